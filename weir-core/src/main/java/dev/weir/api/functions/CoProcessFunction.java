@@ -1,0 +1,27 @@
+package dev.weir.api.functions;
+
+/** A process function over two connected streams. Timers need a keyed pair of streams. */
+public abstract class CoProcessFunction<IN1, IN2, OUT> extends AbstractRichFunction {
+    private static final long serialVersionUID = 1L;
+
+    public abstract void processElement1(IN1 value, Context ctx, Collector<OUT> out) throws Exception;
+
+    public abstract void processElement2(IN2 value, Context ctx, Collector<OUT> out) throws Exception;
+
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<OUT> out) throws Exception {
+    }
+
+    /** What the process methods know about the current element. */
+    public abstract class Context {
+        public abstract Long timestamp();
+
+        public abstract TimerService timerService();
+
+        public abstract <X> void output(OutputTag<X> outputTag, X value);
+    }
+
+    /** What {@link #onTimer} knows about the firing timer. */
+    public abstract class OnTimerContext extends Context {
+        public abstract TimeDomain timeDomain();
+    }
+}

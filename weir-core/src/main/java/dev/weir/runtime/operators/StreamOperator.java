@@ -1,0 +1,29 @@
+package dev.weir.runtime.operators;
+
+/**
+ * The runtime form of an operator. The task calls, in order: {@link #setup}, {@link #open}, then any number of
+ * element, watermark and idleness calls, then {@link #endInput} (bounded input only), then {@link #close}
+ * (always, also after a failure). All calls come from the task's thread; nothing here needs synchronisation.
+ *
+ * <p>Watermarks reach {@link #processWatermark} only when they advance, and never go backwards. The final
+ * watermark of bounded input is {@code Long.MAX_VALUE}, delivered before {@link #endInput}.
+ */
+public interface StreamOperator {
+    void setup(OperatorContext context, Output output);
+
+    void open() throws Exception;
+
+    /** Fires the event-time timers due at {@code watermark}, then forwards the watermark. */
+    void processWatermark(long watermark) throws Exception;
+
+    /** Forwards a change of the input's idleness; operators rarely need to override this. */
+    void processIdleness(boolean idle) throws Exception;
+
+    /** Called once when all input has ended, after the final watermark; flushes buffered results. */
+    void endInput() throws Exception;
+
+    void close() throws Exception;
+
+    /** The operator's name in error messages, e.g. "Map 'parse' (2/4)". */
+    String describe();
+}
