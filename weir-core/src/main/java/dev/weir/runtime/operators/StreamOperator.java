@@ -24,6 +24,14 @@ public interface StreamOperator {
 
     void close() throws Exception;
 
+    /**
+     * Whether the operator never blocks, so that its task may share a worker thread with others. Operators that may
+     * block (most sinks) return false and their task gets a thread of its own.
+     */
+    default boolean isCooperative() {
+        return true;
+    }
+
     /** The operator's name in error messages, e.g. "Map 'parse' (2/4)". */
     String describe();
 }

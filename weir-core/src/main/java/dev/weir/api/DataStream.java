@@ -1,0 +1,208 @@
+package dev.weir.api;
+
+import dev.weir.api.connector.Sink;
+import dev.weir.api.connector.SinkFunction;
+import dev.weir.api.connector.sink.CollectIterator;
+import dev.weir.api.connector.sink.CollectSink;
+import dev.weir.api.connector.sink.PrintSink;
+import dev.weir.api.functions.FilterFunction;
+import dev.weir.api.functions.FlatMapFunction;
+import dev.weir.api.functions.KeySelector;
+import dev.weir.api.functions.MapFunction;
+import dev.weir.api.functions.ProcessFunction;
+import dev.weir.api.graph.ChainingStrategy;
+import dev.weir.api.graph.OperatorSpec;
+import dev.weir.api.graph.Partitioning;
+import dev.weir.api.graph.Specs;
+import dev.weir.api.graph.Transformation;
+import dev.weir.api.watermark.WatermarkStrategy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stream of elements of type {@code T}, as in Flink: transformations return new streams, and nothing runs until
+ * the environment's {@code execute}.
+ */
+public class DataStream<T> {
+    protected final StreamExecutionEnvironment environment;
+    protected final Transformation transformation;
+
+    public DataStream(StreamExecutionEnvironment environment, Transformation transformation) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.transformation = Objects.requireNonNull(transformation, "transformation");
+    }
+
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    /** The plan node behind this stream; for the runtime and tools. */
+    public Transformation getTransformation() {
+        return transformation;
+    }
+
+    public int getId() {
+        return transformation.getId();
+    }
+
+    /** The parallelism of the operator producing this stream, or the environment's default. */
+    public int getParallelism() {
+        int p = transformation.getParallelism();
+        return p > 0 ? p : environment.getParallelism();
+    }
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+        return addOperator("Map", new Specs.MapSpec(requireFunction(mapper, "map")));
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        return addOperator("Flat Map", new Specs.FlatMapSpec(requireFunction(flatMapper, "flatMap")));
+    }
+
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+        return addOperator("Filter", new Specs.FilterSpec(requireFunction(filter, "filter")));
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
+        return addOperator("Process", new Specs.ProcessSpec(requireFunction(processFunction, "process")));
+    }
+
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
+        return new KeyedStream<>(this, requireFunction(key, "keyBy"));
+    }
+
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... streams) {
+        List<Transformation> inputs = new ArrayList<>();
+        inputs.add(transformation);
+        for (DataStream<T> s : streams) {
+            Objects.requireNonNull(s, "union of a null stream");
+            if (s.environment != environment) {
+                throw new InvalidProgramException("union: the streams belong to different execution environments; build the whole job on one StreamExecutionEnvironment");
+            }
+            inputs.add(s.transformation);
+        }
+        return new DataStream<>(environment, Transformation.union(environment.nextId(), inputs));
+    }
+
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        Objects.requireNonNull(other, "connect with a null stream");
+        return new ConnectedStreams<>(environment, this, other);
+    }
+
+    public DataStream<T> rebalance() {
+        return partition(Partitioning.REBALANCE);
+    }
+
+    public DataStream<T> rescale() {
+        return partition(Partitioning.RESCALE);
+    }
+
+    public DataStream<T> shuffle() {
+        return partition(Partitioning.SHUFFLE);
+    }
+
+    public DataStream<T> forward() {
+        return partition(Partitioning.FORWARD);
+    }
+
+    public DataStream<T> broadcast() {
+        return partition(Partitioning.BROADCAST);
+    }
+
+    public DataStream<T> global() {
+        return partition(Partitioning.GLOBAL);
+    }
+
+    private DataStream<T> partition(Partitioning partitioning) {
+        return new DataStream<>(environment, Transformation.partition(environment.nextId(), partitioning, null, transformation));
+    }
+
+    /** Assigns timestamps and generates watermarks here; watermarks from upstream are dropped, as in Flink. */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
+        SingleOutputStreamOperator<T> result = addOperator("Timestamps/Watermarks", new Specs.TimestampsAndWatermarksSpec(watermarkStrategy));
+        result.setParallelism(getParallelism());
+        return result;
+    }
+
+    /** Prints each element's {@code toString()} to standard out, prefixed by the subtask when parallel. */
+    public DataStreamSink<T> print() {
+        return sinkTo(new PrintSink<>()).name("Print to Std. Out");
+    }
+
+    public DataStreamSink<T> print(String sinkIdentifier) {
+        return sinkTo(new PrintSink<>(sinkIdentifier)).name("Print to Std. Out");
+    }
+
+    public DataStreamSink<T> printToErr() {
+        return sinkTo(new PrintSink<>(true)).name("Print to Std. Err");
+    }
+
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        Objects.requireNonNull(sink, "sink");
+        Transformation t = Transformation.sink(environment.nextId(), "Sink", new Specs.SinkSpec(sink), transformation);
+        environment.addSink(t);
+        return new DataStreamSink<>(t);
+    }
+
+    public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
+        requireFunction(sinkFunction, "addSink");
+        Transformation t = Transformation.sink(environment.nextId(), "Unnamed", new Specs.SinkFunctionSpec(sinkFunction), transformation);
+        environment.addSink(t);
+        return new DataStreamSink<>(t);
+    }
+
+    /** Runs the job and returns an iterator over this stream's elements; closing it early cancels the job. */
+    public CloseableIterator<T> executeAndCollect() throws Exception {
+        return executeAndCollect("DataStream Collect");
+    }
+
+    public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+        CollectSink<T> sink = new CollectSink<>();
+        sinkTo(sink).name("Collect Sink");
+        JobClient client = environment.executeAsync(jobName);
+        client.getJobExecutionResult().whenComplete((result, failure) -> {
+            if (failure != null) {
+                sink.fail(failure);
+            }
+        });
+        return new CollectIterator<>(sink, () -> client.cancel());
+    }
+
+    /** Runs the job and returns its first {@code limit} elements, then cancels it. */
+    public List<T> executeAndCollect(int limit) throws Exception {
+        return executeAndCollect("DataStream Collect", limit);
+    }
+
+    public List<T> executeAndCollect(String jobName, int limit) throws Exception {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("executeAndCollect: limit must be positive, was " + limit);
+        }
+        List<T> results = new ArrayList<>(Math.min(limit, 1024));
+        try (CloseableIterator<T> it = executeAndCollect(jobName)) {
+            while (results.size() < limit && it.hasNext()) {
+                results.add(it.next());
+            }
+        }
+        return results;
+    }
+
+    /** Adds a one-input operator after this stream; subclasses (keyed streams) make it keyed. */
+    protected <R> SingleOutputStreamOperator<R> addOperator(String name, OperatorSpec spec) {
+        Transformation t = Transformation.operator(environment.nextId(), name, spec, List.of(transformation));
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    static <F> F requireFunction(F function, String method) {
+        if (function == null) {
+            throw new NullPointerException(method + ": the function must not be null");
+        }
+        return function;
+    }
+
+    void markChaining(ChainingStrategy strategy) {
+        transformation.setChainingStrategy(strategy);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.weir.runtime.exec;
+
+import dev.weir.api.functions.OutputTag;
+import dev.weir.runtime.exchange.RecordWriter;
+import dev.weir.runtime.operators.Output;
+
+/** The output of the last operator of a chain into one outgoing edge of the exchange. */
+final class NetworkOutput implements Output {
+    private final RecordWriter writer;
+
+    NetworkOutput(RecordWriter writer) {
+        this.writer = writer;
+    }
+
+    @Override
+    public void collect(Object value, long timestamp) {
+        writer.emit(value, timestamp);
+    }
+
+    @Override
+    public void collect(OutputTag<?> tag, Object value, long timestamp) {
+        throw new IllegalStateException("side outputs are routed before they reach the exchange");
+    }
+
+    @Override
+    public void emitWatermark(long watermark) {
+        writer.emitWatermark(watermark);
+    }
+
+    @Override
+    public void emitIdleness(boolean idle) {
+        writer.emitIdleness(idle);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.weir.runtime.exec;
+
+import dev.weir.runtime.exchange.Marker;
+import dev.weir.runtime.exchange.RecordHandler;
+import dev.weir.runtime.exchange.RecordRing;
+import dev.weir.runtime.operators.OneInputOperator;
+import dev.weir.runtime.operators.OperatorFailure;
+import dev.weir.runtime.operators.StreamOperator;
+import dev.weir.runtime.operators.TwoInputOperator;
+import dev.weir.runtime.time.ProcessingTimeService;
+import dev.weir.runtime.time.WatermarkValve;
+
+/**
+ * Runs one subtask of a chain whose head reads from the exchange: drains its input channels round robin, keeps
+ * per-channel watermarks in a {@link WatermarkValve}, passes records to the head operator by direct call, and ends
+ * the chain when every channel has ended.
+ */
+final class OperatorTask implements Tasklet, RecordHandler {
+    private static final int RECORDS_PER_CALL = 1024;
+
+    private final String name;
+    private final RecordRing[] channels;
+    private final int[] inputOfChannel;
+    private final StreamOperator head;
+    private final OneInputOperator oneInput;
+    private final TwoInputOperator twoInput;
+    private final Chain chain;
+    private final TaskWriters writers;
+    private final ProcessingTimeService processingTime;
+    private final WatermarkValve valve;
+
+    private int currentChannel;
+    private int nextChannel;
+    private int finishedChannels;
+    private boolean ended;
+    private boolean done;
+
+    OperatorTask(String name, RecordRing[] channels, int[] inputOfChannel, StreamOperator head, Chain chain,
+                 TaskWriters writers, ProcessingTimeService processingTime) {
+        this.name = name;
+        this.channels = channels;
+        this.inputOfChannel = inputOfChannel;
+        this.head = head;
+        this.oneInput = head instanceof OneInputOperator o ? o : null;
+        this.twoInput = head instanceof TwoInputOperator t ? t : null;
+        this.chain = chain;
+        this.writers = writers;
+        this.processingTime = processingTime;
+        this.valve = new WatermarkValve(channels.length);
+    }
+
+    @Override
+    public void init() throws Exception {
+        chain.open();
+    }
+
+    @Override
+    public int call() throws Exception {
+        if (ended) {
+            done = writers.flush();
+            return done ? 1 : 0;
+        }
+        if (!writers.flush()) {
+            return 0;
+        }
+        int work = processingTime.fireDueTimers();
+        int budget = RECORDS_PER_CALL;
+        int n = channels.length;
+        for (int k = 0; k < n && budget > 0 && !writers.hasBacklog(); k++) {
+            int ch = nextChannel + k;
+            if (ch >= n) {
+                ch -= n;
+            }
+            currentChannel = ch;
+            int drained = channels[ch].drain(this, budget);
+            budget -= drained;
+            work += drained;
+        }
+        nextChannel = nextChannel + 1 == n ? 0 : nextChannel + 1;
+        if (finishedChannels == n) {
+            chain.endInput();
+            writers.emitEndOfInput();
+            ended = true;
+            work++;
+        }
+        writers.flush();
+        return work;
+    }
+
+    @Override
+    public void onRecord(Object value, long timestamp) {
+        try {
+            if (oneInput != null) {
+                oneInput.processElement(value, timestamp);
+            } else if (inputOfChannel[currentChannel] == 0) {
+                twoInput.processElement1(value, timestamp);
+            } else {
+                twoInput.processElement2(value, timestamp);
+            }
+        } catch (Throwable t) {
+            throw OperatorFailure.wrap(head, OperatorFailure.onRecord(value), t);
+        }
+    }
+
+    @Override
+    public boolean onControl(Marker marker, long argument) {
+        long advanced;
+        switch (marker) {
+            case WATERMARK -> advanced = valve.onWatermark(currentChannel, argument);
+            case IDLE -> advanced = idleness(valve.onIdleness(currentChannel, true));
+            case ACTIVE -> advanced = idleness(valve.onIdleness(currentChannel, false));
+            case END_OF_INPUT -> {
+                finishedChannels++;
+                advanced = valve.onChannelFinished(currentChannel);
+            }
+            default -> throw new IllegalStateException(name + " received " + marker + ", which it does not handle yet");
+        }
+        if (advanced != Long.MIN_VALUE) {
+            try {
+                head.processWatermark(advanced);
+            } catch (Throwable t) {
+                throw OperatorFailure.wrap(head, "on watermark " + advanced, t);
+            }
+        }
+        return false;
+    }
+
+    private long idleness(long advanced) {
+        if (valve.idlenessChanged()) {
+            try {
+                head.processIdleness(valve.isIdle());
+            } catch (Throwable t) {
+                throw OperatorFailure.wrap(head, "on idleness change", t);
+            }
+        }
+        return advanced;
+    }
+
+    @Override
+    public boolean isDone() {
+        return done;
+    }
+
+    @Override
+    public boolean isCooperative() {
+        return chain.isCooperative();
+    }
+
+    @Override
+    public void close() {
+        chain.close();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+}

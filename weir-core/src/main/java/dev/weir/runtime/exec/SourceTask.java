@@ -1,0 +1,190 @@
+package dev.weir.runtime.exec;
+
+import dev.weir.api.connector.InputStatus;
+import dev.weir.api.connector.ReaderOutput;
+import dev.weir.api.connector.Source;
+import dev.weir.api.connector.SourceReader;
+import dev.weir.api.connector.SourceReaderContext;
+import dev.weir.api.metrics.MetricGroup;
+import dev.weir.api.watermark.TimestampAssigner;
+import dev.weir.api.watermark.TimestampAssignerSupplier;
+import dev.weir.api.watermark.WatermarkGenerator;
+import dev.weir.api.watermark.WatermarkGeneratorSupplier;
+import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.runtime.operators.OperatorFailure;
+import dev.weir.runtime.operators.Output;
+import dev.weir.runtime.operators.WatermarkEmitter;
+import dev.weir.runtime.time.ProcessingTimeService;
+
+/**
+ * Runs one subtask of a source and the operators chained to it: polls the reader, assigns timestamps, runs the
+ * watermark generator (per element and every auto-watermark interval), and at the end of bounded input emits the
+ * final {@code Long.MAX_VALUE} watermark, ends the chain and sends end-of-input downstream.
+ */
+final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderContext {
+    private static final int POLLS_PER_CALL = 64;
+
+    private final String name;
+    private final Source<Object> source;
+    private final WatermarkStrategy<Object> strategy;
+    private final int subtaskIndex;
+    private final int parallelism;
+    private final Output output;
+    private final Chain chain;
+    private final TaskWriters writers;
+    private final ProcessingTimeService processingTime;
+    private final long watermarkInterval;
+    private final MetricGroup metrics;
+
+    private SourceReader<Object> reader;
+    private TimestampAssigner<Object> assigner;
+    private WatermarkGenerator<Object> generator;
+    private WatermarkEmitter emitter;
+    private int emitted;
+    private boolean ended;
+    private boolean done;
+
+    SourceTask(String name, Source<Object> source, WatermarkStrategy<Object> strategy, int subtaskIndex, int parallelism,
+               Output output, Chain chain, TaskWriters writers, ProcessingTimeService processingTime,
+               long watermarkInterval, MetricGroup metrics) {
+        this.name = name;
+        this.source = source;
+        this.strategy = strategy;
+        this.subtaskIndex = subtaskIndex;
+        this.parallelism = parallelism;
+        this.output = output;
+        this.chain = chain;
+        this.writers = writers;
+        this.processingTime = processingTime;
+        this.watermarkInterval = watermarkInterval;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init() throws Exception {
+        chain.open();
+        assigner = strategy.createTimestampAssigner(new TimestampAssignerSupplier.Context() {
+        });
+        generator = strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
+        });
+        emitter = new WatermarkEmitter(output);
+        try {
+            reader = source.createReader(this);
+            reader.start();
+        } catch (Throwable t) {
+            throw new OperatorFailure(name, "while starting its reader", t);
+        }
+        if (watermarkInterval > 0) {
+            processingTime.registerTimer(processingTime.getCurrentProcessingTime() + watermarkInterval, this::periodicWatermark);
+        }
+    }
+
+    private void periodicWatermark(long time) {
+        generator.onPeriodicEmit(emitter);
+        processingTime.registerTimer(time + watermarkInterval, this::periodicWatermark);
+    }
+
+    @Override
+    public int call() throws Exception {
+        if (ended) {
+            done = writers.flush();
+            return done ? 1 : 0;
+        }
+        if (!writers.flush()) {
+            return 0;
+        }
+        int work = processingTime.fireDueTimers();
+        emitted = 0;
+        for (int i = 0; i < POLLS_PER_CALL && !writers.hasBacklog(); i++) {
+            InputStatus status;
+            try {
+                status = reader.pollNext(this);
+            } catch (OperatorFailure f) {
+                throw f;
+            } catch (Throwable t) {
+                throw new OperatorFailure(name, "while reading", t);
+            }
+            if (status == InputStatus.END_OF_INPUT) {
+                endOfInput();
+                work++;
+                break;
+            }
+            if (status == InputStatus.NOTHING_AVAILABLE) {
+                break;
+            }
+        }
+        writers.flush();
+        return work + emitted;
+    }
+
+    private void endOfInput() {
+        emitter.emitWatermark(Long.MAX_VALUE);
+        chain.endInput();
+        writers.emitEndOfInput();
+        ended = true;
+    }
+
+    @Override
+    public void collect(Object record) {
+        collect(record, Output.NO_TIMESTAMP);
+    }
+
+    @Override
+    public void collect(Object record, long timestamp) {
+        if (record == null) {
+            throw new OperatorFailure(name, "while reading", new NullPointerException("the source emitted null: records must not be null"));
+        }
+        long ts = assigner.extractTimestamp(record, timestamp);
+        emitter.markActive();
+        output.collect(record, ts);
+        generator.onEvent(record, ts, emitter);
+        emitted++;
+    }
+
+    @Override
+    public void markIdle() {
+        emitter.markIdle();
+    }
+
+    @Override
+    public boolean isDone() {
+        return done;
+    }
+
+    @Override
+    public boolean isCooperative() {
+        return chain.isCooperative();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (reader != null) {
+                reader.close();
+            }
+        } catch (Throwable ignored) {
+            // The job's outcome is decided already; a failing close must not hide it.
+        }
+        chain.close();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public int getIndexOfSubtask() {
+        return subtaskIndex;
+    }
+
+    @Override
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public MetricGroup metricGroup() {
+        return metrics;
+    }
+}
