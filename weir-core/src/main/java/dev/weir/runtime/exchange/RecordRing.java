@@ -119,14 +119,15 @@ public final class RecordRing extends RecordRingFields {
     public int drain(RecordHandler handler, int limit) {
         final long head = consumerIndex;
         long available = producerIndexCache - head;
-        if (available <= 0) {
+        if (available < limit) {
+            // Only a backlog of at least a full drain spares the read of the producer's line.
             producerIndexCache = (long) PRODUCER_INDEX.getAcquire(this);
             available = producerIndexCache - head;
-            if (available <= 0) {
-                return 0;
-            }
         }
-        final int count = (int) Math.min(available, Math.max(limit, 0));
+        final int count = (int) Math.min(available, limit);
+        if (count <= 0) {
+            return 0;
+        }
         final Object[] values = this.values;
         final long[] timestamps = this.timestamps;
         final int mask = this.mask;
