@@ -7,8 +7,8 @@ package dev.weir.runtime.exchange;
  * <p>The producer {@link #offer offers} any number of items, each a plain write into a slot, then makes them all
  * visible with one ordered write in {@link #publish()}. The consumer {@link #drain drains} what was published,
  * clears each slot's reference and frees all slots it read with one ordered write. Neither side takes a lock,
- * allocates, or writes a volatile per record; each side reads the other's index only when its cached copy says
- * the ring is full (producer) or empty (consumer).
+ * allocates, or writes a volatile per record; the producer reads the consumer's index only when its cached copy
+ * says the ring is full, the consumer reads the producer's index at most once per drain.
  *
  * <p>Control items are slots whose value is a {@link Marker}, so watermarks, idleness, end of input and
  * checkpoint barriers keep their place between records. A full ring is backpressure: {@code offer} returns
