@@ -127,5 +127,9 @@ public final class CollectSink<T> implements Sink<T> {
                 }
             }
         }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -22,5 +22,9 @@ public class DiscardingSink<T> implements Sink<T> {
         @Override
         public void flush(boolean endOfInput) {
         }
+
+        @Override
+        public void close() {
+        }
     }
 }

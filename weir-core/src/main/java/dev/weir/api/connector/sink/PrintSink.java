@@ -77,5 +77,9 @@ public class PrintSink<T> implements Sink<T> {
         public void flush(boolean endOfInput) {
             out.flush();
         }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -97,5 +97,9 @@ public final class FromElementsSource<T> implements Source<T> {
             }
             next = (int) (long) index;
         }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -105,5 +105,9 @@ public final class NumberSequenceSource implements Source<Long> {
             next = position.next();
             exhausted = position.exhausted();
         }
+
+        @Override
+        public void close() {
+        }
     }
 }
