@@ -1,0 +1,169 @@
+package dev.weir.api.connector.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weir.api.connector.SinkWriter;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileSinkTest {
+    @TempDir
+    Path dir;
+
+    private List<String> fileNames(Path directory) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    private static <T> SinkWriter<T> writer(FileSink<T> sink, int subtask, int parallelism) throws Exception {
+        return sink.createWriter(new TestWriterInitContext(subtask, parallelism));
+    }
+
+    @Test
+    void rowsGoToAHiddenInProgressFileThatIsRenamedAtTheEndOfInput() throws Exception {
+        FileSink<String> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).build();
+        SinkWriter<String> writer = writer(sink, 0, 1);
+
+        writer.write("a", NoTimestampContext.INSTANCE);
+        writer.write("b", NoTimestampContext.INSTANCE);
+        writer.flush(false);
+
+        assertThat(fileNames(dir)).containsExactly(".part-0-0.inprogress");
+        assertThat(Files.readString(dir.resolve(".part-0-0.inprogress"))).isEqualTo("a\nb\n");
+
+        writer.flush(true);
+
+        assertThat(fileNames(dir)).containsExactly("part-0-0");
+        assertThat(Files.readString(dir.resolve("part-0-0"))).isEqualTo("a\nb\n");
+        writer.close();
+        assertThat(fileNames(dir)).containsExactly("part-0-0");
+    }
+
+    @Test
+    void eachSubtaskWritesPartFilesNamedAfterIt() throws Exception {
+        FileSink<Integer> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<Integer>()).build();
+
+        for (int subtask = 0; subtask < 3; subtask++) {
+            try (SinkWriter<Integer> writer = writer(sink, subtask, 3)) {
+                writer.write(subtask * 10, NoTimestampContext.INSTANCE);
+                writer.flush(true);
+            }
+        }
+
+        assertThat(fileNames(dir)).containsExactly("part-0-0", "part-1-0", "part-2-0");
+        assertThat(Files.readString(dir.resolve("part-2-0"))).isEqualTo("20\n");
+    }
+
+    @Test
+    void closeAlsoPublishesTheInProgressFile() throws Exception {
+        FileSink<String> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).build();
+        SinkWriter<String> writer = writer(sink, 1, 2);
+        writer.write("x", NoTimestampContext.INSTANCE);
+
+        writer.close();
+
+        assertThat(fileNames(dir)).containsExactly("part-1-0");
+        assertThat(Files.readString(dir.resolve("part-1-0"))).isEqualTo("x\n");
+    }
+
+    @Test
+    void aWriterWithoutRowsCreatesNoFile() throws Exception {
+        SinkWriter<String> writer = writer(FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).build(), 0, 1);
+
+        writer.flush(false);
+        writer.flush(true);
+        writer.close();
+
+        assertThat(fileNames(dir)).isEmpty();
+    }
+
+    @Test
+    void partsOfAnEarlierRunAreKeptAndTheNextNumberIsUsed() throws Exception {
+        Files.writeString(dir.resolve("part-0-0"), "old\n");
+        Files.writeString(dir.resolve(".part-0-1.inprogress"), "abandoned\n");
+        SinkWriter<String> writer = writer(FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).build(), 0, 1);
+
+        writer.write("new", NoTimestampContext.INSTANCE);
+        writer.flush(true);
+
+        assertThat(fileNames(dir)).containsExactly(".part-0-1.inprogress", "part-0-0", "part-0-2");
+        assertThat(Files.readString(dir.resolve("part-0-0"))).isEqualTo("old\n");
+        assertThat(Files.readString(dir.resolve("part-0-2"))).isEqualTo("new\n");
+    }
+
+    @Test
+    void theBaseDirectoryIsCreatedWhenMissing() throws Exception {
+        Path nested = dir.resolve("out").resolve("run-1");
+        SinkWriter<String> writer = writer(FileSink.forRowFormat(nested, new SimpleStringEncoder<String>()).build(), 0, 1);
+
+        writer.write("x", NoTimestampContext.INSTANCE);
+        writer.flush(true);
+
+        assertThat(fileNames(nested)).containsExactly("part-0-0");
+    }
+
+    @Test
+    void aBasePathThatIsAFileFailsNamingIt() throws Exception {
+        Path file = Files.writeString(dir.resolve("taken"), "");
+        FileSink<String> sink = FileSink.forRowFormat(file, new SimpleStringEncoder<String>()).build();
+
+        assertThatThrownBy(() -> writer(sink, 0, 1))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining("not a directory");
+    }
+
+    @Test
+    void theStringEncoderWritesUtf8LinesAndAnotherCharsetWhenAsked() throws Exception {
+        ByteArrayOutputStream utf8 = new ByteArrayOutputStream();
+        new SimpleStringEncoder<String>().encode("é€😀", utf8);
+        ByteArrayOutputStream latin1 = new ByteArrayOutputStream();
+        new SimpleStringEncoder<String>("ISO-8859-1").encode("é", latin1);
+
+        assertThat(utf8.toByteArray()).isEqualTo("é€😀\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(latin1.toByteArray()).containsExactly(0xE9, '\n');
+        assertThatThrownBy(() -> new SimpleStringEncoder<String>("no-such-charset")).hasMessageContaining("no-such-charset");
+    }
+
+    @Test
+    void aCustomEncoderControlsTheBytes() throws Exception {
+        Encoder<int[]> csv = (row, stream) -> stream.write((row[0] + "," + row[1] + "\n").getBytes(StandardCharsets.US_ASCII));
+        try (SinkWriter<int[]> writer = writer(FileSink.forRowFormat(dir, csv).build(), 0, 1)) {
+            writer.write(new int[] {1, 2}, NoTimestampContext.INSTANCE);
+            writer.flush(true);
+        }
+
+        assertThat(Files.readString(dir.resolve("part-0-0"))).isEqualTo("1,2\n");
+    }
+
+    @Test
+    void survivesJavaSerialization() throws Exception {
+        FileSink<String> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).build();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(sink);
+        }
+        @SuppressWarnings("unchecked")
+        FileSink<String> copy = (FileSink<String>) new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())).readObject();
+
+        try (SinkWriter<String> writer = writer(copy, 0, 1)) {
+            writer.write("é", NoTimestampContext.INSTANCE);
+            writer.flush(true);
+        }
+
+        assertThat(copy.getBasePath()).isEqualTo(dir.toAbsolutePath());
+        assertThat(Files.readString(dir.resolve("part-0-0"))).isEqualTo("é\n");
+    }
+}

@@ -1,0 +1,49 @@
+package dev.weir.api.connector.source;
+
+import dev.weir.api.connector.InputStatus;
+import dev.weir.api.connector.ReaderOutput;
+import dev.weir.api.connector.SourceReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A {@link ReaderOutput} test double that keeps what a reader emitted. */
+final class CollectingReaderOutput<T> implements ReaderOutput<T> {
+    final List<T> records = new ArrayList<>();
+    final List<Long> timestamps = new ArrayList<>();
+    boolean idle;
+
+    @Override
+    public void collect(T record) {
+        records.add(record);
+        timestamps.add(null);
+    }
+
+    @Override
+    public void collect(T record, long timestamp) {
+        records.add(record);
+        timestamps.add(timestamp);
+    }
+
+    @Override
+    public void markIdle() {
+        idle = true;
+    }
+
+    /** Polls until END_OF_INPUT, failing instead of looping forever when a reader never ends. */
+    List<T> pollUntilEnd(SourceReader<T> reader) throws Exception {
+        for (int calls = 0; calls < 1_000_000; calls++) {
+            if (reader.pollNext(this) == InputStatus.END_OF_INPUT) {
+                return records;
+            }
+        }
+        throw new AssertionError("The reader did not reach END_OF_INPUT within 1,000,000 polls");
+    }
+
+    /** Starts a reader of one subtask, reads it to the end and closes it. */
+    static <T> List<T> readAll(dev.weir.api.connector.Source<T> source, int subtask, int parallelism) throws Exception {
+        try (SourceReader<T> reader = source.createReader(new TestReaderContext(subtask, parallelism))) {
+            reader.start();
+            return new CollectingReaderOutput<T>().pollUntilEnd(reader);
+        }
+    }
+}

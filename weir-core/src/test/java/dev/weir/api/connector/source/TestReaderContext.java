@@ -1,0 +1,22 @@
+package dev.weir.api.connector.source;
+
+import dev.weir.api.connector.SourceReaderContext;
+import dev.weir.api.metrics.MetricGroup;
+
+/** A {@link SourceReaderContext} test double for subtask {@code subtask} of {@code parallelism}. */
+record TestReaderContext(int subtask, int parallelism) implements SourceReaderContext {
+    @Override
+    public int getIndexOfSubtask() {
+        return subtask;
+    }
+
+    @Override
+    public int getParallelism() {
+        return parallelism;
+    }
+
+    @Override
+    public MetricGroup metricGroup() {
+        throw new UnsupportedOperationException("The built-in sources register no metrics");
+    }
+}
