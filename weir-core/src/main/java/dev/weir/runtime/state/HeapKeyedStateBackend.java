@@ -151,7 +151,10 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         return (AggregatingStateDescriptor<Object, Object, Object>) descriptor;
     }
 
-    /** Keys with a value in the named state and namespace; empty for a state never created or restored. */
+    /**
+     * Keys with a value in the named state and namespace; empty for a state never created or restored. Values past
+     * their time to live count until an access removes them.
+     */
     @Override
     public Stream<Object> getKeys(String stateName, Object namespace) {
         StateTable table = tables.get(stateName);
