@@ -26,8 +26,11 @@ public abstract class Tuple implements Serializable {
     /** Sets the field at {@code pos} (0-based). */
     public abstract <T> void setField(T value, int pos);
 
-    /** A shallow copy: a new tuple of the same arity referencing the same field values. */
-    public abstract <T extends Tuple> T copy();
+    /**
+     * A shallow copy: a new tuple of the same arity referencing the same field values. Each {@code TupleN} narrows
+     * the return type to itself; unlike Flink's generic signature, this one gives user subclasses no unchecked warning.
+     */
+    public abstract Tuple copy();
 
     /** The field at {@code pos}, failing with a message naming the position when it is {@code null}. */
     public <T> T getFieldNotNull(int pos) {

@@ -32,7 +32,6 @@ public class Tuple0 extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple0 copy() {
         return INSTANCE;
     }

@@ -55,7 +55,6 @@ public class Tuple1<T0> extends Tuple {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public Tuple1<T0> copy() {
         return new Tuple1<>(f0);
     }

@@ -46,6 +46,8 @@ final class FieldByFieldCopier implements RecordCopier {
         } catch (NoSuchMethodException e) {
             throw new IllegalArgumentException("Weir copies the accumulated record before writing the result into it, "
                 + "and " + type.getName() + " has no no-argument constructor: add one, or use reduce(...)", e);
+        } catch (IllegalArgumentException e) {
+            throw e;
         } catch (IllegalAccessException | RuntimeException e) {
             throw new IllegalArgumentException("Weir cannot copy records of " + type.getName() + " (" + e
                 + "): make the class public, or open its package to Weir's module", e);
@@ -57,8 +59,8 @@ final class FieldByFieldCopier implements RecordCopier {
         throws IllegalAccessException {
         if (Modifier.isFinal(field.getModifiers())) {
             throw new IllegalArgumentException("Weir copies the accumulated record before writing the result into it, "
-                + "and field '" + field.getName() + "' of " + type.getName() + " is final (Java records are "
-                + "immutable): make the field non-final, or use reduce(...) and build the result yourself");
+                + "and field '" + field.getName() + "' of " + type.getName() + " is final: make it non-final, or use "
+                + "reduce(...) and build the result yourself");
         }
         field.setAccessible(true);
         Class<?> fieldType = field.getType();
