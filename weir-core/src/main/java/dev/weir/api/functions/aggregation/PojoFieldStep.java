@@ -6,13 +6,14 @@ import java.lang.invoke.MethodType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Reads and writes a POJO field through method handles found once: a public field, or a getter
- * ({@code getX}/{@code isX}) with its setter, as Flink's POJO rules allow.
+ * ({@code getX}/{@code isX}) with its setter, as Flink's POJO rules allow; a Java record's components are read-only.
  */
 final class PojoFieldStep implements FieldStep {
     private static final MethodType GETTER = MethodType.methodType(Object.class, Object.class);
@@ -46,7 +47,10 @@ final class PojoFieldStep implements FieldStep {
                 }
             }
             Method getter = getter(type, name);
-            return getter == null ? null : forProperty(type, name, getter);
+            if (getter != null) {
+                return forProperty(type, name, getter);
+            }
+            return type.isRecord() ? forRecordComponent(type, name) : null;
         } catch (IllegalAccessException | RuntimeException e) {
             throw new IllegalArgumentException("Weir cannot access field '" + name + "' (" + e
                 + "): make the class public, or open its package to Weir's module", e);
@@ -65,6 +69,11 @@ final class PojoFieldStep implements FieldStep {
             String property = propertyOf(method);
             if (property != null) {
                 fields.putIfAbsent(property, method.getReturnType());
+            }
+        }
+        if (type.isRecord()) {
+            for (RecordComponent component : type.getRecordComponents()) {
+                fields.putIfAbsent(component.getName(), component.getType());
             }
         }
         return fields;
@@ -132,6 +141,20 @@ final class PojoFieldStep implements FieldStep {
         setterMethod.setAccessible(true);
         MethodHandle setter = lookup.unreflect(setterMethod).asType(SETTER);
         return new PojoFieldStep(name, fieldType, getter, setter, null);
+    }
+
+    // Records are immutable: their components can be read (minBy/maxBy) but never written.
+    private static PojoFieldStep forRecordComponent(Class<?> type, String name) throws IllegalAccessException {
+        for (RecordComponent component : type.getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                MethodHandle getter = MethodHandles.lookup().unreflect(accessor).asType(GETTER);
+                return new PojoFieldStep(name, component.getType(), getter, null,
+                    "it is a component of a Java record, and records are immutable");
+            }
+        }
+        return null;
     }
 
     private static Method getter(Class<?> type, String name) {

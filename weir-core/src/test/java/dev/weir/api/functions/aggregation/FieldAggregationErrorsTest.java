@@ -140,6 +140,26 @@ class FieldAggregationErrorsTest {
     }
 
     @Test
+    void aJavaRecordComponentCanBeComparedButNotWritten() throws Exception {
+        Reading low = new Reading("a", 1);
+        Reading high = new Reading("b", 9);
+
+        org.assertj.core.api.Assertions.assertThat(FieldAggregation.<Reading>maxBy("level").reduce(low, high))
+            .isSameAs(high);
+        assertThatThrownBy(() -> FieldAggregation.sum("level").validateFor(Reading.class))
+            .isInstanceOf(InvalidProgramException.class)
+            .hasMessage("sum(\"level\") on " + Reading.class.getName() + ": field 'level' cannot be written: it is a "
+                + "component of a Java record, and records are immutable. sum writes its result into a copy of the "
+                + "record; add a setter, or use minBy/maxBy or reduce(...)");
+        assertThatThrownBy(() -> FieldAggregation.minBy("lvl").validateFor(Reading.class))
+            .hasMessageContaining("no field 'lvl'; the fields are [level: int, sensor: String]");
+    }
+
+    /** A plain Java record. */
+    public record Reading(String sensor, int level) {
+    }
+
+    @Test
     void aNullFieldFailsNamingTheField() {
         FieldAggregation<Tuple2<String, Integer>> sum = FieldAggregation.sum(1);
         sum.validateFor(Types.TUPLE(Types.STRING, Types.INT));
