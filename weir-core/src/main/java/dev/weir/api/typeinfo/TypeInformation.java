@@ -14,7 +14,10 @@ public abstract class TypeInformation<T> implements Serializable {
     protected TypeInformation() {
     }
 
-    /** The type information of a class: the {@link Types} constant for basic types, a tuple, POJO or generic type otherwise. */
+    /**
+     * The type information of a class: the {@link Types} constant for basic types, a tuple, POJO or generic type
+     * otherwise.
+     */
     public static <T> TypeInformation<T> of(Class<T> typeClass) {
         return TypeExtractor.forClass(typeClass);
     }

@@ -45,7 +45,10 @@ public final class Types {
     private Types() {
     }
 
-    /** A tuple of {@code types.length} fields, e.g. {@code TUPLE(Types.STRING, Types.INT)} for {@code Tuple2<String, Integer>}. */
+    /**
+     * A tuple of {@code types.length} fields, e.g. {@code TUPLE(Types.STRING, Types.INT)} for {@code Tuple2<String,
+     * Integer>}.
+     */
     @SuppressWarnings("unchecked")
     public static <T extends Tuple> TypeInformation<T> TUPLE(TypeInformation<?>... types) {
         for (int i = 0; i < types.length; i++) {
@@ -55,7 +58,10 @@ public final class Types {
         return ClassTypeInfo.of(Kind.TUPLE, tupleClass, types);
     }
 
-    /** A subclass of a tuple, e.g. {@code class WordCount extends Tuple2<String, Integer>}; field types come from its superclass. */
+    /**
+     * A subclass of a tuple, e.g. {@code class WordCount extends Tuple2<String, Integer>}; field types come from its
+     * superclass.
+     */
     public static <T extends Tuple> TypeInformation<T> TUPLE(Class<T> tupleSubclass) {
         TypeInformation<T> info = TypeExtractor.forClass(tupleSubclass);
         if (!info.isTupleType()) {
@@ -65,7 +71,10 @@ public final class Types {
         return info;
     }
 
-    /** A POJO whose fields are found by reflection (non-static, non-transient fields of the class and its superclasses). */
+    /**
+     * A POJO whose fields are found by reflection (non-static, non-transient fields of the class and its
+     * superclasses).
+     */
     public static <T> TypeInformation<T> POJO(Class<T> pojoClass) {
         return TypeExtractor.pojo(pojoClass);
     }

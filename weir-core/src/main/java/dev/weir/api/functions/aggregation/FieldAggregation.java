@@ -73,7 +73,10 @@ public final class FieldAggregation<T> implements ReduceFunction<T> {
         return minBy(position, true);
     }
 
-    /** Keeps the element with the smallest value at {@code position}; on ties the earliest if {@code first}, else the latest. */
+    /**
+     * Keeps the element with the smallest value at {@code position}; on ties the earliest if {@code first}, else the
+     * latest.
+     */
     public static <T> FieldAggregation<T> minBy(int position, boolean first) {
         return byPosition(AggregationType.MINBY, position, first);
     }
@@ -83,7 +86,10 @@ public final class FieldAggregation<T> implements ReduceFunction<T> {
         return minBy(field, true);
     }
 
-    /** Keeps the element with the smallest value of the named field; on ties the earliest if {@code first}, else the latest. */
+    /**
+     * Keeps the element with the smallest value of the named field; on ties the earliest if {@code first}, else the
+     * latest.
+     */
     public static <T> FieldAggregation<T> minBy(String field, boolean first) {
         return byName(AggregationType.MINBY, field, first);
     }
@@ -93,7 +99,10 @@ public final class FieldAggregation<T> implements ReduceFunction<T> {
         return maxBy(position, true);
     }
 
-    /** Keeps the element with the largest value at {@code position}; on ties the earliest if {@code first}, else the latest. */
+    /**
+     * Keeps the element with the largest value at {@code position}; on ties the earliest if {@code first}, else the
+     * latest.
+     */
     public static <T> FieldAggregation<T> maxBy(int position, boolean first) {
         return byPosition(AggregationType.MAXBY, position, first);
     }
@@ -103,7 +112,10 @@ public final class FieldAggregation<T> implements ReduceFunction<T> {
         return maxBy(field, true);
     }
 
-    /** Keeps the element with the largest value of the named field; on ties the earliest if {@code first}, else the latest. */
+    /**
+     * Keeps the element with the largest value of the named field; on ties the earliest if {@code first}, else the
+     * latest.
+     */
     public static <T> FieldAggregation<T> maxBy(String field, boolean first) {
         return byName(AggregationType.MAXBY, field, first);
     }

@@ -45,7 +45,8 @@ final class FieldPath {
             current = path[i].get(current);
             if (current == null && i < last) {
                 throw new NullPointerException("field " + expressionOf(path, i + 1) + " of a " + rootClass.getName()
-                    + " is null, so " + expression + " cannot be read: aggregations need every record to reach the field");
+                    + " is null, so " + expression + " cannot be read: aggregations need every record to reach "
+                    + "the field");
             }
         }
         return current;

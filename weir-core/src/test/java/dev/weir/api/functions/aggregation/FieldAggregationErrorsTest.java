@@ -62,7 +62,8 @@ class FieldAggregationErrorsTest {
 
         assertThatThrownBy(() -> min.reduce(new Order(), new Order()))
             .isInstanceOf(InvalidProgramException.class)
-            .hasMessageStartingWith("min(\"price\") on " + ORDER + ": no field 'price'; the fields are [amount: double,");
+            .hasMessageStartingWith("min(\"price\") on " + ORDER
+                + ": no field 'price'; the fields are [amount: double,");
     }
 
     @Test

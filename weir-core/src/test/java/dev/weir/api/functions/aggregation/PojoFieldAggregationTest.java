@@ -6,6 +6,7 @@ import java.util.List;
 
 import static dev.weir.api.functions.aggregation.FieldAggregationTest.runningReduce;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PojoFieldAggregationTest {
 
@@ -59,6 +60,17 @@ class PojoFieldAggregationTest {
     }
 
     @Test
+    void aNullObjectOnANestedPathFailsNamingWhereThePathBreaks() throws Exception {
+        FieldAggregation<Shipment> sum = FieldAggregation.sum("parcel.weight");
+        sum.reduce(new Shipment("s1", new Parcel(1.0, "box")), new Shipment("s2", new Parcel(1.0, "box")));
+
+        assertThatThrownBy(() -> sum.reduce(new Shipment("s1", new Parcel(1.0, "box")), new Shipment("s3", null)))
+            .isInstanceOf(NullPointerException.class)
+            .hasMessage("field 'parcel' of a " + Shipment.class.getName() + " is null, so 'parcel.weight' cannot be "
+                + "read: aggregations need every record to reach the field");
+    }
+
+    @Test
     void minByAndMaxByOnAPojoReturnTheOriginalElements() throws Exception {
         Sale small = new Sale("a", 1, "x");
         Sale big = new Sale("b", 7, "y");
@@ -75,7 +87,8 @@ class PojoFieldAggregationTest {
         Immutable b = new Immutable(2);
 
         assertThat(FieldAggregation.<Immutable>minBy("value").reduce(a, b)).isSameAs(b);
-        assertThat(FieldAggregation.<Point>maxBy("x").reduce(new Point(1, 2), new Point(4, 0))).isEqualTo(new Point(4, 0));
+        assertThat(FieldAggregation.<Point>maxBy("x").reduce(new Point(1, 2), new Point(4, 0)))
+            .isEqualTo(new Point(4, 0));
     }
 
     @Test
