@@ -84,7 +84,8 @@ final class TaskWiring {
         for (StreamNode m : members) {
             if (!(m.spec() instanceof Specs.SourceSpec)) {
                 StreamNode missing = m.inputSourceWithoutEventTime();
-                operators.put(m, OperatorFactory.create(m.spec(), m.isKeyed(), m.name(), missing == null ? null : missing.name()));
+                operators.put(m, OperatorFactory.create(m.spec(), m.isKeyed(), m.name(), missing == null ? null : missing.name(),
+                        m.parallelism(), m.describe()));
             }
         }
         List<RecordWriter> writers = new ArrayList<>();

@@ -28,37 +28,17 @@ public final class OperatorFactory {
      */
     @SuppressWarnings("unchecked")
     public static StreamOperator create(OperatorSpec spec, boolean keyed, String name, String missingEventTimeSource) {
-        StreamOperator op;
-        if (spec instanceof Specs.MapSpec s) {
-            op = new MapOperator((MapFunction<Object, Object>) s.function());
-        } else if (spec instanceof Specs.FlatMapSpec s) {
-            op = new FlatMapOperator((FlatMapFunction<Object, Object>) s.function());
-        } else if (spec instanceof Specs.FilterSpec s) {
-            op = new FilterOperator((FilterFunction<Object>) s.function());
-        } else if (spec instanceof Specs.ProcessSpec s) {
-            op = new ProcessOperator((ProcessFunction<Object, Object>) s.function());
-        } else if (spec instanceof Specs.KeyedProcessSpec s) {
-            op = new KeyedProcessOperator((KeyedProcessFunction<Object, Object, Object>) s.function(), missingEventTimeSource);
-        } else if (spec instanceof Specs.KeyedReduceSpec s) {
-            op = new KeyedReduceOperator((ReduceFunction<Object>) s.function());
-        } else if (spec instanceof Specs.TimestampsAndWatermarksSpec s) {
-            op = new TimestampsAndWatermarksOperator((WatermarkStrategy<Object>) s.watermarkStrategy());
-        } else if (spec instanceof Specs.CoMapSpec s) {
-            op = new CoMapOperator((CoMapFunction<Object, Object, Object>) s.function());
-        } else if (spec instanceof Specs.CoFlatMapSpec s) {
-            op = new CoFlatMapOperator((CoFlatMapFunction<Object, Object, Object>) s.function());
-        } else if (spec instanceof Specs.CoProcessSpec s) {
-            op = new CoProcessOperator((CoProcessFunction<Object, Object, Object>) s.function());
-        } else if (spec instanceof Specs.KeyedCoProcessSpec s) {
-            op = new KeyedCoProcessOperator((KeyedCoProcessFunction<Object, Object, Object, Object>) s.function(), missingEventTimeSource);
-        } else if (spec instanceof Specs.SinkSpec s) {
-            op = new SinkWriterOperator((Sink<Object>) s.sink());
-        } else if (spec instanceof Specs.SinkFunctionSpec s) {
-            op = new SinkFunctionOperator((SinkFunction<Object>) s.function());
-        } else {
-            throw new InvalidProgramException("Operator '" + name + "' has a spec this runtime does not know (" + spec.getClass().getName()
-                    + "): is the module that provides it on the class path?");
-        }
+        return create(spec, keyed, name, missingEventTimeSource, 1, name);
+    }
+
+    /**
+     * Creates the operator of one subtask; when {@code parallelism} is above one, the user function is copied so that
+     * no two subtasks share an instance. {@code description} names the operator in errors.
+     */
+    @SuppressWarnings("unchecked")
+    public static StreamOperator create(OperatorSpec spec, boolean keyed, String name, String missingEventTimeSource,
+                                        int parallelism, String description) {
+        StreamOperator op = createUnkeyed(spec, name, missingEventTimeSource, parallelism, description);
         if (!keyed) {
             return op;
         }
@@ -66,5 +46,46 @@ public final class OperatorFactory {
             return new KeyedOneInputOperator(one);
         }
         return new KeyedTwoInputOperator((TwoInputOperator) op);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static StreamOperator createUnkeyed(OperatorSpec spec, String name, String missingEventTimeSource, int parallelism,
+                                                String description) {
+        StreamOperator op;
+        if (spec instanceof Specs.MapSpec s) {
+            op = new MapOperator(own((MapFunction<Object, Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.FlatMapSpec s) {
+            op = new FlatMapOperator(own((FlatMapFunction<Object, Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.FilterSpec s) {
+            op = new FilterOperator(own((FilterFunction<Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.ProcessSpec s) {
+            op = new ProcessOperator(own((ProcessFunction<Object, Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.KeyedProcessSpec s) {
+            op = new KeyedProcessOperator(own((KeyedProcessFunction<Object, Object, Object>) s.function(), parallelism, description), missingEventTimeSource);
+        } else if (spec instanceof Specs.KeyedReduceSpec s) {
+            op = new KeyedReduceOperator(own((ReduceFunction<Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.TimestampsAndWatermarksSpec s) {
+            op = new TimestampsAndWatermarksOperator((WatermarkStrategy<Object>) s.watermarkStrategy());
+        } else if (spec instanceof Specs.CoMapSpec s) {
+            op = new CoMapOperator(own((CoMapFunction<Object, Object, Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.CoFlatMapSpec s) {
+            op = new CoFlatMapOperator(own((CoFlatMapFunction<Object, Object, Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.CoProcessSpec s) {
+            op = new CoProcessOperator(own((CoProcessFunction<Object, Object, Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.KeyedCoProcessSpec s) {
+            op = new KeyedCoProcessOperator(own((KeyedCoProcessFunction<Object, Object, Object, Object>) s.function(), parallelism, description), missingEventTimeSource);
+        } else if (spec instanceof Specs.SinkSpec s) {
+            op = new SinkWriterOperator((Sink<Object>) s.sink());
+        } else if (spec instanceof Specs.SinkFunctionSpec s) {
+            op = new SinkFunctionOperator(own((SinkFunction<Object>) s.function(), parallelism, description));
+        } else {
+            throw new InvalidProgramException("Operator '" + name + "' has a spec this runtime does not know (" + spec.getClass().getName()
+                    + "): is the module that provides it on the class path?");
+        }
+        return op;
+    }
+
+    private static <F> F own(F function, int parallelism, String description) {
+        return FunctionCopier.copyFor(function, parallelism, description);
     }
 }

@@ -7,9 +7,9 @@ import java.util.Arrays;
  * semantics. The combined watermark is the minimum over the active channels that are <em>aligned</em> (caught up
  * with the combined watermark) and never goes back: a channel's watermark that goes back is ignored, and a channel
  * that becomes active behind the combined watermark does not count until it catches up. Idle channels do not count;
- * when every channel that has not finished is idle, the valve's output becomes idle too (after flushing the largest
- * watermark any such channel reached). A finished channel counts as {@code Long.MAX_VALUE}; when all have finished
- * the combined watermark is {@code Long.MAX_VALUE}.
+ * when every channel is idle, the valve's output becomes idle too (after flushing the largest watermark any channel
+ * reached). A finished channel is active at {@code Long.MAX_VALUE}; when all others are finished or idle the combined
+ * watermark is {@code Long.MAX_VALUE}.
  *
  * <p>Each {@code on*} method returns the new combined watermark if it advanced, otherwise {@link #NO_WATERMARK};
  * {@link #idlenessChanged()} then tells whether that same call flipped {@link #isIdle()}. Forward the watermark first,
@@ -24,7 +24,6 @@ public final class WatermarkValve {
     private final boolean[] aligned;
     private final boolean[] finished;
     private int activeChannels;
-    private int finishedChannels;
     private long combinedWatermark = Long.MIN_VALUE;
     private boolean outputIdle;
     private boolean idlenessChanged;
@@ -83,26 +82,26 @@ public final class WatermarkValve {
         return activeChannels == 0 ? becomeIdle() : advanceToMinOfAligned();
     }
 
-    /** {@code channel} ended: from now on it counts as {@code Long.MAX_VALUE} and never holds the others back. */
+    /**
+     * {@code channel} ended: from now on it is an active channel at {@code Long.MAX_VALUE} and never holds the others
+     * back. As in Flink, once every other channel is idle or finished the combined watermark becomes
+     * {@code Long.MAX_VALUE}: a finished input does not make the task idle.
+     */
     public long onChannelFinished(int channel) {
         checkChannel(channel);
         idlenessChanged = false;
         if (finished[channel]) {
             return NO_WATERMARK;
         }
-        if (!idle[channel]) {
-            activeChannels--;
+        if (idle[channel]) {
+            idle[channel] = false;
+            activeChannels++;
         }
         finished[channel] = true;
-        finishedChannels++;
-        idle[channel] = false;
-        aligned[channel] = false;
+        aligned[channel] = true;
         watermarks[channel] = Long.MAX_VALUE;
-        if (finishedChannels == watermarks.length) {
-            setOutputIdle(false);
-            return advanceTo(Long.MAX_VALUE);
-        }
-        return activeChannels == 0 ? becomeIdle() : advanceToMinOfAligned();
+        setOutputIdle(false);
+        return advanceToMinOfAligned();
     }
 
     /** The combined watermark so far, {@code Long.MIN_VALUE} before the first. */
@@ -110,7 +109,7 @@ public final class WatermarkValve {
         return combinedWatermark;
     }
 
-    /** Whether every channel that has not finished is idle (and at least one has not finished). */
+    /** Whether every channel is idle (a finished channel is not idle). */
     public boolean isIdle() {
         return outputIdle;
     }

@@ -110,16 +110,21 @@ class WatermarkValveTest {
     }
 
     @Test
-    void finishingTheLastActiveChannelWhileTheOthersAreIdleMakesTheValveIdleNotMax() {
+    void finishingTheLastActiveChannelWhileTheOthersAreIdleAdvancesToMaxAsInFlink() {
         valve.onWatermark(0, 10);
         valve.onWatermark(1, 20);
         assertThat(valve.onIdleness(0, true)).isEqualTo(20);
-        assertThat(valve.onChannelFinished(1)).isEqualTo(NO_WATERMARK);
-        assertThat(valve.isIdle()).isTrue();
-        assertThat(valve.idlenessChanged()).isTrue();
-        assertThat(valve.onChannelFinished(0)).isEqualTo(Long.MAX_VALUE);
+        assertThat(valve.onChannelFinished(1)).isEqualTo(Long.MAX_VALUE);
         assertThat(valve.isIdle()).isFalse();
-        assertThat(valve.idlenessChanged()).isTrue();
+        assertThat(valve.onChannelFinished(0)).isEqualTo(NO_WATERMARK);
+    }
+
+    @Test
+    void anInputThatGoesIdleAfterTheOtherFinishedReleasesTheMaxWatermark() {
+        valve.onWatermark(0, 5);
+        assertThat(valve.onChannelFinished(1)).isEqualTo(5);
+        assertThat(valve.onIdleness(0, true)).isEqualTo(Long.MAX_VALUE);
+        assertThat(valve.isIdle()).isFalse();
     }
 
     @Test
