@@ -11,6 +11,18 @@ public interface JobClient {
     /** Cancels the job; the future completes when every task has stopped. */
     CompletableFuture<Void> cancel();
 
+    /**
+     * Takes a savepoint into {@code savepointDirectory} (a new folder inside it) while the job keeps running; completes
+     * with the savepoint's path. Fails when checkpointing is not enabled.
+     */
+    CompletableFuture<String> triggerSavepoint(String savepointDirectory);
+
+    /**
+     * Takes a savepoint and then stops the job; with {@code advanceToEndOfEventTime} the final watermark is emitted
+     * first, so every event-time timer and window fires (Flink's "drain").
+     */
+    CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory);
+
     /** Completes with the result when the job finishes, exceptionally when it fails or is cancelled. */
     CompletableFuture<JobExecutionResult> getJobExecutionResult();
 }

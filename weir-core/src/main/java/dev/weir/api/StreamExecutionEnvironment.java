@@ -1,5 +1,8 @@
 package dev.weir.api;
 
+import dev.weir.api.checkpoint.CheckpointConfig;
+import dev.weir.api.checkpoint.CheckpointSettings;
+import dev.weir.api.checkpoint.CheckpointingMode;
 import dev.weir.api.connector.Source;
 import dev.weir.api.connector.source.FromElementsSource;
 import dev.weir.api.connector.source.NumberSequenceSource;
@@ -7,6 +10,7 @@ import dev.weir.api.graph.Pipeline;
 import dev.weir.api.graph.PipelineExecutor;
 import dev.weir.api.graph.Specs;
 import dev.weir.api.graph.Transformation;
+import dev.weir.api.restart.RestartStrategies;
 import dev.weir.api.watermark.WatermarkStrategy;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public class StreamExecutionEnvironment {
     private final ExecutionConfig config = new ExecutionConfig();
+    private final CheckpointConfig checkpointConfig = new CheckpointConfig();
+    private RestartStrategies.RestartStrategyConfiguration restartStrategy;
     private final List<Transformation> sinks = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<String, String> settings = new HashMap<>();
@@ -94,6 +100,36 @@ public class StreamExecutionEnvironment {
 
     public boolean isChainingEnabled() {
         return chainingEnabled;
+    }
+
+    /** Takes a checkpoint every {@code intervalMillis}, exactly once. */
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
+        return enableCheckpointing(intervalMillis, CheckpointingMode.EXACTLY_ONCE);
+    }
+
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis, CheckpointingMode mode) {
+        checkpointConfig.setCheckpointInterval(intervalMillis);
+        checkpointConfig.setCheckpointingMode(mode);
+        return this;
+    }
+
+    public CheckpointConfig getCheckpointConfig() {
+        return checkpointConfig;
+    }
+
+    /**
+     * What to do when a task fails. Without a strategy, a job with checkpointing restarts without limit after a
+     * second (Flink's default); a job without checkpointing fails.
+     */
+    public void setRestartStrategy(RestartStrategies.RestartStrategyConfiguration restartStrategy) {
+        this.restartStrategy = Objects.requireNonNull(restartStrategy, "restartStrategy");
+    }
+
+    /** Starts the next job from a savepoint or retained checkpoint directory (Flink's {@code execution.savepoint.path}). */
+    public StreamExecutionEnvironment setRestorePath(String path, boolean allowNonRestoredState) {
+        settings.put(CheckpointSettings.RESTORE_PATH, Objects.requireNonNull(path, "path"));
+        settings.put(CheckpointSettings.ALLOW_NON_RESTORED_STATE, Boolean.toString(allowNonRestoredState));
+        return this;
     }
 
     /** Accepted for Flink compatibility: Weir flushes batches at the end of every unit of work. */
@@ -185,8 +221,13 @@ public class StreamExecutionEnvironment {
         if (sinks.isEmpty()) {
             throw new IllegalStateException("No operators defined in streaming topology. Cannot execute: add a sink (e.g. print() or sinkTo(...)) before execute()");
         }
+        Map<String, String> all = new HashMap<>(checkpointConfig.toSettings());
+        if (restartStrategy != null) {
+            all.putAll(restartStrategy.toSettings());
+        }
+        all.putAll(settings);
         Pipeline pipeline = new Pipeline(jobName, sinks,
-                new Pipeline.PipelineConfig(parallelism, maxParallelism, config.getAutoWatermarkInterval(), chainingEnabled, settings));
+                new Pipeline.PipelineConfig(parallelism, maxParallelism, config.getAutoWatermarkInterval(), chainingEnabled, all));
         sinks.clear();
         return executor().execute(pipeline);
     }

@@ -1,36 +1,88 @@
 package dev.weir.runtime.exec;
 
+import dev.weir.runtime.checkpoint.KeyGroupSnapshot;
+import dev.weir.runtime.checkpoint.KeyedStateSnapshots;
+import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
+import dev.weir.runtime.checkpoint.OperatorSubtaskSnapshot;
 import dev.weir.runtime.operators.OperatorFailure;
 import dev.weir.runtime.operators.StreamOperator;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The operators of one subtask of a chain, in topological order (the head first). Opens them tail first, so each
- * operator's consumers are ready before it emits; ends and closes them head first.
+ * operator's consumers are ready before it emits; ends and closes them head first; snapshots them together.
  */
 final class Chain {
-    private final StreamOperator[] operators;
+    private final ChainMember[] members;
 
-    Chain(List<StreamOperator> operators) {
-        this.operators = operators.toArray(new StreamOperator[0]);
+    Chain(List<ChainMember> members) {
+        this.members = members.toArray(new ChainMember[0]);
+    }
+
+    List<ChainMember> members() {
+        return List.of(members);
     }
 
     void open() throws Exception {
-        for (int i = operators.length - 1; i >= 0; i--) {
+        for (int i = members.length - 1; i >= 0; i--) {
+            StreamOperator op = members[i].operator();
             try {
-                operators[i].open();
+                op.open();
             } catch (Throwable t) {
-                throw OperatorFailure.wrap(operators[i], "in open()", t);
+                throw OperatorFailure.wrap(op, "in open()", t);
             }
         }
     }
 
     void endInput() {
-        for (StreamOperator op : operators) {
+        for (ChainMember m : members) {
             try {
-                op.endInput();
+                m.operator().endInput();
             } catch (Throwable t) {
-                throw OperatorFailure.wrap(op, "at the end of its input", t);
+                throw OperatorFailure.wrap(m.operator(), "at the end of its input", t);
+            }
+        }
+    }
+
+    /** The chain's part of a checkpoint; {@code extra} adds task-level entries (e.g. a source position) to the head. */
+    List<OperatorSubtaskSnapshot> snapshot(long checkpointId, long timestamp, OperatorStateSnapshot headExtra) throws Exception {
+        List<OperatorSubtaskSnapshot> result = new ArrayList<>(members.length + 1);
+        for (ChainMember m : members) {
+            OperatorStateSnapshot state = new OperatorStateSnapshot();
+            try {
+                m.operator().snapshotState(state, checkpointId, timestamp);
+            } catch (Throwable t) {
+                throw OperatorFailure.wrap(m.operator(), "while taking checkpoint " + checkpointId, t);
+            }
+            KeyGroupSnapshot[] groups = null;
+            int first = 0;
+            if (m.keyedState() != null) {
+                groups = KeyedStateSnapshots.snapshot(m.keyedState(), m.timers());
+                first = m.keyedState().getKeyGroupRange().getStartKeyGroup();
+            }
+            result.add(new OperatorSubtaskSnapshot(m.operatorId(), m.operatorName(), m.parallelism(), m.maxParallelism(),
+                    m.subtask(), state, first, groups));
+        }
+        return result;
+    }
+
+    void notifyCheckpointComplete(long checkpointId) {
+        for (ChainMember m : members) {
+            try {
+                m.operator().notifyCheckpointComplete(checkpointId);
+            } catch (Throwable t) {
+                throw OperatorFailure.wrap(m.operator(), "when checkpoint " + checkpointId + " completed", t);
+            }
+        }
+    }
+
+    void notifyJobFinished() {
+        for (ChainMember m : members) {
+            try {
+                m.operator().notifyJobFinished();
+            } catch (Throwable t) {
+                throw OperatorFailure.wrap(m.operator(), "when the job finished", t);
             }
         }
     }
@@ -38,12 +90,12 @@ final class Chain {
     /** Closes every operator even when some fail; returns the first failure, or null. */
     Throwable close() {
         Throwable first = null;
-        for (StreamOperator op : operators) {
+        for (ChainMember m : members) {
             try {
-                op.close();
+                m.operator().close();
             } catch (Throwable t) {
                 if (first == null) {
-                    first = OperatorFailure.wrap(op, "in close()", t);
+                    first = OperatorFailure.wrap(m.operator(), "in close()", t);
                 }
             }
         }
@@ -51,8 +103,8 @@ final class Chain {
     }
 
     boolean isCooperative() {
-        for (StreamOperator op : operators) {
-            if (!op.isCooperative()) {
+        for (ChainMember m : members) {
+            if (!m.operator().isCooperative()) {
                 return false;
             }
         }

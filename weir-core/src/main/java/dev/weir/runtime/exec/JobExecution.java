@@ -5,95 +5,137 @@ import dev.weir.api.JobExecutionException;
 import dev.weir.api.JobExecutionResult;
 import dev.weir.api.JobID;
 import dev.weir.api.JobStatus;
-import dev.weir.runtime.operators.OperatorFailure;
-import java.util.ArrayList;
-import java.util.List;
+import dev.weir.api.checkpoint.CheckpointingMode;
+import dev.weir.runtime.checkpoint.CheckpointCoordinator;
+import dev.weir.runtime.checkpoint.CheckpointOptions;
+import dev.weir.runtime.checkpoint.RestoredJob;
+import dev.weir.runtime.checkpoint.StoredRestore;
+import dev.weir.runtime.checkpoint.storage.CheckpointStorage;
+import dev.weir.runtime.graph.StreamGraph;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.TimeUnit;
 
 /**
- * One run of a job: its worker threads, its status and its result. The first failure stops every worker; each
- * worker closes its own tasks; when the last worker exits the result is completed. Jobs share nothing, so several
- * can run side by side in one JVM.
+ * A job from start to end: runs attempts, and when one fails restores the latest completed checkpoint and starts the
+ * next, as its restart policy allows. Jobs share nothing, so several can run side by side in one JVM.
  */
 public final class JobExecution implements JobClient {
     private final JobID jobId = JobID.generate();
     private final String jobName;
-    private final JobAccumulators accumulators;
+    private final StreamGraph graph;
+    private final RuntimeSettings settings;
+    private final long autoWatermarkInterval;
+    private final CheckpointOptions checkpointOptions;
+    private final RestartPolicy restartPolicy;
+    private final CheckpointStorage storage;
     private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
-    private final AtomicReference<Throwable> failure = new AtomicReference<>();
-    private final AtomicInteger liveWorkers = new AtomicInteger();
+    private final long startNanos = System.nanoTime();
     private volatile JobStatus status = JobStatus.CREATED;
-    private volatile boolean stopping;
+    private volatile Attempt current;
     private volatile boolean cancelled;
-    private long startNanos;
+    private volatile boolean stoppedWithSavepoint;
+    private JobAccumulators accumulators;
 
-    JobExecution(String jobName, JobAccumulators accumulators) {
+    JobExecution(String jobName, StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval,
+                 CheckpointOptions checkpointOptions, RestartPolicy restartPolicy) {
         this.jobName = jobName;
-        this.accumulators = accumulators;
+        this.graph = graph;
+        this.settings = settings;
+        this.autoWatermarkInterval = autoWatermarkInterval;
+        this.checkpointOptions = checkpointOptions;
+        this.restartPolicy = restartPolicy;
+        this.storage = new CheckpointStorage(checkpointOptions.directory(), jobName + "-" + jobId);
     }
 
-    /** Starts the workers: cooperative tasklets share {@code workerThreads} threads, the others get one each. */
-    void start(List<Tasklet> tasklets, int workerThreads) {
-        List<Tasklet> cooperative = new ArrayList<>();
-        List<List<Tasklet>> groups = new ArrayList<>();
-        for (Tasklet t : tasklets) {
-            if (t.isCooperative()) {
-                cooperative.add(t);
-            } else {
-                groups.add(List.of(t));
-            }
+    /** Builds the first attempt (restoring the configured savepoint, if any) and starts it; fails fast on bad state. */
+    void start() {
+        RestoredJob restore = null;
+        if (checkpointOptions.restorePath() != null) {
+            restore = StoredRestore.load(storage.load(Path.of(checkpointOptions.restorePath())));
+            StoredRestore.checkAllStateClaimed(restore, graph, checkpointOptions.allowNonRestoredState(), TaskWiring::operatorId);
         }
-        int shared = Math.min(workerThreads, cooperative.size());
-        for (int i = 0; i < shared; i++) {
-            groups.add(new ArrayList<>());
+        startAttempt(0, restore);
+    }
+
+    private void startAttempt(int number, RestoredJob restore) {
+        long firstId = restore == null ? 1 : restore.checkpointId() + 1;
+        if (current != null) {
+            firstId = Math.max(firstId, current.coordinator().nextCheckpointId());
         }
-        for (int i = 0; i < cooperative.size(); i++) {
-            groups.get(groups.size() - shared + i % shared).add(cooperative.get(i));
-        }
-        liveWorkers.set(groups.size());
-        startNanos = System.nanoTime();
+        Attempt[] self = new Attempt[1];
+        accumulators = new JobAccumulators();
+        CheckpointCoordinator coordinator = new CheckpointCoordinator(jobName, checkpointOptions, storage, firstId,
+                new java.util.ArrayList<>(), new java.util.ArrayList<>(), t -> self[0].fail(null, t));
+        TaskWiring.Wiring wiring = TaskWiring.build(graph, settings, autoWatermarkInterval, accumulators,
+                new TaskWiring.AttemptSettings(number, checkpointOptions.enabled(),
+                        checkpointOptions.mode() == CheckpointingMode.EXACTLY_ONCE, restore, coordinator));
+        coordinator.setParticipants(wiring.participants(), wiring.sources());
+        Attempt attempt = new Attempt(number, jobName, wiring, coordinator, this::attemptEnded);
+        self[0] = attempt;
+        current = attempt;
         status = JobStatus.RUNNING;
-        for (int i = 0; i < groups.size(); i++) {
-            Thread thread = new Thread(new Worker(this, groups.get(i)), "weir-" + jobName + "-worker-" + i);
-            thread.setDaemon(true);
-            thread.start();
+        attempt.start(settings.workerThreads(), checkpointOptions.enabled());
+    }
+
+    private void attemptEnded(Attempt attempt) {
+        Throwable failed = attempt.failure();
+        if (failed == null) {
+            if (cancelled && !stoppedWithSavepoint) {
+                finish(JobStatus.CANCELED, null);
+                return;
+            }
+            try {
+                for (Chain chain : attempt.wiring().chains()) {
+                    chain.notifyJobFinished();
+                }
+            } catch (Throwable t) {
+                finish(JobStatus.FAILED, t);
+                return;
+            }
+            finish(JobStatus.FINISHED, null);
+            return;
         }
-    }
-
-    boolean isStopping() {
-        return stopping;
-    }
-
-    void fail(Tasklet tasklet, Throwable t) {
-        Throwable located = t instanceof OperatorFailure ? t : new OperatorFailure(tasklet.name(), "", t);
-        if (failure.compareAndSet(null, located)) {
-            status = JobStatus.FAILING;
-            stopping = true;
+        if (cancelled) {
+            finish(JobStatus.CANCELED, null);
+            return;
         }
-    }
-
-    void workerExited() {
-        if (liveWorkers.decrementAndGet() == 0) {
-            finish();
+        long delay = restartPolicy.onFailure(System.currentTimeMillis());
+        if (delay < 0) {
+            finish(JobStatus.FAILED, failed);
+            return;
         }
+        status = JobStatus.RESTARTING;
+        System.err.println("Job '" + jobName + "' failed (attempt " + attempt.number() + "), restarting in " + delay + " ms: " + failed.getMessage());
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+            try {
+                RestoredJob restore = storage.latest().map(StoredRestore::load).orElse(null);
+                if (restore == null && checkpointOptions.restorePath() != null) {
+                    restore = StoredRestore.load(storage.load(Path.of(checkpointOptions.restorePath())));
+                }
+                if (cancelled) {
+                    finish(JobStatus.CANCELED, null);
+                    return;
+                }
+                startAttempt(attempt.number() + 1, restore);
+            } catch (Throwable t) {
+                t.addSuppressed(failed);
+                finish(JobStatus.FAILED, t);
+            }
+        });
     }
 
-    private void finish() {
+    private void finish(JobStatus end, Throwable failed) {
         long runtimeMillis = (System.nanoTime() - startNanos) / 1_000_000;
-        Throwable failed = failure.get();
-        if (failed != null) {
-            status = JobStatus.FAILED;
-            Throwable cause = failed.getCause() != null ? failed.getCause() : failed;
-            result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' failed: " + failed.getMessage(), cause));
-        } else if (cancelled) {
-            status = JobStatus.CANCELED;
-            result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' was cancelled", null));
-        } else {
-            status = JobStatus.FINISHED;
-            result.complete(new JobExecutionResult(jobId, runtimeMillis, accumulators.results()));
+        status = end;
+        switch (end) {
+            case FAILED -> {
+                Throwable cause = failed instanceof dev.weir.runtime.operators.OperatorFailure && failed.getCause() != null ? failed.getCause() : failed;
+                result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' failed: " + failed.getMessage(), cause));
+            }
+            case CANCELED -> result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' was cancelled", null));
+            default -> result.complete(new JobExecutionResult(jobId, runtimeMillis, accumulators.results()));
         }
         terminated.complete(null);
     }
@@ -114,12 +156,42 @@ public final class JobExecution implements JobClient {
 
     @Override
     public CompletableFuture<Void> cancel() {
-        if (!status.isGloballyTerminalState() && failure.get() == null) {
+        if (!status.isGloballyTerminalState()) {
             cancelled = true;
             status = JobStatus.CANCELLING;
-            stopping = true;
+            Attempt a = current;
+            if (a != null) {
+                a.stop();
+            }
         }
         return terminated;
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+        Attempt a = current;
+        if (a == null || status != JobStatus.RUNNING) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName + "' is " + status + ", not RUNNING: no savepoint taken"));
+        }
+        return a.coordinator().trigger(Path.of(savepointDirectory == null ? "weir-savepoints" : savepointDirectory));
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+        Attempt a = current;
+        if (a == null || status != JobStatus.RUNNING) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName + "' is " + status + ", not RUNNING: not stopped"));
+        }
+        if (advanceToEndOfEventTime) {
+            a.coordinator().drainSources();
+        }
+        return triggerSavepoint(savepointDirectory).thenApply(path -> {
+            stoppedWithSavepoint = true;
+            cancelled = true;
+            a.stop();
+            terminated.join();
+            return path;
+        });
     }
 
     @Override

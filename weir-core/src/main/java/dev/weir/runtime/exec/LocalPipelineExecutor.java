@@ -3,6 +3,7 @@ package dev.weir.runtime.exec;
 import dev.weir.api.JobClient;
 import dev.weir.api.graph.Pipeline;
 import dev.weir.api.graph.PipelineExecutor;
+import dev.weir.runtime.checkpoint.CheckpointOptions;
 import dev.weir.runtime.graph.StreamGraph;
 import dev.weir.runtime.graph.StreamGraphBuilder;
 
@@ -12,9 +13,11 @@ public final class LocalPipelineExecutor implements PipelineExecutor {
     public JobClient execute(Pipeline pipeline) {
         RuntimeSettings settings = RuntimeSettings.from(pipeline.config().settings());
         StreamGraph graph = StreamGraphBuilder.build(pipeline);
-        JobAccumulators accumulators = new JobAccumulators();
-        JobExecution job = new JobExecution(pipeline.jobName(), accumulators);
-        job.start(TaskWiring.build(graph, settings, pipeline.config().autoWatermarkIntervalMillis(), accumulators), settings.workerThreads());
+        CheckpointOptions checkpoints = CheckpointOptions.from(pipeline.config().settings());
+        RestartPolicy restarts = RestartPolicy.from(pipeline.config().settings(), checkpoints.enabled());
+        JobExecution job = new JobExecution(pipeline.jobName(), graph, settings, pipeline.config().autoWatermarkIntervalMillis(),
+                checkpoints, restarts);
+        job.start();
         return job;
     }
 }

@@ -1,5 +1,6 @@
 package dev.weir.runtime.exec;
 
+import dev.weir.runtime.checkpoint.OperatorSubtaskSnapshot;
 import dev.weir.runtime.exchange.Marker;
 import dev.weir.runtime.exchange.RecordHandler;
 import dev.weir.runtime.exchange.RecordRing;
@@ -9,11 +10,16 @@ import dev.weir.runtime.operators.StreamOperator;
 import dev.weir.runtime.operators.TwoInputOperator;
 import dev.weir.runtime.time.ProcessingTimeService;
 import dev.weir.runtime.time.WatermarkValve;
+import java.util.List;
 
 /**
  * Runs one subtask of a chain whose head reads from the exchange: drains its input channels round robin, keeps
- * per-channel watermarks in a {@link WatermarkValve}, passes records to the head operator by direct call, and ends
- * the chain when every channel has ended.
+ * per-channel watermarks in a {@link WatermarkValve}, passes records to the head operator by direct call, aligns
+ * checkpoint barriers, and ends the chain when every channel has ended.
+ *
+ * <p>Exactly-once alignment: a channel that delivered the barrier of checkpoint n is not read again until every
+ * channel delivered it (or ended); then the chain is snapshotted, the barrier goes downstream and all channels are
+ * read again. At-least-once does the same without blocking any channel.
  */
 final class OperatorTask implements Tasklet, RecordHandler {
     private static final int RECORDS_PER_CALL = 1024;
@@ -28,15 +34,23 @@ final class OperatorTask implements Tasklet, RecordHandler {
     private final TaskWriters writers;
     private final ProcessingTimeService processingTime;
     private final WatermarkValve valve;
+    private final boolean exactlyOnce;
+    private final boolean[] barrierSeen;
+    private final boolean[] channelEnded;
+    private final boolean restoredFinished;
+    private TaskCheckpoints checkpoints;
 
     private int currentChannel;
     private int nextChannel;
     private int finishedChannels;
+    private long aligningCheckpoint = -1;
+    private long aligningSince;
+    private int barriersSeen;
     private boolean ended;
     private boolean done;
 
     OperatorTask(String name, RecordRing[] channels, int[] inputOfChannel, StreamOperator head, Chain chain,
-                 TaskWriters writers, ProcessingTimeService processingTime) {
+                 TaskWriters writers, ProcessingTimeService processingTime, boolean exactlyOnce, boolean restoredFinished) {
         this.name = name;
         this.channels = channels;
         this.inputOfChannel = inputOfChannel;
@@ -47,6 +61,14 @@ final class OperatorTask implements Tasklet, RecordHandler {
         this.writers = writers;
         this.processingTime = processingTime;
         this.valve = new WatermarkValve(channels.length);
+        this.exactlyOnce = exactlyOnce;
+        this.barrierSeen = new boolean[channels.length];
+        this.channelEnded = new boolean[channels.length];
+        this.restoredFinished = restoredFinished;
+    }
+
+    void setCheckpoints(TaskCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
     }
 
     @Override
@@ -63,7 +85,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
         if (!writers.flush()) {
             return 0;
         }
-        int work = processingTime.fireDueTimers();
+        int work = checkpoints.processInbox(null) + processingTime.fireDueTimers();
         int budget = RECORDS_PER_CALL;
         int n = channels.length;
         for (int k = 0; k < n && budget > 0 && !writers.hasBacklog(); k++) {
@@ -71,14 +93,21 @@ final class OperatorTask implements Tasklet, RecordHandler {
             if (ch >= n) {
                 ch -= n;
             }
+            if (exactlyOnce && barrierSeen[ch]) {
+                continue;
+            }
             currentChannel = ch;
             int drained = channels[ch].drain(this, budget);
             budget -= drained;
             work += drained;
         }
         nextChannel = nextChannel + 1 == n ? 0 : nextChannel + 1;
-        if (finishedChannels == n) {
-            chain.endInput();
+        if (finishedChannels == n || restoredFinished) {
+            if (!restoredFinished) {
+                chain.endInput();
+            }
+            List<OperatorSubtaskSnapshot> last = chain.snapshot(-1, System.currentTimeMillis(), null);
+            checkpoints.finished(last);
             writers.emitEndOfInput();
             ended = true;
             work++;
@@ -111,18 +140,72 @@ final class OperatorTask implements Tasklet, RecordHandler {
             case ACTIVE -> advanced = idleness(valve.onIdleness(currentChannel, false));
             case END_OF_INPUT -> {
                 finishedChannels++;
+                channelEnded[currentChannel] = true;
                 advanced = valve.onChannelFinished(currentChannel);
             }
-            default -> throw new IllegalStateException(name + " received " + marker + ", which it does not handle yet");
+            case BARRIER -> {
+                return onBarrier(argument);
+            }
+            default -> throw new IllegalStateException(name + " received " + marker + ", which it does not handle");
         }
-        if (advanced != Long.MIN_VALUE) {
+        if (advanced != WatermarkValve.NO_WATERMARK) {
             try {
                 head.processWatermark(advanced);
             } catch (Throwable t) {
                 throw OperatorFailure.wrap(head, "on watermark " + advanced, t);
             }
         }
+        if (marker == Marker.END_OF_INPUT && barriersSeen > 0 && !barrierSeen[currentChannel]) {
+            // An ended channel will send no barrier: it counts as aligned.
+            completeAlignmentIfReady();
+        }
         return false;
+    }
+
+    private boolean onBarrier(long checkpointId) {
+        if (checkpointId < aligningCheckpoint) {
+            return false;
+        }
+        if (checkpointId > aligningCheckpoint && barriersSeen > 0) {
+            // The previous checkpoint was given up upstream; start over with the newer one.
+            resetAlignment();
+        }
+        if (barriersSeen == 0) {
+            aligningCheckpoint = checkpointId;
+            aligningSince = System.currentTimeMillis();
+        }
+        barrierSeen[currentChannel] = true;
+        barriersSeen++;
+        completeAlignmentIfReady();
+        return exactlyOnce && barrierSeen[currentChannel];
+    }
+
+    private void completeAlignmentIfReady() {
+        int aligned = 0;
+        for (int ch = 0; ch < channels.length; ch++) {
+            if (barrierSeen[ch] || channelEnded[ch]) {
+                aligned++;
+            }
+        }
+        if (aligned < channels.length) {
+            return;
+        }
+        long id = aligningCheckpoint;
+        List<OperatorSubtaskSnapshot> snapshot;
+        try {
+            snapshot = chain.snapshot(id, aligningSince, null);
+        } catch (Throwable t) {
+            checkpoints.decline(id, t);
+            throw Sneaky.rethrow(t);
+        }
+        writers.emitBarrier(id);
+        checkpoints.acknowledge(id, snapshot);
+        resetAlignment();
+    }
+
+    private void resetAlignment() {
+        java.util.Arrays.fill(barrierSeen, false);
+        barriersSeen = 0;
     }
 
     private long idleness(long advanced) {

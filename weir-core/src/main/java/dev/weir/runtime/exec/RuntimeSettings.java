@@ -1,6 +1,7 @@
 package dev.weir.runtime.exec;
 
 import dev.weir.api.InvalidProgramException;
+import dev.weir.api.checkpoint.CheckpointSettings;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,7 +10,13 @@ import java.util.TreeSet;
 record RuntimeSettings(int exchangeCapacity, int workerThreads) {
     static final String EXCHANGE_CAPACITY = "weir.exchange.capacity";
     static final String WORKER_THREADS = "weir.workers";
-    private static final Set<String> KNOWN = Set.of(EXCHANGE_CAPACITY, WORKER_THREADS);
+    private static final Set<String> KNOWN = Set.of(EXCHANGE_CAPACITY, WORKER_THREADS,
+            CheckpointSettings.INTERVAL, CheckpointSettings.MODE, CheckpointSettings.TIMEOUT, CheckpointSettings.MIN_PAUSE,
+            CheckpointSettings.MAX_CONCURRENT, CheckpointSettings.TOLERABLE_FAILURES, CheckpointSettings.RETAINED,
+            CheckpointSettings.RETENTION, CheckpointSettings.DIRECTORY, CheckpointSettings.RESTORE_PATH,
+            CheckpointSettings.ALLOW_NON_RESTORED_STATE, CheckpointSettings.RESTART_STRATEGY, CheckpointSettings.RESTART_ATTEMPTS,
+            CheckpointSettings.RESTART_DELAY, CheckpointSettings.RESTART_MAX_DELAY, CheckpointSettings.RESTART_BACKOFF_MULTIPLIER,
+            CheckpointSettings.RESTART_FAILURE_RATE_INTERVAL);
 
     static RuntimeSettings from(Map<String, String> settings) {
         for (String key : settings.keySet()) {

@@ -11,18 +11,23 @@ import dev.weir.api.watermark.TimestampAssignerSupplier;
 import dev.weir.api.watermark.WatermarkGenerator;
 import dev.weir.api.watermark.WatermarkGeneratorSupplier;
 import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
+import dev.weir.runtime.checkpoint.OperatorSubtaskSnapshot;
 import dev.weir.runtime.operators.OperatorFailure;
 import dev.weir.runtime.operators.Output;
 import dev.weir.runtime.operators.WatermarkEmitter;
 import dev.weir.runtime.time.ProcessingTimeService;
+import java.util.List;
 
 /**
  * Runs one subtask of a source and the operators chained to it: polls the reader, assigns timestamps, runs the
  * watermark generator (per element and every auto-watermark interval), and at the end of bounded input emits the
  * final {@code Long.MAX_VALUE} watermark, ends the chain and sends end-of-input downstream.
  */
-final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderContext {
+final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderContext, TaskCheckpoints.Triggerable {
     private static final int POLLS_PER_CALL = 64;
+    /** The operator-state entry holding the reader's position. */
+    static final String POSITION = "_source_position";
 
     private final String name;
     private final Source<Object> source;
@@ -35,6 +40,10 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     private final ProcessingTimeService processingTime;
     private final long watermarkInterval;
     private final MetricGroup metrics;
+    private final String operatorId;
+    private final int maxParallelism;
+    private final SourceRestore restore;
+    private TaskCheckpoints checkpoints;
 
     private SourceReader<Object> reader;
     private TimestampAssigner<Object> assigner;
@@ -46,7 +55,10 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
 
     SourceTask(String name, Source<Object> source, WatermarkStrategy<Object> strategy, int subtaskIndex, int parallelism,
                Output output, Chain chain, TaskWriters writers, ProcessingTimeService processingTime,
-               long watermarkInterval, MetricGroup metrics) {
+               long watermarkInterval, MetricGroup metrics, String operatorId, int maxParallelism, SourceRestore restore) {
+        this.operatorId = operatorId;
+        this.maxParallelism = maxParallelism;
+        this.restore = restore;
         this.name = name;
         this.source = source;
         this.strategy = strategy;
@@ -60,9 +72,25 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         this.metrics = metrics;
     }
 
+    /** What a restored source resumes from: its reader's position, or that it had finished. */
+    record SourceRestore(Object position, boolean finished) {
+        static final SourceRestore FRESH = new SourceRestore(null, false);
+    }
+
+    void setCheckpoints(TaskCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
     @Override
     public void init() throws Exception {
         chain.open();
+        if (restore.finished()) {
+            // It had read everything before the checkpoint; downstream only needs to hear that it ended.
+            emitter = new WatermarkEmitter(output);
+            emitter.emitWatermark(Long.MAX_VALUE);
+            finish();
+            return;
+        }
         assigner = strategy.createTimestampAssigner(new TimestampAssignerSupplier.Context() {
         });
         generator = strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
@@ -70,6 +98,9 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         emitter = new WatermarkEmitter(output);
         try {
             reader = source.createReader(this);
+            if (restore.position() != null) {
+                reader.restoreState(restore.position());
+            }
             reader.start();
         } catch (Throwable t) {
             throw new OperatorFailure(name, "while starting its reader", t);
@@ -93,7 +124,10 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         if (!writers.flush()) {
             return 0;
         }
-        int work = processingTime.fireDueTimers();
+        int work = checkpoints.processInbox(this) + processingTime.fireDueTimers();
+        if (ended) {
+            return work;
+        }
         emitted = 0;
         for (int i = 0; i < POLLS_PER_CALL && !writers.hasBacklog(); i++) {
             InputStatus status;
@@ -117,11 +151,46 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         return work + emitted;
     }
 
-    private void endOfInput() {
+    private void endOfInput() throws Exception {
         emitter.emitWatermark(Long.MAX_VALUE);
         chain.endInput();
+        finish();
+    }
+
+    private void finish() throws Exception {
+        checkpoints.finished(snapshot(-1, System.currentTimeMillis()));
         writers.emitEndOfInput();
         ended = true;
+    }
+
+    @Override
+    public void drain() {
+        emitter.emitWatermark(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void takeCheckpoint(long checkpointId, long timestamp) throws Exception {
+        List<OperatorSubtaskSnapshot> snapshot;
+        try {
+            snapshot = snapshot(checkpointId, timestamp);
+        } catch (Throwable t) {
+            checkpoints.decline(checkpointId, t);
+            throw t;
+        }
+        writers.emitBarrier(checkpointId);
+        checkpoints.acknowledge(checkpointId, snapshot);
+    }
+
+    private List<OperatorSubtaskSnapshot> snapshot(long checkpointId, long timestamp) throws Exception {
+        OperatorStateSnapshot position = new OperatorStateSnapshot();
+        if (reader != null && !ended) {
+            Object state = reader.snapshotState(checkpointId);
+            position.put(POSITION, OperatorStateSnapshot.Mode.SUBTASK, state == null ? List.of() : List.of(state));
+        }
+        List<OperatorSubtaskSnapshot> all = new java.util.ArrayList<>();
+        all.add(new OperatorSubtaskSnapshot(operatorId, name, parallelism, maxParallelism, subtaskIndex, position, 0, null));
+        all.addAll(chain.snapshot(checkpointId, timestamp, null));
+        return all;
     }
 
     @Override

@@ -20,7 +20,7 @@ import dev.weir.runtime.operators.OperatorContext;
 import java.io.Serializable;
 
 /** The {@link RuntimeContext} rich functions see: task identity, metrics, accumulators and keyed state. */
-public final class StreamingRuntimeContext implements RuntimeContext, TaskInfo {
+public final class StreamingRuntimeContext implements RuntimeContext, TaskInfo, dev.weir.api.state.KeyedStateStore {
     private final OperatorContext context;
     private final JobAccumulators accumulators;
 

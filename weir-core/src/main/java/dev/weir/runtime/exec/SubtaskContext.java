@@ -22,10 +22,14 @@ final class SubtaskContext implements OperatorContext {
     private final MetricGroup metrics;
     private final long autoWatermarkInterval;
     private final StreamingRuntimeContext runtimeContext;
+    private final boolean checkpointing;
+    private final int attempt;
 
     SubtaskContext(String operatorName, String description, int subtaskIndex, int parallelism, int maxParallelism, KeyedStateBackend keyedState,
                    KeyedTimerServices timers, KeySelector<Object, Object>[] keySelectors, ProcessingTimeService processingTime,
-                   MetricGroup metrics, long autoWatermarkInterval, JobAccumulators accumulators) {
+                   MetricGroup metrics, long autoWatermarkInterval, JobAccumulators accumulators, boolean checkpointing, int attempt) {
+        this.checkpointing = checkpointing;
+        this.attempt = attempt;
         this.operatorName = operatorName;
         this.description = description;
         this.subtaskIndex = subtaskIndex;
@@ -62,7 +66,12 @@ final class SubtaskContext implements OperatorContext {
 
     @Override
     public int attemptNumber() {
-        return 0;
+        return attempt;
+    }
+
+    @Override
+    public boolean checkpointingEnabled() {
+        return checkpointing;
     }
 
     @Override

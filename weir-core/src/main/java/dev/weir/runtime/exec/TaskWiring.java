@@ -3,6 +3,7 @@ package dev.weir.runtime.exec;
 import dev.weir.api.connector.Source;
 import dev.weir.api.functions.KeySelector;
 import dev.weir.api.functions.OutputTag;
+import dev.weir.api.checkpoint.CheckpointedFunction;
 import dev.weir.api.graph.Specs;
 import dev.weir.api.watermark.WatermarkStrategy;
 import dev.weir.runtime.exchange.BroadcastSelector;
@@ -15,6 +16,14 @@ import dev.weir.runtime.exchange.RecordRing;
 import dev.weir.runtime.exchange.RecordWriter;
 import dev.weir.runtime.exchange.RoundRobinSelector;
 import dev.weir.runtime.exchange.ShuffleSelector;
+import dev.weir.runtime.checkpoint.CheckpointAcknowledger;
+import dev.weir.runtime.checkpoint.CheckpointParticipant;
+import dev.weir.runtime.checkpoint.KeyGroupSnapshot;
+import dev.weir.runtime.checkpoint.KeyedStateSnapshots;
+import dev.weir.runtime.checkpoint.OperatorStateRedistribution;
+import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
+import dev.weir.runtime.checkpoint.RestoredJob;
+import dev.weir.runtime.checkpoint.StateInitialization;
 import dev.weir.runtime.graph.StreamEdge;
 import dev.weir.runtime.graph.StreamGraph;
 import dev.weir.runtime.graph.StreamNode;
@@ -23,6 +32,8 @@ import dev.weir.runtime.operators.OneInputOperator;
 import dev.weir.runtime.operators.OperatorFactory;
 import dev.weir.runtime.operators.Output;
 import dev.weir.runtime.operators.StreamOperator;
+import dev.weir.runtime.operators.UdfOperator;
+import dev.weir.runtime.operators.KeyedOneInputOperator;
 import dev.weir.runtime.state.HeapKeyedStateBackend;
 import dev.weir.runtime.state.KeyGroupRangeAssignment;
 import dev.weir.runtime.time.HeapTimerServices;
@@ -43,20 +54,43 @@ final class TaskWiring {
     private final RuntimeSettings settings;
     private final long autoWatermarkInterval;
     private final JobAccumulators accumulators;
+    private final AttemptSettings attempt;
     private final Map<StreamEdge, RecordRing[][]> rings = new HashMap<>();
+    private final List<Tasklet> tasklets = new ArrayList<>();
+    private final List<CheckpointParticipant> participants = new ArrayList<>();
+    private final List<CheckpointParticipant> sources = new ArrayList<>();
+    private final List<Chain> chains = new ArrayList<>();
 
-    private TaskWiring(StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval, JobAccumulators accumulators) {
+    /** What differs between attempts of one job: the attempt number, checkpointing, and the state to restore. */
+    record AttemptSettings(int attemptNumber, boolean checkpointing, boolean exactlyOnce, RestoredJob restore,
+                           CheckpointAcknowledger acknowledger) {
+    }
+
+    /** The running form of one attempt: its tasklets, and the same tasks as checkpoint participants. */
+    record Wiring(List<Tasklet> tasklets, List<CheckpointParticipant> participants, List<CheckpointParticipant> sources,
+                  List<Chain> chains) {
+    }
+
+    private TaskWiring(StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval, JobAccumulators accumulators,
+                       AttemptSettings attempt) {
         this.graph = graph;
         this.settings = settings;
         this.autoWatermarkInterval = autoWatermarkInterval;
         this.accumulators = accumulators;
+        this.attempt = attempt;
     }
 
-    static List<Tasklet> build(StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval, JobAccumulators accumulators) {
-        return new TaskWiring(graph, settings, autoWatermarkInterval, accumulators).build();
+    static Wiring build(StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval, JobAccumulators accumulators,
+                        AttemptSettings attempt) {
+        return new TaskWiring(graph, settings, autoWatermarkInterval, accumulators, attempt).build();
     }
 
-    private List<Tasklet> build() {
+    /** The id that matches an operator's state across runs: its uid, or one derived from its place in the program. */
+    static String operatorId(StreamNode node) {
+        return node.uid() != null ? node.uid() : "auto-" + node.id() + "-" + node.name().replaceAll("[^A-Za-z0-9]+", "_");
+    }
+
+    private Wiring build() {
         for (StreamEdge e : graph.networkEdges()) {
             RecordRing[][] r = new RecordRing[e.source().parallelism()][e.target().parallelism()];
             for (int i = 0; i < r.length; i++) {
@@ -68,17 +102,16 @@ final class TaskWiring {
             }
             rings.put(e, r);
         }
-        List<Tasklet> tasklets = new ArrayList<>();
         for (Map.Entry<StreamNode, List<StreamNode>> chain : graph.chains().entrySet()) {
             for (int subtask = 0; subtask < chain.getKey().parallelism(); subtask++) {
-                tasklets.add(buildTask(chain.getKey(), chain.getValue(), subtask));
+                buildTask(chain.getKey(), chain.getValue(), subtask);
             }
         }
-        return tasklets;
+        return new Wiring(tasklets, participants, sources, chains);
     }
 
     @SuppressWarnings("unchecked")
-    private Tasklet buildTask(StreamNode head, List<StreamNode> members, int subtask) {
+    private void buildTask(StreamNode head, List<StreamNode> members, int subtask) {
         ProcessingTimeService processingTime = new TaskProcessingTimeService(System::currentTimeMillis);
         Map<StreamNode, StreamOperator> operators = new LinkedHashMap<>();
         for (StreamNode m : members) {
@@ -94,16 +127,38 @@ final class TaskWiring {
             StreamNode m = members.get(i);
             outputs.put(m, outputOf(m, operators, subtask, writers));
         }
+        List<ChainMember> chainMembers = new ArrayList<>();
+        boolean finished = restoredFinished(head, subtask);
         for (Map.Entry<StreamNode, StreamOperator> e : operators.entrySet()) {
-            e.getValue().setup(contextOf(e.getKey(), subtask, processingTime), outputs.get(e.getKey()));
+            StreamNode node = e.getKey();
+            SubtaskContext context = contextOf(node, subtask, processingTime);
+            StreamOperator op = e.getValue();
+            op.setup(context, outputs.get(node));
+            HeapKeyedStateBackend backend = (HeapKeyedStateBackend) context.keyedStateBackend();
+            HeapTimerServices timers = (HeapTimerServices) context.timerServices();
+            ChainMember member = new ChainMember(operatorId(node), node.name(), node.parallelism(), node.maxParallelism(), subtask,
+                    op, backend, timers);
+            initializeState(member, node);
+            if (subtask == 0) {
+                warnIfStatefulWithoutUid(node, op);
+            }
+            chainMembers.add(member);
         }
-        Chain chain = new Chain(new ArrayList<>(operators.values()));
+        Chain chain = new Chain(chainMembers);
+        chains.add(chain);
         TaskWriters taskWriters = new TaskWriters(writers);
         String name = taskName(members, subtask);
+        TaskCheckpoints checkpoints = new TaskCheckpoints(tasklets.size(), attempt.acknowledger(), chain);
+        participants.add(checkpoints);
         if (head.spec() instanceof Specs.SourceSpec source) {
-            return new SourceTask(name, (Source<Object>) source.source(), (WatermarkStrategy<Object>) source.watermarkStrategy(),
+            SourceTask task = new SourceTask(name, (Source<Object>) source.source(), (WatermarkStrategy<Object>) source.watermarkStrategy(),
                     subtask, head.parallelism(), outputs.get(head), chain, taskWriters, processingTime, autoWatermarkInterval,
-                    new OperatorMetricGroup(head.name() + "." + subtask));
+                    new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.maxParallelism(),
+                    sourceRestore(head, subtask, finished));
+            task.setCheckpoints(checkpoints);
+            sources.add(checkpoints);
+            tasklets.add(task);
+            return;
         }
         List<RecordRing> channels = new ArrayList<>();
         List<Integer> inputOf = new ArrayList<>();
@@ -116,8 +171,101 @@ final class TaskWiring {
                 }
             }
         }
-        return new OperatorTask(name, channels.toArray(new RecordRing[0]), inputOf.stream().mapToInt(Integer::intValue).toArray(),
-                operators.get(head), chain, taskWriters, processingTime);
+        OperatorTask task = new OperatorTask(name, channels.toArray(new RecordRing[0]), inputOf.stream().mapToInt(Integer::intValue).toArray(),
+                operators.get(head), chain, taskWriters, processingTime, attempt.exactlyOnce(), finished);
+        task.setCheckpoints(checkpoints);
+        tasklets.add(task);
+    }
+
+    /** Flink's advice, loudly: state of an operator without a uid is matched by position, which a program change breaks. */
+    private void warnIfStatefulWithoutUid(StreamNode node, StreamOperator op) {
+        if (!attempt.checkpointing() || node.uid() != null || attempt.attemptNumber() > 0) {
+            return;
+        }
+        StreamOperator inner = op instanceof KeyedOneInputOperator keyed ? keyed.unwrap() : op;
+        boolean stateful = node.isKeyed()
+                || (inner instanceof UdfOperator<?> udf && udf.getUserFunction() instanceof CheckpointedFunction);
+        if (stateful) {
+            System.err.println("WARNING: stateful operator " + node.describe() + " has no uid: its state is matched to the "
+                    + "program by position and will not restore after the job graph changes. Call .uid(\"...\") on it.");
+        }
+    }
+
+    /** Restores the operator's keyed state (its key groups) and hands it its share of operator state. */
+    private void initializeState(ChainMember member, StreamNode node) {
+        RestoredJob restore = attempt.restore();
+        String id = member.operatorId();
+        if (restore == null || !restore.operatorIds().contains(id)) {
+            try {
+                member.operator().initializeState(restore == null ? StateInitialization.FRESH
+                        : new StateInitialization(true, restore.checkpointId(), Map.of()));
+            } catch (Exception e) {
+                throw new dev.weir.api.InvalidProgramException(node.describe() + " failed to initialize its state: " + e, e);
+            }
+            return;
+        }
+        if (member.keyedState() != null) {
+            var range = member.keyedState().getKeyGroupRange();
+            for (int kg = range.getStartKeyGroup(); kg <= range.getEndKeyGroup(); kg++) {
+                KeyGroupSnapshot group = restore.keyGroup(id, kg);
+                if (group != null) {
+                    KeyedStateSnapshots.restore(group, member.keyedState(), member.timers());
+                }
+            }
+        }
+        List<OperatorStateSnapshot> old = restore.operatorStates(id);
+        try {
+            member.operator().initializeState(new StateInitialization(true, restore.checkpointId(),
+                    OperatorStateRedistribution.shareFor(old, member.subtask(), member.parallelism(), node.describe())));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new dev.weir.api.InvalidProgramException(node.describe() + " failed to restore its state from "
+                    + restore.location() + ": " + e, e);
+        }
+    }
+
+    /** Whether the head of this chain had finished in the restored checkpoint (then the whole task had). */
+    private boolean restoredFinished(StreamNode head, int subtask) {
+        RestoredJob restore = attempt.restore();
+        String id = operatorId(head);
+        if (restore == null || !restore.operatorIds().contains(id)) {
+            return false;
+        }
+        List<OperatorStateSnapshot> old = restore.operatorStates(id);
+        boolean any = false;
+        boolean all = true;
+        for (OperatorStateSnapshot s : old) {
+            boolean f = s != null && s.get(TaskCheckpoints.FINISHED) != null;
+            any |= f;
+            all &= f;
+        }
+        if (any && old.size() != head.parallelism() && !all) {
+            throw new dev.weir.api.InvalidProgramException(head.describe() + " had partly finished when " + restore.location()
+                    + " was taken (parallelism " + old.size() + "); it cannot be restored at parallelism " + head.parallelism()
+                    + ": restore it at parallelism " + old.size());
+        }
+        return all ? any : subtask < old.size() && old.get(subtask) != null && old.get(subtask).get(TaskCheckpoints.FINISHED) != null;
+    }
+
+    private SourceTask.SourceRestore sourceRestore(StreamNode source, int subtask, boolean finished) {
+        RestoredJob restore = attempt.restore();
+        String id = operatorId(source);
+        if (restore == null || !restore.operatorIds().contains(id)) {
+            return SourceTask.SourceRestore.FRESH;
+        }
+        if (finished) {
+            return new SourceTask.SourceRestore(null, true);
+        }
+        List<OperatorStateSnapshot> old = restore.operatorStates(id);
+        if (old.size() != source.parallelism()) {
+            throw new dev.weir.api.InvalidProgramException("Source '" + source.name() + "' read with parallelism " + old.size()
+                    + " when " + restore.location() + " was taken, and its positions belong to those subtasks: restore it with "
+                    + "setParallelism(" + old.size() + ") on the source");
+        }
+        OperatorStateSnapshot mine = old.get(subtask);
+        OperatorStateSnapshot.Entry position = mine == null ? null : mine.get(SourceTask.POSITION);
+        return new SourceTask.SourceRestore(position == null || position.values.isEmpty() ? null : position.values.get(0), false);
     }
 
     private Output outputOf(StreamNode node, Map<StreamNode, StreamOperator> operators, int subtask, List<RecordWriter> writers) {
@@ -183,6 +331,7 @@ final class TaskWiring {
     private SubtaskContext contextOf(StreamNode node, int subtask, ProcessingTimeService processingTime) {
         HeapKeyedStateBackend backend = null;
         HeapTimerServices timers = null;
+        // Keyed state's TTL runs on processing time.
         KeySelector<Object, Object>[] keys = new KeySelector[0];
         if (node.isKeyed()) {
             backend = new HeapKeyedStateBackend(node.maxParallelism(),
@@ -192,7 +341,8 @@ final class TaskWiring {
             keys = new KeySelector[] {node.stateKey(0), node.stateKey(1)};
         }
         return new SubtaskContext(node.name(), node.describe(), subtask, node.parallelism(), node.maxParallelism(), backend, timers, keys,
-                processingTime, new OperatorMetricGroup(node.name() + "." + subtask), autoWatermarkInterval, accumulators);
+                processingTime, new OperatorMetricGroup(node.name() + "." + subtask), autoWatermarkInterval, accumulators,
+                attempt.checkpointing(), attempt.attemptNumber());
     }
 
     private static String taskName(List<StreamNode> members, int subtask) {

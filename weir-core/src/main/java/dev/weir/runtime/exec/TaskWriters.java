@@ -29,6 +29,12 @@ final class TaskWriters {
         return false;
     }
 
+    void emitBarrier(long checkpointId) {
+        for (RecordWriter w : writers) {
+            w.emitBarrier(checkpointId);
+        }
+    }
+
     void emitEndOfInput() {
         for (RecordWriter w : writers) {
             w.emitEndOfInput();

@@ -9,11 +9,11 @@ import java.util.List;
  * this thread before the worker exits.
  */
 final class Worker implements Runnable {
-    private final JobExecution job;
+    private final Attempt job;
     private final List<Tasklet> tasklets;
     private final IdleStrategy idleStrategy = new IdleStrategy();
 
-    Worker(JobExecution job, List<Tasklet> tasklets) {
+    Worker(Attempt job, List<Tasklet> tasklets) {
         this.job = job;
         this.tasklets = new ArrayList<>(tasklets);
     }

@@ -38,6 +38,11 @@ public interface OperatorContext {
 
     long autoWatermarkIntervalMillis();
 
+    /** Whether the job takes checkpoints; two-phase-commit sinks commit at the end of input when it does not. */
+    default boolean checkpointingEnabled() {
+        return false;
+    }
+
     /** e.g. "Map 'parse' (2/4)", for error messages. */
     default String describe() {
         return operatorName() + " (" + (subtaskIndex() + 1) + "/" + parallelism() + ")";

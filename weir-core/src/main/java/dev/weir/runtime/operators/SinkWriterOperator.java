@@ -1,25 +1,66 @@
 package dev.weir.runtime.operators;
 
+import dev.weir.api.connector.Committer;
+import dev.weir.api.connector.CommittingSinkWriter;
 import dev.weir.api.connector.Sink;
 import dev.weir.api.connector.SinkWriter;
+import dev.weir.api.connector.StatefulSinkWriter;
+import dev.weir.api.connector.SupportsCommitter;
+import dev.weir.api.connector.SupportsWriterState;
 import dev.weir.api.connector.WriterInitContext;
 import dev.weir.api.connector.sink.DiscardingSink;
 import dev.weir.api.metrics.MetricGroup;
+import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
+import dev.weir.runtime.checkpoint.StateInitialization;
+import java.util.ArrayList;
+import java.util.List;
 
-/** {@code DataStream#sinkTo}: feeds one {@link SinkWriter} per subtask. */
+/**
+ * {@code DataStream#sinkTo}: feeds one {@link SinkWriter} per subtask. For a two-phase-commit sink it prepares
+ * committables on every checkpoint, keeps them in the checkpoint, and commits them when the checkpoint completes;
+ * committables restored from a checkpoint are committed again at start (commits are idempotent). Without
+ * checkpointing, it commits at the end of input.
+ */
 public final class SinkWriterOperator extends AbstractStreamOperator implements OneInputOperator, SinkWriter.Context {
+    static final String COMMITTABLES = "_sink_committables";
+    static final String WRITER_STATE = "_sink_writer_state";
+
     private final Sink<Object> sink;
     private SinkWriter<Object> writer;
     private long elementTimestamp;
+    /** Prepared and not yet committed: pairs of (checkpoint id, committable); the final ones have Long.MAX_VALUE. */
+    private final List<Object[]> pending = new ArrayList<>();
+    private StateInitialization initialization = StateInitialization.FRESH;
+    private boolean ended;
 
     public SinkWriterOperator(Sink<Object> sink) {
         this.sink = sink;
     }
 
     @Override
+    public void initializeState(StateInitialization initialization) {
+        this.initialization = initialization;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
     public void open() throws Exception {
-        OperatorContext ctx = context;
-        writer = sink.createWriter(new WriterInitContext() {
+        // Commit what the restored checkpoint prepared before a writer exists: a new writer may clear what was not.
+        OperatorStateSnapshot.Entry restored = initialization.get(COMMITTABLES);
+        if (restored != null && !restored.values.isEmpty()) {
+            commit(restored.values);
+        }
+        WriterInitContext init = initContext(context);
+        OperatorStateSnapshot.Entry writerState = initialization.get(WRITER_STATE);
+        if (sink instanceof SupportsWriterState<?, ?> stateful && writerState != null && !writerState.values.isEmpty()) {
+            writer = ((SupportsWriterState<Object, Object>) stateful).restoreWriter(init, writerState.values);
+        } else {
+            writer = sink.createWriter(init);
+        }
+    }
+
+    private static WriterInitContext initContext(OperatorContext ctx) {
+        return new WriterInitContext() {
             @Override
             public int getSubtaskId() {
                 return ctx.subtaskIndex();
@@ -39,7 +80,7 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
             public MetricGroup metricGroup() {
                 return ctx.metricGroup();
             }
-        });
+        };
     }
 
     @Override
@@ -59,8 +100,78 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
     }
 
     @Override
+    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) throws Exception {
+        if (writer == null) {
+            return;
+        }
+        if (!ended) {
+            writer.flush(false);
+            prepare(checkpointId);
+        }
+        List<Object> committables = new ArrayList<>(pending.size());
+        for (Object[] p : pending) {
+            committables.add(p[1]);
+        }
+        snapshot.put(COMMITTABLES, OperatorStateSnapshot.Mode.EVEN_SPLIT, committables);
+        if (writer instanceof StatefulSinkWriter<?, ?> stateful) {
+            snapshot.put(WRITER_STATE, OperatorStateSnapshot.Mode.EVEN_SPLIT, stateful.snapshotState(checkpointId));
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (ended) {
+            // The task finished before this checkpoint, whose state holds the final committables: commit them all.
+            notifyJobFinished();
+            return;
+        }
+        List<Object> due = new ArrayList<>();
+        pending.removeIf(p -> {
+            if ((Long) p[0] <= checkpointId) {
+                due.add(p[1]);
+                return true;
+            }
+            return false;
+        });
+        commit(due);
+    }
+
+    @Override
     public void endInput() throws Exception {
         writer.flush(true);
+        prepare(Long.MAX_VALUE);
+        ended = true;
+        if (!context.checkpointingEnabled()) {
+            notifyJobFinished();
+        }
+    }
+
+    @Override
+    public void notifyJobFinished() throws Exception {
+        List<Object> all = new ArrayList<>(pending.size());
+        for (Object[] p : pending) {
+            all.add(p[1]);
+        }
+        pending.clear();
+        commit(all);
+    }
+
+    private void prepare(long checkpointId) throws Exception {
+        if (writer instanceof CommittingSinkWriter<?, ?> committing) {
+            for (Object c : committing.prepareCommit()) {
+                pending.add(new Object[] {checkpointId, c});
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void commit(List<Object> committables) throws Exception {
+        if (committables.isEmpty() || !(sink instanceof SupportsCommitter<?> committing)) {
+            return;
+        }
+        try (Committer<Object> committer = ((SupportsCommitter<Object>) committing).createCommitter()) {
+            committer.commit(committables);
+        }
     }
 
     @Override

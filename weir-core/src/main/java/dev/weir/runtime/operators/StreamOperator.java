@@ -1,5 +1,8 @@
 package dev.weir.runtime.operators;
 
+import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
+import dev.weir.runtime.checkpoint.StateInitialization;
+
 /**
  * The runtime form of an operator. The task calls, in order: {@link #setup}, {@link #open}, then any number of
  * element, watermark and idleness calls, then {@link #endInput} (bounded input only), then {@link #close}
@@ -7,11 +10,30 @@ package dev.weir.runtime.operators;
  *
  * <p>Watermarks reach {@link #processWatermark} only when they advance, and never go backwards. The final
  * watermark of bounded input is {@code Long.MAX_VALUE}, delivered before {@link #endInput}.
+ *
+ * <p>Checkpoints: {@link #initializeState} comes between setup and open (also on a fresh start);
+ * {@link #snapshotState} when the task's barriers are aligned; {@link #notifyCheckpointComplete} when the checkpoint
+ * completed, on the task thread (or, once the task has finished, on the checkpoint coordinator's thread).
  */
 public interface StreamOperator {
     void setup(OperatorContext context, Output output);
 
+    /** Restores (or initialises) the operator's non-keyed state; called before {@link #open()}. */
+    default void initializeState(StateInitialization initialization) throws Exception {
+    }
+
     void open() throws Exception;
+
+    /** Adds the operator's non-keyed state to a checkpoint; keyed state and timers are taken by the task. */
+    default void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) throws Exception {
+    }
+
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {
+    }
+
+    /** The whole job finished successfully: commit whatever is still pending. Called once, after close. */
+    default void notifyJobFinished() throws Exception {
+    }
 
     /** Fires the event-time timers due at {@code watermark}, then forwards the watermark. */
     void processWatermark(long watermark) throws Exception;

@@ -1,8 +1,17 @@
 package dev.weir.runtime.operators;
 
+import dev.weir.api.checkpoint.CheckpointListener;
+import dev.weir.api.checkpoint.CheckpointedFunction;
+import dev.weir.api.checkpoint.FunctionInitializationContext;
+import dev.weir.api.checkpoint.FunctionSnapshotContext;
+import dev.weir.api.checkpoint.OperatorStateStore;
 import dev.weir.api.functions.Function;
 import dev.weir.api.functions.OpenContext;
 import dev.weir.api.functions.RichFunction;
+import dev.weir.api.state.KeyedStateStore;
+import dev.weir.runtime.checkpoint.HeapOperatorStateStore;
+import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
+import dev.weir.runtime.checkpoint.StateInitialization;
 import java.util.Objects;
 
 /** An operator around one user function: opens and closes it when it is a {@link RichFunction}. */
@@ -11,16 +20,73 @@ public abstract class UdfOperator<F extends Function> extends AbstractStreamOper
     };
 
     protected final F function;
+    private HeapOperatorStateStore operatorStateStore;
 
     protected UdfOperator(F function) {
         this.function = Objects.requireNonNull(function, "function");
     }
 
     @Override
-    public void open() throws Exception {
+    public void setup(OperatorContext context, Output output) {
+        super.setup(context, output);
         if (function instanceof RichFunction rich) {
             rich.setRuntimeContext(context.runtimeContext());
+        }
+    }
+
+    @Override
+    public void initializeState(StateInitialization initialization) throws Exception {
+        if (function instanceof CheckpointedFunction checkpointed) {
+            operatorStateStore = new HeapOperatorStateStore(initialization.operatorState());
+            HeapOperatorStateStore store = operatorStateStore;
+            checkpointed.initializeState(new FunctionInitializationContext() {
+                @Override
+                public boolean isRestored() {
+                    return initialization.restored();
+                }
+
+                @Override
+                public OperatorStateStore getOperatorStateStore() {
+                    return store;
+                }
+
+                @Override
+                public KeyedStateStore getKeyedStateStore() {
+                    return (KeyedStateStore) context.runtimeContext();
+                }
+            });
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        if (function instanceof RichFunction rich) {
             rich.open(OPEN_CONTEXT);
+        }
+    }
+
+    @Override
+    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) throws Exception {
+        if (function instanceof CheckpointedFunction checkpointed) {
+            checkpointed.snapshotState(new FunctionSnapshotContext() {
+                @Override
+                public long getCheckpointId() {
+                    return checkpointId;
+                }
+
+                @Override
+                public long getCheckpointTimestamp() {
+                    return timestamp;
+                }
+            });
+            operatorStateStore.snapshotInto(snapshot);
+        }
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (function instanceof CheckpointListener listener) {
+            listener.notifyCheckpointComplete(checkpointId);
         }
     }
 

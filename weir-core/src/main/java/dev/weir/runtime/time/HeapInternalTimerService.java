@@ -82,6 +82,28 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
         return processingTimers.size();
     }
 
+    /** Hands every timer of this service to the visitor, event-time timers first. */
+    void forEachTimer(TimerVisitor visitor) throws Exception {
+        for (int i = 0, n = eventTimers.size(); i < n; i++) {
+            TimerEntry<N> t = eventTimers.at(i);
+            visitor.visit(name, true, t.key, t.namespace, t.timestamp);
+        }
+        for (int i = 0, n = processingTimers.size(); i < n; i++) {
+            TimerEntry<N> t = processingTimers.at(i);
+            visitor.visit(name, false, t.key, t.namespace, t.timestamp);
+        }
+    }
+
+    /** Re-creates a timer from a snapshot; processing-time timers get their callback as when registered. */
+    @SuppressWarnings("unchecked")
+    void restoreTimer(boolean eventTime, Object key, Object namespace, long timestamp) {
+        if (eventTime) {
+            eventTimers.add(key, (N) namespace, timestamp, owner.nextSequence());
+        } else if (processingTimers.add(key, (N) namespace, timestamp, owner.nextSequence())) {
+            ensureCallbackBy(timestamp);
+        }
+    }
+
     /** The earliest event-time timer, or null. */
     TimerEntry<N> peekEventTimer() {
         return eventTimers.peek();

@@ -3,6 +3,7 @@ package dev.weir.runtime.time;
 import dev.weir.runtime.state.KeyContext;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ public final class HeapTimerServices implements KeyedTimerServices {
     private final Map<String, HeapInternalTimerService<?>> byName = new HashMap<>();
     /** The same services as a list, so firing scans them without an iterator. */
     private final ArrayList<HeapInternalTimerService<?>> services = new ArrayList<>();
+    /** Timers restored from a snapshot for services that operators have not asked for yet, by service name. */
+    private final Map<String, List<Object[]>> restoredTimers = new HashMap<>();
     private long currentWatermark = Long.MIN_VALUE;
     private long nextSequence;
 
@@ -46,7 +49,38 @@ public final class HeapTimerServices implements KeyedTimerServices {
         HeapInternalTimerService<N> service = new HeapInternalTimerService<>(name, target, this, processingTimeService);
         byName.put(name, service);
         services.add(service);
+        List<Object[]> restored = restoredTimers.remove(name);
+        if (restored != null) {
+            for (Object[] t : restored) {
+                service.restoreTimer((Boolean) t[0], t[1], t[2], (Long) t[3]);
+            }
+        }
         return service;
+    }
+
+    /** Hands every timer of every service to the visitor (for a snapshot; the visitor must copy what it keeps). */
+    public void forEachTimer(TimerVisitor visitor) throws Exception {
+        for (int i = 0, n = services.size(); i < n; i++) {
+            services.get(i).forEachTimer(visitor);
+        }
+        for (Map.Entry<String, List<Object[]>> e : restoredTimers.entrySet()) {
+            for (Object[] t : e.getValue()) {
+                visitor.visit(e.getKey(), (Boolean) t[0], t[1], t[2], (Long) t[3]);
+            }
+        }
+    }
+
+    /**
+     * Re-creates a timer from a snapshot. Restore happens before operators open, so the timer waits until its
+     * service is asked for by name.
+     */
+    public void restoreTimer(String service, boolean eventTime, Object key, Object namespace, long timestamp) {
+        HeapInternalTimerService<?> existing = byName.get(service);
+        if (existing != null) {
+            existing.restoreTimer(eventTime, key, namespace, timestamp);
+        } else {
+            restoredTimers.computeIfAbsent(service, s -> new ArrayList<>()).add(new Object[] {eventTime, key, namespace, timestamp});
+        }
     }
 
     /**

@@ -59,6 +59,11 @@ final class TimerQueue<N> {
         return size;
     }
 
+    /** The timer at a heap position, for snapshots: positions 0 to size-1 hold every timer, in no useful order. */
+    TimerEntry<N> at(int position) {
+        return heap[position];
+    }
+
     private TimerEntry<N> find(Object key, N namespace, long timestamp, boolean remove) {
         probe.key = key;
         probe.namespace = namespace;

@@ -1,9 +1,14 @@
 package dev.weir.api.connector.sink;
 
+import dev.weir.api.connector.Committer;
 import dev.weir.api.connector.Sink;
+import dev.weir.api.connector.SupportsCommitter;
 import dev.weir.api.connector.SinkWriter;
 import dev.weir.api.connector.WriterInitContext;
 import java.io.IOException;
+import java.io.Serializable;
+import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,14 +22,15 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>Subtask s writes {@code part-s-n} files straight in the directory (no date buckets; n is the first number not
- * yet taken there, so an earlier run's files are kept). Rows go to a hidden {@code .part-s-n.inprogress} file, which
- * is renamed atomically to {@code part-s-n} at the end of input or when the writer closes, so a reader of the
- * directory never sees a half-written part file. A part rolls only then: there is no size or time rolling policy yet.
- *
- * <p>Not yet exactly-once: a job that fails or is cancelled still renames what it wrote, and a restarted job writes
- * its rows again. Committing part files with checkpoints (two-phase commit) comes with fault tolerance.
+ * yet taken there, so an earlier run's files are kept). Rows go to a hidden {@code .part-s-n.inprogress} file. It is
+ * exactly-once by two-phase commit: on every checkpoint the in-progress file is closed and becomes a pending
+ * committable, stored in the checkpoint; when the checkpoint completes it is renamed atomically to {@code part-s-n}.
+ * A reader of the directory never sees a half-written or uncommitted part. After a failure, pending files of the
+ * restored checkpoint are committed and in-progress files written after it are deleted, so no row appears twice.
+ * Without checkpointing, parts are committed at the end of input. Parts roll on checkpoints only: there is no size
+ * or time rolling policy yet.
  */
-public final class FileSink<IN> implements Sink<IN> {
+public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSink.PendingFile> {
     private static final long serialVersionUID = 1L;
 
     // A String, not a Path: a Sink is Serializable and java.nio.file.Path is not.
@@ -55,6 +61,29 @@ public final class FileSink<IN> implements Sink<IN> {
             throw new IOException("FileSink: base path " + directory + " exists and is not a directory; give the path of a directory to write part files into", e);
         }
         return new FileSinkWriter<>(directory, encoder, context.getSubtaskId());
+    }
+
+    @Override
+    public Committer<PendingFile> createCommitter() {
+        return FileSink::commit;
+    }
+
+    /** Renames each pending file to its final name; one already renamed (a commit repeated after restore) is skipped. */
+    static void commit(Collection<PendingFile> pending) throws IOException {
+        for (PendingFile p : pending) {
+            Path from = Path.of(p.inProgressPath());
+            Path to = Path.of(p.finalPath());
+            if (Files.exists(from)) {
+                Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            } else if (!Files.exists(to)) {
+                throw new IOException("FileSink cannot commit " + to + ": neither it nor its in-progress file " + from
+                        + " exists. Were files deleted from the output directory while the job ran?");
+            }
+        }
+    }
+
+    /** A closed in-progress part file waiting for its checkpoint to complete. */
+    public record PendingFile(String inProgressPath, String finalPath) implements Serializable {
     }
 
     /** Configures a row-format {@link FileSink}, as Flink's {@code FileSink.DefaultRowFormatBuilder}. */

@@ -1,17 +1,22 @@
 package dev.weir.api.connector.sink;
 
-import dev.weir.api.connector.SinkWriter;
+import dev.weir.api.connector.CommittingSinkWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.List;
 
-/** Writes one subtask's rows into an in-progress part file and publishes it under its final name by an atomic rename. */
-final class FileSinkWriter<IN> implements SinkWriter<IN> {
+/**
+ * Writes one subtask's rows into an in-progress part file; on each checkpoint (and at the end of input) hands the
+ * closed file over as a {@link FileSink.PendingFile} for the committer to rename.
+ */
+final class FileSinkWriter<IN> implements CommittingSinkWriter<IN, FileSink.PendingFile> {
     private static final int BUFFER_BYTES = 64 * 1024;
 
     private final Path directory;
@@ -23,10 +28,24 @@ final class FileSinkWriter<IN> implements SinkWriter<IN> {
     private Path inProgressFile;
     private Path partFile;
 
-    FileSinkWriter(Path directory, Encoder<IN> encoder, int subtask) {
+    FileSinkWriter(Path directory, Encoder<IN> encoder, int subtask) throws IOException {
         this.directory = directory;
         this.encoder = encoder;
         this.subtask = subtask;
+        deleteUncommittedParts();
+    }
+
+    /**
+     * In-progress files of this subtask left by an earlier attempt hold rows written after its last completed
+     * checkpoint; the restored job writes those rows again, so the files go. (Pending files of the restored
+     * checkpoint were committed before this writer was created.)
+     */
+    private void deleteUncommittedParts() throws IOException {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, ".part-" + subtask + "-*.inprogress")) {
+            for (Path p : leftovers) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     @Override
@@ -37,23 +56,30 @@ final class FileSinkWriter<IN> implements SinkWriter<IN> {
         encoder.encode(element, out);
     }
 
-    /** At a checkpoint the buffered rows only reach the in-progress file; at the end of input the part is published. */
     @Override
     public void flush(boolean endOfInput) throws IOException {
-        if (out == null) {
-            return;
-        }
-        if (endOfInput) {
-            commitPart();
-        } else {
+        if (out != null) {
             out.flush();
         }
     }
 
     @Override
+    public Collection<FileSink.PendingFile> prepareCommit() throws IOException {
+        if (out == null) {
+            return List.of();
+        }
+        OutputStream stream = out;
+        out = null;
+        stream.close();
+        return List.of(new FileSink.PendingFile(inProgressFile.toString(), partFile.toString()));
+    }
+
+    /** Leaves an unfinished part in progress: it is either committed after a checkpoint or deleted on restore. */
+    @Override
     public void close() throws IOException {
         if (out != null) {
-            commitPart();
+            out.close();
+            out = null;
         }
     }
 
@@ -74,18 +100,6 @@ final class FileSinkWriter<IN> implements SinkWriter<IN> {
             partFile = part;
             inProgressFile = inProgress;
             return;
-        }
-    }
-
-    private void commitPart() throws IOException {
-        OutputStream stream = out;
-        out = null;
-        stream.close();
-        try {
-            Files.move(inProgressFile, partFile, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IOException("FileSink (subtask " + subtask + ") cannot rename " + inProgressFile + " to " + partFile
-                    + "; the rows stay in the in-progress file: " + e, e);
         }
     }
 }

@@ -1,0 +1,8 @@
+package dev.weir.api.checkpoint;
+
+/** Which checkpoint is being taken. */
+public interface FunctionSnapshotContext {
+    long getCheckpointId();
+
+    long getCheckpointTimestamp();
+}

@@ -1,0 +1,61 @@
+package dev.weir.runtime.checkpoint;
+
+import dev.weir.runtime.state.HeapKeyedStateBackend;
+import dev.weir.runtime.state.KeyGroupRange;
+import dev.weir.runtime.state.KeyGroupRangeAssignment;
+import dev.weir.runtime.time.HeapTimerServices;
+import java.util.ArrayList;
+import java.util.HashMap;
+
+/**
+ * Takes and restores the keyed state and timers of one operator subtask, key group by key group. The snapshot is a
+ * structural copy made on the task thread — lists and maps are copied, values are shared, because Weir's state
+ * objects replace values on update rather than mutate them — so the slow part (serialization and I/O) can run on
+ * another thread while the task goes on.
+ */
+public final class KeyedStateSnapshots {
+    private KeyedStateSnapshots() {
+    }
+
+    public static KeyGroupSnapshot[] snapshot(HeapKeyedStateBackend backend, HeapTimerServices timers) throws Exception {
+        KeyGroupRange range = backend.getKeyGroupRange();
+        KeyGroupSnapshot[] groups = new KeyGroupSnapshot[range.size()];
+        int first = range.getStartKeyGroup();
+        for (int i = 0; i < groups.length; i++) {
+            KeyGroupSnapshot group = new KeyGroupSnapshot(first + i);
+            groups[i] = group;
+            backend.forEachEntry(first + i, (state, key, namespace, value) ->
+                    group.states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace, copyStructure(value))));
+        }
+        if (timers != null) {
+            int maxParallelism = backend.getMaxParallelism();
+            timers.forEachTimer((service, eventTime, key, namespace, timestamp) -> {
+                int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+                groups[keyGroup - first].timers.add(new KeyGroupSnapshot.TimerEntry(service, eventTime, key, namespace, timestamp));
+            });
+        }
+        return groups;
+    }
+
+    /** Puts one key group's state and timers back; the key group must be in the backend's range. */
+    public static void restore(KeyGroupSnapshot group, HeapKeyedStateBackend backend, HeapTimerServices timers) {
+        for (KeyGroupSnapshot.StateEntry e : group.states) {
+            backend.restoreEntry(e.state, group.keyGroup, e.key, e.namespace, e.value);
+        }
+        if (timers != null) {
+            for (KeyGroupSnapshot.TimerEntry t : group.timers) {
+                timers.restoreTimer(t.service, t.eventTime, t.key, t.namespace, t.timestamp);
+            }
+        }
+    }
+
+    private static Object copyStructure(Object value) {
+        if (value instanceof ArrayList<?> list) {
+            return new ArrayList<>(list);
+        }
+        if (value instanceof HashMap<?, ?> map) {
+            return new HashMap<>(map);
+        }
+        return value;
+    }
+}

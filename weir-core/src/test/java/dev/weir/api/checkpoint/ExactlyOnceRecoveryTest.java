@@ -1,0 +1,125 @@
+package dev.weir.api.checkpoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.api.DataStream;
+import dev.weir.api.JobExecutionResult;
+import dev.weir.api.StreamExecutionEnvironment;
+import dev.weir.api.connector.source.DataGeneratorSource;
+import dev.weir.api.connector.source.RateLimiterStrategy;
+import dev.weir.api.connector.sink.FileSink;
+import dev.weir.api.connector.sink.SimpleStringEncoder;
+import dev.weir.api.functions.Collector;
+import dev.weir.api.functions.KeyedProcessFunction;
+import dev.weir.api.functions.OpenContext;
+import dev.weir.api.functions.RichMapFunction;
+import dev.weir.api.restart.RestartStrategies;
+import dev.weir.api.state.ValueState;
+import dev.weir.api.state.ValueStateDescriptor;
+import dev.weir.api.watermark.WatermarkStrategy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Fault injection: a stateful job killed by exceptions restores its checkpoints and writes exactly the same output. */
+@Timeout(180)
+class ExactlyOnceRecoveryTest {
+    private static final long EVENTS = 1_000_000;
+    private static final int KEYS = 100;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aKeyedJobThatFailsTwiceWritesExactlyTheFailureFreeOutput() throws Exception {
+        Path clean = dir.resolve("clean");
+        Path faulty = dir.resolve("faulty");
+        run(clean, false);
+        JobExecutionResult result = run(faulty, true);
+
+        List<String> expected = lines(clean);
+        List<String> actual = lines(faulty);
+        assertThat(expected).hasSize((int) EVENTS);
+        assertThat(actual).hasSize((int) EVENTS);
+        assertThat(actual).isEqualTo(expected);
+        assertThat(result.<Integer>getAccumulatorResult("attempts")).isEqualTo(1);
+        try (Stream<Path> files = Files.list(faulty)) {
+            assertThat(files.filter(p -> p.getFileName().toString().startsWith("."))).as("no uncommitted files left").isEmpty();
+        }
+    }
+
+    private JobExecutionResult run(Path out, boolean injectFailures) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.enableCheckpointing(50);
+        env.getCheckpointConfig().setCheckpointStorage(dir.resolve("checkpoints-" + out.getFileName()).toString());
+        env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ofMillis(10)));
+        DataStream<Long> events = env.fromSource(new DataGeneratorSource<>(i -> i, EVENTS, RateLimiterStrategy.perSecond(2_000_000)),
+                WatermarkStrategy.noWatermarks(), "events").uid("events");
+        events.map(new FailOnce(injectFailures)).uid("fail")
+                .keyBy(i -> i % KEYS)
+                .process(new RunningCount()).uid("count")
+                .sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>()).build()).uid("files");
+        return env.execute("exactly-once-" + out.getFileName());
+    }
+
+    private static List<String> lines(Path directory) throws IOException {
+        List<String> all = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("part-"))::iterator) {
+                all.addAll(Files.readAllLines(p));
+            }
+        }
+        all.sort(null);
+        return all;
+    }
+
+    /** Throws once in the first attempt and once in the second, at different records. */
+    static final class FailOnce extends RichMapFunction<Long, Long> {
+        private final boolean inject;
+
+        FailOnce(boolean inject) {
+            this.inject = inject;
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            if (getRuntimeContext().getIndexOfThisSubtask() == 0) {
+                getRuntimeContext().addAccumulator("attempts", new dev.weir.api.accumulators.IntCounter(getRuntimeContext().getTaskInfo().getAttemptNumber() > 0 ? 1 : 0));
+            }
+        }
+
+        @Override
+        public Long map(Long value) {
+            int attempt = getRuntimeContext().getTaskInfo().getAttemptNumber();
+            if (inject && ((attempt == 0 && value == 300_000) || (attempt == 1 && value == 700_000))) {
+                throw new IllegalStateException("injected failure at " + value + " in attempt " + attempt);
+            }
+            return value;
+        }
+    }
+
+    /** Counts and sums per key in keyed state and emits "key,count,sum". */
+    static final class RunningCount extends KeyedProcessFunction<Long, Long, String> {
+        private ValueState<long[]> state;
+
+        @Override
+        public void open(OpenContext openContext) {
+            state = getRuntimeContext().getState(new ValueStateDescriptor<>("count-sum", long[].class));
+        }
+
+        @Override
+        public void processElement(Long value, Context ctx, Collector<String> out) throws Exception {
+            long[] cs = state.value();
+            long[] next = cs == null ? new long[] {1, value} : new long[] {cs[0] + 1, cs[1] + value};
+            state.update(next);
+            out.collect(ctx.getCurrentKey() + "," + next[0] + "," + next[1]);
+        }
+    }
+}
