@@ -237,15 +237,14 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
 
     /**
      * The value {@code key} has in the named value state (or reducing state, or the result of an aggregating state)
-     * as the function would read it now, or null. Reading changes nothing: it neither refreshes a time to live
+     * as the function would read it now, or null; cast it to the state's type. Reading changes nothing: it neither refreshes a time to live
      * nor removes an expired value, which is hidden as the function's next read would hide it.
      *
      * @throws IllegalArgumentException if the operator created no state of that name and kind, or the key belongs
      *                                  to another subtask
      */
-    @SuppressWarnings("unchecked")
-    public <T> T getValueState(String stateName, Object key) throws Exception {
-        return (T) requirePeek(stateName).value(stateName, key);
+    public Object getValueState(String stateName, Object key) throws Exception {
+        return requirePeek(stateName).value(stateName, key);
     }
 
     /** The elements {@code key} has in the named list state, in order; read as {@link #getValueState} reads. */
