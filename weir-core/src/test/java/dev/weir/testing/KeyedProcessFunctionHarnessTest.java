@@ -14,6 +14,7 @@ import dev.weir.api.state.MapStateDescriptor;
 import dev.weir.api.state.ValueState;
 import dev.weir.api.state.ValueStateDescriptor;
 import dev.weir.api.typeinfo.Types;
+import dev.weir.runtime.state.KeyGroupRangeAssignment;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -254,7 +255,7 @@ class KeyedProcessFunctionHarnessTest {
         String theirs = null;
         for (int i = 0; mine == null || theirs == null; i++) {
             String key = "k" + i;
-            int keyGroup = dev.weir.runtime.state.KeyGroupRangeAssignment.assignToKeyGroup(key, 4);
+            int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, 4);
             if (keyGroup < 2) {
                 mine = mine == null ? key : mine;
             } else {
