@@ -1,0 +1,67 @@
+package dev.weir.testing;
+
+import dev.weir.api.state.State;
+import dev.weir.api.state.StateDescriptor;
+import dev.weir.runtime.state.HeapKeyedStateBackend;
+import dev.weir.runtime.state.KeyedStateBackend;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The real heap backend, remembering the descriptor of each state the operator creates: the harness reads state by
+ * name and needs the descriptor's kind and time to live to show what the function would see.
+ */
+final class HarnessStateBackend implements KeyedStateBackend {
+    private final HeapKeyedStateBackend heap;
+    private final Map<String, StateDescriptor<?>> descriptors = new LinkedHashMap<>();
+
+    HarnessStateBackend(HeapKeyedStateBackend heap) {
+        this.heap = heap;
+    }
+
+    @Override
+    public void setCurrentKey(Object key) {
+        heap.setCurrentKey(key);
+    }
+
+    @Override
+    public Object getCurrentKey() {
+        return heap.getCurrentKey();
+    }
+
+    @Override
+    public int getCurrentKeyGroup() {
+        return heap.getCurrentKeyGroup();
+    }
+
+    @Override
+    public int getMaxParallelism() {
+        return heap.getMaxParallelism();
+    }
+
+    @Override
+    public <S extends State> S getOrCreateState(StateDescriptor<?> descriptor) {
+        S state = heap.getOrCreateState(descriptor);
+        descriptors.putIfAbsent(descriptor.getName(), descriptor);
+        return state;
+    }
+
+    @Override
+    public Stream<Object> getKeys(String stateName, Object namespace) {
+        return heap.getKeys(stateName, namespace);
+    }
+
+    HeapKeyedStateBackend heap() {
+        return heap;
+    }
+
+    /** The descriptor of the named state, or null when the operator never created it. */
+    StateDescriptor<?> descriptor(String stateName) {
+        return descriptors.get(stateName);
+    }
+
+    Iterable<String> stateNames() {
+        return descriptors.keySet();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.weir.testing;
+
+import dev.weir.api.functions.FilterFunction;
+import dev.weir.api.functions.FlatMapFunction;
+import dev.weir.api.functions.KeySelector;
+import dev.weir.api.functions.KeyedProcessFunction;
+import dev.weir.api.functions.MapFunction;
+import dev.weir.api.functions.ProcessFunction;
+import dev.weir.api.functions.ReduceFunction;
+import dev.weir.api.graph.OperatorSpec;
+import dev.weir.api.graph.Specs;
+import dev.weir.runtime.operators.OneInputOperator;
+import dev.weir.runtime.operators.OperatorFactory;
+import dev.weir.runtime.operators.Output;
+import java.util.Objects;
+
+/**
+ * Runs one function of a one-input operator ({@code map}, {@code flatMap}, {@code filter}, {@code process},
+ * {@code keyBy(...).process}, {@code keyBy(...).reduce}) in a test, without a job. The function instance you pass is
+ * the one that runs, so a test may also look at its fields. A keyed harness sets the current key from its
+ * {@link KeySelector} for every element, as {@code keyBy} does.
+ *
+ * <pre>{@code
+ * OneInputHarness<Tuple2<String, Long>, String> harness = OneInputHarness.forKeyedProcessFunction(
+ *         new TimeoutFunction(), t -> t.f0);
+ * harness.processElement(Tuple2.of("a", 1L), 10L);   // registers an event-time timer at 110
+ * harness.processWatermark(110L);                       // fires it
+ * assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("timeout:a", 110L), HarnessRecord.watermark(110L));
+ * }</pre>
+ *
+ * @param <IN>  the type of the input elements
+ * @param <OUT> the type of the main output's elements
+ */
+public final class OneInputHarness<IN, OUT> extends OperatorHarness<OUT> {
+    private OneInputHarness(OperatorSpec spec, Object function, KeySelector<?, ?> keySelector) {
+        super(create(spec, function, keySelector), spec.kind(), keySelector == null ? keySelectors() : keySelectors(keySelector));
+    }
+
+    private static OneInputOperator create(OperatorSpec spec, Object function, KeySelector<?, ?> keySelector) {
+        Objects.requireNonNull(function, "function");
+        // Parallelism 1: the harness runs the caller's own instance, never a copy.
+        return (OneInputOperator) OperatorFactory.create(spec, keySelector != null, spec.kind(), null, 1, spec.kind());
+    }
+
+    /** A harness for {@code DataStream#map}. */
+    public static <IN, OUT> OneInputHarness<IN, OUT> forMap(MapFunction<IN, OUT> function) {
+        return new OneInputHarness<>(new Specs.MapSpec(function), function, null);
+    }
+
+    /** A harness for {@code DataStream#flatMap}. */
+    public static <IN, OUT> OneInputHarness<IN, OUT> forFlatMap(FlatMapFunction<IN, OUT> function) {
+        return new OneInputHarness<>(new Specs.FlatMapSpec(function), function, null);
+    }
+
+    /** A harness for {@code DataStream#filter}. */
+    public static <T> OneInputHarness<T, T> forFilter(FilterFunction<T> function) {
+        return new OneInputHarness<>(new Specs.FilterSpec(function), function, null);
+    }
+
+    /** A harness for {@code DataStream#process} on a non-keyed stream; its function may not use timers. */
+    public static <IN, OUT> OneInputHarness<IN, OUT> forProcessFunction(ProcessFunction<IN, OUT> function) {
+        return new OneInputHarness<>(new Specs.ProcessSpec(function), function, null);
+    }
+
+    /** A harness for {@code keyBy(keySelector).map(function)}: a rich map function may use keyed state. */
+    public static <K, IN, OUT> OneInputHarness<IN, OUT> forKeyedMap(MapFunction<IN, OUT> function, KeySelector<IN, K> keySelector) {
+        return new OneInputHarness<>(new Specs.MapSpec(function), function, requireKey(keySelector));
+    }
+
+    /** A harness for {@code keyBy(keySelector).flatMap(function)}: a rich flat-map function may use keyed state. */
+    public static <K, IN, OUT> OneInputHarness<IN, OUT> forKeyedFlatMap(FlatMapFunction<IN, OUT> function,
+                                                                         KeySelector<IN, K> keySelector) {
+        return new OneInputHarness<>(new Specs.FlatMapSpec(function), function, requireKey(keySelector));
+    }
+
+    /** A harness for {@code keyBy(keySelector).process(function)}, with keyed state and timers. */
+    public static <K, IN, OUT> OneInputHarness<IN, OUT> forKeyedProcessFunction(KeyedProcessFunction<K, IN, OUT> function,
+                                                                                 KeySelector<IN, K> keySelector) {
+        return new OneInputHarness<>(new Specs.KeyedProcessSpec(function), function, requireKey(keySelector));
+    }
+
+    /** A harness for {@code keyBy(keySelector).reduce(function)}: emits each key's running reduction. */
+    public static <K, T> OneInputHarness<T, T> forKeyedReduce(ReduceFunction<T> function, KeySelector<T, K> keySelector) {
+        return new OneInputHarness<>(new Specs.KeyedReduceSpec(function), function, requireKey(keySelector));
+    }
+
+    private static KeySelector<?, ?> requireKey(KeySelector<?, ?> keySelector) {
+        return Objects.requireNonNull(keySelector, "keySelector: a keyed harness needs the KeySelector you pass to keyBy");
+    }
+
+    @Override
+    public OneInputHarness<IN, OUT> withSubtask(int subtaskIndex, int parallelism, int maxParallelism) {
+        configureSubtask(subtaskIndex, parallelism, maxParallelism);
+        return this;
+    }
+
+    /** Processes an element with an event-time timestamp. */
+    public void processElement(IN value, long timestamp) throws Exception {
+        ((OneInputOperator) operatorForInput("processElement")).processElement(Objects.requireNonNull(value, "value"), timestamp);
+    }
+
+    /** Processes an element without a timestamp, as from a source without a watermark strategy. */
+    public void processElement(IN value) throws Exception {
+        ((OneInputOperator) operatorForInput("processElement")).processElement(Objects.requireNonNull(value, "value"),
+                Output.NO_TIMESTAMP);
+    }
+
+    /**
+     * Delivers a watermark: due event-time timers fire in timestamp order, then the watermark is forwarded to the
+     * output. A watermark at or below {@link #currentWatermark()} is not delivered, as in a running task.
+     */
+    public void processWatermark(long watermark) throws Exception {
+        advanceWatermark(watermark, "processWatermark");
+    }
+}
