@@ -41,6 +41,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     private final long watermarkInterval;
     private final MetricGroup metrics;
     private final String operatorId;
+    private final String sourceName;
     private final int maxParallelism;
     private final SourceRestore restore;
     private TaskCheckpoints checkpoints;
@@ -55,8 +56,10 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
 
     SourceTask(String name, Source<Object> source, WatermarkStrategy<Object> strategy, int subtaskIndex, int parallelism,
                Output output, Chain chain, TaskWriters writers, ProcessingTimeService processingTime,
-               long watermarkInterval, MetricGroup metrics, String operatorId, int maxParallelism, SourceRestore restore) {
+               long watermarkInterval, MetricGroup metrics, String operatorId, String sourceName, int maxParallelism,
+               SourceRestore restore) {
         this.operatorId = operatorId;
+        this.sourceName = sourceName;
         this.maxParallelism = maxParallelism;
         this.restore = restore;
         this.name = name;
@@ -188,7 +191,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
             position.put(POSITION, OperatorStateSnapshot.Mode.SUBTASK, state == null ? List.of() : List.of(state));
         }
         List<OperatorSubtaskSnapshot> all = new java.util.ArrayList<>();
-        all.add(new OperatorSubtaskSnapshot(operatorId, name, parallelism, maxParallelism, subtaskIndex, position, 0, null));
+        all.add(new OperatorSubtaskSnapshot(operatorId, sourceName, parallelism, maxParallelism, subtaskIndex, position, 0, null));
         all.addAll(chain.snapshot(checkpointId, timestamp, null));
         return all;
     }

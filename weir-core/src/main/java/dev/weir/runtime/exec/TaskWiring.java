@@ -153,7 +153,7 @@ final class TaskWiring {
         if (head.spec() instanceof Specs.SourceSpec source) {
             SourceTask task = new SourceTask(name, (Source<Object>) source.source(), (WatermarkStrategy<Object>) source.watermarkStrategy(),
                     subtask, head.parallelism(), outputs.get(head), chain, taskWriters, processingTime, autoWatermarkInterval,
-                    new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.maxParallelism(),
+                    new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.name(), head.maxParallelism(),
                     sourceRestore(head, subtask, finished));
             task.setCheckpoints(checkpoints);
             sources.add(checkpoints);
