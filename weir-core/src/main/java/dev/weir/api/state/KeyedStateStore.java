@@ -1,0 +1,14 @@
+package dev.weir.api.state;
+
+/** Hands out keyed state; a window function's context has one per window and one for the key across windows. */
+public interface KeyedStateStore {
+    <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties);
+
+    <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties);
+
+    <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> stateProperties);
+
+    <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> stateProperties);
+
+    <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> stateProperties);
+}
