@@ -114,9 +114,10 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
             return;
         }
         long firstStart = lastStart - ((lastStart - (timestamp - size + 1)) / slide) * slide;
-        long lowestOpenStart = watermark - size + 2;
-        if (firstStart < lowestOpenStart) {
-            firstStart += ceilDiv(lowestOpenStart - firstStart, slide) * slide;
+        long firstEnd = firstStart + size - 1;
+        if (firstEnd <= watermark) {
+            // Skip the windows of the element that have already fired: they are late for it.
+            firstStart += ceilDiv(watermark - firstEnd + 1, slide) * slide;
         }
         KeySlices slices = slicesState.value();
         if (slices == null) {

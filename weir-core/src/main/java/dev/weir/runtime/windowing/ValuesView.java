@@ -28,4 +28,13 @@ final class ValuesView implements Iterable<Object> {
             }
         };
     }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < elements.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(elements.get(i).getValue());
+        }
+        return sb.append(']').toString();
+    }
 }

@@ -87,7 +87,12 @@ public final class TimeWindow extends Window implements Serializable {
 
     @Override
     public int hashCode() {
-        return Long.hashCode(start + ((end - start) << 32));
+        // Flink's hash (bit-mixed start + end), so hash-ordered merge groups iterate in the order Flink's do.
+        long in = start + end;
+        in = (in ^ (in >>> 30)) * 0xbf58476d1ce4e5b9L;
+        in = (in ^ (in >>> 27)) * 0x94d049bb133111ebL;
+        in = in ^ (in >>> 31);
+        return (int) in;
     }
 
     @Override
