@@ -16,6 +16,13 @@ import dev.weir.api.graph.Partitioning;
 import dev.weir.api.graph.Specs;
 import dev.weir.api.graph.Transformation;
 import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.api.windowing.assigners.GlobalWindows;
+import dev.weir.api.windowing.assigners.WindowAssigner;
+import dev.weir.api.windowing.evictors.CountEvictor;
+import dev.weir.api.windowing.triggers.CountTrigger;
+import dev.weir.api.windowing.triggers.PurgingTrigger;
+import dev.weir.api.windowing.windows.GlobalWindow;
+import dev.weir.api.windowing.windows.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -89,6 +96,31 @@ public class DataStream<T> {
     public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
         Objects.requireNonNull(other, "connect with a null stream");
         return new ConnectedStreams<>(environment, this, other);
+    }
+
+    /** Windows over the whole stream, evaluated by one subtask (parallelism 1), as in Flink. */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} elements of the whole stream; a window fires only when full. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** The last {@code size} elements of the whole stream, evaluated every {@code slide} elements. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+    }
+
+    /** A window join with {@code other}: {@code join(other).where(k1).equalTo(k2).window(assigner).apply(f)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        return new JoinedStreams<>(this, other);
+    }
+
+    /** A window co-group with {@code other}: {@code coGroup(other).where(k1).equalTo(k2).window(assigner).apply(f)}. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        return new CoGroupedStreams<>(this, other);
     }
 
     public DataStream<T> rebalance() {

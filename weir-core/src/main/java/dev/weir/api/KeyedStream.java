@@ -8,6 +8,13 @@ import dev.weir.api.graph.OperatorSpec;
 import dev.weir.api.graph.Partitioning;
 import dev.weir.api.graph.Specs;
 import dev.weir.api.graph.Transformation;
+import dev.weir.api.windowing.assigners.GlobalWindows;
+import dev.weir.api.windowing.assigners.WindowAssigner;
+import dev.weir.api.windowing.evictors.CountEvictor;
+import dev.weir.api.windowing.triggers.CountTrigger;
+import dev.weir.api.windowing.triggers.PurgingTrigger;
+import dev.weir.api.windowing.windows.GlobalWindow;
+import dev.weir.api.windowing.windows.Window;
 import java.util.List;
 
 /**
@@ -28,6 +35,26 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
         return addOperator("KeyedProcess", new Specs.KeyedProcessSpec(requireFunction(function, "process")));
+    }
+
+    /** Cuts each key's elements into the windows {@code assigner} gives; see {@link WindowedStream}. */
+    public <W extends Window> WindowedStream<T, K, W> window(WindowAssigner<? super T, W> assigner) {
+        return new WindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} elements per key; a window fires only when full, as in Flink. */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size) {
+        return window(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** The last {@code size} elements per key, evaluated every {@code slide} elements (as Flink does). */
+    public WindowedStream<T, K, GlobalWindow> countWindow(long size, long slide) {
+        return window(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+    }
+
+    /** Joins with {@code other} on equal keys within a time interval; see {@link IntervalJoin}. */
+    public <T1> IntervalJoin<T, T1, K> intervalJoin(KeyedStream<T1, K> other) {
+        return new IntervalJoin<>(this, other);
     }
 
     /** A running reduce per key: emits the combined value after every element. */

@@ -1,14 +1,14 @@
 package dev.weir.api.state;
 
-/** Access to keyed state by descriptor, scoped to the current key. */
+/** Hands out keyed state scoped to the current key: rich functions, checkpointed functions and window contexts use it. */
 public interface KeyedStateStore {
-    <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor);
+    <T> ValueState<T> getState(ValueStateDescriptor<T> stateProperties);
 
-    <T> ListState<T> getListState(ListStateDescriptor<T> descriptor);
+    <T> ListState<T> getListState(ListStateDescriptor<T> stateProperties);
 
-    <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor);
+    <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> stateProperties);
 
-    <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor);
+    <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> stateProperties);
 
-    <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor);
+    <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> stateProperties);
 }

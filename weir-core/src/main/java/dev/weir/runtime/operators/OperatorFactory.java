@@ -16,6 +16,7 @@ import dev.weir.api.functions.ReduceFunction;
 import dev.weir.api.graph.OperatorSpec;
 import dev.weir.api.graph.Specs;
 import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.runtime.windowing.WindowOperators;
 
 /** Turns an operator spec of the API into a fresh runtime operator, one per subtask. */
 public final class OperatorFactory {
@@ -78,6 +79,8 @@ public final class OperatorFactory {
             op = new SinkWriterOperator((Sink<Object>) s.sink());
         } else if (spec instanceof Specs.SinkFunctionSpec s) {
             op = new SinkFunctionOperator(own((SinkFunction<Object>) s.function(), parallelism, description));
+        } else if (WindowOperators.handles(spec)) {
+            op = WindowOperators.create(spec, parallelism, description);
         } else {
             throw new InvalidProgramException("Operator '" + name + "' has a spec this runtime does not know (" + spec.getClass().getName()
                     + "): is the module that provides it on the class path?");

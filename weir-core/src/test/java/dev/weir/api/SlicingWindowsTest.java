@@ -1,0 +1,133 @@
+package dev.weir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.api.functions.AggregateFunction;
+import dev.weir.api.functions.Collector;
+import dev.weir.api.functions.OutputTag;
+import dev.weir.api.functions.ProcessFunction;
+import dev.weir.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.weir.api.windowing.triggers.EventTimeTrigger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The slicing operator (chosen for the default trigger) against the generic window operator (chosen when the same
+ * trigger is set explicitly) on seeded random out-of-order input with late events and negative timestamps.
+ */
+@Timeout(120)
+class SlicingWindowsTest {
+
+    /** Sums values and counts elements: commutative, as window pre-aggregation assumes. */
+    static final class SumCount implements AggregateFunction<Ev, long[], String> {
+        @Override
+        public long[] createAccumulator() {
+            return new long[2];
+        }
+
+        @Override
+        public long[] add(Ev value, long[] acc) {
+            acc[0] += value.value();
+            acc[1]++;
+            return acc;
+        }
+
+        @Override
+        public String getResult(long[] acc) {
+            return acc[0] + "/" + acc[1];
+        }
+
+        @Override
+        public long[] merge(long[] a, long[] b) {
+            a[0] += b[0];
+            a[1] += b[1];
+            return a;
+        }
+    }
+
+    static Ev[] randomEvents(long seed, int n, int keys, int outOfOrder) {
+        Random random = new Random(seed);
+        Ev[] events = new Ev[n];
+        long time = -500;
+        long maxSeen = Long.MIN_VALUE;
+        for (int i = 0; i < n; i++) {
+            time += random.nextInt(3);
+            // Mostly within the out-of-orderness bound; a few far behind it, so they are late.
+            long ts = random.nextInt(50) == 0 ? time - 150 : time - random.nextInt(outOfOrder);
+            maxSeen = Math.max(maxSeen, ts);
+            long watermark = random.nextInt(4) == 0 ? maxSeen - outOfOrder : Ev.NONE;
+            events[i] = new Ev("k" + random.nextInt(keys), ts, random.nextInt(100), watermark);
+        }
+        return events;
+    }
+
+    private static List<String> run(Ev[] events, long size, long slide, boolean forceGeneric, boolean reduce) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        OutputTag<Ev> late = new OutputTag<>("late") {
+        };
+        WindowedStream<Ev, String, ?> windowed = Ev.source(env, events).keyBy(Ev::key)
+                .window(SlidingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide))).sideOutputLateData(late);
+        if (forceGeneric) {
+            windowed.trigger(EventTimeTrigger.create());
+        }
+        SingleOutputStreamOperator<?> window = reduce
+                ? windowed.reduce((a, b) -> new Ev(a.key(), 0, a.value() + b.value(), Ev.NONE))
+                : windowed.aggregate(new SumCount());
+        DataStream<String> results = window.map(Object::toString);
+        DataStream<String> stamped = results.process(new ProcessFunction<String, String>() {
+            @Override
+            public void processElement(String value, Context ctx, Collector<String> out) {
+                out.collect(value + "@" + ctx.timestamp());
+            }
+        });
+        List<String> out = Jobs.collect(stamped.union(window.getSideOutput(late).map(e -> "late:" + e)));
+        out.sort(null);
+        return out;
+    }
+
+    private static void assertSameResults(long seed, long size, long slide, boolean reduce) throws Exception {
+        Ev[] events = randomEvents(seed, 3_000, 50, 20);
+        List<String> sliced = run(events, size, slide, false, reduce);
+        List<String> generic = run(events, size, slide, true, reduce);
+        assertThat(sliced).hasSizeGreaterThan(1_000);
+        assertThat(sliced.stream().filter(s -> s.startsWith("late:"))).isNotEmpty();
+        assertThat(sliced).isEqualTo(generic);
+    }
+
+    @Test
+    void slicingEqualsTheGenericOperatorForSlidingTenByOne() throws Exception {
+        assertSameResults(42, 10, 1, false);
+    }
+
+    @Test
+    void slicingEqualsTheGenericOperatorForSlidingSixtyByOne() throws Exception {
+        assertSameResults(7, 60, 1, false);
+    }
+
+    @Test
+    void slicingEqualsTheGenericOperatorForAReduceWithSlicesOfTheGcd() throws Exception {
+        assertSameResults(3, 25, 10, true);
+    }
+
+    @Test
+    void slicingEqualsTheGenericOperatorForTumblingWindows() throws Exception {
+        assertSameResults(11, 15, 15, true);
+    }
+
+    @Test
+    void randomInputHasOutOfOrderEvents() {
+        Ev[] events = randomEvents(42, 3_000, 50, 20);
+        List<Long> ts = new ArrayList<>();
+        for (Ev e : events) {
+            ts.add(e.ts());
+        }
+        List<Long> sorted = new ArrayList<>(ts);
+        sorted.sort(null);
+        assertThat(ts).isNotEqualTo(sorted);
+        assertThat(ts.get(0)).isNegative();
+    }
+}
