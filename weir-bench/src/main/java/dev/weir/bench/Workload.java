@@ -5,13 +5,13 @@ package dev.weir.bench;
  * {@link #windowed} ones need Weir's windows ({@code dev.weir.api.windowing}) on Weir's side.
  */
 public enum Workload {
-    STATELESS("1", "stateless map+filter", 10_000, 2, 60_000_000L, false),
+    STATELESS("1", "stateless map+filter", 10_000, 2, 40_000_000L, false),
     TUMBLING_P1("2a", "tumbling 1 s aggregate, K=10k", 10_000, 1, 20_000_000L, true),
     TUMBLING_P2("2b", "tumbling 1 s aggregate, K=10k", 10_000, 2, 20_000_000L, true),
     SLIDING_10S("3", "sliding 10 s / 1 s aggregate, K=10k", 10_000, 2, 10_000_000L, true),
     SLIDING_60S("4", "sliding 60 s / 1 s aggregate, K=10k", 10_000, 2, 4_000_000L, true),
     SESSION("5", "session gap 500 ms aggregate, K=100k", 100_000, 2, 10_000_000L, true),
-    KEYED_PROCESS("6", "keyed process, value state + 1 timer/key, K=10k", 10_000, 2, 10_000_000L, false),
+    KEYED_PROCESS("6", "keyed process, value state + 1 timer/key, K=10k", 10_000, 2, 6_000_000L, false),
     STARTUP("9", "startup: main to first output record", 1, 1, 1_000L, false);
 
     public final String number;
