@@ -1,0 +1,62 @@
+package dev.weir.bench;
+
+/**
+ * The generator both engines share (issue 6): event {@code i} of {@code n} has {@code key = splitmix64(i) mod K},
+ * {@code timestamp = i / parallelism} ms and {@code value = i & 0xff}.
+ *
+ * <p>Both engines' {@code DataGeneratorSource} hand subtask s of p the contiguous index share
+ * {@code [s*n/p, (s+1)*n/p)}. Read as-is, subtask 1 would start {@code n/(2p)} ms ahead of subtask 0 and every
+ * downstream watermark would wait for the slowest; so a source index {@code j} is read as the logical event
+ * {@code i = offset * p + share}, which interleaves the shares: every subtask's timestamps start at 0 and rise by one
+ * per event, as if one sequence were dealt round-robin. That needs {@code n % p == 0}, checked at construction.
+ */
+public final class EventShape implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final long events;
+    private final long keys;
+    private final int parallelism;
+    private final long share;
+
+    public EventShape(long events, long keys, int parallelism) {
+        if (events <= 0 || keys <= 0 || parallelism <= 0) {
+            throw new IllegalArgumentException("EventShape: events, keys and parallelism must be positive, were "
+                    + events + ", " + keys + ", " + parallelism);
+        }
+        if (events % parallelism != 0) {
+            throw new IllegalArgumentException("EventShape: events (" + events + ") must be a multiple of the"
+                    + " parallelism (" + parallelism + ") so every subtask gets an equal share; round it");
+        }
+        this.events = events;
+        this.keys = keys;
+        this.parallelism = parallelism;
+        this.share = events / parallelism;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long keys() {
+        return keys;
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** The event for source index {@code j} in {@code [0, events)}. */
+    public Event event(long j) {
+        long offset = j % share;
+        long i = offset * parallelism + j / share;
+        return new Event(Long.remainderUnsigned(splitmix64(i), keys), offset, (int) (i & 0xff));
+    }
+
+    /** Sebastiano Vigna's SplitMix64 finaliser of {@code x}'s golden-ratio step. */
+    public static long splitmix64(long x) {
+        long z = x * 0x9E3779B97F4A7C15L + 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,229 @@
+package dev.weir.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Runs each workload on Weir and on every built Flink version, alternating engines round by round after a warm-up,
+ * prints one line per workload and writes {@code docs/benchmarks.md} and its chart.
+ *
+ * <p>Two Flink versions cannot share a classpath, so every engine runs in its own worker JVM: one per Flink build
+ * found under {@code weir-bench/target/flink-<version>/} (each has {@code classes/} and {@code classpath.txt}), and
+ * one for Weir. Only one worker computes at a time. Startup (workload 9) forks a fresh JVM per measurement.
+ *
+ * <p>Options: {@code --workloads 1,6,9} (default: all that some engine can run), {@code --rounds 3},
+ * {@code --warmup 1}, {@code --scale 1.0} (times each workload's event count), {@code --startup-runs 3},
+ * {@code --target-dir weir-bench/target}, {@code --docs docs}, {@code --jvm "-Xmx3g"}, {@code --jfr weir}
+ * (records a JFR profile of that engine's worker into the target dir), {@code --flink-only} (also run windowed
+ * workloads on Flink when Weir cannot run them yet).
+ */
+public final class SideBySide {
+    private final Options options;
+    private final Map<String, String> classpaths;
+    private final Path logs;
+
+    private SideBySide(Options options) throws IOException {
+        this.options = options;
+        this.classpaths = findBuilds(options.targetDir);
+        this.logs = Files.createDirectories(options.targetDir.resolve("bench-logs"));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        List<Measurement> results = new SideBySide(options).run();
+        Report report = new Report(results, options.commandLine);
+        System.out.println(report.plainTable());
+        if (options.docs != null) {
+            report.write(options.docs);
+            System.out.println("Wrote " + options.docs.resolve("benchmarks.md") + " and "
+                    + options.docs.resolve("benchmarks.svg"));
+        }
+    }
+
+    private List<Measurement> run() throws Exception {
+        List<Measurement> results = new ArrayList<>();
+        Map<String, ForkedJvm> workers = startWorkers();
+        try {
+            for (Workload workload : options.workloads) {
+                if (workload == Workload.STARTUP) {
+                    results.addAll(startup());
+                } else {
+                    results.addAll(throughput(workload, workers));
+                }
+            }
+        } finally {
+            for (ForkedJvm worker : workers.values()) {
+                worker.close();
+            }
+        }
+        return results;
+    }
+
+    private Map<String, ForkedJvm> startWorkers() throws IOException {
+        Map<String, ForkedJvm> workers = new LinkedHashMap<>();
+        workers.put("weir", fork("weir", weirClasspath(), Worker.class.getName(), "weir"));
+        for (Map.Entry<String, String> build : classpaths.entrySet()) {
+            String engine = "flink-" + build.getKey();
+            workers.put(engine, fork(engine, build.getValue(), Worker.class.getName(), "flink"));
+        }
+        for (Map.Entry<String, ForkedJvm> worker : workers.entrySet()) {
+            String name = worker.getValue().ask("name");
+            if (!name.equals(worker.getKey())) {
+                throw new IllegalStateException("The worker built as " + worker.getKey() + " reports " + name
+                        + "; rebuild weir-bench with run.sh");
+            }
+        }
+        return workers;
+    }
+
+    private List<Measurement> throughput(Workload workload, Map<String, ForkedJvm> workers) throws IOException {
+        long scaled = Math.max(workload.parallelism, Math.round(workload.benchEvents * options.scale));
+        long events = scaled - scaled % workload.parallelism;
+        List<String> running = new ArrayList<>();
+        List<Measurement> results = new ArrayList<>();
+        boolean weirCan = Boolean.parseBoolean(workers.get("weir").ask("supports " + workload));
+        for (String engine : workers.keySet()) {
+            boolean can = Boolean.parseBoolean(workers.get(engine).ask("supports " + workload));
+            if (can && (weirCan || options.flinkOnly)) {
+                running.add(engine);
+            } else {
+                results.add(Measurement.missing(engine, workload));
+            }
+        }
+        Map<String, long[]> samples = new LinkedHashMap<>();
+        running.forEach(engine -> samples.put(engine, new long[options.rounds]));
+        for (int round = -options.warmup; round < options.rounds; round++) {
+            // Rotating the order keeps any engine from always running right after the same other one.
+            for (int i = 0; i < running.size(); i++) {
+                String engine = running.get(Math.floorMod(i + round, running.size()));
+                long nanos = Long.parseLong(workers.get(engine).ask("measure " + workload + " " + events));
+                System.err.printf("%-14s %-14s round %2d: %,.0f events/s%n", workload, engine, round,
+                        events * 1e9 / nanos);
+                if (round >= 0) {
+                    samples.get(engine)[round] = nanos;
+                }
+            }
+        }
+        samples.forEach((engine, nanos) -> results.add(new Measurement(engine, workload, events, nanos)));
+        return results;
+    }
+
+    private List<Measurement> startup() throws IOException {
+        Map<String, String> engines = new LinkedHashMap<>();
+        engines.put("weir", weirClasspath());
+        classpaths.forEach((version, cp) -> engines.put("flink-" + version, cp));
+        Map<String, long[]> samples = new LinkedHashMap<>();
+        engines.keySet().forEach(engine -> samples.put(engine, new long[options.startupRuns]));
+        for (int run = 0; run < options.startupRuns; run++) {
+            for (Map.Entry<String, String> engine : engines.entrySet()) {
+                String kind = engine.getKey().equals("weir") ? "weir" : "flink";
+                try (ForkedJvm probe = fork(engine.getKey() + "-startup", engine.getValue(),
+                        StartupProbe.class.getName(), kind)) {
+                    String line = probe.readLine();
+                    if (line == null || !line.startsWith("startup ")) {
+                        throw new IllegalStateException("The startup probe for " + engine.getKey()
+                                + " printed '" + line + "'; see " + logs);
+                    }
+                    long nanos = Long.parseLong(line.split(" ")[1]);
+                    System.err.printf("STARTUP        %-14s run %d: %.1f ms (JVM start to first record: %s ms)%n",
+                            engine.getKey(), run, nanos / 1e6, line.split(" ")[2]);
+                    samples.get(engine.getKey())[run] = nanos;
+                }
+            }
+        }
+        List<Measurement> results = new ArrayList<>();
+        samples.forEach((engine, nanos) -> results.add(new Measurement(engine, Workload.STARTUP, 1, nanos)));
+        return results;
+    }
+
+    private ForkedJvm fork(String name, String classpath, String main, String... args) throws IOException {
+        List<String> jvm = new ArrayList<>(options.jvmOptions);
+        if (name.equals(options.jfrEngine)) {
+            jvm.add("-XX:StartFlightRecording=filename=" + options.targetDir.resolve(name + ".jfr").toAbsolutePath()
+                    + ",settings=profile");
+        }
+        return ForkedJvm.start(classpath, jvm, logs.resolve(name + ".log"), main, args);
+    }
+
+    private String weirClasspath() {
+        return classpaths.values().iterator().next();
+    }
+
+    /** Flink version to full classpath, for every {@code flink-<version>} build under the target dir. */
+    private static Map<String, String> findBuilds(Path targetDir) throws IOException {
+        Map<String, String> builds = new LinkedHashMap<>();
+        if (Files.isDirectory(targetDir)) {
+            try (Stream<Path> dirs = Files.list(targetDir)) {
+                for (Path dir : dirs.sorted().toList()) {
+                    Path cp = dir.resolve("classpath.txt");
+                    String name = dir.getFileName().toString();
+                    if (name.startsWith("flink-") && Files.isRegularFile(cp)) {
+                        builds.put(name.substring("flink-".length()),
+                                dir.resolve("classes").toAbsolutePath() + java.io.File.pathSeparator
+                                        + Files.readString(cp).trim());
+                    }
+                }
+            }
+        }
+        if (builds.isEmpty()) {
+            throw new IllegalStateException("No Flink build of weir-bench under " + targetDir.toAbsolutePath()
+                    + "; run weir-bench/run.sh, or package weir-bench with -Pflink1 and/or -Pflink2 first");
+        }
+        return builds;
+    }
+
+    /** The runner's command-line options. */
+    private record Options(List<Workload> workloads, int rounds, int warmup, double scale, int startupRuns,
+                           Path targetDir, Path docs, List<String> jvmOptions, String jfrEngine, boolean flinkOnly,
+                           String commandLine) {
+
+        static Options parse(String[] args) {
+            List<Workload> workloads = List.of(Workload.values());
+            int rounds = 3;
+            int warmup = 1;
+            double scale = 1.0;
+            int startupRuns = 3;
+            Path targetDir = Path.of("weir-bench", "target");
+            Path docs = Path.of("docs");
+            List<String> jvm = List.of("-Xms3g", "-Xmx3g");
+            String jfr = null;
+            boolean flinkOnly = false;
+            for (int i = 0; i < args.length; i++) {
+                String value = i + 1 < args.length ? args[i + 1] : null;
+                switch (args[i]) {
+                    case "--workloads" -> workloads = Arrays.stream(value.split(",")).map(Workload::parse).toList();
+                    case "--rounds" -> rounds = Integer.parseInt(value);
+                    case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--scale" -> scale = Double.parseDouble(value);
+                    case "--startup-runs" -> startupRuns = Integer.parseInt(value);
+                    case "--target-dir" -> targetDir = Path.of(value);
+                    case "--docs" -> docs = value.equals("none") ? null : Path.of(value);
+                    case "--jvm" -> jvm = List.of(value.trim().split("\\s+"));
+                    case "--jfr" -> jfr = value;
+                    case "--flink-only" -> {
+                        flinkOnly = true;
+                        continue;
+                    }
+                    default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'; see the"
+                            + " Javadoc of SideBySide or weir-bench/README.md");
+                }
+                if (value == null) {
+                    throw new IllegalArgumentException("Option " + args[i] + " needs a value");
+                }
+                i++;
+            }
+            if (rounds < 1) {
+                throw new IllegalArgumentException("--rounds must be at least 1, was " + rounds);
+            }
+            return new Options(workloads, rounds, warmup, scale, startupRuns, targetDir, docs, jvm, jfr, flinkOnly,
+                    String.join(" ", args));
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.weir.bench;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A worker JVM for one engine, driven by {@link SideBySide} over stdin/stdout so the engine's JIT stays warm between
+ * rounds while the runner alternates engines.
+ *
+ * <p>Protocol, one line each way: {@code measure <workload> <events>} answers {@code ok <nanos>};
+ * {@code supports <workload>} answers {@code ok true|false}; {@code name} answers {@code ok <engine name>}; a failure
+ * answers {@code error <message>}; end of stdin exits. Engines' own chatter goes to stderr, never to the protocol.
+ */
+public final class Worker {
+    private Worker() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("Usage: Worker weir|flink");
+        }
+        PrintStream protocol = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true,
+                StandardCharsets.UTF_8);
+        System.setOut(System.err);
+        Engine engine = Engine.named(args[0]);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+            protocol.println(answer(engine, line.trim().split("\\s+")));
+        }
+    }
+
+    private static String answer(Engine engine, String[] command) {
+        try {
+            return switch (command[0]) {
+                case "name" -> "ok " + engine.name();
+                case "supports" -> "ok " + engine.supports(Workload.parse(command[1]));
+                case "measure" -> "ok " + engine.measure(Workload.parse(command[1]), Long.parseLong(command[2]));
+                default -> "error unknown command '" + String.join(" ", command) + "'";
+            };
+        } catch (Throwable e) {
+            e.printStackTrace();
+            return "error " + String.valueOf(e).replace('\n', ' ');
+        }
+    }
+}

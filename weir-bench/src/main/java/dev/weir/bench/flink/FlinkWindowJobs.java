@@ -1,0 +1,64 @@
+package dev.weir.bench.flink;
+
+import dev.weir.bench.Event;
+import dev.weir.bench.KeyedSum;
+import dev.weir.bench.Workload;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.AggregateFunction;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import org.apache.flink.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+
+/** Flink's side of the windowed workloads (2, 3, 4, 5): {@code weir/WeirWindowJobs.java} with Flink's imports. */
+public final class FlinkWindowJobs {
+    private FlinkWindowJobs() {
+    }
+
+    /** The windowed job of {@code workload} over {@code events}. */
+    public static DataStream<KeyedSum> build(Workload workload, DataStream<Event> events) {
+        return switch (workload) {
+            case TUMBLING_P1, TUMBLING_P2 -> events.keyBy(new FlinkJobs.ByKey())
+                    .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+                    .aggregate(new SumAndCount());
+            case SLIDING_10S -> events.keyBy(new FlinkJobs.ByKey())
+                    .window(SlidingEventTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(1)))
+                    .aggregate(new SumAndCount());
+            case SLIDING_60S -> events.keyBy(new FlinkJobs.ByKey())
+                    .window(SlidingEventTimeWindows.of(Duration.ofSeconds(60), Duration.ofSeconds(1)))
+                    .aggregate(new SumAndCount());
+            case SESSION -> events.keyBy(new FlinkJobs.ByKey())
+                    .window(EventTimeSessionWindows.withGap(Duration.ofMillis(500)))
+                    .aggregate(new SumAndCount());
+            default -> throw new IllegalArgumentException("Workload " + workload + " is not windowed");
+        };
+    }
+
+    /** Sum and count of the values, keeping the key so results are comparable across engines. */
+    static final class SumAndCount implements AggregateFunction<Event, KeyedSum, KeyedSum> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public KeyedSum createAccumulator() {
+            return new KeyedSum();
+        }
+
+        @Override
+        public KeyedSum add(Event event, KeyedSum accumulator) {
+            accumulator.key = event.key;
+            accumulator.sum += event.value;
+            accumulator.count++;
+            return accumulator;
+        }
+
+        @Override
+        public KeyedSum getResult(KeyedSum accumulator) {
+            return accumulator;
+        }
+
+        @Override
+        public KeyedSum merge(KeyedSum a, KeyedSum b) {
+            return new KeyedSum(a.key, a.sum + b.sum, a.count + b.count);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package dev.weir.bench.weir;
+
+import dev.weir.api.DataStream;
+import dev.weir.api.StreamExecutionEnvironment;
+import dev.weir.api.connector.SourceReaderContext;
+import dev.weir.api.connector.source.DataGeneratorSource;
+import dev.weir.api.connector.source.GeneratorFunction;
+import dev.weir.api.functions.Collector;
+import dev.weir.api.functions.FilterFunction;
+import dev.weir.api.functions.KeySelector;
+import dev.weir.api.functions.KeyedProcessFunction;
+import dev.weir.api.functions.MapFunction;
+import dev.weir.api.functions.OpenContext;
+import dev.weir.api.state.ValueState;
+import dev.weir.api.state.ValueStateDescriptor;
+import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.bench.Event;
+import dev.weir.bench.EventShape;
+import dev.weir.bench.KeyedSum;
+import dev.weir.bench.Span;
+import java.time.Duration;
+
+/**
+ * Weir's side of the workloads that need no windows. {@code flink/FlinkJobs.java} is the same code with Flink's
+ * imports (plus the {@code TypeInformation} Flink's generator source demands); keep the two in step.
+ */
+public final class WeirJobs {
+    private WeirJobs() {
+    }
+
+    /** The shared generator: bounded out-of-orderness 100 ms watermarks on the event's timestamp. */
+    public static DataStream<Event> events(StreamExecutionEnvironment env, EventShape shape) {
+        DataGeneratorSource<Event> source = new DataGeneratorSource<>(new EventGenerator(shape), shape.events());
+        WatermarkStrategy<Event> watermarks = WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(100))
+                .withTimestampAssigner((event, previous) -> event.timestamp);
+        return env.fromSource(source, watermarks, "events");
+    }
+
+    /** Workload 1: map + filter. */
+    public static DataStream<Event> stateless(DataStream<Event> events) {
+        return events.map(new Scramble()).filter(new DropThirds());
+    }
+
+    /** Workload 6: a keyed process function with value state and one event-time timer per key. */
+    public static DataStream<KeyedSum> keyedProcess(DataStream<Event> events) {
+        return events.keyBy(new ByKey()).process(new SumUntilTimer());
+    }
+
+    /** Turns source indexes into events and tells the {@link Span} when each subtask opens. */
+    static final class EventGenerator implements GeneratorFunction<Long, Event> {
+        private static final long serialVersionUID = 1L;
+        private final EventShape shape;
+
+        EventGenerator(EventShape shape) {
+            this.shape = shape;
+        }
+
+        @Override
+        public void open(SourceReaderContext readerContext) {
+            Span.sourceOpened();
+        }
+
+        @Override
+        public Event map(Long index) {
+            return shape.event(index);
+        }
+    }
+
+    static final class Scramble implements MapFunction<Event, Event> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Event map(Event event) {
+            event.value = (event.value * 31 + (int) event.key) & 0xffff;
+            return event;
+        }
+    }
+
+    static final class DropThirds implements FilterFunction<Event> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean filter(Event event) {
+            return event.value % 3 != 0;
+        }
+    }
+
+    static final class ByKey implements KeySelector<Event, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long getKey(Event event) {
+            return event.key;
+        }
+    }
+
+    /** Sums a key's values from its first event until an event-time timer one second later emits and clears them. */
+    static final class SumUntilTimer extends KeyedProcessFunction<Long, Event, KeyedSum> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<KeyedSum> pending;
+
+        @Override
+        public void open(OpenContext openContext) {
+            pending = getRuntimeContext().getState(new ValueStateDescriptor<>("pending", KeyedSum.class));
+        }
+
+        @Override
+        public void processElement(Event event, Context ctx, Collector<KeyedSum> out) throws Exception {
+            KeyedSum sum = pending.value();
+            if (sum == null) {
+                sum = new KeyedSum(event.key, 0, 0);
+                ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 1000);
+            }
+            sum.sum += event.value;
+            sum.count++;
+            pending.update(sum);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<KeyedSum> out) throws Exception {
+            out.collect(pending.value());
+            pending.clear();
+        }
+    }
+}
