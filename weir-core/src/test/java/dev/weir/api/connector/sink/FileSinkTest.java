@@ -31,8 +31,16 @@ class FileSinkTest {
         return sink.createWriter(new TestWriterInitContext(subtask, parallelism));
     }
 
+    /** What the runtime does at the end of input (or on a checkpoint that then completes): prepare, then commit. */
+    @SuppressWarnings("unchecked")
+    private static <T> void endAndCommit(FileSink<T> sink, SinkWriter<T> writer) throws Exception {
+        writer.flush(true);
+        var pending = ((dev.weir.api.connector.CommittingSinkWriter<T, FileSink.PendingFile>) writer).prepareCommit();
+        sink.createCommitter().commit(pending);
+    }
+
     @Test
-    void rowsGoToAHiddenInProgressFileThatIsRenamedAtTheEndOfInput() throws Exception {
+    void rowsGoToAHiddenInProgressFileThatIsRenamedOnlyWhenCommitted() throws Exception {
         FileSink<String> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).build();
         SinkWriter<String> writer = writer(sink, 0, 1);
 
@@ -43,9 +51,13 @@ class FileSinkTest {
         assertThat(fileNames(dir)).containsExactly(".part-0-0.inprogress");
         assertThat(Files.readString(dir.resolve(".part-0-0.inprogress"))).isEqualTo("a\nb\n");
 
-        writer.flush(true);
+        @SuppressWarnings("unchecked")
+        var pending = ((dev.weir.api.connector.CommittingSinkWriter<String, FileSink.PendingFile>) writer).prepareCommit();
+        assertThat(fileNames(dir)).as("prepared, not yet committed").containsExactly(".part-0-0.inprogress");
+        sink.createCommitter().commit(pending);
+        sink.createCommitter().commit(pending);
 
-        assertThat(fileNames(dir)).containsExactly("part-0-0");
+        assertThat(fileNames(dir)).as("committed once, and a repeated commit changes nothing").containsExactly("part-0-0");
         assertThat(Files.readString(dir.resolve("part-0-0"))).isEqualTo("a\nb\n");
         writer.close();
         assertThat(fileNames(dir)).containsExactly("part-0-0");
@@ -58,7 +70,7 @@ class FileSinkTest {
         for (int subtask = 0; subtask < 3; subtask++) {
             try (SinkWriter<Integer> writer = writer(sink, subtask, 3)) {
                 writer.write(subtask * 10, NoTimestampContext.INSTANCE);
-                writer.flush(true);
+                endAndCommit(sink, writer);
             }
         }
 
@@ -67,15 +79,18 @@ class FileSinkTest {
     }
 
     @Test
-    void closeAlsoPublishesTheInProgressFile() throws Exception {
+    void closingWithoutACommitLeavesThePartUnpublishedAndTheNextWriterDeletesIt() throws Exception {
         FileSink<String> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).build();
         SinkWriter<String> writer = writer(sink, 1, 2);
         writer.write("x", NoTimestampContext.INSTANCE);
 
         writer.close();
+        assertThat(fileNames(dir)).containsExactly(".part-1-0.inprogress");
 
-        assertThat(fileNames(dir)).containsExactly("part-1-0");
-        assertThat(Files.readString(dir.resolve("part-1-0"))).isEqualTo("x\n");
+        writer(sink, 0, 2).close();
+        assertThat(fileNames(dir)).as("another subtask's leftovers are not touched").containsExactly(".part-1-0.inprogress");
+        writer(sink, 1, 2).close();
+        assertThat(fileNames(dir)).as("rows after the last checkpoint are written again after a restore").isEmpty();
     }
 
     @Test
@@ -90,26 +105,28 @@ class FileSinkTest {
     }
 
     @Test
-    void partsOfAnEarlierRunAreKeptAndTheNextNumberIsUsed() throws Exception {
+    void committedPartsOfAnEarlierRunAreKeptAndTheNextNumberIsUsed() throws Exception {
         Files.writeString(dir.resolve("part-0-0"), "old\n");
         Files.writeString(dir.resolve(".part-0-1.inprogress"), "abandoned\n");
-        SinkWriter<String> writer = writer(FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).build(), 0, 1);
+        FileSink<String> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).build();
+        SinkWriter<String> writer = writer(sink, 0, 1);
 
         writer.write("new", NoTimestampContext.INSTANCE);
-        writer.flush(true);
+        endAndCommit(sink, writer);
 
-        assertThat(fileNames(dir)).containsExactly(".part-0-1.inprogress", "part-0-0", "part-0-2");
+        assertThat(fileNames(dir)).containsExactly("part-0-0", "part-0-1");
         assertThat(Files.readString(dir.resolve("part-0-0"))).isEqualTo("old\n");
-        assertThat(Files.readString(dir.resolve("part-0-2"))).isEqualTo("new\n");
+        assertThat(Files.readString(dir.resolve("part-0-1"))).isEqualTo("new\n");
     }
 
     @Test
     void theBaseDirectoryIsCreatedWhenMissing() throws Exception {
         Path nested = dir.resolve("out").resolve("run-1");
-        SinkWriter<String> writer = writer(FileSink.forRowFormat(nested, new SimpleStringEncoder<String>()).build(), 0, 1);
+        FileSink<String> sink = FileSink.forRowFormat(nested, new SimpleStringEncoder<String>()).build();
+        SinkWriter<String> writer = writer(sink, 0, 1);
 
         writer.write("x", NoTimestampContext.INSTANCE);
-        writer.flush(true);
+        endAndCommit(sink, writer);
 
         assertThat(fileNames(nested)).containsExactly("part-0-0");
     }
@@ -140,9 +157,10 @@ class FileSinkTest {
     @Test
     void aCustomEncoderControlsTheBytes() throws Exception {
         Encoder<int[]> csv = (row, stream) -> stream.write((row[0] + "," + row[1] + "\n").getBytes(StandardCharsets.US_ASCII));
-        try (SinkWriter<int[]> writer = writer(FileSink.forRowFormat(dir, csv).build(), 0, 1)) {
+        FileSink<int[]> sink = FileSink.forRowFormat(dir, csv).build();
+        try (SinkWriter<int[]> writer = writer(sink, 0, 1)) {
             writer.write(new int[] {1, 2}, NoTimestampContext.INSTANCE);
-            writer.flush(true);
+            endAndCommit(sink, writer);
         }
 
         assertThat(Files.readString(dir.resolve("part-0-0"))).isEqualTo("1,2\n");
@@ -160,7 +178,7 @@ class FileSinkTest {
 
         try (SinkWriter<String> writer = writer(copy, 0, 1)) {
             writer.write("é", NoTimestampContext.INSTANCE);
-            writer.flush(true);
+            endAndCommit(copy, writer);
         }
 
         assertThat(copy.getBasePath()).isEqualTo(dir.toAbsolutePath());
