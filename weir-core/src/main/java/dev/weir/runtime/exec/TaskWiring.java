@@ -28,6 +28,7 @@ import dev.weir.runtime.graph.StreamEdge;
 import dev.weir.runtime.graph.StreamGraph;
 import dev.weir.runtime.graph.StreamNode;
 import dev.weir.runtime.metrics.OperatorMetricGroup;
+import dev.weir.runtime.operators.ClassCloner;
 import dev.weir.runtime.operators.OneInputOperator;
 import dev.weir.runtime.operators.OperatorFactory;
 import dev.weir.runtime.operators.Output;
@@ -275,7 +276,7 @@ final class TaskWiring {
         for (StreamEdge e : node.outputs()) {
             Output target;
             if (e.target().chainedTo() == node) {
-                target = new ChainedInput((OneInputOperator) operators.get(e.target()));
+                target = ClassCloner.newInstance(ChainedInput.class, new Class<?>[] {OneInputOperator.class}, operators.get(e.target()));
             } else {
                 RecordWriter writer = writerOf(e, subtask);
                 writers.add(writer);

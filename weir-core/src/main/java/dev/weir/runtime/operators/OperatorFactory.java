@@ -44,7 +44,7 @@ public final class OperatorFactory {
             return op;
         }
         if (op instanceof OneInputOperator one) {
-            return new KeyedOneInputOperator(one);
+            return ClassCloner.newInstance(KeyedOneInputOperator.class, new Class<?>[] {OneInputOperator.class}, one);
         }
         return new KeyedTwoInputOperator((TwoInputOperator) op);
     }
@@ -54,11 +54,14 @@ public final class OperatorFactory {
                                                 String description) {
         StreamOperator op;
         if (spec instanceof Specs.MapSpec s) {
-            op = new MapOperator(own((MapFunction<Object, Object>) s.function(), parallelism, description));
+            op = ClassCloner.newInstance(MapOperator.class, new Class<?>[] {MapFunction.class},
+                    own((MapFunction<Object, Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.FlatMapSpec s) {
-            op = new FlatMapOperator(own((FlatMapFunction<Object, Object>) s.function(), parallelism, description));
+            op = ClassCloner.newInstance(FlatMapOperator.class, new Class<?>[] {FlatMapFunction.class},
+                    own((FlatMapFunction<Object, Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.FilterSpec s) {
-            op = new FilterOperator(own((FilterFunction<Object>) s.function(), parallelism, description));
+            op = ClassCloner.newInstance(FilterOperator.class, new Class<?>[] {FilterFunction.class},
+                    own((FilterFunction<Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.ProcessSpec s) {
             op = new ProcessOperator(own((ProcessFunction<Object, Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.KeyedProcessSpec s) {
@@ -76,7 +79,7 @@ public final class OperatorFactory {
         } else if (spec instanceof Specs.KeyedCoProcessSpec s) {
             op = new KeyedCoProcessOperator(own((KeyedCoProcessFunction<Object, Object, Object, Object>) s.function(), parallelism, description), missingEventTimeSource);
         } else if (spec instanceof Specs.SinkSpec s) {
-            op = new SinkWriterOperator((Sink<Object>) s.sink());
+            op = ClassCloner.newInstance(SinkWriterOperator.class, new Class<?>[] {Sink.class}, s.sink());
         } else if (spec instanceof Specs.SinkFunctionSpec s) {
             op = new SinkFunctionOperator(own((SinkFunction<Object>) s.function(), parallelism, description));
         } else if (WindowOperators.handles(spec)) {

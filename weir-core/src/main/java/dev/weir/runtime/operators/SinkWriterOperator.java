@@ -9,7 +9,6 @@ import dev.weir.api.connector.SupportsCommitter;
 import dev.weir.api.connector.SupportsWriterState;
 import dev.weir.api.connector.WriterInitContext;
 import dev.weir.api.connector.sink.DiscardingSink;
-import dev.weir.api.metrics.MetricGroup;
 import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
 import dev.weir.runtime.checkpoint.StateInitialization;
 import java.util.ArrayList;
@@ -50,37 +49,13 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
         if (restored != null && !restored.values.isEmpty()) {
             commit(restored.values);
         }
-        WriterInitContext init = initContext(context);
+        WriterInitContext init = new SinkInitContext(context);
         OperatorStateSnapshot.Entry writerState = initialization.get(WRITER_STATE);
         if (sink instanceof SupportsWriterState<?, ?> stateful && writerState != null && !writerState.values.isEmpty()) {
             writer = ((SupportsWriterState<Object, Object>) stateful).restoreWriter(init, writerState.values);
         } else {
             writer = sink.createWriter(init);
         }
-    }
-
-    private static WriterInitContext initContext(OperatorContext ctx) {
-        return new WriterInitContext() {
-            @Override
-            public int getSubtaskId() {
-                return ctx.subtaskIndex();
-            }
-
-            @Override
-            public int getNumberOfParallelSubtasks() {
-                return ctx.parallelism();
-            }
-
-            @Override
-            public int getAttemptNumber() {
-                return ctx.attemptNumber();
-            }
-
-            @Override
-            public MetricGroup metricGroup() {
-                return ctx.metricGroup();
-            }
-        };
     }
 
     @Override
@@ -125,14 +100,18 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
             notifyJobFinished();
             return;
         }
+        // A loop, not removeIf with a lambda: this class is cloned as a hidden class (see ClassCloner).
         List<Object> due = new ArrayList<>();
-        pending.removeIf(p -> {
+        List<Object[]> later = new ArrayList<>();
+        for (Object[] p : pending) {
             if ((Long) p[0] <= checkpointId) {
                 due.add(p[1]);
-                return true;
+            } else {
+                later.add(p);
             }
-            return false;
-        });
+        }
+        pending.clear();
+        pending.addAll(later);
         commit(due);
     }
 
