@@ -8,11 +8,12 @@ import dev.weir.api.functions.Collector;
 import dev.weir.api.functions.FlatMapFunction;
 import dev.weir.api.tuple.Tuple2;
 import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import java.time.Duration;
 
 /**
- * The tutorial's word count: lines of text, each with an event timestamp, split into words, keyed by word, and
- * counted. Run it with {@code ./weir demo [lines] [linesPerSecond]}.
+ * The tutorial's word count: lines of text, each with an event timestamp (one second apart), split into words, keyed
+ * by word, and counted in 5-second tumbling event-time windows. Each result is (word, count in that window).
  */
 public final class WordCount {
     private WordCount() {
@@ -32,7 +33,8 @@ public final class WordCount {
                         .withTimestampAssigner((line, ts) -> line.timestamp()), "Text Lines")
                 .flatMap(new Tokenizer()).name("Tokenizer")
                 .keyBy(t -> t.f0)
-                .sum(1).name("Count");
+                .window(TumblingEventTimeWindows.of(Duration.ofSeconds(5)))
+                .sum(1).name("Count per 5 s");
     }
 
     public static void main(String[] args) throws Exception {
