@@ -2,7 +2,7 @@
 # Regenerates docs/benchmarks.md and docs/benchmarks.svg: builds weir-bench once per Flink line, then runs
 # dev.weir.bench.SideBySide, which forks one worker JVM per engine (Weir, Flink 1.20.x, Flink 2.x).
 # Extra arguments go to SideBySide, e.g.  weir-bench/run.sh --workloads 1,6,9 --rounds 5 --scale 0.5
-# Set FLINK_VERSIONS="1.20.5" to build only one line; add -Pweir-windows via WEIR_BENCH_PROFILES once windows land.
+# Set FLINK_VERSIONS="1.20.5" to build only one line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 FLINK_VERSIONS="${FLINK_VERSIONS:-1.20.5 2.3.0}"

@@ -58,7 +58,8 @@ public final class FlinkWindowJobs {
 
         @Override
         public KeyedSum merge(KeyedSum a, KeyedSum b) {
-            return new KeyedSum(a.key, a.sum + b.sum, a.count + b.count);
+            // A fresh accumulator is the identity of merge: Weir's sliding windows merge per-slice accumulators into one.
+            return new KeyedSum(a.count == 0 ? b.key : a.key, a.sum + b.sum, a.count + b.count);
         }
     }
 }

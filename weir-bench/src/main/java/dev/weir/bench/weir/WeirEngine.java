@@ -11,7 +11,6 @@ import dev.weir.bench.Workload;
 
 /** Runs the bench's workloads on Weir's local runtime. */
 public final class WeirEngine implements Engine {
-    private final WindowedJobs windowed = loadWindowedJobs();
 
     @Override
     public String name() {
@@ -20,7 +19,7 @@ public final class WeirEngine implements Engine {
 
     @Override
     public boolean supports(Workload workload) {
-        return !workload.windowed || windowed != null;
+        return true;
     }
 
     @Override
@@ -58,23 +57,7 @@ public final class WeirEngine implements Engine {
             case STATELESS -> WeirJobs.stateless(source);
             case KEYED_PROCESS -> WeirJobs.keyedProcess(source);
             case STARTUP -> throw new IllegalArgumentException("Workload STARTUP runs through runTrivialJob()");
-            default -> {
-                if (windowed == null) {
-                    throw new UnsupportedOperationException("Workload " + workload + " needs Weir's windows; build"
-                            + " weir-bench with -Pweir-windows once dev.weir.api.windowing has landed");
-                }
-                yield windowed.build(workload, source);
-            }
+            default -> WeirWindowJobs.build(workload, source);
         };
-    }
-
-    private static WindowedJobs loadWindowedJobs() {
-        try {
-            return (WindowedJobs) Class.forName(WindowedJobs.IMPLEMENTATION).getDeclaredConstructor().newInstance();
-        } catch (ClassNotFoundException e) {
-            return null;
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot create " + WindowedJobs.IMPLEMENTATION + ": " + e, e);
-        }
     }
 }

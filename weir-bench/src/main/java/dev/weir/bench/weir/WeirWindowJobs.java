@@ -11,13 +11,15 @@ import dev.weir.bench.Workload;
 import java.time.Duration;
 
 /**
- * Weir's side of the windowed workloads (2, 3, 4, 5), written against Flink's names exactly. Compiled only with
- * {@code -Pweir-windows}; {@code flink/FlinkWindowJobs.java} is the same code with Flink's imports.
+ * Weir's side of the windowed workloads (2, 3, 4, 5), written against Flink's names exactly.
+ * {@code flink/FlinkWindowJobs.java} is the same code with Flink's imports.
  */
-public final class WeirWindowJobs implements WindowedJobs {
+public final class WeirWindowJobs {
+    private WeirWindowJobs() {
+    }
 
-    @Override
-    public DataStream<KeyedSum> build(Workload workload, DataStream<Event> events) {
+    /** The windowed job of {@code workload} over {@code events}. */
+    public static DataStream<KeyedSum> build(Workload workload, DataStream<Event> events) {
         return switch (workload) {
             case TUMBLING_P1, TUMBLING_P2 -> events.keyBy(new WeirJobs.ByKey())
                     .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
@@ -59,7 +61,8 @@ public final class WeirWindowJobs implements WindowedJobs {
 
         @Override
         public KeyedSum merge(KeyedSum a, KeyedSum b) {
-            return new KeyedSum(a.key, a.sum + b.sum, a.count + b.count);
+            // A fresh accumulator is the identity of merge: Weir's sliding windows merge per-slice accumulators into one.
+            return new KeyedSum(a.count == 0 ? b.key : a.key, a.sum + b.sum, a.count + b.count);
         }
     }
 }
