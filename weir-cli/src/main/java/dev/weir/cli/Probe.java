@@ -1,0 +1,1 @@
+package dev.weir.cli; class Probe {}

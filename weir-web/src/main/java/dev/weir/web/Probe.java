@@ -1,0 +1,2 @@
+package dev.weir.web;
+class Probe {}
