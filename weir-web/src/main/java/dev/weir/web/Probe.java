@@ -1,2 +1,0 @@
-package dev.weir.web;
-class Probe {}
