@@ -1,1 +1,0 @@
-package dev.weir.cli; class Probe {}
