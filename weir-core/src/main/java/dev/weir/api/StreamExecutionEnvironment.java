@@ -50,9 +50,12 @@ public class StreamExecutionEnvironment {
         setParallelism(parallelism);
     }
 
-    /** An environment with the default parallelism: the number of available cores. */
+    /**
+     * An environment with the default parallelism: the system property {@code weir.parallelism} when set (as
+     * {@code weir run --parallelism} sets it), else the number of available cores.
+     */
     public static StreamExecutionEnvironment getExecutionEnvironment() {
-        return new StreamExecutionEnvironment(Runtime.getRuntime().availableProcessors());
+        return new StreamExecutionEnvironment(Integer.getInteger("weir.parallelism", Runtime.getRuntime().availableProcessors()));
     }
 
     public static StreamExecutionEnvironment createLocalEnvironment() {

@@ -38,6 +38,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     private long lastCompletedAt;
     private int consecutiveFailures;
     private boolean shutdown;
+    private dev.weir.runtime.status.CheckpointHistory history = new dev.weir.runtime.status.CheckpointHistory();
 
     public CheckpointCoordinator(String jobName, CheckpointOptions options, CheckpointStorage storage, long firstCheckpointId,
                                  List<CheckpointParticipant> tasks, List<CheckpointParticipant> sources, Consumer<Throwable> failJob) {
@@ -59,6 +60,11 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     public void setParticipants(List<CheckpointParticipant> tasks, List<CheckpointParticipant> sources) {
         this.tasks = List.copyOf(tasks);
         this.sources = List.copyOf(sources);
+    }
+
+    /** Where the job's dashboard reads the checkpoints from; set before the attempt starts. */
+    public void setHistory(dev.weir.runtime.status.CheckpointHistory history) {
+        this.history = history;
     }
 
     /** Asks every source to emit the final watermark, so all event-time timers fire (stop with drain). */
@@ -108,6 +114,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             CheckpointWriter writer = savepointDirectory == null ? storage.begin(id, false) : storage.beginSavepoint(savepointDirectory, id);
             p = new Pending(id, now, writer, savepointDirectory != null);
             pending.put(id, p);
+            history.triggered(id, now, savepointDirectory != null);
             timer.schedule(() -> expire(id), options.timeout(), TimeUnit.MILLISECONDS);
         }
         for (int i = 0; i < tasks.size(); i++) {
@@ -187,6 +194,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
                 older.result.completeExceptionally(new IllegalStateException("checkpoint " + older.id + " was subsumed by " + p.id));
             }
         }
+        history.completed(p.id, path);
         for (CheckpointParticipant t : tasks) {
             t.notifyCheckpointComplete(p.id);
         }
@@ -239,6 +247,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             consecutiveFailures++;
             tooMany = !p.savepoint && consecutiveFailures > options.tolerableFailures();
         }
+        history.failed(p.id, reason);
         p.result.completeExceptionally(reason);
         if (tooMany) {
             failJob.accept(new IllegalStateException("Exceeded checkpoint tolerable failure threshold ("
@@ -256,6 +265,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         }
         for (Pending p : open) {
             p.writer.abort();
+            history.failed(p.id, new IllegalStateException("aborted: the job stopped"));
             p.result.completeExceptionally(new IllegalStateException("checkpoint " + p.id + " was aborted: the job stopped"));
         }
         timer.shutdownNow();

@@ -12,6 +12,7 @@ import dev.weir.runtime.checkpoint.RestoredJob;
 import dev.weir.runtime.checkpoint.StoredRestore;
 import dev.weir.runtime.checkpoint.storage.CheckpointStorage;
 import dev.weir.runtime.graph.StreamGraph;
+import dev.weir.runtime.status.JobMonitor;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +38,7 @@ public final class JobExecution implements JobClient {
     private volatile boolean cancelled;
     private volatile boolean stoppedWithSavepoint;
     private JobAccumulators accumulators;
+    private final JobMonitor monitor;
 
     JobExecution(String jobName, StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval,
                  CheckpointOptions checkpointOptions, RestartPolicy restartPolicy) {
@@ -47,6 +49,12 @@ public final class JobExecution implements JobClient {
         this.checkpointOptions = checkpointOptions;
         this.restartPolicy = restartPolicy;
         this.storage = new CheckpointStorage(checkpointOptions.directory(), jobName + "-" + jobId);
+        this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, () -> status);
+    }
+
+    /** What the dashboard and the REST API read of this job. */
+    JobMonitor monitor() {
+        return monitor;
     }
 
     /** Builds the first attempt (restoring the configured savepoint, if any) and starts it; fails fast on bad state. */
@@ -70,7 +78,8 @@ public final class JobExecution implements JobClient {
                 new java.util.ArrayList<>(), new java.util.ArrayList<>(), t -> self[0].fail(null, t));
         TaskWiring.Wiring wiring = TaskWiring.build(graph, settings, autoWatermarkInterval, accumulators,
                 new TaskWiring.AttemptSettings(number, checkpointOptions.enabled(),
-                        checkpointOptions.mode() == CheckpointingMode.EXACTLY_ONCE, restore, coordinator));
+                        checkpointOptions.mode() == CheckpointingMode.EXACTLY_ONCE, restore, coordinator, monitor));
+        coordinator.setHistory(monitor.checkpointHistory());
         coordinator.setParticipants(wiring.participants(), wiring.sources());
         Attempt attempt = new Attempt(number, jobName, wiring, coordinator, this::attemptEnded);
         self[0] = attempt;
@@ -81,6 +90,9 @@ public final class JobExecution implements JobClient {
 
     private void attemptEnded(Attempt attempt) {
         Throwable failed = attempt.failure();
+        if (failed != null) {
+            monitor.failed(attempt.number(), failed);
+        }
         if (failed == null) {
             if (cancelled && !stoppedWithSavepoint) {
                 finish(JobStatus.CANCELED, null);
@@ -129,6 +141,7 @@ public final class JobExecution implements JobClient {
     private void finish(JobStatus end, Throwable failed) {
         long runtimeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         status = end;
+        monitor.ended();
         switch (end) {
             case FAILED -> {
                 Throwable cause = failed instanceof dev.weir.runtime.operators.OperatorFailure && failed.getCause() != null ? failed.getCause() : failed;

@@ -39,6 +39,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
     private final boolean[] channelEnded;
     private final boolean restoredFinished;
     private TaskCheckpoints checkpoints;
+    private dev.weir.runtime.status.TaskMetrics metrics = new dev.weir.runtime.status.TaskMetrics();
 
     private int currentChannel;
     private int nextChannel;
@@ -71,6 +72,10 @@ final class OperatorTask implements Tasklet, RecordHandler {
         this.checkpoints = checkpoints;
     }
 
+    void setMetrics(dev.weir.runtime.status.TaskMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     @Override
     public void init() throws Exception {
         chain.open();
@@ -83,6 +88,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
             return done ? 1 : 0;
         }
         if (!writers.flush()) {
+            metrics.endCall(true);
             return 0;
         }
         int work = checkpoints.processInbox(null) + processingTime.fireDueTimers();
@@ -98,6 +104,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
             }
             currentChannel = ch;
             int drained = channels[ch].drain(this, budget);
+            metrics.drained(ch, drained);
             budget -= drained;
             work += drained;
         }
@@ -111,8 +118,10 @@ final class OperatorTask implements Tasklet, RecordHandler {
             writers.emitEndOfInput();
             ended = true;
             work++;
+            metrics.finished();
         }
         writers.flush();
+        metrics.endCall(writers.hasBacklog());
         return work;
     }
 
@@ -133,6 +142,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
 
     @Override
     public boolean onControl(Marker marker, long argument) {
+        metrics.marker();
         long advanced;
         switch (marker) {
             case WATERMARK -> advanced = valve.onWatermark(currentChannel, argument);
@@ -149,6 +159,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
             default -> throw new IllegalStateException(name + " received " + marker + ", which it does not handle");
         }
         if (advanced != WatermarkValve.NO_WATERMARK) {
+            metrics.watermark(advanced);
             try {
                 head.processWatermark(advanced);
             } catch (Throwable t) {

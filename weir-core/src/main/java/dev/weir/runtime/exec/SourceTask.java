@@ -45,6 +45,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     private final int maxParallelism;
     private final SourceRestore restore;
     private TaskCheckpoints checkpoints;
+    private dev.weir.runtime.status.TaskMetrics taskMetrics = new dev.weir.runtime.status.TaskMetrics();
 
     private SourceReader<Object> reader;
     private TimestampAssigner<Object> assigner;
@@ -82,6 +83,10 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
 
     void setCheckpoints(TaskCheckpoints checkpoints) {
         this.checkpoints = checkpoints;
+    }
+
+    void setMetrics(dev.weir.runtime.status.TaskMetrics taskMetrics) {
+        this.taskMetrics = taskMetrics;
     }
 
     @Override
@@ -125,6 +130,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
             return done ? 1 : 0;
         }
         if (!writers.flush()) {
+            taskMetrics.endCall(true);
             return 0;
         }
         int work = checkpoints.processInbox(this) + processingTime.fireDueTimers();
@@ -151,6 +157,9 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
             }
         }
         writers.flush();
+        taskMetrics.read(emitted);
+        taskMetrics.watermark(emitter.currentWatermark());
+        taskMetrics.endCall(writers.hasBacklog());
         return work + emitted;
     }
 
@@ -164,6 +173,8 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         checkpoints.finished(snapshot(-1, System.currentTimeMillis()));
         writers.emitEndOfInput();
         ended = true;
+        taskMetrics.watermark(emitter.currentWatermark());
+        taskMetrics.finished();
     }
 
     @Override

@@ -64,7 +64,7 @@ final class TaskWiring {
 
     /** What differs between attempts of one job: the attempt number, checkpointing, and the state to restore. */
     record AttemptSettings(int attemptNumber, boolean checkpointing, boolean exactlyOnce, RestoredJob restore,
-                           CheckpointAcknowledger acknowledger) {
+                           CheckpointAcknowledger acknowledger, dev.weir.runtime.status.JobMonitor monitor) {
     }
 
     /** The running form of one attempt: its tasklets, and the same tasks as checkpoint participants. */
@@ -157,25 +157,37 @@ final class TaskWiring {
                     new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.name(), head.maxParallelism(),
                     sourceRestore(head, subtask, finished));
             task.setCheckpoints(checkpoints);
+            task.setMetrics(metricsOf(head, subtask, new int[0], new int[0]));
             sources.add(checkpoints);
             tasklets.add(task);
             return;
         }
         List<RecordRing> channels = new ArrayList<>();
         List<Integer> inputOf = new ArrayList<>();
+        List<int[]> producers = new ArrayList<>();
         for (StreamEdge e : head.inputs()) {
             RecordRing[][] r = rings.get(e);
-            for (RecordRing[] fromProducer : r) {
+            for (int p = 0; p < r.length; p++) {
+                RecordRing[] fromProducer = r[p];
                 if (fromProducer[subtask] != null) {
                     channels.add(fromProducer[subtask]);
                     inputOf.add(e.inputIndex());
+                    producers.add(new int[] {attempt.monitor().vertexIndex(e.source().chainHead()), p});
                 }
             }
         }
         OperatorTask task = new OperatorTask(name, channels.toArray(new RecordRing[0]), inputOf.stream().mapToInt(Integer::intValue).toArray(),
                 operators.get(head), chain, taskWriters, processingTime, attempt.exactlyOnce(), finished);
         task.setCheckpoints(checkpoints);
+        task.setMetrics(metricsOf(head, subtask, producers.stream().mapToInt(p -> p[0]).toArray(),
+                producers.stream().mapToInt(p -> p[1]).toArray()));
         tasklets.add(task);
+    }
+
+    private dev.weir.runtime.status.TaskMetrics metricsOf(StreamNode head, int subtask, int[] producerVertex, int[] producerSubtask) {
+        dev.weir.runtime.status.TaskMetrics metrics = attempt.monitor().task(head, subtask);
+        metrics.inputs(producerVertex, producerSubtask);
+        return metrics;
     }
 
     /** Flink's advice, loudly: state of an operator without a uid is matched by position, which a program change breaks. */

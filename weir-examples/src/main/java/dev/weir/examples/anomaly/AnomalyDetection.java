@@ -1,0 +1,91 @@
+package dev.weir.examples.anomaly;
+
+import dev.weir.api.DataStream;
+import dev.weir.api.SingleOutputStreamOperator;
+import dev.weir.api.StreamExecutionEnvironment;
+import dev.weir.api.connector.source.DataGeneratorSource;
+import dev.weir.api.connector.source.RateLimiterStrategy;
+import dev.weir.api.functions.Collector;
+import dev.weir.api.functions.OutputTag;
+import dev.weir.api.functions.ProcessFunction;
+import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.api.windowing.assigners.SlidingEventTimeWindows;
+import java.time.Duration;
+
+/**
+ * Weir's main demo: sensor readings arrive out of order (some late) with injected anomalies. Per sensor, a one-hour
+ * sliding window keeps the rolling mean and standard deviation; a reading more than three standard deviations from
+ * its sensor's mean in the window that ended just before it is an {@link Alert}. Late readings go to a side output.
+ * Time is compressed: every sensor reads once per second of event time, and the generator produces many such
+ * seconds per wall-clock second, so an hour of event time passes in seconds. Run it with {@code ./weir demo}.
+ */
+public final class AnomalyDetection {
+    /** The side output of readings that arrived after the watermark had passed them. */
+    public static final OutputTag<SensorEvent> LATE = new OutputTag<>("late-readings") {
+    };
+
+    private AnomalyDetection() {
+    }
+
+    /** What to generate and how to judge it. {@code eventsPerSecond <= 0} means as fast as possible. */
+    public record Settings(long seed, int sensors, long events, double eventsPerSecond, long startMillis, long periodMillis,
+                           long maxDelayMillis, Duration window, Duration slide, int anomalyOneIn, int lateOneIn) {
+        /** The demo's defaults: 10 sensors, endless, 5,000 readings a second, a week ago onwards. */
+        public static Settings demo(double eventsPerSecond, int sensors) {
+            long weekAgo = (System.currentTimeMillis() - Duration.ofDays(7).toMillis()) / 3_600_000L * 3_600_000L;
+            return new Settings(42, sensors, Long.MAX_VALUE, eventsPerSecond, weekAgo, 1000, 5000,
+                    Duration.ofHours(1), Duration.ofMinutes(1), 2000, 1000);
+        }
+
+        public SensorGenerator generator() {
+            return new SensorGenerator(seed, sensors, startMillis, periodMillis, maxDelayMillis, anomalyOneIn, lateOneIn);
+        }
+    }
+
+    /** The job's outputs: alerts, the late readings, and the rolling statistics. */
+    public record Streams(DataStream<Alert> alerts, DataStream<SensorEvent> late, DataStream<SensorStats> stats) {
+    }
+
+    /** Builds the job; the caller adds sinks to the streams it wants. */
+    public static Streams build(StreamExecutionEnvironment env, Settings s) {
+        DataGeneratorSource<SensorEvent> source = new DataGeneratorSource<>(s.generator(), s.events(),
+                s.eventsPerSecond() > 0 ? RateLimiterStrategy.perSecond(s.eventsPerSecond()) : RateLimiterStrategy.noOp());
+        long maxDelay = s.maxDelayMillis();
+        WatermarkStrategy<SensorEvent> watermarks = WatermarkStrategy.<SensorEvent>forGenerator(ctx -> new ReadingWatermarks(maxDelay, 1000))
+                .withTimestampAssigner((event, ts) -> event.timestamp());
+        SingleOutputStreamOperator<SensorEvent> onTime = env.fromSource(source, watermarks, "Sensor Readings")
+                .setParallelism(1)
+                .process(new SeparateLate()).name("Separate Late").setParallelism(1);
+        DataStream<SensorStats> stats = onTime
+                .keyBy(SensorEvent::sensorId)
+                .window(SlidingEventTimeWindows.of(s.window(), s.slide()))
+                .aggregate(new RollingStats.Accumulate(), new RollingStats.Label()).name("Rolling Mean and Sigma").uid("rolling-stats");
+        DataStream<Alert> alerts = onTime.connect(stats)
+                .keyBy(SensorEvent::sensorId, SensorStats::sensorId)
+                .process(new Detector(s.slide().toMillis(), 3.0)).name("Detect Anomalies").uid("detector");
+        return new Streams(alerts, onTime.getSideOutput(LATE), stats);
+    }
+
+    /** Readings behind the watermark go to {@link #LATE}; the others go on. */
+    static final class SeparateLate extends ProcessFunction<SensorEvent, SensorEvent> {
+        @Override
+        public void processElement(SensorEvent event, Context ctx, Collector<SensorEvent> out) {
+            if (event.timestamp() < ctx.timerService().currentWatermark()) {
+                ctx.output(LATE, event);
+            } else {
+                out.collect(event);
+            }
+        }
+    }
+
+    /** {@code AnomalyDetection [eventsPerSecond] [sensors]}: prints alerts until stopped. */
+    public static void main(String[] args) throws Exception {
+        double rate = args.length > 0 ? Double.parseDouble(args[0]) : 5000;
+        int sensors = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        Streams streams = build(env, Settings.demo(rate, sensors));
+        streams.alerts().print();
+        streams.late().map(e -> "late reading: " + e).print();
+        env.execute("Anomaly Detection");
+    }
+}
