@@ -17,7 +17,16 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
@@ -29,6 +38,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 final class KafkaSourceReader<T> implements SourceReader<T> {
     static final String DISCOVERY_INTERVAL = "partition.discovery.interval.ms";
     private static final long DEFAULT_DISCOVERY_INTERVAL_MS = 30_000;
+    private static final long DISCOVERY_TIMEOUT_S = 30;
 
     private final KafkaSource<T> source;
     private final int subtask;
@@ -41,6 +51,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     private final Emitter<T> emitter = new Emitter<>();
     private Map<TopicPartition, Long> restored;
     private KafkaConsumer<byte[], byte[]> consumer;
+    private Admin admin;
     private DeadLetters deadLetters;
     private boolean discoveredOnce;
     private long lastDiscovery;
@@ -71,6 +82,9 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         props.putIfAbsent("client.id", props.getOrDefault("client.id.prefix", "weir-kafka-source") + "-" + subtask);
         props.remove("client.id.prefix");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> adminProps = new HashMap<>(props);
+        adminProps.keySet().retainAll(AdminClientConfig.configNames());
+        admin = Admin.create(adminProps);
         if (source.deadLetterTopic != null) {
             deadLetters = new DeadLetters(source.deadLetterTopic, source.properties);
         }
@@ -134,16 +148,35 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     private void discover() {
         lastDiscovery = System.currentTimeMillis();
         List<TopicPartition> found = new ArrayList<>();
-        if (source.topics != null) {
-            for (String topic : source.topics) {
-                addOwned(consumer.partitionsFor(topic), found);
-            }
-        } else {
-            for (Map.Entry<String, List<PartitionInfo>> topic : consumer.listTopics().entrySet()) {
-                if (source.topicPattern.matcher(topic.getKey()).matches()) {
-                    addOwned(topic.getValue(), found);
+        try {
+            // The admin client, not the consumer: the consumer's metadata of assigned topics can be minutes old.
+            Collection<String> names = source.topics != null ? source.topics
+                    : admin.listTopics().names().get(DISCOVERY_TIMEOUT_S, TimeUnit.SECONDS).stream()
+                            .filter(t -> source.topicPattern.matcher(t).matches()).toList();
+            Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(names).topicNameValues();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : described.entrySet()) {
+                TopicDescription d;
+                try {
+                    d = topic.getValue().get(DISCOVERY_TIMEOUT_S, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                        continue; // not created yet: a later discovery finds it
+                    }
+                    throw e;
+                }
+                for (TopicPartitionInfo info : d.partitions()) {
+                    TopicPartition tp = new TopicPartition(topic.getKey(), info.partition());
+                    if (PartitionOwnership.owner(tp, parallelism) == subtask) {
+                        found.add(tp);
+                    }
                 }
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("KafkaSource was interrupted while discovering partitions", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("KafkaSource could not list the partitions of " + describeTopics() + " at "
+                    + source.properties.get("bootstrap.servers") + ": " + e.getMessage() + ". Check that the brokers are reachable", e);
         }
         List<TopicPartition> added = new ArrayList<>();
         for (TopicPartition tp : found) {
@@ -157,16 +190,8 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         discoveredOnce = true;
     }
 
-    private void addOwned(List<PartitionInfo> infos, List<TopicPartition> into) {
-        if (infos == null) {
-            return;
-        }
-        for (PartitionInfo info : infos) {
-            TopicPartition tp = new TopicPartition(info.topic(), info.partition());
-            if (PartitionOwnership.owner(tp, parallelism) == subtask) {
-                into.add(tp);
-            }
-        }
+    private String describeTopics() {
+        return source.topics != null ? "topics " + source.topics : "topics matching " + source.topicPattern;
     }
 
     private void startPartitions(List<TopicPartition> added) {
@@ -256,6 +281,9 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     public void close() {
         if (consumer != null) {
             consumer.close(Duration.ofSeconds(5));
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
         }
         if (deadLetters != null) {
             deadLetters.close();
