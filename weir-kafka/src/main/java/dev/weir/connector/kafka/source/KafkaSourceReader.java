@@ -132,9 +132,13 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
                 break;
             }
             emitter.timestamp = record.timestamp();
+            emitter.downstreamFailure = null;
             try {
                 source.deserializer.deserialize(record, emitter);
             } catch (Exception e) {
+                if (e == emitter.downstreamFailure) {
+                    throw e; // an operator chained after the source failed, not the deserializer
+                }
                 if (deadLetters == null) {
                     throw new KafkaDeserializationException(record, e);
                 }
@@ -311,11 +315,17 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     private static final class Emitter<T> implements Collector<T> {
         SourceOutput<?> output;
         long timestamp;
+        RuntimeException downstreamFailure;
 
         @Override
         @SuppressWarnings("unchecked")
         public void collect(T record) {
-            ((SourceOutput<T>) output).collect(record, timestamp);
+            try {
+                ((SourceOutput<T>) output).collect(record, timestamp);
+            } catch (RuntimeException e) {
+                downstreamFailure = e;
+                throw e;
+            }
         }
     }
 }
