@@ -3,6 +3,7 @@ package dev.weir.runtime.exec;
 import dev.weir.api.connector.InputStatus;
 import dev.weir.api.connector.ReaderOutput;
 import dev.weir.api.connector.Source;
+import dev.weir.api.connector.SourceOutput;
 import dev.weir.api.connector.SourceReader;
 import dev.weir.api.connector.SourceReaderContext;
 import dev.weir.api.metrics.MetricGroup;
@@ -10,6 +11,7 @@ import dev.weir.api.watermark.TimestampAssigner;
 import dev.weir.api.watermark.TimestampAssignerSupplier;
 import dev.weir.api.watermark.WatermarkGenerator;
 import dev.weir.api.watermark.WatermarkGeneratorSupplier;
+import dev.weir.api.watermark.WatermarkOutput;
 import dev.weir.api.watermark.WatermarkStrategy;
 import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
 import dev.weir.runtime.checkpoint.OperatorSubtaskSnapshot;
@@ -51,6 +53,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     private TimestampAssigner<Object> assigner;
     private WatermarkGenerator<Object> generator;
     private WatermarkEmitter emitter;
+    private SplitWatermarks splits;
     private int emitted;
     private boolean ended;
     private boolean done;
@@ -104,6 +107,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         generator = strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
         });
         emitter = new WatermarkEmitter(output);
+        splits = new SplitWatermarks(strategy, emitter, this::emit);
         try {
             reader = source.createReader(this);
             if (restore.position() != null) {
@@ -119,7 +123,11 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     }
 
     private void periodicWatermark(long time) {
-        generator.onPeriodicEmit(emitter);
+        if (splits.active()) {
+            splits.onPeriodicEmit();
+        } else {
+            generator.onPeriodicEmit(emitter);
+        }
         processingTime.registerTimer(time + watermarkInterval, this::periodicWatermark);
     }
 
@@ -214,14 +222,29 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
 
     @Override
     public void collect(Object record, long timestamp) {
+        emit(record, timestamp, generator, emitter);
+    }
+
+    /** Sends an element downstream; {@code watermarks} is the whole task's or, for a split's element, the split's. */
+    private void emit(Object record, long timestamp, WatermarkGenerator<Object> generator, WatermarkOutput watermarks) {
         if (record == null) {
             throw new OperatorFailure(name, "while reading", new NullPointerException("the source emitted null: records must not be null"));
         }
         long ts = assigner.extractTimestamp(record, timestamp);
         emitter.markActive();
         output.collect(record, ts);
-        generator.onEvent(record, ts, emitter);
+        generator.onEvent(record, ts, watermarks);
         emitted++;
+    }
+
+    @Override
+    public SourceOutput<Object> createOutputForSplit(String splitId) {
+        return splits.create(splitId);
+    }
+
+    @Override
+    public void releaseOutputForSplit(String splitId) {
+        splits.release(splitId);
     }
 
     @Override

@@ -1,0 +1,71 @@
+package dev.weir.connector.kafka.sink;
+
+import dev.weir.api.connector.Committer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+/**
+ * Writes each {@link KafkaCommittable} in one transaction under its own transactional id, unless the transaction
+ * coordinator says that id's transaction committed already (a commit repeated after a restore).
+ */
+final class KafkaTransactionCommitter implements Committer<KafkaCommittable> {
+    private final Map<String, String> properties;
+
+    KafkaTransactionCommitter(Map<String, String> properties) {
+        this.properties = properties;
+    }
+
+    @Override
+    public void commit(Collection<KafkaCommittable> committables) throws Exception {
+        List<KafkaCommittable> due = new ArrayList<>(committables);
+        if (due.isEmpty()) {
+            return;
+        }
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", properties.get("bootstrap.servers")))) {
+            for (KafkaCommittable c : due) {
+                if (!committed(admin, c.transactionalId)) {
+                    write(c);
+                }
+            }
+        }
+    }
+
+    private static boolean committed(Admin admin, String transactionalId) throws Exception {
+        try {
+            TransactionDescription d = admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get();
+            return d.state() == TransactionState.COMPLETE_COMMIT || d.state() == TransactionState.PREPARE_COMMIT;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof TransactionalIdNotFoundException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void write(KafkaCommittable c) {
+        Map<String, Object> props = new HashMap<>(properties);
+        props.put("transactional.id", c.transactionalId);
+        props.put("enable.idempotence", "true");
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+            // Initializing the id aborts whatever transaction a crashed commit of it left open.
+            producer.initTransactions();
+            producer.beginTransaction();
+            for (KafkaCommittable.PendingRecord r : c.records) {
+                producer.send(new ProducerRecord<>(r.topic, r.partition < 0 ? null : r.partition,
+                        r.timestamp == Long.MIN_VALUE ? null : r.timestamp, r.key, r.value));
+            }
+            producer.commitTransaction();
+        }
+    }
+}

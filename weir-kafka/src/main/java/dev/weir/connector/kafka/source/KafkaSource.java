@@ -1,0 +1,73 @@
+package dev.weir.connector.kafka.source;
+
+import dev.weir.api.connector.Boundedness;
+import dev.weir.api.connector.Source;
+import dev.weir.api.connector.SourceReader;
+import dev.weir.api.connector.SourceReaderContext;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads Kafka topics, built as in Flink:
+ *
+ * <pre>{@code
+ * KafkaSource<String> source = KafkaSource.<String>builder()
+ *         .setBootstrapServers("localhost:9092")
+ *         .setTopics("sensor-readings")
+ *         .setGroupId("averages")
+ *         .setStartingOffsets(OffsetsInitializer.earliest())
+ *         .setValueOnlyDeserializer(new SimpleStringSchema())
+ *         .build();
+ * env.fromSource(source, WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofSeconds(5)), "readings");
+ * }</pre>
+ *
+ * <p>Each parallel reader reads the partitions it owns (a fixed function of topic, partition and parallelism) with
+ * {@code consumer.assign}, so no consumer-group rebalancing is involved; new partitions and matching topics are
+ * discovered every {@code partition.discovery.interval.ms} (30 s by default; off for bounded reads). A record's
+ * Kafka timestamp is its event timestamp unless the watermark strategy assigns another, and watermarks are
+ * generated per partition: a slow partition holds the watermark back, an idle one (with {@code withIdleness}) does
+ * not. Positions are part of checkpoints and are committed to the group when a checkpoint completes, for monitoring
+ * only. A record the deserializer rejects fails the job with its topic, partition and offset, or goes to the
+ * dead-letter topic given with {@link KafkaSourceBuilder#setDeadLetterTopic(String)}.
+ */
+public final class KafkaSource<OUT> implements Source<OUT> {
+    private static final long serialVersionUID = 1L;
+
+    final HashMap<String, String> properties;
+    final List<String> topics;
+    final Pattern topicPattern;
+    final OffsetsInitializer startingOffsets;
+    final OffsetsInitializer stoppingOffsets;
+    final Boundedness boundedness;
+    final KafkaRecordDeserializationSchema<OUT> deserializer;
+    final String deadLetterTopic;
+
+    KafkaSource(Map<String, String> properties, List<String> topics, Pattern topicPattern, OffsetsInitializer startingOffsets,
+                OffsetsInitializer stoppingOffsets, Boundedness boundedness, KafkaRecordDeserializationSchema<OUT> deserializer,
+                String deadLetterTopic) {
+        this.properties = new HashMap<>(properties);
+        this.topics = topics;
+        this.topicPattern = topicPattern;
+        this.startingOffsets = startingOffsets;
+        this.stoppingOffsets = stoppingOffsets;
+        this.boundedness = boundedness;
+        this.deserializer = deserializer;
+        this.deadLetterTopic = deadLetterTopic;
+    }
+
+    public static <OUT> KafkaSourceBuilder<OUT> builder() {
+        return new KafkaSourceBuilder<>();
+    }
+
+    @Override
+    public Boundedness getBoundedness() {
+        return boundedness;
+    }
+
+    @Override
+    public SourceReader<OUT> createReader(SourceReaderContext readerContext) {
+        return new KafkaSourceReader<>(this, readerContext.getIndexOfSubtask(), readerContext.getParallelism());
+    }
+}

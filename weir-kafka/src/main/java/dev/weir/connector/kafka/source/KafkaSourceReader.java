@@ -1,0 +1,331 @@
+package dev.weir.connector.kafka.source;
+
+import dev.weir.api.connector.Boundedness;
+import dev.weir.api.connector.InputStatus;
+import dev.weir.api.connector.ReaderOutput;
+import dev.weir.api.connector.SourceOutput;
+import dev.weir.api.connector.SourceReader;
+import dev.weir.api.functions.Collector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import java.util.Collection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * One subtask's reader of a {@link KafkaSource}: assigns itself the partitions it owns, emits each partition's
+ * records through that partition's split output (per-partition watermarks), and rediscovers partitions
+ * periodically. Never blocks: it polls the consumer with a zero timeout.
+ */
+final class KafkaSourceReader<T> implements SourceReader<T> {
+    static final String DISCOVERY_INTERVAL = "partition.discovery.interval.ms";
+    private static final long DEFAULT_DISCOVERY_INTERVAL_MS = 30_000;
+    private static final long DISCOVERY_TIMEOUT_S = 30;
+
+    private final KafkaSource<T> source;
+    private final int subtask;
+    private final int parallelism;
+    private final long discoveryIntervalMs;
+    /** Every partition this reader owns, finished ones included. */
+    private final Map<TopicPartition, PartitionState> partitions = new LinkedHashMap<>();
+    /** Positions of checkpoints not yet known to be complete, for committing offsets to the group. */
+    private final TreeMap<Long, Map<TopicPartition, OffsetAndMetadata>> pendingCommits = new TreeMap<>();
+    private final Emitter<T> emitter = new Emitter<>();
+    private Map<TopicPartition, Long> restored;
+    private KafkaConsumer<byte[], byte[]> consumer;
+    private Admin admin;
+    private DeadLetters deadLetters;
+    private boolean discoveredOnce;
+    private long lastDiscovery;
+    private boolean assignmentChanged;
+
+    KafkaSourceReader(KafkaSource<T> source, int subtask, int parallelism) {
+        this.source = source;
+        this.subtask = subtask;
+        this.parallelism = parallelism;
+        String interval = source.properties.get(DISCOVERY_INTERVAL);
+        long configured = interval == null ? DEFAULT_DISCOVERY_INTERVAL_MS : Long.parseLong(interval);
+        this.discoveryIntervalMs = source.boundedness == Boundedness.BOUNDED ? -1 : configured;
+    }
+
+    @Override
+    public void restoreState(Object state) {
+        if (state instanceof KafkaSourcePosition position) {
+            restored = position.toMap();
+        }
+    }
+
+    @Override
+    public void start() {
+        Map<String, Object> props = new HashMap<>(source.properties);
+        props.remove(DISCOVERY_INTERVAL);
+        props.put("enable.auto.commit", "false");
+        props.putIfAbsent("auto.offset.reset", "earliest");
+        props.putIfAbsent("client.id", props.getOrDefault("client.id.prefix", "weir-kafka-source") + "-" + subtask);
+        props.remove("client.id.prefix");
+        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        Map<String, Object> adminProps = new HashMap<>(props);
+        adminProps.keySet().retainAll(AdminClientConfig.configNames());
+        admin = Admin.create(adminProps);
+        if (source.deadLetterTopic != null) {
+            deadLetters = new DeadLetters(source.deadLetterTopic, source.properties);
+        }
+        discover();
+    }
+
+    @Override
+    public InputStatus pollNext(ReaderOutput<T> output) throws Exception {
+        if (discoveryIntervalMs > 0 && System.currentTimeMillis() - lastDiscovery >= discoveryIntervalMs) {
+            discover();
+        }
+        if (assignmentChanged) {
+            applyAssignment(output);
+        }
+        if (consumer.assignment().isEmpty()) {
+            if (source.stoppingOffsets != null) {
+                return InputStatus.END_OF_INPUT;
+            }
+            output.markIdle();
+            return InputStatus.NOTHING_AVAILABLE;
+        }
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
+        if (records.isEmpty()) {
+            return InputStatus.NOTHING_AVAILABLE;
+        }
+        for (TopicPartition tp : records.partitions()) {
+            PartitionState state = partitions.get(tp);
+            if (state == null || state.finished) {
+                continue;
+            }
+            emitPartition(state, records.records(tp));
+            if (state.next >= state.stop) {
+                state.finished = true;
+                assignmentChanged = true;
+            }
+        }
+        return InputStatus.MORE_AVAILABLE;
+    }
+
+    private void emitPartition(PartitionState state, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+        emitter.output = state.output;
+        for (int i = 0, n = records.size(); i < n; i++) {
+            ConsumerRecord<byte[], byte[]> record = records.get(i);
+            if (record.offset() >= state.stop) {
+                break;
+            }
+            emitter.timestamp = record.timestamp();
+            emitter.downstreamFailure = null;
+            try {
+                source.deserializer.deserialize(record, emitter);
+            } catch (Exception e) {
+                if (e == emitter.downstreamFailure) {
+                    throw e; // an operator chained after the source failed, not the deserializer
+                }
+                if (deadLetters == null) {
+                    throw new KafkaDeserializationException(record, e);
+                }
+                deadLetters.send(record, e);
+            }
+            state.next = record.offset() + 1;
+        }
+    }
+
+    /** Looks up the topics' partitions and takes on the new ones this subtask owns. */
+    private void discover() {
+        lastDiscovery = System.currentTimeMillis();
+        List<TopicPartition> found = new ArrayList<>();
+        try {
+            // The admin client, not the consumer: the consumer's metadata of assigned topics can be minutes old.
+            Collection<String> names = source.topics != null ? source.topics
+                    : admin.listTopics().names().get(DISCOVERY_TIMEOUT_S, TimeUnit.SECONDS).stream()
+                            .filter(t -> source.topicPattern.matcher(t).matches()).toList();
+            Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(names).topicNameValues();
+            for (Map.Entry<String, KafkaFuture<TopicDescription>> topic : described.entrySet()) {
+                TopicDescription d;
+                try {
+                    d = topic.getValue().get(DISCOVERY_TIMEOUT_S, TimeUnit.SECONDS);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                        continue; // not created yet: a later discovery finds it
+                    }
+                    throw e;
+                }
+                for (TopicPartitionInfo info : d.partitions()) {
+                    TopicPartition tp = new TopicPartition(topic.getKey(), info.partition());
+                    if (PartitionOwnership.owner(tp, parallelism) == subtask) {
+                        found.add(tp);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("KafkaSource was interrupted while discovering partitions", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("KafkaSource could not list the partitions of " + describeTopics() + " at "
+                    + source.properties.get("bootstrap.servers") + ": " + e.getMessage() + ". Check that the brokers are reachable", e);
+        }
+        List<TopicPartition> added = new ArrayList<>();
+        for (TopicPartition tp : found) {
+            if (!partitions.containsKey(tp)) {
+                added.add(tp);
+            }
+        }
+        if (!added.isEmpty()) {
+            startPartitions(added);
+        }
+        discoveredOnce = true;
+    }
+
+    private String describeTopics() {
+        return source.topics != null ? "topics " + source.topics : "topics matching " + source.topicPattern;
+    }
+
+    private void startPartitions(List<TopicPartition> added) {
+        List<TopicPartition> fresh = new ArrayList<>();
+        Map<TopicPartition, Long> starts = new HashMap<>();
+        for (TopicPartition tp : added) {
+            Long position = restored == null ? null : restored.get(tp);
+            if (position != null) {
+                starts.put(tp, position);
+            } else {
+                fresh.add(tp);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            // Partitions that appear after the first discovery (or after the restored checkpoint) are new: read them whole.
+            OffsetsInitializer initializer = discoveredOnce || restored != null ? OffsetsInitializer.earliest() : source.startingOffsets;
+            starts.putAll(initializer.getPartitionOffsets(fresh, consumer));
+        }
+        Map<TopicPartition, Long> stops = source.stoppingOffsets == null ? Map.of()
+                : source.stoppingOffsets.getPartitionOffsets(added, consumer);
+        for (TopicPartition tp : added) {
+            PartitionState state = new PartitionState(tp, starts.get(tp), stops.getOrDefault(tp, Long.MAX_VALUE));
+            state.finished = state.next >= state.stop;
+            partitions.put(tp, state);
+        }
+        assignmentChanged = true;
+    }
+
+    /** Assigns the unfinished partitions, seeking the new ones, and opens or releases their split outputs. */
+    private void applyAssignment(ReaderOutput<T> output) {
+        assignmentChanged = false;
+        List<TopicPartition> active = new ArrayList<>();
+        for (PartitionState state : partitions.values()) {
+            if (!state.finished) {
+                active.add(state.tp);
+            } else if (state.output != null) {
+                output.releaseOutputForSplit(state.splitId);
+                state.output = null;
+            }
+        }
+        consumer.assign(active);
+        for (TopicPartition tp : active) {
+            PartitionState state = partitions.get(tp);
+            if (state.output == null) {
+                state.output = output.createOutputForSplit(state.splitId);
+                consumer.seek(tp, state.next);
+            }
+        }
+    }
+
+    @Override
+    public Object snapshotState(long checkpointId) throws Exception {
+        if (deadLetters != null) {
+            deadLetters.flush();
+        }
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        for (PartitionState state : partitions.values()) {
+            positions.put(state.tp, state.next);
+            commits.put(state.tp, new OffsetAndMetadata(state.next));
+        }
+        if (restored != null) {
+            // Partitions of the restored checkpoint that have not been discovered again keep their positions.
+            restored.forEach(positions::putIfAbsent);
+        }
+        if (source.properties.containsKey("group.id")) {
+            pendingCommits.put(checkpointId, commits);
+        }
+        return new KafkaSourcePosition(positions);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        Map.Entry<Long, Map<TopicPartition, OffsetAndMetadata>> done = pendingCommits.floorEntry(checkpointId);
+        if (done == null) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = done.getValue();
+        pendingCommits.headMap(checkpointId, true).clear();
+        if (!offsets.isEmpty()) {
+            // Monitoring only: the checkpoint, not the group, is the source of truth, so a failed commit is ignored.
+            consumer.commitAsync(offsets, null);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (consumer != null) {
+            consumer.close(Duration.ofSeconds(5));
+        }
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
+        if (deadLetters != null) {
+            deadLetters.close();
+        }
+    }
+
+    /** Where one partition is: the next offset, where it stops, and its split output. */
+    private static final class PartitionState {
+        final TopicPartition tp;
+        final String splitId;
+        final long stop;
+        long next;
+        boolean finished;
+        SourceOutput<?> output;
+
+        PartitionState(TopicPartition tp, long next, long stop) {
+            this.tp = tp;
+            this.splitId = tp.toString();
+            this.next = next;
+            this.stop = stop;
+        }
+    }
+
+    /** The collector handed to the deserializer, reused for every record: it emits with the record's timestamp. */
+    private static final class Emitter<T> implements Collector<T> {
+        SourceOutput<?> output;
+        long timestamp;
+        RuntimeException downstreamFailure;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void collect(T record) {
+            try {
+                ((SourceOutput<T>) output).collect(record, timestamp);
+            } catch (RuntimeException e) {
+                downstreamFailure = e;
+                throw e;
+            }
+        }
+    }
+}
