@@ -51,6 +51,20 @@ class FlinkCompatibilityTest {
     }
 
     @Test
+    void aSideOutputNobodyReadsIsDroppedAsInFlink() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        OutputTag<String> unread = new OutputTag<>("unread", Types.STRING);
+        DataStream<Integer> lengths = env.fromData("x", "yy").process(new ProcessFunction<String, Integer>() {
+            @Override
+            public void processElement(String value, Context ctx, Collector<Integer> out) {
+                ctx.output(unread, value);
+                out.collect(value.length());
+            }
+        }).map(n -> n * 10);
+        assertThat(Jobs.collect(lengths)).containsExactly(10, 20);
+    }
+
+    @Test
     void theTimeHelperOfTutorialCodeIsMilliseconds() {
         assertThat(Time.seconds(5).toMilliseconds()).isEqualTo(5_000);
         assertThat(Time.minutes(1).toDuration()).isEqualTo(java.time.Duration.ofMinutes(1));
