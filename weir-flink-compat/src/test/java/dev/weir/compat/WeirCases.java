@@ -39,6 +39,7 @@ import dev.weir.api.windowing.triggers.EventTimeTrigger;
 import dev.weir.api.windowing.triggers.PurgingTrigger;
 import dev.weir.api.windowing.windows.GlobalWindow;
 import dev.weir.api.windowing.windows.TimeWindow;
+import dev.weir.api.tuple.Tuple3;
 // TWIN BODY BELOW: everything below equals the twin class's text, class name aside (TwinSourcesTest checks it).
 import java.time.Duration;
 import java.util.ArrayList;
@@ -62,9 +63,14 @@ final class WeirCases {
         OutputTag<Ev> late = new OutputTag<Ev>("late") {
         };
         DataStream<String> out;
+        DataStream<Ev> lateEvents = null;
         switch (name) {
-            case "tumblingReduceWithOffset" -> out = keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(200)))
-                    .sideOutputLateData(late).reduce(new SumReduce()).map(new Show());
+            case "tumblingReduceWithOffset" -> {
+                SingleOutputStreamOperator<Ev> reduced = keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(200)))
+                        .sideOutputLateData(late).reduce(new SumReduce());
+                lateEvents = reduced.getSideOutput(late);
+                out = reduced.map(new Show());
+            }
             case "tumblingAggregateWithProcess" -> out = keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000)))
                     .sideOutputLateData(late).aggregate(new Stats(), new WithWindow());
             case "slidingAggregateWithProcess" -> out = keyed.window(SlidingEventTimeWindows.of(Duration.ofMillis(2_000), Duration.ofMillis(500)))
@@ -78,8 +84,12 @@ final class WeirCases {
                     .allowedLateness(Duration.ofMillis(1_500)).sideOutputLateData(late).process(new Describe());
             case "slidingLatenessAggregateDropsLate" -> out = keyed.window(SlidingEventTimeWindows.of(Duration.ofMillis(2_000), Duration.ofMillis(1_000)))
                     .allowedLateness(Duration.ofMillis(1_000)).aggregate(new Stats(), new WithWindow());
-            case "slidingLatenessReduceSideOutput" -> out = keyed.window(SlidingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(250)))
-                    .allowedLateness(Duration.ofMillis(500)).sideOutputLateData(late).reduce(new SumReduce()).map(new Show());
+            case "slidingLatenessReduceSideOutput" -> {
+                SingleOutputStreamOperator<Ev> reduced = keyed.window(SlidingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(250)))
+                        .allowedLateness(Duration.ofMillis(500)).sideOutputLateData(late).reduce(new SumReduce());
+                lateEvents = reduced.getSideOutput(late);
+                out = reduced.map(new Show());
+            }
             case "sessionProcess" -> out = keyed.window(EventTimeSessionWindows.withGap(Duration.ofMillis(400))).process(new Describe());
             case "sessionLatenessReduce", "sessionBridge" -> out = keyed.window(EventTimeSessionWindows.withGap(Duration.ofMillis(500)))
                     .allowedLateness(Duration.ofMillis(3_000)).sideOutputLateData(late).reduce(new SumReduce(), new Describe());
@@ -109,6 +119,22 @@ final class WeirCases {
                     .evictor(DeltaEvictor.of(40, (Ev a, Ev b) -> Math.abs(a.value - b.value))).reduce(new SumReduce(), new Describe());
             case "windowAllTumbling" -> out = in.windowAll(TumblingEventTimeWindows.of(Duration.ofMillis(1_000)))
                     .sideOutputLateData(late).process(new DescribeAll());
+            case "windowStateCountsFiringsAcrossLateRefires" -> out = keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000)))
+                    .allowedLateness(Duration.ofMillis(2_000)).process(new FiringCount());
+            case "sessionAggregateLatenessSideOutput" -> out = keyed.window(EventTimeSessionWindows.withGap(Duration.ofMillis(300)))
+                    .allowedLateness(Duration.ofMillis(1_500)).sideOutputLateData(late).aggregate(new Stats(), new WithWindow());
+            case "countEvictorWithLateness" -> out = keyed.window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000)))
+                    .allowedLateness(Duration.ofMillis(1_000)).sideOutputLateData(late).evictor(CountEvictor.of(3)).process(new Describe());
+            case "purgingContinuousTriggerSliding" -> out = keyed.window(SlidingEventTimeWindows.of(Duration.ofMillis(2_000), Duration.ofMillis(1_000)))
+                    .trigger(PurgingTrigger.of(ContinuousEventTimeTrigger.of(Duration.ofMillis(500)))).aggregate(new Stats(), new WithWindow());
+            case "countTriggerOnSessions" -> out = keyed.window(EventTimeSessionWindows.withGap(Duration.ofMillis(300)))
+                    .trigger(CountTrigger.of(3)).process(new Describe());
+            case "countWindowAll" -> out = in.countWindowAll(5).reduce(new SumReduce()).map(new Show());
+            case "tumblingSum" -> out = tuples(in).window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000))).sum(1).map(new ShowTuple());
+            case "tumblingMaxKeepsFirstFields" -> out = tuples(in).window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000))).max(1).map(new ShowTuple());
+            case "slidingMaxByLast" -> out = tuples(in).window(SlidingEventTimeWindows.of(Duration.ofMillis(1_000), Duration.ofMillis(500))).maxBy(1, false).map(new ShowTuple());
+            case "tumblingMaxByFirst" -> out = tuples(in).window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000))).maxBy(1).map(new ShowTuple());
+            case "sessionMinByLast" -> out = tuples(in).window(EventTimeSessionWindows.withGap(Duration.ofMillis(300))).minBy(1, false).map(new ShowTuple());
             case "keyedProcessTimers" -> out = keyed.process(new TimerSum());
             case "windowJoin" -> out = in.join(source(env, right)).where(new ByKey()).equalTo(new ByKey())
                     .window(TumblingEventTimeWindows.of(Duration.ofMillis(1_000))).apply(new Pair());
@@ -121,8 +147,11 @@ final class WeirCases {
             default -> throw new IllegalArgumentException("No differential case named " + name);
         }
         out.process(new Stamp()).addSink(new Into(name));
-        if (out instanceof SingleOutputStreamOperator<String> operator) {
-            operator.getSideOutput(late).map(new Show()).process(new Stamp()).addSink(new Into(name + "/late"));
+        if (lateEvents == null && out instanceof SingleOutputStreamOperator<String> operator) {
+            lateEvents = operator.getSideOutput(late);
+        }
+        if (lateEvents != null) {
+            lateEvents.map(new Show()).process(new Stamp()).addSink(new Into(name + "/late"));
         }
     }
 
@@ -130,6 +159,11 @@ final class WeirCases {
         return env.fromData(events).setParallelism(1)
                 .assignTimestampsAndWatermarks(WatermarkStrategy.<Ev>forGenerator(ctx -> new Punctuated())
                         .withTimestampAssigner((e, previous) -> e.ts)).setParallelism(1);
+    }
+
+    /** Key, value modulo 10 (so maxima tie often) and timestamp, keyed by key; one subtask, like the source. */
+    private static KeyedStream<Tuple3<String, Integer, Long>, String> tuples(DataStream<Ev> in) {
+        return in.map(new AsTuple()).setParallelism(1).keyBy(new TupleKey());
     }
 
     /** Emits the watermark each event carries, right after the event. */
@@ -250,6 +284,41 @@ final class WeirCases {
         @Override
         public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
             out.collect(ctx.getCurrentKey() + "|timer " + timestamp + "|sum=" + sum.value() + "|wm=" + ctx.timerService().currentWatermark());
+        }
+    }
+
+    static final class AsTuple implements MapFunction<Ev, Tuple3<String, Integer, Long>> {
+        @Override
+        public Tuple3<String, Integer, Long> map(Ev e) {
+            return Tuple3.of(e.key, e.value % 10, e.ts);
+        }
+    }
+
+    static final class TupleKey implements KeySelector<Tuple3<String, Integer, Long>, String> {
+        @Override
+        public String getKey(Tuple3<String, Integer, Long> t) {
+            return t.f0;
+        }
+    }
+
+    static final class ShowTuple implements MapFunction<Tuple3<String, Integer, Long>, String> {
+        @Override
+        public String map(Tuple3<String, Integer, Long> t) {
+            return t.f0 + "|" + t.f1 + "," + t.f2;
+        }
+    }
+
+    /** Counts a window's firings in window state and the key's firings in global state. */
+    static final class FiringCount extends ProcessWindowFunction<Ev, String, String, TimeWindow> {
+        @Override
+        public void process(String key, Context ctx, Iterable<Ev> events, Collector<String> out) throws Exception {
+            ValueState<Integer> firings = ctx.windowState().getState(new ValueStateDescriptor<>("firings", Integer.class));
+            ValueState<Integer> all = ctx.globalState().getState(new ValueStateDescriptor<>("all", Integer.class));
+            int n = firings.value() == null ? 1 : firings.value() + 1;
+            int m = all.value() == null ? 1 : all.value() + 1;
+            firings.update(n);
+            all.update(m);
+            out.collect(key + "|" + ctx.window().getStart() + "|firing " + n + " of " + m + "|" + list(events) + "|wm=" + ctx.currentWatermark());
         }
     }
 

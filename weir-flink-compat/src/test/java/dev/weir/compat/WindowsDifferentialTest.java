@@ -35,6 +35,12 @@ class WindowsDifferentialTest {
     record Case(String name, List<Ev> left, List<Ev> right, boolean ordered) {
     }
 
+    /**
+     * Cases where one key's windows fire at the same timestamp (overlapping sliding windows with a continuous
+     * trigger): Flink orders such timers by its heap's layout, which no documentation fixes.
+     */
+    private static final java.util.Set<String> UNORDERED = java.util.Set.of("purgingContinuousTriggerSliding");
+
     private final List<Case> cases = new ArrayList<>();
     private final Map<Integer, Map<String, List<String>>> flink = new HashMap<>();
     private final Map<Integer, Map<String, List<String>>> weir = new HashMap<>();
@@ -48,10 +54,13 @@ class WindowsDifferentialTest {
             "countWindow", "countWindowWithSlide", "globalWindowPurgingCountTrigger", "countTriggerOnTumbling",
             "purgingCountTriggerReduce", "continuousEventTimeTrigger", "continuousEventTimeTriggerOnSessions",
             "explicitEventTimeTriggerSliding", "countEvictorBefore", "countEvictorAfterWithCountTrigger", "timeEvictorSliding",
-            "deltaEvictorReduce", "windowAllTumbling", "keyedProcessTimers"};
+            "deltaEvictorReduce", "windowAllTumbling", "keyedProcessTimers", "windowStateCountsFiringsAcrossLateRefires",
+            "sessionAggregateLatenessSideOutput", "countEvictorWithLateness", "purgingContinuousTriggerSliding", "countTriggerOnSessions",
+            "countWindowAll", "tumblingSum", "tumblingMaxKeepsFirstFields", "slidingMaxByLast", "tumblingMaxByFirst",
+            "sessionMinByLast"};
         long seed = 4_000;
         for (String name : single) {
-            cases.add(new Case(name, Inputs.outOfOrder(seed++, EVENTS, 6, 300, 0.08, 2_500), List.of(), true));
+            cases.add(new Case(name, Inputs.outOfOrder(seed++, EVENTS, 6, 300, 0.08, 2_500), List.of(), !UNORDERED.contains(name)));
         }
         cases.add(new Case("sessionBridge", Inputs.sessionBridge(), List.of(), true));
         for (String name : new String[] {"windowJoin", "slidingCoGroup", "intervalJoinExclusiveBounds", "intervalJoinInclusiveBounds"}) {
@@ -61,6 +70,10 @@ class WindowsDifferentialTest {
         for (int parallelism : new int[] {1, 2}) {
             flink.put(parallelism, runFlink(parallelism));
             weir.put(parallelism, runWeir(parallelism));
+        }
+        if (Boolean.getBoolean("differential.print")) {
+            new TreeMap<>(flink.get(1)).forEach((k, v) -> System.out.println("DIFF " + k + " flink=" + v.size() + " weir=" + weir.get(1).getOrDefault(k, List.of()).size()
+                    + " p2=" + flink.get(2).getOrDefault(k, List.of()).size() + " first=" + v.subList(0, Math.min(3, v.size()))));
         }
     }
 
@@ -115,9 +128,19 @@ class WindowsDifferentialTest {
         for (String sink : List.of(c.name(), c.name() + "/late")) {
             List<String> expected = flink.get(parallelism).getOrDefault(sink, List.of());
             List<String> actual = weir.get(parallelism).getOrDefault(sink, List.of());
-            assertThat(normal.apply(actual)).as("Weir's %s at parallelism %d (Flink's records: %s)", sink, parallelism, expected)
+            assertThat(normal.apply(actual)).as("Weir's %s at parallelism %d; only Flink gave %s; only Weir gave %s", sink, parallelism,
+                            missing(expected, actual), missing(actual, expected))
                     .isEqualTo(normal.apply(expected));
         }
+    }
+
+    /** The records of {@code a} left after removing one occurrence per record of {@code b}. */
+    private static List<String> missing(List<String> a, List<String> b) {
+        List<String> rest = new ArrayList<>(a);
+        for (String r : b) {
+            rest.remove(r);
+        }
+        return rest;
     }
 
     /** Records grouped by key (the text before the first '|'), each key's in arrival order. */
