@@ -79,7 +79,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         slicesState = keyedState.getOrCreateState(new ValueStateDescriptor<>("window-slices", KeySlices.class));
         timerService = timers.getTimerService("window-timers", this);
         collector = new TimestampedCollector(output, this);
-        numLateRecordsDropped = context.metricGroup().counter("numLateRecordsDropped");
+        numLateRecordsDropped = LateRecordsDropped.register(context.metricGroup(), context.runtimeContext());
         windowStateStore = new NamespacedStateStore(keyedState);
         globalStateStore = new NamespacedStateStore(keyedState);
         Function user = function.userFunction();

@@ -89,7 +89,7 @@ public final class WindowOperator extends AbstractStreamOperator implements OneI
         windowStateStore = new NamespacedStateStore(keyedState);
         globalStateStore = new NamespacedStateStore(keyedState);
         collector = new TimestampedCollector(output, this);
-        numLateRecordsDropped = metrics.counter("numLateRecordsDropped");
+        numLateRecordsDropped = LateRecordsDropped.register(metrics, context.runtimeContext());
         assignerContext = new WindowAssigner.WindowAssignerContext() {
             @Override
             public long getCurrentProcessingTime() {
