@@ -70,6 +70,8 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
 
     /** Starts periodic checkpoints. */
     public void start() {
+        // Builds the I/O thread's serializer now, while the job starts: its first use costs far more than a checkpoint.
+        io.execute(serializers::get);
         long interval = options.interval();
         timer.scheduleWithFixedDelay(this::periodicTrigger, interval, Math.max(10, interval / 4), TimeUnit.MILLISECONDS);
     }
@@ -131,6 +133,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
                 return;
             }
             p.acked.set(taskIndex);
+
             p.writesInFlight++;
         }
         io.execute(() -> write(p, taskIndex, snapshots));
