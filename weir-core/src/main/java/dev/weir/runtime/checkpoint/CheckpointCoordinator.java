@@ -69,7 +69,11 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     }
 
     /** Starts periodic checkpoints. */
-    public void start() {
+    public synchronized void start() {
+        if (shutdown) {
+            // The attempt already ended (a task failed while starting): its timer is gone, and nothing is left to checkpoint.
+            return;
+        }
         // Builds the I/O thread's serializer now, while the job starts: its first use costs far more than a checkpoint.
         io.execute(serializers::get);
         long interval = options.interval();

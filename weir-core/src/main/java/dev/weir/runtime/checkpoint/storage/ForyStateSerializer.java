@@ -42,4 +42,9 @@ final class ForyStateSerializer implements StateSerializer {
     public Object deserialize(byte[] bytes, int offset, int length) {
         return fory.deserialize(MemoryBuffer.fromByteArray(bytes, offset, length));
     }
+
+    @Override
+    public Object copy(Object value) {
+        return fory.copy(value);
+    }
 }
