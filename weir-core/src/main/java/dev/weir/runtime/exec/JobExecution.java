@@ -36,6 +36,7 @@ public final class JobExecution implements JobClient {
     private volatile Attempt current;
     private volatile boolean cancelled;
     private volatile boolean stoppedWithSavepoint;
+    private volatile long stopSavepointId;
     private JobAccumulators accumulators;
 
     JobExecution(String jobName, StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval,
@@ -88,7 +89,12 @@ public final class JobExecution implements JobClient {
             }
             try {
                 for (Chain chain : attempt.wiring().chains()) {
-                    chain.notifyJobFinished();
+                    if (stoppedWithSavepoint) {
+                        // Commit up to the savepoint only: output after it is produced again by a job restored from it.
+                        chain.notifyCheckpointComplete(stopSavepointId);
+                    } else {
+                        chain.notifyJobFinished();
+                    }
                 }
             } catch (Throwable t) {
                 finish(JobStatus.FAILED, t);
@@ -186,6 +192,7 @@ public final class JobExecution implements JobClient {
             a.coordinator().drainSources();
         }
         return triggerSavepoint(savepointDirectory).thenApply(path -> {
+            stopSavepointId = storage.load(Path.of(path)).metadata().checkpointId();
             stoppedWithSavepoint = true;
             cancelled = true;
             a.stop();
