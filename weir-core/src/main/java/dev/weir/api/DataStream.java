@@ -15,6 +15,7 @@ import dev.weir.api.graph.OperatorSpec;
 import dev.weir.api.graph.Partitioning;
 import dev.weir.api.graph.Specs;
 import dev.weir.api.graph.Transformation;
+import dev.weir.api.state.MapStateDescriptor;
 import dev.weir.api.watermark.WatermarkStrategy;
 import dev.weir.api.windowing.assigners.GlobalWindows;
 import dev.weir.api.windowing.assigners.WindowAssigner;
@@ -93,6 +94,15 @@ public class DataStream<T> {
         return new DataStream<>(environment, Transformation.union(environment.nextId(), inputs));
     }
 
+    /**
+     * Connects this stream (keyed or not) with a broadcast stream; process the result with a
+     * {@code BroadcastProcessFunction} or, when this stream is keyed, a {@code KeyedBroadcastProcessFunction}.
+     */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        Objects.requireNonNull(broadcastStream, "connect with a null broadcast stream");
+        return new BroadcastConnectedStream<>(environment, this, broadcastStream);
+    }
+
     public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
         Objects.requireNonNull(other, "connect with a null stream");
         return new ConnectedStreams<>(environment, this, other);
@@ -141,6 +151,22 @@ public class DataStream<T> {
 
     public DataStream<T> broadcast() {
         return partition(Partitioning.BROADCAST);
+    }
+
+    /**
+     * Sends every element to every parallel instance of the operator this stream is connected to, which keeps the
+     * broadcast states {@code broadcastStateDescriptors}; connect it with {@link #connect(BroadcastStream)}.
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        Objects.requireNonNull(broadcastStateDescriptors, "broadcastStateDescriptors");
+        if (broadcastStateDescriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(...) needs at least one MapStateDescriptor for the broadcast state; "
+                    + "to only send every element to every subtask, use broadcast()");
+        }
+        for (MapStateDescriptor<?, ?> d : broadcastStateDescriptors) {
+            Objects.requireNonNull(d, "broadcast(...): a broadcast state descriptor is null");
+        }
+        return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
     }
 
     public DataStream<T> global() {

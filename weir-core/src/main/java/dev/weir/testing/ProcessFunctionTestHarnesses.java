@@ -1,10 +1,13 @@
 package dev.weir.testing;
 
+import dev.weir.api.functions.BroadcastProcessFunction;
 import dev.weir.api.functions.CoProcessFunction;
 import dev.weir.api.functions.KeySelector;
+import dev.weir.api.functions.KeyedBroadcastProcessFunction;
 import dev.weir.api.functions.KeyedCoProcessFunction;
 import dev.weir.api.functions.KeyedProcessFunction;
 import dev.weir.api.functions.ProcessFunction;
+import dev.weir.api.state.MapStateDescriptor;
 import dev.weir.api.typeinfo.TypeInformation;
 
 /**
@@ -56,5 +59,18 @@ public final class ProcessFunctionTestHarnesses {
             KeyedCoProcessFunction<K, IN1, IN2, OUT> function, KeySelector<IN1, K> key1, KeySelector<IN2, K> key2,
             TypeInformation<K> keyType) {
         return TwoInputHarness.forKeyedCoProcessFunction(function, key1, key2);
+    }
+
+    /** A harness for a {@link BroadcastProcessFunction}; input 2 is the broadcast input. */
+    public static <IN1, IN2, OUT> TwoInputHarness<IN1, IN2, OUT> forBroadcastProcessFunction(
+            BroadcastProcessFunction<IN1, IN2, OUT> function, MapStateDescriptor<?, ?>... descriptors) {
+        return TwoInputHarness.forBroadcastProcessFunction(function, descriptors);
+    }
+
+    /** A harness for a {@link KeyedBroadcastProcessFunction} after {@code keyBy(keySelector)}; input 2 is the broadcast input. */
+    public static <K, IN1, IN2, OUT> TwoInputHarness<IN1, IN2, OUT> forKeyedBroadcastProcessFunction(
+            KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector,
+            MapStateDescriptor<?, ?>... descriptors) {
+        return TwoInputHarness.forKeyedBroadcastProcessFunction(function, keySelector, descriptors);
     }
 }

@@ -1,15 +1,19 @@
 package dev.weir.testing;
 
+import dev.weir.api.functions.BroadcastProcessFunction;
 import dev.weir.api.functions.CoFlatMapFunction;
 import dev.weir.api.functions.CoMapFunction;
 import dev.weir.api.functions.CoProcessFunction;
 import dev.weir.api.functions.KeySelector;
+import dev.weir.api.functions.KeyedBroadcastProcessFunction;
 import dev.weir.api.functions.KeyedCoProcessFunction;
 import dev.weir.api.graph.OperatorSpec;
 import dev.weir.api.graph.Specs;
+import dev.weir.api.state.MapStateDescriptor;
 import dev.weir.runtime.operators.OperatorFactory;
 import dev.weir.runtime.operators.Output;
 import dev.weir.runtime.operators.TwoInputOperator;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -66,6 +70,20 @@ public final class TwoInputHarness<IN1, IN2, OUT> extends OperatorHarness<OUT> {
         Objects.requireNonNull(key1, "key1: a keyed harness needs the KeySelector of the first input");
         Objects.requireNonNull(key2, "key2: a keyed harness needs the KeySelector of the second input");
         return new TwoInputHarness<>(new Specs.KeyedCoProcessSpec(function), function, key1, key2);
+    }
+
+    /** A harness for {@code stream.connect(broadcastStream).process(function)}; input 2 is the broadcast input. */
+    public static <IN1, IN2, OUT> TwoInputHarness<IN1, IN2, OUT> forBroadcastProcessFunction(
+            BroadcastProcessFunction<IN1, IN2, OUT> function, MapStateDescriptor<?, ?>... descriptors) {
+        return new TwoInputHarness<>(new Specs.BroadcastProcessSpec(function, List.of(descriptors)), function, null, null);
+    }
+
+    /** A harness for {@code keyed.connect(broadcastStream).process(function)}; input 2 is the broadcast input. */
+    public static <K, IN1, IN2, OUT> TwoInputHarness<IN1, IN2, OUT> forKeyedBroadcastProcessFunction(
+            KeyedBroadcastProcessFunction<K, IN1, IN2, OUT> function, KeySelector<IN1, K> keySelector,
+            MapStateDescriptor<?, ?>... descriptors) {
+        Objects.requireNonNull(keySelector, "keySelector: a keyed harness needs the KeySelector of the keyed input");
+        return new TwoInputHarness<>(new Specs.KeyedBroadcastProcessSpec(function, List.of(descriptors)), function, keySelector, null);
     }
 
     @Override

@@ -3,17 +3,21 @@ package dev.weir.api.graph;
 import dev.weir.api.connector.Sink;
 import dev.weir.api.connector.SinkFunction;
 import dev.weir.api.connector.Source;
+import dev.weir.api.functions.BroadcastProcessFunction;
 import dev.weir.api.functions.CoFlatMapFunction;
 import dev.weir.api.functions.CoMapFunction;
 import dev.weir.api.functions.CoProcessFunction;
 import dev.weir.api.functions.FilterFunction;
 import dev.weir.api.functions.FlatMapFunction;
+import dev.weir.api.functions.KeyedBroadcastProcessFunction;
 import dev.weir.api.functions.KeyedCoProcessFunction;
 import dev.weir.api.functions.KeyedProcessFunction;
 import dev.weir.api.functions.MapFunction;
 import dev.weir.api.functions.ProcessFunction;
 import dev.weir.api.functions.ReduceFunction;
+import dev.weir.api.state.MapStateDescriptor;
 import dev.weir.api.watermark.WatermarkStrategy;
+import java.util.List;
 
 /** The operator specs of the core API. Other modules add their own {@link OperatorSpec}s. */
 public final class Specs {
@@ -123,6 +127,29 @@ public final class Specs {
         @Override
         public String kind() {
             return "KeyedCoProcess";
+        }
+
+        @Override
+        public boolean isKeyed() {
+            return true;
+        }
+    }
+
+    /** {@code BroadcastConnectedStream#process} with a {@link BroadcastProcessFunction}. */
+    public record BroadcastProcessSpec(BroadcastProcessFunction<?, ?, ?> function, List<MapStateDescriptor<?, ?>> broadcastStates)
+            implements OperatorSpec {
+        @Override
+        public String kind() {
+            return "BroadcastProcess";
+        }
+    }
+
+    /** {@code BroadcastConnectedStream#process} with a {@link KeyedBroadcastProcessFunction}: the first input is keyed. */
+    public record KeyedBroadcastProcessSpec(KeyedBroadcastProcessFunction<?, ?, ?, ?> function,
+                                            List<MapStateDescriptor<?, ?>> broadcastStates) implements OperatorSpec {
+        @Override
+        public String kind() {
+            return "KeyedBroadcastProcess";
         }
 
         @Override

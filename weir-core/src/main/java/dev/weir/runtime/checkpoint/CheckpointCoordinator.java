@@ -75,7 +75,13 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     }
 
     /** Starts periodic checkpoints. */
-    public void start() {
+    public synchronized void start() {
+        if (shutdown) {
+            // The attempt already ended (a task failed while starting): its timer is gone, and nothing is left to checkpoint.
+            return;
+        }
+        // Builds the I/O thread's serializer now, while the job starts: its first use costs far more than a checkpoint.
+        io.execute(serializers::get);
         long interval = options.interval();
         timer.scheduleWithFixedDelay(this::periodicTrigger, interval, Math.max(10, interval / 4), TimeUnit.MILLISECONDS);
     }
@@ -138,6 +144,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
                 return;
             }
             p.acked.set(taskIndex);
+
             p.writesInFlight++;
         }
         io.execute(() -> write(p, taskIndex, snapshots));

@@ -4,16 +4,19 @@ import dev.weir.runtime.state.HeapKeyedStateBackend;
 import dev.weir.runtime.state.KeyGroupRange;
 import dev.weir.runtime.state.KeyGroupRangeAssignment;
 import dev.weir.runtime.time.HeapTimerServices;
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.weir.runtime.checkpoint.storage.StateSerializer;
+import dev.weir.runtime.checkpoint.storage.StateSerializers;
 
 /**
  * Takes and restores the keyed state and timers of one operator subtask, key group by key group. The snapshot is a
- * structural copy made on the task thread — lists and maps are copied, values are shared, because Weir's state
- * objects replace values on update rather than mutate them — so the slow part (serialization and I/O) can run on
- * another thread while the task goes on.
+ * deep copy made on the task thread, so the slow part (serialization and I/O) can run on another thread while the
+ * task goes on. Values must be copied, not shared: operators and user functions change state objects in place
+ * (window slices, aggregate accumulators, a POJO updated with its own reference), and a shared value would reach the
+ * checkpoint with changes made after its barrier. Immutable values (strings, boxed numbers) are shared.
  */
 public final class KeyedStateSnapshots {
+    private static final ThreadLocal<StateSerializer> COPIER = ThreadLocal.withInitial(StateSerializers::create);
+
     private KeyedStateSnapshots() {
     }
 
@@ -50,12 +53,10 @@ public final class KeyedStateSnapshots {
     }
 
     private static Object copyStructure(Object value) {
-        if (value instanceof ArrayList<?> list) {
-            return new ArrayList<>(list);
+        if (value instanceof String || value instanceof Long || value instanceof Integer || value instanceof Double
+                || value instanceof Boolean || value instanceof Enum<?>) {
+            return value;
         }
-        if (value instanceof HashMap<?, ?> map) {
-            return new HashMap<>(map);
-        }
-        return value;
+        return COPIER.get().copy(value);
     }
 }

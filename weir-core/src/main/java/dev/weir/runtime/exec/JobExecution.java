@@ -37,6 +37,7 @@ public final class JobExecution implements JobClient {
     private volatile Attempt current;
     private volatile boolean cancelled;
     private volatile boolean stoppedWithSavepoint;
+    private volatile long stopSavepointId;
     private JobAccumulators accumulators;
     private final JobMonitor monitor;
 
@@ -100,7 +101,12 @@ public final class JobExecution implements JobClient {
             }
             try {
                 for (Chain chain : attempt.wiring().chains()) {
-                    chain.notifyJobFinished();
+                    if (stoppedWithSavepoint) {
+                        // Commit up to the savepoint only: output after it is produced again by a job restored from it.
+                        chain.notifyCheckpointComplete(stopSavepointId);
+                    } else {
+                        chain.notifyJobFinished();
+                    }
                 }
             } catch (Throwable t) {
                 finish(JobStatus.FAILED, t);
@@ -199,6 +205,7 @@ public final class JobExecution implements JobClient {
             a.coordinator().drainSources();
         }
         return triggerSavepoint(savepointDirectory).thenApply(path -> {
+            stopSavepointId = storage.load(Path.of(path)).metadata().checkpointId();
             stoppedWithSavepoint = true;
             cancelled = true;
             a.stop();

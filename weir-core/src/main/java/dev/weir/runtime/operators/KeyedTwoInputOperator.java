@@ -1,6 +1,8 @@
 package dev.weir.runtime.operators;
 
 import dev.weir.api.functions.KeySelector;
+import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
+import dev.weir.runtime.checkpoint.StateInitialization;
 import dev.weir.runtime.exchange.KeyChecks;
 import dev.weir.runtime.state.KeyedStateBackend;
 
@@ -38,8 +40,28 @@ public final class KeyedTwoInputOperator implements TwoInputOperator {
     }
 
     @Override
+    public void initializeState(StateInitialization initialization) throws Exception {
+        operator.initializeState(initialization);
+    }
+
+    @Override
     public void open() throws Exception {
         operator.open();
+    }
+
+    @Override
+    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) throws Exception {
+        operator.snapshotState(snapshot, checkpointId, timestamp);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        operator.notifyCheckpointComplete(checkpointId);
+    }
+
+    @Override
+    public void notifyJobFinished() throws Exception {
+        operator.notifyJobFinished();
     }
 
     @Override

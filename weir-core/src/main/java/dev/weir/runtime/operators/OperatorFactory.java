@@ -3,11 +3,13 @@ package dev.weir.runtime.operators;
 import dev.weir.api.InvalidProgramException;
 import dev.weir.api.connector.Sink;
 import dev.weir.api.connector.SinkFunction;
+import dev.weir.api.functions.BroadcastProcessFunction;
 import dev.weir.api.functions.CoFlatMapFunction;
 import dev.weir.api.functions.CoMapFunction;
 import dev.weir.api.functions.CoProcessFunction;
 import dev.weir.api.functions.FilterFunction;
 import dev.weir.api.functions.FlatMapFunction;
+import dev.weir.api.functions.KeyedBroadcastProcessFunction;
 import dev.weir.api.functions.KeyedCoProcessFunction;
 import dev.weir.api.functions.KeyedProcessFunction;
 import dev.weir.api.functions.MapFunction;
@@ -40,7 +42,7 @@ public final class OperatorFactory {
     public static StreamOperator create(OperatorSpec spec, boolean keyed, String name, String missingEventTimeSource,
                                         int parallelism, String description) {
         StreamOperator op = createUnkeyed(spec, name, missingEventTimeSource, parallelism, description);
-        if (!keyed) {
+        if (!keyed || op instanceof KeyedBroadcastProcessOperator) {
             return op;
         }
         if (op instanceof OneInputOperator one) {
@@ -78,6 +80,12 @@ public final class OperatorFactory {
             op = new CoProcessOperator(own((CoProcessFunction<Object, Object, Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.KeyedCoProcessSpec s) {
             op = new KeyedCoProcessOperator(own((KeyedCoProcessFunction<Object, Object, Object, Object>) s.function(), parallelism, description), missingEventTimeSource);
+        } else if (spec instanceof Specs.BroadcastProcessSpec s) {
+            op = new BroadcastProcessOperator(own((BroadcastProcessFunction<Object, Object, Object>) s.function(), parallelism, description),
+                    s.broadcastStates());
+        } else if (spec instanceof Specs.KeyedBroadcastProcessSpec s) {
+            op = new KeyedBroadcastProcessOperator(own((KeyedBroadcastProcessFunction<Object, Object, Object, Object>) s.function(),
+                    parallelism, description), s.broadcastStates(), missingEventTimeSource);
         } else if (spec instanceof Specs.SinkSpec s) {
             op = ClassCloner.newInstance(SinkWriterOperator.class, new Class<?>[] {Sink.class}, s.sink());
         } else if (spec instanceof Specs.SinkFunctionSpec s) {

@@ -21,6 +21,9 @@ final class ForyStateSerializer implements StateSerializer {
                 // State values are trees; like Flink's POJO serializer, shared references are not preserved.
                 .withRefTracking(false)
                 .withCompatibleMode(CompatibleMode.COMPATIBLE)
+                // Serialize through the interpreter while serializers compile in the background: a job's first
+                // checkpoint would otherwise wait over a second for code generation.
+                .withAsyncCompilation(true)
                 .withClassLoader(classLoader)
                 .build();
     }
@@ -38,5 +41,10 @@ final class ForyStateSerializer implements StateSerializer {
     @Override
     public Object deserialize(byte[] bytes, int offset, int length) {
         return fory.deserialize(MemoryBuffer.fromByteArray(bytes, offset, length));
+    }
+
+    @Override
+    public Object copy(Object value) {
+        return fory.copy(value);
     }
 }

@@ -17,4 +17,10 @@ public interface StateSerializer {
 
     /** The value {@link #serialize} wrote into {@code bytes[offset .. offset + length)}. */
     Object deserialize(byte[] bytes, int offset, int length);
+
+    /**
+     * A deep copy of {@code value}, made without bytes: a snapshot keeps the copy while the task goes on changing the
+     * original in place (as window slices and aggregate accumulators are).
+     */
+    Object copy(Object value);
 }
