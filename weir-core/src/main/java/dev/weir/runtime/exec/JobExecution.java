@@ -148,6 +148,7 @@ public final class JobExecution implements JobClient {
         long runtimeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         status = end;
         monitor.ended();
+        discardCheckpointsUnlessRetained(end);
         switch (end) {
             case FAILED -> {
                 Throwable cause = failed instanceof dev.weir.runtime.operators.OperatorFailure && failed.getCause() != null ? failed.getCause() : failed;
@@ -157,6 +158,26 @@ public final class JobExecution implements JobClient {
             default -> result.complete(new JobExecutionResult(jobId, runtimeMillis, accumulators.results()));
         }
         terminated.complete(null);
+    }
+
+    /**
+     * Flink's retention on termination: checkpoints are deleted when the job ends unless externalized —
+     * RETAIN_ON_CANCELLATION keeps them when the job is cancelled or fails, DELETE_ON_CANCELLATION only when it fails.
+     * A killed process deletes nothing, so its checkpoints are there to restore from.
+     */
+    private void discardCheckpointsUnlessRetained(JobStatus end) {
+        boolean keep = switch (checkpointOptions.retention()) {
+            case RETAIN_ON_CANCELLATION -> end != JobStatus.FINISHED;
+            case DELETE_ON_CANCELLATION -> end == JobStatus.FAILED;
+            case NO_EXTERNALIZED_CHECKPOINTS -> false;
+        };
+        if (!keep) {
+            try {
+                storage.discard();
+            } catch (RuntimeException e) {
+                System.err.println("WARNING: could not delete the checkpoints of job '" + jobName + "' in " + storage.jobDirectory() + ": " + e);
+            }
+        }
     }
 
     @Override

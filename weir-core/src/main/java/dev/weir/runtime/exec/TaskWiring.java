@@ -288,7 +288,8 @@ final class TaskWiring {
         for (StreamEdge e : node.outputs()) {
             Output target;
             if (e.target().chainedTo() == node) {
-                target = ClassCloner.newInstance(ChainedInput.class, new Class<?>[] {OneInputOperator.class}, operators.get(e.target()));
+                target = ClassCloner.newInstance(ChainedInput.class, operators.get(e.target()).getClass(),
+                        new Class<?>[] {OneInputOperator.class}, operators.get(e.target()));
             } else {
                 RecordWriter writer = writerOf(e, subtask);
                 writers.add(writer);

@@ -46,7 +46,7 @@ public final class OperatorFactory {
             return op;
         }
         if (op instanceof OneInputOperator one) {
-            return ClassCloner.newInstance(KeyedOneInputOperator.class, new Class<?>[] {OneInputOperator.class}, one);
+            return ClassCloner.newInstance(KeyedOneInputOperator.class, one.getClass(), new Class<?>[] {OneInputOperator.class}, one);
         }
         return new KeyedTwoInputOperator((TwoInputOperator) op);
     }
@@ -56,13 +56,13 @@ public final class OperatorFactory {
                                                 String description) {
         StreamOperator op;
         if (spec instanceof Specs.MapSpec s) {
-            op = ClassCloner.newInstance(MapOperator.class, new Class<?>[] {MapFunction.class},
+            op = ClassCloner.newInstance(MapOperator.class, s.function().getClass(), new Class<?>[] {MapFunction.class},
                     own((MapFunction<Object, Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.FlatMapSpec s) {
-            op = ClassCloner.newInstance(FlatMapOperator.class, new Class<?>[] {FlatMapFunction.class},
+            op = ClassCloner.newInstance(FlatMapOperator.class, s.function().getClass(), new Class<?>[] {FlatMapFunction.class},
                     own((FlatMapFunction<Object, Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.FilterSpec s) {
-            op = ClassCloner.newInstance(FilterOperator.class, new Class<?>[] {FilterFunction.class},
+            op = ClassCloner.newInstance(FilterOperator.class, s.function().getClass(), new Class<?>[] {FilterFunction.class},
                     own((FilterFunction<Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.ProcessSpec s) {
             op = new ProcessOperator(own((ProcessFunction<Object, Object>) s.function(), parallelism, description));
@@ -87,7 +87,7 @@ public final class OperatorFactory {
             op = new KeyedBroadcastProcessOperator(own((KeyedBroadcastProcessFunction<Object, Object, Object, Object>) s.function(),
                     parallelism, description), s.broadcastStates(), missingEventTimeSource);
         } else if (spec instanceof Specs.SinkSpec s) {
-            op = ClassCloner.newInstance(SinkWriterOperator.class, new Class<?>[] {Sink.class}, s.sink());
+            op = ClassCloner.newInstance(SinkWriterOperator.class, s.sink().getClass(), new Class<?>[] {Sink.class}, s.sink());
         } else if (spec instanceof Specs.SinkFunctionSpec s) {
             op = new SinkFunctionOperator(own((SinkFunction<Object>) s.function(), parallelism, description));
         } else if (WindowOperators.handles(spec)) {

@@ -28,7 +28,7 @@ public final class ManualProcessingTimeService implements ProcessingTimeService 
                     + ": set a time at or after the current one");
         }
         currentTime = time;
-        return timers.fireDueTimers();
+        return timers.fireTimersUpTo(time);
     }
 
     /** Moves the clock forward by {@code millis} and fires the due timers; returns how many fired. */
@@ -46,9 +46,10 @@ public final class ManualProcessingTimeService implements ProcessingTimeService 
         timers.registerTimer(time, callback);
     }
 
+    /** Fires the timers due at the current time; like the harnesses of Flink, a timer for t fires at t. */
     @Override
     public int fireDueTimers() throws Exception {
-        return timers.fireDueTimers();
+        return timers.fireTimersUpTo(currentTime);
     }
 
     @Override

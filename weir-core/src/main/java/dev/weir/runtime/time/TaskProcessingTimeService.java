@@ -49,20 +49,27 @@ public final class TaskProcessingTimeService implements ProcessingTimeService {
     }
 
     /**
-     * Fires, in time then registration order, every timer not after the time read once at the start, including
-     * timers that firing callbacks register for that time or earlier. A callback that throws stops the firing; its
-     * timer is gone, the later ones stay.
+     * Fires, in time then registration order, every timer strictly before the time read once at the start,
+     * including timers that firing callbacks register for such times. A timer for t fires once the clock reads t + 1,
+     * as in Flink: an element processed during millisecond t still belongs to a processing-time window ending at t, so
+     * firing at t could fire that window twice. A callback that throws stops the firing; its timer is gone, the later
+     * ones stay.
      */
     @Override
     public int fireDueTimers() throws Exception {
-        long now = clock.getAsLong();
+        return fireTimersUpTo(clock.getAsLong() - 1);
+    }
+
+    /** Fires every timer at or before {@code time} (and those registered meanwhile for such times). */
+    int fireTimersUpTo(long time) throws Exception {
+        long limit = time;
         int fired = 0;
-        while (size > 0 && times[0] <= now) {
-            long time = times[0];
+        while (size > 0 && times[0] <= limit) {
+            long due = times[0];
             ProcessingTimeCallback callback = callbacks[0];
             removeHead();
             fired++;
-            callback.onProcessingTime(time);
+            callback.onProcessingTime(due);
         }
         return fired;
     }

@@ -102,6 +102,8 @@ class CheckpointRecoveryTest {
         env.enableCheckpointing(20);
         env.getCheckpointConfig().setCheckpointStorage(checkpoints.toString());
         env.getCheckpointConfig().setNumRetainedCheckpoints(3);
+        // Kept when the job fails, so a test can restore from one explicitly (never-retained ones are deleted).
+        env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         env.setRestartStrategy(RestartStrategies.fixedDelayRestart(3, Duration.ofMillis(10)));
         return env;
     }

@@ -3,24 +3,48 @@ package dev.weir.runtime.operators;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.functions.MapFunction;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassClonerTest {
+    static final class Upper implements MapFunction<Object, Object> {
+        @Override
+        public Object map(Object value) {
+            return value.toString().toUpperCase();
+        }
+    }
+
+    static final class Lower implements MapFunction<Object, Object> {
+        @Override
+        public Object map(Object value) {
+            return value.toString().toLowerCase();
+        }
+    }
+
+    private static OneInputOperator map(MapFunction<Object, Object> f) {
+        return ClassCloner.newInstance(MapOperator.class, f.getClass(), new Class<?>[] {MapFunction.class}, f);
+    }
 
     @Test
-    void eachInstanceGetsAPrivateCopyOfItsClassThatBehavesLikeTheOriginal() throws Exception {
-        MapFunction<Object, Object> upper = v -> v.toString().toUpperCase();
-        OneInputOperator first = ClassCloner.newInstance(MapOperator.class, new Class<?>[] {MapFunction.class}, upper);
-        OneInputOperator second = ClassCloner.newInstance(MapOperator.class, new Class<?>[] {MapFunction.class}, upper);
+    void operatorsCallingDifferentFunctionsGetDifferentCopiesAndTheSameShapeSharesOne() {
+        OneInputOperator upper = map(new Upper());
+        OneInputOperator lower = map(new Lower());
+        OneInputOperator upperAgain = map(new Upper());
 
-        assertThat(first.getClass()).isNotEqualTo(MapOperator.class).isNotEqualTo(second.getClass());
-        assertThat(first.getClass().isHidden()).isTrue();
-        assertThat(first.getClass().getName()).startsWith(MapOperator.class.getName());
+        assertThat(upper.getClass()).isNotEqualTo(MapOperator.class).isNotEqualTo(lower.getClass());
+        assertThat(upper.getClass().isHidden()).isTrue();
+        assertThat(upper.getClass().getName()).startsWith(MapOperator.class.getName());
+        assertThat(upperAgain.getClass()).as("a job of the same shape reuses the warmed-up copy").isEqualTo(upper.getClass());
+    }
 
-        java.util.List<Object> out = new java.util.ArrayList<>();
-        first.setup(new TestContexts.Simple(), new TestContexts.ListOutput(out));
-        first.open();
-        first.processElement("weir", 7);
-        assertThat(out).containsExactly("WEIR@7");
+    @Test
+    void aCopyBehavesLikeTheOriginal() throws Exception {
+        OneInputOperator lower = map(new Lower());
+        List<Object> out = new ArrayList<>();
+        lower.setup(new TestContexts.Simple(), new TestContexts.ListOutput(out));
+        lower.open();
+        lower.processElement("WEIR", 7);
+        assertThat(out).containsExactly("weir@7");
     }
 }

@@ -35,6 +35,16 @@ public final class CheckpointStorage {
         this.jobDirectory = baseDirectory.resolve(sanitise(jobName));
     }
 
+    private CheckpointStorage(Path jobDirectory) {
+        this.jobDirectory = jobDirectory;
+        this.jobName = String.valueOf(jobDirectory.getFileName());
+    }
+
+    /** Deletes this job's checkpoint folder with every checkpoint in it (savepoints live elsewhere and stay). */
+    public void discard() {
+        Folders.deleteRecursively(jobDirectory);
+    }
+
     /** The folder holding this job's {@code chk-<id>} folders. */
     public Path jobDirectory() {
         return jobDirectory;
@@ -99,7 +109,8 @@ public final class CheckpointStorage {
 
     /**
      * Loads a savepoint or retained checkpoint the user chose, by its folder (or its {@code _metadata} file),
-     * verifying every file.
+     * verifying every file. Given a job's checkpoint folder (the one holding {@code chk-<id>} folders), it loads the
+     * latest completed checkpoint in it.
      *
      * @throws CheckpointException when it is incomplete, corrupt or of an unknown version, naming the file
      */
@@ -110,6 +121,13 @@ public final class CheckpointStorage {
             directory = directory.getParent();
         }
         Path metadata = directory.resolve(FileFormat.METADATA_FILE);
+        if (!Files.isRegularFile(metadata) && holdsCheckpoints(directory)) {
+            // A job's checkpoint folder (e.g. after the process was killed): its latest completed checkpoint, which
+            // is refused, not replaced by an older one, when it is corrupt.
+            Path jobFolder = directory;
+            return new CheckpointStorage(jobFolder).latest().orElseThrow(() -> new CheckpointException(jobFolder,
+                    "no completed checkpoint", "Cannot restore from " + jobFolder + ": it holds no completed checkpoint", null));
+        }
         if (!Files.isRegularFile(metadata)) {
             String reason = Files.isDirectory(directory)
                     ? "no " + FileFormat.METADATA_FILE + " file: the checkpoint never completed"
@@ -144,6 +162,17 @@ public final class CheckpointStorage {
             if (!complete || !isSavepoint(directory)) {
                 Folders.deleteRecursively(directory);
             }
+        }
+    }
+
+    private static boolean holdsCheckpoints(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (var children = Files.list(directory)) {
+            return children.anyMatch(c -> c.getFileName().toString().startsWith(CHECKPOINT_PREFIX) && Files.isDirectory(c));
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
