@@ -65,7 +65,25 @@ class SlicingWindowsTest {
         return events;
     }
 
+    /** Lists the window's values in the order the window function sees them: order matters here. */
+    static final class ValuesInOrder extends dev.weir.api.functions.windowing.ProcessWindowFunction<Ev, String, String,
+            dev.weir.api.windowing.windows.TimeWindow> {
+        @Override
+        public void process(String key, Context ctx, Iterable<Ev> elements, Collector<String> out) {
+            StringBuilder sb = new StringBuilder(key).append(ctx.window().getStart()).append(':');
+            for (Ev e : elements) {
+                sb.append(e.value()).append(',');
+            }
+            out.collect(sb.toString());
+        }
+    }
+
     private static List<String> run(Ev[] events, long size, long slide, boolean forceGeneric, boolean reduce) throws Exception {
+        return run(events, size, slide, forceGeneric, reduce ? "reduce" : "aggregate");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> run(Ev[] events, long size, long slide, boolean forceGeneric, String mode) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         OutputTag<Ev> late = new OutputTag<>("late") {
         };
@@ -74,9 +92,11 @@ class SlicingWindowsTest {
         if (forceGeneric) {
             windowed.trigger(EventTimeTrigger.create());
         }
-        SingleOutputStreamOperator<?> window = reduce
-                ? windowed.reduce((a, b) -> new Ev(a.key(), 0, a.value() + b.value(), Ev.NONE))
-                : windowed.aggregate(new SumCount());
+        SingleOutputStreamOperator<?> window = switch (mode) {
+            case "reduce" -> windowed.reduce((a, b) -> new Ev(a.key(), 0, a.value() + b.value(), Ev.NONE));
+            case "process" -> ((WindowedStream<Ev, String, dev.weir.api.windowing.windows.TimeWindow>) windowed).process(new ValuesInOrder());
+            default -> windowed.aggregate(new SumCount());
+        };
         DataStream<String> results = window.map(Object::toString);
         DataStream<String> stamped = results.process(new ProcessFunction<String, String>() {
             @Override
@@ -111,6 +131,15 @@ class SlicingWindowsTest {
     @Test
     void slicingEqualsTheGenericOperatorForAReduceWithSlicesOfTheGcd() throws Exception {
         assertSameResults(3, 25, 10, true);
+    }
+
+    @Test
+    void aSlidingProcessFunctionWithoutPreAggregationSeesEachWindowsElementsInArrivalOrder() throws Exception {
+        Ev[] events = randomEvents(5, 3_000, 50, 20);
+        List<String> sliced = run(events, 10, 1, false, "process");
+        List<String> generic = run(events, 10, 1, true, "process");
+        assertThat(sliced).hasSizeGreaterThan(1_000);
+        assertThat(sliced).isEqualTo(generic);
     }
 
     @Test

@@ -57,6 +57,11 @@ public final class KeyedStateSnapshots {
                 || value instanceof Boolean || value instanceof Enum<?>) {
             return value;
         }
-        return COPIER.get().copy(value);
+        try {
+            return COPIER.get().copy(value);
+        } catch (RuntimeException | StackOverflowError e) {
+            // Fory's copy refuses some shapes; a round trip through bytes copies anything it can serialize.
+            return COPIER.get().deserialize(COPIER.get().serialize(value));
+        }
     }
 }

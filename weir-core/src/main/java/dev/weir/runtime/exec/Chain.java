@@ -45,8 +45,11 @@ final class Chain {
         }
     }
 
-    /** The chain's part of a checkpoint; {@code extra} adds task-level entries (e.g. a source position) to the head. */
-    List<OperatorSubtaskSnapshot> snapshot(long checkpointId, long timestamp, OperatorStateSnapshot headExtra) throws Exception {
+    /**
+     * The chain's part of a checkpoint. A finished task's snapshot leaves keyed state out ({@code withKeyedState}
+     * false): the task never runs again, so only its operator state (e.g. a sink's last committables) matters.
+     */
+    List<OperatorSubtaskSnapshot> snapshot(long checkpointId, long timestamp, boolean withKeyedState) throws Exception {
         List<OperatorSubtaskSnapshot> result = new ArrayList<>(members.length + 1);
         for (ChainMember m : members) {
             OperatorStateSnapshot state = new OperatorStateSnapshot();
@@ -57,7 +60,7 @@ final class Chain {
             }
             KeyGroupSnapshot[] groups = null;
             int first = 0;
-            if (m.keyedState() != null) {
+            if (m.keyedState() != null && withKeyedState) {
                 groups = KeyedStateSnapshots.snapshot(m.keyedState(), m.timers());
                 first = m.keyedState().getKeyGroupRange().getStartKeyGroup();
             }

@@ -113,7 +113,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
             if (!restoredFinished) {
                 chain.endInput();
             }
-            List<OperatorSubtaskSnapshot> last = chain.snapshot(-1, System.currentTimeMillis(), null);
+            List<OperatorSubtaskSnapshot> last = chain.snapshot(-1, System.currentTimeMillis(), false);
             checkpoints.finished(last);
             writers.emitEndOfInput();
             ended = true;
@@ -204,7 +204,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
         long id = aligningCheckpoint;
         List<OperatorSubtaskSnapshot> snapshot;
         try {
-            snapshot = chain.snapshot(id, aligningSince, null);
+            snapshot = chain.snapshot(id, aligningSince, true);
         } catch (Throwable t) {
             checkpoints.decline(id, t);
             throw Sneaky.rethrow(t);

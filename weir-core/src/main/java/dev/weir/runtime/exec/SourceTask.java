@@ -178,7 +178,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     }
 
     private void finish() throws Exception {
-        checkpoints.finished(snapshot(-1, System.currentTimeMillis()));
+        checkpoints.finished(snapshot(-1, System.currentTimeMillis(), false));
         writers.emitEndOfInput();
         ended = true;
         taskMetrics.watermark(emitter.currentWatermark());
@@ -194,7 +194,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     public void takeCheckpoint(long checkpointId, long timestamp) throws Exception {
         List<OperatorSubtaskSnapshot> snapshot;
         try {
-            snapshot = snapshot(checkpointId, timestamp);
+            snapshot = snapshot(checkpointId, timestamp, true);
         } catch (Throwable t) {
             checkpoints.decline(checkpointId, t);
             throw t;
@@ -203,7 +203,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         checkpoints.acknowledge(checkpointId, snapshot);
     }
 
-    private List<OperatorSubtaskSnapshot> snapshot(long checkpointId, long timestamp) throws Exception {
+    private List<OperatorSubtaskSnapshot> snapshot(long checkpointId, long timestamp, boolean withKeyedState) throws Exception {
         OperatorStateSnapshot position = new OperatorStateSnapshot();
         if (reader != null && !ended) {
             Object state = reader.snapshotState(checkpointId);
@@ -211,7 +211,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         }
         List<OperatorSubtaskSnapshot> all = new java.util.ArrayList<>();
         all.add(new OperatorSubtaskSnapshot(operatorId, sourceName, parallelism, maxParallelism, subtaskIndex, position, 0, null));
-        all.addAll(chain.snapshot(checkpointId, timestamp, null));
+        all.addAll(chain.snapshot(checkpointId, timestamp, withKeyedState));
         return all;
     }
 

@@ -81,4 +81,52 @@ abstract class SliceFunction {
     Object startMany(Object partial) {
         return first(partial);
     }
+
+    /** Whether {@link #result} is the window's elements (no pre-aggregation) rather than one value. */
+    boolean resultIsElements() {
+        return false;
+    }
+
+    /**
+     * For window functions without pre-aggregation: a slice keeps its elements, each element is stored once however
+     * many windows share it, and a window's elements come out in arrival order.
+     */
+    static SliceFunction buffering() {
+        return new SliceFunction() {
+            private final SliceMerge merge = new SliceMerge();
+            private long arrivals;
+
+            @Override
+            Object add(Object partial, Object value) {
+                SliceBuffer buffer = partial == null ? new SliceBuffer() : (SliceBuffer) partial;
+                buffer.add(value, arrivals++);
+                return buffer;
+            }
+
+            @Override
+            Object first(Object partial) {
+                return partial;
+            }
+
+            @Override
+            Object startMany(Object partial) {
+                return merge.start((SliceBuffer) partial);
+            }
+
+            @Override
+            Object combine(Object combined, Object partial) {
+                return ((SliceMerge) combined).add((SliceBuffer) partial);
+            }
+
+            @Override
+            Object result(Object combined, boolean single) {
+                return single ? ((SliceBuffer) combined).values : ((SliceMerge) combined).elements();
+            }
+
+            @Override
+            boolean resultIsElements() {
+                return true;
+            }
+        };
+    }
 }

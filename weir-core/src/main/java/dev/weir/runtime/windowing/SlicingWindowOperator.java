@@ -19,10 +19,11 @@ import dev.weir.runtime.time.InternalTimerService;
 import dev.weir.runtime.time.Triggerable;
 
 /**
- * Tumbling and sliding event-time windows with a reduce or aggregate function, the default trigger, no evictor and
- * no allowed lateness, computed by slicing: time is cut into slices of {@code gcd(size, slide)}, each key keeps one
- * partial aggregate per slice ({@link KeySlices}), and a firing window combines its {@code size / gcd} slices. An
- * element costs one lookup and one call of the user's function whatever {@code size / slide} is.
+ * Tumbling and sliding event-time windows with the default trigger, no evictor and no allowed lateness, computed by
+ * slicing: time is cut into slices of {@code gcd(size, slide)}, each key keeps one partial aggregate per slice
+ * ({@link KeySlices}) — or, for window functions without pre-aggregation, the slice's elements, each stored once
+ * ({@link SliceBuffer}) — and a firing window combines its {@code size / gcd} slices. An element costs one lookup and
+ * one call of the user's function (or one append) whatever {@code size / slide} is.
  *
  * <p>Results equal the generic {@link WindowOperator}'s: the same windows fire with the same timestamps
  * ({@code window.maxTimestamp()}), late elements are dropped (counted in {@code numLateRecordsDropped}) or side-output
@@ -169,11 +170,13 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         timerService.registerEventTimeTimer(VoidNamespace.INSTANCE, slices.nextFire);
     }
 
+    @SuppressWarnings("unchecked")
     private void emit(long start, long end, Object result) throws Exception {
         TimeWindow window = new TimeWindow(start, end);
         firingWindow = window;
         collector.setTimestamp(window.maxTimestamp());
-        function.process(keyedState.getCurrentKey(), window, this, input.of(result), collector);
+        Iterable<Object> elements = sliceFunction.resultIsElements() ? (Iterable<Object>) result : input.of(result);
+        function.process(keyedState.getCurrentKey(), window, this, elements, collector);
         function.clear(window, this);
     }
 

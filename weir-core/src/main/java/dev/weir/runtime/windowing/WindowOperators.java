@@ -15,9 +15,9 @@ import dev.weir.runtime.operators.FunctionCopier;
 import dev.weir.runtime.operators.StreamOperator;
 
 /**
- * Makes the operators of window and interval-join specs. A tumbling or sliding event-time window with a reduce or
- * aggregate function, the default trigger, no evictor and no allowed lateness runs on the
- * {@link SlicingWindowOperator}; every other window runs on the generic {@link WindowOperator}.
+ * Makes the operators of window and interval-join specs. A tumbling or sliding event-time window with the default
+ * trigger, no evictor and no allowed lateness runs on the {@link SlicingWindowOperator} (with or without
+ * pre-aggregation); every other window runs on the generic {@link WindowOperator}.
  */
 public final class WindowOperators {
     private WindowOperators() {
@@ -41,7 +41,8 @@ public final class WindowOperators {
         Class<?> assigner = spec.assigner().getClass();
         return (assigner == TumblingEventTimeWindows.class || assigner == SlidingEventTimeWindows.class)
                 && !spec.customTrigger() && spec.evictor() == null && spec.allowedLateness() == 0
-                && (spec.preAggregation() instanceof ReduceFunction || spec.preAggregation() instanceof AggregateFunction);
+                && (spec.preAggregation() == null || spec.preAggregation() instanceof ReduceFunction
+                    || spec.preAggregation() instanceof AggregateFunction);
     }
 
     /** The generic operator even where slicing applies; for tests that compare both. */
@@ -83,7 +84,8 @@ public final class WindowOperators {
             offset = sliding.getOffset();
         }
         Object pre = FunctionCopier.copyFor(spec.preAggregation(), parallelism, description);
-        SliceFunction slices = pre instanceof ReduceFunction<?> reduce ? SliceFunction.reducing(castReduce(reduce))
+        SliceFunction slices = pre == null ? SliceFunction.buffering()
+                : pre instanceof ReduceFunction<?> reduce ? SliceFunction.reducing(castReduce(reduce))
                 : SliceFunction.aggregating(castAggregate((AggregateFunction<?, ?, ?>) pre));
         InternalWindowFunction function = InternalWindowFunction.of(FunctionCopier.copyFor(spec.windowFunction(), parallelism, description));
         return new SlicingWindowOperator(size, slide, offset, spec.lateDataOutputTag(), slices, function);

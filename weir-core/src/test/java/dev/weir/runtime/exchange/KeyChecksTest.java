@@ -132,7 +132,7 @@ class KeyChecksTest {
         Object record = new Object() {
             @Override
             public String toString() {
-                throw new UnsupportedOperationException();
+                throw new UnsupportedOperationException("toString fails on purpose");
             }
         };
         assertThatThrownBy(() -> checks.check(null, record))

@@ -238,7 +238,7 @@ class FieldAggregationErrorsTest {
         }
 
         public void setAmount(long ignored) {
-            throw new UnsupportedOperationException();
+            throw new UnsupportedOperationException("this setter must not be called");
         }
     }
 }
