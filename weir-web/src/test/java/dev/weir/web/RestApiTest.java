@@ -94,6 +94,49 @@ class RestApiTest {
     }
 
     @Test
+    void aSavepointAndAStopWithSavepointOverRestWriteCompletedSavepoints(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        JobClient job = submit(Long.MAX_VALUE, 2000, "savepointed");
+        String id = job.getJobID().toString();
+        waitForRunning(id);
+        String location = savepoint("/jobs/" + id + "/savepoints", "{\"target-directory\":\"" + dir + "\",\"cancel-job\":false}", id);
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(location, "_metadata"))).as(location).isTrue();
+        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+
+        String stopped = savepoint("/jobs/" + id + "/stop", "{\"targetDirectory\":\"" + dir + "\",\"drain\":false}", id);
+        assertThat(stopped).isNotEqualTo(location);
+        assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(stopped, "_metadata"))).isTrue();
+        job.getJobExecutionResult().handle((r, t) -> null).get();
+        assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.FINISHED);
+        assertThat(get("/jobs/" + id + "/checkpoints")).contains("\"is_savepoint\":true");
+    }
+
+    /** Posts a savepoint request and polls it until it completes; returns the savepoint's location. */
+    private static String savepoint(String path, String body, String id) throws Exception {
+        HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(202);
+        Matcher request = Pattern.compile("\"request-id\":\"(\\w+)\"").matcher(posted.body());
+        assertThat(request.find()).as(posted.body()).isTrue();
+        for (int i = 0; i < 300; i++) {
+            String status = get("/jobs/" + id + "/savepoints/" + request.group(1));
+            Matcher location = Pattern.compile("\"location\":\"([^\"]+)\"").matcher(status);
+            if (location.find()) {
+                return location.group(1);
+            }
+            assertThat(status).doesNotContain("failure-cause");
+            Thread.sleep(50);
+        }
+        throw new AssertionError("savepoint " + request.group(1) + " did not complete");
+    }
+
+    private static void waitForRunning(String id) throws Exception {
+        for (int i = 0; i < 200 && !get("/jobs/" + id).contains("\"state\":\"RUNNING\""); i++) {
+            Thread.sleep(25);
+        }
+    }
+
+    @Test
     void anUnknownJobIsA404ThatSaysWhereToLook() throws Exception {
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/jobs/nope")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(404);
