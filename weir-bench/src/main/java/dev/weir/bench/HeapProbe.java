@@ -1,0 +1,63 @@
+package dev.weir.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Workload 10's meter in the worker JVM: the heap job's window function counts its {@code add} calls here and each
+ * source subtask reports once when its keyed share is behind it; {@link #settledHeap} then waits for both and
+ * measures the used heap after full collections have made it stable.
+ */
+public final class HeapProbe {
+    private static final AtomicLong ADDED = new AtomicLong();
+    private static final AtomicLong SUBTASKS_PAST_KEYS = new AtomicLong();
+    private static final long STABLE_BYTES = 256 * 1024;
+
+    private HeapProbe() {
+    }
+
+    public static void reset() {
+        ADDED.set(0);
+        SUBTASKS_PAST_KEYS.set(0);
+    }
+
+    /** Called by the heap job's window aggregate once per event it adds. */
+    public static void added() {
+        ADDED.incrementAndGet();
+    }
+
+    /** Called once by each source subtask when it generates its first index beyond the keyed events. */
+    public static void pastKeys() {
+        SUBTASKS_PAST_KEYS.incrementAndGet();
+    }
+
+    /**
+     * Waits until the window holds all {@code keys} events and every one of {@code parallelism} subtasks is past its
+     * keyed share, then returns the used heap once two consecutive full collections agree within 256 KiB.
+     */
+    public static long settledHeap(long keys, int parallelism, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (ADDED.get() < keys || SUBTASKS_PAST_KEYS.get() < parallelism) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("HeapProbe: after " + timeoutMillis + " ms the window has "
+                        + ADDED.get() + " of " + keys + " events and " + SUBTASKS_PAST_KEYS.get() + " of " + parallelism
+                        + " source subtasks are past their keys; is the heap job's source running?");
+            }
+            Thread.sleep(10);
+        }
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        long previous = Long.MAX_VALUE;
+        long used = 0;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            System.gc();
+            used = memory.getHeapMemoryUsage().getUsed();
+            if (Math.abs(used - previous) < STABLE_BYTES) {
+                break;
+            }
+            previous = used;
+        }
+        return used;
+    }
+}
