@@ -7,6 +7,7 @@ import dev.weir.bench.HeapShape;
 import dev.weir.bench.LatencyHistogram;
 import dev.weir.bench.LatencyShape;
 import dev.weir.bench.Span;
+import dev.weir.bench.WindowCloses;
 import dev.weir.bench.Workload;
 import dev.weir.bench.nexmark.NexmarkShape;
 import java.util.concurrent.CancellationException;
@@ -56,9 +57,10 @@ public final class FlinkEngine implements Engine {
     public long[] latency(Workload workload, long events, long ratePerSecond) throws Exception {
         StreamExecutionEnvironment env = environment(workload);
         env.getConfig().setAutoWatermarkInterval(FlinkProbeJobs.LATENCY_WATERMARK_INTERVAL_MILLIS);
-        FlinkProbeJobs.latency(env, new LatencyShape(events, workload.keys, workload.parallelism, ratePerSecond))
-                .sinkTo(new TimedSink<>());
+        LatencyShape shape = new LatencyShape(events, workload.keys, workload.parallelism, ratePerSecond);
+        FlinkProbeJobs.latency(env, shape).sinkTo(new TimedSink<>());
         LatencyHistogram.reset();
+        WindowCloses.reset(shape.windows());
         Span.reset();
         env.execute("weir-bench " + workload);
         return new long[] {LatencyHistogram.quantile(0.5), LatencyHistogram.quantile(0.99),

@@ -20,6 +20,7 @@ import dev.weir.bench.LatencyHistogram;
 import dev.weir.bench.LatencyShape;
 import dev.weir.bench.Span;
 import dev.weir.bench.StampedEvent;
+import dev.weir.bench.WindowCloses;
 import dev.weir.bench.WindowLatest;
 import java.time.Duration;
 
@@ -31,15 +32,15 @@ public final class WeirProbeJobs {
     /** Workload 8's periodic watermark interval, the same on both engines: it bounds the wait for a window to fire. */
     public static final long LATENCY_WATERMARK_INTERVAL_MILLIS = 1;
     /** Workload 8's tumbling window. */
-    public static final Duration LATENCY_WINDOW = Duration.ofMillis(200);
+    public static final Duration LATENCY_WINDOW = Duration.ofMillis(LatencyShape.WINDOW_MILLIS);
 
     private WeirProbeJobs() {
     }
 
     /**
      * Workload 8: stamped events at the source's fixed rate (the engine's own {@code RateLimiterStrategy}), monotonous
-     * event-time watermarks, a tumbling count per key carrying the latest creation time, and the delay of each
-     * result recorded in the {@link LatencyHistogram} just before the sink. Set
+     * event-time watermarks, a tumbling count per key, and the delay of each result from the creation of the event
+     * that closed its window ({@link WindowCloses}) recorded in the {@link LatencyHistogram} just before the sink. Set
      * {@link #LATENCY_WATERMARK_INTERVAL_MILLIS} on the environment first.
      */
     public static DataStream<WindowLatest> latency(StreamExecutionEnvironment env, LatencyShape shape) {
@@ -99,7 +100,7 @@ public final class WeirProbeJobs {
         }
     }
 
-    /** Counts a key's events and keeps the latest creation time among them. */
+    /** Counts a key's events and keeps their latest event time. */
     static final class CountAndLatest implements AggregateFunction<StampedEvent, WindowLatest, WindowLatest> {
         private static final long serialVersionUID = 1L;
 
@@ -112,7 +113,7 @@ public final class WeirProbeJobs {
         public WindowLatest add(StampedEvent event, WindowLatest accumulator) {
             accumulator.key = event.key;
             accumulator.count++;
-            accumulator.created = Math.max(accumulator.created, event.created);
+            accumulator.timestamp = Math.max(accumulator.timestamp, event.timestamp);
             return accumulator;
         }
 
@@ -123,26 +124,36 @@ public final class WeirProbeJobs {
 
         @Override
         public WindowLatest merge(WindowLatest a, WindowLatest b) {
-            return new WindowLatest(a.count == 0 ? b.key : a.key, a.count + b.count, Math.max(a.created, b.created));
+            return new WindowLatest(a.count == 0 ? b.key : a.key, a.count + b.count,
+                    Math.max(a.timestamp, b.timestamp));
         }
     }
 
-    /** Records now minus the result's latest creation time: the delay from the window's last input to its result. */
+    /**
+     * Records now minus the creation time of the event that closed the result's window; results of the window the
+     * end of input closed (no such event) are not recorded.
+     */
     static final class RecordDelay implements MapFunction<WindowLatest, WindowLatest> {
         private static final long serialVersionUID = 1L;
 
         @Override
         public WindowLatest map(WindowLatest result) {
-            LatencyHistogram.record(System.nanoTime() - result.created);
+            long closed = WindowCloses.closedAt((int) (result.timestamp / LatencyShape.WINDOW_MILLIS) + 1);
+            if (closed != 0) {
+                LatencyHistogram.record(System.nanoTime() - closed);
+            }
             return result;
         }
     }
 
-    /** Key {@code i} for logical event {@code i}; reports to the {@link HeapProbe} once it is past its keyed share. */
+    /**
+     * Key {@code i} for logical event {@code i}; reports to the {@link HeapProbe} when it generates its first key past
+     * the keyed share. Each subtask's keys step by the parallelism, so exactly one of them falls in
+     * {@code [keys, keys + parallelism)}: stateless, because Weir hands every subtask the same generator instance.
+     */
     static final class KeyPerIndex implements GeneratorFunction<Long, Event> {
         private static final long serialVersionUID = 1L;
         private final HeapShape shape;
-        private boolean pastKeys;
 
         KeyPerIndex(HeapShape shape) {
             this.shape = shape;
@@ -151,8 +162,7 @@ public final class WeirProbeJobs {
         @Override
         public Event map(Long index) {
             long key = shape.key(index);
-            if (!pastKeys && key >= shape.keys()) {
-                pastKeys = true;
+            if (key >= shape.keys() && key < shape.keys() + shape.parallelism()) {
                 HeapProbe.pastKeys();
             }
             return new Event(key, 0, 1);
