@@ -34,6 +34,36 @@ public final class HeapProbe {
     }
 
     /**
+     * Waits until this JVM runs no more than {@code threads} live threads again (an engine has torn a cancelled job
+     * down and let go of its state), or {@code timeoutMillis} passes; Flink closes a job's MiniCluster only
+     * after the job's end is reported, so its state would otherwise count in the next job's baseline.
+     */
+    public static void awaitThreadsBackTo(int threads, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (Thread.activeCount() > threads && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+    }
+
+    /**
+     * Waits until full collections stop freeing memory: a settled used heap that fell by less than 1 MiB over a
+     * second, or {@code timeoutMillis}. Flink lets go of a cancelled job's state seconds after the job's end is
+     * reported (after its threads are gone), so without this the previous job's state counts in the next baseline.
+     */
+    public static void awaitQuietHeap(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        long previous = settled();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            long used = settled();
+            if (previous - used < 1024 * 1024) {
+                return;
+            }
+            previous = used;
+        }
+    }
+
+    /**
      * Waits until the window holds all {@code keys} events and every one of {@code parallelism} subtasks is past its
      * keyed share, then returns the used heap once two consecutive full collections agree within 256 KiB.
      */
@@ -47,6 +77,10 @@ public final class HeapProbe {
             }
             Thread.sleep(10);
         }
+        return settled();
+    }
+
+    private static long settled() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         long previous = Long.MAX_VALUE;
         long used = 0;

@@ -105,7 +105,9 @@ public final class FlinkEngine implements Engine {
     private static long settledHeapWith(Workload workload, long keys) throws Exception {
         StreamExecutionEnvironment env = environment(workload);
         FlinkProbeJobs.heap(env, new HeapShape(keys, workload.parallelism)).sinkTo(new TimedSink<>());
+        HeapProbe.awaitQuietHeap(30_000);
         HeapProbe.reset();
+        int threadsBefore = Thread.activeCount();
         JobClient client = env.executeAsync("weir-bench " + workload + " " + keys + " keys");
         try {
             return HeapProbe.settledHeap(keys, workload.parallelism, HEAP_TIMEOUT_MILLIS);
@@ -117,7 +119,7 @@ public final class FlinkEngine implements Engine {
                 // A cancelled job ends exceptionally; only its end matters here.
             }
             // The engine tears the job down after its result; let that finish so the next job's heap excludes it.
-            Thread.sleep(1_000);
+            HeapProbe.awaitThreadsBackTo(threadsBefore, 30_000);
         }
     }
 }
