@@ -100,7 +100,8 @@ final class Report {
         out.append("\nThroughput is events per second at the median of the measured rounds, from the first source")
                 .append(" subtask opening to the last sink subtask's end of input; startup is milliseconds from")
                 .append(" `main` to the first output record in a fresh JVM (median); latency is p50 / p99 / p99.9")
-                .append(" milliseconds from an event's creation to its window result at the achieved input rate (the round with the median")
+                .append(" milliseconds from the creation of the event that closed a window to each of its results, at")
+                .append(" the achieved input rate (the round with the median")
                 .append(" p99.9; the ratio compares p99.9); heap is bytes retained per key by a window holding every")
                 .append(" key (median round). n/a: the engine cannot run the workload yet.\n\n![Weir against Flink](")
                 .append(name).append(".svg)\n");
