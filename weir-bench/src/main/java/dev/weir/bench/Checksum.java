@@ -1,5 +1,7 @@
 package dev.weir.bench;
 
+import dev.weir.bench.nexmark.AuctionCount;
+import dev.weir.bench.nexmark.Bid;
 import java.util.Iterator;
 
 /**
@@ -8,7 +10,8 @@ import java.util.Iterator;
  */
 public record Checksum(long records, long sumA, long sumB, long mixed) {
 
-    /** Digests every record the iterator yields; records are {@link Event}, {@link KeyedSum} or {@link Long}. */
+    /** Digests every record the iterator yields; records are {@link Event}, {@link KeyedSum},
+     * {@link AuctionCount}, {@link Bid} or {@link Long}. */
     public static Checksum of(Iterator<?> output) {
         long records = 0;
         long sumA = 0;
@@ -27,13 +30,21 @@ public record Checksum(long records, long sumA, long sumB, long mixed) {
                 a = s.sum;
                 b = s.count;
                 c = s.key;
+            } else if (record instanceof AuctionCount n) {
+                a = n.count;
+                b = n.windowEnd;
+                c = n.auction;
+            } else if (record instanceof Bid bid) {
+                a = bid.price;
+                b = bid.dateTime;
+                c = bid.auction * 1_000_003 + bid.bidder;
             } else if (record instanceof Long l) {
                 a = l;
                 b = 0;
                 c = 0;
             } else {
                 throw new IllegalArgumentException("Checksum: cannot digest a " + record.getClass().getName()
-                        + "; the bench's jobs emit Event, KeyedSum or Long");
+                        + "; the bench's jobs emit Event, KeyedSum, AuctionCount, Bid or Long");
             }
             records++;
             sumA += a;

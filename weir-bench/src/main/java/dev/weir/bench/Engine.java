@@ -15,7 +15,20 @@ public interface Engine {
     /** Runs the workload on a small input, collects its output and digests it. */
     Checksum check(Workload workload, long events) throws Exception;
 
-    /** Runs the startup probe's trivial job (1,000 events, map, filter); the {@link Span} then holds its first output and end. */
+    /**
+     * Runs workload 8 at {@code ratePerSecond} and answers {@code {p50, p99, p99.9, results, span}}: the delays in
+     * nanoseconds from the latest creation time among a window's events to the sink seeing its result, the number
+     * of results and the run's {@link Span} (so the caller sees the rate the engine actually took).
+     */
+    long[] latency(Workload workload, long events, long ratePerSecond) throws Exception;
+
+    /**
+     * Runs workload 10 twice, with {@code keys} keys and with none, each until the window holds all its events (and
+     * cannot fire), and answers the difference of the settled used heaps in bytes.
+     */
+    long retainedHeap(Workload workload, long keys) throws Exception;
+
+    /** Runs the startup probe's trivial job (1,000 events, map, filter); the {@link Span} then holds its first output. */
     void runTrivialJob() throws Exception;
 
     /** The engine for {@code name} ("weir" or "flink"), loaded reflectively so each side stays in its own package. */

@@ -23,9 +23,12 @@ final class Report {
     private final Map<Workload, Map<String, Measurement>> byWorkload = new LinkedHashMap<>();
     private final Set<String> engines = new LinkedHashSet<>();
     private final String commandLine;
+    private final String name;
 
-    Report(List<Measurement> measurements, String commandLine) {
+    /** {@code name} is the docs file's base name: {@code benchmarks} writes {@code benchmarks.md} and its chart. */
+    Report(List<Measurement> measurements, String commandLine, String name) {
         this.commandLine = commandLine;
+        this.name = name;
         engines.add("weir");
         for (Measurement m : measurements) {
             engines.add(m.engine());
@@ -42,7 +45,7 @@ final class Report {
         for (Map.Entry<Workload, Map<String, Measurement>> row : byWorkload.entrySet()) {
             Workload w = row.getKey();
             out.append(String.format(Locale.ROOT, "%-52s %12s", w.number + " " + w.title + " p=" + w.parallelism,
-                    w == Workload.STARTUP ? "-" : String.format(Locale.ROOT, "%,d", events(row.getValue()))));
+                    eventsText(w, row.getValue())));
             for (String engine : engines) {
                 out.append(String.format(Locale.ROOT, " %16s", figure(row.getValue().get(engine))));
             }
@@ -51,10 +54,10 @@ final class Report {
         return out.toString();
     }
 
-    /** Writes the generated block into {@code docs/benchmarks.md} (keeping the text around it) and the chart. */
+    /** Writes the generated block into {@code docs/<name>.md} (keeping the text around it) and the chart. */
     void write(Path docs) throws IOException {
         Files.createDirectories(docs);
-        Path md = docs.resolve("benchmarks.md");
+        Path md = docs.resolve(name + ".md");
         String block = BEGIN + "\n" + markdown() + END;
         String text;
         if (Files.exists(md)) {
@@ -68,7 +71,7 @@ final class Report {
             text = "# Benchmarks: Weir against Apache Flink\n\n" + block + "\n";
         }
         Files.writeString(md, text);
-        Files.writeString(docs.resolve("benchmarks.svg"), new SvgChart(byWorkload, new ArrayList<>(engines)).svg());
+        Files.writeString(docs.resolve(name + ".svg"), new SvgChart(byWorkload, new ArrayList<>(engines)).svg());
     }
 
     private String markdown() {
@@ -87,8 +90,7 @@ final class Report {
         for (Map.Entry<Workload, Map<String, Measurement>> row : byWorkload.entrySet()) {
             Workload w = row.getKey();
             out.append("| ").append(w.number).append(" | ").append(w.title).append(" | ").append(w.parallelism)
-                    .append(" | ").append(w == Workload.STARTUP ? "-"
-                            : String.format(Locale.ROOT, "%,d", events(row.getValue()))).append(" |");
+                    .append(" | ").append(eventsText(w, row.getValue())).append(" |");
             for (String engine : engines) {
                 out.append(' ').append(figure(row.getValue().get(engine))).append(" |");
             }
@@ -97,8 +99,12 @@ final class Report {
         }
         out.append("\nThroughput is events per second at the median of the measured rounds, from the first source")
                 .append(" subtask opening to the last sink subtask's end of input; startup is milliseconds from")
-                .append(" `main` to the first output record in a fresh JVM (median). n/a: the engine cannot run the")
-                .append(" workload yet.\n\n![Weir against Flink](benchmarks.svg)\n");
+                .append(" `main` to the first output record in a fresh JVM (median); latency is p50 / p99 / p99.9")
+                .append(" milliseconds from the creation of the event that closed a window to each of its results, at")
+                .append(" the achieved input rate (the round with the median")
+                .append(" p99.9; the ratio compares p99.9); heap is bytes retained per key by a window holding every")
+                .append(" key (median round). n/a: the engine cannot run the workload yet.\n\n![Weir against Flink](")
+                .append(name).append(".svg)\n");
         return out.toString();
     }
 
@@ -108,25 +114,31 @@ final class Report {
             case SLIDING_10S -> "≥ 20×";
             case SLIDING_60S -> "≥ 50×";
             case STARTUP -> "≤ 300 ms, ≥ 10×";
+            case NEXMARK_Q5, NEXMARK_Q7 -> "≥ 5×";
+            case LATENCY -> "p99.9 ≤ 5 ms, below Flink's";
+            case HEAP_PER_KEY -> "≤ Flink's (ratio ≥ 1×)";
             default -> "-";
         };
     }
 
-    /** Weir against the faster Flink: throughput ratio, or for startup the faster Flink's time over Weir's. */
+    /**
+     * Weir against the better Flink: throughput ratio, or for startup, latency (p99.9) and heap per key the better
+     * Flink's figure over Weir's; above 1 means Weir is ahead.
+     */
     static double ratio(Workload w, Map<String, Measurement> row) {
         Measurement weir = row.get("weir");
         double best = Double.NaN;
         for (Measurement m : row.values()) {
             if (!m.engine().equals("weir") && m.present()) {
-                double value = w == Workload.STARTUP ? m.medianMillis() : m.eventsPerSecond();
-                boolean better = w == Workload.STARTUP ? value < best : value > best;
+                double value = m.value();
+                boolean better = m.higherIsBetter() ? value > best : value < best;
                 best = Double.isNaN(best) || better ? value : best;
             }
         }
         if (weir == null || !weir.present() || Double.isNaN(best)) {
             return Double.NaN;
         }
-        return w == Workload.STARTUP ? best / weir.medianMillis() : weir.eventsPerSecond() / best;
+        return weir.higherIsBetter() ? weir.value() / best : best / weir.value();
     }
 
     private static String ratioText(Workload w, Map<String, Measurement> row) {
@@ -138,9 +150,26 @@ final class Report {
         if (m == null || !m.present()) {
             return "n/a";
         }
-        return m.workload() == Workload.STARTUP
-                ? String.format(Locale.ROOT, "%.0f ms", m.medianMillis())
-                : String.format(Locale.ROOT, "%.2f M/s", m.eventsPerSecond() / 1e6);
+        return switch (m.workload().kind()) {
+            case STARTUP -> String.format(Locale.ROOT, "%.0f ms", m.medianMillis());
+            case THROUGHPUT -> String.format(Locale.ROOT, "%.2f M/s", m.eventsPerSecond() / 1e6);
+            case HEAP -> String.format(Locale.ROOT, "%.0f B/key", m.bytesPerKey());
+            case LATENCY -> String.format(Locale.ROOT, "%s / %s / %s ms at %.2f M/s", millis(m.detail()[0]),
+                    millis(m.detail()[1]), millis(m.detail()[2]), m.detail()[3] / 1e6);
+        };
+    }
+
+    private static String millis(long nanos) {
+        return String.format(Locale.ROOT, nanos < 10_000_000 ? "%.2f" : "%.0f", nanos / 1e6);
+    }
+
+    private static String eventsText(Workload w, Map<String, Measurement> row) {
+        long events = events(row);
+        return switch (w.kind()) {
+            case STARTUP -> "-";
+            case HEAP -> String.format(Locale.ROOT, "%,d keys", events);
+            default -> String.format(Locale.ROOT, "%,d", events);
+        };
     }
 
     private static long events(Map<String, Measurement> row) {

@@ -20,7 +20,9 @@ import java.util.stream.Stream;
  *
  * <p>Options: {@code --workloads 1,6,9} (default: all that some engine can run), {@code --rounds 3},
  * {@code --warmup 1}, {@code --scale 1.0} (times each workload's event count), {@code --startup-runs 3},
- * {@code --target-dir weir-bench/target}, {@code --docs docs}, {@code --jvm "-Xmx3g"}, {@code --jfr weir}
+ * {@code --target-dir weir-bench/target}, {@code --docs docs}, {@code --docs-name benchmarks} (the file written in
+ * the docs folder: {@code <name>.md} and {@code <name>.svg}), {@code --latency-rate 100000} (workload 8's fixed
+ * input rate in events/s; it runs {@code 10 s × --scale} at that rate), {@code --jvm "-Xmx3g"}, {@code --jfr weir}
  * (records a JFR profile of that engine's worker into the target dir), {@code --flink-only} (also run windowed
  * workloads on Flink when Weir cannot run them yet).
  */
@@ -38,12 +40,12 @@ public final class SideBySide {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         List<Measurement> results = new SideBySide(options).run();
-        Report report = new Report(results, options.commandLine);
+        Report report = new Report(results, options.commandLine, options.docsName);
         System.out.println(report.plainTable());
         if (options.docs != null) {
             report.write(options.docs);
-            System.out.println("Wrote " + options.docs.resolve("benchmarks.md") + " and "
-                    + options.docs.resolve("benchmarks.svg"));
+            System.out.println("Wrote " + options.docs.resolve(options.docsName + ".md") + " and "
+                    + options.docs.resolve(options.docsName + ".svg"));
         }
     }
 
@@ -52,10 +54,11 @@ public final class SideBySide {
         Map<String, ForkedJvm> workers = startWorkers();
         try {
             for (Workload workload : options.workloads) {
-                if (workload == Workload.STARTUP) {
-                    results.addAll(startup());
-                } else {
-                    results.addAll(throughput(workload, workers));
+                switch (workload.kind()) {
+                    case STARTUP -> results.addAll(startup());
+                    case LATENCY -> results.addAll(latency(workload, workers));
+                    case HEAP -> results.addAll(heap(workload, workers));
+                    default -> results.addAll(throughput(workload, workers));
                 }
             }
         } finally {
@@ -84,19 +87,9 @@ public final class SideBySide {
     }
 
     private List<Measurement> throughput(Workload workload, Map<String, ForkedJvm> workers) throws IOException {
-        long scaled = Math.max(workload.parallelism, Math.round(workload.benchEvents * options.scale));
-        long events = scaled - scaled % workload.parallelism;
-        List<String> running = new ArrayList<>();
+        long events = scaledEvents(workload, workload.benchEvents);
         List<Measurement> results = new ArrayList<>();
-        boolean weirCan = Boolean.parseBoolean(workers.get("weir").ask("supports " + workload));
-        for (String engine : workers.keySet()) {
-            boolean can = Boolean.parseBoolean(workers.get(engine).ask("supports " + workload));
-            if (can && (weirCan || options.flinkOnly)) {
-                running.add(engine);
-            } else {
-                results.add(Measurement.missing(engine, workload));
-            }
-        }
+        List<String> running = runnable(workload, workers, results);
         Map<String, long[]> samples = new LinkedHashMap<>();
         running.forEach(engine -> samples.put(engine, new long[options.rounds]));
         for (int round = -options.warmup; round < options.rounds; round++) {
@@ -113,6 +106,83 @@ public final class SideBySide {
         }
         samples.forEach((engine, nanos) -> results.add(new Measurement(engine, workload, events, nanos)));
         return results;
+    }
+
+    /** Workload 8: at the fixed rate, rounds alternate engines like throughput; the sample is the round's p99.9. */
+    private List<Measurement> latency(Workload workload, Map<String, ForkedJvm> workers) throws IOException {
+        long events = scaledEvents(workload, workload.benchEvents * options.latencyRate);
+        List<Measurement> results = new ArrayList<>();
+        List<String> running = runnable(workload, workers, results);
+        Map<String, long[][]> rounds = new LinkedHashMap<>();
+        running.forEach(engine -> rounds.put(engine, new long[options.rounds][]));
+        for (int round = -options.warmup; round < options.rounds; round++) {
+            for (int i = 0; i < running.size(); i++) {
+                String engine = running.get(Math.floorMod(i + round, running.size()));
+                String[] answer = workers.get(engine).ask("latency " + workload + " " + events + " "
+                        + options.latencyRate).split(" ");
+                long[] figures = Arrays.stream(answer).mapToLong(Long::parseLong).toArray();
+                long rate = Math.round(events * 1e9 / figures[4]);
+                System.err.printf("%-14s %-14s round %2d: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %,d results"
+                        + " at %,d events/s%n", workload, engine, round, figures[0] / 1e6, figures[1] / 1e6,
+                        figures[2] / 1e6, figures[3], rate);
+                if (round >= 0) {
+                    rounds.get(engine)[round] = new long[] {figures[0], figures[1], figures[2], rate};
+                }
+            }
+        }
+        rounds.forEach((engine, perRound) -> {
+            long[][] byP999 = perRound.clone();
+            Arrays.sort(byP999, (a, b) -> Long.compare(a[2], b[2]));
+            long[] p999 = Arrays.stream(perRound).mapToLong(r -> r[2]).toArray();
+            results.add(new Measurement(engine, workload, events, p999, byP999[byP999.length / 2]));
+        });
+        return results;
+    }
+
+    /**
+     * Workload 10: one sample per round and engine, the bytes the window retains for all keys. The key count is the
+     * workload's definition (1M), so {@code --scale} leaves it alone.
+     */
+    private List<Measurement> heap(Workload workload, Map<String, ForkedJvm> workers) throws IOException {
+        long keys = workload.benchEvents;
+        List<Measurement> results = new ArrayList<>();
+        List<String> running = runnable(workload, workers, results);
+        Map<String, long[]> samples = new LinkedHashMap<>();
+        running.forEach(engine -> samples.put(engine, new long[options.rounds]));
+        for (int round = -options.warmup; round < options.rounds; round++) {
+            for (int i = 0; i < running.size(); i++) {
+                String engine = running.get(Math.floorMod(i + round, running.size()));
+                long bytes = Long.parseLong(workers.get(engine).ask("heap " + workload + " " + keys));
+                System.err.printf("%-14s %-14s round %2d: %,d bytes retained, %.1f bytes/key%n", workload, engine,
+                        round, bytes, (double) bytes / keys);
+                if (round >= 0) {
+                    samples.get(engine)[round] = bytes;
+                }
+            }
+        }
+        samples.forEach((engine, bytes) -> results.add(new Measurement(engine, workload, keys, bytes)));
+        return results;
+    }
+
+    private long scaledEvents(Workload workload, long events) {
+        long scaled = Math.max(workload.parallelism, Math.round(events * options.scale));
+        return scaled - scaled % workload.parallelism;
+    }
+
+    /** The engines that run {@code workload}; a {@link Measurement#missing} goes into {@code results} for the rest. */
+    private List<String> runnable(Workload workload, Map<String, ForkedJvm> workers, List<Measurement> results)
+            throws IOException {
+        List<String> running = new ArrayList<>();
+        boolean weirCan = Boolean.parseBoolean(workers.get("weir").ask("supports " + workload));
+        for (String engine : workers.keySet()) {
+            boolean can = Boolean.parseBoolean(workers.get(engine).ask("supports " + workload));
+            if (can && (weirCan || options.flinkOnly)) {
+                running.add(engine);
+            } else {
+                results.add(Measurement.missing(engine, workload));
+            }
+        }
+        return running;
     }
 
     private List<Measurement> startup() throws IOException {
@@ -181,8 +251,8 @@ public final class SideBySide {
 
     /** The runner's command-line options. */
     private record Options(List<Workload> workloads, int rounds, int warmup, double scale, int startupRuns,
-                           Path targetDir, Path docs, List<String> jvmOptions, String jfrEngine, boolean flinkOnly,
-                           String commandLine) {
+                           Path targetDir, Path docs, String docsName, long latencyRate, List<String> jvmOptions,
+                           String jfrEngine, boolean flinkOnly, String commandLine) {
 
         static Options parse(String[] args) {
             List<Workload> workloads = List.of(Workload.values());
@@ -192,19 +262,24 @@ public final class SideBySide {
             int startupRuns = 3;
             Path targetDir = Path.of("weir-bench", "target");
             Path docs = Path.of("docs");
+            String docsName = "benchmarks";
+            long latencyRate = 100_000;
             List<String> jvm = List.of("-Xms3g", "-Xmx3g");
             String jfr = null;
             boolean flinkOnly = false;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
-                    case "--workloads" -> workloads = Arrays.stream(value.split(",")).map(Workload::parse).toList();
+                    case "--workloads" -> workloads = Arrays.stream(value.split(","))
+                            .flatMap(w -> Workload.parseGroup(w).stream()).toList();
                     case "--rounds" -> rounds = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--scale" -> scale = Double.parseDouble(value);
                     case "--startup-runs" -> startupRuns = Integer.parseInt(value);
                     case "--target-dir" -> targetDir = Path.of(value);
                     case "--docs" -> docs = value.equals("none") ? null : Path.of(value);
+                    case "--docs-name" -> docsName = value;
+                    case "--latency-rate" -> latencyRate = Long.parseLong(value);
                     case "--jvm" -> jvm = List.of(value.trim().split("\\s+"));
                     case "--jfr" -> jfr = value;
                     case "--flink-only" -> {
@@ -222,8 +297,11 @@ public final class SideBySide {
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be at least 1, was " + rounds);
             }
-            return new Options(workloads, rounds, warmup, scale, startupRuns, targetDir, docs, jvm, jfr, flinkOnly,
-                    String.join(" ", args));
+            if (latencyRate < 1) {
+                throw new IllegalArgumentException("--latency-rate must be at least 1 event/s, was " + latencyRate);
+            }
+            return new Options(workloads, rounds, warmup, scale, startupRuns, targetDir, docs, docsName, latencyRate,
+                    jvm, jfr, flinkOnly, String.join(" ", args));
         }
     }
 }

@@ -30,7 +30,7 @@ final class SvgChart {
                 + " font-family=\"sans-serif\" font-size=\"12\">%n", WIDTH, height));
         out.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         out.append("<text x=\"10\" y=\"22\" font-size=\"16\" font-weight=\"bold\">Weir against Apache Flink, same"
-                + " machine, same run (longer is better; startup: shorter is better)</text>\n");
+                + " machine, same run (throughput: longer is better; startup, latency p99.9, heap: shorter is better)</text>\n");
         for (int e = 0; e < engines.size(); e++) {
             int x = 10 + e * 160;
             out.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"34\" width=\"12\" height=\"12\" fill=\"%s\"/>"
@@ -67,7 +67,7 @@ final class SvgChart {
     }
 
     private static double value(Measurement m) {
-        return m.workload() == Workload.STARTUP ? m.medianMillis() : m.eventsPerSecond();
+        return m.value();
     }
 
     private static String escape(String text) {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  * rounds while the runner alternates engines.
  *
  * <p>Protocol, one line each way: {@code measure <workload> <events>} answers {@code ok <nanos>};
+ * {@code latency <workload> <events> <rate>} answers {@code ok <p50> <p99> <p99.9> <results> <span nanos>};
+ * {@code heap <workload> <keys>} answers {@code ok <retained bytes>};
  * {@code supports <workload>} answers {@code ok true|false}; {@code name} answers {@code ok <engine name>}; a failure
  * answers {@code error <message>}; end of stdin exits. Engines' own chatter goes to stderr, never to the protocol.
  */
@@ -31,12 +33,23 @@ public final class Worker {
         }
     }
 
+    private static String join(long[] values) {
+        StringBuilder out = new StringBuilder();
+        for (long v : values) {
+            out.append(out.length() == 0 ? "" : " ").append(v);
+        }
+        return out.toString();
+    }
+
     private static String answer(Engine engine, String[] command) {
         try {
             return switch (command[0]) {
                 case "name" -> "ok " + engine.name();
                 case "supports" -> "ok " + engine.supports(Workload.parse(command[1]));
                 case "measure" -> "ok " + engine.measure(Workload.parse(command[1]), Long.parseLong(command[2]));
+                case "latency" -> "ok " + join(engine.latency(Workload.parse(command[1]), Long.parseLong(command[2]),
+                        Long.parseLong(command[3])));
+                case "heap" -> "ok " + engine.retainedHeap(Workload.parse(command[1]), Long.parseLong(command[2]));
                 default -> "error unknown command '" + String.join(" ", command) + "'";
             };
         } catch (Throwable e) {

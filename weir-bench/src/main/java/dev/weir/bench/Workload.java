@@ -1,8 +1,8 @@
 package dev.weir.bench;
 
 /**
- * The workloads of issue 6 with their fixed shape (keys, parallelism) and the event count a real measurement uses.
- * {@link #windowed} ones need Weir's windows ({@code dev.weir.api.windowing}) on Weir's side.
+ * The workloads of issue 6 with their fixed shape (keys, parallelism), the event count a real measurement uses and
+ * the {@link Kind} of figure they yield. {@link #windowed} ones need Weir's windows ({@code dev.weir.api.windowing}).
  */
 public enum Workload {
     STATELESS("1", "stateless map+filter", 10_000, 2, 40_000_000L, false),
@@ -12,7 +12,24 @@ public enum Workload {
     SLIDING_60S("4", "sliding 60 s / 1 s aggregate, K=10k", 10_000, 2, 4_000_000L, true),
     SESSION("5", "session gap 500 ms aggregate, K=100k", 100_000, 2, 10_000_000L, true),
     KEYED_PROCESS("6", "keyed process, value state + 1 timer/key, K=10k", 10_000, 2, 6_000_000L, false),
-    STARTUP("9", "startup: main to first output record", 1, 1, 1_000L, false);
+    NEXMARK_Q5("7a", "Nexmark q5 hot items, sliding 10 s / 2 s + max", 0, 2, 10_000_000L, true),
+    NEXMARK_Q7("7b", "Nexmark q7 highest bid, tumbling 10 s", 0, 2, 10_000_000L, true),
+    /** {@link #benchEvents} is the run's length in seconds at the source's fixed rate. */
+    LATENCY("8", "latency: tumbling 200 ms count, K=10k, fixed rate", 10_000, 2, 10L, true),
+    STARTUP("9", "startup: main to first output record", 1, 1, 1_000L, false),
+    HEAP_PER_KEY("10", "heap per key: 1M keys in a tumbling 1 s window", 1_000_000, 2, 1_000_000L, true);
+
+    /** What a workload's figure is. */
+    public enum Kind {
+        /** Events per second over the {@link Span}. */
+        THROUGHPUT,
+        /** Milliseconds from a fresh JVM's {@code main} to the first output record. */
+        STARTUP,
+        /** The p50 / p99 / p99.9 delay from an event's creation to its window result, at a fixed input rate. */
+        LATENCY,
+        /** Heap retained per key by a window that holds every key's state. */
+        HEAP
+    }
 
     public final String number;
     public final String title;
@@ -30,9 +47,23 @@ public enum Workload {
         this.windowed = windowed;
     }
 
+    public Kind kind() {
+        return switch (this) {
+            case STARTUP -> Kind.STARTUP;
+            case LATENCY -> Kind.LATENCY;
+            case HEAP_PER_KEY -> Kind.HEAP;
+            default -> Kind.THROUGHPUT;
+        };
+    }
+
     /** The generator shape for {@code events} events, rounded down to a multiple of the parallelism. */
     public EventShape shape(long events) {
         return new EventShape(events - events % parallelism, keys, parallelism);
+    }
+
+    /** The workloads a command-line item names: "7" is both Nexmark queries, anything else one {@link #parse}. */
+    public static java.util.List<Workload> parseGroup(String text) {
+        return text.equals("7") ? java.util.List.of(NEXMARK_Q5, NEXMARK_Q7) : java.util.List.of(parse(text));
     }
 
     /** The workload named by its enum name or its issue number ("1", "2b", "6"). */
@@ -43,6 +74,7 @@ public enum Workload {
             }
         }
         throw new IllegalArgumentException("Unknown workload '" + text + "'; use one of "
-                + java.util.Arrays.toString(values()) + " or its number (1, 2a, 2b, 3, 4, 5, 6, 9)");
+                + java.util.Arrays.toString(values())
+                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10; 7 means 7a and 7b)");
     }
 }

@@ -2,15 +2,25 @@ package dev.weir.bench.weir;
 
 import dev.weir.api.CloseableIterator;
 import dev.weir.api.DataStream;
+import dev.weir.api.JobClient;
 import dev.weir.api.StreamExecutionEnvironment;
 import dev.weir.bench.Checksum;
 import dev.weir.bench.Engine;
-import dev.weir.bench.Event;
+import dev.weir.bench.HeapProbe;
+import dev.weir.bench.HeapShape;
+import dev.weir.bench.LatencyHistogram;
+import dev.weir.bench.LatencyShape;
 import dev.weir.bench.Span;
+import dev.weir.bench.WindowCloses;
 import dev.weir.bench.Workload;
+import dev.weir.bench.nexmark.NexmarkShape;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the bench's workloads on Weir's local runtime. */
 public final class WeirEngine implements Engine {
+    private static final long HEAP_TIMEOUT_MILLIS = 120_000;
 
     @Override
     public String name() {
@@ -40,6 +50,26 @@ public final class WeirEngine implements Engine {
     }
 
     @Override
+    public long[] latency(Workload workload, long events, long ratePerSecond) throws Exception {
+        StreamExecutionEnvironment env = environment(workload);
+        env.getConfig().setAutoWatermarkInterval(WeirProbeJobs.LATENCY_WATERMARK_INTERVAL_MILLIS);
+        LatencyShape shape = new LatencyShape(events, workload.keys, workload.parallelism, ratePerSecond);
+        WeirProbeJobs.latency(env, shape).sinkTo(new TimedSink<>());
+        LatencyHistogram.reset();
+        WindowCloses.reset(shape.windows());
+        Span.reset();
+        env.execute("weir-bench " + workload);
+        return new long[] {LatencyHistogram.quantile(0.5), LatencyHistogram.quantile(0.99),
+            LatencyHistogram.quantile(0.999), LatencyHistogram.count(), Span.nanos()};
+    }
+
+    @Override
+    public long retainedHeap(Workload workload, long keys) throws Exception {
+        long baseline = settledHeapWith(workload, 0);
+        return settledHeapWith(workload, keys) - baseline;
+    }
+
+    @Override
     public void runTrivialJob() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         WeirJobs.stateless(WeirJobs.events(env, Workload.STARTUP.shape(Workload.STARTUP.benchEvents)))
@@ -51,13 +81,39 @@ public final class WeirEngine implements Engine {
         return StreamExecutionEnvironment.createLocalEnvironment(workload.parallelism);
     }
 
-    private DataStream<?> job(StreamExecutionEnvironment env, Workload workload, long events) {
-        DataStream<Event> source = WeirJobs.events(env, workload.shape(events));
+    private static DataStream<?> job(StreamExecutionEnvironment env, Workload workload, long events) {
         return switch (workload) {
-            case STATELESS -> WeirJobs.stateless(source);
-            case KEYED_PROCESS -> WeirJobs.keyedProcess(source);
-            case STARTUP -> throw new IllegalArgumentException("Workload STARTUP runs through runTrivialJob()");
-            default -> WeirWindowJobs.build(workload, source);
+            case NEXMARK_Q5 ->
+                    WeirNexmarkJobs.q5(WeirNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)));
+            case NEXMARK_Q7 ->
+                    WeirNexmarkJobs.q7(WeirNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)));
+            case STATELESS -> WeirJobs.stateless(WeirJobs.events(env, workload.shape(events)));
+            case KEYED_PROCESS -> WeirJobs.keyedProcess(WeirJobs.events(env, workload.shape(events)));
+            case STARTUP, LATENCY, HEAP_PER_KEY -> throw new IllegalArgumentException("Workload " + workload
+                    + " has its own entry point (runTrivialJob, latency, retainedHeap), not measure or check");
+            default -> WeirWindowJobs.build(workload, WeirJobs.events(env, workload.shape(events)));
         };
+    }
+
+    /** The used heap, settled, while a heap job of {@code keys} keys holds them all in its window; then cancels it. */
+    private static long settledHeapWith(Workload workload, long keys) throws Exception {
+        StreamExecutionEnvironment env = environment(workload);
+        WeirProbeJobs.heap(env, new HeapShape(keys, workload.parallelism)).sinkTo(new TimedSink<>());
+        HeapProbe.awaitQuietHeap(30_000);
+        HeapProbe.reset();
+        int threadsBefore = Thread.activeCount();
+        JobClient client = env.executeAsync("weir-bench " + workload + " " + keys + " keys");
+        try {
+            return HeapProbe.settledHeap(keys, workload.parallelism, HEAP_TIMEOUT_MILLIS);
+        } finally {
+            client.cancel().get(60, TimeUnit.SECONDS);
+            try {
+                client.getJobExecutionResult().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException | CancellationException expected) {
+                // A cancelled job ends exceptionally; only its end matters here.
+            }
+            // The engine tears the job down after its result; let that finish so the next job's heap excludes it.
+            HeapProbe.awaitThreadsBackTo(threadsBefore, 30_000);
+        }
     }
 }

@@ -1,0 +1,183 @@
+package dev.weir.bench.weir;
+
+import dev.weir.api.DataStream;
+import dev.weir.api.StreamExecutionEnvironment;
+import dev.weir.api.connector.SourceReaderContext;
+import dev.weir.api.connector.source.DataGeneratorSource;
+import dev.weir.api.connector.source.GeneratorFunction;
+import dev.weir.api.functions.AggregateFunction;
+import dev.weir.api.functions.Collector;
+import dev.weir.api.functions.FilterFunction;
+import dev.weir.api.functions.KeySelector;
+import dev.weir.api.functions.MapFunction;
+import dev.weir.api.functions.ReduceFunction;
+import dev.weir.api.functions.windowing.ProcessAllWindowFunction;
+import dev.weir.api.functions.windowing.ProcessWindowFunction;
+import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.weir.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.weir.api.windowing.windows.TimeWindow;
+import dev.weir.bench.Span;
+import dev.weir.bench.nexmark.AuctionCount;
+import dev.weir.bench.nexmark.Bid;
+import dev.weir.bench.nexmark.NexmarkEvent;
+import dev.weir.bench.nexmark.NexmarkShape;
+import java.time.Duration;
+
+/**
+ * Weir's side of workload 7, Nexmark q5 and q7 on the full Person/Auction/Bid stream of {@link NexmarkShape}.
+ * {@code flink/FlinkNexmarkJobs.java} is the same code with Flink's imports (plus the {@code TypeInformation} Flink's
+ * generator source demands); keep the two in step.
+ */
+public final class WeirNexmarkJobs {
+    private WeirNexmarkJobs() {
+    }
+
+    /** The bids of the Nexmark stream, with bounded out-of-orderness 100 ms watermarks on the event time. */
+    public static DataStream<Bid> bids(StreamExecutionEnvironment env, NexmarkShape shape) {
+        DataGeneratorSource<NexmarkEvent> source = new DataGeneratorSource<>(new NexmarkGenerator(shape),
+                shape.events());
+        WatermarkStrategy<NexmarkEvent> watermarks = WatermarkStrategy
+                .<NexmarkEvent>forBoundedOutOfOrderness(Duration.ofMillis(100))
+                .withTimestampAssigner((event, previous) -> event.dateTime);
+        return env.fromSource(source, watermarks, "nexmark").filter(new IsBid()).map(new ToBid());
+    }
+
+    /**
+     * q5, hot items: per sliding 10 s / 2 s window the auction(s) with the most bids, as
+     * {@code AuctionCount(auction, count, windowEnd)}; ties all come out, as with Nexmark's {@code num >= maxn}.
+     */
+    public static DataStream<AuctionCount> q5(DataStream<Bid> bids) {
+        return bids.keyBy(new ByAuction())
+                .window(SlidingEventTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(2)))
+                .aggregate(new CountBids(), new StampWindowEnd())
+                .windowAll(TumblingEventTimeWindows.of(Duration.ofSeconds(2)))
+                .process(new HottestAuctions());
+    }
+
+    /** q7, highest bid: per tumbling 10 s window the highest bid, pre-reduced per auction, then across auctions. */
+    public static DataStream<Bid> q7(DataStream<Bid> bids) {
+        return bids.keyBy(new ByAuction())
+                .window(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
+                .reduce(new HigherBid())
+                .windowAll(TumblingEventTimeWindows.of(Duration.ofSeconds(10)))
+                .reduce(new HigherBid());
+    }
+
+    /** Turns source indexes into Nexmark events and tells the {@link Span} when each subtask opens. */
+    static final class NexmarkGenerator implements GeneratorFunction<Long, NexmarkEvent> {
+        private static final long serialVersionUID = 1L;
+        private final NexmarkShape shape;
+
+        NexmarkGenerator(NexmarkShape shape) {
+            this.shape = shape;
+        }
+
+        @Override
+        public void open(SourceReaderContext readerContext) {
+            Span.sourceOpened();
+        }
+
+        @Override
+        public NexmarkEvent map(Long index) {
+            return shape.event(index);
+        }
+    }
+
+    static final class IsBid implements FilterFunction<NexmarkEvent> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean filter(NexmarkEvent event) {
+            return event.bid != null;
+        }
+    }
+
+    static final class ToBid implements MapFunction<NexmarkEvent, Bid> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Bid map(NexmarkEvent event) {
+            return event.bid;
+        }
+    }
+
+    static final class ByAuction implements KeySelector<Bid, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long getKey(Bid bid) {
+            return bid.auction;
+        }
+    }
+
+    /** Counts an auction's bids in a window. */
+    static final class CountBids implements AggregateFunction<Bid, AuctionCount, AuctionCount> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public AuctionCount createAccumulator() {
+            return new AuctionCount();
+        }
+
+        @Override
+        public AuctionCount add(Bid bid, AuctionCount accumulator) {
+            accumulator.auction = bid.auction;
+            accumulator.count++;
+            return accumulator;
+        }
+
+        @Override
+        public AuctionCount getResult(AuctionCount accumulator) {
+            return accumulator;
+        }
+
+        @Override
+        public AuctionCount merge(AuctionCount a, AuctionCount b) {
+            return new AuctionCount(a.count == 0 ? b.auction : a.auction, a.count + b.count, 0);
+        }
+    }
+
+    /** Emits a fresh count stamped with its window's end, so accumulators shared between windows stay untouched. */
+    static final class StampWindowEnd extends ProcessWindowFunction<AuctionCount, AuctionCount, Long, TimeWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void process(Long auction, Context context, Iterable<AuctionCount> counts, Collector<AuctionCount> out) {
+            for (AuctionCount count : counts) {
+                out.collect(new AuctionCount(auction, count.count, context.window().getEnd()));
+            }
+        }
+    }
+
+    /**
+     * Keeps the auctions with the most bids among one sliding window's counts: they carry the timestamp
+     * {@code windowEnd - 1}, so each 2 s tumbling window holds exactly one sliding window's counts.
+     */
+    static final class HottestAuctions extends ProcessAllWindowFunction<AuctionCount, AuctionCount, TimeWindow> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void process(Context context, Iterable<AuctionCount> counts, Collector<AuctionCount> out) {
+            long max = 0;
+            for (AuctionCount count : counts) {
+                max = Math.max(max, count.count);
+            }
+            for (AuctionCount count : counts) {
+                if (count.count == max) {
+                    out.collect(count);
+                }
+            }
+        }
+    }
+
+    /** Keeps the bid that {@link Bid#outranks} the other, never mutating either. */
+    static final class HigherBid implements ReduceFunction<Bid> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Bid reduce(Bid a, Bid b) {
+            return b.outranks(a) ? b : a;
+        }
+    }
+}
