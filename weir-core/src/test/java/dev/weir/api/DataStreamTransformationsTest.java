@@ -181,6 +181,28 @@ class DataStreamTransformationsTest {
         assertThat(endless.executeAndCollect(5)).containsExactly(0L, 1L, 2L, 3L, 4L);
     }
 
+    /** A generator with a field: each subtask must have its own, as Flink gives each subtask a copy of the source. */
+    static final class CountingGenerator implements dev.weir.api.connector.source.GeneratorFunction<Long, Long> {
+        private long calls;
+
+        @Override
+        public Long map(Long index) {
+            return ++calls;
+        }
+    }
+
+    @Test
+    void eachSourceSubtaskGetsItsOwnCopyOfTheSource() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        DataStream<Long> counts = env.fromSource(new dev.weir.api.connector.source.DataGeneratorSource<>(new CountingGenerator(), 1000),
+                dev.weir.api.watermark.WatermarkStrategy.noWatermarks(), "counting");
+        List<Long> out = Jobs.collectSorted(counts);
+        // Two subtasks of 500 indexes each, each counting its own calls: 1..500 twice, never a shared count to 1000.
+        assertThat(out).hasSize(1000);
+        assertThat(out.get(out.size() - 1)).isEqualTo(500L);
+        assertThat(out.stream().filter(c -> c == 1L)).hasSize(2);
+    }
+
     @Test
     void jobClientReportsStatusAndCancels() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);

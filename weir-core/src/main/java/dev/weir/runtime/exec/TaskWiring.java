@@ -29,6 +29,7 @@ import dev.weir.runtime.graph.StreamGraph;
 import dev.weir.runtime.graph.StreamNode;
 import dev.weir.runtime.metrics.OperatorMetricGroup;
 import dev.weir.runtime.operators.ClassCloner;
+import dev.weir.runtime.operators.FunctionCopier;
 import dev.weir.runtime.operators.OneInputOperator;
 import dev.weir.runtime.operators.OperatorFactory;
 import dev.weir.runtime.operators.Output;
@@ -152,7 +153,9 @@ final class TaskWiring {
         TaskCheckpoints checkpoints = new TaskCheckpoints(tasklets.size(), attempt.acknowledger(), chain);
         participants.add(checkpoints);
         if (head.spec() instanceof Specs.SourceSpec source) {
-            SourceTask task = new SourceTask(name, (Source<Object>) source.source(), (WatermarkStrategy<Object>) source.watermarkStrategy(),
+            // Like a function, a source (and the generator or deserializer it holds) is copied per subtask, as in Flink.
+            Source<Object> own = FunctionCopier.copyFor((Source<Object>) source.source(), head.parallelism(), head.describe());
+            SourceTask task = new SourceTask(name, own, (WatermarkStrategy<Object>) source.watermarkStrategy(),
                     subtask, head.parallelism(), outputs.get(head), chain, taskWriters, processingTime, autoWatermarkInterval,
                     new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.name(), head.maxParallelism(),
                     sourceRestore(head, subtask, finished));
