@@ -2,6 +2,7 @@ package dev.weir.testing;
 
 import dev.weir.api.functions.KeySelector;
 import dev.weir.api.functions.OutputTag;
+import dev.weir.runtime.checkpoint.StateInitialization;
 import dev.weir.runtime.operators.StreamOperator;
 import dev.weir.runtime.state.HeapKeyedStateBackend;
 import dev.weir.runtime.state.KeyGroupRangeAssignment;
@@ -97,8 +98,9 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     }
 
     /**
-     * Sets the operator up and opens it (and its rich function). Calling it is optional: the first element,
-     * watermark or {@link #endInput()} opens the harness.
+     * Sets the operator up, initializes its state as a fresh start does (a {@code CheckpointedFunction} gets
+     * {@code initializeState} with empty operator state, {@code isRestored()} false) and opens it (and its rich
+     * function). Calling it is optional: the first element, watermark or {@link #endInput()} opens the harness.
      *
      * @throws IllegalStateException if the harness was opened or closed before
      */
@@ -119,6 +121,8 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
                 processingTime), output);
         // Open before the user's open() runs, so that close() still reaches the operator if open() fails, as in a task.
         phase = Phase.OPEN;
+        // As a task starting fresh: a CheckpointedFunction gets its operator state store before open().
+        operator.initializeState(StateInitialization.FRESH);
         operator.open();
     }
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Shares the operator state of all old subtasks out to one new subtask, by each list's mode: even split (contiguous
- * shares of the pooled elements, as in Flink), union, broadcast (one copy), or per subtask (same parallelism only).
+ * shares of the pooled elements, as in Flink; at an unchanged parallelism each subtask keeps its own list), union, broadcast (one copy), or per subtask (same parallelism only).
  */
 public final class OperatorStateRedistribution {
     private OperatorStateRedistribution() {
@@ -41,6 +41,13 @@ public final class OperatorStateRedistribution {
                     }
                 }
                 case EVEN_SPLIT -> {
+                    if (old.size() == newParallelism) {
+                        // As in Flink, an unchanged parallelism hands every subtask back its own list: a split of the
+                        // pool would move elements across subtasks, e.g. one subtask's sink committables to another,
+                        // which then races that subtask's own cleanup of its uncommitted files.
+                        values.addAll(valuesOf(old.get(subtask), name));
+                        break;
+                    }
                     List<Object> pooled = new ArrayList<>();
                     old.forEach(s -> pooled.addAll(valuesOf(s, name)));
                     int from = (int) ((long) pooled.size() * subtask / newParallelism);

@@ -1,6 +1,7 @@
 package dev.weir.runtime.checkpoint.storage;
 
 import org.apache.fory.Fory;
+import org.apache.fory.builder.JITContext;
 import org.apache.fory.config.CompatibleMode;
 import org.apache.fory.config.Language;
 import org.apache.fory.memory.MemoryBuffer;
@@ -28,23 +29,52 @@ final class ForyStateSerializer implements StateSerializer {
                 .build();
     }
 
+    // Every call holds Fory's JIT lock (reentrant; serialize also takes it, copy and untyped deserialize do not):
+    // without it the background compiler changed the type maps under a task's snapshot copy, which then failed
+    // with a ConcurrentModificationException (surfacing as a ClassCastException to StackOverflowError) and the
+    // checkpoint was declined.
+
     @Override
     public byte[] serialize(Object value) {
-        return fory.serialize(value);
+        JITContext jit = fory.getJITContext();
+        jit.lock();
+        try {
+            return fory.serialize(value);
+        } finally {
+            jit.unlock();
+        }
     }
 
     @Override
     public Object deserialize(byte[] bytes) {
-        return fory.deserialize(bytes);
+        JITContext jit = fory.getJITContext();
+        jit.lock();
+        try {
+            return fory.deserialize(bytes);
+        } finally {
+            jit.unlock();
+        }
     }
 
     @Override
     public Object deserialize(byte[] bytes, int offset, int length) {
-        return fory.deserialize(MemoryBuffer.fromByteArray(bytes, offset, length));
+        JITContext jit = fory.getJITContext();
+        jit.lock();
+        try {
+            return fory.deserialize(MemoryBuffer.fromByteArray(bytes, offset, length));
+        } finally {
+            jit.unlock();
+        }
     }
 
     @Override
     public Object copy(Object value) {
-        return fory.copy(value);
+        JITContext jit = fory.getJITContext();
+        jit.lock();
+        try {
+            return fory.copy(value);
+        } finally {
+            jit.unlock();
+        }
     }
 }
