@@ -3,6 +3,9 @@ package dev.weir.testing;
 import dev.weir.api.functions.KeySelector;
 import dev.weir.api.functions.OutputTag;
 import dev.weir.runtime.checkpoint.StateInitialization;
+import dev.weir.runtime.exec.JobAccumulators;
+import dev.weir.runtime.exec.SubtaskContext;
+import dev.weir.runtime.metrics.OperatorMetricGroup;
 import dev.weir.runtime.operators.StreamOperator;
 import dev.weir.runtime.state.HeapKeyedStateBackend;
 import dev.weir.runtime.state.KeyGroupRangeAssignment;
@@ -32,6 +35,8 @@ import java.util.Objects;
  * @param <OUT> the type of the main output's elements
  */
 public abstract class OperatorHarness<OUT> implements AutoCloseable {
+    /** The auto-watermark interval a harnessed operator sees, the runtime's default. */
+    private static final long HARNESS_WATERMARK_INTERVAL = 200L;
     private enum Phase { NEW, OPEN, ENDED, CLOSED }
 
     private final StreamOperator operator;
@@ -117,8 +122,10 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
             timers = new HarnessTimerServices(new HeapTimerServices(heap, processingTime));
             statePeek = new StatePeek(keyedState, processingTime::getCurrentProcessingTime);
         }
-        operator.setup(new HarnessContext(name, subtaskIndex, parallelism, maxParallelism, keyedState, timers, keySelectors,
-                processingTime), output);
+        // The runtime's own operator context, so a function sees exactly what it sees in a running job.
+        operator.setup(new SubtaskContext(name, name, subtaskIndex, parallelism, maxParallelism, keyedState, timers, keySelectors,
+                processingTime, new OperatorMetricGroup(name + "." + subtaskIndex), HARNESS_WATERMARK_INTERVAL, new JobAccumulators(),
+                false, 0), output);
         // Open before the user's open() runs, so that close() still reaches the operator if open() fails, as in a task.
         phase = Phase.OPEN;
         // As a task starting fresh: a CheckpointedFunction gets its operator state store before open().

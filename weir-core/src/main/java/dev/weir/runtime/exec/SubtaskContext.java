@@ -9,7 +9,7 @@ import dev.weir.runtime.time.KeyedTimerServices;
 import dev.weir.runtime.time.ProcessingTimeService;
 
 /** The {@link OperatorContext} of one operator in one subtask. */
-final class SubtaskContext implements OperatorContext {
+public final class SubtaskContext implements OperatorContext {
     private final String operatorName;
     private final String description;
     private final int subtaskIndex;
@@ -25,7 +25,8 @@ final class SubtaskContext implements OperatorContext {
     private final boolean checkpointing;
     private final int attempt;
 
-    SubtaskContext(String operatorName, String description, int subtaskIndex, int parallelism, int maxParallelism, KeyedStateBackend keyedState,
+    /** Used by the task wiring and by the operator test harness ({@code dev.weir.testing}). */
+    public SubtaskContext(String operatorName, String description, int subtaskIndex, int parallelism, int maxParallelism, KeyedStateBackend keyedState,
                    KeyedTimerServices timers, KeySelector<Object, Object>[] keySelectors, ProcessingTimeService processingTime,
                    MetricGroup metrics, long autoWatermarkInterval, JobAccumulators accumulators, boolean checkpointing, int attempt) {
         this.checkpointing = checkpointing;
