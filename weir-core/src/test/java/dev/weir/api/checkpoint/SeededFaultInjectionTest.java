@@ -49,8 +49,10 @@ class SeededFaultInjectionTest {
             JobExecutionResult result = run(name, failAt);
             assertThat(CommittedFiles.difference(expected, CommittedFiles.sortedLines(dir.resolve(name))))
                     .as("seed %d, failures at %s", seed, java.util.Arrays.toString(failAt)).isEqualTo("same");
-            assertThat(result.<Integer>getAccumulatorResult("attempt")).as("seed %d restarted once per failure", seed)
-                    .isEqualTo(failAt.length);
+            // A later failure point may lie in the other source subtask's half, behind the checkpoint the job restored:
+            // then that failure never happens. At least the first one always does.
+            assertThat(result.<Integer>getAccumulatorResult("attempt")).as("seed %d restarted at most once per failure", seed)
+                    .isBetween(1, failAt.length);
         }
     }
 
