@@ -18,7 +18,8 @@ import java.util.List;
  * {@code DataStream#sinkTo}: feeds one {@link SinkWriter} per subtask. For a two-phase-commit sink it prepares
  * committables on every checkpoint, keeps them in the checkpoint, and commits them when the checkpoint completes;
  * committables restored from a checkpoint are committed again at start (commits are idempotent). Without
- * checkpointing, it commits at the end of input.
+ * checkpointing, it commits at the end of input. The commit methods are synchronized: once the task has finished,
+ * the checkpoint coordinator's thread and the job's end may both call them.
  */
 public final class SinkWriterOperator extends AbstractStreamOperator implements OneInputOperator, SinkWriter.Context {
     static final String COMMITTABLES = "_sink_committables";
@@ -75,7 +76,7 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
     }
 
     @Override
-    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) throws Exception {
+    public synchronized void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) throws Exception {
         if (writer == null) {
             return;
         }
@@ -94,12 +95,10 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
     }
 
     @Override
-    public void notifyCheckpointComplete(long checkpointId) throws Exception {
-        if (ended) {
-            // The task finished before this checkpoint, whose state holds the final committables: commit them all.
-            notifyJobFinished();
-            return;
-        }
+    public synchronized void notifyCheckpointComplete(long checkpointId) throws Exception {
+        // The final committables (prepared at the end of input, marked Long.MAX_VALUE) are not committed here: this
+        // checkpoint may have been taken before the end of input. They are committed when the job finishes, or
+        // again on restore from a checkpoint that holds them.
         // A loop, not removeIf with a lambda: this class is cloned as a hidden class (see ClassCloner).
         List<Object> due = new ArrayList<>();
         List<Object[]> later = new ArrayList<>();
@@ -116,7 +115,7 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
     }
 
     @Override
-    public void endInput() throws Exception {
+    public synchronized void endInput() throws Exception {
         writer.flush(true);
         prepare(Long.MAX_VALUE);
         ended = true;
@@ -126,7 +125,7 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
     }
 
     @Override
-    public void notifyJobFinished() throws Exception {
+    public synchronized void notifyJobFinished() throws Exception {
         List<Object> all = new ArrayList<>(pending.size());
         for (Object[] p : pending) {
             all.add(p[1]);
