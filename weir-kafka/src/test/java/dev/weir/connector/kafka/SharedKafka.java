@@ -75,7 +75,22 @@ final class SharedKafka {
             List<TopicPartition> parts = c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             c.assign(parts);
             c.seekToBeginning(parts);
-            Map<TopicPartition, Long> end = c.endOffsets(parts);
+            Map<TopicPartition, Long> stable = c.endOffsets(parts);
+            if (isolation.equals("read_committed")) {
+                // A commit returns before the broker wrote its markers: wait until every transaction is decided, i.e.
+                // the last stable offsets reached the log ends, or a read_committed read could stop short.
+                Map<String, Object> uncommitted = new HashMap<>(props);
+                uncommitted.put("isolation.level", "read_uncommitted");
+                try (KafkaConsumer<byte[], byte[]> u = new KafkaConsumer<>(uncommitted, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+                    Map<TopicPartition, Long> logEnd = u.endOffsets(parts);
+                    long until = System.currentTimeMillis() + 20_000;
+                    while (!stable.equals(logEnd) && System.currentTimeMillis() < until) {
+                        Thread.sleep(20);
+                        stable = c.endOffsets(parts);
+                    }
+                }
+            }
+            Map<TopicPartition, Long> end = stable;
             long deadline = System.currentTimeMillis() + 30_000;
             while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
                 c.poll(java.time.Duration.ofMillis(100)).forEach(all::add);
