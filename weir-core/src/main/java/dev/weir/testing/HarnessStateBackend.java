@@ -4,6 +4,8 @@ import dev.weir.api.state.State;
 import dev.weir.api.state.StateDescriptor;
 import dev.weir.runtime.state.HeapKeyedStateBackend;
 import dev.weir.runtime.state.KeyedStateBackend;
+import dev.weir.runtime.state.OwnedKeyedState;
+import dev.weir.runtime.state.StateEntryVisitor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -45,6 +47,11 @@ final class HarnessStateBackend implements KeyedStateBackend {
         S state = heap.getOrCreateState(descriptor);
         descriptors.putIfAbsent(descriptor.getName(), descriptor);
         return state;
+    }
+
+    @Override
+    public void adopt(String stateName, OwnedKeyedState state, StateEntryVisitor restored) throws Exception {
+        heap.adopt(stateName, state, restored);
     }
 
     @Override

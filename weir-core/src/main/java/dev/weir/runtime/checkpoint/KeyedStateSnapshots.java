@@ -30,6 +30,8 @@ public final class KeyedStateSnapshots {
             backend.forEachEntry(first + i, (state, key, namespace, value) ->
                     group.states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace, copyStructure(value))));
         }
+        backend.forEachOwnedEntry((state, keyGroup, key, namespace, value) ->
+                groups[keyGroup - first].states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace, copyStructure(value))));
         if (timers != null) {
             int maxParallelism = backend.getMaxParallelism();
             timers.forEachTimer((service, eventTime, key, namespace, timestamp) -> {

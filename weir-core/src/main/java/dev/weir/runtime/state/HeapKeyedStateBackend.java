@@ -33,6 +33,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
     /** By state name in registration order, so snapshots visit states in a stable order. */
     private final Map<String, StateTable> tables = new LinkedHashMap<>();
     private final Map<String, Registered> states = new HashMap<>();
+    private final Map<String, OwnedKeyedState> owned = new LinkedHashMap<>();
 
     private Object currentKey;
     private int currentKeyGroup = -1;
@@ -161,9 +162,40 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         return table == null ? Stream.empty() : table.keys(namespace);
     }
 
+    @Override
+    public void adopt(String stateName, OwnedKeyedState state, StateEntryVisitor restored) throws Exception {
+        Objects.requireNonNull(state, "state");
+        if (states.containsKey(stateName) || owned.containsKey(stateName)) {
+            throw new IllegalStateException("state '" + stateName + "' is already registered: give each state of an operator its own name");
+        }
+        StateTable table = tables.remove(stateName);
+        if (table != null) {
+            for (int i = 0; i < keyGroupRange.size(); i++) {
+                table.forEachEntry(i, restored);
+            }
+        }
+        owned.put(stateName, state);
+    }
+
+    /** Visits the entries of the states operators keep themselves ({@link #adopt}), with each entry's key group. */
+    public void forEachOwnedEntry(OwnedEntryVisitor visitor) throws Exception {
+        for (Map.Entry<String, OwnedKeyedState> e : owned.entrySet()) {
+            String name = e.getKey();
+            e.getValue().forEachEntry((keyGroup, key, namespace, value) -> visitor.visit(name, keyGroup, key, namespace, value));
+        }
+    }
+
+    /** Receives the entries of {@link #forEachOwnedEntry}. */
+    @FunctionalInterface
+    public interface OwnedEntryVisitor {
+        void visit(String stateName, int keyGroup, Object key, Object namespace, Object storedValue) throws Exception;
+    }
+
     /** The names of the states created or restored so far, in that order. */
     public List<String> getStateNames() {
-        return new ArrayList<>(tables.keySet());
+        ArrayList<String> names = new ArrayList<>(tables.keySet());
+        names.addAll(owned.keySet());
+        return names;
     }
 
     /**

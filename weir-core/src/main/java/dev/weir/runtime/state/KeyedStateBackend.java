@@ -22,6 +22,13 @@ public interface KeyedStateBackend extends KeyContext {
      */
     <S extends State> S getOrCreateState(StateDescriptor<?> descriptor);
 
+    /**
+     * Lets an operator keep keyed state in a structure of its own that still takes part in checkpoints: snapshots
+     * visit {@code state} under {@code stateName}, and the entries restored under that name are handed to
+     * {@code restored} now, once, and leave the backend. The name must not be used by a state of the backend.
+     */
+    void adopt(String stateName, OwnedKeyedState state, StateEntryVisitor restored) throws Exception;
+
     /** The keys that have a value in the named state and namespace (for tests and the harness). */
     Stream<Object> getKeys(String stateName, Object namespace);
 }

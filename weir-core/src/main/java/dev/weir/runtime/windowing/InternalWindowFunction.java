@@ -25,6 +25,11 @@ abstract class InternalWindowFunction {
     /** The user function to open and close, or null. */
     abstract Function userFunction();
 
+    /** Whether {@link #process} only emits its input (no window function): the operator may then emit directly. */
+    boolean emitsInputAsIs() {
+        return false;
+    }
+
     /** Wraps {@code windowFunction} (any of the four kinds, or null for emitting the input as is). */
     @SuppressWarnings("unchecked")
     static InternalWindowFunction of(Function windowFunction) {
@@ -71,6 +76,11 @@ abstract class InternalWindowFunction {
         @Override
         Function userFunction() {
             return null;
+        }
+
+        @Override
+        boolean emitsInputAsIs() {
+            return true;
         }
     }
 

@@ -93,7 +93,6 @@ abstract class SliceFunction {
      */
     static SliceFunction buffering() {
         return new SliceFunction() {
-            private final SliceMerge merge = new SliceMerge();
             private long arrivals;
 
             @Override
@@ -110,7 +109,8 @@ abstract class SliceFunction {
 
             @Override
             Object startMany(Object partial) {
-                return merge.start((SliceBuffer) partial);
+                // One merge per key and window: a firing combines all keys' slices side by side.
+                return new SliceMerge().start((SliceBuffer) partial);
             }
 
             @Override

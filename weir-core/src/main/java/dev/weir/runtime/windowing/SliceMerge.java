@@ -4,8 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The elements of a window made of several {@link SliceBuffer}s, merged by arrival number. One instance per
- * operator is reused for every firing; the merged list is rebuilt each time.
+ * The elements of one key's window made of several {@link SliceBuffer}s, merged by arrival number.
  */
 final class SliceMerge {
     private final ArrayList<SliceBuffer> buffers = new ArrayList<>();

@@ -6,32 +6,44 @@ import dev.weir.api.functions.OutputTag;
 import dev.weir.api.functions.RichFunction;
 import dev.weir.api.metrics.Counter;
 import dev.weir.api.state.KeyedStateStore;
-import dev.weir.api.state.ValueState;
-import dev.weir.api.state.ValueStateDescriptor;
 import dev.weir.api.windowing.windows.TimeWindow;
 import dev.weir.api.windowing.windows.Window;
+import dev.weir.runtime.checkpoint.OperatorStateSnapshot;
+import dev.weir.runtime.checkpoint.StateInitialization;
 import dev.weir.runtime.operators.AbstractStreamOperator;
 import dev.weir.runtime.operators.OneInputOperator;
 import dev.weir.runtime.operators.TimestampedCollector;
-import dev.weir.runtime.state.VoidNamespace;
-import dev.weir.runtime.time.InternalTimer;
-import dev.weir.runtime.time.InternalTimerService;
-import dev.weir.runtime.time.Triggerable;
+import dev.weir.runtime.state.KeyGroupRangeAssignment;
+import dev.weir.runtime.state.OwnedKeyedState;
+import java.util.List;
 
 /**
  * Tumbling and sliding event-time windows with the default trigger, no evictor and no allowed lateness, computed by
- * slicing: time is cut into slices of {@code gcd(size, slide)}, each key keeps one partial aggregate per slice
- * ({@link KeySlices}) — or, for window functions without pre-aggregation, the slice's elements, each stored once
- * ({@link SliceBuffer}) — and a firing window combines its {@code size / gcd} slices. An element costs one lookup and
- * one call of the user's function (or one append) whatever {@code size / slide} is.
+ * slicing: time is cut into slices of {@code gcd(size, slide)}; each slice is one table of partial aggregates by key
+ * ({@link SliceTable}) — or, for window functions without pre-aggregation, of the key's elements in the slice, each
+ * stored once ({@link SliceBuffer}). An element costs one table lookup and one call of the user's function (or one
+ * append), whatever {@code size / slide} is.
+ *
+ * <p>No timers: all keys' windows with the same end fire together, so when the watermark passes a window's end the
+ * operator walks the window's slices in time order — one slice for a tumbling window, whose results come straight
+ * from its table; several for a sliding one, combined key by key ({@link WindowAssembly}). That replaces a timer,
+ * a timer-index entry and a state lookup per key and window by a sequential scan.
  *
  * <p>Results equal the generic {@link WindowOperator}'s: the same windows fire with the same timestamps
- * ({@code window.maxTimestamp()}), late elements are dropped (counted in {@code numLateRecordsDropped}) or side-output
- * under the same rule. Slices are combined in time order rather than arrival order, so the function must not depend
- * on the order of its inputs (as windowed pre-aggregation assumes), and must not modify its inputs.
+ * ({@code window.maxTimestamp()}), windows of one end fire before those of a later end, late elements are dropped
+ * (counted in {@code numLateRecordsDropped}) or side-output under the same rule. Slices are combined in time order
+ * rather than arrival order, so the function must not depend on the order of its inputs (as windowed
+ * pre-aggregation assumes), and must not modify its inputs.
+ *
+ * <p>Checkpoints hold the slices as keyed state (state {@code window-slices}, namespace the slice start), so they
+ * redistribute by key group on a rescale, and the watermark up to which windows fired: a restored operator does not
+ * fire those windows again (with aligned barriers every subtask took its snapshot at the same watermark; otherwise
+ * the smallest is taken, which may repeat a window rather than lose one).
  */
-public final class SlicingWindowOperator extends AbstractStreamOperator implements OneInputOperator, Triggerable<VoidNamespace>,
-        WindowFunctionContext {
+public final class SlicingWindowOperator extends AbstractStreamOperator implements OneInputOperator, WindowFunctionContext,
+        OwnedKeyedState {
+    static final String SLICES_STATE = "window-slices";
+    private static final String FIRED_THROUGH_STATE = "_window-fired-through";
     private static final OpenContext OPEN_CONTEXT = new OpenContext() {
     };
 
@@ -42,10 +54,13 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
     private final OutputTag<?> lateDataOutputTag;
     private final SliceFunction sliceFunction;
     private final InternalWindowFunction function;
+    private final boolean emitsAsIs;
     private final OneElement input = new OneElement();
+    private final SliceTimeline timeline = new SliceTimeline();
+    private final WindowAssembly assembly;
 
-    private ValueState<KeySlices> slicesState;
-    private InternalTimerService<VoidNamespace> timerService;
+    /** Windows whose max timestamp is at or below this have fired; elements only they would take are late. */
+    private long firedThrough = Long.MIN_VALUE;
     private TimestampedCollector collector;
     private Counter numLateRecordsDropped;
     private NamespacedStateStore windowStateStore;
@@ -61,6 +76,8 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         this.lateDataOutputTag = lateDataOutputTag;
         this.sliceFunction = sliceFunction;
         this.function = function;
+        this.emitsAsIs = function.emitsInputAsIs() && !sliceFunction.resultIsElements();
+        this.assembly = new WindowAssembly(sliceFunction);
     }
 
     static long gcd(long a, long b) {
@@ -73,12 +90,32 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
     }
 
     @Override
+    public void initializeState(StateInitialization initialization) {
+        OperatorStateSnapshot.Entry fired = initialization.get(FIRED_THROUGH_STATE);
+        if (fired != null && !fired.values.isEmpty()) {
+            long smallest = Long.MAX_VALUE;
+            for (Object v : fired.values) {
+                smallest = Math.min(smallest, (Long) v);
+            }
+            firedThrough = smallest;
+        }
+    }
+
+    @Override
     public void open() throws Exception {
         if (keyedState == null) {
             throw new IllegalStateException(describe() + " is a window operator and needs a keyed input");
         }
-        slicesState = keyedState.getOrCreateState(new ValueStateDescriptor<>("window-slices", KeySlices.class));
-        timerService = timers.getTimerService("window-timers", this);
+        int maxParallelism = keyedState.getMaxParallelism();
+        keyedState.adopt(SLICES_STATE, this, (name, key, namespace, value) -> {
+            if (!(namespace instanceof Long start)) {
+                throw new IllegalStateException(describe() + " cannot restore its window slices: the checkpoint holds '"
+                        + name + "' entries with namespace " + namespace + " instead of a slice start; it was written by "
+                        + "another window layout. Restore it with the Weir version that wrote it, or start without it");
+            }
+            SliceTable table = timeline.tableFor(start);
+            table.setValue(table.slot(key, KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism)), value);
+        });
         collector = new TimestampedCollector(output, this);
         numLateRecordsDropped = LateRecordsDropped.register(context.metricGroup(), context.runtimeContext());
         windowStateStore = new NamespacedStateStore(keyedState);
@@ -103,9 +140,12 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
             throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker): " + describe()
                     + " needs timestamps; call assignTimestampsAndWatermarks(...) before the window");
         }
-        long watermark = timerService.currentWatermark();
         long lastStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, slide);
-        if (lastStart + size - 1 <= watermark) {
+        if (lastStart + size <= timestamp) {
+            // Between two windows of a sliding assigner whose slide exceeds its size: Flink assigns no window.
+            return;
+        }
+        if (lastStart + size - 1 <= firedThrough) {
             // Every window of the element has fired: the element is late (allowed lateness is zero here).
             if (lateDataOutputTag != null) {
                 output.collect(lateDataOutputTag, value, timestamp);
@@ -114,74 +154,114 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
             }
             return;
         }
-        long firstStart = lastStart - ((lastStart - (timestamp - size + 1)) / slide) * slide;
-        long firstEnd = firstStart + size - 1;
-        if (firstEnd <= watermark) {
-            // Skip the windows of the element that have already fired: they are late for it.
-            firstStart += ceilDiv(watermark - firstEnd + 1, slide) * slide;
-        }
-        KeySlices slices = slicesState.value();
-        if (slices == null) {
-            slices = new KeySlices();
-            slicesState.update(slices);
-        }
-        int slot = slices.slot(TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize));
-        slices.setPartial(slot, sliceFunction.add(slices.partial(slot), value));
-        long fireAt = firstStart + size - 1;
-        if (fireAt < slices.nextFire) {
-            slices.nextFire = fireAt;
-            timerService.registerEventTimeTimer(VoidNamespace.INSTANCE, fireAt);
-        }
-    }
-
-    private static long ceilDiv(long a, long b) {
-        return -Math.floorDiv(-a, b);
+        SliceTable table = timeline.tableFor(TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize));
+        int slot = table.slot(keyedState.getCurrentKey(), keyedState.getCurrentKeyGroup());
+        table.setValue(slot, sliceFunction.add(table.value(slot), value));
     }
 
     @Override
-    public void onEventTime(InternalTimer<VoidNamespace> timer) throws Exception {
-        KeySlices slices = slicesState.value();
-        if (slices == null) {
-            return;
-        }
-        long end = timer.getTimestamp() + 1;
-        long start = end - size;
-        Object combined = null;
-        int count = 0;
-        for (int i = slices.head(), n = slices.tail(); i < n && slices.start(i) < end; i++) {
-            if (slices.start(i) >= start && slices.partial(i) != null) {
-                combined = count == 0 ? slices.partial(i) : count == 1 ? sliceFunction.combine(sliceFunction.startMany(combined), slices.partial(i))
-                        : sliceFunction.combine(combined, slices.partial(i));
-                count++;
-            }
-        }
-        if (count > 0) {
-            emit(start, end, sliceFunction.result(combined, count == 1));
-        }
-        long nextStart = start + slide;
-        slices.dropBefore(nextStart);
-        if (slices.isEmpty()) {
-            slicesState.clear();
-            return;
-        }
-        long first = slices.firstStart();
-        long windowStart = first < nextStart + size ? nextStart : nextStart + ceilDiv(first - size + 1 - nextStart, slide) * slide;
-        slices.nextFire = windowStart + size - 1;
-        timerService.registerEventTimeTimer(VoidNamespace.INSTANCE, slices.nextFire);
+    public void processWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        fireUpTo(watermark);
+        super.processWatermark(watermark);
     }
 
-    @SuppressWarnings("unchecked")
-    private void emit(long start, long end, Object result) throws Exception {
+    /** Fires, in order of their end, every window with data whose max timestamp is at or below {@code watermark}. */
+    private void fireUpTo(long watermark) throws Exception {
+        while (!timeline.isEmpty()) {
+            long end = nextWindowEnd();
+            if (end - 1 > watermark || end - 1 <= firedThrough) {
+                break;
+            }
+            fire(end - size, end);
+            firedThrough = end - 1;
+            timeline.dropBefore(end - size + slide);
+        }
+        if (watermark > firedThrough) {
+            firedThrough = watermark;
+        }
+    }
+
+    /** The end of the first window not fired yet that holds the earliest slice, or a later window when that fired. */
+    private long nextWindowEnd() {
+        long end = firstWindowStartAtOrAfter(timeline.firstStart() - size + 1) + size;
+        if (firedThrough != Long.MIN_VALUE) {
+            end = Math.max(end, firstWindowStartAtOrAfter(firedThrough + 2 - size) + size);
+        }
+        return end;
+    }
+
+    private long firstWindowStartAtOrAfter(long t) {
+        return t + Math.floorMod(offset - t, slide);
+    }
+
+    private void fire(long start, long end) throws Exception {
+        int first = timeline.firstAtOrAfter(start);
+        int last = first;
+        int nonEmpty = 0;
+        SliceTable only = null;
+        for (; last < timeline.tail() && timeline.at(last).start < end; last++) {
+            if (!timeline.at(last).isEmpty()) {
+                nonEmpty++;
+                only = timeline.at(last);
+            }
+        }
+        if (nonEmpty == 0) {
+            return;
+        }
         TimeWindow window = new TimeWindow(start, end);
         firingWindow = window;
         collector.setTimestamp(window.maxTimestamp());
+        if (nonEmpty == 1) {
+            for (int i = 0, n = only.capacity(); i < n; i++) {
+                Object key = only.key(i);
+                if (key != null) {
+                    emit(key, window, sliceFunction.result(only.value(i), true));
+                }
+            }
+            return;
+        }
+        for (int s = first; s < last; s++) {
+            assembly.add(timeline.at(s));
+        }
+        SliceTable combined = assembly.combinations();
+        for (int i = 0, n = combined.capacity(); i < n; i++) {
+            Object key = combined.key(i);
+            if (key != null) {
+                emit(key, window, sliceFunction.result(combined.value(i), assembly.single(i)));
+            }
+        }
+        assembly.clear();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emit(Object key, TimeWindow window, Object result) throws Exception {
+        if (emitsAsIs) {
+            collector.collect(result);
+            return;
+        }
+        keyedState.setCurrentKey(key);
         Iterable<Object> elements = sliceFunction.resultIsElements() ? (Iterable<Object>) result : input.of(result);
-        function.process(keyedState.getCurrentKey(), window, this, elements, collector);
+        function.process(key, window, this, elements, collector);
         function.clear(window, this);
     }
 
     @Override
-    public void onProcessingTime(InternalTimer<VoidNamespace> timer) {
+    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) {
+        snapshot.put(FIRED_THROUGH_STATE, OperatorStateSnapshot.Mode.UNION, List.of(firedThrough));
+    }
+
+    @Override
+    public void forEachEntry(OwnedKeyedState.Visitor visitor) throws Exception {
+        for (int s = timeline.head(); s < timeline.tail(); s++) {
+            SliceTable table = timeline.at(s);
+            Long start = table.start;
+            for (int i = 0, n = table.capacity(); i < n; i++) {
+                if (table.key(i) != null) {
+                    visitor.visit(table.keyGroup(i), table.key(i), start, table.value(i));
+                }
+            }
+        }
     }
 
     @Override
@@ -191,12 +271,12 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     @Override
     public long currentProcessingTime() {
-        return timerService.currentProcessingTime();
+        return context.processingTimeService().getCurrentProcessingTime();
     }
 
     @Override
     public long currentWatermark() {
-        return timerService.currentWatermark();
+        return currentWatermark;
     }
 
     @Override
