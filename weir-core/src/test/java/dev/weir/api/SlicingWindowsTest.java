@@ -50,6 +50,11 @@ class SlicingWindowsTest {
     }
 
     static Ev[] randomEvents(long seed, int n, int keys, int outOfOrder) {
+        return randomEvents(seed, n, keys, outOfOrder, 0);
+    }
+
+    /** As above; with {@code behind > 0}, one event in ten is up to that far behind the watermark (late or not). */
+    static Ev[] randomEvents(long seed, int n, int keys, int outOfOrder, int behind) {
         Random random = new Random(seed);
         Ev[] events = new Ev[n];
         long time = -500;
@@ -57,7 +62,9 @@ class SlicingWindowsTest {
         for (int i = 0; i < n; i++) {
             time += random.nextInt(3);
             // Mostly within the out-of-orderness bound; a few far behind it, so they are late.
-            long ts = random.nextInt(50) == 0 ? time - 150 : time - random.nextInt(outOfOrder);
+            long ts = random.nextInt(50) == 0 ? time - 150
+                    : behind > 0 && random.nextInt(10) == 0 ? time - outOfOrder - random.nextInt(behind)
+                    : time - random.nextInt(outOfOrder);
             maxSeen = Math.max(maxSeen, ts);
             long watermark = random.nextInt(4) == 0 ? maxSeen - outOfOrder : Ev.NONE;
             events[i] = new Ev("k" + random.nextInt(keys), ts, random.nextInt(100), watermark);
@@ -82,12 +89,18 @@ class SlicingWindowsTest {
         return run(events, size, slide, forceGeneric, reduce ? "reduce" : "aggregate");
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> run(Ev[] events, long size, long slide, boolean forceGeneric, String mode) throws Exception {
+        return run(events, size, slide, forceGeneric, mode, false);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<String> run(Ev[] events, long size, long slide, boolean forceGeneric, String mode, boolean longKeys) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         OutputTag<Ev> late = new OutputTag<>("late") {
         };
-        WindowedStream<Ev, String, ?> windowed = Ev.source(env, events).keyBy(Ev::key)
+        KeyedStream keyed = longKeys ? Ev.source(env, events).keyBy(e -> Long.parseLong(e.key().substring(1)))
+                : Ev.source(env, events).keyBy(Ev::key);
+        WindowedStream<Ev, String, ?> windowed = keyed
                 .window(SlidingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide))).sideOutputLateData(late);
         if (forceGeneric) {
             windowed.trigger(EventTimeTrigger.create());
@@ -126,6 +139,22 @@ class SlicingWindowsTest {
     @Test
     void slicingEqualsTheGenericOperatorForSlidingSixtyByOne() throws Exception {
         assertSameResults(7, 60, 1, false);
+    }
+
+    @Test
+    void windowsOfManySlidesEqualTheGenericOperatorWithLongKeysAndOutOfOrderElementsBehindTheWatermark() throws Exception {
+        // 60/1 and 16/2 combine slices in two stacks; elements behind the watermark but not late land in slices
+        // already combined and must still reach every window not fired yet.
+        for (long[] sizeAndSlide : new long[][] {{60, 1}, {16, 2}, {8, 1}}) {
+            Ev[] events = randomEvents(sizeAndSlide[0] * 31 + sizeAndSlide[1], 3_000, 40, 20, (int) sizeAndSlide[0]);
+            List<String> sliced = run(events, sizeAndSlide[0], sizeAndSlide[1], false, "aggregate", true);
+            List<String> generic = run(events, sizeAndSlide[0], sizeAndSlide[1], true, "aggregate", true);
+            assertThat(sliced).hasSizeGreaterThan(1_000);
+            assertThat(sliced.stream().filter(s -> s.startsWith("late:"))).isNotEmpty();
+            assertThat(sliced).as("size %d slide %d", sizeAndSlide[0], sizeAndSlide[1]).isEqualTo(generic);
+            List<String> reduced = run(events, sizeAndSlide[0], sizeAndSlide[1], false, "reduce", true);
+            assertThat(reduced).isEqualTo(run(events, sizeAndSlide[0], sizeAndSlide[1], true, "reduce", true));
+        }
     }
 
     @Test

@@ -18,6 +18,12 @@ final class SliceTable {
     private Object[] values;
     private int[] hashes;
     private int[] keyGroups;
+    /**
+     * The values of {@code Long} keys, compared instead of the key objects while every key is a {@code Long} (the
+     * usual case): a probe then never reads a stored key object, which is cold, scattered over the heap.
+     */
+    private long[] longKeys;
+    private boolean allLongs = true;
     /** Per entry, how many partials a window's combination holds; only for {@link WindowAssembly}'s table. */
     private int[] counts;
     private final boolean counting;
@@ -76,19 +82,63 @@ final class SliceTable {
         int hash = spread(key.hashCode());
         int i = hash >>> shift;
         Object[] ks = keys;
-        for (Object k = ks[i]; k != null; k = ks[i]) {
-            if (hashes[i] == hash && (k == key || k.equals(key))) {
-                return i;
+        if (allLongs && key.getClass() == Long.class) {
+            long value = (Long) key;
+            while (ks[i] != null) {
+                if (longKeys[i] == value) {
+                    return i;
+                }
+                i = (i + 1) & mask;
             }
-            i = (i + 1) & mask;
+        } else {
+            for (Object k = ks[i]; k != null; k = ks[i]) {
+                if (hashes[i] == hash && (k == key || k.equals(key))) {
+                    return i;
+                }
+                i = (i + 1) & mask;
+            }
+            allLongs = false;
         }
         if (size >= (ks.length >> 1) + (ks.length >> 2)) {
             grow();
             return slot(key, keyGroup);
         }
         ks[i] = key;
+        if (allLongs) {
+            longKeys[i] = (Long) key;
+        }
         hashes[i] = hash;
         keyGroups[i] = keyGroup;
+        size++;
+        return i;
+    }
+
+    /**
+     * The slot of the key in {@code other}'s slot {@code j}, added with a null value when missing. Takes the hash
+     * and value {@code other} stored, so the key object is not read while both tables hold only {@code Long}s.
+     */
+    int slotOf(SliceTable other, int j) {
+        if (!allLongs || !other.allLongs) {
+            return slot(other.keys[j], other.keyGroups[j]);
+        }
+        int hash = other.hashes[j];
+        long value = other.longKeys[j];
+        int i = hash >>> shift;
+        Object[] ks = keys;
+        while (ks[i] != null) {
+            if (longKeys[i] == value) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        if (size >= (ks.length >> 1) + (ks.length >> 2)) {
+            grow();
+            return slotOf(other, j);
+        }
+        ks[i] = other.keys[j];
+        longKeys[i] = value;
+        hashes[i] = hash;
+        keyGroups[i] = other.keyGroups[j];
         size++;
         return i;
     }
@@ -113,6 +163,7 @@ final class SliceTable {
             }
         }
         size = 0;
+        allLongs = true;
     }
 
     private void grow() {
@@ -125,6 +176,7 @@ final class SliceTable {
         int[] oldHashes = hashes;
         int[] oldGroups = keyGroups;
         int[] oldCounts = counts;
+        long[] oldLongs = longKeys;
         allocate(capacity);
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) {
@@ -135,6 +187,7 @@ final class SliceTable {
                 keys[i] = oldKeys[j];
                 values[i] = oldValues[j];
                 hashes[i] = oldHashes[j];
+                longKeys[i] = oldLongs[j];
                 keyGroups[i] = oldGroups[j];
                 if (counting) {
                     counts[i] = oldCounts[j];
@@ -147,6 +200,7 @@ final class SliceTable {
         keys = new Object[capacity];
         values = new Object[capacity];
         hashes = new int[capacity];
+        longKeys = new long[capacity];
         keyGroups = new int[capacity];
         counts = counting ? new int[capacity] : null;
         mask = capacity - 1;

@@ -27,7 +27,8 @@ import java.util.List;
  * <p>No timers: all keys' windows with the same end fire together, so when the watermark passes a window's end the
  * operator walks the window's slices in time order — one slice for a tumbling window, whose results come straight
  * from its table; several for a sliding one, combined key by key ({@link WindowAssembly}). That replaces a timer,
- * a timer-index entry and a state lookup per key and window by a sequential scan.
+ * a timer-index entry and a state lookup per key and window by a sequential scan. Windows of many slides combine
+ * their slices in two stacks ({@link SlidingAssembly}), about three combinations per key and window.
  *
  * <p>Results equal the generic {@link WindowOperator}'s: the same windows fire with the same timestamps
  * ({@code window.maxTimestamp()}), windows of one end fire before those of a later end, late elements are dropped
@@ -58,6 +59,8 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
     private final OneElement input = new OneElement();
     private final SliceTimeline timeline = new SliceTimeline();
     private final WindowAssembly assembly;
+    /** For windows of many slides (size / slide of 8 or more) with pre-aggregation; null otherwise. */
+    private final SlidingAssembly sliding;
 
     /** Windows whose max timestamp is at or below this have fired; elements only they would take are late. */
     private long firedThrough = Long.MIN_VALUE;
@@ -78,6 +81,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         this.function = function;
         this.emitsAsIs = function.emitsInputAsIs() && !sliceFunction.resultIsElements();
         this.assembly = new WindowAssembly(sliceFunction);
+        this.sliding = size / slide >= 8 && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
     }
 
     static long gcd(long a, long b) {
@@ -154,7 +158,11 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
             }
             return;
         }
-        SliceTable table = timeline.tableFor(TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize));
+        long sliceStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize);
+        if (sliding != null && sliding.covers(sliceStart)) {
+            sliding.invalidate();
+        }
+        SliceTable table = timeline.tableFor(sliceStart);
         int slot = table.slot(keyedState.getCurrentKey(), keyedState.getCurrentKeyGroup());
         table.setValue(slot, sliceFunction.add(table.value(slot), value));
     }
@@ -175,6 +183,9 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
             }
             fire(end - size, end);
             firedThrough = end - 1;
+            if (sliding != null) {
+                sliding.retire(end - size + slide);
+            }
             timeline.dropBefore(end - size + slide);
         }
         if (watermark > firedThrough) {
@@ -212,6 +223,17 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         TimeWindow window = new TimeWindow(start, end);
         firingWindow = window;
         collector.setTimestamp(window.maxTimestamp());
+        if (sliding != null) {
+            sliding.retire(start);
+            SliceTable combined = sliding.assemble(timeline, start, end);
+            for (int i = 0, n = combined.capacity(); i < n; i++) {
+                Object key = combined.key(i);
+                if (key != null) {
+                    emit(key, window, sliceFunction.result(combined.value(i), false));
+                }
+            }
+            return;
+        }
         if (nonEmpty == 1) {
             for (int i = 0, n = only.capacity(); i < n; i++) {
                 Object key = only.key(i);

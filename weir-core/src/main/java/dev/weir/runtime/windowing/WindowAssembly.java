@@ -16,9 +16,8 @@ final class WindowAssembly {
     /** Adds one slice's partials to the combinations. */
     void add(SliceTable slice) throws Exception {
         for (int i = 0, n = slice.capacity(); i < n; i++) {
-            Object key = slice.key(i);
-            if (key != null) {
-                int slot = combined.slot(key, slice.keyGroup(i));
+            if (slice.key(i) != null) {
+                int slot = combined.slotOf(slice, i);
                 int count = combined.count(slot);
                 Object partial = slice.value(i);
                 combined.setValue(slot, count == 0 ? partial
