@@ -1,28 +1,33 @@
 package dev.weir.runtime.state;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * The values of one named state, organised key group, then namespace, then key. A lookup for an existing value is
- * two hash probes and allocates nothing; the key group of the current key comes from the backend.
+ * The values of one named state, organised key group, then namespace, then key ({@link StateMap}). State scoped to
+ * a key only ({@link VoidNamespace}, the common case) has its own map per key group, so a lookup is one probe; a
+ * windowed namespace takes one more, in a per-key-group {@code HashMap} of namespaces. A lookup for an existing
+ * value allocates nothing; the key group of the current key comes from the backend.
  */
 final class StateTable {
     private final String name;
     private final HeapKeyedStateBackend backend;
-    private final int firstKeyGroup;
-    /** Index: key group - firstKeyGroup; created lazily, namespace -> key -> stored value. */
-    private final HashMap<Object, HashMap<Object, Object>>[] keyGroups;
+    /** Index: key group - first key group; created lazily. */
+    private final StateMap[] keyOnly;
+    /** Index: key group - first key group; created lazily, namespace other than VoidNamespace -> its map. */
+    private final HashMap<Object, StateMap>[] namespaced;
 
     @SuppressWarnings("unchecked")
     StateTable(String name, HeapKeyedStateBackend backend, KeyGroupRange range) {
         this.name = name;
         this.backend = backend;
-        this.firstKeyGroup = range.getStartKeyGroup();
-        this.keyGroups = new HashMap[Math.max(range.size(), 0)];
+        int groups = Math.max(range.size(), 0);
+        this.keyOnly = new StateMap[groups];
+        this.namespaced = new HashMap[groups];
     }
 
     String name() {
@@ -32,12 +37,8 @@ final class StateTable {
     /** The stored value of the current key in {@code namespace}, or null. */
     Object get(Object namespace) {
         Object key = backend.requireCurrentKey(name);
-        HashMap<Object, HashMap<Object, Object>> namespaces = keyGroups[backend.currentKeyGroupIndex()];
-        if (namespaces == null) {
-            return null;
-        }
-        HashMap<Object, Object> keys = namespaces.get(namespace);
-        return keys == null ? null : keys.get(key);
+        StateMap map = map(backend.currentKeyGroupIndex(), namespace);
+        return map == null ? null : map.get(key);
     }
 
     void put(Object namespace, Object value) {
@@ -49,55 +50,77 @@ final class StateTable {
     void remove(Object namespace) {
         Object key = backend.requireCurrentKey(name);
         int index = backend.currentKeyGroupIndex();
-        HashMap<Object, HashMap<Object, Object>> namespaces = keyGroups[index];
-        if (namespaces == null) {
+        StateMap map = map(index, namespace);
+        if (map == null) {
             return;
         }
-        HashMap<Object, Object> keys = namespaces.get(namespace);
-        if (keys == null) {
-            return;
-        }
-        keys.remove(key);
-        if (keys.isEmpty()) {
-            namespaces.remove(namespace);
+        map.remove(key);
+        if (map.isEmpty() && !(namespace instanceof VoidNamespace)) {
+            namespaced[index].remove(namespace);
         }
     }
 
     void put(int keyGroupIndex, Object key, Object namespace, Object value) {
-        HashMap<Object, HashMap<Object, Object>> namespaces = keyGroups[keyGroupIndex];
-        if (namespaces == null) {
-            namespaces = new HashMap<>();
-            keyGroups[keyGroupIndex] = namespaces;
+        StateMap map;
+        if (namespace instanceof VoidNamespace) {
+            map = keyOnly[keyGroupIndex];
+            if (map == null) {
+                map = new StateMap();
+                keyOnly[keyGroupIndex] = map;
+            }
+        } else {
+            HashMap<Object, StateMap> byNamespace = namespaced[keyGroupIndex];
+            if (byNamespace == null) {
+                byNamespace = new HashMap<>();
+                namespaced[keyGroupIndex] = byNamespace;
+            }
+            map = byNamespace.computeIfAbsent(namespace, n -> new StateMap());
         }
-        HashMap<Object, Object> keys = namespaces.get(namespace);
-        if (keys == null) {
-            keys = new HashMap<>();
-            namespaces.put(namespace, keys);
+        map.put(key, value);
+    }
+
+    private StateMap map(int keyGroupIndex, Object namespace) {
+        if (namespace instanceof VoidNamespace) {
+            return keyOnly[keyGroupIndex];
         }
-        keys.put(key, value);
+        HashMap<Object, StateMap> byNamespace = namespaced[keyGroupIndex];
+        return byNamespace == null ? null : byNamespace.get(namespace);
     }
 
     /** Keys with a non-empty value in {@code namespace}, across all key groups. */
     Stream<Object> keys(Object namespace) {
-        return Stream.of(keyGroups)
-                .filter(Objects::nonNull)
-                .map(namespaces -> namespaces.get(namespace))
-                .filter(Objects::nonNull)
-                .flatMap(keys -> keys.entrySet().stream())
-                .filter(entry -> hasValue(entry.getValue()))
-                .map(Map.Entry::getKey);
+        List<Object> keys = new ArrayList<>();
+        for (int g = 0; g < keyOnly.length; g++) {
+            StateMap map = map(g, namespace);
+            if (map != null) {
+                for (int i = 0, n = map.capacity(); i < n; i++) {
+                    if (map.keyAt(i) != null && hasValue(map.valueAt(i))) {
+                        keys.add(map.keyAt(i));
+                    }
+                }
+            }
+        }
+        return keys.stream();
     }
 
     void forEachEntry(int keyGroupIndex, StateEntryVisitor visitor) throws Exception {
-        HashMap<Object, HashMap<Object, Object>> namespaces = keyGroups[keyGroupIndex];
-        if (namespaces == null) {
+        visit(keyOnly[keyGroupIndex], VoidNamespace.INSTANCE, visitor);
+        HashMap<Object, StateMap> byNamespace = namespaced[keyGroupIndex];
+        if (byNamespace != null) {
+            for (Map.Entry<Object, StateMap> e : byNamespace.entrySet()) {
+                visit(e.getValue(), e.getKey(), visitor);
+            }
+        }
+    }
+
+    private void visit(StateMap map, Object namespace, StateEntryVisitor visitor) throws Exception {
+        if (map == null) {
             return;
         }
-        for (Map.Entry<Object, HashMap<Object, Object>> byNamespace : namespaces.entrySet()) {
-            for (Map.Entry<Object, Object> byKey : byNamespace.getValue().entrySet()) {
-                if (hasValue(byKey.getValue())) {
-                    visitor.visit(name, byKey.getKey(), byNamespace.getKey(), byKey.getValue());
-                }
+        for (int i = 0, n = map.capacity(); i < n; i++) {
+            Object key = map.keyAt(i);
+            if (key != null && hasValue(map.valueAt(i))) {
+                visitor.visit(name, key, namespace, map.valueAt(i));
             }
         }
     }
