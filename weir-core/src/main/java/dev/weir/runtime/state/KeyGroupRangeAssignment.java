@@ -19,7 +19,9 @@ public final class KeyGroupRangeAssignment {
         if (key == null) {
             throw new NullPointerException("key must not be null: a KeySelector returned null; keyed streams need a non-null key for every record");
         }
-        return murmurHash(key.hashCode()) % maxParallelism;
+        int hash = murmurHash(key.hashCode());
+        // The hash is non-negative: for the usual power-of-two max parallelism a mask equals the (slower) modulo.
+        return (maxParallelism & (maxParallelism - 1)) == 0 ? hash & (maxParallelism - 1) : hash % maxParallelism;
     }
 
     /**
