@@ -110,7 +110,7 @@ class SavepointTest {
         smallerProgram(refused);
         assertThatThrownBy(() -> refused.execute("smaller"))
                 .isInstanceOf(InvalidProgramException.class)
-                .hasMessageContaining("Cannot map the state of [counting, counts, files, window, window-text]")
+                .hasMessageContaining("Cannot map the state of [counting, counts, files, sliding, sliding-text, window, window-text]")
                 .hasMessageContaining(savepoint)
                 .hasMessageContaining("allowNonRestoredState");
 

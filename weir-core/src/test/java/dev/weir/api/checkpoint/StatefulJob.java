@@ -15,6 +15,7 @@ import dev.weir.api.state.MapStateDescriptor;
 import dev.weir.api.state.ValueState;
 import dev.weir.api.state.ValueStateDescriptor;
 import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.api.windowing.assigners.SlidingEventTimeWindows;
 import dev.weir.api.windowing.assigners.TumblingEventTimeWindows;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +47,12 @@ public final class StatefulJob {
         DataStream<String> windows = uid(uid(numbers.keyBy(v -> v % 7).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
                 .reduce(Long::sum).setParallelism(parallelism), "window", uids)
                 .map(sum -> "w," + sum).setParallelism(parallelism), "window-text", uids);
-        var sink = counts.union(windows).sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>()).build())
+        // Sliding 10 s / 1 s: ten slices a window, combined in two stacks; slices shared by fired and unfired windows
+        // cross every savepoint and rescale.
+        DataStream<String> sliding = uid(uid(numbers.keyBy(v -> v % 7).window(SlidingEventTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(1)))
+                .reduce(Long::sum).setParallelism(parallelism), "sliding", uids)
+                .map(sum -> "s," + sum).setParallelism(parallelism), "sliding-text", uids);
+        var sink = counts.union(windows, sliding).sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>()).build())
                 .setParallelism(parallelism);
         if (uids) {
             sink.uid("files");
