@@ -145,7 +145,8 @@ final class SliceTable {
 
     /** Makes room for {@code entries} keys without growing while they are added (slots stay where they are). */
     void reserve(int entries) {
-        int needed = Integer.highestOneBit(Math.max(MIN_CAPACITY, entries * 2 - 1)) << 1;
+        int least = entries + entries / 3 + 1;
+        int needed = Math.max(MIN_CAPACITY, Integer.highestOneBit(least - 1) << 1);
         if (needed > keys.length) {
             rehash(needed);
         }

@@ -13,6 +13,8 @@ final class SliceTimeline {
     private int tail;
     private SliceTable[] free = new SliceTable[8];
     private int freeCount;
+    /** How many keys a recent slice held: a new table starts that large instead of growing up to it. */
+    private int sizeHint;
 
     boolean isEmpty() {
         return head == tail;
@@ -78,6 +80,7 @@ final class SliceTimeline {
             SliceTable dropped = slices[head];
             slices[head] = null;
             head++;
+            sizeHint = dropped.size();
             dropped.clear();
             if (freeCount == free.length) {
                 free = Arrays.copyOf(free, freeCount * 2);
@@ -107,6 +110,7 @@ final class SliceTimeline {
         System.arraycopy(slices, index, slices, index + 1, tail - index);
         SliceTable table = freeCount > 0 ? free[--freeCount] : new SliceTable();
         free[freeCount] = null;
+        table.reserve(Math.max(sizeHint, tail > head ? slices[tail - 1].size() : 0));
         table.start = start;
         slices[index] = table;
         tail++;

@@ -60,6 +60,7 @@ final class SlidingAssembly {
         }
         frontier = Math.max(frontier, end);
         window.clear();
+        window.reserve((frontHead < frontTail ? front[frontHead].size() : 0) + back.size());
         if (frontHead < frontTail) {
             fold(window, front[frontHead]);
         }
@@ -105,6 +106,7 @@ final class SlidingAssembly {
         SliceTable later = null;
         for (int k = backCount - 1; k >= 0; k--) {
             SliceTable suffix = take();
+            suffix.reserve(backSlices[k].size() + (later == null ? 0 : later.size()));
             fold(suffix, backSlices[k]);
             if (later != null) {
                 fold(suffix, later);
