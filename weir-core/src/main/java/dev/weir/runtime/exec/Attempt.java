@@ -21,6 +21,7 @@ final class Attempt {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private volatile boolean stopping;
+    private boolean checkpointing;
 
     Attempt(int number, String jobName, TaskWiring.Wiring wiring, CheckpointCoordinator coordinator, Consumer<Attempt> onEnd) {
         this.number = number;
@@ -54,6 +55,7 @@ final class Attempt {
             thread.setDaemon(true);
             thread.start();
         }
+        checkpointing = periodicCheckpoints;
         if (periodicCheckpoints) {
             coordinator.start();
         }
@@ -93,8 +95,28 @@ final class Attempt {
 
     void workerExited() {
         if (liveWorkers.decrementAndGet() == 0) {
+            if (checkpointing && !stopping) {
+                takeFinalCheckpoint();
+            }
             coordinator.shutdown();
             onEnd.accept(this);
+        }
+    }
+
+    /**
+     * Every task finished: one more checkpoint, of their final states, before the job's end commits what the sinks
+     * prepared at the end of the input (as Flink's final checkpoint). Committed without it, that output would be in
+     * no checkpoint: a process killed during those commits would restore an earlier checkpoint, produce the output
+     * again and commit it a second time next to what was committed before the kill.
+     */
+    private void takeFinalCheckpoint() {
+        try {
+            coordinator.trigger(null).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(null, e);
+        } catch (Exception e) {
+            fail(null, new IllegalStateException("the final checkpoint, taken after every task finished, failed: " + e.getMessage(), e));
         }
     }
 }

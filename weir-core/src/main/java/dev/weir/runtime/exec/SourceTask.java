@@ -163,12 +163,23 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
             if (status == InputStatus.NOTHING_AVAILABLE) {
                 break;
             }
+            if (timerOrCheckpointWaiting()) {
+                break;
+            }
         }
         writers.flush();
         taskMetrics.read(emitted);
         taskMetrics.watermark(emitter.currentWatermark());
         taskMetrics.endCall(writers.hasBacklog());
         return work + emitted;
+    }
+
+    /**
+     * Whether a processing-time timer fell due (the periodic watermark among them) or the coordinator sent a request
+     * while the reader was polled: a poll that ran a slow chained operator can take long, and those wait for the call.
+     */
+    private boolean timerOrCheckpointWaiting() {
+        return processingTime.nextTimerTime() < processingTime.getCurrentProcessingTime() || checkpoints.hasRequests();
     }
 
     private void endOfInput() throws Exception {

@@ -58,6 +58,11 @@ final class TaskCheckpoints implements CheckpointParticipant {
         return finishedSnapshot;
     }
 
+    /** Whether the coordinator sent requests that {@link #processInbox} has not handled yet. */
+    boolean hasRequests() {
+        return !inbox.isEmpty();
+    }
+
     /** Handles the coordinator's requests on the task thread; returns how many there were. */
     int processInbox(Triggerable source) throws Exception {
         int n = 0;

@@ -14,6 +14,7 @@ import dev.weir.connector.kafka.embedded.EmbeddedKafka;
 import dev.weir.connector.kafka.sink.DeliveryGuarantee;
 import dev.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
 import dev.weir.connector.kafka.sink.KafkaSink;
+import dev.weir.connector.kafka.sink.KafkaSinkBuilder;
 import dev.weir.connector.kafka.source.KafkaSource;
 import dev.weir.connector.kafka.source.OffsetsInitializer;
 import java.nio.charset.StandardCharsets;
@@ -70,10 +71,15 @@ public final class MovingAverage {
     }
 
     public static KafkaSink<String> sink(String bootstrap, String topic, String transactionalIdPrefix) {
+        return sinkBuilder(bootstrap, topic, transactionalIdPrefix).build();
+    }
+
+    /** The exactly-once sink of the averages, before {@code build()}, for callers that set producer properties. */
+    public static KafkaSinkBuilder<String> sinkBuilder(String bootstrap, String topic, String transactionalIdPrefix) {
         return KafkaSink.<String>builder().setBootstrapServers(bootstrap)
                 .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder().setTopic(topic)
                         .setValueSerializationSchema(new SimpleStringSchema()).build())
-                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).setTransactionalIdPrefix(transactionalIdPrefix).build();
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).setTransactionalIdPrefix(transactionalIdPrefix);
     }
 
     /** Writes {@code perSensor} readings, one every 10 s of event time, for each of {@code sensors} sensors (keyed by sensor). */

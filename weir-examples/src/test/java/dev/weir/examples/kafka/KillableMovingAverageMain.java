@@ -3,13 +3,23 @@ package dev.weir.examples.kafka;
 import dev.weir.api.JobClient;
 import dev.weir.api.StreamExecutionEnvironment;
 import dev.weir.api.checkpoint.ExternalizedCheckpointRetention;
+import dev.weir.api.connector.Committer;
+import dev.weir.api.connector.CommittingSinkWriter;
+import dev.weir.api.connector.Sink;
+import dev.weir.api.connector.SupportsCommitter;
+import dev.weir.api.connector.WriterInitContext;
 import dev.weir.api.functions.MapFunction;
+import dev.weir.connector.kafka.sink.KafkaCommittable;
+import dev.weir.connector.kafka.sink.KafkaSink;
 import dev.weir.examples.kafka.MovingAverage.Reading;
+import java.util.Collection;
 
 /**
  * The child JVM of {@link MovingAverageProcessKillTest}: runs the moving-average job against the test's broker with
  * exactly-once output and checkpoints every 100 ms that survive the process, optionally restored from a job's
- * checkpoint folder; prints {@code RUNNING <job id>} once the job runs and {@code FINISHED} when it ended normally.
+ * checkpoint folder; prints {@code RUNNING <job id>} once the job runs, {@code INPUT ENDED <subtask>} when a sink
+ * subtask reached the end of its input (its final output is committed when the job ends), and {@code FINISHED} when
+ * it ended normally.
  *
  * <p>Arguments: bootstrap servers, output topic, transactional id prefix, checkpoint directory, and optionally the
  * folder to restore from.
@@ -17,6 +27,11 @@ import dev.weir.examples.kafka.MovingAverage.Reading;
 public final class KillableMovingAverageMain {
     /** The job's name, so its checkpoint folders are {@code <checkpoint directory>/moving-average-kill-<job id>}. */
     static final String JOB_NAME = "moving-average-kill";
+    /**
+     * The sink's transaction timeout, ten minutes (the broker allows up to fifteen): a transaction a kill left open
+     * outlives the test unless a restarted writer aborts it.
+     */
+    static final String TRANSACTION_TIMEOUT_MS = "600000";
 
     private KillableMovingAverageMain() {
     }
@@ -48,9 +63,14 @@ public final class KillableMovingAverageMain {
 
     /** The moving-average job, its input slowed down so that a run lasts a few seconds and completes many checkpoints. */
     static void build(StreamExecutionEnvironment env, String bootstrap, String outTopic, String transactionalIdPrefix) {
+        // One record per produce request and one request at a time: a transaction of a few hundred averages stays open
+        // for a good part of a second, so the test's last kill lands inside one.
+        KafkaSink<String> sink = MovingAverage.sinkBuilder(bootstrap, outTopic, transactionalIdPrefix)
+                .setProperty("transaction.timeout.ms", TRANSACTION_TIMEOUT_MS)
+                .setProperty("batch.size", "1").setProperty("max.in.flight.requests.per.connection", "1").build();
         MovingAverage.averages(MovingAverage.readings(env, MovingAverage.source(bootstrap, "readings"))
                         .map(new Throttle()).uid("throttle"))
-                .sinkTo(MovingAverage.sink(bootstrap, outTopic, transactionalIdPrefix)).uid("sink");
+                .sinkTo(new AnnouncingEndOfInput(sink)).uid("sink");
     }
 
     /** Passes readings through, pausing 10 ms after every 50 of them. */
@@ -63,6 +83,51 @@ public final class KillableMovingAverageMain {
                 Thread.sleep(10);
             }
             return value;
+        }
+    }
+
+    /** The Kafka sink, whose writers print {@code INPUT ENDED <subtask>} once their input ended. */
+    static final class AnnouncingEndOfInput implements Sink<String>, SupportsCommitter<KafkaCommittable> {
+        private final KafkaSink<String> sink;
+
+        AnnouncingEndOfInput(KafkaSink<String> sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public CommittingSinkWriter<String, KafkaCommittable> createWriter(WriterInitContext context) throws Exception {
+            CommittingSinkWriter<String, KafkaCommittable> writer = (CommittingSinkWriter<String, KafkaCommittable>) sink.createWriter(context);
+            return new CommittingSinkWriter<>() {
+                @Override
+                public void write(String element, Context ctx) throws Exception {
+                    writer.write(element, ctx);
+                }
+
+                @Override
+                public void flush(boolean endOfInput) throws Exception {
+                    writer.flush(endOfInput);
+                    if (endOfInput) {
+                        System.out.println("INPUT ENDED " + context.getSubtaskId());
+                        System.out.flush();
+                    }
+                }
+
+                @Override
+                public Collection<KafkaCommittable> prepareCommit() throws Exception {
+                    return writer.prepareCommit();
+                }
+
+                @Override
+                public void close() throws Exception {
+                    writer.close();
+                }
+            };
+        }
+
+        @Override
+        public Committer<KafkaCommittable> createCommitter() throws Exception {
+            return sink.createCommitter();
         }
     }
 }

@@ -27,8 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  * Process kill through a real broker: the broker runs in this JVM, the moving-average job with its exactly-once Kafka
  * sink in a child JVM ({@link KillableMovingAverageMain}), which is killed with SIGKILL at seeded random moments after
  * the run's first completed checkpoint, each time restarted from the killed run's checkpoint folder, and finally left
- * to finish. What a read_committed consumer sees equals the failure-free output exactly. {@code -Dweir.kill.seed=<n>}
- * replays other moments.
+ * to finish. The last kill lands after the input ended, inside a transaction writing the final averages: the sink's
+ * transaction timeout is ten minutes, so only the restart can abort it (the restored final checkpoint's committables
+ * are written again under their own ids, and each writer aborts the open transactions its subtask owns). What a
+ * read_committed consumer sees, within 20 seconds of the end, equals the failure-free output exactly.
+ * {@code -Dweir.kill.seed=<n>} replays other moments.
  */
 @Timeout(120)
 class MovingAverageProcessKillTest {
@@ -62,8 +65,15 @@ class MovingAverageProcessKillTest {
                 try {
                     String jobId = awaitRunning(child, log);
                     awaitACompletedCheckpoint(checkpoints.resolve(KillableMovingAverageMain.JOB_NAME + "-" + jobId), child, log);
-                    // Anywhere in the following checkpoint cycles: while taking one, committing its transactions, or between.
-                    delay = random.nextInt(700);
+                    if (run == KILLS - 1) {
+                        // The final averages are committed when the job ends: the last kill lands among those transactions.
+                        awaitInputEnded(child, log);
+                        awaitAnOpenTransaction(bootstrap, child, log);
+                        delay = random.nextInt(100);
+                    } else {
+                        // Anywhere in the following checkpoint cycles: while taking one, or between.
+                        delay = random.nextInt(700);
+                    }
                     Thread.sleep(delay);
                     assertThat(child.isAlive()).as("run %d (seed %d) was still running when killed; its log:%n%s", run, SEED, read(log))
                             .isTrue();
@@ -71,8 +81,9 @@ class MovingAverageProcessKillTest {
                     child.destroyForcibly();
                     assertThat(child.waitFor(30, SECONDS)).as("run %d ended after SIGKILL", run).isTrue();
                 }
-                System.out.printf("MovingAverageProcessKillTest (seed %d): run %d restored from %s, killed %d ms after its first "
-                        + "checkpoint; output topic's last stable offsets %s, ends %s%n", SEED, run, restore.map(Path::getFileName).orElse(null), delay,
+                System.out.printf("MovingAverageProcessKillTest (seed %d): run %d restored from %s, killed %d ms after %s; output topic's"
+                        + " last stable offsets %s, ends %s%n", SEED, run, restore.map(Path::getFileName).orElse(null), delay,
+                        run == KILLS - 1 ? "its input ended and a transaction was open" : "its first checkpoint",
                         endOffsets(bootstrap, "killed", "read_committed"), endOffsets(bootstrap, "killed", "read_uncommitted"));
             }
 
@@ -174,7 +185,8 @@ class MovingAverageProcessKillTest {
     /**
      * The sorted committed lines once every transaction in the topic is decided: a commit returns before its markers are
      * written, and a read_committed consumer ends at the first undecided transaction. A transaction a kill left open
-     * stays undecided (for the transaction timeout, a minute), so it fails here rather than shortening the output.
+     * and no restarted writer aborted stays undecided for the sink's transaction timeout, ten minutes, so it fails here
+     * rather than shortening the output.
      */
     private static List<String> readAllCommitted(String bootstrap, String topic) throws Exception {
         long deadline = System.nanoTime() + SECONDS.toNanos(20);
@@ -190,9 +202,36 @@ class MovingAverageProcessKillTest {
         return sorted(MovingAverage.readCommitted(bootstrap, topic));
     }
 
+    /** Waits until both of the child's sink subtasks printed that their input ended. */
+    private static void awaitInputEnded(Process child, Path log) throws Exception {
+        long deadline = System.nanoTime() + SECONDS.toNanos(60);
+        while (!(read(log).contains("INPUT ENDED 0") && read(log).contains("INPUT ENDED 1"))) {
+            assertThat(child.isAlive()).as("the child JVM ended before its input did; its log:%n%s", read(log)).isTrue();
+            assertThat(System.nanoTime()).as("the child's input ended within 60 s").isLessThan(deadline);
+            Thread.sleep(2);
+        }
+    }
+
+    /** Waits until the output topic has a transaction not yet decided: its last stable offsets fall short of its ends. */
+    private static void awaitAnOpenTransaction(String bootstrap, Process child, Path log) throws Exception {
+        long deadline = System.nanoTime() + SECONDS.toNanos(60);
+        try (KafkaConsumer<byte[], byte[]> committed = consumer(bootstrap, "read_committed");
+             KafkaConsumer<byte[], byte[]> uncommitted = consumer(bootstrap, "read_uncommitted")) {
+            List<TopicPartition> parts = committed.partitionsFor("killed").stream().map(i -> new TopicPartition("killed", i.partition())).toList();
+            while (committed.endOffsets(parts).equals(uncommitted.endOffsets(parts))) {
+                assertThat(child.isAlive()).as("the child JVM ended before it wrote its final averages; its log:%n%s", read(log)).isTrue();
+                assertThat(System.nanoTime()).as("the child wrote its final averages within 60 s").isLessThan(deadline);
+            }
+        }
+    }
+
+    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String isolation) {
+        return new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "isolation.level", isolation),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
     private static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic, String isolation) {
-        try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "isolation.level", isolation),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap, isolation)) {
             return c.endOffsets(c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList());
         }
     }

@@ -7,7 +7,6 @@ import dev.weir.api.connector.SupportsCommitter;
 import dev.weir.api.connector.WriterInitContext;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 /**
  * Writes a stream to Kafka, built as in Flink:
@@ -28,13 +27,21 @@ import java.util.UUID;
  * a writer keeps the records it receives between two checkpoints (serialized), hands them over as one
  * {@link KafkaCommittable} on the checkpoint, and they are stored in the checkpoint. When the checkpoint completes,
  * the committer writes them in one Kafka transaction under a transactional id that names that committable alone
- * ({@code prefix-subtask-run-n}) and commits it. A commit repeated after a restore first asks the transaction
- * coordinator about that id: if its transaction committed already, nothing is written again; if a crash left it
- * open, initializing the id aborts the lingering transaction and the records are written anew. So
+ * ({@code <prefix>-<subtask>-<run>-<n>}: the writer's subtask index, eight hex digits new for every writer so that no
+ * id is used twice across restarts and runs, and a counter) and commits it. A commit repeated after a restore first
+ * asks the transaction coordinator about that id: if its transaction committed already, nothing is written again; if
+ * a crash left it open, initializing the id aborts the lingering transaction and the records are written anew. So
  * {@code read_committed} consumers see every record once. The price: records wait in memory and in the checkpoint
  * until it completes, and output appears one checkpoint later (as with Flink's transactions). Kafka's KIP-939
  * (resuming a prepared transaction) is not public in kafka-clients 4.3/4.4, so it is not used. Record headers are
  * not kept in exactly-once mode.
+ *
+ * <p>A transaction that a killed run left open for a committable no completed checkpoint holds (the final ones,
+ * written at the end of the input) is never written again: the restored job writes those records under new ids. So
+ * every writer, when it starts (fresh or restored), lists the cluster's ongoing transactions and aborts those of its
+ * prefix whose subtask {@code k} it owns ({@code k % parallelism == subtask}); {@code read_committed} consumers are
+ * then not held back until the broker's {@code transaction.timeout.ms}. The prefix must therefore be unique to one
+ * running job on the cluster.
  */
 public final class KafkaSink<IN> implements Sink<IN>, SupportsCommitter<KafkaCommittable> {
     private static final long serialVersionUID = 1L;
@@ -61,10 +68,10 @@ public final class KafkaSink<IN> implements Sink<IN>, SupportsCommitter<KafkaCom
         SinkContext sinkContext = new SinkContext(context.getSubtaskId(), context.getNumberOfParallelSubtasks(), properties);
         serializer.open(sinkContext);
         if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
-            // A token new for every writer: no transactional id is reused, by a restart or by another run of the job.
-            String run = UUID.randomUUID().toString().substring(0, 8);
+            LingeringTransactions.abortOwned(properties, transactionalIdPrefix, context.getSubtaskId(),
+                    context.getNumberOfParallelSubtasks());
             return new TransactionalKafkaWriter<>(serializer, sinkContext,
-                    transactionalIdPrefix + "-" + context.getSubtaskId() + "-" + run + "-");
+                    TransactionalIds.newRun(transactionalIdPrefix, context.getSubtaskId()));
         }
         return new KafkaWriter<>(serializer, sinkContext, properties, guarantee);
     }

@@ -12,6 +12,8 @@ import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
@@ -32,13 +34,39 @@ final class KafkaTransactionCommitter implements Committer<KafkaCommittable> {
         if (due.isEmpty()) {
             return;
         }
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", properties.get("bootstrap.servers")))) {
+        try (Admin admin = Admin.create(LingeringTransactions.adminProperties(properties))) {
             for (KafkaCommittable c : due) {
-                if (!committed(admin, c.transactionalId)) {
+                if (committed(admin, c.transactionalId)) {
+                    continue;
+                }
+                try {
                     write(c);
+                } catch (RuntimeException e) {
+                    if (!fenced(e)) {
+                        throw e;
+                    }
+                    // On a restore, the checkpoint's committables are spread over the subtasks anew (and over a new
+                    // number of them) while every writer aborts the open transactions of the ids it owns
+                    // (LingeringTransactions): the restored committable being written here may be one that another
+                    // subtask's writer just fenced. A writer fences an id at most once, when it starts, so after the
+                    // fence the id is ours again: ask the coordinator whether our transaction made it (a commit
+                    // accepted before the fence) and otherwise write it once more. A second fence would come from
+                    // another live run with this prefix, and failing is then right.
+                    if (!committed(admin, c.transactionalId)) {
+                        write(c);
+                    }
                 }
             }
         }
+    }
+
+    private static boolean fenced(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean committed(Admin admin, String transactionalId) throws Exception {
