@@ -31,6 +31,22 @@ public final class JobAccumulators {
         bySubtask.put(key, accumulator);
     }
 
+    /**
+     * The accumulator of that name in the operator subtask, added by {@code create} when it has none: in one step, for
+     * accumulators the runtime registers itself (operators with the same name may open on two threads at once).
+     */
+    @SuppressWarnings("unchecked")
+    synchronized <V, A extends Serializable> Accumulator<V, A> getOrAdd(int subtask, String operator, String name,
+                                                                       java.util.function.Supplier<? extends Accumulator<V, A>> create) {
+        Accumulator<V, A> existing = get(subtask, operator, name);
+        if (existing != null) {
+            return existing;
+        }
+        Accumulator<V, A> created = create.get();
+        add(subtask, operator, name, created);
+        return created;
+    }
+
     @SuppressWarnings("unchecked")
     synchronized <V, A extends Serializable> Accumulator<V, A> get(int subtask, String operator, String name) {
         return (Accumulator<V, A>) bySubtask.get(operator + "/" + subtask + "/" + name);

@@ -69,6 +69,12 @@ public final class StreamingRuntimeContext implements RuntimeContext, TaskInfo, 
         accumulators.add(context.subtaskIndex(), context.operatorName(), name, accumulator);
     }
 
+    /** The named accumulator of this operator subtask, created in the same step when missing (runtime metrics). */
+    public <V, A extends Serializable> Accumulator<V, A> getOrAddAccumulator(String name,
+                                                                         java.util.function.Supplier<? extends Accumulator<V, A>> create) {
+        return accumulators.getOrAdd(context.subtaskIndex(), context.operatorName(), name, create);
+    }
+
     @Override
     public <V, A extends Serializable> Accumulator<V, A> getAccumulator(String name) {
         return accumulators.get(context.subtaskIndex(), context.operatorName(), name);

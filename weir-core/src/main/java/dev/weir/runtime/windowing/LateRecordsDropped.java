@@ -5,6 +5,7 @@ import dev.weir.api.accumulators.LongCounter;
 import dev.weir.api.functions.RuntimeContext;
 import dev.weir.api.metrics.Counter;
 import dev.weir.api.metrics.MetricGroup;
+import dev.weir.runtime.exec.StreamingRuntimeContext;
 
 /**
  * A window operator's {@code numLateRecordsDropped} counter: the operator metric Flink names so, and also a job
@@ -24,7 +25,10 @@ final class LateRecordsDropped implements Counter {
 
     /** Registers the counter in {@code metrics} and the accumulator in {@code runtimeContext}. */
     static Counter register(MetricGroup metrics, RuntimeContext runtimeContext) {
-        Accumulator<Long, Long> existing = runtimeContext.getAccumulator(NAME);
+        Accumulator<Long, Long> existing = runtimeContext instanceof StreamingRuntimeContext streaming
+                // Two window operators of the same name may open at once on two threads: check and add in one step.
+                ? streaming.getOrAddAccumulator(NAME, LongCounter::new)
+                : runtimeContext.getAccumulator(NAME);
         LongCounter accumulator = existing instanceof LongCounter counter ? counter : null;
         if (accumulator == null) {
             accumulator = new LongCounter();
