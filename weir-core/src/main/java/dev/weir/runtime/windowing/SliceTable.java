@@ -11,6 +11,11 @@ import java.util.Arrays;
  */
 final class SliceTable {
     private static final int MIN_CAPACITY = 16;
+    /**
+     * Stands in the key array for a {@code Long} key while every key is one: the value lives in {@code longKeys}
+     * and the boxed key is not kept, which halves the objects a slice keeps alive for the garbage collector to copy.
+     */
+    private static final Object LONG_KEY = new Object();
 
     /** The slice's first timestamp; the slice ends at {@code start + sliceSize}. */
     long start;
@@ -53,8 +58,15 @@ final class SliceTable {
         return keys.length;
     }
 
+    /** Whether the slot holds an entry. */
+    boolean occupied(int slot) {
+        return keys[slot] != null;
+    }
+
+    /** The key of an occupied slot ({@code Long} keys are boxed again here). */
     Object key(int slot) {
-        return keys[slot];
+        Object key = keys[slot];
+        return key == LONG_KEY ? Long.valueOf(longKeys[slot]) : key;
     }
 
     Object value(int slot) {
@@ -91,21 +103,25 @@ final class SliceTable {
                 i = (i + 1) & mask;
             }
         } else {
+            if (allLongs) {
+                boxLongKeys();
+            }
             for (Object k = ks[i]; k != null; k = ks[i]) {
                 if (hashes[i] == hash && (k == key || k.equals(key))) {
                     return i;
                 }
                 i = (i + 1) & mask;
             }
-            allLongs = false;
         }
         if (size >= (ks.length >> 1) + (ks.length >> 2)) {
             grow();
             return slot(key, keyGroup);
         }
-        ks[i] = key;
         if (allLongs) {
+            ks[i] = LONG_KEY;
             longKeys[i] = (Long) key;
+        } else {
+            ks[i] = key;
         }
         hashes[i] = hash;
         keyGroups[i] = keyGroup;
@@ -119,7 +135,7 @@ final class SliceTable {
      */
     int slotOf(SliceTable other, int j) {
         if (!allLongs || !other.allLongs) {
-            return slot(other.keys[j], other.keyGroups[j]);
+            return slot(other.key(j), other.keyGroups[j]);
         }
         int hash = other.hashes[j];
         long value = other.longKeys[j];
@@ -141,6 +157,16 @@ final class SliceTable {
         keyGroups[i] = other.keyGroups[j];
         size++;
         return i;
+    }
+
+    /** Leaves the all-{@code Long} mode: a key of another type arrived, so every key must be an object again. */
+    private void boxLongKeys() {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] == LONG_KEY) {
+                keys[i] = Long.valueOf(longKeys[i]);
+            }
+        }
+        allLongs = false;
     }
 
     /** Makes room for {@code entries} keys without growing while they are added (slots stay where they are). */

@@ -227,18 +227,16 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
             sliding.retire(start);
             SliceTable combined = sliding.assemble(timeline, start, end);
             for (int i = 0, n = combined.capacity(); i < n; i++) {
-                Object key = combined.key(i);
-                if (key != null) {
-                    emit(key, window, sliceFunction.result(combined.value(i), false));
+                if (combined.occupied(i)) {
+                    emit(combined, i, window, sliceFunction.result(combined.value(i), false));
                 }
             }
             return;
         }
         if (nonEmpty == 1) {
             for (int i = 0, n = only.capacity(); i < n; i++) {
-                Object key = only.key(i);
-                if (key != null) {
-                    emit(key, window, sliceFunction.result(only.value(i), true));
+                if (only.occupied(i)) {
+                    emit(only, i, window, sliceFunction.result(only.value(i), true));
                 }
             }
             return;
@@ -248,20 +246,20 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         }
         SliceTable combined = assembly.combinations();
         for (int i = 0, n = combined.capacity(); i < n; i++) {
-            Object key = combined.key(i);
-            if (key != null) {
-                emit(key, window, sliceFunction.result(combined.value(i), assembly.single(i)));
+            if (combined.occupied(i)) {
+                emit(combined, i, window, sliceFunction.result(combined.value(i), assembly.single(i)));
             }
         }
         assembly.clear();
     }
 
     @SuppressWarnings("unchecked")
-    private void emit(Object key, TimeWindow window, Object result) throws Exception {
+    private void emit(SliceTable table, int slot, TimeWindow window, Object result) throws Exception {
         if (emitsAsIs) {
             collector.collect(result);
             return;
         }
+        Object key = table.key(slot);
         keyedState.setCurrentKey(key);
         Iterable<Object> elements = sliceFunction.resultIsElements() ? (Iterable<Object>) result : input.of(result);
         function.process(key, window, this, elements, collector);
@@ -279,7 +277,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
             SliceTable table = timeline.at(s);
             Long start = table.start;
             for (int i = 0, n = table.capacity(); i < n; i++) {
-                if (table.key(i) != null) {
+                if (table.occupied(i)) {
                     visitor.visit(table.keyGroup(i), table.key(i), start, table.value(i));
                 }
             }

@@ -123,7 +123,7 @@ final class SlidingAssembly {
     /** Combines {@code from}'s values into {@code into}'s, key by key, {@code into}'s values first. */
     private void fold(SliceTable into, SliceTable from) throws Exception {
         for (int i = 0, n = from.capacity(); i < n; i++) {
-            if (from.key(i) != null) {
+            if (from.occupied(i)) {
                 int slot = into.slotOf(from, i);
                 Object existing = into.value(slot);
                 into.setValue(slot, existing == null ? from.value(i)

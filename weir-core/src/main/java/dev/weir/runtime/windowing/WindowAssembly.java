@@ -16,7 +16,7 @@ final class WindowAssembly {
     /** Adds one slice's partials to the combinations. */
     void add(SliceTable slice) throws Exception {
         for (int i = 0, n = slice.capacity(); i < n; i++) {
-            if (slice.key(i) != null) {
+            if (slice.occupied(i)) {
                 int slot = combined.slotOf(slice, i);
                 int count = combined.count(slot);
                 Object partial = slice.value(i);
