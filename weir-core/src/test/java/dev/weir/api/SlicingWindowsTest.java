@@ -143,9 +143,9 @@ class SlicingWindowsTest {
 
     @Test
     void windowsOfManySlidesEqualTheGenericOperatorWithLongKeysAndOutOfOrderElementsBehindTheWatermark() throws Exception {
-        // 60/1 and 16/2 combine slices in two stacks; elements behind the watermark but not late land in slices
-        // already combined and must still reach every window not fired yet.
-        for (long[] sizeAndSlide : new long[][] {{60, 1}, {16, 2}, {8, 1}}) {
+        // 60/1, 24/2 and 12/1 combine slices in two stacks; elements behind the watermark but not late land in
+        // slices already combined and must still reach every window not fired yet.
+        for (long[] sizeAndSlide : new long[][] {{60, 1}, {24, 2}, {12, 1}}) {
             Ev[] events = randomEvents(sizeAndSlide[0] * 31 + sizeAndSlide[1], 3_000, 40, 20, (int) sizeAndSlide[0]);
             List<String> sliced = run(events, sizeAndSlide[0], sizeAndSlide[1], false, "aggregate", true);
             List<String> generic = run(events, sizeAndSlide[0], sizeAndSlide[1], true, "aggregate", true);

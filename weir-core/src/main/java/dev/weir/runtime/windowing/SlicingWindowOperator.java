@@ -59,7 +59,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
     private final OneElement input = new OneElement();
     private final SliceTimeline timeline = new SliceTimeline();
     private final WindowAssembly assembly;
-    /** For windows of many slides (size / slide of 8 or more) with pre-aggregation; null otherwise. */
+    /** For windows of many slides (size / slide of 12 or more; below, combining every slice measured as fast) with pre-aggregation; null otherwise. */
     private final SlidingAssembly sliding;
 
     /** Windows whose max timestamp is at or below this have fired; elements only they would take are late. */
@@ -81,7 +81,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         this.function = function;
         this.emitsAsIs = function.emitsInputAsIs() && !sliceFunction.resultIsElements();
         this.assembly = new WindowAssembly(sliceFunction);
-        this.sliding = size / slide >= 8 && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
+        this.sliding = size / slide >= 12 && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
     }
 
     static long gcd(long a, long b) {

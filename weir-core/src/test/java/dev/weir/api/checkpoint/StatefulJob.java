@@ -47,9 +47,9 @@ public final class StatefulJob {
         DataStream<String> windows = uid(uid(numbers.keyBy(v -> v % 7).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
                 .reduce(Long::sum).setParallelism(parallelism), "window", uids)
                 .map(sum -> "w," + sum).setParallelism(parallelism), "window-text", uids);
-        // Sliding 10 s / 1 s: ten slices a window, combined in two stacks; slices shared by fired and unfired windows
-        // cross every savepoint and rescale.
-        DataStream<String> sliding = uid(uid(numbers.keyBy(v -> v % 7).window(SlidingEventTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(1)))
+        // Sliding 12 s / 1 s: twelve slices a window, combined in two stacks; slices shared by fired and unfired
+        // windows cross every savepoint and rescale.
+        DataStream<String> sliding = uid(uid(numbers.keyBy(v -> v % 7).window(SlidingEventTimeWindows.of(Duration.ofSeconds(12), Duration.ofSeconds(1)))
                 .reduce(Long::sum).setParallelism(parallelism), "sliding", uids)
                 .map(sum -> "s," + sum).setParallelism(parallelism), "sliding-text", uids);
         var sink = counts.union(windows, sliding).sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>()).build())
