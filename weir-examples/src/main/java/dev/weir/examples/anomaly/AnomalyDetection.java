@@ -30,12 +30,22 @@ public final class AnomalyDetection {
     /** What to generate and how to judge it. {@code eventsPerSecond <= 0} means as fast as possible. */
     public record Settings(long seed, int sensors, long events, double eventsPerSecond, long startMillis, long periodMillis,
                            long maxDelayMillis, Duration window, Duration slide, int anomalyOneIn, int lateOneIn) {
-        /** The demo's defaults: 10 sensors, endless, 5,000 readings a second, a week ago onwards. */
+        /**
+         * The demo's defaults: endless, each sensor reading once per second of event time, starting far enough back
+         * that the compressed replay ({@code eventsPerSecond / sensors} times real time) stays behind the wall clock
+         * for {@link #DEMO_HOURS_BEHIND} hours of running (at least a week back), so the dashboard's watermark lag
+         * never turns into "ahead".
+         */
         public static Settings demo(double eventsPerSecond, int sensors) {
-            long weekAgo = (System.currentTimeMillis() - Duration.ofDays(7).toMillis()) / 3_600_000L * 3_600_000L;
-            return new Settings(42, sensors, Long.MAX_VALUE, eventsPerSecond, weekAgo, 1000, 5000,
+            double speedUp = Math.max(1, eventsPerSecond / sensors);
+            long back = Math.max(Duration.ofDays(7).toMillis(), (long) Math.min(speedUp * DEMO_HOURS_BEHIND * 3_600_000L, 100 * 365 * 86_400_000d));
+            long start = (System.currentTimeMillis() - back) / 3_600_000L * 3_600_000L;
+            return new Settings(42, sensors, Long.MAX_VALUE, eventsPerSecond, start, 1000, 5000,
                     Duration.ofHours(1), Duration.ofMinutes(1), 2000, 1000);
         }
+
+        /** How long the demo can run before its replay would catch up with the wall clock. */
+        public static final long DEMO_HOURS_BEHIND = 8;
 
         public SensorGenerator generator() {
             return new SensorGenerator(seed, sensors, startMillis, periodMillis, maxDelayMillis, anomalyOneIn, lateOneIn);

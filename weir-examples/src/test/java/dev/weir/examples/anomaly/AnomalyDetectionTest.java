@@ -16,6 +16,20 @@ class AnomalyDetectionTest {
     static final ConcurrentLinkedQueue<String> LATE = new ConcurrentLinkedQueue<>();
 
     @Test
+    void theDemoReplayStaysBehindTheWallClockForEightHoursWhateverTheRate() {
+        long eightHours = Duration.ofHours(8).toMillis();
+        for (double rate : new double[] {5_000, 200_000, 10}) {
+            long before = System.currentTimeMillis();
+            AnomalyDetection.Settings s = AnomalyDetection.Settings.demo(rate, 10);
+            double speedUp = Math.max(1, rate / 10);
+            // Event time after eight hours of running at the demo's rate, against the wall clock then.
+            double eventTimeThen = s.startMillis() + speedUp * eightHours;
+            assertThat(eventTimeThen).as("rate %s", rate).isLessThanOrEqualTo(before + eightHours);
+            assertThat(s.startMillis()).as("rate %s", rate).isLessThanOrEqualTo(before - Duration.ofDays(7).toMillis());
+        }
+    }
+
+    @Test
     @Timeout(120)
     void findsEveryInjectedAnomalyAndFlagsNoNormalReadingForAFixedSeed() throws Exception {
         int sensors = 8;
