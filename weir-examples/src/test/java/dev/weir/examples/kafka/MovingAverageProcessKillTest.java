@@ -4,18 +4,15 @@ import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.StreamExecutionEnvironment;
+import dev.weir.api.checkpoint.ChildJob;
 import dev.weir.connector.kafka.embedded.EmbeddedKafka;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -57,29 +54,27 @@ class MovingAverageProcessKillTest {
             Random random = new Random(SEED);
             List<String> restoredFrom = new ArrayList<>();
             for (int run = 0; run < KILLS; run++) {
-                Optional<Path> restore = newestJobFolderWithACompletedCheckpoint(checkpoints);
+                Optional<Path> restore = ChildJob.newestJobFolderWithACompletedCheckpoint(checkpoints);
                 restore.ifPresent(folder -> restoredFrom.add(folder.getFileName().toString()));
-                Path log = dir.resolve("run-" + run + ".log");
-                Process child = start(bootstrap, checkpoints, restore, log);
+                ChildJob child = start(bootstrap, checkpoints, restore, dir.resolve("run-" + run + ".log"));
                 int delay;
                 try {
-                    String jobId = awaitRunning(child, log);
-                    awaitACompletedCheckpoint(checkpoints.resolve(KillableMovingAverageMain.JOB_NAME + "-" + jobId), child, log);
+                    String jobId = child.awaitRunning();
+                    child.awaitACompletedCheckpoint(checkpoints.resolve(KillableMovingAverageMain.JOB_NAME + "-" + jobId));
                     if (run == KILLS - 1) {
                         // The final averages are committed when the job ends: the last kill lands among those transactions.
-                        awaitInputEnded(child, log);
-                        awaitAnOpenTransaction(bootstrap, child, log);
+                        child.awaitLog("both sink subtasks' input ended", text -> text.contains("INPUT ENDED 0") && text.contains("INPUT ENDED 1"));
+                        awaitAnOpenTransaction(bootstrap, child);
                         delay = random.nextInt(100);
                     } else {
                         // Anywhere in the following checkpoint cycles: while taking one, or between.
                         delay = random.nextInt(700);
                     }
                     Thread.sleep(delay);
-                    assertThat(child.isAlive()).as("run %d (seed %d) was still running when killed; its log:%n%s", run, SEED, read(log))
+                    assertThat(child.isAlive()).as("run %d (seed %d) was still running when killed; its log:%n%s", run, SEED, child.log())
                             .isTrue();
                 } finally {
-                    child.destroyForcibly();
-                    assertThat(child.waitFor(30, SECONDS)).as("run %d ended after SIGKILL", run).isTrue();
+                    child.kill();
                 }
                 System.out.printf("MovingAverageProcessKillTest (seed %d): run %d restored from %s, killed %d ms after %s; output topic's"
                         + " last stable offsets %s, ends %s%n", SEED, run, restore.map(Path::getFileName).orElse(null), delay,
@@ -87,16 +82,10 @@ class MovingAverageProcessKillTest {
                         endOffsets(bootstrap, "killed", "read_committed"), endOffsets(bootstrap, "killed", "read_uncommitted"));
             }
 
-            Optional<Path> restore = newestJobFolderWithACompletedCheckpoint(checkpoints);
+            Optional<Path> restore = ChildJob.newestJobFolderWithACompletedCheckpoint(checkpoints);
             restore.ifPresent(folder -> restoredFrom.add(folder.getFileName().toString()));
-            Path log = dir.resolve("run-last.log");
-            Process last = start(bootstrap, checkpoints, restore, log);
-            try {
-                assertThat(last.waitFor(60, SECONDS)).as("the last run finished").isTrue();
-            } finally {
-                last.destroyForcibly();
-            }
-            assertThat(last.exitValue()).as("exit code of the last run; its log:%n%s", read(log)).isZero();
+            ChildJob last = start(bootstrap, checkpoints, restore, dir.resolve("run-last.log"));
+            assertThat(last.awaitExit(60)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
 
             assertThat(restoredFrom).as("every restart restored the killed run's checkpoint folder (seed %d)", SEED)
                     .hasSize(KILLS).doesNotHaveDuplicates();
@@ -118,68 +107,10 @@ class MovingAverageProcessKillTest {
         return lines;
     }
 
-    private static Process start(String bootstrap, Path checkpoints, Optional<Path> restore, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), KillableMovingAverageMain.class.getName(),
-                bootstrap, "killed", "eos-killed", checkpoints.toString()));
-        restore.ifPresent(folder -> command.add(folder.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    /** Waits for the child's job to run and returns its job id. */
-    private static String awaitRunning(Process child, Path log) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(60);
-        Pattern running = Pattern.compile("RUNNING (\\S+)");
-        while (true) {
-            Matcher m = running.matcher(read(log));
-            if (m.find()) {
-                return m.group(1);
-            }
-            assertThat(child.isAlive()).as("the child JVM ended before its job ran; its log:%n%s", read(log)).isTrue();
-            assertThat(System.nanoTime()).as("the child JVM started its job within 60 s").isLessThan(deadline);
-            Thread.sleep(10);
-        }
-    }
-
-    /** Waits until the child's job completed a checkpoint of its own, so the kill always loses progress to restore. */
-    private static void awaitACompletedCheckpoint(Path jobFolder, Process child, Path log) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(60);
-        while (!newestJobFolderWithACompletedCheckpoint(jobFolder.getParent()).map(jobFolder::equals).orElse(false)) {
-            assertThat(child.isAlive()).as("the child JVM ended before its first checkpoint; its log:%n%s", read(log)).isTrue();
-            assertThat(System.nanoTime()).as("the child's job completed a checkpoint within 60 s in %s", jobFolder).isLessThan(deadline);
-            Thread.sleep(5);
-        }
-    }
-
-    /**
-     * The job folder ({@code <checkpoints>/<job name>-<job id>}) holding the highest completed checkpoint: checkpoint ids
-     * continue past the restored one, so it is the newest run's that completed any.
-     */
-    private static Optional<Path> newestJobFolderWithACompletedCheckpoint(Path checkpoints) throws IOException {
-        if (!Files.isDirectory(checkpoints)) {
-            return Optional.empty();
-        }
-        Path newest = null;
-        long newestId = -1;
-        try (Stream<Path> jobs = Files.list(checkpoints)) {
-            for (Path job : (Iterable<Path>) jobs::iterator) {
-                try (Stream<Path> chks = Files.list(job)) {
-                    for (Path chk : (Iterable<Path>) chks::iterator) {
-                        String name = chk.getFileName().toString();
-                        if (name.startsWith("chk-") && Files.exists(chk.resolve("_metadata"))) {
-                            long id = Long.parseLong(name.substring(4));
-                            if (id > newestId) {
-                                newestId = id;
-                                newest = job;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return Optional.ofNullable(newest);
+    private static ChildJob start(String bootstrap, Path checkpoints, Optional<Path> restore, Path log) throws IOException {
+        List<String> args = new ArrayList<>(List.of(bootstrap, "killed", "eos-killed", checkpoints.toString()));
+        restore.ifPresent(folder -> args.add(folder.toString()));
+        return ChildJob.start(KillableMovingAverageMain.class, log, args);
     }
 
     /**
@@ -202,24 +133,14 @@ class MovingAverageProcessKillTest {
         return sorted(MovingAverage.readCommitted(bootstrap, topic));
     }
 
-    /** Waits until both of the child's sink subtasks printed that their input ended. */
-    private static void awaitInputEnded(Process child, Path log) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(60);
-        while (!(read(log).contains("INPUT ENDED 0") && read(log).contains("INPUT ENDED 1"))) {
-            assertThat(child.isAlive()).as("the child JVM ended before its input did; its log:%n%s", read(log)).isTrue();
-            assertThat(System.nanoTime()).as("the child's input ended within 60 s").isLessThan(deadline);
-            Thread.sleep(2);
-        }
-    }
-
     /** Waits until the output topic has a transaction not yet decided: its last stable offsets fall short of its ends. */
-    private static void awaitAnOpenTransaction(String bootstrap, Process child, Path log) throws Exception {
+    private static void awaitAnOpenTransaction(String bootstrap, ChildJob child) throws Exception {
         long deadline = System.nanoTime() + SECONDS.toNanos(60);
         try (KafkaConsumer<byte[], byte[]> committed = consumer(bootstrap, "read_committed");
              KafkaConsumer<byte[], byte[]> uncommitted = consumer(bootstrap, "read_uncommitted")) {
             List<TopicPartition> parts = committed.partitionsFor("killed").stream().map(i -> new TopicPartition("killed", i.partition())).toList();
             while (committed.endOffsets(parts).equals(uncommitted.endOffsets(parts))) {
-                assertThat(child.isAlive()).as("the child JVM ended before it wrote its final averages; its log:%n%s", read(log)).isTrue();
+                assertThat(child.isAlive()).as("the child JVM ended before it wrote its final averages; its log:%n%s", child.log()).isTrue();
                 assertThat(System.nanoTime()).as("the child wrote its final averages within 60 s").isLessThan(deadline);
             }
         }
@@ -240,9 +161,5 @@ class MovingAverageProcessKillTest {
         List<String> copy = new ArrayList<>(lines);
         copy.sort(null);
         return copy;
-    }
-
-    private static String read(Path log) throws IOException {
-        return Files.exists(log) ? Files.readString(log) : "";
     }
 }
