@@ -5,29 +5,26 @@ import java.util.Arrays;
 /**
  * The partial aggregates of one time slice, by key: an open-addressing table (linear probing, power-of-two
  * capacity) in parallel arrays, so that a lookup allocates nothing and a window firing walks the slice's keys in
- * array order instead of chasing one timer and one map entry per key. Each entry also keeps its key's key group,
- * computed once when the key arrived, for snapshots. Entries are only added or cleared all at once: a slice lives
- * until its last window fired.
+ * array order instead of chasing one timer and one map entry per key. Entries are only added or cleared all at
+ * once: a slice lives until its last window fired.
+ *
+ * <p>While every key is a {@code Long} (the usual case) a slot costs 16 bytes: the key's value in a {@code long[]}
+ * (probes compare it and never read a key object, which is cold, scattered over the heap), a marker in the key
+ * array, and the value; the boxed key is not kept, and neither are hashes (the value gives them again). A key of
+ * another type turns the table into an ordinary one, with key objects and their hashes.
  */
 final class SliceTable {
     private static final int MIN_CAPACITY = 16;
-    /**
-     * Stands in the key array for a {@code Long} key while every key is one: the value lives in {@code longKeys}
-     * and the boxed key is not kept, which halves the objects a slice keeps alive for the garbage collector to copy.
-     */
+    /** Stands in the key array for a {@code Long} key kept as its value in {@code longKeys}. */
     private static final Object LONG_KEY = new Object();
 
     /** The slice's first timestamp; the slice ends at {@code start + sliceSize}. */
     long start;
     private Object[] keys;
     private Object[] values;
-    private int[] hashes;
-    private int[] keyGroups;
-    /**
-     * The values of {@code Long} keys, compared instead of the key objects while every key is a {@code Long} (the
-     * usual case): a probe then never reads a stored key object, which is cold, scattered over the heap.
-     */
     private long[] longKeys;
+    /** The keys' spread hashes; only once a key that is not a {@code Long} arrived (null while all are). */
+    private int[] hashes;
     private boolean allLongs = true;
     /** Per entry, how many partials a window's combination holds; only for {@link WindowAssembly}'s table. */
     private int[] counts;
@@ -53,7 +50,7 @@ final class SliceTable {
         return size == 0;
     }
 
-    /** The slots are 0 until this; a slot holds an entry when {@link #key} is not null. */
+    /** The slots are 0 until this; a slot holds an entry when {@link #occupied}. */
     int capacity() {
         return keys.length;
     }
@@ -77,10 +74,6 @@ final class SliceTable {
         values[slot] = value;
     }
 
-    int keyGroup(int slot) {
-        return keyGroups[slot];
-    }
-
     int count(int slot) {
         return counts[slot];
     }
@@ -90,56 +83,35 @@ final class SliceTable {
     }
 
     /** The slot of {@code key}, added with a null value when missing. */
-    int slot(Object key, int keyGroup) {
+    int slot(Object key) {
+        if (allLongs && key.getClass() == Long.class) {
+            return slotOfLong((Long) key);
+        }
+        if (allLongs) {
+            leaveLongMode();
+        }
         int hash = spread(key.hashCode());
         int i = hash >>> shift;
         Object[] ks = keys;
-        if (allLongs && key.getClass() == Long.class) {
-            long value = (Long) key;
-            while (ks[i] != null) {
-                if (longKeys[i] == value) {
-                    return i;
-                }
-                i = (i + 1) & mask;
+        for (Object k = ks[i]; k != null; k = ks[i]) {
+            if (hashes[i] == hash && (k == key || k.equals(key))) {
+                return i;
             }
-        } else {
-            if (allLongs) {
-                boxLongKeys();
-            }
-            for (Object k = ks[i]; k != null; k = ks[i]) {
-                if (hashes[i] == hash && (k == key || k.equals(key))) {
-                    return i;
-                }
-                i = (i + 1) & mask;
-            }
+            i = (i + 1) & mask;
         }
         if (size >= (ks.length >> 1) + (ks.length >> 2)) {
-            grow();
-            return slot(key, keyGroup);
+            rehash(ks.length * 2);
+            return slot(key);
         }
-        if (allLongs) {
-            ks[i] = LONG_KEY;
-            longKeys[i] = (Long) key;
-        } else {
-            ks[i] = key;
-        }
+        ks[i] = key;
         hashes[i] = hash;
-        keyGroups[i] = keyGroup;
         size++;
         return i;
     }
 
-    /**
-     * The slot of the key in {@code other}'s slot {@code j}, added with a null value when missing. Takes the hash
-     * and value {@code other} stored, so the key object is not read while both tables hold only {@code Long}s.
-     */
-    int slotOf(SliceTable other, int j) {
-        if (!allLongs || !other.allLongs) {
-            return slot(other.key(j), other.keyGroups[j]);
-        }
-        int hash = other.hashes[j];
-        long value = other.longKeys[j];
-        int i = hash >>> shift;
+    /** The slot of the {@code Long} key {@code value}; only while every key is a {@code Long}. */
+    private int slotOfLong(long value) {
+        int i = spread(Long.hashCode(value)) >>> shift;
         Object[] ks = keys;
         while (ks[i] != null) {
             if (longKeys[i] == value) {
@@ -148,22 +120,33 @@ final class SliceTable {
             i = (i + 1) & mask;
         }
         if (size >= (ks.length >> 1) + (ks.length >> 2)) {
-            grow();
-            return slotOf(other, j);
+            rehash(ks.length * 2);
+            return slotOfLong(value);
         }
-        ks[i] = other.keys[j];
+        ks[i] = LONG_KEY;
         longKeys[i] = value;
-        hashes[i] = hash;
-        keyGroups[i] = other.keyGroups[j];
         size++;
         return i;
     }
 
-    /** Leaves the all-{@code Long} mode: a key of another type arrived, so every key must be an object again. */
-    private void boxLongKeys() {
+    /**
+     * The slot of the key in {@code other}'s slot {@code j}, added with a null value when missing; while both tables
+     * hold only {@code Long}s, without boxing or reading a key object.
+     */
+    int slotOf(SliceTable other, int j) {
+        if (allLongs && other.allLongs) {
+            return slotOfLong(other.longKeys[j]);
+        }
+        return slot(other.key(j));
+    }
+
+    /** A key that is not a {@code Long} arrived: every key becomes an object again, with its hash. */
+    private void leaveLongMode() {
+        hashes = new int[keys.length];
         for (int i = 0; i < keys.length; i++) {
             if (keys[i] == LONG_KEY) {
                 keys[i] = Long.valueOf(longKeys[i]);
+                hashes[i] = spread(Long.hashCode(longKeys[i]));
             }
         }
         allLongs = false;
@@ -181,6 +164,7 @@ final class SliceTable {
     /** Empties the table for reuse by another slice; keeps its capacity unless a burst made it much larger. */
     void clear() {
         if (keys.length > 4 * Math.max(MIN_CAPACITY, size * 2) && keys.length > 1024) {
+            allLongs = true;
             allocate(Math.max(MIN_CAPACITY, Integer.highestOneBit(size * 2 + 1) << 1));
         } else if (size > 0) {
             Arrays.fill(keys, null);
@@ -191,31 +175,29 @@ final class SliceTable {
         }
         size = 0;
         allLongs = true;
-    }
-
-    private void grow() {
-        rehash(keys.length * 2);
+        hashes = null;
     }
 
     private void rehash(int capacity) {
         Object[] oldKeys = keys;
         Object[] oldValues = values;
-        int[] oldHashes = hashes;
-        int[] oldGroups = keyGroups;
-        int[] oldCounts = counts;
         long[] oldLongs = longKeys;
+        int[] oldHashes = hashes;
+        int[] oldCounts = counts;
         allocate(capacity);
         for (int j = 0; j < oldKeys.length; j++) {
             if (oldKeys[j] != null) {
-                int i = oldHashes[j] >>> shift;
+                int hash = allLongs ? spread(Long.hashCode(oldLongs[j])) : oldHashes[j];
+                int i = hash >>> shift;
                 while (keys[i] != null) {
                     i = (i + 1) & mask;
                 }
                 keys[i] = oldKeys[j];
                 values[i] = oldValues[j];
-                hashes[i] = oldHashes[j];
                 longKeys[i] = oldLongs[j];
-                keyGroups[i] = oldGroups[j];
+                if (!allLongs) {
+                    hashes[i] = hash;
+                }
                 if (counting) {
                     counts[i] = oldCounts[j];
                 }
@@ -226,9 +208,8 @@ final class SliceTable {
     private void allocate(int capacity) {
         keys = new Object[capacity];
         values = new Object[capacity];
-        hashes = new int[capacity];
         longKeys = new long[capacity];
-        keyGroups = new int[capacity];
+        hashes = allLongs ? null : new int[capacity];
         counts = counting ? new int[capacity] : null;
         mask = capacity - 1;
         shift = 32 - Integer.numberOfTrailingZeros(capacity);

@@ -110,7 +110,6 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         if (keyedState == null) {
             throw new IllegalStateException(describe() + " is a window operator and needs a keyed input");
         }
-        int maxParallelism = keyedState.getMaxParallelism();
         keyedState.adopt(SLICES_STATE, this, (name, key, namespace, value) -> {
             if (!(namespace instanceof Long start)) {
                 throw new IllegalStateException(describe() + " cannot restore its window slices: the checkpoint holds '"
@@ -118,7 +117,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
                         + "another window layout. Restore it with the Weir version that wrote it, or start without it");
             }
             SliceTable table = timeline.tableFor(start);
-            table.setValue(table.slot(key, KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism)), value);
+            table.setValue(table.slot(key), value);
         });
         collector = new TimestampedCollector(output, this);
         numLateRecordsDropped = LateRecordsDropped.register(context.metricGroup(), context.runtimeContext());
@@ -163,7 +162,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
             sliding.invalidate();
         }
         SliceTable table = timeline.tableFor(sliceStart);
-        int slot = table.slot(keyedState.getCurrentKey(), keyedState.getCurrentKeyGroup());
+        int slot = table.slot(keyedState.getCurrentKey());
         table.setValue(slot, sliceFunction.add(table.value(slot), value));
     }
 
@@ -273,12 +272,15 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     @Override
     public void forEachEntry(OwnedKeyedState.Visitor visitor) throws Exception {
+        int maxParallelism = keyedState.getMaxParallelism();
         for (int s = timeline.head(); s < timeline.tail(); s++) {
             SliceTable table = timeline.at(s);
             Long start = table.start;
             for (int i = 0, n = table.capacity(); i < n; i++) {
                 if (table.occupied(i)) {
-                    visitor.visit(table.keyGroup(i), table.key(i), start, table.value(i));
+                    // Key groups are computed here, per snapshot, rather than stored per entry for every element.
+                    Object key = table.key(i);
+                    visitor.visit(KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism), key, start, table.value(i));
                 }
             }
         }

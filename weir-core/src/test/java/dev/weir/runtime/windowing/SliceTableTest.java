@@ -12,47 +12,47 @@ class SliceTableTest {
         Map<Object, Object> out = new HashMap<>();
         for (int i = 0; i < table.capacity(); i++) {
             if (table.occupied(i)) {
-                out.put(table.key(i), table.value(i) + "@" + table.keyGroup(i));
+                out.put(table.key(i), table.value(i));
             }
         }
         return out;
     }
 
-    private static void put(SliceTable table, Object key, Object value, int keyGroup) {
-        table.setValue(table.slot(key, keyGroup), value);
+    private static void put(SliceTable table, Object key, Object value) {
+        table.setValue(table.slot(key), value);
     }
 
     @Test
-    void longKeysComeBackAsEqualLongsWithTheirValuesAndKeyGroupsAfterGrowing() {
+    void longKeysComeBackAsEqualLongsWithTheirValuesAfterGrowing() {
         SliceTable table = new SliceTable();
         for (long k = 0; k < 1_000; k++) {
-            put(table, k * 7919, "v" + k, (int) (k % 128));
+            put(table, k * 7919, "v" + k);
         }
         assertThat(table.size()).isEqualTo(1_000);
-        assertThat(table.slot(7919L * 5, 0)).isEqualTo(table.slot(7919L * 5, 0));
+        assertThat(table.slot(7919L * 5)).isEqualTo(table.slot(7919L * 5));
         Map<Object, Object> contents = contents(table);
-        assertThat(contents).hasSize(1_000).containsEntry(7919L * 999, "v999@103").containsEntry(0L, "v0@0");
+        assertThat(contents).hasSize(1_000).containsEntry(7919L * 999, "v999").containsEntry(0L, "v0");
     }
 
     @Test
     void aKeyOfAnotherTypeAfterLongKeysKeepsEveryEntryFindable() {
         SliceTable table = new SliceTable();
-        put(table, 1L, "one", 1);
-        put(table, 2L, "two", 2);
-        put(table, "three", "3", 3);
-        put(table, 2L, "TWO", 2);
-        put(table, 2, "int two", 4);
-        assertThat(contents(table)).containsOnly(Map.entry(1L, "one@1"), Map.entry(2L, "TWO@2"),
-                Map.entry("three", "3@3"), Map.entry(2, "int two@4"));
+        put(table, 1L, "one");
+        put(table, 2L, "two");
+        put(table, "three", "3");
+        put(table, 2L, "TWO");
+        put(table, 2, "int two");
+        assertThat(contents(table)).containsOnly(Map.entry(1L, "one"), Map.entry(2L, "TWO"),
+                Map.entry("three", "3"), Map.entry(2, "int two"));
     }
 
     @Test
     void slotOfCopiesEntriesBetweenTablesOfEitherMode() {
         SliceTable longs = new SliceTable();
-        put(longs, 10L, "a", 5);
-        put(longs, 20L, "b", 6);
+        put(longs, 10L, "a");
+        put(longs, 20L, "b");
         SliceTable mixed = new SliceTable();
-        put(mixed, "x", "c", 7);
+        put(mixed, "x", "c");
         SliceTable allLongs = new SliceTable();
         for (int i = 0; i < longs.capacity(); i++) {
             if (longs.occupied(i)) {
@@ -60,11 +60,11 @@ class SliceTableTest {
                 allLongs.setValue(allLongs.slotOf(longs, i), longs.value(i));
             }
         }
-        assertThat(contents(mixed)).containsOnly(Map.entry("x", "c@7"), Map.entry(10L, "a@5"), Map.entry(20L, "b@6"));
-        assertThat(contents(allLongs)).containsOnly(Map.entry(10L, "a@5"), Map.entry(20L, "b@6"));
+        assertThat(contents(mixed)).containsOnly(Map.entry("x", "c"), Map.entry(10L, "a"), Map.entry(20L, "b"));
+        assertThat(contents(allLongs)).containsOnly(Map.entry(10L, "a"), Map.entry(20L, "b"));
         allLongs.clear();
         assertThat(allLongs.size()).isZero();
-        put(allLongs, "y", "d", 8);
-        assertThat(contents(allLongs)).containsOnly(Map.entry("y", "d@8"));
+        put(allLongs, "y", "d");
+        assertThat(contents(allLongs)).containsOnly(Map.entry("y", "d"));
     }
 }
