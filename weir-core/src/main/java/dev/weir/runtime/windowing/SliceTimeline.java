@@ -11,8 +11,7 @@ final class SliceTimeline {
     private SliceTable[] slices = new SliceTable[8];
     private int head;
     private int tail;
-    private SliceTable[] free = new SliceTable[8];
-    private int freeCount;
+    private final SliceTablePool free = new SliceTablePool();
     /** How many keys a recent slice held: a new table starts that large instead of growing up to it. */
     private int sizeHint;
 
@@ -81,11 +80,7 @@ final class SliceTimeline {
             slices[head] = null;
             head++;
             sizeHint = dropped.size();
-            dropped.clear();
-            if (freeCount == free.length) {
-                free = Arrays.copyOf(free, freeCount * 2);
-            }
-            free[freeCount++] = dropped;
+            free.release(dropped);
         }
         if (head == tail) {
             head = 0;
@@ -108,8 +103,7 @@ final class SliceTimeline {
             index -= shift;
         }
         System.arraycopy(slices, index, slices, index + 1, tail - index);
-        SliceTable table = freeCount > 0 ? free[--freeCount] : new SliceTable();
-        free[freeCount] = null;
+        SliceTable table = free.take();
         table.reserve(Math.max(sizeHint, tail > head ? slices[tail - 1].size() : 0));
         table.start = start;
         slices[index] = table;

@@ -25,8 +25,7 @@ final class SlidingAssembly {
     private long[] frontStarts = new long[16];
     private int frontHead;
     private int frontTail;
-    private SliceTable[] free = new SliceTable[16];
-    private int freeCount;
+    private final SliceTablePool free = new SliceTablePool();
     private final SliceTable window = new SliceTable();
     /** Every slice starting before this is in the front or the back; MIN_VALUE when the stacks are empty. */
     private long frontier = Long.MIN_VALUE;
@@ -43,7 +42,7 @@ final class SlidingAssembly {
     /** Forgets the stacks; the next window is assembled from its slices. */
     void invalidate() {
         while (frontHead < frontTail) {
-            release(front[frontHead++]);
+            free.release(front[frontHead++]);
         }
         frontHead = 0;
         frontTail = 0;
@@ -80,7 +79,7 @@ final class SlidingAssembly {
             if (frontStarts[frontHead] >= start) {
                 return;
             }
-            release(front[frontHead++]);
+            free.release(front[frontHead++]);
         }
     }
 
@@ -105,7 +104,7 @@ final class SlidingAssembly {
         }
         SliceTable later = null;
         for (int k = backCount - 1; k >= 0; k--) {
-            SliceTable suffix = take();
+            SliceTable suffix = free.take();
             suffix.reserve(backSlices[k].size() + (later == null ? 0 : later.size()));
             fold(suffix, backSlices[k]);
             if (later != null) {
@@ -130,17 +129,5 @@ final class SlidingAssembly {
                         : function.combine(function.startMany(existing), from.value(i)));
             }
         }
-    }
-
-    private SliceTable take() {
-        return freeCount > 0 ? free[--freeCount] : new SliceTable();
-    }
-
-    private void release(SliceTable table) {
-        table.clear();
-        if (freeCount == free.length) {
-            free = Arrays.copyOf(free, freeCount * 2);
-        }
-        free[freeCount++] = table;
     }
 }
