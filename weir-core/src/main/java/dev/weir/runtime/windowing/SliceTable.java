@@ -74,6 +74,14 @@ final class SliceTable {
         values[slot] = value;
     }
 
+    /**
+     * Whether the value in {@code slot} is one slice's partial as it is (every value of a slice or suffix table; in a
+     * combination table, a key only one slice held), rather than a combination of several.
+     */
+    boolean single(int slot) {
+        return !counting || counts[slot] == 1;
+    }
+
     int count(int slot) {
         return counts[slot];
     }

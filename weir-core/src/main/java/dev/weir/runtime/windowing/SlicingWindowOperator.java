@@ -224,32 +224,25 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         collector.setTimestamp(window.maxTimestamp());
         if (sliding != null) {
             sliding.retire(start);
-            SliceTable combined = sliding.assemble(timeline, start, end);
-            for (int i = 0, n = combined.capacity(); i < n; i++) {
-                if (combined.occupied(i)) {
-                    emit(combined, i, window, sliceFunction.result(combined.value(i), false));
-                }
+            emitAll(sliding.assemble(timeline, start, end), window);
+        } else if (nonEmpty == 1) {
+            emitAll(only, window);
+        } else {
+            for (int s = first; s < last; s++) {
+                assembly.add(timeline.at(s));
             }
-            return;
+            emitAll(assembly.combinations(), window);
+            assembly.clear();
         }
-        if (nonEmpty == 1) {
-            for (int i = 0, n = only.capacity(); i < n; i++) {
-                if (only.occupied(i)) {
-                    emit(only, i, window, sliceFunction.result(only.value(i), true));
-                }
-            }
-            return;
-        }
-        for (int s = first; s < last; s++) {
-            assembly.add(timeline.at(s));
-        }
-        SliceTable combined = assembly.combinations();
-        for (int i = 0, n = combined.capacity(); i < n; i++) {
-            if (combined.occupied(i)) {
-                emit(combined, i, window, sliceFunction.result(combined.value(i), assembly.single(i)));
+    }
+
+    /** The window's result for every key of {@code table}. */
+    private void emitAll(SliceTable table, TimeWindow window) throws Exception {
+        for (int i = 0, n = table.capacity(); i < n; i++) {
+            if (table.occupied(i)) {
+                emit(table, i, window, sliceFunction.result(table.value(i), table.single(i)));
             }
         }
-        assembly.clear();
     }
 
     @SuppressWarnings("unchecked")

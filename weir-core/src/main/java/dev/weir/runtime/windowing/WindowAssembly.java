@@ -33,11 +33,6 @@ final class WindowAssembly {
         return combined;
     }
 
-    /** Whether the combination in {@code slot} is a single slice's partial (so it must not be handed out to change). */
-    boolean single(int slot) {
-        return combined.count(slot) == 1;
-    }
-
     void clear() {
         combined.clear();
     }
