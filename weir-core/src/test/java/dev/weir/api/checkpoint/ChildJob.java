@@ -64,22 +64,29 @@ public final class ChildJob {
 
     /** Waits until the child's log satisfies {@code condition} (what is awaited, for the failure message). */
     public void awaitLog(String what, Predicate<String> condition) throws Exception {
+        await(what, () -> condition.test(log()));
+    }
+
+    /** Waits until the child's job completed a checkpoint of its own, so a kill always loses progress to restore. */
+    public void awaitACompletedCheckpoint(Path jobFolder) throws Exception {
+        await("its job completed a checkpoint in " + jobFolder,
+                () -> newestJobFolderWithACompletedCheckpoint(jobFolder.getParent()).map(jobFolder::equals).orElse(false));
+    }
+
+    /** Polls {@code done} for up to 60 s, failing with the child's log when it ends first or time runs out. */
+    private void await(String what, Condition done) throws Exception {
         long deadline = System.nanoTime() + SECONDS.toNanos(60);
-        while (!condition.test(log())) {
+        while (!done.holds()) {
             assertThat(isAlive()).as("the child JVM ended before %s; its log:%n%s", what, log()).isTrue();
             assertThat(System.nanoTime()).as("the child JVM: %s within 60 s", what).isLessThan(deadline);
             Thread.sleep(2);
         }
     }
 
-    /** Waits until the child's job completed a checkpoint of its own, so a kill always loses progress to restore. */
-    public void awaitACompletedCheckpoint(Path jobFolder) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(60);
-        while (!newestJobFolderWithACompletedCheckpoint(jobFolder.getParent()).map(jobFolder::equals).orElse(false)) {
-            assertThat(isAlive()).as("the child JVM ended before its first checkpoint; its log:%n%s", log()).isTrue();
-            assertThat(System.nanoTime()).as("the child's job completed a checkpoint within 60 s in %s", jobFolder).isLessThan(deadline);
-            Thread.sleep(5);
-        }
+    /** A condition that may read files. */
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
     }
 
     /** SIGKILL, and waits for the process to be gone. */
