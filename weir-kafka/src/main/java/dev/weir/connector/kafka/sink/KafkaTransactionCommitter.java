@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -70,22 +69,32 @@ final class KafkaTransactionCommitter implements Committer<KafkaCommittable> {
     }
 
     private static boolean committed(Admin admin, String transactionalId) throws Exception {
+        TransactionState state = stateOf(admin, transactionalId);
+        return state == TransactionState.COMPLETE_COMMIT || state == TransactionState.PREPARE_COMMIT;
+    }
+
+    /** The coordinator's state of the id's transaction, or null when the coordinator knows no such id. */
+    static TransactionState stateOf(Admin admin, String transactionalId) throws ExecutionException, InterruptedException {
         try {
-            TransactionDescription d = admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get();
-            return d.state() == TransactionState.COMPLETE_COMMIT || d.state() == TransactionState.PREPARE_COMMIT;
+            return admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get().state();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TransactionalIdNotFoundException) {
-                return false;
+                return null;
             }
             throw e;
         }
     }
 
-    private void write(KafkaCommittable c) {
+    /** A producer for the sink's transactions under {@code transactionalId}; initializing it fences that id. */
+    static KafkaProducer<byte[], byte[]> transactionalProducer(Map<String, String> properties, String transactionalId) {
         Map<String, Object> props = new HashMap<>(properties);
-        props.put("transactional.id", c.transactionalId);
+        props.put("transactional.id", transactionalId);
         props.put("enable.idempotence", "true");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private void write(KafkaCommittable c) {
+        try (KafkaProducer<byte[], byte[]> producer = transactionalProducer(properties, c.transactionalId)) {
             // Initializing the id aborts whatever transaction a crashed commit of it left open.
             producer.initTransactions();
             producer.beginTransaction();

@@ -11,7 +11,6 @@ import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
  * Aborts the transactions that a killed run of an exactly-once {@link KafkaSink} left open under its prefix.
@@ -62,14 +61,11 @@ final class LingeringTransactions {
     }
 
     private static boolean stillOngoing(Admin admin, String transactionalId) throws ExecutionException, InterruptedException {
-        return admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get().state() == TransactionState.ONGOING;
+        return KafkaTransactionCommitter.stateOf(admin, transactionalId) == TransactionState.ONGOING;
     }
 
     private static void fence(Map<String, String> properties, String transactionalId) {
-        Map<String, Object> props = new HashMap<>(properties);
-        props.put("transactional.id", transactionalId);
-        props.put("enable.idempotence", "true");
-        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer())) {
+        try (KafkaProducer<byte[], byte[]> producer = KafkaTransactionCommitter.transactionalProducer(properties, transactionalId)) {
             producer.initTransactions();
         }
     }
