@@ -1,12 +1,12 @@
 package dev.weir.bench;
 
-import dev.weir.api.JobClient;
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.checkpoint.CheckpointListener;
-import dev.weir.api.connector.sink.DiscardingSink;
-import dev.weir.api.functions.OpenContext;
-import dev.weir.api.functions.RichMapFunction;
-import dev.weir.api.restart.RestartStrategies;
+import dev.weir.core.execution.JobClient;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.api.common.state.CheckpointListener;
+import dev.weir.streaming.api.functions.sink.v2.DiscardingSink;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.functions.RichMapFunction;
+import dev.weir.api.common.restartstrategy.RestartStrategies;
 import dev.weir.bench.weir.WeirJobs;
 import dev.weir.bench.weir.WeirWindowJobs;
 import java.nio.file.Files;

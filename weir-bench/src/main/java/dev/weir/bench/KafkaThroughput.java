@@ -1,7 +1,7 @@
 package dev.weir.bench;
 
 import dev.weir.bench.kafka.Readings;
-import dev.weir.connector.kafka.embedded.EmbeddedKafka;
+import dev.weir.kafka.embedded.EmbeddedKafka;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.weir.cli;
 
-import dev.weir.api.JobClient;
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.connector.SinkFunction;
+import dev.weir.core.execution.JobClient;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.streaming.api.functions.sink.SinkFunction;
 import dev.weir.examples.anomaly.Alert;
 import dev.weir.examples.anomaly.AnomalyDetection;
 import dev.weir.examples.anomaly.SensorEvent;

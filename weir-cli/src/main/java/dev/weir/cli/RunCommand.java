@@ -1,6 +1,6 @@
 package dev.weir.cli;
 
-import dev.weir.api.checkpoint.CheckpointSettings;
+import dev.weir.plan.CheckpointSettings;
 import dev.weir.web.WebServer;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;

@@ -3,9 +3,9 @@ package dev.weir.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.weir.api.JobClient;
-import dev.weir.api.JobStatus;
-import dev.weir.api.StreamExecutionEnvironment;
+import dev.weir.core.execution.JobClient;
+import dev.weir.api.common.JobStatus;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.examples.anomaly.AnomalyDetection;
 import dev.weir.web.WebServer;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.weir.testing;
 
-import dev.weir.api.functions.OutputTag;
-import dev.weir.runtime.operators.Output;
+import dev.weir.util.OutputTag;
+import dev.weir.engine.operators.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.weir.testing;
 
-import dev.weir.api.state.State;
-import dev.weir.api.state.StateDescriptor;
-import dev.weir.runtime.state.HeapKeyedStateBackend;
-import dev.weir.runtime.state.KeyedStateBackend;
-import dev.weir.runtime.state.OwnedKeyedState;
-import dev.weir.runtime.state.StateEntryVisitor;
+import dev.weir.api.common.state.State;
+import dev.weir.api.common.state.StateDescriptor;
+import dev.weir.engine.state.HeapKeyedStateBackend;
+import dev.weir.engine.state.KeyedStateBackend;
+import dev.weir.engine.state.OwnedKeyedState;
+import dev.weir.engine.state.StateEntryVisitor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;

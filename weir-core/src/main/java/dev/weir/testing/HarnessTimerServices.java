@@ -1,9 +1,9 @@
 package dev.weir.testing;
 
-import dev.weir.runtime.time.HeapTimerServices;
-import dev.weir.runtime.time.InternalTimerService;
-import dev.weir.runtime.time.KeyedTimerServices;
-import dev.weir.runtime.time.Triggerable;
+import dev.weir.engine.time.HeapTimerServices;
+import dev.weir.engine.time.InternalTimerService;
+import dev.weir.engine.time.KeyedTimerServices;
+import dev.weir.engine.time.Triggerable;
 import java.util.ArrayList;
 import java.util.List;
 

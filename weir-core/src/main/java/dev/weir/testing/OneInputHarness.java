@@ -1,17 +1,17 @@
 package dev.weir.testing;
 
-import dev.weir.api.functions.FilterFunction;
-import dev.weir.api.functions.FlatMapFunction;
-import dev.weir.api.functions.KeySelector;
-import dev.weir.api.functions.KeyedProcessFunction;
-import dev.weir.api.functions.MapFunction;
-import dev.weir.api.functions.ProcessFunction;
-import dev.weir.api.functions.ReduceFunction;
-import dev.weir.api.graph.OperatorSpec;
-import dev.weir.api.graph.Specs;
-import dev.weir.runtime.operators.OneInputOperator;
-import dev.weir.runtime.operators.OperatorFactory;
-import dev.weir.runtime.operators.Output;
+import dev.weir.api.common.functions.FilterFunction;
+import dev.weir.api.common.functions.FlatMapFunction;
+import dev.weir.api.java.functions.KeySelector;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.api.common.functions.MapFunction;
+import dev.weir.streaming.api.functions.ProcessFunction;
+import dev.weir.api.common.functions.ReduceFunction;
+import dev.weir.plan.OperatorSpec;
+import dev.weir.plan.Specs;
+import dev.weir.engine.operators.OneInputOperator;
+import dev.weir.engine.operators.OperatorFactory;
+import dev.weir.engine.operators.Output;
 import java.util.Objects;
 
 /**

@@ -1,16 +1,16 @@
 package dev.weir.testing;
 
-import dev.weir.api.functions.KeySelector;
-import dev.weir.api.functions.OutputTag;
-import dev.weir.runtime.checkpoint.StateInitialization;
-import dev.weir.runtime.exec.JobAccumulators;
-import dev.weir.runtime.exec.SubtaskContext;
-import dev.weir.runtime.metrics.OperatorMetricGroup;
-import dev.weir.runtime.operators.StreamOperator;
-import dev.weir.runtime.state.HeapKeyedStateBackend;
-import dev.weir.runtime.state.KeyGroupRangeAssignment;
-import dev.weir.runtime.time.HeapTimerServices;
-import dev.weir.runtime.time.ManualProcessingTimeService;
+import dev.weir.api.java.functions.KeySelector;
+import dev.weir.util.OutputTag;
+import dev.weir.engine.checkpoint.StateInitialization;
+import dev.weir.engine.exec.JobAccumulators;
+import dev.weir.engine.exec.SubtaskContext;
+import dev.weir.engine.metrics.OperatorMetricGroup;
+import dev.weir.engine.operators.StreamOperator;
+import dev.weir.engine.state.HeapKeyedStateBackend;
+import dev.weir.engine.state.KeyGroupRangeAssignment;
+import dev.weir.engine.time.HeapTimerServices;
+import dev.weir.engine.time.ManualProcessingTimeService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,14 +1,14 @@
 package dev.weir.testing;
 
-import dev.weir.api.functions.BroadcastProcessFunction;
-import dev.weir.api.functions.CoProcessFunction;
-import dev.weir.api.functions.KeySelector;
-import dev.weir.api.functions.KeyedBroadcastProcessFunction;
-import dev.weir.api.functions.KeyedCoProcessFunction;
-import dev.weir.api.functions.KeyedProcessFunction;
-import dev.weir.api.functions.ProcessFunction;
-import dev.weir.api.state.MapStateDescriptor;
-import dev.weir.api.typeinfo.TypeInformation;
+import dev.weir.streaming.api.functions.co.BroadcastProcessFunction;
+import dev.weir.streaming.api.functions.co.CoProcessFunction;
+import dev.weir.api.java.functions.KeySelector;
+import dev.weir.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.streaming.api.functions.ProcessFunction;
+import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.typeinfo.TypeInformation;
 
 /**
  * Flink's entry point for testing process functions, by the same names, so ported tests read the same. Each method

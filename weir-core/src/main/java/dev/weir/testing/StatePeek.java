@@ -1,13 +1,13 @@
 package dev.weir.testing;
 
-import dev.weir.api.functions.AggregateFunction;
-import dev.weir.api.state.AggregatingStateDescriptor;
-import dev.weir.api.state.StateDescriptor;
-import dev.weir.api.state.StateTtlConfig;
-import dev.weir.runtime.state.HeapKeyedStateBackend;
-import dev.weir.runtime.state.KeyGroupRangeAssignment;
-import dev.weir.runtime.state.TtlValue;
-import dev.weir.runtime.state.VoidNamespace;
+import dev.weir.api.common.functions.AggregateFunction;
+import dev.weir.api.common.state.AggregatingStateDescriptor;
+import dev.weir.api.common.state.StateDescriptor;
+import dev.weir.api.common.state.StateTtlConfig;
+import dev.weir.engine.state.HeapKeyedStateBackend;
+import dev.weir.engine.state.KeyGroupRangeAssignment;
+import dev.weir.engine.state.TtlValue;
+import dev.weir.engine.state.VoidNamespace;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,18 +1,18 @@
 package dev.weir.testing;
 
-import dev.weir.api.functions.BroadcastProcessFunction;
-import dev.weir.api.functions.CoFlatMapFunction;
-import dev.weir.api.functions.CoMapFunction;
-import dev.weir.api.functions.CoProcessFunction;
-import dev.weir.api.functions.KeySelector;
-import dev.weir.api.functions.KeyedBroadcastProcessFunction;
-import dev.weir.api.functions.KeyedCoProcessFunction;
-import dev.weir.api.graph.OperatorSpec;
-import dev.weir.api.graph.Specs;
-import dev.weir.api.state.MapStateDescriptor;
-import dev.weir.runtime.operators.OperatorFactory;
-import dev.weir.runtime.operators.Output;
-import dev.weir.runtime.operators.TwoInputOperator;
+import dev.weir.streaming.api.functions.co.BroadcastProcessFunction;
+import dev.weir.streaming.api.functions.co.CoFlatMapFunction;
+import dev.weir.streaming.api.functions.co.CoMapFunction;
+import dev.weir.streaming.api.functions.co.CoProcessFunction;
+import dev.weir.api.java.functions.KeySelector;
+import dev.weir.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
+import dev.weir.plan.OperatorSpec;
+import dev.weir.plan.Specs;
+import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.engine.operators.OperatorFactory;
+import dev.weir.engine.operators.Output;
+import dev.weir.engine.operators.TwoInputOperator;
 import java.util.List;
 import java.util.Objects;
 

@@ -2,17 +2,17 @@ package dev.weir.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.checkpoint.CheckpointedFunction;
-import dev.weir.api.checkpoint.FunctionInitializationContext;
-import dev.weir.api.checkpoint.FunctionSnapshotContext;
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.KeyedProcessFunction;
-import dev.weir.api.functions.OpenContext;
-import dev.weir.api.functions.RichMapFunction;
-import dev.weir.api.state.ListState;
-import dev.weir.api.state.ListStateDescriptor;
-import dev.weir.api.state.ValueState;
-import dev.weir.api.state.ValueStateDescriptor;
+import dev.weir.streaming.api.checkpoint.CheckpointedFunction;
+import dev.weir.runtime.state.FunctionInitializationContext;
+import dev.weir.runtime.state.FunctionSnapshotContext;
+import dev.weir.util.Collector;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.functions.RichMapFunction;
+import dev.weir.api.common.state.ListState;
+import dev.weir.api.common.state.ListStateDescriptor;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -21,12 +21,12 @@ class HarnessApiBoundaryTest {
         for (Class<?> type : PUBLIC_TYPES) {
             assertThat(Modifier.isPublic(type.getModifiers())).as(type.getName()).isTrue();
             for (Method m : type.getDeclaredMethods()) {
-                if (visible(m.getModifiers()) && !m.isSynthetic() && m.toGenericString().contains("dev.weir.runtime")) {
+                if (visible(m.getModifiers()) && !m.isSynthetic() && m.toGenericString().contains("dev.weir.engine")) {
                     leaks.add(m.toGenericString());
                 }
             }
             for (Constructor<?> c : type.getDeclaredConstructors()) {
-                if (visible(c.getModifiers()) && c.toGenericString().contains("dev.weir.runtime")) {
+                if (visible(c.getModifiers()) && c.toGenericString().contains("dev.weir.engine")) {
                     leaks.add(c.toGenericString());
                 }
             }

@@ -2,12 +2,12 @@ package dev.weir.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.KeyedProcessFunction;
-import dev.weir.api.functions.OpenContext;
-import dev.weir.api.state.ValueState;
-import dev.weir.api.state.ValueStateDescriptor;
-import dev.weir.api.tuple.Tuple2;
+import dev.weir.util.Collector;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.api.java.tuple.Tuple2;
 import org.junit.jupiter.api.Test;
 
 /** The complete example of docs/testing.md, so the page cannot drift from what compiles and passes; keep them equal. */

@@ -2,14 +2,14 @@ package dev.weir.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.KeyedProcessFunction;
-import dev.weir.api.functions.OpenContext;
-import dev.weir.api.state.ListState;
-import dev.weir.api.state.ListStateDescriptor;
-import dev.weir.api.state.StateTtlConfig;
-import dev.weir.api.state.ValueState;
-import dev.weir.api.state.ValueStateDescriptor;
+import dev.weir.util.Collector;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.state.ListState;
+import dev.weir.api.common.state.ListStateDescriptor;
+import dev.weir.api.common.state.StateTtlConfig;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

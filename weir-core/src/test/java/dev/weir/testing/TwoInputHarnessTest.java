@@ -2,15 +2,15 @@ package dev.weir.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.functions.CoMapFunction;
-import dev.weir.api.functions.CoProcessFunction;
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.KeyedCoProcessFunction;
-import dev.weir.api.functions.OpenContext;
-import dev.weir.api.functions.OutputTag;
-import dev.weir.api.state.ValueState;
-import dev.weir.api.state.ValueStateDescriptor;
-import dev.weir.api.tuple.Tuple2;
+import dev.weir.streaming.api.functions.co.CoMapFunction;
+import dev.weir.streaming.api.functions.co.CoProcessFunction;
+import dev.weir.util.Collector;
+import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.util.OutputTag;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.api.java.tuple.Tuple2;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

@@ -1,14 +1,14 @@
 package dev.weir.examples;
 
-import dev.weir.api.DataStream;
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.connector.source.DataGeneratorSource;
-import dev.weir.api.connector.source.RateLimiterStrategy;
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.FlatMapFunction;
-import dev.weir.api.tuple.Tuple2;
-import dev.weir.api.watermark.WatermarkStrategy;
-import dev.weir.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.connector.datagen.source.DataGeneratorSource;
+import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import dev.weir.util.Collector;
+import dev.weir.api.common.functions.FlatMapFunction;
+import dev.weir.api.java.tuple.Tuple2;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import java.time.Duration;
 
 /**

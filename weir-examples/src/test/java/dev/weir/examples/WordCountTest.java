@@ -2,9 +2,9 @@ package dev.weir.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.CloseableIterator;
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.tuple.Tuple2;
+import dev.weir.util.CloseableIterator;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.api.java.tuple.Tuple2;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -48,7 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The differential cases as jobs of one engine; its twin (WeirCases, FlinkCases) is the same text against the other. */
+/** The differential cases as jobs of one engine; its twin is the same text against the other engine. */
 final class FlinkCases {
     /** Every sink's records by sink name ("case" and "case/late"), in arrival order per subtask. */
     static final Map<String, List<String>> OUT = new ConcurrentHashMap<>();

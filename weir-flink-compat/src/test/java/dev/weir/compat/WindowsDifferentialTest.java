@@ -93,7 +93,7 @@ class WindowsDifferentialTest {
     }
 
     private Map<String, List<String>> runWeir(int parallelism) throws Exception {
-        dev.weir.api.StreamExecutionEnvironment env = dev.weir.api.StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+        dev.weir.streaming.api.environment.StreamExecutionEnvironment env = dev.weir.streaming.api.environment.StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         WeirCases.OUT.clear();
         for (Case c : cases) {
             WeirCases.build(c.name(), env, c.left(), c.right());

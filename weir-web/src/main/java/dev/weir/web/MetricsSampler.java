@@ -1,8 +1,8 @@
 package dev.weir.web;
 
-import dev.weir.runtime.status.JobRegistry;
-import dev.weir.runtime.status.JobView;
-import dev.weir.runtime.status.SubtaskSample;
+import dev.weir.engine.status.JobRegistry;
+import dev.weir.engine.status.JobView;
+import dev.weir.engine.status.SubtaskSample;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;

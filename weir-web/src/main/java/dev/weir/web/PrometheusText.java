@@ -1,9 +1,9 @@
 package dev.weir.web;
 
-import dev.weir.runtime.status.JobRegistry;
-import dev.weir.runtime.status.JobView;
-import dev.weir.runtime.status.SubtaskSample;
-import dev.weir.runtime.status.VertexInfo;
+import dev.weir.engine.status.JobRegistry;
+import dev.weir.engine.status.JobView;
+import dev.weir.engine.status.SubtaskSample;
+import dev.weir.engine.status.VertexInfo;
 import java.util.List;
 
 /**

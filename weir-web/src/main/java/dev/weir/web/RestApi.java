@@ -1,13 +1,13 @@
 package dev.weir.web;
 
-import dev.weir.api.JobStatus;
-import dev.weir.runtime.status.CheckpointRecord;
-import dev.weir.runtime.status.EdgeInfo;
-import dev.weir.runtime.status.ExceptionRecord;
-import dev.weir.runtime.status.JobRegistry;
-import dev.weir.runtime.status.JobView;
-import dev.weir.runtime.status.SubtaskSample;
-import dev.weir.runtime.status.VertexInfo;
+import dev.weir.api.common.JobStatus;
+import dev.weir.engine.status.CheckpointRecord;
+import dev.weir.engine.status.EdgeInfo;
+import dev.weir.engine.status.ExceptionRecord;
+import dev.weir.engine.status.JobRegistry;
+import dev.weir.engine.status.JobView;
+import dev.weir.engine.status.SubtaskSample;
+import dev.weir.engine.status.VertexInfo;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;

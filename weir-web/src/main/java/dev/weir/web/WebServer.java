@@ -1,6 +1,6 @@
 package dev.weir.web;
 
-import dev.weir.runtime.status.JobRegistry;
+import dev.weir.engine.status.JobRegistry;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;

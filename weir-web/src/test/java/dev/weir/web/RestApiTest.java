@@ -2,15 +2,15 @@ package dev.weir.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.JobClient;
-import dev.weir.api.JobStatus;
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.connector.source.DataGeneratorSource;
-import dev.weir.api.connector.source.RateLimiterStrategy;
-import dev.weir.api.connector.sink.DiscardingSink;
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.KeyedProcessFunction;
-import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.core.execution.JobClient;
+import dev.weir.api.common.JobStatus;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.connector.datagen.source.DataGeneratorSource;
+import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import dev.weir.streaming.api.functions.sink.v2.DiscardingSink;
+import dev.weir.util.Collector;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -1,15 +1,15 @@
 package dev.weir.bench.jmh;
 
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.connector.sink.DiscardingSink;
-import dev.weir.api.functions.AggregateFunction;
-import dev.weir.api.functions.KeySelector;
-import dev.weir.api.watermark.WatermarkStrategy;
-import dev.weir.api.windowing.assigners.SlidingEventTimeWindows;
-import dev.weir.api.windowing.assigners.TumblingEventTimeWindows;
-import dev.weir.api.windowing.assigners.WindowAssigner;
-import dev.weir.api.windowing.triggers.EventTimeTrigger;
-import dev.weir.api.windowing.windows.TimeWindow;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.streaming.api.functions.sink.v2.DiscardingSink;
+import dev.weir.api.common.functions.AggregateFunction;
+import dev.weir.api.java.functions.KeySelector;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
+import dev.weir.streaming.api.windowing.triggers.EventTimeTrigger;
+import dev.weir.streaming.api.windowing.windows.TimeWindow;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

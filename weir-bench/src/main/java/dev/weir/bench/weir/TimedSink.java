@@ -1,8 +1,8 @@
 package dev.weir.bench.weir;
 
-import dev.weir.api.connector.Sink;
-import dev.weir.api.connector.SinkWriter;
-import dev.weir.api.connector.WriterInitContext;
+import dev.weir.api.connector.sink2.Sink;
+import dev.weir.api.connector.sink2.SinkWriter;
+import dev.weir.api.connector.sink2.WriterInitContext;
 import dev.weir.bench.Span;
 
 /**

@@ -1,9 +1,9 @@
 package dev.weir.bench.weir;
 
-import dev.weir.api.CloseableIterator;
-import dev.weir.api.DataStream;
-import dev.weir.api.JobClient;
-import dev.weir.api.StreamExecutionEnvironment;
+import dev.weir.util.CloseableIterator;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.core.execution.JobClient;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.bench.Checksum;
 import dev.weir.bench.Engine;
 import dev.weir.bench.HeapProbe;

@@ -1,18 +1,18 @@
 package dev.weir.bench.weir;
 
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.functions.FilterFunction;
-import dev.weir.api.functions.MapFunction;
-import dev.weir.api.serialization.SimpleStringSchema;
-import dev.weir.api.watermark.WatermarkStrategy;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.api.common.functions.FilterFunction;
+import dev.weir.api.common.functions.MapFunction;
+import dev.weir.api.common.serialization.SimpleStringSchema;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.bench.kafka.JobWorker;
 import dev.weir.bench.kafka.Readings;
 import dev.weir.bench.kafka.Readings.Reading;
-import dev.weir.connector.kafka.sink.DeliveryGuarantee;
+import dev.weir.connector.base.DeliveryGuarantee;
 import dev.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
 import dev.weir.connector.kafka.sink.KafkaSink;
 import dev.weir.connector.kafka.source.KafkaSource;
-import dev.weir.connector.kafka.source.OffsetsInitializer;
+import dev.weir.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import java.nio.file.Path;
 
 /**

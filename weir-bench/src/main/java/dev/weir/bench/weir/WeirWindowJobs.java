@@ -1,10 +1,10 @@
 package dev.weir.bench.weir;
 
-import dev.weir.api.DataStream;
-import dev.weir.api.functions.AggregateFunction;
-import dev.weir.api.windowing.assigners.EventTimeSessionWindows;
-import dev.weir.api.windowing.assigners.SlidingEventTimeWindows;
-import dev.weir.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.api.common.functions.AggregateFunction;
+import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.weir.bench.Event;
 import dev.weir.bench.KeyedSum;
 import dev.weir.bench.Workload;

@@ -1,15 +1,15 @@
 package dev.weir.examples.anomaly;
 
-import dev.weir.api.DataStream;
-import dev.weir.api.SingleOutputStreamOperator;
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.connector.source.DataGeneratorSource;
-import dev.weir.api.connector.source.RateLimiterStrategy;
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.OutputTag;
-import dev.weir.api.functions.ProcessFunction;
-import dev.weir.api.watermark.WatermarkStrategy;
-import dev.weir.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.datastream.SingleOutputStreamOperator;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.connector.datagen.source.DataGeneratorSource;
+import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import dev.weir.util.Collector;
+import dev.weir.util.OutputTag;
+import dev.weir.streaming.api.functions.ProcessFunction;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import java.time.Duration;
 
 /**

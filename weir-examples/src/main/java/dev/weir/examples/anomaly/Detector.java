@@ -1,12 +1,12 @@
 package dev.weir.examples.anomaly;
 
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.KeyedCoProcessFunction;
-import dev.weir.api.functions.OpenContext;
-import dev.weir.api.state.ListState;
-import dev.weir.api.state.ListStateDescriptor;
-import dev.weir.api.state.MapState;
-import dev.weir.api.state.MapStateDescriptor;
+import dev.weir.util.Collector;
+import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.state.ListState;
+import dev.weir.api.common.state.ListStateDescriptor;
+import dev.weir.api.common.state.MapState;
+import dev.weir.api.common.state.MapStateDescriptor;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.weir.examples.anomaly;
 
-import dev.weir.api.watermark.WatermarkGenerator;
-import dev.weir.api.watermark.WatermarkOutput;
+import dev.weir.api.common.eventtime.WatermarkGenerator;
+import dev.weir.api.common.eventtime.WatermarkOutput;
 
 /**
  * Bounded out-of-orderness, emitted from the readings themselves (each time the bound-adjusted maximum moved on by
@@ -28,7 +28,7 @@ final class ReadingWatermarks implements WatermarkGenerator<SensorEvent> {
         long watermark = maxTimestamp - maxDelayMillis - 1;
         if (emitted == Long.MIN_VALUE || watermark - emitted >= stepMillis) {
             emitted = watermark;
-            output.emitWatermark(new dev.weir.api.watermark.Watermark(watermark));
+            output.emitWatermark(new dev.weir.api.common.eventtime.Watermark(watermark));
         }
     }
 

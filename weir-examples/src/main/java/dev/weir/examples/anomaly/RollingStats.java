@@ -1,9 +1,9 @@
 package dev.weir.examples.anomaly;
 
-import dev.weir.api.functions.AggregateFunction;
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.windowing.ProcessWindowFunction;
-import dev.weir.api.windowing.windows.TimeWindow;
+import dev.weir.api.common.functions.AggregateFunction;
+import dev.weir.util.Collector;
+import dev.weir.streaming.api.functions.windowing.ProcessWindowFunction;
+import dev.weir.streaming.api.windowing.windows.TimeWindow;
 
 /** Incremental mean and standard deviation of a sensor's readings per window, emitted with the window's end. */
 final class RollingStats {

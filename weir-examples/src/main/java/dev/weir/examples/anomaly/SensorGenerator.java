@@ -1,6 +1,6 @@
 package dev.weir.examples.anomaly;
 
-import dev.weir.api.connector.source.GeneratorFunction;
+import dev.weir.connector.datagen.source.GeneratorFunction;
 
 /**
  * Generates the readings of {@code sensors} sensors as a pure function of the event index, so a seed fixes the whole

@@ -2,8 +2,8 @@ package dev.weir.examples.anomaly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.connector.SinkFunction;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.streaming.api.functions.sink.SinkFunction;
 import java.time.Duration;
 import java.util.Set;
 import java.util.TreeSet;

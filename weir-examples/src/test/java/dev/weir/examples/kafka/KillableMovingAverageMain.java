@@ -1,14 +1,14 @@
 package dev.weir.examples.kafka;
 
-import dev.weir.api.JobClient;
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.checkpoint.ExternalizedCheckpointRetention;
-import dev.weir.api.connector.Committer;
-import dev.weir.api.connector.CommittingSinkWriter;
-import dev.weir.api.connector.Sink;
-import dev.weir.api.connector.SupportsCommitter;
-import dev.weir.api.connector.WriterInitContext;
-import dev.weir.api.functions.MapFunction;
+import dev.weir.core.execution.JobClient;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.configuration.ExternalizedCheckpointRetention;
+import dev.weir.api.connector.sink2.Committer;
+import dev.weir.api.connector.sink2.CommittingSinkWriter;
+import dev.weir.api.connector.sink2.Sink;
+import dev.weir.api.connector.sink2.SupportsCommitter;
+import dev.weir.api.connector.sink2.WriterInitContext;
+import dev.weir.api.common.functions.MapFunction;
 import dev.weir.connector.kafka.sink.KafkaCommittable;
 import dev.weir.connector.kafka.sink.KafkaSink;
 import dev.weir.examples.kafka.MovingAverage.Reading;

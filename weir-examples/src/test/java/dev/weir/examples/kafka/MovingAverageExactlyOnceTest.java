@@ -2,13 +2,13 @@ package dev.weir.examples.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.JobExecutionResult;
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.accumulators.IntCounter;
-import dev.weir.api.functions.OpenContext;
-import dev.weir.api.functions.RichMapFunction;
-import dev.weir.api.restart.RestartStrategies;
-import dev.weir.connector.kafka.embedded.EmbeddedKafka;
+import dev.weir.api.common.JobExecutionResult;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.api.common.accumulators.IntCounter;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.functions.RichMapFunction;
+import dev.weir.api.common.restartstrategy.RestartStrategies;
+import dev.weir.kafka.embedded.EmbeddedKafka;
 import dev.weir.examples.kafka.MovingAverage.Reading;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.weir.examples.kafka;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.checkpoint.ChildJob;
-import dev.weir.connector.kafka.embedded.EmbeddedKafka;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.streaming.api.checkpoint.ChildJob;
+import dev.weir.kafka.embedded.EmbeddedKafka;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,13 +2,13 @@ package dev.weir.connector.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.connector.Committer;
-import dev.weir.api.connector.SinkWriter;
-import dev.weir.api.connector.WriterInitContext;
-import dev.weir.api.metrics.MetricGroup;
-import dev.weir.api.serialization.SimpleStringSchema;
-import dev.weir.connector.kafka.sink.DeliveryGuarantee;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.api.connector.sink2.Committer;
+import dev.weir.api.connector.sink2.SinkWriter;
+import dev.weir.api.connector.sink2.WriterInitContext;
+import dev.weir.metrics.MetricGroup;
+import dev.weir.api.common.serialization.SimpleStringSchema;
+import dev.weir.connector.base.DeliveryGuarantee;
 import dev.weir.connector.kafka.sink.KafkaCommittable;
 import dev.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
 import dev.weir.connector.kafka.sink.KafkaSink;

@@ -3,17 +3,17 @@ package dev.weir.connector.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weir.api.CloseableIterator;
-import dev.weir.api.StreamExecutionEnvironment;
-import dev.weir.api.functions.Collector;
-import dev.weir.api.functions.ProcessFunction;
-import dev.weir.api.serialization.JsonDeserializationSchema;
-import dev.weir.api.serialization.SimpleStringSchema;
-import dev.weir.api.watermark.WatermarkStrategy;
-import dev.weir.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.weir.util.CloseableIterator;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.util.Collector;
+import dev.weir.streaming.api.functions.ProcessFunction;
+import dev.weir.formats.json.JsonDeserializationSchema;
+import dev.weir.api.common.serialization.SimpleStringSchema;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.weir.connector.kafka.source.KafkaSource;
-import dev.weir.connector.kafka.source.OffsetResetStrategy;
-import dev.weir.connector.kafka.source.OffsetsInitializer;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import dev.weir.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -180,7 +180,7 @@ class KafkaSourceTest {
     public record Reading(String sensor, double value) {
     }
 
-    static final class CountStrings implements dev.weir.api.functions.AggregateFunction<String, Long, Long> {
+    static final class CountStrings implements dev.weir.api.common.functions.AggregateFunction<String, Long, Long> {
         @Override
         public Long createAccumulator() {
             return 0L;

@@ -1,6 +1,6 @@
 package dev.weir.connector.kafka;
 
-import dev.weir.connector.kafka.embedded.EmbeddedKafka;
+import dev.weir.kafka.embedded.EmbeddedKafka;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,15 +1,15 @@
 package dev.weir.api.connector.source;
 
-import dev.weir.api.connector.InputStatus;
-import dev.weir.api.connector.ReaderOutput;
-import dev.weir.api.connector.SourceReader;
+import dev.weir.core.io.InputStatus;
+import dev.weir.api.connector.source.ReaderOutput;
+import dev.weir.api.connector.source.SourceReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /** A {@link ReaderOutput} test double that keeps what a reader emitted. */
-final class CollectingReaderOutput<T> implements ReaderOutput<T> {
-    final List<T> records = new ArrayList<>();
-    final List<Long> timestamps = new ArrayList<>();
+public final class CollectingReaderOutput<T> implements ReaderOutput<T> {
+    public final List<T> records = new ArrayList<>();
+    public final List<Long> timestamps = new ArrayList<>();
     boolean idle;
 
     @Override
@@ -30,7 +30,7 @@ final class CollectingReaderOutput<T> implements ReaderOutput<T> {
     }
 
     /** Polls until END_OF_INPUT, failing instead of looping forever when a reader never ends. */
-    List<T> pollUntilEnd(SourceReader<T> reader) throws Exception {
+    public List<T> pollUntilEnd(SourceReader<T> reader) throws Exception {
         for (int calls = 0; calls < 1_000_000; calls++) {
             if (reader.pollNext(this) == InputStatus.END_OF_INPUT) {
                 return records;
@@ -40,7 +40,7 @@ final class CollectingReaderOutput<T> implements ReaderOutput<T> {
     }
 
     /** Starts a reader of one subtask, reads it to the end and closes it. */
-    static <T> List<T> readAll(dev.weir.api.connector.Source<T> source, int subtask, int parallelism) throws Exception {
+    public static <T> List<T> readAll(dev.weir.api.connector.source.Source<T> source, int subtask, int parallelism) throws Exception {
         try (SourceReader<T> reader = source.createReader(new TestReaderContext(subtask, parallelism))) {
             reader.start();
             return new CollectingReaderOutput<T>().pollUntilEnd(reader);

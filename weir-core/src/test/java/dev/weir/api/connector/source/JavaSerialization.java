@@ -6,12 +6,12 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 
 /** Copies an object through Java serialization, as a job description that leaves the process would be. */
-final class JavaSerialization {
+public final class JavaSerialization {
     private JavaSerialization() {
     }
 
     @SuppressWarnings("unchecked")
-    static <T> T roundTrip(T value) throws Exception {
+    public static <T> T roundTrip(T value) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(value);

@@ -1,10 +1,10 @@
 package dev.weir.api.connector.source;
 
-import dev.weir.api.connector.SourceReaderContext;
-import dev.weir.api.metrics.MetricGroup;
+import dev.weir.api.connector.source.SourceReaderContext;
+import dev.weir.metrics.MetricGroup;
 
 /** A {@link SourceReaderContext} test double for subtask {@code subtask} of {@code parallelism}. */
-record TestReaderContext(int subtask, int parallelism) implements SourceReaderContext {
+public record TestReaderContext(int subtask, int parallelism) implements SourceReaderContext {
     @Override
     public int getIndexOfSubtask() {
         return subtask;

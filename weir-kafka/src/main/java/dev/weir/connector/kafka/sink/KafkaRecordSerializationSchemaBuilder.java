@@ -1,6 +1,6 @@
 package dev.weir.connector.kafka.sink;
 
-import dev.weir.api.serialization.SerializationSchema;
+import dev.weir.api.common.serialization.SerializationSchema;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerRecord;
 

@@ -1,10 +1,12 @@
 package dev.weir.connector.kafka.sink;
 
-import dev.weir.api.connector.Committer;
-import dev.weir.api.connector.Sink;
-import dev.weir.api.connector.SinkWriter;
-import dev.weir.api.connector.SupportsCommitter;
-import dev.weir.api.connector.WriterInitContext;
+import dev.weir.connector.base.DeliveryGuarantee;
+
+import dev.weir.api.connector.sink2.Committer;
+import dev.weir.api.connector.sink2.Sink;
+import dev.weir.api.connector.sink2.SinkWriter;
+import dev.weir.api.connector.sink2.SupportsCommitter;
+import dev.weir.api.connector.sink2.WriterInitContext;
 import java.util.HashMap;
 import java.util.Map;
 

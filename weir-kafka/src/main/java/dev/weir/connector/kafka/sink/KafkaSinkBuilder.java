@@ -1,5 +1,7 @@
 package dev.weir.connector.kafka.sink;
 
+import dev.weir.connector.base.DeliveryGuarantee;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;

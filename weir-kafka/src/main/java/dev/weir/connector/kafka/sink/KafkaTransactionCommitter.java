@@ -1,6 +1,6 @@
 package dev.weir.connector.kafka.sink;
 
-import dev.weir.api.connector.Committer;
+import dev.weir.api.connector.sink2.Committer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,6 +1,8 @@
 package dev.weir.connector.kafka.sink;
 
-import dev.weir.api.connector.SinkWriter;
+import dev.weir.connector.base.DeliveryGuarantee;
+
+import dev.weir.api.connector.sink2.SinkWriter;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.Callback;

@@ -1,6 +1,8 @@
 package dev.weir.connector.kafka.sink;
 
-import dev.weir.api.connector.CommittingSinkWriter;
+import dev.weir.connector.base.DeliveryGuarantee;
+
+import dev.weir.api.connector.sink2.CommittingSinkWriter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,9 +1,12 @@
 package dev.weir.connector.kafka.source;
 
-import dev.weir.api.connector.Boundedness;
-import dev.weir.api.connector.Source;
-import dev.weir.api.connector.SourceReader;
-import dev.weir.api.connector.SourceReaderContext;
+import dev.weir.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import dev.weir.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+
+import dev.weir.api.connector.source.Boundedness;
+import dev.weir.api.connector.source.Source;
+import dev.weir.api.connector.source.SourceReader;
+import dev.weir.api.connector.source.SourceReaderContext;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,10 @@
 package dev.weir.connector.kafka.source;
 
-import dev.weir.api.connector.Boundedness;
-import dev.weir.api.serialization.DeserializationSchema;
+import dev.weir.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import dev.weir.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+
+import dev.weir.api.connector.source.Boundedness;
+import dev.weir.api.common.serialization.DeserializationSchema;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;

@@ -1,11 +1,15 @@
 package dev.weir.connector.kafka.source;
 
-import dev.weir.api.connector.Boundedness;
-import dev.weir.api.connector.InputStatus;
-import dev.weir.api.connector.ReaderOutput;
-import dev.weir.api.connector.SourceOutput;
-import dev.weir.api.connector.SourceReader;
-import dev.weir.api.functions.Collector;
+import dev.weir.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import dev.weir.kafka.KafkaDeserializationException;
+import dev.weir.kafka.KafkaSourcePosition;
+
+import dev.weir.api.connector.source.Boundedness;
+import dev.weir.core.io.InputStatus;
+import dev.weir.api.connector.source.ReaderOutput;
+import dev.weir.api.connector.source.SourceOutput;
+import dev.weir.api.connector.source.SourceReader;
+import dev.weir.util.Collector;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;

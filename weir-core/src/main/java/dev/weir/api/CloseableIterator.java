@@ -1,9 +1,0 @@
-package dev.weir.api;
-
-import java.util.Iterator;
-
-/** An iterator over a job's results; closing it before the end cancels the job. */
-public interface CloseableIterator<T> extends Iterator<T>, AutoCloseable {
-    @Override
-    void close() throws Exception;
-}

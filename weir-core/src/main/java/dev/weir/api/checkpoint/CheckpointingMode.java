@@ -1,7 +1,0 @@
-package dev.weir.api.checkpoint;
-
-/** How barriers are aligned: exactly-once blocks an input from its barrier until all inputs delivered theirs. */
-public enum CheckpointingMode {
-    EXACTLY_ONCE,
-    AT_LEAST_ONCE
-}

@@ -1,8 +1,0 @@
-package dev.weir.api.checkpoint;
-
-/** Whether completed checkpoints are kept when a job is cancelled (Flink 2.x name). */
-public enum ExternalizedCheckpointRetention {
-    DELETE_ON_CANCELLATION,
-    RETAIN_ON_CANCELLATION,
-    NO_EXTERNALIZED_CHECKPOINTS
-}

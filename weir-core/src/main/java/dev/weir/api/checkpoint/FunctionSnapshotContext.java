@@ -1,8 +1,0 @@
-package dev.weir.api.checkpoint;
-
-/** Which checkpoint is being taken. */
-public interface FunctionSnapshotContext {
-    long getCheckpointId();
-
-    long getCheckpointTimestamp();
-}

@@ -1,0 +1,58 @@
+package dev.weir.api.common.typeinfo;
+
+import dev.weir.api.common.typeinfo.TypeExtractor;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Describes the type of a stream's elements, as in Flink. Weir passes records by reference and needs no type
+ * information; this class exists so that Flink code handing hints to {@code returns(...)} or to state descriptors
+ * compiles and runs unchanged. Obtain instances from {@link Types}, {@link #of(Class)} or {@link #of(TypeHint)}.
+ */
+public abstract class TypeInformation<T> implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    protected TypeInformation() {
+    }
+
+    /**
+     * The type information of a class: the {@link Types} constant for basic types, a tuple, POJO or generic type
+     * otherwise.
+     */
+    public static <T> TypeInformation<T> of(Class<T> typeClass) {
+        return TypeExtractor.forClass(typeClass);
+    }
+
+    /** The type information a hint captured, e.g. {@code of(new TypeHint<Tuple2<String, Integer>>(){})}. */
+    public static <T> TypeInformation<T> of(TypeHint<T> typeHint) {
+        return typeHint.getTypeInfo();
+    }
+
+    /** The class of the described values (boxed for primitives, the erased class for generic types). */
+    public abstract Class<T> getTypeClass();
+
+    /** Whether this is a basic value type: String, a boxed primitive, BigInteger, BigDecimal, Void or a time type. */
+    public abstract boolean isBasicType();
+
+    /** Whether this describes a {@code Tuple} or a subclass of one. */
+    public abstract boolean isTupleType();
+
+    /** The number of fields: the tuple arity or the POJO field count, 1 for every other type. */
+    public abstract int getArity();
+
+    /**
+     * The nested type information: tuple fields in order, POJO fields in name order, a list's or array's element,
+     * a map's key and value; empty for other types.
+     */
+    public abstract List<TypeInformation<?>> getNestedTypes();
+
+    @Override
+    public abstract boolean equals(Object o);
+
+    @Override
+    public abstract int hashCode();
+
+    @Override
+    public abstract String toString();
+}

@@ -1,7 +1,0 @@
-package dev.weir.api.connector;
-
-/** Whether a source ends. A bounded source's end emits a final {@code Long.MAX_VALUE} watermark. */
-public enum Boundedness {
-    BOUNDED,
-    CONTINUOUS_UNBOUNDED
-}

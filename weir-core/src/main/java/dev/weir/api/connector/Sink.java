@@ -1,8 +1,0 @@
-package dev.weir.api.connector;
-
-import java.io.Serializable;
-
-/** Writes a stream to an external system through one {@link SinkWriter} per parallel subtask, as in Flink. */
-public interface Sink<T> extends Serializable {
-    SinkWriter<T> createWriter(WriterInitContext context) throws Exception;
-}

@@ -1,8 +1,0 @@
-package dev.weir.api.connector;
-
-import java.util.List;
-
-/** A sink writer with state to store in each checkpoint. */
-public interface StatefulSinkWriter<InputT, WriterStateT> extends SinkWriter<InputT> {
-    List<WriterStateT> snapshotState(long checkpointId) throws Exception;
-}

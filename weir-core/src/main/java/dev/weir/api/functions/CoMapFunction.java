@@ -1,8 +1,0 @@
-package dev.weir.api.functions;
-
-/** Maps the elements of two connected streams into one output type. */
-public interface CoMapFunction<IN1, IN2, OUT> extends Function {
-    OUT map1(IN1 value) throws Exception;
-
-    OUT map2(IN2 value) throws Exception;
-}

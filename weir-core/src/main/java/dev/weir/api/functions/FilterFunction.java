@@ -1,7 +1,0 @@
-package dev.weir.api.functions;
-
-/** Keeps the elements for which {@link #filter} returns true. */
-@FunctionalInterface
-public interface FilterFunction<T> extends Function {
-    boolean filter(T value) throws Exception;
-}

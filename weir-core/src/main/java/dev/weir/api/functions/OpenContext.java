@@ -1,5 +1,0 @@
-package dev.weir.api.functions;
-
-/** Passed to {@link RichFunction#open(OpenContext)}; reserved for future information, as in Flink 2.x. */
-public interface OpenContext {
-}

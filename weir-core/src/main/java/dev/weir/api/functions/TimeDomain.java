@@ -1,7 +1,0 @@
-package dev.weir.api.functions;
-
-/** Whether a timer was set in event time or processing time. */
-public enum TimeDomain {
-    EVENT_TIME,
-    PROCESSING_TIME
-}

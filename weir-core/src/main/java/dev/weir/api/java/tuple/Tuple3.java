@@ -1,0 +1,109 @@
+package dev.weir.api.java.tuple;
+
+import java.util.Objects;
+
+/** A tuple with three public, mutable fields {@code f0}, {@code f1}, {@code f2}, as in Flink. */
+public class Tuple3<T0, T1, T2> extends Tuple {
+    private static final long serialVersionUID = 1L;
+
+    /** Field 0. */
+    public T0 f0;
+
+    /** Field 1. */
+    public T1 f1;
+
+    /** Field 2. */
+    public T2 f2;
+
+    /** A tuple whose fields are all {@code null}, to be set later. */
+    public Tuple3() {
+    }
+
+    /** A tuple holding the given values. */
+    public Tuple3(T0 f0, T1 f1, T2 f2) {
+        this.f0 = f0;
+        this.f1 = f1;
+        this.f2 = f2;
+    }
+
+    /** A tuple holding the given values, with the field types inferred. */
+    public static <T0, T1, T2> Tuple3<T0, T1, T2> of(T0 f0, T1 f1, T2 f2) {
+        return new Tuple3<>(f0, f1, f2);
+    }
+
+    /** Sets all fields at once. */
+    public void setFields(T0 f0, T1 f1, T2 f2) {
+        this.f0 = f0;
+        this.f1 = f1;
+        this.f2 = f2;
+    }
+
+    @Override
+    public int getArity() {
+        return 3;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getField(int pos) {
+        switch (pos) {
+            case 0: return (T) f0;
+            case 1: return (T) f1;
+            case 2: return (T) f2;
+            default: throw fieldOutOfRange(pos);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> void setField(T value, int pos) {
+        switch (pos) {
+            case 0:
+                this.f0 = (T0) value;
+                break;
+            case 1:
+                this.f1 = (T1) value;
+                break;
+            case 2:
+                this.f2 = (T2) value;
+                break;
+            default:
+                throw fieldOutOfRange(pos);
+        }
+    }
+
+    @Override
+    public Tuple3<T0, T1, T2> copy() {
+        return new Tuple3<>(f0, f1, f2);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof Tuple3)) {
+            return false;
+        }
+        Tuple3<?, ?, ?> other = (Tuple3<?, ?, ?>) o;
+        return Objects.equals(f0, other.f0)
+            && Objects.equals(f1, other.f1)
+            && Objects.equals(f2, other.f2);
+    }
+
+    @Override
+    public int hashCode() {
+        int result = Objects.hashCode(f0);
+        result = 31 * result + Objects.hashCode(f1);
+        result = 31 * result + Objects.hashCode(f2);
+        return result;
+    }
+
+    @Override
+    public String toString() {
+        return "(" + fieldToString(f0)
+            + "," + fieldToString(f1)
+            + "," + fieldToString(f2)
+            + ")";
+    }
+}

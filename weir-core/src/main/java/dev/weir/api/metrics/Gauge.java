@@ -1,7 +1,0 @@
-package dev.weir.api.metrics;
-
-/** A metric whose value is read on demand. */
-@FunctionalInterface
-public interface Gauge<T> {
-    T getValue();
-}

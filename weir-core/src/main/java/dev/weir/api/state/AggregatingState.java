@@ -1,5 +1,0 @@
-package dev.weir.api.state;
-
-/** An accumulator per key fed through the descriptor's {@code AggregateFunction}; {@link #get} is its result. */
-public interface AggregatingState<IN, OUT> extends AppendingState<IN, OUT> {
-}

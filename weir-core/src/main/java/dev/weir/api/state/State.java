@@ -1,7 +1,0 @@
-package dev.weir.api.state;
-
-/** Keyed state: every access is scoped to the key of the element (or timer) being processed. */
-public interface State {
-    /** Removes the value for the current key. */
-    void clear();
-}

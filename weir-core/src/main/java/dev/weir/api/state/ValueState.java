@@ -1,8 +1,0 @@
-package dev.weir.api.state;
-
-/** One value per key; {@link #value()} is null (or the descriptor's default) when none was set. */
-public interface ValueState<T> extends State {
-    T value() throws Exception;
-
-    void update(T value) throws Exception;
-}

@@ -1,8 +1,0 @@
-package dev.weir.api.watermark;
-
-import java.io.Serializable;
-
-/** A {@link TimestampAssigner} that is serializable, for lambdas. */
-@FunctionalInterface
-public interface SerializableTimestampAssigner<T> extends TimestampAssigner<T>, Serializable {
-}

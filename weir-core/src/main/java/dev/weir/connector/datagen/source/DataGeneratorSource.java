@@ -1,0 +1,152 @@
+package dev.weir.connector.datagen.source;
+
+import dev.weir.api.connector.source.util.ratelimit.RateLimiter;
+import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
+import dev.weir.builtin.LongRangeShare;
+
+import dev.weir.api.connector.source.Boundedness;
+import dev.weir.core.io.InputStatus;
+import dev.weir.api.connector.source.ReaderOutput;
+import dev.weir.api.connector.source.Source;
+import dev.weir.api.connector.source.SourceReader;
+import dev.weir.api.connector.source.SourceReaderContext;
+import java.io.Serializable;
+import java.util.Objects;
+
+/**
+ * A parallel source that turns the indexes {@code 0..count-1} into records with a {@link GeneratorFunction}, as
+ * Flink's {@code DataGeneratorSource}.
+ *
+ * <p>Subtask i of n generates a contiguous share of the indexes in ascending order. A {@code count} of
+ * {@code Long.MAX_VALUE} makes the source unbounded. A {@link RateLimiterStrategy} caps the rate without sleeping:
+ * each reader gets its share of the rate and returns {@code NOTHING_AVAILABLE} while it is ahead of schedule. The
+ * checkpointed position is a {@link Long}: the next index.
+ *
+ * <pre>{@code
+ * DataGeneratorSource<String> source =
+ *         new DataGeneratorSource<>(index -> "event-" + index, 1_000_000, RateLimiterStrategy.perSecond(100));
+ * }</pre>
+ */
+public final class DataGeneratorSource<OUT> implements Source<OUT> {
+    private static final long serialVersionUID = 1L;
+    static final int MAX_RECORDS_PER_POLL = 1024;
+
+    private final GeneratorFunction<Long, OUT> generator;
+    private final long count;
+    private final RateLimiterStrategy rateLimiterStrategy;
+    private final NanoClock clock;
+
+    /** A source of {@code count} records, as fast as downstream takes them. */
+    public DataGeneratorSource(GeneratorFunction<Long, OUT> generatorFunction, long count) {
+        this(generatorFunction, count, RateLimiterStrategy.noOp());
+    }
+
+    /** A source of {@code count} records at the rate the strategy allows; {@code Long.MAX_VALUE} means unbounded. */
+    public DataGeneratorSource(GeneratorFunction<Long, OUT> generatorFunction, long count, RateLimiterStrategy rateLimiterStrategy) {
+        this(generatorFunction, count, rateLimiterStrategy, NanoClock.SYSTEM);
+    }
+
+    /** For tests: reads the time from {@code clock}. */
+    DataGeneratorSource(GeneratorFunction<Long, OUT> generatorFunction, long count, RateLimiterStrategy rateLimiterStrategy, NanoClock clock) {
+        this.generator = Objects.requireNonNull(generatorFunction, "generatorFunction");
+        this.rateLimiterStrategy = Objects.requireNonNull(rateLimiterStrategy, "rateLimiterStrategy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (count < 0) {
+            throw new IllegalArgumentException("DataGeneratorSource: count must not be negative, was " + count
+                    + "; use Long.MAX_VALUE for an unbounded source");
+        }
+        this.count = count;
+    }
+
+    public long getCount() {
+        return count;
+    }
+
+    @Override
+    public Boundedness getBoundedness() {
+        return count == Long.MAX_VALUE ? Boundedness.CONTINUOUS_UNBOUNDED : Boundedness.BOUNDED;
+    }
+
+    @Override
+    public SourceReader<OUT> createReader(SourceReaderContext readerContext) {
+        int parallelism = readerContext.getParallelism();
+        LongRangeShare share = LongRangeShare.of(0, count - 1, readerContext.getIndexOfSubtask(), parallelism);
+        return new Reader<>(generator, readerContext, rateLimiterStrategy.createRateLimiter(parallelism), clock, share);
+    }
+
+    /** The time source of the rate limiter; a seam for tests, serializable because the source is. */
+    @FunctionalInterface
+    interface NanoClock extends Serializable {
+        NanoClock SYSTEM = System::nanoTime;
+
+        long nanoTime();
+    }
+
+    /** Generates one subtask's share of the indexes. */
+    private static final class Reader<OUT> implements SourceReader<OUT> {
+        private final GeneratorFunction<Long, OUT> generator;
+        private final SourceReaderContext context;
+        private final RateLimiter rateLimiter;
+        private final NanoClock clock;
+        private final long first;
+        // Inclusive and at most Long.MAX_VALUE - 1 (count - 1), so next = last + 1 cannot overflow.
+        private final long last;
+        private long next;
+
+        Reader(GeneratorFunction<Long, OUT> generator, SourceReaderContext context, RateLimiter rateLimiter, NanoClock clock,
+               LongRangeShare share) {
+            this.generator = generator;
+            this.context = context;
+            this.rateLimiter = rateLimiter;
+            this.clock = clock;
+            this.first = share.empty ? 0 : share.first;
+            this.last = share.empty ? -1 : share.last;
+            this.next = first;
+        }
+
+        @Override
+        public void start() throws Exception {
+            generator.open(context);
+        }
+
+        @Override
+        public InputStatus pollNext(ReaderOutput<OUT> output) throws Exception {
+            long i = next;
+            if (i > last) {
+                return InputStatus.END_OF_INPUT;
+            }
+            final int wanted = (int) Math.min(MAX_RECORDS_PER_POLL, last - i + 1);
+            final int granted = rateLimiter.acquire(clock.nanoTime(), wanted);
+            if (granted <= 0) {
+                return InputStatus.NOTHING_AVAILABLE;
+            }
+            final GeneratorFunction<Long, OUT> generator = this.generator;
+            final long stop = i + granted;
+            for (; i < stop; i++) {
+                output.collect(generator.map(i));
+            }
+            next = i;
+            return InputStatus.MORE_AVAILABLE;
+        }
+
+        @Override
+        public Object snapshotState(long checkpointId) {
+            return next;
+        }
+
+        @Override
+        public void restoreState(Object state) {
+            if (!(state instanceof Long index) || index < first || index > last + 1) {
+                throw new IllegalArgumentException("DataGeneratorSource cannot resume from " + state + ": expected a Long "
+                        + "index in [" + first + ", " + (last + 1) + "], this subtask's share; was the checkpoint taken "
+                        + "with a different count or parallelism?");
+            }
+            next = index;
+        }
+
+        @Override
+        public void close() throws Exception {
+            generator.close();
+        }
+    }
+}

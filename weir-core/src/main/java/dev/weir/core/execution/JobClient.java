@@ -1,0 +1,32 @@
+package dev.weir.core.execution;
+
+import dev.weir.api.common.JobExecutionResult;
+import dev.weir.api.common.JobID;
+import dev.weir.api.common.JobStatus;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A handle on a job started with {@code executeAsync}: its status, its result, and cancellation. */
+public interface JobClient {
+    JobID getJobID();
+
+    CompletableFuture<JobStatus> getJobStatus();
+
+    /** Cancels the job; the future completes when every task has stopped. */
+    CompletableFuture<Void> cancel();
+
+    /**
+     * Takes a savepoint into {@code savepointDirectory} (a new folder inside it) while the job keeps running; completes
+     * with the savepoint's path. Fails when checkpointing is not enabled.
+     */
+    CompletableFuture<String> triggerSavepoint(String savepointDirectory);
+
+    /**
+     * Takes a savepoint and then stops the job; with {@code advanceToEndOfEventTime} the final watermark is emitted
+     * first, so every event-time timer and window fires (Flink's "drain").
+     */
+    CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory);
+
+    /** Completes with the result when the job finishes, exceptionally when it fails or is cancelled. */
+    CompletableFuture<JobExecutionResult> getJobExecutionResult();
+}

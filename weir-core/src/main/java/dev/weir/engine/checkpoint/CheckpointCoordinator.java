@@ -1,0 +1,307 @@
+package dev.weir.engine.checkpoint;
+
+import dev.weir.engine.checkpoint.storage.CheckpointStorage;
+import dev.weir.engine.checkpoint.storage.CheckpointWriter;
+import dev.weir.engine.checkpoint.storage.StateSerializer;
+import dev.weir.engine.checkpoint.storage.StateSerializers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Runs the checkpoints of one job attempt: triggers the sources every interval (or on request, for savepoints),
+ * collects every task's acknowledgement, writes the snapshots on an I/O thread (serialization off the task threads),
+ * completes the checkpoint by writing its metadata, and tells the tasks, so that sinks commit. A checkpoint that
+ * times out or is declined is aborted; more failures in a row than tolerated fail the job.
+ */
+public final class CheckpointCoordinator implements CheckpointAcknowledger {
+    private final CheckpointOptions options;
+    private final CheckpointStorage storage;
+    private List<CheckpointParticipant> tasks = List.of();
+    private List<CheckpointParticipant> sources = List.of();
+    private final Consumer<Throwable> failJob;
+    private final ScheduledExecutorService timer;
+    private final ExecutorService io;
+    private final ThreadLocal<StateSerializer> serializers = ThreadLocal.withInitial(StateSerializers::create);
+    private final TreeMap<Long, Pending> pending = new TreeMap<>();
+    private long nextId;
+    private long lastCompletedAt;
+    private int consecutiveFailures;
+    private boolean shutdown;
+    private dev.weir.engine.status.CheckpointHistory history = new dev.weir.engine.status.CheckpointHistory();
+
+    public CheckpointCoordinator(String jobName, CheckpointOptions options, CheckpointStorage storage, long firstCheckpointId,
+                                 List<CheckpointParticipant> tasks, List<CheckpointParticipant> sources, Consumer<Throwable> failJob) {
+        this.options = options;
+        this.storage = storage;
+        this.failJob = failJob;
+        this.nextId = firstCheckpointId;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-timer"));
+        this.io = Executors.newSingleThreadExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-io"));
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+
+    /** The tasks of the attempt, by task index, and its source tasks; set once, before the attempt starts. */
+    public void setParticipants(List<CheckpointParticipant> tasks, List<CheckpointParticipant> sources) {
+        this.tasks = List.copyOf(tasks);
+        this.sources = List.copyOf(sources);
+    }
+
+    /** Where the job's dashboard reads the checkpoints from; set before the attempt starts. */
+    public void setHistory(dev.weir.engine.status.CheckpointHistory history) {
+        this.history = history;
+    }
+
+    /** Asks every source to emit the final watermark, so all event-time timers fire (stop with drain). */
+    public void drainSources() {
+        for (CheckpointParticipant source : sources) {
+            source.drain();
+        }
+    }
+
+    /** Starts periodic checkpoints. */
+    public synchronized void start() {
+        if (shutdown) {
+            // The attempt already ended (a task failed while starting): its timer is gone, and nothing is left to checkpoint.
+            return;
+        }
+        // Builds the I/O thread's serializer now, while the job starts: its first use costs far more than a checkpoint.
+        io.execute(serializers::get);
+        long interval = options.interval();
+        timer.scheduleWithFixedDelay(this::periodicTrigger, interval, Math.max(10, interval / 4), TimeUnit.MILLISECONDS);
+    }
+
+    private void periodicTrigger() {
+        long now = System.currentTimeMillis();
+        synchronized (this) {
+            if (shutdown || pending.size() >= options.maxConcurrent() || now - lastCompletedAt < options.minPause()) {
+                return;
+            }
+            if (!pending.isEmpty() && now - pending.lastEntry().getValue().startedAt < options.interval()) {
+                return;
+            }
+            if (now - lastTriggeredAt < options.interval()) {
+                return;
+            }
+        }
+        trigger(null);
+    }
+
+    private long lastTriggeredAt;
+
+    /**
+     * Triggers a checkpoint, or a savepoint into {@code savepointDirectory} when it is not null; the future completes
+     * with the path of the completed checkpoint.
+     */
+    public CompletableFuture<String> trigger(Path savepointDirectory) {
+        Pending p;
+        synchronized (this) {
+            if (shutdown) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the job is not running"));
+            }
+            long id = nextId++;
+            long now = System.currentTimeMillis();
+            lastTriggeredAt = now;
+            CheckpointWriter writer = savepointDirectory == null ? storage.begin(id, false) : storage.beginSavepoint(savepointDirectory, id);
+            p = new Pending(id, now, writer, savepointDirectory != null);
+            pending.put(id, p);
+            history.triggered(id, now, savepointDirectory != null);
+            timer.schedule(() -> expire(id), options.timeout(), TimeUnit.MILLISECONDS);
+        }
+        for (int i = 0; i < tasks.size(); i++) {
+            List<OperatorSubtaskSnapshot> finished = tasks.get(i).finishedSnapshot();
+            if (finished != null) {
+                acknowledge(p.id, i, finished);
+            }
+        }
+        for (CheckpointParticipant source : sources) {
+            source.triggerCheckpoint(p.id, p.startedAt);
+        }
+        return p.result;
+    }
+
+    @Override
+    public void acknowledge(long checkpointId, int taskIndex, List<OperatorSubtaskSnapshot> snapshots) {
+        Pending p;
+        synchronized (this) {
+            p = pending.get(checkpointId);
+            if (p == null || p.acked.get(taskIndex)) {
+                return;
+            }
+            p.acked.set(taskIndex);
+
+            p.writesInFlight++;
+        }
+        io.execute(() -> write(p, taskIndex, snapshots));
+    }
+
+    private void write(Pending p, int taskIndex, List<OperatorSubtaskSnapshot> snapshots) {
+        try {
+            StateSerializer serializer = serializers.get();
+            for (OperatorSubtaskSnapshot s : snapshots) {
+                byte[][] groups = new byte[s.keyGroups() == null ? 0 : s.keyGroups().length][];
+                for (int i = 0; i < groups.length; i++) {
+                    groups[i] = serializer.serialize(s.keyGroups()[i]);
+                }
+                p.writer.writeSubtask(s.operatorId(), s.operatorName(), s.parallelism(), s.maxParallelism(), s.subtask(),
+                        serializer.serialize(s.operatorState()), s.firstKeyGroup(), groups);
+            }
+        } catch (Throwable t) {
+            abort(p.id, new IllegalStateException("writing the state of task " + taskIndex + " failed: " + t, t));
+            return;
+        }
+        boolean complete;
+        synchronized (this) {
+            p.writesInFlight--;
+            complete = pending.get(p.id) == p && p.writesInFlight == 0 && p.acked.cardinality() == tasks.size();
+            if (complete) {
+                pending.remove(p.id);
+            }
+        }
+        if (complete) {
+            complete(p);
+        }
+    }
+
+    private void complete(Pending p) {
+        String path;
+        try {
+            path = p.writer.complete().toString();
+            if (!p.savepoint) {
+                storage.retain(options.retained());
+            }
+        } catch (Throwable t) {
+            failed(p, t);
+            return;
+        }
+        synchronized (this) {
+            lastCompletedAt = System.currentTimeMillis();
+            consecutiveFailures = 0;
+            latestCompleted = p.id;
+            // Older pending checkpoints can no longer complete usefully: subsume them.
+            for (Iterator<Map.Entry<Long, Pending>> it = pending.headMap(p.id).entrySet().iterator(); it.hasNext(); ) {
+                Pending older = it.next().getValue();
+                it.remove();
+                older.writer.abort();
+                older.result.completeExceptionally(new IllegalStateException("checkpoint " + older.id + " was subsumed by " + p.id));
+            }
+        }
+        history.completed(p.id, path);
+        for (CheckpointParticipant t : tasks) {
+            t.notifyCheckpointComplete(p.id);
+        }
+        p.result.complete(path);
+    }
+
+    private long latestCompleted = -1;
+
+    /** The id of the latest checkpoint this coordinator completed, or -1. */
+    public synchronized long latestCompletedId() {
+        return latestCompleted;
+    }
+
+    @Override
+    public void decline(long checkpointId, int taskIndex, Throwable reason) {
+        abort(checkpointId, new IllegalStateException("task " + taskIndex + " declined checkpoint " + checkpointId + ": " + reason, reason));
+    }
+
+    @Override
+    public void taskFinished(int taskIndex) {
+        List<Long> open;
+        synchronized (this) {
+            open = new ArrayList<>(pending.keySet());
+        }
+        List<OperatorSubtaskSnapshot> finished = tasks.get(taskIndex).finishedSnapshot();
+        for (long id : open) {
+            acknowledge(id, taskIndex, finished);
+        }
+    }
+
+    private void expire(long checkpointId) {
+        abort(checkpointId, new IllegalStateException("checkpoint " + checkpointId + " expired after " + options.timeout()
+                + " ms before all tasks acknowledged it (raise CheckpointConfig#setCheckpointTimeout, or look for a blocked task)"));
+    }
+
+    private void abort(long checkpointId, Throwable reason) {
+        Pending p;
+        synchronized (this) {
+            p = pending.remove(checkpointId);
+        }
+        if (p != null) {
+            p.writer.abort();
+            failed(p, reason);
+        }
+    }
+
+    private void failed(Pending p, Throwable reason) {
+        boolean tooMany;
+        synchronized (this) {
+            consecutiveFailures++;
+            tooMany = !p.savepoint && consecutiveFailures > options.tolerableFailures();
+        }
+        history.failed(p.id, reason);
+        p.result.completeExceptionally(reason);
+        if (tooMany) {
+            failJob.accept(new IllegalStateException("Exceeded checkpoint tolerable failure threshold ("
+                    + options.tolerableFailures() + "): " + reason.getMessage(), reason));
+        }
+    }
+
+    /** Stops triggering and aborts pending checkpoints; called when the attempt ends. */
+    public void shutdown() {
+        List<Pending> open;
+        synchronized (this) {
+            shutdown = true;
+            open = new ArrayList<>(pending.values());
+            pending.clear();
+        }
+        for (Pending p : open) {
+            p.writer.abort();
+            history.failed(p.id, new IllegalStateException("aborted: the job stopped"));
+            p.result.completeExceptionally(new IllegalStateException("checkpoint " + p.id + " was aborted: the job stopped"));
+        }
+        timer.shutdownNow();
+        io.shutdown();
+        try {
+            io.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public synchronized long nextCheckpointId() {
+        return nextId;
+    }
+
+    private static final class Pending {
+        final long id;
+        final long startedAt;
+        final CheckpointWriter writer;
+        final boolean savepoint;
+        final BitSet acked = new BitSet();
+        final CompletableFuture<String> result = new CompletableFuture<>();
+        int writesInFlight;
+
+        Pending(long id, long startedAt, CheckpointWriter writer, boolean savepoint) {
+            this.id = id;
+            this.startedAt = startedAt;
+            this.writer = writer;
+            this.savepoint = savepoint;
+        }
+    }
+}

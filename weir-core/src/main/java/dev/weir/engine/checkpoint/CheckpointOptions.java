@@ -1,0 +1,44 @@
+package dev.weir.engine.checkpoint;
+
+import dev.weir.api.common.InvalidProgramException;
+import dev.weir.plan.CheckpointSettings;
+import dev.weir.core.execution.CheckpointingMode;
+import dev.weir.configuration.ExternalizedCheckpointRetention;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** The checkpoint settings of a job, read from its configuration (Flink's keys). */
+public record CheckpointOptions(boolean enabled, long interval, CheckpointingMode mode, long timeout, long minPause,
+                                int maxConcurrent, int tolerableFailures, int retained, ExternalizedCheckpointRetention retention,
+                                Path directory, String restorePath, boolean allowNonRestoredState) {
+
+    public static CheckpointOptions from(Map<String, String> settings) {
+        String interval = settings.get(CheckpointSettings.INTERVAL);
+        boolean enabled = interval != null;
+        return new CheckpointOptions(enabled,
+                enabled ? parseLong(settings, CheckpointSettings.INTERVAL, 0) : -1,
+                CheckpointingMode.valueOf(settings.getOrDefault(CheckpointSettings.MODE, CheckpointingMode.EXACTLY_ONCE.name())),
+                parseLong(settings, CheckpointSettings.TIMEOUT, 600_000),
+                parseLong(settings, CheckpointSettings.MIN_PAUSE, 0),
+                (int) parseLong(settings, CheckpointSettings.MAX_CONCURRENT, 1),
+                (int) parseLong(settings, CheckpointSettings.TOLERABLE_FAILURES, 0),
+                (int) parseLong(settings, CheckpointSettings.RETAINED, 1),
+                ExternalizedCheckpointRetention.valueOf(settings.getOrDefault(CheckpointSettings.RETENTION,
+                        ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS.name())),
+                Path.of(settings.getOrDefault(CheckpointSettings.DIRECTORY, "weir-checkpoints")),
+                settings.get(CheckpointSettings.RESTORE_PATH),
+                Boolean.parseBoolean(settings.getOrDefault(CheckpointSettings.ALLOW_NON_RESTORED_STATE, "false")));
+    }
+
+    static long parseLong(Map<String, String> settings, String key, long defaultValue) {
+        String value = settings.get(key);
+        if (value == null) {
+            return defaultValue;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidProgramException("Setting '" + key + "' must be a whole number (milliseconds or a count), was '" + value + "'");
+        }
+    }
+}

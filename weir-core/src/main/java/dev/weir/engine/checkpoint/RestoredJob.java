@@ -1,0 +1,23 @@
+package dev.weir.engine.checkpoint;
+
+import java.util.List;
+import java.util.Set;
+
+/** The state a job attempt restores from: a completed checkpoint or savepoint, read lazily. */
+public interface RestoredJob {
+    long checkpointId();
+
+    /** Where it was read from, for messages. */
+    String location();
+
+    Set<String> operatorIds();
+
+    /** The parallelism the operator had when the snapshot was taken, or -1 when the snapshot does not hold it. */
+    int parallelism(String operatorId);
+
+    /** The operator state of every old subtask, by old subtask index. */
+    List<OperatorStateSnapshot> operatorStates(String operatorId);
+
+    /** One key group's keyed state and timers, or null when the snapshot holds none. */
+    KeyGroupSnapshot keyGroup(String operatorId, int keyGroup);
+}

@@ -1,0 +1,194 @@
+package dev.weir.engine.checkpoint.storage;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
+/**
+ * One checkpoint or savepoint being written: subtasks add their files, then the coordinator completes or
+ * aborts it.
+ *
+ * <p>{@link #writeSubtask} may be called from many threads at once; {@link #complete()} and {@link #abort()}
+ * are called once, by the coordinator, after (or instead of) all writes. Until {@code complete()} renames
+ * {@code _metadata} into place, readers treat the folder as a checkpoint that never completed.
+ */
+public final class CheckpointWriter {
+    private static final int OPEN = 0;
+    private static final int COMPLETED = 1;
+    private static final int ABORTED = 2;
+
+    private final Path directory;
+    private final long checkpointId;
+    private final long timestamp;
+    private final boolean savepoint;
+    private final String jobName;
+    private final ConcurrentHashMap<String, OperatorFiles> operators = new ConcurrentHashMap<>();
+    private final AtomicInteger operatorOrdinals = new AtomicInteger();
+    private final AtomicInteger state = new AtomicInteger(OPEN);
+
+    CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName) {
+        this.directory = directory;
+        this.checkpointId = checkpointId;
+        this.timestamp = System.currentTimeMillis();
+        this.savepoint = savepoint;
+        this.jobName = jobName;
+    }
+
+    /** The folder this checkpoint is written into. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The checkpoint's id. */
+    public long checkpointId() {
+        return checkpointId;
+    }
+
+    /**
+     * Writes and fsyncs one operator subtask's snapshot: its operator state and the keyed state of the key
+     * groups {@code firstKeyGroup .. firstKeyGroup + keyGroupStates.length - 1}, one {@code byte[]} each.
+     * A {@code null} array or element is stored as empty. Thread-safe; each (operator, subtask) once.
+     */
+    public void writeSubtask(String operatorId, String operatorName, int parallelism, int maxParallelism,
+            int subtask, byte[] operatorState, int firstKeyGroup, byte[][] keyGroupStates) {
+        Objects.requireNonNull(operatorId, "operatorId");
+        Objects.requireNonNull(operatorName, "operatorName");
+        byte[][] keyGroups = keyGroupStates == null ? new byte[0][] : keyGroupStates;
+        if (subtask < 0 || subtask >= parallelism) {
+            throw new IllegalArgumentException("operator '" + operatorId + "': subtask " + subtask
+                    + " is outside 0.." + (parallelism - 1));
+        }
+        if (firstKeyGroup < 0 || firstKeyGroup + keyGroups.length > maxParallelism) {
+            throw new IllegalArgumentException("operator '" + operatorId + "' subtask " + subtask + ": key groups "
+                    + firstKeyGroup + ".." + (firstKeyGroup + keyGroups.length - 1) + " are outside 0.."
+                    + (maxParallelism - 1));
+        }
+        checkOpen("write a subtask");
+        OperatorFiles files = operators.computeIfAbsent(operatorId, id -> new OperatorFiles(id, operatorName,
+                parallelism, maxParallelism, operatorOrdinals.getAndIncrement()));
+        files.checkSameShape(operatorName, parallelism, maxParallelism);
+        if (!files.claim(subtask)) {
+            throw new IllegalStateException("operator '" + operatorId + "' subtask " + subtask
+                    + " was already written to checkpoint " + checkpointId);
+        }
+        Path file = directory.resolve("op" + files.ordinal + "-" + subtask + ".state");
+        files.subtasks.set(subtask, SubtaskFileWriter.write(file, subtask, operatorState, firstKeyGroup, keyGroups));
+    }
+
+    /**
+     * Completes the checkpoint: checks every operator has all its subtasks and whole key-group ranges, then
+     * writes {@code _metadata} atomically. Returns the checkpoint's folder, the path {@code load} takes.
+     */
+    public Path complete() {
+        List<OperatorStateMeta> metas = new ArrayList<>();
+        for (OperatorFiles files : operators.values()) {
+            metas.add(files.toMeta(checkpointId));
+        }
+        metas.sort(Comparator.comparing(OperatorStateMeta::operatorId));
+        if (!state.compareAndSet(OPEN, COMPLETED)) {
+            throw new IllegalStateException("checkpoint " + checkpointId + " was already "
+                    + (state.get() == COMPLETED ? "completed" : "aborted"));
+        }
+        MetadataFile.write(directory, new CheckpointMetadata(checkpointId, timestamp, savepoint, jobName, metas));
+        return directory;
+    }
+
+    /** Abandons the checkpoint and deletes its folder; harmless after an earlier abort. */
+    public void abort() {
+        if (state.get() == COMPLETED) {
+            throw new IllegalStateException("checkpoint " + checkpointId + " is complete; retention deletes it");
+        }
+        state.set(ABORTED);
+        Folders.deleteRecursively(directory);
+    }
+
+    private void checkOpen(String action) {
+        int now = state.get();
+        if (now != OPEN) {
+            throw new IllegalStateException("cannot " + action + ": checkpoint " + checkpointId + " was already "
+                    + (now == COMPLETED ? "completed" : "aborted"));
+        }
+    }
+
+    /** The files written so far for one operator. */
+    private static final class OperatorFiles {
+        final String operatorId;
+        final String operatorName;
+        final int parallelism;
+        final int maxParallelism;
+        final int ordinal;
+        final AtomicReferenceArray<SubtaskStateMeta> subtasks;
+        private final AtomicReferenceArray<Boolean> claimed;
+
+        OperatorFiles(String operatorId, String operatorName, int parallelism, int maxParallelism, int ordinal) {
+            this.operatorId = operatorId;
+            this.operatorName = operatorName;
+            this.parallelism = parallelism;
+            this.maxParallelism = maxParallelism;
+            this.ordinal = ordinal;
+            this.subtasks = new AtomicReferenceArray<>(parallelism);
+            this.claimed = new AtomicReferenceArray<>(parallelism);
+        }
+
+        void checkSameShape(String name, int parallelism, int maxParallelism) {
+            if (!name.equals(operatorName) || parallelism != this.parallelism
+                    || maxParallelism != this.maxParallelism) {
+                throw new IllegalArgumentException("operator '" + operatorId + "': subtasks disagree: '"
+                        + operatorName + "' parallelism " + this.parallelism + "/" + this.maxParallelism + " versus '"
+                        + name + "' " + parallelism + "/" + maxParallelism);
+            }
+        }
+
+        boolean claim(int subtask) {
+            return claimed.compareAndSet(subtask, null, Boolean.TRUE);
+        }
+
+        OperatorStateMeta toMeta(long checkpointId) {
+            List<SubtaskStateMeta> metas = new ArrayList<>(parallelism);
+            int withKeyGroups = 0;
+            for (int i = 0; i < parallelism; i++) {
+                SubtaskStateMeta meta = subtasks.get(i);
+                if (meta == null) {
+                    throw new IllegalStateException("cannot complete checkpoint " + checkpointId + ": operator '"
+                            + operatorId + "' (" + operatorName + ") has no snapshot from subtask " + i + " of "
+                            + parallelism);
+                }
+                withKeyGroups += meta.keyGroupCount() > 0 ? 1 : 0;
+                metas.add(meta);
+            }
+            if (withKeyGroups > 0) {
+                checkKeyGroupsTile(checkpointId, metas);
+            }
+            return new OperatorStateMeta(operatorId, operatorName, parallelism, maxParallelism, metas);
+        }
+
+        // A restore at another parallelism reads key groups by number: a gap or overlap would lose or
+        // duplicate keyed state silently, so it is refused while the checkpoint can still be aborted.
+        private void checkKeyGroupsTile(long checkpointId, List<SubtaskStateMeta> metas) {
+            List<SubtaskStateMeta> byRange = new ArrayList<>(metas);
+            byRange.sort(Comparator.comparingInt(SubtaskStateMeta::firstKeyGroup));
+            int next = 0;
+            for (SubtaskStateMeta meta : byRange) {
+                if (meta.keyGroupCount() == 0) {
+                    continue;
+                }
+                if (meta.firstKeyGroup() != next) {
+                    throw new IllegalStateException("cannot complete checkpoint " + checkpointId + ": operator '"
+                            + operatorId + "' key groups do not cover 0.." + (maxParallelism - 1)
+                            + " exactly once: subtask " + meta.subtask() + " starts at " + meta.firstKeyGroup()
+                            + ", expected " + next);
+                }
+                next += meta.keyGroupCount();
+            }
+            if (next != maxParallelism) {
+                throw new IllegalStateException("cannot complete checkpoint " + checkpointId + ": operator '"
+                        + operatorId + "' key groups end at " + (next - 1) + ", expected " + (maxParallelism - 1));
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.weir.engine.exec;
+
+import dev.weir.engine.checkpoint.CheckpointCoordinator;
+import dev.weir.engine.operators.OperatorFailure;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * One run of a job's tasks: its worker threads and its checkpoint coordinator. The first failure stops every worker;
+ * each worker closes its own tasks; when the last one exits the job decides what comes next (finish, fail, restart).
+ */
+final class Attempt {
+    private final int number;
+    private final String jobName;
+    private final TaskWiring.Wiring wiring;
+    private final CheckpointCoordinator coordinator;
+    private final Consumer<Attempt> onEnd;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final AtomicInteger liveWorkers = new AtomicInteger();
+    private volatile boolean stopping;
+    private boolean checkpointing;
+
+    Attempt(int number, String jobName, TaskWiring.Wiring wiring, CheckpointCoordinator coordinator, Consumer<Attempt> onEnd) {
+        this.number = number;
+        this.jobName = jobName;
+        this.wiring = wiring;
+        this.coordinator = coordinator;
+        this.onEnd = onEnd;
+    }
+
+    /** Starts the workers: cooperative tasklets share {@code workerThreads} threads, the others get one each. */
+    void start(int workerThreads, boolean periodicCheckpoints) {
+        List<Tasklet> cooperative = new ArrayList<>();
+        List<List<Tasklet>> groups = new ArrayList<>();
+        for (Tasklet t : wiring.tasklets()) {
+            if (t.isCooperative()) {
+                cooperative.add(t);
+            } else {
+                groups.add(List.of(t));
+            }
+        }
+        int shared = Math.min(workerThreads, cooperative.size());
+        for (int i = 0; i < shared; i++) {
+            groups.add(new ArrayList<>());
+        }
+        for (int i = 0; i < cooperative.size(); i++) {
+            groups.get(groups.size() - shared + i % shared).add(cooperative.get(i));
+        }
+        liveWorkers.set(groups.size());
+        for (int i = 0; i < groups.size(); i++) {
+            Thread thread = new Thread(new Worker(this, groups.get(i)), "weir-" + jobName + "-worker-" + i);
+            thread.setDaemon(true);
+            thread.start();
+        }
+        checkpointing = periodicCheckpoints;
+        if (periodicCheckpoints) {
+            coordinator.start();
+        }
+    }
+
+    int number() {
+        return number;
+    }
+
+    CheckpointCoordinator coordinator() {
+        return coordinator;
+    }
+
+    TaskWiring.Wiring wiring() {
+        return wiring;
+    }
+
+    boolean isStopping() {
+        return stopping;
+    }
+
+    /** Stops the workers without a failure (cancellation, stop with savepoint). */
+    void stop() {
+        stopping = true;
+    }
+
+    Throwable failure() {
+        return failure.get();
+    }
+
+    void fail(Tasklet tasklet, Throwable t) {
+        Throwable located = t instanceof OperatorFailure ? t : new OperatorFailure(tasklet == null ? "Job '" + jobName + "'" : tasklet.name(), "", t);
+        if (failure.compareAndSet(null, located)) {
+            stopping = true;
+        }
+    }
+
+    void workerExited() {
+        if (liveWorkers.decrementAndGet() == 0) {
+            if (checkpointing && !stopping) {
+                takeFinalCheckpoint();
+            }
+            coordinator.shutdown();
+            onEnd.accept(this);
+        }
+    }
+
+    /**
+     * Every task finished: one more checkpoint, of their final states, before the job's end commits what the sinks
+     * prepared at the end of the input (as Flink's final checkpoint). Committed without it, that output would be in
+     * no checkpoint: a process killed during those commits would restore an earlier checkpoint, produce the output
+     * again and commit it a second time next to what was committed before the kill.
+     */
+    private void takeFinalCheckpoint() {
+        try {
+            coordinator.trigger(null).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            fail(null, e);
+        } catch (Exception e) {
+            fail(null, new IllegalStateException("the final checkpoint, taken after every task finished, failed: " + e.getMessage(), e));
+        }
+    }
+}

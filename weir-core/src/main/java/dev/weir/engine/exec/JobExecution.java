@@ -1,0 +1,242 @@
+package dev.weir.engine.exec;
+
+import dev.weir.core.execution.JobClient;
+import dev.weir.runtime.client.JobExecutionException;
+import dev.weir.api.common.JobExecutionResult;
+import dev.weir.api.common.JobID;
+import dev.weir.api.common.JobStatus;
+import dev.weir.core.execution.CheckpointingMode;
+import dev.weir.engine.checkpoint.CheckpointCoordinator;
+import dev.weir.engine.checkpoint.CheckpointOptions;
+import dev.weir.engine.checkpoint.RestoredJob;
+import dev.weir.engine.checkpoint.StoredRestore;
+import dev.weir.engine.checkpoint.storage.CheckpointStorage;
+import dev.weir.engine.graph.StreamGraph;
+import dev.weir.engine.status.JobMonitor;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A job from start to end: runs attempts, and when one fails restores the latest completed checkpoint and starts the
+ * next, as its restart policy allows. Jobs share nothing, so several can run side by side in one JVM.
+ */
+public final class JobExecution implements JobClient {
+    private final JobID jobId = JobID.generate();
+    private final String jobName;
+    private final StreamGraph graph;
+    private final RuntimeSettings settings;
+    private final long autoWatermarkInterval;
+    private final CheckpointOptions checkpointOptions;
+    private final RestartPolicy restartPolicy;
+    private final CheckpointStorage storage;
+    private final CompletableFuture<JobExecutionResult> result = new CompletableFuture<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+    private final long startNanos = System.nanoTime();
+    private volatile JobStatus status = JobStatus.CREATED;
+    private volatile Attempt current;
+    private volatile boolean cancelled;
+    private volatile boolean stoppedWithSavepoint;
+    private volatile long stopSavepointId;
+    private JobAccumulators accumulators;
+    private final JobMonitor monitor;
+
+    JobExecution(String jobName, StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval,
+                 CheckpointOptions checkpointOptions, RestartPolicy restartPolicy) {
+        this.jobName = jobName;
+        this.graph = graph;
+        this.settings = settings;
+        this.autoWatermarkInterval = autoWatermarkInterval;
+        this.checkpointOptions = checkpointOptions;
+        this.restartPolicy = restartPolicy;
+        this.storage = new CheckpointStorage(checkpointOptions.directory(), jobName + "-" + jobId);
+        this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, () -> status);
+    }
+
+    /** What the dashboard and the REST API read of this job. */
+    JobMonitor monitor() {
+        return monitor;
+    }
+
+    /** Builds the first attempt (restoring the configured savepoint, if any) and starts it; fails fast on bad state. */
+    void start() {
+        RestoredJob restore = null;
+        if (checkpointOptions.restorePath() != null) {
+            restore = StoredRestore.load(storage.load(Path.of(checkpointOptions.restorePath())));
+            StoredRestore.checkAllStateClaimed(restore, graph, checkpointOptions.allowNonRestoredState(), TaskWiring::operatorId);
+        }
+        startAttempt(0, restore);
+    }
+
+    private void startAttempt(int number, RestoredJob restore) {
+        long firstId = restore == null ? 1 : restore.checkpointId() + 1;
+        if (current != null) {
+            firstId = Math.max(firstId, current.coordinator().nextCheckpointId());
+        }
+        Attempt[] self = new Attempt[1];
+        accumulators = new JobAccumulators();
+        CheckpointCoordinator coordinator = new CheckpointCoordinator(jobName, checkpointOptions, storage, firstId,
+                new java.util.ArrayList<>(), new java.util.ArrayList<>(), t -> self[0].fail(null, t));
+        TaskWiring.Wiring wiring = TaskWiring.build(graph, settings, autoWatermarkInterval, accumulators,
+                new TaskWiring.AttemptSettings(number, checkpointOptions.enabled(),
+                        checkpointOptions.mode() == CheckpointingMode.EXACTLY_ONCE, restore, coordinator, monitor));
+        coordinator.setHistory(monitor.checkpointHistory());
+        coordinator.setParticipants(wiring.participants(), wiring.sources());
+        Attempt attempt = new Attempt(number, jobName, wiring, coordinator, this::attemptEnded);
+        self[0] = attempt;
+        current = attempt;
+        status = JobStatus.RUNNING;
+        attempt.start(settings.workerThreads(), checkpointOptions.enabled());
+    }
+
+    private void attemptEnded(Attempt attempt) {
+        Throwable failed = attempt.failure();
+        if (failed != null) {
+            monitor.failed(attempt.number(), failed);
+        }
+        if (failed == null) {
+            if (cancelled && !stoppedWithSavepoint) {
+                finish(JobStatus.CANCELED, null);
+                return;
+            }
+            try {
+                for (Chain chain : attempt.wiring().chains()) {
+                    if (stoppedWithSavepoint) {
+                        // Commit up to the savepoint only: output after it is produced again by a job restored from it.
+                        chain.notifyCheckpointComplete(stopSavepointId);
+                    } else {
+                        chain.notifyJobFinished();
+                    }
+                }
+            } catch (Throwable t) {
+                finish(JobStatus.FAILED, t);
+                return;
+            }
+            finish(JobStatus.FINISHED, null);
+            return;
+        }
+        if (cancelled) {
+            finish(JobStatus.CANCELED, null);
+            return;
+        }
+        long delay = restartPolicy.onFailure(System.currentTimeMillis());
+        if (delay < 0) {
+            finish(JobStatus.FAILED, failed);
+            return;
+        }
+        status = JobStatus.RESTARTING;
+        System.err.println("Job '" + jobName + "' failed (attempt " + attempt.number() + "), restarting in " + delay + " ms: " + failed.getMessage());
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+            try {
+                RestoredJob restore = storage.latest().map(StoredRestore::load).orElse(null);
+                if (restore == null && checkpointOptions.restorePath() != null) {
+                    restore = StoredRestore.load(storage.load(Path.of(checkpointOptions.restorePath())));
+                }
+                if (cancelled) {
+                    finish(JobStatus.CANCELED, null);
+                    return;
+                }
+                startAttempt(attempt.number() + 1, restore);
+            } catch (Throwable t) {
+                t.addSuppressed(failed);
+                finish(JobStatus.FAILED, t);
+            }
+        });
+    }
+
+    private void finish(JobStatus end, Throwable failed) {
+        long runtimeMillis = (System.nanoTime() - startNanos) / 1_000_000;
+        status = end;
+        monitor.ended();
+        discardCheckpointsUnlessRetained(end);
+        switch (end) {
+            case FAILED -> {
+                Throwable cause = failed instanceof dev.weir.engine.operators.OperatorFailure && failed.getCause() != null ? failed.getCause() : failed;
+                result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' failed: " + failed.getMessage(), cause));
+            }
+            case CANCELED -> result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' was cancelled", null));
+            default -> result.complete(new JobExecutionResult(jobId, runtimeMillis, accumulators.results()));
+        }
+        terminated.complete(null);
+    }
+
+    /**
+     * Flink's retention on termination: checkpoints are deleted when the job ends unless externalized —
+     * RETAIN_ON_CANCELLATION keeps them when the job is cancelled or fails, DELETE_ON_CANCELLATION only when it fails.
+     * A killed process deletes nothing, so its checkpoints are there to restore from.
+     */
+    private void discardCheckpointsUnlessRetained(JobStatus end) {
+        boolean keep = switch (checkpointOptions.retention()) {
+            case RETAIN_ON_CANCELLATION -> end != JobStatus.FINISHED;
+            case DELETE_ON_CANCELLATION -> end == JobStatus.FAILED;
+            case NO_EXTERNALIZED_CHECKPOINTS -> false;
+        };
+        if (!keep) {
+            try {
+                storage.discard();
+            } catch (RuntimeException e) {
+                System.err.println("WARNING: could not delete the checkpoints of job '" + jobName + "' in " + storage.jobDirectory() + ": " + e);
+            }
+        }
+    }
+
+    @Override
+    public JobID getJobID() {
+        return jobId;
+    }
+
+    public String getJobName() {
+        return jobName;
+    }
+
+    @Override
+    public CompletableFuture<JobStatus> getJobStatus() {
+        return CompletableFuture.completedFuture(status);
+    }
+
+    @Override
+    public CompletableFuture<Void> cancel() {
+        if (!status.isGloballyTerminalState()) {
+            cancelled = true;
+            status = JobStatus.CANCELLING;
+            Attempt a = current;
+            if (a != null) {
+                a.stop();
+            }
+        }
+        return terminated;
+    }
+
+    @Override
+    public CompletableFuture<String> triggerSavepoint(String savepointDirectory) {
+        Attempt a = current;
+        if (a == null || status != JobStatus.RUNNING) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName + "' is " + status + ", not RUNNING: no savepoint taken"));
+        }
+        return a.coordinator().trigger(Path.of(savepointDirectory == null ? "weir-savepoints" : savepointDirectory));
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+        Attempt a = current;
+        if (a == null || status != JobStatus.RUNNING) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName + "' is " + status + ", not RUNNING: not stopped"));
+        }
+        if (advanceToEndOfEventTime) {
+            a.coordinator().drainSources();
+        }
+        return triggerSavepoint(savepointDirectory).thenApply(path -> {
+            stopSavepointId = storage.load(Path.of(path)).metadata().checkpointId();
+            stoppedWithSavepoint = true;
+            cancelled = true;
+            a.stop();
+            terminated.join();
+            return path;
+        });
+    }
+
+    @Override
+    public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
+        return result;
+    }
+}

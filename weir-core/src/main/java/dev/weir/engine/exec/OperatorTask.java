@@ -1,0 +1,252 @@
+package dev.weir.engine.exec;
+
+import dev.weir.engine.checkpoint.OperatorSubtaskSnapshot;
+import dev.weir.engine.exchange.Marker;
+import dev.weir.engine.exchange.RecordHandler;
+import dev.weir.engine.exchange.RecordRing;
+import dev.weir.engine.operators.OneInputOperator;
+import dev.weir.engine.operators.OperatorFailure;
+import dev.weir.engine.operators.StreamOperator;
+import dev.weir.engine.operators.TwoInputOperator;
+import dev.weir.engine.time.ProcessingTimeService;
+import dev.weir.engine.time.WatermarkValve;
+import java.util.List;
+
+/**
+ * Runs one subtask of a chain whose head reads from the exchange: drains its input channels round robin, keeps
+ * per-channel watermarks in a {@link WatermarkValve}, passes records to the head operator by direct call, aligns
+ * checkpoint barriers, and ends the chain when every channel has ended.
+ *
+ * <p>Exactly-once alignment: a channel that delivered the barrier of checkpoint n is not read again until every
+ * channel delivered it (or ended); then the chain is snapshotted, the barrier goes downstream and all channels are
+ * read again. At-least-once does the same without blocking any channel.
+ */
+final class OperatorTask implements Tasklet, RecordHandler {
+    private static final int RECORDS_PER_CALL = 1024;
+
+    private final String name;
+    private final RecordRing[] channels;
+    private final int[] inputOfChannel;
+    private final StreamOperator head;
+    private final OneInputOperator oneInput;
+    private final TwoInputOperator twoInput;
+    private final Chain chain;
+    private final TaskWriters writers;
+    private final ProcessingTimeService processingTime;
+    private final WatermarkValve valve;
+    private final boolean exactlyOnce;
+    private final boolean[] barrierSeen;
+    private final boolean[] channelEnded;
+    private final boolean restoredFinished;
+    private TaskCheckpoints checkpoints;
+    private dev.weir.engine.status.TaskMetrics metrics = new dev.weir.engine.status.TaskMetrics();
+
+    private int currentChannel;
+    private int nextChannel;
+    private int finishedChannels;
+    private long aligningCheckpoint = -1;
+    private long aligningSince;
+    private int barriersSeen;
+    private boolean ended;
+    private boolean done;
+
+    OperatorTask(String name, RecordRing[] channels, int[] inputOfChannel, StreamOperator head, Chain chain,
+                 TaskWriters writers, ProcessingTimeService processingTime, boolean exactlyOnce, boolean restoredFinished) {
+        this.name = name;
+        this.channels = channels;
+        this.inputOfChannel = inputOfChannel;
+        this.head = head;
+        this.oneInput = head instanceof OneInputOperator o ? o : null;
+        this.twoInput = head instanceof TwoInputOperator t ? t : null;
+        this.chain = chain;
+        this.writers = writers;
+        this.processingTime = processingTime;
+        this.valve = new WatermarkValve(channels.length);
+        this.exactlyOnce = exactlyOnce;
+        this.barrierSeen = new boolean[channels.length];
+        this.channelEnded = new boolean[channels.length];
+        this.restoredFinished = restoredFinished;
+    }
+
+    void setCheckpoints(TaskCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
+    }
+
+    void setMetrics(dev.weir.engine.status.TaskMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init() throws Exception {
+        chain.open();
+    }
+
+    @Override
+    public int call() throws Exception {
+        if (ended) {
+            done = writers.flush();
+            return done ? 1 : 0;
+        }
+        if (!writers.flush()) {
+            metrics.endCall(true);
+            return 0;
+        }
+        int work = checkpoints.processInbox(null) + processingTime.fireDueTimers();
+        int budget = RECORDS_PER_CALL;
+        int n = channels.length;
+        for (int k = 0; k < n && budget > 0 && !writers.hasBacklog(); k++) {
+            int ch = nextChannel + k;
+            if (ch >= n) {
+                ch -= n;
+            }
+            if (exactlyOnce && barrierSeen[ch]) {
+                continue;
+            }
+            currentChannel = ch;
+            int drained = channels[ch].drain(this, budget);
+            metrics.drained(ch, drained);
+            budget -= drained;
+            work += drained;
+        }
+        nextChannel = nextChannel + 1 == n ? 0 : nextChannel + 1;
+        if (finishedChannels == n || restoredFinished) {
+            if (!restoredFinished) {
+                chain.endInput();
+            }
+            List<OperatorSubtaskSnapshot> last = chain.snapshot(-1, System.currentTimeMillis(), false);
+            checkpoints.finished(last);
+            writers.emitEndOfInput();
+            ended = true;
+            work++;
+            metrics.finished();
+        }
+        writers.flush();
+        metrics.endCall(writers.hasBacklog());
+        return work;
+    }
+
+    @Override
+    public void onRecord(Object value, long timestamp) {
+        try {
+            if (oneInput != null) {
+                oneInput.processElement(value, timestamp);
+            } else if (inputOfChannel[currentChannel] == 0) {
+                twoInput.processElement1(value, timestamp);
+            } else {
+                twoInput.processElement2(value, timestamp);
+            }
+        } catch (Throwable t) {
+            throw OperatorFailure.wrap(head, OperatorFailure.onRecord(value), t);
+        }
+    }
+
+    @Override
+    public boolean onControl(Marker marker, long argument) {
+        metrics.marker();
+        long advanced;
+        switch (marker) {
+            case WATERMARK -> advanced = valve.onWatermark(currentChannel, argument);
+            case IDLE -> advanced = idleness(valve.onIdleness(currentChannel, true));
+            case ACTIVE -> advanced = idleness(valve.onIdleness(currentChannel, false));
+            case END_OF_INPUT -> {
+                finishedChannels++;
+                channelEnded[currentChannel] = true;
+                advanced = valve.onChannelFinished(currentChannel);
+            }
+            case BARRIER -> {
+                return onBarrier(argument);
+            }
+            default -> throw new IllegalStateException(name + " received " + marker + ", which it does not handle");
+        }
+        if (advanced != WatermarkValve.NO_WATERMARK) {
+            metrics.watermark(advanced);
+            try {
+                head.processWatermark(advanced);
+            } catch (Throwable t) {
+                throw OperatorFailure.wrap(head, "on watermark " + advanced, t);
+            }
+        }
+        if (marker == Marker.END_OF_INPUT && barriersSeen > 0 && !barrierSeen[currentChannel]) {
+            // An ended channel will send no barrier: it counts as aligned.
+            completeAlignmentIfReady();
+        }
+        return false;
+    }
+
+    private boolean onBarrier(long checkpointId) {
+        if (checkpointId < aligningCheckpoint) {
+            return false;
+        }
+        if (checkpointId > aligningCheckpoint && barriersSeen > 0) {
+            // The previous checkpoint was given up upstream; start over with the newer one.
+            resetAlignment();
+        }
+        if (barriersSeen == 0) {
+            aligningCheckpoint = checkpointId;
+            aligningSince = System.currentTimeMillis();
+        }
+        barrierSeen[currentChannel] = true;
+        barriersSeen++;
+        completeAlignmentIfReady();
+        return exactlyOnce && barrierSeen[currentChannel];
+    }
+
+    private void completeAlignmentIfReady() {
+        int aligned = 0;
+        for (int ch = 0; ch < channels.length; ch++) {
+            if (barrierSeen[ch] || channelEnded[ch]) {
+                aligned++;
+            }
+        }
+        if (aligned < channels.length) {
+            return;
+        }
+        long id = aligningCheckpoint;
+        List<OperatorSubtaskSnapshot> snapshot;
+        try {
+            snapshot = chain.snapshot(id, aligningSince, true);
+        } catch (Throwable t) {
+            checkpoints.decline(id, t);
+            throw Sneaky.rethrow(t);
+        }
+        writers.emitBarrier(id);
+        checkpoints.acknowledge(id, snapshot);
+        resetAlignment();
+    }
+
+    private void resetAlignment() {
+        java.util.Arrays.fill(barrierSeen, false);
+        barriersSeen = 0;
+    }
+
+    private long idleness(long advanced) {
+        if (valve.idlenessChanged()) {
+            try {
+                head.processIdleness(valve.isIdle());
+            } catch (Throwable t) {
+                throw OperatorFailure.wrap(head, "on idleness change", t);
+            }
+        }
+        return advanced;
+    }
+
+    @Override
+    public boolean isDone() {
+        return done;
+    }
+
+    @Override
+    public boolean isCooperative() {
+        return chain.isCooperative();
+    }
+
+    @Override
+    public void close() {
+        chain.close();
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.weir.engine.operators;
+
+import dev.weir.api.common.InvalidProgramException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
+
+/**
+ * Gives each parallel subtask its own instance of a user function, as Flink does, so that fields (and the runtime
+ * context of a rich function) are not shared between threads. The copy is made once, when the job starts, by Java
+ * serialization of the function object; records are never copied.
+ */
+public final class FunctionCopier {
+    private FunctionCopier() {
+    }
+
+    /**
+     * Returns {@code function} itself when the operator runs in one subtask, else a deep copy.
+     *
+     * @throws InvalidProgramException naming the operator when the function cannot be copied
+     */
+    @SuppressWarnings("unchecked")
+    public static <F> F copyFor(F function, int parallelism, String operator) {
+        if (parallelism == 1 || function == null) {
+            return function;
+        }
+        ClosureCleaner.clean(function);
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+                out.writeObject(function);
+            }
+            ClassLoader loader = function.getClass().getClassLoader();
+            try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()), loader)) {
+                return (F) in.readObject();
+            }
+        } catch (IOException | ClassNotFoundException e) {
+            throw new InvalidProgramException(operator + " runs in " + parallelism + " parallel subtasks, so each needs its own copy of "
+                    + "its function, but the function (" + function.getClass().getName() + ") cannot be serialized: " + e
+                    + ". Make the fields it captures serializable, or mark them transient and create them in open()", e);
+        }
+    }
+
+    /** Resolves classes through the function's own class loader (user jars). */
+    private static final class LoaderObjectInputStream extends ObjectInputStream {
+        private final ClassLoader loader;
+
+        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+            super(in);
+            this.loader = loader;
+        }
+
+        @Override
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+            try {
+                return Class.forName(desc.getName(), false, loader);
+            } catch (ClassNotFoundException e) {
+                return super.resolveClass(desc);
+            }
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.weir.engine.operators;
+
+import dev.weir.api.connector.sink2.WriterInitContext;
+import dev.weir.metrics.MetricGroup;
+
+/** What a sink writer learns about its subtask, read from the operator's context. */
+final class SinkInitContext implements WriterInitContext {
+    private final OperatorContext context;
+
+    SinkInitContext(OperatorContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public int getSubtaskId() {
+        return context.subtaskIndex();
+    }
+
+    @Override
+    public int getNumberOfParallelSubtasks() {
+        return context.parallelism();
+    }
+
+    @Override
+    public int getAttemptNumber() {
+        return context.attemptNumber();
+    }
+
+    @Override
+    public MetricGroup metricGroup() {
+        return context.metricGroup();
+    }
+}

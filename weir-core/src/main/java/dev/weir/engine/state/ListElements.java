@@ -1,0 +1,27 @@
+package dev.weir.engine.state;
+
+import java.util.List;
+
+/** The null checks of list state, failing before anything is written so a rejected call changes nothing. */
+final class ListElements {
+    private ListElements() {
+    }
+
+    static void requireNonNullElement(Object value, String stateName, String method) {
+        if (value == null) {
+            throw new NullPointerException("ListState '" + stateName + "' cannot hold null: " + method
+                    + " was given a null element; filter out nulls before adding them");
+        }
+    }
+
+    static void requireNoNullElements(List<?> values, String stateName, String method) {
+        int i = 0;
+        for (Object value : values) {
+            if (value == null) {
+                throw new NullPointerException("ListState '" + stateName + "' cannot hold null: " + method
+                        + " was given a list with null at index " + i + "; filter out nulls before adding them");
+            }
+            i++;
+        }
+    }
+}

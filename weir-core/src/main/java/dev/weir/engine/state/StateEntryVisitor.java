@@ -1,0 +1,11 @@
+package dev.weir.engine.state;
+
+/**
+ * Receives the entries of a {@link HeapKeyedStateBackend} one key group at a time, for snapshots. The value is the
+ * stored form (see {@link HeapKeyedStateBackend#forEachEntry}); it must be serialized before the visit returns
+ * because the backend keeps mutating it afterwards.
+ */
+@FunctionalInterface
+public interface StateEntryVisitor {
+    void visit(String stateName, Object key, Object namespace, Object storedValue) throws Exception;
+}

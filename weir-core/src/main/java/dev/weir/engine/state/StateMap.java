@@ -1,0 +1,172 @@
+package dev.weir.engine.state;
+
+import java.util.Arrays;
+
+/**
+ * The values of one state in one key group and namespace, by key: an open-addressing map (linear probing,
+ * power-of-two capacity, removal by shifting back) in parallel arrays. A lookup allocates nothing and, while every
+ * key is a {@code Long} (the usual case), compares the keys' values kept in a {@code long[]} without reading the key
+ * objects, which are cold: scattered over the heap. {@code java.util.HashMap} costs a node and a key dereference
+ * per probe.
+ */
+final class StateMap {
+    private static final int MIN_CAPACITY = 8;
+
+    private Object[] keys;
+    private Object[] values;
+    private int[] hashes;
+    private long[] longKeys;
+    private boolean allLongs = true;
+    private int size;
+    private int mask;
+    private int shift;
+
+    StateMap() {
+        allocate(MIN_CAPACITY);
+    }
+
+    int size() {
+        return size;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** The slots are 0 until this; a slot holds an entry when {@link #keyAt} is not null. */
+    int capacity() {
+        return keys.length;
+    }
+
+    Object keyAt(int slot) {
+        return keys[slot];
+    }
+
+    Object valueAt(int slot) {
+        return values[slot];
+    }
+
+    /** The value of {@code key}, or null. */
+    Object get(Object key) {
+        int i = find(key);
+        return i < 0 ? null : values[i];
+    }
+
+    void put(Object key, Object value) {
+        int hash = spread(key.hashCode());
+        int i = indexOf(key, hash);
+        if (keys[i] != null) {
+            values[i] = value;
+            return;
+        }
+        if (size >= (keys.length >> 1) + (keys.length >> 2)) {
+            rehash(keys.length * 2);
+            i = indexOf(key, hash);
+        }
+        if (allLongs && key.getClass() != Long.class) {
+            allLongs = false;
+        }
+        keys[i] = key;
+        values[i] = value;
+        hashes[i] = hash;
+        if (allLongs) {
+            longKeys[i] = (Long) key;
+        }
+        size++;
+    }
+
+    /** Removes {@code key}'s entry, moving later entries of its probe run back so lookups never stop early. */
+    void remove(Object key) {
+        int i = find(key);
+        if (i < 0) {
+            return;
+        }
+        size--;
+        int gap = i;
+        int j = i;
+        while (true) {
+            j = (j + 1) & mask;
+            if (keys[j] == null) {
+                break;
+            }
+            int home = hashes[j] >>> shift;
+            // Move the entry at j into the gap unless its home lies cyclically in (gap, j].
+            if (((j - home) & mask) >= ((j - gap) & mask)) {
+                keys[gap] = keys[j];
+                values[gap] = values[j];
+                hashes[gap] = hashes[j];
+                longKeys[gap] = longKeys[j];
+                gap = j;
+            }
+        }
+        keys[gap] = null;
+        values[gap] = null;
+        if (size == 0) {
+            allLongs = true;
+        }
+    }
+
+    private int find(Object key) {
+        int i = indexOf(key, spread(key.hashCode()));
+        return keys[i] == null ? -1 : i;
+    }
+
+    /** The slot holding {@code key}, or the empty slot where it would go. */
+    private int indexOf(Object key, int hash) {
+        int i = hash >>> shift;
+        Object[] ks = keys;
+        if (allLongs && key.getClass() == Long.class) {
+            long value = (Long) key;
+            while (ks[i] != null && longKeys[i] != value) {
+                i = (i + 1) & mask;
+            }
+            return i;
+        }
+        for (Object k = ks[i]; k != null; k = ks[i]) {
+            if (hashes[i] == hash && (k == key || k.equals(key))) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+        return i;
+    }
+
+    private void rehash(int capacity) {
+        Object[] oldKeys = keys;
+        Object[] oldValues = values;
+        int[] oldHashes = hashes;
+        long[] oldLongs = longKeys;
+        allocate(capacity);
+        for (int j = 0; j < oldKeys.length; j++) {
+            if (oldKeys[j] != null) {
+                int i = oldHashes[j] >>> shift;
+                while (keys[i] != null) {
+                    i = (i + 1) & mask;
+                }
+                keys[i] = oldKeys[j];
+                values[i] = oldValues[j];
+                hashes[i] = oldHashes[j];
+                longKeys[i] = oldLongs[j];
+            }
+        }
+    }
+
+    private void allocate(int capacity) {
+        keys = new Object[capacity];
+        values = new Object[capacity];
+        hashes = new int[capacity];
+        longKeys = new long[capacity];
+        mask = capacity - 1;
+        shift = 32 - Integer.numberOfTrailingZeros(capacity);
+    }
+
+    /** Fibonacci hashing on the key's hash: the top bits pick the slot, so keys with close hash codes spread out. */
+    static int spread(int h) {
+        return (h ^ (h >>> 16)) * 0x9E3779B9;
+    }
+
+    @Override
+    public String toString() {
+        return "StateMap{size=" + size + ", capacity=" + keys.length + ", keys=" + Arrays.toString(keys) + '}';
+    }
+}

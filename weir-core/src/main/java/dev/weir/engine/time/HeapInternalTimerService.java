@@ -1,0 +1,152 @@
+package dev.weir.engine.time;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * One named timer service of a keyed operator: its event-time and processing-time timers on the heap. Event-time
+ * timers are fired by {@link HeapTimerServices#advanceWatermark}; for processing-time timers it keeps a callback
+ * registered with the {@link ProcessingTimeService} at the earliest timer's time.
+ */
+final class HeapInternalTimerService<N> implements InternalTimerService<N> {
+    private final String name;
+    private final Triggerable<N> target;
+    private final HeapTimerServices owner;
+    private final ProcessingTimeService processingTimeService;
+    private final TimerQueue<N> eventTimers = new TimerQueue<>();
+    private final TimerQueue<N> processingTimers = new TimerQueue<>();
+    private final ProcessingTimeCallback processingTimeCallback = this::onProcessingTime;
+    /**
+     * Times of the callbacks registered with the processing-time service and not yet fired, latest first: a new one
+     * is registered only before all pending ones, and they fire earliest first, so this is a stack.
+     */
+    private long[] pendingCallbacks = new long[4];
+    private int pendingCount;
+    /** While processing-time timers fire: the time being fired, as due timers registered meanwhile fire in that loop. */
+    private boolean firingProcessingTimers;
+    private long firingProcessingTime;
+
+    HeapInternalTimerService(String name, Triggerable<N> target, HeapTimerServices owner, ProcessingTimeService processingTimeService) {
+        this.name = name;
+        this.target = target;
+        this.owner = owner;
+        this.processingTimeService = processingTimeService;
+    }
+
+    Triggerable<N> target() {
+        return target;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+        return processingTimeService.getCurrentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+        return owner.currentWatermark();
+    }
+
+    @Override
+    public void registerEventTimeTimer(N namespace, long time) {
+        eventTimers.add(owner.requireCurrentKey(name), Objects.requireNonNull(namespace, "namespace"), time, owner.nextSequence());
+    }
+
+    @Override
+    public void deleteEventTimeTimer(N namespace, long time) {
+        eventTimers.remove(owner.requireCurrentKey(name), Objects.requireNonNull(namespace, "namespace"), time);
+    }
+
+    @Override
+    public void registerProcessingTimeTimer(N namespace, long time) {
+        Object key = owner.requireCurrentKey(name);
+        if (processingTimers.add(key, Objects.requireNonNull(namespace, "namespace"), time, owner.nextSequence())
+                && !(firingProcessingTimers && time <= firingProcessingTime)) {
+            ensureCallbackBy(time);
+        }
+    }
+
+    /** Deleting leaves the callback registered; when it fires and finds no due timer it just re-registers. */
+    @Override
+    public void deleteProcessingTimeTimer(N namespace, long time) {
+        processingTimers.remove(owner.requireCurrentKey(name), Objects.requireNonNull(namespace, "namespace"), time);
+    }
+
+    @Override
+    public int numEventTimeTimers() {
+        return eventTimers.size();
+    }
+
+    @Override
+    public int numProcessingTimeTimers() {
+        return processingTimers.size();
+    }
+
+    /** Hands every timer of this service to the visitor, event-time timers first. */
+    void forEachTimer(TimerVisitor visitor) throws Exception {
+        for (int i = 0, n = eventTimers.size(); i < n; i++) {
+            TimerEntry<N> t = eventTimers.at(i);
+            visitor.visit(name, true, t.key, t.namespace, t.timestamp);
+        }
+        for (int i = 0, n = processingTimers.size(); i < n; i++) {
+            TimerEntry<N> t = processingTimers.at(i);
+            visitor.visit(name, false, t.key, t.namespace, t.timestamp);
+        }
+    }
+
+    /** Re-creates a timer from a snapshot; processing-time timers get their callback as when registered. */
+    @SuppressWarnings("unchecked")
+    void restoreTimer(boolean eventTime, Object key, Object namespace, long timestamp) {
+        if (eventTime) {
+            eventTimers.add(key, (N) namespace, timestamp, owner.nextSequence());
+        } else if (processingTimers.add(key, (N) namespace, timestamp, owner.nextSequence())) {
+            ensureCallbackBy(timestamp);
+        }
+    }
+
+    /** The earliest event-time timer, or null. */
+    TimerEntry<N> peekEventTimer() {
+        return eventTimers.peek();
+    }
+
+    /** Fires the earliest event-time timer with its key set as the current key. */
+    void fireNextEventTimer() throws Exception {
+        TimerEntry<N> timer = eventTimers.poll();
+        owner.setCurrentKey(timer.key);
+        target.onEventTime(timer);
+    }
+
+    private void onProcessingTime(long time) throws Exception {
+        while (pendingCount > 0 && pendingCallbacks[pendingCount - 1] <= time) {
+            pendingCount--;
+        }
+        firingProcessingTimers = true;
+        firingProcessingTime = time;
+        try {
+            TimerEntry<N> timer;
+            while ((timer = processingTimers.peek()) != null && timer.timestamp <= time) {
+                processingTimers.poll();
+                owner.setCurrentKey(timer.key);
+                target.onProcessingTime(timer);
+            }
+        } finally {
+            firingProcessingTimers = false;
+            TimerEntry<N> next = processingTimers.peek();
+            if (next != null) {
+                ensureCallbackBy(next.timestamp);
+            }
+        }
+    }
+
+    /** Registers a callback for {@code time} unless one is already pending at or before it. */
+    private void ensureCallbackBy(long time) {
+        if (pendingCount > 0 && pendingCallbacks[pendingCount - 1] <= time) {
+            return;
+        }
+        if (pendingCount == pendingCallbacks.length) {
+            pendingCallbacks = Arrays.copyOf(pendingCallbacks, pendingCount * 2);
+        }
+        pendingCallbacks[pendingCount++] = time;
+        processingTimeService.registerTimer(time, processingTimeCallback);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.weir.engine.time;
+
+import dev.weir.engine.state.KeyContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The heap timer services of one keyed operator subtask, by name, sharing one watermark and one registration
+ * sequence so that timers of different services with the same timestamp fire in registration order. Used by the
+ * task's thread only.
+ */
+public final class HeapTimerServices implements KeyedTimerServices {
+    private final KeyContext keyContext;
+    private final ProcessingTimeService processingTimeService;
+    private final Map<String, HeapInternalTimerService<?>> byName = new HashMap<>();
+    /** The same services as a list, so firing scans them without an iterator. */
+    private final ArrayList<HeapInternalTimerService<?>> services = new ArrayList<>();
+    /** Timers restored from a snapshot for services that operators have not asked for yet, by service name. */
+    private final Map<String, List<Object[]>> restoredTimers = new HashMap<>();
+    private long currentWatermark = Long.MIN_VALUE;
+    private long nextSequence;
+
+    public HeapTimerServices(KeyContext keyContext, ProcessingTimeService processingTimeService) {
+        this.keyContext = Objects.requireNonNull(keyContext, "keyContext");
+        this.processingTimeService = Objects.requireNonNull(processingTimeService, "processingTimeService");
+    }
+
+    /**
+     * The named service, created on first use.
+     *
+     * @throws IllegalStateException if the service exists with another target: two operators' timers would mix
+     */
+    @Override
+    @SuppressWarnings("unchecked")
+    public <N> InternalTimerService<N> getTimerService(String name, Triggerable<N> target) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(target, "target");
+        HeapInternalTimerService<?> existing = byName.get(name);
+        if (existing != null) {
+            if (existing.target() != target) {
+                throw new IllegalStateException("timer service '" + name + "' already fires into " + existing.target()
+                        + " and cannot also fire into " + target + ": use another timer service name for another target");
+            }
+            return (InternalTimerService<N>) existing;
+        }
+        HeapInternalTimerService<N> service = new HeapInternalTimerService<>(name, target, this, processingTimeService);
+        byName.put(name, service);
+        services.add(service);
+        List<Object[]> restored = restoredTimers.remove(name);
+        if (restored != null) {
+            for (Object[] t : restored) {
+                service.restoreTimer((Boolean) t[0], t[1], t[2], (Long) t[3]);
+            }
+        }
+        return service;
+    }
+
+    /** Hands every timer of every service to the visitor (for a snapshot; the visitor must copy what it keeps). */
+    public void forEachTimer(TimerVisitor visitor) throws Exception {
+        for (int i = 0, n = services.size(); i < n; i++) {
+            services.get(i).forEachTimer(visitor);
+        }
+        for (Map.Entry<String, List<Object[]>> e : restoredTimers.entrySet()) {
+            for (Object[] t : e.getValue()) {
+                visitor.visit(e.getKey(), (Boolean) t[0], t[1], t[2], (Long) t[3]);
+            }
+        }
+    }
+
+    /**
+     * Re-creates a timer from a snapshot. Restore happens before operators open, so the timer waits until its
+     * service is asked for by name.
+     */
+    public void restoreTimer(String service, boolean eventTime, Object key, Object namespace, long timestamp) {
+        HeapInternalTimerService<?> existing = byName.get(service);
+        if (existing != null) {
+            existing.restoreTimer(eventTime, key, namespace, timestamp);
+        } else {
+            restoredTimers.computeIfAbsent(service, s -> new ArrayList<>()).add(new Object[] {eventTime, key, namespace, timestamp});
+        }
+    }
+
+    /**
+     * Fires every event-time timer at or before the watermark, earliest first across all services. The watermark
+     * never goes back: an older one fires only timers at or before the current watermark (registered late).
+     */
+    @Override
+    public void advanceWatermark(long watermark) throws Exception {
+        if (watermark > currentWatermark) {
+            currentWatermark = watermark;
+        }
+        long limit = currentWatermark;
+        ArrayList<HeapInternalTimerService<?>> all = services;
+        while (true) {
+            HeapInternalTimerService<?> earliestService = null;
+            TimerEntry<?> earliest = null;
+            for (int i = 0, n = all.size(); i < n; i++) {
+                HeapInternalTimerService<?> service = all.get(i);
+                TimerEntry<?> head = service.peekEventTimer();
+                if (head != null && head.timestamp <= limit && (earliest == null || head.firesBefore(earliest))) {
+                    earliest = head;
+                    earliestService = service;
+                }
+            }
+            if (earliestService == null) {
+                return;
+            }
+            earliestService.fireNextEventTimer();
+        }
+    }
+
+    @Override
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    long nextSequence() {
+        return nextSequence++;
+    }
+
+    void setCurrentKey(Object key) {
+        keyContext.setCurrentKey(key);
+    }
+
+    Object requireCurrentKey(String serviceName) {
+        Object key = keyContext.getCurrentKey();
+        if (key == null) {
+            throw new IllegalStateException("timer service '" + serviceName + "' was used with no current key: timers can "
+                    + "only be registered or deleted while processing an element or a timer of a keyed stream (after keyBy)");
+        }
+        return key;
+    }
+}

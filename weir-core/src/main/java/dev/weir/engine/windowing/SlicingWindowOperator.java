@@ -1,0 +1,316 @@
+package dev.weir.engine.windowing;
+
+import dev.weir.api.common.functions.Function;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.util.OutputTag;
+import dev.weir.api.common.functions.RichFunction;
+import dev.weir.metrics.Counter;
+import dev.weir.api.common.state.KeyedStateStore;
+import dev.weir.streaming.api.windowing.windows.TimeWindow;
+import dev.weir.streaming.api.windowing.windows.Window;
+import dev.weir.engine.checkpoint.OperatorStateSnapshot;
+import dev.weir.engine.checkpoint.StateInitialization;
+import dev.weir.engine.operators.AbstractStreamOperator;
+import dev.weir.engine.operators.OneInputOperator;
+import dev.weir.engine.operators.TimestampedCollector;
+import dev.weir.engine.state.KeyGroupRangeAssignment;
+import dev.weir.engine.state.OwnedKeyedState;
+import java.util.List;
+
+/**
+ * Tumbling and sliding event-time windows with the default trigger, no evictor and no allowed lateness, computed by
+ * slicing: time is cut into slices of {@code gcd(size, slide)}; each slice is one table of partial aggregates by key
+ * ({@link SliceTable}) — or, for window functions without pre-aggregation, of the key's elements in the slice, each
+ * stored once ({@link SliceBuffer}). An element costs one table lookup and one call of the user's function (or one
+ * append), whatever {@code size / slide} is.
+ *
+ * <p>No timers: all keys' windows with the same end fire together, so when the watermark passes a window's end the
+ * operator walks the window's slices in time order — one slice for a tumbling window, whose results come straight
+ * from its table; several for a sliding one, combined key by key ({@link WindowAssembly}). That replaces a timer,
+ * a timer-index entry and a state lookup per key and window by a sequential scan. Windows of many slides combine
+ * their slices in two stacks ({@link SlidingAssembly}), about three combinations per key and window.
+ *
+ * <p>Results equal the generic {@link WindowOperator}'s: the same windows fire with the same timestamps
+ * ({@code window.maxTimestamp()}), windows of one end fire before those of a later end, late elements are dropped
+ * (counted in {@code numLateRecordsDropped}) or side-output under the same rule. Slices are combined in time order
+ * rather than arrival order, so the function must not depend on the order of its inputs (as windowed
+ * pre-aggregation assumes), and must not modify its inputs.
+ *
+ * <p>Checkpoints hold the slices as keyed state (state {@code window-slices}, namespace the slice start), so they
+ * redistribute by key group on a rescale, and the watermark up to which windows fired: a restored operator does not
+ * fire those windows again (with aligned barriers every subtask took its snapshot at the same watermark; otherwise
+ * the smallest is taken, which may repeat a window rather than lose one).
+ */
+public final class SlicingWindowOperator extends AbstractStreamOperator implements OneInputOperator, WindowFunctionContext,
+        OwnedKeyedState {
+    static final String SLICES_STATE = "window-slices";
+    private static final String FIRED_THROUGH_STATE = "_window-fired-through";
+    private static final OpenContext OPEN_CONTEXT = new OpenContext() {
+    };
+
+    private final long size;
+    private final long slide;
+    private final long offset;
+    private final long sliceSize;
+    private final OutputTag<?> lateDataOutputTag;
+    private final SliceFunction sliceFunction;
+    private final InternalWindowFunction function;
+    private final boolean emitsAsIs;
+    private final OneElement input = new OneElement();
+    private final SliceTimeline timeline = new SliceTimeline();
+    private final WindowAssembly assembly;
+    /** For windows of many slides (size / slide of 12 or more; below, combining every slice measured as fast) with pre-aggregation; null otherwise. */
+    private final SlidingAssembly sliding;
+
+    /** Windows whose max timestamp is at or below this have fired; elements only they would take are late. */
+    private long firedThrough = Long.MIN_VALUE;
+    private TimestampedCollector collector;
+    private Counter numLateRecordsDropped;
+    private NamespacedStateStore windowStateStore;
+    private NamespacedStateStore globalStateStore;
+    private TimeWindow firingWindow;
+
+    SlicingWindowOperator(long size, long slide, long offset, OutputTag<?> lateDataOutputTag, SliceFunction sliceFunction,
+                          InternalWindowFunction function) {
+        this.size = size;
+        this.slide = slide;
+        this.offset = offset;
+        this.sliceSize = gcd(size, slide);
+        this.lateDataOutputTag = lateDataOutputTag;
+        this.sliceFunction = sliceFunction;
+        this.function = function;
+        this.emitsAsIs = function.emitsInputAsIs() && !sliceFunction.resultIsElements();
+        this.assembly = new WindowAssembly(sliceFunction);
+        this.sliding = size / slide >= 12 && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
+    }
+
+    static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    @Override
+    public void initializeState(StateInitialization initialization) {
+        OperatorStateSnapshot.Entry fired = initialization.get(FIRED_THROUGH_STATE);
+        if (fired != null && !fired.values.isEmpty()) {
+            long smallest = Long.MAX_VALUE;
+            for (Object v : fired.values) {
+                smallest = Math.min(smallest, (Long) v);
+            }
+            firedThrough = smallest;
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        if (keyedState == null) {
+            throw new IllegalStateException(describe() + " is a window operator and needs a keyed input");
+        }
+        keyedState.adopt(SLICES_STATE, this, (name, key, namespace, value) -> {
+            if (!(namespace instanceof Long start)) {
+                throw new IllegalStateException(describe() + " cannot restore its window slices: the checkpoint holds '"
+                        + name + "' entries with namespace " + namespace + " instead of a slice start; it was written by "
+                        + "another window layout. Restore it with the Weir version that wrote it, or start without it");
+            }
+            SliceTable table = timeline.tableFor(start);
+            table.setValue(table.slot(key), value);
+        });
+        collector = new TimestampedCollector(output, this);
+        numLateRecordsDropped = LateRecordsDropped.register(context.metricGroup(), context.runtimeContext());
+        windowStateStore = new NamespacedStateStore(keyedState);
+        globalStateStore = new NamespacedStateStore(keyedState);
+        Function user = function.userFunction();
+        if (user instanceof RichFunction rich) {
+            rich.setRuntimeContext(context.runtimeContext());
+            rich.open(OPEN_CONTEXT);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (function.userFunction() instanceof RichFunction rich) {
+            rich.close();
+        }
+    }
+
+    @Override
+    public void processElement(Object value, long timestamp) throws Exception {
+        if (timestamp == Long.MIN_VALUE) {
+            throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker): " + describe()
+                    + " needs timestamps; call assignTimestampsAndWatermarks(...) before the window");
+        }
+        long lastStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, slide);
+        if (lastStart + size <= timestamp) {
+            // Between two windows of a sliding assigner whose slide exceeds its size: Flink assigns no window.
+            return;
+        }
+        if (lastStart + size - 1 <= firedThrough) {
+            // Every window of the element has fired: the element is late (allowed lateness is zero here).
+            if (lateDataOutputTag != null) {
+                output.collect(lateDataOutputTag, value, timestamp);
+            } else {
+                numLateRecordsDropped.inc();
+            }
+            return;
+        }
+        long sliceStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize);
+        if (sliding != null && sliding.covers(sliceStart)) {
+            sliding.invalidate();
+        }
+        SliceTable table = timeline.tableFor(sliceStart);
+        int slot = table.slot(keyedState.getCurrentKey());
+        table.setValue(slot, sliceFunction.add(table.value(slot), value));
+    }
+
+    @Override
+    public void processWatermark(long watermark) throws Exception {
+        currentWatermark = watermark;
+        fireUpTo(watermark);
+        super.processWatermark(watermark);
+    }
+
+    /** Fires, in order of their end, every window with data whose max timestamp is at or below {@code watermark}. */
+    private void fireUpTo(long watermark) throws Exception {
+        while (!timeline.isEmpty()) {
+            long end = nextWindowEnd();
+            if (end - 1 > watermark || end - 1 <= firedThrough) {
+                break;
+            }
+            fire(end - size, end);
+            firedThrough = end - 1;
+            if (sliding != null) {
+                sliding.retire(end - size + slide);
+            }
+            timeline.dropBefore(end - size + slide);
+        }
+        if (watermark > firedThrough) {
+            firedThrough = watermark;
+        }
+    }
+
+    /** The end of the first window not fired yet that holds the earliest slice, or a later window when that fired. */
+    private long nextWindowEnd() {
+        long end = firstWindowStartAtOrAfter(timeline.firstStart() - size + 1) + size;
+        if (firedThrough != Long.MIN_VALUE) {
+            end = Math.max(end, firstWindowStartAtOrAfter(firedThrough + 2 - size) + size);
+        }
+        return end;
+    }
+
+    private long firstWindowStartAtOrAfter(long t) {
+        return t + Math.floorMod(offset - t, slide);
+    }
+
+    private void fire(long start, long end) throws Exception {
+        int first = timeline.firstAtOrAfter(start);
+        int last = first;
+        int nonEmpty = 0;
+        SliceTable only = null;
+        for (; last < timeline.tail() && timeline.at(last).start < end; last++) {
+            if (!timeline.at(last).isEmpty()) {
+                nonEmpty++;
+                only = timeline.at(last);
+            }
+        }
+        if (nonEmpty == 0) {
+            return;
+        }
+        TimeWindow window = new TimeWindow(start, end);
+        firingWindow = window;
+        collector.setTimestamp(window.maxTimestamp());
+        if (sliding != null) {
+            sliding.retire(start);
+            emitAll(sliding.assemble(timeline, start, end), window);
+        } else if (nonEmpty == 1) {
+            emitAll(only, window);
+        } else {
+            for (int s = first; s < last; s++) {
+                assembly.add(timeline.at(s));
+            }
+            emitAll(assembly.combinations(), window);
+            assembly.clear();
+        }
+    }
+
+    /** The window's result for every key of {@code table}. */
+    private void emitAll(SliceTable table, TimeWindow window) throws Exception {
+        for (int i = 0, n = table.capacity(); i < n; i++) {
+            if (table.occupied(i)) {
+                emit(table, i, window, sliceFunction.result(table.value(i), table.single(i)));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emit(SliceTable table, int slot, TimeWindow window, Object result) throws Exception {
+        if (emitsAsIs) {
+            collector.collect(result);
+            return;
+        }
+        Object key = table.key(slot);
+        keyedState.setCurrentKey(key);
+        Iterable<Object> elements = sliceFunction.resultIsElements() ? (Iterable<Object>) result : input.of(result);
+        function.process(key, window, this, elements, collector);
+        function.clear(window, this);
+    }
+
+    @Override
+    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) {
+        snapshot.put(FIRED_THROUGH_STATE, OperatorStateSnapshot.Mode.UNION, List.of(firedThrough));
+    }
+
+    @Override
+    public void forEachEntry(OwnedKeyedState.Visitor visitor) throws Exception {
+        int maxParallelism = keyedState.getMaxParallelism();
+        for (int s = timeline.head(); s < timeline.tail(); s++) {
+            SliceTable table = timeline.at(s);
+            Long start = table.start;
+            for (int i = 0, n = table.capacity(); i < n; i++) {
+                if (table.occupied(i)) {
+                    // Key groups are computed here, per snapshot, rather than stored per entry for every element.
+                    Object key = table.key(i);
+                    visitor.visit(KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism), key, start, table.value(i));
+                }
+            }
+        }
+    }
+
+    @Override
+    public Window window() {
+        return firingWindow;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+        return context.processingTimeService().getCurrentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    @Override
+    public KeyedStateStore windowState() {
+        windowStateStore.namespace = firingWindow;
+        return windowStateStore;
+    }
+
+    @Override
+    public KeyedStateStore globalState() {
+        return globalStateStore;
+    }
+
+    @Override
+    public void output(OutputTag<?> tag, Object value) {
+        if (tag == null || value == null) {
+            throw new NullPointerException(describe() + " emitted " + (tag == null ? "to a null OutputTag" : "null to side output '" + tag.getId() + "'")
+                    + ": pass the tag you read with getSideOutput(tag) and a non-null record");
+        }
+        output.collect(tag, value, firingWindow.maxTimestamp());
+    }
+}

@@ -1,7 +1,0 @@
-package dev.weir.runtime.operators;
-
-/** An operator with one input. */
-public interface OneInputOperator extends StreamOperator {
-    /** Processes one element; {@code timestamp} is {@link Output#NO_TIMESTAMP} when it has none. */
-    void processElement(Object value, long timestamp) throws Exception;
-}

@@ -1,8 +1,0 @@
-package dev.weir.runtime.state;
-
-/** Holds the key that keyed state and timers are currently scoped to. */
-public interface KeyContext {
-    void setCurrentKey(Object key);
-
-    Object getCurrentKey();
-}

@@ -1,7 +1,0 @@
-package dev.weir.runtime.status;
-
-import java.util.List;
-
-/** A vertex of the job graph after chaining: one chain of operators that runs as {@code parallelism} tasks. */
-public record VertexInfo(String id, String name, int parallelism, int maxParallelism, List<String> operators) {
-}

@@ -1,7 +1,0 @@
-package dev.weir.runtime.time;
-
-/** Called when a processing-time timer of a {@link ProcessingTimeService} is due. */
-@FunctionalInterface
-public interface ProcessingTimeCallback {
-    void onProcessingTime(long time) throws Exception;
-}

@@ -1,0 +1,271 @@
+package dev.weir.streaming.api.datastream;
+
+import dev.weir.api.common.InvalidProgramException;
+import dev.weir.core.execution.JobClient;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.util.CloseableIterator;
+
+import dev.weir.api.connector.sink2.Sink;
+import dev.weir.streaming.api.functions.sink.SinkFunction;
+import dev.weir.builtin.CollectIterator;
+import dev.weir.builtin.CollectSink;
+import dev.weir.streaming.api.functions.sink.PrintSink;
+import dev.weir.api.common.functions.FilterFunction;
+import dev.weir.api.common.functions.FlatMapFunction;
+import dev.weir.api.java.functions.KeySelector;
+import dev.weir.api.common.functions.MapFunction;
+import dev.weir.streaming.api.functions.ProcessFunction;
+import dev.weir.plan.ChainingStrategy;
+import dev.weir.plan.OperatorSpec;
+import dev.weir.plan.Partitioning;
+import dev.weir.plan.Specs;
+import dev.weir.plan.Transformation;
+import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.streaming.api.windowing.assigners.GlobalWindows;
+import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
+import dev.weir.streaming.api.windowing.evictors.CountEvictor;
+import dev.weir.streaming.api.windowing.triggers.CountTrigger;
+import dev.weir.streaming.api.windowing.triggers.PurgingTrigger;
+import dev.weir.streaming.api.windowing.windows.GlobalWindow;
+import dev.weir.streaming.api.windowing.windows.Window;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A stream of elements of type {@code T}, as in Flink: transformations return new streams, and nothing runs until
+ * the environment's {@code execute}.
+ */
+public class DataStream<T> {
+    protected final StreamExecutionEnvironment environment;
+    protected final Transformation transformation;
+
+    public DataStream(StreamExecutionEnvironment environment, Transformation transformation) {
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.transformation = Objects.requireNonNull(transformation, "transformation");
+    }
+
+    public StreamExecutionEnvironment getExecutionEnvironment() {
+        return environment;
+    }
+
+    /** The plan node behind this stream; for the runtime and tools. */
+    public Transformation getTransformation() {
+        return transformation;
+    }
+
+    public int getId() {
+        return transformation.getId();
+    }
+
+    /** The parallelism of the operator producing this stream, or the environment's default. */
+    public int getParallelism() {
+        int p = transformation.getParallelism();
+        return p > 0 ? p : environment.getParallelism();
+    }
+
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
+        return addOperator("Map", new Specs.MapSpec(requireFunction(mapper, "map")));
+    }
+
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
+        return addOperator("Flat Map", new Specs.FlatMapSpec(requireFunction(flatMapper, "flatMap")));
+    }
+
+    public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
+        return addOperator("Filter", new Specs.FilterSpec(requireFunction(filter, "filter")));
+    }
+
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
+        return addOperator("Process", new Specs.ProcessSpec(requireFunction(processFunction, "process")));
+    }
+
+    public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
+        return new KeyedStream<>(this, requireFunction(key, "keyBy"));
+    }
+
+    @SafeVarargs
+    public final DataStream<T> union(DataStream<T>... streams) {
+        List<Transformation> inputs = new ArrayList<>();
+        inputs.add(transformation);
+        for (DataStream<T> s : streams) {
+            Objects.requireNonNull(s, "union of a null stream");
+            if (s.environment != environment) {
+                throw new InvalidProgramException("union: the streams belong to different execution environments; build the whole job on one StreamExecutionEnvironment");
+            }
+            inputs.add(s.transformation);
+        }
+        return new DataStream<>(environment, Transformation.union(environment.nextId(), inputs));
+    }
+
+    /**
+     * Connects this stream (keyed or not) with a broadcast stream; process the result with a
+     * {@code BroadcastProcessFunction} or, when this stream is keyed, a {@code KeyedBroadcastProcessFunction}.
+     */
+    public <R> BroadcastConnectedStream<T, R> connect(BroadcastStream<R> broadcastStream) {
+        Objects.requireNonNull(broadcastStream, "connect with a null broadcast stream");
+        return new BroadcastConnectedStream<>(environment, this, broadcastStream);
+    }
+
+    public <R> ConnectedStreams<T, R> connect(DataStream<R> other) {
+        Objects.requireNonNull(other, "connect with a null stream");
+        return new ConnectedStreams<>(environment, this, other);
+    }
+
+    /** Windows over the whole stream, evaluated by one subtask (parallelism 1), as in Flink. */
+    public <W extends Window> AllWindowedStream<T, W> windowAll(WindowAssigner<? super T, W> assigner) {
+        return new AllWindowedStream<>(this, assigner);
+    }
+
+    /** Windows of {@code size} elements of the whole stream; a window fires only when full. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size) {
+        return windowAll(GlobalWindows.create()).trigger(PurgingTrigger.of(CountTrigger.of(size)));
+    }
+
+    /** The last {@code size} elements of the whole stream, evaluated every {@code slide} elements. */
+    public AllWindowedStream<T, GlobalWindow> countWindowAll(long size, long slide) {
+        return windowAll(GlobalWindows.create()).evictor(CountEvictor.of(size)).trigger(CountTrigger.of(slide));
+    }
+
+    /** A window join with {@code other}: {@code join(other).where(k1).equalTo(k2).window(assigner).apply(f)}. */
+    public <T2> JoinedStreams<T, T2> join(DataStream<T2> other) {
+        return new JoinedStreams<>(this, other);
+    }
+
+    /** A window co-group with {@code other}: {@code coGroup(other).where(k1).equalTo(k2).window(assigner).apply(f)}. */
+    public <T2> CoGroupedStreams<T, T2> coGroup(DataStream<T2> other) {
+        return new CoGroupedStreams<>(this, other);
+    }
+
+    public DataStream<T> rebalance() {
+        return partition(Partitioning.REBALANCE);
+    }
+
+    public DataStream<T> rescale() {
+        return partition(Partitioning.RESCALE);
+    }
+
+    public DataStream<T> shuffle() {
+        return partition(Partitioning.SHUFFLE);
+    }
+
+    public DataStream<T> forward() {
+        return partition(Partitioning.FORWARD);
+    }
+
+    public DataStream<T> broadcast() {
+        return partition(Partitioning.BROADCAST);
+    }
+
+    /**
+     * Sends every element to every parallel instance of the operator this stream is connected to, which keeps the
+     * broadcast states {@code broadcastStateDescriptors}; connect it with {@link #connect(BroadcastStream)}.
+     */
+    public BroadcastStream<T> broadcast(MapStateDescriptor<?, ?>... broadcastStateDescriptors) {
+        Objects.requireNonNull(broadcastStateDescriptors, "broadcastStateDescriptors");
+        if (broadcastStateDescriptors.length == 0) {
+            throw new IllegalArgumentException("broadcast(...) needs at least one MapStateDescriptor for the broadcast state; "
+                    + "to only send every element to every subtask, use broadcast()");
+        }
+        for (MapStateDescriptor<?, ?> d : broadcastStateDescriptors) {
+            Objects.requireNonNull(d, "broadcast(...): a broadcast state descriptor is null");
+        }
+        return new BroadcastStream<>(environment, broadcast(), List.of(broadcastStateDescriptors));
+    }
+
+    public DataStream<T> global() {
+        return partition(Partitioning.GLOBAL);
+    }
+
+    private DataStream<T> partition(Partitioning partitioning) {
+        return new DataStream<>(environment, Transformation.partition(environment.nextId(), partitioning, null, transformation));
+    }
+
+    /** Assigns timestamps and generates watermarks here; watermarks from upstream are dropped, as in Flink. */
+    public SingleOutputStreamOperator<T> assignTimestampsAndWatermarks(WatermarkStrategy<T> watermarkStrategy) {
+        Objects.requireNonNull(watermarkStrategy, "watermarkStrategy");
+        SingleOutputStreamOperator<T> result = addOperator("Timestamps/Watermarks", new Specs.TimestampsAndWatermarksSpec(watermarkStrategy));
+        result.setParallelism(getParallelism());
+        return result;
+    }
+
+    /** Prints each element's {@code toString()} to standard out, prefixed by the subtask when parallel. */
+    public DataStreamSink<T> print() {
+        return sinkTo(new PrintSink<>()).name("Print to Std. Out");
+    }
+
+    public DataStreamSink<T> print(String sinkIdentifier) {
+        return sinkTo(new PrintSink<>(sinkIdentifier)).name("Print to Std. Out");
+    }
+
+    public DataStreamSink<T> printToErr() {
+        return sinkTo(new PrintSink<>(true)).name("Print to Std. Err");
+    }
+
+    public DataStreamSink<T> sinkTo(Sink<T> sink) {
+        Objects.requireNonNull(sink, "sink");
+        Transformation t = Transformation.sink(environment.nextId(), "Sink", new Specs.SinkSpec(sink), transformation);
+        environment.addSink(t);
+        return new DataStreamSink<>(t);
+    }
+
+    public DataStreamSink<T> addSink(SinkFunction<T> sinkFunction) {
+        requireFunction(sinkFunction, "addSink");
+        Transformation t = Transformation.sink(environment.nextId(), "Unnamed", new Specs.SinkFunctionSpec(sinkFunction), transformation);
+        environment.addSink(t);
+        return new DataStreamSink<>(t);
+    }
+
+    /** Runs the job and returns an iterator over this stream's elements; closing it early cancels the job. */
+    public CloseableIterator<T> executeAndCollect() throws Exception {
+        return executeAndCollect("DataStream Collect");
+    }
+
+    public CloseableIterator<T> executeAndCollect(String jobName) throws Exception {
+        CollectSink<T> sink = new CollectSink<>();
+        sinkTo(sink).name("Collect Sink");
+        JobClient client = environment.executeAsync(jobName);
+        client.getJobExecutionResult().whenComplete((result, failure) -> {
+            if (failure != null) {
+                sink.fail(failure);
+            }
+        });
+        return new CollectIterator<>(sink, () -> client.cancel());
+    }
+
+    /** Runs the job and returns its first {@code limit} elements, then cancels it. */
+    public List<T> executeAndCollect(int limit) throws Exception {
+        return executeAndCollect("DataStream Collect", limit);
+    }
+
+    public List<T> executeAndCollect(String jobName, int limit) throws Exception {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("executeAndCollect: limit must be positive, was " + limit);
+        }
+        List<T> results = new ArrayList<>(Math.min(limit, 1024));
+        try (CloseableIterator<T> it = executeAndCollect(jobName)) {
+            while (results.size() < limit && it.hasNext()) {
+                results.add(it.next());
+            }
+        }
+        return results;
+    }
+
+    /** Adds a one-input operator after this stream; subclasses (keyed streams) make it keyed. */
+    protected <R> SingleOutputStreamOperator<R> addOperator(String name, OperatorSpec spec) {
+        Transformation t = Transformation.operator(environment.nextId(), name, spec, List.of(transformation));
+        return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    static <F> F requireFunction(F function, String method) {
+        if (function == null) {
+            throw new NullPointerException(method + ": the function must not be null");
+        }
+        return function;
+    }
+
+    void markChaining(ChainingStrategy strategy) {
+        transformation.setChainingStrategy(strategy);
+    }
+}

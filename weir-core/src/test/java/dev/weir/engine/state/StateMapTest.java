@@ -1,0 +1,81 @@
+package dev.weir.engine.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class StateMapTest {
+
+    /** A key whose hash code collides with every other one: probes must compare by equals. */
+    record Colliding(int id) {
+        @Override
+        public int hashCode() {
+            return 7;
+        }
+    }
+
+    private static Map<Object, Object> contents(StateMap map) {
+        Map<Object, Object> out = new HashMap<>();
+        for (int i = 0; i < map.capacity(); i++) {
+            if (map.keyAt(i) != null) {
+                out.put(map.keyAt(i), map.valueAt(i));
+            }
+        }
+        return out;
+    }
+
+    private static void assertSameAsModel(long seed, java.util.function.IntFunction<Object> keyOf) {
+        Random random = new Random(seed);
+        StateMap map = new StateMap();
+        Map<Object, Object> model = new HashMap<>();
+        for (int op = 0; op < 20_000; op++) {
+            Object key = keyOf.apply(random.nextInt(300));
+            switch (random.nextInt(3)) {
+                case 0, 1 -> {
+                    map.put(key, op);
+                    model.put(key, op);
+                }
+                default -> {
+                    map.remove(key);
+                    model.remove(key);
+                }
+            }
+            assertThat(map.get(key)).isEqualTo(model.get(key));
+        }
+        assertThat(map.size()).isEqualTo(model.size());
+        assertThat(contents(map)).isEqualTo(model);
+        for (Object key : model.keySet()) {
+            assertThat(map.get(key)).isEqualTo(model.get(key));
+        }
+    }
+
+    @Test
+    void longKeysBehaveAsAHashMapThroughPutsAndRemovals() {
+        assertSameAsModel(1, i -> (long) i * 1_000_003L);
+    }
+
+    @Test
+    void keysWithCollidingHashCodesStayFindableAfterRemovalsInTheMiddleOfTheirProbeRun() {
+        assertSameAsModel(2, Colliding::new);
+    }
+
+    @Test
+    void aMapThatStartsWithLongKeysAndThenGetsOtherKeysComparesThemByEquals() {
+        assertSameAsModel(3, i -> i % 2 == 0 ? (Object) (long) i : "k" + i);
+    }
+
+    @Test
+    void aLongKeyIsNotFoundByAnEqualIntegerKey() {
+        StateMap map = new StateMap();
+        map.put(5L, "long");
+        map.put(5, "int");
+        assertThat(map.get(5L)).isEqualTo("long");
+        assertThat(map.get(5)).isEqualTo("int");
+        map.remove(5L);
+        assertThat(map.get(5L)).isNull();
+        assertThat(map.get(5)).isEqualTo("int");
+    }
+}

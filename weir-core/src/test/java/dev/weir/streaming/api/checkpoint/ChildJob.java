@@ -1,0 +1,136 @@
+package dev.weir.streaming.api.checkpoint;
+
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A job's main class running in a child JVM, for tests that kill it with SIGKILL and restart it from its checkpoints:
+ * started with this JVM's classpath and a small heap, its output in a log file that every failed wait prints. The
+ * main class prints {@code RUNNING <job id>} once its job runs.
+ */
+public final class ChildJob {
+    private final Process process;
+    private final Path log;
+
+    private ChildJob(Process process, Path log) {
+        this.process = process;
+        this.log = log;
+    }
+
+    /** Starts {@code main} with {@code args}, its output (and errors) into {@code log}. */
+    public static ChildJob start(Class<?> main, Path log, List<String> args) throws IOException {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(args);
+        return new ChildJob(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** What the child printed so far. */
+    public String log() throws IOException {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    /** Waits for the child's job to run and returns its job id. */
+    public String awaitRunning() throws Exception {
+        Pattern running = Pattern.compile("RUNNING (\\S+)");
+        String[] jobId = new String[1];
+        awaitLog("its job ran", text -> {
+            Matcher m = running.matcher(text);
+            if (m.find()) {
+                jobId[0] = m.group(1);
+                return true;
+            }
+            return false;
+        });
+        return jobId[0];
+    }
+
+    /** Waits until the child's log satisfies {@code condition} (what is awaited, for the failure message). */
+    public void awaitLog(String what, Predicate<String> condition) throws Exception {
+        await(what, () -> condition.test(log()));
+    }
+
+    /** Waits until the child's job completed a checkpoint of its own, so a kill always loses progress to restore. */
+    public void awaitACompletedCheckpoint(Path jobFolder) throws Exception {
+        await("its job completed a checkpoint in " + jobFolder,
+                () -> newestJobFolderWithACompletedCheckpoint(jobFolder.getParent()).map(jobFolder::equals).orElse(false));
+    }
+
+    /** Polls {@code done} for up to 60 s, failing with the child's log when it ends first or time runs out. */
+    private void await(String what, Condition done) throws Exception {
+        long deadline = System.nanoTime() + SECONDS.toNanos(60);
+        while (!done.holds()) {
+            assertThat(isAlive()).as("the child JVM ended before %s; its log:%n%s", what, log()).isTrue();
+            assertThat(System.nanoTime()).as("the child JVM: %s within 60 s", what).isLessThan(deadline);
+            Thread.sleep(2);
+        }
+    }
+
+    /** A condition that may read files. */
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** SIGKILL, and waits for the process to be gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        assertThat(process.waitFor(30, SECONDS)).as("the child JVM ended after SIGKILL").isTrue();
+    }
+
+    /** Waits for the child to end by itself and returns its exit code; kills it after {@code seconds}. */
+    public int awaitExit(long seconds) throws Exception {
+        try {
+            assertThat(process.waitFor(seconds, SECONDS)).as("the child JVM finished within %d s; its log:%n%s", seconds, log()).isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        return process.exitValue();
+    }
+
+    /**
+     * The job folder ({@code <checkpoints>/<job name>-<job id>}) holding the highest completed checkpoint: checkpoint ids
+     * continue past the restored one, so it is the newest run's that completed any.
+     */
+    public static Optional<Path> newestJobFolderWithACompletedCheckpoint(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return Optional.empty();
+        }
+        Path newest = null;
+        long newestId = -1;
+        try (Stream<Path> jobs = Files.list(checkpoints)) {
+            for (Path job : (Iterable<Path>) jobs::iterator) {
+                try (Stream<Path> chks = Files.list(job)) {
+                    for (Path chk : (Iterable<Path>) chks::iterator) {
+                        String name = chk.getFileName().toString();
+                        if (name.startsWith("chk-") && Files.exists(chk.resolve("_metadata"))) {
+                            long id = Long.parseLong(name.substring(4));
+                            if (id > newestId) {
+                                newestId = id;
+                                newest = job;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(newest);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.weir.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.connector.kafka.source.KafkaSource;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The porting rule itself: every public type in Weir's Flink-shaped packages exists in Apache Flink under the name
+ * with {@code dev.weir.} swapped for {@code org.apache.flink.} (checked against the Flink 1.20 jars on this test's
+ * class path), so that a Flink job ports by that one substitution and no class drifts out of place again. Weir's
+ * own packages are the only exception, and none of them has a Flink counterpart a user could confuse it with.
+ */
+class FlinkNameRuleTest {
+    /** Packages Flink does not have: Weir's engine, its job plan, built-ins and extensions. */
+    private static final List<String> WEIR_ONLY = List.of("dev.weir.engine", "dev.weir.plan", "dev.weir.builtin",
+            "dev.weir.testing", "dev.weir.kafka", "dev.weir.web", "dev.weir.cli", "dev.weir.examples", "dev.weir.bench",
+            "dev.weir.compat", "dev.weir.jdbc", "dev.weir.rocksdb", "dev.weir.sql", "dev.weir.flink", "dev.weir.python");
+
+    @Test
+    void everyPublicTypeInAFlinkShapedPackageHasAFlinkTwinUnderTheSwappedName() throws Exception {
+        List<String> weirTypes = publicTypes();
+        assertThat(weirTypes).as("the public types found").hasSizeGreaterThan(150)
+                .contains("dev.weir.streaming.api.datastream.DataStream", "dev.weir.connector.kafka.source.KafkaSource");
+        List<String> missing = new ArrayList<>();
+        for (String type : weirTypes) {
+            String flinkName = "org.apache.flink." + type.substring("dev.weir.".length());
+            if (!existsInFlink(flinkName)) {
+                missing.add(type + " (no " + flinkName + ")");
+            }
+        }
+        assertThat(missing).as("public Weir types in Flink-shaped packages without a Flink twin; move them to their Flink "
+                + "name or to a Weir-only package " + WEIR_ONLY).isEmpty();
+    }
+
+    @Test
+    void weirOnlyPackagesAreNotNamesFlinkUses() {
+        for (String pkg : WEIR_ONLY) {
+            String flinkPkg = "org.apache.flink." + pkg.substring("dev.weir.".length());
+            assertThat(getClass().getClassLoader().getDefinedPackage(flinkPkg)).as(flinkPkg).isNull();
+            assertThat(getClass().getClassLoader().getResource(flinkPkg.replace('.', '/'))).as(flinkPkg).isNull();
+        }
+    }
+
+    private static boolean existsInFlink(String name) {
+        try {
+            Class.forName(name, false, FlinkNameRuleTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    private static List<String> publicTypes() throws Exception {
+        Set<String> names = new TreeSet<>();
+        for (Class<?> anchor : List.of(StreamExecutionEnvironment.class, KafkaSource.class)) {
+            collect(location(anchor), names);
+        }
+        List<String> result = new ArrayList<>();
+        for (String name : names) {
+            if (name.contains("$") || name.endsWith("package-info") || weirOnly(name)) {
+                continue;
+            }
+            Class<?> type = Class.forName(name, false, FlinkNameRuleTest.class.getClassLoader());
+            if (Modifier.isPublic(type.getModifiers())) {
+                result.add(name);
+            }
+        }
+        return result;
+    }
+
+    private static boolean weirOnly(String name) {
+        for (String pkg : WEIR_ONLY) {
+            if (name.startsWith(pkg + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path location(Class<?> anchor) throws URISyntaxException {
+        return Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static void collect(Path where, Set<String> names) throws IOException {
+        if (Files.isDirectory(where)) {
+            try (Stream<Path> files = Files.walk(where)) {
+                files.map(p -> where.relativize(p).toString().replace('\\', '/')).forEach(p -> add(p, names));
+            }
+        } else {
+            try (JarFile jar = new JarFile(where.toFile())) {
+                jar.stream().forEach(e -> add(e.getName(), names));
+            }
+        }
+    }
+
+    private static void add(String path, Set<String> names) {
+        if (path.startsWith("dev/weir/") && path.endsWith(".class")) {
+            names.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package dev.weir.api.common.serialization;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+/** Strings to and from bytes in one charset (UTF-8 by default), as Flink's {@code SimpleStringSchema}. */
+public final class SimpleStringSchema implements DeserializationSchema<String>, SerializationSchema<String> {
+    private static final long serialVersionUID = 1L;
+    // A name, not a Charset: a schema is Serializable and Charset is not.
+    private final String charset;
+    private transient Charset resolved;
+
+    public SimpleStringSchema() {
+        this(StandardCharsets.UTF_8);
+    }
+
+    public SimpleStringSchema(Charset charset) {
+        this.charset = charset.name();
+    }
+
+    @Override
+    public String deserialize(byte[] message) {
+        return message == null ? null : new String(message, charset());
+    }
+
+    @Override
+    public byte[] serialize(String element) {
+        return element.getBytes(charset());
+    }
+
+    private Charset charset() {
+        if (resolved == null) {
+            resolved = Charset.forName(charset);
+        }
+        return resolved;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.weir.kafka;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.common.TopicPartition;
+
+/** A reader's position in a checkpoint: the next offset to read of each partition it owns. */
+public final class KafkaSourcePosition {
+    /** Keys are {@code topic:partition} (a topic name cannot contain ':'). */
+    public HashMap<String, Long> nextOffsets = new HashMap<>();
+
+    public KafkaSourcePosition() {
+    }
+
+    /** The position of the given next offsets. */
+    public KafkaSourcePosition(Map<TopicPartition, Long> offsets) {
+        offsets.forEach((tp, offset) -> nextOffsets.put(key(tp), offset));
+    }
+
+    /** The next offsets by partition. */
+    public Map<TopicPartition, Long> toMap() {
+        Map<TopicPartition, Long> result = new HashMap<>();
+        nextOffsets.forEach((key, offset) -> {
+            int colon = key.lastIndexOf(':');
+            result.put(new TopicPartition(key.substring(0, colon), Integer.parseInt(key.substring(colon + 1))), offset);
+        });
+        return result;
+    }
+
+    static String key(TopicPartition tp) {
+        return tp.topic() + ":" + tp.partition();
+    }
+}
