@@ -52,6 +52,11 @@ public final class ConfigOptions {
             return new TypedConfigOptionBuilder<>(key, Duration.class);
         }
 
+        /** A map of strings, written {@code k1:v1,k2:v2} as in Flink. */
+        public TypedConfigOptionBuilder<java.util.Map<String, String>> mapType() {
+            return new TypedConfigOptionBuilder<>(key, java.util.Map.class);
+        }
+
         public <E extends Enum<E>> TypedConfigOptionBuilder<E> enumType(Class<E> enumClass) {
             return new TypedConfigOptionBuilder<>(key, Objects.requireNonNull(enumClass, "enumClass"));
         }

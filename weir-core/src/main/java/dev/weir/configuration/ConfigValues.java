@@ -1,7 +1,7 @@
 package dev.weir.configuration;
 
 import java.time.Duration;
-import java.util.Locale;
+import dev.weir.util.TimeUtils;
 
 /** Converts a configured value to an option's type, with an error that names the key, the value and the type. */
 final class ConfigValues {
@@ -36,7 +36,10 @@ final class ConfigValues {
                 throw new IllegalArgumentException("not true or false");
             }
             if (type == Duration.class) {
-                return parseDuration(text);
+                return TimeUtils.parseDuration(text);
+            }
+            if (type == java.util.Map.class) {
+                return parseMap(text);
             }
             if (type.isEnum()) {
                 for (Object constant : type.getEnumConstants()) {
@@ -54,33 +57,30 @@ final class ConfigValues {
     }
 
     static String asString(Object value) {
+        if (value instanceof java.util.Map<?, ?> map) {
+            StringBuilder sb = new StringBuilder();
+            map.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ",").append(k).append(':').append(v));
+            return sb.toString();
+        }
         if (value instanceof Duration d) {
-            return d.toMillis() + " ms";
+            return TimeUtils.formatWithHighestUnit(d);
         }
         return String.valueOf(value);
     }
 
-    /** Parses Flink's duration syntax: a number and an optional unit ({@code 500 ms}, {@code 10s}, {@code 1 min}). */
-    static Duration parseDuration(String text) {
-        String t = text.trim().toLowerCase(Locale.ROOT);
-        int i = 0;
-        while (i < t.length() && Character.isDigit(t.charAt(i))) {
-            i++;
+    /** Flink's map syntax: {@code k1:v1,k2:v2}. */
+    private static java.util.Map<String, String> parseMap(String text) {
+        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        if (text.isEmpty()) {
+            return result;
         }
-        if (i == 0) {
-            throw new IllegalArgumentException("a duration starts with a number, as in '10 s' or '500 ms'");
+        for (String entry : text.split(",")) {
+            int colon = entry.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("the entry '" + entry + "' is not key:value (write k1:v1,k2:v2)");
+            }
+            result.put(entry.substring(0, colon).trim(), entry.substring(colon + 1).trim());
         }
-        long amount = Long.parseLong(t.substring(0, i));
-        String unit = t.substring(i).trim();
-        return switch (unit) {
-            case "", "ms", "milli", "millis", "millisecond", "milliseconds" -> Duration.ofMillis(amount);
-            case "ns", "nano", "nanos", "nanosecond", "nanoseconds" -> Duration.ofNanos(amount);
-            case "µs", "us", "micro", "micros", "microsecond", "microseconds" -> Duration.ofNanos(amount * 1000);
-            case "s", "sec", "secs", "second", "seconds" -> Duration.ofSeconds(amount);
-            case "m", "min", "mins", "minute", "minutes" -> Duration.ofMinutes(amount);
-            case "h", "hour", "hours" -> Duration.ofHours(amount);
-            case "d", "day", "days" -> Duration.ofDays(amount);
-            default -> throw new IllegalArgumentException("unknown time unit '" + unit + "' (use ms, s, min, h or d)");
-        };
+        return result;
     }
 }

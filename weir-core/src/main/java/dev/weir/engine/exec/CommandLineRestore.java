@@ -26,6 +26,6 @@ final class CommandLineRestore {
                 String.valueOf(Boolean.parseBoolean(System.getProperty(CheckpointSettings.ALLOW_NON_RESTORED_STATE))));
         Pipeline.PipelineConfig c = pipeline.config();
         return new Pipeline(pipeline.jobName(), pipeline.sinks(), new Pipeline.PipelineConfig(c.parallelism(), c.maxParallelism(),
-                c.autoWatermarkIntervalMillis(), c.chainingEnabled(), settings));
+                c.autoWatermarkIntervalMillis(), c.chainingEnabled(), settings, c.executionConfig()));
     }
 }

@@ -12,7 +12,7 @@ public final class LocalPipelineExecutor implements PipelineExecutor {
     @Override
     public JobClient execute(Pipeline given) {
         Pipeline pipeline = CommandLineRestore.apply(given);
-        RuntimeSettings settings = RuntimeSettings.from(pipeline.config().settings());
+        RuntimeSettings settings = RuntimeSettings.from(pipeline.config().settings(), pipeline.config().executionConfig());
         StreamGraph graph = StreamGraphBuilder.build(pipeline);
         CheckpointOptions checkpoints = CheckpointOptions.from(pipeline.config().settings());
         RestartPolicy restarts = RestartPolicy.from(pipeline.config().settings(), checkpoints.enabled());

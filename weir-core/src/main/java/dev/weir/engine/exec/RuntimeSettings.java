@@ -1,16 +1,22 @@
 package dev.weir.engine.exec;
 
+import dev.weir.api.common.ExecutionConfig;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.plan.CheckpointSettings;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The runtime options a job may set with {@code env.configure(key, value)}; unknown keys are refused. */
-record RuntimeSettings(int exchangeCapacity, int workerThreads) {
+/**
+ * The runtime options a job may set with {@code env.configure(key, value)}; unknown keys are refused. {@code batch}
+ * is the resolved {@code execution.runtime-mode} (the API turns AUTOMATIC into BATCH or STREAMING); the
+ * {@link ExecutionConfig} is the environment's, which functions read through their runtime context.
+ */
+record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, ExecutionConfig executionConfig) {
     static final String EXCHANGE_CAPACITY = "weir.exchange.capacity";
     static final String WORKER_THREADS = "weir.workers";
-    private static final Set<String> KNOWN = Set.of(EXCHANGE_CAPACITY, WORKER_THREADS,
+    static final String RUNTIME_MODE = "execution.runtime-mode";
+    private static final Set<String> KNOWN = Set.of(EXCHANGE_CAPACITY, WORKER_THREADS, RUNTIME_MODE,
             CheckpointSettings.INTERVAL, CheckpointSettings.MODE, CheckpointSettings.TIMEOUT, CheckpointSettings.MIN_PAUSE,
             CheckpointSettings.MAX_CONCURRENT, CheckpointSettings.TOLERABLE_FAILURES, CheckpointSettings.RETAINED,
             CheckpointSettings.RETENTION, CheckpointSettings.DIRECTORY, CheckpointSettings.RESTORE_PATH,
@@ -19,6 +25,10 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads) {
             CheckpointSettings.RESTART_FAILURE_RATE_INTERVAL);
 
     static RuntimeSettings from(Map<String, String> settings) {
+        return from(settings, new ExecutionConfig());
+    }
+
+    static RuntimeSettings from(Map<String, String> settings, ExecutionConfig executionConfig) {
         for (String key : settings.keySet()) {
             if (!KNOWN.contains(key)) {
                 throw new InvalidProgramException("Unknown setting '" + key + "': Weir knows " + new TreeSet<>(KNOWN));
@@ -26,7 +36,12 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads) {
         }
         int capacity = positive(settings, EXCHANGE_CAPACITY, 4096);
         int workers = positive(settings, WORKER_THREADS, Runtime.getRuntime().availableProcessors());
-        return new RuntimeSettings(capacity, workers);
+        String mode = settings.getOrDefault(RUNTIME_MODE, "STREAMING");
+        if (!mode.equals("STREAMING") && !mode.equals("BATCH")) {
+            throw new InvalidProgramException("Setting '" + RUNTIME_MODE + "' reaches the runtime as STREAMING or BATCH, was '"
+                    + mode + "': set the mode with env.setRuntimeMode(...)");
+        }
+        return new RuntimeSettings(capacity, workers, mode.equals("BATCH"), executionConfig);
     }
 
     private static int positive(Map<String, String> settings, String key, int defaultValue) {

@@ -30,6 +30,11 @@ public final class StreamingRuntimeContext implements RuntimeContext, TaskInfo, 
     }
 
     @Override
+    public dev.weir.api.common.ExecutionConfig getExecutionConfig() {
+        return context.executionConfig();
+    }
+
+    @Override
     public TaskInfo getTaskInfo() {
         return this;
     }

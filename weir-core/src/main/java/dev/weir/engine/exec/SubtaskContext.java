@@ -1,5 +1,6 @@
 package dev.weir.engine.exec;
 
+import dev.weir.api.common.ExecutionConfig;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.api.common.functions.RuntimeContext;
 import dev.weir.metrics.MetricGroup;
@@ -24,11 +25,24 @@ public final class SubtaskContext implements OperatorContext {
     private final StreamingRuntimeContext runtimeContext;
     private final boolean checkpointing;
     private final int attempt;
+    private final boolean batch;
+    private final ExecutionConfig executionConfig;
 
     /** Used by the task wiring and by the operator test harness ({@code dev.weir.testing}). */
     public SubtaskContext(String operatorName, String description, int subtaskIndex, int parallelism, int maxParallelism, KeyedStateBackend keyedState,
                    KeyedTimerServices timers, KeySelector<Object, Object>[] keySelectors, ProcessingTimeService processingTime,
                    MetricGroup metrics, long autoWatermarkInterval, JobAccumulators accumulators, boolean checkpointing, int attempt) {
+        this(operatorName, description, subtaskIndex, parallelism, maxParallelism, keyedState, timers, keySelectors, processingTime,
+                metrics, autoWatermarkInterval, accumulators, checkpointing, attempt, false, new ExecutionConfig());
+    }
+
+    /** Used by the task wiring: also whether the job runs in BATCH mode, and the job's {@link ExecutionConfig}. */
+    public SubtaskContext(String operatorName, String description, int subtaskIndex, int parallelism, int maxParallelism, KeyedStateBackend keyedState,
+                   KeyedTimerServices timers, KeySelector<Object, Object>[] keySelectors, ProcessingTimeService processingTime,
+                   MetricGroup metrics, long autoWatermarkInterval, JobAccumulators accumulators, boolean checkpointing, int attempt,
+                   boolean batch, ExecutionConfig executionConfig) {
+        this.batch = batch;
+        this.executionConfig = executionConfig;
         this.checkpointing = checkpointing;
         this.attempt = attempt;
         this.operatorName = operatorName;
@@ -73,6 +87,16 @@ public final class SubtaskContext implements OperatorContext {
     @Override
     public boolean checkpointingEnabled() {
         return checkpointing;
+    }
+
+    @Override
+    public boolean batch() {
+        return batch;
+    }
+
+    @Override
+    public ExecutionConfig executionConfig() {
+        return executionConfig;
     }
 
     @Override

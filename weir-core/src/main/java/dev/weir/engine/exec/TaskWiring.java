@@ -39,6 +39,7 @@ import dev.weir.engine.operators.KeyedOneInputOperator;
 import dev.weir.engine.state.HeapKeyedStateBackend;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.time.HeapTimerServices;
+import dev.weir.engine.operators.TimestampsOnly;
 import dev.weir.engine.time.ProcessingTimeService;
 import dev.weir.engine.time.TaskProcessingTimeService;
 import java.util.ArrayList;
@@ -155,7 +156,8 @@ final class TaskWiring {
         if (head.spec() instanceof Specs.SourceSpec source) {
             // Like a function, a source (and the generator or deserializer it holds) is copied per subtask, as in Flink.
             Source<Object> own = FunctionCopier.copyFor((Source<Object>) source.source(), head.parallelism(), head.describe());
-            SourceTask task = new SourceTask(name, own, (WatermarkStrategy<Object>) source.watermarkStrategy(),
+            WatermarkStrategy<Object> strategy = (WatermarkStrategy<Object>) source.watermarkStrategy();
+            SourceTask task = new SourceTask(name, own, settings.batch() ? new TimestampsOnly<>(strategy) : strategy,
                     subtask, head.parallelism(), outputs.get(head), chain, taskWriters, processingTime, autoWatermarkInterval,
                     new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.name(), head.maxParallelism(),
                     sourceRestore(head, subtask, finished));
@@ -354,12 +356,12 @@ final class TaskWiring {
             backend = new HeapKeyedStateBackend(node.maxParallelism(),
                     KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(node.maxParallelism(), node.parallelism(), subtask),
                     System::currentTimeMillis);
-            timers = new HeapTimerServices(backend, processingTime);
+            timers = new HeapTimerServices(backend, processingTime, settings.batch());
             keys = new KeySelector[] {node.stateKey(0), node.stateKey(1)};
         }
         return new SubtaskContext(node.name(), node.describe(), subtask, node.parallelism(), node.maxParallelism(), backend, timers, keys,
                 processingTime, new OperatorMetricGroup(node.name() + "." + subtask), autoWatermarkInterval, accumulators,
-                attempt.checkpointing(), attempt.attemptNumber());
+                attempt.checkpointing(), attempt.attemptNumber(), settings.batch(), settings.executionConfig());
     }
 
     private static String taskName(List<StreamNode> members, int subtask) {

@@ -1,5 +1,6 @@
 package dev.weir.engine.operators;
 
+import dev.weir.api.common.ExecutionConfig;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.api.common.functions.RuntimeContext;
 import dev.weir.metrics.MetricGroup;
@@ -41,6 +42,19 @@ public interface OperatorContext {
     /** Whether the job takes checkpoints; two-phase-commit sinks commit at the end of input when it does not. */
     default boolean checkpointingEnabled() {
         return false;
+    }
+
+    /**
+     * Whether the job runs in BATCH mode: rolling aggregations emit only final values, and all timers fire at the
+     * end of input.
+     */
+    default boolean batch() {
+        return false;
+    }
+
+    /** The job's execution config, with its global job parameters. */
+    default ExecutionConfig executionConfig() {
+        return new ExecutionConfig();
     }
 
     /** e.g. "Map 'parse' (2/4)", for error messages. */

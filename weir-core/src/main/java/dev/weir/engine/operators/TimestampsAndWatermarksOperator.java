@@ -9,7 +9,8 @@ import dev.weir.engine.time.ProcessingTimeCallback;
 
 /**
  * {@code assignTimestampsAndWatermarks}: gives each element its timestamp and runs the watermark generator.
- * Watermarks from upstream are dropped, except the final one of bounded input, as in Flink.
+ * Watermarks from upstream are dropped, except the final one of bounded input, as in Flink. In BATCH mode only the
+ * timestamps are assigned.
  */
 public final class TimestampsAndWatermarksOperator extends AbstractStreamOperator
         implements OneInputOperator, ProcessingTimeCallback {
@@ -27,10 +28,12 @@ public final class TimestampsAndWatermarksOperator extends AbstractStreamOperato
     public void open() throws Exception {
         assigner = strategy.createTimestampAssigner(new TimestampAssignerSupplier.Context() {
         });
-        generator = strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
+        // In BATCH mode the generator is ignored, as in Flink: the final watermark at the end of input is the only one.
+        WatermarkStrategy<Object> effective = context.batch() ? new TimestampsOnly<>(strategy) : strategy;
+        generator = effective.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
         });
         emitter = new WatermarkEmitter(output);
-        interval = context.autoWatermarkIntervalMillis();
+        interval = context.batch() ? 0 : context.autoWatermarkIntervalMillis();
         if (interval > 0) {
             long now = context.processingTimeService().getCurrentProcessingTime();
             context.processingTimeService().registerTimer(now + interval, this);

@@ -109,6 +109,18 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
         return eventTimers.peek();
     }
 
+    /** The earliest processing-time timer, or null. */
+    TimerEntry<N> peekProcessingTimer() {
+        return processingTimers.peek();
+    }
+
+    /** Fires the earliest processing-time timer with its key set as the current key (BATCH mode's end of input). */
+    void fireNextProcessingTimer() throws Exception {
+        TimerEntry<N> timer = processingTimers.poll();
+        owner.setCurrentKey(timer.key);
+        target.onProcessingTime(timer);
+    }
+
     /** Fires the earliest event-time timer with its key set as the current key. */
     void fireNextEventTimer() throws Exception {
         TimerEntry<N> timer = eventTimers.poll();
@@ -140,6 +152,9 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
 
     /** Registers a callback for {@code time} unless one is already pending at or before it. */
     private void ensureCallbackBy(long time) {
+        if (owner.batch()) {
+            return;
+        }
         if (pendingCount > 0 && pendingCallbacks[pendingCount - 1] <= time) {
             return;
         }

@@ -11,6 +11,10 @@ import java.util.Objects;
  * The heap timer services of one keyed operator subtask, by name, sharing one watermark and one registration
  * sequence so that timers of different services with the same timestamp fire in registration order. Used by the
  * task's thread only.
+ *
+ * <p>In BATCH mode, as in Flink, processing time does not advance while the job runs: processing-time timers do not
+ * fire on the clock but at the end of input, after the event-time timers, when the final watermark arrives; timers
+ * they register fire in the same pass, so a timer that always registers another keeps the job from ending (as in Flink).
  */
 public final class HeapTimerServices implements KeyedTimerServices {
     private final KeyContext keyContext;
@@ -22,10 +26,22 @@ public final class HeapTimerServices implements KeyedTimerServices {
     private final Map<String, List<Object[]>> restoredTimers = new HashMap<>();
     private long currentWatermark = Long.MIN_VALUE;
     private long nextSequence;
+    private final boolean batch;
 
     public HeapTimerServices(KeyContext keyContext, ProcessingTimeService processingTimeService) {
+        this(keyContext, processingTimeService, false);
+    }
+
+    /** Timer services that, when {@code batch}, fire processing-time timers only at the end of input. */
+    public HeapTimerServices(KeyContext keyContext, ProcessingTimeService processingTimeService, boolean batch) {
         this.keyContext = Objects.requireNonNull(keyContext, "keyContext");
         this.processingTimeService = Objects.requireNonNull(processingTimeService, "processingTimeService");
+        this.batch = batch;
+    }
+
+    /** Whether processing-time timers wait for the end of input (BATCH mode) instead of the clock. */
+    boolean batch() {
+        return batch;
     }
 
     /**
@@ -92,7 +108,34 @@ public final class HeapTimerServices implements KeyedTimerServices {
         if (watermark > currentWatermark) {
             currentWatermark = watermark;
         }
-        long limit = currentWatermark;
+        fireEventTimers(currentWatermark);
+        if (batch && watermark == Long.MAX_VALUE) {
+            while (fireNextProcessingTimer()) {
+                fireEventTimers(currentWatermark);
+            }
+        }
+    }
+
+    /** Fires the earliest processing-time timer across all services; false when there is none. */
+    private boolean fireNextProcessingTimer() throws Exception {
+        HeapInternalTimerService<?> earliestService = null;
+        TimerEntry<?> earliest = null;
+        for (int i = 0, n = services.size(); i < n; i++) {
+            HeapInternalTimerService<?> service = services.get(i);
+            TimerEntry<?> head = service.peekProcessingTimer();
+            if (head != null && (earliest == null || head.firesBefore(earliest))) {
+                earliest = head;
+                earliestService = service;
+            }
+        }
+        if (earliestService == null) {
+            return false;
+        }
+        earliestService.fireNextProcessingTimer();
+        return true;
+    }
+
+    private void fireEventTimers(long limit) throws Exception {
         ArrayList<HeapInternalTimerService<?>> all = services;
         while (true) {
             HeapInternalTimerService<?> earliestService = null;

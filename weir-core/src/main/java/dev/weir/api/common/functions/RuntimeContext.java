@@ -35,6 +35,23 @@ public interface RuntimeContext {
 
     MetricGroup getMetricGroup();
 
+    /**
+     * The job's global parameters as a map (Flink 1.19+): what {@code env.getConfig().setGlobalJobParameters(...)} or
+     * {@code pipeline.global-job-parameters} set; empty when nothing was set.
+     */
+    default java.util.Map<String, String> getGlobalJobParameters() {
+        return getExecutionConfig().getGlobalJobParameters().toMap();
+    }
+
+    /**
+     * The job's execution config, Flink 1.x style (removed in Flink 2.x): {@code (ParameterTool)
+     * getExecutionConfig().getGlobalJobParameters()} returns the object the job set. A context outside a running job
+     * has an empty one.
+     */
+    default dev.weir.api.common.ExecutionConfig getExecutionConfig() {
+        return new dev.weir.api.common.ExecutionConfig();
+    }
+
     /** Registers an accumulator under a name; the job's result merges the values of all subtasks. */
     <V, A extends java.io.Serializable> void addAccumulator(String name, Accumulator<V, A> accumulator);
 

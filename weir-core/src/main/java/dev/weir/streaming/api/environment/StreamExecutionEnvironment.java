@@ -1,6 +1,11 @@
 package dev.weir.streaming.api.environment;
 
 import dev.weir.api.common.ExecutionConfig;
+import dev.weir.api.common.RuntimeExecutionMode;
+import dev.weir.configuration.Configuration;
+import dev.weir.configuration.ReadableConfig;
+import dev.weir.configuration.RestOptions;
+import dev.weir.plan.WebUiLauncher;
 import dev.weir.api.common.JobExecutionResult;
 import dev.weir.core.execution.JobClient;
 import dev.weir.streaming.api.datastream.DataStreamSource;
@@ -50,6 +55,11 @@ public class StreamExecutionEnvironment {
     private int parallelism;
     private int maxParallelism = -1;
     private boolean chainingEnabled = true;
+    private final Configuration configuration = new Configuration();
+    private RuntimeExecutionMode runtimeMode = RuntimeExecutionMode.STREAMING;
+    private String defaultJobName = "Weir Streaming Job";
+    /** The dashboard started by {@link #createLocalEnvironmentWithWebUI}, stopped when the next job ends. */
+    private AutoCloseable webUi;
 
     protected StreamExecutionEnvironment(int parallelism) {
         setParallelism(parallelism);
@@ -63,12 +73,66 @@ public class StreamExecutionEnvironment {
         return new StreamExecutionEnvironment(Integer.getInteger("weir.parallelism", Runtime.getRuntime().availableProcessors()));
     }
 
-    public static StreamExecutionEnvironment createLocalEnvironment() {
-        return getExecutionEnvironment();
+    /**
+     * An environment with the default parallelism, configured by Flink's options ({@code parallelism.default},
+     * {@code execution.runtime-mode}, {@code execution.checkpointing.interval}, ...): see {@link #configure(ReadableConfig)}.
+     */
+    public static StreamExecutionEnvironment getExecutionEnvironment(Configuration configuration) {
+        StreamExecutionEnvironment env = getExecutionEnvironment();
+        env.configure(configuration);
+        return env;
     }
 
-    public static StreamExecutionEnvironment createLocalEnvironment(int parallelism) {
-        return new StreamExecutionEnvironment(parallelism);
+    public static LocalStreamEnvironment createLocalEnvironment() {
+        return new LocalStreamEnvironment(Runtime.getRuntime().availableProcessors());
+    }
+
+    public static LocalStreamEnvironment createLocalEnvironment(int parallelism) {
+        return new LocalStreamEnvironment(parallelism);
+    }
+
+    public static LocalStreamEnvironment createLocalEnvironment(int parallelism, Configuration configuration) {
+        LocalStreamEnvironment env = new LocalStreamEnvironment(parallelism);
+        env.configure(configuration);
+        return env;
+    }
+
+    /** A local environment configured by Flink's options; {@code parallelism.default} wins over the number of cores. */
+    public static LocalStreamEnvironment createLocalEnvironment(Configuration configuration) {
+        return createLocalEnvironment(Runtime.getRuntime().availableProcessors(), configuration);
+    }
+
+    /**
+     * A local environment that serves the dashboard and REST API on {@code rest.bind-port} (or {@code rest.port},
+     * default 8081) until its next job ends, as Flink's local cluster with web UI does. The dashboard lives in the
+     * weir-web module: without it on the class path the environment runs jobs without one and logs how to add it.
+     */
+    public static StreamExecutionEnvironment createLocalEnvironmentWithWebUI(Configuration configuration) {
+        StreamExecutionEnvironment env = createLocalEnvironment(configuration);
+        WebUiLauncher launcher = null;
+        for (WebUiLauncher found : ServiceLoader.load(WebUiLauncher.class, StreamExecutionEnvironment.class.getClassLoader())) {
+            launcher = found;
+            break;
+        }
+        if (launcher == null) {
+            System.getLogger(StreamExecutionEnvironment.class.getName()).log(System.Logger.Level.WARNING,
+                    "No web UI: add the dev.weir:weir-web dependency to serve the dashboard; the job runs without it");
+            return env;
+        }
+        env.webUi = launcher.start(webUiPort(configuration));
+        return env;
+    }
+
+    private static int webUiPort(Configuration configuration) {
+        String port = configuration.getOptional(RestOptions.BIND_PORT)
+                .orElseGet(() -> String.valueOf(configuration.get(RestOptions.PORT)));
+        String first = port.contains("-") ? port.substring(0, port.indexOf('-')) : port;
+        try {
+            return Integer.parseInt(first.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Could not parse port '" + port + "' of " + RestOptions.BIND_PORT.key()
+                    + ": give a port such as 8081 or a range such as 8081-8090", e);
+        }
     }
 
     public ExecutionConfig getConfig() {
@@ -145,10 +209,72 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
-    /** Sets a runtime option by name (e.g. "weir.exchange.capacity"); unknown names are refused when the job runs. */
+    /**
+     * Sets one option by its key, as {@link #configure(ReadableConfig)} does: a Flink key takes effect as in Flink
+     * (e.g. {@code execution.runtime-mode}), a {@code weir.} key (e.g. {@code weir.exchange.capacity}) goes to the
+     * runtime, which refuses unknown ones when the job runs, and another key is accepted with one log line.
+     */
     public StreamExecutionEnvironment configure(String key, String value) {
-        settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(value, "value");
+        if (key.startsWith("weir.")) {
+            configuration.setString(key, value);
+            putSetting(key, value);
+        } else {
+            configure(Configuration.fromMap(Map.of(key, value)));
+        }
         return this;
+    }
+
+    /**
+     * Applies Flink's options as Flink does: {@code execution.runtime-mode}, {@code parallelism.default},
+     * {@code pipeline.*} (name, max parallelism, auto-watermark interval, operator chaining, object reuse, global job
+     * parameters), {@code execution.checkpointing.*} (interval, mode, timeout, min pause, concurrent and tolerable
+     * failures, retention, retained, dir), {@code state.backend.type} ({@code hashmap} only) and
+     * {@code execution.state-recovery.path} / {@code execution.savepoint.path} (restore, as {@link #setRestorePath}).
+     * {@code weir.} keys go to the runtime; other keys are accepted with one log line. Options not in {@code config}
+     * keep their current values.
+     *
+     * @throws IllegalArgumentException if a value cannot be read as its option's type, naming the key and the value
+     */
+    public void configure(ReadableConfig config) {
+        Objects.requireNonNull(config, "config");
+        EnvironmentOptions.apply(config, this);
+        configuration.addAll(Configuration.fromMap(config.toMap()));
+    }
+
+    /** As {@link #configure(ReadableConfig)}; the class loader is not needed, Weir runs jobs in the caller's. */
+    public void configure(ReadableConfig config, ClassLoader classLoader) {
+        configure(config);
+    }
+
+    /** The options set through {@link #configure}, {@link #getExecutionEnvironment(Configuration)} and {@link #setRuntimeMode}. */
+    public ReadableConfig getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * STREAMING (the default), BATCH or AUTOMATIC, as {@code execution.runtime-mode}. In BATCH the job must read only
+     * bounded sources (else {@code execute} fails before it starts), rolling aggregations emit one final value per
+     * key, watermark generators are ignored and all timers fire at the end of input, and checkpointing is off.
+     */
+    public StreamExecutionEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
+        this.runtimeMode = Objects.requireNonNull(mode, "mode");
+        configuration.setString(dev.weir.configuration.ExecutionOptions.RUNTIME_MODE.key(), mode.name());
+        return this;
+    }
+
+    void setChainingEnabled(boolean enabled) {
+        chainingEnabled = enabled;
+    }
+
+    void setDefaultJobName(String name) {
+        defaultJobName = Objects.requireNonNull(name, "name");
+    }
+
+    /** A setting the runtime reads, by its key; the runtime refuses unknown keys when the job runs. */
+    void putSetting(String key, String value) {
+        settings.put(key, value);
     }
 
     @SafeVarargs
@@ -195,8 +321,9 @@ public class StreamExecutionEnvironment {
         return new DataStreamSource<>(this, t);
     }
 
+    /** Runs the job under the name {@code pipeline.name} gives, else "Weir Streaming Job". */
     public JobExecutionResult execute() throws Exception {
-        return execute("Weir Streaming Job");
+        return execute(defaultJobName);
     }
 
     /** Runs the job to its end (bounded input) or until it fails; throws when it fails. */
@@ -217,7 +344,7 @@ public class StreamExecutionEnvironment {
     }
 
     public JobClient executeAsync() throws Exception {
-        return executeAsync("Weir Streaming Job");
+        return executeAsync(defaultJobName);
     }
 
     /**
@@ -229,15 +356,46 @@ public class StreamExecutionEnvironment {
         if (sinks.isEmpty()) {
             throw new IllegalStateException("No operators defined in streaming topology. Cannot execute: add a sink (e.g. print() or sinkTo(...)) before execute()");
         }
-        Map<String, String> all = new HashMap<>(checkpointConfig.toSettings());
+        boolean batch = RuntimeModes.resolve(runtimeMode, sinks) == RuntimeExecutionMode.BATCH;
+        Map<String, String> all = new HashMap<>();
+        if (batch && checkpointConfig.isCheckpointingEnabled()) {
+            System.getLogger(StreamExecutionEnvironment.class.getName()).log(System.Logger.Level.INFO,
+                    "Checkpointing is disabled for job ''{0}'': it runs in BATCH mode, where Flink takes no checkpoints either", jobName);
+        } else {
+            all.putAll(checkpointConfig.toSettings());
+        }
         if (restartStrategy != null) {
             all.putAll(restartStrategy.toSettings());
         }
         all.putAll(settings);
-        Pipeline pipeline = new Pipeline(jobName, sinks,
-                new Pipeline.PipelineConfig(parallelism, maxParallelism, config.getAutoWatermarkInterval(), chainingEnabled, all));
+        all.put(RuntimeModes.SETTING, batch ? RuntimeExecutionMode.BATCH.name() : RuntimeExecutionMode.STREAMING.name());
+        Pipeline pipeline = new Pipeline(jobName, sinks, new Pipeline.PipelineConfig(parallelism, maxParallelism,
+                config.getAutoWatermarkInterval(), chainingEnabled, all, config));
         sinks.clear();
-        return executor().execute(pipeline);
+        AutoCloseable ui = webUi;
+        JobClient client;
+        try {
+            client = executor().execute(pipeline);
+        } catch (Exception | Error e) {
+            if (ui != null) {
+                webUi = null;
+                closeQuietly(ui);
+            }
+            throw e;
+        }
+        if (ui != null) {
+            webUi = null;
+            client.getJobExecutionResult().whenComplete((result, failure) -> closeQuietly(ui));
+        }
+        return client;
+    }
+
+    private static void closeQuietly(AutoCloseable ui) {
+        try {
+            ui.close();
+        } catch (Exception e) {
+            System.getLogger(StreamExecutionEnvironment.class.getName()).log(System.Logger.Level.WARNING, "Stopping the web UI failed", e);
+        }
     }
 
     private static PipelineExecutor executor() {
