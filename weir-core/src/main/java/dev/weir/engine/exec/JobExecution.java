@@ -225,13 +225,13 @@ public final class JobExecution implements JobClient {
         if (advanceToEndOfEventTime) {
             a.coordinator().drainSources();
         }
-        return triggerSavepoint(savepointDirectory).thenApply(path -> {
+        // Not joined here: this runs on the checkpoint I/O thread, which the stopping job waits to shut down.
+        return triggerSavepoint(savepointDirectory).thenCompose(path -> {
             stopSavepointId = storage.load(Path.of(path)).metadata().checkpointId();
             stoppedWithSavepoint = true;
             cancelled = true;
             a.stop();
-            terminated.join();
-            return path;
+            return terminated.thenApply(done -> path);
         });
     }
 
