@@ -14,7 +14,7 @@ import java.util.Set;
  * accessors of Flink 1.x. Values are kept as given and converted on read, so {@code setString("k", "10 s")} reads back
  * as a {@link Duration} through a duration option, as in Flink.
  */
-public class Configuration implements ReadableConfig, Serializable, Cloneable {
+public class Configuration implements ReadableConfig, WritableConfig, Serializable, Cloneable {
     private static final long serialVersionUID = 1L;
 
     private final HashMap<String, Object> values = new LinkedHashMap<>();
@@ -36,6 +36,7 @@ public class Configuration implements ReadableConfig, Serializable, Cloneable {
     }
 
     /** Sets a typed option. */
+    @Override
     public <T> Configuration set(ConfigOption<T> option, T value) {
         values.put(option.key(), Objects.requireNonNull(value, () -> "value of " + option.key()));
         return this;
@@ -148,6 +149,81 @@ public class Configuration implements ReadableConfig, Serializable, Cloneable {
     public float getFloat(String key, float defaultValue) {
         Object raw = values.get(key);
         return raw == null ? defaultValue : (Float) ConfigValues.convert(key, raw, Float.class);
+    }
+
+    /** Flink 1.x style: the option's value, or its default. */
+    public String getString(ConfigOption<String> option) {
+        return get(option);
+    }
+
+    /** Flink 1.x style: the option's value, or {@code overrideDefault} when it is not set. */
+    public String getString(ConfigOption<String> option, String overrideDefault) {
+        return get(option, overrideDefault);
+    }
+
+    /** Flink 1.x style of {@link #set(ConfigOption, Object)}. */
+    public void setString(ConfigOption<String> option, String value) {
+        set(option, value);
+    }
+
+    public int getInteger(ConfigOption<Integer> option) {
+        return get(option);
+    }
+
+    public int getInteger(ConfigOption<Integer> option, int overrideDefault) {
+        return get(option, overrideDefault);
+    }
+
+    public void setInteger(ConfigOption<Integer> option, int value) {
+        set(option, value);
+    }
+
+    public long getLong(ConfigOption<Long> option) {
+        return get(option);
+    }
+
+    public long getLong(ConfigOption<Long> option, long overrideDefault) {
+        return get(option, overrideDefault);
+    }
+
+    public void setLong(ConfigOption<Long> option, long value) {
+        set(option, value);
+    }
+
+    public boolean getBoolean(ConfigOption<Boolean> option) {
+        return get(option);
+    }
+
+    public boolean getBoolean(ConfigOption<Boolean> option, boolean overrideDefault) {
+        return get(option, overrideDefault);
+    }
+
+    public void setBoolean(ConfigOption<Boolean> option, boolean value) {
+        set(option, value);
+    }
+
+    public double getDouble(ConfigOption<Double> option) {
+        return get(option);
+    }
+
+    public double getDouble(ConfigOption<Double> option, double overrideDefault) {
+        return get(option, overrideDefault);
+    }
+
+    public void setDouble(ConfigOption<Double> option, double value) {
+        set(option, value);
+    }
+
+    public float getFloat(ConfigOption<Float> option) {
+        return get(option);
+    }
+
+    public float getFloat(ConfigOption<Float> option, float overrideDefault) {
+        return get(option, overrideDefault);
+    }
+
+    public void setFloat(ConfigOption<Float> option, float value) {
+        set(option, value);
     }
 
     /** Adds every entry of another configuration, replacing keys set in both. */

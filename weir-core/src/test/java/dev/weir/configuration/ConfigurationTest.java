@@ -90,4 +90,31 @@ class ConfigurationTest {
         assertThat(threshold.description()).isEqualTo("Alert above this.");
         assertThatThrownBy(() -> ConfigOptions.key(" ")).hasMessage("A configuration key must not be blank");
     }
+
+    @Test
+    void flink1TypedAccessorsReadAndWriteThroughOptions() {
+        ConfigOption<String> name = ConfigOptions.key("app.name").stringType().defaultValue("none");
+        ConfigOption<Integer> retries = ConfigOptions.key("app.retries").intType().defaultValue(3);
+        ConfigOption<Long> limit = ConfigOptions.key("app.limit").longType().noDefaultValue();
+        ConfigOption<Boolean> verbose = ConfigOptions.key("app.verbose").booleanType().defaultValue(false);
+        ConfigOption<Double> ratio = ConfigOptions.key("app.ratio").doubleType().defaultValue(0.5);
+        Configuration config = new Configuration();
+        assertThat(config.getString(name)).isEqualTo("none");
+        assertThat(config.getString(name, "other")).isEqualTo("other");
+        assertThat(config.getInteger(retries)).isEqualTo(3);
+        config.setString(name, "orders");
+        config.setInteger(retries, 5);
+        config.setLong(limit, 1L << 40);
+        config.setBoolean(verbose, true);
+        config.setDouble(ratio, 0.25);
+        assertThat(config.getString(name)).isEqualTo("orders");
+        assertThat(config.getInteger(retries, 0)).isEqualTo(5);
+        assertThat(config.getLong(limit)).isEqualTo(1L << 40);
+        assertThat(config.getBoolean(verbose)).isTrue();
+        assertThat(config.getDouble(ratio)).isEqualTo(0.25);
+        assertThat(config.getLong("app.retries", 0)).as("an int read as a long").isEqualTo(5L);
+        WritableConfig writable = config;
+        writable.set(retries, 6);
+        assertThat(config.toMap()).containsEntry("app.retries", "6").containsEntry("app.verbose", "true");
+    }
 }
