@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Program parameters where a key may be given several times ({@code --input a --input b}), as Flink's
- * {@code MultipleParameterTool} (Flink 2.x's name; a Flink 1.x job finds the same behaviour in {@code dev.weir.api.java.utils}): {@link #getMultiParameter} returns every value, {@link #get(String)} refuses a
- * key with several, and {@link #toMap()} holds each key's last value.
+ * Program parameters where a key may be given several times ({@code --input a --input b}), as Flink's {@code
+ * MultipleParameterTool} (Flink 2.x's name; a Flink 1.x job finds the same behaviour in {@code
+ * dev.weir.api.java.utils}): {@link #getMultiParameter} returns every value, {@link #get(String)} refuses a key
+ * with several, and {@link #toMap()} holds each key's last value.
  */
 public class MultipleParameterTool extends AbstractParameterTool {
     private static final long serialVersionUID = 1L;

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Program parameters, as Flink's {@code ParameterTool} (Flink 2.x's name; a Flink 1.x job finds the same behaviour in {@code dev.weir.api.java.utils}): parsed from {@code --key value} arguments, a map, a
- * properties file or the system properties, and read with typed getters ({@code getInt("port", 8080)}). A key given
- * twice keeps its last value. Pass it to {@code env.getConfig().setGlobalJobParameters(params)} to read it in every
- * function through {@code getRuntimeContext().getGlobalJobParameters()}.
+ * Program parameters, as Flink's {@code ParameterTool} (Flink 2.x's name; a Flink 1.x job finds the same behaviour
+ * in {@code dev.weir.api.java.utils}): parsed from {@code --key value} arguments, a map, a properties file or the
+ * system properties, and read with typed getters ({@code getInt("port", 8080)}). A key given twice keeps its last
+ * value. Pass it to {@code env.getConfig().setGlobalJobParameters(params)} to read it in every function through
+ * {@code getRuntimeContext().getGlobalJobParameters()}.
  */
 public class ParameterTool extends AbstractParameterTool {
     private static final long serialVersionUID = 1L;
