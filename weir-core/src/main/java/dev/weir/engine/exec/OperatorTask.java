@@ -37,6 +37,8 @@ final class OperatorTask implements Tasklet, RecordHandler {
     private final boolean exactlyOnce;
     private final boolean[] barrierSeen;
     private final boolean[] channelEnded;
+    /** Per input (0 and 1), how many of its channels have not ended yet. */
+    private final int[] openChannelsOfInput = new int[2];
     private final boolean restoredFinished;
     private TaskCheckpoints checkpoints;
     private dev.weir.engine.status.TaskMetrics metrics = new dev.weir.engine.status.TaskMetrics();
@@ -65,6 +67,9 @@ final class OperatorTask implements Tasklet, RecordHandler {
         this.exactlyOnce = exactlyOnce;
         this.barrierSeen = new boolean[channels.length];
         this.channelEnded = new boolean[channels.length];
+        for (int input : inputOfChannel) {
+            openChannelsOfInput[input]++;
+        }
         this.restoredFinished = restoredFinished;
     }
 
@@ -140,6 +145,17 @@ final class OperatorTask implements Tasklet, RecordHandler {
         }
     }
 
+    /** Tells a two-input head that one of its inputs has ended, before the watermark that may advance. */
+    private void endInputIfLastChannel(int input) {
+        if (--openChannelsOfInput[input] == 0 && twoInput != null) {
+            try {
+                twoInput.endInput(input + 1);
+            } catch (Throwable t) {
+                throw OperatorFailure.wrap(head, "at the end of input " + (input + 1), t);
+            }
+        }
+    }
+
     @Override
     public boolean onControl(Marker marker, long argument) {
         metrics.marker();
@@ -151,6 +167,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
             case END_OF_INPUT -> {
                 finishedChannels++;
                 channelEnded[currentChannel] = true;
+                endInputIfLastChannel(inputOfChannel[currentChannel]);
                 advanced = valve.onChannelFinished(currentChannel);
             }
             case BARRIER -> {

@@ -21,6 +21,8 @@ public final class BroadcastProcessOperator extends UdfOperator<BroadcastProcess
     private BroadcastProcessFunction<Object, Object, Object>.ReadOnlyContext readOnlyCtx;
     private BroadcastProcessFunction<Object, Object, Object>.Context ctx;
     private long elementTimestamp;
+    /** BATCH mode only: non-broadcast elements waiting for the broadcast input to end (Flink's batch order). */
+    private BroadcastFirst heldUntilBroadcastEnds;
 
     public BroadcastProcessOperator(BroadcastProcessFunction<Object, Object, Object> function, List<MapStateDescriptor<?, ?>> descriptors) {
         super(function);
@@ -48,6 +50,9 @@ public final class BroadcastProcessOperator extends UdfOperator<BroadcastProcess
             states.initialize(StateInitialization.FRESH);
         }
         super.open();
+        if (context.batch()) {
+            heldUntilBroadcastEnds = new BroadcastFirst();
+        }
         collector = new TimestampedCollector(output, this);
         readOnlyCtx = function.new ReadOnlyContext() {
             @Override
@@ -105,9 +110,23 @@ public final class BroadcastProcessOperator extends UdfOperator<BroadcastProcess
 
     @Override
     public void processElement1(Object value, long timestamp) throws Exception {
+        if (heldUntilBroadcastEnds != null) {
+            heldUntilBroadcastEnds.hold(value, timestamp);
+            return;
+        }
         elementTimestamp = timestamp;
         collector.setTimestamp(timestamp);
         function.processElement(value, readOnlyCtx, collector);
+    }
+
+    /** In BATCH mode, the held elements are processed once the broadcast input (2) has ended. */
+    @Override
+    public void endInput(int inputId) throws Exception {
+        if (inputId == 2 && heldUntilBroadcastEnds != null) {
+            BroadcastFirst held = heldUntilBroadcastEnds;
+            heldUntilBroadcastEnds = null;
+            held.replayInto(this);
+        }
     }
 
     @Override

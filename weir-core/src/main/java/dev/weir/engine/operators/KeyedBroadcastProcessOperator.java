@@ -31,6 +31,8 @@ public final class KeyedBroadcastProcessOperator
     private final String missingEventTimeSource;
     private BroadcastStates states;
     private KeySelector<Object, Object> keySelector;
+    /** BATCH mode only: non-broadcast elements waiting for the broadcast input to end (Flink's batch order). */
+    private BroadcastFirst heldUntilBroadcastEnds;
     private KeyChecks keyChecks;
     private TimestampedCollector collector;
     private KeyedBroadcastProcessFunction<Object, Object, Object, Object>.ReadOnlyContext readOnlyCtx;
@@ -74,6 +76,9 @@ public final class KeyedBroadcastProcessOperator
             states.initialize(StateInitialization.FRESH);
         }
         super.open();
+        if (context.batch()) {
+            heldUntilBroadcastEnds = new BroadcastFirst();
+        }
         collector = new TimestampedCollector(output, this);
         TimerService timerService = new KeyedTimerService(this, timers.getTimerService("user-timers", this), missingEventTimeSource);
         readOnlyCtx = function.new ReadOnlyContext() {
@@ -203,10 +208,24 @@ public final class KeyedBroadcastProcessOperator
 
     @Override
     public void processElement1(Object value, long timestamp) throws Exception {
+        if (heldUntilBroadcastEnds != null) {
+            heldUntilBroadcastEnds.hold(value, timestamp);
+            return;
+        }
         keyedState.setCurrentKey(keyChecks.keyOf(keySelector, value));
         elementTimestamp = timestamp;
         collector.setTimestamp(timestamp);
         function.processElement(value, readOnlyCtx, collector);
+    }
+
+    /** In BATCH mode, the held elements are processed once the broadcast input (2) has ended. */
+    @Override
+    public void endInput(int inputId) throws Exception {
+        if (inputId == 2 && heldUntilBroadcastEnds != null) {
+            BroadcastFirst held = heldUntilBroadcastEnds;
+            heldUntilBroadcastEnds = null;
+            held.replayInto(this);
+        }
     }
 
     @Override

@@ -116,6 +116,56 @@ class BatchExecutionModeTest {
                 "event-time timer a@40");
     }
 
+    @Test
+    void inBatchTheBroadcastInputIsProcessedBeforeTheOtherInputAsInFlink() throws Exception {
+        for (boolean keyed : new boolean[] {false, true}) {
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+            env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+            // The factor is slow to arrive: without Flink's batch order, the numbers would find no factor yet.
+            dev.weir.streaming.api.datastream.BroadcastStream<Integer> factor = env.fromData(10).map(f -> {
+                Thread.sleep(300);
+                return f;
+            }).broadcast(FACTOR);
+            DataStream<Integer> numbers = env.fromData(1, 2, 3, 4);
+            DataStream<String> out = keyed
+                    ? numbers.keyBy(n -> n % 2).connect(factor).process(new KeyedMultiply())
+                    : numbers.rebalance().connect(factor).process(new Multiply());
+            assertThat(collect(out)).as(keyed ? "keyed" : "not keyed").containsExactlyInAnyOrder("10", "20", "30", "40");
+        }
+    }
+
+    static final dev.weir.api.common.state.MapStateDescriptor<String, Integer> FACTOR =
+            new dev.weir.api.common.state.MapStateDescriptor<>("factor", String.class, Integer.class);
+
+    /** Multiplies by the broadcast factor, or says there is none yet. */
+    static final class Multiply extends dev.weir.streaming.api.functions.co.BroadcastProcessFunction<Integer, Integer, String> {
+        @Override
+        public void processElement(Integer value, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+            Integer f = ctx.getBroadcastState(FACTOR).get("f");
+            out.collect(f == null ? value + " without factor" : Integer.toString(value * f));
+        }
+
+        @Override
+        public void processBroadcastElement(Integer value, Context ctx, Collector<String> out) throws Exception {
+            ctx.getBroadcastState(FACTOR).put("f", value);
+        }
+    }
+
+    /** {@link Multiply} on a keyed stream. */
+    static final class KeyedMultiply
+            extends dev.weir.streaming.api.functions.co.KeyedBroadcastProcessFunction<Integer, Integer, Integer, String> {
+        @Override
+        public void processElement(Integer value, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+            Integer f = ctx.getBroadcastState(FACTOR).get("f");
+            out.collect(f == null ? value + " without factor" : Integer.toString(value * f));
+        }
+
+        @Override
+        public void processBroadcastElement(Integer value, Context ctx, Collector<String> out) throws Exception {
+            ctx.getBroadcastState(FACTOR).put("f", value);
+        }
+    }
+
     private static DataStream<Tuple2<String, Integer>> sums(RuntimeExecutionMode mode) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.setRuntimeMode(mode);
