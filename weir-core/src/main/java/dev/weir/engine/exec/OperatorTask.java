@@ -37,8 +37,12 @@ final class OperatorTask implements Tasklet, RecordHandler {
     private final boolean exactlyOnce;
     private final boolean[] barrierSeen;
     private final boolean[] channelEnded;
+    /** BATCH mode, keyed one-input head: the records, held until the input ends and then processed in timestamp order. */
+    private SortedBatchInput sortedInput;
     /** Per input (0 and 1), how many of its channels have not ended yet. */
     private final int[] openChannelsOfInput = new int[2];
+    /** Per input (0 and 1), whether a two-input head has been told that it ended. */
+    private final boolean[] inputEndSignalled = new boolean[2];
     private final boolean restoredFinished;
     private TaskCheckpoints checkpoints;
     private dev.weir.engine.status.TaskMetrics metrics = new dev.weir.engine.status.TaskMetrics();
@@ -71,6 +75,14 @@ final class OperatorTask implements Tasklet, RecordHandler {
             openChannelsOfInput[input]++;
         }
         this.restoredFinished = restoredFinished;
+    }
+
+    /** BATCH mode: hold a keyed one-input head's records until the input ends, then process them in timestamp order. */
+    void sortInputByTimestamp() {
+        if (oneInput == null) {
+            throw new IllegalStateException(name + ": only a one-input head sorts its input");
+        }
+        sortedInput = new SortedBatchInput();
     }
 
     void setCheckpoints(TaskCheckpoints checkpoints) {
@@ -133,7 +145,9 @@ final class OperatorTask implements Tasklet, RecordHandler {
     @Override
     public void onRecord(Object value, long timestamp) {
         try {
-            if (oneInput != null) {
+            if (sortedInput != null) {
+                sortedInput.add(value, timestamp);
+            } else if (oneInput != null) {
                 oneInput.processElement(value, timestamp);
             } else if (inputOfChannel[currentChannel] == 0) {
                 twoInput.processElement1(value, timestamp);
@@ -145,9 +159,23 @@ final class OperatorTask implements Tasklet, RecordHandler {
         }
     }
 
-    /** Tells a two-input head that one of its inputs has ended, before the watermark that may advance. */
-    private void endInputIfLastChannel(int input) {
-        if (--openChannelsOfInput[input] == 0 && twoInput != null) {
+    /** Processes the held records before the final watermark fires the timers. */
+    private void flushSortedInput() {
+        SortedBatchInput held = sortedInput;
+        sortedInput = null;
+        try {
+            held.flushInto(oneInput);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw OperatorFailure.wrap(head, "processing its sorted input", e);
+        }
+    }
+
+    /** Tells a two-input head, once, that one of its inputs has ended, before the watermark that may advance. */
+    private void signalEndOfInput(int input) {
+        if (twoInput != null && !inputEndSignalled[input]) {
+            inputEndSignalled[input] = true;
             try {
                 twoInput.endInput(input + 1);
             } catch (Throwable t) {
@@ -167,13 +195,27 @@ final class OperatorTask implements Tasklet, RecordHandler {
             case END_OF_INPUT -> {
                 finishedChannels++;
                 channelEnded[currentChannel] = true;
-                endInputIfLastChannel(inputOfChannel[currentChannel]);
+                if (--openChannelsOfInput[inputOfChannel[currentChannel]] == 0) {
+                    signalEndOfInput(inputOfChannel[currentChannel]);
+                }
+                if (finishedChannels == channels.length && sortedInput != null) {
+                    flushSortedInput();
+                }
                 advanced = valve.onChannelFinished(currentChannel);
             }
             case BARRIER -> {
                 return onBarrier(argument);
             }
             default -> throw new IllegalStateException(name + " received " + marker + ", which it does not handle");
+        }
+        if (advanced == Long.MAX_VALUE) {
+            // The final watermark comes only at the end of bounded input, and may arrive before the end-of-input
+            // markers: what waits for the end must be processed before it fires the timers.
+            if (sortedInput != null) {
+                flushSortedInput();
+            }
+            signalEndOfInput(0);
+            signalEndOfInput(1);
         }
         if (advanced != WatermarkValve.NO_WATERMARK) {
             metrics.watermark(advanced);

@@ -183,6 +183,9 @@ final class TaskWiring {
         }
         OperatorTask task = new OperatorTask(name, channels.toArray(new RecordRing[0]), inputOf.stream().mapToInt(Integer::intValue).toArray(),
                 operators.get(head), chain, taskWriters, processingTime, attempt.exactlyOnce(), finished);
+        if (settings.batch() && head.isKeyed() && operators.get(head) instanceof dev.weir.engine.operators.OneInputOperator) {
+            task.sortInputByTimestamp();
+        }
         task.setCheckpoints(checkpoints);
         task.setMetrics(metricsOf(head, subtask, producers.stream().mapToInt(p -> p[0]).toArray(),
                 producers.stream().mapToInt(p -> p[1]).toArray()));

@@ -117,6 +117,42 @@ class BatchExecutionModeTest {
     }
 
     @Test
+    void inBatchEachKeySeesItsRecordsInTimestampOrderAsFlinksSortedInputGivesThem() throws Exception {
+        List<Tuple2<String, Long>> outOfOrder = List.of(Tuple2.of("a", 30L), Tuple2.of("b", 5L), Tuple2.of("a", 10L),
+                Tuple2.of("a", 20L), Tuple2.of("b", 1L));
+        assertThat(collect(previousTimestamps(RuntimeExecutionMode.STREAMING, outOfOrder))).containsExactly(
+                "a@30 after none", "b@5 after none", "a@10 after 30", "a@20 after 10", "b@1 after 5");
+        assertThat(collect(previousTimestamps(RuntimeExecutionMode.BATCH, outOfOrder))).containsExactlyInAnyOrder(
+                "a@10 after none", "a@20 after 10", "a@30 after 20", "b@1 after none", "b@5 after 1");
+    }
+
+    /** Says, for each record, the timestamp of the key's record before it. */
+    private static DataStream<String> previousTimestamps(RuntimeExecutionMode mode, List<Tuple2<String, Long>> events) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.setRuntimeMode(mode);
+        return env.fromData(events)
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple2<String, Long>>forMonotonousTimestamps()
+                        .withTimestampAssigner((e, ts) -> e.f1))
+                .keyBy(t -> t.f0)
+                .process(new KeyedProcessFunction<String, Tuple2<String, Long>, String>() {
+                    private transient dev.weir.api.common.state.ValueState<Long> previous;
+
+                    @Override
+                    public void open(dev.weir.api.common.functions.OpenContext context) {
+                        previous = getRuntimeContext().getState(
+                                new dev.weir.api.common.state.ValueStateDescriptor<>("previous", Long.class));
+                    }
+
+                    @Override
+                    public void processElement(Tuple2<String, Long> value, Context ctx, Collector<String> out) throws Exception {
+                        Long before = previous.value();
+                        out.collect(value.f0 + "@" + ctx.timestamp() + " after " + (before == null ? "none" : before));
+                        previous.update(ctx.timestamp());
+                    }
+                });
+    }
+
+    @Test
     void inBatchTheBroadcastInputIsProcessedBeforeTheOtherInputAsInFlink() throws Exception {
         for (boolean keyed : new boolean[] {false, true}) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
