@@ -10,8 +10,11 @@ public enum RuntimeExecutionMode {
     STREAMING,
     /**
      * Final results only, for bounded input: rolling aggregations ({@code reduce}, {@code sum}, ...) emit one value
-     * per key at the end, watermark generators are ignored and every event-time and processing-time timer fires at
-     * the end of input, and checkpointing is off.
+     * per key at the end (timestamp {@code Long.MAX_VALUE}); watermark generators are ignored (timestamp assigners
+     * are not), so every event-time and processing-time timer fires at the end of input; keyed operators see each
+     * key's records in timestamp order; broadcast inputs are processed before the other input; checkpointing is
+     * off. Weir holds the records that wait (keyed input until it ends, non-broadcast input until the broadcast
+     * input ends) on the heap, where Flink sorts with spilling to disk.
      */
     BATCH,
     /** BATCH when every source is bounded, else STREAMING. */

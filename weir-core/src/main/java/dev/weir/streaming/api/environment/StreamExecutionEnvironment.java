@@ -256,7 +256,9 @@ public class StreamExecutionEnvironment {
     /**
      * STREAMING (the default), BATCH or AUTOMATIC, as {@code execution.runtime-mode}. In BATCH the job must read only
      * bounded sources (else {@code execute} fails before it starts), rolling aggregations emit one final value per
-     * key, watermark generators are ignored and all timers fire at the end of input, and checkpointing is off.
+     * key, watermark generators are ignored and all timers fire at the end of input, keyed operators see each key's
+     * records in timestamp order, broadcast inputs come first, and checkpointing is off: see
+     * {@link RuntimeExecutionMode#BATCH}.
      */
     public StreamExecutionEnvironment setRuntimeMode(RuntimeExecutionMode mode) {
         this.runtimeMode = Objects.requireNonNull(mode, "mode");
