@@ -3,6 +3,7 @@ package dev.weir.streaming.api.environment;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.common.RuntimeExecutionMode;
 import dev.weir.api.connector.source.Boundedness;
+import dev.weir.configuration.ExecutionOptions;
 import dev.weir.plan.Specs;
 import dev.weir.plan.Transformation;
 import java.util.ArrayDeque;
@@ -15,7 +16,7 @@ import java.util.Set;
 /** Decides whether a job runs as BATCH or STREAMING from its mode and the boundedness of its sources. */
 final class RuntimeModes {
     /** The setting that tells the runtime the resolved mode: {@code BATCH} or {@code STREAMING}. */
-    static final String SETTING = "execution.runtime-mode";
+    static final String SETTING = ExecutionOptions.RUNTIME_MODE.key();
 
     private RuntimeModes() {
     }

@@ -65,6 +65,12 @@ public class StreamExecutionEnvironment {
         setParallelism(parallelism);
     }
 
+    /** An environment with the default parallelism, configured as {@link #getExecutionEnvironment(Configuration)} does. */
+    public StreamExecutionEnvironment(Configuration configuration) {
+        this(Integer.getInteger("weir.parallelism", Runtime.getRuntime().availableProcessors()));
+        configure(configuration);
+    }
+
     /**
      * An environment with the default parallelism: the system property {@code weir.parallelism} when set (as
      * {@code weir run --parallelism} sets it), else the number of available cores.
@@ -78,9 +84,7 @@ public class StreamExecutionEnvironment {
      * {@code execution.runtime-mode}, {@code execution.checkpointing.interval}, ...): see {@link #configure(ReadableConfig)}.
      */
     public static StreamExecutionEnvironment getExecutionEnvironment(Configuration configuration) {
-        StreamExecutionEnvironment env = getExecutionEnvironment();
-        env.configure(configuration);
-        return env;
+        return new StreamExecutionEnvironment(configuration);
     }
 
     public static LocalStreamEnvironment createLocalEnvironment() {
@@ -91,15 +95,19 @@ public class StreamExecutionEnvironment {
         return new LocalStreamEnvironment(parallelism);
     }
 
+    /** A local environment configured by Flink's options, with the given parallelism whatever they say (as in Flink). */
     public static LocalStreamEnvironment createLocalEnvironment(int parallelism, Configuration configuration) {
         LocalStreamEnvironment env = new LocalStreamEnvironment(parallelism);
         env.configure(configuration);
+        env.setParallelism(parallelism);
         return env;
     }
 
-    /** A local environment configured by Flink's options; {@code parallelism.default} wins over the number of cores. */
+    /** A local environment configured by Flink's options; without {@code parallelism.default}, one subtask per core. */
     public static LocalStreamEnvironment createLocalEnvironment(Configuration configuration) {
-        return createLocalEnvironment(Runtime.getRuntime().availableProcessors(), configuration);
+        LocalStreamEnvironment env = new LocalStreamEnvironment(Runtime.getRuntime().availableProcessors());
+        env.configure(configuration);
+        return env;
     }
 
     /**

@@ -68,6 +68,10 @@ class EnvironmentConfigurationTest {
         assertThat(checkpoints.getExternalizedCheckpointRetention()).isEqualTo(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         assertThat(checkpoints.getCheckpointStorage()).isEqualTo(dir.toString());
         assertThat(env.getConfiguration().toMap()).containsEntry("execution.checkpointing.interval", "2 s");
+        assertThat(new StreamExecutionEnvironment(config).getParallelism()).as("Flink's public constructor").isEqualTo(3);
+        assertThat(StreamExecutionEnvironment.createLocalEnvironment(config).getParallelism()).isEqualTo(3);
+        assertThat(StreamExecutionEnvironment.createLocalEnvironment(5, config).getParallelism())
+                .as("the argument wins over parallelism.default, as in Flink").isEqualTo(5);
     }
 
     @Test
