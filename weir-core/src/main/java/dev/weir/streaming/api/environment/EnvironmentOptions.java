@@ -95,7 +95,9 @@ final class EnvironmentOptions {
 
     /** {@code execution.state-recovery.path} (or Flink 1.x's {@code execution.savepoint.path}) restores the next job. */
     private static void applyRestore(Configuration config, StreamExecutionEnvironment env) {
-        boolean ignoreUnclaimed = config.getOptional(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE).orElse(false);
+        // A flag set by an earlier configure call stays unless this configuration sets it again.
+        boolean ignoreUnclaimed = config.getOptional(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE)
+                .orElseGet(() -> Boolean.parseBoolean(env.setting(SavepointConfigOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE.key())));
         var path = config.getOptional(StateRecoveryOptions.SAVEPOINT_PATH);
         if (path.isPresent()) {
             env.setRestorePath(path.get(), ignoreUnclaimed);

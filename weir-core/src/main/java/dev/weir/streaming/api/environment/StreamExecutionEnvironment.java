@@ -287,6 +287,11 @@ public class StreamExecutionEnvironment {
         settings.put(key, value);
     }
 
+    /** The value of a setting for the runtime, or null. */
+    String setting(String key) {
+        return settings.get(key);
+    }
+
     @SafeVarargs
     public final <T> DataStreamSource<T> fromData(T... data) {
         Objects.requireNonNull(data, "fromData: the elements must not be null");

@@ -139,7 +139,12 @@ class EnvironmentConfigurationTest {
         bySetter.setRestorePath(savepoint, true);
         List<Long> bySetterCounts = collect(countOnce(bySetter));
 
-        assertThat(byOption).hasSize(1).isEqualTo(bySetterCounts);
+        StreamExecutionEnvironment inTwoCalls = StreamExecutionEnvironment.createLocalEnvironment(1);
+        inTwoCalls.configure("execution.savepoint.ignore-unclaimed-state", "true");
+        inTwoCalls.configure("execution.savepoint.path", savepoint);
+        List<Long> byTwoCalls = collect(countOnce(inTwoCalls));
+
+        assertThat(byOption).hasSize(1).isEqualTo(bySetterCounts).isEqualTo(byTwoCalls);
         assertThat(byOption.get(0)).as("the count continues from the restored state").isGreaterThan(1);
     }
 
