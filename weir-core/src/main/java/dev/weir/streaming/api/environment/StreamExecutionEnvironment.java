@@ -67,7 +67,7 @@ public class StreamExecutionEnvironment {
 
     /** An environment with the default parallelism, configured as {@link #getExecutionEnvironment(Configuration)} does. */
     public StreamExecutionEnvironment(Configuration configuration) {
-        this(Integer.getInteger("weir.parallelism", Runtime.getRuntime().availableProcessors()));
+        this(defaultParallelism());
         configure(configuration);
     }
 
@@ -76,7 +76,12 @@ public class StreamExecutionEnvironment {
      * {@code weir run --parallelism} sets it), else the number of available cores.
      */
     public static StreamExecutionEnvironment getExecutionEnvironment() {
-        return new StreamExecutionEnvironment(Integer.getInteger("weir.parallelism", Runtime.getRuntime().availableProcessors()));
+        return new StreamExecutionEnvironment(defaultParallelism());
+    }
+
+    /** The system property {@code weir.parallelism} when set (as {@code weir run --parallelism} sets it), else the cores. */
+    private static int defaultParallelism() {
+        return Integer.getInteger("weir.parallelism", Runtime.getRuntime().availableProcessors());
     }
 
     /**
@@ -88,7 +93,7 @@ public class StreamExecutionEnvironment {
     }
 
     public static LocalStreamEnvironment createLocalEnvironment() {
-        return new LocalStreamEnvironment(Runtime.getRuntime().availableProcessors());
+        return new LocalStreamEnvironment(defaultParallelism());
     }
 
     public static LocalStreamEnvironment createLocalEnvironment(int parallelism) {
@@ -105,7 +110,7 @@ public class StreamExecutionEnvironment {
 
     /** A local environment configured by Flink's options; without {@code parallelism.default}, one subtask per core. */
     public static LocalStreamEnvironment createLocalEnvironment(Configuration configuration) {
-        LocalStreamEnvironment env = new LocalStreamEnvironment(Runtime.getRuntime().availableProcessors());
+        LocalStreamEnvironment env = new LocalStreamEnvironment(defaultParallelism());
         env.configure(configuration);
         return env;
     }
