@@ -35,7 +35,7 @@ class OneInputHarnessTest {
         OneInputHarness<String, String> harness = OneInputHarness.forMap(new WhereAmI()).withSubtask(2, 4, 16);
         harness.processElement("x", 7L);
 
-        assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("x@2/4 max 16 Map (3/4)", 7L));
+        assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("x@2/4 max 16 Map (3/4)#0", 7L));
     }
 
     @Test

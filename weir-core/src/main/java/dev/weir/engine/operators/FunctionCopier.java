@@ -23,11 +23,23 @@ public final class FunctionCopier {
      *
      * @throws InvalidProgramException naming the operator when the function cannot be copied
      */
-    @SuppressWarnings("unchecked")
     public static <F> F copyFor(F function, int parallelism, String operator) {
         if (parallelism == 1 || function == null) {
             return function;
         }
+        return copy(function, parallelism, operator);
+    }
+
+    /**
+     * A deep copy of {@code function} whatever the parallelism: for functions whose fields must start fresh in every
+     * attempt, such as a legacy source's running flag, which its {@code cancel()} cleared in the attempt before.
+     */
+    public static <F> F copyForAttempt(F function, String operator) {
+        return function == null ? null : copy(function, 1, operator);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <F> F copy(F function, int parallelism, String operator) {
         ClosureCleaner.clean(function);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -39,8 +51,8 @@ public final class FunctionCopier {
                 return (F) in.readObject();
             }
         } catch (IOException | ClassNotFoundException e) {
-            throw new InvalidProgramException(operator + " runs in " + parallelism + " parallel subtasks, so each needs its own copy of "
-                    + "its function, but the function (" + function.getClass().getName() + ") cannot be serialized: " + e
+            throw new InvalidProgramException(operator + " runs in " + parallelism + " parallel subtask" + (parallelism == 1 ? "" : "s")
+                    + ", and each needs its own copy of its function, but the function (" + function.getClass().getName() + ") cannot be serialized: " + e
                     + ". Make the fields it captures serializable, or mark them transient and create them in open()", e);
         }
     }

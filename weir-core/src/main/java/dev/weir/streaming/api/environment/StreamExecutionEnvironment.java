@@ -17,6 +17,10 @@ import dev.weir.plan.Specs;
 import dev.weir.plan.Transformation;
 import dev.weir.api.common.restartstrategy.RestartStrategies;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.api.common.typeinfo.TypeInformation;
+import dev.weir.plan.SourceFunctionSource;
+import dev.weir.streaming.api.functions.source.ParallelSourceFunction;
+import dev.weir.streaming.api.functions.source.SourceFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -193,6 +197,38 @@ public class StreamExecutionEnvironment {
             t.setParallelism(Math.min(parallelism, source.maxParallelism()));
         }
         return new DataStreamSource<>(this, t);
+    }
+
+    /**
+     * Reads a legacy {@link SourceFunction} (Flink 1.x): its {@code run} runs on a thread of its own until it returns
+     * or the job is cancelled. A function that is not a {@link ParallelSourceFunction} runs at parallelism 1.
+     * Timestamps and watermarks are the ones the function emits; a strategy assigned downstream still works.
+     */
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function) {
+        return addSource(function, "Custom Source");
+    }
+
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, String sourceName) {
+        if (function == null) {
+            throw new NullPointerException("addSource: the source function must not be null");
+        }
+        Objects.requireNonNull(sourceName, "sourceName");
+        SourceFunctionSource<OUT> source = new SourceFunctionSource<>(function);
+        Transformation t = Transformation.source(nextId(), sourceName, new Specs.SourceSpec(source, SourceFunctionSource.ownWatermarks()));
+        if (source.maxParallelism() == 1) {
+            t.setParallelism(1);
+        }
+        return new DataStreamSource<>(this, t);
+    }
+
+    /** Accepted for Flink compatibility: Weir needs no type information. */
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, TypeInformation<OUT> typeInfo) {
+        return addSource(function, "Custom Source");
+    }
+
+    /** Accepted for Flink compatibility: Weir needs no type information. */
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, String sourceName, TypeInformation<OUT> typeInfo) {
+        return addSource(function, sourceName);
     }
 
     public JobExecutionResult execute() throws Exception {
