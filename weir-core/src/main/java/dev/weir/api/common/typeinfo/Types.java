@@ -67,7 +67,7 @@ public final class Types {
     public static <T extends Tuple> TypeInformation<T> TUPLE(Class<T> tupleSubclass) {
         TypeInformation<T> info = TypeExtractor.forClass(tupleSubclass);
         if (!info.isTupleType()) {
-            throw new IllegalArgumentException("Types.TUPLE(Class) needs a subclass of Tuple1..Tuple5, got "
+            throw new IllegalArgumentException("Types.TUPLE(Class) needs a subclass of Tuple1..Tuple25, got "
                 + tupleSubclass.getName());
         }
         return info;
