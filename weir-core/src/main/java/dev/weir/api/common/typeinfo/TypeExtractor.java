@@ -30,7 +30,8 @@ final class TypeExtractor {
         TypeInformation<?>[] basics = {
             Types.VOID, Types.STRING, Types.BYTE, Types.BOOLEAN, Types.SHORT, Types.INT, Types.LONG, Types.FLOAT,
             Types.DOUBLE, Types.CHAR, Types.BIG_INT, Types.BIG_DEC, Types.SQL_DATE, Types.SQL_TIME,
-            Types.SQL_TIMESTAMP, Types.LOCAL_DATE, Types.LOCAL_TIME, Types.LOCAL_DATE_TIME, Types.INSTANT
+            Types.SQL_TIMESTAMP, Types.LOCAL_DATE, Types.LOCAL_TIME, Types.LOCAL_DATE_TIME, Types.INSTANT,
+            BasicTypeInfo.DATE_TYPE_INFO
         };
         for (TypeInformation<?> basic : basics) {
             BASIC.put(basic.getTypeClass(), basic);
