@@ -3,7 +3,9 @@ package dev.weir.streaming.api.datastream;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.common.typeinfo.Types;
+import dev.weir.api.java.tuple.Tuple;
 import dev.weir.api.java.typeutils.ResultTypeQueryable;
+import dev.weir.plan.aggregation.FieldKeySelector;
 import dev.weir.core.execution.JobClient;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.util.CloseableIterator;
@@ -113,6 +115,37 @@ public class DataStream<T> {
 
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
         return new KeyedStream<>(this, requireFunction(key, "keyBy"));
+    }
+
+    /**
+     * Flink 1.x: keys by tuple positions; the key is a {@code Tuple} of the fields' values ({@code Tuple1} for one).
+     * A wrong position fails here when the element type is known ({@link #getType()}), else on the first element.
+     *
+     * @deprecated as in Flink: use {@link #keyBy(KeySelector)}
+     */
+    @Deprecated
+    public KeyedStream<T, Tuple> keyBy(int... fields) {
+        return keyBy(validated(FieldKeySelector.<T>byPositions(fields)));
+    }
+
+    /**
+     * Flink 1.x: keys by field expressions ({@code "word"}, {@code "f0"}, {@code "user.id"}); the key is a
+     * {@code Tuple} of the fields' values. A wrong field fails here when the element type is known, else on the
+     * first element.
+     *
+     * @deprecated as in Flink: use {@link #keyBy(KeySelector)}
+     */
+    @Deprecated
+    public KeyedStream<T, Tuple> keyBy(String... fields) {
+        return keyBy(validated(FieldKeySelector.<T>byNames(fields)));
+    }
+
+    private FieldKeySelector<T> validated(FieldKeySelector<T> selector) {
+        TypeInformation<?> type = knownType(transformation);
+        if (type != null && type.getTypeClass() != Object.class) {
+            selector.validateFor(type);
+        }
+        return selector;
     }
 
     @SafeVarargs
