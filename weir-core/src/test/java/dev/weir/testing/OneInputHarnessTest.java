@@ -43,7 +43,7 @@ class OneInputHarnessTest {
         OneInputHarness<String, String> harness = OneInputHarness.forMap(new WhereAmI());
         harness.processElement("x");
 
-        assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("x@0/1 max 128 Map (1/1)"));
+        assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("x@0/1 max 128 Map (1/1)#0"));
     }
 
     @Test
