@@ -224,6 +224,12 @@ public class KeyedStream<T, K> extends DataStream<T> {
             return this;
         }
 
+        /** {@link #process(ProcessJoinFunction)} with Flink's type hint, accepted and not needed. */
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction,
+                                                             TypeInformation<OUT> outputType) {
+            return DataStream.hinted(process(processJoinFunction), outputType);
+        }
+
         public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction) {
             DataStream.requireFunction(processJoinFunction, "process");
             long lower = lowerBoundInclusive ? lowerBound : lowerBound + 1;

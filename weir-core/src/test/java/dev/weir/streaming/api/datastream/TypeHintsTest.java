@@ -71,6 +71,39 @@ class TypeHintsTest {
     }
 
     @Test
+    void windowsConnectedStreamsAndJoinsTakeTypeHintsToo() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        DataStream<Integer> numbers = env.fromData(1, 2, 3, 4);
+        SingleOutputStreamOperator<String> windowed = numbers.keyBy(i -> i % 2)
+                .window(dev.weir.streaming.api.windowing.assigners.GlobalWindows.create())
+                .trigger(dev.weir.streaming.api.windowing.triggers.CountTrigger.of(2))
+                .apply((Integer key, dev.weir.streaming.api.windowing.windows.GlobalWindow w, Iterable<Integer> in, Collector<String> o) -> {
+                    int sum = 0;
+                    for (int i : in) {
+                        sum += i;
+                    }
+                    o.collect(key + ":" + sum);
+                }, Types.STRING);
+        assertThat(windowed.getType()).isSameAs(Types.STRING);
+        assertThat(Jobs.collectSorted(windowed)).containsExactly("0:6", "1:4");
+
+        SingleOutputStreamOperator<String> connected = numbers.connect(env.fromData("x"))
+                .map(new dev.weir.streaming.api.functions.co.CoMapFunction<Integer, String, String>() {
+                    @Override
+                    public String map1(Integer value) {
+                        return "n" + value;
+                    }
+
+                    @Override
+                    public String map2(String value) {
+                        return "s" + value;
+                    }
+                }, Types.STRING);
+        assertThat(connected.getType()).isSameAs(Types.STRING);
+        assertThat(Jobs.collectSorted(connected)).containsExactly("n1", "n2", "n3", "n4", "sx");
+    }
+
+    @Test
     void basicTypeInfoConstantsAreTheTypesConstants() {
         assertThat(Types.STRING).isSameAs(BasicTypeInfo.STRING_TYPE_INFO);
         assertThat(Types.LONG).isSameAs(BasicTypeInfo.LONG_TYPE_INFO);
