@@ -139,6 +139,15 @@ class PrintSinkTest {
     }
 
     @Test
+    void aPrintSinkFunctionAddedWithAddSinkPrintsEveryElementOfAJob() throws Exception {
+        dev.weir.streaming.api.environment.StreamExecutionEnvironment env =
+                dev.weir.streaming.api.environment.StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.fromData("a", "b").addSink(new PrintSinkFunction<>("id"));
+        env.execute("print with addSink");
+        assertThat(out.toString()).isEqualTo("id> a" + System.lineSeparator() + "id> b" + System.lineSeparator());
+    }
+
+    @Test
     void theSinkFunctionRefusesElementsBeforeOpen() {
         assertThatThrownBy(() -> new PrintSinkFunction<String>().invoke("a"))
                 .isInstanceOf(IllegalStateException.class)

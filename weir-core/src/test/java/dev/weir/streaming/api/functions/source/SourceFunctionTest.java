@@ -186,6 +186,28 @@ class SourceFunctionTest {
         assertThat(fired).containsExactly("all[0,5000)=3");
     }
 
+    @Test
+    void aSourceHoldingItsCheckpointLockWhileItsOutputIsFullDoesNotBlockCheckpoints() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.enableCheckpointing(10);
+        // 200,000 elements in one critical section: far more than the handoff holds, with checkpoints due meanwhile.
+        List<Long> sums = env.addSource(new SourceFunction<Long>() {
+                    @Override
+                    public void run(SourceContext<Long> ctx) {
+                        synchronized (ctx.getCheckpointLock()) {
+                            for (long i = 1; i <= 200_000; i++) {
+                                ctx.collect(i);
+                            }
+                        }
+                    }
+
+                    @Override
+                    public void cancel() {
+                    }
+                }).keyBy(i -> 0).reduce(Long::sum).executeAndCollect(200_000);
+        assertThat(sums.get(sums.size() - 1)).isEqualTo(200_000L * 200_001 / 2);
+    }
+
     private static <T> List<T> collect(DataStream<T> stream) throws Exception {
         List<T> out = new ArrayList<>();
         try (CloseableIterator<T> it = stream.executeAndCollect()) {
