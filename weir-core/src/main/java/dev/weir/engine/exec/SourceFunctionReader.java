@@ -3,6 +3,7 @@ package dev.weir.engine.exec;
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.functions.RichFunction;
 import dev.weir.api.common.functions.RuntimeContext;
+import dev.weir.api.common.state.CheckpointListener;
 import dev.weir.api.common.state.KeyedStateStore;
 import dev.weir.api.common.state.OperatorStateStore;
 import dev.weir.api.connector.source.ReaderOutput;
@@ -177,6 +178,16 @@ final class SourceFunctionReader implements SourceReader<Object>, SourceHandoff.
                 stateStore.snapshotInto(snapshot);
             }
             snapshot.put(SourceTask.POSITION, OperatorStateSnapshot.Mode.SUBTASK, List.of(handoff.copy()));
+        }
+    }
+
+    /** Tells a function that is a {@link CheckpointListener} of a completed checkpoint, under the checkpoint lock. */
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) throws Exception {
+        if (function instanceof CheckpointListener listener) {
+            synchronized (checkpointLock) {
+                listener.notifyCheckpointComplete(checkpointId);
+            }
         }
     }
 

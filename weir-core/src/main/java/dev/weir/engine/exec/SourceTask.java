@@ -228,6 +228,18 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     }
 
     @Override
+    public void checkpointComplete(long checkpointId) {
+        if (reader == null || ended) {
+            return;
+        }
+        try {
+            reader.notifyCheckpointComplete(checkpointId);
+        } catch (Throwable t) {
+            throw new OperatorFailure(name, "while handling completed checkpoint " + checkpointId, t);
+        }
+    }
+
+    @Override
     public void takeCheckpoint(long checkpointId, long timestamp) throws Exception {
         List<OperatorSubtaskSnapshot> snapshot;
         try {

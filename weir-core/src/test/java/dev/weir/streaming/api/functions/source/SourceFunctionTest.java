@@ -208,6 +208,14 @@ class SourceFunctionTest {
         assertThat(sums.get(sums.size() - 1)).isEqualTo(200_000L * 200_001 / 2);
     }
 
+    @Test
+    void aSourceThatIsACheckpointListenerHearsOfCompletedCheckpointsUnderItsLock() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.enableCheckpointing(10);
+        List<String> out = collect(env.addSource(new AwaitsACheckpoint()));
+        assertThat(out).containsExactly("checkpoint completed, lock held: true");
+    }
+
     private static <T> List<T> collect(DataStream<T> stream) throws Exception {
         List<T> out = new ArrayList<>();
         try (CloseableIterator<T> it = stream.executeAndCollect()) {
@@ -276,6 +284,32 @@ class SourceFunctionTest {
         public void close() {
             closedAfterRunReturned = ended.getCount() == 0;
             closed.countDown();
+        }
+    }
+
+    /** Emits one line once it heard of a completed checkpoint, then ends. */
+    static final class AwaitsACheckpoint implements SourceFunction<String>, dev.weir.api.common.state.CheckpointListener {
+        private volatile long completed = -1;
+        private volatile boolean lockHeld;
+        private transient volatile Object lock;
+
+        @Override
+        public void run(SourceContext<String> ctx) throws InterruptedException {
+            lock = ctx.getCheckpointLock();
+            while (completed < 0) {
+                Thread.sleep(1);
+            }
+            ctx.collect("checkpoint completed, lock held: " + lockHeld);
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            lockHeld = lock != null && Thread.holdsLock(lock);
+            completed = checkpointId;
+        }
+
+        @Override
+        public void cancel() {
         }
     }
 
