@@ -3,6 +3,7 @@ package dev.weir.api.common.typeinfo;
 import dev.weir.api.common.typeinfo.TypeExtractor;
 
 import dev.weir.api.java.tuple.Tuple;
+import dev.weir.api.java.typeutils.TupleTypeInfo;
 import dev.weir.api.common.typeinfo.ClassTypeInfo.Kind;
 
 import java.lang.invoke.MethodType;
@@ -57,7 +58,7 @@ public final class Types {
             Objects.requireNonNull(types[i], "TUPLE field type " + i + " must not be null");
         }
         Class<T> tupleClass = (Class<T>) Tuple.getTupleClass(types.length);
-        return ClassTypeInfo.of(Kind.TUPLE, tupleClass, types);
+        return new TupleTypeInfo<>(tupleClass, types);
     }
 
     /**

@@ -16,6 +16,7 @@ import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import dev.weir.api.java.tuple.Tuple2;
 import dev.weir.api.java.typeutils.ResultTypeQueryable;
+import dev.weir.api.java.typeutils.TupleTypeInfo;
 import dev.weir.connector.datagen.source.DataGeneratorSource;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
@@ -114,6 +115,22 @@ class TypeHintsTest {
         assertThat(BasicTypeInfo.STRING_TYPE_INFO.isBasicType()).isTrue();
         assertThat(Types.TUPLE(BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.INT_TYPE_INFO).toString())
                 .isEqualTo("Java Tuple2<String, Integer>");
+    }
+
+    @Test
+    void aTupleTypeInfoAJobConstructsIsTheTypeOfTypesTupleAndChecksKeyPositions() {
+        TupleTypeInfo<Tuple2<String, Integer>> info = new TupleTypeInfo<>(BasicTypeInfo.STRING_TYPE_INFO, BasicTypeInfo.INT_TYPE_INFO);
+        assertThat(info).isEqualTo(Types.TUPLE(Types.STRING, Types.INT)).hasSameHashCodeAs(Types.TUPLE(Types.STRING, Types.INT));
+        assertThat(info).isEqualTo(TypeInformation.of(new TypeHint<Tuple2<String, Integer>>() {
+        }));
+        assertThat(info.getTypeAt(1)).isSameAs(Types.INT);
+        assertThat(info.getTypeClass()).isEqualTo(Tuple2.class);
+        assertThat(info.toString()).isEqualTo("Java Tuple2<String, Integer>");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        DataStream<Tuple2<String, Integer>> pairs = env.fromData(info, Tuple2.of("a", 1));
+        assertThat(pairs.getType()).isSameAs(info);
+        assertThatThrownBy(() -> pairs.keyBy(3)).hasMessageStartingWith("keyBy(3) on dev.weir.api.java.tuple.Tuple2: no field at position 3; "
+                + "the fields are [f0: String, f1: Integer]");
     }
 
     @Test
