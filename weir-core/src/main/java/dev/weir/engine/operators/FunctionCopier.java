@@ -27,7 +27,7 @@ public final class FunctionCopier {
         if (parallelism == 1 || function == null) {
             return function;
         }
-        return copy(function, parallelism, operator);
+        return copy(function, operator + " runs in " + parallelism + " parallel subtasks, so each needs its own copy of its function");
     }
 
     /**
@@ -35,11 +35,12 @@ public final class FunctionCopier {
      * attempt, such as a legacy source's running flag, which its {@code cancel()} cleared in the attempt before.
      */
     public static <F> F copyForAttempt(F function, String operator) {
-        return function == null ? null : copy(function, 1, operator);
+        return function == null ? null : copy(function, operator + " starts every attempt with a fresh copy of its function, "
+                + "as Flink deserializes it for every attempt");
     }
 
     @SuppressWarnings("unchecked")
-    private static <F> F copy(F function, int parallelism, String operator) {
+    private static <F> F copy(F function, String why) {
         ClosureCleaner.clean(function);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -51,8 +52,7 @@ public final class FunctionCopier {
                 return (F) in.readObject();
             }
         } catch (IOException | ClassNotFoundException e) {
-            throw new InvalidProgramException(operator + " runs in " + parallelism + " parallel subtask" + (parallelism == 1 ? "" : "s")
-                    + ", and each needs its own copy of its function, but the function (" + function.getClass().getName() + ") cannot be serialized: " + e
+            throw new InvalidProgramException(why + ", but the function (" + function.getClass().getName() + ") cannot be serialized: " + e
                     + ". Make the fields it captures serializable, or mark them transient and create them in open()", e);
         }
     }

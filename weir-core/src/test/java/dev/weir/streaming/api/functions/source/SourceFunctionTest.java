@@ -216,6 +216,27 @@ class SourceFunctionTest {
         assertThat(out).containsExactly("checkpoint completed, lock held: true");
     }
 
+    @Test
+    void aSourceFunctionThatCannotBeSerializedIsRefusedWhenTheJobStartsNamingTheFix() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        Object notSerializable = new Object();
+        env.addSource(new SourceFunction<String>() {
+            @Override
+            public void run(SourceContext<String> ctx) {
+                ctx.collect(notSerializable.toString());
+            }
+
+            @Override
+            public void cancel() {
+            }
+        }, "captures").print();
+        assertThatThrownBy(() -> env.execute("not serializable"))
+                .hasStackTraceContaining("starts every attempt with a fresh copy of its function, as Flink deserializes it "
+                        + "for every attempt, but the function (")
+                .hasStackTraceContaining("cannot be serialized: java.io.NotSerializableException: java.lang.Object. Make the "
+                        + "fields it captures serializable, or mark them transient and create them in open()");
+    }
+
     private static <T> List<T> collect(DataStream<T> stream) throws Exception {
         List<T> out = new ArrayList<>();
         try (CloseableIterator<T> it = stream.executeAndCollect()) {
