@@ -1,5 +1,6 @@
 package dev.weir.plan;
 
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.util.OutputTag;
 import java.util.List;
@@ -29,6 +30,7 @@ public final class Transformation {
     private KeySelector<?, ?> partitionKey;
     private List<KeySelector<?, ?>> stateKeys = List.of();
     private OutputTag<?> sideOutputTag;
+    private TypeInformation<?> outputType;
 
     private Transformation(int id, Kind kind, String name, OperatorSpec spec, List<Transformation> inputs) {
         this.id = id;
@@ -156,6 +158,15 @@ public final class Transformation {
     /** For SIDE_OUTPUT nodes. */
     public OutputTag<?> getSideOutputTag() {
         return sideOutputTag;
+    }
+
+    /** The type a hint or the function gave for this node's output, or {@code null}; Weir does not need it to run. */
+    public TypeInformation<?> getOutputType() {
+        return outputType;
+    }
+
+    public void setOutputType(TypeInformation<?> outputType) {
+        this.outputType = outputType;
     }
 
     @Override

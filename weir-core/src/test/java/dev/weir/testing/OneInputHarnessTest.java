@@ -35,7 +35,7 @@ class OneInputHarnessTest {
         OneInputHarness<String, String> harness = OneInputHarness.forMap(new WhereAmI()).withSubtask(2, 4, 16);
         harness.processElement("x", 7L);
 
-        assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("x@2/4 max 16 Map (3/4)", 7L));
+        assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("x@2/4 max 16 Map (3/4)#0", 7L));
     }
 
     @Test
@@ -43,7 +43,7 @@ class OneInputHarnessTest {
         OneInputHarness<String, String> harness = OneInputHarness.forMap(new WhereAmI());
         harness.processElement("x");
 
-        assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("x@0/1 max 128 Map (1/1)"));
+        assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("x@0/1 max 128 Map (1/1)#0"));
     }
 
     @Test

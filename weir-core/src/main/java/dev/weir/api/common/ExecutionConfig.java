@@ -119,4 +119,14 @@ public final class ExecutionConfig implements Serializable {
             return properties;
         }
     }
+
+    /** Flink's serializer settings; Weir has none, so this is an empty, shared object. */
+    public dev.weir.api.common.serialization.SerializerConfig getSerializerConfig() {
+        return NO_SERIALIZER_SETTINGS;
+    }
+
+    private static final dev.weir.api.common.serialization.SerializerConfig NO_SERIALIZER_SETTINGS =
+            new dev.weir.api.common.serialization.SerializerConfig() {
+                private static final long serialVersionUID = 1L;
+            };
 }

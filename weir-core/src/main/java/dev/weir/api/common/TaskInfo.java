@@ -12,8 +12,8 @@ public interface TaskInfo {
 
     int getAttemptNumber();
 
-    /** Flink's "name (index+1/parallelism)" form, used in error messages and logs. */
+    /** Flink's "name (index+1/parallelism)#attempt" form, used in error messages and logs, e.g. {@code "Map (2/4)#0"}. */
     default String getTaskNameWithSubtasks() {
-        return getTaskName() + " (" + (getIndexOfThisSubtask() + 1) + "/" + getNumberOfParallelSubtasks() + ")";
+        return getTaskName() + " (" + (getIndexOfThisSubtask() + 1) + "/" + getNumberOfParallelSubtasks() + ")#" + getAttemptNumber();
     }
 }

@@ -19,6 +19,8 @@ import dev.weir.engine.operators.OperatorFailure;
 import dev.weir.engine.operators.Output;
 import dev.weir.engine.operators.WatermarkEmitter;
 import dev.weir.engine.time.ProcessingTimeService;
+import dev.weir.plan.SourceFunctionSource;
+import dev.weir.streaming.api.functions.source.SourceFunction;
 import java.util.List;
 
 /**
@@ -47,6 +49,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     private final int maxParallelism;
     private final SourceRestore restore;
     private TaskCheckpoints checkpoints;
+    private LegacySourceSetup legacySetup;
     private dev.weir.engine.status.TaskMetrics taskMetrics = new dev.weir.engine.status.TaskMetrics();
 
     private SourceReader<Object> reader;
@@ -84,6 +87,16 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         static final SourceRestore FRESH = new SourceRestore(null, false);
     }
 
+    /** What a legacy {@code SourceFunction} needs besides the source: its runtime context and restored operator state. */
+    record LegacySourceSetup(dev.weir.api.common.functions.RuntimeContext runtimeContext,
+                             java.util.Map<String, dev.weir.engine.checkpoint.OperatorStateSnapshot.Entry> operatorState,
+                             boolean restored) {
+    }
+
+    void setLegacySourceSetup(LegacySourceSetup setup) {
+        this.legacySetup = setup;
+    }
+
     void setCheckpoints(TaskCheckpoints checkpoints) {
         this.checkpoints = checkpoints;
     }
@@ -109,7 +122,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         emitter = new WatermarkEmitter(output);
         splits = new SplitWatermarks(strategy, emitter, this::emit);
         try {
-            reader = source.createReader(this);
+            reader = createReader();
             if (restore.position() != null) {
                 reader.restoreState(restore.position());
             }
@@ -120,6 +133,19 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         if (watermarkInterval > 0) {
             processingTime.registerTimer(processingTime.getCurrentProcessingTime() + watermarkInterval, this::periodicWatermark);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private SourceReader<Object> createReader() throws Exception {
+        if (source instanceof SourceFunctionSource<?> legacy) {
+            LegacySourceSetup setup = legacySetup;
+            if (setup == null) {
+                throw new IllegalStateException(name + ": a SourceFunction needs its legacy source setup from the task wiring");
+            }
+            return new SourceFunctionReader((SourceFunction<Object>) legacy.function(), name, emitter, setup.runtimeContext(),
+                    setup.operatorState(), setup.restored());
+        }
+        return source.createReader(this);
     }
 
     private void periodicWatermark(long time) {
@@ -202,6 +228,18 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     }
 
     @Override
+    public void checkpointComplete(long checkpointId) {
+        if (reader == null || ended) {
+            return;
+        }
+        try {
+            reader.notifyCheckpointComplete(checkpointId);
+        } catch (Throwable t) {
+            throw new OperatorFailure(name, "while handling completed checkpoint " + checkpointId, t);
+        }
+    }
+
+    @Override
     public void takeCheckpoint(long checkpointId, long timestamp) throws Exception {
         List<OperatorSubtaskSnapshot> snapshot;
         try {
@@ -216,7 +254,9 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
 
     private List<OperatorSubtaskSnapshot> snapshot(long checkpointId, long timestamp, boolean withKeyedState) throws Exception {
         OperatorStateSnapshot position = new OperatorStateSnapshot();
-        if (reader != null && !ended) {
+        if (reader instanceof SourceFunctionReader legacy && !ended) {
+            legacy.snapshotInto(position, checkpointId, timestamp);
+        } else if (reader != null && !ended) {
             Object state = reader.snapshotState(checkpointId);
             position.put(POSITION, OperatorStateSnapshot.Mode.SUBTASK, state == null ? List.of() : List.of(state));
         }

@@ -45,6 +45,11 @@ public final class StreamingRuntimeContext implements RuntimeContext, TaskInfo, 
     }
 
     @Override
+    public String getTaskNameWithSubtasks() {
+        return TaskInfo.super.getTaskNameWithSubtasks();
+    }
+
+    @Override
     public int getIndexOfThisSubtask() {
         return context.subtaskIndex();
     }

@@ -71,6 +71,9 @@ final class TaskCheckpoints implements CheckpointParticipant {
             n++;
             if (request[0] == COMPLETE) {
                 chain.notifyCheckpointComplete(request[1]);
+                if (source != null) {
+                    source.checkpointComplete(request[1]);
+                }
             } else if (source != null && request[0] == DRAIN) {
                 source.drain();
             } else if (source != null) {
@@ -116,5 +119,8 @@ final class TaskCheckpoints implements CheckpointParticipant {
 
         /** Emits the final watermark ahead of a stop with savepoint. */
         void drain() throws Exception;
+
+        /** Tells the source's reader that a checkpoint with its position completed. */
+        void checkpointComplete(long checkpointId) throws Exception;
     }
 }

@@ -155,12 +155,17 @@ final class TaskWiring {
         participants.add(checkpoints);
         if (head.spec() instanceof Specs.SourceSpec source) {
             // Like a function, a source (and the generator or deserializer it holds) is copied per subtask, as in Flink.
-            Source<Object> own = FunctionCopier.copyFor((Source<Object>) source.source(), head.parallelism(), head.describe());
+            Source<Object> own = source.source() instanceof dev.weir.plan.SourceFunctionSource<?>
+                    ? FunctionCopier.copyForAttempt((Source<Object>) source.source(), head.describe())
+                    : FunctionCopier.copyFor((Source<Object>) source.source(), head.parallelism(), head.describe());
             WatermarkStrategy<Object> strategy = (WatermarkStrategy<Object>) source.watermarkStrategy();
             SourceTask task = new SourceTask(name, own, settings.batch() ? new TimestampsOnly<>(strategy) : strategy,
                     subtask, head.parallelism(), outputs.get(head), chain, taskWriters, processingTime, autoWatermarkInterval,
                     new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.name(), head.maxParallelism(),
                     sourceRestore(head, subtask, finished));
+            if (own instanceof dev.weir.plan.SourceFunctionSource<?>) {
+                task.setLegacySourceSetup(legacySourceSetup(head, subtask, processingTime));
+            }
             task.setCheckpoints(checkpoints);
             task.setMetrics(metricsOf(head, subtask, new int[0], new int[0]));
             sources.add(checkpoints);
@@ -267,6 +272,15 @@ final class TaskWiring {
                     + ": restore it at parallelism " + old.size());
         }
         return all ? any : subtask < old.size() && old.get(subtask) != null && old.get(subtask).get(TaskCheckpoints.FINISHED) != null;
+    }
+
+    /** A legacy source function's runtime context and its share of the restored operator state. */
+    private SourceTask.LegacySourceSetup legacySourceSetup(StreamNode source, int subtask, ProcessingTimeService processingTime) {
+        RestoredJob restore = attempt.restore();
+        String id = operatorId(source);
+        Map<String, OperatorStateSnapshot.Entry> state = restore == null || !restore.operatorIds().contains(id) ? Map.of()
+                : OperatorStateRedistribution.shareFor(restore.operatorStates(id), subtask, source.parallelism(), source.describe());
+        return new SourceTask.LegacySourceSetup(contextOf(source, subtask, processingTime).runtimeContext(), state, restore != null);
     }
 
     private SourceTask.SourceRestore sourceRestore(StreamNode source, int subtask, boolean finished) {

@@ -23,11 +23,24 @@ public final class FunctionCopier {
      *
      * @throws InvalidProgramException naming the operator when the function cannot be copied
      */
-    @SuppressWarnings("unchecked")
     public static <F> F copyFor(F function, int parallelism, String operator) {
         if (parallelism == 1 || function == null) {
             return function;
         }
+        return copy(function, operator + " runs in " + parallelism + " parallel subtasks, so each needs its own copy of its function");
+    }
+
+    /**
+     * A deep copy of {@code function} whatever the parallelism: for functions whose fields must start fresh in every
+     * attempt, such as a legacy source's running flag, which its {@code cancel()} cleared in the attempt before.
+     */
+    public static <F> F copyForAttempt(F function, String operator) {
+        return function == null ? null : copy(function, operator + " starts every attempt with a fresh copy of its function, "
+                + "as Flink deserializes it for every attempt");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <F> F copy(F function, String why) {
         ClosureCleaner.clean(function);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -39,8 +52,7 @@ public final class FunctionCopier {
                 return (F) in.readObject();
             }
         } catch (IOException | ClassNotFoundException e) {
-            throw new InvalidProgramException(operator + " runs in " + parallelism + " parallel subtasks, so each needs its own copy of "
-                    + "its function, but the function (" + function.getClass().getName() + ") cannot be serialized: " + e
+            throw new InvalidProgramException(why + ", but the function (" + function.getClass().getName() + ") cannot be serialized: " + e
                     + ". Make the fields it captures serializable, or mark them transient and create them in open()", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.weir.engine.operators;
 
+import dev.weir.api.common.eventtime.Watermark;
 import dev.weir.streaming.api.functions.sink.SinkFunction;
 
 /** {@code DataStream#addSink}: calls the sink function per element. */
@@ -16,9 +17,11 @@ public final class SinkFunctionOperator extends UdfOperator<SinkFunction<Object>
         function.invoke(value, this);
     }
 
+    /** Hands the watermark to the function as well; one object per watermark, never per element. */
     @Override
-    public void processWatermark(long watermark) {
+    public void processWatermark(long watermark) throws Exception {
         currentWatermark = watermark;
+        function.writeWatermark(new Watermark(watermark));
     }
 
     @Override

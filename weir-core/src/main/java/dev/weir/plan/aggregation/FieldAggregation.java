@@ -22,7 +22,7 @@ import java.util.Objects;
  * read through cached method handles. {@link #validateFor(Class)} checks a known record type up front; otherwise
  * a wrong field fails on the first record, with a message naming the field, the type and the fields it has.
  */
-public final class FieldAggregation<T> implements ReduceFunction<T> {
+public final class FieldAggregation<T> implements ReduceFunction<T>, FieldReference {
     private static final long serialVersionUID = 1L;
 
     private final AggregationType type;
@@ -198,18 +198,24 @@ public final class FieldAggregation<T> implements ReduceFunction<T> {
         return bound;
     }
 
+    @Override
+    public AggregationType aggregationType() {
+        return type;
+    }
+
     /** The position addressed, or -1 when the field is named. */
-    int fieldPosition() {
+    @Override
+    public int fieldPosition() {
         return position;
     }
 
-    /** The field expression, or {@code null} when the field is a position. */
-    String fieldExpression() {
+    @Override
+    public String fieldExpression() {
         return field;
     }
 
-    /** The method name users call: {@code sum}, {@code minBy}, ... */
-    String kindName() {
+    @Override
+    public String kindName() {
         switch (type) {
             case SUM: return "sum";
             case MIN: return "min";

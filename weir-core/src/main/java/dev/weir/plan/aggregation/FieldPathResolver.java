@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the field an aggregation addresses in a record type, following Flink's rules (tuple positions or
+ * Finds the field an aggregation or a key addresses in a record type, following Flink's rules (tuple positions or
  * {@code fN}, POJO field names with dots for nesting, position 0 or {@code *} for a basic value), and checks
  * that the aggregation can work on it. Failures name the aggregation, the type, the field and the fields there are.
  */
 final class FieldPathResolver {
-    private final FieldAggregation<?> aggregation;
+    private final FieldReference aggregation;
     private final Class<?> rootClass;
     private final boolean writes;
     private final List<FieldStep> steps = new ArrayList<>();
     private final List<RecordCopier> copiers = new ArrayList<>();
 
-    private FieldPathResolver(FieldAggregation<?> aggregation, Class<?> rootClass) {
+    private FieldPathResolver(FieldReference aggregation, Class<?> rootClass) {
         this.aggregation = aggregation;
         this.rootClass = rootClass;
-        AggregationType type = aggregation.getAggregationType();
+        AggregationType type = aggregation.aggregationType();
         this.writes = type == AggregationType.SUM || type == AggregationType.MIN || type == AggregationType.MAX;
     }
 
@@ -34,7 +34,7 @@ final class FieldPathResolver {
      * @return the path, or {@code null} when the type leaves the field's class open (erased tuple fields)
      * @throws InvalidProgramException when the field does not exist or the aggregation cannot work on it
      */
-    static FieldPath resolveStatically(FieldAggregation<?> aggregation, Class<?> type, TypeInformation<?> info) {
+    static FieldPath resolveStatically(FieldReference aggregation, Class<?> type, TypeInformation<?> info) {
         return new FieldPathResolver(aggregation, type).resolve(type, info, null);
     }
 
@@ -43,7 +43,7 @@ final class FieldPathResolver {
      *
      * @throws InvalidProgramException when the field does not exist or the aggregation cannot work on it
      */
-    static FieldPath resolveForRecord(FieldAggregation<?> aggregation, Object record) {
+    static FieldPath resolveForRecord(FieldReference aggregation, Object record) {
         return new FieldPathResolver(aggregation, record.getClass()).resolve(record.getClass(), null, record);
     }
 
@@ -77,7 +77,7 @@ final class FieldPathResolver {
                 if (position < 0 || position >= arity) {
                     throw fail((segment == null ? "no field at position " + position : "no field '" + segment + "'")
                         + where(i, holderClass) + "; the fields are " + tupleFields(arity, holderInfo, holder)
-                        + ". Address one of them, or use reduce(...) for anything else");
+                        + ". Address one of them, or use " + alternative() + " for anything else");
                 }
                 TypeInformation<?> fieldInfo = holderInfo != null && holderInfo.isTupleType()
                     && holderInfo.getNestedTypes().size() == arity ? holderInfo.getNestedTypes().get(position) : null;
@@ -124,7 +124,7 @@ final class FieldPathResolver {
         if (step == null) {
             throw fail("no field '" + segment + "'" + where(index, holderClass) + "; the fields are "
                 + pojoFields(holderClass) + " (public fields, or getters with setters). Name one of them, or use "
-                + "reduce(...) for anything else");
+                + alternative() + " for anything else");
         }
         if (writes && step.readOnlyReason() != null) {
             throw fail("field '" + segment + "' cannot be written: " + step.readOnlyReason() + ". "
@@ -148,7 +148,11 @@ final class FieldPathResolver {
     private void checkLeaf(Class<?> declared, Object firstValue, boolean atRuntime) {
         Class<?> actual = firstValue != null ? firstValue.getClass() : declared;
         String field = describeLeaf();
-        if (aggregation.getAggregationType() == AggregationType.SUM) {
+        if (aggregation.aggregationType() == null) {
+            // A key is only read and compared for equality: any value will do.
+            return;
+        }
+        if (aggregation.aggregationType() == AggregationType.SUM) {
             boolean fits = atRuntime
                 ? NumericAdder.forType(declared) != null || NumericAdder.forType(actual) != null
                 : NumericAdder.mayHoldNumber(declared);
@@ -174,6 +178,11 @@ final class FieldPathResolver {
     static NumericAdder adderFor(FieldPath path, Object firstValue) {
         NumericAdder declared = NumericAdder.forType(path.leafType());
         return declared != null || firstValue == null ? declared : NumericAdder.forType(firstValue.getClass());
+    }
+
+    /** What to use instead when the field cannot be addressed. */
+    private String alternative() {
+        return aggregation.aggregationType() == null ? "keyBy(KeySelector)" : "reduce(...)";
     }
 
     private InvalidProgramException fail(String problem) {

@@ -33,6 +33,26 @@ public interface RuntimeContext {
         return getTaskInfo().getNumberOfParallelSubtasks();
     }
 
+    /** Flink 1.x style; the same as {@code getTaskInfo().getMaxNumberOfParallelSubtasks()}. */
+    default int getMaxNumberOfParallelSubtasks() {
+        return getTaskInfo().getMaxNumberOfParallelSubtasks();
+    }
+
+    /** Flink 1.x style; the same as {@code getTaskInfo().getAttemptNumber()}: 0 in the first run, +1 per restart. */
+    default int getAttemptNumber() {
+        return getTaskInfo().getAttemptNumber();
+    }
+
+    /** Flink 1.x style; the same as {@code getTaskInfo().getTaskName()}. */
+    default String getTaskName() {
+        return getTaskInfo().getTaskName();
+    }
+
+    /** Flink 1.x style; the same as {@code getTaskInfo().getTaskNameWithSubtasks()}, e.g. {@code "Map (2/4)#0"}. */
+    default String getTaskNameWithSubtasks() {
+        return getTaskInfo().getTaskNameWithSubtasks();
+    }
+
     MetricGroup getMetricGroup();
 
     /**

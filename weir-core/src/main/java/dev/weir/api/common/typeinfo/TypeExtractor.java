@@ -5,6 +5,7 @@ import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.common.typeinfo.Types;
 
 import dev.weir.api.java.tuple.Tuple;
+import dev.weir.api.java.typeutils.TupleTypeInfo;
 import dev.weir.api.common.typeinfo.ClassTypeInfo.Kind;
 
 import java.lang.reflect.Field;
@@ -30,7 +31,8 @@ final class TypeExtractor {
         TypeInformation<?>[] basics = {
             Types.VOID, Types.STRING, Types.BYTE, Types.BOOLEAN, Types.SHORT, Types.INT, Types.LONG, Types.FLOAT,
             Types.DOUBLE, Types.CHAR, Types.BIG_INT, Types.BIG_DEC, Types.SQL_DATE, Types.SQL_TIME,
-            Types.SQL_TIMESTAMP, Types.LOCAL_DATE, Types.LOCAL_TIME, Types.LOCAL_DATE_TIME, Types.INSTANT
+            Types.SQL_TIMESTAMP, Types.LOCAL_DATE, Types.LOCAL_TIME, Types.LOCAL_DATE_TIME, Types.INSTANT,
+            BasicTypeInfo.DATE_TYPE_INFO
         };
         for (TypeInformation<?> basic : basics) {
             BASIC.put(basic.getTypeClass(), basic);
@@ -132,12 +134,17 @@ final class TypeExtractor {
         return Tuple.class.isAssignableFrom(type) && type.getSuperclass() == Tuple.class;
     }
 
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static TypeInformation<?> newTupleInfo(Class<?> tupleClass, TypeInformation<?>[] fields) {
+        return new TupleTypeInfo((Class<? extends Tuple>) tupleClass, fields);
+    }
+
     private static TypeInformation<?> tuple(Class<?> tupleClass, Type[] fieldTypes, Set<Class<?>> visiting) {
         List<TypeInformation<?>> fields = new ArrayList<>(fieldTypes.length);
         for (Type fieldType : fieldTypes) {
             fields.add(forType(fieldType, visiting));
         }
-        return new ClassTypeInfo<>(Kind.TUPLE, tupleClass, fields, List.of());
+        return newTupleInfo(tupleClass, fields.toArray(new TypeInformation<?>[0]));
     }
 
     // A raw TupleN has unknown field types; a subclass names them in its generic superclass.

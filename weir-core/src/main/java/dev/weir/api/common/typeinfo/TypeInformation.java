@@ -2,6 +2,9 @@ package dev.weir.api.common.typeinfo;
 
 import dev.weir.api.common.typeinfo.TypeExtractor;
 
+import dev.weir.api.common.ExecutionConfig;
+import dev.weir.api.common.serialization.SerializerConfig;
+import dev.weir.api.common.typeutils.TypeSerializer;
 import java.io.Serializable;
 import java.util.List;
 
@@ -47,6 +50,20 @@ public abstract class TypeInformation<T> implements Serializable {
      */
     public abstract List<TypeInformation<?>> getNestedTypes();
 
+    /**
+     * A serializer for this type, as Flink's jobs pass one on (e.g. to {@code DeltaTrigger.of}); Weir never calls it
+     * and serializes state with its own serializer.
+     */
+    public TypeSerializer<T> createSerializer(SerializerConfig config) {
+        return new DescribedSerializer<>(this);
+    }
+
+    /** Flink 1.x form of {@link #createSerializer(SerializerConfig)}. */
+    @Deprecated
+    public TypeSerializer<T> createSerializer(ExecutionConfig config) {
+        return new DescribedSerializer<>(this);
+    }
+
     @Override
     public abstract boolean equals(Object o);
 
@@ -55,4 +72,19 @@ public abstract class TypeInformation<T> implements Serializable {
 
     @Override
     public abstract String toString();
+
+    /** The serializer {@link #createSerializer} hands out: it only names its type. */
+    private static final class DescribedSerializer<T> extends TypeSerializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final TypeInformation<T> type;
+
+        DescribedSerializer(TypeInformation<T> type) {
+            this.type = type;
+        }
+
+        @Override
+        public String toString() {
+            return "TypeSerializer of " + type;
+        }
+    }
 }

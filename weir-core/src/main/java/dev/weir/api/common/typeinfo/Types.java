@@ -3,6 +3,7 @@ package dev.weir.api.common.typeinfo;
 import dev.weir.api.common.typeinfo.TypeExtractor;
 
 import dev.weir.api.java.tuple.Tuple;
+import dev.weir.api.java.typeutils.TupleTypeInfo;
 import dev.weir.api.common.typeinfo.ClassTypeInfo.Kind;
 
 import java.lang.invoke.MethodType;
@@ -24,25 +25,25 @@ import java.util.TreeMap;
  * Flink takes a type hint. Weir does not need them to run a job.
  */
 public final class Types {
-    public static final TypeInformation<Void> VOID = basic(Void.class);
-    public static final TypeInformation<String> STRING = basic(String.class);
-    public static final TypeInformation<Byte> BYTE = basic(Byte.class);
-    public static final TypeInformation<Boolean> BOOLEAN = basic(Boolean.class);
-    public static final TypeInformation<Short> SHORT = basic(Short.class);
-    public static final TypeInformation<Integer> INT = basic(Integer.class);
-    public static final TypeInformation<Long> LONG = basic(Long.class);
-    public static final TypeInformation<Float> FLOAT = basic(Float.class);
-    public static final TypeInformation<Double> DOUBLE = basic(Double.class);
-    public static final TypeInformation<Character> CHAR = basic(Character.class);
-    public static final TypeInformation<BigInteger> BIG_INT = basic(BigInteger.class);
-    public static final TypeInformation<BigDecimal> BIG_DEC = basic(BigDecimal.class);
+    public static final TypeInformation<Void> VOID = BasicTypeInfo.VOID_TYPE_INFO;
+    public static final TypeInformation<String> STRING = BasicTypeInfo.STRING_TYPE_INFO;
+    public static final TypeInformation<Byte> BYTE = BasicTypeInfo.BYTE_TYPE_INFO;
+    public static final TypeInformation<Boolean> BOOLEAN = BasicTypeInfo.BOOLEAN_TYPE_INFO;
+    public static final TypeInformation<Short> SHORT = BasicTypeInfo.SHORT_TYPE_INFO;
+    public static final TypeInformation<Integer> INT = BasicTypeInfo.INT_TYPE_INFO;
+    public static final TypeInformation<Long> LONG = BasicTypeInfo.LONG_TYPE_INFO;
+    public static final TypeInformation<Float> FLOAT = BasicTypeInfo.FLOAT_TYPE_INFO;
+    public static final TypeInformation<Double> DOUBLE = BasicTypeInfo.DOUBLE_TYPE_INFO;
+    public static final TypeInformation<Character> CHAR = BasicTypeInfo.CHAR_TYPE_INFO;
+    public static final TypeInformation<BigInteger> BIG_INT = BasicTypeInfo.BIG_INT_TYPE_INFO;
+    public static final TypeInformation<BigDecimal> BIG_DEC = BasicTypeInfo.BIG_DEC_TYPE_INFO;
     public static final TypeInformation<java.sql.Date> SQL_DATE = basic(java.sql.Date.class);
     public static final TypeInformation<java.sql.Time> SQL_TIME = basic(java.sql.Time.class);
     public static final TypeInformation<java.sql.Timestamp> SQL_TIMESTAMP = basic(java.sql.Timestamp.class);
     public static final TypeInformation<LocalDate> LOCAL_DATE = basic(LocalDate.class);
     public static final TypeInformation<LocalTime> LOCAL_TIME = basic(LocalTime.class);
     public static final TypeInformation<LocalDateTime> LOCAL_DATE_TIME = basic(LocalDateTime.class);
-    public static final TypeInformation<Instant> INSTANT = basic(Instant.class);
+    public static final TypeInformation<Instant> INSTANT = BasicTypeInfo.INSTANT_TYPE_INFO;
 
     private Types() {
     }
@@ -57,7 +58,7 @@ public final class Types {
             Objects.requireNonNull(types[i], "TUPLE field type " + i + " must not be null");
         }
         Class<T> tupleClass = (Class<T>) Tuple.getTupleClass(types.length);
-        return ClassTypeInfo.of(Kind.TUPLE, tupleClass, types);
+        return new TupleTypeInfo<>(tupleClass, types);
     }
 
     /**
@@ -67,7 +68,7 @@ public final class Types {
     public static <T extends Tuple> TypeInformation<T> TUPLE(Class<T> tupleSubclass) {
         TypeInformation<T> info = TypeExtractor.forClass(tupleSubclass);
         if (!info.isTupleType()) {
-            throw new IllegalArgumentException("Types.TUPLE(Class) needs a subclass of Tuple1..Tuple5, got "
+            throw new IllegalArgumentException("Types.TUPLE(Class) needs a subclass of Tuple1..Tuple25, got "
                 + tupleSubclass.getName());
         }
         return info;

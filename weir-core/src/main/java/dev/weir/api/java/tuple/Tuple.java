@@ -4,17 +4,20 @@ import java.io.Serializable;
 import java.util.Arrays;
 
 /**
- * The base of Flink-style tuples {@link Tuple0} to {@link Tuple5}: a fixed number of public, mutable, positional
+ * The base of Flink-style tuples {@link Tuple0} to {@link Tuple25}: a fixed number of public, mutable, positional
  * fields {@code f0..fN}, compared by value and printed as {@code (a,b)}.
  */
 public abstract class Tuple implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    /** The widest tuple Weir has; wider records are better expressed as a POJO. */
-    public static final int MAX_ARITY = 5;
+    /** The widest tuple, as in Flink; wider records are better expressed as a POJO. */
+    public static final int MAX_ARITY = 25;
 
     private static final Class<?>[] CLASSES = {
-        Tuple0.class, Tuple1.class, Tuple2.class, Tuple3.class, Tuple4.class, Tuple5.class
+        Tuple0.class, Tuple1.class, Tuple2.class, Tuple3.class, Tuple4.class, Tuple5.class, Tuple6.class, Tuple7.class,
+        Tuple8.class, Tuple9.class, Tuple10.class, Tuple11.class, Tuple12.class, Tuple13.class, Tuple14.class,
+        Tuple15.class, Tuple16.class, Tuple17.class, Tuple18.class, Tuple19.class, Tuple20.class, Tuple21.class,
+        Tuple22.class, Tuple23.class, Tuple24.class, Tuple25.class
     };
 
     /** The number of fields of this tuple. */
@@ -52,19 +55,19 @@ public abstract class Tuple implements Serializable {
     /** A new tuple with {@code arity} fields, all {@code null} ({@link Tuple0#INSTANCE} for 0). */
     public static Tuple newInstance(int arity) {
         checkArity(arity);
-        switch (arity) {
-            case 0: return Tuple0.INSTANCE;
-            case 1: return new Tuple1<>();
-            case 2: return new Tuple2<>();
-            case 3: return new Tuple3<>();
-            case 4: return new Tuple4<>();
-            default: return new Tuple5<>();
+        if (arity == 0) {
+            return Tuple0.INSTANCE;
+        }
+        try {
+            return (Tuple) CLASSES[arity].getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Tuple" + arity + " has no public no-argument constructor", e);
         }
     }
 
     private static void checkArity(int arity) {
         if (arity < 0 || arity > MAX_ARITY) {
-            throw new IllegalArgumentException("Weir has tuples of arity 0 to " + MAX_ARITY + ", not " + arity
+            throw new IllegalArgumentException("Tuples have arity 0 to " + MAX_ARITY + ", not " + arity
                 + ": use a POJO (a class with public fields or getters and setters) for wider records");
         }
     }

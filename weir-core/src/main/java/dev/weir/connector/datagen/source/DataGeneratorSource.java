@@ -11,6 +11,7 @@ import dev.weir.api.connector.source.Source;
 import dev.weir.api.connector.source.SourceReader;
 import dev.weir.api.connector.source.SourceReaderContext;
 import java.io.Serializable;
+import dev.weir.api.common.typeinfo.TypeInformation;
 import java.util.Objects;
 
 /**
@@ -44,6 +45,19 @@ public final class DataGeneratorSource<OUT> implements Source<OUT> {
     /** A source of {@code count} records at the rate the strategy allows; {@code Long.MAX_VALUE} means unbounded. */
     public DataGeneratorSource(GeneratorFunction<Long, OUT> generatorFunction, long count, RateLimiterStrategy rateLimiterStrategy) {
         this(generatorFunction, count, rateLimiterStrategy, NanoClock.SYSTEM);
+    }
+
+    /** Flink's form with the produced type, accepted and not needed: Weir passes records by reference. */
+    public DataGeneratorSource(GeneratorFunction<Long, OUT> generatorFunction, long count, TypeInformation<OUT> typeInfo) {
+        this(generatorFunction, count, RateLimiterStrategy.noOp());
+        Objects.requireNonNull(typeInfo, "typeInfo");
+    }
+
+    /** Flink's form with the produced type, accepted and not needed: Weir passes records by reference. */
+    public DataGeneratorSource(GeneratorFunction<Long, OUT> generatorFunction, long count, RateLimiterStrategy rateLimiterStrategy,
+                               TypeInformation<OUT> typeInfo) {
+        this(generatorFunction, count, rateLimiterStrategy);
+        Objects.requireNonNull(typeInfo, "typeInfo");
     }
 
     /** For tests: reads the time from {@code clock}. */

@@ -1,5 +1,6 @@
 package dev.weir.streaming.api.datastream;
 
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 
 import dev.weir.api.common.functions.AggregateFunction;
@@ -87,6 +88,22 @@ public class AllWindowedStream<T, W extends Window> {
 
     public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function) {
         return window("process", null, DataStream.requireFunction(function, "process"));
+    }
+
+    /** {@link #apply(AllWindowFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> apply(AllWindowFunction<T, R, W> function, TypeInformation<R> resultType) {
+        return DataStream.hinted(apply(function), resultType);
+    }
+
+    /** {@link #process(ProcessAllWindowFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> process(ProcessAllWindowFunction<T, R, W> function, TypeInformation<R> resultType) {
+        return DataStream.hinted(process(function), resultType);
+    }
+
+    /** {@link #aggregate(AggregateFunction)} with Flink's type hints, accepted and not needed. */
+    public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function, TypeInformation<ACC> accumulatorType,
+                                                           TypeInformation<R> resultType) {
+        return DataStream.hinted(aggregate(function), resultType);
     }
 
     public SingleOutputStreamOperator<T> sum(int positionToSum) {

@@ -1,5 +1,6 @@
 package dev.weir.streaming.api.datastream;
 
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -63,6 +64,17 @@ public final class BroadcastConnectedStream<IN1, IN2> {
         }
         return new SingleOutputStreamOperator<>(environment, transformation("Co-Process-Broadcast",
                 new Specs.BroadcastProcessSpec(function, broadcast.getBroadcastStateDescriptors())));
+    }
+
+    /** {@link #process(KeyedBroadcastProcessFunction)} with Flink's type hint, accepted and not needed. */
+    public <KS, OUT> SingleOutputStreamOperator<OUT> process(KeyedBroadcastProcessFunction<KS, IN1, IN2, OUT> function,
+                                                             TypeInformation<OUT> outTypeInfo) {
+        return DataStream.hinted(process(function), outTypeInfo);
+    }
+
+    /** {@link #process(BroadcastProcessFunction)} with Flink's type hint, accepted and not needed. */
+    public <OUT> SingleOutputStreamOperator<OUT> process(BroadcastProcessFunction<IN1, IN2, OUT> function, TypeInformation<OUT> outTypeInfo) {
+        return DataStream.hinted(process(function), outTypeInfo);
     }
 
     private Transformation transformation(String name, OperatorSpec spec) {

@@ -1,5 +1,6 @@
 package dev.weir.streaming.api.datastream;
 
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.common.functions.CoGroupFunction;
 import dev.weir.util.Collector;
 import dev.weir.api.java.functions.KeySelector;
@@ -91,6 +92,11 @@ public class CoGroupedStreams<T1, T2> {
 
         public <T> SingleOutputStreamOperator<T> apply(CoGroupFunction<T1, T2, T> function) {
             return windowed.apply(new CoGroupWindowFunction<T1, T2, T, KEY, W>(DataStream.requireFunction(function, "apply"))).name("CoGroup");
+        }
+
+        /** {@link #apply(CoGroupFunction)} with Flink's type hint, accepted and not needed. */
+        public <T> SingleOutputStreamOperator<T> apply(CoGroupFunction<T1, T2, T> function, TypeInformation<T> resultType) {
+            return DataStream.hinted(apply(function), resultType);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.weir.streaming.api.datastream;
 
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 
@@ -58,6 +59,27 @@ public class ConnectedStreams<IN1, IN2> {
 
     public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<IN1, IN2, R> coProcessFunction) {
         return addOperator("Co-Process", new Specs.CoProcessSpec(DataStream.requireFunction(coProcessFunction, "process")));
+    }
+
+    /** {@link #map(CoMapFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> map(CoMapFunction<IN1, IN2, R> coMapper, TypeInformation<R> outputType) {
+        return DataStream.hinted(map(coMapper), outputType);
+    }
+
+    /** {@link #flatMap(CoFlatMapFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> flatMap(CoFlatMapFunction<IN1, IN2, R> coFlatMapper, TypeInformation<R> outputType) {
+        return DataStream.hinted(flatMap(coFlatMapper), outputType);
+    }
+
+    /** {@link #process(CoProcessFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> process(CoProcessFunction<IN1, IN2, R> coProcessFunction, TypeInformation<R> outputType) {
+        return DataStream.hinted(process(coProcessFunction), outputType);
+    }
+
+    /** {@link #process(KeyedCoProcessFunction)} with Flink's type hint, accepted and not needed. */
+    public <K, R> SingleOutputStreamOperator<R> process(KeyedCoProcessFunction<K, IN1, IN2, R> keyedCoProcessFunction,
+                                                        TypeInformation<R> outputType) {
+        return DataStream.hinted(process(keyedCoProcessFunction), outputType);
     }
 
     public <K, R> SingleOutputStreamOperator<R> process(KeyedCoProcessFunction<K, IN1, IN2, R> keyedCoProcessFunction) {

@@ -1,6 +1,11 @@
 package dev.weir.streaming.api.datastream;
 
 import dev.weir.api.common.InvalidProgramException;
+import dev.weir.api.common.typeinfo.TypeInformation;
+import dev.weir.api.common.typeinfo.Types;
+import dev.weir.api.java.tuple.Tuple;
+import dev.weir.api.java.typeutils.ResultTypeQueryable;
+import dev.weir.plan.aggregation.FieldKeySelector;
 import dev.weir.core.execution.JobClient;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.util.CloseableIterator;
@@ -65,24 +70,82 @@ public class DataStream<T> {
         return p > 0 ? p : environment.getParallelism();
     }
 
+    /**
+     * The type of this stream's elements as far as Weir knows it: the type a hint gave ({@code returns(...)}, a
+     * {@code TypeInformation} argument), a {@link ResultTypeQueryable} function or source declared, or the common
+     * class of {@code fromData}'s elements; else {@code GenericType<java.lang.Object>}. Weir does not extract types
+     * from function signatures as Flink does, and needs none of this to run.
+     */
+    @SuppressWarnings("unchecked")
+    public TypeInformation<T> getType() {
+        TypeInformation<?> known = knownType(transformation);
+        return (TypeInformation<T>) (known != null ? known : Types.GENERIC(Object.class));
+    }
+
     public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper) {
-        return addOperator("Map", new Specs.MapSpec(requireFunction(mapper, "map")));
+        return declared(addOperator("Map", new Specs.MapSpec(requireFunction(mapper, "map"))), mapper);
+    }
+
+    /** {@link #map(MapFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> map(MapFunction<T, R> mapper, TypeInformation<R> outputType) {
+        return hinted(map(mapper), outputType);
     }
 
     public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper) {
-        return addOperator("Flat Map", new Specs.FlatMapSpec(requireFunction(flatMapper, "flatMap")));
+        return declared(addOperator("Flat Map", new Specs.FlatMapSpec(requireFunction(flatMapper, "flatMap"))), flatMapper);
+    }
+
+    /** {@link #flatMap(FlatMapFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> flatMap(FlatMapFunction<T, R> flatMapper, TypeInformation<R> outputType) {
+        return hinted(flatMap(flatMapper), outputType);
     }
 
     public SingleOutputStreamOperator<T> filter(FilterFunction<T> filter) {
-        return addOperator("Filter", new Specs.FilterSpec(requireFunction(filter, "filter")));
+        return sameType(addOperator("Filter", new Specs.FilterSpec(requireFunction(filter, "filter"))));
     }
 
     public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction) {
-        return addOperator("Process", new Specs.ProcessSpec(requireFunction(processFunction, "process")));
+        return declared(addOperator("Process", new Specs.ProcessSpec(requireFunction(processFunction, "process"))), processFunction);
+    }
+
+    /** {@link #process(ProcessFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> process(ProcessFunction<T, R> processFunction, TypeInformation<R> outputType) {
+        return hinted(process(processFunction), outputType);
     }
 
     public <K> KeyedStream<T, K> keyBy(KeySelector<T, K> key) {
         return new KeyedStream<>(this, requireFunction(key, "keyBy"));
+    }
+
+    /**
+     * Flink 1.x: keys by tuple positions; the key is a {@code Tuple} of the fields' values ({@code Tuple1} for one).
+     * A wrong position fails here when the element type is known ({@link #getType()}), else on the first element.
+     *
+     * @deprecated as in Flink: use {@link #keyBy(KeySelector)}
+     */
+    @Deprecated
+    public KeyedStream<T, Tuple> keyBy(int... fields) {
+        return keyBy(validated(FieldKeySelector.<T>byPositions(fields)));
+    }
+
+    /**
+     * Flink 1.x: keys by field expressions ({@code "word"}, {@code "f0"}, {@code "user.id"}); the key is a
+     * {@code Tuple} of the fields' values. A wrong field fails here when the element type is known, else on the
+     * first element.
+     *
+     * @deprecated as in Flink: use {@link #keyBy(KeySelector)}
+     */
+    @Deprecated
+    public KeyedStream<T, Tuple> keyBy(String... fields) {
+        return keyBy(validated(FieldKeySelector.<T>byNames(fields)));
+    }
+
+    private FieldKeySelector<T> validated(FieldKeySelector<T> selector) {
+        TypeInformation<?> type = knownType(transformation);
+        if (type != null && type.getTypeClass() != Object.class) {
+            selector.validateFor(type);
+        }
+        return selector;
     }
 
     @SafeVarargs
@@ -256,6 +319,36 @@ public class DataStream<T> {
     protected <R> SingleOutputStreamOperator<R> addOperator(String name, OperatorSpec spec) {
         Transformation t = Transformation.operator(environment.nextId(), name, spec, List.of(transformation));
         return new SingleOutputStreamOperator<>(environment, t);
+    }
+
+    /** Records this stream's known type for an operator that emits elements of its input's type. */
+    <S extends DataStream<T>> S sameType(S stream) {
+        stream.getTransformation().setOutputType(knownType(transformation));
+        return stream;
+    }
+
+    /** Records the type a hint gave for {@code stream}'s elements. */
+    static <R, S extends SingleOutputStreamOperator<R>> S hinted(S stream, TypeInformation<R> outputType) {
+        stream.getTransformation().setOutputType(Objects.requireNonNull(outputType, "outputType: the type hint must not be null"));
+        return stream;
+    }
+
+    /** Records the type a {@link ResultTypeQueryable} function declares for {@code stream}'s elements. */
+    static <S extends DataStream<?>> S declared(S stream, Object function) {
+        if (function instanceof ResultTypeQueryable<?> queryable) {
+            stream.getTransformation().setOutputType(queryable.getProducedType());
+        }
+        return stream;
+    }
+
+    /** The type recorded for a node's output, looking through re-partitionings and unions to their input. */
+    static TypeInformation<?> knownType(Transformation t) {
+        Transformation current = t;
+        while (current.getOutputType() == null && (current.getKind() == Transformation.Kind.PARTITION
+                || current.getKind() == Transformation.Kind.UNION)) {
+            current = current.getInputs().get(0);
+        }
+        return current.getOutputType();
     }
 
     static <F> F requireFunction(F function, String method) {

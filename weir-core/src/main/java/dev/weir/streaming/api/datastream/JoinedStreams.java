@@ -1,5 +1,6 @@
 package dev.weir.streaming.api.datastream;
 
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.common.functions.CoGroupFunction;
 import dev.weir.util.Collector;
 import dev.weir.api.common.functions.FlatJoinFunction;
@@ -91,6 +92,16 @@ public class JoinedStreams<T1, T2> {
 
         public <T> SingleOutputStreamOperator<T> apply(FlatJoinFunction<T1, T2, T> function) {
             return coGroup.apply(new FlatJoinCoGroupFunction<>(DataStream.requireFunction(function, "apply"))).name("Window Join");
+        }
+
+        /** {@link #apply(JoinFunction)} with Flink's type hint, accepted and not needed. */
+        public <T> SingleOutputStreamOperator<T> apply(JoinFunction<T1, T2, T> function, TypeInformation<T> resultType) {
+            return DataStream.hinted(apply(function), resultType);
+        }
+
+        /** {@link #apply(FlatJoinFunction)} with Flink's type hint, accepted and not needed. */
+        public <T> SingleOutputStreamOperator<T> apply(FlatJoinFunction<T1, T2, T> function, TypeInformation<T> resultType) {
+            return DataStream.hinted(apply(function), resultType);
         }
     }
 

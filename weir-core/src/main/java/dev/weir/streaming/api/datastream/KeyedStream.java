@@ -3,6 +3,7 @@ package dev.weir.streaming.api.datastream;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.api.common.functions.ReduceFunction;
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.plan.aggregation.FieldAggregation;
 import dev.weir.plan.OperatorSpec;
 import dev.weir.plan.Partitioning;
@@ -41,7 +42,12 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
 
     public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function) {
-        return addOperator("KeyedProcess", new Specs.KeyedProcessSpec(requireFunction(function, "process")));
+        return declared(addOperator("KeyedProcess", new Specs.KeyedProcessSpec(requireFunction(function, "process"))), function);
+    }
+
+    /** {@link #process(KeyedProcessFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> process(KeyedProcessFunction<K, T, R> function, TypeInformation<R> outputType) {
+        return hinted(process(function), outputType);
     }
 
     /** Cuts each key's elements into the windows {@code assigner} gives; see {@link WindowedStream}. */
@@ -66,7 +72,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
 
     /** A running reduce per key: emits the combined value after every element. */
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> reducer) {
-        return addOperator("Keyed Reduce", new Specs.KeyedReduceSpec(requireFunction(reducer, "reduce")));
+        return sameType(addOperator("Keyed Reduce", new Specs.KeyedReduceSpec(requireFunction(reducer, "reduce"))));
     }
 
     /** A running sum per key of the tuple field at {@code positionToSum} (or of the element itself at 0). */
@@ -120,7 +126,7 @@ public class KeyedStream<T, K> extends DataStream<T> {
     }
 
     private SingleOutputStreamOperator<T> aggregate(ReduceFunction<T> aggregation) {
-        return addOperator("Keyed Aggregation", new Specs.KeyedReduceSpec(aggregation));
+        return sameType(addOperator("Keyed Aggregation", new Specs.KeyedReduceSpec(aggregation)));
     }
 
     /** Operators on a keyed stream are keyed: they get this stream's key selector for their state and timers. */
@@ -216,6 +222,12 @@ public class KeyedStream<T, K> extends DataStream<T> {
         public IntervalJoined<IN1, IN2, KEY> sideOutputRightLateData(OutputTag<IN2> outputTag) {
             rightLateDataOutputTag = Objects.requireNonNull(outputTag, "outputTag");
             return this;
+        }
+
+        /** {@link #process(ProcessJoinFunction)} with Flink's type hint, accepted and not needed. */
+        public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction,
+                                                             TypeInformation<OUT> outputType) {
+            return DataStream.hinted(process(processJoinFunction), outputType);
         }
 
         public <OUT> SingleOutputStreamOperator<OUT> process(ProcessJoinFunction<IN1, IN2, OUT> processJoinFunction) {

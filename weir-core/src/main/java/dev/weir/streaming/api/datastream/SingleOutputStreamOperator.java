@@ -2,6 +2,8 @@ package dev.weir.streaming.api.datastream;
 
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 
+import dev.weir.api.common.typeinfo.TypeHint;
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.util.OutputTag;
 import dev.weir.plan.ChainingStrategy;
 import dev.weir.plan.Transformation;
@@ -73,9 +75,20 @@ public class SingleOutputStreamOperator<T> extends DataStream<T> {
         return this;
     }
 
-    /** Accepted for Flink compatibility: Weir needs no type hints. Takes a Class, TypeHint or TypeInformation. */
-    public SingleOutputStreamOperator<T> returns(Object typeHint) {
+    /** The element type, for {@link #getType()}; accepted for Flink compatibility, Weir needs no type hints. */
+    public SingleOutputStreamOperator<T> returns(TypeInformation<T> typeInfo) {
+        transformation.setOutputType(Objects.requireNonNull(typeInfo, "returns: the type information must not be null"));
         return this;
+    }
+
+    /** The element type as a type hint, e.g. {@code returns(new TypeHint<Tuple2<String, Integer>>(){})}. */
+    public SingleOutputStreamOperator<T> returns(TypeHint<T> typeHint) {
+        return returns(Objects.requireNonNull(typeHint, "returns: the type hint must not be null").getTypeInfo());
+    }
+
+    /** The element type as a class, e.g. {@code returns(String.class)}. */
+    public SingleOutputStreamOperator<T> returns(Class<T> typeClass) {
+        return returns(TypeInformation.of(Objects.requireNonNull(typeClass, "returns: the class must not be null")));
     }
 
     /** The elements this operator emitted to the side output {@code sideOutputTag}. */

@@ -1,5 +1,6 @@
 package dev.weir.streaming.api.datastream;
 
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 
 import dev.weir.api.common.functions.AggregateFunction;
@@ -93,6 +94,48 @@ public class WindowedStream<T, K, W extends Window> {
 
     public <R> SingleOutputStreamOperator<R> process(ProcessWindowFunction<T, R, K, W> function) {
         return window("process", null, DataStream.requireFunction(function, "process"));
+    }
+
+    /** {@link #apply(WindowFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> apply(WindowFunction<T, R, K, W> function, TypeInformation<R> resultType) {
+        return DataStream.hinted(apply(function), resultType);
+    }
+
+    /** {@link #process(ProcessWindowFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> process(ProcessWindowFunction<T, R, K, W> function, TypeInformation<R> resultType) {
+        return DataStream.hinted(process(function), resultType);
+    }
+
+    /** {@link #reduce(ReduceFunction, WindowFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function,
+                                                    TypeInformation<R> resultType) {
+        return DataStream.hinted(reduce(reduceFunction, function), resultType);
+    }
+
+    /** {@link #reduce(ReduceFunction, ProcessWindowFunction)} with Flink's type hint, accepted and not needed. */
+    public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, ProcessWindowFunction<T, R, K, W> function,
+                                                    TypeInformation<R> resultType) {
+        return DataStream.hinted(reduce(reduceFunction, function), resultType);
+    }
+
+    /** {@link #aggregate(AggregateFunction)} with Flink's type hints, accepted and not needed. */
+    public <ACC, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, R> function, TypeInformation<ACC> accumulatorType,
+                                                           TypeInformation<R> resultType) {
+        return DataStream.hinted(aggregate(function), resultType);
+    }
+
+    /** {@link #aggregate(AggregateFunction, WindowFunction)} with Flink's type hints, accepted and not needed. */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction, WindowFunction<V, R, K, W> windowFunction,
+                                                              TypeInformation<ACC> accumulatorType, TypeInformation<R> resultType) {
+        return DataStream.hinted(aggregate(aggFunction, windowFunction), resultType);
+    }
+
+    /** {@link #aggregate(AggregateFunction, ProcessWindowFunction)} with Flink's type hints, accepted and not needed. */
+    public <ACC, V, R> SingleOutputStreamOperator<R> aggregate(AggregateFunction<T, ACC, V> aggFunction,
+                                                              ProcessWindowFunction<V, R, K, W> windowFunction,
+                                                              TypeInformation<ACC> accumulatorType, TypeInformation<V> aggregateResultType,
+                                                              TypeInformation<R> resultType) {
+        return DataStream.hinted(aggregate(aggFunction, windowFunction), resultType);
     }
 
     public SingleOutputStreamOperator<T> sum(int positionToSum) {

@@ -42,12 +42,29 @@ public final class CheckpointConfig {
         this.interval = intervalMillis;
     }
 
-    public CheckpointingMode getCheckpointingMode() {
+    /** The mode in Flink 1.x's type, as Flink 1.20 returns it; {@link #getCheckpointingConsistencyMode()} in 2.x's. */
+    @Deprecated
+    public dev.weir.streaming.api.CheckpointingMode getCheckpointingMode() {
+        return dev.weir.streaming.api.CheckpointingMode.convertFromCheckpointingMode(mode);
+    }
+
+    public CheckpointingMode getCheckpointingConsistencyMode() {
         return mode;
     }
 
     public void setCheckpointingMode(CheckpointingMode mode) {
         this.mode = Objects.requireNonNull(mode, "mode");
+    }
+
+    /** Flink 1.x's form of {@link #setCheckpointingMode(CheckpointingMode)}. */
+    @Deprecated
+    public void setCheckpointingMode(dev.weir.streaming.api.CheckpointingMode mode) {
+        setCheckpointingMode(dev.weir.streaming.api.CheckpointingMode.convertToCheckpointingMode(mode));
+    }
+
+    /** The 2.x name of {@link #setCheckpointingMode(CheckpointingMode)}. */
+    public void setCheckpointingConsistencyMode(CheckpointingMode mode) {
+        setCheckpointingMode(mode);
     }
 
     public long getCheckpointTimeout() {

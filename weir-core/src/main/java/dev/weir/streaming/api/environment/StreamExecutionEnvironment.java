@@ -22,6 +22,11 @@ import dev.weir.plan.Specs;
 import dev.weir.plan.Transformation;
 import dev.weir.api.common.restartstrategy.RestartStrategies;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.api.common.typeinfo.TypeInformation;
+import dev.weir.api.java.typeutils.ResultTypeQueryable;
+import dev.weir.plan.SourceFunctionSource;
+import dev.weir.streaming.api.functions.source.ParallelSourceFunction;
+import dev.weir.streaming.api.functions.source.SourceFunction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -198,6 +203,12 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
+    /** Flink 1.x's form of {@link #enableCheckpointing(long, CheckpointingMode)}, with the mode from {@code streaming.api}. */
+    @Deprecated
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis, dev.weir.streaming.api.CheckpointingMode mode) {
+        return enableCheckpointing(intervalMillis, dev.weir.streaming.api.CheckpointingMode.convertToCheckpointingMode(mode));
+    }
+
     public CheckpointConfig getCheckpointConfig() {
         return checkpointConfig;
     }
@@ -308,7 +319,55 @@ public class StreamExecutionEnvironment {
 
     public <T> DataStreamSource<T> fromData(Collection<T> data) {
         Objects.requireNonNull(data, "fromData: the collection must not be null");
-        return fromSource(new FromElementsSource<>(data), WatermarkStrategy.noWatermarks(), "Collection Source");
+        DataStreamSource<T> source = fromSource(new FromElementsSource<>(data), WatermarkStrategy.noWatermarks(), "Collection Source");
+        source.getTransformation().setOutputType(commonType(data));
+        return source;
+    }
+
+    /** {@link #fromData(Object[])} with Flink's type information, accepted and not needed (it is {@code getType()}). */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromData(TypeInformation<T> typeInfo, T... data) {
+        Objects.requireNonNull(data, "fromData: the elements must not be null");
+        return fromData(Arrays.asList(data), typeInfo);
+    }
+
+    /** {@link #fromData(Collection)} with Flink's type information, accepted and not needed (it is {@code getType()}). */
+    public <T> DataStreamSource<T> fromData(Collection<T> data, TypeInformation<T> typeInfo) {
+        Objects.requireNonNull(typeInfo, "fromData: the type information must not be null");
+        DataStreamSource<T> source = fromData(data);
+        source.getTransformation().setOutputType(typeInfo);
+        return source;
+    }
+
+    /** Flink 1.x: the elements, all of class {@code type} (or a subclass). */
+    @SafeVarargs
+    public final <T> DataStreamSource<T> fromElements(Class<T> type, T... data) {
+        Objects.requireNonNull(type, "fromElements: the type must not be null");
+        Objects.requireNonNull(data, "fromElements: the elements must not be null");
+        for (int i = 0; i < data.length; i++) {
+            if (data[i] != null && !type.isInstance(data[i])) {
+                throw new IllegalArgumentException("fromElements: element " + i + " (" + data[i] + ") is a "
+                        + data[i].getClass().getName() + ", not a " + type.getName() + " as the given type says");
+            }
+        }
+        return fromData(Arrays.asList(data), TypeInformation.of(type));
+    }
+
+    /** Flink 1.x name of {@link #fromData(Collection, TypeInformation)}. */
+    public <T> DataStreamSource<T> fromCollection(Collection<T> data, TypeInformation<T> typeInfo) {
+        return fromData(data, typeInfo);
+    }
+
+    /** The type of the elements when they all have one class, else none (then {@code getType()} is generic). */
+    private static TypeInformation<?> commonType(Collection<?> data) {
+        Class<?> common = null;
+        for (Object o : data) {
+            if (o == null || (common != null && o.getClass() != common)) {
+                return null;
+            }
+            common = o.getClass();
+        }
+        return common == null ? null : TypeInformation.of(common);
     }
 
     /** Flink 1.x name of {@link #fromData(Object[])}. */
@@ -338,10 +397,61 @@ public class StreamExecutionEnvironment {
         if (source.maxParallelism() > 0) {
             t.setParallelism(Math.min(parallelism, source.maxParallelism()));
         }
+        if (source instanceof ResultTypeQueryable<?> queryable) {
+            t.setOutputType(queryable.getProducedType());
+        }
         return new DataStreamSource<>(this, t);
     }
 
     /** Runs the job under the name {@code pipeline.name} gives, else "Weir Streaming Job". */
+
+    /** {@link #fromSource(Source, WatermarkStrategy, String)} with Flink's type information, accepted and not needed. */
+    public <T> DataStreamSource<T> fromSource(Source<T> source, WatermarkStrategy<T> watermarkStrategy, String sourceName,
+                                              TypeInformation<T> typeInfo) {
+        Objects.requireNonNull(typeInfo, "fromSource: the type information must not be null");
+        DataStreamSource<T> stream = fromSource(source, watermarkStrategy, sourceName);
+        stream.getTransformation().setOutputType(typeInfo);
+        return stream;
+    }
+
+    /**
+     * Reads a legacy {@link SourceFunction} (Flink 1.x): its {@code run} runs on a thread of its own until it returns
+     * or the job is cancelled. A function that is not a {@link ParallelSourceFunction} runs at parallelism 1.
+     * Timestamps and watermarks are the ones the function emits; a strategy assigned downstream still works.
+     */
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function) {
+        return addSource(function, "Custom Source");
+    }
+
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, String sourceName) {
+        if (function == null) {
+            throw new NullPointerException("addSource: the source function must not be null");
+        }
+        Objects.requireNonNull(sourceName, "sourceName");
+        SourceFunctionSource<OUT> source = new SourceFunctionSource<>(function);
+        Transformation t = Transformation.source(nextId(), sourceName, new Specs.SourceSpec(source, SourceFunctionSource.ownWatermarks()));
+        if (source.maxParallelism() == 1) {
+            t.setParallelism(1);
+        }
+        if (function instanceof ResultTypeQueryable<?> queryable) {
+            t.setOutputType(queryable.getProducedType());
+        }
+        return new DataStreamSource<>(this, t);
+    }
+
+    /** {@link #addSource(SourceFunction)} with Flink's type information, accepted and not needed. */
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, TypeInformation<OUT> typeInfo) {
+        return addSource(function, "Custom Source", typeInfo);
+    }
+
+    /** {@link #addSource(SourceFunction, String)} with Flink's type information, accepted and not needed. */
+    public <OUT> DataStreamSource<OUT> addSource(SourceFunction<OUT> function, String sourceName, TypeInformation<OUT> typeInfo) {
+        Objects.requireNonNull(typeInfo, "addSource: the type information must not be null");
+        DataStreamSource<OUT> stream = addSource(function, sourceName);
+        stream.getTransformation().setOutputType(typeInfo);
+        return stream;
+    }
+
     public JobExecutionResult execute() throws Exception {
         return execute(defaultJobName);
     }

@@ -160,10 +160,15 @@ class TypeInformationTest {
     }
 
     @Test
-    void tuplesWiderThanFiveAreRefusedWithTheAlternative() {
-        assertThatThrownBy(() -> Types.TUPLE(Types.INT, Types.INT, Types.INT, Types.INT, Types.INT, Types.INT))
+    void tuplesUpToTwentyFiveFieldsAreDescribedAndWiderOnesRefusedWithTheAlternative() {
+        assertThat(Types.TUPLE(Types.INT, Types.INT, Types.INT, Types.INT, Types.INT, Types.STRING).toString())
+            .isEqualTo("Java Tuple6<Integer, Integer, Integer, Integer, Integer, String>");
+        TypeInformation<?>[] wide = new TypeInformation<?>[26];
+        java.util.Arrays.fill(wide, Types.INT);
+        assertThat(Types.TUPLE(java.util.Arrays.copyOf(wide, 25)).getArity()).isEqualTo(25);
+        assertThatThrownBy(() -> Types.TUPLE(wide))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageContaining("not 6: use a POJO");
+            .hasMessageContaining("not 26: use a POJO");
     }
 
     @Test

@@ -128,15 +128,46 @@ class TupleTest {
     }
 
     @Test
-    void newInstanceAndGetTupleClassCoverAritiesZeroToFive() {
+    void newInstanceAndGetTupleClassCoverAritiesZeroToTwentyFiveAsInFlink() {
+        assertThat(Tuple.MAX_ARITY).isEqualTo(25);
         assertThat(Tuple.newInstance(0)).isSameAs(Tuple0.INSTANCE);
         assertThat(Tuple.newInstance(3)).isEqualTo(new Tuple3<>());
         assertThat(Tuple.newInstance(5).getArity()).isEqualTo(5);
-        assertThat(Tuple.getTupleClass(2)).isEqualTo(Tuple2.class);
-        assertThat(Tuple.getTupleClass(0)).isEqualTo(Tuple0.class);
-        assertThatThrownBy(() -> Tuple.newInstance(6))
+        assertThat(Tuple.newInstance(25)).isEqualTo(new Tuple25<>());
+        for (int arity = 0; arity <= 25; arity++) {
+            assertThat(Tuple.getTupleClass(arity).getSimpleName()).isEqualTo("Tuple" + arity);
+            assertThat(Tuple.newInstance(arity).getArity()).isEqualTo(arity);
+        }
+        assertThatThrownBy(() -> Tuple.newInstance(26))
             .isInstanceOf(IllegalArgumentException.class)
-            .hasMessageStartingWith("Weir has tuples of arity 0 to 5, not 6: use a POJO");
+            .hasMessage("Tuples have arity 0 to 25, not 26: use a POJO (a class with public fields or getters and setters) for wider records");
+    }
+
+    @Test
+    void aTuple25HasFieldsF0ToF24WithFlinksAccessorsEqualityAndPrinting() {
+        Tuple25<Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer,
+                Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, Integer, String> t =
+            Tuple25.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, "last");
+        assertThat(t.getArity()).isEqualTo(25);
+        assertThat(t.f24).isEqualTo("last");
+        assertThat(t.<Integer>getField(17)).isEqualTo(17);
+        assertThat(t.toString()).isEqualTo("(0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,last)");
+
+        var copy = t.copy();
+        assertThat(copy).isEqualTo(t).hasSameHashCodeAs(t).isNotSameAs(t);
+        copy.setField(99, 12);
+        assertThat(copy.f12).isEqualTo(99);
+        assertThat(t.f12).as("the copy is a new tuple").isEqualTo(12);
+        assertThat(copy).isNotEqualTo(t);
+        assertThatThrownBy(() -> t.getField(25))
+            .isInstanceOf(IndexOutOfBoundsException.class)
+            .hasMessage("Tuple25 has no field at position 25: valid positions are 0 to 24");
+
+        Tuple6<String, Integer, Long, Double, Boolean, Character> six = new Tuple6<>();
+        six.setFields("a", 1, 2L, 3.5, true, 'z');
+        assertThat(six).isEqualTo(Tuple6.of("a", 1, 2L, 3.5, true, 'z'));
+        assertThat(six.toString()).isEqualTo("(a,1,2,3.5,true,z)");
+        assertThat(six).isNotEqualTo(Tuple6.of("a", 1, 2L, 3.5, true, 'y'));
     }
 
     @Test

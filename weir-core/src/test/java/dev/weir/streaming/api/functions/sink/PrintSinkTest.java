@@ -114,28 +114,37 @@ class PrintSinkTest {
     void theSinkFunctionPrintsTheSameLinesAfterOpen() throws Exception {
         PrintSinkFunction<String> plain = new PrintSinkFunction<>();
         plain.setRuntimeContext(new TestRuntimeContext(0, 1));
-        plain.open(null);
+        plain.open((dev.weir.api.common.functions.OpenContext) null);
         plain.invoke("a");
         PrintSinkFunction<String> parallel = new PrintSinkFunction<>();
         parallel.setRuntimeContext(new TestRuntimeContext(1, 3));
-        parallel.open(null);
+        parallel.open((dev.weir.api.common.functions.OpenContext) null);
         parallel.invoke("b", null);
         PrintSinkFunction<String> identified = new PrintSinkFunction<>("id");
         identified.setRuntimeContext(new TestRuntimeContext(0, 1));
-        identified.open(null);
+        identified.open((dev.weir.api.common.functions.OpenContext) null);
         identified.invoke("c");
         PrintSinkFunction<String> toErr = new PrintSinkFunction<>("e", true);
         toErr.setRuntimeContext(new TestRuntimeContext(2, 3));
-        toErr.open(null);
+        toErr.open((dev.weir.api.common.functions.OpenContext) null);
         toErr.invoke("d");
         PrintSinkFunction<String> toErrPlain = new PrintSinkFunction<>(true);
         toErrPlain.setRuntimeContext(new TestRuntimeContext(0, 1));
-        toErrPlain.open(null);
+        toErrPlain.open((dev.weir.api.common.functions.OpenContext) null);
         toErrPlain.invoke("f");
         toErrPlain.finish();
 
         assertThat(out()).isEqualTo("a" + NL + "2> b" + NL + "id> c" + NL);
         assertThat(err()).isEqualTo("e:3> d" + NL + "f" + NL);
+    }
+
+    @Test
+    void aPrintSinkFunctionAddedWithAddSinkPrintsEveryElementOfAJob() throws Exception {
+        dev.weir.streaming.api.environment.StreamExecutionEnvironment env =
+                dev.weir.streaming.api.environment.StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.fromData("a", "b").addSink(new PrintSinkFunction<>("id"));
+        env.execute("print with addSink");
+        assertThat(out.toString()).isEqualTo("id> a" + System.lineSeparator() + "id> b" + System.lineSeparator());
     }
 
     @Test
