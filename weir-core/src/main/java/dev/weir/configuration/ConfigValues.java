@@ -38,6 +38,9 @@ final class ConfigValues {
             if (type == Duration.class) {
                 return parseDuration(text);
             }
+            if (type == MemorySize.class) {
+                return MemorySize.parse(text);
+            }
             if (type.isEnum()) {
                 for (Object constant : type.getEnumConstants()) {
                     if (((Enum<?>) constant).name().equalsIgnoreCase(text.replace('-', '_'))) {
