@@ -120,14 +120,15 @@ public final class FileSink<IN> implements Sink<IN>, SupportsCommitter<FileSinkC
 
     @Override
     public Committer<FileSinkCommittable> createCommitter() {
-        return FileSink::commit;
+        java.nio.file.Path base = java.nio.file.Path.of(basePath);
+        return pending -> commit(base, pending);
     }
 
     /** Renames each pending file to its final name; one already renamed (a commit repeated after restore) is skipped. */
-    static void commit(Collection<FileSinkCommittable> pending) throws IOException {
+    static void commit(java.nio.file.Path base, Collection<FileSinkCommittable> pending) throws IOException {
         for (FileSinkCommittable p : pending) {
-            java.nio.file.Path from = java.nio.file.Path.of(p.getInProgressPath());
-            java.nio.file.Path to = java.nio.file.Path.of(p.getFinalPath());
+            java.nio.file.Path from = base.resolve(p.getInProgressPath());
+            java.nio.file.Path to = base.resolve(p.getFinalPath());
             if (Files.exists(from)) {
                 Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
             } else if (!Files.exists(to)) {

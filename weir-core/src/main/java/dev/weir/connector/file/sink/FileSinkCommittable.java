@@ -25,12 +25,12 @@ public final class FileSinkCommittable implements Serializable {
         return bucketId;
     }
 
-    /** The hidden file the part was written to. */
+    /** The hidden file the part was written to, relative to the sink's base path. */
     public String getInProgressPath() {
         return inProgressPath;
     }
 
-    /** The name the part gets when committed. */
+    /** The name the part gets when committed, relative to the sink's base path. */
     public String getFinalPath() {
         return finalPath;
     }

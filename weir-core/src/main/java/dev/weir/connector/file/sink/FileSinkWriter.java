@@ -44,7 +44,10 @@ final class FileSinkWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommi
     record State(String uuid, long nextPartCounter, List<OpenPart> openParts) implements Serializable {
     }
 
-    /** A part in progress at a checkpoint: the bytes it held then, and when it was opened. */
+    /**
+     * A part in progress at a checkpoint: its files relative to the base path (so a savepoint restores into a copy of
+     * the output directory), the bytes it held then, and when it was opened.
+     */
     record OpenPart(String bucketId, String inProgressPath, String finalPath, long length, long creationTime) implements Serializable {
     }
 
@@ -108,7 +111,7 @@ final class FileSinkWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommi
         Set<String> recorded = new HashSet<>();
         for (State state : states) {
             for (OpenPart part : state.openParts()) {
-                recorded.add(part.inProgressPath());
+                recorded.add(basePath.resolve(part.inProgressPath()).toString());
             }
         }
         for (State state : states) {
@@ -187,7 +190,7 @@ final class FileSinkWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommi
         List<OpenPart> open = new ArrayList<>(parts.size());
         for (InProgressPart part : parts.values()) {
             part.stream.flush();
-            open.add(new OpenPart(part.bucketId, part.inProgressFile.toString(), part.finalFile.toString(), part.getSize(), part.getCreationTime()));
+            open.add(new OpenPart(part.bucketId, relative(part.inProgressFile), relative(part.finalFile), part.getSize(), part.getCreationTime()));
         }
         return List.of(new State(uuid, nextPartCounter, open));
     }
@@ -227,7 +230,15 @@ final class FileSinkWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommi
     private void roll(InProgressPart part) throws IOException {
         parts.remove(part.bucketId);
         part.stream.close();
-        pending.add(new FileSinkCommittable(part.bucketId, part.inProgressFile.toString(), part.finalFile.toString()));
+        pending.add(committable(part));
+    }
+
+    private FileSinkCommittable committable(InProgressPart part) {
+        return new FileSinkCommittable(part.bucketId, relative(part.inProgressFile), relative(part.finalFile));
+    }
+
+    private String relative(Path file) {
+        return basePath.relativize(file).toString();
     }
 
     private Path bucketDirectory(String bucketId) throws IOException {
@@ -259,7 +270,7 @@ final class FileSinkWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommi
     }
 
     private void resume(OpenPart recorded) throws IOException {
-        Path inProgressFile = Path.of(recorded.inProgressPath());
+        Path inProgressFile = basePath.resolve(recorded.inProgressPath());
         if (!Files.exists(inProgressFile)) {
             throw new IOException("FileSink cannot resume the part in progress " + inProgressFile + " at byte " + recorded.length()
                     + ": the file is gone. Were files deleted from the output directory while the job was down? Restore from a "
@@ -277,10 +288,10 @@ final class FileSinkWriter<IN> implements CommittingSinkWriter<IN, FileSinkCommi
         channel.truncate(recorded.length());
         channel.position(recorded.length());
         long now = timeService.getCurrentProcessingTime();
-        InProgressPart part = new InProgressPart(recorded.bucketId(), inProgressFile, Path.of(recorded.finalPath()),
+        InProgressPart part = new InProgressPart(recorded.bucketId(), inProgressFile, basePath.resolve(recorded.finalPath()),
                 new PartFileStream(channel, recorded.length()), recorded.creationTime(), now);
         if (parts.containsKey(recorded.bucketId())) {
-            pending.add(new FileSinkCommittable(part.bucketId, part.inProgressFile.toString(), part.finalFile.toString()));
+            pending.add(committable(part));
             part.stream.close();
         } else {
             parts.put(recorded.bucketId(), part);

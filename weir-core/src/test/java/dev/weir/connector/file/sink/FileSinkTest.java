@@ -193,7 +193,7 @@ class FileSinkTest {
         time.advanceTo(600);
         Collection<FileSinkCommittable> inactive = checkpoint(writer);
         assertThat(inactive).as("the check at 600 finds 350 ms without writes").hasSize(1);
-        assertThat(Files.readString(Path.of(inactive.iterator().next().getInProgressPath()))).isEqualTo("a\nb\n");
+        assertThat(Files.readString(dir.resolve(inactive.iterator().next().getInProgressPath()))).isEqualTo("a\nb\n");
 
         for (long t = 650; t <= 1700; t += 50) {
             time.advanceTo(t);
@@ -206,7 +206,7 @@ class FileSinkTest {
         time.advanceTo(1800);
         Collection<FileSinkCommittable> rolledOver = checkpoint(writer);
         assertThat(rolledOver).as("the check at 1750 finds it 1050 ms old").hasSize(1);
-        assertThat(Files.readString(Path.of(rolledOver.iterator().next().getInProgressPath())))
+        assertThat(Files.readString(dir.resolve(rolledOver.iterator().next().getInProgressPath())))
                 .isEqualTo("700\n900\n1100\n1300\n1500\n1700\n");
     }
 
@@ -262,8 +262,8 @@ class FileSinkTest {
         checkpoint(first);
         List<FileSinkWriter.State> state = ((StatefulSinkWriter<String, FileSinkWriter.State>) first).snapshotState(1);
         first.close();
-        String lost = state.get(0).openParts().get(0).inProgressPath();
-        Files.delete(Path.of(lost));
+        Path lost = dir.resolve(state.get(0).openParts().get(0).inProgressPath());
+        Files.delete(lost);
 
         assertThatThrownBy(() -> sink.restoreWriter(new TestWriterInitContext(0, 1), state))
                 .isInstanceOf(IOException.class)
