@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.api.common.serialization.DeserializationSchema;
+import dev.weir.api.common.serialization.SerializationSchema;
+import dev.weir.connector.base.DeliveryGuarantee;
+import dev.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
+import dev.weir.connector.kafka.sink.KafkaSink;
 import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.common.typeinfo.Types;
 import dev.weir.connector.kafka.source.KafkaSource;
@@ -12,6 +16,7 @@ import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,6 +53,37 @@ class KafkaEndOfStreamTest {
         public TypeInformation<String> getProducedType() {
             return Types.STRING;
         }
+    }
+
+    /** Upper-cases strings; refuses to serialize before open. */
+    static final class OpenedUpperCase implements SerializationSchema<String> {
+        private transient boolean open;
+
+        @Override
+        public void open(InitializationContext context) {
+            open = true;
+        }
+
+        @Override
+        public byte[] serialize(String element) {
+            if (!open) {
+                throw new IllegalStateException("serialize before open");
+            }
+            return element.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theKafkaSinkOpensItsValueSchemaBeforeTheFirstElement() throws Exception {
+        String topic = SharedKafka.newTopic("opened-schema", 1);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.fromData("x", "y").sinkTo(KafkaSink.<String>builder().setBootstrapServers(SharedKafka.bootstrap())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder().setTopic(topic)
+                        .setValueSerializationSchema(new OpenedUpperCase()).build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE).build());
+        env.execute("opened");
+        assertThat(SharedKafka.readAll(topic, "read_uncommitted").stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)))
+                .containsExactly("X", "Y");
     }
 
     private static List<String> read(String topic, int parallelism) throws Exception {
