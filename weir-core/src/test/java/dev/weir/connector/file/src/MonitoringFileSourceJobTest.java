@@ -13,6 +13,7 @@ import dev.weir.core.fs.Path;
 import dev.weir.streaming.api.checkpoint.CommittedFiles;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import dev.weir.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
 import dev.weir.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -103,5 +104,38 @@ class MonitoringFileSourceJobTest {
         expect(expected, "c", 500);
         expected.sort(null);
         assertThat(CommittedFiles.difference(expected, CommittedFiles.sortedLines(out))).isEqualTo("same");
+    }
+
+    @Test
+    @Timeout(120)
+    void aRunningJobsDefaultRollingPolicyClosesAnInactivePartAtItsBucketCheckAndTheNextCheckpointPublishesIt() throws Exception {
+        java.nio.file.Path in = Files.createDirectory(dir.resolve("in"));
+        java.nio.file.Path out = dir.resolve("out");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.enableCheckpointing(50);
+        env.getCheckpointConfig().setCheckpointStorage(dir.resolve("checkpoints").toString());
+        FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path(in.toString()))
+                .monitorContinuously(Duration.ofMillis(20)).build();
+        env.fromSource(source, WatermarkStrategy.noWatermarks(), "files")
+                .sinkTo(FileSink.forRowFormat(new Path(out.toString()), new SimpleStringEncoder<String>())
+                        .withBucketAssigner(new BasePathBucketAssigner<>())
+                        .withBucketCheckInterval(20)
+                        .withRollingPolicy(DefaultRollingPolicy.builder().withInactivityInterval(Duration.ofMillis(100))
+                                .withRolloverInterval(Duration.ofHours(1)).build()).build());
+        JobClient client = env.executeAsync("rolling");
+        try {
+            drop(in, "a.txt", lines("a", 100));
+            // A 700-byte part rolls on no checkpoint (128 MB); only the inactivity check can close it.
+            awaitCommitted(out, 100);
+            drop(in, "b.txt", lines("b", 100));
+            awaitCommitted(out, 200);
+        } finally {
+            client.cancel().get();
+        }
+        List<String> expected = new ArrayList<>();
+        expect(expected, "a", 100);
+        expect(expected, "b", 100);
+        expected.sort(null);
+        assertThat(CommittedFiles.sortedLines(out)).isEqualTo(expected);
     }
 }
