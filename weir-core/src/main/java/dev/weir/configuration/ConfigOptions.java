@@ -57,6 +57,11 @@ public final class ConfigOptions {
             return new TypedConfigOptionBuilder<>(key, java.util.Map.class);
         }
 
+        /** An option whose value is a {@link MemorySize}, given as text such as {@code "128 mb"}. */
+        public TypedConfigOptionBuilder<MemorySize> memoryType() {
+            return new TypedConfigOptionBuilder<>(key, MemorySize.class);
+        }
+
         public <E extends Enum<E>> TypedConfigOptionBuilder<E> enumType(Class<E> enumClass) {
             return new TypedConfigOptionBuilder<>(key, Objects.requireNonNull(enumClass, "enumClass"));
         }

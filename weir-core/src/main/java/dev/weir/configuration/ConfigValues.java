@@ -41,6 +41,9 @@ final class ConfigValues {
             if (type == java.util.Map.class) {
                 return parseMap(text);
             }
+            if (type == MemorySize.class) {
+                return MemorySize.parse(text);
+            }
             if (type.isEnum()) {
                 for (Object constant : type.getEnumConstants()) {
                     if (((Enum<?>) constant).name().equalsIgnoreCase(text.replace('-', '_'))) {

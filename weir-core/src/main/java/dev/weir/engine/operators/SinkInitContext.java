@@ -1,5 +1,6 @@
 package dev.weir.engine.operators;
 
+import dev.weir.api.common.operators.ProcessingTimeService;
 import dev.weir.api.connector.sink2.WriterInitContext;
 import dev.weir.metrics.MetricGroup;
 
@@ -29,5 +30,20 @@ final class SinkInitContext implements WriterInitContext {
     @Override
     public MetricGroup metricGroup() {
         return context.metricGroup();
+    }
+
+    @Override
+    public ProcessingTimeService getProcessingTimeService() {
+        return new ProcessingTimeService() {
+            @Override
+            public long getCurrentProcessingTime() {
+                return context.processingTimeService().getCurrentProcessingTime();
+            }
+
+            @Override
+            public void registerTimer(long timestamp, ProcessingTimeCallback target) {
+                context.processingTimeService().registerTimer(timestamp, target::onProcessingTime);
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.weir.formats.json;
 
+import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.common.serialization.DeserializationSchema;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -30,5 +31,15 @@ public final class JsonDeserializationSchema<T> implements DeserializationSchema
             mapper = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         }
         return mapper.readValue(message, type);
+    }
+
+    @Override
+    public boolean isEndOfStream(T nextElement) {
+        return false;
+    }
+
+    @Override
+    public TypeInformation<T> getProducedType() {
+        return TypeInformation.of(type);
     }
 }

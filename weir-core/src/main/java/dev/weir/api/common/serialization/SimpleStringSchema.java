@@ -1,5 +1,7 @@
 package dev.weir.api.common.serialization;
 
+import dev.weir.api.common.typeinfo.TypeInformation;
+import dev.weir.api.common.typeinfo.Types;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
@@ -21,6 +23,17 @@ public final class SimpleStringSchema implements DeserializationSchema<String>, 
     @Override
     public String deserialize(byte[] message) {
         return message == null ? null : new String(message, charset());
+    }
+
+    /** Never: a string stream has no end marker. */
+    @Override
+    public boolean isEndOfStream(String nextElement) {
+        return false;
+    }
+
+    @Override
+    public TypeInformation<String> getProducedType() {
+        return Types.STRING;
     }
 
     @Override

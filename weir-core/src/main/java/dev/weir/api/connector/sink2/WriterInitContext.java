@@ -1,5 +1,6 @@
 package dev.weir.api.connector.sink2;
 
+import dev.weir.api.common.operators.ProcessingTimeService;
 import dev.weir.metrics.MetricGroup;
 
 /** What a {@link SinkWriter} knows about the subtask that runs it. */
@@ -11,4 +12,13 @@ public interface WriterInitContext {
     int getAttemptNumber();
 
     MetricGroup metricGroup();
+
+    /**
+     * The processing-time service of the writer's task, for writers that act on wall-clock time (such as the
+     * {@code FileSink}'s time-based rolling). The default, for contexts outside a running job, has none.
+     */
+    default ProcessingTimeService getProcessingTimeService() {
+        throw new UnsupportedOperationException(getClass().getName() + " offers no ProcessingTimeService; "
+                + "a writer created by a running Weir job gets one from its task");
+    }
 }

@@ -13,6 +13,7 @@ import dev.weir.api.connector.source.SourceReaderContext;
 import java.io.Serializable;
 import dev.weir.api.common.typeinfo.TypeInformation;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A parallel source that turns the indexes {@code 0..count-1} into records with a {@link GeneratorFunction}, as
@@ -101,6 +102,9 @@ public final class DataGeneratorSource<OUT> implements Source<OUT> {
         private final GeneratorFunction<Long, OUT> generator;
         private final SourceReaderContext context;
         private final RateLimiter rateLimiter;
+        // Weir's own limiters grant many permits per call without allocating; others give one stage per permit.
+        private final RateLimiter.Batched batched;
+        private CompletableFuture<Void> pendingPermit;
         private final NanoClock clock;
         private final long first;
         // Inclusive and at most Long.MAX_VALUE - 1 (count - 1), so next = last + 1 cannot overflow.
@@ -111,7 +115,8 @@ public final class DataGeneratorSource<OUT> implements Source<OUT> {
                LongRangeShare share) {
             this.generator = generator;
             this.context = context;
-            this.rateLimiter = rateLimiter;
+            this.rateLimiter = Objects.requireNonNull(rateLimiter, "the RateLimiterStrategy returned a null RateLimiter");
+            this.batched = rateLimiter instanceof RateLimiter.Batched b ? b : null;
             this.clock = clock;
             this.first = share.empty ? 0 : share.first;
             this.last = share.empty ? -1 : share.last;
@@ -130,7 +135,7 @@ public final class DataGeneratorSource<OUT> implements Source<OUT> {
                 return InputStatus.END_OF_INPUT;
             }
             final int wanted = (int) Math.min(MAX_RECORDS_PER_POLL, last - i + 1);
-            final int granted = rateLimiter.acquire(clock.nanoTime(), wanted);
+            final int granted = batched != null ? batched.tryAcquire(clock.nanoTime(), wanted) : acquireEach(wanted);
             if (granted <= 0) {
                 return InputStatus.NOTHING_AVAILABLE;
             }
@@ -143,9 +148,32 @@ public final class DataGeneratorSource<OUT> implements Source<OUT> {
             return InputStatus.MORE_AVAILABLE;
         }
 
+        /** Takes the permits of a limiter of Flink's shape that are ready now, up to {@code wanted}. */
+        private int acquireEach(int wanted) {
+            int granted = 0;
+            while (granted < wanted) {
+                if (pendingPermit == null) {
+                    pendingPermit = rateLimiter.acquire().toCompletableFuture();
+                }
+                if (!pendingPermit.isDone()) {
+                    break;
+                }
+                CompletableFuture<Void> permit = pendingPermit;
+                pendingPermit = null;
+                permit.join();
+                granted++;
+            }
+            return granted;
+        }
+
         @Override
         public Object snapshotState(long checkpointId) {
             return next;
+        }
+
+        @Override
+        public void notifyCheckpointComplete(long checkpointId) {
+            rateLimiter.notifyCheckpointComplete(checkpointId);
         }
 
         @Override

@@ -1,50 +1,82 @@
 package dev.weir.connector.file.src;
 
-import dev.weir.connector.file.src.TextLineSource;
-import dev.weir.connector.file.src.reader.TextLineInputFormat;
-
 import dev.weir.api.connector.source.Boundedness;
 import dev.weir.api.connector.source.Source;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import dev.weir.connector.file.src.reader.StreamFormat;
+import dev.weir.connector.file.src.reader.TextLineInputFormat;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.stream.Stream;
 
 /**
- * A bounded source that reads a fixed set of files, built as in Flink:
+ * A source of the records of files, built as in Flink:
  *
  * <pre>{@code
- * FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), Path.of("/data/in")).build();
+ * FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path("/data/in"))
+ *     .monitorContinuously(Duration.ofSeconds(10))   // or processStaticFileSet(), the default
+ *     .build();
  * env.fromSource(source, WatermarkStrategy.noWatermarks(), "lines");
  * }</pre>
  *
- * <p>The files are listed when the source is built: a path that is a file is read as is; a directory contributes its
- * regular files sorted by name, not recursively, skipping names that start with {@code .} or {@code _} (hidden and
- * marker files, as Flink's default filter does). A path that does not exist fails the build. File k of the listing is
- * read by subtask {@code k % parallelism}, so {@link #maxParallelism()} is the number of files.
+ * <p>As in Flink's default enumeration, a path that is a file is read as is and a directory contributes its files
+ * recursively, skipping every file and directory whose name starts with {@code .} or {@code _} (hidden files,
+ * in-progress part files, {@code _SUCCESS} markers); files are never split.
+ *
+ * <ul>
+ *   <li>{@link FileSourceBuilder#processStaticFileSet()} (the default): a bounded source of the files that exist when
+ *       the source is built, sorted by path; file k is read by subtask {@code k % parallelism}, so
+ *       {@link #maxParallelism()} is the number of files.</li>
+ *   <li>{@link FileSourceBuilder#monitorContinuously(Duration)}: an unbounded source that lists its paths at start and
+ *       again at every interval; each new file is read once, by the subtask its path hashes to. The files read and the
+ *       position in the current one are checkpointed, so a restore reads each file exactly once. Like Flink, it reads
+ *       a file as it is when discovered: write files elsewhere and move them in, or give them a hidden name until
+ *       they are complete.</li>
+ * </ul>
+ *
+ * <p>Every path must exist when the source is built; Weir reads the local file system only, so a path with a scheme
+ * other than {@code file:} fails then too.
  */
-public abstract sealed class FileSource<T> implements Source<T> permits TextLineSource {
+public abstract sealed class FileSource<T> implements Source<T> permits TextLineSource, StreamFormatSource {
     private static final long serialVersionUID = 1L;
 
     // Strings, not Paths: a Source is Serializable and java.nio.file.Path is not.
     private final String[] files;
 
-    FileSource(Path... paths) {
-        this.files = listFiles(getClass().getSimpleName(), paths);
+    FileSource(boolean monitoring, Path... paths) {
+        FileLister.checkPaths(getClass().getSimpleName(), paths);
+        this.files = monitoring ? new String[0] : FileLister.list(getClass().getSimpleName(), paths).toArray(new String[0]);
     }
 
-    /** Starts building a source that reads the files' lines; the only record format Weir has so far. */
-    public static FileSourceBuilder forRecordStreamFormat(TextLineInputFormat format, Path... paths) {
-        return new FileSourceBuilder(Objects.requireNonNull(format, "format"), paths);
+    /** Starts building a source that reads the files' records with {@code format}. */
+    public static <T> FileSourceBuilder<T> forRecordStreamFormat(StreamFormat<T> format, dev.weir.core.fs.Path... paths) {
+        Objects.requireNonNull(paths, "paths");
+        Path[] local = new Path[paths.length];
+        for (int i = 0; i < paths.length; i++) {
+            local[i] = localPath(Objects.requireNonNull(paths[i], "a path of FileSource is null"));
+        }
+        return new FileSourceBuilder<>(format, local);
     }
 
-    /** The files this source reads, in the order of their indexes. */
+    /** Weir's convenience: the same with {@code java.nio.file.Path}s. */
+    public static <T> FileSourceBuilder<T> forRecordStreamFormat(StreamFormat<T> format, Path... paths) {
+        return new FileSourceBuilder<>(format, paths);
+    }
+
+    private static Path localPath(dev.weir.core.fs.Path path) {
+        URI uri = path.toUri();
+        if (uri.getScheme() != null && !uri.getScheme().equals("file")) {
+            throw new IllegalArgumentException("FileSource: the path " + path + " is on the '" + uri.getScheme() + "' file system; "
+                    + "Weir's FileSource reads the local file system only: give a local path such as /data/in or file:///data/in");
+        }
+        return Path.of(uri.getPath());
+    }
+
+    /** The files of a fixed file set, in the order of their indexes; empty for a monitoring source. */
     public final List<Path> getFiles() {
         List<Path> result = new ArrayList<>(files.length);
         for (String file : files) {
@@ -58,74 +90,57 @@ public abstract sealed class FileSource<T> implements Source<T> permits TextLine
     }
 
     @Override
-    public final Boundedness getBoundedness() {
+    public Boundedness getBoundedness() {
         return Boundedness.BOUNDED;
     }
 
     /** The number of files (at least 1, so that a source of an empty directory still runs and ends at once). */
     @Override
-    public final int maxParallelism() {
+    public int maxParallelism() {
         return Math.max(1, files.length);
     }
 
-    private static String[] listFiles(String sourceName, Path... paths) {
-        Objects.requireNonNull(paths, "paths");
-        if (paths.length == 0) {
-            throw new IllegalArgumentException(sourceName + " needs at least one path to read");
-        }
-        List<String> files = new ArrayList<>();
-        for (Path path : paths) {
-            Objects.requireNonNull(path, "a path of " + sourceName + " is null");
-            Path absolute = path.toAbsolutePath();
-            if (Files.isDirectory(absolute)) {
-                files.addAll(regularFilesIn(sourceName, absolute));
-            } else if (Files.isRegularFile(absolute)) {
-                files.add(absolute.toString());
-            } else if (Files.exists(absolute)) {
-                throw new IllegalArgumentException(sourceName + ": path " + absolute + " is neither a regular file nor a directory; give a file or a directory of files");
-            } else {
-                throw new IllegalArgumentException(sourceName + ": path " + absolute + " does not exist; check the path, or create it before building the source");
-            }
-        }
-        return files.toArray(new String[0]);
-    }
-
-    private static List<String> regularFilesIn(String sourceName, Path directory) {
-        try (Stream<Path> children = Files.list(directory)) {
-            String[] names = children.filter(Files::isRegularFile)
-                    .map(child -> child.getFileName().toString())
-                    .filter(name -> !name.startsWith(".") && !name.startsWith("_"))
-                    .sorted()
-                    .toArray(String[]::new);
-            return Arrays.stream(names).map(name -> directory.resolve(name).toString()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(sourceName + " cannot list directory " + directory + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Configures a {@link FileSource}, as Flink's {@code FileSource.FileSourceBuilder}. */
-    public static final class FileSourceBuilder {
+    public static final class FileSourceBuilder<T> {
+        private final StreamFormat<T> format;
         private final Path[] paths;
+        private Duration discoveryInterval;
 
-        private FileSourceBuilder(TextLineInputFormat format, Path... paths) {
+        private FileSourceBuilder(StreamFormat<T> format, Path... paths) {
+            this.format = Objects.requireNonNull(format, "format");
             this.paths = Objects.requireNonNull(paths, "paths").clone();
         }
 
-        /** Not supported yet: always throws, naming what to do instead. */
-        public FileSourceBuilder monitorContinuously(Duration discoveryInterval) {
-            throw new UnsupportedOperationException("FileSource.monitorContinuously(" + discoveryInterval + ") is not "
-                    + "supported yet: Weir's FileSource reads the files that exist when it is built, once, as a bounded "
-                    + "source. Drop monitorContinuously to read them once, and run the job again to pick up new files.");
-        }
-
-        /** Reads the files that exist when the source is built, once; the default, as in Flink. */
-        public FileSourceBuilder processStaticFileSet() {
+        /**
+         * Makes the source unbounded: it lists its paths at start and every {@code discoveryInterval}, and reads each
+         * new file once.
+         */
+        public FileSourceBuilder<T> monitorContinuously(Duration discoveryInterval) {
+            Objects.requireNonNull(discoveryInterval, "discoveryInterval");
+            if (discoveryInterval.toMillis() < 1) {
+                throw new IllegalArgumentException("FileSource.monitorContinuously(" + discoveryInterval + "): the discovery "
+                        + "interval must be at least 1 ms");
+            }
+            this.discoveryInterval = discoveryInterval;
             return this;
         }
 
-        /** Lists the files now; fails with the path when one does not exist. */
-        public FileSource<String> build() {
-            return new TextLineSource(paths);
+        /** Reads the files that exist when the source is built, once, as a bounded source; the default, as in Flink. */
+        public FileSourceBuilder<T> processStaticFileSet() {
+            this.discoveryInterval = null;
+            return this;
+        }
+
+        /** Checks the paths (and, for a fixed file set, lists the files) now; fails with the path when one does not exist. */
+        @SuppressWarnings("unchecked")
+        public FileSource<T> build() {
+            if (discoveryInterval != null) {
+                return new StreamFormatSource<>(format, discoveryInterval.toMillis(), paths);
+            }
+            if (format instanceof TextLineInputFormat text && Charset.forName(text.getCharsetName()).equals(StandardCharsets.UTF_8)) {
+                return (FileSource<T>) new TextLineSource(paths);
+            }
+            return new StreamFormatSource<>(format, 0, paths);
         }
     }
 }

@@ -1,8 +1,5 @@
 package dev.weir.connector.file.src;
 
-import dev.weir.connector.file.src.FileSource;
-import dev.weir.connector.file.src.reader.TextLineInputFormat;
-
 import dev.weir.api.connector.source.SourceReader;
 import dev.weir.api.connector.source.SourceReaderContext;
 import java.io.Serializable;
@@ -22,7 +19,7 @@ final class TextLineSource extends FileSource<String> {
 
     /** Reads the given files and directories; fails with the path when one does not exist. */
     public TextLineSource(Path... paths) {
-        super(paths);
+        super(false, paths);
     }
 
     @Override

@@ -1,10 +1,15 @@
 package dev.weir.api.connector.sink2;
 
-import dev.weir.api.connector.sink2.WriterInitContext;
+import dev.weir.api.common.operators.ProcessingTimeService;
 import dev.weir.metrics.MetricGroup;
 
-/** A {@link WriterInitContext} test double for subtask {@code subtask} of {@code parallelism}. */
-public record TestWriterInitContext(int subtask, int parallelism) implements WriterInitContext {
+/** A {@link WriterInitContext} test double for subtask {@code subtask} of {@code parallelism}, with a manual clock. */
+public record TestWriterInitContext(int subtask, int parallelism, ProcessingTimeService time) implements WriterInitContext {
+    /** A context whose clock stands at 0. */
+    public TestWriterInitContext(int subtask, int parallelism) {
+        this(subtask, parallelism, new ManualProcessingTime(0));
+    }
+
     @Override
     public int getSubtaskId() {
         return subtask;
@@ -23,5 +28,10 @@ public record TestWriterInitContext(int subtask, int parallelism) implements Wri
     @Override
     public MetricGroup metricGroup() {
         throw new UnsupportedOperationException("The built-in sinks register no metrics");
+    }
+
+    @Override
+    public ProcessingTimeService getProcessingTimeService() {
+        return time;
     }
 }

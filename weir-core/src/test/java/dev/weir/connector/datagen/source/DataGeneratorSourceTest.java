@@ -177,4 +177,51 @@ class DataGeneratorSourceTest {
             return index + " of " + opened.getParallelism();
         }
     }
+
+    @Test
+    void aPerCheckpointLimitLetsEachReaderEmitItsShareBetweenCompletedCheckpoints() throws Exception {
+        DataGeneratorSource<String> source = new DataGeneratorSource<>(index -> "e" + index, 100, RateLimiterStrategy.perCheckpoint(6));
+        SourceReader<String> reader = source.createReader(new TestReaderContext(1, 2));
+        CollectingReaderOutput<String> output = new CollectingReaderOutput<>();
+
+        assertThat(reader.pollNext(output)).isEqualTo(InputStatus.MORE_AVAILABLE);
+        assertThat(reader.pollNext(output)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
+        assertThat(output.records).containsExactly("e50", "e51", "e52");
+        reader.notifyCheckpointComplete(1);
+        assertThat(reader.pollNext(output)).isEqualTo(InputStatus.MORE_AVAILABLE);
+        assertThat(output.records).containsExactly("e50", "e51", "e52", "e53", "e54", "e55");
+    }
+
+    /** A limiter of Flink's shape only: its permits complete when the test says. */
+    static final class ManualPermits implements dev.weir.api.connector.source.util.ratelimit.RateLimiter {
+        final java.util.ArrayDeque<java.util.concurrent.CompletableFuture<Void>> issued = new java.util.ArrayDeque<>();
+
+        @Override
+        public java.util.concurrent.CompletionStage<Void> acquire() {
+            java.util.concurrent.CompletableFuture<Void> permit = new java.util.concurrent.CompletableFuture<>();
+            issued.add(permit);
+            return permit;
+        }
+    }
+
+    @Test
+    void aFlinkShapedLimiterIsAskedForOnePermitPerRecordAndTheReaderNeverBlocksOnIt() throws Exception {
+        ManualPermits permits = new ManualPermits();
+        DataGeneratorSource<String> source = new DataGeneratorSource<>(index -> "e" + index, 10, parallelism -> permits);
+        SourceReader<String> reader = source.createReader(new TestReaderContext(0, 1));
+        CollectingReaderOutput<String> output = new CollectingReaderOutput<>();
+
+        assertThat(reader.pollNext(output)).isEqualTo(InputStatus.NOTHING_AVAILABLE);
+        assertThat(permits.issued).as("one permit asked for, not yet granted").hasSize(1);
+        permits.issued.peek().complete(null);
+        assertThat(reader.pollNext(output)).isEqualTo(InputStatus.MORE_AVAILABLE);
+        assertThat(output.records).containsExactly("e0");
+        assertThat(permits.issued).hasSize(2);
+    }
+
+    @Test
+    void aReaderContextReportsItsParallelismUnderFlinksName() {
+        SourceReaderContext context = new TestReaderContext(1, 3);
+        assertThat(context.currentParallelism()).isEqualTo(3);
+    }
 }

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -63,20 +62,25 @@ class TextLineSourceTest {
     }
 
     @Test
-    void aDirectoryContributesItsRegularFilesSortedByNameSkippingHiddenOnesAndSubdirectories() throws Exception {
+    void aDirectoryContributesItsFilesRecursivelySortedByPathSkippingHiddenAndUnderscoreNamesAsFlinksDefaultFilter() throws Exception {
         write("b.txt", "b1\nb2\n");
         write("a.txt", "a1\n");
         write(".hidden", "hidden\n");
         write("_SUCCESS", "marker\n");
         Files.createDirectory(dir.resolve("c-subdir"));
         Files.writeString(dir.resolve("c-subdir").resolve("nested.txt"), "nested\n");
+        Files.createDirectory(dir.resolve("_temporary"));
+        Files.writeString(dir.resolve("_temporary").resolve("skipped.txt"), "skipped\n");
+        Files.createDirectory(dir.resolve(".staging"));
+        Files.writeString(dir.resolve(".staging").resolve("skipped.txt"), "skipped\n");
 
         TextLineSource source = new TextLineSource(dir);
 
-        assertThat(source.getFiles()).containsExactly(dir.resolve("a.txt").toAbsolutePath(), dir.resolve("b.txt").toAbsolutePath());
-        assertThat(source.maxParallelism()).isEqualTo(2);
+        assertThat(source.getFiles()).containsExactly(dir.resolve("a.txt").toAbsolutePath(), dir.resolve("b.txt").toAbsolutePath(),
+                dir.resolve("c-subdir").resolve("nested.txt").toAbsolutePath());
+        assertThat(source.maxParallelism()).isEqualTo(3);
         assertThat(source.getBoundedness()).isEqualTo(Boundedness.BOUNDED);
-        assertThat(CollectingReaderOutput.readAll(source, 0, 1)).containsExactly("a1", "b1", "b2");
+        assertThat(CollectingReaderOutput.readAll(source, 0, 1)).containsExactly("a1", "b1", "b2", "nested");
     }
 
     @ParameterizedTest
@@ -185,16 +189,6 @@ class TextLineSourceTest {
 
         assertThat(source).isInstanceOf(TextLineSource.class);
         assertThat(CollectingReaderOutput.readAll(source, 0, 1)).containsExactly("one", "two");
-    }
-
-    @Test
-    void monitorContinuouslyIsRejectedSayingWhatToDo() {
-        FileSource.FileSourceBuilder builder = FileSource.forRecordStreamFormat(new TextLineInputFormat(), dir);
-
-        assertThatThrownBy(() -> builder.monitorContinuously(Duration.ofSeconds(1)))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessageContaining("not supported yet")
-                .hasMessageContaining("Drop monitorContinuously");
     }
 
     @Test

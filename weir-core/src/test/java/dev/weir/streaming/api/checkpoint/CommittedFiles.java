@@ -17,7 +17,8 @@ public final class CommittedFiles {
         if (!Files.isDirectory(directory)) {
             return all;
         }
-        try (Stream<Path> files = Files.list(directory)) {
+        // Recursively: by default the sink writes into hourly bucket directories.
+        try (Stream<Path> files = Files.walk(directory)) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("part-"))::iterator) {
                 all.addAll(Files.readAllLines(p));
             }

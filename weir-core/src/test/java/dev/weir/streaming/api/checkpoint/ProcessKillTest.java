@@ -73,8 +73,8 @@ class ProcessKillTest {
         assertThat(CommittedFiles.difference(expected, CommittedFiles.sortedLines(out)))
                 .as("committed output after %d kills (seed %d), restored from %s", KILLS, SEED, restoredFrom)
                 .isEqualTo("same");
-        try (Stream<Path> files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".inprogress")))
+        try (Stream<Path> files = Files.walk(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()).filter(name -> name.contains(".inprogress")))
                     .as("uncommitted files left by the killed runs").isEmpty();
         }
     }

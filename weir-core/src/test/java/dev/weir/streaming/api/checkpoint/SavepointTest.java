@@ -120,11 +120,17 @@ class SavepointTest {
         assertThat(allowed.execute("smaller").getJobID()).isNotNull();
     }
 
+    /** Copies the output tree: the sink writes into bucket directories, and its open parts resume in the copy. */
     private static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
+        try (Stream<Path> files = Files.walk(from)) {
             for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
             }
         }
     }

@@ -1,5 +1,6 @@
 package dev.weir.connector.kafka.sink;
 
+import dev.weir.api.common.serialization.SerializationSchema;
 import java.io.Serializable;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -14,6 +15,14 @@ public interface KafkaRecordSerializationSchema<T> extends Serializable {
 
     /** Called once per sink subtask before the first {@link #serialize}. */
     default void open(KafkaSinkContext context) {
+    }
+
+    /**
+     * Called once per sink subtask before the first {@link #serialize}, as in Flink; by default calls
+     * {@link #open(KafkaSinkContext)}. The built schema opens its key and value {@link SerializationSchema}s here.
+     */
+    default void open(SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext) throws Exception {
+        open(sinkContext);
     }
 
     static <T> KafkaRecordSerializationSchemaBuilder<T> builder() {

@@ -62,6 +62,15 @@ public final class KafkaRecordSerializationSchemaBuilder<T> {
         }
 
         @Override
+        public void open(SerializationSchema.InitializationContext context, KafkaSinkContext sinkContext) throws Exception {
+            if (keySchema != null) {
+                keySchema.open(context);
+            }
+            valueSchema.open(context);
+            open(sinkContext);
+        }
+
+        @Override
         public void open(KafkaSinkContext context) {
             if (partitioner != null) {
                 partitioner.open(context.getParallelInstanceId(), context.getNumberOfParallelInstances());

@@ -1,5 +1,8 @@
 package dev.weir.connector.kafka.sink;
 
+import dev.weir.api.common.serialization.SerializationSchema;
+import dev.weir.metrics.MetricGroup;
+import dev.weir.util.UserCodeClassLoader;
 import dev.weir.connector.base.DeliveryGuarantee;
 
 import dev.weir.api.connector.sink2.Committer;
@@ -66,9 +69,29 @@ public final class KafkaSink<IN> implements Sink<IN>, SupportsCommitter<KafkaCom
     }
 
     @Override
-    public SinkWriter<IN> createWriter(WriterInitContext context) {
+    public SinkWriter<IN> createWriter(WriterInitContext context) throws Exception {
         SinkContext sinkContext = new SinkContext(context.getSubtaskId(), context.getNumberOfParallelSubtasks(), properties);
-        serializer.open(sinkContext);
+        serializer.open(new SerializationSchema.InitializationContext() {
+            @Override
+            public MetricGroup getMetricGroup() {
+                return context.metricGroup();
+            }
+
+            @Override
+            public UserCodeClassLoader getUserCodeClassLoader() {
+                ClassLoader loader = serializer.getClass().getClassLoader();
+                return new UserCodeClassLoader() {
+                    @Override
+                    public ClassLoader asClassLoader() {
+                        return loader;
+                    }
+
+                    @Override
+                    public void registerReleaseHookIfAbsent(String releaseHookName, Runnable releaseHook) {
+                    }
+                };
+            }
+        }, sinkContext);
         if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
             LingeringTransactions.abortOwned(properties, transactionalIdPrefix, context.getSubtaskId(),
                     context.getNumberOfParallelSubtasks());

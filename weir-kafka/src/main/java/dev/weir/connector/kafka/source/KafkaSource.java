@@ -71,6 +71,6 @@ public final class KafkaSource<OUT> implements Source<OUT> {
 
     @Override
     public SourceReader<OUT> createReader(SourceReaderContext readerContext) {
-        return new KafkaSourceReader<>(this, readerContext.getIndexOfSubtask(), readerContext.getParallelism());
+        return new KafkaSourceReader<>(this, readerContext.getIndexOfSubtask(), readerContext.getParallelism(), readerContext::metricGroup);
     }
 }

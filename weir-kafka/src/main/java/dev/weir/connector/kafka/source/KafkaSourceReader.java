@@ -10,6 +10,10 @@ import dev.weir.api.connector.source.ReaderOutput;
 import dev.weir.api.connector.source.SourceOutput;
 import dev.weir.api.connector.source.SourceReader;
 import dev.weir.util.Collector;
+import dev.weir.util.UserCodeClassLoader;
+import dev.weir.metrics.MetricGroup;
+import dev.weir.api.common.serialization.DeserializationSchema;
+import dev.weir.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,6 +58,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     private final TreeMap<Long, Map<TopicPartition, OffsetAndMetadata>> pendingCommits = new TreeMap<>();
     private final Emitter<T> emitter = new Emitter<>();
     private Map<TopicPartition, Long> restored;
+    private java.util.Set<TopicPartition> restoredEnded = java.util.Set.of();
     private KafkaConsumer<byte[], byte[]> consumer;
     private Admin admin;
     private DeadLetters deadLetters;
@@ -61,8 +66,14 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     private long lastDiscovery;
     private boolean assignmentChanged;
 
-    KafkaSourceReader(KafkaSource<T> source, int subtask, int parallelism) {
+    private final java.util.function.Supplier<MetricGroup> metricGroup;
+    /** Whether a partition of this reader ended by an end-of-stream element. */
+    private boolean endedByEndOfStream;
+
+    KafkaSourceReader(KafkaSource<T> source, int subtask, int parallelism, java.util.function.Supplier<MetricGroup> metricGroup) {
         this.source = source;
+        this.metricGroup = metricGroup;
+        this.emitter.deserializer = source.deserializer;
         this.subtask = subtask;
         this.parallelism = parallelism;
         String interval = source.properties.get(DISCOVERY_INTERVAL);
@@ -74,11 +85,33 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     public void restoreState(Object state) {
         if (state instanceof KafkaSourcePosition position) {
             restored = position.toMap();
+            restoredEnded = position.endedPartitions();
         }
     }
 
     @Override
-    public void start() {
+    public void start() throws Exception {
+        source.deserializer.open(new DeserializationSchema.InitializationContext() {
+            @Override
+            public MetricGroup getMetricGroup() {
+                return metricGroup.get();
+            }
+
+            @Override
+            public UserCodeClassLoader getUserCodeClassLoader() {
+                ClassLoader loader = source.deserializer.getClass().getClassLoader();
+                return new UserCodeClassLoader() {
+                    @Override
+                    public ClassLoader asClassLoader() {
+                        return loader;
+                    }
+
+                    @Override
+                    public void registerReleaseHookIfAbsent(String releaseHookName, Runnable releaseHook) {
+                    }
+                };
+            }
+        });
         Map<String, Object> props = new HashMap<>(source.properties);
         props.remove(DISCOVERY_INTERVAL);
         props.put("enable.auto.commit", "false");
@@ -104,7 +137,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
             applyAssignment(output);
         }
         if (consumer.assignment().isEmpty()) {
-            if (source.stoppingOffsets != null) {
+            if (source.stoppingOffsets != null || (endedByEndOfStream && allPartitionsEnded())) {
                 return InputStatus.END_OF_INPUT;
             }
             output.markIdle();
@@ -137,6 +170,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
             }
             emitter.timestamp = record.timestamp();
             emitter.downstreamFailure = null;
+            emitter.endOfStream = false;
             try {
                 source.deserializer.deserialize(record, emitter);
             } catch (Exception e) {
@@ -149,7 +183,24 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
                 deadLetters.send(record, e);
             }
             state.next = record.offset() + 1;
+            if (emitter.endOfStream) {
+                // As Flink's FlinkKafkaConsumer: the end-of-stream element and all after it in the partition are dropped.
+                state.finished = true;
+                state.endOfStream = true;
+                endedByEndOfStream = true;
+                assignmentChanged = true;
+                return;
+            }
         }
+    }
+
+    private boolean allPartitionsEnded() {
+        for (PartitionState state : partitions.values()) {
+            if (!state.finished) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Looks up the topics' partitions and takes on the new ones this subtask owns. */
@@ -222,7 +273,9 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
                 : source.stoppingOffsets.getPartitionOffsets(added, consumer);
         for (TopicPartition tp : added) {
             PartitionState state = new PartitionState(tp, starts.get(tp), stops.getOrDefault(tp, Long.MAX_VALUE));
-            state.finished = state.next >= state.stop;
+            state.endOfStream = restoredEnded.contains(tp);
+            state.finished = state.next >= state.stop || state.endOfStream;
+            endedByEndOfStream |= state.endOfStream;
             partitions.put(tp, state);
         }
         assignmentChanged = true;
@@ -257,7 +310,11 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         }
         Map<TopicPartition, Long> positions = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+        java.util.Set<TopicPartition> ended = new java.util.HashSet<>(restoredEnded);
         for (PartitionState state : partitions.values()) {
+            if (state.endOfStream) {
+                ended.add(state.tp);
+            }
             positions.put(state.tp, state.next);
             commits.put(state.tp, new OffsetAndMetadata(state.next));
         }
@@ -268,7 +325,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         if (source.properties.containsKey("group.id")) {
             pendingCommits.put(checkpointId, commits);
         }
-        return new KafkaSourcePosition(positions);
+        return new KafkaSourcePosition(positions, ended);
     }
 
     @Override
@@ -305,6 +362,8 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         final long stop;
         long next;
         boolean finished;
+        /** Ended by an end-of-stream element: stays ended after a restore. */
+        boolean endOfStream;
         SourceOutput<?> output;
 
         PartitionState(TopicPartition tp, long next, long stop) {
@@ -317,13 +376,20 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
 
     /** The collector handed to the deserializer, reused for every record: it emits with the record's timestamp. */
     private static final class Emitter<T> implements Collector<T> {
+        KafkaRecordDeserializationSchema<T> deserializer;
         SourceOutput<?> output;
         long timestamp;
         RuntimeException downstreamFailure;
+        /** Set by an end-of-stream element; drops the rest of the Kafka record's elements. */
+        boolean endOfStream;
 
         @Override
         @SuppressWarnings("unchecked")
         public void collect(T record) {
+            if (endOfStream || deserializer.isEndOfStream(record)) {
+                endOfStream = true;
+                return;
+            }
             try {
                 ((SourceOutput<T>) output).collect(record, timestamp);
             } catch (RuntimeException e) {

@@ -1,7 +1,5 @@
 package dev.weir.api.connector.source.util.ratelimit;
 
-import dev.weir.connector.datagen.source.DataGeneratorSource;
-
 import java.io.Serializable;
 
 /** Creates the {@link RateLimiter} of each parallel reader of a source, as in Flink's {@code DataGeneratorSource}. */
@@ -16,11 +14,26 @@ public interface RateLimiterStrategy extends Serializable {
             throw new IllegalArgumentException("RateLimiterStrategy.perSecond(" + recordsPerSecond
                     + "): the rate must be a positive finite number of records per second; use noOp() for no limit");
         }
-        return parallelism -> new TokenBucketRateLimiter(recordsPerSecond / parallelism);
+        return parallelism -> new GuavaRateLimiter(recordsPerSecond / parallelism);
+    }
+
+    /**
+     * At most {@code recordsPerCheckpoint} records per checkpoint for the whole source, as in Flink: each of n readers
+     * gets {@code recordsPerCheckpoint / n} (rounded down), and fails to start when that is 0.
+     */
+    static RateLimiterStrategy perCheckpoint(int recordsPerCheckpoint) {
+        return parallelism -> {
+            int perSubtask = recordsPerCheckpoint / parallelism;
+            if (perSubtask <= 0) {
+                throw new IllegalArgumentException("RateLimiterStrategy.perCheckpoint(" + recordsPerCheckpoint + "): with "
+                        + parallelism + " readers each would get no record per checkpoint; give at least one record per reader");
+            }
+            return new GatedRateLimiter(perSubtask);
+        };
     }
 
     /** No limit: every reader emits as fast as it is polled. */
     static RateLimiterStrategy noOp() {
-        return parallelism -> (nowNanos, max) -> max;
+        return parallelism -> new NoOpRateLimiter();
     }
 }

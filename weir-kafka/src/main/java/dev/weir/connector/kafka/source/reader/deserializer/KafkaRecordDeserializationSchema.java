@@ -1,10 +1,9 @@
 package dev.weir.connector.kafka.source.reader.deserializer;
 
-import dev.weir.util.Collector;
 import dev.weir.api.common.serialization.DeserializationSchema;
+import dev.weir.util.Collector;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
@@ -14,11 +13,23 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  */
 @FunctionalInterface
 public interface KafkaRecordDeserializationSchema<T> extends Serializable {
+    /** Called once by each source reader before the first record. */
+    default void open(DeserializationSchema.InitializationContext context) throws Exception {
+    }
+
     void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<T> out) throws IOException;
 
-    /** Reads only each record's value with {@code valueSchema}. */
+    /**
+     * Weir's addition: whether {@code element} ends its partition. The source emits neither it nor anything after it
+     * from that partition. False by default; {@link #valueOnly} asks the value schema's
+     * {@link DeserializationSchema#isEndOfStream}.
+     */
+    default boolean isEndOfStream(T element) {
+        return false;
+    }
+
+    /** Reads only each record's value with {@code valueSchema}; opens it and honours its end-of-stream elements. */
     static <V> KafkaRecordDeserializationSchema<V> valueOnly(DeserializationSchema<V> valueSchema) {
-        Objects.requireNonNull(valueSchema, "valueSchema");
-        return (record, out) -> valueSchema.deserialize(record.value(), out);
+        return new KafkaValueOnlyDeserializationSchemaWrapper<>(valueSchema);
     }
 }
