@@ -81,6 +81,9 @@ public final class JobExecution implements JobClient {
                 new TaskWiring.AttemptSettings(number, checkpointOptions.enabled(),
                         checkpointOptions.mode() == CheckpointingMode.EXACTLY_ONCE, restore, coordinator, monitor));
         coordinator.setHistory(monitor.checkpointHistory());
+        if (restore != null) {
+            monitor.checkpointHistory().restored(System.currentTimeMillis());
+        }
         coordinator.setParticipants(wiring.participants(), wiring.sources());
         Attempt attempt = new Attempt(number, jobName, wiring, coordinator, this::attemptEnded);
         self[0] = attempt;

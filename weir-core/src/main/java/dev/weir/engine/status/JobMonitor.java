@@ -179,6 +179,11 @@ public final class JobMonitor implements JobView {
     }
 
     @Override
+    public CheckpointHistory.Counts checkpointCounts() {
+        return checkpoints.counts();
+    }
+
+    @Override
     public List<ExceptionRecord> exceptions() {
         return List.copyOf(exceptions);
     }

@@ -36,6 +36,9 @@ public interface JobView {
 
     List<CheckpointRecord> checkpoints();
 
+    /** Every checkpoint counted since the job started (the history keeps only the latest), as Flink's metrics count them. */
+    CheckpointHistory.Counts checkpointCounts();
+
     List<ExceptionRecord> exceptions();
 
     /** Cancel, savepoint, stop with savepoint. */
