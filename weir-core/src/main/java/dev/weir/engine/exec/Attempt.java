@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  * each worker closes its own tasks; when the last one exits the job decides what comes next (finish, fail, restart).
  */
 final class Attempt {
+    private static final System.Logger LOG = System.getLogger(Attempt.class.getName());
     private final int number;
     private final String jobName;
     private final TaskWiring.Wiring wiring;
@@ -20,6 +21,7 @@ final class Attempt {
     private final Consumer<Attempt> onEnd;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicInteger liveWorkers = new AtomicInteger();
+    private final List<Throwable> closeFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private boolean checkpointing;
 
@@ -91,6 +93,26 @@ final class Attempt {
         if (failure.compareAndSet(null, located)) {
             stopping = true;
         }
+    }
+
+    /**
+     * A tasklet failed in close(). On a normal end that fails the job, as Flink fails the task (a sink that could not
+     * flush its last rows lost them); after a cancellation or another failure, the outcome is decided already, so it
+     * is logged and kept for the job's exceptions ({@link #closeFailures()}).
+     */
+    void closeFailed(Tasklet tasklet, Throwable t) {
+        Throwable located = t instanceof OperatorFailure ? t : new OperatorFailure(tasklet.name(), "in close()", t);
+        if (!stopping && failure.compareAndSet(null, located)) {
+            stopping = true;
+            return;
+        }
+        LOG.log(System.Logger.Level.WARNING, "Job '" + jobName + "' (attempt " + number + "): " + located.getMessage(), located);
+        closeFailures.add(located);
+    }
+
+    /** The close() failures that came after the attempt's outcome was decided (cancelled, or failed before). */
+    List<Throwable> closeFailures() {
+        return List.copyOf(closeFailures);
     }
 
     void workerExited() {

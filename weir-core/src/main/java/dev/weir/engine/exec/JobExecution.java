@@ -97,6 +97,9 @@ public final class JobExecution implements JobClient {
         if (failed != null) {
             monitor.failed(attempt.number(), failed);
         }
+        for (Throwable closeFailure : attempt.closeFailures()) {
+            monitor.failed(attempt.number(), closeFailure);
+        }
         if (failed == null) {
             if (cancelled && !stoppedWithSavepoint) {
                 finish(JobStatus.CANCELED, null);

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A thread's loop over its tasklets (Agrona's agent runner, in small): call each one, back off when none made
  * progress, stop when all are done or the job stops. The first failure stops the job; every tasklet is closed on
- * this thread before the worker exits.
+ * this thread before the worker exits, and a failure in close() is never dropped (see {@link Attempt#closeFailed}).
  */
 final class Worker implements Runnable {
     private final Attempt job;
@@ -53,7 +53,10 @@ final class Worker implements Runnable {
             }
         } finally {
             for (Tasklet t : tasklets) {
-                t.close();
+                Throwable failure = t.close();
+                if (failure != null) {
+                    job.closeFailed(t, failure);
+                }
             }
             job.workerExited();
         }
