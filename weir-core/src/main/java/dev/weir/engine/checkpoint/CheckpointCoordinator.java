@@ -54,13 +54,17 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         this.storage = storage;
         this.failJob = failJob;
         this.nextId = firstCheckpointId;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-timer"));
-        this.io = Executors.newSingleThreadExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-io"));
+        // The job's user-code class loader, set by the job on the thread that builds its attempts: the I/O thread
+        // serializes state objects of the job's classes with it.
+        ClassLoader userClassLoader = Thread.currentThread().getContextClassLoader();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-timer", userClassLoader));
+        this.io = Executors.newSingleThreadExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-io", userClassLoader));
     }
 
-    private static Thread daemon(Runnable r, String name) {
+    private static Thread daemon(Runnable r, String name, ClassLoader userClassLoader) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
+        t.setContextClassLoader(userClassLoader);
         return t;
     }
 

@@ -19,13 +19,16 @@ final class Attempt {
     private final TaskWiring.Wiring wiring;
     private final CheckpointCoordinator coordinator;
     private final Consumer<Attempt> onEnd;
+    private final ClassLoader userClassLoader;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final List<Throwable> closeFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private boolean checkpointing;
 
-    Attempt(int number, String jobName, TaskWiring.Wiring wiring, CheckpointCoordinator coordinator, Consumer<Attempt> onEnd) {
+    Attempt(int number, String jobName, TaskWiring.Wiring wiring, CheckpointCoordinator coordinator, Consumer<Attempt> onEnd,
+            ClassLoader userClassLoader) {
+        this.userClassLoader = userClassLoader;
         this.number = number;
         this.jobName = jobName;
         this.wiring = wiring;
@@ -55,6 +58,7 @@ final class Attempt {
         for (int i = 0; i < groups.size(); i++) {
             Thread thread = new Thread(new Worker(this, groups.get(i)), "weir-" + jobName + "-worker-" + i);
             thread.setDaemon(true);
+            thread.setContextClassLoader(userClassLoader);
             thread.start();
         }
         checkpointing = periodicCheckpoints;

@@ -40,6 +40,12 @@ public final class JobExecution implements JobClient {
     private volatile long stopSavepointId;
     private JobAccumulators accumulators;
     private final JobMonitor monitor;
+    /**
+     * Flink's user-code class loader: the context class loader of the thread that submitted the job ({@code weir run}
+     * sets it to the job jar's). Every thread of the job runs with it, so that functions copied per subtask, state
+     * and checkpoints resolve the job's classes (lambdas, anonymous and inner classes of a jar Weir does not see).
+     */
+    private final ClassLoader userClassLoader = userClassLoaderOfCaller();
 
     JobExecution(String jobName, StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval,
                  CheckpointOptions checkpointOptions, RestartPolicy restartPolicy) {
@@ -51,6 +57,11 @@ public final class JobExecution implements JobClient {
         this.restartPolicy = restartPolicy;
         this.storage = new CheckpointStorage(checkpointOptions.directory(), jobName + "-" + jobId);
         this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, () -> status);
+    }
+
+    private static ClassLoader userClassLoaderOfCaller() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : JobExecution.class.getClassLoader();
     }
 
     /** What the dashboard and the REST API read of this job. */
@@ -85,7 +96,7 @@ public final class JobExecution implements JobClient {
             monitor.checkpointHistory().restored(System.currentTimeMillis());
         }
         coordinator.setParticipants(wiring.participants(), wiring.sources());
-        Attempt attempt = new Attempt(number, jobName, wiring, coordinator, this::attemptEnded);
+        Attempt attempt = new Attempt(number, jobName, wiring, coordinator, this::attemptEnded, userClassLoader);
         self[0] = attempt;
         current = attempt;
         status = JobStatus.RUNNING;
@@ -133,6 +144,9 @@ public final class JobExecution implements JobClient {
         status = JobStatus.RESTARTING;
         System.err.println("Job '" + jobName + "' failed (attempt " + attempt.number() + "), restarting in " + delay + " ms: " + failed.getMessage());
         CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+            // A pool thread: restoring state and copying functions need the job's classes, so its class loader.
+            ClassLoader poolLoader = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(userClassLoader);
             try {
                 RestoredJob restore = storage.latest().map(StoredRestore::load).orElse(null);
                 if (restore == null && checkpointOptions.restorePath() != null) {
@@ -146,6 +160,8 @@ public final class JobExecution implements JobClient {
             } catch (Throwable t) {
                 t.addSuppressed(failed);
                 finish(JobStatus.FAILED, t);
+            } finally {
+                Thread.currentThread().setContextClassLoader(poolLoader);
             }
         });
     }
