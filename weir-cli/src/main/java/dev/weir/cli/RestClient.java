@@ -21,7 +21,12 @@ final class RestClient {
     private static final ObjectMapper JSON = RestJson.client();
     private final String base;
     private final String token;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 only: Weir's server speaks it, and the client's default attempt to upgrade to HTTP/2 on a POST with a
+     * body, combined with a connect timeout, left the request waiting until that timeout and reported "Cannot reach"
+     * after the server had acted on it (a stop wrote its savepoint, {@code weir stop} said exit 5).
+     */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A client of the Weir at {@code address} (HOST:PORT, or a URL), sending {@code token} (or none) on mutating calls. */
     RestClient(String address, String token) {

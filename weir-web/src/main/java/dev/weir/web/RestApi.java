@@ -86,19 +86,19 @@ final class RestApi {
             SavepointTriggerRequest request = body(ctx, SavepointTriggerRequest.class, new SavepointTriggerRequest(null, null));
             String dir = targets.resolve(request.targetDirectory(), "target-directory").toString();
             boolean cancel = Boolean.TRUE.equals(request.cancelJob());
-            trigger(ctx, job, cancel ? "Stop with savepoint" : "Savepoint",
-                    () -> cancel ? job.client().stopWithSavepoint(false, dir) : job.client().triggerSavepoint(dir));
+            trigger(ctx, job, cancel,
+                    () -> cancel ? job.stopWithSavepoint(false, dir) : job.client().triggerSavepoint(dir));
         });
         r.post("/jobs/{id}/stop", ctx -> {
             JobView job = job(ctx);
             StopWithSavepointRequest request = body(ctx, StopWithSavepointRequest.class, new StopWithSavepointRequest(null, null));
             String dir = targets.resolve(request.targetDirectory(), "targetDirectory").toString();
             boolean drain = Boolean.TRUE.equals(request.drain());
-            trigger(ctx, job, "Stop with savepoint", () -> job.client().stopWithSavepoint(drain, dir));
+            trigger(ctx, job, true, () -> job.stopWithSavepoint(drain, dir));
         });
         r.get("/jobs/{id}/savepoints/{triggerId}", ctx -> {
             job(ctx);
-            CompletableFuture<String> f = savepoints.get(ctx.pathParam("triggerId"));
+            CompletableFuture<String> f = savepoints.read(ctx.pathParam("triggerId"));
             if (f == null) {
                 throw new Refused(404, "No savepoint request " + ctx.pathParam("triggerId") + ": POST /jobs/{id}/savepoints returns the "
                         + "request-id to use (the latest " + SavepointRequests.KEPT + " requests are kept)");
@@ -168,7 +168,7 @@ final class RestApi {
         ctx.json(Map.of());
     }
 
-    private void trigger(Context ctx, JobView job, String what, java.util.function.Supplier<CompletableFuture<String>> action) {
+    private void trigger(Context ctx, JobView job, boolean stopsTheJob, java.util.function.Supplier<CompletableFuture<String>> action) {
         CompletableFuture<String> savepoint;
         try {
             savepoint = action.get();
@@ -176,7 +176,7 @@ final class RestApi {
             // A trigger that throws is a failed request the caller can poll, not a bare 500.
             savepoint = CompletableFuture.failedFuture(e);
         }
-        String id = savepoints.add(job.id(), what, savepoint);
+        String id = savepoints.add(job.id(), stopsTheJob ? "Stop with savepoint" : "Savepoint", stopsTheJob, savepoint);
         ctx.status(202);
         ctx.json(new TriggerResponse(id));
     }
@@ -327,6 +327,11 @@ final class RestApi {
     /** JSON has no NaN or infinity: an unknown rate is null. */
     private static Double finite(double d) {
         return Double.isFinite(d) ? d : null;
+    }
+
+    /** Waits up to {@code millis} until clients have read the outcome of every completed stop-with-savepoint. */
+    void awaitStopsRead(long millis) throws InterruptedException {
+        savepoints.awaitStopsRead(millis);
     }
 
     /** For tests: how many savepoint requests are kept. */

@@ -18,6 +18,7 @@ import java.net.ServerSocket;
 public final class WebServer implements AutoCloseable {
     /** Flink's and Weir's dashboard port. */
     public static final int DEFAULT_PORT = 8081;
+    private static final long STOP_READ_GRACE_MILLIS = 5000;
     private static final System.Logger LOG = System.getLogger(WebServer.class.getName());
     private final Javalin app;
     private final MetricsSampler sampler;
@@ -127,8 +128,17 @@ public final class WebServer implements AutoCloseable {
         return api.savepointRequests();
     }
 
+    /**
+     * Stops serving. A client that stopped a job with a savepoint is given up to {@value #STOP_READ_GRACE_MILLIS} ms
+     * to read the savepoint's path first: that job's end is often what shuts the server down ({@code weir run}).
+     */
     @Override
     public void close() {
+        try {
+            api.awaitStopsRead(STOP_READ_GRACE_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         sampler.close();
         app.stop();
     }

@@ -56,7 +56,7 @@ public final class JobExecution implements JobClient {
         this.checkpointOptions = checkpointOptions;
         this.restartPolicy = restartPolicy;
         this.storage = new CheckpointStorage(checkpointOptions.directory(), jobName + "-" + jobId);
-        this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, () -> status);
+        this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, () -> status, this::stopWithSavepointWritten);
     }
 
     private static ClassLoader userClassLoaderOfCaller() {
@@ -238,8 +238,22 @@ public final class JobExecution implements JobClient {
         return a.coordinator().trigger(Path.of(savepointDirectory == null ? "weir-savepoints" : savepointDirectory));
     }
 
+    /**
+     * Flink's semantics: the future completes with the savepoint's path once the job has ended. Waiting for the end
+     * is chained, never blocking: the savepoint completes on the coordinator's I/O thread, which the job's end shuts
+     * down (blocking it there held every stop for the shutdown's 10 s timeout).
+     */
     @Override
     public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+        return stopWithSavepointWritten(advanceToEndOfEventTime, savepointDirectory).thenCompose(path -> terminated.thenApply(v -> path));
+    }
+
+    /**
+     * Stops the job with a savepoint; the future completes with its path as soon as it is written and the job told to
+     * stop, before the job has ended (the REST API answers then, so that {@code weir stop} hears it before a
+     * {@code weir run} whose job ended shuts its server down).
+     */
+    CompletableFuture<String> stopWithSavepointWritten(boolean advanceToEndOfEventTime, String savepointDirectory) {
         Attempt a = current;
         if (a == null || status != JobStatus.RUNNING) {
             return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName + "' is " + status + ", not RUNNING: not stopped"));
@@ -252,7 +266,6 @@ public final class JobExecution implements JobClient {
             stoppedWithSavepoint = true;
             cancelled = true;
             a.stop();
-            terminated.join();
             return path;
         });
     }
