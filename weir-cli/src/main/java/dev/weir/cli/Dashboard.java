@@ -29,13 +29,9 @@ final class Dashboard {
             throw new CliFailure(2, e.getMessage());
         }
         System.out.println("Weir dashboard: " + server.dashboardUrl());
-        if (!settings.isLoopback()) {
-            System.err.println("WARNING: the REST API listens on " + server.bindAddress() + ", beyond this machine: keep port "
-                    + server.port() + " behind a firewall; calls that change jobs need the REST token.");
-        }
         if (server.tokenGenerated()) {
             System.out.println("REST token (generated, shown once; set " + RestSettings.AUTH_TOKEN + " to choose your own): "
-                    + server.authToken() + "   e.g. WEIR_REST_TOKEN=" + server.authToken() + " weir list --address HOST:" + server.port());
+                    + server.authToken() + "   e.g. WEIR_REST_TOKEN=" + server.authToken() + " weir stop --address HOST:" + server.port() + " JOB");
         }
         return server;
     }
