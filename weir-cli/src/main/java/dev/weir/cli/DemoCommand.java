@@ -31,6 +31,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8081", description = "Dashboard port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--bind", description = "Address the dashboard and REST API listen on (default: rest.bind-address, else 127.0.0.1, "
+            + "only this machine); another address is reachable by others: a REST token is then required to change jobs.")
+    String bind;
+
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the windows and the detector (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
@@ -39,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         if (rate <= 0 || keys <= 0 || parallelism <= 0) {
             throw new CliFailure(2, "--rate, --keys and --parallelism must be positive; got " + rate + ", " + keys + ", " + parallelism);
         }
-        WebServer server = Dashboard.start(port);
+        WebServer server = Dashboard.start(port, bind);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.enableCheckpointing(10_000);
         AnomalyDetection.Streams streams = AnomalyDetection.build(env, AnomalyDetection.Settings.demo(rate, keys));

@@ -1,8 +1,8 @@
 package dev.weir.cli;
 
+import dev.weir.web.rest.RestMessages.JobSummary;
+import dev.weir.web.rest.RestMessages.MultipleJobsDetails;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -14,16 +14,12 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String body = remote.client().get("/jobs/overview");
-        Matcher m = Pattern.compile("\"jid\":\"(\\w+)\",\"name\":\"((?:[^\"\\\\]|\\\\.)*)\",\"state\":\"(\\w+)\",\"start-time\":\\d+,\"end-time\":-?\\d+,\"duration\":(\\d+)")
-                .matcher(body);
+        MultipleJobsDetails jobs = remote.client().get("/jobs/overview", MultipleJobsDetails.class);
         System.out.printf("%-32s  %-10s  %9s  %s%n", "JOB ID", "STATE", "DURATION", "NAME");
-        int n = 0;
-        while (m.find()) {
-            System.out.printf("%-32s  %-10s  %8ds  %s%n", m.group(1), m.group(3), Long.parseLong(m.group(4)) / 1000, m.group(2));
-            n++;
+        for (JobSummary j : jobs.jobs()) {
+            System.out.printf("%-32s  %-10s  %8ds  %s%n", j.jid(), j.state(), j.duration() / 1000, j.name());
         }
-        if (n == 0) {
+        if (jobs.jobs().isEmpty()) {
             System.out.println("(no jobs)");
         }
         return 0;

@@ -44,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "8081", description = "Dashboard port (default: ${DEFAULT-VALUE}).")
     int port;
 
+    @Option(names = "--bind", description = "Address the dashboard and REST API listen on (default: rest.bind-address, else 127.0.0.1, "
+            + "only this machine); another address is reachable by others: a REST token is then required to change jobs.")
+    String bind;
+
     @Override
     public Integer call() throws Exception {
         Method main = findMain();
@@ -60,7 +64,7 @@ final class RunCommand implements Callable<Integer> {
             System.setProperty(CheckpointSettings.RESTORE_PATH, savepoint);
             System.setProperty(CheckpointSettings.ALLOW_NON_RESTORED_STATE, Boolean.toString(allowNonRestoredState));
         }
-        try (WebServer ignored = Dashboard.start(port)) {
+        try (WebServer ignored = Dashboard.start(port, bind)) {
             Thread.currentThread().setContextClassLoader(main.getDeclaringClass().getClassLoader());
             try {
                 main.invoke(null, (Object) args.toArray(new String[0]));

@@ -1,5 +1,7 @@
 package dev.weir.cli;
 
+import dev.weir.web.rest.RestMessages.SavepointTriggerRequest;
+import dev.weir.web.rest.RestMessages.TriggerResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,14 +16,13 @@ final class SavepointCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "The job's id, as `weir list` shows it.")
     String job;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "Directory for the savepoint (default: weir-savepoints, relative to the Weir process).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "Folder for the savepoint, under the Weir's savepoint root (state.savepoints.dir, default weir-savepoints in its working directory).")
     String directory;
 
     @Override
     public Integer call() throws InterruptedException {
         RestClient client = remote.client();
-        String body = directory == null ? "{}" : "{\"target-directory\":\"" + directory.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
-        String request = RestClient.field(client.post("/jobs/" + job + "/savepoints", body), "request-id");
+        String request = client.post("/jobs/" + job + "/savepoints", new SavepointTriggerRequest(directory, false), TriggerResponse.class).requestId();
         System.out.println("Savepoint completed: " + client.awaitSavepoint(job, request));
         return 0;
     }

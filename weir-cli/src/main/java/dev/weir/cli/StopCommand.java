@@ -1,5 +1,7 @@
 package dev.weir.cli;
 
+import dev.weir.web.rest.RestMessages.StopWithSavepointRequest;
+import dev.weir.web.rest.RestMessages.TriggerResponse;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +17,7 @@ final class StopCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "JOB", description = "The job's id, as `weir list` shows it.")
     String job;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "Directory for the savepoint (default: weir-savepoints).")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "DIR", description = "Folder for the savepoint, under the Weir's savepoint root (state.savepoints.dir, default weir-savepoints).")
     String directory;
 
     @Option(names = {"-d", "--drain"}, description = "Emit the final watermark first, so every event-time window fires.")
@@ -24,8 +26,7 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         RestClient client = remote.client();
-        String body = "{\"drain\":" + drain + (directory == null ? "" : ",\"targetDirectory\":\"" + directory.replace("\\", "\\\\").replace("\"", "\\\"") + "\"") + "}";
-        String request = RestClient.field(client.post("/jobs/" + job + "/stop", body), "request-id");
+        String request = client.post("/jobs/" + job + "/stop", new StopWithSavepointRequest(directory, drain), TriggerResponse.class).requestId();
         System.out.println("Job " + job + " stopped with savepoint: " + client.awaitSavepoint(job, request));
         return 0;
     }

@@ -7,6 +7,7 @@ import dev.weir.core.execution.JobClient;
 import dev.weir.api.common.JobStatus;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.examples.anomaly.AnomalyDetection;
+import dev.weir.web.RestSettings;
 import dev.weir.web.WebServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -117,5 +118,27 @@ class DashboardBrowserTest {
         browser.findElement(By.id("cancel")).click();
         wait.until(b -> b.findElement(By.id("job-state")).getText().equals("CANCELED"));
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.CANCELED);
+    }
+
+    @Test
+    void withARestTokenTheDashboardCancelsOnlyWhenOpenedFromTheAddressWithTheToken() throws Exception {
+        try (WebServer guarded = WebServer.start(RestSettings.fromSystemProperties(0).withSampleMillis(250).withAuthToken("s3cret"))) {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+            browser.get("http://localhost:" + guarded.port() + "/");
+            wait.until(b -> b.findElement(By.id("job-state")).getText().equals("RUNNING"));
+            browser.findElement(By.id("cancel")).click();
+            wait.until(b -> b.findElement(By.id("action-result")).getText().startsWith("cancel refused: "));
+            assertThat(browser.findElement(By.id("action-result")).getText())
+                    .contains("needs the REST token (rest.auth.token) as 'Authorization: Bearer <token>'");
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+
+            browser.get("about:blank");
+            browser.get("http://localhost:" + guarded.port() + "/#token=s3cret");
+            wait.until(b -> b.findElement(By.id("job-state")).getText().equals("RUNNING"));
+            assertThat(browser.getCurrentUrl()).as("the token leaves the address bar").doesNotContain("s3cret");
+            browser.findElement(By.id("cancel")).click();
+            wait.until(b -> b.findElement(By.id("job-state")).getText().equals("CANCELED"));
+            assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.CANCELED);
+        }
     }
 }

@@ -87,6 +87,63 @@ class WeirCommandTest {
     }
 
     @Test
+    void aMalformedAddressIsABadCommandLineThatSaysWhatIsWrong() {
+        assertThat(Weir.execute("list", "--address", "localhost:abc")).isEqualTo(2);
+        assertThat(Weir.execute("list", "--address", "local host:8081")).isEqualTo(2);
+        assertThat(Weir.execute("list", "--address", "localhost:70000")).isEqualTo(2);
+        assertThat(Weir.execute("list", "--address", "localhost")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("weir: Bad --address 'localhost:abc': no host name, or a port that is not a number; pass HOST:PORT, e.g. localhost:8081")
+                .contains("weir: Bad --address 'local host:8081': ")
+                .contains("weir: Bad --address 'localhost:70000': port 70000 is not in 1-65535")
+                .contains("weir: Bad --address 'localhost': no port")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void aPortOutOfRangeIsABadCommandLine() {
+        assertThat(Weir.execute("demo", "--port", "70000")).isEqualTo(2);
+        assertThat(Weir.execute("run", "java.util.ArrayList", "--port", "-1")).isIn(2, 3);
+        assertThat(Weir.execute("demo", "--port", "eighty")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("weir: --port must be in 0-65535 (0 picks a free port); got 70000")
+                .doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnknownRouteIsReportedAsSuchNotAsNoSuchJob() throws Exception {
+        com.sun.net.httpserver.HttpServer other = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        other.createContext("/", exchange -> {
+            byte[] body = "Not Found".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        other.start();
+        try {
+            assertThat(Weir.execute("list", "--address", "127.0.0.1:" + other.getAddress().getPort())).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no GET /jobs/overview (404): is it a Weir of the same version?");
+        } finally {
+            other.stop(0);
+        }
+    }
+
+    @Test
+    void theRemoteCommandsSendTheTokenAWeirRequires() {
+        try (WebServer server = WebServer.start(dev.weir.web.RestSettings.fromSystemProperties(0).withAuthToken("t0ken"))) {
+            String address = "localhost:" + server.port();
+            assertThat(Weir.execute("cancel", "--address", address, "0123")).isEqualTo(1);
+            assertThat(Weir.execute("cancel", "--address", address, "--token", "t0ken", "0123")).isEqualTo(6);
+
+            assertThat(err.toString(StandardCharsets.UTF_8))
+                    .contains("refused the request (401): PATCH /jobs/0123 needs the REST token (rest.auth.token)")
+                    .contains("Job 0123 not found");
+        }
+    }
+
+    @Test
     void anUnknownOptionIsABadCommandLine() {
         assertThat(Weir.execute("list", "--bogus")).isEqualTo(2);
     }

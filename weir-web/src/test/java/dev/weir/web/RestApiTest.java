@@ -27,10 +27,12 @@ import org.junit.jupiter.api.Timeout;
 class RestApiTest {
     private static WebServer server;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path savepointRoot;
 
     @BeforeAll
     static void start() {
-        server = WebServer.start(0, 100);
+        server = WebServer.start(RestSettings.fromSystemProperties(0).withSampleMillis(100).withSavepointRoot(savepointRoot));
     }
 
     @AfterAll
@@ -86,7 +88,7 @@ class RestApiTest {
         assertThat(get("/metrics")).contains("weir_task_records_in_total{job_id=\"" + id + "\"");
 
         HttpResponse<String> cancel = HTTP.send(HttpRequest.newBuilder(URI.create(base() + "/jobs/" + id + "?mode=cancel"))
-                .method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(cancel.statusCode()).isEqualTo(202);
         job.getJobExecutionResult().handle((r, t) -> null).get();
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.CANCELED);
@@ -94,16 +96,15 @@ class RestApiTest {
     }
 
     @Test
-    void aSavepointAndAStopWithSavepointOverRestWriteCompletedSavepoints(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws Exception {
+    void aSavepointAndAStopWithSavepointOverRestWriteCompletedSavepoints() throws Exception {
         JobClient job = submit(Long.MAX_VALUE, 2000, "savepointed");
         String id = job.getJobID().toString();
         waitForRunning(id);
-        String location = savepoint("/jobs/" + id + "/savepoints", "{\"target-directory\":\"" + dir + "\",\"cancel-job\":false}", id);
+        String location = savepoint("/jobs/" + id + "/savepoints", "{\"target-directory\":\"savepoints\",\"cancel-job\":false}", id);
         assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(location, "_metadata"))).as(location).isTrue();
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
 
-        String stopped = savepoint("/jobs/" + id + "/stop", "{\"targetDirectory\":\"" + dir + "\",\"drain\":false}", id);
+        String stopped = savepoint("/jobs/" + id + "/stop", "{\"targetDirectory\":\"savepoints\",\"drain\":false}", id);
         assertThat(stopped).isNotEqualTo(location);
         assertThat(java.nio.file.Files.exists(java.nio.file.Path.of(stopped, "_metadata"))).isTrue();
         job.getJobExecutionResult().handle((r, t) -> null).get();
@@ -114,7 +115,7 @@ class RestApiTest {
     /** Posts a savepoint request and polls it until it completes; returns the savepoint's location. */
     private static String savepoint(String path, String body, String id) throws Exception {
         HttpResponse<String> posted = HTTP.send(HttpRequest.newBuilder(URI.create(base() + path))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).isEqualTo(202);
         Matcher request = Pattern.compile("\"request-id\":\"(\\w+)\"").matcher(posted.body());
         assertThat(request.find()).as(posted.body()).isTrue();

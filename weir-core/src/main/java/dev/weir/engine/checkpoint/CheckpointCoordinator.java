@@ -23,8 +23,15 @@ import java.util.function.Consumer;
  * collects every task's acknowledgement, writes the snapshots on an I/O thread (serialization off the task threads),
  * completes the checkpoint by writing its metadata, and tells the tasks, so that sinks commit. A checkpoint that
  * times out or is declined is aborted; more failures in a row than tolerated fail the job.
+ *
+ * <p>Never silent: a failure at any stage (the storage refusing to start it, a task declining, a write, the metadata,
+ * the timeout) is recorded as a FAILED checkpoint with its reason in the history and the log, counts against
+ * {@code execution.checkpointing.tolerable-failed-checkpoints} (savepoints do not, as in Flink), and the periodic
+ * schedule goes on: the next checkpoint is attempted at its time.
  */
 public final class CheckpointCoordinator implements CheckpointAcknowledger {
+    private static final System.Logger LOG = System.getLogger(CheckpointCoordinator.class.getName());
+    private final String jobName;
     private final CheckpointOptions options;
     private final CheckpointStorage storage;
     private List<CheckpointParticipant> tasks = List.of();
@@ -42,17 +49,22 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
 
     public CheckpointCoordinator(String jobName, CheckpointOptions options, CheckpointStorage storage, long firstCheckpointId,
                                  List<CheckpointParticipant> tasks, List<CheckpointParticipant> sources, Consumer<Throwable> failJob) {
+        this.jobName = jobName;
         this.options = options;
         this.storage = storage;
         this.failJob = failJob;
         this.nextId = firstCheckpointId;
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-timer"));
-        this.io = Executors.newSingleThreadExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-io"));
+        // The job's user-code class loader, set by the job on the thread that builds its attempts: the I/O thread
+        // serializes state objects of the job's classes with it.
+        ClassLoader userClassLoader = Thread.currentThread().getContextClassLoader();
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-timer", userClassLoader));
+        this.io = Executors.newSingleThreadExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-io", userClassLoader));
     }
 
-    private static Thread daemon(Runnable r, String name) {
+    private static Thread daemon(Runnable r, String name, ClassLoader userClassLoader) {
         Thread t = new Thread(r, name);
         t.setDaemon(true);
+        t.setContextClassLoader(userClassLoader);
         return t;
     }
 
@@ -87,6 +99,15 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     }
 
     private void periodicTrigger() {
+        try {
+            periodicTriggerIfDue();
+        } catch (Throwable t) {
+            // An exception escaping here would end the timer's schedule for good: checkpoints would stop unnoticed.
+            LOG.log(System.Logger.Level.ERROR, "The periodic checkpoint trigger of job '" + jobName + "' failed; it goes on", t);
+        }
+    }
+
+    private void periodicTriggerIfDue() {
         long now = System.currentTimeMillis();
         synchronized (this) {
             if (shutdown || pending.size() >= options.maxConcurrent() || now - lastCompletedAt < options.minPause()) {
@@ -110,14 +131,32 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
      */
     public CompletableFuture<String> trigger(Path savepointDirectory) {
         Pending p;
+        long id;
+        long now;
         synchronized (this) {
             if (shutdown) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the job is not running"));
             }
-            long id = nextId++;
-            long now = System.currentTimeMillis();
+            id = nextId++;
+            now = System.currentTimeMillis();
             lastTriggeredAt = now;
-            CheckpointWriter writer = savepointDirectory == null ? storage.begin(id, false) : storage.beginSavepoint(savepointDirectory, id);
+        }
+        CheckpointWriter writer;
+        try {
+            writer = savepointDirectory == null ? storage.begin(id, false) : storage.beginSavepoint(savepointDirectory, id);
+        } catch (Throwable t) {
+            String what = savepointDirectory == null ? "Checkpoint " : "Savepoint ";
+            IllegalStateException reason = new IllegalStateException(what + id + " of job '" + jobName + "' could not start: "
+                    + t.getMessage() + " (check that the " + (savepointDirectory == null ? "checkpoint storage " + storage.jobDirectory()
+                    : "savepoint directory " + savepointDirectory) + " can be created and written)", t);
+            history.triggered(id, now, savepointDirectory != null);
+            return failedToStart(id, savepointDirectory != null, reason);
+        }
+        synchronized (this) {
+            if (shutdown) {
+                writer.abort();
+                return CompletableFuture.failedFuture(new IllegalStateException("the job is not running"));
+            }
             p = new Pending(id, now, writer, savepointDirectory != null);
             pending.put(id, p);
             history.triggered(id, now, savepointDirectory != null);
@@ -132,6 +171,12 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         for (CheckpointParticipant source : sources) {
             source.triggerCheckpoint(p.id, p.startedAt);
         }
+        return p.result;
+    }
+
+    private CompletableFuture<String> failedToStart(long id, boolean savepoint, Throwable reason) {
+        Pending p = new Pending(id, System.currentTimeMillis(), null, savepoint);
+        failed(p, reason);
         return p.result;
     }
 
@@ -189,6 +234,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             failed(p, t);
             return;
         }
+        List<Pending> subsumed = new ArrayList<>();
         synchronized (this) {
             lastCompletedAt = System.currentTimeMillis();
             consecutiveFailures = 0;
@@ -198,8 +244,14 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
                 Pending older = it.next().getValue();
                 it.remove();
                 older.writer.abort();
-                older.result.completeExceptionally(new IllegalStateException("checkpoint " + older.id + " was subsumed by " + p.id));
+                subsumed.add(older);
             }
+        }
+        for (Pending older : subsumed) {
+            // Subsumed is no failure (Flink does not count it either), but the history must not show it in progress forever.
+            IllegalStateException reason = new IllegalStateException("checkpoint " + older.id + " was subsumed by " + p.id);
+            history.failed(older.id, reason);
+            older.result.completeExceptionally(reason);
         }
         history.completed(p.id, path);
         for (CheckpointParticipant t : tasks) {
@@ -250,11 +302,24 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
 
     private void failed(Pending p, Throwable reason) {
         boolean tooMany;
+        boolean stopped;
+        int inARow;
         synchronized (this) {
-            consecutiveFailures++;
-            tooMany = !p.savepoint && consecutiveFailures > options.tolerableFailures();
+            stopped = shutdown;
+            if (!p.savepoint && !stopped) {
+                consecutiveFailures++;
+            }
+            tooMany = !p.savepoint && !stopped && consecutiveFailures > options.tolerableFailures();
+            inARow = consecutiveFailures;
+            if (tooMany) {
+                // The job fails now: no further checkpoint is triggered while its tasks stop.
+                shutdown = true;
+            }
         }
         history.failed(p.id, reason);
+        LOG.log(System.Logger.Level.WARNING, (p.savepoint ? "Savepoint " : "Checkpoint ") + p.id + " of job '" + jobName + "' failed"
+                + (p.savepoint ? "" : " (" + inARow + " in a row, " + options.tolerableFailures() + " tolerated)")
+                + ": " + reason.getMessage());
         p.result.completeExceptionally(reason);
         if (tooMany) {
             failJob.accept(new IllegalStateException("Exceeded checkpoint tolerable failure threshold ("

@@ -3,6 +3,7 @@ package dev.weir.engine.checkpoint;
 import dev.weir.engine.state.HeapKeyedStateBackend;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
+import dev.weir.engine.state.TtlValue;
 import dev.weir.engine.time.HeapTimerServices;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
 import dev.weir.engine.checkpoint.storage.StateSerializers;
@@ -27,11 +28,13 @@ public final class KeyedStateSnapshots {
         for (int i = 0; i < groups.length; i++) {
             KeyGroupSnapshot group = new KeyGroupSnapshot(first + i);
             groups[i] = group;
-            backend.forEachEntry(first + i, (state, key, namespace, value) ->
-                    group.states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace, copyStructure(value))));
+            int keyGroup = first + i;
+            backend.forEachEntry(keyGroup, (state, key, namespace, value) ->
+                    group.states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace, copyForSnapshot(state, keyGroup, key, value))));
         }
         backend.forEachOwnedEntry((state, keyGroup, key, namespace, value) ->
-                groups[keyGroup - first].states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace, copyStructure(value))));
+                groups[keyGroup - first].states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace,
+                        copyForSnapshot(state, keyGroup, key, value))));
         if (timers != null) {
             int maxParallelism = backend.getMaxParallelism();
             timers.forEachTimer((service, eventTime, key, namespace, timestamp) -> {
@@ -52,6 +55,32 @@ public final class KeyedStateSnapshots {
                 timers.restoreTimer(t.service, t.eventTime, t.key, t.namespace, t.timestamp);
             }
         }
+    }
+
+    /** {@link #copyStructure}, or a failure that names the state, the key group and the key, and says what to do. */
+    private static Object copyForSnapshot(String state, int keyGroup, Object key, Object value) {
+        try {
+            return copyStructure(value);
+        } catch (RuntimeException | StackOverflowError e) {
+            Object shown = value instanceof TtlValue ttl ? ttl.getUserValue() : value;
+            throw new IllegalStateException("the value of state '" + state + "' for key '" + key + "' (key group " + keyGroup
+                    + ") cannot be serialized for the checkpoint: " + (shown == null ? "null" : shown.getClass().getName())
+                    + " holds something no serializer can write (" + rootMessage(e) + "). Keep only data in state: make the "
+                    + "field that holds a resource (a thread, a connection, a stream, a lambda) transient and rebuild it in "
+                    + "open(), or store what is needed to rebuild it", e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        if (message != null && message.length() > 300) {
+            message = message.substring(0, 300) + "...";
+        }
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 
     private static Object copyStructure(Object value) {

@@ -10,12 +10,17 @@ import java.util.Objects;
  *
  * <p>Items keep their order: once anything waits in the overflow, later items queue behind it even if the ring
  * has room. Nothing emitted is visible downstream until {@link #flush()}, which the task calls at the end of
- * every call that emitted; a task checks {@link #hasBacklog()} before taking more input, because the overflow
- * grows without bound when it does not.
+ * every call that emitted; a task checks {@link #hasBacklog()} before taking more input.
+ *
+ * <p>The overflow is bounded ({@value #OVERFLOW_LIMIT} items): a producer that emits more within one call (a
+ * flatMap that turns one record into millions, a window firing for every key) publishes what it has and waits
+ * there through its thread's {@link ProducerYield}, which lets the consumers run, and resumes when the ring drained.
  */
 public final class OutboundChannel {
 
     private static final int INITIAL_OVERFLOW = 16;
+    /** The most items that wait in the overflow; past it the producer waits for the consumer. */
+    static final int OVERFLOW_LIMIT = 4096;
 
     private final RecordRing ring;
     private Object[] overflowValues = new Object[INITIAL_OVERFLOW];
@@ -43,8 +48,22 @@ public final class OutboundChannel {
             }
             // The ring just filled up: let the consumer see what it holds rather than wait for flush().
             ring.publish();
+        } else if (overflowTail - overflowHead >= OVERFLOW_LIMIT) {
+            awaitRoomInOverflow();
         }
         addToOverflow(value, timestamp);
+    }
+
+    /** The slow path of a producer that emits far more than the ring holds within one call: wait for the consumer. */
+    private void awaitRoomInOverflow() {
+        ProducerYield yield = ProducerYield.current();
+        while (!flush() && overflowTail - overflowHead >= OVERFLOW_LIMIT) {
+            if (yield != null) {
+                yield.awaitRoom();
+            } else {
+                Thread.yield();
+            }
+        }
     }
 
     /** Emits a watermark behind everything emitted before. */

@@ -13,17 +13,22 @@ import java.util.function.Consumer;
  * each worker closes its own tasks; when the last one exits the job decides what comes next (finish, fail, restart).
  */
 final class Attempt {
+    private static final System.Logger LOG = System.getLogger(Attempt.class.getName());
     private final int number;
     private final String jobName;
     private final TaskWiring.Wiring wiring;
     private final CheckpointCoordinator coordinator;
     private final Consumer<Attempt> onEnd;
+    private final ClassLoader userClassLoader;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final AtomicInteger liveWorkers = new AtomicInteger();
+    private final List<Throwable> closeFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopping;
     private boolean checkpointing;
 
-    Attempt(int number, String jobName, TaskWiring.Wiring wiring, CheckpointCoordinator coordinator, Consumer<Attempt> onEnd) {
+    Attempt(int number, String jobName, TaskWiring.Wiring wiring, CheckpointCoordinator coordinator, Consumer<Attempt> onEnd,
+            ClassLoader userClassLoader) {
+        this.userClassLoader = userClassLoader;
         this.number = number;
         this.jobName = jobName;
         this.wiring = wiring;
@@ -53,6 +58,7 @@ final class Attempt {
         for (int i = 0; i < groups.size(); i++) {
             Thread thread = new Thread(new Worker(this, groups.get(i)), "weir-" + jobName + "-worker-" + i);
             thread.setDaemon(true);
+            thread.setContextClassLoader(userClassLoader);
             thread.start();
         }
         checkpointing = periodicCheckpoints;
@@ -91,6 +97,26 @@ final class Attempt {
         if (failure.compareAndSet(null, located)) {
             stopping = true;
         }
+    }
+
+    /**
+     * A tasklet failed in close(). On a normal end that fails the job, as Flink fails the task (a sink that could not
+     * flush its last rows lost them); after a cancellation or another failure, the outcome is decided already, so it
+     * is logged and kept for the job's exceptions ({@link #closeFailures()}).
+     */
+    void closeFailed(Tasklet tasklet, Throwable t) {
+        Throwable located = t instanceof OperatorFailure ? t : new OperatorFailure(tasklet.name(), "in close()", t);
+        if (!stopping && failure.compareAndSet(null, located)) {
+            stopping = true;
+            return;
+        }
+        LOG.log(System.Logger.Level.WARNING, "Job '" + jobName + "' (attempt " + number + "): " + located.getMessage(), located);
+        closeFailures.add(located);
+    }
+
+    /** The close() failures that came after the attempt's outcome was decided (cancelled, or failed before). */
+    List<Throwable> closeFailures() {
+        return List.copyOf(closeFailures);
     }
 
     void workerExited() {

@@ -61,7 +61,11 @@ final class Chain {
             KeyGroupSnapshot[] groups = null;
             int first = 0;
             if (m.keyedState() != null && withKeyedState) {
-                groups = KeyedStateSnapshots.snapshot(m.keyedState(), m.timers());
+                try {
+                    groups = KeyedStateSnapshots.snapshot(m.keyedState(), m.timers());
+                } catch (Throwable t) {
+                    throw OperatorFailure.wrap(m.operator(), "while taking checkpoint " + checkpointId, t);
+                }
                 first = m.keyedState().getKeyGroupRange().getStartKeyGroup();
             }
             result.add(new OperatorSubtaskSnapshot(m.operatorId(), m.operatorName(), m.parallelism(), m.maxParallelism(),

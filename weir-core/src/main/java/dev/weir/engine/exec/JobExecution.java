@@ -40,6 +40,12 @@ public final class JobExecution implements JobClient {
     private volatile long stopSavepointId;
     private JobAccumulators accumulators;
     private final JobMonitor monitor;
+    /**
+     * Flink's user-code class loader: the context class loader of the thread that submitted the job ({@code weir run}
+     * sets it to the job jar's). Every thread of the job runs with it, so that functions copied per subtask, state
+     * and checkpoints resolve the job's classes (lambdas, anonymous and inner classes of a jar Weir does not see).
+     */
+    private final ClassLoader userClassLoader = userClassLoaderOfCaller();
 
     JobExecution(String jobName, StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval,
                  CheckpointOptions checkpointOptions, RestartPolicy restartPolicy) {
@@ -50,7 +56,12 @@ public final class JobExecution implements JobClient {
         this.checkpointOptions = checkpointOptions;
         this.restartPolicy = restartPolicy;
         this.storage = new CheckpointStorage(checkpointOptions.directory(), jobName + "-" + jobId);
-        this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, () -> status);
+        this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, () -> status, this::stopWithSavepointWritten);
+    }
+
+    private static ClassLoader userClassLoaderOfCaller() {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        return loader != null ? loader : JobExecution.class.getClassLoader();
     }
 
     /** What the dashboard and the REST API read of this job. */
@@ -81,8 +92,11 @@ public final class JobExecution implements JobClient {
                 new TaskWiring.AttemptSettings(number, checkpointOptions.enabled(),
                         checkpointOptions.mode() == CheckpointingMode.EXACTLY_ONCE, restore, coordinator, monitor));
         coordinator.setHistory(monitor.checkpointHistory());
+        if (restore != null) {
+            monitor.checkpointHistory().restored(System.currentTimeMillis());
+        }
         coordinator.setParticipants(wiring.participants(), wiring.sources());
-        Attempt attempt = new Attempt(number, jobName, wiring, coordinator, this::attemptEnded);
+        Attempt attempt = new Attempt(number, jobName, wiring, coordinator, this::attemptEnded, userClassLoader);
         self[0] = attempt;
         current = attempt;
         status = JobStatus.RUNNING;
@@ -93,6 +107,9 @@ public final class JobExecution implements JobClient {
         Throwable failed = attempt.failure();
         if (failed != null) {
             monitor.failed(attempt.number(), failed);
+        }
+        for (Throwable closeFailure : attempt.closeFailures()) {
+            monitor.failed(attempt.number(), closeFailure);
         }
         if (failed == null) {
             if (cancelled && !stoppedWithSavepoint) {
@@ -127,6 +144,9 @@ public final class JobExecution implements JobClient {
         status = JobStatus.RESTARTING;
         System.err.println("Job '" + jobName + "' failed (attempt " + attempt.number() + "), restarting in " + delay + " ms: " + failed.getMessage());
         CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+            // A pool thread: restoring state and copying functions need the job's classes, so its class loader.
+            ClassLoader poolLoader = Thread.currentThread().getContextClassLoader();
+            Thread.currentThread().setContextClassLoader(userClassLoader);
             try {
                 RestoredJob restore = storage.latest().map(StoredRestore::load).orElse(null);
                 if (restore == null && checkpointOptions.restorePath() != null) {
@@ -140,6 +160,8 @@ public final class JobExecution implements JobClient {
             } catch (Throwable t) {
                 t.addSuppressed(failed);
                 finish(JobStatus.FAILED, t);
+            } finally {
+                Thread.currentThread().setContextClassLoader(poolLoader);
             }
         });
     }
@@ -216,8 +238,22 @@ public final class JobExecution implements JobClient {
         return a.coordinator().trigger(Path.of(savepointDirectory == null ? "weir-savepoints" : savepointDirectory));
     }
 
+    /**
+     * Flink's semantics: the future completes with the savepoint's path once the job has ended. Waiting for the end
+     * is chained, never blocking: the savepoint completes on the coordinator's I/O thread, which the job's end shuts
+     * down (blocking it there held every stop for the shutdown's 10 s timeout).
+     */
     @Override
     public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+        return stopWithSavepointWritten(advanceToEndOfEventTime, savepointDirectory).thenCompose(path -> terminated.thenApply(v -> path));
+    }
+
+    /**
+     * Stops the job with a savepoint; the future completes with its path as soon as it is written and the job told to
+     * stop, before the job has ended (the REST API answers then, so that {@code weir stop} hears it before a
+     * {@code weir run} whose job ended shuts its server down).
+     */
+    CompletableFuture<String> stopWithSavepointWritten(boolean advanceToEndOfEventTime, String savepointDirectory) {
         Attempt a = current;
         if (a == null || status != JobStatus.RUNNING) {
             return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName + "' is " + status + ", not RUNNING: not stopped"));
@@ -231,7 +267,7 @@ public final class JobExecution implements JobClient {
             stoppedWithSavepoint = true;
             cancelled = true;
             a.stop();
-            return terminated.thenApply(done -> path);
+            return path;
         });
     }
 

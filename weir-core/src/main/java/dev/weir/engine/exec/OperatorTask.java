@@ -300,8 +300,8 @@ final class OperatorTask implements Tasklet, RecordHandler {
     }
 
     @Override
-    public void close() {
-        chain.close();
+    public Throwable close() {
+        return chain.close();
     }
 
     @Override

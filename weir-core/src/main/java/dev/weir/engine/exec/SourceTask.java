@@ -314,15 +314,20 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
     }
 
     @Override
-    public void close() {
+    public Throwable close() {
+        Throwable readerFailure = null;
         try {
             if (reader != null) {
                 reader.close();
             }
-        } catch (Throwable ignored) {
-            // The job's outcome is decided already; a failing close must not hide it.
+        } catch (Throwable t) {
+            readerFailure = new IllegalStateException("The source reader of " + name + " failed in close(): " + t, t);
         }
-        chain.close();
+        Throwable chainFailure = chain.close();
+        if (readerFailure != null && chainFailure != null) {
+            readerFailure.addSuppressed(chainFailure);
+        }
+        return readerFailure != null ? readerFailure : chainFailure;
     }
 
     @Override

@@ -18,8 +18,12 @@ public interface Tasklet {
     /** Whether the tasklet never blocks; a tasklet that may block gets a thread of its own. */
     boolean isCooperative();
 
-    /** Closes the operators; called once, also after a failure or cancellation. Must not throw. */
-    void close();
+    /**
+     * Closes the operators, every one even when some fail; called once, also after a failure or cancellation. Must
+     * not throw: returns the first failure (the worker fails the job with it on a normal end, and logs and lists it
+     * in the job's exceptions after a cancellation or another failure), or null.
+     */
+    Throwable close();
 
     /** "Map 'parse' (2/4)", for errors and thread names. */
     String name();

@@ -47,8 +47,9 @@ public final class FunctionCopier {
             try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
                 out.writeObject(function);
             }
-            ClassLoader loader = function.getClass().getClassLoader();
-            try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()), loader)) {
+            ClassLoader user = Thread.currentThread().getContextClassLoader();
+            try (ObjectInputStream in = new LoaderObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()), user,
+                    function.getClass().getClassLoader())) {
                 return (F) in.readObject();
             }
         } catch (IOException | ClassNotFoundException e) {
@@ -57,22 +58,33 @@ public final class FunctionCopier {
         }
     }
 
-    /** Resolves classes through the function's own class loader (user jars). */
+    /**
+     * Resolves classes through the job's user-code class loader (the context class loader of the thread building the
+     * job's tasks, which the job sets to the loader it was submitted from, a jar's for {@code weir run}): a Weir class
+     * such as a source may hold a lambda or an inner class of the jar, which Weir's own class loader cannot see.
+     */
     private static final class LoaderObjectInputStream extends ObjectInputStream {
-        private final ClassLoader loader;
+        private final ClassLoader user;
+        private final ClassLoader function;
 
-        LoaderObjectInputStream(InputStream in, ClassLoader loader) throws IOException {
+        LoaderObjectInputStream(InputStream in, ClassLoader user, ClassLoader function) throws IOException {
             super(in);
-            this.loader = loader;
+            this.user = user;
+            this.function = function;
         }
 
         @Override
         protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
-            try {
-                return Class.forName(desc.getName(), false, loader);
-            } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc);
+            for (ClassLoader loader : new ClassLoader[] {user, function}) {
+                if (loader != null) {
+                    try {
+                        return Class.forName(desc.getName(), false, loader);
+                    } catch (ClassNotFoundException e) {
+                        // the next loader may know it
+                    }
+                }
             }
+            return super.resolveClass(desc);
         }
     }
 }

@@ -108,9 +108,40 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
             return (S) existing.state;
         }
         StateTable table = tables.computeIfAbsent(name, n -> new StateTable(n, this, keyGroupRange));
+        checkRestoredValuesFit(descriptor, table);
         AbstractHeapState<?> state = createState(descriptor, table);
         states.put(name, new Registered(descriptor.getType(), state));
         return (S) state;
+    }
+
+    /**
+     * Refuses, when the state is registered (in open(), before any record), restored values of a value state that are
+     * not of the class its descriptor now declares: a {@code ValueState<Long>} restored as {@code ValueState<String>}
+     * would otherwise fail later with a bare ClassCastException on some record, or never.
+     */
+    private void checkRestoredValuesFit(StateDescriptor<?> descriptor, StateTable table) {
+        Class<?> declared = descriptor.getTypeClass();
+        if (declared == null || declared == Object.class || descriptor.getType() != StateDescriptor.Type.VALUE) {
+            return;
+        }
+        Object[] misfit = new Object[1];
+        try {
+            for (int i = 0; i < keyGroupRange.size() && misfit[0] == null; i++) {
+                table.forEachEntry(i, (state, key, namespace, stored) -> {
+                    Object value = stored instanceof TtlValue ttl ? ttl.getUserValue() : stored;
+                    if (misfit[0] == null && value != null && !declared.isInstance(value)) {
+                        misfit[0] = value;
+                    }
+                });
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot check the restored values of state '" + descriptor.getName() + "': " + e, e);
+        }
+        if (misfit[0] != null) {
+            throw new IllegalStateException("The restored state '" + descriptor.getName() + "' is incompatible: the checkpoint holds "
+                    + "ValueState<" + misfit[0].getClass().getName() + "> values, but the job now declares ValueState<"
+                    + declared.getName() + ">: keep the state's type, or declare the new type under a new state name");
+        }
     }
 
     private AbstractHeapState<?> createState(StateDescriptor<?> descriptor, StateTable table) {

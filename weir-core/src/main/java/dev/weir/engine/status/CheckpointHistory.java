@@ -10,16 +10,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** The checkpoints and savepoints of one job across its attempts, newest last; keeps the latest {@value #KEPT}. */
+/**
+ * The checkpoints and savepoints of one job across its attempts, newest last; keeps the latest {@value #KEPT}, and
+ * counts every one since the job started (Flink's checkpoint statistics: completed, failed, in progress, the latest
+ * duration and size, the latest restore).
+ */
 public final class CheckpointHistory {
     static final int KEPT = 50;
     private final Map<Long, CheckpointRecord> records = new LinkedHashMap<>();
+    private long completed;
+    private long failed;
+    private long inProgress;
+    private long lastDuration = -1;
+    private long lastSize = -1;
+    private long lastRestoreTimestamp = -1;
+
+    /** Flink's checkpoint counters and gauges of a job, as {@code /metrics} and the REST API show them. */
+    public record Counts(long completed, long failed, long inProgress, long lastDuration, long lastSize, long lastRestoreTimestamp) {
+    }
 
     /** A checkpoint was triggered. */
     public synchronized void triggered(long id, long triggerTime, boolean savepoint) {
         records.put(id, new CheckpointRecord(id, "IN_PROGRESS", savepoint, triggerTime, -1, -1, null, null));
+        inProgress++;
         while (records.size() > KEPT) {
-            records.remove(records.keySet().iterator().next());
+            CheckpointRecord evicted = records.remove(records.keySet().iterator().next());
+            if (evicted.status().equals("IN_PROGRESS")) {
+                inProgress--;
+            }
         }
     }
 
@@ -29,10 +47,32 @@ public final class CheckpointHistory {
         long now = System.currentTimeMillis();
         synchronized (this) {
             CheckpointRecord r = records.get(id);
-            if (r != null) {
+            if (r != null && r.status().equals("IN_PROGRESS")) {
                 records.put(id, new CheckpointRecord(id, "COMPLETED", r.savepoint(), r.triggerTime(), now - r.triggerTime(), size, path, null));
+                inProgress--;
+                completed++;
+                lastDuration = now - r.triggerTime();
+                lastSize = size;
             }
         }
+    }
+
+    /**
+     * A checkpoint that failed before it could even be triggered (its folder could not be created, say): recorded
+     * as FAILED at once, so that no failure of any stage goes unseen.
+     */
+    public synchronized void failedToStart(long id, long triggerTime, boolean savepoint, Throwable reason) {
+        triggered(id, triggerTime, savepoint);
+        failed(id, reason);
+    }
+
+    /** The job (re)started from a checkpoint or savepoint at {@code timestamp}. */
+    public synchronized void restored(long timestamp) {
+        lastRestoreTimestamp = timestamp;
+    }
+
+    public synchronized Counts counts() {
+        return new Counts(completed, failed, inProgress, lastDuration, lastSize, lastRestoreTimestamp);
     }
 
     /** A checkpoint failed or was aborted. */
@@ -41,6 +81,8 @@ public final class CheckpointHistory {
         if (r != null && r.status().equals("IN_PROGRESS")) {
             records.put(id, new CheckpointRecord(id, "FAILED", r.savepoint(), r.triggerTime(),
                     System.currentTimeMillis() - r.triggerTime(), -1, null, String.valueOf(reason.getMessage())));
+            inProgress--;
+            failed++;
         }
     }
 

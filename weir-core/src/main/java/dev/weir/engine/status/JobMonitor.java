@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 
@@ -23,6 +24,13 @@ public final class JobMonitor implements JobView {
     private final String id;
     private final String name;
     private final JobClient client;
+    private final SavepointStop stop;
+
+    /** Stops a job with a savepoint; completes with the path once the savepoint is written, before the job's end. */
+    @FunctionalInterface
+    public interface SavepointStop {
+        CompletableFuture<String> stop(boolean advanceToEndOfEventTime, String savepointDirectory);
+    }
     private final Supplier<JobStatus> status;
     private final long startTime = System.currentTimeMillis();
     private volatile long endTime = -1;
@@ -33,7 +41,8 @@ public final class JobMonitor implements JobView {
     private final CheckpointHistory checkpoints = new CheckpointHistory();
     private final List<ExceptionRecord> exceptions = new CopyOnWriteArrayList<>();
 
-    public JobMonitor(String id, String name, StreamGraph graph, JobClient client, Supplier<JobStatus> status) {
+    public JobMonitor(String id, String name, StreamGraph graph, JobClient client, Supplier<JobStatus> status, SavepointStop stop) {
+        this.stop = stop;
         this.id = id;
         this.name = name;
         this.client = client;
@@ -179,8 +188,18 @@ public final class JobMonitor implements JobView {
     }
 
     @Override
+    public CheckpointHistory.Counts checkpointCounts() {
+        return checkpoints.counts();
+    }
+
+    @Override
     public List<ExceptionRecord> exceptions() {
         return List.copyOf(exceptions);
+    }
+
+    @Override
+    public CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory) {
+        return stop.stop(advanceToEndOfEventTime, savepointDirectory);
     }
 
     @Override

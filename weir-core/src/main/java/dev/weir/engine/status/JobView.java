@@ -36,8 +36,18 @@ public interface JobView {
 
     List<CheckpointRecord> checkpoints();
 
+    /** Every checkpoint counted since the job started (the history keeps only the latest), as Flink's metrics count them. */
+    CheckpointHistory.Counts checkpointCounts();
+
     List<ExceptionRecord> exceptions();
 
     /** Cancel, savepoint, stop with savepoint. */
     JobClient client();
+
+    /**
+     * Stops the job with a savepoint; unlike {@link JobClient#stopWithSavepoint}, which completes once the job has
+     * ended (as Flink's), this completes as soon as the savepoint is written and the job told to stop: what a remote
+     * caller must hear before the process that hosts the job may exit.
+     */
+    java.util.concurrent.CompletableFuture<String> stopWithSavepoint(boolean advanceToEndOfEventTime, String savepointDirectory);
 }

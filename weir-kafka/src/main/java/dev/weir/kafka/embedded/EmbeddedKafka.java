@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -22,6 +23,10 @@ import org.apache.kafka.server.common.MetadataVersion;
  * loopback ports and a temporary log directory that {@link #close()} deletes. For tests and {@code ./weir kafka-demo};
  * it needs the optional {@code org.apache.kafka:kafka_2.13} dependency on the classpath.
  *
+ * <p>A JVM killed with SIGKILL cannot delete its log directory, so each directory names its owner's process id (in
+ * {@value #OWNER_FILE}), and every start deletes the directories whose owner is no longer alive. A JVM that ends
+ * without {@link #close()} (Ctrl-C, {@code System.exit}) deletes its directory in a shutdown hook.
+ *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
  *     String bootstrap = kafka.bootstrapServers();
@@ -29,19 +34,28 @@ import org.apache.kafka.server.common.MetadataVersion;
  * }</pre>
  */
 public final class EmbeddedKafka implements AutoCloseable {
+    static final String PREFIX = "weir-kafka-";
+    static final String OWNER_FILE = "weir-owner.pid";
+    private static final System.Logger LOG = System.getLogger(EmbeddedKafka.class.getName());
     private final KafkaRaftServer server;
     private final Path logDir;
     private final String bootstrapServers;
+    private final Thread cleanupOnExit;
 
     private EmbeddedKafka(KafkaRaftServer server, Path logDir, String bootstrapServers) {
         this.server = server;
         this.logDir = logDir;
         this.bootstrapServers = bootstrapServers;
+        this.cleanupOnExit = new Thread(() -> deleteQuietly(logDir), "weir-kafka-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
     /** Formats a fresh log directory and starts the broker; returns once it accepts clients. */
     public static EmbeddedKafka start() throws Exception {
-        Path logDir = Files.createTempDirectory("weir-kafka-");
+        Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeLeftovers(temp);
+        Path logDir = Files.createTempDirectory(temp, PREFIX);
+        Files.writeString(logDir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
         int brokerPort = freePort();
         int controllerPort = freePort();
         Properties props = new Properties();
@@ -99,10 +113,50 @@ public final class EmbeddedKafka implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
+        deleteQuietly(logDir);
         try {
-            deleteRecursively(logDir);
-        } catch (IOException ignored) {
-            // A temp directory left behind is harmless; failing the caller's cleanup for it is not.
+            Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // Closed from another shutdown hook: the cleanup hook runs anyway and finds nothing left.
+        }
+    }
+
+    /**
+     * Deletes the log directories in {@code temp} left by embedded brokers whose JVM is gone (killed with SIGKILL, a
+     * crash); directories of live JVMs, and those without an owner file, are kept.
+     */
+    static void removeLeftovers(Path temp) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(temp, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                Path owner = dir.resolve(OWNER_FILE);
+                if (!Files.isRegularFile(owner)) {
+                    continue;
+                }
+                long pid;
+                try {
+                    pid = Long.parseLong(Files.readString(owner).trim());
+                } catch (IOException | NumberFormatException e) {
+                    continue;
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                LOG.log(System.Logger.Level.INFO, "Deleting " + dir + ", left by an embedded Kafka broker whose JVM (pid " + pid + ") is gone");
+                deleteQuietly(dir);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "Cannot look for leftover embedded Kafka directories in " + temp + ": " + e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try {
+            if (Files.exists(dir)) {
+                deleteRecursively(dir);
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // A temp directory left behind is harmless (the next start removes it); failing the caller's cleanup is not.
+            LOG.log(System.Logger.Level.WARNING, "Cannot delete " + dir + ": " + e);
         }
     }
 

@@ -4,6 +4,24 @@ const SVG = "http://www.w3.org/2000/svg";
 const COLORS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"];
 let selected = null;
 
+// The REST token, when this Weir requires one: given once in the address it printed at start-up (#token=...), then
+// kept for this tab only and removed from the address bar.
+const TOKEN = (() => {
+  const m = location.hash.match(/token=([0-9a-zA-Z_-]+)/);
+  if (m) {
+    sessionStorage.setItem("weir-token", m[1]);
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  return sessionStorage.getItem("weir-token");
+})();
+
+// Calls that change a job: JSON, with the token if any (the server refuses them otherwise).
+function change(path, method, body) {
+  const headers = {"Content-Type": "application/json"};
+  if (TOKEN) headers["Authorization"] = "Bearer " + TOKEN;
+  return fetch(path, {method: method, headers: headers, body: body === undefined ? undefined : JSON.stringify(body)});
+}
+
 async function get(path) {
   const r = await fetch(path);
   if (!r.ok) throw new Error(path + ": " + r.status);
@@ -236,15 +254,20 @@ async function refresh() {
 
 document.getElementById("cancel").onclick = async () => {
   if (!selected) return;
-  await fetch("/jobs/" + selected + "?mode=cancel", {method: "PATCH"});
-  document.getElementById("action-result").textContent = "cancel requested";
+  const r = await change("/jobs/" + selected + "?mode=cancel", "PATCH");
+  document.getElementById("action-result").textContent = r.ok ? "cancel requested" : "cancel refused: " + (await r.json()).errors[0];
   refresh();
 };
 
 document.getElementById("savepoint").onclick = async () => {
   if (!selected) return;
-  const r = await (await fetch("/jobs/" + selected + "/savepoints", {method: "POST", body: JSON.stringify({"cancel-job": false})})).json();
+  const posted = await change("/jobs/" + selected + "/savepoints", "POST", {"cancel-job": false});
+  const r = await posted.json();
   const out = document.getElementById("action-result");
+  if (!posted.ok) {
+    out.textContent = "savepoint refused: " + r.errors[0];
+    return;
+  }
   out.textContent = "savepoint requested";
   for (let i = 0; i < 60; i++) {
     await new Promise(res => setTimeout(res, 500));

@@ -17,6 +17,7 @@ public abstract class StateDescriptor<T> implements Serializable {
 
     private final String name;
     private StateTtlConfig ttlConfig = StateTtlConfig.DISABLED;
+    private Class<?> typeClass;
 
     protected StateDescriptor(String name) {
         Objects.requireNonNull(name, "state name must not be null");
@@ -39,6 +40,20 @@ public abstract class StateDescriptor<T> implements Serializable {
 
     public StateTtlConfig getTtlConfig() {
         return ttlConfig;
+    }
+
+    /** Records the value class a subclass's constructor was given (null: type information or a hint, or none). */
+    protected final void setTypeClass(Class<?> typeClass) {
+        this.typeClass = typeClass;
+    }
+
+    /**
+     * Weir's, not Flink's: the class of the state's values when the descriptor was given one (as in
+     * {@code new ValueStateDescriptor<>("count", Long.class)}), else null. A restore refuses values of another class,
+     * as Flink's serializer compatibility check does, naming the state and both types.
+     */
+    public Class<?> getTypeClass() {
+        return typeClass;
     }
 
     @Override

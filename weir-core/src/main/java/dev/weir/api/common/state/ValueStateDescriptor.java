@@ -19,6 +19,7 @@ public class ValueStateDescriptor<T> extends StateDescriptor<T> {
     public ValueStateDescriptor(String name, Class<T> typeClass, T defaultValue) {
         super(name);
         this.defaultValue = defaultValue;
+        setTypeClass(typeClass);
     }
 
     public T getDefaultValue() {

@@ -105,6 +105,7 @@ public abstract sealed class FileSource<T> implements Source<T> permits TextLine
         private final StreamFormat<T> format;
         private final Path[] paths;
         private Duration discoveryInterval;
+        private boolean failOnMalformedText;
 
         private FileSourceBuilder(StreamFormat<T> format, Path... paths) {
             this.format = Objects.requireNonNull(format, "format");
@@ -131,6 +132,17 @@ public abstract sealed class FileSource<T> implements Source<T> permits TextLine
             return this;
         }
 
+        /**
+         * Weir's, not Flink's: fail the job on bytes that are not valid UTF-8, naming the file and the byte offset,
+         * instead of replacing them with U+FFFD (the default, as Flink's reader does; Weir counts the replaced
+         * characters in the metric {@code numMalformedCharactersReplaced} and warns once per file). Applies to
+         * {@link TextLineInputFormat} in UTF-8 over a fixed file set.
+         */
+        public FileSourceBuilder<T> failOnMalformedText() {
+            this.failOnMalformedText = true;
+            return this;
+        }
+
         /** Checks the paths (and, for a fixed file set, lists the files) now; fails with the path when one does not exist. */
         @SuppressWarnings("unchecked")
         public FileSource<T> build() {
@@ -138,7 +150,7 @@ public abstract sealed class FileSource<T> implements Source<T> permits TextLine
                 return new StreamFormatSource<>(format, discoveryInterval.toMillis(), paths);
             }
             if (format instanceof TextLineInputFormat text && Charset.forName(text.getCharsetName()).equals(StandardCharsets.UTF_8)) {
-                return (FileSource<T>) new TextLineSource(paths);
+                return (FileSource<T>) new TextLineSource(failOnMalformedText, paths);
             }
             return new StreamFormatSource<>(format, 0, paths);
         }

@@ -36,7 +36,10 @@ final class TextLineReader implements SourceReader<String> {
     private int limit;
     private boolean endOfFile;
 
-    TextLineReader(String[] files, int subtask, int parallelism) {
+    private final MalformedText malformed;
+
+    TextLineReader(String[] files, int subtask, int parallelism, MalformedText malformed) {
+        this.malformed = malformed;
         if (parallelism < 1 || subtask < 0 || subtask >= parallelism) {
             throw new IllegalArgumentException("Subtask " + subtask + " of parallelism " + parallelism + " is not a valid subtask");
         }
@@ -90,7 +93,12 @@ final class TextLineReader implements SourceReader<String> {
         if (end > from && buffer[end - 1] == '\r') {
             end--;
         }
-        output.collect(new String(buffer, from, end - from, StandardCharsets.UTF_8));
+        String line = new String(buffer, from, end - from, StandardCharsets.UTF_8);
+        if (line.indexOf('\uFFFD') >= 0) {
+            // Rare: the decoder replaced invalid bytes, or the file holds U+FFFD itself; MalformedText tells them apart.
+            malformed.check(files[fileIndex], lineOffset, buffer, from, end - from, line);
+        }
+        output.collect(line);
     }
 
     /** Moves the unconsumed bytes to the front, grows the buffer if a line fills it, and reads once. */

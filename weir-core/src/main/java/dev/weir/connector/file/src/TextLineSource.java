@@ -17,14 +17,23 @@ import java.nio.file.Path;
 final class TextLineSource extends FileSource<String> {
     private static final long serialVersionUID = 1L;
 
+    private final boolean failOnMalformedText;
+
     /** Reads the given files and directories; fails with the path when one does not exist. */
     public TextLineSource(Path... paths) {
+        this(false, paths);
+    }
+
+    /** As {@link #TextLineSource(Path...)}; with {@code failOnMalformedText}, invalid UTF-8 fails the job instead of being replaced. */
+    TextLineSource(boolean failOnMalformedText, Path... paths) {
         super(false, paths);
+        this.failOnMalformedText = failOnMalformedText;
     }
 
     @Override
     public SourceReader<String> createReader(SourceReaderContext readerContext) {
-        return new TextLineReader(files(), readerContext.getIndexOfSubtask(), readerContext.getParallelism());
+        return new TextLineReader(files(), readerContext.getIndexOfSubtask(), readerContext.getParallelism(),
+                new MalformedText(failOnMalformedText, readerContext));
     }
 
     /**
