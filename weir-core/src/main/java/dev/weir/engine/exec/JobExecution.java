@@ -262,7 +262,7 @@ public final class JobExecution implements JobClient {
             a.coordinator().drainSources();
         }
         // Not joined here: this runs on the checkpoint I/O thread, which the stopping job waits to shut down.
-        return triggerSavepoint(savepointDirectory).thenCompose(path -> {
+        return triggerSavepoint(savepointDirectory).thenApply(path -> {
             stopSavepointId = storage.load(Path.of(path)).metadata().checkpointId();
             stoppedWithSavepoint = true;
             cancelled = true;
