@@ -18,12 +18,7 @@ import dev.weir.engine.exchange.RoundRobinSelector;
 import dev.weir.engine.exchange.ShuffleSelector;
 import dev.weir.engine.checkpoint.CheckpointAcknowledger;
 import dev.weir.engine.checkpoint.CheckpointParticipant;
-import dev.weir.engine.checkpoint.KeyGroupSnapshot;
-import dev.weir.engine.checkpoint.KeyedStateSnapshots;
-import dev.weir.engine.checkpoint.OperatorStateRedistribution;
-import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.RestoredJob;
-import dev.weir.engine.checkpoint.StateInitialization;
 import dev.weir.engine.graph.StreamEdge;
 import dev.weir.engine.graph.StreamGraph;
 import dev.weir.engine.graph.StreamNode;
@@ -57,6 +52,7 @@ final class TaskWiring {
     private final long autoWatermarkInterval;
     private final JobAccumulators accumulators;
     private final AttemptSettings attempt;
+    private final TaskRestore restore;
     private final Map<StreamEdge, RecordRing[][]> rings = new HashMap<>();
     private final List<Tasklet> tasklets = new ArrayList<>();
     private final List<CheckpointParticipant> participants = new ArrayList<>();
@@ -80,6 +76,7 @@ final class TaskWiring {
         this.autoWatermarkInterval = autoWatermarkInterval;
         this.accumulators = accumulators;
         this.attempt = attempt;
+        this.restore = new TaskRestore(attempt.restore());
     }
 
     static Wiring build(StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval, JobAccumulators accumulators,
@@ -130,7 +127,7 @@ final class TaskWiring {
             outputs.put(m, outputOf(m, operators, subtask, writers));
         }
         List<ChainMember> chainMembers = new ArrayList<>();
-        boolean finished = restoredFinished(head, subtask);
+        boolean finished = restore.restoredFinished(operatorId(head), head.describe(), head.parallelism(), subtask);
         for (Map.Entry<StreamNode, StreamOperator> e : operators.entrySet()) {
             StreamNode node = e.getKey();
             SubtaskContext context = contextOf(node, subtask, processingTime);
@@ -140,7 +137,7 @@ final class TaskWiring {
             HeapTimerServices timers = (HeapTimerServices) context.timerServices();
             ChainMember member = new ChainMember(operatorId(node), node.name(), node.parallelism(), node.maxParallelism(), subtask,
                     op, backend, timers);
-            initializeState(member, node);
+            restore.initializeState(member, node.describe());
             if (subtask == 0) {
                 warnIfStatefulWithoutUid(node, op);
             }
@@ -158,7 +155,7 @@ final class TaskWiring {
             SourceTask task = new SourceTask(name, own, (WatermarkStrategy<Object>) source.watermarkStrategy(),
                     subtask, head.parallelism(), outputs.get(head), chain, taskWriters, processingTime, autoWatermarkInterval,
                     new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.name(), head.maxParallelism(),
-                    sourceRestore(head, subtask, finished));
+                    restore.sourceRestore(operatorId(head), head.name(), head.parallelism(), subtask, finished));
             task.setCheckpoints(checkpoints);
             task.setMetrics(metricsOf(head, subtask, new int[0], new int[0]));
             sources.add(checkpoints);
@@ -205,83 +202,6 @@ final class TaskWiring {
             System.err.println("WARNING: stateful operator " + node.describe() + " has no uid: its state is matched to the "
                     + "program by position and will not restore after the job graph changes. Call .uid(\"...\") on it.");
         }
-    }
-
-    /** Restores the operator's keyed state (its key groups) and hands it its share of operator state. */
-    private void initializeState(ChainMember member, StreamNode node) {
-        RestoredJob restore = attempt.restore();
-        String id = member.operatorId();
-        if (restore == null || !restore.operatorIds().contains(id)) {
-            try {
-                member.operator().initializeState(restore == null ? StateInitialization.FRESH
-                        : new StateInitialization(true, restore.checkpointId(), Map.of()));
-            } catch (Exception e) {
-                throw new dev.weir.api.common.InvalidProgramException(node.describe() + " failed to initialize its state: " + e, e);
-            }
-            return;
-        }
-        if (member.keyedState() != null) {
-            var range = member.keyedState().getKeyGroupRange();
-            for (int kg = range.getStartKeyGroup(); kg <= range.getEndKeyGroup(); kg++) {
-                KeyGroupSnapshot group = restore.keyGroup(id, kg);
-                if (group != null) {
-                    KeyedStateSnapshots.restore(group, member.keyedState(), member.timers());
-                }
-            }
-        }
-        List<OperatorStateSnapshot> old = restore.operatorStates(id);
-        try {
-            member.operator().initializeState(new StateInitialization(true, restore.checkpointId(),
-                    OperatorStateRedistribution.shareFor(old, member.subtask(), member.parallelism(), node.describe())));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new dev.weir.api.common.InvalidProgramException(node.describe() + " failed to restore its state from "
-                    + restore.location() + ": " + e, e);
-        }
-    }
-
-    /** Whether the head of this chain had finished in the restored checkpoint (then the whole task had). */
-    private boolean restoredFinished(StreamNode head, int subtask) {
-        RestoredJob restore = attempt.restore();
-        String id = operatorId(head);
-        if (restore == null || !restore.operatorIds().contains(id)) {
-            return false;
-        }
-        List<OperatorStateSnapshot> old = restore.operatorStates(id);
-        boolean any = false;
-        boolean all = true;
-        for (OperatorStateSnapshot s : old) {
-            boolean f = s != null && s.get(TaskCheckpoints.FINISHED) != null;
-            any |= f;
-            all &= f;
-        }
-        if (any && old.size() != head.parallelism() && !all) {
-            throw new dev.weir.api.common.InvalidProgramException(head.describe() + " had partly finished when " + restore.location()
-                    + " was taken (parallelism " + old.size() + "); it cannot be restored at parallelism " + head.parallelism()
-                    + ": restore it at parallelism " + old.size());
-        }
-        return all ? any : subtask < old.size() && old.get(subtask) != null && old.get(subtask).get(TaskCheckpoints.FINISHED) != null;
-    }
-
-    private SourceTask.SourceRestore sourceRestore(StreamNode source, int subtask, boolean finished) {
-        RestoredJob restore = attempt.restore();
-        String id = operatorId(source);
-        if (restore == null || !restore.operatorIds().contains(id)) {
-            return SourceTask.SourceRestore.FRESH;
-        }
-        if (finished) {
-            return new SourceTask.SourceRestore(null, true);
-        }
-        List<OperatorStateSnapshot> old = restore.operatorStates(id);
-        if (old.size() != source.parallelism()) {
-            throw new dev.weir.api.common.InvalidProgramException("Source '" + source.name() + "' read with parallelism " + old.size()
-                    + " when " + restore.location() + " was taken, and its positions belong to those subtasks: restore it with "
-                    + "setParallelism(" + old.size() + ") on the source");
-        }
-        OperatorStateSnapshot mine = old.get(subtask);
-        OperatorStateSnapshot.Entry position = mine == null ? null : mine.get(SourceTask.POSITION);
-        return new SourceTask.SourceRestore(position == null || position.values.isEmpty() ? null : position.values.get(0), false);
     }
 
     private Output outputOf(StreamNode node, Map<StreamNode, StreamOperator> operators, int subtask, List<RecordWriter> writers) {
