@@ -312,6 +312,11 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
         return values;
     }
 
+    /** Whether nothing happened to the harness yet: not opened, not closed. */
+    boolean isNew() {
+        return phase == Phase.NEW;
+    }
+
     HarnessOutput output() {
         return output;
     }

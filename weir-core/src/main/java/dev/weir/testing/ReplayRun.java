@@ -24,7 +24,6 @@ final class ReplayRun<IN, OUT> {
     private final List<ReplayOutput> afterStep = new ArrayList<>();
     /** The input item after which the operator of each step was last restored, or -1. */
     private final List<Integer> restoredAfter = new ArrayList<>();
-    private final List<OneInputHarness<IN, OUT>> made = new ArrayList<>();
 
     ReplayRun(Supplier<OneInputHarness<IN, OUT>> factory, List<HarnessRecord> input, ReplayMode mode, Progress progress) {
         this.factory = factory;
@@ -40,6 +39,7 @@ final class ReplayRun<IN, OUT> {
         try {
             for (int i = 0; i < input.size(); i++) {
                 HarnessRecord item = input.get(i);
+                int restoredBeforeThisStep = lastRestore;
                 if (mode == ReplayMode.EXTRA_WATERMARKS_AND_IDLENESS && !item.isWatermark()) {
                     progress.step(name() + ", " + describe(i) + ", before it: idleness and an extra watermark");
                     harness.processIdleness(true);
@@ -68,7 +68,7 @@ final class ReplayRun<IN, OUT> {
                 }
                 output.drain(harness);
                 afterStep.add(output.copy());
-                restoredAfter.add(lastRestore);
+                restoredAfter.add(restoredBeforeThisStep);
             }
             progress.step(name() + ", the end of input");
             harness.endInput();
@@ -141,13 +141,10 @@ final class ReplayRun<IN, OUT> {
             throw new IllegalArgumentException("The harness factory returned null: return a new harness, e.g. "
                     + "() -> OneInputHarness.forKeyedProcessFunction(new MyFunction(), MyEvent::key)");
         }
-        for (OneInputHarness<IN, OUT> earlier : made) {
-            if (earlier == harness) {
-                throw new IllegalArgumentException("The harness factory returned the same harness twice: a restore needs a "
-                        + "fresh operator, so return a new harness with a new function instance on every call");
-            }
+        if (!harness.isNew()) {
+            throw new IllegalArgumentException("The harness factory returned a harness that was used before: a restore needs a "
+                    + "fresh operator, so return a new harness with a new function instance on every call");
         }
-        made.add(harness);
         return harness;
     }
 }
