@@ -29,6 +29,12 @@ final class ReplayOutput {
         harness.clearOutput();
     }
 
+    /** This output with {@code elements} added to the main output; for comparing a main output alone. */
+    ReplayOutput withMain(List<HarnessRecord> elements) {
+        main.addAll(elements);
+        return this;
+    }
+
     ReplayOutput copy() {
         ReplayOutput copy = new ReplayOutput();
         copy.main.addAll(main);
