@@ -47,6 +47,7 @@ import java.util.Map;
  * edge between chains, and one tasklet per subtask of every chain, with its operators created, wired and set up.
  */
 final class TaskWiring {
+    private static final System.Logger LOG = System.getLogger(TaskWiring.class.getName());
     private final StreamGraph graph;
     private final RuntimeSettings settings;
     private final long autoWatermarkInterval;
@@ -199,8 +200,8 @@ final class TaskWiring {
         boolean stateful = node.isKeyed()
                 || (inner instanceof UdfOperator<?> udf && udf.getUserFunction() instanceof CheckpointedFunction);
         if (stateful) {
-            System.err.println("WARNING: stateful operator " + node.describe() + " has no uid: its state is matched to the "
-                    + "program by position and will not restore after the job graph changes. Call .uid(\"...\") on it.");
+            LOG.log(System.Logger.Level.WARNING, "Stateful operator {0} has no uid: its state is matched to the program by "
+                    + "position and will not restore after the job graph changes. Call .uid(\"...\") on it.", node.describe());
         }
     }
 
