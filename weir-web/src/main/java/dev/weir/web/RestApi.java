@@ -8,6 +8,7 @@ import dev.weir.engine.status.JobRegistry;
 import dev.weir.engine.status.JobView;
 import dev.weir.engine.status.SubtaskSample;
 import dev.weir.engine.status.VertexInfo;
+import dev.weir.engine.status.WeirVersion;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The REST API, shaped after Flink's where Flink has the endpoint; every answer is JSON. */
 final class RestApi {
-    static final String VERSION = "0.1.0-SNAPSHOT";
+    static final String VERSION = WeirVersion.get();
     private final JobRegistry registry;
     private final MetricsSampler sampler;
     private final Map<String, CompletableFuture<String>> savepoints = new ConcurrentHashMap<>();
