@@ -6,16 +6,10 @@ import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.checkpoint.CheckpointedFunction;
 import dev.weir.plan.Specs;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
-import dev.weir.engine.exchange.BroadcastSelector;
-import dev.weir.engine.exchange.ChannelSelector;
-import dev.weir.engine.exchange.ForwardSelector;
-import dev.weir.engine.exchange.GlobalSelector;
-import dev.weir.engine.exchange.KeyGroupSelector;
+import dev.weir.engine.exchange.ChannelSelectors;
 import dev.weir.engine.exchange.OutboundChannel;
 import dev.weir.engine.exchange.RecordRing;
 import dev.weir.engine.exchange.RecordWriter;
-import dev.weir.engine.exchange.RoundRobinSelector;
-import dev.weir.engine.exchange.ShuffleSelector;
 import dev.weir.engine.checkpoint.CheckpointAcknowledger;
 import dev.weir.engine.checkpoint.CheckpointParticipant;
 import dev.weir.engine.checkpoint.RestoredJob;
@@ -241,28 +235,17 @@ final class TaskWiring {
     private RecordWriter writerOf(StreamEdge e, int subtask) {
         RecordRing[] toConsumers = rings.get(e)[subtask];
         StreamNode target = e.target();
+        OutboundChannel[] channels;
         if (e.partitioning() == dev.weir.plan.Partitioning.FORWARD) {
-            return new RecordWriter(new OutboundChannel[] {new OutboundChannel(toConsumers[subtask])}, new ForwardSelector(0));
-        }
-        OutboundChannel[] channels = new OutboundChannel[toConsumers.length];
-        for (int j = 0; j < channels.length; j++) {
-            channels[j] = new OutboundChannel(toConsumers[j]);
-        }
-        int n = channels.length;
-        ChannelSelector selector = switch (e.partitioning()) {
-            case REBALANCE, RESCALE -> new RoundRobinSelector(n, subtask);
-            case SHUFFLE -> new ShuffleSelector(n, 0x9E3779B97F4A7C15L * (subtask + 1));
-            case BROADCAST -> new BroadcastSelector();
-            case GLOBAL -> new GlobalSelector();
-            case HASH -> {
-                int maxParallelism = target.maxParallelism();
-                yield new KeyGroupSelector(e.key(),
-                        key -> KeyGroupRangeAssignment.assignKeyToParallelOperator(key, maxParallelism, n),
-                        "keyBy before " + target.describe());
+            channels = new OutboundChannel[] {new OutboundChannel(toConsumers[subtask])};
+        } else {
+            channels = new OutboundChannel[toConsumers.length];
+            for (int j = 0; j < channels.length; j++) {
+                channels[j] = new OutboundChannel(toConsumers[j]);
             }
-            case FORWARD -> throw new IllegalStateException("handled above");
-        };
-        return new RecordWriter(channels, selector);
+        }
+        return new RecordWriter(channels, ChannelSelectors.of(e.partitioning(), channels.length, subtask, e.key(),
+                target.maxParallelism(), target.describe()));
     }
 
     @SuppressWarnings("unchecked")
