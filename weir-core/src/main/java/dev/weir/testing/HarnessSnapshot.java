@@ -35,10 +35,6 @@ public final class HarnessSnapshot {
         return state;
     }
 
-    long checkpointId() {
-        return checkpointId;
-    }
-
     long processingTime() {
         return processingTime;
     }

@@ -147,7 +147,7 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
             for (HarnessSnapshot s : restoreFrom) {
                 snapshots.add(s.state());
             }
-            new TaskRestore(new SnapshotRestore(restoreFrom[0].checkpointId(), "the harness snapshot " + restoreFrom[0].checkpointId()
+            new TaskRestore(new SnapshotRestore(restoreFrom[0].getCheckpointId(), "the harness snapshot " + restoreFrom[0].getCheckpointId()
                     + " of " + name, snapshots)).initializeState(new ChainMember(name, name, parallelism, maxParallelism, subtaskIndex,
                     operator, keyedState == null ? null : keyedState.heap(), timers == null ? null : timers.heap()), operator.describe());
         }

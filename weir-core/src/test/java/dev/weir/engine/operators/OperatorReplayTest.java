@@ -4,8 +4,6 @@ import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.functions.RichMapFunction;
 import dev.weir.api.common.state.ListState;
 import dev.weir.api.common.state.ListStateDescriptor;
-import dev.weir.api.common.state.ValueState;
-import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.api.java.tuple.Tuple2;
 import dev.weir.runtime.state.FunctionInitializationContext;
 import dev.weir.runtime.state.FunctionSnapshotContext;
@@ -16,6 +14,8 @@ import dev.weir.testing.OneInputHarness;
 import dev.weir.testing.ProcessFunctionTestHarnesses;
 import dev.weir.testing.ReplayVerifier;
 import dev.weir.util.Collector;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -27,27 +27,29 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(120)
 class OperatorReplayTest {
 
-    /** Emits "key:sum" when a key's event-time timer, 10 after its first element since the last report, fires. */
-    static final class ReportSumLater extends KeyedProcessFunction<String, Tuple2<String, Integer>, String> {
-        private transient ValueState<Integer> sum;
+    /** Collects a key's values in list state and emits them when an event-time timer 10 after the first of them fires. */
+    static final class ReportValuesLater extends KeyedProcessFunction<String, Tuple2<String, Integer>, String> {
+        private transient ListState<Integer> values;
 
         @Override
         public void open(OpenContext openContext) {
-            sum = getRuntimeContext().getState(new ValueStateDescriptor<>("sum", Integer.class));
+            values = getRuntimeContext().getListState(new ListStateDescriptor<>("values", Integer.class));
         }
 
         @Override
         public void processElement(Tuple2<String, Integer> value, Context ctx, Collector<String> out) throws Exception {
-            if (sum.value() == null) {
+            if (!values.get().iterator().hasNext()) {
                 ctx.timerService().registerEventTimeTimer(ctx.timestamp() + 10);
             }
-            sum.update((sum.value() == null ? 0 : sum.value()) + value.f1);
+            values.add(value.f1);
         }
 
         @Override
         public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
-            out.collect(ctx.getCurrentKey() + ":" + sum.value());
-            sum.clear();
+            List<Integer> all = new ArrayList<>();
+            values.get().forEach(all::add);
+            out.collect(ctx.getCurrentKey() + ":" + all);
+            values.clear();
         }
     }
 
@@ -77,12 +79,12 @@ class OperatorReplayTest {
 
     @Test
     void aKeyedProcessFunctionWithStateAndEventTimeTimersSurvivesEveryRestore() throws Exception {
-        ReplayVerifier.of(() -> ProcessFunctionTestHarnesses.forKeyedProcessFunction(new ReportSumLater(),
+        ReplayVerifier.of(() -> ProcessFunctionTestHarnesses.forKeyedProcessFunction(new ReportValuesLater(),
                         (Tuple2<String, Integer> t) -> t.f0))
                 .input(in("a", 1, 0), in("b", 2, 3), in("a", 3, 5), HarnessRecord.watermark(10), in("a", 4, 11),
                         HarnessRecord.watermark(13), in("b", 5, 20))
-                .expectOutput(HarnessRecord.of("a:4", 10L), HarnessRecord.of("b:2", 13L), HarnessRecord.of("a:4", 21L),
-                        HarnessRecord.of("b:5", 30L))
+                .expectOutput(HarnessRecord.of("a:[1, 3]", 10L), HarnessRecord.of("b:[2]", 13L), HarnessRecord.of("a:[4]", 21L),
+                        HarnessRecord.of("b:[5]", 30L))
                 .verify();
     }
 
