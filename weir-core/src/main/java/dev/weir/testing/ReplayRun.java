@@ -127,7 +127,7 @@ final class ReplayRun<IN, OUT> {
             if (item.isWatermark()) {
                 return Math.min(limit, item.getTimestamp());
             }
-            if (!item.hasTimestamp() || item.getTimestamp() == Long.MIN_VALUE + 1) {
+            if (!item.hasTimestamp()) {
                 return Long.MIN_VALUE;
             }
             limit = Math.min(limit, item.getTimestamp() - 1);
