@@ -12,8 +12,8 @@ public enum ReplayMode {
     /** The same after every watermark of the input. */
     RESTORE_AFTER_EVERY_WATERMARK,
     /**
-     * Before every element, the input is marked idle and active again, and the watermark advances as far as it may
-     * without making a later element late: to just below the earliest timestamp still to come before the input's
+     * Before every element, the input is marked idle and active again (one-input operators), and the watermark of the
+     * element's input advances as far as it may without making a later element late: to just below the earliest timestamp still to come before the input's
      * next watermark. Results may come earlier, so the output must hold the same elements in any order.
      */
     EXTRA_WATERMARKS_AND_IDLENESS

@@ -9,14 +9,14 @@ import java.util.function.Supplier;
  * factory, restoring into a fresh one where the mode says, ends the input, and keeps the output after every step.
  * It reports each step it starts to {@code progress}, for the verifier's watchdog.
  */
-final class ReplayRun<IN, OUT> {
+final class ReplayRun<OUT> {
     /** What the run is doing, read by the watchdog on another thread. */
     interface Progress {
         void step(String where);
     }
 
-    private final Supplier<OneInputHarness<IN, OUT>> factory;
-    private final List<HarnessRecord> input;
+    private final Supplier<? extends OperatorHarness<OUT>> factory;
+    private final List<ReplayInput> input;
     private final ReplayMode mode;
     private final Progress progress;
     private final ReplayOutput output = new ReplayOutput();
@@ -25,7 +25,7 @@ final class ReplayRun<IN, OUT> {
     /** The input item after which the operator of each step was last restored, or -1. */
     private final List<Integer> restoredAfter = new ArrayList<>();
 
-    ReplayRun(Supplier<OneInputHarness<IN, OUT>> factory, List<HarnessRecord> input, ReplayMode mode, Progress progress) {
+    ReplayRun(Supplier<? extends OperatorHarness<OUT>> factory, List<ReplayInput> input, ReplayMode mode, Progress progress) {
         this.factory = factory;
         this.input = input;
         this.mode = mode;
@@ -33,20 +33,22 @@ final class ReplayRun<IN, OUT> {
     }
 
     /** Runs the whole input; afterwards {@link #afterStep} holds the output after each item and after the end. */
-    ReplayRun<IN, OUT> run() throws Exception {
-        OneInputHarness<IN, OUT> harness = newHarness();
+    ReplayRun<OUT> run() throws Exception {
+        OperatorHarness<OUT> harness = newHarness();
         int lastRestore = -1;
         try {
             for (int i = 0; i < input.size(); i++) {
-                HarnessRecord item = input.get(i);
+                ReplayInput item = input.get(i);
                 int restoredBeforeThisStep = lastRestore;
-                if (mode == ReplayMode.EXTRA_WATERMARKS_AND_IDLENESS && !item.isWatermark()) {
+                if (mode == ReplayMode.EXTRA_WATERMARKS_AND_IDLENESS && !item.record().isWatermark()) {
                     progress.step(name() + ", " + describe(i) + ", before it: idleness and an extra watermark");
-                    harness.processIdleness(true);
-                    harness.processIdleness(false);
+                    if (harness instanceof OneInputHarness<?, ?> one) {
+                        one.processIdleness(true);
+                        one.processIdleness(false);
+                    }
                     long extra = extraWatermark(i);
-                    if (extra > harness.currentWatermark()) {
-                        harness.processWatermark(extra);
+                    if (extra != Long.MIN_VALUE) {
+                        deliver(harness, new ReplayInput(item.input(), HarnessRecord.watermark(extra)));
                     }
                 }
                 progress.step(name() + ", " + describe(i));
@@ -56,14 +58,11 @@ final class ReplayRun<IN, OUT> {
                     HarnessSnapshot snapshot = harness.snapshot();
                     output.drain(harness);
                     harness.close();
-                    harness = newHarness();
-                    harness.restore(snapshot);
-                    harness.open();
-                    // A restored task's watermark starts from scratch; give the fresh instance the one it had, so that
-                    // what was late before the restore is late after it, and compare only what the state decides.
-                    if (snapshot.getWatermark() != Long.MIN_VALUE) {
-                        harness.processWatermark(snapshot.getWatermark());
-                    }
+                    OperatorHarness<OUT> fresh = newHarness();
+                    fresh.restore(snapshot);
+                    fresh.open();
+                    carryWatermarks(harness, fresh);
+                    harness = fresh;
                     lastRestore = i;
                 }
                 output.drain(harness);
@@ -99,33 +98,73 @@ final class ReplayRun<IN, OUT> {
         return step == input.size() ? "the end of input" : "input #" + (step + 1) + " (" + input.get(step) + ")";
     }
 
-    private boolean restoresAfter(HarnessRecord item) {
-        return mode == ReplayMode.RESTORE_AFTER_EVERY_ELEMENT && !item.isWatermark()
-                || mode == ReplayMode.RESTORE_AFTER_EVERY_WATERMARK && item.isWatermark();
+    private boolean restoresAfter(ReplayInput item) {
+        return mode == ReplayMode.RESTORE_AFTER_EVERY_ELEMENT && !item.record().isWatermark()
+                || mode == ReplayMode.RESTORE_AFTER_EVERY_WATERMARK && item.record().isWatermark();
+    }
+
+    /**
+     * A restored task's watermarks start from scratch (as in Flink); the fresh instance gets back those of each input
+     * it had, so that what was late before the restore is late after it, and only what the state holds decides.
+     */
+    private static void carryWatermarks(OperatorHarness<?> from, OperatorHarness<?> to) throws Exception {
+        if (from instanceof TwoInputHarness<?, ?, ?> two) {
+            TwoInputHarness<?, ?, ?> fresh = (TwoInputHarness<?, ?, ?>) to;
+            if (two.watermark1() != Long.MIN_VALUE) {
+                fresh.processWatermark1(two.watermark1());
+            }
+            if (two.watermark2() != Long.MIN_VALUE) {
+                fresh.processWatermark2(two.watermark2());
+            }
+        } else if (from.currentWatermark() != Long.MIN_VALUE) {
+            ((OneInputHarness<?, ?>) to).processWatermark(from.currentWatermark());
+        }
     }
 
     @SuppressWarnings("unchecked")
-    private void deliver(OneInputHarness<IN, OUT> harness, HarnessRecord item) throws Exception {
-        if (item.isWatermark()) {
-            harness.processWatermark(item.getTimestamp());
-        } else if (item.hasTimestamp()) {
-            harness.processElement((IN) item.getValue(), item.getTimestamp());
+    private static void deliver(OperatorHarness<?> harness, ReplayInput item) throws Exception {
+        HarnessRecord r = item.record();
+        if (harness instanceof OneInputHarness<?, ?> h) {
+            OneInputHarness<Object, ?> one = (OneInputHarness<Object, ?>) h;
+            if (r.isWatermark()) {
+                one.processWatermark(r.getTimestamp());
+            } else if (r.hasTimestamp()) {
+                one.processElement(r.getValue(), r.getTimestamp());
+            } else {
+                one.processElement(r.getValue());
+            }
+            return;
+        }
+        TwoInputHarness<Object, Object, ?> two = (TwoInputHarness<Object, Object, ?>) harness;
+        long timestamp = r.isWatermark() || r.hasTimestamp() ? r.getTimestamp() : Long.MIN_VALUE;
+        if (item.input() == 1) {
+            if (r.isWatermark()) {
+                two.processWatermark1(timestamp);
+            } else {
+                two.processElement1(r.getValue(), timestamp);
+            }
+        } else if (r.isWatermark()) {
+            two.processWatermark2(timestamp);
         } else {
-            harness.processElement((IN) item.getValue());
+            two.processElement2(r.getValue(), timestamp);
         }
     }
 
     /**
-     * The furthest watermark that may come before item {@code i} without changing what is late: below every element
-     * up to the input's next watermark, and not past that watermark. {@code Long.MIN_VALUE} when an element there has
-     * no timestamp.
+     * The furthest watermark that may come on item {@code i}'s input before it without changing what is late: below
+     * every element of any input up to that input's next watermark, and not past that watermark.
+     * {@code Long.MIN_VALUE} when an element there has no timestamp.
      */
     private long extraWatermark(int i) {
+        int on = input.get(i).input();
         long limit = Long.MAX_VALUE;
         for (int j = i; j < input.size(); j++) {
-            HarnessRecord item = input.get(j);
+            HarnessRecord item = input.get(j).record();
             if (item.isWatermark()) {
-                return Math.min(limit, item.getTimestamp());
+                if (input.get(j).input() == on) {
+                    return Math.min(limit, item.getTimestamp());
+                }
+                continue;
             }
             if (!item.hasTimestamp()) {
                 return Long.MIN_VALUE;
@@ -135,8 +174,8 @@ final class ReplayRun<IN, OUT> {
         return limit;
     }
 
-    private OneInputHarness<IN, OUT> newHarness() {
-        OneInputHarness<IN, OUT> harness = factory.get();
+    private OperatorHarness<OUT> newHarness() {
+        OperatorHarness<OUT> harness = factory.get();
         if (harness == null) {
             throw new IllegalArgumentException("The harness factory returned null: return a new harness, e.g. "
                     + "() -> OneInputHarness.forKeyedProcessFunction(new MyFunction(), MyEvent::key)");

@@ -35,36 +35,63 @@ import java.util.function.Supplier;
  * input late before a restore is late after it. Progress check: a step that does not return within the progress
  * timeout (default 30 s) fails the verification with the step and where the operator's thread was stuck.
  *
- * @param <IN>  the type of the input elements
+ * <p>Two-input operators ({@link #ofTwoInputs}) take their input with {@link #input1} and {@link #input2}, in the order
+ * given; they get the same modes, without the idleness markers.
+ *
  * @param <OUT> the type of the main output's elements
  */
-public final class ReplayVerifier<IN, OUT> {
-    private final Supplier<OneInputHarness<IN, OUT>> factory;
-    private final List<HarnessRecord> input = new ArrayList<>();
+public final class ReplayVerifier<OUT> {
+    private final Supplier<? extends OperatorHarness<OUT>> factory;
+    private final boolean twoInputs;
+    private final List<ReplayInput> input = new ArrayList<>();
     private List<HarnessRecord> expected;
     private Set<ReplayMode> modes = EnumSet.allOf(ReplayMode.class);
     private Duration progressTimeout = Duration.ofSeconds(30);
 
-    private ReplayVerifier(Supplier<OneInputHarness<IN, OUT>> factory) {
+    private ReplayVerifier(Supplier<? extends OperatorHarness<OUT>> factory, boolean twoInputs) {
         this.factory = Objects.requireNonNull(factory, "factory");
+        this.twoInputs = twoInputs;
     }
 
     /** A verifier of the harnesses {@code factory} makes: a new one, with a new function instance, on every call. */
-    public static <IN, OUT> ReplayVerifier<IN, OUT> of(Supplier<OneInputHarness<IN, OUT>> factory) {
-        return new ReplayVerifier<>(factory);
+    public static <IN, OUT> ReplayVerifier<OUT> of(Supplier<OneInputHarness<IN, OUT>> factory) {
+        return new ReplayVerifier<>(factory, false);
+    }
+
+    /** A verifier of two-input harnesses ({@code CoProcessFunction}, broadcast, ...); a new one on every call. */
+    public static <IN1, IN2, OUT> ReplayVerifier<OUT> ofTwoInputs(Supplier<TwoInputHarness<IN1, IN2, OUT>> factory) {
+        return new ReplayVerifier<>(factory, true);
     }
 
     /** Adds input: elements ({@code HarnessRecord.of(value, timestamp)} or without a timestamp) and watermarks. */
-    public ReplayVerifier<IN, OUT> input(HarnessRecord... items) {
-        for (HarnessRecord item : items) {
-            input.add(Objects.requireNonNull(item, "input item"));
-        }
-        return this;
+    public ReplayVerifier<OUT> input(HarnessRecord... items) {
+        return add(0, "input", items);
     }
 
     /** Adds input from a list, in order. */
-    public ReplayVerifier<IN, OUT> input(List<HarnessRecord> items) {
+    public ReplayVerifier<OUT> input(List<HarnessRecord> items) {
         return input(items.toArray(new HarnessRecord[0]));
+    }
+
+    /** Adds input of a two-input operator's first input, after all input added so far. */
+    public ReplayVerifier<OUT> input1(HarnessRecord... items) {
+        return add(1, "input1", items);
+    }
+
+    /** Adds input of a two-input operator's second input, after all input added so far. */
+    public ReplayVerifier<OUT> input2(HarnessRecord... items) {
+        return add(2, "input2", items);
+    }
+
+    private ReplayVerifier<OUT> add(int to, String call, HarnessRecord... items) {
+        if (twoInputs != (to > 0)) {
+            throw new IllegalStateException(call + "(...) does not fit a verifier of a " + (twoInputs ? "two" : "one")
+                    + "-input harness: use " + (twoInputs ? "input1(...) and input2(...)" : "input(...)"));
+        }
+        for (HarnessRecord item : items) {
+            input.add(new ReplayInput(to, Objects.requireNonNull(item, "input item")));
+        }
+        return this;
     }
 
     /**
@@ -74,7 +101,7 @@ public final class ReplayVerifier<IN, OUT> {
      *
      * @throws IllegalArgumentException if a watermark is among them
      */
-    public ReplayVerifier<IN, OUT> expectOutput(HarnessRecord... elements) {
+    public ReplayVerifier<OUT> expectOutput(HarnessRecord... elements) {
         for (HarnessRecord e : elements) {
             if (Objects.requireNonNull(e, "expected element").isWatermark()) {
                 throw new IllegalArgumentException("expectOutput(...) takes elements only, but got " + e + ": the modes deliver "
@@ -86,13 +113,13 @@ public final class ReplayVerifier<IN, OUT> {
     }
 
     /** Replays only in these modes (besides the uninterrupted run); all of them by default. */
-    public ReplayVerifier<IN, OUT> modes(ReplayMode... modes) {
+    public ReplayVerifier<OUT> modes(ReplayMode... modes) {
         this.modes = modes.length == 0 ? EnumSet.noneOf(ReplayMode.class) : EnumSet.copyOf(Arrays.asList(modes));
         return this;
     }
 
     /** How long one step may take before the operator counts as stuck; 30 seconds by default. */
-    public ReplayVerifier<IN, OUT> progressTimeout(Duration timeout) {
+    public ReplayVerifier<OUT> progressTimeout(Duration timeout) {
         if (Objects.requireNonNull(timeout, "timeout").isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("The progress timeout must be positive, was " + timeout);
         }
@@ -107,9 +134,9 @@ public final class ReplayVerifier<IN, OUT> {
      *                        the operator made no progress
      */
     public void verify() throws Exception {
-        List<HarnessRecord> items = List.copyOf(input);
+        List<ReplayInput> items = List.copyOf(input);
         new ReplayWatchdog(progressTimeout).run(progress -> {
-            ReplayRun<IN, OUT> reference = new ReplayRun<>(factory, items, null, progress).run();
+            ReplayRun<OUT> reference = new ReplayRun<>(factory, items, null, progress).run();
             ReplayOutput last = reference.afterStep().get(items.size());
             if (expected != null && !new ReplayOutput().withMain(last.main).sameAs(new ReplayOutput().withMain(expected))) {
                 throw new AssertionError("The uninterrupted run gave another output than expected.\n  expected: " + expected
@@ -121,7 +148,7 @@ public final class ReplayVerifier<IN, OUT> {
         });
     }
 
-    private static void compare(ReplayRun<?, ?> reference, ReplayRun<?, ?> replay, int steps) {
+    private static void compare(ReplayRun<?> reference, ReplayRun<?> replay, int steps) {
         if (replay.name().equals(ReplayMode.EXTRA_WATERMARKS_AND_IDLENESS.name())) {
             ReplayOutput expected = reference.afterStep().get(steps);
             ReplayOutput actual = replay.afterStep().get(steps);

@@ -9,6 +9,7 @@ import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.api.java.tuple.Tuple2;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.streaming.api.functions.ProcessFunction;
+import dev.weir.streaming.api.functions.co.CoProcessFunction;
 import dev.weir.util.Collector;
 import java.time.Duration;
 import java.util.HashMap;
@@ -160,5 +161,41 @@ class ReplayVerifierTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("expectOutput(...) takes elements only, but got Watermark@5: the modes deliver different watermarks, "
                         + "so the verifier compares elements; test watermarks with a plain harness");
+    }
+
+    @Test
+    void aOneInputVerifierRefusesInputOfATwoInputOperator() {
+        assertThatThrownBy(() -> ReplayVerifier.of(() -> OneInputHarness.forMap((String s) -> s)).input1(HarnessRecord.of("a", 1L)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("input1(...) does not fit a verifier of a one-input harness: use input(...)");
+    }
+
+    /** Remembers the second input's last value in a field and emits it with each element of the first input. */
+    static final class LastOfSecondInField extends CoProcessFunction<String, String, String> {
+        private String last = "none";
+
+        @Override
+        public void processElement1(String value, Context ctx, Collector<String> out) {
+            out.collect(value + " after " + last);
+        }
+
+        @Override
+        public void processElement2(String value, Context ctx, Collector<String> out) {
+            last = value;
+        }
+    }
+
+    @Test
+    void aTwoInputOperatorKeepingStateInAFieldFailsAfterARestoreNamingTheInput() {
+        assertThatThrownBy(() -> ReplayVerifier.ofTwoInputs(() -> ProcessFunctionTestHarnesses.forCoProcessFunction(
+                        new LastOfSecondInField()))
+                .input2(HarnessRecord.of("b", 1L))
+                .input1(HarnessRecord.of("x", 2L))
+                .verify())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageStartingWith("RESTORE_AFTER_EVERY_ELEMENT: after input #2 (x@2 on input 1), the output differs from the "
+                        + "uninterrupted run's, in an operator restored from a snapshot taken after input #1 (b@1 on input 2).\n"
+                        + "  uninterrupted: [x after b@2]\n"
+                        + "  restored:      [x after none@2]");
     }
 }
