@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *         .input(HarnessRecord.of(Tuple2.of("ann", "login"), 1_000L),
  *                HarnessRecord.of(Tuple2.of("bob", "login"), 2_000L),
  *                HarnessRecord.watermark(40_000L))
- *         .expectOutput(HarnessRecord.of("bob idle", 32_000L), HarnessRecord.of("ann idle", 31_000L))
+ *         .expectOutput(HarnessRecord.of("ann idle", 31_000L), HarnessRecord.of("bob idle", 32_000L))
  *         .verify();
  * }</pre>
  *
