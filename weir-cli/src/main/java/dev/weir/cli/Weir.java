@@ -1,5 +1,6 @@
 package dev.weir.cli;
 
+import dev.weir.engine.status.WeirVersion;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
  * 3 missing jar or class, or a class without {@code main}; 4 port in use; 5 no Weir reachable at the address;
  * 6 no such job.
  */
-@Command(name = "weir", mixinStandardHelpOptions = true, version = "weir 0.1.0-SNAPSHOT",
+@Command(name = "weir", mixinStandardHelpOptions = true, versionProvider = Weir.Version.class,
         description = "Runs Weir jobs with the dashboard on http://localhost:8081 and talks to a running Weir.",
         subcommands = {DemoCommand.class, RunCommand.class, ListCommand.class, CancelCommand.class, SavepointCommand.class,
                 StopCommand.class, CommandLine.HelpCommand.class},
@@ -25,6 +26,14 @@ public final class Weir implements Runnable {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code weir --version}: the version the build wrote into weir-core. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"weir " + WeirVersion.get()};
+        }
+    }
 
     @Override
     public void run() {

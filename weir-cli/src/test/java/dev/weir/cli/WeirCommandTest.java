@@ -2,6 +2,7 @@ package dev.weir.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.engine.status.WeirVersion;
 import dev.weir.web.WebServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -42,6 +43,12 @@ class WeirCommandTest {
         assertThat(Weir.execute("list", "--address", "localhost:" + port)).isEqualTo(5);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("weir: Cannot reach Weir at http://localhost:" + port)
                 .contains("pass --address HOST:PORT");
+    }
+
+    @Test
+    void versionPrintsTheVersionTheBuildWroteIntoWeirCore() {
+        assertThat(Weir.execute("--version")).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("weir " + WeirVersion.get() + System.lineSeparator());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.weir.plan;
 
 import dev.weir.api.common.functions.Function;
+import dev.weir.api.common.functions.RichFunction;
+import dev.weir.streaming.api.windowing.assigners.MergingWindowAssigner;
 import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.functions.co.ProcessJoinFunction;
 import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
@@ -11,6 +13,32 @@ import java.util.Objects;
 /** The operator specs of windows and joins. */
 public final class WindowSpecs {
     private WindowSpecs() {
+    }
+
+    /**
+     * Refuses a trigger that cannot merge on a merging (session) assigner, as Flink does when the trigger is set.
+     *
+     * @throws UnsupportedOperationException naming both and what to implement
+     */
+    public static void requireMergeableTrigger(WindowAssigner<?, ?> assigner, Trigger<?, ?> trigger) {
+        if (assigner instanceof MergingWindowAssigner && !trigger.canMerge()) {
+            throw new UnsupportedOperationException("A merging window assigner cannot be used with a trigger that does not support merging: "
+                    + assigner + " merges windows, but " + trigger + " returns false from canMerge(); implement canMerge() and onMerge(...)");
+        }
+    }
+
+    /**
+     * Refuses a rich pre-aggregation function of {@code method} ("reduce", "aggregate"), as Flink does: window state is
+     * pre-aggregated without a runtime context.
+     *
+     * @throws UnsupportedOperationException naming the function and the alternative
+     */
+    public static void requirePlainPreAggregation(Function preAggregation, String method) {
+        if (preAggregation instanceof RichFunction) {
+            throw new UnsupportedOperationException("The function of " + method + " on a window cannot be a RichFunction ("
+                    + preAggregation.getClass().getName() + "): window state is pre-aggregated without a runtime context. Use "
+                    + method + "(function, processWindowFunction) and open what you need in the ProcessWindowFunction");
+        }
     }
 
     /**

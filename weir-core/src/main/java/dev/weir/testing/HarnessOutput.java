@@ -42,6 +42,11 @@ final class HarnessOutput implements Output {
         return side.getOrDefault(tag, List.of());
     }
 
+    /** Every side output's records, by tag, in the order the tags were first used. */
+    Map<OutputTag<?>, List<HarnessRecord>> sides() {
+        return side;
+    }
+
     void clear() {
         main.clear();
         side.clear();

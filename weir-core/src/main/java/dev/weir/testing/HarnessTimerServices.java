@@ -35,6 +35,10 @@ final class HarnessTimerServices implements KeyedTimerServices {
         return heap.currentWatermark();
     }
 
+    HeapTimerServices heap() {
+        return heap;
+    }
+
     int numEventTimeTimers() {
         int n = 0;
         for (InternalTimerService<?> service : services) {

@@ -9,6 +9,8 @@ import dev.weir.streaming.api.functions.ProcessFunction;
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.plan.OperatorSpec;
 import dev.weir.plan.Specs;
+import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
+import dev.weir.streaming.api.windowing.windows.Window;
 import dev.weir.engine.operators.OneInputOperator;
 import dev.weir.engine.operators.OperatorFactory;
 import dev.weir.engine.operators.Output;
@@ -33,13 +35,26 @@ import java.util.Objects;
  */
 public final class OneInputHarness<IN, OUT> extends OperatorHarness<OUT> {
     private OneInputHarness(OperatorSpec spec, Object function, KeySelector<?, ?> keySelector) {
-        super(create(spec, function, keySelector), spec.kind(), keySelector == null ? keySelectors() : keySelectors(keySelector));
+        this(spec, keySelector);
+        Objects.requireNonNull(function, "function");
     }
 
-    private static OneInputOperator create(OperatorSpec spec, Object function, KeySelector<?, ?> keySelector) {
-        Objects.requireNonNull(function, "function");
+    /** A harness of the operator a job makes of {@code spec}; keyed when {@code keySelector} is not null. */
+    OneInputHarness(OperatorSpec spec, KeySelector<?, ?> keySelector) {
         // Parallelism 1: the harness runs the caller's own instance, never a copy.
-        return (OneInputOperator) OperatorFactory.create(spec, keySelector != null, spec.kind(), null, 1, spec.kind());
+        super((OneInputOperator) OperatorFactory.create(spec, keySelector != null, spec.kind(), null, 1, spec.kind()), spec.kind(),
+                keySelector == null ? keySelectors() : keySelectors(keySelector));
+    }
+
+    /**
+     * The start of a harness for {@code keyBy(keySelector).window(assigner)}: configure the trigger, evictor and
+     * lateness as on a {@code WindowedStream}, then give the window function. The harness runs the operator a job
+     * would run: tumbling and sliding event-time windows with the default trigger run on Weir's slicing operator.
+     */
+    public static <T, K, W extends Window> WindowHarnessBuilder<T, K, W> forWindow(KeySelector<T, K> keySelector,
+                                                                                 WindowAssigner<? super T, W> assigner) {
+        requireKey(keySelector);
+        return new WindowHarnessBuilder<>(keySelector, assigner);
     }
 
     /** A harness for {@code DataStream#map}. */
@@ -111,5 +126,13 @@ public final class OneInputHarness<IN, OUT> extends OperatorHarness<OUT> {
      */
     public void processWatermark(long watermark) throws Exception {
         advanceWatermark(watermark, "processWatermark");
+    }
+
+    /**
+     * Tells the operator its input stopped producing watermarks ({@code true}) or resumed ({@code false}), as a
+     * source's idleness does; a one-input operator forwards it, and its output here is not recorded.
+     */
+    public void processIdleness(boolean idle) throws Exception {
+        operatorForInput("processIdleness").processIdleness(idle);
     }
 }

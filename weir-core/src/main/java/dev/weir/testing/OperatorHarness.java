@@ -2,8 +2,15 @@ package dev.weir.testing;
 
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.util.OutputTag;
+import dev.weir.engine.checkpoint.KeyGroupSnapshot;
+import dev.weir.engine.checkpoint.KeyedStateSnapshots;
+import dev.weir.engine.checkpoint.OperatorStateSnapshot;
+import dev.weir.engine.checkpoint.OperatorSubtaskSnapshot;
+import dev.weir.engine.checkpoint.SnapshotRestore;
 import dev.weir.engine.checkpoint.StateInitialization;
+import dev.weir.engine.exec.ChainMember;
 import dev.weir.engine.exec.JobAccumulators;
+import dev.weir.engine.exec.TaskRestore;
 import dev.weir.engine.exec.SubtaskContext;
 import dev.weir.engine.metrics.OperatorMetricGroup;
 import dev.weir.engine.operators.StreamOperator;
@@ -52,6 +59,9 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
     private StatePeek statePeek;
     private Phase phase = Phase.NEW;
     private long currentWatermark = Long.MIN_VALUE;
+    private long checkpointId;
+    /** The snapshots {@link #restore} was given, restored when the harness opens; null for a fresh start. */
+    private HarnessSnapshot[] restoreFrom;
 
     /** {@code keySelectors} holds one selector per input of a keyed operator, and is empty otherwise. */
     OperatorHarness(StreamOperator operator, String name, KeySelector<Object, Object>[] keySelectors) {
@@ -128,9 +138,85 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
                 false, 0), output);
         // Open before the user's open() runs, so that close() still reaches the operator if open() fails, as in a task.
         phase = Phase.OPEN;
-        // As a task starting fresh: a CheckpointedFunction gets its operator state store before open().
-        operator.initializeState(StateInitialization.FRESH);
+        if (restoreFrom == null) {
+            // As a task starting fresh: a CheckpointedFunction gets its operator state store before open().
+            operator.initializeState(StateInitialization.FRESH);
+        } else {
+            // The runtime's own restore: this subtask's key groups and timers, then its share of operator state.
+            List<OperatorSubtaskSnapshot> snapshots = new ArrayList<>();
+            for (HarnessSnapshot s : restoreFrom) {
+                snapshots.add(s.state());
+            }
+            new TaskRestore(new SnapshotRestore(restoreFrom[0].getCheckpointId(), "the harness snapshot " + restoreFrom[0].getCheckpointId()
+                    + " of " + name, snapshots)).initializeState(new ChainMember(name, name, parallelism, maxParallelism, subtaskIndex,
+                    operator, keyedState == null ? null : keyedState.heap(), timers == null ? null : timers.heap()), operator.describe());
+        }
         operator.open();
+    }
+
+    /**
+     * Takes a checkpoint of the operator as a running task does when its barriers align: its keyed state and timers,
+     * and its operator state (a {@code CheckpointedFunction}'s {@code snapshotState} runs). The harness goes on
+     * running; give the snapshot to {@link #restore} of a new harness to continue from here in a fresh instance.
+     *
+     * @throws IllegalStateException if the harness is not open
+     */
+    public HarnessSnapshot snapshot() throws Exception {
+        if (phase != Phase.OPEN) {
+            throw new IllegalStateException("snapshot() needs an open harness, but the harness of " + name + " is "
+                    + phase.name().toLowerCase(java.util.Locale.ROOT) + ": process an element or call open() first, and "
+                    + "snapshot before endInput() and close()");
+        }
+        long id = ++checkpointId;
+        OperatorStateSnapshot state = new OperatorStateSnapshot();
+        operator.snapshotState(state, id, processingTime.getCurrentProcessingTime());
+        KeyGroupSnapshot[] groups = null;
+        int firstKeyGroup = 0;
+        if (keyedState != null) {
+            groups = KeyedStateSnapshots.snapshot(keyedState.heap(), timers.heap());
+            firstKeyGroup = keyedState.heap().getKeyGroupRange().getStartKeyGroup();
+        }
+        return new HarnessSnapshot(new OperatorSubtaskSnapshot(name, name, parallelism, maxParallelism, subtaskIndex, state,
+                firstKeyGroup, groups), id, currentWatermark, processingTime.getCurrentProcessingTime());
+    }
+
+    /**
+     * Makes this new harness start from snapshots instead of empty, as a restored job does: when it opens, the operator
+     * gets the keyed state and timers of the key groups this harness's subtask owns, and its share of the operator
+     * state ({@code isRestored()} true). Give one snapshot to continue where a harness left off, or the snapshots of
+     * every subtask of a run to test a restore at another parallelism ({@link #withSubtask}). The processing-time clock
+     * continues from the latest snapshot's; the watermark starts again at {@code Long.MIN_VALUE}, as in a restored task.
+     *
+     * @throws IllegalStateException if the harness was opened already
+     * @throws IllegalArgumentException if a snapshot is of another operator or another max parallelism
+     */
+    public void restore(HarnessSnapshot... snapshots) throws Exception {
+        Objects.requireNonNull(snapshots, "snapshots");
+        if (snapshots.length == 0) {
+            throw new IllegalArgumentException("restore() needs at least one snapshot, from snapshot() of a harness of " + name);
+        }
+        if (phase != Phase.NEW) {
+            throw new IllegalStateException("restore(...) came after the harness of " + name + " opened: restore a new harness, "
+                    + "before open() and before its first element");
+        }
+        long clock = 0;
+        for (HarnessSnapshot s : snapshots) {
+            OperatorSubtaskSnapshot state = Objects.requireNonNull(s, "snapshot").state();
+            if (!state.operatorId().equals(name)) {
+                throw new IllegalArgumentException("The snapshot was taken from a harness of " + state.operatorId()
+                        + " and cannot restore the harness of " + name + ": restore a harness made the same way");
+            }
+            if (state.maxParallelism() != maxParallelism) {
+                throw new IllegalArgumentException("The snapshot was taken with max parallelism " + state.maxParallelism()
+                        + " and cannot restore a harness with max parallelism " + maxParallelism + ": key groups would not line up; "
+                        + "call withSubtask(index, parallelism, " + state.maxParallelism() + ") first");
+            }
+            clock = Math.max(clock, s.processingTime());
+        }
+        restoreFrom = snapshots.clone();
+        if (clock > processingTime.getCurrentProcessingTime()) {
+            processingTime.setCurrentTime(clock);
+        }
     }
 
     /** Opens the harness on first use; refuses input after the end of input or after close. */
@@ -224,6 +310,15 @@ public abstract class OperatorHarness<OUT> implements AutoCloseable {
             values.add((X) r.getValue());
         }
         return values;
+    }
+
+    /** Whether nothing happened to the harness yet: not opened, not closed. */
+    boolean isNew() {
+        return phase == Phase.NEW;
+    }
+
+    HarnessOutput output() {
+        return output;
     }
 
     /** Forgets the main and side output seen so far, so a test can check the next step on its own. */

@@ -133,4 +133,12 @@ public final class TwoInputHarness<IN1, IN2, OUT> extends OperatorHarness<OUT> {
         watermark2 = Math.max(watermark2, watermark);
         advanceWatermark(Math.min(watermark1, watermark2), "processWatermark");
     }
+
+    long watermark1() {
+        return watermark1;
+    }
+
+    long watermark2() {
+        return watermark2;
+    }
 }

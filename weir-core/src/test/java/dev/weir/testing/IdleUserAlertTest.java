@@ -60,4 +60,14 @@ class IdleUserAlertTest {
             assertThat(harness.numEventTimeTimers()).isEqualTo(1);
         }
     }
+
+    @Test
+    void theAlertIsTheSameWhenTheOperatorIsRestoredAfterEveryElementAndWatermark() throws Exception {
+        ReplayVerifier.of(() -> ProcessFunctionTestHarnesses.forKeyedProcessFunction(new IdleUserAlert(),
+                        (Tuple2<String, String> e) -> e.f0))
+                .input(HarnessRecord.of(Tuple2.of("ann", "login"), 1_000L), HarnessRecord.of(Tuple2.of("bob", "login"), 2_000L),
+                        HarnessRecord.of(Tuple2.of("ann", "click"), 20_000L), HarnessRecord.watermark(40_000L))
+                .expectOutput(HarnessRecord.of("bob idle", 32_000L), HarnessRecord.of("ann idle", 50_000L))
+                .verify();
+    }
 }

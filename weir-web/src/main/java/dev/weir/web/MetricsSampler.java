@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * keeping the last {@value #KEPT} points per job for the dashboard's charts. The jobs never wait for it.
  */
 final class MetricsSampler implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(MetricsSampler.class.getName());
     static final int KEPT = 300;
     private final JobRegistry registry;
     private final ScheduledExecutorService timer;
@@ -60,7 +61,7 @@ final class MetricsSampler implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             // A broken reading must not stop the sampler; the next tick tries again.
-            System.err.println("weir-web: sampling failed: " + e);
+            LOG.log(System.Logger.Level.WARNING, "Sampling the jobs' metrics failed; the next tick tries again", e);
         }
     }
 

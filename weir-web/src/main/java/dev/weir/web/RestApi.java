@@ -43,6 +43,7 @@ import dev.weir.web.rest.RestMessages.StopWithSavepointRequest;
 import dev.weir.web.rest.RestMessages.TriggerResponse;
 import dev.weir.web.rest.RestMessages.VertexDetails;
 import dev.weir.web.rest.RestMessages.VertexMetrics;
+import dev.weir.engine.status.WeirVersion;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -53,7 +54,7 @@ import java.util.concurrent.CompletionException;
 
 /** The REST API, shaped after Flink's where Flink has the endpoint; every answer is JSON written by Jackson. */
 final class RestApi {
-    static final String VERSION = "0.1.0-SNAPSHOT";
+    static final String VERSION = WeirVersion.get();
     private static final System.Logger LOG = System.getLogger(RestApi.class.getName());
     private final JobRegistry registry;
     private final MetricsSampler sampler;

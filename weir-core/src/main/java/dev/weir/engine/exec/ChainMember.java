@@ -8,6 +8,6 @@ import dev.weir.engine.time.HeapTimerServices;
  * One operator of a subtask's chain with what a checkpoint needs of it: its stable id (uid, or one derived from the
  * program), its keyed state and timers (null when not keyed).
  */
-record ChainMember(String operatorId, String operatorName, int parallelism, int maxParallelism, int subtask,
-                   StreamOperator operator, HeapKeyedStateBackend keyedState, HeapTimerServices timers) {
+public record ChainMember(String operatorId, String operatorName, int parallelism, int maxParallelism, int subtask,
+                          StreamOperator operator, HeapKeyedStateBackend keyedState, HeapTimerServices timers) {
 }

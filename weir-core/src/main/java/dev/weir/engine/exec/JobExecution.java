@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  * next, as its restart policy allows. Jobs share nothing, so several can run side by side in one JVM.
  */
 public final class JobExecution implements JobClient {
+    private static final System.Logger LOG = System.getLogger(JobExecution.class.getName());
     private final JobID jobId = JobID.generate();
     private final String jobName;
     private final StreamGraph graph;
@@ -142,7 +143,8 @@ public final class JobExecution implements JobClient {
             return;
         }
         status = JobStatus.RESTARTING;
-        System.err.println("Job '" + jobName + "' failed (attempt " + attempt.number() + "), restarting in " + delay + " ms: " + failed.getMessage());
+        LOG.log(System.Logger.Level.WARNING, "Job ''{0}'' failed (attempt {1}), restarting in {2} ms: {3}", jobName, attempt.number(),
+                delay, failed.getMessage());
         CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
             // A pool thread: restoring state and copying functions need the job's classes, so its class loader.
             ClassLoader poolLoader = Thread.currentThread().getContextClassLoader();
@@ -197,7 +199,8 @@ public final class JobExecution implements JobClient {
             try {
                 storage.discard();
             } catch (RuntimeException e) {
-                System.err.println("WARNING: could not delete the checkpoints of job '" + jobName + "' in " + storage.jobDirectory() + ": " + e);
+                LOG.log(System.Logger.Level.WARNING, "Could not delete the checkpoints of job ''{0}'' in {1}: {2}", jobName,
+                        storage.jobDirectory(), e);
             }
         }
     }

@@ -6,24 +6,13 @@ import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.checkpoint.CheckpointedFunction;
 import dev.weir.plan.Specs;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
-import dev.weir.engine.exchange.BroadcastSelector;
-import dev.weir.engine.exchange.ChannelSelector;
-import dev.weir.engine.exchange.ForwardSelector;
-import dev.weir.engine.exchange.GlobalSelector;
-import dev.weir.engine.exchange.KeyGroupSelector;
+import dev.weir.engine.exchange.ChannelSelectors;
 import dev.weir.engine.exchange.OutboundChannel;
 import dev.weir.engine.exchange.RecordRing;
 import dev.weir.engine.exchange.RecordWriter;
-import dev.weir.engine.exchange.RoundRobinSelector;
-import dev.weir.engine.exchange.ShuffleSelector;
 import dev.weir.engine.checkpoint.CheckpointAcknowledger;
 import dev.weir.engine.checkpoint.CheckpointParticipant;
-import dev.weir.engine.checkpoint.KeyGroupSnapshot;
-import dev.weir.engine.checkpoint.KeyedStateSnapshots;
-import dev.weir.engine.checkpoint.OperatorStateRedistribution;
-import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.RestoredJob;
-import dev.weir.engine.checkpoint.StateInitialization;
 import dev.weir.engine.graph.StreamEdge;
 import dev.weir.engine.graph.StreamGraph;
 import dev.weir.engine.graph.StreamNode;
@@ -53,11 +42,13 @@ import java.util.Map;
  * edge between chains, and one tasklet per subtask of every chain, with its operators created, wired and set up.
  */
 final class TaskWiring {
+    private static final System.Logger LOG = System.getLogger(TaskWiring.class.getName());
     private final StreamGraph graph;
     private final RuntimeSettings settings;
     private final long autoWatermarkInterval;
     private final JobAccumulators accumulators;
     private final AttemptSettings attempt;
+    private final TaskRestore restore;
     private final Map<StreamEdge, RecordRing[][]> rings = new HashMap<>();
     private final List<Tasklet> tasklets = new ArrayList<>();
     private final List<CheckpointParticipant> participants = new ArrayList<>();
@@ -81,6 +72,7 @@ final class TaskWiring {
         this.autoWatermarkInterval = autoWatermarkInterval;
         this.accumulators = accumulators;
         this.attempt = attempt;
+        this.restore = new TaskRestore(attempt.restore());
     }
 
     static Wiring build(StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval, JobAccumulators accumulators,
@@ -131,7 +123,7 @@ final class TaskWiring {
             outputs.put(m, outputOf(m, operators, subtask, writers));
         }
         List<ChainMember> chainMembers = new ArrayList<>();
-        boolean finished = restoredFinished(head, subtask);
+        boolean finished = restore.restoredFinished(operatorId(head), head.describe(), head.parallelism(), subtask);
         for (Map.Entry<StreamNode, StreamOperator> e : operators.entrySet()) {
             StreamNode node = e.getKey();
             SubtaskContext context = contextOf(node, subtask, processingTime);
@@ -141,7 +133,7 @@ final class TaskWiring {
             HeapTimerServices timers = (HeapTimerServices) context.timerServices();
             ChainMember member = new ChainMember(operatorId(node), node.name(), node.parallelism(), node.maxParallelism(), subtask,
                     op, backend, timers);
-            initializeState(member, node);
+            restore.initializeState(member, node.describe());
             if (subtask == 0) {
                 warnIfStatefulWithoutUid(node, op);
             }
@@ -162,7 +154,7 @@ final class TaskWiring {
             SourceTask task = new SourceTask(name, own, settings.batch() ? new TimestampsOnly<>(strategy) : strategy,
                     subtask, head.parallelism(), outputs.get(head), chain, taskWriters, processingTime, autoWatermarkInterval,
                     new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.name(), head.maxParallelism(),
-                    sourceRestore(head, subtask, finished));
+                    restore.sourceRestore(operatorId(head), head.name(), head.parallelism(), subtask, finished));
             if (own instanceof dev.weir.plan.SourceFunctionSource<?>) {
                 task.setLegacySourceSetup(legacySourceSetup(head, subtask, processingTime));
             }
@@ -212,66 +204,9 @@ final class TaskWiring {
         boolean stateful = node.isKeyed()
                 || (inner instanceof UdfOperator<?> udf && udf.getUserFunction() instanceof CheckpointedFunction);
         if (stateful) {
-            System.err.println("WARNING: stateful operator " + node.describe() + " has no uid: its state is matched to the "
-                    + "program by position and will not restore after the job graph changes. Call .uid(\"...\") on it.");
+            LOG.log(System.Logger.Level.WARNING, "Stateful operator {0} has no uid: its state is matched to the program by "
+                    + "position and will not restore after the job graph changes. Call .uid(\"...\") on it.", node.describe());
         }
-    }
-
-    /** Restores the operator's keyed state (its key groups) and hands it its share of operator state. */
-    private void initializeState(ChainMember member, StreamNode node) {
-        RestoredJob restore = attempt.restore();
-        String id = member.operatorId();
-        if (restore == null || !restore.operatorIds().contains(id)) {
-            try {
-                member.operator().initializeState(restore == null ? StateInitialization.FRESH
-                        : new StateInitialization(true, restore.checkpointId(), Map.of()));
-            } catch (Exception e) {
-                throw new dev.weir.api.common.InvalidProgramException(node.describe() + " failed to initialize its state: " + e, e);
-            }
-            return;
-        }
-        if (member.keyedState() != null) {
-            var range = member.keyedState().getKeyGroupRange();
-            for (int kg = range.getStartKeyGroup(); kg <= range.getEndKeyGroup(); kg++) {
-                KeyGroupSnapshot group = restore.keyGroup(id, kg);
-                if (group != null) {
-                    KeyedStateSnapshots.restore(group, member.keyedState(), member.timers());
-                }
-            }
-        }
-        List<OperatorStateSnapshot> old = restore.operatorStates(id);
-        try {
-            member.operator().initializeState(new StateInitialization(true, restore.checkpointId(),
-                    OperatorStateRedistribution.shareFor(old, member.subtask(), member.parallelism(), node.describe())));
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new dev.weir.api.common.InvalidProgramException(node.describe() + " failed to restore its state from "
-                    + restore.location() + ": " + e, e);
-        }
-    }
-
-    /** Whether the head of this chain had finished in the restored checkpoint (then the whole task had). */
-    private boolean restoredFinished(StreamNode head, int subtask) {
-        RestoredJob restore = attempt.restore();
-        String id = operatorId(head);
-        if (restore == null || !restore.operatorIds().contains(id)) {
-            return false;
-        }
-        List<OperatorStateSnapshot> old = restore.operatorStates(id);
-        boolean any = false;
-        boolean all = true;
-        for (OperatorStateSnapshot s : old) {
-            boolean f = s != null && s.get(TaskCheckpoints.FINISHED) != null;
-            any |= f;
-            all &= f;
-        }
-        if (any && old.size() != head.parallelism() && !all) {
-            throw new dev.weir.api.common.InvalidProgramException(head.describe() + " had partly finished when " + restore.location()
-                    + " was taken (parallelism " + old.size() + "); it cannot be restored at parallelism " + head.parallelism()
-                    + ": restore it at parallelism " + old.size());
-        }
-        return all ? any : subtask < old.size() && old.get(subtask) != null && old.get(subtask).get(TaskCheckpoints.FINISHED) != null;
     }
 
     /** A legacy source function's runtime context and its share of the restored operator state. */
@@ -281,26 +216,6 @@ final class TaskWiring {
         Map<String, OperatorStateSnapshot.Entry> state = restore == null || !restore.operatorIds().contains(id) ? Map.of()
                 : OperatorStateRedistribution.shareFor(restore.operatorStates(id), subtask, source.parallelism(), source.describe());
         return new SourceTask.LegacySourceSetup(contextOf(source, subtask, processingTime).runtimeContext(), state, restore != null);
-    }
-
-    private SourceTask.SourceRestore sourceRestore(StreamNode source, int subtask, boolean finished) {
-        RestoredJob restore = attempt.restore();
-        String id = operatorId(source);
-        if (restore == null || !restore.operatorIds().contains(id)) {
-            return SourceTask.SourceRestore.FRESH;
-        }
-        if (finished) {
-            return new SourceTask.SourceRestore(null, true);
-        }
-        List<OperatorStateSnapshot> old = restore.operatorStates(id);
-        if (old.size() != source.parallelism()) {
-            throw new dev.weir.api.common.InvalidProgramException("Source '" + source.name() + "' read with parallelism " + old.size()
-                    + " when " + restore.location() + " was taken, and its positions belong to those subtasks: restore it with "
-                    + "setParallelism(" + old.size() + ") on the source");
-        }
-        OperatorStateSnapshot mine = old.get(subtask);
-        OperatorStateSnapshot.Entry position = mine == null ? null : mine.get(SourceTask.POSITION);
-        return new SourceTask.SourceRestore(position == null || position.values.isEmpty() ? null : position.values.get(0), false);
     }
 
     private Output outputOf(StreamNode node, Map<StreamNode, StreamOperator> operators, int subtask, List<RecordWriter> writers) {
@@ -339,28 +254,17 @@ final class TaskWiring {
     private RecordWriter writerOf(StreamEdge e, int subtask) {
         RecordRing[] toConsumers = rings.get(e)[subtask];
         StreamNode target = e.target();
+        OutboundChannel[] channels;
         if (e.partitioning() == dev.weir.plan.Partitioning.FORWARD) {
-            return new RecordWriter(new OutboundChannel[] {new OutboundChannel(toConsumers[subtask])}, new ForwardSelector(0));
-        }
-        OutboundChannel[] channels = new OutboundChannel[toConsumers.length];
-        for (int j = 0; j < channels.length; j++) {
-            channels[j] = new OutboundChannel(toConsumers[j]);
-        }
-        int n = channels.length;
-        ChannelSelector selector = switch (e.partitioning()) {
-            case REBALANCE, RESCALE -> new RoundRobinSelector(n, subtask);
-            case SHUFFLE -> new ShuffleSelector(n, 0x9E3779B97F4A7C15L * (subtask + 1));
-            case BROADCAST -> new BroadcastSelector();
-            case GLOBAL -> new GlobalSelector();
-            case HASH -> {
-                int maxParallelism = target.maxParallelism();
-                yield new KeyGroupSelector(e.key(),
-                        key -> KeyGroupRangeAssignment.assignKeyToParallelOperator(key, maxParallelism, n),
-                        "keyBy before " + target.describe());
+            channels = new OutboundChannel[] {new OutboundChannel(toConsumers[subtask])};
+        } else {
+            channels = new OutboundChannel[toConsumers.length];
+            for (int j = 0; j < channels.length; j++) {
+                channels[j] = new OutboundChannel(toConsumers[j]);
             }
-            case FORWARD -> throw new IllegalStateException("handled above");
-        };
-        return new RecordWriter(channels, selector);
+        }
+        return new RecordWriter(channels, ChannelSelectors.of(e.partitioning(), channels.length, subtask, e.key(),
+                target.maxParallelism(), target.describe()));
     }
 
     @SuppressWarnings("unchecked")

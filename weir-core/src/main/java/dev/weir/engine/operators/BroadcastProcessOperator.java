@@ -13,14 +13,12 @@ import java.util.List;
  * {@code BroadcastConnectedStream#process} with a {@link BroadcastProcessFunction}: input 1 is the non-broadcast
  * stream, input 2 the broadcast one; the broadcast states are part of every checkpoint.
  */
-public final class BroadcastProcessOperator extends UdfOperator<BroadcastProcessFunction<Object, Object, Object>>
+public final class BroadcastProcessOperator extends ProcessContextOperator<BroadcastProcessFunction<Object, Object, Object>>
         implements TwoInputOperator {
     private final List<MapStateDescriptor<?, ?>> descriptors;
     private BroadcastStates states;
-    private TimestampedCollector collector;
     private BroadcastProcessFunction<Object, Object, Object>.ReadOnlyContext readOnlyCtx;
     private BroadcastProcessFunction<Object, Object, Object>.Context ctx;
-    private long elementTimestamp;
     /** BATCH mode only: non-broadcast elements waiting for the broadcast input to end (Flink's batch order). */
     private BroadcastFirst heldUntilBroadcastEnds;
 
@@ -53,7 +51,6 @@ public final class BroadcastProcessOperator extends UdfOperator<BroadcastProcess
         if (context.batch()) {
             heldUntilBroadcastEnds = new BroadcastFirst();
         }
-        collector = new TimestampedCollector(output, this);
         readOnlyCtx = function.new ReadOnlyContext() {
             @Override
             public <K, V> ReadOnlyBroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
@@ -62,12 +59,12 @@ public final class BroadcastProcessOperator extends UdfOperator<BroadcastProcess
 
             @Override
             public Long timestamp() {
-                return elementTimestamp == Output.NO_TIMESTAMP ? null : elementTimestamp;
+                return timestampOrNull();
             }
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, elementTimestamp, BroadcastProcessOperator.this);
+                sideOutput(outputTag, value);
             }
 
             @Override
@@ -88,12 +85,12 @@ public final class BroadcastProcessOperator extends UdfOperator<BroadcastProcess
 
             @Override
             public Long timestamp() {
-                return elementTimestamp == Output.NO_TIMESTAMP ? null : elementTimestamp;
+                return timestampOrNull();
             }
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, elementTimestamp, BroadcastProcessOperator.this);
+                sideOutput(outputTag, value);
             }
 
             @Override
@@ -114,8 +111,7 @@ public final class BroadcastProcessOperator extends UdfOperator<BroadcastProcess
             heldUntilBroadcastEnds.hold(value, timestamp);
             return;
         }
-        elementTimestamp = timestamp;
-        collector.setTimestamp(timestamp);
+        enterElement(timestamp);
         function.processElement(value, readOnlyCtx, collector);
     }
 
@@ -131,8 +127,7 @@ public final class BroadcastProcessOperator extends UdfOperator<BroadcastProcess
 
     @Override
     public void processElement2(Object value, long timestamp) throws Exception {
-        elementTimestamp = timestamp;
-        collector.setTimestamp(timestamp);
+        enterElement(timestamp);
         function.processBroadcastElement(value, ctx, collector);
     }
 }

@@ -5,10 +5,8 @@ import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.TimerService;
 
 /** {@code ConnectedStreams#process} with a {@link CoProcessFunction} on non-keyed streams. */
-public final class CoProcessOperator extends UdfOperator<CoProcessFunction<Object, Object, Object>> implements TwoInputOperator {
-    private TimestampedCollector collector;
+public final class CoProcessOperator extends ProcessContextOperator<CoProcessFunction<Object, Object, Object>> implements TwoInputOperator {
     private CoProcessFunction<Object, Object, Object>.Context ctx;
-    private long elementTimestamp;
 
     public CoProcessOperator(CoProcessFunction<Object, Object, Object> function) {
         super(function);
@@ -17,12 +15,11 @@ public final class CoProcessOperator extends UdfOperator<CoProcessFunction<Objec
     @Override
     public void open() throws Exception {
         super.open();
-        collector = new TimestampedCollector(output, this);
         TimerService timerService = new NonKeyedTimerService(this);
         ctx = function.new Context() {
             @Override
             public Long timestamp() {
-                return elementTimestamp == Output.NO_TIMESTAMP ? null : elementTimestamp;
+                return timestampOrNull();
             }
 
             @Override
@@ -32,22 +29,20 @@ public final class CoProcessOperator extends UdfOperator<CoProcessFunction<Objec
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, elementTimestamp, CoProcessOperator.this);
+                sideOutput(outputTag, value);
             }
         };
     }
 
     @Override
     public void processElement1(Object value, long timestamp) throws Exception {
-        elementTimestamp = timestamp;
-        collector.setTimestamp(timestamp);
+        enterElement(timestamp);
         function.processElement1(value, ctx, collector);
     }
 
     @Override
     public void processElement2(Object value, long timestamp) throws Exception {
-        elementTimestamp = timestamp;
-        collector.setTimestamp(timestamp);
+        enterElement(timestamp);
         function.processElement2(value, ctx, collector);
     }
 }

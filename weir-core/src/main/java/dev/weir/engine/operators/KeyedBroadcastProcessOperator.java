@@ -15,7 +15,6 @@ import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.StateInitialization;
 import dev.weir.engine.exchange.KeyChecks;
 import dev.weir.engine.state.VoidNamespace;
-import dev.weir.engine.time.InternalTimer;
 import dev.weir.engine.time.Triggerable;
 import java.util.List;
 
@@ -25,7 +24,7 @@ import java.util.List;
  * {@link KeyedTwoInputOperator}. Keyed state, timers and the broadcast states are part of every checkpoint.
  */
 public final class KeyedBroadcastProcessOperator
-        extends UdfOperator<KeyedBroadcastProcessFunction<Object, Object, Object, Object>>
+        extends ProcessContextOperator<KeyedBroadcastProcessFunction<Object, Object, Object, Object>>
         implements TwoInputOperator, Triggerable<VoidNamespace> {
     private final List<MapStateDescriptor<?, ?>> descriptors;
     private final String missingEventTimeSource;
@@ -34,12 +33,9 @@ public final class KeyedBroadcastProcessOperator
     /** BATCH mode only: non-broadcast elements waiting for the broadcast input to end (Flink's batch order). */
     private BroadcastFirst heldUntilBroadcastEnds;
     private KeyChecks keyChecks;
-    private TimestampedCollector collector;
     private KeyedBroadcastProcessFunction<Object, Object, Object, Object>.ReadOnlyContext readOnlyCtx;
     private KeyedBroadcastProcessFunction<Object, Object, Object, Object>.Context ctx;
     private KeyedBroadcastProcessFunction<Object, Object, Object, Object>.OnTimerContext timerCtx;
-    private long elementTimestamp;
-    private TimeDomain timeDomain;
 
     public KeyedBroadcastProcessOperator(KeyedBroadcastProcessFunction<Object, Object, Object, Object> function,
                                          List<MapStateDescriptor<?, ?>> descriptors, String missingEventTimeSource) {
@@ -79,8 +75,7 @@ public final class KeyedBroadcastProcessOperator
         if (context.batch()) {
             heldUntilBroadcastEnds = new BroadcastFirst();
         }
-        collector = new TimestampedCollector(output, this);
-        TimerService timerService = new KeyedTimerService(this, timers.getTimerService("user-timers", this), missingEventTimeSource);
+        TimerService timerService = keyedTimerService(this, missingEventTimeSource);
         readOnlyCtx = function.new ReadOnlyContext() {
             @Override
             public <K, V> ReadOnlyBroadcastState<K, V> getBroadcastState(MapStateDescriptor<K, V> descriptor) {
@@ -94,7 +89,7 @@ public final class KeyedBroadcastProcessOperator
 
             @Override
             public Object getCurrentKey() {
-                return keyedState.getCurrentKey();
+                return currentKey();
             }
 
             @Override
@@ -104,7 +99,7 @@ public final class KeyedBroadcastProcessOperator
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, elementTimestamp, KeyedBroadcastProcessOperator.this);
+                sideOutput(outputTag, value);
             }
 
             @Override
@@ -120,7 +115,7 @@ public final class KeyedBroadcastProcessOperator
         timerCtx = function.new OnTimerContext() {
             @Override
             public TimeDomain timeDomain() {
-                return timeDomain;
+                return KeyedBroadcastProcessOperator.this.timeDomain();
             }
 
             @Override
@@ -135,7 +130,7 @@ public final class KeyedBroadcastProcessOperator
 
             @Override
             public Object getCurrentKey() {
-                return keyedState.getCurrentKey();
+                return currentKey();
             }
 
             @Override
@@ -145,7 +140,7 @@ public final class KeyedBroadcastProcessOperator
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, elementTimestamp, KeyedBroadcastProcessOperator.this);
+                sideOutput(outputTag, value);
             }
 
             @Override
@@ -177,7 +172,7 @@ public final class KeyedBroadcastProcessOperator
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, elementTimestamp, KeyedBroadcastProcessOperator.this);
+                sideOutput(outputTag, value);
             }
 
             @Override
@@ -190,10 +185,6 @@ public final class KeyedBroadcastProcessOperator
                 return timerService.currentWatermark();
             }
         };
-    }
-
-    private Long timestampOrNull() {
-        return elementTimestamp == Output.NO_TIMESTAMP ? null : elementTimestamp;
     }
 
     /** Visits a snapshot of the keys first: the visitor may clear state, which must not disturb the iteration. */
@@ -213,8 +204,7 @@ public final class KeyedBroadcastProcessOperator
             return;
         }
         keyedState.setCurrentKey(keyChecks.keyOf(keySelector, value));
-        elementTimestamp = timestamp;
-        collector.setTimestamp(timestamp);
+        enterElement(timestamp);
         function.processElement(value, readOnlyCtx, collector);
     }
 
@@ -230,24 +220,12 @@ public final class KeyedBroadcastProcessOperator
 
     @Override
     public void processElement2(Object value, long timestamp) throws Exception {
-        elementTimestamp = timestamp;
-        collector.setTimestamp(timestamp);
+        enterElement(timestamp);
         function.processBroadcastElement(value, ctx, collector);
     }
 
     @Override
-    public void onEventTime(InternalTimer<VoidNamespace> timer) throws Exception {
-        elementTimestamp = timer.getTimestamp();
-        collector.setTimestamp(elementTimestamp);
-        timeDomain = TimeDomain.EVENT_TIME;
-        function.onTimer(elementTimestamp, timerCtx, collector);
-    }
-
-    @Override
-    public void onProcessingTime(InternalTimer<VoidNamespace> timer) throws Exception {
-        elementTimestamp = timer.getTimestamp();
-        collector.eraseTimestamp();
-        timeDomain = TimeDomain.PROCESSING_TIME;
-        function.onTimer(elementTimestamp, timerCtx, collector);
+    protected void onTimer(long timestamp) throws Exception {
+        function.onTimer(timestamp, timerCtx, collector);
     }
 }

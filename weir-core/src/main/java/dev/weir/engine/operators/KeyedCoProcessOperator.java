@@ -5,18 +5,14 @@ import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.TimeDomain;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.engine.state.VoidNamespace;
-import dev.weir.engine.time.InternalTimer;
 import dev.weir.engine.time.Triggerable;
 
 /** {@code ConnectedStreams#process} with a {@link KeyedCoProcessFunction}: state and timers for the current key. */
-public final class KeyedCoProcessOperator extends UdfOperator<KeyedCoProcessFunction<Object, Object, Object, Object>>
+public final class KeyedCoProcessOperator extends ProcessContextOperator<KeyedCoProcessFunction<Object, Object, Object, Object>>
         implements TwoInputOperator, Triggerable<VoidNamespace> {
     private final String missingEventTimeSource;
-    private TimestampedCollector collector;
     private KeyedCoProcessFunction<Object, Object, Object, Object>.Context ctx;
     private KeyedCoProcessFunction<Object, Object, Object, Object>.OnTimerContext timerCtx;
-    private long elementTimestamp;
-    private TimeDomain timeDomain;
 
     public KeyedCoProcessOperator(KeyedCoProcessFunction<Object, Object, Object, Object> function, String missingEventTimeSource) {
         super(function);
@@ -26,12 +22,11 @@ public final class KeyedCoProcessOperator extends UdfOperator<KeyedCoProcessFunc
     @Override
     public void open() throws Exception {
         super.open();
-        collector = new TimestampedCollector(output, this);
-        TimerService timerService = new KeyedTimerService(this, timers.getTimerService("user-timers", this), missingEventTimeSource);
+        TimerService timerService = keyedTimerService(this, missingEventTimeSource);
         ctx = function.new Context() {
             @Override
             public Long timestamp() {
-                return elementTimestamp == Output.NO_TIMESTAMP ? null : elementTimestamp;
+                return timestampOrNull();
             }
 
             @Override
@@ -41,18 +36,18 @@ public final class KeyedCoProcessOperator extends UdfOperator<KeyedCoProcessFunc
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, elementTimestamp, KeyedCoProcessOperator.this);
+                sideOutput(outputTag, value);
             }
 
             @Override
             public Object getCurrentKey() {
-                return keyedState.getCurrentKey();
+                return currentKey();
             }
         };
         timerCtx = function.new OnTimerContext() {
             @Override
             public Long timestamp() {
-                return elementTimestamp == Output.NO_TIMESTAMP ? null : elementTimestamp;
+                return timestampOrNull();
             }
 
             @Override
@@ -62,48 +57,35 @@ public final class KeyedCoProcessOperator extends UdfOperator<KeyedCoProcessFunc
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, elementTimestamp, KeyedCoProcessOperator.this);
+                sideOutput(outputTag, value);
             }
 
             @Override
             public TimeDomain timeDomain() {
-                return timeDomain;
+                return KeyedCoProcessOperator.this.timeDomain();
             }
 
             @Override
             public Object getCurrentKey() {
-                return keyedState.getCurrentKey();
+                return currentKey();
             }
         };
     }
 
     @Override
     public void processElement1(Object value, long timestamp) throws Exception {
-        elementTimestamp = timestamp;
-        collector.setTimestamp(timestamp);
+        enterElement(timestamp);
         function.processElement1(value, ctx, collector);
     }
 
     @Override
     public void processElement2(Object value, long timestamp) throws Exception {
-        elementTimestamp = timestamp;
-        collector.setTimestamp(timestamp);
+        enterElement(timestamp);
         function.processElement2(value, ctx, collector);
     }
 
     @Override
-    public void onEventTime(InternalTimer<VoidNamespace> timer) throws Exception {
-        elementTimestamp = timer.getTimestamp();
-        collector.setTimestamp(elementTimestamp);
-        timeDomain = TimeDomain.EVENT_TIME;
-        function.onTimer(elementTimestamp, timerCtx, collector);
-    }
-
-    @Override
-    public void onProcessingTime(InternalTimer<VoidNamespace> timer) throws Exception {
-        elementTimestamp = timer.getTimestamp();
-        collector.eraseTimestamp();
-        timeDomain = TimeDomain.PROCESSING_TIME;
-        function.onTimer(elementTimestamp, timerCtx, collector);
+    protected void onTimer(long timestamp) throws Exception {
+        function.onTimer(timestamp, timerCtx, collector);
     }
 }

@@ -5,10 +5,8 @@ import dev.weir.streaming.api.functions.ProcessFunction;
 import dev.weir.streaming.api.TimerService;
 
 /** {@code DataStream#process} on a non-keyed stream. */
-public final class ProcessOperator extends UdfOperator<ProcessFunction<Object, Object>> implements OneInputOperator {
-    private TimestampedCollector collector;
+public final class ProcessOperator extends ProcessContextOperator<ProcessFunction<Object, Object>> implements OneInputOperator {
     private ProcessFunction<Object, Object>.Context ctx;
-    private long elementTimestamp;
 
     public ProcessOperator(ProcessFunction<Object, Object> function) {
         super(function);
@@ -17,12 +15,11 @@ public final class ProcessOperator extends UdfOperator<ProcessFunction<Object, O
     @Override
     public void open() throws Exception {
         super.open();
-        collector = new TimestampedCollector(output, this);
         TimerService timerService = new NonKeyedTimerService(this);
         ctx = function.new Context() {
             @Override
             public Long timestamp() {
-                return elementTimestamp == Output.NO_TIMESTAMP ? null : elementTimestamp;
+                return timestampOrNull();
             }
 
             @Override
@@ -32,15 +29,14 @@ public final class ProcessOperator extends UdfOperator<ProcessFunction<Object, O
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                SideOutputs.emit(output, outputTag, value, elementTimestamp, ProcessOperator.this);
+                sideOutput(outputTag, value);
             }
         };
     }
 
     @Override
     public void processElement(Object value, long timestamp) throws Exception {
-        elementTimestamp = timestamp;
-        collector.setTimestamp(timestamp);
+        enterElement(timestamp);
         function.processElement(value, ctx, collector);
     }
 }

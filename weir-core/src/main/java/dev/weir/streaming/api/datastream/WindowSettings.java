@@ -2,9 +2,7 @@ package dev.weir.streaming.api.datastream;
 
 import dev.weir.api.common.functions.Function;
 import dev.weir.util.OutputTag;
-import dev.weir.api.common.functions.RichFunction;
 import dev.weir.plan.WindowSpecs;
-import dev.weir.streaming.api.windowing.assigners.MergingWindowAssigner;
 import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
 import dev.weir.streaming.api.windowing.evictors.Evictor;
 import dev.weir.streaming.api.windowing.triggers.Trigger;
@@ -30,10 +28,7 @@ final class WindowSettings {
 
     void trigger(Trigger<?, ?> trigger) {
         Objects.requireNonNull(trigger, "trigger");
-        if (assigner instanceof MergingWindowAssigner && !trigger.canMerge()) {
-            throw new UnsupportedOperationException("A merging window assigner cannot be used with a trigger that does not support merging: "
-                    + assigner + " merges windows, but " + trigger + " returns false from canMerge(); implement canMerge() and onMerge(...)");
-        }
+        WindowSpecs.requireMergeableTrigger(assigner, trigger);
         this.trigger = trigger;
         this.customTrigger = true;
     }
@@ -55,11 +50,7 @@ final class WindowSettings {
 
     /** The spec of a window with this pre-aggregation (or none) and window function (or none). */
     WindowSpecs.WindowSpec spec(Function preAggregation, String method, Function windowFunction) {
-        if (preAggregation instanceof RichFunction) {
-            throw new UnsupportedOperationException("The function of " + method + " on a window cannot be a RichFunction ("
-                    + preAggregation.getClass().getName() + "): window state is pre-aggregated without a runtime context. Use "
-                    + method + "(function, processWindowFunction) and open what you need in the ProcessWindowFunction");
-        }
+        WindowSpecs.requirePlainPreAggregation(preAggregation, method);
         return new WindowSpecs.WindowSpec(assigner, trigger, customTrigger, evictor, allowedLateness, lateDataOutputTag,
                 preAggregation, windowFunction);
     }
