@@ -6,6 +6,8 @@ import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.checkpoint.CheckpointedFunction;
 import dev.weir.plan.Specs;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.engine.checkpoint.OperatorStateRedistribution;
+import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.exchange.ChannelSelectors;
 import dev.weir.engine.exchange.OutboundChannel;
 import dev.weir.engine.exchange.RecordRing;
