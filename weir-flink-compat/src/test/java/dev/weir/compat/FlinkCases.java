@@ -40,6 +40,8 @@ import org.apache.flink.streaming.api.windowing.triggers.PurgingTrigger;
 import org.apache.flink.streaming.api.windowing.windows.GlobalWindow;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.api.java.tuple.Tuple3;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 // TWIN BODY BELOW: everything below equals the twin class's text, class name aside (TwinSourcesTest checks it).
 import java.time.Duration;
 import java.util.ArrayList;
@@ -144,6 +146,9 @@ final class FlinkCases {
                     .between(Duration.ofMillis(-300), Duration.ofMillis(200)).lowerBoundExclusive().upperBoundExclusive().process(new IntervalPair());
             case "intervalJoinInclusiveBounds" -> out = keyed.intervalJoin(source(env, right).keyBy(new ByKey()))
                     .between(Duration.ofMillis(-200), Duration.ofMillis(0)).process(new IntervalPair());
+            case "rollingReduce" -> out = keyed.reduce(new SumReduce()).map(new Show());
+            case "processingTimeTimersAtEnd" -> out = keyed.process(new ProcessingTimeCount());
+            case "broadcastFirst" -> out = in.connect(source(env, right).broadcast(BroadcastCount.SEEN)).process(new BroadcastCount());
             default -> throw new IllegalArgumentException("No differential case named " + name);
         }
         out.process(new Stamp()).addSink(new Into(name));
@@ -284,6 +289,45 @@ final class FlinkCases {
         @Override
         public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
             out.collect(ctx.getCurrentKey() + "|timer " + timestamp + "|sum=" + sum.value() + "|wm=" + ctx.timerService().currentWatermark());
+        }
+    }
+
+    /** Counts a key's events; one processing-time timer per key, far in the future, says the count when it fires. */
+    static final class ProcessingTimeCount extends KeyedProcessFunction<String, Ev, String> {
+        private transient ValueState<Long> count;
+
+        @Override
+        public void open(OpenContext openContext) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Long.class));
+        }
+
+        @Override
+        public void processElement(Ev e, Context ctx, Collector<String> out) throws Exception {
+            Long current = count.value();
+            count.update((current == null ? 0 : current) + 1);
+            ctx.timerService().registerProcessingTimeTimer(4_000_000_000_000L);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+            out.collect(ctx.getCurrentKey() + "|processing timer " + timestamp + "|count=" + count.value() + "|" + ctx.timeDomain());
+        }
+    }
+
+    /** Says, for each event, how many broadcast events its subtask had seen. */
+    static final class BroadcastCount extends BroadcastProcessFunction<Ev, Ev, String> {
+        static final MapStateDescriptor<String, Integer> SEEN = new MapStateDescriptor<>("seen", String.class, Integer.class);
+
+        @Override
+        public void processElement(Ev e, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+            Integer seen = ctx.getBroadcastState(SEEN).get("n");
+            out.collect(e.key + "|" + e + "|broadcast events seen=" + (seen == null ? 0 : seen));
+        }
+
+        @Override
+        public void processBroadcastElement(Ev e, Context ctx, Collector<String> out) throws Exception {
+            Integer seen = ctx.getBroadcastState(SEEN).get("n");
+            ctx.getBroadcastState(SEEN).put("n", (seen == null ? 0 : seen) + 1);
         }
     }
 

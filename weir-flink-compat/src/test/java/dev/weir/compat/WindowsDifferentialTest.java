@@ -45,9 +45,8 @@ class WindowsDifferentialTest {
     private final Map<Integer, Map<String, List<String>>> flink = new HashMap<>();
     private final Map<Integer, Map<String, List<String>>> weir = new HashMap<>();
 
-    @BeforeAll
-    void runEveryCaseOnBothEngines() throws Exception {
-        String[] single = {
+    /** The cases with one input, each run over its own seeded out-of-order events. */
+    static final String[] SINGLE_INPUT_CASES = {
             "tumblingReduceWithOffset", "tumblingAggregateWithProcess", "slidingAggregateWithProcess", "slidingReduceWithOffset",
             "slidingProcess", "tumblingApply", "tumblingLatenessRefiresAndSideOutputs", "slidingLatenessAggregateDropsLate",
             "slidingLatenessReduceSideOutput", "sessionProcess", "sessionLatenessReduce", "sessionDynamicGapAggregate",
@@ -58,12 +57,17 @@ class WindowsDifferentialTest {
             "sessionAggregateLatenessSideOutput", "countEvictorWithLateness", "purgingContinuousTriggerSliding", "countTriggerOnSessions",
             "countWindowAll", "tumblingSum", "tumblingMaxKeepsFirstFields", "slidingMaxByLast", "tumblingMaxByFirst",
             "sessionMinByLast"};
+    /** The cases with two inputs. */
+    static final String[] TWO_INPUT_CASES = {"windowJoin", "slidingCoGroup", "intervalJoinExclusiveBounds", "intervalJoinInclusiveBounds"};
+
+    @BeforeAll
+    void runEveryCaseOnBothEngines() throws Exception {
         long seed = 4_000;
-        for (String name : single) {
+        for (String name : SINGLE_INPUT_CASES) {
             cases.add(new Case(name, Inputs.outOfOrder(seed++, EVENTS, 6, 300, 0.08, 2_500), List.of(), !UNORDERED.contains(name)));
         }
         cases.add(new Case("sessionBridge", Inputs.sessionBridge(), List.of(), true));
-        for (String name : new String[] {"windowJoin", "slidingCoGroup", "intervalJoinExclusiveBounds", "intervalJoinInclusiveBounds"}) {
+        for (String name : TWO_INPUT_CASES) {
             cases.add(new Case(name, Inputs.inOrderWithinBound(seed++, EVENTS / 2, 5, 300),
                     Inputs.inOrderWithinBound(seed++, EVENTS / 2, 5, 300), false));
         }

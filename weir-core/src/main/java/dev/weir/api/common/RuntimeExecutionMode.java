@@ -11,7 +11,8 @@ public enum RuntimeExecutionMode {
     /**
      * Final results only, for bounded input: rolling aggregations ({@code reduce}, {@code sum}, ...) emit one value
      * per key at the end (timestamp {@code Long.MAX_VALUE}); watermark generators are ignored (timestamp assigners
-     * are not), so every event-time and processing-time timer fires at the end of input; keyed operators see each
+     * are not), so every event-time and processing-time timer fires at the end of input, where timers registered from
+     * timer callbacks are ignored (Flink quiesces the timer service there); keyed operators see each
      * key's records in timestamp order; broadcast inputs are processed before the other input; checkpointing is
      * off. Weir holds the records that wait (keyed input until it ends, non-broadcast input until the broadcast
      * input ends) on the heap, where Flink sorts with spilling to disk.

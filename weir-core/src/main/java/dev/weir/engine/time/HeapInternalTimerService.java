@@ -49,6 +49,9 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
 
     @Override
     public void registerEventTimeTimer(N namespace, long time) {
+        if (owner.ignoresNewTimers(name, time)) {
+            return;
+        }
         eventTimers.add(owner.requireCurrentKey(name), Objects.requireNonNull(namespace, "namespace"), time, owner.nextSequence());
     }
 
@@ -59,6 +62,9 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
 
     @Override
     public void registerProcessingTimeTimer(N namespace, long time) {
+        if (owner.ignoresNewTimers(name, time)) {
+            return;
+        }
         Object key = owner.requireCurrentKey(name);
         if (processingTimers.add(key, Objects.requireNonNull(namespace, "namespace"), time, owner.nextSequence())
                 && !(firingProcessingTimers && time <= firingProcessingTime)) {

@@ -13,8 +13,9 @@ import java.util.Objects;
  * task's thread only.
  *
  * <p>In BATCH mode, as in Flink, processing time does not advance while the job runs: processing-time timers do not
- * fire on the clock but at the end of input, after the event-time timers, when the final watermark arrives; timers
- * they register fire in the same pass, so a timer that always registers another keeps the job from ending (as in Flink).
+ * fire on the clock but at the end of input, after the event-time timers, when the final watermark arrives. While
+ * those timers fire the services are quiesced, as Flink's are: a timer registered from a timer callback is ignored
+ * (with one warning), so a callback that registers the next timer does not keep the job from ending.
  */
 public final class HeapTimerServices implements KeyedTimerServices {
     private final KeyContext keyContext;
@@ -27,6 +28,9 @@ public final class HeapTimerServices implements KeyedTimerServices {
     private long currentWatermark = Long.MIN_VALUE;
     private long nextSequence;
     private final boolean batch;
+    /** BATCH mode, while the timers fire at the end of input: new timers are ignored. */
+    private boolean quiesced;
+    private boolean warnedQuiesced;
 
     public HeapTimerServices(KeyContext keyContext, ProcessingTimeService processingTimeService) {
         this(keyContext, processingTimeService, false);
@@ -108,12 +112,30 @@ public final class HeapTimerServices implements KeyedTimerServices {
         if (watermark > currentWatermark) {
             currentWatermark = watermark;
         }
-        fireEventTimers(currentWatermark);
         if (batch && watermark == Long.MAX_VALUE) {
+            quiesced = true;
+            fireEventTimers(currentWatermark);
             while (fireNextProcessingTimer()) {
-                fireEventTimers(currentWatermark);
+                // every processing-time timer, earliest first; none can be added now
             }
+            return;
         }
+        fireEventTimers(currentWatermark);
+    }
+
+    /**
+     * Whether a timer registered now is ignored: in BATCH mode while the timers fire at the end of input, as Flink's
+     * batch timer service is quiesced then. Warns the first time.
+     */
+    boolean ignoresNewTimers(String serviceName, long time) {
+        if (quiesced && !warnedQuiesced) {
+            warnedQuiesced = true;
+            System.getLogger(HeapTimerServices.class.getName()).log(System.Logger.Level.WARNING,
+                    "Timer service ''{0}'' is quiesced: the timers fire at the end of input in BATCH mode, so the timer for "
+                            + "{1} registered from a timer callback is ignored, as in Flink (later ones too, without a warning)",
+                    serviceName, time);
+        }
+        return quiesced;
     }
 
     /** Fires the earliest processing-time timer across all services; false when there is none. */

@@ -202,6 +202,30 @@ class BatchExecutionModeTest {
         }
     }
 
+    @Test
+    void inBatchATimerRegisteredFromATimerCallbackIsIgnoredSoTheJobEndsAsInFlink() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        DataStream<String> fired = env.fromData(Tuple2.of("a", 1L), Tuple2.of("b", 2L))
+                .assignTimestampsAndWatermarks(WatermarkStrategy.<Tuple2<String, Long>>forMonotonousTimestamps()
+                        .withTimestampAssigner((e, ts) -> e.f1))
+                .keyBy(t -> t.f0)
+                .process(new KeyedProcessFunction<String, Tuple2<String, Long>, String>() {
+                    @Override
+                    public void processElement(Tuple2<String, Long> value, Context ctx, Collector<String> out) {
+                        ctx.timerService().registerEventTimeTimer(value.f1 + 100);
+                    }
+
+                    @Override
+                    public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) {
+                        out.collect(ctx.getCurrentKey() + "@" + timestamp);
+                        // A periodic timer: in STREAMING the final watermark would fire it forever.
+                        ctx.timerService().registerEventTimeTimer(timestamp + 100);
+                    }
+                });
+        assertThat(collect(fired)).containsExactly("a@101", "b@102");
+    }
+
     private static DataStream<Tuple2<String, Integer>> sums(RuntimeExecutionMode mode) {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.setRuntimeMode(mode);
