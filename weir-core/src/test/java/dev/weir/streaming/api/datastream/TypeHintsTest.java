@@ -68,6 +68,9 @@ class TypeHintsTest {
         assertThat(words.map(new LengthAsLong()).getType()).as("ResultTypeQueryable").isSameAs(Types.LONG);
         assertThat(words.keyBy(w -> w).getType()).as("keyBy keeps the type").isSameAs(Types.STRING);
         assertThat(words.filter(w -> true).rebalance().getType()).isSameAs(Types.STRING);
+        assertThat(words.keyBy(w -> w).window(dev.weir.streaming.api.windowing.assigners.GlobalWindows.create())
+                .reduce((a, b) -> a + b).getType()).as("a window reduce keeps the type").isSameAs(Types.STRING);
+        assertThat(words.countWindowAll(2).reduce((a, b) -> a + b).getType()).isSameAs(Types.STRING);
         assertThat(env.fromCollection(List.of(1, 2), Types.INT).getType()).isSameAs(Types.INT);
         assertThat(env.fromSource(new NumberSequenceSource(1, 3), WatermarkStrategy.noWatermarks(), "numbers", Types.LONG).getType())
                 .isSameAs(Types.LONG);
