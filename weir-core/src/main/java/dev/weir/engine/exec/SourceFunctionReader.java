@@ -161,7 +161,9 @@ final class SourceFunctionReader implements SourceReader<Object>, SourceHandoff.
         handoff.allowOverflow(true);
         synchronized (checkpointLock) {
             handoff.allowOverflow(false);
-            if (function instanceof CheckpointedFunction checkpointed && !finished) {
+            // Also once run() returned: elements it emitted may still wait in the handoff, and the function's state
+            // must count them, as the pending list below repeats them after a restore.
+            if (function instanceof CheckpointedFunction checkpointed) {
                 checkpointed.snapshotState(new FunctionSnapshotContext() {
                     @Override
                     public long getCheckpointId() {

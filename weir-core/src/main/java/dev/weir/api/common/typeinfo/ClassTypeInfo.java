@@ -3,13 +3,16 @@ package dev.weir.api.common.typeinfo;
 import java.util.List;
 import java.util.Objects;
 
-/** The one concrete {@link TypeInformation}: a class, what kind of type it is, and the types of its parts. */
+/**
+ * The {@link TypeInformation} of the kinds without a Flink-named class of their own in Weir (POJOs, arrays, enums,
+ * the basic types Flink keeps outside {@link BasicTypeInfo}): a class, its kind, and the types of its parts.
+ */
 final class ClassTypeInfo<T> extends TypeInformation<T> {
     private static final long serialVersionUID = 1L;
 
     /** The kinds Flink distinguishes; they only decide how the type prints and what it reports. */
     enum Kind {
-        BASIC, TUPLE, POJO, GENERIC, LIST, MAP, OBJECT_ARRAY, PRIMITIVE_ARRAY, ENUM
+        BASIC, POJO, OBJECT_ARRAY, PRIMITIVE_ARRAY, ENUM
     }
 
     private final Kind kind;
@@ -44,12 +47,12 @@ final class ClassTypeInfo<T> extends TypeInformation<T> {
 
     @Override
     public boolean isTupleType() {
-        return kind == Kind.TUPLE;
+        return false;
     }
 
     @Override
     public int getArity() {
-        if (kind == Kind.TUPLE || kind == Kind.POJO) {
+        if (kind == Kind.POJO) {
             return nested.size();
         }
         return 1;
@@ -84,29 +87,13 @@ final class ClassTypeInfo<T> extends TypeInformation<T> {
             case BASIC:
             case PRIMITIVE_ARRAY:
                 return typeClass.getSimpleName();
-            case TUPLE:
-                return "Java " + typeClass.getSimpleName() + "<" + joined(nested) + ">";
             case POJO:
                 return "PojoType<" + typeClass.getName() + ", fields = [" + pojoFields() + "]>";
-            case LIST:
-                return "List<" + nested.get(0) + ">";
-            case MAP:
-                return "Map<" + nested.get(0) + ", " + nested.get(1) + ">";
             case OBJECT_ARRAY:
                 return "ObjectArrayTypeInfo<" + nested.get(0) + ">";
-            case ENUM:
-                return "EnumTypeInfo<" + typeClass.getName() + ">";
             default:
-                return "GenericType<" + typeClass.getName() + ">";
+                return "EnumTypeInfo<" + typeClass.getName() + ">";
         }
-    }
-
-    private static String joined(List<TypeInformation<?>> types) {
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < types.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(types.get(i));
-        }
-        return out.toString();
     }
 
     private String pojoFields() {

@@ -3,6 +3,9 @@ package dev.weir.api.common.typeinfo;
 import dev.weir.api.common.typeinfo.TypeExtractor;
 
 import dev.weir.api.java.tuple.Tuple;
+import dev.weir.api.java.typeutils.GenericTypeInfo;
+import dev.weir.api.java.typeutils.ListTypeInfo;
+import dev.weir.api.java.typeutils.MapTypeInfo;
 import dev.weir.api.java.typeutils.TupleTypeInfo;
 import dev.weir.api.common.typeinfo.ClassTypeInfo.Kind;
 
@@ -100,22 +103,20 @@ public final class Types {
 
     /** A type Weir treats as opaque (Flink would serialize it with Kryo). */
     public static <T> TypeInformation<T> GENERIC(Class<T> genericClass) {
-        return ClassTypeInfo.of(Kind.GENERIC, Objects.requireNonNull(genericClass, "genericClass"));
+        return new GenericTypeInfo<>(Objects.requireNonNull(genericClass, "genericClass"));
     }
 
     /** A {@code java.util.List} of the given element type. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <E> TypeInformation<List<E>> LIST(TypeInformation<E> elementType) {
         Objects.requireNonNull(elementType, "elementType");
-        return (TypeInformation) ClassTypeInfo.of(Kind.LIST, List.class, elementType);
+        return new ListTypeInfo<>(elementType);
     }
 
     /** A {@code java.util.Map} of the given key and value types. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
     public static <K, V> TypeInformation<Map<K, V>> MAP(TypeInformation<K> keyType, TypeInformation<V> valueType) {
         Objects.requireNonNull(keyType, "keyType");
         Objects.requireNonNull(valueType, "valueType");
-        return (TypeInformation) ClassTypeInfo.of(Kind.MAP, Map.class, keyType, valueType);
+        return new MapTypeInfo<>(keyType, valueType);
     }
 
     /** An array of objects, e.g. {@code OBJECT_ARRAY(Types.STRING)} for {@code String[]}. */

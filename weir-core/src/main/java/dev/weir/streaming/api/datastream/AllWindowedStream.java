@@ -58,7 +58,7 @@ public class AllWindowedStream<T, W extends Window> {
     }
 
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
-        return window("reduce", DataStream.requireFunction(function, "reduce"), null);
+        return input.sameType(this.<T>window("reduce", DataStream.requireFunction(function, "reduce"), null));
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, AllWindowFunction<T, R, W> function) {

@@ -62,7 +62,7 @@ public class WindowedStream<T, K, W extends Window> {
 
     /** Reduces each window to one element, incrementally. */
     public SingleOutputStreamOperator<T> reduce(ReduceFunction<T> function) {
-        return window("reduce", DataStream.requireFunction(function, "reduce"), null);
+        return input.sameType(this.<T>window("reduce", DataStream.requireFunction(function, "reduce"), null));
     }
 
     public <R> SingleOutputStreamOperator<R> reduce(ReduceFunction<T> reduceFunction, WindowFunction<T, R, K, W> function) {

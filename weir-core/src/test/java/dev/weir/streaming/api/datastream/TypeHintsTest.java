@@ -16,6 +16,9 @@ import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import dev.weir.api.java.tuple.Tuple2;
 import dev.weir.api.java.typeutils.ResultTypeQueryable;
+import dev.weir.api.java.typeutils.GenericTypeInfo;
+import dev.weir.api.java.typeutils.ListTypeInfo;
+import dev.weir.api.java.typeutils.MapTypeInfo;
 import dev.weir.api.java.typeutils.TupleTypeInfo;
 import dev.weir.connector.datagen.source.DataGeneratorSource;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
@@ -65,6 +68,9 @@ class TypeHintsTest {
         assertThat(words.map(new LengthAsLong()).getType()).as("ResultTypeQueryable").isSameAs(Types.LONG);
         assertThat(words.keyBy(w -> w).getType()).as("keyBy keeps the type").isSameAs(Types.STRING);
         assertThat(words.filter(w -> true).rebalance().getType()).isSameAs(Types.STRING);
+        assertThat(words.keyBy(w -> w).window(dev.weir.streaming.api.windowing.assigners.GlobalWindows.create())
+                .reduce((a, b) -> a + b).getType()).as("a window reduce keeps the type").isSameAs(Types.STRING);
+        assertThat(words.countWindowAll(2).reduce((a, b) -> a + b).getType()).isSameAs(Types.STRING);
         assertThat(env.fromCollection(List.of(1, 2), Types.INT).getType()).isSameAs(Types.INT);
         assertThat(env.fromSource(new NumberSequenceSource(1, 3), WatermarkStrategy.noWatermarks(), "numbers", Types.LONG).getType())
                 .isSameAs(Types.LONG);
@@ -131,6 +137,35 @@ class TypeHintsTest {
         assertThat(pairs.getType()).isSameAs(info);
         assertThatThrownBy(() -> pairs.keyBy(3)).hasMessageStartingWith("keyBy(3) on dev.weir.api.java.tuple.Tuple2: no field at position 3; "
                 + "the fields are [f0: String, f1: Integer]");
+    }
+
+    @Test
+    void flinksTypeInfoClassesThatJobsConstructAreWhatTypesAndExtractionGive() throws Exception {
+        assertThat(new ListTypeInfo<>(String.class)).isEqualTo(Types.LIST(Types.STRING))
+                .isEqualTo(TypeInformation.of(new TypeHint<List<String>>() {
+                }));
+        assertThat(new MapTypeInfo<>(String.class, Integer.class)).isEqualTo(Types.MAP(Types.STRING, Types.INT))
+                .hasToString("Map<String, Integer>");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        assertThat(env.fromData("a").map(w -> w.length()).getType()).isEqualTo(new GenericTypeInfo<>(Object.class));
+        var rules = new dev.weir.api.common.state.MapStateDescriptor<String, List<String>>("rules", BasicTypeInfo.STRING_TYPE_INFO,
+                new ListTypeInfo<>(String.class));
+        assertThat(rules.getName()).isEqualTo("rules");
+
+        int[] opens = {0};
+        dev.weir.api.common.functions.RichMapFunction<String, String> manual = new dev.weir.api.common.functions.RichMapFunction<>() {
+            @Override
+            public void open(dev.weir.configuration.Configuration parameters) {
+                opens[0]++;
+            }
+
+            @Override
+            public String map(String value) {
+                return value;
+            }
+        };
+        manual.open(dev.weir.api.common.functions.DefaultOpenContext.INSTANCE);
+        assertThat(opens[0]).as("DefaultOpenContext opens as the runtime does").isEqualTo(1);
     }
 
     @Test
