@@ -48,8 +48,8 @@ public abstract sealed class FileSource<T> implements Source<T> permits TextLine
     private final String[] files;
 
     FileSource(boolean monitoring, Path... paths) {
-        FileLister.checkPaths(getClass().getSimpleName(), paths);
-        this.files = monitoring ? new String[0] : FileLister.list(getClass().getSimpleName(), paths).toArray(new String[0]);
+        FileLister.checkPaths("FileSource", paths);
+        this.files = monitoring ? new String[0] : FileLister.list("FileSource", paths).toArray(new String[0]);
     }
 
     /** Starts building a source that reads the files' records with {@code format}. */

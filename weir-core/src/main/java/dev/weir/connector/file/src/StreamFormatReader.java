@@ -7,6 +7,8 @@ import dev.weir.connector.file.src.reader.StreamFormat;
 import dev.weir.connector.file.src.util.CheckpointedPosition;
 import dev.weir.core.io.InputStatus;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -138,7 +140,17 @@ final class StreamFormatReader<T> implements SourceReader<T> {
     }
 
     private void discover() {
-        for (String file : FileLister.list("FileSource", paths(roots))) {
+        List<String> listed;
+        try {
+            listed = FileLister.list("FileSource", paths(roots));
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof NoSuchFileException) {
+                // A file or directory vanished while being listed: the next discovery sees the directory as it is then.
+                return;
+            }
+            throw e;
+        }
+        for (String file : listed) {
             if (Math.floorMod(file.hashCode(), parallelism) == subtask && !file.equals(currentFile)) {
                 enqueue(file);
             }

@@ -13,7 +13,8 @@ import java.nio.file.StandardOpenOption;
 /**
  * Reads the lines of one subtask's files (file k for {@code k % parallelism == subtask}). It reads bytes itself and
  * decodes each line, rather than using a {@code BufferedReader}, because it must know the byte offset of every line
- * for its checkpointed position.
+ * for its checkpointed position; its lines are those of {@code BufferedReader.readLine()} (terminators {@code \n},
+ * {@code \r} and {@code \r\n}), as Flink's {@code TextLineInputFormat} reads them.
  */
 final class TextLineReader implements SourceReader<String> {
     static final int MAX_LINES_PER_POLL = 1024;
@@ -30,7 +31,7 @@ final class TextLineReader implements SourceReader<String> {
     private FileChannel channel;
     private byte[] buffer = new byte[INITIAL_BUFFER_BYTES];
     private ByteBuffer bufferView = ByteBuffer.wrap(buffer);
-    // Unconsumed bytes are buffer[start, limit); buffer[start, scanned) is known to hold no '\n'.
+    // Unconsumed bytes are buffer[start, limit); buffer[start, scanned) is known to hold no line terminator.
     private int start;
     private int scanned;
     private int limit;
@@ -60,17 +61,31 @@ final class TextLineReader implements SourceReader<String> {
                 open();
             }
             final byte[] bytes = buffer;
-            int newline = -1;
+            int terminator = -1;
             for (int i = scanned; i < limit; i++) {
-                if (bytes[i] == '\n') {
-                    newline = i;
+                final byte b = bytes[i];
+                if (b == '\n' || b == '\r') {
+                    terminator = i;
                     break;
                 }
             }
-            if (newline >= 0) {
-                emit(output, start, newline);
-                lineOffset += newline + 1 - start;
-                start = newline + 1;
+            if (terminator >= 0) {
+                int next = terminator + 1;
+                if (bytes[terminator] == '\r') {
+                    if (next < limit) {
+                        if (bytes[next] == '\n') {
+                            next++;
+                        }
+                    } else if (!endOfFile) {
+                        // A '\r' at the end of the buffer: read on to see whether a '\n' follows.
+                        scanned = terminator;
+                        fill();
+                        continue;
+                    }
+                }
+                emit(output, start, terminator);
+                lineOffset += next - start;
+                start = next;
                 scanned = start;
                 emitted++;
             } else if (!endOfFile) {
@@ -88,11 +103,7 @@ final class TextLineReader implements SourceReader<String> {
         return InputStatus.MORE_AVAILABLE;
     }
 
-    private void emit(ReaderOutput<String> output, int from, int newline) {
-        int end = newline;
-        if (end > from && buffer[end - 1] == '\r') {
-            end--;
-        }
+    private void emit(ReaderOutput<String> output, int from, int end) {
         String line = new String(buffer, from, end - from, StandardCharsets.UTF_8);
         if (line.indexOf('\uFFFD') >= 0) {
             // Rare: the decoder replaced invalid bytes, or the file holds U+FFFD itself; MalformedText tells them apart.

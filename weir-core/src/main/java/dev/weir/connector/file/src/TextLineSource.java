@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * A bounded source of the lines of UTF-8 text files, as Flink's
  * {@code FileSource.forRecordStreamFormat(new TextLineInputFormat(), paths)}.
  *
- * <p>Lines are emitted without their terminator ({@code \n} or {@code \r\n}; a lone {@code \r} is not a terminator);
- * a last line without terminator is emitted too; malformed UTF-8 becomes U+FFFD. See {@link FileSource} for which
+ * <p>Lines are emitted without their terminator ({@code \n}, {@code \r} or {@code \r\n}, as
+ * {@code BufferedReader.readLine()} and so Flink's {@code TextLineInputFormat}); a last line without terminator is
+ * emitted too; malformed UTF-8 becomes U+FFFD. See {@link FileSource} for which
  * files are read and by which subtask. The checkpointed position is a {@link Position}, so a restore resumes at the
  * exact line.
  */

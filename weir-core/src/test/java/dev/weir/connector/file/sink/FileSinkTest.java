@@ -255,6 +255,37 @@ class FileSinkTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aWriterRestoredFromTwoSubtasksStatesResumesOnePartPerBucketAndClosesTheOtherForTheNextCommit() throws Exception {
+        FileSink<String> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).withBucketAssigner(new BasePathBucketAssigner<>()).build();
+        List<FileSinkWriter.State> states = new ArrayList<>();
+        for (String row : List.of("from-0", "from-1")) {
+            SinkWriter<String> writer = writer(sink, new ManualProcessingTime(0));
+            write(writer, row);
+            checkpoint(writer);
+            states.addAll(((StatefulSinkWriter<String, FileSinkWriter.State>) writer).snapshotState(1));
+            writer.close();
+        }
+
+        SinkWriter<String> merged = sink.restoreWriter(new TestWriterInitContext(0, 1), states);
+        Collection<FileSinkCommittable> closed = checkpoint(merged);
+        assertThat(closed).as("the second state's part, closed on restore").hasSize(1);
+        sink.createCommitter().commit(closed);
+        write(merged, "after");
+        endAndCommit(sink, merged);
+
+        List<String> contents = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                contents.add(Files.readString(p));
+            }
+        }
+        contents.sort(null);
+        assertThat(tree(dir)).containsExactly("part-<uuid>-0", "part-<uuid>-0");
+        assertThat(contents).containsExactly("from-0\nafter\n", "from-1\n");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void aRestoreWhoseOpenPartIsGoneFailsNamingTheFile() throws Exception {
         FileSink<String> sink = FileSink.forRowFormat(dir, new SimpleStringEncoder<String>()).withBucketAssigner(new BasePathBucketAssigner<>()).build();
         SinkWriter<String> first = writer(sink, new ManualProcessingTime(0));

@@ -236,7 +236,7 @@ class FileSourceTest {
         Path missing = dir.resolve("missing");
         assertThatThrownBy(() -> FileSource.forRecordStreamFormat(new TextLineInputFormat(), missing)
                 .monitorContinuously(Duration.ofSeconds(1)).build())
-                .hasMessage("StreamFormatSource: path " + missing.toAbsolutePath() + " does not exist; check the path, or create it before building the source");
+                .hasMessage("FileSource: path " + missing.toAbsolutePath() + " does not exist; check the path, or create it before building the source");
         assertThatThrownBy(() -> FileSource.forRecordStreamFormat(new TextLineInputFormat(), dir).monitorContinuously(Duration.ZERO))
                 .hasMessage("FileSource.monitorContinuously(PT0S): the discovery interval must be at least 1 ms");
         assertThatThrownBy(() -> new TextLineInputFormat("no-such-charset"))

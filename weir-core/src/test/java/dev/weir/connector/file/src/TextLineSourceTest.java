@@ -40,10 +40,21 @@ class TextLineSourceTest {
     }
 
     @Test
-    void aTrailingNewlineAddsNoEmptyLineAndALoneCarriageReturnStaysInTheLine() throws Exception {
-        Path file = write("in.txt", "x\ry\r\n\r\n");
+    void aTrailingNewlineAddsNoEmptyLineAndALoneCarriageReturnEndsALineAsInFlink() throws Exception {
+        Path file = write("in.txt", "x\ry\r\n\r\n\r");
 
-        assertThat(CollectingReaderOutput.readAll(new TextLineSource(file), 0, 1)).containsExactly("x\ry", "");
+        assertThat(CollectingReaderOutput.readAll(new TextLineSource(file), 0, 1)).containsExactly("x", "y", "", "");
+    }
+
+    @Test
+    void givesTheLinesOfBufferedReaderReadLineEvenWhenACarriageReturnEndsTheReadBuffer() throws Exception {
+        String filler = "f".repeat(64 * 1024 - 3);
+        for (String text : List.of(filler + "ab\r\ncd", filler + "abc\r\nd\r", filler + "ab\r\rcd\n", "\r\n\n\r", "no terminator")) {
+            Path file = write("in.txt", text);
+            List<String> expected = new java.io.BufferedReader(new java.io.StringReader(text)).lines().toList();
+
+            assertThat(CollectingReaderOutput.readAll(new TextLineSource(file), 0, 1)).as(text.length() + " chars").isEqualTo(expected);
+        }
     }
 
     @Test

@@ -14,9 +14,8 @@ import java.util.Objects;
 /**
  * Reads a file as lines of text, as Flink's {@code TextLineInputFormat}: each line without its {@code \n}, {@code \r}
  * or {@code \r\n} terminator (as {@link BufferedReader#readLine()}), a last line without terminator included. Pass it to
- * {@link FileSource#forRecordStreamFormat}. For UTF-8 files read once (the default), Weir uses a faster reader of its
- * own that checkpoints byte offsets and treats only {@code \n} and {@code \r\n} as terminators; see
- * {@code TextLineSource}.
+ * {@link FileSource#forRecordStreamFormat}. For UTF-8 files read as a fixed set (the default), Weir uses a faster
+ * reader of its own that gives the same lines and checkpoints byte offsets.
  */
 public class TextLineInputFormat extends SimpleStreamFormat<String> {
     private static final long serialVersionUID = 1L;
