@@ -1,13 +1,20 @@
 package dev.weir.engine.exec;
 
 import dev.weir.api.common.InvalidProgramException;
+import dev.weir.engine.state.KeyedStateBackendFactory;
+import dev.weir.engine.state.StateBackendLoader;
 import dev.weir.plan.CheckpointSettings;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The runtime options a job may set with {@code env.configure(key, value)}; unknown keys are refused. */
-record RuntimeSettings(int exchangeCapacity, int workerThreads) {
+/**
+ * The runtime options a job may set with {@code env.configure(key, value)}; unknown keys are refused. Keys under
+ * {@code state.backend.} go to the state backend {@code state.backend.type} names, which checks them.
+ */
+record RuntimeSettings(int exchangeCapacity, int workerThreads, KeyedStateBackendFactory stateBackend,
+                       Map<String, String> stateBackendSettings) {
     static final String EXCHANGE_CAPACITY = "weir.exchange.capacity";
     static final String WORKER_THREADS = "weir.workers";
     private static final Set<String> KNOWN = Set.of(EXCHANGE_CAPACITY, WORKER_THREADS,
@@ -20,13 +27,25 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads) {
 
     static RuntimeSettings from(Map<String, String> settings) {
         for (String key : settings.keySet()) {
-            if (!KNOWN.contains(key)) {
+            if (!KNOWN.contains(key) && !key.startsWith(StateBackendLoader.PREFIX)) {
                 throw new InvalidProgramException("Unknown setting '" + key + "': Weir knows " + new TreeSet<>(KNOWN));
             }
         }
         int capacity = positive(settings, EXCHANGE_CAPACITY, 4096);
         int workers = positive(settings, WORKER_THREADS, Runtime.getRuntime().availableProcessors());
-        return new RuntimeSettings(capacity, workers);
+        Map<String, String> stateSettings = new HashMap<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith(StateBackendLoader.PREFIX)) {
+                stateSettings.put(key, value);
+            }
+        });
+        KeyedStateBackendFactory stateBackend;
+        try {
+            stateBackend = StateBackendLoader.load(stateSettings);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProgramException(e.getMessage(), e);
+        }
+        return new RuntimeSettings(capacity, workers, stateBackend, Map.copyOf(stateSettings));
     }
 
     private static int positive(Map<String, String> settings, String key, int defaultValue) {
