@@ -12,13 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Keyed state larger than the heap: a child JVM with a 64 MB heap keeps 400,000 keys x 500-character payloads
- * (over 200 MB of state) on RocksDB and reads every payload back intact, where the same job on the heap backend runs
+ * Keyed state larger than the heap: a child JVM with a 64 MB heap keeps 250,000 keys x 800-character payloads
+ * (200 MB of state) on RocksDB and reads every payload back intact, where the same job on the heap backend runs
  * out of memory. The {@code large-state} Maven profile runs it with 20 M keys x 100 characters (GBs of state).
  */
 class LargerThanHeapTest {
-    private static final long KEYS = Long.getLong("weir.largeState.keys", 400_000);
-    private static final int PAYLOAD_CHARS = Integer.getInteger("weir.largeState.payload", 500);
+    private static final long KEYS = Long.getLong("weir.largeState.keys", 250_000);
+    private static final int PAYLOAD_CHARS = Integer.getInteger("weir.largeState.payload", 800);
     /** Bounds each child against a hang: generous for the machine's slowest observed rate (~10 k keys/s). */
     private static final long TIMEOUT_SECONDS = Math.max(570, KEYS / 10_000);
 
