@@ -1,6 +1,8 @@
 package dev.weir.rocksdb;
 
 import dev.weir.engine.state.InternalKvState;
+import dev.weir.engine.state.TtlPolicy;
+import dev.weir.engine.state.TtlValue;
 import dev.weir.engine.state.VoidNamespace;
 import java.util.Objects;
 import org.rocksdb.ColumnFamilyHandle;
@@ -38,6 +40,43 @@ abstract class AbstractRocksDBState<N> implements InternalKvState<N> {
     /** The RocksDB key of the current key in the current namespace. */
     final byte[] currentKey() {
         return backend.currentKeyAndNamespace(name, currentNamespace);
+    }
+
+    /** The stored value of the current key in the current namespace, decoded, or null. */
+    final Object read() {
+        byte[] stored = backend.get(column, currentKey(), name);
+        return stored == null ? null : backend.serializer().deserialize(stored);
+    }
+
+    final void write(Object value) {
+        backend.put(column, currentKey(), backend.serializer().serialize(value), name);
+    }
+
+    /**
+     * With a time to live (values stored as {@link TtlValue}s): the value as the user may see it, as on the heap:
+     * null when absent or expired and not visible; an expired value is removed, a visible one refreshed when the TTL
+     * is updated on read.
+     */
+    final Object readVisible(TtlPolicy ttl) {
+        TtlValue stored = (TtlValue) read();
+        if (stored == null) {
+            return null;
+        }
+        long now = ttl.now();
+        if (ttl.isExpired(stored, now)) {
+            clear();
+            return ttl.returnExpired() ? stored.getUserValue() : null;
+        }
+        if (ttl.refreshOnRead()) {
+            write(ttl.wrap(stored.getUserValue(), now));
+        }
+        return stored.getUserValue();
+    }
+
+    /** With a time to live: the value if not expired, for read-modify-write (an expired value is never merged into). */
+    final Object readUnexpired(TtlPolicy ttl) {
+        TtlValue stored = (TtlValue) read();
+        return stored == null || ttl.isExpired(stored, ttl.now()) ? null : stored.getUserValue();
     }
 
     /** Removes the value of the current key in the current namespace. */

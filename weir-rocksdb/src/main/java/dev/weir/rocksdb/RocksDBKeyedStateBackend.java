@@ -11,6 +11,7 @@ import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
 import dev.weir.engine.state.StateEntryVisitor;
+import dev.weir.engine.state.TtlPolicy;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -42,6 +44,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private final int maxParallelism;
     private final KeyGroupRange keyGroupRange;
     private final String operatorName;
+    private final LongSupplier processingClock;
     private final StateSerializer serializer;
     private final StateKeys keys;
     private final RocksDBInstance rocks;
@@ -52,9 +55,10 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private Object currentKey;
     private int currentKeyGroup = -1;
 
-    RocksDBKeyedStateBackend(int maxParallelism, KeyGroupRange range, String operatorName, StateSerializer serializer,
-                             RocksDBInstance rocks) {
+    RocksDBKeyedStateBackend(int maxParallelism, KeyGroupRange range, String operatorName, LongSupplier processingClock,
+                             StateSerializer serializer, RocksDBInstance rocks) {
         this.maxParallelism = maxParallelism;
+        this.processingClock = processingClock;
         this.keyGroupRange = range;
         this.operatorName = operatorName;
         this.serializer = serializer;
@@ -115,10 +119,12 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         if (owned.containsKey(name)) {
             throw new IllegalStateException("state '" + name + "' is already registered: give each state of an operator its own name");
         }
-        if (descriptor.getTtlConfig().isEnabled()) {
-            throw new UnsupportedOperationException("state '" + name + "' of " + operatorName + " has a time to live, which "
-                    + "Weir's RocksDB backend does not support yet: run this job on the heap (state.backend.type: hashmap, "
-                    + "new HashMapStateBackend()) or drop the StateTtlConfig");
+        boolean collection = descriptor.getType() == StateDescriptor.Type.LIST || descriptor.getType() == StateDescriptor.Type.MAP;
+        if (descriptor.getTtlConfig().isEnabled() && collection) {
+            throw new UnsupportedOperationException(descriptor.getType() + " state '" + name + "' of " + operatorName
+                    + " has a time to live, which Weir's RocksDB backend supports for value, reducing and aggregating state "
+                    + "only (for now): run this job on the heap (state.backend.type: hashmap, new HashMapStateBackend()) or "
+                    + "drop the StateTtlConfig");
         }
         if (column == null) {
             column = new Column();
@@ -135,18 +141,20 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     private Object createState(StateDescriptor<?> descriptor, ColumnFamilyHandle handle) {
         String name = descriptor.getName();
+        TtlPolicy ttl = descriptor.getTtlConfig().isEnabled() ? new TtlPolicy(descriptor.getTtlConfig(), processingClock) : null;
         switch (descriptor.getType()) {
             case VALUE:
-                return new RocksDBValueState<>(this, handle, name, ((ValueStateDescriptor<?>) descriptor).getDefaultValue());
+                return new RocksDBValueState<>(this, handle, name, ((ValueStateDescriptor<?>) descriptor).getDefaultValue(), ttl);
             case LIST:
                 return new RocksDBListState<>(this, handle, name);
             case MAP:
                 return new RocksDBMapState<>(this, handle, name);
             case REDUCING:
-                return new RocksDBReducingState<>(this, handle, name, ((ReducingStateDescriptor<Object>) cast(descriptor)).getReduceFunction());
+                return new RocksDBReducingState<>(this, handle, name, ((ReducingStateDescriptor<Object>) cast(descriptor)).getReduceFunction(),
+                        ttl);
             case AGGREGATING:
                 return new RocksDBAggregatingState<>(this, handle, name,
-                        ((AggregatingStateDescriptor<Object, Object, Object>) cast(descriptor)).getAggregateFunction());
+                        ((AggregatingStateDescriptor<Object, Object, Object>) cast(descriptor)).getAggregateFunction(), ttl);
             default:
                 throw new IllegalArgumentException("unsupported state kind " + descriptor.getType() + " of " + descriptor);
         }

@@ -39,6 +39,7 @@ public final class RocksDBStateBackendFactory implements KeyedStateBackendFactor
         String dirName = "weir-rocksdb-" + p.operatorId().replaceAll("[^A-Za-z0-9_.-]+", "_") + "-" + p.subtask() + "-" + UUID.randomUUID();
         Path directory = settings.localDir().resolve(dirName);
         RocksDBInstance rocks = new RocksDBInstance(directory, settings);
-        return new RocksDBKeyedStateBackend(maxParallelism, p.keyGroupRange(), p.operatorName(), StateSerializers.create(), rocks);
+        return new RocksDBKeyedStateBackend(maxParallelism, p.keyGroupRange(), p.operatorName(), p.processingClock(),
+                StateSerializers.create(), rocks);
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.common.state.StateTtlConfig;
-import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.api.common.state.ListStateDescriptor;
 import dev.weir.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import dev.weir.contrib.streaming.state.PredefinedOptions;
 import dev.weir.engine.state.KeyGroupRange;
@@ -84,16 +84,16 @@ class RocksDBSettingsTest {
     }
 
     @Test
-    void stateWithATimeToLiveIsRefusedNamingTheStateAndTheWayOut() throws Exception {
+    void listStateWithATimeToLiveIsRefusedNamingTheStateAndTheWayOut() throws Exception {
         try (var backend = new RocksDBStateBackendFactory().create(new KeyedStateBackendParameters("op", "Keyed Process (1/1)", 0,
                 128, KeyGroupRange.of(0, 127), () -> 0L, Map.of("state.backend.rocksdb.localdir", dir.toString())))) {
-            ValueStateDescriptor<Long> descriptor = new ValueStateDescriptor<>("last-seen", Long.class);
+            ListStateDescriptor<Long> descriptor = new ListStateDescriptor<>("last-seen", Long.class);
             descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMinutes(1)).build());
             assertThatThrownBy(() -> backend.getOrCreateState(descriptor))
                     .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessage("state 'last-seen' of Keyed Process (1/1) has a time to live, which Weir's RocksDB backend does "
-                            + "not support yet: run this job on the heap (state.backend.type: hashmap, new HashMapStateBackend()) "
-                            + "or drop the StateTtlConfig");
+                    .hasMessage("LIST state 'last-seen' of Keyed Process (1/1) has a time to live, which Weir's RocksDB "
+                            + "backend supports for value, reducing and aggregating state only (for now): run this job on the heap "
+                            + "(state.backend.type: hashmap, new HashMapStateBackend()) or drop the StateTtlConfig");
         }
     }
 }

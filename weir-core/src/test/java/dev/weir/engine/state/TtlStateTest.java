@@ -20,102 +20,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 
-class TtlStateTest {
-    private long now;
-    private final HeapKeyedStateBackend backend = new HeapKeyedStateBackend(128, KeyGroupRange.of(0, 127), () -> now);
-
-    private static StateTtlConfig.Builder ttl10() {
-        return StateTtlConfig.newBuilder(Duration.ofMillis(10));
-    }
-
-    private <D extends StateDescriptor<?>> D withTtl(D descriptor, StateTtlConfig config) {
-        descriptor.enableTimeToLive(config);
-        return descriptor;
-    }
-
-    @Test
-    void valueExpiresWhenTheTtlHasPassedSinceTheLastWrite() throws Exception {
-        ValueState<String> state = backend.getOrCreateState(withTtl(new ValueStateDescriptor<>("v", String.class), ttl10().build()));
-        backend.setCurrentKey("a");
-        state.update("x");
-        now = 9;
-        assertThat(state.value()).isEqualTo("x");
-        now = 10;
-        assertThat(state.value()).isNull();
-        assertThat(backend.getKeys("v", VoidNamespace.INSTANCE)).isEmpty();
-    }
-
-    @Test
-    void onCreateAndWriteReadsDoNotExtendTheTtlButWritesDo() throws Exception {
-        ValueState<String> state = backend.getOrCreateState(withTtl(new ValueStateDescriptor<>("v", String.class), ttl10().build()));
-        backend.setCurrentKey("a");
-        state.update("x");
-        now = 5;
-        assertThat(state.value()).isEqualTo("x");
-        now = 10;
-        assertThat(state.value()).isNull();
-        state.update("y");
-        now = 19;
-        assertThat(state.value()).isEqualTo("y");
-    }
-
-    @Test
-    void onReadAndWriteReadsExtendTheTtl() throws Exception {
-        ValueState<String> state = backend.getOrCreateState(
-                withTtl(new ValueStateDescriptor<>("v", String.class), ttl10().updateTtlOnReadAndWrite().build()));
-        backend.setCurrentKey("a");
-        state.update("x");
-        now = 5;
-        assertThat(state.value()).isEqualTo("x");
-        now = 14;
-        assertThat(state.value()).isEqualTo("x");
-        now = 24;
-        assertThat(state.value()).isNull();
-    }
-
-    @Test
-    void returnExpiredIfNotCleanedUpReturnsTheExpiredValueOnceAndRemovesIt() throws Exception {
-        ValueState<String> state = backend.getOrCreateState(
-                withTtl(new ValueStateDescriptor<>("v", String.class), ttl10().returnExpiredIfNotCleanedUp().build()));
-        backend.setCurrentKey("a");
-        state.update("x");
-        now = 10;
-        assertThat(state.value()).isEqualTo("x");
-        assertThat(state.value()).isNull();
-    }
-
-    @Test
-    void expiredValueReadsAsTheDescriptorDefault() throws Exception {
-        ValueState<Long> state = backend.getOrCreateState(withTtl(new ValueStateDescriptor<>("v", Long.class, -1L), ttl10().build()));
-        backend.setCurrentKey("a");
-        state.update(5L);
-        now = 10;
-        assertThat(state.value()).isEqualTo(-1L);
-    }
-
-    @Test
-    void ttlIsTrackedPerKey() throws Exception {
-        ValueState<String> state = backend.getOrCreateState(withTtl(new ValueStateDescriptor<>("v", String.class), ttl10().build()));
-        backend.setCurrentKey("a");
-        state.update("x");
-        now = 5;
-        backend.setCurrentKey("b");
-        state.update("y");
-        now = 12;
-        assertThat(state.value()).isEqualTo("y");
-        backend.setCurrentKey("a");
-        assertThat(state.value()).isNull();
-    }
-
-    @Test
-    void valueStateUpdateWithNullClearsUnderTtlToo() throws Exception {
-        ValueState<String> state = backend.getOrCreateState(withTtl(new ValueStateDescriptor<>("v", String.class), ttl10().build()));
-        backend.setCurrentKey("a");
-        state.update("x");
-        state.update(null);
-        assertThat(state.value()).isNull();
+/** Time to live on the heap: the contract, and list and map state with a TTL (the heap's alone for now). */
+class TtlStateTest extends TtlStateContractTest {
+    @Override
+    protected CheckpointableKeyedStateBackend create(LongSupplier clock) {
+        return new HeapKeyedStateBackend(128, KeyGroupRange.of(0, 127), clock);
     }
 
     @Test
@@ -232,84 +144,5 @@ class TtlStateTest {
         iterator.remove();
         assertThat(map.contains("x")).isFalse();
         assertThat(map.isEmpty()).isTrue();
-    }
-
-    @Test
-    void reducingStateNeverReducesIntoAnExpiredValue() throws Exception {
-        ReducingState<Integer> sum = backend.getOrCreateState(
-                withTtl(new ReducingStateDescriptor<>("sum", Integer::sum, Integer.class), ttl10().returnExpiredIfNotCleanedUp().build()));
-        backend.setCurrentKey("a");
-        sum.add(5);
-        now = 4;
-        sum.add(1);
-        now = 13;
-        assertThat(sum.get()).isEqualTo(6);
-        now = 14;
-        sum.add(1);
-        sum.add(2);
-        now = 15;
-        assertThat(sum.get()).isEqualTo(3);
-        now = 24;
-        sum.add(100);
-        assertThat(sum.get()).isEqualTo(100);
-    }
-
-    @Test
-    void aggregatingStateStartsANewAccumulatorAfterExpiry() throws Exception {
-        AggregatingState<Integer, Integer> count = backend.getOrCreateState(
-                withTtl(new AggregatingStateDescriptor<>("count", new Count(), int[].class), ttl10().build()));
-        backend.setCurrentKey("a");
-        count.add(7);
-        count.add(8);
-        assertThat(count.get()).isEqualTo(2);
-        now = 10;
-        assertThat(count.get()).isNull();
-        count.add(9);
-        assertThat(count.get()).isEqualTo(1);
-    }
-
-    @Test
-    void storedFormOfTtlStateCarriesTheLastAccessTimeThroughARestore() throws Exception {
-        ValueState<String> state = backend.getOrCreateState(withTtl(new ValueStateDescriptor<>("v", String.class), ttl10().build()));
-        backend.setCurrentKey("a");
-        now = 3;
-        state.update("x");
-        int keyGroup = backend.getCurrentKeyGroup();
-        List<Object> stored = new ArrayList<>();
-        backend.forEachEntry(keyGroup, (name, key, namespace, value) -> stored.add(value));
-        assertThat(stored).containsExactly(new TtlValue("x", 3));
-
-        HeapKeyedStateBackend restored = new HeapKeyedStateBackend(128, KeyGroupRange.of(0, 127), () -> now);
-        restored.restoreEntry("v", keyGroup, "a", VoidNamespace.INSTANCE, stored.get(0));
-        ValueState<String> restoredState = restored.getOrCreateState(withTtl(new ValueStateDescriptor<>("v", String.class), ttl10().build()));
-        restored.setCurrentKey("a");
-        now = 12;
-        assertThat(restoredState.value()).isEqualTo("x");
-        now = 13;
-        assertThat(restoredState.value()).isNull();
-    }
-
-    /** Counts added elements in a one-slot array. */
-    private static final class Count implements AggregateFunction<Integer, int[], Integer> {
-        @Override
-        public int[] createAccumulator() {
-            return new int[1];
-        }
-
-        @Override
-        public int[] add(Integer value, int[] accumulator) {
-            accumulator[0]++;
-            return accumulator;
-        }
-
-        @Override
-        public Integer getResult(int[] accumulator) {
-            return accumulator[0];
-        }
-
-        @Override
-        public int[] merge(int[] a, int[] b) {
-            return new int[] {a[0] + b[0]};
-        }
     }
 }
