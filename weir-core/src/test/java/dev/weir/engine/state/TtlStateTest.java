@@ -2,20 +2,10 @@ package dev.weir.engine.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.api.common.functions.AggregateFunction;
-import dev.weir.api.common.state.AggregatingState;
-import dev.weir.api.common.state.AggregatingStateDescriptor;
 import dev.weir.api.common.state.ListState;
 import dev.weir.api.common.state.ListStateDescriptor;
 import dev.weir.api.common.state.MapState;
 import dev.weir.api.common.state.MapStateDescriptor;
-import dev.weir.api.common.state.ReducingState;
-import dev.weir.api.common.state.ReducingStateDescriptor;
-import dev.weir.api.common.state.StateDescriptor;
-import dev.weir.api.common.state.StateTtlConfig;
-import dev.weir.api.common.state.ValueState;
-import dev.weir.api.common.state.ValueStateDescriptor;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
