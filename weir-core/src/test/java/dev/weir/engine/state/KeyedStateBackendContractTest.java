@@ -418,6 +418,30 @@ public abstract class KeyedStateBackendContractTest {
     }
 
     @Test
+    void restoredEntriesOfStatesNotCreatedYetAreInTheNextSnapshotUnchangedAndReadableOnceCreated() throws Exception {
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup("a", 128);
+        backend.restoreEntry("l", keyGroup, "a", "window-1", new ArrayList<>(Arrays.asList("x", "y")));
+        backend.restoreEntry("m", keyGroup, "a", VoidNamespace.INSTANCE, new java.util.HashMap<>(Map.of("k", 1, "j", 2)));
+        backend.restoreEntry("v", keyGroup, "a", VoidNamespace.INSTANCE, 42L);
+        List<String> visited = new ArrayList<>();
+        backend.forEachEntry(keyGroup, (name, key, namespace, stored) -> visited.add(name + "," + key + "," + namespace + "," + stored));
+        assertThat(visited).containsExactlyInAnyOrder("l,a,window-1,[x, y]", "m,a,VoidNamespace,{j=2, k=1}", "v,a,VoidNamespace,42");
+        assertThat(backend.getStateNames()).containsExactly("l", "m", "v");
+
+        MapState<String, Integer> map = backend.getOrCreateState(new MapStateDescriptor<>("m", String.class, Integer.class));
+        ListState<String> list = backend.getOrCreateState(new ListStateDescriptor<>("l", String.class));
+        backend.setCurrentKey("a");
+        assertThat(map.get("j")).isEqualTo(2);
+        @SuppressWarnings("unchecked")
+        InternalKvState<Object> namespaced = (InternalKvState<Object>) list;
+        namespaced.setCurrentNamespace("window-1");
+        assertThat(list.get()).containsExactly("x", "y");
+        visited.clear();
+        backend.forEachEntry(keyGroup, (name, key, namespace, stored) -> visited.add(name + "," + key + "," + namespace + "," + stored));
+        assertThat(visited).containsExactlyInAnyOrder("l,a,window-1,[x, y]", "m,a,VoidNamespace,{j=2, k=1}", "v,a,VoidNamespace,42");
+    }
+
+    @Test
     void restoredListsAreCopiesOfTheSnapshotValue() throws Exception {
         int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup("a", 128);
         List<Object> snapshotList = new ArrayList<>(Arrays.asList("x"));
