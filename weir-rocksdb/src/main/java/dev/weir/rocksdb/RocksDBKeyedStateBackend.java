@@ -119,13 +119,6 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         if (owned.containsKey(name)) {
             throw new IllegalStateException("state '" + name + "' is already registered: give each state of an operator its own name");
         }
-        boolean collection = descriptor.getType() == StateDescriptor.Type.LIST || descriptor.getType() == StateDescriptor.Type.MAP;
-        if (descriptor.getTtlConfig().isEnabled() && collection) {
-            throw new UnsupportedOperationException(descriptor.getType() + " state '" + name + "' of " + operatorName
-                    + " has a time to live, which Weir's RocksDB backend supports for value, reducing and aggregating state "
-                    + "only (for now): run this job on the heap (state.backend.type: hashmap, new HashMapStateBackend()) or "
-                    + "drop the StateTtlConfig");
-        }
         if (column == null) {
             column = new Column();
             columns.put(name, column);
@@ -146,9 +139,9 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             case VALUE:
                 return new RocksDBValueState<>(this, handle, name, ((ValueStateDescriptor<?>) descriptor).getDefaultValue(), ttl);
             case LIST:
-                return new RocksDBListState<>(this, handle, name);
+                return ttl == null ? new RocksDBListState<>(this, handle, name) : new RocksDBTtlListState<>(this, handle, name, ttl);
             case MAP:
-                return new RocksDBMapState<>(this, handle, name);
+                return ttl == null ? new RocksDBMapState<>(this, handle, name) : new RocksDBTtlMapState<>(this, handle, name, ttl);
             case REDUCING:
                 return new RocksDBReducingState<>(this, handle, name, ((ReducingStateDescriptor<Object>) cast(descriptor)).getReduceFunction(),
                         ttl);

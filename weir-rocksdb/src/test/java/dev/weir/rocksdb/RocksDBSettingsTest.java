@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.common.InvalidProgramException;
-import dev.weir.api.common.state.StateTtlConfig;
-import dev.weir.api.common.state.ListStateDescriptor;
 import dev.weir.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import dev.weir.contrib.streaming.state.PredefinedOptions;
-import dev.weir.engine.state.KeyGroupRange;
-import dev.weir.engine.state.KeyedStateBackendParameters;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.sink.v2.DiscardingSink;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,19 +76,5 @@ class RocksDBSettingsTest {
                         + "SPINNING_DISK_OPTIMIZED, SPINNING_DISK_OPTIMIZED_HIGH_MEM], was 'FAST'");
         assertThat(RocksDBSettings.from(Map.of("state.backend.rocksdb.memory.fixed-per-slot", "1gb")).sharedMemoryBytes())
                 .isEqualTo(1L << 30);
-    }
-
-    @Test
-    void listStateWithATimeToLiveIsRefusedNamingTheStateAndTheWayOut() throws Exception {
-        try (var backend = new RocksDBStateBackendFactory().create(new KeyedStateBackendParameters("op", "Keyed Process (1/1)", 0,
-                128, KeyGroupRange.of(0, 127), () -> 0L, Map.of("state.backend.rocksdb.localdir", dir.toString())))) {
-            ListStateDescriptor<Long> descriptor = new ListStateDescriptor<>("last-seen", Long.class);
-            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMinutes(1)).build());
-            assertThatThrownBy(() -> backend.getOrCreateState(descriptor))
-                    .isInstanceOf(UnsupportedOperationException.class)
-                    .hasMessage("LIST state 'last-seen' of Keyed Process (1/1) has a time to live, which Weir's RocksDB "
-                            + "backend supports for value, reducing and aggregating state only (for now): run this job on the heap "
-                            + "(state.backend.type: hashmap, new HashMapStateBackend()) or drop the StateTtlConfig");
-        }
     }
 }

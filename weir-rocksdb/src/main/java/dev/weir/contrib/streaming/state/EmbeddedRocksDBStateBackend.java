@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>Where Weir differs (for now): checkpoints and savepoints are written in Weir's one canonical format whatever
  * the backend (so a savepoint moves between this backend and {@code HashMapStateBackend}), and are full even when
  * {@code incremental} is asked for; timers are kept on the heap whatever {@link PriorityQueueStateType} says; state
- * with a time to live is refused with a message naming the state.
+ * with a time to live expires when read (no compaction-filter cleanup).
  */
 public class EmbeddedRocksDBStateBackend implements StateBackend {
     private static final long serialVersionUID = 1L;
