@@ -117,6 +117,7 @@ final class Report {
             case NEXMARK_Q5, NEXMARK_Q7 -> "≥ 5×";
             case LATENCY -> "p99.9 ≤ 5 ms, below Flink's";
             case HEAP_PER_KEY -> "≤ Flink's (ratio ≥ 1×)";
+            case ROCKSDB_KEYED, ROCKSDB_TUMBLING, ROCKSDB_SLIDING -> "≥ 3×";
             default -> "-";
         };
     }

@@ -219,7 +219,23 @@ public final class SideBySide {
             jvm.add("-XX:StartFlightRecording=filename=" + options.targetDir.resolve(name + ".jfr").toAbsolutePath()
                     + ",settings=profile");
         }
-        return ForkedJvm.start(classpath, jvm, logs.resolve(name + ".log"), main, args);
+        return ForkedJvm.start(withOwnRocksDB(classpath, args[0]), jvm, logs.resolve(name + ".log"), main, args);
+    }
+
+    /**
+     * The classpath without the other engine's RocksDB: Weir runs on rocksdbjni, Flink on its fork frocksdbjni, and
+     * both jars hold the same {@code org.rocksdb} classes, so each worker must see only its own.
+     */
+    static String withOwnRocksDB(String classpath, String engineKind) {
+        List<String> kept = new ArrayList<>();
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            boolean flinksRocksDB = entry.contains("frocksdbjni") || entry.contains("flink-statebackend-rocksdb");
+            boolean weirsRocksDB = entry.contains("/org/rocksdb/rocksdbjni/") || entry.contains("weir-rocksdb");
+            if (engineKind.equals("weir") ? !flinksRocksDB : !weirsRocksDB) {
+                kept.add(entry);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, kept);
     }
 
     private String weirClasspath() {

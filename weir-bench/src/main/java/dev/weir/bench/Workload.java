@@ -17,7 +17,11 @@ public enum Workload {
     /** {@link #benchEvents} is the run's length in seconds at the source's fixed rate. */
     LATENCY("8", "latency: tumbling 200 ms count, K=10k, fixed rate", 10_000, 2, 10L, true),
     STARTUP("9", "startup: main to first output record", 1, 1, 1_000L, false),
-    HEAP_PER_KEY("10", "heap per key: 1M keys in a tumbling 1 s window", 1_000_000, 2, 1_000_000L, true);
+    HEAP_PER_KEY("10", "heap per key: 1M keys in a tumbling 1 s window", 1_000_000, 2, 1_000_000L, true),
+    /** Issue 19: keyed state on each engine's RocksDB backend. */
+    ROCKSDB_KEYED("11a", "RocksDB: value state read-modify-write, K=1M", 1_000_000, 2, 4_000_000L, false),
+    ROCKSDB_TUMBLING("11b", "RocksDB: tumbling 1 s aggregate, K=10k", 10_000, 2, 10_000_000L, true),
+    ROCKSDB_SLIDING("11c", "RocksDB: sliding 10 s / 1 s aggregate, K=10k", 10_000, 2, 4_000_000L, true);
 
     /** What a workload's figure is. */
     public enum Kind {
@@ -47,6 +51,11 @@ public enum Workload {
         this.windowed = windowed;
     }
 
+    /** Whether the engine keeps this workload's keyed state in its RocksDB backend. */
+    public boolean onRocksDB() {
+        return this == ROCKSDB_KEYED || this == ROCKSDB_TUMBLING || this == ROCKSDB_SLIDING;
+    }
+
     public Kind kind() {
         return switch (this) {
             case STARTUP -> Kind.STARTUP;
@@ -63,6 +72,9 @@ public enum Workload {
 
     /** The workloads a command-line item names: "7" is both Nexmark queries, anything else one {@link #parse}. */
     public static java.util.List<Workload> parseGroup(String text) {
+        if (text.equals("11")) {
+            return java.util.List.of(ROCKSDB_KEYED, ROCKSDB_TUMBLING, ROCKSDB_SLIDING);
+        }
         return text.equals("7") ? java.util.List.of(NEXMARK_Q5, NEXMARK_Q7) : java.util.List.of(parse(text));
     }
 
@@ -75,6 +87,6 @@ public enum Workload {
         }
         throw new IllegalArgumentException("Unknown workload '" + text + "'; use one of "
                 + java.util.Arrays.toString(values())
-                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10; 7 means 7a and 7b)");
+                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10, 11a, 11b, 11c; 7 means 7a and 7b, 11 means 11a-c)");
     }
 }

@@ -82,7 +82,11 @@ public final class FlinkEngine implements Engine {
     }
 
     private static StreamExecutionEnvironment environment(Workload workload) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(workload.parallelism);
+        // By configuration key, not class: EmbeddedRocksDBStateBackend moved package between Flink 1.20 and 2.x.
+        StreamExecutionEnvironment env = workload.onRocksDB()
+                ? StreamExecutionEnvironment.createLocalEnvironment(workload.parallelism,
+                        org.apache.flink.configuration.Configuration.fromMap(java.util.Map.of("state.backend.type", "rocksdb")))
+                : StreamExecutionEnvironment.createLocalEnvironment(workload.parallelism);
         env.getConfig().enableObjectReuse();
         return env;
     }
@@ -95,6 +99,7 @@ public final class FlinkEngine implements Engine {
                     FlinkNexmarkJobs.q7(FlinkNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)));
             case STATELESS -> FlinkJobs.stateless(FlinkJobs.events(env, workload.shape(events)));
             case KEYED_PROCESS -> FlinkJobs.keyedProcess(FlinkJobs.events(env, workload.shape(events)));
+            case ROCKSDB_KEYED -> FlinkJobs.valueStateCount(FlinkJobs.events(env, workload.shape(events)));
             case STARTUP, LATENCY, HEAP_PER_KEY -> throw new IllegalArgumentException("Workload " + workload
                     + " has its own entry point (runTrivialJob, latency, retainedHeap), not measure or check");
             default -> FlinkWindowJobs.build(workload, FlinkJobs.events(env, workload.shape(events)));

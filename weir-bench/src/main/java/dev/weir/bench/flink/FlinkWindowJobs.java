@@ -18,10 +18,10 @@ public final class FlinkWindowJobs {
     /** The windowed job of {@code workload} over {@code events}. */
     public static DataStream<KeyedSum> build(Workload workload, DataStream<Event> events) {
         return switch (workload) {
-            case TUMBLING_P1, TUMBLING_P2 -> events.keyBy(new FlinkJobs.ByKey())
+            case TUMBLING_P1, TUMBLING_P2, ROCKSDB_TUMBLING -> events.keyBy(new FlinkJobs.ByKey())
                     .window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
                     .aggregate(new SumAndCount());
-            case SLIDING_10S -> events.keyBy(new FlinkJobs.ByKey())
+            case SLIDING_10S, ROCKSDB_SLIDING -> events.keyBy(new FlinkJobs.ByKey())
                     .window(SlidingEventTimeWindows.of(Duration.ofSeconds(10), Duration.ofSeconds(1)))
                     .aggregate(new SumAndCount());
             case SLIDING_60S -> events.keyBy(new FlinkJobs.ByKey())

@@ -1,5 +1,6 @@
 package dev.weir.bench.weir;
 
+import dev.weir.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import dev.weir.util.CloseableIterator;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.core.execution.JobClient;
@@ -78,7 +79,11 @@ public final class WeirEngine implements Engine {
     }
 
     private static StreamExecutionEnvironment environment(Workload workload) {
-        return StreamExecutionEnvironment.createLocalEnvironment(workload.parallelism);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(workload.parallelism);
+        if (workload.onRocksDB()) {
+            env.setStateBackend(new EmbeddedRocksDBStateBackend());
+        }
+        return env;
     }
 
     private static DataStream<?> job(StreamExecutionEnvironment env, Workload workload, long events) {
@@ -89,6 +94,7 @@ public final class WeirEngine implements Engine {
                     WeirNexmarkJobs.q7(WeirNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)));
             case STATELESS -> WeirJobs.stateless(WeirJobs.events(env, workload.shape(events)));
             case KEYED_PROCESS -> WeirJobs.keyedProcess(WeirJobs.events(env, workload.shape(events)));
+            case ROCKSDB_KEYED -> WeirJobs.valueStateCount(WeirJobs.events(env, workload.shape(events)));
             case STARTUP, LATENCY, HEAP_PER_KEY -> throw new IllegalArgumentException("Workload " + workload
                     + " has its own entry point (runTrivialJob, latency, retainedHeap), not measure or check");
             default -> WeirWindowJobs.build(workload, WeirJobs.events(env, workload.shape(events)));

@@ -10,6 +10,7 @@ import dev.weir.api.common.functions.FilterFunction;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.api.common.functions.MapFunction;
+import dev.weir.api.common.functions.RichMapFunction;
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
@@ -44,6 +45,34 @@ public final class WeirJobs {
     /** Workload 6: a keyed process function with value state and one event-time timer per key. */
     public static DataStream<KeyedSum> keyedProcess(DataStream<Event> events) {
         return events.keyBy(new ByKey()).process(new SumUntilTimer());
+    }
+
+    /** Workload 11a: per event, read the key's running count and sum from value state, add, write back, emit. */
+    public static DataStream<KeyedSum> valueStateCount(DataStream<Event> events) {
+        return events.keyBy(new ByKey()).map(new CountInValueState());
+    }
+
+    /** Read-modify-write of one value per key: the access pattern that makes a state backend's speed show. */
+    static final class CountInValueState extends RichMapFunction<Event, KeyedSum> {
+        private static final long serialVersionUID = 1L;
+        private transient ValueState<KeyedSum> total;
+
+        @Override
+        public void open(OpenContext openContext) {
+            total = getRuntimeContext().getState(new ValueStateDescriptor<>("total", KeyedSum.class));
+        }
+
+        @Override
+        public KeyedSum map(Event event) throws Exception {
+            KeyedSum sum = total.value();
+            if (sum == null) {
+                sum = new KeyedSum(event.key, 0, 0);
+            }
+            sum.sum += event.value;
+            sum.count++;
+            total.update(sum);
+            return sum;
+        }
     }
 
     /** Turns source indexes into events and tells the {@link Span} when each subtask opens. */

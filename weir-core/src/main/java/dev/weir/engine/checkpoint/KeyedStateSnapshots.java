@@ -1,6 +1,6 @@
 package dev.weir.engine.checkpoint;
 
-import dev.weir.engine.state.HeapKeyedStateBackend;
+import dev.weir.engine.state.CheckpointableKeyedStateBackend;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.TtlValue;
@@ -13,7 +13,8 @@ import dev.weir.engine.checkpoint.storage.StateSerializers;
  * deep copy made on the task thread, so the slow part (serialization and I/O) can run on another thread while the
  * task goes on. Values must be copied, not shared: operators and user functions change state objects in place
  * (window slices, aggregate accumulators, a POJO updated with its own reference), and a shared value would reach the
- * checkpoint with changes made after its barrier. Immutable values (strings, boxed numbers) are shared.
+ * checkpoint with changes made after its barrier. Immutable values (strings, boxed numbers) are shared, and so are
+ * values a backend reads fresh from its storage ({@link CheckpointableKeyedStateBackend#visitsDetachedValues()}).
  */
 public final class KeyedStateSnapshots {
     private static final ThreadLocal<StateSerializer> COPIER = ThreadLocal.withInitial(StateSerializers::create);
@@ -21,16 +22,18 @@ public final class KeyedStateSnapshots {
     private KeyedStateSnapshots() {
     }
 
-    public static KeyGroupSnapshot[] snapshot(HeapKeyedStateBackend backend, HeapTimerServices timers) throws Exception {
+    public static KeyGroupSnapshot[] snapshot(CheckpointableKeyedStateBackend backend, HeapTimerServices timers) throws Exception {
         KeyGroupRange range = backend.getKeyGroupRange();
         KeyGroupSnapshot[] groups = new KeyGroupSnapshot[range.size()];
         int first = range.getStartKeyGroup();
+        boolean detached = backend.visitsDetachedValues();
         for (int i = 0; i < groups.length; i++) {
             KeyGroupSnapshot group = new KeyGroupSnapshot(first + i);
             groups[i] = group;
             int keyGroup = first + i;
             backend.forEachEntry(keyGroup, (state, key, namespace, value) ->
-                    group.states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace, copyForSnapshot(state, keyGroup, key, value))));
+                    group.states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace,
+                            detached ? value : copyForSnapshot(state, keyGroup, key, value))));
         }
         backend.forEachOwnedEntry((state, keyGroup, key, namespace, value) ->
                 groups[keyGroup - first].states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace,
@@ -46,7 +49,8 @@ public final class KeyedStateSnapshots {
     }
 
     /** Puts one key group's state and timers back; the key group must be in the backend's range. */
-    public static void restore(KeyGroupSnapshot group, HeapKeyedStateBackend backend, HeapTimerServices timers) {
+    public static void restore(KeyGroupSnapshot group, CheckpointableKeyedStateBackend backend, HeapTimerServices timers)
+            throws Exception {
         for (KeyGroupSnapshot.StateEntry e : group.states) {
             backend.restoreEntry(e.state, group.keyGroup, e.key, e.namespace, e.value);
         }

@@ -94,7 +94,10 @@ final class Chain {
         }
     }
 
-    /** Closes every operator even when some fail; returns the first failure, or null. */
+    /**
+     * Closes every operator even when some fail, then their keyed state backends (which may hold native memory and
+     * local files); returns the first failure, or null.
+     */
     Throwable close() {
         Throwable first = null;
         for (ChainMember m : members) {
@@ -103,6 +106,17 @@ final class Chain {
             } catch (Throwable t) {
                 if (first == null) {
                     first = OperatorFailure.wrap(m.operator(), "in close()", t);
+                }
+            }
+        }
+        for (ChainMember m : members) {
+            if (m.keyedState() != null) {
+                try {
+                    m.keyedState().close();
+                } catch (Throwable t) {
+                    if (first == null) {
+                        first = OperatorFailure.wrap(m.operator(), "while closing its keyed state backend", t);
+                    }
                 }
             }
         }

@@ -1,7 +1,7 @@
 package dev.weir.engine.exec;
 
 import dev.weir.engine.operators.StreamOperator;
-import dev.weir.engine.state.HeapKeyedStateBackend;
+import dev.weir.engine.state.CheckpointableKeyedStateBackend;
 import dev.weir.engine.time.HeapTimerServices;
 
 /**
@@ -9,5 +9,5 @@ import dev.weir.engine.time.HeapTimerServices;
  * program), its keyed state and timers (null when not keyed).
  */
 public record ChainMember(String operatorId, String operatorName, int parallelism, int maxParallelism, int subtask,
-                          StreamOperator operator, HeapKeyedStateBackend keyedState, HeapTimerServices timers) {
+                          StreamOperator operator, CheckpointableKeyedStateBackend keyedState, HeapTimerServices timers) {
 }

@@ -2,7 +2,10 @@ package dev.weir.engine.exec;
 
 import dev.weir.api.common.ExecutionConfig;
 import dev.weir.api.common.InvalidProgramException;
+import dev.weir.engine.state.KeyedStateBackendFactory;
+import dev.weir.engine.state.StateBackendLoader;
 import dev.weir.plan.CheckpointSettings;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -10,9 +13,11 @@ import java.util.TreeSet;
 /**
  * The runtime options a job may set with {@code env.configure(key, value)}; unknown keys are refused. {@code batch}
  * is the resolved {@code execution.runtime-mode} (the API turns AUTOMATIC into BATCH or STREAMING); the
- * {@link ExecutionConfig} is the environment's, which functions read through their runtime context.
+ * {@link ExecutionConfig} is the environment's, which functions read through their runtime context. Keys under
+ * {@code state.backend.} go to the state backend {@code state.backend.type} names, which checks them.
  */
-record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, ExecutionConfig executionConfig) {
+record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, ExecutionConfig executionConfig,
+                       KeyedStateBackendFactory stateBackend, Map<String, String> stateBackendSettings) {
     static final String EXCHANGE_CAPACITY = "weir.exchange.capacity";
     static final String WORKER_THREADS = "weir.workers";
     static final String RUNTIME_MODE = "execution.runtime-mode";
@@ -30,7 +35,7 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
 
     static RuntimeSettings from(Map<String, String> settings, ExecutionConfig executionConfig) {
         for (String key : settings.keySet()) {
-            if (!KNOWN.contains(key)) {
+            if (!KNOWN.contains(key) && !key.startsWith(StateBackendLoader.PREFIX)) {
                 throw new InvalidProgramException("Unknown setting '" + key + "': Weir knows " + new TreeSet<>(KNOWN));
             }
         }
@@ -41,7 +46,19 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
             throw new InvalidProgramException("Setting '" + RUNTIME_MODE + "' reaches the runtime as STREAMING or BATCH, was '"
                     + mode + "': set the mode with env.setRuntimeMode(...)");
         }
-        return new RuntimeSettings(capacity, workers, mode.equals("BATCH"), executionConfig);
+        Map<String, String> stateSettings = new HashMap<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith(StateBackendLoader.PREFIX)) {
+                stateSettings.put(key, value);
+            }
+        });
+        KeyedStateBackendFactory stateBackend;
+        try {
+            stateBackend = StateBackendLoader.load(stateSettings);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidProgramException(e.getMessage(), e);
+        }
+        return new RuntimeSettings(capacity, workers, mode.equals("BATCH"), executionConfig, stateBackend, Map.copyOf(stateSettings));
     }
 
     private static int positive(Map<String, String> settings, String key, int defaultValue) {

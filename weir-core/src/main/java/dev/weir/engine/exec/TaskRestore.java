@@ -46,7 +46,14 @@ public final class TaskRestore {
             for (int kg = range.getStartKeyGroup(); kg <= range.getEndKeyGroup(); kg++) {
                 KeyGroupSnapshot group = restore.keyGroup(id, kg);
                 if (group != null) {
-                    KeyedStateSnapshots.restore(group, member.keyedState(), member.timers());
+                    try {
+                        KeyedStateSnapshots.restore(group, member.keyedState(), member.timers());
+                    } catch (RuntimeException e) {
+                        throw e;
+                    } catch (Exception e) {
+                        throw new IllegalStateException(description + " failed to restore key group " + kg + " from "
+                                + restore.location() + ": " + e, e);
+                    }
                 }
             }
         }

@@ -27,7 +27,8 @@ import dev.weir.engine.operators.Output;
 import dev.weir.engine.operators.StreamOperator;
 import dev.weir.engine.operators.UdfOperator;
 import dev.weir.engine.operators.KeyedOneInputOperator;
-import dev.weir.engine.state.HeapKeyedStateBackend;
+import dev.weir.engine.state.CheckpointableKeyedStateBackend;
+import dev.weir.engine.state.KeyedStateBackendParameters;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.time.HeapTimerServices;
 import dev.weir.engine.operators.TimestampsOnly;
@@ -131,7 +132,7 @@ final class TaskWiring {
             SubtaskContext context = contextOf(node, subtask, processingTime);
             StreamOperator op = e.getValue();
             op.setup(context, outputs.get(node));
-            HeapKeyedStateBackend backend = (HeapKeyedStateBackend) context.keyedStateBackend();
+            CheckpointableKeyedStateBackend backend = (CheckpointableKeyedStateBackend) context.keyedStateBackend();
             HeapTimerServices timers = (HeapTimerServices) context.timerServices();
             ChainMember member = new ChainMember(operatorId(node), node.name(), node.parallelism(), node.maxParallelism(), subtask,
                     op, backend, timers);
@@ -271,20 +272,32 @@ final class TaskWiring {
 
     @SuppressWarnings("unchecked")
     private SubtaskContext contextOf(StreamNode node, int subtask, ProcessingTimeService processingTime) {
-        HeapKeyedStateBackend backend = null;
+        CheckpointableKeyedStateBackend backend = null;
         HeapTimerServices timers = null;
         // Keyed state's TTL runs on processing time.
         KeySelector<Object, Object>[] keys = new KeySelector[0];
         if (node.isKeyed()) {
-            backend = new HeapKeyedStateBackend(node.maxParallelism(),
-                    KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(node.maxParallelism(), node.parallelism(), subtask),
-                    System::currentTimeMillis);
+            backend = createKeyedStateBackend(node, subtask);
             timers = new HeapTimerServices(backend, processingTime, settings.batch());
             keys = new KeySelector[] {node.stateKey(0), node.stateKey(1)};
         }
         return new SubtaskContext(node.name(), node.describe(), subtask, node.parallelism(), node.maxParallelism(), backend, timers, keys,
                 processingTime, new OperatorMetricGroup(node.name() + "." + subtask), autoWatermarkInterval, accumulators,
                 attempt.checkpointing(), attempt.attemptNumber(), settings.batch(), settings.executionConfig());
+    }
+
+    private CheckpointableKeyedStateBackend createKeyedStateBackend(StreamNode node, int subtask) {
+        var parameters = new KeyedStateBackendParameters(operatorId(node), node.describe(), subtask, node.maxParallelism(),
+                KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(node.maxParallelism(), node.parallelism(), subtask),
+                System::currentTimeMillis, settings.stateBackendSettings());
+        try {
+            return settings.stateBackend().create(parameters);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(node.describe() + " could not create its " + settings.stateBackend().type()
+                    + " state backend for subtask " + subtask + ": " + e, e);
+        }
     }
 
     private static String taskName(List<StreamNode> members, int subtask) {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * of elements, a map state a {@code HashMap}, a reducing state the reduced value, an aggregating state the
  * accumulator; with a time to live, each value (each list element, each map value) is a {@link TtlValue}.
  */
-public final class HeapKeyedStateBackend implements KeyedStateBackend {
+public final class HeapKeyedStateBackend implements CheckpointableKeyedStateBackend {
     private final int maxParallelism;
     private final KeyGroupRange keyGroupRange;
     private final LongSupplier processingClock;
@@ -89,6 +89,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         return maxParallelism;
     }
 
+    @Override
     public KeyGroupRange getKeyGroupRange() {
         return keyGroupRange;
     }
@@ -208,7 +209,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         owned.put(stateName, state);
     }
 
-    /** Visits the entries of the states operators keep themselves ({@link #adopt}), with each entry's key group. */
+    @Override
     public void forEachOwnedEntry(OwnedEntryVisitor visitor) throws Exception {
         for (Map.Entry<String, OwnedKeyedState> e : owned.entrySet()) {
             String name = e.getKey();
@@ -216,13 +217,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
         }
     }
 
-    /** Receives the entries of {@link #forEachOwnedEntry}. */
-    @FunctionalInterface
-    public interface OwnedEntryVisitor {
-        void visit(String stateName, int keyGroup, Object key, Object namespace, Object storedValue) throws Exception;
-    }
-
-    /** The names of the states created or restored so far, in that order. */
+    @Override
     public List<String> getStateNames() {
         ArrayList<String> names = new ArrayList<>(tables.keySet());
         names.addAll(owned.keySet());
@@ -233,6 +228,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
      * Visits every entry of {@code keyGroup}, state by state, in stored form (see the class comment). The visitor
      * must not change the backend's state.
      */
+    @Override
     public void forEachEntry(int keyGroup, StateEntryVisitor visitor) throws Exception {
         int index = keyGroupIndex(keyGroup, "visit");
         for (StateTable table : tables.values()) {
@@ -245,6 +241,7 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
      * yet. Lists and maps are copied. Refuses an entry whose key does not hash to {@code keyGroup}: that snapshot
      * is corrupt or was taken with another max parallelism.
      */
+    @Override
     public void restoreEntry(String stateName, int keyGroup, Object key, Object namespace, Object storedValue) {
         Objects.requireNonNull(stateName, "stateName");
         Objects.requireNonNull(namespace, "namespace");
@@ -263,6 +260,11 @@ public final class HeapKeyedStateBackend implements KeyedStateBackend {
             copy = new HashMap<>((Map<?, ?>) storedValue);
         }
         tables.computeIfAbsent(stateName, n -> new StateTable(n, this, keyGroupRange)).put(index, key, namespace, copy);
+    }
+
+    /** Nothing to release: the garbage collector takes the heap's state. */
+    @Override
+    public void close() {
     }
 
     private int keyGroupIndex(int keyGroup, String action) {

@@ -40,10 +40,18 @@ final class ListContents implements WindowContents {
         return state.get();
     }
 
-    /** The stored list itself, which evictors edit through its iterator. */
+    /**
+     * The elements as a list evictors may edit through its iterator, then written back with {@link #replace}: the
+     * heap backend's stored {@code ArrayList} itself, or a copy of what another backend decoded (read-only views).
+     */
     List<Object> list() throws Exception {
         Iterable<Object> stored = state.get();
-        return stored instanceof List<Object> list ? list : new ArrayList<>();
+        if (stored instanceof ArrayList<Object> list) {
+            return list;
+        }
+        List<Object> copy = new ArrayList<>();
+        stored.forEach(copy::add);
+        return copy;
     }
 
     void replace(List<Object> values) throws Exception {

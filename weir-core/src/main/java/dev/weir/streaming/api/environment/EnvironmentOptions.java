@@ -64,14 +64,14 @@ final class EnvironmentOptions {
         config.getOptional(PipelineOptions.GLOBAL_JOB_PARAMETERS)
                 .ifPresent(map -> executionConfig.setGlobalJobParameters(new ExecutionConfig.MapBasedJobParameters(map)));
         applyCheckpointing(config, env.getCheckpointConfig());
-        String backend = config.get(StateBackendOptions.STATE_BACKEND);
-        if (!backend.equalsIgnoreCase("hashmap")) {
-            throw new IllegalArgumentException("State backend '" + backend + "' (" + StateBackendOptions.STATE_BACKEND.key()
-                    + ") is not available: Weir keeps keyed state on the heap, Flink's 'hashmap' backend; set 'hashmap' or remove the option");
+        if (config.contains(StateBackendOptions.STATE_BACKEND)) {
+            // The runtime loads the backend by this key and checks the other state.backend.* keys against it.
+            env.putSetting(StateBackendOptions.STATE_BACKEND.key(), config.get(StateBackendOptions.STATE_BACKEND));
         }
         applyRestore(config, env);
         for (String key : config.keySet()) {
-            if (key.startsWith("weir.") || RUNTIME_KEYS.contains(key)) {
+            if (key.startsWith("weir.") || RUNTIME_KEYS.contains(key)
+                    || key.startsWith("state.backend.") && !key.equals(StateBackendOptions.STATE_BACKEND.key())) {
                 env.putSetting(key, config.getString(key, null));
             } else if (!USED.contains(key)) {
                 LOG.log(System.Logger.Level.INFO, "Configuration key ''{0}'' is accepted and not used by Weir", key);

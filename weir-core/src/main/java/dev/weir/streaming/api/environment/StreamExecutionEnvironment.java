@@ -12,6 +12,7 @@ import dev.weir.streaming.api.datastream.DataStreamSource;
 
 import dev.weir.streaming.api.environment.CheckpointConfig;
 import dev.weir.plan.CheckpointSettings;
+import dev.weir.runtime.state.StateBackend;
 import dev.weir.core.execution.CheckpointingMode;
 import dev.weir.api.connector.source.Source;
 import dev.weir.builtin.FromElementsSource;
@@ -229,6 +230,15 @@ public class StreamExecutionEnvironment {
     }
 
     /** Accepted for Flink compatibility: Weir flushes batches at the end of every unit of work. */
+    /**
+     * Sets where keyed state lives while the job runs ({@code HashMapStateBackend}, the default, or
+     * {@code EmbeddedRocksDBStateBackend}); the same as setting {@code state.backend.type} and its options.
+     */
+    public StreamExecutionEnvironment setStateBackend(StateBackend backend) {
+        settings.putAll(Objects.requireNonNull(backend, "backend").toSettings());
+        return this;
+    }
+
     public StreamExecutionEnvironment setBufferTimeout(long timeoutMillis) {
         return this;
     }

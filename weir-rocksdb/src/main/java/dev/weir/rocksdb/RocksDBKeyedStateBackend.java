@@ -1,0 +1,412 @@
+package dev.weir.rocksdb;
+
+import dev.weir.api.common.state.AggregatingStateDescriptor;
+import dev.weir.api.common.state.ReducingStateDescriptor;
+import dev.weir.api.common.state.State;
+import dev.weir.api.common.state.StateDescriptor;
+import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.engine.checkpoint.storage.StateSerializer;
+import dev.weir.engine.state.CheckpointableKeyedStateBackend;
+import dev.weir.engine.state.KeyGroupRange;
+import dev.weir.engine.state.KeyGroupRangeAssignment;
+import dev.weir.engine.state.OwnedKeyedState;
+import dev.weir.engine.state.StateEntryVisitor;
+import dev.weir.engine.state.TtlPolicy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.stream.Stream;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+
+/**
+ * Keyed state of one operator subtask in an embedded RocksDB on local disk: one column family per state, keys laid
+ * out by {@link StateKeys} (key group first), values serialized with Weir's state serializer. Only the block cache
+ * and memtables (bounded by {@link SharedRocksDBMemory}) hold state in memory, so state may be far larger than the
+ * heap. Used by the task's thread only.
+ *
+ * <p>Snapshots visit each key group's range and hand out values in the stored form every backend shares (see
+ * {@link CheckpointableKeyedStateBackend}), freshly decoded. Restored entries of a state not created yet are kept
+ * in a staging column family in that stored form, and laid out for their kind (a list's elements, a map's entries)
+ * when the operator creates the state: the snapshot does not say a state's kind, the descriptor does.
+ */
+public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend {
+    /** How many map entries one read of a map state's range fetches. */
+    static final int ITERATION_BATCH = 128;
+    private static final String STAGED_PREFIX = "\u0000restored\u0000";
+
+    private final int maxParallelism;
+    private final KeyGroupRange keyGroupRange;
+    private final String operatorName;
+    private final LongSupplier processingClock;
+    private final StateSerializer serializer;
+    private final StateKeys keys;
+    private final RocksDBInstance rocks;
+    /** By state name, in creation or restore order. */
+    private final Map<String, Column> columns = new LinkedHashMap<>();
+    private final Map<String, OwnedKeyedState> owned = new LinkedHashMap<>();
+
+    private Object currentKey;
+    private int currentKeyGroup = -1;
+
+    RocksDBKeyedStateBackend(int maxParallelism, KeyGroupRange range, String operatorName, LongSupplier processingClock,
+                             StateSerializer serializer, RocksDBInstance rocks) {
+        this.maxParallelism = maxParallelism;
+        this.processingClock = processingClock;
+        this.keyGroupRange = range;
+        this.operatorName = operatorName;
+        this.serializer = serializer;
+        this.keys = new StateKeys(serializer);
+        this.rocks = rocks;
+    }
+
+    @Override
+    public void setCurrentKey(Object key) {
+        if (key == currentKey && key != null) {
+            return;
+        }
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalArgumentException("key '" + key + "' is in key group " + keyGroup + ", outside this subtask's "
+                    + keyGroupRange + " (max parallelism " + maxParallelism + "): the record reached the wrong subtask; "
+                    + "partition the stream with the same key selector and max parallelism as the keyed operator");
+        }
+        keys.setCurrentKey(key, keyGroup);
+        currentKey = key;
+        currentKeyGroup = keyGroup;
+    }
+
+    @Override
+    public Object getCurrentKey() {
+        return currentKey;
+    }
+
+    @Override
+    public int getCurrentKeyGroup() {
+        return currentKeyGroup;
+    }
+
+    @Override
+    public int getMaxParallelism() {
+        return maxParallelism;
+    }
+
+    @Override
+    public KeyGroupRange getKeyGroupRange() {
+        return keyGroupRange;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <S extends State> S getOrCreateState(StateDescriptor<?> descriptor) {
+        Objects.requireNonNull(descriptor, "descriptor");
+        String name = descriptor.getName();
+        Column column = columns.get(name);
+        if (column != null && column.kind != null) {
+            if (column.kind != descriptor.getType()) {
+                throw new IllegalStateException("state '" + name + "' is already registered as " + column.kind
+                        + " state and cannot also be " + descriptor.getType() + " state (" + descriptor
+                        + "): give each state descriptor of an operator its own name");
+            }
+            return (S) column.state;
+        }
+        if (owned.containsKey(name)) {
+            throw new IllegalStateException("state '" + name + "' is already registered: give each state of an operator its own name");
+        }
+        if (column == null) {
+            column = new Column();
+            columns.put(name, column);
+        }
+        column.live = rocks.createColumnFamily(name);
+        column.kind = descriptor.getType();
+        column.state = createState(descriptor, column.live);
+        if (column.staged != null) {
+            moveStagedIntoLayout(name, column);
+        }
+        return (S) column.state;
+    }
+
+    private Object createState(StateDescriptor<?> descriptor, ColumnFamilyHandle handle) {
+        String name = descriptor.getName();
+        TtlPolicy ttl = descriptor.getTtlConfig().isEnabled() ? new TtlPolicy(descriptor.getTtlConfig(), processingClock) : null;
+        switch (descriptor.getType()) {
+            case VALUE:
+                return new RocksDBValueState<>(this, handle, name, ((ValueStateDescriptor<?>) descriptor).getDefaultValue(), ttl);
+            case LIST:
+                return ttl == null ? new RocksDBListState<>(this, handle, name) : new RocksDBTtlListState<>(this, handle, name, ttl);
+            case MAP:
+                return ttl == null ? new RocksDBMapState<>(this, handle, name) : new RocksDBTtlMapState<>(this, handle, name, ttl);
+            case REDUCING:
+                return new RocksDBReducingState<>(this, handle, name, ((ReducingStateDescriptor<Object>) cast(descriptor)).getReduceFunction(),
+                        ttl);
+            case AGGREGATING:
+                return new RocksDBAggregatingState<>(this, handle, name,
+                        ((AggregatingStateDescriptor<Object, Object, Object>) cast(descriptor)).getAggregateFunction(), ttl);
+            default:
+                throw new IllegalArgumentException("unsupported state kind " + descriptor.getType() + " of " + descriptor);
+        }
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static <T> T cast(StateDescriptor descriptor) {
+        return (T) descriptor;
+    }
+
+    /** Lays the restored entries of a state just created out for its kind, then drops the staging column family. */
+    private void moveStagedIntoLayout(String name, Column column) {
+        try (RocksIterator it = rocks.newIterator(column.staged)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                writeStored(name, column, it.key(), serializer.deserialize(it.value()));
+            }
+        }
+        rocks.dropColumnFamily(column.staged);
+        column.staged = null;
+    }
+
+    /** Writes one entry in stored form into the layout of the column's kind. */
+    private void writeStored(String name, Column column, byte[] rocksKey, Object stored) {
+        switch (column.kind) {
+            case LIST -> {
+                if (!(stored instanceof java.util.Collection<?> elements)) {
+                    throw wrongStoredForm(name, column, stored, "a list");
+                }
+                if (!elements.isEmpty()) {
+                    put(column.live, rocksKey, ListBytes.elements(serializer, elements), name);
+                }
+            }
+            case MAP -> {
+                if (!(stored instanceof Map<?, ?> entries)) {
+                    throw wrongStoredForm(name, column, stored, "a map");
+                }
+                for (Map.Entry<?, ?> e : entries.entrySet()) {
+                    put(column.live, StateKeys.concat(rocksKey, serializer.serialize(e.getKey())), serializer.serialize(e.getValue()), name);
+                }
+            }
+            default -> put(column.live, rocksKey, serializer.serialize(stored), name);
+        }
+    }
+
+    private IllegalStateException wrongStoredForm(String name, Column column, Object stored, String expected) {
+        return new IllegalStateException("cannot restore state '" + name + "' of " + operatorName + " as " + column.kind
+                + " state: the snapshot holds " + stored.getClass().getName() + " values, not " + expected + "; the job that took "
+                + "the snapshot used another kind of state descriptor under this name");
+    }
+
+    @Override
+    public void adopt(String stateName, OwnedKeyedState state, StateEntryVisitor restored) throws Exception {
+        Objects.requireNonNull(state, "state");
+        Column column = columns.get(stateName);
+        if ((column != null && column.kind != null) || owned.containsKey(stateName)) {
+            throw new IllegalStateException("state '" + stateName + "' is already registered: give each state of an operator its own name");
+        }
+        if (column != null) {
+            columns.remove(stateName);
+            try (RocksIterator it = rocks.newIterator(column.staged)) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    byte[] k = it.key();
+                    restored.visit(stateName, keys.key(k), keys.namespace(k), serializer.deserialize(it.value()));
+                }
+            }
+            rocks.dropColumnFamily(column.staged);
+        }
+        owned.put(stateName, state);
+    }
+
+    @Override
+    public Stream<Object> getKeys(String stateName, Object namespace) {
+        Column column = columns.get(stateName);
+        if (column == null) {
+            return Stream.empty();
+        }
+        Set<Object> found = new LinkedHashSet<>();
+        try (RocksIterator it = rocks.newIterator(column.live != null ? column.live : column.staged)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                byte[] k = it.key();
+                if (keys.namespace(k).equals(namespace)) {
+                    found.add(keys.key(k));
+                }
+            }
+        }
+        return found.stream();
+    }
+
+    @Override
+    public List<String> getStateNames() {
+        List<String> names = new ArrayList<>(columns.keySet());
+        names.addAll(owned.keySet());
+        return names;
+    }
+
+    @Override
+    public void forEachEntry(int keyGroup, StateEntryVisitor visitor) throws Exception {
+        requireOwned(keyGroup, "visit");
+        byte[] prefix = StateKeys.keyGroupPrefix(keyGroup);
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            Column column = e.getValue();
+            if (column.kind != null) {
+                StoredFormReader.visit(e.getKey(), column.kind, rocks, column.live, prefix, keys, serializer, visitor);
+            } else {
+                StoredFormReader.visit(e.getKey(), StateDescriptor.Type.VALUE, rocks, column.staged, prefix, keys, serializer, visitor);
+            }
+        }
+    }
+
+    @Override
+    public void forEachOwnedEntry(OwnedEntryVisitor visitor) throws Exception {
+        for (Map.Entry<String, OwnedKeyedState> e : owned.entrySet()) {
+            String name = e.getKey();
+            e.getValue().forEachEntry((keyGroup, key, namespace, value) -> visitor.visit(name, keyGroup, key, namespace, value));
+        }
+    }
+
+    @Override
+    public void restoreEntry(String stateName, int keyGroup, Object key, Object namespace, Object storedValue) {
+        Objects.requireNonNull(stateName, "stateName");
+        Objects.requireNonNull(namespace, "namespace");
+        Objects.requireNonNull(storedValue, "storedValue");
+        requireOwned(keyGroup, "restore");
+        int actual = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        if (actual != keyGroup) {
+            throw new IllegalArgumentException("cannot restore state '" + stateName + "': key '" + key + "' belongs to key group "
+                    + actual + " at max parallelism " + maxParallelism + ", but the snapshot filed it under key group " + keyGroup
+                    + "; the snapshot is corrupt or was taken with another max parallelism");
+        }
+        Column column = columns.computeIfAbsent(stateName, n -> new Column());
+        byte[] rocksKey = keys.keyAndNamespace(key, keyGroup, namespace);
+        if (column.kind != null) {
+            writeStored(stateName, column, rocksKey, storedValue);
+            return;
+        }
+        if (column.staged == null) {
+            column.staged = rocks.createColumnFamily(STAGED_PREFIX + stateName);
+        }
+        put(column.staged, rocksKey, serializer.serialize(storedValue), stateName);
+    }
+
+    /** Values are decoded from RocksDB for each visit: no one else holds them, so snapshots need not copy them. */
+    @Override
+    public boolean visitsDetachedValues() {
+        return true;
+    }
+
+    @Override
+    public void close() {
+        rocks.close();
+    }
+
+    private void requireOwned(int keyGroup, String action) {
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalArgumentException("cannot " + action + " key group " + keyGroup + ": this backend owns "
+                    + keyGroupRange + " (max parallelism " + maxParallelism + ")");
+        }
+    }
+
+    // ---- the states' access to RocksDB ----
+
+    StateSerializer serializer() {
+        return serializer;
+    }
+
+    byte[] currentKeyAndNamespace(String stateName, Object namespace) {
+        if (currentKey == null) {
+            throw new IllegalStateException("state '" + stateName + "' was accessed with no current key: keyed state is only "
+                    + "available while processing an element or a timer of a keyed stream (after keyBy)");
+        }
+        return keys.currentKeyAndNamespace(namespace);
+    }
+
+    byte[] get(ColumnFamilyHandle column, byte[] key, String stateName) {
+        try {
+            return rocks.db().get(column, key);
+        } catch (RocksDBException e) {
+            throw failure("read", stateName, e);
+        }
+    }
+
+    void put(ColumnFamilyHandle column, byte[] key, byte[] value, String stateName) {
+        try {
+            rocks.db().put(column, rocks.writeOptions(), key, value);
+        } catch (RocksDBException e) {
+            throw failure("write", stateName, e);
+        }
+    }
+
+    void merge(ColumnFamilyHandle column, byte[] key, byte[] value, String stateName) {
+        try {
+            rocks.db().merge(column, rocks.writeOptions(), key, value);
+        } catch (RocksDBException e) {
+            throw failure("append to", stateName, e);
+        }
+    }
+
+    void delete(ColumnFamilyHandle column, byte[] key, String stateName) {
+        try {
+            rocks.db().delete(column, rocks.writeOptions(), key);
+        } catch (RocksDBException e) {
+            throw failure("delete from", stateName, e);
+        }
+    }
+
+    /** Deletes every entry whose key starts with {@code prefix} (a map state's entries for one key). */
+    void deletePrefix(ColumnFamilyHandle column, byte[] prefix, String stateName) {
+        try {
+            rocks.db().deleteRange(column, rocks.writeOptions(), prefix, StateKeys.successor(prefix));
+        } catch (RocksDBException e) {
+            throw failure("clear", stateName, e);
+        }
+    }
+
+    boolean hasEntryWithPrefix(ColumnFamilyHandle column, byte[] prefix, String stateName) {
+        try (RocksIterator it = rocks.newIterator(column)) {
+            it.seek(prefix);
+            return it.isValid() && StateKeys.startsWith(it.key(), prefix);
+        }
+    }
+
+    /** Fills {@code batch} with the next entries starting with {@code prefix} after the key {@code after} (or from the start). */
+    void readBatch(ColumnFamilyHandle column, byte[] prefix, byte[] after, Batch batch, String stateName) {
+        batch.size = 0;
+        try (RocksIterator it = rocks.newIterator(column)) {
+            it.seek(after == null ? prefix : after);
+            if (after != null && it.isValid() && java.util.Arrays.equals(it.key(), after)) {
+                it.next();
+            }
+            while (batch.size < batch.keys.length && it.isValid()) {
+                byte[] k = it.key();
+                if (!StateKeys.startsWith(k, prefix)) {
+                    break;
+                }
+                batch.keys[batch.size] = k;
+                batch.values[batch.size] = it.value();
+                batch.size++;
+                it.next();
+            }
+        }
+    }
+
+    private IllegalStateException failure(String action, String stateName, RocksDBException e) {
+        return new IllegalStateException("RocksDB could not " + action + " state '" + stateName + "' of " + operatorName
+                + " in " + rocks.directory() + ": " + e.getMessage(), e);
+    }
+
+    /** A batch of entries read from one range, reused across reads. */
+    static final class Batch {
+        final byte[][] keys = new byte[ITERATION_BATCH][];
+        final byte[][] values = new byte[ITERATION_BATCH][];
+        int size;
+    }
+
+    /** One named state: its column family once created, and the restored entries waiting for its kind. */
+    private static final class Column {
+        StateDescriptor.Type kind;
+        ColumnFamilyHandle live;
+        ColumnFamilyHandle staged;
+        Object state;
+    }
+}
