@@ -114,10 +114,15 @@ class EnvironmentConfigurationTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         assertThatThrownBy(() -> env.configure("parallelism.default", "many")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Could not parse value 'many' for key 'parallelism.default' as Integer: For input string: \"many\"");
-        assertThatThrownBy(() -> env.configure("state.backend.type", "rocksdb")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("State backend 'rocksdb' (state.backend.type) is not available: Weir keeps keyed state on the heap, "
-                        + "Flink's 'hashmap' backend; set 'hashmap' or remove the option");
         env.configure("state.backend", "hashmap");
+    }
+
+    @Test
+    void aStateBackendWhoseModuleIsMissingIsRefusedWhenTheJobStarts() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.configure("state.backend.type", "rocksdb");
+        env.fromData(1).sinkTo(new DiscardingSink<>());
+        assertThatThrownBy(env::execute).hasStackTraceContaining("add the dependency dev.weir:weir-rocksdb to the job's class path");
     }
 
     @Test
