@@ -61,7 +61,7 @@ class EnvironmentConfigurationTest {
         assertThat(env.getConfig().isObjectReuseEnabled()).isTrue();
         CheckpointConfig checkpoints = env.getCheckpointConfig();
         assertThat(checkpoints.getCheckpointInterval()).isEqualTo(2000);
-        assertThat(checkpoints.getCheckpointingMode()).isEqualTo(CheckpointingMode.AT_LEAST_ONCE);
+        assertThat(checkpoints.getCheckpointingConsistencyMode()).isEqualTo(CheckpointingMode.AT_LEAST_ONCE);
         assertThat(checkpoints.getCheckpointTimeout()).isEqualTo(60_000);
         assertThat(checkpoints.getMinPauseBetweenCheckpoints()).isEqualTo(500);
         assertThat(checkpoints.getTolerableCheckpointFailureNumber()).isEqualTo(2);
