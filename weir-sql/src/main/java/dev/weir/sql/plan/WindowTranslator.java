@@ -57,7 +57,19 @@ final class WindowTranslator {
     private WindowCall parse(TableFunctionScan scan) {
         RexCall call = (RexCall) scan.getCall();
         String function = call.getOperator().getName();
-        List<RexNode> operands = call.getOperands();
+        // Calcite's call may or may not keep the table operand in front; the descriptor is where the operands start.
+        List<RexNode> all = call.getOperands();
+        int at = 0;
+        while (at < all.size() && all.get(at).getKind() != org.apache.calcite.sql.SqlKind.DESCRIPTOR) {
+            at++;
+        }
+        if (at == all.size()) {
+            throw new ValidationException(function + " needs DESCRIPTOR(time_column) as its second argument, e.g. "
+                    + function + "(TABLE t, DESCRIPTOR(ts), INTERVAL '10' MINUTES)");
+        }
+        List<RexNode> operands = new ArrayList<>();
+        operands.add(null);
+        operands.addAll(all.subList(at, all.size()));
         RexNode descriptor = operands.get(1);
         int timeColumn = ((RexInputRef) ((RexCall) descriptor).getOperands().get(0)).getIndex();
         long first = interval(operands.get(2), function);
