@@ -1,5 +1,7 @@
 package dev.weir.sql.types;
 
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -47,6 +49,56 @@ public final class FlinkTypeSystem extends RelDataTypeSystemImpl {
             default:
                 return super.getDefaultPrecision(typeName);
         }
+    }
+
+    /** Flink's rule: precision p1 + p2 + 1, scale s1 + s2, then fitted into 38 digits keeping at least 6 of scale. */
+    @Override
+    public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory factory, RelDataType left, RelDataType right) {
+        RelDataType l = asDecimal(factory, left);
+        RelDataType r = asDecimal(factory, right);
+        if (l == null || r == null) {
+            return super.deriveDecimalMultiplyType(factory, left, right);
+        }
+        return fitted(factory, l.getPrecision() + r.getPrecision() + 1, l.getScale() + r.getScale(),
+                left.isNullable() || right.isNullable());
+    }
+
+    /** Flink's rule: scale max(6, s1 + p2 + 1), precision p1 - s1 + s2 + scale, then fitted into 38 digits. */
+    @Override
+    public RelDataType deriveDecimalDivideType(RelDataTypeFactory factory, RelDataType left, RelDataType right) {
+        RelDataType l = asDecimal(factory, left);
+        RelDataType r = asDecimal(factory, right);
+        if (l == null || r == null) {
+            return super.deriveDecimalDivideType(factory, left, right);
+        }
+        int scale = Math.max(6, l.getScale() + r.getPrecision() + 1);
+        return fitted(factory, l.getPrecision() - l.getScale() + r.getScale() + scale, scale, left.isNullable() || right.isNullable());
+    }
+
+    private static RelDataType asDecimal(RelDataTypeFactory factory, RelDataType type) {
+        switch (type.getSqlTypeName()) {
+            case DECIMAL:
+                return type;
+            case TINYINT:
+                return factory.createSqlType(SqlTypeName.DECIMAL, 3, 0);
+            case SMALLINT:
+                return factory.createSqlType(SqlTypeName.DECIMAL, 5, 0);
+            case INTEGER:
+                return factory.createSqlType(SqlTypeName.DECIMAL, 10, 0);
+            case BIGINT:
+                return factory.createSqlType(SqlTypeName.DECIMAL, 19, 0);
+            default:
+                return null;
+        }
+    }
+
+    private static RelDataType fitted(RelDataTypeFactory factory, int precision, int scale, boolean nullable) {
+        if (precision > 38) {
+            int integral = precision - scale;
+            scale = Math.max(38 - integral, Math.min(scale, 6));
+            precision = 38;
+        }
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DECIMAL, precision, scale), nullable);
     }
 
     @Override
