@@ -39,7 +39,7 @@ final class FilesystemConnector implements TableConnector {
 
     @Override
     public Set<String> describeOptions() {
-        return Set.of("path", "format", "csv.field-delimiter", "csv.ignore-parse-errors", "json.ignore-parse-errors",
+        return Set.of("path", "format", "csv.field-delimiter", "csv.ignore-parse-errors", "csv.null-literal", "json.ignore-parse-errors",
                 "sink.parallelism", "source.monitor-interval");
     }
 
@@ -62,15 +62,18 @@ final class FilesystemConnector implements TableConnector {
         Map<String, String> o = table.options();
         String format = o.get("format");
         boolean ignore = Boolean.parseBoolean(o.getOrDefault(format + ".ignore-parse-errors", "false"));
-        return new LineFormat(format, o.getOrDefault("csv.field-delimiter", ",").charAt(0), ignore, type);
+        return new LineFormat(format, o.getOrDefault("csv.field-delimiter", ",").charAt(0), ignore, o.get("csv.null-literal"), type);
     }
 
     @Override
     public DataStream<Row> createSource(StreamExecutionEnvironment env, CatalogTable table, RelDataType physicalType) {
         FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), Path.of(table.options().get("path")))
                 .build();
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Source: " + table.name() + " [filesystem]")
-                .flatMap(new ParseLines(format(table, physicalType))).name("Parse: " + table.options().get("format"));
+        var lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Source: " + table.name() + " [filesystem]");
+        // Parsing runs at the source's parallelism, chained to it, so rows keep each file's order downstream.
+        var parsed = lines.flatMap(new ParseLines(format(table, physicalType))).name("Parse: " + table.options().get("format"));
+        int parallelism = lines.getTransformation().getParallelism();
+        return parallelism > 0 ? parsed.setParallelism(parallelism) : parsed;
     }
 
     @Override

@@ -19,7 +19,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Flink's {@code csv} and {@code json} formats, one row a line: CSV fields separated by {@code csv.field-delimiter}
  * (default {@code ,}), quoted with {@code "} when they contain it, empty for NULL; JSON objects by column name.
- * Timestamps are written and read in Flink's SQL form {@code yyyy-MM-dd HH:mm:ss.SSS}. A line that does not parse
+ * Timestamps are written and read in Flink's SQL form {@code yyyy-MM-dd HH:mm:ss.SSS}. A CSV cell equal to
+ * {@code csv.null-literal} is NULL (otherwise an empty cell is an empty string, and fails to parse as a number). A line that does not parse
  * fails the job naming the line, unless {@code csv.ignore-parse-errors} / {@code json.ignore-parse-errors} is set,
  * which skips it.
  */
@@ -30,11 +31,12 @@ final class LineFormat implements Serializable {
     private final boolean json;
     private final char delimiter;
     private final boolean ignoreErrors;
+    private final String nullLiteral;
     private final String[] names;
     private final SqlTypeName[] types;
     private final int[] precisions;
 
-    LineFormat(String format, char delimiter, boolean ignoreErrors, RelDataType rowType) {
+    LineFormat(String format, char delimiter, boolean ignoreErrors, String nullLiteral, RelDataType rowType) {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new ValidationException("Format '" + format + "' is not supported by Weir's filesystem connector yet; use "
                     + "'csv' or 'json'");
@@ -42,6 +44,7 @@ final class LineFormat implements Serializable {
         this.json = format.equals("json");
         this.delimiter = delimiter;
         this.ignoreErrors = ignoreErrors;
+        this.nullLiteral = nullLiteral;
         List<RelDataTypeField> fields = rowType.getFieldList();
         names = new String[fields.size()];
         types = new SqlTypeName[fields.size()];
@@ -67,8 +70,7 @@ final class LineFormat implements Serializable {
                 List<String> cells = splitCsv(line);
                 for (int i = 0; i < names.length; i++) {
                     String cell = i < cells.size() ? cells.get(i) : null;
-                    row.setField(i, cell == null || (cell.isEmpty() && types[i] != SqlTypeName.VARCHAR && types[i] != SqlTypeName.CHAR)
-                            ? null : value(cell, i));
+                    row.setField(i, cell == null || cell.equals(nullLiteral) ? null : value(cell, i));
                 }
             }
             return row;
@@ -181,7 +183,11 @@ final class LineFormat implements Serializable {
                 sb.append(delimiter);
             }
             Object v = row.getField(i);
-            if (v != null) {
+            if (v == null) {
+                if (nullLiteral != null) {
+                    sb.append(nullLiteral);
+                }
+            } else {
                 String t = text(v, i);
                 if (t.indexOf(delimiter) >= 0 || t.indexOf('"') >= 0 || t.indexOf('\n') >= 0) {
                     sb.append('"').append(t.replace("\"", "\"\"")).append('"');

@@ -124,6 +124,13 @@ public final class SqlPlanner {
                 root.add(e.getKey(), new CalciteTables.View(view.name(), view.query(), view.schema()));
             }
         }
+        // Flink's type names that Calcite's parser reads as user-defined types, e.g. in CAST(x AS STRING).
+        root.add("STRING", f -> f.createTypeWithNullability(f.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARCHAR,
+                Integer.MAX_VALUE), true));
+        root.add("BYTES", f -> f.createTypeWithNullability(f.createSqlType(org.apache.calcite.sql.type.SqlTypeName.VARBINARY,
+                Integer.MAX_VALUE), true));
+        root.add("TIMESTAMP_LTZ", f -> f.createTypeWithNullability(f.createSqlType(
+                org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 6), true));
         if (hiddenSource != null) {
             root.add(HIDDEN_SOURCE, new org.apache.calcite.schema.impl.AbstractTable() {
                 @Override

@@ -56,7 +56,7 @@ public final class FlinkTypeSystem extends RelDataTypeSystemImpl {
     public RelDataType deriveDecimalMultiplyType(RelDataTypeFactory factory, RelDataType left, RelDataType right) {
         RelDataType l = asDecimal(factory, left);
         RelDataType r = asDecimal(factory, right);
-        if (l == null || r == null) {
+        if (l == null || r == null || (left.getSqlTypeName() != SqlTypeName.DECIMAL && right.getSqlTypeName() != SqlTypeName.DECIMAL)) {
             return super.deriveDecimalMultiplyType(factory, left, right);
         }
         return fitted(factory, l.getPrecision() + r.getPrecision() + 1, l.getScale() + r.getScale(),
@@ -68,7 +68,7 @@ public final class FlinkTypeSystem extends RelDataTypeSystemImpl {
     public RelDataType deriveDecimalDivideType(RelDataTypeFactory factory, RelDataType left, RelDataType right) {
         RelDataType l = asDecimal(factory, left);
         RelDataType r = asDecimal(factory, right);
-        if (l == null || r == null) {
+        if (l == null || r == null || (left.getSqlTypeName() != SqlTypeName.DECIMAL && right.getSqlTypeName() != SqlTypeName.DECIMAL)) {
             return super.deriveDecimalDivideType(factory, left, right);
         }
         int scale = Math.max(6, l.getScale() + r.getPrecision() + 1);
@@ -99,6 +99,26 @@ public final class FlinkTypeSystem extends RelDataTypeSystemImpl {
             precision = 38;
         }
         return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DECIMAL, precision, scale), nullable);
+    }
+
+    /** Flink's SUM of DECIMAL(p, s) is DECIMAL(38, s); other types keep their own. */
+    @Override
+    public RelDataType deriveSumType(RelDataTypeFactory factory, RelDataType argumentType) {
+        if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DECIMAL, 38, argumentType.getScale()),
+                    argumentType.isNullable());
+        }
+        return argumentType;
+    }
+
+    /** Flink's AVG of DECIMAL(p, s) is DECIMAL(38, max(6, s)); other types keep their own (integer AVG truncates). */
+    @Override
+    public RelDataType deriveAvgAggType(RelDataTypeFactory factory, RelDataType argumentType) {
+        if (argumentType.getSqlTypeName() == SqlTypeName.DECIMAL) {
+            return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.DECIMAL, 38,
+                    Math.max(6, argumentType.getScale())), argumentType.isNullable());
+        }
+        return argumentType;
     }
 
     @Override
