@@ -58,6 +58,10 @@ final class SqlCases {
 
     static List<Query> queries() {
         List<Query> q = new ArrayList<>();
+        // Statements with rows.
+        q.add(new Query("describeWithRowtime", "DESCRIBE bids"));
+        q.add(new Query("describeWithComputedColumn", "DESCRIBE clicks"));
+        q.add(new Query("showTables", "SHOW TABLES"));
         // Projection and filter.
         q.add(new Query("selectColumns", "SELECT id, name FROM people"));
         q.add(new Query("arithmeticWithNulls", "SELECT id, age + 1, score * 2, age * score FROM people"));

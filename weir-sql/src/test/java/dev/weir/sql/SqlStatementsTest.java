@@ -44,7 +44,7 @@ class SqlStatementsTest {
                 "+I[bidtime, TIMESTAMP(3) *ROWTIME*, true, null, null, `bidtime` - INTERVAL '5' SECOND]",
                 "+I[price, DECIMAL(10, 2), true, null, null, null]",
                 "+I[item, STRING, false, PRI(item), null, null]",
-                "+I[doubled, DECIMAL(21, 2), true, null, AS price * 2, null]");
+                "+I[doubled, DECIMAL(21, 2), true, null, AS `price` * 2, null]");
     }
 
     @Test

@@ -60,7 +60,7 @@ public final class TableResolver {
             if (c.expression() != null) {
                 RelDataType type = computed.get(next++).getType();
                 DataType dataType = SqlTypes.toDataType(type);
-                columns.add(Column.computed(c.name(), dataType, c.expression().trim()));
+                columns.add(Column.computed(c.name(), dataType, SqlPlanner.canonical(c.expression())));
                 resolved.add(new Statement.ColumnDefinition(c.name(), dataType, c.expression(), false, null));
                 allTypes.add(type);
             } else {
@@ -85,7 +85,8 @@ public final class TableResolver {
                 checkTimeType("watermark expression", watermarkExpression.trim(), watermarkType);
             }
         }
-        ResolvedSchema schema = new ResolvedSchema(columns, watermarkColumn, watermarkExpression == null ? null : watermarkExpression.trim(),
+        ResolvedSchema schema = new ResolvedSchema(columns, watermarkColumn, watermarkExpression == null ? null
+                : streamWatermarks ? watermarkExpression.trim() : SqlPlanner.canonical(watermarkExpression),
                 primaryKey);
         return new CatalogTable(name, resolved, schema, options, stream, streamWatermarks);
     }
