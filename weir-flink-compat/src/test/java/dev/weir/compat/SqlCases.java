@@ -137,6 +137,40 @@ final class SqlCases {
         q.add(new Query("groupCountDistinct", "SELECT user_name, COUNT(DISTINCT url) FROM clicks GROUP BY user_name", true));
         q.add(new Query("groupAvgOfInt", "SELECT name, AVG(age), SUM(score) FROM people GROUP BY name", true));
         q.add(new Query("maxRetractedByMin", "SELECT m, COUNT(*) FROM (SELECT name, MAX(id) AS m FROM people GROUP BY name) GROUP BY m", true));
+        // More scalar functions and edge cases.
+        q.add(new Query("castStringToNumbers", "SELECT CAST('42' AS INT), CAST(' 7 ' AS BIGINT), CAST('2.5' AS DOUBLE), CAST('1.25' AS DECIMAL(5, 2))"));
+        q.add(new Query("castBooleanToString", "SELECT id, CAST(age > 30 AS STRING) FROM people"));
+        q.add(new Query("stringComparison", "SELECT id FROM people WHERE name > 'Bob' AND name <> ''"));
+        q.add(new Query("isTrueAndIsNotFalse", "SELECT id, (age > 30) IS TRUE, (age > 30) IS NOT FALSE FROM people"));
+        q.add(new Query("doubleArithmetic", "SELECT id, score / 4, score - 0.25, score * score FROM people"));
+        q.add(new Query("nestedCaseWithNulls", "SELECT id, CASE WHEN score IS NULL THEN -1.0 WHEN score > 80 THEN score ELSE 0.0 END FROM people"));
+        q.add(new Query("coalesceOfThree", "SELECT id, COALESCE(CAST(NULL AS INT), age, id) FROM people"));
+        q.add(new Query("timestampLiteralArithmetic", "SELECT item, bidtime - INTERVAL '5' MINUTE > TIMESTAMP '2020-04-15 08:05:00' FROM bids"));
+        q.add(new Query("unionAllOfTables", "SELECT item AS s FROM bids UNION ALL SELECT name AS s FROM people WHERE name <> ''"));
+        q.add(new Query("valuesWithNullsAndFilter", "SELECT x * 10 FROM (VALUES (1), (CAST(NULL AS INT)), (3)) AS t(x) WHERE x IS NOT NULL"));
+        // More window aggregates.
+        q.add(new Query("tumbleCountFilter", "SELECT window_start, COUNT(*) FILTER (WHERE price > 3), SUM(price) FILTER (WHERE supplier = 'supplier1') FROM "
+                + TUMBLE + " GROUP BY window_start, window_end"));
+        q.add(new Query("tumbleFiveMinutes", "SELECT window_start, window_end, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(bidtime), "
+                + "INTERVAL '5' MINUTES)) GROUP BY window_start, window_end"));
+        q.add(new Query("hopCountDistinct", "SELECT window_start, COUNT(DISTINCT supplier), MAX(price) FROM " + HOP
+                + " GROUP BY window_start, window_end"));
+        q.add(new Query("cumulateMaxMin", "SELECT window_start, window_end, MAX(price), MIN(price), AVG(price) FROM " + CUMULATE
+                + " GROUP BY window_start, window_end"));
+        q.add(new Query("tumbleOverView", "SELECT window_start, COUNT(*) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(bidtime), "
+                + "INTERVAL '10' MINUTES)) WHERE item <> 'A' GROUP BY window_start, window_end"));
+        q.add(new Query("tumbleSumOfDoubleCast", "SELECT window_start, SUM(CAST(price AS DOUBLE)) FROM " + TUMBLE
+                + " GROUP BY window_start, window_end"));
+        q.add(new Query("windowAggregateThenUnboundedAggregate", "SELECT supplier, SUM(c) FROM (SELECT window_start, supplier, COUNT(*) AS c FROM "
+                + TUMBLE + " GROUP BY window_start, window_end, supplier) GROUP BY supplier", true));
+        q.add(new Query("hopOnLocalZonedTime", "SELECT window_start, window_end, COUNT(*) FROM TABLE(HOP(TABLE clicks, DESCRIPTOR(ts), "
+                + "INTERVAL '30' SECONDS, INTERVAL '1' MINUTE)) GROUP BY window_start, window_end"));
+        // More updating aggregates.
+        q.add(new Query("groupCountFilter", "SELECT supplier, COUNT(*) FILTER (WHERE price > 3) FROM bids GROUP BY supplier", true));
+        q.add(new Query("groupByExpression", "SELECT age > 30, COUNT(*), MAX(name) FROM people GROUP BY age > 30", true));
+        q.add(new Query("groupByTwoKeys", "SELECT supplier, item, SUM(price) FROM bids GROUP BY supplier, item", true));
+        q.add(new Query("havingOnUpdating", "SELECT supplier, COUNT(*) FROM bids GROUP BY supplier HAVING COUNT(*) > 1", true));
+        q.add(new Query("minMaxOfStrings", "SELECT supplier, MIN(item), MAX(item) FROM bids GROUP BY supplier", true));
         return q;
     }
 }
