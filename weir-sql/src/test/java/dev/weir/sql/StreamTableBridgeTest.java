@@ -84,4 +84,35 @@ class StreamTableBridgeTest {
         assertThat(collect(tEnv.toDataStream(tEnv.sqlQuery("SELECT k, rowtime FROM " + t))))
                 .containsExactly("+I[a, 1970-01-01T00:00:01Z]", "+I[b, 1970-01-01T00:00:02Z]");
     }
+
+    @Test
+    void rowsBehindTheWatermarkAreDroppedByTheWindowAggregateAsInFlink() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        StreamTableEnvironment tEnv = StreamTableEnvironment.create(env);
+        // The watermark follows each row at once, so the row at 2 s arrives after window [0 s, 3 s) has fired.
+        DataStream<Row> events = env.fromData(Row.of("a", 1_000L), Row.of("a", 5_000L), Row.of("a", 2_000L), Row.of("a", 5_500L))
+                .assignTimestampsAndWatermarks(dev.weir.api.common.eventtime.WatermarkStrategy.<Row>forGenerator(context -> new EveryRow())
+                        .withTimestampAssigner((row, previous) -> (Long) row.getField(1)));
+        Table t = tEnv.fromDataStream(events, Schema.newBuilder()
+                .column("k", DataTypes.STRING())
+                .column("millis", DataTypes.BIGINT())
+                .columnByMetadata("rowtime", DataTypes.TIMESTAMP_LTZ(3))
+                .watermark("rowtime", "SOURCE_WATERMARK()")
+                .build());
+        assertThat(collect(tEnv.toDataStream(tEnv.sqlQuery("SELECT window_start, COUNT(*), SUM(millis) FROM TABLE(TUMBLE(TABLE " + t
+                + ", DESCRIPTOR(rowtime), INTERVAL '3' SECOND)) GROUP BY window_start, window_end"))))
+                .containsExactly("+I[1970-01-01T00:00, 1, 1000]", "+I[1970-01-01T00:00:03, 2, 10500]");
+    }
+
+    /** Emits each row's timestamp as the watermark right away. */
+    private static final class EveryRow implements dev.weir.api.common.eventtime.WatermarkGenerator<Row> {
+        @Override
+        public void onEvent(Row event, long eventTimestamp, dev.weir.api.common.eventtime.WatermarkOutput output) {
+            output.emitWatermark(new dev.weir.api.common.eventtime.Watermark(eventTimestamp));
+        }
+
+        @Override
+        public void onPeriodicEmit(dev.weir.api.common.eventtime.WatermarkOutput output) {
+        }
+    }
 }
