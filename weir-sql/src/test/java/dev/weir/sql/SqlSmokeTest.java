@@ -3,6 +3,7 @@ package dev.weir.sql;
 import static dev.weir.sql.SqlTestSupport.csv;
 import static dev.weir.sql.SqlTestSupport.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.table.api.TableEnvironment;
 import java.nio.file.Path;
@@ -18,9 +19,20 @@ class SqlSmokeTest {
         TableEnvironment env = SqlTestSupport.env();
         Path in = csv(dir, "orders", "1,apple,3", "2,pear,5", "3,plum,");
         env.executeSql("CREATE TABLE orders (id INT, item STRING, qty INT) WITH ('connector' = 'filesystem', 'path' = '"
-                + in + "', 'format' = 'csv')");
+                + in + "', 'format' = 'csv', 'csv.null-literal' = '')");
         assertThat(rows(env, "SELECT id, UPPER(item), qty * 2 FROM orders WHERE qty > 3 OR qty IS NULL"))
                 .containsExactlyInAnyOrder("+I[2, PEAR, 10]", "+I[3, PLUM, null]");
+    }
+
+    @Test
+    void anEmptyNumberWithoutANullLiteralFailsTheJobNamingTheLineAndTheFix() throws Exception {
+        TableEnvironment env = SqlTestSupport.env();
+        Path in = csv(dir, "orders", "1,apple,3", "3,plum,");
+        env.executeSql("CREATE TABLE orders (id INT, item STRING, qty INT) WITH ('connector' = 'filesystem', 'path' = '"
+                + in + "', 'format' = 'csv')");
+        assertThatThrownBy(() -> rows(env, "SELECT * FROM orders"))
+                .hasStackTraceContaining("Failed to deserialize CSV row '3,plum,'")
+                .hasStackTraceContaining("set 'csv.ignore-parse-errors' = 'true' to skip such lines");
     }
 
     @Test
