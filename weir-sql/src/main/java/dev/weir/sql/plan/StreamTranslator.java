@@ -248,15 +248,9 @@ public final class StreamTranslator {
     private Translated groupAggregate(Aggregate aggregate) {
         Translated in = translate(aggregate.getInput());
         int[] keys = aggregate.getGroupSet().toArray();
-        AggCall[] calls = aggCalls(aggregate);
-        if (in.updating()) {
-            for (int i = 0; i < calls.length; i++) {
-                if (!calls[i].canRetract()) {
-                    throw new ValidationException(aggregate.getAggCallList().get(i).getAggregation().getName()
-                            + " over an updating input is not supported yet");
-                }
-            }
-        }
+        // An unbounded aggregate's accumulators must always retract: its own input may be updating, and even over an
+        // insert-only input the key's state is kept for updates.
+        AggCall[] calls = aggCalls(aggregate, true);
         String name = "GroupAggregate(groupBy=[" + names(keys, aggregate.getInput().getRowType()) + "], select=["
                 + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         record(name);
@@ -265,11 +259,11 @@ public final class StreamTranslator {
         return new Translated(out, aggregate.getRowType(), -1, true);
     }
 
-    AggCall[] aggCalls(Aggregate aggregate) {
+    AggCall[] aggCalls(Aggregate aggregate, boolean retracting) {
         List<AggregateCall> list = aggregate.getAggCallList();
         AggCall[] calls = new AggCall[list.size()];
         for (int i = 0; i < calls.length; i++) {
-            calls[i] = AggCalls.of(list.get(i), aggregate.getInput().getRowType());
+            calls[i] = AggCalls.of(list.get(i), aggregate.getInput().getRowType(), retracting);
         }
         return calls;
     }

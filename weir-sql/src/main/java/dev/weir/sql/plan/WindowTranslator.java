@@ -195,7 +195,7 @@ final class WindowTranslator {
                 + call.spec().describe() + "], select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         translator.record(name);
         DataStream<Row> out = keyed.window(assigner(call.spec()))
-                .aggregate(new SqlAggregate(translator.aggCalls(aggregate)), new WindowAggregateOutput(groupColumns)).name(name);
+                .aggregate(new SqlAggregate(translator.aggCalls(aggregate, false)), new WindowAggregateOutput(groupColumns)).name(name);
         int rowtime = -1;
         for (int i = 0; i < groupColumns.length; i++) {
             if (groupColumns[i] == WindowAggregateOutput.WINDOW_TIME) {

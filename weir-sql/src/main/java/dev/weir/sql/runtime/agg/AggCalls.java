@@ -10,7 +10,8 @@ public final class AggCalls {
     private AggCalls() {
     }
 
-    public static AggCall of(AggregateCall call, RelDataType inputType) {
+    /** The call for an input that may retract rows ({@code retracting}), or an insert-only one, which allows cheaper state. */
+    public static AggCall of(AggregateCall call, RelDataType inputType, boolean retracting) {
         int arg = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
         int filter = call.filterArg;
         String name = call.getAggregation().getName();
@@ -27,9 +28,9 @@ public final class AggCalls {
             case AVG:
                 return sum(call, inputType, arg, filter, true);
             case MIN:
-                return new Extremes.MinMax(arg, filter, false);
+                return retracting ? new Extremes.MinMax(arg, filter, false) : new Extremes.InsertOnlyMinMax(arg, filter, false);
             case MAX:
-                return new Extremes.MinMax(arg, filter, true);
+                return retracting ? new Extremes.MinMax(arg, filter, true) : new Extremes.InsertOnlyMinMax(arg, filter, true);
             default:
                 throw new ValidationException("Aggregate function " + name + " is not supported by Weir SQL yet; supported are "
                         + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN and MAX");

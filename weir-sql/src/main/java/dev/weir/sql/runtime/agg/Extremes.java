@@ -78,4 +78,66 @@ final class Extremes {
             return values.isEmpty() ? null : max ? values.lastKey() : values.firstKey();
         }
     }
+
+    /**
+     * MIN or MAX over an insert-only input (a window aggregate): just the current extreme, no sorted map, so that an
+     * element costs one comparison.
+     */
+    static final class InsertOnlyMinMax extends AggCall {
+        private static final long serialVersionUID = 1L;
+        private final boolean max;
+
+        InsertOnlyMinMax(int arg, int filterArg, boolean max) {
+            super(arg, filterArg);
+            this.max = max;
+        }
+
+        /** The extreme so far, null before the first non-null value. */
+        static final class Holder implements java.io.Serializable {
+            private static final long serialVersionUID = 1L;
+            Object value;
+        }
+
+        @Override
+        public Object createAccumulator() {
+            return new Holder();
+        }
+
+        @Override
+        public Object accumulate(Object acc, Row row) {
+            Object v = row.getField(arg);
+            if (v != null && applies(row)) {
+                Holder h = (Holder) acc;
+                if (h.value == null || better(v, h.value)) {
+                    h.value = v;
+                }
+            }
+            return acc;
+        }
+
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        private boolean better(Object candidate, Object current) {
+            int c = ((Comparable) candidate).compareTo(current);
+            return max ? c > 0 : c < 0;
+        }
+
+        @Override
+        public boolean canRetract() {
+            return false;
+        }
+
+        @Override
+        public Object merge(Object a, Object b) {
+            Holder x = (Holder) a;
+            Holder y = (Holder) b;
+            Holder m = new Holder();
+            m.value = x.value == null ? y.value : y.value == null ? x.value : better(y.value, x.value) ? y.value : x.value;
+            return m;
+        }
+
+        @Override
+        public Object result(Object acc) {
+            return ((Holder) acc).value;
+        }
+    }
 }
