@@ -29,7 +29,7 @@ final class SourceTranslator {
     }
 
     Translated scan(CatalogTable table, RelDataType tableType) {
-        RelDataType sourceType = sourceType(table, tableType);
+        RelDataType sourceType = SourceTypes.physical(table);
         DataStream<Row> stream;
         if (table.stream() != null) {
             stream = table.stream();
@@ -84,10 +84,5 @@ final class SourceTranslator {
             }
         }
         return new Translated(stream, tableType, rowtime, false);
-    }
-
-    /** The columns the source itself delivers: every column that is not computed, in declared order. */
-    static RelDataType sourceType(CatalogTable table, RelDataType tableType) {
-        return SourceTypes.physical(table);
     }
 }
