@@ -101,6 +101,23 @@ public final class Types {
             new ArrayList<>(sorted.keySet()));
     }
 
+    /**
+     * Flink's hint for a stream of {@link dev.weir.types.Row}s with the given field types. Accepted and never needed:
+     * a table made from the stream takes its columns from the {@code Schema} given to {@code fromDataStream}.
+     */
+    public static TypeInformation<dev.weir.types.Row> ROW(TypeInformation<?>... types) {
+        return GENERIC(dev.weir.types.Row.class);
+    }
+
+    /** Flink's hint for a stream of named {@link dev.weir.types.Row}s; accepted and never needed, as {@link #ROW}. */
+    public static TypeInformation<dev.weir.types.Row> ROW_NAMED(String[] fieldNames, TypeInformation<?>... types) {
+        if (fieldNames.length != types.length) {
+            throw new IllegalArgumentException("Types.ROW_NAMED: " + fieldNames.length + " field names but " + types.length
+                    + " types; give one type per name");
+        }
+        return GENERIC(dev.weir.types.Row.class);
+    }
+
     /** A type Weir treats as opaque (Flink would serialize it with Kryo). */
     public static <T> TypeInformation<T> GENERIC(Class<T> genericClass) {
         return new GenericTypeInfo<>(Objects.requireNonNull(genericClass, "genericClass"));

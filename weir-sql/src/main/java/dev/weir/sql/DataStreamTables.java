@@ -1,0 +1,82 @@
+package dev.weir.sql;
+
+import dev.weir.sql.catalog.SessionCatalog;
+import dev.weir.sql.catalog.TableResolver;
+import dev.weir.sql.parse.DataTypeParser;
+import dev.weir.sql.parse.Statement;
+import dev.weir.sql.runtime.DataStreamRows;
+import dev.weir.sql.types.RowTypes;
+import dev.weir.sql.types.SqlTypes;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.table.api.Schema;
+import dev.weir.table.api.ValidationException;
+import dev.weir.table.types.DataType;
+import dev.weir.types.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * Registers a DataStream as a table with a declared {@link Schema}: physical columns take the elements' fields by
+ * position, {@code columnByMetadata("rowtime", ...)} the elements' timestamps, computed columns are planned as in
+ * CREATE TABLE, and {@code watermark(col, "SOURCE_WATERMARK()")} keeps the stream's own watermarks.
+ */
+final class DataStreamTables {
+    private final TableResolver resolver;
+    private final SessionCatalog catalog;
+
+    DataStreamTables(TableResolver resolver, SessionCatalog catalog) {
+        this.resolver = resolver;
+        this.catalog = catalog;
+    }
+
+    <T> void register(String name, DataStream<T> stream, Schema schema) {
+        List<Statement.ColumnDefinition> columns = new ArrayList<>();
+        List<Integer> sourceFields = new ArrayList<>();
+        List<SqlTypeName> sourceTypes = new ArrayList<>();
+        int position = 0;
+        for (Schema.UnresolvedColumn c : schema.getColumns()) {
+            if (c.getExpression() != null) {
+                columns.add(new Statement.ColumnDefinition(c.getName(), null, c.getExpression(), false, null));
+                continue;
+            }
+            DataType type = c.getDataType() != null ? c.getDataType() : DataTypeParser.parse(c.getSqlType());
+            if (c.isMetadata()) {
+                String key = c.getMetadataKey() == null ? c.getName() : c.getMetadataKey();
+                if (!key.equals("rowtime")) {
+                    throw new ValidationException("Unknown metadata key '" + key + "' of column '" + c.getName() + "'; a "
+                            + "DataStream table has one metadata column, 'rowtime' (the element's timestamp)");
+                }
+                sourceFields.add(-1);
+            } else {
+                sourceFields.add(position++);
+            }
+            sourceTypes.add(SqlTypes.toRelType(RowTypes.FACTORY, type).getSqlTypeName());
+            columns.add(new Statement.ColumnDefinition(c.getName(), type, null, c.isMetadata(), c.getMetadataKey()));
+        }
+        if (columns.isEmpty()) {
+            throw new ValidationException("The Schema for DataStream table '" + name + "' declares no columns; add them with "
+                    + "Schema.newBuilder().column(name, type)");
+        }
+        String watermarkColumn = null;
+        String watermarkExpression = null;
+        boolean sourceWatermark = false;
+        if (!schema.getWatermarkSpecs().isEmpty()) {
+            Schema.UnresolvedWatermarkSpec w = schema.getWatermarkSpecs().get(0);
+            watermarkColumn = w.getColumnName();
+            watermarkExpression = w.getWatermarkExpression();
+            sourceWatermark = watermarkExpression.replace(" ", "").equalsIgnoreCase("SOURCE_WATERMARK()");
+            String column = watermarkColumn;
+            if (columns.stream().noneMatch(c -> c.name().equals(column))) {
+                throw new ValidationException("The rowtime attribute field '" + column + "' is not defined in the table schema; "
+                        + "the columns are " + columns.stream().map(Statement.ColumnDefinition::name).toList());
+            }
+        }
+        int[] fields = sourceFields.stream().mapToInt(Integer::intValue).toArray();
+        DataStream<Row> rows = stream.process(new DataStreamRows<>(fields, sourceTypes.toArray(new SqlTypeName[0])))
+                .name("FromDataStream(" + name + ")");
+        catalog.createTable(resolver.resolve(name, columns, watermarkColumn, watermarkExpression,
+                schema.getPrimaryKey().orElse(List.of()), Map.of(), rows, sourceWatermark), false);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.weir.sql;
+
+import dev.weir.sql.exec.TableResultImpl;
+import dev.weir.sql.parse.Statement;
+import dev.weir.sql.parse.StatementParser;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.table.api.StatementSet;
+import dev.weir.table.api.Table;
+import dev.weir.table.api.TableResult;
+import dev.weir.table.api.ValidationException;
+import java.util.ArrayList;
+import java.util.List;
+
+/** INSERT statements collected and run as one job, as Flink's {@code StatementSet}. */
+final class StatementSetImpl implements StatementSet {
+    private final TableEnvironmentImpl environment;
+    private final List<String[]> inserts = new ArrayList<>();
+
+    StatementSetImpl(TableEnvironmentImpl environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public StatementSet addInsertSql(String statement) {
+        Statement parsed = StatementParser.parse(statement);
+        if (!(parsed instanceof Statement.Insert)) {
+            throw new ValidationException("Only INSERT statements can be added to a StatementSet; got: " + statement.strip());
+        }
+        Statement.Insert insert = (Statement.Insert) parsed;
+        inserts.add(new String[] {insert.target(), insert.query()});
+        return this;
+    }
+
+    @Override
+    public StatementSet addInsert(String targetPath, Table table) {
+        inserts.add(new String[] {targetPath, ((TableImpl) table).sql()});
+        return this;
+    }
+
+    @Override
+    public String explain() {
+        StringBuilder sb = new StringBuilder();
+        for (String[] insert : inserts) {
+            sb.append(environment.explainSql("INSERT INTO `" + insert[0] + "` " + insert[1])).append('\n');
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public TableResult execute() {
+        if (inserts.isEmpty()) {
+            throw new ValidationException("No statement to execute: add INSERT statements with addInsertSql first");
+        }
+        StreamExecutionEnvironment env = environment.jobEnvironmentForSet();
+        for (String[] insert : inserts) {
+            environment.addInsert(env, insert[0], insert[1]);
+        }
+        inserts.clear();
+        return TableResultImpl.ofInsert("statement-set", environment.submit(env, "insert-into statement set"));
+    }
+}

@@ -1,0 +1,383 @@
+package dev.weir.sql;
+
+import dev.weir.builtin.CollectIterator;
+import dev.weir.builtin.CollectSink;
+import dev.weir.core.execution.JobClient;
+import dev.weir.sql.catalog.CatalogTable;
+import dev.weir.sql.catalog.CatalogView;
+import dev.weir.sql.catalog.SessionCatalog;
+import dev.weir.sql.catalog.TableResolver;
+import dev.weir.sql.connector.TableConnector;
+import dev.weir.sql.connector.TableConnectors;
+import dev.weir.sql.exec.TableResultImpl;
+import dev.weir.sql.parse.Statement;
+import dev.weir.sql.parse.StatementParser;
+import dev.weir.sql.plan.SqlPlanner;
+import dev.weir.sql.plan.StreamTranslator;
+import dev.weir.sql.plan.Translated;
+import dev.weir.sql.runtime.ToExternal;
+import dev.weir.sql.types.RowTypes;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.table.api.EnvironmentSettings;
+import dev.weir.table.api.Schema;
+import dev.weir.table.api.StatementSet;
+import dev.weir.table.api.Table;
+import dev.weir.table.api.TableConfig;
+import dev.weir.table.api.TableException;
+import dev.weir.table.api.TableResult;
+import dev.weir.table.api.ValidationException;
+import dev.weir.table.api.bridge.java.StreamTableEnvironment;
+import dev.weir.table.catalog.ResolvedSchema;
+import dev.weir.types.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.calcite.plan.RelOptUtil;
+
+/**
+ * Weir's {@link StreamTableEnvironment} (and plain {@link dev.weir.table.api.TableEnvironment}): a session catalog,
+ * the Calcite planner over it, and the translation of each statement to a Weir job. A plain environment runs every
+ * job on a fresh local {@link StreamExecutionEnvironment}; a stream table environment builds jobs on the one it
+ * was created with, where its DataStream tables live (so {@code execute} there also runs that environment's other
+ * pending sinks, unlike Flink).
+ */
+public final class TableEnvironmentImpl implements StreamTableEnvironment {
+    private static final System.Logger LOG = System.getLogger(TableEnvironmentImpl.class.getName());
+
+    private final StreamExecutionEnvironment boundEnvironment;
+    private final TableConfig config = new TableConfig();
+    private final SessionCatalog catalog = new SessionCatalog();
+    private final SqlPlanner planner = new SqlPlanner(catalog);
+    private final TableResolver resolver = new TableResolver(planner);
+    private int anonymousTables;
+
+    private TableEnvironmentImpl(StreamExecutionEnvironment boundEnvironment, EnvironmentSettings settings) {
+        if (!settings.isStreamingMode()) {
+            throw new ValidationException("Weir runs SQL in streaming mode only; create the environment with "
+                    + "EnvironmentSettings.inStreamingMode() (bounded sources still end, with final results)");
+        }
+        this.boundEnvironment = boundEnvironment;
+        config.addConfiguration(settings.getConfiguration());
+    }
+
+    public static TableEnvironmentImpl create(EnvironmentSettings settings) {
+        return new TableEnvironmentImpl(null, Objects.requireNonNull(settings, "settings"));
+    }
+
+    public static TableEnvironmentImpl create(StreamExecutionEnvironment env, EnvironmentSettings settings) {
+        return new TableEnvironmentImpl(Objects.requireNonNull(env, "executionEnvironment"), Objects.requireNonNull(settings, "settings"));
+    }
+
+    @Override
+    public TableConfig getConfig() {
+        return config;
+    }
+
+    @Override
+    public TableResult executeSql(String statement) {
+        Statement parsed = StatementParser.parse(Objects.requireNonNull(statement, "statement"));
+        if (parsed instanceof Statement.CreateTable) {
+            Statement.CreateTable c = (Statement.CreateTable) parsed;
+            if (c.ifNotExists() && catalog.get(c.name()) != null) {
+                return TableResultImpl.OK;
+            }
+            catalog.createTable(resolver.resolve(c.name(), c.columns(), c.watermarkColumn(), c.watermarkExpression(), c.primaryKey(),
+                    c.options(), null, false), c.ifNotExists());
+            return TableResultImpl.OK;
+        }
+        if (parsed instanceof Statement.CreateView) {
+            Statement.CreateView v = (Statement.CreateView) parsed;
+            if (v.ifNotExists() && catalog.get(v.name()) != null) {
+                return TableResultImpl.OK;
+            }
+            SqlPlanner.Planned planned = planner.planQuery(v.query());
+            catalog.createView(new CatalogView(v.name(), v.query(), RowTypes.schema(planned.rowType(), -1)), v.ifNotExists());
+            return TableResultImpl.OK;
+        }
+        if (parsed instanceof Statement.Drop) {
+            Statement.Drop d = (Statement.Drop) parsed;
+            if (!catalog.drop(d.name(), d.view()) && !d.ifExists()) {
+                throw new ValidationException((d.view() ? "View" : "Table") + " with identifier 'default_catalog.default_database."
+                        + d.name() + "' does not exist; write DROP " + (d.view() ? "VIEW" : "TABLE") + " IF EXISTS to ignore that");
+            }
+            return TableResultImpl.OK;
+        }
+        if (parsed instanceof Statement.Show) {
+            boolean views = ((Statement.Show) parsed).views();
+            List<Row> rows = new ArrayList<>();
+            for (String name : views ? listViews() : listTables()) {
+                rows.add(Row.of(name));
+            }
+            return TableResultImpl.ofRows(ResolvedSchema.physical(List.of(views ? "view name" : "table name"),
+                    List.of(dev.weir.table.api.DataTypes.STRING())), rows);
+        }
+        if (parsed instanceof Statement.Describe) {
+            return Describe.of(entry(((Statement.Describe) parsed).name()));
+        }
+        if (parsed instanceof Statement.Explain) {
+            String plan = explainSql(((Statement.Explain) parsed).statement());
+            return TableResultImpl.ofRows(ResolvedSchema.physical(List.of("result"), List.of(dev.weir.table.api.DataTypes.STRING())),
+                    List.of(Row.of(plan)));
+        }
+        if (parsed instanceof Statement.Insert) {
+            Statement.Insert insert = (Statement.Insert) parsed;
+            return executeInsert(insert.target(), insert.query());
+        }
+        if (parsed instanceof Statement.Set) {
+            Statement.Set set = (Statement.Set) parsed;
+            config.set(set.key(), set.value());
+            return TableResultImpl.OK;
+        }
+        return executeQuery(((Statement.Query) parsed).sql());
+    }
+
+    private Object entry(String name) {
+        Object entry = catalog.get(name);
+        if (entry == null) {
+            throw new ValidationException("Tables or views with the identifier 'default_catalog.default_database." + name
+                    + "' doesn't exist; the tables are " + catalog.entries().keySet());
+        }
+        return entry;
+    }
+
+    @Override
+    public Table sqlQuery(String query) {
+        Statement parsed = StatementParser.parse(Objects.requireNonNull(query, "query"));
+        if (!(parsed instanceof Statement.Query)) {
+            throw new ValidationException("Unsupported SQL query! sqlQuery() only accepts a single SQL query (SELECT, WITH, "
+                    + "VALUES); run DDL and INSERT with executeSql()");
+        }
+        String sql = ((Statement.Query) parsed).sql();
+        SqlPlanner.Planned planned = planner.planQuery(sql);
+        return new TableImpl(this, sql, RowTypes.schema(planned.rowType(), -1));
+    }
+
+    @Override
+    public Table from(String path) {
+        Object entry = entry(path);
+        ResolvedSchema schema = entry instanceof CatalogTable ? ((CatalogTable) entry).schema() : ((CatalogView) entry).schema();
+        return new TableImpl(this, "SELECT * FROM `" + path + "`", schema);
+    }
+
+    @Override
+    public String[] listTables() {
+        return catalog.entries().keySet().stream().filter(n -> !n.startsWith("UnnamedTable$")).toArray(String[]::new);
+    }
+
+    @Override
+    public String[] listViews() {
+        return catalog.entries().entrySet().stream().filter(e -> e.getValue() instanceof CatalogView && !e.getKey().startsWith("UnnamedTable$"))
+                .map(Map.Entry::getKey).toArray(String[]::new);
+    }
+
+    @Override
+    public void createTemporaryView(String path, Table view) {
+        TableImpl table = own(view);
+        catalog.createView(new CatalogView(path, table.sql(), table.getResolvedSchema()), false);
+    }
+
+    @Override
+    public boolean dropTemporaryView(String path) {
+        return catalog.drop(path, true);
+    }
+
+    @Override
+    public boolean dropTemporaryTable(String path) {
+        return catalog.drop(path, false);
+    }
+
+    @Override
+    public StatementSet createStatementSet() {
+        return new StatementSetImpl(this);
+    }
+
+    @Override
+    public String explainSql(String statement) {
+        Statement parsed = StatementParser.parse(statement);
+        String query;
+        String target = null;
+        if (parsed instanceof Statement.Insert) {
+            query = ((Statement.Insert) parsed).query();
+            target = ((Statement.Insert) parsed).target();
+        } else if (parsed instanceof Statement.Query) {
+            query = ((Statement.Query) parsed).sql();
+        } else {
+            throw new ValidationException("EXPLAIN takes a query or an INSERT statement");
+        }
+        SqlPlanner.Planned planned = planner.planQuery(query);
+        StreamTranslator translator = new StreamTranslator(StreamExecutionEnvironment.createLocalEnvironment(1), catalog, planner,
+                config.getLocalTimeZone());
+        Translated translated = translator.translate(planned.rel());
+        StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n").append(RelOptUtil.toString(planned.rel()))
+                .append("\n== Weir Operators ==\n");
+        for (String op : translator.operators()) {
+            sb.append(op).append('\n');
+        }
+        sb.append(target == null ? "Collect" : "Sink(table=[" + target + "])")
+                .append(translated.updating() ? " (changelog: +I, -U, +U, -D)" : " (insert-only)").append('\n');
+        return sb.toString();
+    }
+
+    // ---- execution
+
+    private StreamExecutionEnvironment jobEnvironment() {
+        if (boundEnvironment != null) {
+            return boundEnvironment;
+        }
+        String parallelism = config.getConfiguration().getString("parallelism.default", null);
+        StreamExecutionEnvironment env = parallelism == null ? StreamExecutionEnvironment.createLocalEnvironment()
+                : StreamExecutionEnvironment.createLocalEnvironment(Integer.parseInt(parallelism));
+        String interval = config.getConfiguration().getString("pipeline.auto-watermark-interval", null);
+        if (interval != null) {
+            env.getConfig().setAutoWatermarkInterval(java.time.Duration.parse("PT" + interval.trim().replace(" ", "")).toMillis());
+        }
+        return env;
+    }
+
+    StreamExecutionEnvironment jobEnvironmentForSet() {
+        return jobEnvironment();
+    }
+
+    private Translated translate(StreamExecutionEnvironment env, String query) {
+        logIgnoredOptions();
+        SqlPlanner.Planned planned = planner.planQuery(query);
+        return new StreamTranslator(env, catalog, planner, config.getLocalTimeZone()).translate(planned.rel());
+    }
+
+    private void logIgnoredOptions() {
+        for (String key : config.getConfiguration().keySet()) {
+            if (key.startsWith("table.exec.mini-batch") || key.equals("table.exec.state.ttl") || key.startsWith("table.optimizer")) {
+                LOG.log(System.Logger.Level.INFO, "Option ''{0}'' is accepted and ignored: Weir has no such setting", key);
+            }
+        }
+    }
+
+    TableResult executeQuery(String query) {
+        StreamExecutionEnvironment env = jobEnvironment();
+        Translated translated = translate(env, query);
+        CollectSink<Row> sink = new CollectSink<>();
+        translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()))).name("ToExternal")
+                .sinkTo(sink).name("Collect Sink");
+        JobClient client = submit(env, "collect");
+        client.getJobExecutionResult().whenComplete((result, failure) -> {
+            if (failure != null) {
+                sink.fail(failure);
+            }
+        });
+        return TableResultImpl.ofJob(RowTypes.schema(translated.rowType(), translated.rowtimeIndex()),
+                new CollectIterator<>(sink, () -> client.cancel()), client);
+    }
+
+    TableResult executeInsert(String target, String query) {
+        StreamExecutionEnvironment env = jobEnvironment();
+        addInsert(env, target, query);
+        return TableResultImpl.ofInsert(target, submit(env, "insert-into_default_catalog.default_database." + target));
+    }
+
+    /** Plans {@code INSERT INTO target query} onto {@code env} without running it. */
+    void addInsert(StreamExecutionEnvironment env, String target, String query) {
+        Object entry = entry(target);
+        if (!(entry instanceof CatalogTable) || ((CatalogTable) entry).stream() != null) {
+            throw new ValidationException("'" + target + "' is a view or a DataStream table; INSERT INTO needs a table with a "
+                    + "connector (CREATE TABLE ... WITH ('connector' = ...))");
+        }
+        CatalogTable table = (CatalogTable) entry;
+        TableConnector connector = TableConnectors.of(table);
+        Translated translated = translate(env, query);
+        int expected = table.physicalColumnCount();
+        if (translated.rowType().getFieldCount() != expected) {
+            throw new ValidationException("Column types of query result and sink for 'default_catalog.default_database." + target
+                    + "' do not match.\nCause: Different number of columns.\n\nQuery schema: "
+                    + RowTypes.schema(translated.rowType(), -1).getColumnNames() + "\nSink schema:  "
+                    + table.columns().stream().filter(c -> c.expression() == null).map(c -> c.name()).toList());
+        }
+        org.apache.calcite.rel.type.RelDataType sinkType = dev.weir.sql.plan.SourceTypes.physical(table);
+        connector.createSink(translated.stream(), table, sinkType, translated.updating());
+    }
+
+    JobClient submit(StreamExecutionEnvironment env, String jobName) {
+        try {
+            return env.executeAsync(jobName);
+        } catch (Exception e) {
+            throw new TableException("Failed to execute sql: the job '" + jobName + "' could not start: " + e.getMessage(), e);
+        }
+    }
+
+    String registerAnonymous(TableImpl table) {
+        String name = "UnnamedTable$" + anonymousTables++;
+        catalog.createView(new CatalogView(name, table.sql(), table.getResolvedSchema()), false);
+        return name;
+    }
+
+    private TableImpl own(Table table) {
+        if (!(table instanceof TableImpl) || ((TableImpl) table).environment() != this) {
+            throw new ValidationException("Only tables that belong to this table environment can be registered; create the "
+                    + "Table with this environment's sqlQuery or from");
+        }
+        return (TableImpl) table;
+    }
+
+    // ---- DataStream bridge
+
+    @Override
+    public <T> Table fromDataStream(DataStream<T> dataStream) {
+        throw new ValidationException("Weir cannot derive a table's columns from a DataStream's element type (Weir keeps "
+                + "no type information); pass the columns: fromDataStream(stream, Schema.newBuilder().column(\"name\", "
+                + "DataTypes.STRING())...build())");
+    }
+
+    @Override
+    public <T> Table fromDataStream(DataStream<T> dataStream, Schema schema) {
+        String name = "UnnamedTable$" + anonymousTables++;
+        registerStream(name, dataStream, schema);
+        return new TableImpl(this, "SELECT * FROM `" + name + "`", ((CatalogTable) catalog.get(name)).schema());
+    }
+
+    @Override
+    public <T> void createTemporaryView(String path, DataStream<T> dataStream) {
+        fromDataStream(dataStream);
+    }
+
+    @Override
+    public <T> void createTemporaryView(String path, DataStream<T> dataStream, Schema schema) {
+        registerStream(path, dataStream, schema);
+    }
+
+    private <T> void registerStream(String name, DataStream<T> dataStream, Schema schema) {
+        requireBound(dataStream);
+        new DataStreamTables(resolver, catalog).register(name, dataStream, schema);
+    }
+
+    private void requireBound(DataStream<?> stream) {
+        if (boundEnvironment == null || stream.getExecutionEnvironment() != boundEnvironment) {
+            throw new ValidationException("The DataStream belongs to another StreamExecutionEnvironment; create the "
+                    + "StreamTableEnvironment with StreamTableEnvironment.create(env) on the stream's environment");
+        }
+    }
+
+    @Override
+    public DataStream<Row> toDataStream(Table table) {
+        Translated translated = translateBound(table);
+        if (translated.updating()) {
+            throw new ValidationException("Table sink '*anonymous_datastream_sink*' doesn't support consuming update and "
+                    + "delete changes: the table is the result of a GROUP BY without windows; use toChangelogStream(table), "
+                    + "or a window aggregate, which is insert-only");
+        }
+        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()))).name("ToDataStream");
+    }
+
+    @Override
+    public DataStream<Row> toChangelogStream(Table table) {
+        Translated translated = translateBound(table);
+        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()))).name("ToChangelogStream");
+    }
+
+    private Translated translateBound(Table table) {
+        if (boundEnvironment == null) {
+            throw new ValidationException("toDataStream needs a StreamTableEnvironment created on a StreamExecutionEnvironment");
+        }
+        return translate(boundEnvironment, own(table).sql());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.weir.sql.catalog;
+
+import dev.weir.sql.parse.Statement;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.table.catalog.ResolvedSchema;
+import dev.weir.types.Row;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A table of the session catalog: its declared columns, its resolved schema (every column's type, the rowtime
+ * attribute and its watermark), and where its rows come from: a connector by {@code options}, or a DataStream
+ * whose rows are already in Weir SQL's internal form and hold the physical columns in order.
+ */
+public final class CatalogTable {
+    private final String name;
+    private final List<Statement.ColumnDefinition> columns;
+    private final ResolvedSchema schema;
+    private final Map<String, String> options;
+    private final DataStream<Row> stream;
+    private final boolean streamWatermarks;
+
+    public CatalogTable(String name, List<Statement.ColumnDefinition> columns, ResolvedSchema schema, Map<String, String> options,
+            DataStream<Row> stream, boolean streamWatermarks) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.columns = List.copyOf(columns);
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.options = Map.copyOf(options);
+        this.stream = stream;
+        this.streamWatermarks = streamWatermarks;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public List<Statement.ColumnDefinition> columns() {
+        return columns;
+    }
+
+    public ResolvedSchema schema() {
+        return schema;
+    }
+
+    public Map<String, String> options() {
+        return options;
+    }
+
+    /** The DataStream the rows come from, or null for a connector table. */
+    public DataStream<Row> stream() {
+        return stream;
+    }
+
+    /** True when the rowtime comes from the stream's own timestamps and watermarks ({@code SOURCE_WATERMARK()}). */
+    public boolean usesStreamWatermarks() {
+        return streamWatermarks;
+    }
+
+    /** The number of leading physical columns the source produces. */
+    public int physicalColumnCount() {
+        int n = 0;
+        for (Statement.ColumnDefinition c : columns) {
+            if (c.expression() == null && !c.metadata()) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

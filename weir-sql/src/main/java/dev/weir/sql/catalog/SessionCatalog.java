@@ -1,0 +1,56 @@
+package dev.weir.sql.catalog;
+
+import dev.weir.table.api.ValidationException;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The tables and views of one {@code TableEnvironment}, by name (case-sensitive, as in Flink). Weir has one catalog
+ * and one database; a qualified name {@code cat.db.t} is read as {@code t}.
+ */
+public final class SessionCatalog {
+    private final Map<String, Object> entries = new TreeMap<>();
+
+    public void createTable(CatalogTable table, boolean ifNotExists) {
+        create(table.name(), table, ifNotExists);
+    }
+
+    public void createView(CatalogView view, boolean ifNotExists) {
+        create(view.name(), view, ifNotExists);
+    }
+
+    private void create(String name, Object entry, boolean ifNotExists) {
+        if (entries.containsKey(name)) {
+            if (ifNotExists) {
+                return;
+            }
+            throw new ValidationException("Could not execute CreateTable in path `default_catalog`.`default_database`.`" + name
+                    + "`: a table or view named '" + name + "' already exists; drop it first or write CREATE ... IF NOT EXISTS");
+        }
+        entries.put(name, entry);
+    }
+
+    /** Removes {@code name}; false if there was none. Refuses to drop a view as a table or the other way round. */
+    public boolean drop(String name, boolean view) {
+        Object entry = entries.get(name);
+        if (entry == null) {
+            return false;
+        }
+        if (view != (entry instanceof CatalogView)) {
+            throw new ValidationException("'" + name + "' is a " + (view ? "table" : "view") + ", not a " + (view ? "view" : "table")
+                    + "; use DROP " + (view ? "TABLE" : "VIEW"));
+        }
+        entries.remove(name);
+        return true;
+    }
+
+    /** The table or view named {@code name}, or null. */
+    public Object get(String name) {
+        return entries.get(name);
+    }
+
+    /** Every entry, sorted by name. */
+    public Map<String, Object> entries() {
+        return entries;
+    }
+}

@@ -1,0 +1,130 @@
+package dev.weir.sql.connector;
+
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.api.common.functions.FlatMapFunction;
+import dev.weir.api.common.serialization.Encoder;
+import dev.weir.connector.file.sink.FileSink;
+import dev.weir.connector.file.src.FileSource;
+import dev.weir.connector.file.src.reader.TextLineInputFormat;
+import dev.weir.sql.catalog.CatalogTable;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.table.api.ValidationException;
+import dev.weir.types.Row;
+import dev.weir.util.Collector;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * Flink's {@code filesystem} connector: reads every file under {@code 'path'} (a file or a directory) as a bounded
+ * table, and writes part files into the {@code 'path'} directory through Weir's exactly-once {@link FileSink}
+ * (files become visible when a checkpoint completes, or at the end of a bounded job), in {@code 'format'} csv or json.
+ * Partitioned tables and rolling options are not supported yet.
+ */
+final class FilesystemConnector implements TableConnector {
+    @Override
+    public String identifier() {
+        return "filesystem";
+    }
+
+    @Override
+    public boolean supportsOption(String key) {
+        return describeOptions().contains(key);
+    }
+
+    @Override
+    public Set<String> describeOptions() {
+        return Set.of("path", "format", "csv.field-delimiter", "csv.ignore-parse-errors", "csv.null-literal", "json.ignore-parse-errors",
+                "sink.parallelism", "source.monitor-interval");
+    }
+
+    @Override
+    public void validate(CatalogTable table) {
+        TableConnector.required(table.options(), "path", table, "/tmp/orders");
+        String format = TableConnector.required(table.options(), "format", table, "csv");
+        if (!format.equals("csv") && !format.equals("json")) {
+            throw new ValidationException("Could not find any format factory for identifier '" + format + "' in table '"
+                    + table.name() + "'; Weir's filesystem connector reads and writes 'csv' and 'json'");
+        }
+        String delimiter = table.options().get("csv.field-delimiter");
+        if (delimiter != null && delimiter.length() != 1) {
+            throw new ValidationException("Option 'csv.field-delimiter' of table '" + table.name() + "' must be a single character, was '"
+                    + delimiter + "'");
+        }
+    }
+
+    private static LineFormat format(CatalogTable table, RelDataType type) {
+        Map<String, String> o = table.options();
+        String format = o.get("format");
+        boolean ignore = Boolean.parseBoolean(o.getOrDefault(format + ".ignore-parse-errors", "false"));
+        return new LineFormat(format, o.getOrDefault("csv.field-delimiter", ",").charAt(0), ignore, o.get("csv.null-literal"), type);
+    }
+
+    @Override
+    public DataStream<Row> createSource(StreamExecutionEnvironment env, CatalogTable table, RelDataType physicalType) {
+        FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), Path.of(table.options().get("path")))
+                .build();
+        var lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Source: " + table.name() + " [filesystem]");
+        // Parsing runs at the source's parallelism, chained to it, so rows keep each file's order downstream.
+        var parsed = lines.flatMap(new ParseLines(format(table, physicalType))).name("Parse: " + table.options().get("format"));
+        int parallelism = lines.getTransformation().getParallelism();
+        return parallelism > 0 ? parsed.setParallelism(parallelism) : parsed;
+    }
+
+    @Override
+    public void createSink(DataStream<Row> rows, CatalogTable table, RelDataType type, boolean updating) {
+        if (updating) {
+            throw new ValidationException("Table sink '" + table.name() + "' doesn't support consuming update changes: the "
+                    + "filesystem connector appends rows; write an insert-only query (a window aggregate instead of an "
+                    + "unbounded GROUP BY) or use the 'print' connector");
+        }
+        FileSink<Row> sink = FileSink.forRowFormat(Path.of(table.options().get("path")), new LineEncoder(format(table, type))).build();
+        var result = rows.sinkTo(sink).name("Sink: " + table.name() + " [filesystem]");
+        String parallelism = table.options().get("sink.parallelism");
+        if (parallelism != null) {
+            result.setParallelism(Integer.parseInt(parallelism));
+        }
+    }
+
+    /** Parses each line into a row; lines that fail are skipped only when the format says so. */
+    private static final class ParseLines implements FlatMapFunction<String, Row> {
+        private static final long serialVersionUID = 1L;
+        private final LineFormat format;
+
+        ParseLines(LineFormat format) {
+            this.format = format;
+        }
+
+        @Override
+        public void flatMap(String line, Collector<Row> out) {
+            if (line.isEmpty()) {
+                return;
+            }
+            Row row = format.parse(line);
+            if (row != null) {
+                out.collect(row);
+            }
+        }
+    }
+
+    /** Writes each row as one line of the format. */
+    private static final class LineEncoder implements Encoder<Row> {
+        private static final long serialVersionUID = 1L;
+        private final LineFormat format;
+
+        LineEncoder(LineFormat format) {
+            this.format = format;
+        }
+
+        @Override
+        public void encode(Row row, OutputStream stream) throws IOException {
+            stream.write(format.format(row).getBytes(StandardCharsets.UTF_8));
+            stream.write('\n');
+        }
+    }
+}

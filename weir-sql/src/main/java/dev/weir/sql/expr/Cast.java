@@ -1,0 +1,143 @@
+package dev.weir.sql.expr;
+
+import dev.weir.types.Row;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * CAST between SQL types with Flink's results: numbers to strings as Java prints them, booleans as {@code TRUE} and
+ * {@code FALSE}, timestamps as {@code yyyy-MM-dd HH:mm:ss} plus as many fraction digits as the precision, strings
+ * parsed (a string that is not a valid value fails the job, as Flink's CAST does; TRY_CAST is not supported yet),
+ * and TIMESTAMP to and from TIMESTAMP_LTZ through the session time zone.
+ */
+final class Cast extends Expr {
+    private static final long serialVersionUID = 1L;
+
+    private final Expr operand;
+    private final SqlTypeName from;
+    private final int fromPrecision;
+    private final SqlTypeName to;
+    private final int toPrecision;
+    private final int toScale;
+    private final ZoneId zone;
+
+    Cast(Expr operand, RelDataType from, RelDataType to, ZoneId zone) {
+        this.operand = operand;
+        this.from = from.getSqlTypeName();
+        this.fromPrecision = from.getPrecision();
+        this.to = to.getSqlTypeName();
+        this.toPrecision = to.getPrecision();
+        this.toScale = to.getScale();
+        this.zone = zone;
+    }
+
+    @Override
+    public Object eval(Row row) {
+        Object v = operand.eval(row);
+        return v == null ? null : convert(v);
+    }
+
+    private Object convert(Object v) {
+        switch (to) {
+            case CHAR:
+            case VARCHAR:
+                return toText(v);
+            case BOOLEAN:
+                return v instanceof Boolean ? v : Boolean.valueOf(v.toString().trim());
+            case TINYINT:
+                return (byte) integral(v);
+            case SMALLINT:
+                return (short) integral(v);
+            case INTEGER:
+                return (int) integral(v);
+            case BIGINT:
+                return integral(v);
+            case FLOAT:
+            case REAL:
+                return v instanceof String ? Float.parseFloat(((String) v).trim()) : ((Number) v).floatValue();
+            case DOUBLE:
+                return v instanceof String ? Double.parseDouble(((String) v).trim()) : ((Number) v).doubleValue();
+            case DECIMAL:
+                return NumericKind.scaled(v instanceof String ? new BigDecimal(((String) v).trim()) : NumericKind.decimal(v), toScale);
+            case TIMESTAMP:
+                return toTimestamp(v);
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                if (from == SqlTypeName.TIMESTAMP) {
+                    LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv((Long) v, 1000L),
+                            (int) Math.floorMod((Long) v, 1000L) * 1_000_000, ZoneOffset.UTC);
+                    return local.atZone(zone).toInstant().toEpochMilli();
+                }
+                return truncate(v instanceof String ? parseTimestamp((String) v) : ((Number) v).longValue());
+            case DATE:
+                if (v instanceof String) {
+                    return (int) LocalDate.parse(((String) v).trim()).toEpochDay();
+                }
+                if (from == SqlTypeName.TIMESTAMP) {
+                    return (int) Math.floorDiv((Long) v, 86_400_000L);
+                }
+                return v;
+            default:
+                return v;
+        }
+    }
+
+    private Object toTimestamp(Object v) {
+        if (v instanceof String) {
+            return truncate(parseTimestamp((String) v));
+        }
+        if (from == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
+            LocalDateTime local = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli((Long) v), zone);
+            return truncate(local.toInstant(ZoneOffset.UTC).toEpochMilli());
+        }
+        if (from == SqlTypeName.DATE) {
+            return ((Integer) v) * 86_400_000L;
+        }
+        return truncate(((Number) v).longValue());
+    }
+
+    private long truncate(long millis) {
+        return toPrecision >= 3 ? millis : millis - Math.floorMod(millis, toPrecision == 0 ? 1000L : toPrecision == 1 ? 100L : 10L);
+    }
+
+    private long integral(Object v) {
+        if (v instanceof String) {
+            return Long.parseLong(((String) v).trim());
+        }
+        if (v instanceof Boolean) {
+            return (Boolean) v ? 1 : 0;
+        }
+        return ((Number) v).longValue();
+    }
+
+    private String toText(Object v) {
+        switch (from) {
+            case BOOLEAN:
+                return (Boolean) v ? "TRUE" : "FALSE";
+            case TIMESTAMP:
+                return Temporal.formatTimestamp((Long) v, fromPrecision);
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
+                LocalDateTime local = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli((Long) v), zone);
+                return Temporal.formatTimestamp(local.toInstant(ZoneOffset.UTC).toEpochMilli(), fromPrecision);
+            }
+            case DATE:
+                return LocalDate.ofEpochDay((Integer) v).toString();
+            case DECIMAL:
+                return ((BigDecimal) v).toPlainString();
+            default:
+                return v.toString();
+        }
+    }
+
+    static long parseTimestamp(String text) {
+        String s = text.trim().replace('T', ' ');
+        if (s.length() == 10) {
+            s = s + " 00:00:00";
+        }
+        return LocalDateTime.parse(s.replace(' ', 'T')).toInstant(ZoneOffset.UTC).toEpochMilli();
+    }
+}

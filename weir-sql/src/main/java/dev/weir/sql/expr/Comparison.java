@@ -1,0 +1,66 @@
+package dev.weir.sql.expr;
+
+import dev.weir.types.Row;
+import java.math.BigDecimal;
+
+/** {@code =}, {@code <>}, {@code <}, {@code <=}, {@code >}, {@code >=}; NULL when either side is NULL. */
+final class Comparison extends Expr {
+    private static final long serialVersionUID = 1L;
+
+    enum Op { EQ, NE, LT, LE, GT, GE }
+
+    private final Op op;
+    private final Expr left;
+    private final Expr right;
+
+    Comparison(Op op, Expr left, Expr right) {
+        this.op = op;
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    public Object eval(Row row) {
+        Object l = left.eval(row);
+        if (l == null) {
+            return null;
+        }
+        Object r = right.eval(row);
+        if (r == null) {
+            return null;
+        }
+        int c = compare(l, r);
+        switch (op) {
+            case EQ:
+                return c == 0;
+            case NE:
+                return c != 0;
+            case LT:
+                return c < 0;
+            case LE:
+                return c <= 0;
+            case GT:
+                return c > 0;
+            default:
+                return c >= 0;
+        }
+    }
+
+    /** Orders two non-null SQL values of comparable types; numbers of different classes compare by value. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static int compare(Object l, Object r) {
+        if (l.getClass() == r.getClass()) {
+            return ((Comparable) l).compareTo(r);
+        }
+        if (l instanceof Number && r instanceof Number) {
+            if (l instanceof BigDecimal || r instanceof BigDecimal) {
+                return NumericKind.decimal(l).compareTo(NumericKind.decimal(r));
+            }
+            if (l instanceof Double || l instanceof Float || r instanceof Double || r instanceof Float) {
+                return Double.compare(((Number) l).doubleValue(), ((Number) r).doubleValue());
+            }
+            return Long.compare(((Number) l).longValue(), ((Number) r).longValue());
+        }
+        return l.toString().compareTo(r.toString());
+    }
+}

@@ -1,0 +1,269 @@
+package dev.weir.sql.expr;
+
+import dev.weir.table.api.ValidationException;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.calcite.avatica.util.TimeUnitRange;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.TimestampString;
+
+/**
+ * Compiles Calcite's {@link RexNode}s into {@link Expr} trees once, at planning time. A function or operator Weir
+ * cannot evaluate fails here, while planning, naming the function and what to use instead.
+ */
+public final class ExprCompiler {
+    private final RexBuilder rexBuilder;
+    private final ZoneId zone;
+
+    public ExprCompiler(RexBuilder rexBuilder, ZoneId zone) {
+        this.rexBuilder = rexBuilder;
+        this.zone = zone;
+    }
+
+    public Expr compile(RexNode node) {
+        RexNode expanded = RexUtil.expandSearch(rexBuilder, null, node);
+        return compileExpanded(expanded);
+    }
+
+    private Expr compileExpanded(RexNode node) {
+        if (node instanceof RexInputRef) {
+            return new Leaf.Field(((RexInputRef) node).getIndex());
+        }
+        if (node instanceof RexLiteral) {
+            return new Leaf.Constant(literal((RexLiteral) node));
+        }
+        if (node instanceof RexCall) {
+            return call((RexCall) node);
+        }
+        throw unsupported(node.toString(), "a column, literal or function call");
+    }
+
+    /** A literal's value in internal form. */
+    public static Object literal(RexLiteral literal) {
+        if (literal.isNull()) {
+            return null;
+        }
+        RelDataType type = literal.getType();
+        switch (type.getSqlTypeName()) {
+            case CHAR:
+            case VARCHAR:
+                return literal.getValueAs(NlsString.class).getValue();
+            case BOOLEAN:
+                return literal.getValueAs(Boolean.class);
+            case TINYINT:
+                return literal.getValueAs(Byte.class);
+            case SMALLINT:
+                return literal.getValueAs(Short.class);
+            case INTEGER:
+                return literal.getValueAs(Integer.class);
+            case BIGINT:
+                return literal.getValueAs(Long.class);
+            case FLOAT:
+            case REAL:
+                return literal.getValueAs(Float.class);
+            case DOUBLE:
+                return literal.getValueAs(Double.class);
+            case DECIMAL:
+                return literal.getValueAs(BigDecimal.class);
+            case TIMESTAMP:
+                return literal.getValueAs(TimestampString.class).getMillisSinceEpoch();
+            case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
+                return literal.getValueAs(Long.class);
+            case DATE:
+                return literal.getValueAs(DateString.class).getDaysSinceEpoch();
+            case TIME:
+                return literal.getValueAs(Integer.class);
+            case SYMBOL:
+                return literal.getValue();
+            default:
+                if (SqlTypeName.INTERVAL_TYPES.contains(type.getSqlTypeName())) {
+                    return literal.getValueAs(BigDecimal.class).longValue();
+                }
+                return literal.getValue3();
+        }
+    }
+
+    private Expr call(RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        RelDataType type = call.getType();
+        String name = call.getOperator().getName();
+        switch (call.getKind()) {
+            case PLUS:
+                return arithmetic(Arithmetic.Op.PLUS, call);
+            case MINUS:
+                if (operands.size() == 1) {
+                    return new Numeric(Numeric.Fn.NEGATE, compileExpanded(operands.get(0)), NumericKind.of(type));
+                }
+                return arithmetic(Arithmetic.Op.MINUS, call);
+            case MINUS_PREFIX:
+                return new Numeric(Numeric.Fn.NEGATE, compileExpanded(operands.get(0)), NumericKind.of(type));
+            case PLUS_PREFIX:
+                return compileExpanded(operands.get(0));
+            case TIMES:
+                return arithmetic(Arithmetic.Op.TIMES, call);
+            case DIVIDE:
+                return arithmetic(Arithmetic.Op.DIVIDE, call);
+            case MOD:
+                return arithmetic(Arithmetic.Op.MOD, call);
+            case EQUALS:
+                return comparison(Comparison.Op.EQ, call);
+            case NOT_EQUALS:
+                return comparison(Comparison.Op.NE, call);
+            case LESS_THAN:
+                return comparison(Comparison.Op.LT, call);
+            case LESS_THAN_OR_EQUAL:
+                return comparison(Comparison.Op.LE, call);
+            case GREATER_THAN:
+                return comparison(Comparison.Op.GT, call);
+            case GREATER_THAN_OR_EQUAL:
+                return comparison(Comparison.Op.GE, call);
+            case AND:
+                return new Logic.And(all(operands));
+            case OR:
+                return new Logic.Or(all(operands));
+            case NOT:
+                return new Logic.Not(compileExpanded(operands.get(0)));
+            case IS_NULL:
+                return new Logic.Is(Logic.Is.Test.NULL, compileExpanded(operands.get(0)));
+            case IS_NOT_NULL:
+                return new Logic.Is(Logic.Is.Test.NOT_NULL, compileExpanded(operands.get(0)));
+            case IS_TRUE:
+                return new Logic.Is(Logic.Is.Test.TRUE, compileExpanded(operands.get(0)));
+            case IS_NOT_TRUE:
+                return new Logic.Is(Logic.Is.Test.NOT_TRUE, compileExpanded(operands.get(0)));
+            case IS_FALSE:
+                return new Logic.Is(Logic.Is.Test.FALSE, compileExpanded(operands.get(0)));
+            case IS_NOT_FALSE:
+                return new Logic.Is(Logic.Is.Test.NOT_FALSE, compileExpanded(operands.get(0)));
+            case CASE: {
+                int pairs = (operands.size() - 1) / 2;
+                Expr[] conditions = new Expr[pairs];
+                Expr[] values = new Expr[pairs];
+                for (int i = 0; i < pairs; i++) {
+                    conditions[i] = compileExpanded(operands.get(2 * i));
+                    values[i] = compileExpanded(operands.get(2 * i + 1));
+                }
+                return new Logic.Case(conditions, values, compileExpanded(operands.get(operands.size() - 1)));
+            }
+            case CAST:
+                return new Cast(compileExpanded(operands.get(0)), operands.get(0).getType(), type, zone);
+            case REINTERPRET:
+                return compileExpanded(operands.get(0));
+            case LIKE: {
+                Strings.Fn fn = call.getOperator().getName().startsWith("NOT") ? Strings.Fn.NOT_LIKE : Strings.Fn.LIKE;
+                java.util.regex.Pattern p = operands.get(1) instanceof RexLiteral
+                        ? Strings.likeToRegex((String) literal((RexLiteral) operands.get(1))) : null;
+                return new Strings(fn, all(operands), p);
+            }
+            case TRIM: {
+                Object flag = ((RexLiteral) operands.get(0)).getValue();
+                Strings.Fn fn = "LEADING".equals(String.valueOf(flag)) ? Strings.Fn.TRIM_LEADING
+                        : "TRAILING".equals(String.valueOf(flag)) ? Strings.Fn.TRIM_TRAILING : Strings.Fn.TRIM_BOTH;
+                return new Strings(fn, new Expr[] {compileExpanded(operands.get(1)), compileExpanded(operands.get(2))}, null);
+            }
+            case POSITION:
+                return new Strings(Strings.Fn.POSITION, all(operands), null);
+            case EXTRACT:
+                return new Temporal(Temporal.Fn.EXTRACT, new Expr[] {compileExpanded(operands.get(1))},
+                        (TimeUnitRange) ((RexLiteral) operands.get(0)).getValue(), zone, isLtz(operands.get(1)));
+            case FLOOR:
+            case CEIL:
+                if (operands.size() == 2) {
+                    return new Temporal(call.getKind() == SqlKind.FLOOR ? Temporal.Fn.FLOOR : Temporal.Fn.CEIL,
+                            new Expr[] {compileExpanded(operands.get(0))}, (TimeUnitRange) ((RexLiteral) operands.get(1)).getValue(),
+                            zone, false);
+                }
+                return new Numeric(call.getKind() == SqlKind.FLOOR ? Numeric.Fn.FLOOR : Numeric.Fn.CEIL,
+                        compileExpanded(operands.get(0)), NumericKind.of(type));
+            default:
+                return function(name, call);
+        }
+    }
+
+    private Expr function(String name, RexCall call) {
+        List<RexNode> operands = call.getOperands();
+        switch (name) {
+            case "UPPER":
+                return new Strings(Strings.Fn.UPPER, all(operands), null);
+            case "LOWER":
+                return new Strings(Strings.Fn.LOWER, all(operands), null);
+            case "CHAR_LENGTH":
+            case "CHARACTER_LENGTH":
+                return new Strings(Strings.Fn.CHAR_LENGTH, all(operands), null);
+            case "SUBSTRING":
+                return new Strings(Strings.Fn.SUBSTRING, all(operands), null);
+            case "||":
+            case "CONCAT":
+                return new Strings(Strings.Fn.CONCAT, all(operands), null);
+            case "ABS":
+                return new Numeric(Numeric.Fn.ABS, compileExpanded(operands.get(0)), NumericKind.of(call.getType()));
+            case "TO_TIMESTAMP_LTZ":
+                return new Temporal(Temporal.Fn.TO_TIMESTAMP_LTZ, all(operands), null, zone, false);
+            case "TO_TIMESTAMP":
+                return new Temporal(Temporal.Fn.TO_TIMESTAMP, all(operands), null, zone, false);
+            case "UNIX_TIMESTAMP":
+                return new Temporal(Temporal.Fn.UNIX_TIMESTAMP, all(operands), null, zone, false);
+            case "FROM_UNIXTIME":
+                return new Temporal(Temporal.Fn.FROM_UNIXTIME, all(operands), null, zone, false);
+            case "DATE_FORMAT":
+                return new Temporal(Temporal.Fn.DATE_FORMAT, all(operands), null, zone, isLtz(operands.get(0)));
+            default:
+                throw unsupported(name, "arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, COALESCE, NULLIF, "
+                        + "UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, CONCAT/||, POSITION, LIKE, ABS, FLOOR, CEIL, EXTRACT, "
+                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT");
+        }
+    }
+
+    private static boolean isLtz(RexNode node) {
+        return node.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+    }
+
+    private Expr arithmetic(Arithmetic.Op op, RexCall call) {
+        RelDataType type = call.getType();
+        SqlTypeName t = type.getSqlTypeName();
+        if (t == SqlTypeName.INTERVAL_YEAR_MONTH || t == SqlTypeName.INTERVAL_MONTH || t == SqlTypeName.INTERVAL_YEAR
+                || hasYearMonthInterval(call)) {
+            throw unsupported("arithmetic with YEAR or MONTH intervals", "intervals in DAY, HOUR, MINUTE or SECOND");
+        }
+        return new Arithmetic(op, NumericKind.of(type), Math.max(0, type.getScale()), compileExpanded(call.getOperands().get(0)),
+                compileExpanded(call.getOperands().get(1)));
+    }
+
+    private static boolean hasYearMonthInterval(RexCall call) {
+        for (RexNode o : call.getOperands()) {
+            SqlTypeName t = o.getType().getSqlTypeName();
+            if (t == SqlTypeName.INTERVAL_YEAR_MONTH || t == SqlTypeName.INTERVAL_MONTH || t == SqlTypeName.INTERVAL_YEAR) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Expr comparison(Comparison.Op op, RexCall call) {
+        return new Comparison(op, compileExpanded(call.getOperands().get(0)), compileExpanded(call.getOperands().get(1)));
+    }
+
+    private Expr[] all(List<RexNode> operands) {
+        Expr[] result = new Expr[operands.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = compileExpanded(operands.get(i));
+        }
+        return result;
+    }
+
+    private static ValidationException unsupported(String what, String instead) {
+        return new ValidationException("Weir SQL does not support " + what + " yet; supported are " + instead);
+    }
+
+}

@@ -1,0 +1,39 @@
+package dev.weir.sql.expr;
+
+import dev.weir.types.Row;
+
+/** The leaves of an expression tree: an input field and a constant. */
+final class Leaf {
+    private Leaf() {
+    }
+
+    /** The input row's field at {@code index}. */
+    static final class Field extends Expr {
+        private static final long serialVersionUID = 1L;
+        private final int index;
+
+        Field(int index) {
+            this.index = index;
+        }
+
+        @Override
+        public Object eval(Row row) {
+            return row.getField(index);
+        }
+    }
+
+    /** A literal, already in internal form. */
+    static final class Constant extends Expr {
+        private static final long serialVersionUID = 1L;
+        private final Object value;
+
+        Constant(Object value) {
+            this.value = value;
+        }
+
+        @Override
+        public Object eval(Row row) {
+            return value;
+        }
+    }
+}

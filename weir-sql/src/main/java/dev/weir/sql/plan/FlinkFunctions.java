@@ -1,0 +1,48 @@
+package dev.weir.sql.plan;
+
+import java.util.List;
+import org.apache.calcite.sql.SqlFunction;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.OperandTypes;
+import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlReturnTypeInference;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql.type.SqlTypeTransforms;
+
+/** Flink's scalar functions that Calcite's standard library lacks, with Flink's signatures and result types. */
+public final class FlinkFunctions {
+    private static final SqlReturnTypeInference NULLABLE_STRING =
+            ReturnTypes.explicit(SqlTypeName.VARCHAR, Integer.MAX_VALUE).andThen(SqlTypeTransforms.TO_NULLABLE);
+
+    /** TO_TIMESTAMP_LTZ(epoch, precision): epoch seconds (precision 0) or milliseconds (3) to TIMESTAMP_LTZ(3). */
+    public static final SqlFunction TO_TIMESTAMP_LTZ = new SqlFunction("TO_TIMESTAMP_LTZ", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+            OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER), SqlFunctionCategory.TIMEDATE);
+    /** TO_TIMESTAMP(string [, format]): a 'yyyy-MM-dd HH:mm:ss' string (or the given pattern) to TIMESTAMP(3). */
+    public static final SqlFunction TO_TIMESTAMP = new SqlFunction("TO_TIMESTAMP", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+            OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING), SqlFunctionCategory.TIMEDATE);
+    /** UNIX_TIMESTAMP(string [, format]): seconds since the epoch of a timestamp string in the session zone. */
+    public static final SqlFunction UNIX_TIMESTAMP = new SqlFunction("UNIX_TIMESTAMP", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.BIGINT_NULLABLE, null, OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING),
+            SqlFunctionCategory.TIMEDATE);
+    /** FROM_UNIXTIME(seconds [, format]): the time as a string, 'yyyy-MM-dd HH:mm:ss' by default, in the session zone. */
+    public static final SqlFunction FROM_UNIXTIME = new SqlFunction("FROM_UNIXTIME", SqlKind.OTHER_FUNCTION,
+            NULLABLE_STRING, null, OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.family(SqlTypeFamily.NUMERIC,
+                    SqlTypeFamily.STRING)), SqlFunctionCategory.TIMEDATE);
+    /** DATE_FORMAT(timestamp, format): the timestamp formatted with a Java date pattern. */
+    public static final SqlFunction DATE_FORMAT = new SqlFunction("DATE_FORMAT", SqlKind.OTHER_FUNCTION,
+            NULLABLE_STRING, null, OperandTypes.or(OperandTypes.family(SqlTypeFamily.TIMESTAMP, SqlTypeFamily.STRING),
+                    OperandTypes.STRING_STRING), SqlFunctionCategory.TIMEDATE);
+    /** CONCAT(s1, s2, ...): the strings joined; null if any is null. */
+    public static final SqlFunction CONCAT = new SqlFunction("CONCAT", SqlKind.OTHER_FUNCTION, NULLABLE_STRING, null,
+            OperandTypes.repeat(org.apache.calcite.sql.type.SqlOperandCountRanges.from(1), OperandTypes.STRING),
+            SqlFunctionCategory.STRING);
+
+    static final List<SqlFunction> ALL = List.of(TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, CONCAT);
+
+    private FlinkFunctions() {
+    }
+}

@@ -1,0 +1,88 @@
+package dev.weir.sql.plan;
+
+import dev.weir.sql.catalog.CatalogTable;
+import dev.weir.sql.connector.TableConnector;
+import dev.weir.sql.connector.TableConnectors;
+import dev.weir.sql.expr.Expr;
+import dev.weir.sql.parse.Statement;
+import dev.weir.sql.runtime.CalcFunction;
+import dev.weir.sql.runtime.RowtimeWatermarks;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.table.api.ValidationException;
+import dev.weir.types.Row;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Translates a table scan: the connector's (or DataStream's) rows of source columns, then the computed columns in
+ * declared order, then the table's watermark, which also makes the rowtime column the records' timestamps.
+ */
+final class SourceTranslator {
+    private final StreamTranslator translator;
+    private final SqlPlanner planner;
+
+    SourceTranslator(StreamTranslator translator, SqlPlanner planner) {
+        this.translator = translator;
+        this.planner = planner;
+    }
+
+    Translated scan(CatalogTable table, RelDataType tableType) {
+        RelDataType sourceType = SourceTypes.physical(table);
+        DataStream<Row> stream;
+        if (table.stream() != null) {
+            stream = table.stream();
+            translator.record("DataStreamScan(table=[" + table.name() + "], fields=[" + String.join(", ", sourceType.getFieldNames()) + "])");
+        } else {
+            for (Statement.ColumnDefinition c : table.columns()) {
+                if (c.metadata()) {
+                    throw new ValidationException("Metadata column '" + c.name() + "' of table '" + table.name() + "' is not "
+                            + "supported by connector '" + table.options().get("connector") + "'; remove it or make it a "
+                            + "computed column");
+                }
+            }
+            TableConnector connector = TableConnectors.of(table);
+            stream = connector.createSource(translator.env(), table, sourceType);
+            translator.record("TableSourceScan(table=[" + table.name() + "], connector=[" + connector.identifier() + "], fields=["
+                    + String.join(", ", sourceType.getFieldNames()) + "])");
+        }
+        List<Statement.ColumnDefinition> columns = table.columns();
+        boolean computed = columns.stream().anyMatch(c -> c.expression() != null);
+        if (computed) {
+            List<String> expressions = new ArrayList<>();
+            for (Statement.ColumnDefinition c : columns) {
+                if (c.expression() != null) {
+                    expressions.add(c.expression());
+                }
+            }
+            List<RexNode> rex = planner.planExpressions(sourceType, expressions);
+            Expr[] projections = new Expr[columns.size()];
+            int source = 0;
+            int expression = 0;
+            for (int i = 0; i < columns.size(); i++) {
+                Statement.ColumnDefinition c = columns.get(i);
+                projections[i] = c.expression() != null ? translator.compiler().compile(rex.get(expression++))
+                        : translator.compiler().compile(new org.apache.calcite.rex.RexInputRef(source++,
+                                sourceType.getFieldList().get(source - 1).getType()));
+            }
+            String name = "Calc(select=[" + String.join(", ", tableType.getFieldNames()) + "])";
+            translator.record(name);
+            stream = stream.flatMap(new CalcFunction(null, projections)).name(name);
+        }
+        int rowtime = -1;
+        String rowtimeName = table.schema().getRowtimeColumn().orElse(null);
+        if (rowtimeName != null) {
+            rowtime = tableType.getFieldNames().indexOf(rowtimeName);
+            if (!table.usesStreamWatermarks()) {
+                String watermark = table.schema().getWatermarkExpression().orElseThrow();
+                RexNode rex = planner.planExpressions(tableType, List.of(watermark)).get(0);
+                String name = "WatermarkAssigner(rowtime=[" + rowtimeName + "], watermark=[" + watermark.trim() + "])";
+                translator.record(name);
+                stream = stream.assignTimestampsAndWatermarks(new RowtimeWatermarks(rowtime, rowtimeName,
+                        translator.compiler().compile(rex))).name(name);
+            }
+        }
+        return new Translated(stream, tableType, rowtime, false);
+    }
+}

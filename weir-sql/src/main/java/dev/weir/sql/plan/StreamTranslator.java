@@ -1,0 +1,320 @@
+package dev.weir.sql.plan;
+
+import dev.weir.sql.catalog.CatalogTable;
+import dev.weir.sql.catalog.SessionCatalog;
+import dev.weir.sql.expr.Expr;
+import dev.weir.sql.expr.ExprCompiler;
+import dev.weir.sql.runtime.CalcFunction;
+import dev.weir.sql.runtime.GroupAggregateFunction;
+import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.agg.AggCall;
+import dev.weir.sql.runtime.agg.AggCalls;
+import dev.weir.sql.runtime.agg.SqlAggregate;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.table.api.TableException;
+import dev.weir.table.api.ValidationException;
+import dev.weir.types.Row;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
+import org.apache.calcite.rel.core.Values;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Translates Calcite's logical plan into Weir operators on the public DataStream API: scans to connector sources
+ * with computed columns and watermarks, projections and filters to one compiled {@link CalcFunction}, window
+ * table functions with a GROUP BY to Weir's window operators (the slicing operator for TUMBLE and HOP), other
+ * GROUP BYs to a keyed, retracting {@link GroupAggregateFunction}, UNION ALL to a union, VALUES to a bounded source.
+ * Whatever it cannot translate fails here, at planning time, naming what to write instead. It records the
+ * operators it adds, for EXPLAIN.
+ */
+public final class StreamTranslator {
+    private final StreamExecutionEnvironment env;
+    private final SessionCatalog catalog;
+    private final SqlPlanner planner;
+    private final ZoneId zone;
+    private final List<String> operators = new ArrayList<>();
+    private ExprCompiler compiler;
+
+    public StreamTranslator(StreamExecutionEnvironment env, SessionCatalog catalog, SqlPlanner planner, ZoneId zone) {
+        this.env = env;
+        this.catalog = catalog;
+        this.planner = planner;
+        this.zone = zone;
+    }
+
+    /** The Weir operators added so far, one line each, sources first. */
+    public List<String> operators() {
+        return operators;
+    }
+
+    public Translated translate(RelNode rel) {
+        if (compiler == null) {
+            compiler = new ExprCompiler(rel.getCluster().getRexBuilder(), zone);
+        }
+        if (rel instanceof TableScan) {
+            return scan((TableScan) rel);
+        }
+        if (rel instanceof Project || rel instanceof Filter) {
+            return calc(rel);
+        }
+        if (rel instanceof TableFunctionScan) {
+            return new WindowTranslator(this).windowColumns((TableFunctionScan) rel);
+        }
+        if (rel instanceof Aggregate) {
+            Aggregate aggregate = (Aggregate) rel;
+            if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+                throw new ValidationException("GROUPING SETS, ROLLUP and CUBE are not supported yet; write one GROUP BY per "
+                        + "grouping and combine them with UNION ALL");
+            }
+            Translated windowed = new WindowTranslator(this).tryWindowAggregate(aggregate);
+            return windowed != null ? windowed : groupAggregate(aggregate);
+        }
+        if (rel instanceof Union) {
+            return union((Union) rel);
+        }
+        if (rel instanceof Values) {
+            return values((Values) rel);
+        }
+        throw unsupported(rel);
+    }
+
+    private static ValidationException unsupported(RelNode rel) {
+        String what = rel.getRelTypeName().replace("Logical", "");
+        String hint;
+        switch (what) {
+            case "Sort":
+                hint = "ORDER BY and LIMIT on a streaming table are not supported yet; remove them, or aggregate per window";
+                break;
+            case "Join":
+            case "Correlate":
+                hint = "joins are not supported by Weir SQL yet; join the streams with the DataStream API and "
+                        + "fromDataStream the result";
+                break;
+            case "Window":
+                hint = "OVER aggregations are not supported yet; use a window table function (TUMBLE, HOP, CUMULATE) with "
+                        + "GROUP BY";
+                break;
+            case "Intersect":
+            case "Minus":
+                hint = "INTERSECT and EXCEPT are not supported yet";
+                break;
+            default:
+                hint = "this query shape (" + what + ") is not supported by Weir SQL yet";
+        }
+        return new ValidationException("Weir cannot run this query: " + hint + ".");
+    }
+
+    ExprCompiler compiler() {
+        return compiler;
+    }
+
+    StreamExecutionEnvironment env() {
+        return env;
+    }
+
+    void record(String operator) {
+        operators.add(operator);
+    }
+
+    private Translated scan(TableScan scan) {
+        List<String> path = scan.getTable().getQualifiedName();
+        String name = path.get(path.size() - 1);
+        Object entry = catalog.get(name);
+        if (!(entry instanceof CatalogTable)) {
+            throw new TableException("Table '" + name + "' is not in the catalog any more");
+        }
+        return new SourceTranslator(this, planner).scan((CatalogTable) entry, scan.getRowType());
+    }
+
+    /** A Project over an optional Filter, or a Filter alone, as one compiled step. */
+    private Translated calc(RelNode rel) {
+        RexNode condition = null;
+        List<RexNode> projects = null;
+        RelNode input;
+        if (rel instanceof Project) {
+            projects = ((Project) rel).getProjects();
+            input = ((Project) rel).getInput();
+            if (input instanceof Filter) {
+                condition = ((Filter) input).getCondition();
+                input = ((Filter) input).getInput();
+            }
+        } else {
+            condition = ((Filter) rel).getCondition();
+            input = ((Filter) rel).getInput();
+        }
+        Translated in = translate(input);
+        Expr compiledCondition = condition == null ? null : compiler.compile(condition);
+        Expr[] compiledProjects = null;
+        int rowtime = condition != null && projects == null ? in.rowtimeIndex() : -1;
+        if (projects != null && !isIdentity(projects, in.rowType())) {
+            compiledProjects = new Expr[projects.size()];
+            for (int i = 0; i < compiledProjects.length; i++) {
+                compiledProjects[i] = compiler.compile(projects.get(i));
+                if (in.rowtimeIndex() >= 0 && passesThrough(projects.get(i), in.rowtimeIndex())) {
+                    rowtime = i;
+                }
+            }
+        } else if (projects != null) {
+            rowtime = in.rowtimeIndex();
+        }
+        if (compiledCondition == null && compiledProjects == null) {
+            return new Translated(in.stream(), rel.getRowType(), rowtime, in.updating());
+        }
+        String name = describeCalc(projects, condition, input.getRowType(), rel.getRowType());
+        record(name);
+        DataStream<Row> out = in.stream().flatMap(new CalcFunction(compiledCondition, compiledProjects)).name(name);
+        return new Translated(out, rel.getRowType(), rowtime, in.updating());
+    }
+
+    static boolean passesThrough(RexNode node, int index) {
+        if (node instanceof RexInputRef) {
+            return ((RexInputRef) node).getIndex() == index;
+        }
+        if (node instanceof RexCall && (node.getKind() == org.apache.calcite.sql.SqlKind.CAST
+                || node.getKind() == org.apache.calcite.sql.SqlKind.REINTERPRET)) {
+            RexNode operand = ((RexCall) node).getOperands().get(0);
+            return operand instanceof RexInputRef && ((RexInputRef) operand).getIndex() == index
+                    && node.getType().getSqlTypeName() == operand.getType().getSqlTypeName();
+        }
+        return false;
+    }
+
+    private static boolean isIdentity(List<RexNode> projects, RelDataType inputType) {
+        if (projects.size() != inputType.getFieldCount()) {
+            return false;
+        }
+        for (int i = 0; i < projects.size(); i++) {
+            if (!(projects.get(i) instanceof RexInputRef) || ((RexInputRef) projects.get(i)).getIndex() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String describeCalc(List<RexNode> projects, RexNode condition, RelDataType inputType, RelDataType outputType) {
+        StringBuilder sb = new StringBuilder("Calc(select=[");
+        if (projects == null) {
+            sb.append(String.join(", ", inputType.getFieldNames()));
+        } else {
+            for (int i = 0; i < projects.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                String e = describe(projects.get(i), inputType);
+                String n = outputType.getFieldNames().get(i);
+                sb.append(e.equals(n) ? e : e + " AS " + n);
+            }
+        }
+        sb.append(']');
+        if (condition != null) {
+            sb.append(", where=[").append(describe(condition, inputType)).append(']');
+        }
+        return sb.append(')').toString();
+    }
+
+    /** A RexNode with input references written as column names. */
+    static String describe(RexNode node, RelDataType inputType) {
+        if (node instanceof RexInputRef) {
+            return inputType.getFieldNames().get(((RexInputRef) node).getIndex());
+        }
+        if (node instanceof RexCall) {
+            RexCall call = (RexCall) node;
+            StringBuilder sb = new StringBuilder(call.getOperator().getName()).append('(');
+            for (int i = 0; i < call.getOperands().size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append(describe(call.getOperands().get(i), inputType));
+            }
+            return sb.append(')').toString();
+        }
+        return node.toString();
+    }
+
+    private Translated groupAggregate(Aggregate aggregate) {
+        Translated in = translate(aggregate.getInput());
+        int[] keys = aggregate.getGroupSet().toArray();
+        // An unbounded aggregate's accumulators must always retract: its own input may be updating, and even over an
+        // insert-only input the key's state is kept for updates.
+        AggCall[] calls = aggCalls(aggregate, true);
+        String name = "GroupAggregate(groupBy=[" + names(keys, aggregate.getInput().getRowType()) + "], select=["
+                + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
+        record(name);
+        DataStream<Row> out = in.stream().keyBy(new RowKeySelector(keys))
+                .process(new GroupAggregateFunction(new SqlAggregate(calls), keys)).name(name);
+        return new Translated(out, aggregate.getRowType(), -1, true);
+    }
+
+    AggCall[] aggCalls(Aggregate aggregate, boolean retracting) {
+        List<AggregateCall> list = aggregate.getAggCallList();
+        AggCall[] calls = new AggCall[list.size()];
+        for (int i = 0; i < calls.length; i++) {
+            calls[i] = AggCalls.of(list.get(i), aggregate.getInput().getRowType(), retracting);
+        }
+        return calls;
+    }
+
+    static String names(int[] fields, RelDataType type) {
+        List<String> names = new ArrayList<>();
+        for (int f : fields) {
+            names.add(type.getFieldNames().get(f));
+        }
+        return String.join(", ", names);
+    }
+
+    private Translated union(Union union) {
+        if (!union.all) {
+            throw new ValidationException("UNION without ALL is not supported yet; write UNION ALL, and SELECT DISTINCT over it "
+                    + "if duplicates must go");
+        }
+        List<Translated> inputs = new ArrayList<>();
+        boolean updating = false;
+        for (RelNode input : union.getInputs()) {
+            Translated t = translate(input);
+            inputs.add(t);
+            updating |= t.updating();
+        }
+        DataStream<Row> first = inputs.get(0).stream();
+        @SuppressWarnings("unchecked")
+        DataStream<Row>[] rest = new DataStream[inputs.size() - 1];
+        for (int i = 1; i < inputs.size(); i++) {
+            rest[i - 1] = inputs.get(i).stream();
+        }
+        record("Union(all=[true])");
+        int rowtime = inputs.get(0).rowtimeIndex();
+        for (Translated t : inputs) {
+            if (t.rowtimeIndex() != rowtime) {
+                rowtime = -1;
+            }
+        }
+        return new Translated(first.union(rest), union.getRowType(), rowtime, updating);
+    }
+
+    private Translated values(Values values) {
+        List<Row> rows = new ArrayList<>();
+        for (List<RexLiteral> tuple : values.getTuples()) {
+            Row row = new Row(tuple.size());
+            for (int i = 0; i < tuple.size(); i++) {
+                row.setField(i, ExprCompiler.literal(tuple.get(i)));
+            }
+            rows.add(row);
+        }
+        record("Values(tuples=" + rows.size() + ")");
+        DataStream<Row> stream = env.fromData(rows).name("Values");
+        return new Translated(stream, values.getRowType(), -1, false);
+    }
+}

@@ -1,0 +1,274 @@
+package dev.weir.sql.plan;
+
+import dev.weir.sql.expr.Expr;
+import dev.weir.sql.runtime.CalcFunction;
+import dev.weir.sql.runtime.CumulativeEventTimeWindows;
+import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.WindowAggregateOutput;
+import dev.weir.sql.runtime.WindowColumnsFunction;
+import dev.weir.sql.runtime.WindowSpec;
+import dev.weir.sql.runtime.agg.SqlAggregate;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.datastream.KeyedStream;
+import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
+import dev.weir.streaming.api.windowing.windows.TimeWindow;
+import dev.weir.table.api.ValidationException;
+import dev.weir.types.Row;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.TableFunctionScan;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
+
+/**
+ * Translates Flink's window table functions. With a GROUP BY {@code window_start, window_end, ...} above them (through
+ * projections and filters), the table function is not materialized: the aggregate runs on Weir's window operator
+ * over the function's input, keyed by the other grouping columns (TUMBLE and HOP take the slicing operator, CUMULATE
+ * the generic one). Alone, the function appends the window columns to each row, once per window.
+ */
+final class WindowTranslator {
+    private final StreamTranslator translator;
+
+    WindowTranslator(StreamTranslator translator) {
+        this.translator = translator;
+    }
+
+    /** The parsed window function call: its spec and the descriptor's column in the function's input. */
+    private record WindowCall(WindowSpec spec, int timeColumn, String function) {
+    }
+
+    private static boolean isWindowFunction(RelNode rel) {
+        return rel instanceof TableFunctionScan && ((TableFunctionScan) rel).getCall() instanceof RexCall
+                && ((RexCall) ((TableFunctionScan) rel).getCall()).getOperator() instanceof WindowTableFunction;
+    }
+
+    private WindowCall parse(TableFunctionScan scan) {
+        RexCall call = (RexCall) scan.getCall();
+        String function = call.getOperator().getName();
+        // Calcite's call may or may not keep the table operand in front; the descriptor is where the operands start.
+        List<RexNode> all = call.getOperands();
+        int at = 0;
+        while (at < all.size() && all.get(at).getKind() != org.apache.calcite.sql.SqlKind.DESCRIPTOR) {
+            at++;
+        }
+        if (at == all.size()) {
+            throw new ValidationException(function + " needs DESCRIPTOR(time_column) as its second argument, e.g. "
+                    + function + "(TABLE t, DESCRIPTOR(ts), INTERVAL '10' MINUTES)");
+        }
+        List<RexNode> operands = new ArrayList<>();
+        operands.add(null);
+        operands.addAll(all.subList(at, all.size()));
+        RexNode descriptor = operands.get(1);
+        int timeColumn = ((RexInputRef) ((RexCall) descriptor).getOperands().get(0)).getIndex();
+        long first = interval(operands.get(2), function);
+        WindowSpec spec;
+        switch (function) {
+            case "TUMBLE":
+                spec = new WindowSpec(WindowSpec.Kind.TUMBLE, first, first, operands.size() > 3 ? interval(operands.get(3), function) : 0);
+                break;
+            case "HOP": {
+                long size = interval(operands.get(3), function);
+                if (size % first != 0) {
+                    throw new ValidationException("HOP table function based aggregate requires size must be an integral multiple "
+                            + "of slide, but got size " + size + " ms and slide " + first + " ms; choose a size that is a "
+                            + "multiple of the slide");
+                }
+                spec = new WindowSpec(WindowSpec.Kind.HOP, size, first, operands.size() > 4 ? interval(operands.get(4), function) : 0);
+                break;
+            }
+            default: {
+                long size = interval(operands.get(3), function);
+                if (size % first != 0) {
+                    throw new ValidationException("CUMULATE table function based aggregate requires maxSize must be an integral "
+                            + "multiple of step, but got maxSize " + size + " ms and step " + first + " ms");
+                }
+                spec = new WindowSpec(WindowSpec.Kind.CUMULATE, size, first, operands.size() > 4 ? interval(operands.get(4), function) : 0);
+            }
+        }
+        return new WindowCall(spec, timeColumn, function);
+    }
+
+    private static long interval(RexNode node, String function) {
+        if (!(node instanceof RexLiteral)) {
+            throw new ValidationException("The interval arguments of " + function + " must be literals such as INTERVAL '10' "
+                    + "MINUTES");
+        }
+        long millis = ((RexLiteral) node).getValueAs(BigDecimal.class).longValue();
+        if (millis <= 0) {
+            throw new ValidationException("The interval arguments of " + function + " must be positive, got " + millis + " ms");
+        }
+        return millis;
+    }
+
+    /** The function's input, checked: its descriptor column must be the input's event-time attribute. */
+    private Translated input(TableFunctionScan scan, WindowCall call) {
+        Translated in = translator.translate(scan.getInputs().get(0));
+        if (in.rowtimeIndex() != call.timeColumn()) {
+            String column = scan.getInputs().get(0).getRowType().getFieldNames().get(call.timeColumn());
+            throw new ValidationException("The window function " + call.function() + "(TABLE ..., DESCRIPTOR(" + column
+                    + "), ...) requires the timecol to be a time attribute, but '" + column + "' is not one. Declare it with "
+                    + "WATERMARK FOR " + column + " AS ... in CREATE TABLE (or .watermark(\"" + column + "\", ...) in the "
+                    + "Schema), and use that column in DESCRIPTOR; processing-time windows are not supported yet");
+        }
+        if (in.updating()) {
+            throw new ValidationException("Window table function " + call.function() + " cannot consume an updating input "
+                    + "(the result of a GROUP BY without windows); apply it to an insert-only table");
+        }
+        return in;
+    }
+
+    Translated windowColumns(TableFunctionScan scan) {
+        if (!isWindowFunction(scan)) {
+            throw new ValidationException("Table function " + scan.getCall() + " is not supported yet; Weir SQL has the window "
+                    + "table functions TUMBLE, HOP and CUMULATE");
+        }
+        WindowCall call = parse(scan);
+        Translated in = input(scan, call);
+        String name = "WindowTableFunction(window=[" + call.spec().describe() + "])";
+        translator.record(name);
+        DataStream<Row> out = in.stream().flatMap(new WindowColumnsFunction(call.spec(), call.timeColumn())).name(name);
+        return new Translated(out, scan.getRowType(), scan.getRowType().getFieldCount() - 1, false);
+    }
+
+    /** The window aggregate, or null when {@code aggregate} does not group by a window function's bounds. */
+    Translated tryWindowAggregate(Aggregate aggregate) {
+        List<RelNode> between = new ArrayList<>();
+        RelNode node = aggregate.getInput();
+        while (node instanceof Project || node instanceof Filter) {
+            between.add(node);
+            node = node.getInput(0);
+        }
+        if (!isWindowFunction(node)) {
+            return null;
+        }
+        TableFunctionScan scan = (TableFunctionScan) node;
+        int windowStart = scan.getRowType().getFieldCount() - 3;
+        int[] groups = aggregate.getGroupSet().toArray();
+        int[] mapped = new int[groups.length];
+        boolean hasStart = false;
+        boolean hasEnd = false;
+        for (int i = 0; i < groups.length; i++) {
+            mapped[i] = traceToScan(groups[i], between);
+            hasStart |= mapped[i] == windowStart;
+            hasEnd |= mapped[i] == windowStart + 1;
+        }
+        if (!hasStart || !hasEnd) {
+            return null;
+        }
+        WindowCall call = parse(scan);
+        Translated in = input(scan, call);
+        DataStream<Row> stream = in.stream();
+        RexBuilder rexBuilder = aggregate.getCluster().getRexBuilder();
+        for (int i = between.size() - 1; i >= 0; i--) {
+            stream = applyWithoutWindowColumns(between.get(i), stream, windowStart, rexBuilder);
+        }
+        List<Integer> keyFields = new ArrayList<>();
+        int[] groupColumns = new int[groups.length];
+        for (int i = 0; i < groups.length; i++) {
+            int m = mapped[i];
+            if (m == windowStart) {
+                groupColumns[i] = WindowAggregateOutput.WINDOW_START;
+            } else if (m == windowStart + 1) {
+                groupColumns[i] = WindowAggregateOutput.WINDOW_END;
+            } else if (m == windowStart + 2) {
+                groupColumns[i] = WindowAggregateOutput.WINDOW_TIME;
+            } else {
+                groupColumns[i] = keyFields.size();
+                keyFields.add(groups[i]);
+            }
+        }
+        int[] keys = keyFields.stream().mapToInt(Integer::intValue).toArray();
+        KeyedStream<Row, Row> keyed = stream.keyBy(new RowKeySelector(keys));
+        String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregate.getInput().getRowType()) + "], window=["
+                + call.spec().describe() + "], select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
+        translator.record(name);
+        DataStream<Row> out = keyed.window(assigner(call.spec()))
+                .aggregate(new SqlAggregate(translator.aggCalls(aggregate, false)), new WindowAggregateOutput(groupColumns)).name(name);
+        int rowtime = -1;
+        for (int i = 0; i < groupColumns.length; i++) {
+            if (groupColumns[i] == WindowAggregateOutput.WINDOW_TIME) {
+                rowtime = i;
+            }
+        }
+        return new Translated(out, aggregate.getRowType(), rowtime, false);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static WindowAssigner<Object, TimeWindow> assigner(WindowSpec spec) {
+        switch (spec.kind()) {
+            case TUMBLE:
+                return (WindowAssigner) TumblingEventTimeWindows.of(Duration.ofMillis(spec.size()), Duration.ofMillis(spec.offset()));
+            case HOP:
+                return (WindowAssigner) SlidingEventTimeWindows.of(Duration.ofMillis(spec.size()), Duration.ofMillis(spec.slide()),
+                        Duration.ofMillis(spec.offset()));
+            default:
+                return new CumulativeEventTimeWindows(spec);
+        }
+    }
+
+    /** The table function's column that aggregate-input column {@code column} passes through from, or -1. */
+    private static int traceToScan(int column, List<RelNode> between) {
+        int c = column;
+        for (RelNode node : between) {
+            if (node instanceof Project) {
+                RexNode e = ((Project) node).getProjects().get(c);
+                if (!(e instanceof RexInputRef)) {
+                    return -1;
+                }
+                c = ((RexInputRef) e).getIndex();
+            }
+        }
+        return c;
+    }
+
+    /**
+     * A projection or filter between the table function and the aggregate, run on the function's input: references to
+     * the window columns (not materialized yet) read NULL; they may only be passed through to the GROUP BY.
+     */
+    private DataStream<Row> applyWithoutWindowColumns(RelNode node, DataStream<Row> stream, int windowStart, RexBuilder rexBuilder) {
+        RexShuttle withoutWindow = new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return ref.getIndex() >= windowStart ? rexBuilder.makeNullLiteral(ref.getType()) : ref;
+            }
+        };
+        Expr condition = null;
+        Expr[] projections = null;
+        if (node instanceof Filter) {
+            RexNode c = ((Filter) node).getCondition();
+            if (!c.accept(withoutWindow).equals(c)) {
+                throw new ValidationException("A WHERE condition on window_start, window_end or window_time below a window "
+                        + "aggregate is not supported yet; filter in HAVING or in an outer query");
+            }
+            condition = translator.compiler().compile(c);
+        } else {
+            List<RexNode> projects = ((Project) node).getProjects();
+            projections = new Expr[projects.size()];
+            for (int i = 0; i < projections.length; i++) {
+                RexNode p = projects.get(i);
+                RexNode replaced = p.accept(withoutWindow);
+                if (!replaced.equals(p) && !(p instanceof RexInputRef)) {
+                    throw new ValidationException("Expressions on window_start, window_end or window_time below a window "
+                            + "aggregate are not supported yet; group by the window columns themselves and compute in an outer query");
+                }
+                projections[i] = translator.compiler().compile(replaced);
+            }
+        }
+        String name = StreamTranslator.describeCalc(node instanceof Project ? ((Project) node).getProjects() : null,
+                node instanceof Filter ? ((Filter) node).getCondition() : null, node.getInput(0).getRowType(), node.getRowType());
+        translator.record(name);
+        return stream.flatMap(new CalcFunction(condition, projections)).name(name);
+    }
+}

@@ -1,0 +1,77 @@
+package dev.weir.sql.runtime;
+
+import dev.weir.api.common.eventtime.TimestampAssigner;
+import dev.weir.api.common.eventtime.TimestampAssignerSupplier;
+import dev.weir.api.common.eventtime.WatermarkGenerator;
+import dev.weir.api.common.eventtime.WatermarkGeneratorSupplier;
+import dev.weir.api.common.eventtime.WatermarkOutput;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.sql.expr.Expr;
+import dev.weir.types.Row;
+
+/**
+ * A table's {@code WATERMARK FOR rowtime AS expression} as a watermark strategy, with Flink SQL's semantics: a row's
+ * timestamp is its rowtime column, and the watermark is the largest value of the expression over the rows so far,
+ * emitted periodically (the job's auto-watermark interval) and once more at the end of bounded input. Unlike the
+ * DataStream API's bounded-out-of-orderness strategy, nothing is subtracted: {@code ts - INTERVAL '5' SECOND}
+ * emits exactly that. Rows with a null rowtime fail the job, as in Flink.
+ */
+public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final int rowtimeIndex;
+    private final Expr watermarkExpression;
+    private final String rowtimeName;
+
+    public RowtimeWatermarks(int rowtimeIndex, String rowtimeName, Expr watermarkExpression) {
+        this.rowtimeIndex = rowtimeIndex;
+        this.rowtimeName = rowtimeName;
+        this.watermarkExpression = watermarkExpression;
+    }
+
+    @Override
+    public WatermarkGenerator<Row> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+        return new Generator(watermarkExpression);
+    }
+
+    @Override
+    public TimestampAssigner<Row> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+        return (row, previous) -> {
+            Object ts = row.getField(rowtimeIndex);
+            if (ts == null) {
+                throw new IllegalStateException("RowTime field should not be null, please convert it to a non-null long "
+                        + "value: the rowtime column '" + rowtimeName + "' is null in row " + row);
+            }
+            return (Long) ts;
+        };
+    }
+
+    private static final class Generator implements WatermarkGenerator<Row> {
+        private final Expr expression;
+        private long max = Long.MIN_VALUE;
+        private long emitted = Long.MIN_VALUE;
+
+        Generator(Expr expression) {
+            this.expression = expression;
+        }
+
+        @Override
+        public void onEvent(Row event, long eventTimestamp, WatermarkOutput output) {
+            Object value = expression.eval(event);
+            if (value != null) {
+                long watermark = (Long) value;
+                if (watermark > max) {
+                    max = watermark;
+                }
+            }
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+            if (max > emitted) {
+                emitted = max;
+                output.emitWatermark(new dev.weir.api.common.eventtime.Watermark(max));
+            }
+        }
+    }
+}

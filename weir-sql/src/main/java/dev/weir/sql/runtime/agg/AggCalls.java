@@ -1,0 +1,76 @@
+package dev.weir.sql.runtime.agg;
+
+import dev.weir.table.api.ValidationException;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/** Builds the runtime {@link AggCall} for a planned Calcite aggregate call, or refuses it at planning time. */
+public final class AggCalls {
+    private AggCalls() {
+    }
+
+    /** The call for an input that may retract rows ({@code retracting}), or an insert-only one, which allows cheaper state. */
+    public static AggCall of(AggregateCall call, RelDataType inputType, boolean retracting) {
+        int arg = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+        int filter = call.filterArg;
+        String name = call.getAggregation().getName();
+        if (call.getArgList().size() > 1) {
+            throw new ValidationException(name + " with " + call.getArgList().size() + " arguments is not supported yet; "
+                    + "aggregate one column");
+        }
+        switch (call.getAggregation().getKind()) {
+            case COUNT:
+                return call.isDistinct() ? new Counts.CountDistinct(arg, filter) : new Counts.Count(arg, filter);
+            case SUM:
+            case SUM0:
+                return sum(call, inputType, arg, filter, false);
+            case AVG:
+                return sum(call, inputType, arg, filter, true);
+            case MIN:
+                return retracting ? new Extremes.MinMax(arg, filter, false) : new Extremes.InsertOnlyMinMax(arg, filter, false);
+            case MAX:
+                return retracting ? new Extremes.MinMax(arg, filter, true) : new Extremes.InsertOnlyMinMax(arg, filter, true);
+            default:
+                throw new ValidationException("Aggregate function " + name + " is not supported by Weir SQL yet; supported are "
+                        + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN and MAX");
+        }
+    }
+
+    private static AggCall sum(AggregateCall call, RelDataType inputType, int arg, int filter, boolean average) {
+        if (call.isDistinct()) {
+            throw new ValidationException((average ? "AVG" : "SUM") + "(DISTINCT ...) is not supported yet; use a subquery "
+                    + "with SELECT DISTINCT");
+        }
+        SqlTypeName argType = inputType.getFieldList().get(arg).getType().getSqlTypeName();
+        Sums.Kind kind = argType == SqlTypeName.DECIMAL ? Sums.Kind.DECIMAL
+                : argType == SqlTypeName.DOUBLE || argType == SqlTypeName.FLOAT || argType == SqlTypeName.REAL ? Sums.Kind.FLOATING
+                : Sums.Kind.INTEGRAL;
+        RelDataType resultType = call.getType();
+        Sums.Sum.ResultType result;
+        switch (resultType.getSqlTypeName()) {
+            case TINYINT:
+                result = Sums.Sum.ResultType.TINYINT;
+                break;
+            case SMALLINT:
+                result = Sums.Sum.ResultType.SMALLINT;
+                break;
+            case INTEGER:
+                result = Sums.Sum.ResultType.INT;
+                break;
+            case FLOAT:
+            case REAL:
+                result = Sums.Sum.ResultType.FLOAT;
+                break;
+            case DOUBLE:
+                result = Sums.Sum.ResultType.DOUBLE;
+                break;
+            case DECIMAL:
+                result = Sums.Sum.ResultType.DECIMAL;
+                break;
+            default:
+                result = Sums.Sum.ResultType.BIGINT;
+        }
+        return new Sums.Sum(arg, filter, kind, result, Math.max(0, resultType.getScale()), average);
+    }
+}

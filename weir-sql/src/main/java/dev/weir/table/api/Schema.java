@@ -1,0 +1,208 @@
+package dev.weir.table.api;
+
+import dev.weir.table.types.DataType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The declared schema of a table from the Table API, as in Flink's {@code Schema.newBuilder()}: physical columns,
+ * computed columns ({@code columnByExpression}), metadata columns, one watermark and a primary key. Expressions are
+ * SQL text, resolved when the table is planned.
+ */
+public final class Schema {
+    private final List<UnresolvedColumn> columns;
+    private final List<UnresolvedWatermarkSpec> watermarkSpecs;
+    private final List<String> primaryKey;
+
+    private Schema(List<UnresolvedColumn> columns, List<UnresolvedWatermarkSpec> watermarkSpecs, List<String> primaryKey) {
+        this.columns = List.copyOf(columns);
+        this.watermarkSpecs = List.copyOf(watermarkSpecs);
+        this.primaryKey = List.copyOf(primaryKey);
+    }
+
+    public static Builder newBuilder() {
+        return new Builder();
+    }
+
+    /** A schema that takes every column from its source, e.g. a DataStream's type. */
+    public static Schema derived() {
+        return new Schema(List.of(), List.of(), List.of());
+    }
+
+    public List<UnresolvedColumn> getColumns() {
+        return columns;
+    }
+
+    public List<UnresolvedWatermarkSpec> getWatermarkSpecs() {
+        return watermarkSpecs;
+    }
+
+    public Optional<List<String>> getPrimaryKey() {
+        return primaryKey.isEmpty() ? Optional.empty() : Optional.of(primaryKey);
+    }
+
+    @Override
+    public String toString() {
+        return "Schema" + columns + watermarkSpecs;
+    }
+
+    /** A declared column: physical when it has a type only, computed with an expression, metadata with a key. */
+    public static final class UnresolvedColumn {
+        private final String name;
+        private final DataType dataType;
+        private final String sqlType;
+        private final String expression;
+        private final boolean metadata;
+        private final String metadataKey;
+
+        UnresolvedColumn(String name, DataType dataType, String sqlType, String expression, boolean metadata, String metadataKey) {
+            this.name = Objects.requireNonNull(name, "column name");
+            this.dataType = dataType;
+            this.sqlType = sqlType;
+            this.expression = expression;
+            this.metadata = metadata;
+            this.metadataKey = metadataKey;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        /** The declared type, or null when given as SQL text ({@link #getSqlType()}) or computed. */
+        public DataType getDataType() {
+            return dataType;
+        }
+
+        public String getSqlType() {
+            return sqlType;
+        }
+
+        public String getExpression() {
+            return expression;
+        }
+
+        public boolean isMetadata() {
+            return metadata;
+        }
+
+        public String getMetadataKey() {
+            return metadataKey;
+        }
+
+        @Override
+        public String toString() {
+            return "`" + name + "` " + (expression != null ? "AS " + expression : dataType != null ? dataType : sqlType)
+                    + (metadata ? " METADATA" : "");
+        }
+    }
+
+    /** A declared watermark: {@code WATERMARK FOR column AS expression}. */
+    public static final class UnresolvedWatermarkSpec {
+        private final String columnName;
+        private final String expression;
+
+        UnresolvedWatermarkSpec(String columnName, String expression) {
+            this.columnName = Objects.requireNonNull(columnName, "watermark column");
+            this.expression = Objects.requireNonNull(expression, "watermark expression");
+        }
+
+        public String getColumnName() {
+            return columnName;
+        }
+
+        public String getWatermarkExpression() {
+            return expression;
+        }
+
+        @Override
+        public String toString() {
+            return "WATERMARK FOR `" + columnName + "` AS " + expression;
+        }
+    }
+
+    /** Builds a {@link Schema}, column by column in order. */
+    public static final class Builder {
+        private final List<UnresolvedColumn> columns = new ArrayList<>();
+        private final List<UnresolvedWatermarkSpec> watermarks = new ArrayList<>();
+        private final List<String> primaryKey = new ArrayList<>();
+
+        public Builder column(String columnName, DataType dataType) {
+            columns.add(new UnresolvedColumn(columnName, Objects.requireNonNull(dataType, "dataType"), null, null, false, null));
+            return this;
+        }
+
+        /** A physical column whose type is SQL text, e.g. {@code "DECIMAL(10, 2)"}. */
+        public Builder column(String columnName, String serializableTypeString) {
+            columns.add(new UnresolvedColumn(columnName, null, Objects.requireNonNull(serializableTypeString, "type"), null, false, null));
+            return this;
+        }
+
+        public Builder columnByExpression(String columnName, String sqlExpression) {
+            columns.add(new UnresolvedColumn(columnName, null, null, Objects.requireNonNull(sqlExpression, "sqlExpression"), false, null));
+            return this;
+        }
+
+        public Builder columnByMetadata(String columnName, DataType dataType) {
+            columns.add(new UnresolvedColumn(columnName, dataType, null, null, true, null));
+            return this;
+        }
+
+        public Builder columnByMetadata(String columnName, String serializableTypeString) {
+            columns.add(new UnresolvedColumn(columnName, null, serializableTypeString, null, true, null));
+            return this;
+        }
+
+        public Builder columnByMetadata(String columnName, DataType dataType, String metadataKey) {
+            columns.add(new UnresolvedColumn(columnName, dataType, null, null, true, metadataKey));
+            return this;
+        }
+
+        public Builder columnByMetadata(String columnName, DataType dataType, boolean isVirtual) {
+            return columnByMetadata(columnName, dataType);
+        }
+
+        public Builder columnByMetadata(String columnName, DataType dataType, String metadataKey, boolean isVirtual) {
+            return columnByMetadata(columnName, dataType, metadataKey);
+        }
+
+        public Builder watermark(String columnName, String sqlExpression) {
+            if (!watermarks.isEmpty()) {
+                throw new ValidationException("Multiple watermark definitions are not supported yet: a table has one "
+                        + "watermark, already declared on '" + watermarks.get(0).getColumnName() + "'");
+            }
+            watermarks.add(new UnresolvedWatermarkSpec(columnName, sqlExpression));
+            return this;
+        }
+
+        public Builder primaryKey(String... columnNames) {
+            return primaryKey(Arrays.asList(columnNames));
+        }
+
+        public Builder primaryKey(List<String> columnNames) {
+            if (!primaryKey.isEmpty()) {
+                throw new ValidationException("Multiple primary keys are not supported: the key is already " + primaryKey);
+            }
+            primaryKey.addAll(columnNames);
+            return this;
+        }
+
+        public Builder primaryKeyNamed(String constraintName, String... columnNames) {
+            return primaryKey(columnNames);
+        }
+
+        /** Adds the columns, watermark and key of {@code schema}. */
+        public Builder fromSchema(Schema schema) {
+            columns.addAll(schema.columns);
+            watermarks.addAll(schema.watermarkSpecs);
+            primaryKey.addAll(schema.primaryKey);
+            return this;
+        }
+
+        public Schema build() {
+            return new Schema(columns, watermarks, primaryKey);
+        }
+    }
+}

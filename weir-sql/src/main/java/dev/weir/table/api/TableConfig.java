@@ -1,0 +1,57 @@
+package dev.weir.table.api;
+
+import dev.weir.configuration.ConfigOption;
+import dev.weir.configuration.Configuration;
+import java.time.ZoneId;
+import java.util.Objects;
+
+/**
+ * The {@code table.*} options of a {@link TableEnvironment}, as in Flink. Weir reads {@code table.local-time-zone}
+ * (default UTC, where Flink defaults to the JVM's zone; set it explicitly to match Flink) and
+ * {@code parallelism.default}; other options are kept and, where Weir has no such knob (mini-batch, state TTL),
+ * logged once as ignored when a job is planned.
+ */
+public final class TableConfig {
+    public static final String LOCAL_TIME_ZONE = "table.local-time-zone";
+
+    private final Configuration configuration = new Configuration();
+
+    /** Sets option {@code key} to {@code value}; the value is checked when a job reads it. */
+    public TableConfig set(String key, String value) {
+        configuration.setString(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    public <T> TableConfig set(ConfigOption<T> option, T value) {
+        configuration.set(option, value);
+        return this;
+    }
+
+    public <T> T get(ConfigOption<T> option) {
+        return configuration.get(option);
+    }
+
+    /** Every option set so far. */
+    public Configuration getConfiguration() {
+        return configuration;
+    }
+
+    public void addConfiguration(Configuration other) {
+        configuration.addAll(other);
+    }
+
+    /** The zone TIMESTAMP_LTZ values are shown and converted in; {@code UTC} unless set. */
+    public ZoneId getLocalTimeZone() {
+        String zone = configuration.getString(LOCAL_TIME_ZONE, "UTC");
+        try {
+            return "default".equals(zone) ? ZoneId.systemDefault() : ZoneId.of(zone);
+        } catch (RuntimeException e) {
+            throw new ValidationException("Invalid time zone '" + zone + "' in option '" + LOCAL_TIME_ZONE
+                    + "'; use a zone id such as 'UTC', 'Europe/Berlin' or '+08:00'", e);
+        }
+    }
+
+    public void setLocalTimeZone(ZoneId zone) {
+        configuration.setString(LOCAL_TIME_ZONE, zone.getId());
+    }
+}

@@ -1,0 +1,45 @@
+package dev.weir.sql;
+
+import dev.weir.table.api.EnvironmentSettings;
+import dev.weir.table.api.TableEnvironment;
+import dev.weir.table.api.TableResult;
+import dev.weir.types.Row;
+import dev.weir.util.CloseableIterator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Shared by the SQL tests: a fresh environment, CSV input files, and a result's rows as Flink prints them. */
+final class SqlTestSupport {
+    private SqlTestSupport() {
+    }
+
+    static TableEnvironment env() {
+        TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        env.getConfig().set("table.local-time-zone", "UTC");
+        env.getConfig().set("parallelism.default", "2");
+        return env;
+    }
+
+    static Path csv(Path dir, String name, String... lines) throws IOException {
+        Path file = dir.resolve(name + ".csv");
+        Files.write(file, List.of(lines));
+        return file;
+    }
+
+    static List<String> rows(TableResult result) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (CloseableIterator<Row> it = result.collect()) {
+            while (it.hasNext()) {
+                rows.add(it.next().toString());
+            }
+        }
+        return rows;
+    }
+
+    static List<String> rows(TableEnvironment env, String query) throws Exception {
+        return rows(env.executeSql(query));
+    }
+}
