@@ -12,7 +12,6 @@ import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +83,7 @@ class RocksDBSavepointTest {
     private List<String> continueFrom(String savepointPath, String firstRun, String name, int parallelism, StateBackend backend)
             throws Exception {
         Path out = dir.resolve(name);
-        copy(dir.resolve(firstRun), out);
+        CommittedFiles.copyTree(dir.resolve(firstRun), out);
         StreamExecutionEnvironment env = environment(name, backend);
         env.setRestorePath(savepointPath, false);
         StatefulJob.build(env, N, 1_000_000_000, parallelism, out, true);
@@ -114,7 +113,7 @@ class RocksDBSavepointTest {
 
     @Test
     void aRocksDBSavepointRestoresOnRocksDBAtParallelismThreeThenOne() throws Exception {
-        copy(dir.resolve("first-rocks"), dir.resolve("second-rocks"));
+        CommittedFiles.copyTree(dir.resolve("first-rocks"), dir.resolve("second-rocks"));
         String second = stopPartWay("second-rocks", rocksdb(), 3, rocksSavepoint);
         List<String> all = continueFrom(second, "second-rocks", "third-rocks", 1, rocksdb());
         assertThat(CommittedFiles.difference(uninterruptedOnHeap, all)).isEqualTo("same");
@@ -139,15 +138,6 @@ class RocksDBSavepointTest {
         }
         try (Stream<Path> dirs = Files.list(local)) {
             return dirs.map(p -> p.getFileName().toString()).toList();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
         }
     }
 }

@@ -10,7 +10,6 @@ import dev.weir.streaming.api.functions.sink.v2.DiscardingSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +68,7 @@ class SavepointTest {
 
     private List<String> continueFrom(String savepointPath, String firstRun, String name, int parallelism, boolean uids) throws Exception {
         Path out = dir.resolve(name);
-        copy(dir.resolve(firstRun), out);
+        CommittedFiles.copyTree(dir.resolve(firstRun), out);
         StreamExecutionEnvironment env = environment(name);
         env.setRestorePath(savepointPath, false);
         StatefulJob.build(env, N, 1_000_000_000, parallelism, out, uids);
@@ -118,20 +117,5 @@ class SavepointTest {
         allowed.setRestorePath(savepoint, true);
         smallerProgram(allowed);
         assertThat(allowed.execute("smaller").getJobID()).isNotNull();
-    }
-
-    /** Copies the output tree: the sink writes into bucket directories, and its open parts resume in the copy. */
-    private static void copy(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 }
