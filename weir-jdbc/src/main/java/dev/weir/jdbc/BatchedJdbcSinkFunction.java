@@ -123,7 +123,7 @@ public final class BatchedJdbcSinkFunction<T> extends RichSinkFunction<T> implem
                 return;
             } catch (SQLException e) {
                 if (RecordBatch.isCausedByTheData(e)) {
-                    throw batch.badRow(e);
+                    throw batch.badRow(e, statement, connection);
                 }
                 if (attempt >= maxRetries) {
                     throw new JdbcWriteException("The JDBC sink could not write a batch of " + batch.size() + " rows with the statement '"

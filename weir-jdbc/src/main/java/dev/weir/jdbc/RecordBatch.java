@@ -1,10 +1,9 @@
 package dev.weir.jdbc;
 
 import dev.weir.connector.jdbc.JdbcStatementBuilder;
-import java.sql.BatchUpdateException;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 
 /**
@@ -69,32 +68,43 @@ final class RecordBatch<T> {
         return e.getSQLState();
     }
 
-    /** The error for a batch the database refused because of its data: names the row, the statement and the database's message. */
-    JdbcWriteException badRow(SQLException e) {
-        int row = failedRow(e);
+    /**
+     * The error for a batch the database refused because of its data: names the row, the statement and the database's
+     * message. Drivers do not reliably say which row of a batch failed (PostgreSQL's reports every row as failed), so
+     * the rows are written again one by one until one fails — in a transaction rolled back afterwards when
+     * {@code connection} is given, else inside the caller's transaction, which is doomed anyway.
+     */
+    JdbcWriteException badRow(SQLException batchFailure, PreparedStatement statement, Connection connection) {
+        int row = -1;
+        SQLException cause = batchFailure.getNextException() != null ? batchFailure.getNextException() : batchFailure;
+        try {
+            if (connection != null) {
+                connection.setAutoCommit(false);
+            }
+            try {
+                for (int i = 0, n = records.size(); i < n && row < 0; i++) {
+                    try {
+                        builder.accept(statement, records.get(i));
+                        statement.executeUpdate();
+                    } catch (SQLException e) {
+                        row = i;
+                        cause = e;
+                    }
+                }
+            } finally {
+                if (connection != null) {
+                    connection.rollback();
+                    connection.setAutoCommit(true);
+                }
+            }
+        } catch (SQLException e) {
+            // The search is a courtesy: report the batch's own failure without the row.
+        }
         String what = row >= 0
                 ? "row " + (row + 1) + " of a batch of " + records.size() + ", " + records.get(row) + ","
-                : "a batch of " + records.size() + " rows (the database did not say which one; the first is " + records.get(0) + ")";
-        SQLException cause = e.getNextException() != null ? e.getNextException() : e;
+                : "a batch of " + records.size() + " rows (the first is " + records.get(0) + ")";
         return new JdbcWriteException("The JDBC sink could not write " + what + " with the statement '" + sql + "': the database said: "
                 + cause.getMessage() + " (SQL state " + cause.getSQLState() + "). Fix or filter such rows before the sink, or "
-                + "change the statement (e.g. an upsert, INSERT ... ON CONFLICT (key) DO UPDATE, for rows that repeat a key).", e);
-    }
-
-    /** The index of the row that failed, from the update counts the driver reports, or -1 when it does not say. */
-    private int failedRow(SQLException e) {
-        if (!(e instanceof BatchUpdateException batch)) {
-            return records.size() == 1 ? 0 : -1;
-        }
-        int[] counts = batch.getUpdateCounts();
-        if (counts == null) {
-            return -1;
-        }
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == Statement.EXECUTE_FAILED) {
-                return i;
-            }
-        }
-        return counts.length < records.size() ? counts.length : -1;
+                + "change the statement (e.g. an upsert, INSERT ... ON CONFLICT (key) DO UPDATE, for rows that repeat a key).", batchFailure);
     }
 }

@@ -145,7 +145,10 @@ public final class XaJdbcSinkFunction<T> extends RichSinkFunction<T> implements 
             batch.clear();
         } catch (SQLException e) {
             if (RecordBatch.isCausedByTheData(e)) {
-                throw batch.badRow(e);
+                // The transaction is lost anyway: end it now and look for the bad row in a local transaction.
+                session.abandon(current);
+                current = null;
+                throw batch.badRow(e, session.statement(), session.connection());
             }
             throw new JdbcWriteException("The exactly-once JDBC sink could not write a batch of " + batch.size() + " rows with the statement '"
                     + sql + "': " + e.getMessage() + " (SQL state " + e.getSQLState() + "). The job restarts from its last "

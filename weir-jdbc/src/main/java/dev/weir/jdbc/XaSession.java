@@ -22,6 +22,7 @@ final class XaSession {
     private final String sql;
     private XAConnection xaConnection;
     private XAResource resource;
+    private Connection connection;
     private PreparedStatement statement;
 
     private XaSession(XADataSource dataSource, String sql) {
@@ -44,7 +45,9 @@ final class XaSession {
     private void connect() throws SQLException {
         xaConnection = dataSource.getXAConnection();
         resource = xaConnection.getXAResource();
-        statement = xaConnection.getConnection().prepareStatement(sql);
+        // One logical connection for the session's life: the XA connection closes the previous one on every call.
+        connection = xaConnection.getConnection();
+        statement = connection.prepareStatement(sql);
     }
 
     private void ensureConnected() throws SQLException {
@@ -55,7 +58,6 @@ final class XaSession {
 
     /** PostgreSQL refuses PREPARE TRANSACTION when max_prepared_transactions is 0 (its default): say so before the first checkpoint. */
     private void requirePreparedTransactions() throws SQLException {
-        Connection connection = xaConnection.getConnection();
         if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
             return;
         }
@@ -70,6 +72,11 @@ final class XaSession {
                         + "or use JdbcSink.sink with an upsert statement (at-least-once, idempotent).");
             }
         }
+    }
+
+    /** The session's connection, for statements outside the XA transactions. */
+    Connection connection() {
+        return connection;
     }
 
     PreparedStatement statement() {
@@ -157,6 +164,7 @@ final class XaSession {
         }
         xaConnection = null;
         resource = null;
+        connection = null;
         statement = null;
     }
 

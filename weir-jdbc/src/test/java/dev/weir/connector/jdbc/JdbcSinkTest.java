@@ -1,7 +1,6 @@
 package dev.weir.connector.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.functions.RichMapFunction;
@@ -156,8 +155,6 @@ class JdbcSinkTest {
                 },
                 JdbcExecutionOptions.builder().withBatchSize(10).build(), SharedPostgres.connectionOptions(PG)));
 
-        assertThatThrownBy(() -> env.execute("bad row"))
-                .rootCause().isInstanceOf(org.postgresql.util.PSQLException.class);
         Throwable writeFailure = failureOfType(env, JdbcWriteException.class);
         assertThat(writeFailure.getMessage())
                 .startsWith("The JDBC sink could not write row 3 of a batch of 4, much too long, with the statement "
@@ -168,7 +165,7 @@ class JdbcSinkTest {
 
     private static Throwable failureOfType(StreamExecutionEnvironment env, Class<? extends Throwable> type) {
         try {
-            env.execute("bad row again");
+            env.execute("bad row");
         } catch (Exception e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (type.isInstance(t)) {
