@@ -57,6 +57,7 @@ public final class XaJdbcSinkFunction<T> extends RichSinkFunction<T> implements 
     private transient long counter;
     private transient SinkXid current;
     private transient long lastSnapshotId;
+    private transient boolean closed;
 
     public XaJdbcSinkFunction(String sql, JdbcStatementBuilder<T> builder, JdbcExecutionOptions executionOptions,
             JdbcExactlyOnceOptions exactlyOnceOptions, SerializableSupplier<XADataSource> dataSource) {
@@ -88,6 +89,10 @@ public final class XaJdbcSinkFunction<T> extends RichSinkFunction<T> implements 
         sinkId = SinkXid.sinkId(getRuntimeContext().getTaskName(), sql);
         run = new SecureRandom().nextLong();
         prepared = new ArrayDeque<>();
+        // With parallelism 1 the same instance runs every attempt: start each one clean.
+        current = null;
+        lastSnapshotId = 0;
+        closed = false;
         batch = new RecordBatch<>(sql, builder, executionOptions.getBatchSize());
         session = XaSession.open(dataSource.get(), sql);
         preparedState = context.getOperatorStateStore().getUnionListState(new ListStateDescriptor<>("jdbc-xa-prepared", byte[].class));
@@ -188,6 +193,9 @@ public final class XaJdbcSinkFunction<T> extends RichSinkFunction<T> implements 
             session.commit(first.xid(), exactlyOnceOptions.getMaxCommitAttempts());
             prepared.removeFirst();
         }
+        if (closed) {
+            session.close();
+        }
     }
 
     /**
@@ -203,11 +211,8 @@ public final class XaJdbcSinkFunction<T> extends RichSinkFunction<T> implements 
             session.abandon(current);
             current = null;
         }
-        if (prepared.isEmpty()) {
-            session.close();
-        } else {
-            // The final checkpoint's notification comes after close: it commits on a fresh connection.
-            session.closeConnection();
-        }
+        // A finished task hears of the final checkpoint after close: its commit reopens the committing connection.
+        session.close();
+        closed = true;
     }
 }

@@ -14,8 +14,9 @@ import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
- * One subtask's XA connection: the statement the sink writes with, and the XA calls of its transactions (one at a
- * time: start, end and prepare, then commit or roll back, possibly after the connection was reopened).
+ * One subtask's XA connections: the writing one, with the statement the sink writes with, which starts, ends and
+ * prepares the sink's transactions one at a time; and the committing one, which commits or rolls back prepared
+ * transactions and lists them on recovery, reopened when it broke.
  */
 final class XaSession {
     private final XADataSource dataSource;
@@ -24,6 +25,12 @@ final class XaSession {
     private XAResource resource;
     private Connection connection;
     private PreparedStatement statement;
+    /**
+     * A second connection for commits, rollbacks and recovery: PostgreSQL's driver refuses a second-phase commit on a
+     * connection that has a transaction open, and the writing connection always may have the next one open.
+     */
+    private XAConnection committerConnection;
+    private XAResource committer;
 
     private XaSession(XADataSource dataSource, String sql) {
         this.dataSource = dataSource;
@@ -50,10 +57,24 @@ final class XaSession {
         statement = connection.prepareStatement(sql);
     }
 
-    private void ensureConnected() throws SQLException {
-        if (xaConnection == null) {
-            connect();
+    private XAResource committer() throws SQLException {
+        if (committerConnection == null) {
+            committerConnection = dataSource.getXAConnection();
+            committer = committerConnection.getXAResource();
         }
+        return committer;
+    }
+
+    private void closeCommitter() {
+        try {
+            if (committerConnection != null) {
+                committerConnection.close();
+            }
+        } catch (SQLException ignored) {
+            // Nothing left to release.
+        }
+        committerConnection = null;
+        committer = null;
     }
 
     /** PostgreSQL refuses PREPARE TRANSACTION when max_prepared_transactions is 0 (its default): say so before the first checkpoint. */
@@ -65,6 +86,7 @@ final class XaSession {
             rs.next();
             if (Integer.parseInt(rs.getString(1)) == 0) {
                 String url = connection.getMetaData().getURL();
+                url = url.indexOf('?') < 0 ? url : url.substring(0, url.indexOf('?'));
                 close();
                 throw new IllegalStateException("The exactly-once JDBC sink needs prepared transactions, but PostgreSQL at " + url
                         + " has max_prepared_transactions = 0 (the default). Set max_prepared_transactions in postgresql.conf to at "
@@ -84,9 +106,9 @@ final class XaSession {
     }
 
     /** The ids of the Weir sinks' transactions prepared in the database. */
-    List<SinkXid> preparedTransactions() throws XAException {
+    List<SinkXid> preparedTransactions() throws XAException, SQLException {
         List<SinkXid> ours = new ArrayList<>();
-        for (Xid xid : resource.recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)) {
+        for (Xid xid : committer().recover(XAResource.TMSTARTRSCAN | XAResource.TMENDRSCAN)) {
             SinkXid sinkXid = SinkXid.from(xid);
             if (sinkXid != null) {
                 ours.add(sinkXid);
@@ -116,8 +138,7 @@ final class XaSession {
     void commit(SinkXid xid, int attempts) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
-                ensureConnected();
-                resource.commit(xid, false);
+                committer().commit(xid, false);
                 return;
             } catch (XAException | SQLException e) {
                 if (attempt >= attempts) {
@@ -125,15 +146,15 @@ final class XaSession {
                             + " attempts: " + message(e) + ". It stays prepared in the database; the job's next restore from its "
                             + "last checkpoint commits it.", e);
                 }
-                closeConnection();
+                closeCommitter();
                 Thread.sleep(100L * attempt);
             }
         }
     }
 
-    void rollback(SinkXid xid) throws XAException {
+    void rollback(SinkXid xid) throws XAException, SQLException {
         try {
-            resource.rollback(xid);
+            committer().rollback(xid);
         } catch (XAException e) {
             throw describe(e, "roll back", xid);
         }
@@ -153,7 +174,7 @@ final class XaSession {
         }
     }
 
-    /** Closes the connection; a later commit opens a new one. */
+    /** Closes the writing connection; commits still work (on the committing connection). */
     void closeConnection() {
         try {
             if (xaConnection != null) {
@@ -170,6 +191,7 @@ final class XaSession {
 
     void close() {
         closeConnection();
+        closeCommitter();
     }
 
     private static XAException describe(XAException e, String what, SinkXid xid) {
