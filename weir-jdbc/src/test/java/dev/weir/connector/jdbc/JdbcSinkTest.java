@@ -145,6 +145,50 @@ class JdbcSinkTest {
     }
 
     @Test
+    void aBatchWhoseConnectionWasKilledIsWrittenAgainOnANewConnectionWithoutLosingOrDuplicatingARow() throws Exception {
+        SharedPostgres.execute(PG, "DROP TABLE IF EXISTS survivors", "CREATE TABLE survivors (id BIGINT PRIMARY KEY)");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.setRestartStrategy(RestartStrategies.noRestart());
+        JdbcConnectionOptions tagged = new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(SharedPostgres.url(PG))
+                .withUsername("postgres").withProperty("ApplicationName", "weir-retry-test").build();
+        env.fromSequence(0, 599)
+                .map(new KillTheSinksConnectionAt(300, SharedPostgres.url(PG)))
+                .addSink(JdbcSink.sink("INSERT INTO survivors (id) VALUES (?)", (ps, id) -> ps.setLong(1, id),
+                        JdbcExecutionOptions.builder().withBatchSize(50).withMaxRetries(2).build(), tagged));
+        env.execute("retry");
+
+        assertThat(KillTheSinksConnectionAt.killed).as("backends terminated").isEqualTo(1);
+        assertThat(SharedPostgres.rows(PG, "SELECT count(*), count(DISTINCT id), min(id), max(id) FROM survivors"))
+                .containsExactly("600,600,0,599");
+    }
+
+    /** At record {@code at} terminates the sink's database session (found by its application name), as a failover would. */
+    static final class KillTheSinksConnectionAt extends RichMapFunction<Long, Long> {
+        static volatile int killed;
+        private final long at;
+        private final String url;
+
+        KillTheSinksConnectionAt(long at, String url) {
+            this.at = at;
+            this.url = url;
+        }
+
+        @Override
+        public Long map(Long value) throws Exception {
+            if (value == at) {
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+                        java.sql.Statement s = c.createStatement();
+                        java.sql.ResultSet rs = s.executeQuery("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) FROM "
+                                + "pg_stat_activity WHERE application_name = 'weir-retry-test') t")) {
+                    rs.next();
+                    killed = rs.getInt(1);
+                }
+            }
+            return value;
+        }
+    }
+
+    @Test
     void aRowTheDatabaseRefusesFailsTheJobNamingTheRowTheStatementAndTheDatabasesMessage() throws Exception {
         SharedPostgres.execute(PG, "DROP TABLE IF EXISTS small", "CREATE TABLE small (n INT PRIMARY KEY, label VARCHAR(5) NOT NULL)");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
