@@ -6,7 +6,7 @@ import java.io.Serializable;
  * How the JDBC sink batches and retries, with Flink's defaults: a batch of up to 5000 records, no flush interval,
  * 3 retries. A batch is written when it is full, when {@code batchIntervalMs} passed since the last write (if
  * positive), at every checkpoint and at the end of the input. A failed write is retried up to {@code maxRetries} times,
- * the i-th retry after i seconds, on a new connection when the old one is no longer valid.
+ * retry k after k - 1 seconds (Flink's schedule), on a new connection when the old one is no longer valid.
  */
 public final class JdbcExecutionOptions implements Serializable {
     private static final long serialVersionUID = 1L;

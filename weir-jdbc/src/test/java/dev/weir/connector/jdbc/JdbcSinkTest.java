@@ -189,6 +189,58 @@ class JdbcSinkTest {
     }
 
     @Test
+    void theBatchIntervalWritesABatchThatIsNotFullWithoutACheckpointOrTheEndOfInput() throws Exception {
+        SharedPostgres.execute(PG, "DROP TABLE IF EXISTS timed", "CREATE TABLE timed (id BIGINT PRIMARY KEY)");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.setRestartStrategy(RestartStrategies.noRestart());
+        env.fromSequence(0, 2)
+                .map(new AwaitRowBefore(2, SharedPostgres.url(PG)))
+                .addSink(JdbcSink.sink("INSERT INTO timed (id) VALUES (?)", (ps, id) -> ps.setLong(1, id),
+                        JdbcExecutionOptions.builder().withBatchSize(100).withBatchIntervalMs(20).build(), SharedPostgres.connectionOptions(PG)));
+        env.execute("timed");
+
+        assertThat(SharedPostgres.rows(PG, "SELECT id FROM timed ORDER BY id")).containsExactly("0", "1", "2");
+    }
+
+    /**
+     * Before passing record {@code at} on, waits until the records before it are in the table: only the sink's interval
+     * flush can write them then (the batch holds 100, the job takes no checkpoint, the input has not ended). Gives up,
+     * failing the job, after 30 s.
+     */
+    static final class AwaitRowBefore extends RichMapFunction<Long, Long> {
+        private final long at;
+        private final String url;
+
+        AwaitRowBefore(long at, String url) {
+            this.at = at;
+            this.url = url;
+        }
+
+        @Override
+        public Long map(Long value) throws Exception {
+            if (value == at) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "postgres", "");
+                        java.sql.PreparedStatement s = c.prepareStatement("SELECT count(*) FROM timed")) {
+                    while (true) {
+                        try (java.sql.ResultSet rs = s.executeQuery()) {
+                            rs.next();
+                            if (rs.getLong(1) == at) {
+                                return value;
+                            }
+                        }
+                        if (System.nanoTime() > deadline) {
+                            throw new IllegalStateException("the interval flush did not write the first " + at + " rows within 30 s");
+                        }
+                        Thread.sleep(5);
+                    }
+                }
+            }
+            return value;
+        }
+    }
+
+    @Test
     void aRowTheDatabaseRefusesFailsTheJobNamingTheRowTheStatementAndTheDatabasesMessage() throws Exception {
         SharedPostgres.execute(PG, "DROP TABLE IF EXISTS small", "CREATE TABLE small (n INT PRIMARY KEY, label VARCHAR(5) NOT NULL)");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
