@@ -58,6 +58,8 @@ public final class BatchedJdbcSinkFunction<T> extends RichSinkFunction<T> implem
 
     @Override
     public void open(OpenContext openContext) throws Exception {
+        // With parallelism 1 the same instance runs every attempt: start each one clean.
+        timedFlushFailure = null;
         batch = new RecordBatch<>(sql, builder, executionOptions.getBatchSize());
         connect();
         long interval = executionOptions.getBatchIntervalMs();
