@@ -151,6 +151,16 @@ public class StreamExecutionEnvironment {
         return this;
     }
 
+    /**
+     * An environment with the default parallelism that takes its settings from {@code configuration}, e.g.
+     * {@code execution.target: remote} with {@code rest.address} and {@code rest.port} to run on a Flink cluster.
+     */
+    public static StreamExecutionEnvironment getExecutionEnvironment(dev.weir.configuration.Configuration configuration) {
+        StreamExecutionEnvironment environment = getExecutionEnvironment();
+        configuration.toMap().forEach(environment::configure);
+        return environment;
+    }
+
     @SafeVarargs
     public final <T> DataStreamSource<T> fromData(T... data) {
         Objects.requireNonNull(data, "fromData: the elements must not be null");
@@ -237,14 +247,21 @@ public class StreamExecutionEnvironment {
         Pipeline pipeline = new Pipeline(jobName, sinks,
                 new Pipeline.PipelineConfig(parallelism, maxParallelism, config.getAutoWatermarkInterval(), chainingEnabled, all));
         sinks.clear();
-        return executor().execute(pipeline);
+        return executor(all.getOrDefault(PipelineExecutor.TARGET, PipelineExecutor.LOCAL_TARGET)).execute(pipeline);
     }
 
-    private static PipelineExecutor executor() {
+    /** The runtime registered for the target: Weir's own for "local", the weir-flink runner for Flink's targets. */
+    private static PipelineExecutor executor(String target) {
         for (PipelineExecutor executor : ServiceLoader.load(PipelineExecutor.class, StreamExecutionEnvironment.class.getClassLoader())) {
-            return executor;
+            if (executor.supportsTarget(target)) {
+                return executor;
+            }
         }
-        throw new IllegalStateException("No Weir runtime found on the class path: add weir-core (it registers dev.weir.plan.PipelineExecutor)");
+        if (PipelineExecutor.LOCAL_TARGET.equals(target)) {
+            throw new IllegalStateException("No Weir runtime found on the class path: add weir-core (it registers dev.weir.plan.PipelineExecutor)");
+        }
+        throw new IllegalStateException("No Weir runtime on the class path runs " + PipelineExecutor.TARGET + " '" + target
+                + "': add weir-flink (and Flink's flink-clients) to run on Apache Flink, or leave the target at 'local'");
     }
 
     /** Internal: a fresh id for a transformation; called by the stream classes as they add operators. */

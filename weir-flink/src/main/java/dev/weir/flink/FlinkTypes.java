@@ -1,0 +1,15 @@
+package dev.weir.flink;
+
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+
+/**
+ * The one type Weir's records have on Flink: Weir needs no type information, so every stream, key and state value
+ * is a Flink generic type serialized by Flink's Kryo serializer when it crosses the network or enters state.
+ */
+public final class FlinkTypes {
+    /** The type information of every record, key and state value of a translated job. */
+    public static final TypeInformation<Object> OBJECT = TypeInformation.of(Object.class);
+
+    private FlinkTypes() {
+    }
+}

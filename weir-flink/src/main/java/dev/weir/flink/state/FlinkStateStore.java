@@ -1,0 +1,81 @@
+package dev.weir.flink.state;
+
+import dev.weir.api.common.state.AggregatingState;
+import dev.weir.api.common.state.AggregatingStateDescriptor;
+import dev.weir.api.common.state.KeyedStateStore;
+import dev.weir.api.common.state.ListState;
+import dev.weir.api.common.state.ListStateDescriptor;
+import dev.weir.api.common.state.MapState;
+import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.state.ReducingState;
+import dev.weir.api.common.state.ReducingStateDescriptor;
+import dev.weir.api.common.state.StateDescriptor;
+import dev.weir.api.common.state.StateTtlConfig;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.flink.FlinkTypes;
+import java.util.Objects;
+
+/**
+ * Weir's keyed state on Flink's: each Weir state descriptor becomes the Flink descriptor of the same name (values
+ * serialized by Flink's generic serializer), and each Flink state is seen through the Weir state interface.
+ */
+public final class FlinkStateStore implements KeyedStateStore {
+    private final org.apache.flink.api.common.state.KeyedStateStore flink;
+
+    public FlinkStateStore(org.apache.flink.api.common.state.KeyedStateStore flink) {
+        this.flink = Objects.requireNonNull(flink, "flink");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ValueState<T> getState(ValueStateDescriptor<T> descriptor) {
+        var flinkDescriptor = new org.apache.flink.api.common.state.ValueStateDescriptor<>(descriptor.getName(), FlinkTypes.OBJECT);
+        withTtl(flinkDescriptor, descriptor);
+        var state = flink.getState(flinkDescriptor);
+        return new FlinkValueState<>((org.apache.flink.api.common.state.ValueState<T>) (Object) state, descriptor.getDefaultValue());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> ListState<T> getListState(ListStateDescriptor<T> descriptor) {
+        var flinkDescriptor = new org.apache.flink.api.common.state.ListStateDescriptor<>(descriptor.getName(), FlinkTypes.OBJECT);
+        withTtl(flinkDescriptor, descriptor);
+        return new FlinkListState<>((org.apache.flink.api.common.state.ListState<T>) (Object) flink.getListState(flinkDescriptor));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <T> ReducingState<T> getReducingState(ReducingStateDescriptor<T> descriptor) {
+        var flinkDescriptor = new org.apache.flink.api.common.state.ReducingStateDescriptor<Object>(descriptor.getName(),
+                new dev.weir.flink.functions.WeirReduceFunction((dev.weir.api.common.functions.ReduceFunction) descriptor.getReduceFunction()),
+                FlinkTypes.OBJECT);
+        withTtl(flinkDescriptor, descriptor);
+        return new FlinkAppendingState<>((org.apache.flink.api.common.state.AppendingState) flink.getReducingState(flinkDescriptor));
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public <IN, ACC, OUT> AggregatingState<IN, OUT> getAggregatingState(AggregatingStateDescriptor<IN, ACC, OUT> descriptor) {
+        var flinkDescriptor = new org.apache.flink.api.common.state.AggregatingStateDescriptor<Object, Object, Object>(descriptor.getName(),
+                new dev.weir.flink.functions.WeirAggregateFunction((dev.weir.api.common.functions.AggregateFunction) descriptor.getAggregateFunction()),
+                FlinkTypes.OBJECT);
+        withTtl(flinkDescriptor, descriptor);
+        return new FlinkAppendingState<>((org.apache.flink.api.common.state.AppendingState) flink.getAggregatingState(flinkDescriptor));
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <K, V> MapState<K, V> getMapState(MapStateDescriptor<K, V> descriptor) {
+        var flinkDescriptor = new org.apache.flink.api.common.state.MapStateDescriptor<>(descriptor.getName(), FlinkTypes.OBJECT, FlinkTypes.OBJECT);
+        withTtl(flinkDescriptor, descriptor);
+        return new FlinkMapState<>((org.apache.flink.api.common.state.MapState<K, V>) (Object) flink.getMapState(flinkDescriptor));
+    }
+
+    private static void withTtl(org.apache.flink.api.common.state.StateDescriptor<?, ?> flinkDescriptor, StateDescriptor<?> weir) {
+        StateTtlConfig ttl = weir.getTtlConfig();
+        if (ttl != null && ttl.isEnabled()) {
+            flinkDescriptor.enableTimeToLive(TtlTranslation.toFlink(ttl));
+        }
+    }
+}
