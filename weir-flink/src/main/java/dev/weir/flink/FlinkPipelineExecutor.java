@@ -49,6 +49,8 @@ public final class FlinkPipelineExecutor implements PipelineExecutor {
         if (pipeline.config().maxParallelism() > 0) {
             flink.setMaxParallelism(pipeline.config().maxParallelism());
         }
+        // Weir hands records between operators by reference; so does Flink with object reuse, instead of copying each.
+        flink.getConfig().enableObjectReuse();
         flink.getConfig().setAutoWatermarkInterval(pipeline.config().autoWatermarkIntervalMillis());
         if (!pipeline.config().chainingEnabled()) {
             flink.disableOperatorChaining();

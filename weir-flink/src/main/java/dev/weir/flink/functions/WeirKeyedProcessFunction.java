@@ -62,7 +62,7 @@ public final class WeirKeyedProcessFunction extends KeyedProcessFunction<Object,
 
         @Override
         public Long timestamp() {
-            return flink.timestamp();
+            return Timestamps.toWeir(flink.timestamp());
         }
 
         @Override
@@ -90,7 +90,7 @@ public final class WeirKeyedProcessFunction extends KeyedProcessFunction<Object,
 
         @Override
         public Long timestamp() {
-            return flink.timestamp();
+            return Timestamps.toWeir(flink.timestamp());
         }
 
         @Override

@@ -62,7 +62,7 @@ public final class WeirProcessFunction extends ProcessFunction<Object, Object> {
 
         @Override
         public Long timestamp() {
-            return flink.timestamp();
+            return Timestamps.toWeir(flink.timestamp());
         }
 
         @Override
@@ -86,7 +86,7 @@ public final class WeirProcessFunction extends ProcessFunction<Object, Object> {
 
         @Override
         public Long timestamp() {
-            return flink.timestamp();
+            return Timestamps.toWeir(flink.timestamp());
         }
 
         @Override

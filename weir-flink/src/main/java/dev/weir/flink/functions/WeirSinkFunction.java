@@ -53,7 +53,7 @@ public final class WeirSinkFunction extends RichSinkFunction<Object> {
 
         @Override
         public Long timestamp() {
-            return flink.timestamp();
+            return Timestamps.toWeir(flink.timestamp());
         }
     }
 }

@@ -1,0 +1,254 @@
+package dev.weir.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.api.common.eventtime.Watermark;
+import dev.weir.api.common.eventtime.WatermarkGenerator;
+import dev.weir.api.common.eventtime.WatermarkOutput;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.builtin.FromElementsSource;
+import dev.weir.api.common.functions.AggregateFunction;
+import dev.weir.api.common.state.MapState;
+import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.api.java.tuple.Tuple2;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.datastream.SingleOutputStreamOperator;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.streaming.api.functions.ProcessFunction;
+import dev.weir.streaming.api.functions.windowing.ProcessWindowFunction;
+import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.weir.streaming.api.windowing.windows.TimeWindow;
+import dev.weir.util.Collector;
+import dev.weir.util.OutputTag;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiConsumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The same Weir job, unchanged, runs on Weir's engine and — through the weir-flink runner — on a Flink MiniCluster,
+ * both at parallelism 2, and must produce exactly the same records (values and timestamps, compared sorted).
+ */
+@Timeout(180)
+class SameOutputOnWeirAndFlinkTest {
+    private static final int PARALLELISM = 2;
+    /** (key, event time in ms), slightly out of order, with one late element ("a", 3) after the watermark passed 20. */
+    private static final List<Tuple2<String, Long>> EVENTS = List.of(Tuple2.of("a", 1L), Tuple2.of("b", 2L), Tuple2.of("a", 7L),
+            Tuple2.of("a", 5L), Tuple2.of("b", 12L), Tuple2.of("a", 14L), Tuple2.of("c", 15L), Tuple2.of("b", 19L),
+            Tuple2.of("a", 31L), Tuple2.of("a", 3L), Tuple2.of("b", 33L), Tuple2.of("c", 58L), Tuple2.of("a", 60L));
+
+    @Test
+    void wordCountGivesTheSameRunningCounts() throws Exception {
+        List<String> flink = runOnBoth("wordcount", (env, run) -> env
+                .fromData("to be or not to be", "that is the question", "to be is to do")
+                .flatMap((String line, Collector<Tuple2<String, Integer>> out) -> {
+                    for (String word : line.split(" ")) {
+                        out.collect(Tuple2.of(word, 1));
+                    }
+                })
+                .keyBy(t -> t.f0)
+                .sum(1)
+                .addSink(new SharedSink<>(run)));
+        assertThat(flink).contains("(to,4)", "(be,3)", "(is,2)", "(question,1)").hasSize(15);
+    }
+
+    @Test
+    void tumblingWindowsWithAProcessWindowFunctionFireTheSameWindows() throws Exception {
+        List<String> flink = runOnBoth("tumbling", (env, run) -> events(env)
+                .keyBy(t -> t.f0)
+                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .process(new CountPerWindow())
+                .addSink(new SharedSink<>(run)));
+        assertThat(flink).containsExactly("a [0,10) 3@9", "a [10,20) 1@19", "a [30,40) 1@39", "a [60,70) 1@69", "b [0,10) 1@9",
+                "b [10,20) 2@19", "b [30,40) 1@39", "c [10,20) 1@19", "c [50,60) 1@59");
+    }
+
+    @Test
+    void slidingWindowsWithAnAggregateAndAProcessWindowFunctionFireTheSameWindows() throws Exception {
+        List<String> flink = runOnBoth("sliding", (env, run) -> events(env)
+                .keyBy(t -> t.f0)
+                .window(SlidingEventTimeWindows.of(Duration.ofMillis(20), Duration.ofMillis(10)))
+                .aggregate(new CountAggregate(), new LabelWindow())
+                .addSink(new SharedSink<>(run)));
+        assertThat(flink).contains("a [0,20) 4@19", "a [-10,10) 3@9");
+    }
+
+    @Test
+    void sessionWindowsWithAReduceMergeTheSameSessions() throws Exception {
+        List<String> flink = runOnBoth("session", (env, run) -> events(env)
+                .keyBy(t -> t.f0)
+                .window(EventTimeSessionWindows.withGap(Duration.ofMillis(6)))
+                .reduce((x, y) -> Tuple2.of(x.f0, Math.max(x.f1, y.f1)))
+                .addSink(new SharedSink<>(run)));
+        assertThat(flink).contains("(a,7)@12", "(a,14)@19", "(b,2)@7", "(b,12)@17", "(b,19)@24", "(b,33)@38").doesNotContain("(a,3)@8");
+    }
+
+    @Test
+    void keyedStateAndEventTimeTimersGiveTheSameOutput() throws Exception {
+        List<String> flink = runOnBoth("timers", (env, run) -> events(env)
+                .keyBy(t -> t.f0)
+                .process(new CountUntilQuiet())
+                .addSink(new SharedSink<>(run)));
+        assertThat(flink).containsExactly("a: 1 events, latest 60, fired at 70@70", "a: 6 events, latest 31, fired at 41@41",
+                "b: 4 events, latest 33, fired at 43@43",
+                "c: 1 events, latest 15, fired at 25@25", "c: 1 events, latest 58, fired at 68@68");
+    }
+
+    @Test
+    void sideOutputsOfAProcessFunctionAndLateWindowDataReachTheSameSinks() throws Exception {
+        OutputTag<String> odd = new OutputTag<>("odd") {
+        };
+        OutputTag<Tuple2<String, Long>> late = new OutputTag<>("late") {
+        };
+        List<String> flink = runOnBoth("sideoutputs", (env, run) -> {
+            SingleOutputStreamOperator<Long> evens = env.fromSequence(1, 10).process(new ProcessFunction<Long, Long>() {
+                @Override
+                public void processElement(Long value, Context ctx, Collector<Long> out) {
+                    if (value % 2 == 0) {
+                        out.collect(value);
+                    } else {
+                        ctx.output(odd, "odd " + value);
+                    }
+                }
+            });
+            SingleOutputStreamOperator<String> windows = events(env)
+                    .keyBy(t -> t.f0)
+                    .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                    .sideOutputLateData(late)
+                    .process(new CountPerWindow());
+            evens.map(v -> "even " + v)
+                    .union(evens.getSideOutput(odd), windows.getSideOutput(late).map(t -> "late " + t))
+                    .addSink(new SharedSink<>(run));
+        });
+        assertThat(flink).contains("even 10", "odd 1", "late (a,3)@3").hasSize(11);
+    }
+
+    /** Runs the job on Weir, then on Flink, and returns Flink's output after checking it equals Weir's. */
+    private static List<String> runOnBoth(String name, BiConsumer<StreamExecutionEnvironment, String> job) throws Exception {
+        StreamExecutionEnvironment weir = StreamExecutionEnvironment.createLocalEnvironment(PARALLELISM);
+        job.accept(weir, name + "-weir");
+        weir.execute(name);
+
+        StreamExecutionEnvironment flink = StreamExecutionEnvironment.createLocalEnvironment(PARALLELISM);
+        flink.configure("execution.target", FlinkPipelineExecutor.MINICLUSTER_TARGET);
+        job.accept(flink, name + "-flink");
+        flink.execute(name);
+
+        List<String> onWeir = SharedSink.sorted(name + "-weir");
+        List<String> onFlink = SharedSink.sorted(name + "-flink");
+        assertThat(onWeir).isNotEmpty();
+        assertThat(onFlink).isEqualTo(onWeir);
+        return onFlink;
+    }
+
+    /**
+     * The events with a watermark after every event (3 ms out of orderness), made at the source, so that which
+     * element is late does not depend on when a periodic watermark happens to be emitted.
+     */
+    private static DataStream<Tuple2<String, Long>> events(StreamExecutionEnvironment env) {
+        WatermarkStrategy<Tuple2<String, Long>> strategy = WatermarkStrategy.<Tuple2<String, Long>>forGenerator(context -> new EveryEvent())
+                .withTimestampAssigner((e, ts) -> e.f1);
+        return env.fromSource(new FromElementsSource<>(EVENTS), strategy, "events");
+    }
+
+    /** A punctuated watermark generator: the highest timestamp seen minus 3 ms, minus 1, after each event. */
+    static final class EveryEvent implements WatermarkGenerator<Tuple2<String, Long>> {
+        private long highest = Long.MIN_VALUE + 4;
+
+        @Override
+        public void onEvent(Tuple2<String, Long> event, long eventTimestamp, WatermarkOutput output) {
+            highest = Math.max(highest, eventTimestamp);
+            output.emitWatermark(new Watermark(highest - 4));
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+        }
+    }
+
+    private static String label(String key, TimeWindow w) {
+        return key + " [" + w.getStart() + "," + w.getEnd() + ")";
+    }
+
+    static final class CountPerWindow extends ProcessWindowFunction<Tuple2<String, Long>, String, String, TimeWindow> {
+        @Override
+        public void process(String key, Context context, Iterable<Tuple2<String, Long>> elements, Collector<String> out) {
+            int count = 0;
+            for (Tuple2<String, Long> ignored : elements) {
+                count++;
+            }
+            out.collect(label(key, context.window()) + " " + count);
+        }
+    }
+
+    static final class CountAggregate implements AggregateFunction<Tuple2<String, Long>, Long, Long> {
+        @Override
+        public Long createAccumulator() {
+            return 0L;
+        }
+
+        @Override
+        public Long add(Tuple2<String, Long> value, Long accumulator) {
+            return accumulator + 1;
+        }
+
+        @Override
+        public Long getResult(Long accumulator) {
+            return accumulator;
+        }
+
+        @Override
+        public Long merge(Long a, Long b) {
+            return a + b;
+        }
+    }
+
+    static final class LabelWindow extends ProcessWindowFunction<Long, String, String, TimeWindow> {
+        @Override
+        public void process(String key, Context context, Iterable<Long> counts, Collector<String> out) {
+            out.collect(label(key, context.window()) + " " + counts.iterator().next());
+        }
+    }
+
+    /**
+     * Counts a key's events in value state, remembers the latest event time in map state, and reports 10 ms of event
+     * time after the latest event; a newer event moves the timer.
+     */
+    static final class CountUntilQuiet extends KeyedProcessFunction<String, Tuple2<String, Long>, String> {
+        private transient ValueState<Integer> count;
+        private transient MapState<String, Long> latest;
+
+        @Override
+        public void open(OpenContext openContext) {
+            count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Integer.class, 0));
+            latest = getRuntimeContext().getMapState(new MapStateDescriptor<>("latest", String.class, Long.class));
+        }
+
+        @Override
+        public void processElement(Tuple2<String, Long> value, Context ctx, Collector<String> out) throws Exception {
+            count.update(count.value() + 1);
+            Long previous = latest.get("time");
+            if (previous == null || value.f1 > previous) {
+                if (previous != null) {
+                    ctx.timerService().deleteEventTimeTimer(previous + 10);
+                }
+                latest.put("time", value.f1);
+                ctx.timerService().registerEventTimeTimer(value.f1 + 10);
+            }
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+            out.collect(ctx.getCurrentKey() + ": " + count.value() + " events, latest " + latest.get("time") + ", fired at " + timestamp);
+            count.clear();
+            latest.clear();
+        }
+    }
+}
