@@ -42,7 +42,7 @@ public final class FlinkPipelineExecutor implements PipelineExecutor {
     public JobClient execute(Pipeline pipeline) throws Exception {
         Map<String, String> settings = pipeline.config().settings();
         boolean sameJvm = MINICLUSTER_TARGET.equals(settings.get(TARGET));
-        PlanRefusals.check(pipeline, sameJvm);
+        PlanRefusals.check(pipeline);
         StreamExecutionEnvironment flink = sameJvm ? StreamExecutionEnvironment.createLocalEnvironment(pipeline.config().parallelism(),
                 flinkConfiguration(settings)) : remote(settings);
         flink.setParallelism(pipeline.config().parallelism());

@@ -39,20 +39,15 @@ final class PlanRefusals {
             TumblingProcessingTimeWindows.class, SlidingProcessingTimeWindows.class, EventTimeSessionWindows.class,
             ProcessingTimeSessionWindows.class, DynamicEventTimeSessionWindows.class, DynamicProcessingTimeSessionWindows.class);
 
-    private final boolean sameJvm;
     private final List<String> reasons = new ArrayList<>();
     private final Set<Integer> seen = new HashSet<>();
 
-    private PlanRefusals(boolean sameJvm) {
-        this.sameJvm = sameJvm;
+    private PlanRefusals() {
     }
 
-    /**
-     * Throws an {@link InvalidProgramException} listing every operator of {@code pipeline} the runner cannot translate.
-     * {@code sameJvm} is whether Flink runs in this JVM (a MiniCluster), where in-JVM sinks such as collect work.
-     */
-    static void check(Pipeline pipeline, boolean sameJvm) {
-        PlanRefusals refusals = new PlanRefusals(sameJvm);
+    /** Throws an {@link InvalidProgramException} listing every operator of {@code pipeline} the runner cannot translate. */
+    static void check(Pipeline pipeline) {
+        PlanRefusals refusals = new PlanRefusals();
         for (Transformation sink : pipeline.sinks()) {
             refusals.visit(sink);
         }
@@ -77,7 +72,7 @@ final class PlanRefusals {
         }
     }
 
-    private String reason(Transformation t) {
+    private static String reason(Transformation t) {
         OperatorSpec spec = t.getSpec();
         return switch (t.getKind()) {
             case UNION, PARTITION, SIDE_OUTPUT -> null;
@@ -96,7 +91,7 @@ final class PlanRefusals {
                 + "DataGeneratorSource and FileSource (Flink's Kafka connector for KafkaSource is still to come)";
     }
 
-    private String sinkReason(OperatorSpec spec) {
+    private static String sinkReason(OperatorSpec spec) {
         if (spec instanceof Specs.SinkFunctionSpec) {
             return null;
         }
@@ -106,9 +101,9 @@ final class PlanRefusals {
                 return "the sink " + sink.getClass().getName() + " commits or keeps writer state, and the runner does not "
                         + "translate two-phase-commit sinks yet (Flink's FileSink and KafkaSink are still to come)";
             }
-            if (sink instanceof CollectSink && !sameJvm) {
-                return "collect() hands records to this JVM, but the job runs on a remote Flink cluster; "
-                        + "write the results to a sink instead, or use the flink-minicluster target";
+            if (sink instanceof CollectSink) {
+                return "collect() (executeAndCollect) is not translated yet: Weir's collect sink hands records to the JVM that "
+                        + "built it, and Flink ships sinks to its task managers; write the results to a sink instead";
             }
             return null;
         }

@@ -261,7 +261,7 @@ public class StreamExecutionEnvironment {
             throw new IllegalStateException("No Weir runtime found on the class path: add weir-core (it registers dev.weir.plan.PipelineExecutor)");
         }
         throw new IllegalStateException("No Weir runtime on the class path runs " + PipelineExecutor.TARGET + " '" + target
-                + "': add weir-flink (and Flink's flink-clients) to run on Apache Flink, or leave the target at 'local'");
+                + "': Weir runs 'local'; weir-flink (with Flink's flink-clients) adds 'remote' and 'flink-minicluster'");
     }
 
     /** Internal: a fresh id for a transformation; called by the stream classes as they add operators. */
