@@ -57,11 +57,25 @@ public class StreamExecutionEnvironment {
 
     /**
      * An environment with the default parallelism: the system property {@code weir.parallelism} when set (as
-     * {@code weir run --parallelism} sets it), else the number of available cores.
+     * {@code weir run --parallelism} sets it), else the number of available cores. The system properties
+     * {@code execution.target}, {@code rest.address}, {@code rest.port} and {@code pipeline.jars}, when set (as
+     * {@code weir run --target flink} sets them), choose where the job runs.
      */
     public static StreamExecutionEnvironment getExecutionEnvironment() {
-        return new StreamExecutionEnvironment(Integer.getInteger("weir.parallelism", Runtime.getRuntime().availableProcessors()));
+        StreamExecutionEnvironment environment =
+                new StreamExecutionEnvironment(Integer.getInteger("weir.parallelism", Runtime.getRuntime().availableProcessors()));
+        // Where the job runs, as `weir run --target flink --jobmanager HOST:PORT` sets it, so a job's main stays unchanged.
+        for (String key : TARGET_PROPERTIES) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                environment.configure(key, value);
+            }
+        }
+        return environment;
     }
+
+    /** The system properties {@link #getExecutionEnvironment()} reads: the target and the Flink cluster's endpoint. */
+    private static final List<String> TARGET_PROPERTIES = List.of(PipelineExecutor.TARGET, "rest.address", "rest.port", "pipeline.jars");
 
     public static StreamExecutionEnvironment createLocalEnvironment() {
         return getExecutionEnvironment();
