@@ -16,6 +16,7 @@ import dev.weir.flink.functions.WeirReduceFunction;
 import dev.weir.flink.functions.WeirSinkFunction;
 import dev.weir.flink.functions.WeirSinkWriterFunction;
 import dev.weir.flink.functions.WeirSourceFunction;
+import dev.weir.flink.functions.WeirTrigger;
 import dev.weir.flink.functions.WeirWatermarkStrategy;
 import dev.weir.flink.functions.WeirWindowAssigner;
 import dev.weir.flink.functions.WeirWindowFunction;
@@ -131,6 +132,9 @@ final class FlinkPlanTranslator {
 
     private SingleOutputStreamOperator<Object> window(Transformation t, WindowSpecs.WindowSpec spec) {
         WindowedStream windowed = keyed(t).window(assigner(spec));
+        if (spec.customTrigger()) {
+            windowed = windowed.trigger(new WeirTrigger(spec.trigger()));
+        }
         if (spec.allowedLateness() > 0) {
             windowed = windowed.allowedLateness(Duration.ofMillis(spec.allowedLateness()));
         }

@@ -91,6 +91,17 @@ class SameOutputOnWeirAndFlinkTest {
     }
 
     @Test
+    void countWindowsRunWeirsOwnPurgingCountTriggerOnFlinkAndFireOnlyWhenFull() throws Exception {
+        List<String> flink = runOnBoth("count", (env, run) -> events(env)
+                .keyBy(t -> t.f0)
+                .countWindow(3)
+                .reduce((x, y) -> Tuple2.of(x.f0, x.f1 + y.f1))
+                .addSink(new SharedSink<>(run)));
+        // a: 1+7+5, 14+31+3 (the seventh, 60, never fills a window); b: 2+12+19; c has two events only.
+        assertThat(flink).containsExactly("(a,13)@9223372036854775807", "(a,48)@9223372036854775807", "(b,33)@9223372036854775807");
+    }
+
+    @Test
     void keyedStateAndEventTimeTimersGiveTheSameOutput() throws Exception {
         List<String> flink = runOnBoth("timers", (env, run) -> events(env)
                 .keyBy(t -> t.f0)

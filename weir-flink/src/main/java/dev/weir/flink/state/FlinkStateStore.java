@@ -9,6 +9,7 @@ import dev.weir.api.common.state.MapState;
 import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.common.state.ReducingState;
 import dev.weir.api.common.state.ReducingStateDescriptor;
+import dev.weir.api.common.state.State;
 import dev.weir.api.common.state.StateDescriptor;
 import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.api.common.state.ValueState;
@@ -70,6 +71,40 @@ public final class FlinkStateStore implements KeyedStateStore {
         var flinkDescriptor = new org.apache.flink.api.common.state.MapStateDescriptor<>(descriptor.getName(), FlinkTypes.OBJECT, FlinkTypes.OBJECT);
         withTtl(flinkDescriptor, descriptor);
         return new FlinkMapState<>((org.apache.flink.api.common.state.MapState<K, V>) (Object) flink.getMapState(flinkDescriptor));
+    }
+
+    /** Weir's state of any kind for its descriptor, e.g. for a trigger's {@code getPartitionedState}. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public State get(StateDescriptor<?> descriptor) {
+        return switch (descriptor.getType()) {
+            case VALUE -> getState((ValueStateDescriptor) descriptor);
+            case LIST -> getListState((ListStateDescriptor) descriptor);
+            case REDUCING -> getReducingState((ReducingStateDescriptor) descriptor);
+            case AGGREGATING -> getAggregatingState((AggregatingStateDescriptor) descriptor);
+            case MAP -> getMapState((MapStateDescriptor) descriptor);
+        };
+    }
+
+    /**
+     * The Flink descriptor of a merging Weir state (list, reducing, aggregating), the same Flink creates when the
+     * state is read, for Flink's {@code mergePartitionedState}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static org.apache.flink.api.common.state.StateDescriptor<? extends org.apache.flink.api.common.state.MergingState<?, ?>, ?>
+            mergingDescriptor(StateDescriptor<?> descriptor) {
+        org.apache.flink.api.common.state.StateDescriptor flinkDescriptor = switch (descriptor.getType()) {
+            case LIST -> new org.apache.flink.api.common.state.ListStateDescriptor<>(descriptor.getName(), FlinkTypes.OBJECT);
+            case REDUCING -> new org.apache.flink.api.common.state.ReducingStateDescriptor<Object>(descriptor.getName(),
+                    new dev.weir.flink.functions.WeirReduceFunction((dev.weir.api.common.functions.ReduceFunction)
+                            ((ReducingStateDescriptor) descriptor).getReduceFunction()), FlinkTypes.OBJECT);
+            case AGGREGATING -> new org.apache.flink.api.common.state.AggregatingStateDescriptor<Object, Object, Object>(descriptor.getName(),
+                    new dev.weir.flink.functions.WeirAggregateFunction((dev.weir.api.common.functions.AggregateFunction)
+                            ((AggregatingStateDescriptor) descriptor).getAggregateFunction()), FlinkTypes.OBJECT);
+            case VALUE, MAP -> throw new IllegalArgumentException("Only list, reducing and aggregating state can be merged, not "
+                    + descriptor.getType() + " state '" + descriptor.getName() + "'");
+        };
+        withTtl(flinkDescriptor, descriptor);
+        return flinkDescriptor;
     }
 
     private static void withTtl(org.apache.flink.api.common.state.StateDescriptor<?, ?> flinkDescriptor, StateDescriptor<?> weir) {
