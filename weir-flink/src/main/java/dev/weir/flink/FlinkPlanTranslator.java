@@ -4,6 +4,9 @@ import dev.weir.api.common.functions.AggregateFunction;
 import dev.weir.api.common.functions.Function;
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.flink.functions.SideOutputTags;
+import dev.weir.flink.functions.WeirCoFlatMapFunction;
+import dev.weir.flink.functions.WeirCoProcessFunction;
+import dev.weir.flink.functions.WeirKeyedCoProcessFunction;
 import dev.weir.flink.functions.WeirAggregateFunction;
 import dev.weir.flink.functions.WeirFilterFunction;
 import dev.weir.flink.functions.WeirFlatMapFunction;
@@ -32,6 +35,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.streaming.api.datastream.ConnectedStreams;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -127,6 +131,18 @@ final class FlinkPlanTranslator {
         if (spec instanceof WindowSpecs.WindowSpec window) {
             return window(t, window);
         }
+        if (spec instanceof Specs.CoMapSpec map) {
+            return connected(t).flatMap(new WeirCoFlatMapFunction(map.function()), FlinkTypes.OBJECT);
+        }
+        if (spec instanceof Specs.CoFlatMapSpec flatMap) {
+            return connected(t).flatMap(new WeirCoFlatMapFunction(flatMap.function()), FlinkTypes.OBJECT);
+        }
+        if (spec instanceof Specs.CoProcessSpec process) {
+            return connected(t).process(new WeirCoProcessFunction(process.function()), FlinkTypes.OBJECT);
+        }
+        if (spec instanceof Specs.KeyedCoProcessSpec process) {
+            return connected(t).process(new WeirKeyedCoProcessFunction(process.function()), FlinkTypes.OBJECT);
+        }
         throw new IllegalStateException("Not translatable, and PlanRefusals should have said so: " + t);
     }
 
@@ -177,6 +193,21 @@ final class FlinkPlanTranslator {
             return keyed;
         }
         return input.keyBy(new WeirKeySelector(t.getStateKeys().get(0)), FlinkTypes.OBJECT);
+    }
+
+    /** The two inputs of a co-operator connected; both keyed by their own key selectors when the operator is keyed. */
+    private ConnectedStreams<Object, Object> connected(Transformation t) {
+        DataStream<Object> first = stream(t.getInputs().get(0));
+        DataStream<Object> second = stream(t.getInputs().get(1));
+        if (t.getStateKeys().size() == 2) {
+            if (!(first instanceof KeyedStream)) {
+                first = first.keyBy(new WeirKeySelector(t.getStateKeys().get(0)), FlinkTypes.OBJECT);
+            }
+            if (!(second instanceof KeyedStream)) {
+                second = second.keyBy(new WeirKeySelector(t.getStateKeys().get(1)), FlinkTypes.OBJECT);
+            }
+        }
+        return first.connect(second);
     }
 
     private DataStream<Object> union(List<Transformation> inputs) {

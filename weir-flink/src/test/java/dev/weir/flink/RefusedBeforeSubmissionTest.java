@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.java.tuple.Tuple2;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
-import dev.weir.streaming.api.functions.co.CoMapFunction;
+import dev.weir.streaming.api.functions.co.ProcessJoinFunction;
+import dev.weir.util.Collector;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,33 +20,30 @@ class RefusedBeforeSubmissionTest {
     void aJobWithUntranslatableOperatorsIsRefusedNamingEachOperatorAndItsReason() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         env.configure("execution.target", FlinkPipelineExecutor.MINICLUSTER_TARGET);
-        env.fromData(1, 2, 3)
-                .connect(env.fromData("x"))
-                .map(new CoMapFunction<Integer, String, String>() {
+        env.fromData(Tuple2.of("a", 1L))
+                .keyBy(t -> t.f0)
+                .intervalJoin(env.fromData(Tuple2.of("a", 2L)).keyBy(t -> t.f0))
+                .between(Duration.ofMillis(-5), Duration.ofMillis(5))
+                .process(new ProcessJoinFunction<Tuple2<String, Long>, Tuple2<String, Long>, String>() {
                     @Override
-                    public String map1(Integer value) {
-                        return "n" + value;
+                    public void processElement(Tuple2<String, Long> left, Tuple2<String, Long> right, Context ctx, Collector<String> out) {
+                        out.collect(left + " " + right);
                     }
-
-                    @Override
-                    public String map2(String value) {
-                        return value;
-                    }
-                }).name("numbers and letters")
-                .addSink(new SharedSink<>("refused-comap"));
+                }).name("joined")
+                .addSink(new SharedSink<>("refused-join"));
         env.fromData(Tuple2.of("a", 1), Tuple2.of("a", 2))
                 .keyBy(t -> t.f0)
-                .countWindow(2).sum(1).name("pairs").uid("pairs-uid")
+                .countWindow(2, 1).sum(1).name("pairs").uid("pairs-uid")
                 .addSink(new SharedSink<>("refused-count"));
 
         assertThatThrownBy(() -> env.execute("untranslatable"))
                 .isInstanceOf(InvalidProgramException.class)
                 .hasMessage("Job 'untranslatable' cannot run on Apache Flink, so nothing was submitted; 2 operator(s) cannot be translated:\n"
-                        + "  - CoMap 'numbers and letters': the operator kind CoMap is not translated yet (connect/co-process, broadcast "
-                        + "state and interval join are still to come)\n"
-                        + "  - Window 'pairs' (uid pairs-uid): custom triggers (including countWindow's) are not translated yet\n"
+                        + "  - IntervalJoin 'joined': the operator kind IntervalJoin is not translated yet (broadcast state and "
+                        + "interval join are still to come)\n"
+                        + "  - Window 'pairs' (uid pairs-uid): evictors (including countWindow(size, slide)'s) are not translated yet\n"
                         + "Run the job on Weir (execution.target: local) or replace these operators.");
-        assertThat(SharedSink.sorted("refused-comap")).isEmpty();
+        assertThat(SharedSink.sorted("refused-join")).isEmpty();
     }
 
     @Test

@@ -19,6 +19,8 @@ import dev.weir.streaming.api.datastream.SingleOutputStreamOperator;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.streaming.api.functions.ProcessFunction;
+import dev.weir.streaming.api.functions.co.CoMapFunction;
+import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.weir.streaming.api.functions.windowing.ProcessWindowFunction;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
@@ -139,6 +141,60 @@ class SameOutputOnWeirAndFlinkTest {
                     .addSink(new SharedSink<>(run));
         });
         assertThat(flink).contains("even 10", "odd 1", "late (a,3)@3").hasSize(11);
+    }
+
+    @Test
+    void connectedKeyedStreamsWithAKeyedCoProcessFunctionAndACoMapGiveTheSameOutput() throws Exception {
+        List<String> flink = runOnBoth("connected", (env, run) -> {
+            DataStream<Tuple2<String, Long>> orders = env.fromData(Tuple2.of("o1", 10L), Tuple2.of("o2", 20L), Tuple2.of("o3", 30L));
+            DataStream<Tuple2<String, Long>> payments = env.fromData(Tuple2.of("o2", 20L), Tuple2.of("o1", 5L), Tuple2.of("o4", 7L));
+            orders.keyBy(t -> t.f0)
+                    .connect(payments.keyBy(t -> t.f0))
+                    .process(new MatchPayments())
+                    .union(env.fromData(1L, 2L).connect(env.fromData("x")).map(new CoMapFunction<Long, String, String>() {
+                        @Override
+                        public String map1(Long value) {
+                            return "number " + value;
+                        }
+
+                        @Override
+                        public String map2(String value) {
+                            return "letter " + value;
+                        }
+                    }))
+                    .addSink(new SharedSink<>(run));
+        });
+        assertThat(flink).containsExactly("letter x", "number 1", "number 2", "o1 paid 5 of 10", "o2 paid 20 of 20");
+    }
+
+    /** Joins an order with its payment, whichever comes first, keeping the first in keyed value state. */
+    static final class MatchPayments extends KeyedCoProcessFunction<String, Tuple2<String, Long>, Tuple2<String, Long>, String> {
+        private transient ValueState<Long> order;
+        private transient ValueState<Long> payment;
+
+        @Override
+        public void open(OpenContext openContext) {
+            order = getRuntimeContext().getState(new ValueStateDescriptor<>("order", Long.class));
+            payment = getRuntimeContext().getState(new ValueStateDescriptor<>("payment", Long.class));
+        }
+
+        @Override
+        public void processElement1(Tuple2<String, Long> value, Context ctx, Collector<String> out) throws Exception {
+            order.update(value.f1);
+            emitIfComplete(ctx.getCurrentKey(), out);
+        }
+
+        @Override
+        public void processElement2(Tuple2<String, Long> value, Context ctx, Collector<String> out) throws Exception {
+            payment.update(value.f1);
+            emitIfComplete(ctx.getCurrentKey(), out);
+        }
+
+        private void emitIfComplete(String key, Collector<String> out) throws Exception {
+            if (order.value() != null && payment.value() != null) {
+                out.collect(key + " paid " + payment.value() + " of " + order.value());
+            }
+        }
     }
 
     /** Runs the job on Weir, then on Flink, and returns Flink's output after checking it equals Weir's. */
