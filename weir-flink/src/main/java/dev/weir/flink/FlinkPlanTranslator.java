@@ -15,6 +15,7 @@ import dev.weir.flink.functions.WeirKeyedProcessFunction;
 import dev.weir.flink.functions.WeirMapFunction;
 import dev.weir.flink.functions.WeirMergingWindowAssigner;
 import dev.weir.flink.functions.WeirProcessFunction;
+import dev.weir.flink.functions.WeirProcessJoinFunction;
 import dev.weir.flink.functions.WeirReduceFunction;
 import dev.weir.flink.functions.WeirSinkFunction;
 import dev.weir.flink.functions.WeirSinkWriterFunction;
@@ -91,9 +92,7 @@ final class FlinkPlanTranslator {
     private DataStream<Object> source(Transformation t, Specs.SourceSpec spec) {
         SingleOutputStreamOperator<Object> source = flink.addSource(new WeirSourceFunction(spec.source()), t.getName(), FlinkTypes.OBJECT);
         configure(source, t);
-        if (!spec.watermarkStrategy().producesWatermarks()) {
-            return source;
-        }
+        // Applied even without watermarks: the strategy may still assign timestamps (noWatermarks().withTimestampAssigner).
         SingleOutputStreamOperator<Object> withWatermarks = source.assignTimestampsAndWatermarks(new WeirWatermarkStrategy(spec.watermarkStrategy()))
                 .name(t.getName() + " Timestamps/Watermarks");
         if (t.getUid() != null) {
@@ -130,6 +129,9 @@ final class FlinkPlanTranslator {
         }
         if (spec instanceof WindowSpecs.WindowSpec window) {
             return window(t, window);
+        }
+        if (spec instanceof WindowSpecs.IntervalJoinSpec join) {
+            return intervalJoin(t, join);
         }
         if (spec instanceof Specs.CoMapSpec map) {
             return connected(t).flatMap(new WeirCoFlatMapFunction(map.function()), FlinkTypes.OBJECT);
@@ -193,6 +195,27 @@ final class FlinkPlanTranslator {
             return keyed;
         }
         return input.keyBy(new WeirKeySelector(t.getStateKeys().get(0)), FlinkTypes.OBJECT);
+    }
+
+    /** Flink's interval join with Weir's bounds (milliseconds, each inclusive or not) and late-data side outputs. */
+    private SingleOutputStreamOperator<Object> intervalJoin(Transformation t, WindowSpecs.IntervalJoinSpec spec) {
+        KeyedStream<Object, Object> left = keyedInput(t, 0);
+        KeyedStream<Object, Object> right = keyedInput(t, 1);
+        KeyedStream.IntervalJoined<Object, Object, Object> joined = new KeyedStream.IntervalJoined<>(left, right,
+                spec.lowerBound(), spec.upperBound(), spec.lowerBoundInclusive(), spec.upperBoundInclusive());
+        if (spec.leftLateDataOutputTag() != null) {
+            joined = joined.sideOutputLeftLateData(SideOutputTags.toFlink(spec.leftLateDataOutputTag()));
+        }
+        if (spec.rightLateDataOutputTag() != null) {
+            joined = joined.sideOutputRightLateData(SideOutputTags.toFlink(spec.rightLateDataOutputTag()));
+        }
+        return joined.process(new WeirProcessJoinFunction(spec.function()), FlinkTypes.OBJECT);
+    }
+
+    private KeyedStream<Object, Object> keyedInput(Transformation t, int index) {
+        DataStream<Object> input = stream(t.getInputs().get(index));
+        return input instanceof KeyedStream keyed ? keyed
+                : input.keyBy(new WeirKeySelector(t.getStateKeys().get(index)), FlinkTypes.OBJECT);
     }
 
     /** The two inputs of a co-operator connected; both keyed by their own key selectors when the operator is keyed. */

@@ -114,7 +114,8 @@ final class PlanRefusals {
         if (spec instanceof Specs.MapSpec || spec instanceof Specs.FlatMapSpec || spec instanceof Specs.FilterSpec
                 || spec instanceof Specs.ProcessSpec || spec instanceof Specs.KeyedProcessSpec
                 || spec instanceof Specs.TimestampsAndWatermarksSpec || spec instanceof Specs.CoMapSpec
-                || spec instanceof Specs.CoFlatMapSpec || spec instanceof Specs.CoProcessSpec || spec instanceof Specs.KeyedCoProcessSpec) {
+                || spec instanceof Specs.CoFlatMapSpec || spec instanceof Specs.CoProcessSpec || spec instanceof Specs.KeyedCoProcessSpec
+                || spec instanceof WindowSpecs.IntervalJoinSpec) {
             return null;
         }
         if (spec instanceof Specs.KeyedReduceSpec reduce) {
@@ -124,8 +125,7 @@ final class PlanRefusals {
         if (spec instanceof WindowSpecs.WindowSpec window) {
             return windowReason(window);
         }
-        return "the operator kind " + spec.kind() + " is not translated yet (broadcast state and interval join are "
-                + "still to come)";
+        return "the operator kind " + spec.kind() + " is not translated yet (broadcast state is still to come)";
     }
 
     private static String windowReason(WindowSpecs.WindowSpec window) {

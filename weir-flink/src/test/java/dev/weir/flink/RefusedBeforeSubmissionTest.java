@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.java.tuple.Tuple2;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
-import dev.weir.streaming.api.functions.co.ProcessJoinFunction;
+import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.streaming.api.functions.co.BroadcastProcessFunction;
 import dev.weir.util.Collector;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,17 +20,20 @@ class RefusedBeforeSubmissionTest {
     void aJobWithUntranslatableOperatorsIsRefusedNamingEachOperatorAndItsReason() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         env.configure("execution.target", FlinkPipelineExecutor.MINICLUSTER_TARGET);
-        env.fromData(Tuple2.of("a", 1L))
-                .keyBy(t -> t.f0)
-                .intervalJoin(env.fromData(Tuple2.of("a", 2L)).keyBy(t -> t.f0))
-                .between(Duration.ofMillis(-5), Duration.ofMillis(5))
-                .process(new ProcessJoinFunction<Tuple2<String, Long>, Tuple2<String, Long>, String>() {
+        MapStateDescriptor<String, String> rules = new MapStateDescriptor<>("rules", String.class, String.class);
+        env.fromData("x", "y")
+                .connect(env.fromData("rule").broadcast(rules))
+                .process(new BroadcastProcessFunction<String, String, String>() {
                     @Override
-                    public void processElement(Tuple2<String, Long> left, Tuple2<String, Long> right, Context ctx, Collector<String> out) {
-                        out.collect(left + " " + right);
+                    public void processElement(String value, ReadOnlyContext ctx, Collector<String> out) {
+                        out.collect(value);
                     }
-                }).name("joined")
-                .addSink(new SharedSink<>("refused-join"));
+
+                    @Override
+                    public void processBroadcastElement(String value, Context ctx, Collector<String> out) {
+                    }
+                }).name("apply rules")
+                .addSink(new SharedSink<>("refused-broadcast"));
         env.fromData(Tuple2.of("a", 1), Tuple2.of("a", 2))
                 .keyBy(t -> t.f0)
                 .countWindow(2, 1).sum(1).name("pairs").uid("pairs-uid")
@@ -39,11 +42,11 @@ class RefusedBeforeSubmissionTest {
         assertThatThrownBy(() -> env.execute("untranslatable"))
                 .isInstanceOf(InvalidProgramException.class)
                 .hasMessage("Job 'untranslatable' cannot run on Apache Flink, so nothing was submitted; 2 operator(s) cannot be translated:\n"
-                        + "  - IntervalJoin 'joined': the operator kind IntervalJoin is not translated yet (broadcast state and "
-                        + "interval join are still to come)\n"
+                        + "  - BroadcastProcess 'apply rules': the operator kind BroadcastProcess is not translated yet (broadcast "
+                        + "state is still to come)\n"
                         + "  - Window 'pairs' (uid pairs-uid): evictors (including countWindow(size, slide)'s) are not translated yet\n"
                         + "Run the job on Weir (execution.target: local) or replace these operators.");
-        assertThat(SharedSink.sorted("refused-join")).isEmpty();
+        assertThat(SharedSink.sorted("refused-broadcast")).isEmpty();
     }
 
     @Test

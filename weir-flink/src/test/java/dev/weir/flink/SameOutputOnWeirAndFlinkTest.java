@@ -21,6 +21,7 @@ import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.streaming.api.functions.ProcessFunction;
 import dev.weir.streaming.api.functions.co.CoMapFunction;
 import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
+import dev.weir.streaming.api.functions.co.ProcessJoinFunction;
 import dev.weir.streaming.api.functions.windowing.ProcessWindowFunction;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
@@ -167,6 +168,32 @@ class SameOutputOnWeirAndFlinkTest {
         assertThat(flink).containsExactly("letter x", "number 1", "number 2", "o1 paid 5 of 10", "o2 paid 20 of 20");
     }
 
+    @Test
+    void anIntervalJoinWithAnExclusiveUpperBoundJoinsTheSamePairs() throws Exception {
+        List<String> flink = runOnBoth("intervaljoin", (env, run) -> {
+            // Event time whose watermark moves only at the end of input, so that no element is late on either engine.
+            WatermarkStrategy<Tuple2<String, Long>> timestamps = WatermarkStrategy.<Tuple2<String, Long>>forGenerator(context -> new AtEndOnly())
+                    .withTimestampAssigner((e, ts) -> e.f1);
+            DataStream<Tuple2<String, Long>> clicks = env.fromSource(new FromElementsSource<>(List.of(Tuple2.of("u1", 10L),
+                    Tuple2.of("u2", 20L), Tuple2.of("u1", 40L))), timestamps, "clicks");
+            DataStream<Tuple2<String, Long>> views = env.fromSource(new FromElementsSource<>(List.of(Tuple2.of("u1", 5L),
+                    Tuple2.of("u1", 15L), Tuple2.of("u2", 26L), Tuple2.of("u1", 35L))), timestamps, "views");
+            clicks.keyBy(t -> t.f0)
+                    .intervalJoin(views.keyBy(t -> t.f0))
+                    .between(Duration.ofMillis(-5), Duration.ofMillis(5))
+                    .upperBoundExclusive()
+                    .process(new ProcessJoinFunction<Tuple2<String, Long>, Tuple2<String, Long>, String>() {
+                        @Override
+                        public void processElement(Tuple2<String, Long> click, Tuple2<String, Long> view, Context ctx, Collector<String> out) {
+                            out.collect(click + " " + view + " at " + ctx.getTimestamp());
+                        }
+                    })
+                    .addSink(new SharedSink<>(run));
+        });
+        // (u1,10) meets views at 5 (-5, inclusive) but not 15 (+5, exclusive); (u2,20) misses 26; (u1,40) meets 35.
+        assertThat(flink).containsExactly("(u1,10) (u1,5) at 10@10", "(u1,40) (u1,35) at 40@40");
+    }
+
     /** Joins an order with its payment, whichever comes first, keeping the first in keyed value state. */
     static final class MatchPayments extends KeyedCoProcessFunction<String, Tuple2<String, Long>, Tuple2<String, Long>, String> {
         private transient ValueState<Long> order;
@@ -223,6 +250,17 @@ class SameOutputOnWeirAndFlinkTest {
         WatermarkStrategy<Tuple2<String, Long>> strategy = WatermarkStrategy.<Tuple2<String, Long>>forGenerator(context -> new EveryEvent())
                 .withTimestampAssigner((e, ts) -> e.f1);
         return env.fromSource(new FromElementsSource<>(EVENTS), strategy, "events");
+    }
+
+    /** Emits no watermark: the end of input brings the final one. */
+    static final class AtEndOnly implements WatermarkGenerator<Tuple2<String, Long>> {
+        @Override
+        public void onEvent(Tuple2<String, Long> event, long eventTimestamp, WatermarkOutput output) {
+        }
+
+        @Override
+        public void onPeriodicEmit(WatermarkOutput output) {
+        }
     }
 
     /** A punctuated watermark generator: the highest timestamp seen minus 3 ms, minus 1, after each event. */
