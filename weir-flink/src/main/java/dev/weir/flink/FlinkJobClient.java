@@ -12,9 +12,26 @@ final class FlinkJobClient implements JobClient {
     private final org.apache.flink.core.execution.JobClient flink;
     private final JobID jobId;
 
+    /**
+     * The job's final status once it ended: a MiniCluster started for one job shuts down with it, after which Flink's
+     * client can no longer be asked.
+     */
+    private volatile JobStatus terminal;
+
     FlinkJobClient(org.apache.flink.core.execution.JobClient flink) {
         this.flink = flink;
         this.jobId = JobID.fromHexString(flink.getJobID().toHexString());
+        flink.getJobExecutionResult().whenComplete((result, failure) ->
+                terminal = failure == null ? JobStatus.FINISHED : isCancellation(failure) ? JobStatus.CANCELED : JobStatus.FAILED);
+    }
+
+    private static boolean isCancellation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getSimpleName().equals("JobCancellationException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -24,7 +41,14 @@ final class FlinkJobClient implements JobClient {
 
     @Override
     public CompletableFuture<JobStatus> getJobStatus() {
-        return flink.getJobStatus().thenApply(FlinkJobClient::toWeir);
+        JobStatus ended = terminal;
+        if (ended != null) {
+            return CompletableFuture.completedFuture(ended);
+        }
+        // When Flink cannot be asked (its MiniCluster stopped with the job), the job's result says how it ended.
+        return flink.getJobStatus().thenApply(FlinkJobClient::toWeir).exceptionallyCompose(failure -> flink.getJobExecutionResult()
+                .handle((result, jobFailure) -> jobFailure == null ? JobStatus.FINISHED
+                        : isCancellation(jobFailure) ? JobStatus.CANCELED : JobStatus.FAILED));
     }
 
     @Override

@@ -41,6 +41,10 @@ final class FlinkSubmission {
         if (!pipeline.config().chainingEnabled()) {
             flink.disableOperatorChaining();
         }
+        String interval = settings.get(CheckpointSettings.INTERVAL);
+        if (interval != null) {
+            flink.enableCheckpointing(Long.parseLong(interval.trim()));
+        }
         FlinkPlanTranslator.translate(pipeline, flink);
         return new FlinkJobClient(flink.executeAsync(pipeline.jobName()));
     }
@@ -83,6 +87,11 @@ final class FlinkSubmission {
         return new ArrayList<>(jars);
     }
 
+    /** A plain local path as a {@code file://} URI; a path with a scheme (file://, s3://, hdfs://) as it is. */
+    private static String withScheme(String path) {
+        return path.contains("://") ? path : Path.of(path).toAbsolutePath().toUri().toString();
+    }
+
     private static Configuration flinkConfiguration(Map<String, String> settings) {
         Configuration configuration = new Configuration();
         settings.forEach((key, value) -> {
@@ -92,10 +101,17 @@ final class FlinkSubmission {
                 }
             }
         });
+        // Weir takes plain paths for directories; Flink wants a URI with a scheme.
+        for (String key : List.of(CheckpointSettings.DIRECTORY, CheckpointSettings.RESTORE_PATH)) {
+            String path = configuration.getString(key, null);
+            if (path != null) {
+                configuration.setString(key, withScheme(path));
+            }
+        }
         // `weir run -s PATH --target flink` passes the savepoint as system properties, as for local runs.
         String restore = System.getProperty(CheckpointSettings.RESTORE_PATH);
         if (restore != null && !settings.containsKey(CheckpointSettings.RESTORE_PATH)) {
-            configuration.setString(CheckpointSettings.RESTORE_PATH, restore);
+            configuration.setString(CheckpointSettings.RESTORE_PATH, withScheme(restore));
             configuration.setString(CheckpointSettings.ALLOW_NON_RESTORED_STATE,
                     System.getProperty(CheckpointSettings.ALLOW_NON_RESTORED_STATE, "false"));
         }
