@@ -35,14 +35,15 @@ class CheckpointSettingsOnFlinkTest {
         env.enableCheckpointing(100);
         env.getCheckpointConfig().setCheckpointStorage(directory.toString());
         env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        env.fromSource(new DataGeneratorSource<>(n -> Tuple2.of("k" + (n % 3), n), Long.MAX_VALUE, RateLimiterStrategy.perSecond(50)),
+        env.fromSource(new DataGeneratorSource<>(n -> Tuple2.of("k" + (n % 3), n), 1_000_000, RateLimiterStrategy.perSecond(50)),
                         WatermarkStrategy.noWatermarks(), "generated")
+                .setParallelism(1) // one reader: the first elements are 0, 1, 2
                 .keyBy(t -> t.f0)
                 .sum(1)
                 .addSink(new SharedSink<>("checkpointed"));
 
         JobClient job = env.executeAsync("checkpointed");
-        while (retainedCheckpoints(directory).isEmpty()) {
+        while (retainedCheckpoints(directory).isEmpty() || SharedSink.sorted("checkpointed").size() < 3) {
             Thread.sleep(50); // the class timeout guards against a hang
         }
         job.cancel().get(30, TimeUnit.SECONDS);
