@@ -9,8 +9,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Runs a Weir {@link dev.weir.streaming.api.functions.co.CoProcessFunction} as Flink's: timers go to Flink's timer
- * service (which refuses them on a non-keyed stream, as Weir does), side outputs to Flink's side outputs with the same tag ids. The
- * contexts are made once per task and pointed at Flink's context of each call.
+ * service (which refuses them on a non-keyed stream, as Weir does), side outputs to Flink's side outputs with the
+ * same tag ids. The contexts are made once per task and pointed at Flink's context of each call.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
 public final class WeirCoProcessFunction extends CoProcessFunction<Object, Object, Object> {
