@@ -4,11 +4,12 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 
 /**
  * The one type Weir's records have on Flink: Weir needs no type information, so every stream, key and state value
- * is a Flink generic type serialized by Flink's Kryo serializer when it crosses the network or enters state.
+ * has {@link WeirRecordTypeInfo}, serialized as Weir serializes its snapshots when it crosses the network or enters
+ * a checkpoint.
  */
 public final class FlinkTypes {
     /** The type information of every record, key and state value of a translated job. */
-    public static final TypeInformation<Object> OBJECT = TypeInformation.of(Object.class);
+    public static final TypeInformation<Object> OBJECT = new WeirRecordTypeInfo();
 
     private FlinkTypes() {
     }

@@ -168,6 +168,21 @@ class SameOutputOnWeirAndFlinkTest {
         assertThat(flink).containsExactly("letter x", "number 1", "number 2", "o1 paid 5 of 10", "o2 paid 20 of 20");
     }
 
+    /** A Java record, neither Serializable nor with a no-argument constructor: Flink's Kryo fallback cannot read it. */
+    record Reading(String sensor, long value) {
+    }
+
+    @Test
+    void javaRecordsInFromDataCrossFlinksNetworkAndKeyedStateAsOnWeir() throws Exception {
+        List<String> flink = runOnBoth("records", (env, run) -> env
+                .fromData(new Reading("a", 1), new Reading("b", 2), new Reading("a", 3), new Reading("b", 4), new Reading("a", 5))
+                .keyBy(Reading::sensor)
+                .reduce((x, y) -> new Reading(x.sensor(), x.value() + y.value()))
+                .addSink(new SharedSink<>(run)));
+        assertThat(flink).containsExactly("Reading[sensor=a, value=1]", "Reading[sensor=a, value=4]", "Reading[sensor=a, value=9]",
+                "Reading[sensor=b, value=2]", "Reading[sensor=b, value=6]");
+    }
+
     @Test
     void anIntervalJoinWithAnExclusiveUpperBoundJoinsTheSamePairs() throws Exception {
         List<String> flink = runOnBoth("intervaljoin", (env, run) -> {

@@ -4,7 +4,9 @@ import dev.weir.api.connector.source.ReaderOutput;
 import dev.weir.api.connector.source.Source;
 import dev.weir.api.connector.source.SourceReader;
 import dev.weir.api.connector.source.SourceReaderContext;
+import dev.weir.builtin.FromElementsSource;
 import dev.weir.core.io.InputStatus;
+import dev.weir.engine.checkpoint.storage.StateSerializers;
 import dev.weir.flink.FlinkTypes;
 import dev.weir.metrics.MetricGroup;
 import java.util.Iterator;
@@ -28,14 +30,27 @@ public final class WeirSourceFunction extends RichParallelSourceFunction<Object>
     private static final long serialVersionUID = 1L;
     /** How long an idle reader waits before it is polled again. */
     private static final long IDLE_PARK_NANOS = 1_000_000L;
-    private final Source weir;
+    /** The source, shipped by Java serialization; null for a fromData source, which is shipped as {@link #elements}. */
+    private final Source shipped;
+    /**
+     * A fromData source serialized as Weir serializes state: its elements need not be {@code Serializable} (Weir never
+     * ships them), and Java serialization, which Flink uses for functions, would refuse e.g. records.
+     */
+    private final byte[] elements;
+    private transient Source weir;
     private transient SourceReader reader;
     private transient ListState<Object> position;
     private transient Object restoredPosition;
     private volatile boolean running = true;
 
     public WeirSourceFunction(Source<?> weir) {
-        this.weir = weir;
+        if (weir instanceof FromElementsSource) {
+            this.shipped = null;
+            this.elements = StateSerializers.create(Thread.currentThread().getContextClassLoader()).serialize(weir);
+        } else {
+            this.shipped = weir;
+            this.elements = null;
+        }
     }
 
     @Override
@@ -49,6 +64,8 @@ public final class WeirSourceFunction extends RichParallelSourceFunction<Object>
 
     @Override
     public void open(OpenContext openContext) throws Exception {
+        weir = shipped != null ? shipped
+                : (Source) StateSerializers.create(getRuntimeContext().getUserCodeClassLoader()).deserialize(elements);
         var task = getRuntimeContext().getTaskInfo();
         MetricGroup metrics = new FlinkMetricGroup(getRuntimeContext().getMetricGroup());
         reader = weir.createReader(new SourceReaderContext() {
