@@ -37,11 +37,11 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The same Weir job, unchanged, runs on Weir's engine and — through the weir-flink runner — on a Flink MiniCluster,
- * both at parallelism 2, and must produce exactly the same records (values and timestamps, compared sorted).
+ * both at parallelism 2 and 4, and must produce exactly the same records (values and timestamps, compared sorted).
  */
 @Timeout(180)
 class SameOutputOnWeirAndFlinkTest {
-    private static final int PARALLELISM = 2;
+    private static final int[] PARALLELISMS = {2, 4};
     /** (key, event time in ms), slightly out of order, with one late element ("a", 3) after the watermark passed 20. */
     private static final List<Tuple2<String, Long>> EVENTS = List.of(Tuple2.of("a", 1L), Tuple2.of("b", 2L), Tuple2.of("a", 7L),
             Tuple2.of("a", 5L), Tuple2.of("b", 12L), Tuple2.of("a", 14L), Tuple2.of("c", 15L), Tuple2.of("b", 19L),
@@ -239,22 +239,34 @@ class SameOutputOnWeirAndFlinkTest {
         }
     }
 
-    /** Runs the job on Weir, then on Flink, and returns Flink's output after checking it equals Weir's. */
+    /**
+     * Runs the job on Weir, then on Flink, at parallelism 2 and at 4, checks that Flink's output equals Weir's each
+     * time and that it does not depend on the parallelism, and returns it.
+     */
     private static List<String> runOnBoth(String name, BiConsumer<StreamExecutionEnvironment, String> job) throws Exception {
-        StreamExecutionEnvironment weir = StreamExecutionEnvironment.createLocalEnvironment(PARALLELISM);
-        job.accept(weir, name + "-weir");
-        weir.execute(name);
+        List<String> first = null;
+        for (int parallelism : PARALLELISMS) {
+            String run = name + "-p" + parallelism;
+            StreamExecutionEnvironment weir = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+            job.accept(weir, run + "-weir");
+            weir.execute(name);
 
-        StreamExecutionEnvironment flink = StreamExecutionEnvironment.createLocalEnvironment(PARALLELISM);
-        flink.configure("execution.target", FlinkPipelineExecutor.MINICLUSTER_TARGET);
-        job.accept(flink, name + "-flink");
-        flink.execute(name);
+            StreamExecutionEnvironment flink = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
+            flink.configure("execution.target", FlinkPipelineExecutor.MINICLUSTER_TARGET);
+            job.accept(flink, run + "-flink");
+            flink.execute(name);
 
-        List<String> onWeir = SharedSink.sorted(name + "-weir");
-        List<String> onFlink = SharedSink.sorted(name + "-flink");
-        assertThat(onWeir).isNotEmpty();
-        assertThat(onFlink).isEqualTo(onWeir);
-        return onFlink;
+            List<String> onWeir = SharedSink.sorted(run + "-weir");
+            List<String> onFlink = SharedSink.sorted(run + "-flink");
+            assertThat(onWeir).isNotEmpty();
+            assertThat(onFlink).as("Flink's output at parallelism %d", parallelism).isEqualTo(onWeir);
+            if (first == null) {
+                first = onFlink;
+            } else {
+                assertThat(onFlink).as("output at parallelism %d", parallelism).isEqualTo(first);
+            }
+        }
+        return first;
     }
 
     /**
