@@ -3,7 +3,10 @@ package dev.weir.flink;
 import dev.weir.api.common.functions.AggregateFunction;
 import dev.weir.api.common.functions.Function;
 import dev.weir.api.common.functions.ReduceFunction;
+import dev.weir.flink.functions.BroadcastStates;
 import dev.weir.flink.functions.SideOutputTags;
+import dev.weir.flink.functions.WeirBroadcastProcessFunction;
+import dev.weir.flink.functions.WeirKeyedBroadcastProcessFunction;
 import dev.weir.flink.functions.WeirCoFlatMapFunction;
 import dev.weir.flink.functions.WeirCoProcessFunction;
 import dev.weir.flink.functions.WeirKeyedCoProcessFunction;
@@ -36,6 +39,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.ConnectedStreams;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.DataStreamSink;
@@ -133,6 +137,14 @@ final class FlinkPlanTranslator {
         if (spec instanceof WindowSpecs.IntervalJoinSpec join) {
             return intervalJoin(t, join);
         }
+        if (spec instanceof Specs.BroadcastProcessSpec broadcast) {
+            return input(t).connect(broadcastInput(t, broadcast.broadcastStates()))
+                    .process(new WeirBroadcastProcessFunction(broadcast.function()), FlinkTypes.OBJECT);
+        }
+        if (spec instanceof Specs.KeyedBroadcastProcessSpec broadcast) {
+            return keyed(t).connect(broadcastInput(t, broadcast.broadcastStates()))
+                    .process(new WeirKeyedBroadcastProcessFunction(broadcast.function()), FlinkTypes.OBJECT);
+        }
         if (spec instanceof Specs.CoMapSpec map) {
             return connected(t).flatMap(new WeirCoFlatMapFunction(map.function()), FlinkTypes.OBJECT);
         }
@@ -195,6 +207,23 @@ final class FlinkPlanTranslator {
             return keyed;
         }
         return input.keyBy(new WeirKeySelector(t.getStateKeys().get(0)), FlinkTypes.OBJECT);
+    }
+
+    /**
+     * The second input of a broadcast process function as Flink's broadcast stream with the same state descriptors;
+     * Weir's plan has a BROADCAST partitioning there, which Flink's {@code broadcast(descriptors)} includes.
+     */
+    private BroadcastStream<Object> broadcastInput(Transformation t, List<dev.weir.api.common.state.MapStateDescriptor<?, ?>> descriptors) {
+        Transformation input = t.getInputs().get(1);
+        if (input.getKind() == Transformation.Kind.PARTITION && input.getPartitioning() == dev.weir.plan.Partitioning.BROADCAST) {
+            input = input.getInputs().get(0);
+        }
+        org.apache.flink.api.common.state.MapStateDescriptor<?, ?>[] flinkDescriptors =
+                new org.apache.flink.api.common.state.MapStateDescriptor<?, ?>[descriptors.size()];
+        for (int i = 0; i < flinkDescriptors.length; i++) {
+            flinkDescriptors[i] = BroadcastStates.toFlink(descriptors.get(i));
+        }
+        return stream(input).broadcast(flinkDescriptors);
     }
 
     /** Flink's interval join with Weir's bounds (milliseconds, each inclusive or not) and late-data side outputs. */

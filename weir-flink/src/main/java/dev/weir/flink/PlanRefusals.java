@@ -115,7 +115,8 @@ final class PlanRefusals {
                 || spec instanceof Specs.ProcessSpec || spec instanceof Specs.KeyedProcessSpec
                 || spec instanceof Specs.TimestampsAndWatermarksSpec || spec instanceof Specs.CoMapSpec
                 || spec instanceof Specs.CoFlatMapSpec || spec instanceof Specs.CoProcessSpec || spec instanceof Specs.KeyedCoProcessSpec
-                || spec instanceof WindowSpecs.IntervalJoinSpec) {
+                || spec instanceof WindowSpecs.IntervalJoinSpec || spec instanceof Specs.BroadcastProcessSpec
+                || spec instanceof Specs.KeyedBroadcastProcessSpec) {
             return null;
         }
         if (spec instanceof Specs.KeyedReduceSpec reduce) {
@@ -125,7 +126,7 @@ final class PlanRefusals {
         if (spec instanceof WindowSpecs.WindowSpec window) {
             return windowReason(window);
         }
-        return "the operator kind " + spec.kind() + " is not translated yet (broadcast state is still to come)";
+        return "the operator kind " + spec.kind() + " (" + spec.getClass().getName() + ") is not known to the runner";
     }
 
     private static String windowReason(WindowSpecs.WindowSpec window) {

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.java.tuple.Tuple2;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
-import dev.weir.api.common.state.MapStateDescriptor;
-import dev.weir.streaming.api.functions.co.BroadcastProcessFunction;
-import dev.weir.util.Collector;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.api.connector.source.Boundedness;
+import dev.weir.api.connector.source.ReaderOutput;
+import dev.weir.api.connector.source.Source;
+import dev.weir.api.connector.source.SourceReader;
+import dev.weir.api.connector.source.SourceReaderContext;
+import dev.weir.core.io.InputStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -20,20 +24,8 @@ class RefusedBeforeSubmissionTest {
     void aJobWithUntranslatableOperatorsIsRefusedNamingEachOperatorAndItsReason() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         env.configure("execution.target", FlinkPipelineExecutor.MINICLUSTER_TARGET);
-        MapStateDescriptor<String, String> rules = new MapStateDescriptor<>("rules", String.class, String.class);
-        env.fromData("x", "y")
-                .connect(env.fromData("rule").broadcast(rules))
-                .process(new BroadcastProcessFunction<String, String, String>() {
-                    @Override
-                    public void processElement(String value, ReadOnlyContext ctx, Collector<String> out) {
-                        out.collect(value);
-                    }
-
-                    @Override
-                    public void processBroadcastElement(String value, Context ctx, Collector<String> out) {
-                    }
-                }).name("apply rules")
-                .addSink(new SharedSink<>("refused-broadcast"));
+        env.fromSource(new Countdown(), WatermarkStrategy.noWatermarks(), "countdown")
+                .addSink(new SharedSink<>("refused-source"));
         env.fromData(Tuple2.of("a", 1), Tuple2.of("a", 2))
                 .keyBy(t -> t.f0)
                 .countWindow(2, 1).sum(1).name("pairs").uid("pairs-uid")
@@ -42,11 +34,12 @@ class RefusedBeforeSubmissionTest {
         assertThatThrownBy(() -> env.execute("untranslatable"))
                 .isInstanceOf(InvalidProgramException.class)
                 .hasMessage("Job 'untranslatable' cannot run on Apache Flink, so nothing was submitted; 2 operator(s) cannot be translated:\n"
-                        + "  - BroadcastProcess 'apply rules': the operator kind BroadcastProcess is not translated yet (broadcast "
-                        + "state is still to come)\n"
+                        + "  - Source 'countdown': the source dev.weir.flink.RefusedBeforeSubmissionTest$Countdown is not translated "
+                        + "yet; the runner translates fromData, fromSequence, DataGeneratorSource and FileSource (Flink's Kafka "
+                        + "connector for KafkaSource is still to come)\n"
                         + "  - Window 'pairs' (uid pairs-uid): evictors (including countWindow(size, slide)'s) are not translated yet\n"
                         + "Run the job on Weir (execution.target: local) or replace these operators.");
-        assertThat(SharedSink.sorted("refused-broadcast")).isEmpty();
+        assertThat(SharedSink.sorted("refused-source")).isEmpty();
     }
 
     @Test
@@ -83,5 +76,33 @@ class RefusedBeforeSubmissionTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("No Weir runtime on the class path runs execution.target 'yarn-per-job': Weir runs 'local'; "
                         + "weir-flink (with Flink's flink-clients) adds 'remote' and 'flink-minicluster'");
+    }
+
+    /** A user's own source: the runner cannot know what it relies on of Weir's runtime, so it refuses it. */
+    static final class Countdown implements Source<Long> {
+        @Override
+        public Boundedness getBoundedness() {
+            return Boundedness.BOUNDED;
+        }
+
+        @Override
+        public SourceReader<Long> createReader(SourceReaderContext context) {
+            return new SourceReader<>() {
+                private long next = 3;
+
+                @Override
+                public InputStatus pollNext(ReaderOutput<Long> output) {
+                    if (next == 0) {
+                        return InputStatus.END_OF_INPUT;
+                    }
+                    output.collect(next--);
+                    return InputStatus.MORE_AVAILABLE;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
     }
 }

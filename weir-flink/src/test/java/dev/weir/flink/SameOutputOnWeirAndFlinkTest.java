@@ -8,6 +8,8 @@ import dev.weir.api.common.eventtime.WatermarkOutput;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.builtin.FromElementsSource;
 import dev.weir.api.common.functions.AggregateFunction;
+import dev.weir.api.common.state.ListState;
+import dev.weir.api.common.state.ListStateDescriptor;
 import dev.weir.api.common.state.MapState;
 import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.common.state.ValueState;
@@ -20,6 +22,7 @@ import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.streaming.api.functions.ProcessFunction;
 import dev.weir.streaming.api.functions.co.CoMapFunction;
+import dev.weir.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.weir.streaming.api.functions.co.ProcessJoinFunction;
 import dev.weir.streaming.api.functions.windowing.ProcessWindowFunction;
@@ -42,6 +45,8 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(180)
 class SameOutputOnWeirAndFlinkTest {
     private static final int[] PARALLELISMS = {2, 4};
+    /** The timestamp of what a timer at the end of input emits. */
+    private static final long END = Long.MAX_VALUE;
     /** (key, event time in ms), slightly out of order, with one late element ("a", 3) after the watermark passed 20. */
     private static final List<Tuple2<String, Long>> EVENTS = List.of(Tuple2.of("a", 1L), Tuple2.of("b", 2L), Tuple2.of("a", 7L),
             Tuple2.of("a", 5L), Tuple2.of("b", 12L), Tuple2.of("a", 14L), Tuple2.of("c", 15L), Tuple2.of("b", 19L),
@@ -166,6 +171,58 @@ class SameOutputOnWeirAndFlinkTest {
                     .addSink(new SharedSink<>(run));
         });
         assertThat(flink).containsExactly("letter x", "number 1", "number 2", "o1 paid 5 of 10", "o2 paid 20 of 20");
+    }
+
+    @Test
+    void aKeyedBroadcastProcessFunctionReadsTheSameBroadcastRulesAsOnWeir() throws Exception {
+        MapStateDescriptor<String, Long> thresholds = new MapStateDescriptor<>("thresholds", String.class, Long.class);
+        List<String> flink = runOnBoth("broadcast", (env, run) -> events(env)
+                .keyBy(t -> t.f0)
+                .connect(env.fromSource(new FromElementsSource<>(List.of(Tuple2.of("a", 6L), Tuple2.of("b", 15L))),
+                        WatermarkStrategy.<Tuple2<String, Long>>forGenerator(context -> new AtEndOnly()), "rules").broadcast(thresholds))
+                .process(new AboveThreshold(thresholds))
+                .addSink(new SharedSink<>(run)));
+        assertThat(flink).containsExactly("a: 14 above 6@" + END, "a: 31 above 6@" + END, "a: 60 above 6@" + END, "a: 7 above 6@" + END,
+                "b: 19 above 15@" + END, "b: 33 above 15@" + END, "c: 15 above none@" + END, "c: 58 above none@" + END);
+    }
+
+    /**
+     * Keeps each key's values and, at the end of input (when every rule has arrived, on either engine), emits those
+     * above the key's broadcast threshold.
+     */
+    static final class AboveThreshold extends KeyedBroadcastProcessFunction<String, Tuple2<String, Long>, Tuple2<String, Long>, String> {
+        private final MapStateDescriptor<String, Long> thresholds;
+        private transient ListState<Long> values;
+
+        AboveThreshold(MapStateDescriptor<String, Long> thresholds) {
+            this.thresholds = thresholds;
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            values = getRuntimeContext().getListState(new ListStateDescriptor<>("values", Long.class));
+        }
+
+        @Override
+        public void processElement(Tuple2<String, Long> value, ReadOnlyContext ctx, Collector<String> out) throws Exception {
+            values.add(value.f1);
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void processBroadcastElement(Tuple2<String, Long> rule, Context ctx, Collector<String> out) throws Exception {
+            ctx.getBroadcastState(thresholds).put(rule.f0, rule.f1);
+        }
+
+        @Override
+        public void onTimer(long timestamp, OnTimerContext ctx, Collector<String> out) throws Exception {
+            Long threshold = ctx.getBroadcastState(thresholds).get(ctx.getCurrentKey());
+            for (Long value : values.get()) {
+                if (threshold == null || value > threshold) {
+                    out.collect(ctx.getCurrentKey() + ": " + value + " above " + (threshold == null ? "none" : threshold));
+                }
+            }
+        }
     }
 
     /** A Java record, neither Serializable nor with a no-argument constructor: Flink's Kryo fallback cannot read it. */

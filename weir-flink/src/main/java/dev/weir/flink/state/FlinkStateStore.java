@@ -85,6 +85,37 @@ public final class FlinkStateStore implements KeyedStateStore {
         };
     }
 
+    /** The Flink descriptor of a Weir one, of any kind: the same name, TTL and functions, Weir's record type. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static org.apache.flink.api.common.state.StateDescriptor descriptor(StateDescriptor<?> descriptor) {
+        return switch (descriptor.getType()) {
+            case VALUE -> {
+                var flinkDescriptor = new org.apache.flink.api.common.state.ValueStateDescriptor<>(descriptor.getName(), FlinkTypes.OBJECT);
+                withTtl(flinkDescriptor, descriptor);
+                yield flinkDescriptor;
+            }
+            case MAP -> {
+                var flinkDescriptor = new org.apache.flink.api.common.state.MapStateDescriptor<>(descriptor.getName(), FlinkTypes.OBJECT,
+                        FlinkTypes.OBJECT);
+                withTtl(flinkDescriptor, descriptor);
+                yield flinkDescriptor;
+            }
+            case LIST, REDUCING, AGGREGATING -> mergingDescriptor(descriptor);
+        };
+    }
+
+    /** A Flink state object (as {@code applyToKeyedState} hands it) seen as the Weir state of its descriptor's kind. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static State wrap(StateDescriptor<?> descriptor, org.apache.flink.api.common.state.State flink) {
+        return switch (descriptor.getType()) {
+            case VALUE -> new FlinkValueState<>((org.apache.flink.api.common.state.ValueState) flink,
+                    ((ValueStateDescriptor) descriptor).getDefaultValue());
+            case LIST -> new FlinkListState<>((org.apache.flink.api.common.state.ListState) flink);
+            case REDUCING, AGGREGATING -> new FlinkAppendingState<>((org.apache.flink.api.common.state.AppendingState) flink);
+            case MAP -> new FlinkMapState<>((org.apache.flink.api.common.state.MapState) flink);
+        };
+    }
+
     /**
      * The Flink descriptor of a merging Weir state (list, reducing, aggregating), the same Flink creates when the
      * state is read, for Flink's {@code mergePartitionedState}.
