@@ -40,6 +40,7 @@ public final class WeirRecordTypeInfo extends TypeInformation<Object> {
     }
 
     @Override
+    @SuppressWarnings("deprecation") // abstract in Flink 1.20; the SerializerConfig variant delegates to it
     public TypeSerializer<Object> createSerializer(ExecutionConfig config) {
         return new WeirRecordSerializer();
     }

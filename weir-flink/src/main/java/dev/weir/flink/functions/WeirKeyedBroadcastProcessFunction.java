@@ -175,7 +175,7 @@ public final class WeirKeyedBroadcastProcessFunction extends KeyedBroadcastProce
         @Override
         public void applyToKeyedState(StateDescriptor descriptor, KeyedStateFunction function) throws Exception {
             flink.applyToKeyedState(FlinkStateStore.descriptor(descriptor),
-                    (key, state) -> function.process(key, FlinkStateStore.wrap(descriptor, (org.apache.flink.api.common.state.State) state)));
+                    (key, state) -> function.process(key, FlinkStateStore.wrap(descriptor, state)));
         }
 
         @Override

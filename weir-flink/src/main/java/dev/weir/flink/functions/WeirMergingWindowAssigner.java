@@ -25,7 +25,7 @@ public final class WeirMergingWindowAssigner extends org.apache.flink.streaming.
     @Override
     public void mergeWindows(Collection<TimeWindow> windows, MergeCallback<TimeWindow> callback) {
         ((MergingWindowAssigner) assigner.weir).mergeWindows(TimeWindows.toWeir(windows),
-                (toBeMerged, mergeResult) -> callback.merge(TimeWindows.toFlink((Collection) toBeMerged),
+                (toBeMerged, mergeResult) -> callback.merge(TimeWindows.toFlink(toBeMerged),
                         TimeWindows.toFlink((dev.weir.streaming.api.windowing.windows.TimeWindow) mergeResult)));
     }
 
@@ -35,6 +35,7 @@ public final class WeirMergingWindowAssigner extends org.apache.flink.streaming.
     }
 
     @Override
+    @SuppressWarnings("deprecation") // abstract in Flink 1.20: every assigner implements it
     public Trigger<Object, TimeWindow> getDefaultTrigger(StreamExecutionEnvironment env) {
         return assigner.getDefaultTrigger(env);
     }

@@ -35,6 +35,7 @@ public class WeirWindowAssigner extends org.apache.flink.streaming.api.windowing
     }
 
     @Override
+    @SuppressWarnings("deprecation") // abstract in Flink 1.20: every assigner implements it
     public Trigger<Object, TimeWindow> getDefaultTrigger(StreamExecutionEnvironment env) {
         return (Trigger) (weir.isEventTime() ? EventTimeTrigger.create() : ProcessingTimeTrigger.create());
     }

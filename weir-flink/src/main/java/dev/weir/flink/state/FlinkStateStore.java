@@ -126,11 +126,11 @@ public final class FlinkStateStore implements KeyedStateStore {
         org.apache.flink.api.common.state.StateDescriptor flinkDescriptor = switch (descriptor.getType()) {
             case LIST -> new org.apache.flink.api.common.state.ListStateDescriptor<>(descriptor.getName(), FlinkTypes.OBJECT);
             case REDUCING -> new org.apache.flink.api.common.state.ReducingStateDescriptor<Object>(descriptor.getName(),
-                    new dev.weir.flink.functions.WeirReduceFunction((dev.weir.api.common.functions.ReduceFunction)
-                            ((ReducingStateDescriptor) descriptor).getReduceFunction()), FlinkTypes.OBJECT);
+                    new dev.weir.flink.functions.WeirReduceFunction(((ReducingStateDescriptor) descriptor).getReduceFunction()),
+                    FlinkTypes.OBJECT);
             case AGGREGATING -> new org.apache.flink.api.common.state.AggregatingStateDescriptor<Object, Object, Object>(descriptor.getName(),
-                    new dev.weir.flink.functions.WeirAggregateFunction((dev.weir.api.common.functions.AggregateFunction)
-                            ((AggregatingStateDescriptor) descriptor).getAggregateFunction()), FlinkTypes.OBJECT);
+                    new dev.weir.flink.functions.WeirAggregateFunction(((AggregatingStateDescriptor) descriptor).getAggregateFunction()),
+                    FlinkTypes.OBJECT);
             case VALUE, MAP -> throw new IllegalArgumentException("Only list, reducing and aggregating state can be merged, not "
                     + descriptor.getType() + " state '" + descriptor.getName() + "'");
         };
