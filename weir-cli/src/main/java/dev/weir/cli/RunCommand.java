@@ -18,7 +18,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code weir run}: a user's job (a jar's main class, or a class on the class path) in this process, with the dashboard. */
+/**
+ * {@code weir run}: a user's job (a jar's main class, or a class on the class path) in this process, with the dashboard;
+ * with {@code --target flink --jobmanager HOST:PORT} the same job is submitted to an Apache Flink cluster instead.
+ */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Runs a job's main method in this process with the dashboard. JAR-or-CLASS is a jar (its manifest's "
                 + "Main-Class, or --class) or a class name on the class path.")
@@ -48,6 +51,13 @@ final class RunCommand implements Callable<Integer> {
             + "only this machine); another address is reachable by others: a REST token is then required to change jobs.")
     String bind;
 
+    @Option(names = "--target", defaultValue = "local", description = "Where the job runs: local (Weir in this process, "
+            + "the default) or flink (an Apache Flink cluster, see --jobmanager; needs weir-flink and Flink's client).")
+    String runTarget;
+
+    @Option(names = "--jobmanager", paramLabel = "HOST:PORT", description = "The Flink cluster's REST address, for --target flink.")
+    String jobManager;
+
     @Override
     public Integer call() throws Exception {
         Method main = findMain();
@@ -57,14 +67,16 @@ final class RunCommand implements Callable<Integer> {
             }
             System.setProperty("weir.parallelism", parallelism.toString());
         }
+        boolean onFlink = FlinkTarget.configure(runTarget, jobManager, target);
         if (savepoint != null) {
-            if (!Files.exists(Path.of(savepoint))) {
+            if (!onFlink && !Files.exists(Path.of(savepoint))) {
                 throw new CliFailure(Weir.MISSING, "Savepoint " + savepoint + " does not exist: pass the directory `weir savepoint` printed");
             }
             System.setProperty(CheckpointSettings.RESTORE_PATH, savepoint);
             System.setProperty(CheckpointSettings.ALLOW_NON_RESTORED_STATE, Boolean.toString(allowNonRestoredState));
         }
-        try (WebServer ignored = Dashboard.start(port, bind)) {
+        // On Flink the job shows on Flink's dashboard; Weir's would only compete for the port.
+        try (WebServer ignored = onFlink ? null : Dashboard.start(port, bind)) {
             Thread.currentThread().setContextClassLoader(main.getDeclaringClass().getClassLoader());
             try {
                 main.invoke(null, (Object) args.toArray(new String[0]));

@@ -27,7 +27,7 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
             CheckpointSettings.RETENTION, CheckpointSettings.DIRECTORY, CheckpointSettings.RESTORE_PATH,
             CheckpointSettings.ALLOW_NON_RESTORED_STATE, CheckpointSettings.RESTART_STRATEGY, CheckpointSettings.RESTART_ATTEMPTS,
             CheckpointSettings.RESTART_DELAY, CheckpointSettings.RESTART_MAX_DELAY, CheckpointSettings.RESTART_BACKOFF_MULTIPLIER,
-            CheckpointSettings.RESTART_FAILURE_RATE_INTERVAL);
+            CheckpointSettings.RESTART_FAILURE_RATE_INTERVAL, dev.weir.plan.PipelineExecutor.TARGET);
 
     static RuntimeSettings from(Map<String, String> settings) {
         return from(settings, new ExecutionConfig());

@@ -40,7 +40,9 @@ final class EnvironmentOptions {
     /** The restart keys the runtime reads itself, passed through as given. */
     private static final Set<String> RUNTIME_KEYS = Set.of(CheckpointSettings.RESTART_STRATEGY,
             CheckpointSettings.RESTART_ATTEMPTS, CheckpointSettings.RESTART_DELAY, CheckpointSettings.RESTART_MAX_DELAY,
-            CheckpointSettings.RESTART_BACKOFF_MULTIPLIER, CheckpointSettings.RESTART_FAILURE_RATE_INTERVAL);
+            CheckpointSettings.RESTART_BACKOFF_MULTIPLIER, CheckpointSettings.RESTART_FAILURE_RATE_INTERVAL,
+            // Where the job runs (the weir-flink runner reads the cluster's endpoint and the jars to ship).
+            dev.weir.plan.PipelineExecutor.TARGET, "rest.address", "rest.port", "pipeline.jars");
 
     private EnvironmentOptions() {
     }

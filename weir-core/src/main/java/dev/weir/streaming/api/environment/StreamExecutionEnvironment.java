@@ -79,11 +79,24 @@ public class StreamExecutionEnvironment {
 
     /**
      * An environment with the default parallelism: the system property {@code weir.parallelism} when set (as
-     * {@code weir run --parallelism} sets it), else the number of available cores.
+     * {@code weir run --parallelism} sets it), else the number of available cores. The system properties
+     * {@code execution.target}, {@code rest.address}, {@code rest.port} and {@code pipeline.jars}, when set (as
+     * {@code weir run --target flink} sets them), choose where the job runs.
      */
     public static StreamExecutionEnvironment getExecutionEnvironment() {
-        return new StreamExecutionEnvironment(defaultParallelism());
+        StreamExecutionEnvironment environment = new StreamExecutionEnvironment(defaultParallelism());
+        // Where the job runs, as `weir run --target flink --jobmanager HOST:PORT` sets it, so a job's main stays unchanged.
+        for (String key : TARGET_PROPERTIES) {
+            String value = System.getProperty(key);
+            if (value != null) {
+                environment.configure(key, value);
+            }
+        }
+        return environment;
     }
+
+    /** The system properties {@link #getExecutionEnvironment()} reads: the target and the Flink cluster's endpoint. */
+    private static final List<String> TARGET_PROPERTIES = List.of(PipelineExecutor.TARGET, "rest.address", "rest.port", "pipeline.jars");
 
     /** The system property {@code weir.parallelism} when set (as {@code weir run --parallelism} sets it), else the cores. */
     private static int defaultParallelism() {
@@ -515,7 +528,7 @@ public class StreamExecutionEnvironment {
         AutoCloseable ui = webUi;
         JobClient client;
         try {
-            client = executor().execute(pipeline);
+            client = executor(all.getOrDefault(PipelineExecutor.TARGET, PipelineExecutor.LOCAL_TARGET)).execute(pipeline);
         } catch (Exception | Error e) {
             if (ui != null) {
                 webUi = null;
@@ -538,11 +551,18 @@ public class StreamExecutionEnvironment {
         }
     }
 
-    private static PipelineExecutor executor() {
+    /** The runtime registered for the target: Weir's own for "local", the weir-flink runner for Flink's targets. */
+    private static PipelineExecutor executor(String target) {
         for (PipelineExecutor executor : ServiceLoader.load(PipelineExecutor.class, StreamExecutionEnvironment.class.getClassLoader())) {
-            return executor;
+            if (executor.supportsTarget(target)) {
+                return executor;
+            }
         }
-        throw new IllegalStateException("No Weir runtime found on the class path: add weir-core (it registers dev.weir.plan.PipelineExecutor)");
+        if (PipelineExecutor.LOCAL_TARGET.equals(target)) {
+            throw new IllegalStateException("No Weir runtime found on the class path: add weir-core (it registers dev.weir.plan.PipelineExecutor)");
+        }
+        throw new IllegalStateException("No Weir runtime on the class path runs " + PipelineExecutor.TARGET + " '" + target
+                + "': Weir runs 'local'; weir-flink (with Flink's flink-clients) adds 'remote' and 'flink-minicluster'");
     }
 
     /** Internal: a fresh id for a transformation; called by the stream classes as they add operators. */

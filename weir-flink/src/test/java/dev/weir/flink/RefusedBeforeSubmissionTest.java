@@ -1,0 +1,108 @@
+package dev.weir.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weir.api.common.InvalidProgramException;
+import dev.weir.api.java.tuple.Tuple2;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.api.connector.source.Boundedness;
+import dev.weir.api.connector.source.ReaderOutput;
+import dev.weir.api.connector.source.Source;
+import dev.weir.api.connector.source.SourceReader;
+import dev.weir.api.connector.source.SourceReaderContext;
+import dev.weir.core.io.InputStatus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** What the runner cannot translate is refused when the job is submitted, all reasons at once, before Flink starts. */
+@Timeout(60)
+class RefusedBeforeSubmissionTest {
+
+    @Test
+    void aJobWithUntranslatableOperatorsIsRefusedNamingEachOperatorAndItsReason() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        env.configure("execution.target", FlinkPipelineExecutor.MINICLUSTER_TARGET);
+        env.fromSource(new Countdown(), WatermarkStrategy.noWatermarks(), "countdown")
+                .addSink(new SharedSink<>("refused-source"));
+        env.fromData(Tuple2.of("a", 1), Tuple2.of("a", 2))
+                .keyBy(t -> t.f0)
+                .countWindow(2, 1).sum(1).name("pairs").uid("pairs-uid")
+                .addSink(new SharedSink<>("refused-count"));
+
+        assertThatThrownBy(() -> env.execute("untranslatable"))
+                .isInstanceOf(InvalidProgramException.class)
+                .hasMessage("Job 'untranslatable' cannot run on Apache Flink, so nothing was submitted; 2 operator(s) cannot be translated:\n"
+                        + "  - Source 'countdown': the source dev.weir.flink.RefusedBeforeSubmissionTest$Countdown is not translated "
+                        + "yet; the runner translates fromData, fromSequence, DataGeneratorSource and FileSource (Flink's Kafka "
+                        + "connector for KafkaSource is still to come)\n"
+                        + "  - Window 'pairs' (uid pairs-uid): evictors (including countWindow(size, slide)'s) are not translated yet\n"
+                        + "Run the job on Weir (execution.target: local) or replace these operators.");
+        assertThat(SharedSink.sorted("refused-source")).isEmpty();
+    }
+
+    @Test
+    void executeAndCollectIsRefusedBecauseFlinkShipsTheSinkAwayFromTheJvmThatReads() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.configure("execution.target", FlinkPipelineExecutor.MINICLUSTER_TARGET);
+
+        assertThatThrownBy(() -> env.fromData(1, 2).executeAndCollect())
+                .isInstanceOf(InvalidProgramException.class)
+                .hasMessageContaining("Sink 'Collect Sink': collect() (executeAndCollect) is not translated yet: Weir's "
+                        + "collect sink hands records to the JVM that built it, and Flink ships sinks to its task managers; write "
+                        + "the results to a sink instead");
+    }
+
+    @Test
+    void theRemoteTargetWithoutTheClustersRestEndpointIsRefusedSayingWhichSettingsToAdd() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.configure("execution.target", "remote");
+        env.fromData(1, 2).addSink(new SharedSink<>("refused-remote"));
+
+        assertThatThrownBy(() -> env.execute("no endpoint"))
+                .isInstanceOf(InvalidProgramException.class)
+                .hasMessage("execution.target 'remote' needs the Flink cluster's REST endpoint: set rest.address and rest.port "
+                        + "(e.g. localhost and 8081)");
+    }
+
+    @Test
+    void anUnknownTargetNamesTheTargetAndTheModuleThatRunsIt() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.configure("execution.target", "yarn-per-job");
+        env.fromData(1, 2).addSink(new SharedSink<>("refused-yarn"));
+
+        assertThatThrownBy(() -> env.execute("yarn"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("No Weir runtime on the class path runs execution.target 'yarn-per-job': Weir runs 'local'; "
+                        + "weir-flink (with Flink's flink-clients) adds 'remote' and 'flink-minicluster'");
+    }
+
+    /** A user's own source: the runner cannot know what it relies on of Weir's runtime, so it refuses it. */
+    static final class Countdown implements Source<Long> {
+        @Override
+        public Boundedness getBoundedness() {
+            return Boundedness.BOUNDED;
+        }
+
+        @Override
+        public SourceReader<Long> createReader(SourceReaderContext context) {
+            return new SourceReader<>() {
+                private long next = 3;
+
+                @Override
+                public InputStatus pollNext(ReaderOutput<Long> output) {
+                    if (next == 0) {
+                        return InputStatus.END_OF_INPUT;
+                    }
+                    output.collect(next--);
+                    return InputStatus.MORE_AVAILABLE;
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+    }
+}
