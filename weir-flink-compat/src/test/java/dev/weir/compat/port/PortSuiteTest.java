@@ -82,7 +82,7 @@ class PortSuiteTest {
         }
         Map<String, List<String>> output = ProgramOutput.read(work.resolve("out"), ORDERED.contains(program.name()));
         assertThat(output).as("the files %s wrote on Flink", program.name()).isNotEmpty();
-        assertThat(output.values()).as("the lines %s wrote on Flink", program.name()).allSatisfy(lines -> assertThat(lines).isNotEmpty());
+        assertThat(output.values().stream().mapToInt(List::size).sum()).as("the lines %s wrote on Flink", program.name()).isPositive();
         flinkOutputs.put(program.name(), output);
     }
 
