@@ -137,11 +137,29 @@ public class StateMachineExample {
         }
     }
 
-    /** Writes each record as a line of {@code <dir>/<name>-<subtask>.txt}. */
-    public static final class LineFileSink<T> extends RichSinkFunction<T> {
+    /**
+     * Writes each record as a line of {@code <dir>/<name>-<subtask>.txt}, and at the end the number of lines it wrote,
+     * a count kept as operator state through CheckpointedFunction.
+     */
+    public static final class LineFileSink<T> extends RichSinkFunction<T> implements CheckpointedFunction {
         private final String dir;
         private final String name;
         private transient BufferedWriter writer;
+        private transient ListState<Long> countState;
+        private long count;
+
+        @Override
+        public void initializeState(FunctionInitializationContext context) throws Exception {
+            countState = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("lines-written", Long.class));
+            for (Long restored : countState.get()) {
+                count += restored;
+            }
+        }
+
+        @Override
+        public void snapshotState(FunctionSnapshotContext context) throws Exception {
+            countState.update(java.util.Collections.singletonList(count));
+        }
 
         public LineFileSink(String dir, String name) {
             this.dir = dir;
@@ -159,11 +177,14 @@ public class StateMachineExample {
         public void invoke(T value, Context context) throws Exception {
             writer.write(String.valueOf(value));
             writer.newLine();
+            count++;
         }
 
         @Override
         public void close() throws Exception {
             if (writer != null) {
+                writer.write("# lines written: " + count);
+                writer.newLine();
                 writer.close();
             }
         }

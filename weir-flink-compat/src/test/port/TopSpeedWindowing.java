@@ -13,7 +13,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.RichSinkFunction;
-import org.apache.flink.streaming.api.functions.source.SourceFunction;
+import org.apache.flink.streaming.api.functions.source.RichSourceFunction;
 import org.apache.flink.streaming.api.functions.windowing.delta.DeltaFunction;
 import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
 import org.apache.flink.streaming.api.windowing.evictors.TimeEvictor;
@@ -62,10 +62,17 @@ public class TopSpeedWindowing {
     }
 
     /** A fixed, seeded drive of several cars: each second every car speeds up or slows down by 5 km/h. */
-    public static final class CarSource implements SourceFunction<Tuple4<Integer, Integer, Double, Long>> {
+    public static final class CarSource extends RichSourceFunction<Tuple4<Integer, Integer, Double, Long>> {
         private final int cars;
         private final int seconds;
         private volatile boolean running = true;
+        private transient int[] speeds;
+
+        @Override
+        public void open(Configuration parameters) {
+            speeds = new int[cars];
+            java.util.Arrays.fill(speeds, 50);
+        }
 
         public CarSource(int cars, int seconds) {
             this.cars = cars;
@@ -75,9 +82,7 @@ public class TopSpeedWindowing {
         @Override
         public void run(SourceContext<Tuple4<Integer, Integer, Double, Long>> ctx) {
             Random random = new Random(42);
-            int[] speeds = new int[cars];
             double[] distances = new double[cars];
-            java.util.Arrays.fill(speeds, 50);
             for (int second = 0; second < seconds && running; second++) {
                 for (int car = 0; car < cars; car++) {
                     speeds[car] = random.nextBoolean() ? Math.min(100, speeds[car] + 5) : Math.max(0, speeds[car] - 5);

@@ -32,8 +32,9 @@ public class WordCount {
         env.setRuntimeMode(RuntimeExecutionMode.BATCH);
         env.getConfig().setGlobalJobParameters(params);
 
-        FileSource<String> source = FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path(params.getRequired("input")))
-                .build();
+        FileSource.FileSourceBuilder<String> builder =
+                FileSource.forRecordStreamFormat(new TextLineInputFormat(), new Path(params.getRequired("input")));
+        FileSource<String> source = builder.build();
         DataStream<String> text = env.fromSource(source, WatermarkStrategy.noWatermarks(), "file-input");
 
         DataStream<Tuple2<String, Integer>> counts = text
