@@ -1,3 +1,4 @@
+// Blocked on Weir: ParameterTool [part A (branch cfg)]; RichFunction.open(Configuration) [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;
