@@ -2,7 +2,6 @@ package dev.weir.streaming.api.datastream;
 
 import dev.weir.api.common.functions.CoGroupFunction;
 import dev.weir.util.Collector;
-import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.api.common.functions.MapFunction;
 import dev.weir.streaming.api.functions.windowing.WindowFunction;
@@ -92,12 +91,6 @@ public class CoGroupedStreams<T1, T2> {
 
         public <T> SingleOutputStreamOperator<T> apply(CoGroupFunction<T1, T2, T> function) {
             return windowed.apply(new CoGroupWindowFunction<T1, T2, T, KEY, W>(DataStream.requireFunction(function, "apply"))).name("CoGroup");
-        }
-
-        /** {@link #apply(CoGroupFunction)} with Flink's result type, accepted and not needed. */
-        public <T> SingleOutputStreamOperator<T> apply(CoGroupFunction<T1, T2, T> function, TypeInformation<T> resultType) {
-            Objects.requireNonNull(resultType, "apply: the result type information must not be null");
-            return apply(function).returns(resultType);
         }
     }
 

@@ -4,7 +4,6 @@ import dev.weir.api.common.functions.CoGroupFunction;
 import dev.weir.util.Collector;
 import dev.weir.api.common.functions.FlatJoinFunction;
 import dev.weir.api.common.functions.JoinFunction;
-import dev.weir.api.common.typeinfo.TypeInformation;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.streaming.api.windowing.time.Time;
 import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
@@ -92,18 +91,6 @@ public class JoinedStreams<T1, T2> {
 
         public <T> SingleOutputStreamOperator<T> apply(FlatJoinFunction<T1, T2, T> function) {
             return coGroup.apply(new FlatJoinCoGroupFunction<>(DataStream.requireFunction(function, "apply"))).name("Window Join");
-        }
-
-        /** {@link #apply(JoinFunction)} with Flink's result type, accepted and not needed. */
-        public <T> SingleOutputStreamOperator<T> apply(JoinFunction<T1, T2, T> function, TypeInformation<T> resultType) {
-            Objects.requireNonNull(resultType, "apply: the result type information must not be null");
-            return apply(function).returns(resultType);
-        }
-
-        /** {@link #apply(FlatJoinFunction)} with Flink's result type, accepted and not needed. */
-        public <T> SingleOutputStreamOperator<T> apply(FlatJoinFunction<T1, T2, T> function, TypeInformation<T> resultType) {
-            Objects.requireNonNull(resultType, "apply: the result type information must not be null");
-            return apply(function).returns(resultType);
         }
     }
 

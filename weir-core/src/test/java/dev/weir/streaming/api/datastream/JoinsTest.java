@@ -5,7 +5,6 @@ import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.weir.api.common.typeinfo.Types;
 import dev.weir.util.Collector;
 import dev.weir.streaming.api.functions.co.ProcessJoinFunction;
 import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -33,45 +32,6 @@ class JoinsTest {
                 .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
                 .apply((Ev l, Ev r) -> l.key() + ":" + l.value() + "-" + r.value()));
         assertThat(out).containsExactly("a:10-20", "a:10-23", "a:11-20", "a:11-23", "a:13-22");
-    }
-
-    @Test
-    void joinAndCoGroupTakeFlinksResultTypeAndGiveTheSameRecordsAsWithout() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        List<String> joined = Jobs.collectSorted(left(env).join(right(env)).where(Ev::key).equalTo(Ev::key)
-                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
-                .apply((Ev l, Ev r) -> l.key() + ":" + l.value() + "-" + r.value(), Types.STRING));
-        assertThat(joined).containsExactly("a:10-20", "a:10-23", "a:11-20", "a:11-23", "a:13-22");
-
-        env = StreamExecutionEnvironment.createLocalEnvironment(1);
-        List<String> flatJoined = Jobs.collectSorted(left(env).join(right(env)).where(Ev::key).equalTo(Ev::key)
-                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
-                .apply((Ev l, Ev r, Collector<String> c) -> c.collect(l.value() + "x" + r.value()), Types.STRING));
-        assertThat(flatJoined).containsExactly("10x20", "10x23", "11x20", "11x23", "13x22");
-
-        env = StreamExecutionEnvironment.createLocalEnvironment(2);
-        List<String> coGrouped = Jobs.collectSorted(left(env).coGroup(right(env)).where(Ev::key).equalTo(Ev::key)
-                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
-                .apply((Iterable<Ev> ls, Iterable<Ev> rs, Collector<String> c) -> {
-                    int n = 0;
-                    for (Ev ignored : rs) {
-                        n++;
-                    }
-                    for (Ev l : ls) {
-                        c.collect(l.key() + l.value() + "/" + n);
-                    }
-                }, Types.STRING));
-        assertThat(coGrouped).containsExactly("a10/2", "a11/2", "a13/1", "b12/0", "c14/0");
-    }
-
-    @Test
-    void aNullResultTypeIsRefusedWhenTheJobIsBuilt() {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
-        assertThatThrownBy(() -> left(env).join(right(env)).where(Ev::key).equalTo(Ev::key)
-                .window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
-                .apply((Ev l, Ev r) -> "x", null))
-                .isInstanceOf(NullPointerException.class)
-                .hasMessage("apply: the result type information must not be null");
     }
 
     @Test
