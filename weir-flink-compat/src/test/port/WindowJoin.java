@@ -1,4 +1,4 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; DataGeneratorSource(generator, count, rateLimiter, TypeInformation), open(Configuration) [part B (branch legacy)]
+// Blocked on Weir: ParameterTool [part A (branch cfg)]; DataGeneratorSource(generator, count, rateLimiter, TypeInformation), JoinedStreams apply(function, TypeInformation), open(Configuration) [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;
