@@ -1,4 +1,4 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; keyBy/sum/max by field name and position, Tuple7, Tuple25, TypeHint/BasicTypeInfo type hints on map, ResultTypeQueryable, SourceFunction and addSource, getType(), open(Configuration) [part B (branch legacy)]
+// Blocked on Weir: ParameterTool [part A (branch cfg)]; keyBy/sum/max by field name and position, Tuple7, Tuple25, TypeHint/BasicTypeInfo/Types hints on map and flatMap, ResultTypeQueryable, SourceFunction and addSource, getType(), open(Configuration) [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;
@@ -10,6 +10,7 @@ import org.apache.flink.api.common.functions.RichMapFunction;
 import org.apache.flink.api.common.typeinfo.BasicTypeInfo;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.tuple.Tuple25;
 import org.apache.flink.api.java.tuple.Tuple7;
 import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
@@ -19,6 +20,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.RichSinkFunction;
 import org.apache.flink.streaming.api.functions.source.SourceFunction;
+import org.apache.flink.util.Collector;
 
 /**
  * The deprecated but everywhere key forms and explicit types of Flink 1.x jobs: a POJO keyed by field name with a
@@ -80,6 +82,12 @@ public class PojoKeysAndWideTuples {
 
         movements.map(m -> m.sku + ":" + m.quantity, BasicTypeInfo.STRING_TYPE_INFO)
                 .addSink(new LineFileSink<>(output, "hinted-map"));
+        movements.flatMap((Movement m, Collector<String> out) -> {
+                    for (int i = 0; i < Math.abs(m.quantity) / 10; i++) {
+                        out.collect(m.sku + "#" + i);
+                    }
+                }, Types.STRING)
+                .addSink(new LineFileSink<>(output, "hinted-flatmap"));
 
         env.execute("PojoKeysAndWideTuples");
     }

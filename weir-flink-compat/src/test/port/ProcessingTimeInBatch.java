@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Paths;
 import org.apache.flink.api.common.RuntimeExecutionMode;
+import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.functions.ReduceFunction;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -55,7 +56,7 @@ public class ProcessingTimeInBatch {
                     private transient ValueState<Integer> count;
 
                     @Override
-                    public void open(Configuration parameters) {
+                    public void open(OpenContext openContext) {
                         count = getRuntimeContext().getState(new ValueStateDescriptor<>("count", Integer.class));
                     }
 

@@ -1,4 +1,4 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; DataGeneratorSource(generator, count, rateLimiter, TypeInformation), JoinedStreams apply(function, TypeInformation), open(Configuration) [part B (branch legacy)]
+// Blocked on Weir: ParameterTool [part A (branch cfg)]; DataGeneratorSource(generator, count, rateLimiter, TypeInformation), JoinedStreams apply(function, TypeInformation), open(Configuration) [part B (branch legacy)]; SourceReaderContext.currentParallelism, GuavaRateLimiter [part C (branch files)]
 package port;
 
 import java.io.BufferedWriter;
@@ -11,6 +11,8 @@ import org.apache.flink.api.common.functions.JoinFunction;
 import org.apache.flink.api.common.typeinfo.TypeHint;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.util.ratelimit.GuavaRateLimiter;
 import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.api.java.tuple.Tuple3;
 import org.apache.flink.api.java.utils.ParameterTool;
@@ -24,7 +26,8 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingEventTimeWindo
 
 /**
  * Modelled on Flink's WindowJoin: a stream of (name, grade, time) and a stream of (name, salary, time), both from
- * DataGeneratorSource with a rate limit and explicit type information, joined on the name within 200 ms tumbling
+ * DataGeneratorSource with rate limits (RateLimiterStrategy.perSecond, a GuavaRateLimiter per reader) and explicit
+ * type information, the grade generator opened with its SourceReaderContext, joined on the name within 200 ms tumbling
  * event-time windows.
  */
 public class WindowJoin {
@@ -43,7 +46,7 @@ public class WindowJoin {
         DataGeneratorSource<Tuple3<String, Integer, Long>> salarySource = new DataGeneratorSource<>(
                 (GeneratorFunction<Long, Tuple3<String, Integer, Long>>) index ->
                         Tuple3.of(NAMES[(int) ((index * 7) % NAMES.length)], 1000 + (int) ((index * 37) % 9000), index * 45),
-                40, RateLimiterStrategy.perSecond(5000), Types.TUPLE(Types.STRING, Types.INT, Types.LONG));
+                40, parallelism -> new GuavaRateLimiter(5000.0 / parallelism), Types.TUPLE(Types.STRING, Types.INT, Types.LONG));
 
         DataStream<Tuple3<String, String, Long>> grades = env
                 .fromSource(gradeSource, WatermarkStrategy.<Tuple3<String, String, Long>>forMonotonousTimestamps()
@@ -71,9 +74,17 @@ public class WindowJoin {
 
     /** The index-th grade: names and grades cycle with co-prime strides, one record every 30 ms of event time. */
     public static final class GradeGenerator implements GeneratorFunction<Long, Tuple3<String, String, Long>> {
+        private transient String reader;
+
+        @Override
+        public void open(SourceReaderContext readerContext) {
+            reader = readerContext.getIndexOfSubtask() + "/" + readerContext.currentParallelism();
+        }
+
         @Override
         public Tuple3<String, String, Long> map(Long index) {
-            return Tuple3.of(NAMES[(int) (index % NAMES.length)], GRADES[(int) ((index * 3) % GRADES.length)], index * 30);
+            return Tuple3.of(NAMES[(int) (index % NAMES.length)], GRADES[(int) ((index * 3) % GRADES.length)] + " by reader " + reader,
+                    index * 30);
         }
     }
 
