@@ -41,7 +41,7 @@ class PortSuiteTest {
     private static final Duration HANG_GUARD = Duration.ofMinutes(4);
 
     /** Programs whose output Flink writes in a defined order (one writer, one upstream path, no timer ties). */
-    private static final Set<String> ORDERED = Set.of("WindowWordCount", "PojoKeysAndWideTuples", "ConfiguredJob", "SavepointRestore");
+    private static final Set<String> ORDERED = Set.of("WindowWordCount", "PojoKeysAndWideTuples", "ConfiguredJob", "SavepointRestore", "SchemaSource");
 
     private final Map<String, Map<String, List<String>>> flinkOutputs = new HashMap<>();
 
