@@ -16,6 +16,7 @@ import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.api.java.utils.ParameterTool;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -41,7 +42,7 @@ public class SavepointRestore {
         build(first, FIRST_RUN, output, "first-run");
         JobClient client = first.executeAsync("orders, first run");
         awaitLines(Paths.get(output, "first-run-0.txt"), FIRST_RUN);
-        String savepoint = client.stopWithSavepoint(false, savepoints).get();
+        String savepoint = client.stopWithSavepoint(false, savepoints, SavepointFormatType.CANONICAL).get();
         client.getJobExecutionResult().get();
 
         Configuration conf = new Configuration();
