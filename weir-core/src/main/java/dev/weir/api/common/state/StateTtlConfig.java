@@ -43,8 +43,11 @@ public final class StateTtlConfig implements Serializable {
         return new Builder(ttl);
     }
 
-    /** Flink 1.x tutorial form, {@code StateTtlConfig.newBuilder(Time.seconds(1))}. */
-    public static Builder newBuilder(dev.weir.streaming.api.windowing.time.Time ttl) {
+    /**
+     * Flink 1.x form, {@code StateTtlConfig.newBuilder(Time.seconds(1))}, with Flink's general
+     * {@link dev.weir.api.common.time.Time} (not the windowing one, which Flink's method does not take either).
+     */
+    public static Builder newBuilder(dev.weir.api.common.time.Time ttl) {
         return new Builder(ttl.toDuration());
     }
 
