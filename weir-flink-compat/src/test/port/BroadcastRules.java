@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; BasicTypeInfo, RichFunction.open(Configuration) [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;

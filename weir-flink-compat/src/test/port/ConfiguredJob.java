@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool, MultipleParameterTool, Preconditions, TimeUtils, the option classes, getExecutionEnvironment(Configuration), configure(Configuration), RuntimeContext.getGlobalJobParameters [part A (branch cfg)]; open(Configuration), RuntimeContext.getExecutionConfig [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;

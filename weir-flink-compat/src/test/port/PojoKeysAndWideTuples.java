@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; keyBy/sum/max by field name and position, Tuple7, Tuple25, TypeHint/BasicTypeInfo/Types hints on map and flatMap, ResultTypeQueryable, SourceFunction and addSource, getType(), open(Configuration) [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;

@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool, getExecutionEnvironment(Configuration) with execution.savepoint.path [part A (branch cfg)]; RichSourceFunction and addSource, open(Configuration) [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;

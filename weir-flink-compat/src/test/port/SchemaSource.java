@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; RichSourceFunction and addSource, ResultTypeQueryable, open(Configuration) [part B (branch legacy)]; DeserializationSchema.isEndOfStream and getProducedType [part C (branch files)]
 package port;
 
 import java.io.IOException;

@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; SourceFunction with collectWithTimestamp/emitWatermark and addSource, streaming.api.watermark.Watermark, open(Configuration) [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;

@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; core.fs.Path, FileSink's OnCheckpointRollingPolicy, BasePathBucketAssigner, OutputFileConfig [part C (branch files)]
 package port;
 
 import java.time.Duration;

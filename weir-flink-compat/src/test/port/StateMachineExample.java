@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; RichParallelSourceFunction and addSource, CheckpointedFunction on a SinkFunction, streaming.api.CheckpointingMode, open(Configuration) [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;

@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; DeltaTrigger, RichSourceFunction and addSource, TypeInformation.createSerializer, open(Configuration) [part B (branch legacy)]
 package port;
 
 import java.io.BufferedWriter;

@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool [part A (branch cfg)]; DataGeneratorSource(generator, count, rateLimiter, TypeInformation), JoinedStreams apply(function, TypeInformation), open(Configuration) [part B (branch legacy)]; SourceReaderContext.currentParallelism, GuavaRateLimiter [part C (branch files)]
 package port;
 
 import java.io.BufferedWriter;

@@ -1,4 +1,3 @@
-// Blocked on Weir: ParameterTool, RuntimeExecutionMode.BATCH [part A (branch cfg)]; core.fs.Path, MemorySize, FileSink's DefaultRollingPolicy, BasePathBucketAssigner, OutputFileConfig, FileSource.FileSourceBuilder [part C (branch files)]
 package port;
 
 import java.time.Duration;
