@@ -1,0 +1,14 @@
+"""PyFlink's ``pyflink.datastream``: the DataStream API."""
+from weir.datastream.data_stream import CloseableIterator, DataStream, KeyedStream, WindowedStream
+from weir.datastream.functions import (FilterFunction, FlatMapFunction, Function, KeySelector, MapFunction,
+                                       ReduceFunction, RuntimeContext)
+from weir.datastream.stream_execution_environment import JobExecutionResult, StreamExecutionEnvironment
+from weir.datastream.window import (EventTimeSessionWindows, ProcessingTimeSessionWindows, SlidingEventTimeWindows,
+                                    SlidingProcessingTimeWindows, TumblingEventTimeWindows,
+                                    TumblingProcessingTimeWindows, WindowAssigner)
+
+__all__ = ["CloseableIterator", "DataStream", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
+           "Function", "KeySelector", "MapFunction", "ReduceFunction", "RuntimeContext", "JobExecutionResult",
+           "StreamExecutionEnvironment", "EventTimeSessionWindows", "ProcessingTimeSessionWindows",
+           "SlidingEventTimeWindows", "SlidingProcessingTimeWindows", "TumblingEventTimeWindows",
+           "TumblingProcessingTimeWindows", "WindowAssigner"]

@@ -1,0 +1,75 @@
+"""PyFlink's StreamExecutionEnvironment: where a Python program builds and runs its job."""
+import base64
+import time
+
+from weir._internal import codec, driver
+from weir._internal.plan import Plan
+from weir.datastream.data_stream import DataStream
+
+
+class JobExecutionResult:
+    """What ``execute()`` returns once the job finished."""
+
+    def __init__(self, job_name, net_runtime_millis):
+        self._job_name = job_name
+        self._net_runtime = net_runtime_millis
+
+    def get_job_name(self):
+        return self._job_name
+
+    def get_net_runtime(self):
+        return self._net_runtime
+
+
+class StreamExecutionEnvironment:
+    """The context of a streaming job, as PyFlink's: sources are added to it and ``execute()`` runs the job."""
+
+    def __init__(self):
+        self._plan = Plan()
+        self._parallelism = None
+        self._checkpoint_interval = None
+
+    @staticmethod
+    def get_execution_environment(configuration=None):
+        return StreamExecutionEnvironment()
+
+    def set_parallelism(self, parallelism):
+        if isinstance(parallelism, bool) or not isinstance(parallelism, int) or parallelism < 1:
+            raise ValueError("set_parallelism(...) needs a positive int, not %r" % (parallelism,))
+        self._parallelism = parallelism
+        return self
+
+    def get_parallelism(self):
+        return self._parallelism if self._parallelism is not None else 1
+
+    def enable_checkpointing(self, interval, mode=None):
+        """Checkpoints every ``interval`` milliseconds; Python functions' records are never in flight at a barrier."""
+        if isinstance(interval, bool) or not isinstance(interval, int) or interval <= 0:
+            raise ValueError("enable_checkpointing(...) needs an interval in milliseconds (a positive int), not %r"
+                             % (interval,))
+        self._checkpoint_interval = interval
+        return self
+
+    def from_collection(self, collection, type_info=None):
+        """A bounded source of the collection's values (None, bool, int, float, str, tuple, list, dict)."""
+        values = list(collection)
+        try:
+            data = codec.encode_all(values)
+        except TypeError as e:
+            raise TypeError("from_collection(...): %s" % e) from None
+        node = self._plan.add("from_collection", values=base64.b64encode(data).decode("ascii"))
+        return DataStream(self, node)
+
+    def execute(self, job_name=None):
+        """Runs the job to its end; raises InvalidProgramError if Weir refuses it, JobExecutionError if it fails."""
+        name = job_name or "Python Streaming Job"
+        started = time.monotonic()
+        self._run(name)
+        return JobExecutionResult(name, int((time.monotonic() - started) * 1000))
+
+    def _run(self, job_name):
+        plan = {"job_name": job_name or "Python Streaming Job", "parallelism": self._parallelism,
+                "checkpoint_interval": self._checkpoint_interval, "nodes": self._plan.nodes}
+        functions = self._plan.functions
+        self._plan.clear()
+        return driver.run(plan, functions)
