@@ -69,8 +69,8 @@ def _describe(error, name, subtask, parallelism, value):
     """The operator, the record and the traceback of the user's code (weir's own frames left out)."""
     frames = [f for f in traceback.extract_tb(error.__traceback__)
               if not os.path.abspath(f.filename).startswith(_PACKAGE_DIR)]
-    lines = ["The Python function of %s (subtask %d of %d) failed on the record %r:" % (name, subtask + 1, parallelism,
-                                                                                      value)]
+    where = " (subtask %d of %d)" % (subtask + 1, parallelism) if subtask >= 0 else ""
+    lines = ["The Python function of %s%s failed on the record %r:" % (name, where, value)]
     if frames:
         lines.append("Traceback (most recent call last):")
         lines.append("".join(traceback.format_list(frames)).rstrip("\n"))

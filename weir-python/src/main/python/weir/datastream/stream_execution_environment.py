@@ -53,6 +53,10 @@ class StreamExecutionEnvironment:
     def from_collection(self, collection, type_info=None):
         """A bounded source of the collection's values (None, bool, int, float, str, tuple, list, dict)."""
         values = list(collection)
+        for index, value in enumerate(values):
+            if value is None:
+                raise TypeError("from_collection(...): the element at index %d is None; streams cannot hold None "
+                                "records, so remove it or wrap it (e.g. in a tuple)" % index)
         try:
             data = codec.encode_all(values)
         except TypeError as e:

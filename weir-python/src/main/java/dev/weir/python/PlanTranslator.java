@@ -43,6 +43,9 @@ final class PlanTranslator {
         if (plan.hasNonNull("parallelism")) {
             env.setParallelism(plan.get("parallelism").asInt());
         }
+        if (plan.hasNonNull("checkpoint_interval")) {
+            env.enableCheckpointing(plan.get("checkpoint_interval").asLong());
+        }
         for (JsonNode node : plan.get("nodes")) {
             DataStream<Object> stream = translateNode(node);
             if (stream != null) {
@@ -71,7 +74,8 @@ final class PlanTranslator {
             case "assign_timestamps_and_watermarks":
                 return assignTimestamps(node, name, id);
             case "reduce":
-                return keyedReduce(node, new PythonReduce(driverPort, id), name);
+                return keyedReduce(node, node.path("window").isObject() ? new WindowPythonReduce(driverPort, id)
+                        : new PythonReduce(driverPort, id), name);
             case "sum":
             case "min":
             case "max": {

@@ -88,9 +88,13 @@ public final class PythonJobRunner {
         if (python != null) {
             return python.getMessage();
         }
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        return trace.toString();
+        return "The job failed: " + root.getMessage() + "\n" + trace;
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {
