@@ -29,7 +29,8 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
                     replies.append(_apply(kind, function, value))
                 reply = codec.encode(replies, bytearray(b"R"))
             except Exception as e:
-                write_frame(conn, b"E" + _describe(e, name, subtask, parallelism, value).encode("utf-8"))
+                record = ("records %r and %r" % tuple(value)) if kind == "reduce" else "record %r" % (value,)
+                write_frame(conn, b"E" + _describe(e, name, subtask, parallelism, record).encode("utf-8"))
                 status = 1
                 break
             write_frame(conn, bytes(reply))
@@ -65,12 +66,12 @@ def _apply(kind, function, value):
     raise ValueError("unknown Python operator kind %r" % kind)
 
 
-def _describe(error, name, subtask, parallelism, value):
+def _describe(error, name, subtask, parallelism, record):
     """The operator, the record and the traceback of the user's code (weir's own frames left out)."""
     frames = [f for f in traceback.extract_tb(error.__traceback__)
               if not os.path.abspath(f.filename).startswith(_PACKAGE_DIR)]
     where = " (subtask %d of %d)" % (subtask + 1, parallelism) if subtask >= 0 else ""
-    lines = ["The Python function of %s%s failed on the record %r:" % (name, where, value)]
+    lines = ["The Python function of %s%s failed on the %s:" % (name, where, record)]
     if frames:
         lines.append("Traceback (most recent call last):")
         lines.append("".join(traceback.format_list(frames)).rstrip("\n"))
