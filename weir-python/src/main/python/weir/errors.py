@@ -7,3 +7,7 @@ class InvalidProgramError(Exception):
 
 class JobExecutionError(Exception):
     """The job started and failed; for a Python function's error the message holds its operator, record and traceback."""
+
+
+class StateUnavailableError(Exception):
+    """Weir refused a state or timer request of a process function (e.g. state on a stream that is not keyed)."""

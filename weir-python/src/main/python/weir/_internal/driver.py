@@ -86,6 +86,8 @@ def _fork_worker(conn, listener, control, selector, function, name, subtask, par
         if control is not None:
             control.close()
         kind, callable_, original = function
+        if kind == "process":
+            worker.serve_process(conn, original, name, subtask, parallelism)
         worker.serve(conn, kind, callable_, original, name, subtask, parallelism)
     return pid
 

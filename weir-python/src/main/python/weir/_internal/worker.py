@@ -5,7 +5,8 @@ import traceback
 
 from weir._internal import codec
 from weir._internal.frames import read_frame, write_frame
-from weir.datastream.functions import Function, RuntimeContext
+from weir.errors import StateUnavailableError
+from weir.datastream.functions import Function, RuntimeContext, TimerService, _Context
 
 _NO_TIMESTAMP = -(1 << 63)
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -77,3 +78,66 @@ def _describe(error, name, subtask, parallelism, record):
         lines.append("".join(traceback.format_list(frames)).rstrip("\n"))
     lines.append("".join(traceback.format_exception_only(type(error), error)).rstrip("\n"))
     return "\n".join(lines)
+
+
+class _Channel:
+    """The worker's side of a process function's conversation: one request, one answer."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def request(self, kind, *args):
+        out = bytearray()
+        codec.encode([kind] + list(args), out)
+        write_frame(self._conn, bytes(out))
+        payload = read_frame(self._conn)
+        if payload is None:
+            raise ConnectionError("Weir's JVM closed the connection")
+        answer = codec.decode(payload)[0]
+        if answer[0] == "refused":
+            raise StateUnavailableError(answer[1])
+        return answer[1] if len(answer) > 1 else None
+
+
+def serve_process(conn, function, name, subtask, parallelism):
+    """Answers elements and timers of a (Keyed)ProcessFunction; never returns (the worker is a forked child)."""
+    status = 0
+    try:
+        channel = _Channel(conn)
+        timers = TimerService(channel)
+        ctx = _Context(timers)
+        function.open(RuntimeContext(name, subtask, parallelism, channel))
+        while True:
+            payload = read_frame(conn)
+            if payload is None:
+                break
+            message = codec.decode(payload)[0]
+            if message[0] == "element":
+                _, value, ctx._timestamp, ctx._key, timers._watermark = message
+                ctx._time_domain = None
+                record = "record %r" % (value,)
+            else:
+                _, timestamp, ctx._key, timers._watermark, ctx._time_domain = message
+                ctx._timestamp = timestamp
+                record = "timer at %d of the key %r" % (timestamp, ctx._key)
+            try:
+                if message[0] == "element":
+                    result = function.process_element(value, ctx)
+                else:
+                    result = function.on_timer(timestamp, ctx)
+                outputs = [] if result is None else list(result)
+                reply = codec.encode(["done", outputs], bytearray())
+            except Exception as e:
+                error = _describe(e, name, subtask, parallelism, record)
+                write_frame(conn, bytes(codec.encode(["error", error], bytearray())))
+                status = 1
+                break
+            write_frame(conn, bytes(reply))
+        function.close()
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)

@@ -1,14 +1,16 @@
 """PyFlink's ``pyflink.datastream``: the DataStream API."""
 from weir.datastream.data_stream import CloseableIterator, DataStream, KeyedStream, WindowedStream
-from weir.datastream.functions import (FilterFunction, FlatMapFunction, Function, KeySelector, MapFunction,
-                                       ReduceFunction, RuntimeContext)
+from weir.datastream.functions import (FilterFunction, FlatMapFunction, Function, KeyedProcessFunction, KeySelector,
+                                       MapFunction, ProcessFunction, ReduceFunction, RuntimeContext, TimeDomain,
+                                       TimerService)
 from weir.datastream.stream_execution_environment import JobExecutionResult, StreamExecutionEnvironment
 from weir.datastream.window import (EventTimeSessionWindows, ProcessingTimeSessionWindows, SlidingEventTimeWindows,
                                     SlidingProcessingTimeWindows, TumblingEventTimeWindows,
                                     TumblingProcessingTimeWindows, WindowAssigner)
 
 __all__ = ["CloseableIterator", "DataStream", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
-           "Function", "KeySelector", "MapFunction", "ReduceFunction", "RuntimeContext", "JobExecutionResult",
+           "Function", "KeySelector", "MapFunction", "ReduceFunction", "RuntimeContext", "KeyedProcessFunction",
+           "ProcessFunction", "TimeDomain", "TimerService", "JobExecutionResult",
            "StreamExecutionEnvironment", "EventTimeSessionWindows", "ProcessingTimeSessionWindows",
            "SlidingEventTimeWindows", "SlidingProcessingTimeWindows", "TumblingEventTimeWindows",
            "TumblingProcessingTimeWindows", "WindowAssigner"]

@@ -1,7 +1,7 @@
 """PyFlink's DataStream, KeyedStream and WindowedStream: each call adds a node to the environment's plan."""
 from weir.common.watermark_strategy import WatermarkStrategy
-from weir.datastream.functions import (FilterFunction, FlatMapFunction, KeySelector, MapFunction, ReduceFunction,
-                                       as_callable)
+from weir.datastream.functions import (FilterFunction, FlatMapFunction, KeyedProcessFunction, KeySelector,
+                                       MapFunction, ProcessFunction, ReduceFunction, as_callable)
 from weir.datastream.window import WindowAssigner
 
 
@@ -54,6 +54,21 @@ class DataStream:
         function = as_callable(key_selector, KeySelector, "get_key", "key_by(...)")
         return KeyedStream(self._env, self._add("key_by", ("key_by", function, key_selector)))
 
+    def process(self, func, output_type=None):
+        """Runs a ProcessFunction on each record; ``process_element`` yields the outputs."""
+        if isinstance(func, KeyedProcessFunction):
+            raise TypeError("process(...) with a KeyedProcessFunction needs a keyed stream: call key_by(...) first")
+        if not isinstance(func, ProcessFunction):
+            raise TypeError("process(...) needs a ProcessFunction, not %r" % (func,))
+        return DataStream(self._env, self._add("process", ("process", None, func)))
+
+    def union(self, *streams):
+        """One stream of this stream's records and the others'."""
+        for stream in streams:
+            if not isinstance(stream, DataStream) or stream._env is not self._env:
+                raise TypeError("union(...) needs DataStreams of the same environment, not %r" % (stream,))
+        return DataStream(self._env, self._add("union", others=[s._node["id"] for s in streams]))
+
     def assign_timestamps_and_watermarks(self, watermark_strategy):
         """Gives records event time and the stream watermarks, as ``watermark_strategy`` says."""
         if not isinstance(watermark_strategy, WatermarkStrategy):
@@ -101,6 +116,12 @@ class KeyedStream(DataStream):
 
     def max(self, position_to_max=0):
         return DataStream(self._env, self._add("max", position=_position(position_to_max, "max")))
+
+    def process(self, func, output_type=None):
+        """Runs a KeyedProcessFunction: per key, with keyed state and timers kept by Weir."""
+        if not isinstance(func, KeyedProcessFunction):
+            raise TypeError("process(...) on a keyed stream needs a KeyedProcessFunction, not %r" % (func,))
+        return DataStream(self._env, self._add("keyed_process", ("process", None, func)))
 
     def window(self, window_assigner):
         """Groups each key's records into the windows ``window_assigner`` makes; reduce/sum/min/max follow."""

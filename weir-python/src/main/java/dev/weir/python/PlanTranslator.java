@@ -82,6 +82,17 @@ final class PlanTranslator {
                 FieldAggregation.Kind aggregate = FieldAggregation.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
                 return keyedReduce(node, new FieldAggregation(aggregate, node.get("position").asInt(), name), name);
             }
+            case "process":
+                return configure(input(node).process(new PythonProcess(driverPort, id)).name(name), node);
+            case "keyed_process":
+                return configure(input(node).keyBy(new KeyOfKeyed()).process(new PythonKeyedProcess(driverPort, id)).name(name), node);
+            case "union": {
+                DataStream<Object>[] others = new DataStream[node.get("others").size()];
+                for (int i = 0; i < others.length; i++) {
+                    others[i] = streams.get(node.get("others").get(i).asInt());
+                }
+                return input(node).union(others);
+            }
             case "print":
                 input(node).print().name(name);
                 return null;

@@ -49,12 +49,19 @@ final class WorkerConnection implements AutoCloseable {
         return (List<List<Object>>) ValueCodec.read(in);
     }
 
-    private void send(Object value) throws IOException {
+    /** Sends one message of a process function's conversation. */
+    void send(Object value) throws IOException {
         frame.reset();
         ValueCodec.write(frameOut, value);
         out.writeInt(frame.size());
         frame.writeTo(out);
         out.flush();
+    }
+
+    /** Reads one message of a process function's conversation. */
+    Object receive() throws IOException {
+        in.readInt();
+        return ValueCodec.read(in);
     }
 
     @Override
