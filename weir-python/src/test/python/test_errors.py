@@ -78,6 +78,15 @@ class ErrorsTest(unittest.TestCase):
                          "The job failed: sums needs numbers at position 1, but got x and y; aggregate a numeric "
                          "field, or use reduce(...) for other values")
 
+    def test_a_worker_that_dies_fails_the_job_saying_so(self):
+        env = env_with(1)
+        stream = env.from_collection([1]).map(lambda x: os._exit(3)).name("dies")
+        with self.assertRaises(JobExecutionError) as failed:
+            stream.execute_and_collect()
+        self.assertEqual(str(failed.exception).splitlines()[0],
+                         "The job failed: the Python worker ended or was killed before it answered (or the Python "
+                         "program driving the job ended)")
+
     def test_bad_calls_are_refused_where_they_are_made(self):
         env = env_with(1)
         stream = env.from_collection([1])

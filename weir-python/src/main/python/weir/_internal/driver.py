@@ -29,11 +29,11 @@ def run(plan, functions):
     process = None
     selector = selectors.DefaultSelector()
     control = None
+    outcome = None
     try:
         process = subprocess.Popen(jvm.command(plan_path), stdin=subprocess.DEVNULL)
         selector.register(listener, selectors.EVENT_READ)
         collected = []
-        outcome = None
         while outcome is None:
             for key, _ in selector.select(timeout=0.2):
                 if key.fileobj is listener:
@@ -72,6 +72,9 @@ def run(plan, functions):
         if control is not None:
             control.close()
         if process is not None:
+            if outcome is None and process.poll() is None:
+                # The driver itself failed (or was interrupted): the job must not run on without its workers.
+                process.kill()
             _exit_code(process)
         _stop(children)
         os.remove(plan_path)

@@ -88,13 +88,15 @@ public final class PythonJobRunner {
         if (python != null) {
             return python.getMessage();
         }
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
+        String root = e.toString();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null) {
+                root = t.getMessage();
+            }
         }
         StringWriter trace = new StringWriter();
         e.printStackTrace(new PrintWriter(trace));
-        return "The job failed: " + root.getMessage() + "\n" + trace;
+        return "The job failed: " + root + "\n" + trace;
     }
 
     private static <T extends Throwable> T find(Throwable e, Class<T> type) {

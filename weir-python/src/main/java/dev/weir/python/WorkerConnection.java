@@ -71,7 +71,7 @@ final class WorkerConnection implements AutoCloseable {
 
     static IOException lost(IOException cause) {
         if (cause instanceof EOFException) {
-            return new IOException("the Python worker closed its connection (the Python driver process ended or was killed)", cause);
+            return new IOException("the Python worker ended or was killed before it answered (or the Python program driving the job ended)", cause);
         }
         return cause;
     }
