@@ -3,7 +3,7 @@ import unittest
 from collections import defaultdict
 
 from weir.common import Duration, Time, WatermarkStrategy
-from weir.datastream import (EventTimeSessionWindows, FlatMapFunction, MapFunction, ReduceFunction,
+from weir.datastream import (CoFlatMapFunction, CoMapFunction, EventTimeSessionWindows, FlatMapFunction, MapFunction, ReduceFunction,
                              SlidingEventTimeWindows, StreamExecutionEnvironment, TumblingEventTimeWindows)
 
 
@@ -43,6 +43,27 @@ class Words(FlatMapFunction):
 class Longest(ReduceFunction):
     def reduce(self, value1, value2):
         return value1 if len(value1[1]) >= len(value2[1]) else value2
+
+
+class Tagged(CoMapFunction):
+    def open(self, runtime_context):
+        self.seen = 0
+
+    def map1(self, value):
+        self.seen += 1
+        return "number", value, self.seen
+
+    def map2(self, value):
+        self.seen += 1
+        return "word", value, self.seen
+
+
+class Repeat(CoFlatMapFunction):
+    def flat_map1(self, value):
+        yield from [value] * value
+
+    def flat_map2(self, value):
+        yield from value
 
 
 class TransformationsTest(unittest.TestCase):
@@ -145,6 +166,19 @@ class TransformationsTest(unittest.TestCase):
         env = env_with(2)
         result = env.from_collection(["a", "bb"]).key_by(len).map(lambda s: s.upper()).execute_and_collect()
         self.assertEqual(sorted(result), ["A", "BB"])
+
+    def test_connect_with_a_co_map_function_maps_each_side_with_its_own_method_in_one_python_object(self):
+        env = env_with(1)
+        numbers = env.from_collection([1, 2])
+        words = env.from_collection(["a"])
+        result = list(numbers.connect(words).map(Tagged()).execute_and_collect())
+        self.assertEqual(sorted(r[:2] for r in result), [("number", 1), ("number", 2), ("word", "a")])
+        self.assertEqual(sorted(r[2] for r in result), [1, 2, 3])
+
+    def test_connect_with_a_co_flat_map_function_yields_from_each_side(self):
+        env = env_with(2)
+        result = env.from_collection([2, 1]).connect(env.from_collection(["xy"])).flat_map(Repeat()).execute_and_collect()
+        self.assertEqual(sorted(result, key=str), [1, 2, 2, "x", "y"])
 
     def test_checkpointing_does_not_change_a_jobs_output(self):
         env = env_with(2)

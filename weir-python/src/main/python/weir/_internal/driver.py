@@ -91,7 +91,8 @@ def _fork_worker(conn, listener, control, selector, function, name, subtask, par
         kind, callable_, original = function
         if kind == "process":
             worker.serve_process(conn, original, name, subtask, parallelism)
-        worker.serve(conn, kind, callable_, original, name, subtask, parallelism)
+        worker.serve(conn, kind, original if kind.startswith("co_") else callable_, original, name, subtask,
+                     parallelism)
     return pid
 
 

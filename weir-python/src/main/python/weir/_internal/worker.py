@@ -30,7 +30,12 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
                     replies.append(_apply(kind, function, value))
                 reply = codec.encode(replies, bytearray(b"R"))
             except Exception as e:
-                record = ("records %r and %r" % tuple(value)) if kind == "reduce" else "record %r" % (value,)
+                if kind == "reduce":
+                    record = "records %r and %r" % tuple(value)
+                elif kind.startswith("co_"):
+                    record = "record %r of input %d" % (value[1], value[0])
+                else:
+                    record = "record %r" % (value,)
                 write_frame(conn, b"E" + _describe(e, name, subtask, parallelism, record).encode("utf-8"))
                 status = 1
                 break
@@ -58,6 +63,11 @@ def _apply(kind, function, value):
         return [(function(value), value)]
     if kind == "reduce":
         return [function(value[0], value[1])]
+    if kind == "co_map":
+        return [function.map1(value[1]) if value[0] == 1 else function.map2(value[1])]
+    if kind == "co_flat_map":
+        result = function.flat_map1(value[1]) if value[0] == 1 else function.flat_map2(value[1])
+        return [] if result is None else list(result)
     if kind == "timestamp":
         timestamp = function(value, _NO_TIMESTAMP)
         if isinstance(timestamp, bool) or not isinstance(timestamp, int):

@@ -1,6 +1,6 @@
 """PyFlink's ``pyflink.datastream``: the DataStream API."""
-from weir.datastream.data_stream import CloseableIterator, DataStream, KeyedStream, WindowedStream
-from weir.datastream.functions import (FilterFunction, FlatMapFunction, Function, KeyedProcessFunction, KeySelector,
+from weir.datastream.data_stream import CloseableIterator, ConnectedStreams, DataStream, KeyedStream, WindowedStream
+from weir.datastream.functions import (CoFlatMapFunction, CoMapFunction, FilterFunction, FlatMapFunction, Function, KeyedProcessFunction, KeySelector,
                                        MapFunction, ProcessFunction, ReduceFunction, RuntimeContext, TimeDomain,
                                        TimerService)
 from weir.datastream.stream_execution_environment import JobExecutionResult, StreamExecutionEnvironment
@@ -8,7 +8,7 @@ from weir.datastream.window import (EventTimeSessionWindows, ProcessingTimeSessi
                                     SlidingProcessingTimeWindows, TumblingEventTimeWindows,
                                     TumblingProcessingTimeWindows, WindowAssigner)
 
-__all__ = ["CloseableIterator", "DataStream", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
+__all__ = ["CoFlatMapFunction", "CoMapFunction", "ConnectedStreams", "CloseableIterator", "DataStream", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
            "Function", "KeySelector", "MapFunction", "ReduceFunction", "RuntimeContext", "KeyedProcessFunction",
            "ProcessFunction", "TimeDomain", "TimerService", "JobExecutionResult",
            "StreamExecutionEnvironment", "EventTimeSessionWindows", "ProcessingTimeSessionWindows",

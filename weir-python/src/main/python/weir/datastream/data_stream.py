@@ -1,6 +1,6 @@
 """PyFlink's DataStream, KeyedStream and WindowedStream: each call adds a node to the environment's plan."""
 from weir.common.watermark_strategy import WatermarkStrategy
-from weir.datastream.functions import (FilterFunction, FlatMapFunction, KeyedProcessFunction, KeySelector,
+from weir.datastream.functions import (CoFlatMapFunction, CoMapFunction, FilterFunction, FlatMapFunction, KeyedProcessFunction, KeySelector,
                                        MapFunction, ProcessFunction, ReduceFunction, as_callable)
 from weir.datastream.window import WindowAssigner
 
@@ -68,6 +68,12 @@ class DataStream:
             if not isinstance(stream, DataStream) or stream._env is not self._env:
                 raise TypeError("union(...) needs DataStreams of the same environment, not %r" % (stream,))
         return DataStream(self._env, self._add("union", others=[s._node["id"] for s in streams]))
+
+    def connect(self, other):
+        """Connects this stream with ``other`` (records of both kept apart) for a CoMapFunction or CoFlatMapFunction."""
+        if isinstance(other, DataStream) and other._env is self._env:
+            return ConnectedStreams(self, other)
+        raise TypeError("connect(...) needs a DataStream of the same environment, not %r" % (other,))
 
     def assign_timestamps_and_watermarks(self, watermark_strategy):
         """Gives records event time and the stream watermarks, as ``watermark_strategy`` says."""
@@ -162,6 +168,35 @@ class WindowedStream:
     def process(self, *args, **kwargs):
         raise NotImplementedError("WindowedStream.process(...) is not supported by Weir's Python API yet; "
                                   "use reduce(...) (or sum/min/max) on the window")
+
+
+class ConnectedStreams:
+    """Two streams connected for a CoMapFunction or CoFlatMapFunction, as PyFlink's ``ConnectedStreams``."""
+
+    def __init__(self, first, second):
+        self._first = first
+        self._second = second
+
+    def _add(self, kind, function):
+        return self._first._env._plan.add(kind, self._first._node, function, other=self._second._node["id"])
+
+    def map(self, func, output_type=None):
+        if not isinstance(func, CoMapFunction):
+            raise TypeError("map(...) on connected streams needs a CoMapFunction, not %r" % (func,))
+        return DataStream(self._first._env, self._add("co_map", ("co_map", None, func)))
+
+    def flat_map(self, func, output_type=None):
+        if not isinstance(func, CoFlatMapFunction):
+            raise TypeError("flat_map(...) on connected streams needs a CoFlatMapFunction, not %r" % (func,))
+        return DataStream(self._first._env, self._add("co_flat_map", ("co_flat_map", None, func)))
+
+    def key_by(self, *args, **kwargs):
+        raise NotImplementedError("ConnectedStreams.key_by(...) is not supported by Weir's Python API yet; key "
+                                  "neither stream and use a CoMapFunction or CoFlatMapFunction")
+
+    def process(self, *args, **kwargs):
+        raise NotImplementedError("ConnectedStreams.process(...) is not supported by Weir's Python API yet; use a "
+                                  "CoMapFunction or CoFlatMapFunction")
 
 
 class CloseableIterator:

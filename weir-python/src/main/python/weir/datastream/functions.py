@@ -65,6 +65,26 @@ class FilterFunction(Function):
         raise NotImplementedError("a FilterFunction must define filter(self, value)")
 
 
+class CoMapFunction(Function):
+    """Maps the records of two connected streams: ``map1`` for the first, ``map2`` for the second."""
+
+    def map1(self, value):
+        raise NotImplementedError("a CoMapFunction must define map1(self, value)")
+
+    def map2(self, value):
+        raise NotImplementedError("a CoMapFunction must define map2(self, value)")
+
+
+class CoFlatMapFunction(Function):
+    """Like CoMapFunction, but ``flat_map1``/``flat_map2`` yield any number of outputs."""
+
+    def flat_map1(self, value):
+        raise NotImplementedError("a CoFlatMapFunction must define flat_map1(self, value)")
+
+    def flat_map2(self, value):
+        raise NotImplementedError("a CoFlatMapFunction must define flat_map2(self, value)")
+
+
 class KeySelector(Function):
     def get_key(self, value):
         raise NotImplementedError("a KeySelector must define get_key(self, value)")

@@ -86,6 +86,10 @@ final class PlanTranslator {
                 return configure(input(node).process(new PythonProcess(driverPort, id)).name(name), node);
             case "keyed_process":
                 return configure(input(node).keyBy(new KeyOfKeyed()).process(new PythonKeyedProcess(driverPort, id)).name(name), node);
+            case "co_map":
+            case "co_flat_map":
+                return configure(input(node).connect(streams.get(node.get("other").asInt()))
+                        .flatMap(new PythonCoStage(driverPort, id)).name(name), node);
             case "union": {
                 DataStream<Object>[] others = new DataStream[node.get("others").size()];
                 for (int i = 0; i < others.length; i++) {
