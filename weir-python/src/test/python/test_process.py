@@ -3,7 +3,7 @@ import unittest
 from collections import defaultdict
 
 from weir.common import WatermarkStrategy
-from weir.datastream import KeyedProcessFunction, ProcessFunction, StreamExecutionEnvironment, TimeDomain
+from weir.datastream import OutputTag, KeyedProcessFunction, ProcessFunction, StreamExecutionEnvironment, TimeDomain
 from weir.datastream.state import ListStateDescriptor, MapStateDescriptor, ValueStateDescriptor
 from weir.errors import JobExecutionError
 
@@ -72,6 +72,24 @@ class StateWithoutKey(ProcessFunction):
         yield self.count.value()
 
 
+LATE = OutputTag("late")
+
+
+class SplitLate(ProcessFunction):
+    def process_element(self, value, ctx):
+        if value[1] == "late":
+            yield LATE, value[0]
+        else:
+            yield value[0]
+
+
+class FlagLarge(KeyedProcessFunction):
+    def process_element(self, value, ctx):
+        yield value
+        if value[1] > 10:
+            yield LATE, ("large", value)
+
+
 class ProcessTest(unittest.TestCase):
     def test_value_state_counts_per_key_across_two_subtasks(self):
         env = env_with(2)
@@ -108,6 +126,18 @@ class ProcessTest(unittest.TestCase):
         self.assertEqual(lines[0], "The Python function of unkeyed (subtask 1 of 1) failed on the record 1:")
         self.assertEqual(lines[-1], "weir.errors.StateUnavailableError: state and timers need a keyed stream: call "
                                     "key_by(...) before process(...) and use a KeyedProcessFunction")
+
+    def test_a_process_function_yields_to_a_side_output_with_its_tag(self):
+        env = env_with(1)
+        main = env.from_collection([(1, "ok"), (2, "late"), (3, "ok")]).process(SplitLate())
+        main.print()
+        self.assertEqual(list(main.get_side_output(LATE).execute_and_collect()), [2])
+
+    def test_a_keyed_process_function_yields_to_a_side_output_and_its_main_output(self):
+        env = env_with(2)
+        main = env.from_collection([("a", 5), ("b", 50)]).key_by(lambda t: t[0]).process(FlagLarge())
+        both = main.get_side_output(LATE).union(main).execute_and_collect()
+        self.assertEqual(sorted(both, key=str), [("a", 5), ("b", 50), ("large", ("b", 50))])
 
     def test_union_merges_the_records_of_both_streams(self):
         env = env_with(1)

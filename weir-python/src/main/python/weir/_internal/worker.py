@@ -5,6 +5,7 @@ import traceback
 
 from weir._internal import codec
 from weir._internal.frames import read_frame, write_frame
+from weir.datastream.output_tag import OutputTag
 from weir.errors import StateUnavailableError
 from weir.datastream.functions import Function, RuntimeContext, TimerService, _Context
 
@@ -135,8 +136,14 @@ def serve_process(conn, function, name, subtask, parallelism):
                     result = function.process_element(value, ctx)
                 else:
                     result = function.on_timer(timestamp, ctx)
-                outputs = [] if result is None else list(result)
-                reply = codec.encode(["done", outputs], bytearray())
+                outputs = []
+                side_outputs = []
+                for output in (() if result is None else result):
+                    if type(output) is tuple and len(output) == 2 and isinstance(output[0], OutputTag):
+                        side_outputs.append([output[0].tag_id, output[1]])
+                    else:
+                        outputs.append(output)
+                reply = codec.encode(["done", outputs, side_outputs], bytearray())
             except Exception as e:
                 error = _describe(e, name, subtask, parallelism, record)
                 write_frame(conn, bytes(codec.encode(["error", error], bytearray())))

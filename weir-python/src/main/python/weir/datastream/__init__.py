@@ -3,12 +3,13 @@ from weir.datastream.data_stream import CloseableIterator, ConnectedStreams, Dat
 from weir.datastream.functions import (CoFlatMapFunction, CoMapFunction, FilterFunction, FlatMapFunction, Function, KeyedProcessFunction, KeySelector,
                                        MapFunction, ProcessFunction, ReduceFunction, RuntimeContext, TimeDomain,
                                        TimerService)
+from weir.datastream.output_tag import OutputTag
 from weir.datastream.stream_execution_environment import JobExecutionResult, StreamExecutionEnvironment
 from weir.datastream.window import (EventTimeSessionWindows, ProcessingTimeSessionWindows, SlidingEventTimeWindows,
                                     SlidingProcessingTimeWindows, TumblingEventTimeWindows,
                                     TumblingProcessingTimeWindows, WindowAssigner)
 
-__all__ = ["CoFlatMapFunction", "CoMapFunction", "ConnectedStreams", "CloseableIterator", "DataStream", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
+__all__ = ["OutputTag", "CoFlatMapFunction", "CoMapFunction", "ConnectedStreams", "CloseableIterator", "DataStream", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
            "Function", "KeySelector", "MapFunction", "ReduceFunction", "RuntimeContext", "KeyedProcessFunction",
            "ProcessFunction", "TimeDomain", "TimerService", "JobExecutionResult",
            "StreamExecutionEnvironment", "EventTimeSessionWindows", "ProcessingTimeSessionWindows",

@@ -69,6 +69,16 @@ class DataStream:
                 raise TypeError("union(...) needs DataStreams of the same environment, not %r" % (stream,))
         return DataStream(self._env, self._add("union", others=[s._node["id"] for s in streams]))
 
+    def get_side_output(self, output_tag):
+        """The records this process function emitted with ``yield output_tag, value``."""
+        from weir.datastream.output_tag import OutputTag
+        if not isinstance(output_tag, OutputTag):
+            raise TypeError("get_side_output(...) needs an OutputTag, not %r" % (output_tag,))
+        if self._node["kind"] not in ("process", "keyed_process"):
+            raise TypeError("get_side_output(...) reads the side outputs of process(...); %s has none"
+                            % self._node["name"])
+        return DataStream(self._env, self._add("side_output", tag=output_tag.tag_id))
+
     def connect(self, other):
         """Connects this stream with ``other`` (records of both kept apart) for a CoMapFunction or CoFlatMapFunction."""
         if isinstance(other, DataStream) and other._env is self._env:

@@ -10,6 +10,7 @@ import dev.weir.streaming.api.datastream.KeyedStream;
 import dev.weir.streaming.api.datastream.SingleOutputStreamOperator;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
@@ -90,6 +91,8 @@ final class PlanTranslator {
             case "co_flat_map":
                 return configure(input(node).connect(streams.get(node.get("other").asInt()))
                         .flatMap(new PythonCoStage(driverPort, id)).name(name), node);
+            case "side_output":
+                return ((SingleOutputStreamOperator<Object>) input(node)).getSideOutput(new OutputTag<>(node.get("tag").asText()));
             case "union": {
                 DataStream<Object>[] others = new DataStream[node.get("others").size()];
                 for (int i = 0; i < others.length; i++) {

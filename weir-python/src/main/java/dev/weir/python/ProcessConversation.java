@@ -9,6 +9,7 @@ import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.util.Collector;
+import dev.weir.util.OutputTag;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,6 +28,12 @@ final class ProcessConversation {
     private final Map<String, ValueState<Object>> values = new HashMap<>();
     private final Map<String, ListState<Object>> lists = new HashMap<>();
     private final Map<String, MapState<Object, Object>> maps = new HashMap<>();
+    private final Map<String, OutputTag<Object>> tags = new HashMap<>();
+
+    /** Where a call's side outputs go: its context's {@code output(tag, value)}. */
+    interface SideOutput {
+        void emit(OutputTag<Object> tag, Object value);
+    }
 
     ProcessConversation(WorkerConnection worker, RuntimeContext context) {
         this.worker = worker;
@@ -38,7 +45,7 @@ final class ProcessConversation {
      * stream is not keyed (a worker asking for state or timers there gets the error to raise).
      */
     @SuppressWarnings("unchecked")
-    void call(List<Object> message, TimerService timers, Collector<Object> out) throws Exception {
+    void call(List<Object> message, TimerService timers, Collector<Object> out, SideOutput sideOutput) throws Exception {
         try {
             worker.send(message);
             while (true) {
@@ -47,6 +54,10 @@ final class ProcessConversation {
                 if (kind.equals("done")) {
                     for (Object value : (List<Object>) request.get(1)) {
                         out.collect(value);
+                    }
+                    for (Object tagged : (List<Object>) request.get(2)) {
+                        List<Object> pair = (List<Object>) tagged;
+                        sideOutput.emit(tags.computeIfAbsent((String) pair.get(0), OutputTag::new), pair.get(1));
                     }
                     return;
                 }

@@ -30,14 +30,14 @@ final class PythonKeyedProcess extends KeyedProcessFunction<Object, Object, Obje
     @Override
     public void processElement(Object value, Context ctx, Collector<Object> out) throws Exception {
         conversation.call(Arrays.asList("element", ((Keyed) value).value(), ctx.timestamp(), ctx.getCurrentKey(),
-                ctx.timerService().currentWatermark()), ctx.timerService(), out);
+                ctx.timerService().currentWatermark()), ctx.timerService(), out, ctx::output);
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Object> out) throws Exception {
         String domain = ctx.timeDomain() == TimeDomain.EVENT_TIME ? "EVENT_TIME" : "PROCESSING_TIME";
         conversation.call(Arrays.asList("timer", timestamp, ctx.getCurrentKey(), ctx.timerService().currentWatermark(),
-                domain), ctx.timerService(), out);
+                domain), ctx.timerService(), out, ctx::output);
     }
 
     @Override

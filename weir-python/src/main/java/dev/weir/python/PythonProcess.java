@@ -30,7 +30,7 @@ final class PythonProcess extends ProcessFunction<Object, Object> {
     public void processElement(Object value, Context ctx, Collector<Object> out) throws Exception {
         Object plain = value instanceof Keyed keyed ? keyed.value() : value;
         conversation.call(Arrays.asList("element", plain, ctx.timestamp(), null, ctx.timerService().currentWatermark()),
-                null, out);
+                null, out, ctx::output);
     }
 
     @Override
