@@ -64,6 +64,26 @@ class StreamExecutionEnvironment:
         node = self._plan.add("from_collection", values=base64.b64encode(data).decode("ascii"))
         return DataStream(self, node)
 
+    def from_source(self, source, watermark_strategy, source_name, type_info=None):
+        """A stream read from ``source`` (a NumberSequenceSource), with ``watermark_strategy``'s event time."""
+        from weir.common.watermark_strategy import WatermarkStrategy
+        from weir.datastream.connectors import NumberSequenceSource
+        if not isinstance(source, NumberSequenceSource):
+            raise NotImplementedError("from_source(...) in Weir's Python API reads a NumberSequenceSource; other "
+                                      "sources are not supported yet: use from_collection(...) or a NumberSequenceSource")
+        if not isinstance(watermark_strategy, WatermarkStrategy):
+            raise TypeError("from_source(...) needs a WatermarkStrategy (e.g. WatermarkStrategy.no_watermarks()), not %r"
+                            % (watermark_strategy,))
+        plan = source._plan()
+        node = self._plan.add(plan.pop("kind"), **plan)
+        node["name"] = str(source_name)
+        if watermark_strategy._assigner is None:
+            node["strategy"] = watermark_strategy._plan()
+            return DataStream(self, node)
+        node["strategy"] = WatermarkStrategy.no_watermarks()._plan()
+        # A Python timestamp assigner runs in a Python operator right after the source.
+        return DataStream(self, node).assign_timestamps_and_watermarks(watermark_strategy)
+
     def execute(self, job_name=None):
         """Runs the job to its end; raises InvalidProgramError if Weir refuses it, JobExecutionError if it fails."""
         name = job_name or "Python Streaming Job"

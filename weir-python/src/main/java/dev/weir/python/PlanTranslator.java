@@ -3,6 +3,7 @@ package dev.weir.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.api.common.functions.MapFunction;
+import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.streaming.api.datastream.DataStream;
@@ -66,6 +67,11 @@ final class PlanTranslator {
                 byte[] values = Base64.getDecoder().decode(node.get("values").asText());
                 return (DataStream<Object>) (DataStream<?>) env.fromData(ValueCodec.readAll(values)).name(name);
             }
+            case "number_sequence": {
+                NumberSequenceSource source = new NumberSequenceSource(node.get("start").asLong(), node.get("end").asLong());
+                DataStream<?> numbers = env.fromSource(source, (WatermarkStrategy<Long>) (WatermarkStrategy<?>) watermarks(node.get("strategy")), name);
+                return (DataStream<Object>) numbers;
+            }
             case "map":
             case "flat_map":
             case "filter":
@@ -119,22 +125,23 @@ final class PlanTranslator {
         if (pythonAssigner) {
             in = in.flatMap(new PythonStage(driverPort, id, PythonStage.Output.STAMPED)).name(name + " (timestamp assigner)");
         }
-        WatermarkStrategy<Object> watermarks;
-        switch (strategy.get("type").asText()) {
-            case "bounded_out_of_orderness":
-                watermarks = WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(strategy.get("millis").asLong()));
-                break;
-            case "monotonous_timestamps":
-                watermarks = WatermarkStrategy.forMonotonousTimestamps();
-                break;
-            default:
-                watermarks = WatermarkStrategy.noWatermarks();
-        }
+        WatermarkStrategy<Object> watermarks = watermarks(strategy);
         if (pythonAssigner) {
             watermarks = watermarks.withTimestampAssigner((record, previous) -> ((Stamped) record).timestamp());
             return configure(in.assignTimestampsAndWatermarks(watermarks).name(name).map(new Unstamp()).name(name), node);
         }
         return configure(in.assignTimestampsAndWatermarks(watermarks).name(name), node);
+    }
+
+    private static WatermarkStrategy<Object> watermarks(JsonNode strategy) {
+        switch (strategy.get("type").asText()) {
+            case "bounded_out_of_orderness":
+                return WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(strategy.get("millis").asLong()));
+            case "monotonous_timestamps":
+                return WatermarkStrategy.forMonotonousTimestamps();
+            default:
+                return WatermarkStrategy.noWatermarks();
+        }
     }
 
     private DataStream<Object> keyedReduce(JsonNode node, ReduceFunction<Object> function, String name) {

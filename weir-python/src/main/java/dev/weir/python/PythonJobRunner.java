@@ -56,8 +56,11 @@ public final class PythonJobRunner {
         DataStream<Object> collected;
         try {
             collected = new PlanTranslator(env, port).translate(plan);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException | InvalidProgramException e) {
             send(List.of("invalid", String.valueOf(e.getMessage())));
+            return;
+        } catch (RuntimeException e) {
+            send(List.of("failed", describe(e)));
             return;
         }
         try {
