@@ -15,6 +15,10 @@ from weir._internal.frames import read_frame
 from weir.errors import InvalidProgramError, JobExecutionError
 
 
+#: The running job's JVM process id (None between jobs); forked workers inherit it.
+jvm_pid = None
+
+
 def run(plan, functions):
     """Runs the plan's job; returns the values its collect node gathered (empty without one)."""
     names = {node["id"]: node["name"] for node in plan["nodes"]}
@@ -31,7 +35,9 @@ def run(plan, functions):
     control = None
     outcome = None
     try:
+        global jvm_pid
         process = subprocess.Popen(jvm.command(plan_path), stdin=subprocess.DEVNULL)
+        jvm_pid = process.pid
         selector.register(listener, selectors.EVENT_READ)
         collected = []
         while outcome is None:

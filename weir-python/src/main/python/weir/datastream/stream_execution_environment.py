@@ -24,14 +24,16 @@ class JobExecutionResult:
 class StreamExecutionEnvironment:
     """The context of a streaming job, as PyFlink's: sources are added to it and ``execute()`` runs the job."""
 
-    def __init__(self):
+    def __init__(self, configuration=None):
+        self._configuration = configuration.to_dict() if configuration is not None else {}
         self._plan = Plan()
         self._parallelism = None
         self._checkpoint_interval = None
 
     @staticmethod
     def get_execution_environment(configuration=None):
-        return StreamExecutionEnvironment()
+        """A new environment; ``configuration`` (a Configuration of Flink's keys) is applied as Flink applies it."""
+        return StreamExecutionEnvironment(configuration)
 
     def set_parallelism(self, parallelism):
         if isinstance(parallelism, bool) or not isinstance(parallelism, int) or parallelism < 1:
@@ -93,7 +95,7 @@ class StreamExecutionEnvironment:
 
     def _run(self, job_name):
         plan = {"job_name": job_name or "Python Streaming Job", "parallelism": self._parallelism,
-                "checkpoint_interval": self._checkpoint_interval, "nodes": self._plan.nodes}
+                "checkpoint_interval": self._checkpoint_interval, "configuration": self._configuration, "nodes": self._plan.nodes}
         functions = self._plan.functions
         self._plan.clear()
         return driver.run(plan, functions)

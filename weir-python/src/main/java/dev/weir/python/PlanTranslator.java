@@ -6,6 +6,7 @@ import dev.weir.api.common.functions.MapFunction;
 import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.api.java.functions.KeySelector;
+import dev.weir.configuration.Configuration;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.KeyedStream;
 import dev.weir.streaming.api.datastream.SingleOutputStreamOperator;
@@ -42,6 +43,11 @@ final class PlanTranslator {
 
     /** Adds every node of the plan to the environment; returns the stream to collect, or null to just execute. */
     DataStream<Object> translate(JsonNode plan) throws IOException {
+        if (plan.path("configuration").isObject()) {
+            Configuration configuration = new Configuration();
+            plan.get("configuration").fields().forEachRemaining(e -> configuration.setString(e.getKey(), e.getValue().asText()));
+            env.configure(configuration);
+        }
         if (plan.hasNonNull("parallelism")) {
             env.setParallelism(plan.get("parallelism").asInt());
         }
@@ -181,6 +187,9 @@ final class PlanTranslator {
     }
 
     private static DataStream<Object> configure(SingleOutputStreamOperator<Object> op, JsonNode node) {
+        if (node.hasNonNull("uid")) {
+            op.uid(node.get("uid").asText());
+        }
         if (node.hasNonNull("parallelism")) {
             op.setParallelism(node.get("parallelism").asInt());
         }
