@@ -1,0 +1,218 @@
+package dev.weir.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.api.common.functions.MapFunction;
+import dev.weir.api.connector.source.lib.NumberSequenceSource;
+import dev.weir.api.common.functions.ReduceFunction;
+import dev.weir.api.java.functions.KeySelector;
+import dev.weir.configuration.Configuration;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.datastream.KeyedStream;
+import dev.weir.streaming.api.datastream.SingleOutputStreamOperator;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import dev.weir.util.OutputTag;
+import dev.weir.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
+import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Builds the Weir job a Python program described: one node of the plan (JSON, written by {@code weir/_internal/plan.py})
+ * at a time, with Weir's public Java API. Python functions become {@link PythonStage}s and {@link PythonReduce}s;
+ * sources, keying, windows, the built-in aggregations and sinks are Weir's own operators.
+ */
+final class PlanTranslator {
+    private final StreamExecutionEnvironment env;
+    private final int driverPort;
+    private final Map<Integer, DataStream<Object>> streams = new HashMap<>();
+    private DataStream<Object> collected;
+
+    PlanTranslator(StreamExecutionEnvironment env, int driverPort) {
+        this.env = env;
+        this.driverPort = driverPort;
+    }
+
+    /** Adds every node of the plan to the environment; returns the stream to collect, or null to just execute. */
+    DataStream<Object> translate(JsonNode plan) throws IOException {
+        if (plan.path("configuration").isObject()) {
+            Configuration configuration = new Configuration();
+            plan.get("configuration").fields().forEachRemaining(e -> configuration.setString(e.getKey(), e.getValue().asText()));
+            env.configure(configuration);
+        }
+        if (plan.hasNonNull("parallelism")) {
+            env.setParallelism(plan.get("parallelism").asInt());
+        }
+        if (plan.hasNonNull("checkpoint_interval")) {
+            env.enableCheckpointing(plan.get("checkpoint_interval").asLong());
+        }
+        for (JsonNode node : plan.get("nodes")) {
+            DataStream<Object> stream = translateNode(node);
+            if (stream != null) {
+                streams.put(node.get("id").asInt(), stream);
+            }
+        }
+        return collected;
+    }
+
+    @SuppressWarnings("unchecked")
+    private DataStream<Object> translateNode(JsonNode node) throws IOException {
+        String kind = node.get("kind").asText();
+        String name = node.get("name").asText();
+        int id = node.get("id").asInt();
+        switch (kind) {
+            case "from_collection": {
+                byte[] values = Base64.getDecoder().decode(node.get("values").asText());
+                return (DataStream<Object>) (DataStream<?>) env.fromData(ValueCodec.readAll(values)).name(name);
+            }
+            case "number_sequence": {
+                NumberSequenceSource source = new NumberSequenceSource(node.get("start").asLong(), node.get("end").asLong());
+                DataStream<?> numbers = env.fromSource(source, (WatermarkStrategy<Long>) (WatermarkStrategy<?>) watermarks(node.get("strategy")), name);
+                return (DataStream<Object>) numbers;
+            }
+            case "map":
+            case "flat_map":
+            case "filter":
+                return configure(input(node).flatMap(new PythonStage(driverPort, id, PythonStage.Output.PLAIN)).name(name), node);
+            case "key_by":
+                return configure(input(node).flatMap(new PythonStage(driverPort, id, PythonStage.Output.KEYED)).name(name), node);
+            case "assign_timestamps_and_watermarks":
+                return assignTimestamps(node, name, id);
+            case "reduce":
+                return keyedReduce(node, node.path("window").isObject() ? new WindowPythonReduce(driverPort, id)
+                        : new PythonReduce(driverPort, id), name);
+            case "sum":
+            case "min":
+            case "max": {
+                FieldAggregation.Kind aggregate = FieldAggregation.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
+                return keyedReduce(node, new FieldAggregation(aggregate, node.get("position").asInt(), name), name);
+            }
+            case "process":
+                return configure(input(node).process(new PythonProcess(driverPort, id)).name(name), node);
+            case "keyed_process":
+                return configure(input(node).keyBy(new KeyOfKeyed()).process(new PythonKeyedProcess(driverPort, id)).name(name), node);
+            case "co_map":
+            case "co_flat_map":
+                return configure(input(node).connect(streams.get(node.get("other").asInt()))
+                        .flatMap(new PythonCoStage(driverPort, id)).name(name), node);
+            case "side_output":
+                return ((SingleOutputStreamOperator<Object>) input(node)).getSideOutput(new OutputTag<>(node.get("tag").asText()));
+            case "union": {
+                DataStream<Object>[] others = new DataStream[node.get("others").size()];
+                for (int i = 0; i < others.length; i++) {
+                    others[i] = streams.get(node.get("others").get(i).asInt());
+                }
+                return input(node).union(others);
+            }
+            case "print":
+                input(node).print().name(name);
+                return null;
+            case "collect":
+                collected = input(node);
+                return null;
+            default:
+                throw new IllegalArgumentException("this weir-python jar does not know the plan's '" + kind
+                        + "' operator; the weir Python package is newer than the jar: rebuild Weir");
+        }
+    }
+
+    private DataStream<Object> assignTimestamps(JsonNode node, String name, int id) {
+        JsonNode strategy = node.get("strategy");
+        DataStream<Object> in = input(node);
+        boolean pythonAssigner = strategy.get("has_assigner").asBoolean();
+        if (pythonAssigner) {
+            in = in.flatMap(new PythonStage(driverPort, id, PythonStage.Output.STAMPED)).name(name + " (timestamp assigner)");
+        }
+        WatermarkStrategy<Object> watermarks = watermarks(strategy);
+        if (pythonAssigner) {
+            watermarks = watermarks.withTimestampAssigner((record, previous) -> ((Stamped) record).timestamp());
+            return configure(in.assignTimestampsAndWatermarks(watermarks).name(name).map(new Unstamp()).name(name), node);
+        }
+        return configure(in.assignTimestampsAndWatermarks(watermarks).name(name), node);
+    }
+
+    private static WatermarkStrategy<Object> watermarks(JsonNode strategy) {
+        switch (strategy.get("type").asText()) {
+            case "bounded_out_of_orderness":
+                return WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(strategy.get("millis").asLong()));
+            case "monotonous_timestamps":
+                return WatermarkStrategy.forMonotonousTimestamps();
+            default:
+                return WatermarkStrategy.noWatermarks();
+        }
+    }
+
+    private DataStream<Object> keyedReduce(JsonNode node, ReduceFunction<Object> function, String name) {
+        KeyedStream<Object, Object> keyed = input(node).keyBy(new KeyOfKeyed());
+        JsonNode window = node.get("window");
+        if (window == null || window.isNull()) {
+            return configure(keyed.reduce(function).name(name), node);
+        }
+        return configure(keyed.window(assigner(window)).reduce(function).name(name), node);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static WindowAssigner<Object, ?> assigner(JsonNode window) {
+        long size = window.path("size").asLong();
+        long slide = window.path("slide").asLong();
+        long offset = window.path("offset").asLong();
+        switch (window.get("type").asText()) {
+            case "tumbling_event_time":
+                return (WindowAssigner) TumblingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(offset));
+            case "sliding_event_time":
+                return (WindowAssigner) SlidingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide), Duration.ofMillis(offset));
+            case "event_time_session":
+                return (WindowAssigner) EventTimeSessionWindows.withGap(Duration.ofMillis(window.get("gap").asLong()));
+            case "tumbling_processing_time":
+                return (WindowAssigner) TumblingProcessingTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(offset));
+            case "sliding_processing_time":
+                return (WindowAssigner) SlidingProcessingTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide), Duration.ofMillis(offset));
+            case "processing_time_session":
+                return (WindowAssigner) ProcessingTimeSessionWindows.withGap(Duration.ofMillis(window.get("gap").asLong()));
+            default:
+                throw new IllegalArgumentException("unknown window assigner '" + window.get("type").asText() + "' in the plan");
+        }
+    }
+
+    private DataStream<Object> input(JsonNode node) {
+        return streams.get(node.get("input").asInt());
+    }
+
+    private static DataStream<Object> configure(SingleOutputStreamOperator<Object> op, JsonNode node) {
+        if (node.hasNonNull("uid")) {
+            op.uid(node.get("uid").asText());
+        }
+        if (node.hasNonNull("parallelism")) {
+            op.setParallelism(node.get("parallelism").asInt());
+        }
+        return op;
+    }
+
+    /** The key a Python key selector computed. */
+    private static final class KeyOfKeyed implements KeySelector<Object, Object> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object getKey(Object record) {
+            return ((Keyed) record).key();
+        }
+    }
+
+    /** Drops the event time's carrier once Weir has taken the timestamp from it. */
+    private static final class Unstamp implements MapFunction<Object, Object> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Object map(Object record) {
+            return ((Stamped) record).value();
+        }
+    }
+}

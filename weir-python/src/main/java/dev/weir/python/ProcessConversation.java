@@ -1,0 +1,143 @@
+package dev.weir.python;
+
+import dev.weir.api.common.functions.RuntimeContext;
+import dev.weir.api.common.state.ListState;
+import dev.weir.api.common.state.ListStateDescriptor;
+import dev.weir.api.common.state.MapState;
+import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.streaming.api.TimerService;
+import dev.weir.util.Collector;
+import dev.weir.util.OutputTag;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Python process function's call, as a conversation: Weir sends the element (or the timer), then serves the
+ * worker's state reads and writes and timer registrations, until the worker says {@code done} with its outputs. State
+ * lives in Weir's keyed state (so checkpoints hold it); Python holds none between calls.
+ */
+final class ProcessConversation {
+    private final WorkerConnection worker;
+    private final RuntimeContext context;
+    private final Map<String, ValueState<Object>> values = new HashMap<>();
+    private final Map<String, ListState<Object>> lists = new HashMap<>();
+    private final Map<String, MapState<Object, Object>> maps = new HashMap<>();
+    private final Map<String, OutputTag<Object>> tags = new HashMap<>();
+
+    /** Where a call's side outputs go: its context's {@code output(tag, value)}. */
+    interface SideOutput {
+        void emit(OutputTag<Object> tag, Object value);
+    }
+
+    ProcessConversation(WorkerConnection worker, RuntimeContext context) {
+        this.worker = worker;
+        this.context = context;
+    }
+
+    /**
+     * Sends {@code message} and serves the worker's requests; emits the outputs. {@code timers} is null where the
+     * stream is not keyed (a worker asking for state or timers there gets the error to raise).
+     */
+    @SuppressWarnings("unchecked")
+    void call(List<Object> message, TimerService timers, Collector<Object> out, SideOutput sideOutput) throws Exception {
+        try {
+            worker.send(message);
+            while (true) {
+                List<Object> request = (List<Object>) worker.receive();
+                String kind = (String) request.get(0);
+                if (kind.equals("done")) {
+                    for (Object value : (List<Object>) request.get(1)) {
+                        out.collect(value);
+                    }
+                    for (Object tagged : (List<Object>) request.get(2)) {
+                        List<Object> pair = (List<Object>) tagged;
+                        sideOutput.emit(tags.computeIfAbsent((String) pair.get(0), OutputTag::new), pair.get(1));
+                    }
+                    return;
+                }
+                if (kind.equals("error")) {
+                    throw new PythonFunctionException((String) request.get(1));
+                }
+                List<Object> answer;
+                try {
+                    answer = Arrays.asList("ok", serve(kind, request, timers));
+                } catch (UnsupportedOperationException e) {
+                    answer = List.of("refused", e.getMessage());
+                }
+                worker.send(answer);
+            }
+        } catch (IOException e) {
+            throw WorkerConnection.lost(e);
+        }
+    }
+
+    private Object serve(String kind, List<Object> request, TimerService timers) throws Exception {
+        if (kind.startsWith("timer_") && timers == null || kind.matches("value_.*|list_.*|map_.*") && timers == null) {
+            throw new UnsupportedOperationException("state and timers need a keyed stream: call key_by(...) before "
+                    + "process(...) and use a KeyedProcessFunction");
+        }
+        String name = request.size() > 1 ? String.valueOf(request.get(1)) : "";
+        switch (kind) {
+            case "value_get": return value(name).value();
+            case "value_update": value(name).update(request.get(2)); return null;
+            case "value_clear": value(name).clear(); return null;
+            case "list_get": {
+                List<Object> all = new ArrayList<>();
+                Iterable<Object> stored = list(name).get();
+                if (stored != null) {
+                    stored.forEach(all::add);
+                }
+                return all;
+            }
+            case "list_add": list(name).add(request.get(2)); return null;
+            case "list_update": list(name).update(asList(request.get(2))); return null;
+            case "list_clear": list(name).clear(); return null;
+            case "map_get": return map(name).get(request.get(2));
+            case "map_put": map(name).put(request.get(2), request.get(3)); return null;
+            case "map_contains": return map(name).contains(request.get(2));
+            case "map_remove": map(name).remove(request.get(2)); return null;
+            case "map_items": {
+                List<Object> items = new ArrayList<>();
+                for (Map.Entry<Object, Object> e : map(name).entries()) {
+                    items.add(List.of(e.getKey(), e.getValue()));
+                }
+                return items;
+            }
+            case "map_clear": map(name).clear(); return null;
+            case "timer_register_event": timers.registerEventTimeTimer((Long) request.get(1)); return null;
+            case "timer_register_processing": timers.registerProcessingTimeTimer((Long) request.get(1)); return null;
+            case "timer_delete_event": timers.deleteEventTimeTimer((Long) request.get(1)); return null;
+            case "timer_delete_processing": timers.deleteProcessingTimeTimer((Long) request.get(1)); return null;
+            case "processing_time":
+                if (timers == null) {
+                    return System.currentTimeMillis();
+                }
+                return timers.currentProcessingTime();
+            default:
+                throw new UnsupportedOperationException("unknown request '" + kind + "' from the Python worker");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> asList(Object value) {
+        return (List<Object>) value;
+    }
+
+    private ValueState<Object> value(String name) {
+        return values.computeIfAbsent(name, n -> context.getState(new ValueStateDescriptor<>(n, Object.class)));
+    }
+
+    private ListState<Object> list(String name) {
+        return lists.computeIfAbsent(name, n -> context.getListState(new ListStateDescriptor<>(n, Object.class)));
+    }
+
+    private MapState<Object, Object> map(String name) {
+        return maps.computeIfAbsent(name, n -> context.getMapState(new MapStateDescriptor<>(n, Object.class, Object.class)));
+    }
+}

@@ -1,0 +1,98 @@
+"""Values between the JVM and Python: a tag byte, then the payload (the Java twin is dev.weir.python.ValueCodec)."""
+import struct
+
+_LONG = struct.Struct(">q")
+_DOUBLE = struct.Struct(">d")
+_INT = struct.Struct(">i")
+_MIN_LONG = -(1 << 63)
+_MAX_LONG = (1 << 63) - 1
+
+
+def encode(value, out):
+    """Appends ``value`` to the bytearray ``out``; raises TypeError naming a value that cannot cross."""
+    if value is None:
+        out += b"N"
+    elif value is True:
+        out += b"T"
+    elif value is False:
+        out += b"F"
+    elif isinstance(value, int):
+        if not _MIN_LONG <= value <= _MAX_LONG:
+            raise TypeError("the integer %d does not fit in 64 bits, the widest integer Weir's JVM side holds; "
+                            "pass it as a str" % value)
+        out += b"I"
+        out += _LONG.pack(value)
+    elif isinstance(value, float):
+        out += b"D"
+        out += _DOUBLE.pack(value)
+    elif isinstance(value, str):
+        data = value.encode("utf-8")
+        out += b"S"
+        out += _INT.pack(len(data))
+        out += data
+    elif isinstance(value, tuple):
+        out += b"U"
+        out += _INT.pack(len(value))
+        for item in value:
+            encode(item, out)
+    elif isinstance(value, list):
+        out += b"L"
+        out += _INT.pack(len(value))
+        for item in value:
+            encode(item, out)
+    elif isinstance(value, dict):
+        out += b"M"
+        out += _INT.pack(len(value))
+        for key, item in value.items():
+            encode(key, out)
+            encode(item, out)
+    else:
+        raise TypeError("a %s (%r) cannot cross between Python and Weir's JVM: records must be built from None, "
+                        "bool, int, float, str, tuple, list and dict" % (type(value).__name__, value))
+    return out
+
+
+def decode(data, offset=0):
+    """Reads one value from ``data`` at ``offset``; returns ``(value, next offset)``."""
+    tag = data[offset]
+    offset += 1
+    if tag == 0x4E:  # N
+        return None, offset
+    if tag == 0x54:  # T
+        return True, offset
+    if tag == 0x46:  # F
+        return False, offset
+    if tag == 0x49:  # I
+        return _LONG.unpack_from(data, offset)[0], offset + 8
+    if tag == 0x44:  # D
+        return _DOUBLE.unpack_from(data, offset)[0], offset + 8
+    if tag == 0x53:  # S
+        size = _INT.unpack_from(data, offset)[0]
+        offset += 4
+        return bytes(data[offset:offset + size]).decode("utf-8"), offset + size
+    if tag in (0x55, 0x4C):  # U, L
+        size = _INT.unpack_from(data, offset)[0]
+        offset += 4
+        items = []
+        for _ in range(size):
+            item, offset = decode(data, offset)
+            items.append(item)
+        return (tuple(items) if tag == 0x55 else items), offset
+    if tag == 0x4D:  # M
+        size = _INT.unpack_from(data, offset)[0]
+        offset += 4
+        result = {}
+        for _ in range(size):
+            key, offset = decode(data, offset)
+            result[key], offset = decode(data, offset)
+        return result, offset
+    raise ValueError("unknown value tag %r from the JVM: the weir package and the weir-python jar differ in version"
+                     % chr(tag))
+
+
+def encode_all(values):
+    """The values one after another, as the plan carries from_collection's elements."""
+    out = bytearray()
+    for value in values:
+        encode(value, out)
+    return bytes(out)

@@ -1,0 +1,160 @@
+"""A forked Python worker: runs one operator subtask's Python function on the records its JVM operator sends."""
+import os
+import sys
+import traceback
+
+from weir._internal import codec
+from weir._internal.frames import read_frame, write_frame
+from weir.datastream.output_tag import OutputTag
+from weir.errors import StateUnavailableError
+from weir.datastream.functions import Function, RuntimeContext, TimerService, _Context
+
+_NO_TIMESTAMP = -(1 << 63)
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def serve(conn, kind, function, original, name, subtask, parallelism):
+    """Answers the JVM's requests until it closes the connection; never returns (the worker is a forked child)."""
+    status = 0
+    try:
+        if isinstance(original, Function):
+            original.open(RuntimeContext(name, subtask, parallelism))
+        while True:
+            payload = read_frame(conn)
+            if payload is None:
+                break
+            inputs = codec.decode(payload)[0]
+            replies = []
+            value = None
+            try:
+                for value in inputs:
+                    replies.append(_apply(kind, function, value))
+                reply = codec.encode(replies, bytearray(b"R"))
+            except Exception as e:
+                if kind == "reduce":
+                    record = "records %r and %r" % tuple(value)
+                elif kind.startswith("co_"):
+                    record = "record %r of input %d" % (value[1], value[0])
+                else:
+                    record = "record %r" % (value,)
+                write_frame(conn, b"E" + _describe(e, name, subtask, parallelism, record).encode("utf-8"))
+                status = 1
+                break
+            write_frame(conn, bytes(reply))
+        if isinstance(original, Function):
+            original.close()
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+
+
+def _apply(kind, function, value):
+    if kind == "map":
+        return [function(value)]
+    if kind == "flat_map":
+        result = function(value)
+        return [] if result is None else list(result)
+    if kind == "filter":
+        return [value] if function(value) else []
+    if kind == "key_by":
+        return [(function(value), value)]
+    if kind == "reduce":
+        return [function(value[0], value[1])]
+    if kind == "co_map":
+        return [function.map1(value[1]) if value[0] == 1 else function.map2(value[1])]
+    if kind == "co_flat_map":
+        result = function.flat_map1(value[1]) if value[0] == 1 else function.flat_map2(value[1])
+        return [] if result is None else list(result)
+    if kind == "timestamp":
+        timestamp = function(value, _NO_TIMESTAMP)
+        if isinstance(timestamp, bool) or not isinstance(timestamp, int):
+            raise TypeError("the timestamp assigner returned %r; it must return the event time in epoch "
+                            "milliseconds as an int" % (timestamp,))
+        return [(timestamp, value)]
+    raise ValueError("unknown Python operator kind %r" % kind)
+
+
+def _describe(error, name, subtask, parallelism, record):
+    """The operator, the record and the traceback of the user's code (weir's own frames left out)."""
+    frames = [f for f in traceback.extract_tb(error.__traceback__)
+              if not os.path.abspath(f.filename).startswith(_PACKAGE_DIR)]
+    where = " (subtask %d of %d)" % (subtask + 1, parallelism) if subtask >= 0 else ""
+    lines = ["The Python function of %s%s failed on the %s:" % (name, where, record)]
+    if frames:
+        lines.append("Traceback (most recent call last):")
+        lines.append("".join(traceback.format_list(frames)).rstrip("\n"))
+    lines.append("".join(traceback.format_exception_only(type(error), error)).rstrip("\n"))
+    return "\n".join(lines)
+
+
+class _Channel:
+    """The worker's side of a process function's conversation: one request, one answer."""
+
+    def __init__(self, conn):
+        self._conn = conn
+
+    def request(self, kind, *args):
+        out = bytearray()
+        codec.encode([kind] + list(args), out)
+        write_frame(self._conn, bytes(out))
+        payload = read_frame(self._conn)
+        if payload is None:
+            raise ConnectionError("Weir's JVM closed the connection")
+        answer = codec.decode(payload)[0]
+        if answer[0] == "refused":
+            raise StateUnavailableError(answer[1])
+        return answer[1] if len(answer) > 1 else None
+
+
+def serve_process(conn, function, name, subtask, parallelism):
+    """Answers elements and timers of a (Keyed)ProcessFunction; never returns (the worker is a forked child)."""
+    status = 0
+    try:
+        channel = _Channel(conn)
+        timers = TimerService(channel)
+        ctx = _Context(timers)
+        function.open(RuntimeContext(name, subtask, parallelism, channel))
+        while True:
+            payload = read_frame(conn)
+            if payload is None:
+                break
+            message = codec.decode(payload)[0]
+            if message[0] == "element":
+                _, value, ctx._timestamp, ctx._key, timers._watermark = message
+                ctx._time_domain = None
+                record = "record %r" % (value,)
+            else:
+                _, timestamp, ctx._key, timers._watermark, ctx._time_domain = message
+                ctx._timestamp = timestamp
+                record = "timer at %d of the key %r" % (timestamp, ctx._key)
+            try:
+                if message[0] == "element":
+                    result = function.process_element(value, ctx)
+                else:
+                    result = function.on_timer(timestamp, ctx)
+                outputs = []
+                side_outputs = []
+                for output in (() if result is None else result):
+                    if type(output) is tuple and len(output) == 2 and isinstance(output[0], OutputTag):
+                        side_outputs.append([output[0].tag_id, output[1]])
+                    else:
+                        outputs.append(output)
+                reply = codec.encode(["done", outputs, side_outputs], bytearray())
+            except Exception as e:
+                error = _describe(e, name, subtask, parallelism, record)
+                write_frame(conn, bytes(codec.encode(["error", error], bytearray())))
+                status = 1
+                break
+            write_frame(conn, bytes(reply))
+        function.close()
+    except BaseException:
+        traceback.print_exc()
+        status = 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)

@@ -1,0 +1,7 @@
+"""PyFlink's ``pyflink.common``: types, time spans and watermark strategies."""
+from weir.common.configuration import Configuration
+from weir.common.time import Duration, Time
+from weir.common.typeinfo import Types, TypeInformation
+from weir.common.watermark_strategy import TimestampAssigner, WatermarkStrategy
+
+__all__ = ["Configuration", "Duration", "Time", "Types", "TypeInformation", "TimestampAssigner", "WatermarkStrategy"]

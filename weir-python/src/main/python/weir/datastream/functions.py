@@ -1,0 +1,182 @@
+"""PyFlink's user-function classes; plain functions and lambdas are accepted wherever these are."""
+
+
+class RuntimeContext:
+    """What a function learns about the subtask it runs in, passed to ``open``; a process function's also gives keyed
+    state."""
+
+    def __init__(self, task_name, index_of_this_subtask, number_of_parallel_subtasks, channel=None):
+        self._task_name = task_name
+        self._index = index_of_this_subtask
+        self._parallelism = number_of_parallel_subtasks
+        self._channel = channel
+
+    def _state(self, handle_class, descriptor, descriptor_class):
+        from weir.datastream import state
+        if self._channel is None:
+            raise NotImplementedError("keyed state in Weir's Python API is reached from a KeyedProcessFunction: use "
+                                      "key_by(...).process(...)")
+        if not isinstance(descriptor, getattr(state, descriptor_class)):
+            raise TypeError("%s needs a %s, not %r" % ("get_" + handle_class.lower().replace("state", "_state"),
+                                                       descriptor_class, descriptor))
+        return getattr(state, handle_class)(self._channel, descriptor.name)
+
+    def get_state(self, state_descriptor):
+        return self._state("ValueState", state_descriptor, "ValueStateDescriptor")
+
+    def get_list_state(self, state_descriptor):
+        return self._state("ListState", state_descriptor, "ListStateDescriptor")
+
+    def get_map_state(self, state_descriptor):
+        return self._state("MapState", state_descriptor, "MapStateDescriptor")
+
+    def get_task_name(self):
+        return self._task_name
+
+    def get_index_of_this_subtask(self):
+        return self._index
+
+    def get_number_of_parallel_subtasks(self):
+        return self._parallelism
+
+
+class Function:
+    """The base of user functions: ``open`` runs in the worker before the first record, ``close`` after the last."""
+
+    def open(self, runtime_context):
+        pass
+
+    def close(self):
+        pass
+
+
+class MapFunction(Function):
+    def map(self, value):
+        raise NotImplementedError("a MapFunction must define map(self, value)")
+
+
+class FlatMapFunction(Function):
+    def flat_map(self, value):
+        raise NotImplementedError("a FlatMapFunction must define flat_map(self, value) (a generator, or returning a list)")
+
+
+class FilterFunction(Function):
+    def filter(self, value):
+        raise NotImplementedError("a FilterFunction must define filter(self, value)")
+
+
+class CoMapFunction(Function):
+    """Maps the records of two connected streams: ``map1`` for the first, ``map2`` for the second."""
+
+    def map1(self, value):
+        raise NotImplementedError("a CoMapFunction must define map1(self, value)")
+
+    def map2(self, value):
+        raise NotImplementedError("a CoMapFunction must define map2(self, value)")
+
+
+class CoFlatMapFunction(Function):
+    """Like CoMapFunction, but ``flat_map1``/``flat_map2`` yield any number of outputs."""
+
+    def flat_map1(self, value):
+        raise NotImplementedError("a CoFlatMapFunction must define flat_map1(self, value)")
+
+    def flat_map2(self, value):
+        raise NotImplementedError("a CoFlatMapFunction must define flat_map2(self, value)")
+
+
+class KeySelector(Function):
+    def get_key(self, value):
+        raise NotImplementedError("a KeySelector must define get_key(self, value)")
+
+
+class ReduceFunction(Function):
+    def reduce(self, value1, value2):
+        raise NotImplementedError("a ReduceFunction must define reduce(self, value1, value2)")
+
+
+def as_callable(function, function_class, method, call):
+    """The callable behind a user function (an instance of ``function_class`` or any callable) given to ``call``."""
+    if isinstance(function, function_class):
+        return getattr(function, method)
+    if isinstance(function, Function):
+        raise TypeError("%s needs a %s or a function, but got a %s" % (call, function_class.__name__,
+                                                                        type(function).__name__))
+    if callable(function):
+        return function
+    raise TypeError("%s needs a %s or a function, not %r" % (call, function_class.__name__, function))
+
+
+class TimeDomain:
+    """Which clock a timer follows, as PyFlink's ``TimeDomain``."""
+    EVENT_TIME = "EVENT_TIME"
+    PROCESSING_TIME = "PROCESSING_TIME"
+
+
+class TimerService:
+    """Time and timers of the current key, as PyFlink's ``TimerService``; timers live in Weir."""
+
+    def __init__(self, channel):
+        self._channel = channel
+        self._watermark = None
+
+    def current_processing_time(self):
+        return self._channel.request("processing_time")
+
+    def current_watermark(self):
+        return self._watermark
+
+    def register_event_time_timer(self, timestamp):
+        self._channel.request("timer_register_event", int(timestamp))
+
+    def register_processing_time_timer(self, timestamp):
+        self._channel.request("timer_register_processing", int(timestamp))
+
+    def delete_event_time_timer(self, timestamp):
+        self._channel.request("timer_delete_event", int(timestamp))
+
+    def delete_processing_time_timer(self, timestamp):
+        self._channel.request("timer_delete_processing", int(timestamp))
+
+
+class _Context:
+    """The context of one call of a process function."""
+
+    def __init__(self, timer_service):
+        self._timer_service = timer_service
+        self._timestamp = None
+        self._key = None
+        self._time_domain = None
+
+    def timestamp(self):
+        return self._timestamp
+
+    def timer_service(self):
+        return self._timer_service
+
+    def get_current_key(self):
+        return self._key
+
+    def time_domain(self):
+        return self._time_domain
+
+
+class ProcessFunction(Function):
+    """Called for each record of a stream that is not keyed; ``process_element`` yields its outputs."""
+    Context = _Context
+
+    def process_element(self, value, ctx):
+        raise NotImplementedError("a ProcessFunction must define process_element(self, value, ctx) yielding outputs")
+
+
+class KeyedProcessFunction(Function):
+    """Called for each record and timer of a keyed stream, with keyed state; both methods yield their outputs."""
+    Context = _Context
+    OnTimerContext = _Context
+
+    def process_element(self, value, ctx):
+        raise NotImplementedError("a KeyedProcessFunction must define process_element(self, value, ctx) yielding "
+                                  "outputs")
+
+    def on_timer(self, timestamp, ctx):
+        pass

@@ -1,0 +1,102 @@
+package dev.weir.python;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.python.build.WheelWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the Python API's own tests ({@code src/test/python/test_*.py}, one JUnit test per module) with the machine's
+ * python3 against this build's classes, and installs the wheel offline with pip. Skipped, saying so, without python3.
+ */
+class PythonApiTest {
+    private static final Path PYTHON_SOURCES = Path.of("src/main/python").toAbsolutePath();
+    private static final Path PYTHON_TESTS = Path.of("src/test/python").toAbsolutePath();
+
+    @TestFactory
+    Stream<DynamicTest> everyPythonTestModulePasses() throws IOException {
+        assumePython();
+        List<Path> modules;
+        try (Stream<Path> files = Files.list(PYTHON_TESTS)) {
+            modules = files.filter(p -> p.getFileName().toString().matches("test_.*\\.py")).sorted().toList();
+        }
+        assertThat(modules).isNotEmpty();
+        return modules.stream().map(module -> DynamicTest.dynamicTest(module.getFileName().toString(), () -> {
+            String name = module.getFileName().toString().replace(".py", "");
+            Result result = python(PYTHON_SOURCES, PYTHON_TESTS, "-m", "unittest", "-v", name);
+            assertThat(result.exitCode()).as("python3 -m unittest %s:%n%s", name, result.output()).isZero();
+        }));
+    }
+
+    @Test
+    void theWheelInstallsOfflineWithPipAndRunsAJobWithoutTheSourceTree(@TempDir Path dir) throws Exception {
+        assumePython();
+        WheelWriter.main(new String[] {PYTHON_SOURCES.toString(), dir.toString(), "0.1.0.dev0"});
+        Path wheel = dir.resolve("weir-0.1.0.dev0-py3-none-any.whl");
+        assertThat(wheel).exists();
+        Path site = dir.resolve("site");
+        Result install = python(null, dir, "-m", "pip", "install", "--no-index", "--no-deps", "--disable-pip-version-check",
+                "--target", site.toString(), wheel.toString());
+        assertThat(install.exitCode()).as(install.output()).isZero();
+        Path job = dir.resolve("job.py");
+        Files.writeString(job, String.join("\n",
+                "import weir",
+                "from weir.datastream import StreamExecutionEnvironment",
+                "print(weir.__file__.startswith(" + pythonString(site.toString()) + "))",
+                "env = StreamExecutionEnvironment.get_execution_environment()",
+                "print(sorted(env.from_collection(['b', 'a']).map(str.upper).execute_and_collect()))",
+                ""));
+        Result run = python(site, dir, job.toString());
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output()).isEqualTo("True\n['A', 'B']\n");
+    }
+
+    private static String pythonString(String text) {
+        return "'" + text.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    }
+
+    private static void assumePython() {
+        boolean found;
+        try {
+            Process probe = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+            probe.getInputStream().readAllBytes();
+            found = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            found = false;
+        }
+        Assumptions.assumeTrue(found, "no python3 on the PATH: the Python API's tests are skipped");
+    }
+
+    private record Result(int exitCode, String output) {
+    }
+
+    private static Result python(Path pythonPath, Path workingDir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>();
+        command.add("python3");
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
+        builder.environment().remove("PYTHONPATH");
+        if (pythonPath != null) {
+            builder.environment().put("PYTHONPATH", pythonPath.toString());
+        }
+        builder.environment().put("WEIR_CLASSPATH", System.getProperty("java.class.path"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // Only against a hang: the longest module takes seconds.
+        if (!process.waitFor(10, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+        }
+        return new Result(process.exitValue(), output);
+    }
+}
