@@ -73,7 +73,9 @@ public final class FlinkJobs {
             sum.sum += event.value;
             sum.count++;
             total.update(sum);
-            return sum;
+            // A copy: on the heap the state object itself would go downstream and change under the consumer's feet
+            // with the key's next event (Weir passes records by reference, Flink copies them between tasks).
+            return new KeyedSum(sum.key, sum.sum, sum.count);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.api.common.functions.FlatMapFunction;
 import dev.weir.api.common.serialization.Encoder;
 import dev.weir.connector.file.sink.FileSink;
+import dev.weir.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import dev.weir.connector.file.src.FileSource;
 import dev.weir.connector.file.src.reader.TextLineInputFormat;
 import dev.weir.sql.catalog.CatalogTable;
@@ -83,7 +84,9 @@ final class FilesystemConnector implements TableConnector {
                     + "filesystem connector appends rows; write an insert-only query (a window aggregate instead of an "
                     + "unbounded GROUP BY) or use the 'print' connector");
         }
-        FileSink<Row> sink = FileSink.forRowFormat(Path.of(table.options().get("path")), new LineEncoder(format(table, type))).build();
+        // Flink's filesystem table sink writes part files straight into the path (partitioned tables aside): no time buckets.
+        FileSink<Row> sink = FileSink.forRowFormat(Path.of(table.options().get("path")), new LineEncoder(format(table, type)))
+                .withBucketAssigner(new BasePathBucketAssigner<>()).build();
         var result = rows.sinkTo(sink).name("Sink: " + table.name() + " [filesystem]");
         String parallelism = table.options().get("sink.parallelism");
         if (parallelism != null) {
