@@ -100,7 +100,7 @@ class SqlRecoveryTest {
 
     private static List<String> lines(Path directory) throws IOException {
         List<String> all = new ArrayList<>();
-        try (Stream<Path> files = Files.list(directory)) {
+        try (Stream<Path> files = Files.walk(directory).filter(Files::isRegularFile)) {
             for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("part-"))::iterator) {
                 all.addAll(Files.readAllLines(p));
             }
