@@ -73,9 +73,10 @@ public final class FlinkJobs {
             sum.sum += event.value;
             sum.count++;
             total.update(sum);
-            // A copy: on the heap the state object itself would go downstream and change under the consumer's feet
-            // with the key's next event (Weir passes records by reference, Flink copies them between tasks).
-            return new KeyedSum(sum.key, sum.sum, sum.count);
+            // Not the state object (on the heap it would change under the consumer with the key's next event), and
+            // not the running sum: a key's events come from both source subtasks in an order neither engine fixes, so
+            // the output carries the event's value and the key's count, whose totals do not depend on that order.
+            return new KeyedSum(sum.key, event.value, sum.count);
         }
     }
 
