@@ -48,6 +48,9 @@ class RunOnFlinkTest {
     void runWithTargetFlinkSubmitsTheUnchangedJobToTheJobManager() throws Exception {
         org.apache.flink.configuration.Configuration flink = new org.apache.flink.configuration.Configuration();
         flink.set(RestOptions.BIND_PORT, "0");
+        // This cluster shares the test's class path, where Weir already is, so the jars the job ships (weir-core's,
+        // when the build has packaged it) would be a second copy of Weir's classes; a real cluster has none of its own.
+        flink.setString("classloader.parent-first-patterns.additional", "dev.weir.");
         try (MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder().setConfiguration(flink)
                 .setNumTaskManagers(1).setNumSlotsPerTaskManager(2).build())) {
             cluster.start();
