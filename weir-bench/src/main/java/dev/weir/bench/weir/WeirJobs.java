@@ -73,8 +73,8 @@ public final class WeirJobs {
             total.update(sum);
             // Not the state object (on the heap it would change under the consumer with the key's next event), and
             // not the running sum: a key's events come from both source subtasks in an order neither engine fixes, so
-            // the output carries the event's value and the key's count, whose totals do not depend on that order.
-            return new KeyedSum(sum.key, event.value, sum.count);
+            // the output is the key's running count (1, 2, ... n for a key, in any order), which a lost update changes.
+            return new KeyedSum(sum.key, sum.count, sum.count);
         }
     }
 
