@@ -17,11 +17,9 @@ import dev.weir.api.common.restartstrategy.RestartStrategies;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,8 +42,8 @@ class ExactlyOnceRecoveryTest {
         run(clean, false);
         JobExecutionResult result = run(faulty, true);
 
-        List<String> expected = lines(clean);
-        List<String> actual = lines(faulty);
+        List<String> expected = CommittedFiles.sortedLines(clean);
+        List<String> actual = CommittedFiles.sortedLines(faulty);
         assertThat(expected).hasSize((int) EVENTS);
         assertThat(actual).hasSize((int) EVENTS);
         assertThat(actual).isEqualTo(expected);
@@ -69,17 +67,6 @@ class ExactlyOnceRecoveryTest {
                 .process(new RunningCount()).uid("count")
                 .sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>()).build()).uid("files");
         return env.execute("exactly-once-" + out.getFileName());
-    }
-
-    private static List<String> lines(Path directory) throws IOException {
-        List<String> all = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("part-"))::iterator) {
-                all.addAll(Files.readAllLines(p));
-            }
-        }
-        all.sort(null);
-        return all;
     }
 
     /**

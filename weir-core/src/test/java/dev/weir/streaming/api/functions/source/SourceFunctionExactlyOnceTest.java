@@ -19,13 +19,10 @@ import dev.weir.streaming.api.checkpoint.CheckpointedFunction;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.util.Collector;
-import java.io.IOException;
-import java.nio.file.Files;
+import dev.weir.streaming.api.checkpoint.CommittedFiles;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,8 +47,8 @@ class SourceFunctionExactlyOnceTest {
         run(clean, false);
         JobExecutionResult result = run(faulty, true);
 
-        List<String> expected = lines(clean);
-        List<String> actual = lines(faulty);
+        List<String> expected = CommittedFiles.sortedLines(clean);
+        List<String> actual = CommittedFiles.sortedLines(faulty);
         assertThat(expected).hasSize((int) EVENTS);
         assertThat(actual).hasSize((int) EVENTS);
         assertThat(actual).isEqualTo(expected);
@@ -69,17 +66,6 @@ class SourceFunctionExactlyOnceTest {
                 .process(new RunningSum()).uid("sum")
                 .sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>()).build()).uid("files");
         return env.execute("legacy-exactly-once-" + out.getFileName());
-    }
-
-    private static List<String> lines(Path directory) throws IOException {
-        List<String> all = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(directory).filter(Files::isRegularFile).sorted()) {
-            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("part-"))::iterator) {
-                all.addAll(Files.readAllLines(p));
-            }
-        }
-        all.sort(null);
-        return all;
     }
 
     /** Flink's canonical checkpointed source: the next value in operator list state, emitted under the lock. */
