@@ -115,4 +115,17 @@ public final class TaskRestore {
         OperatorStateSnapshot.Entry position = mine == null ? null : mine.get(SourceTask.POSITION);
         return new SourceTask.SourceRestore(position == null || position.values.isEmpty() ? null : position.values.get(0), false);
     }
+
+    /** A legacy source function's share of the restored operator state; empty when it has none to restore. */
+    Map<String, OperatorStateSnapshot.Entry> legacySourceState(String sourceId, String description, int parallelism, int subtask) {
+        if (restore == null || !restore.operatorIds().contains(sourceId)) {
+            return Map.of();
+        }
+        return OperatorStateRedistribution.shareFor(restore.operatorStates(sourceId), subtask, parallelism, description);
+    }
+
+    /** Whether the attempt restores a checkpoint or savepoint at all. */
+    boolean restoring() {
+        return restore != null;
+    }
 }

@@ -6,8 +6,6 @@ import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.checkpoint.CheckpointedFunction;
 import dev.weir.plan.Specs;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
-import dev.weir.engine.checkpoint.OperatorStateRedistribution;
-import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.exchange.ChannelSelectors;
 import dev.weir.engine.exchange.OutboundChannel;
 import dev.weir.engine.exchange.RecordRing;
@@ -214,11 +212,8 @@ final class TaskWiring {
 
     /** A legacy source function's runtime context and its share of the restored operator state. */
     private SourceTask.LegacySourceSetup legacySourceSetup(StreamNode source, int subtask, ProcessingTimeService processingTime) {
-        RestoredJob restore = attempt.restore();
-        String id = operatorId(source);
-        Map<String, OperatorStateSnapshot.Entry> state = restore == null || !restore.operatorIds().contains(id) ? Map.of()
-                : OperatorStateRedistribution.shareFor(restore.operatorStates(id), subtask, source.parallelism(), source.describe());
-        return new SourceTask.LegacySourceSetup(contextOf(source, subtask, processingTime).runtimeContext(), state, restore != null);
+        return new SourceTask.LegacySourceSetup(contextOf(source, subtask, processingTime).runtimeContext(),
+                restore.legacySourceState(operatorId(source), source.describe(), source.parallelism(), subtask), restore.restoring());
     }
 
     private Output outputOf(StreamNode node, Map<StreamNode, StreamOperator> operators, int subtask, List<RecordWriter> writers) {
