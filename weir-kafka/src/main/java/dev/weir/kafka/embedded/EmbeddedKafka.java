@@ -78,6 +78,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("share.coordinator.state.topic.replication.factor", "1");
         props.put("share.coordinator.state.topic.min.isr", "1");
         props.put("log.flush.interval.messages", String.valueOf(Long.MAX_VALUE));
+        // Tests and demos write records stamped in 1970 (event time 5, 1000, ...): time-based retention would delete
+        // their segments as soon as its first check runs, 30 s after the broker starts, and a read would find nothing.
+        props.put("log.retention.ms", "-1");
         props.put("auto.create.topics.enable", "true");
         props.put("num.network.threads", "2");
         props.put("num.io.threads", "2");
