@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the job failed, or Weir refused the request", "2:bad command line",
                 "3:missing jar or class, or a class without main", "4:port in use", "5:no Weir reachable at --address",
-                "6:no such job"})
+                "6:no such job"},
+        footer = {"%nThe JVM's heap is bounded: 1g unless the first argument is --heap SIZE (weir --heap 4g run job.jar) or",
+                "the environment sets WEIR_HEAP; WEIR_JAVA_OPTS adds other JVM options."})
 public final class Weir implements Runnable {
     static final int FAILED = 1;
     static final int MISSING = 3;

@@ -10,7 +10,9 @@ import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.functions.ProcessFunction;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
+import dev.weir.util.ParameterTool;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Weir's main demo: sensor readings arrive out of order (some late) with injected anomalies. Per sensor, a one-hour
@@ -88,12 +90,25 @@ public final class AnomalyDetection {
         }
     }
 
-    /** {@code AnomalyDetection [eventsPerSecond] [sensors]}: prints alerts until stopped. */
+    /**
+     * {@code AnomalyDetection [--rate N] [--sensors N] [--events N] [--start INSTANT] [--checkpoint-interval MS]}:
+     * prints alerts and late readings until stopped, or until {@code --events} readings were read. {@code --rate 0}
+     * reads as fast as possible; {@code --start} (e.g. {@code 2026-01-01T00:00:00Z}) fixes the first reading's event
+     * time, so that two runs read the same readings and must print the same alerts.
+     */
     public static void main(String[] args) throws Exception {
-        double rate = args.length > 0 ? Double.parseDouble(args[0]) : 5000;
-        int sensors = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+        ParameterTool params = ParameterTool.fromArgs(args);
+        double rate = params.getDouble("rate", 5000);
+        int sensors = params.getInt("sensors", 10);
+        Settings demo = Settings.demo(rate, sensors);
+        long start = params.has("start") ? Instant.parse(params.get("start")).toEpochMilli() : demo.startMillis();
+        Settings s = new Settings(demo.seed(), sensors, params.getLong("events", demo.events()), rate, start, demo.periodMillis(),
+                demo.maxDelayMillis(), demo.window(), demo.slide(), demo.anomalyOneIn(), demo.lateOneIn());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-        Streams streams = build(env, Settings.demo(rate, sensors));
+        if (params.has("checkpoint-interval")) {
+            env.enableCheckpointing(params.getLong("checkpoint-interval"));
+        }
+        Streams streams = build(env, s);
         streams.alerts().print();
         streams.late().map(e -> "late reading: " + e).print();
         env.execute("Anomaly Detection");
