@@ -52,6 +52,9 @@ public final class Weir implements Runnable {
             }
             throw e;
         });
+        // As with `flink run [OPTIONS] <jar> <arguments>`: everything after the job's jar or class is the job's own
+        // (Flink's SocketWindowWordCount takes --port), never an option of weir run.
+        cl.getSubcommands().get("run").setStopAtPositional(true);
         return cl.execute(args);
     }
 

@@ -71,7 +71,7 @@ class RunJarTest {
         Path output = dir.resolve("totals.txt");
         int code;
         try {
-            code = Weir.execute("run", jar.toString(), "-p", Integer.toString(parallelism), "--port", Integer.toString(freePort()),
+            code = Weir.execute("run", "-p", Integer.toString(parallelism), "--port", Integer.toString(freePort()), jar.toString(),
                     output.toString(), dir.resolve("checkpoints").toString());
         } finally {
             System.clearProperty("weir.parallelism");

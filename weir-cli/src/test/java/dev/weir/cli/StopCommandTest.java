@@ -50,7 +50,7 @@ class StopCommandTest {
             port = s.getLocalPort();
         }
         AtomicInteger runExit = new AtomicInteger(-1);
-        Thread run = new Thread(() -> runExit.set(Weir.execute("run", EndlessJob.class.getName(), "--port", Integer.toString(port))));
+        Thread run = new Thread(() -> runExit.set(Weir.execute("run", "--port", Integer.toString(port), EndlessJob.class.getName())));
         run.start();
         JobView job = awaitRunning("endless");
 

@@ -46,6 +46,17 @@ class WeirCommandTest {
     }
 
     @Test
+    void everythingAfterTheJobsClassGoesToTheJobEvenWhatLooksLikeAWeirOption() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        assertThat(Weir.execute("run", "--port", Integer.toString(port), ArgsRecordingJob.class.getName(),
+                "--hostname", "localhost", "--port", "9000", "-p", "3")).isZero();
+        assertThat(ArgsRecordingJob.received).containsExactly("--hostname", "localhost", "--port", "9000", "-p", "3");
+    }
+
+    @Test
     void versionPrintsTheVersionTheBuildWroteIntoWeirCore() {
         assertThat(Weir.execute("--version")).isEqualTo(0);
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("weir " + WeirVersion.get() + System.lineSeparator());
