@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -56,7 +57,8 @@ public final class CheckpointStorage {
 
     private CheckpointStorage(String jobName, RemoteCheckpoints remote, Map<String, String> settings) {
         this.jobName = jobName;
-        this.jobDirectory = STAGING.resolve(sanitise(jobName));
+        // One staging folder per storage: two storages of one job name in a JVM (tests, a job run twice) never share it.
+        this.jobDirectory = STAGING.resolve(sanitise(jobName) + "-" + UUID.randomUUID());
         this.remote = remote;
         this.settings = settings;
     }
@@ -136,8 +138,7 @@ public final class CheckpointStorage {
             return beginSavepoint(RemoteCheckpoints.localPath(target), checkpointId);
         }
         String name = "savepoint-" + sanitise(jobName) + "-" + checkpointId;
-        Path staged = STAGING.resolve("savepoints").resolve(name);
-        Folders.deleteRecursively(staged);
+        Path staged = STAGING.resolve("savepoints").resolve(name + "-" + UUID.randomUUID());
         String base = target.endsWith("/") ? target : target + "/";
         return new CheckpointWriter(createDirectories(staged), checkpointId, true, jobName, folder -> {
             try (RemoteCheckpoints store = RemoteCheckpoints.open(base, settings)) {
