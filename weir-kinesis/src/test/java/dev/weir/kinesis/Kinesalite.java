@@ -1,0 +1,123 @@
+package dev.weir.kinesis;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.weir.connector.aws.config.AWSConfigConstants;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
+/**
+ * kinesalite, a real implementation of the Kinesis API on Node.js, installed from the npm registry into
+ * {@code target/kinesalite} on first use and run in memory on a free port. Without {@code node} and {@code npm} the
+ * tests are skipped with a message, except under {@code CI=true}, where they fail ({@code .ci/run} installs Node.js).
+ */
+final class Kinesalite implements AutoCloseable {
+    static final String VERSION = "3.3.3";
+    private static final Path HOME = Path.of("target", "kinesalite");
+
+    private final Process process;
+    private final int port;
+
+    private Kinesalite(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    static Kinesalite start() throws Exception {
+        boolean node = onPath("node") && onPath("npm");
+        if (!node && "true".equals(System.getenv("CI"))) {
+            throw new IllegalStateException("node and npm are needed for the Kinesis tests under CI=true (.ci/run installs "
+                    + "Debian's nodejs and npm)");
+        }
+        assumeTrue(node, "Kinesis tests skipped: node and npm are not on the PATH (apt-get install nodejs npm)");
+        Path cli = HOME.resolve("node_modules/kinesalite/cli.js");
+        if (!Files.exists(cli)) {
+            Files.createDirectories(HOME);
+            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", HOME.toString(),
+                    "kinesalite@" + VERSION).redirectErrorStream(true).redirectOutput(HOME.resolve("npm-install.log").toFile()).start();
+            if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
+                npm.destroyForcibly();
+                throw new IllegalStateException("npm install kinesalite@" + VERSION + " failed; see " + HOME.resolve("npm-install.log")
+                        + ":\n" + Files.readString(HOME.resolve("npm-install.log")));
+            }
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path log = HOME.resolve("kinesalite-" + port + ".log");
+        Process process = new ProcessBuilder("node", cli.toString(), "--port", Integer.toString(port), "--createStreamMs", "0",
+                "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return new Kinesalite(process, port);
+            } catch (IOException notYet) {
+                if (!process.isAlive() || System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("kinesalite did not start on port " + port + ": " + Files.readString(log));
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static boolean onPath(String command) {
+        String path = System.getenv("PATH");
+        return path != null && List.of(path.split(java.io.File.pathSeparator)).stream()
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    String endpoint() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The AWS client keys that point a source or sink here. */
+    Map<String, String> clientProperties() {
+        return Map.of(AWSConfigConstants.AWS_ENDPOINT, endpoint(), AWSConfigConstants.AWS_REGION, "us-east-1",
+                AWSConfigConstants.accessKeyId(), "weir", AWSConfigConstants.secretKey(), "weir");
+    }
+
+    KinesisClient client() {
+        return KinesisClients.create(clientProperties());
+    }
+
+    static String arn(String stream) {
+        return "arn:aws:kinesis:us-east-1:000000000000:stream/" + stream;
+    }
+
+    /** Creates {@code stream} with {@code shards} shards and waits until it is active. */
+    void createStream(String stream, int shards) throws InterruptedException {
+        try (KinesisClient client = client()) {
+            client.createStream(b -> b.streamName(stream).shardCount(shards));
+            awaitActive(client, stream);
+        }
+    }
+
+    static void awaitActive(KinesisClient client, String stream) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (client.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus() != StreamStatus.ACTIVE) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("stream " + stream + " did not become ACTIVE within 30 s");
+            }
+            Thread.sleep(10);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}
