@@ -13,6 +13,7 @@ import dev.weir.connector.kinesis.sink.KinesisStreamsSink;
 import dev.weir.connector.kinesis.source.KinesisStreamsSource;
 import dev.weir.connector.kinesis.source.config.KinesisSourceConfigOptions;
 import dev.weir.connector.kinesis.source.config.KinesisSourceConfigOptions.InitialPosition;
+import dev.weir.kinesis.local.Kinesalite;
 import dev.weir.core.execution.JobClient;
 import dev.weir.streaming.api.checkpoint.ChildJob;
 import dev.weir.streaming.api.checkpoint.CommittedFiles;
@@ -49,7 +50,7 @@ class KinesisStreamsTest {
 
     @BeforeAll
     static void startKinesis() throws Exception {
-        kinesis = Kinesalite.start();
+        kinesis = TestKinesis.start();
     }
 
     @AfterAll

@@ -1,8 +1,7 @@
-package dev.weir.kinesis;
-
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+package dev.weir.kinesis.local;
 
 import dev.weir.connector.aws.config.AWSConfigConstants;
+import dev.weir.kinesis.KinesisClients;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -15,13 +14,12 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
 /**
- * kinesalite, a real implementation of the Kinesis API on Node.js, installed from the npm registry into
- * {@code target/kinesalite} on first use and run in memory on a free port. Without {@code node} and {@code npm} the
- * tests are skipped with a message, except under {@code CI=true}, where they fail ({@code .ci/run} installs Node.js).
+ * kinesalite, a real implementation of the Kinesis API on Node.js, for demos and tests as the embedded broker is for
+ * Kafka: installed from the npm registry into a folder on first use and run in memory on a free port.
  */
-final class Kinesalite implements AutoCloseable {
-    static final String VERSION = "3.3.3";
-    private static final Path HOME = Path.of("target", "kinesalite");
+public final class Kinesalite implements AutoCloseable {
+    /** The kinesalite release installed. */
+    public static final String VERSION = "3.3.3";
 
     private final Process process;
     private final int port;
@@ -31,29 +29,37 @@ final class Kinesalite implements AutoCloseable {
         this.port = port;
     }
 
-    static Kinesalite start() throws Exception {
-        boolean node = onPath("node") && onPath("npm");
-        if (!node && "true".equals(System.getenv("CI"))) {
-            throw new IllegalStateException("node and npm are needed for the Kinesis tests under CI=true (.ci/run installs "
-                    + "Debian's nodejs and npm)");
+    /** Whether {@code node} and {@code npm} are on the PATH. */
+    public static boolean nodeAvailable() {
+        return onPath("node") && onPath("npm");
+    }
+
+    /**
+     * Installs kinesalite into {@code home} unless it is there, and starts it.
+     *
+     * @throws IllegalStateException when node or npm is missing, the install fails or the server does not start,
+     *     with npm's or kinesalite's output
+     */
+    public static Kinesalite start(Path home) throws Exception {
+        if (!nodeAvailable()) {
+            throw new IllegalStateException("kinesalite needs node and npm on the PATH (Debian: apt-get install nodejs npm)");
         }
-        assumeTrue(node, "Kinesis tests skipped: node and npm are not on the PATH (apt-get install nodejs npm)");
-        Path cli = HOME.resolve("node_modules/kinesalite/cli.js");
+        Path cli = home.resolve("node_modules/kinesalite/cli.js");
         if (!Files.exists(cli)) {
-            Files.createDirectories(HOME);
-            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", HOME.toString(),
-                    "kinesalite@" + VERSION).redirectErrorStream(true).redirectOutput(HOME.resolve("npm-install.log").toFile()).start();
+            Files.createDirectories(home);
+            Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", "--prefix", home.toString(),
+                    "kinesalite@" + VERSION).redirectErrorStream(true).redirectOutput(home.resolve("npm-install.log").toFile()).start();
             if (!npm.waitFor(5, TimeUnit.MINUTES) || npm.exitValue() != 0) {
                 npm.destroyForcibly();
-                throw new IllegalStateException("npm install kinesalite@" + VERSION + " failed; see " + HOME.resolve("npm-install.log")
-                        + ":\n" + Files.readString(HOME.resolve("npm-install.log")));
+                throw new IllegalStateException("npm install kinesalite@" + VERSION + " failed; see " + home.resolve("npm-install.log")
+                        + ":\n" + Files.readString(home.resolve("npm-install.log")));
             }
         }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path log = HOME.resolve("kinesalite-" + port + ".log");
+        Path log = home.resolve("kinesalite-" + port + ".log");
         Process process = new ProcessBuilder("node", cli.toString(), "--port", Integer.toString(port), "--createStreamMs", "0",
                 "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -77,33 +83,37 @@ final class Kinesalite implements AutoCloseable {
                 .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
-    String endpoint() {
+    /** The endpoint, {@code http://127.0.0.1:<port>}. */
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
     /** The AWS client keys that point a source or sink here. */
-    Map<String, String> clientProperties() {
+    public Map<String, String> clientProperties() {
         return Map.of(AWSConfigConstants.AWS_ENDPOINT, endpoint(), AWSConfigConstants.AWS_REGION, "us-east-1",
                 AWSConfigConstants.accessKeyId(), "weir", AWSConfigConstants.secretKey(), "weir");
     }
 
-    KinesisClient client() {
+    /** A client of this server. */
+    public KinesisClient client() {
         return KinesisClients.create(clientProperties());
     }
 
-    static String arn(String stream) {
+    /** The ARN of {@code stream} here. */
+    public static String arn(String stream) {
         return "arn:aws:kinesis:us-east-1:000000000000:stream/" + stream;
     }
 
     /** Creates {@code stream} with {@code shards} shards and waits until it is active. */
-    void createStream(String stream, int shards) throws InterruptedException {
+    public void createStream(String stream, int shards) throws InterruptedException {
         try (KinesisClient client = client()) {
             client.createStream(b -> b.streamName(stream).shardCount(shards));
             awaitActive(client, stream);
         }
     }
 
-    static void awaitActive(KinesisClient client, String stream) throws InterruptedException {
+    /** Waits until {@code stream} is ACTIVE (after a create, split or merge). */
+    public static void awaitActive(KinesisClient client, String stream) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (client.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary().streamStatus() != StreamStatus.ACTIVE) {
             if (System.nanoTime() > deadline) {
