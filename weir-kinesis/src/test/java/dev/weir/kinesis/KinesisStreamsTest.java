@@ -62,9 +62,13 @@ class KinesisStreamsTest {
 
     /** Writes {@code key<i % 10>,<i>} for i in [from, to) through the sink, keyed by {@code key<i % 10>}, and waits for the end. */
     private static void produce(String stream, long from, long to) throws Exception {
+        produce(stream, from, to, kinesis.clientProperties());
+    }
+
+    private static void produce(String stream, long from, long to, Map<String, String> clientProperties) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         Properties client = new Properties();
-        client.putAll(kinesis.clientProperties());
+        client.putAll(clientProperties);
         env.fromSequence(from, to - 1).map(i -> "key" + (i % 10) + "," + i)
                 .sinkTo(KinesisStreamsSink.<String>builder().setKinesisClientProperties(client).setStreamArn(Kinesalite.arn(stream))
                         .setSerializationSchema(new SimpleStringSchema()).setPartitionKeyGenerator(line -> line.substring(0, line.indexOf(',')))
@@ -73,7 +77,12 @@ class KinesisStreamsTest {
     }
 
     private static KinesisStreamsSource<String> source(String stream, InitialPosition position, String timestamp) {
-        Configuration config = Configuration.fromMap(kinesis.clientProperties());
+        return source(stream, position, timestamp, kinesis.clientProperties());
+    }
+
+    private static KinesisStreamsSource<String> source(String stream, InitialPosition position, String timestamp,
+                                                       Map<String, String> clientProperties) {
+        Configuration config = Configuration.fromMap(clientProperties);
         config.set(KinesisSourceConfigOptions.STREAM_INITIAL_POSITION, position);
         config.set(KinesisSourceConfigOptions.SHARD_DISCOVERY_INTERVAL, Duration.ofMillis(200));
         if (timestamp != null) {
@@ -239,5 +248,34 @@ class KinesisStreamsTest {
             job.cancel().get(60, SECONDS);
         }
         assertThat(sortedOut()).isEqualTo(expected(50, 100));
+    }
+
+    @Test
+    void throttledGetRecordsBackOffAndPartlyRejectedPutRecordsAreRetriedRecordByRecord() throws Exception {
+        OUT.clear();
+        kinesis.createStream("throttled", 1);
+        try (FaultyKinesisProxy proxy = new FaultyKinesisProxy(kinesis.endpoint())) {
+            Map<String, String> viaProxy = new HashMap<>(kinesis.clientProperties());
+            viaProxy.put(dev.weir.connector.aws.config.AWSConfigConstants.AWS_ENDPOINT, proxy.endpoint());
+            proxy.putRecordsToFailPartly.set(2);
+            produce("throttled", 0, 300, viaProxy);
+            // The first call sends 100 and 50 are rejected; the second sends only those 50 again, and 25 are rejected.
+            assertThat(proxy.rejectedPutRecords.get()).as("records the first two PutRecords calls rejected").isEqualTo(75);
+
+            proxy.getRecordsToThrottle.set(8);
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+            env.fromSource(source("throttled", InitialPosition.TRIM_HORIZON, null, viaProxy), WatermarkStrategy.noWatermarks(), "kinesis")
+                    .addSink(new Collect());
+            JobClient job = env.executeAsync("throttled");
+            try {
+                await("300 records read", () -> OUT.size() >= 300);
+                Thread.sleep(300);
+            } finally {
+                job.cancel().get(60, SECONDS);
+            }
+            assertThat(proxy.throttledGetRecords.get()).as("GetRecords calls answered with ProvisionedThroughputExceeded").isEqualTo(8);
+        }
+        assertThat(sortedOut()).as("every record written once despite the rejections, read once despite the throttling")
+                .isEqualTo(expected(0, 300));
     }
 }
