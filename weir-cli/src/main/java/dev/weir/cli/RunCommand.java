@@ -69,7 +69,9 @@ final class RunCommand implements Callable<Integer> {
         }
         boolean onFlink = FlinkTarget.configure(runTarget, jobManager, target);
         if (savepoint != null) {
-            if (!onFlink && !Files.exists(Path.of(savepoint))) {
+            // An object store location (s3://...) is checked when the job loads it, with the job's s3.* settings.
+            boolean objectStore = savepoint.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") && !savepoint.startsWith("file:");
+            if (!onFlink && !objectStore && !Files.exists(Path.of(savepoint))) {
                 throw new CliFailure(Weir.MISSING, "Savepoint " + savepoint + " does not exist: pass the directory `weir savepoint` printed");
             }
             System.setProperty(CheckpointSettings.RESTORE_PATH, savepoint);

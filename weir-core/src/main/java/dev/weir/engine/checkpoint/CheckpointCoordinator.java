@@ -4,7 +4,6 @@ import dev.weir.engine.checkpoint.storage.CheckpointStorage;
 import dev.weir.engine.checkpoint.storage.CheckpointWriter;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
 import dev.weir.engine.checkpoint.storage.StateSerializers;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Iterator;
@@ -129,7 +128,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
      * Triggers a checkpoint, or a savepoint into {@code savepointDirectory} when it is not null; the future completes
      * with the path of the completed checkpoint.
      */
-    public CompletableFuture<String> trigger(Path savepointDirectory) {
+    public CompletableFuture<String> trigger(String savepointDirectory) {
         Pending p;
         long id;
         long now;
@@ -147,7 +146,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         } catch (Throwable t) {
             String what = savepointDirectory == null ? "Checkpoint " : "Savepoint ";
             IllegalStateException reason = new IllegalStateException(what + id + " of job '" + jobName + "' could not start: "
-                    + t.getMessage() + " (check that the " + (savepointDirectory == null ? "checkpoint storage " + storage.jobDirectory()
+                    + t.getMessage() + " (check that the " + (savepointDirectory == null ? "checkpoint storage " + storage.location()
                     : "savepoint directory " + savepointDirectory) + " can be created and written)", t);
             history.triggered(id, now, savepointDirectory != null);
             return failedToStart(id, savepointDirectory != null, reason);
@@ -226,7 +225,8 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     private void complete(Pending p) {
         String path;
         try {
-            path = p.writer.complete().toString();
+            p.writer.complete();
+            path = p.writer.location();
             if (!p.savepoint) {
                 storage.retain(options.retained());
             }

@@ -4,13 +4,19 @@ import dev.weir.api.common.InvalidProgramException;
 import dev.weir.plan.CheckpointSettings;
 import dev.weir.core.execution.CheckpointingMode;
 import dev.weir.configuration.ExternalizedCheckpointRetention;
-import java.nio.file.Path;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** The checkpoint settings of a job, read from its configuration (Flink's keys). */
+/**
+ * The checkpoint settings of a job, read from its configuration (Flink's keys). {@code directory} is a folder or an
+ * object store location ({@code s3://bucket/path}); {@code storageSettings} are the {@code s3.*} options the store reads.
+ */
 public record CheckpointOptions(boolean enabled, long interval, CheckpointingMode mode, long timeout, long minPause,
                                 int maxConcurrent, int tolerableFailures, int retained, ExternalizedCheckpointRetention retention,
-                                Path directory, String restorePath, boolean allowNonRestoredState) {
+                                String directory, String restorePath, boolean allowNonRestoredState,
+                                Map<String, String> storageSettings) {
+    /** The prefix of the object store options passed to the checkpoint storage (Flink's {@code s3.endpoint}, ...). */
+    public static final String STORAGE_PREFIX = "s3.";
 
     public static CheckpointOptions from(Map<String, String> settings) {
         String interval = settings.get(CheckpointSettings.INTERVAL);
@@ -25,9 +31,20 @@ public record CheckpointOptions(boolean enabled, long interval, CheckpointingMod
                 (int) parseLong(settings, CheckpointSettings.RETAINED, 1),
                 ExternalizedCheckpointRetention.valueOf(settings.getOrDefault(CheckpointSettings.RETENTION,
                         ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS.name())),
-                Path.of(settings.getOrDefault(CheckpointSettings.DIRECTORY, "weir-checkpoints")),
+                settings.getOrDefault(CheckpointSettings.DIRECTORY, "weir-checkpoints"),
                 settings.get(CheckpointSettings.RESTORE_PATH),
-                Boolean.parseBoolean(settings.getOrDefault(CheckpointSettings.ALLOW_NON_RESTORED_STATE, "false")));
+                Boolean.parseBoolean(settings.getOrDefault(CheckpointSettings.ALLOW_NON_RESTORED_STATE, "false")),
+                storageSettings(settings));
+    }
+
+    private static Map<String, String> storageSettings(Map<String, String> settings) {
+        Map<String, String> storage = new TreeMap<>();
+        settings.forEach((key, value) -> {
+            if (key.startsWith(STORAGE_PREFIX)) {
+                storage.put(key, value);
+            }
+        });
+        return Map.copyOf(storage);
     }
 
     static long parseLong(Map<String, String> settings, String key, long defaultValue) {

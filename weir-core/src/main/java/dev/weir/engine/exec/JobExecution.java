@@ -13,7 +13,6 @@ import dev.weir.engine.checkpoint.StoredRestore;
 import dev.weir.engine.checkpoint.storage.CheckpointStorage;
 import dev.weir.engine.graph.StreamGraph;
 import dev.weir.engine.status.JobMonitor;
-import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -56,7 +55,7 @@ public final class JobExecution implements JobClient {
         this.autoWatermarkInterval = autoWatermarkInterval;
         this.checkpointOptions = checkpointOptions;
         this.restartPolicy = restartPolicy;
-        this.storage = new CheckpointStorage(checkpointOptions.directory(), jobName + "-" + jobId);
+        this.storage = CheckpointStorage.open(checkpointOptions.directory(), jobName + "-" + jobId, checkpointOptions.storageSettings());
         this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, () -> status, this::stopWithSavepointWritten);
     }
 
@@ -74,7 +73,7 @@ public final class JobExecution implements JobClient {
     void start() {
         RestoredJob restore = null;
         if (checkpointOptions.restorePath() != null) {
-            restore = StoredRestore.load(storage.load(Path.of(checkpointOptions.restorePath())));
+            restore = StoredRestore.load(storage.load(checkpointOptions.restorePath()));
             StoredRestore.checkAllStateClaimed(restore, graph, checkpointOptions.allowNonRestoredState(), TaskWiring::operatorId);
         }
         startAttempt(0, restore);
@@ -152,7 +151,7 @@ public final class JobExecution implements JobClient {
             try {
                 RestoredJob restore = storage.latest().map(StoredRestore::load).orElse(null);
                 if (restore == null && checkpointOptions.restorePath() != null) {
-                    restore = StoredRestore.load(storage.load(Path.of(checkpointOptions.restorePath())));
+                    restore = StoredRestore.load(storage.load(checkpointOptions.restorePath()));
                 }
                 if (cancelled) {
                     finish(JobStatus.CANCELED, null);
@@ -238,7 +237,7 @@ public final class JobExecution implements JobClient {
         if (a == null || status != JobStatus.RUNNING) {
             return CompletableFuture.failedFuture(new IllegalStateException("Job '" + jobName + "' is " + status + ", not RUNNING: no savepoint taken"));
         }
-        return a.coordinator().trigger(Path.of(savepointDirectory == null ? "weir-savepoints" : savepointDirectory));
+        return a.coordinator().trigger(savepointDirectory == null ? "weir-savepoints" : savepointDirectory);
     }
 
     /**
@@ -266,7 +265,7 @@ public final class JobExecution implements JobClient {
         }
         // Not joined here: this runs on the checkpoint I/O thread, which the stopping job waits to shut down.
         return triggerSavepoint(savepointDirectory).thenApply(path -> {
-            stopSavepointId = storage.load(Path.of(path)).metadata().checkpointId();
+            stopSavepointId = storage.load(path).metadata().checkpointId();
             stoppedWithSavepoint = true;
             cancelled = true;
             a.stop();

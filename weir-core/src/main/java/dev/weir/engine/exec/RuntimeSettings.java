@@ -37,7 +37,8 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
 
     static RuntimeSettings from(Map<String, String> settings, ExecutionConfig executionConfig) {
         for (String key : settings.keySet()) {
-            if (!KNOWN.contains(key) && !key.startsWith(StateBackendLoader.PREFIX)) {
+            if (!KNOWN.contains(key) && !key.startsWith(StateBackendLoader.PREFIX)
+                    && !key.startsWith(dev.weir.engine.checkpoint.CheckpointOptions.STORAGE_PREFIX)) {
                 throw new InvalidProgramException("Unknown setting '" + key + "': Weir knows " + new TreeSet<>(KNOWN));
             }
         }

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
@@ -20,29 +22,90 @@ import java.util.function.Consumer;
  * by an older one: an exactly-once sink has already committed output past the older checkpoint, so falling
  * back would duplicate that output. Restoring from an older retained checkpoint is the user's explicit
  * choice, through {@link #load(Path)}.
+ *
+ * <p>On an object store ({@link #open} with an {@code s3://} location), each checkpoint is written to a local staging
+ * folder first and then uploaded with {@code _metadata} last; it counts as completed only once uploaded. Retention
+ * deletes the remote objects one by one ({@code _metadata} first), and {@link #load(String)} downloads what it restores.
  */
 public final class CheckpointStorage {
     private static final System.Logger LOG = System.getLogger(CheckpointStorage.class.getName());
     private static final String CHECKPOINT_PREFIX = "chk-";
 
+    private static final Path STAGING = Path.of(System.getProperty("java.io.tmpdir"), "weir-checkpoint-staging");
+
     private final String jobName;
     private final Path jobDirectory;
+    /** The object store the checkpoints are uploaded to, or null when {@link #jobDirectory} is the storage. */
+    private final RemoteCheckpoints remote;
+    private final Map<String, String> settings;
 
     /** Checkpoints of {@code jobName} under {@code baseDirectory}; nothing is created until {@link #begin}. */
     public CheckpointStorage(Path baseDirectory, String jobName) {
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         this.jobName = Objects.requireNonNull(jobName, "jobName");
         this.jobDirectory = baseDirectory.resolve(sanitise(jobName));
+        this.remote = null;
+        this.settings = Map.of();
     }
 
     private CheckpointStorage(Path jobDirectory) {
         this.jobDirectory = jobDirectory;
         this.jobName = String.valueOf(jobDirectory.getFileName());
+        this.remote = null;
+        this.settings = Map.of();
     }
 
-    /** Deletes this job's checkpoint folder with every checkpoint in it (savepoints live elsewhere and stay). */
+    private CheckpointStorage(String jobName, RemoteCheckpoints remote, Map<String, String> settings) {
+        this.jobName = jobName;
+        // One staging folder per storage: two storages of one job name in a JVM (tests, a job run twice) never share it.
+        this.jobDirectory = STAGING.resolve(sanitise(jobName) + "-" + UUID.randomUUID());
+        this.remote = remote;
+        this.settings = settings;
+    }
+
+    /**
+     * Checkpoints of {@code jobName} at {@code location}: a local folder (a path or a {@code file://} URI), or an object
+     * store ({@code s3://bucket/path}) opened by the {@link CheckpointObjectStoreFactory} registered for its scheme,
+     * with {@code settings} (for S3, Flink's {@code s3.*} options).
+     *
+     * @throws IllegalArgumentException when no module on the class path serves the location's scheme
+     */
+    public static CheckpointStorage open(String location, String jobName, Map<String, String> settings) {
+        Objects.requireNonNull(location, "location");
+        if (!RemoteCheckpoints.isRemote(location)) {
+            CheckpointStorage local = new CheckpointStorage(RemoteCheckpoints.localPath(location), jobName);
+            return settings.isEmpty() ? local : new CheckpointStorage(local.jobDirectory, jobName, settings);
+        }
+        String base = location.endsWith("/") ? location : location + "/";
+        return new CheckpointStorage(jobName, RemoteCheckpoints.open(base + sanitise(jobName), settings), Map.copyOf(settings));
+    }
+
+    private CheckpointStorage(Path jobDirectory, String jobName, Map<String, String> settings) {
+        this.jobDirectory = jobDirectory;
+        this.jobName = jobName;
+        this.remote = null;
+        this.settings = Map.copyOf(settings);
+    }
+
+    /**
+     * Deletes this job's checkpoints, local and remote, with every checkpoint in them (savepoints live elsewhere and
+     * stay).
+     */
     public void discard() {
         Folders.deleteRecursively(jobDirectory);
+        if (remote != null) {
+            try {
+                remote.deleteAll("");
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not delete the checkpoints at " + remote.uri("") + ": "
+                        + e.getMessage() + "; delete them by hand");
+            }
+        }
+    }
+
+    /** Where this job's checkpoints are kept, as the user writes it (a folder, or an {@code s3://} location). */
+    public String location() {
+        return remote == null ? jobDirectory.toString() : remote.uri("");
     }
 
     /** The folder holding this job's {@code chk-<id>} folders. */
@@ -61,7 +124,27 @@ public final class CheckpointStorage {
                     + "; checkpoint ids must increase past the restored one");
         }
         Folders.deleteRecursively(directory);
-        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName);
+        String key = CHECKPOINT_PREFIX + checkpointId;
+        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName,
+                remote == null ? null : folder -> remote.publish(folder, key));
+    }
+
+    /**
+     * Starts a savepoint under {@code target}: a local folder, or an object store location ({@code s3://...}), where
+     * it is uploaded into {@code savepoint-<job name>-<id>} once complete.
+     */
+    public CheckpointWriter beginSavepoint(String target, long checkpointId) {
+        if (!RemoteCheckpoints.isRemote(target)) {
+            return beginSavepoint(RemoteCheckpoints.localPath(target), checkpointId);
+        }
+        String name = "savepoint-" + sanitise(jobName) + "-" + checkpointId;
+        Path staged = STAGING.resolve("savepoints").resolve(name + "-" + UUID.randomUUID());
+        String base = target.endsWith("/") ? target : target + "/";
+        return new CheckpointWriter(createDirectories(staged), checkpointId, true, jobName, folder -> {
+            try (RemoteCheckpoints store = RemoteCheckpoints.open(base, settings)) {
+                return store.publish(folder, name);
+            }
+        });
     }
 
     /**
@@ -115,6 +198,42 @@ public final class CheckpointStorage {
      * @throws CheckpointException when it is incomplete, corrupt or of an unknown version, naming the file
      */
     public CompletedCheckpoint load(Path checkpointDirectory) {
+        return loadLocal(checkpointDirectory);
+    }
+
+    /**
+     * {@link #load(Path)} for a location the user wrote: a local folder or {@code file://} URI, or an object store
+     * location ({@code s3://bucket/path/job/chk-3}, its {@code _metadata}, or the job's checkpoint folder), which is
+     * downloaded to a local folder first, with this storage's settings.
+     *
+     * @throws CheckpointException when there is no completed checkpoint there, or it is corrupt, naming the location
+     */
+    public CompletedCheckpoint load(String location) {
+        if (!RemoteCheckpoints.isRemote(location)) {
+            return load(RemoteCheckpoints.localPath(location));
+        }
+        String folder = location.endsWith("/" + FileFormat.METADATA_FILE)
+                ? location.substring(0, location.length() - FileFormat.METADATA_FILE.length()) : location;
+        folder = folder.endsWith("/") ? folder : folder + "/";
+        Path target = Path.of(location);
+        try (RemoteCheckpoints store = RemoteCheckpoints.open(folder, settings)) {
+            Path local = store.fetch(createDirectories(STAGING.resolve("restores"))
+                    .resolve(Long.toString(System.nanoTime()))).orElseThrow(() -> new CheckpointException(target,
+                    "no completed checkpoint", "Cannot restore from " + location + ": it holds no completed checkpoint "
+                    + "or savepoint (no " + FileFormat.METADATA_FILE + " object). Give the location of a completed "
+                    + "checkpoint or savepoint, or of a job's checkpoint folder.", null));
+            try {
+                return CompletedCheckpoint.open(local);
+            } catch (CheckpointException e) {
+                throw new CheckpointException(e.file(), e.reason(), "Cannot restore from " + location + " (downloaded to "
+                        + local + "): " + e.getMessage() + ". Choose another savepoint or retained checkpoint.", e);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the checkpoint at " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private CompletedCheckpoint loadLocal(Path checkpointDirectory) {
         Path directory = checkpointDirectory;
         if (directory.getFileName() != null && directory.getFileName().toString().equals(FileFormat.METADATA_FILE)
                 && Files.isRegularFile(directory)) {
@@ -160,8 +279,23 @@ public final class CheckpointStorage {
                 continue;
             }
             if (!complete || !isSavepoint(directory)) {
+                if (remote != null && !deleteRemote(id)) {
+                    // Kept locally, so the next retention tries the remote objects again.
+                    continue;
+                }
                 Folders.deleteRecursively(directory);
             }
+        }
+    }
+
+    private boolean deleteRemote(long id) {
+        try {
+            remote.deleteFolder(CHECKPOINT_PREFIX + id);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "Could not delete the retired checkpoint " + remote.uri(CHECKPOINT_PREFIX + id)
+                    + ": " + e.getMessage() + "; retrying at the next completed checkpoint");
+            return false;
         }
     }
 

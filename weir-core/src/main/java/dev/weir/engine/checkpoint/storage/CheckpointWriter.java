@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
 
 /**
  * One checkpoint or savepoint being written: subtasks add their files, then the coordinator completes or
@@ -30,8 +31,17 @@ public final class CheckpointWriter {
     private final ConcurrentHashMap<String, OperatorFiles> operators = new ConcurrentHashMap<>();
     private final AtomicInteger operatorOrdinals = new AtomicInteger();
     private final AtomicInteger state = new AtomicInteger(OPEN);
+    /** Copies the completed folder to an object store and returns its location there; null for local storage. */
+    private final Function<Path, String> publisher;
+    private volatile String location;
 
     CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName) {
+        this(directory, checkpointId, savepoint, jobName, null);
+    }
+
+    CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName, Function<Path, String> publisher) {
+        this.publisher = publisher;
+        this.location = directory.toString();
         this.directory = directory;
         this.checkpointId = checkpointId;
         this.timestamp = System.currentTimeMillis();
@@ -42,6 +52,14 @@ public final class CheckpointWriter {
     /** The folder this checkpoint is written into. */
     public Path directory() {
         return directory;
+    }
+
+    /**
+     * Where the completed checkpoint is, as a restore takes it: its folder, or its {@code s3://} location when the
+     * storage is an object store.
+     */
+    public String location() {
+        return location;
     }
 
     /** The checkpoint's id. */
@@ -82,7 +100,9 @@ public final class CheckpointWriter {
 
     /**
      * Completes the checkpoint: checks every operator has all its subtasks and whole key-group ranges, then
-     * writes {@code _metadata} atomically. Returns the checkpoint's folder, the path {@code load} takes.
+     * writes {@code _metadata} atomically. With an object store, the folder is then uploaded with {@code _metadata}
+     * last; if that fails, the local folder is deleted too and the checkpoint fails (the job goes on). Returns the
+     * checkpoint's local folder; {@link #location()} is what a restore takes.
      */
     public Path complete() {
         List<OperatorStateMeta> metas = new ArrayList<>();
@@ -95,6 +115,15 @@ public final class CheckpointWriter {
                     + (state.get() == COMPLETED ? "completed" : "aborted"));
         }
         MetadataFile.write(directory, new CheckpointMetadata(checkpointId, timestamp, savepoint, jobName, metas));
+        if (publisher != null) {
+            try {
+                location = publisher.apply(directory);
+            } catch (RuntimeException e) {
+                // Locally complete but not durable: an in-process restart must not restore what a new machine cannot.
+                Folders.deleteRecursively(directory);
+                throw e;
+            }
+        }
         return directory;
     }
 

@@ -72,7 +72,8 @@ final class EnvironmentOptions {
         }
         applyRestore(config, env);
         for (String key : config.keySet()) {
-            if (key.startsWith("weir.") || RUNTIME_KEYS.contains(key)
+            // s3.*: Flink's options of the S3 checkpoint storage (endpoint, path style, keys), read by weir-s3.
+            if (key.startsWith("weir.") || key.startsWith("s3.") || RUNTIME_KEYS.contains(key)
                     || key.startsWith("state.backend.") && !key.equals(StateBackendOptions.STATE_BACKEND.key())) {
                 env.putSetting(key, config.getString(key, null));
             } else if (!USED.contains(key)) {

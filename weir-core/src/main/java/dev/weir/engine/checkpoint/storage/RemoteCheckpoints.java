@@ -1,0 +1,175 @@
+package dev.weir.engine.checkpoint.storage;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checkpoint folders in a {@link CheckpointObjectStore}: a checkpoint is written on local disk first (the staging copy
+ * the engine reads back after an in-process restart), then published object by object with {@code _metadata} last,
+ * so a reader never sees a complete-looking checkpoint with missing state. Deletion takes {@code _metadata} first for
+ * the same reason.
+ */
+final class RemoteCheckpoints implements AutoCloseable {
+    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://.*");
+    private static final Pattern CHECKPOINT_METADATA = Pattern.compile("^chk-(\\d{1,18})/" + FileFormat.METADATA_FILE + "$");
+
+    private final CheckpointObjectStore store;
+
+    private RemoteCheckpoints(CheckpointObjectStore store) {
+        this.store = store;
+    }
+
+    /** Whether {@code location} names an object store ({@code s3://...}) rather than a local folder. */
+    static boolean isRemote(String location) {
+        Matcher m = SCHEME.matcher(location);
+        return m.matches() && !m.group(1).equalsIgnoreCase("file");
+    }
+
+    /** A local folder given as a path or a {@code file://} URI. */
+    static Path localPath(String location) {
+        Matcher m = SCHEME.matcher(location);
+        return m.matches() ? Path.of(URI.create(location)) : Path.of(location);
+    }
+
+    /**
+     * Opens the store of a remote {@code location} through the factory registered for its scheme.
+     *
+     * @throws IllegalArgumentException when no module on the class path serves the scheme, naming the module to add
+     */
+    static RemoteCheckpoints open(String location, Map<String, String> settings) {
+        Matcher m = SCHEME.matcher(location);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + location + "' is not a URI with a scheme");
+        }
+        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        List<String> known = new ArrayList<>();
+        for (CheckpointObjectStoreFactory factory : ServiceLoader.load(CheckpointObjectStoreFactory.class,
+                RemoteCheckpoints.class.getClassLoader())) {
+            if (factory.schemes().contains(scheme)) {
+                return new RemoteCheckpoints(factory.open(URI.create(location), settings));
+            }
+            known.addAll(factory.schemes());
+        }
+        throw new IllegalArgumentException("No checkpoint storage for '" + scheme + "://' locations (" + location
+                + "): put weir-s3 on the class path for s3://, s3a:// and s3p://"
+                + (known.isEmpty() ? "" : "; schemes available: " + known));
+    }
+
+    /** The user-facing location of {@code key}. */
+    String uri(String key) {
+        return store.uri(key);
+    }
+
+    /**
+     * Uploads every file of the local checkpoint {@code folder} under {@code folderKey}, {@code _metadata} last;
+     * returns the checkpoint's location. On failure the objects already uploaded are deleted (as far as the store
+     * answers) and the exception names the location.
+     */
+    String publish(Path folder, String folderKey) {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(folder)) {
+            for (Path child : children) {
+                String name = child.getFileName().toString();
+                if (Files.isRegularFile(child) && !name.equals(FileFormat.METADATA_FILE)
+                        && !name.equals(FileFormat.METADATA_IN_PROGRESS)) {
+                    files.add(child);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the staged checkpoint " + folder + ": " + e.getMessage(), e);
+        }
+        files.sort(null);
+        files.add(folder.resolve(FileFormat.METADATA_FILE));
+        try {
+            for (Path file : files) {
+                store.upload(file, folderKey + "/" + file.getFileName());
+            }
+        } catch (IOException e) {
+            deleteQuietly(folderKey);
+            throw new UncheckedIOException("cannot write checkpoint to " + store.uri(folderKey) + ": " + e.getMessage()
+                    + " (check the endpoint, the credentials and the bucket; the store's retries with backoff gave up)", e);
+        }
+        return store.uri(folderKey);
+    }
+
+    /** Deletes the objects under {@code folderKey}, {@code _metadata} first, one by one. */
+    void deleteFolder(String folderKey) throws IOException {
+        List<String> keys = store.list(folderKey + "/");
+        String metadata = folderKey + "/" + FileFormat.METADATA_FILE;
+        if (keys.remove(metadata)) {
+            store.delete(metadata);
+        }
+        for (String key : keys) {
+            store.delete(key);
+        }
+    }
+
+    private void deleteQuietly(String folderKey) {
+        try {
+            deleteFolder(folderKey);
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(RemoteCheckpoints.class.getName()).log(System.Logger.Level.WARNING,
+                    "Could not delete the partly written checkpoint " + store.uri(folderKey) + ": " + e.getMessage()
+                            + "; it has no " + FileFormat.METADATA_FILE + ", so it is never restored");
+        }
+    }
+
+    /**
+     * Downloads what the store's location points at into {@code localRoot} and returns the local folder to load:
+     * a checkpoint or savepoint folder (it holds {@code _metadata}), or a job's checkpoint folder, of which the newest
+     * completed {@code chk-<id>} is taken (folders without {@code _metadata} never completed and are skipped).
+     */
+    Optional<Path> fetch(Path localRoot) throws IOException {
+        List<String> keys = store.list("");
+        String folderKey;
+        if (keys.contains(FileFormat.METADATA_FILE)) {
+            folderKey = "";
+        } else {
+            long newest = -1;
+            for (String key : keys) {
+                Matcher m = CHECKPOINT_METADATA.matcher(key);
+                if (m.matches()) {
+                    newest = Math.max(newest, Long.parseLong(m.group(1)));
+                }
+            }
+            if (newest < 0) {
+                return Optional.empty();
+            }
+            folderKey = "chk-" + newest + "/";
+        }
+        Path local = Files.createDirectories(localRoot.resolve(folderKey.isEmpty() ? "checkpoint" : "chk-" + folderKey
+                .substring(4, folderKey.length() - 1)));
+        for (String key : keys) {
+            if (key.startsWith(folderKey) && key.indexOf('/', folderKey.length()) < 0) {
+                store.download(key, local.resolve(key.substring(folderKey.length())));
+            }
+        }
+        return Optional.of(local);
+    }
+
+    /** Deletes every object under {@code prefix}, {@code _metadata} objects first. */
+    void deleteAll(String prefix) throws IOException {
+        List<String> keys = store.list(prefix);
+        keys.sort((a, b) -> Boolean.compare(!a.endsWith("/" + FileFormat.METADATA_FILE), !b.endsWith("/" + FileFormat.METADATA_FILE)));
+        for (String key : keys) {
+            store.delete(key);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}
