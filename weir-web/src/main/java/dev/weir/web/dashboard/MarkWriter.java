@@ -1,0 +1,30 @@
+package dev.weir.web.dashboard;
+
+import dev.weir.api.connector.sink2.SinkWriter;
+
+/** Marks each record of a subtask on its {@link LineChartPanel}. */
+final class MarkWriter<T> implements SinkWriter<T> {
+    private final DashboardSink<T> sink;
+    private final LineChartPanel panel;
+
+    MarkWriter(DashboardSink<T> sink, LineChartPanel panel) {
+        this.sink = sink;
+        this.panel = panel;
+    }
+
+    @Override
+    public void write(T element, Context context) {
+        long time = sink.timeOf(element, context);
+        if (time == Long.MIN_VALUE) {
+            panel.addEmpty();
+            return;
+        }
+        panel.mark(sink.series == null ? null : sink.series.apply(element), time,
+                sink.label == null ? String.valueOf(element) : sink.label.apply(element));
+    }
+
+    @Override
+    public void flush(boolean endOfInput) {
+        // Nothing is buffered.
+    }
+}
