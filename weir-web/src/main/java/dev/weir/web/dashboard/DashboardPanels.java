@@ -15,6 +15,9 @@ public final class DashboardPanels {
     private static final DashboardPanels GLOBAL = new DashboardPanels();
     private final Map<String, DashboardPanel> panels = new ConcurrentHashMap<>();
 
+    DashboardPanels() {
+    }
+
     /** The panels every sink of this JVM writes to. */
     public static DashboardPanels global() {
         return GLOBAL;

@@ -47,22 +47,24 @@ final class SeriesBuckets {
      * latest point's, its value the mean of its points.
      */
     double[][] points(long from, long to) {
-        long fromSlot = Math.floorDiv(from, bucketMillis);
-        long toSlot = Math.floorDiv(to, bucketMillis);
         int n = 0;
-        for (long s : slot) {
-            if (s >= fromSlot && s <= toSlot) {
+        for (int i = 0; i < slot.length; i++) {
+            if (shows(i, from, to)) {
                 n++;
             }
         }
         double[][] points = new double[n][];
         int k = 0;
         for (int i = 0; i < slot.length; i++) {
-            if (slot[i] >= fromSlot && slot[i] <= toSlot) {
+            if (shows(i, from, to)) {
                 points[k++] = new double[] {latest[i], sum[i] / count[i]};
             }
         }
         java.util.Arrays.sort(points, (a, b) -> Double.compare(a[0], b[0]));
         return points;
+    }
+
+    private boolean shows(int i, long from, long to) {
+        return slot[i] != Long.MIN_VALUE && latest[i] >= from && latest[i] <= to;
     }
 }
