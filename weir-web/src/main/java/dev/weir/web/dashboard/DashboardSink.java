@@ -163,17 +163,7 @@ public final class DashboardSink<T> implements Sink<T> {
                 require(!columns.isEmpty(), "table", ".column(\"mean\", r -> r.mean)");
                 return new TableWriter<>(this, panels.getOrCreate(name, TablePanel.class, n -> new TablePanel(n, columnNames, maxRows)));
             default:
-                CounterPanel counter = panels.getOrCreate(name, CounterPanel.class, CounterPanel::new);
-                return new SinkWriter<>() {
-                    @Override
-                    public void write(T element, Context ctx) {
-                        counter.add(1);
-                    }
-
-                    @Override
-                    public void flush(boolean endOfInput) {
-                    }
-                };
+                return new CounterWriter<>(panels.getOrCreate(name, CounterPanel.class, CounterPanel::new));
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.weir.web.dashboard;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The server side of one line chart: up to {@code maxSeries} series of {@code pointsPerSeries} points each over the
@@ -16,7 +16,8 @@ public final class LineChartPanel implements DashboardPanel {
     private final long windowMillis;
     private final int pointsPerSeries;
     private final int maxSeries;
-    private final Map<String, SeriesBuckets> series = new LinkedHashMap<>();
+    /** By name, so a series keeps its place (and colour) in the legend whichever subtask saw it first. */
+    private final Map<String, SeriesBuckets> series = new TreeMap<>();
     private final long[] markTimes;
     private final String[] markSeries;
     private final String[] markLabels;

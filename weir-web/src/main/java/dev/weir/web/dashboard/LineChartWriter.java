@@ -27,4 +27,9 @@ final class LineChartWriter<T> implements SinkWriter<T> {
     public void flush(boolean endOfInput) {
         // Nothing is buffered: every point is on the panel when write returns.
     }
+
+    @Override
+    public void close() {
+        // The panel outlives the job, so its chart stays on the dashboard.
+    }
 }

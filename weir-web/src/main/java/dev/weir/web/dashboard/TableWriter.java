@@ -26,4 +26,9 @@ final class TableWriter<T> implements SinkWriter<T> {
     public void flush(boolean endOfInput) {
         // Nothing is buffered.
     }
+
+    @Override
+    public void close() {
+        // The panel outlives the job, so its chart stays on the dashboard.
+    }
 }

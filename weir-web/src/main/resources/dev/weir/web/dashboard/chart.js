@@ -38,7 +38,8 @@ function drawLine(s) {
   svg.append(svgEl("line", {class: "axis", x1: LEFT, y1: TOP, x2: LEFT, y2: H - BOTTOM}));
   for (let i = 0; i <= 4; i++) {
     const t = from + (to - from) * i / 4, v = lo + (hi - lo) * i / 4;
-    svg.append(svgEl("text", {class: "x-tick", x: X(t), y: H - BOTTOM + 16, "text-anchor": "middle"}, clock(t)));
+    svg.append(svgEl("text", {class: "x-tick", x: X(t), y: H - BOTTOM + 16, "text-anchor": i === 4 ? "end" : i === 0 ? "start" : "middle"},
+      clock(t)));
     svg.append(svgEl("line", {class: "grid", x1: LEFT, y1: Y(v), x2: W - RIGHT, y2: Y(v)}));
     svg.append(svgEl("text", {class: "y-tick", x: LEFT - 6, y: Y(v) + 4, "text-anchor": "end"}, +v.toPrecision(4)));
   }
@@ -60,7 +61,10 @@ function drawLine(s) {
   for (const m of s.marks) {
     const g = svgEl("g", {class: "mark-group", "data-time": m.time, "data-series": m.series || "", "data-label": m.label});
     g.append(svgEl("line", {class: "mark", x1: X(m.time), y1: TOP, x2: X(m.time), y2: H - BOTTOM}));
-    const head = svgEl("circle", {class: "mark-head", cx: X(m.time), cy: TOP, r: 4});
+    // On its series, at the value nearest its time; at the top for a mark of the whole chart.
+    const line = s.series.find(x => x.name === m.series);
+    const near = line && line.points.length ? line.points.reduce((a, p) => Math.abs(p[0] - m.time) < Math.abs(a[0] - m.time) ? p : a) : null;
+    const head = svgEl("circle", {class: "mark-head", cx: X(m.time), cy: near ? Y(near[1]) : TOP, r: 5});
     head.append(svgEl("title", {}, m.label));
     g.append(head);
     svg.append(g);
