@@ -52,7 +52,7 @@ final class ChartRoutes implements AutoCloseable {
     }
 
     void routes(RoutesConfig r) {
-        r.get("/charts", ctx -> ctx.json(panels.all().stream().map(p -> Map.of("name", p.name(), "href", "/charts/" + p.name())).toList()));
+        r.get("/charts", ctx -> ctx.json(panels.all().stream().map(p -> Map.of("name", p.name())).toList()));
         r.get("/charts/{name}", ctx -> ctx.html(page));
         r.get("/charts/{name}/snapshot", ctx -> ctx.json(panel(ctx.pathParam("name")).snapshot()));
         r.sse("/charts/{name}/events", client -> {
