@@ -43,6 +43,9 @@ public final class DashboardSink<T> implements Sink<T> {
     Field<T, Long> time;
     Field<T, String> label;
     Field<T, ?> key;
+    Field<T, String> chart;
+    final List<String> lineNames = new ArrayList<>();
+    final List<Field<T, ? extends Number>> lines = new ArrayList<>();
     final List<String> columnNames = new ArrayList<>();
     final List<Field<T, ?>> columns = new ArrayList<>();
     long windowMillis = Duration.ofMinutes(5).toMillis();
@@ -50,6 +53,7 @@ public final class DashboardSink<T> implements Sink<T> {
     int maxSeries = 32;
     int maxMarks = 200;
     int maxRows = 500;
+    int maxCharts = 64;
 
     private DashboardSink(Kind kind, String name) {
         if (name == null || name.isBlank()) {
@@ -88,6 +92,26 @@ public final class DashboardSink<T> implements Sink<T> {
     /** The value a line chart plots; a record whose value is null is counted, not plotted. */
     public DashboardSink<T> value(Field<T, ? extends Number> value) {
         this.value = Objects.requireNonNull(value, "value");
+        return this;
+    }
+
+    /**
+     * A line of a fixed name, of each record's {@code value}: several lines per record (a mean and its thresholds) are
+     * several calls, and replace {@link #series}/{@link #value}.
+     */
+    public DashboardSink<T> line(String seriesName, Field<T, ? extends Number> value) {
+        lineNames.add(Objects.requireNonNull(seriesName, "seriesName"));
+        lines.add(Objects.requireNonNull(value, "value"));
+        return this;
+    }
+
+    /**
+     * Splits a line chart (or its marks) into one chart per value of {@code chart}, each its own panel and page named by
+     * that value (e.g. one per sensor), at most 64 of them: records of further charts are counted as dropped on the
+     * panel named like this sink.
+     */
+    public DashboardSink<T> charts(Field<T, String> chart) {
+        this.chart = Objects.requireNonNull(chart, "chart");
         return this;
     }
 
@@ -152,12 +176,10 @@ public final class DashboardSink<T> implements Sink<T> {
         DashboardPanels panels = DashboardPanels.global();
         switch (kind) {
             case LINE:
-                require(value != null, "lineChart", ".value(r -> r.mean)");
-                return new LineChartWriter<>(this, panels.getOrCreate(name, LineChartPanel.class,
-                        n -> new LineChartPanel(n, windowMillis, pointsPerSeries, maxSeries, maxMarks)));
+                require(value != null || !lines.isEmpty(), "lineChart", ".value(r -> r.mean)");
+                return new LineChartWriter<>(this, new ChartPanels(this, panels));
             case MARKS:
-                return new MarkWriter<>(this, panels.getOrCreate(name, LineChartPanel.class,
-                        n -> new LineChartPanel(n, windowMillis, pointsPerSeries, maxSeries, maxMarks)));
+                return new MarkWriter<>(this, new ChartPanels(this, panels));
             case TABLE:
                 require(key != null, "table", ".key(r -> r.sensor)");
                 require(!columns.isEmpty(), "table", ".column(\"mean\", r -> r.mean)");
@@ -165,6 +187,10 @@ public final class DashboardSink<T> implements Sink<T> {
             default:
                 return new CounterWriter<>(panels.getOrCreate(name, CounterPanel.class, CounterPanel::new));
         }
+    }
+
+    LineChartPanel newLineChart(String panelName) {
+        return new LineChartPanel(panelName, windowMillis, pointsPerSeries, maxSeries, maxMarks);
     }
 
     private void require(boolean present, String factory, String example) {

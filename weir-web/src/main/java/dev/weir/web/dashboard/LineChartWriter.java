@@ -2,25 +2,39 @@ package dev.weir.web.dashboard;
 
 import dev.weir.api.connector.sink2.SinkWriter;
 
-/** Plots each record of a subtask on its {@link LineChartPanel}. */
+/** Plots each record of a subtask on its {@link LineChartPanel}: one point of its series, or one per line. */
 final class LineChartWriter<T> implements SinkWriter<T> {
     private final DashboardSink<T> sink;
-    private final LineChartPanel panel;
+    private final ChartPanels panels;
 
-    LineChartWriter(DashboardSink<T> sink, LineChartPanel panel) {
+    LineChartWriter(DashboardSink<T> sink, ChartPanels panels) {
         this.sink = sink;
-        this.panel = panel;
+        this.panels = panels;
     }
 
     @Override
     public void write(T element, Context context) {
-        Number value = sink.value.apply(element);
-        long time = sink.timeOf(element, context);
-        if (value == null || time == Long.MIN_VALUE) {
-            panel.addEmpty();
+        LineChartPanel panel = panels.panel(sink.chart == null ? null : sink.chart.apply(element));
+        if (panel == null) {
+            panels.dropOverLimit();
             return;
         }
-        panel.add(sink.seriesOf(element), time, value.doubleValue());
+        long time = sink.timeOf(element, context);
+        if (sink.lines.isEmpty()) {
+            plot(panel, sink.seriesOf(element), time, sink.value.apply(element));
+        } else {
+            for (int i = 0, n = sink.lines.size(); i < n; i++) {
+                plot(panel, sink.lineNames.get(i), time, sink.lines.get(i).apply(element));
+            }
+        }
+    }
+
+    private static void plot(LineChartPanel panel, String series, long time, Number value) {
+        if (value == null || time == Long.MIN_VALUE) {
+            panel.addEmpty();
+        } else {
+            panel.add(series, time, value.doubleValue());
+        }
     }
 
     @Override

@@ -5,15 +5,20 @@ import dev.weir.api.connector.sink2.SinkWriter;
 /** Marks each record of a subtask on its {@link LineChartPanel}. */
 final class MarkWriter<T> implements SinkWriter<T> {
     private final DashboardSink<T> sink;
-    private final LineChartPanel panel;
+    private final ChartPanels panels;
 
-    MarkWriter(DashboardSink<T> sink, LineChartPanel panel) {
+    MarkWriter(DashboardSink<T> sink, ChartPanels panels) {
         this.sink = sink;
-        this.panel = panel;
+        this.panels = panels;
     }
 
     @Override
     public void write(T element, Context context) {
+        LineChartPanel panel = panels.panel(sink.chart == null ? null : sink.chart.apply(element));
+        if (panel == null) {
+            panels.dropOverLimit();
+            return;
+        }
         long time = sink.timeOf(element, context);
         if (time == Long.MIN_VALUE) {
             panel.addEmpty();
