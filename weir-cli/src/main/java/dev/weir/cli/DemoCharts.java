@@ -36,7 +36,7 @@ final class DemoCharts {
                 .line("alert below (mean - 3 sigma)", s -> s.mean() - 3 * s.sigma())
                 .time(s -> s.windowEnd() - 1).window(WINDOW)).name("Chart: Rolling Means");
         streams.alerts().sinkTo(DashboardSink.<Alert>marks("alerts").charts(a -> chartOf(a.sensorId())).series(a -> READING)
-                .time(Alert::timestamp).label(a -> String.format(Locale.ROOT, "alert: %.2f is %.1f sigma from the mean %.2f",
+                .time(Alert::timestamp).value(Alert::value).label(a -> String.format(Locale.ROOT, "alert: %.2f is %.1f sigma from the mean %.2f",
                         a.value(), a.deviations(), a.mean())).window(WINDOW)).name("Chart: Alerts");
         streams.alerts().sinkTo(DashboardSink.<Alert>table("latest alert per sensor").key(a -> chartOf(a.sensorId()))
                 .column("time", a -> java.time.Instant.ofEpochMilli(a.timestamp())).column("value", Alert::value)

@@ -89,7 +89,10 @@ public final class DashboardSink<T> implements Sink<T> {
         return this;
     }
 
-    /** The value a line chart plots; a record whose value is null is counted, not plotted. */
+    /**
+     * The value a line chart plots (a record whose value is null is counted, not plotted), or where a mark sits (else
+     * on its series' line).
+     */
     public DashboardSink<T> value(Field<T, ? extends Number> value) {
         this.value = Objects.requireNonNull(value, "value");
         return this;

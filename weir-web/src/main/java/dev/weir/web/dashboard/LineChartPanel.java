@@ -21,6 +21,7 @@ public final class LineChartPanel implements DashboardPanel {
     private final long[] markTimes;
     private final String[] markSeries;
     private final String[] markLabels;
+    private final double[] markValues;
     private final Counts counts = new Counts();
     private long marks;
     private long newest = Long.MIN_VALUE;
@@ -46,6 +47,7 @@ public final class LineChartPanel implements DashboardPanel {
         this.markTimes = new long[maxMarks];
         this.markSeries = new String[maxMarks];
         this.markLabels = new String[maxMarks];
+        this.markValues = new double[maxMarks];
     }
 
     @Override
@@ -83,12 +85,16 @@ public final class LineChartPanel implements DashboardPanel {
         counts.droppedNoValue++;
     }
 
-    /** Marks event time {@code time} on {@code seriesName} (or on the chart, when null) with {@code label}. */
-    public synchronized void mark(String seriesName, long time, String label) {
+    /**
+     * Marks event time {@code time} on {@code seriesName} (or on the chart, when null) with {@code label}, at
+     * {@code value} (NaN: on the series' line).
+     */
+    public synchronized void mark(String seriesName, long time, String label, double value) {
         int i = (int) (marks++ % markTimes.length);
         markTimes[i] = time;
         markSeries[i] = seriesName;
         markLabels[i] = label;
+        markValues[i] = value;
         newest = Math.max(newest, time);
     }
 
@@ -105,7 +111,7 @@ public final class LineChartPanel implements DashboardPanel {
         for (long m = first; m < marks; m++) {
             int i = (int) (m % markTimes.length);
             if (markTimes[i] >= from && markTimes[i] <= to) {
-                shownMarks.add(new Mark(markTimes[i], markSeries[i], markLabels[i]));
+                shownMarks.add(new Mark(markTimes[i], markSeries[i], markLabels[i], Double.isNaN(markValues[i]) ? null : markValues[i]));
             }
         }
         return new Snapshot(name, "line", windowMillis, to == Long.MIN_VALUE ? null : from, to == Long.MIN_VALUE ? null : to,
@@ -117,8 +123,8 @@ public final class LineChartPanel implements DashboardPanel {
     public record Series(String name, double[][] points) {
     }
 
-    /** A mark on the chart (an alert): its event time, the series it belongs to (or null) and its label. */
-    public record Mark(long time, String series, String label) {
+    /** A mark on the chart (an alert): its event time, the series it belongs to (or null), its label and value (or null). */
+    public record Mark(long time, String series, String label, Double value) {
     }
 
     /** What the chart page draws, and the counts it shows under the chart. */

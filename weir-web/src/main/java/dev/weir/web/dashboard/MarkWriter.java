@@ -25,7 +25,12 @@ final class MarkWriter<T> implements SinkWriter<T> {
             return;
         }
         panel.mark(sink.series == null ? null : sink.series.apply(element), time,
-                sink.label == null ? String.valueOf(element) : sink.label.apply(element));
+                sink.label == null ? String.valueOf(element) : sink.label.apply(element), valueOf(element));
+    }
+
+    private double valueOf(T element) {
+        Number value = sink.value == null ? null : sink.value.apply(element);
+        return value == null ? Double.NaN : value.doubleValue();
     }
 
     @Override

@@ -28,7 +28,7 @@ function drawLine(s) {
       + (s.to === null ? ", no points yet" : ", up to " + clock(s.to));
   svg.dataset.from = s.from === null ? "" : s.from;
   svg.dataset.to = s.to === null ? "" : s.to;
-  const values = s.series.flatMap(x => x.points.map(p => p[1]));
+  const values = s.series.flatMap(x => x.points.map(p => p[1])).concat(s.marks.filter(m => m.value !== null).map(m => m.value));
   let lo = values.length ? Math.min(...values) : 0, hi = values.length ? Math.max(...values) : 1;
   if (hi === lo) { hi += 1; lo -= 1; }
   const from = s.from === null ? 0 : s.from, to = s.to === null ? 1 : s.to;
@@ -59,12 +59,13 @@ function drawLine(s) {
     legend.append(item);
   });
   for (const m of s.marks) {
-    const g = svgEl("g", {class: "mark-group", "data-time": m.time, "data-series": m.series || "", "data-label": m.label});
+    const g = svgEl("g", {class: "mark-group", "data-time": m.time, "data-series": m.series || "", "data-label": m.label,
+      "data-value": m.value === null ? "" : m.value});
     g.append(svgEl("line", {class: "mark", x1: X(m.time), y1: TOP, x2: X(m.time), y2: H - BOTTOM}));
-    // On its series, at the value nearest its time; at the top for a mark of the whole chart.
+    // At its own value; else on its series, at the point nearest its time; else at the top.
     const line = s.series.find(x => x.name === m.series);
     const near = line && line.points.length ? line.points.reduce((a, p) => Math.abs(p[0] - m.time) < Math.abs(a[0] - m.time) ? p : a) : null;
-    const head = svgEl("circle", {class: "mark-head", cx: X(m.time), cy: near ? Y(near[1]) : TOP, r: 5});
+    const head = svgEl("circle", {class: "mark-head", cx: X(m.time), cy: m.value !== null ? Y(m.value) : near ? Y(near[1]) : TOP, r: 5});
     head.append(svgEl("title", {}, m.label));
     g.append(head);
     svg.append(g);

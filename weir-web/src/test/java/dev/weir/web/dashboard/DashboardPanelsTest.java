@@ -74,12 +74,12 @@ class DashboardPanelsTest {
     void marksInsideTheWindowAreShownNewestKept() {
         LineChartPanel panel = new LineChartPanel("marked", 10_000, 10, 2, 2);
         panel.add("a", 20_000, 1);
-        panel.mark("a", 5_000, "too old");
-        panel.mark("a", 15_000, "first");
-        panel.mark(null, 19_000, "second");
+        panel.mark("a", 5_000, "too old", 1);
+        panel.mark("a", 15_000, "first", 7.5);
+        panel.mark(null, 19_000, "second", Double.NaN);
 
-        assertThat(chart(panel).marks()).containsExactly(new LineChartPanel.Mark(15_000, "a", "first"),
-                new LineChartPanel.Mark(19_000, null, "second"));
+        assertThat(chart(panel).marks()).containsExactly(new LineChartPanel.Mark(15_000, "a", "first", 7.5),
+                new LineChartPanel.Mark(19_000, null, "second", null));
     }
 
     @Test

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,6 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * skipped with what to install, except under {@code CI=true}, where it must run.
  */
 @Timeout(180)
+@SuppressWarnings("deprecation")
 class DashboardSinkBrowserTest {
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
@@ -46,6 +46,7 @@ class DashboardSinkBrowserTest {
     }
 
     /** Twenty readings of two sensors, one a second, an alert at the tenth, then idles until cancelled. */
+    @SuppressWarnings("deprecation")
     static final class Readings implements SourceFunction<Reading> {
         private volatile boolean running = true;
 
@@ -83,7 +84,7 @@ class DashboardSinkBrowserTest {
         readings.sinkTo(DashboardSink.<Reading>lineChart("sensor readings").series(Reading::sensor).value(Reading::value)
                 .time(Reading::time).window(Duration.ofMinutes(2))).name("Chart");
         readings.filter(r -> r.sensor().equals("north") && r.value() == 10).sinkTo(DashboardSink.<Reading>marks("sensor readings")
-                .series(Reading::sensor).time(Reading::time).label(r -> "north reached " + r.value())).name("Alerts");
+                .series(Reading::sensor).time(Reading::time).value(Reading::value).label(r -> "north reached " + r.value())).name("Alerts");
         readings.sinkTo(DashboardSink.<Reading>counter("readings")).name("Count");
         job = env.executeAsync("Charted readings");
 
@@ -115,16 +116,21 @@ class DashboardSinkBrowserTest {
         return texts;
     }
 
+    /** Read in one script: the page redraws on every pushed snapshot, which would make a found element stale. */
     private String attribute(String css, String name) {
-        return browser.findElement(By.cssSelector(css)).getAttribute(name);
+        return (String) browser.executeScript("return document.querySelector(arguments[0]).getAttribute(arguments[1]);", css, name);
+    }
+
+    private String text(String css) {
+        return (String) browser.executeScript("return document.querySelector(arguments[0]).textContent;", css);
     }
 
     @Test
     void theChartPageOfARunningJobPlotsEachSeriesWithLegendEventTimeAxisAndMarks() throws Exception {
         browser.get("http://localhost:" + server.port() + "/charts/sensor%20readings");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-        wait.until(b -> "40".equals(b.findElement(By.id("counts")).getAttribute("data-points"))
-                && b.findElements(By.cssSelector("#chart g.mark-group")).size() == 1);
+        wait.until(b -> "40".equals(attribute("#counts", "data-points")) && "1".equals(String.valueOf(
+                browser.executeScript("return document.querySelectorAll('#chart g.mark-group').length;"))));
 
         List<String> north = new ArrayList<>();
         List<String> south = new ArrayList<>();
@@ -140,10 +146,11 @@ class DashboardSinkBrowserTest {
         assertThat(attribute("#chart polyline[data-series='north']", "data-times")).isEqualTo(String.join(",", times));
         assertThat(attribute("#chart g.mark-group", "data-label")).isEqualTo("north reached 10.0");
         assertThat(attribute("#chart g.mark-group", "data-time")).isEqualTo(Long.toString(START + 10_000));
+        assertThat(attribute("#chart g.mark-group", "data-value")).isEqualTo("10");
         // Two minutes of event time ending at the newest reading, 22:13:39 UTC: the axis is labelled in event time.
         assertThat(texts("#chart .x-tick")).containsExactly("22:11:39", "22:12:09", "22:12:39", "22:13:09", "22:13:39");
-        assertThat(browser.findElement(By.id("window")).getText()).isEqualTo("Last 2 min of event time (UTC), up to 22:13:39");
-        assertThat(browser.findElement(By.id("counts")).getText()).isEqualTo("40 points received, 0 averaged into shared slots, "
+        assertThat(text("#window")).isEqualTo("Last 2 min of event time (UTC), up to 22:13:39");
+        assertThat(text("#counts")).isEqualTo("40 points received, 0 averaged into shared slots, "
                 + "0 dropped (0 older than the window, 0 beyond the series limit, 0 without a value); 1 marks shown");
         assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
 
@@ -152,6 +159,6 @@ class DashboardSinkBrowserTest {
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
 
         browser.get("http://localhost:" + server.port() + "/charts/readings");
-        wait.until(b -> "40".equals(b.findElement(By.id("counter")).getAttribute("data-count")));
+        wait.until(b -> "40".equals(attribute("#counter", "data-count")));
     }
 }
