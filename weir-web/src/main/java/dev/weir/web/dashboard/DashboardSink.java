@@ -22,7 +22,8 @@ import java.util.function.Function;
  * A line chart plots the last {@link #window} of event time (a record's {@link #time}, else its timestamp) with a
  * legend, in fixed memory: {@link #pointsPerSeries} points per series (a faster stream is averaged into them) and
  * {@link #maxSeries} series; points it cannot show are counted and shown under the chart, never waited for, so the
- * sink never slows the job. Sinks of one name share the panel (a chart's marks come from their own sink).
+ * sink never slows the job. Sinks of one name share the panel (a chart's marks come from their own sink), which takes
+ * the window and limits of the first of them to start: give them the same.
  *
  * @param <T> the records
  */

@@ -84,7 +84,8 @@ class DashboardSinkBrowserTest {
         readings.sinkTo(DashboardSink.<Reading>lineChart("sensor readings").series(Reading::sensor).value(Reading::value)
                 .time(Reading::time).window(Duration.ofMinutes(2))).name("Chart");
         readings.filter(r -> r.sensor().equals("north") && r.value() == 10).sinkTo(DashboardSink.<Reading>marks("sensor readings")
-                .series(Reading::sensor).time(Reading::time).value(Reading::value).label(r -> "north reached " + r.value())).name("Alerts");
+                .series(Reading::sensor).time(Reading::time).value(Reading::value).label(r -> "north reached " + r.value())
+                .window(Duration.ofMinutes(2))).name("Alerts");
         readings.sinkTo(DashboardSink.<Reading>counter("readings")).name("Count");
         job = env.executeAsync("Charted readings");
 
