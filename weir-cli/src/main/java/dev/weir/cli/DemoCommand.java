@@ -55,9 +55,23 @@ final class DemoCommand implements Callable<Integer> {
         if (jdbcUrl != null && embeddedPostgres) {
             throw new CliFailure(2, "--jdbc-url and --embedded-postgres both name the alerts' database; pass one of them");
         }
+        if (jdbcUrl != null) {
+            DemoAlertTable.checkUrl(jdbcUrl);
+        }
         DemoPostgres postgres = embeddedPostgres ? DemoPostgres.start() : null;
         String alertsUrl = postgres != null ? postgres.url() : jdbcUrl;
-        WebServer server = Dashboard.start(port, bind);
+        WebServer server;
+        try {
+            if (alertsUrl != null) {
+                DemoAlertTable.createTable(alertsUrl);
+            }
+            server = Dashboard.start(port, bind);
+        } catch (RuntimeException e) {
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.enableCheckpointing(10_000);
         AnomalyDetection.Streams streams = AnomalyDetection.build(env, AnomalyDetection.Settings.demo(rate, keys));
