@@ -82,9 +82,9 @@ public final class JdbcTableConnector implements TableConnector {
                         + "' must not be greater than 'scan.partition.upper-bound'");
             }
         }
-        number(table, "scan.fetch-size", 0);
-        number(table, "sink.buffer-flush.max-rows", 100);
-        number(table, "sink.max-retries", 3);
+        nonNegative(table, "sink.buffer-flush.max-rows", 100);
+        nonNegative(table, "sink.max-retries", 3);
+        nonNegative(table, "scan.fetch-size", 0);
         flushIntervalMs(table);
     }
 
@@ -98,6 +98,13 @@ public final class JdbcTableConnector implements TableConnector {
         } catch (NumberFormatException e) {
             throw new ValidationException("Option '" + key + "' of table '" + table.name() + "' must be a whole number, was '"
                     + value + "'");
+        }
+    }
+
+    private static void nonNegative(CatalogTable table, String key, long defaultValue) {
+        if (number(table, key, defaultValue) < 0) {
+            throw new ValidationException("Option '" + key + "' of table '" + table.name() + "' must not be negative, was '"
+                    + table.options().get(key) + "'");
         }
     }
 
@@ -164,9 +171,13 @@ public final class JdbcTableConnector implements TableConnector {
             types[i] = ColumnReader.of(f.getType().getSqlTypeName(), f.getName(), table.name()).type();
         }
         List<String> keys = table.schema().getPrimaryKeyColumns();
+        long interval = flushIntervalMs(table);
+        long maxRows = number(table, "sink.buffer-flush.max-rows", 100);
+        // As in Flink, 0 turns a trigger off: without a size, the interval flushes; without both, every row is written.
+        int batchSize = maxRows > 0 ? (int) Math.min(maxRows, Integer.MAX_VALUE) : interval > 0 ? Integer.MAX_VALUE : 1;
         JdbcExecutionOptions execution = JdbcExecutionOptions.builder()
-                .withBatchSize((int) number(table, "sink.buffer-flush.max-rows", 100))
-                .withBatchIntervalMs(flushIntervalMs(table))
+                .withBatchSize(batchSize)
+                .withBatchIntervalMs(interval)
                 .withMaxRetries((int) number(table, "sink.max-retries", 3)).build();
         String tableName = o.get("table-name");
         DataStreamSink<Row> sink;

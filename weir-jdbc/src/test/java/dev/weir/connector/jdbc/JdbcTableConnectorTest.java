@@ -144,6 +144,24 @@ class JdbcTableConnectorTest {
     }
 
     @Test
+    void withBothFlushTriggersOffEveryRowIsWrittenAtOnce() throws Exception {
+        readings("readings_unbuffered");
+        SharedPostgres.execute(PG, "DROP TABLE IF EXISTS unbuffered", "CREATE TABLE unbuffered (sensor VARCHAR(20) PRIMARY KEY, n BIGINT NOT NULL)");
+        TableEnvironment env = env();
+        env.executeSql("CREATE TABLE readings (id BIGINT, sensor STRING, v INT)" + with("readings_unbuffered"));
+        env.executeSql("CREATE TABLE unbuffered (sensor STRING, n BIGINT, PRIMARY KEY (sensor) NOT ENFORCED)" + with("unbuffered",
+                "'sink.buffer-flush.max-rows' = '0'", "'sink.buffer-flush.interval' = '0'"));
+        env.executeSql("CREATE TABLE negative (sensor STRING, n BIGINT)" + with("unbuffered", "'sink.buffer-flush.max-rows' = '-1'"));
+
+        env.executeSql("INSERT INTO unbuffered SELECT sensor, COUNT(*) FROM readings GROUP BY sensor").await();
+
+        assertThat(SharedPostgres.rows(PG, "SELECT sensor, n FROM unbuffered ORDER BY sensor"))
+                .containsExactly("sensor-0,200", "sensor-1,200", "sensor-2,200", "sensor-3,200", "sensor-4,200");
+        assertThatThrownBy(() -> env.executeSql("INSERT INTO negative SELECT sensor, v FROM readings")).isInstanceOf(ValidationException.class)
+                .hasMessage("Option 'sink.buffer-flush.max-rows' of table 'negative' must not be negative, was '-1'");
+    }
+
+    @Test
     void lookupOptionsAndUnknownDatabasesAreRefusedWhenTheTableIsUsed() {
         TableEnvironment env = env();
         env.executeSql("CREATE TABLE cached (id BIGINT)" + with("cached", "'lookup.cache' = 'PARTIAL'"));
