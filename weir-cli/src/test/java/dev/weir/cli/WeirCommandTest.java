@@ -89,6 +89,22 @@ class WeirCommandTest {
     }
 
     @Test
+    void theDemosAlertDatabaseIsCheckedBeforeAnythingStarts() {
+        assertThat(Weir.execute("demo", "--port", "0", "--jdbc-url", "jdbc:mysql://localhost/x")).isEqualTo(2);
+        assertThat(Weir.execute("demo", "--port", "0", "--jdbc-url", "jdbc:postgresql://localhost:1/x", "--embedded-postgres")).isEqualTo(2);
+        assertThat(Weir.execute("demo", "--port", "0", "--jdbc-url", "jdbc:postgresql://localhost:1/x?user=u")).isEqualTo(2);
+
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("weir: --jdbc-url must be a PostgreSQL URL (jdbc:postgresql://host:5432/db?user=...&password=...): the demo "
+                        + "writes its alerts exactly once through PostgreSQL's XA data source; got jdbc:mysql://localhost/x")
+                .contains("weir: --jdbc-url and --embedded-postgres both name the alerts' database; pass one of them")
+                .contains("weir: Could not create the table weir_demo_alerts at jdbc:postgresql://localhost:1/x?user=u: ")
+                .contains("Check the URL, the user's rights, and that PostgreSQL is reachable.")
+                .doesNotContain("\tat ");
+        assertThat(out.toString(StandardCharsets.UTF_8)).as("no dashboard was started").doesNotContain("Weir dashboard:");
+    }
+
+    @Test
     void cancelOfAnUnknownJobExitsWithSix() {
         try (WebServer server = WebServer.start(0)) {
             assertThat(Weir.execute("cancel", "--address", "localhost:" + server.port(), "0123")).isEqualTo(6);

@@ -6,11 +6,11 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 
 /** Opens the sink's connection from {@link JdbcConnectionOptions}, loading the named driver first. */
-final class Connections {
+public final class Connections {
     private Connections() {
     }
 
-    static Connection open(JdbcConnectionOptions options) throws SQLException {
+    public static Connection open(JdbcConnectionOptions options) throws SQLException {
         String driver = options.getDriverName();
         if (driver != null) {
             try {

@@ -1,6 +1,7 @@
 package dev.weir.web;
 
 import dev.weir.engine.status.JobRegistry;
+import dev.weir.web.dashboard.DashboardPanels;
 import dev.weir.web.rest.RestJson;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
@@ -19,17 +20,21 @@ public final class WebServer implements AutoCloseable {
     /** Flink's and Weir's dashboard port. */
     public static final int DEFAULT_PORT = 8081;
     private static final long STOP_READ_GRACE_MILLIS = 5000;
+    /** How often a chart page gets its panel's data. */
+    private static final long CHART_PUSH_MILLIS = 500;
     private static final System.Logger LOG = System.getLogger(WebServer.class.getName());
     private final Javalin app;
     private final MetricsSampler sampler;
     private final RestSettings settings;
     private final RestApi api;
+    private final ChartRoutes charts;
 
-    private WebServer(Javalin app, MetricsSampler sampler, RestSettings settings, RestApi api) {
+    private WebServer(Javalin app, MetricsSampler sampler, RestSettings settings, RestApi api, ChartRoutes charts) {
         this.app = app;
         this.sampler = sampler;
         this.settings = settings;
         this.api = api;
+        this.charts = charts;
     }
 
     /** Starts serving on {@code port} (0 picks a free one) with the settings of the system properties. */
@@ -56,24 +61,27 @@ public final class WebServer implements AutoCloseable {
         checkFree(settings.bindAddress(), settings.port());
         MetricsSampler sampler = new MetricsSampler(JobRegistry.global(), settings.sampleMillis());
         RestApi api = new RestApi(JobRegistry.global(), sampler, settings);
+        ChartRoutes charts = new ChartRoutes(DashboardPanels.global(), CHART_PUSH_MILLIS);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.startup.showOldJavalinVersionWarning = false;
             config.jsonMapper(new JavalinJackson(RestJson.server(), false));
             config.staticFiles.add("/dev/weir/web/dashboard", Location.CLASSPATH);
             api.routes(config.routes);
+            charts.routes(config.routes);
             config.routes.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(PrometheusText.render(JobRegistry.global())));
         });
         try {
             app.start(settings.bindAddress(), settings.port());
         } catch (RuntimeException e) {
             sampler.close();
+            charts.close();
             if (hasBindException(e)) {
                 throw new PortInUseException(settings.port(), e);
             }
             throw e;
         }
-        return new WebServer(app, sampler, settings, api);
+        return new WebServer(app, sampler, settings, api, charts);
     }
 
     private static void checkFree(String bindAddress, int port) {
@@ -140,6 +148,7 @@ public final class WebServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         sampler.close();
+        charts.close();
         app.stop();
     }
 

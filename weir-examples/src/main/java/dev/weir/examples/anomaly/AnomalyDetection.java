@@ -54,8 +54,9 @@ public final class AnomalyDetection {
         }
     }
 
-    /** The job's outputs: alerts, the late readings, and the rolling statistics. */
-    public record Streams(DataStream<Alert> alerts, DataStream<SensorEvent> late, DataStream<SensorStats> stats) {
+    /** The job's outputs: alerts, the late readings, the rolling statistics, and the on-time readings (for charts). */
+    public record Streams(DataStream<Alert> alerts, DataStream<SensorEvent> late, DataStream<SensorStats> stats,
+                          DataStream<SensorEvent> readings) {
     }
 
     /** Builds the job; the caller adds sinks to the streams it wants. */
@@ -75,7 +76,7 @@ public final class AnomalyDetection {
         DataStream<Alert> alerts = onTime.connect(stats)
                 .keyBy(SensorEvent::sensorId, SensorStats::sensorId)
                 .process(new Detector(s.slide().toMillis(), 3.0)).name("Detect Anomalies").uid("detector");
-        return new Streams(alerts, onTime.getSideOutput(LATE), stats);
+        return new Streams(alerts, onTime.getSideOutput(LATE), stats, onTime);
     }
 
     /** Readings behind the watermark go to {@link #LATE}; the others go on. */

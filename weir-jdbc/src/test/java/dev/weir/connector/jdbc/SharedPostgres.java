@@ -1,5 +1,6 @@
 package dev.weir.connector.jdbc;
 
+import dev.weir.jdbc.postgres.UnprivilegedPostgresBinaries;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -243,9 +243,24 @@ async function refreshJob() {
   await drawAlerts();
 }
 
+// Links to the chart pages of the jobs' DashboardSinks, when there are any.
+async function refreshChartLinks() {
+  const charts = await get("/charts");
+  const list = document.getElementById("chart-links");
+  document.getElementById("charts-section").hidden = charts.length === 0;
+  if (list.dataset.names === charts.map(c => c.name).join("\n")) return;
+  list.dataset.names = charts.map(c => c.name).join("\n");
+  list.replaceChildren(...charts.map(c => {
+    const li = document.createElement("li");
+    li.append(Object.assign(document.createElement("a"), {href: "/charts/" + encodeURIComponent(c.name), textContent: c.name}));
+    return li;
+  }));
+}
+
 async function refresh() {
   try {
     await refreshJobs();
+    await refreshChartLinks();
     await refreshJob();
   } catch (e) {
     document.getElementById("overview").textContent = "cannot reach Weir: " + e.message;

@@ -1,4 +1,4 @@
-package dev.weir.connector.jdbc;
+package dev.weir.jdbc.postgres;
 
 import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
 import io.zonky.test.db.postgres.embedded.PgBinaryResolver;
@@ -22,7 +22,7 @@ import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
  * as root (as in containers), the server runs as {@code nobody}: PostgreSQL refuses to run as root. As any other user
  * the wrappers run the real programs unchanged. The rebuilt archive is cached in the build directory.
  */
-final class UnprivilegedPostgresBinaries implements PgBinaryResolver {
+public final class UnprivilegedPostgresBinaries implements PgBinaryResolver {
     private static final String[] WRAPPED = {"bin/initdb", "bin/pg_ctl"};
     private static final String WRAPPER = """
             #!/bin/sh
@@ -39,7 +39,7 @@ final class UnprivilegedPostgresBinaries implements PgBinaryResolver {
 
     private final Path cache;
 
-    UnprivilegedPostgresBinaries(Path cache) {
+    public UnprivilegedPostgresBinaries(Path cache) {
         this.cache = cache;
     }
 
