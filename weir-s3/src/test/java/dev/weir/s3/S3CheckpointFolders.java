@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What a test reads of the job checkpoint folders in a bucket. */
-final class S3CheckpointFolders {
+public final class S3CheckpointFolders {
     private static final Pattern COMPLETED = Pattern.compile("^(.*/[^/]+)/chk-(\\d+)/_metadata$");
 
     private S3CheckpointFolders() {
     }
 
     /** The key of the job folder under {@code prefix} holding the highest completed checkpoint, if any. */
-    static Optional<String> newestJobFolder(S3ProxyServer s3, String bucket, String prefix) {
+    public static Optional<String> newestJobFolder(S3ProxyServer s3, String bucket, String prefix) {
         String newest = null;
         long newestId = -1;
         for (String key : s3.keys(bucket, prefix)) {
@@ -26,7 +26,7 @@ final class S3CheckpointFolders {
     }
 
     /** The highest completed checkpoint id under {@code prefix}, or -1. */
-    static long newestCompletedId(S3ProxyServer s3, String bucket, String prefix) {
+    public static long newestCompletedId(S3ProxyServer s3, String bucket, String prefix) {
         long newestId = -1;
         for (String key : s3.keys(bucket, prefix)) {
             Matcher m = COMPLETED.matcher(key);

@@ -16,9 +16,9 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  * signatures checked. {@link #stop()} and {@link #start()} take the server away and bring it back on the same port with
  * the same objects, as an outage of the store would.
  */
-final class S3ProxyServer implements AutoCloseable {
-    static final String ACCESS_KEY = "weir-access";
-    static final String SECRET_KEY = "weir-secret";
+public final class S3ProxyServer implements AutoCloseable {
+    public static final String ACCESS_KEY = "weir-access";
+    public static final String SECRET_KEY = "weir-secret";
 
     private final BlobStoreContext context;
     private final BlobStore blobStore;
@@ -31,14 +31,14 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     /** Starts a server on a free port. */
-    static S3ProxyServer startOnFreePort() throws Exception {
+    public static S3ProxyServer startOnFreePort() throws Exception {
         S3ProxyServer server = new S3ProxyServer();
         server.start();
         return server;
     }
 
     /** Starts (again) on this server's port, or a free one the first time. */
-    void start() throws Exception {
+    public void start() throws Exception {
         proxy = S3Proxy.builder()
                 .blobStore(blobStore)
                 .endpoint(URI.create("http://127.0.0.1:" + port))
@@ -53,20 +53,20 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     /** Stops the server; connections are refused until {@link #start()}. */
-    void stop() throws Exception {
+    public void stop() throws Exception {
         proxy.stop();
     }
 
-    void createBucket(String bucket) {
+    public void createBucket(String bucket) {
         blobStore.createContainerInLocation(null, bucket);
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + port;
     }
 
     /** The job's settings that point the S3 checkpoint storage here. */
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         return Map.of(S3Options.ENDPOINT, endpoint(), S3Options.PATH_STYLE_ACCESS, "true",
                 S3Options.ACCESS_KEY, ACCESS_KEY, S3Options.SECRET_KEY, SECRET_KEY);
     }
@@ -77,7 +77,7 @@ final class S3ProxyServer implements AutoCloseable {
     }
 
     /** The keys under {@code prefix} in {@code bucket}, sorted. */
-    List<String> keys(String bucket, String prefix) {
+    public List<String> keys(String bucket, String prefix) {
         try (S3Client client = client()) {
             return client.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
                     .map(S3Object::key).sorted().toList();

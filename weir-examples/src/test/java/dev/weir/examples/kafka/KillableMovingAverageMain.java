@@ -1,5 +1,6 @@
 package dev.weir.examples.kafka;
 
+import dev.weir.configuration.Configuration;
 import dev.weir.core.execution.JobClient;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.configuration.ExternalizedCheckpointRetention;
@@ -21,8 +22,9 @@ import java.util.Collection;
  * subtask reached the end of its input (its final output is committed when the job ends), and {@code FINISHED} when
  * it ended normally.
  *
- * <p>Arguments: bootstrap servers, output topic, transactional id prefix, checkpoint directory, and optionally the
- * folder to restore from.
+ * <p>Arguments: bootstrap servers, output topic, transactional id prefix, checkpoint location, then as the {@code weir}
+ * command takes them, optionally {@code -s <checkpoint folder to restore from>} and any {@code -D<key>=<value>}
+ * settings (the {@code s3.*} ones for checkpoints on {@code s3://}).
  */
 public final class KillableMovingAverageMain {
     /** The job's name, so its checkpoint folders are {@code <checkpoint directory>/moving-average-kill-<job id>}. */
@@ -37,12 +39,25 @@ public final class KillableMovingAverageMain {
     }
 
     public static void main(String[] args) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        Configuration conf = new Configuration();
+        String restore = null;
+        for (int i = 4; i < args.length; i++) {
+            if (args[i].equals("-s")) {
+                restore = args[++i];
+            } else if (args[i].startsWith("-D") && args[i].contains("=")) {
+                int eq = args[i].indexOf('=');
+                conf.setString(args[i].substring(2, eq), args[i].substring(eq + 1));
+            } else {
+                throw new IllegalArgumentException("KillableMovingAverageMain: unexpected argument '" + args[i]
+                        + "'; after the four positional ones only -s <restore folder> and -D<key>=<value> are taken");
+            }
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
         env.enableCheckpointing(100);
         env.getCheckpointConfig().setCheckpointStorage(args[3]);
         env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-        if (args.length > 4) {
-            env.setRestorePath(args[4], false);
+        if (restore != null) {
+            env.setRestorePath(restore, false);
         }
         build(env, args[0], args[1], args[2]);
         JobClient client = env.executeAsync(JOB_NAME);

@@ -1,6 +1,5 @@
 package dev.weir.examples.kafka;
 
-import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
@@ -10,12 +9,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +59,7 @@ class MovingAverageProcessKillTest {
                     if (run == KILLS - 1) {
                         // The final averages are committed when the job ends: the last kill lands among those transactions.
                         child.awaitLog("both sink subtasks' input ended", text -> text.contains("INPUT ENDED 0") && text.contains("INPUT ENDED 1"));
-                        awaitAnOpenTransaction(bootstrap, child);
+                        TransactionalTopic.awaitAnOpenTransaction(bootstrap, "killed", child);
                         delay = random.nextInt(100);
                     } else {
                         // Anywhere in the following checkpoint cycles: while taking one, or between.
@@ -79,7 +74,7 @@ class MovingAverageProcessKillTest {
                 System.out.printf("MovingAverageProcessKillTest (seed %d): run %d restored from %s, killed %d ms after %s; output topic's"
                         + " last stable offsets %s, ends %s%n", SEED, run, restore.map(Path::getFileName).orElse(null), delay,
                         run == KILLS - 1 ? "its input ended and a transaction was open" : "its first checkpoint",
-                        endOffsets(bootstrap, "killed", "read_committed"), endOffsets(bootstrap, "killed", "read_uncommitted"));
+                        TransactionalTopic.endOffsets(bootstrap, "killed", "read_committed"), TransactionalTopic.endOffsets(bootstrap, "killed", "read_uncommitted"));
             }
 
             Optional<Path> restore = ChildJob.newestJobFolderWithACompletedCheckpoint(checkpoints);
@@ -89,7 +84,7 @@ class MovingAverageProcessKillTest {
 
             assertThat(restoredFrom).as("every restart restored the killed run's checkpoint folder (seed %d)", SEED)
                     .hasSize(KILLS).doesNotHaveDuplicates();
-            List<String> actual = readAllCommitted(bootstrap, "killed");
+            List<String> actual = TransactionalTopic.readAllCommitted(bootstrap, "killed");
             assertThat(actual).as("committed averages after %d kills (seed %d), restored from %s", KILLS, SEED, restoredFrom)
                     .isEqualTo(expected);
         }
@@ -101,7 +96,7 @@ class MovingAverageProcessKillTest {
         env.getCheckpointConfig().setCheckpointStorage(dir.resolve("checkpoints-clean").toString());
         KillableMovingAverageMain.build(env, bootstrap, "clean", "eos-clean");
         env.execute("moving-average-clean");
-        List<String> lines = readAllCommitted(bootstrap, "clean");
+        List<String> lines = TransactionalTopic.readAllCommitted(bootstrap, "clean");
         // 2,000 readings 10 s apart span 20,000 s: windows end every minute from the first reading to 10 min after the last.
         assertThat(lines).hasSize(SENSORS * (333 + 10));
         return lines;
@@ -109,57 +104,7 @@ class MovingAverageProcessKillTest {
 
     private static ChildJob start(String bootstrap, Path checkpoints, Optional<Path> restore, Path log) throws IOException {
         List<String> args = new ArrayList<>(List.of(bootstrap, "killed", "eos-killed", checkpoints.toString()));
-        restore.ifPresent(folder -> args.add(folder.toString()));
+        restore.ifPresent(folder -> args.addAll(List.of("-s", folder.toString())));
         return ChildJob.start(KillableMovingAverageMain.class, log, args);
-    }
-
-    /**
-     * The sorted committed lines once every transaction in the topic is decided: a commit returns before its markers are
-     * written, and a read_committed consumer ends at the first undecided transaction. A transaction a kill left open
-     * and no restarted writer aborted stays undecided for the sink's transaction timeout, ten minutes, so it fails here
-     * rather than shortening the output.
-     */
-    private static List<String> readAllCommitted(String bootstrap, String topic) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(20);
-        Map<TopicPartition, Long> committedEnd = endOffsets(bootstrap, topic, "read_committed");
-        Map<TopicPartition, Long> end = endOffsets(bootstrap, topic, "read_uncommitted");
-        while (!committedEnd.equals(end)) {
-            assertThat(System.nanoTime()).as("every transaction in %s was decided within 20 s: last stable offsets %s, ends %s",
-                    topic, committedEnd, end).isLessThan(deadline);
-            Thread.sleep(50);
-            committedEnd = endOffsets(bootstrap, topic, "read_committed");
-            end = endOffsets(bootstrap, topic, "read_uncommitted");
-        }
-        return sorted(MovingAverage.readCommitted(bootstrap, topic));
-    }
-
-    /** Waits until the output topic has a transaction not yet decided: its last stable offsets fall short of its ends. */
-    private static void awaitAnOpenTransaction(String bootstrap, ChildJob child) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(60);
-        try (KafkaConsumer<byte[], byte[]> committed = consumer(bootstrap, "read_committed");
-             KafkaConsumer<byte[], byte[]> uncommitted = consumer(bootstrap, "read_uncommitted")) {
-            List<TopicPartition> parts = committed.partitionsFor("killed").stream().map(i -> new TopicPartition("killed", i.partition())).toList();
-            while (committed.endOffsets(parts).equals(uncommitted.endOffsets(parts))) {
-                assertThat(child.isAlive()).as("the child JVM ended before it wrote its final averages; its log:%n%s", child.log()).isTrue();
-                assertThat(System.nanoTime()).as("the child wrote its final averages within 60 s").isLessThan(deadline);
-            }
-        }
-    }
-
-    private static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, String isolation) {
-        return new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap, "isolation.level", isolation),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    }
-
-    private static Map<TopicPartition, Long> endOffsets(String bootstrap, String topic, String isolation) {
-        try (KafkaConsumer<byte[], byte[]> c = consumer(bootstrap, isolation)) {
-            return c.endOffsets(c.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList());
-        }
-    }
-
-    private static List<String> sorted(List<String> lines) {
-        List<String> copy = new ArrayList<>(lines);
-        copy.sort(null);
-        return copy;
     }
 }
