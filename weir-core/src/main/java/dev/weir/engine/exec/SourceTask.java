@@ -259,6 +259,8 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
             throw t;
         }
         writers.emitBarrier(checkpointId);
+        // Published now, not at the end of this call: the call polls on, and a slow chained operator can make that long.
+        writers.flush();
         checkpoints.acknowledge(checkpointId, snapshot);
     }
 
