@@ -51,10 +51,12 @@ final class PlanTranslator {
     DataStream<Object> translate(JsonNode plan) throws IOException {
         if (plan.path("configuration").isObject()) {
             Configuration configuration = new Configuration();
-            plan.get("configuration").fields().forEachRemaining(e -> configuration.setString(e.getKey(), e.getValue().asText()));
+            Configuration python = new Configuration();
+            plan.get("configuration").fields().forEachRemaining(e -> (e.getKey().equals(BUNDLE_SIZE) || e.getKey().equals(BUNDLE_TIME)
+                    ? python : configuration).setString(e.getKey(), e.getValue().asText()));
             env.configure(configuration);
-            bundleSize = integerOption(configuration, BUNDLE_SIZE, bundleSize);
-            bundleTimeMillis = integerOption(configuration, BUNDLE_TIME, bundleTimeMillis);
+            bundleSize = integerOption(python, BUNDLE_SIZE, bundleSize);
+            bundleTimeMillis = integerOption(python, BUNDLE_TIME, bundleTimeMillis);
         }
         if (plan.hasNonNull("parallelism")) {
             env.setParallelism(plan.get("parallelism").asInt());
