@@ -88,6 +88,11 @@ final class PlanTranslator {
                 DataStream<?> numbers = env.fromSource(source, (WatermarkStrategy<Long>) (WatermarkStrategy<?>) watermarks(node.get("strategy")), name);
                 return (DataStream<Object>) numbers;
             }
+            case "file_source":
+                return FileConnectors.source(env, node, watermarks(node.get("strategy")), name);
+            case "sink_to":
+                FileConnectors.sink(input(node), node.get("sink"), name, node);
+                return null;
             case "map":
                 return configure(input(node).flatMap(stage(id, PythonStage.Reply.ONE_EACH)).name(name), node);
             case "flat_map":
@@ -151,7 +156,7 @@ final class PlanTranslator {
         return configure(in.assignTimestampsAndWatermarks(watermarks).name(name), node);
     }
 
-    private static WatermarkStrategy<Object> watermarks(JsonNode strategy) {
+    static WatermarkStrategy<Object> watermarks(JsonNode strategy) {
         switch (strategy.get("type").asText()) {
             case "bounded_out_of_orderness":
                 return WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(strategy.get("millis").asLong()));
