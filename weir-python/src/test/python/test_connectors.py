@@ -55,11 +55,12 @@ class FileConnectorsTest(unittest.TestCase):
         env = env_with(1)
         with self.assertRaises(NotImplementedError) as refused:
             env.from_source(object(), WatermarkStrategy.no_watermarks(), "s")
-        self.assertEqual(str(refused.exception), "from_source(...) in Weir's Python API reads a NumberSequenceSource or "
-                         "a FileSource, not a object: use one of them or from_collection(...)")
+        self.assertEqual(str(refused.exception), "from_source(...) in Weir's Python API reads a NumberSequenceSource, a "
+                         "FileSource or a KafkaSource, not a object: use one of them or from_collection(...)")
         with self.assertRaises(NotImplementedError) as refused:
             env.from_collection([1]).sink_to("out")
-        self.assertEqual(str(refused.exception), "sink_to(...) in Weir's Python API writes to a FileSink, not 'out'")
+        self.assertEqual(str(refused.exception), "sink_to(...) in Weir's Python API writes to a FileSink or a KafkaSink, "
+                         "not 'out'")
 
 
 if __name__ == "__main__":

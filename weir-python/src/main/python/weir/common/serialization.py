@@ -12,3 +12,11 @@ class Encoder:
         if str(charset_name).upper().replace("_", "-") not in ("UTF-8", "UTF8"):
             raise ValueError("Weir's Python API writes text as UTF-8 only, not %s" % charset_name)
         return Encoder("UTF-8")
+
+
+class SimpleStringSchema:
+    """Kafka record values as UTF-8 text: a KafkaSource gives str records, a KafkaSink writes str records."""
+
+    def __init__(self, charset="UTF-8"):
+        if str(charset).upper().replace("_", "-") not in ("UTF-8", "UTF8"):
+            raise ValueError("Weir's Python API reads and writes text as UTF-8 only, not %s" % charset)

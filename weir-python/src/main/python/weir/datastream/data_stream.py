@@ -105,10 +105,12 @@ class DataStream:
         return self
 
     def sink_to(self, sink):
-        """Writes the stream to ``sink`` (a FileSink), which runs in the JVM."""
+        """Writes the stream to ``sink`` (a FileSink or a KafkaSink), which runs in the JVM."""
         from weir.datastream.connectors import FileSink
-        if not isinstance(sink, FileSink):
-            raise NotImplementedError("sink_to(...) in Weir's Python API writes to a FileSink, not %r" % (sink,))
+        from weir.datastream.connectors.kafka import KafkaSink
+        if not isinstance(sink, (FileSink, KafkaSink)):
+            raise NotImplementedError("sink_to(...) in Weir's Python API writes to a FileSink or a KafkaSink, not %r"
+                                      % (sink,))
         node = self._add("sink_to", sink=sink._sink_plan())
         return DataStreamSink(node)
 

@@ -90,8 +90,14 @@ final class PlanTranslator {
             }
             case "file_source":
                 return FileConnectors.source(env, node, watermarks(node.get("strategy")), name);
+            case "kafka_source":
+                return KafkaConnectors.source(env, node, watermarks(node.get("strategy")), name);
             case "sink_to":
-                FileConnectors.sink(input(node), node.get("sink"), name, node);
+                if (node.get("sink").get("type").asText().equals("kafka")) {
+                    KafkaConnectors.sink(input(node), node.get("sink"), name, node);
+                } else {
+                    FileConnectors.sink(input(node), node.get("sink"), name, node);
+                }
                 return null;
             case "map":
                 return configure(input(node).flatMap(stage(id, PythonStage.Reply.ONE_EACH)).name(name), node);
