@@ -31,8 +31,8 @@ class SourcesTest(unittest.TestCase):
         with self.assertRaises(NotImplementedError) as refused:
             env.from_source(object(), WatermarkStrategy.no_watermarks(), "other")
         self.assertEqual(str(refused.exception),
-                         "from_source(...) in Weir's Python API reads a NumberSequenceSource; other sources are not "
-                         "supported yet: use from_collection(...) or a NumberSequenceSource")
+                         "from_source(...) in Weir's Python API reads a NumberSequenceSource, a FileSource or a "
+                         "KafkaSource, not a object: use one of them or from_collection(...)")
 
 
 if __name__ == "__main__":

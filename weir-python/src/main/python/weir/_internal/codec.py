@@ -1,11 +1,15 @@
 """Values between the JVM and Python: a tag byte, then the payload (the Java twin is dev.weir.python.ValueCodec)."""
 import struct
+import sys
+from array import array
 
 _LONG = struct.Struct(">q")
 _DOUBLE = struct.Struct(">d")
 _INT = struct.Struct(">i")
 _MIN_LONG = -(1 << 63)
 _MAX_LONG = (1 << 63) - 1
+_SWAP = sys.byteorder == "little"
+_INT_TYPE = {int}
 
 
 def encode(value, out):
@@ -35,6 +39,8 @@ def encode(value, out):
         out += _INT.pack(len(value))
         for item in value:
             encode(item, out)
+    elif type(value) is list and value and set(map(type, value)) == _INT_TYPE and _encode_longs(value, out):
+        pass
     elif isinstance(value, list):
         out += b"L"
         out += _INT.pack(len(value))
@@ -50,6 +56,20 @@ def encode(value, out):
         raise TypeError("a %s (%r) cannot cross between Python and Weir's JVM: records must be built from None, "
                         "bool, int, float, str, tuple, list and dict" % (type(value).__name__, value))
     return out
+
+
+def _encode_longs(values, out):
+    """A list of ints as one packed array ('A'); False when one does not fit in 64 bits (encode then names it)."""
+    try:
+        packed = array("q", values)
+    except OverflowError:
+        return False
+    if _SWAP:
+        packed.byteswap()
+    out += b"A"
+    out += _INT.pack(len(values))
+    out += packed.tobytes()
+    return True
 
 
 def decode(data, offset=0):
@@ -78,6 +98,14 @@ def decode(data, offset=0):
             item, offset = decode(data, offset)
             items.append(item)
         return (tuple(items) if tag == 0x55 else items), offset
+    if tag == 0x41:  # A
+        size = _INT.unpack_from(data, offset)[0]
+        offset += 4
+        packed = array("q")
+        packed.frombytes(data[offset:offset + 8 * size])
+        if _SWAP:
+            packed.byteswap()
+        return packed.tolist(), offset + 8 * size
     if tag == 0x4D:  # M
         size = _INT.unpack_from(data, offset)[0]
         offset += 4

@@ -1,6 +1,7 @@
 """PyFlink's ``pyflink.datastream``: the DataStream API."""
-from weir.datastream.data_stream import CloseableIterator, ConnectedStreams, DataStream, KeyedStream, WindowedStream
-from weir.datastream.functions import (CoFlatMapFunction, CoMapFunction, FilterFunction, FlatMapFunction, Function, KeyedProcessFunction, KeySelector,
+from weir.datastream.data_stream import (CloseableIterator, ConnectedStreams, DataStream, DataStreamSink, KeyedStream,
+                                         WindowedStream)
+from weir.datastream.functions import (AggregateFunction, CoFlatMapFunction, CoMapFunction, FilterFunction, FlatMapFunction, Function, KeyedProcessFunction, KeySelector,
                                        MapFunction, ProcessFunction, ReduceFunction, RuntimeContext, TimeDomain,
                                        TimerService)
 from weir.datastream.output_tag import OutputTag
@@ -9,7 +10,7 @@ from weir.datastream.window import (EventTimeSessionWindows, ProcessingTimeSessi
                                     SlidingProcessingTimeWindows, TumblingEventTimeWindows,
                                     TumblingProcessingTimeWindows, WindowAssigner)
 
-__all__ = ["OutputTag", "CoFlatMapFunction", "CoMapFunction", "ConnectedStreams", "CloseableIterator", "DataStream", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
+__all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction", "ConnectedStreams", "CloseableIterator", "DataStream", "DataStreamSink", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
            "Function", "KeySelector", "MapFunction", "ReduceFunction", "RuntimeContext", "KeyedProcessFunction",
            "ProcessFunction", "TimeDomain", "TimerService", "JobExecutionResult",
            "StreamExecutionEnvironment", "EventTimeSessionWindows", "ProcessingTimeSessionWindows",

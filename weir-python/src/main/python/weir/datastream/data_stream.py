@@ -104,6 +104,16 @@ class DataStream:
         self._add("print")
         return self
 
+    def sink_to(self, sink):
+        """Writes the stream to ``sink`` (a FileSink or a KafkaSink), which runs in the JVM."""
+        from weir.datastream.connectors import FileSink
+        from weir.datastream.connectors.kafka import KafkaSink
+        if not isinstance(sink, (FileSink, KafkaSink)):
+            raise NotImplementedError("sink_to(...) in Weir's Python API writes to a FileSink or a KafkaSink, not %r"
+                                      % (sink,))
+        node = self._add("sink_to", sink=sink._sink_plan())
+        return DataStreamSink(node)
+
     def execute_and_collect(self, job_name=None, limit=None):
         """Runs the job and returns its records: a list of at most ``limit`` of them, or an iterator over all."""
         self._add("collect")
@@ -207,6 +217,27 @@ class ConnectedStreams:
     def process(self, *args, **kwargs):
         raise NotImplementedError("ConnectedStreams.process(...) is not supported by Weir's Python API yet; use a "
                                   "CoMapFunction or CoFlatMapFunction")
+
+
+class DataStreamSink:
+    """What ``sink_to`` returns, as PyFlink's: the sink's name, uid and parallelism."""
+
+    def __init__(self, node):
+        self._node = node
+
+    def name(self, name):
+        self._node["name"] = str(name)
+        return self
+
+    def uid(self, uid):
+        self._node["uid"] = str(uid)
+        return self
+
+    def set_parallelism(self, parallelism):
+        if not isinstance(parallelism, int) or parallelism < 1:
+            raise ValueError("set_parallelism(...) on %s needs a positive int, not %r" % (self._node["name"], parallelism))
+        self._node["parallelism"] = parallelism
+        return self
 
 
 class CloseableIterator:

@@ -19,7 +19,7 @@ class RuntimeContext:
         if not isinstance(descriptor, getattr(state, descriptor_class)):
             raise TypeError("%s needs a %s, not %r" % ("get_" + handle_class.lower().replace("state", "_state"),
                                                        descriptor_class, descriptor))
-        return getattr(state, handle_class)(self._channel, descriptor.name)
+        return getattr(state, handle_class)(self._channel, descriptor)
 
     def get_state(self, state_descriptor):
         return self._state("ValueState", state_descriptor, "ValueStateDescriptor")
@@ -29,6 +29,12 @@ class RuntimeContext:
 
     def get_map_state(self, state_descriptor):
         return self._state("MapState", state_descriptor, "MapStateDescriptor")
+
+    def get_reducing_state(self, state_descriptor):
+        return self._state("ReducingState", state_descriptor, "ReducingStateDescriptor")
+
+    def get_aggregating_state(self, state_descriptor):
+        return self._state("AggregatingState", state_descriptor, "AggregatingStateDescriptor")
 
     def get_task_name(self):
         return self._task_name
@@ -93,6 +99,23 @@ class KeySelector(Function):
 class ReduceFunction(Function):
     def reduce(self, value1, value2):
         raise NotImplementedError("a ReduceFunction must define reduce(self, value1, value2)")
+
+
+class AggregateFunction(Function):
+    """Aggregates values into an accumulator, as PyFlink's: ``create_accumulator()``, ``add(value, accumulator)``
+    returning the new accumulator, ``get_result(accumulator)``, ``merge(acc_a, acc_b)``."""
+
+    def create_accumulator(self):
+        raise NotImplementedError("an AggregateFunction must define create_accumulator(self)")
+
+    def add(self, value, accumulator):
+        raise NotImplementedError("an AggregateFunction must define add(self, value, accumulator)")
+
+    def get_result(self, accumulator):
+        raise NotImplementedError("an AggregateFunction must define get_result(self, accumulator)")
+
+    def merge(self, acc_a, acc_b):
+        raise NotImplementedError("this AggregateFunction does not define merge(self, acc_a, acc_b)")
 
 
 def as_callable(function, function_class, method, call):

@@ -67,12 +67,14 @@ class StreamExecutionEnvironment:
         return DataStream(self, node)
 
     def from_source(self, source, watermark_strategy, source_name, type_info=None):
-        """A stream read from ``source`` (a NumberSequenceSource), with ``watermark_strategy``'s event time."""
+        """A stream read from ``source`` (a NumberSequenceSource, FileSource or KafkaSource), with ``watermark_strategy``'s event time."""
         from weir.common.watermark_strategy import WatermarkStrategy
-        from weir.datastream.connectors import NumberSequenceSource
-        if not isinstance(source, NumberSequenceSource):
-            raise NotImplementedError("from_source(...) in Weir's Python API reads a NumberSequenceSource; other "
-                                      "sources are not supported yet: use from_collection(...) or a NumberSequenceSource")
+        from weir.datastream.connectors import FileSource, NumberSequenceSource
+        from weir.datastream.connectors.kafka import KafkaSource
+        if not isinstance(source, (NumberSequenceSource, FileSource, KafkaSource)):
+            raise NotImplementedError("from_source(...) in Weir's Python API reads a NumberSequenceSource, a "
+                                      "FileSource or a KafkaSource, not a %s: use one of them or from_collection(...)"
+                                      % type(source).__name__)
         if not isinstance(watermark_strategy, WatermarkStrategy):
             raise TypeError("from_source(...) needs a WatermarkStrategy (e.g. WatermarkStrategy.no_watermarks()), not %r"
                             % (watermark_strategy,))

@@ -77,8 +77,12 @@ public final class FromElementsSource<T> implements Source<T> {
             }
             final Object[] elements = this.elements;
             final int stop = Math.min(end, i + MAX_ELEMENTS_PER_POLL);
-            for (; i < stop; i++) {
-                output.collect((T) elements[i]);
+            final ReaderYield yield = ReaderYield.of(output);
+            while (i < stop) {
+                output.collect((T) elements[i++]);
+                if (yield.yieldRequested()) {
+                    break;
+                }
             }
             next = i;
             return InputStatus.MORE_AVAILABLE;

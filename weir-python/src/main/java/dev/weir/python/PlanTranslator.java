@@ -33,7 +33,13 @@ import java.util.Map;
 final class PlanTranslator {
     private final StreamExecutionEnvironment env;
     private final int driverPort;
+    /** PyFlink's options (and defaults) for how many records a bundle holds and how long its first one waits, in ms. */
+    static final String BUNDLE_SIZE = "python.fn-execution.bundle.size";
+    static final String BUNDLE_TIME = "python.fn-execution.bundle.time";
+
     private final Map<Integer, DataStream<Object>> streams = new HashMap<>();
+    private int bundleSize = 100_000;
+    private long bundleTimeMillis = 1000;
     private DataStream<Object> collected;
 
     PlanTranslator(StreamExecutionEnvironment env, int driverPort) {
@@ -45,8 +51,12 @@ final class PlanTranslator {
     DataStream<Object> translate(JsonNode plan) throws IOException {
         if (plan.path("configuration").isObject()) {
             Configuration configuration = new Configuration();
-            plan.get("configuration").fields().forEachRemaining(e -> configuration.setString(e.getKey(), e.getValue().asText()));
+            Configuration python = new Configuration();
+            plan.get("configuration").fields().forEachRemaining(e -> (e.getKey().equals(BUNDLE_SIZE) || e.getKey().equals(BUNDLE_TIME)
+                    ? python : configuration).setString(e.getKey(), e.getValue().asText()));
             env.configure(configuration);
+            bundleSize = integerOption(python, BUNDLE_SIZE, bundleSize);
+            bundleTimeMillis = integerOption(python, BUNDLE_TIME, bundleTimeMillis);
         }
         if (plan.hasNonNull("parallelism")) {
             env.setParallelism(plan.get("parallelism").asInt());
@@ -78,12 +88,25 @@ final class PlanTranslator {
                 DataStream<?> numbers = env.fromSource(source, (WatermarkStrategy<Long>) (WatermarkStrategy<?>) watermarks(node.get("strategy")), name);
                 return (DataStream<Object>) numbers;
             }
+            case "file_source":
+                return FileConnectors.source(env, node, watermarks(node.get("strategy")), name);
+            case "kafka_source":
+                return KafkaConnectors.source(env, node, watermarks(node.get("strategy")), name);
+            case "sink_to":
+                if (node.get("sink").get("type").asText().equals("kafka")) {
+                    KafkaConnectors.sink(input(node), node.get("sink"), name, node);
+                } else {
+                    FileConnectors.sink(input(node), node.get("sink"), name, node);
+                }
+                return null;
             case "map":
+                return configure(input(node).flatMap(stage(id, PythonStage.Reply.ONE_EACH)).name(name), node);
             case "flat_map":
+                return configure(input(node).flatMap(stage(id, PythonStage.Reply.MANY_EACH)).name(name), node);
             case "filter":
-                return configure(input(node).flatMap(new PythonStage(driverPort, id, PythonStage.Output.PLAIN)).name(name), node);
+                return configure(input(node).flatMap(stage(id, PythonStage.Reply.KEEP)).name(name), node);
             case "key_by":
-                return configure(input(node).flatMap(new PythonStage(driverPort, id, PythonStage.Output.KEYED)).name(name), node);
+                return configure(input(node).flatMap(stage(id, PythonStage.Reply.KEY)).name(name), node);
             case "assign_timestamps_and_watermarks":
                 return assignTimestamps(node, name, id);
             case "reduce":
@@ -129,7 +152,7 @@ final class PlanTranslator {
         DataStream<Object> in = input(node);
         boolean pythonAssigner = strategy.get("has_assigner").asBoolean();
         if (pythonAssigner) {
-            in = in.flatMap(new PythonStage(driverPort, id, PythonStage.Output.STAMPED)).name(name + " (timestamp assigner)");
+            in = in.flatMap(stage(id, PythonStage.Reply.TIMESTAMP)).name(name + " (timestamp assigner)");
         }
         WatermarkStrategy<Object> watermarks = watermarks(strategy);
         if (pythonAssigner) {
@@ -139,7 +162,7 @@ final class PlanTranslator {
         return configure(in.assignTimestampsAndWatermarks(watermarks).name(name), node);
     }
 
-    private static WatermarkStrategy<Object> watermarks(JsonNode strategy) {
+    static WatermarkStrategy<Object> watermarks(JsonNode strategy) {
         switch (strategy.get("type").asText()) {
             case "bounded_out_of_orderness":
                 return WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(strategy.get("millis").asLong()));
@@ -180,6 +203,26 @@ final class PlanTranslator {
             default:
                 throw new IllegalArgumentException("unknown window assigner '" + window.get("type").asText() + "' in the plan");
         }
+    }
+
+    private PythonStage stage(int id, PythonStage.Reply reply) {
+        return new PythonStage(driverPort, id, reply, bundleSize, bundleTimeMillis);
+    }
+
+    private static int integerOption(Configuration configuration, String key, long fallback) {
+        String text = configuration.getString(key, null);
+        if (text == null) {
+            return (int) fallback;
+        }
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException("'" + key + "' is '" + text + "'; it must be a whole number of at least 1");
     }
 
     private DataStream<Object> input(JsonNode node) {

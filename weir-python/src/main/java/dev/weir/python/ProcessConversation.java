@@ -5,12 +5,15 @@ import dev.weir.api.common.state.ListState;
 import dev.weir.api.common.state.ListStateDescriptor;
 import dev.weir.api.common.state.MapState;
 import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.state.StateDescriptor;
+import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.util.Collector;
 import dev.weir.util.OutputTag;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,6 +32,7 @@ final class ProcessConversation {
     private final Map<String, ListState<Object>> lists = new HashMap<>();
     private final Map<String, MapState<Object, Object>> maps = new HashMap<>();
     private final Map<String, OutputTag<Object>> tags = new HashMap<>();
+    private final Map<String, StateTtlConfig> ttls = new HashMap<>();
 
     /** Where a call's side outputs go: its context's {@code output(tag, value)}. */
     interface SideOutput {
@@ -78,12 +82,13 @@ final class ProcessConversation {
     }
 
     private Object serve(String kind, List<Object> request, TimerService timers) throws Exception {
-        if (kind.startsWith("timer_") && timers == null || kind.matches("value_.*|list_.*|map_.*") && timers == null) {
+        if (kind.startsWith("timer_") && timers == null || kind.matches("value_.*|list_.*|map_.*|state_ttl") && timers == null) {
             throw new UnsupportedOperationException("state and timers need a keyed stream: call key_by(...) before "
                     + "process(...) and use a KeyedProcessFunction");
         }
         String name = request.size() > 1 ? String.valueOf(request.get(1)) : "";
         switch (kind) {
+            case "state_ttl": declareTtl(name, request); return null;
             case "value_get": return value(name).value();
             case "value_update": value(name).update(request.get(2)); return null;
             case "value_clear": value(name).clear(); return null;
@@ -129,15 +134,34 @@ final class ProcessConversation {
         return (List<Object>) value;
     }
 
+    /** {@code ["state_ttl", name, family, ttl millis, update type, visibility]}: comes before the state's first use. */
+    private void declareTtl(String name, List<Object> request) {
+        if (values.containsKey(name) || lists.containsKey(name) || maps.containsKey(name)) {
+            return;
+        }
+        ttls.put(name, StateTtlConfig.newBuilder(Duration.ofMillis((Long) request.get(3)))
+                .setUpdateType(StateTtlConfig.UpdateType.valueOf((String) request.get(4)))
+                .setStateVisibility(StateTtlConfig.StateVisibility.valueOf((String) request.get(5)))
+                .build());
+    }
+
+    private <D extends StateDescriptor<?>> D withTtl(D descriptor) {
+        StateTtlConfig ttl = ttls.get(descriptor.getName());
+        if (ttl != null) {
+            descriptor.enableTimeToLive(ttl);
+        }
+        return descriptor;
+    }
+
     private ValueState<Object> value(String name) {
-        return values.computeIfAbsent(name, n -> context.getState(new ValueStateDescriptor<>(n, Object.class)));
+        return values.computeIfAbsent(name, n -> context.getState(withTtl(new ValueStateDescriptor<>(n, Object.class))));
     }
 
     private ListState<Object> list(String name) {
-        return lists.computeIfAbsent(name, n -> context.getListState(new ListStateDescriptor<>(n, Object.class)));
+        return lists.computeIfAbsent(name, n -> context.getListState(withTtl(new ListStateDescriptor<>(n, Object.class))));
     }
 
     private MapState<Object, Object> map(String name) {
-        return maps.computeIfAbsent(name, n -> context.getMapState(new MapStateDescriptor<>(n, Object.class, Object.class)));
+        return maps.computeIfAbsent(name, n -> context.getMapState(withTtl(new MapStateDescriptor<>(n, Object.class, Object.class))));
     }
 }

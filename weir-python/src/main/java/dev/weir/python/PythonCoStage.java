@@ -42,11 +42,12 @@ final class PythonCoStage extends RichCoFlatMapFunction<Object, Object, Object> 
         call(2L, value, out);
     }
 
+    @SuppressWarnings("unchecked")
     private void call(Long input, Object value, Collector<Object> out) throws Exception {
         oneInput.set(0, List.of(input, value instanceof Keyed keyed ? keyed.value() : value));
         List<Object> values;
         try {
-            values = worker.call(oneInput).get(0);
+            values = (List<Object>) worker.call(oneInput).get(0);
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }

@@ -36,7 +36,7 @@ final class PythonReduce extends RichReduceFunction<Object> {
         Keyed a = (Keyed) accumulated;
         oneInput.set(0, List.of(a.value(), ((Keyed) value).value()));
         try {
-            return new Keyed(a.key(), worker.call(oneInput).get(0).get(0));
+            return new Keyed(a.key(), ((List<?>) worker.call(oneInput).get(0)).get(0));
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }

@@ -2,80 +2,127 @@ package dev.weir.python;
 
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.functions.RichFlatMapFunction;
-import dev.weir.api.java.tuple.Tuple;
+import dev.weir.builtin.BundledFunction;
 import dev.weir.util.Collector;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * A one-input Python operator ({@code map}, {@code flat_map}, {@code filter}, a {@code key_by}'s key selector, a
- * timestamp assigner): each record goes to this subtask's Python worker and the values it returns are emitted.
- *
- * <p>Records go one at a time and the reply is awaited, so every output is emitted before the next watermark or
- * checkpoint barrier passes this operator: event time and exactly-once hold without a flush hook. (Batching across
- * records needs an operator hook at watermarks and end of input that Weir's public API does not offer yet.)
+ * timestamp assigner): records go to this subtask's Python worker in bundles, as PyFlink sends them, and the values
+ * it returns are emitted in the records' order, each with its record's timestamp. Weir finishes a bundle before each
+ * watermark and checkpoint barrier passes and at the end of input ({@link BundledFunction}), so event time and
+ * exactly-once hold as if records went one at a time.
  */
-final class PythonStage extends RichFlatMapFunction<Object, Object> {
+final class PythonStage extends RichFlatMapFunction<Object, Object> implements BundledFunction<Object, Object> {
     private static final long serialVersionUID = 1L;
 
-    /** How the worker's values become records. */
-    enum Output {
-        /** As they are. */
-        PLAIN,
-        /** The worker returns {@code (key, value)}: a {@link Keyed} record. */
-        KEYED,
-        /** The worker returns {@code (timestamp, value)}: a {@link Stamped} record. */
-        STAMPED
+    /** What the worker answers for a bundle, by the Python operator's kind. */
+    enum Reply {
+        /** {@code map}: one value per record. */
+        ONE_EACH,
+        /** {@code flat_map}: a list of values per record. */
+        MANY_EACH,
+        /** {@code filter}: 1 to keep the record, 0 to drop it. */
+        KEEP,
+        /** {@code key_by}: the record's key; the record becomes a {@link Keyed}. */
+        KEY,
+        /** A timestamp assigner: the record's event time; the record becomes a {@link Stamped}. */
+        TIMESTAMP
     }
 
     private final int driverPort;
     private final int operatorId;
-    private final Output output;
+    private final Reply reply;
+    private final int bundleSize;
+    private final long bundleTimeMillis;
     private transient WorkerConnection worker;
-    private transient List<Object> oneInput;
+    private transient List<Object> bundle;
+    private transient long[] timestamps;
 
-    PythonStage(int driverPort, int operatorId, Output output) {
+    PythonStage(int driverPort, int operatorId, Reply reply, int bundleSize, long bundleTimeMillis) {
+        if (bundleSize < 1) {
+            throw new IllegalArgumentException("python.fn-execution.bundle.size is " + bundleSize + "; it must be at least 1");
+        }
         this.driverPort = driverPort;
         this.operatorId = operatorId;
-        this.output = output;
+        this.reply = reply;
+        this.bundleSize = bundleSize;
+        this.bundleTimeMillis = bundleTimeMillis;
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
         worker = new WorkerConnection(driverPort, operatorId, getRuntimeContext().getIndexOfThisSubtask(),
                 getRuntimeContext().getNumberOfParallelSubtasks());
-        oneInput = new ArrayList<>(1);
-        oneInput.add(null);
+        int capacity = Math.min(bundleSize, 1024);
+        bundle = new ArrayList<>(capacity);
+        timestamps = new long[capacity];
     }
 
     @Override
-    public void flatMap(Object value, Collector<Object> out) throws Exception {
-        oneInput.set(0, value instanceof Keyed keyed ? keyed.value() : value);
-        List<List<Object>> replies;
-        try {
-            replies = worker.call(oneInput);
-        } catch (IOException e) {
-            throw WorkerConnection.lost(e);
+    public void addToBundle(Object value, long timestamp, BundleOutput<Object> out) throws Exception {
+        int n = bundle.size();
+        if (n == timestamps.length) {
+            timestamps = Arrays.copyOf(timestamps, Math.min(bundleSize, n * 2));
         }
-        List<Object> values = replies.get(0);
-        for (int i = 0, n = values.size(); i < n; i++) {
-            out.collect(convert(values.get(i)));
+        bundle.add(value instanceof Keyed keyed ? keyed.value() : value);
+        timestamps[n] = timestamp;
+        if (n + 1 >= bundleSize) {
+            finishBundle(out);
         }
     }
 
-    private Object convert(Object value) {
-        switch (output) {
-            case KEYED: {
-                Tuple pair = (Tuple) value;
-                return new Keyed(pair.getField(0), pair.getField(1));
+    @Override
+    public boolean hasBundle() {
+        return !bundle.isEmpty();
+    }
+
+    @Override
+    public long maxBundleTimeMillis() {
+        return bundleTimeMillis;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void finishBundle(BundleOutput<Object> out) throws Exception {
+        List<Object> answers;
+        try {
+            answers = worker.call(bundle);
+        } catch (IOException e) {
+            throw WorkerConnection.lost(e);
+        }
+        for (int i = 0, n = bundle.size(); i < n; i++) {
+            Object answer = answers.get(i);
+            long timestamp = timestamps[i];
+            switch (reply) {
+                case ONE_EACH -> out.collect(answer, timestamp);
+                case MANY_EACH -> {
+                    List<Object> values = (List<Object>) answer;
+                    for (int j = 0, m = values.size(); j < m; j++) {
+                        out.collect(values.get(j), timestamp);
+                    }
+                }
+                case KEEP -> {
+                    if ((Long) answer != 0) {
+                        out.collect(bundle.get(i), timestamp);
+                    }
+                }
+                case KEY -> out.collect(new Keyed(answer, bundle.get(i)), timestamp);
+                case TIMESTAMP -> out.collect(new Stamped((Long) answer, bundle.get(i)), timestamp);
             }
-            case STAMPED: {
-                Tuple pair = (Tuple) value;
-                return new Stamped((Long) pair.getField(0), pair.getField(1));
-            }
-            default:
-                return value;
+        }
+        bundle.clear();
+    }
+
+    /** One record alone, where a runtime does not know bundles (the Flink runner). */
+    @Override
+    public void flatMap(Object value, Collector<Object> out) throws Exception {
+        addToBundle(value, Long.MIN_VALUE, (v, t) -> out.collect(v));
+        if (hasBundle()) {
+            finishBundle((v, t) -> out.collect(v));
         }
     }
 

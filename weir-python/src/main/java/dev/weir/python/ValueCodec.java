@@ -29,6 +29,8 @@ final class ValueCodec {
     static final byte TUPLE = 'U';
     static final byte LIST = 'L';
     static final byte MAP = 'M';
+    /** A list of 64-bit integers only, packed: the common bundle of numbers crosses without a tag per value. */
+    static final byte LONGS = 'A';
 
     private ValueCodec() {
     }
@@ -55,6 +57,12 @@ final class ValueCodec {
             for (int i = 0; i < t.getArity(); i++) {
                 write(out, t.getField(i));
             }
+        } else if (value instanceof List<?> list && allLongs(list)) {
+            out.writeByte(LONGS);
+            out.writeInt(list.size());
+            for (int i = 0, n = list.size(); i < n; i++) {
+                out.writeLong((Long) list.get(i));
+            }
         } else if (value instanceof List<?> list) {
             out.writeByte(LIST);
             out.writeInt(list.size());
@@ -72,6 +80,16 @@ final class ValueCodec {
             throw new IllegalArgumentException("Weir cannot pass a " + value.getClass().getName() + " (" + value
                     + ") to Python: only None, bool, int, float, str, tuple, list and dict values cross between the JVM and Python");
         }
+    }
+
+    private static boolean allLongs(List<?> list) {
+        int n = list.size();
+        for (int i = 0; i < n; i++) {
+            if (!(list.get(i) instanceof Long)) {
+                return false;
+            }
+        }
+        return n > 0;
     }
 
     static Object read(DataInputStream in) throws IOException {
@@ -109,6 +127,14 @@ final class ValueCodec {
                 List<Object> list = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {
                     list.add(read(in));
+                }
+                return list;
+            }
+            case LONGS: {
+                int size = in.readInt();
+                List<Object> list = new ArrayList<>(size);
+                for (int i = 0; i < size; i++) {
+                    list.add(in.readLong());
                 }
                 return list;
             }

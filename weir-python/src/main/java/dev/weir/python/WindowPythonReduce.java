@@ -33,7 +33,7 @@ final class WindowPythonReduce implements ReduceFunction<Object> {
                 oneInput.add(null);
             }
             oneInput.set(0, List.of(a.value(), ((Keyed) value).value()));
-            return new Keyed(a.key(), worker.call(oneInput).get(0).get(0));
+            return new Keyed(a.key(), ((List<?>) worker.call(oneInput).get(0)).get(0));
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }

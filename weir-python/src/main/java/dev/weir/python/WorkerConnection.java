@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * One operator subtask's link to its Python worker: a socket to the Python driver, which forks a worker process for
  * it on the first frame. Frames are a 4-byte big-endian length and a payload; a request is a list of inputs, a reply
- * is {@code 'R'} and a list with the outputs of each input, or {@code 'E'} and the Python error's text.
+ * is {@code 'R'} and a list with the answer to each input, or {@code 'E'} and the Python error's text.
  */
 final class WorkerConnection implements AutoCloseable {
     private final Socket socket;
@@ -32,9 +32,12 @@ final class WorkerConnection implements AutoCloseable {
         send(List.of("worker", (long) operatorId, (long) subtask, (long) parallelism));
     }
 
-    /** Sends the inputs and returns, per input, the list of values the Python function produced. */
+    /**
+     * Sends a bundle of inputs and returns the worker's answer for each, in order: what an answer is depends on the
+     * operator's kind (a value for {@code map}, a list of values for {@code flat_map}, see {@link PythonStage.Reply}).
+     */
     @SuppressWarnings("unchecked")
-    List<List<Object>> call(List<Object> inputs) throws IOException {
+    List<Object> call(List<Object> inputs) throws IOException {
         send(inputs);
         int length = in.readInt();
         byte kind = in.readByte();
@@ -46,7 +49,7 @@ final class WorkerConnection implements AutoCloseable {
         if (kind != 'R') {
             throw new IOException("unexpected reply '" + (char) kind + "' from the Python worker");
         }
-        return (List<List<Object>>) ValueCodec.read(in);
+        return (List<Object>) ValueCodec.read(in);
     }
 
     /** Sends one message of a process function's conversation. */

@@ -13,6 +13,7 @@ import dev.weir.api.common.eventtime.WatermarkGenerator;
 import dev.weir.api.common.eventtime.WatermarkGeneratorSupplier;
 import dev.weir.api.common.eventtime.WatermarkOutput;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.builtin.ReaderYield;
 import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.OperatorSubtaskSnapshot;
 import dev.weir.engine.operators.OperatorFailure;
@@ -28,7 +29,7 @@ import java.util.List;
  * watermark generator (per element and every auto-watermark interval), and at the end of bounded input emits the
  * final {@code Long.MAX_VALUE} watermark, ends the chain and sends end-of-input downstream.
  */
-final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderContext, TaskCheckpoints.Triggerable {
+final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, SourceReaderContext, TaskCheckpoints.Triggerable {
     private static final int POLLS_PER_CALL = 64;
     /** The operator-state entry holding the reader's position. */
     static final String POSITION = "_source_position";
@@ -208,6 +209,15 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
         return processingTime.nextTimerTime() < processingTime.getCurrentProcessingTime() || checkpoints.hasRequests();
     }
 
+    /**
+     * A reader asks after each record: a checkpoint request ends its poll, so the barrier does not wait for the rest
+     * of a poll's records to pass a slow chained operator.
+     */
+    @Override
+    public boolean yieldRequested() {
+        return checkpoints.hasRequests();
+    }
+
     private void endOfInput() throws Exception {
         emitter.emitWatermark(Long.MAX_VALUE);
         chain.endInput();
@@ -249,6 +259,8 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, SourceReaderCon
             throw t;
         }
         writers.emitBarrier(checkpointId);
+        // Published now, not at the end of this call: the call polls on, and a slow chained operator can make that long.
+        writers.flush();
         checkpoints.acknowledge(checkpointId, snapshot);
     }
 

@@ -2,6 +2,7 @@ package dev.weir.engine.operators;
 
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.connector.sink2.Sink;
+import dev.weir.builtin.BundledFunction;
 import dev.weir.streaming.api.functions.sink.SinkFunction;
 import dev.weir.streaming.api.functions.co.BroadcastProcessFunction;
 import dev.weir.streaming.api.functions.co.CoFlatMapFunction;
@@ -58,6 +59,8 @@ public final class OperatorFactory {
         if (spec instanceof Specs.MapSpec s) {
             op = ClassCloner.newInstance(MapOperator.class, s.function().getClass(), new Class<?>[] {MapFunction.class},
                     own((MapFunction<Object, Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.FlatMapSpec s && s.function() instanceof BundledFunction<?, ?> bundled) {
+            op = new BundledFlatMapOperator(own((BundledFunction<Object, Object>) bundled, parallelism, description));
         } else if (spec instanceof Specs.FlatMapSpec s) {
             op = ClassCloner.newInstance(FlatMapOperator.class, s.function().getClass(), new Class<?>[] {FlatMapFunction.class},
                     own((FlatMapFunction<Object, Object>) s.function(), parallelism, description));

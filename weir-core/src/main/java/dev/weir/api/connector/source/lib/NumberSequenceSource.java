@@ -1,6 +1,7 @@
 package dev.weir.api.connector.source.lib;
 
 import dev.weir.builtin.LongRangeShare;
+import dev.weir.builtin.ReaderYield;
 
 import dev.weir.api.connector.source.Boundedness;
 import dev.weir.core.io.InputStatus;
@@ -77,6 +78,7 @@ public final class NumberSequenceSource implements Source<Long> {
                 return InputStatus.END_OF_INPUT;
             }
             final long last = this.last;
+            final ReaderYield yield = ReaderYield.of(output);
             long n = next;
             for (int emitted = 0; emitted < MAX_NUMBERS_PER_POLL; emitted++) {
                 output.collect(n);
@@ -86,6 +88,9 @@ public final class NumberSequenceSource implements Source<Long> {
                     return InputStatus.MORE_AVAILABLE;
                 }
                 n++;
+                if (yield.yieldRequested()) {
+                    break;
+                }
             }
             next = n;
             return InputStatus.MORE_AVAILABLE;

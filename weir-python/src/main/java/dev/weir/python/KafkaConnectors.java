@@ -1,0 +1,95 @@
+package dev.weir.python;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.api.common.functions.MapFunction;
+import dev.weir.api.common.serialization.SimpleStringSchema;
+import dev.weir.connector.base.DeliveryGuarantee;
+import dev.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
+import dev.weir.connector.kafka.sink.KafkaSink;
+import dev.weir.connector.kafka.sink.KafkaSinkBuilder;
+import dev.weir.connector.kafka.source.KafkaSource;
+import dev.weir.connector.kafka.source.KafkaSourceBuilder;
+import dev.weir.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.datastream.DataStreamSink;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The plan's {@code kafka_source} and Kafka {@code sink_to} nodes as weir-kafka's KafkaSource and KafkaSink (str values). */
+final class KafkaConnectors {
+    private KafkaConnectors() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static DataStream<Object> source(StreamExecutionEnvironment env, JsonNode node, WatermarkStrategy<Object> watermarks, String name) {
+        List<String> topics = new ArrayList<>();
+        node.get("topics").forEach(t -> topics.add(t.asText()));
+        KafkaSourceBuilder<String> builder = KafkaSource.<String>builder()
+                .setBootstrapServers(node.get("bootstrap_servers").asText())
+                .setTopics(topics)
+                .setStartingOffsets(offsets(node.get("starting_offsets")))
+                .setValueOnlyDeserializer(new SimpleStringSchema());
+        if (node.hasNonNull("group_id")) {
+            builder.setGroupId(node.get("group_id").asText());
+        }
+        if (node.hasNonNull("bounded")) {
+            builder.setBounded(offsets(node.get("bounded")));
+        }
+        node.get("properties").fields().forEachRemaining(e -> builder.setProperty(e.getKey(), e.getValue().asText()));
+        DataStream<?> values = env.fromSource(builder.build(), (WatermarkStrategy<String>) (WatermarkStrategy<?>) watermarks, name);
+        return (DataStream<Object>) values;
+    }
+
+    private static OffsetsInitializer offsets(JsonNode offsets) {
+        switch (offsets.get("type").asText()) {
+            case "earliest": return OffsetsInitializer.earliest();
+            case "latest": return OffsetsInitializer.latest();
+            case "committed": return OffsetsInitializer.committedOffsets();
+            case "timestamp": return OffsetsInitializer.timestamp(offsets.get("timestamp").asLong());
+            default: throw new IllegalArgumentException("unknown Kafka offsets '" + offsets.get("type").asText() + "' in the plan");
+        }
+    }
+
+    static void sink(DataStream<Object> input, JsonNode sink, String name, JsonNode node) {
+        KafkaSinkBuilder<String> builder = KafkaSink.<String>builder()
+                .setBootstrapServers(sink.get("bootstrap_servers").asText())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()
+                        .setTopic(sink.get("topic").asText())
+                        .setValueSerializationSchema(new SimpleStringSchema())
+                        .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.valueOf(sink.get("delivery_guarantee").asText()));
+        if (sink.hasNonNull("transactional_id_prefix")) {
+            builder.setTransactionalIdPrefix(sink.get("transactional_id_prefix").asText());
+        }
+        sink.get("properties").fields().forEachRemaining(e -> builder.setProperty(e.getKey(), e.getValue().asText()));
+        DataStream<String> strings = input.map(new OnlyStrings(name)).name(name + " (str values)");
+        DataStreamSink<String> written = strings.sinkTo(builder.build()).name(name);
+        if (node.hasNonNull("uid")) {
+            written.uid(node.get("uid").asText());
+        }
+        if (node.hasNonNull("parallelism")) {
+            written.setParallelism(node.get("parallelism").asInt());
+        }
+    }
+
+    /** SimpleStringSchema writes str values: anything else fails the job naming the record and the fix. */
+    private static final class OnlyStrings implements MapFunction<Object, String> {
+        private static final long serialVersionUID = 1L;
+        private final String sink;
+
+        OnlyStrings(String sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public String map(Object value) {
+            if (value instanceof String s) {
+                return s;
+            }
+            throw new IllegalArgumentException("The KafkaSink " + sink + " writes str values with SimpleStringSchema, but got "
+                    + value + "; map the records to str first (e.g. .map(str) or a format of your own)");
+        }
+    }
+}

@@ -1,0 +1,200 @@
+"""PyFlink's ``pyflink.datastream.connectors.kafka``: Weir's KafkaSource and KafkaSink (str values with
+SimpleStringSchema), which run in the JVM."""
+from weir.common.serialization import SimpleStringSchema
+from weir.datastream.connectors.base import DeliveryGuarantee
+
+
+class KafkaOffsetsInitializer:
+    """Where a KafkaSource starts (or, bounded, stops) reading each partition."""
+
+    def __init__(self, plan):
+        self._plan = plan
+
+    @staticmethod
+    def earliest():
+        return KafkaOffsetsInitializer({"type": "earliest"})
+
+    @staticmethod
+    def latest():
+        return KafkaOffsetsInitializer({"type": "latest"})
+
+    @staticmethod
+    def committed_offsets(offset_reset_strategy=None):
+        if offset_reset_strategy is not None:
+            raise NotImplementedError("committed_offsets(offset_reset_strategy) is not supported by Weir's Python API "
+                                      "yet; use committed_offsets()")
+        return KafkaOffsetsInitializer({"type": "committed"})
+
+    @staticmethod
+    def timestamp(timestamp):
+        return KafkaOffsetsInitializer({"type": "timestamp", "timestamp": int(timestamp)})
+
+
+def _check_offsets(value, call):
+    if not isinstance(value, KafkaOffsetsInitializer):
+        raise TypeError("%s needs a KafkaOffsetsInitializer (e.g. KafkaOffsetsInitializer.earliest()), not %r"
+                        % (call, value))
+    return value._plan
+
+
+class KafkaSource:
+    """Reads the str values of Kafka topics; build it with ``KafkaSource.builder()``."""
+
+    def __init__(self, plan):
+        self._plan_settings = plan
+
+    @staticmethod
+    def builder():
+        return KafkaSourceBuilder()
+
+    def _plan(self):
+        return dict(self._plan_settings, kind="kafka_source")
+
+
+class KafkaSourceBuilder:
+    def __init__(self):
+        self._bootstrap_servers = None
+        self._topics = []
+        self._group_id = None
+        self._starting = KafkaOffsetsInitializer.earliest()._plan
+        self._bounded = None
+        self._deserializer = None
+        self._properties = {}
+
+    def set_bootstrap_servers(self, bootstrap_servers):
+        self._bootstrap_servers = str(bootstrap_servers)
+        return self
+
+    def set_topics(self, *topics):
+        self._topics = [str(t) for t in topics]
+        return self
+
+    def set_topic_pattern(self, topic_pattern):
+        raise NotImplementedError("set_topic_pattern(...) is not supported by Weir's Python API yet; use set_topics(...)")
+
+    def set_group_id(self, group_id):
+        self._group_id = str(group_id)
+        return self
+
+    def set_starting_offsets(self, starting_offsets_initializer):
+        self._starting = _check_offsets(starting_offsets_initializer, "set_starting_offsets")
+        return self
+
+    def set_bounded(self, stopping_offsets_initializer):
+        self._bounded = _check_offsets(stopping_offsets_initializer, "set_bounded")
+        return self
+
+    def set_value_only_deserializer(self, deserialization_schema):
+        if not isinstance(deserialization_schema, SimpleStringSchema):
+            raise NotImplementedError("Weir's Python KafkaSource reads str values with SimpleStringSchema(), not %r"
+                                      % (deserialization_schema,))
+        self._deserializer = deserialization_schema
+        return self
+
+    def set_property(self, key, value):
+        self._properties[str(key)] = str(value)
+        return self
+
+    def set_properties(self, props):
+        for key, value in props.items():
+            self.set_property(key, value)
+        return self
+
+    def build(self):
+        if not self._bootstrap_servers:
+            raise ValueError("KafkaSource.builder() needs set_bootstrap_servers(...)")
+        if not self._topics:
+            raise ValueError("KafkaSource.builder() needs set_topics(...)")
+        if self._deserializer is None:
+            raise ValueError("KafkaSource.builder() needs set_value_only_deserializer(SimpleStringSchema())")
+        return KafkaSource({"bootstrap_servers": self._bootstrap_servers, "topics": self._topics,
+                            "group_id": self._group_id, "starting_offsets": self._starting,
+                            "bounded": self._bounded, "properties": dict(self._properties)})
+
+
+class KafkaRecordSerializationSchema:
+    """How a KafkaSink writes a record: its topic and its value's schema."""
+
+    def __init__(self, topic):
+        self._topic = topic
+
+    @staticmethod
+    def builder():
+        return KafkaRecordSerializationSchemaBuilder()
+
+
+class KafkaRecordSerializationSchemaBuilder:
+    def __init__(self):
+        self._topic = None
+        self._value_schema = None
+
+    def set_topic(self, topic):
+        self._topic = str(topic)
+        return self
+
+    def set_value_serialization_schema(self, value_serialization_schema):
+        if not isinstance(value_serialization_schema, SimpleStringSchema):
+            raise NotImplementedError("Weir's Python KafkaSink writes str values with SimpleStringSchema(), not %r"
+                                      % (value_serialization_schema,))
+        self._value_schema = value_serialization_schema
+        return self
+
+    def set_key_serialization_schema(self, key_serialization_schema):
+        raise NotImplementedError("Kafka record keys are not supported by Weir's Python API yet; records are written "
+                                  "with their value only")
+
+    def build(self):
+        if self._topic is None or self._value_schema is None:
+            raise ValueError("KafkaRecordSerializationSchema.builder() needs set_topic(...) and "
+                             "set_value_serialization_schema(SimpleStringSchema())")
+        return KafkaRecordSerializationSchema(self._topic)
+
+
+class KafkaSink:
+    """Writes str records to a Kafka topic; build it with ``KafkaSink.builder()``."""
+
+    def __init__(self, plan):
+        self._plan = plan
+
+    @staticmethod
+    def builder():
+        return KafkaSinkBuilder()
+
+    def _sink_plan(self):
+        return self._plan
+
+
+class KafkaSinkBuilder:
+    def __init__(self):
+        self._plan = {"type": "kafka", "bootstrap_servers": None, "topic": None,
+                      "delivery_guarantee": DeliveryGuarantee.NONE, "transactional_id_prefix": None, "properties": {}}
+
+    def set_bootstrap_servers(self, bootstrap_servers):
+        self._plan["bootstrap_servers"] = str(bootstrap_servers)
+        return self
+
+    def set_record_serializer(self, record_serializer):
+        if not isinstance(record_serializer, KafkaRecordSerializationSchema):
+            raise TypeError("set_record_serializer needs a KafkaRecordSerializationSchema, not %r" % (record_serializer,))
+        self._plan["topic"] = record_serializer._topic
+        return self
+
+    def set_delivery_guarantee(self, delivery_guarantee):
+        if delivery_guarantee not in (DeliveryGuarantee.EXACTLY_ONCE, DeliveryGuarantee.AT_LEAST_ONCE,
+                                      DeliveryGuarantee.NONE):
+            raise ValueError("set_delivery_guarantee needs a DeliveryGuarantee, not %r" % (delivery_guarantee,))
+        self._plan["delivery_guarantee"] = delivery_guarantee
+        return self
+
+    def set_transactional_id_prefix(self, transactional_id_prefix):
+        self._plan["transactional_id_prefix"] = str(transactional_id_prefix)
+        return self
+
+    def set_property(self, key, value):
+        self._plan["properties"][str(key)] = str(value)
+        return self
+
+    def build(self):
+        if not self._plan["bootstrap_servers"] or self._plan["topic"] is None:
+            raise ValueError("KafkaSink.builder() needs set_bootstrap_servers(...) and set_record_serializer(...)")
+        return KafkaSink(dict(self._plan, properties=dict(self._plan["properties"])))

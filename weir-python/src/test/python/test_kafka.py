@@ -1,0 +1,87 @@
+"""Kafka with PyFlink's names: KafkaSink writes str records, KafkaSource reads them back, against a real (embedded)
+broker started from this build's classes."""
+import subprocess
+import unittest
+
+from weir._internal import jvm
+from weir.common import WatermarkStrategy
+from weir.common.serialization import SimpleStringSchema
+from weir.datastream import StreamExecutionEnvironment
+from weir.datastream.connectors import DeliveryGuarantee
+from weir.datastream.connectors.kafka import (KafkaOffsetsInitializer, KafkaRecordSerializationSchema, KafkaSink,
+                                              KafkaSource)
+from weir.errors import JobExecutionError
+
+
+def env_with(parallelism):
+    env = StreamExecutionEnvironment.get_execution_environment()
+    env.set_parallelism(parallelism)
+    return env
+
+
+class KafkaTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        java = jvm.command("unused")[0]
+        cls.broker = subprocess.Popen([java, "-cp", jvm.classpath(), "dev.weir.python.KafkaBrokerForTests"],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        cls.bootstrap_servers = cls.broker.stdout.readline().strip()
+        if not cls.bootstrap_servers:
+            cls.broker.wait(60)
+            raise RuntimeError("the embedded Kafka broker did not start (exit code %s)" % cls.broker.returncode)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.broker.stdin.close()
+        try:
+            cls.broker.wait(60)  # only against a hang
+        except subprocess.TimeoutExpired:
+            cls.broker.kill()
+            cls.broker.wait()
+
+    def sink(self, topic):
+        return KafkaSink.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_record_serializer(KafkaRecordSerializationSchema.builder().set_topic(topic)
+                                   .set_value_serialization_schema(SimpleStringSchema()).build()) \
+            .set_delivery_guarantee(DeliveryGuarantee.AT_LEAST_ONCE) \
+            .build()
+
+    def test_records_written_by_a_kafka_sink_are_read_back_by_a_bounded_kafka_source(self):
+        env = env_with(2)
+        env.from_collection(["to", "be", "or", "not"]).map(str.upper).sink_to(self.sink("words")).name("to kafka")
+        env.execute()
+
+        source = KafkaSource.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_topics("words") \
+            .set_group_id("python-test") \
+            .set_starting_offsets(KafkaOffsetsInitializer.earliest()) \
+            .set_bounded(KafkaOffsetsInitializer.latest()) \
+            .set_value_only_deserializer(SimpleStringSchema()) \
+            .build()
+        read = env_with(2).from_source(source, WatermarkStrategy.no_watermarks(), "from kafka") \
+            .map(lambda word: word + "!").execute_and_collect()
+        self.assertEqual(sorted(read), ["BE!", "NOT!", "OR!", "TO!"])
+
+    def test_a_record_that_is_not_a_str_fails_the_job_naming_the_record_and_the_fix(self):
+        env = env_with(1)
+        env.from_collection([("a", 1)]).sink_to(self.sink("tuples")).name("tuples to kafka")
+        with self.assertRaises(JobExecutionError) as failed:
+            env.execute()
+        self.assertIn("The KafkaSink tuples to kafka writes str values with SimpleStringSchema, but got (a,1); map the "
+                      "records to str first (e.g. .map(str) or a format of your own)", str(failed.exception))
+
+    def test_the_builders_refuse_what_weir_cannot_read_or_write(self):
+        with self.assertRaises(ValueError) as refused:
+            KafkaSource.builder().set_bootstrap_servers("localhost:1").set_topics("t").build()
+        self.assertEqual(str(refused.exception),
+                         "KafkaSource.builder() needs set_value_only_deserializer(SimpleStringSchema())")
+        with self.assertRaises(TypeError) as refused:
+            KafkaSource.builder().set_starting_offsets("earliest")
+        self.assertEqual(str(refused.exception), "set_starting_offsets needs a KafkaOffsetsInitializer "
+                         "(e.g. KafkaOffsetsInitializer.earliest()), not 'earliest'")
+
+
+if __name__ == "__main__":
+    unittest.main()
