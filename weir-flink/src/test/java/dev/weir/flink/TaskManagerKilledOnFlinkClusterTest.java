@@ -56,20 +56,22 @@ class TaskManagerKilledOnFlinkClusterTest {
 
     @Test
     void theMovingAverageJobRecoversFromAKilledTaskManagerAndEveryAverageIsCommittedOnce() throws Exception {
-        try (EmbeddedKafka kafka = EmbeddedKafka.start();
-             FlinkProcessCluster cluster = FlinkProcessCluster.start(dir.resolve("cluster"), 2, 2,
-                     Map.of("classloader.check-leaked-classloader", "false"))) {
+        try (FlinkProcessCluster cluster = FlinkProcessCluster.launch(dir.resolve("cluster"), 2, 2,
+                     Map.of("classloader.check-leaked-classloader", "false"));
+             EmbeddedKafka kafka = EmbeddedKafka.start()) {
             String bootstrap = kafka.bootstrapServers();
             MovingAverage.createTopic(bootstrap, "readings", 2);
             MovingAverage.createTopic(bootstrap, "averages-flink", 1);
             MovingAverage.createTopic(bootstrap, "averages-weir", 1);
             writeReadings(bootstrap, 0);
+            List<String> jars = JobJars.pack(dir.resolve("jars"));
+            cluster.awaitTaskManagers();
 
             Configuration flinkTarget = new Configuration();
             flinkTarget.setString("execution.target", "remote");
             flinkTarget.setString("rest.address", "localhost");
             flinkTarget.setString("rest.port", Integer.toString(cluster.restPort()));
-            flinkTarget.setString("pipeline.jars", String.join(",", JobJars.pack(dir.resolve("jars"))));
+            flinkTarget.setString("pipeline.jars", String.join(",", jars));
             StreamExecutionEnvironment onFlink = StreamExecutionEnvironment.getExecutionEnvironment(flinkTarget);
             movingAverage(onFlink, bootstrap, "averages-flink", "on-flink");
             JobClient job = onFlink.executeAsync("moving average on Flink");

@@ -34,20 +34,23 @@ public final class FlinkProcessCluster implements AutoCloseable {
 
     private final Path dir;
     private final int restPort;
+    private final int taskManagers;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Process> processes = new TreeMap<>();
     private final Thread killer = new Thread(this::killAll, "flink-process-cluster-killer");
 
-    private FlinkProcessCluster(Path dir, int restPort) {
+    private FlinkProcessCluster(Path dir, int restPort, int taskManagers) {
         this.dir = dir;
         this.restPort = restPort;
+        this.taskManagers = taskManagers;
     }
 
     /**
-     * Starts a JobManager and {@code taskManagers} TaskManagers with {@code slots} slots each, and returns when all
-     * have registered with the JobManager. {@code extraConfig} is added to the cluster's config.yaml.
+     * Starts the processes of a JobManager and {@code taskManagers} TaskManagers with {@code slots} slots each and
+     * returns at once, so the caller can prepare while they start; {@link #awaitTaskManagers} waits for them.
+     * {@code extraConfig} is added to the cluster's config.yaml.
      */
-    public static FlinkProcessCluster start(Path dir, int taskManagers, int slots, Map<String, String> extraConfig) throws Exception {
+    public static FlinkProcessCluster launch(Path dir, int taskManagers, int slots, Map<String, String> extraConfig) throws Exception {
         int rpcPort = freePort();
         int restPort = freePort();
         Map<String, String> config = new TreeMap<>();
@@ -88,21 +91,25 @@ public final class FlinkProcessCluster implements AutoCloseable {
         config.forEach((key, value) -> yaml.append(key).append(": ").append(value).append('\n'));
         Files.writeString(confDir.resolve("config.yaml"), yaml);
 
-        FlinkProcessCluster cluster = new FlinkProcessCluster(dir, restPort);
+        FlinkProcessCluster cluster = new FlinkProcessCluster(dir, restPort, taskManagers);
         Runtime.getRuntime().addShutdownHook(cluster.killer);
         try {
-            cluster.launch("jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", confDir);
+            cluster.start("jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", confDir);
             for (int i = 0; i < taskManagers; i++) {
-                cluster.launch("taskmanager-" + i, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", confDir,
+                cluster.start("taskmanager-" + i, "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", confDir,
                         "-D", "taskmanager.resource-id=taskmanager-" + i);
             }
-            cluster.awaitRest("/taskmanagers", body -> count(TASK_MANAGER_ID, body) >= taskManagers,
-                    taskManagers + " TaskManagers registered", Duration.ofSeconds(120));
             return cluster;
         } catch (Exception | Error e) {
             cluster.close();
             throw e;
         }
+    }
+
+    /** Returns when every TaskManager has registered with the JobManager. */
+    public void awaitTaskManagers() throws InterruptedException {
+        awaitRest("/taskmanagers", body -> count(TASK_MANAGER_ID, body) >= taskManagers, taskManagers + " TaskManagers registered",
+                Duration.ofSeconds(150));
     }
 
     public int restPort() {
@@ -191,14 +198,18 @@ public final class FlinkProcessCluster implements AutoCloseable {
         }
     }
 
-    private void launch(String name, String mainClass, Path confDir, String... args) throws IOException {
+    private void start(String name, String mainClass, Path confDir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-XX:+UseSerialGC");
+        // The client compiler only: these JVMs start and run briefly on a shared machine, where C2's work never pays off.
+        command.add("-XX:TieredStopAtLevel=1");
         for (String open : OPENS) {
             command.add("--add-opens=java.base/" + open + "=ALL-UNNAMED");
         }
+        command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+        command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=HH:mm:ss.SSS");
         command.add("-cp");
         command.add(String.join(File.pathSeparator, clusterClassPath()));
         command.add(mainClass);
@@ -213,8 +224,16 @@ public final class FlinkProcessCluster implements AutoCloseable {
     static List<String> clusterClassPath() {
         List<String> path = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.endsWith(".jar") && !isWeir(entry)) {
+            if (entry.endsWith(".jar") && !isWeir(entry) && !entry.contains("slf4j-nop")) {
                 path.add(entry);
+            }
+        }
+        // The log binding the build copied aside for the cluster (see weir-flink's pom), so its processes' logs say why.
+        String lib = System.getProperty("weir.flink.cluster.lib");
+        File[] jars = lib == null ? null : new File(lib).listFiles((folder, name) -> name.endsWith(".jar"));
+        if (jars != null) {
+            for (File jar : jars) {
+                path.add(jar.getPath());
             }
         }
         return path;
