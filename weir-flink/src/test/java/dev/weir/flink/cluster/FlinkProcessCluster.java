@@ -220,11 +220,14 @@ public final class FlinkProcessCluster implements AutoCloseable {
         processes.put(name, new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start());
     }
 
-    /** Flink and its dependencies as Maven resolved them for this test: this JVM's class path without Weir's classes. */
+    /**
+     * Flink and its dependencies as Maven resolved them for this test: this JVM's class path without Weir's classes and
+     * without weir-core's own dependencies, which a real Flink cluster does not have either (the runner ships them).
+     */
     static List<String> clusterClassPath() {
         List<String> path = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (entry.endsWith(".jar") && !isWeir(entry) && !entry.contains("slf4j-nop")) {
+            if (entry.endsWith(".jar") && !isWeir(entry) && !entry.contains("slf4j-nop") && !isWeirCoreDependency(entry)) {
                 path.add(entry);
             }
         }
@@ -242,6 +245,11 @@ public final class FlinkProcessCluster implements AutoCloseable {
     /** Weir's modules: build output folders of this reactor and dev.weir artifacts. */
     static boolean isWeir(String entry) {
         return !entry.endsWith(".jar") || entry.replace(File.separatorChar, '/').contains("/dev/weir/");
+    }
+
+    private static boolean isWeirCoreDependency(String entry) {
+        String path = entry.replace(File.separatorChar, '/');
+        return path.contains("/org/apache/fory/") || path.contains("/org/ow2/asm/") || path.contains("/com/google/guava/");
     }
 
     private static int count(Pattern pattern, String body) {
