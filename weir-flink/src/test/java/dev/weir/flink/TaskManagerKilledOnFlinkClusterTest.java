@@ -57,7 +57,7 @@ class TaskManagerKilledOnFlinkClusterTest {
     @Test
     void theMovingAverageJobRecoversFromAKilledTaskManagerAndEveryAverageIsCommittedOnce() throws Exception {
         try (FlinkProcessCluster cluster = FlinkProcessCluster.launch(dir.resolve("cluster"), 2, 2,
-                     Map.of("classloader.check-leaked-classloader", "false"));
+                     Map.of("classloader.check-leaked-classloader", "false"), FlinkProcessCluster.SHORT_LIVED);
              EmbeddedKafka kafka = EmbeddedKafka.start()) {
             String bootstrap = kafka.bootstrapServers();
             MovingAverage.createTopic(bootstrap, "readings", 2);

@@ -35,22 +35,31 @@ public final class FlinkProcessCluster implements AutoCloseable {
     private final Path dir;
     private final int restPort;
     private final int taskManagers;
+    private final List<String> jvmOptions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, Process> processes = new TreeMap<>();
     private final Thread killer = new Thread(this::killAll, "flink-process-cluster-killer");
 
-    private FlinkProcessCluster(Path dir, int restPort, int taskManagers) {
+    private FlinkProcessCluster(Path dir, int restPort, int taskManagers, List<String> jvmOptions) {
         this.dir = dir;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.restPort = restPort;
         this.taskManagers = taskManagers;
     }
 
     /**
+     * JVM options for a cluster that starts and runs briefly, as in tests: the client compiler only, since on a shared
+     * machine C2's work never pays off in a short run. A measurement passes none and gets the JVM's full JIT.
+     */
+    public static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1");
+
+    /**
      * Starts the processes of a JobManager and {@code taskManagers} TaskManagers with {@code slots} slots each and
      * returns at once, so the caller can prepare while they start; {@link #awaitTaskManagers} waits for them.
-     * {@code extraConfig} is added to the cluster's config.yaml.
+     * {@code extraConfig} is added to the cluster's config.yaml, {@code jvmOptions} to each process's command line.
      */
-    public static FlinkProcessCluster launch(Path dir, int taskManagers, int slots, Map<String, String> extraConfig) throws Exception {
+    public static FlinkProcessCluster launch(Path dir, int taskManagers, int slots, Map<String, String> extraConfig,
+                                             List<String> jvmOptions) throws Exception {
         int rpcPort = freePort();
         int restPort = freePort();
         Map<String, String> config = new TreeMap<>();
@@ -91,7 +100,7 @@ public final class FlinkProcessCluster implements AutoCloseable {
         config.forEach((key, value) -> yaml.append(key).append(": ").append(value).append('\n'));
         Files.writeString(confDir.resolve("config.yaml"), yaml);
 
-        FlinkProcessCluster cluster = new FlinkProcessCluster(dir, restPort, taskManagers);
+        FlinkProcessCluster cluster = new FlinkProcessCluster(dir, restPort, taskManagers, jvmOptions);
         Runtime.getRuntime().addShutdownHook(cluster.killer);
         try {
             cluster.start("jobmanager", "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", confDir);
@@ -203,8 +212,7 @@ public final class FlinkProcessCluster implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx512m");
         command.add("-XX:+UseSerialGC");
-        // The client compiler only: these JVMs start and run briefly on a shared machine, where C2's work never pays off.
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         for (String open : OPENS) {
             command.add("--add-opens=java.base/" + open + "=ALL-UNNAMED");
         }
