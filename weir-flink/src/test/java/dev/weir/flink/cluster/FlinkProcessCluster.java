@@ -250,9 +250,13 @@ public final class FlinkProcessCluster implements AutoCloseable {
         return path;
     }
 
-    /** Weir's modules: build output folders of this reactor and dev.weir artifacts. */
+    /**
+     * Weir's modules: build output folders and jars of this reactor ({@code weir-core-<version>.jar} once a build
+     * packaged them, as {@code mvn verify} does) and dev.weir artifacts from a Maven repository.
+     */
     static boolean isWeir(String entry) {
-        return !entry.endsWith(".jar") || entry.replace(File.separatorChar, '/').contains("/dev/weir/");
+        return !entry.endsWith(".jar") || entry.replace(File.separatorChar, '/').contains("/dev/weir/")
+                || Path.of(entry).getFileName().toString().startsWith("weir-");
     }
 
     private static boolean isWeirCoreDependency(String entry) {
