@@ -15,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -23,9 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code weir list} and {@code weir cancel} with {@code --target flink --jobmanager HOST:PORT} talk to a Flink
+ * {@code weir list}, {@code weir savepoint} and {@code weir cancel} with {@code --target flink --jobmanager HOST:PORT} talk to a Flink
  * cluster's REST API (the same calls as Weir's): here a MiniCluster with a REST endpoint in the test's JVM, running
  * an endless Weir job submitted through the weir-flink runner.
  */
@@ -35,6 +37,9 @@ class FlinkJobsFromTheCliTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private PrintStream oldOut;
     private PrintStream oldErr;
+
+    @TempDir
+    Path savepoints;
 
     @BeforeEach
     void capture() {
@@ -51,7 +56,7 @@ class FlinkJobsFromTheCliTest {
     }
 
     @Test
-    void listShowsTheRunningJobOfTheFlinkClusterAndCancelCancelsIt() throws Exception {
+    void listShowsTheRunningJobOfTheFlinkClusterSavepointTakesASavepointAndCancelCancelsIt() throws Exception {
         org.apache.flink.configuration.Configuration flink = new org.apache.flink.configuration.Configuration();
         flink.set(RestOptions.BIND_PORT, "0");
         flink.setString("classloader.parent-first-patterns.additional", "dev.weir.");
@@ -69,6 +74,15 @@ class FlinkJobsFromTheCliTest {
             assertThat(Weir.execute("list", "--target", "flink", "--jobmanager", jobManager)).as(err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).startsWith(String.format("%-32s  %-10s  %9s  %s%n", "JOB ID", "STATE", "DURATION", "NAME"))
                     .containsPattern(id + "  RUNNING   +\\d+s  endless on Flink");
+
+            assertThat(Weir.execute("savepoint", "--target", "flink", "--jobmanager", jobManager, id, savepoints.toString()))
+                    .as(err.toString(StandardCharsets.UTF_8)).isZero();
+            String printed = out.toString(StandardCharsets.UTF_8);
+            String prefix = "Savepoint completed: file:";
+            assertThat(printed).contains(prefix);
+            Path savepoint = Path.of(printed.substring(printed.indexOf(prefix) + prefix.length()).lines().findFirst().orElseThrow());
+            assertThat(savepoint.getParent()).isEqualTo(savepoints);
+            assertThat(savepoint.resolve("_metadata")).exists();
 
             assertThat(Weir.execute("cancel", "--target", "flink", "--jobmanager", jobManager, id)).as(err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).contains("Cancellation of job " + id + " requested.");
