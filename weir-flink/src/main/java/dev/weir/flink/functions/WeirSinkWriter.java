@@ -23,6 +23,7 @@ final class WeirSinkWriter implements CommittingSinkWriter<Object, Object>, Stat
     @Override
     public void write(Object element, Context flink) throws IOException, InterruptedException {
         context.flink = flink;
+        // Not through call(): a capturing lambda would allocate for every record.
         try {
             weir.write(element, context);
         } catch (IOException | InterruptedException | RuntimeException e) {
