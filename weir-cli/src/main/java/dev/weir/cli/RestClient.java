@@ -21,6 +21,8 @@ final class RestClient {
     private static final ObjectMapper JSON = RestJson.client();
     private final String base;
     private final String token;
+    /** Who answers at the address, for messages: "Weir", or "Flink JobManager" for {@code --target flink}. */
+    private final String server;
     /**
      * HTTP/1.1 only: Weir's server speaks it, and the client's default attempt to upgrade to HTTP/2 on a POST with a
      * body, combined with a connect timeout, left the request waiting until that timeout and reported "Cannot reach"
@@ -30,8 +32,14 @@ final class RestClient {
 
     /** A client of the Weir at {@code address} (HOST:PORT, or a URL), sending {@code token} (or none) on mutating calls. */
     RestClient(String address, String token) {
+        this(address, token, "Weir");
+    }
+
+    /** A client of {@code server} (named in messages) at {@code address}: a Flink JobManager's REST API has Weir's shape. */
+    RestClient(String address, String token, String server) {
         this.base = checkedBase(address);
         this.token = token;
+        this.server = server;
     }
 
     /** {@code http://HOST:PORT} of a valid address, or a bad command line (exit 2) saying what is wrong. */
@@ -124,7 +132,7 @@ final class RestClient {
         }
         if (r.statusCode() >= 400) {
             String error = error(r.body());
-            throw new CliFailure(Weir.FAILED, "Weir at " + base + " refused the request (" + r.statusCode() + "): "
+            throw new CliFailure(Weir.FAILED, server + " at " + base + " refused the request (" + r.statusCode() + "): "
                     + (error != null ? error : r.body()));
         }
         return r.body();
@@ -134,7 +142,7 @@ final class RestClient {
         try {
             return JSON.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new CliFailure(Weir.FAILED, "Weir at " + base + " answered what is not " + type.getSimpleName() + ": "
+            throw new CliFailure(Weir.FAILED, server + " at " + base + " answered what is not " + type.getSimpleName() + ": "
                     + RestJson.reason(e));
         }
     }
@@ -150,7 +158,7 @@ final class RestClient {
     }
 
     private CliFailure unreachable(Exception e) {
-        return new CliFailure(Weir.UNREACHABLE, "Cannot reach Weir at " + base + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+        return new CliFailure(Weir.UNREACHABLE, "Cannot reach " + server + " at " + base + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                 + "): start one with `weir demo` or `weir run`, or pass --address HOST:PORT");
     }
 }

@@ -3,6 +3,8 @@ package dev.weir.flink;
 import dev.weir.api.common.functions.AggregateFunction;
 import dev.weir.api.common.functions.Function;
 import dev.weir.api.common.functions.ReduceFunction;
+import dev.weir.api.connector.sink2.SupportsCommitter;
+import dev.weir.api.connector.sink2.SupportsWriterState;
 import dev.weir.flink.functions.BroadcastStates;
 import dev.weir.flink.functions.SideOutputTags;
 import dev.weir.flink.functions.WeirBroadcastProcessFunction;
@@ -20,6 +22,7 @@ import dev.weir.flink.functions.WeirMergingWindowAssigner;
 import dev.weir.flink.functions.WeirProcessFunction;
 import dev.weir.flink.functions.WeirProcessJoinFunction;
 import dev.weir.flink.functions.WeirReduceFunction;
+import dev.weir.flink.functions.WeirSink;
 import dev.weir.flink.functions.WeirSinkFunction;
 import dev.weir.flink.functions.WeirSinkWriterFunction;
 import dev.weir.flink.functions.WeirSourceFunction;
@@ -286,9 +289,16 @@ final class FlinkPlanTranslator {
 
     private void sink(Transformation t) {
         DataStream<Object> input = input(t);
-        DataStreamSink<Object> sink = t.getSpec() instanceof Specs.SinkFunctionSpec function
-                ? input.addSink(new WeirSinkFunction(function.function()))
-                : input.addSink(new WeirSinkWriterFunction(((Specs.SinkSpec) t.getSpec()).sink()));
+        DataStreamSink<Object> sink;
+        if (t.getSpec() instanceof Specs.SinkFunctionSpec function) {
+            sink = input.addSink(new WeirSinkFunction(function.function()));
+        } else {
+            dev.weir.api.connector.sink2.Sink<?> weir = ((Specs.SinkSpec) t.getSpec()).sink();
+            // Two-phase-commit sinks run in Flink's writer and committer operators, which keep their state and
+            // committables in Flink's checkpoints; a plain writer runs in a sink function, flushed at each checkpoint.
+            sink = weir instanceof SupportsCommitter || weir instanceof SupportsWriterState
+                    ? input.sinkTo(new WeirSink(weir)) : input.addSink(new WeirSinkWriterFunction(weir));
+        }
         sink.name(t.getName());
         if (t.getUid() != null) {
             sink.uid(t.getUid());

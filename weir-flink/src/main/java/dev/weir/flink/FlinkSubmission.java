@@ -66,22 +66,34 @@ final class FlinkSubmission {
                 jars(settings).toArray(String[]::new));
     }
 
-    /** The job's jars plus weir-core's and weir-flink's, which the cluster does not have. */
-    private static List<String> jars(Map<String, String> settings) {
+    /**
+     * Classes whose jars a Flink cluster lacks and every Weir job needs: weir-core, weir-flink, and weir-core's own
+     * dependencies (Apache Fory with Guava, which Fory needs; ASM). Named, not referenced, so a missing one is skipped.
+     */
+    private static final List<String> WEIR_RUNTIME_CLASSES = List.of("dev.weir.plan.PipelineExecutor",
+            "dev.weir.flink.FlinkPipelineExecutor", "org.apache.fory.Fory", "com.google.common.base.Preconditions",
+            "com.google.common.util.concurrent.internal.InternalFutureFailureAccess", "org.objectweb.asm.ClassReader");
+
+    /**
+     * The job's jars plus the jars of Weir's runtime ({@link #WEIR_RUNTIME_CLASSES}), which the cluster does not
+     * have: Flink puts them all in the job's class loader.
+     */
+    static List<String> jars(Map<String, String> settings) {
         Set<String> jars = new LinkedHashSet<>();
         for (String jar : settings.getOrDefault(FlinkPipelineExecutor.JARS, "").split(",")) {
             if (!jar.isBlank()) {
                 jars.add(jar.trim());
             }
         }
-        for (Class<?> type : List.of(PipelineExecutor.class, FlinkPipelineExecutor.class)) {
+        for (String name : WEIR_RUNTIME_CLASSES) {
             try {
+                Class<?> type = Class.forName(name, false, FlinkSubmission.class.getClassLoader());
                 Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
                 if (location.toString().endsWith(".jar")) {
                     jars.add(location.toString());
                 }
-            } catch (URISyntaxException | SecurityException | NullPointerException e) {
-                // Not loaded from a file (e.g. a custom class loader): the user ships it with pipeline.jars.
+            } catch (ClassNotFoundException | URISyntaxException | SecurityException | NullPointerException e) {
+                // Not loaded from a file (e.g. a build's class folder or a custom loader): the user ships it with pipeline.jars.
             }
         }
         return new ArrayList<>(jars);

@@ -2,8 +2,6 @@ package dev.weir.flink;
 
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.common.functions.RichFunction;
-import dev.weir.api.connector.sink2.SupportsCommitter;
-import dev.weir.api.connector.sink2.SupportsWriterState;
 import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.builtin.CollectSink;
 import dev.weir.builtin.FromElementsSource;
@@ -38,6 +36,13 @@ final class PlanRefusals {
     private static final Set<Class<?>> TIME_WINDOW_ASSIGNERS = Set.of(TumblingEventTimeWindows.class, SlidingEventTimeWindows.class,
             TumblingProcessingTimeWindows.class, SlidingProcessingTimeWindows.class, EventTimeSessionWindows.class,
             ProcessingTimeSessionWindows.class, DynamicEventTimeSessionWindows.class, DynamicProcessingTimeSessionWindows.class);
+
+    /**
+     * Sources of connector modules the runner does not depend on, by name: they run as Weir readers inside Flink's
+     * source tasks like the built-in ones (each subtask reads its own Kafka partitions and keeps its offsets in
+     * Flink's checkpoints).
+     */
+    private static final Set<String> CONNECTOR_SOURCES = Set.of("dev.weir.connector.kafka.source.KafkaSource");
 
     private final List<String> reasons = new ArrayList<>();
     private final Set<Integer> seen = new HashSet<>();
@@ -84,11 +89,11 @@ final class PlanRefusals {
 
     private static String sourceReason(Specs.SourceSpec spec) {
         Class<?> type = spec.source().getClass();
-        if (SOURCES.contains(type)) {
+        if (SOURCES.contains(type) || CONNECTOR_SOURCES.contains(type.getName())) {
             return null;
         }
         return "the source " + type.getName() + " is not translated yet; the runner translates fromData, fromSequence, "
-                + "DataGeneratorSource and FileSource (Flink's Kafka connector for KafkaSource is still to come)";
+                + "DataGeneratorSource, FileSource and KafkaSource";
     }
 
     private static String sinkReason(OperatorSpec spec) {
@@ -97,10 +102,6 @@ final class PlanRefusals {
         }
         if (spec instanceof Specs.SinkSpec sinkSpec) {
             Object sink = sinkSpec.sink();
-            if (sink instanceof SupportsCommitter || sink instanceof SupportsWriterState) {
-                return "the sink " + sink.getClass().getName() + " commits or keeps writer state, and the runner does not "
-                        + "translate two-phase-commit sinks yet (Flink's FileSink and KafkaSink are still to come)";
-            }
             if (sink instanceof CollectSink) {
                 return "collect() (executeAndCollect) is not translated yet: Weir's collect sink hands records to the JVM that "
                         + "built it, and Flink ships sinks to its task managers; write the results to a sink instead";

@@ -35,8 +35,7 @@ class RefusedBeforeSubmissionTest {
                 .isInstanceOf(InvalidProgramException.class)
                 .hasMessage("Job 'untranslatable' cannot run on Apache Flink, so nothing was submitted; 2 operator(s) cannot be translated:\n"
                         + "  - Source 'countdown': the source dev.weir.flink.RefusedBeforeSubmissionTest$Countdown is not translated "
-                        + "yet; the runner translates fromData, fromSequence, DataGeneratorSource and FileSource (Flink's Kafka "
-                        + "connector for KafkaSource is still to come)\n"
+                        + "yet; the runner translates fromData, fromSequence, DataGeneratorSource, FileSource and KafkaSource\n"
                         + "  - Window 'pairs' (uid pairs-uid): evictors (including countWindow(size, slide)'s) are not translated yet\n"
                         + "Run the job on Weir (execution.target: local) or replace these operators.");
         assertThat(SharedSink.sorted("refused-source")).isEmpty();
