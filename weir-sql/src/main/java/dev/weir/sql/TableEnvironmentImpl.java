@@ -208,7 +208,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         }
         SqlPlanner.Planned planned = planner.planQuery(query);
         StreamTranslator translator = new StreamTranslator(StreamExecutionEnvironment.createLocalEnvironment(1), catalog, planner,
-                config.getLocalTimeZone());
+                config.getLocalTimeZone()).withStateTtl(stateTtl());
         Translated translated = translator.translate(planned.rel());
         StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n").append(RelOptUtil.toString(planned.rel()))
                 .append("\n== Weir Operators ==\n");
@@ -243,12 +243,27 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private Translated translate(StreamExecutionEnvironment env, String query) {
         logIgnoredOptions();
         SqlPlanner.Planned planned = planner.planQuery(query);
-        return new StreamTranslator(env, catalog, planner, config.getLocalTimeZone()).translate(planned.rel());
+        return new StreamTranslator(env, catalog, planner, config.getLocalTimeZone()).withStateTtl(stateTtl())
+                .translate(planned.rel());
+    }
+
+    /** {@code table.exec.state.ttl} as Flink reads it ({@code '1 h'}, {@code '30 s'}, {@code '0'}: forever). */
+    private java.time.Duration stateTtl() {
+        String ttl = config.getConfiguration().getString("table.exec.state.ttl", null);
+        if (ttl == null) {
+            return java.time.Duration.ZERO;
+        }
+        try {
+            return dev.weir.util.TimeUtils.parseDuration(ttl);
+        } catch (RuntimeException e) {
+            throw new ValidationException("Invalid duration '" + ttl + "' in option 'table.exec.state.ttl'; write e.g. '1 h', "
+                    + "'30 min', '10 s' or '0' (keep state forever)", e);
+        }
     }
 
     private void logIgnoredOptions() {
         for (String key : config.getConfiguration().keySet()) {
-            if (key.startsWith("table.exec.mini-batch") || key.equals("table.exec.state.ttl") || key.startsWith("table.optimizer")) {
+            if (key.startsWith("table.exec.mini-batch") || key.startsWith("table.optimizer")) {
                 LOG.log(System.Logger.Level.INFO, "Option ''{0}'' is accepted and ignored: Weir has no such setting", key);
             }
         }

@@ -120,7 +120,7 @@ public final class SqlPlanner {
         try {
             SqlNode validated = planner.validate(parsed);
             RelRoot root = planner.rel(validated);
-            return new Planned(root.project(), root.validatedRowType);
+            return new Planned(JoinFilterPushdown.apply(root.project()), root.validatedRowType);
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ValidationException("SQL validation failed. " + firstLines(cause.getMessage()), e);
