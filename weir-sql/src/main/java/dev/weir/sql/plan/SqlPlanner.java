@@ -165,6 +165,7 @@ public final class SqlPlanner {
                 .typeSystem(dev.weir.sql.types.FlinkTypeSystem.INSTANCE)
                 .sqlValidatorConfig(SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.LENIENT)
+                        .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW) // Flink's: NULL sorts first
                         .withIdentifierExpansion(true))
                 .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false))
                 .build();

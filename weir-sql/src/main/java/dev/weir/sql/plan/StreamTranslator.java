@@ -79,6 +79,10 @@ public final class StreamTranslator {
         if (rel instanceof TableScan) {
             return scan((TableScan) rel);
         }
+        Translated ranked = new RankTranslator(this).tryTranslate(rel);
+        if (ranked != null) {
+            return ranked;
+        }
         if (rel instanceof Project || rel instanceof Filter) {
             return calc(rel);
         }
