@@ -179,6 +179,8 @@ final class SqlCases {
         q.add(new Query("havingOnUpdating", "SELECT supplier, COUNT(*) FROM bids GROUP BY supplier HAVING COUNT(*) > 1", true));
         q.add(new Query("minMaxOfStrings", "SELECT supplier, MIN(item), MAX(item) FROM bids GROUP BY supplier", true));
         q.addAll(JoinCases.queries());
+        q.addAll(RankCases.queries());
+        q.addAll(OverCases.queries());
         return q;
     }
 }

@@ -78,6 +78,10 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     @Override
     public TableResult executeSql(String statement) {
         Statement parsed = StatementParser.parse(Objects.requireNonNull(statement, "statement"));
+        if (parsed instanceof Statement.CreateFunction || parsed instanceof Statement.DropFunction
+                || parsed instanceof Statement.ShowFunctions) {
+            return new Functions(catalog).execute(parsed);
+        }
         if (parsed instanceof Statement.CreateTable) {
             Statement.CreateTable c = (Statement.CreateTable) parsed;
             if (c.ifNotExists() && catalog.get(c.name()) != null) {
@@ -131,6 +135,26 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
             return TableResultImpl.OK;
         }
         return executeQuery(((Statement.Query) parsed).sql());
+    }
+
+    @Override
+    public void createTemporarySystemFunction(String name, Class<? extends dev.weir.table.functions.UserDefinedFunction> functionClass) {
+        new Functions(catalog).register(name, Functions.instantiate(functionClass), false);
+    }
+
+    @Override
+    public void createTemporarySystemFunction(String name, dev.weir.table.functions.UserDefinedFunction functionInstance) {
+        new Functions(catalog).register(name, functionInstance, false);
+    }
+
+    @Override
+    public boolean dropTemporarySystemFunction(String name) {
+        return catalog.dropFunction(name);
+    }
+
+    @Override
+    public String[] listUserDefinedFunctions() {
+        return new Functions(catalog).names();
     }
 
     private Object entry(String name) {

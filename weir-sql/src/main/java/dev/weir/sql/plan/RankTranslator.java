@@ -159,9 +159,8 @@ final class RankTranslator {
                 RexFieldCollation key = orderKeys.get(i);
                 keys[i] = translator.compiler().compile(key.left);
                 descending[i] = key.getDirection() == RelFieldCollation.Direction.DESCENDING;
-                RelFieldCollation.NullDirection nulls = key.getNullDirection();
-                nullsFirst[i] = nulls == RelFieldCollation.NullDirection.UNSPECIFIED ? !descending[i]
-                        : nulls == RelFieldCollation.NullDirection.FIRST;
+                // Calcite reports its own default (NULLS LAST ascending) when none is written; Flink's is the reverse.
+                nullsFirst[i] = key.right.contains(SqlKind.NULLS_FIRST) || (!key.right.contains(SqlKind.NULLS_LAST) && !descending[i]);
             }
             function = new AppendOnlyTopNFunction(new SortKeyComparator(keys, descending, nullsFirst), n, rowNumberShown);
             name = "Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n

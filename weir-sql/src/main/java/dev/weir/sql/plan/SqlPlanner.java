@@ -157,11 +157,12 @@ public final class SqlPlanner {
         return root;
     }
 
-    private static FrameworkConfig config(SchemaPlus root) {
+    private FrameworkConfig config(SchemaPlus root) {
         return Frameworks.newConfigBuilder()
                 .defaultSchema(root)
                 .parserConfig(PARSER_CONFIG)
-                .operatorTable(FlinkOperatorTable.create())
+                .operatorTable(org.apache.calcite.sql.util.SqlOperatorTables.chain(new UserFunctionTable(catalog),
+                        FlinkOperatorTable.create()))
                 .typeSystem(dev.weir.sql.types.FlinkTypeSystem.INSTANCE)
                 .sqlValidatorConfig(SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.LENIENT)

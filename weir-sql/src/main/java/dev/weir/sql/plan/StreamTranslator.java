@@ -83,6 +83,9 @@ public final class StreamTranslator {
         if (ranked != null) {
             return ranked;
         }
+        if (OverTranslator.hasOver(rel)) {
+            return new OverTranslator(this).translate((Project) rel);
+        }
         if (rel instanceof Project || rel instanceof Filter) {
             return calc(rel);
         }
@@ -97,6 +100,9 @@ public final class StreamTranslator {
             }
             Translated windowed = new WindowTranslator(this).tryWindowAggregate(aggregate);
             return windowed != null ? windowed : groupAggregate(aggregate);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.Correlate) {
+            return new CorrelateTranslator(this).translate((org.apache.calcite.rel.core.Correlate) rel);
         }
         if (rel instanceof org.apache.calcite.rel.core.Join) {
             return new JoinTranslator(this).translate((org.apache.calcite.rel.core.Join) rel);
