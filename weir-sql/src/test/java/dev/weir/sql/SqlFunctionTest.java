@@ -153,15 +153,16 @@ class SqlFunctionTest {
         env.createTemporaryFunction("wavg", WeightedAvg.class);
         assertThat(rows(env, "SELECT wavg(price, weight) FROM lines"))
                 .containsExactly("+I[10]", "-U[10]", "+U[17]", "-U[17]", "+U[20]");
-        assertThat(rows(env, "SELECT wavg(c, 1) FROM (SELECT weight, COUNT(*) AS c FROM lines GROUP BY weight)"))
-                .containsExactly("+I[1]", "-U[1]", "+U[1]", "-U[1]", "+U[1]", "-U[1]", "+U[1]");
+        assertThat(rows(env, "SELECT wavg(s, 1) FROM (SELECT weight, SUM(price) AS s FROM lines GROUP BY weight)"))
+                .containsExactly("+I[10]", "-U[10]", "+U[35]", "-U[35]", "+U[60]", "-U[60]", "+U[50]");
     }
 
     @Test
-    void aCallWithArgumentsNoEvalTakesIsRefusedListingTheSignatures() {
-        env.createTemporarySystemFunction("twice", Twice.class);
-        assertThatThrownBy(() -> env.executeSql("SELECT twice(id, id) FROM lines"))
+    void aCallWithArgumentsNoMethodTakesIsRefusedWithItsPositionAndTheSignatures() {
+        env.createTemporarySystemFunction("wavg", WeightedAvg.class);
+        assertThatThrownBy(() -> env.executeSql("SELECT wavg(CAST(id AS BIGINT), 1) FROM lines"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("twice");
+                .hasMessageContaining("From line 1, column 8 to line 1, column 34: Cannot apply 'wavg' to arguments of type "
+                        + "'wavg(<BIGINT>, <INTEGER>)'. Supported form(s): wavg(Integer, Integer)");
     }
 }
