@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "weir", mixinStandardHelpOptions = true, versionProvider = Weir.Version.class,
         description = "Runs Weir jobs with the dashboard on http://localhost:8081 and talks to a running Weir.",
         subcommands = {DemoCommand.class, RunCommand.class, ListCommand.class, CancelCommand.class, SavepointCommand.class,
-                StopCommand.class, CommandLine.HelpCommand.class},
+                StopCommand.class, SqlCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:done", "1:the job failed, or Weir refused the request", "2:bad command line",
                 "3:missing jar or class, or a class without main", "4:port in use", "5:no Weir reachable at --address",

@@ -78,6 +78,10 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     @Override
     public TableResult executeSql(String statement) {
         Statement parsed = StatementParser.parse(Objects.requireNonNull(statement, "statement"));
+        if (parsed instanceof Statement.CreateFunction || parsed instanceof Statement.DropFunction
+                || parsed instanceof Statement.ShowFunctions) {
+            return new Functions(catalog).execute(parsed);
+        }
         if (parsed instanceof Statement.CreateTable) {
             Statement.CreateTable c = (Statement.CreateTable) parsed;
             if (c.ifNotExists() && catalog.get(c.name()) != null) {
@@ -131,6 +135,26 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
             return TableResultImpl.OK;
         }
         return executeQuery(((Statement.Query) parsed).sql());
+    }
+
+    @Override
+    public void createTemporarySystemFunction(String name, Class<? extends dev.weir.table.functions.UserDefinedFunction> functionClass) {
+        new Functions(catalog).register(name, Functions.instantiate(functionClass), false);
+    }
+
+    @Override
+    public void createTemporarySystemFunction(String name, dev.weir.table.functions.UserDefinedFunction functionInstance) {
+        new Functions(catalog).register(name, functionInstance, false);
+    }
+
+    @Override
+    public boolean dropTemporarySystemFunction(String name) {
+        return catalog.dropFunction(name);
+    }
+
+    @Override
+    public String[] listUserDefinedFunctions() {
+        return new Functions(catalog).names();
     }
 
     private Object entry(String name) {
@@ -208,7 +232,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         }
         SqlPlanner.Planned planned = planner.planQuery(query);
         StreamTranslator translator = new StreamTranslator(StreamExecutionEnvironment.createLocalEnvironment(1), catalog, planner,
-                config.getLocalTimeZone());
+                config.getLocalTimeZone()).withStateTtl(stateTtl());
         Translated translated = translator.translate(planned.rel());
         StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n").append(RelOptUtil.toString(planned.rel()))
                 .append("\n== Weir Operators ==\n");
@@ -243,12 +267,27 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private Translated translate(StreamExecutionEnvironment env, String query) {
         logIgnoredOptions();
         SqlPlanner.Planned planned = planner.planQuery(query);
-        return new StreamTranslator(env, catalog, planner, config.getLocalTimeZone()).translate(planned.rel());
+        return new StreamTranslator(env, catalog, planner, config.getLocalTimeZone()).withStateTtl(stateTtl())
+                .translate(planned.rel());
+    }
+
+    /** {@code table.exec.state.ttl} as Flink reads it ({@code '1 h'}, {@code '30 s'}, {@code '0'}: forever). */
+    private java.time.Duration stateTtl() {
+        String ttl = config.getConfiguration().getString("table.exec.state.ttl", null);
+        if (ttl == null) {
+            return java.time.Duration.ZERO;
+        }
+        try {
+            return dev.weir.util.TimeUtils.parseDuration(ttl);
+        } catch (RuntimeException e) {
+            throw new ValidationException("Invalid duration '" + ttl + "' in option 'table.exec.state.ttl'; write e.g. '1 h', "
+                    + "'30 min', '10 s' or '0' (keep state forever)", e);
+        }
     }
 
     private void logIgnoredOptions() {
         for (String key : config.getConfiguration().keySet()) {
-            if (key.startsWith("table.exec.mini-batch") || key.equals("table.exec.state.ttl") || key.startsWith("table.optimizer")) {
+            if (key.startsWith("table.exec.mini-batch") || key.startsWith("table.optimizer")) {
                 LOG.log(System.Logger.Level.INFO, "Option ''{0}'' is accepted and ignored: Weir has no such setting", key);
             }
         }

@@ -10,6 +10,9 @@ import java.util.TreeMap;
  */
 public final class SessionCatalog {
     private final Map<String, Object> entries = new TreeMap<>();
+    /** User-defined functions; their names are case-insensitive, as Flink's are. */
+    private final Map<String, dev.weir.table.functions.UserDefinedFunction> functions =
+            new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
 
     public void createTable(CatalogTable table, boolean ifNotExists) {
         create(table.name(), table, ifNotExists);
@@ -52,5 +55,27 @@ public final class SessionCatalog {
     /** Every entry, sorted by name. */
     public Map<String, Object> entries() {
         return entries;
+    }
+
+    /** Registers a user-defined function; refuses a second one of the same name unless {@code ifNotExists}. */
+    public void createFunction(String name, dev.weir.table.functions.UserDefinedFunction function, boolean ifNotExists) {
+        if (functions.containsKey(name)) {
+            if (ifNotExists) {
+                return;
+            }
+            throw new ValidationException("Could not register temporary function '" + name + "': a function of that name "
+                    + "already exists; drop it first (DROP TEMPORARY FUNCTION " + name + ") or write CREATE FUNCTION IF NOT EXISTS");
+        }
+        functions.put(name, function);
+    }
+
+    /** Removes the function {@code name}; false if there was none. */
+    public boolean dropFunction(String name) {
+        return functions.remove(name) != null;
+    }
+
+    /** The user-defined functions, sorted by name. */
+    public Map<String, dev.weir.table.functions.UserDefinedFunction> functions() {
+        return functions;
     }
 }

@@ -98,6 +98,9 @@ public final class ExprCompiler {
         List<RexNode> operands = call.getOperands();
         RelDataType type = call.getType();
         String name = call.getOperator().getName();
+        if (call.getOperator() instanceof CompiledCall) {
+            return ((CompiledCall) call.getOperator()).compile(call, all(operands));
+        }
         switch (call.getKind()) {
             case PLUS:
                 return arithmetic(Arithmetic.Op.PLUS, call);

@@ -7,6 +7,18 @@ import java.util.Map;
 /** A parsed statement: the DDL Weir parses itself, or SQL handed to Calcite whole (queries, INSERT's query). */
 public sealed interface Statement {
 
+    /** {@code CREATE [TEMPORARY [SYSTEM]] FUNCTION [IF NOT EXISTS] name AS 'class' [LANGUAGE JAVA]}. */
+    record CreateFunction(String name, String className, boolean ifNotExists) implements Statement {
+    }
+
+    /** {@code DROP [TEMPORARY [SYSTEM]] FUNCTION [IF EXISTS] name}. */
+    record DropFunction(String name, boolean ifExists) implements Statement {
+    }
+
+    /** {@code SHOW [USER] FUNCTIONS}. */
+    record ShowFunctions(boolean userOnly) implements Statement {
+    }
+
     /** {@code CREATE [TEMPORARY] TABLE [IF NOT EXISTS] name (...) WITH (...)}. */
     record CreateTable(String name, List<ColumnDefinition> columns, String watermarkColumn, String watermarkExpression,
             List<String> primaryKey, Map<String, String> options, boolean ifNotExists) implements Statement {

@@ -26,7 +26,8 @@ public final class StatementParser {
 
     /** Parses one statement; a trailing semicolon is allowed. */
     public static Statement parse(String sql) {
-        return new StatementParser(sql).statement();
+        Statement function = FunctionStatementParser.tryParse(sql);
+        return function != null ? function : new StatementParser(sql).statement();
     }
 
     private Statement statement() {

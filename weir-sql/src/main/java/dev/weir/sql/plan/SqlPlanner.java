@@ -120,7 +120,7 @@ public final class SqlPlanner {
         try {
             SqlNode validated = planner.validate(parsed);
             RelRoot root = planner.rel(validated);
-            return new Planned(root.project(), root.validatedRowType);
+            return new Planned(JoinFilterPushdown.apply(root.project()), root.validatedRowType);
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ValidationException("SQL validation failed. " + firstLines(cause.getMessage()), e);
@@ -157,14 +157,16 @@ public final class SqlPlanner {
         return root;
     }
 
-    private static FrameworkConfig config(SchemaPlus root) {
+    private FrameworkConfig config(SchemaPlus root) {
         return Frameworks.newConfigBuilder()
                 .defaultSchema(root)
                 .parserConfig(PARSER_CONFIG)
-                .operatorTable(FlinkOperatorTable.create())
+                .operatorTable(org.apache.calcite.sql.util.SqlOperatorTables.chain(new UserFunctionTable(catalog),
+                        FlinkOperatorTable.create()))
                 .typeSystem(dev.weir.sql.types.FlinkTypeSystem.INSTANCE)
                 .sqlValidatorConfig(SqlValidator.Config.DEFAULT
                         .withConformance(SqlConformanceEnum.LENIENT)
+                        .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW) // Flink's: NULL sorts first
                         .withIdentifierExpansion(true))
                 .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false))
                 .build();

@@ -48,12 +48,23 @@ public final class StreamTranslator {
     private final ZoneId zone;
     private final List<String> operators = new ArrayList<>();
     private ExprCompiler compiler;
+    private java.time.Duration stateTtl = java.time.Duration.ZERO;
 
     public StreamTranslator(StreamExecutionEnvironment env, SessionCatalog catalog, SqlPlanner planner, ZoneId zone) {
         this.env = env;
         this.catalog = catalog;
         this.planner = planner;
         this.zone = zone;
+    }
+
+    /** Sets {@code table.exec.state.ttl}: how long stateful operators keep a key's rows unwritten (zero: forever). */
+    public StreamTranslator withStateTtl(java.time.Duration ttl) {
+        this.stateTtl = ttl;
+        return this;
+    }
+
+    java.time.Duration stateTtl() {
+        return stateTtl;
     }
 
     /** The Weir operators added so far, one line each, sources first. */
@@ -67,6 +78,13 @@ public final class StreamTranslator {
         }
         if (rel instanceof TableScan) {
             return scan((TableScan) rel);
+        }
+        Translated ranked = new RankTranslator(this).tryTranslate(rel);
+        if (ranked != null) {
+            return ranked;
+        }
+        if (OverTranslator.hasOver(rel)) {
+            return new OverTranslator(this).translate((Project) rel);
         }
         if (rel instanceof Project || rel instanceof Filter) {
             return calc(rel);
@@ -82,6 +100,12 @@ public final class StreamTranslator {
             }
             Translated windowed = new WindowTranslator(this).tryWindowAggregate(aggregate);
             return windowed != null ? windowed : groupAggregate(aggregate);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.Correlate) {
+            return new CorrelateTranslator(this).translate((org.apache.calcite.rel.core.Correlate) rel);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.Join) {
+            return new JoinTranslator(this).translate((org.apache.calcite.rel.core.Join) rel);
         }
         if (rel instanceof Union) {
             return union((Union) rel);
@@ -99,10 +123,8 @@ public final class StreamTranslator {
             case "Sort":
                 hint = "ORDER BY and LIMIT on a streaming table are not supported yet; remove them, or aggregate per window";
                 break;
-            case "Join":
             case "Correlate":
-                hint = "joins are not supported by Weir SQL yet; join the streams with the DataStream API and "
-                        + "fromDataStream the result";
+                hint = "LATERAL joins and correlated subqueries are not supported by Weir SQL yet; join on a key instead";
                 break;
             case "Window":
                 hint = "OVER aggregations are not supported yet; use a window table function (TUMBLE, HOP, CUMULATE) with "

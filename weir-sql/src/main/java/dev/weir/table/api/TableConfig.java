@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * The {@code table.*} options of a {@link TableEnvironment}, as in Flink. Weir reads {@code table.local-time-zone}
  * (default UTC, where Flink defaults to the JVM's zone; set it explicitly to match Flink) and
- * {@code parallelism.default}; other options are kept and, where Weir has no such knob (mini-batch, state TTL),
- * logged once as ignored when a job is planned.
+ * {@code parallelism.default} and {@code table.exec.state.ttl} (joins' state); other options are kept and, where Weir
+ * has no such knob (mini-batch), logged once as ignored when a job is planned.
  */
 public final class TableConfig {
     public static final String LOCAL_TIME_ZONE = "table.local-time-zone";

@@ -60,4 +60,34 @@ public interface TableEnvironment {
 
     /** A readable plan of the Weir operators {@code statement} runs on. */
     String explainSql(String statement);
+
+    /**
+     * Registers a user-defined function ({@code ScalarFunction}, {@code TableFunction}, {@code AggregateFunction}) under
+     * {@code name} for this session, made with the class's public no-argument constructor; names are case-insensitive.
+     */
+    void createTemporarySystemFunction(String name, Class<? extends dev.weir.table.functions.UserDefinedFunction> functionClass);
+
+    /** Registers a user-defined function instance under {@code name}; it is serialized into each job that calls it. */
+    void createTemporarySystemFunction(String name, dev.weir.table.functions.UserDefinedFunction functionInstance);
+
+    /** The same as {@link #createTemporarySystemFunction(String, Class)}: Weir has one catalog and database. */
+    default void createTemporaryFunction(String path, Class<? extends dev.weir.table.functions.UserDefinedFunction> functionClass) {
+        createTemporarySystemFunction(path.substring(path.lastIndexOf('.') + 1), functionClass);
+    }
+
+    /** The same as {@link #createTemporarySystemFunction(String, dev.weir.table.functions.UserDefinedFunction)}. */
+    default void createTemporaryFunction(String path, dev.weir.table.functions.UserDefinedFunction functionInstance) {
+        createTemporarySystemFunction(path.substring(path.lastIndexOf('.') + 1), functionInstance);
+    }
+
+    /** Drops the function {@code name}; false if there was none. */
+    boolean dropTemporarySystemFunction(String name);
+
+    /** The same as {@link #dropTemporarySystemFunction}. */
+    default boolean dropTemporaryFunction(String path) {
+        return dropTemporarySystemFunction(path.substring(path.lastIndexOf('.') + 1));
+    }
+
+    /** Names of the user-defined functions, sorted. */
+    String[] listUserDefinedFunctions();
 }

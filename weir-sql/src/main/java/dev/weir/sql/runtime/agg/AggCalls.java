@@ -15,6 +15,9 @@ public final class AggCalls {
         int arg = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
         int filter = call.filterArg;
         String name = call.getAggregation().getName();
+        if (call.getAggregation() instanceof dev.weir.sql.udf.AggregateFunctionOperator) {
+            return ((dev.weir.sql.udf.AggregateFunctionOperator) call.getAggregation()).create(call, inputType);
+        }
         if (call.getArgList().size() > 1) {
             throw new ValidationException(name + " with " + call.getArgList().size() + " arguments is not supported yet; "
                     + "aggregate one column");

@@ -1,0 +1,211 @@
+package dev.weir.cli.sql;
+
+import dev.weir.core.execution.JobClient;
+import dev.weir.sql.exec.TableauPrinter;
+import dev.weir.table.api.EnvironmentSettings;
+import dev.weir.table.api.ResultKind;
+import dev.weir.table.api.TableEnvironment;
+import dev.weir.table.api.TableResult;
+import dev.weir.table.catalog.ResolvedSchema;
+import dev.weir.types.Row;
+import dev.weir.util.CloseableIterator;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The SQL client's session: runs one statement at a time on a Weir {@link TableEnvironment} and prints what Flink's
+ * SQL client prints ({@code [INFO] ...}, result tables, {@code [ERROR] Could not execute SQL statement. Reason: ...}
+ * with a caret under the place an error names). Client commands ({@code HELP}, {@code SET}/{@code RESET},
+ * {@code SHOW JOBS}, {@code STOP JOB}, {@code QUIT}) are handled here, everything else by the environment. A bad
+ * statement never ends the session.
+ */
+public final class SqlClient {
+    static final String RESULT_MODE = "sql-client.execution.result-mode";
+    private static final Pattern SET = Pattern.compile("(?is)SET\\s+'([^']+)'\\s*=\\s*'([^']*)'");
+    private static final Pattern RESET = Pattern.compile("(?is)RESET\\s+'([^']+)'");
+    private static final Pattern STOP_JOB = Pattern.compile("(?is)STOP\\s+JOB\\s+'([^']+)'(\\s+WITH\\s+SAVEPOINT)?");
+
+    private final PrintStream out;
+    private final ResultView view;
+    private TableEnvironment env;
+    private final Map<String, String> session = new LinkedHashMap<>();
+    private final Map<String, SubmittedJob> jobs = new LinkedHashMap<>();
+    private volatile CloseableIterator<Row> running;
+    private boolean quit;
+    private final String defaultMode;
+
+    /** A job an INSERT of this session submitted. */
+    private record SubmittedJob(JobClient client, String statement) {
+    }
+
+    /** {@code terminal}: the output is a terminal (results may redraw in place), else a script's output (tableau). */
+    public SqlClient(PrintStream out, boolean terminal) {
+        this.out = out;
+        this.defaultMode = terminal ? ResultView.TABLE : ResultView.TABLEAU;
+        this.view = new ResultView(out, terminal);
+        this.env = newEnvironment();
+    }
+
+    private TableEnvironment newEnvironment() {
+        TableEnvironment created = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
+        for (Map.Entry<String, String> e : session.entrySet()) {
+            created.getConfig().set(e.getKey(), e.getValue());
+        }
+        return created;
+    }
+
+    /** Whether QUIT or EXIT was entered. */
+    public boolean quitRequested() {
+        return quit;
+    }
+
+    /** Stops the result being shown (Ctrl-C): its job is cancelled and the prompt comes back. */
+    public void interrupt() {
+        CloseableIterator<Row> current = running;
+        if (current != null) {
+            try {
+                current.close();
+            } catch (Exception ignored) {
+                // Closing cancels the job; a failure to cancel leaves nothing the user could act on here.
+            }
+        }
+    }
+
+    /** Runs one statement (without its {@code ;}); false if it failed, after printing why. */
+    public boolean execute(String sql) {
+        try {
+            run(sql.strip());
+            return true;
+        } catch (Exception | LinkageError e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getMessage() != null && cause.getCause().getMessage() != null
+                    && cause.getMessage().contains(cause.getCause().getMessage())) {
+                cause = cause.getCause();
+            }
+            out.println("[ERROR] Could not execute SQL statement. Reason:");
+            out.println(cause.getClass().getName() + ": " + cause.getMessage());
+            String caret = ErrorCaret.of(sql.strip(), cause.getMessage());
+            if (!caret.isEmpty()) {
+                out.print(caret);
+            }
+            out.println();
+            out.flush();
+            return false;
+        }
+    }
+
+    private void run(String sql) throws Exception {
+        String upper = sql.toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+        Matcher m;
+        if (upper.equals("HELP")) {
+            out.println(ClientHelp.TEXT);
+        } else if (upper.equals("QUIT") || upper.equals("EXIT")) {
+            quit = true;
+            out.println("Shutting down the session...\ndone.");
+        } else if (upper.equals("CLEAR")) {
+            out.print("\033[H\033[2J");
+        } else if (upper.equals("SET")) {
+            List<Row> rows = new ArrayList<>();
+            for (Map.Entry<String, String> e : session.entrySet()) {
+                rows.add(Row.of(e.getKey(), e.getValue()));
+            }
+            TableauPrinter.printBatch(ResolvedSchema.physical(List.of("key", "value"),
+                    List.of(dev.weir.table.api.DataTypes.STRING(), dev.weir.table.api.DataTypes.STRING())), rows, out);
+        } else if ((m = SET.matcher(sql)).matches()) {
+            set(m.group(1), m.group(2));
+            out.println("[INFO] Execute statement succeeded.");
+        } else if (upper.equals("RESET")) {
+            session.clear();
+            env = newEnvironmentKeepingCatalog();
+            out.println("[INFO] All session properties have been set to their default values.");
+        } else if ((m = RESET.matcher(sql)).matches()) {
+            session.remove(m.group(1));
+            env.getConfig().getConfiguration().removeKey(m.group(1));
+            out.println("[INFO] Session property has been reset.");
+        } else if (upper.equals("SHOW JOBS")) {
+            showJobs();
+        } else if ((m = STOP_JOB.matcher(sql)).matches()) {
+            stopJob(m.group(1), m.group(2) != null);
+        } else {
+            statement(sql, upper);
+        }
+        out.println();
+        out.flush();
+    }
+
+    private void set(String key, String value) {
+        if (key.equals(RESULT_MODE) && !List.of(ResultView.TABLE, ResultView.CHANGELOG, ResultView.TABLEAU)
+                .contains(value.toLowerCase(Locale.ROOT))) {
+            throw new IllegalArgumentException("Invalid value '" + value + "' for '" + RESULT_MODE
+                    + "'; use 'table', 'changelog' or 'tableau'");
+        }
+        session.put(key, value);
+        env.getConfig().set(key, value);
+    }
+
+    /** RESET keeps the tables, views and functions, as Flink's does: only the options return to their defaults. */
+    private TableEnvironment newEnvironmentKeepingCatalog() {
+        for (String key : new ArrayList<>(env.getConfig().getConfiguration().keySet())) {
+            env.getConfig().getConfiguration().removeKey(key);
+        }
+        return env;
+    }
+
+    private void statement(String sql, String upper) throws Exception {
+        TableResult result = env.executeSql(sql);
+        if (upper.startsWith("INSERT") || upper.startsWith("EXECUTE")) {
+            JobClient job = result.getJobClient().orElseThrow();
+            jobs.put(job.getJobID().toString(), new SubmittedJob(job, sql));
+            out.println("[INFO] Submitting SQL update statement to the cluster...");
+            out.println("[INFO] SQL update statement has been successfully submitted to the cluster:");
+            out.println("Job ID: " + job.getJobID());
+            return;
+        }
+        if (result.getResultKind() == ResultKind.SUCCESS) {
+            out.println("[INFO] Execute statement succeeded.");
+            return;
+        }
+        CloseableIterator<Row> rows = result.collect();
+        if (result.getJobClient().isEmpty()) {
+            List<Row> all = new ArrayList<>();
+            rows.forEachRemaining(all::add);
+            TableauPrinter.printBatch(result.getResolvedSchema(), all, out);
+            return;
+        }
+        running = rows;
+        try (rows) {
+            view.show(result, rows, session.getOrDefault(RESULT_MODE, defaultMode).toLowerCase(Locale.ROOT));
+        } finally {
+            running = null;
+        }
+    }
+
+    private void showJobs() throws Exception {
+        List<Row> rows = new ArrayList<>();
+        for (Map.Entry<String, SubmittedJob> e : jobs.entrySet()) {
+            rows.add(Row.of(e.getKey(), e.getValue().statement(), String.valueOf(e.getValue().client().getJobStatus().get())));
+        }
+        TableauPrinter.printBatch(ResolvedSchema.physical(List.of("job id", "job name", "status"),
+                List.of(dev.weir.table.api.DataTypes.STRING(), dev.weir.table.api.DataTypes.STRING(),
+                        dev.weir.table.api.DataTypes.STRING())), rows, out);
+    }
+
+    private void stopJob(String id, boolean withSavepoint) throws Exception {
+        SubmittedJob job = jobs.get(id);
+        if (job == null) {
+            throw new IllegalArgumentException("No job '" + id + "' was submitted in this session; SHOW JOBS lists them");
+        }
+        if (withSavepoint) {
+            throw new UnsupportedOperationException("STOP JOB ... WITH SAVEPOINT is not supported by the SQL client yet; "
+                    + "use `weir stop --savepoint-dir <dir> " + id + "` against a running Weir");
+        }
+        job.client().cancel().get();
+        out.println("[INFO] Execute statement succeeded.");
+    }
+}

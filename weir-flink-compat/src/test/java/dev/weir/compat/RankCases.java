@@ -1,0 +1,36 @@
+package dev.weir.compat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The differential suite's Top-N and deduplication queries over {@link SqlCases}' tables, compared as changelogs at
+ * parallelism 1 (one file source: the rows' order is fixed).
+ */
+final class RankCases {
+    private RankCases() {
+    }
+
+    static List<SqlCases.Query> queries() {
+        List<SqlCases.Query> q = new ArrayList<>();
+        q.add(new SqlCases.Query("topNWithRowNumber", "SELECT * FROM (SELECT supplier, item, price, ROW_NUMBER() OVER ("
+                + "PARTITION BY supplier ORDER BY price DESC) AS rn FROM bids) WHERE rn <= 2", true));
+        q.add(new SqlCases.Query("topNWithoutRowNumber", "SELECT supplier, item, price FROM (SELECT *, ROW_NUMBER() OVER ("
+                + "PARTITION BY supplier ORDER BY price DESC) AS rn FROM bids) WHERE rn <= 2", true));
+        q.add(new SqlCases.Query("globalTopN", "SELECT item, price, rn FROM (SELECT item, price, ROW_NUMBER() OVER ("
+                + "ORDER BY price ASC) AS rn FROM bids) WHERE rn < 4", true));
+        q.add(new SqlCases.Query("topNWithNullsAndTwoKeys", "SELECT * FROM (SELECT name, age, id, ROW_NUMBER() OVER ("
+                + "ORDER BY age, id DESC) AS rn FROM people) WHERE rn <= 3", true));
+        q.add(new SqlCases.Query("topNWithOuterFilter", "SELECT price, rn FROM (SELECT price, ROW_NUMBER() OVER ("
+                + "ORDER BY price) AS rn FROM bids) WHERE rn <= 2 AND price > 1", true));
+        q.add(new SqlCases.Query("topOneWithRowNumber", "SELECT * FROM (SELECT supplier, item, ROW_NUMBER() OVER ("
+                + "PARTITION BY supplier ORDER BY bidtime DESC) AS rn FROM bids) WHERE rn = 1", true));
+        q.add(new SqlCases.Query("deduplicateKeepFirstOnRowtime", "SELECT supplier, item, bidtime FROM (SELECT *, ROW_NUMBER() "
+                + "OVER (PARTITION BY supplier ORDER BY bidtime ASC) AS rn FROM bids) WHERE rn = 1", true));
+        q.add(new SqlCases.Query("deduplicateKeepLastOnRowtime", "SELECT supplier, item, price FROM (SELECT *, ROW_NUMBER() "
+                + "OVER (PARTITION BY supplier ORDER BY bidtime DESC) AS rn FROM bids) WHERE rn = 1", true));
+        q.add(new SqlCases.Query("deduplicateOnLocalZonedRowtime", "SELECT user_name, url FROM (SELECT *, ROW_NUMBER() "
+                + "OVER (PARTITION BY user_name ORDER BY ts DESC) AS rn FROM clicks) WHERE rn <= 1", true));
+        return q;
+    }
+}

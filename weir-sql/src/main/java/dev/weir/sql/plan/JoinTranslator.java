@@ -1,0 +1,107 @@
+package dev.weir.sql.plan;
+
+import dev.weir.sql.expr.Expr;
+import dev.weir.sql.runtime.join.ExprKeySelector;
+import dev.weir.sql.runtime.join.IntervalJoinFunction;
+import dev.weir.sql.runtime.join.RegularJoinFunction;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
+import dev.weir.table.api.ValidationException;
+import dev.weir.types.Row;
+import java.time.Duration;
+import java.util.List;
+import org.apache.calcite.rel.core.Join;
+import org.apache.calcite.rel.core.JoinRelType;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexNode;
+
+/**
+ * Translates a join: both inputs keyed by the equi-join key, into an {@link IntervalJoinFunction} when the ON clause
+ * bounds the two sides' event times against each other on insert-only inputs (output insert-only), else into a
+ * {@link RegularJoinFunction} (output updating for an outer join or an updating input), as Flink's planner chooses.
+ */
+final class JoinTranslator {
+    private final StreamTranslator translator;
+
+    JoinTranslator(StreamTranslator translator) {
+        this.translator = translator;
+    }
+
+    Translated translate(Join join) {
+        JoinRelType type = join.getJoinType();
+        if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT && type != JoinRelType.FULL) {
+            throw new ValidationException("Weir cannot run this query: " + type + " joins (from IN / EXISTS subqueries) are "
+                    + "not supported yet; write an inner join on the key and SELECT DISTINCT, or a GROUP BY, instead.");
+        }
+        Translated left = translator.translate(join.getLeft());
+        Translated right = translator.translate(join.getRight());
+        int leftCount = join.getLeft().getRowType().getFieldCount();
+        int rightCount = join.getRight().getRowType().getFieldCount();
+        boolean appendOnly = !left.updating() && !right.updating();
+        JoinCondition condition = JoinCondition.of(join.getCondition(), leftCount, rightCount,
+                appendOnly ? left.rowtimeIndex() : -1, appendOnly ? right.rowtimeIndex() : -1);
+        if (condition.leftKeys.isEmpty()) {
+            throw new ValidationException("Weir cannot run this query: a join needs at least one equality between a column of "
+                    + "each side (e.g. ON a.id = b.id); cross joins and joins on other conditions alone are not supported. "
+                    + "Add the equality to the ON clause.");
+        }
+        Expr[] leftKeys = compile(condition.leftKeys);
+        Expr[] rightKeys = compile(condition.rightKeys);
+        boolean[] nullKeysNeverMatch = new boolean[leftKeys.length];
+        for (int i = 0; i < nullKeysNeverMatch.length; i++) {
+            nullKeysNeverMatch[i] = condition.nullKeysNeverMatch.get(i);
+        }
+        RexNode rest = condition.restCondition(join.getCluster().getRexBuilder());
+        Expr restExpr = rest == null ? null : translator.compiler().compile(rest);
+        boolean leftOuter = type == JoinRelType.LEFT || type == JoinRelType.FULL;
+        boolean rightOuter = type == JoinRelType.RIGHT || type == JoinRelType.FULL;
+        RelDataType joinedType = join.getRowType();
+        String where = StreamTranslator.describe(join.getCondition(), joinedType);
+        String select = String.join(", ", joinedType.getFieldNames());
+        KeyedCoProcessFunction<Row, Row, Row, Row> function;
+        String name;
+        boolean updating;
+        if (condition.isInterval()) {
+            function = new IntervalJoinFunction(leftOuter, rightOuter, nullKeysNeverMatch, leftCount, rightCount,
+                    left.rowtimeIndex(), right.rowtimeIndex(), condition.lowerBound, condition.upperBound, restExpr);
+            name = "IntervalJoin(joinType=[" + flinkName(type) + "], windowBounds=[isRowTime=true, leftLowerBound="
+                    + condition.lowerBound + ", leftUpperBound=" + condition.upperBound + ", leftTimeIndex=" + left.rowtimeIndex()
+                    + ", rightTimeIndex=" + right.rowtimeIndex() + "], where=[" + where + "], select=[" + select + "])";
+            updating = false;
+        } else {
+            Duration ttl = translator.stateTtl();
+            function = new RegularJoinFunction(leftOuter, rightOuter, nullKeysNeverMatch, leftCount, rightCount, restExpr, ttl);
+            name = "Join(joinType=[" + flinkName(type) + "], where=[" + where + "], select=[" + select + "]"
+                    + (ttl.isZero() ? "" : ", stateTtl=[" + ttl.toMillis() + " ms]") + ")";
+            updating = !appendOnly || type != JoinRelType.INNER;
+        }
+        translator.record(name);
+        DataStream<Row> out = left.stream().connect(right.stream())
+                .keyBy(new ExprKeySelector(leftKeys), new ExprKeySelector(rightKeys))
+                .process(function).name(name);
+        // The time attributes are not kept: Weir does not hold back the join's watermark by the interval, so a
+        // downstream window on them could find rows late (Flink keeps them for interval joins).
+        return new Translated(out, joinedType, -1, updating);
+    }
+
+    private Expr[] compile(List<RexNode> nodes) {
+        Expr[] exprs = new Expr[nodes.size()];
+        for (int i = 0; i < exprs.length; i++) {
+            exprs[i] = translator.compiler().compile(nodes.get(i));
+        }
+        return exprs;
+    }
+
+    private static String flinkName(JoinRelType type) {
+        switch (type) {
+            case LEFT:
+                return "LeftOuterJoin";
+            case RIGHT:
+                return "RightOuterJoin";
+            case FULL:
+                return "FullOuterJoin";
+            default:
+                return "InnerJoin";
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package dev.weir.sql.plan;
+
+import dev.weir.sql.expr.Expr;
+import dev.weir.sql.runtime.CalcFunction;
+import dev.weir.sql.runtime.join.ExprKeySelector;
+import dev.weir.sql.runtime.rank.AppendOnlyTopNFunction;
+import dev.weir.sql.runtime.rank.RowTimeDeduplicateFunction;
+import dev.weir.sql.runtime.rank.SortKeyComparator;
+import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.table.api.ValidationException;
+import dev.weir.types.Row;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.RelFieldCollation;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldCollation;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
+import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * Translates Top-N and deduplication: {@code SELECT .. FROM (SELECT .., ROW_NUMBER() OVER (PARTITION BY ..
+ * ORDER BY ..) AS rn FROM t) WHERE rn <= N}, optionally under a projection. Ordered by the input's event time with
+ * {@code rn = 1} and the row number not selected, it is Flink's deduplication (keep first for ASC, keep last for
+ * DESC); otherwise an append-only Top-N. The rank runs on the input rows with the row number appended; one compiled
+ * step after it computes the query's columns and the filter's other conditions.
+ */
+final class RankTranslator {
+    private final StreamTranslator translator;
+
+    RankTranslator(StreamTranslator translator) {
+        this.translator = translator;
+    }
+
+    /** Whether {@code filter} filters a projection holding a ROW_NUMBER: the plan this class translates. */
+    static boolean isRank(RelNode filter) {
+        return filter instanceof Filter && rankOver(((Filter) filter).getInput()) >= 0;
+    }
+
+    /** The index of the ROW_NUMBER in {@code node} if it is a projection with exactly one window function, that one; else -1. */
+    private static int rankOver(RelNode node) {
+        if (!(node instanceof Project)) {
+            return -1;
+        }
+        List<RexNode> projects = ((Project) node).getProjects();
+        int found = -1;
+        for (int i = 0; i < projects.size(); i++) {
+            if (RexOver.containsOver(projects.get(i))) {
+                if (found >= 0 || !(projects.get(i) instanceof RexOver)
+                        || projects.get(i).getKind() != SqlKind.ROW_NUMBER) {
+                    return -1;
+                }
+                found = i;
+            }
+        }
+        return found;
+    }
+
+    /** Translates {@code top} (a Project over a rank filter, or the rank filter itself); null if it is no such plan. */
+    Translated tryTranslate(RelNode top) {
+        Project outer = top instanceof Project && isRank(((Project) top).getInput()) ? (Project) top : null;
+        if (outer == null && !isRank(top)) {
+            return null;
+        }
+        Filter filter = (Filter) (outer != null ? outer.getInput() : top);
+        Project rankProject = (Project) filter.getInput();
+        int rnIndex = rankOver(rankProject);
+        RexOver over = (RexOver) rankProject.getProjects().get(rnIndex);
+        RelNode input = rankProject.getInput();
+        int inputArity = input.getRowType().getFieldCount();
+        RexBuilder rexBuilder = top.getCluster().getRexBuilder();
+
+        // The rank's bound: rn <= N, rn < N, rn = 1 (either way round); other conjuncts filter the result.
+        long n = -1;
+        List<RexNode> otherConditions = new ArrayList<>();
+        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
+            long bound = rankBound(conjunct, rnIndex);
+            if (bound == 0) {
+                otherConditions.add(conjunct);
+            } else if (bound < 0) {
+                throw refusal(filter, "the row number's filter must be rn <= N, rn < N or rn = 1 (a Top-N starting at rank 1); "
+                        + "ranges starting later are not supported yet");
+            } else {
+                n = n < 0 ? bound : Math.min(n, bound);
+            }
+        }
+        if (n < 0) {
+            throw refusal(filter, "ROW_NUMBER() needs a filter such as WHERE rn <= 10 (Top-N); unbounded ROW_NUMBER() is not "
+                    + "supported");
+        }
+        // The rank's output row: the input's columns, then the row number. The rank projection's expressions and the
+        // outer projection are rewritten over it.
+        RexShuttle overAsRowNumber = new RexShuttle() {
+            @Override
+            public RexNode visitOver(RexOver o) {
+                return new RexInputRef(inputArity, o.getType());
+            }
+        };
+        List<RexNode> rankColumns = new ArrayList<>();
+        for (RexNode p : rankProject.getProjects()) {
+            rankColumns.add(p.accept(overAsRowNumber));
+        }
+        List<RexNode> outputs = new ArrayList<>();
+        if (outer != null) {
+            for (RexNode p : outer.getProjects()) {
+                outputs.add(substitute(p, rankColumns));
+            }
+        } else {
+            outputs.addAll(rankColumns);
+        }
+        RexNode postFilter = otherConditions.isEmpty() ? null
+                : substitute(RexUtil.composeConjunction(rexBuilder, otherConditions), rankColumns);
+        boolean rowNumberShown = false;
+        for (RexNode o : outputs) {
+            rowNumberShown |= RelOptUtil.InputFinder.bits(o).get(inputArity);
+        }
+        if (postFilter != null && RelOptUtil.InputFinder.bits(postFilter).get(inputArity)) {
+            rowNumberShown = true;
+        }
+
+        Translated in = translator.translate(input);
+        if (in.updating()) {
+            throw refusal(filter, "Top-N and deduplication over an updating input (an aggregate or an outer join) are not "
+                    + "supported yet; rank an insert-only table or view");
+        }
+        List<RexFieldCollation> orderKeys = over.getWindow().orderKeys;
+        if (orderKeys.isEmpty()) {
+            throw refusal(filter, "ROW_NUMBER() needs an ORDER BY in its OVER clause");
+        }
+        Expr[] partition = new Expr[over.getWindow().partitionKeys.size()];
+        for (int i = 0; i < partition.length; i++) {
+            partition[i] = translator.compiler().compile(over.getWindow().partitionKeys.get(i));
+        }
+        KeyedProcessFunction<Row, Row, Row> function;
+        String name;
+        String partitionNames = describeAll(over.getWindow().partitionKeys, input);
+        boolean onRowtime = orderKeys.size() == 1 && orderKeys.get(0).left instanceof RexInputRef
+                && ((RexInputRef) orderKeys.get(0).left).getIndex() == in.rowtimeIndex();
+        if (onRowtime && n == 1 && !rowNumberShown) {
+            boolean keepLast = orderKeys.get(0).getDirection() == RelFieldCollation.Direction.DESCENDING;
+            function = new RowTimeDeduplicateFunction(in.rowtimeIndex(), keepLast);
+            name = "Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=[" + partitionNames
+                    + "], order=[ROWTIME])";
+        } else {
+            Expr[] keys = new Expr[orderKeys.size()];
+            boolean[] descending = new boolean[keys.length];
+            boolean[] nullsFirst = new boolean[keys.length];
+            for (int i = 0; i < keys.length; i++) {
+                RexFieldCollation key = orderKeys.get(i);
+                keys[i] = translator.compiler().compile(key.left);
+                descending[i] = key.getDirection() == RelFieldCollation.Direction.DESCENDING;
+                // Calcite reports its own default (NULLS LAST ascending) when none is written; Flink's is the reverse.
+                nullsFirst[i] = key.right.contains(SqlKind.NULLS_FIRST) || (!key.right.contains(SqlKind.NULLS_LAST) && !descending[i]);
+            }
+            function = new AppendOnlyTopNFunction(new SortKeyComparator(keys, descending, nullsFirst), n, rowNumberShown);
+            name = "Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n
+                    + "], partitionBy=[" + partitionNames + "], orderBy=[" + describeAll(keysOf(orderKeys), input)
+                    + "], select=[" + String.join(", ", input.getRowType().getFieldNames()) + ", w0$o0])";
+        }
+        translator.record(name);
+        DataStream<Row> ranked = in.stream().keyBy(new ExprKeySelector(partition)).process(function).name(name);
+        Expr[] compiled = new Expr[outputs.size()];
+        for (int i = 0; i < compiled.length; i++) {
+            compiled[i] = translator.compiler().compile(outputs.get(i));
+        }
+        Expr condition = postFilter == null ? null : translator.compiler().compile(postFilter);
+        String calc = "Calc(select=[" + String.join(", ", top.getRowType().getFieldNames()) + "])";
+        translator.record(calc);
+        DataStream<Row> out = ranked.flatMap(new CalcFunction(condition, compiled)).name(calc);
+        return new Translated(out, top.getRowType(), -1, true);
+    }
+
+    /** N for {@code rn <= N}, {@code rn < N+1}, {@code rn = 1}; 0 if the conjunct does not bound rn; -1 if unsupported. */
+    private static long rankBound(RexNode conjunct, int rnIndex) {
+        if (!RelOptUtil.InputFinder.bits(conjunct).get(rnIndex)) {
+            return 0;
+        }
+        if (!(conjunct instanceof RexCall) || ((RexCall) conjunct).getOperands().size() != 2) {
+            return -1;
+        }
+        RexNode a = ((RexCall) conjunct).getOperands().get(0);
+        RexNode b = ((RexCall) conjunct).getOperands().get(1);
+        SqlKind kind = conjunct.getKind();
+        if (b instanceof RexInputRef && a instanceof RexLiteral) {
+            RexNode t = a;
+            a = b;
+            b = t;
+            kind = kind.reverse();
+        }
+        if (!(a instanceof RexInputRef) || ((RexInputRef) a).getIndex() != rnIndex || !(b instanceof RexLiteral)) {
+            return -1;
+        }
+        Long value = ((RexLiteral) b).getValueAs(Long.class);
+        if (value == null) {
+            return -1;
+        }
+        switch (kind) {
+            case LESS_THAN_OR_EQUAL:
+                return value >= 1 ? value : -1;
+            case LESS_THAN:
+                return value >= 2 ? value - 1 : -1;
+            case EQUALS:
+                return value == 1 ? 1 : -1;
+            default:
+                return -1;
+        }
+    }
+
+    private static RexNode substitute(RexNode node, List<RexNode> columns) {
+        return node.accept(new RexShuttle() {
+            @Override
+            public RexNode visitInputRef(RexInputRef ref) {
+                return columns.get(ref.getIndex());
+            }
+        });
+    }
+
+    private static List<RexNode> keysOf(List<RexFieldCollation> keys) {
+        List<RexNode> nodes = new ArrayList<>();
+        for (RexFieldCollation k : keys) {
+            nodes.add(k.left);
+        }
+        return nodes;
+    }
+
+    private static String describeAll(List<RexNode> nodes, RelNode input) {
+        List<String> parts = new ArrayList<>();
+        for (RexNode node : nodes) {
+            parts.add(StreamTranslator.describe(node, input.getRowType()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static ValidationException refusal(RelNode at, String what) {
+        return new ValidationException("Weir cannot run this query: " + what + ".");
+    }
+}

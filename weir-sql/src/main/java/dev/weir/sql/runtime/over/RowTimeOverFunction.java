@@ -1,0 +1,129 @@
+package dev.weir.sql.runtime.over;
+
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.state.MapState;
+import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.sql.runtime.agg.SqlAggregate;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.types.Row;
+import dev.weir.types.RowKind;
+import dev.weir.util.Collector;
+import java.util.ArrayDeque;
+
+/**
+ * An OVER aggregate ordered by event time, as Flink runs it: rows wait in keyed state until the watermark passes
+ * their time (a row at or before a time already emitted is late and dropped, as in Flink), then are emitted in time
+ * order, each with the aggregates over its frame appended. A {@code ROWS} frame holds the current row and the
+ * {@code preceding} rows before it (ties in arrival order); a {@code RANGE} frame every row whose time is within
+ * {@code preceding} milliseconds before the current row's, so rows of the same time share their results. A negative
+ * {@code preceding} is UNBOUNDED PRECEDING. The output is insert-only.
+ */
+public final class RowTimeOverFunction extends KeyedProcessFunction<Row, Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final int rowtimeIndex;
+    private final boolean rows;
+    private final long preceding;
+    private final SqlAggregate aggregate;
+    private transient MapState<Long, Row[]> pending;
+    private transient ValueState<Object[]> accumulators;
+    private transient ValueState<ArrayDeque<TimedRow>> frame;
+    private transient ValueState<Long> lastEmittedTime;
+
+    public RowTimeOverFunction(int rowtimeIndex, boolean rows, long preceding, SqlAggregate aggregate) {
+        this.rowtimeIndex = rowtimeIndex;
+        this.rows = rows;
+        this.preceding = preceding;
+        this.aggregate = aggregate;
+    }
+
+    @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void open(OpenContext openContext) {
+        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("sql-over-pending", Long.class, Row[].class));
+        accumulators = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-over-accumulators", Object[].class));
+        frame = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-over-frame", (Class) ArrayDeque.class));
+        lastEmittedTime = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-over-last-emitted", Long.class));
+    }
+
+    @Override
+    public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
+        Object time = input.getField(rowtimeIndex);
+        if (time == null) {
+            return;
+        }
+        long t = (Long) time;
+        Long last = lastEmittedTime.value();
+        if (last != null && t <= last) {
+            return;
+        }
+        Row[] waiting = pending.get(t);
+        Row[] more = waiting == null ? new Row[1] : java.util.Arrays.copyOf(waiting, waiting.length + 1);
+        more[more.length - 1] = input;
+        pending.put(t, more);
+        ctx.timerService().registerEventTimeTimer(t);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
+        Row[] due = pending.get(timestamp);
+        if (due == null) {
+            return;
+        }
+        pending.remove(timestamp);
+        Object[] acc = accumulators.value();
+        if (acc == null) {
+            acc = aggregate.createAccumulator();
+        }
+        ArrayDeque<TimedRow> inFrame = frame.value();
+        if (inFrame == null) {
+            inFrame = new ArrayDeque<>();
+        }
+        boolean bounded = preceding >= 0;
+        if (rows) {
+            for (Row row : due) {
+                acc = aggregate.add(row, acc);
+                if (bounded) {
+                    inFrame.addLast(new TimedRow(timestamp, row));
+                    if (inFrame.size() > preceding + 1) {
+                        acc = aggregate.retract(inFrame.removeFirst().row(), acc);
+                    }
+                }
+                out.collect(withResults(row, aggregate.getResult(acc)));
+            }
+        } else {
+            for (Row row : due) {
+                acc = aggregate.add(row, acc);
+                if (bounded) {
+                    inFrame.addLast(new TimedRow(timestamp, row));
+                }
+            }
+            while (bounded && !inFrame.isEmpty() && inFrame.peekFirst().time() < timestamp - preceding) {
+                acc = aggregate.retract(inFrame.removeFirst().row(), acc);
+            }
+            Object[] results = aggregate.getResult(acc);
+            for (Row row : due) {
+                out.collect(withResults(row, results));
+            }
+        }
+        accumulators.update(acc);
+        if (bounded) {
+            frame.update(inFrame);
+        }
+        lastEmittedTime.update(timestamp);
+    }
+
+    private static Row withResults(Row row, Object[] results) {
+        int arity = row.getArity();
+        Row out = new Row(RowKind.INSERT, arity + results.length);
+        for (int i = 0; i < arity; i++) {
+            out.setField(i, row.getField(i));
+        }
+        for (int i = 0; i < results.length; i++) {
+            out.setField(arity + i, results[i]);
+        }
+        return out;
+    }
+}

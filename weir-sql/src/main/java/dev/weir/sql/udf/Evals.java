@@ -1,0 +1,73 @@
+package dev.weir.sql.udf;
+
+import dev.weir.table.annotation.DataTypeHint;
+import dev.weir.table.api.ValidationException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+
+/**
+ * Picks the public method named {@code eval} (or {@code accumulate}) of a user-defined function that a call's
+ * argument types fit, as Flink's type inference does: an exact match first, then one the arguments widen to.
+ * {@code skip} leading parameters (an aggregate's accumulator) are not arguments.
+ */
+public final class Evals {
+    private Evals() {
+    }
+
+    public static List<Method> named(Class<?> type, String name) {
+        List<Method> methods = new ArrayList<>();
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals(name) && !Modifier.isStatic(m.getModifiers())) {
+                methods.add(m);
+            }
+        }
+        if (methods.isEmpty()) {
+            throw new ValidationException("Function class " + type.getName() + " has no public method '" + name
+                    + "'; a user-defined function declares its logic in public " + name + "(...) methods");
+        }
+        return methods;
+    }
+
+    /** The method for {@code operands}, or null when none fits. */
+    public static Method choose(List<Method> methods, List<RelDataType> operands, int skip) {
+        for (boolean exact : new boolean[] {true, false}) {
+            for (Method m : methods) {
+                if (fits(m, operands, skip, exact)) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean fits(Method m, List<RelDataType> operands, int skip, boolean exact) {
+        Class<?>[] params = m.getParameterTypes();
+        if (params.length - skip != operands.size()) {
+            return false;
+        }
+        for (int i = 0; i < operands.size(); i++) {
+            DataTypeHint hint = m.getParameters()[skip + i].getAnnotation(DataTypeHint.class);
+            if (!JavaTypes.accepts(params[skip + i], hint, operands.get(i), exact)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The signatures, for an error listing what the function takes. */
+    public static String signatures(String function, List<Method> methods, int skip) {
+        List<String> all = new ArrayList<>();
+        for (Method m : methods) {
+            List<String> params = new ArrayList<>();
+            Class<?>[] types = m.getParameterTypes();
+            for (int i = skip; i < types.length; i++) {
+                params.add(types[i].getSimpleName());
+            }
+            all.add(function + "(" + String.join(", ", params) + ")");
+        }
+        return String.join(", ", all);
+    }
+}
