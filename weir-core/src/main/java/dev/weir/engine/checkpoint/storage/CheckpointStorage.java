@@ -6,7 +6,9 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -27,17 +29,20 @@ public final class CheckpointStorage {
 
     private final String jobName;
     private final Path jobDirectory;
+    private final SharedStateFiles shared;
 
     /** Checkpoints of {@code jobName} under {@code baseDirectory}; nothing is created until {@link #begin}. */
     public CheckpointStorage(Path baseDirectory, String jobName) {
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         this.jobName = Objects.requireNonNull(jobName, "jobName");
         this.jobDirectory = baseDirectory.resolve(sanitise(jobName));
+        this.shared = new SharedStateFiles(jobDirectory);
     }
 
     private CheckpointStorage(Path jobDirectory) {
         this.jobDirectory = jobDirectory;
         this.jobName = String.valueOf(jobDirectory.getFileName());
+        this.shared = new SharedStateFiles(jobDirectory);
     }
 
     /** Deletes this job's checkpoint folder with every checkpoint in it (savepoints live elsewhere and stay). */
@@ -61,7 +66,7 @@ public final class CheckpointStorage {
                     + "; checkpoint ids must increase past the restored one");
         }
         Folders.deleteRecursively(directory);
-        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName);
+        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName, shared);
     }
 
     /**
@@ -74,7 +79,7 @@ public final class CheckpointStorage {
             throw new IllegalStateException("savepoint folder " + directory + " already exists; choose another "
                     + "target directory or delete it");
         }
-        return new CheckpointWriter(createDirectories(directory), checkpointId, true, jobName);
+        return new CheckpointWriter(createDirectories(directory), checkpointId, true, jobName, null);
     }
 
     /** {@link #latest(Consumer)} that logs the skipped checkpoints as warnings. */
@@ -145,22 +150,53 @@ public final class CheckpointStorage {
 
     /**
      * Deletes completed checkpoints beyond the {@code n} newest, and folders that never completed and are
-     * older than the oldest one kept. Savepoints are never deleted.
+     * older than the oldest one kept. Savepoints are never deleted. Then deletes the shared state files only the
+     * deleted checkpoints listed: a file a retained checkpoint lists, or a checkpoint being written references, stays.
      */
     public void retain(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("must retain at least one checkpoint, not " + n);
         }
         int kept = 0;
+        Set<String> released = new HashSet<>();
+        Set<String> referenced = new HashSet<>();
         for (long id : checkpointIdsNewestFirst()) {
             Path directory = checkpointDirectory(id);
             boolean complete = Files.exists(directory.resolve(FileFormat.METADATA_FILE));
             if (kept < n) {
                 kept += complete ? 1 : 0;
+                if (complete) {
+                    sharedFiles(directory, referenced);
+                }
                 continue;
             }
             if (!complete || !isSavepoint(directory)) {
+                if (complete) {
+                    sharedFiles(directory, released);
+                }
                 Folders.deleteRecursively(directory);
+            }
+        }
+        if (!released.isEmpty()) {
+            shared.deleteUnreferenced(released, referenced);
+        }
+    }
+
+    /** Adds the names of the shared files the completed checkpoint in {@code directory} lists. */
+    private static void sharedFiles(Path directory, Set<String> names) {
+        CheckpointMetadata metadata;
+        try {
+            metadata = MetadataFile.read(directory.resolve(FileFormat.METADATA_FILE));
+        } catch (CheckpointException e) {
+            return;
+        }
+        for (OperatorStateMeta operator : metadata.operators()) {
+            for (SubtaskStateMeta subtask : operator.subtasks()) {
+                for (StateFile file : subtask.stateFiles()) {
+                    if (file.shared()) {
+                        names.add(file.storedName());
+                    }
+                }
             }
         }
     }
