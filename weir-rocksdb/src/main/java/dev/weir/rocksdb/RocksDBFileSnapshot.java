@@ -31,7 +31,7 @@ final class RocksDBFileSnapshot implements KeyedStateFileSnapshot {
 
     /**
      * @param storedPrefix what makes the stored names unique in the job (operator, subtask, backend instance)
-     * @param previous     the shared SST files of the last completed checkpoint, by local name
+     * @param previous     the shared SST files earlier checkpoints stored, by local name
      * @param written      told the SST files this checkpoint references once they are written
      */
     RocksDBFileSnapshot(Path localDirectory, long checkpointId, String storedPrefix, Map<String, StateFile> previous,
@@ -59,7 +59,8 @@ final class RocksDBFileSnapshot implements KeyedStateFileSnapshot {
             StateFile stored;
             if (name.endsWith(".sst")) {
                 StateFile before = previous.get(name);
-                stored = writer.shareStateFile(file, before, storedPrefix + "-" + name);
+                // The checkpoint id in the name: two checkpoints in flight may both upload a file neither knew stored.
+                stored = writer.shareStateFile(file, before, storedPrefix + "-" + checkpointId + "-" + name);
                 shared.put(name, stored);
                 if (stored == before) {
                     reusedBytes += stored.length();

@@ -59,7 +59,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private final boolean incremental;
     /** Makes the names of this backend's files unique among the job's checkpoint files. */
     private final String storedPrefix;
-    /** The SST files the last completed checkpoint references, by local name: the next one references them again. */
+    /** The SST files the last completed checkpoint references, by local name: the next one may reference them again. */
     private Map<String, StateFile> lastCompleted = Map.of();
     /** The SST files each checkpoint written so far references, until it completes or is subsumed (I/O thread writes). */
     private final ConcurrentHashMap<Long, Map<String, StateFile>> written = new ConcurrentHashMap<>();
@@ -338,7 +338,9 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         if (!incremental) {
             return null;
         }
-        Path local = rocks.directory().resolve("chk-" + checkpointId);
+        // Beside the working directory, not in it: the task may end and delete that before the I/O thread has written
+        // the checkpoint, and the hard-linked SST files outlive the database's own.
+        Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + "-chk-" + checkpointId);
         RocksDBInstance.deleteRecursively(local);
         rocks.createCheckpoint(local);
         Map<String, StateDescriptor.Type> kinds = new LinkedHashMap<>();
@@ -351,7 +353,11 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             }
         }
         ColumnCatalog.write(local, kinds);
-        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, lastCompleted, written::put);
+        // Files of a checkpoint written but not confirmed yet may be referenced too: the writer references a shared file
+        // only while it is stored whole, and pins it from then on, so an abort or retention cannot delete it underneath.
+        Map<String, StateFile> previous = new java.util.HashMap<>(lastCompleted);
+        new java.util.TreeMap<>(written).values().forEach(previous::putAll);
+        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, previous, written::put);
     }
 
     @Override

@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class RocksDBIncrementalCheckpointTest {
     private static final int MAX_PARALLELISM = 128;
-    private static final int KEYS = 50_000;
+    private static final int KEYS = 20_000;
     private static final String OPERATOR = "op";
     private static final String NAME = "Keyed Process (1/1)";
 
