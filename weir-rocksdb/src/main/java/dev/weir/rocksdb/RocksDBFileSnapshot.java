@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 
 /**
  * One RocksDB checkpoint of one subtask (a local folder of hard-linked SST files, a MANIFEST and the
- * {@link ColumnCatalog}) on its way into Weir's checkpoint: an SST file the previous completed checkpoint already
- * holds is referenced, a new one is copied to the job's shared folder, the small rest into the checkpoint's own
- * folder. Files go from disk to disk; no state passes through the heap.
+ * {@link ColumnCatalog}) on its way into Weir's checkpoint. Incremental: an SST file an earlier checkpoint already
+ * stored is referenced, a new one is copied to the job's shared folder, the small rest into the checkpoint's own
+ * folder. Full: every file is copied into the checkpoint's own folder. Files go from disk to disk; no state passes
+ * through the heap.
  */
 final class RocksDBFileSnapshot implements KeyedStateFileSnapshot {
     private static final System.Logger LOG = System.getLogger(RocksDBFileSnapshot.class.getName());
@@ -26,6 +27,7 @@ final class RocksDBFileSnapshot implements KeyedStateFileSnapshot {
     private final Path localDirectory;
     private final long checkpointId;
     private final String storedPrefix;
+    private final boolean incremental;
     private final Map<String, StateFile> previous;
     private final BiConsumer<Long, Map<String, StateFile>> written;
 
@@ -34,11 +36,12 @@ final class RocksDBFileSnapshot implements KeyedStateFileSnapshot {
      * @param previous     the shared SST files earlier checkpoints stored, by local name
      * @param written      told the SST files this checkpoint references once they are written
      */
-    RocksDBFileSnapshot(Path localDirectory, long checkpointId, String storedPrefix, Map<String, StateFile> previous,
-                        BiConsumer<Long, Map<String, StateFile>> written) {
+    RocksDBFileSnapshot(Path localDirectory, long checkpointId, String storedPrefix, boolean incremental,
+                        Map<String, StateFile> previous, BiConsumer<Long, Map<String, StateFile>> written) {
         this.localDirectory = localDirectory;
         this.checkpointId = checkpointId;
         this.storedPrefix = storedPrefix;
+        this.incremental = incremental;
         this.previous = previous;
         this.written = written;
     }
@@ -57,7 +60,7 @@ final class RocksDBFileSnapshot implements KeyedStateFileSnapshot {
         for (Path file : local) {
             String name = file.getFileName().toString();
             StateFile stored;
-            if (name.endsWith(".sst")) {
+            if (incremental && name.endsWith(".sst")) {
                 StateFile before = previous.get(name);
                 // The checkpoint id in the name: two checkpoints in flight may both upload a file neither knew stored.
                 stored = writer.shareStateFile(file, before, storedPrefix + "-" + checkpointId + "-" + name);

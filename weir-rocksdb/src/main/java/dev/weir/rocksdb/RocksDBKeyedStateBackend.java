@@ -335,9 +335,6 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     @Override
     public KeyedStateFileSnapshot snapshotFiles(long checkpointId) {
-        if (!incremental) {
-            return null;
-        }
         // Beside the working directory, not in it: the task may end and delete that before the I/O thread has written
         // the checkpoint, and the hard-linked SST files outlive the database's own.
         Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + "-chk-" + checkpointId);
@@ -357,7 +354,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         // only while it is stored whole, and pins it from then on, so an abort or retention cannot delete it underneath.
         Map<String, StateFile> previous = new java.util.HashMap<>(lastCompleted);
         new java.util.TreeMap<>(written).values().forEach(previous::putAll);
-        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, previous, written::put);
+        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, incremental, previous, written::put);
     }
 
     @Override

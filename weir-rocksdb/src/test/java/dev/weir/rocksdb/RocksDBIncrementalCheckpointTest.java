@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class RocksDBIncrementalCheckpointTest {
     private static final int MAX_PARALLELISM = 128;
-    private static final int KEYS = 20_000;
+    private static final int KEYS = Integer.getInteger("weir.incremental.keys", 10_000);
     private static final String OPERATOR = "op";
     private static final String NAME = "Keyed Process (1/1)";
 
@@ -68,9 +68,13 @@ class RocksDBIncrementalCheckpointTest {
     }
 
     private RocksDBKeyedStateBackend backend(KeyGroupRange range) throws Exception {
+        return backend(range, true);
+    }
+
+    private RocksDBKeyedStateBackend backend(KeyGroupRange range, boolean incremental) throws Exception {
         RocksDBKeyedStateBackend backend = (RocksDBKeyedStateBackend) new RocksDBStateBackendFactory().create(
                 new KeyedStateBackendParameters(OPERATOR, NAME, 0, MAX_PARALLELISM, range, () -> 0L,
-                        Map.of("state.backend.type", "rocksdb", "state.backend.incremental", "true",
+                        Map.of("state.backend.type", "rocksdb", "execution.checkpointing.incremental", Boolean.toString(incremental),
                                 "state.backend.rocksdb.localdir", dir.resolve("local").toString())));
         backends.add(backend);
         return backend;
@@ -190,6 +194,23 @@ class RocksDBIncrementalCheckpointTest {
         System.out.printf("RocksDB checkpoint sizes, %d keys: full %d bytes; after 1%% of keys changed, incremental uploads %d "
                 + "bytes of %d referenced%n", KEYS, fullBytes, uploadedBytes, stateBytes);
         assertThat(uploadedBytes).as("uploaded by the incremental checkpoint").isLessThan(stateBytes / 20);
+    }
+
+    @Test
+    void aFullCheckpointCopiesEveryFileIntoTheCheckpointsOwnFolderAndRestores() throws Exception {
+        RocksDBKeyedStateBackend backend = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1), false);
+        fill(backend);
+        List<StateFile> first = files(checkpoint(1, backend));
+        changeOnePercent(backend, 1);
+        Path second = checkpoint(2, backend);
+        List<StateFile> files = files(second);
+
+        assertThat(files).as("nothing shared").noneMatch(StateFile::shared);
+        assertThat(files.stream().filter(f -> f.localName().endsWith(".sst")).count()).as("the first checkpoint's three SST files "
+                + "and the new one").isEqualTo(4);
+        assertThat(files).allMatch(f -> Files.isRegularFile(second.resolve(f.storedName())));
+        assertThat(files.stream().mapToLong(StateFile::length).sum()).isGreaterThan(first.stream().mapToLong(StateFile::length).sum());
+        assertRestores(StoredRestore.load(storage.latest().orElseThrow()), KeyGroupRange.of(0, MAX_PARALLELISM - 1));
     }
 
     @Test

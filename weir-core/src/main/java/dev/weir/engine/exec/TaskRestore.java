@@ -82,7 +82,7 @@ public final class TaskRestore {
         }
         if (!(member.keyedState() instanceof FileSnapshottingBackend backend)) {
             throw new InvalidProgramException(description + " cannot restore " + restore.location() + ": its keyed state is "
-                    + "there as the files of a RocksDB incremental checkpoint, and this job's state backend is "
+                    + "there as the files of a RocksDB checkpoint, and this job's state backend is "
                     + member.keyedState().getClass().getSimpleName() + ". Restore it with state.backend.type: rocksdb, or "
                     + "switch backends through a savepoint (savepoints are in the format every backend restores)");
         }
