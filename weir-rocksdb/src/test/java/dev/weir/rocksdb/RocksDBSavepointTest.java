@@ -1,6 +1,7 @@
 package dev.weir.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import dev.weir.configuration.ExternalizedCheckpointRetention;
@@ -136,7 +137,7 @@ class RocksDBSavepointTest {
     }
 
     @Test
-    void aCancelledRunsLatestIncrementalCheckpointRestoresAtParallelismThree() throws Exception {
+    void aCancelledRunsLatestIncrementalCheckpointRestoresAtParallelismThreeOnRocksDBAndIsRefusedOnTheHeap() throws Exception {
         EmbeddedRocksDBStateBackend incremental = new EmbeddedRocksDBStateBackend(true);
         incremental.setDbStoragePath(dir.resolve("rocks-local-incremental").toString());
         StreamExecutionEnvironment env = environment("first-incremental", incremental);
@@ -159,6 +160,13 @@ class RocksDBSavepointTest {
         CompletedCheckpoint latest = new CheckpointStorage(base, "stateful").load(checkpoints);
         assertThat(latest.stateFiles("counts", 0)).as("the keyed state is in RocksDB's files").isNotEmpty();
         assertThat(latest.stateFiles("counts", 0)).anyMatch(StateFile::shared);
+
+        StreamExecutionEnvironment onHeap = environment("incremental-on-heap", new HashMapStateBackend());
+        onHeap.setRestorePath(checkpoints.toString(), false);
+        StatefulJob.build(onHeap, N, 1_000_000_000, 2, dir.resolve("incremental-on-heap"), true);
+        assertThatThrownBy(() -> onHeap.execute("stateful")).hasStackTraceContaining("its keyed state is there as the files of a "
+                + "RocksDB checkpoint, and this job's state backend is HeapKeyedStateBackend. Restore it with state.backend.type: "
+                + "rocksdb, or switch backends through a savepoint (savepoints are in the format every backend restores)");
 
         EmbeddedRocksDBStateBackend next = new EmbeddedRocksDBStateBackend(true);
         next.setDbStoragePath(dir.resolve("rocks-local-incremental").toString());
