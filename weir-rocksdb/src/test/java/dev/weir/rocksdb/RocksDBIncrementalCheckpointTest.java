@@ -46,7 +46,9 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class RocksDBIncrementalCheckpointTest {
     private static final int MAX_PARALLELISM = 128;
-    private static final int KEYS = Integer.getInteger("weir.incremental.keys", 10_000);
+    private static final int DEFAULT_KEYS = 10_000;
+    /** Raised with -Dweir.incremental.keys=... to measure checkpoint sizes of a larger state (docs/state-backends.md). */
+    private static final int KEYS = Integer.getInteger("weir.incremental.keys", DEFAULT_KEYS);
     private static final String OPERATOR = "op";
     private static final String NAME = "Keyed Process (1/1)";
 
@@ -186,19 +188,23 @@ class RocksDBIncrementalCheckpointTest {
 
         Set<String> firstShared = sharedNames(first);
         Set<String> secondShared = sharedNames(second);
-        assertThat(firstShared).as("one SST file per state").hasSize(3);
-        assertThat(secondShared).containsAll(firstShared);
         Set<String> uploaded = new TreeSet<>(secondShared);
         uploaded.removeAll(firstShared);
-        assertThat(uploaded).as("the one new SST file of the changed state").hasSize(1);
         long stateBytes = second.stream().filter(StateFile::shared).mapToLong(StateFile::length).sum();
         long uploadedBytes = second.stream().filter(f -> !f.shared() || uploaded.contains(f.storedName()))
                 .mapToLong(StateFile::length).sum();
         long fullBytes = first.stream().mapToLong(StateFile::length).sum();
-        // Figures for the documentation; timings are printed, never asserted.
+        // Figures for the documentation (printed before the assertions, which hold at the default size); timings are
+        // printed, never asserted.
         System.out.printf("RocksDB checkpoint sizes, %d keys: first checkpoint %d bytes in %d ms; after 1%% of keys changed, "
                 + "the incremental one uploads %d bytes (of %d it references) in %d ms%n", KEYS, fullBytes, firstMillis,
                 uploadedBytes, stateBytes, secondMillis);
+        if (KEYS == DEFAULT_KEYS) {
+            // A larger state spans several SST files per state (memtables flushed while filling) and may be compacted.
+            assertThat(firstShared).as("one SST file per state").hasSize(3);
+            assertThat(secondShared).containsAll(firstShared);
+            assertThat(uploaded).as("the one new SST file of the changed state").hasSize(1);
+        }
         assertThat(uploadedBytes).as("uploaded by the incremental checkpoint").isLessThan(stateBytes / 20);
     }
 
