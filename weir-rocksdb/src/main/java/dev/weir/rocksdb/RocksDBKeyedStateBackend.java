@@ -31,7 +31,6 @@ import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatch;
 
 /**
  * Keyed state of one operator subtask in an embedded RocksDB on local disk: one column family per state, keys laid
@@ -378,7 +377,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             RocksDBInstance.deleteRecursively(local);
             Files.createDirectories(local);
             try {
-                Map<String, StateFile> sst = materialize(old, local);
+                Map<String, StateFile> sst = RestoredFiles.materialize(old, local);
                 Map<String, StateDescriptor.Type> kinds = ColumnCatalog.read(local);
                 Files.delete(local.resolve(ColumnCatalog.FILE_NAME));
                 if (oldSubtasks.size() == 1 && old.firstKeyGroup() == keyGroupRange.getStartKeyGroup()
@@ -403,69 +402,23 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         }
     }
 
-    /** Puts an old subtask's files into {@code local} under their RocksDB names; returns its shared SST files. */
-    private static Map<String, StateFile> materialize(RestoredStateFiles old, Path local) throws java.io.IOException {
-        Map<String, StateFile> sst = new LinkedHashMap<>();
-        for (int f = 0; f < old.files().size(); f++) {
-            StateFile file = old.files().get(f);
-            Path target = local.resolve(file.localName());
-            if (file.localName().endsWith(".sst")) {
-                // SST files never change: a hard link saves the copy when the storage is on the same file system.
-                try {
-                    Files.createLink(target, old.paths().get(f));
-                } catch (java.io.IOException | UnsupportedOperationException e) {
-                    Files.copy(old.paths().get(f), target);
-                }
-                if (file.shared()) {
-                    sst.put(file.localName(), file);
-                }
-            } else {
-                Files.copy(old.paths().get(f), target);
-            }
-        }
-        return sst;
-    }
-
     /** Restoring at another parallelism: copies the key groups this backend owns out of an old subtask's database. */
     private void copyOwnedKeyGroups(Path local, Map<String, StateDescriptor.Type> kinds, RestoredStateFiles old) throws RocksDBException {
         int first = Math.max(old.firstKeyGroup(), keyGroupRange.getStartKeyGroup());
         int end = Math.min(old.endKeyGroup(), keyGroupRange.getEndKeyGroup());
-        byte[] from = StateKeys.keyGroupPrefix(first);
-        byte[] to = StateKeys.successor(StateKeys.keyGroupPrefix(end));
-        try (RocksDBInstance.ReadOnlyDatabase source = rocks.openReadOnly(local);
-             WriteBatch batch = new WriteBatch()) {
-            for (Map.Entry<String, StateDescriptor.Type> e : kinds.entrySet()) {
-                String name = e.getKey();
-                Column column = columnFor(name, e.getValue());
-                ColumnFamilyHandle target;
-                if (e.getValue() == null) {
-                    if (column.staged == null) {
-                        column.staged = rocks.createColumnFamily(STAGED_PREFIX + name);
-                    }
-                    target = column.staged;
-                } else {
-                    if (column.live == null) {
-                        column.live = rocks.createColumnFamily(name);
-                    }
-                    target = column.live;
+        RestoredFiles.copyKeyGroups(rocks, local, kinds, first, end, STAGED_PREFIX, (name, kind) -> {
+            Column column = columnFor(name, kind);
+            if (kind == null) {
+                if (column.staged == null) {
+                    column.staged = rocks.createColumnFamily(STAGED_PREFIX + name);
                 }
-                ColumnFamilyHandle sourceColumn = source.columns().get(e.getValue() == null ? STAGED_PREFIX + name : name);
-                if (sourceColumn == null) {
-                    continue;
-                }
-                try (RocksIterator it = source.db().newIterator(sourceColumn)) {
-                    for (it.seek(from); it.isValid() && java.util.Arrays.compareUnsigned(it.key(), to) < 0; it.next()) {
-                        batch.put(target, it.key(), it.value());
-                        if (batch.count() >= ITERATION_BATCH * 8) {
-                            rocks.db().write(rocks.writeOptions(), batch);
-                            batch.clear();
-                        }
-                    }
-                }
-                rocks.db().write(rocks.writeOptions(), batch);
-                batch.clear();
+                return column.staged;
             }
-        }
+            if (column.live == null) {
+                column.live = rocks.createColumnFamily(name);
+            }
+            return column.live;
+        });
     }
 
     /** The column of state {@code name} restored with {@code kind} (null: staged), refusing two kinds for one name. */
