@@ -54,7 +54,7 @@ public final class CheckpointingOptions {
     public static final ConfigOption<String> STATE_BACKEND = ConfigOptions.key("state.backend.type").stringType()
             .noDefaultValue().withDeprecatedKeys("state.backend");
 
-    /** Accepted, not used: Weir's heap state takes full checkpoints. */
+    /** Incremental checkpoints of the RocksDB backend (weir-rocksdb); the heap backend's checkpoints are always full. */
     public static final ConfigOption<Boolean> INCREMENTAL_CHECKPOINTS = ConfigOptions.key("execution.checkpointing.incremental")
             .booleanType().defaultValue(false).withDeprecatedKeys("state.backend.incremental");
 

@@ -6,16 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Stream;
+import java.util.Map;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.CompactionStyle;
+import org.rocksdb.Checkpoint;
 import org.rocksdb.DBOptions;
+import org.rocksdb.FlushOptions;
+import org.rocksdb.Options;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
@@ -43,8 +46,8 @@ final class RocksDBInstance implements AutoCloseable {
     private final BloomFilter bloom;
     private final WriteOptions writeOptions;
     private final ReadOptions readOptions;
-    private final RocksDB db;
-    private final ColumnFamilyHandle defaultColumn;
+    private RocksDB db;
+    private ColumnFamilyHandle defaultColumn;
     private final List<ColumnFamilyHandle> created = new ArrayList<>();
     private boolean closed;
 
@@ -83,9 +86,100 @@ final class RocksDBInstance implements AutoCloseable {
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         this.readOptions = new ReadOptions();
         List<ColumnFamilyHandle> handles = new ArrayList<>();
-        this.db = RocksDB.open(dbOptions, directory.toString(),
+        this.db = RocksDB.open(dbOptions, databaseDirectory().toString(),
                 List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions)), handles);
         this.defaultColumn = handles.get(0);
+    }
+
+    /** Where the working database lives, inside {@link #directory()} beside the local checkpoints. */
+    private Path databaseDirectory() {
+        return directory.resolve("db");
+    }
+
+    /**
+     * A RocksDB checkpoint of the working database in {@code target} (which must not exist): memtables flushed, then
+     * the live SST files hard-linked and the MANIFEST copied, a consistent point-in-time copy the database never
+     * changes again.
+     */
+    void createCheckpoint(Path target) {
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true); Checkpoint checkpoint = Checkpoint.create(db)) {
+            List<ColumnFamilyHandle> all = new ArrayList<>(created);
+            all.add(defaultColumn);
+            db.flush(flush, all);
+            checkpoint.createCheckpoint(target.toString());
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("RocksDB could not create a checkpoint of " + databaseDirectory() + " in " + target
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the (still empty) working database by the one in {@code restored}, which is moved into place; returns
+     * its column families by name (the default one left out). Handles taken before are invalid afterwards.
+     */
+    Map<String, ColumnFamilyHandle> replaceWith(Path restored) throws RocksDBException, IOException {
+        for (ColumnFamilyHandle handle : created) {
+            handle.close();
+        }
+        created.clear();
+        defaultColumn.close();
+        db.close();
+        deleteRecursively(databaseDirectory());
+        Files.move(restored, databaseDirectory());
+        List<ColumnFamilyDescriptor> descriptors = descriptors(databaseDirectory());
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        db = RocksDB.open(dbOptions, databaseDirectory().toString(), descriptors, handles);
+        return byName(descriptors, handles, h -> defaultColumn = h, created);
+    }
+
+    /** Opens the database in {@code dir} read-only, with this instance's options (the merge operator lists need). */
+    ReadOnlyDatabase openReadOnly(Path dir) throws RocksDBException {
+        List<ColumnFamilyDescriptor> descriptors = descriptors(dir);
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        RocksDB readOnly = RocksDB.openReadOnly(dbOptions, dir.toString(), descriptors, handles);
+        List<ColumnFamilyHandle> all = new ArrayList<>();
+        Map<String, ColumnFamilyHandle> columns = byName(descriptors, handles, h -> { }, all);
+        return new ReadOnlyDatabase(readOnly, columns, handles);
+    }
+
+    private List<ColumnFamilyDescriptor> descriptors(Path dir) throws RocksDBException {
+        List<byte[]> names;
+        try (Options options = new Options()) {
+            names = RocksDB.listColumnFamilies(options, dir.toString());
+        }
+        List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+        for (byte[] name : names) {
+            descriptors.add(new ColumnFamilyDescriptor(name, columnOptions));
+        }
+        return descriptors;
+    }
+
+    private static Map<String, ColumnFamilyHandle> byName(List<ColumnFamilyDescriptor> descriptors, List<ColumnFamilyHandle> handles,
+                                                          java.util.function.Consumer<ColumnFamilyHandle> onDefault,
+                                                          List<ColumnFamilyHandle> others) {
+        Map<String, ColumnFamilyHandle> columns = new LinkedHashMap<>();
+        for (int i = 0; i < descriptors.size(); i++) {
+            String name = new String(descriptors.get(i).getName(), StandardCharsets.UTF_8);
+            if (java.util.Arrays.equals(descriptors.get(i).getName(), RocksDB.DEFAULT_COLUMN_FAMILY)) {
+                onDefault.accept(handles.get(i));
+            } else {
+                columns.put(name, handles.get(i));
+                others.add(handles.get(i));
+            }
+        }
+        return columns;
+    }
+
+    /** A database opened read-only to copy key groups out of (a restore at another parallelism). */
+    record ReadOnlyDatabase(RocksDB db, Map<String, ColumnFamilyHandle> columns, List<ColumnFamilyHandle> handles)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            for (ColumnFamilyHandle handle : handles) {
+                handle.close();
+            }
+            db.close();
+        }
     }
 
     RocksDB db() {
@@ -149,14 +243,33 @@ final class RocksDBInstance implements AutoCloseable {
         deleteRecursively(directory);
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Deletes {@code dir} and what it holds; files that vanish meanwhile (deleted by another thread) are fine. */
+    static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            Files.walkFileTree(dir, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs)
+                        throws IOException {
+                    Files.deleteIfExists(file);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    Files.deleteIfExists(d);
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (java.nio.file.NoSuchFileException e) {
+            // Deleted meanwhile: the goal is reached.
         } catch (IOException e) {
             throw new UncheckedIOException("could not delete the RocksDB working directory " + dir, e);
         }

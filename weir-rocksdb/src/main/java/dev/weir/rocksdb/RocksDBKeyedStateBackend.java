@@ -12,6 +12,12 @@ import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
 import dev.weir.engine.state.StateEntryVisitor;
 import dev.weir.engine.state.TtlPolicy;
+import dev.weir.engine.checkpoint.FileSnapshottingBackend;
+import dev.weir.engine.checkpoint.KeyedStateFileSnapshot;
+import dev.weir.engine.checkpoint.RestoredStateFiles;
+import dev.weir.engine.checkpoint.storage.StateFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyHandle;
@@ -36,7 +43,7 @@ import org.rocksdb.RocksIterator;
  * in a staging column family in that stored form, and laid out for their kind (a list's elements, a map's entries)
  * when the operator creates the state: the snapshot does not say a state's kind, the descriptor does.
  */
-public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend {
+public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend {
     /** How many map entries one read of a map state's range fetches. */
     static final int ITERATION_BATCH = 128;
     private static final String STAGED_PREFIX = "\u0000restored\u0000";
@@ -48,6 +55,13 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private final StateSerializer serializer;
     private final StateKeys keys;
     private final RocksDBInstance rocks;
+    private final boolean incremental;
+    /** Makes the names of this backend's files unique among the job's checkpoint files. */
+    private final String storedPrefix;
+    /** The SST files the last completed checkpoint references, by local name: the next one may reference them again. */
+    private Map<String, StateFile> lastCompleted = Map.of();
+    /** The SST files each checkpoint written so far references, until it completes or is subsumed (I/O thread writes). */
+    private final ConcurrentHashMap<Long, Map<String, StateFile>> written = new ConcurrentHashMap<>();
     /** By state name, in creation or restore order. */
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private final Map<String, OwnedKeyedState> owned = new LinkedHashMap<>();
@@ -56,7 +70,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private int currentKeyGroup = -1;
 
     RocksDBKeyedStateBackend(int maxParallelism, KeyGroupRange range, String operatorName, LongSupplier processingClock,
-                             StateSerializer serializer, RocksDBInstance rocks) {
+                             StateSerializer serializer, RocksDBInstance rocks, boolean incremental, String storedPrefix) {
         this.maxParallelism = maxParallelism;
         this.processingClock = processingClock;
         this.keyGroupRange = range;
@@ -64,6 +78,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         this.serializer = serializer;
         this.keys = new StateKeys(serializer);
         this.rocks = rocks;
+        this.incremental = incremental;
+        this.storedPrefix = storedPrefix;
     }
 
     @Override
@@ -108,7 +124,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         Objects.requireNonNull(descriptor, "descriptor");
         String name = descriptor.getName();
         Column column = columns.get(name);
-        if (column != null && column.kind != null) {
+        if (column != null && column.state != null) {
             if (column.kind != descriptor.getType()) {
                 throw new IllegalStateException("state '" + name + "' is already registered as " + column.kind
                         + " state and cannot also be " + descriptor.getType() + " state (" + descriptor
@@ -123,7 +139,14 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             column = new Column();
             columns.put(name, column);
         }
-        column.live = rocks.createColumnFamily(name);
+        if (column.kind != null && column.kind != descriptor.getType()) {
+            throw new IllegalStateException("cannot restore state '" + name + "' of " + operatorName + " as " + descriptor.getType()
+                    + " state: the checkpoint holds it as " + column.kind + " state; the job that took the checkpoint used "
+                    + "another kind of state descriptor under this name");
+        }
+        if (column.live == null) {
+            column.live = rocks.createColumnFamily(name);
+        }
         column.kind = descriptor.getType();
         column.state = createState(descriptor, column.live);
         if (column.staged != null) {
@@ -305,6 +328,110 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             throw new IllegalArgumentException("cannot " + action + " key group " + keyGroup + ": this backend owns "
                     + keyGroupRange + " (max parallelism " + maxParallelism + ")");
         }
+    }
+
+    // ---- snapshots as files (incremental checkpoints) ----
+
+    @Override
+    public KeyedStateFileSnapshot snapshotFiles(long checkpointId) {
+        // Beside the working directory, not in it: the task may end and delete that before the I/O thread has written
+        // the checkpoint, and the hard-linked SST files outlive the database's own.
+        Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + "-chk-" + checkpointId);
+        RocksDBInstance.deleteRecursively(local);
+        rocks.createCheckpoint(local);
+        Map<String, StateDescriptor.Type> kinds = new LinkedHashMap<>();
+        for (Map.Entry<String, Column> e : columns.entrySet()) {
+            Column column = e.getValue();
+            if (column.kind != null) {
+                kinds.put(e.getKey(), column.kind);
+            } else if (column.staged != null) {
+                kinds.put(e.getKey(), null);
+            }
+        }
+        ColumnCatalog.write(local, kinds);
+        // Files of a checkpoint written but not confirmed yet may be referenced too: the writer references a shared file
+        // only while it is stored whole, and pins it from then on, so an abort or retention cannot delete it underneath.
+        Map<String, StateFile> previous = new java.util.HashMap<>(lastCompleted);
+        new java.util.TreeMap<>(written).values().forEach(previous::putAll);
+        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, incremental, previous, written::put);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        Map<String, StateFile> files = written.remove(checkpointId);
+        if (files != null) {
+            lastCompleted = files;
+        }
+        written.keySet().removeIf(id -> id < checkpointId);
+    }
+
+    @Override
+    public void restoreFiles(List<RestoredStateFiles> oldSubtasks) throws Exception {
+        if (!columns.isEmpty() || !owned.isEmpty()) {
+            throw new IllegalStateException("the keyed state files of " + operatorName + " must be restored before any state "
+                    + "is created or restored");
+        }
+        int i = 0;
+        for (RestoredStateFiles old : oldSubtasks) {
+            Path local = rocks.directory().resolve("restore-" + i++);
+            RocksDBInstance.deleteRecursively(local);
+            Files.createDirectories(local);
+            try {
+                Map<String, StateFile> sst = RestoredFiles.materialize(old, local);
+                Map<String, StateDescriptor.Type> kinds = ColumnCatalog.read(local);
+                Files.delete(local.resolve(ColumnCatalog.FILE_NAME));
+                if (oldSubtasks.size() == 1 && old.firstKeyGroup() == keyGroupRange.getStartKeyGroup()
+                        && old.endKeyGroup() == keyGroupRange.getEndKeyGroup()) {
+                    // The same key groups: the checkpoint's database becomes the working one as it is.
+                    Map<String, ColumnFamilyHandle> handles = rocks.replaceWith(local);
+                    for (Map.Entry<String, StateDescriptor.Type> e : kinds.entrySet()) {
+                        Column column = columnFor(e.getKey(), e.getValue());
+                        if (e.getValue() == null) {
+                            column.staged = handles.get(STAGED_PREFIX + e.getKey());
+                        } else {
+                            column.live = handles.get(e.getKey());
+                        }
+                    }
+                    lastCompleted = sst;
+                } else {
+                    copyOwnedKeyGroups(local, kinds, old);
+                }
+            } finally {
+                RocksDBInstance.deleteRecursively(local);
+            }
+        }
+    }
+
+    /** Restoring at another parallelism: copies the key groups this backend owns out of an old subtask's database. */
+    private void copyOwnedKeyGroups(Path local, Map<String, StateDescriptor.Type> kinds, RestoredStateFiles old) throws RocksDBException {
+        int first = Math.max(old.firstKeyGroup(), keyGroupRange.getStartKeyGroup());
+        int end = Math.min(old.endKeyGroup(), keyGroupRange.getEndKeyGroup());
+        RestoredFiles.copyKeyGroups(rocks, local, kinds, first, end, STAGED_PREFIX, (name, kind) -> {
+            Column column = columnFor(name, kind);
+            if (kind == null) {
+                if (column.staged == null) {
+                    column.staged = rocks.createColumnFamily(STAGED_PREFIX + name);
+                }
+                return column.staged;
+            }
+            if (column.live == null) {
+                column.live = rocks.createColumnFamily(name);
+            }
+            return column.live;
+        });
+    }
+
+    /** The column of state {@code name} restored with {@code kind} (null: staged), refusing two kinds for one name. */
+    private Column columnFor(String name, StateDescriptor.Type kind) {
+        Column column = columns.computeIfAbsent(name, n -> new Column());
+        if (kind != null) {
+            if (column.kind != null && column.kind != kind) {
+                throw new IllegalStateException("cannot restore state '" + name + "' of " + operatorName + ": the checkpoint's "
+                        + "subtasks hold it as " + column.kind + " and as " + kind + " state; the checkpoint is corrupt");
+            }
+            column.kind = kind;
+        }
+        return column;
     }
 
     // ---- the states' access to RocksDB ----

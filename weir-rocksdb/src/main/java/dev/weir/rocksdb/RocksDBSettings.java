@@ -12,8 +12,8 @@ import java.util.TreeSet;
  *
  * @param localDir        {@code state.backend.rocksdb.localdir}: where the working databases live (default: the
  *                        JVM's temporary directory)
- * @param incremental     {@code state.backend.incremental}: accepted; checkpoints are full for now (see the module's
- *                        README lines)
+ * @param incremental     {@code execution.checkpointing.incremental} (Flink 1.x: {@code state.backend.incremental}):
+ *                        checkpoints upload only the SST files earlier ones do not hold
  * @param heapTimers      {@code state.backend.rocksdb.timer-service.factory}: {@code HEAP} or {@code ROCKSDB}
  * @param predefined      {@code state.backend.rocksdb.predefined-options}
  * @param managedMemory   {@code state.backend.rocksdb.memory.managed}: share one block cache and write buffer budget
@@ -23,6 +23,7 @@ record RocksDBSettings(Path localDir, boolean incremental, boolean heapTimers, S
                        long fixedPerSlot) {
     static final String TYPE = "state.backend.type";
     static final String INCREMENTAL = "state.backend.incremental";
+    static final String INCREMENTAL_2X = "execution.checkpointing.incremental";
     static final String LOCAL_DIR = "state.backend.rocksdb.localdir";
     static final String TIMER_SERVICE = "state.backend.rocksdb.timer-service.factory";
     static final String PREDEFINED = "state.backend.rocksdb.predefined-options";
@@ -44,7 +45,8 @@ record RocksDBSettings(Path localDir, boolean incremental, boolean heapTimers, S
         }
         String dir = settings.get(LOCAL_DIR);
         Path localDir = dir == null || dir.isBlank() ? Path.of(System.getProperty("java.io.tmpdir")) : Path.of(dir.trim());
-        boolean incremental = bool(settings, INCREMENTAL, false);
+        // Flink 2.x's key wins over the 1.x one it deprecates.
+        boolean incremental = settings.containsKey(INCREMENTAL_2X) ? bool(settings, INCREMENTAL_2X, false) : bool(settings, INCREMENTAL, false);
         String timers = settings.getOrDefault(TIMER_SERVICE, "ROCKSDB").trim().toUpperCase(Locale.ROOT);
         if (!timers.equals("HEAP") && !timers.equals("ROCKSDB")) {
             throw new IllegalArgumentException(TIMER_SERVICE + " must be HEAP or ROCKSDB, was '" + settings.get(TIMER_SERVICE) + "'");

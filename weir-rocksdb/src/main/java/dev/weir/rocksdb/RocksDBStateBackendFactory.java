@@ -14,7 +14,6 @@ import java.util.UUID;
  * {@link java.util.ServiceLoader}, so adding weir-rocksdb to the class path is all a job needs.
  */
 public final class RocksDBStateBackendFactory implements KeyedStateBackendFactory {
-    private static final System.Logger LOG = System.getLogger(RocksDBStateBackendFactory.class.getName());
 
     @Override
     public String type() {
@@ -24,11 +23,6 @@ public final class RocksDBStateBackendFactory implements KeyedStateBackendFactor
     @Override
     public void validate(Map<String, String> settings) {
         RocksDBSettings parsed = RocksDBSettings.from(settings);
-        if (parsed.incremental()) {
-            // Accepted so Flink jobs port unchanged, but said out loud: the checkpoints are not what was asked for.
-            LOG.log(System.Logger.Level.WARNING, "state.backend.incremental is true, but Weir's RocksDB backend writes full "
-                    + "checkpoints (in Weir's one format, restorable on either backend) for now");
-        }
     }
 
     @Override
@@ -43,10 +37,10 @@ public final class RocksDBStateBackendFactory implements KeyedStateBackendFactor
                     + " of max parallelism " + maxParallelism);
         }
         RocksDBSettings settings = RocksDBSettings.from(p.settings());
-        String dirName = "weir-rocksdb-" + p.operatorId().replaceAll("[^A-Za-z0-9_.-]+", "_") + "-" + p.subtask() + "-" + UUID.randomUUID();
-        Path directory = settings.localDir().resolve(dirName);
+        String instance = p.operatorId().replaceAll("[^A-Za-z0-9_.-]+", "_") + "-" + p.subtask() + "-" + UUID.randomUUID();
+        Path directory = settings.localDir().resolve("weir-rocksdb-" + instance);
         RocksDBInstance rocks = new RocksDBInstance(directory, settings);
         return new RocksDBKeyedStateBackend(maxParallelism, p.keyGroupRange(), p.operatorName(), p.processingClock(),
-                StateSerializers.create(), rocks);
+                StateSerializers.create(), rocks, settings.incremental(), instance);
     }
 }

@@ -1,9 +1,14 @@
 package dev.weir.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.contrib.streaming.state.EmbeddedRocksDBStateBackend;
+import dev.weir.configuration.ExternalizedCheckpointRetention;
 import dev.weir.core.execution.JobClient;
+import dev.weir.engine.checkpoint.storage.CheckpointStorage;
+import dev.weir.engine.checkpoint.storage.CompletedCheckpoint;
+import dev.weir.engine.checkpoint.storage.StateFile;
 import dev.weir.runtime.state.StateBackend;
 import dev.weir.runtime.state.hashmap.HashMapStateBackend;
 import dev.weir.streaming.api.checkpoint.CommittedFiles;
@@ -129,6 +134,53 @@ class RocksDBSavepointTest {
     void aHeapSavepointRestoresOnRocksDBAtAnotherParallelism() throws Exception {
         assertThat(CommittedFiles.difference(uninterruptedOnHeap,
                 continueFrom(heapSavepoint, "first-heap", "heap-to-rocks", 3, rocksdb()))).isEqualTo("same");
+    }
+
+    @Test
+    void aCancelledRunsLatestIncrementalCheckpointRestoresAtParallelismThreeOnRocksDBAndIsRefusedOnTheHeap() throws Exception {
+        EmbeddedRocksDBStateBackend incremental = new EmbeddedRocksDBStateBackend(true);
+        incremental.setDbStoragePath(dir.resolve("rocks-local-incremental").toString());
+        StreamExecutionEnvironment env = environment("first-incremental", incremental);
+        env.getCheckpointConfig().setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        env.getCheckpointConfig().setNumRetainedCheckpoints(2);
+        StatefulJob.build(env, N, 4_000, 2, dir.resolve("first-incremental"), true);
+        long start = StatefulJob.READ.get();
+        JobClient client = env.executeAsync("stateful");
+        Path base = dir.resolve("checkpoints-first-incremental");
+        while ((StatefulJob.READ.get() - start < N / 3 || completedCheckpoints(base) < 3)
+                && !client.getJobExecutionResult().isDone()) {
+            Thread.sleep(5);
+        }
+        client.cancel().get();
+        assertThat(StatefulJob.READ.get() - start).as("cancelled part-way").isLessThan(N);
+        Path checkpoints;
+        try (Stream<Path> jobs = Files.list(base)) {
+            checkpoints = jobs.findFirst().orElseThrow();
+        }
+        CompletedCheckpoint latest = new CheckpointStorage(base, "stateful").load(checkpoints);
+        assertThat(latest.stateFiles("counts", 0)).as("the keyed state is in RocksDB's files").isNotEmpty();
+        assertThat(latest.stateFiles("counts", 0)).anyMatch(StateFile::shared);
+
+        StreamExecutionEnvironment onHeap = environment("incremental-on-heap", new HashMapStateBackend());
+        onHeap.setRestorePath(checkpoints.toString(), false);
+        StatefulJob.build(onHeap, N, 1_000_000_000, 2, dir.resolve("incremental-on-heap"), true);
+        assertThatThrownBy(() -> onHeap.execute("stateful")).hasStackTraceContaining("its keyed state is there as the files of a "
+                + "RocksDB checkpoint, and this job's state backend is HeapKeyedStateBackend. Restore it with state.backend.type: "
+                + "rocksdb, or switch backends through a savepoint (savepoints are in the format every backend restores)");
+
+        EmbeddedRocksDBStateBackend next = new EmbeddedRocksDBStateBackend(true);
+        next.setDbStoragePath(dir.resolve("rocks-local-incremental").toString());
+        assertThat(CommittedFiles.difference(uninterruptedOnHeap,
+                continueFrom(checkpoints.toString(), "first-incremental", "incremental-to-3", 3, next))).isEqualTo("same");
+    }
+
+    private static long completedCheckpoints(Path base) throws IOException {
+        if (!Files.isDirectory(base)) {
+            return 0;
+        }
+        try (Stream<Path> folders = Files.walk(base, 2)) {
+            return folders.filter(f -> f.getFileName().toString().startsWith("chk-") && Files.exists(f.resolve("_metadata"))).count();
+        }
     }
 
     private static List<String> workingDatabases() throws IOException {

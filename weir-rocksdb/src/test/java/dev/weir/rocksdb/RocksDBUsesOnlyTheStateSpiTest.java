@@ -14,14 +14,17 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The design's rule for this module: weir-rocksdb reaches the engine only through the state-backend SPI
- * ({@code dev.weir.engine.state}) and the state serializer ({@code dev.weir.engine.checkpoint.storage}), never the
- * runtime's internals; and its public classes ({@code dev.weir.contrib...}, {@code dev.weir.state...}) never name the
+ * ({@code dev.weir.engine.state}), the state serializer, and the SPI of backends that snapshot into files (the three
+ * {@code dev.weir.engine.checkpoint} types and the checkpoint writer's state files), never the runtime's internals; and its public classes ({@code dev.weir.contrib...}, {@code dev.weir.state...}) never name the
  * engine at all.
  */
 class RocksDBUsesOnlyTheStateSpiTest {
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Pattern ENGINE_REFERENCE = Pattern.compile("\\bdev\\.weir\\.engine(\\.\\w+)+");
-    private static final List<String> ALLOWED = List.of("dev.weir.engine.state.", "dev.weir.engine.checkpoint.storage.StateSerializer");
+    private static final List<String> ALLOWED = List.of("dev.weir.engine.state.", "dev.weir.engine.checkpoint.storage.StateSerializer",
+            "dev.weir.engine.checkpoint.FileSnapshottingBackend", "dev.weir.engine.checkpoint.KeyedStateFileSnapshot",
+            "dev.weir.engine.checkpoint.RestoredStateFiles", "dev.weir.engine.checkpoint.storage.CheckpointWriter",
+            "dev.weir.engine.checkpoint.storage.StateFile");
 
     @Test
     void theBackendNamesOnlyTheStateSpiAndTheSerializer() throws IOException {

@@ -12,6 +12,11 @@ public interface CheckpointAcknowledger {
     /** The task finished: it takes part in pending and later checkpoints with its finished snapshot. */
     void taskFinished(int taskIndex);
 
+    /** Whether pending checkpoint {@code checkpointId} is a savepoint (snapshotted in the canonical format only). */
+    default boolean isSavepoint(long checkpointId) {
+        return false;
+    }
+
     /** Checkpointing is off: tasks never see barriers, so nothing needs to be acknowledged. */
     CheckpointAcknowledger NONE = new CheckpointAcknowledger() {
         @Override

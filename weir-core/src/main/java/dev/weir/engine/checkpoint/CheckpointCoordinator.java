@@ -185,6 +185,11 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         synchronized (this) {
             p = pending.get(checkpointId);
             if (p == null || p.acked.get(taskIndex)) {
+                for (OperatorSubtaskSnapshot s : snapshots) {
+                    if (s.keyedStateFiles() != null) {
+                        s.keyedStateFiles().release();
+                    }
+                }
                 return;
             }
             p.acked.set(taskIndex);
@@ -202,12 +207,23 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
                 for (int i = 0; i < groups.length; i++) {
                     groups[i] = serializer.serialize(s.keyGroups()[i]);
                 }
-                p.writer.writeSubtask(s.operatorId(), s.operatorName(), s.parallelism(), s.maxParallelism(), s.subtask(),
-                        serializer.serialize(s.operatorState()), s.firstKeyGroup(), groups);
+                if (s.keyedStateFiles() == null) {
+                    p.writer.writeSubtask(s.operatorId(), s.operatorName(), s.parallelism(), s.maxParallelism(), s.subtask(),
+                            serializer.serialize(s.operatorState()), s.firstKeyGroup(), groups);
+                } else {
+                    p.writer.writeSubtask(s.operatorId(), s.operatorName(), s.parallelism(), s.maxParallelism(), s.subtask(),
+                            serializer.serialize(s.operatorState()), s.firstKeyGroup(), groups, s.keyedStateFiles().write(p.writer));
+                }
             }
         } catch (Throwable t) {
             abort(p.id, new IllegalStateException("writing the state of task " + taskIndex + " failed: " + t, t));
             return;
+        } finally {
+            for (OperatorSubtaskSnapshot s : snapshots) {
+                if (s.keyedStateFiles() != null) {
+                    s.keyedStateFiles().release();
+                }
+            }
         }
         boolean complete;
         synchronized (this) {
@@ -265,6 +281,12 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     /** The id of the latest checkpoint this coordinator completed, or -1. */
     public synchronized long latestCompletedId() {
         return latestCompleted;
+    }
+
+    @Override
+    public synchronized boolean isSavepoint(long checkpointId) {
+        Pending p = pending.get(checkpointId);
+        return p != null && p.savepoint;
     }
 
     @Override

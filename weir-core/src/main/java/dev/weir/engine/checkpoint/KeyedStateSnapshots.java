@@ -23,6 +23,15 @@ public final class KeyedStateSnapshots {
     }
 
     public static KeyGroupSnapshot[] snapshot(CheckpointableKeyedStateBackend backend, HeapTimerServices timers) throws Exception {
+        return snapshot(backend, timers, true);
+    }
+
+    /**
+     * The key groups' snapshot; without {@code withBackendEntries} only the state operators keep themselves and the
+     * timers, for a backend that snapshots its own entries into files ({@link FileSnapshottingBackend}).
+     */
+    public static KeyGroupSnapshot[] snapshot(CheckpointableKeyedStateBackend backend, HeapTimerServices timers,
+                                              boolean withBackendEntries) throws Exception {
         KeyGroupRange range = backend.getKeyGroupRange();
         KeyGroupSnapshot[] groups = new KeyGroupSnapshot[range.size()];
         int first = range.getStartKeyGroup();
@@ -31,6 +40,9 @@ public final class KeyedStateSnapshots {
             KeyGroupSnapshot group = new KeyGroupSnapshot(first + i);
             groups[i] = group;
             int keyGroup = first + i;
+            if (!withBackendEntries) {
+                continue;
+            }
             backend.forEachEntry(keyGroup, (state, key, namespace, value) ->
                     group.states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace,
                             detached ? value : copyForSnapshot(state, keyGroup, key, value))));

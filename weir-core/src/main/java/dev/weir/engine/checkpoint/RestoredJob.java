@@ -20,4 +20,13 @@ public interface RestoredJob {
 
     /** One key group's keyed state and timers, or null when the snapshot holds none. */
     KeyGroupSnapshot keyGroup(String operatorId, int keyGroup);
+
+    /**
+     * The keyed-state files of the old subtasks whose key groups overlap {@code first..end}, for a backend that
+     * snapshots into files ({@link FileSnapshottingBackend}); empty when the operator's keyed state is all in its key
+     * groups.
+     */
+    default List<RestoredStateFiles> keyedStateFiles(String operatorId, int first, int end) {
+        return List.of();
+    }
 }

@@ -3,6 +3,8 @@ package dev.weir.engine.checkpoint;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.engine.checkpoint.storage.CompletedCheckpoint;
 import dev.weir.engine.checkpoint.storage.OperatorStateMeta;
+import dev.weir.engine.checkpoint.storage.StateFile;
+import dev.weir.engine.checkpoint.storage.SubtaskStateMeta;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
 import dev.weir.engine.checkpoint.storage.StateSerializers;
 import dev.weir.engine.graph.StreamGraph;
@@ -88,6 +90,27 @@ public final class StoredRestore implements RestoredJob {
             states.add(bytes.length == 0 ? null : (OperatorStateSnapshot) serializer.deserialize(bytes));
         }
         return states;
+    }
+
+    @Override
+    public List<RestoredStateFiles> keyedStateFiles(String operatorId, int first, int end) {
+        OperatorStateMeta meta = meta(operatorId);
+        List<RestoredStateFiles> overlapping = new ArrayList<>();
+        if (meta == null) {
+            return overlapping;
+        }
+        for (SubtaskStateMeta subtask : meta.subtasks()) {
+            int subtaskEnd = subtask.firstKeyGroup() + subtask.keyGroupCount() - 1;
+            if (subtask.stateFiles().isEmpty() || subtask.keyGroupCount() == 0 || subtaskEnd < first || subtask.firstKeyGroup() > end) {
+                continue;
+            }
+            List<java.nio.file.Path> paths = new ArrayList<>();
+            for (StateFile file : subtask.stateFiles()) {
+                paths.add(checkpoint.stateFilePath(file));
+            }
+            overlapping.add(new RestoredStateFiles(subtask.firstKeyGroup(), subtask.keyGroupCount(), subtask.stateFiles(), paths));
+        }
+        return overlapping;
     }
 
     @Override

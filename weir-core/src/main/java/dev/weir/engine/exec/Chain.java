@@ -1,6 +1,8 @@
 package dev.weir.engine.exec;
 
+import dev.weir.engine.checkpoint.FileSnapshottingBackend;
 import dev.weir.engine.checkpoint.KeyGroupSnapshot;
+import dev.weir.engine.checkpoint.KeyedStateFileSnapshot;
 import dev.weir.engine.checkpoint.KeyedStateSnapshots;
 import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.OperatorSubtaskSnapshot;
@@ -50,6 +52,15 @@ final class Chain {
      * false): the task never runs again, so only its operator state (e.g. a sink's last committables) matters.
      */
     List<OperatorSubtaskSnapshot> snapshot(long checkpointId, long timestamp, boolean withKeyedState) throws Exception {
+        return snapshot(checkpointId, timestamp, withKeyedState, true);
+    }
+
+    /**
+     * {@link #snapshot(long, long, boolean)}; a backend that snapshots into files does so for a checkpoint, never for
+     * a savepoint ({@code savepoint}), which stays in the format every backend restores.
+     */
+    List<OperatorSubtaskSnapshot> snapshot(long checkpointId, long timestamp, boolean withKeyedState, boolean savepoint)
+            throws Exception {
         List<OperatorSubtaskSnapshot> result = new ArrayList<>(members.length + 1);
         for (ChainMember m : members) {
             OperatorStateSnapshot state = new OperatorStateSnapshot();
@@ -59,17 +70,24 @@ final class Chain {
                 throw OperatorFailure.wrap(m.operator(), "while taking checkpoint " + checkpointId, t);
             }
             KeyGroupSnapshot[] groups = null;
+            KeyedStateFileSnapshot files = null;
             int first = 0;
             if (m.keyedState() != null && withKeyedState) {
                 try {
-                    groups = KeyedStateSnapshots.snapshot(m.keyedState(), m.timers());
+                    if (!savepoint && m.keyedState() instanceof FileSnapshottingBackend fileBackend) {
+                        files = fileBackend.snapshotFiles(checkpointId);
+                    }
+                    groups = KeyedStateSnapshots.snapshot(m.keyedState(), m.timers(), files == null);
                 } catch (Throwable t) {
+                    if (files != null) {
+                        files.release();
+                    }
                     throw OperatorFailure.wrap(m.operator(), "while taking checkpoint " + checkpointId, t);
                 }
                 first = m.keyedState().getKeyGroupRange().getStartKeyGroup();
             }
             result.add(new OperatorSubtaskSnapshot(m.operatorId(), m.operatorName(), m.parallelism(), m.maxParallelism(),
-                    m.subtask(), state, first, groups));
+                    m.subtask(), state, first, groups, files));
         }
         return result;
     }
@@ -78,6 +96,9 @@ final class Chain {
         for (ChainMember m : members) {
             try {
                 m.operator().notifyCheckpointComplete(checkpointId);
+                if (m.keyedState() instanceof FileSnapshottingBackend fileBackend) {
+                    fileBackend.notifyCheckpointComplete(checkpointId);
+                }
             } catch (Throwable t) {
                 throw OperatorFailure.wrap(m.operator(), "when checkpoint " + checkpointId + " completed", t);
             }

@@ -263,7 +263,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
         long id = aligningCheckpoint;
         List<OperatorSubtaskSnapshot> snapshot;
         try {
-            snapshot = chain.snapshot(id, aligningSince, true);
+            snapshot = chain.snapshot(id, aligningSince, true, checkpoints.isSavepoint(id));
         } catch (Throwable t) {
             checkpoints.decline(id, t);
             throw Sneaky.rethrow(t);

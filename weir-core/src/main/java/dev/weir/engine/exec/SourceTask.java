@@ -274,7 +274,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
         }
         List<OperatorSubtaskSnapshot> all = new java.util.ArrayList<>();
         all.add(new OperatorSubtaskSnapshot(operatorId, sourceName, parallelism, maxParallelism, subtaskIndex, position, 0, null));
-        all.addAll(chain.snapshot(checkpointId, timestamp, withKeyedState));
+        all.addAll(chain.snapshot(checkpointId, timestamp, withKeyedState, checkpoints.isSavepoint(checkpointId)));
         return all;
     }
 

@@ -87,6 +87,10 @@ final class TaskCheckpoints implements CheckpointParticipant {
         acknowledger.acknowledge(checkpointId, taskIndex, snapshots);
     }
 
+    boolean isSavepoint(long checkpointId) {
+        return acknowledger.isSavepoint(checkpointId);
+    }
+
     void decline(long checkpointId, Throwable reason) {
         acknowledger.decline(checkpointId, taskIndex, reason);
     }

@@ -1,7 +1,9 @@
 package dev.weir.engine.exec;
 
 import dev.weir.api.common.InvalidProgramException;
+import dev.weir.engine.checkpoint.FileSnapshottingBackend;
 import dev.weir.engine.checkpoint.KeyGroupSnapshot;
+import dev.weir.engine.checkpoint.RestoredStateFiles;
 import dev.weir.engine.checkpoint.KeyedStateSnapshots;
 import dev.weir.engine.checkpoint.OperatorStateRedistribution;
 import dev.weir.engine.checkpoint.OperatorStateSnapshot;
@@ -43,6 +45,7 @@ public final class TaskRestore {
         }
         if (member.keyedState() != null) {
             KeyGroupRange range = member.keyedState().getKeyGroupRange();
+            restoreStateFiles(member, description, range);
             for (int kg = range.getStartKeyGroup(); kg <= range.getEndKeyGroup(); kg++) {
                 KeyGroupSnapshot group = restore.keyGroup(id, kg);
                 if (group != null) {
@@ -65,6 +68,31 @@ public final class TaskRestore {
             throw e;
         } catch (Exception e) {
             throw new InvalidProgramException(description + " failed to restore its state from " + restore.location() + ": " + e, e);
+        }
+    }
+
+    /** Hands the keyed-state files of the old subtasks that overlap {@code range} to a backend that snapshots into files. */
+    private void restoreStateFiles(ChainMember member, String description, KeyGroupRange range) {
+        if (range.isEmpty()) {
+            return;
+        }
+        List<RestoredStateFiles> files = restore.keyedStateFiles(member.operatorId(), range.getStartKeyGroup(), range.getEndKeyGroup());
+        if (files.isEmpty()) {
+            return;
+        }
+        if (!(member.keyedState() instanceof FileSnapshottingBackend backend)) {
+            throw new InvalidProgramException(description + " cannot restore " + restore.location() + ": its keyed state is "
+                    + "there as the files of a RocksDB checkpoint, and this job's state backend is "
+                    + member.keyedState().getClass().getSimpleName() + ". Restore it with state.backend.type: rocksdb, or "
+                    + "switch backends through a savepoint (savepoints are in the format every backend restores)");
+        }
+        try {
+            backend.restoreFiles(files);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(description + " failed to restore its keyed state files from " + restore.location()
+                    + ": " + e, e);
         }
     }
 

@@ -127,6 +127,19 @@ public final class StateTtlConfig implements Serializable {
             return this;
         }
 
+        /**
+         * Accepted for Flink compatibility: Weir's RocksDB backend has no compaction filter (Flink's lives in its own
+         * RocksDB fork); expired values are removed when read, as on the heap (docs/state-backends.md).
+         */
+        public Builder cleanupInRocksdbCompactFilter(long queryTimeAfterNumEntries) {
+            return this;
+        }
+
+        /** Accepted for Flink compatibility, as {@link #cleanupInRocksdbCompactFilter(long)}. */
+        public Builder cleanupInRocksdbCompactFilter(long queryTimeAfterNumEntries, Duration periodicCompactionTime) {
+            return this;
+        }
+
         /** Accepted for Flink compatibility. */
         public Builder setTtlTimeCharacteristic(TtlTimeCharacteristic characteristic) {
             return this;

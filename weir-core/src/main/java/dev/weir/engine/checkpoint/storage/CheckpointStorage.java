@@ -6,8 +6,10 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -38,6 +40,7 @@ public final class CheckpointStorage {
     /** The object store the checkpoints are uploaded to, or null when {@link #jobDirectory} is the storage. */
     private final RemoteCheckpoints remote;
     private final Map<String, String> settings;
+    private final SharedStateFiles shared;
 
     /** Checkpoints of {@code jobName} under {@code baseDirectory}; nothing is created until {@link #begin}. */
     public CheckpointStorage(Path baseDirectory, String jobName) {
@@ -46,6 +49,7 @@ public final class CheckpointStorage {
         this.jobDirectory = baseDirectory.resolve(sanitise(jobName));
         this.remote = null;
         this.settings = Map.of();
+        this.shared = new SharedStateFiles(jobDirectory);
     }
 
     private CheckpointStorage(Path jobDirectory) {
@@ -53,6 +57,7 @@ public final class CheckpointStorage {
         this.jobName = String.valueOf(jobDirectory.getFileName());
         this.remote = null;
         this.settings = Map.of();
+        this.shared = new SharedStateFiles(jobDirectory);
     }
 
     private CheckpointStorage(String jobName, RemoteCheckpoints remote, Map<String, String> settings) {
@@ -61,6 +66,7 @@ public final class CheckpointStorage {
         this.jobDirectory = STAGING.resolve(sanitise(jobName) + "-" + UUID.randomUUID());
         this.remote = remote;
         this.settings = settings;
+        this.shared = new SharedStateFiles(jobDirectory);
     }
 
     /**
@@ -85,6 +91,7 @@ public final class CheckpointStorage {
         this.jobName = jobName;
         this.remote = null;
         this.settings = Map.copyOf(settings);
+        this.shared = new SharedStateFiles(jobDirectory);
     }
 
     /**
@@ -125,7 +132,8 @@ public final class CheckpointStorage {
         }
         Folders.deleteRecursively(directory);
         String key = CHECKPOINT_PREFIX + checkpointId;
-        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName,
+        // On an object store only the checkpoint's own folder is uploaded: no shared files there, so checkpoints are full.
+        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName, remote == null ? shared : null,
                 remote == null ? null : folder -> remote.publish(folder, key));
     }
 
@@ -140,7 +148,7 @@ public final class CheckpointStorage {
         String name = "savepoint-" + sanitise(jobName) + "-" + checkpointId;
         Path staged = STAGING.resolve("savepoints").resolve(name + "-" + UUID.randomUUID());
         String base = target.endsWith("/") ? target : target + "/";
-        return new CheckpointWriter(createDirectories(staged), checkpointId, true, jobName, folder -> {
+        return new CheckpointWriter(createDirectories(staged), checkpointId, true, jobName, null, folder -> {
             try (RemoteCheckpoints store = RemoteCheckpoints.open(base, settings)) {
                 return store.publish(folder, name);
             }
@@ -157,7 +165,7 @@ public final class CheckpointStorage {
             throw new IllegalStateException("savepoint folder " + directory + " already exists; choose another "
                     + "target directory or delete it");
         }
-        return new CheckpointWriter(createDirectories(directory), checkpointId, true, jobName);
+        return new CheckpointWriter(createDirectories(directory), checkpointId, true, jobName, null);
     }
 
     /** {@link #latest(Consumer)} that logs the skipped checkpoints as warnings. */
@@ -264,18 +272,24 @@ public final class CheckpointStorage {
 
     /**
      * Deletes completed checkpoints beyond the {@code n} newest, and folders that never completed and are
-     * older than the oldest one kept. Savepoints are never deleted.
+     * older than the oldest one kept. Savepoints are never deleted. Then deletes the shared state files only the
+     * deleted checkpoints listed: a file a retained checkpoint lists, or a checkpoint being written references, stays.
      */
     public void retain(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("must retain at least one checkpoint, not " + n);
         }
         int kept = 0;
+        Set<String> released = new HashSet<>();
+        Set<String> referenced = new HashSet<>();
         for (long id : checkpointIdsNewestFirst()) {
             Path directory = checkpointDirectory(id);
             boolean complete = Files.exists(directory.resolve(FileFormat.METADATA_FILE));
             if (kept < n) {
                 kept += complete ? 1 : 0;
+                if (complete) {
+                    sharedFiles(directory, referenced);
+                }
                 continue;
             }
             if (!complete || !isSavepoint(directory)) {
@@ -283,7 +297,32 @@ public final class CheckpointStorage {
                     // Kept locally, so the next retention tries the remote objects again.
                     continue;
                 }
+                if (complete) {
+                    sharedFiles(directory, released);
+                }
                 Folders.deleteRecursively(directory);
+            }
+        }
+        if (!released.isEmpty()) {
+            shared.deleteUnreferenced(released, referenced);
+        }
+    }
+
+    /** Adds the names of the shared files the completed checkpoint in {@code directory} lists. */
+    private static void sharedFiles(Path directory, Set<String> names) {
+        CheckpointMetadata metadata;
+        try {
+            metadata = MetadataFile.read(directory.resolve(FileFormat.METADATA_FILE));
+        } catch (CheckpointException e) {
+            return;
+        }
+        for (OperatorStateMeta operator : metadata.operators()) {
+            for (SubtaskStateMeta subtask : operator.subtasks()) {
+                for (StateFile file : subtask.stateFiles()) {
+                    if (file.shared()) {
+                        names.add(file.storedName());
+                    }
+                }
             }
         }
     }

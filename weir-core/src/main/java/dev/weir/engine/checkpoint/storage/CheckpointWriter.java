@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
@@ -34,15 +35,21 @@ public final class CheckpointWriter {
     /** Copies the completed folder to an object store and returns its location there; null for local storage. */
     private final Function<Path, String> publisher;
     private volatile String location;
+    /** Null for a savepoint, which is self-contained: it shares no file with anything. */
+    private final SharedStateFiles shared;
+    private final ConcurrentLinkedQueue<String> pinned = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> uploaded = new ConcurrentLinkedQueue<>();
 
-    CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName) {
-        this(directory, checkpointId, savepoint, jobName, null);
+    CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName, SharedStateFiles shared) {
+        this(directory, checkpointId, savepoint, jobName, shared, null);
     }
 
-    CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName, Function<Path, String> publisher) {
+    CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName, SharedStateFiles shared,
+            Function<Path, String> publisher) {
         this.publisher = publisher;
         this.location = directory.toString();
         this.directory = directory;
+        this.shared = savepoint ? null : shared;
         this.checkpointId = checkpointId;
         this.timestamp = System.currentTimeMillis();
         this.savepoint = savepoint;
@@ -65,6 +72,57 @@ public final class CheckpointWriter {
     /** The checkpoint's id. */
     public long checkpointId() {
         return checkpointId;
+    }
+
+    /** Whether this is a savepoint (self-contained, in the canonical format) rather than a checkpoint. */
+    public boolean isSavepoint() {
+        return savepoint;
+    }
+
+    /**
+     * Whether this checkpoint can share state files with others ({@link #shareStateFile}): not a savepoint, and not a
+     * checkpoint uploaded to an object store, whose {@code shared/} objects Weir does not manage yet (those are full).
+     */
+    public boolean sharesStateFiles() {
+        return shared != null;
+    }
+
+    /**
+     * Puts one immutable state file (a RocksDB SST file) into the job's {@code shared/} folder: references
+     * {@code previous} (the same file uploaded by an earlier checkpoint) when it is still stored whole, else copies
+     * {@code localFile} there as {@code storedName}, a name unique in the job. Thread-safe.
+     *
+     * @throws IllegalStateException for a savepoint, which must not depend on other checkpoints' files
+     */
+    public StateFile shareStateFile(Path localFile, StateFile previous, String storedName) {
+        checkOpen("share a state file");
+        if (shared == null) {
+            throw new IllegalStateException("savepoint " + checkpointId + " is self-contained: it cannot share state files");
+        }
+        StateFile file = shared.reuseOrUpload(localFile, previous, storedName);
+        pinned.add(file.storedName());
+        if (file != previous) {
+            uploaded.add(file.storedName());
+        }
+        return file;
+    }
+
+    /** Copies one state file only this checkpoint uses (a MANIFEST) into its folder as {@code storedName}. Thread-safe. */
+    public StateFile writeStateFile(Path localFile, String storedName) {
+        checkOpen("write a state file");
+        return SharedStateFiles.copy(localFile, directory.resolve(storedName), localFile.getFileName().toString(), storedName, false);
+    }
+
+    /**
+     * {@link #writeSubtask(String, String, int, int, int, byte[], int, byte[][])} for a subtask whose keyed state
+     * backend also snapshotted its key groups into {@code stateFiles} (written with {@link #shareStateFile} and
+     * {@link #writeStateFile}); restore hands them back to that kind of backend.
+     */
+    public void writeSubtask(String operatorId, String operatorName, int parallelism, int maxParallelism,
+            int subtask, byte[] operatorState, int firstKeyGroup, byte[][] keyGroupStates, List<StateFile> stateFiles) {
+        writeSubtask(operatorId, operatorName, parallelism, maxParallelism, subtask, operatorState, firstKeyGroup, keyGroupStates);
+        OperatorFiles files = operators.get(operatorId);
+        files.subtasks.updateAndGet(subtask, meta -> meta.withStateFiles(stateFiles));
     }
 
     /**
@@ -115,6 +173,10 @@ public final class CheckpointWriter {
                     + (state.get() == COMPLETED ? "completed" : "aborted"));
         }
         MetadataFile.write(directory, new CheckpointMetadata(checkpointId, timestamp, savepoint, jobName, metas));
+        if (shared != null) {
+            // _metadata lists them now: retention counts them from there.
+            shared.unpin(pinned);
+        }
         if (publisher != null) {
             try {
                 location = publisher.apply(directory);
@@ -132,8 +194,16 @@ public final class CheckpointWriter {
         if (state.get() == COMPLETED) {
             throw new IllegalStateException("checkpoint " + checkpointId + " is complete; retention deletes it");
         }
-        state.set(ABORTED);
+        if (state.getAndSet(ABORTED) == ABORTED) {
+            return;
+        }
         Folders.deleteRecursively(directory);
+        if (shared != null) {
+            shared.unpin(pinned);
+            for (String name : uploaded) {
+                shared.deleteAborted(name);
+            }
+        }
     }
 
     private void checkOpen(String action) {

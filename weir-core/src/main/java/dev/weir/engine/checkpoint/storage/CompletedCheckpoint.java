@@ -29,6 +29,10 @@ public final class CompletedCheckpoint {
         for (OperatorStateMeta operator : metadata.operators()) {
             for (SubtaskStateMeta subtask : operator.subtasks()) {
                 SubtaskFileReader.verify(directory.resolve(subtask.fileName()), subtask);
+                for (StateFile file : subtask.stateFiles()) {
+                    SharedStateFiles.verify(stateFilePath(directory, file), file, "a state file of subtask " + subtask.subtask()
+                            + " of operator '" + operator.operatorId() + "' (" + operator.operatorName() + ")");
+                }
             }
         }
         return new CompletedCheckpoint(directory, metadata);
@@ -79,6 +83,25 @@ public final class CompletedCheckpoint {
             return EMPTY.clone();
         }
         return SubtaskFileReader.readSection(table(subtask), 1 + keyGroup - subtask.firstKeyGroup());
+    }
+
+    /**
+     * The state files subtask {@code subtask} of {@code operatorId}'s keyed state backend snapshotted into (empty when
+     * its keyed state is in its key-group sections), verified when the checkpoint was loaded.
+     */
+    public List<StateFile> stateFiles(String operatorId, int subtask) {
+        OperatorStateMeta operator = operator(operatorId);
+        return subtask < 0 || subtask >= operator.subtasks().size() ? List.of() : operator.subtasks().get(subtask).stateFiles();
+    }
+
+    /** Where {@code file} of this checkpoint is stored. */
+    public Path stateFilePath(StateFile file) {
+        return stateFilePath(directory, file);
+    }
+
+    private static Path stateFilePath(Path directory, StateFile file) {
+        Path parent = directory.toAbsolutePath().getParent();
+        return file.shared() ? parent.resolve(SharedStateFiles.FOLDER).resolve(file.storedName()) : directory.resolve(file.storedName());
     }
 
     private SubtaskFileReader.SectionTable table(SubtaskStateMeta subtask) {

@@ -15,8 +15,11 @@ final class FileFormat {
     static final int METADATA_MAGIC = 0x57454D44;
     /** "WESD": one operator subtask's state data file. */
     static final int DATA_MAGIC = 0x57455344;
-    /** The format version this code writes and the newest it reads. */
-    static final int VERSION = 1;
+    /**
+     * The format version this code writes and the newest it reads. Version 2 added the state files a subtask's
+     * backend snapshotted into ({@link StateFile}) to {@code _metadata}; version 1 files read as having none.
+     */
+    static final int VERSION = 2;
     /** Magic plus version. */
     static final int PREAMBLE_BYTES = 8;
     static final int TRAILER_BYTES = 4;

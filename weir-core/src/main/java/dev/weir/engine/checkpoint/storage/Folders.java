@@ -14,8 +14,25 @@ final class Folders {
     private Folders() {
     }
 
-    /** Deletes {@code directory} and everything in it; a folder that is already gone is fine. */
+    /**
+     * Deletes {@code directory} and everything in it; a folder that is already gone is fine. An aborted checkpoint's
+     * folder may still gain a file its I/O thread was copying when the abort came, so a folder found not empty is
+     * walked again a few times.
+     */
     static void deleteRecursively(Path directory) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                deleteOnce(directory);
+                return;
+            } catch (UncheckedIOException e) {
+                if (!(e.getCause() instanceof java.nio.file.DirectoryNotEmptyException) || attempt == 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void deleteOnce(Path directory) {
         if (!Files.exists(directory)) {
             return;
         }

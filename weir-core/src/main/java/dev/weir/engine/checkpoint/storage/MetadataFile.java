@@ -89,7 +89,7 @@ final class MetadataFile {
             throw FileFormat.checksumMismatch(file, stored, crc.getValue());
         }
         try {
-            return decode(new DataInputStream(new ByteArrayInputStream(bytes, HEADER_BYTES, payloadLength)));
+            return decode(new DataInputStream(new ByteArrayInputStream(bytes, HEADER_BYTES, payloadLength)), buffer.getInt(4));
         } catch (IOException | RuntimeException e) {
             throw new CheckpointException(file, "unreadable content despite a valid checksum: " + e,
                     file + ": unreadable content despite a valid checksum: " + e, e);
@@ -117,6 +117,14 @@ final class MetadataFile {
                     out.writeLong(subtask.checksum());
                     out.writeInt(subtask.firstKeyGroup());
                     out.writeInt(subtask.keyGroupCount());
+                    out.writeInt(subtask.stateFiles().size());
+                    for (StateFile f : subtask.stateFiles()) {
+                        out.writeUTF(f.localName());
+                        out.writeUTF(f.storedName());
+                        out.writeBoolean(f.shared());
+                        out.writeLong(f.length());
+                        out.writeLong(f.checksum());
+                    }
                 }
             }
         } catch (IOException e) {
@@ -125,7 +133,7 @@ final class MetadataFile {
         return bytes.toByteArray();
     }
 
-    private static CheckpointMetadata decode(DataInputStream in) throws IOException {
+    private static CheckpointMetadata decode(DataInputStream in, int version) throws IOException {
         long checkpointId = in.readLong();
         long timestamp = in.readLong();
         boolean savepoint = in.readBoolean();
@@ -140,8 +148,17 @@ final class MetadataFile {
             int subtaskCount = in.readInt();
             List<SubtaskStateMeta> subtasks = new ArrayList<>(subtaskCount);
             for (int s = 0; s < subtaskCount; s++) {
-                subtasks.add(new SubtaskStateMeta(in.readInt(), in.readUTF(), in.readLong(), in.readLong(),
-                        in.readInt(), in.readInt()));
+                SubtaskStateMeta subtask = new SubtaskStateMeta(in.readInt(), in.readUTF(), in.readLong(), in.readLong(),
+                        in.readInt(), in.readInt());
+                if (version >= 2) {
+                    int fileCount = in.readInt();
+                    List<StateFile> files = new ArrayList<>(fileCount);
+                    for (int f = 0; f < fileCount; f++) {
+                        files.add(new StateFile(in.readUTF(), in.readUTF(), in.readBoolean(), in.readLong(), in.readLong()));
+                    }
+                    subtask = subtask.withStateFiles(files);
+                }
+                subtasks.add(subtask);
             }
             operators.add(new OperatorStateMeta(operatorId, operatorName, parallelism, maxParallelism, subtasks));
         }

@@ -1,5 +1,6 @@
 package dev.weir.engine.checkpoint.storage;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -11,13 +12,21 @@ import java.util.Objects;
  * @param checksum CRC32C of the data file's bytes before its trailer (the value the trailer also holds)
  * @param firstKeyGroup the first key group the file holds
  * @param keyGroupCount how many consecutive key groups the file holds (0 for an operator without keyed state)
+ * @param stateFiles the files the subtask's keyed state backend snapshotted its key groups into (RocksDB's
+ *                   incremental checkpoints), empty when its keyed state is in the data file's key-group sections
  */
 public record SubtaskStateMeta(int subtask, String fileName, long length, long checksum, int firstKeyGroup,
-        int keyGroupCount) {
+        int keyGroupCount, List<StateFile> stateFiles) {
 
-    /** Validates the fields. */
+    /** A subtask whose keyed state, if any, is in its data file. */
+    public SubtaskStateMeta(int subtask, String fileName, long length, long checksum, int firstKeyGroup, int keyGroupCount) {
+        this(subtask, fileName, length, checksum, firstKeyGroup, keyGroupCount, List.of());
+    }
+
+    /** Validates the fields and freezes the list. */
     public SubtaskStateMeta {
         Objects.requireNonNull(fileName, "fileName");
+        stateFiles = List.copyOf(stateFiles);
         if (subtask < 0 || length < 0 || firstKeyGroup < 0 || keyGroupCount < 0) {
             throw new IllegalArgumentException("negative subtask, length or key group range: subtask=" + subtask
                     + " length=" + length + " firstKeyGroup=" + firstKeyGroup + " keyGroupCount=" + keyGroupCount);
@@ -27,5 +36,10 @@ public record SubtaskStateMeta(int subtask, String fileName, long length, long c
     /** Whether this subtask's file holds {@code keyGroup}. */
     public boolean holdsKeyGroup(int keyGroup) {
         return keyGroup >= firstKeyGroup && keyGroup - firstKeyGroup < keyGroupCount;
+    }
+
+    /** This entry with the backend's state files. */
+    SubtaskStateMeta withStateFiles(List<StateFile> files) {
+        return new SubtaskStateMeta(subtask, fileName, length, checksum, firstKeyGroup, keyGroupCount, files);
     }
 }

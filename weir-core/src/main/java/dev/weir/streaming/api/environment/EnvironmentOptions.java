@@ -34,7 +34,7 @@ final class EnvironmentOptions {
             CheckpointingOptions.CHECKPOINTING_TIMEOUT, CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS,
             CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, CheckpointingOptions.TOLERABLE_FAILURE_NUMBER,
             CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, CheckpointingOptions.MAX_RETAINED_CHECKPOINTS,
-            CheckpointingOptions.CHECKPOINTS_DIRECTORY, StateBackendOptions.STATE_BACKEND, StateRecoveryOptions.SAVEPOINT_PATH,
+            CheckpointingOptions.CHECKPOINTS_DIRECTORY, CheckpointingOptions.INCREMENTAL_CHECKPOINTS, StateBackendOptions.STATE_BACKEND, StateRecoveryOptions.SAVEPOINT_PATH,
             StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, RestOptions.BIND_ADDRESS, RestOptions.BIND_PORT,
             RestOptions.ADDRESS, RestOptions.PORT));
     /** The restart keys the runtime reads itself, passed through as given. */
@@ -79,6 +79,11 @@ final class EnvironmentOptions {
             } else if (!USED.contains(key)) {
                 LOG.log(System.Logger.Level.INFO, "Configuration key ''{0}'' is accepted and not used by Weir", key);
             }
+        }
+        if (config.containsKey(CheckpointingOptions.INCREMENTAL_CHECKPOINTS.key())) {
+            // Flink 2.x's key for what the RocksDB backend reads as state.backend.incremental; it wins over that
+            // deprecated key, as in Flink. The heap backend ignores both.
+            env.putSetting("state.backend.incremental", config.getString(CheckpointingOptions.INCREMENTAL_CHECKPOINTS.key(), null));
         }
     }
 

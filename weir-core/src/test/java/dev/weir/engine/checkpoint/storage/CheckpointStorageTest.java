@@ -235,12 +235,12 @@ class CheckpointStorageTest {
         CheckpointStorage storage = storage();
         Path latest = completeCheckpoint(storage, 5);
         Path metadata = latest.resolve("_metadata");
-        overwriteInt(metadata, 4, 2);
+        overwriteInt(metadata, 4, 3);
 
         assertThatThrownBy(storage::latest).isInstanceOf(CheckpointException.class)
                 .satisfies(e -> assertThat(((CheckpointException) e).file()).isEqualTo(metadata))
                 .satisfies(e -> assertThat(((CheckpointException) e).reason()).isEqualTo(
-                        "format version 2 is newer than this Weir reads (up to 1): it was written by a newer Weir; "
+                        "format version 3 is newer than this Weir reads (up to 2): it was written by a newer Weir; "
                                 + "restore it with that version"));
     }
 

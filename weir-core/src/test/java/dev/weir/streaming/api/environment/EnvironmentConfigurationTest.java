@@ -110,6 +110,16 @@ class EnvironmentConfigurationTest {
     }
 
     @Test
+    void flink2sIncrementalCheckpointsKeyReachesTheStateBackendAsItsOneXKeyAndWinsOverIt() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.configure(Configuration.fromMap(Map.of("execution.checkpointing.incremental", "true")));
+        assertThat(env.setting("state.backend.incremental")).isEqualTo("true");
+
+        env.configure(Configuration.fromMap(Map.of("execution.checkpointing.incremental", "false", "state.backend.incremental", "true")));
+        assertThat(env.setting("state.backend.incremental")).isEqualTo("false");
+    }
+
+    @Test
     void aValueOfTheWrongTypeOrAnUnavailableStateBackendIsRefusedWhenConfigured() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         assertThatThrownBy(() -> env.configure("parallelism.default", "many")).isInstanceOf(IllegalArgumentException.class)

@@ -15,10 +15,10 @@ import java.util.Objects;
  * env.setStateBackend(new EmbeddedRocksDBStateBackend());
  * }</pre>
  *
- * <p>Where Weir differs (for now): checkpoints and savepoints are written in Weir's one canonical format whatever
- * the backend (so a savepoint moves between this backend and {@code HashMapStateBackend}), and are full even when
- * {@code incremental} is asked for; timers are kept on the heap whatever {@link PriorityQueueStateType} says; state
- * with a time to live expires when read (no compaction-filter cleanup).
+ * <p>Checkpoints are RocksDB's own files, full or incremental (only SST files no earlier checkpoint stored are
+ * uploaded), as in Flink. Where Weir differs (for now): savepoints are always in Weir's one canonical format (so a
+ * savepoint moves between this backend and {@code HashMapStateBackend}); timers are kept on the heap whatever
+ * {@link PriorityQueueStateType} says; state with a time to live expires when read (no compaction-filter cleanup).
  */
 public class EmbeddedRocksDBStateBackend implements StateBackend {
     private static final long serialVersionUID = 1L;
@@ -40,7 +40,7 @@ public class EmbeddedRocksDBStateBackend implements StateBackend {
         this(false);
     }
 
-    /** A backend asking for incremental checkpoints ({@code state.backend.incremental}); Weir's are full for now. */
+    /** A backend with incremental checkpoints when {@code enableIncrementalCheckpointing} ({@code state.backend.incremental}). */
     public EmbeddedRocksDBStateBackend(boolean enableIncrementalCheckpointing) {
         this.incremental = enableIncrementalCheckpointing;
     }
