@@ -10,6 +10,7 @@ import dev.weir.sql.runtime.WindowSpec;
 import dev.weir.sql.runtime.agg.SqlAggregate;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.KeyedStream;
+import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
@@ -46,7 +47,7 @@ final class WindowTranslator {
     }
 
     /** The parsed window function call: its spec and the descriptor's column in the function's input. */
-    private record WindowCall(WindowSpec spec, int timeColumn, String function) {
+    private record WindowCall(WindowSpec spec, int timeColumn, String function, int[] partitionKeys) {
     }
 
     private static boolean isWindowFunction(RelNode rel) {
@@ -72,9 +73,18 @@ final class WindowTranslator {
         operands.addAll(all.subList(at, all.size()));
         RexNode descriptor = operands.get(1);
         int timeColumn = ((RexInputRef) ((RexCall) descriptor).getOperands().get(0)).getIndex();
+        int[] partitionKeys = new int[0];
+        if (function.equals("SESSION") && operands.size() > 3) {
+            // SESSION(TABLE t, DESCRIPTOR(ts), DESCRIPTOR(keys), gap), as SessionPartitionRewrite leaves a PARTITION BY.
+            List<RexNode> keys = ((RexCall) operands.remove(2)).getOperands();
+            partitionKeys = keys.stream().mapToInt(k -> ((RexInputRef) k).getIndex()).toArray();
+        }
         long first = interval(operands.get(2), function);
         WindowSpec spec;
         switch (function) {
+            case "SESSION":
+                spec = new WindowSpec(WindowSpec.Kind.SESSION, first, first, 0);
+                break;
             case "TUMBLE":
                 spec = new WindowSpec(WindowSpec.Kind.TUMBLE, first, first, operands.size() > 3 ? interval(operands.get(3), function) : 0);
                 break;
@@ -97,7 +107,7 @@ final class WindowTranslator {
                 spec = new WindowSpec(WindowSpec.Kind.CUMULATE, size, first, operands.size() > 4 ? interval(operands.get(4), function) : 0);
             }
         }
-        return new WindowCall(spec, timeColumn, function);
+        return new WindowCall(spec, timeColumn, function, partitionKeys);
     }
 
     private static long interval(RexNode node, String function) {
@@ -135,6 +145,11 @@ final class WindowTranslator {
                     + "table functions TUMBLE, HOP and CUMULATE");
         }
         WindowCall call = parse(scan);
+        if (call.spec().kind() == WindowSpec.Kind.SESSION) {
+            throw new ValidationException("SESSION windows are supported under a window aggregate only: GROUP BY window_start, "
+                    + "window_end (and the PARTITION BY columns) over TABLE(SESSION(...)); a row's session is known only when the "
+                    + "session closes, so compute the aggregate and join it back if each row needs its window");
+        }
         Translated in = input(scan, call);
         String name = "WindowTableFunction(window=[" + call.spec().describe() + "])";
         translator.record(name);
@@ -190,6 +205,7 @@ final class WindowTranslator {
             }
         }
         int[] keys = keyFields.stream().mapToInt(Integer::intValue).toArray();
+        checkPartitionKeys(call, mapped, scan);
         KeyedStream<Row, Row> keyed = stream.keyBy(new RowKeySelector(keys));
         String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregate.getInput().getRowType()) + "], window=["
                 + call.spec().describe() + "], select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
@@ -205,9 +221,26 @@ final class WindowTranslator {
         return new Translated(out, aggregate.getRowType(), rowtime, false);
     }
 
+    /** A session is per PARTITION BY key: the GROUP BY must group by those columns too. */
+    private static void checkPartitionKeys(WindowCall call, int[] mapped, TableFunctionScan scan) {
+        for (int partitionKey : call.partitionKeys()) {
+            boolean grouped = false;
+            for (int m : mapped) {
+                grouped |= m == partitionKey;
+            }
+            if (!grouped) {
+                String column = scan.getRowType().getFieldNames().get(partitionKey);
+                throw new ValidationException("The PARTITION BY column '" + column + "' of SESSION(TABLE ... PARTITION BY ...) must be "
+                        + "in the GROUP BY of its window aggregate; write GROUP BY window_start, window_end, " + column);
+            }
+        }
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static WindowAssigner<Object, TimeWindow> assigner(WindowSpec spec) {
         switch (spec.kind()) {
+            case SESSION:
+                return (WindowAssigner) EventTimeSessionWindows.withGap(Duration.ofMillis(spec.size()));
             case TUMBLE:
                 return (WindowAssigner) TumblingEventTimeWindows.of(Duration.ofMillis(spec.size()), Duration.ofMillis(spec.offset()));
             case HOP:
