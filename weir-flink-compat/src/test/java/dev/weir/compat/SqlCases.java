@@ -171,6 +171,18 @@ final class SqlCases {
         q.add(new Query("groupByTwoKeys", "SELECT supplier, item, SUM(price) FROM bids GROUP BY supplier, item", true));
         q.add(new Query("havingOnUpdating", "SELECT supplier, COUNT(*) FROM bids GROUP BY supplier HAVING COUNT(*) > 1", true));
         q.add(new Query("minMaxOfStrings", "SELECT supplier, MIN(item), MAX(item) FROM bids GROUP BY supplier", true));
+        // Session windows (Flink 1.19's SESSION(TABLE t [PARTITION BY k], DESCRIPTOR(ts), gap)).
+        q.add(new Query("sessionPartitioned", "SELECT window_start, window_end, supplier, COUNT(*), SUM(price) FROM TABLE(SESSION("
+                + "TABLE bids PARTITION BY supplier, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES)) GROUP BY window_start, window_end, supplier"));
+        q.add(new Query("sessionWithoutPartition", "SELECT window_start, window_end, COUNT(*), MAX(price) FROM TABLE(SESSION("
+                + "TABLE bids, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES)) GROUP BY window_start, window_end"));
+        q.add(new Query("sessionWithoutPartitionGroupedByKey", "SELECT window_start, window_end, supplier, COUNT(*) FROM TABLE(SESSION("
+                + "TABLE bids, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES)) GROUP BY window_start, window_end, supplier"));
+        q.add(new Query("sessionOnLocalZonedTime", "SELECT user_name, window_start, window_end, window_time, COUNT(*) FROM TABLE(SESSION("
+                + "TABLE clicks PARTITION BY user_name, DESCRIPTOR(ts), INTERVAL '30' SECONDS)) GROUP BY user_name, window_start, "
+                + "window_end, window_time"));
+        q.add(new Query("sessionHaving", "SELECT supplier, window_end, SUM(price) FROM TABLE(SESSION(TABLE bids PARTITION BY supplier, "
+                + "DESCRIPTOR(bidtime), INTERVAL '5' MINUTES)) GROUP BY supplier, window_start, window_end HAVING COUNT(*) > 1"));
         return q;
     }
 }

@@ -41,8 +41,32 @@ class SqlSessionWindowTest {
     }
 
     @Test
-    void aSessionWindowNotUnderAnAggregateIsRefusedWithWhatToWrite() throws Exception {
-        assertThatThrownBy(() -> rows(clicks(), "SELECT * FROM TABLE(SESSION(TABLE clicks PARTITION BY u, DESCRIPTOR(ts), "
-                + "INTERVAL '5' MINUTE))")).isInstanceOf(ValidationException.class).hasMessageContaining("SESSION");
+    void theSessionFunctionAloneGivesEachRowItsSessionWhenTheSessionCloses() throws Exception {
+        assertThat(rows(clicks(), "SELECT u, n, window_start, window_end, window_time FROM TABLE(SESSION(TABLE clicks PARTITION BY u, "
+                + "DESCRIPTOR(ts), INTERVAL '5' MINUTE))")).containsExactlyInAnyOrder(
+                        "+I[a, 1, 2020-01-01T10:00, 2020-01-01T10:14, 2020-01-01T10:13:59.999]",
+                        "+I[a, 2, 2020-01-01T10:00, 2020-01-01T10:14, 2020-01-01T10:13:59.999]",
+                        "+I[a, 8, 2020-01-01T10:00, 2020-01-01T10:14, 2020-01-01T10:13:59.999]",
+                        "+I[a, 4, 2020-01-01T10:00, 2020-01-01T10:14, 2020-01-01T10:13:59.999]",
+                        "+I[b, 5, 2020-01-01T10:04, 2020-01-01T10:11, 2020-01-01T10:10:59.999]",
+                        "+I[b, 1, 2020-01-01T10:04, 2020-01-01T10:11, 2020-01-01T10:10:59.999]");
+    }
+
+    @Test
+    void groupedByOtherColumnsThanItsPartitionASessionIsAggregatedByAnUpdatingGroupBy() throws Exception {
+        TableEnvironment env = clicks();
+        env.getConfig().set("parallelism.default", "1");
+        assertThat(rows(env, "SELECT window_start, u, COUNT(*) FROM TABLE(SESSION(TABLE clicks, DESCRIPTOR(ts), INTERVAL '3' MINUTE)) "
+                + "GROUP BY window_start, window_end, u")).containsExactlyInAnyOrder("+I[2020-01-01T10:00, a, 1]",
+                        "+I[2020-01-01T10:00, a, 1]".replace("+I", "-U"), "+U[2020-01-01T10:00, a, 2]", "+I[2020-01-01T10:00, b, 1]",
+                        "-U[2020-01-01T10:00, b, 1]", "+U[2020-01-01T10:00, b, 2]", "-U[2020-01-01T10:00, a, 2]",
+                        "+U[2020-01-01T10:00, a, 3]", "-U[2020-01-01T10:00, a, 3]", "+U[2020-01-01T10:00, a, 4]");
+    }
+
+    @Test
+    void anOrderByInTheSessionsTableArgumentIsRefusedWithWhereAndWhatToWrite() throws Exception {
+        assertThatThrownBy(() -> rows(clicks(), "SELECT * FROM TABLE(SESSION(TABLE clicks PARTITION BY u ORDER BY ts, DESCRIPTOR(ts), "
+                + "INTERVAL '5' MINUTE))")).isInstanceOf(ValidationException.class).hasMessageContaining("remove the ORDER BY")
+                .hasMessageContaining("line 1, column");
     }
 }

@@ -4,6 +4,7 @@ import dev.weir.sql.expr.Expr;
 import dev.weir.sql.runtime.CalcFunction;
 import dev.weir.sql.runtime.CumulativeEventTimeWindows;
 import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.SessionRowsFunction;
 import dev.weir.sql.runtime.WindowAggregateOutput;
 import dev.weir.sql.runtime.WindowColumnsFunction;
 import dev.weir.sql.runtime.WindowSpec;
@@ -145,15 +146,17 @@ final class WindowTranslator {
                     + "table functions TUMBLE, HOP and CUMULATE");
         }
         WindowCall call = parse(scan);
-        if (call.spec().kind() == WindowSpec.Kind.SESSION) {
-            throw new ValidationException("SESSION windows are supported under a window aggregate only: GROUP BY window_start, "
-                    + "window_end (and the PARTITION BY columns) over TABLE(SESSION(...)); a row's session is known only when the "
-                    + "session closes, so compute the aggregate and join it back if each row needs its window");
-        }
         Translated in = input(scan, call);
         String name = "WindowTableFunction(window=[" + call.spec().describe() + "])";
         translator.record(name);
-        DataStream<Row> out = in.stream().flatMap(new WindowColumnsFunction(call.spec(), call.timeColumn())).name(name);
+        DataStream<Row> out;
+        if (call.spec().kind() == WindowSpec.Kind.SESSION) {
+            // A row's session is known when the session closes: the rows wait in the session window of their partition key.
+            out = in.stream().keyBy(new RowKeySelector(call.partitionKeys())).window(assigner(call.spec()))
+                    .process(new SessionRowsFunction()).name(name);
+        } else {
+            out = in.stream().flatMap(new WindowColumnsFunction(call.spec(), call.timeColumn())).name(name);
+        }
         return new Translated(out, scan.getRowType(), scan.getRowType().getFieldCount() - 1, false);
     }
 
@@ -183,6 +186,11 @@ final class WindowTranslator {
             return null;
         }
         WindowCall call = parse(scan);
+        if (call.spec().kind() == WindowSpec.Kind.SESSION && !groupsByPartitionKeysAlone(call, mapped, windowStart)) {
+            // Sessions belong to the PARTITION BY keys; grouped by other columns, they are the table function's rows
+            // aggregated by an updating GROUP BY, as Flink plans it.
+            return null;
+        }
         Translated in = input(scan, call);
         DataStream<Row> stream = in.stream();
         RexBuilder rexBuilder = aggregate.getCluster().getRexBuilder();
@@ -205,7 +213,6 @@ final class WindowTranslator {
             }
         }
         int[] keys = keyFields.stream().mapToInt(Integer::intValue).toArray();
-        checkPartitionKeys(call, mapped, scan);
         KeyedStream<Row, Row> keyed = stream.keyBy(new RowKeySelector(keys));
         String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregate.getInput().getRowType()) + "], window=["
                 + call.spec().describe() + "], select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
@@ -221,19 +228,19 @@ final class WindowTranslator {
         return new Translated(out, aggregate.getRowType(), rowtime, false);
     }
 
-    /** A session is per PARTITION BY key: the GROUP BY must group by those columns too. */
-    private static void checkPartitionKeys(WindowCall call, int[] mapped, TableFunctionScan scan) {
-        for (int partitionKey : call.partitionKeys()) {
-            boolean grouped = false;
-            for (int m : mapped) {
-                grouped |= m == partitionKey;
-            }
-            if (!grouped) {
-                String column = scan.getRowType().getFieldNames().get(partitionKey);
-                throw new ValidationException("The PARTITION BY column '" + column + "' of SESSION(TABLE ... PARTITION BY ...) must be "
-                        + "in the GROUP BY of its window aggregate; write GROUP BY window_start, window_end, " + column);
+    /** Whether the GROUP BY's columns besides the window bounds are exactly the session's PARTITION BY columns. */
+    private static boolean groupsByPartitionKeysAlone(WindowCall call, int[] mapped, int windowStart) {
+        java.util.Set<Integer> grouped = new java.util.HashSet<>();
+        for (int m : mapped) {
+            if (m < 0 || m < windowStart) {
+                grouped.add(m);
             }
         }
+        java.util.Set<Integer> partition = new java.util.HashSet<>();
+        for (int k : call.partitionKeys()) {
+            partition.add(k);
+        }
+        return grouped.equals(partition);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
