@@ -177,7 +177,9 @@ final class SqlCases {
         q.add(new Query("sessionWithoutPartition", "SELECT window_start, window_end, COUNT(*), MAX(price) FROM TABLE(SESSION("
                 + "TABLE bids, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES)) GROUP BY window_start, window_end"));
         q.add(new Query("sessionWithoutPartitionGroupedByKey", "SELECT window_start, window_end, supplier, COUNT(*) FROM TABLE(SESSION("
-                + "TABLE bids, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES)) GROUP BY window_start, window_end, supplier"));
+                + "TABLE bids, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES)) GROUP BY window_start, window_end, supplier", true));
+        q.add(new Query("sessionTableFunctionAlone", "SELECT item, supplier, window_start, window_end, window_time FROM TABLE(SESSION("
+                + "TABLE bids PARTITION BY supplier, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES))"));
         q.add(new Query("sessionOnLocalZonedTime", "SELECT user_name, window_start, window_end, window_time, COUNT(*) FROM TABLE(SESSION("
                 + "TABLE clicks PARTITION BY user_name, DESCRIPTOR(ts), INTERVAL '30' SECONDS)) GROUP BY user_name, window_start, "
                 + "window_end, window_time"));
