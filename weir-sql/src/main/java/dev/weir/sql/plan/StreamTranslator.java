@@ -69,7 +69,8 @@ public final class StreamTranslator {
             return scan((TableScan) rel);
         }
         if (rel instanceof Project || rel instanceof Filter) {
-            return calc(rel);
+            Translated topN = new WindowTopNTranslator(this).tryTranslate(rel);
+            return topN != null ? topN : calc(rel);
         }
         if (rel instanceof TableFunctionScan) {
             return new WindowTranslator(this).windowColumns((TableFunctionScan) rel);
