@@ -84,6 +84,12 @@ public final class StreamTranslator {
             Translated windowed = new WindowTranslator(this).tryWindowAggregate(aggregate);
             return windowed != null ? windowed : groupAggregate(aggregate);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Join) {
+            Translated windowJoin = new WindowJoinTranslator(this).tryTranslate((org.apache.calcite.rel.core.Join) rel);
+            if (windowJoin != null) {
+                return windowJoin;
+            }
+        }
         if (rel instanceof Union) {
             return union((Union) rel);
         }

@@ -96,13 +96,15 @@ final class WindowTopNTranslator {
             nullsFirst[i] = nulls == RelFieldCollation.NullDirection.UNSPECIFIED ? !descending[i]
                     : nulls == RelFieldCollation.NullDirection.FIRST;
         }
+        // Flink's window deduplication keeps the last row by time with the last arrival winning a tie.
+        boolean keepsLastRowByTime = n == 1 && fields.length == 1 && fields[0] == in.rowtimeIndex() && descending[0];
         String name = "WindowRank(rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n + "], partitionBy=["
                 + StreamTranslator.names(partition, ranked.getInput().getRowType()) + "], orderBy=["
                 + StreamTranslator.names(fields, ranked.getInput().getRowType()) + "])";
         translator.record(name);
         DataStream<Row> out = in.stream().keyBy(new RowKeySelector(partition))
                 .process(new WindowTopNFunction(windowEnd, outputFields, rankField,
-                        new WindowTopNFunction.RowOrder(fields, descending, nullsFirst), n)).name(name);
+                        new WindowTopNFunction.RowOrder(fields, descending, nullsFirst), n, keepsLastRowByTime)).name(name);
         int rowtime = -1;
         for (int i = 0; i < outputFields.length; i++) {
             if (outputFields[i] >= 0 && outputFields[i] == in.rowtimeIndex()) {

@@ -15,7 +15,8 @@ import java.util.List;
  * aggregates: keyed by the window's bounds and the other PARTITION BY columns, the rows of one window wait in keyed
  * state until the watermark reaches {@code window_end - 1}; then the first {@code n} by the ORDER BY are emitted,
  * each with its ROW_NUMBER in {@code rankField}. A row whose window has already fired is late and dropped, as Flink
- * drops it. Equal ORDER BY values keep their arrival order.
+ * drops it. Equal ORDER BY values keep their arrival order, except in a deduplication that keeps the last row by
+ * time ({@code ORDER BY rowtime DESC}, {@code rn = 1}), where the last to arrive wins, as Flink keeps it.
  */
 public final class WindowTopNFunction extends KeyedProcessFunction<Row, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -25,18 +26,21 @@ public final class WindowTopNFunction extends KeyedProcessFunction<Row, Row, Row
     private final int rankField;
     private final RowOrder order;
     private final long n;
+    private final boolean lastArrivalFirst;
     private transient ListState<Row> rows;
 
     /**
      * {@code outputFields[i]} is the input field of output column {@code i}, or -1 at {@code rankField}, the
-     * ROW_NUMBER; rows are ordered by {@code order} and the first {@code n} are kept.
+     * ROW_NUMBER; rows are ordered by {@code order} and the first {@code n} are kept; {@code lastArrivalFirst} puts
+     * later rows first among equals.
      */
-    public WindowTopNFunction(int windowEndField, int[] outputFields, int rankField, RowOrder order, long n) {
+    public WindowTopNFunction(int windowEndField, int[] outputFields, int rankField, RowOrder order, long n, boolean lastArrivalFirst) {
         this.windowEndField = windowEndField;
         this.outputFields = outputFields.clone();
         this.rankField = rankField;
         this.order = order;
         this.n = n;
+        this.lastArrivalFirst = lastArrivalFirst;
     }
 
     @Override
@@ -61,6 +65,9 @@ public final class WindowTopNFunction extends KeyedProcessFunction<Row, Row, Row
             window.add(r);
         }
         rows.clear();
+        if (lastArrivalFirst) {
+            java.util.Collections.reverse(window);
+        }
         window.sort(order);
         long emitted = 0;
         for (Row in : window) {
