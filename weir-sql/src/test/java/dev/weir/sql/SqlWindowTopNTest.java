@@ -51,4 +51,18 @@ class SqlWindowTopNTest {
                 + "WHERE rn <= 1")).containsExactlyInAnyOrder("+I[2020-04-15T08:05, D, 2020-04-15T08:09]",
                         "+I[2020-04-15T08:10, E, 2020-04-15T08:13]", "+I[2020-04-15T08:15, H, 2020-04-15T08:19]");
     }
+
+    @Test
+    void windowDeduplicationOfTheLastRowLetsTheLastArrivalWinATie() throws Exception {
+        TableEnvironment env = bids();
+        env.getConfig().set("parallelism.default", "1");
+        env.executeSql("CREATE TABLE ties (bidtime TIMESTAMP(3), item STRING, WATERMARK FOR bidtime AS bidtime) WITH ("
+                + "'connector' = 'filesystem', 'path' = '" + csv(dir, "ties", "2020-04-15 08:17:00,F", "2020-04-15 08:17:00,C",
+                        "2020-04-15 08:16:00,B") + "', 'format' = 'csv')");
+        assertThat(rows(env, "SELECT item FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY bidtime "
+                + "DESC) AS rn FROM TABLE(TUMBLE(TABLE ties, DESCRIPTOR(bidtime), INTERVAL '5' MINUTES))) WHERE rn <= 1")).containsExactly("+I[C]");
+        assertThat(rows(env, "SELECT item FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end ORDER BY bidtime "
+                + "DESC) AS rn FROM TABLE(TUMBLE(TABLE ties, DESCRIPTOR(bidtime), INTERVAL '5' MINUTES))) WHERE rn <= 2"))
+                .as("Top-N keeps the first arrival first among equals").containsExactly("+I[F]", "+I[C]");
+    }
 }

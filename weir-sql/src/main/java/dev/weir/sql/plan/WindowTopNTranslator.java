@@ -96,8 +96,9 @@ final class WindowTopNTranslator {
             nullsFirst[i] = nulls == RelFieldCollation.NullDirection.UNSPECIFIED ? !descending[i]
                     : nulls == RelFieldCollation.NullDirection.FIRST;
         }
-        // Flink's window deduplication keeps the last row by time with the last arrival winning a tie.
-        boolean keepsLastRowByTime = n == 1 && fields.length == 1 && fields[0] == in.rowtimeIndex() && descending[0];
+        // Flink's window deduplication (ORDER BY the time attribute DESC, rn = 1) lets the last arrival win a tie.
+        boolean keepsLastRowByTime = n == 1 && fields.length == 1 && descending[0]
+                && (fields[0] == in.rowtimeIndex() || isWindowTimeColumn(ranked.getInput(), fields[0]));
         String name = "WindowRank(rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n + "], partitionBy=["
                 + StreamTranslator.names(partition, ranked.getInput().getRowType()) + "], orderBy=["
                 + StreamTranslator.names(fields, ranked.getInput().getRowType()) + "])";
@@ -125,6 +126,31 @@ final class WindowTopNTranslator {
         String calc = StreamTranslator.describeCalc(outer.getProjects(), null, filter.getRowType(), outer.getRowType());
         translator.record(calc);
         return new Translated(out.flatMap(new CalcFunction(null, projections)).name(calc), outer.getRowType(), outerRowtime, false);
+    }
+
+    /** Whether {@code field} of {@code rel} is, through projections, the DESCRIPTOR column of a window table function. */
+    private static boolean isWindowTimeColumn(RelNode rel, int field) {
+        RelNode node = rel;
+        int f = field;
+        while (node instanceof Project) {
+            RexNode p = ((Project) node).getProjects().get(f);
+            if (!(p instanceof RexInputRef)) {
+                return false;
+            }
+            f = ((RexInputRef) p).getIndex();
+            node = ((Project) node).getInput();
+        }
+        if (!(node instanceof org.apache.calcite.rel.core.TableFunctionScan)
+                || !(((org.apache.calcite.rel.core.TableFunctionScan) node).getCall() instanceof RexCall)) {
+            return false;
+        }
+        for (RexNode operand : ((RexCall) ((org.apache.calcite.rel.core.TableFunctionScan) node).getCall()).getOperands()) {
+            if (operand.getKind() == SqlKind.DESCRIPTOR) {
+                RexNode column = ((RexCall) operand).getOperands().get(0);
+                return column instanceof RexInputRef && ((RexInputRef) column).getIndex() == f;
+            }
+        }
+        return false;
     }
 
     private static boolean hasOver(Project project) {
