@@ -10,6 +10,7 @@ import dev.weir.sql.catalog.CatalogTable;
 import dev.weir.sql.runtime.ChangelogNormalizeFunction;
 import dev.weir.sql.runtime.RowKeySelector;
 import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.datastream.DataStreamSource;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
@@ -68,10 +69,10 @@ final class KafkaTableWiring {
             builder.setBounded(stop);
         }
         String name = "Source: " + table.name() + " [" + (upsert ? "upsert-kafka" : "kafka") + ", " + String.join(";", topics) + "]";
-        DataStream<Row> rows = env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), name);
+        DataStreamSource<Row> rows = env.fromSource(builder.build(), WatermarkStrategy.noWatermarks(), name);
         String parallelism = options.get("scan.parallelism");
         if (parallelism != null) {
-            ((dev.weir.streaming.api.datastream.SingleOutputStreamOperator<Row>) rows).setParallelism(Integer.parseInt(parallelism));
+            rows.setParallelism(Integer.parseInt(parallelism));
         }
         if (!upsert) {
             return rows;
