@@ -178,6 +178,43 @@ final class SqlCases {
         q.add(new Query("groupByTwoKeys", "SELECT supplier, item, SUM(price) FROM bids GROUP BY supplier, item", true));
         q.add(new Query("havingOnUpdating", "SELECT supplier, COUNT(*) FROM bids GROUP BY supplier HAVING COUNT(*) > 1", true));
         q.add(new Query("minMaxOfStrings", "SELECT supplier, MIN(item), MAX(item) FROM bids GROUP BY supplier", true));
+        // Session windows (Flink 1.19's SESSION(TABLE t [PARTITION BY k], DESCRIPTOR(ts), gap)).
+        q.add(new Query("sessionPartitioned", "SELECT window_start, window_end, supplier, COUNT(*), SUM(price) FROM TABLE(SESSION("
+                + "TABLE bids PARTITION BY supplier, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES)) GROUP BY window_start, window_end, supplier"));
+        q.add(new Query("sessionWithoutPartition", "SELECT window_start, window_end, COUNT(*), MAX(price) FROM TABLE(SESSION("
+                + "TABLE bids, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES)) GROUP BY window_start, window_end"));
+        q.add(new Query("sessionWithoutPartitionGroupedByKey", "SELECT window_start, window_end, supplier, COUNT(*) FROM TABLE(SESSION("
+                + "TABLE bids, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES)) GROUP BY window_start, window_end, supplier", true));
+        q.add(new Query("sessionTableFunctionAlone", "SELECT item, supplier, window_start, window_end, window_time FROM TABLE(SESSION("
+                + "TABLE bids PARTITION BY supplier, DESCRIPTOR(bidtime), INTERVAL '3' MINUTES))"));
+        q.add(new Query("sessionOnLocalZonedTime", "SELECT user_name, window_start, window_end, window_time, COUNT(*) FROM TABLE(SESSION("
+                + "TABLE clicks PARTITION BY user_name, DESCRIPTOR(ts), INTERVAL '30' SECONDS)) GROUP BY user_name, window_start, "
+                + "window_end, window_time"));
+        q.add(new Query("sessionHaving", "SELECT supplier, window_end, SUM(price) FROM TABLE(SESSION(TABLE bids PARTITION BY supplier, "
+                + "DESCRIPTOR(bidtime), INTERVAL '5' MINUTES)) GROUP BY supplier, window_start, window_end HAVING COUNT(*) > 1"));
+        // Window Top-N and window deduplication.
+        q.add(new Query("windowTopNOfAggregate", "SELECT * FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, window_end "
+                + "ORDER BY price DESC) AS rownum FROM (SELECT window_start, window_end, supplier, SUM(price) AS price, COUNT(*) AS cnt "
+                + "FROM " + TUMBLE + " GROUP BY window_start, window_end, supplier)) WHERE rownum <= 2"));
+        q.add(new Query("windowTopNOfTableFunction", "SELECT window_start, supplier, item, price FROM (SELECT *, ROW_NUMBER() OVER ("
+                + "PARTITION BY window_start, window_end, supplier ORDER BY price ASC) AS rn FROM " + TUMBLE + ") WHERE rn <= 1"));
+        q.add(new Query("windowTopNLessThan", "SELECT window_end, item, rn FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY window_start, "
+                + "window_end ORDER BY price DESC) AS rn FROM " + HOP + ") WHERE rn < 3"));
+        // Two bids at 08:17: the last to arrive wins, so the rows must arrive in the file's order (parallelism 1).
+        q.add(new Query("windowDeduplicationLastRow", "SELECT window_start, item, bidtime FROM (SELECT *, ROW_NUMBER() OVER ("
+                + "PARTITION BY window_start, window_end ORDER BY bidtime DESC) AS rn FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(bidtime), "
+                + "INTERVAL '5' MINUTES))) WHERE rn <= 1", true));
+        q.add(new Query("windowDeduplicationFirstRowPerSupplier", "SELECT window_start, supplier, item FROM (SELECT *, ROW_NUMBER() OVER "
+                + "(PARTITION BY window_start, window_end, supplier ORDER BY bidtime ASC) AS rn FROM " + TUMBLE + ") WHERE rn = 1"));
+        // Window joins.
+        String bySupplier = "(SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(bidtime), INTERVAL '5' MINUTES)) WHERE %s) %s";
+        String onWindow = " ON L.supplier = R.supplier AND L.window_start = R.window_start AND L.window_end = R.window_end";
+        q.add(new Query("windowJoinInner", "SELECT L.item, R.item, L.window_start FROM " + bySupplier.formatted("price > 3", "L")
+                + " JOIN " + bySupplier.formatted("price <= 3", "R") + onWindow));
+        q.add(new Query("windowJoinFullOuter", "SELECT L.item, R.item, L.window_end, R.window_end FROM " + bySupplier.formatted("price > 3", "L")
+                + " FULL OUTER JOIN " + bySupplier.formatted("price <= 3", "R") + onWindow));
+        q.add(new Query("windowJoinLeftWithCondition", "SELECT L.item, R.item FROM " + bySupplier.formatted("price > 2", "L")
+                + " LEFT JOIN " + bySupplier.formatted("price < 5", "R") + onWindow + " AND L.item <> R.item"));
         q.addAll(JoinCases.queries());
         q.addAll(RankCases.queries());
         q.addAll(OverCases.queries());

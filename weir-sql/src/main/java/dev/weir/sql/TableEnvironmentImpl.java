@@ -332,7 +332,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
                     + RowTypes.schema(translated.rowType(), -1).getColumnNames() + "\nSink schema:  "
                     + table.columns().stream().filter(c -> c.expression() == null).map(c -> c.name()).toList());
         }
-        org.apache.calcite.rel.type.RelDataType sinkType = dev.weir.sql.plan.SourceTypes.physical(table);
+        org.apache.calcite.rel.type.RelDataType sinkType = dev.weir.sql.plan.SourceTypes.sink(table);
         connector.createSink(translated.stream(), table, sinkType, translated.updating());
     }
 

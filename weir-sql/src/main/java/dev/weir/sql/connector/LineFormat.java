@@ -24,7 +24,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * fails the job naming the line, unless {@code csv.ignore-parse-errors} / {@code json.ignore-parse-errors} is set,
  * which skips it.
  */
-final class LineFormat implements Serializable {
+public final class LineFormat implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,9 +36,9 @@ final class LineFormat implements Serializable {
     private final SqlTypeName[] types;
     private final int[] precisions;
 
-    LineFormat(String format, char delimiter, boolean ignoreErrors, String nullLiteral, RelDataType rowType) {
+    public LineFormat(String format, char delimiter, boolean ignoreErrors, String nullLiteral, RelDataType rowType) {
         if (!format.equals("csv") && !format.equals("json")) {
-            throw new ValidationException("Format '" + format + "' is not supported by Weir's filesystem connector yet; use "
+            throw new ValidationException("Format '" + format + "' is not supported by Weir's line formats yet; use "
                     + "'csv' or 'json'");
         }
         this.json = format.equals("json");
@@ -57,7 +57,7 @@ final class LineFormat implements Serializable {
     }
 
     /** The row of one line, or null when it does not parse and errors are ignored. */
-    Row parse(String line) {
+    public Row parse(String line) {
         try {
             Row row = new Row(names.length);
             if (json) {
@@ -150,7 +150,7 @@ final class LineFormat implements Serializable {
     }
 
     /** One line for {@code row} (internal form), without the line break. */
-    String format(Row row) {
+    public String format(Row row) {
         if (json) {
             ObjectNode node = JSON.createObjectNode();
             for (int i = 0; i < names.length; i++) {

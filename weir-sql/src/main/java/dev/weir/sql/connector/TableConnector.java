@@ -28,7 +28,20 @@ public interface TableConnector {
     default void validate(CatalogTable table) {
     }
 
-    /** The table's rows; {@code physicalType} lists the physical columns. */
+    /**
+     * Whether the source can fill a metadata column with this key ({@code METADATA FROM 'key'}, or the column's name);
+     * none by default. The source then delivers metadata columns in their declared places among the physical ones.
+     */
+    default boolean supportsMetadata(String key) {
+        return false;
+    }
+
+    /** Whether the source's rows are a changelog (+I, -U, +U, -D) rather than inserts only, as an upsert source's are. */
+    default boolean producesUpdates(CatalogTable table) {
+        return false;
+    }
+
+    /** The table's rows; {@code physicalType} lists the physical and metadata columns in declared order. */
     default DataStream<Row> createSource(StreamExecutionEnvironment env, CatalogTable table, RelDataType physicalType) {
         throw new ValidationException("Connector '" + identifier() + "' can only be used as a sink; read from a table with "
                 + "connector 'datagen', 'filesystem' or 'kafka' instead");

@@ -31,18 +31,20 @@ final class SourceTranslator {
     Translated scan(CatalogTable table, RelDataType tableType) {
         RelDataType sourceType = SourceTypes.physical(table);
         DataStream<Row> stream;
+        boolean updating = false;
         if (table.stream() != null) {
             stream = table.stream();
             translator.record("DataStreamScan(table=[" + table.name() + "], fields=[" + String.join(", ", sourceType.getFieldNames()) + "])");
         } else {
+            TableConnector connector = TableConnectors.of(table);
             for (Statement.ColumnDefinition c : table.columns()) {
-                if (c.metadata()) {
+                if (c.metadata() && !connector.supportsMetadata(c.metadataKey() == null ? c.name() : c.metadataKey())) {
                     throw new ValidationException("Metadata column '" + c.name() + "' of table '" + table.name() + "' is not "
                             + "supported by connector '" + table.options().get("connector") + "'; remove it or make it a "
                             + "computed column");
                 }
             }
-            TableConnector connector = TableConnectors.of(table);
+            updating = connector.producesUpdates(table);
             stream = connector.createSource(translator.env(), table, sourceType);
             translator.record("TableSourceScan(table=[" + table.name() + "], connector=[" + connector.identifier() + "], fields=["
                     + String.join(", ", sourceType.getFieldNames()) + "])");
@@ -83,6 +85,6 @@ final class SourceTranslator {
                         translator.compiler().compile(rex))).name(name);
             }
         }
-        return new Translated(stream, tableType, rowtime, false);
+        return new Translated(stream, tableType, rowtime, updating);
     }
 }

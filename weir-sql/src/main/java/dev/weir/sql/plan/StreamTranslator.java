@@ -79,6 +79,13 @@ public final class StreamTranslator {
         if (rel instanceof TableScan) {
             return scan((TableScan) rel);
         }
+        if (rel instanceof Project || rel instanceof Filter) {
+            // Window Top-N first: a ROW_NUMBER over window_start/window_end is ranked per window, not as an updating Top-N.
+            Translated topN = new WindowTopNTranslator(this).tryTranslate(rel);
+            if (topN != null) {
+                return topN;
+            }
+        }
         Translated ranked = new RankTranslator(this).tryTranslate(rel);
         if (ranked != null) {
             return ranked;
@@ -100,6 +107,12 @@ public final class StreamTranslator {
             }
             Translated windowed = new WindowTranslator(this).tryWindowAggregate(aggregate);
             return windowed != null ? windowed : groupAggregate(aggregate);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.Join) {
+            Translated windowJoin = new WindowJoinTranslator(this).tryTranslate((org.apache.calcite.rel.core.Join) rel);
+            if (windowJoin != null) {
+                return windowJoin;
+            }
         }
         if (rel instanceof org.apache.calcite.rel.core.Correlate) {
             return new CorrelateTranslator(this).translate((org.apache.calcite.rel.core.Correlate) rel);

@@ -15,7 +15,7 @@ import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Flink's window table-valued functions TUMBLE, HOP and CUMULATE: Calcite's operand checking, and Flink's result
+ * Flink's window table-valued functions TUMBLE, HOP, CUMULATE and SESSION: Calcite's operand checking, and Flink's result
  * columns: the input's columns, then {@code window_start} and {@code window_end} (TIMESTAMP(3) NOT NULL) and
  * {@code window_time} (the time column's type at precision 3, the window's event time {@code window_end - 1 ms}).
  */
@@ -25,7 +25,13 @@ final class WindowTableFunction extends SqlWindowTableFunction {
     /** CUMULATE(TABLE t, DESCRIPTOR(ts), step, size [, offset]): HOP's operands, step in the slide's place. */
     static final WindowTableFunction CUMULATE = new WindowTableFunction("CUMULATE", (SqlWindowTableFunction) SqlStdOperatorTable.HOP);
 
-    static final List<WindowTableFunction> ALL = List.of(TUMBLE, HOP, CUMULATE);
+    /**
+     * SESSION(TABLE t [PARTITION BY k], DESCRIPTOR(ts), gap): Flink 1.19's form, which {@link SessionPartitionRewrite}
+     * turns into Calcite's {@code SESSION(TABLE t, DESCRIPTOR(ts), DESCRIPTOR(k), gap)} before validation.
+     */
+    static final WindowTableFunction SESSION = new WindowTableFunction("SESSION", (SqlWindowTableFunction) SqlStdOperatorTable.SESSION);
+
+    static final List<WindowTableFunction> ALL = List.of(TUMBLE, HOP, CUMULATE, SESSION);
 
     private WindowTableFunction(String name, SqlWindowTableFunction operandsLike) {
         super(name, operandsLike.getOperandTypeChecker());

@@ -4,12 +4,14 @@ import dev.weir.sql.expr.Expr;
 import dev.weir.sql.runtime.CalcFunction;
 import dev.weir.sql.runtime.CumulativeEventTimeWindows;
 import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.SessionRowsFunction;
 import dev.weir.sql.runtime.WindowAggregateOutput;
 import dev.weir.sql.runtime.WindowColumnsFunction;
 import dev.weir.sql.runtime.WindowSpec;
 import dev.weir.sql.runtime.agg.SqlAggregate;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.KeyedStream;
+import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
@@ -46,7 +48,7 @@ final class WindowTranslator {
     }
 
     /** The parsed window function call: its spec and the descriptor's column in the function's input. */
-    private record WindowCall(WindowSpec spec, int timeColumn, String function) {
+    private record WindowCall(WindowSpec spec, int timeColumn, String function, int[] partitionKeys) {
     }
 
     private static boolean isWindowFunction(RelNode rel) {
@@ -72,9 +74,18 @@ final class WindowTranslator {
         operands.addAll(all.subList(at, all.size()));
         RexNode descriptor = operands.get(1);
         int timeColumn = ((RexInputRef) ((RexCall) descriptor).getOperands().get(0)).getIndex();
+        int[] partitionKeys = new int[0];
+        if (function.equals("SESSION") && operands.size() > 3) {
+            // SESSION(TABLE t, DESCRIPTOR(ts), DESCRIPTOR(keys), gap), as SessionPartitionRewrite leaves a PARTITION BY.
+            List<RexNode> keys = ((RexCall) operands.remove(2)).getOperands();
+            partitionKeys = keys.stream().mapToInt(k -> ((RexInputRef) k).getIndex()).toArray();
+        }
         long first = interval(operands.get(2), function);
         WindowSpec spec;
         switch (function) {
+            case "SESSION":
+                spec = new WindowSpec(WindowSpec.Kind.SESSION, first, first, 0);
+                break;
             case "TUMBLE":
                 spec = new WindowSpec(WindowSpec.Kind.TUMBLE, first, first, operands.size() > 3 ? interval(operands.get(3), function) : 0);
                 break;
@@ -97,7 +108,7 @@ final class WindowTranslator {
                 spec = new WindowSpec(WindowSpec.Kind.CUMULATE, size, first, operands.size() > 4 ? interval(operands.get(4), function) : 0);
             }
         }
-        return new WindowCall(spec, timeColumn, function);
+        return new WindowCall(spec, timeColumn, function, partitionKeys);
     }
 
     private static long interval(RexNode node, String function) {
@@ -138,7 +149,14 @@ final class WindowTranslator {
         Translated in = input(scan, call);
         String name = "WindowTableFunction(window=[" + call.spec().describe() + "])";
         translator.record(name);
-        DataStream<Row> out = in.stream().flatMap(new WindowColumnsFunction(call.spec(), call.timeColumn())).name(name);
+        DataStream<Row> out;
+        if (call.spec().kind() == WindowSpec.Kind.SESSION) {
+            // A row's session is known when the session closes: the rows wait in the session window of their partition key.
+            out = in.stream().keyBy(new RowKeySelector(call.partitionKeys())).window(assigner(call.spec()))
+                    .process(new SessionRowsFunction()).name(name);
+        } else {
+            out = in.stream().flatMap(new WindowColumnsFunction(call.spec(), call.timeColumn())).name(name);
+        }
         return new Translated(out, scan.getRowType(), scan.getRowType().getFieldCount() - 1, false);
     }
 
@@ -168,6 +186,11 @@ final class WindowTranslator {
             return null;
         }
         WindowCall call = parse(scan);
+        if (call.spec().kind() == WindowSpec.Kind.SESSION && !groupsByPartitionKeysAlone(call, mapped, windowStart)) {
+            // Sessions belong to the PARTITION BY keys; grouped by other columns, they are the table function's rows
+            // aggregated by an updating GROUP BY, as Flink plans it.
+            return null;
+        }
         Translated in = input(scan, call);
         DataStream<Row> stream = in.stream();
         RexBuilder rexBuilder = aggregate.getCluster().getRexBuilder();
@@ -205,9 +228,26 @@ final class WindowTranslator {
         return new Translated(out, aggregate.getRowType(), rowtime, false);
     }
 
+    /** Whether the GROUP BY's columns besides the window bounds are exactly the session's PARTITION BY columns. */
+    private static boolean groupsByPartitionKeysAlone(WindowCall call, int[] mapped, int windowStart) {
+        java.util.Set<Integer> grouped = new java.util.HashSet<>();
+        for (int m : mapped) {
+            if (m < 0 || m < windowStart) {
+                grouped.add(m);
+            }
+        }
+        java.util.Set<Integer> partition = new java.util.HashSet<>();
+        for (int k : call.partitionKeys()) {
+            partition.add(k);
+        }
+        return grouped.equals(partition);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static WindowAssigner<Object, TimeWindow> assigner(WindowSpec spec) {
         switch (spec.kind()) {
+            case SESSION:
+                return (WindowAssigner) EventTimeSessionWindows.withGap(Duration.ofMillis(spec.size()));
             case TUMBLE:
                 return (WindowAssigner) TumblingEventTimeWindows.of(Duration.ofMillis(spec.size()), Duration.ofMillis(spec.offset()));
             case HOP:

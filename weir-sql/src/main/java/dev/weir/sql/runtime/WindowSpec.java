@@ -4,17 +4,17 @@ import java.io.Serializable;
 
 /**
  * The windows of a window table-valued function: TUMBLE (size), HOP (slide, size) or CUMULATE (step, size), each with
- * an offset, in milliseconds. {@link #windowStarts} and {@link #windowEnd} enumerate the windows a timestamp belongs
+ * an offset, or SESSION (its gap as size and slide), in milliseconds. {@link #windowStarts} and {@link #windowEnd} enumerate the windows a timestamp belongs
  * to, as Flink assigns them.
  */
 public record WindowSpec(Kind kind, long size, long slide, long offset) implements Serializable {
 
     /** The window table function. */
-    public enum Kind { TUMBLE, HOP, CUMULATE }
+    public enum Kind { TUMBLE, HOP, CUMULATE, SESSION }
 
     /** How many windows contain one timestamp at most. */
     public int maxWindowsPerElement() {
-        return kind == Kind.TUMBLE ? 1 : (int) (size / slide);
+        return kind == Kind.TUMBLE || kind == Kind.SESSION ? 1 : (int) (size / slide);
     }
 
     /** The start of the first (earliest-ending) window containing {@code ts}. */
@@ -31,6 +31,8 @@ public record WindowSpec(Kind kind, long size, long slide, long offset) implemen
                 return "TUMBLE(size=[" + seconds(size) + "])";
             case HOP:
                 return "HOP(slide=[" + seconds(slide) + "], size=[" + seconds(size) + "])";
+            case SESSION:
+                return "SESSION(gap=[" + seconds(size) + "])";
             default:
                 return "CUMULATE(max_size=[" + seconds(size) + "], step=[" + seconds(slide) + "])";
         }
