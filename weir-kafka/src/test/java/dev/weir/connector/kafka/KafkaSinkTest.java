@@ -43,25 +43,4 @@ class KafkaSinkTest {
             assertThat(values(SharedKafka.readAll(topic, "read_committed"))).as(g.name()).containsExactly("0:0", "0:2", "1:1", "1:3");
         }
     }
-
-    @Test
-    void committingTheSameCommittableAgainWritesNothingTwice() throws Exception {
-        String topic = SharedKafka.newTopic("recommit", 1);
-        KafkaCommittable.PendingRecord r = new KafkaCommittable.PendingRecord();
-        r.topic = topic;
-        r.partition = 0;
-        r.timestamp = 5;
-        r.value = "once".getBytes(StandardCharsets.UTF_8);
-        KafkaCommittable c = new KafkaCommittable();
-        c.transactionalId = "recommit-" + topic;
-        c.records = new java.util.ArrayList<>(List.of(r));
-        KafkaSink<String> sink = sink(topic, DeliveryGuarantee.EXACTLY_ONCE);
-        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
-            committer.commit(List.of(c));
-        }
-        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
-            committer.commit(List.of(c));
-        }
-        assertThat(values(SharedKafka.readAll(topic, "read_committed"))).containsExactly("0:once");
-    }
 }
