@@ -22,7 +22,8 @@ import org.apache.kafka.common.utils.ProducerIdAndEpoch;
  * ({@link TransactionalIds}); the committer commits with it and closes it.
  *
  * <p>It implements {@link StatefulSinkWriter} only to learn the id of each checkpoint it takes, which names the
- * next transaction; it has no state of its own.
+ * next transaction; it has no state of its own. A sink that wraps this writer must pass {@code snapshotState} on:
+ * without it the ids fall behind the checkpoints', and a restore no longer tells which open transactions to abort.
  */
 final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable>, StatefulSinkWriter<IN, Void>, Callback {
     /** How long closing waits for the producer of an uncommitted transaction to abort it. */
@@ -92,6 +93,9 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
         KafkaCommittable committable = new KafkaCommittable(TransactionalIds.of(prefix, context.getParallelInstanceId(),
                 nextCheckpointId), id.producerId, id.epoch, producer);
         producer = null;
+        // Never the same id twice in a run, even if snapshotState is not called (a wrapper that does not pass it on):
+        // a new producer of the id would abort this transaction before its commit.
+        nextCheckpointId++;
         // A loop, not removeIf with a lambda: keeps this writer free of captured state.
         for (int i = handedOver.size() - 1; i >= 0; i--) {
             if (handedOver.get(i).isTaken()) {
@@ -104,7 +108,7 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
 
     @Override
     public List<Void> snapshotState(long checkpointId) {
-        nextCheckpointId = checkpointId + 1;
+        nextCheckpointId = Math.max(nextCheckpointId, checkpointId + 1);
         return List.of();
     }
 
