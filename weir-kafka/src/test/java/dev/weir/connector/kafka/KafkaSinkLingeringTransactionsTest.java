@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.api.connector.sink2.Committer;
 import dev.weir.api.connector.sink2.SinkWriter;
-import dev.weir.api.connector.sink2.WriterInitContext;
-import dev.weir.metrics.MetricGroup;
 import dev.weir.api.common.serialization.SimpleStringSchema;
 import dev.weir.connector.base.DeliveryGuarantee;
 import dev.weir.connector.kafka.sink.KafkaCommittable;
@@ -18,7 +16,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
 import org.apache.kafka.clients.admin.TransactionDescription;
@@ -80,7 +77,7 @@ class KafkaSinkLingeringTransactionsTest {
             abandonTransaction(id, topic, 0, id);
         }
 
-        try (SinkWriter<String> writer = sink(topic, prefix, Map.of()).createWriter(new Subtask(0, 2, 5))) {
+        try (SinkWriter<String> writer = sink(topic, prefix, Map.of()).createWriter(new WriterSubtask(0, 2, 5))) {
             assertThat(ongoing(prefix)).containsExactlyInAnyOrder(ids.get(1), ids.get(3), ids.get(4), ids.get(5));
         } finally {
             ongoing(prefix).forEach(KafkaSinkLingeringTransactionsTest::fence);
@@ -98,7 +95,7 @@ class KafkaSinkLingeringTransactionsTest {
         KafkaCommittable restored = committableOf(id);
 
         // Its owner, restored from checkpoint 4, leaves it open; another subtask commits it.
-        sink.createWriter(new Subtask(1, 2, 4)).close();
+        sink.createWriter(new WriterSubtask(1, 2, 4)).close();
         assertThat(ongoing(prefix)).as("open after the owner started").containsExactly(id);
         try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
             committer.commit(List.of(restored));
@@ -208,33 +205,5 @@ class KafkaSinkLingeringTransactionsTest {
 
     private static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream().map(r -> r.partition() + ":" + new String(r.value(), StandardCharsets.UTF_8)).sorted().toList();
-    }
-
-    /** The writer's view of its subtask. */
-    private record Subtask(int index, int parallelism, long restoredCheckpointId) implements WriterInitContext {
-        @Override
-        public OptionalLong getRestoredCheckpointId() {
-            return OptionalLong.of(restoredCheckpointId);
-        }
-
-        @Override
-        public int getSubtaskId() {
-            return index;
-        }
-
-        @Override
-        public int getNumberOfParallelSubtasks() {
-            return parallelism;
-        }
-
-        @Override
-        public int getAttemptNumber() {
-            return 0;
-        }
-
-        @Override
-        public MetricGroup metricGroup() {
-            throw new UnsupportedOperationException("the Kafka sink's writer registers no metrics");
-        }
     }
 }
