@@ -152,6 +152,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     @Override
     public void processElement(Object value, long timestamp) throws Exception {
+        completePending();
         if (timestamp == Long.MIN_VALUE) {
             throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker): " + describe()
                     + " needs timestamps; call assignTimestampsAndWatermarks(...) before the window");
@@ -181,6 +182,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     @Override
     public void processWatermark(long watermark) throws Exception {
+        completePending();
         currentWatermark = watermark;
         backlog = OutputBacklog.current();
         if (fireUpTo(watermark)) {
@@ -198,7 +200,22 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     @Override
     public void resumeOutput() throws Exception {
-        backlog = OutputBacklog.current();
+        resume(OutputBacklog.current());
+    }
+
+    /**
+     * Completes a stopped firing at once, the channel's bounded overflow waiting for room: for input that reaches
+     * this operator while its firing is stopped, which its task never sends, but which must not change the slices
+     * being emitted.
+     */
+    private void completePending() throws Exception {
+        if (pending) {
+            resume(null);
+        }
+    }
+
+    private void resume(BooleanSupplier probe) throws Exception {
+        backlog = probe;
         if (!emitRest()) {
             return;
         }
@@ -331,12 +348,14 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
     }
 
     @Override
-    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) {
+    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) throws Exception {
+        completePending();
         snapshot.put(FIRED_THROUGH_STATE, OperatorStateSnapshot.Mode.UNION, List.of(firedThrough));
     }
 
     @Override
     public void forEachEntry(OwnedKeyedState.Visitor visitor) throws Exception {
+        completePending();
         int maxParallelism = keyedState.getMaxParallelism();
         for (int s = timeline.head(); s < timeline.tail(); s++) {
             SliceTable table = timeline.at(s);
