@@ -96,7 +96,7 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
         // Never the same id twice in a run, even if snapshotState is not called (a wrapper that does not pass it on):
         // a new producer of the id would abort this transaction before its commit.
         nextCheckpointId++;
-        // A loop, not removeIf with a lambda: keeps this writer free of captured state.
+        // Forgets the transactions whose producers the committer took (committed), newest last.
         for (int i = handedOver.size() - 1; i >= 0; i--) {
             if (handedOver.get(i).isTaken()) {
                 handedOver.remove(i);
