@@ -37,6 +37,30 @@ final class Chain {
         }
     }
 
+    /** Whether an operator of the chain stopped an emission for its task's backlog; nothing else may run then. */
+    boolean hasPendingOutput() {
+        for (ChainMember m : members) {
+            if (m.operator().hasPendingOutput()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Resumes the stopped emission (one operator at a time has one: it stops nothing but its own firing). */
+    void resumeOutput() {
+        for (ChainMember m : members) {
+            if (m.operator().hasPendingOutput()) {
+                try {
+                    m.operator().resumeOutput();
+                } catch (Throwable t) {
+                    throw OperatorFailure.wrap(m.operator(), "resuming its output", t);
+                }
+                return;
+            }
+        }
+    }
+
     void endInput() {
         for (ChainMember m : members) {
             try {

@@ -2,6 +2,7 @@ package dev.weir.engine.exec;
 
 import dev.weir.engine.checkpoint.OperatorSubtaskSnapshot;
 import dev.weir.engine.exchange.Marker;
+import dev.weir.engine.exchange.OutputBacklog;
 import dev.weir.engine.exchange.RecordHandler;
 import dev.weir.engine.exchange.RecordRing;
 import dev.weir.engine.operators.OneInputOperator;
@@ -11,6 +12,7 @@ import dev.weir.engine.operators.TwoInputOperator;
 import dev.weir.engine.time.ProcessingTimeService;
 import dev.weir.engine.time.WatermarkValve;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one subtask of a chain whose head reads from the exchange: drains its input channels round robin, keeps
@@ -32,6 +34,8 @@ final class OperatorTask implements Tasklet, RecordHandler {
     private final TwoInputOperator twoInput;
     private final Chain chain;
     private final TaskWriters writers;
+    /** What an operator that emits in bulk asks, through {@link OutputBacklog}, to know when to stop. */
+    private final BooleanSupplier backlog;
     private final ProcessingTimeService processingTime;
     private final WatermarkValve valve;
     private final boolean exactlyOnce;
@@ -66,6 +70,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
         this.twoInput = head instanceof TwoInputOperator t ? t : null;
         this.chain = chain;
         this.writers = writers;
+        this.backlog = writers::hasBacklog;
         this.processingTime = processingTime;
         this.valve = new WatermarkValve(channels.length);
         this.exactlyOnce = exactlyOnce;
@@ -100,6 +105,17 @@ final class OperatorTask implements Tasklet, RecordHandler {
 
     @Override
     public int call() throws Exception {
+        // Restores the caller's probe: a task may run inside another's call (a producer waiting in ProducerYield).
+        BooleanSupplier caller = OutputBacklog.current();
+        OutputBacklog.install(backlog);
+        try {
+            return work();
+        } finally {
+            OutputBacklog.install(caller);
+        }
+    }
+
+    private int work() throws Exception {
         if (ended) {
             done = writers.flush();
             return done ? 1 : 0;
@@ -108,10 +124,19 @@ final class OperatorTask implements Tasklet, RecordHandler {
             metrics.endCall(true);
             return 0;
         }
+        if (chain.hasPendingOutput()) {
+            // An operator stopped emitting for the backlog: it continues before anything else reaches the chain.
+            chain.resumeOutput();
+            writers.flush();
+            if (chain.hasPendingOutput()) {
+                metrics.endCall(writers.hasBacklog());
+                return 1;
+            }
+        }
         int work = checkpoints.processInbox(null) + processingTime.fireDueTimers();
         int budget = RECORDS_PER_CALL;
         int n = channels.length;
-        for (int k = 0; k < n && budget > 0 && !writers.hasBacklog(); k++) {
+        for (int k = 0; k < n && budget > 0 && !writers.hasBacklog() && !chain.hasPendingOutput(); k++) {
             int ch = nextChannel + k;
             if (ch >= n) {
                 ch -= n;
@@ -126,7 +151,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
             work += drained;
         }
         nextChannel = nextChannel + 1 == n ? 0 : nextChannel + 1;
-        if (finishedChannels == n || restoredFinished) {
+        if ((finishedChannels == n || restoredFinished) && !chain.hasPendingOutput()) {
             if (!restoredFinished) {
                 chain.endInput();
             }
@@ -223,6 +248,10 @@ final class OperatorTask implements Tasklet, RecordHandler {
                 head.processWatermark(advanced);
             } catch (Throwable t) {
                 throw OperatorFailure.wrap(head, "on watermark " + advanced, t);
+            }
+            if (chain.hasPendingOutput()) {
+                // The chain takes nothing more until the stopped firing resumed and completed (in later calls).
+                return true;
             }
         }
         if (marker == Marker.END_OF_INPUT && barriersSeen > 0 && !barrierSeen[currentChannel]) {

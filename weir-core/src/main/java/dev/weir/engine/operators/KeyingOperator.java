@@ -56,6 +56,16 @@ abstract class KeyingOperator implements StreamOperator {
     }
 
     @Override
+    public boolean hasPendingOutput() {
+        return operator.hasPendingOutput();
+    }
+
+    @Override
+    public void resumeOutput() throws Exception {
+        operator.resumeOutput();
+    }
+
+    @Override
     public void processIdleness(boolean idle) throws Exception {
         operator.processIdleness(idle);
     }

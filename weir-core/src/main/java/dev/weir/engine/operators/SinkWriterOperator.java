@@ -13,6 +13,7 @@ import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.StateInitialization;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * {@code DataStream#sinkTo}: feeds one {@link SinkWriter} per subtask. For a two-phase-commit sink it prepares
@@ -50,7 +51,8 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
         if (restored != null && !restored.values.isEmpty()) {
             commit(restored.values);
         }
-        WriterInitContext init = new SinkInitContext(context);
+        WriterInitContext init = new SinkInitContext(context, initialization.restored()
+                ? OptionalLong.of(initialization.restoredCheckpointId()) : OptionalLong.empty());
         OperatorStateSnapshot.Entry writerState = initialization.get(WRITER_STATE);
         if (sink instanceof SupportsWriterState<?, ?> stateful && writerState != null && !writerState.values.isEmpty()) {
             writer = ((SupportsWriterState<Object, Object>) stateful).restoreWriter(init, writerState.values);

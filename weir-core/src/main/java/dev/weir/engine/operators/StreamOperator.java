@@ -38,6 +38,19 @@ public interface StreamOperator {
     /** Fires the event-time timers due at {@code watermark}, then forwards the watermark. */
     void processWatermark(long watermark) throws Exception;
 
+    /**
+     * Whether the operator stopped an emission in bulk (a window firing for every key at one watermark) because its
+     * task's output has a backlog ({@code OutputBacklog}). Its task then gives it no input, timer or barrier, and
+     * calls {@link #resumeOutput()} once the output drained, until this is false. The default never stops.
+     */
+    default boolean hasPendingOutput() {
+        return false;
+    }
+
+    /** Continues the stopped emission until it completes (forwarding what it held back) or the output backs up again. */
+    default void resumeOutput() throws Exception {
+    }
+
     /** Forwards a change of the input's idleness; operators rarely need to override this. */
     void processIdleness(boolean idle) throws Exception;
 

@@ -10,12 +10,14 @@ import dev.weir.streaming.api.windowing.windows.TimeWindow;
 import dev.weir.streaming.api.windowing.windows.Window;
 import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.StateInitialization;
+import dev.weir.engine.exchange.OutputBacklog;
 import dev.weir.engine.operators.AbstractStreamOperator;
 import dev.weir.engine.operators.OneInputOperator;
 import dev.weir.engine.operators.TimestampedCollector;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Tumbling and sliding event-time windows with the default trigger, no evictor and no allowed lateness, computed by
@@ -69,6 +71,17 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
     private NamespacedStateStore windowStateStore;
     private NamespacedStateStore globalStateStore;
     private TimeWindow firingWindow;
+
+    // A firing stopped because the task's output has a backlog (see StreamOperator#hasPendingOutput): the
+    // watermark it fires for (forwarded once everything fired), the table being emitted, its next slot and window,
+    // and whether that table is the assembly of several slices (cleared once emitted).
+    private BooleanSupplier backlog;
+    private boolean pending;
+    private long pendingWatermark;
+    private SliceTable emitting;
+    private int emittingSlot;
+    private TimeWindow emittingWindow;
+    private boolean emittingAssembly;
 
     SlicingWindowOperator(long size, long slide, long offset, OutputTag<?> lateDataOutputTag, SliceFunction sliceFunction,
                           InternalWindowFunction function) {
@@ -139,6 +152,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     @Override
     public void processElement(Object value, long timestamp) throws Exception {
+        completePending();
         if (timestamp == Long.MIN_VALUE) {
             throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker): " + describe()
                     + " needs timestamps; call assignTimestampsAndWatermarks(...) before the window");
@@ -168,28 +182,83 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     @Override
     public void processWatermark(long watermark) throws Exception {
+        completePending();
         currentWatermark = watermark;
-        fireUpTo(watermark);
-        super.processWatermark(watermark);
+        backlog = OutputBacklog.current();
+        if (fireUpTo(watermark)) {
+            super.processWatermark(watermark);
+        } else {
+            pending = true;
+            pendingWatermark = watermark;
+        }
     }
 
-    /** Fires, in order of their end, every window with data whose max timestamp is at or below {@code watermark}. */
-    private void fireUpTo(long watermark) throws Exception {
+    @Override
+    public boolean hasPendingOutput() {
+        return pending;
+    }
+
+    @Override
+    public void resumeOutput() throws Exception {
+        resume(OutputBacklog.current());
+    }
+
+    /**
+     * Completes a stopped firing at once, the channel's bounded overflow waiting for room: for input that reaches
+     * this operator while its firing is stopped, which its task never sends, but which must not change the slices
+     * being emitted.
+     */
+    private void completePending() throws Exception {
+        if (pending) {
+            resume(null);
+        }
+    }
+
+    private void resume(BooleanSupplier probe) throws Exception {
+        backlog = probe;
+        if (!emitRest()) {
+            return;
+        }
+        finishWindow(emittingWindow.getEnd());
+        if (fireUpTo(pendingWatermark)) {
+            pending = false;
+            super.processWatermark(pendingWatermark);
+        }
+    }
+
+    /**
+     * Fires, in order of their end, every window with data whose max timestamp is at or below {@code watermark};
+     * false when it stopped inside a window for the output's backlog (the rest follows in {@link #resumeOutput()}).
+     */
+    private boolean fireUpTo(long watermark) throws Exception {
         while (!timeline.isEmpty()) {
             long end = nextWindowEnd();
             if (end - 1 > watermark || end - 1 <= firedThrough) {
                 break;
             }
-            fire(end - size, end);
-            firedThrough = end - 1;
-            if (sliding != null) {
-                sliding.retire(end - size + slide);
+            if (!fire(end - size, end)) {
+                return false;
             }
-            timeline.dropBefore(end - size + slide);
+            finishWindow(end);
         }
         if (watermark > firedThrough) {
             firedThrough = watermark;
         }
+        return true;
+    }
+
+    /** After the window ending at {@code end} fired: drops what no later window needs. */
+    private void finishWindow(long end) throws Exception {
+        if (emittingAssembly) {
+            assembly.clear();
+            emittingAssembly = false;
+        }
+        emitting = null;
+        firedThrough = end - 1;
+        if (sliding != null) {
+            sliding.retire(end - size + slide);
+        }
+        timeline.dropBefore(end - size + slide);
     }
 
     /** The end of the first window not fired yet that holds the earliest slice, or a later window when that fired. */
@@ -205,7 +274,8 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         return t + Math.floorMod(offset - t, slide);
     }
 
-    private void fire(long start, long end) throws Exception {
+    /** Starts emitting the window [start, end); false when it stopped for the output's backlog. */
+    private boolean fire(long start, long end) throws Exception {
         int first = timeline.firstAtOrAfter(start);
         int last = first;
         int nonEmpty = 0;
@@ -216,33 +286,52 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
                 only = timeline.at(last);
             }
         }
+        emittingAssembly = false;
         if (nonEmpty == 0) {
-            return;
+            return true;
         }
         TimeWindow window = new TimeWindow(start, end);
-        firingWindow = window;
-        collector.setTimestamp(window.maxTimestamp());
         if (sliding != null) {
             sliding.retire(start);
-            emitAll(sliding.assemble(timeline, start, end), window);
+            emitting = sliding.assemble(timeline, start, end);
         } else if (nonEmpty == 1) {
-            emitAll(only, window);
+            emitting = only;
         } else {
             for (int s = first; s < last; s++) {
                 assembly.add(timeline.at(s));
             }
-            emitAll(assembly.combinations(), window);
-            assembly.clear();
+            emitting = assembly.combinations();
+            emittingAssembly = true;
         }
+        emittingSlot = 0;
+        emittingWindow = window;
+        return emitRest();
     }
 
-    /** The window's result for every key of {@code table}. */
-    private void emitAll(SliceTable table, TimeWindow window) throws Exception {
-        for (int i = 0, n = table.capacity(); i < n; i++) {
+    /**
+     * The window's result for every key of the table being emitted, from its next slot; false when it stopped for
+     * the output's backlog, which it asks every 256 results (no input reaches the table until it completes).
+     */
+    private boolean emitRest() throws Exception {
+        SliceTable table = emitting;
+        TimeWindow window = emittingWindow;
+        firingWindow = window;
+        collector.setTimestamp(window.maxTimestamp());
+        BooleanSupplier stop = backlog;
+        int sinceCheck = 0;
+        for (int i = emittingSlot, n = table.capacity(); i < n; i++) {
             if (table.occupied(i)) {
                 emit(table, i, window, sliceFunction.result(table.value(i), table.single(i)));
+                if (stop != null && ++sinceCheck == 256) {
+                    sinceCheck = 0;
+                    if (stop.getAsBoolean() && i + 1 < n) {
+                        emittingSlot = i + 1;
+                        return false;
+                    }
+                }
             }
         }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
@@ -259,12 +348,14 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
     }
 
     @Override
-    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) {
+    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) throws Exception {
+        completePending();
         snapshot.put(FIRED_THROUGH_STATE, OperatorStateSnapshot.Mode.UNION, List.of(firedThrough));
     }
 
     @Override
     public void forEachEntry(OwnedKeyedState.Visitor visitor) throws Exception {
+        completePending();
         int maxParallelism = keyedState.getMaxParallelism();
         for (int s = timeline.head(); s < timeline.tail(); s++) {
             SliceTable table = timeline.at(s);

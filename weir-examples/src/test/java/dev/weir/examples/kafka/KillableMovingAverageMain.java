@@ -7,6 +7,7 @@ import dev.weir.configuration.ExternalizedCheckpointRetention;
 import dev.weir.api.connector.sink2.Committer;
 import dev.weir.api.connector.sink2.CommittingSinkWriter;
 import dev.weir.api.connector.sink2.Sink;
+import dev.weir.api.connector.sink2.StatefulSinkWriter;
 import dev.weir.api.connector.sink2.SupportsCommitter;
 import dev.weir.api.connector.sink2.WriterInitContext;
 import dev.weir.api.common.functions.MapFunction;
@@ -14,6 +15,7 @@ import dev.weir.connector.kafka.sink.KafkaCommittable;
 import dev.weir.connector.kafka.sink.KafkaSink;
 import dev.weir.examples.kafka.MovingAverage.Reading;
 import java.util.Collection;
+import java.util.List;
 
 /**
  * The child JVM of {@link MovingAverageProcessKillTest}: runs the moving-average job against the test's broker with
@@ -113,7 +115,8 @@ public final class KillableMovingAverageMain {
         @SuppressWarnings("unchecked")
         public CommittingSinkWriter<String, KafkaCommittable> createWriter(WriterInitContext context) throws Exception {
             CommittingSinkWriter<String, KafkaCommittable> writer = (CommittingSinkWriter<String, KafkaCommittable>) sink.createWriter(context);
-            return new CommittingSinkWriter<>() {
+            // Passes snapshotState on too: the Kafka writer names its next transaction after each checkpoint.
+            class Announcing implements CommittingSinkWriter<String, KafkaCommittable>, StatefulSinkWriter<String, Object> {
                 @Override
                 public void write(String element, Context ctx) throws Exception {
                     writer.write(element, ctx);
@@ -134,10 +137,17 @@ public final class KillableMovingAverageMain {
                 }
 
                 @Override
+                @SuppressWarnings("unchecked")
+                public List<Object> snapshotState(long checkpointId) throws Exception {
+                    return ((StatefulSinkWriter<String, Object>) writer).snapshotState(checkpointId);
+                }
+
+                @Override
                 public void close() throws Exception {
                     writer.close();
                 }
-            };
+            }
+            return new Announcing();
         }
 
         @Override

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * read_committed consumer sees, within 20 seconds of the end, equals the failure-free output exactly.
  * {@code -Dweir.kill.seed=<n>} replays other moments.
  */
-@Timeout(120)
+@Timeout(300)
 class MovingAverageProcessKillTest {
     private static final int SENSORS = 10;
     private static final int PER_SENSOR = 2_000;

@@ -1,12 +1,11 @@
 package dev.weir.connector.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.api.connector.sink2.Committer;
 import dev.weir.api.connector.sink2.SinkWriter;
-import dev.weir.api.connector.sink2.WriterInitContext;
-import dev.weir.metrics.MetricGroup;
 import dev.weir.api.common.serialization.SimpleStringSchema;
 import dev.weir.connector.base.DeliveryGuarantee;
 import dev.weir.connector.kafka.sink.KafkaCommittable;
@@ -14,14 +13,12 @@ import dev.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
 import dev.weir.connector.kafka.sink.KafkaSink;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTransactionsOptions;
+import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -38,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * A run of an exactly-once {@link KafkaSink} killed while it wrote a transaction leaves that transaction open, and
  * {@code read_committed} consumers stop at it. Here a producer that is abandoned mid-transaction (closed without a
  * chance to abort, with a 10-minute transaction timeout) plays the killed run; a writer of the same prefix aborts
- * what it owns when it starts.
+ * what it owns when it starts, unless a completed checkpoint holds it: that one is committed by resuming it.
  */
 @Timeout(120)
 class KafkaSinkLingeringTransactionsTest {
@@ -50,8 +47,8 @@ class KafkaSinkLingeringTransactionsTest {
         String topic = SharedKafka.newTopic("lingering-job", 2);
         String prefix = "eos-" + topic;
         // Subtask 0 of the killed run, and subtask 3 of a killed run at parallelism 4 (owned by subtask 1 of 2 now).
-        abandonTransaction(prefix + "-0-0badcafe-3", topic, 0, "killed-0");
-        abandonTransaction(prefix + "-3-0badcafe-1", topic, 1, "killed-3");
+        abandonTransaction(prefix + "-0-3", topic, 0, "killed-0");
+        abandonTransaction(prefix + "-3-1", topic, 1, "killed-3");
         assertThat(ongoing(prefix)).as("open before the job").hasSize(2);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
@@ -66,61 +63,83 @@ class KafkaSinkLingeringTransactionsTest {
     }
 
     @Test
-    void aWriterAbortsTheOpenTransactionsOfItsPrefixThatItsSubtaskOwnsAndNoOthers() throws Exception {
+    void aWriterAbortsTheOpenTransactionsOfItsPrefixThatItsSubtaskOwnsAndNoCompletedCheckpointHolds() throws Exception {
         String topic = SharedKafka.newTopic("lingering-owned", 1);
         String prefix = "eos-" + topic;
         List<String> ids = List.of(
-                prefix + "-0-0badcafe-0",   // subtask 0 of 2: owned
-                prefix + "-1-0badcafe-0",   // subtask 1's
-                prefix + "-2-0badcafe-5",   // subtask 2 of a larger run, 2 % 2 == 0: owned
-                prefix + "-x-0-0badcafe-0", // a job whose prefix extends this one
-                prefix + "-0-not-a-run-0"); // not an id this sink makes
+                prefix + "-0-6",            // subtask 0 of 2, opened for checkpoint 6, after the restored 5: aborted
+                prefix + "-1-6",            // subtask 1's
+                prefix + "-2-9",            // subtask 2 of a larger run, 2 % 2 == 0, checkpoint 9: aborted
+                prefix + "-0-5",            // the restored checkpoint's: whoever restored its committable commits it
+                prefix + "-x-0-6",          // a job whose prefix extends this one
+                prefix + "-0-not-a-number"); // not an id this sink makes
         for (String id : ids) {
             abandonTransaction(id, topic, 0, id);
         }
 
-        try (SinkWriter<String> writer = sink(topic, prefix, Map.of()).createWriter(new Subtask(0, 2))) {
-            assertThat(ongoing(prefix)).containsExactlyInAnyOrder(ids.get(1), ids.get(3), ids.get(4));
+        try (SinkWriter<String> writer = sink(topic, prefix, Map.of()).createWriter(new WriterSubtask(0, 2, 5))) {
+            assertThat(ongoing(prefix)).containsExactlyInAnyOrder(ids.get(1), ids.get(3), ids.get(4), ids.get(5));
         } finally {
             ongoing(prefix).forEach(KafkaSinkLingeringTransactionsTest::fence);
         }
     }
 
     @Test
-    void aRestoredCommitFencedByTheWriterThatOwnsItsIdIsWrittenOnceMore() throws Exception {
-        String topic = SharedKafka.newTopic("lingering-race", 1);
+    void aRestoredTransactionOfACompletedCheckpointIsCommittedByResumingItOnceHoweverOftenItIsCommitted() throws Exception {
+        String topic = SharedKafka.newTopic("lingering-resume", 2);
         String prefix = "eos-" + topic;
         KafkaSink<String> sink = sink(topic, prefix, Map.of());
-        // A committable of subtask 1 of the killed run, restored to another subtask that writes it now. Its second
-        // half goes to partition 1, which does not exist yet: the committer's producer waits for it with its
-        // transaction open (the first half is written), which keeps it open while the owner starts.
-        KafkaCommittable restored = new KafkaCommittable();
-        restored.transactionalId = prefix + "-1-0badcafe-4";
-        restored.records = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            restored.records.add(record(topic, i < 3 ? 0 : 1, "r" + i));
-        }
-        CompletableFuture<Void> commit = CompletableFuture.runAsync(() -> {
-            try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
-                committer.commit(List.of(restored));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!ongoing(prefix).contains(restored.transactionalId)) {
-            assertThat(System.nanoTime()).as("the commit's transaction was open within 30 s").isLessThan(deadline);
-            Thread.sleep(5);
-        }
+        // Subtask 1 of the killed run filled this transaction for checkpoint 4, which completed; the kill came before the commit.
+        String id = prefix + "-1-4";
+        abandonTransaction(id, topic, 0, "r0", "r2");
+        KafkaCommittable restored = committableOf(id);
 
-        // Subtask 1 of the restored run owns the id and fences its open transaction when its writer starts.
-        sink.createWriter(new Subtask(1, 2)).close();
-        assertThat(ongoing(prefix)).as("open after the owner started").isEmpty();
-        SharedKafka.addPartitions(topic, 2);
+        // Its owner, restored from checkpoint 4, leaves it open; another subtask commits it.
+        sink.createWriter(new WriterSubtask(1, 2, 4)).close();
+        assertThat(ongoing(prefix)).as("open after the owner started").containsExactly(id);
+        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
+            committer.commit(List.of(restored));
+        }
+        // A second restore from the same checkpoint commits it again: the coordinator says it committed.
+        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
+            committer.commit(List.of(restored));
+        }
+        assertThat(values(SharedKafka.readAll(topic, "read_committed"))).containsExactly("0:r0", "0:r2");
+    }
 
-        commit.get(60, TimeUnit.SECONDS);
-        assertThat(values(SharedKafka.readAll(topic, "read_committed"))).as("each record of the committable once")
-                .containsExactly("0:r0", "0:r1", "0:r2", "1:r3", "1:r4", "1:r5");
+    @Test
+    void aRestoredTransactionThatTheBrokersAbortedFailsTheCommitAndSaysWhy() throws Exception {
+        String topic = SharedKafka.newTopic("lingering-lost", 1);
+        String prefix = "eos-" + topic;
+        String id = prefix + "-0-2";
+        abandonTransaction(id, topic, 0, "lost");
+        KafkaCommittable restored = committableOf(id);
+        // As the broker's transaction timeout would: the fence aborts it and bumps the epoch (twice under
+        // transactions v2, the default of the embedded broker).
+        fence(id);
+
+        try (Committer<KafkaCommittable> committer = sink(topic, prefix, Map.of()).createCommitter()) {
+            assertThatThrownBy(() -> committer.commit(List.of(restored))).isInstanceOf(IllegalStateException.class)
+                    .hasMessage("KafkaSink cannot commit transaction " + id + " (producer id " + restored.producerId + ", epoch "
+                            + restored.epoch + ") of a completed checkpoint: the brokers report its state Empty (producer id "
+                            + restored.producerId + ", epoch " + (restored.epoch + 2) + "), so they aborted it and its records are lost."
+                            + " Most likely the job was down for longer than the sink's transaction.timeout.ms (the producer's default);"
+                            + " raise it above the longest expected time to restore, at most the brokers' transaction.max.timeout.ms");
+        }
+        assertThat(values(SharedKafka.readAll(topic, "read_committed"))).isEmpty();
+    }
+
+    /** What the checkpoint holds of the open transaction of {@code id}: its id, producer id and epoch. */
+    private static KafkaCommittable committableOf(String id) throws Exception {
+        try (Admin admin = SharedKafka.admin()) {
+            TransactionDescription d = admin.describeTransactions(List.of(id)).description(id).get();
+            assertThat(d.state()).isEqualTo(TransactionState.ONGOING);
+            KafkaCommittable c = new KafkaCommittable();
+            c.transactionalId = id;
+            c.producerId = d.producerId();
+            c.epoch = (short) d.producerEpoch();
+            return c;
+        }
     }
 
     private static KafkaSink<String> sink(String topic, String prefix, Map<String, String> extra) throws Exception {
@@ -184,39 +203,7 @@ class KafkaSinkLingeringTransactionsTest {
         return false;
     }
 
-    private static KafkaCommittable.PendingRecord record(String topic, int partition, String value) {
-        KafkaCommittable.PendingRecord r = new KafkaCommittable.PendingRecord();
-        r.topic = topic;
-        r.partition = partition;
-        r.timestamp = Long.MIN_VALUE;
-        r.value = value.getBytes(StandardCharsets.UTF_8);
-        return r;
-    }
-
     private static List<String> values(List<ConsumerRecord<byte[], byte[]>> records) {
         return records.stream().map(r -> r.partition() + ":" + new String(r.value(), StandardCharsets.UTF_8)).sorted().toList();
-    }
-
-    /** The writer's view of its subtask. */
-    private record Subtask(int index, int parallelism) implements WriterInitContext {
-        @Override
-        public int getSubtaskId() {
-            return index;
-        }
-
-        @Override
-        public int getNumberOfParallelSubtasks() {
-            return parallelism;
-        }
-
-        @Override
-        public int getAttemptNumber() {
-            return 0;
-        }
-
-        @Override
-        public MetricGroup metricGroup() {
-            throw new UnsupportedOperationException("the Kafka sink's writer registers no metrics");
-        }
     }
 }

@@ -2,14 +2,19 @@ package dev.weir.connector.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.api.connector.sink2.Committer;
+import dev.weir.api.connector.sink2.CommittingSinkWriter;
+import dev.weir.api.connector.sink2.SinkWriter;
+import dev.weir.connector.kafka.sink.KafkaCommittable;
+import dev.weir.engine.checkpoint.storage.StateSerializers;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.api.common.serialization.SimpleStringSchema;
 import dev.weir.connector.base.DeliveryGuarantee;
-import dev.weir.connector.kafka.sink.KafkaCommittable;
 import dev.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
 import dev.weir.connector.kafka.sink.KafkaSink;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -45,23 +50,51 @@ class KafkaSinkTest {
     }
 
     @Test
-    void committingTheSameCommittableAgainWritesNothingTwice() throws Exception {
-        String topic = SharedKafka.newTopic("recommit", 1);
-        KafkaCommittable.PendingRecord r = new KafkaCommittable.PendingRecord();
-        r.topic = topic;
-        r.partition = 0;
-        r.timestamp = 5;
-        r.value = "once".getBytes(StandardCharsets.UTF_8);
-        KafkaCommittable c = new KafkaCommittable();
-        c.transactionalId = "recommit-" + topic;
-        c.records = new java.util.ArrayList<>(List.of(r));
-        KafkaSink<String> sink = sink(topic, DeliveryGuarantee.EXACTLY_ONCE);
-        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
-            committer.commit(List.of(c));
+    void anExactlyOnceCheckpointHoldsTheTransactionNotItsRecordsSoItsSizeDoesNotGrowWithTheOutput() throws Exception {
+        byte[] one = storedCommittable("size-a", 1);
+        byte[] many = storedCommittable("size-b", 50_000);
+        assertThat(many.length).as("bytes stored in the checkpoint for a transaction of 50,000 records of 100 bytes (5 MB),"
+                + " next to one of a single record").isEqualTo(one.length).isLessThan(256);
+    }
+
+    /**
+     * Writes {@code records} records of 100 bytes into a writer's transaction and returns its committable as the
+     * checkpoint stores it (serialized by the engine's state serializer); commits it, and checks the output.
+     */
+    private static byte[] storedCommittable(String name, int records) throws Exception {
+        String topic = SharedKafka.newTopic(name, 1);
+        KafkaSink<String> sink = KafkaSink.<String>builder().setBootstrapServers(SharedKafka.bootstrap())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder().setTopic(topic)
+                        .setValueSerializationSchema(new SimpleStringSchema()).build())
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).setTransactionalIdPrefix(topic).build();
+        @SuppressWarnings("unchecked")
+        CommittingSinkWriter<String, KafkaCommittable> writer =
+                (CommittingSinkWriter<String, KafkaCommittable>) sink.createWriter(new WriterSubtask(0, 1, 0));
+        SinkWriter.Context context = new SinkWriter.Context() {
+            @Override
+            public long currentWatermark() {
+                return Long.MIN_VALUE;
+            }
+
+            @Override
+            public Long timestamp() {
+                return null;
+            }
+        };
+        try {
+            for (int i = 0; i < records; i++) {
+                writer.write(String.format("%0100d", i), context);
+            }
+            Collection<KafkaCommittable> committables = writer.prepareCommit();
+            assertThat(committables).hasSize(1);
+            byte[] stored = StateSerializers.create().serialize(new ArrayList<>(committables));
+            try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
+                committer.commit(committables);
+            }
+            assertThat(SharedKafka.readAll(topic, "read_committed")).hasSize(records);
+            return stored;
+        } finally {
+            writer.close();
         }
-        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
-            committer.commit(List.of(c));
-        }
-        assertThat(values(SharedKafka.readAll(topic, "read_committed"))).containsExactly("0:once");
     }
 }

@@ -18,14 +18,14 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /** One in-process broker for all tests of this JVM (starting one takes seconds); every test uses topics of its own. */
-final class SharedKafka {
+public final class SharedKafka {
     private static EmbeddedKafka kafka;
     private static final AtomicInteger TOPICS = new AtomicInteger();
 
     private SharedKafka() {
     }
 
-    static synchronized String bootstrap() throws Exception {
+    public static synchronized String bootstrap() throws Exception {
         if (kafka == null) {
             kafka = EmbeddedKafka.start();
             Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
@@ -33,7 +33,7 @@ final class SharedKafka {
         return kafka.bootstrapServers();
     }
 
-    static String newTopic(String name, int partitions) throws Exception {
+    public static String newTopic(String name, int partitions) throws Exception {
         String topic = name + "-" + TOPICS.incrementAndGet();
         try (Admin admin = admin()) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
@@ -66,7 +66,7 @@ final class SharedKafka {
     }
 
     /** Every record of a topic a consumer with this isolation level sees, read from the beginning to the end. */
-    static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String isolation) throws Exception {
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(String topic, String isolation) throws Exception {
         Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrap());
         props.put("isolation.level", isolation);

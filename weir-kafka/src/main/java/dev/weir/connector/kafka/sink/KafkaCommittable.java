@@ -1,40 +1,48 @@
 package dev.weir.connector.kafka.sink;
 
-import java.util.ArrayList;
+import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * The records one exactly-once writer subtask received between two checkpoints, stored in the checkpoint and
- * written in one Kafka transaction (under a transactional id used for nothing else) when the checkpoint completes.
+ * The identity of one open Kafka transaction that an exactly-once writer subtask filled between two checkpoints:
+ * its transactional id, producer id and epoch. This is all the checkpoint stores (never the records, which are in
+ * the transaction on the brokers already); the committer commits the transaction when the checkpoint completes, with
+ * the producer that opened it while that lives, or after a restore by resuming it under its id, producer id and epoch.
  */
 public final class KafkaCommittable {
     public String transactionalId;
-    public ArrayList<PendingRecord> records;
+    public long producerId;
+    public short epoch;
+    /** The producer that opened the transaction, while it is alive in this process; never stored in a checkpoint. */
+    private transient KafkaProducer<byte[], byte[]> producer;
 
     public KafkaCommittable() {
     }
 
-    KafkaCommittable(String transactionalId, ArrayList<PendingRecord> records) {
+    KafkaCommittable(String transactionalId, long producerId, short epoch, KafkaProducer<byte[], byte[]> producer) {
         this.transactionalId = transactionalId;
-        this.records = records;
+        this.producerId = producerId;
+        this.epoch = epoch;
+        this.producer = producer;
     }
 
-    /** One serialized record waiting for its transaction; partition -1 and timestamp Long.MIN_VALUE mean none. */
-    public static final class PendingRecord {
-        public String topic;
-        public int partition;
-        public long timestamp;
-        public byte[] key;
-        public byte[] value;
+    /**
+     * Hands the live producer over once, to the committer that commits with it or to the closing writer that drops
+     * it: the two may run on different threads (a commit at the job's end follows the writer's close). Null when
+     * the other took it, or after a restore.
+     */
+    synchronized KafkaProducer<byte[], byte[]> takeProducer() {
+        KafkaProducer<byte[], byte[]> p = producer;
+        producer = null;
+        return p;
+    }
 
-        public PendingRecord() {
-        }
+    /** Whether the live producer was handed over already (or never existed, after a restore). */
+    synchronized boolean isTaken() {
+        return producer == null;
+    }
 
-        PendingRecord(String topic, int partition, long timestamp, byte[] key, byte[] value) {
-            this.topic = topic;
-            this.partition = partition;
-            this.timestamp = timestamp;
-            this.key = key;
-            this.value = value;
-        }
+    @Override
+    public String toString() {
+        return "transaction " + transactionalId + " (producer id " + producerId + ", epoch " + epoch + ")";
     }
 }

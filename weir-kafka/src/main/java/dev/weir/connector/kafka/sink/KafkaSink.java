@@ -28,25 +28,18 @@ import java.util.Map;
  *         .build());
  * }</pre>
  *
- * <p>{@code EXACTLY_ONCE} uses the two-phase-commit sink contract without reaching into the producer's internals:
- * a writer keeps the records it receives between two checkpoints (serialized), hands them over as one
- * {@link KafkaCommittable} on the checkpoint, and they are stored in the checkpoint. When the checkpoint completes,
- * the committer writes them in one Kafka transaction under a transactional id that names that committable alone
- * ({@code <prefix>-<subtask>-<run>-<n>}: the writer's subtask index, eight hex digits new for every writer so that no
- * id is used twice across restarts and runs, and a counter) and commits it. A commit repeated after a restore first
- * asks the transaction coordinator about that id: if its transaction committed already, nothing is written again; if
- * a crash left it open, initializing the id aborts the lingering transaction and the records are written anew. So
- * {@code read_committed} consumers see every record once. The price: records wait in memory and in the checkpoint
- * until it completes, and output appears one checkpoint later (as with Flink's transactions). Kafka's KIP-939
- * (resuming a prepared transaction) is not public in kafka-clients 4.3/4.4, so it is not used. Record headers are
- * not kept in exactly-once mode.
- *
- * <p>A transaction that a killed run left open for a committable no completed checkpoint holds (the final ones,
- * written at the end of the input) is never written again: the restored job writes those records under new ids. So
- * every writer, when it starts (fresh or restored), lists the cluster's ongoing transactions and aborts those of its
- * prefix whose subtask {@code k} it owns ({@code k % parallelism == subtask}); {@code read_committed} consumers are
- * then not held back until the broker's {@code transaction.timeout.ms}. The prefix must therefore be unique to one
- * running job on the cluster.
+ * <p>{@code EXACTLY_ONCE} works as Flink's: each writer subtask sends its records into an open Kafka transaction as
+ * they arrive, under the transactional id {@code <prefix>-<subtask>-<checkpoint>}. On a checkpoint it flushes and
+ * hands the transaction over as a {@link KafkaCommittable}: the id, producer id and epoch, all that the checkpoint
+ * stores, whatever the volume of output; the committer commits it when the checkpoint completes, and output appears
+ * then. After a restore, the transactions of the restored checkpoint are committed by resuming them (kafka-clients
+ * has no public API for this before KIP-939; {@link TransactionResumer} reaches into the producer as Flink's connector
+ * does), unless the coordinator says they committed already; every writer aborts the open transactions of its
+ * prefix that it owns and that no completed checkpoint holds ({@link LingeringTransactions}). So
+ * {@code read_committed} consumers see every record once. A transaction stays open from its first record to the
+ * completion of its checkpoint, and across a restore: the sink's {@code transaction.timeout.ms} must exceed the
+ * checkpoint interval plus the longest time to restore, or the brokers abort it and the restored commit fails (with
+ * that reason). The prefix must be unique to one running job on the cluster.
  */
 public final class KafkaSink<IN> implements Sink<IN>, SupportsCommitter<KafkaCommittable> {
     private static final long serialVersionUID = 1L;
@@ -93,10 +86,10 @@ public final class KafkaSink<IN> implements Sink<IN>, SupportsCommitter<KafkaCom
             }
         }, sinkContext);
         if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            long restoredCheckpointId = context.getRestoredCheckpointId().orElse(0);
             LingeringTransactions.abortOwned(properties, transactionalIdPrefix, context.getSubtaskId(),
-                    context.getNumberOfParallelSubtasks());
-            return new TransactionalKafkaWriter<>(serializer, sinkContext,
-                    TransactionalIds.newRun(transactionalIdPrefix, context.getSubtaskId()));
+                    context.getNumberOfParallelSubtasks(), restoredCheckpointId);
+            return new TransactionalKafkaWriter<>(serializer, sinkContext, properties, transactionalIdPrefix, restoredCheckpointId);
         }
         return new KafkaWriter<>(serializer, sinkContext, properties, guarantee);
     }

@@ -1,24 +1,24 @@
 package dev.weir.connector.kafka.sink;
 
 import dev.weir.api.connector.sink2.Committer;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.errors.InvalidProducerEpochException;
-import org.apache.kafka.common.errors.ProducerFencedException;
 import org.apache.kafka.common.errors.TransactionalIdNotFoundException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 /**
- * Writes each {@link KafkaCommittable} in one transaction under its own transactional id, unless the transaction
- * coordinator says that id's transaction committed already (a commit repeated after a restore).
+ * Commits the transactions of {@link KafkaCommittable}s: with the producer that opened one while it lives in this
+ * process, otherwise (after a restore) by resuming it under its transactional id, producer id and epoch
+ * ({@link TransactionResumer}), unless the transaction coordinator says it committed already (a commit repeated after
+ * a restore). A restored transaction that the brokers aborted cannot be committed: its records are lost, and the
+ * commit fails saying so rather than going on silently.
  */
 final class KafkaTransactionCommitter implements Committer<KafkaCommittable> {
     private final Map<String, String> properties;
@@ -29,54 +29,53 @@ final class KafkaTransactionCommitter implements Committer<KafkaCommittable> {
 
     @Override
     public void commit(Collection<KafkaCommittable> committables) throws Exception {
-        List<KafkaCommittable> due = new ArrayList<>(committables);
-        if (due.isEmpty()) {
-            return;
-        }
-        try (Admin admin = Admin.create(LingeringTransactions.adminProperties(properties))) {
-            for (KafkaCommittable c : due) {
-                if (committed(admin, c.transactionalId)) {
+        Admin admin = null;
+        try {
+            for (KafkaCommittable c : committables) {
+                KafkaProducer<byte[], byte[]> live = c.takeProducer();
+                if (live != null) {
+                    try (live) {
+                        live.commitTransaction();
+                    }
                     continue;
                 }
-                try {
-                    write(c);
-                } catch (RuntimeException e) {
-                    if (!fenced(e)) {
-                        throw e;
-                    }
-                    // On a restore, the checkpoint's committables are spread over the subtasks anew (and over a new
-                    // number of them) while every writer aborts the open transactions of the ids it owns
-                    // (LingeringTransactions): the restored committable being written here may be one that another
-                    // subtask's writer just fenced. A writer fences an id at most once, when it starts, so after the
-                    // fence the id is ours again: ask the coordinator whether our transaction made it (a commit
-                    // accepted before the fence) and otherwise write it once more. A second fence would come from
-                    // another live run with this prefix, and failing is then right.
-                    if (!committed(admin, c.transactionalId)) {
-                        write(c);
-                    }
+                if (admin == null) {
+                    admin = Admin.create(LingeringTransactions.adminProperties(properties));
                 }
+                commitRestored(admin, c);
+            }
+        } finally {
+            if (admin != null) {
+                admin.close();
             }
         }
     }
 
-    private static boolean fenced(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ProducerFencedException || t instanceof InvalidProducerEpochException) {
-                return true;
-            }
+    private void commitRestored(Admin admin, KafkaCommittable c) throws Exception {
+        TransactionDescription now = describe(admin, c.transactionalId);
+        TransactionState state = now == null ? null : now.state();
+        if (state == TransactionState.COMPLETE_COMMIT || state == TransactionState.PREPARE_COMMIT) {
+            return;
         }
-        return false;
+        if (state == TransactionState.ONGOING && now.producerId() == c.producerId && now.producerEpoch() == c.epoch) {
+            try (KafkaProducer<byte[], byte[]> resumed = transactionalProducer(properties, c.transactionalId)) {
+                TransactionResumer.resume(resumed, c.producerId, c.epoch);
+                resumed.commitTransaction();
+            }
+            return;
+        }
+        throw new IllegalStateException("KafkaSink cannot commit " + c + " of a completed checkpoint: the brokers report "
+                + (now == null ? "no such transactional id" : "its state " + state + " (producer id " + now.producerId()
+                + ", epoch " + now.producerEpoch() + ")") + ", so they aborted it and its records are lost. Most likely the"
+                + " job was down for longer than the sink's transaction.timeout.ms (" + properties.getOrDefault("transaction.timeout.ms",
+                "the producer's default") + "); raise it above the longest expected time to restore, at most the brokers'"
+                + " transaction.max.timeout.ms");
     }
 
-    private static boolean committed(Admin admin, String transactionalId) throws Exception {
-        TransactionState state = stateOf(admin, transactionalId);
-        return state == TransactionState.COMPLETE_COMMIT || state == TransactionState.PREPARE_COMMIT;
-    }
-
-    /** The coordinator's state of the id's transaction, or null when the coordinator knows no such id. */
-    static TransactionState stateOf(Admin admin, String transactionalId) throws ExecutionException, InterruptedException {
+    /** The coordinator's view of the id's transaction, or null when the coordinator knows no such id. */
+    private static TransactionDescription describe(Admin admin, String transactionalId) throws ExecutionException, InterruptedException {
         try {
-            return admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get().state();
+            return admin.describeTransactions(List.of(transactionalId)).description(transactionalId).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TransactionalIdNotFoundException) {
                 return null;
@@ -85,24 +84,17 @@ final class KafkaTransactionCommitter implements Committer<KafkaCommittable> {
         }
     }
 
+    /** The coordinator's state of the id's transaction, or null when the coordinator knows no such id. */
+    static TransactionState stateOf(Admin admin, String transactionalId) throws ExecutionException, InterruptedException {
+        TransactionDescription d = describe(admin, transactionalId);
+        return d == null ? null : d.state();
+    }
+
     /** A producer for the sink's transactions under {@code transactionalId}; initializing it fences that id. */
     static KafkaProducer<byte[], byte[]> transactionalProducer(Map<String, String> properties, String transactionalId) {
         Map<String, Object> props = new HashMap<>(properties);
         props.put("transactional.id", transactionalId);
         props.put("enable.idempotence", "true");
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
-    }
-
-    private void write(KafkaCommittable c) {
-        try (KafkaProducer<byte[], byte[]> producer = transactionalProducer(properties, c.transactionalId)) {
-            // Initializing the id aborts whatever transaction a crashed commit of it left open.
-            producer.initTransactions();
-            producer.beginTransaction();
-            for (KafkaCommittable.PendingRecord r : c.records) {
-                producer.send(new ProducerRecord<>(r.topic, r.partition < 0 ? null : r.partition,
-                        r.timestamp == Long.MIN_VALUE ? null : r.timestamp, r.key, r.value));
-            }
-            producer.commitTransaction();
-        }
     }
 }

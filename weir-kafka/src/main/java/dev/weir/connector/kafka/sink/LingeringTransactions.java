@@ -13,38 +13,42 @@ import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
- * Aborts the transactions that a killed run of an exactly-once {@link KafkaSink} left open under its prefix.
+ * Aborts the transactions that a killed run of an exactly-once {@link KafkaSink} left open under its prefix and that
+ * no completed checkpoint holds.
  *
- * <p>A committable is written in its transaction only when its checkpoint completes, or at the job's end for the
- * final ones. A restored committable is written again under its own id, which aborts what a crash left open under
- * it. But a committable that no completed checkpoint holds (the final ones, or those of a checkpoint that never
- * completed) is never seen again: the restored job writes its records anew under new ids, and the killed run's open
- * transaction would hold back every {@code read_committed} consumer of its partitions until the broker's transaction
- * timeout. So each writer, when it starts, lists the cluster's ongoing transactions and fences every id of its prefix
- * that it owns: a new producer initializing an id makes the coordinator abort the id's open transaction.
+ * <p>A writer sends its records into an open transaction named for the checkpoint that will hold it
+ * ({@link TransactionalIds}). When a run is killed, the transactions of completed checkpoints that were not committed
+ * yet are committed by the restored job (their committables are in the checkpoint); those opened for later
+ * checkpoints, or at the end of the input for a checkpoint that never completed, are never seen again, and would
+ * hold back every {@code read_committed} consumer of their partitions until the broker's transaction timeout. So each
+ * writer, when it starts, lists the cluster's ongoing transactions and fences every id of its prefix that it owns
+ * and whose checkpoint is above the one it was restored from (all of them on a fresh start): a new producer
+ * initializing an id makes the coordinator abort the id's open transaction. Ids of the restored checkpoint or
+ * before are left alone, whichever subtask commits them, so no writer aborts what another is committing.
  *
- * <p>A writer owns the ids prepared by subtask k with {@code k % parallelism == subtask}, so after a change of
+ * <p>A writer owns the ids opened by subtask k with {@code k % parallelism == subtask}, so after a change of
  * parallelism every id still has exactly one owner. Two live runs must therefore not share a prefix: each would
- * abort the other's transactions.
- *
- * <p>The restored committables of another subtask may be being written under an id this writer owns; fencing one
- * aborts that attempt, and {@link KafkaTransactionCommitter} writes it once more. Each id is described again right
- * before it is fenced, so one whose transaction committed since the listing is left alone: fencing it would replace
- * the coordinator's record of that commit, which a later restore of the same checkpoint asks for.
+ * abort the other's transactions. Each id is described again right before it is fenced, so one whose transaction
+ * was decided since the listing is left alone.
  */
 final class LingeringTransactions {
     private LingeringTransactions() {
     }
 
-    /** Aborts the ongoing transactions of {@code prefix} that {@code subtask} owns; returns their ids. */
-    static List<String> abortOwned(Map<String, String> properties, String prefix, int subtask, int parallelism) {
+    /**
+     * Aborts the ongoing transactions of {@code prefix} that {@code subtask} owns and that were opened for a checkpoint
+     * after {@code restoredCheckpointId} (0 on a fresh start); returns their ids.
+     */
+    static List<String> abortOwned(Map<String, String> properties, String prefix, int subtask, int parallelism,
+                                   long restoredCheckpointId) {
         List<String> aborted = new ArrayList<>();
         try (Admin admin = Admin.create(adminProperties(properties))) {
             ListTransactionsOptions ongoing = new ListTransactionsOptions().filterStates(List.of(TransactionState.ONGOING));
             for (TransactionListing t : admin.listTransactions(ongoing).all().get()) {
                 String id = t.transactionalId();
                 int k = TransactionalIds.subtaskOf(prefix, id);
-                if (k >= 0 && k % parallelism == subtask && stillOngoing(admin, id)) {
+                if (k >= 0 && k % parallelism == subtask && TransactionalIds.checkpointOf(prefix, id) > restoredCheckpointId
+                        && stillOngoing(admin, id)) {
                     fence(properties, id);
                     aborted.add(id);
                 }

@@ -1,50 +1,139 @@
 package dev.weir.connector.kafka.sink;
 
-import dev.weir.connector.base.DeliveryGuarantee;
-
 import dev.weir.api.connector.sink2.CommittingSinkWriter;
+import dev.weir.api.connector.sink2.StatefulSinkWriter;
+import dev.weir.connector.base.DeliveryGuarantee;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.utils.ProducerIdAndEpoch;
 
 /**
- * The writer of {@link DeliveryGuarantee#EXACTLY_ONCE}: keeps each checkpoint's records, serialized, and hands them
- * over as one {@link KafkaCommittable} that the committer writes in a transaction once the checkpoint completes.
+ * The writer of {@link DeliveryGuarantee#EXACTLY_ONCE}, as Flink's: sends each record into an open Kafka transaction
+ * as it arrives; on a checkpoint it flushes, hands the transaction over as a {@link KafkaCommittable} (its id,
+ * producer id and epoch: the checkpoint's size does not depend on the output's volume) and opens the next one on
+ * the next record. Each transaction has a producer of its own, under the id {@code <prefix>-<subtask>-<checkpoint>}
+ * ({@link TransactionalIds}); the committer commits with it and closes it.
+ *
+ * <p>It implements {@link StatefulSinkWriter} only to learn the id of each checkpoint it takes, which names the
+ * next transaction; it has no state of its own. A sink that wraps this writer must pass {@code snapshotState} on:
+ * without it the ids fall behind the checkpoints', and a restore no longer tells which open transactions to abort.
  */
-final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable> {
+final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable>, StatefulSinkWriter<IN, Void>, Callback {
+    /** How long closing waits for the producer of an uncommitted transaction to abort it. */
+    private static final Duration ABORT_ON_CLOSE = Duration.ofSeconds(5);
+
     private final KafkaRecordSerializationSchema<IN> serializer;
     private final SinkContext context;
-    private final String transactionalIdBase;
-    private ArrayList<KafkaCommittable.PendingRecord> records = new ArrayList<>();
-    private long sequence;
+    private final Map<String, String> properties;
+    private final String prefix;
+    /** The checkpoint the next transaction is opened for: the one after the last this writer took or was restored from. */
+    private long nextCheckpointId;
+    /** The producer of the open transaction, or null before this checkpoint interval's first record. */
+    private KafkaProducer<byte[], byte[]> producer;
+    /** The transactions handed to the committer whose producers it has not taken yet. */
+    private final List<KafkaCommittable> handedOver = new ArrayList<>();
+    private volatile Exception sendFailure;
 
-    TransactionalKafkaWriter(KafkaRecordSerializationSchema<IN> serializer, SinkContext context, String transactionalIdBase) {
+    TransactionalKafkaWriter(KafkaRecordSerializationSchema<IN> serializer, SinkContext context, Map<String, String> properties,
+                             String prefix, long restoredCheckpointId) {
         this.serializer = serializer;
         this.context = context;
-        this.transactionalIdBase = transactionalIdBase;
+        this.properties = properties;
+        this.prefix = prefix;
+        this.nextCheckpointId = restoredCheckpointId + 1;
     }
 
     @Override
-    public void write(IN element, Context ctx) {
-        ProducerRecord<byte[], byte[]> r = serializer.serialize(element, context, ctx.timestamp());
-        if (r != null) {
-            records.add(new KafkaCommittable.PendingRecord(r.topic(), r.partition() == null ? -1 : r.partition(),
-                    r.timestamp() == null ? Long.MIN_VALUE : r.timestamp(), r.key(), r.value()));
+    public void write(IN element, Context ctx) throws Exception {
+        checkSent();
+        ProducerRecord<byte[], byte[]> record = serializer.serialize(element, context, ctx.timestamp());
+        if (record == null) {
+            return;
+        }
+        if (producer == null) {
+            producer = KafkaTransactionCommitter.transactionalProducer(properties,
+                    TransactionalIds.of(prefix, context.getParallelInstanceId(), nextCheckpointId));
+            // Initializing the id also aborts what a killed run left open under it.
+            producer.initTransactions();
+            producer.beginTransaction();
+        }
+        producer.send(record, this);
+    }
+
+    @Override
+    public void onCompletion(RecordMetadata metadata, Exception exception) {
+        if (exception != null && sendFailure == null) {
+            sendFailure = exception;
         }
     }
 
     @Override
-    public void flush(boolean endOfInput) {
+    public void flush(boolean endOfInput) throws Exception {
+        if (producer != null) {
+            producer.flush();
+        }
+        checkSent();
     }
 
     @Override
-    public Collection<KafkaCommittable> prepareCommit() {
-        if (records.isEmpty()) {
+    public Collection<KafkaCommittable> prepareCommit() throws Exception {
+        if (producer == null) {
             return List.of();
         }
-        KafkaCommittable committable = new KafkaCommittable(transactionalIdBase + sequence++, records);
-        records = new ArrayList<>();
+        producer.flush();
+        checkSent();
+        ProducerIdAndEpoch id = TransactionResumer.openTransaction(producer);
+        KafkaCommittable committable = new KafkaCommittable(TransactionalIds.of(prefix, context.getParallelInstanceId(),
+                nextCheckpointId), id.producerId, id.epoch, producer);
+        producer = null;
+        // Never the same id twice in a run, even if snapshotState is not called (a wrapper that does not pass it on):
+        // a new producer of the id would abort this transaction before its commit.
+        nextCheckpointId++;
+        // Forgets the transactions whose producers the committer took (committed), newest last.
+        for (int i = handedOver.size() - 1; i >= 0; i--) {
+            if (handedOver.get(i).isTaken()) {
+                handedOver.remove(i);
+            }
+        }
+        handedOver.add(committable);
         return List.of(committable);
+    }
+
+    @Override
+    public List<Void> snapshotState(long checkpointId) {
+        nextCheckpointId = Math.max(nextCheckpointId, checkpointId + 1);
+        return List.of();
+    }
+
+    private void checkSent() {
+        Exception e = sendFailure;
+        if (e != null) {
+            throw new IllegalStateException("KafkaSink could not write a record into its transaction: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (producer != null) {
+            // Its records are in no checkpoint: a graceful close aborts the transaction.
+            producer.close(ABORT_ON_CLOSE);
+            producer = null;
+        }
+        for (KafkaCommittable c : handedOver) {
+            KafkaProducer<byte[], byte[]> p = c.takeProducer();
+            if (p != null) {
+                // Handed to a checkpoint: a forced close leaves the transaction open on the brokers, for the commit
+                // at the job's end or after a restore to resume it.
+                p.close(Duration.ZERO);
+            }
+        }
+        handedOver.clear();
     }
 }
