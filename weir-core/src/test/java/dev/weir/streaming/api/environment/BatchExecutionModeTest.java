@@ -110,7 +110,7 @@ class BatchExecutionModeTest {
                 "element a@1", "element b@2", "element a@30",
                 "event-time timer a@11", "event-time timer b@12", "event-time timer a@40",
                 "processing-time timer a", "processing-time timer b");
-        // In STREAMING the hour-long processing-time timers are still pending when the input ends, and never fire.
+        // In STREAMING the processing-time timers (set for the year 2100) are still pending when the input ends, and never fire.
         assertThat(collect(timers(RuntimeExecutionMode.STREAMING))).containsExactly(
                 "element a@1", "element b@2", "element a@30", "event-time timer a@11", "event-time timer b@12",
                 "event-time timer a@40");
@@ -267,7 +267,9 @@ class BatchExecutionModeTest {
                     public void processElement(Tuple2<String, Long> value, Context ctx, Collector<String> out) {
                         out.collect("element " + value.f0 + "@" + value.f1);
                         ctx.timerService().registerEventTimeTimer(value.f1 + 10);
-                        ctx.timerService().registerProcessingTimeTimer(ctx.timerService().currentProcessingTime() + 3_600_000);
+                        // One fixed time far ahead (2100-01-01), so a key's two records share one timer however
+                        // many milliseconds apart they are processed.
+                        ctx.timerService().registerProcessingTimeTimer(4_102_444_800_000L);
                     }
 
                     @Override
