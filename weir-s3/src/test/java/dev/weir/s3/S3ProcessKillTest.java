@@ -29,6 +29,8 @@ class S3ProcessKillTest {
     private static final String BUCKET = "durable";
     private static final long N = 16_000;
     private static final long PER_SECOND = 8_000;
+    /** The killed runs read slower, so a loaded machine's first checkpoint still comes long before their input ends. */
+    private static final long PER_SECOND_WHILE_KILLED = 1_000;
     private static final int KILLS = 2;
     private static final long SEED = Long.getLong("weir.kill.seed", 11L);
 
@@ -46,7 +48,7 @@ class S3ProcessKillTest {
             for (int run = 0; run < KILLS; run++) {
                 Optional<String> restore = S3CheckpointFolders.newestJobFolder(s3, BUCKET, "jobs/").map(key -> "s3://" + BUCKET + "/" + key);
                 restore.ifPresent(restoredFrom::add);
-                ChildJob child = start(s3, out, restore, dir.resolve("run-" + run + ".log"));
+                ChildJob child = start(PER_SECOND_WHILE_KILLED, s3, out, restore, dir.resolve("run-" + run + ".log"));
                 int delay;
                 try {
                     String jobId = child.awaitRunning();
@@ -63,7 +65,7 @@ class S3ProcessKillTest {
             }
             Optional<String> restore = S3CheckpointFolders.newestJobFolder(s3, BUCKET, "jobs/").map(key -> "s3://" + BUCKET + "/" + key);
             restore.ifPresent(restoredFrom::add);
-            ChildJob last = start(s3, out, restore, dir.resolve("run-last.log"));
+            ChildJob last = start(PER_SECOND, s3, out, restore, dir.resolve("run-last.log"));
             assertThat(last.awaitExit(90)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
         }
         assertThat(restoredFrom).as("every restart restored the killed run's job folder on S3 (seed %d)", SEED)
@@ -93,9 +95,9 @@ class S3ProcessKillTest {
         }
     }
 
-    private static ChildJob start(S3ProxyServer s3, Path out, Optional<String> restore, Path log) throws IOException {
+    private static ChildJob start(long perSecond, S3ProxyServer s3, Path out, Optional<String> restore, Path log) throws IOException {
         List<String> args = new ArrayList<>(List.of(out.toString(), "s3://" + BUCKET + "/jobs", s3.endpoint(), Long.toString(N),
-                Long.toString(PER_SECOND)));
+                Long.toString(perSecond)));
         restore.ifPresent(args::add);
         return ChildJob.start(S3KillableJobMain.class, log, args);
     }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ProcessKillTest {
     private static final long N = 40_000;
     private static final long PER_SECOND = 10_000;
+    /** The killed runs read slower, so a loaded machine's first checkpoint still comes long before their input ends. */
+    private static final long PER_SECOND_WHILE_KILLED = 2_500;
     private static final int KILLS = 3;
     private static final long SEED = Long.getLong("weir.kill.seed", 5L);
 
@@ -42,7 +44,7 @@ class ProcessKillTest {
         for (int run = 0; run < KILLS; run++) {
             Optional<Path> restore = ChildJob.newestJobFolderWithACompletedCheckpoint(checkpoints);
             restore.ifPresent(folder -> restoredFrom.add(folder.getFileName().toString()));
-            ChildJob child = start(out, checkpoints, restore, dir.resolve("run-" + run + ".log"));
+            ChildJob child = start(PER_SECOND_WHILE_KILLED, out, checkpoints, restore, dir.resolve("run-" + run + ".log"));
             long firstCheckpointMillis;
             int delay;
             try {
@@ -65,7 +67,7 @@ class ProcessKillTest {
 
         Optional<Path> restore = ChildJob.newestJobFolderWithACompletedCheckpoint(checkpoints);
         restore.ifPresent(folder -> restoredFrom.add(folder.getFileName().toString()));
-        ChildJob last = start(out, checkpoints, restore, dir.resolve("run-last.log"));
+        ChildJob last = start(PER_SECOND, out, checkpoints, restore, dir.resolve("run-last.log"));
         assertThat(last.awaitExit(90)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
 
         assertThat(restoredFrom).as("every restart restored the killed run's checkpoint folder (seed %d)", SEED)
@@ -90,8 +92,8 @@ class ProcessKillTest {
         return lines;
     }
 
-    private static ChildJob start(Path out, Path checkpoints, Optional<Path> restore, Path log) throws IOException {
-        List<String> args = new ArrayList<>(List.of(out.toString(), checkpoints.toString(), Long.toString(N), Long.toString(PER_SECOND)));
+    private static ChildJob start(long perSecond, Path out, Path checkpoints, Optional<Path> restore, Path log) throws IOException {
+        List<String> args = new ArrayList<>(List.of(out.toString(), checkpoints.toString(), Long.toString(N), Long.toString(perSecond)));
         restore.ifPresent(folder -> args.add(folder.toString()));
         return ChildJob.start(KillableJobMain.class, log, args);
     }
