@@ -48,8 +48,10 @@ class AnomalyDemoSoak {
     @Test
     void theAnomalyDemoWithCheckpointsEverySecondKeepsItsMemoryFlatFailsNoCheckpointAndAlertsExactlyAsWithout() throws Exception {
         Files.createDirectories(work);
+        long began = System.nanoTime();
         Run soaked = start("checkpointed", "--rate", Long.toString(rate), "--checkpoint-interval", "1000");
         List<Sample> samples = watch(soaked);
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began);
         assertThat(soaked.process.waitFor()).as("exit code of the soaked run; see %s", soaked.err).isZero();
         writeSamples(samples);
 
@@ -58,7 +60,7 @@ class AnomalyDemoSoak {
 
         List<String> soakedLines = jobOutput(soaked.out);
         List<String> referenceLines = jobOutput(reference.out);
-        Report report = Report.of(samples, minutes, rate, soakedLines.size());
+        Report report = Report.of(samples, minutes, rate, events, seconds, soakedLines.size());
         Files.writeString(work.resolve("report.md"), report.markdown());
         System.out.println(report.markdown());
 
@@ -68,8 +70,9 @@ class AnomalyDemoSoak {
         assertThat(report.completedCheckpoints()).as("checkpoints completed").isGreaterThanOrEqualTo(minutes * 60L / 2);
         assertThat(report.rssLateMax()).as("resident memory after warm-up, second half vs first half (bytes)")
                 .isLessThanOrEqualTo((long) (report.rssEarlyMax() * 1.10) + 16 * MB);
+        // Live data after a full collection barely moves in a steady state; a leak of a few bytes per checkpoint shows here.
         assertThat(report.oldLateMax()).as("old generation after a full collection, second half vs first half (bytes)")
-                .isLessThanOrEqualTo((long) (report.oldEarlyMax() * 1.25) + 16 * MB);
+                .isLessThanOrEqualTo((long) (report.oldEarlyMax() * 1.10) + 4 * MB);
     }
 
     private record Run(Process process, int port, Path out, Path err) {
