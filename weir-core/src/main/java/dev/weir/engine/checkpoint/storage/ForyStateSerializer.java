@@ -74,6 +74,11 @@ final class ForyStateSerializer implements StateSerializer {
         try {
             return fory.copy(value);
         } finally {
+            // Fory remembers every original it copies with its copy, to preserve shared references, but clears that
+            // map after a copy only with copy ref tracking on; its record copier fills the map even with tracking
+            // off. Without this reset a task's copier kept every state value it ever snapshotted and its copy
+            // (issue 14: the old generation grew with each checkpoint).
+            fory.resetCopy();
             jit.unlock();
         }
     }
