@@ -8,6 +8,7 @@ import dev.weir.core.execution.CheckpointingMode;
 import dev.weir.engine.checkpoint.storage.CheckpointStorage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -63,7 +64,7 @@ class CheckpointExpiryTest {
 
     private CheckpointCoordinator coordinator(Task task) {
         CheckpointOptions options = new CheckpointOptions(true, 60_000, CheckpointingMode.EXACTLY_ONCE, TEN_MINUTES, 0, 1, 5, 1,
-                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS, dir, null, false);
+                ExternalizedCheckpointRetention.NO_EXTERNALIZED_CHECKPOINTS, dir.toString(), null, false, Map.of());
         CheckpointCoordinator c = new CheckpointCoordinator("expiry", options, new CheckpointStorage(dir, "expiry"), 1,
                 List.of(task), List.of(task), failure -> { });
         c.setParticipants(List.of(task), List.of(task));
