@@ -8,13 +8,8 @@ import dev.weir.runtime.state.FunctionInitializationContext;
 import dev.weir.runtime.state.FunctionSnapshotContext;
 import dev.weir.streaming.api.checkpoint.CheckpointedFunction;
 import dev.weir.streaming.api.functions.sink.RichSinkFunction;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The at-least-once JDBC sink of {@code JdbcSink.sink}: records are buffered and written in batches on an
@@ -36,12 +31,9 @@ public final class BatchedJdbcSinkFunction<T> extends RichSinkFunction<T> implem
     private final JdbcExecutionOptions executionOptions;
     private final JdbcConnectionOptions connectionOptions;
 
-    private transient Connection connection;
-    private transient PreparedStatement statement;
+    private transient AutoCommitStatements statements;
     private transient RecordBatch<T> batch;
-    private transient ScheduledExecutorService timer;
-    /** A failure of a timed flush, thrown on the sink's thread at its next call. */
-    private transient volatile Exception timedFlushFailure;
+    private transient TimedFlush timedFlush;
 
     public BatchedJdbcSinkFunction(String sql, JdbcStatementBuilder<T> builder, JdbcExecutionOptions executionOptions,
             JdbcConnectionOptions connectionOptions) {
@@ -59,23 +51,16 @@ public final class BatchedJdbcSinkFunction<T> extends RichSinkFunction<T> implem
     @Override
     public void open(OpenContext openContext) throws Exception {
         // With parallelism 1 the same instance runs every attempt: start each one clean.
-        timedFlushFailure = null;
         batch = new RecordBatch<>(sql, builder, executionOptions.getBatchSize());
-        connect();
-        long interval = executionOptions.getBatchIntervalMs();
-        if (interval > 0 && executionOptions.getBatchSize() > 1) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "jdbc-sink-flush " + getRuntimeContext().getTaskNameWithSubtasks());
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::timedFlush, interval, interval, TimeUnit.MILLISECONDS);
-        }
+        statements = new AutoCommitStatements(connectionOptions, sql);
+        statements.open();
+        timedFlush = TimedFlush.every(executionOptions.getBatchSize() > 1 ? executionOptions.getBatchIntervalMs() : 0,
+                getRuntimeContext().getTaskNameWithSubtasks(), this::flushOnTimer);
     }
 
     @Override
     public synchronized void invoke(T value, Context context) throws Exception {
-        throwTimedFlushFailure();
+        timedFlush.throwFailure();
         batch.add(value);
         if (batch.size() >= executionOptions.getBatchSize()) {
             flush();
@@ -84,32 +69,18 @@ public final class BatchedJdbcSinkFunction<T> extends RichSinkFunction<T> implem
 
     @Override
     public synchronized void snapshotState(FunctionSnapshotContext context) throws Exception {
-        throwTimedFlushFailure();
+        timedFlush.throwFailure();
         flush();
     }
 
     @Override
     public synchronized void finish() throws Exception {
-        throwTimedFlushFailure();
+        timedFlush.throwFailure();
         flush();
     }
 
-    private synchronized void timedFlush() {
-        if (timedFlushFailure != null) {
-            return;
-        }
-        try {
-            flush();
-        } catch (Exception e) {
-            timedFlushFailure = e;
-        }
-    }
-
-    private void throwTimedFlushFailure() throws Exception {
-        Exception failure = timedFlushFailure;
-        if (failure != null) {
-            throw failure;
-        }
+    private synchronized void flushOnTimer() throws Exception {
+        flush();
     }
 
     /** Writes the batch, retrying as Flink does; the records stay buffered until they are written. */
@@ -120,12 +91,12 @@ public final class BatchedJdbcSinkFunction<T> extends RichSinkFunction<T> implem
         int maxRetries = executionOptions.getMaxRetries();
         for (int attempt = 0; ; attempt++) {
             try {
-                batch.writeTo(statement);
+                batch.writeTo(statements.statement(0));
                 batch.clear();
                 return;
             } catch (SQLException e) {
                 if (RecordBatch.isCausedByTheData(e)) {
-                    throw batch.badRow(e, statement, connection);
+                    throw batch.badRow(e, statements.statement(0), statements.connection());
                 }
                 if (attempt >= maxRetries) {
                     throw new JdbcWriteException("The JDBC sink could not write a batch of " + batch.size() + " rows with the statement '"
@@ -133,59 +104,21 @@ public final class BatchedJdbcSinkFunction<T> extends RichSinkFunction<T> implem
                             + e.getMessage() + " (SQL state " + e.getSQLState() + "). Check that the database is reachable, or "
                             + "raise JdbcExecutionOptions.withMaxRetries.", e);
                 }
-                reconnectIfInvalid();
+                statements.reopenIfInvalid();
                 Thread.sleep(1000L * attempt);
             }
         }
     }
 
-    private void reconnectIfInvalid() {
-        try {
-            if (connection.isValid(connectionOptions.getConnectionCheckTimeoutSeconds())) {
-                return;
-            }
-        } catch (SQLException e) {
-            // Treated as invalid.
-        }
-        closeConnection();
-        try {
-            connect();
-        } catch (SQLException e) {
-            // The next attempt fails on the closed statement and retries again, or reports the failure.
-        }
-    }
-
-    private void connect() throws SQLException {
-        connection = Connections.open(connectionOptions);
-        connection.setAutoCommit(true);
-        statement = connection.prepareStatement(sql);
-    }
-
     @Override
     public void close() throws Exception {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer.awaitTermination(10, TimeUnit.SECONDS);
+        if (timedFlush != null) {
+            timedFlush.close();
         }
         synchronized (this) {
-            closeConnection();
-        }
-    }
-
-    private void closeConnection() {
-        try {
-            if (statement != null) {
-                statement.close();
+            if (statements != null) {
+                statements.close();
             }
-        } catch (SQLException ignored) {
-            // Closing a broken connection's statement may fail; the connection is closed next either way.
-        }
-        try {
-            if (connection != null) {
-                connection.close();
-            }
-        } catch (SQLException ignored) {
-            // Nothing left to release.
         }
     }
 }

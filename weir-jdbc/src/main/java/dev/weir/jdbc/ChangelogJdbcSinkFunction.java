@@ -10,15 +10,11 @@ import dev.weir.streaming.api.checkpoint.CheckpointedFunction;
 import dev.weir.streaming.api.functions.sink.RichSinkFunction;
 import dev.weir.types.Row;
 import dev.weir.types.RowKind;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a changelog of rows to a table with a primary key, as Flink's JDBC table sink does: {@code +I} and {@code +U}
@@ -45,12 +41,8 @@ public final class ChangelogJdbcSinkFunction extends RichSinkFunction<Row> imple
     private transient Map<Row, Row> latestByKey;
     private transient RecordBatch<Row> upserts;
     private transient RecordBatch<Row> deletes;
-    private transient Connection connection;
-    private transient PreparedStatement upsertStatement;
-    private transient PreparedStatement deleteStatement;
-    private transient ScheduledExecutorService timer;
-    /** A failure of a timed flush, thrown on the sink's thread at its next call. */
-    private transient volatile Exception timedFlushFailure;
+    private transient AutoCommitStatements statements;
+    private transient TimedFlush timedFlush;
 
     /**
      * @param upsertBuilder binds a row to {@code upsertSql}
@@ -76,26 +68,19 @@ public final class ChangelogJdbcSinkFunction extends RichSinkFunction<Row> imple
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        timedFlushFailure = null;
         int batchSize = executionOptions.getBatchSize();
         latestByKey = new LinkedHashMap<>();
         upserts = new RecordBatch<>(upsertSql, upsertBuilder, batchSize);
         deletes = new RecordBatch<>(deleteSql, deleteBuilder, batchSize);
-        connect();
-        long interval = executionOptions.getBatchIntervalMs();
-        if (interval > 0 && batchSize > 1) {
-            timer = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "jdbc-sink-flush " + getRuntimeContext().getTaskNameWithSubtasks());
-                t.setDaemon(true);
-                return t;
-            });
-            timer.scheduleWithFixedDelay(this::timedFlush, interval, interval, TimeUnit.MILLISECONDS);
-        }
+        statements = new AutoCommitStatements(connectionOptions, upsertSql, deleteSql);
+        statements.open();
+        timedFlush = TimedFlush.every(batchSize > 1 ? executionOptions.getBatchIntervalMs() : 0,
+                getRuntimeContext().getTaskNameWithSubtasks(), this::flushOnTimer);
     }
 
     @Override
     public synchronized void invoke(Row row, Context context) throws Exception {
-        throwTimedFlushFailure();
+        timedFlush.throwFailure();
         Row key = Row.project(row, keyFields);
         key.setKind(RowKind.INSERT);
         latestByKey.put(key, row);
@@ -106,32 +91,18 @@ public final class ChangelogJdbcSinkFunction extends RichSinkFunction<Row> imple
 
     @Override
     public synchronized void snapshotState(FunctionSnapshotContext context) throws Exception {
-        throwTimedFlushFailure();
+        timedFlush.throwFailure();
         flush();
     }
 
     @Override
     public synchronized void finish() throws Exception {
-        throwTimedFlushFailure();
+        timedFlush.throwFailure();
         flush();
     }
 
-    private synchronized void timedFlush() {
-        if (timedFlushFailure != null) {
-            return;
-        }
-        try {
-            flush();
-        } catch (Exception e) {
-            timedFlushFailure = e;
-        }
-    }
-
-    private void throwTimedFlushFailure() throws Exception {
-        Exception failure = timedFlushFailure;
-        if (failure != null) {
-            throw failure;
-        }
+    private synchronized void flushOnTimer() throws Exception {
+        flush();
     }
 
     private static boolean isRetraction(Row change) {
@@ -151,15 +122,15 @@ public final class ChangelogJdbcSinkFunction extends RichSinkFunction<Row> imple
         int maxRetries = executionOptions.getMaxRetries();
         for (int attempt = 0; ; attempt++) {
             RecordBatch<Row> current = upserts;
-            PreparedStatement statement = upsertStatement;
+            PreparedStatement statement = statements.statement(0);
             try {
                 if (!upserts.isEmpty()) {
-                    upserts.writeTo(upsertStatement);
+                    upserts.writeTo(statements.statement(0));
                 }
                 current = deletes;
-                statement = deleteStatement;
+                statement = statements.statement(1);
                 if (!deletes.isEmpty()) {
-                    deletes.writeTo(deleteStatement);
+                    deletes.writeTo(statements.statement(1));
                 }
                 latestByKey.clear();
                 upserts.clear();
@@ -167,7 +138,7 @@ public final class ChangelogJdbcSinkFunction extends RichSinkFunction<Row> imple
                 return;
             } catch (SQLException e) {
                 if (RecordBatch.isCausedByTheData(e)) {
-                    throw current.badRow(e, statement, connection);
+                    throw current.badRow(e, statement, statements.connection());
                 }
                 if (attempt >= maxRetries) {
                     throw new JdbcWriteException("The JDBC sink could not write " + latestByKey.size() + " changed rows to "
@@ -175,54 +146,20 @@ public final class ChangelogJdbcSinkFunction extends RichSinkFunction<Row> imple
                             + " (SQL state " + e.getSQLState() + "). Check that the database is reachable, or raise "
                             + "'sink.max-retries'.", e);
                 }
-                reconnectIfInvalid();
+                statements.reopenIfInvalid();
                 Thread.sleep(1000L * attempt);
             }
         }
     }
 
-    private void reconnectIfInvalid() {
-        try {
-            if (connection.isValid(connectionOptions.getConnectionCheckTimeoutSeconds())) {
-                return;
-            }
-        } catch (SQLException e) {
-            // Treated as invalid.
-        }
-        closeConnection();
-        try {
-            connect();
-        } catch (SQLException e) {
-            // The next attempt fails on the closed statement and retries again, or reports the failure.
-        }
-    }
-
-    private void connect() throws SQLException {
-        connection = Connections.open(connectionOptions);
-        connection.setAutoCommit(true);
-        upsertStatement = connection.prepareStatement(upsertSql);
-        deleteStatement = connection.prepareStatement(deleteSql);
-    }
-
     @Override
     public void close() throws Exception {
-        if (timer != null) {
-            timer.shutdownNow();
-            timer.awaitTermination(10, TimeUnit.SECONDS);
+        if (timedFlush != null) {
+            timedFlush.close();
         }
         synchronized (this) {
-            closeConnection();
-        }
-    }
-
-    private void closeConnection() {
-        for (AutoCloseable c : new AutoCloseable[] {upsertStatement, deleteStatement, connection}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception ignored) {
-                // Closing a broken connection may fail; nothing is left to release.
+            if (statements != null) {
+                statements.close();
             }
         }
     }
