@@ -62,6 +62,12 @@ class LauncherStalenessTest {
     }
 
     @Test
+    void aHeapSizeBeforeTheCommandGoesToTheDistributionsLauncher() throws Exception {
+        assertThat(launch("--heap", "2g", "list")).endsWith("the distribution runs: --heap 2g list");
+        assertThat(launch("--heap=512m", "demo", "--rate", "10")).isEqualTo("the distribution runs: --heap=512m demo --rate 10");
+    }
+
+    @Test
     void aSourceChangedAfterTheBuildMakesTheLauncherBuildAgain() throws Exception {
         launch("list");
         Files.setLastModifiedTime(clone.resolve("weir-core/src/main/java/Job.java"), FileTime.from(Instant.now().plusSeconds(5)));
@@ -85,8 +91,10 @@ class LauncherStalenessTest {
     }
 
     /** Runs {@code ./weir command} in the clone; returns what it printed (stdout), trimmed. */
-    private String launch(String command) throws Exception {
-        Process p = new ProcessBuilder("bash", "./weir", command).directory(clone.toFile()).redirectErrorStream(true).start();
+    private String launch(String... command) throws Exception {
+        List<String> line = new java.util.ArrayList<>(List.of("bash", "./weir"));
+        line.addAll(List.of(command));
+        Process p = new ProcessBuilder(line).directory(clone.toFile()).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(output).isZero();
