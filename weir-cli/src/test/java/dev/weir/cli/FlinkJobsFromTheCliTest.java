@@ -70,6 +70,11 @@ class FlinkJobsFromTheCliTest {
             while (job.getJobStatus().get(30, TimeUnit.SECONDS) != JobStatus.RUNNING) {
                 Thread.sleep(50);
             }
+            // A RUNNING job may still be deploying its tasks, and Flink refuses a savepoint until every task runs.
+            org.apache.flink.api.common.JobID flinkId = org.apache.flink.api.common.JobID.fromHexString(id);
+            while (!allTasksRunning(cluster.getExecutionGraph(flinkId).get(30, TimeUnit.SECONDS))) {
+                Thread.sleep(50);
+            }
 
             assertThat(Weir.execute("list", "--target", "flink", "--jobmanager", jobManager)).as(err.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(out.toString(StandardCharsets.UTF_8)).startsWith(String.format("%-32s  %-10s  %9s  %s%n", "JOB ID", "STATE", "DURATION", "NAME"))
@@ -96,6 +101,15 @@ class FlinkJobsFromTheCliTest {
     void anUnknownTargetExitsWithTwoAndSaysWhichTargetsThereAre() {
         assertThat(Weir.execute("list", "--target", "yarn")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--target must be local or flink; got 'yarn'");
+    }
+
+    private static boolean allTasksRunning(org.apache.flink.runtime.executiongraph.AccessExecutionGraph graph) {
+        for (org.apache.flink.runtime.executiongraph.AccessExecutionVertex v : graph.getAllExecutionVertices()) {
+            if (v.getExecutionState() != org.apache.flink.runtime.execution.ExecutionState.RUNNING) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static JobClient submitEndlessJob(URI rest) throws Exception {
