@@ -44,28 +44,20 @@ public final class CheckpointStorage {
 
     /** Checkpoints of {@code jobName} under {@code baseDirectory}; nothing is created until {@link #begin}. */
     public CheckpointStorage(Path baseDirectory, String jobName) {
-        Objects.requireNonNull(baseDirectory, "baseDirectory");
-        this.jobName = Objects.requireNonNull(jobName, "jobName");
-        this.jobDirectory = baseDirectory.resolve(sanitise(jobName));
-        this.remote = null;
-        this.settings = Map.of();
-        this.shared = new SharedStateFiles(jobDirectory);
+        this(Objects.requireNonNull(jobName, "jobName"), Objects.requireNonNull(baseDirectory, "baseDirectory").resolve(sanitise(jobName)),
+                null, Map.of());
     }
 
     private CheckpointStorage(Path jobDirectory) {
-        this.jobDirectory = jobDirectory;
-        this.jobName = String.valueOf(jobDirectory.getFileName());
-        this.remote = null;
-        this.settings = Map.of();
-        this.shared = new SharedStateFiles(jobDirectory);
+        this(String.valueOf(jobDirectory.getFileName()), jobDirectory, null, Map.of());
     }
 
-    private CheckpointStorage(String jobName, RemoteCheckpoints remote, Map<String, String> settings) {
+    /** {@code remote} null: {@code jobDirectory} is the storage; else the local staging folder of the uploads. */
+    private CheckpointStorage(String jobName, Path jobDirectory, RemoteCheckpoints remote, Map<String, String> settings) {
         this.jobName = jobName;
-        // One staging folder per storage: two storages of one job name in a JVM (tests, a job run twice) never share it.
-        this.jobDirectory = STAGING.resolve(sanitise(jobName) + "-" + UUID.randomUUID());
+        this.jobDirectory = jobDirectory;
         this.remote = remote;
-        this.settings = settings;
+        this.settings = Map.copyOf(settings);
         this.shared = new SharedStateFiles(jobDirectory);
     }
 
@@ -79,19 +71,13 @@ public final class CheckpointStorage {
     public static CheckpointStorage open(String location, String jobName, Map<String, String> settings) {
         Objects.requireNonNull(location, "location");
         if (!RemoteCheckpoints.isRemote(location)) {
-            CheckpointStorage local = new CheckpointStorage(RemoteCheckpoints.localPath(location), jobName);
-            return settings.isEmpty() ? local : new CheckpointStorage(local.jobDirectory, jobName, settings);
+            Objects.requireNonNull(jobName, "jobName");
+            return new CheckpointStorage(jobName, RemoteCheckpoints.localPath(location).resolve(sanitise(jobName)), null, settings);
         }
         String base = location.endsWith("/") ? location : location + "/";
-        return new CheckpointStorage(jobName, RemoteCheckpoints.open(base + sanitise(jobName), settings), Map.copyOf(settings));
-    }
-
-    private CheckpointStorage(Path jobDirectory, String jobName, Map<String, String> settings) {
-        this.jobDirectory = jobDirectory;
-        this.jobName = jobName;
-        this.remote = null;
-        this.settings = Map.copyOf(settings);
-        this.shared = new SharedStateFiles(jobDirectory);
+        // One staging folder per storage: two storages of one job name in a JVM (tests, a job run twice) never share it.
+        return new CheckpointStorage(jobName, STAGING.resolve(sanitise(jobName) + "-" + UUID.randomUUID()),
+                RemoteCheckpoints.open(base + sanitise(jobName), settings), settings);
     }
 
     /**
