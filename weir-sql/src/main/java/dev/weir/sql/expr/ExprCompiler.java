@@ -213,6 +213,8 @@ public final class ExprCompiler {
                 return new Numeric(Numeric.Fn.ABS, compileExpanded(operands.get(0)), NumericKind.of(call.getType()));
             case "TO_TIMESTAMP_LTZ":
                 return new Temporal(Temporal.Fn.TO_TIMESTAMP_LTZ, all(operands), null, zone, false);
+            case "PROCTIME":
+                return new ProcTime();
             case "TO_TIMESTAMP":
                 return new Temporal(Temporal.Fn.TO_TIMESTAMP, all(operands), null, zone, false);
             case "UNIX_TIMESTAMP":
@@ -224,7 +226,7 @@ public final class ExprCompiler {
             default:
                 throw unsupported(name, "arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, COALESCE, NULLIF, "
                         + "UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, CONCAT/||, POSITION, LIKE, ABS, FLOOR, CEIL, EXTRACT, "
-                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT");
+                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, PROCTIME");
         }
     }
 

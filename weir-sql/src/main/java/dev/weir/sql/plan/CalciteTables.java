@@ -8,6 +8,7 @@ import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.TemporalTable;
 import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 
@@ -24,12 +25,26 @@ final class CalciteTables {
         return builder.build();
     }
 
-    /** A table: a scan of it is translated to its connector or DataStream by Weir's translator. */
-    static final class Source extends AbstractTable {
+    /**
+     * A table: a scan of it is translated to its connector or DataStream by Weir's translator. Every table may be
+     * named in {@code FOR SYSTEM_TIME AS OF}: the translator decides whether it is a lookup or a versioned table.
+     */
+    static final class Source extends AbstractTable implements TemporalTable {
         private final ResolvedSchema schema;
 
         Source(ResolvedSchema schema) {
             this.schema = schema;
+        }
+
+        // Calcite's system-time period columns; Weir's temporal tables have none (the period is the AS OF expression).
+        @Override
+        public String getSysStartFieldName() {
+            return "";
+        }
+
+        @Override
+        public String getSysEndFieldName() {
+            return "";
         }
 
         @Override
@@ -39,7 +54,7 @@ final class CalciteTables {
     }
 
     /** A view: expanded into its query wherever it is used. */
-    static final class View extends AbstractTable implements TranslatableTable {
+    static final class View extends AbstractTable implements TranslatableTable, TemporalTable {
         private final String name;
         private final String query;
         private final ResolvedSchema schema;
@@ -48,6 +63,17 @@ final class CalciteTables {
             this.name = name;
             this.query = query;
             this.schema = schema;
+        }
+
+        // Calcite's system-time period columns; Weir's temporal tables have none (the period is the AS OF expression).
+        @Override
+        public String getSysStartFieldName() {
+            return "";
+        }
+
+        @Override
+        public String getSysEndFieldName() {
+            return "";
         }
 
         @Override

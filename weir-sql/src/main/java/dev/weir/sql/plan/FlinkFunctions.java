@@ -41,7 +41,26 @@ public final class FlinkFunctions {
             OperandTypes.repeat(org.apache.calcite.sql.type.SqlOperandCountRanges.from(1), OperandTypes.STRING),
             SqlFunctionCategory.STRING);
 
-    static final List<SqlFunction> ALL = List.of(TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, CONCAT);
+    /**
+     * PROCTIME(): the processing time, TIMESTAMP_LTZ(3) NOT NULL, as Flink's; declared as a computed column
+     * ({@code proc_time AS PROCTIME()}) it is the time attribute of processing-time lookup joins.
+     */
+    public static final SqlFunction PROCTIME = new SqlFunction("PROCTIME", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), null, OperandTypes.NILADIC,
+            SqlFunctionCategory.TIMEDATE) {
+        @Override
+        public boolean isDynamicFunction() {
+            return true; // never folded to a constant at planning time
+        }
+
+        @Override
+        public boolean isDeterministic() {
+            return false;
+        }
+    };
+
+    static final List<SqlFunction> ALL = List.of(TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, CONCAT,
+            PROCTIME);
 
     private FlinkFunctions() {
     }

@@ -177,7 +177,14 @@ final class RankTranslator {
         String calc = "Calc(select=[" + String.join(", ", top.getRowType().getFieldNames()) + "])";
         translator.record(calc);
         DataStream<Row> out = ranked.flatMap(new CalcFunction(condition, compiled)).name(calc);
-        return new Translated(out, top.getRowType(), -1, true);
+        // Deduplication on the rowtime keeps the time attribute, as in Flink: its keep-last view is a versioned table.
+        int rowtime = -1;
+        for (int i = 0; i < outputs.size() && function instanceof RowTimeDeduplicateFunction; i++) {
+            if (StreamTranslator.passesThrough(outputs.get(i), in.rowtimeIndex())) {
+                rowtime = i;
+            }
+        }
+        return new Translated(out, top.getRowType(), rowtime, true);
     }
 
     /** N for {@code rn <= N}, {@code rn < N+1}, {@code rn = 1}; 0 if the conjunct does not bound rn; -1 if unsupported. */

@@ -115,6 +115,10 @@ public final class StreamTranslator {
             }
         }
         if (rel instanceof org.apache.calcite.rel.core.Correlate) {
+            Translated temporal = new TemporalJoinTranslator(this).tryTranslate((org.apache.calcite.rel.core.Correlate) rel);
+            if (temporal != null) {
+                return temporal;
+            }
             return new CorrelateTranslator(this).translate((org.apache.calcite.rel.core.Correlate) rel);
         }
         if (rel instanceof org.apache.calcite.rel.core.Join) {
@@ -166,13 +170,17 @@ public final class StreamTranslator {
     }
 
     private Translated scan(TableScan scan) {
+        return new SourceTranslator(this, planner).scan(catalogTable(scan), scan.getRowType());
+    }
+
+    CatalogTable catalogTable(TableScan scan) {
         List<String> path = scan.getTable().getQualifiedName();
         String name = path.get(path.size() - 1);
         Object entry = catalog.get(name);
         if (!(entry instanceof CatalogTable)) {
             throw new TableException("Table '" + name + "' is not in the catalog any more");
         }
-        return new SourceTranslator(this, planner).scan((CatalogTable) entry, scan.getRowType());
+        return (CatalogTable) entry;
     }
 
     /** A Project over an optional Filter, or a Filter alone, as one compiled step. */
