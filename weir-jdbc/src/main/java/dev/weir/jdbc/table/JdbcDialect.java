@@ -73,6 +73,11 @@ enum JdbcDialect {
         return "SELECT " + columnList(columns) + " FROM " + quote(table);
     }
 
+    /** The select of a lookup: rows whose {@code keys} equal the parameters, in order. */
+    String selectWhere(String table, List<String> columns, List<String> keys) {
+        return select(table, columns) + " WHERE " + keys.stream().map(k -> quote(k) + " = ?").collect(Collectors.joining(" AND "));
+    }
+
     /** The select of one partition: rows whose {@code column} lies between two bound parameters. */
     String selectBetween(String table, List<String> columns, String column) {
         return select(table, columns) + " WHERE " + quote(column) + " BETWEEN ? AND ?";

@@ -5,6 +5,9 @@ import dev.weir.connector.jdbc.JdbcExecutionOptions;
 import dev.weir.jdbc.BatchedJdbcSinkFunction;
 import dev.weir.jdbc.ChangelogJdbcSinkFunction;
 import dev.weir.sql.catalog.CatalogTable;
+import dev.weir.sql.connector.LookupFunction;
+import dev.weir.sql.connector.LookupOptions;
+import dev.weir.sql.connector.LookupTableSource;
 import dev.weir.sql.connector.TableConnector;
 import dev.weir.sql.runtime.RowKeySelector;
 import dev.weir.streaming.api.datastream.DataStream;
@@ -26,13 +29,20 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * and a sink that appends rows, or, for a table with a {@code PRIMARY KEY ... NOT ENFORCED}, upserts them ({@code INSERT
  * ... ON CONFLICT ... DO UPDATE} on PostgreSQL) and deletes retracted keys, so an updating query leaves exactly its
  * final rows. Writes are batched by {@code sink.buffer-flush.max-rows} and {@code sink.buffer-flush.interval}, flushed at
- * every checkpoint (at-least-once; idempotent with a primary key). Lookup joins are not planned by Weir SQL yet.
+ * every checkpoint (at-least-once; idempotent with a primary key). As a {@link LookupTableSource} it serves lookup joins
+ * ({@code FOR SYSTEM_TIME AS OF o.proc_time}) with Flink's {@code lookup.*} cache and retry options.
  */
-public final class JdbcTableConnector implements TableConnector {
-    private static final Set<String> OPTIONS = Set.of("url", "table-name", "driver", "username", "password",
+public final class JdbcTableConnector implements TableConnector, LookupTableSource {
+    private static final Set<String> OPTIONS = withLookupOptions("url", "table-name", "driver", "username", "password",
             "connection.max-retry-timeout", "scan.partition.column", "scan.partition.num", "scan.partition.lower-bound",
             "scan.partition.upper-bound", "scan.fetch-size", "scan.auto-commit", "sink.buffer-flush.max-rows",
             "sink.buffer-flush.interval", "sink.max-retries", "sink.parallelism");
+
+    private static Set<String> withLookupOptions(String... options) {
+        Set<String> all = new java.util.HashSet<>(List.of(options));
+        all.addAll(LookupOptions.KEYS);
+        return Set.copyOf(all);
+    }
     private static final List<String> PARTITION_OPTIONS = List.of("scan.partition.column", "scan.partition.num",
             "scan.partition.lower-bound", "scan.partition.upper-bound");
 
@@ -43,8 +53,7 @@ public final class JdbcTableConnector implements TableConnector {
 
     @Override
     public boolean supportsOption(String key) {
-        // lookup.* keys are known so that validate can say why they are refused.
-        return OPTIONS.contains(key) || key.startsWith("lookup.");
+        return OPTIONS.contains(key);
     }
 
     @Override
@@ -55,12 +64,7 @@ public final class JdbcTableConnector implements TableConnector {
     @Override
     public void validate(CatalogTable table) {
         Map<String, String> o = table.options();
-        for (String key : o.keySet()) {
-            if (key.startsWith("lookup.")) {
-                throw new ValidationException("Option '" + key + "' of table '" + table.name() + "' configures lookup joins "
-                        + "(FOR SYSTEM_TIME AS OF), which Weir SQL does not plan yet; remove it and scan or write the table");
-            }
-        }
+        LookupOptions.of(table);
         JdbcDialect.of(TableConnector.required(o, "url", table, "jdbc:postgresql://localhost:5432/postgres"), table);
         TableConnector.required(o, "table-name", table, "alerts");
         long set = PARTITION_OPTIONS.stream().filter(o::containsKey).count();
@@ -214,5 +218,27 @@ public final class JdbcTableConnector implements TableConnector {
         if (parallelism != null) {
             sink.setParallelism(Integer.parseInt(parallelism));
         }
+    }
+
+    @Override
+    public LookupFunction createLookupFunction(CatalogTable table, RelDataType physicalType, int[] keyColumns) {
+        Map<String, String> o = table.options();
+        List<String> names = physicalType.getFieldNames();
+        ColumnReader[] readers = new ColumnReader[names.size()];
+        for (int i = 0; i < readers.length; i++) {
+            RelDataTypeField f = physicalType.getFieldList().get(i);
+            readers[i] = ColumnReader.of(f.getType().getSqlTypeName(), f.getName(), table.name());
+        }
+        List<String> keys = new ArrayList<>();
+        int[] keyFields = new int[keyColumns.length];
+        SqlTypeName[] keyTypes = new SqlTypeName[keyColumns.length];
+        for (int i = 0; i < keyColumns.length; i++) {
+            keys.add(names.get(keyColumns[i]));
+            keyFields[i] = i;
+            keyTypes[i] = readers[keyColumns[i]].type();
+        }
+        String sql = JdbcDialect.of(o.get("url"), table).selectWhere(o.get("table-name"), names, keys);
+        return new JdbcLookupFunction(connection(table), table.name(), sql, new RowStatementBuilder(keyFields, keyTypes), readers,
+                LookupOptions.of(table).maxRetries());
     }
 }

