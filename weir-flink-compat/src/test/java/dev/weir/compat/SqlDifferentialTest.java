@@ -31,6 +31,7 @@ class SqlDifferentialTest {
     void runEveryQueryOnBothEngines() throws Exception {
         Path dir = Files.createTempDirectory("weir-sql-differential");
         List<String> ddl = SqlCases.tables(dir);
+        ddl.addAll(TemporalJoinCases.tables(dir));
 
         org.apache.flink.table.api.TableEnvironment flinkEnv = org.apache.flink.table.api.TableEnvironment.create(
                 org.apache.flink.table.api.EnvironmentSettings.inStreamingMode());
