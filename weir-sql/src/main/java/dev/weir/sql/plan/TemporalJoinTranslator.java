@@ -155,7 +155,11 @@ final class TemporalJoinTranslator {
                 + correlate.getLeft().getRowType().getFieldNames().get(left.rowtimeIndex()) + "], rightTimeAttribute=["
                 + versioned.getRowType().getFieldNames().get(right.rowtimeIndex()) + "], select=[" + select + "])";
         translator.record(name);
-        TemporalRowTimeJoinFunction function = new TemporalRowTimeJoinFunction(leftOuter, left.rowType().getFieldCount(),
+        boolean[] nullKeysNeverMatch = new boolean[leftKeys.length];
+        for (int i = 0; i < nullKeysNeverMatch.length; i++) {
+            nullKeysNeverMatch[i] = condition.nullKeysNeverMatch.get(i);
+        }
+        TemporalRowTimeJoinFunction function = new TemporalRowTimeJoinFunction(leftOuter, nullKeysNeverMatch, left.rowType().getFieldCount(),
                 right.rowType().getFieldCount(), left.rowtimeIndex(), right.rowtimeIndex(), restExpr);
         DataStream<Row> out = left.stream().connect(right.stream())
                 .keyBy(new ExprKeySelector(leftKeys), new ExprKeySelector(rightKeys))

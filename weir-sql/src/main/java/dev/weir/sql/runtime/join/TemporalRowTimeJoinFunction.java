@@ -21,22 +21,28 @@ import java.util.TreeMap;
  * arrive on the right input as a changelog; {@code -U} rows are ignored (a version is replaced by its {@code +U}) and a
  * {@code -D} ends the key's validity from its time on. After each firing, versions that no left row can use any more
  * (older than the latest one at the watermark) are removed, so a key's state holds one version plus those not yet
- * reached by the watermark. Output rows are inserts ({@code +I}).
+ * reached by the watermark. A key compared with {@code =} that has a NULL field matches no version. Output rows are
+ * inserts ({@code +I}).
  */
 public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final boolean leftOuter;
+    private final boolean[] nullKeysNeverMatch;
     private final int leftTimeIndex;
     private final int rightTimeIndex;
     private final JoinedRow joined;
     private transient MapState<Long, List<Row>> leftRows;
     private transient MapState<Long, Row> versions;
 
-    /** {@code condition} is the rest of the ON clause over the joined row, or null; times are columns of each side. */
-    public TemporalRowTimeJoinFunction(boolean leftOuter, int leftArity, int rightArity, int leftTimeIndex, int rightTimeIndex,
-            Expr condition) {
+    /**
+     * {@code nullKeysNeverMatch[i]}: key column i is compared with {@code =}; {@code condition} is the rest of the ON
+     * clause over the joined row, or null; times are columns of each side.
+     */
+    public TemporalRowTimeJoinFunction(boolean leftOuter, boolean[] nullKeysNeverMatch, int leftArity, int rightArity,
+            int leftTimeIndex, int rightTimeIndex, Expr condition) {
         this.leftOuter = leftOuter;
+        this.nullKeysNeverMatch = nullKeysNeverMatch.clone();
         this.leftTimeIndex = leftTimeIndex;
         this.rightTimeIndex = rightTimeIndex;
         this.joined = new JoinedRow(leftArity, rightArity, condition);
@@ -68,7 +74,7 @@ public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Ro
 
     @Override
     public void processElement2(Row version, Context ctx, Collector<Row> out) throws Exception {
-        if (version.getKind() == RowKind.UPDATE_BEFORE) {
+        if (version.getKind() == RowKind.UPDATE_BEFORE || hasNullKey(ctx.getCurrentKey())) {
             return;
         }
         Object time = version.getField(rightTimeIndex);
@@ -84,6 +90,7 @@ public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Ro
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
         long watermark = ctx.timerService().currentWatermark();
+        boolean nullKey = hasNullKey(ctx.getCurrentKey());
         TreeMap<Long, Row> byTime = new TreeMap<>();
         for (Map.Entry<Long, Row> e : versions.entries()) {
             byTime.put(e.getKey(), e.getValue());
@@ -96,7 +103,7 @@ public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Ro
         }
         for (Map.Entry<Long, List<Row>> e : due.entrySet()) {
             Map.Entry<Long, Row> valid = byTime.floorEntry(e.getKey());
-            Row version = valid == null || valid.getValue().getKind() == RowKind.DELETE ? null : valid.getValue();
+            Row version = nullKey || valid == null || valid.getValue().getKind() == RowKind.DELETE ? null : valid.getValue();
             for (Row left : e.getValue()) {
                 if (version != null && joined.matches(left, version, true)) {
                     out.collect(joined.of(RowKind.INSERT, left, version, true));
@@ -115,5 +122,14 @@ public final class TemporalRowTimeJoinFunction extends KeyedCoProcessFunction<Ro
                 versions.remove(current); // nothing is valid from a deletion on until a later version
             }
         }
+    }
+
+    private boolean hasNullKey(Row key) {
+        for (int i = 0; i < nullKeysNeverMatch.length; i++) {
+            if (nullKeysNeverMatch[i] && key.getField(i) == null) {
+                return true;
+            }
+        }
+        return false;
     }
 }

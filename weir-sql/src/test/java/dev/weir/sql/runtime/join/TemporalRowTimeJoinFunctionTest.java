@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class TemporalRowTimeJoinFunctionTest {
     private static TwoInputHarness<Row, Row, Row> harness(boolean leftOuter) throws Exception {
         TwoInputHarness<Row, Row, Row> h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
-                new TemporalRowTimeJoinFunction(leftOuter, 3, 3, 1, 1, null),
+                new TemporalRowTimeJoinFunction(leftOuter, new boolean[] {true}, 3, 3, 1, 1, null),
                 new RowKeySelector(new int[] {0}), new RowKeySelector(new int[] {0}));
         h.open();
         return h;
@@ -85,6 +85,16 @@ class TemporalRowTimeJoinFunctionTest {
             assertThat(drain(h)).containsExactly("+I[EUR, 4, a, EUR, 3, 102]");
             assertThat(h.<Long, Row>getMapState("sql-temporal-join-versions", Row.of("EUR")).keySet()).containsExactlyInAnyOrder(3L, 50L);
             assertThat(h.<Long, Object>getMapState("sql-temporal-join-left", Row.of("EUR"))).isEmpty();
+        }
+    }
+
+    @Test
+    void aNullKeyMatchesNoVersion() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = harness(true)) {
+            h.processElement2(Row.of(null, 1L, 100));
+            h.processElement1(Row.of(null, 2L, "a"));
+            watermark(h, 2);
+            assertThat(drain(h)).containsExactly("+I[null, 2, a, null, null, null]");
         }
     }
 }
