@@ -16,11 +16,20 @@ import javax.transaction.xa.Xid;
 /**
  * One subtask's XA connections: the writing one, with the statement the sink writes with, which starts, ends and
  * prepares the sink's transactions one at a time; and the committing one, which commits or rolls back prepared
- * transactions and lists them on recovery, reopened when it broke.
+ * transactions and lists them on recovery, reopened when it broke. Every database call on either is bounded by
+ * {@link #CALL_TIMEOUT_MILLIS}: a call that waits longer (a stalled server, a lost network, a lock that is never
+ * released) fails with an exception naming the wait instead of hanging the task, and the job restarts and recovers.
  */
 final class XaSession {
+    /**
+     * The longest any one database call of the sink may wait. Generous, because a checkpoint's batch on a loaded
+     * database can be slow; finite, because PostgreSQL's driver waits forever by default.
+     */
+    static final int CALL_TIMEOUT_MILLIS = 120_000;
+
     private final XADataSource dataSource;
     private final String sql;
+    private final int callTimeoutMillis;
     private XAConnection xaConnection;
     private XAResource resource;
     private Connection connection;
@@ -32,18 +41,24 @@ final class XaSession {
     private XAConnection committerConnection;
     private XAResource committer;
 
-    private XaSession(XADataSource dataSource, String sql) {
+    private XaSession(XADataSource dataSource, String sql, int callTimeoutMillis) {
         this.dataSource = dataSource;
         this.sql = sql;
+        this.callTimeoutMillis = callTimeoutMillis;
     }
 
     /** Connects, checks the database can prepare transactions, and prepares the statement. */
     static XaSession open(XADataSource dataSource, String sql) throws SQLException {
+        return open(dataSource, sql, CALL_TIMEOUT_MILLIS);
+    }
+
+    /** As {@link #open(XADataSource, String)}, with another bound on each call (tests). */
+    static XaSession open(XADataSource dataSource, String sql, int callTimeoutMillis) throws SQLException {
         if (dataSource == null) {
             throw new IllegalArgumentException("The exactly-once JDBC sink's XADataSource supplier returned null; return a configured "
                     + "XADataSource, e.g. an org.postgresql.xa.PGXADataSource with its URL, user and password set");
         }
-        XaSession session = new XaSession(dataSource, sql);
+        XaSession session = new XaSession(dataSource, sql, callTimeoutMillis);
         session.connect();
         session.requirePreparedTransactions();
         return session;
@@ -54,12 +69,15 @@ final class XaSession {
         resource = xaConnection.getXAResource();
         // One logical connection for the session's life: the XA connection closes the previous one on every call.
         connection = xaConnection.getConnection();
+        bound(connection);
         statement = connection.prepareStatement(sql);
     }
 
     private XAResource committer() throws SQLException {
         if (committerConnection == null) {
             committerConnection = dataSource.getXAConnection();
+            // The logical connection is only opened to bound the physical one's calls, the XA resource's included.
+            bound(committerConnection.getConnection());
             committer = committerConnection.getXAResource();
         }
         return committer;
@@ -75,6 +93,15 @@ final class XaSession {
         }
         committerConnection = null;
         committer = null;
+    }
+
+    /** Bounds every call on {@code c}'s physical connection (JDBC's network timeout; the executor aborts it if the driver needs one). */
+    private void bound(Connection c) throws SQLException {
+        try {
+            c.setNetworkTimeout(java.util.concurrent.ForkJoinPool.commonPool(), callTimeoutMillis);
+        } catch (java.sql.SQLFeatureNotSupportedException e) {
+            // A driver without network timeouts keeps its own behaviour.
+        }
     }
 
     /** PostgreSQL refuses PREPARE TRANSACTION when max_prepared_transactions is 0 (its default): say so before the first checkpoint. */

@@ -62,7 +62,7 @@ public final class SharedPostgres {
                 .withUsername("postgres").withPassword("").build();
     }
 
-    static PGXADataSource xaDataSource(EmbeddedPostgres pg) {
+    public static PGXADataSource xaDataSource(EmbeddedPostgres pg) {
         PGXADataSource ds = new PGXADataSource();
         ds.setUrl(url(pg));
         ds.setUser("postgres");
