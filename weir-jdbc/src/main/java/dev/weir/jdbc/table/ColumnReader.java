@@ -1,6 +1,7 @@
 package dev.weir.jdbc.table;
 
 import dev.weir.table.api.ValidationException;
+import dev.weir.types.Row;
 import java.io.Serializable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,6 +41,15 @@ final class ColumnReader implements Serializable {
 
     SqlTypeName type() {
         return type;
+    }
+
+    /** The result set's current row, its columns read in order by {@code columns}. */
+    static Row readRow(ResultSet rs, ColumnReader[] columns) throws SQLException {
+        Row row = new Row(columns.length);
+        for (int i = 0; i < columns.length; i++) {
+            row.setField(i, columns[i].read(rs, i + 1));
+        }
+        return row;
     }
 
     Object read(ResultSet rs, int index) throws SQLException {

@@ -62,11 +62,7 @@ final class JdbcLookupFunction implements LookupFunction {
                 List<Row> rows = new ArrayList<>(1);
                 try (ResultSet rs = statement.executeQuery()) {
                     while (rs.next()) {
-                        Row row = new Row(columns.length);
-                        for (int i = 0; i < columns.length; i++) {
-                            row.setField(i, columns[i].read(rs, i + 1));
-                        }
-                        rows.add(row);
+                        rows.add(ColumnReader.readRow(rs, columns));
                     }
                 }
                 return rows;

@@ -88,10 +88,7 @@ final class JdbcRowSource extends RichParallelSourceFunction<Row> {
     private void emit(PreparedStatement statement, SourceContext<Row> ctx) throws SQLException {
         try (ResultSet rs = statement.executeQuery()) {
             while (!cancelled && rs.next()) {
-                Row row = new Row(columns.length);
-                for (int i = 0; i < columns.length; i++) {
-                    row.setField(i, columns[i].read(rs, i + 1));
-                }
+                Row row = ColumnReader.readRow(rs, columns);
                 synchronized (ctx.getCheckpointLock()) {
                     ctx.collect(row);
                 }

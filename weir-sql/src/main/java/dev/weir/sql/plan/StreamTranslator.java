@@ -236,7 +236,7 @@ public final class StreamTranslator {
         return false;
     }
 
-    private static boolean isIdentity(List<RexNode> projects, RelDataType inputType) {
+    static boolean isIdentity(List<RexNode> projects, RelDataType inputType) {
         if (projects.size() != inputType.getFieldCount()) {
             return false;
         }

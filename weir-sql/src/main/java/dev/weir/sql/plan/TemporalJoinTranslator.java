@@ -224,22 +224,10 @@ final class TemporalJoinTranslator {
     }
 
     private static RelNode skipIdentity(RelNode rel) {
-        while (rel instanceof Project && isIdentity((Project) rel)) {
+        while (rel instanceof Project && StreamTranslator.isIdentity(((Project) rel).getProjects(),
+                ((Project) rel).getInput().getRowType())) {
             rel = ((Project) rel).getInput();
         }
         return rel;
-    }
-
-    private static boolean isIdentity(Project project) {
-        List<RexNode> projects = project.getProjects();
-        if (projects.size() != project.getInput().getRowType().getFieldCount()) {
-            return false;
-        }
-        for (int i = 0; i < projects.size(); i++) {
-            if (!(projects.get(i) instanceof RexInputRef) || ((RexInputRef) projects.get(i)).getIndex() != i) {
-                return false;
-            }
-        }
-        return true;
     }
 }
