@@ -84,11 +84,16 @@ class SqlTemporalJoinTest {
                         + "clause, e.g. ON o.id = rates.id");
     }
 
+    /** A table with a processing-time attribute. */
+    private void payments() throws Exception {
+        Path payments = csv(dir, "payments", "1,EUR");
+        env.executeSql("CREATE TABLE payments (id INT, currency STRING, proc_time AS PROCTIME()) WITH ('connector' = "
+                + "'filesystem', 'path' = '" + payments + "', 'format' = 'csv')");
+    }
+
     @Test
     void aProcessingTimeJoinOnATableWithoutLookupSupportIsRefusedNamingTheAlternatives() throws Exception {
-        Path more = csv(dir, "more", "1,EUR");
-        env.executeSql("CREATE TABLE payments (id INT, currency STRING, proc_time AS PROCTIME()) WITH ('connector' = "
-                + "'filesystem', 'path' = '" + more + "', 'format' = 'csv')");
+        payments();
 
         assertThatThrownBy(() -> env.executeSql("SELECT p.id, r.rate FROM payments AS p "
                 + "JOIN rates FOR SYSTEM_TIME AS OF p.proc_time AS r ON p.currency = r.currency"))
@@ -101,9 +106,7 @@ class SqlTemporalJoinTest {
 
     @Test
     void procTimeIsATimestampLtzColumnFilledWithTheWallClock() throws Exception {
-        Path more = csv(dir, "more", "1,EUR");
-        env.executeSql("CREATE TABLE payments (id INT, currency STRING, proc_time AS PROCTIME()) WITH ('connector' = "
-                + "'filesystem', 'path' = '" + more + "', 'format' = 'csv')");
+        payments();
         long before = System.currentTimeMillis();
 
         assertThat(rows(env, "DESCRIBE payments")).contains("+I[proc_time, TIMESTAMP_LTZ(3), false, null, AS PROCTIME(), null]");

@@ -28,12 +28,7 @@ class JdbcTableConnectorTest {
     }
 
     private static String with(String table, String... extra) {
-        StringBuilder options = new StringBuilder(" WITH ('connector' = 'jdbc', 'url' = '" + SharedPostgres.url(PG)
-                + "', 'table-name' = '" + table + "', 'username' = 'postgres', 'password' = ''");
-        for (String o : extra) {
-            options.append(", ").append(o);
-        }
-        return options.append(")").toString();
+        return SharedPostgres.with(PG, table, extra);
     }
 
     private static List<String> collect(TableResult result) throws Exception {

@@ -57,6 +57,16 @@ public final class SharedPostgres {
         return "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
     }
 
+    /** The WITH clause of a SQL table of {@code pg}'s table {@code table} ('connector' = 'jdbc'), with {@code extra} options. */
+    public static String with(EmbeddedPostgres pg, String table, String... extra) {
+        StringBuilder options = new StringBuilder(" WITH ('connector' = 'jdbc', 'url' = '" + url(pg)
+                + "', 'table-name' = '" + table + "', 'username' = 'postgres', 'password' = ''");
+        for (String o : extra) {
+            options.append(", ").append(o);
+        }
+        return options.append(")").toString();
+    }
+
     public static JdbcConnectionOptions connectionOptions(EmbeddedPostgres pg) {
         return new JdbcConnectionOptions.JdbcConnectionOptionsBuilder().withUrl(url(pg)).withDriverName("org.postgresql.Driver")
                 .withUsername("postgres").withPassword("").build();

@@ -26,25 +26,30 @@ final class CalciteTables {
     }
 
     /**
+     * A table Calcite lets {@code FOR SYSTEM_TIME AS OF} name. Calcite's system-time period columns are left empty:
+     * Weir's temporal tables have none (the period is the AS OF expression; the translator decides what it means).
+     */
+    interface AsOfTable extends TemporalTable {
+        @Override
+        default String getSysStartFieldName() {
+            return "";
+        }
+
+        @Override
+        default String getSysEndFieldName() {
+            return "";
+        }
+    }
+
+    /**
      * A table: a scan of it is translated to its connector or DataStream by Weir's translator. Every table may be
      * named in {@code FOR SYSTEM_TIME AS OF}: the translator decides whether it is a lookup or a versioned table.
      */
-    static final class Source extends AbstractTable implements TemporalTable {
+    static final class Source extends AbstractTable implements AsOfTable {
         private final ResolvedSchema schema;
 
         Source(ResolvedSchema schema) {
             this.schema = schema;
-        }
-
-        // Calcite's system-time period columns; Weir's temporal tables have none (the period is the AS OF expression).
-        @Override
-        public String getSysStartFieldName() {
-            return "";
-        }
-
-        @Override
-        public String getSysEndFieldName() {
-            return "";
         }
 
         @Override
@@ -54,7 +59,7 @@ final class CalciteTables {
     }
 
     /** A view: expanded into its query wherever it is used. */
-    static final class View extends AbstractTable implements TranslatableTable, TemporalTable {
+    static final class View extends AbstractTable implements TranslatableTable, AsOfTable {
         private final String name;
         private final String query;
         private final ResolvedSchema schema;
@@ -63,17 +68,6 @@ final class CalciteTables {
             this.name = name;
             this.query = query;
             this.schema = schema;
-        }
-
-        // Calcite's system-time period columns; Weir's temporal tables have none (the period is the AS OF expression).
-        @Override
-        public String getSysStartFieldName() {
-            return "";
-        }
-
-        @Override
-        public String getSysEndFieldName() {
-            return "";
         }
 
         @Override

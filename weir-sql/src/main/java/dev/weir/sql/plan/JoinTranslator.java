@@ -9,7 +9,6 @@ import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
 import java.time.Duration;
-import java.util.List;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.type.RelDataType;
@@ -45,8 +44,8 @@ final class JoinTranslator {
                     + "each side (e.g. ON a.id = b.id); cross joins and joins on other conditions alone are not supported. "
                     + "Add the equality to the ON clause.");
         }
-        Expr[] leftKeys = compile(condition.leftKeys);
-        Expr[] rightKeys = compile(condition.rightKeys);
+        Expr[] leftKeys = translator.compile(condition.leftKeys);
+        Expr[] rightKeys = translator.compile(condition.rightKeys);
         boolean[] nullKeysNeverMatch = new boolean[leftKeys.length];
         for (int i = 0; i < nullKeysNeverMatch.length; i++) {
             nullKeysNeverMatch[i] = condition.nullKeysNeverMatch.get(i);
@@ -82,14 +81,6 @@ final class JoinTranslator {
         // The time attributes are not kept: Weir does not hold back the join's watermark by the interval, so a
         // downstream window on them could find rows late (Flink keeps them for interval joins).
         return new Translated(out, joinedType, -1, updating);
-    }
-
-    private Expr[] compile(List<RexNode> nodes) {
-        Expr[] exprs = new Expr[nodes.size()];
-        for (int i = 0; i < exprs.length; i++) {
-            exprs[i] = translator.compiler().compile(nodes.get(i));
-        }
-        return exprs;
     }
 
     private static String flinkName(JoinRelType type) {

@@ -161,6 +161,15 @@ public final class StreamTranslator {
         return compiler;
     }
 
+    /** Each of {@code nodes} compiled. */
+    Expr[] compile(List<RexNode> nodes) {
+        Expr[] exprs = new Expr[nodes.size()];
+        for (int i = 0; i < exprs.length; i++) {
+            exprs[i] = compiler.compile(nodes.get(i));
+        }
+        return exprs;
+    }
+
     StreamExecutionEnvironment env() {
         return env;
     }

@@ -82,7 +82,7 @@ final class TemporalJoinTranslator {
         Translated left = translator.translate(correlate.getLeft());
         RexNode rest = condition.restCondition(correlate.getCluster().getRexBuilder());
         Expr restExpr = rest == null ? null : translator.compiler().compile(rest);
-        Expr[] leftKeys = compile(condition.leftKeys);
+        Expr[] leftKeys = translator.compile(condition.leftKeys);
         boolean leftOuter = type == JoinRelType.LEFT;
         String joinType = leftOuter ? "LeftOuterJoin" : "InnerJoin";
         String select = String.join(", ", correlate.getRowType().getFieldNames());
@@ -150,7 +150,7 @@ final class TemporalJoinTranslator {
                     + "versioned table, but no row time attribute can be found for [" + tableName + "]. Declare a WATERMARK on "
                     + "its time column.");
         }
-        Expr[] rightKeys = compile(condition.rightKeys);
+        Expr[] rightKeys = translator.compile(condition.rightKeys);
         String name = "TemporalJoin(joinType=[" + joinType + "], table=[" + tableName + "], leftTimeAttribute=["
                 + correlate.getLeft().getRowType().getFieldNames().get(left.rowtimeIndex()) + "], rightTimeAttribute=["
                 + versioned.getRowType().getFieldNames().get(right.rowtimeIndex()) + "], select=[" + select + "])";
@@ -193,14 +193,6 @@ final class TemporalJoinTranslator {
             return ((RexFieldAccess) node).getField().getIndex();
         }
         return -1;
-    }
-
-    private Expr[] compile(List<RexNode> nodes) {
-        Expr[] exprs = new Expr[nodes.size()];
-        for (int i = 0; i < exprs.length; i++) {
-            exprs[i] = translator.compiler().compile(nodes.get(i));
-        }
-        return exprs;
     }
 
     private static String describeTable(RelNode versioned) {
