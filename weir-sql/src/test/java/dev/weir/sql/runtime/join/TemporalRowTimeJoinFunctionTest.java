@@ -3,6 +3,7 @@ package dev.weir.sql.runtime.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.ProcessFunctionTestHarnesses;
 import dev.weir.testing.TwoInputHarness;
 import dev.weir.types.Row;
@@ -16,7 +17,6 @@ class TemporalRowTimeJoinFunctionTest {
         TwoInputHarness<Row, Row, Row> h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                 new TemporalRowTimeJoinFunction(leftOuter, new boolean[] {true}, 3, 3, 1, 1, null),
                 new RowKeySelector(new int[] {0}), new RowKeySelector(new int[] {0}));
-        h.open();
         return h;
     }
 
@@ -95,6 +95,23 @@ class TemporalRowTimeJoinFunctionTest {
             h.processElement1(Row.of(null, 2L, "a"));
             watermark(h, 2);
             assertThat(drain(h)).containsExactly("+I[null, 2, a, null, null, null]");
+        }
+    }
+
+    @Test
+    void waitingRowsVersionsAndTheirTimersSurviveASnapshotAndRestore() throws Exception {
+        HarnessSnapshot snapshot;
+        try (TwoInputHarness<Row, Row, Row> h = harness(true)) {
+            h.processElement2(Row.of("EUR", 1L, 100));
+            h.processElement2(Row.of("EUR", 8L, 108));
+            h.processElement1(Row.of("EUR", 5L, "a"));
+            h.processElement1(Row.of("EUR", 9L, "b"));
+            snapshot = h.snapshot();
+        }
+        try (TwoInputHarness<Row, Row, Row> h = harness(true)) {
+            h.restore(snapshot);
+            watermark(h, 9);
+            assertThat(drain(h)).containsExactly("+I[EUR, 5, a, EUR, 1, 100]", "+I[EUR, 9, b, EUR, 8, 108]");
         }
     }
 }
