@@ -125,7 +125,8 @@ class ProcessTest(unittest.TestCase):
         lines = str(failed.exception).splitlines()
         self.assertEqual(lines[0], "The Python function of unkeyed (subtask 1 of 1) failed on the record 1:")
         self.assertEqual(lines[-1], "weir.errors.StateUnavailableError: state and timers need a keyed stream: call "
-                                    "key_by(...) before process(...) and use a KeyedProcessFunction")
+                                    "key_by(...) before process(...) and use a KeyedProcessFunction "
+                                    "(KeyedCoProcessFunction on connected streams)")
 
     def test_a_process_function_yields_to_a_side_output_with_its_tag(self):
         env = env_with(1)

@@ -3,6 +3,8 @@ import struct
 import sys
 from array import array
 
+from weir.common.types import Row, RowKind
+
 _LONG = struct.Struct(">q")
 _DOUBLE = struct.Struct(">d")
 _INT = struct.Struct(">i")
@@ -52,10 +54,59 @@ def encode(value, out):
         for key, item in value.items():
             encode(key, out)
             encode(item, out)
+    elif isinstance(value, Row):
+        _encode_row(value, out)
+    elif isinstance(value, (bytes, bytearray)):
+        out += b"B"
+        out += _INT.pack(len(value))
+        out += value
     else:
         raise TypeError("a %s (%r) cannot cross between Python and Weir's JVM: records must be built from None, "
-                        "bool, int, float, str, tuple, list and dict" % (type(value).__name__, value))
+                        "bool, int, float, str, bytes, tuple, list, dict and Row" % (type(value).__name__, value))
     return out
+
+
+def _encode_row(row, out):
+    """'W', the row kind's byte, the arity, 1 and the names for a row of named fields (else 0), then the values."""
+    values = row._values
+    out += b"W"
+    out.append(row._row_kind.value)
+    out += _INT.pack(len(values))
+    if row._fields is None:
+        out.append(0)
+    else:
+        out.append(1)
+        for name in row._fields:
+            data = name.encode("utf-8")
+            out += _INT.pack(len(data))
+            out += data
+    for item in values:
+        encode(item, out)
+
+
+def _decode_row(data, offset):
+    kind = RowKind(data[offset])
+    size = _INT.unpack_from(data, offset + 1)[0]
+    named = data[offset + 5]
+    offset += 6
+    names = None
+    if named:
+        names = []
+        for _ in range(size):
+            length = _INT.unpack_from(data, offset)[0]
+            offset += 4
+            names.append(bytes(data[offset:offset + length]).decode("utf-8"))
+            offset += length
+    values = []
+    for _ in range(size):
+        item, offset = decode(data, offset)
+        values.append(item)
+    row = Row(*values)
+    if names is not None:
+        row.set_field_names(names)
+    if kind is not RowKind.INSERT:
+        row.set_row_kind(kind)
+    return row, offset
 
 
 def _encode_longs(values, out):
@@ -114,6 +165,12 @@ def decode(data, offset=0):
             key, offset = decode(data, offset)
             result[key], offset = decode(data, offset)
         return result, offset
+    if tag == 0x57:  # W
+        return _decode_row(data, offset)
+    if tag == 0x42:  # B
+        size = _INT.unpack_from(data, offset)[0]
+        offset += 4
+        return bytes(data[offset:offset + size]), offset + size
     raise ValueError("unknown value tag %r from the JVM: the weir package and the weir-python jar differ in version"
                      % chr(tag))
 

@@ -95,9 +95,9 @@ def _fork_worker(conn, listener, control, selector, function, name, subtask, par
         if control is not None:
             control.close()
         kind, callable_, original = function
-        if kind == "process":
+        if kind in ("process", "window"):
             worker.serve_process(conn, original, name, subtask, parallelism)
-        worker.serve(conn, kind, original if kind.startswith("co_") else callable_, original, name, subtask,
+        worker.serve(conn, kind, original if kind.startswith("co_") or kind == "aggregate" else callable_, original, name, subtask,
                      parallelism)
     return pid
 

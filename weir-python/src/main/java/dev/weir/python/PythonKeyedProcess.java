@@ -24,7 +24,7 @@ final class PythonKeyedProcess extends KeyedProcessFunction<Object, Object, Obje
     public void open(OpenContext openContext) throws Exception {
         worker = new WorkerConnection(driverPort, operatorId, getRuntimeContext().getIndexOfThisSubtask(),
                 getRuntimeContext().getNumberOfParallelSubtasks());
-        conversation = new ProcessConversation(worker, getRuntimeContext());
+        conversation = new ProcessConversation(worker, getRuntimeContext(), true);
     }
 
     @Override

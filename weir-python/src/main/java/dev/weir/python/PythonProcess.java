@@ -23,7 +23,7 @@ final class PythonProcess extends ProcessFunction<Object, Object> {
     public void open(OpenContext openContext) throws Exception {
         worker = new WorkerConnection(driverPort, operatorId, getRuntimeContext().getIndexOfThisSubtask(),
                 getRuntimeContext().getNumberOfParallelSubtasks());
-        conversation = new ProcessConversation(worker, getRuntimeContext());
+        conversation = new ProcessConversation(worker, getRuntimeContext(), false);
     }
 
     @Override
