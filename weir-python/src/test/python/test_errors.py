@@ -67,7 +67,7 @@ class ErrorsTest(unittest.TestCase):
         self.assertEqual(str(failed.exception).splitlines(),
                          ["The Python function of sets (subtask 1 of 1) failed on the record 'a':",
                           "TypeError: a set ({'a'}) cannot cross between Python and Weir's JVM: records must be built "
-                          "from None, bool, int, float, str, tuple, list and dict"])
+                          "from None, bool, int, float, str, bytes, tuple, list, dict and Row"])
 
     def test_sum_of_a_field_that_is_not_a_number_fails_the_job_naming_the_fix(self):
         env = env_with(1)

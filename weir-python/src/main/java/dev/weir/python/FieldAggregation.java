@@ -55,12 +55,12 @@ final class FieldAggregation implements ReduceFunction<Object> {
                 default: return Math.max(x, y);
             }
         }
-        throw new IllegalArgumentException(call + " needs numbers at the " + where() + ", but got " + left + " and "
+        throw new IllegalArgumentException(call + " needs numbers at " + where() + ", but got " + left + " and "
                 + right + "; aggregate a numeric field, or use reduce(...) for other values");
     }
 
     private String where() {
-        return fieldName != null ? "field '" + fieldName + "'" : "position " + position;
+        return fieldName != null ? "the field '" + fieldName + "'" : "position " + position;
     }
 
     /** The name of the field a name-based row aggregates, or null where it has none. */
@@ -82,7 +82,7 @@ final class FieldAggregation implements ReduceFunction<Object> {
             } else if (fieldName == null && position < row.getArity()) {
                 return row.getField(position);
             }
-            throw new IllegalArgumentException(call + " reads the " + where() + " of each record, but the row " + record
+            throw new IllegalArgumentException(call + " reads " + where() + " of each record, but the row " + record
                     + " has no such field; name a field the rows have (named fields need Row(name=...) records)");
         }
         if (fieldName != null) {
