@@ -13,6 +13,7 @@ import dev.weir.streaming.api.datastream.KeyedStream;
 import dev.weir.streaming.api.datastream.SingleOutputStreamOperator;
 import dev.weir.streaming.api.datastream.WindowedStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.streaming.api.functions.sink.v2.DiscardingSink;
 import dev.weir.streaming.api.windowing.windows.Window;
 import dev.weir.util.OutputTag;
 import java.io.IOException;
@@ -148,6 +149,10 @@ final class PlanTranslator {
                 return null;
             case "collect":
                 collected = input(node);
+                return null;
+            case "discard":
+                // Weir's benchmarks only (weir/_internal/bench.py): the records end in the JVM, uncounted.
+                input(node).sinkTo(new DiscardingSink<>()).name(name);
                 return null;
             default:
                 throw new IllegalArgumentException("this weir-python jar does not know the plan's '" + kind
