@@ -9,6 +9,7 @@ one-record run and subtracted; the Java job (bench/JavaMapThroughput.java, fromS
 parallelism 2) is measured the same way, inside its JVM.
 """
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -31,9 +32,17 @@ def run(n, bundle_size):
     env = StreamExecutionEnvironment.get_execution_environment(config)
     env.set_parallelism(2)
     discard(env.from_source(NumberSequenceSource(1, n), WatermarkStrategy.no_watermarks(), "numbers").map(f))
+    cpu = _cpu_seconds()
     started = time.perf_counter()
     env.execute("map throughput")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _cpu_seconds() - cpu
+
+
+def _cpu_seconds():
+    """CPU time of this process and its ended children: the JVM and the forked Python workers."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def java_map(n):
@@ -47,21 +56,26 @@ def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2_000_000
     bundle_size = sys.argv[2] if len(sys.argv) > 2 else None
     records = list(range(1, n + 1))
+    cpu = time.process_time()
     started = time.perf_counter()
     for value in records:
         f(value)
     loop = n / (time.perf_counter() - started)
+    loop_cpu = (time.process_time() - cpu) / n
+    del records  # the forked workers need not inherit them
 
-    fixed = run(1, bundle_size)
-    total = run(n, bundle_size)
+    fixed, fixed_cpu = run(1, bundle_size)
+    total, total_cpu = run(n, bundle_size)
     rate = n / (total - fixed)
+    job_cpu = (total_cpu - fixed_cpu) / n
     print("records: %d, bundle size: %s, load average: %.1f" % (n, bundle_size or "default (100000)", os.getloadavg()[0]))
-    print("plain Python loop calling f: %.0f records/s (one core)" % loop)
+    print("plain Python loop calling f: %.0f records/s (one core), %.0f ns of CPU per record" % (loop, loop_cpu * 1e9))
     print("Weir job, one record (JVM start, workers): %.2f s" % fixed)
     print("Weir Python map, parallelism 2: %.2f s in all, %.0f records/s past the fixed cost (%.0f per subtask, "
           "%.2f of the plain loop)" % (total, rate, rate / 2, rate / 2 / loop))
+    print("  CPU per record (JVM + Python workers, past the fixed cost): %.0f ns, %.2fx the plain loop's: a subtask "
+          "with a core of its own runs %.2f of the plain loop" % (job_cpu * 1e9, job_cpu / loop_cpu, loop_cpu / job_cpu))
     print("Weir Java map, parallelism 2: %.0f records/s" % java_map(n))
-
 
 if __name__ == "__main__":
     main()

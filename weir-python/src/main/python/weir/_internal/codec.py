@@ -10,7 +10,8 @@ _DOUBLE = struct.Struct(">d")
 _INT = struct.Struct(">i")
 _MIN_LONG = -(1 << 63)
 _MAX_LONG = (1 << 63) - 1
-_SWAP = sys.byteorder == "little"
+# Packed integer arrays ('A') are little-endian, the byte order of the machines Weir runs on, so neither side swaps.
+_SWAP = sys.byteorder != "little"
 _INT_TYPE = {int}
 
 
@@ -110,7 +111,8 @@ def _decode_row(data, offset):
 
 
 def _encode_longs(values, out):
-    """A list of ints as one packed array ('A'); False when one does not fit in 64 bits (encode then names it)."""
+    """A list of ints as one packed little-endian array ('A'); False when one does not fit in 64 bits (encode then
+    names it)."""
     try:
         packed = array("q", values)
     except OverflowError:
@@ -152,11 +154,13 @@ def decode(data, offset=0):
     if tag == 0x41:  # A
         size = _INT.unpack_from(data, offset)[0]
         offset += 4
+        end = offset + 8 * size
+        if not _SWAP:
+            return memoryview(data)[offset:end].cast("q").tolist(), end
         packed = array("q")
-        packed.frombytes(data[offset:offset + 8 * size])
-        if _SWAP:
-            packed.byteswap()
-        return packed.tolist(), offset + 8 * size
+        packed.frombytes(data[offset:end])
+        packed.byteswap()
+        return packed.tolist(), end
     if tag == 0x4D:  # M
         size = _INT.unpack_from(data, offset)[0]
         offset += 4

@@ -1,5 +1,6 @@
 """The Python side of ``execute()``: starts the JVM on the plan, forks a worker for each Python operator subtask that
 connects, and turns the JVM's report into the result or a Python exception."""
+import gc
 import json
 import os
 import re
@@ -89,7 +90,9 @@ def run(plan, functions):
 def _fork_worker(conn, listener, control, selector, function, name, subtask, parallelism):
     pid = os.fork()
     if pid == 0:
-        # The child keeps only its own connection; the lambdas it runs are already in its memory.
+        # The child keeps only its own connection; the lambdas it runs are already in its memory. Freezing the objects
+        # it inherited keeps the garbage collector from walking them (and from copying their pages) on every collection.
+        gc.freeze()
         selector.close()
         listener.close()
         if control is not None:

@@ -7,7 +7,7 @@ from functools import partial
 from itertools import repeat
 
 from weir._internal import codec
-from weir._internal.frames import read_frame, write_frame
+from weir._internal.frames import new_frame, read_frame, send_frame, write_frame
 from weir.datastream.output_tag import OutputTag
 from weir.errors import StateUnavailableError
 from weir.datastream.functions import (Function, ProcessWindowFunction, RuntimeContext, TimerService, _Context,
@@ -32,7 +32,7 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
             answers = []
             try:
                 _answer(kind, function, inputs, answers)
-                reply = codec.encode(answers, bytearray(b"R"))
+                reply = codec.encode(answers, new_frame(b"R"))
             except Exception as e:
                 # The answers so far tell which record failed (list.extend keeps what it appended before an error).
                 value = inputs[min(len(answers), len(inputs) - 1)]
@@ -47,7 +47,7 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
                 write_frame(conn, b"E" + _describe(e, name, subtask, parallelism, record).encode("utf-8"))
                 status = 1
                 break
-            write_frame(conn, bytes(reply))
+            send_frame(conn, reply)
         if isinstance(original, Function):
             original.close()
     except BaseException:

@@ -33,7 +33,10 @@ final class ValueCodec {
     static final byte TUPLE = 'U';
     static final byte LIST = 'L';
     static final byte MAP = 'M';
-    /** A list of 64-bit integers only, packed: the common bundle of numbers crosses without a tag per value. */
+    /**
+     * A list of 64-bit integers only, packed little-endian (the byte order of the machines Weir runs on, so Python's
+     * array needs no swap): the common bundle of numbers crosses without a tag per value.
+     */
     static final byte LONGS = 'A';
     /** A row: its kind's byte, its arity, 1 and the field names for a name-based row (else 0), then its fields. */
     static final byte ROW = 'W';
@@ -72,7 +75,7 @@ final class ValueCodec {
             out.writeByte(LONGS);
             out.writeInt(list.size());
             for (int i = 0, n = list.size(); i < n; i++) {
-                out.writeLong((Long) list.get(i));
+                out.writeLong(Long.reverseBytes((Long) list.get(i)));
             }
         } else if (value instanceof List<?> list) {
             out.writeByte(LIST);
@@ -146,7 +149,7 @@ final class ValueCodec {
         return row;
     }
 
-    private static boolean allLongs(List<?> list) {
+    static boolean allLongs(List<?> list) {
         int n = list.size();
         for (int i = 0; i < n; i++) {
             if (!(list.get(i) instanceof Long)) {
@@ -198,7 +201,7 @@ final class ValueCodec {
                 int size = in.readInt();
                 List<Object> list = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {
-                    list.add(in.readLong());
+                    list.add(Long.reverseBytes(in.readLong()));
                 }
                 return list;
             }
