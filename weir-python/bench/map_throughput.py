@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 
-from weir._internal import jvm
+from weir._internal import driver, jvm
 from weir._internal.bench import discard
 from weir.common import Configuration, WatermarkStrategy
 from weir.datastream import StreamExecutionEnvironment
@@ -33,9 +33,10 @@ def run(n, bundle_size):
     env.set_parallelism(2)
     discard(env.from_source(NumberSequenceSource(1, n), WatermarkStrategy.no_watermarks(), "numbers").map(f))
     cpu = _cpu_seconds()
+    workers = driver.worker_cpu_seconds
     started = time.perf_counter()
     env.execute("map throughput")
-    return time.perf_counter() - started, _cpu_seconds() - cpu
+    return time.perf_counter() - started, _cpu_seconds() - cpu, driver.worker_cpu_seconds - workers
 
 
 def _cpu_seconds():
@@ -64,17 +65,21 @@ def main():
     loop_cpu = (time.process_time() - cpu) / n
     del records  # the forked workers need not inherit them
 
-    fixed, fixed_cpu = run(1, bundle_size)
-    total, total_cpu = run(n, bundle_size)
+    fixed, fixed_cpu, fixed_python = run(1, bundle_size)
+    total, total_cpu, total_python = run(n, bundle_size)
     rate = n / (total - fixed)
     job_cpu = (total_cpu - fixed_cpu) / n
+    python_cpu = (total_python - fixed_python) / n
+    jvm_cpu = job_cpu - python_cpu
     print("records: %d, bundle size: %s, load average: %.1f" % (n, bundle_size or "default (100000)", os.getloadavg()[0]))
     print("plain Python loop calling f: %.0f records/s (one core), %.0f ns of CPU per record" % (loop, loop_cpu * 1e9))
     print("Weir job, one record (JVM start, workers): %.2f s" % fixed)
     print("Weir Python map, parallelism 2: %.2f s in all, %.0f records/s past the fixed cost (%.0f per subtask, "
           "%.2f of the plain loop)" % (total, rate, rate / 2, rate / 2 / loop))
-    print("  CPU per record (JVM + Python workers, past the fixed cost): %.0f ns, %.2fx the plain loop's: a subtask "
-          "with a core of its own runs %.2f of the plain loop" % (job_cpu * 1e9, job_cpu / loop_cpu, loop_cpu / job_cpu))
+    print("  CPU per record past the fixed cost: %.0f ns in the Python workers, %.0f ns in the JVM, %.0f ns in all "
+          "(the plain loop: %.0f ns)" % (python_cpu * 1e9, jvm_cpu * 1e9, job_cpu * 1e9, loop_cpu * 1e9))
+    print("  a subtask whose JVM thread and Python worker each have a core runs at %.2f of the plain loop; one core "
+          "for both: %.2f" % (loop_cpu / max(python_cpu, jvm_cpu), loop_cpu / job_cpu))
     print("Weir Java map, parallelism 2: %.0f records/s" % java_map(n))
 
 if __name__ == "__main__":

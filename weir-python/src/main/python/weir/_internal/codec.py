@@ -121,7 +121,7 @@ def _encode_longs(values, out):
         packed.byteswap()
     out += b"A"
     out += _INT.pack(len(values))
-    out += packed.tobytes()
+    out += packed  # the array's buffer, appended without an intermediate bytes copy
     return True
 
 
