@@ -9,6 +9,7 @@ import dev.weir.api.common.state.StateDescriptor;
 import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.streaming.api.TimeDomain;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.util.Collector;
 import dev.weir.util.OutputTag;
@@ -83,6 +84,13 @@ final class ProcessConversation {
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }
+    }
+
+    /** Sends a timer of {@code key} that fired in {@code domain} and serves the worker's requests; emits the outputs. */
+    void timer(long timestamp, Object key, TimeDomain domain, TimerService timers, Collector<Object> out,
+               SideOutput sideOutput) throws Exception {
+        call(Arrays.asList("timer", timestamp, key, timers.currentWatermark(),
+                domain == TimeDomain.EVENT_TIME ? "EVENT_TIME" : "PROCESSING_TIME"), timers, out, sideOutput);
     }
 
     private Object serve(String kind, List<Object> request, TimerService timers) throws Exception {

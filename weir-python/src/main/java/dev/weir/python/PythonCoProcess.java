@@ -9,39 +9,31 @@ import java.util.Arrays;
 final class PythonCoProcess extends CoProcessFunction<Object, Object, Object> {
     private static final long serialVersionUID = 1L;
 
-    private final int driverPort;
-    private final int operatorId;
-    private transient WorkerConnection worker;
-    private transient ProcessConversation conversation;
+    private final ConversationLink link;
 
     PythonCoProcess(int driverPort, int operatorId) {
-        this.driverPort = driverPort;
-        this.operatorId = operatorId;
+        link = new ConversationLink(driverPort, operatorId, false);
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        worker = new WorkerConnection(driverPort, operatorId, getRuntimeContext().getIndexOfThisSubtask(),
-                getRuntimeContext().getNumberOfParallelSubtasks());
-        conversation = new ProcessConversation(worker, getRuntimeContext(), false);
+        link.open(getRuntimeContext());
     }
 
     @Override
     public void processElement1(Object value, Context ctx, Collector<Object> out) throws Exception {
-        conversation.call(Arrays.asList("element1", Keyed.plain(value), ctx.timestamp(), null,
+        link.conversation().call(Arrays.asList("element1", Keyed.plain(value), ctx.timestamp(), null,
                 ctx.timerService().currentWatermark()), null, out, ctx::output);
     }
 
     @Override
     public void processElement2(Object value, Context ctx, Collector<Object> out) throws Exception {
-        conversation.call(Arrays.asList("element2", Keyed.plain(value), ctx.timestamp(), null,
+        link.conversation().call(Arrays.asList("element2", Keyed.plain(value), ctx.timestamp(), null,
                 ctx.timerService().currentWatermark()), null, out, ctx::output);
     }
 
     @Override
     public void close() throws Exception {
-        if (worker != null) {
-            worker.close();
-        }
+        link.close();
     }
 }

@@ -17,21 +17,15 @@ import java.util.List;
 final class PythonWindowProcess extends ProcessWindowFunction<Object, Object, Object, Window> {
     private static final long serialVersionUID = 1L;
 
-    private final int driverPort;
-    private final int operatorId;
-    private transient WorkerConnection worker;
-    private transient ProcessConversation conversation;
+    private final ConversationLink link;
 
     PythonWindowProcess(int driverPort, int operatorId) {
-        this.driverPort = driverPort;
-        this.operatorId = operatorId;
+        link = new ConversationLink(driverPort, operatorId, true);
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        worker = new WorkerConnection(driverPort, operatorId, getRuntimeContext().getIndexOfThisSubtask(),
-                getRuntimeContext().getNumberOfParallelSubtasks());
-        conversation = new ProcessConversation(worker, getRuntimeContext(), true);
+        link.open(getRuntimeContext());
     }
 
     @Override
@@ -42,14 +36,12 @@ final class PythonWindowProcess extends ProcessWindowFunction<Object, Object, Ob
         }
         Window window = context.window();
         Object bounds = window instanceof TimeWindow time ? List.of(time.getStart(), time.getEnd()) : null;
-        conversation.call(Arrays.asList("window", key, bounds, context.currentWatermark(),
+        link.conversation().call(Arrays.asList("window", key, bounds, context.currentWatermark(),
                 context.currentProcessingTime(), values), null, out, context::output);
     }
 
     @Override
     public void close() throws Exception {
-        if (worker != null) {
-            worker.close();
-        }
+        link.close();
     }
 }
