@@ -2,23 +2,11 @@
 CoProcessFunction on streams that are not keyed, and a CoMapFunction on keyed connected streams."""
 import unittest
 
-from weir.common import WatermarkStrategy
-from weir.datastream import (CoMapFunction, CoProcessFunction, KeyedCoProcessFunction, OutputTag,
-                             StreamExecutionEnvironment)
+from weir.datastream import CoMapFunction, CoProcessFunction, KeyedCoProcessFunction, OutputTag
 from weir.datastream.state import ValueStateDescriptor
+from streams_for_tests import env_with, event_time
 
 UNMATCHED = OutputTag("unmatched")
-
-
-def env_with(parallelism):
-    env = StreamExecutionEnvironment.get_execution_environment()
-    env.set_parallelism(parallelism)
-    return env
-
-
-def event_time(stream):
-    return stream.assign_timestamps_and_watermarks(
-        WatermarkStrategy.for_monotonous_timestamps().with_timestamp_assigner(lambda value, previous: value[2]))
 
 
 class EnrichOrders(KeyedCoProcessFunction):

@@ -3,13 +3,7 @@ import pickle
 import unittest
 
 from weir.common import Row, RowKind
-from weir.datastream import StreamExecutionEnvironment
-
-
-def env_with(parallelism):
-    env = StreamExecutionEnvironment.get_execution_environment()
-    env.set_parallelism(parallelism)
-    return env
+from streams_for_tests import env_with
 
 
 class RowTest(unittest.TestCase):

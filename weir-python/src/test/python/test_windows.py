@@ -1,33 +1,13 @@
 """Window functions from Python: aggregate, process, apply, a window function after reduce or aggregate, count and
 global windows with triggers, allowed lateness and late data; exact records each job produces."""
 import unittest
-from collections import defaultdict
 
-from weir.common import Time, WatermarkStrategy
+from weir.common import Time
 from weir.datastream import (AggregateFunction, CountTrigger, EventTimeSessionWindows, GlobalWindows, OutputTag,
-                             ProcessWindowFunction, PurgingTrigger, SlidingEventTimeWindows, StreamExecutionEnvironment,
+                             ProcessWindowFunction, PurgingTrigger, SlidingEventTimeWindows,
                              TumblingEventTimeWindows, WindowFunction)
 from weir.datastream.state import ValueStateDescriptor
-
-
-def env_with(parallelism):
-    env = StreamExecutionEnvironment.get_execution_environment()
-    env.set_parallelism(parallelism)
-    return env
-
-
-def by_key(records):
-    grouped = defaultdict(list)
-    for record in records:
-        grouped[record[0]].append(record)
-    return dict(grouped)
-
-
-def event_time(stream, out_of_orderness=0):
-    from weir.common import Duration
-    return stream.assign_timestamps_and_watermarks(
-        WatermarkStrategy.for_bounded_out_of_orderness(Duration.of_millis(out_of_orderness))
-        .with_timestamp_assigner(lambda value, previous: value[2]))
+from streams_for_tests import by_key, env_with, event_time
 
 
 class Average(AggregateFunction):
@@ -85,7 +65,7 @@ class WindowsTest(unittest.TestCase):
     def test_a_tumbling_window_aggregate_runs_the_aggregate_function_with_any_python_accumulator(self):
         env = env_with(2)
         records = [("a", 1, 0), ("b", 10, 1_000), ("a", 2, 4_999), ("a", 2, 5_000), ("b", 30, 9_999)]
-        result = (event_time(env.from_collection(records)).key_by(lambda t: t[0])
+        result = (event_time(env.from_collection(records), 0).key_by(lambda t: t[0])
                   .window(TumblingEventTimeWindows.of(Time.seconds(5))).aggregate(Average())
                   .execute_and_collect())
         self.assertEqual(sorted(result), [(1.5, [1, 2]), (2.0, [2]), (10.0, [10]), (30.0, [30])])
@@ -94,7 +74,7 @@ class WindowsTest(unittest.TestCase):
         env = env_with(1)
         # 0 s and 4 s open two sessions (gap 3 s); 2 s joins both into one.
         records = [("u", 1, 0), ("u", 3, 4_000), ("u", 5, 2_000), ("u", 7, 20_000)]
-        result = (event_time(env.from_collection(records), out_of_orderness=5_000).key_by(lambda t: t[0])
+        result = (event_time(env.from_collection(records), out_of_orderness_millis=5_000).key_by(lambda t: t[0])
                   .window(EventTimeSessionWindows.with_gap(Time.seconds(3))).aggregate(Average())
                   .execute_and_collect())
         self.assertEqual(list(result), [(3.0, [1, 3, 5]), (7.0, [7])])
@@ -102,7 +82,7 @@ class WindowsTest(unittest.TestCase):
     def test_process_gets_the_key_the_window_the_watermark_and_all_records_of_each_window(self):
         env = env_with(2)
         records = [("a", 1, 1_000), ("a", 2, 6_000), ("b", 3, 2_000)]
-        result = (event_time(env.from_collection(records)).key_by(lambda t: t[0])
+        result = (event_time(env.from_collection(records), 0).key_by(lambda t: t[0])
                   .window(SlidingEventTimeWindows.of(Time.seconds(10), Time.seconds(5))).process(Describe())
                   .execute_and_collect())
         self.assertEqual(by_key(result), {
@@ -113,12 +93,12 @@ class WindowsTest(unittest.TestCase):
     def test_aggregate_and_reduce_hand_their_result_to_a_process_window_function_with_keyed_state(self):
         env = env_with(1)
         records = [("a", 1, 0), ("a", 3, 1_000), ("a", 5, 6_000)]
-        result = (event_time(env.from_collection(records)).key_by(lambda t: t[0])
+        result = (event_time(env.from_collection(records), 0).key_by(lambda t: t[0])
                   .window(TumblingEventTimeWindows.of(Time.seconds(5))).aggregate(Average(), FiringsPerKey())
                   .execute_and_collect())
         self.assertEqual(list(result), [("a", 5_000, (2.0, [1, 3]), 1), ("a", 10_000, (5.0, [5]), 2)])
         env = env_with(1)
-        result = (event_time(env.from_collection(records)).key_by(lambda t: t[0])
+        result = (event_time(env.from_collection(records), 0).key_by(lambda t: t[0])
                   .window(TumblingEventTimeWindows.of(Time.seconds(5)))
                   .reduce(lambda x, y: (x[0], x[1] + y[1], y[2]), FiringsPerKey())
                   .execute_and_collect())
@@ -149,7 +129,7 @@ class WindowsTest(unittest.TestCase):
         # ends up either in its window's last firing or in the late output, exactly once, does not.
         records = [("k", 1, 1_000), ("k", 2, 6_000), ("k", 4, 2_000), ("k", 8, 12_000), ("k", 16, 3_000),
                    ("k", 32, 7_000)]
-        windowed = (event_time(env.from_collection(records)).key_by(lambda t: t[0])
+        windowed = (event_time(env.from_collection(records), 0).key_by(lambda t: t[0])
                     .window(TumblingEventTimeWindows.of(Time.seconds(5))).allowed_lateness(2_000)
                     .side_output_late_data(late).process(SumWithStart()))
         result = windowed.union(windowed.get_side_output(late).map(lambda r: ("late", r[1]))).execute_and_collect()
