@@ -67,7 +67,7 @@ class ErrorsTest(unittest.TestCase):
         self.assertEqual(str(failed.exception).splitlines(),
                          ["The Python function of sets (subtask 1 of 1) failed on the record 'a':",
                           "TypeError: a set ({'a'}) cannot cross between Python and Weir's JVM: records must be built "
-                          "from None, bool, int, float, str, tuple, list and dict"])
+                          "from None, bool, int, float, str, bytes, tuple, list, dict and Row"])
 
     def test_sum_of_a_field_that_is_not_a_number_fails_the_job_naming_the_fix(self):
         env = env_with(1)
@@ -96,22 +96,21 @@ class ErrorsTest(unittest.TestCase):
              "or wrap it (e.g. in a tuple)"),
             (lambda: env.from_collection([{1, 2}]), TypeError,
              "from_collection(...): a set ({1, 2}) cannot cross between Python and Weir's JVM: records must be "
-             "built from None, bool, int, float, str, tuple, list and dict"),
+             "built from None, bool, int, float, str, bytes, tuple, list, dict and Row"),
             (lambda: env.from_collection([1 << 64]), TypeError,
              "from_collection(...): the integer 18446744073709551616 does not fit in 64 bits, the widest integer "
              "Weir's JVM side holds; pass it as a str"),
             (lambda: stream.map(42), TypeError, "map(...) needs a MapFunction or a function, not 42"),
             (lambda: stream.window(TumblingEventTimeWindows.of(Time.seconds(1))), TypeError,
              "window(...) works on a keyed stream: call key_by(...) first"),
-            (lambda: stream.key_by(lambda x: x).sum("count"), TypeError,
-             "sum(...) needs the position of a field of the records' tuples (an int from 0), not 'count'; field "
-             "names work only on Row records, which Weir's Python API does not support yet"),
+            (lambda: stream.key_by(lambda x: x).sum(-1), TypeError,
+             "sum(...) needs the position of a field of the records (an int from 0) or the name of a field of Row "
+             "records, not -1"),
             (lambda: TumblingEventTimeWindows.of(5), TypeError,
              "TumblingEventTimeWindows.of(...) needs a Time or Duration for the size (e.g. Time.seconds(5)), not 5"),
             (lambda: stream.key_by(lambda x: x).window(TumblingEventTimeWindows.of(Time.seconds(1))).aggregate(None),
-             NotImplementedError,
-             "WindowedStream.aggregate(...) is not supported by Weir's Python API yet; use reduce(...) (or "
-             "sum/min/max) on the window"),
+             TypeError, "aggregate(...) on a window needs an AggregateFunction (create_accumulator, add, get_result, "
+             "merge), not None"),
             (lambda: env.set_parallelism(0), ValueError, "set_parallelism(...) needs a positive int, not 0"),
         ]
         for call, error, message in cases:

@@ -1,29 +1,10 @@
 """Process functions: keyed state (value, list, map) and timers kept by Weir, reached from Python."""
 import unittest
-from collections import defaultdict
 
-from weir.common import WatermarkStrategy
-from weir.datastream import OutputTag, KeyedProcessFunction, ProcessFunction, StreamExecutionEnvironment, TimeDomain
+from weir.datastream import OutputTag, KeyedProcessFunction, ProcessFunction, TimeDomain
 from weir.datastream.state import ListStateDescriptor, MapStateDescriptor, ValueStateDescriptor
 from weir.errors import JobExecutionError
-
-
-def env_with(parallelism):
-    env = StreamExecutionEnvironment.get_execution_environment()
-    env.set_parallelism(parallelism)
-    return env
-
-
-def by_key(records):
-    grouped = defaultdict(list)
-    for record in records:
-        grouped[record[0]].append(record)
-    return dict(grouped)
-
-
-def event_time(stream):
-    return stream.assign_timestamps_and_watermarks(
-        WatermarkStrategy.for_monotonous_timestamps().with_timestamp_assigner(lambda value, previous: value[2]))
+from streams_for_tests import by_key, env_with, event_time
 
 
 class Count(KeyedProcessFunction):
@@ -125,7 +106,8 @@ class ProcessTest(unittest.TestCase):
         lines = str(failed.exception).splitlines()
         self.assertEqual(lines[0], "The Python function of unkeyed (subtask 1 of 1) failed on the record 1:")
         self.assertEqual(lines[-1], "weir.errors.StateUnavailableError: state and timers need a keyed stream: call "
-                                    "key_by(...) before process(...) and use a KeyedProcessFunction")
+                                    "key_by(...) before process(...) and use a KeyedProcessFunction "
+                                    "(KeyedCoProcessFunction on connected streams)")
 
     def test_a_process_function_yields_to_a_side_output_with_its_tag(self):
         env = env_with(1)

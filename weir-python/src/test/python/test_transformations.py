@@ -1,29 +1,10 @@
 """map, flat_map, filter, key_by, reduce, sum/min/max and windows, with the exact records each job produces."""
 import unittest
-from collections import defaultdict
 
-from weir.common import Duration, Time, WatermarkStrategy
+from weir.common import Duration, Time
 from weir.datastream import (CoFlatMapFunction, CoMapFunction, EventTimeSessionWindows, FlatMapFunction, MapFunction, ReduceFunction,
-                             SlidingEventTimeWindows, StreamExecutionEnvironment, TumblingEventTimeWindows)
-
-
-def env_with(parallelism):
-    env = StreamExecutionEnvironment.get_execution_environment()
-    env.set_parallelism(parallelism)
-    return env
-
-
-def by_key(records):
-    """Each key's records in the order they came: a keyed operator's order per key is defined, across keys it is not."""
-    grouped = defaultdict(list)
-    for record in records:
-        grouped[record[0]].append(record)
-    return dict(grouped)
-
-
-def event_time(stream):
-    return stream.assign_timestamps_and_watermarks(
-        WatermarkStrategy.for_monotonous_timestamps().with_timestamp_assigner(lambda value, previous: value[2]))
+                             SlidingEventTimeWindows, TumblingEventTimeWindows)
+from streams_for_tests import by_key, env_with, event_time
 
 
 class Doubler(MapFunction):

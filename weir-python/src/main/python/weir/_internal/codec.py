@@ -3,12 +3,15 @@ import struct
 import sys
 from array import array
 
+from weir.common.types import Row, RowKind
+
 _LONG = struct.Struct(">q")
 _DOUBLE = struct.Struct(">d")
 _INT = struct.Struct(">i")
 _MIN_LONG = -(1 << 63)
 _MAX_LONG = (1 << 63) - 1
-_SWAP = sys.byteorder == "little"
+# Packed integer arrays ('A') are little-endian, the byte order of the machines Weir runs on, so neither side swaps.
+_SWAP = sys.byteorder != "little"
 _INT_TYPE = {int}
 
 
@@ -52,14 +55,64 @@ def encode(value, out):
         for key, item in value.items():
             encode(key, out)
             encode(item, out)
+    elif isinstance(value, Row):
+        _encode_row(value, out)
+    elif isinstance(value, (bytes, bytearray)):
+        out += b"B"
+        out += _INT.pack(len(value))
+        out += value
     else:
         raise TypeError("a %s (%r) cannot cross between Python and Weir's JVM: records must be built from None, "
-                        "bool, int, float, str, tuple, list and dict" % (type(value).__name__, value))
+                        "bool, int, float, str, bytes, tuple, list, dict and Row" % (type(value).__name__, value))
     return out
 
 
+def _encode_row(row, out):
+    """'W', the row kind's byte, the arity, 1 and the names for a row of named fields (else 0), then the values."""
+    values = row._values
+    out += b"W"
+    out.append(row._row_kind.value)
+    out += _INT.pack(len(values))
+    if row._fields is None:
+        out.append(0)
+    else:
+        out.append(1)
+        for name in row._fields:
+            data = name.encode("utf-8")
+            out += _INT.pack(len(data))
+            out += data
+    for item in values:
+        encode(item, out)
+
+
+def _decode_row(data, offset):
+    kind = RowKind(data[offset])
+    size = _INT.unpack_from(data, offset + 1)[0]
+    named = data[offset + 5]
+    offset += 6
+    names = None
+    if named:
+        names = []
+        for _ in range(size):
+            length = _INT.unpack_from(data, offset)[0]
+            offset += 4
+            names.append(bytes(data[offset:offset + length]).decode("utf-8"))
+            offset += length
+    values = []
+    for _ in range(size):
+        item, offset = decode(data, offset)
+        values.append(item)
+    row = Row(*values)
+    if names is not None:
+        row.set_field_names(names)
+    if kind is not RowKind.INSERT:
+        row.set_row_kind(kind)
+    return row, offset
+
+
 def _encode_longs(values, out):
-    """A list of ints as one packed array ('A'); False when one does not fit in 64 bits (encode then names it)."""
+    """A list of ints as one packed little-endian array ('A'); False when one does not fit in 64 bits (encode then
+    names it)."""
     try:
         packed = array("q", values)
     except OverflowError:
@@ -68,7 +121,7 @@ def _encode_longs(values, out):
         packed.byteswap()
     out += b"A"
     out += _INT.pack(len(values))
-    out += packed.tobytes()
+    out += packed  # the array's buffer, appended without an intermediate bytes copy
     return True
 
 
@@ -101,11 +154,13 @@ def decode(data, offset=0):
     if tag == 0x41:  # A
         size = _INT.unpack_from(data, offset)[0]
         offset += 4
+        end = offset + 8 * size
+        if not _SWAP:
+            return memoryview(data)[offset:end].cast("q").tolist(), end
         packed = array("q")
-        packed.frombytes(data[offset:offset + 8 * size])
-        if _SWAP:
-            packed.byteswap()
-        return packed.tolist(), offset + 8 * size
+        packed.frombytes(data[offset:end])
+        packed.byteswap()
+        return packed.tolist(), end
     if tag == 0x4D:  # M
         size = _INT.unpack_from(data, offset)[0]
         offset += 4
@@ -114,6 +169,12 @@ def decode(data, offset=0):
             key, offset = decode(data, offset)
             result[key], offset = decode(data, offset)
         return result, offset
+    if tag == 0x57:  # W
+        return _decode_row(data, offset)
+    if tag == 0x42:  # B
+        size = _INT.unpack_from(data, offset)[0]
+        offset += 4
+        return bytes(data[offset:offset + size]), offset + size
     raise ValueError("unknown value tag %r from the JVM: the weir package and the weir-python jar differ in version"
                      % chr(tag))
 

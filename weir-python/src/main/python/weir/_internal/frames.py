@@ -19,6 +19,19 @@ def write_frame(sock, payload):
     sock.sendall(_LENGTH.pack(len(payload)) + payload)
 
 
+def new_frame(prefix=b""):
+    """A frame to encode into: room for the length, then ``prefix``; send it with ``send_frame``."""
+    frame = bytearray(4)
+    frame += prefix
+    return frame
+
+
+def send_frame(sock, frame):
+    """Sends a frame made by ``new_frame``, writing its length first: the payload is never copied."""
+    _LENGTH.pack_into(frame, 0, len(frame) - 4)
+    sock.sendall(frame)
+
+
 def _read_exactly(sock, size):
     buffer = bytearray(size)
     view = memoryview(buffer)

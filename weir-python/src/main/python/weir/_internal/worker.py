@@ -1,15 +1,18 @@
 """A forked Python worker: runs one operator subtask's Python function on the records its JVM operator sends."""
 import os
+import pickle
 import sys
 import traceback
 from functools import partial
 from itertools import repeat
 
 from weir._internal import codec
-from weir._internal.frames import read_frame, write_frame
+from weir._internal.frames import new_frame, read_frame, send_frame, write_frame
 from weir.datastream.output_tag import OutputTag
 from weir.errors import StateUnavailableError
-from weir.datastream.functions import Function, RuntimeContext, TimerService, _Context
+from weir.datastream.functions import (Function, ProcessWindowFunction, RuntimeContext, TimerService, _Context,
+                                       _WindowContext)
+from weir.datastream.window import GlobalWindow, TimeWindow
 
 _NO_TIMESTAMP = -(1 << 63)
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -29,12 +32,14 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
             answers = []
             try:
                 _answer(kind, function, inputs, answers)
-                reply = codec.encode(answers, bytearray(b"R"))
+                reply = codec.encode(answers, new_frame(b"R"))
             except Exception as e:
                 # The answers so far tell which record failed (list.extend keeps what it appended before an error).
                 value = inputs[min(len(answers), len(inputs) - 1)]
                 if kind == "reduce":
                     record = "records %r and %r" % tuple(value)
+                elif kind == "aggregate":
+                    record = "record %r" % (value[1],) if value[0] == "add" else "call %s(...)" % _AGGREGATE_CALLS[value[0]]
                 elif kind.startswith("co_"):
                     record = "record %r of input %d" % (value[1], value[0])
                 else:
@@ -42,7 +47,7 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
                 write_frame(conn, b"E" + _describe(e, name, subtask, parallelism, record).encode("utf-8"))
                 status = 1
                 break
-            write_frame(conn, bytes(reply))
+            send_frame(conn, reply)
         if isinstance(original, Function):
             original.close()
     except BaseException:
@@ -84,10 +89,27 @@ def _apply(kind, function, value):
         return [function(value[0], value[1])]
     if kind == "co_map":
         return [function.map1(value[1]) if value[0] == 1 else function.map2(value[1])]
+    if kind == "aggregate":
+        return _aggregate(function, value)
     if kind == "co_flat_map":
         result = function.flat_map1(value[1]) if value[0] == 1 else function.flat_map2(value[1])
         return [] if result is None else list(result)
     raise ValueError("unknown Python operator kind %r" % kind)
+
+
+_AGGREGATE_CALLS = {"create": "create_accumulator", "add": "add", "result": "get_result", "merge": "merge"}
+
+
+def _aggregate(function, request):
+    """One call of a window's AggregateFunction; the accumulator crosses pickled, so it may be any Python value."""
+    call = request[0]
+    if call == "add":
+        return pickle.dumps(function.add(request[1], pickle.loads(request[2])), pickle.HIGHEST_PROTOCOL)
+    if call == "create":
+        return pickle.dumps(function.create_accumulator(), pickle.HIGHEST_PROTOCOL)
+    if call == "result":
+        return function.get_result(pickle.loads(request[1]))
+    return pickle.dumps(function.merge(pickle.loads(request[1]), pickle.loads(request[2])), pickle.HIGHEST_PROTOCOL)
 
 
 def _describe(error, name, subtask, parallelism, record):
@@ -123,29 +145,46 @@ class _Channel:
 
 
 def serve_process(conn, function, name, subtask, parallelism):
-    """Answers elements and timers of a (Keyed)ProcessFunction; never returns (the worker is a forked child)."""
+    """Answers elements, timers and window firings of a process function, a (Keyed)CoProcessFunction or a window
+    function; never returns (the worker is a forked child)."""
     status = 0
     try:
         channel = _Channel(conn)
         timers = TimerService(channel)
         ctx = _Context(timers)
-        function.open(RuntimeContext(name, subtask, parallelism, channel))
+        runtime_context = RuntimeContext(name, subtask, parallelism, channel)
+        window_ctx = _WindowContext(runtime_context)
+        function.open(runtime_context)
         while True:
             payload = read_frame(conn)
             if payload is None:
                 break
             message = codec.decode(payload)[0]
-            if message[0] == "element":
-                _, value, ctx._timestamp, ctx._key, timers._watermark = message
-                ctx._time_domain = None
-                record = "record %r" % (value,)
-            else:
+            kind = message[0]
+            if kind == "window":
+                _, key, window, window_ctx._watermark, window_ctx._processing_time, elements = message
+                window_ctx._window = GlobalWindow() if window is None else TimeWindow(window[0], window[1])
+                record = "window %r of the key %r" % (window_ctx._window, key)
+            elif kind == "timer":
                 _, timestamp, ctx._key, timers._watermark, ctx._time_domain = message
                 ctx._timestamp = timestamp
                 record = "timer at %d of the key %r" % (timestamp, ctx._key)
+            else:
+                _, value, ctx._timestamp, ctx._key, timers._watermark = message
+                ctx._time_domain = None
+                record = "record %r" % (value,) if kind == "element" else "record %r of input %s" % (value, kind[-1])
             try:
-                if message[0] == "element":
+                if kind == "element":
                     result = function.process_element(value, ctx)
+                elif kind == "element1":
+                    result = function.process_element1(value, ctx)
+                elif kind == "element2":
+                    result = function.process_element2(value, ctx)
+                elif kind == "window":
+                    if isinstance(function, ProcessWindowFunction):
+                        result = function.process(key, window_ctx, elements)
+                    else:
+                        result = function.apply(key, window_ctx._window, elements)
                 else:
                     result = function.on_timer(timestamp, ctx)
                 outputs = []

@@ -2,6 +2,7 @@
 from weir.common.configuration import Configuration
 from weir.common.time import Duration, Time
 from weir.common.typeinfo import Types, TypeInformation
+from weir.common.types import Row, RowKind
 from weir.common.watermark_strategy import TimestampAssigner, WatermarkStrategy
 
-__all__ = ["Configuration", "Duration", "Time", "Types", "TypeInformation", "TimestampAssigner", "WatermarkStrategy"]
+__all__ = ["Configuration", "Duration", "Time", "Row", "RowKind", "Types", "TypeInformation", "TimestampAssigner", "WatermarkStrategy"]

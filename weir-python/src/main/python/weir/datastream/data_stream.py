@@ -1,8 +1,11 @@
 """PyFlink's DataStream, KeyedStream and WindowedStream: each call adds a node to the environment's plan."""
 from weir.common.watermark_strategy import WatermarkStrategy
-from weir.datastream.functions import (CoFlatMapFunction, CoMapFunction, FilterFunction, FlatMapFunction, KeyedProcessFunction, KeySelector,
-                                       MapFunction, ProcessFunction, ReduceFunction, as_callable)
-from weir.datastream.window import WindowAssigner
+from weir.common.time import Duration, Time
+from weir.datastream.functions import (AggregateFunction, CoFlatMapFunction, CoMapFunction, CoProcessFunction,
+                                       FilterFunction, FlatMapFunction, KeyedCoProcessFunction, KeyedProcessFunction,
+                                       KeySelector, MapFunction, ProcessFunction, ProcessWindowFunction,
+                                       ReduceFunction, WindowFunction, as_callable)
+from weir.datastream.window import CountSlidingWindowAssigner, CountTumblingWindowAssigner, Trigger, WindowAssigner
 
 
 class DataStream:
@@ -74,9 +77,10 @@ class DataStream:
         from weir.datastream.output_tag import OutputTag
         if not isinstance(output_tag, OutputTag):
             raise TypeError("get_side_output(...) needs an OutputTag, not %r" % (output_tag,))
-        if self._node["kind"] not in ("process", "keyed_process"):
-            raise TypeError("get_side_output(...) reads the side outputs of process(...); %s has none"
-                            % self._node["name"])
+        if self._node["kind"] not in ("process", "keyed_process", "co_process", "keyed_co_process", "window_process") \
+                and "late_tag" not in self._node:
+            raise TypeError("get_side_output(...) reads the side outputs of process(...) or a window's late data; %s "
+                            "has none" % self._node["name"])
         return DataStream(self._env, self._add("side_output", tag=output_tag.tag_id))
 
     def connect(self, other):
@@ -135,13 +139,13 @@ class KeyedStream(DataStream):
         return DataStream(self._env, self._add("reduce", ("reduce", function, func)))
 
     def sum(self, position_to_sum=0):
-        return DataStream(self._env, self._add("sum", position=_position(position_to_sum, "sum")))
+        return DataStream(self._env, self._add("sum", **_field(position_to_sum, "sum")))
 
     def min(self, position_to_min=0):
-        return DataStream(self._env, self._add("min", position=_position(position_to_min, "min")))
+        return DataStream(self._env, self._add("min", **_field(position_to_min, "min")))
 
     def max(self, position_to_max=0):
-        return DataStream(self._env, self._add("max", position=_position(position_to_max, "max")))
+        return DataStream(self._env, self._add("max", **_field(position_to_max, "max")))
 
     def process(self, func, output_type=None):
         """Runs a KeyedProcessFunction: per key, with keyed state and timers kept by Weir."""
@@ -156,49 +160,122 @@ class KeyedStream(DataStream):
                             "not %r" % (window_assigner,))
         return WindowedStream(self._env, self._node, window_assigner)
 
+    def count_window(self, size, slide=0):
+        """Windows of ``size`` records per key, every ``slide`` records (tumbling when 0)."""
+        if slide:
+            return self.window(CountSlidingWindowAssigner.of(size, slide))
+        return self.window(CountTumblingWindowAssigner.of(size))
+
 
 class WindowedStream:
-    """A keyed stream's windows, as PyFlink's ``WindowedStream``; each window's result is emitted when it fires."""
+    """A keyed stream's windows, as PyFlink's ``WindowedStream``; each window's result is emitted when it fires.
+    Windows, triggers and lateness run in Weir's JVM; reduce, aggregate and window functions written in Python run
+    in a Python worker."""
 
     def __init__(self, env, keyed_node, assigner):
         self._env = env
         self._node = keyed_node
-        self._assigner = assigner
+        self._window = {"window": assigner._plan()}
 
     def _add(self, kind, function=None, **settings):
-        return self._env._plan.add(kind, self._node, function, window=self._assigner._plan(), **settings)
+        return self._env._plan.add(kind, self._node, function, **dict(self._window, **settings))
 
-    def reduce(self, reduce_function):
+    def trigger(self, trigger):
+        """Fires (and purges) windows as ``trigger`` says instead of the assigner's default trigger."""
+        if not isinstance(trigger, Trigger) or trigger._plan_entry is None:
+            raise NotImplementedError("trigger(...) in Weir's Python API takes a built-in trigger (EventTimeTrigger, "
+                                      "ProcessingTimeTrigger, CountTrigger, ContinuousEventTimeTrigger, "
+                                      "ContinuousProcessingTimeTrigger, PurgingTrigger), not %r; triggers written in "
+                                      "Python are not supported" % (trigger,))
+        self._window["trigger"] = trigger._plan_entry
+        return self
+
+    def allowed_lateness(self, time_ms):
+        """Keeps each window's state ``time_ms`` milliseconds past its end; late records then fire it again."""
+        if isinstance(time_ms, (Time, Duration)):
+            time_ms = time_ms.to_milliseconds()
+        if isinstance(time_ms, bool) or not isinstance(time_ms, int) or time_ms < 0:
+            raise TypeError("allowed_lateness(...) needs milliseconds as an int of at least 0, not %r" % (time_ms,))
+        self._window["allowed_lateness"] = time_ms
+        return self
+
+    def side_output_late_data(self, output_tag):
+        """Sends records that come too late for their windows to ``output_tag`` (read with get_side_output)."""
+        from weir.datastream.output_tag import OutputTag
+        if not isinstance(output_tag, OutputTag):
+            raise TypeError("side_output_late_data(...) needs an OutputTag, not %r" % (output_tag,))
+        self._window["late_tag"] = output_tag.tag_id
+        return self
+
+    def _window_function(self, window_function, call):
+        """The plan id of a window function given with a reduce or an aggregate (None without one)."""
+        if window_function is None:
+            return None
+        _check_window_function(window_function, call)
+        return self._env._plan.add("function", None, ("window", None, window_function))["id"]
+
+    def reduce(self, reduce_function, window_function=None, output_type=None):
+        """Reduces each window's records to one; a window function, if given, gets that one as its elements."""
         function = as_callable(reduce_function, ReduceFunction, "reduce", "reduce(...)")
-        return DataStream(self._env, self._add("reduce", ("reduce", function, reduce_function)))
+        return DataStream(self._env, self._add("reduce", ("reduce", function, reduce_function),
+                                               window_function=self._window_function(window_function, "reduce(...)")))
+
+    def aggregate(self, aggregate_function, window_function=None, accumulator_type=None, output_type=None):
+        """Adds each record to the window's accumulator (an AggregateFunction) and emits ``get_result`` when the
+        window fires; a window function, if given, gets the result as its elements."""
+        if not isinstance(aggregate_function, AggregateFunction):
+            raise TypeError("aggregate(...) on a window needs an AggregateFunction (create_accumulator, add, "
+                            "get_result, merge), not %r" % (aggregate_function,))
+        window_id = self._window_function(window_function, "aggregate(...)")
+        return DataStream(self._env, self._add("aggregate", ("aggregate", None, aggregate_function),
+                                               window_function=window_id))
+
+    def process(self, process_window_function, output_type=None):
+        """Calls a ProcessWindowFunction with each fired window's records, its key and its context."""
+        if not isinstance(process_window_function, ProcessWindowFunction):
+            raise TypeError("process(...) on a window needs a ProcessWindowFunction, not %r" % (process_window_function,))
+        return DataStream(self._env, self._add("window_process", ("window", None, process_window_function)))
+
+    def apply(self, window_function, output_type=None):
+        """Calls a WindowFunction with each fired window's key, the window and its records."""
+        if not isinstance(window_function, WindowFunction):
+            raise TypeError("apply(...) on a window needs a WindowFunction, not %r" % (window_function,))
+        return DataStream(self._env, self._add("window_process", ("window", None, window_function)))
 
     def sum(self, position_to_sum=0):
-        return DataStream(self._env, self._add("sum", position=_position(position_to_sum, "sum")))
+        return DataStream(self._env, self._add("sum", **_field(position_to_sum, "sum")))
 
     def min(self, position_to_min=0):
-        return DataStream(self._env, self._add("min", position=_position(position_to_min, "min")))
+        return DataStream(self._env, self._add("min", **_field(position_to_min, "min")))
 
     def max(self, position_to_max=0):
-        return DataStream(self._env, self._add("max", position=_position(position_to_max, "max")))
+        return DataStream(self._env, self._add("max", **_field(position_to_max, "max")))
 
-    def aggregate(self, *args, **kwargs):
-        raise NotImplementedError("WindowedStream.aggregate(...) is not supported by Weir's Python API yet; "
-                                  "use reduce(...) (or sum/min/max) on the window")
 
-    def process(self, *args, **kwargs):
-        raise NotImplementedError("WindowedStream.process(...) is not supported by Weir's Python API yet; "
-                                  "use reduce(...) (or sum/min/max) on the window")
+def _check_window_function(function, call):
+    if not isinstance(function, (ProcessWindowFunction, WindowFunction)):
+        raise TypeError("%s takes a ProcessWindowFunction or a WindowFunction as its window function, not %r"
+                        % (call, function))
 
 
 class ConnectedStreams:
-    """Two streams connected for a CoMapFunction or CoFlatMapFunction, as PyFlink's ``ConnectedStreams``."""
+    """Two streams connected for a CoMapFunction, CoFlatMapFunction or CoProcessFunction (after ``key_by``, a
+    KeyedCoProcessFunction), as PyFlink's ``ConnectedStreams``."""
 
-    def __init__(self, first, second):
+    def __init__(self, first, second, keyed=False):
         self._first = first
         self._second = second
+        self._keyed = keyed
 
     def _add(self, kind, function):
-        return self._first._env._plan.add(kind, self._first._node, function, other=self._second._node["id"])
+        return self._first._env._plan.add(kind, self._first._node, function, other=self._second._node["id"],
+                                          keyed=self._keyed)
+
+    def key_by(self, key_selector1, key_selector2, key_type=None):
+        """Keys both streams (records of one key meet in one subtask, with one keyed state)."""
+        if self._keyed:
+            raise TypeError("key_by(...) on connected streams that are already keyed; call it once")
+        return ConnectedStreams(self._first.key_by(key_selector1), self._second.key_by(key_selector2), keyed=True)
 
     def map(self, func, output_type=None):
         if not isinstance(func, CoMapFunction):
@@ -210,13 +287,19 @@ class ConnectedStreams:
             raise TypeError("flat_map(...) on connected streams needs a CoFlatMapFunction, not %r" % (func,))
         return DataStream(self._first._env, self._add("co_flat_map", ("co_flat_map", None, func)))
 
-    def key_by(self, *args, **kwargs):
-        raise NotImplementedError("ConnectedStreams.key_by(...) is not supported by Weir's Python API yet; key "
-                                  "neither stream and use a CoMapFunction or CoFlatMapFunction")
-
-    def process(self, *args, **kwargs):
-        raise NotImplementedError("ConnectedStreams.process(...) is not supported by Weir's Python API yet; use a "
-                                  "CoMapFunction or CoFlatMapFunction")
+    def process(self, func, output_type=None):
+        """Runs a CoProcessFunction, or a KeyedCoProcessFunction (with keyed state and timers) after key_by."""
+        if self._keyed:
+            if not isinstance(func, KeyedCoProcessFunction):
+                raise TypeError("process(...) on keyed connected streams needs a KeyedCoProcessFunction, not %r"
+                                % (func,))
+            return DataStream(self._first._env, self._add("keyed_co_process", ("process", None, func)))
+        if isinstance(func, KeyedCoProcessFunction):
+            raise TypeError("process(...) with a KeyedCoProcessFunction needs keyed connected streams: call "
+                            "key_by(key_selector1, key_selector2) first")
+        if not isinstance(func, CoProcessFunction):
+            raise TypeError("process(...) on connected streams needs a CoProcessFunction, not %r" % (func,))
+        return DataStream(self._first._env, self._add("co_process", ("process", None, func)))
 
 
 class DataStreamSink:
@@ -262,9 +345,11 @@ class CloseableIterator:
         self.close()
 
 
-def _position(position, call):
-    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
-        raise TypeError("%s(...) needs the position of a field of the records' tuples (an int from 0), not %r; "
-                        "field names work only on Row records, which Weir's Python API does not support yet"
-                        % (call, position))
-    return position
+def _field(field, call):
+    """The plan's settings for the field ``sum``/``min``/``max`` aggregate: a position, or a Row's field name."""
+    if isinstance(field, str) and field:
+        return {"field": field}
+    if isinstance(field, bool) or not isinstance(field, int) or field < 0:
+        raise TypeError("%s(...) needs the position of a field of the records (an int from 0) or the name of a field "
+                        "of Row records, not %r" % (call, field))
+    return {"position": field}

@@ -203,3 +203,77 @@ class KeyedProcessFunction(Function):
 
     def on_timer(self, timestamp, ctx):
         pass
+
+
+class CoProcessFunction(Function):
+    """Called for each record of two connected streams that are not keyed: ``process_element1`` for the first,
+    ``process_element2`` for the second; both yield their outputs."""
+    Context = _Context
+
+    def process_element1(self, value, ctx):
+        raise NotImplementedError("a CoProcessFunction must define process_element1(self, value, ctx)")
+
+    def process_element2(self, value, ctx):
+        raise NotImplementedError("a CoProcessFunction must define process_element2(self, value, ctx)")
+
+
+class KeyedCoProcessFunction(Function):
+    """Called for each record of two connected, keyed streams and for the key's timers, with keyed state shared by
+    both inputs: ``process_element1``, ``process_element2`` and ``on_timer`` yield their outputs."""
+    Context = _Context
+    OnTimerContext = _Context
+
+    def process_element1(self, value, ctx):
+        raise NotImplementedError("a KeyedCoProcessFunction must define process_element1(self, value, ctx)")
+
+    def process_element2(self, value, ctx):
+        raise NotImplementedError("a KeyedCoProcessFunction must define process_element2(self, value, ctx)")
+
+    def on_timer(self, timestamp, ctx):
+        pass
+
+
+class _WindowContext:
+    """The context of a window function's call: the window, the time, and the key's (global) state."""
+
+    def __init__(self, runtime_context):
+        self._runtime_context = runtime_context
+        self._window = None
+        self._processing_time = None
+        self._watermark = None
+
+    def window(self):
+        return self._window
+
+    def current_processing_time(self):
+        return self._processing_time
+
+    def current_watermark(self):
+        return self._watermark
+
+    def global_state(self):
+        """The key's state across windows: ``get_state(...)`` and the other getters of the RuntimeContext."""
+        return self._runtime_context
+
+    def window_state(self):
+        raise NotImplementedError("window_state() is not supported by Weir's Python API yet; keep per-window values in "
+                                  "global_state() under a name that includes context.window().start")
+
+
+class ProcessWindowFunction(Function):
+    """Called once per window firing with all the window's records (or the pre-aggregated result); ``process``
+    yields the outputs."""
+    Context = _WindowContext
+
+    def process(self, key, context, elements):
+        raise NotImplementedError("a ProcessWindowFunction must define process(self, key, context, elements)")
+
+    def clear(self, context):
+        pass
+
+
+class WindowFunction(Function):
+    """Called once per window firing with the key, the window and its records; ``apply`` yields the outputs."""
+
+    def apply(self, key, window, inputs):
+        raise NotImplementedError("a WindowFunction must define apply(self, key, window, inputs)")

@@ -61,3 +61,122 @@ class ProcessingTimeSessionWindows(WindowAssigner):
     def with_gap(size):
         return ProcessingTimeSessionWindows({"type": "processing_time_session",
                                              "gap": to_millis(size, "ProcessingTimeSessionWindows.with_gap(...)", "the gap")})
+
+
+class GlobalWindows(WindowAssigner):
+    """One window per key holding all its records; it fires only by a trigger (``trigger(CountTrigger.of(n))``)."""
+
+    @staticmethod
+    def create():
+        return GlobalWindows({"type": "global"})
+
+
+class CountTumblingWindowAssigner(WindowAssigner):
+    """Windows of ``window_size`` records per key (``KeyedStream.count_window(size)``)."""
+
+    @staticmethod
+    def of(window_size):
+        return CountTumblingWindowAssigner({"type": "count", "size": _count(window_size, "CountTumblingWindowAssigner.of(...)"),
+                                            "slide": 0})
+
+
+class CountSlidingWindowAssigner(WindowAssigner):
+    """Windows of the last ``window_size`` records per key, every ``window_slide`` records."""
+
+    @staticmethod
+    def of(window_size, window_slide):
+        call = "CountSlidingWindowAssigner.of(...)"
+        return CountSlidingWindowAssigner({"type": "count", "size": _count(window_size, call),
+                                           "slide": _count(window_slide, call)})
+
+
+def _count(value, call):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise TypeError("%s needs a positive number of records, not %r" % (call, value))
+    return value
+
+
+class TimeWindow:
+    """A window of event or processing time, ``[start, end)``, as PyFlink's ``TimeWindow``."""
+
+    def __init__(self, start, end):
+        self.start = start
+        self.end = end
+
+    def max_timestamp(self):
+        return self.end - 1
+
+    def __eq__(self, other):
+        return isinstance(other, TimeWindow) and (self.start, self.end) == (other.start, other.end)
+
+    def __hash__(self):
+        return hash((self.start, self.end))
+
+    def __repr__(self):
+        return "TimeWindow(start=%d, end=%d)" % (self.start, self.end)
+
+
+class GlobalWindow:
+    """The one window of ``GlobalWindows`` and of count windows, as PyFlink's ``GlobalWindow``."""
+
+    def max_timestamp(self):
+        return (1 << 63) - 1
+
+    def __eq__(self, other):
+        return isinstance(other, GlobalWindow)
+
+    def __hash__(self):
+        return 0
+
+    def __repr__(self):
+        return "GlobalWindow"
+
+
+class Trigger:
+    """When a window fires, as PyFlink's ``Trigger``. Weir runs the built-in triggers below in its JVM; a trigger
+    written in Python is refused by ``WindowedStream.trigger(...)``."""
+
+    def __init__(self, plan=None):
+        self._plan_entry = plan
+
+
+class EventTimeTrigger(Trigger):
+    @staticmethod
+    def create():
+        return EventTimeTrigger({"type": "event_time"})
+
+
+class ProcessingTimeTrigger(Trigger):
+    @staticmethod
+    def create():
+        return ProcessingTimeTrigger({"type": "processing_time"})
+
+
+class CountTrigger(Trigger):
+    @staticmethod
+    def of(window_size):
+        return CountTrigger({"type": "count", "count": _count(window_size, "CountTrigger.of(...)")})
+
+
+class ContinuousEventTimeTrigger(Trigger):
+    @staticmethod
+    def of(interval):
+        return ContinuousEventTimeTrigger({"type": "continuous_event_time",
+                                           "interval": to_millis(interval, "ContinuousEventTimeTrigger.of(...)",
+                                                                 "the interval")})
+
+
+class ContinuousProcessingTimeTrigger(Trigger):
+    @staticmethod
+    def of(interval):
+        return ContinuousProcessingTimeTrigger({"type": "continuous_processing_time",
+                                                "interval": to_millis(interval, "ContinuousProcessingTimeTrigger.of(...)",
+                                                                      "the interval")})
+
+
+class PurgingTrigger(Trigger):
+    @staticmethod
+    def of(nested_trigger):
+        if not isinstance(nested_trigger, Trigger) or nested_trigger._plan_entry is None:
+            raise TypeError("PurgingTrigger.of(...) needs one of Weir's built-in triggers, not %r" % (nested_trigger,))
+        return PurgingTrigger({"type": "purging", "nested": nested_trigger._plan_entry})

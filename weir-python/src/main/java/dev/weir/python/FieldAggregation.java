@@ -2,11 +2,14 @@ package dev.weir.python;
 
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.api.java.tuple.Tuple;
+import dev.weir.types.Row;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code sum}, {@code min} and {@code max} of one position of a Python stream's tuples (or lists), in the JVM, with
- * Flink's semantics: the result is the first record of the key (or window) with the aggregated field replaced.
+ * {@code sum}, {@code min} and {@code max} of one field of a Python stream's tuples, lists or {@code Row}s, in the
+ * JVM, with Flink's semantics: the result is the first record of the key (or window) with the aggregated field
+ * replaced. The field is a position, or a name for rows with named fields (a position there counts the names).
  */
 final class FieldAggregation implements ReduceFunction<Object> {
     private static final long serialVersionUID = 1L;
@@ -16,11 +19,14 @@ final class FieldAggregation implements ReduceFunction<Object> {
 
     private final Kind kind;
     private final int position;
+    /** The field's name, or null where the field is given by position. */
+    private final String fieldName;
     private final String call;
 
-    FieldAggregation(Kind kind, int position, String call) {
+    FieldAggregation(Kind kind, int position, String fieldName, String call) {
         this.kind = kind;
         this.position = position;
+        this.fieldName = fieldName;
         this.call = call;
     }
 
@@ -49,11 +55,41 @@ final class FieldAggregation implements ReduceFunction<Object> {
                 default: return Math.max(x, y);
             }
         }
-        throw new IllegalArgumentException(call + " needs numbers at position " + position + ", but got " + left + " and "
+        throw new IllegalArgumentException(call + " needs numbers at " + where() + ", but got " + left + " and "
                 + right + "; aggregate a numeric field, or use reduce(...) for other values");
     }
 
+    private String where() {
+        return fieldName != null ? "the field '" + fieldName + "'" : "position " + position;
+    }
+
+    /** The name of the field a name-based row aggregates, or null where it has none. */
+    private String nameIn(Row row) {
+        List<String> names = new ArrayList<>(row.getFieldNames(false));
+        if (fieldName != null) {
+            return names.contains(fieldName) ? fieldName : null;
+        }
+        return position < names.size() ? names.get(position) : null;
+    }
+
     private Object field(Object record) {
+        if (record instanceof Row row) {
+            if (row.getFieldNames(false) != null) {
+                String name = nameIn(row);
+                if (name != null) {
+                    return row.getField(name);
+                }
+            } else if (fieldName == null && position < row.getArity()) {
+                return row.getField(position);
+            }
+            throw new IllegalArgumentException(call + " reads " + where() + " of each record, but the row " + record
+                    + " has no such field; name a field the rows have (named fields need Row(name=...) records)");
+        }
+        if (fieldName != null) {
+            throw new IllegalArgumentException(call + " reads the field '" + fieldName + "' of each record, but the "
+                    + "record " + record + " is not a Row with named fields; aggregate by position, or emit Row(" + fieldName
+                    + "=...) records");
+        }
         if (record instanceof Tuple t && position < t.getArity()) {
             return t.getField(position);
         }
@@ -66,6 +102,15 @@ final class FieldAggregation implements ReduceFunction<Object> {
 
     @SuppressWarnings("unchecked")
     private Object withField(Object record, Object field) {
+        if (record instanceof Row row) {
+            Row copy = Row.copy(row);
+            if (row.getFieldNames(false) != null) {
+                copy.setField(nameIn(row), field);
+            } else {
+                copy.setField(position, field);
+            }
+            return copy;
+        }
         if (record instanceof Tuple t) {
             Tuple copy = t.copy();
             copy.setField(field, position);

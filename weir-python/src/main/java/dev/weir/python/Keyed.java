@@ -7,6 +7,11 @@ import java.io.Serializable;
  * operators read the key without calling back into Python.
  */
 record Keyed(Object key, Object value) implements Serializable {
+    /** The record a Python function sees: a keyed record's value, any other record itself. */
+    static Object plain(Object record) {
+        return record instanceof Keyed keyed ? keyed.value() : record;
+    }
+
     /** Flink prints what the user's stream holds, so the key stays invisible. */
     @Override
     public String toString() {

@@ -7,18 +7,15 @@ import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.configuration.Configuration;
+import dev.weir.streaming.api.datastream.ConnectedStreams;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.KeyedStream;
 import dev.weir.streaming.api.datastream.SingleOutputStreamOperator;
+import dev.weir.streaming.api.datastream.WindowedStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
-import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import dev.weir.streaming.api.functions.sink.v2.DiscardingSink;
+import dev.weir.streaming.api.windowing.windows.Window;
 import dev.weir.util.OutputTag;
-import dev.weir.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
-import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
-import dev.weir.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
-import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
-import dev.weir.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
-import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Base64;
@@ -116,7 +113,8 @@ final class PlanTranslator {
             case "min":
             case "max": {
                 FieldAggregation.Kind aggregate = FieldAggregation.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
-                return keyedReduce(node, new FieldAggregation(aggregate, node.get("position").asInt(), name), name);
+                return keyedReduce(node, new FieldAggregation(aggregate, node.path("position").asInt(),
+                        node.hasNonNull("field") ? node.get("field").asText() : null, name), name);
             }
             case "process":
                 return configure(input(node).process(new PythonProcess(driverPort, id)).name(name), node);
@@ -124,8 +122,19 @@ final class PlanTranslator {
                 return configure(input(node).keyBy(new KeyOfKeyed()).process(new PythonKeyedProcess(driverPort, id)).name(name), node);
             case "co_map":
             case "co_flat_map":
-                return configure(input(node).connect(streams.get(node.get("other").asInt()))
-                        .flatMap(new PythonCoStage(driverPort, id)).name(name), node);
+                return configure(connected(node).flatMap(new PythonCoStage(driverPort, id)).name(name), node);
+            case "co_process":
+                return configure(connected(node).process(new PythonCoProcess(driverPort, id)).name(name), node);
+            case "keyed_co_process":
+                return configure(connected(node).process(new PythonKeyedCoProcess(driverPort, id)).name(name), node);
+            case "aggregate":
+                return windowAggregate(node, name, id);
+            case "window_process":
+                return configure(WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node)
+                        .process(new PythonWindowProcess(driverPort, id)).name(name), node);
+            case "function":
+                // A window function given with a reduce or an aggregate: that node runs it.
+                return null;
             case "side_output":
                 return ((SingleOutputStreamOperator<Object>) input(node)).getSideOutput(new OutputTag<>(node.get("tag").asText()));
             case "union": {
@@ -140,6 +149,10 @@ final class PlanTranslator {
                 return null;
             case "collect":
                 collected = input(node);
+                return null;
+            case "discard":
+                // Weir's benchmarks only (weir/_internal/bench.py): the records end in the JVM, uncounted.
+                input(node).sinkTo(new DiscardingSink<>()).name(name);
                 return null;
             default:
                 throw new IllegalArgumentException("this weir-python jar does not know the plan's '" + kind
@@ -179,30 +192,33 @@ final class PlanTranslator {
         if (window == null || window.isNull()) {
             return configure(keyed.reduce(function).name(name), node);
         }
-        return configure(keyed.window(assigner(window)).reduce(function).name(name), node);
+        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(keyed, node);
+        if (node.hasNonNull("window_function")) {
+            return configure(windowed.reduce(function, windowFunction(node)).name(name), node);
+        }
+        return configure(windowed.reduce(function).name(name), node);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static WindowAssigner<Object, ?> assigner(JsonNode window) {
-        long size = window.path("size").asLong();
-        long slide = window.path("slide").asLong();
-        long offset = window.path("offset").asLong();
-        switch (window.get("type").asText()) {
-            case "tumbling_event_time":
-                return (WindowAssigner) TumblingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(offset));
-            case "sliding_event_time":
-                return (WindowAssigner) SlidingEventTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide), Duration.ofMillis(offset));
-            case "event_time_session":
-                return (WindowAssigner) EventTimeSessionWindows.withGap(Duration.ofMillis(window.get("gap").asLong()));
-            case "tumbling_processing_time":
-                return (WindowAssigner) TumblingProcessingTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(offset));
-            case "sliding_processing_time":
-                return (WindowAssigner) SlidingProcessingTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide), Duration.ofMillis(offset));
-            case "processing_time_session":
-                return (WindowAssigner) ProcessingTimeSessionWindows.withGap(Duration.ofMillis(window.get("gap").asLong()));
-            default:
-                throw new IllegalArgumentException("unknown window assigner '" + window.get("type").asText() + "' in the plan");
+    private DataStream<Object> windowAggregate(JsonNode node, String name, int id) {
+        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node);
+        PythonWindowAggregate aggregate = new PythonWindowAggregate(driverPort, id);
+        if (node.hasNonNull("window_function")) {
+            return configure(windowed.aggregate(aggregate, windowFunction(node)).name(name), node);
         }
+        return configure(windowed.aggregate(aggregate).name(name), node);
+    }
+
+    private PythonWindowProcess windowFunction(JsonNode node) {
+        return new PythonWindowProcess(driverPort, node.get("window_function").asInt());
+    }
+
+    /** Both inputs of a connected node, keyed by their Python keys where the plan says so. */
+    private ConnectedStreams<Object, Object> connected(JsonNode node) {
+        ConnectedStreams<Object, Object> connected = input(node).connect(streams.get(node.get("other").asInt()));
+        if (node.path("keyed").asBoolean()) {
+            return connected.keyBy(new KeyOfKeyed(), new KeyOfKeyed());
+        }
+        return connected;
     }
 
     private PythonStage stage(int id, PythonStage.Reply reply) {

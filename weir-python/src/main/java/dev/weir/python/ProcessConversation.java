@@ -9,6 +9,7 @@ import dev.weir.api.common.state.StateDescriptor;
 import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.streaming.api.TimeDomain;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.util.Collector;
 import dev.weir.util.OutputTag;
@@ -33,20 +34,24 @@ final class ProcessConversation {
     private final Map<String, MapState<Object, Object>> maps = new HashMap<>();
     private final Map<String, OutputTag<Object>> tags = new HashMap<>();
     private final Map<String, StateTtlConfig> ttls = new HashMap<>();
+    /** Whether the function runs on a keyed stream, so it has keyed state (timers come with each call). */
+    private final boolean keyed;
 
     /** Where a call's side outputs go: its context's {@code output(tag, value)}. */
     interface SideOutput {
         void emit(OutputTag<Object> tag, Object value);
     }
 
-    ProcessConversation(WorkerConnection worker, RuntimeContext context) {
+    ProcessConversation(WorkerConnection worker, RuntimeContext context, boolean keyed) {
         this.worker = worker;
         this.context = context;
+        this.keyed = keyed;
     }
 
     /**
      * Sends {@code message} and serves the worker's requests; emits the outputs. {@code timers} is null where the
-     * stream is not keyed (a worker asking for state or timers there gets the error to raise).
+     * function has no timers (a stream that is not keyed, a window function): a worker asking for them, or for state
+     * where the stream is not keyed, gets the error to raise.
      */
     @SuppressWarnings("unchecked")
     void call(List<Object> message, TimerService timers, Collector<Object> out, SideOutput sideOutput) throws Exception {
@@ -81,10 +86,18 @@ final class ProcessConversation {
         }
     }
 
+    /** Sends a timer of {@code key} that fired in {@code domain} and serves the worker's requests; emits the outputs. */
+    void timer(long timestamp, Object key, TimeDomain domain, TimerService timers, Collector<Object> out,
+               SideOutput sideOutput) throws Exception {
+        call(Arrays.asList("timer", timestamp, key, timers.currentWatermark(),
+                domain == TimeDomain.EVENT_TIME ? "EVENT_TIME" : "PROCESSING_TIME"), timers, out, sideOutput);
+    }
+
     private Object serve(String kind, List<Object> request, TimerService timers) throws Exception {
-        if (kind.startsWith("timer_") && timers == null || kind.matches("value_.*|list_.*|map_.*|state_ttl") && timers == null) {
-            throw new UnsupportedOperationException("state and timers need a keyed stream: call key_by(...) before "
-                    + "process(...) and use a KeyedProcessFunction");
+        if (kind.startsWith("timer_") && timers == null || kind.matches("value_.*|list_.*|map_.*|state_ttl") && !keyed) {
+            throw new UnsupportedOperationException(keyed ? "a window function has no timers: use a trigger on the "
+                    + "window, or a KeyedProcessFunction" : "state and timers need a keyed stream: call key_by(...) "
+                    + "before process(...) and use a KeyedProcessFunction (KeyedCoProcessFunction on connected streams)");
         }
         String name = request.size() > 1 ? String.valueOf(request.get(1)) : "";
         switch (kind) {

@@ -9,34 +9,26 @@ import java.util.Arrays;
 final class PythonProcess extends ProcessFunction<Object, Object> {
     private static final long serialVersionUID = 1L;
 
-    private final int driverPort;
-    private final int operatorId;
-    private transient WorkerConnection worker;
-    private transient ProcessConversation conversation;
+    private final ConversationLink link;
 
     PythonProcess(int driverPort, int operatorId) {
-        this.driverPort = driverPort;
-        this.operatorId = operatorId;
+        link = new ConversationLink(driverPort, operatorId, false);
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
-        worker = new WorkerConnection(driverPort, operatorId, getRuntimeContext().getIndexOfThisSubtask(),
-                getRuntimeContext().getNumberOfParallelSubtasks());
-        conversation = new ProcessConversation(worker, getRuntimeContext());
+        link.open(getRuntimeContext());
     }
 
     @Override
     public void processElement(Object value, Context ctx, Collector<Object> out) throws Exception {
         Object plain = value instanceof Keyed keyed ? keyed.value() : value;
-        conversation.call(Arrays.asList("element", plain, ctx.timestamp(), null, ctx.timerService().currentWatermark()),
+        link.conversation().call(Arrays.asList("element", plain, ctx.timestamp(), null, ctx.timerService().currentWatermark()),
                 null, out, ctx::output);
     }
 
     @Override
     public void close() throws Exception {
-        if (worker != null) {
-            worker.close();
-        }
+        link.close();
     }
 }

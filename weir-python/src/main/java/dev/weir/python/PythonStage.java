@@ -14,7 +14,8 @@ import java.util.List;
  * timestamp assigner): records go to this subtask's Python worker in bundles, as PyFlink sends them, and the values
  * it returns are emitted in the records' order, each with its record's timestamp. Weir finishes a bundle before each
  * watermark and checkpoint barrier passes and at the end of input ({@link BundledFunction}), so event time and
- * exactly-once hold as if records went one at a time.
+ * exactly-once hold as if records went one at a time. While Python works on a full bundle, the JVM fills the next
+ * one (two bundles of records are held at most), so the two sides work at the same time.
  */
 final class PythonStage extends RichFlatMapFunction<Object, Object> implements BundledFunction<Object, Object> {
     private static final long serialVersionUID = 1L;
@@ -39,8 +40,12 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
     private final int bundleSize;
     private final long bundleTimeMillis;
     private transient WorkerConnection worker;
-    private transient List<Object> bundle;
-    private transient long[] timestamps;
+    /** The bundle being filled. */
+    private transient Bundle filling;
+    /** The bundle the worker is working on while {@link #filling} fills, or null: at most one is in flight. */
+    private transient Bundle inFlight;
+    /** The other bundle while none is in flight. */
+    private transient Bundle spare;
 
     PythonStage(int driverPort, int operatorId, Reply reply, int bundleSize, long bundleTimeMillis) {
         if (bundleSize < 1) {
@@ -58,26 +63,38 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
         worker = new WorkerConnection(driverPort, operatorId, getRuntimeContext().getIndexOfThisSubtask(),
                 getRuntimeContext().getNumberOfParallelSubtasks());
         int capacity = Math.min(bundleSize, 1024);
-        bundle = new ArrayList<>(capacity);
-        timestamps = new long[capacity];
+        filling = new Bundle(capacity);
+        spare = new Bundle(capacity);
     }
 
+    /**
+     * Adds the record; a full bundle is sent at once and the JVM goes on filling the next while Python works on it.
+     * Before a second bundle is sent, the first one's answers are read and emitted, so outputs keep their order.
+     */
     @Override
     public void addToBundle(Object value, long timestamp, BundleOutput<Object> out) throws Exception {
-        int n = bundle.size();
-        if (n == timestamps.length) {
-            timestamps = Arrays.copyOf(timestamps, Math.min(bundleSize, n * 2));
+        filling.add(value instanceof Keyed keyed ? keyed.value() : value, timestamp, bundleSize);
+        if (filling.values.size() < bundleSize) {
+            return;
         }
-        bundle.add(value instanceof Keyed keyed ? keyed.value() : value);
-        timestamps[n] = timestamp;
-        if (n + 1 >= bundleSize) {
-            finishBundle(out);
+        Bundle full = filling;
+        if (inFlight == null) {
+            send(full);
+            inFlight = full;
+            filling = spare;
+            return;
         }
+        Bundle answered = inFlight;
+        List<Object> answers = answers();
+        send(full);
+        inFlight = full;
+        emit(answered, answers, out);
+        filling = answered;
     }
 
     @Override
     public boolean hasBundle() {
-        return !bundle.isEmpty();
+        return inFlight != null || !filling.values.isEmpty();
     }
 
     @Override
@@ -85,36 +102,82 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
         return bundleTimeMillis;
     }
 
+    /** Emits the answers of the bundle in flight, then sends the one filling and waits for its answers. */
     @Override
-    @SuppressWarnings("unchecked")
     public void finishBundle(BundleOutput<Object> out) throws Exception {
-        List<Object> answers;
+        if (inFlight != null) {
+            Bundle answered = inFlight;
+            inFlight = null;
+            emit(answered, answers(), out);
+            spare = answered;
+        }
+        if (!filling.values.isEmpty()) {
+            send(filling);
+            emit(filling, answers(), out);
+        }
+    }
+
+    private void send(Bundle bundle) throws IOException {
         try {
-            answers = worker.call(bundle);
+            worker.send(bundle.values);
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }
-        for (int i = 0, n = bundle.size(); i < n; i++) {
+    }
+
+    private List<Object> answers() throws IOException {
+        try {
+            return worker.answers();
+        } catch (IOException e) {
+            throw WorkerConnection.lost(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emit(Bundle bundle, List<Object> answers, BundleOutput<Object> out) throws Exception {
+        List<Object> values = bundle.values;
+        long[] timestamps = bundle.timestamps;
+        for (int i = 0, n = values.size(); i < n; i++) {
             Object answer = answers.get(i);
             long timestamp = timestamps[i];
             switch (reply) {
                 case ONE_EACH -> out.collect(answer, timestamp);
                 case MANY_EACH -> {
-                    List<Object> values = (List<Object>) answer;
-                    for (int j = 0, m = values.size(); j < m; j++) {
-                        out.collect(values.get(j), timestamp);
+                    List<Object> many = (List<Object>) answer;
+                    for (int j = 0, m = many.size(); j < m; j++) {
+                        out.collect(many.get(j), timestamp);
                     }
                 }
                 case KEEP -> {
                     if ((Long) answer != 0) {
-                        out.collect(bundle.get(i), timestamp);
+                        out.collect(values.get(i), timestamp);
                     }
                 }
-                case KEY -> out.collect(new Keyed(answer, bundle.get(i)), timestamp);
-                case TIMESTAMP -> out.collect(new Stamped((Long) answer, bundle.get(i)), timestamp);
+                case KEY -> out.collect(new Keyed(answer, values.get(i)), timestamp);
+                case TIMESTAMP -> out.collect(new Stamped((Long) answer, values.get(i)), timestamp);
             }
         }
-        bundle.clear();
+        bundle.values.clear();
+    }
+
+    /** The records of one bundle and their timestamps. */
+    private static final class Bundle {
+        final List<Object> values;
+        long[] timestamps;
+
+        Bundle(int capacity) {
+            values = new ArrayList<>(capacity);
+            timestamps = new long[capacity];
+        }
+
+        void add(Object value, long timestamp, int bundleSize) {
+            int n = values.size();
+            if (n == timestamps.length) {
+                timestamps = Arrays.copyOf(timestamps, Math.min(bundleSize, n * 2));
+            }
+            values.add(value);
+            timestamps[n] = timestamp;
+        }
     }
 
     /** One record alone, where a runtime does not know bundles (the Flink runner). */

@@ -1,6 +1,8 @@
 package dev.weir.python;
 
 import dev.weir.api.java.tuple.Tuple;
+import dev.weir.types.Row;
+import dev.weir.types.RowKind;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -17,7 +19,9 @@ import java.util.Map;
  *
  * <p>Python {@code tuple} becomes a Weir {@link Tuple} (so positional built-ins such as {@code sum(1)} and Flink's
  * printed form {@code (a,1)} apply), {@code list} a {@link List}, {@code dict} a {@link Map}, {@code int} a
- * {@link Long}, {@code float} a {@link Double}, {@code str} a {@link String}, {@code bool} a {@link Boolean}.
+ * {@link Long}, {@code float} a {@link Double}, {@code str} a {@link String}, {@code bool} a {@link Boolean},
+ * {@code bytes} a {@code byte[]}, and PyFlink's {@code Row} a Weir {@link Row}: position-based for {@code Row(1, 'a')},
+ * name-based for {@code Row(name='a', count=1)}, with its {@link RowKind}.
  */
 final class ValueCodec {
     static final byte NULL = 'N';
@@ -29,13 +33,23 @@ final class ValueCodec {
     static final byte TUPLE = 'U';
     static final byte LIST = 'L';
     static final byte MAP = 'M';
-    /** A list of 64-bit integers only, packed: the common bundle of numbers crosses without a tag per value. */
+    /**
+     * A list of 64-bit integers only, packed little-endian (the byte order of the machines Weir runs on, so Python's
+     * array needs no swap): the common bundle of numbers crosses without a tag per value.
+     */
     static final byte LONGS = 'A';
+    /** A row: its kind's byte, its arity, 1 and the field names for a name-based row (else 0), then its fields. */
+    static final byte ROW = 'W';
+    static final byte BYTES = 'B';
 
     private ValueCodec() {
     }
 
     static void write(DataOutputStream out, Object value) throws IOException {
+        if (value instanceof Keyed keyed) {
+            // A keyed record that left its keyed operator unchanged (a window's late data): Python sees the record.
+            value = keyed.value();
+        }
         if (value == null) {
             out.writeByte(NULL);
         } else if (value instanceof Boolean b) {
@@ -61,7 +75,7 @@ final class ValueCodec {
             out.writeByte(LONGS);
             out.writeInt(list.size());
             for (int i = 0, n = list.size(); i < n; i++) {
-                out.writeLong((Long) list.get(i));
+                out.writeLong(Long.reverseBytes((Long) list.get(i)));
             }
         } else if (value instanceof List<?> list) {
             out.writeByte(LIST);
@@ -76,13 +90,66 @@ final class ValueCodec {
                 write(out, e.getKey());
                 write(out, e.getValue());
             }
+        } else if (value instanceof Row row) {
+            writeRow(out, row);
+        } else if (value instanceof byte[] bytes) {
+            out.writeByte(BYTES);
+            out.writeInt(bytes.length);
+            out.write(bytes);
         } else {
             throw new IllegalArgumentException("Weir cannot pass a " + value.getClass().getName() + " (" + value
-                    + ") to Python: only None, bool, int, float, str, tuple, list and dict values cross between the JVM and Python");
+                    + ") to Python: only None, bool, int, float, str, bytes, tuple, list, dict and Row values cross "
+                    + "between the JVM and Python");
         }
     }
 
-    private static boolean allLongs(List<?> list) {
+    private static void writeRow(DataOutputStream out, Row row) throws IOException {
+        out.writeByte(ROW);
+        out.writeByte(row.getKind().toByteValue());
+        java.util.Set<String> names = row.getFieldNames(false);
+        out.writeInt(names == null ? row.getArity() : names.size());
+        if (names == null) {
+            out.writeByte(0);
+            for (int i = 0; i < row.getArity(); i++) {
+                write(out, row.getField(i));
+            }
+            return;
+        }
+        out.writeByte(1);
+        for (String name : names) {
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            out.writeInt(bytes.length);
+            out.write(bytes);
+        }
+        for (String name : names) {
+            write(out, row.getField(name));
+        }
+    }
+
+    private static Row readRow(DataInputStream in) throws IOException {
+        RowKind kind = RowKind.fromByteValue(in.readByte());
+        int arity = in.readInt();
+        if (in.readByte() == 0) {
+            Row row = Row.withPositions(kind, arity);
+            for (int i = 0; i < arity; i++) {
+                row.setField(i, read(in));
+            }
+            return row;
+        }
+        String[] names = new String[arity];
+        for (int i = 0; i < arity; i++) {
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            names[i] = new String(bytes, StandardCharsets.UTF_8);
+        }
+        Row row = Row.withNames(kind);
+        for (String name : names) {
+            row.setField(name, read(in));
+        }
+        return row;
+    }
+
+    static boolean allLongs(List<?> list) {
         int n = list.size();
         for (int i = 0; i < n; i++) {
             if (!(list.get(i) instanceof Long)) {
@@ -134,7 +201,7 @@ final class ValueCodec {
                 int size = in.readInt();
                 List<Object> list = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {
-                    list.add(in.readLong());
+                    list.add(Long.reverseBytes(in.readLong()));
                 }
                 return list;
             }
@@ -145,6 +212,13 @@ final class ValueCodec {
                     map.put(read(in), read(in));
                 }
                 return map;
+            }
+            case ROW:
+                return readRow(in);
+            case BYTES: {
+                byte[] bytes = new byte[in.readInt()];
+                in.readFully(bytes);
+                return bytes;
             }
             default:
                 throw new IOException("unknown value tag '" + (char) tag + "' from Python: the weir Python package and "

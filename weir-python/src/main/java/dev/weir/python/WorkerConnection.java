@@ -2,27 +2,42 @@ package dev.weir.python;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One operator subtask's link to its Python worker: a socket to the Python driver, which forks a worker process for
  * it on the first frame. Frames are a 4-byte big-endian length and a payload; a request is a list of inputs, a reply
  * is {@code 'R'} and a list with the answer to each input, or {@code 'E'} and the Python error's text.
+ *
+ * <p>A bundle of integers (the common case for numbers) is written and read as one packed array straight from and
+ * into reused byte arrays, so that path costs a copy and a box per record and no stream call per value.
  */
 final class WorkerConnection implements AutoCloseable {
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
     private final Socket socket;
     private final DataOutputStream out;
     private final DataInputStream in;
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream(256);
     private final DataOutputStream frameOut = new DataOutputStream(frame);
+    private byte[] sent = new byte[1 << 12];
+    private byte[] received = new byte[1 << 12];
+    /** The answers of the last packed reply; the caller reads them before its next call. */
+    private final List<Object> packedAnswers = new ArrayList<>();
 
     WorkerConnection(int driverPort, int operatorId, int subtask, int parallelism) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), driverPort);
@@ -35,29 +50,65 @@ final class WorkerConnection implements AutoCloseable {
     /**
      * Sends a bundle of inputs and returns the worker's answer for each, in order: what an answer is depends on the
      * operator's kind (a value for {@code map}, a list of values for {@code flat_map}, see {@link PythonStage.Reply}).
+     * The list is valid until the next call.
      */
-    @SuppressWarnings("unchecked")
     List<Object> call(List<Object> inputs) throws IOException {
         send(inputs);
+        return answers();
+    }
+
+    /** The worker's answers to the bundle sent last, as {@link #call} returns them; valid until the next read. */
+    @SuppressWarnings("unchecked")
+    List<Object> answers() throws IOException {
         int length = in.readInt();
-        byte kind = in.readByte();
+        if (received.length < length) {
+            received = new byte[Math.max(length, received.length * 2)];
+        }
+        in.readFully(received, 0, length);
+        byte kind = received[0];
         if (kind == 'E') {
-            byte[] text = new byte[length - 1];
-            in.readFully(text);
-            throw new PythonFunctionException(new String(text, StandardCharsets.UTF_8));
+            throw new PythonFunctionException(new String(received, 1, length - 1, StandardCharsets.UTF_8));
         }
         if (kind != 'R') {
             throw new IOException("unexpected reply '" + (char) kind + "' from the Python worker");
         }
-        return (List<Object>) ValueCodec.read(in);
+        if (received[1] == ValueCodec.LONGS) {
+            int size = (int) INTS.get(received, 2);
+            packedAnswers.clear();
+            for (int i = 0, at = 6; i < size; i++, at += 8) {
+                packedAnswers.add((long) LONGS.get(received, at));
+            }
+            return packedAnswers;
+        }
+        return (List<Object>) ValueCodec.read(new DataInputStream(new ByteArrayInputStream(received, 1, length - 1)));
     }
 
-    /** Sends one message of a process function's conversation. */
+    /** Sends one message of a process function's conversation, or a bundle. */
     void send(Object value) throws IOException {
+        if (value instanceof List<?> list && ValueCodec.allLongs(list)) {
+            sendLongs(list);
+            return;
+        }
         frame.reset();
         ValueCodec.write(frameOut, value);
         out.writeInt(frame.size());
         frame.writeTo(out);
+        out.flush();
+    }
+
+    private void sendLongs(List<?> values) throws IOException {
+        int size = values.size();
+        int length = 9 + 8 * size;
+        if (sent.length < length) {
+            sent = new byte[Math.max(length, sent.length * 2)];
+        }
+        INTS.set(sent, 0, length - 4);
+        sent[4] = ValueCodec.LONGS;
+        INTS.set(sent, 5, size);
+        for (int i = 0, at = 9; i < size; i++, at += 8) {
+            LONGS.set(sent, at, (long) (Long) values.get(i));
+        }
+        out.write(sent, 0, length);
         out.flush();
     }
 

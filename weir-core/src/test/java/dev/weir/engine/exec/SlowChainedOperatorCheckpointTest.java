@@ -2,8 +2,12 @@ package dev.weir.engine.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.api.common.functions.RichMapFunction;
 import dev.weir.api.common.state.CheckpointListener;
+import dev.weir.connector.datagen.source.DataGeneratorSource;
+import dev.weir.connector.file.src.FileSource;
+import dev.weir.connector.file.src.reader.TextLineInputFormat;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.sink.DiscardingSink;
@@ -22,7 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A checkpoint does not wait for a slow function chained to a source to get through the source's whole poll: Weir's
- * readers emit up to 1024 records per poll and end it early when a checkpoint request waits, and the barrier is
+ * readers (number sequence, collection, data generator, text file) emit up to 1024 records per poll and end it early when a checkpoint request waits, and the barrier is
  * published downstream at once, not at the end of the source task's call (before, the 1000 records of this test were
  * one poll in one call, and the first checkpoint completed only after all of them).
  */
@@ -36,15 +40,26 @@ class SlowChainedOperatorCheckpointTest {
     Path dir;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"fromSequence", "fromData"})
+    @ValueSource(strings = {"fromSequence", "fromData", "dataGenerator", "textFile"})
     void aCheckpointCompletesBetweenTwoRecordsOfOneSourcePoll(String source) throws Exception {
         SEEN_AT_COMPLETION.clear();
         Path checkpoints = dir.resolve("checkpoints");
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         env.enableCheckpointing(20);
         env.getCheckpointConfig().setCheckpointStorage(checkpoints.toString());
-        DataStream<Long> numbers = source.equals("fromSequence") ? env.fromSequence(1, RECORDS)
-                : env.fromData(LongStream.rangeClosed(1, RECORDS).boxed().toList());
+        DataStream<Long> numbers = switch (source) {
+            case "fromSequence" -> env.fromSequence(1, RECORDS);
+            case "fromData" -> env.fromData(LongStream.rangeClosed(1, RECORDS).boxed().toList());
+            case "dataGenerator" -> env.fromSource(new DataGeneratorSource<>(i -> i + 1, RECORDS),
+                    WatermarkStrategy.noWatermarks(), "generator");
+            default -> {
+                Path lines = Files.write(dir.resolve("numbers.txt"),
+                        LongStream.rangeClosed(1, RECORDS).mapToObj(Long::toString).toList());
+                FileSource<String> file = FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+                        new dev.weir.core.fs.Path(lines.toString())).build();
+                yield env.fromSource(file, WatermarkStrategy.noWatermarks(), "file").map(Long::valueOf);
+            }
+        };
         // The sink is a task of its own: the checkpoint completes only when the barrier reached it.
         numbers.map(new SlowUntilCheckpointed(checkpoints.toString())).keyBy(n -> n % 2).addSink(new DiscardingSink<>());
         env.execute("slow-chained-" + source);

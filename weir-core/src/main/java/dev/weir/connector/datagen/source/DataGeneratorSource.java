@@ -3,6 +3,7 @@ package dev.weir.connector.datagen.source;
 import dev.weir.api.connector.source.util.ratelimit.RateLimiter;
 import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import dev.weir.builtin.LongRangeShare;
+import dev.weir.builtin.ReaderYield;
 
 import dev.weir.api.connector.source.Boundedness;
 import dev.weir.core.io.InputStatus;
@@ -110,6 +111,8 @@ public final class DataGeneratorSource<OUT> implements Source<OUT> {
         // Inclusive and at most Long.MAX_VALUE - 1 (count - 1), so next = last + 1 cannot overflow.
         private final long last;
         private long next;
+        /** The end (exclusive) of the indexes whose permits were taken; a poll that yielded leaves some for the next. */
+        private long permittedUntil;
 
         Reader(GeneratorFunction<Long, OUT> generator, SourceReaderContext context, RateLimiter rateLimiter, NanoClock clock,
                LongRangeShare share) {
@@ -134,15 +137,24 @@ public final class DataGeneratorSource<OUT> implements Source<OUT> {
             if (i > last) {
                 return InputStatus.END_OF_INPUT;
             }
-            final int wanted = (int) Math.min(MAX_RECORDS_PER_POLL, last - i + 1);
-            final int granted = batched != null ? batched.tryAcquire(clock.nanoTime(), wanted) : acquireEach(wanted);
-            if (granted <= 0) {
-                return InputStatus.NOTHING_AVAILABLE;
+            long stop = permittedUntil;
+            if (stop <= i) {
+                final int wanted = (int) Math.min(MAX_RECORDS_PER_POLL, last - i + 1);
+                final int granted = batched != null ? batched.tryAcquire(clock.nanoTime(), wanted) : acquireEach(wanted);
+                if (granted <= 0) {
+                    return InputStatus.NOTHING_AVAILABLE;
+                }
+                stop = i + granted;
+                permittedUntil = stop;
             }
             final GeneratorFunction<Long, OUT> generator = this.generator;
-            final long stop = i + granted;
-            for (; i < stop; i++) {
+            final ReaderYield yield = ReaderYield.of(output);
+            while (i < stop) {
                 output.collect(generator.map(i));
+                i++;
+                if (yield.yieldRequested()) {
+                    break;
+                }
             }
             next = i;
             return InputStatus.MORE_AVAILABLE;

@@ -1,5 +1,7 @@
 package dev.weir.connector.file.src;
 
+import dev.weir.builtin.ReaderYield;
+
 import dev.weir.api.connector.source.ReaderOutput;
 import dev.weir.api.connector.source.SourceReader;
 import dev.weir.configuration.Configuration;
@@ -85,7 +87,11 @@ final class StreamFormatReader<T> implements SourceReader<T> {
     @Override
     public InputStatus pollNext(ReaderOutput<T> output) throws IOException {
         int emitted = 0;
+        final ReaderYield yield = ReaderYield.of(output);
         while (emitted < recordsPerPoll) {
+            if (emitted > 0 && yield.yieldRequested()) {
+                return InputStatus.MORE_AVAILABLE;
+            }
             if (reader == null && !openNext()) {
                 if (monitoring()) {
                     return emitted == 0 ? InputStatus.NOTHING_AVAILABLE : InputStatus.MORE_AVAILABLE;

@@ -1,5 +1,7 @@
 package dev.weir.connector.file.src;
 
+import dev.weir.builtin.ReaderYield;
+
 import dev.weir.core.io.InputStatus;
 import dev.weir.api.connector.source.ReaderOutput;
 import dev.weir.api.connector.source.SourceReader;
@@ -53,7 +55,12 @@ final class TextLineReader implements SourceReader<String> {
     @Override
     public InputStatus pollNext(ReaderOutput<String> output) throws IOException {
         int emitted = 0;
+        final ReaderYield yield = ReaderYield.of(output);
         while (emitted < MAX_LINES_PER_POLL) {
+            if (emitted > 0 && yield.yieldRequested()) {
+                // Between two lines the reader's position is complete: a waiting checkpoint may take it now.
+                return InputStatus.MORE_AVAILABLE;
+            }
             if (fileIndex >= files.length) {
                 return emitted == 0 ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
             }
