@@ -6,6 +6,7 @@ import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.api.connector.sink2.SupportsCommitter;
 import dev.weir.api.connector.sink2.SupportsWriterState;
 import dev.weir.flink.functions.BroadcastStates;
+import dev.weir.flink.functions.NonEmptyReduceResult;
 import dev.weir.flink.functions.SideOutputTags;
 import dev.weir.flink.functions.WeirBroadcastProcessFunction;
 import dev.weir.flink.functions.WeirKeyedBroadcastProcessFunction;
@@ -183,6 +184,9 @@ final class FlinkPlanTranslator {
         WeirWindowFunction wrapped = windowFunction == null ? null : new WeirWindowFunction(windowFunction);
         if (pre instanceof ReduceFunction reduce) {
             WeirReduceFunction reducer = new WeirReduceFunction(reduce);
+            if (spec.evictor() != null) {
+                return windowed.reduce(reducer, new NonEmptyReduceResult(wrapped), FlinkTypes.OBJECT);
+            }
             return wrapped == null ? windowed.reduce(reducer) : windowed.reduce(reducer, wrapped, FlinkTypes.OBJECT);
         }
         if (pre instanceof AggregateFunction aggregate) {

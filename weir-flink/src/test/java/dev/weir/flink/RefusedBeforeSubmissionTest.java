@@ -29,7 +29,7 @@ class RefusedBeforeSubmissionTest {
                 .addSink(new SharedSink<>("refused-source"));
         env.fromData(Tuple2.of("a", 1), Tuple2.of("a", 2))
                 .keyBy(t -> t.f0)
-                .countWindow(2).reduce(new RichSum()).name("pairs").uid("pairs-uid")
+                .reduce(new RichSum()).name("pairs").uid("pairs-uid")
                 .addSink(new SharedSink<>("refused-count"));
 
         assertThatThrownBy(() -> env.execute("untranslatable"))
@@ -37,7 +37,8 @@ class RefusedBeforeSubmissionTest {
                 .hasMessage("Job 'untranslatable' cannot run on Apache Flink, so nothing was submitted; 2 operator(s) cannot be translated:\n"
                         + "  - Source 'countdown': the source dev.weir.flink.RefusedBeforeSubmissionTest$Countdown is not translated "
                         + "yet; the runner translates fromData, fromSequence, DataGeneratorSource, FileSource and KafkaSource\n"
-                        + "  - Window 'pairs' (uid pairs-uid): Flink refuses a rich reduce or aggregate function in a window\n"
+                        + "  - KeyedReduce 'pairs' (uid pairs-uid): a rich ReduceFunction cannot run in Flink's reduce; keep state in "
+                        + "a KeyedProcessFunction instead\n"
                         + "Run the job on Weir (execution.target: local) or replace these operators.");
         assertThat(SharedSink.sorted("refused-source")).isEmpty();
     }
@@ -78,7 +79,7 @@ class RefusedBeforeSubmissionTest {
                         + "weir-flink (with Flink's flink-clients) adds 'remote' and 'flink-minicluster'");
     }
 
-    /** A rich reduce function, which Flink's window operators refuse. */
+    /** A rich reduce function, which Flink's reduce operators refuse. */
     static final class RichSum extends RichReduceFunction<Tuple2<String, Integer>> {
         @Override
         public Tuple2<String, Integer> reduce(Tuple2<String, Integer> a, Tuple2<String, Integer> b) {
