@@ -89,7 +89,10 @@ public final class FlinkProcessCluster implements AutoCloseable {
         // A killed TaskManager is noticed when its connections fail, well before the default 50 s heartbeat timeout.
         config.put("heartbeat.interval", "1000");
         config.put("heartbeat.timeout", "20000");
+        // One slot per TaskManager for a job at parallelism 2, so killing either one fails the job over. Flink 2.x
+        // knows only the second key (the first is 1.20's deprecated spelling; 2.x would put every task on one TaskManager).
         config.put("cluster.evenly-spread-out-slots", "true");
+        config.put("taskmanager.load-balance.mode", "SLOTS");
         config.put("restart-strategy.type", "fixed-delay");
         config.put("restart-strategy.fixed-delay.attempts", "20");
         config.put("restart-strategy.fixed-delay.delay", "1 s");
