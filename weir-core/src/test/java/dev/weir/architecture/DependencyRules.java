@@ -17,7 +17,7 @@ final class DependencyRules {
     static final String JAVALIN = "\\bio\\.javalin\\b";
 
     static final Set<String> CONNECTORS = Set.of("weir-kafka", "weir-jdbc", "weir-kinesis", "weir-s3");
-    static final Set<String> SPI_USERS = Set.of("weir-sql", "weir-rocksdb", "weir-flink");
+    static final Set<String> SPI_USERS = Set.of("weir-sql", "weir-rocksdb", "weir-flink", "weir-flink1");
     static final String EXAMPLES = "weir-examples";
     /** Modules held to the examples' rule: the public API only (the Python API builds its jobs with it). */
     static final Set<String> PUBLIC_API_ONLY = Set.of(EXAMPLES, "weir-python");

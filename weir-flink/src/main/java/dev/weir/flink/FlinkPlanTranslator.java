@@ -6,11 +6,13 @@ import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.api.connector.sink2.SupportsCommitter;
 import dev.weir.api.connector.sink2.SupportsWriterState;
 import dev.weir.flink.functions.BroadcastStates;
+import dev.weir.flink.functions.NonEmptyReduceResult;
 import dev.weir.flink.functions.SideOutputTags;
 import dev.weir.flink.functions.WeirBroadcastProcessFunction;
 import dev.weir.flink.functions.WeirKeyedBroadcastProcessFunction;
 import dev.weir.flink.functions.WeirCoFlatMapFunction;
 import dev.weir.flink.functions.WeirCoProcessFunction;
+import dev.weir.flink.functions.WeirEvictor;
 import dev.weir.flink.functions.WeirKeyedCoProcessFunction;
 import dev.weir.flink.functions.WeirAggregateFunction;
 import dev.weir.flink.functions.WeirFilterFunction;
@@ -54,8 +56,8 @@ import org.apache.flink.streaming.api.windowing.assigners.WindowAssigner;
 
 /**
  * Builds the Flink program of a Weir job: one Flink transformation per Weir transformation, each Weir function,
- * key selector, watermark strategy, window assigner and output tag wrapped in its Flink counterpart, with the
- * names, uids, parallelism, max parallelism, slot sharing groups and chaining of the Weir plan. Call
+ * key selector, watermark strategy, window assigner, trigger, evictor and output tag wrapped in its Flink
+ * counterpart, with the names, uids, parallelism, max parallelism, slot sharing groups and chaining of the Weir plan. Call
  * {@link PlanRefusals#check} first: this class assumes every operator is translatable.
  */
 @SuppressWarnings({"rawtypes", "unchecked", "deprecation"})
@@ -168,6 +170,9 @@ final class FlinkPlanTranslator {
         if (spec.customTrigger()) {
             windowed = windowed.trigger(new WeirTrigger(spec.trigger()));
         }
+        if (spec.evictor() != null) {
+            windowed = windowed.evictor(new WeirEvictor(spec.evictor()));
+        }
         if (spec.allowedLateness() > 0) {
             windowed = windowed.allowedLateness(Duration.ofMillis(spec.allowedLateness()));
         }
@@ -179,6 +184,9 @@ final class FlinkPlanTranslator {
         WeirWindowFunction wrapped = windowFunction == null ? null : new WeirWindowFunction(windowFunction);
         if (pre instanceof ReduceFunction reduce) {
             WeirReduceFunction reducer = new WeirReduceFunction(reduce);
+            if (spec.evictor() != null) {
+                return windowed.reduce(reducer, new NonEmptyReduceResult(wrapped), FlinkTypes.OBJECT);
+            }
             return wrapped == null ? windowed.reduce(reducer) : windowed.reduce(reducer, wrapped, FlinkTypes.OBJECT);
         }
         if (pre instanceof AggregateFunction aggregate) {

@@ -136,9 +136,6 @@ final class PlanRefusals {
         if (!TIME_WINDOW_ASSIGNERS.contains(assigner) && assigner != GlobalWindows.class) {
             reasons.add("the window assigner " + assigner.getName() + " is not one of Weir's built-in assigners");
         }
-        if (window.evictor() != null) {
-            reasons.add("evictors (including countWindow(size, slide)'s) are not translated yet");
-        }
         if (window.preAggregation() instanceof RichFunction) {
             reasons.add("Flink refuses a rich reduce or aggregate function in a window");
         }

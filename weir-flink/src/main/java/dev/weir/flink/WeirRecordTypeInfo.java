@@ -1,6 +1,7 @@
 package dev.weir.flink;
 
 import org.apache.flink.api.common.ExecutionConfig;
+import org.apache.flink.api.common.serialization.SerializerConfig;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 
@@ -40,7 +41,12 @@ public final class WeirRecordTypeInfo extends TypeInformation<Object> {
     }
 
     @Override
-    @SuppressWarnings("deprecation") // abstract in Flink 1.20; the SerializerConfig variant delegates to it
+    public TypeSerializer<Object> createSerializer(SerializerConfig config) {
+        return new WeirRecordSerializer();
+    }
+
+    /** Abstract in Flink 1.20 (hence no {@code @Override}: Flink 2.x removed it). */
+    @SuppressWarnings("deprecation")
     public TypeSerializer<Object> createSerializer(ExecutionConfig config) {
         return new WeirRecordSerializer();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.common.InvalidProgramException;
+import dev.weir.api.common.functions.RichReduceFunction;
 import dev.weir.api.java.tuple.Tuple2;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
@@ -28,7 +29,7 @@ class RefusedBeforeSubmissionTest {
                 .addSink(new SharedSink<>("refused-source"));
         env.fromData(Tuple2.of("a", 1), Tuple2.of("a", 2))
                 .keyBy(t -> t.f0)
-                .countWindow(2, 1).sum(1).name("pairs").uid("pairs-uid")
+                .reduce(new RichSum()).name("pairs").uid("pairs-uid")
                 .addSink(new SharedSink<>("refused-count"));
 
         assertThatThrownBy(() -> env.execute("untranslatable"))
@@ -36,7 +37,8 @@ class RefusedBeforeSubmissionTest {
                 .hasMessage("Job 'untranslatable' cannot run on Apache Flink, so nothing was submitted; 2 operator(s) cannot be translated:\n"
                         + "  - Source 'countdown': the source dev.weir.flink.RefusedBeforeSubmissionTest$Countdown is not translated "
                         + "yet; the runner translates fromData, fromSequence, DataGeneratorSource, FileSource and KafkaSource\n"
-                        + "  - Window 'pairs' (uid pairs-uid): evictors (including countWindow(size, slide)'s) are not translated yet\n"
+                        + "  - KeyedReduce 'pairs' (uid pairs-uid): a rich ReduceFunction cannot run in Flink's reduce; keep state in "
+                        + "a KeyedProcessFunction instead\n"
                         + "Run the job on Weir (execution.target: local) or replace these operators.");
         assertThat(SharedSink.sorted("refused-source")).isEmpty();
     }
@@ -75,6 +77,14 @@ class RefusedBeforeSubmissionTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("No Weir runtime on the class path runs execution.target 'yarn-per-job': Weir runs 'local'; "
                         + "weir-flink (with Flink's flink-clients) adds 'remote' and 'flink-minicluster'");
+    }
+
+    /** A rich reduce function, which Flink's reduce operators refuse. */
+    static final class RichSum extends RichReduceFunction<Tuple2<String, Integer>> {
+        @Override
+        public Tuple2<String, Integer> reduce(Tuple2<String, Integer> a, Tuple2<String, Integer> b) {
+            return Tuple2.of(a.f0, a.f1 + b.f1);
+        }
     }
 
     /** A user's own source: the runner cannot know what it relies on of Weir's runtime, so it refuses it. */

@@ -300,7 +300,7 @@ class SameOutputOnWeirAndFlinkTest {
      * Runs the job on Weir, then on Flink, at parallelism 2 and at 4, checks that Flink's output equals Weir's each
      * time and that it does not depend on the parallelism, and returns it.
      */
-    private static List<String> runOnBoth(String name, BiConsumer<StreamExecutionEnvironment, String> job) throws Exception {
+    static List<String> runOnBoth(String name, BiConsumer<StreamExecutionEnvironment, String> job) throws Exception {
         List<String> first = null;
         for (int parallelism : PARALLELISMS) {
             String run = name + "-p" + parallelism;
@@ -330,7 +330,7 @@ class SameOutputOnWeirAndFlinkTest {
      * The events with a watermark after every event (3 ms out of orderness), made at the source, so that which
      * element is late does not depend on when a periodic watermark happens to be emitted.
      */
-    private static DataStream<Tuple2<String, Long>> events(StreamExecutionEnvironment env) {
+    static DataStream<Tuple2<String, Long>> events(StreamExecutionEnvironment env) {
         WatermarkStrategy<Tuple2<String, Long>> strategy = WatermarkStrategy.<Tuple2<String, Long>>forGenerator(context -> new EveryEvent())
                 .withTimestampAssigner((e, ts) -> e.f1);
         return env.fromSource(new FromElementsSource<>(EVENTS), strategy, "events");

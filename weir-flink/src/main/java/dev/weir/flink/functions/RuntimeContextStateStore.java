@@ -1,9 +1,9 @@
 package dev.weir.flink.functions;
 
+import dev.weir.flink.state.FlinkStateAccess;
 import org.apache.flink.api.common.functions.RuntimeContext;
 import org.apache.flink.api.common.state.AggregatingState;
 import org.apache.flink.api.common.state.AggregatingStateDescriptor;
-import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
@@ -13,8 +13,8 @@ import org.apache.flink.api.common.state.ReducingStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 
-/** Flink's runtime context as a Flink {@link KeyedStateStore}, so one state translation serves functions and windows. */
-final class RuntimeContextStateStore implements KeyedStateStore {
+/** Flink's runtime context as a {@link FlinkStateAccess}, so one state translation serves functions and windows. */
+final class RuntimeContextStateStore implements FlinkStateAccess {
     private final RuntimeContext context;
 
     RuntimeContextStateStore(RuntimeContext context) {
@@ -45,4 +45,5 @@ final class RuntimeContextStateStore implements KeyedStateStore {
     public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
         return context.getMapState(descriptor);
     }
+
 }

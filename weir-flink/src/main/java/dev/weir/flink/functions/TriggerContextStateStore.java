@@ -1,8 +1,8 @@
 package dev.weir.flink.functions;
 
+import dev.weir.flink.state.FlinkStateAccess;
 import org.apache.flink.api.common.state.AggregatingState;
 import org.apache.flink.api.common.state.AggregatingStateDescriptor;
-import org.apache.flink.api.common.state.KeyedStateStore;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapState;
@@ -13,8 +13,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.windowing.triggers.Trigger;
 
-/** A Flink trigger context's per-window state as a Flink {@link KeyedStateStore}, re-aimed at each call's context. */
-final class TriggerContextStateStore implements KeyedStateStore {
+/** A Flink trigger context's per-window state as a {@link FlinkStateAccess}, re-aimed at each call's context. */
+final class TriggerContextStateStore implements FlinkStateAccess {
     Trigger.TriggerContext context;
 
     @Override
@@ -41,4 +41,5 @@ final class TriggerContextStateStore implements KeyedStateStore {
     public <UK, UV> MapState<UK, UV> getMapState(MapStateDescriptor<UK, UV> descriptor) {
         return context.getPartitionedState(descriptor);
     }
+
 }

@@ -35,9 +35,13 @@ public final class WeirMergingWindowAssigner extends org.apache.flink.streaming.
     }
 
     @Override
-    @SuppressWarnings("deprecation") // abstract in Flink 1.20: every assigner implements it
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
+        return assigner.getDefaultTrigger();
+    }
+
+    /** Abstract in Flink 1.20 (hence no {@code @Override}: Flink 2.x removed it). */
     public Trigger<Object, TimeWindow> getDefaultTrigger(StreamExecutionEnvironment env) {
-        return assigner.getDefaultTrigger(env);
+        return getDefaultTrigger();
     }
 
     @Override

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.util.Collection;
 import org.apache.flink.api.connector.sink2.Committer;
 import org.apache.flink.api.connector.sink2.CommitterInitContext;
-import org.apache.flink.api.connector.sink2.Sink;
-import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
 import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.SupportsWriterState;
@@ -20,19 +18,12 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * the checkpoint completes. So the sink is exactly once on Flink as it is on Weir.
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
-public final class WeirSink implements Sink<Object>, SupportsCommitter<Object>, SupportsWriterState<Object, Object> {
+public final class WeirSink extends SinkV2<Object> implements SupportsCommitter<Object>, SupportsWriterState<Object, Object> {
     private static final long serialVersionUID = 1L;
     private final dev.weir.api.connector.sink2.Sink weir;
 
     public WeirSink(dev.weir.api.connector.sink2.Sink<?> weir) {
         this.weir = weir;
-    }
-
-    /** Flink 1.20's deprecated form, which its runtime no longer calls; Flink 2.x removed it. */
-    @Override
-    @Deprecated
-    public SinkWriter<Object> createWriter(InitContext context) {
-        throw new UnsupportedOperationException("Flink calls createWriter(WriterInitContext) for " + weir.getClass().getName());
     }
 
     @Override

@@ -2,11 +2,10 @@ package dev.weir.flink.functions;
 
 import dev.weir.streaming.api.functions.sink.SinkFunction;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.streaming.api.functions.sink.RichSinkFunction;
 
 /** Runs a Weir {@link SinkFunction} ({@code addSink}) as a Flink sink function. */
 @SuppressWarnings({"rawtypes", "unchecked", "deprecation"})
-public final class WeirSinkFunction extends RichSinkFunction<Object> {
+public final class WeirSinkFunction extends LegacyRichSinkFunction<Object> {
     private static final long serialVersionUID = 1L;
     private final SinkFunction weir;
     private transient SinkContextAdapter context;
@@ -39,7 +38,7 @@ public final class WeirSinkFunction extends RichSinkFunction<Object> {
 
     /** Flink's sink context as Weir's, re-aimed per element. */
     static final class SinkContextAdapter implements SinkFunction.Context, dev.weir.api.connector.sink2.SinkWriter.Context {
-        org.apache.flink.streaming.api.functions.sink.SinkFunction.Context flink;
+        LegacyRichSinkFunction.Context flink;
 
         @Override
         public long currentProcessingTime() {

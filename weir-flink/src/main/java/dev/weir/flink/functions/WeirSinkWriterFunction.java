@@ -8,7 +8,6 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
-import org.apache.flink.streaming.api.functions.sink.RichSinkFunction;
 
 /**
  * Runs the writer of a Weir {@link Sink} without committer or writer state (e.g. {@code print()}) in a Flink sink
@@ -16,7 +15,7 @@ import org.apache.flink.streaming.api.functions.sink.RichSinkFunction;
  * is on Weir. Committing sinks are refused by the translator.
  */
 @SuppressWarnings({"rawtypes", "unchecked", "deprecation"})
-public final class WeirSinkWriterFunction extends RichSinkFunction<Object> implements CheckpointedFunction {
+public final class WeirSinkWriterFunction extends LegacyRichSinkFunction<Object> implements CheckpointedFunction {
     private static final long serialVersionUID = 1L;
     private final Sink weir;
     private transient SinkWriter writer;

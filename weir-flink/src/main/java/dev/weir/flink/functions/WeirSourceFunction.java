@@ -18,7 +18,6 @@ import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
-import org.apache.flink.streaming.api.functions.source.RichParallelSourceFunction;
 
 /**
  * Runs a Weir {@link Source} in a Flink source task: each parallel instance creates the Weir reader of its subtask
@@ -26,7 +25,7 @@ import org.apache.flink.streaming.api.functions.source.RichParallelSourceFunctio
  * position is kept in Flink's operator state, so the source resumes from Flink's checkpoints at the same parallelism.
  */
 @SuppressWarnings({"rawtypes", "unchecked", "deprecation"})
-public final class WeirSourceFunction extends RichParallelSourceFunction<Object> implements CheckpointedFunction, CheckpointListener {
+public final class WeirSourceFunction extends LegacyRichParallelSourceFunction<Object> implements CheckpointedFunction, CheckpointListener {
     private static final long serialVersionUID = 1L;
     /** How long an idle reader waits before it is polled again. */
     private static final long IDLE_PARK_NANOS = 1_000_000L;

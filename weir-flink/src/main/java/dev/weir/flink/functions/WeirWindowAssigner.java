@@ -35,9 +35,13 @@ public class WeirWindowAssigner extends org.apache.flink.streaming.api.windowing
     }
 
     @Override
-    @SuppressWarnings("deprecation") // abstract in Flink 1.20: every assigner implements it
-    public Trigger<Object, TimeWindow> getDefaultTrigger(StreamExecutionEnvironment env) {
+    public Trigger<Object, TimeWindow> getDefaultTrigger() {
         return (Trigger) (weir.isEventTime() ? EventTimeTrigger.create() : ProcessingTimeTrigger.create());
+    }
+
+    /** Abstract in Flink 1.20 (hence no {@code @Override}: Flink 2.x removed it). */
+    public Trigger<Object, TimeWindow> getDefaultTrigger(StreamExecutionEnvironment env) {
+        return getDefaultTrigger();
     }
 
     @Override

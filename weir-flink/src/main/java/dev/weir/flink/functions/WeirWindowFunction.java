@@ -2,6 +2,7 @@ package dev.weir.flink.functions;
 
 import dev.weir.api.common.functions.Function;
 import dev.weir.api.common.state.KeyedStateStore;
+import dev.weir.flink.state.FlinkStateAccess;
 import dev.weir.flink.state.FlinkStateStore;
 import dev.weir.streaming.api.functions.windowing.AllWindowFunction;
 import dev.weir.streaming.api.functions.windowing.ProcessAllWindowFunction;
@@ -117,12 +118,12 @@ public final class WeirWindowFunction
 
         @Override
         public KeyedStateStore windowState() {
-            return new FlinkStateStore(flink.windowState());
+            return new FlinkStateStore(FlinkStateAccess.of(flink.windowState()));
         }
 
         @Override
         public KeyedStateStore globalState() {
-            return new FlinkStateStore(flink.globalState());
+            return new FlinkStateStore(FlinkStateAccess.of(flink.globalState()));
         }
 
         @Override
@@ -145,12 +146,12 @@ public final class WeirWindowFunction
 
         @Override
         public KeyedStateStore windowState() {
-            return new FlinkStateStore(flink.windowState());
+            return new FlinkStateStore(FlinkStateAccess.of(flink.windowState()));
         }
 
         @Override
         public KeyedStateStore globalState() {
-            return new FlinkStateStore(flink.globalState());
+            return new FlinkStateStore(FlinkStateAccess.of(flink.globalState()));
         }
 
         @Override

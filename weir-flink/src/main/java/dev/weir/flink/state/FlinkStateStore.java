@@ -22,9 +22,9 @@ import java.util.Objects;
  * serialized by Flink's generic serializer), and each Flink state is seen through the Weir state interface.
  */
 public final class FlinkStateStore implements KeyedStateStore {
-    private final org.apache.flink.api.common.state.KeyedStateStore flink;
+    private final FlinkStateAccess flink;
 
-    public FlinkStateStore(org.apache.flink.api.common.state.KeyedStateStore flink) {
+    public FlinkStateStore(FlinkStateAccess flink) {
         this.flink = Objects.requireNonNull(flink, "flink");
     }
 
