@@ -143,6 +143,24 @@ class S3SharedStateFilesTest {
     }
 
     @Test
+    void theNextRetentionDeletesASharedObjectNoCheckpointListsWhoseUploadOutlivedItsCheckpoint() throws Exception {
+        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/outlived", "job", s3.settings());
+        Map<String, Path> ssts = new LinkedHashMap<>();
+        ssts.put("a", sst("a"));
+        Map<String, StateFile> previous = new LinkedHashMap<>();
+        checkpoint(storage, 1, ssts, manifest(1), previous);
+        // What a checkpoint whose publish failed after its SST went up leaves (or a delete that failed at a retention).
+        try (S3Client client = s3.client()) {
+            client.putObject(b -> b.bucket(BUCKET).key("outlived/job/shared/db-2-b.sst"), RequestBody.fromFile(sst("b")));
+        }
+        checkpoint(storage, 3, ssts, manifest(3), previous);
+        storage.retain(1);
+
+        assertThat(s3.keys(BUCKET, "outlived/")).containsExactly("outlived/job/chk-3/_metadata", "outlived/job/chk-3/db-MANIFEST",
+                "outlived/job/chk-3/op0-0.state", "outlived/job/shared/db-1-a.sst");
+    }
+
+    @Test
     void restoringFromAKilledRunsFolderOnS3DeletesTheSharedObjectsNoneOfItsCompletedCheckpointsLists() throws Exception {
         CheckpointStorage killed = CheckpointStorage.open("s3://" + BUCKET + "/killed", "job", s3.settings());
         Map<String, Path> ssts = new LinkedHashMap<>();

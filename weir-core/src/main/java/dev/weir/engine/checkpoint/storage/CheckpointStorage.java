@@ -347,7 +347,7 @@ public final class CheckpointStorage {
             }
         }
         shared.sweep();
-        if (remote != null) {
+        if (remote != null && Files.isDirectory(shared.folder())) {
             try {
                 remote.sweepShared(SharedStateFiles.listedByCompletedCheckpoints(jobDirectory), shared.folder());
             } catch (CheckpointException e) {

@@ -80,6 +80,9 @@ final class SharedStateFiles {
      * retention released and the orphans of checkpoints that never completed. Returns the names deleted.
      */
     synchronized Set<String> sweep() {
+        if (!Files.isDirectory(folder)) {
+            return Set.of(); // no backend of this job shares files (heap state, or full RocksDB checkpoints)
+        }
         Set<String> listed;
         try {
             listed = listedByCompletedCheckpoints(folder.getParent());

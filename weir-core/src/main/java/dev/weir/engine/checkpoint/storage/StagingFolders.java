@@ -39,7 +39,13 @@ final class StagingFolders {
                 throw new UncheckedIOException("cannot create the checkpoint staging folder " + folder + ": " + e.getMessage()
                         + " (set java.io.tmpdir to a writable folder)", e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> Folders.deleteRecursively(folder), "weir-staging-cleanup"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Folders.deleteRecursively(folder);
+                } catch (UncheckedIOException e) {
+                    // A job still writing at exit: the next process deletes what is left, as for a killed one.
+                }
+            }, "weir-staging-cleanup"));
             own = folder;
         }
         return own;
