@@ -11,10 +11,10 @@ import dev.weir.configuration.ExternalizedCheckpointRetention;
 import dev.weir.connector.aws.config.AWSConfigConstants;
 import dev.weir.connector.file.sink.FileSink;
 import dev.weir.connector.kinesis.source.KinesisStreamsSource;
-import dev.weir.connector.kinesis.source.config.KinesisSourceConfigOptions;
 import dev.weir.connector.kinesis.source.config.KinesisSourceConfigOptions.InitialPosition;
-import dev.weir.core.execution.JobClient;
+import dev.weir.connector.kinesis.source.config.KinesisSourceConfigOptions;
 import dev.weir.kinesis.local.Kinesalite;
+import dev.weir.streaming.api.checkpoint.ChildJob;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
@@ -58,17 +58,7 @@ public final class KinesisKillableJobMain {
                 .keyBy(line -> line.substring(0, line.indexOf(','))).process(new RunningCount()).uid("count")
                 .sinkTo(FileSink.forRowFormat(Path.of(args[0]), new SimpleStringEncoder<String>())
                         .withRollingPolicy(OnCheckpointRollingPolicy.build()).build()).uid("files");
-        JobClient client = env.executeAsync(JOB_NAME);
-        System.out.println("RUNNING " + client.getJobID());
-        System.out.flush();
-        try {
-            client.getJobExecutionResult().get();
-        } catch (Exception e) {
-            e.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(1);
-        }
-        System.exit(0);
+        ChildJob.runToTheEnd(env.executeAsync(JOB_NAME));
     }
 
     /** Appends to each line how many lines of its key came so far, from keyed state. */
