@@ -1,19 +1,19 @@
 package dev.weir.examples.kafka;
 
-import dev.weir.api.common.functions.MapFunction;
+import dev.weir.configuration.Configuration;
+import dev.weir.streaming.api.checkpoint.ChildJob;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import dev.weir.configuration.ExternalizedCheckpointRetention;
 import dev.weir.api.connector.sink2.Committer;
 import dev.weir.api.connector.sink2.CommittingSinkWriter;
 import dev.weir.api.connector.sink2.Sink;
 import dev.weir.api.connector.sink2.StatefulSinkWriter;
 import dev.weir.api.connector.sink2.SupportsCommitter;
 import dev.weir.api.connector.sink2.WriterInitContext;
-import dev.weir.configuration.Configuration;
-import dev.weir.configuration.ExternalizedCheckpointRetention;
+import dev.weir.api.common.functions.MapFunction;
 import dev.weir.connector.kafka.sink.KafkaCommittable;
 import dev.weir.connector.kafka.sink.KafkaSink;
 import dev.weir.examples.kafka.MovingAverage.Reading;
-import dev.weir.streaming.api.checkpoint.ChildJob;
-import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.Collection;
 import java.util.List;
 
