@@ -126,13 +126,19 @@ final class ShardFetcher implements Runnable {
         owners = ShardLineage.owners(new ArrayList<>(listed.values()), parallelism);
     }
 
-    private void startReadyShards() {
+    /**
+     * Starts reading the shards this reader owns whose parents are done. Each started shard is announced to the reader by
+     * an empty batch, so its split output (and watermark) exists from the start, as Flink creates a split's output when
+     * the split is added: a shard that never has data holds the watermark back until {@code withIdleness} marks it idle.
+     */
+    private void startReadyShards() throws InterruptedException {
         for (Shard shard : listed.values()) {
             String id = shard.shardId();
             if (owners.getOrDefault(id, -1) != subtask || reading.containsKey(id) || fetchedToEnd.contains(id) || finished.contains(id) || !parentsDone(shard)) {
                 continue;
             }
             reading.put(id, new Reading(iterator(shard, restored.get(id))));
+            hand(new ShardBatch(id, List.of(), false));
         }
     }
 
@@ -192,10 +198,7 @@ final class ShardFetcher implements Runnable {
             boolean ended = response.nextShardIterator() == null;
             if (!records.isEmpty() || ended) {
                 any = true;
-                ShardBatch batch = new ShardBatch(entry.getKey(), records, ended);
-                while (!closed && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
-                    // The reader is behind: wait, never drop.
-                }
+                hand(new ShardBatch(entry.getKey(), records, ended));
             }
             if (ended) {
                 fetchedToEnd.add(entry.getKey());
@@ -205,6 +208,13 @@ final class ShardFetcher implements Runnable {
             }
         }
         return any;
+    }
+
+    /** Puts {@code batch} into the reader's queue, waiting while it is full (the reader is behind): never drops. */
+    private void hand(ShardBatch batch) throws InterruptedException {
+        while (!closed && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+            // Backpressure.
+        }
     }
 
     /** A shard being read: its next iterator, the last sequence number fetched, and its throttling backoff. */

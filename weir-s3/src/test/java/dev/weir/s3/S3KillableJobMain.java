@@ -2,7 +2,7 @@ package dev.weir.s3;
 
 import dev.weir.configuration.Configuration;
 import dev.weir.configuration.ExternalizedCheckpointRetention;
-import dev.weir.core.execution.JobClient;
+import dev.weir.streaming.api.checkpoint.ChildJob;
 import dev.weir.streaming.api.checkpoint.StatefulJob;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import java.nio.file.Path;
@@ -35,18 +35,6 @@ public final class S3KillableJobMain {
             env.setRestorePath(args[5], false);
         }
         StatefulJob.build(env, Long.parseLong(args[3]), Long.parseLong(args[4]), 2, Path.of(args[0]), true);
-        JobClient client = env.executeAsync(JOB_NAME);
-        System.out.println("RUNNING " + client.getJobID());
-        System.out.flush();
-        try {
-            client.getJobExecutionResult().get();
-        } catch (Exception e) {
-            e.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(1);
-        }
-        System.out.println("FINISHED");
-        System.out.flush();
-        System.exit(0);
+        ChildJob.runToTheEnd(env.executeAsync(JOB_NAME));
     }
 }

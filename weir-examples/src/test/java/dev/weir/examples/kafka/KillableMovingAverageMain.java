@@ -1,7 +1,7 @@
 package dev.weir.examples.kafka;
 
 import dev.weir.configuration.Configuration;
-import dev.weir.core.execution.JobClient;
+import dev.weir.streaming.api.checkpoint.ChildJob;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.configuration.ExternalizedCheckpointRetention;
 import dev.weir.api.connector.sink2.Committer;
@@ -62,20 +62,7 @@ public final class KillableMovingAverageMain {
             env.setRestorePath(restore, false);
         }
         build(env, args[0], args[1], args[2]);
-        JobClient client = env.executeAsync(JOB_NAME);
-        System.out.println("RUNNING " + client.getJobID());
-        System.out.flush();
-        try {
-            client.getJobExecutionResult().get();
-        } catch (Exception e) {
-            // The engine's threads would keep the JVM alive; the test reads the exit code and this log.
-            e.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(1);
-        }
-        System.out.println("FINISHED");
-        System.out.flush();
-        System.exit(0);
+        ChildJob.runToTheEnd(env.executeAsync(JOB_NAME));
     }
 
     /** The moving-average job, its input slowed down so that a run lasts a few seconds and completes many checkpoints. */

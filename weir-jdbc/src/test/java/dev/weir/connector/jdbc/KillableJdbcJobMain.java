@@ -4,7 +4,7 @@ import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import dev.weir.configuration.ExternalizedCheckpointRetention;
 import dev.weir.connector.datagen.source.DataGeneratorSource;
-import dev.weir.core.execution.JobClient;
+import dev.weir.streaming.api.checkpoint.ChildJob;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.util.function.SerializableSupplier;
 import javax.sql.XADataSource;
@@ -50,19 +50,6 @@ public final class KillableJdbcJobMain {
                         },
                         JdbcExecutionOptions.builder().withBatchSize(100).withMaxRetries(0).build(), JdbcExactlyOnceOptions.defaults(), xa))
                 .uid("jdbc");
-        JobClient client = env.executeAsync(JOB_NAME);
-        System.out.println("RUNNING " + client.getJobID());
-        System.out.flush();
-        try {
-            client.getJobExecutionResult().get();
-        } catch (Exception e) {
-            // The engine's threads would keep the JVM alive; the test reads the exit code and this log.
-            e.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(1);
-        }
-        System.out.println("FINISHED");
-        System.out.flush();
-        System.exit(0);
+        ChildJob.runToTheEnd(env.executeAsync(JOB_NAME));
     }
 }

@@ -21,6 +21,22 @@ public final class Kinesalite implements AutoCloseable {
     /** The kinesalite release installed. */
     public static final String VERSION = "3.3.3";
 
+    /**
+     * Preloaded into node: kinesalite throws from a request's error handler when a client closes its connection before
+     * the request is complete (a job cancelled or a JVM killed while its GetRecords call is on the wire), which would end
+     * the whole server; such an error is logged and the server goes on. Any other uncaught error still ends it.
+     */
+    private static final String KEEP_SERVING_ON_CLIENT_ABORT = """
+            process.on('uncaughtException', function (err) {
+              if (err && (err.code === 'ECONNRESET' || err.message === 'aborted')) {
+                console.error('kinesalite: a client closed its connection mid-request (' + err.message + '); serving on');
+                return;
+              }
+              console.error(err);
+              process.exit(1);
+            });
+            """;
+
     private final Process process;
     private final int port;
 
@@ -60,7 +76,10 @@ public final class Kinesalite implements AutoCloseable {
             port = socket.getLocalPort();
         }
         Path log = home.resolve("kinesalite-" + port + ".log");
-        Process process = new ProcessBuilder("node", cli.toString(), "--port", Integer.toString(port), "--createStreamMs", "0",
+        Path keepServing = home.resolve("keep-serving-on-client-abort.js");
+        Path written = Files.writeString(Files.createTempFile(home, "keep-serving", ".js"), KEEP_SERVING_ON_CLIENT_ABORT);
+        Files.move(written, keepServing, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Process process = new ProcessBuilder("node", "--require", keepServing.toAbsolutePath().toString(), cli.toString(), "--port", Integer.toString(port), "--createStreamMs", "0",
                 "--deleteStreamMs", "0", "--updateStreamMs", "0", "--shardLimit", "100")
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

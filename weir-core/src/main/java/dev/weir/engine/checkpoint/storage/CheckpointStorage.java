@@ -26,14 +26,18 @@ import java.util.function.Consumer;
  * choice, through {@link #load(Path)}.
  *
  * <p>On an object store ({@link #open} with an {@code s3://} location), each checkpoint is written to a local staging
- * folder first and then uploaded with {@code _metadata} last; it counts as completed only once uploaded. Retention
- * deletes the remote objects one by one ({@code _metadata} first), and {@link #load(String)} downloads what it restores.
+ * folder first ({@link StagingFolders}) and then uploaded with {@code _metadata} last, after the shared state files
+ * (incremental RocksDB SST files) it lists that are not up yet; it counts as completed only once uploaded. Retention
+ * deletes the remote objects one by one ({@code _metadata} first) and the shared objects no retained checkpoint lists,
+ * and {@link #load(String)} downloads what it restores, the shared files it lists included.
+ *
+ * <p>Restoring from another run's checkpoint (a killed process's job folder, local or remote) deletes that folder's
+ * shared files that none of its completed checkpoints lists: the orphans of the checkpoint it was writing when killed.
+ * So never restore from the folder of a run that is still writing checkpoints into it.
  */
 public final class CheckpointStorage {
     private static final System.Logger LOG = System.getLogger(CheckpointStorage.class.getName());
     private static final String CHECKPOINT_PREFIX = "chk-";
-
-    private static final Path STAGING = Path.of(System.getProperty("java.io.tmpdir"), "weir-checkpoint-staging");
 
     private final String jobName;
     private final Path jobDirectory;
@@ -76,7 +80,7 @@ public final class CheckpointStorage {
         }
         String base = location.endsWith("/") ? location : location + "/";
         // One staging folder per storage: two storages of one job name in a JVM (tests, a job run twice) never share it.
-        return new CheckpointStorage(jobName, STAGING.resolve(sanitise(jobName) + "-" + UUID.randomUUID()),
+        return new CheckpointStorage(jobName, StagingFolders.own().resolve(sanitise(jobName) + "-" + UUID.randomUUID()),
                 RemoteCheckpoints.open(base + sanitise(jobName), settings), settings);
     }
 
@@ -118,9 +122,16 @@ public final class CheckpointStorage {
         }
         Folders.deleteRecursively(directory);
         String key = CHECKPOINT_PREFIX + checkpointId;
-        // On an object store only the checkpoint's own folder is uploaded: no shared files there, so checkpoints are full.
-        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName, remote == null ? shared : null,
-                remote == null ? null : folder -> remote.publish(folder, key));
+        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName, shared,
+                remote == null ? null : folder -> publish(folder, key));
+    }
+
+    /** Uploads the shared files the staged checkpoint {@code folder} lists that are not up yet, then the checkpoint. */
+    private String publish(Path folder, String key) {
+        Set<String> listed = new HashSet<>();
+        SharedStateFiles.listedBy(MetadataFile.read(folder.resolve(FileFormat.METADATA_FILE)), listed);
+        remote.uploadShared(shared.folder(), listed);
+        return remote.publish(folder, key);
     }
 
     /**
@@ -132,7 +143,7 @@ public final class CheckpointStorage {
             return beginSavepoint(RemoteCheckpoints.localPath(target), checkpointId);
         }
         String name = "savepoint-" + sanitise(jobName) + "-" + checkpointId;
-        Path staged = STAGING.resolve("savepoints").resolve(name + "-" + UUID.randomUUID());
+        Path staged = StagingFolders.own().resolve("savepoints").resolve(name + "-" + UUID.randomUUID());
         String base = target.endsWith("/") ? target : target + "/";
         return new CheckpointWriter(createDirectories(staged), checkpointId, true, jobName, null, folder -> {
             try (RemoteCheckpoints store = RemoteCheckpoints.open(base, settings)) {
@@ -192,7 +203,24 @@ public final class CheckpointStorage {
      * @throws CheckpointException when it is incomplete, corrupt or of an unknown version, naming the file
      */
     public CompletedCheckpoint load(Path checkpointDirectory) {
-        return loadLocal(checkpointDirectory);
+        CompletedCheckpoint loaded = loadLocal(checkpointDirectory);
+        Path jobFolder = loaded.directory().toAbsolutePath().getParent();
+        if (!loaded.metadata().savepoint() && isCheckpointFolder(loaded.directory()) && jobFolder != null
+                && !jobFolder.equals(jobDirectory.toAbsolutePath())) {
+            // A killed run's folder: what its last checkpoints uploaded and never listed is deleted, the rest stays.
+            int deleted = SharedStateFiles.sweepFolder(jobFolder);
+            if (deleted > 0) {
+                LOG.log(System.Logger.Level.INFO, "Deleted " + deleted + " shared state files in " + jobFolder
+                        + " that no completed checkpoint lists (left by a run stopped while checkpointing)");
+            }
+        }
+        return loaded;
+    }
+
+    private static boolean isCheckpointFolder(Path directory) {
+        String name = String.valueOf(directory.getFileName());
+        return name.startsWith(CHECKPOINT_PREFIX) && name.length() > CHECKPOINT_PREFIX.length()
+                && name.substring(CHECKPOINT_PREFIX.length()).chars().allMatch(Character::isDigit);
     }
 
     /**
@@ -211,12 +239,14 @@ public final class CheckpointStorage {
         folder = folder.endsWith("/") ? folder : folder + "/";
         Path target = Path.of(location);
         try (RemoteCheckpoints store = RemoteCheckpoints.open(folder, settings)) {
-            Path local = store.fetch(createDirectories(STAGING.resolve("restores"))
+            Path local = store.fetch(createDirectories(StagingFolders.own().resolve("restores"))
                     .resolve(Long.toString(System.nanoTime()))).orElseThrow(() -> new CheckpointException(target,
                     "no completed checkpoint", "Cannot restore from " + location + ": it holds no completed checkpoint "
                     + "or savepoint (no " + FileFormat.METADATA_FILE + " object). Give the location of a completed "
                     + "checkpoint or savepoint, or of a job's checkpoint folder.", null));
+            String jobFolder = local.getFileName().toString().equals("checkpoint") ? parentLocation(folder) : folder;
             try {
+                fetchSharedFiles(local, jobFolder);
                 return CompletedCheckpoint.open(local);
             } catch (CheckpointException e) {
                 throw new CheckpointException(e.file(), e.reason(), "Cannot restore from " + location + " (downloaded to "
@@ -225,6 +255,40 @@ public final class CheckpointStorage {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the checkpoint at " + location + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Downloads the shared state files the checkpoint downloaded to {@code local} lists from its job folder at
+     * {@code jobFolder} into {@code local}'s sibling {@code shared/}, where {@link CompletedCheckpoint} finds them; then
+     * deletes the job folder's orphaned shared objects (a killed run's), which nothing can list any more.
+     */
+    private void fetchSharedFiles(Path local, String jobFolder) throws IOException {
+        CheckpointMetadata metadata = MetadataFile.read(local.resolve(FileFormat.METADATA_FILE));
+        if (metadata.savepoint() || jobFolder == null) {
+            return;
+        }
+        Set<String> names = new HashSet<>();
+        SharedStateFiles.listedBy(metadata, names);
+        try (RemoteCheckpoints job = RemoteCheckpoints.open(jobFolder, settings)) {
+            job.fetchShared(names, local.getParent().resolve(SharedStateFiles.FOLDER));
+            try {
+                int deleted = job.sweepOrphans(local.getParent().resolve("metadata"));
+                if (deleted > 0) {
+                    LOG.log(System.Logger.Level.INFO, "Deleted " + deleted + " shared state objects at " + jobFolder
+                            + " that no completed checkpoint lists (left by a run stopped while checkpointing)");
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "Could not delete orphaned shared state objects at " + jobFolder + ": "
+                        + e.getMessage() + "; they cost storage only");
+            }
+        }
+    }
+
+    /** {@code s3://b/jobs/job-1/} for {@code s3://b/jobs/job-1/chk-3/}; null when the location has no parent folder. */
+    private static String parentLocation(String folder) {
+        String trimmed = folder.substring(0, folder.length() - 1);
+        int slash = trimmed.lastIndexOf('/');
+        return slash < 0 || trimmed.substring(0, slash).endsWith(":/") ? null : trimmed.substring(0, slash + 1);
     }
 
     private CompletedCheckpoint loadLocal(Path checkpointDirectory) {
@@ -258,24 +322,20 @@ public final class CheckpointStorage {
 
     /**
      * Deletes completed checkpoints beyond the {@code n} newest, and folders that never completed and are
-     * older than the oldest one kept. Savepoints are never deleted. Then deletes the shared state files only the
-     * deleted checkpoints listed: a file a retained checkpoint lists, or a checkpoint being written references, stays.
+     * older than the oldest one kept. Savepoints are never deleted. Then deletes the shared state files (and, on an
+     * object store, their objects) that no remaining completed checkpoint lists and no checkpoint being written
+     * references: those only the deleted checkpoints listed, and the orphans of checkpoints that never completed.
      */
     public void retain(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("must retain at least one checkpoint, not " + n);
         }
         int kept = 0;
-        Set<String> released = new HashSet<>();
-        Set<String> referenced = new HashSet<>();
         for (long id : checkpointIdsNewestFirst()) {
             Path directory = checkpointDirectory(id);
             boolean complete = Files.exists(directory.resolve(FileFormat.METADATA_FILE));
             if (kept < n) {
                 kept += complete ? 1 : 0;
-                if (complete) {
-                    sharedFiles(directory, referenced);
-                }
                 continue;
             }
             if (!complete || !isSavepoint(directory)) {
@@ -283,32 +343,16 @@ public final class CheckpointStorage {
                     // Kept locally, so the next retention tries the remote objects again.
                     continue;
                 }
-                if (complete) {
-                    sharedFiles(directory, released);
-                }
                 Folders.deleteRecursively(directory);
             }
         }
-        if (!released.isEmpty()) {
-            shared.deleteUnreferenced(released, referenced);
-        }
-    }
-
-    /** Adds the names of the shared files the completed checkpoint in {@code directory} lists. */
-    private static void sharedFiles(Path directory, Set<String> names) {
-        CheckpointMetadata metadata;
-        try {
-            metadata = MetadataFile.read(directory.resolve(FileFormat.METADATA_FILE));
-        } catch (CheckpointException e) {
-            return;
-        }
-        for (OperatorStateMeta operator : metadata.operators()) {
-            for (SubtaskStateMeta subtask : operator.subtasks()) {
-                for (StateFile file : subtask.stateFiles()) {
-                    if (file.shared()) {
-                        names.add(file.storedName());
-                    }
-                }
+        shared.sweep();
+        if (remote != null && Files.isDirectory(shared.folder())) {
+            try {
+                remote.sweepShared(SharedStateFiles.listedByCompletedCheckpoints(jobDirectory), shared.folder());
+            } catch (CheckpointException e) {
+                LOG.log(System.Logger.Level.WARNING, "Not deleting unlisted shared state objects at " + remote.uri("") + ": "
+                        + e.getMessage());
             }
         }
     }

@@ -80,8 +80,8 @@ public final class CheckpointWriter {
     }
 
     /**
-     * Whether this checkpoint can share state files with others ({@link #shareStateFile}): not a savepoint, and not a
-     * checkpoint uploaded to an object store, whose {@code shared/} objects Weir does not manage yet (those are full).
+     * Whether this checkpoint can share state files with others ({@link #shareStateFile}): any checkpoint, on local disk
+     * or an object store (where shared files go up under the job's {@code shared/} prefix); not a savepoint.
      */
     public boolean sharesStateFiles() {
         return shared != null;
@@ -160,7 +160,8 @@ public final class CheckpointWriter {
      * Completes the checkpoint: checks every operator has all its subtasks and whole key-group ranges, then
      * writes {@code _metadata} atomically. With an object store, the folder is then uploaded with {@code _metadata}
      * last; if that fails, the local folder is deleted too and the checkpoint fails (the job goes on). Returns the
-     * checkpoint's local folder; {@link #location()} is what a restore takes.
+     * checkpoint's local folder; {@link #location()} is what a restore takes. Shared files this checkpoint lists that
+     * the store does not hold yet are uploaded before its own folder.
      */
     public Path complete() {
         List<OperatorStateMeta> metas = new ArrayList<>();
@@ -172,10 +173,12 @@ public final class CheckpointWriter {
             throw new IllegalStateException("checkpoint " + checkpointId + " was already "
                     + (state.get() == COMPLETED ? "completed" : "aborted"));
         }
-        MetadataFile.write(directory, new CheckpointMetadata(checkpointId, timestamp, savepoint, jobName, metas));
+        CheckpointMetadata metadata = new CheckpointMetadata(checkpointId, timestamp, savepoint, jobName, metas);
         if (shared != null) {
-            // _metadata lists them now: retention counts them from there.
-            shared.unpin(pinned);
+            // From here _metadata lists the files: retention counts them from there instead of from the pins.
+            shared.completeAndUnpin(() -> MetadataFile.write(directory, metadata), pinned);
+        } else {
+            MetadataFile.write(directory, metadata);
         }
         if (publisher != null) {
             try {

@@ -7,11 +7,15 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,7 +29,11 @@ final class RemoteCheckpoints implements AutoCloseable {
     private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://.*");
     private static final Pattern CHECKPOINT_METADATA = Pattern.compile("^chk-(\\d{1,18})/" + FileFormat.METADATA_FILE + "$");
 
+    private static final String SHARED_PREFIX = SharedStateFiles.FOLDER + "/";
+
     private final CheckpointObjectStore store;
+    /** Shared state files this instance uploaded: a later checkpoint that references one uploads nothing. */
+    private final Set<String> sharedUploaded = ConcurrentHashMap.newKeySet();
 
     private RemoteCheckpoints(CheckpointObjectStore store) {
         this.store = store;
@@ -102,6 +110,85 @@ final class RemoteCheckpoints implements AutoCloseable {
                     + " (check the endpoint, the credentials and the bucket; the store's retries with backoff gave up)", e);
         }
         return store.uri(folderKey);
+    }
+
+    /**
+     * Uploads the shared state files {@code names} from {@code localShared} into the {@code shared/} prefix, except those
+     * already uploaded, before the checkpoint that lists them is published: its {@code _metadata} never names a missing
+     * object.
+     */
+    void uploadShared(Path localShared, Collection<String> names) {
+        for (String name : names) {
+            if (sharedUploaded.contains(name)) {
+                continue;
+            }
+            try {
+                store.upload(localShared.resolve(name), SHARED_PREFIX + name);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write shared state file to " + store.uri(SHARED_PREFIX + name) + ": "
+                        + e.getMessage() + " (check the endpoint, the credentials and the bucket; the store's retries with "
+                        + "backoff gave up)", e);
+            }
+            sharedUploaded.add(name);
+        }
+    }
+
+    /**
+     * Deletes the {@code shared/} objects that {@code listed} does not name and whose staging copy in {@code localShared}
+     * is gone (the local sweep deleted it, so no checkpoint can reference it again); returns how many. A failure is
+     * logged: the objects are tried again at the next retention.
+     */
+    int sweepShared(Set<String> listed, Path localShared) {
+        int deleted = 0;
+        try {
+            for (String key : store.list(SHARED_PREFIX)) {
+                String name = key.substring(SHARED_PREFIX.length());
+                if (!listed.contains(name) && !Files.exists(localShared.resolve(name))) {
+                    store.delete(key);
+                    sharedUploaded.remove(name);
+                    deleted++;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.getLogger(RemoteCheckpoints.class.getName()).log(System.Logger.Level.WARNING, "Could not delete unlisted "
+                    + "shared state objects under " + store.uri(SHARED_PREFIX) + ": " + e.getMessage()
+                    + "; retrying at the next completed checkpoint");
+        }
+        return deleted;
+    }
+
+    /** Downloads the shared state files {@code names} into {@code localShared}. */
+    void fetchShared(Collection<String> names, Path localShared) throws IOException {
+        Files.createDirectories(localShared);
+        for (String name : names) {
+            store.download(SHARED_PREFIX + name, localShared.resolve(name));
+        }
+    }
+
+    /**
+     * Deletes the {@code shared/} objects of this job folder that none of its completed checkpoints lists: the orphans a
+     * run killed while checkpointing left. Reads each completed checkpoint's {@code _metadata} through {@code scratch}.
+     * Only for the folder of a run that no longer writes it. Returns how many were deleted.
+     */
+    int sweepOrphans(Path scratch) throws IOException {
+        List<String> keys = store.list("");
+        Set<String> listed = new HashSet<>();
+        Files.createDirectories(scratch);
+        for (String key : keys) {
+            if (CHECKPOINT_METADATA.matcher(key).matches()) {
+                Path metadata = scratch.resolve(key.replace('/', '_'));
+                store.download(key, metadata);
+                SharedStateFiles.listedBy(MetadataFile.read(metadata), listed);
+            }
+        }
+        int deleted = 0;
+        for (String key : keys) {
+            if (key.startsWith(SHARED_PREFIX) && !listed.contains(key.substring(SHARED_PREFIX.length()))) {
+                store.delete(key);
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     /** Deletes the objects under {@code folderKey}, {@code _metadata} first, one by one. */

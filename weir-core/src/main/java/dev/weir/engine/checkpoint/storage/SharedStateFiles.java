@@ -4,14 +4,19 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.zip.CRC32C;
 
 /**
@@ -20,9 +25,14 @@ import java.util.zip.CRC32C;
  * lists it and by the checkpoints being written that reference it (pins); retention deletes it when both counts are
  * zero. Thread-safe: writers on I/O threads pin and upload while the coordinator's retention deletes, under one lock,
  * so a file is never deleted between a writer deciding to reference it and its checkpoint completing.
+ *
+ * <p>A file no completed checkpoint lists and no writer pins is an orphan (its checkpoint was aborted, failed to
+ * upload, or its process was killed while writing it): {@link #sweep} deletes it at the next retention, and
+ * {@link #sweepFolder} deletes a killed run's orphans when a job restores from that run's folder.
  */
 final class SharedStateFiles {
     static final String FOLDER = "shared";
+    private static final System.Logger LOG = System.getLogger(SharedStateFiles.class.getName());
     private static final int COPY_BUFFER = 1 << 20;
 
     private final Path folder;
@@ -56,26 +66,133 @@ final class SharedStateFiles {
         return copy(localFile, folder.resolve(storedName), localFile.getFileName().toString(), storedName, true);
     }
 
+    /**
+     * Writes a checkpoint's {@code _metadata} and releases its pins as one step: a {@link #sweep} sees the checkpoint's
+     * files either pinned or listed, never neither.
+     */
+    synchronized void completeAndUnpin(Runnable writeMetadata, Collection<String> storedNames) {
+        writeMetadata.run();
+        unpin(storedNames);
+    }
+
+    /**
+     * Deletes every file in the folder that no completed checkpoint of the job folder lists and no writer pins: what
+     * retention released and the orphans of checkpoints that never completed. Returns the names deleted.
+     */
+    synchronized Set<String> sweep() {
+        if (!Files.isDirectory(folder)) {
+            return Set.of(); // no backend of this job shares files (heap state, or full RocksDB checkpoints)
+        }
+        Set<String> listed;
+        try {
+            listed = listedByCompletedCheckpoints(folder.getParent());
+        } catch (CheckpointException e) {
+            LOG.log(System.Logger.Level.WARNING, "Not deleting unlisted shared state files in " + folder + ": "
+                    + e.getMessage() + "; they are kept until every completed checkpoint's _metadata is readable");
+            return Set.of();
+        }
+        Set<String> deleted = new TreeSet<>();
+        for (String name : fileNames(folder)) {
+            if (!listed.contains(name) && !pins.containsKey(name)) {
+                delete(folder.resolve(name));
+                deleted.add(name);
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Deletes the shared files of {@code jobFolder} that none of its completed checkpoints lists: the orphans a run
+     * killed while checkpointing left. Only for the folder of a run that no longer writes it. Returns how many.
+     */
+    static int sweepFolder(Path jobFolder) {
+        Path shared = jobFolder.resolve(FOLDER);
+        if (!Files.isDirectory(shared)) {
+            return 0;
+        }
+        Set<String> listed;
+        try {
+            listed = listedByCompletedCheckpoints(jobFolder);
+        } catch (CheckpointException e) {
+            LOG.log(System.Logger.Level.WARNING, "Not deleting orphaned shared state files in " + shared + ": "
+                    + e.getMessage());
+            return 0;
+        }
+        int deleted = 0;
+        for (String name : fileNames(shared)) {
+            if (!listed.contains(name)) {
+                delete(shared.resolve(name));
+                deleted++;
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * The shared files the completed checkpoints ({@code chk-<id>} folders with {@code _metadata}) of {@code jobFolder}
+     * list.
+     *
+     * @throws CheckpointException when a {@code _metadata} cannot be read: what it lists is then unknown
+     */
+    static Set<String> listedByCompletedCheckpoints(Path jobFolder) {
+        Set<String> names = new HashSet<>();
+        if (!Files.isDirectory(jobFolder)) {
+            return names;
+        }
+        try (DirectoryStream<Path> checkpoints = Files.newDirectoryStream(jobFolder, "chk-*")) {
+            for (Path checkpoint : checkpoints) {
+                Path metadata = checkpoint.resolve(FileFormat.METADATA_FILE);
+                if (Files.isRegularFile(metadata)) {
+                    listedBy(MetadataFile.read(metadata), names);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the checkpoints in " + jobFolder + ": " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    /** Adds the names of the shared files {@code metadata} lists to {@code names}. */
+    static void listedBy(CheckpointMetadata metadata, Set<String> names) {
+        for (OperatorStateMeta operator : metadata.operators()) {
+            for (SubtaskStateMeta subtask : operator.subtasks()) {
+                for (StateFile file : subtask.stateFiles()) {
+                    if (file.shared()) {
+                        names.add(file.storedName());
+                    }
+                }
+            }
+        }
+    }
+
+    private static List<String> fileNames(Path folder) {
+        List<String> names = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            return names;
+        }
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path file : files) {
+                names.add(file.getFileName().toString());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the shared state folder " + folder + ": " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete shared state file " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Releases pins taken by {@link #reuseOrUpload}. */
     synchronized void unpin(Collection<String> storedNames) {
         for (String name : storedNames) {
             pins.computeIfPresent(name, (n, count) -> count == 1 ? null : count - 1);
         }
-    }
-
-    /** Deletes the {@code candidates} no retained checkpoint {@code referenced} and no writer pins; returns how many. */
-    synchronized int deleteUnreferenced(Set<String> candidates, Set<String> referenced) {
-        int deleted = 0;
-        for (String name : candidates) {
-            if (!referenced.contains(name) && !pins.containsKey(name)) {
-                try {
-                    deleted += Files.deleteIfExists(folder.resolve(name)) ? 1 : 0;
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot delete shared state file " + folder.resolve(name) + ": " + e.getMessage(), e);
-                }
-            }
-        }
-        return deleted;
     }
 
     /** Deletes a file this writer uploaded for a checkpoint that was aborted, unless another writer pins it. */

@@ -38,6 +38,26 @@ public final class ChildJob {
         return new ChildJob(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
     }
 
+    /**
+     * The child's side, at the end of its {@code main}: prints {@code RUNNING <job id>}, waits for the job, then prints
+     * {@code FINISHED} and exits 0, or prints the failure and exits 1 (the engine's threads would keep the JVM alive; the
+     * test reads the exit code and the log).
+     */
+    public static void runToTheEnd(dev.weir.core.execution.JobClient client) {
+        System.out.println("RUNNING " + client.getJobID());
+        System.out.flush();
+        try {
+            client.getJobExecutionResult().get();
+        } catch (Exception e) {
+            e.printStackTrace(System.out);
+            System.out.flush();
+            System.exit(1);
+        }
+        System.out.println("FINISHED");
+        System.out.flush();
+        System.exit(0);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

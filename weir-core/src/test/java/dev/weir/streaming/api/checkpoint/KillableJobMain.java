@@ -2,7 +2,6 @@ package dev.weir.streaming.api.checkpoint;
 
 import dev.weir.configuration.ExternalizedCheckpointRetention;
 
-import dev.weir.core.execution.JobClient;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import java.nio.file.Path;
 
@@ -34,19 +33,6 @@ public final class KillableJobMain {
             env.setRestorePath(args[4], false);
         }
         StatefulJob.build(env, n, perSecond, 2, out, true);
-        JobClient client = env.executeAsync(JOB_NAME);
-        System.out.println("RUNNING " + client.getJobID());
-        System.out.flush();
-        try {
-            client.getJobExecutionResult().get();
-        } catch (Exception e) {
-            // The engine's threads would keep the JVM alive; the test reads the exit code and this log.
-            e.printStackTrace(System.out);
-            System.out.flush();
-            System.exit(1);
-        }
-        System.out.println("FINISHED");
-        System.out.flush();
-        System.exit(0);
+        ChildJob.runToTheEnd(env.executeAsync(JOB_NAME));
     }
 }

@@ -28,7 +28,8 @@ import java.util.Map;
  * is read only after its parent (and, for a merge, its adjacent parent when the same reader owns it) has been read to
  * its end, so per-key order holds across splits. Each shard's position (the last sequence number emitted, or that it
  * is finished) is part of checkpoints. A record's approximate arrival time is its timestamp unless the watermark
- * strategy assigns another, and watermarks are generated per shard. GetRecords calls that Kinesis throttles
+ * strategy assigns another, and watermarks are generated per shard from the moment its reading starts: as in Flink, a
+ * shard without records holds the watermark back until {@code withIdleness} marks it idle. GetRecords calls that Kinesis throttles
  * ({@code ProvisionedThroughputExceededException}) back off exponentially and never fail the job. A record the
  * deserializer rejects fails the job naming its shard and sequence number.
  */
