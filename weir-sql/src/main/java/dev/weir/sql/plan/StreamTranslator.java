@@ -303,6 +303,16 @@ public final class StreamTranslator {
         return calls;
     }
 
+    /** The runtime calls of insert-only aggregate {@code calls}, their columns moved by {@code mapping} into {@code inputType}. */
+    AggCall[] aggCalls(List<AggregateCall> calls, org.apache.calcite.util.mapping.Mappings.TargetMapping mapping,
+                       RelDataType inputType) {
+        AggCall[] result = new AggCall[calls.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = AggCalls.of(calls.get(i).transform(mapping), inputType, false);
+        }
+        return result;
+    }
+
     static String names(int[] fields, RelDataType type) {
         List<String> names = new ArrayList<>();
         for (int f : fields) {
