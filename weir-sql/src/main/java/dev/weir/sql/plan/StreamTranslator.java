@@ -303,12 +303,11 @@ public final class StreamTranslator {
         return calls;
     }
 
-    /** The runtime calls of insert-only aggregate {@code calls}, their columns moved by {@code mapping} into {@code inputType}. */
-    AggCall[] aggCalls(List<AggregateCall> calls, org.apache.calcite.util.mapping.Mappings.TargetMapping mapping,
-                       RelDataType inputType) {
+    /** The runtime calls of the insert-only aggregate {@code calls} over rows of {@code inputType}. */
+    AggCall[] aggCalls(List<AggregateCall> calls, RelDataType inputType) {
         AggCall[] result = new AggCall[calls.size()];
         for (int i = 0; i < result.length; i++) {
-            result[i] = AggCalls.of(calls.get(i).transform(mapping), inputType, false);
+            result[i] = AggCalls.of(calls.get(i), inputType, false);
         }
         return result;
     }

@@ -9,9 +9,11 @@ import dev.weir.sql.runtime.SessionRowsFunction;
 import dev.weir.sql.runtime.WindowAggregateOutput;
 import dev.weir.sql.runtime.WindowColumnsFunction;
 import dev.weir.sql.runtime.WindowSpec;
+import dev.weir.sql.runtime.agg.LongAggregate;
 import dev.weir.sql.runtime.agg.SqlAggregate;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.KeyedStream;
+import dev.weir.streaming.api.datastream.WindowedStream;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -233,9 +235,13 @@ final class WindowTranslator {
         String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregateInput) + "], window=["
                 + call.spec().describe() + "], select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         translator.record(name);
-        DataStream<Row> out = keyed.window(assigner(call.spec()))
-                .aggregate(new SqlAggregate(picked != null ? translator.aggCalls(aggregate.getAggCallList(), picked,
-                        aggregateInput) : translator.aggCalls(aggregate, false)), new WindowAggregateOutput(groupColumns, keySelector)).name(name);
+        List<AggregateCall> aggCalls = picked == null ? aggregate.getAggCallList()
+                : aggregate.getAggCallList().stream().map(c -> c.transform(picked)).toList();
+        LongAggregate integers = LongAggregate.tryCreate(aggCalls, aggregateInput);
+        WindowedStream<Row, Object, TimeWindow> windowed = keyed.window(assigner(call.spec()));
+        WindowAggregateOutput output = new WindowAggregateOutput(groupColumns, keySelector);
+        DataStream<Row> out = (integers != null ? windowed.aggregate(integers, output)
+                : windowed.aggregate(new SqlAggregate(translator.aggCalls(aggCalls, aggregateInput)), output)).name(name);
         int rowtime = -1;
         for (int i = 0; i < groupColumns.length; i++) {
             if (groupColumns[i] == WindowAggregateOutput.WINDOW_TIME) {
