@@ -18,7 +18,6 @@ import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.connector.source.SourceReaderContext;
-import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -72,7 +71,7 @@ public final class FlinkSqlJobs implements FlinkSqlWorkloads {
                     TypeInformation.of(Event.class)),
                     WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(100))
                             .withTimestampAssigner((e, previous) -> e.timestamp), "events");
-            return input.keyBy(new ByKey()).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+            return input.keyBy(new FlinkJobs.ByKey()).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
                     .aggregate(new CountSumMax(), new StampWindow());
         }
         return FlinkNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)).filter(new EvenAuction())
@@ -138,15 +137,6 @@ public final class FlinkSqlJobs implements FlinkSqlWorkloads {
         public Event map(Long index) {
             long i = shape.logical(index);
             return new Event(shape.key(i), SqlShape.timestamp(i), (int) SqlShape.value(i));
-        }
-    }
-
-    static final class ByKey implements KeySelector<Event, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long getKey(Event event) {
-            return event.key;
         }
     }
 

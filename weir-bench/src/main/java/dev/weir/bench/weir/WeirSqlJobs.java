@@ -5,7 +5,6 @@ import dev.weir.api.common.functions.AggregateFunction;
 import dev.weir.api.common.functions.FilterFunction;
 import dev.weir.api.common.functions.MapFunction;
 import dev.weir.api.connector.source.SourceReaderContext;
-import dev.weir.api.java.functions.KeySelector;
 import dev.weir.bench.Event;
 import dev.weir.bench.KeyedStats;
 import dev.weir.bench.Span;
@@ -65,7 +64,7 @@ public final class WeirSqlJobs {
             DataStream<Event> input = env.fromSource(new DataGeneratorSource<>(new EventGenerator(shape), events),
                     WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(100))
                             .withTimestampAssigner((e, previous) -> e.timestamp), "events");
-            return input.keyBy(new ByKey()).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
+            return input.keyBy(new WeirJobs.ByKey()).window(TumblingEventTimeWindows.of(Duration.ofSeconds(1)))
                     .aggregate(new CountSumMax(), new StampWindow());
         }
         return WeirNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)).filter(new EvenAuction())
@@ -131,15 +130,6 @@ public final class WeirSqlJobs {
         public Event map(Long index) {
             long i = shape.logical(index);
             return new Event(shape.key(i), SqlShape.timestamp(i), (int) SqlShape.value(i));
-        }
-    }
-
-    static final class ByKey implements KeySelector<Event, Long> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public Long getKey(Event event) {
-            return event.key;
         }
     }
 
