@@ -11,7 +11,7 @@ import java.util.Iterator;
 public record Checksum(long records, long sumA, long sumB, long mixed) {
 
     /** Digests every record the iterator yields; records are {@link Event}, {@link KeyedSum},
-     * {@link AuctionCount}, {@link Bid} or {@link Long}. */
+     * {@link AuctionCount}, {@link Bid}, {@link KeyedStats} or {@link Long}. */
     public static Checksum of(Iterator<?> output) {
         long records = 0;
         long sumA = 0;
@@ -38,13 +38,17 @@ public record Checksum(long records, long sumA, long sumB, long mixed) {
                 a = bid.price;
                 b = bid.dateTime;
                 c = bid.auction * 1_000_003 + bid.bidder;
+            } else if (record instanceof KeyedStats k) {
+                a = k.sum;
+                b = k.count * 1_000_003 + k.max;
+                c = k.key * 1_000_003 + k.windowStart;
             } else if (record instanceof Long l) {
                 a = l;
                 b = 0;
                 c = 0;
             } else {
                 throw new IllegalArgumentException("Checksum: cannot digest a " + record.getClass().getName()
-                        + "; the bench's jobs emit Event, KeyedSum, AuctionCount, Bid or Long");
+                        + "; the bench's jobs emit Event, KeyedSum, AuctionCount, Bid, KeyedStats or Long");
             }
             records++;
             sumA += a;

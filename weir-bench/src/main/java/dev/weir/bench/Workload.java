@@ -21,7 +21,12 @@ public enum Workload {
     /** Issue 19: keyed state on each engine's RocksDB backend. */
     ROCKSDB_KEYED("11a", "RocksDB: value state read-modify-write, K=1M", 1_000_000, 2, 4_000_000L, false),
     ROCKSDB_TUMBLING("11b", "RocksDB: tumbling 1 s aggregate, K=10k", 10_000, 2, 10_000_000L, true),
-    ROCKSDB_SLIDING("11c", "RocksDB: sliding 10 s / 1 s aggregate, K=10k", 10_000, 2, 4_000_000L, true);
+    ROCKSDB_SLIDING("11c", "RocksDB: sliding 10 s / 1 s aggregate, K=10k", 10_000, 2, 4_000_000L, true),
+    /** Issue 16: SQL ({@link SqlQueries}) against Flink SQL, and against the same query on each engine's DataStream API. */
+    SQL_TUMBLING("12a", "SQL: tumbling 1 s TVF count/sum/max, K=1k", 1_000, 2, 20_000_000L, true),
+    TUMBLING_STATS("12b", "12a on the DataStream API", 1_000, 2, 20_000_000L, true),
+    SQL_PROJECT_FILTER("12c", "SQL: q1 projection + q2-like filter on bids", 0, 2, 20_000_000L, false),
+    PROJECT_FILTER("12d", "12c on the DataStream API", 0, 2, 20_000_000L, false);
 
     /** What a workload's figure is. */
     public enum Kind {
@@ -56,6 +61,30 @@ public enum Workload {
         return this == ROCKSDB_KEYED || this == ROCKSDB_TUMBLING || this == ROCKSDB_SLIDING;
     }
 
+    /** Whether this workload is a SQL query of {@link SqlQueries}. */
+    public boolean sql() {
+        return this == SQL_TUMBLING || this == SQL_PROJECT_FILTER;
+    }
+
+    /** The same query written on the DataStream API, for a SQL workload; null for the others. */
+    public Workload dataStreamTwin() {
+        return switch (this) {
+            case SQL_TUMBLING -> TUMBLING_STATS;
+            case SQL_PROJECT_FILTER -> PROJECT_FILTER;
+            default -> null;
+        };
+    }
+
+    /** The SQL workload this one is the DataStream twin of; null for the others. */
+    public Workload dataStreamTwinOf() {
+        for (Workload w : values()) {
+            if (w.dataStreamTwin() == this) {
+                return w;
+            }
+        }
+        return null;
+    }
+
     public Kind kind() {
         return switch (this) {
             case STARTUP -> Kind.STARTUP;
@@ -75,6 +104,9 @@ public enum Workload {
         if (text.equals("11")) {
             return java.util.List.of(ROCKSDB_KEYED, ROCKSDB_TUMBLING, ROCKSDB_SLIDING);
         }
+        if (text.equals("12")) {
+            return java.util.List.of(SQL_TUMBLING, TUMBLING_STATS, SQL_PROJECT_FILTER, PROJECT_FILTER);
+        }
         return text.equals("7") ? java.util.List.of(NEXMARK_Q5, NEXMARK_Q7) : java.util.List.of(parse(text));
     }
 
@@ -87,6 +119,7 @@ public enum Workload {
         }
         throw new IllegalArgumentException("Unknown workload '" + text + "'; use one of "
                 + java.util.Arrays.toString(values())
-                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10, 11a, 11b, 11c; 7 means 7a and 7b, 11 means 11a-c)");
+                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10, 11a, 11b, 11c, 12a-d; 7 means 7a and 7b, 11 means"
+                + " 11a-c, 12 means 12a-d)");
     }
 }

@@ -25,6 +25,7 @@ import org.apache.flink.util.CloseableIterator;
  */
 public final class FlinkEngine implements Engine {
     private static final long HEAP_TIMEOUT_MILLIS = 120_000;
+    private static final FlinkSqlWorkloads SQL = FlinkSqlWorkloads.inThisBuild();
 
     @Override
     public String name() {
@@ -33,12 +34,15 @@ public final class FlinkEngine implements Engine {
 
     @Override
     public boolean supports(Workload workload) {
-        return true;
+        return SQL != null || !(workload.sql() || workload.dataStreamTwinOf() != null);
     }
 
     @Override
     public long measure(Workload workload, long events) throws Exception {
         StreamExecutionEnvironment env = environment(workload);
+        if (workload.sql()) {
+            return SQL.measure(env, workload, events);
+        }
         job(env, workload, events).sinkTo(new TimedSink<>());
         Span.reset();
         env.execute("weir-bench " + workload);
@@ -97,6 +101,8 @@ public final class FlinkEngine implements Engine {
                     FlinkNexmarkJobs.q5(FlinkNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)));
             case NEXMARK_Q7 ->
                     FlinkNexmarkJobs.q7(FlinkNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)));
+            case SQL_TUMBLING, SQL_PROJECT_FILTER -> SQL.results(env, workload, events);
+            case TUMBLING_STATS, PROJECT_FILTER -> SQL.dataStream(env, workload, events);
             case STATELESS -> FlinkJobs.stateless(FlinkJobs.events(env, workload.shape(events)));
             case KEYED_PROCESS -> FlinkJobs.keyedProcess(FlinkJobs.events(env, workload.shape(events)));
             case ROCKSDB_KEYED -> FlinkJobs.valueStateCount(FlinkJobs.events(env, workload.shape(events)));

@@ -36,6 +36,9 @@ public final class WeirEngine implements Engine {
     @Override
     public long measure(Workload workload, long events) throws Exception {
         StreamExecutionEnvironment env = environment(workload);
+        if (workload.sql()) {
+            return WeirSqlJobs.measure(env, workload, events);
+        }
         job(env, workload, events).sinkTo(new TimedSink<>());
         Span.reset();
         env.execute("weir-bench " + workload);
@@ -92,6 +95,8 @@ public final class WeirEngine implements Engine {
                     WeirNexmarkJobs.q5(WeirNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)));
             case NEXMARK_Q7 ->
                     WeirNexmarkJobs.q7(WeirNexmarkJobs.bids(env, new NexmarkShape(events, workload.parallelism)));
+            case SQL_TUMBLING, SQL_PROJECT_FILTER -> WeirSqlJobs.results(env, workload, events);
+            case TUMBLING_STATS, PROJECT_FILTER -> WeirSqlJobs.dataStream(env, workload, events);
             case STATELESS -> WeirJobs.stateless(WeirJobs.events(env, workload.shape(events)));
             case KEYED_PROCESS -> WeirJobs.keyedProcess(WeirJobs.events(env, workload.shape(events)));
             case ROCKSDB_KEYED -> WeirJobs.valueStateCount(WeirJobs.events(env, workload.shape(events)));

@@ -320,6 +320,15 @@ public final class StreamTranslator {
         return calls;
     }
 
+    /** The runtime calls of the insert-only aggregate {@code calls} over rows of {@code inputType}. */
+    AggCall[] aggCalls(List<AggregateCall> calls, RelDataType inputType) {
+        AggCall[] result = new AggCall[calls.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = AggCalls.of(calls.get(i), inputType, false);
+        }
+        return result;
+    }
+
     static String names(int[] fields, RelDataType type) {
         List<String> names = new ArrayList<>();
         for (int f : fields) {

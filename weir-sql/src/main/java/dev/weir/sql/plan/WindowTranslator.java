@@ -3,14 +3,17 @@ package dev.weir.sql.plan;
 import dev.weir.sql.expr.Expr;
 import dev.weir.sql.runtime.CalcFunction;
 import dev.weir.sql.runtime.CumulativeEventTimeWindows;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.sql.runtime.RowKeySelector;
 import dev.weir.sql.runtime.SessionRowsFunction;
 import dev.weir.sql.runtime.WindowAggregateOutput;
 import dev.weir.sql.runtime.WindowColumnsFunction;
 import dev.weir.sql.runtime.WindowSpec;
+import dev.weir.sql.runtime.agg.LongAggregate;
 import dev.weir.sql.runtime.agg.SqlAggregate;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.KeyedStream;
+import dev.weir.streaming.api.datastream.WindowedStream;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
@@ -24,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableFunctionScan;
@@ -33,6 +37,10 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexShuttle;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.util.mapping.MappingType;
+import org.apache.calcite.util.mapping.Mappings;
 
 /**
  * Translates Flink's window table functions. With a GROUP BY {@code window_start, window_end, ...} above them (through
@@ -193,9 +201,17 @@ final class WindowTranslator {
         }
         Translated in = input(scan, call);
         DataStream<Row> stream = in.stream();
-        RexBuilder rexBuilder = aggregate.getCluster().getRexBuilder();
-        for (int i = between.size() - 1; i >= 0; i--) {
-            stream = applyWithoutWindowColumns(between.get(i), stream, windowStart, rexBuilder);
+        // Projections that only pick columns need no Calc (and no row per record): the key and the aggregates read
+        // the picked columns straight from the table function's input.
+        Mappings.TargetMapping picked = pickedColumns(aggregate, between, windowStart);
+        RelDataType aggregateInput = aggregate.getInput().getRowType();
+        if (picked != null) {
+            aggregateInput = scan.getInputs().get(0).getRowType();
+        } else {
+            RexBuilder rexBuilder = aggregate.getCluster().getRexBuilder();
+            for (int i = between.size() - 1; i >= 0; i--) {
+                stream = applyWithoutWindowColumns(between.get(i), stream, windowStart, rexBuilder);
+            }
         }
         List<Integer> keyFields = new ArrayList<>();
         int[] groupColumns = new int[groups.length];
@@ -209,16 +225,23 @@ final class WindowTranslator {
                 groupColumns[i] = WindowAggregateOutput.WINDOW_TIME;
             } else {
                 groupColumns[i] = keyFields.size();
-                keyFields.add(groups[i]);
+                keyFields.add(picked != null ? m : groups[i]);
             }
         }
         int[] keys = keyFields.stream().mapToInt(Integer::intValue).toArray();
-        KeyedStream<Row, Row> keyed = stream.keyBy(new RowKeySelector(keys));
-        String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregate.getInput().getRowType()) + "], window=["
+        GroupKeySelector keySelector = GroupKeySelector.of(keys, keys.length == 1
+                && hasValueKeyType(aggregateInput.getFieldList().get(keys[0]).getType().getSqlTypeName()));
+        KeyedStream<Row, Object> keyed = stream.keyBy(keySelector);
+        String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregateInput) + "], window=["
                 + call.spec().describe() + "], select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         translator.record(name);
-        DataStream<Row> out = keyed.window(assigner(call.spec()))
-                .aggregate(new SqlAggregate(translator.aggCalls(aggregate, false)), new WindowAggregateOutput(groupColumns)).name(name);
+        List<AggregateCall> aggCalls = picked == null ? aggregate.getAggCallList()
+                : aggregate.getAggCallList().stream().map(c -> c.transform(picked)).toList();
+        LongAggregate integers = LongAggregate.tryCreate(aggCalls, aggregateInput);
+        WindowedStream<Row, Object, TimeWindow> windowed = keyed.window(assigner(call.spec()));
+        WindowAggregateOutput output = new WindowAggregateOutput(groupColumns, keySelector);
+        DataStream<Row> out = (integers != null ? windowed.aggregate(integers, output)
+                : windowed.aggregate(new SqlAggregate(translator.aggCalls(aggCalls, aggregateInput)), output)).name(name);
         int rowtime = -1;
         for (int i = 0; i < groupColumns.length; i++) {
             if (groupColumns[i] == WindowAggregateOutput.WINDOW_TIME) {
@@ -226,6 +249,58 @@ final class WindowTranslator {
             }
         }
         return new Translated(out, aggregate.getRowType(), rowtime, false);
+    }
+
+    /**
+     * When every projection between the table function and the aggregate only picks columns and every grouping column
+     * and aggregate argument is a picked column of the function's input (or a window bound, for grouping), the mapping
+     * from the aggregate's input columns to the function's input columns; null otherwise.
+     */
+    private static Mappings.TargetMapping pickedColumns(Aggregate aggregate, List<RelNode> between, int windowStart) {
+        if (between.isEmpty() || between.stream().anyMatch(node -> !(node instanceof Project))) {
+            return null;
+        }
+        int columns = aggregate.getInput().getRowType().getFieldCount();
+        Mappings.TargetMapping mapping = Mappings.create(MappingType.PARTIAL_FUNCTION, columns, windowStart);
+        for (int group : aggregate.getGroupSet()) {
+            int traced = traceToScan(group, between);
+            if (traced < 0) {
+                return null;
+            }
+            if (traced < windowStart) {
+                mapping.set(group, traced);
+            }
+        }
+        for (AggregateCall call : aggregate.getAggCallList()) {
+            List<Integer> used = new ArrayList<>(call.getArgList());
+            if (call.filterArg >= 0) {
+                used.add(call.filterArg);
+            }
+            for (int column : used) {
+                int traced = traceToScan(column, between);
+                if (traced < 0 || traced >= windowStart) {
+                    return null;
+                }
+                mapping.set(column, traced);
+            }
+        }
+        return mapping;
+    }
+
+    /** Whether values of the type hash by value in every JVM, so that a one-column key can be the value itself. */
+    private static boolean hasValueKeyType(SqlTypeName type) {
+        switch (type) {
+            case BIGINT:
+            case INTEGER:
+            case SMALLINT:
+            case TINYINT:
+            case BOOLEAN:
+            case CHAR:
+            case VARCHAR:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Whether the GROUP BY's columns besides the window bounds are exactly the session's PARTITION BY columns. */

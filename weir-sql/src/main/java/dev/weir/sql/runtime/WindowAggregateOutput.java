@@ -9,28 +9,33 @@ import dev.weir.util.Collector;
  * Builds a window aggregate's output rows: the GROUP BY columns in the query's order, each a key field or one of the
  * window's bounds, then the aggregate results.
  */
-public final class WindowAggregateOutput extends ProcessWindowFunction<Object[], Row, Row, TimeWindow> {
+public final class WindowAggregateOutput extends ProcessWindowFunction<Object[], Row, Object, TimeWindow> {
     private static final long serialVersionUID = 1L;
     public static final int WINDOW_START = -1;
     public static final int WINDOW_END = -2;
     public static final int WINDOW_TIME = -3;
 
     private final int[] groupColumns;
+    private final GroupKeySelector keys;
 
-    /** {@code groupColumns[i]} is a key field index, or {@link #WINDOW_START}, {@link #WINDOW_END}, {@link #WINDOW_TIME}. */
-    public WindowAggregateOutput(int[] groupColumns) {
+    /**
+     * {@code groupColumns[i]} is a field index of the key {@code keys} made, or {@link #WINDOW_START},
+     * {@link #WINDOW_END}, {@link #WINDOW_TIME}.
+     */
+    public WindowAggregateOutput(int[] groupColumns, GroupKeySelector keys) {
         this.groupColumns = groupColumns.clone();
+        this.keys = keys;
     }
 
     @Override
-    public void process(Row key, Context context, Iterable<Object[]> elements, Collector<Row> out) {
+    public void process(Object key, Context context, Iterable<Object[]> elements, Collector<Row> out) {
         TimeWindow window = context.window();
         for (Object[] results : elements) {
             Row row = new Row(groupColumns.length + results.length);
             for (int i = 0; i < groupColumns.length; i++) {
                 int source = groupColumns[i];
                 row.setField(i, source == WINDOW_START ? (Object) window.getStart() : source == WINDOW_END ? (Object) window.getEnd()
-                        : source == WINDOW_TIME ? (Object) (window.getEnd() - 1) : key.getField(source));
+                        : source == WINDOW_TIME ? (Object) (window.getEnd() - 1) : keys.field(key, source));
             }
             for (int i = 0; i < results.length; i++) {
                 row.setField(groupColumns.length + i, results[i]);

@@ -1,0 +1,79 @@
+package dev.weir.sql.runtime;
+
+import dev.weir.api.java.functions.KeySelector;
+import dev.weir.types.Row;
+
+/**
+ * The grouping key of a row, in the cheapest form that groups alike: for one column of a type with a value-based
+ * {@code hashCode} (integers, strings, booleans) the column's value itself ({@link NullKey} for NULL), which the
+ * window operator's slice tables keep unboxed when it is a {@code Long}; otherwise a {@link GroupKey} carrying its
+ * hash. Either way no {@link Row} is built and no field array is hashed twice per record.
+ */
+public abstract class GroupKeySelector implements KeySelector<Row, Object> {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * The selector of the columns {@code fields}; {@code singleValueKey} says that a one-column key may be the
+     * column's value (its SQL type is BIGINT, INT, SMALLINT, TINYINT, BOOLEAN, CHAR or VARCHAR).
+     */
+    public static GroupKeySelector of(int[] fields, boolean singleValueKey) {
+        return fields.length == 1 && singleValueKey ? new SingleColumn(fields[0]) : new Columns(fields);
+    }
+
+    /** The row's key; never null, never throws. */
+    @Override
+    public abstract Object getKey(Row row);
+
+    /** The value of the key's {@code index}-th column, NULL as null. */
+    public abstract Object field(Object key, int index);
+
+    /** One column, keyed by its value. */
+    private static final class SingleColumn extends GroupKeySelector {
+        private static final long serialVersionUID = 1L;
+        private final int field;
+
+        SingleColumn(int field) {
+            this.field = field;
+        }
+
+        @Override
+        public Object getKey(Row row) {
+            Object value = row.getField(field);
+            return value == null ? NullKey.INSTANCE : value;
+        }
+
+        @Override
+        public Object field(Object key, int index) {
+            return key instanceof NullKey ? null : key;
+        }
+    }
+
+    /** Any number of columns, keyed by a {@link GroupKey}. */
+    private static final class Columns extends GroupKeySelector {
+        private static final long serialVersionUID = 1L;
+        /** The one key of a GROUP BY of no columns besides the window's (a global aggregate per window). */
+        private static final GroupKey NO_COLUMNS = new GroupKey(new Object[0]);
+        private final int[] fields;
+
+        Columns(int[] fields) {
+            this.fields = fields.clone();
+        }
+
+        @Override
+        public Object getKey(Row row) {
+            if (fields.length == 0) {
+                return NO_COLUMNS;
+            }
+            Object[] values = new Object[fields.length];
+            for (int i = 0; i < fields.length; i++) {
+                values[i] = row.getField(fields[i]);
+            }
+            return new GroupKey(values);
+        }
+
+        @Override
+        public Object field(Object key, int index) {
+            return ((GroupKey) key).get(index);
+        }
+    }
+}

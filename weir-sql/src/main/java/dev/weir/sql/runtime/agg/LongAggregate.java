@@ -1,0 +1,164 @@
+package dev.weir.sql.runtime.agg;
+
+import dev.weir.api.common.functions.AggregateFunction;
+import dev.weir.types.Row;
+import java.util.List;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.type.SqlTypeName;
+
+/**
+ * The aggregate calls of an insert-only GROUP BY (a window aggregate) when every one is COUNT, or SUM, AVG, MIN or MAX
+ * of an integer column: the accumulator is one {@code long[]} holding two slots per call (value and count), updated
+ * by one loop over operation codes. Compared with {@link SqlAggregate}'s object per call, an element costs no virtual
+ * call and no pointer chase per call, and a key's slice one array. Results equal {@link SqlAggregate}'s: SUM and AVG
+ * of no values and MIN/MAX of no values are NULL, COUNT of none is 0, SUM wraps to the result type, AVG divides in it.
+ */
+public final class LongAggregate implements AggregateFunction<Row, long[], Object[]> {
+    private static final long serialVersionUID = 1L;
+
+    private static final int COUNT = 0;
+    private static final int SUM = 1;
+    private static final int AVG = 2;
+    private static final int MIN = 3;
+    private static final int MAX = 4;
+
+    private final int[] ops;
+    private final int[] args;
+    private final int[] filters;
+    /** The Java type of each call's result, as a {@link SqlTypeName}. */
+    private final SqlTypeName[] resultTypes;
+
+    private LongAggregate(int[] ops, int[] args, int[] filters, SqlTypeName[] resultTypes) {
+        this.ops = ops;
+        this.args = args;
+        this.filters = filters;
+        this.resultTypes = resultTypes;
+    }
+
+    /** The aggregate for {@code calls} over rows of {@code inputType}, or null when a call needs {@link SqlAggregate}. */
+    public static LongAggregate tryCreate(List<AggregateCall> calls, RelDataType inputType) {
+        int n = calls.size();
+        int[] ops = new int[n];
+        int[] args = new int[n];
+        int[] filters = new int[n];
+        SqlTypeName[] resultTypes = new SqlTypeName[n];
+        for (int i = 0; i < n; i++) {
+            AggregateCall call = calls.get(i);
+            if (call.isDistinct() || call.getArgList().size() > 1
+                    || call.getAggregation() instanceof dev.weir.sql.udf.AggregateFunctionOperator) {
+                return null;
+            }
+            args[i] = call.getArgList().isEmpty() ? -1 : call.getArgList().get(0);
+            filters[i] = call.filterArg;
+            resultTypes[i] = call.getType().getSqlTypeName();
+            switch (call.getAggregation().getKind()) {
+                case COUNT:
+                    ops[i] = COUNT;
+                    continue;
+                case SUM:
+                case SUM0:
+                    ops[i] = SUM;
+                    break;
+                case AVG:
+                    ops[i] = AVG;
+                    break;
+                case MIN:
+                    ops[i] = MIN;
+                    break;
+                case MAX:
+                    ops[i] = MAX;
+                    break;
+                default:
+                    return null;
+            }
+            if (!isInteger(inputType.getFieldList().get(args[i]).getType().getSqlTypeName()) || !isInteger(resultTypes[i])) {
+                return null;
+            }
+        }
+        return new LongAggregate(ops, args, filters, resultTypes);
+    }
+
+    private static boolean isInteger(SqlTypeName type) {
+        return type == SqlTypeName.BIGINT || type == SqlTypeName.INTEGER || type == SqlTypeName.SMALLINT
+                || type == SqlTypeName.TINYINT;
+    }
+
+    @Override
+    public long[] createAccumulator() {
+        long[] acc = new long[2 * ops.length];
+        for (int i = 0; i < ops.length; i++) {
+            acc[2 * i] = ops[i] == MIN ? Long.MAX_VALUE : ops[i] == MAX ? Long.MIN_VALUE : 0;
+        }
+        return acc;
+    }
+
+    @Override
+    public long[] add(Row row, long[] acc) {
+        for (int i = 0; i < ops.length; i++) {
+            int filter = filters[i];
+            if (filter >= 0 && !Boolean.TRUE.equals(row.getField(filter))) {
+                continue;
+            }
+            int arg = args[i];
+            Object value = arg < 0 ? Boolean.TRUE : row.getField(arg);
+            if (value == null) {
+                continue;
+            }
+            int at = 2 * i;
+            switch (ops[i]) {
+                case COUNT:
+                    break;
+                case MIN:
+                    acc[at] = Math.min(acc[at], ((Number) value).longValue());
+                    break;
+                case MAX:
+                    acc[at] = Math.max(acc[at], ((Number) value).longValue());
+                    break;
+                default:
+                    acc[at] += ((Number) value).longValue();
+            }
+            acc[at + 1]++;
+        }
+        return acc;
+    }
+
+    @Override
+    public Object[] getResult(long[] acc) {
+        Object[] result = new Object[ops.length];
+        for (int i = 0; i < ops.length; i++) {
+            long value = acc[2 * i];
+            long count = acc[2 * i + 1];
+            if (ops[i] == COUNT) {
+                result[i] = count;
+            } else if (count > 0) {
+                result[i] = as(ops[i] == AVG ? value / count : value, resultTypes[i]);
+            }
+        }
+        return result;
+    }
+
+    private static Object as(long value, SqlTypeName type) {
+        switch (type) {
+            case TINYINT:
+                return (byte) value;
+            case SMALLINT:
+                return (short) value;
+            case INTEGER:
+                return (int) value;
+            default:
+                return value;
+        }
+    }
+
+    @Override
+    public long[] merge(long[] a, long[] b) {
+        long[] merged = new long[a.length];
+        for (int i = 0; i < ops.length; i++) {
+            int at = 2 * i;
+            merged[at] = ops[i] == MIN ? Math.min(a[at], b[at]) : ops[i] == MAX ? Math.max(a[at], b[at]) : a[at] + b[at];
+            merged[at + 1] = a[at + 1] + b[at + 1];
+        }
+        return merged;
+    }
+}
