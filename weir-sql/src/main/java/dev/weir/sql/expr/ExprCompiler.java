@@ -8,6 +8,7 @@ import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -46,7 +47,11 @@ public final class ExprCompiler {
         if (node instanceof RexCall) {
             return call((RexCall) node);
         }
-        throw unsupported(node.toString(), "a column, literal or function call");
+        if (node instanceof RexFieldAccess) {
+            RexFieldAccess access = (RexFieldAccess) node;
+            return new Leaf.NestedField(compileExpanded(access.getReferenceExpr()), access.getField().getIndex());
+        }
+        throw unsupported(node.toString(), "a column, a field of a ROW column, a literal or a function call");
     }
 
     /** A literal's value in internal form. */
