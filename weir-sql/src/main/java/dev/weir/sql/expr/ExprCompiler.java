@@ -224,12 +224,26 @@ public final class ExprCompiler {
                 return new Temporal(Temporal.Fn.UNIX_TIMESTAMP, all(operands), null, zone, false);
             case "FROM_UNIXTIME":
                 return new Temporal(Temporal.Fn.FROM_UNIXTIME, all(operands), null, zone, false);
+            case "REGEXP_EXTRACT": {
+                java.util.regex.Pattern p = null;
+                if (operands.get(1) instanceof RexLiteral && !((RexLiteral) operands.get(1)).isNull()) {
+                    try {
+                        p = java.util.regex.Pattern.compile((String) literal((RexLiteral) operands.get(1)));
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        throw new ValidationException("Invalid regular expression in REGEXP_EXTRACT: " + e.getDescription()
+                                + "; write a Java regular expression");
+                    }
+                }
+                return new TextParts(TextParts.Fn.REGEXP_EXTRACT, all(operands), p);
+            }
+            case "SPLIT_INDEX":
+                return new TextParts(TextParts.Fn.SPLIT_INDEX, all(operands), null);
             case "DATE_FORMAT":
                 return new Temporal(Temporal.Fn.DATE_FORMAT, all(operands), null, zone, isLtz(operands.get(0)));
             default:
                 throw unsupported(name, "arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, COALESCE, NULLIF, "
                         + "UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, CONCAT/||, POSITION, LIKE, ABS, FLOOR, CEIL, EXTRACT, "
-                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT");
+                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX");
         }
     }
 
