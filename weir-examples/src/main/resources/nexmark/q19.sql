@@ -1,7 +1,8 @@
 -- Nexmark q19: Auction Top-10 Price
 -- The 10 highest bids of each auction (Top-N).
 -- Run it with: weir sql -f q19.sql   (the events come from the 'nexmark' source; its rate sets event times only)
--- The standard Nexmark query (github.com/nexmark/nexmark), with Nexmark's table and views.
+-- The standard Nexmark query (github.com/nexmark/nexmark), with Nexmark's table and views; `dateTime` is backquoted
+-- because Flink 2.3's parser, like Calcite's, reserves DATETIME.
 
 SET 'table.local-time-zone' = 'UTC';
 SET 'table.dml-sync' = 'true';
@@ -15,7 +16,7 @@ CREATE TABLE datagen (
         creditCard VARCHAR,
         city VARCHAR,
         state VARCHAR,
-        dateTime TIMESTAMP(3),
+        `dateTime` TIMESTAMP(3),
         extra VARCHAR>,
     auction ROW<
         id BIGINT,
@@ -23,7 +24,7 @@ CREATE TABLE datagen (
         description VARCHAR,
         initialBid BIGINT,
         reserve BIGINT,
-        dateTime TIMESTAMP(3),
+        `dateTime` TIMESTAMP(3),
         expires TIMESTAMP(3),
         seller BIGINT,
         category BIGINT,
@@ -34,15 +35,15 @@ CREATE TABLE datagen (
         price BIGINT,
         channel VARCHAR,
         url VARCHAR,
-        dateTime TIMESTAMP(3),
+        `dateTime` TIMESTAMP(3),
         extra VARCHAR>,
-    dateTime AS
+    `dateTime` AS
         CASE
-            WHEN event_type = 0 THEN person.dateTime
-            WHEN event_type = 1 THEN auction.dateTime
-            ELSE bid.dateTime
+            WHEN event_type = 0 THEN person.`dateTime`
+            WHEN event_type = 1 THEN auction.`dateTime`
+            ELSE bid.`dateTime`
         END,
-    WATERMARK FOR dateTime AS dateTime - INTERVAL '4' SECOND
+    WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
 ) WITH (
     'connector' = 'nexmark',
     'first-event.rate' = '10000',
@@ -54,16 +55,16 @@ CREATE TABLE datagen (
 );
 
 CREATE VIEW person AS
-SELECT person.id, person.name, person.emailAddress, person.creditCard, person.city, person.state, dateTime, person.extra
+SELECT person.id, person.name, person.emailAddress, person.creditCard, person.city, person.state, `dateTime`, person.extra
 FROM datagen WHERE event_type = 0;
 
 CREATE VIEW auction AS
-SELECT auction.id, auction.itemName, auction.description, auction.initialBid, auction.reserve, dateTime, auction.expires,
+SELECT auction.id, auction.itemName, auction.description, auction.initialBid, auction.reserve, `dateTime`, auction.expires,
        auction.seller, auction.category, auction.extra
 FROM datagen WHERE event_type = 1;
 
 CREATE VIEW bid AS
-SELECT bid.auction, bid.bidder, bid.price, bid.channel, bid.url, dateTime, bid.extra
+SELECT bid.auction, bid.bidder, bid.price, bid.channel, bid.url, `dateTime`, bid.extra
 FROM datagen WHERE event_type = 2;
 
 CREATE TABLE nexmark_q19 (
@@ -72,7 +73,7 @@ CREATE TABLE nexmark_q19 (
     price BIGINT,
     channel VARCHAR,
     url VARCHAR,
-    dateTime TIMESTAMP(3),
+    `dateTime` TIMESTAMP(3),
     extra VARCHAR,
     rank_number BIGINT
 ) WITH (

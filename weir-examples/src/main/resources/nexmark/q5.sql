@@ -1,7 +1,8 @@
 -- Nexmark q5: Hot Items
 -- The auctions with the most bids in the last 10 seconds, every 2 seconds (HOP windows and a join).
 -- Run it with: weir sql -f q5.sql   (the events come from the 'nexmark' source; its rate sets event times only)
--- The standard Nexmark query (github.com/nexmark/nexmark), with Nexmark's table and views.
+-- The standard Nexmark query (github.com/nexmark/nexmark), with Nexmark's table and views; `dateTime` is backquoted
+-- because Flink 2.3's parser, like Calcite's, reserves DATETIME.
 
 SET 'table.local-time-zone' = 'UTC';
 SET 'table.dml-sync' = 'true';
@@ -15,7 +16,7 @@ CREATE TABLE datagen (
         creditCard VARCHAR,
         city VARCHAR,
         state VARCHAR,
-        dateTime TIMESTAMP(3),
+        `dateTime` TIMESTAMP(3),
         extra VARCHAR>,
     auction ROW<
         id BIGINT,
@@ -23,7 +24,7 @@ CREATE TABLE datagen (
         description VARCHAR,
         initialBid BIGINT,
         reserve BIGINT,
-        dateTime TIMESTAMP(3),
+        `dateTime` TIMESTAMP(3),
         expires TIMESTAMP(3),
         seller BIGINT,
         category BIGINT,
@@ -34,15 +35,15 @@ CREATE TABLE datagen (
         price BIGINT,
         channel VARCHAR,
         url VARCHAR,
-        dateTime TIMESTAMP(3),
+        `dateTime` TIMESTAMP(3),
         extra VARCHAR>,
-    dateTime AS
+    `dateTime` AS
         CASE
-            WHEN event_type = 0 THEN person.dateTime
-            WHEN event_type = 1 THEN auction.dateTime
-            ELSE bid.dateTime
+            WHEN event_type = 0 THEN person.`dateTime`
+            WHEN event_type = 1 THEN auction.`dateTime`
+            ELSE bid.`dateTime`
         END,
-    WATERMARK FOR dateTime AS dateTime - INTERVAL '4' SECOND
+    WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND
 ) WITH (
     'connector' = 'nexmark',
     'first-event.rate' = '10000',
@@ -54,16 +55,16 @@ CREATE TABLE datagen (
 );
 
 CREATE VIEW person AS
-SELECT person.id, person.name, person.emailAddress, person.creditCard, person.city, person.state, dateTime, person.extra
+SELECT person.id, person.name, person.emailAddress, person.creditCard, person.city, person.state, `dateTime`, person.extra
 FROM datagen WHERE event_type = 0;
 
 CREATE VIEW auction AS
-SELECT auction.id, auction.itemName, auction.description, auction.initialBid, auction.reserve, dateTime, auction.expires,
+SELECT auction.id, auction.itemName, auction.description, auction.initialBid, auction.reserve, `dateTime`, auction.expires,
        auction.seller, auction.category, auction.extra
 FROM datagen WHERE event_type = 1;
 
 CREATE VIEW bid AS
-SELECT bid.auction, bid.bidder, bid.price, bid.channel, bid.url, dateTime, bid.extra
+SELECT bid.auction, bid.bidder, bid.price, bid.channel, bid.url, `dateTime`, bid.extra
 FROM datagen WHERE event_type = 2;
 
 CREATE TABLE nexmark_q5 (
@@ -77,14 +78,14 @@ INSERT INTO nexmark_q5
 SELECT AuctionBids.auction, AuctionBids.num
 FROM (
     SELECT auction, COUNT(*) AS num, window_start AS starttime, window_end AS endtime
-    FROM TABLE(HOP(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '2' SECOND, INTERVAL '10' SECOND))
+    FROM TABLE(HOP(TABLE bid, DESCRIPTOR(`dateTime`), INTERVAL '2' SECOND, INTERVAL '10' SECOND))
     GROUP BY auction, window_start, window_end
 ) AS AuctionBids
 JOIN (
     SELECT MAX(CountBids.num) AS maxn, CountBids.starttime, CountBids.endtime
     FROM (
         SELECT COUNT(*) AS num, window_start AS starttime, window_end AS endtime
-        FROM TABLE(HOP(TABLE bid, DESCRIPTOR(dateTime), INTERVAL '2' SECOND, INTERVAL '10' SECOND))
+        FROM TABLE(HOP(TABLE bid, DESCRIPTOR(`dateTime`), INTERVAL '2' SECOND, INTERVAL '10' SECOND))
         GROUP BY auction, window_start, window_end
     ) AS CountBids
     GROUP BY CountBids.starttime, CountBids.endtime

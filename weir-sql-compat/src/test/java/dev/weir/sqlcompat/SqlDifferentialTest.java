@@ -1,4 +1,4 @@
-package dev.weir.compat;
+package dev.weir.sqlcompat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Weir SQL against Apache Flink 1.20's SQL planner and runtime, in the build: every query of {@link SqlCases} runs
+ * Weir SQL against Apache Flink 2.3's SQL planner and runtime, in the build: every query of {@link SqlCases} runs
  * on both engines over the same CSV files, and Weir must give the same rows as Flink, compared as multisets of
  * {@code Row.toString()} ({@code +I[...]}, {@code -U[...]}, ...). Flink's rows are recorded afresh in each run.
  */
@@ -32,10 +32,12 @@ class SqlDifferentialTest {
         Path dir = Files.createTempDirectory("weir-sql-differential");
         List<String> ddl = SqlCases.tables(dir);
 
-        org.apache.flink.table.api.TableEnvironment flinkEnv = org.apache.flink.table.api.TableEnvironment.create(
-                org.apache.flink.table.api.EnvironmentSettings.inStreamingMode());
-        flinkEnv.getConfig().set("table.local-time-zone", "UTC");
-        flinkEnv.getConfig().set("parallelism.default", "1");
+        try (FlinkCluster cluster = new FlinkCluster()) {
+            runAll(cluster.tableEnvironment(), ddl);
+        }
+    }
+
+    private void runAll(org.apache.flink.table.api.TableEnvironment flinkEnv, List<String> ddl) throws Exception {
         dev.weir.table.api.TableEnvironment weirEnv = dev.weir.table.api.TableEnvironment.create(
                 dev.weir.table.api.EnvironmentSettings.inStreamingMode());
         weirEnv.getConfig().set("table.local-time-zone", "UTC");
@@ -80,27 +82,13 @@ class SqlDifferentialTest {
     @TestFactory
     Stream<DynamicTest> weirGivesFlinksRowsForEveryQuery() {
         return selected().stream().map(q -> DynamicTest.dynamicTest(q.name(), () -> {
-            List<String> expected = q.materialized() ? materialize(flink.get(q.name())) : new ArrayList<>(flink.get(q.name()));
-            List<String> actual = q.materialized() ? materialize(weir.get(q.name())) : new ArrayList<>(weir.get(q.name()));
+            List<String> expected = q.materialized() ? Changelogs.materialize(flink.get(q.name())) : new ArrayList<>(flink.get(q.name()));
+            List<String> actual = q.materialized() ? Changelogs.materialize(weir.get(q.name())) : new ArrayList<>(weir.get(q.name()));
             Collections.sort(expected);
             Collections.sort(actual);
             assertThat(expected).as("Flink's rows for " + q.name()).isNotEmpty().noneMatch(r -> r.startsWith("FLINK FAILED"));
             assertThat(actual).as(q.name() + ": " + q.sql()).isEqualTo(expected);
         }));
-    }
-
-    /** The rows a changelog leaves: each +I/+U adds its fields, each -U/-D removes them (a retraction of an absent row is kept, marked). */
-    private static List<String> materialize(List<String> changelog) {
-        List<String> live = new ArrayList<>();
-        for (String row : changelog) {
-            boolean retraction = row.startsWith("-U[") || row.startsWith("-D[");
-            if (!retraction) {
-                live.add(row.startsWith("+") ? row.substring(2) : row);
-            } else if (!live.remove(row.substring(2))) {
-                live.add("RETRACTED BEFORE INSERTED: " + row);
-            }
-        }
-        return live;
     }
 
     /** Every query, or those named in the system property {@code sql.cases} (comma-separated), to iterate on a few. */

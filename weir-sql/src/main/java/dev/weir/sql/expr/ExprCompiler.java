@@ -240,6 +240,22 @@ public final class ExprCompiler {
                 return new TextParts(TextParts.Fn.SPLIT_INDEX, all(operands), null);
             case "DATE_FORMAT":
                 return new Temporal(Temporal.Fn.DATE_FORMAT, all(operands), null, zone, isLtz(operands.get(0)));
+            case "$TUMBLE":
+            case "$HOP":
+            case "$SESSION":
+            case "TUMBLE_START":
+            case "TUMBLE_END":
+            case "TUMBLE_ROWTIME":
+            case "HOP_START":
+            case "HOP_END":
+            case "HOP_ROWTIME":
+            case "SESSION_START":
+            case "SESSION_END":
+            case "SESSION_ROWTIME":
+                throw new ValidationException("Weir SQL does not support the group window functions (TUMBLE, HOP, SESSION in "
+                        + "GROUP BY, and TUMBLE_START, SESSION_END, ...), which Flink deprecates; use the window table functions "
+                        + "instead, e.g. FROM TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
+                        + "GROUP BY k, window_start, window_end, selecting window_start and window_end");
             default:
                 throw unsupported(name, "arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, COALESCE, NULLIF, "
                         + "UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, CONCAT/||, POSITION, LIKE, ABS, FLOOR, CEIL, EXTRACT, "

@@ -3,7 +3,6 @@ package dev.weir.sql.plan;
 import dev.weir.sql.catalog.CatalogTable;
 import dev.weir.sql.catalog.CatalogView;
 import dev.weir.sql.catalog.SessionCatalog;
-import dev.weir.sql.parse.FlinkNonReservedWords;
 import dev.weir.table.api.SqlParserException;
 import dev.weir.table.api.ValidationException;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ public final class SqlPlanner {
         Planner planner = Frameworks.getPlanner(config(root(null)));
         SqlNode parsed;
         try {
-            parsed = planner.parse(FlinkNonReservedWords.quote(sql));
+            parsed = planner.parse(sql);
         } catch (SqlParseException e) {
             throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
         }
@@ -83,7 +82,7 @@ public final class SqlPlanner {
         try {
             planner.parse("VALUES 1");
             for (String expression : expressions) {
-                nodes.add(SqlParser.create(FlinkNonReservedWords.quote(expression), PARSER_CONFIG).parseExpression());
+                nodes.add(SqlParser.create(expression, PARSER_CONFIG).parseExpression());
             }
         } catch (SqlParseException e) {
             throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
@@ -105,7 +104,7 @@ public final class SqlPlanner {
     /** {@code expression} as Flink stores it in the catalog: unparsed with backquoted identifiers, e.g. {@code `ts` - INTERVAL '5' SECOND}. */
     public static String canonical(String expression) {
         try {
-            SqlNode node = SqlParser.create(FlinkNonReservedWords.quote(expression), PARSER_CONFIG).parseExpression();
+            SqlNode node = SqlParser.create(expression, PARSER_CONFIG).parseExpression();
             org.apache.calcite.sql.SqlDialect dialect = new org.apache.calcite.sql.SqlDialect(
                     org.apache.calcite.sql.SqlDialect.EMPTY_CONTEXT.withIdentifierQuoteString("`"));
             return node.toSqlString(c -> c.withDialect(dialect).withAlwaysUseParentheses(false)
@@ -124,7 +123,11 @@ public final class SqlPlanner {
             return new Planned(JoinFilterPushdown.apply(root.project()), root.validatedRowType);
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ValidationException("SQL validation failed. " + firstLines(cause.getMessage()), e);
+            String message = firstLines(cause.getMessage());
+            if (message.contains("No match found for function signature PROCTIME()")) {
+                message += "; Weir SQL has no processing-time attributes yet: use an event-time column with a WATERMARK";
+            }
+            throw new ValidationException("SQL validation failed. " + message, e);
         } catch (RelConversionException e) {
             throw new ValidationException("SQL validation failed. " + e.getMessage(), e);
         }
@@ -137,8 +140,7 @@ public final class SqlPlanner {
                 root.add(e.getKey(), new CalciteTables.Source(((CatalogTable) e.getValue()).schema()));
             } else {
                 CatalogView view = (CatalogView) e.getValue();
-                root.add(e.getKey(), new CalciteTables.View(view.name(), FlinkNonReservedWords.quote(view.query()),
-                        view.schema()));
+                root.add(e.getKey(), new CalciteTables.View(view.name(), view.query(), view.schema()));
             }
         }
         // Flink's type names that Calcite's parser reads as user-defined types, e.g. in CAST(x AS STRING).

@@ -18,14 +18,14 @@ class NexmarkConnectorTest {
     static final String DDL = "CREATE TABLE datagen (\n"
             + "  event_type INT,\n"
             + "  person ROW<id BIGINT, name VARCHAR, emailAddress VARCHAR, creditCard VARCHAR, city VARCHAR, state VARCHAR,"
-            + " dateTime TIMESTAMP(3), extra VARCHAR>,\n"
+            + " `dateTime` TIMESTAMP(3), extra VARCHAR>,\n"
             + "  auction ROW<id BIGINT, itemName VARCHAR, description VARCHAR, initialBid BIGINT, reserve BIGINT,"
-            + " dateTime TIMESTAMP(3), expires TIMESTAMP(3), seller BIGINT, category BIGINT, extra VARCHAR>,\n"
-            + "  bid ROW<auction BIGINT, bidder BIGINT, price BIGINT, channel VARCHAR, url VARCHAR, dateTime TIMESTAMP(3),"
+            + " `dateTime` TIMESTAMP(3), expires TIMESTAMP(3), seller BIGINT, category BIGINT, extra VARCHAR>,\n"
+            + "  bid ROW<auction BIGINT, bidder BIGINT, price BIGINT, channel VARCHAR, url VARCHAR, `dateTime` TIMESTAMP(3),"
             + " extra VARCHAR>,\n"
-            + "  dateTime AS CASE WHEN event_type = 0 THEN person.dateTime WHEN event_type = 1 THEN auction.dateTime"
-            + " ELSE bid.dateTime END,\n"
-            + "  WATERMARK FOR dateTime AS dateTime - INTERVAL '4' SECOND\n"
+            + "  `dateTime` AS CASE WHEN event_type = 0 THEN person.`dateTime` WHEN event_type = 1 THEN auction.`dateTime`"
+            + " ELSE bid.`dateTime` END,\n"
+            + "  WATERMARK FOR `dateTime` AS `dateTime` - INTERVAL '4' SECOND\n"
             + ") WITH ('connector' = 'nexmark', 'first-event.rate' = '1000', 'next-event.rate' = '1000',"
             + " 'events.num' = '%d')";
 
@@ -34,7 +34,7 @@ class NexmarkConnectorTest {
         env.getConfig().set("table.local-time-zone", "UTC");
         env.getConfig().set("parallelism.default", "1");
         env.executeSql(String.format(DDL, events));
-        env.executeSql("CREATE VIEW bid AS SELECT bid.auction, bid.bidder, bid.price, bid.channel, bid.url, dateTime,"
+        env.executeSql("CREATE VIEW bid AS SELECT bid.auction, bid.bidder, bid.price, bid.channel, bid.url, `dateTime`,"
                 + " bid.extra FROM datagen WHERE event_type = 2");
         return env;
     }
@@ -55,7 +55,7 @@ class NexmarkConnectorTest {
 
     @Test
     void eventTimesAdvanceByTheRateFromNexmarksBaseTime() throws Exception {
-        List<String> rows = rows(env(3), "SELECT event_type, dateTime, person.id, auction.id FROM datagen");
+        List<String> rows = rows(env(3), "SELECT event_type, `dateTime`, person.id, auction.id FROM datagen");
         assertThat(rows).containsExactly("+I[0, 2015-07-15T00:00, 1000, null]", "+I[1, 2015-07-15T00:00:00.001, null, 1000]",
                 "+I[1, 2015-07-15T00:00:00.002, null, 1001]");
     }
@@ -72,7 +72,7 @@ class NexmarkConnectorTest {
 
     @Test
     void bidsComeFromTheirView() throws Exception {
-        List<String> rows = rows(env(200), "SELECT auction, bidder, price, channel, url, dateTime FROM bid WHERE auction = 1000");
+        List<String> rows = rows(env(200), "SELECT auction, bidder, price, channel, url, `dateTime` FROM bid WHERE auction = 1000");
         assertThat(rows).isNotEmpty().allSatisfy(r -> assertThat(r).matches(
                 "\\+I\\[1000, 10\\d\\d, \\d+, (Apple|Google|Facebook|Baidu|channel-\\d+), https://www\\.nexmark\\.com/.*, 2015-07-15T.*\\]"));
     }
