@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Timeout;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(600)
 class NexmarkDifferentialTest {
-    static final long EVENTS = 20_000;
-    /** 1,000 events a second: the 20,000 events span 20 s of event time, several of every query's windows. */
-    static final long RATE = 1_000;
+    static final long EVENTS = 10_000;
+    /** 500 events a second: the 10,000 events span 20 s of event time, several of every query's windows. */
+    static final long RATE = 500;
 
     /**
      * The queries Weir refuses while planning, with (part of) its message: q6 is refused by Flink 2.3 too (checked
