@@ -65,29 +65,12 @@ class NexmarkDifferentialTest {
         for (String name : selected()) {
             NexmarkQueryFile file = NexmarkQueryFile.read(name, EVENTS, RATE);
             if (!WEIR_REFUSES.containsKey(name) || FLINK_REFUSES.contains(name)) {
-                flink.put(name, flinkRows(cluster.tableEnvironment(), file));
+                List<String> flinkDdl = file.ddl().stream()
+                        .map(d -> d.replace("dev.weir.sql.connector.nexmark.CountChar", FlinkCountChar.class.getName())).toList();
+                flink.put(name, EngineRows.flink(cluster.tableEnvironment(), flinkDdl, file.query()));
             }
             weir.put(name, weirRows(file));
         }
-    }
-
-    private static List<String> flinkRows(org.apache.flink.table.api.TableEnvironment env, NexmarkQueryFile file) {
-        List<String> rows = new ArrayList<>();
-        try {
-            for (String ddl : file.ddl()) {
-                env.executeSql(ddl.replace("dev.weir.sql.connector.nexmark.CountChar", FlinkCountChar.class.getName()));
-            }
-            try (org.apache.flink.util.CloseableIterator<org.apache.flink.types.Row> it = env.executeSql(file.query()).collect()) {
-                it.forEachRemaining(r -> rows.add(r.toString()));
-            }
-        } catch (Exception e) {
-            Throwable root = e;
-            while (root.getCause() != null) {
-                root = root.getCause();
-            }
-            rows.add("FLINK FAILED: " + e + (root != e ? " (root cause: " + root + ")" : ""));
-        }
-        return rows;
     }
 
     private static List<String> weirRows(NexmarkQueryFile file) {
@@ -95,18 +78,7 @@ class NexmarkDifferentialTest {
                 dev.weir.table.api.EnvironmentSettings.inStreamingMode());
         env.getConfig().set("table.local-time-zone", "UTC");
         env.getConfig().set("parallelism.default", "1");
-        List<String> rows = new ArrayList<>();
-        try {
-            for (String ddl : file.ddl()) {
-                env.executeSql(ddl);
-            }
-            try (dev.weir.util.CloseableIterator<dev.weir.types.Row> it = env.executeSql(file.query()).collect()) {
-                it.forEachRemaining(r -> rows.add(r.toString()));
-            }
-        } catch (Exception e) {
-            rows.add("WEIR FAILED: " + e);
-        }
-        return rows;
+        return EngineRows.weir(env, file.ddl(), file.query());
     }
 
     @TestFactory

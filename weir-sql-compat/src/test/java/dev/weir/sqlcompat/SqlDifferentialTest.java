@@ -54,29 +54,9 @@ class SqlDifferentialTest {
             weirSerial.executeSql(statement);
         }
         for (SqlCases.Query query : selected()) {
-            flink.put(query.name(), flinkRows(flinkEnv, query.sql()));
-            weir.put(query.name(), weirRows(query.changelog() ? weirSerial : weirEnv, query.sql()));
+            flink.put(query.name(), EngineRows.flink(flinkEnv, List.of(), query.sql()));
+            weir.put(query.name(), EngineRows.weir(query.changelog() ? weirSerial : weirEnv, List.of(), query.sql()));
         }
-    }
-
-    private static List<String> flinkRows(org.apache.flink.table.api.TableEnvironment env, String sql) {
-        List<String> rows = new ArrayList<>();
-        try (org.apache.flink.util.CloseableIterator<org.apache.flink.types.Row> it = env.executeSql(sql).collect()) {
-            it.forEachRemaining(r -> rows.add(r.toString()));
-        } catch (Exception e) {
-            rows.add("FLINK FAILED: " + e);
-        }
-        return rows;
-    }
-
-    private static List<String> weirRows(dev.weir.table.api.TableEnvironment env, String sql) {
-        List<String> rows = new ArrayList<>();
-        try (dev.weir.util.CloseableIterator<dev.weir.types.Row> it = env.executeSql(sql).collect()) {
-            it.forEachRemaining(r -> rows.add(r.toString()));
-        } catch (Exception e) {
-            rows.add("WEIR FAILED: " + e);
-        }
-        return rows;
     }
 
     @TestFactory
