@@ -78,4 +78,16 @@ class SqlScriptTest {
                 "");
         assertThat(out.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n")).isEqualTo(expected);
     }
+
+    @Test
+    void aNexmarkScriptRunsItsInsertToTheEndWithDmlSync() throws Exception {
+        String q2 = Files.readString(Path.of("..", "weir-examples", "src", "main", "resources", "nexmark", "q2.sql"))
+                .replace("'events.num' = '1000000'", "'events.num' = '5000'");
+        Path script = Files.writeString(dir.resolve("q2.sql"), q2);
+        assertThat(Weir.execute("sql", "-f", script.toString())).isEqualTo(0);
+        String output = out.toString(StandardCharsets.UTF_8);
+        assertThat(output).contains("[INFO] SQL update statement has been successfully submitted to the cluster:")
+                .endsWith("[INFO] Complete execution of the SQL update statement." + System.lineSeparator()
+                        + System.lineSeparator());
+    }
 }

@@ -23,7 +23,7 @@ final class DependencyRules {
     static final Set<String> PUBLIC_API_ONLY = Set.of(EXAMPLES, "weir-python");
     static final String WEB = "weir-web";
     /** Modules that assemble everything and may use any part (the command, benchmarks, Flink comparison tests). */
-    static final Set<String> ASSEMBLIES = Set.of("weir-cli", "weir-bench", "weir-flink-compat");
+    static final Set<String> ASSEMBLIES = Set.of("weir-cli", "weir-bench", "weir-flink-compat", "weir-sql-compat");
 
     /** Every module the rules know, by role; a module missing here fails {@code everyModuleHasARole}. */
     static final Set<String> MODULE_ROLES = union(Set.of("weir-core", WEB), PUBLIC_API_ONLY, CONNECTORS, SPI_USERS, ASSEMBLIES);

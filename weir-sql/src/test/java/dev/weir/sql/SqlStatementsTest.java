@@ -130,7 +130,7 @@ class SqlStatementsTest {
         env.executeSql("CREATE TABLE t (a INT) WITH ('connector' = 'socket')");
         assertThatThrownBy(() -> env.executeSql("SELECT * FROM t")).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Could not find any factory for identifier 'socket'")
-                .hasMessageContaining("blackhole\ndatagen\nfilesystem\nprint");
+                .hasMessageContaining("blackhole\ndatagen\nfilesystem\nnexmark\nprint");
     }
 
     @Test

@@ -165,6 +165,11 @@ public final class SqlClient {
             out.println("[INFO] Submitting SQL update statement to the cluster...");
             out.println("[INFO] SQL update statement has been successfully submitted to the cluster:");
             out.println("Job ID: " + job.getJobID());
+            if ("true".equalsIgnoreCase(session.get("table.dml-sync"))) {
+                // Flink's option: the client waits for the INSERT's job, so a script's bounded job runs to its end.
+                result.await();
+                out.println("[INFO] Complete execution of the SQL update statement.");
+            }
             return;
         }
         if (result.getResultKind() == ResultKind.SUCCESS) {

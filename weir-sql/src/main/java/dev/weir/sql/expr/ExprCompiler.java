@@ -8,6 +8,7 @@ import org.apache.calcite.avatica.util.TimeUnitRange;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexFieldAccess;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -46,7 +47,11 @@ public final class ExprCompiler {
         if (node instanceof RexCall) {
             return call((RexCall) node);
         }
-        throw unsupported(node.toString(), "a column, literal or function call");
+        if (node instanceof RexFieldAccess) {
+            RexFieldAccess access = (RexFieldAccess) node;
+            return new Leaf.NestedField(compileExpanded(access.getReferenceExpr()), access.getField().getIndex());
+        }
+        throw unsupported(node.toString(), "a column, a field of a ROW column, a literal or a function call");
     }
 
     /** A literal's value in internal form. */
@@ -221,12 +226,42 @@ public final class ExprCompiler {
                 return new Temporal(Temporal.Fn.UNIX_TIMESTAMP, all(operands), null, zone, false);
             case "FROM_UNIXTIME":
                 return new Temporal(Temporal.Fn.FROM_UNIXTIME, all(operands), null, zone, false);
+            case "REGEXP_EXTRACT": {
+                java.util.regex.Pattern p = null;
+                if (operands.get(1) instanceof RexLiteral && !((RexLiteral) operands.get(1)).isNull()) {
+                    try {
+                        p = java.util.regex.Pattern.compile((String) literal((RexLiteral) operands.get(1)));
+                    } catch (java.util.regex.PatternSyntaxException e) {
+                        throw new ValidationException("Invalid regular expression in REGEXP_EXTRACT: " + e.getDescription()
+                                + "; write a Java regular expression");
+                    }
+                }
+                return new TextParts(TextParts.Fn.REGEXP_EXTRACT, all(operands), p);
+            }
+            case "SPLIT_INDEX":
+                return new TextParts(TextParts.Fn.SPLIT_INDEX, all(operands), null);
             case "DATE_FORMAT":
                 return new Temporal(Temporal.Fn.DATE_FORMAT, all(operands), null, zone, isLtz(operands.get(0)));
+            case "$TUMBLE":
+            case "$HOP":
+            case "$SESSION":
+            case "TUMBLE_START":
+            case "TUMBLE_END":
+            case "TUMBLE_ROWTIME":
+            case "HOP_START":
+            case "HOP_END":
+            case "HOP_ROWTIME":
+            case "SESSION_START":
+            case "SESSION_END":
+            case "SESSION_ROWTIME":
+                throw new ValidationException("Weir SQL does not support the group window functions (TUMBLE, HOP, SESSION in "
+                        + "GROUP BY, and TUMBLE_START, SESSION_END, ...), which Flink deprecates; use the window table functions "
+                        + "instead, e.g. FROM TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
+                        + "GROUP BY k, window_start, window_end, selecting window_start and window_end");
             default:
                 throw unsupported(name, "arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, COALESCE, NULLIF, "
                         + "UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, CONCAT/||, POSITION, LIKE, ABS, FLOOR, CEIL, EXTRACT, "
-                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, PROCTIME");
+                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, PROCTIME");
         }
     }
 

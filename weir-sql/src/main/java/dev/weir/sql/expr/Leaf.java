@@ -2,7 +2,7 @@ package dev.weir.sql.expr;
 
 import dev.weir.types.Row;
 
-/** The leaves of an expression tree: an input field and a constant. */
+/** The leaves of an expression tree: an input field, a field of a ROW value, and a constant. */
 final class Leaf {
     private Leaf() {
     }
@@ -19,6 +19,24 @@ final class Leaf {
         @Override
         public Object eval(Row row) {
             return row.getField(index);
+        }
+    }
+
+    /** Field {@code index} of a ROW value ({@code person.id}); NULL when the row is NULL, as in Flink. */
+    static final class NestedField extends Expr {
+        private static final long serialVersionUID = 1L;
+        private final Expr row;
+        private final int index;
+
+        NestedField(Expr row, int index) {
+            this.row = row;
+            this.index = index;
+        }
+
+        @Override
+        public Object eval(Row input) {
+            Object value = row.eval(input);
+            return value == null ? null : ((Row) value).getField(index);
         }
     }
 

@@ -59,8 +59,16 @@ public final class FlinkFunctions {
         }
     };
 
+    /** REGEXP_EXTRACT(s, regex [, group]): the group (0: the whole match) of the first match of regex in s. */
+    public static final SqlFunction REGEXP_EXTRACT = new SqlFunction("REGEXP_EXTRACT", SqlKind.OTHER_FUNCTION, NULLABLE_STRING,
+            null, OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING,
+                    SqlTypeFamily.INTEGER)), SqlFunctionCategory.STRING);
+    /** SPLIT_INDEX(s, separator, index): the index-th piece (from 0) of s split at separator. */
+    public static final SqlFunction SPLIT_INDEX = new SqlFunction("SPLIT_INDEX", SqlKind.OTHER_FUNCTION, NULLABLE_STRING, null,
+            OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING, SqlTypeFamily.INTEGER), SqlFunctionCategory.STRING);
+
     static final List<SqlFunction> ALL = List.of(TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, CONCAT,
-            PROCTIME);
+            PROCTIME, REGEXP_EXTRACT, SPLIT_INDEX);
 
     private FlinkFunctions() {
     }

@@ -101,16 +101,17 @@ public final class SqlPlanner {
         return ((LogicalProject) rel).getProjects();
     }
 
-    /** {@code expression} as Flink stores it in the catalog: unparsed with backquoted identifiers, e.g. {@code `ts` - INTERVAL '5' SECOND}. */
+    /**
+     * {@code expression} as Flink 2.3 stores it in the catalog: unparsed with backquoted identifiers and function names,
+     * e.g. {@code `ts` - INTERVAL '5' SECOND}, {@code `TO_TIMESTAMP_LTZ`(`ms`, 3)} (Flink 1.20 printed function names bare).
+     */
     public static String canonical(String expression) {
         try {
             SqlNode node = SqlParser.create(expression, PARSER_CONFIG).parseExpression();
             org.apache.calcite.sql.SqlDialect dialect = new org.apache.calcite.sql.SqlDialect(
                     org.apache.calcite.sql.SqlDialect.EMPTY_CONTEXT.withIdentifierQuoteString("`"));
             return node.toSqlString(c -> c.withDialect(dialect).withAlwaysUseParentheses(false)
-                    .withSelectListItemsOnSeparateLines(false).withIndentation(0)).getSql()
-                    // Function names print unquoted, as in Flink's catalog: a quoted name followed by '(' is a call.
-                    .replaceAll("`([A-Za-z_][A-Za-z0-9_]*)`\\(", "$1(");
+                    .withSelectListItemsOnSeparateLines(false).withIndentation(0)).getSql();
         } catch (SqlParseException e) {
             throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
         }
@@ -123,7 +124,11 @@ public final class SqlPlanner {
             return new Planned(JoinFilterPushdown.apply(root.project()), root.validatedRowType);
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw new ValidationException("SQL validation failed. " + firstLines(cause.getMessage()), e);
+            String message = firstLines(cause.getMessage());
+            if (message.contains("No match found for function signature PROCTIME()")) {
+                message += "; Weir SQL has no processing-time attributes yet: use an event-time column with a WATERMARK";
+            }
+            throw new ValidationException("SQL validation failed. " + message, e);
         } catch (RelConversionException e) {
             throw new ValidationException("SQL validation failed. " + e.getMessage(), e);
         }

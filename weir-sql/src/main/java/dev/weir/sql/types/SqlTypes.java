@@ -74,7 +74,9 @@ public final class SqlTypes {
                 for (DataType child : type.getChildren()) {
                     types.add(toRelType(factory, child));
                 }
-                rel = factory.createStructType(types, type.getFieldNames());
+                // As Flink's: a ROW column's fields are reachable as column.field without a table alias.
+                rel = factory.createStructType(org.apache.calcite.rel.type.StructKind.PEEK_FIELDS_NO_EXPAND, types,
+                        type.getFieldNames());
                 break;
             }
             default:

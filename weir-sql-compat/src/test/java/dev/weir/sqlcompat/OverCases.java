@@ -1,4 +1,4 @@
-package dev.weir.compat;
+package dev.weir.sqlcompat;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.weir.compat;
+package dev.weir.sqlcompat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The SQL differential suite's inputs (CSV files read by the {@code filesystem} connector on both engines, with
  * nulls, equal timestamps and several windows) and queries: projections and filters with Flink's scalar functions,
- * window table functions with aggregates, and updating GROUP BYs. Each query's rows on Flink 1.20 are the expected
+ * window table functions with aggregates, and updating GROUP BYs. Each query's rows on Flink 2.3 are the expected
  * rows for Weir.
  */
 final class SqlCases {

@@ -1,4 +1,4 @@
-package dev.weir.compat;
+package dev.weir.sqlcompat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

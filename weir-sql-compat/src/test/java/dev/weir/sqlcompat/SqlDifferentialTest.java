@@ -1,4 +1,4 @@
-package dev.weir.compat;
+package dev.weir.sqlcompat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Weir SQL against Apache Flink 1.20's SQL planner and runtime, in the build: every query of {@link SqlCases} runs
+ * Weir SQL against Apache Flink 2.3's SQL planner and runtime, in the build: every query of {@link SqlCases} runs
  * on both engines over the same CSV files, and Weir must give the same rows as Flink, compared as multisets of
  * {@code Row.toString()} ({@code +I[...]}, {@code -U[...]}, ...). Flink's rows are recorded afresh in each run.
  */
@@ -33,10 +33,12 @@ class SqlDifferentialTest {
         List<String> ddl = SqlCases.tables(dir);
         ddl.addAll(TemporalJoinCases.tables(dir));
 
-        org.apache.flink.table.api.TableEnvironment flinkEnv = org.apache.flink.table.api.TableEnvironment.create(
-                org.apache.flink.table.api.EnvironmentSettings.inStreamingMode());
-        flinkEnv.getConfig().set("table.local-time-zone", "UTC");
-        flinkEnv.getConfig().set("parallelism.default", "1");
+        try (FlinkCluster cluster = new FlinkCluster()) {
+            runAll(cluster.tableEnvironment(), ddl);
+        }
+    }
+
+    private void runAll(org.apache.flink.table.api.TableEnvironment flinkEnv, List<String> ddl) throws Exception {
         dev.weir.table.api.TableEnvironment weirEnv = dev.weir.table.api.TableEnvironment.create(
                 dev.weir.table.api.EnvironmentSettings.inStreamingMode());
         weirEnv.getConfig().set("table.local-time-zone", "UTC");
@@ -53,55 +55,21 @@ class SqlDifferentialTest {
             weirSerial.executeSql(statement);
         }
         for (SqlCases.Query query : selected()) {
-            flink.put(query.name(), flinkRows(flinkEnv, query.sql()));
-            weir.put(query.name(), weirRows(query.changelog() ? weirSerial : weirEnv, query.sql()));
+            flink.put(query.name(), EngineRows.flink(flinkEnv, List.of(), query.sql()));
+            weir.put(query.name(), EngineRows.weir(query.changelog() ? weirSerial : weirEnv, List.of(), query.sql()));
         }
-    }
-
-    private static List<String> flinkRows(org.apache.flink.table.api.TableEnvironment env, String sql) {
-        List<String> rows = new ArrayList<>();
-        try (org.apache.flink.util.CloseableIterator<org.apache.flink.types.Row> it = env.executeSql(sql).collect()) {
-            it.forEachRemaining(r -> rows.add(r.toString()));
-        } catch (Exception e) {
-            rows.add("FLINK FAILED: " + e);
-        }
-        return rows;
-    }
-
-    private static List<String> weirRows(dev.weir.table.api.TableEnvironment env, String sql) {
-        List<String> rows = new ArrayList<>();
-        try (dev.weir.util.CloseableIterator<dev.weir.types.Row> it = env.executeSql(sql).collect()) {
-            it.forEachRemaining(r -> rows.add(r.toString()));
-        } catch (Exception e) {
-            rows.add("WEIR FAILED: " + e);
-        }
-        return rows;
     }
 
     @TestFactory
     Stream<DynamicTest> weirGivesFlinksRowsForEveryQuery() {
         return selected().stream().map(q -> DynamicTest.dynamicTest(q.name(), () -> {
-            List<String> expected = q.materialized() ? materialize(flink.get(q.name())) : new ArrayList<>(flink.get(q.name()));
-            List<String> actual = q.materialized() ? materialize(weir.get(q.name())) : new ArrayList<>(weir.get(q.name()));
+            List<String> expected = q.materialized() ? Changelogs.materialize(flink.get(q.name())) : new ArrayList<>(flink.get(q.name()));
+            List<String> actual = q.materialized() ? Changelogs.materialize(weir.get(q.name())) : new ArrayList<>(weir.get(q.name()));
             Collections.sort(expected);
             Collections.sort(actual);
             assertThat(expected).as("Flink's rows for " + q.name()).isNotEmpty().noneMatch(r -> r.startsWith("FLINK FAILED"));
             assertThat(actual).as(q.name() + ": " + q.sql()).isEqualTo(expected);
         }));
-    }
-
-    /** The rows a changelog leaves: each +I/+U adds its fields, each -U/-D removes them (a retraction of an absent row is kept, marked). */
-    private static List<String> materialize(List<String> changelog) {
-        List<String> live = new ArrayList<>();
-        for (String row : changelog) {
-            boolean retraction = row.startsWith("-U[") || row.startsWith("-D[");
-            if (!retraction) {
-                live.add(row.startsWith("+") ? row.substring(2) : row);
-            } else if (!live.remove(row.substring(2))) {
-                live.add("RETRACTED BEFORE INSERTED: " + row);
-            }
-        }
-        return live;
     }
 
     /** Every query, or those named in the system property {@code sql.cases} (comma-separated), to iterate on a few. */

@@ -1,0 +1,127 @@
+package dev.weir.sql.connector.nexmark;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * Which values of a {@link NexmarkEvent} fill a table's physical columns, by name: {@code event_type} and the rows
+ * {@code person}, {@code auction}, {@code bid} with any of Nexmark's fields in any order. Resolved once when the
+ * table is planned; {@link #fill} then copies by index. Plain Java: the row type is the caller's
+ * ({@link RowFactory}), so Weir and Flink build their own rows from the same columns.
+ */
+public final class NexmarkColumns implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The top-level columns the source produces. */
+    public static final List<String> TOP = List.of("event_type", "person", "auction", "bid");
+    public static final List<String> PERSON = List.of("id", "name", "emailAddress", "creditCard", "city", "state", "dateTime",
+            "extra");
+    public static final List<String> AUCTION = List.of("id", "itemName", "description", "initialBid", "reserve", "dateTime",
+            "expires", "seller", "category", "extra");
+    public static final List<String> BID = List.of("auction", "bidder", "price", "channel", "url", "dateTime", "extra");
+
+    /** Builds the engine's rows; timestamps arrive as epoch milliseconds, for the factory to convert. */
+    public interface RowFactory<R> {
+        R row(Object[] fields);
+
+        Object timestamp(long epochMillis);
+
+        Object string(String value);
+    }
+
+    private final int[] top;
+    private final int[][] nested;
+
+    /**
+     * @param columns the physical columns' names, in order
+     * @param nestedFields for each column, the names of its ROW fields in order (empty for event_type)
+     * @throws IllegalArgumentException naming a column or field the source does not produce
+     */
+    public NexmarkColumns(List<String> columns, List<List<String>> nestedFields) {
+        top = new int[columns.size()];
+        nested = new int[columns.size()][];
+        for (int i = 0; i < top.length; i++) {
+            top[i] = TOP.indexOf(columns.get(i));
+            if (top[i] < 0) {
+                throw new IllegalArgumentException("the nexmark source does not produce column '" + columns.get(i)
+                        + "'; its columns are " + TOP + " (declare others as computed columns)");
+            }
+            List<String> known = top[i] == 1 ? PERSON : top[i] == 2 ? AUCTION : top[i] == 3 ? BID : List.of();
+            List<String> declared = nestedFields.get(i);
+            nested[i] = new int[declared.size()];
+            for (int f = 0; f < declared.size(); f++) {
+                nested[i][f] = known.indexOf(declared.get(f));
+                if (nested[i][f] < 0) {
+                    throw new IllegalArgumentException("the nexmark source does not produce field '" + declared.get(f)
+                            + "' of column '" + columns.get(i) + "'; its fields are " + known);
+                }
+            }
+        }
+    }
+
+    /** The physical columns' values of {@code event}, nested rows built by {@code rows}. */
+    public <R> Object[] fill(NexmarkEvent event, RowFactory<R> rows) {
+        Object[] values = new Object[top.length];
+        for (int i = 0; i < top.length; i++) {
+            switch (top[i]) {
+                case 0 -> values[i] = event.type();
+                case 1 -> values[i] = event.person() == null ? null : rows.row(person(event.person(), nested[i], rows));
+                case 2 -> values[i] = event.auction() == null ? null : rows.row(auction(event.auction(), nested[i], rows));
+                default -> values[i] = event.bid() == null ? null : rows.row(bid(event.bid(), nested[i], rows));
+            }
+        }
+        return values;
+    }
+
+    private static Object[] person(Person p, int[] fields, RowFactory<?> rows) {
+        Object[] v = new Object[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+            v[f] = switch (fields[f]) {
+                case 0 -> p.id();
+                case 1 -> rows.string(p.name());
+                case 2 -> rows.string(p.emailAddress());
+                case 3 -> rows.string(p.creditCard());
+                case 4 -> rows.string(p.city());
+                case 5 -> rows.string(p.state());
+                case 6 -> rows.timestamp(p.dateTime());
+                default -> rows.string(p.extra());
+            };
+        }
+        return v;
+    }
+
+    private static Object[] auction(Auction a, int[] fields, RowFactory<?> rows) {
+        Object[] v = new Object[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+            v[f] = switch (fields[f]) {
+                case 0 -> a.id();
+                case 1 -> rows.string(a.itemName());
+                case 2 -> rows.string(a.description());
+                case 3 -> a.initialBid();
+                case 4 -> a.reserve();
+                case 5 -> rows.timestamp(a.dateTime());
+                case 6 -> rows.timestamp(a.expires());
+                case 7 -> a.seller();
+                case 8 -> a.category();
+                default -> rows.string(a.extra());
+            };
+        }
+        return v;
+    }
+
+    private static Object[] bid(Bid b, int[] fields, RowFactory<?> rows) {
+        Object[] v = new Object[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+            v[f] = switch (fields[f]) {
+                case 0 -> b.auction();
+                case 1 -> b.bidder();
+                case 2 -> b.price();
+                case 3 -> rows.string(b.channel());
+                case 4 -> rows.string(b.url());
+                case 5 -> rows.timestamp(b.dateTime());
+                default -> rows.string(b.extra());
+            };
+        }
+        return v;
+    }
+}

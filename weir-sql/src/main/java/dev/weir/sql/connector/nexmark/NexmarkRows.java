@@ -1,0 +1,37 @@
+package dev.weir.sql.connector.nexmark;
+
+import dev.weir.connector.datagen.source.GeneratorFunction;
+import dev.weir.types.Row;
+
+/** Turns an event number into the nexmark table's row in Weir SQL's internal form (timestamps as epoch millis). */
+final class NexmarkRows implements GeneratorFunction<Long, Row>, NexmarkColumns.RowFactory<Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final NexmarkGenerator generator;
+    private final NexmarkColumns columns;
+
+    NexmarkRows(NexmarkGenerator generator, NexmarkColumns columns) {
+        this.generator = generator;
+        this.columns = columns;
+    }
+
+    @Override
+    public Row map(Long index) {
+        return Row.of(columns.fill(generator.event(index), this));
+    }
+
+    @Override
+    public Row row(Object[] fields) {
+        return Row.of(fields);
+    }
+
+    @Override
+    public Object timestamp(long epochMillis) {
+        return epochMillis;
+    }
+
+    @Override
+    public Object string(String value) {
+        return value;
+    }
+}
