@@ -32,16 +32,17 @@ class NexmarkDifferentialTest {
     /**
      * The queries Weir refuses while planning, with (part of) its message: q6 is refused by Flink 2.3 too (checked
      * below); Flink runs q11 (a deprecated group window), q12 (processing-time windows) and q13 (a processing-time
-     * lookup join), which Weir cannot run yet.
+     * lookup join on a filesystem table), which Weir cannot run yet.
      */
     static final Map<String, String> WEIR_REFUSES = Map.of(
             "q6", "Expression 'B.dateTime' is not being grouped",
             "q11", "Weir SQL does not support the group window functions (TUMBLE, HOP, SESSION in GROUP BY, and"
                     + " TUMBLE_START, SESSION_END, ...), which Flink deprecates; use the window table functions instead",
-            "q12", "No match found for function signature PROCTIME(); Weir SQL has no processing-time attributes yet: use an"
-                    + " event-time column with a WATERMARK",
-            "q13", "No match found for function signature PROCTIME(); Weir SQL has no processing-time attributes yet: use an"
-                    + " event-time column with a WATERMARK");
+            "q12", "requires the timecol to be a time attribute, but 'p_time' is not one. Declare it with WATERMARK FOR"
+                    + " p_time AS ... in CREATE TABLE (or .watermark(\"p_time\", ...) in the Schema), and use that column in"
+                    + " DESCRIPTOR; processing-time windows are not supported yet",
+            "q13", "FOR SYSTEM_TIME AS OF a processing-time attribute makes [side_input] a lookup table, but its connector"
+                    + " 'filesystem' cannot look rows up by key");
     /** Queries whose Flink 2.3 result is an upsert stream (no -U), by the number of leading key fields. */
     static final Map<String, Integer> UPSERT_KEYS = Map.of("q9", 1);
     /** The queries Flink 2.3 refuses as well. */

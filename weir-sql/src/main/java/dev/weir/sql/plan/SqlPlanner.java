@@ -125,9 +125,6 @@ public final class SqlPlanner {
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String message = firstLines(cause.getMessage());
-            if (message.contains("No match found for function signature PROCTIME()")) {
-                message += "; Weir SQL has no processing-time attributes yet: use an event-time column with a WATERMARK";
-            }
             throw new ValidationException("SQL validation failed. " + message, e);
         } catch (RelConversionException e) {
             throw new ValidationException("SQL validation failed. " + e.getMessage(), e);
