@@ -16,6 +16,10 @@ import dev.weir.engine.checkpoint.FileSnapshottingBackend;
 import dev.weir.engine.checkpoint.KeyedStateFileSnapshot;
 import dev.weir.engine.checkpoint.RestoredStateFiles;
 import dev.weir.engine.checkpoint.storage.StateFile;
+import dev.weir.engine.state.KeyContext;
+import dev.weir.engine.time.CheckpointableTimerServices;
+import dev.weir.engine.time.ProcessingTimeService;
+import dev.weir.engine.time.TimerServicesFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +47,7 @@ import org.rocksdb.RocksIterator;
  * in a staging column family in that stored form, and laid out for their kind (a list's elements, a map's entries)
  * when the operator creates the state: the snapshot does not say a state's kind, the descriptor does.
  */
-public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend {
+public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend, TimerServicesFactory {
     /** How many map entries one read of a map state's range fetches. */
     static final int ITERATION_BATCH = 128;
     private static final String STAGED_PREFIX = "\u0000restored\u0000";
@@ -56,6 +60,12 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private final StateKeys keys;
     private final RocksDBInstance rocks;
     private final boolean incremental;
+    /** {@code state.backend.rocksdb.timer-service.factory: HEAP}: the engine keeps this operator's timers on the heap. */
+    private final boolean heapTimers;
+    /** The operator's timers when they live here (null with heap timers, or before the engine asked). */
+    private RocksDBTimerServices timers;
+    /** With heap timers: the timer columns a restore at another parallelism copied, each checked to be empty. */
+    private final Map<String, ColumnFamilyHandle> copiedTimerColumns = new java.util.HashMap<>();
     /** Makes the names of this backend's files unique among the job's checkpoint files. */
     private final String storedPrefix;
     /** The SST files the last completed checkpoint references, by local name: the next one may reference them again. */
@@ -70,7 +80,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private int currentKeyGroup = -1;
 
     RocksDBKeyedStateBackend(int maxParallelism, KeyGroupRange range, String operatorName, LongSupplier processingClock,
-                             StateSerializer serializer, RocksDBInstance rocks, boolean incremental, String storedPrefix) {
+                             StateSerializer serializer, RocksDBInstance rocks, boolean incremental, boolean heapTimers,
+                             String storedPrefix) {
         this.maxParallelism = maxParallelism;
         this.processingClock = processingClock;
         this.keyGroupRange = range;
@@ -79,6 +90,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         this.keys = new StateKeys(serializer);
         this.rocks = rocks;
         this.incremental = incremental;
+        this.heapTimers = heapTimers;
         this.storedPrefix = storedPrefix;
     }
 
@@ -330,6 +342,77 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         }
     }
 
+    // ---- timers (state.backend.rocksdb.timer-service.factory: ROCKSDB) ----
+
+    /** Timers in this database, unless configured on the heap; {@code keys} must be this backend, as the engine passes. */
+    @Override
+    public CheckpointableTimerServices createTimerServices(KeyContext keys, ProcessingTimeService processingTime) {
+        if (heapTimers) {
+            return null;
+        }
+        if (keys != this) {
+            throw new IllegalArgumentException("RocksDB timers of " + operatorName + " take their keys from the backend itself, "
+                    + "not from " + keys);
+        }
+        if (timers == null) {
+            timers = new RocksDBTimerServices(this, this, processingTime);
+        }
+        return timers;
+    }
+
+    ColumnFamilyHandle createTimerColumn(String columnName) {
+        return rocks.createColumnFamily(columnName);
+    }
+
+    TimerColumn timerColumn(String service, ColumnFamilyHandle handle) {
+        return new TimerColumn(service, rocks, keys, operatorName, handle);
+    }
+
+    /** The current key (set by the timer services' key context, this backend) in {@code namespace}, as RocksDB bytes. */
+    byte[] currentTimerKeyAndNamespace(Object namespace) {
+        return keys.currentKeyAndNamespace(namespace);
+    }
+
+    /** A restored entry's key in {@code namespace} as RocksDB bytes, refusing a key this subtask does not own. */
+    byte[] restoredKeyAndNamespace(String what, Object key, Object namespace) {
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalArgumentException("cannot restore " + what + " of " + operatorName + ": key '" + key + "' is in key group "
+                    + keyGroup + ", outside this subtask's " + keyGroupRange + " (max parallelism " + maxParallelism + ")");
+        }
+        return keys.keyAndNamespace(key, keyGroup, namespace);
+    }
+
+    /** The column family a restore at another parallelism copies a timer service's key groups into, created once. */
+    private ColumnFamilyHandle timerColumnForCopy(String service) {
+        ColumnFamilyHandle existing = timers != null ? timers.columnOf(service) : copiedTimerColumns.get(service);
+        if (existing != null) {
+            return existing;
+        }
+        ColumnFamilyHandle created = rocks.createColumnFamily(TimerColumn.columnName(service));
+        copiedTimerColumns.put(service, created);
+        return created;
+    }
+
+    /** After a restore: the timer columns it brought, or a refusal when this job keeps its timers on the heap. */
+    private void restoredTimers(Map<String, ColumnFamilyHandle> timerColumns, long sequence, boolean databaseReplaced) {
+        if (timers == null) {
+            for (Map.Entry<String, ColumnFamilyHandle> e : timerColumns.entrySet()) {
+                try (RocksIterator it = rocks.newIterator(e.getValue())) {
+                    it.seekToFirst();
+                    if (it.isValid()) {
+                        throw new IllegalStateException("cannot restore the timers of " + operatorName + ": the checkpoint holds "
+                                + "them in RocksDB (" + RocksDBSettings.TIMER_SERVICE + ": ROCKSDB) and this job keeps timers on "
+                                + "the heap (HEAP). Restore with ROCKSDB, or switch through a savepoint (savepoints hold timers "
+                                + "in the format both restore)");
+                    }
+                }
+            }
+            return;
+        }
+        timers.restored(timerColumns, sequence, databaseReplaced);
+    }
+
     // ---- snapshots as files (incremental checkpoints) ----
 
     @Override
@@ -338,6 +421,14 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         // the checkpoint, and the hard-linked SST files outlive the database's own.
         Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + "-chk-" + checkpointId);
         RocksDBInstance.deleteRecursively(local);
+        if (timers != null) {
+            try {
+                TimerSequence.write(rocks.db(), rocks.writeOptions(), timers.nextSequenceToStore());
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("RocksDB could not store the timer sequence of " + operatorName + " in "
+                        + rocks.directory() + ": " + e.getMessage(), e);
+            }
+        }
         rocks.createCheckpoint(local);
         Map<String, StateDescriptor.Type> kinds = new LinkedHashMap<>();
         for (Map.Entry<String, Column> e : columns.entrySet()) {
@@ -384,6 +475,13 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                         && old.endKeyGroup() == keyGroupRange.getEndKeyGroup()) {
                     // The same key groups: the checkpoint's database becomes the working one as it is.
                     Map<String, ColumnFamilyHandle> handles = rocks.replaceWith(local);
+                    Map<String, ColumnFamilyHandle> timerColumns = new LinkedHashMap<>();
+                    handles.forEach((name, handle) -> {
+                        if (TimerColumn.isTimerColumn(name)) {
+                            timerColumns.put(TimerColumn.serviceOf(name), handle);
+                        }
+                    });
+                    restoredTimers(timerColumns, TimerSequence.read(rocks.db()), true);
                     for (Map.Entry<String, StateDescriptor.Type> e : kinds.entrySet()) {
                         Column column = columnFor(e.getKey(), e.getValue());
                         if (e.getValue() == null) {
@@ -406,7 +504,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private void copyOwnedKeyGroups(Path local, Map<String, StateDescriptor.Type> kinds, RestoredStateFiles old) throws RocksDBException {
         int first = Math.max(old.firstKeyGroup(), keyGroupRange.getStartKeyGroup());
         int end = Math.min(old.endKeyGroup(), keyGroupRange.getEndKeyGroup());
-        RestoredFiles.copyKeyGroups(rocks, local, kinds, first, end, STAGED_PREFIX, (name, kind) -> {
+        Map<String, ColumnFamilyHandle> timerColumns = new LinkedHashMap<>();
+        long sequence = RestoredFiles.copyKeyGroups(rocks, local, kinds, first, end, STAGED_PREFIX, (name, kind) -> {
             Column column = columnFor(name, kind);
             if (kind == null) {
                 if (column.staged == null) {
@@ -418,7 +517,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                 column.live = rocks.createColumnFamily(name);
             }
             return column.live;
-        });
+        }, service -> timerColumns.computeIfAbsent(service, this::timerColumnForCopy));
+        restoredTimers(timerColumns, sequence, false);
     }
 
     /** The column of state {@code name} restored with {@code kind} (null: staged), refusing two kinds for one name. */
