@@ -64,7 +64,10 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private final boolean heapTimers;
     /** The operator's timers when they live here (null with heap timers, or before the engine asked). */
     private RocksDBTimerServices timers;
-    /** With heap timers: the timer columns a restore at another parallelism copied, each checked to be empty. */
+    /** Timer columns restored before the engine asked for the timer services, handed over when it does. */
+    private Map<String, ColumnFamilyHandle> restoredTimerColumns;
+    private long restoredTimerSequence;
+    /** The timer columns a restore at another parallelism created before the timer services existed (or with heap timers). */
     private final Map<String, ColumnFamilyHandle> copiedTimerColumns = new java.util.HashMap<>();
     /** Makes the names of this backend's files unique among the job's checkpoint files. */
     private final String storedPrefix;
@@ -356,6 +359,10 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         }
         if (timers == null) {
             timers = new RocksDBTimerServices(this, this, processingTime);
+            if (restoredTimerColumns != null) {
+                timers.restored(restoredTimerColumns, restoredTimerSequence, false);
+                restoredTimerColumns = null;
+            }
         }
         return timers;
     }
@@ -396,6 +403,14 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     /** After a restore: the timer columns it brought, or a refusal when this job keeps its timers on the heap. */
     private void restoredTimers(Map<String, ColumnFamilyHandle> timerColumns, long sequence, boolean databaseReplaced) {
+        if (timers == null && !heapTimers) {
+            if (restoredTimerColumns == null) {
+                restoredTimerColumns = new LinkedHashMap<>();
+            }
+            restoredTimerColumns.putAll(timerColumns);
+            restoredTimerSequence = Math.max(restoredTimerSequence, sequence);
+            return;
+        }
         if (timers == null) {
             for (Map.Entry<String, ColumnFamilyHandle> e : timerColumns.entrySet()) {
                 try (RocksIterator it = rocks.newIterator(e.getValue())) {
