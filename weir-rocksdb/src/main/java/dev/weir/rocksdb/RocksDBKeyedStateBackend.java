@@ -12,7 +12,9 @@ import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
 import dev.weir.engine.state.StateEntryVisitor;
 import dev.weir.engine.state.TtlPolicy;
+import dev.weir.engine.checkpoint.DeferredKeyGroups;
 import dev.weir.engine.checkpoint.FileSnapshottingBackend;
+import dev.weir.engine.checkpoint.StreamingSavepointBackend;
 import dev.weir.engine.checkpoint.KeyedStateFileSnapshot;
 import dev.weir.engine.checkpoint.RestoredStateFiles;
 import dev.weir.engine.checkpoint.storage.StateFile;
@@ -47,7 +49,8 @@ import org.rocksdb.RocksIterator;
  * in a staging column family in that stored form, and laid out for their kind (a list's elements, a map's entries)
  * when the operator creates the state: the snapshot does not say a state's kind, the descriptor does.
  */
-public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend, TimerServicesFactory {
+public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend, StreamingSavepointBackend,
+        TimerServicesFactory {
     /** How many map entries one read of a map state's range fetches. */
     static final int ITERATION_BATCH = 128;
     private static final String STAGED_PREFIX = "\u0000restored\u0000";
@@ -60,15 +63,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private final StateKeys keys;
     private final RocksDBInstance rocks;
     private final boolean incremental;
-    /** {@code state.backend.rocksdb.timer-service.factory: HEAP}: the engine keeps this operator's timers on the heap. */
-    private final boolean heapTimers;
-    /** The operator's timers when they live here (null with heap timers, or before the engine asked). */
-    private RocksDBTimerServices timers;
-    /** Timer columns restored before the engine asked for the timer services, handed over when it does. */
-    private Map<String, ColumnFamilyHandle> restoredTimerColumns;
-    private long restoredTimerSequence;
-    /** The timer columns a restore at another parallelism created before the timer services existed (or with heap timers). */
-    private final Map<String, ColumnFamilyHandle> copiedTimerColumns = new java.util.HashMap<>();
+    /** The operator's timers when they live in this database (the timer service factory ROCKSDB). */
+    private final BackendTimers timers;
     /** Makes the names of this backend's files unique among the job's checkpoint files. */
     private final String storedPrefix;
     /** The SST files the last completed checkpoint references, by local name: the next one may reference them again. */
@@ -93,7 +89,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         this.keys = new StateKeys(serializer);
         this.rocks = rocks;
         this.incremental = incremental;
-        this.heapTimers = heapTimers;
+        this.timers = new BackendTimers(this, rocks, operatorName, heapTimers);
         this.storedPrefix = storedPrefix;
     }
 
@@ -288,9 +284,9 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         for (Map.Entry<String, Column> e : columns.entrySet()) {
             Column column = e.getValue();
             if (column.kind != null) {
-                StoredFormReader.visit(e.getKey(), column.kind, rocks, column.live, prefix, keys, serializer, visitor);
+                StoredFormReader.visit(e.getKey(), column.kind, rocks.db(), column.live, prefix, keys, serializer, visitor);
             } else {
-                StoredFormReader.visit(e.getKey(), StateDescriptor.Type.VALUE, rocks, column.staged, prefix, keys, serializer, visitor);
+                StoredFormReader.visit(e.getKey(), StateDescriptor.Type.VALUE, rocks.db(), column.staged, prefix, keys, serializer, visitor);
             }
         }
     }
@@ -350,21 +346,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     /** Timers in this database, unless configured on the heap; {@code keys} must be this backend, as the engine passes. */
     @Override
     public CheckpointableTimerServices createTimerServices(KeyContext keys, ProcessingTimeService processingTime) {
-        if (heapTimers) {
-            return null;
-        }
-        if (keys != this) {
-            throw new IllegalArgumentException("RocksDB timers of " + operatorName + " take their keys from the backend itself, "
-                    + "not from " + keys);
-        }
-        if (timers == null) {
-            timers = new RocksDBTimerServices(this, this, processingTime);
-            if (restoredTimerColumns != null) {
-                timers.restored(restoredTimerColumns, restoredTimerSequence, false);
-                restoredTimerColumns = null;
-            }
-        }
-        return timers;
+        return timers.services(keys, processingTime);
     }
 
     ColumnFamilyHandle createTimerColumn(String columnName) {
@@ -390,61 +372,42 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         return keys.keyAndNamespace(key, keyGroup, namespace);
     }
 
-    /** The column family a restore at another parallelism copies a timer service's key groups into, created once. */
-    private ColumnFamilyHandle timerColumnForCopy(String service) {
-        ColumnFamilyHandle existing = timers != null ? timers.columnOf(service) : copiedTimerColumns.get(service);
-        if (existing != null) {
-            return existing;
-        }
-        ColumnFamilyHandle created = rocks.createColumnFamily(TimerColumn.columnName(service));
-        copiedTimerColumns.put(service, created);
-        return created;
-    }
-
-    /** After a restore: the timer columns it brought, or a refusal when this job keeps its timers on the heap. */
-    private void restoredTimers(Map<String, ColumnFamilyHandle> timerColumns, long sequence, boolean databaseReplaced) {
-        if (timers == null && !heapTimers) {
-            if (restoredTimerColumns == null) {
-                restoredTimerColumns = new LinkedHashMap<>();
-            }
-            restoredTimerColumns.putAll(timerColumns);
-            restoredTimerSequence = Math.max(restoredTimerSequence, sequence);
-            return;
-        }
-        if (timers == null) {
-            for (Map.Entry<String, ColumnFamilyHandle> e : timerColumns.entrySet()) {
-                try (RocksIterator it = rocks.newIterator(e.getValue())) {
-                    it.seekToFirst();
-                    if (it.isValid()) {
-                        throw new IllegalStateException("cannot restore the timers of " + operatorName + ": the checkpoint holds "
-                                + "them in RocksDB (" + RocksDBSettings.TIMER_SERVICE + ": ROCKSDB) and this job keeps timers on "
-                                + "the heap (HEAP). Restore with ROCKSDB, or switch through a savepoint (savepoints hold timers "
-                                + "in the format both restore)");
-                    }
-                }
-            }
-            return;
-        }
-        timers.restored(timerColumns, sequence, databaseReplaced);
-    }
-
     // ---- snapshots as files (incremental checkpoints) ----
 
     @Override
     public KeyedStateFileSnapshot snapshotFiles(long checkpointId) {
         // Beside the working directory, not in it: the task may end and delete that before the I/O thread has written
         // the checkpoint, and the hard-linked SST files outlive the database's own.
-        Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + "-chk-" + checkpointId);
+        Path local = localCopy("-chk-", checkpointId);
+        ColumnCatalog.write(local, columnKinds());
+        // Files of a checkpoint written but not confirmed yet may be referenced too: the writer references a shared file
+        // only while it is stored whole, and pins it from then on, so an abort or retention cannot delete it underneath.
+        Map<String, StateFile> previous = new java.util.HashMap<>(lastCompleted);
+        new java.util.TreeMap<>(written).values().forEach(previous::putAll);
+        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, incremental, previous, written::put);
+    }
+
+    /**
+     * A savepoint reads the keyed state (and timers kept here) key group by key group from a RocksDB checkpoint of
+     * the database on the I/O thread, in the canonical format: never the whole state on the heap at once.
+     */
+    @Override
+    public DeferredKeyGroups snapshotForSavepoint(long checkpointId) {
+        Path local = localCopy("-savepoint-", checkpointId);
+        return new RocksDBSavepointCopy(local, columnKinds(), STAGED_PREFIX, operatorName);
+    }
+
+    /** A RocksDB checkpoint (hard links) of the working database beside it, with the timer sequence stored in it. */
+    private Path localCopy(String kind, long checkpointId) {
+        Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + kind + checkpointId);
         RocksDBInstance.deleteRecursively(local);
-        if (timers != null) {
-            try {
-                TimerSequence.write(rocks.db(), rocks.writeOptions(), timers.nextSequenceToStore());
-            } catch (RocksDBException e) {
-                throw new IllegalStateException("RocksDB could not store the timer sequence of " + operatorName + " in "
-                        + rocks.directory() + ": " + e.getMessage(), e);
-            }
-        }
+        timers.storeSequence();
         rocks.createCheckpoint(local);
+        return local;
+    }
+
+    /** Each state's kind by name (null: restored, not created yet, in its staging column family). */
+    private Map<String, StateDescriptor.Type> columnKinds() {
         Map<String, StateDescriptor.Type> kinds = new LinkedHashMap<>();
         for (Map.Entry<String, Column> e : columns.entrySet()) {
             Column column = e.getValue();
@@ -454,12 +417,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                 kinds.put(e.getKey(), null);
             }
         }
-        ColumnCatalog.write(local, kinds);
-        // Files of a checkpoint written but not confirmed yet may be referenced too: the writer references a shared file
-        // only while it is stored whole, and pins it from then on, so an abort or retention cannot delete it underneath.
-        Map<String, StateFile> previous = new java.util.HashMap<>(lastCompleted);
-        new java.util.TreeMap<>(written).values().forEach(previous::putAll);
-        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, incremental, previous, written::put);
+        return kinds;
     }
 
     @Override
@@ -496,7 +454,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                             timerColumns.put(TimerColumn.serviceOf(name), handle);
                         }
                     });
-                    restoredTimers(timerColumns, TimerSequence.read(rocks.db()), true);
+                    timers.restored(timerColumns, TimerSequence.read(rocks.db()), true);
                     for (Map.Entry<String, StateDescriptor.Type> e : kinds.entrySet()) {
                         Column column = columnFor(e.getKey(), e.getValue());
                         if (e.getValue() == null) {
@@ -532,8 +490,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                 column.live = rocks.createColumnFamily(name);
             }
             return column.live;
-        }, service -> timerColumns.computeIfAbsent(service, this::timerColumnForCopy));
-        restoredTimers(timerColumns, sequence, false);
+        }, service -> timerColumns.computeIfAbsent(service, timers::columnForCopy));
+        timers.restored(timerColumns, sequence, false);
     }
 
     /** The column of state {@code name} restored with {@code kind} (null: staged), refusing two kinds for one name. */
