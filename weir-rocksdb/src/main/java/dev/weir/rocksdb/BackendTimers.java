@@ -54,6 +54,13 @@ final class BackendTimers {
         return services;
     }
 
+    /** The backend closes: releases what the timer services hold natively. */
+    void close() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
     /** Before a copy of the database is taken: the next registration sequence goes into it. */
     void storeSequence() {
         if (services == null) {

@@ -331,6 +331,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     @Override
     public void close() {
+        timers.close();
         rocks.close();
     }
 

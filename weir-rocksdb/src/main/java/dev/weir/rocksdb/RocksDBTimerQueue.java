@@ -52,8 +52,7 @@ final class RocksDBTimerQueue {
             return false;
         }
         int keyGroup = StateKeys.keyGroup(keyAndNamespace);
-        column.put(TimerKeys.orderKey(keyGroup, domain, timestamp, sequence), keyAndNamespace);
-        column.put(index, TimerKeys.sequenceBytes(sequence));
+        column.put(TimerKeys.orderKey(keyGroup, domain, timestamp, sequence), keyAndNamespace, index, TimerKeys.sequenceBytes(sequence));
         remember(keyAndNamespace, timestamp);
         if (size >= 0) {
             size++;
@@ -79,8 +78,7 @@ final class RocksDBTimerQueue {
         forget();
         long sequence = TimerKeys.readLong(sequenceBytes, 0);
         int keyGroup = StateKeys.keyGroup(keyAndNamespace);
-        column.delete(TimerKeys.orderKey(keyGroup, domain, timestamp, sequence));
-        column.delete(index);
+        column.delete(TimerKeys.orderKey(keyGroup, domain, timestamp, sequence), index);
         if (size >= 0) {
             size--;
         }
@@ -111,8 +109,8 @@ final class RocksDBTimerQueue {
         forget();
         KeyGroupTimers group = heap[0];
         CachedTimer timer = group.poll();
-        column.delete(TimerKeys.orderKey(group.keyGroup, domain, timer.timestamp, timer.sequence));
-        column.delete(TimerKeys.indexKey(timer.keyAndNamespace, domain, timer.timestamp));
+        column.delete(TimerKeys.orderKey(group.keyGroup, domain, timer.timestamp, timer.sequence),
+                TimerKeys.indexKey(timer.keyAndNamespace, domain, timer.timestamp));
         if (size > 0) {
             size--;
         }

@@ -197,6 +197,13 @@ final class RocksDBTimerServices implements CheckpointableTimerServices {
         return stored;
     }
 
+    /** Releases the columns' native write batches (the backend closes the database). */
+    void close() {
+        for (ServiceTimers stored : timers.values()) {
+            stored.column.close();
+        }
+    }
+
     long nextSequence() {
         return nextSequence++;
     }

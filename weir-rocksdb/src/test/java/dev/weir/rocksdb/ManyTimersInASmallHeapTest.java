@@ -11,12 +11,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Timers beyond the heap: a child JVM with a 64 MB heap holds an event-time timer for each of its keys at once with its
  * timers in RocksDB (the backend's default), and fires them all in order at the end of input. The build runs it with
- * 200,000 keys; the {@code large-state} Maven profile with 2 M, where the same job with its timers on the heap
+ * 100,000 keys; the {@code large-state} Maven profile with 2 M, where the same job with its timers on the heap
  * ({@code HEAP}) runs out of memory (that comparison needs the millions, so it runs only there).
  * {@code -Dweir.manyTimers.keys} sets the keys.
  */
 class ManyTimersInASmallHeapTest {
-    private static final long KEYS = Long.getLong("weir.manyTimers.keys", 200_000);
+    private static final long KEYS = Long.getLong("weir.manyTimers.keys", 100_000);
     /** Enough timers to fill a 64 MB heap when they are on it. */
     private static final long HEAP_OVERFLOWING_KEYS = 1_000_000;
     /** Against a hang only: generous for a loaded 2-core machine. */
