@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Timers beyond the heap: a child JVM with a 64 MB heap holds an event-time timer for each of its keys at once with its
  * timers in RocksDB (the backend's default), and fires them all in order at the end of input. The build runs it with
- * 100,000 keys; the {@code large-state} Maven profile with 2 M, where the same job with its timers on the heap
+ * 100,000 keys; the {@code large-state} Maven profile with 1 M, where the same job with its timers on the heap
  * ({@code HEAP}) runs out of memory (that comparison needs the millions, so it runs only there).
  * {@code -Dweir.manyTimers.keys} sets the keys.
  */
