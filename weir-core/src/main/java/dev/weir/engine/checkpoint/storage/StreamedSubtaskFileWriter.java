@@ -23,12 +23,8 @@ final class StreamedSubtaskFileWriter {
     /** Writes and fsyncs the file; section {@code i} of {@code 0..keyGroupCount-1} comes from {@code sections}. */
     static SubtaskStateMeta write(Path file, int subtask, byte[] operatorState, int firstKeyGroup, int keyGroupCount,
             CheckpointWriter.KeyGroupSections sections) throws Exception {
-        long headerBytes = SubtaskFileWriter.headerBytes(keyGroupCount);
-        if (headerBytes > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("too many key groups in one file: " + keyGroupCount);
-        }
-        ByteBuffer header = ByteBuffer.allocate((int) headerBytes);
-        header.putInt(FileFormat.DATA_MAGIC).putInt(FileFormat.VERSION).putInt(firstKeyGroup).putInt(keyGroupCount);
+        ByteBuffer header = SubtaskFileWriter.header(firstKeyGroup, keyGroupCount);
+        long headerBytes = header.capacity();
         CRC32C sectionCrc = new CRC32C();
         long offset = headerBytes;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
