@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -53,32 +54,43 @@ final class RestoredFiles {
     /**
      * Copies key groups {@code first..end} of every state in {@code kinds} from the database in {@code local} into the
      * column family {@code target} gives for the state's name and kind (null: staged, stored under
-     * {@code stagedPrefix + name}).
+     * {@code stagedPrefix + name}), and those of every timer service into the column family {@code timerTarget} gives
+     * for the service's name. Returns the old database's next timer sequence.
      */
-    static void copyKeyGroups(RocksDBInstance rocks, Path local, Map<String, StateDescriptor.Type> kinds, int first, int end,
-                              String stagedPrefix, BiFunction<String, StateDescriptor.Type, ColumnFamilyHandle> target)
-            throws RocksDBException {
+    static long copyKeyGroups(RocksDBInstance rocks, Path local, Map<String, StateDescriptor.Type> kinds, int first, int end,
+                              String stagedPrefix, BiFunction<String, StateDescriptor.Type, ColumnFamilyHandle> target,
+                              Function<String, ColumnFamilyHandle> timerTarget) throws RocksDBException {
         byte[] from = StateKeys.keyGroupPrefix(first);
         byte[] to = StateKeys.successor(StateKeys.keyGroupPrefix(end));
         try (RocksDBInstance.ReadOnlyDatabase source = rocks.openReadOnly(local); WriteBatch batch = new WriteBatch()) {
             for (Map.Entry<String, StateDescriptor.Type> e : kinds.entrySet()) {
                 ColumnFamilyHandle into = target.apply(e.getKey(), e.getValue());
                 ColumnFamilyHandle sourceColumn = source.columns().get(e.getValue() == null ? stagedPrefix + e.getKey() : e.getKey());
-                if (sourceColumn == null) {
-                    continue;
+                if (sourceColumn != null) {
+                    copyRange(rocks, source, sourceColumn, into, from, to, batch);
                 }
-                try (RocksIterator it = source.db().newIterator(sourceColumn)) {
-                    for (it.seek(from); it.isValid() && Arrays.compareUnsigned(it.key(), to) < 0; it.next()) {
-                        batch.put(into, it.key(), it.value());
-                        if (batch.count() >= BATCH_ENTRIES) {
-                            rocks.db().write(rocks.writeOptions(), batch);
-                            batch.clear();
-                        }
-                    }
+            }
+            for (Map.Entry<String, ColumnFamilyHandle> e : source.columns().entrySet()) {
+                if (TimerColumn.isTimerColumn(e.getKey())) {
+                    copyRange(rocks, source, e.getValue(), timerTarget.apply(TimerColumn.serviceOf(e.getKey())), from, to, batch);
                 }
-                rocks.db().write(rocks.writeOptions(), batch);
-                batch.clear();
+            }
+            return TimerSequence.read(source.db());
+        }
+    }
+
+    private static void copyRange(RocksDBInstance rocks, RocksDBInstance.ReadOnlyDatabase source, ColumnFamilyHandle sourceColumn,
+                                  ColumnFamilyHandle into, byte[] from, byte[] to, WriteBatch batch) throws RocksDBException {
+        try (RocksIterator it = source.db().newIterator(sourceColumn)) {
+            for (it.seek(from); it.isValid() && Arrays.compareUnsigned(it.key(), to) < 0; it.next()) {
+                batch.put(into, it.key(), it.value());
+                if (batch.count() >= BATCH_ENTRIES) {
+                    rocks.db().write(rocks.writeOptions(), batch);
+                    batch.clear();
+                }
             }
         }
+        rocks.db().write(rocks.writeOptions(), batch);
+        batch.clear();
     }
 }

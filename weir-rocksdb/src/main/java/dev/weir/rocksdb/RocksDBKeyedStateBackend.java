@@ -12,10 +12,16 @@ import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
 import dev.weir.engine.state.StateEntryVisitor;
 import dev.weir.engine.state.TtlPolicy;
+import dev.weir.engine.checkpoint.DeferredKeyGroups;
 import dev.weir.engine.checkpoint.FileSnapshottingBackend;
+import dev.weir.engine.checkpoint.StreamingSavepointBackend;
 import dev.weir.engine.checkpoint.KeyedStateFileSnapshot;
 import dev.weir.engine.checkpoint.RestoredStateFiles;
 import dev.weir.engine.checkpoint.storage.StateFile;
+import dev.weir.engine.state.KeyContext;
+import dev.weir.engine.time.CheckpointableTimerServices;
+import dev.weir.engine.time.ProcessingTimeService;
+import dev.weir.engine.time.TimerServicesFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,7 +49,8 @@ import org.rocksdb.RocksIterator;
  * in a staging column family in that stored form, and laid out for their kind (a list's elements, a map's entries)
  * when the operator creates the state: the snapshot does not say a state's kind, the descriptor does.
  */
-public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend {
+public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend, StreamingSavepointBackend,
+        TimerServicesFactory {
     /** How many map entries one read of a map state's range fetches. */
     static final int ITERATION_BATCH = 128;
     private static final String STAGED_PREFIX = "\u0000restored\u0000";
@@ -56,6 +63,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private final StateKeys keys;
     private final RocksDBInstance rocks;
     private final boolean incremental;
+    /** The operator's timers when they live in this database (the timer service factory ROCKSDB). */
+    private final BackendTimers timers;
     /** Makes the names of this backend's files unique among the job's checkpoint files. */
     private final String storedPrefix;
     /** The SST files the last completed checkpoint references, by local name: the next one may reference them again. */
@@ -70,7 +79,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private int currentKeyGroup = -1;
 
     RocksDBKeyedStateBackend(int maxParallelism, KeyGroupRange range, String operatorName, LongSupplier processingClock,
-                             StateSerializer serializer, RocksDBInstance rocks, boolean incremental, String storedPrefix) {
+                             StateSerializer serializer, RocksDBInstance rocks, boolean incremental, boolean heapTimers,
+                             String storedPrefix) {
         this.maxParallelism = maxParallelism;
         this.processingClock = processingClock;
         this.keyGroupRange = range;
@@ -79,6 +89,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         this.keys = new StateKeys(serializer);
         this.rocks = rocks;
         this.incremental = incremental;
+        this.timers = new BackendTimers(this, rocks, operatorName, heapTimers);
         this.storedPrefix = storedPrefix;
     }
 
@@ -273,9 +284,9 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         for (Map.Entry<String, Column> e : columns.entrySet()) {
             Column column = e.getValue();
             if (column.kind != null) {
-                StoredFormReader.visit(e.getKey(), column.kind, rocks, column.live, prefix, keys, serializer, visitor);
+                StoredFormReader.visit(e.getKey(), column.kind, rocks.db(), column.live, prefix, keys, serializer, visitor);
             } else {
-                StoredFormReader.visit(e.getKey(), StateDescriptor.Type.VALUE, rocks, column.staged, prefix, keys, serializer, visitor);
+                StoredFormReader.visit(e.getKey(), StateDescriptor.Type.VALUE, rocks.db(), column.staged, prefix, keys, serializer, visitor);
             }
         }
     }
@@ -320,6 +331,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     @Override
     public void close() {
+        timers.close();
         rocks.close();
     }
 
@@ -330,15 +342,73 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         }
     }
 
+    // ---- timers (state.backend.rocksdb.timer-service.factory: ROCKSDB) ----
+
+    /** Timers in this database, unless configured on the heap; {@code keys} must be this backend, as the engine passes. */
+    @Override
+    public CheckpointableTimerServices createTimerServices(KeyContext keys, ProcessingTimeService processingTime) {
+        return timers.services(keys, processingTime);
+    }
+
+    ColumnFamilyHandle createTimerColumn(String columnName) {
+        return rocks.createColumnFamily(columnName);
+    }
+
+    TimerColumn timerColumn(String service, ColumnFamilyHandle handle) {
+        return new TimerColumn(service, rocks, keys, operatorName, handle);
+    }
+
+    /** The current key (set by the timer services' key context, this backend) in {@code namespace}, as RocksDB bytes. */
+    byte[] currentTimerKeyAndNamespace(Object namespace) {
+        return keys.currentKeyAndNamespace(namespace);
+    }
+
+    /** A restored entry's key in {@code namespace} as RocksDB bytes, refusing a key this subtask does not own. */
+    byte[] restoredKeyAndNamespace(String what, Object key, Object namespace) {
+        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        if (!keyGroupRange.contains(keyGroup)) {
+            throw new IllegalArgumentException("cannot restore " + what + " of " + operatorName + ": key '" + key + "' is in key group "
+                    + keyGroup + ", outside this subtask's " + keyGroupRange + " (max parallelism " + maxParallelism + ")");
+        }
+        return keys.keyAndNamespace(key, keyGroup, namespace);
+    }
+
     // ---- snapshots as files (incremental checkpoints) ----
 
     @Override
     public KeyedStateFileSnapshot snapshotFiles(long checkpointId) {
         // Beside the working directory, not in it: the task may end and delete that before the I/O thread has written
         // the checkpoint, and the hard-linked SST files outlive the database's own.
-        Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + "-chk-" + checkpointId);
+        Path local = localCopy("-chk-", checkpointId);
+        ColumnCatalog.write(local, columnKinds());
+        // Files of a checkpoint written but not confirmed yet may be referenced too: the writer references a shared file
+        // only while it is stored whole, and pins it from then on, so an abort or retention cannot delete it underneath.
+        Map<String, StateFile> previous = new java.util.HashMap<>(lastCompleted);
+        new java.util.TreeMap<>(written).values().forEach(previous::putAll);
+        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, incremental, previous, written::put);
+    }
+
+    /**
+     * A savepoint reads the keyed state (and timers kept here) key group by key group from a RocksDB checkpoint of
+     * the database on the I/O thread, in the canonical format: never the whole state on the heap at once.
+     */
+    @Override
+    public DeferredKeyGroups snapshotForSavepoint(long checkpointId) {
+        Path local = localCopy("-savepoint-", checkpointId);
+        return new RocksDBSavepointCopy(local, columnKinds(), STAGED_PREFIX, operatorName);
+    }
+
+    /** A RocksDB checkpoint (hard links) of the working database beside it, with the timer sequence stored in it. */
+    private Path localCopy(String kind, long checkpointId) {
+        Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + kind + checkpointId);
         RocksDBInstance.deleteRecursively(local);
+        timers.storeSequence();
         rocks.createCheckpoint(local);
+        return local;
+    }
+
+    /** Each state's kind by name (null: restored, not created yet, in its staging column family). */
+    private Map<String, StateDescriptor.Type> columnKinds() {
         Map<String, StateDescriptor.Type> kinds = new LinkedHashMap<>();
         for (Map.Entry<String, Column> e : columns.entrySet()) {
             Column column = e.getValue();
@@ -348,12 +418,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                 kinds.put(e.getKey(), null);
             }
         }
-        ColumnCatalog.write(local, kinds);
-        // Files of a checkpoint written but not confirmed yet may be referenced too: the writer references a shared file
-        // only while it is stored whole, and pins it from then on, so an abort or retention cannot delete it underneath.
-        Map<String, StateFile> previous = new java.util.HashMap<>(lastCompleted);
-        new java.util.TreeMap<>(written).values().forEach(previous::putAll);
-        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, incremental, previous, written::put);
+        return kinds;
     }
 
     @Override
@@ -384,6 +449,13 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                         && old.endKeyGroup() == keyGroupRange.getEndKeyGroup()) {
                     // The same key groups: the checkpoint's database becomes the working one as it is.
                     Map<String, ColumnFamilyHandle> handles = rocks.replaceWith(local);
+                    Map<String, ColumnFamilyHandle> timerColumns = new LinkedHashMap<>();
+                    handles.forEach((name, handle) -> {
+                        if (TimerColumn.isTimerColumn(name)) {
+                            timerColumns.put(TimerColumn.serviceOf(name), handle);
+                        }
+                    });
+                    timers.restored(timerColumns, TimerSequence.read(rocks.db()), true);
                     for (Map.Entry<String, StateDescriptor.Type> e : kinds.entrySet()) {
                         Column column = columnFor(e.getKey(), e.getValue());
                         if (e.getValue() == null) {
@@ -406,7 +478,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private void copyOwnedKeyGroups(Path local, Map<String, StateDescriptor.Type> kinds, RestoredStateFiles old) throws RocksDBException {
         int first = Math.max(old.firstKeyGroup(), keyGroupRange.getStartKeyGroup());
         int end = Math.min(old.endKeyGroup(), keyGroupRange.getEndKeyGroup());
-        RestoredFiles.copyKeyGroups(rocks, local, kinds, first, end, STAGED_PREFIX, (name, kind) -> {
+        Map<String, ColumnFamilyHandle> timerColumns = new LinkedHashMap<>();
+        long sequence = RestoredFiles.copyKeyGroups(rocks, local, kinds, first, end, STAGED_PREFIX, (name, kind) -> {
             Column column = columnFor(name, kind);
             if (kind == null) {
                 if (column.staged == null) {
@@ -418,7 +491,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                 column.live = rocks.createColumnFamily(name);
             }
             return column.live;
-        });
+        }, service -> timerColumns.computeIfAbsent(service, timers::columnForCopy));
+        timers.restored(timerColumns, sequence, false);
     }
 
     /** The column of state {@code name} restored with {@code kind} (null: staged), refusing two kinds for one name. */

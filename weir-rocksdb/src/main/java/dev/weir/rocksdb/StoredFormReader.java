@@ -6,6 +6,7 @@ import dev.weir.engine.state.StateEntryVisitor;
 import java.util.Arrays;
 import java.util.HashMap;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
 import org.rocksdb.RocksIterator;
 
 /**
@@ -16,9 +17,9 @@ final class StoredFormReader {
     private StoredFormReader() {
     }
 
-    static void visit(String name, StateDescriptor.Type kind, RocksDBInstance rocks, ColumnFamilyHandle column, byte[] prefix,
+    static void visit(String name, StateDescriptor.Type kind, RocksDB db, ColumnFamilyHandle column, byte[] prefix,
                       StateKeys keys, StateSerializer serializer, StateEntryVisitor visitor) throws Exception {
-        try (RocksIterator it = rocks.newIterator(column)) {
+        try (RocksIterator it = db.newIterator(column)) {
             byte[] mapPrefix = null;
             HashMap<Object, Object> map = null;
             Object mapKey = null;

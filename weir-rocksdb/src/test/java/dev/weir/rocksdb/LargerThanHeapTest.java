@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,14 +29,14 @@ class LargerThanHeapTest {
 
     @Test
     void aJobWithStateFourTimesItsHeapRunsOnRocksDBAndReadsEveryValueBack() throws Exception {
-        Child child = Child.start(dir.resolve("rocksdb.log"), "rocksdb", dir.resolve("local"));
+        ChildJvm child = Child.start(dir.resolve("rocksdb.log"), "rocksdb", dir.resolve("local"));
         assertThat(child.awaitExit(TIMEOUT_SECONDS)).as("exit code; log:%n%s", child.log()).isEqualTo(0);
         assertThat(child.log()).contains("RESULT checked=" + KEYS + " wrong=0");
     }
 
     @Test
     void theSameJobOnTheHeapBackendRunsOutOfMemory() throws Exception {
-        Child child = Child.start(dir.resolve("heap.log"), "hashmap", dir.resolve("local"));
+        ChildJvm child = Child.start(dir.resolve("heap.log"), "hashmap", dir.resolve("local"));
         int exit = child.awaitExit(TIMEOUT_SECONDS);
         assertThat(child.log()).as("exit code %d", exit).contains("OutOfMemoryError").doesNotContain("RESULT");
     }
@@ -46,7 +45,7 @@ class LargerThanHeapTest {
     void aJobKilledWithSigkillRestoresItsLatestIncrementalCheckpointInA64MbHeapAndFindsEveryValue() throws Exception {
         Path checkpoints = dir.resolve("checkpoints");
         // The first pass (storing) takes at least eight seconds, so the kill comes while it runs.
-        Child first = Child.start(dir.resolve("first.log"), "rocksdb", KILL_KEYS, dir.resolve("local"), checkpoints.toString(),
+        ChildJvm first = Child.start(dir.resolve("first.log"), "rocksdb", KILL_KEYS, dir.resolve("local"), checkpoints.toString(),
                 Long.toString(Math.max(1, KILL_KEYS / 8)), "-");
         try {
             while (completedCheckpoints(checkpoints).size() < 3 && first.process().isAlive()) {
@@ -61,7 +60,7 @@ class LargerThanHeapTest {
         assertThat(completed).as("log:%n%s", first.log()).hasSizeGreaterThanOrEqualTo(3);
         reportSizes(completed);
 
-        Child second = Child.start(dir.resolve("second.log"), "rocksdb", KILL_KEYS, dir.resolve("local"),
+        ChildJvm second = Child.start(dir.resolve("second.log"), "rocksdb", KILL_KEYS, dir.resolve("local"),
                 dir.resolve("checkpoints-2").toString(), "1000000000", completed.get(0).getParent().toString());
         assertThat(second.awaitExit(TIMEOUT_SECONDS)).as("exit code; log:%n%s", second.log()).isEqualTo(0);
         assertThat(second.log()).contains("RESULT checked=" + KILL_KEYS + " wrong=0");
@@ -101,35 +100,21 @@ class LargerThanHeapTest {
         }
     }
 
-    /** The job's main in a JVM of its own with a 64 MB heap that exits on the first OutOfMemoryError. */
-    private record Child(Process process, Path logFile) {
-        static Child start(Path log, String backend, Path localDir) throws IOException {
+    /** {@link LargeStateJob} in a child JVM with a 64 MB heap. */
+    private static final class Child {
+        private Child() {
+        }
+
+        static ChildJvm start(Path log, String backend, Path localDir) throws IOException {
             return start(log, backend, KEYS, localDir);
         }
 
-        static Child start(Path log, String backend, long keys, Path localDir, String... checkpointing) throws IOException {
-            String java = ProcessHandle.current().info().command()
-                    .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError",
-                    "-cp", System.getProperty("java.class.path"), LargeStateJob.class.getName(),
-                    backend, Long.toString(keys), Integer.toString(PAYLOAD_CHARS), localDir.toString()));
-            command.addAll(List.of(checkpointing));
+        static ChildJvm start(Path log, String backend, long keys, Path localDir, String... checkpointing) throws IOException {
+            List<String> arguments = new ArrayList<>(List.of(backend, Long.toString(keys), Integer.toString(PAYLOAD_CHARS),
+                    localDir.toString()));
+            arguments.addAll(List.of(checkpointing));
             Files.createDirectories(localDir);
-            return new Child(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
-        }
-
-        int awaitExit(long seconds) throws Exception {
-            try {
-                assertThat(process.waitFor(seconds, TimeUnit.SECONDS)).as("the child JVM ended within %d s; log:%n%s", seconds, log())
-                        .isTrue();
-            } finally {
-                process.destroyForcibly();
-            }
-            return process.exitValue();
-        }
-
-        String log() throws IOException {
-            return Files.exists(logFile) ? Files.readString(logFile) : "";
+            return ChildJvm.start(log, LargeStateJob.class, arguments);
         }
     }
 }

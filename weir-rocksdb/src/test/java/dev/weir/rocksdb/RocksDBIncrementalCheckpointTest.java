@@ -9,12 +9,10 @@ import dev.weir.api.common.state.MapState;
 import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
-import dev.weir.engine.checkpoint.KeyedStateFileSnapshot;
 import dev.weir.engine.checkpoint.RestoredJob;
 import dev.weir.engine.checkpoint.StoredRestore;
 import dev.weir.engine.checkpoint.storage.CheckpointException;
 import dev.weir.engine.checkpoint.storage.CheckpointStorage;
-import dev.weir.engine.checkpoint.storage.CheckpointWriter;
 import dev.weir.engine.checkpoint.storage.StateFile;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
@@ -49,8 +47,8 @@ class RocksDBIncrementalCheckpointTest {
     private static final int DEFAULT_KEYS = 10_000;
     /** Raised with -Dweir.incremental.keys=... to measure checkpoint sizes of a larger state (docs/state-backends.md). */
     private static final int KEYS = Integer.getInteger("weir.incremental.keys", DEFAULT_KEYS);
-    private static final String OPERATOR = "op";
-    private static final String NAME = "Keyed Process (1/1)";
+    private static final String OPERATOR = OneSubtaskCheckpoints.OPERATOR;
+    private static final String NAME = OneSubtaskCheckpoints.NAME;
 
     @TempDir
     Path dir;
@@ -125,19 +123,8 @@ class RocksDBIncrementalCheckpointTest {
         return backend.getOrCreateState(new MapStateDescriptor<>("m", String.class, String.class));
     }
 
-    /** Takes checkpoint {@code id} of a single-subtask operator the way the coordinator does, and completes it. */
     private Path checkpoint(long id, RocksDBKeyedStateBackend backend) throws Exception {
-        CheckpointWriter writer = storage.begin(id, false);
-        KeyedStateFileSnapshot snapshot = backend.snapshotFiles(id);
-        try {
-            writer.writeSubtask(OPERATOR, NAME, 1, MAX_PARALLELISM, 0, new byte[0], 0, new byte[MAX_PARALLELISM][],
-                    snapshot.write(writer));
-        } finally {
-            snapshot.release();
-        }
-        Path path = writer.complete();
-        backend.notifyCheckpointComplete(id);
-        return path;
+        return OneSubtaskCheckpoints.checkpoint(storage, id, backend, MAX_PARALLELISM);
     }
 
     private List<StateFile> files(Path checkpoint) {

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The design's rule for this module: weir-rocksdb reaches the engine only through the state-backend SPI
- * ({@code dev.weir.engine.state}), the state serializer, and the SPI of backends that snapshot into files (the three
- * {@code dev.weir.engine.checkpoint} types and the checkpoint writer's state files), never the runtime's internals; and its public classes ({@code dev.weir.contrib...}, {@code dev.weir.state...}) never name the
+ * ({@code dev.weir.engine.state}), the timer SPI a backend implements to keep timers ({@code dev.weir.engine.time}'s
+ * public contract), the state serializer, and the SPI of backends that snapshot into files or stream their
+ * savepoints (the {@code dev.weir.engine.checkpoint} types named below and the checkpoint writer's state files), never the runtime's internals; and its public classes ({@code dev.weir.contrib...}, {@code dev.weir.state...}) never name the
  * engine at all.
  */
 class RocksDBUsesOnlyTheStateSpiTest {
@@ -23,8 +24,12 @@ class RocksDBUsesOnlyTheStateSpiTest {
     private static final Pattern ENGINE_REFERENCE = Pattern.compile("\\bdev\\.weir\\.engine(\\.\\w+)+");
     private static final List<String> ALLOWED = List.of("dev.weir.engine.state.", "dev.weir.engine.checkpoint.storage.StateSerializer",
             "dev.weir.engine.checkpoint.FileSnapshottingBackend", "dev.weir.engine.checkpoint.KeyedStateFileSnapshot",
-            "dev.weir.engine.checkpoint.RestoredStateFiles", "dev.weir.engine.checkpoint.storage.CheckpointWriter",
-            "dev.weir.engine.checkpoint.storage.StateFile");
+            "dev.weir.engine.checkpoint.RestoredStateFiles", "dev.weir.engine.checkpoint.StreamingSavepointBackend",
+            "dev.weir.engine.checkpoint.DeferredKeyGroups", "dev.weir.engine.checkpoint.KeyGroupSnapshot", "dev.weir.engine.checkpoint.storage.CheckpointWriter",
+            "dev.weir.engine.checkpoint.storage.StateFile", "dev.weir.engine.time.CheckpointableTimerServices",
+            "dev.weir.engine.time.TimerServicesFactory", "dev.weir.engine.time.InternalTimerService", "dev.weir.engine.time.InternalTimer",
+            "dev.weir.engine.time.Triggerable", "dev.weir.engine.time.TimerVisitor", "dev.weir.engine.time.ProcessingTimeService",
+            "dev.weir.engine.time.ProcessingTimeCallback");
 
     @Test
     void theBackendNamesOnlyTheStateSpiAndTheSerializer() throws IOException {

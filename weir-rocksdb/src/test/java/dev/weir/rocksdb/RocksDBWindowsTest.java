@@ -43,6 +43,7 @@ class RocksDBWindowsTest {
         EmbeddedRocksDBStateBackend rocks = new EmbeddedRocksDBStateBackend();
         rocks.setDbStoragePath(dir.toString());
         List<String> onRocks = run(rocks);
+        awaitDatabasesClosed(dir);
         assertThat(heap).hasSizeGreaterThan(1_000);
         assertThat(onRocks).isEqualTo(heap);
     }
@@ -78,6 +79,23 @@ class RocksDBWindowsTest {
         }
         out.sort(null);
         return out;
+    }
+
+    /**
+     * The collect iterator ends when the sink has everything, which may be before the window tasks closed their
+     * databases (which deletes them): wait for that, so the temporary folder's cleanup does not race it.
+     */
+    static void awaitDatabasesClosed(Path localDir) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            try (java.util.stream.Stream<Path> left = java.nio.file.Files.list(localDir)) {
+                if (left.noneMatch(p -> p.getFileName().toString().startsWith("weir-rocksdb-"))) {
+                    return;
+                }
+            }
+            assertThat(System.nanoTime()).as("the jobs' RocksDB databases closed").isLessThan(deadline);
+            Thread.sleep(10);
+        }
     }
 
     /** The window's key, bounds, element count and sum. */

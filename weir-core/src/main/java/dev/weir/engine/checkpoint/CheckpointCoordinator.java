@@ -191,9 +191,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             p = pending.get(checkpointId);
             if (p == null || p.acked.get(taskIndex)) {
                 for (OperatorSubtaskSnapshot s : snapshots) {
-                    if (s.keyedStateFiles() != null) {
-                        s.keyedStateFiles().release();
-                    }
+                    release(s);
                 }
                 return;
             }
@@ -208,6 +206,10 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         try {
             StateSerializer serializer = serializers.get();
             for (OperatorSubtaskSnapshot s : snapshots) {
+                if (s.deferredKeyGroups() != null) {
+                    writeDeferred(p, s, serializer);
+                    continue;
+                }
                 byte[][] groups = new byte[s.keyGroups() == null ? 0 : s.keyGroups().length][];
                 for (int i = 0; i < groups.length; i++) {
                     groups[i] = serializer.serialize(s.keyGroups()[i]);
@@ -225,9 +227,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             return;
         } finally {
             for (OperatorSubtaskSnapshot s : snapshots) {
-                if (s.keyedStateFiles() != null) {
-                    s.keyedStateFiles().release();
-                }
+                release(s);
             }
         }
         boolean complete;
@@ -241,6 +241,31 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         }
         if (complete) {
             complete(p);
+        }
+    }
+
+    /**
+     * Writes a subtask whose backend's key groups are read one at a time from its copy: each is completed, serialized,
+     * written and dropped before the next, so the keyed state is never all on the heap.
+     */
+    private static void writeDeferred(Pending p, OperatorSubtaskSnapshot s, StateSerializer serializer) throws Exception {
+        KeyGroupSnapshot[] groups = s.keyGroups();
+        p.writer.writeSubtask(s.operatorId(), s.operatorName(), s.parallelism(), s.maxParallelism(), s.subtask(),
+                serializer.serialize(s.operatorState()), s.firstKeyGroup(), groups.length, i -> {
+                    KeyGroupSnapshot group = groups[i];
+                    groups[i] = null;
+                    s.deferredKeyGroups().fill(group);
+                    return serializer.serialize(group);
+                });
+    }
+
+    /** Deletes the local copies a subtask's snapshot holds (files, a deferred copy), written or not. */
+    private static void release(OperatorSubtaskSnapshot s) {
+        if (s.keyedStateFiles() != null) {
+            s.keyedStateFiles().release();
+        }
+        if (s.deferredKeyGroups() != null) {
+            s.deferredKeyGroups().release();
         }
     }
 

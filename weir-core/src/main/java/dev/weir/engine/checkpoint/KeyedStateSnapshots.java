@@ -4,7 +4,7 @@ import dev.weir.engine.state.CheckpointableKeyedStateBackend;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.TtlValue;
-import dev.weir.engine.time.HeapTimerServices;
+import dev.weir.engine.time.CheckpointableTimerServices;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
 import dev.weir.engine.checkpoint.storage.StateSerializers;
 
@@ -22,15 +22,16 @@ public final class KeyedStateSnapshots {
     private KeyedStateSnapshots() {
     }
 
-    public static KeyGroupSnapshot[] snapshot(CheckpointableKeyedStateBackend backend, HeapTimerServices timers) throws Exception {
+    public static KeyGroupSnapshot[] snapshot(CheckpointableKeyedStateBackend backend, CheckpointableTimerServices timers) throws Exception {
         return snapshot(backend, timers, true);
     }
 
     /**
      * The key groups' snapshot; without {@code withBackendEntries} only the state operators keep themselves and the
-     * timers, for a backend that snapshots its own entries into files ({@link FileSnapshottingBackend}).
+     * timers, for a backend that snapshots its own entries into files ({@link FileSnapshottingBackend}), and not even
+     * the timers when those files hold them ({@link CheckpointableTimerServices#storedInBackendFiles()}).
      */
-    public static KeyGroupSnapshot[] snapshot(CheckpointableKeyedStateBackend backend, HeapTimerServices timers,
+    public static KeyGroupSnapshot[] snapshot(CheckpointableKeyedStateBackend backend, CheckpointableTimerServices timers,
                                               boolean withBackendEntries) throws Exception {
         KeyGroupRange range = backend.getKeyGroupRange();
         KeyGroupSnapshot[] groups = new KeyGroupSnapshot[range.size()];
@@ -50,7 +51,7 @@ public final class KeyedStateSnapshots {
         backend.forEachOwnedEntry((state, keyGroup, key, namespace, value) ->
                 groups[keyGroup - first].states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace,
                         copyForSnapshot(state, keyGroup, key, value))));
-        if (timers != null) {
+        if (timers != null && (withBackendEntries || !timers.storedInBackendFiles())) {
             int maxParallelism = backend.getMaxParallelism();
             timers.forEachTimer((service, eventTime, key, namespace, timestamp) -> {
                 int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
@@ -61,7 +62,7 @@ public final class KeyedStateSnapshots {
     }
 
     /** Puts one key group's state and timers back; the key group must be in the backend's range. */
-    public static void restore(KeyGroupSnapshot group, CheckpointableKeyedStateBackend backend, HeapTimerServices timers)
+    public static void restore(KeyGroupSnapshot group, CheckpointableKeyedStateBackend backend, CheckpointableTimerServices timers)
             throws Exception {
         for (KeyGroupSnapshot.StateEntry e : group.states) {
             backend.restoreEntry(e.state, group.keyGroup, e.key, e.namespace, e.value);

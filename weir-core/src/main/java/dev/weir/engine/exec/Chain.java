@@ -1,6 +1,8 @@
 package dev.weir.engine.exec;
 
+import dev.weir.engine.checkpoint.DeferredKeyGroups;
 import dev.weir.engine.checkpoint.FileSnapshottingBackend;
+import dev.weir.engine.checkpoint.StreamingSavepointBackend;
 import dev.weir.engine.checkpoint.KeyGroupSnapshot;
 import dev.weir.engine.checkpoint.KeyedStateFileSnapshot;
 import dev.weir.engine.checkpoint.KeyedStateSnapshots;
@@ -95,23 +97,30 @@ final class Chain {
             }
             KeyGroupSnapshot[] groups = null;
             KeyedStateFileSnapshot files = null;
+            DeferredKeyGroups deferred = null;
             int first = 0;
             if (m.keyedState() != null && withKeyedState) {
                 try {
                     if (!savepoint && m.keyedState() instanceof FileSnapshottingBackend fileBackend) {
                         files = fileBackend.snapshotFiles(checkpointId);
+                    } else if (savepoint && m.keyedState() instanceof StreamingSavepointBackend streaming) {
+                        // The backend's entries are read key group by key group when written, never all at once here.
+                        deferred = streaming.snapshotForSavepoint(checkpointId);
                     }
-                    groups = KeyedStateSnapshots.snapshot(m.keyedState(), m.timers(), files == null);
+                    groups = KeyedStateSnapshots.snapshot(m.keyedState(), m.timers(), files == null && deferred == null);
                 } catch (Throwable t) {
                     if (files != null) {
                         files.release();
+                    }
+                    if (deferred != null) {
+                        deferred.release();
                     }
                     throw OperatorFailure.wrap(m.operator(), "while taking checkpoint " + checkpointId, t);
                 }
                 first = m.keyedState().getKeyGroupRange().getStartKeyGroup();
             }
             result.add(new OperatorSubtaskSnapshot(m.operatorId(), m.operatorName(), m.parallelism(), m.maxParallelism(),
-                    m.subtask(), state, first, groups, files));
+                    m.subtask(), state, first, groups, files, deferred));
         }
         return result;
     }

@@ -28,7 +28,9 @@ import dev.weir.engine.operators.KeyedOneInputOperator;
 import dev.weir.engine.state.CheckpointableKeyedStateBackend;
 import dev.weir.engine.state.KeyedStateBackendParameters;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
+import dev.weir.engine.time.CheckpointableTimerServices;
 import dev.weir.engine.time.HeapTimerServices;
+import dev.weir.engine.time.TimerServicesFactory;
 import dev.weir.engine.operators.TimestampsOnly;
 import dev.weir.engine.time.ProcessingTimeService;
 import dev.weir.engine.time.TaskProcessingTimeService;
@@ -131,7 +133,7 @@ final class TaskWiring {
             StreamOperator op = e.getValue();
             op.setup(context, outputs.get(node));
             CheckpointableKeyedStateBackend backend = (CheckpointableKeyedStateBackend) context.keyedStateBackend();
-            HeapTimerServices timers = (HeapTimerServices) context.timerServices();
+            CheckpointableTimerServices timers = (CheckpointableTimerServices) context.timerServices();
             ChainMember member = new ChainMember(operatorId(node), node.name(), node.parallelism(), node.maxParallelism(), subtask,
                     op, backend, timers);
             restore.initializeState(member, node.describe());
@@ -268,17 +270,31 @@ final class TaskWiring {
     @SuppressWarnings("unchecked")
     private SubtaskContext contextOf(StreamNode node, int subtask, ProcessingTimeService processingTime) {
         CheckpointableKeyedStateBackend backend = null;
-        HeapTimerServices timers = null;
+        CheckpointableTimerServices timers = null;
         // Keyed state's TTL runs on processing time.
         KeySelector<Object, Object>[] keys = new KeySelector[0];
         if (node.isKeyed()) {
             backend = createKeyedStateBackend(node, subtask);
-            timers = new HeapTimerServices(backend, processingTime, settings.batch());
+            timers = timerServicesOf(backend, processingTime);
             keys = new KeySelector[] {node.stateKey(0), node.stateKey(1)};
         }
         return new SubtaskContext(node.name(), node.describe(), subtask, node.parallelism(), node.maxParallelism(), backend, timers, keys,
                 processingTime, new OperatorMetricGroup(node.name() + "." + subtask), autoWatermarkInterval, accumulators,
                 attempt.checkpointing(), attempt.attemptNumber(), settings.batch(), settings.executionConfig());
+    }
+
+    /**
+     * The timers of a keyed operator subtask: in its backend when the backend keeps them (RocksDB's default), else on
+     * the heap. BATCH mode keeps them on the heap, as Flink's batch execution replaces the state backend altogether.
+     */
+    private CheckpointableTimerServices timerServicesOf(CheckpointableKeyedStateBackend backend, ProcessingTimeService processingTime) {
+        if (!settings.batch() && backend instanceof TimerServicesFactory factory) {
+            CheckpointableTimerServices own = factory.createTimerServices(backend, processingTime);
+            if (own != null) {
+                return own;
+            }
+        }
+        return new HeapTimerServices(backend, processingTime, settings.batch());
     }
 
     private CheckpointableKeyedStateBackend createKeyedStateBackend(StreamNode node, int subtask) {

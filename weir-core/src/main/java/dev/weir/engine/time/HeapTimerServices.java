@@ -17,7 +17,7 @@ import java.util.Objects;
  * those timers fire the services are quiesced, as Flink's are: a timer registered from a timer callback is ignored
  * (with one warning), so a callback that registers the next timer does not keep the job from ending.
  */
-public final class HeapTimerServices implements KeyedTimerServices {
+public final class HeapTimerServices implements CheckpointableTimerServices {
     private final KeyContext keyContext;
     private final ProcessingTimeService processingTimeService;
     private final Map<String, HeapInternalTimerService<?>> byName = new HashMap<>();

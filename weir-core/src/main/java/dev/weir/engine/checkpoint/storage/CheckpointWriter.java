@@ -132,16 +132,43 @@ public final class CheckpointWriter {
      */
     public void writeSubtask(String operatorId, String operatorName, int parallelism, int maxParallelism,
             int subtask, byte[] operatorState, int firstKeyGroup, byte[][] keyGroupStates) {
+        byte[][] keyGroups = keyGroupStates == null ? new byte[0][] : keyGroupStates;
+        OperatorFiles files = claim(operatorId, operatorName, parallelism, maxParallelism, subtask, firstKeyGroup, keyGroups.length);
+        Path file = directory.resolve("op" + files.ordinal + "-" + subtask + ".state");
+        files.subtasks.set(subtask, SubtaskFileWriter.write(file, subtask, operatorState, firstKeyGroup, keyGroups));
+    }
+
+    /** Produces the serialized key-group sections of a subtask one at a time, {@code index} counting from its first key group. */
+    @FunctionalInterface
+    public interface KeyGroupSections {
+        byte[] section(int index) throws Exception;
+    }
+
+    /**
+     * {@link #writeSubtask(String, String, int, int, int, byte[], int, byte[][])} with the {@code keyGroupCount} key-group
+     * sections produced one at a time by {@code sections} and written as they come, so a subtask's keyed state is
+     * never in memory at once (savepoints of RocksDB). The same file format. Thread-safe; each (operator, subtask) once.
+     */
+    public void writeSubtask(String operatorId, String operatorName, int parallelism, int maxParallelism,
+            int subtask, byte[] operatorState, int firstKeyGroup, int keyGroupCount, KeyGroupSections sections) throws Exception {
+        OperatorFiles files = claim(operatorId, operatorName, parallelism, maxParallelism, subtask, firstKeyGroup, keyGroupCount);
+        Path file = directory.resolve("op" + files.ordinal + "-" + subtask + ".state");
+        files.subtasks.set(subtask, StreamedSubtaskFileWriter.write(file, subtask, operatorState, firstKeyGroup, keyGroupCount,
+                sections));
+    }
+
+    /** Checks a subtask's shape and claims its slot in the operator's files (each subtask is written once). */
+    private OperatorFiles claim(String operatorId, String operatorName, int parallelism, int maxParallelism, int subtask,
+            int firstKeyGroup, int keyGroupCount) {
         Objects.requireNonNull(operatorId, "operatorId");
         Objects.requireNonNull(operatorName, "operatorName");
-        byte[][] keyGroups = keyGroupStates == null ? new byte[0][] : keyGroupStates;
         if (subtask < 0 || subtask >= parallelism) {
             throw new IllegalArgumentException("operator '" + operatorId + "': subtask " + subtask
                     + " is outside 0.." + (parallelism - 1));
         }
-        if (firstKeyGroup < 0 || firstKeyGroup + keyGroups.length > maxParallelism) {
+        if (firstKeyGroup < 0 || firstKeyGroup + keyGroupCount > maxParallelism) {
             throw new IllegalArgumentException("operator '" + operatorId + "' subtask " + subtask + ": key groups "
-                    + firstKeyGroup + ".." + (firstKeyGroup + keyGroups.length - 1) + " are outside 0.."
+                    + firstKeyGroup + ".." + (firstKeyGroup + keyGroupCount - 1) + " are outside 0.."
                     + (maxParallelism - 1));
         }
         checkOpen("write a subtask");
@@ -152,8 +179,7 @@ public final class CheckpointWriter {
             throw new IllegalStateException("operator '" + operatorId + "' subtask " + subtask
                     + " was already written to checkpoint " + checkpointId);
         }
-        Path file = directory.resolve("op" + files.ordinal + "-" + subtask + ".state");
-        files.subtasks.set(subtask, SubtaskFileWriter.write(file, subtask, operatorState, firstKeyGroup, keyGroups));
+        return files;
     }
 
     /**

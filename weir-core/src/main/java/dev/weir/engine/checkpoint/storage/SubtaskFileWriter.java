@@ -29,16 +29,23 @@ final class SubtaskFileWriter {
         return FIXED_HEADER_BYTES + (long) TABLE_ENTRY_BYTES * (keyGroupCount + 1) + 4;
     }
 
-    /** Writes and fsyncs the file; {@code null} sections are written as empty. */
-    static SubtaskStateMeta write(Path file, int subtask, byte[] operatorState, int firstKeyGroup,
-            byte[][] keyGroupStates) {
-        int count = keyGroupStates.length;
+    /** A buffer for the header of a file of {@code count} key groups, with its fixed part written; the table goes next. */
+    static ByteBuffer header(int firstKeyGroup, int count) {
         long headerBytes = headerBytes(count);
         if (headerBytes > Integer.MAX_VALUE) {
             throw new IllegalArgumentException("too many key groups in one file: " + count);
         }
         ByteBuffer header = ByteBuffer.allocate((int) headerBytes);
         header.putInt(FileFormat.DATA_MAGIC).putInt(FileFormat.VERSION).putInt(firstKeyGroup).putInt(count);
+        return header;
+    }
+
+    /** Writes and fsyncs the file; {@code null} sections are written as empty. */
+    static SubtaskStateMeta write(Path file, int subtask, byte[] operatorState, int firstKeyGroup,
+            byte[][] keyGroupStates) {
+        int count = keyGroupStates.length;
+        ByteBuffer header = header(firstKeyGroup, count);
+        long headerBytes = header.capacity();
         CRC32C sectionCrc = new CRC32C();
         long offset = headerBytes;
         for (int i = 0; i <= count; i++) {
