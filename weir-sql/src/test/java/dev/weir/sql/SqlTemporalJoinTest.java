@@ -109,7 +109,7 @@ class SqlTemporalJoinTest {
         payments();
         long before = System.currentTimeMillis();
 
-        assertThat(rows(env, "DESCRIBE payments")).contains("+I[proc_time, TIMESTAMP_LTZ(3), false, null, AS PROCTIME(), null]");
+        assertThat(rows(env, "DESCRIBE payments")).contains("+I[proc_time, TIMESTAMP_LTZ(3), false, null, AS `PROCTIME`(), null]");
         assertThat(rows(env, "SELECT id, CAST(proc_time AS BIGINT) >= " + before / 1000 + " FROM payments"))
                 .containsExactly("+I[1, true]");
     }
