@@ -1,0 +1,291 @@
+package dev.weir.engine.windowing;
+
+import dev.weir.api.common.functions.Function;
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.functions.RichFunction;
+import dev.weir.api.common.state.KeyedStateStore;
+import dev.weir.engine.operators.AbstractStreamOperator;
+import dev.weir.engine.operators.OneInputOperator;
+import dev.weir.engine.operators.TimestampedCollector;
+import dev.weir.engine.state.KeyGroupRangeAssignment;
+import dev.weir.engine.state.OwnedKeyedState;
+import dev.weir.metrics.Counter;
+import dev.weir.streaming.api.windowing.windows.TimeWindow;
+import dev.weir.streaming.api.windowing.windows.Window;
+import dev.weir.util.OutputTag;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Event-time session windows with a fixed gap, the default trigger, no evictor and no allowed lateness, with
+ * pre-aggregation: each key's in-flight sessions sorted by start ({@link KeySessions}), merged in place with
+ * primitive timestamps, and one heap of session ends ({@link SessionFirings}) instead of a merging-window set in
+ * keyed state, two timers, and a state lookup per element and window.
+ *
+ * <p>Results equal the generic {@link WindowOperator}'s: an element's window {@code [t, t + gap)} merges with every
+ * in-flight session it touches (bounds that meet merge, as {@code TimeWindow.intersects} says), the merged partial
+ * aggregates combine as the generic operator's state does (the later sessions first, then the earliest with them)
+ * before the element is added; a session fires when the watermark reaches its max timestamp, with that timestamp,
+ * sessions of equal end in the order in which their bounds last changed (the generic operator's timer order); an
+ * element whose window touches no in-flight session and whose max timestamp is at or below the watermark is late
+ * (dropped and counted, or side-output), while a late element that touches a session joins it, and one that
+ * touches two bridges them.
+ *
+ * <p>Checkpoints hold every session as keyed state (state {@code session-windows}, namespace the session's
+ * {@link TimeWindow}, value its partial aggregate), so they redistribute by key group on a rescale.
+ */
+public final class SessionWindowOperator extends AbstractStreamOperator implements OneInputOperator, WindowFunctionContext,
+        OwnedKeyedState {
+    static final String SESSIONS_STATE = "session-windows";
+    private static final OpenContext OPEN_CONTEXT = new OpenContext() {
+    };
+
+    private final long gap;
+    private final OutputTag<?> lateDataOutputTag;
+    private final SliceFunction aggregation;
+    private final InternalWindowFunction function;
+    private final boolean emitsAsIs;
+    private final HashMap<Object, KeySessions> byKey = new HashMap<>();
+    private final SessionFirings firings = new SessionFirings();
+    private final OneElement input = new OneElement();
+    /** Versions and identities of sessions, from one counter: a session's identity is its first version. */
+    private long nextVersion;
+
+    private TimestampedCollector collector;
+    private Counter numLateRecordsDropped;
+    private NamespacedStateStore windowStateStore;
+    private NamespacedStateStore globalStateStore;
+    private TimeWindow firingWindow;
+
+    SessionWindowOperator(long gap, OutputTag<?> lateDataOutputTag, SliceFunction aggregation, InternalWindowFunction function) {
+        if (gap <= 0) {
+            throw new IllegalArgumentException("A session window's gap must be positive, was " + gap + " ms");
+        }
+        this.gap = gap;
+        this.lateDataOutputTag = lateDataOutputTag;
+        this.aggregation = aggregation;
+        this.function = function;
+        this.emitsAsIs = function.emitsInputAsIs();
+    }
+
+    @Override
+    public void open() throws Exception {
+        if (keyedState == null) {
+            throw new IllegalStateException(describe() + " is a window operator and needs a keyed input");
+        }
+        keyedState.adopt(SESSIONS_STATE, this, (name, key, namespace, value) -> {
+            if (!(namespace instanceof TimeWindow window)) {
+                throw new IllegalStateException(describe() + " cannot restore its session windows: the checkpoint holds '"
+                        + name + "' entries with namespace " + namespace + " instead of a session window; it was written "
+                        + "by another window layout. Restore it with the Weir version that wrote it, or start without it");
+            }
+            restoreSession(key, window.getStart(), window.getEnd(), value);
+        });
+        collector = new TimestampedCollector(output, this);
+        numLateRecordsDropped = LateRecordsDropped.register(context.metricGroup(), context.runtimeContext());
+        windowStateStore = new NamespacedStateStore(keyedState);
+        globalStateStore = new NamespacedStateStore(keyedState);
+        Function user = function.userFunction();
+        if (user instanceof RichFunction rich) {
+            rich.setRuntimeContext(context.runtimeContext());
+            rich.open(OPEN_CONTEXT);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (function.userFunction() instanceof RichFunction rich) {
+            rich.close();
+        }
+    }
+
+    @Override
+    public void processElement(Object value, long timestamp) throws Exception {
+        if (timestamp == Long.MIN_VALUE) {
+            throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker): " + describe()
+                    + " needs timestamps; call assignTimestampsAndWatermarks(...) before the window");
+        }
+        Object key = keyedState.getCurrentKey();
+        KeySessions sessions = byKey.get(key);
+        long start = timestamp;
+        long end = timestamp + gap;
+        int first = sessions == null ? 0 : sessions.firstTouching(start);
+        int last = first;
+        if (sessions != null) {
+            // In-flight sessions are sorted and apart, so the ones the window touches are a run, growing the cover.
+            while (last < sessions.count && sessions.starts[last] <= end) {
+                start = Math.min(start, sessions.starts[last]);
+                end = Math.max(end, sessions.ends[last]);
+                last++;
+            }
+        }
+        if (first == last) {
+            if (end - 1 <= currentWatermark) {
+                dropLate(value, timestamp);
+                return;
+            }
+            if (sessions == null) {
+                sessions = new KeySessions();
+                byKey.put(key, sessions);
+            }
+            long version = nextVersion++;
+            sessions.insert(first, start, end, version, version, aggregation.add(null, value));
+            firings.push(end - 1, version, key, version);
+            return;
+        }
+        Object partial = sessions.partials[first];
+        if (last - first > 1) {
+            partial = combineBridged(sessions, first, last);
+            sessions.remove(first + 1, last);
+        }
+        if (start != sessions.starts[first] || end != sessions.ends[first]) {
+            // The bounds changed: the session's firing entry is now stale and is renewed when it comes due.
+            sessions.starts[first] = start;
+            sessions.ends[first] = end;
+            sessions.versions[first] = nextVersion++;
+        }
+        sessions.partials[first] = aggregation.add(partial, value);
+    }
+
+    /**
+     * Combines the partial aggregates of sessions that an element bridges, in the generic operator's order, which
+     * is Flink's: the merged windows in the iteration order of the {@code HashSet} that {@code TimeWindow.mergeWindows}
+     * collects them in (with the element's window, which is then removed), the first one the target, the others
+     * combined first and then into it. Only a bridge takes this path, so the windows it makes are no per-record cost.
+     */
+    private Object combineBridged(KeySessions sessions, int first, int last) throws Exception {
+        int count = last - first;
+        int capacity = 16;
+        while (count + 1 > capacity * 3 / 4) {
+            capacity *= 2;
+        }
+        int[] order = new int[count];
+        int[] buckets = new int[count];
+        for (int i = 0; i < count; i++) {
+            int hash = new TimeWindow(sessions.starts[first + i], sessions.ends[first + i]).hashCode();
+            int bucket = (hash ^ (hash >>> 16)) & (capacity - 1);
+            // Insertion sort by bucket; sessions come in start order, which is the set's order within a bucket.
+            int j = i;
+            while (j > 0 && buckets[j - 1] > bucket) {
+                buckets[j] = buckets[j - 1];
+                order[j] = order[j - 1];
+                j--;
+            }
+            buckets[j] = bucket;
+            order[j] = first + i;
+        }
+        Object later = sessions.partials[order[1]];
+        for (int i = 2; i < count; i++) {
+            later = aggregation.combine(later, sessions.partials[order[i]]);
+        }
+        return aggregation.combine(sessions.partials[order[0]], later);
+    }
+
+    private void dropLate(Object value, long timestamp) {
+        if (lateDataOutputTag != null) {
+            output.collect(lateDataOutputTag, value, timestamp);
+        } else {
+            numLateRecordsDropped.inc();
+        }
+    }
+
+    @Override
+    public void processWatermark(long watermark) throws Exception {
+        // Set first: the window functions of the sessions firing now see this watermark, as timers' callbacks do.
+        currentWatermark = Math.max(watermark, currentWatermark);
+        SessionFirings due = firings;
+        while (!due.isEmpty() && due.headTime() <= watermark) {
+            long time = due.headTime();
+            long version = due.headVersion();
+            long id = due.headId();
+            Object key = due.headKey();
+            due.pop();
+            KeySessions sessions = byKey.get(key);
+            int index = sessions == null ? -1 : sessions.indexOf(id);
+            if (index < 0) {
+                continue; // merged into an earlier session of its key
+            }
+            long currentVersion = sessions.versions[index];
+            if (currentVersion != version) {
+                due.push(sessions.ends[index] - 1, currentVersion, key, id);
+                continue;
+            }
+            fire(key, sessions, index, time);
+        }
+        super.processWatermark(currentWatermark);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fire(Object key, KeySessions sessions, int index, long maxTimestamp) throws Exception {
+        TimeWindow window = new TimeWindow(sessions.starts[index], sessions.ends[index]);
+        Object result = aggregation.result(sessions.partials[index], true);
+        sessions.remove(index, index + 1);
+        if (sessions.count == 0) {
+            byKey.remove(key);
+        }
+        firingWindow = window;
+        collector.setTimestamp(maxTimestamp);
+        if (emitsAsIs) {
+            collector.collect(result);
+            return;
+        }
+        keyedState.setCurrentKey(key);
+        function.process(key, window, this, input.of(result), collector);
+        function.clear(window, this);
+    }
+
+    private void restoreSession(Object key, long start, long end, Object partial) {
+        KeySessions sessions = byKey.computeIfAbsent(key, k -> new KeySessions());
+        long version = nextVersion++;
+        sessions.insert(sessions.firstTouching(start), start, end, version, version, partial);
+        firings.push(end - 1, version, key, version);
+    }
+
+    @Override
+    public void forEachEntry(OwnedKeyedState.Visitor visitor) throws Exception {
+        int maxParallelism = keyedState.getMaxParallelism();
+        for (Map.Entry<Object, KeySessions> entry : byKey.entrySet()) {
+            Object key = entry.getKey();
+            KeySessions sessions = entry.getValue();
+            int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+            for (int i = 0; i < sessions.count; i++) {
+                visitor.visit(keyGroup, key, new TimeWindow(sessions.starts[i], sessions.ends[i]), sessions.partials[i]);
+            }
+        }
+    }
+
+    @Override
+    public Window window() {
+        return firingWindow;
+    }
+
+    @Override
+    public long currentProcessingTime() {
+        return context.processingTimeService().getCurrentProcessingTime();
+    }
+
+    @Override
+    public long currentWatermark() {
+        return currentWatermark;
+    }
+
+    @Override
+    public KeyedStateStore windowState() {
+        windowStateStore.namespace = firingWindow;
+        return windowStateStore;
+    }
+
+    @Override
+    public KeyedStateStore globalState() {
+        return globalStateStore;
+    }
+
+    @Override
+    public void output(OutputTag<?> tag, Object value) {
+        if (tag == null || value == null) {
+            throw new NullPointerException(describe() + " emitted " + (tag == null ? "to a null OutputTag" : "null to side output '" + tag.getId() + "'")
+                    + ": pass the tag you read with getSideOutput(tag) and a non-null record");
+        }
+        output.collect(tag, value, firingWindow.maxTimestamp());
+    }
+}
