@@ -1,17 +1,8 @@
 package dev.weir.engine.windowing;
 
-import dev.weir.api.common.functions.Function;
-import dev.weir.api.common.functions.OpenContext;
-import dev.weir.api.common.functions.RichFunction;
-import dev.weir.api.common.state.KeyedStateStore;
-import dev.weir.engine.operators.AbstractStreamOperator;
-import dev.weir.engine.operators.OneInputOperator;
-import dev.weir.engine.operators.TimestampedCollector;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
-import dev.weir.metrics.Counter;
 import dev.weir.streaming.api.windowing.windows.TimeWindow;
-import dev.weir.streaming.api.windowing.windows.Window;
 import dev.weir.util.OutputTag;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,16 +25,13 @@ import java.util.Map;
  * <p>Checkpoints hold every session as keyed state (state {@code session-windows}, namespace the session's
  * {@link TimeWindow}, value its partial aggregate), so they redistribute by key group on a rescale.
  */
-public final class SessionWindowOperator extends AbstractStreamOperator implements OneInputOperator, WindowFunctionContext,
-        OwnedKeyedState {
+public final class SessionWindowOperator extends PreAggregatingWindowOperator implements OwnedKeyedState {
     static final String SESSIONS_STATE = "session-windows";
-    private static final OpenContext OPEN_CONTEXT = new OpenContext() {
-    };
+    /** The generic {@link WindowOperator}'s state of in-flight sessions. */
+    private static final String GENERIC_SESSIONS_STATE = "merging-window-set";
 
     private final long gap;
-    private final OutputTag<?> lateDataOutputTag;
     private final SliceFunction aggregation;
-    private final InternalWindowFunction function;
     private final boolean emitsAsIs;
     private final HashMap<Object, KeySessions> byKey = new HashMap<>();
     private final SessionFirings firings = new SessionFirings();
@@ -51,28 +39,19 @@ public final class SessionWindowOperator extends AbstractStreamOperator implemen
     /** Versions and identities of sessions, from one counter: a session's identity is its first version. */
     private long nextVersion;
 
-    private TimestampedCollector collector;
-    private Counter numLateRecordsDropped;
-    private NamespacedStateStore windowStateStore;
-    private NamespacedStateStore globalStateStore;
-    private TimeWindow firingWindow;
-
     SessionWindowOperator(long gap, OutputTag<?> lateDataOutputTag, SliceFunction aggregation, InternalWindowFunction function) {
+        super(lateDataOutputTag, function);
         if (gap <= 0) {
             throw new IllegalArgumentException("A session window's gap must be positive, was " + gap + " ms");
         }
         this.gap = gap;
-        this.lateDataOutputTag = lateDataOutputTag;
         this.aggregation = aggregation;
-        this.function = function;
         this.emitsAsIs = function.emitsInputAsIs();
     }
 
     @Override
     public void open() throws Exception {
-        if (keyedState == null) {
-            throw new IllegalStateException(describe() + " is a window operator and needs a keyed input");
-        }
+        super.open();
         keyedState.adopt(SESSIONS_STATE, this, (name, key, namespace, value) -> {
             if (!(namespace instanceof TimeWindow window)) {
                 throw new IllegalStateException(describe() + " cannot restore its session windows: the checkpoint holds '"
@@ -81,22 +60,12 @@ public final class SessionWindowOperator extends AbstractStreamOperator implemen
             }
             restoreSession(key, window.getStart(), window.getEnd(), value);
         });
-        collector = new TimestampedCollector(output, this);
-        numLateRecordsDropped = LateRecordsDropped.register(context.metricGroup(), context.runtimeContext());
-        windowStateStore = new NamespacedStateStore(keyedState);
-        globalStateStore = new NamespacedStateStore(keyedState);
-        Function user = function.userFunction();
-        if (user instanceof RichFunction rich) {
-            rich.setRuntimeContext(context.runtimeContext());
-            rich.open(OPEN_CONTEXT);
-        }
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (function.userFunction() instanceof RichFunction rich) {
-            rich.close();
-        }
+        // Sessions of a checkpoint written when these windows ran on the generic operator would be lost silently.
+        keyedState.adopt(GENERIC_SESSIONS_STATE, visitor -> { }, (name, key, namespace, value) -> {
+            throw new IllegalStateException(describe() + " cannot restore the session windows of key " + key + ": the "
+                    + "checkpoint holds them in the generic window operator's '" + name + "' state, from an earlier Weir "
+                    + "version. Restore it with the Weir version that wrote it, or start without it");
+        });
     }
 
     @Override
@@ -181,14 +150,6 @@ public final class SessionWindowOperator extends AbstractStreamOperator implemen
         return aggregation.combine(sessions.partials[order[0]], later);
     }
 
-    private void dropLate(Object value, long timestamp) {
-        if (lateDataOutputTag != null) {
-            output.collect(lateDataOutputTag, value, timestamp);
-        } else {
-            numLateRecordsDropped.inc();
-        }
-    }
-
     @Override
     public void processWatermark(long watermark) throws Exception {
         // Set first: the window functions of the sessions firing now see this watermark, as timers' callbacks do.
@@ -252,40 +213,5 @@ public final class SessionWindowOperator extends AbstractStreamOperator implemen
                 visitor.visit(keyGroup, key, new TimeWindow(sessions.starts[i], sessions.ends[i]), sessions.partials[i]);
             }
         }
-    }
-
-    @Override
-    public Window window() {
-        return firingWindow;
-    }
-
-    @Override
-    public long currentProcessingTime() {
-        return context.processingTimeService().getCurrentProcessingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-        return currentWatermark;
-    }
-
-    @Override
-    public KeyedStateStore windowState() {
-        windowStateStore.namespace = firingWindow;
-        return windowStateStore;
-    }
-
-    @Override
-    public KeyedStateStore globalState() {
-        return globalStateStore;
-    }
-
-    @Override
-    public void output(OutputTag<?> tag, Object value) {
-        if (tag == null || value == null) {
-            throw new NullPointerException(describe() + " emitted " + (tag == null ? "to a null OutputTag" : "null to side output '" + tag.getId() + "'")
-                    + ": pass the tag you read with getSideOutput(tag) and a non-null record");
-        }
-        output.collect(tag, value, firingWindow.maxTimestamp());
     }
 }

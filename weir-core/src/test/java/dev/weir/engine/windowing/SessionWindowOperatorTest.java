@@ -1,6 +1,7 @@
 package dev.weir.engine.windowing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.api.java.functions.KeySelector;
@@ -9,6 +10,7 @@ import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.triggers.EventTimeTrigger;
 import dev.weir.streaming.api.windowing.windows.TimeWindow;
 import dev.weir.testing.HarnessRecord;
+import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.OneInputHarness;
 import dev.weir.testing.ReplayVerifier;
 import dev.weir.testing.WindowHarnessBuilder;
@@ -52,6 +54,57 @@ class SessionWindowOperatorTest {
                 .expectOutput(HarnessRecord.of(Tuple2.of("b", "3"), 9L), HarnessRecord.of(Tuple2.of("a", "124"), 44L),
                         HarnessRecord.of(Tuple2.of("b", "6"), 49L))
                 .verify();
+    }
+
+    @Test
+    void sessionsInACheckpointRestoreIntoTwoSubtasksByKeyGroupAndFireThere() throws Exception {
+        HarnessSnapshot snapshot;
+        try (OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> harness = sessions().reduce(CONCAT)) {
+            harness.open();
+            for (int k = 0; k < 20; k++) {
+                harness.processElement(Tuple2.of("k" + k, "a"), k);
+                harness.processElement(Tuple2.of("k" + k, "b"), k + 5);
+            }
+            snapshot = harness.snapshot();
+        }
+        List<String> fired = new ArrayList<>();
+        for (int subtask = 0; subtask < 2; subtask++) {
+            try (OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> harness =
+                         sessions().reduce(CONCAT).withSubtask(subtask, 2, 128)) {
+                harness.restore(snapshot);
+                harness.open();
+                harness.processWatermark(Long.MAX_VALUE);
+                for (HarnessRecord record : harness.getOutput()) {
+                    if (!record.isWatermark()) {
+                        fired.add(record.toString());
+                    }
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            expected.add("(k" + k + ",ab)@" + (k + 14));
+        }
+        assertThat(fired).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aCheckpointOfTheGenericOperatorsSessionsIsRefusedRatherThanLost() throws Exception {
+        HarnessSnapshot snapshot;
+        try (OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> generic =
+                     sessions().trigger(EventTimeTrigger.create()).reduce(CONCAT)) {
+            generic.open();
+            generic.processElement(Tuple2.of("a", "x"), 1);
+            snapshot = generic.snapshot();
+        }
+        try (OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> inPlace = sessions().reduce(CONCAT)) {
+            inPlace.restore(snapshot);
+            assertThatThrownBy(inPlace::open)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot restore the session windows of key a: the checkpoint holds them in the "
+                            + "generic window operator's 'merging-window-set' state, from an earlier Weir version. Restore it "
+                            + "with the Weir version that wrote it, or start without it");
+        }
     }
 
     @Test
