@@ -18,6 +18,9 @@ public enum Workload {
     LATENCY("8", "latency: tumbling 200 ms count, K=10k, fixed rate", 10_000, 2, 10L, true),
     STARTUP("9", "startup: main to first output record", 1, 1, 1_000L, false),
     HEAP_PER_KEY("10", "heap per key: 1M keys in a tumbling 1 s window", 1_000_000, 2, 1_000_000L, true),
+    /** Issue 22: a fresh JVM with default settings; {@link PeakMemoryProbe} fixes the job and its size. */
+    PEAK_MEMORY("12", "peak RSS: fromSequence -> map -> collect, fresh JVM, default settings", 0, 1,
+            PeakMemoryProbe.RECORDS, false),
     /** Issue 19: keyed state on each engine's RocksDB backend. */
     ROCKSDB_KEYED("11a", "RocksDB: value state read-modify-write, K=1M", 1_000_000, 2, 4_000_000L, false),
     ROCKSDB_TUMBLING("11b", "RocksDB: tumbling 1 s aggregate, K=10k", 10_000, 2, 10_000_000L, true),
@@ -32,7 +35,9 @@ public enum Workload {
         /** The p50 / p99 / p99.9 delay from an event's creation to its window result, at a fixed input rate. */
         LATENCY,
         /** Heap retained per key by a window that holds every key's state. */
-        HEAP
+        HEAP,
+        /** The peak resident memory of a fresh JVM that ran a trivial job. */
+        PEAK_MEMORY
     }
 
     public final String number;
@@ -61,6 +66,7 @@ public enum Workload {
             case STARTUP -> Kind.STARTUP;
             case LATENCY -> Kind.LATENCY;
             case HEAP_PER_KEY -> Kind.HEAP;
+            case PEAK_MEMORY -> Kind.PEAK_MEMORY;
             default -> Kind.THROUGHPUT;
         };
     }
@@ -87,6 +93,6 @@ public enum Workload {
         }
         throw new IllegalArgumentException("Unknown workload '" + text + "'; use one of "
                 + java.util.Arrays.toString(values())
-                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10, 11a, 11b, 11c; 7 means 7a and 7b, 11 means 11a-c)");
+                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10, 11a, 11b, 11c, 12; 7 means 7a and 7b, 11 means 11a-c)");
     }
 }
