@@ -9,6 +9,8 @@ import java.util.Arrays;
  * keys). In-flight sessions never touch: two sessions whose bounds meet merge, as Flink's {@code TimeWindow}s do.
  */
 final class KeySessions {
+    /** The key; set when the operator takes this list for a key, as emptied lists are reused for new keys. */
+    Object key;
     long[] starts = new long[2];
     long[] ends = new long[2];
     long[] ids = new long[2];

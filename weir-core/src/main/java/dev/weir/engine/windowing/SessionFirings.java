@@ -3,26 +3,26 @@ package dev.weir.engine.windowing;
 import java.util.Arrays;
 
 /**
- * When sessions fire: a binary min-heap of (max timestamp, version) with the session's key and identity, in
- * primitive arrays. Entries go stale instead of being updated: a session that grows or merges keeps its old entry,
- * and the operator, when that entry comes due, either pushes the session again under its current time and version
- * or, when the session merged away, drops it. A session therefore fires at the position its exact (max timestamp,
- * version) gives it, and growing a session costs no heap operation.
+ * When sessions fire: a binary min-heap of (max timestamp, version) with the session's identity and its key's list
+ * of sessions (so firing needs no lookup by key), in arrays. Entries go stale instead of being updated: a session
+ * that grows or merges keeps its old entry, and the operator, when that entry comes due, either pushes the session
+ * again under its current time and version or, when the session merged away, drops it. A session therefore fires
+ * at the position its exact (max timestamp, version) gives it, and growing a session costs no heap operation.
  */
 final class SessionFirings {
     private long[] times = new long[64];
     private long[] versions = new long[64];
     private long[] ids = new long[64];
-    private Object[] keys = new Object[64];
+    private KeySessions[] owners = new KeySessions[64];
     private int size;
 
-    void push(long time, long version, Object key, long id) {
+    void push(long time, long version, KeySessions owner, long id) {
         if (size == times.length) {
             int capacity = size * 2;
             times = Arrays.copyOf(times, capacity);
             versions = Arrays.copyOf(versions, capacity);
             ids = Arrays.copyOf(ids, capacity);
-            keys = Arrays.copyOf(keys, capacity);
+            owners = Arrays.copyOf(owners, capacity);
         }
         int position = size++;
         while (position > 0) {
@@ -33,7 +33,7 @@ final class SessionFirings {
             copy(parent, position);
             position = parent;
         }
-        set(position, time, version, id, key);
+        set(position, time, version, id, owner);
     }
 
     boolean isEmpty() {
@@ -52,8 +52,9 @@ final class SessionFirings {
         return ids[0];
     }
 
-    Object headKey() {
-        return keys[0];
+    /** The sessions of the key whose session is earliest; the session may have merged away or changed since. */
+    KeySessions headOwner() {
+        return owners[0];
     }
 
     void pop() {
@@ -61,8 +62,8 @@ final class SessionFirings {
         long time = times[last];
         long version = versions[last];
         long id = ids[last];
-        Object key = keys[last];
-        keys[last] = null;
+        KeySessions owner = owners[last];
+        owners[last] = null;
         if (last == 0) {
             return;
         }
@@ -80,7 +81,7 @@ final class SessionFirings {
             copy(child, position);
             position = child;
         }
-        set(position, time, version, id, key);
+        set(position, time, version, id, owner);
     }
 
     private static boolean before(long time, long version, long otherTime, long otherVersion) {
@@ -91,13 +92,13 @@ final class SessionFirings {
         times[to] = times[from];
         versions[to] = versions[from];
         ids[to] = ids[from];
-        keys[to] = keys[from];
+        owners[to] = owners[from];
     }
 
-    private void set(int position, long time, long version, long id, Object key) {
+    private void set(int position, long time, long version, long id, KeySessions owner) {
         times[position] = time;
         versions[position] = version;
         ids[position] = id;
-        keys[position] = key;
+        owners[position] = owner;
     }
 }

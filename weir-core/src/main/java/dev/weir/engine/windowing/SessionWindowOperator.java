@@ -4,6 +4,7 @@ import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
 import dev.weir.streaming.api.windowing.windows.TimeWindow;
 import dev.weir.util.OutputTag;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,6 +28,8 @@ import java.util.Map;
  */
 public final class SessionWindowOperator extends PreAggregatingWindowOperator implements OwnedKeyedState {
     static final String SESSIONS_STATE = "session-windows";
+    /** Bounds the lists kept for reuse, so that a burst of keys does not pin their memory afterwards. */
+    private static final int MAX_SPARE_LISTS = 4096;
     /** The generic {@link WindowOperator}'s state of in-flight sessions. */
     private static final String GENERIC_SESSIONS_STATE = "merging-window-set";
 
@@ -35,6 +38,11 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
     private final boolean emitsAsIs;
     private final HashMap<Object, KeySessions> byKey = new HashMap<>();
     private final SessionFirings firings = new SessionFirings();
+    /**
+     * Emptied session lists, reused for new keys: with a gap shorter than a key's pauses most elements open a
+     * session of a key that has none, which would otherwise allocate a list each time.
+     */
+    private final ArrayDeque<KeySessions> spare = new ArrayDeque<>();
     private final OneElement input = new OneElement();
     /** Versions and identities of sessions, from one counter: a session's identity is its first version. */
     private long nextVersion;
@@ -94,12 +102,11 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
                 return;
             }
             if (sessions == null) {
-                sessions = new KeySessions();
-                byKey.put(key, sessions);
+                sessions = sessionsFor(key);
             }
             long version = nextVersion++;
             sessions.insert(first, start, end, version, version, aggregation.add(null, value));
-            firings.push(end - 1, version, key, version);
+            firings.push(end - 1, version, sessions, version);
             return;
         }
         Object partial = sessions.partials[first];
@@ -159,30 +166,35 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
             long time = due.headTime();
             long version = due.headVersion();
             long id = due.headId();
-            Object key = due.headKey();
+            KeySessions sessions = due.headOwner();
             due.pop();
-            KeySessions sessions = byKey.get(key);
-            int index = sessions == null ? -1 : sessions.indexOf(id);
+            // Identities are never reused, so a list since emptied (or reused for another key) does not hold this one.
+            int index = sessions.indexOf(id);
             if (index < 0) {
-                continue; // merged into an earlier session of its key
+                continue; // merged into an earlier session of its key, or fired
             }
             long currentVersion = sessions.versions[index];
             if (currentVersion != version) {
-                due.push(sessions.ends[index] - 1, currentVersion, key, id);
+                due.push(sessions.ends[index] - 1, currentVersion, sessions, id);
                 continue;
             }
-            fire(key, sessions, index, time);
+            fire(sessions, index, time);
         }
         super.processWatermark(currentWatermark);
     }
 
     @SuppressWarnings("unchecked")
-    private void fire(Object key, KeySessions sessions, int index, long maxTimestamp) throws Exception {
+    private void fire(KeySessions sessions, int index, long maxTimestamp) throws Exception {
+        Object key = sessions.key;
         TimeWindow window = new TimeWindow(sessions.starts[index], sessions.ends[index]);
         Object result = aggregation.result(sessions.partials[index], true);
         sessions.remove(index, index + 1);
         if (sessions.count == 0) {
             byKey.remove(key);
+            if (spare.size() < MAX_SPARE_LISTS) {
+                sessions.key = null;
+                spare.push(sessions);
+            }
         }
         firingWindow = window;
         collector.setTimestamp(maxTimestamp);
@@ -196,10 +208,24 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
     }
 
     private void restoreSession(Object key, long start, long end, Object partial) {
-        KeySessions sessions = byKey.computeIfAbsent(key, k -> new KeySessions());
+        KeySessions sessions = byKey.get(key);
+        if (sessions == null) {
+            sessions = sessionsFor(key);
+        }
         long version = nextVersion++;
         sessions.insert(sessions.firstTouching(start), start, end, version, version, partial);
-        firings.push(end - 1, version, key, version);
+        firings.push(end - 1, version, sessions, version);
+    }
+
+    /** An empty session list for a key that has none, registered under it. */
+    private KeySessions sessionsFor(Object key) {
+        KeySessions sessions = spare.poll();
+        if (sessions == null) {
+            sessions = new KeySessions();
+        }
+        sessions.key = key;
+        byKey.put(key, sessions);
+        return sessions;
     }
 
     @Override
