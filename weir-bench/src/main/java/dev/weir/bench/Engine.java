@@ -31,6 +31,12 @@ public interface Engine {
     /** Runs the startup probe's trivial job (1,000 events, map, filter); the {@link Span} then holds its first output. */
     void runTrivialJob() throws Exception;
 
+    /**
+     * Workload 13's job: {@code fromSequence(1, records)}, a map that doubles each value, and
+     * {@code executeAndCollect}; answers the sum of what it collected.
+     */
+    long collectTrivialJob(long records) throws Exception;
+
     /** The engine for {@code name} ("weir" or "flink"), loaded reflectively so each side stays in its own package. */
     static Engine named(String name) {
         String type = switch (name) {

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * One engine's figures for one workload, one sample per measured round: nanoseconds (throughput: the span; startup;
- * latency: the round's p99.9) or, for heap per key, the retained bytes. Latency keeps the median round's
+ * latency: the round's p99.9) or, for heap per key, the retained bytes, or for peak memory the resident bytes. Latency keeps the median round's
  * {@code p50, p99, p99.9} (ns) and achieved input rate (events/s) in {@code detail}. An engine that cannot run the
  * workload yet has no samples.
  */
@@ -39,6 +39,7 @@ record Measurement(String engine, Workload workload, long events, long[] nanos, 
             case THROUGHPUT -> eventsPerSecond();
             case STARTUP, LATENCY -> medianMillis();
             case HEAP -> bytesPerKey();
+            case PEAK_MEMORY -> medianNanos() / 1e6;
         };
     }
 

@@ -107,7 +107,9 @@ final class Report {
                 .append(" milliseconds from the creation of the event that closed a window to each of its results, at")
                 .append(" the achieved input rate (the round with the median")
                 .append(" p99.9; the ratio compares p99.9); heap is bytes retained per key by a window holding every")
-                .append(" key (median round). n/a: the engine cannot run the workload yet.\n\n![Weir against Flink](")
+                .append(" key (median round); peak RSS is the resident-memory high-water mark (MB, median of the runs)")
+                .append(" of a fresh JVM with default settings that ran the trivial job. n/a: the engine cannot run the")
+                .append(" workload yet.\n\n![Weir against Flink](")
                 .append(name).append(".svg)\n");
         return out.toString();
     }
@@ -145,6 +147,7 @@ final class Report {
             case NEXMARK_Q5, NEXMARK_Q7 -> "≥ 5×";
             case LATENCY -> "p99.9 ≤ 5 ms, below Flink's";
             case HEAP_PER_KEY -> "≤ Flink's (ratio ≥ 1×)";
+            case PEAK_MEMORY -> "≤ 70 MB";
             case ROCKSDB_KEYED, ROCKSDB_TUMBLING, ROCKSDB_SLIDING -> "≥ 3×";
             case SQL_TUMBLING -> "≥ 10×, and ≥ 0.7× Weir's 12b";
             default -> "-";
@@ -184,6 +187,7 @@ final class Report {
             case STARTUP -> String.format(Locale.ROOT, "%.0f ms", m.medianMillis());
             case THROUGHPUT -> String.format(Locale.ROOT, "%.2f M/s", m.eventsPerSecond() / 1e6);
             case HEAP -> String.format(Locale.ROOT, "%.0f B/key", m.bytesPerKey());
+            case PEAK_MEMORY -> String.format(Locale.ROOT, "%.0f MB", m.value());
             case LATENCY -> String.format(Locale.ROOT, "%s / %s / %s ms at %.2f M/s", millis(m.detail()[0]),
                     millis(m.detail()[1]), millis(m.detail()[2]), m.detail()[3] / 1e6);
         };
@@ -197,6 +201,7 @@ final class Report {
         long events = events(row);
         return switch (w.kind()) {
             case STARTUP -> "-";
+            case PEAK_MEMORY -> String.format(Locale.ROOT, "%,d records", events);
             case HEAP -> String.format(Locale.ROOT, "%,d keys", events);
             default -> String.format(Locale.ROOT, "%,d", events);
         };

@@ -55,7 +55,9 @@ public final class SideBySide {
         try {
             for (Workload workload : options.workloads) {
                 switch (workload.kind()) {
-                    case STARTUP -> results.addAll(startup());
+                    case STARTUP -> results.addAll(freshJvmRuns(Workload.STARTUP, StartupProbe.class, options.jvmOptions));
+                    // Default settings, as a user's first run has them: no heap size, no other option.
+                    case PEAK_MEMORY -> results.addAll(freshJvmRuns(Workload.PEAK_MEMORY, PeakMemoryProbe.class, List.of()));
                     case LATENCY -> results.addAll(latency(workload, workers));
                     case HEAP -> results.addAll(heap(workload, workers));
                     default -> results.addAll(throughput(workload, workers));
@@ -185,7 +187,12 @@ public final class SideBySide {
         return running;
     }
 
-    private List<Measurement> startup() throws IOException {
+    /**
+     * Runs a probe's {@code main} in a fresh JVM per engine and run, engines alternating; the probe prints one line,
+     * {@code <word> <sample> [detail]}, and the samples are the figure (startup nanoseconds, peak resident bytes).
+     */
+    private List<Measurement> freshJvmRuns(Workload workload, Class<?> probeClass, List<String> jvmOptions) throws IOException {
+        String word = workload == Workload.STARTUP ? "startup" : "rss";
         Map<String, String> engines = new LinkedHashMap<>();
         engines.put("weir", weirClasspath());
         classpaths.forEach((version, cp) -> engines.put("flink-" + version, cp));
@@ -194,27 +201,37 @@ public final class SideBySide {
         for (int run = 0; run < options.startupRuns; run++) {
             for (Map.Entry<String, String> engine : engines.entrySet()) {
                 String kind = engine.getKey().equals("weir") ? "weir" : "flink";
-                try (ForkedJvm probe = fork(engine.getKey() + "-startup", engine.getValue(),
-                        StartupProbe.class.getName(), kind)) {
+                try (ForkedJvm probe = fork(engine.getKey() + "-" + word, engine.getValue(), jvmOptions,
+                        probeClass.getName(), kind)) {
                     String line = probe.readLine();
-                    if (line == null || !line.startsWith("startup ")) {
-                        throw new IllegalStateException("The startup probe for " + engine.getKey()
+                    if (line == null || !line.startsWith(word + " ")) {
+                        throw new IllegalStateException("The " + probeClass.getSimpleName() + " for " + engine.getKey()
                                 + " printed '" + line + "'; see " + logs);
                     }
-                    long nanos = Long.parseLong(line.split(" ")[1]);
-                    System.err.printf("STARTUP        %-14s run %d: %.1f ms (JVM start to first record: %s ms)%n",
-                            engine.getKey(), run, nanos / 1e6, line.split(" ")[2]);
-                    samples.get(engine.getKey())[run] = nanos;
+                    String[] fields = line.split(" ");
+                    long sample = Long.parseLong(fields[1]);
+                    if (workload == Workload.STARTUP) {
+                        System.err.printf("STARTUP        %-14s run %d: %.1f ms (JVM start to first record: %s ms)%n",
+                                engine.getKey(), run, sample / 1e6, fields[2]);
+                    } else {
+                        System.err.printf("PEAK RSS       %-14s run %d: %.1f MB%n", engine.getKey(), run, sample / 1e6);
+                    }
+                    samples.get(engine.getKey())[run] = sample;
                 }
             }
         }
         List<Measurement> results = new ArrayList<>();
-        samples.forEach((engine, nanos) -> results.add(new Measurement(engine, Workload.STARTUP, 1, nanos)));
+        long events = workload == Workload.STARTUP ? 1 : workload.benchEvents;
+        samples.forEach((engine, figures) -> results.add(new Measurement(engine, workload, events, figures)));
         return results;
     }
 
     private ForkedJvm fork(String name, String classpath, String main, String... args) throws IOException {
-        List<String> jvm = new ArrayList<>(options.jvmOptions);
+        return fork(name, classpath, options.jvmOptions, main, args);
+    }
+
+    private ForkedJvm fork(String name, String classpath, List<String> jvmOptions, String main, String... args) throws IOException {
+        List<String> jvm = new ArrayList<>(jvmOptions);
         if (name.equals(options.jfrEngine)) {
             jvm.add("-XX:StartFlightRecording=filename=" + options.targetDir.resolve(name + ".jfr").toAbsolutePath()
                     + ",settings=profile");

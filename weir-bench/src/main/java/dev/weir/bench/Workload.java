@@ -26,7 +26,10 @@ public enum Workload {
     SQL_TUMBLING("12a", "SQL: tumbling 1 s TVF count/sum/max, K=1k", 1_000, 2, 20_000_000L, true),
     TUMBLING_STATS("12b", "12a on the DataStream API", 1_000, 2, 20_000_000L, true),
     SQL_PROJECT_FILTER("12c", "SQL: q1 projection + q2-like filter on bids", 0, 2, 20_000_000L, false),
-    PROJECT_FILTER("12d", "12c on the DataStream API", 0, 2, 20_000_000L, false);
+    PROJECT_FILTER("12d", "12c on the DataStream API", 0, 2, 20_000_000L, false),
+    /** Issue 22: a fresh JVM with default settings; {@link PeakMemoryProbe} fixes the job and its size. */
+    PEAK_MEMORY("13", "peak RSS: fromSequence -> map -> collect, fresh JVM, default settings", 0, 1,
+            PeakMemoryProbe.RECORDS, false);
 
     /** What a workload's figure is. */
     public enum Kind {
@@ -37,7 +40,9 @@ public enum Workload {
         /** The p50 / p99 / p99.9 delay from an event's creation to its window result, at a fixed input rate. */
         LATENCY,
         /** Heap retained per key by a window that holds every key's state. */
-        HEAP
+        HEAP,
+        /** The peak resident memory of a fresh JVM that ran a trivial job. */
+        PEAK_MEMORY
     }
 
     public final String number;
@@ -90,6 +95,7 @@ public enum Workload {
             case STARTUP -> Kind.STARTUP;
             case LATENCY -> Kind.LATENCY;
             case HEAP_PER_KEY -> Kind.HEAP;
+            case PEAK_MEMORY -> Kind.PEAK_MEMORY;
             default -> Kind.THROUGHPUT;
         };
     }
@@ -119,7 +125,7 @@ public enum Workload {
         }
         throw new IllegalArgumentException("Unknown workload '" + text + "'; use one of "
                 + java.util.Arrays.toString(values())
-                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10, 11a, 11b, 11c, 12a-d; 7 means 7a and 7b, 11 means"
+                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10, 11a, 11b, 11c, 12a-d, 13; 7 means 7a and 7b, 11 means"
                 + " 11a-c, 12 means 12a-d)");
     }
 }

@@ -125,6 +125,16 @@ class BothEnginesAgreeTest {
     }
 
     @Test
+    void bothEnginesCollectTheDoubledSequenceOfThePeakMemoryProbesJobAndTheProbeReadsThePeakResidentSet() throws Exception {
+        for (Engine engine : List.of(WEIR, FLINK)) {
+            assertThat(engine.collectTrivialJob(1_000)).as(engine.name()).isEqualTo(1_000L * 1_001);
+        }
+        // This JVM ran both engines: its peak resident set is at least its used heap.
+        Runtime runtime = Runtime.getRuntime();
+        assertThat(PeakMemoryProbe.peakResidentBytes()).isGreaterThan(runtime.totalMemory() - runtime.freeMemory());
+    }
+
+    @Test
     void q7KeepsTheHighestBidOfEveryTenSecondsAsAPlainLoopDoes() throws Exception {
         Map<Long, Bid> highest = new TreeMap<>();
         for (Bid bid : bids(NEXMARK_EVENTS)) {

@@ -13,6 +13,7 @@ import dev.weir.bench.nexmark.NexmarkShape;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.functions.MapFunction;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -83,6 +84,28 @@ public final class FlinkEngine implements Engine {
         FlinkJobs.stateless(FlinkJobs.events(env, Workload.STARTUP.shape(Workload.STARTUP.benchEvents)))
                 .sinkTo(new TimedSink<>());
         env.execute("weir-bench startup");
+    }
+
+    @Override
+    public long collectTrivialJob(long records) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        long sum = 0;
+        try (var collected = env.fromSequence(1, records).map(new Doubled()).executeAndCollect()) {
+            while (collected.hasNext()) {
+                sum += collected.next();
+            }
+        }
+        return sum;
+    }
+
+    /** Workload 13's map. */
+    static final class Doubled implements MapFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long map(Long value) {
+            return value * 2;
+        }
     }
 
     private static StreamExecutionEnvironment environment(Workload workload) {

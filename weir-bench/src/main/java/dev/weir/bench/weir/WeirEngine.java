@@ -2,6 +2,7 @@ package dev.weir.bench.weir;
 
 import dev.weir.contrib.streaming.state.EmbeddedRocksDBStateBackend;
 import dev.weir.util.CloseableIterator;
+import dev.weir.api.common.functions.MapFunction;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.core.execution.JobClient;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
@@ -79,6 +80,28 @@ public final class WeirEngine implements Engine {
         WeirJobs.stateless(WeirJobs.events(env, Workload.STARTUP.shape(Workload.STARTUP.benchEvents)))
                 .sinkTo(new TimedSink<>());
         env.execute("weir-bench startup");
+    }
+
+    @Override
+    public long collectTrivialJob(long records) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        long sum = 0;
+        try (var collected = env.fromSequence(1, records).map(new Doubled()).executeAndCollect()) {
+            while (collected.hasNext()) {
+                sum += collected.next();
+            }
+        }
+        return sum;
+    }
+
+    /** Workload 13's map. */
+    static final class Doubled implements MapFunction<Long, Long> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public Long map(Long value) {
+            return value * 2;
+        }
     }
 
     private static StreamExecutionEnvironment environment(Workload workload) {

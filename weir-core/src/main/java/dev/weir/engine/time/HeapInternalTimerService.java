@@ -15,6 +15,9 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
     private final ProcessingTimeService processingTimeService;
     private final TimerQueue<N> eventTimers = new TimerQueue<>();
     private final TimerQueue<N> processingTimers = new TimerQueue<>();
+    /** The timers handed to the target while they fire, one per domain; reused, as the queues hold no timer objects. */
+    private final TimerEntry<N> firingEventTimer = new TimerEntry<>();
+    private final TimerEntry<N> firingProcessingTimer = new TimerEntry<>();
     private final ProcessingTimeCallback processingTimeCallback = this::onProcessingTime;
     /**
      * Times of the callbacks registered with the processing-time service and not yet fired, latest first: a new one
@@ -91,12 +94,10 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
     /** Hands every timer of this service to the visitor, event-time timers first. */
     void forEachTimer(TimerVisitor visitor) throws Exception {
         for (int i = 0, n = eventTimers.size(); i < n; i++) {
-            TimerEntry<N> t = eventTimers.at(i);
-            visitor.visit(name, true, t.key, t.namespace, t.timestamp);
+            visitor.visit(name, true, eventTimers.keyAt(i), eventTimers.namespaceAt(i), eventTimers.timestampAt(i));
         }
         for (int i = 0, n = processingTimers.size(); i < n; i++) {
-            TimerEntry<N> t = processingTimers.at(i);
-            visitor.visit(name, false, t.key, t.namespace, t.timestamp);
+            visitor.visit(name, false, processingTimers.keyAt(i), processingTimers.namespaceAt(i), processingTimers.timestampAt(i));
         }
     }
 
@@ -110,28 +111,38 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
         }
     }
 
-    /** The earliest event-time timer, or null. */
-    TimerEntry<N> peekEventTimer() {
-        return eventTimers.peek();
+    /** The event-time timers, for {@link HeapTimerServices} to find the earliest across services. */
+    TimerQueue<N> eventTimers() {
+        return eventTimers;
     }
 
-    /** The earliest processing-time timer, or null. */
-    TimerEntry<N> peekProcessingTimer() {
-        return processingTimers.peek();
+    /** The processing-time timers, for {@link HeapTimerServices} to find the earliest across services. */
+    TimerQueue<N> processingTimers() {
+        return processingTimers;
     }
 
     /** Fires the earliest processing-time timer with its key set as the current key (BATCH mode's end of input). */
     void fireNextProcessingTimer() throws Exception {
-        TimerEntry<N> timer = processingTimers.poll();
-        owner.setCurrentKey(timer.key);
-        target.onProcessingTime(timer);
+        TimerEntry<N> timer = firingProcessingTimer;
+        processingTimers.pollInto(timer);
+        owner.setCurrentKey(timer.getKey());
+        try {
+            target.onProcessingTime(timer);
+        } finally {
+            timer.clear();
+        }
     }
 
     /** Fires the earliest event-time timer with its key set as the current key. */
     void fireNextEventTimer() throws Exception {
-        TimerEntry<N> timer = eventTimers.poll();
-        owner.setCurrentKey(timer.key);
-        target.onEventTime(timer);
+        TimerEntry<N> timer = firingEventTimer;
+        eventTimers.pollInto(timer);
+        owner.setCurrentKey(timer.getKey());
+        try {
+            target.onEventTime(timer);
+        } finally {
+            timer.clear();
+        }
     }
 
     private void onProcessingTime(long time) throws Exception {
@@ -141,17 +152,13 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
         firingProcessingTimers = true;
         firingProcessingTime = time;
         try {
-            TimerEntry<N> timer;
-            while ((timer = processingTimers.peek()) != null && timer.timestamp <= time) {
-                processingTimers.poll();
-                owner.setCurrentKey(timer.key);
-                target.onProcessingTime(timer);
+            while (!processingTimers.isEmpty() && processingTimers.headTimestamp() <= time) {
+                fireNextProcessingTimer();
             }
         } finally {
             firingProcessingTimers = false;
-            TimerEntry<N> next = processingTimers.peek();
-            if (next != null) {
-                ensureCallbackBy(next.timestamp);
+            if (!processingTimers.isEmpty()) {
+                ensureCallbackBy(processingTimers.headTimestamp());
             }
         }
     }

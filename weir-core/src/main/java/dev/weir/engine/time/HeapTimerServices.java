@@ -141,12 +141,12 @@ public final class HeapTimerServices implements CheckpointableTimerServices {
     /** Fires the earliest processing-time timer across all services; false when there is none. */
     private boolean fireNextProcessingTimer() throws Exception {
         HeapInternalTimerService<?> earliestService = null;
-        TimerEntry<?> earliest = null;
+        TimerQueue<?> earliest = null;
         for (int i = 0, n = services.size(); i < n; i++) {
             HeapInternalTimerService<?> service = services.get(i);
-            TimerEntry<?> head = service.peekProcessingTimer();
-            if (head != null && (earliest == null || head.firesBefore(earliest))) {
-                earliest = head;
+            TimerQueue<?> queue = service.processingTimers();
+            if (!queue.isEmpty() && (earliest == null || queue.headFiresBefore(earliest))) {
+                earliest = queue;
                 earliestService = service;
             }
         }
@@ -161,12 +161,12 @@ public final class HeapTimerServices implements CheckpointableTimerServices {
         ArrayList<HeapInternalTimerService<?>> all = services;
         while (true) {
             HeapInternalTimerService<?> earliestService = null;
-            TimerEntry<?> earliest = null;
+            TimerQueue<?> earliest = null;
             for (int i = 0, n = all.size(); i < n; i++) {
                 HeapInternalTimerService<?> service = all.get(i);
-                TimerEntry<?> head = service.peekEventTimer();
-                if (head != null && head.timestamp <= limit && (earliest == null || head.firesBefore(earliest))) {
-                    earliest = head;
+                TimerQueue<?> queue = service.eventTimers();
+                if (!queue.isEmpty() && queue.headTimestamp() <= limit && (earliest == null || queue.headFiresBefore(earliest))) {
+                    earliest = queue;
                     earliestService = service;
                 }
             }

@@ -1,25 +1,25 @@
 package dev.weir.engine.time;
 
 /**
- * A registered timer: equal to another when key, namespace and timestamp are equal (the dedup rule), ordered in its
- * heap by timestamp then registration sequence. Fields are mutable only so a queue can reuse one lookup probe.
+ * The timer firing now, as its target sees it: one reused instance per queue, filled before each call, because the
+ * queue keeps its timers in primitive arrays. Valid only during the call; a target that needs a timer later copies
+ * its fields.
  */
 final class TimerEntry<N> implements InternalTimer<N> {
-    long timestamp;
-    Object key;
-    N namespace;
-    long sequence;
-    /** Position in the owning heap, for O(log n) delete; -1 when not in a heap. */
-    int heapIndex = -1;
+    private long timestamp;
+    private Object key;
+    private N namespace;
 
-    TimerEntry() {
-    }
-
-    TimerEntry(Object key, N namespace, long timestamp, long sequence) {
+    void set(Object key, N namespace, long timestamp) {
         this.key = key;
         this.namespace = namespace;
         this.timestamp = timestamp;
-        this.sequence = sequence;
+    }
+
+    /** Drops the references once the timer has fired, so a fired key is not kept alive by the view. */
+    void clear() {
+        key = null;
+        namespace = null;
     }
 
     @Override
@@ -35,27 +35,6 @@ final class TimerEntry<N> implements InternalTimer<N> {
     @Override
     public N getNamespace() {
         return namespace;
-    }
-
-    boolean firesBefore(TimerEntry<?> other) {
-        return timestamp < other.timestamp || (timestamp == other.timestamp && sequence < other.sequence);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof TimerEntry)) {
-            return false;
-        }
-        TimerEntry<?> other = (TimerEntry<?>) o;
-        return timestamp == other.timestamp && key.equals(other.key) && namespace.equals(other.namespace);
-    }
-
-    @Override
-    public int hashCode() {
-        return 31 * (31 * key.hashCode() + namespace.hashCode()) + Long.hashCode(timestamp);
     }
 
     @Override

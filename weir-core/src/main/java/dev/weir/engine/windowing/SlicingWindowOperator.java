@@ -1,19 +1,10 @@
 package dev.weir.engine.windowing;
 
-import dev.weir.api.common.functions.Function;
-import dev.weir.api.common.functions.OpenContext;
 import dev.weir.util.OutputTag;
-import dev.weir.api.common.functions.RichFunction;
-import dev.weir.metrics.Counter;
-import dev.weir.api.common.state.KeyedStateStore;
 import dev.weir.streaming.api.windowing.windows.TimeWindow;
-import dev.weir.streaming.api.windowing.windows.Window;
 import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.StateInitialization;
 import dev.weir.engine.exchange.OutputBacklog;
-import dev.weir.engine.operators.AbstractStreamOperator;
-import dev.weir.engine.operators.OneInputOperator;
-import dev.weir.engine.operators.TimestampedCollector;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
 import java.util.List;
@@ -43,20 +34,15 @@ import java.util.function.BooleanSupplier;
  * fire those windows again (with aligned barriers every subtask took its snapshot at the same watermark; otherwise
  * the smallest is taken, which may repeat a window rather than lose one).
  */
-public final class SlicingWindowOperator extends AbstractStreamOperator implements OneInputOperator, WindowFunctionContext,
-        OwnedKeyedState {
+public final class SlicingWindowOperator extends PreAggregatingWindowOperator implements OwnedKeyedState {
     static final String SLICES_STATE = "window-slices";
     private static final String FIRED_THROUGH_STATE = "_window-fired-through";
-    private static final OpenContext OPEN_CONTEXT = new OpenContext() {
-    };
 
     private final long size;
     private final long slide;
     private final long offset;
     private final long sliceSize;
-    private final OutputTag<?> lateDataOutputTag;
     private final SliceFunction sliceFunction;
-    private final InternalWindowFunction function;
     private final boolean emitsAsIs;
     private final OneElement input = new OneElement();
     private final SliceTimeline timeline = new SliceTimeline();
@@ -66,11 +52,6 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     /** Windows whose max timestamp is at or below this have fired; elements only they would take are late. */
     private long firedThrough = Long.MIN_VALUE;
-    private TimestampedCollector collector;
-    private Counter numLateRecordsDropped;
-    private NamespacedStateStore windowStateStore;
-    private NamespacedStateStore globalStateStore;
-    private TimeWindow firingWindow;
 
     // A firing stopped because the task's output has a backlog (see StreamOperator#hasPendingOutput): the
     // watermark it fires for (forwarded once everything fired), the table being emitted, its next slot and window,
@@ -85,13 +66,12 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     SlicingWindowOperator(long size, long slide, long offset, OutputTag<?> lateDataOutputTag, SliceFunction sliceFunction,
                           InternalWindowFunction function) {
+        super(lateDataOutputTag, function);
         this.size = size;
         this.slide = slide;
         this.offset = offset;
         this.sliceSize = gcd(size, slide);
-        this.lateDataOutputTag = lateDataOutputTag;
         this.sliceFunction = sliceFunction;
-        this.function = function;
         this.emitsAsIs = function.emitsInputAsIs() && !sliceFunction.resultIsElements();
         this.assembly = new WindowAssembly(sliceFunction);
         this.sliding = size / slide >= 12 && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
@@ -120,9 +100,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
 
     @Override
     public void open() throws Exception {
-        if (keyedState == null) {
-            throw new IllegalStateException(describe() + " is a window operator and needs a keyed input");
-        }
+        super.open();
         keyedState.adopt(SLICES_STATE, this, (name, key, namespace, value) -> {
             if (!(namespace instanceof Long start)) {
                 throw new IllegalStateException(describe() + " cannot restore its window slices: the checkpoint holds '"
@@ -132,22 +110,6 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
             SliceTable table = timeline.tableFor(start);
             table.setValue(table.slot(key), value);
         });
-        collector = new TimestampedCollector(output, this);
-        numLateRecordsDropped = LateRecordsDropped.register(context.metricGroup(), context.runtimeContext());
-        windowStateStore = new NamespacedStateStore(keyedState);
-        globalStateStore = new NamespacedStateStore(keyedState);
-        Function user = function.userFunction();
-        if (user instanceof RichFunction rich) {
-            rich.setRuntimeContext(context.runtimeContext());
-            rich.open(OPEN_CONTEXT);
-        }
-    }
-
-    @Override
-    public void close() throws Exception {
-        if (function.userFunction() instanceof RichFunction rich) {
-            rich.close();
-        }
     }
 
     @Override
@@ -164,11 +126,7 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
         }
         if (lastStart + size - 1 <= firedThrough) {
             // Every window of the element has fired: the element is late (allowed lateness is zero here).
-            if (lateDataOutputTag != null) {
-                output.collect(lateDataOutputTag, value, timestamp);
-            } else {
-                numLateRecordsDropped.inc();
-            }
+            dropLate(value, timestamp);
             return;
         }
         long sliceStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize);
@@ -368,40 +326,5 @@ public final class SlicingWindowOperator extends AbstractStreamOperator implemen
                 }
             }
         }
-    }
-
-    @Override
-    public Window window() {
-        return firingWindow;
-    }
-
-    @Override
-    public long currentProcessingTime() {
-        return context.processingTimeService().getCurrentProcessingTime();
-    }
-
-    @Override
-    public long currentWatermark() {
-        return currentWatermark;
-    }
-
-    @Override
-    public KeyedStateStore windowState() {
-        windowStateStore.namespace = firingWindow;
-        return windowStateStore;
-    }
-
-    @Override
-    public KeyedStateStore globalState() {
-        return globalStateStore;
-    }
-
-    @Override
-    public void output(OutputTag<?> tag, Object value) {
-        if (tag == null || value == null) {
-            throw new NullPointerException(describe() + " emitted " + (tag == null ? "to a null OutputTag" : "null to side output '" + tag.getId() + "'")
-                    + ": pass the tag you read with getSideOutput(tag) and a non-null record");
-        }
-        output.collect(tag, value, firingWindow.maxTimestamp());
     }
 }

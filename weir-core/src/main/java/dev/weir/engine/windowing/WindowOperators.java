@@ -5,6 +5,7 @@ import dev.weir.streaming.api.functions.co.ProcessJoinFunction;
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.plan.OperatorSpec;
 import dev.weir.plan.WindowSpecs;
+import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
@@ -17,7 +18,9 @@ import dev.weir.engine.operators.StreamOperator;
 /**
  * Makes the operators of window and interval-join specs. A tumbling or sliding event-time window with the default
  * trigger, no evictor and no allowed lateness runs on the {@link SlicingWindowOperator} (with or without
- * pre-aggregation); every other window runs on the generic {@link WindowOperator}.
+ * pre-aggregation); an event-time session window with a fixed gap, the default trigger, no evictor, no allowed
+ * lateness and a reduce or aggregate function runs on the {@link SessionWindowOperator}; every other window runs
+ * on the generic {@link WindowOperator}.
  */
 public final class WindowOperators {
     private WindowOperators() {
@@ -33,7 +36,10 @@ public final class WindowOperators {
             return intervalJoin(join, parallelism, description);
         }
         WindowSpecs.WindowSpec window = (WindowSpecs.WindowSpec) spec;
-        return canSlice(window) ? slicing(window, parallelism, description) : generic(window, parallelism, description);
+        if (canSlice(window)) {
+            return slicing(window, parallelism, description);
+        }
+        return canMergeSessionsInPlace(window) ? sessions(window, parallelism, description) : generic(window, parallelism, description);
     }
 
     /** Whether the spec runs on the slicing operator. */
@@ -43,6 +49,22 @@ public final class WindowOperators {
                 && !spec.customTrigger() && spec.evictor() == null && spec.allowedLateness() == 0
                 && (spec.preAggregation() == null || spec.preAggregation() instanceof ReduceFunction
                     || spec.preAggregation() instanceof AggregateFunction);
+    }
+
+    /** Whether the spec runs on the {@link SessionWindowOperator}. */
+    public static boolean canMergeSessionsInPlace(WindowSpecs.WindowSpec spec) {
+        return spec.assigner().getClass() == EventTimeSessionWindows.class
+                && !spec.customTrigger() && spec.evictor() == null && spec.allowedLateness() == 0
+                && (spec.preAggregation() instanceof ReduceFunction || spec.preAggregation() instanceof AggregateFunction);
+    }
+
+    private static StreamOperator sessions(WindowSpecs.WindowSpec spec, int parallelism, String description) {
+        long gap = ((EventTimeSessionWindows) spec.assigner()).getGap();
+        Object pre = FunctionCopier.copyFor(spec.preAggregation(), parallelism, description);
+        SliceFunction aggregation = pre instanceof ReduceFunction<?> reduce ? SliceFunction.reducing(castReduce(reduce))
+                : SliceFunction.aggregating(castAggregate((AggregateFunction<?, ?, ?>) pre));
+        InternalWindowFunction function = InternalWindowFunction.of(FunctionCopier.copyFor(spec.windowFunction(), parallelism, description));
+        return new SessionWindowOperator(gap, spec.lateDataOutputTag(), aggregation, function);
     }
 
     /** The generic operator even where slicing applies; for tests that compare both. */

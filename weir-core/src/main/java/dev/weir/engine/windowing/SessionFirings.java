@@ -1,0 +1,104 @@
+package dev.weir.engine.windowing;
+
+import java.util.Arrays;
+
+/**
+ * When sessions fire: a binary min-heap of (max timestamp, version) with the session's identity and its key's list
+ * of sessions (so firing needs no lookup by key), in arrays. Entries go stale instead of being updated: a session
+ * that grows or merges keeps its old entry, and the operator, when that entry comes due, either pushes the session
+ * again under its current time and version or, when the session merged away, drops it. A session therefore fires
+ * at the position its exact (max timestamp, version) gives it, and growing a session costs no heap operation.
+ */
+final class SessionFirings {
+    private long[] times = new long[64];
+    private long[] versions = new long[64];
+    private long[] ids = new long[64];
+    private KeySessions[] owners = new KeySessions[64];
+    private int size;
+
+    void push(long time, long version, KeySessions owner, long id) {
+        if (size == times.length) {
+            int capacity = size * 2;
+            times = Arrays.copyOf(times, capacity);
+            versions = Arrays.copyOf(versions, capacity);
+            ids = Arrays.copyOf(ids, capacity);
+            owners = Arrays.copyOf(owners, capacity);
+        }
+        int position = size++;
+        while (position > 0) {
+            int parent = (position - 1) >>> 1;
+            if (!before(time, version, times[parent], versions[parent])) {
+                break;
+            }
+            copy(parent, position);
+            position = parent;
+        }
+        set(position, time, version, id, owner);
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    long headTime() {
+        return times[0];
+    }
+
+    long headVersion() {
+        return versions[0];
+    }
+
+    long headId() {
+        return ids[0];
+    }
+
+    /** The sessions of the key whose session is earliest; the session may have merged away or changed since. */
+    KeySessions headOwner() {
+        return owners[0];
+    }
+
+    void pop() {
+        int last = --size;
+        long time = times[last];
+        long version = versions[last];
+        long id = ids[last];
+        KeySessions owner = owners[last];
+        owners[last] = null;
+        if (last == 0) {
+            return;
+        }
+        int position = 0;
+        int half = last >>> 1;
+        while (position < half) {
+            int child = 2 * position + 1;
+            int right = child + 1;
+            if (right < last && before(times[right], versions[right], times[child], versions[child])) {
+                child = right;
+            }
+            if (!before(times[child], versions[child], time, version)) {
+                break;
+            }
+            copy(child, position);
+            position = child;
+        }
+        set(position, time, version, id, owner);
+    }
+
+    private static boolean before(long time, long version, long otherTime, long otherVersion) {
+        return time < otherTime || (time == otherTime && version < otherVersion);
+    }
+
+    private void copy(int from, int to) {
+        times[to] = times[from];
+        versions[to] = versions[from];
+        ids[to] = ids[from];
+        owners[to] = owners[from];
+    }
+
+    private void set(int position, long time, long version, long id, KeySessions owner) {
+        times[position] = time;
+        versions[position] = version;
+        ids[position] = id;
+        owners[position] = owner;
+    }
+}

@@ -1,0 +1,154 @@
+package dev.weir.engine.windowing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weir.api.common.functions.ReduceFunction;
+import dev.weir.api.java.functions.KeySelector;
+import dev.weir.api.java.tuple.Tuple2;
+import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import dev.weir.streaming.api.windowing.triggers.EventTimeTrigger;
+import dev.weir.streaming.api.windowing.windows.TimeWindow;
+import dev.weir.testing.HarnessRecord;
+import dev.weir.testing.HarnessSnapshot;
+import dev.weir.testing.OneInputHarness;
+import dev.weir.testing.ReplayVerifier;
+import dev.weir.testing.WindowHarnessBuilder;
+import dev.weir.util.OutputTag;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The in-place session operator ({@link SessionWindowOperator}) gives exactly the generic {@link WindowOperator}'s
+ * output, in the same order, and survives a restore after every element.
+ */
+@Timeout(120)
+class SessionWindowOperatorTest {
+    private static final KeySelector<Tuple2<String, String>, String> KEY = t -> t.f0;
+    private static final OutputTag<Tuple2<String, String>> LATE = new OutputTag<>("late") {
+    };
+    /** Not commutative: the output shows in which order partial aggregates were combined. */
+    private static final ReduceFunction<Tuple2<String, String>> CONCAT = (a, b) -> Tuple2.of(a.f0, a.f1 + b.f1);
+
+    private static HarnessRecord in(String key, String value, long timestamp) {
+        return HarnessRecord.of(Tuple2.of(key, value), timestamp);
+    }
+
+    private static WindowHarnessBuilder<Tuple2<String, String>, String, TimeWindow> sessions() {
+        return OneInputHarness.forWindow(KEY, EventTimeSessionWindows.withGap(Duration.ofMillis(10)));
+    }
+
+    @Test
+    void aLateElementBridgesTwoSessionsAndOneTouchingNoSessionGoesToTheSideOutputAcrossEveryRestore() throws Exception {
+        ReplayVerifier.of(() -> sessions().sideOutputLateData(LATE).reduce(CONCAT))
+                .input(in("a", "1", 20), in("a", "2", 35), in("b", "3", 0), HarnessRecord.watermark(28),
+                        // late (27 <= 28), but its window [27, 37) touches [20, 30) and [35, 45): it joins both
+                        in("a", "4", 27),
+                        // late and touching nothing: b's session fired at 9
+                        in("b", "5", 5),
+                        in("b", "6", 40), HarnessRecord.watermark(50))
+                .expectOutput(HarnessRecord.of(Tuple2.of("b", "3"), 9L), HarnessRecord.of(Tuple2.of("a", "124"), 44L),
+                        HarnessRecord.of(Tuple2.of("b", "6"), 49L))
+                .verify();
+    }
+
+    @Test
+    void sessionsInACheckpointRestoreIntoTwoSubtasksByKeyGroupAndFireThere() throws Exception {
+        HarnessSnapshot snapshot;
+        try (OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> harness = sessions().reduce(CONCAT)) {
+            harness.open();
+            for (int k = 0; k < 20; k++) {
+                harness.processElement(Tuple2.of("k" + k, "a"), k);
+                harness.processElement(Tuple2.of("k" + k, "b"), k + 5);
+            }
+            snapshot = harness.snapshot();
+        }
+        List<String> fired = new ArrayList<>();
+        for (int subtask = 0; subtask < 2; subtask++) {
+            try (OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> harness =
+                         sessions().reduce(CONCAT).withSubtask(subtask, 2, 128)) {
+                harness.restore(snapshot);
+                harness.open();
+                harness.processWatermark(Long.MAX_VALUE);
+                for (HarnessRecord record : harness.getOutput()) {
+                    if (!record.isWatermark()) {
+                        fired.add(record.toString());
+                    }
+                }
+            }
+        }
+        List<String> expected = new ArrayList<>();
+        for (int k = 0; k < 20; k++) {
+            expected.add("(k" + k + ",ab)@" + (k + 14));
+        }
+        assertThat(fired).containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aCheckpointOfTheGenericOperatorsSessionsIsRefusedRatherThanLost() throws Exception {
+        HarnessSnapshot snapshot;
+        try (OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> generic =
+                     sessions().trigger(EventTimeTrigger.create()).reduce(CONCAT)) {
+            generic.open();
+            generic.processElement(Tuple2.of("a", "x"), 1);
+            snapshot = generic.snapshot();
+        }
+        try (OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> inPlace = sessions().reduce(CONCAT)) {
+            inPlace.restore(snapshot);
+            assertThatThrownBy(inPlace::open)
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("cannot restore the session windows of key a: the checkpoint holds them in the "
+                            + "generic window operator's 'merging-window-set' state, from an earlier Weir version. Restore it "
+                            + "with the Weir version that wrote it, or start without it");
+        }
+    }
+
+    @Test
+    void randomInputsGiveTheGenericOperatorsOutputInTheSameOrder() throws Exception {
+        for (int seed = 0; seed < 25; seed++) {
+            Random random = new Random(seed);
+            List<Object[]> input = new ArrayList<>();
+            long watermark = 0;
+            for (int i = 0; i < 200; i++) {
+                if (random.nextInt(8) == 0) {
+                    watermark += random.nextInt(15);
+                    input.add(new Object[] {watermark});
+                } else {
+                    // Mostly around the watermark, some well before it: late ones and late ones that bridge sessions.
+                    long timestamp = Math.max(0, watermark - 20 + random.nextInt(45));
+                    input.add(new Object[] {"k" + random.nextInt(4), String.valueOf((char) ('a' + i % 26)), timestamp});
+                }
+            }
+            List<String> inPlace = run(sessions().sideOutputLateData(LATE).reduce(CONCAT), input);
+            // An explicit EventTimeTrigger is the default trigger, but it sends the window to the generic operator.
+            List<String> generic = run(sessions().sideOutputLateData(LATE).trigger(EventTimeTrigger.create()).reduce(CONCAT), input);
+            assertThat(inPlace).as("seed %d", seed).isEqualTo(generic);
+            assertThat(inPlace).as("seed %d", seed).isNotEmpty();
+        }
+    }
+
+    private static List<String> run(OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> harness, List<Object[]> input)
+            throws Exception {
+        List<String> out = new ArrayList<>();
+        try (harness) {
+            harness.open();
+            for (Object[] item : input) {
+                if (item.length == 1) {
+                    harness.processWatermark((Long) item[0]);
+                } else {
+                    harness.processElement(Tuple2.of((String) item[0], (String) item[1]), (Long) item[2]);
+                }
+            }
+            harness.processWatermark(Long.MAX_VALUE);
+            for (HarnessRecord record : harness.getOutput()) {
+                out.add(record.toString());
+            }
+            out.add("late " + harness.getSideOutput(LATE));
+        }
+        return out;
+    }
+}
