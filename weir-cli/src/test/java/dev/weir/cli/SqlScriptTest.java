@@ -81,10 +81,10 @@ class SqlScriptTest {
 
     @Test
     void aNexmarkScriptRunsItsInsertToTheEndWithDmlSync() throws Exception {
-        String q2 = Files.readString(Path.of("..", "weir-examples", "src", "main", "resources", "nexmark", "q2.sql"))
-                .replace("'events.num' = '1000000'", "'events.num' = '5000'");
-        Path script = Files.writeString(dir.resolve("q2.sql"), q2);
-        assertThat(Weir.execute("sql", "-f", script.toString())).isEqualTo(0);
+        Path nexmark = Path.of("..", "weir-examples", "src", "main", "resources", "nexmark");
+        String ddl = Files.readString(nexmark.resolve("ddl.sql")).replace("'events.num' = '1000000'", "'events.num' = '5000'");
+        Path init = Files.writeString(dir.resolve("ddl.sql"), ddl);
+        assertThat(Weir.execute("sql", "-i", init.toString(), "-f", nexmark.resolve("q2.sql").toString())).isEqualTo(0);
         String output = out.toString(StandardCharsets.UTF_8);
         assertThat(output).contains("[INFO] SQL update statement has been successfully submitted to the cluster:")
                 .endsWith("[INFO] Complete execution of the SQL update statement." + System.lineSeparator()

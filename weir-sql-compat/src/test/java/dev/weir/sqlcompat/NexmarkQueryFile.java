@@ -7,7 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One of weir-examples' Nexmark scripts ({@code nexmark/qN.sql}), taken apart for a differential run: its DDL with
+ * One of weir-examples' Nexmark scripts ({@code nexmark/qN.sql}, after the shared {@code nexmark/ddl.sql}), taken apart
+ * for a differential run: its DDL with
  * the source bounded to a given number of events, and the query its INSERT writes (to be collected instead).
  */
 record NexmarkQueryFile(String name, List<String> ddl, String query) {
@@ -15,7 +16,7 @@ record NexmarkQueryFile(String name, List<String> ddl, String query) {
 
     /** Reads {@code name}.sql; {@code events} and {@code rate} replace the source's 'events.num' and event rates. */
     static NexmarkQueryFile read(String name, long events, long rate) throws IOException {
-        String text = Files.readString(DIR.resolve(name + ".sql"));
+        String text = Files.readString(DIR.resolve("ddl.sql")) + "\n" + Files.readString(DIR.resolve(name + ".sql"));
         List<String> ddl = new ArrayList<>();
         String query = null;
         for (String statement : statements(text)) {
