@@ -123,13 +123,13 @@ public final class CheckpointStorage {
         Folders.deleteRecursively(directory);
         String key = CHECKPOINT_PREFIX + checkpointId;
         return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName, shared,
-                remote == null ? null : folder -> publish(folder, key));
+                remote == null ? null : (folder, metadata) -> publish(folder, metadata, key));
     }
 
-    /** Uploads the shared files the staged checkpoint {@code folder} lists that are not up yet, then the checkpoint. */
-    private String publish(Path folder, String key) {
+    /** Uploads the shared files the staged checkpoint's {@code metadata} lists that are not up yet, then the checkpoint. */
+    private String publish(Path folder, CheckpointMetadata metadata, String key) {
         Set<String> listed = new HashSet<>();
-        SharedStateFiles.listedBy(MetadataFile.read(folder.resolve(FileFormat.METADATA_FILE)), listed);
+        SharedStateFiles.listedBy(metadata, listed);
         remote.uploadShared(shared.folder(), listed);
         return remote.publish(folder, key);
     }
@@ -145,7 +145,7 @@ public final class CheckpointStorage {
         String name = "savepoint-" + sanitise(jobName) + "-" + checkpointId;
         Path staged = StagingFolders.own().resolve("savepoints").resolve(name + "-" + UUID.randomUUID());
         String base = target.endsWith("/") ? target : target + "/";
-        return new CheckpointWriter(createDirectories(staged), checkpointId, true, jobName, null, folder -> {
+        return new CheckpointWriter(createDirectories(staged), checkpointId, true, jobName, null, (folder, metadata) -> {
             try (RemoteCheckpoints store = RemoteCheckpoints.open(base, settings)) {
                 return store.publish(folder, name);
             }

@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * One checkpoint or savepoint being written: subtasks add their files, then the coordinator completes or
@@ -32,8 +32,11 @@ public final class CheckpointWriter {
     private final ConcurrentHashMap<String, OperatorFiles> operators = new ConcurrentHashMap<>();
     private final AtomicInteger operatorOrdinals = new AtomicInteger();
     private final AtomicInteger state = new AtomicInteger(OPEN);
-    /** Copies the completed folder to an object store and returns its location there; null for local storage. */
-    private final Function<Path, String> publisher;
+    /**
+     * Copies the completed folder, given with the metadata just written into it, to an object store and returns its
+     * location there; null for local storage.
+     */
+    private final BiFunction<Path, CheckpointMetadata, String> publisher;
     private volatile String location;
     /** Null for a savepoint, which is self-contained: it shares no file with anything. */
     private final SharedStateFiles shared;
@@ -45,7 +48,7 @@ public final class CheckpointWriter {
     }
 
     CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName, SharedStateFiles shared,
-            Function<Path, String> publisher) {
+            BiFunction<Path, CheckpointMetadata, String> publisher) {
         this.publisher = publisher;
         this.location = directory.toString();
         this.directory = directory;
@@ -208,7 +211,7 @@ public final class CheckpointWriter {
         }
         if (publisher != null) {
             try {
-                location = publisher.apply(directory);
+                location = publisher.apply(directory, metadata);
             } catch (RuntimeException e) {
                 // Locally complete but not durable: an in-process restart must not restore what a new machine cannot.
                 Folders.deleteRecursively(directory);
