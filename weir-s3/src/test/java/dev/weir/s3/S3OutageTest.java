@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(600)
 class S3OutageTest {
     private static final String BUCKET = "outage";
-    private static final long N = 30_000;
+    /** 15 s of input at {@link #PER_SECOND}: the job must still run when the store comes back. */
+    private static final long N = 90_000;
     private static final long PER_SECOND = 6_000;
 
     @TempDir
@@ -44,11 +45,11 @@ class S3OutageTest {
             StatefulJob.build(env, N, PER_SECOND, 2, out, true);
             JobClient client = env.executeAsync("outage");
 
-            long beforeOutage = awaitCheckpointAfter(s3, -1);
+            long beforeOutage = awaitCheckpointAfter(s3, -1, client);
             s3.stop();
             Thread.sleep(2_000);
             s3.start();
-            long afterOutage = awaitCheckpointAfter(s3, beforeOutage);
+            long afterOutage = awaitCheckpointAfter(s3, beforeOutage, client);
             client.getJobExecutionResult().get(300, SECONDS);
 
             System.out.printf("S3OutageTest: newest checkpoint on S3 before the outage %d, first seen after it %d%n", beforeOutage, afterOutage);
@@ -72,10 +73,14 @@ class S3OutageTest {
      * hang: an upload whose request the stopping server swallowed waits out the client's 60 s socket timeout and is
      * retried, so a loaded machine may need more than a minute; on a hang the failure shows the threads' stacks.
      */
-    private static long awaitCheckpointAfter(S3ProxyServer s3, long id) throws Exception {
+    private static long awaitCheckpointAfter(S3ProxyServer s3, long id, JobClient job) throws Exception {
         long deadline = System.nanoTime() + SECONDS.toNanos(240);
         long newest;
         while ((newest = S3CheckpointFolders.newestCompletedId(s3, BUCKET, "jobs/")) <= id) {
+            if (job.getJobExecutionResult().isDone()) {
+                throw new AssertionError("the job ended before a checkpoint after " + id + " completed on S3: its input "
+                        + "must outlast the outage (" + N + " records at " + PER_SECOND + "/s)");
+            }
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("no checkpoint after " + id + " completed on S3 within 240 s; threads:\n" + threadDump());
             }
