@@ -51,17 +51,19 @@ class KafkaSinkTest {
 
     @Test
     void anExactlyOnceCheckpointHoldsTheTransactionNotItsRecordsSoItsSizeDoesNotGrowWithTheOutput() throws Exception {
-        byte[] one = storedCommittable("size-a", 1);
-        byte[] many = storedCommittable("size-b", 50_000);
-        assertThat(many.length).as("bytes stored in the checkpoint for a transaction of 50,000 records of 100 bytes (5 MB),"
-                + " next to one of a single record").isEqualTo(one.length).isLessThan(256);
+        int one = storedBytesBesidesTheId("size-a", 1);
+        int many = storedBytesBesidesTheId("size-b", 50_000);
+        assertThat(many).as("bytes stored in the checkpoint for a transaction of 50,000 records of 100 bytes (5 MB),"
+                + " next to one of a single record, besides the transactional id (whose topic number may differ in length)")
+                .isEqualTo(one).isLessThan(256);
     }
 
     /**
      * Writes {@code records} records of 100 bytes into a writer's transaction and returns its committable as the
-     * checkpoint stores it (serialized by the engine's state serializer); commits it, and checks the output.
+     * checkpoint stores it (serialized by the engine's state serializer), less the length of its transactional id;
+     * commits it, and checks the output.
      */
-    private static byte[] storedCommittable(String name, int records) throws Exception {
+    private static int storedBytesBesidesTheId(String name, int records) throws Exception {
         String topic = SharedKafka.newTopic(name, 1);
         KafkaSink<String> sink = KafkaSink.<String>builder().setBootstrapServers(SharedKafka.bootstrap())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder().setTopic(topic)
@@ -92,7 +94,7 @@ class KafkaSinkTest {
                 committer.commit(committables);
             }
             assertThat(SharedKafka.readAll(topic, "read_committed")).hasSize(records);
-            return stored;
+            return stored.length - committables.iterator().next().transactionalId.length();
         } finally {
             writer.close();
         }

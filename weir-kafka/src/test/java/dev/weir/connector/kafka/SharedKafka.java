@@ -47,7 +47,7 @@ public final class SharedKafka {
         }
     }
 
-    static Admin admin() throws Exception {
+    public static Admin admin() throws Exception {
         return Admin.create(Map.of("bootstrap.servers", bootstrap()));
     }
 

@@ -5,7 +5,7 @@ import dev.weir.metrics.MetricGroup;
 import java.util.OptionalLong;
 
 /** A sink writer's view of its subtask, for tests that create writers outside a job. */
-record WriterSubtask(int index, int parallelism, long restoredCheckpointId) implements WriterInitContext {
+public record WriterSubtask(int index, int parallelism, long restoredCheckpointId) implements WriterInitContext {
     @Override
     public OptionalLong getRestoredCheckpointId() {
         return OptionalLong.of(restoredCheckpointId);

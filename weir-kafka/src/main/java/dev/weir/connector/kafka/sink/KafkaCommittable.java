@@ -14,15 +14,19 @@ public final class KafkaCommittable {
     public short epoch;
     /** The producer that opened the transaction, while it is alive in this process; never stored in a checkpoint. */
     private transient KafkaProducer<byte[], byte[]> producer;
+    /** Where the producer goes after its commit, to carry the writer's next transactions; null after a restore. */
+    private transient ProducerPool pool;
 
     public KafkaCommittable() {
     }
 
-    KafkaCommittable(String transactionalId, long producerId, short epoch, KafkaProducer<byte[], byte[]> producer) {
+    KafkaCommittable(String transactionalId, long producerId, short epoch, KafkaProducer<byte[], byte[]> producer,
+                     ProducerPool pool) {
         this.transactionalId = transactionalId;
         this.producerId = producerId;
         this.epoch = epoch;
         this.producer = producer;
+        this.pool = pool;
     }
 
     /**
@@ -34,6 +38,15 @@ public final class KafkaCommittable {
         KafkaProducer<byte[], byte[]> p = producer;
         producer = null;
         return p;
+    }
+
+    /** Hands {@code committed}, the producer {@link #takeProducer} gave and whose commit succeeded, to the writer's pool. */
+    void recycle(KafkaProducer<byte[], byte[]> committed) {
+        if (pool != null) {
+            pool.giveBack(committed);
+        } else {
+            committed.close();
+        }
     }
 
     /** Whether the live producer was handed over already (or never existed, after a restore). */

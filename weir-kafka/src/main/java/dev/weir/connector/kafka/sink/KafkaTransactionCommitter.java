@@ -1,6 +1,7 @@
 package dev.weir.connector.kafka.sink;
 
 import dev.weir.api.connector.sink2.Committer;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,9 +35,13 @@ final class KafkaTransactionCommitter implements Committer<KafkaCommittable> {
             for (KafkaCommittable c : committables) {
                 KafkaProducer<byte[], byte[]> live = c.takeProducer();
                 if (live != null) {
-                    try (live) {
+                    try {
                         live.commitTransaction();
+                    } catch (RuntimeException e) {
+                        live.close(Duration.ZERO);
+                        throw e;
                     }
+                    c.recycle(live);
                     continue;
                 }
                 if (admin == null) {

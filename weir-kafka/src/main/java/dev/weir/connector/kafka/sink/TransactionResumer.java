@@ -88,7 +88,7 @@ final class TransactionResumer {
         return field;
     }
 
-    private static String clientVersion() {
+    static String clientVersion() {
         String version = KafkaProducer.class.getPackage().getImplementationVersion();
         return version == null ? "(unknown version)" : version;
     }

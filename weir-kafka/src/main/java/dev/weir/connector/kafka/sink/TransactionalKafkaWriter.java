@@ -18,8 +18,9 @@ import org.apache.kafka.common.utils.ProducerIdAndEpoch;
  * The writer of {@link DeliveryGuarantee#EXACTLY_ONCE}, as Flink's: sends each record into an open Kafka transaction
  * as it arrives; on a checkpoint it flushes, hands the transaction over as a {@link KafkaCommittable} (its id,
  * producer id and epoch: the checkpoint's size does not depend on the output's volume) and opens the next one on
- * the next record. Each transaction has a producer of its own, under the id {@code <prefix>-<subtask>-<checkpoint>}
- * ({@link TransactionalIds}); the committer commits with it and closes it.
+ * the next record. Each transaction has its own id, {@code <prefix>-<subtask>-<checkpoint>} ({@link TransactionalIds});
+ * the committer commits with the producer that opened it and hands that producer back to the writer's
+ * {@link ProducerPool}, and the next transaction takes it under the next id ({@link TransactionalIdSwitch}).
  *
  * <p>It implements {@link StatefulSinkWriter} only to learn the id of each checkpoint it takes, which names the
  * next transaction; it has no state of its own. A sink that wraps this writer must pass {@code snapshotState} on:
@@ -39,6 +40,9 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
     private KafkaProducer<byte[], byte[]> producer;
     /** The transactions handed to the committer whose producers it has not taken yet. */
     private final List<KafkaCommittable> handedOver = new ArrayList<>();
+    /** Producers whose transactions were committed, for the next transactions. */
+    private final ProducerPool pool = new ProducerPool();
+    private int producersCreated;
     private volatile Exception sendFailure;
 
     TransactionalKafkaWriter(KafkaRecordSerializationSchema<IN> serializer, SinkContext context, Map<String, String> properties,
@@ -58,13 +62,25 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
             return;
         }
         if (producer == null) {
-            producer = KafkaTransactionCommitter.transactionalProducer(properties,
-                    TransactionalIds.of(prefix, context.getParallelInstanceId(), nextCheckpointId));
-            // Initializing the id also aborts what a killed run left open under it.
-            producer.initTransactions();
-            producer.beginTransaction();
+            beginTransaction();
         }
         producer.send(record, this);
+    }
+
+    /** Opens this checkpoint interval's transaction, in a committed transaction's producer when there is one. */
+    private void beginTransaction() {
+        String id = TransactionalIds.of(prefix, context.getParallelInstanceId(), nextCheckpointId);
+        KafkaProducer<byte[], byte[]> p = pool.poll();
+        if (p == null) {
+            p = KafkaTransactionCommitter.transactionalProducer(properties, id);
+            producersCreated++;
+        } else {
+            TransactionalIdSwitch.switchTo(p, id);
+        }
+        producer = p;
+        // Initializing the id also aborts what a killed run left open under it.
+        p.initTransactions();
+        p.beginTransaction();
     }
 
     @Override
@@ -91,7 +107,7 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
         checkSent();
         ProducerIdAndEpoch id = TransactionResumer.openTransaction(producer);
         KafkaCommittable committable = new KafkaCommittable(TransactionalIds.of(prefix, context.getParallelInstanceId(),
-                nextCheckpointId), id.producerId, id.epoch, producer);
+                nextCheckpointId), id.producerId, id.epoch, producer, pool);
         producer = null;
         // Never the same id twice in a run, even if snapshotState is not called (a wrapper that does not pass it on):
         // a new producer of the id would abort this transaction before its commit.
@@ -104,6 +120,11 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
         }
         handedOver.add(committable);
         return List.of(committable);
+    }
+
+    /** How many producers this writer created: one per checkpoint in flight, not one per checkpoint. */
+    int producersCreated() {
+        return producersCreated;
     }
 
     @Override
@@ -135,5 +156,6 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
             }
         }
         handedOver.clear();
+        pool.close();
     }
 }

@@ -1,0 +1,127 @@
+package dev.weir.connector.kafka.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weir.api.common.serialization.SimpleStringSchema;
+import dev.weir.api.connector.sink2.Committer;
+import dev.weir.api.connector.sink2.SinkWriter;
+import dev.weir.connector.base.DeliveryGuarantee;
+import dev.weir.connector.kafka.SharedKafka;
+import dev.weir.connector.kafka.WriterSubtask;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionState;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The exactly-once writer keeps the producer of a committed transaction for its next checkpoint's transaction under
+ * the next id, as Flink's connector recycles producers, instead of creating a producer per checkpoint; the reused
+ * producer fences its new id as a new producer would.
+ */
+@Timeout(120)
+class ProducerReuseTest {
+    private static final SinkWriter.Context NO_TIMESTAMP = new SinkWriter.Context() {
+        @Override
+        public long currentWatermark() {
+            return Long.MIN_VALUE;
+        }
+
+        @Override
+        public Long timestamp() {
+            return null;
+        }
+    };
+
+    @Test
+    void fiveCheckpointsInARowAreWrittenByOneProducerUnderFiveTransactionalIds() throws Exception {
+        String topic = SharedKafka.newTopic("reuse", 1);
+        String prefix = "reuse-" + topic;
+        KafkaSink<String> sink = sink(topic, prefix);
+        TransactionalKafkaWriter<String> writer = (TransactionalKafkaWriter<String>) sink.createWriter(new WriterSubtask(0, 1, 0));
+        List<String> ids = new ArrayList<>();
+        try (writer; Committer<KafkaCommittable> committer = sink.createCommitter()) {
+            for (int checkpoint = 1; checkpoint <= 5; checkpoint++) {
+                writer.write("r" + checkpoint, NO_TIMESTAMP);
+                Collection<KafkaCommittable> committables = writer.prepareCommit();
+                writer.snapshotState(checkpoint);
+                committables.forEach(c -> ids.add(c.transactionalId));
+                committer.commit(committables);
+            }
+            assertThat(writer.producersCreated()).isEqualTo(1);
+        }
+        assertThat(ids).containsExactly(prefix + "-0-1", prefix + "-0-2", prefix + "-0-3", prefix + "-0-4", prefix + "-0-5");
+        assertThat(values(topic)).containsExactly("r1", "r2", "r3", "r4", "r5");
+        try (Admin admin = SharedKafka.admin()) {
+            for (String id : ids) {
+                assertThat(KafkaTransactionCommitter.stateOf(admin, id)).as(id).isEqualTo(TransactionState.COMPLETE_COMMIT);
+            }
+        }
+    }
+
+    @Test
+    void aReusedProducerAbortsWhatAKilledRunLeftOpenUnderItsNewId() throws Exception {
+        String topic = SharedKafka.newTopic("reuse-fence", 1);
+        String prefix = "reuse-fence-" + topic;
+        KafkaSink<String> sink = sink(topic, prefix);
+        TransactionalKafkaWriter<String> writer = (TransactionalKafkaWriter<String>) sink.createWriter(new WriterSubtask(0, 1, 0));
+        try (writer; Committer<KafkaCommittable> committer = sink.createCommitter()) {
+            writer.write("first", NO_TIMESTAMP);
+            Collection<KafkaCommittable> first = writer.prepareCommit();
+            writer.snapshotState(1);
+            committer.commit(first);
+            // Another process left a transaction open under the id of the next checkpoint's transaction.
+            abandonTransaction(prefix + "-0-2", topic, "stale");
+            writer.write("second", NO_TIMESTAMP);
+            Collection<KafkaCommittable> second = writer.prepareCommit();
+            writer.snapshotState(2);
+            committer.commit(second);
+            assertThat(writer.producersCreated()).isEqualTo(1);
+        }
+        assertThat(values(topic)).containsExactly("first", "second");
+    }
+
+    @Test
+    void aProducerGivenBackAfterThePoolClosedIsClosed() throws Exception {
+        ProducerPool pool = new ProducerPool();
+        pool.close();
+        KafkaProducer<byte[], byte[]> p = KafkaTransactionCommitter.transactionalProducer(
+                Map.of("bootstrap.servers", SharedKafka.bootstrap()), "reuse-closed");
+        pool.giveBack(p);
+        assertThat(pool.poll()).isNull();
+        assertThatThrownBy(() -> p.send(new ProducerRecord<>("any", new byte[0])))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    private static KafkaSink<String> sink(String topic, String prefix) throws Exception {
+        return KafkaSink.<String>builder().setBootstrapServers(SharedKafka.bootstrap())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder().setTopic(topic)
+                        .setValueSerializationSchema(new SimpleStringSchema()).build())
+                .setDeliveryGuarantee(DeliveryGuarantee.EXACTLY_ONCE).setTransactionalIdPrefix(prefix)
+                .setProperty("transaction.timeout.ms", "600000").build();
+    }
+
+    private static void abandonTransaction(String id, String topic, String value) throws Exception {
+        KafkaProducer<byte[], byte[]> p = KafkaTransactionCommitter.transactionalProducer(
+                Map.of("bootstrap.servers", SharedKafka.bootstrap(), "transaction.timeout.ms", "600000"), id);
+        p.initTransactions();
+        p.beginTransaction();
+        p.send(new ProducerRecord<>(topic, 0, null, value.getBytes(StandardCharsets.UTF_8)));
+        p.flush();
+        p.close(Duration.ZERO);
+    }
+
+    private static List<String> values(String topic) throws Exception {
+        List<String> out = new ArrayList<>();
+        SharedKafka.readAll(topic, "read_committed").forEach(r -> out.add(new String(r.value(), StandardCharsets.UTF_8)));
+        return out;
+    }
+}
