@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.connector.sink2.Committer;
 import dev.weir.api.connector.sink2.CommittingSinkWriter;
-import dev.weir.api.connector.sink2.SinkWriter;
 import dev.weir.connector.kafka.sink.KafkaCommittable;
 import dev.weir.engine.checkpoint.storage.StateSerializers;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
@@ -72,20 +71,9 @@ class KafkaSinkTest {
         @SuppressWarnings("unchecked")
         CommittingSinkWriter<String, KafkaCommittable> writer =
                 (CommittingSinkWriter<String, KafkaCommittable>) sink.createWriter(new WriterSubtask(0, 1, 0));
-        SinkWriter.Context context = new SinkWriter.Context() {
-            @Override
-            public long currentWatermark() {
-                return Long.MIN_VALUE;
-            }
-
-            @Override
-            public Long timestamp() {
-                return null;
-            }
-        };
         try {
             for (int i = 0; i < records; i++) {
-                writer.write(String.format("%0100d", i), context);
+                writer.write(String.format("%0100d", i), NoTimestamp.CONTEXT);
             }
             Collection<KafkaCommittable> committables = writer.prepareCommit();
             assertThat(committables).hasSize(1);

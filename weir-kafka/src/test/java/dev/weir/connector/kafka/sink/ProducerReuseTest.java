@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.common.serialization.SimpleStringSchema;
 import dev.weir.api.connector.sink2.Committer;
-import dev.weir.api.connector.sink2.SinkWriter;
 import dev.weir.connector.base.DeliveryGuarantee;
+import dev.weir.connector.kafka.NoTimestamp;
 import dev.weir.connector.kafka.SharedKafka;
 import dev.weir.connector.kafka.WriterSubtask;
 import java.nio.charset.StandardCharsets;
@@ -29,18 +29,6 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(120)
 class ProducerReuseTest {
-    private static final SinkWriter.Context NO_TIMESTAMP = new SinkWriter.Context() {
-        @Override
-        public long currentWatermark() {
-            return Long.MIN_VALUE;
-        }
-
-        @Override
-        public Long timestamp() {
-            return null;
-        }
-    };
-
     @Test
     void fiveCheckpointsInARowAreWrittenByOneProducerUnderFiveTransactionalIds() throws Exception {
         String topic = SharedKafka.newTopic("reuse", 1);
@@ -50,11 +38,7 @@ class ProducerReuseTest {
         List<String> ids = new ArrayList<>();
         try (writer; Committer<KafkaCommittable> committer = sink.createCommitter()) {
             for (int checkpoint = 1; checkpoint <= 5; checkpoint++) {
-                writer.write("r" + checkpoint, NO_TIMESTAMP);
-                Collection<KafkaCommittable> committables = writer.prepareCommit();
-                writer.snapshotState(checkpoint);
-                committables.forEach(c -> ids.add(c.transactionalId));
-                committer.commit(committables);
+                ids.add(checkpoint(writer, committer, checkpoint, "r" + checkpoint));
             }
             assertThat(writer.producersCreated()).isEqualTo(1);
         }
@@ -74,16 +58,10 @@ class ProducerReuseTest {
         KafkaSink<String> sink = sink(topic, prefix);
         TransactionalKafkaWriter<String> writer = (TransactionalKafkaWriter<String>) sink.createWriter(new WriterSubtask(0, 1, 0));
         try (writer; Committer<KafkaCommittable> committer = sink.createCommitter()) {
-            writer.write("first", NO_TIMESTAMP);
-            Collection<KafkaCommittable> first = writer.prepareCommit();
-            writer.snapshotState(1);
-            committer.commit(first);
+            checkpoint(writer, committer, 1, "first");
             // Another process left a transaction open under the id of the next checkpoint's transaction.
             abandonTransaction(prefix + "-0-2", topic, "stale");
-            writer.write("second", NO_TIMESTAMP);
-            Collection<KafkaCommittable> second = writer.prepareCommit();
-            writer.snapshotState(2);
-            committer.commit(second);
+            checkpoint(writer, committer, 2, "second");
             assertThat(writer.producersCreated()).isEqualTo(1);
         }
         assertThat(values(topic)).containsExactly("first", "second");
@@ -99,6 +77,17 @@ class ProducerReuseTest {
         assertThat(pool.poll()).isNull();
         assertThatThrownBy(() -> p.send(new ProducerRecord<>("any", new byte[0])))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    }
+
+    /** Writes {@code value}, takes checkpoint {@code id}, commits it, and returns its transaction's id. */
+    private static String checkpoint(TransactionalKafkaWriter<String> writer, Committer<KafkaCommittable> committer, long id,
+                                     String value) throws Exception {
+        writer.write(value, NoTimestamp.CONTEXT);
+        Collection<KafkaCommittable> committables = writer.prepareCommit();
+        writer.snapshotState(id);
+        assertThat(committables).hasSize(1);
+        committer.commit(committables);
+        return committables.iterator().next().transactionalId;
     }
 
     private static KafkaSink<String> sink(String topic, String prefix) throws Exception {
