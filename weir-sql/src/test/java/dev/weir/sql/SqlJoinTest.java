@@ -3,10 +3,8 @@ package dev.weir.sql;
 import static dev.weir.sql.SqlTestSupport.csv;
 import static dev.weir.sql.SqlTestSupport.rows;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.table.api.TableEnvironment;
-import dev.weir.table.api.ValidationException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,13 +86,6 @@ class SqlJoinTest {
         assertThat(rows(env, "SELECT c.u, c.url, b.qty FROM clicks c LEFT JOIN buys b ON c.u = b.u "
                 + "AND b.ts >= c.ts AND b.ts < c.ts + INTERVAL '1' MINUTE"))
                 .containsExactlyInAnyOrder("+I[a, /home, 5]", "+I[a, /cart, null]", "+I[b, /home, 9]");
-    }
-
-    @Test
-    void aJoinWithoutAnEqualityIsRefusedAtPlanningTimeNamingTheFix() {
-        assertThatThrownBy(() -> env.executeSql("SELECT * FROM orders o JOIN users u ON o.amount > 10"))
-                .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("a join needs at least one equality between a column of each side (e.g. ON a.id = b.id)");
     }
 
     @Test
