@@ -46,10 +46,7 @@ final class JoinTranslator {
                 appendOnly ? left.rowtimeIndex() : -1, appendOnly ? right.rowtimeIndex() : -1);
         Expr[] leftKeys = translator.compile(condition.leftKeys);
         Expr[] rightKeys = translator.compile(condition.rightKeys);
-        boolean[] nullKeysNeverMatch = new boolean[leftKeys.length];
-        for (int i = 0; i < nullKeysNeverMatch.length; i++) {
-            nullKeysNeverMatch[i] = condition.nullKeysNeverMatch.get(i);
-        }
+        boolean[] nullKeysNeverMatch = condition.nullKeysNeverMatchFlags();
         RexNode rest = condition.restCondition(join.getCluster().getRexBuilder());
         Expr restExpr = rest == null ? null : translator.compiler().compile(rest);
         boolean leftOuter = type == JoinRelType.LEFT || type == JoinRelType.FULL;

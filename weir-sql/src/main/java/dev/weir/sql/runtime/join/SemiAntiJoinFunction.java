@@ -2,8 +2,6 @@ package dev.weir.sql.runtime.join;
 
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.state.MapState;
-import dev.weir.api.common.state.MapStateDescriptor;
-import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.sql.expr.Expr;
 import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.weir.types.Row;
@@ -45,17 +43,8 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
 
     @Override
     public void open(OpenContext openContext) {
-        leftRows = getRuntimeContext().getMapState(descriptor("sql-semi-join-left-rows"));
-        rightRows = getRuntimeContext().getMapState(descriptor("sql-semi-join-right-rows"));
-    }
-
-    private MapStateDescriptor<Row, long[]> descriptor(String name) {
-        MapStateDescriptor<Row, long[]> descriptor = new MapStateDescriptor<>(name, Row.class, long[].class);
-        if (stateTtlMillis > 0) {
-            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(stateTtlMillis))
-                    .updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        }
-        return descriptor;
+        leftRows = getRuntimeContext().getMapState(JoinStates.rows("sql-semi-join-left-rows", stateTtlMillis));
+        rightRows = getRuntimeContext().getMapState(JoinStates.rows("sql-semi-join-right-rows", stateTtlMillis));
     }
 
     @Override
@@ -64,7 +53,7 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
         Row record = Row.copy(input);
         record.setKind(RowKind.INSERT);
         long matches = 0;
-        if (!hasNullKeyThatMatchesNothing(ctx.getCurrentKey())) {
+        if (!JoinStates.matchesNothing(ctx.getCurrentKey(), nullKeysNeverMatch)) {
             for (Map.Entry<Row, long[]> entry : rightRows.entries()) {
                 if (joined.matches(record, entry.getKey(), true)) {
                     matches += entry.getValue()[0];
@@ -110,7 +99,7 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
         } else {
             return; // retraction of a row that expired or never came: it changes no association
         }
-        if (hasNullKeyThatMatchesNothing(ctx.getCurrentKey())) {
+        if (JoinStates.matchesNothing(ctx.getCurrentKey(), nullKeysNeverMatch)) {
             return;
         }
         for (Map.Entry<Row, long[]> entry : leftRows.entries()) {
@@ -132,15 +121,6 @@ public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row,
             }
             leftRows.put(left, leftCounts);
         }
-    }
-
-    private boolean hasNullKeyThatMatchesNothing(Row key) {
-        for (int i = 0; i < nullKeysNeverMatch.length; i++) {
-            if (nullKeysNeverMatch[i] && key.getField(i) == null) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void emitCopies(Collector<Row> out, Row row, RowKind kind, long copies) {
