@@ -85,11 +85,15 @@ class SqlSemiAntiJoinTest {
     }
 
     @Test
-    void aSubqueryInTheSelectListIsRefusedNamingTheFix() {
+    void aSubqueryInTheSelectListOrAnOnClauseIsRefusedNamingTheFix() {
         assertThatThrownBy(() -> env.executeSql("SELECT id, uid IN (SELECT uid FROM users) FROM orders"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessageContaining("Weir cannot run this query: a subquery in the SELECT list is not supported yet; write "
                         + "the subquery as a JOIN");
+        assertThatThrownBy(() -> env.executeSql("SELECT o.id FROM orders o JOIN users u ON o.uid = u.uid AND o.uid IN ("
+                + "SELECT uid FROM blocked)"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Weir cannot run this query: a subquery in a join's ON clause is not supported yet");
     }
 
     @Test

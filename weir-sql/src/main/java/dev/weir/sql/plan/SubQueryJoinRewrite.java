@@ -8,6 +8,7 @@ import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.CorrelationId;
 import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.logical.LogicalFilter;
@@ -51,6 +52,9 @@ final class SubQueryJoinRewrite {
         }
         if (node instanceof Project && RexUtil.SubQueryFinder.containsSubQuery((Project) node)) {
             throw refused("a subquery in the SELECT list");
+        }
+        if (node instanceof Join && RexUtil.SubQueryFinder.containsSubQuery((Join) node)) {
+            throw refused("a subquery in a join's ON clause");
         }
         return node;
     }
