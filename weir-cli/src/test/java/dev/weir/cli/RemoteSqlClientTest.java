@@ -3,6 +3,7 @@ package dev.weir.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.cli.sql.SqlClient;
+import dev.weir.web.RestSettings;
 import dev.weir.web.WebServer;
 import dev.weir.web.rest.RestMessages.JobDetails;
 import java.io.ByteArrayOutputStream;
@@ -91,6 +92,23 @@ class RemoteSqlClientTest {
     void aMistakeInAnInsertIsShownWithItsCaretAndNothingIsSubmitted() {
         assertThat(client.execute("INSERT INTO sink SELECT k, nope FROM src")).isFalse();
         assertThat(text()).contains("Column 'nope' not found").contains("^").doesNotContain("Job ID");
+    }
+
+    @Test
+    void aWeirThatRequiresARestTokenStartsNoJobWithoutIt() throws Exception {
+        try (WebServer guarded = WebServer.start(RestSettings.fromSystemProperties(0).withAuthToken("s3cret"))) {
+            SqlClient noToken = new SqlClient(new PrintStream(output, true, StandardCharsets.UTF_8), false)
+                    .submittingTo(new RestSqlJobs("localhost:" + guarded.port(), null));
+            assertThat(noToken.execute("CREATE TABLE t (v INT) WITH ('connector' = 'blackhole')")).isTrue();
+            assertThat(noToken.execute("INSERT INTO t VALUES (1)")).isFalse();
+            assertThat(text()).contains("refused the request (401): POST /sql/jobs needs the REST token (rest.auth.token)")
+                    .doesNotContain("Job ID");
+            SqlClient withToken = new SqlClient(new PrintStream(output, true, StandardCharsets.UTF_8), false)
+                    .submittingTo(new RestSqlJobs("localhost:" + guarded.port(), "s3cret"));
+            assertThat(withToken.execute("CREATE TABLE t (v INT) WITH ('connector' = 'blackhole')")).isTrue();
+            assertThat(withToken.execute("INSERT INTO t VALUES (1)")).isTrue();
+            assertThat(text()).contains("Job ID: ");
+        }
     }
 
     private String text() {
