@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
  * {@code weir sql}: Flink's SQL client on Weir. Interactive by default; {@code -i init.sql} runs a script first
  * (its statements echoed, like {@code -f}); {@code -f script.sql} runs a script and exits, stopping at the first
  * failing statement with exit code 1, results in tableau mode unless the script sets another. Jobs run in this process
- * on the local Weir.
+ * on the local Weir, or with {@code --address} INSERT jobs on a running Weir (SELECT results are then refused).
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Runs SQL interactively (statements end with ';'), or a script with -f.")
@@ -28,11 +28,19 @@ final class SqlCommand implements Callable<Integer> {
     @Option(names = {"-i", "--init"}, paramLabel = "<init.sql>", description = "Runs the script's statements before the session.")
     Path init;
 
+    @Option(names = "--address", paramLabel = "HOST:PORT", description = "Submits INSERT jobs to the Weir running there "
+            + "(weir run / weir demo), shown on its dashboard; SELECT results are then not shown (INSERT into a sink instead).")
+    String address;
+
+    @Option(names = "--token", defaultValue = "${env:WEIR_REST_TOKEN}",
+            description = "The REST token (rest.auth.token) the Weir at --address requires; default: $WEIR_REST_TOKEN.")
+    String token;
+
     @Override
     public Integer call() throws IOException {
         if (file != null) {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-            SqlClient client = new SqlClient(out, false);
+            SqlClient client = client(new SqlClient(out, false));
             if (init != null && !runScript(client, init, out)) {
                 return Weir.FAILED;
             }
@@ -40,13 +48,17 @@ final class SqlCommand implements Callable<Integer> {
         }
         try (Terminal terminal = InteractiveShell.terminal()) {
             PrintStream out = new PrintStream(terminal.output(), true, StandardCharsets.UTF_8);
-            SqlClient client = new SqlClient(out, !Terminal.TYPE_DUMB.equals(terminal.getType()));
+            SqlClient client = client(new SqlClient(out, !Terminal.TYPE_DUMB.equals(terminal.getType())));
             if (init != null) {
                 runScript(client, init, out);
             }
             InteractiveShell.run(client, terminal);
         }
         return 0;
+    }
+
+    private SqlClient client(SqlClient client) {
+        return address == null ? client : client.submittingTo(new RestSqlJobs(address, token));
     }
 
     /** Runs every statement of {@code script}, echoing each after the prompt; false at the first failure. */

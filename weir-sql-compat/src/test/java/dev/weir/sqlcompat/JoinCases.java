@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The differential suite's joins over {@link SqlCases}' tables: inner joins (insert-only, compared as multisets),
  * outer joins and joins of updating inputs (compared materialized: their changelog depends on which input a row
- * arrives from first), and event-time interval joins (insert-only).
+ * arrives from first), event-time interval joins (insert-only), cross joins, and the semi and anti joins of
+ * [NOT] IN and [NOT] EXISTS subqueries (anti joins compared materialized).
  */
 final class JoinCases {
     private JoinCases() {
@@ -43,6 +44,28 @@ final class JoinCases {
         q.add(new SqlCases.Query("fullIntervalJoinWithCondition", "SELECT a.item, b.item FROM bids a FULL JOIN bids b "
                 + "ON a.supplier = b.supplier AND a.price > b.price AND b.bidtime BETWEEN a.bidtime - INTERVAL '4' MINUTE "
                 + "AND a.bidtime"));
+        // Cross joins and joins on other conditions alone: keyed by the empty key, as in Flink.
+        q.add(new SqlCases.Query("crossJoin", "SELECT p.id, a.name FROM people p CROSS JOIN adults a"));
+        q.add(new SqlCases.Query("joinOnTrue", "SELECT p.id, b.item FROM people p JOIN bids b ON TRUE WHERE p.id < 3"));
+        q.add(new SqlCases.Query("joinOnNonEquiConditionOnly", "SELECT a.id, b.id FROM people a JOIN people b ON a.age < b.age"));
+        q.add(new SqlCases.Query("leftJoinOnNonEquiConditionOnly", "SELECT p.id, b.item FROM people p LEFT JOIN bids b "
+                + "ON p.score > 80 AND b.price > 6", true, true));
+        // Semi and anti joins from subqueries.
+        q.add(new SqlCases.Query("inSubquery", "SELECT id, name FROM people WHERE age IN (SELECT age FROM adults)"));
+        q.add(new SqlCases.Query("existsCorrelatedWithNonEquiCondition", "SELECT item, price FROM bids b WHERE EXISTS ("
+                + "SELECT * FROM bids b2 WHERE b2.supplier = b.supplier AND b2.price > b.price)"));
+        q.add(new SqlCases.Query("notExistsCorrelated", "SELECT item, price FROM bids b WHERE NOT EXISTS ("
+                + "SELECT * FROM bids b2 WHERE b2.supplier = b.supplier AND b2.price > b.price)", true, true));
+        q.add(new SqlCases.Query("notInWithNullsOnBothSides", "SELECT p.id FROM people p WHERE p.age NOT IN ("
+                + "SELECT q.age FROM people q WHERE q.name = p.name AND q.id <> p.id)", true, true));
+        q.add(new SqlCases.Query("notInWithANullOnTheRightKeepsNothing", "SELECT p.id, x.id FROM people p LEFT JOIN ("
+                + "SELECT id FROM people WHERE age NOT IN (SELECT age FROM people WHERE id > 1)) x ON p.id = x.id", true, true));
+        q.add(new SqlCases.Query("notInOfNotNullColumns", "SELECT item FROM bids WHERE COALESCE(price, 0) NOT IN ("
+                + "SELECT COALESCE(price, 0) * 2 FROM bids)", true, true));
+        q.add(new SqlCases.Query("inAnUpdatingSubquery", "SELECT supplier, item FROM bids WHERE supplier IN ("
+                + "SELECT supplier FROM bids GROUP BY supplier HAVING COUNT(*) < 3)", true, true));
+        q.add(new SqlCases.Query("notInAnUpdatingSubquery", "SELECT supplier, item FROM bids WHERE supplier NOT IN ("
+                + "SELECT supplier FROM bids GROUP BY supplier HAVING COUNT(*) >= 3)", true, true));
         return q;
     }
 }

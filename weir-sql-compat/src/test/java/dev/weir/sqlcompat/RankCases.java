@@ -31,6 +31,15 @@ final class RankCases {
                 + "OVER (PARTITION BY supplier ORDER BY bidtime DESC) AS rn FROM bids) WHERE rn = 1", true));
         q.add(new SqlCases.Query("deduplicateOnLocalZonedRowtime", "SELECT user_name, url FROM (SELECT *, ROW_NUMBER() "
                 + "OVER (PARTITION BY user_name ORDER BY ts DESC) AS rn FROM clicks) WHERE rn <= 1", true));
+        // Top-N over an updating input (an unbounded GROUP BY): Flink's retract rank.
+        q.add(new SqlCases.Query("topNOfAnAggregate", "SELECT * FROM (SELECT supplier, c, ROW_NUMBER() OVER (ORDER BY c DESC, "
+                + "supplier) AS rn FROM (SELECT supplier, COUNT(*) AS c FROM bids GROUP BY supplier)) WHERE rn <= 2", true, true));
+        q.add(new SqlCases.Query("topNOfAnAggregateWithoutRowNumber", "SELECT supplier, total FROM (SELECT *, ROW_NUMBER() OVER ("
+                + "ORDER BY total DESC) AS rn FROM (SELECT supplier, SUM(price) AS total FROM bids GROUP BY supplier)) "
+                + "WHERE rn <= 1", true, true));
+        q.add(new SqlCases.Query("topNOfAnOuterJoin", "SELECT name, item FROM (SELECT p.name, b.item, ROW_NUMBER() OVER ("
+                + "PARTITION BY p.name ORDER BY b.item DESC) AS rn FROM people p LEFT JOIN bids b ON p.id = CHAR_LENGTH(b.item)) "
+                + "WHERE rn <= 1", true, true));
         return q;
     }
 }

@@ -312,7 +312,9 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     TableResult executeInsert(String target, String query) {
         StreamExecutionEnvironment env = jobEnvironment();
         addInsert(env, target, query);
-        return TableResultImpl.ofInsert(target, submit(env, "insert-into_default_catalog.default_database." + target));
+        String jobName = config.getConfiguration().getString("pipeline.name", null); // Flink's option names INSERT jobs too
+        return TableResultImpl.ofInsert(target, submit(env, jobName != null ? jobName
+                : "insert-into_default_catalog.default_database." + target));
     }
 
     /** Plans {@code INSERT INTO target query} onto {@code env} without running it. */

@@ -42,4 +42,18 @@ final class SqlTestSupport {
     static List<String> rows(TableEnvironment env, String query) throws Exception {
         return rows(env.executeSql(query));
     }
+
+    /** A result's rows after its changelog is applied (every -U/-D cancels an earlier +I/+U), as {@code [fields]}. */
+    static List<String> materialized(TableEnvironment env, String query) throws Exception {
+        List<String> live = new ArrayList<>();
+        for (String row : rows(env, query)) {
+            String fields = row.substring(row.indexOf('['));
+            if (row.startsWith("+I") || row.startsWith("+U")) {
+                live.add(fields);
+            } else if (!live.remove(fields)) {
+                throw new AssertionError("retracted row " + row + " was not emitted before");
+            }
+        }
+        return live;
+    }
 }

@@ -132,7 +132,7 @@ final class RestApi {
     }
 
     /** The request body as {@code type}; an empty body is {@code empty}; malformed JSON is a 400 with Jackson's reason. */
-    private static <T> T body(Context ctx, Class<T> type, T empty) {
+    static <T> T body(Context ctx, Class<T> type, T empty) {
         String body = ctx.body();
         if (body.isBlank()) {
             return empty;

@@ -69,6 +69,7 @@ public final class WebServer implements AutoCloseable {
             config.staticFiles.add("/dev/weir/web/dashboard", Location.CLASSPATH);
             api.routes(config.routes);
             charts.routes(config.routes);
+            new SqlRoutes().routes(config.routes);
             config.routes.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(PrometheusText.render(JobRegistry.global())));
         });
         try {

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * SQL client prints ({@code [INFO] ...}, result tables, {@code [ERROR] Could not execute SQL statement. Reason: ...}
  * with a caret under the place an error names). Client commands ({@code HELP}, {@code SET}/{@code RESET},
  * {@code SHOW JOBS}, {@code STOP JOB}, {@code QUIT}) are handled here, everything else by the environment. A bad
- * statement never ends the session.
+ * statement never ends the session. With {@link #submittingTo} INSERT jobs run on a running Weir instead.
  */
 public final class SqlClient {
     static final String RESULT_MODE = "sql-client.execution.result-mode";
@@ -39,6 +39,7 @@ public final class SqlClient {
     private volatile CloseableIterator<Row> running;
     private boolean quit;
     private final String defaultMode;
+    private RemoteSession remote;
 
     /** A job an INSERT of this session submitted. */
     private record SubmittedJob(JobClient client, String statement) {
@@ -58,6 +59,12 @@ public final class SqlClient {
             created.getConfig().set(e.getKey(), e.getValue());
         }
         return created;
+    }
+
+    /** INSERT jobs go to {@code jobs}, a running Weir, instead of this process; SELECT results are then refused. */
+    public SqlClient submittingTo(RemoteJobs jobs) {
+        this.remote = new RemoteSession(jobs);
+        return this;
     }
 
     /** Whether QUIT or EXIT was entered. */
@@ -158,7 +165,26 @@ public final class SqlClient {
     }
 
     private void statement(String sql, String upper) throws Exception {
+        if (remote != null && (upper.startsWith("INSERT") || upper.startsWith("EXECUTE"))) {
+            if (upper.startsWith("INSERT")) {
+                env.explainSql(sql); // planned here first: a mistake shows with its caret, as for a local INSERT
+            }
+            String id = remote.submit(session, sql);
+            out.println("[INFO] Submitting SQL update statement to the cluster...");
+            out.println("[INFO] SQL update statement has been successfully submitted to the cluster:");
+            out.println("Job ID: " + id);
+            if ("true".equalsIgnoreCase(session.get("table.dml-sync"))) {
+                out.println("[INFO] Complete execution of the SQL update statement (" + remote.await(id) + ").");
+            }
+            return;
+        }
+        if (remote != null && RemoteSession.isQuery(upper)) {
+            throw remote.queryRefused();
+        }
         TableResult result = env.executeSql(sql);
+        if (remote != null) {
+            remote.ran(sql);
+        }
         if (upper.startsWith("INSERT") || upper.startsWith("EXECUTE")) {
             JobClient job = result.getJobClient().orElseThrow();
             jobs.put(job.getJobID().toString(), new SubmittedJob(job, sql));
@@ -196,6 +222,9 @@ public final class SqlClient {
         for (Map.Entry<String, SubmittedJob> e : jobs.entrySet()) {
             rows.add(Row.of(e.getKey(), e.getValue().statement(), String.valueOf(e.getValue().client().getJobStatus().get())));
         }
+        if (remote != null) {
+            rows.addAll(remote.rows());
+        }
         TableauPrinter.printBatch(ResolvedSchema.physical(List.of("job id", "job name", "status"),
                 List.of(dev.weir.table.api.DataTypes.STRING(), dev.weir.table.api.DataTypes.STRING(),
                         dev.weir.table.api.DataTypes.STRING())), rows, out);
@@ -203,6 +232,11 @@ public final class SqlClient {
 
     private void stopJob(String id, boolean withSavepoint) throws Exception {
         SubmittedJob job = jobs.get(id);
+        if (job == null && remote != null && remote.has(id) && !withSavepoint) {
+            remote.cancel(id);
+            out.println("[INFO] Execute statement succeeded.");
+            return;
+        }
         if (job == null) {
             throw new IllegalArgumentException("No job '" + id + "' was submitted in this session; SHOW JOBS lists them");
         }

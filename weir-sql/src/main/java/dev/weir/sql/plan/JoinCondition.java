@@ -69,6 +69,15 @@ final class JoinCondition {
         return c;
     }
 
+    /** {@link #nullKeysNeverMatch} as the runtime takes it: per key column, whether a NULL matches nothing. */
+    boolean[] nullKeysNeverMatchFlags() {
+        boolean[] flags = new boolean[nullKeysNeverMatch.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = nullKeysNeverMatch.get(i);
+        }
+        return flags;
+    }
+
     boolean isInterval() {
         return lowerBound != Long.MIN_VALUE && upperBound != Long.MAX_VALUE;
     }

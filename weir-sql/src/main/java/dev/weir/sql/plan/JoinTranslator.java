@@ -17,7 +17,9 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Translates a join: both inputs keyed by the equi-join key, into an {@link IntervalJoinFunction} when the ON clause
  * bounds the two sides' event times against each other on insert-only inputs (output insert-only), else into a
- * {@link RegularJoinFunction} (output updating for an outer join or an updating input), as Flink's planner chooses.
+ * {@link RegularJoinFunction} (output updating for an outer join or an updating input), as Flink's planner chooses. A
+ * join without an equality (a cross join, {@code ON TRUE}, or only other conditions) is keyed by the empty key, so all
+ * its rows meet in one subtask, as in Flink.
  */
 final class JoinTranslator {
     private final StreamTranslator translator;
@@ -28,9 +30,12 @@ final class JoinTranslator {
 
     Translated translate(Join join) {
         JoinRelType type = join.getJoinType();
+        if (type == JoinRelType.SEMI || type == JoinRelType.ANTI) {
+            return new SemiAntiJoinTranslator(translator).translate(join);
+        }
         if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT && type != JoinRelType.FULL) {
-            throw new ValidationException("Weir cannot run this query: " + type + " joins (from IN / EXISTS subqueries) are "
-                    + "not supported yet; write an inner join on the key and SELECT DISTINCT, or a GROUP BY, instead.");
+            throw new ValidationException("Weir cannot run this query: " + type + " joins are not supported yet; write an "
+                    + "inner, left, right or full join instead.");
         }
         Translated left = translator.translate(join.getLeft());
         Translated right = translator.translate(join.getRight());
@@ -39,17 +44,9 @@ final class JoinTranslator {
         boolean appendOnly = !left.updating() && !right.updating();
         JoinCondition condition = JoinCondition.of(join.getCondition(), leftCount, rightCount,
                 appendOnly ? left.rowtimeIndex() : -1, appendOnly ? right.rowtimeIndex() : -1);
-        if (condition.leftKeys.isEmpty()) {
-            throw new ValidationException("Weir cannot run this query: a join needs at least one equality between a column of "
-                    + "each side (e.g. ON a.id = b.id); cross joins and joins on other conditions alone are not supported. "
-                    + "Add the equality to the ON clause.");
-        }
         Expr[] leftKeys = translator.compile(condition.leftKeys);
         Expr[] rightKeys = translator.compile(condition.rightKeys);
-        boolean[] nullKeysNeverMatch = new boolean[leftKeys.length];
-        for (int i = 0; i < nullKeysNeverMatch.length; i++) {
-            nullKeysNeverMatch[i] = condition.nullKeysNeverMatch.get(i);
-        }
+        boolean[] nullKeysNeverMatch = condition.nullKeysNeverMatchFlags();
         RexNode rest = condition.restCondition(join.getCluster().getRexBuilder());
         Expr restExpr = rest == null ? null : translator.compiler().compile(rest);
         boolean leftOuter = type == JoinRelType.LEFT || type == JoinRelType.FULL;

@@ -4,10 +4,12 @@ import dev.weir.sql.expr.Expr;
 import dev.weir.sql.runtime.CalcFunction;
 import dev.weir.sql.runtime.join.ExprKeySelector;
 import dev.weir.sql.runtime.rank.AppendOnlyTopNFunction;
+import dev.weir.sql.runtime.rank.RetractableTopNFunction;
 import dev.weir.sql.runtime.rank.RowTimeDeduplicateFunction;
 import dev.weir.sql.runtime.rank.SortKeyComparator;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.table.api.TableException;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
 import java.util.ArrayList;
@@ -32,8 +34,9 @@ import org.apache.calcite.sql.SqlKind;
  * Translates Top-N and deduplication: {@code SELECT .. FROM (SELECT .., ROW_NUMBER() OVER (PARTITION BY ..
  * ORDER BY ..) AS rn FROM t) WHERE rn <= N}, optionally under a projection. Ordered by the input's event time with
  * {@code rn = 1} and the row number not selected, it is Flink's deduplication (keep first for ASC, keep last for
- * DESC); otherwise an append-only Top-N. The rank runs on the input rows with the row number appended; one compiled
- * step after it computes the query's columns and the filter's other conditions.
+ * DESC); otherwise an append-only Top-N, or Flink's retract Top-N over an updating input. RANK() and DENSE_RANK() are
+ * refused as Flink 2.3 refuses them on streaming tables. The rank runs on the input rows with the row number appended;
+ * one compiled step after it computes the query's columns and the filter's other conditions.
  */
 final class RankTranslator {
     private final StreamTranslator translator;
@@ -56,14 +59,17 @@ final class RankTranslator {
         int found = -1;
         for (int i = 0; i < projects.size(); i++) {
             if (RexOver.containsOver(projects.get(i))) {
-                if (found >= 0 || !(projects.get(i) instanceof RexOver)
-                        || projects.get(i).getKind() != SqlKind.ROW_NUMBER) {
+                if (found >= 0 || !(projects.get(i) instanceof RexOver) || !isRankFunction(projects.get(i).getKind())) {
                     return -1;
                 }
                 found = i;
             }
         }
         return found;
+    }
+
+    private static boolean isRankFunction(SqlKind kind) {
+        return kind == SqlKind.ROW_NUMBER || kind == SqlKind.RANK || kind == SqlKind.DENSE_RANK;
     }
 
     /** Translates {@code top} (a Project over a rank filter, or the rank filter itself); null if it is no such plan. */
@@ -76,6 +82,11 @@ final class RankTranslator {
         Project rankProject = (Project) filter.getInput();
         int rnIndex = rankOver(rankProject);
         RexOver over = (RexOver) rankProject.getProjects().get(rnIndex);
+        if (over.getKind() != SqlKind.ROW_NUMBER) {
+            // Flink 2.3's planner refuses them on streaming tables with this message.
+            throw new TableException(over.getKind().sql + "() on streaming table is not supported currently; write "
+                    + "ROW_NUMBER() (rows with equal ORDER BY values then rank in arrival order)");
+        }
         RelNode input = rankProject.getInput();
         int inputArity = input.getRowType().getFieldCount();
         RexBuilder rexBuilder = top.getCluster().getRexBuilder();
@@ -129,10 +140,6 @@ final class RankTranslator {
         }
 
         Translated in = translator.translate(input);
-        if (in.updating()) {
-            throw refusal(filter, "Top-N and deduplication over an updating input (an aggregate or an outer join) are not "
-                    + "supported yet; rank an insert-only table or view");
-        }
         List<RexFieldCollation> orderKeys = over.getWindow().orderKeys;
         if (orderKeys.isEmpty()) {
             throw refusal(filter, "ROW_NUMBER() needs an ORDER BY in its OVER clause");
@@ -146,7 +153,7 @@ final class RankTranslator {
         String partitionNames = describeAll(over.getWindow().partitionKeys, input);
         boolean onRowtime = orderKeys.size() == 1 && orderKeys.get(0).left instanceof RexInputRef
                 && ((RexInputRef) orderKeys.get(0).left).getIndex() == in.rowtimeIndex();
-        if (onRowtime && n == 1 && !rowNumberShown) {
+        if (onRowtime && n == 1 && !rowNumberShown && !in.updating()) {
             boolean keepLast = orderKeys.get(0).getDirection() == RelFieldCollation.Direction.DESCENDING;
             function = new RowTimeDeduplicateFunction(in.rowtimeIndex(), keepLast);
             name = "Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=[" + partitionNames
@@ -162,8 +169,11 @@ final class RankTranslator {
                 // Calcite reports its own default (NULLS LAST ascending) when none is written; Flink's is the reverse.
                 nullsFirst[i] = key.right.contains(SqlKind.NULLS_FIRST) || (!key.right.contains(SqlKind.NULLS_LAST) && !descending[i]);
             }
-            function = new AppendOnlyTopNFunction(new SortKeyComparator(keys, descending, nullsFirst), n, rowNumberShown);
-            name = "Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n
+            SortKeyComparator comparator = new SortKeyComparator(keys, descending, nullsFirst);
+            // An updating input retracts rows, which can lift a row from below the top N: Flink's retract strategy.
+            function = in.updating() ? new RetractableTopNFunction(comparator, n, rowNumberShown)
+                    : new AppendOnlyTopNFunction(comparator, n, rowNumberShown);
+            name = "Rank(strategy=[" + (in.updating() ? "RetractStrategy" : "AppendFastStrategy") + "], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n
                     + "], partitionBy=[" + partitionNames + "], orderBy=[" + describeAll(keysOf(orderKeys), input)
                     + "], select=[" + String.join(", ", input.getRowType().getFieldNames()) + ", w0$o0])";
         }

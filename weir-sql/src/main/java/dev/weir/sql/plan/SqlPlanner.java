@@ -121,7 +121,7 @@ public final class SqlPlanner {
         try {
             SqlNode validated = planner.validate(parsed);
             RelRoot root = planner.rel(validated);
-            return new Planned(JoinFilterPushdown.apply(root.project()), root.validatedRowType);
+            return new Planned(JoinFilterPushdown.apply(SubQueryJoinRewrite.apply(root.project())), root.validatedRowType);
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String message = firstLines(cause.getMessage());

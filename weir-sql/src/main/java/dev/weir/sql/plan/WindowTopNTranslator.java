@@ -61,7 +61,8 @@ final class WindowTopNTranslator {
                 return null;
             }
         }
-        if (over == null || over.getOperator().getKind() != SqlKind.ROW_NUMBER) {
+        if (over == null || (over.getOperator().getKind() != SqlKind.ROW_NUMBER && over.getOperator().getKind() != SqlKind.RANK
+                && over.getOperator().getKind() != SqlKind.DENSE_RANK)) {
             return null;
         }
         List<String> inputNames = ranked.getInput().getRowType().getFieldNames();
@@ -74,6 +75,11 @@ final class WindowTopNTranslator {
         }
         if (!hasStart || windowEnd < 0) {
             return null;
+        }
+        if (over.getOperator().getKind() != SqlKind.ROW_NUMBER) {
+            // Flink 2.3's message for them.
+            throw new dev.weir.table.api.TableException(over.getOperator().getKind().sql + "() function is not supported on "
+                    + "Window TopN currently, only ROW_NUMBER() is supported.");
         }
         long n = limit(filter.getCondition(), rankField);
         if (n < 0) {

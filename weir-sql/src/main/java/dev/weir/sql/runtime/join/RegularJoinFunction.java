@@ -2,8 +2,6 @@ package dev.weir.sql.runtime.join;
 
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.state.MapState;
-import dev.weir.api.common.state.MapStateDescriptor;
-import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.sql.expr.Expr;
 import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.weir.types.Row;
@@ -52,20 +50,10 @@ public final class RegularJoinFunction extends KeyedCoProcessFunction<Row, Row, 
 
     @Override
     public void open(OpenContext openContext) {
-        leftRows = getRuntimeContext().getMapState(descriptor("sql-join-left-rows"));
-        rightRows = getRuntimeContext().getMapState(descriptor("sql-join-right-rows"));
+        leftRows = getRuntimeContext().getMapState(JoinStates.rows("sql-join-left-rows", stateTtlMillis));
+        rightRows = getRuntimeContext().getMapState(JoinStates.rows("sql-join-right-rows", stateTtlMillis));
         matchedRows = new ArrayList<>();
         matchedCounts = new ArrayList<>();
-    }
-
-    private MapStateDescriptor<Row, long[]> descriptor(String name) {
-        MapStateDescriptor<Row, long[]> descriptor = new MapStateDescriptor<>(name, Row.class, long[].class);
-        if (stateTtlMillis > 0) {
-            // Flink's join state: written rows live for the TTL, reads do not extend it, expired rows are never seen.
-            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(stateTtlMillis))
-                    .updateTtlOnCreateAndWrite().neverReturnExpired().build());
-        }
-        return descriptor;
     }
 
     @Override
@@ -152,10 +140,8 @@ public final class RegularJoinFunction extends KeyedCoProcessFunction<Row, Row, 
     private long findMatches(Row record, boolean inputIsLeft, Row key, MapState<Row, long[]> other) throws Exception {
         matchedRows.clear();
         matchedCounts.clear();
-        for (int i = 0; i < nullKeysNeverMatch.length; i++) {
-            if (nullKeysNeverMatch[i] && key.getField(i) == null) {
-                return 0;
-            }
+        if (JoinStates.matchesNothing(key, nullKeysNeverMatch)) {
+            return 0;
         }
         long total = 0;
         for (Map.Entry<Row, long[]> entry : other.entries()) {

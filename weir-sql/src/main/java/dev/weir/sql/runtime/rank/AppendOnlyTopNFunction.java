@@ -73,14 +73,7 @@ public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Row, Row,
         topRows.update(rows.toArray(new Row[0]));
     }
 
-    /** The row with its row number appended (left unset, null, when the result does not show it). */
     private Row ranked(RowKind kind, Row row, long rank) {
-        int arity = row.getArity();
-        Row out = new Row(kind, arity + 1);
-        for (int i = 0; i < arity; i++) {
-            out.setField(i, row.getField(i));
-        }
-        out.setField(arity, withRowNumber ? (Object) rank : null);
-        return out;
+        return RankedRows.ranked(kind, row, rank, withRowNumber);
     }
 }

@@ -1,0 +1,65 @@
+package dev.weir.sqlcompat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Queries Flink 2.3's planner refuses on streaming tables are refused by Weir too, at planning time, with Flink's
+ * message (recorded from Flink in the run) followed by what to write instead. No job runs: both refuse while planning.
+ */
+class FlinkRefusalTest {
+    private static final String TUMBLE = "TABLE(TUMBLE(TABLE bids, DESCRIPTOR(bidtime), INTERVAL '10' MINUTES))";
+
+    @TempDir
+    Path dir;
+
+    private org.apache.flink.table.api.TableEnvironment flink;
+    private dev.weir.table.api.TableEnvironment weir;
+
+    @BeforeEach
+    void tables() throws Exception {
+        flink = org.apache.flink.table.api.TableEnvironment.create(
+                org.apache.flink.table.api.EnvironmentSettings.inStreamingMode());
+        weir = dev.weir.table.api.TableEnvironment.create(dev.weir.table.api.EnvironmentSettings.inStreamingMode());
+        for (String statement : SqlCases.tables(dir)) {
+            flink.executeSql(statement);
+            weir.executeSql(statement);
+        }
+    }
+
+    @Test
+    void rankAndDenseRankTopNAreRefusedWithFlinksMessage() {
+        for (String function : List.of("RANK", "DENSE_RANK")) {
+            String message = refusedByBoth("SELECT * FROM (SELECT name, age, " + function + "() OVER (ORDER BY age) AS r "
+                    + "FROM people) WHERE r <= 3");
+            assertThat(message).isEqualTo(function + "() on streaming table is not supported currently; write ROW_NUMBER() "
+                    + "(rows with equal ORDER BY values then rank in arrival order)");
+        }
+    }
+
+    @Test
+    void rankAndDenseRankWindowTopNAreRefusedWithFlinksMessage() {
+        for (String function : List.of("RANK", "DENSE_RANK")) {
+            String message = refusedByBoth("SELECT window_start, item, r FROM (SELECT *, " + function + "() OVER ("
+                    + "PARTITION BY window_start, window_end ORDER BY price DESC) AS r FROM " + TUMBLE + ") WHERE r <= 2");
+            assertThat(message).isEqualTo(function + "() function is not supported on Window TopN currently, only ROW_NUMBER() "
+                    + "is supported.");
+        }
+    }
+
+    /** Weir's message, after checking that Flink refuses {@code query} too and that Weir's message starts with Flink's. */
+    private String refusedByBoth(String query) {
+        Throwable flinkError = catchThrowable(() -> flink.executeSql(query).await());
+        assertThat(flinkError).as("Flink refuses " + query).isInstanceOf(org.apache.flink.table.api.TableException.class);
+        Throwable weirError = catchThrowable(() -> weir.executeSql(query));
+        assertThat(weirError).as("Weir refuses " + query).isInstanceOf(dev.weir.table.api.TableException.class);
+        assertThat(weirError.getMessage()).startsWith(flinkError.getMessage());
+        return weirError.getMessage();
+    }
+}

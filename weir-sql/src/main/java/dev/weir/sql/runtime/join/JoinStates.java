@@ -1,0 +1,33 @@
+package dev.weir.sql.runtime.join;
+
+import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.state.StateTtlConfig;
+import dev.weir.types.Row;
+import java.time.Duration;
+
+/** What the regular, semi and anti joins share: their rows' state with Flink's TTL, and the NULL-key rule. */
+final class JoinStates {
+    private JoinStates() {
+    }
+
+    /** One side's rows, each with its counters; with {@code ttlMillis > 0}, forgotten that long after being written. */
+    static MapStateDescriptor<Row, long[]> rows(String name, long ttlMillis) {
+        MapStateDescriptor<Row, long[]> descriptor = new MapStateDescriptor<>(name, Row.class, long[].class);
+        if (ttlMillis > 0) {
+            // Flink's join state: written rows live for the TTL, reads do not extend it, expired rows are never seen.
+            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(ttlMillis))
+                    .updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        }
+        return descriptor;
+    }
+
+    /** Whether {@code key} has a NULL in a column compared with {@code =} ({@code nullKeysNeverMatch}): it matches nothing. */
+    static boolean matchesNothing(Row key, boolean[] nullKeysNeverMatch) {
+        for (int i = 0; i < nullKeysNeverMatch.length; i++) {
+            if (nullKeysNeverMatch[i] && key.getField(i) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

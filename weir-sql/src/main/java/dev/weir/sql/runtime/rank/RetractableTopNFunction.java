@@ -1,0 +1,95 @@
+package dev.weir.sql.runtime.rank;
+
+import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
+import dev.weir.types.Row;
+import dev.weir.types.RowKind;
+import dev.weir.util.Collector;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Top-N of an updating input per partition key ({@code ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..) <= N} over an
+ * aggregate, an outer join ...), as Flink's retract rank runs it: every live row of the key is state, in order (ties
+ * in arrival order), because a retraction can lift a row from below the top N into it. Each change is followed by the
+ * difference between the top N before and after it. With the row number in the result, a rank whose holder changed is
+ * updated ({@code -U} the old holder, {@code +U} the new one), a rank newly filled is inserted and a rank left empty
+ * deleted; without it, the rows that left the top N are deleted and those that entered it inserted.
+ */
+public final class RetractableTopNFunction extends KeyedProcessFunction<Row, Row, Row> {
+    private static final long serialVersionUID = 1L;
+
+    private final SortKeyComparator order;
+    private final long n;
+    private final boolean withRowNumber;
+    private transient ValueState<Row[]> sortedRows;
+
+    public RetractableTopNFunction(SortKeyComparator order, long n, boolean withRowNumber) {
+        this.order = order;
+        this.n = n;
+        this.withRowNumber = withRowNumber;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        sortedRows = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-retract-top-n-rows", Row[].class));
+    }
+
+    @Override
+    public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
+        Row[] stored = sortedRows.value();
+        List<Row> rows = stored == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(stored));
+        List<Row> before = new ArrayList<>(rows.subList(0, (int) Math.min(n, rows.size())));
+        Row row = Row.copy(input);
+        row.setKind(RowKind.INSERT);
+        if (input.getKind() == RowKind.INSERT || input.getKind() == RowKind.UPDATE_AFTER) {
+            int position = Collections.binarySearch(rows, row, (a, b) -> order.compare(a, b) <= 0 ? -1 : 1);
+            rows.add(-position - 1, row); // after every row that sorts before or equal to it
+        } else if (!rows.remove(row)) {
+            return; // a retraction of a row this key no longer holds (its state expired): nothing it ranked is left
+        }
+        int size = (int) Math.min(n, rows.size());
+        if (withRowNumber) {
+            for (int rank = 1; rank <= Math.max(before.size(), size); rank++) {
+                Row old = rank <= before.size() ? before.get(rank - 1) : null;
+                Row now = rank <= size ? rows.get(rank - 1) : null;
+                if (old == null) {
+                    out.collect(ranked(RowKind.INSERT, now, rank));
+                } else if (now == null) {
+                    out.collect(ranked(RowKind.DELETE, old, rank));
+                } else if (!old.equals(now)) {
+                    out.collect(ranked(RowKind.UPDATE_BEFORE, old, rank));
+                    out.collect(ranked(RowKind.UPDATE_AFTER, now, rank));
+                }
+            }
+        } else {
+            List<Row> after = new ArrayList<>(rows.subList(0, size));
+            List<Row> left = new ArrayList<>(before);
+            for (Row r : after) {
+                left.remove(r);
+            }
+            for (Row r : before) {
+                after.remove(r);
+            }
+            for (Row r : left) {
+                out.collect(ranked(RowKind.DELETE, r, 0));
+            }
+            for (Row r : after) {
+                out.collect(ranked(RowKind.INSERT, r, 0));
+            }
+        }
+        if (rows.isEmpty()) {
+            sortedRows.clear();
+        } else {
+            sortedRows.update(rows.toArray(new Row[0]));
+        }
+    }
+
+    private Row ranked(RowKind kind, Row row, long rank) {
+        return RankedRows.ranked(kind, row, rank, withRowNumber);
+    }
+}
