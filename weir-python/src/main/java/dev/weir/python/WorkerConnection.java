@@ -20,7 +20,9 @@ import java.util.List;
 /**
  * One operator subtask's link to its Python worker: a socket to the Python driver, which forks a worker process for
  * it on the first frame. Frames are a 4-byte big-endian length and a payload; a request is a list of inputs, a reply
- * is {@code 'R'} and a list with the answer to each input, or {@code 'E'} and the Python error's text.
+ * is {@code 'R'} and a list with the answer to each input, or {@code 'E'} and the Python error's text. The worker
+ * writes the answers with Python's {@code marshal} where it can ({@code 'R'}, {@code 'K'}, see {@link MarshalReader});
+ * when one is a value the reader does not take, a {@code '?'} frame asks for the same reply as tagged values.
  *
  * <p>A bundle of integers (the common case for numbers) is written and read as one packed array straight from and
  * into reused byte arrays, so that path costs a copy and a box per record and no stream call per value.
@@ -28,6 +30,8 @@ import java.util.List;
 final class WorkerConnection implements AutoCloseable {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    /** Asks the worker for its last reply again, as tagged values. */
+    private static final byte TAGGED_PLEASE = '?';
 
     private final Socket socket;
     private final DataOutputStream out;
@@ -36,8 +40,9 @@ final class WorkerConnection implements AutoCloseable {
     private final DataOutputStream frameOut = new DataOutputStream(frame);
     private byte[] sent = new byte[1 << 12];
     private byte[] received = new byte[1 << 12];
-    /** The answers of the last packed reply; the caller reads them before its next call. */
+    /** The answers of the last packed or marshalled reply; the caller reads them before its next call. */
     private final List<Object> packedAnswers = new ArrayList<>();
+    private final MarshalReader marshal = new MarshalReader();
 
     WorkerConnection(int driverPort, int operatorId, int subtask, int parallelism) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), driverPort);
@@ -71,6 +76,17 @@ final class WorkerConnection implements AutoCloseable {
         }
         if (kind != 'R') {
             throw new IOException("unexpected reply '" + (char) kind + "' from the Python worker");
+        }
+        if (received[1] == MarshalReader.MARSHALLED) {
+            packedAnswers.clear();
+            if (marshal.readLists(received, 2, length, packedAnswers)) {
+                return packedAnswers;
+            }
+            // A value Weir does not take from marshal: the worker's tagged encoder accepts it or names it.
+            out.writeInt(1);
+            out.writeByte(TAGGED_PLEASE);
+            out.flush();
+            return answers();
         }
         if (received[1] == ValueCodec.LONGS) {
             int size = (int) INTS.get(received, 2);
