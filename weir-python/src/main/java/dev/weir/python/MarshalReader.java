@@ -58,6 +58,40 @@ final class MarshalReader {
         }
     }
 
+    /**
+     * Reads the marshalled lists in {@code data[from, to)} into {@code into} when every item is an int that fits in
+     * 64 bits, unboxed; false, reading nothing, otherwise.
+     */
+    boolean readLongs(byte[] data, int from, int to, BundleAnswers into) {
+        this.data = data;
+        at = from;
+        end = to;
+        into.startLongs();
+        try {
+            while (at < end) {
+                if (data[at++] != '[') {
+                    return false;
+                }
+                for (int i = 0, n = length(); i < n; i++) {
+                    need(1);
+                    byte tag = data[at++];
+                    if (tag == 'i') {
+                        into.addLong(int32());
+                    } else if (tag == 'l') {
+                        into.addLong(digits());
+                    } else {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        } catch (NotReadable e) {
+            return false;
+        } finally {
+            this.data = null;
+        }
+    }
+
     private Object value() throws NotReadable {
         need(1);
         byte tag = data[at++];

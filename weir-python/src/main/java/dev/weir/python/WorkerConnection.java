@@ -40,8 +40,9 @@ final class WorkerConnection implements AutoCloseable {
     private final DataOutputStream frameOut = new DataOutputStream(frame);
     private byte[] sent = new byte[1 << 12];
     private byte[] received = new byte[1 << 12];
-    /** The answers of the last packed or marshalled reply; the caller reads them before its next call. */
-    private final List<Object> packedAnswers = new ArrayList<>();
+    /** The answers {@link #answers()} returns; the caller reads them before its next call. */
+    private final List<Object> callAnswers = new ArrayList<>();
+    private final BundleAnswers scratch = new BundleAnswers();
     private final MarshalReader marshal = new MarshalReader();
 
     WorkerConnection(int driverPort, int operatorId, int subtask, int parallelism) throws IOException {
@@ -63,8 +64,18 @@ final class WorkerConnection implements AutoCloseable {
     }
 
     /** The worker's answers to the bundle sent last, as {@link #call} returns them; valid until the next read. */
-    @SuppressWarnings("unchecked")
     List<Object> answers() throws IOException {
+        answers(scratch);
+        callAnswers.clear();
+        for (int i = 0, n = scratch.size(); i < n; i++) {
+            callAnswers.add(scratch.get(i));
+        }
+        return callAnswers;
+    }
+
+    /** Reads the worker's answers to the bundle sent last into {@code into}. */
+    @SuppressWarnings("unchecked")
+    void answers(BundleAnswers into) throws IOException {
         int length = in.readInt();
         if (received.length < length) {
             received = new byte[Math.max(length, received.length * 2)];
@@ -78,28 +89,29 @@ final class WorkerConnection implements AutoCloseable {
             throw new IOException("unexpected reply '" + (char) kind + "' from the Python worker");
         }
         if (received[1] == MarshalReader.MARSHALLED) {
-            packedAnswers.clear();
-            if (marshal.readLists(received, 2, length, packedAnswers)) {
-                return packedAnswers;
+            if (marshal.readLongs(received, 2, length, into) || marshal.readLists(received, 2, length, into.startValues())) {
+                return;
             }
             // A value Weir does not take from marshal: the worker's tagged encoder accepts it or names it.
             out.writeInt(1);
             out.writeByte(TAGGED_PLEASE);
             out.flush();
-            return answers();
+            answers(into);
+            return;
         }
         if (received[1] == ValueCodec.LONGS) {
             int size = (int) INTS.get(received, 2);
-            packedAnswers.clear();
+            into.startLongs();
             for (int i = 0, at = 6; i < size; i++, at += 8) {
-                packedAnswers.add((long) LONGS.get(received, at));
+                into.addLong((long) LONGS.get(received, at));
             }
-            return packedAnswers;
+            return;
         }
-        return (List<Object>) ValueCodec.read(new DataInputStream(new ByteArrayInputStream(received, 1, length - 1)));
+        into.startValues().addAll((List<Object>) ValueCodec.read(
+                new DataInputStream(new ByteArrayInputStream(received, 1, length - 1))));
     }
 
-    /** Sends one message of a process function's conversation, or a bundle. */
+    /** Sends one message of a process function's conversation, or a bundle given as a list. */
     void send(Object value) throws IOException {
         if (value instanceof List<?> list && ValueCodec.allLongs(list)) {
             sendLongs(list);
@@ -112,8 +124,34 @@ final class WorkerConnection implements AutoCloseable {
         out.flush();
     }
 
+    /** Sends a bundle's records: unboxed numbers as one packed array, other records as a list of tagged values. */
+    void send(RecordBundle bundle) throws IOException {
+        if (!bundle.onlyLongs()) {
+            send(bundle.values());
+            return;
+        }
+        int size = bundle.size();
+        long[] values = bundle.longs();
+        byte[] frame = packedFrame(size);
+        for (int i = 0, at = 9; i < size; i++, at += 8) {
+            LONGS.set(frame, at, values[i]);
+        }
+        out.write(frame, 0, 9 + 8 * size);
+        out.flush();
+    }
+
     private void sendLongs(List<?> values) throws IOException {
         int size = values.size();
+        byte[] frame = packedFrame(size);
+        for (int i = 0, at = 9; i < size; i++, at += 8) {
+            LONGS.set(frame, at, (long) (Long) values.get(i));
+        }
+        out.write(frame, 0, 9 + 8 * size);
+        out.flush();
+    }
+
+    /** The frame's length and the packed array's tag and size, in a reused buffer with room for the values. */
+    private byte[] packedFrame(int size) {
         int length = 9 + 8 * size;
         if (sent.length < length) {
             sent = new byte[Math.max(length, sent.length * 2)];
@@ -121,11 +159,7 @@ final class WorkerConnection implements AutoCloseable {
         INTS.set(sent, 0, length - 4);
         sent[4] = ValueCodec.LONGS;
         INTS.set(sent, 5, size);
-        for (int i = 0, at = 9; i < size; i++, at += 8) {
-            LONGS.set(sent, at, (long) (Long) values.get(i));
-        }
-        out.write(sent, 0, length);
-        out.flush();
+        return sent;
     }
 
     /** Reads one message of a process function's conversation. */
