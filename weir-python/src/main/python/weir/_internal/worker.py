@@ -1,4 +1,5 @@
 """A forked Python worker: runs one operator subtask's Python function on the records its JVM operator sends."""
+import marshal
 import os
 import pickle
 import struct
@@ -20,6 +21,7 @@ _NO_TIMESTAMP = -(1 << 63)
 #: The JVM's request to send the last reply again as tagged values (it read a marshalled value it does not take).
 _TAGGED_PLEASE = b"?"
 _PACKED_INTS = 0x41  # 'A'
+_MARSHALLED = 0x4B  # 'K'
 _COUNT = struct.Struct(">i")
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -66,9 +68,12 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
 
 
 def _records(payload):
-    """A bundle's records: a packed array of ints is read in place, without a list of it."""
+    """A bundle's records: a packed array of ints is read in place, without a list of it; a marshalled list (the
+    JVM's MarshalWriter) is read by marshal, in C."""
     if payload[0] == _PACKED_INTS and not codec.SWAP:
         return memoryview(payload)[5:5 + 8 * _COUNT.unpack_from(payload, 1)[0]].cast("q")
+    if payload[0] == _MARSHALLED:
+        return marshal.loads(memoryview(payload)[1:])
     return codec.decode(payload)[0]
 
 

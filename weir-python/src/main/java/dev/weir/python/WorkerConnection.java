@@ -44,6 +44,7 @@ final class WorkerConnection implements AutoCloseable {
     private final List<Object> callAnswers = new ArrayList<>();
     private final BundleAnswers scratch = new BundleAnswers();
     private final MarshalReader marshal = new MarshalReader();
+    private final MarshalWriter marshalWriter = new MarshalWriter();
 
     WorkerConnection(int driverPort, int operatorId, int subtask, int parallelism) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), driverPort);
@@ -124,10 +125,22 @@ final class WorkerConnection implements AutoCloseable {
         out.flush();
     }
 
-    /** Sends a bundle's records: unboxed numbers as one packed array, other records as a list of tagged values. */
+    /**
+     * Sends a bundle's records: unboxed numbers as one packed array, other records as one marshalled list
+     * ({@code 'K'}, see {@link MarshalWriter}), or as a list of tagged values where marshal has no form for one.
+     */
     void send(RecordBundle bundle) throws IOException {
         if (!bundle.onlyLongs()) {
-            send(bundle.values());
+            List<Object> values = bundle.values();
+            if (!marshalWriter.write(MarshalReader.MARSHALLED, values)) {
+                send(values); // a record marshal has no form for here (a Row)
+                return;
+            }
+            byte[] frame = marshalWriter.buffer();
+            int length = marshalWriter.length();
+            INTS.set(frame, 0, length - 4);
+            out.write(frame, 0, length);
+            out.flush();
             return;
         }
         int size = bundle.size();
