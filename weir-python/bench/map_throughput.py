@@ -5,8 +5,10 @@ Run from the source tree: ./weir python weir-python/bench/map_throughput.py [rec
 
 The job is a number sequence (two source subtasks) -> Python map -> a sink that drops the records in the JVM, so the
 numbers cross to Python and back once. The job's fixed cost (JVM start, forking workers) is measured with a
-one-record run and subtracted; the Java job (bench/JavaMapThroughput.java, fromSequence -> map -> DiscardingSink at
-parallelism 2) is measured the same way, inside its JVM.
+one-record run and subtracted; a run of a quarter of the records gives the cost once warm (the JVM's JIT compiles the
+hot code in both runs). CPU is read from the JVM's and the workers' rusage, so it depends little on the machine's
+load; records/s do. The Java job (bench/JavaMapThroughput.java, fromSequence -> map -> DiscardingSink at parallelism
+2) is measured the same way, inside its JVM.
 """
 import os
 import resource
@@ -47,10 +49,11 @@ def _cpu_seconds():
 
 
 def java_map(n):
+    """The Java job's records/s and CPU ns per record past its fixed cost, and its steady CPU ns per record."""
     java = jvm.command("")[0]
     source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "JavaMapThroughput.java")
     output = subprocess.run([java, "-cp", jvm.classpath(), source, str(n)], check=True, capture_output=True, text=True)
-    return float(output.stdout.split()[-1])
+    return [float(v) for v in output.stdout.split()[-3:]]
 
 
 def main():
@@ -62,25 +65,37 @@ def main():
     for value in records:
         f(value)
     loop = n / (time.perf_counter() - started)
-    loop_cpu = (time.process_time() - cpu) / n
+    loop_cpu = (time.process_time() - cpu) / n * 1e9
     del records  # the forked workers need not inherit them
 
     fixed, fixed_cpu, fixed_python = run(1, bundle_size)
+    _, quarter_cpu, quarter_python = run(n // 4, bundle_size)
     total, total_cpu, total_python = run(n, bundle_size)
     rate = n / (total - fixed)
-    job_cpu = (total_cpu - fixed_cpu) / n
-    python_cpu = (total_python - fixed_python) / n
-    jvm_cpu = job_cpu - python_cpu
+    python_cpu = (total_python - fixed_python) / n * 1e9
+    jvm_cpu = (total_cpu - total_python - fixed_cpu + fixed_python) / n * 1e9
+    # Between the run of n / 4 records and the run of n: the JVM's JIT compiles the hot code in both, so this is the
+    # cost of a record once the job is warm.
+    steady = n - n // 4
+    steady_python = (total_python - quarter_python) / steady * 1e9
+    steady_jvm = (total_cpu - total_python - quarter_cpu + quarter_python) / steady * 1e9
+    java_rate, java_cpu, java_steady = java_map(n)
     print("records: %d, bundle size: %s, load average: %.1f" % (n, bundle_size or "default (100000)", os.getloadavg()[0]))
-    print("plain Python loop calling f: %.0f records/s (one core), %.0f ns of CPU per record" % (loop, loop_cpu * 1e9))
+    print("plain Python loop calling f: %.0f records/s (one core), %.0f ns of CPU per record" % (loop, loop_cpu))
     print("Weir job, one record (JVM start, workers): %.2f s" % fixed)
     print("Weir Python map, parallelism 2: %.2f s in all, %.0f records/s past the fixed cost (%.0f per subtask, "
           "%.2f of the plain loop)" % (total, rate, rate / 2, rate / 2 / loop))
     print("  CPU per record past the fixed cost: %.0f ns in the Python workers, %.0f ns in the JVM, %.0f ns in all "
-          "(the plain loop: %.0f ns)" % (python_cpu * 1e9, jvm_cpu * 1e9, job_cpu * 1e9, loop_cpu * 1e9))
-    print("  a subtask whose JVM thread and Python worker each have a core runs at %.2f of the plain loop; one core "
-          "for both: %.2f" % (loop_cpu / max(python_cpu, jvm_cpu), loop_cpu / job_cpu))
-    print("Weir Java map, parallelism 2: %.0f records/s" % java_map(n))
+          "(the plain loop: %.0f ns)" % (python_cpu, jvm_cpu, python_cpu + jvm_cpu, loop_cpu))
+    print("  CPU per record once warm (the run of %d records less the run of %d): %.0f ns in the Python workers, "
+          "%.0f ns in the JVM, %.0f ns in all" % (n, n // 4, steady_python, steady_jvm, steady_python + steady_jvm))
+    print("  per subtask, by CPU: a subtask whose JVM thread and Python worker each have a core runs at %.2f of the "
+          "plain loop (%.2f once warm); one core for both: %.2f (%.2f once warm)"
+          % (loop_cpu / max(python_cpu, jvm_cpu), loop_cpu / max(steady_python, steady_jvm),
+             loop_cpu / (python_cpu + jvm_cpu), loop_cpu / (steady_python + steady_jvm)))
+    print("Weir Java map, parallelism 2: %.0f records/s, %.0f ns of CPU per record past the fixed cost (%.0f once warm)"
+          % (java_rate, java_cpu, java_steady))
+
 
 if __name__ == "__main__":
     main()

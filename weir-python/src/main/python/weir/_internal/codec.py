@@ -11,7 +11,7 @@ _INT = struct.Struct(">i")
 _MIN_LONG = -(1 << 63)
 _MAX_LONG = (1 << 63) - 1
 # Packed integer arrays ('A') are little-endian, the byte order of the machines Weir runs on, so neither side swaps.
-_SWAP = sys.byteorder != "little"
+SWAP = sys.byteorder != "little"
 _INT_TYPE = {int}
 
 
@@ -117,7 +117,7 @@ def _encode_longs(values, out):
         packed = array("q", values)
     except OverflowError:
         return False
-    if _SWAP:
+    if SWAP:
         packed.byteswap()
     out += b"A"
     out += _INT.pack(len(values))
@@ -155,7 +155,7 @@ def decode(data, offset=0):
         size = _INT.unpack_from(data, offset)[0]
         offset += 4
         end = offset + 8 * size
-        if not _SWAP:
+        if not SWAP:
             return memoryview(data)[offset:end].cast("q").tolist(), end
         packed = array("q")
         packed.frombytes(data[offset:end])

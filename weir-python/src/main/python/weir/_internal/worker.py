@@ -1,13 +1,16 @@
 """A forked Python worker: runs one operator subtask's Python function on the records its JVM operator sends."""
+import marshal
 import os
 import pickle
+import struct
 import sys
 import traceback
 from functools import partial
 from itertools import repeat
 
 from weir._internal import codec
-from weir._internal.frames import new_frame, read_frame, send_frame, write_frame
+from weir._internal.bundle_reply import BundleReply
+from weir._internal.frames import read_frame, send_frame, write_frame
 from weir.datastream.output_tag import OutputTag
 from weir.errors import StateUnavailableError
 from weir.datastream.functions import (Function, ProcessWindowFunction, RuntimeContext, TimerService, _Context,
@@ -15,6 +18,11 @@ from weir.datastream.functions import (Function, ProcessWindowFunction, RuntimeC
 from weir.datastream.window import GlobalWindow, TimeWindow
 
 _NO_TIMESTAMP = -(1 << 63)
+#: The JVM's request to send the last reply again as tagged values (it read a marshalled value it does not take).
+_TAGGED_PLEASE = b"?"
+_PACKED_INTS = 0x41  # 'A'
+_MARSHALLED = 0x4B  # 'K'
+_COUNT = struct.Struct(">i")
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -28,14 +36,14 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
             payload = read_frame(conn)
             if payload is None:
                 break
-            inputs = codec.decode(payload)[0]
-            answers = []
+            tagged_please = payload == _TAGGED_PLEASE
+            if not tagged_please:
+                bundle = BundleReply(_records(payload))
             try:
-                _answer(kind, function, inputs, answers)
-                reply = codec.encode(answers, new_frame(b"R"))
+                reply = bundle.tagged_reply() if tagged_please else bundle.reply(_answer, kind, function)
             except Exception as e:
-                # The answers so far tell which record failed (list.extend keeps what it appended before an error).
-                value = inputs[min(len(answers), len(inputs) - 1)]
+                inputs = bundle.inputs
+                value = inputs[min(bundle.done, len(inputs) - 1)]
                 if kind == "reduce":
                     record = "records %r and %r" % tuple(value)
                 elif kind == "aggregate":
@@ -57,6 +65,16 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
         sys.stdout.flush()
         sys.stderr.flush()
         os._exit(status)
+
+
+def _records(payload):
+    """A bundle's records: a packed array of ints is read in place, without a list of it; a marshalled list (the
+    JVM's MarshalWriter) is read by marshal, in C."""
+    if payload[0] == _PACKED_INTS and not codec.SWAP:
+        return memoryview(payload)[5:5 + 8 * _COUNT.unpack_from(payload, 1)[0]].cast("q")
+    if payload[0] == _MARSHALLED:
+        return marshal.loads(memoryview(payload)[1:])
+    return codec.decode(payload)[0]
 
 
 def _answer(kind, function, inputs, answers):

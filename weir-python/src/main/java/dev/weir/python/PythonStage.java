@@ -5,8 +5,6 @@ import dev.weir.api.common.functions.RichFlatMapFunction;
 import dev.weir.builtin.BundledFunction;
 import dev.weir.util.Collector;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,11 +39,13 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
     private final long bundleTimeMillis;
     private transient WorkerConnection worker;
     /** The bundle being filled. */
-    private transient Bundle filling;
+    private transient RecordBundle filling;
     /** The bundle the worker is working on while {@link #filling} fills, or null: at most one is in flight. */
-    private transient Bundle inFlight;
+    private transient RecordBundle inFlight;
     /** The other bundle while none is in flight. */
-    private transient Bundle spare;
+    private transient RecordBundle spare;
+    /** The answers read last. */
+    private transient BundleAnswers answers;
 
     PythonStage(int driverPort, int operatorId, Reply reply, int bundleSize, long bundleTimeMillis) {
         if (bundleSize < 1) {
@@ -63,8 +63,9 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
         worker = new WorkerConnection(driverPort, operatorId, getRuntimeContext().getIndexOfThisSubtask(),
                 getRuntimeContext().getNumberOfParallelSubtasks());
         int capacity = Math.min(bundleSize, 1024);
-        filling = new Bundle(capacity);
-        spare = new Bundle(capacity);
+        filling = new RecordBundle(capacity);
+        spare = new RecordBundle(capacity);
+        answers = new BundleAnswers();
     }
 
     /**
@@ -74,27 +75,27 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
     @Override
     public void addToBundle(Object value, long timestamp, BundleOutput<Object> out) throws Exception {
         filling.add(value instanceof Keyed keyed ? keyed.value() : value, timestamp, bundleSize);
-        if (filling.values.size() < bundleSize) {
+        if (filling.size() < bundleSize) {
             return;
         }
-        Bundle full = filling;
+        RecordBundle full = filling;
         if (inFlight == null) {
             send(full);
             inFlight = full;
             filling = spare;
             return;
         }
-        Bundle answered = inFlight;
-        List<Object> answers = answers();
+        RecordBundle answered = inFlight;
+        readAnswers();
         send(full);
         inFlight = full;
-        emit(answered, answers, out);
+        emit(answered, out);
         filling = answered;
     }
 
     @Override
     public boolean hasBundle() {
-        return inFlight != null || !filling.values.isEmpty();
+        return inFlight != null || !filling.isEmpty();
     }
 
     @Override
@@ -106,78 +107,61 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
     @Override
     public void finishBundle(BundleOutput<Object> out) throws Exception {
         if (inFlight != null) {
-            Bundle answered = inFlight;
+            RecordBundle answered = inFlight;
             inFlight = null;
-            emit(answered, answers(), out);
+            readAnswers();
+            emit(answered, out);
             spare = answered;
         }
-        if (!filling.values.isEmpty()) {
+        if (!filling.isEmpty()) {
             send(filling);
-            emit(filling, answers(), out);
+            readAnswers();
+            emit(filling, out);
         }
     }
 
-    private void send(Bundle bundle) throws IOException {
+    private void send(RecordBundle bundle) throws IOException {
         try {
-            worker.send(bundle.values);
+            worker.send(bundle);
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }
     }
 
-    private List<Object> answers() throws IOException {
+    private void readAnswers() throws IOException {
         try {
-            return worker.answers();
+            worker.answers(answers);
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }
     }
 
     @SuppressWarnings("unchecked")
-    private void emit(Bundle bundle, List<Object> answers, BundleOutput<Object> out) throws Exception {
-        List<Object> values = bundle.values;
-        long[] timestamps = bundle.timestamps;
-        for (int i = 0, n = values.size(); i < n; i++) {
-            Object answer = answers.get(i);
-            long timestamp = timestamps[i];
+    private void emit(RecordBundle bundle, BundleOutput<Object> out) throws Exception {
+        if (answers.size() != bundle.size()) {
+            throw new IOException("the Python worker answered " + answers.size() + " of the " + bundle.size()
+                    + " records it was sent: the weir Python package and the weir-python jar differ in version");
+        }
+        for (int i = 0, n = bundle.size(); i < n; i++) {
+            long timestamp = bundle.timestamp(i);
             switch (reply) {
-                case ONE_EACH -> out.collect(answer, timestamp);
+                case ONE_EACH -> out.collect(answers.get(i), timestamp);
                 case MANY_EACH -> {
-                    List<Object> many = (List<Object>) answer;
+                    List<Object> many = (List<Object>) answers.get(i);
                     for (int j = 0, m = many.size(); j < m; j++) {
                         out.collect(many.get(j), timestamp);
                     }
                 }
                 case KEEP -> {
-                    if ((Long) answer != 0) {
-                        out.collect(values.get(i), timestamp);
+                    if (answers.getLong(i) != 0) {
+                        out.collect(bundle.value(i), timestamp);
                     }
                 }
-                case KEY -> out.collect(new Keyed(answer, values.get(i)), timestamp);
-                case TIMESTAMP -> out.collect(new Stamped((Long) answer, values.get(i)), timestamp);
+                case KEY -> out.collect(new Keyed(answers.get(i), bundle.value(i)), timestamp);
+                case TIMESTAMP -> out.collect(new Stamped(answers.getLong(i), bundle.value(i)), timestamp);
             }
         }
-        bundle.values.clear();
-    }
-
-    /** The records of one bundle and their timestamps. */
-    private static final class Bundle {
-        final List<Object> values;
-        long[] timestamps;
-
-        Bundle(int capacity) {
-            values = new ArrayList<>(capacity);
-            timestamps = new long[capacity];
-        }
-
-        void add(Object value, long timestamp, int bundleSize) {
-            int n = values.size();
-            if (n == timestamps.length) {
-                timestamps = Arrays.copyOf(timestamps, Math.min(bundleSize, n * 2));
-            }
-            values.add(value);
-            timestamps[n] = timestamp;
-        }
+        bundle.clear();
     }
 
     /** One record alone, where a runtime does not know bundles (the Flink runner). */

@@ -20,7 +20,9 @@ import java.util.List;
 /**
  * One operator subtask's link to its Python worker: a socket to the Python driver, which forks a worker process for
  * it on the first frame. Frames are a 4-byte big-endian length and a payload; a request is a list of inputs, a reply
- * is {@code 'R'} and a list with the answer to each input, or {@code 'E'} and the Python error's text.
+ * is {@code 'R'} and a list with the answer to each input, or {@code 'E'} and the Python error's text. The worker
+ * writes the answers with Python's {@code marshal} where it can ({@code 'R'}, {@code 'K'}, see {@link MarshalReader});
+ * when one is a value the reader does not take, a {@code '?'} frame asks for the same reply as tagged values.
  *
  * <p>A bundle of integers (the common case for numbers) is written and read as one packed array straight from and
  * into reused byte arrays, so that path costs a copy and a box per record and no stream call per value.
@@ -28,6 +30,8 @@ import java.util.List;
 final class WorkerConnection implements AutoCloseable {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    /** Asks the worker for its last reply again, as tagged values. */
+    private static final byte TAGGED_PLEASE = '?';
 
     private final Socket socket;
     private final DataOutputStream out;
@@ -36,8 +40,11 @@ final class WorkerConnection implements AutoCloseable {
     private final DataOutputStream frameOut = new DataOutputStream(frame);
     private byte[] sent = new byte[1 << 12];
     private byte[] received = new byte[1 << 12];
-    /** The answers of the last packed reply; the caller reads them before its next call. */
-    private final List<Object> packedAnswers = new ArrayList<>();
+    /** The answers {@link #answers()} returns; the caller reads them before its next call. */
+    private final List<Object> callAnswers = new ArrayList<>();
+    private final BundleAnswers scratch = new BundleAnswers();
+    private final MarshalReader marshal = new MarshalReader();
+    private final MarshalWriter marshalWriter = new MarshalWriter();
 
     WorkerConnection(int driverPort, int operatorId, int subtask, int parallelism) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), driverPort);
@@ -58,8 +65,18 @@ final class WorkerConnection implements AutoCloseable {
     }
 
     /** The worker's answers to the bundle sent last, as {@link #call} returns them; valid until the next read. */
-    @SuppressWarnings("unchecked")
     List<Object> answers() throws IOException {
+        answers(scratch);
+        callAnswers.clear();
+        for (int i = 0, n = scratch.size(); i < n; i++) {
+            callAnswers.add(scratch.get(i));
+        }
+        return callAnswers;
+    }
+
+    /** Reads the worker's answers to the bundle sent last into {@code into}. */
+    @SuppressWarnings("unchecked")
+    void answers(BundleAnswers into) throws IOException {
         int length = in.readInt();
         if (received.length < length) {
             received = new byte[Math.max(length, received.length * 2)];
@@ -72,18 +89,30 @@ final class WorkerConnection implements AutoCloseable {
         if (kind != 'R') {
             throw new IOException("unexpected reply '" + (char) kind + "' from the Python worker");
         }
+        if (received[1] == MarshalReader.MARSHALLED) {
+            if (marshal.readLongs(received, 2, length, into) || marshal.readLists(received, 2, length, into.startValues())) {
+                return;
+            }
+            // A value Weir does not take from marshal: the worker's tagged encoder accepts it or names it.
+            out.writeInt(1);
+            out.writeByte(TAGGED_PLEASE);
+            out.flush();
+            answers(into);
+            return;
+        }
         if (received[1] == ValueCodec.LONGS) {
             int size = (int) INTS.get(received, 2);
-            packedAnswers.clear();
+            into.startLongs();
             for (int i = 0, at = 6; i < size; i++, at += 8) {
-                packedAnswers.add((long) LONGS.get(received, at));
+                into.addLong((long) LONGS.get(received, at));
             }
-            return packedAnswers;
+            return;
         }
-        return (List<Object>) ValueCodec.read(new DataInputStream(new ByteArrayInputStream(received, 1, length - 1)));
+        into.startValues().addAll((List<Object>) ValueCodec.read(
+                new DataInputStream(new ByteArrayInputStream(received, 1, length - 1))));
     }
 
-    /** Sends one message of a process function's conversation, or a bundle. */
+    /** Sends one message of a process function's conversation, or a bundle given as a list. */
     void send(Object value) throws IOException {
         if (value instanceof List<?> list && ValueCodec.allLongs(list)) {
             sendLongs(list);
@@ -96,8 +125,46 @@ final class WorkerConnection implements AutoCloseable {
         out.flush();
     }
 
+    /**
+     * Sends a bundle's records: unboxed numbers as one packed array, other records as one marshalled list
+     * ({@code 'K'}, see {@link MarshalWriter}), or as a list of tagged values where marshal has no form for one.
+     */
+    void send(RecordBundle bundle) throws IOException {
+        if (!bundle.onlyLongs()) {
+            List<Object> values = bundle.values();
+            if (!marshalWriter.write(MarshalReader.MARSHALLED, values)) {
+                send(values); // a record marshal has no form for here (a Row)
+                return;
+            }
+            byte[] frame = marshalWriter.buffer();
+            int length = marshalWriter.length();
+            INTS.set(frame, 0, length - 4);
+            out.write(frame, 0, length);
+            out.flush();
+            return;
+        }
+        int size = bundle.size();
+        long[] values = bundle.longs();
+        byte[] frame = packedFrame(size);
+        for (int i = 0, at = 9; i < size; i++, at += 8) {
+            LONGS.set(frame, at, values[i]);
+        }
+        out.write(frame, 0, 9 + 8 * size);
+        out.flush();
+    }
+
     private void sendLongs(List<?> values) throws IOException {
         int size = values.size();
+        byte[] frame = packedFrame(size);
+        for (int i = 0, at = 9; i < size; i++, at += 8) {
+            LONGS.set(frame, at, (long) (Long) values.get(i));
+        }
+        out.write(frame, 0, 9 + 8 * size);
+        out.flush();
+    }
+
+    /** The frame's length and the packed array's tag and size, in a reused buffer with room for the values. */
+    private byte[] packedFrame(int size) {
         int length = 9 + 8 * size;
         if (sent.length < length) {
             sent = new byte[Math.max(length, sent.length * 2)];
@@ -105,11 +172,7 @@ final class WorkerConnection implements AutoCloseable {
         INTS.set(sent, 0, length - 4);
         sent[4] = ValueCodec.LONGS;
         INTS.set(sent, 5, size);
-        for (int i = 0, at = 9; i < size; i++, at += 8) {
-            LONGS.set(sent, at, (long) (Long) values.get(i));
-        }
-        out.write(sent, 0, length);
-        out.flush();
+        return sent;
     }
 
     /** Reads one message of a process function's conversation. */

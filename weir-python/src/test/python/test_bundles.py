@@ -1,0 +1,87 @@
+"""A bundle is answered in chunks, marshalled where marshal can write the answers and tagged where it cannot: the
+records that come back, and the record an error names, do not depend on where a chunk ends."""
+import unittest
+from collections import namedtuple
+
+from weir._internal import codec
+from weir._internal.bundle_reply import CHUNK, BundleReply
+from weir.errors import JobExecutionError
+from streams_for_tests import env_with
+
+RECORDS = 2 * CHUNK + 1000  # three chunks
+Point = namedtuple("Point", "x y")
+
+
+def _map(function, name="m"):
+    return env_with(1).from_collection(range(RECORDS)).map(function).name(name)
+
+
+def _mixed(x):
+    if x < CHUNK + 5:
+        return x
+    return str(x) if x < 2 * CHUNK else x % 2 == 0
+
+
+class BundlesTest(unittest.TestCase):
+    def test_answers_whose_type_changes_between_chunks_come_back_as_they_were_in_order(self):
+        self.assertEqual(list(_map(_mixed).execute_and_collect()), [_mixed(x) for x in range(RECORDS)])
+
+    def test_answers_marshal_cannot_write_in_a_later_chunk_cross_as_tagged_values(self):
+        result = _map(lambda x: Point(x, 1) if x >= CHUNK + 7 else -x).execute_and_collect()
+        self.assertEqual(list(result), [(x, 1) if x >= CHUNK + 7 else -x for x in range(RECORDS)])
+
+    def test_filter_and_key_by_over_several_chunks_keep_the_records_they_decide_on(self):
+        env = env_with(1)
+        kept = (env.from_collection(range(RECORDS)).filter(lambda x: x % 3 == 0).key_by(lambda x: x % 2)
+                .map(lambda x: x + 1).execute_and_collect())
+        self.assertEqual(list(kept), [x + 1 for x in range(RECORDS) if x % 3 == 0])
+
+    def test_a_set_in_a_later_chunk_fails_the_job_naming_its_record(self):
+        with self.assertRaises(JobExecutionError) as failed:
+            _map(lambda x: {x} if x == 2 * CHUNK + 3 else x, "sets").execute_and_collect()
+        self.assertEqual(str(failed.exception).splitlines(),
+                         ["The Python function of sets (subtask 1 of 1) failed on the record %d:" % (2 * CHUNK + 3),
+                          "TypeError: a set ({%d}) cannot cross between Python and Weir's JVM: records must be built "
+                          "from None, bool, int, float, str, bytes, tuple, list, dict and Row" % (2 * CHUNK + 3)])
+
+    def test_an_int_over_64_bits_in_a_later_chunk_fails_the_job_naming_its_record(self):
+        with self.assertRaises(JobExecutionError) as failed:
+            _map(lambda x: 1 << 64 if x == CHUNK + 1 else x, "wide").execute_and_collect()
+        self.assertEqual(str(failed.exception).splitlines(),
+                         ["The Python function of wide (subtask 1 of 1) failed on the record %d:" % (CHUNK + 1),
+                          "TypeError: the integer 18446744073709551616 does not fit in 64 bits, the widest integer "
+                          "Weir's JVM side holds; pass it as a str"])
+
+
+def _fail_at(at):
+    def answer(x):
+        return x // (x - at)
+    return answer
+
+
+class BundleReplyTest(unittest.TestCase):
+    """The worker's side alone, without a JVM."""
+
+    def _reply(self, inputs, function):
+        bundle = BundleReply(inputs)
+        return bundle, bundle.reply(lambda kind, f, chunk, answers: answers.extend(map(f, chunk)), "map", function)
+
+    def test_an_error_in_a_later_chunk_counts_the_records_answered_before_it(self):
+        bundle = BundleReply(list(range(RECORDS)))
+        with self.assertRaises(ZeroDivisionError):
+            bundle.reply(lambda kind, f, chunk, answers: answers.extend(map(f, chunk)), "map", _fail_at(CHUNK + 9))
+        self.assertEqual(bundle.done, CHUNK + 9)
+
+    def test_a_reply_that_turns_to_tagged_values_holds_every_answer_in_order(self):
+        answers = [x if x < CHUNK else Point(x, 0) for x in range(RECORDS)]
+        _, reply = self._reply(list(range(RECORDS)), lambda x: answers[x])
+        self.assertEqual(bytes(reply[4:]), bytes(codec.encode(answers, bytearray(b"R"))))
+
+    def test_the_tagged_form_of_a_marshalled_reply_holds_the_same_answers(self):
+        bundle, _ = self._reply(list(range(RECORDS)), lambda x: (x, str(x)))
+        tagged = bundle.tagged_reply()
+        self.assertEqual(codec.decode(tagged[5:])[0], [(x, str(x)) for x in range(RECORDS)])
+
+
+if __name__ == "__main__":
+    unittest.main()
