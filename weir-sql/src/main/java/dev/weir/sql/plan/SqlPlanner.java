@@ -69,7 +69,7 @@ public final class SqlPlanner {
         } catch (SqlParseException e) {
             throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
         }
-        return convert(planner, SessionPartitionRewrite.apply(parsed));
+        return convert(planner, SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed)));
     }
 
     /**
