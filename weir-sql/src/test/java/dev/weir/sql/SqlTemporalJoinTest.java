@@ -94,13 +94,14 @@ class SqlTemporalJoinTest {
     @Test
     void aProcessingTimeJoinOnATableWithoutLookupSupportIsRefusedNamingTheAlternatives() throws Exception {
         payments();
+        env.executeSql("CREATE TABLE random_rates (currency STRING, rate INT) WITH ('connector' = 'datagen')");
 
         assertThatThrownBy(() -> env.executeSql("SELECT p.id, r.rate FROM payments AS p "
-                + "JOIN rates FOR SYSTEM_TIME AS OF p.proc_time AS r ON p.currency = r.currency"))
+                + "JOIN random_rates FOR SYSTEM_TIME AS OF p.proc_time AS r ON p.currency = r.currency"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("Weir cannot run this query: FOR SYSTEM_TIME AS OF a processing-time attribute makes [rates] a lookup "
-                        + "table, but its connector 'filesystem' cannot look rows up by key. Use a table whose connector supports "
-                        + "lookups ('jdbc'), or join a versioned table (PRIMARY KEY and WATERMARK) FOR SYSTEM_TIME AS OF the left "
+                .hasMessage("Weir cannot run this query: FOR SYSTEM_TIME AS OF a processing-time attribute makes [random_rates] a "
+                        + "lookup table, but its connector 'datagen' cannot look rows up by key. Use a table whose connector supports "
+                        + "lookups ('jdbc', 'filesystem'), or join a versioned table (PRIMARY KEY and WATERMARK) FOR SYSTEM_TIME AS OF the left "
                         + "table's event-time attribute.");
     }
 
