@@ -73,4 +73,14 @@ class SqlGroupWindowTest {
                 + "HOP(ts, INTERVAL '1' MINUTE, INTERVAL '5' MINUTE)")).isInstanceOf(ValidationException.class).hasMessage(
                         "At line 1, column 71: Only a single window group function may be used in GROUP BY");
     }
+
+    @Test
+    void aGroupWindowInsideAViewIsRefusedNamingTheWindowTableFunction() throws Exception {
+        TableEnvironment env = clicks();
+        env.executeSql("CREATE VIEW per_window AS SELECT u, COUNT(*) AS c FROM clicks GROUP BY u, TUMBLE(ts, INTERVAL '5' MINUTE)");
+        assertThatThrownBy(() -> rows(env, "SELECT * FROM per_window")).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("Weir SQL runs the group window functions (TUMBLE, HOP, SESSION in GROUP BY, and "
+                        + "TUMBLE_START, SESSION_END, ...) only in a query's own SELECT with its GROUP BY window, not inside a "
+                        + "CREATE VIEW");
+    }
 }
