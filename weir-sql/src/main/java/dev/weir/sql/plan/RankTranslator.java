@@ -193,7 +193,8 @@ final class RankTranslator {
             }
         }
         // Keep-first on processing time never replaces its row: insert-only, as in Flink.
-        boolean insertOnly = function instanceof ProcTimeDeduplicateFunction && !((ProcTimeDeduplicateFunction) function).keepsLast();
+        boolean insertOnly = function instanceof ProcTimeDeduplicateFunction
+                && !((ProcTimeDeduplicateFunction) function).keepsLast();
         return new Translated(out, top.getRowType(), rowtime, !insertOnly);
     }
 

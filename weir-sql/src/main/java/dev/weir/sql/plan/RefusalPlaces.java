@@ -23,7 +23,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  */
 final class RefusalPlaces {
     private static final Pattern HAS_POSITION = Pattern.compile("line \\d+, column \\d+");
-    private static final Pattern UNSUPPORTED_FUNCTION = Pattern.compile("Weir SQL does not support (?:the function )?([A-Za-z_$0-9]+)");
+    private static final Pattern UNSUPPORTED_FUNCTION =
+            Pattern.compile("Weir SQL does not support (?:the function )?([A-Za-z_$0-9]+)");
     private static final Set<String> WINDOW_FUNCTIONS = Set.of("TUMBLE", "HOP", "CUMULATE", "SESSION");
 
     private RefusalPlaces() {

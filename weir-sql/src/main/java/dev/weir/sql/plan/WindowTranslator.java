@@ -135,7 +135,7 @@ final class WindowTranslator {
         return millis;
     }
 
-    /** The function's input, checked: its descriptor column must be the input's event-time attribute. */
+    /** The function's input, checked: its descriptor column must be the input's event-time or processing-time attribute. */
     private Translated input(TableFunctionScan scan, WindowCall call) {
         Translated in = translator.translate(scan.getInputs().get(0));
         if (in.rowtimeIndex() != call.timeColumn() && !procTime(scan, call)) {
@@ -244,7 +244,8 @@ final class WindowTranslator {
                 && hasValueKeyType(aggregateInput.getFieldList().get(keys[0]).getType().getSqlTypeName()));
         KeyedStream<Row, Object> keyed = stream.keyBy(keySelector);
         String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregateInput) + "], window=["
-                + call.spec().describe() + (procTime ? ", PROCTIME" : "") + "], select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
+                + call.spec().describe() + (procTime ? ", PROCTIME" : "") + "], select=["
+                + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         translator.record(name);
         List<AggregateCall> aggCalls = picked == null ? aggregate.getAggCallList()
                 : aggregate.getAggCallList().stream().map(c -> c.transform(picked)).toList();
