@@ -69,12 +69,19 @@ class SqlGroupWindowTest {
     }
 
     @Test
-    void aGroupWindowInsideAViewIsRefusedNamingTheWindowTableFunction() throws Exception {
+    void aGroupWindowInsideAViewRunsWhereTheViewIsUsed() throws Exception {
         TableEnvironment env = clicks();
-        env.executeSql("CREATE VIEW per_window AS SELECT u, COUNT(*) AS c FROM clicks GROUP BY u, TUMBLE(ts, INTERVAL '5' MINUTE)");
-        assertThatThrownBy(() -> rows(env, "SELECT * FROM per_window")).isInstanceOf(ValidationException.class)
-                .hasMessageStartingWith("Weir SQL runs the group window functions (TUMBLE, HOP, SESSION in GROUP BY, and "
-                        + "TUMBLE_START, SESSION_END, ...) only in a query's own SELECT with its GROUP BY window, not inside a "
-                        + "CREATE VIEW");
+        env.executeSql("CREATE VIEW per_window AS SELECT c.u, COUNT(*) AS n, SESSION_END(c.ts, INTERVAL '2' MINUTE) AS e "
+                + "FROM clicks AS c GROUP BY c.u, SESSION(c.ts, INTERVAL '2' MINUTE)");
+        assertThat(rows(env, "SELECT u, n, e FROM per_window WHERE n > 1")).containsExactlyInAnyOrder(
+                "+I[a, 2, 2020-01-01T10:11]", "+I[b, 2, 2020-01-01T10:08]");
+    }
+
+    @Test
+    void anAuxiliaryFunctionWithoutItsGroupWindowIsRefusedWithItsPlace() throws Exception {
+        assertThatThrownBy(() -> rows(clicks(), "SELECT u, TUMBLE_START(ts, INTERVAL '5' MINUTE) FROM clicks GROUP BY u, ts"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("SQL validation failed. From line 1, column 11 to line 1, column 47: Call to auxiliary "
+                        + "group function 'TUMBLE_START' must have matching call to group function '$TUMBLE' in GROUP BY clause");
     }
 }

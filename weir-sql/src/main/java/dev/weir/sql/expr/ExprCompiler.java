@@ -256,8 +256,8 @@ public final class ExprCompiler {
             case "SESSION_ROWTIME":
                 // The group windows of a query's own GROUP BY were rewritten before planning (GroupWindowRewrite).
                 throw new ValidationException("Weir SQL runs the group window functions (TUMBLE, HOP, SESSION in GROUP BY, and "
-                        + "TUMBLE_START, SESSION_END, ...) only in a query's own SELECT with its GROUP BY window, not inside a "
-                        + "CREATE VIEW or without the window in GROUP BY; use the window table functions there, e.g. FROM "
+                        + "TUMBLE_START, SESSION_END, ...) only in a query's own SELECT with its GROUP BY window; group by the "
+                        + "window, or use the window table functions, e.g. FROM "
                         + "TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, "
                         + "window_end, selecting window_start and window_end");
             default:

@@ -33,6 +33,29 @@ final class GroupWindowRewrite extends SqlShuttle {
         return parsed.accept(new GroupWindowRewrite());
     }
 
+    /**
+     * A view's query as Calcite can expand it: with its group windows (and Flink 1.19's SESSION PARTITION BY) rewritten,
+     * unparsed again; the query itself when it has neither. Calcite parses a view's text where it is used, past
+     * {@link SqlPlanner}'s rewrites.
+     */
+    static String rewriteView(String query) {
+        try {
+            SqlNode parsed = org.apache.calcite.sql.parser.SqlParser.create(query, SqlPlanner.PARSER_CONFIG).parseQuery();
+            String before = unparse(parsed);
+            String after = unparse(SessionPartitionRewrite.apply(apply(parsed)));
+            return before.equals(after) ? query : after;
+        } catch (org.apache.calcite.sql.parser.SqlParseException e) {
+            return query; // the view parsed when it was created; let its expansion report any error
+        }
+    }
+
+    private static String unparse(SqlNode node) {
+        org.apache.calcite.sql.SqlDialect dialect = new org.apache.calcite.sql.SqlDialect(
+                org.apache.calcite.sql.SqlDialect.EMPTY_CONTEXT.withIdentifierQuoteString("`"));
+        return node.toSqlString(c -> c.withDialect(dialect).withAlwaysUseParentheses(false)
+                .withSelectListItemsOnSeparateLines(false).withIndentation(0)).getSql();
+    }
+
     @Override
     public SqlNode visit(SqlCall call) {
         SqlNode visited = super.visit(call);
