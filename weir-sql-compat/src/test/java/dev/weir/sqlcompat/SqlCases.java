@@ -219,6 +219,7 @@ final class SqlCases {
         q.addAll(TemporalJoinCases.queries());
         q.addAll(RankCases.queries());
         q.addAll(OverCases.queries());
+        q.addAll(GroupWindowCases.queries());
         return q;
     }
 }

@@ -32,6 +32,7 @@ class SqlDifferentialTest {
         Path dir = Files.createTempDirectory("weir-sql-differential");
         List<String> ddl = SqlCases.tables(dir);
         ddl.addAll(TemporalJoinCases.tables(dir));
+        ddl.addAll(GroupWindowCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster()) {
             runAll(cluster.tableEnvironment(), ddl);

@@ -233,7 +233,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         SqlPlanner.Planned planned = planner.planQuery(query);
         StreamTranslator translator = new StreamTranslator(StreamExecutionEnvironment.createLocalEnvironment(1), catalog, planner,
                 config.getLocalTimeZone()).withStateTtl(stateTtl());
-        Translated translated = translator.translate(planned.rel());
+        Translated translated = planned.translateWith(translator);
         StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n").append(RelOptUtil.toString(planned.rel()))
                 .append("\n== Weir Operators ==\n");
         for (String op : translator.operators()) {
@@ -267,8 +267,8 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private Translated translate(StreamExecutionEnvironment env, String query) {
         logIgnoredOptions();
         SqlPlanner.Planned planned = planner.planQuery(query);
-        return new StreamTranslator(env, catalog, planner, config.getLocalTimeZone()).withStateTtl(stateTtl())
-                .translate(planned.rel());
+        return planned.translateWith(new StreamTranslator(env, catalog, planner, config.getLocalTimeZone())
+                .withStateTtl(stateTtl()));
     }
 
     /** {@code table.exec.state.ttl} as Flink reads it ({@code '1 h'}, {@code '30 s'}, {@code '0'}: forever). */

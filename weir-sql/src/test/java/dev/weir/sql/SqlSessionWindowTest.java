@@ -1,6 +1,5 @@
 package dev.weir.sql;
 
-import static dev.weir.sql.SqlTestSupport.csv;
 import static dev.weir.sql.SqlTestSupport.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,12 +16,7 @@ class SqlSessionWindowTest {
     Path dir;
 
     private TableEnvironment clicks() throws Exception {
-        TableEnvironment env = SqlTestSupport.env();
-        Path in = csv(dir, "clicks", "a,1,2020-01-01 10:00:00", "a,2,2020-01-01 10:03:00", "b,5,2020-01-01 10:04:00",
-                "a,4,2020-01-01 10:09:00", "b,1,2020-01-01 10:06:00", "a,8,2020-01-01 10:07:59");
-        env.executeSql("CREATE TABLE clicks (u STRING, n INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '10' MINUTE) WITH ("
-                + "'connector' = 'filesystem', 'path' = '" + in + "', 'format' = 'csv')");
-        return env;
+        return SqlTestSupport.timedClicks(dir);
     }
 
     @Test

@@ -71,8 +71,8 @@ class SqlTemporalJoinTest {
         assertThatThrownBy(() -> env.executeSql("SELECT o.id, r.rate FROM orders AS o "
                 + "JOIN rate_log FOR SYSTEM_TIME AS OF o.order_time AS r ON o.currency = r.currency"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("Temporal Table Join requires primary key in versioned table, but no primary key can be found for "
-                        + "[rate_log]. Declare one, e.g. PRIMARY KEY (id) NOT ENFORCED.");
+                .hasMessage("At line 1, column 43: Temporal Table Join requires primary key in versioned table, but no primary "
+                        + "key can be found for [rate_log]. Declare one, e.g. PRIMARY KEY (id) NOT ENFORCED.");
     }
 
     @Test
@@ -80,8 +80,8 @@ class SqlTemporalJoinTest {
         assertThatThrownBy(() -> env.executeSql("SELECT o.id, r.rate FROM orders AS o "
                 + "JOIN rates FOR SYSTEM_TIME AS OF o.order_time AS r ON o.amount < r.rate"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("Temporal table join requires an equality condition on fields of table [rates]. Add one to the ON "
-                        + "clause, e.g. ON o.id = rates.id");
+                .hasMessage("At line 1, column 43: Temporal table join requires an equality condition on fields of table "
+                        + "[rates]. Add one to the ON clause, e.g. ON o.id = rates.id");
     }
 
     /** A table with a processing-time attribute. */
@@ -94,13 +94,15 @@ class SqlTemporalJoinTest {
     @Test
     void aProcessingTimeJoinOnATableWithoutLookupSupportIsRefusedNamingTheAlternatives() throws Exception {
         payments();
+        env.executeSql("CREATE TABLE random_rates (currency STRING, rate INT) WITH ('connector' = 'datagen')");
 
         assertThatThrownBy(() -> env.executeSql("SELECT p.id, r.rate FROM payments AS p "
-                + "JOIN rates FOR SYSTEM_TIME AS OF p.proc_time AS r ON p.currency = r.currency"))
+                + "JOIN random_rates FOR SYSTEM_TIME AS OF p.proc_time AS r ON p.currency = r.currency"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessage("Weir cannot run this query: FOR SYSTEM_TIME AS OF a processing-time attribute makes [rates] a lookup "
-                        + "table, but its connector 'filesystem' cannot look rows up by key. Use a table whose connector supports "
-                        + "lookups ('jdbc'), or join a versioned table (PRIMARY KEY and WATERMARK) FOR SYSTEM_TIME AS OF the left "
+                .hasMessage("At line 1, column 45: Weir cannot run this query: FOR SYSTEM_TIME AS OF a processing-time attribute "
+                        + "makes [random_rates] a "
+                        + "lookup table, but its connector 'datagen' cannot look rows up by key. Use a table whose connector supports "
+                        + "lookups ('jdbc', 'filesystem'), or join a versioned table (PRIMARY KEY and WATERMARK) FOR SYSTEM_TIME AS OF the left "
                         + "table's event-time attribute.");
     }
 

@@ -23,6 +23,19 @@ final class SqlTestSupport {
         return env;
     }
 
+    /**
+     * A fresh environment with the window tests' table {@code clicks (u, n, ts)}: six rows of two users over ten minutes,
+     * out of order within the watermark's 10 minutes.
+     */
+    static TableEnvironment timedClicks(Path dir) throws IOException {
+        TableEnvironment env = env();
+        Path in = csv(dir, "clicks", "a,1,2020-01-01 10:00:00", "a,2,2020-01-01 10:03:00", "b,5,2020-01-01 10:04:00",
+                "a,4,2020-01-01 10:09:00", "b,1,2020-01-01 10:06:00", "a,8,2020-01-01 10:07:59");
+        env.executeSql("CREATE TABLE clicks (u STRING, n INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts - INTERVAL '10' MINUTE) WITH ("
+                + "'connector' = 'filesystem', 'path' = '" + in + "', 'format' = 'csv')");
+        return env;
+    }
+
     static Path csv(Path dir, String name, String... lines) throws IOException {
         Path file = dir.resolve(name + ".csv");
         Files.write(file, List.of(lines));

@@ -25,9 +25,14 @@ import org.apache.calcite.rel.type.RelDataType;
  * Flink's {@code filesystem} connector: reads every file under {@code 'path'} (a file or a directory) as a bounded
  * table, and writes part files into the {@code 'path'} directory through Weir's exactly-once {@link FileSink}
  * (files become visible when a checkpoint completes, or at the end of a bounded job), in {@code 'format'} csv or json.
- * Partitioned tables and rolling options are not supported yet.
+ * As the lookup side of a processing-time lookup join, the table is read whole into memory and read again after
+ * {@code lookup.join.cache.ttl} ({@link FilesystemLookupFunction}). Partitioned tables and rolling options are not
+ * supported yet.
  */
-final class FilesystemConnector implements TableConnector {
+final class FilesystemConnector implements TableConnector, LookupTableSource {
+    /** Flink's option: how long a lookup join keeps the table it read before reading it again. */
+    static final String LOOKUP_TTL = "lookup.join.cache.ttl";
+
     @Override
     public String identifier() {
         return "filesystem";
@@ -41,7 +46,7 @@ final class FilesystemConnector implements TableConnector {
     @Override
     public Set<String> describeOptions() {
         return Set.of("path", "format", "csv.field-delimiter", "csv.ignore-parse-errors", "csv.null-literal", "json.ignore-parse-errors",
-                "sink.parallelism", "source.monitor-interval");
+                "sink.parallelism", "source.monitor-interval", LOOKUP_TTL);
     }
 
     @Override
@@ -75,6 +80,24 @@ final class FilesystemConnector implements TableConnector {
         var parsed = lines.flatMap(new ParseLines(format(table, physicalType))).name("Parse: " + table.options().get("format"));
         int parallelism = lines.getTransformation().getParallelism();
         return parallelism > 0 ? parsed.setParallelism(parallelism) : parsed;
+    }
+
+    @Override
+    public LookupFunction createLookupFunction(CatalogTable table, RelDataType physicalType, int[] keyColumns) {
+        String ttl = table.options().getOrDefault(LOOKUP_TTL, "60 min");
+        long ttlMillis;
+        try {
+            ttlMillis = dev.weir.util.TimeUtils.parseDuration(ttl).toMillis();
+        } catch (RuntimeException e) {
+            throw new ValidationException("Option '" + LOOKUP_TTL + "' of table '" + table.name() + "' must be a duration such "
+                    + "as '10 min' or '30 s', was '" + ttl + "'", e);
+        }
+        if (ttlMillis <= 0) {
+            throw new ValidationException("Option '" + LOOKUP_TTL + "' of table '" + table.name() + "' must be positive, was '"
+                    + ttl + "'");
+        }
+        return new FilesystemLookupFunction(table.name(), Path.of(table.options().get("path")), format(table, physicalType),
+                table.options().get("format"), keyColumns, ttlMillis);
     }
 
     @Override

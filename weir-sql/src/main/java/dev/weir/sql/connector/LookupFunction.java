@@ -18,6 +18,14 @@ public interface LookupFunction extends Serializable {
     /** The rows whose key columns equal {@code key}'s fields, in the order the connector was asked for them. */
     List<Row> lookup(Row key) throws IOException;
 
+    /**
+     * {@link #lookup(Row)} at the task's processing time {@code now}, for functions that reload the table on a schedule
+     * (the filesystem connector's full cache); the others ignore the time.
+     */
+    default List<Row> lookup(Row key, long now) throws IOException {
+        return lookup(key);
+    }
+
     /** Releases what {@link #open()} acquired; called once, also after a failure. */
     void close() throws Exception;
 }

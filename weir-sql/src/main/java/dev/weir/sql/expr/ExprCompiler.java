@@ -254,10 +254,12 @@ public final class ExprCompiler {
             case "SESSION_START":
             case "SESSION_END":
             case "SESSION_ROWTIME":
-                throw new ValidationException("Weir SQL does not support the group window functions (TUMBLE, HOP, SESSION in "
-                        + "GROUP BY, and TUMBLE_START, SESSION_END, ...), which Flink deprecates; use the window table functions "
-                        + "instead, e.g. FROM TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '10' SECOND)) "
-                        + "GROUP BY k, window_start, window_end, selecting window_start and window_end");
+                // The group windows of a query's own GROUP BY were rewritten before planning (GroupWindowRewrite).
+                throw new ValidationException("Weir SQL runs the group window functions (TUMBLE, HOP, SESSION in GROUP BY, and "
+                        + "TUMBLE_START, SESSION_END, ...) only in a query's own SELECT with its GROUP BY window; group by the "
+                        + "window, or use the window table functions, e.g. FROM "
+                        + "TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, "
+                        + "window_end, selecting window_start and window_end");
             default:
                 throw unsupported(name, "arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, COALESCE, NULLIF, "
                         + "UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, CONCAT/||, POSITION, LIKE, ABS, FLOOR, CEIL, EXTRACT, "

@@ -77,7 +77,8 @@ final class CalciteTables {
 
         @Override
         public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
-            return context.expandView(relOptTable.getRowType(), query, List.of(), List.of(name)).project();
+            return context.expandView(relOptTable.getRowType(), GroupWindowRewrite.rewriteView(query), List.of(), List.of(name))
+                    .project();
         }
     }
 }

@@ -4,6 +4,7 @@ import dev.weir.sql.expr.Expr;
 import dev.weir.sql.runtime.CalcFunction;
 import dev.weir.sql.runtime.join.ExprKeySelector;
 import dev.weir.sql.runtime.rank.AppendOnlyTopNFunction;
+import dev.weir.sql.runtime.rank.ProcTimeDeduplicateFunction;
 import dev.weir.sql.runtime.rank.RetractableTopNFunction;
 import dev.weir.sql.runtime.rank.RowTimeDeduplicateFunction;
 import dev.weir.sql.runtime.rank.SortKeyComparator;
@@ -153,7 +154,14 @@ final class RankTranslator {
         String partitionNames = describeAll(over.getWindow().partitionKeys, input);
         boolean onRowtime = orderKeys.size() == 1 && orderKeys.get(0).left instanceof RexInputRef
                 && ((RexInputRef) orderKeys.get(0).left).getIndex() == in.rowtimeIndex();
-        if (onRowtime && n == 1 && !rowNumberShown && !in.updating()) {
+        boolean onProcTime = !onRowtime && orderKeys.size() == 1 && orderKeys.get(0).left instanceof RexInputRef
+                && ProcTimeAttributes.isProcTime(input, ((RexInputRef) orderKeys.get(0).left).getIndex(), translator);
+        if (onProcTime && n == 1 && !rowNumberShown && !in.updating()) {
+            boolean keepLast = orderKeys.get(0).getDirection() == RelFieldCollation.Direction.DESCENDING;
+            function = new ProcTimeDeduplicateFunction(keepLast);
+            name = "Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=[" + partitionNames
+                    + "], order=[PROCTIME])";
+        } else if (onRowtime && n == 1 && !rowNumberShown && !in.updating()) {
             boolean keepLast = orderKeys.get(0).getDirection() == RelFieldCollation.Direction.DESCENDING;
             function = new RowTimeDeduplicateFunction(in.rowtimeIndex(), keepLast);
             name = "Deduplicate(keep=[" + (keepLast ? "LastRow" : "FirstRow") + "], key=[" + partitionNames
@@ -194,7 +202,10 @@ final class RankTranslator {
                 rowtime = i;
             }
         }
-        return new Translated(out, top.getRowType(), rowtime, true);
+        // Keep-first on processing time never replaces its row: insert-only, as in Flink.
+        boolean insertOnly = function instanceof ProcTimeDeduplicateFunction
+                && !((ProcTimeDeduplicateFunction) function).keepsLast();
+        return new Translated(out, top.getRowType(), rowtime, !insertOnly);
     }
 
     /** N for {@code rn <= N}, {@code rn < N+1}, {@code rn = 1}; 0 if the conjunct does not bound rn; -1 if unsupported. */

@@ -82,7 +82,7 @@ final class SourceTranslator {
                 String name = "WatermarkAssigner(rowtime=[" + rowtimeName + "], watermark=[" + watermark.trim() + "])";
                 translator.record(name);
                 stream = stream.assignTimestampsAndWatermarks(new RowtimeWatermarks(rowtime, rowtimeName,
-                        translator.compiler().compile(rex))).name(name);
+                        translator.compiler().compile(rex), translator.env().getConfig().getAutoWatermarkInterval())).name(name);
             }
         }
         return new Translated(stream, tableType, rowtime, updating);

@@ -56,8 +56,16 @@ public final class SqlPlanner {
         this.catalog = catalog;
     }
 
-    /** A query's logical plan and result row type. */
-    public record Planned(RelNode rel, RelDataType rowType) {
+    /** A query's logical plan and result row type, and its parse tree (for the places of refused constructs). */
+    public record Planned(RelNode rel, RelDataType rowType, SqlNode query) {
+        /** The plan translated by {@code translator}; a refusal names the line and column of what it refuses. */
+        public Translated translateWith(StreamTranslator translator) {
+            try {
+                return translator.translate(rel);
+            } catch (ValidationException e) {
+                throw RefusalPlaces.located(e, query);
+            }
+        }
     }
 
     /** Plans a query (SELECT, WITH, VALUES, UNION ...). */
@@ -69,7 +77,7 @@ public final class SqlPlanner {
         } catch (SqlParseException e) {
             throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
         }
-        return convert(planner, SessionPartitionRewrite.apply(parsed));
+        return convert(planner, SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed)));
     }
 
     /**
@@ -121,7 +129,7 @@ public final class SqlPlanner {
         try {
             SqlNode validated = planner.validate(parsed);
             RelRoot root = planner.rel(validated);
-            return new Planned(JoinFilterPushdown.apply(SubQueryJoinRewrite.apply(root.project())), root.validatedRowType);
+            return new Planned(JoinFilterPushdown.apply(SubQueryJoinRewrite.apply(root.project())), root.validatedRowType, validated);
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String message = firstLines(cause.getMessage());

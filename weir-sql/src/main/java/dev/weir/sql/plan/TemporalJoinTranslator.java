@@ -100,7 +100,7 @@ final class TemporalJoinTranslator {
             throw new ValidationException("Weir cannot run this query: FOR SYSTEM_TIME AS OF a processing-time attribute makes "
                     + "[" + tableName + "] a lookup table, but " + (connector == null ? "it is no connector table"
                     : "its connector '" + connector.identifier() + "' cannot look rows up by key")
-                    + ". Use a table whose connector supports lookups ('jdbc'), or join a versioned table (PRIMARY KEY and "
+                    + ". Use a table whose connector supports lookups ('jdbc', 'filesystem'), or join a versioned table (PRIMARY KEY and "
                     + "WATERMARK) FOR SYSTEM_TIME AS OF the left table's event-time attribute.");
         }
         for (Statement.ColumnDefinition c : table.columns()) {

@@ -3,6 +3,7 @@ package dev.weir.sql.plan;
 import dev.weir.sql.expr.Expr;
 import dev.weir.sql.runtime.CalcFunction;
 import dev.weir.sql.runtime.CumulativeEventTimeWindows;
+import dev.weir.sql.runtime.CumulativeProcessingTimeWindows;
 import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.sql.runtime.RowKeySelector;
 import dev.weir.sql.runtime.SessionRowsFunction;
@@ -15,6 +16,9 @@ import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.KeyedStream;
 import dev.weir.streaming.api.datastream.WindowedStream;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
+import dev.weir.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
+import dev.weir.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
+import dev.weir.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.SlidingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
@@ -131,21 +135,27 @@ final class WindowTranslator {
         return millis;
     }
 
-    /** The function's input, checked: its descriptor column must be the input's event-time attribute. */
+    /** The function's input, checked: its descriptor column must be the input's event-time or processing-time attribute. */
     private Translated input(TableFunctionScan scan, WindowCall call) {
         Translated in = translator.translate(scan.getInputs().get(0));
-        if (in.rowtimeIndex() != call.timeColumn()) {
+        if (in.rowtimeIndex() != call.timeColumn() && !procTime(scan, call)) {
             String column = scan.getInputs().get(0).getRowType().getFieldNames().get(call.timeColumn());
             throw new ValidationException("The window function " + call.function() + "(TABLE ..., DESCRIPTOR(" + column
                     + "), ...) requires the timecol to be a time attribute, but '" + column + "' is not one. Declare it with "
                     + "WATERMARK FOR " + column + " AS ... in CREATE TABLE (or .watermark(\"" + column + "\", ...) in the "
-                    + "Schema), and use that column in DESCRIPTOR; processing-time windows are not supported yet");
+                    + "Schema), or as a processing-time attribute (" + column + " AS PROCTIME()), and use that column in "
+                    + "DESCRIPTOR");
         }
         if (in.updating()) {
             throw new ValidationException("Window table function " + call.function() + " cannot consume an updating input "
                     + "(the result of a GROUP BY without windows); apply it to an insert-only table");
         }
         return in;
+    }
+
+    /** Whether the window function's time column is a processing-time attribute ({@code PROCTIME()}). */
+    private boolean procTime(TableFunctionScan scan, WindowCall call) {
+        return ProcTimeAttributes.isProcTime(scan.getInputs().get(0), call.timeColumn(), translator);
     }
 
     Translated windowColumns(TableFunctionScan scan) {
@@ -160,12 +170,12 @@ final class WindowTranslator {
         DataStream<Row> out;
         if (call.spec().kind() == WindowSpec.Kind.SESSION) {
             // A row's session is known when the session closes: the rows wait in the session window of their partition key.
-            out = in.stream().keyBy(new RowKeySelector(call.partitionKeys())).window(assigner(call.spec()))
+            out = in.stream().keyBy(new RowKeySelector(call.partitionKeys())).window(assigner(call.spec(), procTime(scan, call)))
                     .process(new SessionRowsFunction()).name(name);
         } else {
             out = in.stream().flatMap(new WindowColumnsFunction(call.spec(), call.timeColumn())).name(name);
         }
-        return new Translated(out, scan.getRowType(), scan.getRowType().getFieldCount() - 1, false);
+        return new Translated(out, scan.getRowType(), procTime(scan, call) ? -1 : scan.getRowType().getFieldCount() - 1, false);
     }
 
     /** The window aggregate, or null when {@code aggregate} does not group by a window function's bounds. */
@@ -200,6 +210,7 @@ final class WindowTranslator {
             return null;
         }
         Translated in = input(scan, call);
+        boolean procTime = in.rowtimeIndex() != call.timeColumn();
         DataStream<Row> stream = in.stream();
         // Projections that only pick columns need no Calc (and no row per record): the key and the aggregates read
         // the picked columns straight from the table function's input.
@@ -233,17 +244,19 @@ final class WindowTranslator {
                 && hasValueKeyType(aggregateInput.getFieldList().get(keys[0]).getType().getSqlTypeName()));
         KeyedStream<Row, Object> keyed = stream.keyBy(keySelector);
         String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregateInput) + "], window=["
-                + call.spec().describe() + "], select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
+                + call.spec().describe() + (procTime ? ", PROCTIME" : "") + "], select=["
+                + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         translator.record(name);
         List<AggregateCall> aggCalls = picked == null ? aggregate.getAggCallList()
                 : aggregate.getAggCallList().stream().map(c -> c.transform(picked)).toList();
         LongAggregate integers = LongAggregate.tryCreate(aggCalls, aggregateInput);
-        WindowedStream<Row, Object, TimeWindow> windowed = keyed.window(assigner(call.spec()));
+        WindowedStream<Row, Object, TimeWindow> windowed = keyed.window(assigner(call.spec(), procTime));
         WindowAggregateOutput output = new WindowAggregateOutput(groupColumns, keySelector);
         DataStream<Row> out = (integers != null ? windowed.aggregate(integers, output)
                 : windowed.aggregate(new SqlAggregate(translator.aggCalls(aggCalls, aggregateInput)), output)).name(name);
         int rowtime = -1;
-        for (int i = 0; i < groupColumns.length; i++) {
+        // A processing-time window's window_time is no event-time attribute.
+        for (int i = 0; i < groupColumns.length && !procTime; i++) {
             if (groupColumns[i] == WindowAggregateOutput.WINDOW_TIME) {
                 rowtime = i;
             }
@@ -319,7 +332,23 @@ final class WindowTranslator {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static WindowAssigner<Object, TimeWindow> assigner(WindowSpec spec) {
+    private static WindowAssigner<Object, TimeWindow> assigner(WindowSpec spec, boolean procTime) {
+        if (procTime) {
+            // Processing-time windows: a row belongs to the windows of the moment it arrives, fired by processing-time
+            // timers; as in Flink, windows still open at the end of bounded input do not fire.
+            switch (spec.kind()) {
+                case SESSION:
+                    return (WindowAssigner) ProcessingTimeSessionWindows.withGap(Duration.ofMillis(spec.size()));
+                case TUMBLE:
+                    return (WindowAssigner) TumblingProcessingTimeWindows.of(Duration.ofMillis(spec.size()),
+                            Duration.ofMillis(spec.offset()));
+                case HOP:
+                    return (WindowAssigner) SlidingProcessingTimeWindows.of(Duration.ofMillis(spec.size()),
+                            Duration.ofMillis(spec.slide()), Duration.ofMillis(spec.offset()));
+                default:
+                    return new CumulativeProcessingTimeWindows(spec);
+            }
+        }
         switch (spec.kind()) {
             case SESSION:
                 return (WindowAssigner) EventTimeSessionWindows.withGap(Duration.ofMillis(spec.size()));

@@ -23,6 +23,11 @@ public final class CumulativeEventTimeWindows extends WindowAssigner<Object, Tim
 
     @Override
     public Collection<TimeWindow> assignWindows(Object element, long timestamp, WindowAssignerContext context) {
+        return windowsOf(spec, timestamp);
+    }
+
+    /** The CUMULATE windows of {@code spec} that hold time {@code timestamp}. */
+    static List<TimeWindow> windowsOf(WindowSpec spec, long timestamp) {
         long start = spec.firstStart(timestamp);
         List<TimeWindow> windows = new ArrayList<>(spec.maxWindowsPerElement());
         for (long end = start + spec.slide(); end <= start + spec.size(); end += spec.slide()) {

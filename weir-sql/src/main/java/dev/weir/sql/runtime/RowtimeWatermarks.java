@@ -11,8 +11,10 @@ import dev.weir.types.Row;
 
 /**
  * A table's {@code WATERMARK FOR rowtime AS expression} as a watermark strategy, with Flink SQL's semantics: a row's
- * timestamp is its rowtime column, and the watermark is the largest value of the expression over the rows so far,
- * emitted periodically (the job's auto-watermark interval) and once more at the end of bounded input. Unlike the
+ * timestamp is its rowtime column, and the watermark is the largest value of the expression over the rows so far
+ * (never below 0), emitted as Flink's WatermarkAssignerOperator does: right after a row that raised it by more than
+ * the job's auto-watermark interval since the last one emitted, else periodically at that interval, and once more at
+ * the end of bounded input. Which rows are late therefore depends on the rows' order, not on the wall clock. Unlike the
  * DataStream API's bounded-out-of-orderness strategy, nothing is subtracted: {@code ts - INTERVAL '5' SECOND}
  * emits exactly that. Rows with a null rowtime fail the job, as in Flink.
  */
@@ -22,16 +24,18 @@ public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
     private final int rowtimeIndex;
     private final Expr watermarkExpression;
     private final String rowtimeName;
+    private final long intervalMillis;
 
-    public RowtimeWatermarks(int rowtimeIndex, String rowtimeName, Expr watermarkExpression) {
+    public RowtimeWatermarks(int rowtimeIndex, String rowtimeName, Expr watermarkExpression, long intervalMillis) {
         this.rowtimeIndex = rowtimeIndex;
+        this.intervalMillis = intervalMillis;
         this.rowtimeName = rowtimeName;
         this.watermarkExpression = watermarkExpression;
     }
 
     @Override
     public WatermarkGenerator<Row> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
-        return new Generator(watermarkExpression);
+        return new Generator(watermarkExpression, intervalMillis);
     }
 
     @Override
@@ -48,11 +52,14 @@ public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
 
     private static final class Generator implements WatermarkGenerator<Row> {
         private final Expr expression;
-        private long max = Long.MIN_VALUE;
-        private long emitted = Long.MIN_VALUE;
+        private final long interval;
+        // Flink's assigner starts both at 0: no watermark before the epoch.
+        private long max;
+        private long emitted;
 
-        Generator(Expr expression) {
+        Generator(Expr expression, long interval) {
             this.expression = expression;
+            this.interval = interval;
         }
 
         @Override
@@ -63,6 +70,10 @@ public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
                 if (watermark > max) {
                     max = watermark;
                 }
+            }
+            if (max - emitted > interval) {
+                emitted = max;
+                output.emitWatermark(new dev.weir.api.common.eventtime.Watermark(max));
             }
         }
 

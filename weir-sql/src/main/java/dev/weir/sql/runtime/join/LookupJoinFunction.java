@@ -72,12 +72,12 @@ public final class LookupJoinFunction extends ProcessFunction<Row, Row> {
     /** The table's rows with the probe's key: from the cache while fresh, else looked up (the probe is copied to cache it). */
     private List<Row> rowsOf(long now) throws Exception {
         if (cache == null) {
-            return lookup.lookup(probe);
+            return lookup.lookup(probe, now);
         }
         List<Row> rows = cache.get(probe, now);
         if (rows == null) {
             Row key = Row.copy(probe);
-            rows = lookup.lookup(key);
+            rows = lookup.lookup(key, now);
             cache.put(key, rows, now);
         }
         return rows;
