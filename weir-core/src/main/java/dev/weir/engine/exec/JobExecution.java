@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  * next, as its restart policy allows. Jobs share nothing, so several can run side by side in one JVM.
  */
 public final class JobExecution implements JobClient {
+    private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(JobExecution.class.getName());
     private final JobID jobId = JobID.generate();
     private final String jobName;
     private final StreamGraph graph;
@@ -141,7 +142,7 @@ public final class JobExecution implements JobClient {
             return;
         }
         status = JobStatus.RESTARTING;
-        Log.LOG.log(System.Logger.Level.WARNING, "Job ''{0}'' failed (attempt {1}), restarting in {2} ms: {3}", jobName, attempt.number(),
+        LOG.log(System.Logger.Level.WARNING, "Job ''{0}'' failed (attempt {1}), restarting in {2} ms: {3}", jobName, attempt.number(),
                 delay, failed.getMessage());
         CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
             // A pool thread: restoring state and copying functions need the job's classes, so its class loader.
@@ -197,7 +198,7 @@ public final class JobExecution implements JobClient {
             try {
                 storage.discard();
             } catch (RuntimeException e) {
-                Log.LOG.log(System.Logger.Level.WARNING, "Could not delete the checkpoints of job ''{0}'' in {1}: {2}", jobName,
+                LOG.log(System.Logger.Level.WARNING, "Could not delete the checkpoints of job ''{0}'' in {1}: {2}", jobName,
                         storage.jobDirectory(), e);
             }
         }
@@ -275,13 +276,5 @@ public final class JobExecution implements JobClient {
     @Override
     public CompletableFuture<JobExecutionResult> getJobExecutionResult() {
         return result;
-    }
-
-    /**
-     * The logger, created on the first warning: {@code System.getLogger} loads the platform's logging (some 60
-     * classes of java.util.logging), which a job that never restarts nor fails to clean up does not need.
-     */
-    private static final class Log {
-        static final System.Logger LOG = System.getLogger(JobExecution.class.getName());
     }
 }

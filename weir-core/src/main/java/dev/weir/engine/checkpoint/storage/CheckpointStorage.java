@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * So never restore from the folder of a run that is still writing checkpoints into it.
  */
 public final class CheckpointStorage {
-    private static final System.Logger LOG = System.getLogger(CheckpointStorage.class.getName());
+    private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(CheckpointStorage.class.getName());
     private static final String CHECKPOINT_PREFIX = "chk-";
 
     private final String jobName;
