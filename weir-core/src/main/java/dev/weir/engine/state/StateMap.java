@@ -20,12 +20,6 @@ final class StateMap {
     private int size;
     private int mask;
     private int shift;
-    /**
-     * The key object of the last successful lookup and its slot, until an entry moves (removal, growth): a
-     * read-modify-write of a value (get, then put with the same key object) then probes once, not twice.
-     */
-    private Object lastKey;
-    private int lastSlot;
 
     StateMap() {
         allocate(MIN_CAPACITY);
@@ -59,16 +53,10 @@ final class StateMap {
     }
 
     void put(Object key, Object value) {
-        if (key == lastKey) {
-            values[lastSlot] = value;
-            return;
-        }
         int hash = spread(key.hashCode());
         int i = indexOf(key, hash);
         if (keys[i] != null) {
             values[i] = value;
-            lastKey = key;
-            lastSlot = i;
             return;
         }
         if (size >= (keys.length >> 1) + (keys.length >> 2)) {
@@ -93,7 +81,6 @@ final class StateMap {
         if (i < 0) {
             return;
         }
-        lastKey = null;
         size--;
         int gap = i;
         int j = i;
@@ -120,16 +107,8 @@ final class StateMap {
     }
 
     private int find(Object key) {
-        if (key == lastKey) {
-            return lastSlot;
-        }
         int i = indexOf(key, spread(key.hashCode()));
-        if (keys[i] == null) {
-            return -1;
-        }
-        lastKey = key;
-        lastSlot = i;
-        return i;
+        return keys[i] == null ? -1 : i;
     }
 
     /** The slot holding {@code key}, or the empty slot where it would go. */
@@ -173,7 +152,6 @@ final class StateMap {
     }
 
     private void allocate(int capacity) {
-        lastKey = null;
         keys = new Object[capacity];
         values = new Object[capacity];
         hashes = new int[capacity];
