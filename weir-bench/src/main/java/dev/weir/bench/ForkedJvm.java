@@ -42,7 +42,12 @@ final class ForkedJvm implements AutoCloseable {
         in.write(command);
         in.write('\n');
         in.flush();
-        return expectOk(out.readLine(), command);
+        String answer = out.readLine();
+        // With --jfr the JVM announces its recording on stdout whatever -Xlog says; those lines are no answer.
+        while (answer != null && answer.startsWith("[") && answer.contains("][jfr,startup]")) {
+            answer = out.readLine();
+        }
+        return expectOk(answer, command);
     }
 
     /** Reads the next line the child prints (a one-shot main's result). */

@@ -1,11 +1,16 @@
 package dev.weir.api.common;
 
 import java.io.Serializable;
-import java.util.UUID;
+import java.util.Random;
 
 /** Identifies a job run; printed as 32 hex digits like Flink's. */
 public final class JobID implements Serializable {
     private static final long serialVersionUID = 1L;
+    /**
+     * As Flink's ids: random, not secure. {@code UUID.randomUUID()} would load and seed the security providers
+     * (about 90 classes) when a job starts, for an id nobody has to guess.
+     */
+    private static final Random RANDOM = new Random();
     private final long upper;
     private final long lower;
 
@@ -15,8 +20,7 @@ public final class JobID implements Serializable {
     }
 
     public static JobID generate() {
-        UUID uuid = UUID.randomUUID();
-        return new JobID(uuid.getMostSignificantBits(), uuid.getLeastSignificantBits());
+        return new JobID(RANDOM.nextLong(), RANDOM.nextLong());
     }
 
     /** Parses the 32-hex-digit form of {@link #toString()}. */
@@ -39,6 +43,12 @@ public final class JobID implements Serializable {
 
     @Override
     public String toString() {
-        return String.format("%016x%016x", upper, lower);
+        // Not String.format: its parser loads java.util.regex when a job starts.
+        char[] hex = new char[32];
+        for (int i = 0; i < 16; i++) {
+            hex[i] = Character.forDigit((int) (upper >>> (60 - 4 * i)) & 0xf, 16);
+            hex[16 + i] = Character.forDigit((int) (lower >>> (60 - 4 * i)) & 0xf, 16);
+        }
+        return new String(hex);
     }
 }

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * schedule goes on: the next checkpoint is attempted at its time.
  */
 public final class CheckpointCoordinator implements CheckpointAcknowledger {
-    private static final System.Logger LOG = System.getLogger(CheckpointCoordinator.class.getName());
+    private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(CheckpointCoordinator.class.getName());
     private final String jobName;
     private final CheckpointOptions options;
     private final CheckpointStorage storage;

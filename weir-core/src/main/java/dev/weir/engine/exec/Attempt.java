@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * each worker closes its own tasks; when the last one exits the job decides what comes next (finish, fail, restart).
  */
 final class Attempt {
-    private static final System.Logger LOG = System.getLogger(Attempt.class.getName());
+    private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(Attempt.class.getName());
     private final int number;
     private final String jobName;
     private final TaskWiring.Wiring wiring;

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * next, as its restart policy allows. Jobs share nothing, so several can run side by side in one JVM.
  */
 public final class JobExecution implements JobClient {
-    private static final System.Logger LOG = System.getLogger(JobExecution.class.getName());
+    private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(JobExecution.class.getName());
     private final JobID jobId = JobID.generate();
     private final String jobName;
     private final StreamGraph graph;

@@ -45,7 +45,7 @@ import java.util.Map;
  * edge between chains, and one tasklet per subtask of every chain, with its operators created, wired and set up.
  */
 final class TaskWiring {
-    private static final System.Logger LOG = System.getLogger(TaskWiring.class.getName());
+    private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(TaskWiring.class.getName());
     private final StreamGraph graph;
     private final RuntimeSettings settings;
     private final long autoWatermarkInterval;

@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  * So never restore from the folder of a run that is still writing checkpoints into it.
  */
 public final class CheckpointStorage {
-    private static final System.Logger LOG = System.getLogger(CheckpointStorage.class.getName());
+    private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(CheckpointStorage.class.getName());
     private static final String CHECKPOINT_PREFIX = "chk-";
 
     private final String jobName;
@@ -447,6 +447,12 @@ public final class CheckpointStorage {
             name.append(safe ? c : '_');
         }
         String result = name.toString();
-        return result.isEmpty() || result.chars().allMatch(c -> c == '.') ? "job" : result;
+        // A plain loop, not chars().allMatch: streams would load some 20 classes when every job starts.
+        for (int i = 0; i < result.length(); i++) {
+            if (result.charAt(i) != '.') {
+                return result;
+            }
+        }
+        return "job";
     }
 }

@@ -32,7 +32,7 @@ import java.util.zip.CRC32C;
  */
 final class SharedStateFiles {
     static final String FOLDER = "shared";
-    private static final System.Logger LOG = System.getLogger(SharedStateFiles.class.getName());
+    private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(SharedStateFiles.class.getName());
     private static final int COPY_BUFFER = 1 << 20;
 
     private final Path folder;

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class StagingFolders {
     static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "weir-checkpoint-staging");
     private static final Pattern PROCESS_FOLDER = Pattern.compile("^(\\d{1,19})-(\\d{1,19})$");
-    private static final System.Logger LOG = System.getLogger(StagingFolders.class.getName());
+    private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(StagingFolders.class.getName());
     private static Path own;
 
     private StagingFolders() {
