@@ -35,8 +35,9 @@ public final class DataStreamRows<T> extends ProcessFunction<T, Row> {
         boolean identity = true;
         for (int i = 0; i < types.length; i++) {
             SqlTypeName t = types[i];
-            converts[i] = t == SqlTypeName.TIMESTAMP || t == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
-                    || t == SqlTypeName.DATE || t == SqlTypeName.TIME;
+            // The element's timestamp (sourceField -1) is epoch millis already, the internal form of a rowtime.
+            converts[i] = sourceField[i] >= 0 && (t == SqlTypeName.TIMESTAMP || t == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE
+                    || t == SqlTypeName.DATE || t == SqlTypeName.TIME);
             identity &= !converts[i] && sourceField[i] == i;
         }
         this.rowIsTable = identity;
