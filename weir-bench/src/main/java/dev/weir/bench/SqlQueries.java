@@ -6,10 +6,8 @@ package dev.weir.bench;
  * ({@code auction, bidder, price, dateTime} BIGINT and {@code rowtime}, Nexmark's bids of {@code NexmarkShape}) from
  * the bench's shared generators, and runs the query into a {@code blackhole} table.
  *
- * <p>Hook for Nexmark q5 and q7 in SQL (the nexmark connector's engineer): add the query text here, a
- * {@link Workload} {@code SQL_Q5}/{@code SQL_Q7} with {@code Workload#dataStreamTwin} set to
- * {@code NEXMARK_Q5}/{@code NEXMARK_Q7}, and a case in {@link #of}; both engines' SQL jobs then run it over
- * {@code bid} as they run {@link #PROJECT_FILTER}.
+ * <p>The Nexmark queries in SQL (q5 and q7 among them) are workloads 14q*, which run weir-examples' query files
+ * instead ({@link NexmarkSqlScript}).
  */
 public final class SqlQueries {
     private SqlQueries() {

@@ -27,6 +27,30 @@ public enum Workload {
     TUMBLING_STATS("12b", "12a on the DataStream API", 1_000, 2, 20_000_000L, true),
     SQL_PROJECT_FILTER("12c", "SQL: q1 projection + q2-like filter on bids", 0, 2, 20_000_000L, false),
     PROJECT_FILTER("12d", "12c on the DataStream API", 0, 2, 20_000_000L, false),
+    /**
+     * Issue 20: the Nexmark queries of weir-examples' {@code nexmark/q*.sql} that both Weir and Flink 2.3 SQL run, over the
+     * same {@code nexmark} generator ({@link NexmarkSqlScript}); q6, q11, q12 and q13 are left out (see
+     * docs/benchmarks-nexmark-sql.md).
+     */
+    NEXMARK_SQL_Q0("14q0", "Nexmark q0 SQL: pass through", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q1("14q1", "Nexmark q1 SQL: currency conversion", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q2("14q2", "Nexmark q2 SQL: selection", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q3("14q3", "Nexmark q3 SQL: local item suggestion (join)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q4("14q4", "Nexmark q4 SQL: average price per category", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q5("14q5", "Nexmark q5 SQL: hot items (HOP, join)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q7("14q7", "Nexmark q7 SQL: highest bid (TUMBLE, join)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q8("14q8", "Nexmark q8 SQL: new users (window join)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q9("14q9", "Nexmark q9 SQL: winning bids (Top-1)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q10("14q10", "Nexmark q10 SQL: log to file system (projection)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q14("14q14", "Nexmark q14 SQL: calculation (UDF, CASE)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q15("14q15", "Nexmark q15 SQL: bidding statistics report", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q16("14q16", "Nexmark q16 SQL: channel statistics report", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q17("14q17", "Nexmark q17 SQL: auction statistics report", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q18("14q18", "Nexmark q18 SQL: last bid per bidder/auction (dedup)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q19("14q19", "Nexmark q19 SQL: Top-10 bids per auction", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q20("14q20", "Nexmark q20 SQL: expand bid with auction (join)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q21("14q21", "Nexmark q21 SQL: add channel id (REGEXP)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q22("14q22", "Nexmark q22 SQL: URL directories (SPLIT_INDEX)", 0, 2, 10_000_000L, false),
     /** Issue 22: a fresh JVM with default settings; {@link PeakMemoryProbe} fixes the job and its size. */
     PEAK_MEMORY("13", "peak RSS: fromSequence -> map -> collect, fresh JVM, default settings", 0, 1,
             PeakMemoryProbe.RECORDS, false);
@@ -68,7 +92,12 @@ public enum Workload {
 
     /** Whether this workload is a SQL query of {@link SqlQueries}. */
     public boolean sql() {
-        return this == SQL_TUMBLING || this == SQL_PROJECT_FILTER;
+        return this == SQL_TUMBLING || this == SQL_PROJECT_FILTER || nexmarkQuery() != null;
+    }
+
+    /** The Nexmark query file's name ("q5") of a Nexmark SQL workload (14q0 .. 14q22); null for the others. */
+    public String nexmarkQuery() {
+        return name().startsWith("NEXMARK_SQL_Q") ? "q" + name().substring("NEXMARK_SQL_Q".length()) : null;
     }
 
     /** The same query written on the DataStream API, for a SQL workload; null for the others. */
@@ -110,6 +139,9 @@ public enum Workload {
         if (text.equals("11")) {
             return java.util.List.of(ROCKSDB_KEYED, ROCKSDB_TUMBLING, ROCKSDB_SLIDING);
         }
+        if (text.equals("14")) {
+            return java.util.Arrays.stream(values()).filter(w -> w.nexmarkQuery() != null).toList();
+        }
         if (text.equals("12")) {
             return java.util.List.of(SQL_TUMBLING, TUMBLING_STATS, SQL_PROJECT_FILTER, PROJECT_FILTER);
         }
@@ -125,7 +157,7 @@ public enum Workload {
         }
         throw new IllegalArgumentException("Unknown workload '" + text + "'; use one of "
                 + java.util.Arrays.toString(values())
-                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10, 11a, 11b, 11c, 12a-d, 13; 7 means 7a and 7b, 11 means"
-                + " 11a-c, 12 means 12a-d)");
+                + " or its number (1, 2a, 2b, 3, 4, 5, 6, 7a, 7b, 8, 9, 10, 11a, 11b, 11c, 12a-d, 13, 14q0-14q22; 7 means 7a and 7b,"
+                + " 11 means 11a-c, 12 means 12a-d, 14 every Nexmark SQL query)");
     }
 }

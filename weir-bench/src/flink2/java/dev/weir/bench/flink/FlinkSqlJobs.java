@@ -45,6 +45,9 @@ public final class FlinkSqlJobs implements FlinkSqlWorkloads {
     /** Runs a SQL workload into a blackhole table; the span ends when the job's result is complete. */
     @Override
     public long measure(StreamExecutionEnvironment env, Workload workload, long events) throws Exception {
+        if (workload.nexmarkQuery() != null) {
+            return FlinkNexmarkSql.measure(env, workload, events);
+        }
         StreamTableEnvironment tables = tables(env, workload, events);
         tables.executeSql(SqlQueries.sinkTable(workload));
         Span.reset();

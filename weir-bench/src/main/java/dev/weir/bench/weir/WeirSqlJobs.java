@@ -41,6 +41,9 @@ public final class WeirSqlJobs {
 
     /** Runs a SQL workload into a blackhole table; the span ends when the job's result is complete. */
     public static long measure(StreamExecutionEnvironment env, Workload workload, long events) throws Exception {
+        if (workload.nexmarkQuery() != null) {
+            return WeirNexmarkSql.measure(env, workload, events);
+        }
         StreamTableEnvironment tables = tables(env, workload, events);
         tables.executeSql(SqlQueries.sinkTable(workload));
         Span.reset();

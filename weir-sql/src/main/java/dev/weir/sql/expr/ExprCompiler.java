@@ -164,8 +164,11 @@ public final class ExprCompiler {
                 }
                 return new Logic.Case(conditions, values, compileExpanded(operands.get(operands.size() - 1)));
             }
-            case CAST:
-                return new Cast(compileExpanded(operands.get(0)), operands.get(0).getType(), type, zone);
+            case CAST: {
+                Expr cast = new Cast(compileExpanded(operands.get(0)), operands.get(0).getType(), type, zone);
+                Expr fused = IntegerCastOfDecimalProduct.tryCreate(operands.get(0), type, this::compileExpanded, cast);
+                return fused != null ? fused : cast;
+            }
             case REINTERPRET:
                 return compileExpanded(operands.get(0));
             case LIKE: {

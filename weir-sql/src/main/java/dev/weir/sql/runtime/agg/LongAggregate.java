@@ -95,28 +95,34 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
 
     @Override
     public long[] add(Row row, long[] acc) {
+        int[] ops = this.ops;
         for (int i = 0; i < ops.length; i++) {
             int filter = filters[i];
-            if (filter >= 0 && !Boolean.TRUE.equals(row.getField(filter))) {
-                continue;
-            }
-            int arg = args[i];
-            Object value = arg < 0 ? Boolean.TRUE : row.getField(arg);
-            if (value == null) {
+            if (filter >= 0 && row.getField(filter) != Boolean.TRUE && !Boolean.TRUE.equals(row.getField(filter))) {
                 continue;
             }
             int at = 2 * i;
+            int arg = args[i];
+            if (arg < 0) {
+                acc[at + 1]++;
+                continue;
+            }
+            Object value = row.getField(arg);
+            if (value == null) {
+                continue;
+            }
+            long v = value instanceof Long ? (Long) value : ((Number) value).longValue();
             switch (ops[i]) {
                 case COUNT:
                     break;
                 case MIN:
-                    acc[at] = Math.min(acc[at], ((Number) value).longValue());
+                    acc[at] = Math.min(acc[at], v);
                     break;
                 case MAX:
-                    acc[at] = Math.max(acc[at], ((Number) value).longValue());
+                    acc[at] = Math.max(acc[at], v);
                     break;
                 default:
-                    acc[at] += ((Number) value).longValue();
+                    acc[at] += v;
             }
             acc[at + 1]++;
         }
