@@ -153,8 +153,11 @@ final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> implements S
             acknowledger.acknowledge(checkpointId, taskIndex, List.of(new OperatorSubtaskSnapshot(
                     operatorId + RestoredJob.ENUMERATOR_ID_SUFFIX, name + " (split enumerator)", 1, 1, 0, snapshot, 0, null)));
             // After the snapshot, on this thread: whatever the enumerator sent before it reaches each reader first.
-            for (ReaderGateway gateway : gateways) {
-                gateway.checkpoint(checkpointId, timestamp);
+            for (int i = 0; i < gateways.length; i++) {
+                // A finished reader takes part with its finished snapshot and no longer reads its gateway.
+                if (readerCheckpoints[i] == null || readerCheckpoints[i].finishedSnapshot() == null) {
+                    gateways[i].checkpoint(checkpointId, timestamp);
+                }
             }
         });
     }
