@@ -5,6 +5,7 @@ import dev.weir.api.connector.source.ReaderOutput;
 import dev.weir.api.connector.source.SourceEvent;
 import dev.weir.api.connector.source.SourceOutput;
 import dev.weir.api.connector.source.SourceReaderContext;
+import dev.weir.builtin.ReaderYield;
 import dev.weir.builtin.SplitSourceReader;
 import dev.weir.configuration.Configuration;
 import dev.weir.connector.kinesis.source.config.KinesisSourceConfigOptions;
@@ -28,7 +29,8 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 /**
  * One subtask's reader of a {@code KinesisStreamsSource}: reads the shards the enumerator assigns it, emitting what its
  * {@link ShardFetcher} thread fetched, one shard batch per call, each shard through its own split output (per-shard
- * watermarks) with the record's approximate arrival time as timestamp. When a shard's last record is emitted it tells
+ * watermarks) with the record's approximate arrival time as timestamp, ending a call in the middle of a batch when a
+ * checkpoint waits ({@link ReaderYield}). When a shard's last record is emitted it tells
  * the enumerator ({@link SplitsFinishedEvent}), which then may assign the shard's children. Its checkpointed state is
  * its shards with the last emitted sequence number of each, plus the finished shards the enumerator has not confirmed
  * yet ({@link FinishedSplitsRecorded}); all of it changes on the reader's thread only, so a snapshot is exactly what
@@ -46,6 +48,9 @@ public final class KinesisShardReader<T> implements SplitSourceReader<T, Kinesis
     private final Map<String, KinesisShardSplit> finishedUnconfirmed = new LinkedHashMap<>();
     private final BlockingQueue<ShardBatch> queue = new ArrayBlockingQueue<>(8);
     private final List<KinesisShardSplit> beforeStart = new ArrayList<>();
+    /** A batch whose emission a checkpoint interrupted, and the index of its next record; null when none. */
+    private ShardBatch current;
+    private int nextRecord;
     private KinesisClient client;
     private ShardFetcher fetcher;
     private Thread fetcherThread;
@@ -117,12 +122,15 @@ public final class KinesisShardReader<T> implements SplitSourceReader<T, Kinesis
             throw new IllegalStateException("Kinesis source of " + streamArn + " (subtask " + context.getIndexOfSubtask() + ") failed: "
                     + failure, failure);
         }
-        ShardBatch batch = queue.poll();
+        ShardBatch batch = current != null ? current : queue.poll();
         if (batch == null) {
             return InputStatus.NOTHING_AVAILABLE;
         }
         SourceOutput<T> shardOutput = output.createOutputForSplit(batch.shardId());
-        for (Record record : batch.records()) {
+        ReaderYield yield = ReaderYield.of(output);
+        List<Record> records = batch.records();
+        for (int i = current != null ? nextRecord : 0, n = records.size(); i < n; i++) {
+            Record record = records.get(i);
             T value;
             try {
                 value = deserializer.deserialize(record.data().asByteArrayUnsafe());
@@ -135,7 +143,14 @@ public final class KinesisShardReader<T> implements SplitSourceReader<T, Kinesis
                 shardOutput.collect(value, record.approximateArrivalTimestamp().toEpochMilli());
             }
             positions.put(batch.shardId(), record.sequenceNumber());
+            if (i + 1 < n && yield.yieldRequested()) {
+                // A checkpoint waits: the rest of the batch is emitted by the next call.
+                current = batch;
+                nextRecord = i + 1;
+                return InputStatus.MORE_AVAILABLE;
+            }
         }
+        current = null;
         if (batch.shardEnded()) {
             KinesisShardSplit split = splits.remove(batch.shardId());
             positions.remove(batch.shardId());
