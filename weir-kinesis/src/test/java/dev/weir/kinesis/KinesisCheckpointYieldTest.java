@@ -17,7 +17,6 @@ import dev.weir.streaming.api.functions.sink.DiscardingSink;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,14 +40,7 @@ class KinesisCheckpointYieldTest {
 
     @BeforeAll
     static void startKinesis() throws Exception {
-        kinesis = TestKinesis.start();
-    }
-
-    @AfterAll
-    static void stopKinesis() throws Exception {
-        if (kinesis != null) {
-            kinesis.close();
-        }
+        kinesis = TestKinesis.shared();
     }
 
     @Test

@@ -30,7 +30,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -56,14 +55,7 @@ class KinesisShardMergeTest {
 
     @BeforeAll
     static void startKinesis() throws Exception {
-        kinesis = TestKinesis.start();
-    }
-
-    @AfterAll
-    static void stopKinesis() throws Exception {
-        if (kinesis != null) {
-            kinesis.close();
-        }
+        kinesis = TestKinesis.shared();
     }
 
     @Test
