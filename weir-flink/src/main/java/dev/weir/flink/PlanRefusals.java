@@ -4,6 +4,7 @@ import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.common.functions.RichFunction;
 import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.builtin.CollectSink;
+import dev.weir.builtin.EnumeratedSource;
 import dev.weir.builtin.FromElementsSource;
 import dev.weir.connector.datagen.source.DataGeneratorSource;
 import dev.weir.connector.file.src.FileSource;
@@ -91,6 +92,10 @@ final class PlanRefusals {
         Class<?> type = spec.source().getClass();
         if (SOURCES.contains(type) || CONNECTOR_SOURCES.contains(type.getName())) {
             return null;
+        }
+        if (spec.source() instanceof EnumeratedSource<?, ?, ?>) {
+            return "the source " + type.getName() + " has a split enumerator (an EnumeratedSource, such as KinesisStreamsSource), "
+                    + "which the runner does not translate yet: Flink would have to run the enumerator in its job manager";
         }
         return "the source " + type.getName() + " is not translated yet; the runner translates fromData, fromSequence, "
                 + "DataGeneratorSource, FileSource and KafkaSource";

@@ -13,6 +13,11 @@ import dev.weir.api.connector.source.ReaderOutput;
 import dev.weir.api.connector.source.Source;
 import dev.weir.api.connector.source.SourceReader;
 import dev.weir.api.connector.source.SourceReaderContext;
+import dev.weir.api.connector.source.SourceSplit;
+import dev.weir.api.connector.source.SplitEnumerator;
+import dev.weir.api.connector.source.SplitEnumeratorContext;
+import dev.weir.builtin.EnumeratedSource;
+import dev.weir.builtin.SplitSourceReader;
 import dev.weir.core.io.InputStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,6 +46,19 @@ class RefusedBeforeSubmissionTest {
                         + "a KeyedProcessFunction instead\n"
                         + "Run the job on Weir (execution.target: local) or replace these operators.");
         assertThat(SharedSink.sorted("refused-source")).isEmpty();
+    }
+
+    @Test
+    void aSourceWithASplitEnumeratorIsRefusedSayingSo() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.configure("execution.target", FlinkPipelineExecutor.MINICLUSTER_TARGET);
+        env.fromSource(new Enumerated(), WatermarkStrategy.noWatermarks(), "enumerated").addSink(new SharedSink<>("refused-enumerated"));
+
+        assertThatThrownBy(() -> env.execute("enumerated"))
+                .isInstanceOf(InvalidProgramException.class)
+                .hasMessageContaining("  - Source 'enumerated': the source dev.weir.flink.RefusedBeforeSubmissionTest$Enumerated has a "
+                        + "split enumerator (an EnumeratedSource, such as KinesisStreamsSource), which the runner does not translate yet: "
+                        + "Flink would have to run the enumerator in its job manager\n");
     }
 
     @Test
@@ -112,6 +130,29 @@ class RefusedBeforeSubmissionTest {
                 public void close() {
                 }
             };
+        }
+    }
+
+    /** A source with a split enumerator; never run, since the runner refuses it. */
+    static final class Enumerated implements EnumeratedSource<Long, SourceSplit, Void> {
+        @Override
+        public Boundedness getBoundedness() {
+            return Boundedness.BOUNDED;
+        }
+
+        @Override
+        public SplitEnumerator<SourceSplit, Void> createEnumerator(SplitEnumeratorContext<SourceSplit> context) {
+            throw new UnsupportedOperationException("never run");
+        }
+
+        @Override
+        public SplitEnumerator<SourceSplit, Void> restoreEnumerator(SplitEnumeratorContext<SourceSplit> context, Void checkpoint) {
+            throw new UnsupportedOperationException("never run");
+        }
+
+        @Override
+        public SplitSourceReader<Long, SourceSplit> createReader(SourceReaderContext context) {
+            throw new UnsupportedOperationException("never run");
         }
     }
 }

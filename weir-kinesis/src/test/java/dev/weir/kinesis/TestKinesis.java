@@ -10,7 +10,25 @@ import java.nio.file.Path;
  * skipped with a message, except under {@code CI=true}, where they fail ({@code .ci/run} installs Node.js).
  */
 final class TestKinesis {
+    private static Kinesalite shared;
+
     private TestKinesis() {
+    }
+
+    /** One kinesalite for the test classes of this JVM that ask for it, stopped when the JVM exits; streams need unique names. */
+    static synchronized Kinesalite shared() throws Exception {
+        if (shared == null) {
+            Kinesalite started = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    started.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            shared = started;
+        }
+        return shared;
     }
 
     static Kinesalite start() throws Exception {

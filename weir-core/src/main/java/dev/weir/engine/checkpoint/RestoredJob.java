@@ -5,6 +5,9 @@ import java.util.Set;
 
 /** The state a job attempt restores from: a completed checkpoint or savepoint, read lazily. */
 public interface RestoredJob {
+    /** What a source's id is followed by in the id under which its split enumerator's state is stored. */
+    String ENUMERATOR_ID_SUFFIX = "#split-enumerator";
+
     long checkpointId();
 
     /** Where it was read from, for messages. */

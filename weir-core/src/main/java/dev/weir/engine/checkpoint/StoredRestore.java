@@ -38,6 +38,7 @@ public final class StoredRestore implements RestoredJob {
         for (StreamNode node : graph.nodes()) {
             String id = operatorIds.apply(node);
             claimed.add(id);
+            claimed.add(id + ENUMERATOR_ID_SUFFIX);
             if (restore instanceof StoredRestore stored && restore.operatorIds().contains(id)) {
                 int oldMax = stored.meta(id).maxParallelism();
                 if (node.isKeyed() && oldMax != node.maxParallelism()) {

@@ -125,6 +125,9 @@ final class Attempt {
                 takeFinalCheckpoint();
             }
             coordinator.shutdown();
+            for (SourceCoordinator<?, ?> source : wiring.sourceCoordinators()) {
+                source.close();
+            }
             onEnd.accept(this);
         }
     }

@@ -14,6 +14,7 @@ import dev.weir.api.common.eventtime.WatermarkGeneratorSupplier;
 import dev.weir.api.common.eventtime.WatermarkOutput;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.builtin.ReaderYield;
+import dev.weir.builtin.SplitSourceReader;
 import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.OperatorSubtaskSnapshot;
 import dev.weir.engine.operators.OperatorFailure;
@@ -50,6 +51,9 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
     private final int maxParallelism;
     private final SourceRestore restore;
     private TaskCheckpoints checkpoints;
+    /** The split enumerator's coordinator and this reader's gateway from it; null for a source without an enumerator. */
+    private SourceCoordinator<?, ?> coordinator;
+    private ReaderGateway gateway;
     private LegacySourceSetup legacySetup;
     private dev.weir.engine.status.TaskMetrics taskMetrics = new dev.weir.engine.status.TaskMetrics();
 
@@ -102,6 +106,12 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
         this.checkpoints = checkpoints;
     }
 
+    /** Makes this the reader of an enumerated source: splits, events and checkpoints come through {@code gateway}. */
+    void setCoordinator(SourceCoordinator<?, ?> coordinator, ReaderGateway gateway) {
+        this.coordinator = coordinator;
+        this.gateway = gateway;
+    }
+
     void setMetrics(dev.weir.engine.status.TaskMetrics taskMetrics) {
         this.taskMetrics = taskMetrics;
     }
@@ -124,16 +134,38 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
         splits = new SplitWatermarks(strategy, emitter, this::emit);
         try {
             reader = createReader();
-            if (restore.position() != null) {
-                reader.restoreState(restore.position());
+            if (coordinator != null) {
+                startSplitReader();
+            } else {
+                if (restore.position() != null) {
+                    reader.restoreState(restore.position());
+                }
+                reader.start();
             }
-            reader.start();
         } catch (Throwable t) {
             throw new OperatorFailure(name, "while starting its reader", t);
         }
         if (watermarkInterval > 0) {
             processingTime.registerTimer(processingTime.getCurrentProcessingTime() + watermarkInterval, this::periodicWatermark);
         }
+    }
+
+    /** As Flink: the restored splits first, then the reader registers with the enumerator, then it starts. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void startSplitReader() throws Exception {
+        if (!(reader instanceof SplitSourceReader splitReader)) {
+            throw new IllegalStateException("an EnumeratedSource must create a SplitSourceReader, not " + reader.getClass().getName());
+        }
+        if (restore.position() != null) {
+            if (!(restore.position() instanceof List<?> splits)) {
+                throw new IllegalStateException("the restored state of its reader is " + restore.position().getClass().getName()
+                        + ", not the list of splits a SplitSourceReader snapshots: the checkpoint was taken by another version "
+                        + "of the source; start the job without restoring it");
+            }
+            splitReader.addSplits(splits);
+        }
+        coordinator.registerReader(subtaskIndex);
+        reader.start();
     }
 
     @SuppressWarnings("unchecked")
@@ -169,6 +201,9 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
             return 0;
         }
         int work = checkpoints.processInbox(this) + processingTime.fireDueTimers();
+        if (gateway != null && !ended) {
+            work += fromCoordinator();
+        }
         if (ended) {
             return work;
         }
@@ -201,12 +236,21 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
         return work + emitted;
     }
 
+    /** Delivers what the split enumerator sent, in order (a checkpoint among it is taken here); fails with the enumerator. */
+    private int fromCoordinator() throws Exception {
+        Throwable failed = coordinator.failure();
+        if (failed != null) {
+            throw new OperatorFailure(name, "while its split enumerator ran", failed);
+        }
+        return gateway.deliver((SplitSourceReader<?, ?>) reader, this, name);
+    }
+
     /**
      * Whether a processing-time timer fell due (the periodic watermark among them) or the coordinator sent a request
      * while the reader was polled: a poll that ran a slow chained operator can take long, and those wait for the call.
      */
     private boolean timerOrCheckpointWaiting() {
-        return processingTime.nextTimerTime() < processingTime.getCurrentProcessingTime() || checkpoints.hasRequests();
+        return processingTime.nextTimerTime() < processingTime.getCurrentProcessingTime() || yieldRequested();
     }
 
     /**
@@ -215,7 +259,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
      */
     @Override
     public boolean yieldRequested() {
-        return checkpoints.hasRequests();
+        return checkpoints.hasRequests() || (gateway != null && gateway.hasItems());
     }
 
     private void endOfInput() throws Exception {
@@ -360,5 +404,21 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
     @Override
     public MetricGroup metricGroup() {
         return metrics;
+    }
+
+    @Override
+    public void sendSplitRequest() {
+        if (coordinator == null) {
+            SourceReaderContext.super.sendSplitRequest();
+        }
+        coordinator.splitRequest(subtaskIndex);
+    }
+
+    @Override
+    public void sendSourceEventToCoordinator(dev.weir.api.connector.source.SourceEvent sourceEvent) {
+        if (coordinator == null) {
+            SourceReaderContext.super.sendSourceEventToCoordinator(sourceEvent);
+        }
+        coordinator.eventFromReader(subtaskIndex, sourceEvent);
     }
 }

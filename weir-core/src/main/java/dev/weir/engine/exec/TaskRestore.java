@@ -124,9 +124,16 @@ public final class TaskRestore {
     /**
      * Where subtask {@code subtask} of a source resumes: its reader's position, that it had finished, or a fresh start.
      *
-     * @throws InvalidProgramException when the source's parallelism changed (positions belong to the old subtasks)
+     * @throws InvalidProgramException when the source's parallelism changed (positions belong to the old subtasks) and
+     *                                 it has no split enumerator to hand them to
      */
     SourceTask.SourceRestore sourceRestore(String sourceId, String sourceName, int parallelism, int subtask, boolean finished) {
+        return sourceRestore(sourceId, sourceName, parallelism, subtask, finished, false);
+    }
+
+    /** As {@link #sourceRestore(String, String, int, int, boolean)}; an {@code enumerated} source's readers start fresh at a changed parallelism. */
+    SourceTask.SourceRestore sourceRestore(String sourceId, String sourceName, int parallelism, int subtask, boolean finished,
+                                           boolean enumerated) {
         if (restore == null || !restore.operatorIds().contains(sourceId)) {
             return SourceTask.SourceRestore.FRESH;
         }
@@ -134,6 +141,10 @@ public final class TaskRestore {
             return new SourceTask.SourceRestore(null, true);
         }
         List<OperatorStateSnapshot> old = restore.operatorStates(sourceId);
+        if (old.size() != parallelism && enumerated) {
+            // The old readers' splits go back to the split enumerator (see enumeratorRestore), which assigns them anew.
+            return SourceTask.SourceRestore.FRESH;
+        }
         if (old.size() != parallelism) {
             throw new InvalidProgramException("Source '" + sourceName + "' read with parallelism " + old.size()
                     + " when " + restore.location() + " was taken, and its positions belong to those subtasks: restore it with "
@@ -142,6 +153,38 @@ public final class TaskRestore {
         OperatorStateSnapshot mine = old.get(subtask);
         OperatorStateSnapshot.Entry position = mine == null ? null : mine.get(SourceTask.POSITION);
         return new SourceTask.SourceRestore(position == null || position.values.isEmpty() ? null : position.values.get(0), false);
+    }
+
+    /**
+     * Where the split enumerator of source {@code sourceId} resumes: null on a fresh start; else its snapshot and, when
+     * the parallelism changed, each old reader's splits, which go back to it.
+     *
+     * @throws InvalidProgramException when the snapshot holds the source's readers but no enumerator
+     */
+    @SuppressWarnings("unchecked")
+    <C> SourceCoordinator.Restore<C> enumeratorRestore(String sourceId, String sourceName, int parallelism) {
+        if (restore == null || !restore.operatorIds().contains(sourceId)) {
+            return null;
+        }
+        String enumeratorId = sourceId + RestoredJob.ENUMERATOR_ID_SUFFIX;
+        if (!restore.operatorIds().contains(enumeratorId)) {
+            throw new InvalidProgramException("Source '" + sourceName + "' has a split enumerator, but " + restore.location()
+                    + " holds none for it (the source had none when it was taken): start the job without restoring it");
+        }
+        OperatorStateSnapshot state = restore.operatorStates(enumeratorId).get(0);
+        OperatorStateSnapshot.Entry snapshot = state == null ? null : state.get(SourceCoordinator.ENUMERATOR_STATE);
+        Map<Integer, List<?>> returned = new java.util.HashMap<>();
+        List<OperatorStateSnapshot> readers = restore.operatorStates(sourceId);
+        if (readers.size() != parallelism) {
+            for (int i = 0; i < readers.size(); i++) {
+                OperatorStateSnapshot.Entry splits = readers.get(i) == null ? null : readers.get(i).get(SourceTask.POSITION);
+                if (splits != null && !splits.values.isEmpty()) {
+                    returned.put(i, (List<?>) splits.values.get(0));
+                }
+            }
+        }
+        return new SourceCoordinator.Restore<>(snapshot == null || snapshot.values.isEmpty() ? null : (C) snapshot.values.get(0),
+                returned);
     }
 
     /** A legacy source function's share of the restored operator state; empty when it has none to restore. */

@@ -1,6 +1,7 @@
 package dev.weir.engine.exec;
 
 import dev.weir.api.connector.source.Source;
+import dev.weir.builtin.EnumeratedSource;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.util.OutputTag;
 import dev.weir.streaming.api.checkpoint.CheckpointedFunction;
@@ -57,15 +58,19 @@ final class TaskWiring {
     private final List<CheckpointParticipant> participants = new ArrayList<>();
     private final List<CheckpointParticipant> sources = new ArrayList<>();
     private final List<Chain> chains = new ArrayList<>();
+    private final Map<StreamNode, SourceCoordinator<?, ?>> coordinators = new LinkedHashMap<>();
 
     /** What differs between attempts of one job: the attempt number, checkpointing, and the state to restore. */
     record AttemptSettings(int attemptNumber, boolean checkpointing, boolean exactlyOnce, RestoredJob restore,
                            CheckpointAcknowledger acknowledger, dev.weir.engine.status.JobMonitor monitor) {
     }
 
-    /** The running form of one attempt: its tasklets, and the same tasks as checkpoint participants. */
+    /**
+     * The running form of one attempt: its tasklets, the same tasks (and the split enumerators' coordinators) as
+     * checkpoint participants, and the coordinators to close when the attempt ends.
+     */
     record Wiring(List<Tasklet> tasklets, List<CheckpointParticipant> participants, List<CheckpointParticipant> sources,
-                  List<Chain> chains) {
+                  List<Chain> chains, List<SourceCoordinator<?, ?>> sourceCoordinators) {
     }
 
     private TaskWiring(StreamGraph graph, RuntimeSettings settings, long autoWatermarkInterval, JobAccumulators accumulators,
@@ -105,7 +110,7 @@ final class TaskWiring {
                 buildTask(chain.getKey(), chain.getValue(), subtask);
             }
         }
-        return new Wiring(tasklets, participants, sources, chains);
+        return new Wiring(tasklets, participants, sources, chains, List.copyOf(coordinators.values()));
     }
 
     @SuppressWarnings("unchecked")
@@ -146,7 +151,9 @@ final class TaskWiring {
         chains.add(chain);
         TaskWriters taskWriters = new TaskWriters(writers);
         String name = taskName(members, subtask);
-        TaskCheckpoints checkpoints = new TaskCheckpoints(tasklets.size(), attempt.acknowledger(), chain);
+        SourceCoordinator<?, ?> coordinator = head.spec() instanceof Specs.SourceSpec source
+                && source.source() instanceof EnumeratedSource<?, ?, ?> enumerated ? coordinatorOf(head, enumerated) : null;
+        TaskCheckpoints checkpoints = new TaskCheckpoints(participants.size(), attempt.acknowledger(), chain);
         participants.add(checkpoints);
         if (head.spec() instanceof Specs.SourceSpec source) {
             // Like a function, a source (and the generator or deserializer it holds) is copied per subtask, as in Flink.
@@ -157,13 +164,18 @@ final class TaskWiring {
             SourceTask task = new SourceTask(name, own, settings.batch() ? new TimestampsOnly<>(strategy) : strategy,
                     subtask, head.parallelism(), outputs.get(head), chain, taskWriters, processingTime, autoWatermarkInterval,
                     new OperatorMetricGroup(head.name() + "." + subtask), operatorId(head), head.name(), head.maxParallelism(),
-                    restore.sourceRestore(operatorId(head), head.name(), head.parallelism(), subtask, finished));
+                    restore.sourceRestore(operatorId(head), head.name(), head.parallelism(), subtask, finished, coordinator != null));
             if (own instanceof dev.weir.plan.SourceFunctionSource<?>) {
                 task.setLegacySourceSetup(legacySourceSetup(head, subtask, processingTime));
             }
             task.setCheckpoints(checkpoints);
             task.setMetrics(metricsOf(head, subtask, new int[0], new int[0]));
-            sources.add(checkpoints);
+            if (coordinator != null) {
+                // Its coordinator triggers it, after snapshotting the enumerator.
+                task.setCoordinator(coordinator, coordinator.connect(subtask, checkpoints));
+            } else {
+                sources.add(checkpoints);
+            }
             tasklets.add(task);
             return;
         }
@@ -190,6 +202,22 @@ final class TaskWiring {
         task.setMetrics(metricsOf(head, subtask, producers.stream().mapToInt(p -> p[0]).toArray(),
                 producers.stream().mapToInt(p -> p[1]).toArray()));
         tasklets.add(task);
+    }
+
+    /**
+     * The one coordinator of an enumerated source's split enumerator, created with the source's first subtask: a
+     * checkpoint participant of its own, which triggers the source's readers.
+     */
+    private SourceCoordinator<?, ?> coordinatorOf(StreamNode source, EnumeratedSource<?, ?, ?> enumerated) {
+        return coordinators.computeIfAbsent(source, node -> {
+            SourceCoordinator<?, ?> coordinator = new SourceCoordinator<>(node.describe(), operatorId(node),
+                    FunctionCopier.copyForAttempt(enumerated, node.describe()), node.parallelism(),
+                    restore.enumeratorRestore(operatorId(node), node.name(), node.parallelism()), participants.size(),
+                    attempt.acknowledger());
+            participants.add(coordinator);
+            sources.add(coordinator);
+            return coordinator;
+        });
     }
 
     private dev.weir.engine.status.TaskMetrics metricsOf(StreamNode head, int subtask, int[] producerVertex, int[] producerSubtask) {

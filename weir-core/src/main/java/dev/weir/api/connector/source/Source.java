@@ -8,8 +8,10 @@ import java.io.Serializable;
  * A bounded or unbounded, possibly parallel, source of elements. The runtime creates one {@link SourceReader} per
  * parallel subtask; each reader decides from {@link SourceReaderContext} which part of the input it reads.
  *
- * <p>This is a simplified form of Flink's FLIP-27 {@code Source}: no split enumerator and no split serializers.
- * A reader's checkpointed position is whatever {@link SourceReader#snapshotState(long)} returns.
+ * <p>This is a simplified form of Flink's FLIP-27 {@code Source}: no split serializers (Weir's checkpoints serialize
+ * state objects themselves), and a reader's checkpointed position is whatever {@link SourceReader#snapshotState(long)}
+ * returns. A source whose splits one coordinator discovers and assigns to the readers, with Flink's
+ * {@link SplitEnumerator}, implements {@code dev.weir.builtin.EnumeratedSource}.
  *
  * <pre>{@code
  * class Countdown implements Source<Long> {

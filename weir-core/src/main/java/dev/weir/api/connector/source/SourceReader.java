@@ -23,6 +23,17 @@ public interface SourceReader<T> extends AutoCloseable {
     default void restoreState(Object state) throws Exception {
     }
 
+    /**
+     * The split enumerator will assign this reader no more splits (Flink's name); only called for a source whose
+     * splits an enumerator assigns ({@code dev.weir.builtin.EnumeratedSource}). On the reader's thread, between polls.
+     */
+    default void notifyNoMoreSplits() {
+    }
+
+    /** Handles an event the split enumerator sent to this reader (Flink's name); on the reader's thread, between polls. */
+    default void handleSourceEvents(SourceEvent sourceEvent) {
+    }
+
     /** Called when a checkpoint that included this reader's position completed. */
     default void notifyCheckpointComplete(long checkpointId) throws Exception {
     }

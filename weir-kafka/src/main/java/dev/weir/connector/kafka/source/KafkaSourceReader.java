@@ -1,6 +1,7 @@
 package dev.weir.connector.kafka.source;
 
 import dev.weir.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import dev.weir.builtin.ReaderYield;
 import dev.weir.kafka.KafkaDeserializationException;
 import dev.weir.kafka.KafkaSourcePosition;
 
@@ -41,7 +42,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * One subtask's reader of a {@link KafkaSource}: assigns itself the partitions it owns, emits each partition's
  * records through that partition's split output (per-partition watermarks), and rediscovers partitions
- * periodically. Never blocks: it polls the consumer with a zero timeout.
+ * periodically. Never blocks: it polls the consumer with a zero timeout, and ends a call early, in the middle of a
+ * poll's records, when a checkpoint waits for the task thread ({@link ReaderYield}).
  */
 final class KafkaSourceReader<T> implements SourceReader<T> {
     static final String DISCOVERY_INTERVAL = "partition.discovery.interval.ms";
@@ -65,6 +67,11 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     private boolean discoveredOnce;
     private long lastDiscovery;
     private boolean assignmentChanged;
+    /** The records of the last poll while some are not emitted yet: the partitions, and where the next record is. */
+    private ConsumerRecords<byte[], byte[]> batch;
+    private List<TopicPartition> batchPartitions;
+    private int batchPartition;
+    private int batchRecord;
 
     private final java.util.function.Supplier<MetricGroup> metricGroup;
     /** Whether a partition of this reader ended by an end-of-stream element. */
@@ -143,30 +150,54 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
             output.markIdle();
             return InputStatus.NOTHING_AVAILABLE;
         }
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
-        if (records.isEmpty()) {
-            return InputStatus.NOTHING_AVAILABLE;
-        }
-        for (TopicPartition tp : records.partitions()) {
-            PartitionState state = partitions.get(tp);
-            if (state == null || state.finished) {
-                continue;
+        if (batch == null) {
+            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
+            if (records.isEmpty()) {
+                return InputStatus.NOTHING_AVAILABLE;
             }
-            emitPartition(state, records.records(tp));
-            if (state.next >= state.stop) {
-                state.finished = true;
-                assignmentChanged = true;
-            }
+            batch = records;
+            batchPartitions = new ArrayList<>(records.partitions());
+            batchPartition = 0;
+            batchRecord = 0;
         }
+        emitBatch(ReaderYield.of(output));
         return InputStatus.MORE_AVAILABLE;
     }
 
-    private void emitPartition(PartitionState state, List<ConsumerRecord<byte[], byte[]>> records) throws Exception {
+    /**
+     * Emits the records of the last poll from where the previous call stopped; ends early, keeping its place, when the
+     * task asks to yield (a checkpoint waits), so the barrier does not wait for up to {@code max.poll.records}
+     * records to pass a slow chained operator.
+     */
+    private void emitBatch(ReaderYield yield) throws Exception {
+        while (batchPartition < batchPartitions.size()) {
+            PartitionState state = partitions.get(batchPartitions.get(batchPartition));
+            if (state != null && !state.finished) {
+                List<ConsumerRecord<byte[], byte[]>> records = batch.records(state.tp);
+                batchRecord = emitPartition(state, records, batchRecord, yield);
+                if (state.next >= state.stop) {
+                    state.finished = true;
+                    assignmentChanged = true;
+                }
+                if (batchRecord < records.size() && !state.finished) {
+                    return;
+                }
+            }
+            batchPartition++;
+            batchRecord = 0;
+        }
+        batch = null;
+        batchPartitions = null;
+    }
+
+    /** Emits {@code records} from index {@code from}; returns the index of the first record not emitted. */
+    private int emitPartition(PartitionState state, List<ConsumerRecord<byte[], byte[]>> records, int from, ReaderYield yield)
+            throws Exception {
         emitter.output = state.output;
-        for (int i = 0, n = records.size(); i < n; i++) {
+        for (int i = from, n = records.size(); i < n; i++) {
             ConsumerRecord<byte[], byte[]> record = records.get(i);
             if (record.offset() >= state.stop) {
-                break;
+                return n;
             }
             emitter.timestamp = record.timestamp();
             emitter.downstreamFailure = null;
@@ -189,9 +220,13 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
                 state.endOfStream = true;
                 endedByEndOfStream = true;
                 assignmentChanged = true;
-                return;
+                return n;
+            }
+            if (yield.yieldRequested()) {
+                return i + 1;
             }
         }
+        return records.size();
     }
 
     private boolean allPartitionsEnded() {

@@ -2,10 +2,18 @@ package dev.weir.connector.kinesis.source;
 
 import dev.weir.api.common.serialization.DeserializationSchema;
 import dev.weir.api.connector.source.Boundedness;
-import dev.weir.api.connector.source.Source;
-import dev.weir.api.connector.source.SourceReader;
 import dev.weir.api.connector.source.SourceReaderContext;
+import dev.weir.api.connector.source.SplitEnumerator;
+import dev.weir.api.connector.source.SplitEnumeratorContext;
+import dev.weir.builtin.EnumeratedSource;
+import dev.weir.builtin.SplitSourceReader;
+import dev.weir.configuration.Configuration;
+import dev.weir.connector.kinesis.source.config.KinesisSourceConfigOptions;
+import dev.weir.connector.kinesis.source.enumerator.KinesisShardAssigner;
+import dev.weir.connector.kinesis.source.split.KinesisShardSplit;
 import dev.weir.kinesis.KinesisShardReader;
+import dev.weir.kinesis.KinesisStreamsSourceEnumerator;
+import dev.weir.kinesis.KinesisStreamsSourceEnumeratorState;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -24,26 +32,30 @@ import java.util.Map;
  * env.fromSource(source, WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofSeconds(5)), "readings");
  * }</pre>
  *
- * <p>Shards are spread over the parallel readers; a shard created by a reshard belongs to the reader of its parent and
- * is read only after its parent (and, for a merge, its adjacent parent when the same reader owns it) has been read to
- * its end, so per-key order holds across splits. Each shard's position (the last sequence number emitted, or that it
- * is finished) is part of checkpoints. A record's approximate arrival time is its timestamp unless the watermark
+ * <p>One split enumerator for the whole job lists the shards every {@code source.shard.discovery.interval} and assigns
+ * them to the readers (evenly by default, or by {@link KinesisStreamsSourceBuilder#setKinesisShardAssigner}); a shard
+ * created by a reshard is assigned only once every parent of it (both, for a merge) has been read to its end, by
+ * whichever readers read them, so per-key order holds across the reshard. Each reader's shards with the last
+ * sequence number emitted, and the enumerator's finished and assigned shards, are part of checkpoints. A record's approximate arrival time is its timestamp unless the watermark
  * strategy assigns another, and watermarks are generated per shard from the moment its reading starts: as in Flink, a
  * shard without records holds the watermark back until {@code withIdleness} marks it idle. GetRecords calls that Kinesis throttles
  * ({@code ProvisionedThroughputExceededException}) back off exponentially and never fail the job. A record the
  * deserializer rejects fails the job naming its shard and sequence number.
  */
-public final class KinesisStreamsSource<T> implements Source<T> {
+public final class KinesisStreamsSource<T> implements EnumeratedSource<T, KinesisShardSplit, KinesisStreamsSourceEnumeratorState> {
     private static final long serialVersionUID = 1L;
 
     private final String streamArn;
     private final HashMap<String, String> sourceConfig;
     private final DeserializationSchema<T> deserializationSchema;
+    private final KinesisShardAssigner shardAssigner;
 
-    KinesisStreamsSource(String streamArn, Map<String, String> sourceConfig, DeserializationSchema<T> deserializationSchema) {
+    KinesisStreamsSource(String streamArn, Map<String, String> sourceConfig, DeserializationSchema<T> deserializationSchema,
+                         KinesisShardAssigner shardAssigner) {
         this.streamArn = streamArn;
         this.sourceConfig = new HashMap<>(sourceConfig);
         this.deserializationSchema = deserializationSchema;
+        this.shardAssigner = shardAssigner;
     }
 
     /** A builder, as Flink's {@code KinesisStreamsSource.builder()}. */
@@ -57,8 +69,20 @@ public final class KinesisStreamsSource<T> implements Source<T> {
     }
 
     @Override
-    public SourceReader<T> createReader(SourceReaderContext readerContext) {
-        return new KinesisShardReader<>(streamArn, sourceConfig, deserializationSchema, readerContext.getIndexOfSubtask(),
-                readerContext.getParallelism(), readerContext.metricGroup());
+    public SplitEnumerator<KinesisShardSplit, KinesisStreamsSourceEnumeratorState> createEnumerator(
+            SplitEnumeratorContext<KinesisShardSplit> enumContext) {
+        return restoreEnumerator(enumContext, null);
+    }
+
+    @Override
+    public SplitEnumerator<KinesisShardSplit, KinesisStreamsSourceEnumeratorState> restoreEnumerator(
+            SplitEnumeratorContext<KinesisShardSplit> enumContext, KinesisStreamsSourceEnumeratorState checkpoint) {
+        long discoveryInterval = Configuration.fromMap(sourceConfig).get(KinesisSourceConfigOptions.SHARD_DISCOVERY_INTERVAL).toMillis();
+        return new KinesisStreamsSourceEnumerator(enumContext, streamArn, sourceConfig, discoveryInterval, shardAssigner, checkpoint);
+    }
+
+    @Override
+    public SplitSourceReader<T, KinesisShardSplit> createReader(SourceReaderContext readerContext) {
+        return new KinesisShardReader<>(streamArn, sourceConfig, deserializationSchema, readerContext);
     }
 }

@@ -3,7 +3,9 @@ package dev.weir.connector.kinesis.source;
 import dev.weir.api.common.serialization.DeserializationSchema;
 import dev.weir.configuration.Configuration;
 import dev.weir.connector.kinesis.source.config.KinesisSourceConfigOptions;
+import dev.weir.connector.kinesis.source.enumerator.KinesisShardAssigner;
 import dev.weir.kinesis.KinesisClients;
+import dev.weir.kinesis.KinesisStreamsSourceEnumerator;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,6 +14,7 @@ public final class KinesisStreamsSourceBuilder<T> {
     private String streamArn;
     private Configuration sourceConfig = new Configuration();
     private DeserializationSchema<T> deserializationSchema;
+    private KinesisShardAssigner shardAssigner = new KinesisStreamsSourceEnumerator.UniformShardAssigner();
 
     KinesisStreamsSourceBuilder() {
     }
@@ -34,6 +37,12 @@ public final class KinesisStreamsSourceBuilder<T> {
         return this;
     }
 
+    /** Chooses the reader of each shard; the default spreads them evenly over the readers. */
+    public KinesisStreamsSourceBuilder<T> setKinesisShardAssigner(KinesisShardAssigner shardAssigner) {
+        this.shardAssigner = Objects.requireNonNull(shardAssigner, "shardAssigner");
+        return this;
+    }
+
     /** The source; fails naming what is missing or malformed. */
     public KinesisStreamsSource<T> build() {
         if (streamArn == null) {
@@ -49,6 +58,6 @@ public final class KinesisStreamsSourceBuilder<T> {
             throw new IllegalArgumentException("KinesisStreamsSource: source.init.position AT_TIMESTAMP needs source.init.timestamp "
                     + "(an ISO-8601 instant or epoch seconds)");
         }
-        return new KinesisStreamsSource<>(streamArn, config, deserializationSchema);
+        return new KinesisStreamsSource<>(streamArn, config, deserializationSchema, shardAssigner);
     }
 }
