@@ -253,10 +253,9 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         String parallelism = config.getConfiguration().getString("parallelism.default", null);
         StreamExecutionEnvironment env = parallelism == null ? StreamExecutionEnvironment.createLocalEnvironment()
                 : StreamExecutionEnvironment.createLocalEnvironment(Integer.parseInt(parallelism));
-        String interval = config.getConfiguration().getString("pipeline.auto-watermark-interval", null);
-        if (interval != null) {
-            env.getConfig().setAutoWatermarkInterval(java.time.Duration.parse("PT" + interval.trim().replace(" ", "")).toMillis());
-        }
+        // As in Flink, the session's execution options (checkpointing, execution.savepoint.path, pipeline.*) configure the
+        // job; the table.* and sql-client.* ones were read by the planner and the client.
+        env.configure(JobOptions.of(config.getConfiguration()));
         return env;
     }
 
