@@ -177,6 +177,11 @@ public final class SqlClient {
             return;
         }
         CloseableIterator<Row> rows = result.collect();
+        if (upper.startsWith("EXPLAIN")) {
+            // As Flink's client: the plan as plain text, not in a one-cell table.
+            out.println(rows.next().getField(0));
+            return;
+        }
         if (result.getJobClient().isEmpty()) {
             List<Row> all = new ArrayList<>();
             rows.forEachRemaining(all::add);
