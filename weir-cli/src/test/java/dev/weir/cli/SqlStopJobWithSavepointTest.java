@@ -42,6 +42,7 @@ class SqlStopJobWithSavepointTest {
         Path savepoints = dir.resolve("savepoints");
         run("SET 'parallelism.default' = '1'");
         run("SET 'execution.checkpointing.interval' = '100 ms'");
+        run("SET 'pipeline.name' = 'numbers to file'");
         // Slow enough that the job is still running when it is stopped, however loaded the machine.
         run(numbersTable(50));
         run("CREATE TABLE out (n BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + out + "', 'format' = 'csv')");
@@ -62,7 +63,8 @@ class SqlStopJobWithSavepointTest {
         String stopped = run(stop);
         assertThat(stopped.lines().count()).as(stopped).isEqualTo(7);
         String savepoint = stopped.lines().toList().get(3).replaceAll("^\\|\\s*|\\s*\\|$", "");
-        assertThat(savepoint).startsWith(savepoints.toString());
+        // The savepoint's folder is named after the job, which 'pipeline.name' names as in Flink.
+        assertThat(savepoint).startsWith(savepoints.resolve("savepoint-numbers_to_file-" + id + "-").toString());
         assertThat(stopped).isEqualTo(oneColumnTable("savepoint path", savepoint) + "\n");
         assertThat(run("SHOW JOBS")).contains("| " + id + " |").contains("FINISHED |");
 

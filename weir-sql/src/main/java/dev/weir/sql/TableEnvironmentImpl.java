@@ -335,7 +335,9 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         connector.createSink(translated.stream(), table, sinkType, translated.updating());
     }
 
-    JobClient submit(StreamExecutionEnvironment env, String jobName) {
+    JobClient submit(StreamExecutionEnvironment env, String defaultJobName) {
+        // As Flink: 'pipeline.name' names the job, else the statement's default (insert-into_<sink>, collect).
+        String jobName = config.getConfiguration().getString("pipeline.name", defaultJobName);
         try {
             return env.executeAsync(jobName);
         } catch (Exception e) {
