@@ -43,8 +43,8 @@ class SqlStopJobWithSavepointTest {
         run("SET 'parallelism.default' = '1'");
         run("SET 'execution.checkpointing.interval' = '100 ms'");
         run("SET 'pipeline.name' = 'numbers to file'");
-        // Slow enough that the job is still running when it is stopped, however loaded the machine.
-        run(numbersTable(50));
+        // 50 s for all rows: the job is still running when it is stopped, however loaded the machine.
+        run(numbersTable(20));
         run("CREATE TABLE out (n BIGINT) WITH ('connector' = 'filesystem', 'path' = '" + out + "', 'format' = 'csv')");
         Matcher submitted = JOB_ID.matcher(run("INSERT INTO out SELECT n FROM numbers"));
         assertThat(submitted.find()).isTrue();
