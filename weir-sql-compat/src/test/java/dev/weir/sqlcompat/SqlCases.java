@@ -216,6 +216,7 @@ final class SqlCases {
         q.add(new Query("windowJoinLeftWithCondition", "SELECT L.item, R.item FROM " + bySupplier.formatted("price > 2", "L")
                 + " LEFT JOIN " + bySupplier.formatted("price < 5", "R") + onWindow + " AND L.item <> R.item"));
         q.addAll(JoinCases.queries());
+        q.addAll(WindowJoinCases.queries());
         q.addAll(TemporalJoinCases.queries());
         q.addAll(RankCases.queries());
         q.addAll(OverCases.queries());

@@ -253,10 +253,9 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         String parallelism = config.getConfiguration().getString("parallelism.default", null);
         StreamExecutionEnvironment env = parallelism == null ? StreamExecutionEnvironment.createLocalEnvironment()
                 : StreamExecutionEnvironment.createLocalEnvironment(Integer.parseInt(parallelism));
-        String interval = config.getConfiguration().getString("pipeline.auto-watermark-interval", null);
-        if (interval != null) {
-            env.getConfig().setAutoWatermarkInterval(java.time.Duration.parse("PT" + interval.trim().replace(" ", "")).toMillis());
-        }
+        // As in Flink, the session's execution options (checkpointing, execution.savepoint.path, pipeline.*) configure the
+        // job; the table.* and sql-client.* ones were read by the planner and the client.
+        env.configure(JobOptions.of(config.getConfiguration()));
         return env;
     }
 
@@ -338,7 +337,9 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         connector.createSink(translated.stream(), table, sinkType, translated.updating());
     }
 
-    JobClient submit(StreamExecutionEnvironment env, String jobName) {
+    JobClient submit(StreamExecutionEnvironment env, String defaultJobName) {
+        // As Flink: 'pipeline.name' names the job, else the statement's default (insert-into_<sink>, collect).
+        String jobName = config.getConfiguration().getString("pipeline.name", defaultJobName);
         try {
             return env.executeAsync(jobName);
         } catch (Exception e) {

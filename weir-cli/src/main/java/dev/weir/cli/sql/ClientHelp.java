@@ -23,7 +23,7 @@ final class ClientHelp {
             "SHOW JOBS\t\tShows the jobs this session submitted.",
             "SHOW TABLES\t\tShows all registered tables.",
             "SHOW VIEWS\t\tShows all registered views.",
-            "STOP JOB\t\tStops a job. Syntax: 'STOP JOB '<job id>';'",
+            "STOP JOB\t\tStops a job. Syntax: 'STOP JOB '<job id>' [WITH SAVEPOINT] [WITH DRAIN];'",
             "",
             "Hint: Make sure that a statement ends with \";\" for finalizing (multi-line) statements.",
             "The result mode is set with SET 'sql-client.execution.result-mode' = 'table' | 'changelog' | 'tableau';");

@@ -29,7 +29,7 @@ public final class SqlClient {
     static final String RESULT_MODE = "sql-client.execution.result-mode";
     private static final Pattern SET = Pattern.compile("(?is)SET\\s+'([^']+)'\\s*=\\s*'([^']*)'");
     private static final Pattern RESET = Pattern.compile("(?is)RESET\\s+'([^']+)'");
-    private static final Pattern STOP_JOB = Pattern.compile("(?is)STOP\\s+JOB\\s+'([^']+)'(\\s+WITH\\s+SAVEPOINT)?");
+    private static final Pattern STOP_JOB = Pattern.compile("(?is)STOP\\s+JOB\\s+'([^']+)'(\\s+WITH\\s+SAVEPOINT)?(\\s+WITH\\s+DRAIN)?");
 
     private final PrintStream out;
     private final ResultView view;
@@ -138,7 +138,7 @@ public final class SqlClient {
         } else if (upper.equals("SHOW JOBS")) {
             showJobs();
         } else if ((m = STOP_JOB.matcher(sql)).matches()) {
-            stopJob(m.group(1), m.group(2) != null);
+            stopJob(m.group(1), m.group(2) != null, m.group(3) != null);
         } else {
             statement(sql, upper);
         }
@@ -203,6 +203,11 @@ public final class SqlClient {
             return;
         }
         CloseableIterator<Row> rows = result.collect();
+        if (upper.startsWith("EXPLAIN")) {
+            // As Flink's client: the plan as plain text, not in a one-cell table.
+            out.println(rows.next().getField(0));
+            return;
+        }
         if (result.getJobClient().isEmpty()) {
             List<Row> all = new ArrayList<>();
             rows.forEachRemaining(all::add);
@@ -230,7 +235,7 @@ public final class SqlClient {
                         dev.weir.table.api.DataTypes.STRING())), rows, out);
     }
 
-    private void stopJob(String id, boolean withSavepoint) throws Exception {
+    private void stopJob(String id, boolean withSavepoint, boolean drain) throws Exception {
         SubmittedJob job = jobs.get(id);
         if (job == null && remote != null && remote.has(id) && !withSavepoint) {
             remote.cancel(id);
@@ -241,8 +246,14 @@ public final class SqlClient {
             throw new IllegalArgumentException("No job '" + id + "' was submitted in this session; SHOW JOBS lists them");
         }
         if (withSavepoint) {
-            throw new UnsupportedOperationException("STOP JOB ... WITH SAVEPOINT is not supported by the SQL client yet; "
-                    + "use `weir stop --savepoint-dir <dir> " + id + "` against a running Weir");
+            String path = SavepointStop.stop(job.client(), id, session, drain);
+            TableauPrinter.printBatch(ResolvedSchema.physical(List.of("savepoint path"),
+                    List.of(dev.weir.table.api.DataTypes.STRING())), List.of(Row.of(path)), out);
+            return;
+        }
+        if (drain) {
+            throw new IllegalArgumentException("STOP JOB '" + id + "' WITH DRAIN drains the job into a savepoint; write "
+                    + "STOP JOB '" + id + "' WITH SAVEPOINT WITH DRAIN");
         }
         job.client().cancel().get();
         out.println("[INFO] Execute statement succeeded.");
