@@ -237,7 +237,12 @@ public final class SqlClient {
 
     private void stopJob(String id, boolean withSavepoint, boolean drain) throws Exception {
         SubmittedJob job = jobs.get(id);
-        if (job == null && remote != null && remote.has(id) && !withSavepoint) {
+        if (job == null && remote != null && remote.has(id)) {
+            if (withSavepoint) {
+                throw new IllegalArgumentException("STOP JOB '" + id + "' WITH SAVEPOINT stops only jobs this client runs"
+                        + " itself, not jobs on the Weir at --address; stop it there with a savepoint through its REST API"
+                        + " (POST /jobs/" + id + "/stop, as Flink's), or write STOP JOB '" + id + "' to cancel it");
+            }
             remote.cancel(id);
             out.println("[INFO] Execute statement succeeded.");
             return;
