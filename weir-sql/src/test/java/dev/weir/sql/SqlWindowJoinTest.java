@@ -16,7 +16,9 @@ class SqlWindowJoinTest {
 
     private TableEnvironment tables() throws Exception {
         TableEnvironment env = SqlTestSupport.env();
-        Path l = csv(dir, "l", "2020-04-15 12:02:00,1,L1", "2020-04-15 12:06:00,2,L2", "2020-04-15 12:03:00,3,L3");
+        // L3 comes before L2: after L2, the left side's watermark (12:05) closes L3's window, so whether L3 were late
+        // would depend on whether the right side's watermark had caught up when L3 reached the join.
+        Path l = csv(dir, "l", "2020-04-15 12:02:00,1,L1", "2020-04-15 12:03:00,3,L3", "2020-04-15 12:06:00,2,L2");
         Path r = csv(dir, "r", "2020-04-15 12:01:00,2,R2", "2020-04-15 12:04:00,3,R3", "2020-04-15 12:05:00,4,R4");
         env.executeSql("CREATE TABLE LeftTable (row_time TIMESTAMP(3), num INT, id STRING, WATERMARK FOR row_time AS row_time - "
                 + "INTERVAL '1' MINUTE) WITH ('connector' = 'filesystem', 'path' = '" + l + "', 'format' = 'csv')");
