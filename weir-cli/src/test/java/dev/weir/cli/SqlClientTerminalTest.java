@@ -40,8 +40,10 @@ class SqlClientTerminalTest {
         Path csv = Files.write(dir.resolve("t.csv"), List.of("a,1", "b,2", "a,3"));
         String java = ProcessHandle.current().info().command().orElse("java");
         String classpath = System.getProperty("java.class.path");
-        Path launcher = Files.writeString(dir.resolve("client.sh"), "#!/bin/sh\nexec '" + java + "' -cp '" + classpath
-                + "' -Duser.home='" + dir + "' dev.weir.cli.Weir sql\n");
+        // The shell outlives the client, so that the screen it left stays to be read after QUIT (the session ends
+        // with its last process, and the tmux server with its last session); killSession ends it.
+        Path launcher = Files.writeString(dir.resolve("client.sh"), "#!/bin/sh\n'" + java + "' -cp '" + classpath
+                + "' -Duser.home='" + dir + "' dev.weir.cli.Weir sql\nsleep 600\n");
         launcher.toFile().setExecutable(true);
         assertThat(tmux("new-session", "-d", "-s", session, "-x", "160", "-y", "50", launcher.toString())).isZero();
         awaitScreen("Weir SQL>");
