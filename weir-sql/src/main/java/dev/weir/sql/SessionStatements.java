@@ -19,6 +19,8 @@ import java.util.Map;
  * refused before it is submitted, naming it.
  */
 final class SessionStatements {
+    private static final List<String> ENVIRONMENT_KEYS = List.of("execution.target", "rest.address", "rest.port", "pipeline.jars");
+
     private final List<String> statements = new ArrayList<>();
     /** What cannot be replayed on another planner, by its name in messages ("function 'f'"), with what it is. */
     private final Map<String, String> weirOnly = new LinkedHashMap<>();
@@ -27,6 +29,16 @@ final class SessionStatements {
     void add(String statement) {
         String sql = statement.strip();
         statements.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
+    }
+
+    /**
+     * A {@code SET}; those that choose where jobs run ({@code execution.target}, the cluster's endpoint, the jars) go
+     * to the runtime as the job's settings, not to its planner.
+     */
+    void set(String key, String statement) {
+        if (!ENVIRONMENT_KEYS.contains(key)) {
+            add(statement);
+        }
     }
 
     /** A view of a Table API table, replayed as {@code CREATE TEMPORARY VIEW}. */
@@ -77,7 +89,7 @@ final class SessionStatements {
      */
     private static Map<String, String> settings(String target, StreamExecutionEnvironment bound, Map<String, String> tableConfig) {
         Map<String, String> settings = new HashMap<>();
-        for (String key : List.of("rest.address", "rest.port", "pipeline.jars")) {
+        for (String key : ENVIRONMENT_KEYS) {
             if (System.getProperty(key) != null) {
                 settings.put(key, System.getProperty(key));
             }

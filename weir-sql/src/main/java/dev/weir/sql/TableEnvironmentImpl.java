@@ -89,8 +89,9 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
             return result;
         }
         TableResult result = executeStatement(statement, parsed);
-        if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView
-                || parsed instanceof Statement.Drop || parsed instanceof Statement.Set) {
+        if (parsed instanceof Statement.Set) {
+            session.set(((Statement.Set) parsed).key(), statement);
+        } else if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView || parsed instanceof Statement.Drop) {
             session.add(statement);
         }
         return result;
