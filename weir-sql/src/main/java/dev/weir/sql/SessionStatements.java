@@ -25,20 +25,10 @@ final class SessionStatements {
     /** What cannot be replayed on another planner, by its name in messages ("function 'f'"), with what it is. */
     private final Map<String, String> weirOnly = new LinkedHashMap<>();
 
-    /** A statement that ran on Weir and would run the same on another planner (SET, CREATE/DROP TABLE and VIEW). */
+    /** A statement that ran on Weir and would run the same on another planner (CREATE/DROP TABLE and VIEW). */
     void add(String statement) {
         String sql = statement.strip();
         statements.add(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
-    }
-
-    /**
-     * A {@code SET}; those that choose where jobs run ({@code execution.target}, the cluster's endpoint, the jars) go
-     * to the runtime as the job's settings, not to its planner.
-     */
-    void set(String key, String statement) {
-        if (!ENVIRONMENT_KEYS.contains(key)) {
-            add(statement);
-        }
     }
 
     /** A view of a Table API table, replayed as {@code CREATE TEMPORARY VIEW}. */

@@ -89,9 +89,8 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
             return result;
         }
         TableResult result = executeStatement(statement, parsed);
-        if (parsed instanceof Statement.Set) {
-            session.set(((Statement.Set) parsed).key(), statement);
-        } else if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView || parsed instanceof Statement.Drop) {
+        // SET goes into the table config, which another runtime receives whole with each job (SqlJob's settings).
+        if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView || parsed instanceof Statement.Drop) {
             session.add(statement);
         }
         return result;
