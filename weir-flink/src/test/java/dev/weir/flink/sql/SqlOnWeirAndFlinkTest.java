@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -98,7 +99,13 @@ class SqlOnWeirAndFlinkTest {
         assertThat(materialized(onFlink)).containsExactlyInAnyOrderElementsOf(materialized(onWeir));
     }
 
+    /**
+     * Off by default (-Dweir.flink.sql.nexmark=true runs it): on this shared machine it took 90-100 s, most of it Flink
+     * generating and compiling code for the Nexmark table's nested rows. weir-sql-compat's NexmarkDifferentialTest runs
+     * the same 'nexmark' factory on Flink's planner in every build.
+     */
     @Test
+    @EnabledIfSystemProperty(named = "weir.flink.sql.nexmark", matches = "true")
     void nexmarkEventsReachFlinksPlannerThroughWeirsNexmarkSourceShippedWithTheJob() throws Exception {
         List<String> script = new ArrayList<>(nexmarkDdl(5_000));
         script.add("CREATE TABLE bid_counts (window_start TIMESTAMP(3), bids BIGINT, top_price BIGINT) "
