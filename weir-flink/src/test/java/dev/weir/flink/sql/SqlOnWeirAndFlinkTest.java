@@ -100,9 +100,9 @@ class SqlOnWeirAndFlinkTest {
     }
 
     /**
-     * Off by default (-Dweir.flink.sql.nexmark=true runs it): on this shared machine it took 90-100 s, most of it Flink
-     * generating and compiling code for the Nexmark table's nested rows. weir-sql-compat's NexmarkDifferentialTest runs
-     * the same 'nexmark' factory on Flink's planner in every build.
+     * Off by default (-Dweir.flink.sql.nexmark=true runs it): on this shared machine (load average about 40) it took
+     * 90-100 s. weir-sql-compat's NexmarkDifferentialTest runs the same 'nexmark' factory on Flink's planner in every
+     * build.
      */
     @Test
     @EnabledIfSystemProperty(named = "weir.flink.sql.nexmark", matches = "true")
