@@ -3,6 +3,7 @@ package dev.weir.flink;
 import dev.weir.core.execution.JobClient;
 import dev.weir.plan.PipelineExecutor;
 import dev.weir.sql.exec.SqlJob;
+import dev.weir.table.api.TableException;
 import dev.weir.table.api.ValidationException;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,20 @@ final class FlinkSqlSubmission {
         }
         // Plans the whole job without submitting it, so whatever Flink's planner refuses is refused before submission.
         refusals.run(String.join(";\n", job.inserts()), inserts::explain);
-        TableResult result = inserts.execute();
+        TableResult result;
+        try {
+            result = inserts.execute();
+        } catch (RuntimeException e) {
+            String where = FlinkPipelineExecutor.MINICLUSTER_TARGET.equals(settings.get(PipelineExecutor.TARGET)) ? "a Flink MiniCluster"
+                    : "the Flink cluster at " + settings.get(FlinkPipelineExecutor.REST_ADDRESS) + ":" + settings.get(FlinkPipelineExecutor.REST_PORT);
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            // Not Flink's own "Failed to execute sql" in the message: the SQL client shows the innermost message this one contains.
+            throw new TableException("Flink's planner accepted the SQL job '" + job.jobName() + "', but " + where + " did not take "
+                    + "it: " + root + "; check that the cluster runs and its REST endpoint is reachable", e);
+        }
         return new FlinkJobClient(result.getJobClient().orElseThrow(() -> new ValidationException(
                 "Flink's planner submitted no job for '" + job.jobName() + "'")));
     }
