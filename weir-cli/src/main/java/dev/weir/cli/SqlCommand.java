@@ -17,7 +17,9 @@ import picocli.CommandLine.Option;
  * {@code weir sql}: Flink's SQL client on Weir. Interactive by default; {@code -i init.sql} runs a script first
  * (its statements echoed, like {@code -f}); {@code -f script.sql} runs a script and exits, stopping at the first
  * failing statement with exit code 1, results in tableau mode unless the script sets another. Jobs run in this process
- * on the local Weir, or with {@code --address} INSERT jobs on a running Weir (SELECT results are then refused).
+ * on the local Weir, with {@code --address} INSERT jobs on a running Weir (SELECT results are then refused), or with
+ * {@code --target flink --jobmanager HOST:PORT} on a Flink cluster, planned by Flink's own planner from the same
+ * statements.
  */
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Runs SQL interactively (statements end with ';'), or a script with -f.")
@@ -36,8 +38,21 @@ final class SqlCommand implements Callable<Integer> {
             description = "The REST token (rest.auth.token) the Weir at --address requires; default: $WEIR_REST_TOKEN.")
     String token;
 
+    @Option(names = "--target", defaultValue = "local", description = "Where INSERT jobs run: local (Weir in this process, the "
+            + "default) or flink (the same statements on Flink's own planner and cluster, see --jobmanager).")
+    String target;
+
+    @Option(names = "--jobmanager", paramLabel = "HOST:PORT", description = "The Flink cluster's REST address, for --target flink.")
+    String jobManager;
+
     @Override
     public Integer call() throws IOException {
+        if (address != null && !"local".equals(target)) {
+            System.err.println("weir sql: --address (jobs on a running Weir) and --target " + target + " (jobs on a Flink"
+                    + " cluster) exclude each other; give one of them");
+            return Weir.FAILED;
+        }
+        FlinkTarget.configure(target, jobManager, "");
         if (file != null) {
             PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
             SqlClient client = client(new SqlClient(out, false));

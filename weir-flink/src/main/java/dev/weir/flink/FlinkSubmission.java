@@ -30,7 +30,7 @@ final class FlinkSubmission {
         Map<String, String> settings = pipeline.config().settings();
         boolean sameJvm = FlinkPipelineExecutor.MINICLUSTER_TARGET.equals(settings.get(PipelineExecutor.TARGET));
         StreamExecutionEnvironment flink = sameJvm ? StreamExecutionEnvironment.createLocalEnvironment(pipeline.config().parallelism(),
-                flinkConfiguration(settings)) : remote(settings);
+                flinkConfiguration(settings)) : remote(settings, List.of());
         flink.setParallelism(pipeline.config().parallelism());
         if (pipeline.config().maxParallelism() > 0) {
             flink.setMaxParallelism(pipeline.config().maxParallelism());
@@ -49,7 +49,8 @@ final class FlinkSubmission {
         return new FlinkJobClient(flink.executeAsync(pipeline.jobName()));
     }
 
-    private static StreamExecutionEnvironment remote(Map<String, String> settings) {
+    /** The environment of a job for a remote cluster, shipping the job's jars, Weir's runtime and {@code shippedClasses}' jars. */
+    static StreamExecutionEnvironment remote(Map<String, String> settings, List<String> shippedClasses) {
         String address = settings.get(FlinkPipelineExecutor.REST_ADDRESS);
         String port = settings.get(FlinkPipelineExecutor.REST_PORT);
         if (address == null || port == null) {
@@ -63,7 +64,7 @@ final class FlinkSubmission {
             throw new InvalidProgramException(FlinkPipelineExecutor.REST_PORT + " must be a port number, was '" + port + "'");
         }
         return StreamExecutionEnvironment.createRemoteEnvironment(address, portNumber, flinkConfiguration(settings),
-                jars(settings).toArray(String[]::new));
+                jars(settings, shippedClasses).toArray(String[]::new));
     }
 
     /**
@@ -79,13 +80,20 @@ final class FlinkSubmission {
      * have: Flink puts them all in the job's class loader.
      */
     static List<String> jars(Map<String, String> settings) {
+        return jars(settings, List.of());
+    }
+
+    /** As {@link #jars(Map)}, plus the jars of {@code shippedClasses} (e.g. weir-sql's for a SQL job's Nexmark source). */
+    static List<String> jars(Map<String, String> settings, List<String> shippedClasses) {
         Set<String> jars = new LinkedHashSet<>();
         for (String jar : settings.getOrDefault(FlinkPipelineExecutor.JARS, "").split(",")) {
             if (!jar.isBlank()) {
                 jars.add(jar.trim());
             }
         }
-        for (String name : WEIR_RUNTIME_CLASSES) {
+        List<String> classes = new ArrayList<>(WEIR_RUNTIME_CLASSES);
+        classes.addAll(shippedClasses);
+        for (String name : classes) {
             try {
                 Class<?> type = Class.forName(name, false, FlinkSubmission.class.getClassLoader());
                 Path location = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -104,7 +112,7 @@ final class FlinkSubmission {
         return path.contains("://") ? path : Path.of(path).toAbsolutePath().toUri().toString();
     }
 
-    private static Configuration flinkConfiguration(Map<String, String> settings) {
+    static Configuration flinkConfiguration(Map<String, String> settings) {
         Configuration configuration = new Configuration();
         settings.forEach((key, value) -> {
             for (String prefix : FLINK_PREFIXES) {

@@ -51,6 +51,14 @@ final class StatementSetImpl implements StatementSet {
         if (inserts.isEmpty()) {
             throw new ValidationException("No statement to execute: add INSERT statements with addInsertSql first");
         }
+        if (!environment.runsOnWeir()) {
+            List<String> statements = new ArrayList<>();
+            for (String[] insert : inserts) {
+                statements.add(TableEnvironmentImpl.insertStatement(insert[0], insert[1]));
+            }
+            inserts.clear();
+            return TableResultImpl.ofInsert("statement-set", environment.submitStatements("insert-into statement set", statements));
+        }
         StreamExecutionEnvironment env = environment.jobEnvironmentForSet();
         for (String[] insert : inserts) {
             environment.addInsert(env, insert[0], insert[1]);

@@ -45,12 +45,14 @@ import org.apache.calcite.plan.RelOptUtil;
  */
 public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private static final System.Logger LOG = System.getLogger(TableEnvironmentImpl.class.getName());
+    private static final String TARGET = "execution.target";
 
     private final StreamExecutionEnvironment boundEnvironment;
     private final TableConfig config = new TableConfig();
     private final SessionCatalog catalog = new SessionCatalog();
     private final SqlPlanner planner = new SqlPlanner(catalog);
     private final TableResolver resolver = new TableResolver(planner);
+    private final SessionStatements session = new SessionStatements();
     private int anonymousTables;
 
     private TableEnvironmentImpl(StreamExecutionEnvironment boundEnvironment, EnvironmentSettings settings) {
@@ -80,8 +82,21 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         Statement parsed = StatementParser.parse(Objects.requireNonNull(statement, "statement"));
         if (parsed instanceof Statement.CreateFunction || parsed instanceof Statement.DropFunction
                 || parsed instanceof Statement.ShowFunctions) {
-            return new Functions(catalog).execute(parsed);
+            TableResult result = new Functions(catalog).execute(parsed);
+            if (parsed instanceof Statement.CreateFunction) {
+                session.weirFunction(((Statement.CreateFunction) parsed).name());
+            }
+            return result;
         }
+        TableResult result = executeStatement(statement, parsed);
+        // SET goes into the table config, which another runtime receives whole with each job (SqlJob's settings).
+        if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView || parsed instanceof Statement.Drop) {
+            session.add(statement);
+        }
+        return result;
+    }
+
+    private TableResult executeStatement(String statement, Statement parsed) {
         if (parsed instanceof Statement.CreateTable) {
             Statement.CreateTable c = (Statement.CreateTable) parsed;
             if (c.ifNotExists() && catalog.get(c.name()) != null) {
@@ -140,11 +155,13 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     @Override
     public void createTemporarySystemFunction(String name, Class<? extends dev.weir.table.functions.UserDefinedFunction> functionClass) {
         new Functions(catalog).register(name, Functions.instantiate(functionClass), false);
+        session.weirFunction(name);
     }
 
     @Override
     public void createTemporarySystemFunction(String name, dev.weir.table.functions.UserDefinedFunction functionInstance) {
         new Functions(catalog).register(name, functionInstance, false);
+        session.weirFunction(name);
     }
 
     @Override
@@ -200,6 +217,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     public void createTemporaryView(String path, Table view) {
         TableImpl table = own(view);
         catalog.createView(new CatalogView(path, table.sql(), table.getResolvedSchema()), false);
+        session.addView(path, table.sql());
     }
 
     @Override
@@ -293,6 +311,11 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     }
 
     TableResult executeQuery(String query) {
+        if (!runsOnWeir()) {
+            throw new ValidationException("A query's rows are collected in this process, which Weir does on execution.target "
+                    + "'local' only; on '" + target() + "' (Flink's planner) write them to a table instead: INSERT INTO a "
+                    + "'print' or 'filesystem' table");
+        }
         StreamExecutionEnvironment env = jobEnvironment();
         Translated translated = translate(env, query);
         CollectSink<Row> sink = new CollectSink<>();
@@ -309,11 +332,13 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     }
 
     TableResult executeInsert(String target, String query) {
+        if (!runsOnWeir()) {
+            return TableResultImpl.ofInsert(target, submitStatements("insert-into_default_catalog.default_database." + target,
+                    List.of(insertStatement(target, query))));
+        }
         StreamExecutionEnvironment env = jobEnvironment();
         addInsert(env, target, query);
-        String jobName = config.getConfiguration().getString("pipeline.name", null); // Flink's option names INSERT jobs too
-        return TableResultImpl.ofInsert(target, submit(env, jobName != null ? jobName
-                : "insert-into_default_catalog.default_database." + target));
+        return TableResultImpl.ofInsert(target, submit(env, "insert-into_default_catalog.default_database." + target));
     }
 
     /** Plans {@code INSERT INTO target query} onto {@code env} without running it. */
@@ -337,6 +362,34 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         connector.createSink(translated.stream(), table, sinkType, translated.updating());
     }
 
+    // ---- jobs for a runtime with its own planner (execution.target other than 'local': Flink's, through weir-flink)
+
+    /** {@code execution.target} of this environment's jobs: the table config's, else the bound environment's, else the JVM's. */
+    String target() {
+        String target = config.getConfiguration().getString(TARGET, null);
+        if (target == null && boundEnvironment != null) {
+            target = boundEnvironment.getConfiguration().toMap().get(TARGET);
+        }
+        if (target == null) {
+            target = System.getProperty(TARGET);
+        }
+        return target == null ? "local" : target;
+    }
+
+    boolean runsOnWeir() {
+        return "local".equals(target());
+    }
+
+    static String insertStatement(String target, String query) {
+        return "INSERT INTO `" + target + "` " + query;
+    }
+
+    /** Hands the session's statements and {@code inserts} to the runtime of {@link #target()}, which plans them itself. */
+    JobClient submitStatements(String jobName, List<String> inserts) {
+        return session.submit(target(), jobName, inserts, boundEnvironment, config.getConfiguration().toMap());
+    }
+
+
     JobClient submit(StreamExecutionEnvironment env, String defaultJobName) {
         // As Flink: 'pipeline.name' names the job, else the statement's default (insert-into_<sink>, collect).
         String jobName = config.getConfiguration().getString("pipeline.name", defaultJobName);
@@ -350,6 +403,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     String registerAnonymous(TableImpl table) {
         String name = "UnnamedTable$" + anonymousTables++;
         catalog.createView(new CatalogView(name, table.sql(), table.getResolvedSchema()), false);
+        session.addView(name, table.sql());
         return name;
     }
 
@@ -390,6 +444,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private <T> void registerStream(String name, DataStream<T> dataStream, Schema schema) {
         requireBound(dataStream);
         new DataStreamTables(resolver, catalog).register(name, dataStream, schema);
+        session.dataStreamTable(name);
     }
 
     private void requireBound(DataStream<?> stream) {
@@ -419,6 +474,11 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private Translated translateBound(Table table) {
         if (boundEnvironment == null) {
             throw new ValidationException("toDataStream needs a StreamTableEnvironment created on a StreamExecutionEnvironment");
+        }
+        if (!runsOnWeir()) {
+            throw new ValidationException("toDataStream and toChangelogStream cannot run on execution.target '" + target()
+                    + "': there a SQL job runs on Flink's planner, which hands no table back to a Weir DataStream; run the job "
+                    + "on Weir (execution.target 'local'), or write the table with INSERT INTO a connector table");
         }
         return translate(boundEnvironment, own(table).sql());
     }

@@ -1,4 +1,4 @@
-package dev.weir.sqlcompat;
+package dev.weir.flink.sql;
 
 import dev.weir.sql.connector.nexmark.NexmarkColumns;
 import dev.weir.sql.connector.nexmark.NexmarkConfig;
@@ -27,11 +27,12 @@ import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.RowType;
 
 /**
- * Flink's side of the Nexmark differential: a {@code 'connector' = 'nexmark'} table source for Flink 2.3's planner
- * that reads the SAME {@link NexmarkGenerator} as Weir's source, so both engines see identical events. Bounded by
- * {@code events.num}; the events are a sequence mapped through the generator, at the job's parallelism.
+ * Weir's {@code 'connector' = 'nexmark'} for Flink's planner: a table source that reads the same
+ * {@link NexmarkGenerator} as Weir's, so a Weir SQL job on Flink (and the SQL differential tests) sees identical
+ * events. The events are a sequence mapped through the generator, at the job's parallelism; bounded by
+ * {@code events.num}, unbounded when it is 0. The rate options set the events' times, as on Weir, not the pace.
  */
-public final class FlinkNexmarkTableFactory implements DynamicTableSourceFactory {
+public final class NexmarkTableSourceFactory implements DynamicTableSourceFactory {
     @Override
     public String factoryIdentifier() {
         return "nexmark";
@@ -54,9 +55,6 @@ public final class FlinkNexmarkTableFactory implements DynamicTableSourceFactory
     @Override
     public DynamicTableSource createDynamicTableSource(Context context) {
         NexmarkConfig config = NexmarkConfig.fromOptions(context.getCatalogTable().getOptions());
-        if (config.eventsNum() == 0) {
-            throw new IllegalArgumentException("The differential's nexmark source is bounded: set 'events.num'");
-        }
         DataType physical = context.getPhysicalRowDataType();
         RowType rowType = (RowType) physical.getLogicalType();
         List<List<String>> nested = new ArrayList<>();
@@ -92,7 +90,8 @@ public final class FlinkNexmarkTableFactory implements DynamicTableSourceFactory
             return new DataStreamScanProvider() {
                 @Override
                 public DataStream<RowData> produceDataStream(ProviderContext provider, StreamExecutionEnvironment env) {
-                    return env.fromSequence(0, gen.events() - 1)
+                    long last = gen.events() == 0 ? Long.MAX_VALUE - 1 : gen.events() - 1;
+                    return env.fromSequence(0, last)
                             .map(n -> (RowData) GenericRowData.of(cols.fill(gen.event(n), new FlinkRows())))
                             .returns(type)
                             .name("nexmark");
@@ -100,7 +99,7 @@ public final class FlinkNexmarkTableFactory implements DynamicTableSourceFactory
 
                 @Override
                 public boolean isBounded() {
-                    return true;
+                    return gen.events() > 0;
                 }
             };
         }
