@@ -10,6 +10,8 @@ import dev.weir.engine.state.CheckpointableKeyedStateBackend;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
+import dev.weir.engine.state.SlicedKeyedState;
+import dev.weir.engine.state.SlicedStateBackend;
 import dev.weir.engine.state.StateEntryVisitor;
 import dev.weir.engine.state.TtlPolicy;
 import dev.weir.engine.checkpoint.DeferredKeyGroups;
@@ -50,7 +52,7 @@ import org.rocksdb.RocksIterator;
  * when the operator creates the state: the snapshot does not say a state's kind, the descriptor does.
  */
 public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend, StreamingSavepointBackend,
-        TimerServicesFactory {
+        TimerServicesFactory, SlicedStateBackend {
     /** How many map entries one read of a map state's range fetches. */
     static final int ITERATION_BATCH = 128;
     private static final String STAGED_PREFIX = "\u0000restored\u0000";
@@ -74,6 +76,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     /** By state name, in creation or restore order. */
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private final Map<String, OwnedKeyedState> owned = new LinkedHashMap<>();
+    /** The slicing window operators' slices, laid out by slice. */
+    private final SliceColumns slices;
 
     private Object currentKey;
     private int currentKeyGroup = -1;
@@ -91,6 +95,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         this.incremental = incremental;
         this.timers = new BackendTimers(this, rocks, operatorName, heapTimers);
         this.storedPrefix = storedPrefix;
+        this.slices = new SliceColumns(this, rocks, keys, range, serializer);
     }
 
     @Override
@@ -143,7 +148,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             }
             return (S) column.state;
         }
-        if (owned.containsKey(name)) {
+        if (owned.containsKey(name) || slices.contains(name)) {
             throw new IllegalStateException("state '" + name + "' is already registered: give each state of an operator its own name");
         }
         if (column == null) {
@@ -236,7 +241,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     public void adopt(String stateName, OwnedKeyedState state, StateEntryVisitor restored) throws Exception {
         Objects.requireNonNull(state, "state");
         Column column = columns.get(stateName);
-        if ((column != null && column.kind != null) || owned.containsKey(stateName)) {
+        if ((column != null && column.kind != null) || owned.containsKey(stateName) || slices.contains(stateName)) {
             throw new IllegalStateException("state '" + stateName + "' is already registered: give each state of an operator its own name");
         }
         if (column != null) {
@@ -250,6 +255,19 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             rocks.dropColumnFamily(column.staged);
         }
         owned.put(stateName, state);
+    }
+
+    /** The slices of a slicing window operator, here rather than on the heap (restored entries moved into their layout). */
+    @Override
+    public SlicedKeyedState getSlicedState(String name) {
+        Column column = columns.get(name);
+        if ((column != null && column.kind != null) || owned.containsKey(name)) {
+            throw new IllegalStateException("state '" + name + "' is already registered: give each state of an operator its own name");
+        }
+        if (column != null) {
+            columns.remove(name);
+        }
+        return slices.state(name, column == null ? null : column.staged, operatorName);
     }
 
     @Override
@@ -274,6 +292,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     public List<String> getStateNames() {
         List<String> names = new ArrayList<>(columns.keySet());
         names.addAll(owned.keySet());
+        names.addAll(slices.names());
         return names;
     }
 
@@ -289,6 +308,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                 StoredFormReader.visit(e.getKey(), StateDescriptor.Type.VALUE, rocks.db(), column.staged, prefix, keys, serializer, visitor);
             }
         }
+        slices.visit(keyGroup, visitor);
     }
 
     @Override
@@ -432,7 +452,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     @Override
     public void restoreFiles(List<RestoredStateFiles> oldSubtasks) throws Exception {
-        if (!columns.isEmpty() || !owned.isEmpty()) {
+        if (!columns.isEmpty() || !owned.isEmpty() || !slices.names().isEmpty()) {
             throw new IllegalStateException("the keyed state files of " + operatorName + " must be restored before any state "
                     + "is created or restored");
         }
@@ -456,6 +476,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                         }
                     });
                     timers.restored(timerColumns, TimerSequence.read(rocks.db()), true);
+                    slices.restored(handles);
                     for (Map.Entry<String, StateDescriptor.Type> e : kinds.entrySet()) {
                         Column column = columnFor(e.getKey(), e.getValue());
                         if (e.getValue() == null) {
@@ -491,7 +512,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                 column.live = rocks.createColumnFamily(name);
             }
             return column.live;
-        }, service -> timerColumns.computeIfAbsent(service, timers::columnForCopy));
+        }, service -> timerColumns.computeIfAbsent(service, timers::columnForCopy), slices::column);
         timers.restored(timerColumns, sequence, false);
     }
 

@@ -1,0 +1,128 @@
+package dev.weir.rocksdb;
+
+import dev.weir.engine.checkpoint.storage.StateSerializer;
+import dev.weir.engine.state.KeyGroupRange;
+import dev.weir.engine.state.SlicedKeyedState;
+import dev.weir.engine.state.StateEntryVisitor;
+import java.util.function.LongConsumer;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+
+/**
+ * The slicing window operator's slices in a column family of their own, laid out by {@link SliceKeys} (key group,
+ * slice, key), values serialized with the state serializer. Snapshots see an entry as the key's value in namespace
+ * {@code slice start} ({@code Long}) of the state, as the heap operator's slices are.
+ */
+final class RocksDBSlicedState implements SlicedKeyedState {
+    /** Column family names of sliced states; a state's own name never starts with a NUL character in practice. */
+    static final String COLUMN_PREFIX = "\u0000slices\u0000";
+
+    private final RocksDBKeyedStateBackend backend;
+    private final RocksDBInstance rocks;
+    private final ColumnFamilyHandle column;
+    private final String name;
+    private final StateKeys keys;
+    private final KeyGroupRange range;
+    private final StateSerializer serializer;
+    /** The RocksDB key of the last access, reused while the key and slice stay (an element's read, then its write). */
+    private byte[] lastKeyBytes;
+    private long lastSlice;
+    private byte[] lastRocksKey;
+
+    RocksDBSlicedState(RocksDBKeyedStateBackend backend, RocksDBInstance rocks, ColumnFamilyHandle column, String name, StateKeys keys,
+                       KeyGroupRange range, StateSerializer serializer) {
+        this.backend = backend;
+        this.rocks = rocks;
+        this.column = column;
+        this.name = name;
+        this.keys = keys;
+        this.range = range;
+        this.serializer = serializer;
+    }
+
+    static boolean isSliceColumn(String columnName) {
+        return columnName.startsWith(COLUMN_PREFIX);
+    }
+
+    static String stateOf(String columnName) {
+        return columnName.substring(COLUMN_PREFIX.length());
+    }
+
+    @Override
+    public Object get(long slice) {
+        byte[] bytes = backend.get(column, rocksKey(slice), name);
+        return bytes == null ? null : serializer.deserialize(bytes);
+    }
+
+    @Override
+    public void put(long slice, Object value) {
+        backend.put(column, rocksKey(slice), serializer.serialize(value), name);
+    }
+
+    private byte[] rocksKey(long slice) {
+        byte[] key = keys.currentKeyBytes();
+        if (key == null) {
+            throw new IllegalStateException("window state '" + name + "' was accessed with no current key: it is only available "
+                    + "while processing an element of a keyed stream (after keyBy)");
+        }
+        if (key != lastKeyBytes || slice != lastSlice) {
+            lastRocksKey = SliceKeys.key(keys.currentKeyGroup(), slice, key);
+            lastKeyBytes = key;
+            lastSlice = slice;
+        }
+        return lastRocksKey;
+    }
+
+    @Override
+    public void forEachSlice(LongConsumer slices) {
+        try (RocksIterator it = rocks.newIterator(column)) {
+            for (int group = range.getStartKeyGroup(); group <= range.getEndKeyGroup(); group++) {
+                byte[] groupPrefix = StateKeys.keyGroupPrefix(group);
+                for (it.seek(groupPrefix); it.isValid() && StateKeys.startsWith(it.key(), groupPrefix); ) {
+                    long slice = SliceKeys.slice(it.key());
+                    slices.accept(slice);
+                    if (slice == Long.MAX_VALUE) {
+                        break;
+                    }
+                    it.seek(SliceKeys.prefix(group, slice + 1));
+                }
+            }
+        }
+    }
+
+    @Override
+    public Cursor read(long[] slices, int count) {
+        return new RocksDBSliceCursor(rocks, column, slices, count, range, serializer);
+    }
+
+    @Override
+    public void remove(long slice) {
+        lastKeyBytes = null;
+        try (WriteBatch batch = new WriteBatch()) {
+            for (int group = range.getStartKeyGroup(); group <= range.getEndKeyGroup(); group++) {
+                byte[] from = SliceKeys.prefix(group, slice);
+                batch.deleteRange(column, from, StateKeys.successor(from));
+            }
+            rocks.db().write(rocks.writeOptions(), batch);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("RocksDB could not drop slice " + slice + " of window state '" + name + "' in "
+                    + rocks.directory() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Visits the entries of one key group of a sliced state's column in the stored form snapshots hold. */
+    static void visit(String name, RocksDB db, ColumnFamilyHandle column, int keyGroup, StateSerializer serializer,
+                      StateEntryVisitor visitor) throws Exception {
+        byte[] prefix = StateKeys.keyGroupPrefix(keyGroup);
+        try (RocksIterator it = db.newIterator(column)) {
+            for (it.seek(prefix); it.isValid() && StateKeys.startsWith(it.key(), prefix); it.next()) {
+                byte[] k = it.key();
+                Object key = serializer.deserialize(k, SliceKeys.PREFIX_BYTES, k.length - SliceKeys.PREFIX_BYTES);
+                visitor.visit(name, key, SliceKeys.slice(k), serializer.deserialize(it.value()));
+            }
+        }
+    }
+}
