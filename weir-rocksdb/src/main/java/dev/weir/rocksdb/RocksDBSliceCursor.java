@@ -42,6 +42,10 @@ final class RocksDBSliceCursor implements SlicedKeyedState.Cursor {
     public boolean next() {
         while (keyGroup <= endKeyGroup) {
             if (!positioned) {
+                if (!holdsAny(keyGroup)) {
+                    keyGroup++;
+                    continue;
+                }
                 for (int i = 0; i < iterators.length; i++) {
                     prefixes[i] = SliceKeys.prefix(keyGroup, slices[i]);
                     iterators[i].seek(prefixes[i]);
@@ -73,6 +77,20 @@ final class RocksDBSliceCursor implements SlicedKeyedState.Cursor {
             return true;
         }
         return false;
+    }
+
+    /**
+     * Whether the key group holds an entry in the slices read, by one seek: most key groups of a firing over few keys
+     * hold none, and would otherwise cost a seek per slice.
+     */
+    private boolean holdsAny(int group) {
+        RocksIterator probe = iterators[0];
+        probe.seek(SliceKeys.prefix(group, slices[0]));
+        if (!probe.isValid()) {
+            return false;
+        }
+        byte[] k = probe.key();
+        return StateKeys.keyGroup(k) == group && SliceKeys.slice(k) <= slices[slices.length - 1];
     }
 
     private byte[] head(int i) {

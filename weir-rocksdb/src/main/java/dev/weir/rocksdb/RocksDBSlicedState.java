@@ -19,6 +19,8 @@ import org.rocksdb.WriteBatch;
 final class RocksDBSlicedState implements SlicedKeyedState {
     /** Column family names of sliced states; a state's own name never starts with a NUL character in practice. */
     static final String COLUMN_PREFIX = "\u0000slices\u0000";
+    /** How many deletes one write batch of a dropped slice holds. */
+    private static final int DELETE_BATCH = 1024;
 
     private final RocksDBKeyedStateBackend backend;
     private final RocksDBInstance rocks;
@@ -98,13 +100,24 @@ final class RocksDBSlicedState implements SlicedKeyedState {
         return new RocksDBSliceCursor(rocks, column, slices, count, range, serializer);
     }
 
+    /**
+     * Deletes the slice's entries one by one rather than as a range per key group: reads would otherwise pass over a
+     * range tombstone for every key group of every slice dropped until compaction (each new iterator fragments them
+     * all), which made a window of many slices over few keys tens of times slower.
+     */
     @Override
     public void remove(long slice) {
         lastKeyBytes = null;
-        try (WriteBatch batch = new WriteBatch()) {
+        try (RocksIterator it = rocks.newIterator(column); WriteBatch batch = new WriteBatch()) {
             for (int group = range.getStartKeyGroup(); group <= range.getEndKeyGroup(); group++) {
-                byte[] from = SliceKeys.prefix(group, slice);
-                batch.deleteRange(column, from, StateKeys.successor(from));
+                byte[] prefix = SliceKeys.prefix(group, slice);
+                for (it.seek(prefix); it.isValid() && StateKeys.startsWith(it.key(), prefix); it.next()) {
+                    batch.delete(column, it.key());
+                    if (batch.count() >= DELETE_BATCH) {
+                        rocks.db().write(rocks.writeOptions(), batch);
+                        batch.clear();
+                    }
+                }
             }
             rocks.db().write(rocks.writeOptions(), batch);
         } catch (RocksDBException e) {
