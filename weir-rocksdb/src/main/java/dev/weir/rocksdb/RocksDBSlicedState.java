@@ -22,7 +22,7 @@ final class RocksDBSlicedState implements SlicedKeyedState {
     /** How many deletes one write batch of a dropped slice holds. */
     private static final int DELETE_BATCH = 1024;
 
-    private final RocksDBKeyedStateBackend backend;
+    private final RocksDBStateAccess access;
     private final RocksDBInstance rocks;
     private final ColumnFamilyHandle column;
     private final String name;
@@ -34,9 +34,9 @@ final class RocksDBSlicedState implements SlicedKeyedState {
     private long lastSlice;
     private byte[] lastRocksKey;
 
-    RocksDBSlicedState(RocksDBKeyedStateBackend backend, RocksDBInstance rocks, ColumnFamilyHandle column, String name, StateKeys keys,
+    RocksDBSlicedState(RocksDBStateAccess access, RocksDBInstance rocks, ColumnFamilyHandle column, String name, StateKeys keys,
                        KeyGroupRange range, StateSerializer serializer) {
-        this.backend = backend;
+        this.access = access;
         this.rocks = rocks;
         this.column = column;
         this.name = name;
@@ -55,13 +55,13 @@ final class RocksDBSlicedState implements SlicedKeyedState {
 
     @Override
     public Object get(long slice) {
-        byte[] bytes = backend.get(column, rocksKey(slice), name);
+        byte[] bytes = access.get(column, rocksKey(slice), name);
         return bytes == null ? null : serializer.deserialize(bytes);
     }
 
     @Override
     public void put(long slice, Object value) {
-        backend.put(column, rocksKey(slice), serializer.serialize(value), name);
+        access.put(column, rocksKey(slice), serializer.serialize(value), name);
     }
 
     private byte[] rocksKey(long slice) {

@@ -20,7 +20,7 @@ final class SliceColumns {
     /** How many entries one write batch of a move holds: a large savepoint's slices never sit in one batch. */
     private static final int BATCH_ENTRIES = 1024;
 
-    private final RocksDBKeyedStateBackend backend;
+    private final RocksDBStateAccess access;
     private final RocksDBInstance rocks;
     private final StateKeys keys;
     private final KeyGroupRange range;
@@ -28,8 +28,8 @@ final class SliceColumns {
     private final Map<String, ColumnFamilyHandle> handles = new LinkedHashMap<>();
     private final Map<String, RocksDBSlicedState> states = new LinkedHashMap<>();
 
-    SliceColumns(RocksDBKeyedStateBackend backend, RocksDBInstance rocks, StateKeys keys, KeyGroupRange range, StateSerializer serializer) {
-        this.backend = backend;
+    SliceColumns(RocksDBStateAccess access, RocksDBInstance rocks, StateKeys keys, KeyGroupRange range, StateSerializer serializer) {
+        this.access = access;
         this.rocks = rocks;
         this.keys = keys;
         this.range = range;
@@ -71,7 +71,7 @@ final class SliceColumns {
         if (staged != null) {
             moveIntoSlices(name, staged, column, operatorName);
         }
-        state = new RocksDBSlicedState(backend, rocks, column, name, keys, range, serializer);
+        state = new RocksDBSlicedState(access, rocks, column, name, keys, range, serializer);
         states.put(name, state);
         return state;
     }
