@@ -3,6 +3,8 @@ package dev.weir.rocksdb;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.SlicedKeyedState;
+import java.util.Arrays;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksIterator;
 
 /**
@@ -23,10 +25,10 @@ final class RocksDBSliceCursor implements SlicedKeyedState.Cursor {
     private boolean positioned;
     private Object key;
 
-    RocksDBSliceCursor(RocksDBInstance rocks, org.rocksdb.ColumnFamilyHandle column, long[] slices, int count,
+    RocksDBSliceCursor(RocksDBInstance rocks, ColumnFamilyHandle column, long[] slices, int count,
                        KeyGroupRange range, StateSerializer serializer) {
         this.iterators = new RocksIterator[count];
-        this.slices = java.util.Arrays.copyOf(slices, count);
+        this.slices = Arrays.copyOf(slices, count);
         this.prefixes = new byte[count][];
         this.heads = new byte[count][];
         this.values = new Object[count];
