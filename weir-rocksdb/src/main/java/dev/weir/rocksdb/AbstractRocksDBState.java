@@ -9,14 +9,14 @@ import org.rocksdb.ColumnFamilyHandle;
 
 /** What every RocksDB state shares: its column family, its current namespace, and the current key's RocksDB key. */
 abstract class AbstractRocksDBState<N> implements InternalKvState<N> {
-    final RocksDBKeyedStateBackend backend;
+    final RocksDBStateAccess access;
     final ColumnFamilyHandle column;
     private final String name;
     N currentNamespace;
 
     @SuppressWarnings("unchecked")
-    AbstractRocksDBState(RocksDBKeyedStateBackend backend, ColumnFamilyHandle column, String name) {
-        this.backend = backend;
+    AbstractRocksDBState(RocksDBStateAccess access, ColumnFamilyHandle column, String name) {
+        this.access = access;
         this.column = column;
         this.name = name;
         this.currentNamespace = (N) VoidNamespace.INSTANCE;
@@ -39,17 +39,17 @@ abstract class AbstractRocksDBState<N> implements InternalKvState<N> {
 
     /** The RocksDB key of the current key in the current namespace. */
     final byte[] currentKey() {
-        return backend.currentKeyAndNamespace(name, currentNamespace);
+        return access.currentKeyAndNamespace(name, currentNamespace);
     }
 
     /** The stored value of the current key in the current namespace, decoded, or null. */
     final Object read() {
-        byte[] stored = backend.get(column, currentKey(), name);
-        return stored == null ? null : backend.serializer().deserialize(stored);
+        byte[] stored = access.get(column, currentKey(), name);
+        return stored == null ? null : access.serializer().deserialize(stored);
     }
 
     final void write(Object value) {
-        backend.put(column, currentKey(), backend.serializer().serialize(value), name);
+        access.put(column, currentKey(), access.serializer().serialize(value), name);
     }
 
     /**
@@ -81,6 +81,6 @@ abstract class AbstractRocksDBState<N> implements InternalKvState<N> {
 
     /** Removes the value of the current key in the current namespace. */
     public void clear() {
-        backend.delete(column, currentKey(), name);
+        access.delete(column, currentKey(), name);
     }
 }

@@ -55,11 +55,13 @@ final class RestoredFiles {
      * Copies key groups {@code first..end} of every state in {@code kinds} from the database in {@code local} into the
      * column family {@code target} gives for the state's name and kind (null: staged, stored under
      * {@code stagedPrefix + name}), and those of every timer service into the column family {@code timerTarget} gives
-     * for the service's name. Returns the old database's next timer sequence.
+     * for the service's name, and those of every sliced state into the column family {@code sliceTarget} gives for
+     * the state's name. Returns the old database's next timer sequence.
      */
     static long copyKeyGroups(RocksDBInstance rocks, Path local, Map<String, StateDescriptor.Type> kinds, int first, int end,
                               String stagedPrefix, BiFunction<String, StateDescriptor.Type, ColumnFamilyHandle> target,
-                              Function<String, ColumnFamilyHandle> timerTarget) throws RocksDBException {
+                              Function<String, ColumnFamilyHandle> timerTarget, Function<String, ColumnFamilyHandle> sliceTarget)
+            throws RocksDBException {
         byte[] from = StateKeys.keyGroupPrefix(first);
         byte[] to = StateKeys.successor(StateKeys.keyGroupPrefix(end));
         try (RocksDBInstance.ReadOnlyDatabase source = rocks.openReadOnly(local); WriteBatch batch = new WriteBatch()) {
@@ -73,6 +75,8 @@ final class RestoredFiles {
             for (Map.Entry<String, ColumnFamilyHandle> e : source.columns().entrySet()) {
                 if (TimerColumn.isTimerColumn(e.getKey())) {
                     copyRange(rocks, source, e.getValue(), timerTarget.apply(TimerColumn.serviceOf(e.getKey())), from, to, batch);
+                } else if (RocksDBSlicedState.isSliceColumn(e.getKey())) {
+                    copyRange(rocks, source, e.getValue(), sliceTarget.apply(RocksDBSlicedState.stateOf(e.getKey())), from, to, batch);
                 }
             }
             return TimerSequence.read(source.db());

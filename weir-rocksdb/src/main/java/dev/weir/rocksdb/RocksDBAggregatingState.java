@@ -10,9 +10,9 @@ final class RocksDBAggregatingState<N, IN, ACC, OUT> extends AbstractRocksDBStat
     private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
     private final TtlPolicy ttl;
 
-    RocksDBAggregatingState(RocksDBKeyedStateBackend backend, ColumnFamilyHandle column, String name,
+    RocksDBAggregatingState(RocksDBStateAccess access, ColumnFamilyHandle column, String name,
                             AggregateFunction<IN, ACC, OUT> aggregateFunction, TtlPolicy ttl) {
-        super(backend, column, name);
+        super(access, column, name);
         this.aggregateFunction = aggregateFunction;
         this.ttl = ttl;
     }

@@ -10,6 +10,8 @@ import dev.weir.engine.state.CheckpointableKeyedStateBackend;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
+import dev.weir.engine.state.SlicedKeyedState;
+import dev.weir.engine.state.SlicedStateBackend;
 import dev.weir.engine.state.StateEntryVisitor;
 import dev.weir.engine.state.TtlPolicy;
 import dev.weir.engine.checkpoint.DeferredKeyGroups;
@@ -31,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
 import org.rocksdb.ColumnFamilyHandle;
@@ -50,9 +51,7 @@ import org.rocksdb.RocksIterator;
  * when the operator creates the state: the snapshot does not say a state's kind, the descriptor does.
  */
 public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend, StreamingSavepointBackend,
-        TimerServicesFactory {
-    /** How many map entries one read of a map state's range fetches. */
-    static final int ITERATION_BATCH = 128;
+        TimerServicesFactory, SlicedStateBackend {
     private static final String STAGED_PREFIX = "\u0000restored\u0000";
 
     private final int maxParallelism;
@@ -61,19 +60,18 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private final LongSupplier processingClock;
     private final StateSerializer serializer;
     private final StateKeys keys;
+    private final RocksDBStateAccess access;
+    private final StoredFormWriter storedForm;
     private final RocksDBInstance rocks;
-    private final boolean incremental;
+    /** The stored files the next checkpoint may reference. */
+    private final SharedFileTracker sharedFiles;
     /** The operator's timers when they live in this database (the timer service factory ROCKSDB). */
     private final BackendTimers timers;
-    /** Makes the names of this backend's files unique among the job's checkpoint files. */
-    private final String storedPrefix;
-    /** The SST files the last completed checkpoint references, by local name: the next one may reference them again. */
-    private Map<String, StateFile> lastCompleted = Map.of();
-    /** The SST files each checkpoint written so far references, until it completes or is subsumed (I/O thread writes). */
-    private final ConcurrentHashMap<Long, Map<String, StateFile>> written = new ConcurrentHashMap<>();
     /** By state name, in creation or restore order. */
     private final Map<String, Column> columns = new LinkedHashMap<>();
     private final Map<String, OwnedKeyedState> owned = new LinkedHashMap<>();
+    /** The slicing window operators' slices, laid out by slice. */
+    private final SliceColumns slices;
 
     private Object currentKey;
     private int currentKeyGroup = -1;
@@ -87,10 +85,12 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         this.operatorName = operatorName;
         this.serializer = serializer;
         this.keys = new StateKeys(serializer);
+        this.access = new RocksDBStateAccess(rocks, keys, serializer, operatorName);
+        this.storedForm = new StoredFormWriter(access, serializer, operatorName);
         this.rocks = rocks;
-        this.incremental = incremental;
+        this.sharedFiles = new SharedFileTracker(incremental, storedPrefix);
         this.timers = new BackendTimers(this, rocks, operatorName, heapTimers);
-        this.storedPrefix = storedPrefix;
+        this.slices = new SliceColumns(access, rocks, keys, range, serializer);
     }
 
     @Override
@@ -143,7 +143,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             }
             return (S) column.state;
         }
-        if (owned.containsKey(name)) {
+        if (owned.containsKey(name) || slices.contains(name)) {
             throw new IllegalStateException("state '" + name + "' is already registered: give each state of an operator its own name");
         }
         if (column == null) {
@@ -171,16 +171,16 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         TtlPolicy ttl = descriptor.getTtlConfig().isEnabled() ? new TtlPolicy(descriptor.getTtlConfig(), processingClock) : null;
         switch (descriptor.getType()) {
             case VALUE:
-                return new RocksDBValueState<>(this, handle, name, ((ValueStateDescriptor<?>) descriptor).getDefaultValue(), ttl);
+                return new RocksDBValueState<>(access, handle, name, ((ValueStateDescriptor<?>) descriptor).getDefaultValue(), ttl);
             case LIST:
-                return ttl == null ? new RocksDBListState<>(this, handle, name) : new RocksDBTtlListState<>(this, handle, name, ttl);
+                return ttl == null ? new RocksDBListState<>(access, handle, name) : new RocksDBTtlListState<>(access, handle, name, ttl);
             case MAP:
-                return ttl == null ? new RocksDBMapState<>(this, handle, name) : new RocksDBTtlMapState<>(this, handle, name, ttl);
+                return ttl == null ? new RocksDBMapState<>(access, handle, name) : new RocksDBTtlMapState<>(access, handle, name, ttl);
             case REDUCING:
-                return new RocksDBReducingState<>(this, handle, name, ((ReducingStateDescriptor<Object>) cast(descriptor)).getReduceFunction(),
+                return new RocksDBReducingState<>(access, handle, name, ((ReducingStateDescriptor<Object>) cast(descriptor)).getReduceFunction(),
                         ttl);
             case AGGREGATING:
-                return new RocksDBAggregatingState<>(this, handle, name,
+                return new RocksDBAggregatingState<>(access, handle, name,
                         ((AggregatingStateDescriptor<Object, Object, Object>) cast(descriptor)).getAggregateFunction(), ttl);
             default:
                 throw new IllegalArgumentException("unsupported state kind " + descriptor.getType() + " of " + descriptor);
@@ -196,47 +196,18 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private void moveStagedIntoLayout(String name, Column column) {
         try (RocksIterator it = rocks.newIterator(column.staged)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
-                writeStored(name, column, it.key(), serializer.deserialize(it.value()));
+                storedForm.write(name, column.kind, column.live, it.key(), serializer.deserialize(it.value()));
             }
         }
         rocks.dropColumnFamily(column.staged);
         column.staged = null;
     }
 
-    /** Writes one entry in stored form into the layout of the column's kind. */
-    private void writeStored(String name, Column column, byte[] rocksKey, Object stored) {
-        switch (column.kind) {
-            case LIST -> {
-                if (!(stored instanceof java.util.Collection<?> elements)) {
-                    throw wrongStoredForm(name, column, stored, "a list");
-                }
-                if (!elements.isEmpty()) {
-                    put(column.live, rocksKey, ListBytes.elements(serializer, elements), name);
-                }
-            }
-            case MAP -> {
-                if (!(stored instanceof Map<?, ?> entries)) {
-                    throw wrongStoredForm(name, column, stored, "a map");
-                }
-                for (Map.Entry<?, ?> e : entries.entrySet()) {
-                    put(column.live, StateKeys.concat(rocksKey, serializer.serialize(e.getKey())), serializer.serialize(e.getValue()), name);
-                }
-            }
-            default -> put(column.live, rocksKey, serializer.serialize(stored), name);
-        }
-    }
-
-    private IllegalStateException wrongStoredForm(String name, Column column, Object stored, String expected) {
-        return new IllegalStateException("cannot restore state '" + name + "' of " + operatorName + " as " + column.kind
-                + " state: the snapshot holds " + stored.getClass().getName() + " values, not " + expected + "; the job that took "
-                + "the snapshot used another kind of state descriptor under this name");
-    }
-
     @Override
     public void adopt(String stateName, OwnedKeyedState state, StateEntryVisitor restored) throws Exception {
         Objects.requireNonNull(state, "state");
         Column column = columns.get(stateName);
-        if ((column != null && column.kind != null) || owned.containsKey(stateName)) {
+        if ((column != null && column.kind != null) || owned.containsKey(stateName) || slices.contains(stateName)) {
             throw new IllegalStateException("state '" + stateName + "' is already registered: give each state of an operator its own name");
         }
         if (column != null) {
@@ -250,6 +221,19 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             rocks.dropColumnFamily(column.staged);
         }
         owned.put(stateName, state);
+    }
+
+    /** The slices of a slicing window operator, here rather than on the heap (restored entries moved into their layout). */
+    @Override
+    public SlicedKeyedState getSlicedState(String name) {
+        Column column = columns.get(name);
+        if ((column != null && column.kind != null) || owned.containsKey(name)) {
+            throw new IllegalStateException("state '" + name + "' is already registered: give each state of an operator its own name");
+        }
+        if (column != null) {
+            columns.remove(name);
+        }
+        return slices.state(name, column == null ? null : column.staged, operatorName);
     }
 
     @Override
@@ -274,6 +258,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     public List<String> getStateNames() {
         List<String> names = new ArrayList<>(columns.keySet());
         names.addAll(owned.keySet());
+        names.addAll(slices.names());
         return names;
     }
 
@@ -289,6 +274,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                 StoredFormReader.visit(e.getKey(), StateDescriptor.Type.VALUE, rocks.db(), column.staged, prefix, keys, serializer, visitor);
             }
         }
+        slices.visit(keyGroup, visitor);
     }
 
     @Override
@@ -314,13 +300,13 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         Column column = columns.computeIfAbsent(stateName, n -> new Column());
         byte[] rocksKey = keys.keyAndNamespace(key, keyGroup, namespace);
         if (column.kind != null) {
-            writeStored(stateName, column, rocksKey, storedValue);
+            storedForm.write(stateName, column.kind, column.live, rocksKey, storedValue);
             return;
         }
         if (column.staged == null) {
             column.staged = rocks.createColumnFamily(STAGED_PREFIX + stateName);
         }
-        put(column.staged, rocksKey, serializer.serialize(storedValue), stateName);
+        access.put(column.staged, rocksKey, serializer.serialize(storedValue), stateName);
     }
 
     /** Values are decoded from RocksDB for each visit: no one else holds them, so snapshots need not copy them. */
@@ -381,11 +367,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         // the checkpoint, and the hard-linked SST files outlive the database's own.
         Path local = localCopy("-chk-", checkpointId);
         ColumnCatalog.write(local, columnKinds());
-        // Files of a checkpoint written but not confirmed yet may be referenced too: the writer references a shared file
-        // only while it is stored whole, and pins it from then on, so an abort or retention cannot delete it underneath.
-        Map<String, StateFile> previous = new java.util.HashMap<>(lastCompleted);
-        new java.util.TreeMap<>(written).values().forEach(previous::putAll);
-        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, incremental, previous, written::put);
+        return sharedFiles.snapshot(local, checkpointId);
     }
 
     /**
@@ -423,16 +405,12 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     @Override
     public void notifyCheckpointComplete(long checkpointId) {
-        Map<String, StateFile> files = written.remove(checkpointId);
-        if (files != null) {
-            lastCompleted = files;
-        }
-        written.keySet().removeIf(id -> id < checkpointId);
+        sharedFiles.completed(checkpointId);
     }
 
     @Override
     public void restoreFiles(List<RestoredStateFiles> oldSubtasks) throws Exception {
-        if (!columns.isEmpty() || !owned.isEmpty()) {
+        if (!columns.isEmpty() || !owned.isEmpty() || !slices.names().isEmpty()) {
             throw new IllegalStateException("the keyed state files of " + operatorName + " must be restored before any state "
                     + "is created or restored");
         }
@@ -456,6 +434,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                         }
                     });
                     timers.restored(timerColumns, TimerSequence.read(rocks.db()), true);
+                    slices.restored(handles);
                     for (Map.Entry<String, StateDescriptor.Type> e : kinds.entrySet()) {
                         Column column = columnFor(e.getKey(), e.getValue());
                         if (e.getValue() == null) {
@@ -464,7 +443,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                             column.live = handles.get(e.getKey());
                         }
                     }
-                    lastCompleted = sst;
+                    sharedFiles.restored(sst);
                 } else {
                     copyOwnedKeyGroups(local, kinds, old);
                 }
@@ -491,7 +470,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                 column.live = rocks.createColumnFamily(name);
             }
             return column.live;
-        }, service -> timerColumns.computeIfAbsent(service, timers::columnForCopy));
+        }, service -> timerColumns.computeIfAbsent(service, timers::columnForCopy), slices::column);
         timers.restored(timerColumns, sequence, false);
     }
 
@@ -506,101 +485,6 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             column.kind = kind;
         }
         return column;
-    }
-
-    // ---- the states' access to RocksDB ----
-
-    StateSerializer serializer() {
-        return serializer;
-    }
-
-    byte[] currentKeyAndNamespace(String stateName, Object namespace) {
-        if (currentKey == null) {
-            throw new IllegalStateException("state '" + stateName + "' was accessed with no current key: keyed state is only "
-                    + "available while processing an element or a timer of a keyed stream (after keyBy)");
-        }
-        return keys.currentKeyAndNamespace(namespace);
-    }
-
-    byte[] get(ColumnFamilyHandle column, byte[] key, String stateName) {
-        try {
-            return rocks.db().get(column, key);
-        } catch (RocksDBException e) {
-            throw failure("read", stateName, e);
-        }
-    }
-
-    void put(ColumnFamilyHandle column, byte[] key, byte[] value, String stateName) {
-        try {
-            rocks.db().put(column, rocks.writeOptions(), key, value);
-        } catch (RocksDBException e) {
-            throw failure("write", stateName, e);
-        }
-    }
-
-    void merge(ColumnFamilyHandle column, byte[] key, byte[] value, String stateName) {
-        try {
-            rocks.db().merge(column, rocks.writeOptions(), key, value);
-        } catch (RocksDBException e) {
-            throw failure("append to", stateName, e);
-        }
-    }
-
-    void delete(ColumnFamilyHandle column, byte[] key, String stateName) {
-        try {
-            rocks.db().delete(column, rocks.writeOptions(), key);
-        } catch (RocksDBException e) {
-            throw failure("delete from", stateName, e);
-        }
-    }
-
-    /** Deletes every entry whose key starts with {@code prefix} (a map state's entries for one key). */
-    void deletePrefix(ColumnFamilyHandle column, byte[] prefix, String stateName) {
-        try {
-            rocks.db().deleteRange(column, rocks.writeOptions(), prefix, StateKeys.successor(prefix));
-        } catch (RocksDBException e) {
-            throw failure("clear", stateName, e);
-        }
-    }
-
-    boolean hasEntryWithPrefix(ColumnFamilyHandle column, byte[] prefix, String stateName) {
-        try (RocksIterator it = rocks.newIterator(column)) {
-            it.seek(prefix);
-            return it.isValid() && StateKeys.startsWith(it.key(), prefix);
-        }
-    }
-
-    /** Fills {@code batch} with the next entries starting with {@code prefix} after the key {@code after} (or from the start). */
-    void readBatch(ColumnFamilyHandle column, byte[] prefix, byte[] after, Batch batch, String stateName) {
-        batch.size = 0;
-        try (RocksIterator it = rocks.newIterator(column)) {
-            it.seek(after == null ? prefix : after);
-            if (after != null && it.isValid() && java.util.Arrays.equals(it.key(), after)) {
-                it.next();
-            }
-            while (batch.size < batch.keys.length && it.isValid()) {
-                byte[] k = it.key();
-                if (!StateKeys.startsWith(k, prefix)) {
-                    break;
-                }
-                batch.keys[batch.size] = k;
-                batch.values[batch.size] = it.value();
-                batch.size++;
-                it.next();
-            }
-        }
-    }
-
-    private IllegalStateException failure(String action, String stateName, RocksDBException e) {
-        return new IllegalStateException("RocksDB could not " + action + " state '" + stateName + "' of " + operatorName
-                + " in " + rocks.directory() + ": " + e.getMessage(), e);
-    }
-
-    /** A batch of entries read from one range, reused across reads. */
-    static final class Batch {
-        final byte[][] keys = new byte[ITERATION_BATCH][];
-        final byte[][] values = new byte[ITERATION_BATCH][];
-        int size;
     }
 
     /** One named state: its column family once created, and the restored entries waiting for its kind. */

@@ -12,21 +12,21 @@ import org.rocksdb.ColumnFamilyHandle;
  * elements as the iteration reaches them. Null elements are refused before anything is written, as on the heap.
  */
 final class RocksDBListState<N, T> extends AbstractRocksDBState<N> implements ListState<T> {
-    RocksDBListState(RocksDBKeyedStateBackend backend, ColumnFamilyHandle column, String name) {
-        super(backend, column, name);
+    RocksDBListState(RocksDBStateAccess access, ColumnFamilyHandle column, String name) {
+        super(access, column, name);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Iterable<T> get() {
-        byte[] stored = backend.get(column, currentKey(), getName());
-        return stored == null ? Collections.emptyList() : (Iterable<T>) ListBytes.lazily(backend.serializer(), stored);
+        byte[] stored = access.get(column, currentKey(), getName());
+        return stored == null ? Collections.emptyList() : (Iterable<T>) ListBytes.lazily(access.serializer(), stored);
     }
 
     @Override
     public void add(T value) {
         ListElements.requireNonNullElement(value, getName(), "add");
-        backend.merge(column, currentKey(), ListBytes.element(backend.serializer(), value), getName());
+        access.merge(column, currentKey(), ListBytes.element(access.serializer(), value), getName());
     }
 
     /** Replaces the list; null or an empty list clears, as in Flink. */
@@ -37,7 +37,7 @@ final class RocksDBListState<N, T> extends AbstractRocksDBState<N> implements Li
             return;
         }
         ListElements.requireNoNullElements(values, getName(), "update");
-        backend.put(column, currentKey(), ListBytes.elements(backend.serializer(), values), getName());
+        access.put(column, currentKey(), ListBytes.elements(access.serializer(), values), getName());
     }
 
     /** Appends {@code values}; null or an empty list changes nothing, as in Flink. */
@@ -47,6 +47,6 @@ final class RocksDBListState<N, T> extends AbstractRocksDBState<N> implements Li
             return;
         }
         ListElements.requireNoNullElements(values, getName(), "addAll");
-        backend.merge(column, currentKey(), ListBytes.elements(backend.serializer(), values), getName());
+        access.merge(column, currentKey(), ListBytes.elements(access.serializer(), values), getName());
     }
 }

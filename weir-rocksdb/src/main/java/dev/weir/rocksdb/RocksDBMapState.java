@@ -10,28 +10,28 @@ import org.rocksdb.ColumnFamilyHandle;
 /**
  * A {@link MapState} in RocksDB: one RocksDB entry per map entry, keyed by the key and namespace followed by the
  * map key, so one key's map is one contiguous range. Iteration reads that range in batches of
- * {@value RocksDBKeyedStateBackend#ITERATION_BATCH} entries (never the whole map at once) and decodes each entry as
+ * {@value RocksDBStateAccess#ITERATION_BATCH} entries (never the whole map at once) and decodes each entry as
  * it is reached; {@code Iterator.remove} and {@code Entry.setValue} write through. Values may be null, as in Flink.
  */
 final class RocksDBMapState<N, UK, UV> extends AbstractRocksDBState<N> implements MapState<UK, UV> {
-    RocksDBMapState(RocksDBKeyedStateBackend backend, ColumnFamilyHandle column, String name) {
-        super(backend, column, name);
+    RocksDBMapState(RocksDBStateAccess access, ColumnFamilyHandle column, String name) {
+        super(access, column, name);
     }
 
     private byte[] entryKey(UK key) {
-        return StateKeys.concat(currentKey(), backend.serializer().serialize(key));
+        return StateKeys.concat(currentKey(), access.serializer().serialize(key));
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public UV get(UK key) {
-        byte[] stored = backend.get(column, entryKey(key), getName());
-        return stored == null ? null : (UV) backend.serializer().deserialize(stored);
+        byte[] stored = access.get(column, entryKey(key), getName());
+        return stored == null ? null : (UV) access.serializer().deserialize(stored);
     }
 
     @Override
     public void put(UK key, UV value) {
-        backend.put(column, entryKey(key), backend.serializer().serialize(value), getName());
+        access.put(column, entryKey(key), access.serializer().serialize(value), getName());
     }
 
     /** Puts every entry; null or an empty map changes nothing. */
@@ -47,12 +47,12 @@ final class RocksDBMapState<N, UK, UV> extends AbstractRocksDBState<N> implement
 
     @Override
     public void remove(UK key) {
-        backend.delete(column, entryKey(key), getName());
+        access.delete(column, entryKey(key), getName());
     }
 
     @Override
     public boolean contains(UK key) {
-        return backend.get(column, entryKey(key), getName()) != null;
+        return access.get(column, entryKey(key), getName()) != null;
     }
 
     @Override
@@ -77,18 +77,18 @@ final class RocksDBMapState<N, UK, UV> extends AbstractRocksDBState<N> implement
 
     @Override
     public boolean isEmpty() {
-        return !backend.hasEntryWithPrefix(column, currentKey(), getName());
+        return !access.hasEntryWithPrefix(column, currentKey(), getName());
     }
 
     @Override
     public void clear() {
-        backend.deletePrefix(column, currentKey(), getName());
+        access.deletePrefix(column, currentKey(), getName());
     }
 
     /** The entries of one key and namespace, read in batches. */
     private final class EntryIterator implements Iterator<Map.Entry<UK, UV>> {
         private final byte[] prefix;
-        private final RocksDBKeyedStateBackend.Batch batch = new RocksDBKeyedStateBackend.Batch();
+        private final RocksDBStateAccess.Batch batch = new RocksDBStateAccess.Batch();
         private int next;
         private boolean exhausted;
         private byte[] lastReturned;
@@ -106,7 +106,7 @@ final class RocksDBMapState<N, UK, UV> extends AbstractRocksDBState<N> implement
                 return false;
             }
             byte[] after = batch.size == 0 ? null : batch.keys[batch.size - 1];
-            backend.readBatch(column, prefix, after, batch, getName());
+            access.readBatch(column, prefix, after, batch, getName());
             next = 0;
             exhausted = batch.size < batch.keys.length;
             return batch.size > 0;
@@ -123,8 +123,8 @@ final class RocksDBMapState<N, UK, UV> extends AbstractRocksDBState<N> implement
             next++;
             lastReturned = key;
             int at = StateKeys.userKeyOffset(key);
-            UK userKey = (UK) backend.serializer().deserialize(key, at, key.length - at);
-            return new Entry(key, userKey, (UV) backend.serializer().deserialize(value));
+            UK userKey = (UK) access.serializer().deserialize(key, at, key.length - at);
+            return new Entry(key, userKey, (UV) access.serializer().deserialize(value));
         }
 
         @Override
@@ -132,7 +132,7 @@ final class RocksDBMapState<N, UK, UV> extends AbstractRocksDBState<N> implement
             if (lastReturned == null) {
                 throw new IllegalStateException("remove() before next(), or twice for one entry");
             }
-            backend.delete(column, lastReturned, getName());
+            access.delete(column, lastReturned, getName());
             lastReturned = null;
         }
     }
@@ -162,7 +162,7 @@ final class RocksDBMapState<N, UK, UV> extends AbstractRocksDBState<N> implement
         @Override
         public UV setValue(UV newValue) {
             UV old = value;
-            backend.put(column, rocksKey, backend.serializer().serialize(newValue), getName());
+            access.put(column, rocksKey, access.serializer().serialize(newValue), getName());
             value = newValue;
             return old;
         }

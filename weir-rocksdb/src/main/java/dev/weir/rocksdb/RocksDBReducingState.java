@@ -10,9 +10,9 @@ final class RocksDBReducingState<N, T> extends AbstractRocksDBState<N> implement
     private final ReduceFunction<T> reduceFunction;
     private final TtlPolicy ttl;
 
-    RocksDBReducingState(RocksDBKeyedStateBackend backend, ColumnFamilyHandle column, String name, ReduceFunction<T> reduceFunction,
+    RocksDBReducingState(RocksDBStateAccess access, ColumnFamilyHandle column, String name, ReduceFunction<T> reduceFunction,
                          TtlPolicy ttl) {
-        super(backend, column, name);
+        super(access, column, name);
         this.reduceFunction = reduceFunction;
         this.ttl = ttl;
     }

@@ -65,6 +65,9 @@ final class RocksDBSavepointCopy implements DeferredKeyGroups {
         for (Map.Entry<String, ColumnFamilyHandle> e : columns.entrySet()) {
             if (TimerColumn.isTimerColumn(e.getKey())) {
                 addTimers(group, TimerColumn.serviceOf(e.getKey()), e.getValue());
+            } else if (RocksDBSlicedState.isSliceColumn(e.getKey())) {
+                RocksDBSlicedState.visit(RocksDBSlicedState.stateOf(e.getKey()), db, e.getValue(), group.keyGroup, serializer,
+                        (state, key, namespace, value) -> group.states.add(new KeyGroupSnapshot.StateEntry(state, key, namespace, value)));
             }
         }
     }

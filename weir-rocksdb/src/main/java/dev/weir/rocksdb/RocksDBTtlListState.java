@@ -18,15 +18,15 @@ import org.rocksdb.ColumnFamilyHandle;
 final class RocksDBTtlListState<N, T> extends AbstractRocksDBState<N> implements ListState<T> {
     private final TtlPolicy ttl;
 
-    RocksDBTtlListState(RocksDBKeyedStateBackend backend, ColumnFamilyHandle column, String name, TtlPolicy ttl) {
-        super(backend, column, name);
+    RocksDBTtlListState(RocksDBStateAccess access, ColumnFamilyHandle column, String name, TtlPolicy ttl) {
+        super(access, column, name);
         this.ttl = ttl;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public Iterable<T> get() {
-        byte[] stored = backend.get(column, currentKey(), getName());
+        byte[] stored = access.get(column, currentKey(), getName());
         if (stored == null) {
             return Collections.emptyList();
         }
@@ -34,7 +34,7 @@ final class RocksDBTtlListState<N, T> extends AbstractRocksDBState<N> implements
         List<T> visible = new ArrayList<>();
         List<TtlValue> kept = new ArrayList<>();
         boolean changed = false;
-        for (Iterator<Object> it = ListBytes.lazily(backend.serializer(), stored).iterator(); it.hasNext(); ) {
+        for (Iterator<Object> it = ListBytes.lazily(access.serializer(), stored).iterator(); it.hasNext(); ) {
             TtlValue element = (TtlValue) it.next();
             if (ttl.isExpired(element, now)) {
                 changed = true;
@@ -50,7 +50,7 @@ final class RocksDBTtlListState<N, T> extends AbstractRocksDBState<N> implements
         if (kept.isEmpty()) {
             clear();
         } else if (changed) {
-            backend.put(column, currentKey(), ListBytes.elements(backend.serializer(), kept), getName());
+            access.put(column, currentKey(), ListBytes.elements(access.serializer(), kept), getName());
         }
         return visible.isEmpty() ? Collections.emptyList() : visible;
     }
@@ -58,7 +58,7 @@ final class RocksDBTtlListState<N, T> extends AbstractRocksDBState<N> implements
     @Override
     public void add(T value) {
         ListElements.requireNonNullElement(value, getName(), "add");
-        backend.merge(column, currentKey(), ListBytes.element(backend.serializer(), ttl.wrap(value, ttl.now())), getName());
+        access.merge(column, currentKey(), ListBytes.element(access.serializer(), ttl.wrap(value, ttl.now())), getName());
     }
 
     /** Replaces the list, every element with a fresh time to live; null or an empty list clears, as in Flink. */
@@ -69,7 +69,7 @@ final class RocksDBTtlListState<N, T> extends AbstractRocksDBState<N> implements
             return;
         }
         ListElements.requireNoNullElements(values, getName(), "update");
-        backend.put(column, currentKey(), ListBytes.elements(backend.serializer(), wrapAll(values)), getName());
+        access.put(column, currentKey(), ListBytes.elements(access.serializer(), wrapAll(values)), getName());
     }
 
     /** Appends {@code values}; null or an empty list changes nothing, as in Flink. */
@@ -79,7 +79,7 @@ final class RocksDBTtlListState<N, T> extends AbstractRocksDBState<N> implements
             return;
         }
         ListElements.requireNoNullElements(values, getName(), "addAll");
-        backend.merge(column, currentKey(), ListBytes.elements(backend.serializer(), wrapAll(values)), getName());
+        access.merge(column, currentKey(), ListBytes.elements(access.serializer(), wrapAll(values)), getName());
     }
 
     private List<TtlValue> wrapAll(List<T> values) {

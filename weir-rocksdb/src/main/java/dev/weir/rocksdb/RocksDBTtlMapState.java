@@ -16,13 +16,13 @@ import org.rocksdb.ColumnFamilyHandle;
 final class RocksDBTtlMapState<N, UK, UV> extends AbstractRocksDBState<N> implements MapState<UK, UV> {
     private final TtlPolicy ttl;
 
-    RocksDBTtlMapState(RocksDBKeyedStateBackend backend, ColumnFamilyHandle column, String name, TtlPolicy ttl) {
-        super(backend, column, name);
+    RocksDBTtlMapState(RocksDBStateAccess access, ColumnFamilyHandle column, String name, TtlPolicy ttl) {
+        super(access, column, name);
         this.ttl = ttl;
     }
 
     private byte[] entryKey(UK key) {
-        return StateKeys.concat(currentKey(), backend.serializer().serialize(key));
+        return StateKeys.concat(currentKey(), access.serializer().serialize(key));
     }
 
     /** The visible entry stored under {@code rocksKey} after expiry and refresh, or null; an expired entry is deleted. */
@@ -31,18 +31,18 @@ final class RocksDBTtlMapState<N, UK, UV> extends AbstractRocksDBState<N> implem
             return null;
         }
         if (ttl.isExpired(entry, now)) {
-            backend.delete(column, rocksKey, getName());
+            access.delete(column, rocksKey, getName());
             return ttl.returnExpired() ? entry : null;
         }
         if (ttl.refreshOnRead()) {
-            backend.put(column, rocksKey, backend.serializer().serialize(ttl.wrap(entry.getUserValue(), now)), getName());
+            access.put(column, rocksKey, access.serializer().serialize(ttl.wrap(entry.getUserValue(), now)), getName());
         }
         return entry;
     }
 
     private TtlValue stored(byte[] rocksKey) {
-        byte[] bytes = backend.get(column, rocksKey, getName());
-        return bytes == null ? null : (TtlValue) backend.serializer().deserialize(bytes);
+        byte[] bytes = access.get(column, rocksKey, getName());
+        return bytes == null ? null : (TtlValue) access.serializer().deserialize(bytes);
     }
 
     @Override
@@ -55,7 +55,7 @@ final class RocksDBTtlMapState<N, UK, UV> extends AbstractRocksDBState<N> implem
 
     @Override
     public void put(UK key, UV value) {
-        backend.put(column, entryKey(key), backend.serializer().serialize(ttl.wrap(value, ttl.now())), getName());
+        access.put(column, entryKey(key), access.serializer().serialize(ttl.wrap(value, ttl.now())), getName());
     }
 
     /** Puts every entry with a fresh time to live; null or an empty map changes nothing. */
@@ -66,13 +66,13 @@ final class RocksDBTtlMapState<N, UK, UV> extends AbstractRocksDBState<N> implem
         }
         long now = ttl.now();
         for (Map.Entry<UK, UV> e : entries.entrySet()) {
-            backend.put(column, entryKey(e.getKey()), backend.serializer().serialize(ttl.wrap(e.getValue(), now)), getName());
+            access.put(column, entryKey(e.getKey()), access.serializer().serialize(ttl.wrap(e.getValue(), now)), getName());
         }
     }
 
     @Override
     public void remove(UK key) {
-        backend.delete(column, entryKey(key), getName());
+        access.delete(column, entryKey(key), getName());
     }
 
     @Override
@@ -128,13 +128,13 @@ final class RocksDBTtlMapState<N, UK, UV> extends AbstractRocksDBState<N> implem
     @Override
     public boolean isEmpty() {
         if (ttl.returnExpired()) {
-            return !backend.hasEntryWithPrefix(column, currentKey(), getName());
+            return !access.hasEntryWithPrefix(column, currentKey(), getName());
         }
         long now = ttl.now();
         boolean[] any = new boolean[1];
         forEachStored((rocksKey, userKey, entry) -> {
             if (ttl.isExpired(entry, now)) {
-                backend.delete(column, rocksKey, getName());
+                access.delete(column, rocksKey, getName());
             } else {
                 any[0] = true;
             }
@@ -158,15 +158,15 @@ final class RocksDBTtlMapState<N, UK, UV> extends AbstractRocksDBState<N> implem
     /** Visits the stored entries of the current key and namespace, batch by batch. */
     private void forEachStored(StoredEntry visitor) {
         byte[] prefix = currentKey();
-        RocksDBKeyedStateBackend.Batch batch = new RocksDBKeyedStateBackend.Batch();
+        RocksDBStateAccess.Batch batch = new RocksDBStateAccess.Batch();
         byte[] after = null;
         do {
-            backend.readBatch(column, prefix, after, batch, getName());
+            access.readBatch(column, prefix, after, batch, getName());
             for (int i = 0; i < batch.size; i++) {
                 byte[] k = batch.keys[i];
                 int at = StateKeys.userKeyOffset(k);
-                visitor.visit(k, backend.serializer().deserialize(k, at, k.length - at),
-                        (TtlValue) backend.serializer().deserialize(batch.values[i]));
+                visitor.visit(k, access.serializer().deserialize(k, at, k.length - at),
+                        (TtlValue) access.serializer().deserialize(batch.values[i]));
             }
             after = batch.size == 0 ? null : batch.keys[batch.size - 1];
         } while (batch.size == batch.keys.length);

@@ -13,8 +13,8 @@ final class RocksDBValueState<N, T> extends AbstractRocksDBState<N> implements V
     private final T defaultValue;
     private final TtlPolicy ttl;
 
-    RocksDBValueState(RocksDBKeyedStateBackend backend, ColumnFamilyHandle column, String name, T defaultValue, TtlPolicy ttl) {
-        super(backend, column, name);
+    RocksDBValueState(RocksDBStateAccess access, ColumnFamilyHandle column, String name, T defaultValue, TtlPolicy ttl) {
+        super(access, column, name);
         this.defaultValue = defaultValue;
         this.ttl = ttl;
     }

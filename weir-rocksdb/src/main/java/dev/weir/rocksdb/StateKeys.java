@@ -19,6 +19,8 @@ final class StateKeys {
     private final StateSerializer serializer;
     /** {@code [key group][key length][key]} of the current key. */
     private byte[] keyPrefix;
+    private byte[] keyBytes;
+    private int currentKeyGroup;
     private Object lastNamespace;
     private byte[] lastNamespaceBytes;
     /** The last {@code keyPrefix + namespace}, valid while neither changed. */
@@ -31,7 +33,18 @@ final class StateKeys {
     }
 
     void setCurrentKey(Object key, int keyGroup) {
-        keyPrefix = keyPrefix(serializer.serialize(key), keyGroup);
+        keyBytes = serializer.serialize(key);
+        keyPrefix = keyPrefix(keyBytes, keyGroup);
+        currentKeyGroup = keyGroup;
+    }
+
+    /** The current key serialized; the same array until the key changes. */
+    byte[] currentKeyBytes() {
+        return keyBytes;
+    }
+
+    int currentKeyGroup() {
+        return currentKeyGroup;
     }
 
     boolean hasCurrentKey() {
@@ -80,6 +93,12 @@ final class StateKeys {
 
     static int keyGroup(byte[] rocksKey) {
         return ((rocksKey[0] & 0xFF) << 8) | (rocksKey[1] & 0xFF);
+    }
+
+    /** The serialized key of a state entry's RocksDB key. */
+    static byte[] keyBytes(byte[] rocksKey) {
+        int at = KEY_GROUP_BYTES + 4;
+        return Arrays.copyOfRange(rocksKey, at, at + readInt(rocksKey, KEY_GROUP_BYTES));
     }
 
     Object key(byte[] rocksKey) {

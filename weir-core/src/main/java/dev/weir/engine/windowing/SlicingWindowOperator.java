@@ -7,6 +7,7 @@ import dev.weir.engine.checkpoint.StateInitialization;
 import dev.weir.engine.exchange.OutputBacklog;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
+import dev.weir.engine.state.SlicedStateBackend;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -33,6 +34,10 @@ import java.util.function.BooleanSupplier;
  * redistribute by key group on a rescale, and the watermark up to which windows fired: a restored operator does not
  * fire those windows again (with aligned barriers every subtask took its snapshot at the same watermark; otherwise
  * the smallest is taken, which may repeat a window rather than lose one).
+ *
+ * <p>On a backend that keeps slices itself ({@link SlicedStateBackend}: RocksDB) the slices live there instead, laid
+ * out by key group, slice and key ({@link BackendSlices}), so window state may be far larger than the heap; the
+ * backend's snapshots hold them, in the same form as this operator's heap slices.
  */
 public final class SlicingWindowOperator extends PreAggregatingWindowOperator implements OwnedKeyedState {
     static final String SLICES_STATE = "window-slices";
@@ -49,6 +54,8 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     private final WindowAssembly assembly;
     /** For windows of many slides (size / slide of 12 or more; below, combining every slice measured as fast) with pre-aggregation; null otherwise. */
     private final SlidingAssembly sliding;
+    /** The slices when the backend keeps them (RocksDB); null while they are the heap tables of {@code timeline}. */
+    private BackendSlices stored;
 
     /** Windows whose max timestamp is at or below this have fired; elements only they would take are late. */
     private long firedThrough = Long.MIN_VALUE;
@@ -101,6 +108,10 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     @Override
     public void open() throws Exception {
         super.open();
+        if (keyedState instanceof SlicedStateBackend backend) {
+            stored = new BackendSlices(backend.getSlicedState(SLICES_STATE), sliceFunction);
+            return;
+        }
         keyedState.adopt(SLICES_STATE, this, (name, key, namespace, value) -> {
             if (!(namespace instanceof Long start)) {
                 throw new IllegalStateException(describe() + " cannot restore its window slices: the checkpoint holds '"
@@ -130,6 +141,10 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
             return;
         }
         long sliceStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize);
+        if (stored != null) {
+            stored.add(sliceStart, value);
+            return;
+        }
         if (sliding != null && sliding.covers(sliceStart)) {
             sliding.invalidate();
         }
@@ -174,7 +189,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
 
     private void resume(BooleanSupplier probe) throws Exception {
         backlog = probe;
-        if (!emitRest()) {
+        if (!(stored != null ? emitStored() : emitRest())) {
             return;
         }
         finishWindow(emittingWindow.getEnd());
@@ -189,7 +204,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
      * false when it stopped inside a window for the output's backlog (the rest follows in {@link #resumeOutput()}).
      */
     private boolean fireUpTo(long watermark) throws Exception {
-        while (!timeline.isEmpty()) {
+        while (stored != null ? !stored.isEmpty() : !timeline.isEmpty()) {
             long end = nextWindowEnd();
             if (end - 1 > watermark || end - 1 <= firedThrough) {
                 break;
@@ -213,6 +228,10 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         }
         emitting = null;
         firedThrough = end - 1;
+        if (stored != null) {
+            stored.dropBefore(end - size + slide);
+            return;
+        }
         if (sliding != null) {
             sliding.retire(end - size + slide);
         }
@@ -221,7 +240,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
 
     /** The end of the first window not fired yet that holds the earliest slice, or a later window when that fired. */
     private long nextWindowEnd() {
-        long end = firstWindowStartAtOrAfter(timeline.firstStart() - size + 1) + size;
+        long end = firstWindowStartAtOrAfter((stored != null ? stored.firstStart() : timeline.firstStart()) - size + 1) + size;
         if (firedThrough != Long.MIN_VALUE) {
             end = Math.max(end, firstWindowStartAtOrAfter(firedThrough + 2 - size) + size);
         }
@@ -234,6 +253,14 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
 
     /** Starts emitting the window [start, end); false when it stopped for the output's backlog. */
     private boolean fire(long start, long end) throws Exception {
+        if (stored != null) {
+            emittingAssembly = false;
+            if (!stored.open(start, end)) {
+                return true;
+            }
+            emittingWindow = new TimeWindow(start, end);
+            return emitStored();
+        }
         int first = timeline.firstAtOrAfter(start);
         int last = first;
         int nonEmpty = 0;
@@ -292,17 +319,52 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         return true;
     }
 
-    @SuppressWarnings("unchecked")
+    /** As {@link #emitRest()}, for the window open in the backend's slices: its keys one at a time. */
+    private boolean emitStored() throws Exception {
+        TimeWindow window = emittingWindow;
+        firingWindow = window;
+        collector.setTimestamp(window.maxTimestamp());
+        BooleanSupplier stop = backlog;
+        int sinceCheck = 0;
+        while (stored.next()) {
+            Object result = stored.result();
+            if (emitsAsIs) {
+                collector.collect(result);
+            } else {
+                emit(stored.key(), window, result);
+            }
+            if (stop != null && ++sinceCheck == 256) {
+                sinceCheck = 0;
+                if (stop.getAsBoolean()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     private void emit(SliceTable table, int slot, TimeWindow window, Object result) throws Exception {
         if (emitsAsIs) {
             collector.collect(result);
             return;
         }
-        Object key = table.key(slot);
+        emit(table.key(slot), window, result);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void emit(Object key, TimeWindow window, Object result) throws Exception {
         keyedState.setCurrentKey(key);
         Iterable<Object> elements = sliceFunction.resultIsElements() ? (Iterable<Object>) result : input.of(result);
         function.process(key, window, this, elements, collector);
         function.clear(window, this);
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (stored != null) {
+            stored.close();
+        }
+        super.close();
     }
 
     @Override
