@@ -161,13 +161,24 @@ final class XaSession {
         }
     }
 
-    /** Commits a prepared transaction, reconnecting between attempts. */
+    /**
+     * Commits a prepared transaction, reconnecting between attempts; a retry that finds the transaction gone after an
+     * attempt whose outcome was lost (a broken connection, a timeout) takes it as committed by that attempt.
+     */
     void commit(SinkXid xid, int attempts) throws Exception {
+        boolean outcomeUnknown = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 committer().commit(xid, false);
                 return;
             } catch (XAException | SQLException e) {
+                boolean unknownXid = e instanceof XAException xa && xa.errorCode == XAException.XAER_NOTA;
+                if (unknownXid && outcomeUnknown) {
+                    // The database no longer knows the transaction: the attempt before, whose answer was lost with its
+                    // connection, committed it. Only this sink ends its own prepared transactions between restores.
+                    return;
+                }
+                outcomeUnknown = !unknownXid;
                 if (attempt >= attempts) {
                     throw new IllegalStateException("Could not commit the prepared transaction " + xid + " after " + attempts
                             + " attempts: " + message(e) + ". It stays prepared in the database; the job's next restore from its "
