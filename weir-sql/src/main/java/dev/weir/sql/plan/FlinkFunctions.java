@@ -59,6 +59,24 @@ public final class FlinkFunctions {
         }
     };
 
+    /**
+     * CURRENT_WATERMARK(rowtime): the current watermark of the operator evaluating it, of the rowtime column's type,
+     * NULL before the first watermark, as in Flink ({@code WHERE CURRENT_WATERMARK(ts) IS NULL OR ts >
+     * CURRENT_WATERMARK(ts)} drops late rows). Weir evaluates it in a projection or filter (a Calc).
+     */
+    public static final SqlFunction CURRENT_WATERMARK = new SqlFunction("CURRENT_WATERMARK", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.ARG0.andThen(SqlTypeTransforms.FORCE_NULLABLE), null, OperandTypes.DATETIME, SqlFunctionCategory.TIMEDATE) {
+        @Override
+        public boolean isDynamicFunction() {
+            return true; // never folded to a constant at planning time
+        }
+
+        @Override
+        public boolean isDeterministic() {
+            return false;
+        }
+    };
+
     /** REGEXP_EXTRACT(s, regex [, group]): the group (0: the whole match) of the first match of regex in s. */
     public static final SqlFunction REGEXP_EXTRACT = new SqlFunction("REGEXP_EXTRACT", SqlKind.OTHER_FUNCTION, NULLABLE_STRING,
             null, OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING,
@@ -68,7 +86,7 @@ public final class FlinkFunctions {
             OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING, SqlTypeFamily.INTEGER), SqlFunctionCategory.STRING);
 
     static final List<SqlFunction> ALL = List.of(TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, CONCAT,
-            PROCTIME, REGEXP_EXTRACT, SPLIT_INDEX);
+            PROCTIME, CURRENT_WATERMARK, REGEXP_EXTRACT, SPLIT_INDEX);
 
     private FlinkFunctions() {
     }
