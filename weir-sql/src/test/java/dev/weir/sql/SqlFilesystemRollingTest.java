@@ -63,6 +63,6 @@ class SqlFilesystemRollingTest {
         TableEnvironment env = withSink(dir.resolve("bad"), ", 'sink.rolling-policy.rollover-interval' = 'soon'");
         assertThatThrownBy(() -> env.executeSql("INSERT INTO out_items SELECT * FROM items"))
                 .isInstanceOf(ValidationException.class).hasMessage("Option 'sink.rolling-policy.rollover-interval' of table "
-                        + "'out_items' must be a duration such as '30 min' or '10 s', was 'soon'");
+                        + "'out_items' must be a duration such as '10 min' or '30 s', was 'soon'");
     }
 }

@@ -87,18 +87,7 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
 
     @Override
     public LookupFunction createLookupFunction(CatalogTable table, RelDataType physicalType, int[] keyColumns) {
-        String ttl = table.options().getOrDefault(LOOKUP_TTL, "60 min");
-        long ttlMillis;
-        try {
-            ttlMillis = dev.weir.util.TimeUtils.parseDuration(ttl).toMillis();
-        } catch (RuntimeException e) {
-            throw new ValidationException("Option '" + LOOKUP_TTL + "' of table '" + table.name() + "' must be a duration such "
-                    + "as '10 min' or '30 s', was '" + ttl + "'", e);
-        }
-        if (ttlMillis <= 0) {
-            throw new ValidationException("Option '" + LOOKUP_TTL + "' of table '" + table.name() + "' must be positive, was '"
-                    + ttl + "'");
-        }
+        long ttlMillis = TableConnector.positiveDuration(table, LOOKUP_TTL, "60 min").toMillis();
         return new FilesystemLookupFunction(table.name(), Path.of(table.options().get("path")), format(table, physicalType),
                 table.options().get("format"), keyColumns, ttlMillis);
     }

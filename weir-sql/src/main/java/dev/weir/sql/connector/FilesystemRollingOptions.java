@@ -5,7 +5,6 @@ import dev.weir.sql.catalog.CatalogTable;
 import dev.weir.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
-import dev.weir.util.TimeUtils;
 import java.time.Duration;
 import java.util.Set;
 
@@ -35,23 +34,9 @@ record FilesystemRollingOptions(long fileSizeBytes, Duration rolloverInterval, D
             throw new ValidationException("Option '" + FILE_SIZE + "' of table '" + table.name() + "' must be positive, was '"
                     + size + "'");
         }
-        return new FilesystemRollingOptions(bytes, duration(table, ROLLOVER_INTERVAL, "30 min"),
-                duration(table, INACTIVITY_INTERVAL, "30 min"), duration(table, CHECK_INTERVAL, "1 min"));
-    }
-
-    private static Duration duration(CatalogTable table, String key, String fallback) {
-        String text = table.options().getOrDefault(key, fallback);
-        Duration d;
-        try {
-            d = TimeUtils.parseDuration(text);
-        } catch (RuntimeException e) {
-            throw new ValidationException("Option '" + key + "' of table '" + table.name() + "' must be a duration such as "
-                    + "'30 min' or '10 s', was '" + text + "'", e);
-        }
-        if (d.isZero() || d.isNegative()) {
-            throw new ValidationException("Option '" + key + "' of table '" + table.name() + "' must be positive, was '" + text + "'");
-        }
-        return d;
+        return new FilesystemRollingOptions(bytes, TableConnector.positiveDuration(table, ROLLOVER_INTERVAL, "30 min"),
+                TableConnector.positiveDuration(table, INACTIVITY_INTERVAL, "30 min"),
+                TableConnector.positiveDuration(table, CHECK_INTERVAL, "1 min"));
     }
 
     /** The rolling policy these options describe. */
