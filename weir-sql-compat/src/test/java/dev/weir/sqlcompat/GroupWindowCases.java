@@ -43,6 +43,11 @@ final class GroupWindowCases {
         q.add(new SqlCases.Query("groupWindowOverSubquery", "SELECT TUMBLE_END(ts, INTERVAL '5' MINUTE), k2, SUM(v) FROM "
                 + "(SELECT COALESCE(k, 'none') AS k2, v * 2 AS v, ts FROM gw_events WHERE v IS NOT NULL) AS s "
                 + "GROUP BY k2, TUMBLE(ts, INTERVAL '5' MINUTE)"));
+        // CURRENT_WATERMARK at parallelism 1 (the serial environment): NULL before the first watermark, then the watermark
+        // emitted after the row before; the filter drops the late row b,8,10:02:30 (the watermark was then 10:03).
+        q.add(new SqlCases.Query("currentWatermarkProjected", "SELECT k, ts, CURRENT_WATERMARK(ts) FROM gw_events", true));
+        q.add(new SqlCases.Query("currentWatermarkDropsLateRows", "SELECT k, v FROM gw_events WHERE CURRENT_WATERMARK(ts) IS NULL "
+                + "OR ts > CURRENT_WATERMARK(ts)", true));
         return q;
     }
 }

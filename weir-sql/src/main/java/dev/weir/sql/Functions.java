@@ -11,6 +11,9 @@ import dev.weir.table.functions.UserDefinedFunction;
 import dev.weir.types.Row;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A session's user-defined functions: registration by instance, by class or by {@code CREATE FUNCTION .. AS
@@ -62,8 +65,16 @@ final class Functions {
             }
             return TableResultImpl.OK;
         }
-        List<Row> rows = new ArrayList<>();
+        // As Flink: user functions by their lower-case name; SHOW FUNCTIONS adds the built-ins, all in one sorted list.
+        Set<String> names = new TreeSet<>();
         for (String name : catalog.functions().keySet()) {
+            names.add(name.toLowerCase(Locale.ROOT));
+        }
+        if (!((Statement.ShowFunctions) statement).userOnly()) {
+            names.addAll(BuiltInFunctions.NAMES);
+        }
+        List<Row> rows = new ArrayList<>();
+        for (String name : names) {
             rows.add(Row.of(name));
         }
         return TableResultImpl.ofRows(ResolvedSchema.physical(List.of("function name"), List.of(DataTypes.STRING())), rows);

@@ -125,7 +125,7 @@ class SqlFunctionTest {
     @Test
     void createFunctionRegistersAClassByNameAndDropFunctionRemovesIt() throws Exception {
         env.executeSql("CREATE TEMPORARY SYSTEM FUNCTION twice AS '" + Twice.class.getName() + "' LANGUAGE JAVA");
-        assertThat(rows(env, "SHOW FUNCTIONS")).containsExactly("+I[twice]");
+        assertThat(rows(env, "SHOW USER FUNCTIONS")).containsExactly("+I[twice]");
         assertThat(rows(env, "SELECT twice(id) FROM lines WHERE id = 1")).containsExactly("+I[2]");
         env.executeSql("DROP TEMPORARY SYSTEM FUNCTION twice");
         assertThatThrownBy(() -> env.executeSql("SELECT twice(id) FROM lines"))

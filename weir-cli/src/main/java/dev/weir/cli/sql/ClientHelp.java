@@ -19,7 +19,7 @@ final class ClientHelp {
             "RESET\t\tResets a session configuration property. Syntax: 'RESET '<key>';'. Use 'RESET;' for reset all session properties.",
             "SELECT\t\tExecutes a SQL SELECT query on the Weir cluster.",
             "SET\t\tSets a session configuration property. Syntax: 'SET '<key>'='<value>';'. Use 'SET;' for listing all properties.",
-            "SHOW FUNCTIONS\t\tShows all user-defined functions.",
+            "SHOW FUNCTIONS\t\tShows all user-defined and built-in functions, or only user-defined functions. Syntax: 'SHOW [USER] FUNCTIONS;'",
             "SHOW JOBS\t\tShows the jobs this session submitted.",
             "SHOW TABLES\t\tShows all registered tables.",
             "SHOW VIEWS\t\tShows all registered views.",

@@ -26,8 +26,8 @@ import org.apache.calcite.rel.type.RelDataType;
  * table, and writes part files into the {@code 'path'} directory through Weir's exactly-once {@link FileSink}
  * (files become visible when a checkpoint completes, or at the end of a bounded job), in {@code 'format'} csv or json.
  * As the lookup side of a processing-time lookup join, the table is read whole into memory and read again after
- * {@code lookup.join.cache.ttl} ({@link FilesystemLookupFunction}). Partitioned tables and rolling options are not
- * supported yet.
+ * {@code lookup.join.cache.ttl} ({@link FilesystemLookupFunction}). Part files roll by Flink's
+ * {@code sink.rolling-policy.*} options ({@link FilesystemRollingOptions}). Partitioned tables are not supported yet.
  */
 final class FilesystemConnector implements TableConnector, LookupTableSource {
     /** Flink's option: how long a lookup join keeps the table it read before reading it again. */
@@ -45,8 +45,10 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
 
     @Override
     public Set<String> describeOptions() {
-        return Set.of("path", "format", "csv.field-delimiter", "csv.ignore-parse-errors", "csv.null-literal", "json.ignore-parse-errors",
-                "sink.parallelism", "source.monitor-interval", LOOKUP_TTL);
+        Set<String> keys = new java.util.HashSet<>(Set.of("path", "format", "csv.field-delimiter", "csv.ignore-parse-errors",
+                "csv.null-literal", "json.ignore-parse-errors", "sink.parallelism", "source.monitor-interval", LOOKUP_TTL));
+        keys.addAll(FilesystemRollingOptions.KEYS);
+        return Set.copyOf(keys);
     }
 
     @Override
@@ -62,6 +64,7 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
             throw new ValidationException("Option 'csv.field-delimiter' of table '" + table.name() + "' must be a single character, was '"
                     + delimiter + "'");
         }
+        FilesystemRollingOptions.of(table);
     }
 
     private static LineFormat format(CatalogTable table, RelDataType type) {
@@ -84,18 +87,7 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
 
     @Override
     public LookupFunction createLookupFunction(CatalogTable table, RelDataType physicalType, int[] keyColumns) {
-        String ttl = table.options().getOrDefault(LOOKUP_TTL, "60 min");
-        long ttlMillis;
-        try {
-            ttlMillis = dev.weir.util.TimeUtils.parseDuration(ttl).toMillis();
-        } catch (RuntimeException e) {
-            throw new ValidationException("Option '" + LOOKUP_TTL + "' of table '" + table.name() + "' must be a duration such "
-                    + "as '10 min' or '30 s', was '" + ttl + "'", e);
-        }
-        if (ttlMillis <= 0) {
-            throw new ValidationException("Option '" + LOOKUP_TTL + "' of table '" + table.name() + "' must be positive, was '"
-                    + ttl + "'");
-        }
+        long ttlMillis = TableConnector.positiveDuration(table, LOOKUP_TTL, "60 min").toMillis();
         return new FilesystemLookupFunction(table.name(), Path.of(table.options().get("path")), format(table, physicalType),
                 table.options().get("format"), keyColumns, ttlMillis);
     }
@@ -108,8 +100,10 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
                     + "unbounded GROUP BY) or use the 'print' connector");
         }
         // Flink's filesystem table sink writes part files straight into the path (partitioned tables aside): no time buckets.
+        FilesystemRollingOptions rolling = FilesystemRollingOptions.of(table);
         FileSink<Row> sink = FileSink.forRowFormat(Path.of(table.options().get("path")), new LineEncoder(format(table, type)))
-                .withBucketAssigner(new BasePathBucketAssigner<>()).build();
+                .withBucketAssigner(new BasePathBucketAssigner<>()).withRollingPolicy(rolling.policy())
+                .withBucketCheckInterval(rolling.checkInterval().toMillis()).build();
         var result = rows.sinkTo(sink).name("Sink: " + table.name() + " [filesystem]");
         String parallelism = table.options().get("sink.parallelism");
         if (parallelism != null) {

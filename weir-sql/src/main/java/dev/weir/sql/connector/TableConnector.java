@@ -78,4 +78,20 @@ public interface TableConnector {
         }
         return value;
     }
+
+    /** The option {@code key} of {@code table} as a positive duration, {@code fallback} when unset; else it fails naming it. */
+    static java.time.Duration positiveDuration(CatalogTable table, String key, String fallback) {
+        String text = table.options().getOrDefault(key, fallback);
+        java.time.Duration d;
+        try {
+            d = dev.weir.util.TimeUtils.parseDuration(text);
+        } catch (RuntimeException e) {
+            throw new ValidationException("Option '" + key + "' of table '" + table.name() + "' must be a duration such as "
+                    + "'10 min' or '30 s', was '" + text + "'", e);
+        }
+        if (d.isZero() || d.isNegative()) {
+            throw new ValidationException("Option '" + key + "' of table '" + table.name() + "' must be positive, was '" + text + "'");
+        }
+        return d;
+    }
 }

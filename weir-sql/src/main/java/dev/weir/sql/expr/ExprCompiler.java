@@ -26,6 +26,9 @@ import org.apache.calcite.util.TimestampString;
 public final class ExprCompiler {
     private final RexBuilder rexBuilder;
     private final ZoneId zone;
+    // The watermark CURRENT_WATERMARK reads while a Calc is compiled; null elsewhere, where no operator feeds one.
+    private OperatorWatermark calcWatermark;
+    private boolean watermarkRead;
 
     public ExprCompiler(RexBuilder rexBuilder, ZoneId zone) {
         this.rexBuilder = rexBuilder;
@@ -35,6 +38,23 @@ public final class ExprCompiler {
     public Expr compile(RexNode node) {
         RexNode expanded = RexUtil.expandSearch(rexBuilder, null, node);
         return compileExpanded(expanded);
+    }
+
+    /**
+     * Starts compiling the expressions of one Calc whose operator will write {@code watermark} before each row, so
+     * that CURRENT_WATERMARK may be used in them; {@link #endCalc()} ends it.
+     */
+    public void beginCalc(OperatorWatermark watermark) {
+        this.calcWatermark = watermark;
+        this.watermarkRead = false;
+    }
+
+    /** Ends the Calc begun by {@link #beginCalc}: whether one of its expressions reads CURRENT_WATERMARK. */
+    public boolean endCalc() {
+        boolean read = watermarkRead;
+        calcWatermark = null;
+        watermarkRead = false;
+        return read;
     }
 
     private Expr compileExpanded(RexNode node) {
@@ -223,6 +243,13 @@ public final class ExprCompiler {
                 return new Temporal(Temporal.Fn.TO_TIMESTAMP_LTZ, all(operands), null, zone, false);
             case "PROCTIME":
                 return new ProcTime();
+            case "CURRENT_WATERMARK":
+                if (calcWatermark == null) {
+                    throw new ValidationException("Weir SQL evaluates CURRENT_WATERMARK only in a SELECT list or WHERE clause "
+                            + "(a projection or filter); compute it there, e.g. in a subquery, and use the column");
+                }
+                watermarkRead = true;
+                return new CurrentWatermark(calcWatermark);
             case "TO_TIMESTAMP":
                 return new Temporal(Temporal.Fn.TO_TIMESTAMP, all(operands), null, zone, false);
             case "UNIX_TIMESTAMP":
@@ -266,7 +293,7 @@ public final class ExprCompiler {
             default:
                 throw unsupported(name, "arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, COALESCE, NULLIF, "
                         + "UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, CONCAT/||, POSITION, LIKE, ABS, FLOOR, CEIL, EXTRACT, "
-                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, PROCTIME");
+                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, PROCTIME, CURRENT_WATERMARK");
         }
     }
 

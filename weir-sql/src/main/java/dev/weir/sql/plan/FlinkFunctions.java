@@ -45,19 +45,16 @@ public final class FlinkFunctions {
      * PROCTIME(): the processing time, TIMESTAMP_LTZ(3) NOT NULL, as Flink's; declared as a computed column
      * ({@code proc_time AS PROCTIME()}) it is the time attribute of processing-time lookup joins.
      */
-    public static final SqlFunction PROCTIME = new SqlFunction("PROCTIME", SqlKind.OTHER_FUNCTION,
-            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), null, OperandTypes.NILADIC,
-            SqlFunctionCategory.TIMEDATE) {
-        @Override
-        public boolean isDynamicFunction() {
-            return true; // never folded to a constant at planning time
-        }
+    public static final SqlFunction PROCTIME = new RuntimeValue("PROCTIME",
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), OperandTypes.NILADIC);
 
-        @Override
-        public boolean isDeterministic() {
-            return false;
-        }
-    };
+    /**
+     * CURRENT_WATERMARK(rowtime): the current watermark of the operator evaluating it, of the rowtime column's type,
+     * NULL before the first watermark, as in Flink ({@code WHERE CURRENT_WATERMARK(ts) IS NULL OR ts >
+     * CURRENT_WATERMARK(ts)} drops late rows). Weir evaluates it in a projection or filter (a Calc).
+     */
+    public static final SqlFunction CURRENT_WATERMARK = new RuntimeValue("CURRENT_WATERMARK",
+            ReturnTypes.ARG0.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.DATETIME);
 
     /** REGEXP_EXTRACT(s, regex [, group]): the group (0: the whole match) of the first match of regex in s. */
     public static final SqlFunction REGEXP_EXTRACT = new SqlFunction("REGEXP_EXTRACT", SqlKind.OTHER_FUNCTION, NULLABLE_STRING,
@@ -68,8 +65,25 @@ public final class FlinkFunctions {
             OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING, SqlTypeFamily.INTEGER), SqlFunctionCategory.STRING);
 
     static final List<SqlFunction> ALL = List.of(TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, CONCAT,
-            PROCTIME, REGEXP_EXTRACT, SPLIT_INDEX);
+            PROCTIME, CURRENT_WATERMARK, REGEXP_EXTRACT, SPLIT_INDEX);
 
     private FlinkFunctions() {
+    }
+
+    /** A time function whose value is known only when a row is evaluated: never folded to a constant at planning time. */
+    private static final class RuntimeValue extends SqlFunction {
+        RuntimeValue(String name, SqlReturnTypeInference returnType, org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+            super(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, SqlFunctionCategory.TIMEDATE);
+        }
+
+        @Override
+        public boolean isDynamicFunction() {
+            return true;
+        }
+
+        @Override
+        public boolean isDeterministic() {
+            return false;
+        }
     }
 }

@@ -4,9 +4,11 @@ import dev.weir.sql.catalog.CatalogTable;
 import dev.weir.sql.catalog.SessionCatalog;
 import dev.weir.sql.expr.Expr;
 import dev.weir.sql.expr.ExprCompiler;
+import dev.weir.sql.expr.OperatorWatermark;
 import dev.weir.sql.runtime.CalcFunction;
 import dev.weir.sql.runtime.GroupAggregateFunction;
 import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.WatermarkCalcFunction;
 import dev.weir.sql.runtime.agg.AggCall;
 import dev.weir.sql.runtime.agg.AggCalls;
 import dev.weir.sql.runtime.agg.SqlAggregate;
@@ -209,6 +211,8 @@ public final class StreamTranslator {
             input = ((Filter) rel).getInput();
         }
         Translated in = translate(input);
+        OperatorWatermark watermark = new OperatorWatermark();
+        compiler.beginCalc(watermark);
         Expr compiledCondition = condition == null ? null : compiler.compile(condition);
         Expr[] compiledProjects = null;
         int rowtime = condition != null && projects == null ? in.rowtimeIndex() : -1;
@@ -223,12 +227,15 @@ public final class StreamTranslator {
         } else if (projects != null) {
             rowtime = in.rowtimeIndex();
         }
+        boolean readsWatermark = compiler.endCalc();
         if (compiledCondition == null && compiledProjects == null) {
             return new Translated(in.stream(), rel.getRowType(), rowtime, in.updating());
         }
         String name = describeCalc(projects, condition, input.getRowType(), rel.getRowType());
         record(name);
-        DataStream<Row> out = in.stream().flatMap(new CalcFunction(compiledCondition, compiledProjects)).name(name);
+        CalcFunction calc = new CalcFunction(compiledCondition, compiledProjects);
+        DataStream<Row> out = readsWatermark ? in.stream().process(new WatermarkCalcFunction(calc, watermark)).name(name)
+                : in.stream().flatMap(calc).name(name);
         return new Translated(out, rel.getRowType(), rowtime, in.updating());
     }
 

@@ -1,0 +1,47 @@
+package dev.weir.sql;
+
+import static dev.weir.sql.SqlTestSupport.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.table.api.TableEnvironment;
+import dev.weir.table.functions.ScalarFunction;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** SHOW FUNCTIONS lists the built-in and the user functions, SHOW USER FUNCTIONS only the user's, as in Flink. */
+class SqlShowFunctionsTest {
+    /** A user function for the listing. */
+    public static class Twice extends ScalarFunction {
+        public long eval(long x) {
+            return 2 * x;
+        }
+    }
+
+    private static TableEnvironment withUserFunctions() {
+        TableEnvironment env = SqlTestSupport.env();
+        env.createTemporarySystemFunction("twice", Twice.class);
+        env.executeSql("CREATE TEMPORARY SYSTEM FUNCTION myTwice AS '" + Twice.class.getName() + "'");
+        return env;
+    }
+
+    @Test
+    void showFunctionsListsTheBuiltInsWithFlinksNamesAndTheUserFunctionsInOneSortedList() throws Exception {
+        List<String> rows = rows(withUserFunctions(), "SHOW FUNCTIONS");
+        assertThat(rows).contains("+I[COALESCE]", "+I[CURRENT_WATERMARK]", "+I[TO_TIMESTAMP_LTZ]", "+I[abs]", "+I[count]",
+                "+I[dateFormat]", "+I[first_value]", "+I[proctime]", "+I[upper]", "+I[mytwice]", "+I[twice]");
+        List<String> names = rows.stream().map(r -> r.substring("+I[".length(), r.length() - 1)).toList();
+        assertThat(names).hasSize(BuiltInFunctions.NAMES.size() + 2).isSorted().doesNotHaveDuplicates();
+    }
+
+    @Test
+    void showUserFunctionsListsOnlyTheUserFunctionsByTheirLowerCaseNames() throws Exception {
+        assertThat(rows(withUserFunctions(), "SHOW USER FUNCTIONS")).containsExactly("+I[mytwice]", "+I[twice]");
+    }
+
+    @Test
+    void withoutUserFunctionsShowFunctionsStillListsTheBuiltIns() throws Exception {
+        assertThat(rows(SqlTestSupport.env(), "SHOW FUNCTIONS")).hasSize(BuiltInFunctions.NAMES.size())
+                .startsWith("+I[COALESCE]", "+I[CURRENT_WATERMARK]", "+I[LIKE]", "+I[SOURCE_WATERMARK]", "+I[TO_TIMESTAMP_LTZ]", "+I[abs]");
+        assertThat(rows(SqlTestSupport.env(), "SHOW USER FUNCTIONS")).isEmpty();
+    }
+}
