@@ -24,8 +24,13 @@ final class FlinkSqlSubmission {
     private static final List<String> ENVIRONMENT_KEYS = List.of(PipelineExecutor.TARGET, FlinkPipelineExecutor.REST_ADDRESS,
             FlinkPipelineExecutor.REST_PORT, FlinkPipelineExecutor.JARS);
 
-    /** weir-sql's jar holds the Nexmark generator that Weir's 'nexmark' source for Flink runs on the cluster. */
-    private static final List<String> SHIPPED_CLASSES = List.of("dev.weir.sql.connector.nexmark.NexmarkGenerator");
+    /**
+     * weir-sql's jar holds the Nexmark generator that Weir's 'nexmark' source for Flink runs on the cluster; Flink's
+     * Kafka table connector (the distribution's lib/flink/) is not in a Flink cluster's lib/, so it goes with the job
+     * as a Flink user's fat jar carries it. A class that is not on the class path is skipped.
+     */
+    private static final List<String> SHIPPED_CLASSES = List.of("dev.weir.sql.connector.nexmark.NexmarkGenerator",
+            "org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory");
 
     private FlinkSqlSubmission() {
     }
