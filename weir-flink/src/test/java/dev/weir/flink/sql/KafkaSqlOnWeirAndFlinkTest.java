@@ -9,6 +9,7 @@ import dev.weir.table.api.TableEnvironment;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -26,6 +27,13 @@ class KafkaSqlOnWeirAndFlinkTest {
             {"carol", 1, 11}, {"bob", 6, 15}, {"alice", 2, 19}, {"bob", 1, 18}, {"carol", 5, 24}, {"alice", 8, 26},
             {"bob", 3, 25}, {"alice", 1, 33}, {"carol", 2, 38}, {"bob", 4, 37}};
 
+    /**
+     * A timestamp Flink's json format writes without its zero milliseconds ({@code "2026-01-01 00:00:10"}), where
+     * Weir's writes {@code "2026-01-01 00:00:10.000"}: a difference of Weir's json writer that this test is not about
+     * (docs/flink-runner.md lists it).
+     */
+    private static final Pattern FLINK_JSON_WHOLE_SECOND = Pattern.compile("( \\d\\d:\\d\\d:\\d\\d)\"");
+
     @Test
     void aTumbleWindowAggregateFromOneKafkaTopicToAnotherWritesTheSameRowsOnWeirAndOnFlinksPlanner() throws Exception {
         try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
@@ -38,7 +46,8 @@ class KafkaSqlOnWeirAndFlinkTest {
             }
 
             List<String> onWeir = MovingAverage.readCommitted(bootstrap, "totals-local");
-            List<String> onFlink = MovingAverage.readCommitted(bootstrap, "totals-flink-minicluster");
+            List<String> onFlink = MovingAverage.readCommitted(bootstrap, "totals-flink-minicluster").stream()
+                    .map(row -> FLINK_JSON_WHOLE_SECOND.matcher(row).replaceAll("$1.000\"")).toList();
             // Four 10 s windows, three users each.
             assertThat(onWeir).hasSize(12).contains(
                     "{\"window_start\":\"2026-01-01 00:00:10.000\",\"window_end\":\"2026-01-01 00:00:20.000\",\"user_name\":\"bob\",\"total\":7}");
