@@ -7,6 +7,7 @@ import dev.weir.table.api.TableException;
 import dev.weir.table.api.ValidationException;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.table.api.EnvironmentSettings;
 import org.apache.flink.table.api.StatementSet;
@@ -25,7 +26,15 @@ final class FlinkSqlSubmission {
             FlinkPipelineExecutor.REST_PORT, FlinkPipelineExecutor.JARS);
 
     /** weir-sql's jar holds the Nexmark generator that Weir's 'nexmark' source for Flink runs on the cluster. */
-    private static final List<String> SHIPPED_CLASSES = List.of("dev.weir.sql.connector.nexmark.NexmarkGenerator");
+    private static final String NEXMARK_CLASS = "dev.weir.sql.connector.nexmark.NexmarkGenerator";
+
+    /**
+     * Flink's Kafka table connector (the distribution's lib/flink/) is not in a Flink cluster's lib/, so a job with a
+     * 'kafka' or 'upsert-kafka' table carries its jar (30 MB, so only then), as a Flink user's fat jar does.
+     */
+    private static final String KAFKA_CONNECTOR_CLASS = "org.apache.flink.streaming.connectors.kafka.table.KafkaDynamicTableFactory";
+
+    private static final Pattern KAFKA_CONNECTOR = Pattern.compile("'connector'\\s*=\\s*'(upsert-)?kafka'", Pattern.CASE_INSENSITIVE);
 
     private FlinkSqlSubmission() {
     }
@@ -35,7 +44,7 @@ final class FlinkSqlSubmission {
         int parallelism = Integer.parseInt(settings.getOrDefault("parallelism.default", "1").trim());
         StreamExecutionEnvironment flink = FlinkPipelineExecutor.MINICLUSTER_TARGET.equals(settings.get(PipelineExecutor.TARGET))
                 ? StreamExecutionEnvironment.createLocalEnvironment(parallelism, FlinkSubmission.flinkConfiguration(settings))
-                : FlinkSubmission.remote(settings, SHIPPED_CLASSES);
+                : FlinkSubmission.remote(settings, shippedClasses(job));
         flink.setParallelism(parallelism);
         StreamTableEnvironment tables = StreamTableEnvironment.create(flink, EnvironmentSettings.inStreamingMode());
         settings.forEach((key, value) -> {
@@ -69,5 +78,11 @@ final class FlinkSqlSubmission {
         }
         return new FlinkJobClient(result.getJobClient().orElseThrow(() -> new ValidationException(
                 "Flink's planner submitted no job for '" + job.jobName() + "'")));
+    }
+
+    /** The classes whose jars go with the job: weir-sql's always, Flink's Kafka connector's when a table uses it. */
+    private static List<String> shippedClasses(SqlJob job) {
+        boolean kafka = job.session().stream().anyMatch(statement -> KAFKA_CONNECTOR.matcher(statement).find());
+        return kafka ? List.of(NEXMARK_CLASS, KAFKA_CONNECTOR_CLASS) : List.of(NEXMARK_CLASS);
     }
 }

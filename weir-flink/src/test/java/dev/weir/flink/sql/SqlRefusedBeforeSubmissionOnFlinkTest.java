@@ -36,14 +36,14 @@ class SqlRefusedBeforeSubmissionOnFlinkTest {
     @Test
     void aTableWhoseConnectorFlinkLacksIsNamedWithItsConnector() {
         TableEnvironment tables = onFlink();
-        tables.executeSql("CREATE TABLE clicks (word STRING) WITH ('connector' = 'kafka', 'topic' = 'clicks', "
-                + "'properties.bootstrap.servers' = 'localhost:9092', 'format' = 'csv')");
+        tables.executeSql("CREATE TABLE clicks (word STRING) WITH ('connector' = 'jdbc', "
+                + "'url' = 'jdbc:postgresql://localhost:5432/shop', 'table-name' = 'clicks')");
         tables.executeSql(SINK);
 
         assertThatThrownBy(() -> tables.executeSql("INSERT INTO sink SELECT word FROM clicks"))
                 .isInstanceOf(ValidationException.class)
                 .hasMessage("The SQL job 'insert-into_default_catalog.default_database.sink' cannot run on Flink: table 'clicks' "
-                        + "uses connector 'kafka', which Flink's planner does not have (a connector Weir has and Flink lacks, or "
+                        + "uses connector 'jdbc', which Flink's planner does not have (a connector Weir has and Flink lacks, or "
                         + "a Flink connector whose jar is missing); add the Flink connector's jar of the cluster's version to the "
                         + "job, or run the job on Weir (execution.target 'local')");
     }
