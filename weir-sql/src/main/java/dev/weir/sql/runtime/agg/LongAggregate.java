@@ -111,10 +111,14 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
             if (value == null) {
                 continue;
             }
+            int op = ops[i];
+            if (op == COUNT) {
+                // COUNT(column) counts the column's non-null values, of any type.
+                acc[at + 1]++;
+                continue;
+            }
             long v = value instanceof Long ? (Long) value : ((Number) value).longValue();
-            switch (ops[i]) {
-                case COUNT:
-                    break;
+            switch (op) {
                 case MIN:
                     acc[at] = Math.min(acc[at], v);
                     break;
