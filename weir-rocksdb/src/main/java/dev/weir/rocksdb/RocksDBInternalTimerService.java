@@ -1,10 +1,9 @@
 package dev.weir.rocksdb;
 
 import dev.weir.engine.time.InternalTimerService;
-import dev.weir.engine.time.ProcessingTimeCallback;
+import dev.weir.engine.time.ProcessingTimeWakeups;
 import dev.weir.engine.time.ProcessingTimeService;
 import dev.weir.engine.time.Triggerable;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -12,19 +11,14 @@ import java.util.Objects;
  * {@link RocksDBTimerServices#advanceWatermark}; for processing-time timers it keeps a callback registered with the
  * {@link ProcessingTimeService} at the earliest timer's time, as the heap's service does.
  */
-final class RocksDBInternalTimerService<N> implements InternalTimerService<N> {
+final class RocksDBInternalTimerService<N> implements InternalTimerService<N>, ProcessingTimeWakeups.DueTimers {
     private final String name;
     private final Triggerable<N> target;
     private final RocksDBTimerServices owner;
     private final ProcessingTimeService processingTimeService;
     private final RocksDBTimerQueue eventTimers;
     private final RocksDBTimerQueue processingTimers;
-    private final ProcessingTimeCallback processingTimeCallback = this::onProcessingTime;
-    /** Times of the callbacks registered and not yet fired, latest first (a new one only goes before all others). */
-    private long[] pendingCallbacks = new long[4];
-    private int pendingCount;
-    private boolean firingProcessingTimers;
-    private long firingProcessingTime;
+    private final ProcessingTimeWakeups wakeups;
 
     RocksDBInternalTimerService(String name, Triggerable<N> target, RocksDBTimerServices owner, ProcessingTimeService processingTimeService,
                                 RocksDBTimerQueue eventTimers, RocksDBTimerQueue processingTimers) {
@@ -34,6 +28,7 @@ final class RocksDBInternalTimerService<N> implements InternalTimerService<N> {
         this.processingTimeService = processingTimeService;
         this.eventTimers = eventTimers;
         this.processingTimers = processingTimers;
+        this.wakeups = new ProcessingTimeWakeups(processingTimeService, this);
     }
 
     Triggerable<N> target() {
@@ -67,8 +62,8 @@ final class RocksDBInternalTimerService<N> implements InternalTimerService<N> {
     public void registerProcessingTimeTimer(N namespace, long time) {
         Object key = owner.requireCurrentKey(name);
         if (processingTimers.add(owner.currentKeyAndNamespace(Objects.requireNonNull(namespace, "namespace")), key, namespace, time,
-                owner.nextSequence()) && !(firingProcessingTimers && time <= firingProcessingTime)) {
-            ensureCallbackBy(time);
+                owner.nextSequence())) {
+            wakeups.ensureBy(time);
         }
     }
 
@@ -106,39 +101,28 @@ final class RocksDBInternalTimerService<N> implements InternalTimerService<N> {
     void scheduleEarliestProcessingTimer() {
         CachedTimer next = processingTimers.peek();
         if (next != null) {
-            ensureCallbackBy(next.timestamp);
+            wakeups.ensureBy(next.timestamp);
         }
     }
 
+    @Override
     @SuppressWarnings("unchecked")
-    private void onProcessingTime(long time) throws Exception {
-        while (pendingCount > 0 && pendingCallbacks[pendingCount - 1] <= time) {
-            pendingCount--;
-        }
-        firingProcessingTimers = true;
-        firingProcessingTime = time;
-        try {
-            CachedTimer timer;
-            while ((timer = processingTimers.peek()) != null && timer.timestamp <= time) {
-                processingTimers.poll();
-                owner.setCurrentKey(timer.key);
-                target.onProcessingTime((dev.weir.engine.time.InternalTimer<N>) (Object) timer);
-            }
-        } finally {
-            firingProcessingTimers = false;
-            scheduleEarliestProcessingTimer();
+    public void fireUpTo(long time) throws Exception {
+        CachedTimer timer;
+        while ((timer = processingTimers.peek()) != null && timer.timestamp <= time) {
+            processingTimers.poll();
+            owner.setCurrentKey(timer.key);
+            target.onProcessingTime((dev.weir.engine.time.InternalTimer<N>) (Object) timer);
         }
     }
 
-    /** Registers a callback for {@code time} unless one is already pending at or before it. */
-    private void ensureCallbackBy(long time) {
-        if (pendingCount > 0 && pendingCallbacks[pendingCount - 1] <= time) {
-            return;
-        }
-        if (pendingCount == pendingCallbacks.length) {
-            pendingCallbacks = Arrays.copyOf(pendingCallbacks, pendingCount * 2);
-        }
-        pendingCallbacks[pendingCount++] = time;
-        processingTimeService.registerTimer(time, processingTimeCallback);
+    @Override
+    public boolean noProcessingTimers() {
+        return processingTimers.peek() == null;
+    }
+
+    @Override
+    public long earliestProcessingTimer() {
+        return processingTimers.peek().timestamp;
     }
 }

@@ -1,6 +1,5 @@
 package dev.weir.engine.time;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -8,7 +7,7 @@ import java.util.Objects;
  * timers are fired by {@link HeapTimerServices#advanceWatermark}; for processing-time timers it keeps a callback
  * registered with the {@link ProcessingTimeService} at the earliest timer's time.
  */
-final class HeapInternalTimerService<N> implements InternalTimerService<N> {
+final class HeapInternalTimerService<N> implements InternalTimerService<N>, ProcessingTimeWakeups.DueTimers {
     private final String name;
     private final Triggerable<N> target;
     private final HeapTimerServices owner;
@@ -18,22 +17,14 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
     /** The timers handed to the target while they fire, one per domain; reused, as the queues hold no timer objects. */
     private final TimerEntry<N> firingEventTimer = new TimerEntry<>();
     private final TimerEntry<N> firingProcessingTimer = new TimerEntry<>();
-    private final ProcessingTimeCallback processingTimeCallback = this::onProcessingTime;
-    /**
-     * Times of the callbacks registered with the processing-time service and not yet fired, latest first: a new one
-     * is registered only before all pending ones, and they fire earliest first, so this is a stack.
-     */
-    private long[] pendingCallbacks = new long[4];
-    private int pendingCount;
-    /** While processing-time timers fire: the time being fired, as due timers registered meanwhile fire in that loop. */
-    private boolean firingProcessingTimers;
-    private long firingProcessingTime;
+    private final ProcessingTimeWakeups wakeups;
 
     HeapInternalTimerService(String name, Triggerable<N> target, HeapTimerServices owner, ProcessingTimeService processingTimeService) {
         this.name = name;
         this.target = target;
         this.owner = owner;
         this.processingTimeService = processingTimeService;
+        this.wakeups = new ProcessingTimeWakeups(processingTimeService, this);
     }
 
     Triggerable<N> target() {
@@ -69,8 +60,7 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
             return;
         }
         Object key = owner.requireCurrentKey(name);
-        if (processingTimers.add(key, Objects.requireNonNull(namespace, "namespace"), time, owner.nextSequence())
-                && !(firingProcessingTimers && time <= firingProcessingTime)) {
+        if (processingTimers.add(key, Objects.requireNonNull(namespace, "namespace"), time, owner.nextSequence())) {
             ensureCallbackBy(time);
         }
     }
@@ -145,36 +135,27 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N> {
         }
     }
 
-    private void onProcessingTime(long time) throws Exception {
-        while (pendingCount > 0 && pendingCallbacks[pendingCount - 1] <= time) {
-            pendingCount--;
-        }
-        firingProcessingTimers = true;
-        firingProcessingTime = time;
-        try {
-            while (!processingTimers.isEmpty() && processingTimers.headTimestamp() <= time) {
-                fireNextProcessingTimer();
-            }
-        } finally {
-            firingProcessingTimers = false;
-            if (!processingTimers.isEmpty()) {
-                ensureCallbackBy(processingTimers.headTimestamp());
-            }
+    @Override
+    public void fireUpTo(long time) throws Exception {
+        while (!processingTimers.isEmpty() && processingTimers.headTimestamp() <= time) {
+            fireNextProcessingTimer();
         }
     }
 
-    /** Registers a callback for {@code time} unless one is already pending at or before it. */
+    @Override
+    public boolean noProcessingTimers() {
+        return processingTimers.isEmpty();
+    }
+
+    @Override
+    public long earliestProcessingTimer() {
+        return processingTimers.headTimestamp();
+    }
+
+    /** Has a callback registered by {@code time}, unless in BATCH mode, where processing time never advances. */
     private void ensureCallbackBy(long time) {
-        if (owner.batch()) {
-            return;
+        if (!owner.batch()) {
+            wakeups.ensureBy(time);
         }
-        if (pendingCount > 0 && pendingCallbacks[pendingCount - 1] <= time) {
-            return;
-        }
-        if (pendingCount == pendingCallbacks.length) {
-            pendingCallbacks = Arrays.copyOf(pendingCallbacks, pendingCount * 2);
-        }
-        pendingCallbacks[pendingCount++] = time;
-        processingTimeService.registerTimer(time, processingTimeCallback);
     }
 }
