@@ -98,7 +98,7 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
         int[] ops = this.ops;
         for (int i = 0; i < ops.length; i++) {
             int filter = filters[i];
-            if (filter >= 0 && row.getField(filter) != Boolean.TRUE && !Boolean.TRUE.equals(row.getField(filter))) {
+            if (filter >= 0 && !Boolean.TRUE.equals(row.getField(filter))) {
                 continue;
             }
             int at = 2 * i;
