@@ -29,7 +29,7 @@ class RocksDBUsesOnlyTheStateSpiTest {
             "dev.weir.engine.checkpoint.storage.StateFile", "dev.weir.engine.time.CheckpointableTimerServices",
             "dev.weir.engine.time.TimerServicesFactory", "dev.weir.engine.time.InternalTimerService", "dev.weir.engine.time.InternalTimer",
             "dev.weir.engine.time.Triggerable", "dev.weir.engine.time.TimerVisitor", "dev.weir.engine.time.ProcessingTimeService",
-            "dev.weir.engine.time.ProcessingTimeCallback");
+            "dev.weir.engine.time.ProcessingTimeWakeups");
 
     @Test
     void theBackendNamesOnlyTheStateSpiAndTheSerializer() throws IOException {
