@@ -10,8 +10,8 @@ import org.apache.kafka.common.utils.ProducerIdAndEpoch;
  * another producer of the same transactional id (after a restore, in another process) so that it can commit it.
  *
  * <p>Both reach into the producer's {@code TransactionManager} by reflection, as Flink's Kafka connector does: the
- * fields {@code KafkaProducer.transactionManager}, {@code TransactionManager.producerIdAndEpoch}, {@code currentState}
- * and {@code transactionStarted}. They are not API, so {@code TransactionResumerTest} checks them against the
+ * fields {@code KafkaProducer.transactionManager}, {@code TransactionManager.producerIdAndEpoch}, {@code currentState},
+ * {@code transactionStarted}, {@code isTransactionV2Enabled} and {@code latestFinalizedFeaturesEpoch}. They are not API, so {@code TransactionResumerTest} checks them against the
  * kafka-clients version of the pom, and a mismatch fails here with a message that names the version, never later
  * with a half-resumed producer.
  */
@@ -20,6 +20,8 @@ final class TransactionResumer {
     private static final Field PRODUCER_ID_AND_EPOCH;
     private static final Field CURRENT_STATE;
     private static final Field TRANSACTION_STARTED;
+    private static final Field TRANSACTION_V2_ENABLED;
+    private static final Field LATEST_FINALIZED_FEATURES_EPOCH;
     private static final Object IN_TRANSACTION;
 
     static {
@@ -29,6 +31,8 @@ final class TransactionResumer {
             PRODUCER_ID_AND_EPOCH = accessible(manager.getDeclaredField("producerIdAndEpoch"));
             CURRENT_STATE = accessible(manager.getDeclaredField("currentState"));
             TRANSACTION_STARTED = accessible(manager.getDeclaredField("transactionStarted"));
+            TRANSACTION_V2_ENABLED = accessible(manager.getDeclaredField("isTransactionV2Enabled"));
+            LATEST_FINALIZED_FEATURES_EPOCH = accessible(manager.getDeclaredField("latestFinalizedFeaturesEpoch"));
             IN_TRANSACTION = inTransactionState(CURRENT_STATE.getType());
         } catch (ReflectiveOperationException | RuntimeException e) {
             throw new ExceptionInInitializerError(new IllegalStateException("KafkaSink's exactly-once mode cannot reach the"
@@ -57,6 +61,11 @@ final class TransactionResumer {
      * Makes {@code producer}, created for the transactional id of an open transaction and never initialized (an
      * initialization would abort that transaction), act as the producer that opened it: afterwards
      * {@code commitTransaction()} ends that transaction on the broker.
+     *
+     * <p>The commit is pinned to the first version of the transaction protocol, which every broker of Kafka 4 takes
+     * for any open transaction. Left alone, a producer that learns the brokers' features (transaction.version 2)
+     * between the resume and the commit re-initializes the id as it commits, which bumps the epoch and may abort the
+     * very transaction it was to commit; whether it has learned them depends on a race with its network thread.
      */
     static void resume(KafkaProducer<?, ?> producer, long producerId, short epoch) {
         try {
@@ -68,6 +77,9 @@ final class TransactionResumer {
                 PRODUCER_ID_AND_EPOCH.set(manager, new ProducerIdAndEpoch(producerId, epoch));
                 CURRENT_STATE.set(manager, IN_TRANSACTION);
                 TRANSACTION_STARTED.set(manager, true);
+                TRANSACTION_V2_ENABLED.set(manager, false);
+                // As if the newest features were known already: nothing the producer learns later switches the version.
+                LATEST_FINALIZED_FEATURES_EPOCH.set(manager, Long.MAX_VALUE);
             }
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("KafkaSink cannot resume the transaction of producer id " + producerId, e);

@@ -8,6 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionDescription;
+import org.apache.kafka.clients.admin.TransactionState;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.utils.AppInfoParser;
@@ -41,6 +44,31 @@ class TransactionResumerTest {
             resumed.commitTransaction();
         }
         assertThat(values(topic, "read_committed")).containsExactly("0:a", "0:c", "1:b");
+    }
+
+    @Test
+    void aResumedTransactionIsCommittedAsItWasOpenedEvenWhenTheProducerHasAlreadyLearnedTheBrokersFeatures() throws Exception {
+        String topic = SharedKafka.newTopic("resume-known", 1);
+        String id = "resume-known-" + topic;
+        ProducerIdAndEpoch opened = abandonTransaction(id, topic, "x", "y");
+
+        try (KafkaProducer<byte[], byte[]> resumed = KafkaTransactionCommitter.transactionalProducer(
+                Map.of("bootstrap.servers", SharedKafka.bootstrap()), id)) {
+            // A metadata round trip: the producer now knows the brokers' finalized features (transaction.version 2).
+            // Learning them between the resume and the commit once made the commit also re-initialize the id, which
+            // aborts what it had not committed yet.
+            assertThat(resumed.partitionsFor(topic)).hasSize(1);
+            TransactionResumer.resume(resumed, opened.producerId, opened.epoch);
+            resumed.commitTransaction();
+        }
+        try (Admin admin = SharedKafka.admin()) {
+            TransactionDescription d = admin.describeTransactions(List.of(id)).description(id).get();
+            assertThat(d.state()).as("the coordinator's state of the id after the commit (the markers may still be on their way)")
+                    .isIn(TransactionState.PREPARE_COMMIT, TransactionState.COMPLETE_COMMIT);
+            assertThat(d.producerId()).isEqualTo(opened.producerId);
+            assertThat((short) d.producerEpoch()).as("no re-initialization bumped the epoch").isEqualTo(opened.epoch);
+        }
+        assertThat(values(topic, "read_committed")).containsExactly("0:x", "0:y");
     }
 
     @Test
