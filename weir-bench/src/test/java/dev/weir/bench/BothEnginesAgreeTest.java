@@ -58,7 +58,13 @@ class BothEnginesAgreeTest {
         Checksum weir = WEIR.check(workload, smokeEvents(workload));
         Checksum flink = FLINK.check(workload, smokeEvents(workload));
 
-        assertThat(weir).isEqualTo(flink);
+        if (workload == Workload.KEYED_PROCESS) {
+            // Which of a key's events share its timer depends, on either engine, on how far the other source subtask
+            // has come when the watermark passes the timer: only the sums are fixed, every event counted once.
+            assertThat(List.of(weir.sumA(), weir.sumB())).isEqualTo(List.of(flink.sumA(), flink.sumB()));
+        } else {
+            assertThat(weir).isEqualTo(flink);
+        }
         assertThat(weir.records()).isPositive();
     }
 
