@@ -208,7 +208,7 @@ public final class SqlClient {
         if (upper.startsWith("EXPLAIN") || upper.startsWith("SHOW CREATE")) {
             // As Flink's client: the plan or the DDL as plain text, not in a one-cell table.
             String text = String.valueOf(rows.next().getField(0));
-            out.print(text.endsWith("\n") ? text : text + "\n");
+            out.print(upper.startsWith("EXPLAIN") || !text.endsWith("\n") ? text + "\n" : text);
             return;
         }
         if (result.getJobClient().isEmpty()) {
