@@ -362,6 +362,32 @@ final class WindowTranslator {
         }
     }
 
+    /**
+     * Whether column {@code column} of {@code node} is the {@code window_time} of a processing-time window, which Flink
+     * keeps a PROCTIME attribute: of the window table function itself, or of a window aggregate grouped by it.
+     */
+    boolean isProcTimeWindowTime(RelNode node, int column) {
+        if (isWindowFunction(node)) {
+            TableFunctionScan scan = (TableFunctionScan) node;
+            return column == scan.getRowType().getFieldCount() - 1 && procTime(scan, parse(scan));
+        }
+        if (!(node instanceof Aggregate) || column >= ((Aggregate) node).getGroupCount()) {
+            return false;
+        }
+        Aggregate aggregate = (Aggregate) node;
+        List<RelNode> between = new ArrayList<>();
+        RelNode input = aggregate.getInput();
+        while (input instanceof Project || input instanceof Filter) {
+            between.add(input);
+            input = input.getInput(0);
+        }
+        if (!isWindowFunction(input)) {
+            return false;
+        }
+        int traced = traceToScan(aggregate.getGroupSet().toArray()[column], between);
+        return traced >= 0 && isProcTimeWindowTime(input, traced);
+    }
+
     /** The table function's column that aggregate-input column {@code column} passes through from, or -1. */
     private static int traceToScan(int column, List<RelNode> between) {
         int c = column;
