@@ -25,6 +25,8 @@ final class ClientHelp {
             "SHOW TABLES\t\tShows all registered tables.",
             "SHOW VIEWS\t\tShows all registered views.",
             "STOP JOB\t\tStops a job. Syntax: 'STOP JOB '<job id>' [WITH SAVEPOINT] [WITH DRAIN];'",
+            "USE CATALOG\t\tSets the current catalog; Weir has one, default_catalog. Syntax: 'USE CATALOG <name>;'",
+            "USE\t\tSets the current database; Weir has one, default_database. Syntax: 'USE <name>;'",
             "",
             "Hint: Make sure that a statement ends with \";\" for finalizing (multi-line) statements.",
             "The result mode is set with SET 'sql-client.execution.result-mode' = 'table' | 'changelog' | 'tableau';");
