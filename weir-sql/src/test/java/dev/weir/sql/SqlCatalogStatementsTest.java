@@ -155,12 +155,16 @@ class SqlCatalogStatementsTest {
         env.executeSql(BIDS);
         env.executeSql("ALTER TABLE bids MODIFY WATERMARK FOR bidtime AS bidtime - INTERVAL '1' MINUTE");
         env.executeSql("ALTER TABLE bids DROP PRIMARY KEY");
+        // As in Flink, the former key column stays NOT NULL.
+        assertThat(rows(env, "DESCRIBE bids").get(2)).isEqualTo("+I[item, STRING, false, null, null, null]");
         env.executeSql("ALTER TABLE bids ADD CONSTRAINT pk PRIMARY KEY (item, bidtime) NOT ENFORCED");
         assertThat(rows(env, "SHOW CREATE TABLE bids").get(0)).contains(
                 "  WATERMARK FOR `bidtime` AS `bidtime` - INTERVAL '1' MINUTE,\n"
                         + "  CONSTRAINT `PK_item_bidtime` PRIMARY KEY (`item`, `bidtime`) NOT ENFORCED\n");
         env.executeSql("ALTER TABLE bids DROP WATERMARK");
         assertThat(rows(env, "DESCRIBE bids").get(0)).isEqualTo("+I[bidtime, TIMESTAMP(3), false, PRI(item, bidtime), null, null]");
+        env.executeSql("ALTER TABLE bids DROP CONSTRAINT pk");
+        assertThat(rows(env, "DESCRIBE bids").get(0)).isEqualTo("+I[bidtime, TIMESTAMP(3), false, null, null, null]");
     }
 
     @Test

@@ -93,6 +93,13 @@ public final class TableAlteration {
                 if (primaryKey.isEmpty()) {
                     throw new ValidationException(PREFIX + "The base table does not define any primary key.");
                 }
+                // As in Flink, the former key columns stay NOT NULL.
+                for (String key : primaryKey) {
+                    int at = indexOf(columns, key);
+                    Statement.ColumnDefinition c = columns.get(at);
+                    columns.set(at, new Statement.ColumnDefinition(c.name(), c.type().notNull(), c.expression(), c.metadata(),
+                            c.metadataKey()));
+                }
                 primaryKey.clear();
             } else if (drop.watermark()) {
                 if (watermarkColumn == null) {

@@ -233,6 +233,12 @@ final class CatalogStatementParser {
             p.expectWord("KEY");
             return new Statement.DropFromTable(List.of(), true, false);
         }
+        if (p.peek().is("CONSTRAINT")) {
+            // Weir keeps no constraint names: the table's one constraint, its primary key, is dropped whatever it was named.
+            p.skip();
+            p.identifier("the constraint name");
+            return new Statement.DropFromTable(List.of(), true, false);
+        }
         if (p.peek().is("WATERMARK")) {
             p.skip();
             return new Statement.DropFromTable(List.of(), false, true);

@@ -115,7 +115,7 @@ public sealed interface Statement {
     record PositionedColumn(ColumnDefinition column, boolean first, String after) {
     }
 
-    /** {@code DROP column}, {@code DROP (a, b)}, {@code DROP PRIMARY KEY} or {@code DROP WATERMARK}. */
+    /** {@code DROP column}, {@code DROP (a, b)}, {@code DROP PRIMARY KEY}, {@code DROP CONSTRAINT c} or {@code DROP WATERMARK}. */
     record DropFromTable(List<String> columns, boolean primaryKey, boolean watermark) implements AlterAction {
     }
 }
