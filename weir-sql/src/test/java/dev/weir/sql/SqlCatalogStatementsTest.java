@@ -13,14 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Flink's catalog statements on Weir's one catalog: SHOW CATALOGS / DATABASES, USE, SHOW CREATE, SHOW COLUMNS, ALTER TABLE. */
 class SqlCatalogStatementsTest {
-    private static final String BIDS = "CREATE TABLE bids (\n"
-            + "  bidtime TIMESTAMP(3),\n"
-            + "  price DECIMAL(10, 2),\n"
-            + "  item STRING NOT NULL,\n"
-            + "  doubled AS price * 2,\n"
-            + "  WATERMARK FOR bidtime AS bidtime - INTERVAL '5' SECOND,\n"
-            + "  PRIMARY KEY (item) NOT ENFORCED\n"
-            + ") WITH ('connector' = 'datagen', 'number-of-rows' = '3')";
+    /** The table of SqlStatementsTest: a rowtime, a computed column, a primary key. */
+    private static final String BIDS = SqlStatementsTest.BIDS;
 
     @TempDir
     Path dir;

@@ -181,11 +181,7 @@ final class WindowTranslator {
     /** The window aggregate, or null when {@code aggregate} does not group by a window function's bounds. */
     Translated tryWindowAggregate(Aggregate aggregate) {
         List<RelNode> between = new ArrayList<>();
-        RelNode node = aggregate.getInput();
-        while (node instanceof Project || node instanceof Filter) {
-            between.add(node);
-            node = node.getInput(0);
-        }
+        RelNode node = belowProjectionsAndFilters(aggregate, between);
         if (!isWindowFunction(node)) {
             return null;
         }
@@ -376,16 +372,22 @@ final class WindowTranslator {
         }
         Aggregate aggregate = (Aggregate) node;
         List<RelNode> between = new ArrayList<>();
-        RelNode input = aggregate.getInput();
-        while (input instanceof Project || input instanceof Filter) {
-            between.add(input);
-            input = input.getInput(0);
-        }
+        RelNode input = belowProjectionsAndFilters(aggregate, between);
         if (!isWindowFunction(input)) {
             return false;
         }
         int traced = traceToScan(aggregate.getGroupSet().toArray()[column], between);
         return traced >= 0 && isProcTimeWindowTime(input, traced);
+    }
+
+    /** The first node under {@code aggregate} that is no projection or filter; those passed are added to {@code between}. */
+    private static RelNode belowProjectionsAndFilters(Aggregate aggregate, List<RelNode> between) {
+        RelNode node = aggregate.getInput();
+        while (node instanceof Project || node instanceof Filter) {
+            between.add(node);
+            node = node.getInput(0);
+        }
+        return node;
     }
 
     /** The table function's column that aggregate-input column {@code column} passes through from, or -1. */
