@@ -35,7 +35,7 @@ class SqlClientTerminalTest {
     }
 
     @Test
-    void aPersonTypesMultiLineStatementsSeesResultsAndErrorsWithACaretAndTheClientKeepsGoing() throws Exception {
+    void aPersonTypesMultiLineStatementsSeesResultsInEveryModeAndErrorsWithACaretAndTheClientKeepsGoing() throws Exception {
         assumeTrue(tmuxInstalled(), "tmux is not installed");
         Path csv = Files.write(dir.resolve("t.csv"), List.of("a,1", "b,2", "a,3"));
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -69,6 +69,17 @@ class SqlClientTerminalTest {
         type("SELECT k, SUM(v) AS s FROM t GROUP BY k;");
         awaitScreen("2 rows in set");
         assertThat(screen()).contains("| a | 4 |", "| b | 2 |").doesNotContain("| a | 1 |");
+
+        type("SET 'sql-client.execution.result-mode' = 'changelog';");
+        type("SELECT k, SUM(v) AS s FROM t GROUP BY k;");
+        // Only the changelog view prints these lines (tableau's have borders): wait for the whole block, then it is there.
+        awaitScreen(String.join("\n",
+                " op                              k           s",
+                " +I                              a           1",
+                " +I                              b           2",
+                " -U                              a           1",
+                " +U                              a           4",
+                "Received a total of 4 rows"));
 
         type("SHOW TABLES;");
         awaitScreen("|          t |");

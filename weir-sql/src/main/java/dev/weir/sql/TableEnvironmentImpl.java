@@ -53,6 +53,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private final SqlPlanner planner = new SqlPlanner(catalog);
     private final TableResolver resolver = new TableResolver(planner);
     private final SessionStatements session = new SessionStatements();
+    private final CatalogStatements catalogStatements = new CatalogStatements(catalog, resolver);
     private int anonymousTables;
 
     private TableEnvironmentImpl(StreamExecutionEnvironment boundEnvironment, EnvironmentSettings settings) {
@@ -88,9 +89,10 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
             }
             return result;
         }
-        TableResult result = executeStatement(statement, parsed);
+        TableResult result = CatalogStatements.handles(parsed) ? catalogStatements.execute(parsed) : executeStatement(statement, parsed);
         // SET goes into the table config, which another runtime receives whole with each job (SqlJob's settings).
-        if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView || parsed instanceof Statement.Drop) {
+        if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView || parsed instanceof Statement.Drop
+                || parsed instanceof Statement.AlterTable || parsed instanceof Statement.Use) {
             session.add(statement);
         }
         return result;

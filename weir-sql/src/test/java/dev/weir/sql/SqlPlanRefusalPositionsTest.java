@@ -56,6 +56,20 @@ class SqlPlanRefusalPositionsTest {
     }
 
     @Test
+    void ofTwoWindowFunctionsTheRefusedOneIsNamedNotTheFirst() {
+        // The first TUMBLE is on a processing-time attribute and runs; the second is refused, at its own place.
+        assertThatThrownBy(() -> env.executeSql("SELECT window_start, COUNT(*) AS c\n"
+                + "FROM TABLE(TUMBLE(TABLE clicks, DESCRIPTOR(p), INTERVAL '1' MINUTE))\n"
+                + "GROUP BY window_start, window_end\n"
+                + "UNION ALL\n"
+                + "SELECT window_start, COUNT(*) AS c\n"
+                + "FROM TABLE(  TUMBLE(TABLE random_names, DESCRIPTOR(ts), INTERVAL '1' MINUTE))\n"
+                + "GROUP BY window_start, window_end")).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("At line 6, column 14: The window function TUMBLE(TABLE ..., DESCRIPTOR(ts), ...) "
+                        + "requires the timecol to be a time attribute, but 'ts' is not one.");
+    }
+
+    @Test
     void aLookupJoinOnATableWithoutLookupsIsRefusedAtTheLookedUpTable() {
         assertThatThrownBy(() -> env.executeSql("SELECT c.u, r.name FROM clicks AS c\nJOIN random_names FOR SYSTEM_TIME AS OF c.p "
                 + "AS r ON c.n = r.n")).isInstanceOf(ValidationException.class)

@@ -45,6 +45,24 @@ class SqlProcessingTimeTest {
     }
 
     @Test
+    void theWindowTimeOfAProcessingTimeWindowIsAProcTimeAttributeACascadedWindowRunsOn() throws Exception {
+        TableEnvironment env = clicks();
+        env.executeSql("CREATE VIEW per_10s AS SELECT u, window_time AS t, COUNT(*) AS c FROM TABLE("
+                + "TUMBLE(TABLE clicks, DESCRIPTOR(p), INTERVAL '10' SECOND)) GROUP BY u, window_start, window_end, window_time");
+        String plan = env.explainSql("SELECT window_start, SUM(c) AS c FROM TABLE(TUMBLE(TABLE per_10s, DESCRIPTOR(t), "
+                + "INTERVAL '1' MINUTE)) GROUP BY window_start, window_end");
+        assertThat(plan.substring(plan.indexOf("== Weir Operators ==")).lines().toList()).containsExactly(
+                "== Weir Operators ==",
+                "TableSourceScan(table=[clicks], connector=[filesystem], fields=[u, n])",
+                "Calc(select=[u, n, p])",
+                "WindowAggregate(groupBy=[u], window=[TUMBLE(size=[10 s]), PROCTIME], select=[u, window_start, window_end, t, c])",
+                "Calc(select=[u, t, c])",
+                "WindowAggregate(groupBy=[], window=[TUMBLE(size=[60 s]), PROCTIME], select=[window_start, window_end, c])",
+                "Calc(select=[window_start, c])",
+                "Collect (insert-only)");
+    }
+
+    @Test
     void aGroupWindowOnAProcTimeColumnRunsOnProcessingTimeWindows() throws Exception {
         String plan = clicks().explainSql("SELECT u, TUMBLE_START(p, INTERVAL '10' SECOND), TUMBLE_PROCTIME(p, INTERVAL '10' "
                 + "SECOND), COUNT(*) FROM clicks GROUP BY u, TUMBLE(p, INTERVAL '10' SECOND)");

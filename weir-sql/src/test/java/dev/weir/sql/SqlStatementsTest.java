@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** DDL, SHOW, DESCRIBE, views, print layout, and the planning-time errors with their positions. */
 class SqlStatementsTest {
-    private static final String BIDS = "CREATE TABLE bids (\n"
+    static final String BIDS = "CREATE TABLE bids (\n"
             + "  bidtime TIMESTAMP(3),\n"
             + "  price DECIMAL(10, 2),\n"
             + "  item STRING NOT NULL,\n"

@@ -10,6 +10,7 @@ final class ClientHelp {
             "DROP TABLE\t\tDrop table with optional catalog and database. Syntax: 'DROP TABLE [IF EXISTS] <name>;'",
             "CREATE VIEW\t\tCreates a virtual table from a SQL query. Syntax: 'CREATE VIEW <name> AS <query>;'",
             "DESCRIBE\t\tDescribes the schema of a table with the given name.",
+            "DESCRIBE JOB\t\tDescribes a job of this session. Syntax: 'DESCRIBE JOB '<job id>';'",
             "DROP VIEW\t\tDeletes a previously created virtual table. Syntax: 'DROP VIEW <name>;'",
             "CREATE FUNCTION\t\tRegisters a Java function. Syntax: 'CREATE FUNCTION <name> AS '<class>';'",
             "EXPLAIN\t\tDescribes the execution plan of a query or table with the given name.",
@@ -24,6 +25,8 @@ final class ClientHelp {
             "SHOW TABLES\t\tShows all registered tables.",
             "SHOW VIEWS\t\tShows all registered views.",
             "STOP JOB\t\tStops a job. Syntax: 'STOP JOB '<job id>' [WITH SAVEPOINT] [WITH DRAIN];'",
+            "USE CATALOG\t\tSets the current catalog; Weir has one, default_catalog. Syntax: 'USE CATALOG <name>;'",
+            "USE\t\tSets the current database; Weir has one, default_database. Syntax: 'USE <name>;'",
             "",
             "Hint: Make sure that a statement ends with \";\" for finalizing (multi-line) statements.",
             "The result mode is set with SET 'sql-client.execution.result-mode' = 'table' | 'changelog' | 'tableau';");

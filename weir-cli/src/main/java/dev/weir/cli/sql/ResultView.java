@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Shows a query's result in one of Flink's modes ({@code sql-client.execution.result-mode}): {@code tableau} prints
- * each change as a table row with its kind; {@code changelog} prints each change as Flink's {@code +I[...]} line;
+ * each change as a table row with its kind; {@code changelog} prints each change as a line with Flink's {@code op}
+ * column first ({@link ChangelogView});
  * {@code table} keeps the result materialized (each -U/-D removes its row) and, on a terminal, redraws it in place
  * after every change, else prints it once complete.
  */
@@ -35,12 +36,7 @@ final class ResultView {
         if (mode.equals(TABLEAU)) {
             TableauPrinter.printStreaming(schema, rows, out);
         } else if (mode.equals(CHANGELOG)) {
-            long count = 0;
-            while (rows.hasNext()) {
-                out.println(rows.next());
-                count++;
-            }
-            out.println("Received a total of " + count + (count == 1 ? " row" : " rows"));
+            ChangelogView.show(schema, rows, out);
         } else {
             table(schema, rows);
         }

@@ -10,6 +10,7 @@ import dev.weir.table.catalog.ResolvedSchema;
 import dev.weir.types.Row;
 import dev.weir.util.CloseableIterator;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,28 +23,25 @@ import java.util.regex.Pattern;
  * The SQL client's session: runs one statement at a time on a Weir {@link TableEnvironment} and prints what Flink's
  * SQL client prints ({@code [INFO] ...}, result tables, {@code [ERROR] Could not execute SQL statement. Reason: ...}
  * with a caret under the place an error names). Client commands ({@code HELP}, {@code SET}/{@code RESET},
- * {@code SHOW JOBS}, {@code STOP JOB}, {@code QUIT}) are handled here, everything else by the environment. A bad
+ * {@code SHOW JOBS}, {@code DESCRIBE JOB}, {@code STOP JOB}, {@code QUIT}) are handled here, everything else by the environment. A bad
  * statement never ends the session. With {@link #submittingTo} INSERT jobs run on a running Weir instead.
  */
 public final class SqlClient {
     static final String RESULT_MODE = "sql-client.execution.result-mode";
     private static final Pattern SET = Pattern.compile("(?is)SET\\s+'([^']+)'\\s*=\\s*'([^']*)'");
     private static final Pattern RESET = Pattern.compile("(?is)RESET\\s+'([^']+)'");
+    private static final Pattern DESCRIBE_JOB = Pattern.compile("(?is)DESC(?:RIBE)?\\s+JOB\\s+'([^']+)'");
     private static final Pattern STOP_JOB = Pattern.compile("(?is)STOP\\s+JOB\\s+'([^']+)'(\\s+WITH\\s+SAVEPOINT)?(\\s+WITH\\s+DRAIN)?");
 
     private final PrintStream out;
     private final ResultView view;
     private TableEnvironment env;
     private final Map<String, String> session = new LinkedHashMap<>();
-    private final Map<String, SubmittedJob> jobs = new LinkedHashMap<>();
+    private final SessionJobs jobs = new SessionJobs();
     private volatile CloseableIterator<Row> running;
     private boolean quit;
     private final String defaultMode;
     private RemoteSession remote;
-
-    /** A job an INSERT of this session submitted. */
-    private record SubmittedJob(JobClient client, String statement) {
-    }
 
     /** {@code terminal}: the output is a terminal (results may redraw in place), else a script's output (tableau). */
     public SqlClient(PrintStream out, boolean terminal) {
@@ -136,7 +134,9 @@ public final class SqlClient {
             env.getConfig().getConfiguration().removeKey(m.group(1));
             out.println("[INFO] Session property has been reset.");
         } else if (upper.equals("SHOW JOBS")) {
-            showJobs();
+            jobs.show(remote, session, out);
+        } else if ((m = DESCRIBE_JOB.matcher(sql)).matches()) {
+            jobs.describe(m.group(1), remote, session, out);
         } else if ((m = STOP_JOB.matcher(sql)).matches()) {
             stopJob(m.group(1), m.group(2) != null, m.group(3) != null);
         } else {
@@ -170,6 +170,7 @@ public final class SqlClient {
                 env.explainSql(sql); // planned here first: a mistake shows with its caret, as for a local INSERT
             }
             String id = remote.submit(session, sql);
+            jobs.submittedRemotely(id, Instant.now());
             out.println("[INFO] Submitting SQL update statement to the cluster...");
             out.println("[INFO] SQL update statement has been successfully submitted to the cluster:");
             out.println("Job ID: " + id);
@@ -181,13 +182,14 @@ public final class SqlClient {
         if (remote != null && RemoteSession.isQuery(upper)) {
             throw remote.queryRefused();
         }
+        Instant submitted = Instant.now();
         TableResult result = env.executeSql(sql);
         if (remote != null) {
             remote.ran(sql);
         }
         if (upper.startsWith("INSERT") || upper.startsWith("EXECUTE")) {
             JobClient job = result.getJobClient().orElseThrow();
-            jobs.put(job.getJobID().toString(), new SubmittedJob(job, sql));
+            jobs.started(job, sql, session, submitted);
             out.println("[INFO] Submitting SQL update statement to the cluster...");
             out.println("[INFO] SQL update statement has been successfully submitted to the cluster:");
             out.println("Job ID: " + job.getJobID());
@@ -203,9 +205,10 @@ public final class SqlClient {
             return;
         }
         CloseableIterator<Row> rows = result.collect();
-        if (upper.startsWith("EXPLAIN")) {
-            // As Flink's client: the plan as plain text, not in a one-cell table.
-            out.println(rows.next().getField(0));
+        if (upper.startsWith("EXPLAIN") || upper.startsWith("SHOW CREATE")) {
+            // As Flink's client: the plan or the DDL as plain text, not in a one-cell table.
+            String text = String.valueOf(rows.next().getField(0));
+            out.print(upper.startsWith("EXPLAIN") || !text.endsWith("\n") ? text + "\n" : text);
             return;
         }
         if (result.getJobClient().isEmpty()) {
@@ -222,21 +225,8 @@ public final class SqlClient {
         }
     }
 
-    private void showJobs() throws Exception {
-        List<Row> rows = new ArrayList<>();
-        for (Map.Entry<String, SubmittedJob> e : jobs.entrySet()) {
-            rows.add(Row.of(e.getKey(), e.getValue().statement(), String.valueOf(e.getValue().client().getJobStatus().get())));
-        }
-        if (remote != null) {
-            rows.addAll(remote.rows());
-        }
-        TableauPrinter.printBatch(ResolvedSchema.physical(List.of("job id", "job name", "status"),
-                List.of(dev.weir.table.api.DataTypes.STRING(), dev.weir.table.api.DataTypes.STRING(),
-                        dev.weir.table.api.DataTypes.STRING())), rows, out);
-    }
-
     private void stopJob(String id, boolean withSavepoint, boolean drain) throws Exception {
-        SubmittedJob job = jobs.get(id);
+        SessionJobs.Local job = jobs.get(id);
         if (job == null && remote != null && remote.has(id)) {
             if (withSavepoint) {
                 throw new IllegalArgumentException("STOP JOB '" + id + "' WITH SAVEPOINT stops only jobs this client runs"

@@ -26,7 +26,8 @@ public final class CatalogTable {
         this.name = Objects.requireNonNull(name, "name");
         this.columns = List.copyOf(columns);
         this.schema = Objects.requireNonNull(schema, "schema");
-        this.options = Map.copyOf(options);
+        // In declaration order, which SHOW CREATE TABLE prints.
+        this.options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
         this.stream = stream;
         this.streamWatermarks = streamWatermarks;
     }

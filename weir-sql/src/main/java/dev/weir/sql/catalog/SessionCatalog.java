@@ -47,6 +47,20 @@ public final class SessionCatalog {
         return true;
     }
 
+    /**
+     * Puts {@code table} in the place of the table {@code oldName} (ALTER TABLE); refuses a new name that another table
+     * or view has.
+     */
+    public void replaceTable(String oldName, CatalogTable table) {
+        if (!oldName.equals(table.name()) && entries.containsKey(table.name())) {
+            throw new ValidationException("Could not execute ALTER TABLE `default_catalog`.`default_database`.`" + oldName
+                    + "` RENAME TO `default_catalog`.`default_database`.`" + table.name() + "`: a table or view named '"
+                    + table.name() + "' already exists; choose another name or drop it first");
+        }
+        entries.remove(oldName);
+        entries.put(table.name(), table);
+    }
+
     /** The table or view named {@code name}, or null. */
     public Object get(String name) {
         return entries.get(name);

@@ -86,7 +86,8 @@ public final class TableauPrinter {
         out.println(rows.size() + (rows.size() == 1 ? " row" : " rows") + " in set");
     }
 
-    static int typeWidth(DataType type) {
+    /** The width Flink gives a column of {@code type} in a streaming result (at most 30). */
+    public static int typeWidth(DataType type) {
         int width;
         switch (type.getTypeRoot()) {
             case BOOLEAN:
@@ -130,7 +131,8 @@ public final class TableauPrinter {
         return Math.min(width, MAX_COLUMN_WIDTH);
     }
 
-    private static String text(Object value) {
+    /** A value as Flink prints it in a result ({@code <NULL>}, timestamps to the millisecond, TRUE/FALSE). */
+    public static String text(Object value) {
         if (value == null) {
             return NULL;
         }

@@ -59,4 +59,63 @@ public sealed interface Statement {
     /** A query (SELECT, WITH, VALUES), planned by Calcite. */
     record Query(String sql) implements Statement {
     }
+
+    /** {@code SHOW CATALOGS}, {@code SHOW CURRENT CATALOG}, {@code SHOW DATABASES} or {@code SHOW CURRENT DATABASE}. */
+    record ShowCatalogObjects(CatalogObjects what) implements Statement {
+    }
+
+    /** What a {@link ShowCatalogObjects} lists. */
+    enum CatalogObjects { CATALOGS, CURRENT_CATALOG, DATABASES, CURRENT_DATABASE }
+
+    /** {@code USE CATALOG c} ({@code database} null) or {@code USE [c.]db} ({@code catalog} null when not named). */
+    record Use(String catalog, String database) implements Statement {
+    }
+
+    /** {@code SHOW CREATE TABLE name} or {@code SHOW CREATE VIEW name}. */
+    record ShowCreate(String name, boolean view) implements Statement {
+    }
+
+    /** {@code SHOW COLUMNS FROM|IN name [[NOT] LIKE 'pattern']}; {@code like} null without a pattern. */
+    record ShowColumns(String table, String like, boolean notLike) implements Statement {
+    }
+
+    /** {@code ALTER TABLE [IF EXISTS] name action}. */
+    record AlterTable(String name, boolean ifExists, AlterAction action) implements Statement {
+    }
+
+    /** What an {@link AlterTable} changes. */
+    sealed interface AlterAction {
+    }
+
+    /** {@code SET ('k' = 'v', ...)}: options added or replaced. */
+    record SetOptions(Map<String, String> options) implements AlterAction {
+    }
+
+    /** {@code RESET ('k', ...)}: options removed. */
+    record ResetOptions(List<String> keys) implements AlterAction {
+    }
+
+    /** {@code RENAME TO name}. */
+    record RenameTable(String newName) implements AlterAction {
+    }
+
+    /** {@code RENAME column TO name}. */
+    record RenameColumn(String column, String newName) implements AlterAction {
+    }
+
+    /**
+     * {@code ADD ...} ({@code modify} false) or {@code MODIFY ...}: columns with where they go, and a watermark or a
+     * primary key (null when not named).
+     */
+    record AddOrModify(boolean modify, List<PositionedColumn> columns, String watermarkColumn, String watermarkExpression,
+            List<String> primaryKey) implements AlterAction {
+    }
+
+    /** A column of ADD or MODIFY: {@code FIRST} ({@code first}), {@code AFTER name} ({@code after}), or neither. */
+    record PositionedColumn(ColumnDefinition column, boolean first, String after) {
+    }
+
+    /** {@code DROP column}, {@code DROP (a, b)}, {@code DROP PRIMARY KEY}, {@code DROP CONSTRAINT c} or {@code DROP WATERMARK}. */
+    record DropFromTable(List<String> columns, boolean primaryKey, boolean watermark) implements AlterAction {
+    }
 }

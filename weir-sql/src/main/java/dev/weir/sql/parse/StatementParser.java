@@ -18,6 +18,8 @@ public final class StatementParser {
     private final String sql;
     private final List<Token> tokens;
     private int at;
+    /** Whether FIRST and AFTER end a column's expression (ALTER TABLE ... ADD c AS expr FIRST). */
+    private boolean columnPositions;
 
     private StatementParser(String sql) {
         this.sql = sql;
@@ -71,6 +73,10 @@ public final class StatementParser {
             end();
             return new Statement.Drop(view, name, ifExists);
         }
+        Statement catalog = new CatalogStatementParser(this).tryParse();
+        if (catalog != null) {
+            return catalog;
+        }
         if (first.is("SHOW")) {
             at++;
             Token what = next();
@@ -78,7 +84,7 @@ public final class StatementParser {
                 end();
                 return new Statement.Show(what.is("VIEWS"));
             }
-            throw error(what, "TABLES or VIEWS");
+            throw error(what, "TABLES, VIEWS, FUNCTIONS, CATALOGS, DATABASES, CURRENT, CREATE or COLUMNS");
         }
         if (first.is("DESCRIBE") || first.is("DESC")) {
             at++;
@@ -121,7 +127,7 @@ public final class StatementParser {
         if (first.is("SELECT") || first.is("WITH") || first.is("VALUES") || first.isSymbol("(")) {
             return new Statement.Query(withoutTrailingSemicolon(sql));
         }
-        throw error(first, "CREATE, DROP, SHOW, DESCRIBE, EXPLAIN, INSERT, SET or a query (SELECT, WITH, VALUES)");
+        throw error(first, "CREATE, DROP, ALTER, SHOW, DESCRIBE, USE, EXPLAIN, INSERT, SET or a query (SELECT, WITH, VALUES)");
     }
 
     private Statement createTable() {
@@ -197,7 +203,7 @@ public final class StatementParser {
         return new Statement.CreateTable(name, columns, watermarkColumn, watermarkExpression, primaryKey, options, ifNotExists);
     }
 
-    private Statement.ColumnDefinition column(List<String> primaryKey) {
+    Statement.ColumnDefinition column(List<String> primaryKey) {
         String name = identifier("a column name, WATERMARK or PRIMARY KEY");
         if (peek().is("AS")) {
             at++;
@@ -274,15 +280,18 @@ public final class StatementParser {
      * The text of a DDL expression, up to the next comma or closing parenthesis at its own nesting level; blanked
      * with spaces before it, so that Calcite's positions in it are the statement's positions.
      */
-    private String expression() {
+    String expression() {
         int start = peek().start();
         int depth = 0;
         while (true) {
             Token t = peek();
-            if (t.kind() == Token.Kind.END) {
-                throw error(t, "')' to close the column list");
+            if (t.kind() == Token.Kind.END && depth > 0) {
+                throw error(t, "')' to close the expression");
             }
-            if (depth == 0 && (t.isSymbol(",") || t.isSymbol(")") || t.is("COMMENT"))) {
+            // The end of the statement ends an expression of ALTER TABLE ... ADD without parentheses; in CREATE TABLE the
+            // caller then finds no ')' and says so.
+            if (depth == 0 && (t.kind() == Token.Kind.END || t.isSymbol(";") || t.isSymbol(",") || t.isSymbol(")")
+                    || t.is("COMMENT") || (columnPositions && (t.is("FIRST") || t.is("AFTER"))))) {
                 break;
             }
             if (t.isSymbol("(")) {
@@ -300,7 +309,7 @@ public final class StatementParser {
     }
 
     /** The statement text from {@code start} to its end, without a trailing semicolon, padded to keep positions. */
-    private String rest(int start) {
+    String rest(int start) {
         return withoutTrailingSemicolon(padded(start, sql.length()));
     }
 
@@ -317,7 +326,7 @@ public final class StatementParser {
         return trimmed.endsWith(";") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 
-    private void end() {
+    void end() {
         acceptSymbol(";");
         Token t = peek();
         if (t.kind() != Token.Kind.END) {
@@ -325,15 +334,35 @@ public final class StatementParser {
         }
     }
 
-    private Token peek() {
+    Token peek() {
         return tokens.get(at);
     }
 
-    private Token next() {
+    /** The token {@code ahead} places after the current one (the END token past the end). */
+    Token peek(int ahead) {
+        return tokens.get(Math.min(at + ahead, tokens.size() - 1));
+    }
+
+    /** Lets FIRST and AFTER end a column's expression, as they place the column in ALTER TABLE. */
+    void allowColumnPositions() {
+        columnPositions = true;
+    }
+
+    /** Moves past the current token. */
+    void skip() {
+        at++;
+    }
+
+    /** The statement's text. */
+    String sql() {
+        return sql;
+    }
+
+    Token next() {
         return tokens.get(at++);
     }
 
-    private boolean acceptSymbol(String symbol) {
+    boolean acceptSymbol(String symbol) {
         if (peek().isSymbol(symbol)) {
             at++;
             return true;
@@ -341,14 +370,14 @@ public final class StatementParser {
         return false;
     }
 
-    private void expectSymbol(String symbol) {
+    void expectSymbol(String symbol) {
         Token t = next();
         if (!t.isSymbol(symbol)) {
             throw error(t, "'" + symbol + "'");
         }
     }
 
-    private void expectWord(String word) {
+    void expectWord(String word) {
         Token t = next();
         if (!t.is(word)) {
             throw error(t, word);
@@ -356,7 +385,7 @@ public final class StatementParser {
     }
 
     /** A possibly dotted identifier ({@code cat.db.t} keeps only the last part: Weir has one catalog). */
-    private String identifier(String expected) {
+    String identifier(String expected) {
         Token t = next();
         if (!t.isIdentifier()) {
             throw error(t, expected);
@@ -369,7 +398,7 @@ public final class StatementParser {
         return name;
     }
 
-    private String string(String expected) {
+    String string(String expected) {
         Token t = next();
         if (t.kind() != Token.Kind.STRING) {
             throw error(t, expected);
@@ -377,7 +406,7 @@ public final class StatementParser {
         return t.text();
     }
 
-    private SqlParseError error(Token t, String expected) {
+    SqlParseError error(Token t, String expected) {
         return new SqlParseError(sql, t, expected);
     }
 }

@@ -1,10 +1,15 @@
 package dev.weir.sql.plan;
 
 import dev.weir.table.api.ValidationException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -19,7 +24,8 @@ import org.apache.calcite.sql.util.SqlBasicVisitor;
  * Weir cannot run: the translators refuse a relational plan, which knows no positions, so the construct is found again
  * in the parse tree by what the refusal is about (ORDER BY, UNION, a function by name, FOR SYSTEM_TIME AS OF, ...). A
  * query shape refused without a construct points at the query itself; errors in a table's options are left as they
- * are, since they name the table.
+ * are, since they name the table. A refused call (a function, a window function) is placed exactly first, from where
+ * Calcite converted the very expression the translator refused ({@link CallPlaces}); the search by kind is the fallback.
  */
 final class RefusalPlaces {
     private static final Pattern HAS_POSITION = Pattern.compile("line \\d+, column \\d+");
@@ -47,6 +53,60 @@ final class RefusalPlaces {
         ValidationException located = new ValidationException(PlanPositions.at(message, pos), refusal);
         located.setStackTrace(refusal.getStackTrace());
         return located;
+    }
+
+    /**
+     * {@code refusal} with the place of the refused call among the expressions of {@code rel} and its inputs, as
+     * {@code places} recorded it while converting the statement; itself when it names a place already, is not about a
+     * call (a function, a window function), or the call was not written in the statement (a view's).
+     */
+    static ValidationException locatedIn(ValidationException refusal, RelNode rel, CallPlaces places) {
+        String message = refusal.getMessage();
+        if (places == null || message == null || HAS_POSITION.matcher(message).find()) {
+            return refusal;
+        }
+        Predicate<String> refused = refusedCall(message);
+        if (refused == null) {
+            return refusal;
+        }
+        SqlParserPos[] found = new SqlParserPos[1];
+        RexShuttle search = new RexShuttle() {
+            @Override
+            public RexNode visitCall(RexCall call) {
+                SqlParserPos pos = places.of(call);
+                if (pos != null && refused.test(call.getOperator().getName()) && (found[0] == null || before(pos, found[0]))) {
+                    found[0] = pos;
+                }
+                return super.visitCall(call);
+            }
+        };
+        java.util.ArrayDeque<RelNode> pending = new java.util.ArrayDeque<>(List.of(rel));
+        while (!pending.isEmpty() && found[0] == null) {
+            RelNode node = pending.poll();
+            node.accept(search);
+            pending.addAll(node.getInputs());
+        }
+        if (found[0] == null) {
+            return refusal;
+        }
+        ValidationException located = new ValidationException(PlanPositions.at(message, found[0]), refusal);
+        located.setStackTrace(refusal.getStackTrace());
+        return located;
+    }
+
+    /** The names of the calls a refusal is about, by its message, or null when it is not about a call. */
+    private static Predicate<String> refusedCall(String message) {
+        String m = message.toLowerCase(Locale.ROOT);
+        if (m.contains("window function") || m.contains("window table function") || m.contains("descriptor(")
+                || m.contains("interval arguments of")) {
+            return name -> WINDOW_FUNCTIONS.contains(name.toUpperCase(Locale.ROOT));
+        }
+        java.util.regex.Matcher function = UNSUPPORTED_FUNCTION.matcher(message);
+        if (function.find()) {
+            String refused = function.group(1);
+            return name -> name.equalsIgnoreCase(refused);
+        }
+        return null;
     }
 
     /** The kind of node a refusal is about, by its message. */

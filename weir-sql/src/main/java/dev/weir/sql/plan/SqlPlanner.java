@@ -28,7 +28,6 @@ import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.validate.SqlConformanceEnum;
 import org.apache.calcite.sql.validate.SqlValidator;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
-import org.apache.calcite.tools.FrameworkConfig;
 import org.apache.calcite.tools.Frameworks;
 import org.apache.calcite.tools.Planner;
 import org.apache.calcite.tools.RelConversionException;
@@ -57,11 +56,11 @@ public final class SqlPlanner {
     }
 
     /** A query's logical plan and result row type, and its parse tree (for the places of refused constructs). */
-    public record Planned(RelNode rel, RelDataType rowType, SqlNode query) {
+    public record Planned(RelNode rel, RelDataType rowType, SqlNode query, CallPlaces places) {
         /** The plan translated by {@code translator}; a refusal names the line and column of what it refuses. */
         public Translated translateWith(StreamTranslator translator) {
             try {
-                return translator.translate(rel);
+                return translator.placing(places).translate(rel);
             } catch (ValidationException e) {
                 throw RefusalPlaces.located(e, query);
             }
@@ -70,14 +69,15 @@ public final class SqlPlanner {
 
     /** Plans a query (SELECT, WITH, VALUES, UNION ...). */
     public Planned planQuery(String sql) {
-        Planner planner = Frameworks.getPlanner(config(root(null)));
+        CallPlaces places = new CallPlaces();
+        Planner planner = Frameworks.getPlanner(config(root(null)).convertletTable(places.convertlets()).build());
         SqlNode parsed;
         try {
             parsed = planner.parse(sql);
         } catch (SqlParseException e) {
             throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
         }
-        return convert(planner, SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed)));
+        return convert(planner, SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed)), places);
     }
 
     /**
@@ -85,7 +85,7 @@ public final class SqlPlanner {
      * are SQL text, padded so that their positions are those in the original statement.
      */
     public List<RexNode> planExpressions(RelDataType inputType, List<String> expressions) {
-        Planner planner = Frameworks.getPlanner(config(root(inputType)));
+        Planner planner = Frameworks.getPlanner(config(root(inputType)).build());
         List<SqlNode> nodes = new ArrayList<>();
         try {
             planner.parse("VALUES 1");
@@ -102,7 +102,7 @@ public final class SqlPlanner {
         }
         SqlSelect query = new SqlSelect(SqlParserPos.ZERO, null, select, new SqlIdentifier(HIDDEN_SOURCE, SqlParserPos.ZERO),
                 null, null, null, null, null, null, null, null, null);
-        RelNode rel = convert(planner, query).rel();
+        RelNode rel = convert(planner, query, null).rel();
         if (!(rel instanceof LogicalProject)) {
             throw new IllegalStateException("Expected a projection for expressions, got " + rel);
         }
@@ -125,11 +125,15 @@ public final class SqlPlanner {
         }
     }
 
-    private Planned convert(Planner planner, SqlNode parsed) {
+    private Planned convert(Planner planner, SqlNode parsed, CallPlaces places) {
         try {
             SqlNode validated = planner.validate(parsed);
+            if (places != null) {
+                places.statement(validated);
+            }
             RelRoot root = planner.rel(validated);
-            return new Planned(JoinFilterPushdown.apply(SubQueryJoinRewrite.apply(root.project())), root.validatedRowType, validated);
+            return new Planned(JoinFilterPushdown.apply(SubQueryJoinRewrite.apply(root.project())), root.validatedRowType, validated,
+                    places);
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String message = firstLines(cause.getMessage());
@@ -167,7 +171,7 @@ public final class SqlPlanner {
         return root;
     }
 
-    private FrameworkConfig config(SchemaPlus root) {
+    private Frameworks.ConfigBuilder config(SchemaPlus root) {
         return Frameworks.newConfigBuilder()
                 .defaultSchema(root)
                 .parserConfig(PARSER_CONFIG)
@@ -178,8 +182,7 @@ public final class SqlPlanner {
                         .withConformance(SqlConformanceEnum.LENIENT)
                         .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW) // Flink's: NULL sorts first
                         .withIdentifierExpansion(true))
-                .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false))
-                .build();
+                .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false));
     }
 
     /** Calcite lists every token it expected after the first lines; Flink's message keeps the first few. */

@@ -50,6 +50,7 @@ public final class StreamTranslator {
     private final ZoneId zone;
     private final List<String> operators = new ArrayList<>();
     private ExprCompiler compiler;
+    private CallPlaces places;
     private java.time.Duration stateTtl = java.time.Duration.ZERO;
 
     public StreamTranslator(StreamExecutionEnvironment env, SessionCatalog catalog, SqlPlanner planner, ZoneId zone) {
@@ -74,7 +75,22 @@ public final class StreamTranslator {
         return operators;
     }
 
+    /** Refusals name the place of the refused call as {@code places} recorded it (null: by RefusalPlaces' search only). */
+    StreamTranslator placing(CallPlaces places) {
+        this.places = places;
+        return this;
+    }
+
     public Translated translate(RelNode rel) {
+        try {
+            return translateNode(rel);
+        } catch (ValidationException e) {
+            // The innermost node whose expressions hold the refused call names its place; outer ones pass it on.
+            throw RefusalPlaces.locatedIn(e, rel, places);
+        }
+    }
+
+    private Translated translateNode(RelNode rel) {
         if (compiler == null) {
             compiler = new ExprCompiler(rel.getCluster().getRexBuilder(), zone);
         }

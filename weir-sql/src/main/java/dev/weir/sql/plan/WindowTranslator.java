@@ -181,11 +181,7 @@ final class WindowTranslator {
     /** The window aggregate, or null when {@code aggregate} does not group by a window function's bounds. */
     Translated tryWindowAggregate(Aggregate aggregate) {
         List<RelNode> between = new ArrayList<>();
-        RelNode node = aggregate.getInput();
-        while (node instanceof Project || node instanceof Filter) {
-            between.add(node);
-            node = node.getInput(0);
-        }
+        RelNode node = belowProjectionsAndFilters(aggregate, between);
         if (!isWindowFunction(node)) {
             return null;
         }
@@ -360,6 +356,38 @@ final class WindowTranslator {
             default:
                 return new CumulativeEventTimeWindows(spec);
         }
+    }
+
+    /**
+     * Whether column {@code column} of {@code node} is the {@code window_time} of a processing-time window, which Flink
+     * keeps a PROCTIME attribute: of the window table function itself, or of a window aggregate grouped by it.
+     */
+    boolean isProcTimeWindowTime(RelNode node, int column) {
+        if (isWindowFunction(node)) {
+            TableFunctionScan scan = (TableFunctionScan) node;
+            return column == scan.getRowType().getFieldCount() - 1 && procTime(scan, parse(scan));
+        }
+        if (!(node instanceof Aggregate) || column >= ((Aggregate) node).getGroupCount()) {
+            return false;
+        }
+        Aggregate aggregate = (Aggregate) node;
+        List<RelNode> between = new ArrayList<>();
+        RelNode input = belowProjectionsAndFilters(aggregate, between);
+        if (!isWindowFunction(input)) {
+            return false;
+        }
+        int traced = traceToScan(aggregate.getGroupSet().toArray()[column], between);
+        return traced >= 0 && isProcTimeWindowTime(input, traced);
+    }
+
+    /** The first node under {@code aggregate} that is no projection or filter; those passed are added to {@code between}. */
+    private static RelNode belowProjectionsAndFilters(Aggregate aggregate, List<RelNode> between) {
+        RelNode node = aggregate.getInput();
+        while (node instanceof Project || node instanceof Filter) {
+            between.add(node);
+            node = node.getInput(0);
+        }
+        return node;
     }
 
     /** The table function's column that aggregate-input column {@code column} passes through from, or -1. */

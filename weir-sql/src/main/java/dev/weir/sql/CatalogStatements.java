@@ -1,0 +1,147 @@
+package dev.weir.sql;
+
+import dev.weir.sql.catalog.CatalogTable;
+import dev.weir.sql.catalog.CatalogView;
+import dev.weir.sql.catalog.SessionCatalog;
+import dev.weir.sql.catalog.TableAlteration;
+import dev.weir.sql.catalog.TableResolver;
+import dev.weir.sql.exec.TableResultImpl;
+import dev.weir.sql.parse.Statement;
+import dev.weir.table.api.DataTypes;
+import dev.weir.table.api.TableResult;
+import dev.weir.table.api.ValidationException;
+import dev.weir.table.catalog.ResolvedSchema;
+import dev.weir.types.Row;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Runs Flink's catalog statements on Weir's one catalog, {@code default_catalog} with its one database
+ * {@code default_database} (as Flink's default in-memory catalog is named): SHOW CATALOGS / DATABASES / CURRENT ...,
+ * USE (the existing names only), SHOW CREATE TABLE / VIEW, SHOW COLUMNS and ALTER TABLE.
+ */
+final class CatalogStatements {
+    static final String CATALOG = "default_catalog";
+    static final String DATABASE = "default_database";
+
+    private final SessionCatalog catalog;
+    private final TableAlteration alteration;
+
+    CatalogStatements(SessionCatalog catalog, TableResolver resolver) {
+        this.catalog = catalog;
+        this.alteration = new TableAlteration(resolver);
+    }
+
+    static boolean handles(Statement statement) {
+        return statement instanceof Statement.ShowCatalogObjects || statement instanceof Statement.Use
+                || statement instanceof Statement.ShowCreate || statement instanceof Statement.ShowColumns
+                || statement instanceof Statement.AlterTable;
+    }
+
+    TableResult execute(Statement statement) {
+        if (statement instanceof Statement.ShowCatalogObjects show) {
+            return switch (show.what()) {
+                case CATALOGS -> oneColumn("catalog name", CATALOG);
+                case CURRENT_CATALOG -> oneColumn("current catalog name", CATALOG);
+                case DATABASES -> oneColumn("database name", DATABASE);
+                case CURRENT_DATABASE -> oneColumn("current database name", DATABASE);
+            };
+        }
+        if (statement instanceof Statement.Use use) {
+            use(use);
+            return TableResultImpl.OK;
+        }
+        if (statement instanceof Statement.ShowCreate show) {
+            return oneColumn("result", showCreate(show));
+        }
+        if (statement instanceof Statement.ShowColumns show) {
+            return showColumns(show);
+        }
+        alter((Statement.AlterTable) statement);
+        return TableResultImpl.OK;
+    }
+
+    private static void use(Statement.Use use) {
+        if (use.catalog() != null && !use.catalog().equals(CATALOG)) {
+            throw new ValidationException("A catalog with name [" + use.catalog() + "] does not exist. Weir has one catalog, "
+                    + CATALOG + ", with one database, " + DATABASE + "; write USE CATALOG " + CATALOG + " or leave the statement out");
+        }
+        if (use.database() != null && !use.database().equals(DATABASE)) {
+            throw new ValidationException("A database with name [" + use.database() + "] does not exist in the catalog: ["
+                    + CATALOG + "]. Weir has one database, " + DATABASE + "; write USE " + DATABASE + " or leave the statement out");
+        }
+    }
+
+    private String showCreate(Statement.ShowCreate show) {
+        Object entry = catalog.get(show.name());
+        String path = "`" + CATALOG + "`.`" + DATABASE + "`.`" + show.name() + "`";
+        if (entry == null) {
+            throw new ValidationException("Could not execute SHOW CREATE " + (show.view() ? "VIEW" : "TABLE") + ". "
+                    + (show.view() ? "View" : "Table") + " with identifier " + path + " doesn't exist; SHOW TABLES lists them");
+        }
+        if (show.view() && entry instanceof CatalogTable) {
+            throw new ValidationException("SHOW CREATE VIEW is only supported for views, but " + path
+                    + " is a table. Please use SHOW CREATE TABLE instead.");
+        }
+        if (!show.view() && entry instanceof CatalogView) {
+            throw new ValidationException("SHOW CREATE TABLE is only supported for tables, but " + path
+                    + " is a view. Please use SHOW CREATE VIEW instead.");
+        }
+        if (entry instanceof CatalogTable table && table.stream() != null) {
+            throw new ValidationException("Could not execute SHOW CREATE TABLE: " + path + " is a table over a DataStream "
+                    + "(fromDataStream / createTemporaryView), which no CREATE TABLE statement declares");
+        }
+        return entry instanceof CatalogTable table ? ShowCreate.table(table) : ShowCreate.view((CatalogView) entry);
+    }
+
+    private TableResult showColumns(Statement.ShowColumns show) {
+        Object entry = catalog.get(show.table());
+        if (entry == null) {
+            throw new ValidationException("Tables or views with the identifier '" + CATALOG + "." + DATABASE + "." + show.table()
+                    + "' doesn't exist; SHOW TABLES lists them");
+        }
+        TableResultImpl described = Describe.of(entry);
+        if (show.like() == null) {
+            return described;
+        }
+        Pattern like = Pattern.compile(likeRegex(show.like()));
+        List<Row> rows = new ArrayList<>();
+        described.collect().forEachRemaining(row -> {
+            if (like.matcher((String) row.getField(0)).matches() != show.notLike()) {
+                rows.add(row);
+            }
+        });
+        return TableResultImpl.ofRows(described.getResolvedSchema(), rows);
+    }
+
+    /** SQL's LIKE: {@code %} any characters, {@code _} one, everything else literally. */
+    private static String likeRegex(String pattern) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : pattern.toCharArray()) {
+            regex.append(c == '%' ? ".*" : c == '_' ? "." : Pattern.quote(String.valueOf(c)));
+        }
+        return regex.toString();
+    }
+
+    private void alter(Statement.AlterTable alter) {
+        Object entry = catalog.get(alter.name());
+        if (entry == null) {
+            if (alter.ifExists()) {
+                return;
+            }
+            throw new ValidationException("Table `" + CATALOG + "`.`" + DATABASE + "`.`" + alter.name() + "` doesn't exist or "
+                    + "is a temporary table; write ALTER TABLE IF EXISTS to ignore that");
+        }
+        if (entry instanceof CatalogView) {
+            throw new ValidationException("Failed to execute ALTER TABLE statement.\n`" + CATALOG + "`.`" + DATABASE + "`.`"
+                    + alter.name() + "` is a view; ALTER TABLE changes tables (drop the view and create it again)");
+        }
+        CatalogTable altered = alteration.apply((CatalogTable) entry, alter.action());
+        catalog.replaceTable(alter.name(), altered);
+    }
+
+    private static TableResult oneColumn(String name, String value) {
+        return TableResultImpl.ofRows(ResolvedSchema.physical(List.of(name), List.of(DataTypes.STRING())), List.of(Row.of(value)));
+    }
+}
