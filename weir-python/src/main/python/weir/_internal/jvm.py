@@ -1,9 +1,12 @@
 """Finds Weir's jars and the java command that runs a plan."""
 import glob
 import os
+import shlex
 import shutil
 
 RUNNER = "dev.weir.python.PythonJobRunner"
+#: Flink's option for the JVM's options (all of Flink's JVMs; here the one JVM that runs the job).
+JAVA_OPTIONS = "env.java.opts.all"
 
 
 def classpath():
@@ -29,9 +32,10 @@ def classpath():
                        "Weir's source tree")
 
 
-def command(plan_path):
+def command(plan_path, java_options=""):
+    """The java command that runs the plan; ``java_options`` (the value of env.java.opts.all) go before the class."""
     java_home = os.environ.get("JAVA_HOME")
     java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
     if not java or not os.path.exists(java):
         raise RuntimeError("no java found to run Weir: install a JDK 17 or newer, put java on the PATH or set JAVA_HOME")
-    return [java, "-cp", classpath(), RUNNER, plan_path]
+    return [java] + shlex.split(java_options) + ["-cp", classpath(), RUNNER, plan_path]
