@@ -1,17 +1,21 @@
 """Python map throughput on Weir at parallelism 2, next to a plain Python loop calling the same function over the same
 records in one process, and the same job in Java.
 
-Run from the source tree: ./weir python weir-python/bench/map_throughput.py [records] [bundle size]
+Run from the source tree: ./weir python weir-python/bench/map_throughput.py [records] [bundle size] [JVM options]
+
+The JVM options are Flink's env.java.opts.all (e.g. "-Xmn16m", see docs/benchmarks.md); "" or "-" for none.
 
 The job is a number sequence (two source subtasks) -> Python map -> a sink that drops the records in the JVM, so the
 numbers cross to Python and back once. The job's fixed cost (JVM start, forking workers) is measured with a
 one-record run and subtracted; a run of a quarter of the records gives the cost once warm (the JVM's JIT compiles the
 hot code in both runs). CPU is read from the JVM's and the workers' rusage, so it depends little on the machine's
 load; records/s do. The Java job (bench/JavaMapThroughput.java, fromSequence -> map -> DiscardingSink at parallelism
-2) is measured the same way, inside its JVM.
+2) is measured the same way, inside its JVM. Last, a keyed reduce in Python (key_by and reduce, on a hundredth of the
+records) shows the cost of the operators that still call Python one record at a time.
 """
 import os
 import resource
+import shlex
 import subprocess
 import sys
 import time
@@ -27,13 +31,24 @@ def f(x):
     return x * 2 + 1
 
 
-def run(n, bundle_size):
+def key(x):
+    return x % 1000
+
+
+def add(a, b):
+    return a + b
+
+
+def run(n, bundle_size, java_options, keyed_reduce=False):
     config = Configuration()
     if bundle_size:
         config.set_string("python.fn-execution.bundle.size", bundle_size)
+    if java_options:
+        config.set_string("env.java.opts.all", java_options)
     env = StreamExecutionEnvironment.get_execution_environment(config)
     env.set_parallelism(2)
-    discard(env.from_source(NumberSequenceSource(1, n), WatermarkStrategy.no_watermarks(), "numbers").map(f))
+    numbers = env.from_source(NumberSequenceSource(1, n), WatermarkStrategy.no_watermarks(), "numbers")
+    discard(numbers.key_by(key).reduce(add) if keyed_reduce else numbers.map(f))
     cpu = _cpu_seconds()
     workers = driver.worker_cpu_seconds
     started = time.perf_counter()
@@ -48,17 +63,18 @@ def _cpu_seconds():
     return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
-def java_map(n):
+def java_map(n, java_options):
     """The Java job's records/s and CPU ns per record past its fixed cost, and its steady CPU ns per record."""
-    java = jvm.command("")[0]
+    java = [jvm.command("")[0]] + shlex.split(java_options)
     source = os.path.join(os.path.dirname(os.path.abspath(__file__)), "JavaMapThroughput.java")
-    output = subprocess.run([java, "-cp", jvm.classpath(), source, str(n)], check=True, capture_output=True, text=True)
+    output = subprocess.run(java + ["-cp", jvm.classpath(), source, str(n)], check=True, capture_output=True, text=True)
     return [float(v) for v in output.stdout.split()[-3:]]
 
 
 def main():
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 2_000_000
-    bundle_size = sys.argv[2] if len(sys.argv) > 2 else None
+    bundle_size = sys.argv[2] if len(sys.argv) > 2 and sys.argv[2] != "-" else None
+    java_options = sys.argv[3] if len(sys.argv) > 3 and sys.argv[3] != "-" else ""
     records = list(range(1, n + 1))
     cpu = time.process_time()
     started = time.perf_counter()
@@ -68,9 +84,9 @@ def main():
     loop_cpu = (time.process_time() - cpu) / n * 1e9
     del records  # the forked workers need not inherit them
 
-    fixed, fixed_cpu, fixed_python = run(1, bundle_size)
-    _, quarter_cpu, quarter_python = run(n // 4, bundle_size)
-    total, total_cpu, total_python = run(n, bundle_size)
+    fixed, fixed_cpu, fixed_python = run(1, bundle_size, java_options)
+    _, quarter_cpu, quarter_python = run(n // 4, bundle_size, java_options)
+    total, total_cpu, total_python = run(n, bundle_size, java_options)
     rate = n / (total - fixed)
     python_cpu = (total_python - fixed_python) / n * 1e9
     jvm_cpu = (total_cpu - total_python - fixed_cpu + fixed_python) / n * 1e9
@@ -79,8 +95,11 @@ def main():
     steady = n - n // 4
     steady_python = (total_python - quarter_python) / steady * 1e9
     steady_jvm = (total_cpu - total_python - quarter_cpu + quarter_python) / steady * 1e9
-    java_rate, java_cpu, java_steady = java_map(n)
-    print("records: %d, bundle size: %s, load average: %.1f" % (n, bundle_size or "default (100000)", os.getloadavg()[0]))
+    java_rate, java_cpu, java_steady = java_map(n, java_options)
+    reduced = n // 100
+    reduce_time, reduce_cpu, reduce_python = run(reduced, bundle_size, java_options, keyed_reduce=True)
+    print("records: %d, bundle size: %s, JVM options: %s, load average: %.1f"
+          % (n, bundle_size or "default (100000)", java_options or "none", os.getloadavg()[0]))
     print("plain Python loop calling f: %.0f records/s (one core), %.0f ns of CPU per record" % (loop, loop_cpu))
     print("Weir job, one record (JVM start, workers): %.2f s" % fixed)
     print("Weir Python map, parallelism 2: %.2f s in all, %.0f records/s past the fixed cost (%.0f per subtask, "
@@ -95,6 +114,10 @@ def main():
              loop_cpu / (python_cpu + jvm_cpu), loop_cpu / (steady_python + steady_jvm)))
     print("Weir Java map, parallelism 2: %.0f records/s, %.0f ns of CPU per record past the fixed cost (%.0f once warm)"
           % (java_rate, java_cpu, java_steady))
+    print("Weir Python key_by + reduce, parallelism 2, %d records: %.0f records/s past the fixed cost; CPU per record: "
+          "%.0f ns in the Python workers, %.0f ns in the JVM" % (
+              reduced, reduced / (reduce_time - fixed), (reduce_python - fixed_python) / reduced * 1e9,
+              (reduce_cpu - reduce_python - fixed_cpu + fixed_python) / reduced * 1e9))
 
 
 if __name__ == "__main__":

@@ -29,7 +29,9 @@ def run(plan, functions):
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(128)
-    plan = dict(plan, port=listener.getsockname()[1])
+    configuration = dict(plan.get("configuration") or {})
+    java_options = configuration.pop(jvm.JAVA_OPTIONS, "")  # the JVM's own options, not the job's
+    plan = dict(plan, port=listener.getsockname()[1], configuration=configuration)
     handle, plan_path = tempfile.mkstemp(prefix="weir-plan-", suffix=".json")
     with os.fdopen(handle, "w", encoding="utf-8") as f:
         json.dump(plan, f)
@@ -40,7 +42,7 @@ def run(plan, functions):
     outcome = None
     try:
         global jvm_pid
-        process = subprocess.Popen(jvm.command(plan_path), stdin=subprocess.DEVNULL)
+        process = subprocess.Popen(jvm.command(plan_path, java_options), stdin=subprocess.DEVNULL)
         jvm_pid = process.pid
         selector.register(listener, selectors.EVENT_READ)
         collected = []
