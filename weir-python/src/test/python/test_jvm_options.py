@@ -1,7 +1,6 @@
 """Flink's env.java.opts.all: the options of the JVM that runs the job."""
 import unittest
 
-from weir._internal import jvm
 from weir.common import Configuration
 from weir.datastream import StreamExecutionEnvironment
 from weir.errors import JobExecutionError
@@ -27,11 +26,6 @@ class JvmOptionsTest(unittest.TestCase):
             env.from_collection([1]).map(lambda x: x).execute_and_collect()
         self.assertEqual(str(failed.exception),
                          "Weir's JVM ended (exit code 1) before the job finished; its error output is above")
-
-    def test_weirs_young_generation_comes_first_so_that_env_java_opts_all_overrides_it(self):
-        command = jvm.command("plan.json", "-Xmn64m -Dweir.example='a b'")
-        self.assertEqual(command[1:4], ["-Xmn16m", "-Xmn64m", "-Dweir.example=a b"])
-        self.assertEqual(command[-2:], [jvm.RUNNER, "plan.json"])
 
 
 if __name__ == "__main__":

@@ -7,11 +7,6 @@ import shutil
 RUNNER = "dev.weir.python.PythonJobRunner"
 #: Flink's option for the JVM's options (all of Flink's JVMs; here the one JVM that runs the job).
 JAVA_OPTIONS = "env.java.opts.all"
-#: The options Weir gives the JVM before env.java.opts.all, which may override them. A young generation of 16 MB (half
-#: a server's L3 cache) keeps the records' boxes, which die within a bundle, in the cache: G1's default young
-#: generation of hundreds of MB makes each new box a cache miss, about a quarter of the JVM's CPU per record of a
-#: Python map (docs/benchmarks.md). Objects that live long (state on the heap) reach the old generation sooner.
-DEFAULT_JAVA_OPTIONS = ["-Xmn16m"]
 
 
 def classpath():
@@ -38,10 +33,9 @@ def classpath():
 
 
 def command(plan_path, java_options=""):
-    """The java command that runs the plan; ``java_options`` (the value of env.java.opts.all) come after Weir's
-    defaults, so they win where both set the same option."""
+    """The java command that runs the plan; ``java_options`` (the value of env.java.opts.all) go before the class."""
     java_home = os.environ.get("JAVA_HOME")
     java = os.path.join(java_home, "bin", "java") if java_home else shutil.which("java")
     if not java or not os.path.exists(java):
         raise RuntimeError("no java found to run Weir: install a JDK 17 or newer, put java on the PATH or set JAVA_HOME")
-    return [java] + DEFAULT_JAVA_OPTIONS + shlex.split(java_options) + ["-cp", classpath(), RUNNER, plan_path]
+    return [java] + shlex.split(java_options) + ["-cp", classpath(), RUNNER, plan_path]
