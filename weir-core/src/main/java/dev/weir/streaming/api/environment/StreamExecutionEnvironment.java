@@ -553,12 +553,6 @@ public class StreamExecutionEnvironment {
 
     /** The runtime registered for the target: Weir's own for "local", the weir-flink runner for Flink's targets. */
     private static PipelineExecutor executor(String target) {
-        if (PipelineExecutor.LOCAL_TARGET.equals(target)) {
-            PipelineExecutor local = LocalExecutorByName.find();
-            if (local != null) {
-                return local;
-            }
-        }
         for (PipelineExecutor executor : ServiceLoader.load(PipelineExecutor.class, StreamExecutionEnvironment.class.getClassLoader())) {
             if (executor.supportsTarget(target)) {
                 return executor;
