@@ -285,10 +285,23 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             older.result.completeExceptionally(reason);
         }
         history.completed(p.id, path);
+        Throwable notifyFailure = null;
         for (CheckpointParticipant t : tasks) {
-            t.notifyCheckpointComplete(p.id);
+            try {
+                t.notifyCheckpointComplete(p.id);
+            } catch (Throwable e) {
+                // A finished task's operators are notified on this thread (a running task's in its own): what they
+                // throw fails the job, as in a running task, instead of ending this thread with the checkpoint's
+                // result never completed (the final checkpoint would wait for it forever).
+                if (notifyFailure == null) {
+                    notifyFailure = e;
+                }
+            }
         }
         p.result.complete(path);
+        if (notifyFailure != null) {
+            failJob.accept(notifyFailure);
+        }
     }
 
     private long latestCompleted = -1;
