@@ -10,11 +10,11 @@ import java.util.Arrays;
  * grows.
  *
  * <p>While every key is a {@code Long} (the usual case) an entry costs 12 bytes, the key's value in a {@code long[]}
- * and the value's reference, plus 4 to 6 bytes of index (at most two thirds full): about 20 bytes per key against 32
- * to 43 for slots of 16 bytes kept at most three quarters full (issue 22, workload 10). Probes compare the keys'
- * values and never read a key object, which is cold, scattered over the heap; neither boxed keys nor hashes are kept
- * (the value gives the hash again). A key of another type turns the table into an ordinary one, with key objects and
- * their hashes.
+ * and the value's reference, and 6 bytes of index (one and a half slots of 4 bytes): 18 to 36 bytes per key as the
+ * entry arrays fill between their doublings, against 21 to 43 for open-addressing slots of 16 bytes kept at most three
+ * quarters full (issue 22, workload 10). Probes compare the keys' values and never read a key object, which is cold,
+ * scattered over the heap; neither boxed keys nor hashes are kept (the value gives the hash again). A key of another
+ * type turns the table into an ordinary one, with key objects and their hashes.
  *
  * <p>Array lengths are a power of two minus 4 entries: with the 16-byte array header each array then fills a
  * power-of-two number of bytes, so a large table's arrays fill whole G1 heap regions instead of spilling into one more.
