@@ -11,11 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -38,8 +34,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     private List<CheckpointParticipant> tasks = List.of();
     private List<CheckpointParticipant> sources = List.of();
     private final Consumer<Throwable> failJob;
-    private final ScheduledThreadPoolExecutor timer;
-    private final ExecutorService io;
+    private final CheckpointThreads threads;
     private final ThreadLocal<StateSerializer> serializers = ThreadLocal.withInitial(StateSerializers::create);
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private long nextId;
@@ -57,19 +52,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         this.nextId = firstCheckpointId;
         // The job's user-code class loader, set by the job on the thread that builds its attempts: the I/O thread
         // serializes state objects of the job's classes with it.
-        ClassLoader userClassLoader = Thread.currentThread().getContextClassLoader();
-        this.timer = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "weir-" + jobName + "-checkpoint-timer", userClassLoader));
-        // A checkpoint that ends cancels its expiry; removed at once, the timer's queue holds only open checkpoints'
-        // expiries instead of one per checkpoint of the last timeout (6,000 at 100 ms and the default 10 minutes).
-        this.timer.setRemoveOnCancelPolicy(true);
-        this.io = Executors.newSingleThreadExecutor(r -> daemon(r, "weir-" + jobName + "-checkpoint-io", userClassLoader));
-    }
-
-    private static Thread daemon(Runnable r, String name, ClassLoader userClassLoader) {
-        Thread t = new Thread(r, name);
-        t.setDaemon(true);
-        t.setContextClassLoader(userClassLoader);
-        return t;
+        this.threads = new CheckpointThreads(jobName, Thread.currentThread().getContextClassLoader());
     }
 
     /** The tasks of the attempt, by task index, and its source tasks; set once, before the attempt starts. */
@@ -97,9 +80,9 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             return;
         }
         // Builds the I/O thread's serializer now, while the job starts: its first use costs far more than a checkpoint.
-        io.execute(serializers::get);
+        threads.io().execute(serializers::get);
         long interval = options.interval();
-        timer.scheduleWithFixedDelay(this::periodicTrigger, interval, Math.max(10, interval / 4), TimeUnit.MILLISECONDS);
+        threads.timer().scheduleWithFixedDelay(this::periodicTrigger, interval, Math.max(10, interval / 4), TimeUnit.MILLISECONDS);
     }
 
     private void periodicTrigger() {
@@ -164,7 +147,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             p = new Pending(id, now, writer, savepointDirectory != null);
             pending.put(id, p);
             history.triggered(id, now, savepointDirectory != null);
-            p.expiry = timer.schedule(() -> expire(id), options.timeout(), TimeUnit.MILLISECONDS);
+            p.expiry = threads.timer().schedule(() -> expire(id), options.timeout(), TimeUnit.MILLISECONDS);
         }
         for (int i = 0; i < tasks.size(); i++) {
             List<OperatorSubtaskSnapshot> finished = tasks.get(i).finishedSnapshot();
@@ -199,7 +182,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
 
             p.writesInFlight++;
         }
-        io.execute(() -> write(p, taskIndex, snapshots));
+        threads.io().execute(() -> write(p, taskIndex, snapshots));
     }
 
     private void write(Pending p, int taskIndex, List<OperatorSubtaskSnapshot> snapshots) {
@@ -302,10 +285,23 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             older.result.completeExceptionally(reason);
         }
         history.completed(p.id, path);
+        Throwable notifyFailure = null;
         for (CheckpointParticipant t : tasks) {
-            t.notifyCheckpointComplete(p.id);
+            try {
+                t.notifyCheckpointComplete(p.id);
+            } catch (Throwable e) {
+                // A finished task's operators are notified on this thread (a running task's in its own): what they
+                // throw fails the job, as in a running task, instead of ending this thread with the checkpoint's
+                // result never completed (the final checkpoint would wait for it forever).
+                if (notifyFailure == null) {
+                    notifyFailure = e;
+                }
+            }
         }
         p.result.complete(path);
+        if (notifyFailure != null) {
+            failJob.accept(notifyFailure);
+        }
     }
 
     private long latestCompleted = -1;
@@ -396,18 +392,12 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             history.failed(p.id, new IllegalStateException("aborted: the job stopped"));
             p.result.completeExceptionally(new IllegalStateException("checkpoint " + p.id + " was aborted: the job stopped"));
         }
-        timer.shutdownNow();
-        io.shutdown();
-        try {
-            io.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        threads.shutdown();
     }
 
     /** How many expiry tasks the timer still holds: one per open checkpoint (package-private, for tests). */
     int scheduledExpiries() {
-        return (int) timer.getQueue().stream().filter(t -> !((RunnableScheduledFuture<?>) t).isPeriodic()).count();
+        return threads.oneShotTasks();
     }
 
     public synchronized long nextCheckpointId() {

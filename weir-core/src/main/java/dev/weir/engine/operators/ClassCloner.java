@@ -2,9 +2,9 @@ package dev.weir.engine.operators;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -44,9 +44,20 @@ public final class ClassCloner {
     public static <T> T newInstance(Class<T> template, Class<?> callee, Class<?>[] parameterTypes, Object... arguments) {
         try {
             Class<?> type = ENABLED ? COPIES.get(callee).computeIfAbsent(template, ClassCloner::copyOf) : template;
-            MethodHandle constructor = MethodHandles.privateLookupIn(type, MethodHandles.lookup())
-                    .findConstructor(type, MethodType.methodType(void.class, parameterTypes));
-            return (T) constructor.invokeWithArguments(arguments);
+            // Reflection rather than MethodHandle.invokeWithArguments, which spins about twenty lambda-form classes
+            // on the first job of a JVM (startup); this runs once per operator and subtask, never per record.
+            Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
+            constructor.setAccessible(true);
+            return (T) constructor.newInstance(arguments);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException("cannot create " + template.getName() + ": " + cause, cause);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

@@ -3,35 +3,42 @@ package dev.weir.engine.windowing;
 import java.util.Arrays;
 
 /**
- * The partial aggregates of one time slice, by key: an open-addressing table (linear probing, power-of-two
- * capacity) in parallel arrays, so that a lookup allocates nothing and a window firing walks the slice's keys in
- * array order instead of chasing one timer and one map entry per key. Entries are only added or cleared all at
- * once: a slice lives until its last window fired.
+ * The partial aggregates of one time slice, by key: entries in dense parallel arrays, in the order their keys
+ * arrived, found through an open-addressing index (linear probing) of entry numbers. A lookup allocates nothing, and a
+ * window firing walks the slice's entries in array order without skipping empty slots or chasing one timer and one map
+ * entry per key. Entries are only added or cleared all at once, so an entry's slot never changes while the table
+ * grows.
  *
- * <p>While every key is a {@code Long} (the usual case) a slot costs 16 bytes: the key's value in a {@code long[]}
- * (probes compare it and never read a key object, which is cold, scattered over the heap), a marker in the key
- * array, and the value; the boxed key is not kept, and neither are hashes (the value gives them again). A key of
- * another type turns the table into an ordinary one, with key objects and their hashes.
+ * <p>While every key is a {@code Long} (the usual case) an entry costs 12 bytes, the key's value in a {@code long[]}
+ * and the value's reference, and 6 bytes of index (one and a half slots of 4 bytes): 18 to 36 bytes per key as the
+ * entry arrays fill between their doublings, against 21 to 43 for open-addressing slots of 16 bytes kept at most three
+ * quarters full (issue 22, workload 10). Probes compare the keys' values and never read a key object, which is cold,
+ * scattered over the heap; neither boxed keys nor hashes are kept (the value gives the hash again). A key of another
+ * type turns the table into an ordinary one, with key objects and their hashes.
+ *
+ * <p>Array lengths are a power of two minus 4 entries: with the 16-byte array header each array then fills a
+ * power-of-two number of bytes, so a large table's arrays fill whole G1 heap regions instead of spilling into one more.
  */
 final class SliceTable {
-    private static final int MIN_CAPACITY = 16;
-    /** Stands in the key array for a {@code Long} key kept as its value in {@code longKeys}. */
-    private static final Object LONG_KEY = new Object();
+    /** The smallest entry capacity: 2^4 - 4. */
+    private static final int MIN_CAPACITY = 12;
+    /** Array elements the 16-byte header of an array takes the room of, for 4-byte elements. */
+    private static final int HEADER_ELEMENTS = 4;
 
     /** The slice's first timestamp; the slice ends at {@code start + sliceSize}. */
     long start;
-    private Object[] keys;
-    private Object[] values;
+    /** Entry number + 1 per index slot, 0 when empty; longer than the entry arrays by half. */
+    private int[] index;
     private long[] longKeys;
-    /** The keys' spread hashes; only once a key that is not a {@code Long} arrived (null while all are). */
+    private Object[] values;
+    /** The keys and their spread hashes, by entry; only once a key that is not a {@code Long} arrived. */
+    private Object[] keys;
     private int[] hashes;
     private boolean allLongs = true;
     /** Per entry, how many partials a window's combination holds; only for {@link WindowAssembly}'s table. */
     private int[] counts;
     private final boolean counting;
     private int size;
-    private int mask;
-    private int shift;
 
     SliceTable() {
         this(false);
@@ -52,18 +59,17 @@ final class SliceTable {
 
     /** The slots are 0 until this; a slot holds an entry when {@link #occupied}. */
     int capacity() {
-        return keys.length;
+        return size;
     }
 
     /** Whether the slot holds an entry. */
     boolean occupied(int slot) {
-        return keys[slot] != null;
+        return slot < size;
     }
 
     /** The key of an occupied slot ({@code Long} keys are boxed again here). */
     Object key(int slot) {
-        Object key = keys[slot];
-        return key == LONG_KEY ? Long.valueOf(longKeys[slot]) : key;
+        return allLongs ? Long.valueOf(longKeys[slot]) : keys[slot];
     }
 
     Object value(int slot) {
@@ -99,42 +105,52 @@ final class SliceTable {
             leaveLongMode();
         }
         int hash = spread(key.hashCode());
-        int i = hash >>> shift;
-        Object[] ks = keys;
-        for (Object k = ks[i]; k != null; k = ks[i]) {
-            if (hashes[i] == hash && (k == key || k.equals(key))) {
-                return i;
+        int[] idx = index;
+        int n = idx.length;
+        int i = home(hash, n);
+        for (int e = idx[i]; e != 0; e = idx[i]) {
+            e--;
+            if (hashes[e] == hash) {
+                Object k = keys[e];
+                if (k == key || k.equals(key)) {
+                    return e;
+                }
             }
-            i = (i + 1) & mask;
+            if (++i == n) {
+                i = 0;
+            }
         }
-        if (size >= (ks.length >> 1) + (ks.length >> 2)) {
-            rehash(ks.length * 2);
+        if (size == values.length) {
+            grow(size + 1);
             return slot(key);
         }
-        ks[i] = key;
-        hashes[i] = hash;
-        size++;
-        return i;
+        idx[i] = size + 1;
+        keys[size] = key;
+        hashes[size] = hash;
+        return size++;
     }
 
     /** The slot of the {@code Long} key {@code value}; only while every key is a {@code Long}. */
     private int slotOfLong(long value) {
-        int i = spread(Long.hashCode(value)) >>> shift;
-        Object[] ks = keys;
-        while (ks[i] != null) {
-            if (longKeys[i] == value) {
-                return i;
+        int[] idx = index;
+        int n = idx.length;
+        int i = home(spread(Long.hashCode(value)), n);
+        long[] ks = longKeys;
+        for (int e = idx[i]; e != 0; e = idx[i]) {
+            if (ks[e - 1] == value) {
+                return e - 1;
             }
-            i = (i + 1) & mask;
+            if (++i == n) {
+                i = 0;
+            }
         }
-        if (size >= (ks.length >> 1) + (ks.length >> 2)) {
-            rehash(ks.length * 2);
+        if (size == ks.length) {
+            grow(size + 1);
             return slotOfLong(value);
         }
-        ks[i] = LONG_KEY;
-        longKeys[i] = value;
-        size++;
-        return i;
+        idx[i] = size + 1;
+        ks[size] = value;
+        return size++;
     }
 
     /**
@@ -148,79 +164,92 @@ final class SliceTable {
         return slot(other.key(j));
     }
 
-    /** A key that is not a {@code Long} arrived: every key becomes an object again, with its hash. */
+    /**
+     * A key that is not a {@code Long} arrived: every key becomes an object again, with its hash. The index stays as
+     * it is: a {@code Long}'s hash code is the one its value gave.
+     */
     private void leaveLongMode() {
-        hashes = new int[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] == LONG_KEY) {
-                keys[i] = Long.valueOf(longKeys[i]);
-                hashes[i] = spread(Long.hashCode(longKeys[i]));
-            }
+        int capacity = values.length;
+        keys = new Object[capacity];
+        hashes = new int[capacity];
+        for (int e = 0; e < size; e++) {
+            keys[e] = Long.valueOf(longKeys[e]);
+            hashes[e] = spread(Long.hashCode(longKeys[e]));
         }
         allLongs = false;
     }
 
-    /** Makes room for {@code entries} keys without growing while they are added (slots stay where they are). */
+    /** Makes room for {@code entries} keys without growing while they are added. */
     void reserve(int entries) {
-        int least = entries + entries / 3 + 1;
-        int needed = Math.max(MIN_CAPACITY, Integer.highestOneBit(least - 1) << 1);
-        if (needed > keys.length) {
-            rehash(needed);
+        if (entries > values.length) {
+            grow(entries);
         }
     }
 
     /** Empties the table for reuse by another slice; keeps its capacity unless a burst made it much larger. */
     void clear() {
-        if (keys.length > 4 * Math.max(MIN_CAPACITY, size * 2) && keys.length > 1024) {
-            allLongs = true;
-            allocate(Math.max(MIN_CAPACITY, Integer.highestOneBit(size * 2 + 1) << 1));
+        if (values.length > 4 * Math.max(MIN_CAPACITY, size * 2) && values.length > 1024) {
+            allocate(capacityFor(size * 2));
         } else if (size > 0) {
-            Arrays.fill(keys, null);
-            Arrays.fill(values, null);
+            Arrays.fill(index, 0);
+            Arrays.fill(values, 0, size, null);
             if (counting) {
-                Arrays.fill(counts, 0);
+                Arrays.fill(counts, 0, size, 0);
             }
         }
         size = 0;
         allLongs = true;
+        keys = null;
         hashes = null;
     }
 
-    private void rehash(int capacity) {
-        Object[] oldKeys = keys;
-        Object[] oldValues = values;
-        long[] oldLongs = longKeys;
-        int[] oldHashes = hashes;
-        int[] oldCounts = counts;
-        allocate(capacity);
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != null) {
-                int hash = allLongs ? spread(Long.hashCode(oldLongs[j])) : oldHashes[j];
-                int i = hash >>> shift;
-                while (keys[i] != null) {
-                    i = (i + 1) & mask;
-                }
-                keys[i] = oldKeys[j];
-                values[i] = oldValues[j];
-                longKeys[i] = oldLongs[j];
-                if (!allLongs) {
-                    hashes[i] = hash;
-                }
-                if (counting) {
-                    counts[i] = oldCounts[j];
+    /** Entry arrays for at least {@code entries} keys and twice as many as now, the index rebuilt. */
+    private void grow(int entries) {
+        int capacity = capacityFor(Math.max(entries, values.length * 2 + HEADER_ELEMENTS));
+        longKeys = Arrays.copyOf(longKeys, capacity);
+        values = Arrays.copyOf(values, capacity);
+        if (counting) {
+            counts = Arrays.copyOf(counts, capacity);
+        }
+        if (!allLongs) {
+            keys = Arrays.copyOf(keys, capacity);
+            hashes = Arrays.copyOf(hashes, capacity);
+        }
+        int[] idx = new int[indexLength(capacity)];
+        int n = idx.length;
+        for (int e = 0; e < size; e++) {
+            int i = home(allLongs ? spread(Long.hashCode(longKeys[e])) : hashes[e], n);
+            while (idx[i] != 0) {
+                if (++i == n) {
+                    i = 0;
                 }
             }
+            idx[i] = e + 1;
         }
+        index = idx;
     }
 
     private void allocate(int capacity) {
-        keys = new Object[capacity];
-        values = new Object[capacity];
+        index = new int[indexLength(capacity)];
         longKeys = new long[capacity];
-        hashes = allLongs ? null : new int[capacity];
+        values = new Object[capacity];
         counts = counting ? new int[capacity] : null;
-        mask = capacity - 1;
-        shift = 32 - Integer.numberOfTrailingZeros(capacity);
+    }
+
+    /** The least power of two minus {@link #HEADER_ELEMENTS} that holds {@code entries}, at least the minimum. */
+    private static int capacityFor(int entries) {
+        int least = Math.max(MIN_CAPACITY, entries) + HEADER_ELEMENTS;
+        return Integer.highestOneBit(least - 1) * 2 - HEADER_ELEMENTS;
+    }
+
+    /** One and a half index slots per entry: the index is at most two thirds full. */
+    private static int indexLength(int capacity) {
+        return capacity + (capacity >> 1);
+    }
+
+    /** The index slot a hash starts probing at: its top bits scaled to the index's length (no power of two). */
+    private static int home(int hash, int length) {
+        return (int) (((hash & 0xFFFF_FFFFL) * length) >>> 32);
     }
 
     /** Fibonacci hashing on the key's hash: the top bits pick the slot, so keys with close hash codes spread out. */

@@ -67,4 +67,41 @@ class SliceTableTest {
         put(allLongs, "y", "d");
         assertThat(contents(allLongs)).containsOnly(Map.entry("y", "d"));
     }
+
+    @Test
+    void entriesKeepTheirSlotsWhileTheTableGrowsAndComeInTheOrderTheirKeysArrived() {
+        SliceTable table = new SliceTable();
+        int first = table.slot(42L);
+        table.setValue(first, "first");
+        for (long k = 0; k < 10_000; k++) {
+            put(table, k * 31, k);
+        }
+        put(table, "other", "o");
+        assertThat(table.slot(42L)).isEqualTo(first);
+        assertThat(table.value(first)).isEqualTo("first");
+        assertThat(table.capacity()).isEqualTo(table.size()).isEqualTo(10_002);
+        assertThat(table.key(0)).isEqualTo(42L);
+        assertThat(table.key(1)).isEqualTo(0L);
+        assertThat(table.key(10_000)).isEqualTo(9_999L * 31);
+        assertThat(table.key(10_001)).isEqualTo("other");
+    }
+
+    @Test
+    void aReservedTableTakesThatManyKeysWithoutMovingAndAClearedOneStartsEmptyInLongMode() {
+        SliceTable table = new SliceTable(true);
+        table.reserve(1_000);
+        for (long k = 0; k < 1_000; k++) {
+            int slot = table.slot(k);
+            table.setValue(slot, k);
+            table.setCount(slot, 1);
+        }
+        assertThat(table.single(999)).isTrue();
+        table.clear();
+        assertThat(table.isEmpty()).isTrue();
+        int slot = table.slot(5L);
+        assertThat(slot).isZero();
+        assertThat(table.value(slot)).isNull();
+        assertThat(table.count(slot)).isZero();
+        assertThat(table.key(slot)).isEqualTo(5L);
+    }
 }
