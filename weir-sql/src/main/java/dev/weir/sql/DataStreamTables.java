@@ -1,5 +1,6 @@
 package dev.weir.sql;
 
+import dev.weir.sql.catalog.CatalogTable;
 import dev.weir.sql.catalog.SessionCatalog;
 import dev.weir.sql.catalog.TableResolver;
 import dev.weir.sql.parse.DataTypeParser;
@@ -76,7 +77,25 @@ final class DataStreamTables {
         int[] fields = sourceFields.stream().mapToInt(Integer::intValue).toArray();
         DataStream<Row> rows = stream.process(new DataStreamRows<>(fields, sourceTypes.toArray(new SqlTypeName[0])))
                 .name("FromDataStream(" + name + ")");
-        catalog.createTable(resolver.resolve(name, columns, watermarkColumn, watermarkExpression,
-                schema.getPrimaryKey().orElse(List.of()), Map.of(), rows, sourceWatermark), false);
+        CatalogTable table = resolver.resolve(name, columns, watermarkColumn, watermarkExpression,
+                schema.getPrimaryKey().orElse(List.of()), Map.of(), rows, sourceWatermark);
+        int physical = position;
+        if (physical > 0 && physical < fields.length && fields.length == columns.size() && metadataTrails(fields, physical)) {
+            // Without its trailing metadata columns, a Row element of the physical columns is the table's row as it is.
+            DataStream<Row> physicalRows = stream.process(new DataStreamRows<>(java.util.Arrays.copyOf(fields, physical),
+                    sourceTypes.subList(0, physical).toArray(new SqlTypeName[0]))).name("FromDataStream(" + name + ")");
+            table = table.withPhysicalStream(physicalRows);
+        }
+        catalog.createTable(table, false);
+    }
+
+    /** Whether the first {@code physical} columns are the elements' fields in order and all later ones metadata. */
+    private static boolean metadataTrails(int[] fields, int physical) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i] != (i < physical ? i : -1)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

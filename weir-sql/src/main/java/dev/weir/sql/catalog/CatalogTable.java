@@ -20,9 +20,15 @@ public final class CatalogTable {
     private final Map<String, String> options;
     private final DataStream<Row> stream;
     private final boolean streamWatermarks;
+    private final DataStream<Row> physicalStream;
 
     public CatalogTable(String name, List<Statement.ColumnDefinition> columns, ResolvedSchema schema, Map<String, String> options,
             DataStream<Row> stream, boolean streamWatermarks) {
+        this(name, columns, schema, options, stream, streamWatermarks, null);
+    }
+
+    private CatalogTable(String name, List<Statement.ColumnDefinition> columns, ResolvedSchema schema, Map<String, String> options,
+            DataStream<Row> stream, boolean streamWatermarks, DataStream<Row> physicalStream) {
         this.name = Objects.requireNonNull(name, "name");
         this.columns = List.copyOf(columns);
         this.schema = Objects.requireNonNull(schema, "schema");
@@ -30,6 +36,16 @@ public final class CatalogTable {
         this.options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
         this.stream = stream;
         this.streamWatermarks = streamWatermarks;
+        this.physicalStream = physicalStream;
+    }
+
+    /**
+     * This DataStream table with a second form of its rows, {@code physicalStream}: the physical columns alone, which
+     * come first, without the metadata columns after them (a {@code rowtime} that only repeats each record's timestamp).
+     */
+    public CatalogTable withPhysicalStream(DataStream<Row> physicalStream) {
+        return new CatalogTable(name, columns, schema, options, stream, streamWatermarks,
+                Objects.requireNonNull(physicalStream, "physicalStream"));
     }
 
     public String name() {
@@ -51,6 +67,14 @@ public final class CatalogTable {
     /** The DataStream the rows come from, or null for a connector table. */
     public DataStream<Row> stream() {
         return stream;
+    }
+
+    /**
+     * The rows of the physical columns alone, or null: a plan that reads no metadata column and takes event time from
+     * the records' timestamps scans these, and the elements need no second row to carry their timestamps as a column.
+     */
+    public DataStream<Row> physicalStream() {
+        return physicalStream;
     }
 
     /** True when the rowtime comes from the stream's own timestamps and watermarks ({@code SOURCE_WATERMARK()}). */

@@ -28,6 +28,24 @@ final class SourceTranslator {
         this.planner = planner;
     }
 
+    /**
+     * The scan of a DataStream table's physical columns alone, for a consumer that reads only columns below
+     * {@code columnsRead} and takes event time from the records' timestamps, which the stream's own watermarks
+     * ({@code SOURCE_WATERMARK()}) follow: the rows lack the trailing metadata columns (no second row per element to
+     * carry its timestamp as a column), while the row type, the rowtime index and every column's number stay the
+     * table's. Null when the table has no such form or the consumer reads past its physical columns.
+     */
+    Translated physicalScan(CatalogTable table, RelDataType tableType, int columnsRead) {
+        String rowtimeName = table.schema().getRowtimeColumn().orElse(null);
+        if (table.physicalStream() == null || !table.usesStreamWatermarks() || rowtimeName == null
+                || columnsRead > table.physicalColumnCount()) {
+            return null;
+        }
+        List<String> physical = tableType.getFieldNames().subList(0, table.physicalColumnCount());
+        translator.record("DataStreamScan(table=[" + table.name() + "], fields=[" + String.join(", ", physical) + "])");
+        return new Translated(table.physicalStream(), tableType, tableType.getFieldNames().indexOf(rowtimeName), false);
+    }
+
     Translated scan(CatalogTable table, RelDataType tableType) {
         RelDataType sourceType = SourceTypes.physical(table);
         DataStream<Row> stream;

@@ -200,6 +200,24 @@ public final class StreamTranslator {
         return new SourceTranslator(this, planner).scan(catalogTable(scan), scan.getRowType());
     }
 
+    /**
+     * {@link SourceTranslator#physicalScan} of the DataStream table that {@code rel} scans (through identity
+     * projections), for a consumer reading only columns below {@code columnsRead}; null when {@code rel} is no such
+     * scan or the table has no physical form.
+     */
+    Translated tryPhysicalScan(RelNode rel, int columnsRead) {
+        RelNode node = rel;
+        while (node instanceof Project && isIdentity(((Project) node).getProjects(), node.getInput(0).getRowType())) {
+            node = node.getInput(0);
+        }
+        if (!(node instanceof TableScan)) {
+            return null;
+        }
+        Translated physical = new SourceTranslator(this, planner).physicalScan(catalogTable((TableScan) node),
+                node.getRowType(), columnsRead);
+        return physical == null ? null : new Translated(physical.stream(), rel.getRowType(), physical.rowtimeIndex(), false);
+    }
+
     CatalogTable catalogTable(TableScan scan) {
         List<String> path = scan.getTable().getQualifiedName();
         String name = path.get(path.size() - 1);

@@ -153,6 +153,19 @@ final class WindowTranslator {
         return in;
     }
 
+    /**
+     * The function's input as a DataStream table's physical columns alone ({@link StreamTranslator#tryPhysicalScan}),
+     * when the aggregate reads only picked columns and the window's time is the table's rowtime; null otherwise.
+     */
+    private Translated physicalInput(TableFunctionScan scan, WindowCall call, Mappings.TargetMapping picked) {
+        int columnsRead = 0;
+        for (int source = 0; source < picked.getSourceCount(); source++) {
+            columnsRead = Math.max(columnsRead, picked.getTargetOpt(source) + 1);
+        }
+        Translated in = translator.tryPhysicalScan(scan.getInputs().get(0), columnsRead);
+        return in != null && in.rowtimeIndex() == call.timeColumn() ? in : null;
+    }
+
     /** Whether the window function's time column is a processing-time attribute ({@code PROCTIME()}). */
     private boolean procTime(TableFunctionScan scan, WindowCall call) {
         return ProcTimeAttributes.isProcTime(scan.getInputs().get(0), call.timeColumn(), translator);
@@ -205,12 +218,15 @@ final class WindowTranslator {
             // aggregated by an updating GROUP BY, as Flink plans it.
             return null;
         }
-        Translated in = input(scan, call);
-        boolean procTime = in.rowtimeIndex() != call.timeColumn();
-        DataStream<Row> stream = in.stream();
         // Projections that only pick columns need no Calc (and no row per record): the key and the aggregates read
         // the picked columns straight from the table function's input.
         Mappings.TargetMapping picked = pickedColumns(aggregate, between, windowStart);
+        Translated in = picked == null ? null : physicalInput(scan, call, picked);
+        if (in == null) {
+            in = input(scan, call);
+        }
+        boolean procTime = in.rowtimeIndex() != call.timeColumn();
+        DataStream<Row> stream = in.stream();
         RelDataType aggregateInput = aggregate.getInput().getRowType();
         if (picked != null) {
             aggregateInput = scan.getInputs().get(0).getRowType();
