@@ -13,17 +13,13 @@ import java.util.Map;
  * A Nexmark SQL workload's script as both engines run it: weir-examples' {@code nexmark/ddl.sql} and
  * {@code nexmark/qN.sql}, with the source switched to the bench's timed copy of the {@code nexmark} connector
  * ({@value #TIMED_CONNECTOR}, the same generator plus the {@link Span}'s start) and bounded to the run's events.
- * The queries' sinks are the files' own {@code blackhole} tables; q13's side table reads a file the bench writes
- * ({@link #sideInput}) in place of the script's {@value #SCRIPT_SIDE_INPUT}.
+ * The queries' sinks are the files' own {@code blackhole} tables.
  */
 public record NexmarkSqlScript(Map<String, String> settings, List<String> ddl, String insert) {
     /** The {@code 'connector'} both engines' bench source registers under. */
     public static final String TIMED_CONNECTOR = "nexmark-timed";
     /** Weir's {@code count_char} class in the scripts, which Flink's side replaces with its own. */
     public static final String WEIR_COUNT_CHAR = "dev.weir.sql.connector.nexmark.CountChar";
-
-    /** The side table's file named in q13's script; the bench writes its own and points the script at it. */
-    static final String SCRIPT_SIDE_INPUT = "/tmp/nexmark-side_input.csv";
 
     /** Reads workload's query with {@code events} events; the scripts are found from the repository root or a module. */
     public static NexmarkSqlScript of(Workload workload, long events) {
@@ -34,28 +30,11 @@ public record NexmarkSqlScript(Map<String, String> settings, List<String> ddl, S
         try {
             String text = Files.readString(dir.resolve("ddl.sql")) + "\n"
                     + Files.readString(dir.resolve(workload.nexmarkQuery() + ".sql"));
-            if (text.contains(SCRIPT_SIDE_INPUT)) {
-                text = text.replace(SCRIPT_SIDE_INPUT, sideInput().toString());
-            }
             return parse(text, events);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the Nexmark scripts of workload " + workload.number + " in "
                     + dir.toAbsolutePath() + "; run the bench from the repository root (run.sh does)", e);
         }
-    }
-
-    /**
-     * q13's side input as its script describes it, lines {@code key,v<key>} for keys 0 to 9999, in a file of this JVM's
-     * own, so that runs never share or race on the script's fixed path in /tmp.
-     */
-    static Path sideInput() throws IOException {
-        Path file = Files.createTempFile("weir-bench-nexmark-side_input", ".csv");
-        file.toFile().deleteOnExit();
-        StringBuilder lines = new StringBuilder();
-        for (int key = 0; key < 10_000; key++) {
-            lines.append(key).append(",v").append(key).append('\n');
-        }
-        return Files.writeString(file, lines);
     }
 
     static NexmarkSqlScript parse(String text, long events) {
