@@ -1,5 +1,6 @@
 package dev.weir.sql.runtime.join;
 
+import static dev.weir.sql.runtime.ChangelogDrain.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,6 @@ import dev.weir.testing.TwoInputHarness;
 import dev.weir.types.Row;
 import dev.weir.types.RowKind;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The inner join of insert-only inputs row by row: rows are (key, value) on both sides. */
@@ -20,12 +20,6 @@ class InsertOnlyInnerJoinFunctionTest {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                 new InsertOnlyInnerJoinFunction(new boolean[] {true}, 2, 2, condition, ttl),
                 new RowKeySelector(new int[] {0}), new RowKeySelector(new int[] {0}));
-    }
-
-    private static List<String> drain(TwoInputHarness<Row, Row, Row> h) {
-        List<String> out = h.extractOutputValues().stream().map(Row::toString).toList();
-        h.clearOutput();
-        return out;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.weir.sql.runtime.rank;
 
+import static dev.weir.sql.runtime.ChangelogDrain.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.sql.expr.Expr;
@@ -8,7 +9,6 @@ import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.OneInputHarness;
 import dev.weir.testing.ProcessFunctionTestHarnesses;
 import dev.weir.types.Row;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,12 +30,6 @@ class AppendOnlyTopNFunctionTest {
                 new boolean[] {false});
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new AppendOnlyTopNFunction(byValueDesc, 3, withRowNumber),
                 new RowKeySelector(new int[] {0}));
-    }
-
-    private static List<String> drain(OneInputHarness<Row, Row> h) {
-        List<String> out = h.extractOutputValues().stream().map(Row::toString).toList();
-        h.clearOutput();
-        return out;
     }
 
     @Test
