@@ -48,6 +48,16 @@ public final class Span {
         return end - start;
     }
 
+    /** {@link System#nanoTime()} of the first source subtask's opening, or {@code Long.MAX_VALUE}. */
+    public static long openNanos() {
+        return FIRST_OPEN.get();
+    }
+
+    /** {@link System#nanoTime()} of the last sink's end of input, or {@code Long.MIN_VALUE}. */
+    public static long endNanos() {
+        return LAST_END.get();
+    }
+
     /** {@link System#nanoTime()} of the first record any sink saw, or {@code Long.MAX_VALUE}. */
     public static long firstRecordNanos() {
         return FIRST_RECORD.get();

@@ -29,7 +29,7 @@ public enum Workload {
     PROJECT_FILTER("12d", "12c on the DataStream API", 0, 2, 20_000_000L, false),
     /**
      * Issue 20: the Nexmark queries of weir-examples' {@code nexmark/q*.sql} that both Weir and Flink 2.3 SQL run, over the
-     * same {@code nexmark} generator ({@link NexmarkSqlScript}); q6, q11, q12 and q13 are left out (see
+     * same {@code nexmark} generator ({@link NexmarkSqlScript}); q6 and q13 are left out (see
      * docs/benchmarks-nexmark-sql.md).
      */
     NEXMARK_SQL_Q0("14q0", "Nexmark q0 SQL: pass through", 0, 2, 10_000_000L, false),
@@ -42,6 +42,8 @@ public enum Workload {
     NEXMARK_SQL_Q8("14q8", "Nexmark q8 SQL: new users (window join)", 0, 2, 10_000_000L, false),
     NEXMARK_SQL_Q9("14q9", "Nexmark q9 SQL: winning bids (Top-1)", 0, 2, 10_000_000L, false),
     NEXMARK_SQL_Q10("14q10", "Nexmark q10 SQL: log to file system (projection)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q11("14q11", "Nexmark q11 SQL: user sessions (SESSION group window)", 0, 2, 10_000_000L, false),
+    NEXMARK_SQL_Q12("14q12", "Nexmark q12 SQL: processing-time TUMBLE", 0, 2, 10_000_000L, false),
     NEXMARK_SQL_Q14("14q14", "Nexmark q14 SQL: calculation (UDF, CASE)", 0, 2, 10_000_000L, false),
     NEXMARK_SQL_Q15("14q15", "Nexmark q15 SQL: bidding statistics report", 0, 2, 10_000_000L, false),
     NEXMARK_SQL_Q16("14q16", "Nexmark q16 SQL: channel statistics report", 0, 2, 10_000_000L, false),

@@ -203,8 +203,30 @@ public final class Row implements Serializable {
     public int hashCode() {
         // The ordinal, not the enum's identity hash: keys hash the same in every JVM, so key groups survive a restore.
         int h = kind.ordinal();
-        return 31 * h + (fieldByPosition != null ? Arrays.deepHashCode(fieldByPosition)
+        return 31 * h + (fieldByPosition != null ? fieldsHashCode(fieldByPosition)
                 : Arrays.deepHashCode(fieldByName.values().toArray()));
+    }
+
+    /**
+     * {@link Arrays#deepHashCode} of the fields, to the same value (key groups depend on it), with a field that is no
+     * array hashed directly: this runs several times per record on every keyed SQL operator, and deepHashCode asks
+     * each field for its class's component type first.
+     */
+    private static int fieldsHashCode(Object[] fields) {
+        int h = 1;
+        for (Object field : fields) {
+            int fieldHash;
+            if (field == null) {
+                fieldHash = 0;
+            } else if (!field.getClass().isArray()) {
+                fieldHash = field.hashCode();
+            } else {
+                // An array field, rare: deepHashCode of a one-element array is 31 + the element's deep hash.
+                fieldHash = Arrays.deepHashCode(new Object[] {field}) - 31;
+            }
+            h = 31 * h + fieldHash;
+        }
+        return h;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.weir.bench.flink;
 
 import dev.weir.bench.NexmarkSqlScript;
+import dev.weir.bench.SourceRecordSpan;
 import dev.weir.bench.Span;
 import dev.weir.bench.Workload;
 import java.util.Map;
@@ -25,8 +26,10 @@ final class FlinkNexmarkSql {
             tables.executeSql(ddl.replace(NexmarkSqlScript.WEIR_COUNT_CHAR, FlinkCountChar.class.getName()));
         }
         Span.reset();
+        SourceRecordSpan.reset();
         tables.executeSql(script.insert()).await();
         Span.sinkFinished();
-        return Span.nanos();
+        System.err.println(workload.number + " " + "flink" + ": " + SourceRecordSpan.breakdown());
+        return SourceRecordSpan.nanos();
     }
 }

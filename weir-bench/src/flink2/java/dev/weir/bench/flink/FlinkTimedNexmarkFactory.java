@@ -1,6 +1,7 @@
 package dev.weir.bench.flink;
 
 import dev.weir.bench.NexmarkSqlScript;
+import dev.weir.bench.SourceRecordSpan;
 import dev.weir.bench.Span;
 import dev.weir.sql.connector.nexmark.NexmarkColumns;
 import dev.weir.sql.connector.nexmark.NexmarkConfig;
@@ -33,7 +34,8 @@ import org.apache.flink.table.types.logical.RowType;
 /**
  * Flink's side of the Nexmark SQL workloads: a {@value NexmarkSqlScript#TIMED_CONNECTOR} table source for Flink 2.3's
  * planner over the same {@link NexmarkGenerator} that Weir's {@code nexmark} connector reads (event n is the same on
- * both engines), bounded by {@code events.num}; the mapping step's {@code open} starts the bench's {@link Span}.
+ * both engines), bounded by {@code events.num}; the mapping step's {@code open} starts the bench's {@link Span}, and its records' first and last stamp the
+ * {@link SourceRecordSpan}.
  */
 public final class FlinkTimedNexmarkFactory implements DynamicTableSourceFactory {
     @Override
@@ -110,6 +112,7 @@ public final class FlinkTimedNexmarkFactory implements DynamicTableSourceFactory
         private static final long serialVersionUID = 1L;
         private final NexmarkGenerator generator;
         private final NexmarkColumns columns;
+        private final SourceRecordSpan.Stamps stamps = new SourceRecordSpan.Stamps();
 
         EventRows(NexmarkGenerator generator, NexmarkColumns columns) {
             this.generator = generator;
@@ -123,7 +126,13 @@ public final class FlinkTimedNexmarkFactory implements DynamicTableSourceFactory
 
         @Override
         public RowData map(Long n) {
+            stamps.record();
             return GenericRowData.of(columns.fill(generator.event(n), this));
+        }
+
+        @Override
+        public void close() {
+            stamps.report();
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.weir.bench.weir;
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.functions.RichMapFunction;
 import dev.weir.bench.NexmarkSqlScript;
+import dev.weir.bench.SourceRecordSpan;
 import dev.weir.bench.Span;
 import dev.weir.sql.catalog.CatalogTable;
 import dev.weir.sql.connector.TableConnector;
@@ -46,9 +47,10 @@ public final class TimedNexmarkConnector implements TableConnector {
         return nexmark.createSource(env, table, physicalType).map(new OpensSpan()).name("Span");
     }
 
-    /** Passes rows on; opening starts the span. */
+    /** Passes rows on; opening starts the span, and its records' first and last stamp the steady-state span. */
     static final class OpensSpan extends RichMapFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
+        private final SourceRecordSpan.Stamps stamps = new SourceRecordSpan.Stamps();
 
         @Override
         public void open(OpenContext context) {
@@ -57,7 +59,13 @@ public final class TimedNexmarkConnector implements TableConnector {
 
         @Override
         public Row map(Row row) {
+            stamps.record();
             return row;
+        }
+
+        @Override
+        public void close() {
+            stamps.report();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.weir.bench.weir;
 
 import dev.weir.bench.NexmarkSqlScript;
+import dev.weir.bench.SourceRecordSpan;
 import dev.weir.bench.Span;
 import dev.weir.bench.Workload;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
@@ -9,7 +10,7 @@ import java.util.Map;
 
 /**
  * Weir's side of the Nexmark SQL workloads (14q*): the query's script on a table environment over the bench's
- * environment (parallelism 2), timed by the {@link Span} from the source's opening to the INSERT's end.
+ * environment (parallelism 2), timed by the {@link SourceRecordSpan}, from the sources' first record to their last.
  * {@code flink/FlinkNexmarkSql.java} (Flink 2.x builds) is the same with Flink's imports; keep the two in step.
  */
 final class WeirNexmarkSql {
@@ -26,8 +27,10 @@ final class WeirNexmarkSql {
             tables.executeSql(ddl);
         }
         Span.reset();
+        SourceRecordSpan.reset();
         tables.executeSql(script.insert()).await();
         Span.sinkFinished();
-        return Span.nanos();
+        System.err.println(workload.number + " " + "weir" + ": " + SourceRecordSpan.breakdown());
+        return SourceRecordSpan.nanos();
     }
 }

@@ -2,6 +2,7 @@ package dev.weir.sql.plan;
 
 import dev.weir.sql.expr.Expr;
 import dev.weir.sql.runtime.join.ExprKeySelector;
+import dev.weir.sql.runtime.join.InsertOnlyInnerJoinFunction;
 import dev.weir.sql.runtime.join.IntervalJoinFunction;
 import dev.weir.sql.runtime.join.RegularJoinFunction;
 import dev.weir.streaming.api.datastream.DataStream;
@@ -17,7 +18,8 @@ import org.apache.calcite.rex.RexNode;
 /**
  * Translates a join: both inputs keyed by the equi-join key, into an {@link IntervalJoinFunction} when the ON clause
  * bounds the two sides' event times against each other on insert-only inputs (output insert-only), else into a
- * {@link RegularJoinFunction} (output updating for an outer join or an updating input), as Flink's planner chooses. A
+ * {@link RegularJoinFunction} (output updating for an outer join or an updating input; an inner join of insert-only
+ * inputs keeps plain row lists, {@link InsertOnlyInnerJoinFunction}), as Flink's planner chooses. A
  * join without an equality (a cross join, {@code ON TRUE}, or only other conditions) is keyed by the empty key, so all
  * its rows meet in one subtask, as in Flink.
  */
@@ -66,7 +68,9 @@ final class JoinTranslator {
             updating = false;
         } else {
             Duration ttl = translator.stateTtl();
-            function = new RegularJoinFunction(leftOuter, rightOuter, nullKeysNeverMatch, leftCount, rightCount, restExpr, ttl);
+            function = appendOnly && type == JoinRelType.INNER
+                    ? new InsertOnlyInnerJoinFunction(nullKeysNeverMatch, leftCount, rightCount, restExpr, ttl)
+                    : new RegularJoinFunction(leftOuter, rightOuter, nullKeysNeverMatch, leftCount, rightCount, restExpr, ttl);
             name = "Join(joinType=[" + flinkName(type) + "], where=[" + where + "], select=[" + select + "]"
                     + (ttl.isZero() ? "" : ", stateTtl=[" + ttl.toMillis() + " ms]") + ")";
             updating = !appendOnly || type != JoinRelType.INNER;

@@ -341,9 +341,9 @@ public final class StreamTranslator {
     private Translated groupAggregate(Aggregate aggregate) {
         Translated in = translate(aggregate.getInput());
         int[] keys = aggregate.getGroupSet().toArray();
-        // An unbounded aggregate's accumulators must always retract: its own input may be updating, and even over an
-        // insert-only input the key's state is kept for updates.
-        AggCall[] calls = aggCalls(aggregate, true);
+        // Only an updating input retracts (GroupAggregateFunction retracts on -U/-D alone), so over an insert-only
+        // input MIN/MAX keep just the extreme, as Flink's MaxAggFunction does, not every value.
+        AggCall[] calls = aggCalls(aggregate, in.updating());
         String name = "GroupAggregate(groupBy=[" + names(keys, aggregate.getInput().getRowType()) + "], select=["
                 + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         record(name);

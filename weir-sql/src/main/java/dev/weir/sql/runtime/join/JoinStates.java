@@ -1,5 +1,6 @@
 package dev.weir.sql.runtime.join;
 
+import dev.weir.api.common.state.ListStateDescriptor;
 import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.types.Row;
@@ -15,6 +16,16 @@ final class JoinStates {
         MapStateDescriptor<Row, long[]> descriptor = new MapStateDescriptor<>(name, Row.class, long[].class);
         if (ttlMillis > 0) {
             // Flink's join state: written rows live for the TTL, reads do not extend it, expired rows are never seen.
+            descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(ttlMillis))
+                    .updateTtlOnCreateAndWrite().neverReturnExpired().build());
+        }
+        return descriptor;
+    }
+
+    /** One insert-only side's rows, duplicates included; with {@code ttlMillis > 0}, each forgotten as in {@link #rows}. */
+    static ListStateDescriptor<Row> rowList(String name, long ttlMillis) {
+        ListStateDescriptor<Row> descriptor = new ListStateDescriptor<>(name, Row.class);
+        if (ttlMillis > 0) {
             descriptor.enableTimeToLive(StateTtlConfig.newBuilder(Duration.ofMillis(ttlMillis))
                     .updateTtlOnCreateAndWrite().neverReturnExpired().build());
         }

@@ -7,10 +7,6 @@ import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.types.Row;
 import dev.weir.types.RowKind;
 import dev.weir.util.Collector;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.List;
 
 /**
  * Top-N of an insert-only input per partition key ({@code ROW_NUMBER() OVER (PARTITION BY .. ORDER BY ..) <= N}), as
@@ -41,36 +37,59 @@ public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Row, Row,
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        Row[] stored = topRows.value();
-        List<Row> rows = stored == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(stored));
-        int position = Collections.binarySearch(rows, input, (a, b) -> order.compare(a, b) <= 0 ? -1 : 1);
-        position = -position - 1; // after every row that sorts before or equal to the input
+        Row[] rows = topRows.value();
+        int size = rows == null ? 0 : rows.length;
+        int position = positionAfterEqual(rows, size, input);
         if (position >= n) {
-            return;
+            return; // not better than the N-th row: the common case once a key's list is full, decided without a copy
         }
         Row row = Row.copy(input);
         row.setKind(RowKind.INSERT);
-        rows.add(position, row);
+        // A new array, never the stored one changed in place, so that no state snapshot can see a half-shifted list.
+        int newSize = (int) Math.min(size + 1, n);
+        Row[] updated = new Row[newSize];
+        if (position > 0) {
+            System.arraycopy(rows, 0, updated, 0, position);
+        }
+        updated[position] = row;
+        if (newSize > position + 1) {
+            System.arraycopy(rows, position, updated, position + 1, newSize - position - 1);
+        }
         if (withRowNumber) {
-            int rank = position + 1;
-            while (rank <= n && rank < rows.size()) {
-                out.collect(ranked(RowKind.UPDATE_BEFORE, rows.get(rank), rank));
-                out.collect(ranked(RowKind.UPDATE_AFTER, rows.get(rank - 1), rank));
-                rank++;
+            // Ranks from the new row's to the last one held change holder (-U the old, +U the new); a rank newly
+            // filled (the list was not full) is inserted.
+            for (int rank = position + 1; rank <= size; rank++) {
+                out.collect(ranked(RowKind.UPDATE_BEFORE, rows[rank - 1], rank));
+                out.collect(ranked(RowKind.UPDATE_AFTER, updated[rank - 1], rank));
             }
-            if (rank <= n) {
-                out.collect(ranked(RowKind.INSERT, rows.get(rank - 1), rank));
+            if (size < n) {
+                out.collect(ranked(RowKind.INSERT, updated[size], size + 1L));
             }
         } else {
-            if (rows.size() > n) {
-                out.collect(ranked(RowKind.DELETE, rows.get(rows.size() - 1), 0));
+            if (size == n) {
+                out.collect(ranked(RowKind.DELETE, rows[size - 1], 0));
             }
             out.collect(ranked(RowKind.INSERT, row, 0));
         }
-        while (rows.size() > n) {
-            rows.remove(rows.size() - 1);
+        topRows.update(updated);
+    }
+
+    /** How many of the first {@code size} rows sort before or equal to {@code input}: where it goes, ties after. */
+    private int positionAfterEqual(Row[] rows, int size, Row input) {
+        if (size == n && order.compare(rows[size - 1], input) <= 0) {
+            return size;
         }
-        topRows.update(rows.toArray(new Row[0]));
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (order.compare(rows[mid], input) <= 0) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     private Row ranked(RowKind kind, Row row, long rank) {

@@ -1,0 +1,109 @@
+package dev.weir.sql.runtime.join;
+
+import static dev.weir.sql.runtime.ChangelogDrain.drain;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.weir.sql.expr.Expr;
+import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.testing.HarnessSnapshot;
+import dev.weir.testing.ProcessFunctionTestHarnesses;
+import dev.weir.testing.TwoInputHarness;
+import dev.weir.types.Row;
+import dev.weir.types.RowKind;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The inner join of insert-only inputs row by row: rows are (key, value) on both sides. */
+class InsertOnlyInnerJoinFunctionTest {
+    private static TwoInputHarness<Row, Row, Row> harness(Expr condition, Duration ttl) {
+        return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new InsertOnlyInnerJoinFunction(new boolean[] {true}, 2, 2, condition, ttl),
+                new RowKeySelector(new int[] {0}), new RowKeySelector(new int[] {0}));
+    }
+
+    @Test
+    void eachRowJoinsEveryEarlierRowOfTheOtherSideUnderItsKeyDuplicatesIncluded() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ZERO)) {
+            h.processElement1(Row.of("a", 1));
+            h.processElement1(Row.of("a", 1));
+            h.processElement1(Row.of("b", 9));
+            assertThat(drain(h)).isEmpty();
+            h.processElement2(Row.of("a", "x"));
+            assertThat(drain(h)).containsExactly("+I[a, 1, a, x]", "+I[a, 1, a, x]");
+            h.processElement1(Row.of("a", 2));
+            assertThat(drain(h)).containsExactly("+I[a, 2, a, x]");
+        }
+    }
+
+    @Test
+    void theRestOfTheOnClauseFiltersThePairs() throws Exception {
+        Expr leftValueBelowTwo = new Expr() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Object eval(Row row) {
+                return ((Integer) row.getField(1)) < 2;
+            }
+        };
+        try (TwoInputHarness<Row, Row, Row> h = harness(leftValueBelowTwo, Duration.ZERO)) {
+            h.processElement1(Row.of("a", 1));
+            h.processElement1(Row.of("a", 2));
+            h.processElement2(Row.of("a", "x"));
+            assertThat(drain(h)).containsExactly("+I[a, 1, a, x]");
+        }
+    }
+
+    @Test
+    void aNullKeyComparedWithEqualsJoinsNothing() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ZERO)) {
+            h.processElement1(Row.of(null, 1));
+            h.processElement2(Row.of(null, "x"));
+            h.processElement1(Row.of(null, 2));
+            assertThat(drain(h)).isEmpty();
+        }
+    }
+
+    @Test
+    void rowsOlderThanTheStateTtlAreForgotten() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ofSeconds(10))) {
+            h.setProcessingTime(0);
+            h.processElement1(Row.of("a", 1));
+            h.setProcessingTime(9_999);
+            h.processElement2(Row.of("a", "x"));
+            assertThat(drain(h)).containsExactly("+I[a, 1, a, x]");
+            h.setProcessingTime(10_000);
+            h.processElement2(Row.of("a", "y"));
+            assertThat(drain(h)).as("the left row was written at 0 and expired at 10 s").isEmpty();
+            h.processElement1(Row.of("a", 2));
+            assertThat(drain(h)).as("the right rows x (9.999 s) and y (10 s) are still live").containsExactly(
+                    "+I[a, 2, a, x]", "+I[a, 2, a, y]");
+        }
+    }
+
+    @Test
+    void bothSidesRowsSurviveASnapshotAndRestore() throws Exception {
+        HarnessSnapshot snapshot;
+        try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ZERO)) {
+            h.processElement1(Row.of("a", 1));
+            h.processElement2(Row.of("b", "z"));
+            snapshot = h.snapshot();
+        }
+        try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ZERO)) {
+            h.restore(snapshot);
+            h.processElement2(Row.of("a", "x"));
+            h.processElement1(Row.of("b", 2));
+            assertThat(drain(h)).containsExactly("+I[a, 1, a, x]", "+I[b, 2, b, z]");
+        }
+    }
+
+    @Test
+    void aRetractionReachingItIsRefusedAsAPlannerBugNamingTheRow() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ZERO)) {
+            assertThatThrownBy(() -> h.processElement2(Row.ofKind(RowKind.DELETE, "a", "x")))
+                    .hasMessage("The insert-only inner join received a DELETE row -D[a, x] on its right input; the"
+                            + " planner chose it for insert-only inputs only, so this is a bug in Weir's planner: please"
+                            + " report it with the query");
+        }
+    }
+}
