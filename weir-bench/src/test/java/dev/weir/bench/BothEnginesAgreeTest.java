@@ -58,7 +58,15 @@ class BothEnginesAgreeTest {
         Checksum weir = WEIR.check(workload, smokeEvents(workload));
         Checksum flink = FLINK.check(workload, smokeEvents(workload));
 
-        assertThat(weir).isEqualTo(flink);
+        if (workload == Workload.KEYED_PROCESS) {
+            // A key's timer fires once the slower source subtask's watermark passes it; an event of the faster one
+            // past the timer joins the pending sum or starts a new one depending on which comes first, on either
+            // engine. So how many sums come out varies from run to run (it did under load); what they add up to does not.
+            assertThat(weir.sumA()).isEqualTo(flink.sumA());
+            assertThat(weir.sumB()).isEqualTo(flink.sumB());
+        } else {
+            assertThat(weir).isEqualTo(flink);
+        }
         assertThat(weir.records()).isPositive();
     }
 
