@@ -28,6 +28,13 @@ public interface Engine {
      */
     long retainedHeap(Workload workload, long keys) throws Exception;
 
+    /**
+     * Workload 11a with checkpoints ({@link CheckpointProbe}): answers six numbers, for the checkpoint after the first
+     * {@code loaded} events and for the one after {@code changed} more: duration in ms, checkpointed bytes, full
+     * bytes.
+     */
+    String checkpoints(Workload workload, long loaded, long changed, boolean incremental) throws Exception;
+
     /** Runs the startup probe's trivial job (1,000 events, map, filter); the {@link Span} then holds its first output. */
     void runTrivialJob() throws Exception;
 

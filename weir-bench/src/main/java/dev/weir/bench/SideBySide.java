@@ -30,6 +30,8 @@ public final class SideBySide {
     private final Options options;
     private final Map<String, String> classpaths;
     private final Path logs;
+    /** Lines printed after the table: workload 11a's checkpoint figures. */
+    private final List<String> checkpointLines = new ArrayList<>();
 
     private SideBySide(Options options) throws IOException {
         this.options = options;
@@ -39,9 +41,11 @@ public final class SideBySide {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        List<Measurement> results = new SideBySide(options).run();
+        SideBySide bench = new SideBySide(options);
+        List<Measurement> results = bench.run();
         Report report = new Report(results, options.commandLine, options.docsName);
         System.out.println(report.plainTable());
+        bench.checkpointLines.forEach(System.out::println);
         if (options.docs != null) {
             report.write(options.docs);
             System.out.println("Wrote " + options.docs.resolve(options.docsName + ".md") + " and "
@@ -61,6 +65,9 @@ public final class SideBySide {
                     case LATENCY -> results.addAll(latency(workload, workers));
                     case HEAP -> results.addAll(heap(workload, workers));
                     default -> results.addAll(throughput(workload, workers));
+                }
+                if (workload == Workload.ROCKSDB_KEYED) {
+                    checkpoints(workload, workers);
                 }
             }
         } finally {
@@ -108,6 +115,48 @@ public final class SideBySide {
         }
         samples.forEach((engine, nanos) -> results.add(new Measurement(engine, workload, events, nanos)));
         return results;
+    }
+
+    /**
+     * Workload 11a's checkpoints ({@link CheckpointProbe}), full and incremental, on every engine that runs it: the
+     * checkpoint after the first {@code benchEvents} events (all keys) and the one after 1% of the keys' worth of
+     * events more; rounds alternate engines as throughput does, and each figure is the median round's.
+     */
+    private void checkpoints(Workload workload, Map<String, ForkedJvm> workers) throws IOException {
+        long loaded = scaledEvents(workload, workload.benchEvents);
+        long changed = scaledEvents(workload, workload.keys / 100);
+        List<String> running = runnable(workload, workers, new ArrayList<>());
+        for (boolean incremental : new boolean[] {false, true}) {
+            String mode = incremental ? "incremental" : "full";
+            Map<String, List<long[]>> rounds = new LinkedHashMap<>();
+            running.forEach(engine -> rounds.put(engine, new ArrayList<>()));
+            for (int round = 0; round < options.rounds; round++) {
+                for (int i = 0; i < running.size(); i++) {
+                    String engine = running.get(Math.floorMod(i + round, running.size()));
+                    long[] f = Arrays.stream(workers.get(engine).ask("checkpoints " + workload + " " + loaded + " "
+                            + changed + " " + incremental).split(" ")).mapToLong(Long::parseLong).toArray();
+                    System.err.printf("%-14s %-14s %-11s round %d: after %,d events %d ms, %,d B written, %,d B state;"
+                            + " after %,d more %d ms, %,d B written, %,d B state%n", workload, engine, mode, round, loaded,
+                            f[0], f[1], f[2], changed, f[3], f[4], f[5]);
+                    rounds.get(engine).add(f);
+                }
+            }
+            rounds.forEach((engine, all) -> {
+                long[] load = medianBy(all, 0);
+                long[] change = medianBy(all, 3);
+                checkpointLines.add(String.format(java.util.Locale.ROOT, "11a checkpoint %-11s %-14s after %,d events"
+                        + " (all keys): %,d ms, %.1f MB written, %.1f MB state | after %,d more: %,d ms, %.1f MB written,"
+                        + " %.1f MB state", mode, engine, loaded, load[0], load[1] / 1e6, load[2] / 1e6, changed, change[3],
+                        change[4] / 1e6, change[5] / 1e6));
+            });
+        }
+    }
+
+    /** The round whose field {@code field} is the median. */
+    private static long[] medianBy(List<long[]> rounds, int field) {
+        List<long[]> sorted = new ArrayList<>(rounds);
+        sorted.sort((a, b) -> Long.compare(a[field], b[field]));
+        return sorted.get(sorted.size() / 2);
     }
 
     /** Workload 8: at the fixed rate, rounds alternate engines like throughput; the sample is the round's p99.9. */

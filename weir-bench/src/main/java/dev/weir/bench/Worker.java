@@ -49,6 +49,8 @@ public final class Worker {
                 case "measure" -> "ok " + engine.measure(Workload.parse(command[1]), Long.parseLong(command[2]));
                 case "latency" -> "ok " + join(engine.latency(Workload.parse(command[1]), Long.parseLong(command[2]),
                         Long.parseLong(command[3])));
+                case "checkpoints" -> "ok " + engine.checkpoints(Workload.parse(command[1]), Long.parseLong(command[2]),
+                        Long.parseLong(command[3]), Boolean.parseBoolean(command[4]));
                 case "heap" -> "ok " + engine.retainedHeap(Workload.parse(command[1]), Long.parseLong(command[2]));
                 default -> "error unknown command '" + String.join(" ", command) + "'";
             };

@@ -39,6 +39,11 @@ public final class FlinkEngine implements Engine {
     }
 
     @Override
+    public String checkpoints(Workload workload, long loaded, long changed, boolean incremental) throws Exception {
+        return FlinkCheckpointJob.run(workload, loaded, changed, incremental);
+    }
+
+    @Override
     public long measure(Workload workload, long events) throws Exception {
         StreamExecutionEnvironment env = environment(workload);
         if (workload.sql()) {

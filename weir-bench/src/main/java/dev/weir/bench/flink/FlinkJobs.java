@@ -14,6 +14,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.connector.datagen.source.GeneratorFunction;
@@ -32,7 +33,12 @@ public final class FlinkJobs {
 
     /** The shared generator: bounded out-of-orderness 100 ms watermarks on the event's timestamp. */
     public static DataStream<Event> events(StreamExecutionEnvironment env, EventShape shape) {
-        DataGeneratorSource<Event> source = new DataGeneratorSource<>(new EventGenerator(shape), shape.events(),
+        return events(env, shape, RateLimiterStrategy.noOp());
+    }
+
+    /** The shared generator at the pace {@code rate} lets it go. */
+    public static DataStream<Event> events(StreamExecutionEnvironment env, EventShape shape, RateLimiterStrategy rate) {
+        DataGeneratorSource<Event> source = new DataGeneratorSource<>(new EventGenerator(shape), shape.events(), rate,
                 TypeInformation.of(Event.class));
         WatermarkStrategy<Event> watermarks = WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(100))
                 .withTimestampAssigner((event, previous) -> event.timestamp);

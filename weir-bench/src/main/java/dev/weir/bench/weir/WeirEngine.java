@@ -35,6 +35,11 @@ public final class WeirEngine implements Engine {
     }
 
     @Override
+    public String checkpoints(Workload workload, long loaded, long changed, boolean incremental) throws Exception {
+        return WeirCheckpointJob.run(workload, loaded, changed, incremental);
+    }
+
+    @Override
     public long measure(Workload workload, long events) throws Exception {
         StreamExecutionEnvironment env = environment(workload);
         if (workload.sql()) {

@@ -3,6 +3,7 @@ package dev.weir.bench.weir;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.api.connector.source.SourceReaderContext;
+import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import dev.weir.connector.datagen.source.DataGeneratorSource;
 import dev.weir.connector.datagen.source.GeneratorFunction;
 import dev.weir.util.Collector;
@@ -31,7 +32,12 @@ public final class WeirJobs {
 
     /** The shared generator: bounded out-of-orderness 100 ms watermarks on the event's timestamp. */
     public static DataStream<Event> events(StreamExecutionEnvironment env, EventShape shape) {
-        DataGeneratorSource<Event> source = new DataGeneratorSource<>(new EventGenerator(shape), shape.events());
+        return events(env, shape, RateLimiterStrategy.noOp());
+    }
+
+    /** The shared generator at the pace {@code rate} lets it go. */
+    public static DataStream<Event> events(StreamExecutionEnvironment env, EventShape shape, RateLimiterStrategy rate) {
+        DataGeneratorSource<Event> source = new DataGeneratorSource<>(new EventGenerator(shape), shape.events(), rate);
         WatermarkStrategy<Event> watermarks = WatermarkStrategy.<Event>forBoundedOutOfOrderness(Duration.ofMillis(100))
                 .withTimestampAssigner((event, previous) -> event.timestamp);
         return env.fromSource(source, watermarks, "events");
