@@ -74,18 +74,26 @@ public final class RecordRing extends RecordRingFields {
      * @return {@code false} when the ring is full; the item was not taken and must be offered again later
      */
     public boolean offer(Object value, long timestamp) {
+        final int slot = nextFreeSlot();
+        if (slot < 0) {
+            return false;
+        }
+        values[slot] = value;
+        timestamps[slot] = timestamp;
+        producerTail++;
+        return true;
+    }
+
+    /** The slot the next offered item goes to, or -1 when the ring is full; reads the consumer's index only then. */
+    private int nextFreeSlot() {
         final long tail = producerTail;
         if (tail - consumerIndexCache >= capacity) {
             consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
             if (tail - consumerIndexCache >= capacity) {
-                return false;
+                return -1;
             }
         }
-        final int slot = (int) tail & mask;
-        values[slot] = value;
-        timestamps[slot] = timestamp;
-        producerTail = tail + 1;
-        return true;
+        return (int) tail & mask;
     }
 
     /**
@@ -93,19 +101,15 @@ public final class RecordRing extends RecordRingFields {
      * Only on a ring that {@link #carriesKeys() carries keys}.
      */
     public boolean offerKeyed(Object value, long timestamp, Object key, int keyGroup) {
-        final long tail = producerTail;
-        if (tail - consumerIndexCache >= capacity) {
-            consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
-            if (tail - consumerIndexCache >= capacity) {
-                return false;
-            }
+        final int slot = nextFreeSlot();
+        if (slot < 0) {
+            return false;
         }
-        final int slot = (int) tail & mask;
         values[slot] = value;
         timestamps[slot] = timestamp;
         keys[slot] = key;
         keyGroups[slot] = keyGroup;
-        producerTail = tail + 1;
+        producerTail++;
         return true;
     }
 
