@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Protocol, one line each way: {@code measure <workload> <events>} answers {@code ok <nanos>};
  * {@code latency <workload> <events> <rate>} answers {@code ok <p50> <p99> <p99.9> <results> <span nanos>};
  * {@code heap <workload> <keys>} answers {@code ok <retained bytes>};
+ * {@code cpu} answers {@code ok <nanos>}, the CPU time this JVM used so far (all its threads: the engine's, the JIT's and
+ * the collector's), so a loaded machine can compare engines by CPU time per event;
  * {@code supports <workload>} answers {@code ok true|false}; {@code name} answers {@code ok <engine name>}; a failure
  * answers {@code error <message>}; end of stdin exits. Engines' own chatter goes to stderr, never to the protocol.
  */
@@ -33,6 +35,14 @@ public final class Worker {
         }
     }
 
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
+            return hotspot.getProcessCpuTime();
+        }
+        throw new UnsupportedOperationException("this JVM does not report its process CPU time");
+    }
+
     private static String join(long[] values) {
         StringBuilder out = new StringBuilder();
         for (long v : values) {
@@ -52,6 +62,7 @@ public final class Worker {
                 case "checkpoints" -> "ok " + engine.checkpoints(Workload.parse(command[1]), Long.parseLong(command[2]),
                         Long.parseLong(command[3]), Boolean.parseBoolean(command[4]));
                 case "heap" -> "ok " + engine.retainedHeap(Workload.parse(command[1]), Long.parseLong(command[2]));
+                case "cpu" -> "ok " + processCpuNanos();
                 default -> "error unknown command '" + String.join(" ", command) + "'";
             };
         } catch (Throwable e) {

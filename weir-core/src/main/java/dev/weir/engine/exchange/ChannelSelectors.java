@@ -13,6 +13,19 @@ public final class ChannelSelectors {
     private ChannelSelectors() {
     }
 
+    /** The runtime's key-group assignment of one keyed edge. */
+    private record KeyGroups(int maxParallelism, int channels) implements KeyToChannel {
+        @Override
+        public int keyGroupOf(Object key) {
+            return KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        }
+
+        @Override
+        public int channelOf(int keyGroup) {
+            return KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(maxParallelism, channels, keyGroup);
+        }
+    }
+
     /**
      * The selector of subtask {@code subtask} of the producer on an edge to {@code channels} consumers. For a forward
      * edge the producer writes to one channel only (its consumer), so the selector always picks channel 0.
@@ -29,8 +42,7 @@ public final class ChannelSelectors {
             case SHUFFLE -> new ShuffleSelector(channels, 0x9E3779B97F4A7C15L * (subtask + 1));
             case BROADCAST -> new BroadcastSelector();
             case GLOBAL -> new GlobalSelector();
-            case HASH -> new KeyGroupSelector(key,
-                    k -> KeyGroupRangeAssignment.assignKeyToParallelOperator(k, maxParallelism, channels), "keyBy before " + consumer);
+            case HASH -> new KeyGroupSelector(key, new KeyGroups(maxParallelism, channels), "keyBy before " + consumer);
         };
     }
 }

@@ -25,6 +25,9 @@ public final class OutboundChannel {
     private final RecordRing ring;
     private Object[] overflowValues = new Object[INITIAL_OVERFLOW];
     private long[] overflowTimestamps = new long[INITIAL_OVERFLOW];
+    /** The waiting records' keys and key groups when the ring carries keys (null for markers), else null. */
+    private Object[] overflowKeys;
+    private int[] overflowKeyGroups;
     /** First waiting overflow item. */
     private int overflowHead;
     /** One past the last waiting overflow item. */
@@ -33,6 +36,10 @@ public final class OutboundChannel {
     /** Creates the producer half writing into {@code ring}; the channel is the ring's only producer. */
     public OutboundChannel(RecordRing ring) {
         this.ring = Objects.requireNonNull(ring, "ring");
+        if (ring.carriesKeys()) {
+            overflowKeys = new Object[INITIAL_OVERFLOW];
+            overflowKeyGroups = new int[INITIAL_OVERFLOW];
+        }
     }
 
     /** The ring this channel writes into. */
@@ -52,6 +59,24 @@ public final class OutboundChannel {
             awaitRoomInOverflow();
         }
         addToOverflow(value, timestamp);
+    }
+
+    /**
+     * Emits a record with the key and key group the producer computed for it, so the consumer need not compute them
+     * again; only when the ring {@linkplain RecordRing#carriesKeys() carries keys}. Visible at the next {@link #flush()}.
+     */
+    public void emitKeyed(Object value, long timestamp, Object key, int keyGroup) {
+        if (overflowHead == overflowTail) {
+            if (ring.offerKeyed(value, timestamp, key, keyGroup)) {
+                return;
+            }
+            ring.publish();
+        } else if (overflowTail - overflowHead >= OVERFLOW_LIMIT) {
+            awaitRoomInOverflow();
+        }
+        addToOverflow(value, timestamp);
+        overflowKeys[overflowTail - 1] = key;
+        overflowKeyGroups[overflowTail - 1] = keyGroup;
     }
 
     /** The slow path of a producer that emits far more than the ring holds within one call: wait for the consumer. */
@@ -96,9 +121,19 @@ public final class OutboundChannel {
         final int tail = overflowTail;
         final Object[] values = overflowValues;
         final long[] timestamps = overflowTimestamps;
-        while (head < tail && ring.offer(values[head], timestamps[head])) {
-            values[head] = null;
-            head++;
+        final Object[] keys = overflowKeys;
+        if (keys == null) {
+            while (head < tail && ring.offer(values[head], timestamps[head])) {
+                values[head] = null;
+                head++;
+            }
+        } else {
+            while (head < tail && (keys[head] == null ? ring.offer(values[head], timestamps[head])
+                    : ring.offerKeyed(values[head], timestamps[head], keys[head], overflowKeyGroups[head]))) {
+                values[head] = null;
+                keys[head] = null;
+                head++;
+            }
         }
         if (head == tail) {
             overflowHead = 0;
@@ -126,6 +161,9 @@ public final class OutboundChannel {
         }
         overflowValues[overflowTail] = value;
         overflowTimestamps[overflowTail] = timestamp;
+        if (overflowKeys != null) {
+            overflowKeys[overflowTail] = null;
+        }
         overflowTail++;
     }
 
@@ -140,11 +178,20 @@ public final class OutboundChannel {
             }
             overflowValues = Arrays.copyOf(overflowValues, newLength);
             overflowTimestamps = Arrays.copyOf(overflowTimestamps, newLength);
+            if (overflowKeys != null) {
+                overflowKeys = Arrays.copyOf(overflowKeys, newLength);
+                overflowKeyGroups = Arrays.copyOf(overflowKeyGroups, newLength);
+            }
         }
         if (overflowHead > 0) {
             System.arraycopy(overflowValues, overflowHead, overflowValues, 0, waiting);
             System.arraycopy(overflowTimestamps, overflowHead, overflowTimestamps, 0, waiting);
             Arrays.fill(overflowValues, waiting, overflowTail, null);
+            if (overflowKeys != null) {
+                System.arraycopy(overflowKeys, overflowHead, overflowKeys, 0, waiting);
+                System.arraycopy(overflowKeyGroups, overflowHead, overflowKeyGroups, 0, waiting);
+                Arrays.fill(overflowKeys, waiting, overflowTail, null);
+            }
             overflowHead = 0;
             overflowTail = waiting;
         }

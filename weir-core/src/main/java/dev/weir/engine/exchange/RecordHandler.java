@@ -10,6 +10,14 @@ public interface RecordHandler {
     void onRecord(Object value, long timestamp);
 
     /**
+     * Called for a data record that came with the key and key group its producer computed (a ring that carries keys);
+     * {@code key} is never null. The default ignores them.
+     */
+    default void onKeyedRecord(Object value, long timestamp, Object key, int keyGroup) {
+        onRecord(value, timestamp);
+    }
+
+    /**
      * Called for a control item. Returning {@code true} ends the drain after this item and leaves the items
      * behind it in the ring; a task returns {@code true} for a checkpoint barrier to block the channel until
      * every input delivered that barrier.

@@ -14,6 +14,10 @@ package dev.weir.engine.exchange;
  * checkpoint barriers keep their place between records. A full ring is backpressure: {@code offer} returns
  * {@code false} and the producer retries the same item later; nothing is ever dropped.
  *
+ * <p>A ring of a keyed edge {@linkplain #RecordRing(int, boolean) carries keys}: beside each record, the key and key
+ * group the producer computed to pick the channel, so the consumer sets its current key without extracting and
+ * hashing the key again (Flink does both on each side of a keyBy).
+ *
  * <p>Thread rules: {@code offer*}, {@code publish} and {@code remainingCapacity} are called by one producer
  * thread; {@code drain} and {@code isEmpty} by one consumer thread; {@code size} and {@code capacity} by any
  * thread. The two threads may change over the ring's life only with a happens-before edge between the old and
@@ -30,7 +34,17 @@ public final class RecordRing extends RecordRingFields {
      * @param capacity the least number of slots; rounded up to a power of two
      */
     public RecordRing(int capacity) {
-        super(roundUpToPowerOfTwo(capacity));
+        this(capacity, false);
+    }
+
+    /**
+     * Creates an empty ring.
+     *
+     * @param capacity    the least number of slots; rounded up to a power of two
+     * @param carriesKeys whether records may come with their key and key group ({@link #offerKeyed})
+     */
+    public RecordRing(int capacity, boolean carriesKeys) {
+        super(roundUpToPowerOfTwo(capacity), carriesKeys);
     }
 
     private static int roundUpToPowerOfTwo(int capacity) {
@@ -39,6 +53,11 @@ public final class RecordRing extends RecordRingFields {
                     + " but was " + capacity + "; pick the exchange's queue size in that range");
         }
         return capacity == 1 ? 1 : Integer.highestOneBit(capacity - 1) << 1;
+    }
+
+    /** Whether records may come with their key and key group. */
+    public boolean carriesKeys() {
+        return keys != null;
     }
 
     /** The number of slots, a power of two. */
@@ -55,17 +74,42 @@ public final class RecordRing extends RecordRingFields {
      * @return {@code false} when the ring is full; the item was not taken and must be offered again later
      */
     public boolean offer(Object value, long timestamp) {
+        final int slot = nextFreeSlot();
+        if (slot < 0) {
+            return false;
+        }
+        values[slot] = value;
+        timestamps[slot] = timestamp;
+        producerTail++;
+        return true;
+    }
+
+    /** The slot the next offered item goes to, or -1 when the ring is full; reads the consumer's index only then. */
+    private int nextFreeSlot() {
         final long tail = producerTail;
         if (tail - consumerIndexCache >= capacity) {
             consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
             if (tail - consumerIndexCache >= capacity) {
-                return false;
+                return -1;
             }
         }
-        final int slot = (int) tail & mask;
+        return (int) tail & mask;
+    }
+
+    /**
+     * Offers a record with the key and key group the producer computed for it; see {@link #offer(Object, long)}.
+     * Only on a ring that {@link #carriesKeys() carries keys}.
+     */
+    public boolean offerKeyed(Object value, long timestamp, Object key, int keyGroup) {
+        final int slot = nextFreeSlot();
+        if (slot < 0) {
+            return false;
+        }
         values[slot] = value;
         timestamps[slot] = timestamp;
-        producerTail = tail + 1;
+        keys[slot] = key;
+        keyGroups[slot] = keyGroup;
+        producerTail++;
         return true;
     }
 
@@ -109,7 +153,8 @@ public final class RecordRing extends RecordRingFields {
     // ---------------------------------------------------------------- consumer side
 
     /**
-     * Hands up to {@code limit} published items to {@code handler} in order, clears their slots and frees them
+     * Hands up to {@code limit} published items to {@code handler} in order (a record that came with its key through
+     * {@link RecordHandler#onKeyedRecord}), clears their slots and frees them
      * with one ordered write at the end. Stops early, leaving the rest in the ring, when
      * {@link RecordHandler#onControl} returns {@code true}. If the handler throws, the items handed over so far,
      * including the one that threw, count as consumed and the exception propagates. Consumer thread only.
@@ -128,6 +173,9 @@ public final class RecordRing extends RecordRingFields {
         if (count <= 0) {
             return 0;
         }
+        if (keys != null) {
+            return drainKeyed(handler, head, count);
+        }
         final Object[] values = this.values;
         final long[] timestamps = this.timestamps;
         final int mask = this.mask;
@@ -140,6 +188,41 @@ public final class RecordRing extends RecordRingFields {
                 values[slot] = null;
                 taken++;
                 if (value instanceof Marker) {
+                    if (handler.onControl((Marker) value, timestamp)) {
+                        break;
+                    }
+                } else {
+                    handler.onRecord(value, timestamp);
+                }
+            }
+        } finally {
+            if (taken > 0) {
+                CONSUMER_INDEX.setRelease(this, head + taken);
+            }
+        }
+        return taken;
+    }
+
+    /** {@link #drain} of a ring that carries keys: a slot with a key is a record that came with its key. */
+    private int drainKeyed(RecordHandler handler, long head, int count) {
+        final Object[] values = this.values;
+        final long[] timestamps = this.timestamps;
+        final Object[] keys = this.keys;
+        final int[] keyGroups = this.keyGroups;
+        final int mask = this.mask;
+        int taken = 0;
+        try {
+            while (taken < count) {
+                final int slot = (int) (head + taken) & mask;
+                final Object value = values[slot];
+                final long timestamp = timestamps[slot];
+                final Object key = keys[slot];
+                values[slot] = null;
+                taken++;
+                if (key != null) {
+                    keys[slot] = null;
+                    handler.onKeyedRecord(value, timestamp, key, keyGroups[slot]);
+                } else if (value instanceof Marker) {
                     if (handler.onControl((Marker) value, timestamp)) {
                         break;
                     }

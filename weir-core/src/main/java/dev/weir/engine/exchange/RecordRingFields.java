@@ -64,13 +64,19 @@ abstract class RecordRingFields extends RecordRingPadding2 {
 
     final Object[] values;
     final long[] timestamps;
+    /** A keyed edge's ring: each record's key as the producer extracted it, null for markers; else null. */
+    final Object[] keys;
+    /** A keyed edge's ring: each record's key group; else null. */
+    final int[] keyGroups;
     final int mask;
     final int capacity;
 
-    RecordRingFields(int capacity) {
+    RecordRingFields(int capacity, boolean carriesKeys) {
         this.capacity = capacity;
         this.mask = capacity - 1;
         this.values = new Object[capacity];
         this.timestamps = new long[capacity];
+        this.keys = carriesKeys ? new Object[capacity] : null;
+        this.keyGroups = carriesKeys ? new int[capacity] : null;
     }
 }

@@ -11,6 +11,8 @@ public final class RecordWriter {
 
     private final OutboundChannel[] channels;
     private final ChannelSelector selector;
+    /** The selector of a keyed edge whose rings carry keys: records go out with their key and key group; else null. */
+    private final KeyGroupSelector keyed;
 
     /**
      * @param channels one per downstream subtask, indexed as the selector answers
@@ -26,6 +28,16 @@ public final class RecordWriter {
         }
         this.channels = channels.clone();
         this.selector = Objects.requireNonNull(selector, "selector");
+        this.keyed = selector instanceof KeyGroupSelector k && carryKeys(this.channels) ? k : null;
+    }
+
+    private static boolean carryKeys(OutboundChannel[] channels) {
+        for (OutboundChannel c : channels) {
+            if (!c.ring().carriesKeys()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The number of downstream channels. */
@@ -33,8 +45,17 @@ public final class RecordWriter {
         return channels.length;
     }
 
-    /** Emits a record to the channel the selector picks, or to every channel if it answers ALL_CHANNELS. */
+    /**
+     * Emits a record to the channel the selector picks, or to every channel if it answers ALL_CHANNELS; on a keyed
+     * edge whose rings carry keys, with the key and key group the selector computed.
+     */
     public void emit(Object value, long timestamp) {
+        final KeyGroupSelector keyed = this.keyed;
+        if (keyed != null) {
+            final int channel = keyed.select(value);
+            channels[channel].emitKeyed(value, timestamp, keyed.selectedKey(), keyed.selectedKeyGroup());
+            return;
+        }
         final int channel = selector.select(value);
         if (channel == ChannelSelector.ALL_CHANNELS) {
             for (OutboundChannel c : channels) {

@@ -5,6 +5,7 @@ import dev.weir.engine.exchange.Marker;
 import dev.weir.engine.exchange.OutputBacklog;
 import dev.weir.engine.exchange.RecordHandler;
 import dev.weir.engine.exchange.RecordRing;
+import dev.weir.engine.operators.KeyedRecordInput;
 import dev.weir.engine.operators.OneInputOperator;
 import dev.weir.engine.operators.OperatorFailure;
 import dev.weir.engine.operators.StreamOperator;
@@ -31,6 +32,8 @@ final class OperatorTask implements Tasklet, RecordHandler {
     private final int[] inputOfChannel;
     private final StreamOperator head;
     private final OneInputOperator oneInput;
+    /** The head when it takes records with the key and key group its keyed input channels carry; else null. */
+    private final KeyedRecordInput keyedInput;
     private final TwoInputOperator twoInput;
     private final Chain chain;
     private final TaskWriters writers;
@@ -67,6 +70,7 @@ final class OperatorTask implements Tasklet, RecordHandler {
         this.inputOfChannel = inputOfChannel;
         this.head = head;
         this.oneInput = head instanceof OneInputOperator o ? o : null;
+        this.keyedInput = head instanceof KeyedRecordInput k && oneInput != null ? k : null;
         this.twoInput = head instanceof TwoInputOperator t ? t : null;
         this.chain = chain;
         this.writers = writers;
@@ -179,6 +183,20 @@ final class OperatorTask implements Tasklet, RecordHandler {
             } else {
                 twoInput.processElement2(value, timestamp);
             }
+        } catch (Throwable t) {
+            throw OperatorFailure.wrap(head, OperatorFailure.onRecord(value), t);
+        }
+    }
+
+    /** A record of a keyed channel, with the key and key group its producer computed to route it. */
+    @Override
+    public void onKeyedRecord(Object value, long timestamp, Object key, int keyGroup) {
+        if (keyedInput == null || sortedInput != null) {
+            onRecord(value, timestamp);
+            return;
+        }
+        try {
+            keyedInput.processKeyedElement(value, timestamp, key, keyGroup);
         } catch (Throwable t) {
             throw OperatorFailure.wrap(head, OperatorFailure.onRecord(value), t);
         }

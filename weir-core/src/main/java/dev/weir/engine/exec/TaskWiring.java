@@ -96,10 +96,11 @@ final class TaskWiring {
     private Wiring build() {
         for (StreamEdge e : graph.networkEdges()) {
             RecordRing[][] r = new RecordRing[e.source().parallelism()][e.target().parallelism()];
+            boolean carriesKeys = carriesKeys(e);
             for (int i = 0; i < r.length; i++) {
                 for (int j = 0; j < r[i].length; j++) {
                     if (e.partitioning() != dev.weir.plan.Partitioning.FORWARD || i == j) {
-                        r[i][j] = new RecordRing(settings.exchangeCapacity());
+                        r[i][j] = new RecordRing(settings.exchangeCapacity(), carriesKeys);
                     }
                 }
             }
@@ -111,6 +112,25 @@ final class TaskWiring {
             }
         }
         return new Wiring(tasklets, participants, sources, chains, List.copyOf(coordinators.values()));
+    }
+
+    /**
+     * Whether the edge is a keyBy into a keyed one-input operator that keys its state by the edge's own key selector:
+     * then its rings carry each record's key and key group, computed once by the producer (BATCH mode sorts the
+     * records first and keys them there).
+     */
+    private boolean carriesKeys(StreamEdge e) {
+        StreamNode target = e.target();
+        if (e.partitioning() != dev.weir.plan.Partitioning.HASH || !target.isKeyed() || settings.batch() || e.key() == null
+                || e.key() != target.stateKey(e.inputIndex())) {
+            return false;
+        }
+        for (StreamEdge input : target.inputs()) {
+            if (input.inputIndex() != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")

@@ -63,7 +63,15 @@ public final class HeapKeyedStateBackend implements CheckpointableKeyedStateBack
         if (key == currentKey && key != null) {
             return;
         }
-        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+        setCurrentKey(key, KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism));
+    }
+
+    /** Scopes state to {@code key} of {@code keyGroup}, computed by the caller; see {@link #setCurrentKey(Object)}. */
+    @Override
+    public void setCurrentKey(Object key, int keyGroup) {
+        if (key == currentKey && key != null) {
+            return;
+        }
         if (!keyGroupRange.contains(keyGroup)) {
             throw new IllegalArgumentException("key '" + key + "' is in key group " + keyGroup + ", outside this subtask's "
                     + keyGroupRange + " (max parallelism " + maxParallelism + "): the record reached the wrong subtask; "

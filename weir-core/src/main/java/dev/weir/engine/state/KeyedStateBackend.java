@@ -10,6 +10,14 @@ import java.util.stream.Stream;
  * values. Called by the task's thread only.
  */
 public interface KeyedStateBackend extends KeyContext {
+    /**
+     * Scopes state to {@code key}, whose key group the caller already computed with this backend's max parallelism
+     * (the keyed exchange carries it with each record). The default computes it again.
+     */
+    default void setCurrentKey(Object key, int keyGroup) {
+        setCurrentKey(key);
+    }
+
     /** The key group of the current key. */
     int getCurrentKeyGroup();
 

@@ -90,7 +90,7 @@ class ChannelSelectorTest {
         int apple = selector.select("apple pie");
 
         assertThat(selector.select(new String("apple tart"))).isEqualTo(apple);
-        assertThat(apple).isEqualTo(keyGroups.channelOf("apple"));
+        assertThat(apple).isEqualTo(keyGroups.channelOf(keyGroups.keyGroupOf("apple")));
     }
 
     @Test

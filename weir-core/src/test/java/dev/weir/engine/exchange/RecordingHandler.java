@@ -3,7 +3,10 @@ package dev.weir.engine.exchange;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Records every drained item as text: {@code "value@timestamp"} for records, {@code "MARKER:argument"} for markers. */
+/**
+ * Records every drained item as text: {@code "value@timestamp"} for records, {@code "value@timestamp key#group"} for
+ * records that came with their key, {@code "MARKER:argument"} for markers.
+ */
 final class RecordingHandler implements RecordHandler {
 
     final List<String> items = new ArrayList<>();
@@ -21,6 +24,11 @@ final class RecordingHandler implements RecordHandler {
     @Override
     public void onRecord(Object value, long timestamp) {
         items.add(value + "@" + timestamp);
+    }
+
+    @Override
+    public void onKeyedRecord(Object value, long timestamp, Object key, int keyGroup) {
+        items.add(value + "@" + timestamp + " " + key + "#" + keyGroup);
     }
 
     @Override

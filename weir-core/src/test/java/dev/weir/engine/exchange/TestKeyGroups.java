@@ -15,14 +15,18 @@ final class TestKeyGroups implements KeyToChannel {
     }
 
     @Override
-    public int channelOf(Object key) {
+    public int keyGroupOf(Object key) {
         int h = key.hashCode();
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;
         h *= 0xc2b2ae35;
         h ^= h >>> 16;
-        int keyGroup = (h & Integer.MAX_VALUE) % maxParallelism;
+        return (h & Integer.MAX_VALUE) % maxParallelism;
+    }
+
+    @Override
+    public int channelOf(int keyGroup) {
         return keyGroup * numberOfChannels / maxParallelism;
     }
 }

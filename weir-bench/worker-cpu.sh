@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# One engine's bench worker alone, without SideBySide: warm-up rounds, then per measured round its wall throughput and
+# the worker JVM's CPU time per event (all its threads), which a loaded machine distorts far less than wall time.
+#   weir-bench/worker-cpu.sh weir|flink WORKLOAD EVENTS ROUNDS [file.jfr]
+# Environment: WARMUP (rounds, default 2), WEIR_CORE_JAR (measure this weir-core jar instead of the tree's, to
+# compare two builds in alternating fresh workers), EXTRA_JVM. Needs a built weir-bench (weir-bench/run.sh builds it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+engine=$1; workload=$2; events=$3; rounds=$4; jfr=${5:-}; warmup=${WARMUP:-2}
+cp="weir-bench/target/flink-${FLINK_VERSION:-1.20.5}/classes:$(cat "weir-bench/target/flink-${FLINK_VERSION:-1.20.5}/classpath.txt")"
+if [ -n "${WEIR_CORE_JAR:-}" ]; then
+  cp=$(echo "$cp" | tr ':' '\n' | sed "s#^.*/weir-core/target/weir-core-[^/]*\.jar\$#$WEIR_CORE_JAR#" | paste -sd:)
+fi
+if [ "$engine" = weir ]; then
+  cp=$(echo "$cp" | tr ':' '\n' | grep -v -e frocksdbjni -e flink-statebackend-rocksdb | paste -sd:)
+fi
+jvm=(-Xms2g -Xmx2g ${EXTRA_JVM:-})
+[ -n "$jfr" ] && jvm+=("-XX:StartFlightRecording=filename=$jfr,settings=profile")
+answers=$(mktemp)
+trap 'rm -f "$answers"' EXIT
+{ for _ in $(seq 1 "$warmup"); do echo "measure $workload $events"; done
+  for _ in $(seq 1 "$rounds"); do echo cpu; echo "measure $workload $events"; echo cpu; done; } \
+  | java "${jvm[@]}" -cp "$cp" dev.weir.bench.Worker "$engine" > "$answers"
+if grep '^error' "$answers"; then exit 1; fi
+grep '^ok ' "$answers" | tail -n $((3 * rounds)) | awk -v n="$events" -v e="$engine" -v w="$workload" \
+  '{v[NR]=$2} END{for(i=1;i<=NR;i+=3) printf "%s %s: %.2f M/s wall, %.1f ns CPU/event\n", e, w, n/(v[i+1]/1e9)/1e6, (v[i+2]-v[i])/n}'
+echo "$(uptime | sed 's/.*load/load/')"
