@@ -34,7 +34,8 @@ class BundledKeyedReduceOperatorTest {
             assertThat(harness.getOutput()).containsExactly(
                     HarnessRecord.of("a:1", 1), HarnessRecord.of("b:10", 10), HarnessRecord.of("a:3", 2),
                     HarnessRecord.of("c:100", 100), HarnessRecord.of("a:6", 3), HarnessRecord.of("b:30", 20),
-                    HarnessRecord.of("c:300", 200), HarnessRecord.of("d:1000", 1000), HarnessRecord.of("e:5", 5));
+                    HarnessRecord.of("c:300", 200), HarnessRecord.of("d:1000", 1000), HarnessRecord.of("e:5", 5),
+                    HarnessRecord.watermark(Long.MAX_VALUE));
             assertThat(sums.calls).containsExactly(
                     "keys [0, 1, 0, 2] before [null, null, null]",
                     "keys [0, 1, 2, 3] before [a:3, b:10, c:100, null]",
@@ -78,7 +79,7 @@ class BundledKeyedReduceOperatorTest {
             harness.endInput();
 
             assertThat(harness.getOutput()).containsExactly(HarnessRecord.of("a:1", 1), HarnessRecord.of("a:3", 2),
-                    HarnessRecord.watermark(5), HarnessRecord.of("a:7", 4));
+                    HarnessRecord.watermark(5), HarnessRecord.of("a:7", 4), HarnessRecord.watermark(Long.MAX_VALUE));
         }
     }
 
