@@ -2,7 +2,9 @@ package dev.weir.engine.operators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.api.common.RuntimeExecutionMode;
 import dev.weir.builtin.BundledReduceFunction;
+import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.testing.HarnessRecord;
 import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.OneInputHarness;
@@ -95,6 +97,19 @@ class BundledKeyedReduceOperatorTest {
 
             assertThat(harness.extractOutputValues()).containsExactly("a:1", "b:2");
         }
+    }
+
+    @Test
+    void inBatchModeOnlyEachKeysFinalValueIsEmittedAsFlinksBatchReduceDoes() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        List<String> finals = new ArrayList<>();
+        env.fromData("a:1", "b:10", "a:2", "b:20", "a:3")
+                .keyBy(record -> record.substring(0, record.indexOf(':')))
+                .reduce(new SumPerKey(2))
+                .executeAndCollect().forEachRemaining(finals::add);
+
+        assertThat(finals).containsExactlyInAnyOrder("a:6", "b:30");
     }
 
     private static OneInputHarness<String, String> harness(SumPerKey function) {
