@@ -59,6 +59,15 @@ class ErrorsTest(unittest.TestCase):
                          "The Python function of quotients (subtask 1 of 1) failed on the records ('b', 5) and ('b', 0):")
         self.assertEqual(str(failed.exception).splitlines()[-1], "ZeroDivisionError: integer division or modulo by zero")
 
+    def test_a_keyed_reduce_answer_that_cannot_cross_names_its_record(self):
+        env = env_with(1)
+        stream = (env.from_collection([("a", 1), ("a", 2), ("a", 3)]).key_by(lambda t: t[0])
+                  .reduce(lambda a, b: {b[1]} if b[1] == 3 else b).name("sets"))
+        with self.assertRaises(JobExecutionError) as failed:
+            stream.execute_and_collect()
+        self.assertEqual(str(failed.exception).splitlines()[0],
+                         "The Python function of sets (subtask 1 of 1) failed on the record ('a', 3):")
+
     def test_a_keyed_reduce_returning_none_fails_the_job_naming_the_operator(self):
         env = env_with(1)
         stream = env.from_collection([("a", 1), ("a", 2)]).key_by(lambda t: t[0]).reduce(lambda a, b: None).name("nothing")

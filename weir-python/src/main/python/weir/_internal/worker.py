@@ -49,7 +49,8 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
                 if kind == "reduce":
                     record = "records %r and %r" % tuple(value)
                 elif kind == "keyed_reduce":
-                    record = "records %r and %r" % function.reducing
+                    # The reduce itself failed, or an answer cannot cross (value[1] is the record whose answer it is).
+                    record = "records %r and %r" % function.failed_on if function.failed_on else "record %r" % (value[1],)
                 elif kind == "aggregate":
                     record = "record %r" % (value[1],) if value[0] == "add" else "call %s(...)" % _AGGREGATE_CALLS[value[0]]
                 elif kind.startswith("co_"):
@@ -105,7 +106,8 @@ class KeyedReduce:
     def __init__(self, reduce):
         self._reduce = reduce
         self._running = {}
-        self.reducing = (None, None)
+        #: The key's reduced value and the record the reduce failed on, or None.
+        self.failed_on = None
 
     def __call__(self, request):
         if len(request) == 3:
@@ -116,8 +118,11 @@ class KeyedReduce:
         else:
             key, value = request
             before = self._running[key]
-        self.reducing = (before, value)
-        after = self._running[key] = self._reduce(before, value)
+        try:
+            after = self._running[key] = self._reduce(before, value)
+        except Exception:
+            self.failed_on = (before, value)
+            raise
         return after
 
 
