@@ -10,8 +10,8 @@ numbers cross to Python and back once. The job's fixed cost (JVM start, forking 
 one-record run and subtracted; a run of a quarter of the records gives the cost once warm (the JVM's JIT compiles the
 hot code in both runs). CPU is read from the JVM's and the workers' rusage, so it depends little on the machine's
 load; records/s do. The Java job (bench/JavaMapThroughput.java, fromSequence -> map -> DiscardingSink at parallelism
-2) is measured the same way, inside its JVM. Last, a keyed reduce in Python (key_by and reduce, on a hundredth of the
-records) shows the cost of the operators that still call Python one record at a time.
+2) is measured the same way, inside its JVM. Last, a keyed reduce in Python (key_by and reduce, on a quarter of the
+records), which crosses to Python in bundles with each key's reduced value from Weir's keyed state.
 """
 import os
 import resource
@@ -96,7 +96,7 @@ def main():
     steady_python = (total_python - quarter_python) / steady * 1e9
     steady_jvm = (total_cpu - total_python - quarter_cpu + quarter_python) / steady * 1e9
     java_rate, java_cpu, java_steady = java_map(n, java_options)
-    reduced = n // 100
+    reduced = n // 4
     reduce_time, reduce_cpu, reduce_python = run(reduced, bundle_size, java_options, keyed_reduce=True)
     print("records: %d, bundle size: %s, JVM options: %s, load average: %.1f"
           % (n, bundle_size or "default (100000)", java_options or "none", os.getloadavg()[0]))

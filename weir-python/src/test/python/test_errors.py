@@ -49,6 +49,32 @@ class ErrorsTest(unittest.TestCase):
                          % (HERE, line))
         self.assertEqual(str(failed.exception).splitlines()[-1], "ZeroDivisionError: division by zero")
 
+    def test_an_exception_in_a_keyed_reduce_names_the_key_s_reduced_value_and_the_record(self):
+        env = env_with(1)
+        stream = (env.from_collection([("a", 1), ("b", 5), ("a", 2), ("b", 0), ("a", 3)]).key_by(lambda t: t[0])
+                  .reduce(lambda a, b: (a[0], a[1] // b[1])).name("quotients"))
+        with self.assertRaises(JobExecutionError) as failed:
+            stream.execute_and_collect()
+        self.assertEqual(str(failed.exception).splitlines()[0],
+                         "The Python function of quotients (subtask 1 of 1) failed on the records ('b', 5) and ('b', 0):")
+        self.assertEqual(str(failed.exception).splitlines()[-1], "ZeroDivisionError: integer division or modulo by zero")
+
+    def test_a_keyed_reduce_answer_that_cannot_cross_names_its_record(self):
+        env = env_with(1)
+        stream = (env.from_collection([("a", 1), ("a", 2), ("a", 3)]).key_by(lambda t: t[0])
+                  .reduce(lambda a, b: {b[1]} if b[1] == 3 else b).name("sets"))
+        with self.assertRaises(JobExecutionError) as failed:
+            stream.execute_and_collect()
+        self.assertEqual(str(failed.exception).splitlines()[0],
+                         "The Python function of sets (subtask 1 of 1) failed on the record ('a', 3):")
+
+    def test_a_keyed_reduce_returning_none_fails_the_job_naming_the_operator(self):
+        env = env_with(1)
+        stream = env.from_collection([("a", 1), ("a", 2)]).key_by(lambda t: t[0]).reduce(lambda a, b: None).name("nothing")
+        with self.assertRaises(JobExecutionError) as failed:
+            stream.execute_and_collect()
+        self.assertIn("returned null from reduce: the reduce function must return a value", str(failed.exception))
+
     def test_a_timestamp_assigner_returning_a_float_fails_with_what_it_must_return(self):
         env = env_with(1)
         stream = (env.from_collection([1]).assign_timestamps_and_watermarks(

@@ -1,5 +1,6 @@
 """A keyed Python job whose JVM is killed restores from its last checkpoint: the source resumes where the checkpoint
-was taken and the keyed state (kept by Weir, written from Python) comes back exactly."""
+was taken and the keyed state (kept by Weir, written from Python, or a keyed reduce's running value) comes back
+exactly."""
 import glob
 import os
 import signal
@@ -43,8 +44,25 @@ def job(configuration, map_function):
             .process(RunningSum()).uid("sums"))
 
 
+def reduce_job(configuration, map_function):
+    """The same running sums by a keyed reduce in bundles: (key, value, total) records."""
+    env = StreamExecutionEnvironment.get_execution_environment(configuration)
+    env.set_parallelism(1)
+    return (env.from_source(NumberSequenceSource(1, LAST), WatermarkStrategy.no_watermarks(), "numbers").uid("numbers")
+            .map(map_function).uid("paced")
+            .map(lambda n: (n % 3, n, n)).uid("triples")
+            .key_by(lambda t: t[0])
+            .reduce(lambda a, b: (b[0], b[1], a[2] + b[2])).uid("sums"))
+
+
 class RestoreTest(unittest.TestCase):
     def test_a_killed_jvm_restores_the_keyed_python_state_and_the_source_position_from_the_last_checkpoint(self):
+        self._kill_restore_and_check_the_running_sums(job)
+
+    def test_a_killed_jvm_restores_a_bundled_keyed_reduce_s_running_values_from_the_last_checkpoint(self):
+        self._kill_restore_and_check_the_running_sums(reduce_job)
+
+    def _kill_restore_and_check_the_running_sums(self, job):
         checkpoints = tempfile.mkdtemp(prefix="weir-python-chk-")
         config = Configuration()
         config.set_string("execution.checkpointing.interval", "30 ms")

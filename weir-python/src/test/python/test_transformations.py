@@ -1,8 +1,8 @@
 """map, flat_map, filter, key_by, reduce, sum/min/max and windows, with the exact records each job produces."""
 import unittest
 
-from weir.common import Duration, Time
-from weir.datastream import (CoFlatMapFunction, CoMapFunction, EventTimeSessionWindows, FlatMapFunction, MapFunction, ReduceFunction,
+from weir.common import Configuration, Duration, Time
+from weir.datastream import (StreamExecutionEnvironment, CoFlatMapFunction, CoMapFunction, EventTimeSessionWindows, FlatMapFunction, MapFunction, ReduceFunction,
                              SlidingEventTimeWindows, TumblingEventTimeWindows)
 from streams_for_tests import by_key, env_with, event_time
 
@@ -89,6 +89,24 @@ class TransformationsTest(unittest.TestCase):
                   .reduce(lambda x, y: (x[0], x[1] + y[1]))
                   .execute_and_collect())
         self.assertEqual(by_key(result), {"a": [("a", 1), ("a", 3), ("a", 6)], "b": [("b", 10), ("b", 30)]})
+
+    def test_a_keyed_reduce_in_bundles_of_many_keys_emits_each_records_running_value_whatever_the_bundle_size(self):
+        # Bundles of 1 (a round trip per record), of 10 (several keys, a key repeated within and across bundles) and
+        # the default (the whole input in one bundle per subtask). One source subtask, so each key's order is defined.
+        records = [("k%d" % (x % 7), x) for x in range(700)]
+        expected = {}
+        for key, value in records:
+            running = expected.setdefault(key, [])
+            running.append((key, value + (running[-1][1] if running else 0)))
+        for bundle_size in ("1", "10", None):
+            config = Configuration()
+            if bundle_size:
+                config.set_string("python.fn-execution.bundle.size", bundle_size)
+            env = StreamExecutionEnvironment.get_execution_environment(config)
+            env.set_parallelism(1)
+            result = (env.from_collection(records).key_by(lambda t: t[0])
+                      .reduce(lambda a, b: (a[0], a[1] + b[1])).set_parallelism(2).execute_and_collect())
+            self.assertEqual(by_key(result), expected, "bundle size %s" % bundle_size)
 
     def test_sum_min_max_keep_the_first_records_other_fields_as_flink_does(self):
         records = [("a", 3, "first"), ("a", 1, "second"), ("a", 5, "third")]

@@ -32,6 +32,8 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
     try:
         if isinstance(original, Function):
             original.open(RuntimeContext(name, subtask, parallelism))
+        if kind == "keyed_reduce":
+            function = KeyedReduce(function)
         while True:
             payload = read_frame(conn)
             if payload is None:
@@ -46,6 +48,9 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
                 value = inputs[min(bundle.done, len(inputs) - 1)]
                 if kind == "reduce":
                     record = "records %r and %r" % tuple(value)
+                elif kind == "keyed_reduce":
+                    # The reduce itself failed, or an answer cannot cross (value[1] is the record whose answer it is).
+                    record = "records %r and %r" % function.failed_on if function.failed_on else "record %r" % (value[1],)
                 elif kind == "aggregate":
                     record = "record %r" % (value[1],) if value[0] == "add" else "call %s(...)" % _AGGREGATE_CALLS[value[0]]
                 elif kind.startswith("co_"):
@@ -79,7 +84,7 @@ def _records(payload):
 
 def _answer(kind, function, inputs, answers):
     """Appends the answer to each input to ``answers``, one by one, in a loop that runs in C where the kind allows."""
-    if kind == "map" or kind == "key_by":
+    if kind == "map" or kind == "key_by" or kind == "keyed_reduce":
         answers.extend(map(function, inputs))
     elif kind == "filter":
         answers.extend(map(_KEEP.__getitem__, map(bool, map(function, inputs))))
@@ -90,6 +95,35 @@ def _answer(kind, function, inputs, answers):
 
 
 _KEEP = {False: 0, True: 1}
+
+
+class KeyedReduce:
+    """A keyed reduce over one bundle of the JVM's BundledKeyedReduceOperator: each request is ``[key number, value]``,
+    the first of its key in the bundle ``[key number, value, the key's reduced value before the bundle or None]``;
+    answers the key's running value after each record. The JVM writes each key's last answer back to its keyed
+    state, so nothing here outlives the bundle."""
+
+    def __init__(self, reduce):
+        self._reduce = reduce
+        self._running = {}
+        #: The key's reduced value and the record the reduce failed on, or None.
+        self.failed_on = None
+
+    def __call__(self, request):
+        if len(request) == 3:
+            key, value, before = request
+            if before is None:
+                self._running[key] = value
+                return value
+        else:
+            key, value = request
+            before = self._running[key]
+        try:
+            after = self._running[key] = self._reduce(before, value)
+        except Exception:
+            self.failed_on = (before, value)
+            raise
+        return after
 
 
 def _timestamp(timestamp, value):

@@ -136,7 +136,7 @@ class KeyedStream(DataStream):
     def reduce(self, func):
         """Combines each record with the key's previous result and emits the result (a rolling reduce)."""
         function = as_callable(func, ReduceFunction, "reduce", "reduce(...)")
-        return DataStream(self._env, self._add("reduce", ("reduce", function, func)))
+        return DataStream(self._env, self._add("reduce", ("keyed_reduce", function, func)))
 
     def sum(self, position_to_sum=0):
         return DataStream(self._env, self._add("sum", **_field(position_to_sum, "sum")))

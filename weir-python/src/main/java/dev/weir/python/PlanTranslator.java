@@ -24,7 +24,7 @@ import java.util.Map;
 
 /**
  * Builds the Weir job a Python program described: one node of the plan (JSON, written by {@code weir/_internal/plan.py})
- * at a time, with Weir's public Java API. Python functions become {@link PythonStage}s and {@link PythonReduce}s;
+ * at a time, with Weir's public Java API. Python functions become {@link PythonStage}s and {@link PythonKeyedReduce}s;
  * sources, keying, windows, the built-in aggregations and sinks are Weir's own operators.
  */
 final class PlanTranslator {
@@ -108,7 +108,7 @@ final class PlanTranslator {
                 return assignTimestamps(node, name, id);
             case "reduce":
                 return keyedReduce(node, node.path("window").isObject() ? new WindowPythonReduce(driverPort, id)
-                        : new PythonReduce(driverPort, id), name);
+                        : new PythonKeyedReduce(driverPort, id, bundleSize, bundleTimeMillis), name);
             case "sum":
             case "min":
             case "max": {

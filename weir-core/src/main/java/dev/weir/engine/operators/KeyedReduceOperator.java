@@ -15,6 +15,9 @@ import dev.weir.engine.time.Triggerable;
  */
 public final class KeyedReduceOperator extends UdfOperator<ReduceFunction<Object>> implements OneInputOperator,
         Triggerable<VoidNamespace> {
+    /** The keyed state holding each key's reduced value (also {@link BundledKeyedReduceOperator}'s). */
+    static final String STATE_NAME = "_weir_keyed_reduce";
+
     private ValueState<Object> current;
     private InternalTimerService<VoidNamespace> endOfInput;
 
@@ -25,7 +28,7 @@ public final class KeyedReduceOperator extends UdfOperator<ReduceFunction<Object
     @Override
     public void open() throws Exception {
         super.open();
-        current = keyedState.getOrCreateState(new ValueStateDescriptor<>("_weir_keyed_reduce", Object.class));
+        current = keyedState.getOrCreateState(new ValueStateDescriptor<>(STATE_NAME, Object.class));
         if (context.batch()) {
             endOfInput = timers.getTimerService("_weir_batch_reduce", this);
         }

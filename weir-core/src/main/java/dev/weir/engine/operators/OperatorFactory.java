@@ -3,6 +3,7 @@ package dev.weir.engine.operators;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.connector.sink2.Sink;
 import dev.weir.builtin.BundledFunction;
+import dev.weir.builtin.BundledReduceFunction;
 import dev.weir.streaming.api.functions.sink.SinkFunction;
 import dev.weir.streaming.api.functions.co.BroadcastProcessFunction;
 import dev.weir.streaming.api.functions.co.CoFlatMapFunction;
@@ -71,6 +72,8 @@ public final class OperatorFactory {
             op = new ProcessOperator(own((ProcessFunction<Object, Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.KeyedProcessSpec s) {
             op = new KeyedProcessOperator(own((KeyedProcessFunction<Object, Object, Object>) s.function(), parallelism, description), missingEventTimeSource);
+        } else if (spec instanceof Specs.KeyedReduceSpec s && s.function() instanceof BundledReduceFunction<?> bundled) {
+            op = new BundledKeyedReduceOperator(own((BundledReduceFunction<Object>) bundled, parallelism, description));
         } else if (spec instanceof Specs.KeyedReduceSpec s) {
             op = new KeyedReduceOperator(own((ReduceFunction<Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.TimestampsAndWatermarksSpec s) {
