@@ -3,8 +3,6 @@ package dev.weir.engine.operators;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.builtin.BundledReduceFunction;
-import dev.weir.engine.checkpoint.OperatorStateSnapshot;
-import dev.weir.engine.time.ProcessingTimeCallback;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,11 +18,9 @@ import java.util.Map;
  * the end of input, and by a processing-time timer at most {@link BundledReduceFunction#maxBundleTimeMillis()} after
  * it began. In BATCH mode it works as {@link KeyedReduceOperator} does. The state is the one {@link KeyedReduceOperator} keeps, so either operator restores the other's.
  */
-public final class BundledKeyedReduceOperator extends UdfOperator<BundledReduceFunction<Object>> implements OneInputOperator {
-    private final ProcessingTimeCallback bundleTimeUp = this::onBundleTime;
+public final class BundledKeyedReduceOperator extends BundlingOperator<BundledReduceFunction<Object>> {
     private final int maxBundleSize;
     private ValueState<Object> current;
-    private boolean timerPending;
     /** In BATCH mode, where only each key's final value is emitted, the one-at-a-time operator does the work. */
     private KeyedReduceOperator batch;
 
@@ -85,19 +81,13 @@ public final class BundledKeyedReduceOperator extends UdfOperator<BundledReduceF
         keyNumbers[n] = number;
         if (n + 1 >= maxBundleSize) {
             finishBundle();
-        } else if (!timerPending) {
-            timerPending = true;
-            var time = context.processingTimeService();
-            time.registerTimer(time.getCurrentProcessingTime() + function.maxBundleTimeMillis(), bundleTimeUp);
+        } else {
+            finishBundleWithin(function.maxBundleTimeMillis());
         }
     }
 
-    private void onBundleTime(long time) throws Exception {
-        timerPending = false;
-        finishBundle();
-    }
-
-    private void finishBundle() throws Exception {
+    @Override
+    protected void finishBundle() throws Exception {
         int n = values.size();
         if (n == 0) {
             return;
@@ -140,23 +130,5 @@ public final class BundledKeyedReduceOperator extends UdfOperator<BundledReduceF
         numbers.clear();
         keys.clear();
         before.clear();
-    }
-
-    @Override
-    public void processWatermark(long watermark) throws Exception {
-        finishBundle();
-        super.processWatermark(watermark);
-    }
-
-    @Override
-    public void snapshotState(OperatorStateSnapshot snapshot, long checkpointId, long timestamp) throws Exception {
-        finishBundle();
-        super.snapshotState(snapshot, checkpointId, timestamp);
-    }
-
-    @Override
-    public void endInput() throws Exception {
-        finishBundle();
-        super.endInput();
     }
 }
