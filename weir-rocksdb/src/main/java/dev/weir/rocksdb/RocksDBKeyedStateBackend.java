@@ -98,12 +98,16 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         if (key == currentKey && key != null) {
             return;
         }
-        int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
-        if (!keyGroupRange.contains(keyGroup)) {
-            throw new IllegalArgumentException("key '" + key + "' is in key group " + keyGroup + ", outside this subtask's "
-                    + keyGroupRange + " (max parallelism " + maxParallelism + "): the record reached the wrong subtask; "
-                    + "partition the stream with the same key selector and max parallelism as the keyed operator");
+        setCurrentKey(key, KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism));
+    }
+
+    /** Scopes state to {@code key} of {@code keyGroup}, which the keyed exchange computed already. */
+    @Override
+    public void setCurrentKey(Object key, int keyGroup) {
+        if (key == currentKey && key != null) {
+            return;
         }
+        keyGroupRange.requireContains(key, keyGroup, maxParallelism);
         keys.setCurrentKey(key, keyGroup);
         currentKey = key;
         currentKeyGroup = keyGroup;

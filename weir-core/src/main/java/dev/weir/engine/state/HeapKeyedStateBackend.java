@@ -72,11 +72,7 @@ public final class HeapKeyedStateBackend implements CheckpointableKeyedStateBack
         if (key == currentKey && key != null) {
             return;
         }
-        if (!keyGroupRange.contains(keyGroup)) {
-            throw new IllegalArgumentException("key '" + key + "' is in key group " + keyGroup + ", outside this subtask's "
-                    + keyGroupRange + " (max parallelism " + maxParallelism + "): the record reached the wrong subtask; "
-                    + "partition the stream with the same key selector and max parallelism as the keyed operator");
-        }
+        keyGroupRange.requireContains(key, keyGroup, maxParallelism);
         currentKey = key;
         currentKeyGroup = keyGroup;
         currentKeyGroupIndex = keyGroup - keyGroupRange.getStartKeyGroup();

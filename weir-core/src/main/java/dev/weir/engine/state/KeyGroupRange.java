@@ -37,6 +37,18 @@ public final class KeyGroupRange {
         return keyGroup >= startKeyGroup && keyGroup <= endKeyGroup;
     }
 
+    /**
+     * Fails unless {@code keyGroup}, the key group of {@code key} under {@code maxParallelism}, is in this range: the
+     * record reached a subtask whose keyed state does not hold its key.
+     */
+    public void requireContains(Object key, int keyGroup, int maxParallelism) {
+        if (!contains(keyGroup)) {
+            throw new IllegalArgumentException("key '" + key + "' is in key group " + keyGroup + ", outside this subtask's "
+                    + this + " (max parallelism " + maxParallelism + "): the record reached the wrong subtask; "
+                    + "partition the stream with the same key selector and max parallelism as the keyed operator");
+        }
+    }
+
     public int size() {
         return endKeyGroup - startKeyGroup + 1;
     }
