@@ -93,10 +93,14 @@ class FinalCheckpointTest {
         if (!Files.isDirectory(checkpoints)) {
             return 0;
         }
-        try (Stream<Path> all = Files.walk(checkpoints)) {
-            return all.filter(p -> p.getFileName().toString().equals("_metadata")).count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        while (true) {
+            try (Stream<Path> all = Files.walk(checkpoints)) {
+                return all.filter(p -> p.getFileName().toString().equals("_metadata")).count();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (UncheckedIOException e) {
+                // Retention deleted a checkpoint folder while we walked: count again.
+            }
         }
     }
 }

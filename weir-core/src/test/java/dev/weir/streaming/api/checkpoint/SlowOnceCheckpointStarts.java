@@ -47,6 +47,8 @@ public final class SlowOnceCheckpointStarts<T> extends RichMapFunction<T, T> imp
         }
         try (Stream<Path> paths = Files.walk(root, 2)) {
             return paths.anyMatch(p -> p.getFileName().toString().startsWith("chk-"));
+        } catch (java.io.UncheckedIOException e) {
+            return false; // Retention deleted a folder while we walked: the caller looks again.
         }
     }
 
