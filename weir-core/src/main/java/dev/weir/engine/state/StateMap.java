@@ -20,6 +20,14 @@ final class StateMap {
     private int size;
     private int mask;
     private int shift;
+    /**
+     * The key of the last lookup, by identity, and where it ended: its slot, or {@code ~slot} of the free slot it would
+     * take. A keyed function reads its state and then writes or clears it for the same key object ({@code value()}
+     * then {@code update(v)}), so the write finds its slot without a second probe. Any other change of the map's
+     * layout forgets it.
+     */
+    private Object lastKey;
+    private int lastSlot;
 
     StateMap() {
         allocate(MIN_CAPACITY);
@@ -53,16 +61,17 @@ final class StateMap {
     }
 
     void put(Object key, Object value) {
-        int hash = spread(key.hashCode());
-        int i = indexOf(key, hash);
-        if (keys[i] != null) {
+        int i = find(key);
+        if (i >= 0) {
             values[i] = value;
             return;
         }
+        i = ~i;
         if (size >= (keys.length >> 1) + (keys.length >> 2)) {
             rehash(keys.length * 2);
-            i = indexOf(key, hash);
+            i = ~find(key);
         }
+        int hash = spread(key.hashCode());
         if (allLongs && key.getClass() != Long.class) {
             allLongs = false;
         }
@@ -73,6 +82,7 @@ final class StateMap {
             longKeys[i] = (Long) key;
         }
         size++;
+        lastSlot = i;
     }
 
     /** Removes {@code key}'s entry, moving later entries of its probe run back so lookups never stop early. */
@@ -81,6 +91,7 @@ final class StateMap {
         if (i < 0) {
             return;
         }
+        lastKey = null;
         size--;
         int gap = i;
         int j = i;
@@ -106,9 +117,16 @@ final class StateMap {
         }
     }
 
+    /** The slot holding {@code key}, or {@code ~slot} of the free slot where it would go; remembered as the last lookup. */
     private int find(Object key) {
+        if (key == lastKey) {
+            return lastSlot;
+        }
         int i = indexOf(key, spread(key.hashCode()));
-        return keys[i] == null ? -1 : i;
+        int found = keys[i] == null ? ~i : i;
+        lastKey = key;
+        lastSlot = found;
+        return found;
     }
 
     /** The slot holding {@code key}, or the empty slot where it would go. */
@@ -132,6 +150,7 @@ final class StateMap {
     }
 
     private void rehash(int capacity) {
+        lastKey = null;
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         int[] oldHashes = hashes;
