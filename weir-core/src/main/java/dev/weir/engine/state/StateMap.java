@@ -7,9 +7,10 @@ import java.util.Arrays;
  * power-of-two capacity, removal by shifting back) in parallel arrays. A lookup allocates nothing and, while every
  * key is a {@code Long} (the usual case), compares the keys' values kept in a {@code long[]} without reading the key
  * objects, which are cold: scattered over the heap. {@code java.util.HashMap} costs a node and a key dereference
- * per probe.
+ * per probe. Public for the operators that keep their own per-key structures on the heap (the session window operator's
+ * sessions by key).
  */
-final class StateMap {
+public final class StateMap {
     private static final int MIN_CAPACITY = 8;
 
     private Object[] keys;
@@ -29,38 +30,38 @@ final class StateMap {
     private Object lastKey;
     private int lastSlot;
 
-    StateMap() {
+    public StateMap() {
         allocate(MIN_CAPACITY);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
     /** The slots are 0 until this; a slot holds an entry when {@link #keyAt} is not null. */
-    int capacity() {
+    public int capacity() {
         return keys.length;
     }
 
-    Object keyAt(int slot) {
+    public Object keyAt(int slot) {
         return keys[slot];
     }
 
-    Object valueAt(int slot) {
+    public Object valueAt(int slot) {
         return values[slot];
     }
 
     /** The value of {@code key}, or null. */
-    Object get(Object key) {
+    public Object get(Object key) {
         int i = find(key);
         return i < 0 ? null : values[i];
     }
 
-    void put(Object key, Object value) {
+    public void put(Object key, Object value) {
         int i = find(key);
         if (i >= 0) {
             values[i] = value;
@@ -86,7 +87,7 @@ final class StateMap {
     }
 
     /** Removes {@code key}'s entry, moving later entries of its probe run back so lookups never stop early. */
-    void remove(Object key) {
+    public void remove(Object key) {
         int i = find(key);
         if (i < 0) {
             return;
