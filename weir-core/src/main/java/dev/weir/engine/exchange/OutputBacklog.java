@@ -20,12 +20,11 @@ public final class OutputBacklog {
         return CURRENT.get();
     }
 
-    /** Installs {@code probe} for the calling thread (null removes it). */
+    /**
+     * Installs {@code probe} for the calling thread (null: none). A null is stored, not removed: removing and setting
+     * again, as every task call did, allocated a new thread-local entry each time.
+     */
     public static void install(BooleanSupplier probe) {
-        if (probe == null) {
-            CURRENT.remove();
-        } else {
-            CURRENT.set(probe);
-        }
+        CURRENT.set(probe);
     }
 }

@@ -7,9 +7,10 @@ import java.util.Arrays;
  * power-of-two capacity, removal by shifting back) in parallel arrays. A lookup allocates nothing and, while every
  * key is a {@code Long} (the usual case), compares the keys' values kept in a {@code long[]} without reading the key
  * objects, which are cold: scattered over the heap. {@code java.util.HashMap} costs a node and a key dereference
- * per probe.
+ * per probe. Public for the operators that keep their own per-key structures on the heap (the session window operator's
+ * sessions by key).
  */
-final class StateMap {
+public final class StateMap {
     private static final int MIN_CAPACITY = 8;
 
     private Object[] keys;
@@ -20,49 +21,58 @@ final class StateMap {
     private int size;
     private int mask;
     private int shift;
+    /**
+     * The key of the last lookup, by identity, and where it ended: its slot, or {@code ~slot} of the free slot it would
+     * take. A keyed function reads its state and then writes or clears it for the same key object ({@code value()}
+     * then {@code update(v)}), so the write finds its slot without a second probe. Any other change of the map's
+     * layout forgets it.
+     */
+    private Object lastKey;
+    private int lastSlot;
 
-    StateMap() {
+    public StateMap() {
         allocate(MIN_CAPACITY);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return size == 0;
     }
 
     /** The slots are 0 until this; a slot holds an entry when {@link #keyAt} is not null. */
-    int capacity() {
+    public int capacity() {
         return keys.length;
     }
 
-    Object keyAt(int slot) {
+    public Object keyAt(int slot) {
         return keys[slot];
     }
 
-    Object valueAt(int slot) {
+    public Object valueAt(int slot) {
         return values[slot];
     }
 
     /** The value of {@code key}, or null. */
-    Object get(Object key) {
+    public Object get(Object key) {
         int i = find(key);
         return i < 0 ? null : values[i];
     }
 
-    void put(Object key, Object value) {
-        int hash = spread(key.hashCode());
-        int i = indexOf(key, hash);
-        if (keys[i] != null) {
+    public void put(Object key, Object value) {
+        int i = find(key);
+        if (i >= 0) {
             values[i] = value;
             return;
         }
+        i = ~i;
         if (size >= (keys.length >> 1) + (keys.length >> 2)) {
             rehash(keys.length * 2);
-            i = indexOf(key, hash);
+            i = ~find(key);
         }
+        int hash = spread(key.hashCode());
         if (allLongs && key.getClass() != Long.class) {
             allLongs = false;
         }
@@ -73,14 +83,16 @@ final class StateMap {
             longKeys[i] = (Long) key;
         }
         size++;
+        lastSlot = i;
     }
 
     /** Removes {@code key}'s entry, moving later entries of its probe run back so lookups never stop early. */
-    void remove(Object key) {
+    public void remove(Object key) {
         int i = find(key);
         if (i < 0) {
             return;
         }
+        lastKey = null;
         size--;
         int gap = i;
         int j = i;
@@ -106,9 +118,16 @@ final class StateMap {
         }
     }
 
+    /** The slot holding {@code key}, or {@code ~slot} of the free slot where it would go; remembered as the last lookup. */
     private int find(Object key) {
+        if (key == lastKey) {
+            return lastSlot;
+        }
         int i = indexOf(key, spread(key.hashCode()));
-        return keys[i] == null ? -1 : i;
+        int found = keys[i] == null ? ~i : i;
+        lastKey = key;
+        lastSlot = found;
+        return found;
     }
 
     /** The slot holding {@code key}, or the empty slot where it would go. */
@@ -132,6 +151,7 @@ final class StateMap {
     }
 
     private void rehash(int capacity) {
+        lastKey = null;
         Object[] oldKeys = keys;
         Object[] oldValues = values;
         int[] oldHashes = hashes;

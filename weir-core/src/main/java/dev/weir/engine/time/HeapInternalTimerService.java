@@ -46,7 +46,8 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N>, Proc
         if (owner.ignoresNewTimers(name, time)) {
             return;
         }
-        eventTimers.add(owner.requireCurrentKey(name), Objects.requireNonNull(namespace, "namespace"), time, owner.nextSequence());
+        eventTimers.add(owner.requireCurrentKey(name), Objects.requireNonNull(namespace, "namespace"), owner.currentKeyGroup(), time,
+                owner.nextSequence());
     }
 
     @Override
@@ -60,7 +61,8 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N>, Proc
             return;
         }
         Object key = owner.requireCurrentKey(name);
-        if (processingTimers.add(key, Objects.requireNonNull(namespace, "namespace"), time, owner.nextSequence())) {
+        if (processingTimers.add(key, Objects.requireNonNull(namespace, "namespace"), owner.currentKeyGroup(), time,
+                owner.nextSequence())) {
             ensureCallbackBy(time);
         }
     }
@@ -95,8 +97,8 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N>, Proc
     @SuppressWarnings("unchecked")
     void restoreTimer(boolean eventTime, Object key, Object namespace, long timestamp) {
         if (eventTime) {
-            eventTimers.add(key, (N) namespace, timestamp, owner.nextSequence());
-        } else if (processingTimers.add(key, (N) namespace, timestamp, owner.nextSequence())) {
+            eventTimers.add(key, (N) namespace, -1, timestamp, owner.nextSequence());
+        } else if (processingTimers.add(key, (N) namespace, -1, timestamp, owner.nextSequence())) {
             ensureCallbackBy(timestamp);
         }
     }
@@ -115,7 +117,7 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N>, Proc
     void fireNextProcessingTimer() throws Exception {
         TimerEntry<N> timer = firingProcessingTimer;
         processingTimers.pollInto(timer);
-        owner.setCurrentKey(timer.getKey());
+        owner.setCurrentKey(timer.getKey(), timer.keyGroup());
         try {
             target.onProcessingTime(timer);
         } finally {
@@ -127,7 +129,7 @@ final class HeapInternalTimerService<N> implements InternalTimerService<N>, Proc
     void fireNextEventTimer() throws Exception {
         TimerEntry<N> timer = firingEventTimer;
         eventTimers.pollInto(timer);
-        owner.setCurrentKey(timer.getKey());
+        owner.setCurrentKey(timer.getKey(), timer.keyGroup());
         try {
             target.onEventTime(timer);
         } finally {

@@ -1,6 +1,7 @@
 package dev.weir.engine.time;
 
 import dev.weir.engine.state.KeyContext;
+import dev.weir.engine.state.KeyedStateBackend;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,11 @@ import java.util.Objects;
  */
 public final class HeapTimerServices implements CheckpointableTimerServices {
     private final KeyContext keyContext;
+    /**
+     * The key context when it is a state backend, which knows the current key group: timers keep it, so firing one
+     * does not hash its key again.
+     */
+    private final KeyedStateBackend keyGroups;
     private final ProcessingTimeService processingTimeService;
     private final Map<String, HeapInternalTimerService<?>> byName = new HashMap<>();
     /** The same services as a list, so firing scans them without an iterator. */
@@ -39,6 +45,7 @@ public final class HeapTimerServices implements CheckpointableTimerServices {
     /** Timer services that, when {@code batch}, fire processing-time timers only at the end of input. */
     public HeapTimerServices(KeyContext keyContext, ProcessingTimeService processingTimeService, boolean batch) {
         this.keyContext = Objects.requireNonNull(keyContext, "keyContext");
+        this.keyGroups = keyContext instanceof KeyedStateBackend backend ? backend : null;
         this.processingTimeService = Objects.requireNonNull(processingTimeService, "processingTimeService");
         this.batch = batch;
     }
@@ -186,8 +193,18 @@ public final class HeapTimerServices implements CheckpointableTimerServices {
         return nextSequence++;
     }
 
-    void setCurrentKey(Object key) {
-        keyContext.setCurrentKey(key);
+    /** Scopes state to a timer's key, with the key group it was registered under when known (not -1). */
+    void setCurrentKey(Object key, int keyGroup) {
+        if (keyGroup >= 0 && keyGroups != null) {
+            keyGroups.setCurrentKey(key, keyGroup);
+        } else {
+            keyContext.setCurrentKey(key);
+        }
+    }
+
+    /** The current key's key group, or -1 when the key context does not know key groups. */
+    int currentKeyGroup() {
+        return keyGroups == null ? -1 : keyGroups.getCurrentKeyGroup();
     }
 
     Object requireCurrentKey(String serviceName) {

@@ -9,11 +9,18 @@ final class TimerEntry<N> implements InternalTimer<N> {
     private long timestamp;
     private Object key;
     private N namespace;
+    private int keyGroup;
 
-    void set(Object key, N namespace, long timestamp) {
+    void set(Object key, N namespace, int keyGroup, long timestamp) {
         this.key = key;
         this.namespace = namespace;
+        this.keyGroup = keyGroup;
         this.timestamp = timestamp;
+    }
+
+    /** The key group of the key, as known when the timer was registered; -1 when it was not. */
+    int keyGroup() {
+        return keyGroup;
     }
 
     /** Drops the references once the timer has fired, so a fired key is not kept alive by the view. */

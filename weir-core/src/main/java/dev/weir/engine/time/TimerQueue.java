@@ -3,51 +3,65 @@ package dev.weir.engine.time;
 import java.util.Arrays;
 
 /**
- * The timers of one domain (event or processing time) of one timer service: a binary min-heap by (timestamp,
+ * The timers of one domain (event or processing time) of one timer service: a four-ary min-heap by (timestamp,
  * sequence) for firing, and an open-addressing index by (key, namespace, timestamp) for dedup and delete.
  *
- * <p>Timers live in parallel arrays indexed by heap position (timestamps and sequences as {@code long}s, key and
- * namespace as references the caller already holds), and the index is an {@code int} table of heap positions, so
- * once the arrays have grown to the number of live timers, registering, deduplicating, deleting and firing allocate
- * nothing: no entry object and no hash-map node per timer, as the previous object heap needed.
+ * <p>Each timer has a slot that never moves while it lives (its key, namespace, key group and hash, in parallel arrays),
+ * and the heap holds only what ordering reads: timestamps, sequences and slots, by heap position. Moving a timer in the
+ * heap writes those three and the slot's position, never the index, and the four children of a node share a cache
+ * line of timestamps, so a heap twice as shallow as a binary one costs no more per level. Once the arrays have grown to
+ * the number of live timers, registering, deduplicating, deleting and firing allocate nothing. Slots freed by firing are
+ * reused first, and the queue starts over from slot 0 whenever it empties, so the live slots stay compact.
  */
 final class TimerQueue<N> {
     private static final int EMPTY = -1;
+    private static final int INITIAL_CAPACITY = 16;
 
-    private long[] timestamps = new long[16];
-    private long[] sequences = new long[16];
-    private Object[] keys = new Object[16];
-    private Object[] namespaces = new Object[16];
-    /** Each timer's hash, so that probes compare it first and a delete can find the home slot of the entries it shifts. */
-    private int[] hashes = new int[16];
-    /** Each timer's slot in {@link #index}, so that moving a timer in the heap updates the index in one write. */
-    private int[] indexSlots = new int[16];
+    /** By heap position: what ordering compares, and the timer's slot. */
+    private long[] heapTimes = new long[INITIAL_CAPACITY];
+    private long[] heapSequences = new long[INITIAL_CAPACITY];
+    private int[] heapSlots = new int[INITIAL_CAPACITY];
     private int size;
-    /** Heap positions by hash, linear probing; {@link #EMPTY} marks a free slot. Kept at most half full. */
-    private int[] index = emptyIndex(32);
-    private int indexMask = 31;
 
-    /** Adds the timer unless one with the same key, namespace and timestamp exists; returns whether it was added. */
-    boolean add(Object key, N namespace, long timestamp, long sequence) {
+    /** By slot: the timer's identity, and where it sits in the heap. */
+    private Object[] keys = new Object[INITIAL_CAPACITY];
+    private Object[] namespaces = new Object[INITIAL_CAPACITY];
+    private int[] keyGroups = new int[INITIAL_CAPACITY];
+    /** Each timer's hash, so that probes compare it first and a delete can find the home slot of the entries it shifts. */
+    private int[] hashes = new int[INITIAL_CAPACITY];
+    private int[] positions = new int[INITIAL_CAPACITY];
+    /** Freed slots, reused last-freed first; slots at or above {@link #usedSlots} were never taken since the queue emptied. */
+    private int[] freeSlots = new int[INITIAL_CAPACITY];
+    private int freeCount;
+    private int usedSlots;
+
+    /** Slots by hash, linear probing; {@link #EMPTY} marks a free entry. Kept at most half full. */
+    private int[] index = emptyIndex(2 * INITIAL_CAPACITY);
+    private int indexMask = 2 * INITIAL_CAPACITY - 1;
+
+    /**
+     * Adds the timer unless one with the same key, namespace and timestamp exists; returns whether it was added.
+     * {@code keyGroup} is the key's key group, or -1 when the caller does not know it.
+     */
+    boolean add(Object key, N namespace, int keyGroup, long timestamp, long sequence) {
         int hash = hash(key, namespace, timestamp);
-        int slot = hash & indexMask;
-        for (int position; (position = index[slot]) != EMPTY; slot = (slot + 1) & indexMask) {
-            if (matches(position, hash, key, namespace, timestamp)) {
+        int mask = indexMask;
+        int entry = hash & mask;
+        for (int slot; (slot = index[entry]) != EMPTY; entry = (entry + 1) & mask) {
+            if (matches(slot, hash, key, namespace, timestamp)) {
                 return false;
             }
         }
-        if (size == timestamps.length) {
-            growArrays();
+        if (size == heapTimes.length) {
+            grow();
         }
-        int position = size++;
-        index[slot] = position;
-        indexSlots[position] = slot;
-        hashes[position] = hash;
-        timestamps[position] = timestamp;
-        sequences[position] = sequence;
-        keys[position] = key;
-        namespaces[position] = namespace;
-        siftUp(position);
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : usedSlots++;
+        index[entry] = slot;
+        keys[slot] = key;
+        namespaces[slot] = namespace;
+        keyGroups[slot] = keyGroup;
+        hashes[slot] = hash;
+        siftUp(size++, timestamp, sequence, slot);
         if (size * 2 > index.length) {
             growIndex();
         }
@@ -57,9 +71,9 @@ final class TimerQueue<N> {
     /** Removes the timer with this key, namespace and timestamp; returns whether there was one. */
     boolean remove(Object key, N namespace, long timestamp) {
         int hash = hash(key, namespace, timestamp);
-        for (int slot = hash & indexMask, position; (position = index[slot]) != EMPTY; slot = (slot + 1) & indexMask) {
-            if (matches(position, hash, key, namespace, timestamp)) {
-                removeAt(position);
+        for (int entry = hash & indexMask, slot; (slot = index[entry]) != EMPTY; entry = (entry + 1) & indexMask) {
+            if (matches(slot, hash, key, namespace, timestamp)) {
+                removeAt(positions[slot]);
                 return true;
             }
         }
@@ -76,174 +90,177 @@ final class TimerQueue<N> {
 
     /** The earliest timer's timestamp; only when not {@link #isEmpty}. */
     long headTimestamp() {
-        return timestamps[0];
+        return heapTimes[0];
     }
 
     /** Whether this queue's earliest timer fires before the other's; both must be non-empty. */
     boolean headFiresBefore(TimerQueue<?> other) {
-        long time = timestamps[0];
-        long otherTime = other.timestamps[0];
-        return time < otherTime || (time == otherTime && sequences[0] < other.sequences[0]);
+        long time = heapTimes[0];
+        long otherTime = other.heapTimes[0];
+        return time < otherTime || (time == otherTime && heapSequences[0] < other.heapSequences[0]);
     }
 
     /** Removes the earliest timer and copies it into {@code into}, which the caller reuses for every timer. */
     void pollInto(TimerEntry<N> into) {
-        into.set(keys[0], namespace(0), timestamps[0]);
+        int slot = heapSlots[0];
+        into.set(keys[slot], namespace(slot), keyGroups[slot], heapTimes[0]);
         removeAt(0);
     }
 
     /** The key of the timer at a heap position, for snapshots: positions 0 to size-1 hold every timer, in no useful order. */
     Object keyAt(int position) {
-        return keys[position];
+        return keys[heapSlots[position]];
     }
 
     N namespaceAt(int position) {
-        return namespace(position);
+        return namespace(heapSlots[position]);
     }
 
     long timestampAt(int position) {
-        return timestamps[position];
+        return heapTimes[position];
     }
 
     @SuppressWarnings("unchecked")
-    private N namespace(int position) {
-        return (N) namespaces[position];
+    private N namespace(int slot) {
+        return (N) namespaces[slot];
     }
 
-    private boolean matches(int position, int hash, Object key, Object namespace, long timestamp) {
-        return hashes[position] == hash && timestamps[position] == timestamp && key.equals(keys[position])
-                && namespace.equals(namespaces[position]);
+    private boolean matches(int slot, int hash, Object key, Object namespace, long timestamp) {
+        return hashes[slot] == hash && heapTimes[positions[slot]] == timestamp && key.equals(keys[slot])
+                && namespace.equals(namespaces[slot]);
     }
 
     private void removeAt(int position) {
-        deleteFromIndex(indexSlots[position]);
+        int slot = heapSlots[position];
+        deleteFromIndex(slot);
+        keys[slot] = null;
+        namespaces[slot] = null;
         int last = --size;
-        if (position != last) {
-            move(last, position);
-            keys[last] = null;
-            namespaces[last] = null;
-            if (!siftDown(position)) {
-                siftUp(position);
-            }
+        if (size == 0) {
+            freeCount = 0;
+            usedSlots = 0;
+            return;
+        }
+        freeSlots[freeCount++] = slot;
+        if (position == last) {
+            return;
+        }
+        long time = heapTimes[last];
+        long sequence = heapSequences[last];
+        int moving = heapSlots[last];
+        if (position > 0 && firesBefore(time, sequence, parent(position))) {
+            siftUp(position, time, sequence, moving);
         } else {
-            keys[last] = null;
-            namespaces[last] = null;
+            siftDown(position, time, sequence, moving);
         }
     }
 
-    /** Frees an index slot and shifts back the entries of its probe run that would no longer be found. */
-    private void deleteFromIndex(int freed) {
+    /** Frees the index entry of {@code slot} and shifts back the entries of its probe run that would no longer be found. */
+    private void deleteFromIndex(int slot) {
         int mask = indexMask;
-        int slot = freed;
+        int freed = hashes[slot] & mask;
+        while (index[freed] != slot) {
+            freed = (freed + 1) & mask;
+        }
+        int entry = freed;
         while (true) {
-            slot = (slot + 1) & mask;
-            int position = index[slot];
-            if (position == EMPTY) {
+            entry = (entry + 1) & mask;
+            int other = index[entry];
+            if (other == EMPTY) {
                 break;
             }
-            int home = hashes[position] & mask;
-            // The entry may fill the hole unless its home lies cyclically in (freed, slot].
-            boolean homeBetween = freed <= slot ? (freed < home && home <= slot) : (freed < home || home <= slot);
+            int home = hashes[other] & mask;
+            // The entry may fill the hole unless its home lies cyclically in (freed, entry].
+            boolean homeBetween = freed <= entry ? (freed < home && home <= entry) : (freed < home || home <= entry);
             if (!homeBetween) {
-                index[freed] = position;
-                indexSlots[position] = freed;
-                freed = slot;
+                index[freed] = other;
+                freed = entry;
             }
         }
         index[freed] = EMPTY;
     }
 
-    private void siftUp(int position) {
+    /** Puts the timer (time, sequence, slot) at {@code position} or above, moving later-firing parents down. */
+    private void siftUp(int position, long time, long sequence, int slot) {
         while (position > 0) {
-            int parent = (position - 1) >>> 1;
-            if (!firesBefore(position, parent)) {
-                return;
-            }
-            swap(position, parent);
-            position = parent;
-        }
-    }
-
-    /** Returns whether the timer moved down. */
-    private boolean siftDown(int position) {
-        int start = position;
-        int half = size >>> 1;
-        while (position < half) {
-            int child = 2 * position + 1;
-            int right = child + 1;
-            if (right < size && firesBefore(right, child)) {
-                child = right;
-            }
-            if (!firesBefore(child, position)) {
+            int parent = parent(position);
+            if (!firesBefore(time, sequence, parent)) {
                 break;
             }
-            swap(position, child);
-            position = child;
+            place(position, heapTimes[parent], heapSequences[parent], heapSlots[parent]);
+            position = parent;
         }
-        return position != start;
+        place(position, time, sequence, slot);
     }
 
-    private boolean firesBefore(int a, int b) {
-        long ta = timestamps[a];
-        long tb = timestamps[b];
-        return ta < tb || (ta == tb && sequences[a] < sequences[b]);
+    /** Puts the timer (time, sequence, slot) at {@code position} or below, moving earlier-firing children up. */
+    private void siftDown(int position, long time, long sequence, int slot) {
+        int n = size;
+        while (true) {
+            int first = (position << 2) + 1;
+            if (first >= n) {
+                break;
+            }
+            int best = first;
+            long bestTime = heapTimes[first];
+            long bestSequence = heapSequences[first];
+            for (int child = first + 1, end = Math.min(first + 4, n); child < end; child++) {
+                long childTime = heapTimes[child];
+                if (childTime < bestTime || (childTime == bestTime && heapSequences[child] < bestSequence)) {
+                    best = child;
+                    bestTime = childTime;
+                    bestSequence = heapSequences[child];
+                }
+            }
+            if (time < bestTime || (time == bestTime && sequence < bestSequence)) {
+                break;
+            }
+            place(position, bestTime, bestSequence, heapSlots[best]);
+            position = best;
+        }
+        place(position, time, sequence, slot);
     }
 
-    private void swap(int a, int b) {
-        long t = timestamps[a];
-        timestamps[a] = timestamps[b];
-        timestamps[b] = t;
-        long s = sequences[a];
-        sequences[a] = sequences[b];
-        sequences[b] = s;
-        Object k = keys[a];
-        keys[a] = keys[b];
-        keys[b] = k;
-        Object n = namespaces[a];
-        namespaces[a] = namespaces[b];
-        namespaces[b] = n;
-        int h = hashes[a];
-        hashes[a] = hashes[b];
-        hashes[b] = h;
-        int slotA = indexSlots[a];
-        int slotB = indexSlots[b];
-        indexSlots[a] = slotB;
-        indexSlots[b] = slotA;
-        index[slotB] = a;
-        index[slotA] = b;
+    private static int parent(int position) {
+        return (position - 1) >>> 2;
     }
 
-    private void move(int from, int to) {
-        timestamps[to] = timestamps[from];
-        sequences[to] = sequences[from];
-        keys[to] = keys[from];
-        namespaces[to] = namespaces[from];
-        hashes[to] = hashes[from];
-        int slot = indexSlots[from];
-        indexSlots[to] = slot;
-        index[slot] = to;
+    /** Whether the timer (time, sequence) fires before the one at heap position {@code other}. */
+    private boolean firesBefore(long time, long sequence, int other) {
+        long otherTime = heapTimes[other];
+        return time < otherTime || (time == otherTime && sequence < heapSequences[other]);
     }
 
-    private void growArrays() {
-        int capacity = timestamps.length * 2;
-        timestamps = Arrays.copyOf(timestamps, capacity);
-        sequences = Arrays.copyOf(sequences, capacity);
+    private void place(int position, long time, long sequence, int slot) {
+        heapTimes[position] = time;
+        heapSequences[position] = sequence;
+        heapSlots[position] = slot;
+        positions[slot] = position;
+    }
+
+    private void grow() {
+        int capacity = heapTimes.length * 2;
+        heapTimes = Arrays.copyOf(heapTimes, capacity);
+        heapSequences = Arrays.copyOf(heapSequences, capacity);
+        heapSlots = Arrays.copyOf(heapSlots, capacity);
         keys = Arrays.copyOf(keys, capacity);
         namespaces = Arrays.copyOf(namespaces, capacity);
+        keyGroups = Arrays.copyOf(keyGroups, capacity);
         hashes = Arrays.copyOf(hashes, capacity);
-        indexSlots = Arrays.copyOf(indexSlots, capacity);
+        positions = Arrays.copyOf(positions, capacity);
+        freeSlots = Arrays.copyOf(freeSlots, capacity);
     }
 
     private void growIndex() {
         index = emptyIndex(index.length * 2);
         indexMask = index.length - 1;
         for (int position = 0; position < size; position++) {
-            int slot = hashes[position] & indexMask;
-            while (index[slot] != EMPTY) {
-                slot = (slot + 1) & indexMask;
+            int slot = heapSlots[position];
+            int entry = hashes[slot] & indexMask;
+            while (index[entry] != EMPTY) {
+                entry = (entry + 1) & indexMask;
             }
-            index[slot] = position;
-            indexSlots[position] = slot;
+            index[entry] = slot;
         }
     }
 

@@ -3,8 +3,10 @@ package dev.weir.engine.windowing;
 import java.util.Arrays;
 
 /**
- * When sessions fire: a binary min-heap of (max timestamp, version) with the session's identity and its key's list
- * of sessions (so firing needs no lookup by key), in arrays. Entries go stale instead of being updated: a session
+ * When sessions fire: a four-ary min-heap of (max timestamp, version) with the session's identity and its key's list
+ * of sessions (so firing needs no lookup by key), in arrays. Four children share a cache line of times, so the heap,
+ * which holds every session opened since the last watermark and outgrows the caches, is half as deep as a binary one
+ * for the same comparisons per level. Entries go stale instead of being updated: a session
  * that grows or merges keeps its old entry, and the operator, when that entry comes due, either pushes the session
  * again under its current time and version or, when the session merged away, drops it. A session therefore fires
  * at the position its exact (max timestamp, version) gives it, and growing a session costs no heap operation.
@@ -26,7 +28,7 @@ final class SessionFirings {
         }
         int position = size++;
         while (position > 0) {
-            int parent = (position - 1) >>> 1;
+            int parent = (position - 1) >>> 2;
             if (!before(time, version, times[parent], versions[parent])) {
                 break;
             }
@@ -68,12 +70,15 @@ final class SessionFirings {
             return;
         }
         int position = 0;
-        int half = last >>> 1;
-        while (position < half) {
-            int child = 2 * position + 1;
-            int right = child + 1;
-            if (right < last && before(times[right], versions[right], times[child], versions[child])) {
-                child = right;
+        while (true) {
+            int child = (position << 2) + 1;
+            if (child >= last) {
+                break;
+            }
+            for (int other = child + 1, end = Math.min(child + 4, last); other < end; other++) {
+                if (before(times[other], versions[other], times[child], versions[child])) {
+                    child = other;
+                }
             }
             if (!before(times[child], versions[child], time, version)) {
                 break;

@@ -2,11 +2,10 @@ package dev.weir.engine.windowing;
 
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
+import dev.weir.engine.state.StateMap;
 import dev.weir.streaming.api.windowing.windows.TimeWindow;
 import dev.weir.util.OutputTag;
 import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Event-time session windows with a fixed gap, the default trigger, no evictor and no allowed lateness, with
@@ -36,7 +35,8 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
     private final long gap;
     private final SliceFunction aggregation;
     private final boolean emitsAsIs;
-    private final HashMap<Object, KeySessions> byKey = new HashMap<>();
+    /** Each key's in-flight sessions: an open-addressing map that compares {@code Long} keys without reading them. */
+    private final StateMap byKey = new StateMap();
     private final SessionFirings firings = new SessionFirings();
     /**
      * Emptied session lists, reused for new keys: with a gap shorter than a key's pauses most elements open a
@@ -83,7 +83,7 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
                     + " needs timestamps; call assignTimestampsAndWatermarks(...) before the window");
         }
         Object key = keyedState.getCurrentKey();
-        KeySessions sessions = byKey.get(key);
+        KeySessions sessions = (KeySessions) byKey.get(key);
         long start = timestamp;
         long end = timestamp + gap;
         int first = sessions == null ? 0 : sessions.firstTouching(start);
@@ -208,7 +208,7 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
     }
 
     private void restoreSession(Object key, long start, long end, Object partial) {
-        KeySessions sessions = byKey.get(key);
+        KeySessions sessions = (KeySessions) byKey.get(key);
         if (sessions == null) {
             sessions = sessionsFor(key);
         }
@@ -231,9 +231,12 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
     @Override
     public void forEachEntry(OwnedKeyedState.Visitor visitor) throws Exception {
         int maxParallelism = keyedState.getMaxParallelism();
-        for (Map.Entry<Object, KeySessions> entry : byKey.entrySet()) {
-            Object key = entry.getKey();
-            KeySessions sessions = entry.getValue();
+        for (int slot = 0, n = byKey.capacity(); slot < n; slot++) {
+            Object key = byKey.keyAt(slot);
+            if (key == null) {
+                continue;
+            }
+            KeySessions sessions = (KeySessions) byKey.valueAt(slot);
             int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
             for (int i = 0; i < sessions.count; i++) {
                 visitor.visit(keyGroup, key, new TimeWindow(sessions.starts[i], sessions.ends[i]), sessions.partials[i]);

@@ -67,6 +67,44 @@ class StateMapTest {
         assertSameAsModel(3, i -> i % 2 == 0 ? (Object) (long) i : "k" + i);
     }
 
+    /**
+     * The map remembers its last lookup by the key object's identity: reusing one key object for a read and then a
+     * write or removal (as a keyed function does) must see every change made meanwhile through an equal key object.
+     */
+    @Test
+    void aKeyObjectReusedAcrossLookupsSeesChangesMadeThroughAnEqualKeyObject() {
+        Random random = new Random(4);
+        Object[][] twins = new Object[300][];
+        for (int i = 0; i < twins.length; i++) {
+            long value = 1_000L + i * 7_919L;
+            twins[i] = new Object[] {Long.valueOf(value), Long.valueOf(value)};
+        }
+        StateMap map = new StateMap();
+        Map<Object, Object> model = new HashMap<>();
+        for (int op = 0; op < 50_000; op++) {
+            Object key = twins[random.nextInt(twins.length)][random.nextInt(2)];
+            assertThat(map.get(key)).isEqualTo(model.get(key));
+            switch (random.nextInt(4)) {
+                case 0, 1 -> {
+                    map.put(key, op);
+                    model.put(key, op);
+                }
+                case 2 -> {
+                    map.remove(key);
+                    model.remove(key);
+                }
+                default -> {
+                    // A lookup of another key in between: the next access of this one must probe again.
+                    Object other = twins[random.nextInt(twins.length)][random.nextInt(2)];
+                    assertThat(map.get(other)).isEqualTo(model.get(other));
+                }
+            }
+            assertThat(map.get(key)).isEqualTo(model.get(key));
+        }
+        assertThat(map.size()).isEqualTo(model.size());
+        assertThat(contents(map)).isEqualTo(model);
+    }
+
     @Test
     void aLongKeyIsNotFoundByAnEqualIntegerKey() {
         StateMap map = new StateMap();
