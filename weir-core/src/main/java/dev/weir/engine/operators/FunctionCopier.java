@@ -15,7 +15,8 @@ import java.util.Map;
 /**
  * Gives each parallel subtask its own instance of a user function, as Flink does, so that fields (and the runtime
  * context of a rich function) are not shared between threads. The copy is made once, when the job starts, by Java
- * serialization of the function object; records are never copied.
+ * serialization of the function object; records are never copied. A function that holds only final values (or
+ * nothing) is shared instead: no subtask could change it, and a copy would differ from it in identity only.
  */
 public final class FunctionCopier {
     private FunctionCopier() {
@@ -44,6 +45,9 @@ public final class FunctionCopier {
 
     @SuppressWarnings("unchecked")
     private static <F> F copy(F function, String why) {
+        if (ValueOnlyClasses.isValueOnly(function.getClass())) {
+            return function;
+        }
         ClosureCleaner.clean(function);
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
