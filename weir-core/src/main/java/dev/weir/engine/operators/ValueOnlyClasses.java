@@ -9,11 +9,11 @@ import java.util.Set;
 
 /**
  * Tells whether the instances of a class hold nothing that could ever change: every instance field, up the class
- * hierarchy, is {@code final} and of a primitive or an immutable JDK value type, and serialization has no hook that
- * could make a copy differ from its original. A function of such a class (one with no fields, one holding only final
- * numbers and strings) can be shared by all subtasks of an operator: a serialized copy would be equal in every way
- * but identity, and making one loads Java serialization, whose set-up alone costs start-up time and, through the JDK's
- * logger lookup, opens every jar of the class path.
+ * hierarchy, is {@code final}, not {@code transient}, and of a primitive or an immutable JDK value type, and
+ * serialization has no hook that could make a copy differ from its original. A function of such a class (one with no
+ * fields, one holding only final numbers and strings) can be shared by all subtasks of an operator: a serialized copy
+ * would be equal in every way but identity, and making one loads Java serialization, whose set-up alone costs
+ * start-up time and, through the JDK's logger lookup, opens every jar of the class path.
  */
 final class ValueOnlyClasses {
     private static final Set<Class<?>> VALUE_TYPES = Set.of(String.class, Long.class, Integer.class, Short.class,
@@ -51,7 +51,9 @@ final class ValueOnlyClasses {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             for (Field field : c.getDeclaredFields()) {
                 int modifiers = field.getModifiers();
-                if (!Modifier.isStatic(modifiers) && !(Modifier.isFinal(modifiers) && isValueType(field.getType()))) {
+                // A transient field reads back as its default, so a copy would differ from the original.
+                if (!Modifier.isStatic(modifiers) && (Modifier.isTransient(modifiers) || !Modifier.isFinal(modifiers)
+                        || !isValueType(field.getType()))) {
                     return false;
                 }
             }

@@ -89,6 +89,15 @@ class FunctionCopierTest {
         }
     }
 
+    /** A final value that a copy would read back as 0. */
+    static final class Forgetting implements Serializable {
+        private final transient long value;
+
+        Forgetting(long value) {
+            this.value = value;
+        }
+    }
+
     /** A final value in a class whose parent holds one that can change. */
     static class Base implements Serializable {
         long changing;
@@ -119,6 +128,7 @@ class FunctionCopierTest {
         Collecting collecting = new Collecting(new java.util.ArrayList<>(List.of(1L)));
         Resolving resolving = new Resolving();
         Derived derived = new Derived();
+        Forgetting forgetting = new Forgetting(5);
         List<Long> captured = new java.util.ArrayList<>();
         MapFunction<Long, Long> capturingAList = value -> {
             captured.add(value);
@@ -132,6 +142,7 @@ class FunctionCopierTest {
         assertThat(FunctionCopier.copyFor(collecting, 2, "Map")).isNotSameAs(collecting).isEqualTo(collecting);
         assertThat(FunctionCopier.copyFor(resolving, 2, "Map")).isNotSameAs(resolving);
         assertThat(FunctionCopier.copyFor(derived, 2, "Map")).isNotSameAs(derived);
+        assertThat(FunctionCopier.copyFor(forgetting, 2, "Map").value).isZero();
         assertThat(FunctionCopier.copyFor(capturingAList, 2, "Map")).isNotSameAs(capturingAList);
     }
 
