@@ -41,6 +41,8 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     private long lastCompletedAt;
     private int consecutiveFailures;
     private boolean shutdown;
+    /** Set by {@link #triggerFinal()}: no periodic checkpoint starts after it, so none can subsume the final one. */
+    private boolean finalRequested;
     private dev.weir.engine.status.CheckpointHistory history = new dev.weir.engine.status.CheckpointHistory();
 
     public CheckpointCoordinator(String jobName, CheckpointOptions options, CheckpointStorage storage, long firstCheckpointId,
@@ -107,22 +109,40 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
                 return;
             }
         }
-        trigger(null);
+        trigger(null, true);
     }
 
     private long lastTriggeredAt;
+
+    /**
+     * Triggers the final checkpoint, once every task finished. Periodic checkpoints stop first: one triggered after it
+     * would complete first (finished tasks acknowledge at once) and subsume it, failing the job's end.
+     */
+    public CompletableFuture<String> triggerFinal() {
+        synchronized (this) {
+            finalRequested = true;
+        }
+        return trigger(null, false);
+    }
 
     /**
      * Triggers a checkpoint, or a savepoint into {@code savepointDirectory} when it is not null; the future completes
      * with the path of the completed checkpoint.
      */
     public CompletableFuture<String> trigger(String savepointDirectory) {
+        return trigger(savepointDirectory, false);
+    }
+
+    private CompletableFuture<String> trigger(String savepointDirectory, boolean periodic) {
         Pending p;
         long id;
         long now;
         synchronized (this) {
             if (shutdown) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the job is not running"));
+            }
+            if (periodic && finalRequested) {
+                return CompletableFuture.failedFuture(new IllegalStateException("the final checkpoint was triggered"));
             }
             id = nextId++;
             now = System.currentTimeMillis();

@@ -142,7 +142,7 @@ final class Attempt {
      */
     private void takeFinalCheckpoint() {
         try {
-            coordinator.trigger(null).get();
+            coordinator.triggerFinal().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(null, e);

@@ -52,6 +52,100 @@ class FunctionCopierTest {
                 .hasMessageContaining("mark them transient and create them in open()");
     }
 
+    /** Holds nothing: as the bench's and most jobs' map functions. */
+    static final class Doubled implements MapFunction<Long, Long> {
+        @Override
+        public Long map(Long value) {
+            return value * 2;
+        }
+    }
+
+    /** Holds only final values, as {@code fromSequence}'s source does. */
+    record Range(long from, long to, String name, TimeUnitLike unit) implements Serializable {
+    }
+
+    enum TimeUnitLike { SECONDS }
+
+    /** A counter each subtask must have for itself. */
+    static final class Counting implements MapFunction<Long, Long> {
+        private long seen;
+
+        @Override
+        public Long map(Long value) {
+            return ++seen;
+        }
+    }
+
+    /** Final, but its list can change. */
+    record Collecting(List<Long> seen) implements Serializable {
+    }
+
+    /** Final values, but reading it back runs code of its own. */
+    static final class Resolving implements Serializable {
+        private final long value = 1;
+
+        private Object readResolve() {
+            return this;
+        }
+    }
+
+    /** A final value that a copy would read back as 0. */
+    static final class Forgetting implements Serializable {
+        private final transient long value;
+
+        Forgetting(long value) {
+            this.value = value;
+        }
+    }
+
+    /** A final value in a class whose parent holds one that can change. */
+    static class Base implements Serializable {
+        long changing;
+    }
+
+    static final class Derived extends Base {
+        private final long fixed = 1;
+    }
+
+    @Test
+    void aFunctionHoldingNothingOrOnlyFinalValuesIsSharedBySubtasksInsteadOfCopied() {
+        Doubled doubled = new Doubled();
+        Range range = new Range(1, 10, "numbers", TimeUnitLike.SECONDS);
+        MapFunction<Long, Long> lambda = value -> value + 1;
+        long offset = 5;
+        MapFunction<Long, Long> capturingAValue = value -> value + offset;
+
+        assertThat(FunctionCopier.copyFor(doubled, 2, "Map")).isSameAs(doubled);
+        assertThat(FunctionCopier.copyFor(range, 2, "Source")).isSameAs(range);
+        assertThat(FunctionCopier.copyFor(lambda, 2, "Map")).isSameAs(lambda);
+        assertThat(FunctionCopier.copyFor(capturingAValue, 2, "Map")).isSameAs(capturingAValue);
+        assertThat(FunctionCopier.copyForAttempt(range, "Source")).isSameAs(range);
+    }
+
+    @Test
+    void aFunctionWithAnythingThatCanChangeOrCustomSerializationIsCopied() throws Exception {
+        Counting counting = new Counting();
+        Collecting collecting = new Collecting(new java.util.ArrayList<>(List.of(1L)));
+        Resolving resolving = new Resolving();
+        Derived derived = new Derived();
+        Forgetting forgetting = new Forgetting(5);
+        List<Long> captured = new java.util.ArrayList<>();
+        MapFunction<Long, Long> capturingAList = value -> {
+            captured.add(value);
+            return value;
+        };
+
+        Counting countingCopy = FunctionCopier.copyFor(counting, 2, "Map");
+        assertThat(countingCopy).isNotSameAs(counting);
+        countingCopy.map(7L);
+        assertThat(counting.map(7L)).isEqualTo(1L);
+        assertThat(FunctionCopier.copyFor(collecting, 2, "Map")).isNotSameAs(collecting).isEqualTo(collecting);
+        assertThat(FunctionCopier.copyFor(resolving, 2, "Map")).isNotSameAs(resolving);
+        assertThat(FunctionCopier.copyFor(derived, 2, "Map")).isNotSameAs(derived);
+        assertThat(FunctionCopier.copyFor(forgetting, 2, "Map").value).isZero();
+        assertThat(FunctionCopier.copyFor(capturingAList, 2, "Map")).isNotSameAs(capturingAList);
+    }
+
     /** A class only a job's own loader can see, as with {@code weir run job.jar}. */
     private URLClassLoader compileJobClass() throws Exception {
         Path source = Files.createDirectories(dir.resolve("src/job")).resolve("Doubler.java");

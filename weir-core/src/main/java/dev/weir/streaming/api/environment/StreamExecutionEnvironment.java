@@ -19,6 +19,7 @@ import dev.weir.builtin.FromElementsSource;
 import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.plan.Pipeline;
 import dev.weir.plan.PipelineExecutor;
+import dev.weir.plan.RegisteredExecutors;
 import dev.weir.plan.Specs;
 import dev.weir.plan.Transformation;
 import dev.weir.api.common.restartstrategy.RestartStrategies;
@@ -553,16 +554,7 @@ public class StreamExecutionEnvironment {
 
     /** The runtime registered for the target: Weir's own for "local", the weir-flink runner for Flink's targets. */
     private static PipelineExecutor executor(String target) {
-        for (PipelineExecutor executor : ServiceLoader.load(PipelineExecutor.class, StreamExecutionEnvironment.class.getClassLoader())) {
-            if (executor.supportsTarget(target)) {
-                return executor;
-            }
-        }
-        if (PipelineExecutor.LOCAL_TARGET.equals(target)) {
-            throw new IllegalStateException("No Weir runtime found on the class path: add weir-core (it registers dev.weir.plan.PipelineExecutor)");
-        }
-        throw new IllegalStateException("No Weir runtime on the class path runs " + PipelineExecutor.TARGET + " '" + target
-                + "': Weir runs 'local'; weir-flink (with Flink's flink-clients) adds 'remote' and 'flink-minicluster'");
+        return RegisteredExecutors.forTarget(target, StreamExecutionEnvironment.class.getClassLoader());
     }
 
     /** Internal: a fresh id for a transformation; called by the stream classes as they add operators. */

@@ -1,7 +1,9 @@
 package dev.weir.streaming.api.checkpoint;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -14,6 +16,21 @@ public final class CommittedFiles {
     }
 
     public static List<String> sortedLines(Path directory) throws IOException {
+        // A running sink renames its in-progress files while the walk lists them: walk again, from the start.
+        for (int walk = 1; ; walk++) {
+            try {
+                return sortedLinesOfOneWalk(directory);
+            } catch (NoSuchFileException | UncheckedIOException e) {
+                if (walk == MAX_WALKS || !(e instanceof NoSuchFileException || e.getCause() instanceof NoSuchFileException)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static final int MAX_WALKS = 100;
+
+    private static List<String> sortedLinesOfOneWalk(Path directory) throws IOException {
         List<String> all = new ArrayList<>();
         if (!Files.isDirectory(directory)) {
             return all;
