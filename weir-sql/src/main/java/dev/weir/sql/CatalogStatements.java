@@ -7,6 +7,8 @@ import dev.weir.sql.catalog.TableAlteration;
 import dev.weir.sql.catalog.TableResolver;
 import dev.weir.sql.exec.TableResultImpl;
 import dev.weir.sql.parse.Statement;
+import dev.weir.sql.plan.SqlPlanner;
+import dev.weir.sql.types.RowTypes;
 import dev.weir.table.api.DataTypes;
 import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
@@ -19,7 +21,7 @@ import java.util.regex.Pattern;
 /**
  * Runs Flink's catalog statements on Weir's one catalog, {@code default_catalog} with its one database
  * {@code default_database} (as Flink's default in-memory catalog is named): SHOW CATALOGS / DATABASES / CURRENT ...,
- * USE (the existing names only), SHOW CREATE TABLE / VIEW, SHOW COLUMNS and ALTER TABLE.
+ * USE (the existing names only), SHOW TABLES / VIEWS, SHOW CREATE TABLE / VIEW, SHOW COLUMNS, ALTER TABLE and ALTER VIEW.
  */
 final class CatalogStatements {
     static final String CATALOG = "default_catalog";
@@ -27,16 +29,26 @@ final class CatalogStatements {
 
     private final SessionCatalog catalog;
     private final TableAlteration alteration;
+    private final SqlPlanner planner;
 
-    CatalogStatements(SessionCatalog catalog, TableResolver resolver) {
+    CatalogStatements(SessionCatalog catalog, TableResolver resolver, SqlPlanner planner) {
         this.catalog = catalog;
         this.alteration = new TableAlteration(resolver);
+        this.planner = planner;
     }
 
     static boolean handles(Statement statement) {
         return statement instanceof Statement.ShowCatalogObjects || statement instanceof Statement.Use
                 || statement instanceof Statement.ShowCreate || statement instanceof Statement.ShowColumns
-                || statement instanceof Statement.AlterTable;
+                || statement instanceof Statement.AlterTable || statement instanceof Statement.ShowTables
+                || statement instanceof Statement.AlterView;
+    }
+
+    /** The names of the catalog's tables and views (SHOW TABLES, as in Flink), or of its views alone; sorted. */
+    static String[] names(SessionCatalog catalog, boolean views) {
+        return catalog.entries().entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("UnnamedTable$") && (!views || e.getValue() instanceof CatalogView))
+                .map(java.util.Map.Entry::getKey).toArray(String[]::new);
     }
 
     TableResult execute(Statement statement) {
@@ -58,6 +70,13 @@ final class CatalogStatements {
         if (statement instanceof Statement.ShowColumns show) {
             return showColumns(show);
         }
+        if (statement instanceof Statement.ShowTables show) {
+            return showTables(show);
+        }
+        if (statement instanceof Statement.AlterView alter) {
+            alterView(alter);
+            return TableResultImpl.OK;
+        }
         alter((Statement.AlterTable) statement);
         return TableResultImpl.OK;
     }
@@ -71,6 +90,38 @@ final class CatalogStatements {
             throw new ValidationException("A database with name [" + use.database() + "] does not exist in the catalog: ["
                     + CATALOG + "]. Weir has one database, " + DATABASE + "; write USE " + DATABASE + " or leave the statement out");
         }
+    }
+
+    private TableResult showTables(Statement.ShowTables show) {
+        use(new Statement.Use(show.catalog(), show.database()));
+        Pattern like = show.like() == null ? null : Pattern.compile(likeRegex(show.like()));
+        List<Row> rows = new ArrayList<>();
+        for (String name : names(catalog, show.views())) {
+            if (like == null || like.matcher(name).matches() != show.notLike()) {
+                rows.add(Row.of(name));
+            }
+        }
+        return TableResultImpl.ofRows(ResolvedSchema.physical(List.of(show.views() ? "view name" : "table name"),
+                List.of(DataTypes.STRING())), rows);
+    }
+
+    /** ALTER VIEW: Flink's checks and messages; the new query is planned as CREATE VIEW plans it. */
+    private void alterView(Statement.AlterView alter) {
+        Object entry = catalog.get(alter.name());
+        String path = "`" + CATALOG + "`.`" + DATABASE + "`.`" + alter.name() + "`";
+        if (entry == null) {
+            throw new ValidationException("View " + path + " doesn't exist or is a temporary view; SHOW VIEWS lists the views");
+        }
+        if (entry instanceof CatalogTable) {
+            throw new ValidationException("ALTER VIEW for a table is not allowed: " + path + " is a table; use ALTER TABLE");
+        }
+        CatalogView view = (CatalogView) entry;
+        if (alter.newName() != null) {
+            catalog.replaceView(alter.name(), new CatalogView(alter.newName(), view.query(), view.schema()));
+            return;
+        }
+        SqlPlanner.Planned planned = planner.planQuery(alter.query());
+        catalog.replaceView(alter.name(), new CatalogView(alter.name(), alter.query(), RowTypes.schema(planned.rowType(), -1)));
     }
 
     private String showCreate(Statement.ShowCreate show) {

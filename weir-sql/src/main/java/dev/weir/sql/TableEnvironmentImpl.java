@@ -30,9 +30,7 @@ import dev.weir.table.api.ValidationException;
 import dev.weir.table.api.bridge.java.StreamTableEnvironment;
 import dev.weir.table.catalog.ResolvedSchema;
 import dev.weir.types.Row;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.apache.calcite.plan.RelOptUtil;
 
@@ -53,7 +51,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private final SqlPlanner planner = new SqlPlanner(catalog);
     private final TableResolver resolver = new TableResolver(planner);
     private final SessionStatements session = new SessionStatements();
-    private final CatalogStatements catalogStatements = new CatalogStatements(catalog, resolver);
+    private final CatalogStatements catalogStatements = new CatalogStatements(catalog, resolver, planner);
     private int anonymousTables;
 
     private TableEnvironmentImpl(StreamExecutionEnvironment boundEnvironment, EnvironmentSettings settings) {
@@ -124,15 +122,6 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
                         + d.name() + "' does not exist; write DROP " + (d.view() ? "VIEW" : "TABLE") + " IF EXISTS to ignore that");
             }
             return TableResultImpl.OK;
-        }
-        if (parsed instanceof Statement.Show) {
-            boolean views = ((Statement.Show) parsed).views();
-            List<Row> rows = new ArrayList<>();
-            for (String name : views ? listViews() : listTables()) {
-                rows.add(Row.of(name));
-            }
-            return TableResultImpl.ofRows(ResolvedSchema.physical(List.of(views ? "view name" : "table name"),
-                    List.of(dev.weir.table.api.DataTypes.STRING())), rows);
         }
         if (parsed instanceof Statement.Describe) {
             return Describe.of(entry(((Statement.Describe) parsed).name()));
@@ -206,13 +195,12 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     @Override
     public String[] listTables() {
-        return catalog.entries().keySet().stream().filter(n -> !n.startsWith("UnnamedTable$")).toArray(String[]::new);
+        return CatalogStatements.names(catalog, false);
     }
 
     @Override
     public String[] listViews() {
-        return catalog.entries().entrySet().stream().filter(e -> e.getValue() instanceof CatalogView && !e.getKey().startsWith("UnnamedTable$"))
-                .map(Map.Entry::getKey).toArray(String[]::new);
+        return CatalogStatements.names(catalog, true);
     }
 
     @Override

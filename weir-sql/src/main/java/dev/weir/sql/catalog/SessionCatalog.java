@@ -52,13 +52,22 @@ public final class SessionCatalog {
      * or view has.
      */
     public void replaceTable(String oldName, CatalogTable table) {
-        if (!oldName.equals(table.name()) && entries.containsKey(table.name())) {
-            throw new ValidationException("Could not execute ALTER TABLE `default_catalog`.`default_database`.`" + oldName
-                    + "` RENAME TO `default_catalog`.`default_database`.`" + table.name() + "`: a table or view named '"
-                    + table.name() + "' already exists; choose another name or drop it first");
+        replace(oldName, table.name(), table, "TABLE");
+    }
+
+    /** Puts {@code view} in the place of the view {@code oldName} (ALTER VIEW); refuses a new name that another has. */
+    public void replaceView(String oldName, CatalogView view) {
+        replace(oldName, view.name(), view, "VIEW");
+    }
+
+    private void replace(String oldName, String newName, Object entry, String kind) {
+        if (!oldName.equals(newName) && entries.containsKey(newName)) {
+            throw new ValidationException("Could not execute ALTER " + kind + " `default_catalog`.`default_database`.`" + oldName
+                    + "` RENAME TO `default_catalog`.`default_database`.`" + newName + "`: a table or view named '"
+                    + newName + "' already exists; choose another name or drop it first");
         }
         entries.remove(oldName);
-        entries.put(table.name(), table);
+        entries.put(newName, entry);
     }
 
     /** The table or view named {@code name}, or null. */

@@ -8,6 +8,7 @@ import java.util.Map;
 /**
  * Parses Flink's catalog statements on {@link StatementParser}'s tokens: {@code SHOW CATALOGS | CURRENT CATALOG |
  * DATABASES | CURRENT DATABASE}, {@code SHOW CREATE TABLE | VIEW}, {@code SHOW COLUMNS FROM t [[NOT] LIKE 'p']},
+ * {@code SHOW TABLES | VIEWS [FROM|IN [c.]db] [[NOT] LIKE 'p']}, {@code ALTER VIEW v RENAME TO w | AS query},
  * {@code USE CATALOG c}, {@code USE [c.]db} and {@code ALTER TABLE [IF EXISTS] t} with {@code RENAME TO}, {@code RENAME
  * a TO b}, {@code SET (...)}, {@code RESET (...)}, {@code ADD}, {@code MODIFY} and {@code DROP}.
  */
@@ -30,8 +31,18 @@ final class CatalogStatementParser {
             p.skip();
             return alterTable();
         }
+        if (first.is("ALTER") && p.peek(1).is("VIEW")) {
+            p.skip();
+            p.skip();
+            return alterView();
+        }
         if (first.is("SHOW")) {
             Token what = p.peek(1);
+            if (what.is("TABLES") || what.is("VIEWS")) {
+                p.skip();
+                p.skip();
+                return showTables(what.is("VIEWS"));
+            }
             if (what.is("CATALOGS") || what.is("DATABASES")) {
                 p.skip();
                 p.skip();
@@ -104,19 +115,66 @@ final class CatalogStatementParser {
             throw p.error(fromOrIn, "FROM or IN");
         }
         String table = p.identifier("a table name");
-        boolean not = false;
-        String like = null;
-        if (p.peek().is("NOT")) {
-            p.skip();
-            not = true;
-            p.expectWord("LIKE");
-            like = p.string("a pattern in single quotes");
-        } else if (p.peek().is("LIKE")) {
-            p.skip();
-            like = p.string("a pattern in single quotes");
-        }
+        boolean not = notLike();
+        String like = like();
         p.end();
         return new Statement.ShowColumns(table, like, not);
+    }
+
+    private Statement showTables(boolean views) {
+        String catalog = null;
+        String database = null;
+        if (p.peek().is("FROM") || p.peek().is("IN")) {
+            p.skip();
+            List<String> parts = dotted("a database name");
+            if (parts.size() > 2) {
+                throw new dev.weir.table.api.SqlParserException("SQL parse failed. SHOW " + (views ? "VIEWS" : "TABLES") + " FROM "
+                        + "takes a database name, optionally with its catalog (default_catalog.default_database), not "
+                        + String.join(".", parts));
+            }
+            catalog = parts.size() == 2 ? parts.get(0) : null;
+            database = parts.get(parts.size() - 1);
+        }
+        boolean not = notLike();
+        String like = like();
+        p.end();
+        return new Statement.ShowTables(views, catalog, database, like, not);
+    }
+
+    /** Consumes {@code NOT} before a {@code LIKE}; whether there was one. */
+    private boolean notLike() {
+        if (p.peek().is("NOT")) {
+            p.skip();
+            if (!p.peek().is("LIKE")) {
+                throw p.error(p.peek(), "LIKE");
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The pattern of a {@code LIKE 'pattern'}, or null when the statement has none. */
+    private String like() {
+        if (!p.peek().is("LIKE")) {
+            return null;
+        }
+        p.skip();
+        return p.string("a pattern in single quotes");
+    }
+
+    private Statement alterView() {
+        String name = p.identifier("a view name");
+        Token verb = p.next();
+        if (verb.is("RENAME")) {
+            p.expectWord("TO");
+            String newName = p.identifier("the new view name");
+            p.end();
+            return new Statement.AlterView(name, newName, null);
+        }
+        if (verb.is("AS")) {
+            return new Statement.AlterView(name, null, p.rest(p.peek().start()));
+        }
+        throw p.error(verb, "RENAME TO or AS");
     }
 
     private Statement alterTable() {

@@ -36,8 +36,15 @@ public sealed interface Statement {
     record Drop(boolean view, String name, boolean ifExists) implements Statement {
     }
 
-    /** {@code SHOW TABLES} or {@code SHOW VIEWS}. */
-    record Show(boolean views) implements Statement {
+    /**
+     * {@code SHOW TABLES|VIEWS [FROM|IN [catalog.]database] [[NOT] LIKE 'pattern']}: {@code catalog}, {@code database}
+     * and {@code like} null when not written.
+     */
+    record ShowTables(boolean views, String catalog, String database, String like, boolean notLike) implements Statement {
+    }
+
+    /** {@code ALTER VIEW name RENAME TO newName} ({@code query} null) or {@code ALTER VIEW name AS query} ({@code newName} null). */
+    record AlterView(String name, String newName, String query) implements Statement {
     }
 
     /** {@code DESCRIBE name} or {@code DESC name}. */

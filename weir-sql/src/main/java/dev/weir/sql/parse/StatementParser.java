@@ -80,10 +80,6 @@ public final class StatementParser {
         if (first.is("SHOW")) {
             at++;
             Token what = next();
-            if (what.is("TABLES") || what.is("VIEWS")) {
-                end();
-                return new Statement.Show(what.is("VIEWS"));
-            }
             throw error(what, "TABLES, VIEWS, FUNCTIONS, CATALOGS, DATABASES, CURRENT, CREATE or COLUMNS");
         }
         if (first.is("DESCRIBE") || first.is("DESC")) {

@@ -124,6 +124,9 @@ public final class StreamTranslator {
                         + "grouping and combine them with UNION ALL");
             }
             Translated windowed = new WindowTranslator(this).tryWindowAggregate(aggregate);
+            if (windowed == null) {
+                windowed = new CascadedWindowAggregateTranslator(this).tryTranslate(aggregate);
+            }
             return windowed != null ? windowed : groupAggregate(aggregate);
         }
         if (rel instanceof org.apache.calcite.rel.core.Join) {

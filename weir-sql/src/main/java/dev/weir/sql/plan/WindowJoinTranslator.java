@@ -33,11 +33,14 @@ final class WindowJoinTranslator {
         int leftEnd = -1;
         int rightEnd = -1;
         boolean starts = false;
+        WindowBounds bounds = new WindowBounds(new WindowTranslator(translator));
         for (int i = 0; i < info.leftKeys.size(); i++) {
             String l = leftNames.get(info.leftKeys.get(i));
             String r = rightNames.get(info.rightKeys.get(i));
-            starts |= l.equals("window_start") && r.equals("window_start");
-            if (l.equals("window_end") && r.equals("window_end")) {
+            // The bounds by name (window table functions), or under other names as Flink tracks them (Nexmark q5).
+            WindowBounds.Kind kind = boundKind(bounds, join, info.leftKeys.get(i), info.rightKeys.get(i));
+            starts |= l.equals("window_start") && r.equals("window_start") || kind == WindowBounds.Kind.START;
+            if (l.equals("window_end") && r.equals("window_end") || kind == WindowBounds.Kind.END) {
                 leftEnd = info.leftKeys.get(i);
                 rightEnd = info.rightKeys.get(i);
             }
@@ -68,5 +71,12 @@ final class WindowJoinTranslator {
                         type == JoinRelType.LEFT || type == JoinRelType.FULL, type == JoinRelType.RIGHT || type == JoinRelType.FULL))
                 .name(name);
         return new Translated(out, join.getRowType(), -1, false);
+    }
+
+    /** Which bound of the same windows both join keys are, or null when they are not both the same bound. */
+    private static WindowBounds.Kind boundKind(WindowBounds bounds, Join join, int leftKey, int rightKey) {
+        WindowBounds.Bound l = bounds.of(join.getLeft(), leftKey);
+        WindowBounds.Bound r = bounds.of(join.getRight(), rightKey);
+        return l != null && r != null && l.kind() == r.kind() && l.windows().equals(r.windows()) ? l.kind() : null;
     }
 }

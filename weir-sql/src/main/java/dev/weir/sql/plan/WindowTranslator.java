@@ -396,6 +396,19 @@ final class WindowTranslator {
         return traced >= 0 && isProcTimeWindowTime(input, traced);
     }
 
+    /**
+     * The windows of {@code node} when it is an event-time TUMBLE, HOP or CUMULATE table function, whose bounds a
+     * cascaded window aggregate or a window join may be attached to; null otherwise.
+     */
+    WindowSpec eventTimeWindows(RelNode node) {
+        if (!isWindowFunction(node)) {
+            return null;
+        }
+        TableFunctionScan scan = (TableFunctionScan) node;
+        WindowCall call = parse(scan);
+        return call.spec().kind() == WindowSpec.Kind.SESSION || procTime(scan, call) ? null : call.spec();
+    }
+
     /** The first node under {@code aggregate} that is no projection or filter; those passed are added to {@code between}. */
     private static RelNode belowProjectionsAndFilters(Aggregate aggregate, List<RelNode> between) {
         RelNode node = aggregate.getInput();

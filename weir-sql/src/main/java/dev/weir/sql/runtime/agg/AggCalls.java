@@ -24,7 +24,10 @@ public final class AggCalls {
         }
         switch (call.getAggregation().getKind()) {
             case COUNT:
-                return call.isDistinct() ? new Counts.CountDistinct(arg, filter) : new Counts.Count(arg, filter);
+                if (!call.isDistinct()) {
+                    return new Counts.Count(arg, filter);
+                }
+                return retracting ? new Counts.CountDistinct(arg, filter) : new InsertOnlyCountDistinct(arg, filter, isInteger(inputType, arg));
             case SUM:
             case SUM0:
                 return sum(call, inputType, arg, filter, false);
@@ -38,6 +41,12 @@ public final class AggCalls {
                 throw new ValidationException("Aggregate function " + name + " is not supported by Weir SQL yet; supported are "
                         + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN and MAX");
         }
+    }
+
+    private static boolean isInteger(RelDataType inputType, int arg) {
+        SqlTypeName type = inputType.getFieldList().get(arg).getType().getSqlTypeName();
+        return type == SqlTypeName.BIGINT || type == SqlTypeName.INTEGER || type == SqlTypeName.SMALLINT
+                || type == SqlTypeName.TINYINT;
     }
 
     private static AggCall sum(AggregateCall call, RelDataType inputType, int arg, int filter, boolean average) {

@@ -1,12 +1,11 @@
 package dev.weir.sql.runtime.agg;
 
 import dev.weir.types.Row;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * MIN and MAX. Values are counted in a sorted map so that a retracted value leaves the next smallest (or largest)
- * in place, as Flink's retractable MIN/MAX do.
+ * MIN and MAX. Over an updating input, values are counted in sorted order ({@link SortedCounts}) so that a retracted
+ * value leaves the next smallest (or largest) in place, as Flink's retractable MIN/MAX do; over an insert-only input
+ * only the extreme is kept.
  */
 final class Extremes {
     private Extremes() {
@@ -24,6 +23,7 @@ final class Extremes {
         }
     }
 
+    /** MIN or MAX over an updating input: every value held is counted, so retracting the extreme leaves the next. */
     static final class MinMax extends AggCall {
         private static final long serialVersionUID = 1L;
         private final boolean max;
@@ -35,47 +35,36 @@ final class Extremes {
 
         @Override
         public Object createAccumulator() {
-            return new TreeMap<Object, Long>(NaturalOrder.INSTANCE);
+            return new SortedCounts();
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public Object accumulate(Object acc, Row row) {
             Object v = row.getField(arg);
             if (v != null && applies(row)) {
-                ((TreeMap<Object, Long>) acc).merge(v, 1L, Long::sum);
+                ((SortedCounts) acc).add(v, 1);
             }
             return acc;
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public Object retract(Object acc, Row row) {
             Object v = row.getField(arg);
             if (v != null && applies(row)) {
-                TreeMap<Object, Long> values = (TreeMap<Object, Long>) acc;
-                Long left = values.merge(v, -1L, Long::sum);
-                if (left != null && left <= 0) {
-                    values.remove(v);
-                }
+                ((SortedCounts) acc).remove(v);
             }
             return acc;
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public Object merge(Object a, Object b) {
-            TreeMap<Object, Long> merged = new TreeMap<>(NaturalOrder.INSTANCE);
-            merged.putAll((Map<Object, Long>) a);
-            ((Map<Object, Long>) b).forEach((k, v) -> merged.merge(k, v, Long::sum));
-            return merged;
+            return ((SortedCounts) a).union((SortedCounts) b);
         }
 
         @Override
-        @SuppressWarnings("unchecked")
         public Object result(Object acc) {
-            TreeMap<Object, Long> values = (TreeMap<Object, Long>) acc;
-            return values.isEmpty() ? null : max ? values.lastKey() : values.firstKey();
+            SortedCounts values = (SortedCounts) acc;
+            return values.isEmpty() ? null : max ? values.last() : values.first();
         }
     }
 
