@@ -18,8 +18,12 @@ import java.util.Objects;
  */
 public final class LocalWindowAggregate implements BundledFunction<Row, WindowPartial> {
     private static final long serialVersionUID = 1L;
-    /** Pairs of key and slice held at most, as Flink's {@code table.exec.window-agg.buffer-size-limit} bounds its buffer. */
-    static final int MAX_PAIRS = 1 << 15;
+    /**
+     * Pairs of key and slice held at most, as Flink's {@code table.exec.window-agg.buffer-size-limit} bounds its buffer.
+     * Small, so that the table stays in the core's cache: rows come nearly in time order, so ending a bundle early
+     * splits few pairs, while a table of every slice since the last watermark missed the cache on every row.
+     */
+    static final int MAX_PAIRS = 1 << 12;
     /** The bundle also ends this long after it began, though watermarks end it sooner on a running stream. */
     private static final long MAX_BUNDLE_MILLIS = 1000;
 

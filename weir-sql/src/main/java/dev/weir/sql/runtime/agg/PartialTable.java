@@ -13,6 +13,10 @@ final class PartialTable {
     private final int[] index;
     private final int mask;
     private final Object[] keys;
+    /** The value of each key while {@link #allLongs}: compared without reading the key objects of earlier rows. */
+    private final long[] longKeys;
+    /** Whether every key added since the last {@link #clear} is a {@code Long} (a one-column integer GROUP BY). */
+    private boolean allLongs = true;
     private final long[] slices;
     private final long[][] accumulators;
     private int size;
@@ -24,12 +28,16 @@ final class PartialTable {
         this.index = new int[slots];
         this.mask = slots - 1;
         this.keys = new Object[capacity];
+        this.longKeys = new long[capacity];
         this.slices = new long[capacity];
         this.accumulators = new long[capacity][];
     }
 
     /** The position of the pair ({@code key}, {@code slice}), or {@code -1 - insertion point} when absent. */
     int find(Object key, long slice) {
+        if (allLongs && key.getClass() == Long.class) {
+            return findLong((Long) key, slice);
+        }
         int h = mix(key.hashCode(), slice) & mask;
         while (true) {
             int at = index[h];
@@ -44,10 +52,30 @@ final class PartialTable {
         }
     }
 
+    private int findLong(long key, long slice) {
+        int h = mix(Long.hashCode(key), slice) & mask;
+        while (true) {
+            int at = index[h];
+            if (at == 0) {
+                return -1 - h;
+            }
+            at--;
+            if (slices[at] == slice && longKeys[at] == key) {
+                return at;
+            }
+            h = (h + 1) & mask;
+        }
+    }
+
     /** Adds the pair at the insertion point {@link #find} returned; the caller checked that the table is not full. */
     int add(int insertionPoint, Object key, long slice, long[] accumulator) {
         int at = size++;
         keys[at] = key;
+        if (allLongs && key.getClass() == Long.class) {
+            longKeys[at] = (Long) key;
+        } else {
+            allLongs = false;
+        }
         slices[at] = slice;
         accumulators[at] = accumulator;
         index[-1 - insertionPoint] = at + 1;
@@ -80,6 +108,7 @@ final class PartialTable {
         Arrays.fill(keys, 0, size, null);
         Arrays.fill(accumulators, 0, size, null);
         size = 0;
+        allLongs = true;
     }
 
     private static int mix(int keyHash, long slice) {
