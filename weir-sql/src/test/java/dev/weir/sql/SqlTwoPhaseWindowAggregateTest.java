@@ -9,6 +9,7 @@ import dev.weir.table.api.DataTypes;
 import dev.weir.table.api.Schema;
 import dev.weir.table.api.bridge.java.StreamTableEnvironment;
 import dev.weir.types.Row;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -36,9 +37,12 @@ class SqlTwoPhaseWindowAggregateTest {
         return i % 13 == 0 ? null : (long) (i % 101);
     }
 
-    /** Ten rows per millisecond: two 1 s windows of 10,000 rows over 5,003 keys. */
+    /**
+     * Ten rows per millisecond: two 1 s windows of 10,000 rows over 5,003 keys; every seventh row 150 ms behind, out of
+     * order but within the watermark's second of delay, so no row is late.
+     */
     private static long timestamp(int i) {
-        return i / 10;
+        return Math.max(0, i / 10 - (i % 7 == 0 ? 150 : 0));
     }
 
     private static StreamTableEnvironment events() {
@@ -47,7 +51,7 @@ class SqlTwoPhaseWindowAggregateTest {
         for (int i = 0; i < ROWS; i++) {
             input.add(Row.of(key(i), value(i), timestamp(i)));
         }
-        DataStream<Row> rows = env.fromData(input).assignTimestampsAndWatermarks(WatermarkStrategy.<Row>forMonotonousTimestamps()
+        DataStream<Row> rows = env.fromData(input).assignTimestampsAndWatermarks(WatermarkStrategy.<Row>forBoundedOutOfOrderness(Duration.ofSeconds(1))
                 .withTimestampAssigner((row, previous) -> (Long) row.getField(2)));
         StreamTableEnvironment tables = StreamTableEnvironment.create(env);
         tables.getConfig().set("table.local-time-zone", "UTC");
@@ -89,17 +93,18 @@ class SqlTwoPhaseWindowAggregateTest {
 
         Row row(Long key, long windowStart) {
             boolean none = values == 0;
-            return Row.of(key, LocalDateTime.ofEpochSecond(windowStart / 1000, 0, ZoneOffset.UTC), count, values,
+            return Row.of(key, LocalDateTime.ofEpochSecond(Math.floorDiv(windowStart, 1000), (int) Math.floorMod(windowStart, 1000)
+                    * 1_000_000, ZoneOffset.UTC), count, values,
                     none ? null : sum, none ? null : min, none ? null : max, none ? null : sum / values, over50);
         }
     }
 
-    /** The rows of windows of {@code size} ms every {@code slide} ms, as Flink assigns them. */
-    private static List<String> expected(long size, long slide) {
+    /** The rows of windows of {@code size} ms every {@code slide} ms from {@code offset}, as Flink assigns them. */
+    private static List<String> expected(long size, long slide, long offset) {
         Map<List<Object>, Expected> windows = new HashMap<>();
         for (int i = 0; i < ROWS; i++) {
             long ts = timestamp(i);
-            for (long start = ts - Math.floorMod(ts, slide); start > ts - size; start -= slide) {
+            for (long start = ts - Math.floorMod(ts - offset, slide); start > ts - size; start -= slide) {
                 List<Object> group = java.util.Arrays.asList(key(i), start);
                 windows.computeIfAbsent(group, g -> new Expected()).add(value(i));
             }
@@ -121,7 +126,7 @@ class SqlTwoPhaseWindowAggregateTest {
         assertThat(tables.explainSql(query)).contains("LocalWindowAggregate(groupBy=[k], window=[TUMBLE(size=[1 s])]",
                 "GlobalWindowAggregate(groupBy=[k], window=[TUMBLE(size=[1 s])]");
         List<String> rows = collect(tables, query);
-        assertThat(rows).hasSize(2 * (KEYS + 1)).isEqualTo(expected(1000, 1000));
+        assertThat(rows).hasSize(2 * (KEYS + 1)).isEqualTo(expected(1000, 1000, 0));
     }
 
     @Test
@@ -131,7 +136,17 @@ class SqlTwoPhaseWindowAggregateTest {
                 + "INTERVAL '1' SECOND, INTERVAL '2' SECOND)) GROUP BY k, window_start, window_end";
 
         assertThat(tables.explainSql(query)).contains("LocalWindowAggregate(", "GlobalWindowAggregate(");
-        assertThat(collect(tables, query)).isEqualTo(expected(2000, 1000));
+        assertThat(collect(tables, query)).isEqualTo(expected(2000, 1000, 0));
+    }
+
+    @Test
+    void aTumblingAggregateWithAnOffsetSlicesFromTheOffset() throws Exception {
+        StreamTableEnvironment tables = events();
+        String query = "SELECT k, window_start, " + CALLS + " FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(rowtime), "
+                + "INTERVAL '1' SECOND, INTERVAL '0.3' SECOND)) GROUP BY k, window_start, window_end";
+
+        assertThat(tables.explainSql(query)).contains("LocalWindowAggregate(", "GlobalWindowAggregate(");
+        assertThat(collect(tables, query)).isEqualTo(expected(1000, 1000, 300));
     }
 
     @Test

@@ -32,6 +32,12 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
     private final long sliceSize;
     private final long offset;
     private transient PartialTable table;
+    /**
+     * The slice the last row fell in, [start, end), empty at first: rows come nearly in time order, so most need no
+     * division to find theirs.
+     */
+    private transient long sliceStart;
+    private transient long sliceEnd;
 
     /** Aggregates with {@code aggregate} per key of {@code keys} and slice of {@code sliceSize} ms from {@code offset}. */
     public LocalWindowAggregate(GroupKeySelector keys, LongAggregate aggregate, long sliceSize, long offset) {
@@ -53,7 +59,11 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
         if (table == null) {
             table = this.table = new PartialTable(MAX_PAIRS);
         }
-        long slice = TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize);
+        if (timestamp < sliceStart || timestamp >= sliceEnd) {
+            sliceStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize);
+            sliceEnd = sliceStart + sliceSize;
+        }
+        long slice = sliceStart;
         int at = table.find(key, slice);
         if (at < 0) {
             if (table.isFull()) {
