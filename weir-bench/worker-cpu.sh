@@ -2,14 +2,17 @@
 # One engine's bench worker alone, without SideBySide: warm-up rounds, then per measured round its wall throughput and
 # the worker JVM's CPU time per event (all its threads), which a loaded machine distorts far less than wall time.
 #   weir-bench/worker-cpu.sh weir|flink WORKLOAD EVENTS ROUNDS [file.jfr]
-# Environment: WARMUP (rounds, default 2), WEIR_CORE_JAR (measure this weir-core jar instead of the tree's, to
-# compare two builds in alternating fresh workers), EXTRA_JVM. Needs a built weir-bench (weir-bench/run.sh builds it).
+# Environment: WARMUP (rounds, default 2), WEIR_CORE_JAR and WEIR_SQL_JAR (measure this weir-core or weir-sql jar
+# instead of the tree's, to compare two builds in alternating fresh workers), EXTRA_JVM. Needs a built weir-bench (weir-bench/run.sh builds it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 engine=$1; workload=$2; events=$3; rounds=$4; jfr=${5:-}; warmup=${WARMUP:-2}
 cp="weir-bench/target/flink-${FLINK_VERSION:-1.20.5}/classes:$(cat "weir-bench/target/flink-${FLINK_VERSION:-1.20.5}/classpath.txt")"
 if [ -n "${WEIR_CORE_JAR:-}" ]; then
   cp=$(echo "$cp" | tr ':' '\n' | sed "s#^.*/weir-core/target/weir-core-[^/]*\.jar\$#$WEIR_CORE_JAR#" | paste -sd:)
+fi
+if [ -n "${WEIR_SQL_JAR:-}" ]; then
+  cp=$(echo "$cp" | tr ':' '\n' | sed "s#^.*/weir-sql/target/weir-sql-[^/]*\.jar\$#$WEIR_SQL_JAR#" | paste -sd:)
 fi
 if [ "$engine" = weir ]; then
   cp=$(echo "$cp" | tr ':' '\n' | grep -v -e frocksdbjni -e flink-statebackend-rocksdb | paste -sd:)

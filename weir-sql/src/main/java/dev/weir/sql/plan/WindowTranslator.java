@@ -10,10 +10,12 @@ import dev.weir.sql.runtime.SessionRowsFunction;
 import dev.weir.sql.runtime.WindowAggregateOutput;
 import dev.weir.sql.runtime.WindowColumnsFunction;
 import dev.weir.sql.runtime.WindowSpec;
+import dev.weir.sql.runtime.agg.GlobalWindowAggregate;
+import dev.weir.sql.runtime.agg.LocalWindowAggregate;
 import dev.weir.sql.runtime.agg.LongAggregate;
+import dev.weir.sql.runtime.agg.WindowPartial;
 import dev.weir.sql.runtime.agg.SqlAggregate;
 import dev.weir.streaming.api.datastream.DataStream;
-import dev.weir.streaming.api.datastream.KeyedStream;
 import dev.weir.streaming.api.datastream.WindowedStream;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
@@ -254,18 +256,23 @@ final class WindowTranslator {
         int[] keys = keyFields.stream().mapToInt(Integer::intValue).toArray();
         GroupKeySelector keySelector = GroupKeySelector.of(keys, keys.length == 1
                 && hasValueKeyType(aggregateInput.getFieldList().get(keys[0]).getType().getSqlTypeName()));
-        KeyedStream<Row, Object> keyed = stream.keyBy(keySelector);
         String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregateInput) + "], window=["
                 + call.spec().describe() + (procTime ? ", PROCTIME" : "") + "], select=["
                 + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
-        translator.record(name);
         List<AggregateCall> aggCalls = picked == null ? aggregate.getAggCallList()
                 : aggregate.getAggCallList().stream().map(c -> c.transform(picked)).toList();
         LongAggregate integers = LongAggregate.tryCreate(aggCalls, aggregateInput);
-        WindowedStream<Row, Object, TimeWindow> windowed = keyed.window(assigner(call.spec(), procTime));
         WindowAggregateOutput output = new WindowAggregateOutput(groupColumns, keySelector);
-        DataStream<Row> out = (integers != null ? windowed.aggregate(integers, output)
-                : windowed.aggregate(new SqlAggregate(translator.aggCalls(aggCalls, aggregateInput)), output)).name(name);
+        DataStream<Row> out;
+        if (integers != null && !procTime && (call.spec().kind() == WindowSpec.Kind.TUMBLE
+                || call.spec().kind() == WindowSpec.Kind.HOP)) {
+            out = twoPhase(stream, call.spec(), keySelector, integers, output, name);
+        } else {
+            translator.record(name);
+            WindowedStream<Row, Object, TimeWindow> windowed = stream.keyBy(keySelector).window(assigner(call.spec(), procTime));
+            out = (integers != null ? windowed.aggregate(integers, output)
+                    : windowed.aggregate(new SqlAggregate(translator.aggCalls(aggCalls, aggregateInput)), output)).name(name);
+        }
         int rowtime = -1;
         // A processing-time window's window_time is no event-time attribute.
         for (int i = 0; i < groupColumns.length && !procTime; i++) {
@@ -274,6 +281,22 @@ final class WindowTranslator {
             }
         }
         return new Translated(out, aggregate.getRowType(), rowtime, false);
+    }
+
+    /**
+     * The window aggregate in two phases, as Flink plans a window aggregate whose calls all merge: a local aggregate
+     * chained to the input sums each subtask's rows per key and slice, and the window operator merges those partials.
+     * Only partials cross the exchange, one per key and slice and bundle instead of one per row.
+     */
+    private DataStream<Row> twoPhase(DataStream<Row> stream, WindowSpec spec, GroupKeySelector keySelector,
+            LongAggregate integers, WindowAggregateOutput output, String name) {
+        long sliceSize = spec.kind() == WindowSpec.Kind.HOP ? spec.slide() : spec.size();
+        translator.record("Local" + name);
+        translator.record("Global" + name);
+        DataStream<WindowPartial> partials = stream.flatMap(new LocalWindowAggregate(keySelector, integers, sliceSize,
+                spec.offset())).name("Local" + name).setParallelism(stream.getParallelism());
+        return partials.keyBy(new WindowPartial.Key()).window(assigner(spec, false))
+                .aggregate(new GlobalWindowAggregate(integers), output).name("Global" + name);
     }
 
     /**

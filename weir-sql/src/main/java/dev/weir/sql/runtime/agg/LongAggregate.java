@@ -161,6 +161,18 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
         }
     }
 
+    /** Adds accumulator {@code from} into {@code into}, which it returns. */
+    long[] mergeInto(long[] into, long[] from) {
+        int[] ops = this.ops;
+        for (int i = 0; i < ops.length; i++) {
+            int at = 2 * i;
+            int op = ops[i];
+            into[at] = op == MIN ? Math.min(into[at], from[at]) : op == MAX ? Math.max(into[at], from[at]) : into[at] + from[at];
+            into[at + 1] += from[at + 1];
+        }
+        return into;
+    }
+
     @Override
     public long[] merge(long[] a, long[] b) {
         long[] merged = new long[a.length];
