@@ -44,6 +44,7 @@ import org.apache.calcite.plan.RelOptUtil;
 public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private static final System.Logger LOG = System.getLogger(TableEnvironmentImpl.class.getName());
     private static final String TARGET = "execution.target";
+    private static final String AGG_PHASE_STRATEGY = "table.optimizer.agg-phase-strategy";
 
     private final StreamExecutionEnvironment boundEnvironment;
     private final TableConfig config = new TableConfig();
@@ -240,7 +241,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         }
         SqlPlanner.Planned planned = planner.planQuery(query);
         StreamTranslator translator = new StreamTranslator(StreamExecutionEnvironment.createLocalEnvironment(1), catalog, planner,
-                config.getLocalTimeZone()).withStateTtl(stateTtl());
+                config.getLocalTimeZone()).withStateTtl(stateTtl()).withAggPhaseStrategy(aggPhaseStrategy());
         Translated translated = planned.translateWith(translator);
         StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n").append(RelOptUtil.toString(planned.rel()))
                 .append("\n== Weir Operators ==\n");
@@ -275,7 +276,12 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         logIgnoredOptions();
         SqlPlanner.Planned planned = planner.planQuery(query);
         return planned.translateWith(new StreamTranslator(env, catalog, planner, config.getLocalTimeZone())
-                .withStateTtl(stateTtl()));
+                .withStateTtl(stateTtl()).withAggPhaseStrategy(aggPhaseStrategy()));
+    }
+
+    /** {@code table.optimizer.agg-phase-strategy} as Flink spells it: AUTO (the default), ONE_PHASE or TWO_PHASE. */
+    private String aggPhaseStrategy() {
+        return config.getConfiguration().getString(AGG_PHASE_STRATEGY, "AUTO");
     }
 
     /** {@code table.exec.state.ttl} as Flink reads it ({@code '1 h'}, {@code '30 s'}, {@code '0'}: forever). */
@@ -294,7 +300,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     private void logIgnoredOptions() {
         for (String key : config.getConfiguration().keySet()) {
-            if (key.startsWith("table.exec.mini-batch") || key.startsWith("table.optimizer")) {
+            if (key.startsWith("table.exec.mini-batch") || key.startsWith("table.optimizer") && !key.equals(AGG_PHASE_STRATEGY)) {
                 LOG.log(System.Logger.Level.INFO, "Option ''{0}'' is accepted and ignored: Weir has no such setting", key);
             }
         }

@@ -1,6 +1,7 @@
 package dev.weir.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.streaming.api.datastream.DataStream;
@@ -154,5 +155,27 @@ class SqlTwoPhaseWindowAggregateTest {
                 + "DESCRIPTOR(rowtime), INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end");
 
         assertThat(plan).contains("WindowAggregate(groupBy=[k]").doesNotContain("LocalWindowAggregate");
+    }
+
+    @Test
+    void onePhaseStrategyKeepsTheAggregateInOneOperatorWithTheSameRows() throws Exception {
+        StreamTableEnvironment tables = events();
+        tables.getConfig().set("table.optimizer.agg-phase-strategy", "ONE_PHASE");
+        String query = "SELECT k, window_start, " + CALLS + " FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(rowtime), "
+                + "INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end";
+
+        assertThat(tables.explainSql(query)).contains("WindowAggregate(groupBy=[k]").doesNotContain("LocalWindowAggregate");
+        assertThat(collect(tables, query)).isEqualTo(expected(1000, 1000, 0));
+    }
+
+    @Test
+    void anUnknownAggPhaseStrategyIsRefusedNamingTheValuesThatExist() {
+        StreamTableEnvironment tables = events();
+        tables.getConfig().set("table.optimizer.agg-phase-strategy", "THREE_PHASE");
+
+        assertThatThrownBy(() -> tables.explainSql("SELECT k, COUNT(*) FROM TABLE(TUMBLE(TABLE events, DESCRIPTOR(rowtime), "
+                + "INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end"))
+                .hasMessage("Invalid value 'THREE_PHASE' for option 'table.optimizer.agg-phase-strategy': write AUTO, "
+                        + "ONE_PHASE or TWO_PHASE");
     }
 }

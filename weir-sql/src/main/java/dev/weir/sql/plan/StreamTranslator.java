@@ -52,6 +52,7 @@ public final class StreamTranslator {
     private ExprCompiler compiler;
     private CallPlaces places;
     private java.time.Duration stateTtl = java.time.Duration.ZERO;
+    private boolean twoPhaseAggregates = true;
 
     public StreamTranslator(StreamExecutionEnvironment env, SessionCatalog catalog, SqlPlanner planner, ZoneId zone) {
         this.env = env;
@@ -68,6 +69,24 @@ public final class StreamTranslator {
 
     java.time.Duration stateTtl() {
         return stateTtl;
+    }
+
+    /**
+     * Sets {@code table.optimizer.agg-phase-strategy}: AUTO and TWO_PHASE let a window aggregate whose calls all merge
+     * run as a local and a global phase, as Flink plans it; ONE_PHASE keeps every aggregate in one operator.
+     */
+    public StreamTranslator withAggPhaseStrategy(String strategy) {
+        switch (strategy.trim().toUpperCase(java.util.Locale.ROOT)) {
+            case "AUTO", "TWO_PHASE" -> twoPhaseAggregates = true;
+            case "ONE_PHASE" -> twoPhaseAggregates = false;
+            default -> throw new ValidationException("Invalid value '" + strategy
+                    + "' for option 'table.optimizer.agg-phase-strategy': write AUTO, ONE_PHASE or TWO_PHASE");
+        }
+        return this;
+    }
+
+    boolean twoPhaseAggregates() {
+        return twoPhaseAggregates;
     }
 
     /** The Weir operators added so far, one line each, sources first. */

@@ -264,7 +264,7 @@ final class WindowTranslator {
         LongAggregate integers = LongAggregate.tryCreate(aggCalls, aggregateInput);
         WindowAggregateOutput output = new WindowAggregateOutput(groupColumns, keySelector);
         DataStream<Row> out;
-        if (integers != null && !procTime && (call.spec().kind() == WindowSpec.Kind.TUMBLE
+        if (integers != null && !procTime && translator.twoPhaseAggregates() && (call.spec().kind() == WindowSpec.Kind.TUMBLE
                 || call.spec().kind() == WindowSpec.Kind.HOP)) {
             out = twoPhase(stream, call.spec(), keySelector, integers, output, name);
         } else {
