@@ -126,7 +126,7 @@ final class PlanTranslator {
             case "process":
                 return configure(input(node).process(new PythonProcess(driverPort, id)).name(name), node);
             case "keyed_process":
-                return configure(input(node).keyBy(new KeyOfKeyed()).process(new PythonKeyedProcess(driverPort, id)).name(name), node);
+                return configure(input(node).keyBy(new KeyOfKeyed()).process(new PythonKeyedProcess(driverPort, id, bundleSize, bundleTimeMillis)).name(name), node);
             case "co_map":
             case "co_flat_map":
                 return configure(connected(node).flatMap(new PythonCoStage(driverPort, id)).name(name), node);
