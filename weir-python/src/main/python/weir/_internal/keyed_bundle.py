@@ -1,8 +1,9 @@
 """A bundle of a KeyedProcessFunction's records, processed in one conversation with the JVM's
 BundledKeyedProcessOperator: the records of many keys in order, each with its key current, as if they came one at a
-time. A value state read once per key and bundle is kept for the rest of the bundle and its writes go back with the
-outputs, as do timer registrations (no timer fires during a bundle: the JVM finishes a bundle before any timer
-fires); other state calls go to the JVM for the record's key."""
+time. The JVM sends each key's value of every value state the function used so far, so a value state is read from
+the JVM at most once per key and bundle; its writes go back with the outputs, as do timer calls (no timer fires
+during a bundle: the JVM finishes a bundle before any timer fires). Other state calls go to the JVM for the
+record's key."""
 from weir.datastream.output_tag import OutputTag
 
 _NO_TIMESTAMP = -(1 << 63)
@@ -24,11 +25,15 @@ class KeyedBundle:
         self.record = None
 
     def process(self, message, function, ctx, timers):
-        """The reply to ``["bundle", watermark, keys, values, timestamps, key numbers]``: ``["done", outputs, the
-        number of outputs of each record, side outputs as [record index, tag, value], value state writes as [name,
-        key number, value, cleared], timers as [key number, request, time]]``."""
-        _, timers._watermark, keys, values, timestamps, key_numbers = message
+        """The reply to ``["bundle", watermark, keys, values, timestamps, key numbers, [[value state name, [its value
+        for each key number]], ...]]``: ``["done", outputs, the number of outputs of each record, side outputs as
+        [record index, tag, value], value state writes as [name, key number, value, cleared], timers as [key number,
+        request, time]]``."""
+        _, timers._watermark, keys, values, timestamps, key_numbers, prefetched = message
         self._values.clear()
+        for name, per_key in prefetched:
+            for key, value in enumerate(per_key):
+                self._values[(name, key)] = value
         self._writes.clear()
         self._timers = []
         ctx._time_domain = None

@@ -178,6 +178,15 @@ def _describe(error, name, subtask, parallelism, record):
     return "\n".join(lines)
 
 
+def _marshalled(message):
+    """``message`` in marshal's format, read by the JVM's MarshalReader, or as tagged values where marshal has no form
+    for a value (a Row)."""
+    try:
+        return b"K" + marshal.dumps(message, 2)
+    except ValueError:
+        return codec.encode(message, bytearray())
+
+
 class _Channel:
     """The worker's side of a process function's conversation: one request, one answer; during a bundle of keyed
     records, its ``bundle`` serves what it can and asks for the rest."""
@@ -219,19 +228,30 @@ def serve_process(conn, function, name, subtask, parallelism):
         runtime_context = RuntimeContext(name, subtask, parallelism, channel)
         window_ctx = _WindowContext(runtime_context)
         bundle = KeyedBundle(channel.ask, channel.ttl_names)
+        done = None
         function.open(runtime_context)
         while True:
             payload = read_frame(conn)
             if payload is None:
                 break
-            message = codec.decode(payload)[0]
+            if payload[0] == _MARSHALLED:
+                message = marshal.loads(memoryview(payload)[1:])
+            elif payload == _TAGGED_PLEASE:  # the last bundle's reply held a value the JVM takes only tagged
+                message = ["tagged", done]
+            else:
+                message = codec.decode(payload)[0]
             kind = message[0]
-            if kind == "bundle":
+            if kind == "bundle" or kind == "tagged":
                 channel.bundle = bundle
                 try:
-                    reply = codec.encode(bundle.process(message, function, ctx, timers), bytearray())
+                    if kind == "tagged":
+                        reply = codec.encode(done, bytearray())
+                    else:
+                        done = bundle.process(message, function, ctx, timers)
+                        reply = _marshalled(done)
                 except Exception as e:
-                    error = _describe(e, name, subtask, parallelism, "record %r" % (bundle.record,))
+                    record = "record %r" % (bundle.record,) if kind == "bundle" else "outputs of a bundle"
+                    error = _describe(e, name, subtask, parallelism, record)
                     write_frame(conn, bytes(codec.encode(["error", error], bytearray())))
                     status = 1
                     break

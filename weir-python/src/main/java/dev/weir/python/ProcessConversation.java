@@ -88,7 +88,8 @@ final class ProcessConversation {
     }
 
     /**
-     * Sends a bundle of keyed records ({@code ["bundle", watermark, keys, values, timestamps, key numbers]}) and serves
+     * Sends a bundle of keyed records ({@code ["bundle", watermark, keys, values, timestamps, key numbers, value
+     * states]}, see {@link #valuesOfEachKey}) and serves
      * the worker's requests, each for the key it names ({@code ["keyed", key number, request...]}); the worker answers
      * {@code ["done", outputs, outputs per record, side outputs, value state writes, timers]} (see
      * {@code weir/_internal/keyed_bundle.py}). Applies the writes and timers, then emits the outputs with their
@@ -107,7 +108,8 @@ final class ProcessConversation {
         }
         TimerService timers = bundle.timerService();
         try {
-            worker.send(Arrays.asList("bundle", timers.currentWatermark(), bundle.keys(), values, timestamps, keyNumbers));
+            worker.sendMarshalled(Arrays.asList("bundle", timers.currentWatermark(), bundle.keys(), values, timestamps,
+                    keyNumbers, valuesOfEachKey(bundle)));
             while (true) {
                 List<Object> request = (List<Object>) worker.receive();
                 String kind = (String) request.get(0);
@@ -134,6 +136,28 @@ final class ProcessConversation {
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }
+    }
+
+    /**
+     * {@code [[state name, [the value of key 0, of key 1, ...]], ...]} for each value state the function used so far
+     * (one with a time to live is read where the function reads it, as a read renews it): the worker then asks for
+     * none of them, so a bundle costs no round trip per key.
+     */
+    private List<Object> valuesOfEachKey(BundledKeyedProcessFunction.KeyedBundle bundle) throws Exception {
+        List<Object> prefetched = new ArrayList<>();
+        int keys = bundle.keys().size();
+        for (Map.Entry<String, ValueState<Object>> state : values.entrySet()) {
+            if (ttls.containsKey(state.getKey())) {
+                continue;
+            }
+            List<Object> perKey = new ArrayList<>(keys);
+            for (int k = 0; k < keys; k++) {
+                bundle.setCurrentKey(k);
+                perKey.add(state.getValue().value());
+            }
+            prefetched.add(Arrays.asList(state.getKey(), perKey));
+        }
+        return prefetched;
     }
 
     @SuppressWarnings("unchecked")
