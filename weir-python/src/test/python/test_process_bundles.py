@@ -2,7 +2,7 @@
 deleted across bundles), side outputs and errors are those of one record at a time, at any bundle size."""
 import unittest
 
-from weir.common import Configuration, WatermarkStrategy
+from weir.common import Configuration, Row, WatermarkStrategy
 from weir.datastream import KeyedProcessFunction, OutputTag, StreamExecutionEnvironment
 from weir.datastream.state import ListStateDescriptor, ReducingStateDescriptor, ValueStateDescriptor
 from weir.errors import JobExecutionError
@@ -95,6 +95,35 @@ class ProcessBundlesTest(unittest.TestCase):
         self.assertIn("failed on the record ('k3', 7):", message)
         self.assertIn('raise ValueError("seven")', message)
         self.assertTrue(message.rstrip().endswith("ValueError: seven"), message)
+
+    def test_rows_cross_back_from_a_bundle_and_a_value_that_cannot_cross_fails_naming_it(self):
+        class Emits(KeyedProcessFunction):
+            def process_element(self, value, ctx):
+                yield {1, 2} if value[1] == 40 else Row(value[0], value[1])
+
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(1)
+        rows = env.from_collection(RECORDS[:5]).key_by(lambda value: value[0]).process(Emits())
+        self.assertEqual([tuple(row) for row in rows.execute_and_collect()], RECORDS[:5])
+
+        failing = env.from_collection(RECORDS).key_by(lambda value: value[0]).process(Emits())
+        with self.assertRaises(JobExecutionError) as failed:
+            list(failing.execute_and_collect())
+        self.assertIn("failed on the outputs of a bundle:\nTypeError: a set ({1, 2}) cannot cross between Python and "
+                      "Weir's JVM", str(failed.exception))
+
+    def test_a_value_marshal_writes_but_the_jvm_takes_only_tagged_fails_naming_it(self):
+        class Emits(KeyedProcessFunction):
+            def process_element(self, value, ctx):
+                yield {1, 2} if value[1] == 3 else value[1]
+
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(1)
+        failing = env.from_collection(RECORDS).key_by(lambda value: value[0]).process(Emits())
+        with self.assertRaises(JobExecutionError) as failed:
+            list(failing.execute_and_collect())
+        self.assertIn("failed on the outputs of a bundle:\nTypeError: a set ({1, 2}) cannot cross between Python and "
+                      "Weir's JVM", str(failed.exception))
 
 
 if __name__ == "__main__":

@@ -242,16 +242,18 @@ def serve_process(conn, function, name, subtask, parallelism):
                 message = codec.decode(payload)[0]
             kind = message[0]
             if kind == "bundle" or kind == "tagged":
-                channel.bundle = bundle
+                record = "outputs of a bundle"
                 try:
-                    if kind == "tagged":
-                        reply = codec.encode(done, bytearray())
-                    else:
+                    if kind == "bundle":
+                        channel.bundle = bundle
+                        record = None
                         done = bundle.process(message, function, ctx, timers)
+                        record = "outputs of a bundle"
                         reply = _marshalled(done)
+                    else:
+                        reply = codec.encode(done, bytearray())
                 except Exception as e:
-                    record = "record %r" % (bundle.record,) if kind == "bundle" else "outputs of a bundle"
-                    error = _describe(e, name, subtask, parallelism, record)
+                    error = _describe(e, name, subtask, parallelism, record or "record %r" % (bundle.record,))
                     write_frame(conn, bytes(codec.encode(["error", error], bytearray())))
                     status = 1
                     break
