@@ -3,15 +3,10 @@ package dev.weir.engine.operators;
 import dev.weir.builtin.BundledKeyedProcessFunction;
 import dev.weir.engine.state.VoidNamespace;
 import dev.weir.engine.time.Triggerable;
-import dev.weir.streaming.api.TimeDomain;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.util.OutputTag;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code KeyedStream#process} of a {@link BundledKeyedProcessFunction}: records wait in a bundle with their keys and
@@ -28,12 +23,7 @@ public final class BundledKeyedProcessOperator extends BundlingOperator<KeyedPro
     private TimerService timerService;
     private KeyedProcessFunction<Object, Object, Object>.OnTimerContext timerCtx;
 
-    private final List<Object> values = new ArrayList<>();
-    private long[] timestamps = new long[64];
-    private int[] keyNumbers = new int[64];
-    /** The bundle's distinct keys, numbered in the order of their first record. */
-    private final Map<Object, Integer> numbers = new HashMap<>();
-    private final List<Object> keys = new ArrayList<>();
+    private final KeyedRecordBundle bundle = new KeyedRecordBundle();
 
     /** {@code missingEventTimeSource} names the source whose stream lacks watermarks, or is null. */
     public BundledKeyedProcessOperator(KeyedProcessFunction<Object, Object, Object> function, String missingEventTimeSource) {
@@ -47,52 +37,12 @@ public final class BundledKeyedProcessOperator extends BundlingOperator<KeyedPro
         super.open();
         maxBundleSize = context.batch() ? 1 : bundled.maxBundleSize();
         timerService = keyedTimerService(this, missingEventTimeSource);
-        timerCtx = function.new OnTimerContext() {
-            @Override
-            public Long timestamp() {
-                return timestampOrNull();
-            }
-
-            @Override
-            public TimerService timerService() {
-                return timerService;
-            }
-
-            @Override
-            public <X> void output(OutputTag<X> outputTag, X value) {
-                sideOutput(outputTag, value);
-            }
-
-            @Override
-            public TimeDomain timeDomain() {
-                return BundledKeyedProcessOperator.this.timeDomain();
-            }
-
-            @Override
-            public Object getCurrentKey() {
-                return currentKey();
-            }
-        };
+        timerCtx = KeyedProcessOperator.onTimerContext(this, function, timerService);
     }
 
     @Override
     public void processElement(Object value, long timestamp) throws Exception {
-        int n = values.size();
-        if (n == timestamps.length) {
-            timestamps = Arrays.copyOf(timestamps, n * 2);
-            keyNumbers = Arrays.copyOf(keyNumbers, n * 2);
-        }
-        Object key = keyedState.getCurrentKey();
-        Integer number = numbers.get(key);
-        if (number == null) {
-            number = keys.size();
-            numbers.put(key, number);
-            keys.add(key);
-        }
-        values.add(value);
-        timestamps[n] = timestamp;
-        keyNumbers[n] = number;
-        if (n + 1 >= maxBundleSize) {
+        if (bundle.add(value, timestamp, keyedState.getCurrentKey()) >= maxBundleSize) {
             finishBundle();
         } else {
             finishBundleWithin(bundled.maxBundleTimeMillis());
@@ -101,16 +51,14 @@ public final class BundledKeyedProcessOperator extends BundlingOperator<KeyedPro
 
     @Override
     protected void finishBundle() throws Exception {
-        if (values.isEmpty()) {
+        if (bundle.size() == 0) {
             return;
         }
         Object restore = keyedState.getCurrentKey();
         try {
             bundled.processBundle(this);
         } finally {
-            values.clear();
-            numbers.clear();
-            keys.clear();
+            bundle.clear();
             if (restore != null) {
                 keyedState.setCurrentKey(restore);
             }
@@ -126,32 +74,32 @@ public final class BundledKeyedProcessOperator extends BundlingOperator<KeyedPro
 
     @Override
     public int size() {
-        return values.size();
+        return bundle.size();
     }
 
     @Override
     public Object value(int index) {
-        return values.get(index);
+        return bundle.values().get(index);
     }
 
     @Override
     public long timestamp(int index) {
-        return timestamps[index];
+        return bundle.timestamp(index);
     }
 
     @Override
     public int keyNumber(int index) {
-        return keyNumbers[index];
+        return bundle.keyNumbers()[index];
     }
 
     @Override
     public List<Object> keys() {
-        return keys;
+        return bundle.keys();
     }
 
     @Override
     public void setCurrentKey(int keyNumber) {
-        keyedState.setCurrentKey(keys.get(keyNumber));
+        keyedState.setCurrentKey(bundle.keys().get(keyNumber));
     }
 
     @Override
