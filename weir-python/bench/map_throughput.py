@@ -11,7 +11,9 @@ one-record run and subtracted; a run of a quarter of the records gives the cost 
 hot code in both runs). CPU is read from the JVM's and the workers' rusage, so it depends little on the machine's
 load; records/s do. The Java job (bench/JavaMapThroughput.java, fromSequence -> map -> DiscardingSink at parallelism
 2) is measured the same way, inside its JVM. Last, a keyed reduce in Python (key_by and reduce, on a quarter of the
-records), which crosses to Python in bundles with each key's reduced value from Weir's keyed state.
+records), which crosses to Python in bundles with each key's reduced value from Weir's keyed state, and a keyed
+process function keeping a running sum in a ValueState (on a fortieth of the records), whose records cross in
+bundles of many keys.
 """
 import os
 import resource
@@ -23,8 +25,9 @@ import time
 from weir._internal import driver, jvm
 from weir._internal.bench import discard
 from weir.common import Configuration, WatermarkStrategy
-from weir.datastream import StreamExecutionEnvironment
+from weir.datastream import KeyedProcessFunction, StreamExecutionEnvironment
 from weir.datastream.connectors import NumberSequenceSource
+from weir.datastream.state import ValueStateDescriptor
 
 
 def f(x):
@@ -39,7 +42,17 @@ def add(a, b):
     return a + b
 
 
-def run(n, bundle_size, java_options, keyed_reduce=False):
+class RunningSum(KeyedProcessFunction):
+    def open(self, runtime_context):
+        self.total = runtime_context.get_state(ValueStateDescriptor("total"))
+
+    def process_element(self, value, ctx):
+        total = (self.total.value() or 0) + value
+        self.total.update(total)
+        yield total
+
+
+def run(n, bundle_size, java_options, job="map"):
     config = Configuration()
     if bundle_size:
         config.set_string("python.fn-execution.bundle.size", bundle_size)
@@ -48,7 +61,12 @@ def run(n, bundle_size, java_options, keyed_reduce=False):
     env = StreamExecutionEnvironment.get_execution_environment(config)
     env.set_parallelism(2)
     numbers = env.from_source(NumberSequenceSource(1, n), WatermarkStrategy.no_watermarks(), "numbers")
-    discard(numbers.key_by(key).reduce(add) if keyed_reduce else numbers.map(f))
+    if job == "reduce":
+        discard(numbers.key_by(key).reduce(add))
+    elif job == "process":
+        discard(numbers.key_by(key).process(RunningSum()))
+    else:
+        discard(numbers.map(f))
     cpu = _cpu_seconds()
     workers = driver.worker_cpu_seconds
     started = time.perf_counter()
@@ -97,7 +115,9 @@ def main():
     steady_jvm = (total_cpu - total_python - quarter_cpu + quarter_python) / steady * 1e9
     java_rate, java_cpu, java_steady = java_map(n, java_options)
     reduced = n // 4
-    reduce_time, reduce_cpu, reduce_python = run(reduced, bundle_size, java_options, keyed_reduce=True)
+    reduce_time, reduce_cpu, reduce_python = run(reduced, bundle_size, java_options, job="reduce")
+    processed = n // 40
+    process_time, process_cpu, process_python = run(processed, bundle_size, java_options, job="process")
     print("records: %d, bundle size: %s, JVM options: %s, load average: %.1f"
           % (n, bundle_size or "default (100000)", java_options or "none", os.getloadavg()[0]))
     print("plain Python loop calling f: %.0f records/s (one core), %.0f ns of CPU per record" % (loop, loop_cpu))
@@ -118,6 +138,10 @@ def main():
           "%.0f ns in the Python workers, %.0f ns in the JVM" % (
               reduced, reduced / (reduce_time - fixed), (reduce_python - fixed_python) / reduced * 1e9,
               (reduce_cpu - reduce_python - fixed_cpu + fixed_python) / reduced * 1e9))
+    print("Weir Python key_by + process (a ValueState per key), parallelism 2, %d records: %.0f records/s past the "
+          "fixed cost; CPU per record: %.0f ns in the Python workers, %.0f ns in the JVM" % (
+              processed, processed / (process_time - fixed), (process_python - fixed_python) / processed * 1e9,
+              (process_cpu - process_python - fixed_cpu + fixed_python) / processed * 1e9))
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """from_source with PyFlink's NumberSequenceSource, read in the JVM."""
 import unittest
 
-from weir.common import Time, WatermarkStrategy
+from weir.common import Configuration, Time, WatermarkStrategy
 from weir.datastream import StreamExecutionEnvironment, TumblingEventTimeWindows
 from weir.datastream.connectors import NumberSequenceSource
 
@@ -12,6 +12,25 @@ class SourcesTest(unittest.TestCase):
         env.set_parallelism(2)
         numbers = env.from_source(NumberSequenceSource(1, 100), WatermarkStrategy.no_watermarks(), "numbers")
         self.assertEqual(sorted(numbers.map(lambda n: n * n).execute_and_collect()), [n * n for n in range(1, 101)])
+
+    def test_a_number_sequence_read_only_by_python_maps_crosses_bundles_of_three_in_order(self):
+        config = Configuration()
+        config.set_string("python.fn-execution.bundle.size", "3")
+        env = StreamExecutionEnvironment.get_execution_environment(config)
+        env.set_parallelism(1)
+        numbers = env.from_source(NumberSequenceSource(1, 100), WatermarkStrategy.no_watermarks(), "numbers")
+        evens = numbers.filter(lambda n: n % 2 == 0)
+        result = list(numbers.map(lambda n: -n).union(evens).execute_and_collect())
+        # Each input of the union keeps its order; how the two interleave is not fixed.
+        self.assertEqual([n for n in result if n < 0], [-n for n in range(1, 101)])
+        self.assertEqual([n for n in result if n > 0], list(range(2, 101, 2)))
+
+    def test_a_number_sequence_also_read_by_a_java_operator_gives_it_every_number(self):
+        env = StreamExecutionEnvironment.get_execution_environment()
+        env.set_parallelism(2)
+        numbers = env.from_source(NumberSequenceSource(1, 50), WatermarkStrategy.no_watermarks(), "numbers")
+        self.assertEqual(sorted(numbers.union(numbers.map(lambda n: -n)).execute_and_collect()),
+                         list(range(-50, 0)) + list(range(1, 51)))
 
     def test_a_number_sequence_with_a_python_timestamp_assigner_feeds_event_time_windows(self):
         env = StreamExecutionEnvironment.get_execution_environment()

@@ -10,6 +10,7 @@ from itertools import repeat
 
 from weir._internal import codec
 from weir._internal.bundle_reply import BundleReply
+from weir._internal.keyed_bundle import KeyedBundle
 from weir._internal.frames import read_frame, send_frame, write_frame
 from weir.datastream.output_tag import OutputTag
 from weir.errors import StateUnavailableError
@@ -177,13 +178,33 @@ def _describe(error, name, subtask, parallelism, record):
     return "\n".join(lines)
 
 
+def _marshalled(message):
+    """``message`` in marshal's format, read by the JVM's MarshalReader, or as tagged values where marshal has no form
+    for a value (a Row)."""
+    try:
+        return b"K" + marshal.dumps(message, 2)
+    except ValueError:
+        return codec.encode(message, bytearray())
+
+
 class _Channel:
-    """The worker's side of a process function's conversation: one request, one answer."""
+    """The worker's side of a process function's conversation: one request, one answer; during a bundle of keyed
+    records, its ``bundle`` serves what it can and asks for the rest."""
 
     def __init__(self, conn):
         self._conn = conn
+        self.bundle = None
+        #: The states declared with a time to live.
+        self.ttl_names = set()
 
     def request(self, kind, *args):
+        if kind == "state_ttl":
+            self.ttl_names.add(args[0])
+        if self.bundle is not None:
+            return self.bundle.request(kind, args)
+        return self.ask(kind, *args)
+
+    def ask(self, kind, *args):
         out = bytearray()
         codec.encode([kind] + list(args), out)
         write_frame(self._conn, bytes(out))
@@ -206,13 +227,40 @@ def serve_process(conn, function, name, subtask, parallelism):
         ctx = _Context(timers)
         runtime_context = RuntimeContext(name, subtask, parallelism, channel)
         window_ctx = _WindowContext(runtime_context)
+        bundle = KeyedBundle(channel.ask, channel.ttl_names)
+        done = None
         function.open(runtime_context)
         while True:
             payload = read_frame(conn)
             if payload is None:
                 break
-            message = codec.decode(payload)[0]
+            if payload[0] == _MARSHALLED:
+                message = marshal.loads(memoryview(payload)[1:])
+            elif payload == _TAGGED_PLEASE:  # the last bundle's reply held a value the JVM takes only tagged
+                message = ["tagged", done]
+            else:
+                message = codec.decode(payload)[0]
             kind = message[0]
+            if kind == "bundle" or kind == "tagged":
+                record = "outputs of a bundle"
+                try:
+                    if kind == "bundle":
+                        channel.bundle = bundle
+                        record = None
+                        done = bundle.process(message, function, ctx, timers)
+                        record = "outputs of a bundle"
+                        reply = _marshalled(done)
+                    else:
+                        reply = codec.encode(done, bytearray())
+                except Exception as e:
+                    error = _describe(e, name, subtask, parallelism, record or "record %r" % (bundle.record,))
+                    write_frame(conn, bytes(codec.encode(["error", error], bytearray())))
+                    status = 1
+                    break
+                finally:
+                    channel.bundle = None
+                write_frame(conn, bytes(reply))
+                continue
             if kind == "window":
                 _, key, window, window_ctx._watermark, window_ctx._processing_time, elements = message
                 window_ctx._window = GlobalWindow() if window is None else TimeWindow(window[0], window[1])

@@ -38,6 +38,7 @@ final class PlanTranslator {
     private int bundleSize = 100_000;
     private long bundleTimeMillis = 1000;
     private DataStream<Object> collected;
+    private JsonNode nodes;
 
     PlanTranslator(StreamExecutionEnvironment env, int driverPort) {
         this.env = env;
@@ -61,7 +62,8 @@ final class PlanTranslator {
         if (plan.hasNonNull("checkpoint_interval")) {
             env.enableCheckpointing(plan.get("checkpoint_interval").asLong());
         }
-        for (JsonNode node : plan.get("nodes")) {
+        nodes = plan.get("nodes");
+        for (JsonNode node : nodes) {
             DataStream<Object> stream = translateNode(node);
             if (stream != null) {
                 streams.put(node.get("id").asInt(), stream);
@@ -81,6 +83,11 @@ final class PlanTranslator {
                 return (DataStream<Object>) (DataStream<?>) env.fromData(ValueCodec.readAll(values)).name(name);
             }
             case "number_sequence": {
+                if (onlyPythonStagesRead(id)) {
+                    NumberRunSource runs = new NumberRunSource(node.get("start").asLong(), node.get("end").asLong(),
+                            Math.min(bundleSize, 1024));
+                    return env.fromSource(runs, (WatermarkStrategy<Object>) watermarks(node.get("strategy")), name);
+                }
                 NumberSequenceSource source = new NumberSequenceSource(node.get("start").asLong(), node.get("end").asLong());
                 DataStream<?> numbers = env.fromSource(source, (WatermarkStrategy<Long>) (WatermarkStrategy<?>) watermarks(node.get("strategy")), name);
                 return (DataStream<Object>) numbers;
@@ -119,7 +126,7 @@ final class PlanTranslator {
             case "process":
                 return configure(input(node).process(new PythonProcess(driverPort, id)).name(name), node);
             case "keyed_process":
-                return configure(input(node).keyBy(new KeyOfKeyed()).process(new PythonKeyedProcess(driverPort, id)).name(name), node);
+                return configure(input(node).keyBy(new KeyOfKeyed()).process(new PythonKeyedProcess(driverPort, id, bundleSize, bundleTimeMillis)).name(name), node);
             case "co_map":
             case "co_flat_map":
                 return configure(connected(node).flatMap(new PythonCoStage(driverPort, id)).name(name), node);
@@ -219,6 +226,34 @@ final class PlanTranslator {
             return connected.keyBy(new KeyOfKeyed(), new KeyOfKeyed());
         }
         return connected;
+    }
+
+    /**
+     * Whether every reader of node {@code id} is a Python stage ({@code map}, {@code flat_map}, {@code filter},
+     * {@code key_by}) of the job's parallelism, so that a forward edge keeps a {@link NumberRun} in its subtask and
+     * nothing but a {@link PythonStage} sees one.
+     */
+    private boolean onlyPythonStagesRead(int id) {
+        int readers = 0;
+        for (JsonNode node : nodes) {
+            boolean other = node.path("other").asInt(-1) == id;
+            for (JsonNode others : node.path("others")) {
+                other |= others.asInt() == id;
+            }
+            boolean input = node.path("input").asInt(-1) == id;
+            if (!input && !other) {
+                continue;
+            }
+            boolean stage = switch (node.get("kind").asText()) {
+                case "map", "flat_map", "filter", "key_by" -> true;
+                default -> false;
+            };
+            if (other || !stage || node.hasNonNull("parallelism") && node.get("parallelism").asInt() != env.getParallelism()) {
+                return false;
+            }
+            readers++;
+        }
+        return readers > 0;
     }
 
     private PythonStage stage(int id, PythonStage.Reply reply) {

@@ -9,6 +9,7 @@ import dev.weir.api.common.state.StateDescriptor;
 import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.builtin.BundledKeyedProcessFunction;
 import dev.weir.streaming.api.TimeDomain;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.util.Collector;
@@ -83,6 +84,110 @@ final class ProcessConversation {
             }
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
+        }
+    }
+
+    /**
+     * Sends a bundle of keyed records ({@code ["bundle", watermark, keys, values, timestamps, key numbers, value
+     * states]}, see {@link #valuesOfEachKey}) and serves
+     * the worker's requests, each for the key it names ({@code ["keyed", key number, request...]}); the worker answers
+     * {@code ["done", outputs, outputs per record, side outputs, value state writes, timers]} (see
+     * {@code weir/_internal/keyed_bundle.py}). Applies the writes and timers, then emits the outputs with their
+     * records' timestamps.
+     */
+    @SuppressWarnings("unchecked")
+    void bundle(BundledKeyedProcessFunction.KeyedBundle bundle) throws Exception {
+        int n = bundle.size();
+        List<Object> values = new ArrayList<>(n);
+        List<Object> timestamps = new ArrayList<>(n);
+        List<Object> keyNumbers = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(Keyed.plain(bundle.value(i)));
+            timestamps.add(bundle.timestamp(i));
+            keyNumbers.add((long) bundle.keyNumber(i));
+        }
+        TimerService timers = bundle.timerService();
+        try {
+            worker.sendMarshalled(Arrays.asList("bundle", timers.currentWatermark(), bundle.keys(), values, timestamps,
+                    keyNumbers, valuesOfEachKey(bundle)));
+            while (true) {
+                List<Object> request = (List<Object>) worker.receive();
+                String kind = (String) request.get(0);
+                if (kind.equals("done")) {
+                    finish(bundle, request);
+                    return;
+                }
+                if (kind.equals("error")) {
+                    throw new PythonFunctionException((String) request.get(1));
+                }
+                if (kind.equals("keyed")) {
+                    bundle.setCurrentKey(((Long) request.get(1)).intValue());
+                    request = request.subList(2, request.size());
+                    kind = (String) request.get(0);
+                }
+                List<Object> answer;
+                try {
+                    answer = Arrays.asList("ok", serve(kind, request, timers));
+                } catch (UnsupportedOperationException e) {
+                    answer = List.of("refused", e.getMessage());
+                }
+                worker.send(answer);
+            }
+        } catch (IOException e) {
+            throw WorkerConnection.lost(e);
+        }
+    }
+
+    /**
+     * {@code [[state name, [the value of key 0, of key 1, ...]], ...]} for each value state the function used so far
+     * (one with a time to live is read where the function reads it, as a read renews it): the worker then asks for
+     * none of them, so a bundle costs no round trip per key.
+     */
+    private List<Object> valuesOfEachKey(BundledKeyedProcessFunction.KeyedBundle bundle) throws Exception {
+        List<Object> prefetched = new ArrayList<>();
+        int keys = bundle.keys().size();
+        for (Map.Entry<String, ValueState<Object>> state : values.entrySet()) {
+            if (ttls.containsKey(state.getKey())) {
+                continue;
+            }
+            List<Object> perKey = new ArrayList<>(keys);
+            for (int k = 0; k < keys; k++) {
+                bundle.setCurrentKey(k);
+                perKey.add(state.getValue().value());
+            }
+            prefetched.add(Arrays.asList(state.getKey(), perKey));
+        }
+        return prefetched;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void finish(BundledKeyedProcessFunction.KeyedBundle bundle, List<Object> done) throws Exception {
+        for (Object item : (List<Object>) done.get(4)) {
+            List<Object> write = (List<Object>) item;
+            bundle.setCurrentKey(((Long) write.get(1)).intValue());
+            if ((Boolean) write.get(3)) {
+                value((String) write.get(0)).clear();
+            } else {
+                value((String) write.get(0)).update(write.get(2));
+            }
+        }
+        for (Object item : (List<Object>) done.get(5)) {
+            List<Object> timer = (List<Object>) item;
+            bundle.setCurrentKey(((Long) timer.get(0)).intValue());
+            serve((String) timer.get(1), timer.subList(1, 3), bundle.timerService());
+        }
+        List<Object> outputs = (List<Object>) done.get(1);
+        List<Object> counts = (List<Object>) done.get(2);
+        for (int i = 0, next = 0; i < counts.size(); i++) {
+            long timestamp = bundle.timestamp(i);
+            for (long c = (Long) counts.get(i); c > 0; c--) {
+                bundle.collect(outputs.get(next++), timestamp);
+            }
+        }
+        for (Object item : (List<Object>) done.get(3)) {
+            List<Object> side = (List<Object>) item;
+            bundle.output(tags.computeIfAbsent((String) side.get(1), OutputTag::new), side.get(2),
+                    bundle.timestamp(((Long) side.get(0)).intValue()));
         }
     }
 

@@ -74,10 +74,35 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
      */
     @Override
     public void addToBundle(Object value, long timestamp, BundleOutput<Object> out) throws Exception {
-        filling.add(value instanceof Keyed keyed ? keyed.value() : value, timestamp, bundleSize);
-        if (filling.size() < bundleSize) {
+        if (value instanceof NumberRun run) {
+            addNumbers(run.first(), run.last(), timestamp, out);
             return;
         }
+        filling.add(value instanceof Keyed keyed ? keyed.value() : value, timestamp, bundleSize);
+        if (filling.size() == bundleSize) {
+            bundleFull(out);
+        }
+    }
+
+    /** Adds each number of a {@link NumberRun} as a record, unboxed, sending each bundle it fills. */
+    private void addNumbers(long first, long last, long timestamp, BundleOutput<Object> out) throws Exception {
+        long next = first;
+        while (true) {
+            int room = bundleSize - filling.size();
+            // last - next, unsigned, is the distance even across the whole long range.
+            long end = Long.compareUnsigned(last - next, room) < 0 ? last : next + room - 1;
+            filling.addNumbers(next, end, timestamp, bundleSize);
+            if (filling.size() == bundleSize) {
+                bundleFull(out);
+            }
+            if (end == last) {
+                return;
+            }
+            next = end + 1;
+        }
+    }
+
+    private void bundleFull(BundleOutput<Object> out) throws Exception {
         RecordBundle full = filling;
         if (inFlight == null) {
             send(full);

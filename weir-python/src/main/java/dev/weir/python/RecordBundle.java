@@ -24,12 +24,7 @@ final class RecordBundle {
     void add(Object value, long timestamp, int maxSize) {
         int n = size;
         if (n == timestamps.length) {
-            int capacity = Math.min(maxSize, Math.max(1, n * 2));
-            timestamps = Arrays.copyOf(timestamps, capacity);
-            longs = Arrays.copyOf(longs, capacity);
-            if (objects != null) {
-                objects = Arrays.copyOf(objects, capacity);
-            }
+            grow(n + 1, maxSize);
         }
         if (onlyLongs) {
             if (value instanceof Long number) {
@@ -43,6 +38,39 @@ final class RecordBundle {
         objects[n] = value;
         timestamps[n] = timestamp;
         size = n + 1;
+    }
+
+    /**
+     * Adds the numbers {@code first..last} (inclusive; at most {@code maxSize - size()} of them), each a record with
+     * {@code timestamp}: unboxed while the bundle holds only numbers.
+     */
+    void addNumbers(long first, long last, long timestamp, int maxSize) {
+        int n = size;
+        int count = (int) (last - first + 1);
+        if (n + count > timestamps.length) {
+            grow(n + count, maxSize);
+        }
+        Arrays.fill(timestamps, n, n + count, timestamp);
+        if (onlyLongs) {
+            long[] longs = this.longs;
+            for (int i = 0; i < count; i++) {
+                longs[n + i] = first + i;
+            }
+        } else {
+            for (int i = 0; i < count; i++) {
+                objects[n + i] = first + i;
+            }
+        }
+        size = n + count;
+    }
+
+    private void grow(int needed, int maxSize) {
+        int capacity = Math.min(maxSize, Math.max(needed, timestamps.length * 2));
+        timestamps = Arrays.copyOf(timestamps, capacity);
+        longs = Arrays.copyOf(longs, capacity);
+        if (objects != null) {
+            objects = Arrays.copyOf(objects, capacity);
+        }
     }
 
     private void boxTheLongs() {

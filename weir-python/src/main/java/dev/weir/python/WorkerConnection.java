@@ -175,10 +175,43 @@ final class WorkerConnection implements AutoCloseable {
         return sent;
     }
 
-    /** Reads one message of a process function's conversation. */
+    /**
+     * Sends one message of a conversation in marshal's format ({@code 'K'}, read by the worker in C) where every value
+     * has a marshal form, else as tagged values.
+     */
+    void sendMarshalled(List<Object> message) throws IOException {
+        if (!marshalWriter.write(MarshalReader.MARSHALLED, message)) {
+            send(message);
+            return;
+        }
+        byte[] frame = marshalWriter.buffer();
+        int length = marshalWriter.length();
+        INTS.set(frame, 0, length - 4);
+        out.write(frame, 0, length);
+        out.flush();
+    }
+
+    /**
+     * Reads one message of a process function's conversation: tagged values, or a list in marshal's format
+     * ({@code 'K'}), which is asked for again as tagged values when it holds a value Weir does not take from marshal.
+     */
     Object receive() throws IOException {
-        in.readInt();
-        return ValueCodec.read(in);
+        int length = in.readInt();
+        if (received.length < length) {
+            received = new byte[Math.max(length, received.length * 2)];
+        }
+        in.readFully(received, 0, length);
+        if (received[0] == MarshalReader.MARSHALLED) {
+            List<Object> message = new ArrayList<>();
+            if (marshal.readLists(received, 1, length, message)) {
+                return message;
+            }
+            out.writeInt(1);
+            out.writeByte(TAGGED_PLEASE);
+            out.flush();
+            return receive();
+        }
+        return ValueCodec.read(new DataInputStream(new ByteArrayInputStream(received, 0, length)));
     }
 
     @Override

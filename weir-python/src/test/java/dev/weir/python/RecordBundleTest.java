@@ -37,4 +37,18 @@ class RecordBundleTest {
         assertThat(bundle.longs()).hasSize(3);
         assertThat(bundle.value(2)).isEqualTo(2L);
     }
+
+    @Test
+    void numbersAddedAsARunAreRecordsInOrderUnboxedOrBoxedAfterAnotherRecord() {
+        RecordBundle bundle = new RecordBundle(1);
+        bundle.addNumbers(5, 7, 50, 10);
+        assertThat(bundle.onlyLongs()).isTrue();
+        assertThat(Arrays.copyOf(bundle.longs(), bundle.size())).containsExactly(5, 6, 7);
+        bundle.add("x", 60, 10);
+        bundle.addNumbers(Long.MAX_VALUE - 1, Long.MAX_VALUE, 70, 10);
+        assertThat(bundle.values()).containsExactly(5L, 6L, 7L, "x", Long.MAX_VALUE - 1, Long.MAX_VALUE);
+        assertThat(new long[] {bundle.timestamp(0), bundle.timestamp(2), bundle.timestamp(3), bundle.timestamp(5)})
+                .containsExactly(50, 50, 60, 70);
+        assertThat(bundle.longs()).hasSize(6);
+    }
 }

@@ -4,10 +4,7 @@ import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.builtin.BundledReduceFunction;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code KeyedStream#reduce} of a {@link BundledReduceFunction} in STREAMING mode: records wait in a bundle with their
@@ -24,12 +21,7 @@ public final class BundledKeyedReduceOperator extends BundlingOperator<BundledRe
     /** In BATCH mode, where only each key's final value is emitted, the one-at-a-time operator does the work. */
     private KeyedReduceOperator batch;
 
-    private final List<Object> values = new ArrayList<>();
-    private long[] timestamps = new long[64];
-    private int[] keyNumbers = new int[64];
-    /** The bundle's distinct keys, numbered in the order of their first record. */
-    private final Map<Object, Integer> numbers = new HashMap<>();
-    private final List<Object> keys = new ArrayList<>();
+    private final KeyedRecordBundle bundle = new KeyedRecordBundle();
     private final List<Object> before = new ArrayList<>();
     /** Per key number, the index of the key's last record in the bundle. */
     private int[] lastRecord = new int[64];
@@ -64,22 +56,7 @@ public final class BundledKeyedReduceOperator extends BundlingOperator<BundledRe
             batch.processElement(value, timestamp);
             return;
         }
-        int n = values.size();
-        if (n == timestamps.length) {
-            timestamps = Arrays.copyOf(timestamps, n * 2);
-            keyNumbers = Arrays.copyOf(keyNumbers, n * 2);
-        }
-        Object key = keyedState.getCurrentKey();
-        Integer number = numbers.get(key);
-        if (number == null) {
-            number = keys.size();
-            numbers.put(key, number);
-            keys.add(key);
-        }
-        values.add(value);
-        timestamps[n] = timestamp;
-        keyNumbers[n] = number;
-        if (n + 1 >= maxBundleSize) {
+        if (bundle.add(value, timestamp, keyedState.getCurrentKey()) >= maxBundleSize) {
             finishBundle();
         } else {
             finishBundleWithin(function.maxBundleTimeMillis());
@@ -88,10 +65,12 @@ public final class BundledKeyedReduceOperator extends BundlingOperator<BundledRe
 
     @Override
     protected void finishBundle() throws Exception {
-        int n = values.size();
+        int n = bundle.size();
         if (n == 0) {
             return;
         }
+        List<Object> keys = bundle.keys();
+        int[] keyNumbers = bundle.keyNumbers();
         int distinct = keys.size();
         if (lastRecord.length < distinct) {
             lastRecord = new int[Math.max(distinct, lastRecord.length * 2)];
@@ -101,7 +80,7 @@ public final class BundledKeyedReduceOperator extends BundlingOperator<BundledRe
             keyedState.setCurrentKey(keys.get(k));
             before.add(current.value());
         }
-        List<Object> reduced = function.reduceBundle(values, keyNumbers, before);
+        List<Object> reduced = function.reduceBundle(bundle.values(), keyNumbers, before);
         if (reduced.size() != n) {
             throw new IllegalStateException(describe() + " reduced " + reduced.size() + " of the " + n
                     + " records of its bundle: reduceBundle must return one value per record");
@@ -119,16 +98,10 @@ public final class BundledKeyedReduceOperator extends BundlingOperator<BundledRe
         if (restore != null) {
             keyedState.setCurrentKey(restore);
         }
-        clearBundle();
-        for (int i = 0; i < n; i++) {
-            output.collect(reduced.get(i), timestamps[i]);
-        }
-    }
-
-    private void clearBundle() {
-        values.clear();
-        numbers.clear();
-        keys.clear();
+        bundle.clear(); // keeps the timestamps' array, read below
         before.clear();
+        for (int i = 0; i < n; i++) {
+            output.collect(reduced.get(i), bundle.timestamp(i));
+        }
     }
 }

@@ -8,9 +8,10 @@ import dev.weir.engine.time.ProcessingTimeCallback;
  * A one-input operator whose function works on bundles of records. The bundle in progress is finished before every
  * watermark is forwarded, before the operator is snapshotted (a chain snapshots head first, so the outputs reach the
  * next operator before its snapshot and before the barrier), at the end of input, and by a processing-time timer at
- * most a given time after the bundle began.
+ * most a given time after the bundle began. It has the process operators' plumbing (timers, side outputs) for the
+ * bundled keyed process operator.
  */
-abstract class BundlingOperator<F extends Function> extends UdfOperator<F> implements OneInputOperator {
+abstract class BundlingOperator<F extends Function> extends ProcessContextOperator<F> implements OneInputOperator {
     private final ProcessingTimeCallback bundleTimeUp = this::onBundleTime;
     private boolean timerPending;
 

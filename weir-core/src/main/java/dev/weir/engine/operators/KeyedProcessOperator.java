@@ -45,10 +45,16 @@ public final class KeyedProcessOperator extends ProcessContextOperator<KeyedProc
                 return currentKey();
             }
         };
-        timerCtx = function.new OnTimerContext() {
+        timerCtx = onTimerContext(this, function, timerService);
+    }
+
+    /** The context of a timer of {@code function} in {@code operator}: its timer's time, key and time domain. */
+    static KeyedProcessFunction<Object, Object, Object>.OnTimerContext onTimerContext(
+            ProcessContextOperator<?> operator, KeyedProcessFunction<Object, Object, Object> function, TimerService timerService) {
+        return function.new OnTimerContext() {
             @Override
             public Long timestamp() {
-                return timestampOrNull();
+                return operator.timestampOrNull();
             }
 
             @Override
@@ -58,17 +64,17 @@ public final class KeyedProcessOperator extends ProcessContextOperator<KeyedProc
 
             @Override
             public <X> void output(OutputTag<X> outputTag, X value) {
-                sideOutput(outputTag, value);
+                operator.sideOutput(outputTag, value);
             }
 
             @Override
             public TimeDomain timeDomain() {
-                return KeyedProcessOperator.this.timeDomain();
+                return operator.timeDomain();
             }
 
             @Override
             public Object getCurrentKey() {
-                return currentKey();
+                return operator.currentKey();
             }
         };
     }

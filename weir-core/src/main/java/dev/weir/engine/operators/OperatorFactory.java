@@ -3,6 +3,7 @@ package dev.weir.engine.operators;
 import dev.weir.api.common.InvalidProgramException;
 import dev.weir.api.connector.sink2.Sink;
 import dev.weir.builtin.BundledFunction;
+import dev.weir.builtin.BundledKeyedProcessFunction;
 import dev.weir.builtin.BundledReduceFunction;
 import dev.weir.streaming.api.functions.sink.SinkFunction;
 import dev.weir.streaming.api.functions.co.BroadcastProcessFunction;
@@ -70,6 +71,8 @@ public final class OperatorFactory {
                     own((FilterFunction<Object>) s.function(), parallelism, description));
         } else if (spec instanceof Specs.ProcessSpec s) {
             op = new ProcessOperator(own((ProcessFunction<Object, Object>) s.function(), parallelism, description));
+        } else if (spec instanceof Specs.KeyedProcessSpec s && s.function() instanceof BundledKeyedProcessFunction) {
+            op = new BundledKeyedProcessOperator(own((KeyedProcessFunction<Object, Object, Object>) s.function(), parallelism, description), missingEventTimeSource);
         } else if (spec instanceof Specs.KeyedProcessSpec s) {
             op = new KeyedProcessOperator(own((KeyedProcessFunction<Object, Object, Object>) s.function(), parallelism, description), missingEventTimeSource);
         } else if (spec instanceof Specs.KeyedReduceSpec s && s.function() instanceof BundledReduceFunction<?> bundled) {
