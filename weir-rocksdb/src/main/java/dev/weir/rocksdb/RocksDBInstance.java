@@ -72,7 +72,9 @@ final class RocksDBInstance implements AutoCloseable {
         this.bloom = new BloomFilter(10, false);
         BlockBasedTableConfig table = new BlockBasedTableConfig().setFilterPolicy(bloom);
         if (memory != null) {
-            table.setBlockCache(memory.cache()).setCacheIndexAndFilterBlocks(true).setCacheIndexAndFilterBlocksWithHighPriority(true);
+            // As Flink with managed memory: index and filter blocks charged to the shared cache, level 0's pinned there.
+            table.setBlockCache(memory.cache()).setCacheIndexAndFilterBlocks(true).setCacheIndexAndFilterBlocksWithHighPriority(true)
+                    .setPinL0FilterAndIndexBlocksInCache(true);
         }
         this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setInfoLogLevel(InfoLogLevel.HEADER_LEVEL).setStatsDumpPeriodSec(0).setUseFsync(false).setMaxOpenFiles(-1);
