@@ -8,7 +8,8 @@ import org.rocksdb.RocksIterator;
 /**
  * The reads and writes the states of one backend make on their column families: the current key's RocksDB key, and
  * gets, puts, merges, deletes and batched range reads that turn RocksDB's errors into messages naming the state, the
- * operator and the database's directory.
+ * operator and the database's directory. Gets, puts and deletes go through the database's write-back cache; the
+ * other calls flush it first (see {@link RocksDBInstance}). A value handed to {@link #put} must not change afterwards.
  */
 final class RocksDBStateAccess {
     /** How many map entries one read of a map state's range fetches. */
@@ -40,7 +41,7 @@ final class RocksDBStateAccess {
 
     byte[] get(ColumnFamilyHandle column, byte[] key, String stateName) {
         try {
-            return rocks.db().get(column, key);
+            return rocks.get(column, key);
         } catch (RocksDBException e) {
             throw failure("read", stateName, e);
         }
@@ -48,7 +49,7 @@ final class RocksDBStateAccess {
 
     void put(ColumnFamilyHandle column, byte[] key, byte[] value, String stateName) {
         try {
-            rocks.db().put(column, rocks.writeOptions(), key, value);
+            rocks.put(column, key, value);
         } catch (RocksDBException e) {
             throw failure("write", stateName, e);
         }
@@ -64,7 +65,7 @@ final class RocksDBStateAccess {
 
     void delete(ColumnFamilyHandle column, byte[] key, String stateName) {
         try {
-            rocks.db().delete(column, rocks.writeOptions(), key);
+            rocks.delete(column, key);
         } catch (RocksDBException e) {
             throw failure("delete from", stateName, e);
         }

@@ -274,8 +274,10 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
 
     private void complete(Pending p) {
         String path;
+        long completedAt;
         try {
             p.writer.complete();
+            completedAt = System.currentTimeMillis();
             path = p.writer.location();
             if (!p.savepoint) {
                 storage.retain(options.retained());
@@ -304,7 +306,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             history.failed(older.id, reason);
             older.result.completeExceptionally(reason);
         }
-        history.completed(p.id, path);
+        history.completed(p.id, path, completedAt);
         Throwable notifyFailure = null;
         for (CheckpointParticipant t : tasks) {
             try {

@@ -41,17 +41,21 @@ public final class CheckpointHistory {
         }
     }
 
-    /** A checkpoint completed at {@code path}; its size is read from disk (called off the task threads). */
-    public void completed(long id, String path) {
+    /**
+     * A checkpoint completed at {@code path} at {@code completedAt} (when its {@code _metadata} was written: its duration
+     * ends there, as Flink's end-to-end duration ends at the last acknowledgement, before retention deletes older
+     * checkpoints); its size is read from disk (called off the task threads).
+     */
+    public void completed(long id, String path, long completedAt) {
         long size = sizeOf(path);
-        long now = System.currentTimeMillis();
         synchronized (this) {
             CheckpointRecord r = records.get(id);
             if (r != null && r.status().equals("IN_PROGRESS")) {
-                records.put(id, new CheckpointRecord(id, "COMPLETED", r.savepoint(), r.triggerTime(), now - r.triggerTime(), size, path, null));
+                records.put(id, new CheckpointRecord(id, "COMPLETED", r.savepoint(), r.triggerTime(), completedAt - r.triggerTime(), size,
+                        path, null));
                 inProgress--;
                 completed++;
-                lastDuration = now - r.triggerTime();
+                lastDuration = completedAt - r.triggerTime();
                 lastSize = size;
             }
         }
