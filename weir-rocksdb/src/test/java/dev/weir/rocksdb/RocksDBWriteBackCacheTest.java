@@ -77,13 +77,13 @@ class RocksDBWriteBackCacheTest {
     }
 
     @Test
-    void readModifyWritesOfTwiceMoreKeysThanTheCacheHoldsLoseNoUpdate() throws Exception {
+    void readModifyWritesOfThreeTimesMoreKeysThanTheCacheHoldsLoseNoUpdate() throws Exception {
         RocksDBKeyedStateBackend backend = backend();
-        int keys = RocksDBInstance.CACHED_WRITES * 2 + 7;
-        countUp(backend, keys, 2);
+        int keys = RocksDBInstance.CACHED_WRITES * 3 + 7;
+        countUp(backend, keys, 3);
         for (long key = 0; key < keys; key++) {
             backend.setCurrentKey(key);
-            assertThat(count(backend).value()).as("count of key %d", key).isEqualTo(2L);
+            assertThat(count(backend).value()).as("count of key %d", key).isEqualTo(3L);
         }
         assertThat(backend.getKeys("count", VoidNamespace.INSTANCE).count()).isEqualTo(keys);
     }
