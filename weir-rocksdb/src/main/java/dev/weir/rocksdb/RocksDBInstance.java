@@ -25,7 +25,6 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
 import org.rocksdb.StringAppendOperator;
-import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -33,11 +32,6 @@ import org.rocksdb.WriteOptions;
  * directory, with the options every state's column family shares (the append merge operator for list state, the
  * predefined options, the shared block cache). The database is scratch space: checkpoints hold the state, so the
  * write-ahead log is off (as in Flink) and the directory is deleted on {@link #close()}.
- *
- * <p>State writes go through a {@link WriteBackCache} ({@link #put}, {@link #delete}, read back by {@link #get}) and
- * reach RocksDB in one batch when it is full or before anything else looks at the database: {@link #db()},
- * {@link #newIterator}, a checkpoint and a column family's drop all flush it first. Timers' columns never hold cached
- * writes, so they use {@link #timerDb()}, which leaves the cache alone.
  */
 final class RocksDBInstance implements AutoCloseable {
     static {
@@ -52,17 +46,10 @@ final class RocksDBInstance implements AutoCloseable {
     private final BloomFilter bloom;
     private final WriteOptions writeOptions;
     private final ReadOptions readOptions;
-    private final WriteBackCache pending;
-    private final WriteBatch flushBatch;
     private RocksDB db;
     private ColumnFamilyHandle defaultColumn;
     private final List<ColumnFamilyHandle> created = new ArrayList<>();
     private boolean closed;
-
-    /** How many keys' writes wait in the cache at most: a bundle small enough to stay in the CPU caches. */
-    static final int CACHED_WRITES = 4096;
-    /** How many bytes of keys and values wait in the cache at most, however large the values. */
-    static final long CACHED_BYTES = 4L << 20;
 
     RocksDBInstance(Path directory, RocksDBSettings settings) throws RocksDBException, IOException {
         this.directory = directory;
@@ -100,8 +87,6 @@ final class RocksDBInstance implements AutoCloseable {
         columnOptions.setTableFormatConfig(table);
         this.writeOptions = new WriteOptions().setDisableWAL(true);
         this.readOptions = new ReadOptions();
-        this.pending = new WriteBackCache(CACHED_WRITES, CACHED_BYTES);
-        this.flushBatch = new WriteBatch();
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         this.db = RocksDB.open(dbOptions, databaseDirectory().toString(),
                 List.of(new ColumnFamilyDescriptor(RocksDB.DEFAULT_COLUMN_FAMILY, columnOptions)), handles);
@@ -119,7 +104,6 @@ final class RocksDBInstance implements AutoCloseable {
      * changes again.
      */
     void createCheckpoint(Path target) {
-        flushCachedWrites();
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true); Checkpoint checkpoint = Checkpoint.create(db)) {
             List<ColumnFamilyHandle> all = new ArrayList<>(created);
             all.add(defaultColumn);
@@ -136,7 +120,6 @@ final class RocksDBInstance implements AutoCloseable {
      * its column families by name (the default one left out). Handles taken before are invalid afterwards.
      */
     Map<String, ColumnFamilyHandle> replaceWith(Path restored) throws RocksDBException, IOException {
-        pending.clear();
         for (ColumnFamilyHandle handle : created) {
             handle.close();
         }
@@ -201,54 +184,8 @@ final class RocksDBInstance implements AutoCloseable {
         }
     }
 
-    /** The database with every cached write in it, for reads and writes that bypass the cache. */
     RocksDB db() {
-        flushCachedWrites();
         return db;
-    }
-
-    /** The database as it is, cached writes left waiting: only for timers' columns, which never hold any. */
-    RocksDB timerDb() {
-        return db;
-    }
-
-    /** The latest value of {@code key} in {@code column}: a cached write, else RocksDB's; null when absent or deleted. */
-    byte[] get(ColumnFamilyHandle column, byte[] key) throws RocksDBException {
-        byte[] cached = pending.get(column, key);
-        if (cached != null) {
-            return cached == WriteBackCache.DELETED ? null : cached;
-        }
-        return db.get(column, readOptions, key);
-    }
-
-    /** Writes {@code value} under {@code key} in {@code column}, through the cache; the arrays must not change afterwards. */
-    void put(ColumnFamilyHandle column, byte[] key, byte[] value) throws RocksDBException {
-        if (pending.put(column, key, value)) {
-            flushCachedWrites();
-        }
-    }
-
-    /** Deletes {@code key} in {@code column}, through the cache. */
-    void delete(ColumnFamilyHandle column, byte[] key) throws RocksDBException {
-        if (pending.put(column, key, WriteBackCache.DELETED)) {
-            flushCachedWrites();
-        }
-    }
-
-    /** Writes the cached writes to RocksDB in one batch. */
-    void flushCachedWrites() {
-        if (pending.isEmpty()) {
-            return;
-        }
-        try {
-            pending.flushInto(flushBatch);
-            db.write(writeOptions, flushBatch);
-        } catch (RocksDBException e) {
-            throw new IllegalStateException("RocksDB could not write a batch of state updates to " + databaseDirectory() + ": "
-                    + e.getMessage() + "; check the local directory's free space and permissions", e);
-        } finally {
-            flushBatch.clear();
-        }
     }
 
     WriteOptions writeOptions() {
@@ -271,7 +208,6 @@ final class RocksDBInstance implements AutoCloseable {
     }
 
     void dropColumnFamily(ColumnFamilyHandle handle) {
-        flushCachedWrites();
         try {
             db.dropColumnFamily(handle);
         } catch (RocksDBException e) {
@@ -281,14 +217,7 @@ final class RocksDBInstance implements AutoCloseable {
         handle.close();
     }
 
-    /** An iterator over {@code column}, which sees every cached write. */
     RocksIterator newIterator(ColumnFamilyHandle column) {
-        flushCachedWrites();
-        return db.newIterator(column, readOptions);
-    }
-
-    /** An iterator over a timers' column, cached writes left waiting (they are never in timers' columns). */
-    RocksIterator newTimerIterator(ColumnFamilyHandle column) {
         return db.newIterator(column, readOptions);
     }
 
@@ -299,9 +228,6 @@ final class RocksDBInstance implements AutoCloseable {
             return;
         }
         closed = true;
-        // The database is scratch space deleted below: its cached writes are not needed.
-        pending.clear();
-        flushBatch.close();
         for (ColumnFamilyHandle handle : created) {
             handle.close();
         }

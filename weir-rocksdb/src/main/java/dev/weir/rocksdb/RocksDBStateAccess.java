@@ -8,8 +8,7 @@ import org.rocksdb.RocksIterator;
 /**
  * The reads and writes the states of one backend make on their column families: the current key's RocksDB key, and
  * gets, puts, merges, deletes and batched range reads that turn RocksDB's errors into messages naming the state, the
- * operator and the database's directory. Gets, puts and deletes go through the database's write-back cache; the
- * other calls flush it first (see {@link RocksDBInstance}). A value handed to {@link #put} must not change afterwards.
+ * operator and the database's directory.
  */
 final class RocksDBStateAccess {
     /** How many map entries one read of a map state's range fetches. */
@@ -41,7 +40,7 @@ final class RocksDBStateAccess {
 
     byte[] get(ColumnFamilyHandle column, byte[] key, String stateName) {
         try {
-            return rocks.get(column, key);
+            return rocks.db().get(column, key);
         } catch (RocksDBException e) {
             throw failure("read", stateName, e);
         }
@@ -49,7 +48,7 @@ final class RocksDBStateAccess {
 
     void put(ColumnFamilyHandle column, byte[] key, byte[] value, String stateName) {
         try {
-            rocks.put(column, key, value);
+            rocks.db().put(column, rocks.writeOptions(), key, value);
         } catch (RocksDBException e) {
             throw failure("write", stateName, e);
         }
@@ -65,7 +64,7 @@ final class RocksDBStateAccess {
 
     void delete(ColumnFamilyHandle column, byte[] key, String stateName) {
         try {
-            rocks.delete(column, key);
+            rocks.db().delete(column, rocks.writeOptions(), key);
         } catch (RocksDBException e) {
             throw failure("delete from", stateName, e);
         }

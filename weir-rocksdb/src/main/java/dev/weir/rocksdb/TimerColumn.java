@@ -59,7 +59,7 @@ final class TimerColumn {
 
     byte[] get(byte[] key) {
         try {
-            return rocks.timerDb().get(handle, key);
+            return rocks.db().get(handle, key);
         } catch (RocksDBException e) {
             throw failure("read", e);
         }
@@ -70,7 +70,7 @@ final class TimerColumn {
         try {
             batch.put(handle, key, value);
             batch.put(handle, secondKey, secondValue);
-            rocks.timerDb().write(rocks.writeOptions(), batch);
+            rocks.db().write(rocks.writeOptions(), batch);
         } catch (RocksDBException e) {
             throw failure("write", e);
         } finally {
@@ -83,7 +83,7 @@ final class TimerColumn {
         try {
             batch.delete(handle, key);
             batch.delete(handle, secondKey);
-            rocks.timerDb().write(rocks.writeOptions(), batch);
+            rocks.db().write(rocks.writeOptions(), batch);
         } catch (RocksDBException e) {
             throw failure("delete from", e);
         } finally {
@@ -97,7 +97,7 @@ final class TimerColumn {
     }
 
     RocksIterator newIterator() {
-        return rocks.newTimerIterator(handle);
+        return rocks.newIterator(handle);
     }
 
     private IllegalStateException failure(String action, RocksDBException e) {
