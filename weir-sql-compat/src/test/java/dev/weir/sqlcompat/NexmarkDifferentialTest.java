@@ -74,30 +74,48 @@ class NexmarkDifferentialTest {
     void runEveryQueryOnBothEngines() throws Exception {
         sideInput = java.nio.file.Files.createTempDirectory("weir-nexmark").resolve("side_input.csv");
         java.nio.file.Files.write(sideInput, IntStream.range(0, 10_000).mapToObj(k -> k + ",side-" + k).toList());
-        try (FlinkCluster cluster = new FlinkCluster()) {
-            runAll(cluster);
+        try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, List.of())) {
+            runAll(cluster, flinkThreads);
         }
     }
 
-    private void runAll(FlinkCluster cluster) throws Exception {
+    /** Flink's jobs run on their own threads while Weir's run here; each engine's rows are those it gives alone. */
+    private void runAll(FlinkCluster cluster, FlinkQueryThreads flinkThreads) throws Exception {
+        Map<String, java.util.concurrent.Future<List<String>>> flinkRows = new LinkedHashMap<>();
+        Map<String, java.util.concurrent.Future<List<String>>> flinkRefusalRows = new LinkedHashMap<>();
         for (String name : selected()) {
-            NexmarkQueryFile read = NexmarkQueryFile.read(name, EVENTS, RATE);
-            NexmarkQueryFile file = new NexmarkQueryFile(name, read.ddl().stream()
-                    .map(d -> d.replace("/tmp/nexmark-side_input.csv", sideInput.toString())).toList(), read.query());
+            NexmarkQueryFile file = queryFile(name);
             if (!WEIR_REFUSES.containsKey(name) || FLINK_REFUSES.contains(name)) {
                 List<String> flinkDdl = file.ddl().stream()
                         .map(d -> d.replace("dev.weir.sql.connector.nexmark.CountChar", FlinkCountChar.class.getName())).toList();
-                flink.put(name, EngineRows.flink(cluster.tableEnvironment(), flinkDdl, file.query()));
                 if (FLINK_EQUIVALENT.containsKey(name)) {
-                    flinkRefusals.put(name, flink.get(name));
-                    flink.put(name, EngineRows.flink(cluster.tableEnvironment(), flinkDdl, FLINK_EQUIVALENT.get(name)));
+                    flinkRefusalRows.put(name, flinkThreads.rows(cluster::tableEnvironment, flinkDdl, file.query()));
+                    flinkRows.put(name, flinkThreads.rows(cluster::tableEnvironment, flinkDdl, FLINK_EQUIVALENT.get(name)));
+                } else {
+                    flinkRows.put(name, flinkThreads.rows(cluster::tableEnvironment, flinkDdl, file.query()));
                 }
             }
+        }
+        for (String name : selected()) {
+            NexmarkQueryFile file = queryFile(name);
             weir.put(name, weirRows(file));
             if (ON_PROCESSING_TIME.contains(name)) {
                 weir.put(name + "-bids", weirRows(new NexmarkQueryFile(name, file.ddl(), "SELECT auction FROM bid")));
             }
         }
+        for (Map.Entry<String, java.util.concurrent.Future<List<String>>> rows : flinkRows.entrySet()) {
+            flink.put(rows.getKey(), FlinkQueryThreads.await(rows.getValue()));
+        }
+        for (Map.Entry<String, java.util.concurrent.Future<List<String>>> rows : flinkRefusalRows.entrySet()) {
+            flinkRefusals.put(rows.getKey(), FlinkQueryThreads.await(rows.getValue()));
+        }
+    }
+
+    /** The query as weir-examples has it, its side input read from {@link #sideInput}. */
+    private NexmarkQueryFile queryFile(String name) throws java.io.IOException {
+        NexmarkQueryFile read = NexmarkQueryFile.read(name, EVENTS, RATE);
+        return new NexmarkQueryFile(name, read.ddl().stream()
+                .map(d -> d.replace("/tmp/nexmark-side_input.csv", sideInput.toString())).toList(), read.query());
     }
 
     private static List<String> weirRows(NexmarkQueryFile file) {

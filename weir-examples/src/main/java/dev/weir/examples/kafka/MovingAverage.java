@@ -43,6 +43,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class MovingAverage {
     public static final String READINGS = "sensor-readings";
     public static final String AVERAGES = "sensor-averages";
+    /** How long {@link #readCommitted} may take: only against a hang, so generous for a loaded machine. */
+    private static final long READ_LIMIT_MS = 180_000;
 
     private MovingAverage() {
     }
@@ -106,7 +108,11 @@ public final class MovingAverage {
         }
     }
 
-    /** What a read_committed consumer sees in the topic, from its beginning to its end. */
+    /**
+     * What a read_committed consumer sees in the topic, from its beginning to its end (the end offsets when the read
+     * starts). Fails, naming how far it got, if that takes more than {@value #READ_LIMIT_MS} ms: a partial list would look
+     * like lost records.
+     */
     public static List<String> readCommitted(String bootstrap, String topic) {
         Map<String, Object> props = new HashMap<>();
         props.put("bootstrap.servers", bootstrap);
@@ -117,8 +123,15 @@ public final class MovingAverage {
             c.assign(parts);
             c.seekToBeginning(parts);
             Map<TopicPartition, Long> end = c.endOffsets(parts);
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp)) && System.currentTimeMillis() < deadline) {
+            long deadline = System.currentTimeMillis() + READ_LIMIT_MS;
+            while (parts.stream().anyMatch(tp -> c.position(tp) < end.get(tp))) {
+                if (System.currentTimeMillis() > deadline) {
+                    Map<TopicPartition, Long> positions = new HashMap<>();
+                    parts.forEach(tp -> positions.put(tp, c.position(tp)));
+                    throw new IllegalStateException("Reading topic " + topic + " with read_committed did not reach its end "
+                            + "offsets " + end + " within " + READ_LIMIT_MS + " ms (" + all.size() + " records read, positions "
+                            + positions + "): is the broker at " + bootstrap + " overloaded or gone?");
+                }
                 for (ConsumerRecord<byte[], byte[]> r : c.poll(Duration.ofMillis(100))) {
                     all.add(new String(r.value(), StandardCharsets.UTF_8));
                 }
