@@ -74,17 +74,22 @@ final class ProcessConversation {
                 if (kind.equals("error")) {
                     throw new PythonFunctionException((String) request.get(1));
                 }
-                List<Object> answer;
-                try {
-                    answer = Arrays.asList("ok", serve(kind, request, timers));
-                } catch (UnsupportedOperationException e) {
-                    answer = List.of("refused", e.getMessage());
-                }
-                worker.send(answer);
+                answer(kind, request, timers);
             }
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }
+    }
+
+    /** Serves one request of the worker and sends the answer: its result, or why Weir refuses it. */
+    private void answer(String kind, List<Object> request, TimerService timers) throws Exception {
+        List<Object> answer;
+        try {
+            answer = Arrays.asList("ok", serve(kind, request, timers));
+        } catch (UnsupportedOperationException e) {
+            answer = List.of("refused", e.getMessage());
+        }
+        worker.send(answer);
     }
 
     /**
@@ -125,13 +130,7 @@ final class ProcessConversation {
                     request = request.subList(2, request.size());
                     kind = (String) request.get(0);
                 }
-                List<Object> answer;
-                try {
-                    answer = Arrays.asList("ok", serve(kind, request, timers));
-                } catch (UnsupportedOperationException e) {
-                    answer = List.of("refused", e.getMessage());
-                }
-                worker.send(answer);
+                answer(kind, request, timers);
             }
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
