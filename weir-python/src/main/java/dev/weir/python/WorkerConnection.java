@@ -131,16 +131,8 @@ final class WorkerConnection implements AutoCloseable {
      */
     void send(RecordBundle bundle) throws IOException {
         if (!bundle.onlyLongs()) {
-            List<Object> values = bundle.values();
-            if (!marshalWriter.write(MarshalReader.MARSHALLED, values)) {
-                send(values); // a record marshal has no form for here (a Row)
-                return;
-            }
-            byte[] frame = marshalWriter.buffer();
-            int length = marshalWriter.length();
-            INTS.set(frame, 0, length - 4);
-            out.write(frame, 0, length);
-            out.flush();
+            // Tagged values where a record has no marshal form (a Row).
+            sendMarshalled(bundle.values());
             return;
         }
         int size = bundle.size();
