@@ -90,9 +90,37 @@ final class WorkerConnection implements AutoCloseable {
      * later, so a request for the tagged form of this reply comes back after the next reply, which is kept for the
      * next call).
      */
-    @SuppressWarnings("unchecked")
     void answers(BundleAnswers into, boolean nextSent) throws IOException {
-        int length = stashedLength >= 0 ? takeStashed() : readFrame();
+        if (readReply(stashedLength >= 0 ? takeStashed() : readFrame(), into)) {
+            return;
+        }
+        // A value Weir does not take from marshal: the worker's tagged encoder accepts it or names it.
+        if (nextSent) {
+            out.writeInt(2);
+            out.writeByte(TAGGED_PLEASE);
+            out.writeByte(ONE_BACK);
+            out.flush();
+            int next = readFrame();
+            if (received[0] == 'E') { // the next bundle failed, and the worker stopped at it
+                throw new PythonFunctionException(new String(received, 1, next - 1, StandardCharsets.UTF_8));
+            }
+            stash(next);
+        } else {
+            out.writeInt(1);
+            out.writeByte(TAGGED_PLEASE);
+            out.flush();
+        }
+        if (!readReply(readFrame(), into)) {
+            throw new IOException("the Python worker answered a request for tagged values in marshal's format");
+        }
+    }
+
+    /**
+     * Reads the reply of {@code length} bytes in {@link #received} into {@code into}; false when it is marshalled and
+     * holds a value Weir does not take from marshal.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean readReply(int length, BundleAnswers into) throws IOException {
         byte kind = received[0];
         if (kind == 'E') {
             throw new PythonFunctionException(new String(received, 1, length - 1, StandardCharsets.UTF_8));
@@ -101,27 +129,7 @@ final class WorkerConnection implements AutoCloseable {
             throw new IOException("unexpected reply '" + (char) kind + "' from the Python worker");
         }
         if (received[1] == MarshalReader.MARSHALLED) {
-            if (marshal.readLongs(received, 2, length, into) || marshal.readLists(received, 2, length, into.startValues())) {
-                return;
-            }
-            // A value Weir does not take from marshal: the worker's tagged encoder accepts it or names it.
-            if (nextSent) {
-                out.writeInt(2);
-                out.writeByte(TAGGED_PLEASE);
-                out.writeByte(ONE_BACK);
-                out.flush();
-                int next = readFrame();
-                if (received[0] == 'E') { // the next bundle failed, and the worker stopped at it
-                    throw new PythonFunctionException(new String(received, 1, next - 1, StandardCharsets.UTF_8));
-                }
-                stash(next);
-            } else {
-                out.writeInt(1);
-                out.writeByte(TAGGED_PLEASE);
-                out.flush();
-            }
-            answers(into, false);
-            return;
+            return marshal.readLongs(received, 2, length, into) || marshal.readLists(received, 2, length, into.startValues());
         }
         if (received[1] == ValueCodec.LONGS) {
             int size = (int) INTS.get(received, 2);
@@ -129,10 +137,11 @@ final class WorkerConnection implements AutoCloseable {
             for (int i = 0, at = 6; i < size; i++, at += 8) {
                 into.addLong((long) LONGS.get(received, at));
             }
-            return;
+            return true;
         }
         into.startValues().addAll((List<Object>) ValueCodec.read(
                 new DataInputStream(new ByteArrayInputStream(received, 1, length - 1))));
+        return true;
     }
 
     /** Whether a reply has (at least partly) arrived: reading it would not wait for the worker to compute. */
