@@ -87,15 +87,10 @@ class ReadAheadConnection:
                     self.pump()
                 if not readable:
                     continue
-            try:
-                chunk = sock.recv(_READ_AHEAD)
-            except ConnectionError:
-                chunk = b""
-            if not chunk:
+            if not self._receive():
                 if ahead:
                     raise ConnectionError("the connection closed in the middle of a frame")
                 return None
-            ahead += chunk
 
     def send_frame(self, frame):
         """Sends what the socket takes now of a frame made by ``new_frame``; the rest goes with ``pump`` or while the
@@ -129,16 +124,10 @@ class ReadAheadConnection:
             self.pump()
             if self._unsent:
                 readable, _, _ = select.select([sock], [sock], [])
-                if readable:
-                    try:
-                        chunk = sock.recv(_READ_AHEAD)
-                    except ConnectionError:
-                        chunk = b""
-                    if not chunk:
-                        self._unsent.clear()
-                        self._closed = True
-                        return
-                    self._ahead += chunk
+                if readable and not self._receive():
+                    self._unsent.clear()
+                    self._closed = True
+                    return
 
     def drain(self):
         """Reads and drops everything the JVM sends until it closes the connection: after a worker's error, so that a
@@ -149,3 +138,13 @@ class ReadAheadConnection:
                 pass
         except ConnectionError:
             pass
+
+    def _receive(self):
+        """Reads what the socket holds (waiting for something) into the bytes read ahead; False at the end of the
+        connection."""
+        try:
+            chunk = self._sock.recv(_READ_AHEAD)
+        except ConnectionError:
+            return False
+        self._ahead += chunk
+        return bool(chunk)
