@@ -5,6 +5,8 @@ from collections import namedtuple
 
 from weir._internal import codec
 from weir._internal.bundle_reply import CHUNK, BundleReply
+from weir.common import Configuration
+from weir.datastream import StreamExecutionEnvironment
 from weir.errors import JobExecutionError
 from streams_for_tests import env_with
 
@@ -51,6 +53,32 @@ class BundlesTest(unittest.TestCase):
                          ["The Python function of wide (subtask 1 of 1) failed on the record %d:" % (CHUNK + 1),
                           "TypeError: the integer 18446744073709551616 does not fit in 64 bits, the widest integer "
                           "Weir's JVM side holds; pass it as a str"])
+
+
+def _in_small_bundles(records, bundle_size):
+    """A stream whose records go to Python in bundles of ``bundle_size``: the JVM sends the next before it reads the
+    answers to the one before, so two are in flight."""
+    config = Configuration()
+    config.set_string("python.fn-execution.bundle.size", str(bundle_size))
+    env = StreamExecutionEnvironment.get_execution_environment(config)
+    env.set_parallelism(1)
+    return env.from_collection(records)
+
+
+class BundlesInFlightTest(unittest.TestCase):
+    def test_records_and_answers_larger_than_the_sockets_buffers_cross_in_order_with_two_bundles_in_flight(self):
+        large = ["%d:%s" % (i, "x" * 400_000) for i in range(9)]
+        result = _in_small_bundles(large, 2).map(lambda s: s[:s.index(":")] + "y" * 300_000).execute_and_collect()
+        self.assertEqual(list(result), ["%d%s" % (i, "y" * 300_000) for i in range(9)])
+
+    def test_a_set_in_a_bundle_answered_while_the_next_is_in_flight_fails_the_job_naming_its_record(self):
+        with self.assertRaises(JobExecutionError) as failed:
+            _in_small_bundles(list(range(40)), 5).map(lambda x: {x} if x == 12 else x).name("sets") \
+                .execute_and_collect()
+        self.assertEqual(str(failed.exception).splitlines(),
+                         ["The Python function of sets (subtask 1 of 1) failed on the record 12:",
+                          "TypeError: a set ({12}) cannot cross between Python and Weir's JVM: records must be built "
+                          "from None, bool, int, float, str, bytes, tuple, list, dict and Row"])
 
 
 def _fail_at(at):

@@ -17,6 +17,10 @@ _MARSHAL_VERSION = 2
 _MARSHALLED_AT = 6
 
 
+def _nothing():
+    pass
+
+
 class BundleReply:
     """Answers one bundle's ``inputs`` (a list, or a memoryview of packed ints read straight from the frame). ``done``
     counts the records answered: after an error it is the index of the record that failed."""
@@ -26,13 +30,15 @@ class BundleReply:
         self.done = 0
         self._marshalled = None
 
-    def reply(self, answer, kind, function):
+    def reply(self, answer, kind, function, between_chunks=_nothing):
         """The reply frame (made by ``new_frame``): 'R', 'K' and one marshalled list of answers per chunk, or 'R' and
         the list of answers as tagged values. ``answer(kind, function, inputs, answers)`` appends the answer to each
-        input to the list ``answers``."""
+        input to the list ``answers``; ``between_chunks()`` is called before each chunk (the worker sends more of its
+        last reply)."""
         frame = new_frame(b"RK")
         answers = []
         for start in range(0, len(self.inputs), CHUNK):
+            between_chunks()
             answers.clear()
             self._answer(start, start + CHUNK, answer, kind, function, answers)
             try:

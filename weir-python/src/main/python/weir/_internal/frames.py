@@ -1,7 +1,12 @@
 """Length-prefixed frames on a socket: a 4-byte big-endian length, then the payload."""
+import select
+from collections import deque
+import socket
 import struct
 
 _LENGTH = struct.Struct(">i")
+#: The most a worker reads ahead at a time while its reply waits for room in the socket.
+_READ_AHEAD = 1 << 20
 
 
 def read_frame(sock):
@@ -42,3 +47,104 @@ def _read_exactly(sock, size):
             return None
         received += count
     return buffer
+
+
+class ReadAheadConnection:
+    """A worker's connection to a JVM operator that sends its next bundle before it reads the last one's answers, so
+    that the worker finds its next bundle waiting when it finishes one. A reply the socket has no room for waits while
+    the worker works on the next bundle (``pump`` sends more of it between chunks of records) or waits for its next
+    frame (reading it as it comes): the worker never blocks on a write, so neither side waits for the other to read,
+    whatever the frames' sizes and the sockets' buffers."""
+
+    def __init__(self, sock):
+        self._sock = sock
+        #: Bytes read ahead of the next frame.
+        self._ahead = bytearray()
+        #: What is left to send of the replies so far (at most two: the JVM reads one before it sends a bundle more).
+        self._unsent = deque()
+        #: Whether the JVM closed the connection while a reply was on its way (it needs no more replies).
+        self._closed = False
+
+    def read_frame(self):
+        """The next frame's payload, or None at the end of the connection. While the last reply is not all sent, it
+        sends more of it whenever the socket has room, and returns as soon as the next frame is in."""
+        ahead = self._ahead
+        if not self._unsent and not ahead:
+            return read_frame(self._sock)
+        sock = self._sock
+        while True:
+            if len(ahead) >= 4:
+                end = 4 + _LENGTH.unpack_from(ahead)[0]
+                if len(ahead) >= end:
+                    payload = ahead[4:end]
+                    del ahead[:end]
+                    return payload
+            if self._closed:
+                return None
+            if self._unsent:
+                readable, writable, _ = select.select([sock], [sock], [])
+                if writable:
+                    self.pump()
+                if not readable:
+                    continue
+            if not self._receive():
+                if ahead:
+                    raise ConnectionError("the connection closed in the middle of a frame")
+                return None
+
+    def send_frame(self, frame):
+        """Sends what the socket takes now of a frame made by ``new_frame``; the rest goes with ``pump`` or while the
+        worker waits for its next frame."""
+        _LENGTH.pack_into(frame, 0, len(frame) - 4)
+        self._unsent.append(memoryview(frame))
+        self.pump()
+
+    def pump(self):
+        """Sends what the socket takes now of the replies not sent yet, without waiting."""
+        unsent = self._unsent
+        while unsent:
+            try:
+                sent = self._sock.send(unsent[0], socket.MSG_DONTWAIT)
+            except BlockingIOError:
+                return
+            except ConnectionError:
+                unsent.clear()
+                self._closed = True
+                return
+            if sent < len(unsent[0]):
+                unsent[0] = unsent[0][sent:]
+                return
+            unsent.popleft()
+
+    def write_frame(self, payload):
+        """Sends a frame whole (after the replies not sent yet) before it returns."""
+        self._unsent.append(memoryview(_LENGTH.pack(len(payload)) + payload))
+        sock = self._sock
+        while self._unsent:
+            self.pump()
+            if self._unsent:
+                readable, _, _ = select.select([sock], [sock], [])
+                if readable and not self._receive():
+                    self._unsent.clear()
+                    self._closed = True
+                    return
+
+    def drain(self):
+        """Reads and drops everything the JVM sends until it closes the connection: after a worker's error, so that a
+        JVM writing its next bundle gets to read the error."""
+        self._ahead.clear()
+        try:
+            while self._sock.recv(_READ_AHEAD):
+                pass
+        except ConnectionError:
+            pass
+
+    def _receive(self):
+        """Reads what the socket holds (waiting for something) into the bytes read ahead; False at the end of the
+        connection."""
+        try:
+            chunk = self._sock.recv(_READ_AHEAD)
+        except ConnectionError:
+            return False
+        self._ahead += chunk
+        return bool(chunk)

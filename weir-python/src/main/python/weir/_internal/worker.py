@@ -11,7 +11,7 @@ from itertools import repeat
 from weir._internal import codec
 from weir._internal.bundle_reply import BundleReply
 from weir._internal.keyed_bundle import KeyedBundle
-from weir._internal.frames import read_frame, send_frame, write_frame
+from weir._internal.frames import ReadAheadConnection, read_frame, write_frame
 from weir.datastream.output_tag import OutputTag
 from weir.errors import StateUnavailableError
 from weir.datastream.functions import (Function, ProcessWindowFunction, RuntimeContext, TimerService, _Context,
@@ -19,8 +19,10 @@ from weir.datastream.functions import (Function, ProcessWindowFunction, RuntimeC
 from weir.datastream.window import GlobalWindow, TimeWindow
 
 _NO_TIMESTAMP = -(1 << 63)
-#: The JVM's request to send the last reply again as tagged values (it read a marshalled value it does not take).
+#: The JVM's request to send the last reply again as tagged values (it read a marshalled value it does not take);
+#: followed by _ONE_BACK, the reply before the last (the JVM had sent the next bundle already).
 _TAGGED_PLEASE = b"?"
+_ONE_BACK = b"\x01"
 _PACKED_INTS = 0x41  # 'A'
 _MARSHALLED = 0x4B  # 'K'
 _COUNT = struct.Struct(">i")
@@ -30,20 +32,27 @@ _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def serve(conn, kind, function, original, name, subtask, parallelism):
     """Answers the JVM's requests until it closes the connection; never returns (the worker is a forked child)."""
     status = 0
+    connection = ReadAheadConnection(conn)
     try:
         if isinstance(original, Function):
             original.open(RuntimeContext(name, subtask, parallelism))
         if kind == "keyed_reduce":
             function = KeyedReduce(function)
+        # The JVM sends a bundle before it reads the answers to the one before, so it may ask for either of the last
+        # two replies again.
+        last = previous = None
         while True:
-            payload = read_frame(conn)
+            payload = connection.read_frame()
             if payload is None:
                 break
-            tagged_please = payload == _TAGGED_PLEASE
-            if not tagged_please:
-                bundle = BundleReply(_records(payload))
+            tagged_please = payload[:1] == _TAGGED_PLEASE
+            if tagged_please:
+                bundle = previous if payload[1:] == _ONE_BACK else last
+            else:
+                previous = last
+                bundle = last = BundleReply(_records(payload))
             try:
-                reply = bundle.tagged_reply() if tagged_please else bundle.reply(_answer, kind, function)
+                reply = bundle.tagged_reply() if tagged_please else bundle.reply(_answer, kind, function, connection.pump)
             except Exception as e:
                 inputs = bundle.inputs
                 value = inputs[min(bundle.done, len(inputs) - 1)]
@@ -58,10 +67,11 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
                     record = "record %r of input %d" % (value[1], value[0])
                 else:
                     record = "record %r" % (value,)
-                write_frame(conn, b"E" + _describe(e, name, subtask, parallelism, record).encode("utf-8"))
+                connection.write_frame(b"E" + _describe(e, name, subtask, parallelism, record).encode("utf-8"))
+                connection.drain()
                 status = 1
                 break
-            send_frame(conn, reply)
+            connection.send_frame(reply)
         if isinstance(original, Function):
             original.close()
     except BaseException:

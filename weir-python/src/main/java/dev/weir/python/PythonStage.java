@@ -5,6 +5,7 @@ import dev.weir.api.common.functions.RichFlatMapFunction;
 import dev.weir.builtin.BundledFunction;
 import dev.weir.util.Collector;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
@@ -13,10 +14,13 @@ import java.util.List;
  * it returns are emitted in the records' order, each with its record's timestamp. Weir finishes a bundle before each
  * watermark and checkpoint barrier passes and at the end of input ({@link BundledFunction}), so event time and
  * exactly-once hold as if records went one at a time. While Python works on a full bundle, the JVM fills the next
- * one (two bundles of records are held at most), so the two sides work at the same time.
+ * one and sends it before it reads the answers to the first (two bundles are in flight at most), so the worker finds
+ * its next bundle waiting when it finishes one and never waits for the JVM to wake up (the worker reads ahead while
+ * its answers wait for room in the socket, so neither side blocks on the other's reading).
  */
 final class PythonStage extends RichFlatMapFunction<Object, Object> implements BundledFunction<Object, Object> {
     private static final long serialVersionUID = 1L;
+    private static final int MAX_IN_FLIGHT = 2;
 
     /** What the worker answers for a bundle, by the Python operator's kind. */
     enum Reply {
@@ -40,10 +44,10 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
     private transient WorkerConnection worker;
     /** The bundle being filled. */
     private transient RecordBundle filling;
-    /** The bundle the worker is working on while {@link #filling} fills, or null: at most one is in flight. */
-    private transient RecordBundle inFlight;
-    /** The other bundle while none is in flight. */
-    private transient RecordBundle spare;
+    /** The bundles sent to the worker and not answered yet, oldest first: at most {@link #MAX_IN_FLIGHT}. */
+    private transient ArrayDeque<RecordBundle> inFlight;
+    /** Empty bundles to fill next. */
+    private transient ArrayDeque<RecordBundle> spares;
     /** The answers read last. */
     private transient BundleAnswers answers;
 
@@ -64,13 +68,17 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
                 getRuntimeContext().getNumberOfParallelSubtasks());
         int capacity = Math.min(bundleSize, 1024);
         filling = new RecordBundle(capacity);
-        spare = new RecordBundle(capacity);
+        inFlight = new ArrayDeque<>(MAX_IN_FLIGHT);
+        spares = new ArrayDeque<>(MAX_IN_FLIGHT);
+        for (int i = 0; i < MAX_IN_FLIGHT; i++) {
+            spares.add(new RecordBundle(capacity));
+        }
         answers = new BundleAnswers();
     }
 
     /**
      * Adds the record; a full bundle is sent at once and the JVM goes on filling the next while Python works on it.
-     * Before a second bundle is sent, the first one's answers are read and emitted, so outputs keep their order.
+     * Before a third bundle is sent, the first one's answers are read and emitted, so outputs keep their order.
      */
     @Override
     public void addToBundle(Object value, long timestamp, BundleOutput<Object> out) throws Exception {
@@ -103,24 +111,22 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
     }
 
     private void bundleFull(BundleOutput<Object> out) throws Exception {
-        RecordBundle full = filling;
-        if (inFlight == null) {
-            send(full);
-            inFlight = full;
-            filling = spare;
-            return;
+        if (inFlight.size() == MAX_IN_FLIGHT) {
+            answerOldest(out);
         }
-        RecordBundle answered = inFlight;
-        readAnswers();
-        send(full);
-        inFlight = full;
-        emit(answered, out);
-        filling = answered;
+        send(filling);
+        inFlight.addLast(filling);
+        filling = spares.removeFirst();
+        if (inFlight.size() == MAX_IN_FLIGHT && worker.replyWaiting()) {
+            // The worker read the bundle just sent while it wrote the answers to the one before: read them now, so it
+            // does not wait for room in the socket while the JVM fills the next bundle.
+            answerOldest(out);
+        }
     }
 
     @Override
     public boolean hasBundle() {
-        return inFlight != null || !filling.isEmpty();
+        return !inFlight.isEmpty() || !filling.isEmpty();
     }
 
     @Override
@@ -128,34 +134,46 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
         return bundleTimeMillis;
     }
 
-    /** Emits the answers of the bundle in flight, then sends the one filling and waits for its answers. */
+    /** Emits the answers of the bundles in flight, then sends the one filling and waits for its answers. */
     @Override
     public void finishBundle(BundleOutput<Object> out) throws Exception {
-        if (inFlight != null) {
-            RecordBundle answered = inFlight;
-            inFlight = null;
-            readAnswers();
-            emit(answered, out);
-            spare = answered;
+        while (!inFlight.isEmpty()) {
+            answerOldest(out);
         }
         if (!filling.isEmpty()) {
             send(filling);
-            readAnswers();
+            readAnswers(false);
             emit(filling, out);
         }
+    }
+
+    /** Reads and emits the answers to the oldest bundle in flight. */
+    private void answerOldest(BundleOutput<Object> out) throws Exception {
+        RecordBundle oldest = inFlight.removeFirst();
+        readAnswers(!inFlight.isEmpty());
+        emit(oldest, out);
+        spares.addLast(oldest);
     }
 
     private void send(RecordBundle bundle) throws IOException {
         try {
             worker.send(bundle);
         } catch (IOException e) {
+            if (!inFlight.isEmpty()) {
+                // The worker stops at a failing record and closes: its error, already on its way, says why.
+                try {
+                    worker.answers(answers, false);
+                } catch (IOException unread) {
+                    e.addSuppressed(unread);
+                }
+            }
             throw WorkerConnection.lost(e);
         }
     }
 
-    private void readAnswers() throws IOException {
+    private void readAnswers(boolean nextSent) throws IOException {
         try {
-            worker.answers(answers);
+            worker.answers(answers, nextSent);
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }

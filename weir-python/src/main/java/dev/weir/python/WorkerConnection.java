@@ -32,6 +32,8 @@ final class WorkerConnection implements AutoCloseable {
     private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     /** Asks the worker for its last reply again, as tagged values. */
     private static final byte TAGGED_PLEASE = '?';
+    /** After {@link #TAGGED_PLEASE}: the reply before the last one. */
+    private static final byte ONE_BACK = 1;
 
     private final Socket socket;
     private final DataOutputStream out;
@@ -40,6 +42,9 @@ final class WorkerConnection implements AutoCloseable {
     private final DataOutputStream frameOut = new DataOutputStream(frame);
     private byte[] sent = new byte[1 << 12];
     private byte[] received = new byte[1 << 12];
+    /** A reply read ahead of the one asked for again as tagged values, while {@link #stashedLength} is not -1. */
+    private byte[] stashed = new byte[0];
+    private int stashedLength = -1;
     /** The answers {@link #answers()} returns; the caller reads them before its next call. */
     private final List<Object> callAnswers = new ArrayList<>();
     private final BundleAnswers scratch = new BundleAnswers();
@@ -75,13 +80,47 @@ final class WorkerConnection implements AutoCloseable {
     }
 
     /** Reads the worker's answers to the bundle sent last into {@code into}. */
-    @SuppressWarnings("unchecked")
     void answers(BundleAnswers into) throws IOException {
-        int length = in.readInt();
-        if (received.length < length) {
-            received = new byte[Math.max(length, received.length * 2)];
+        answers(into, false);
+    }
+
+    /**
+     * Reads the worker's answers to the oldest bundle it has not answered yet into {@code into}; {@code nextSent}
+     * says whether the bundle after it was sent already (the worker answers that one before it reads anything sent
+     * later, so a request for the tagged form of this reply comes back after the next reply, which is kept for the
+     * next call).
+     */
+    void answers(BundleAnswers into, boolean nextSent) throws IOException {
+        if (readReply(stashedLength >= 0 ? takeStashed() : readFrame(), into)) {
+            return;
         }
-        in.readFully(received, 0, length);
+        // A value Weir does not take from marshal: the worker's tagged encoder accepts it or names it.
+        if (nextSent) {
+            out.writeInt(2);
+            out.writeByte(TAGGED_PLEASE);
+            out.writeByte(ONE_BACK);
+            out.flush();
+            int next = readFrame();
+            if (received[0] == 'E') { // the next bundle failed, and the worker stopped at it
+                throw new PythonFunctionException(new String(received, 1, next - 1, StandardCharsets.UTF_8));
+            }
+            stash(next);
+        } else {
+            out.writeInt(1);
+            out.writeByte(TAGGED_PLEASE);
+            out.flush();
+        }
+        if (!readReply(readFrame(), into)) {
+            throw new IOException("the Python worker answered a request for tagged values in marshal's format");
+        }
+    }
+
+    /**
+     * Reads the reply of {@code length} bytes in {@link #received} into {@code into}; false when it is marshalled and
+     * holds a value Weir does not take from marshal.
+     */
+    @SuppressWarnings("unchecked")
+    private boolean readReply(int length, BundleAnswers into) throws IOException {
         byte kind = received[0];
         if (kind == 'E') {
             throw new PythonFunctionException(new String(received, 1, length - 1, StandardCharsets.UTF_8));
@@ -90,15 +129,7 @@ final class WorkerConnection implements AutoCloseable {
             throw new IOException("unexpected reply '" + (char) kind + "' from the Python worker");
         }
         if (received[1] == MarshalReader.MARSHALLED) {
-            if (marshal.readLongs(received, 2, length, into) || marshal.readLists(received, 2, length, into.startValues())) {
-                return;
-            }
-            // A value Weir does not take from marshal: the worker's tagged encoder accepts it or names it.
-            out.writeInt(1);
-            out.writeByte(TAGGED_PLEASE);
-            out.flush();
-            answers(into);
-            return;
+            return marshal.readLongs(received, 2, length, into) || marshal.readLists(received, 2, length, into.startValues());
         }
         if (received[1] == ValueCodec.LONGS) {
             int size = (int) INTS.get(received, 2);
@@ -106,10 +137,43 @@ final class WorkerConnection implements AutoCloseable {
             for (int i = 0, at = 6; i < size; i++, at += 8) {
                 into.addLong((long) LONGS.get(received, at));
             }
-            return;
+            return true;
         }
         into.startValues().addAll((List<Object>) ValueCodec.read(
                 new DataInputStream(new ByteArrayInputStream(received, 1, length - 1))));
+        return true;
+    }
+
+    /** Whether a reply has (at least partly) arrived: reading it would not wait for the worker to compute. */
+    boolean replyWaiting() throws IOException {
+        return stashedLength >= 0 || in.available() > 0;
+    }
+
+    /** Reads the next frame into {@link #received}; returns its length. */
+    private int readFrame() throws IOException {
+        int length = in.readInt();
+        if (received.length < length) {
+            received = new byte[Math.max(length, received.length * 2)];
+        }
+        in.readFully(received, 0, length);
+        return length;
+    }
+
+    /** Keeps the frame just read for the next {@link #answers(BundleAnswers, boolean)}. */
+    private void stash(int length) {
+        byte[] frame = stashed;
+        stashed = received;
+        received = frame.length > 0 ? frame : new byte[1 << 12];
+        stashedLength = length;
+    }
+
+    private int takeStashed() {
+        byte[] frame = received;
+        received = stashed;
+        stashed = frame;
+        int length = stashedLength;
+        stashedLength = -1;
+        return length;
     }
 
     /** Sends one message of a process function's conversation, or a bundle given as a list. */
@@ -188,11 +252,7 @@ final class WorkerConnection implements AutoCloseable {
      * ({@code 'K'}), which is asked for again as tagged values when it holds a value Weir does not take from marshal.
      */
     Object receive() throws IOException {
-        int length = in.readInt();
-        if (received.length < length) {
-            received = new byte[Math.max(length, received.length * 2)];
-        }
-        in.readFully(received, 0, length);
+        int length = readFrame();
         if (received[0] == MarshalReader.MARSHALLED) {
             List<Object> message = new ArrayList<>();
             if (marshal.readLists(received, 1, length, message)) {
