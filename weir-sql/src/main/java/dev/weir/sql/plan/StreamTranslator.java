@@ -53,6 +53,9 @@ public final class StreamTranslator {
     private CallPlaces places;
     private java.time.Duration stateTtl = java.time.Duration.ZERO;
     private boolean twoPhaseAggregates = true;
+    private boolean reuseSources = true;
+    /** Each table's scan once translated, for the other scans of it when sources are reused. */
+    private final java.util.Map<CatalogTable, Translated> scans = new java.util.IdentityHashMap<>();
 
     public StreamTranslator(StreamExecutionEnvironment env, SessionCatalog catalog, SqlPlanner planner, ZoneId zone) {
         this.env = env;
@@ -82,6 +85,15 @@ public final class StreamTranslator {
             default -> throw new ValidationException("Invalid value '" + strategy
                     + "' for option 'table.optimizer.agg-phase-strategy': write AUTO, ONE_PHASE or TWO_PHASE");
         }
+        return this;
+    }
+
+    /**
+     * Sets {@code table.optimizer.reuse-source-enabled} (Flink's default: true): the scans of one table in a query share
+     * one source, its computed columns and its watermarks, as Flink's planner reuses them; false gives each scan its own.
+     */
+    public StreamTranslator withSourceReuse(boolean reuse) {
+        this.reuseSources = reuse;
         return this;
     }
 
@@ -219,7 +231,20 @@ public final class StreamTranslator {
     }
 
     private Translated scan(TableScan scan) {
-        return new SourceTranslator(this, planner).scan(catalogTable(scan), scan.getRowType());
+        CatalogTable table = catalogTable(scan);
+        if (!reuseSources) {
+            return new SourceTranslator(this, planner).scan(table, scan.getRowType());
+        }
+        // A self-join or several views over one table (Nexmark's person, auction and bid over datagen) read the table
+        // once: a second source would generate or fetch every record again.
+        Translated shared = scans.get(table);
+        if (shared == null) {
+            shared = new SourceTranslator(this, planner).scan(table, scan.getRowType());
+            scans.put(table, shared);
+        } else {
+            record("Reused(table=[" + table.name() + "])");
+        }
+        return shared;
     }
 
     /**
