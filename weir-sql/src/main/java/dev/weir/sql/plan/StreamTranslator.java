@@ -56,6 +56,8 @@ public final class StreamTranslator {
     private boolean reuseSources = true;
     /** Each table's scan once translated, for the other scans of it when sources are reused. */
     private final java.util.Map<CatalogTable, Translated> scans = new java.util.IdentityHashMap<>();
+    /** What the query reads of each table, from its root: the first {@link #translate} call. */
+    private ScanReads reads;
 
     public StreamTranslator(StreamExecutionEnvironment env, SessionCatalog catalog, SqlPlanner planner, ZoneId zone) {
         this.env = env;
@@ -113,6 +115,10 @@ public final class StreamTranslator {
     }
 
     public Translated translate(RelNode rel) {
+        if (reads == null) {
+            reads = ScanReads.of(rel, scan -> catalog.get(scan.getTable().getQualifiedName().get(
+                    scan.getTable().getQualifiedName().size() - 1)) instanceof CatalogTable t ? t : null);
+        }
         try {
             return translateNode(rel);
         } catch (ValidationException e) {
@@ -263,6 +269,11 @@ public final class StreamTranslator {
         Translated physical = new SourceTranslator(this, planner).physicalScan(catalogTable((TableScan) node),
                 node.getRowType(), columnsRead);
         return physical == null ? null : new Translated(physical.stream(), rel.getRowType(), physical.rowtimeIndex(), false);
+    }
+
+    /** What the query reads of {@code table}'s source columns; null when the analysis did not see it scanned. */
+    dev.weir.sql.connector.ReadFields reads(CatalogTable table) {
+        return reads == null ? null : reads.of(table);
     }
 
     CatalogTable catalogTable(TableScan scan) {
