@@ -286,22 +286,12 @@ public final class StreamTranslator {
         return (CatalogTable) entry;
     }
 
-    /** A Project over an optional Filter, or a Filter alone, as one compiled step. */
+    /** A Project over an optional Filter, or a Filter alone, with those below it ({@link CalcChain}), as one compiled step. */
     private Translated calc(RelNode rel) {
-        RexNode condition = null;
-        List<RexNode> projects = null;
-        RelNode input;
-        if (rel instanceof Project) {
-            projects = ((Project) rel).getProjects();
-            input = ((Project) rel).getInput();
-            if (input instanceof Filter) {
-                condition = ((Filter) input).getCondition();
-                input = ((Filter) input).getInput();
-            }
-        } else {
-            condition = ((Filter) rel).getCondition();
-            input = ((Filter) rel).getInput();
-        }
+        CalcChain chain = CalcChain.of(rel, rel.getCluster().getRexBuilder());
+        RexNode condition = chain.condition();
+        List<RexNode> projects = chain.projects();
+        RelNode input = chain.input();
         Translated in = translate(input);
         OperatorWatermark watermark = new OperatorWatermark();
         compiler.beginCalc(watermark);
