@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weir.table.api.EnvironmentSettings;
 import dev.weir.table.api.TableEnvironment;
 import dev.weir.types.Row;
-import dev.weir.util.CloseableIterator;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -22,22 +20,8 @@ class NexmarkProjectionPushDownTest {
     private static final List<String> TOP = NexmarkColumns.TOP;
     private static final List<List<String>> NESTED = List.of(List.of(), NexmarkColumns.PERSON, NexmarkColumns.AUCTION,
             NexmarkColumns.BID);
-    private static final NexmarkColumns.RowFactory<List<Object>> LISTS = new NexmarkColumns.RowFactory<>() {
-        @Override
-        public List<Object> row(Object[] fields) {
-            return Arrays.asList(fields);
-        }
-
-        @Override
-        public Object timestamp(long epochMillis) {
-            return epochMillis;
-        }
-
-        @Override
-        public Object string(String value) {
-            return value;
-        }
-    };
+    /** Weir's own rows of the source, as factory: nested rows are {@link Row}s, timestamps epoch millis. */
+    private static final NexmarkRows ROWS = new NexmarkRows(GENERATOR, new NexmarkColumns(TOP, NESTED));
 
     @Test
     void everyFieldReadHasTheWholeEventsValueAndEveryOtherIsNull() {
@@ -50,23 +34,23 @@ class NexmarkProjectionPushDownTest {
         });
         NexmarkColumns all = new NexmarkColumns(TOP, NESTED);
         for (long n = 0; n < 2_000; n++) {
-            Object[] whole = all.fill(GENERATOR.event(n), LISTS);
-            Object[] part = some.fill(some.event(GENERATOR, n), LISTS);
+            Object[] whole = all.fill(GENERATOR.event(n), ROWS);
+            Object[] part = some.fill(some.event(GENERATOR, n), ROWS);
             assertThat(part[0]).isEqualTo(whole[0]);
             for (int column = 1; column < 4; column++) {
                 if (whole[column] == null) {
                     assertThat(part[column]).isNull();
                     continue;
                 }
-                List<?> wholeRow = (List<?>) whole[column];
-                List<?> partRow = (List<?>) part[column];
-                for (int f = 0; f < wholeRow.size(); f++) {
+                Row wholeRow = (Row) whole[column];
+                Row partRow = (Row) part[column];
+                for (int f = 0; f < wholeRow.getArity(); f++) {
                     String field = NESTED.get(column).get(f);
                     boolean read = column == 1 && (field.equals("name") || field.equals("extra"))
                             || column == 2 && (field.equals("reserve") || field.equals("itemName"))
                             || column == 3 && field.equals("url");
-                    assertThat(partRow.get(f)).as("event %d, %s.%s", n, TOP.get(column), field)
-                            .isEqualTo(read ? wholeRow.get(f) : null);
+                    assertThat(partRow.getField(f)).as("event %d, %s.%s", n, TOP.get(column), field)
+                            .isEqualTo(read ? wholeRow.getField(f) : null);
                 }
             }
         }
@@ -75,7 +59,7 @@ class NexmarkProjectionPushDownTest {
     @Test
     void aColumnNotReadIsNullAndItsEventsAreNotMade() {
         NexmarkColumns typeOnly = new NexmarkColumns(TOP, NESTED, (column, field) -> column == 0);
-        Object[] bid = typeOnly.fill(typeOnly.event(GENERATOR, 10), LISTS);
+        Object[] bid = typeOnly.fill(typeOnly.event(GENERATOR, 10), ROWS);
         assertThat(bid).containsExactly(2, null, null, null);
         NexmarkEvent made = typeOnly.event(GENERATOR, 10);
         assertThat(made.bid().url()).isNull();
@@ -107,8 +91,8 @@ class NexmarkProjectionPushDownTest {
             }
         }
         assertThat(expected).isNotEmpty();
-        assertThat(rows(env("true"), query)).containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(rows(env("false"), query)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(NexmarkConnectorTest.rows(env("true"), query)).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(NexmarkConnectorTest.rows(env("false"), query)).containsExactlyInAnyOrderElementsOf(expected);
     }
 
     private static TableEnvironment env(String reuse) {
@@ -122,13 +106,5 @@ class NexmarkProjectionPushDownTest {
         env.executeSql("CREATE VIEW auction AS SELECT auction.id, auction.itemName, auction.description, auction.reserve, "
                 + "auction.seller, auction.category, auction.extra FROM datagen WHERE event_type = 1");
         return env;
-    }
-
-    private static List<String> rows(TableEnvironment env, String sql) throws Exception {
-        List<String> rows = new ArrayList<>();
-        try (CloseableIterator<Row> it = env.executeSql(sql).collect()) {
-            it.forEachRemaining(r -> rows.add(r.toString()));
-        }
-        return rows;
     }
 }
