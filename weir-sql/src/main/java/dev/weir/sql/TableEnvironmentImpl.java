@@ -45,6 +45,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private static final System.Logger LOG = System.getLogger(TableEnvironmentImpl.class.getName());
     private static final String TARGET = "execution.target";
     private static final String AGG_PHASE_STRATEGY = "table.optimizer.agg-phase-strategy";
+    private static final String REUSE_SOURCE = "table.optimizer.reuse-source-enabled";
 
     private final StreamExecutionEnvironment boundEnvironment;
     private final TableConfig config = new TableConfig();
@@ -241,7 +242,8 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         }
         SqlPlanner.Planned planned = planner.planQuery(query);
         StreamTranslator translator = new StreamTranslator(StreamExecutionEnvironment.createLocalEnvironment(1), catalog, planner,
-                config.getLocalTimeZone()).withStateTtl(stateTtl()).withAggPhaseStrategy(aggPhaseStrategy());
+                config.getLocalTimeZone()).withStateTtl(stateTtl()).withAggPhaseStrategy(aggPhaseStrategy())
+                .withSourceReuse(reuseSource());
         Translated translated = planned.translateWith(translator);
         StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n").append(RelOptUtil.toString(planned.rel()))
                 .append("\n== Weir Operators ==\n");
@@ -276,12 +278,21 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         logIgnoredOptions();
         SqlPlanner.Planned planned = planner.planQuery(query);
         return planned.translateWith(new StreamTranslator(env, catalog, planner, config.getLocalTimeZone())
-                .withStateTtl(stateTtl()).withAggPhaseStrategy(aggPhaseStrategy()));
+                .withStateTtl(stateTtl()).withAggPhaseStrategy(aggPhaseStrategy()).withSourceReuse(reuseSource()));
     }
 
     /** {@code table.optimizer.agg-phase-strategy} as Flink spells it: AUTO (the default), ONE_PHASE or TWO_PHASE. */
     private String aggPhaseStrategy() {
         return config.getConfiguration().getString(AGG_PHASE_STRATEGY, "AUTO");
+    }
+
+    /** {@code table.optimizer.reuse-source-enabled} as Flink reads it: true (the default) or false. */
+    private boolean reuseSource() {
+        String reuse = config.getConfiguration().getString(REUSE_SOURCE, "true").trim();
+        if (!reuse.equalsIgnoreCase("true") && !reuse.equalsIgnoreCase("false")) {
+            throw new ValidationException("Invalid value '" + reuse + "' for option '" + REUSE_SOURCE + "': write true or false");
+        }
+        return Boolean.parseBoolean(reuse);
     }
 
     /** {@code table.exec.state.ttl} as Flink reads it ({@code '1 h'}, {@code '30 s'}, {@code '0'}: forever). */
@@ -300,7 +311,8 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     private void logIgnoredOptions() {
         for (String key : config.getConfiguration().keySet()) {
-            if (key.startsWith("table.exec.mini-batch") || key.startsWith("table.optimizer") && !key.equals(AGG_PHASE_STRATEGY)) {
+            if (key.startsWith("table.exec.mini-batch") || key.startsWith("table.optimizer") && !key.equals(AGG_PHASE_STRATEGY)
+                    && !key.equals(REUSE_SOURCE)) {
                 LOG.log(System.Logger.Level.INFO, "Option ''{0}'' is accepted and ignored: Weir has no such setting", key);
             }
         }

@@ -6,6 +6,7 @@ import dev.weir.bench.NexmarkSqlScript;
 import dev.weir.bench.SourceRecordSpan;
 import dev.weir.bench.Span;
 import dev.weir.sql.catalog.CatalogTable;
+import dev.weir.sql.connector.ReadFields;
 import dev.weir.sql.connector.TableConnector;
 import dev.weir.sql.connector.nexmark.NexmarkConnector;
 import dev.weir.streaming.api.datastream.DataStream;
@@ -45,6 +46,12 @@ public final class TimedNexmarkConnector implements TableConnector {
     @Override
     public DataStream<Row> createSource(StreamExecutionEnvironment env, CatalogTable table, RelDataType physicalType) {
         return nexmark.createSource(env, table, physicalType).map(new OpensSpan()).name("Span");
+    }
+
+    @Override
+    public DataStream<Row> createSource(StreamExecutionEnvironment env, CatalogTable table, RelDataType physicalType,
+            ReadFields read) {
+        return nexmark.createSource(env, table, physicalType, read).map(new OpensSpan()).name("Span");
     }
 
     /** Passes rows on; opening starts the span, and its records' first and last stamp the steady-state span. */

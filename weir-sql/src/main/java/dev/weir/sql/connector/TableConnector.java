@@ -47,6 +47,16 @@ public interface TableConnector {
                 + "connector 'datagen', 'filesystem' or 'kafka' instead");
     }
 
+    /**
+     * The table's rows where only what the query reads ({@code read}, over {@code physicalType}'s columns) needs a value;
+     * the rest may be null, as a Flink source that supports projection push-down leaves it out. The default produces
+     * every column.
+     */
+    default DataStream<Row> createSource(StreamExecutionEnvironment env, CatalogTable table, RelDataType physicalType,
+            ReadFields read) {
+        return createSource(env, table, physicalType);
+    }
+
     /** Writes {@code rows} (external form); {@code updating} when the rows carry -U/+U/-D changes. */
     default void createSink(DataStream<Row> rows, CatalogTable table, RelDataType type, boolean updating) {
         throw new ValidationException("Connector '" + identifier() + "' can only be used as a source; write to a table with "

@@ -1,6 +1,7 @@
 package dev.weir.sql.plan;
 
 import dev.weir.sql.catalog.CatalogTable;
+import dev.weir.sql.connector.ReadFields;
 import dev.weir.sql.connector.TableConnector;
 import dev.weir.sql.connector.TableConnectors;
 import dev.weir.sql.expr.Expr;
@@ -46,6 +47,43 @@ final class SourceTranslator {
         return new Translated(table.physicalStream(), tableType, tableType.getFieldNames().indexOf(rowtimeName), false);
     }
 
+    /**
+     * What the source must fill in: what the query reads ({@link ScanReads}; everything when it was not analysed), and
+     * what the computed columns and the watermark read, which are evaluated for every row.
+     */
+    private ReadFields sourceReads(CatalogTable table, RelDataType sourceType, RelDataType tableType) {
+        ReadFields queryReads = translator.reads(table);
+        int sourceColumns = sourceType.getFieldCount();
+        if (queryReads == null) {
+            return ReadFields.all(sourceColumns);
+        }
+        ReadFields read = ReadFields.none(sourceColumns);
+        read.add(queryReads);
+        List<String> expressions = new ArrayList<>();
+        for (Statement.ColumnDefinition c : table.columns()) {
+            if (c.expression() != null) {
+                expressions.add(c.expression());
+            }
+        }
+        for (RexNode rex : planner.planExpressions(sourceType, expressions)) {
+            ScanReads.collect(rex, read);
+        }
+        String rowtime = table.schema().getRowtimeColumn().orElse(null);
+        if (rowtime != null && !table.usesStreamWatermarks()) {
+            ReadFields byTableColumn = ReadFields.none(tableType.getFieldCount());
+            byTableColumn.readWhole(tableType.getFieldNames().indexOf(rowtime));
+            ScanReads.collect(planner.planExpressions(tableType, List.of(table.schema().getWatermarkExpression().orElseThrow()))
+                    .get(0), byTableColumn);
+            int source = 0;
+            for (int i = 0; i < table.columns().size(); i++) {
+                if (table.columns().get(i).expression() == null) {
+                    read.addColumn(byTableColumn, i, source++);
+                }
+            }
+        }
+        return read;
+    }
+
     Translated scan(CatalogTable table, RelDataType tableType) {
         RelDataType sourceType = SourceTypes.physical(table);
         DataStream<Row> stream;
@@ -63,7 +101,7 @@ final class SourceTranslator {
                 }
             }
             updating = connector.producesUpdates(table);
-            stream = connector.createSource(translator.env(), table, sourceType);
+            stream = connector.createSource(translator.env(), table, sourceType, sourceReads(table, sourceType, tableType));
             translator.record("TableSourceScan(table=[" + table.name() + "], connector=[" + connector.identifier() + "], fields=["
                     + String.join(", ", sourceType.getFieldNames()) + "])");
         }

@@ -53,6 +53,11 @@ public final class StreamTranslator {
     private CallPlaces places;
     private java.time.Duration stateTtl = java.time.Duration.ZERO;
     private boolean twoPhaseAggregates = true;
+    private boolean reuseSources = true;
+    /** Each table's scan once translated, for the other scans of it when sources are reused. */
+    private final java.util.Map<CatalogTable, Translated> scans = new java.util.IdentityHashMap<>();
+    /** What the query reads of each table, from its root: the first {@link #translate} call. */
+    private ScanReads reads;
 
     public StreamTranslator(StreamExecutionEnvironment env, SessionCatalog catalog, SqlPlanner planner, ZoneId zone) {
         this.env = env;
@@ -85,6 +90,15 @@ public final class StreamTranslator {
         return this;
     }
 
+    /**
+     * Sets {@code table.optimizer.reuse-source-enabled} (Flink's default: true): the scans of one table in a query share
+     * one source, its computed columns and its watermarks, as Flink's planner reuses them; false gives each scan its own.
+     */
+    public StreamTranslator withSourceReuse(boolean reuse) {
+        this.reuseSources = reuse;
+        return this;
+    }
+
     boolean twoPhaseAggregates() {
         return twoPhaseAggregates;
     }
@@ -101,6 +115,10 @@ public final class StreamTranslator {
     }
 
     public Translated translate(RelNode rel) {
+        if (reads == null) {
+            reads = ScanReads.of(rel, scan -> catalog.get(scan.getTable().getQualifiedName().get(
+                    scan.getTable().getQualifiedName().size() - 1)) instanceof CatalogTable t ? t : null);
+        }
         try {
             return translateNode(rel);
         } catch (ValidationException e) {
@@ -219,7 +237,20 @@ public final class StreamTranslator {
     }
 
     private Translated scan(TableScan scan) {
-        return new SourceTranslator(this, planner).scan(catalogTable(scan), scan.getRowType());
+        CatalogTable table = catalogTable(scan);
+        if (!reuseSources) {
+            return new SourceTranslator(this, planner).scan(table, scan.getRowType());
+        }
+        // A self-join or several views over one table (Nexmark's person, auction and bid over datagen) read the table
+        // once: a second source would generate or fetch every record again.
+        Translated shared = scans.get(table);
+        if (shared == null) {
+            shared = new SourceTranslator(this, planner).scan(table, scan.getRowType());
+            scans.put(table, shared);
+        } else {
+            record("Reused(table=[" + table.name() + "])");
+        }
+        return shared;
     }
 
     /**
@@ -240,6 +271,11 @@ public final class StreamTranslator {
         return physical == null ? null : new Translated(physical.stream(), rel.getRowType(), physical.rowtimeIndex(), false);
     }
 
+    /** What the query reads of {@code table}'s source columns; null when the analysis did not see it scanned. */
+    dev.weir.sql.connector.ReadFields reads(CatalogTable table) {
+        return reads == null ? null : reads.of(table);
+    }
+
     CatalogTable catalogTable(TableScan scan) {
         List<String> path = scan.getTable().getQualifiedName();
         String name = path.get(path.size() - 1);
@@ -250,22 +286,12 @@ public final class StreamTranslator {
         return (CatalogTable) entry;
     }
 
-    /** A Project over an optional Filter, or a Filter alone, as one compiled step. */
+    /** A Project over an optional Filter, or a Filter alone, with those below it ({@link CalcChain}), as one compiled step. */
     private Translated calc(RelNode rel) {
-        RexNode condition = null;
-        List<RexNode> projects = null;
-        RelNode input;
-        if (rel instanceof Project) {
-            projects = ((Project) rel).getProjects();
-            input = ((Project) rel).getInput();
-            if (input instanceof Filter) {
-                condition = ((Filter) input).getCondition();
-                input = ((Filter) input).getInput();
-            }
-        } else {
-            condition = ((Filter) rel).getCondition();
-            input = ((Filter) rel).getInput();
-        }
+        CalcChain chain = CalcChain.of(rel, rel.getCluster().getRexBuilder());
+        RexNode condition = chain.condition();
+        List<RexNode> projects = chain.projects();
+        RelNode input = chain.input();
         Translated in = translate(input);
         OperatorWatermark watermark = new OperatorWatermark();
         compiler.beginCalc(watermark);

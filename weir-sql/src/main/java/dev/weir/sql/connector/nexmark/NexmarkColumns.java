@@ -31,6 +31,13 @@ public final class NexmarkColumns implements Serializable {
 
     private final int[] top;
     private final int[][] nested;
+    /** Per column, per declared field: whether the query reads it (unread ones stay null, their values unmade). */
+    private final boolean[] topRead;
+    private final boolean[][] fieldRead;
+    /** Which fields of each kind {@link #event} makes, as {@link NexmarkGenerator#event(long, int, int, int)} takes them. */
+    private int personFields;
+    private int auctionFields;
+    private int bidFields;
 
     /**
      * @param columns the physical columns' names, in order
@@ -38,8 +45,23 @@ public final class NexmarkColumns implements Serializable {
      * @throws IllegalArgumentException naming a column or field the source does not produce
      */
     public NexmarkColumns(List<String> columns, List<List<String>> nestedFields) {
+        this(columns, nestedFields, (column, field) -> true);
+    }
+
+    /** Whether a query reads field {@code field} of column {@code column} (null field: the column itself). */
+    public interface Reads {
+        boolean reads(int column, String field);
+    }
+
+    /**
+     * Columns of which only what {@code reads} says is filled: other columns and fields are null, and the generator
+     * does not make their values (projection push-down).
+     */
+    public NexmarkColumns(List<String> columns, List<List<String>> nestedFields, Reads reads) {
         top = new int[columns.size()];
         nested = new int[columns.size()][];
+        topRead = new boolean[columns.size()];
+        fieldRead = new boolean[columns.size()][];
         for (int i = 0; i < top.length; i++) {
             top[i] = TOP.indexOf(columns.get(i));
             if (top[i] < 0) {
@@ -56,26 +78,53 @@ public final class NexmarkColumns implements Serializable {
                             + "' of column '" + columns.get(i) + "'; its fields are " + known);
                 }
             }
+            topRead[i] = reads.reads(i, null);
+            fieldRead[i] = new boolean[declared.size()];
+            for (int f = 0; f < declared.size(); f++) {
+                fieldRead[i][f] = topRead[i] && reads.reads(i, declared.get(f));
+                if (fieldRead[i][f]) {
+                    int bit = 1 << nested[i][f];
+                    switch (top[i]) {
+                        case 1 -> personFields |= bit;
+                        case 2 -> auctionFields |= bit;
+                        case 3 -> bidFields |= bit;
+                        default -> { }
+                    }
+                }
+            }
         }
     }
 
-    /** The physical columns' values of {@code event}, nested rows built by {@code rows}. */
+    /** Event {@code n} of {@code generator} with the values these columns read made. */
+    public NexmarkEvent event(NexmarkGenerator generator, long n) {
+        return generator.event(n, personFields, auctionFields, bidFields);
+    }
+
+    /** The physical columns' values of {@code event}, nested rows built by {@code rows}; unread ones null. */
     public <R> Object[] fill(NexmarkEvent event, RowFactory<R> rows) {
         Object[] values = new Object[top.length];
         for (int i = 0; i < top.length; i++) {
+            if (!topRead[i]) {
+                continue;
+            }
             switch (top[i]) {
                 case 0 -> values[i] = event.type();
-                case 1 -> values[i] = event.person() == null ? null : rows.row(person(event.person(), nested[i], rows));
-                case 2 -> values[i] = event.auction() == null ? null : rows.row(auction(event.auction(), nested[i], rows));
-                default -> values[i] = event.bid() == null ? null : rows.row(bid(event.bid(), nested[i], rows));
+                case 1 -> values[i] = event.person() == null ? null
+                        : rows.row(person(event.person(), nested[i], fieldRead[i], rows));
+                case 2 -> values[i] = event.auction() == null ? null
+                        : rows.row(auction(event.auction(), nested[i], fieldRead[i], rows));
+                default -> values[i] = event.bid() == null ? null : rows.row(bid(event.bid(), nested[i], fieldRead[i], rows));
             }
         }
         return values;
     }
 
-    private static Object[] person(Person p, int[] fields, RowFactory<?> rows) {
+    private static Object[] person(Person p, int[] fields, boolean[] read, RowFactory<?> rows) {
         Object[] v = new Object[fields.length];
         for (int f = 0; f < fields.length; f++) {
+            if (!read[f]) {
+                continue;
+            }
             v[f] = switch (fields[f]) {
                 case 0 -> p.id();
                 case 1 -> rows.string(p.name());
@@ -90,9 +139,12 @@ public final class NexmarkColumns implements Serializable {
         return v;
     }
 
-    private static Object[] auction(Auction a, int[] fields, RowFactory<?> rows) {
+    private static Object[] auction(Auction a, int[] fields, boolean[] read, RowFactory<?> rows) {
         Object[] v = new Object[fields.length];
         for (int f = 0; f < fields.length; f++) {
+            if (!read[f]) {
+                continue;
+            }
             v[f] = switch (fields[f]) {
                 case 0 -> a.id();
                 case 1 -> rows.string(a.itemName());
@@ -109,9 +161,12 @@ public final class NexmarkColumns implements Serializable {
         return v;
     }
 
-    private static Object[] bid(Bid b, int[] fields, RowFactory<?> rows) {
+    private static Object[] bid(Bid b, int[] fields, boolean[] read, RowFactory<?> rows) {
         Object[] v = new Object[fields.length];
         for (int f = 0; f < fields.length; f++) {
+            if (!read[f]) {
+                continue;
+            }
             v[f] = switch (fields[f]) {
                 case 0 -> b.auction();
                 case 1 -> b.bidder();

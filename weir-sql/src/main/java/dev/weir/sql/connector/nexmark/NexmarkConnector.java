@@ -4,6 +4,7 @@ import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.api.connector.source.util.ratelimit.RateLimiterStrategy;
 import dev.weir.connector.datagen.source.DataGeneratorSource;
 import dev.weir.sql.catalog.CatalogTable;
+import dev.weir.sql.connector.ReadFields;
 import dev.weir.sql.connector.TableConnector;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
@@ -44,8 +45,15 @@ public final class NexmarkConnector implements TableConnector {
 
     @Override
     public DataStream<Row> createSource(StreamExecutionEnvironment env, CatalogTable table, RelDataType physicalType) {
+        return createSource(env, table, physicalType, ReadFields.all(physicalType.getFieldCount()));
+    }
+
+    /** The events with only the columns and fields the query reads made (the rest null), as the same events. */
+    @Override
+    public DataStream<Row> createSource(StreamExecutionEnvironment env, CatalogTable table, RelDataType physicalType,
+            ReadFields read) {
         NexmarkGenerator generator = new NexmarkGenerator(config(table));
-        NexmarkColumns columns = columns(table, physicalType);
+        NexmarkColumns columns = columns(table, physicalType, read);
         DataGeneratorSource<Row> source = new DataGeneratorSource<>(new NexmarkRows(generator, columns), generator.events(),
                 RateLimiterStrategy.noOp());
         return env.fromSource(source, WatermarkStrategy.noWatermarks(), "Source: " + table.name() + " [nexmark]");
@@ -59,7 +67,7 @@ public final class NexmarkConnector implements TableConnector {
         }
     }
 
-    private static NexmarkColumns columns(CatalogTable table, RelDataType physicalType) {
+    private static NexmarkColumns columns(CatalogTable table, RelDataType physicalType, ReadFields read) {
         List<String> names = new ArrayList<>();
         List<List<String>> nested = new ArrayList<>();
         for (RelDataTypeField field : physicalType.getFieldList()) {
@@ -67,7 +75,8 @@ public final class NexmarkConnector implements TableConnector {
             nested.add(field.getType().isStruct() ? field.getType().getFieldNames() : List.of());
         }
         try {
-            return new NexmarkColumns(names, nested);
+            return new NexmarkColumns(names, nested, (column, field) -> field == null ? read.reads(column)
+                    : read.readsField(column, field));
         } catch (IllegalArgumentException e) {
             throw new ValidationException("Table '" + table.name() + "': " + e.getMessage(), e);
         }

@@ -56,19 +56,33 @@ public final class NexmarkGenerator implements Serializable {
         return config.eventsNum() == 0 ? Long.MAX_VALUE : config.eventsNum();
     }
 
+    /** Every field, of any kind of event: the mask of {@link #event(long, int, int, int)} that leaves nothing out. */
+    public static final int ALL_FIELDS = -1;
+
     /** Event number {@code n} (from 0). */
     public NexmarkEvent event(long n) {
+        return event(n, ALL_FIELDS, ALL_FIELDS, ALL_FIELDS);
+    }
+
+    /**
+     * Event number {@code n} with only some fields made: bit {@code i} of a mask stands for field {@code i} of
+     * {@link NexmarkColumns#PERSON}, {@link NexmarkColumns#AUCTION} or {@link NexmarkColumns#BID}. A field left out is
+     * null (a string) or 0 (a number, where making it costs); the fields made are those of {@link #event(long)}, as
+     * every value is drawn from the event number alone.
+     */
+    public NexmarkEvent event(long n, int personFields, int auctionFields, int bidFields) {
         long time = BASE_TIME + (long) (n * microsPerEvent) / 1000;
         int total = config.totalProportion();
         long epoch = n / total;
         int offset = (int) (n % total);
         if (offset < config.personProportion()) {
-            return new NexmarkEvent(NexmarkEvent.PERSON, person(n, personsBefore(n), time), null, null, time);
+            return new NexmarkEvent(NexmarkEvent.PERSON, person(n, personsBefore(n), time, personFields), null, null, time);
         }
         if (offset < config.personProportion() + config.auctionProportion()) {
-            return new NexmarkEvent(NexmarkEvent.AUCTION, null, auction(n, auctionsBefore(epoch, offset), time), null, time);
+            return new NexmarkEvent(NexmarkEvent.AUCTION, null, auction(n, auctionsBefore(epoch, offset), time, auctionFields),
+                    null, time);
         }
-        return new NexmarkEvent(NexmarkEvent.BID, null, null, bid(n, epoch, offset, time), time);
+        return new NexmarkEvent(NexmarkEvent.BID, null, null, bid(n, epoch, offset, time, bidFields), time);
     }
 
     private long personsBefore(long n) {
@@ -81,29 +95,36 @@ public final class NexmarkGenerator implements Serializable {
         return epoch * config.auctionProportion() + fromThisEpoch;
     }
 
-    private Person person(long n, long base0Id, long time) {
+    private Person person(long n, long base0Id, long time, int fields) {
         String first = pick(FIRST_NAMES, draw(n, 1));
         String last = pick(LAST_NAMES, draw(n, 2));
-        long card = draw(n, 3);
-        String creditCard = digits(card, 0) + " " + digits(card, 1) + " " + digits(card, 2) + " " + digits(card, 3);
-        return new Person(FIRST_PERSON_ID + base0Id, first + " " + last, first.toLowerCase() + "." + last.toLowerCase()
-                + "@example.com", creditCard, pick(CITIES, draw(n, 4)), pick(STATES, draw(n, 5)), time, extra(n));
+        String name = has(fields, 1) ? first + " " + last : null;
+        String email = has(fields, 2) ? first.toLowerCase() + "." + last.toLowerCase() + "@example.com" : null;
+        String creditCard = null;
+        if (has(fields, 3)) {
+            long card = draw(n, 3);
+            creditCard = digits(card, 0) + " " + digits(card, 1) + " " + digits(card, 2) + " " + digits(card, 3);
+        }
+        return new Person(FIRST_PERSON_ID + base0Id, name, email, creditCard, pick(CITIES, draw(n, 4)), pick(STATES, draw(n, 5)),
+                time, has(fields, 7) ? extra(n) : null);
     }
 
-    private Auction auction(long n, long base0Id, long time) {
-        long initialBid = price(draw(n, 1));
+    private Auction auction(long n, long base0Id, long time, int fields) {
+        // The reserve is the initial bid plus a second price.
+        long initialBid = has(fields, 3) || has(fields, 4) ? price(draw(n, 1)) : 0;
+        long reserve = has(fields, 4) ? initialBid + price(draw(n, 6)) / 10 : 0;
         long persons = Math.max(1, personsBefore(n));
         long r = draw(n, 2);
         long seller = (r & 3) == 0 ? (persons - 1) / HOT_RATIO * HOT_RATIO
                 : Math.max(0, persons - PERSONS_ACTIVE) + Long.remainderUnsigned(r >>> 2, Math.min(persons, PERSONS_ACTIVE));
-        String item = pick(ITEMS, draw(n, 3));
-        return new Auction(FIRST_AUCTION_ID + base0Id, item + " " + Long.remainderUnsigned(draw(n, 4), 1000),
-                "a " + pick(ITEMS, draw(n, 5)) + " in good condition", initialBid, initialBid + price(draw(n, 6)) / 10, time,
+        String itemName = has(fields, 1) ? pick(ITEMS, draw(n, 3)) + " " + Long.remainderUnsigned(draw(n, 4), 1000) : null;
+        String description = has(fields, 2) ? "a " + pick(ITEMS, draw(n, 5)) + " in good condition" : null;
+        return new Auction(FIRST_AUCTION_ID + base0Id, itemName, description, initialBid, reserve, time,
                 time + 10_000 + Long.remainderUnsigned(draw(n, 7), 20_000), FIRST_PERSON_ID + seller,
-                FIRST_CATEGORY_ID + Long.remainderUnsigned(draw(n, 8), CATEGORIES), extra(n));
+                FIRST_CATEGORY_ID + Long.remainderUnsigned(draw(n, 8), CATEGORIES), has(fields, 9) ? extra(n) : null);
     }
 
-    private Bid bid(long n, long epoch, int offset, long time) {
+    private Bid bid(long n, long epoch, int offset, long time, int fields) {
         long auctions = Math.max(1, auctionsBefore(epoch, offset));
         long r = draw(n, 1);
         long auction = (r & 1) == 0 ? (auctions - 1) / HOT_RATIO * HOT_RATIO
@@ -112,20 +133,27 @@ public final class NexmarkGenerator implements Serializable {
         long b = draw(n, 2);
         long bidder = (b & 3) != 0 ? (persons - 1) / HOT_RATIO * HOT_RATIO
                 : Math.max(0, persons - PERSONS_ACTIVE) + Long.remainderUnsigned(b >>> 2, Math.min(persons, PERSONS_ACTIVE));
-        long c = draw(n, 3);
-        String path = "https://www.nexmark.com/" + pick(URL_WORDS, c >>> 8) + "/" + pick(URL_WORDS, c >>> 16) + "/"
-                + pick(URL_WORDS, c >>> 24) + "/item.htm?query=1";
-        String channel;
-        String url;
-        if (Long.remainderUnsigned(c, 5) == 0) {
-            channel = pick(HOT_CHANNELS, c >>> 32);
-            url = path;
-        } else {
-            long id = Long.remainderUnsigned(c >>> 32, 1000);
-            channel = "channel-" + id;
-            url = path + "&channel_id=" + id;
+        String channel = null;
+        String url = null;
+        if (has(fields, 3) || has(fields, 4)) {
+            long c = draw(n, 3);
+            String path = "https://www.nexmark.com/" + pick(URL_WORDS, c >>> 8) + "/" + pick(URL_WORDS, c >>> 16) + "/"
+                    + pick(URL_WORDS, c >>> 24) + "/item.htm?query=1";
+            if (Long.remainderUnsigned(c, 5) == 0) {
+                channel = pick(HOT_CHANNELS, c >>> 32);
+                url = path;
+            } else {
+                long id = Long.remainderUnsigned(c >>> 32, 1000);
+                channel = "channel-" + id;
+                url = path + "&channel_id=" + id;
+            }
         }
-        return new Bid(FIRST_AUCTION_ID + auction, FIRST_PERSON_ID + bidder, price(draw(n, 4)), channel, url, time, extra(n));
+        return new Bid(FIRST_AUCTION_ID + auction, FIRST_PERSON_ID + bidder, has(fields, 2) ? price(draw(n, 4)) : 0, channel, url,
+                time, has(fields, 6) ? extra(n) : null);
+    }
+
+    private static boolean has(int fields, int field) {
+        return (fields & (1 << field)) != 0;
     }
 
     /** Nexmark's padding column: 8 to 23 lower-case letters. */

@@ -39,7 +39,7 @@ class NexmarkConnectorTest {
         return env;
     }
 
-    private static List<String> rows(TableEnvironment env, String sql) throws Exception {
+    static List<String> rows(TableEnvironment env, String sql) throws Exception {
         List<String> rows = new ArrayList<>();
         try (CloseableIterator<Row> it = env.executeSql(sql).collect()) {
             it.forEachRemaining(r -> rows.add(r.toString()));
