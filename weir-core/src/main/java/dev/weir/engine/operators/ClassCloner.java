@@ -70,8 +70,7 @@ public final class ClassCloner {
     @SuppressWarnings("unchecked")
     public static <T> T newInstance(Class<T> template, Class<?> callee, Class<?>[] parameterTypes, Object... arguments) {
         try {
-            Class<?> type = !ENABLED || FIRST_CALLEE.get(template).claim(callee) ? template
-                    : COPIES.get(callee).computeIfAbsent(template, ClassCloner::copyOf);
+            Class<?> type = !ENABLED || FIRST_CALLEE.get(template).claim(callee) ? template : sharedCopy(template, callee);
             // Reflection rather than MethodHandle.invokeWithArguments, which spins about twenty lambda-form classes
             // on the first job of a JVM (startup); this runs once per operator and subtask, never per record.
             Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
@@ -93,8 +92,24 @@ public final class ClassCloner {
         }
     }
 
+    /** The copy of {@code template} for {@code callee}, made once (get and putIfAbsent: no lambda to link at start). */
+    private static Class<?> sharedCopy(Class<?> template, Class<?> callee) {
+        Map<Class<?>, Class<?>> copies = COPIES.get(callee);
+        Class<?> copy = copies.get(template);
+        if (copy == null) {
+            copy = copyOf(template);
+            Class<?> raced = copies.putIfAbsent(template, copy);
+            copy = raced != null ? raced : copy;
+        }
+        return copy;
+    }
+
     private static Class<?> copyOf(Class<?> template) {
-        byte[] bytes = BYTES.computeIfAbsent(template, ClassCloner::readBytes);
+        byte[] bytes = BYTES.get(template);
+        if (bytes == null) {
+            bytes = readBytes(template);
+            BYTES.putIfAbsent(template, bytes);
+        }
         if (bytes.length == 0) {
             return template;
         }
