@@ -1,6 +1,8 @@
 package dev.weir.bench;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,13 +24,32 @@ final class QuietWorkers {
     /** Never wait longer than this for quiet; the round then runs anyway. */
     private static final long MAX_WAIT_MILLIS = 10_000;
 
-    private final Map<String, ForkedJvm> workers;
+    /** The CPU nanoseconds each worker JVM has used so far, in a fixed order. */
+    interface CpuClocks {
+        long[] cpuNanos() throws IOException;
+    }
+
+    private final List<String> names;
+    private final CpuClocks clocks;
     private final long[] cpuAtRoundStart;
     private boolean lastWaitQuiet;
 
-    QuietWorkers(Map<String, ForkedJvm> workers) {
-        this.workers = workers;
-        this.cpuAtRoundStart = new long[workers.size()];
+    QuietWorkers(List<String> names, CpuClocks clocks) {
+        this.names = List.copyOf(names);
+        this.clocks = clocks;
+        this.cpuAtRoundStart = new long[names.size()];
+    }
+
+    /** Watches the worker JVMs of {@code workers}, each asked through its {@code cpu} command. */
+    static QuietWorkers of(Map<String, ForkedJvm> workers) {
+        List<ForkedJvm> jvms = new ArrayList<>(workers.values());
+        return new QuietWorkers(new ArrayList<>(workers.keySet()), () -> {
+            long[] cpu = new long[jvms.size()];
+            for (int i = 0; i < cpu.length; i++) {
+                cpu[i] = Long.parseLong(jvms.get(i).ask("cpu"));
+            }
+            return cpu;
+        });
     }
 
     /**
@@ -84,23 +105,15 @@ final class QuietWorkers {
 
     /** The index of {@code engine} in the arrays this class answers. */
     int indexOf(String engine) {
-        int i = 0;
-        for (String name : workers.keySet()) {
-            if (name.equals(engine)) {
-                return i;
-            }
-            i++;
+        int i = names.indexOf(engine);
+        if (i < 0) {
+            throw new IllegalArgumentException("No worker named " + engine);
         }
-        throw new IllegalArgumentException("No worker named " + engine);
+        return i;
     }
 
     private long[] cpuTimes() throws IOException {
-        long[] cpu = new long[workers.size()];
-        int i = 0;
-        for (ForkedJvm worker : workers.values()) {
-            cpu[i++] = Long.parseLong(worker.ask("cpu"));
-        }
-        return cpu;
+        return clocks.cpuNanos();
     }
 
     private static void sleep(long millis) {

@@ -62,7 +62,7 @@ public final class SideBySide {
     private List<Measurement> run() throws Exception {
         List<Measurement> results = new ArrayList<>();
         Map<String, ForkedJvm> workers = startWorkers();
-        quiet = new QuietWorkers(workers);
+        quiet = QuietWorkers.of(workers);
         try {
             for (Workload workload : options.workloads) {
                 switch (workload.kind()) {
