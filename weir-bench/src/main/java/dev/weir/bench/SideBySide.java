@@ -24,7 +24,8 @@ import java.util.stream.Stream;
  * the docs folder: {@code <name>.md} and {@code <name>.svg}), {@code --latency-rate 100000} (workload 8's fixed
  * input rate in events/s; it runs {@code 10 s × --scale} at that rate), {@code --jvm "-Xmx3g"}, {@code --jfr weir}
  * (records a JFR profile of that engine's worker into the target dir), {@code --flink-only} (also run windowed
- * workloads on Flink when Weir cannot run them yet).
+ * workloads on Flink when Weir cannot run them yet), {@code --no-quiet} (start each round without waiting for
+ * {@link QuietWorkers}).
  */
 public final class SideBySide {
     private final Options options;
@@ -32,6 +33,10 @@ public final class SideBySide {
     private final Path logs;
     /** Lines printed after the table: workload 11a's checkpoint figures. */
     private final List<String> checkpointLines = new ArrayList<>();
+    /** Lines printed after the table: each throughput workload's CPU time per event, engine by engine. */
+    private final List<String> cpuLines = new ArrayList<>();
+    /** Starts every round (and every fresh probe JVM) once the long-lived workers are quiet. */
+    private QuietWorkers quiet;
 
     private SideBySide(Options options) throws IOException {
         this.options = options;
@@ -45,6 +50,7 @@ public final class SideBySide {
         List<Measurement> results = bench.run();
         Report report = new Report(results, options.commandLine, options.docsName);
         System.out.println(report.plainTable());
+        bench.cpuLines.forEach(System.out::println);
         bench.checkpointLines.forEach(System.out::println);
         if (options.docs != null) {
             report.write(options.docs);
@@ -56,6 +62,7 @@ public final class SideBySide {
     private List<Measurement> run() throws Exception {
         List<Measurement> results = new ArrayList<>();
         Map<String, ForkedJvm> workers = startWorkers();
+        quiet = QuietWorkers.of(workers);
         try {
             for (Workload workload : options.workloads) {
                 switch (workload.kind()) {
@@ -100,21 +107,51 @@ public final class SideBySide {
         List<Measurement> results = new ArrayList<>();
         List<String> running = runnable(workload, workers, results);
         Map<String, long[]> samples = new LinkedHashMap<>();
+        Map<String, long[]> cpuSamples = new LinkedHashMap<>();
         running.forEach(engine -> samples.put(engine, new long[options.rounds]));
+        running.forEach(engine -> cpuSamples.put(engine, new long[options.rounds]));
         for (int round = -options.warmup; round < options.rounds; round++) {
             // Rotating the order keeps any engine from always running right after the same other one.
             for (int i = 0; i < running.size(); i++) {
                 String engine = running.get(Math.floorMod(i + round, running.size()));
+                startRound();
                 long nanos = Long.parseLong(workers.get(engine).ask("measure " + workload + " " + events));
-                System.err.printf("%-14s %-14s round %2d: %,.0f events/s%n", workload, engine, round,
-                        events * 1e9 / nanos);
+                long[] cpu = quiet.cpuSinceRoundStart();
+                long own = cpu[quiet.indexOf(engine)];
+                System.err.printf("%-14s %-14s round %2d: %,.0f events/s, %.1f ns CPU/event, others %s%s%n", workload,
+                        engine, round, events * 1e9 / nanos, (double) own / events, othersCpu(quiet, cpu, engine),
+                        options.quiet && !quiet.lastWaitQuiet() ? " (started before the workers were quiet)" : "");
                 if (round >= 0) {
                     samples.get(engine)[round] = nanos;
+                    cpuSamples.get(engine)[round] = own;
                 }
             }
         }
         samples.forEach((engine, nanos) -> results.add(new Measurement(engine, workload, events, nanos)));
+        cpuLines.add(CpuPerEvent.line(workload, events, cpuSamples));
         return results;
+    }
+
+    /** Waits for quiet workers (unless {@code --no-quiet}) and notes their CPU times as the round's start. */
+    private void startRound() throws IOException {
+        if (options.quiet) {
+            quiet.awaitQuietThenStartRound();
+        } else {
+            quiet.startRoundNow();
+        }
+    }
+
+    /** The CPU milliseconds the workers other than {@code engine} used during its round: the interference it had. */
+    private static String othersCpu(QuietWorkers quiet, long[] cpu, String engine) {
+        StringBuilder out = new StringBuilder();
+        int own = quiet.indexOf(engine);
+        for (int i = 0; i < cpu.length; i++) {
+            if (i != own) {
+                out.append(out.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%.0f ms CPU",
+                        cpu[i] / 1e6));
+            }
+        }
+        return out.toString();
     }
 
     /**
@@ -169,6 +206,7 @@ public final class SideBySide {
         for (int round = -options.warmup; round < options.rounds; round++) {
             for (int i = 0; i < running.size(); i++) {
                 String engine = running.get(Math.floorMod(i + round, running.size()));
+                startRound();
                 String[] answer = workers.get(engine).ask("latency " + workload + " " + events + " "
                         + options.latencyRate).split(" ");
                 long[] figures = Arrays.stream(answer).mapToLong(Long::parseLong).toArray();
@@ -250,6 +288,7 @@ public final class SideBySide {
         for (int run = 0; run < options.startupRuns; run++) {
             for (Map.Entry<String, String> engine : engines.entrySet()) {
                 String kind = engine.getKey().equals("weir") ? "weir" : "flink";
+                startRound();
                 try (ForkedJvm probe = fork(engine.getKey() + "-" + word, engine.getValue(), jvmOptions,
                         probeClass.getName(), kind)) {
                     String line = probe.readLine();
@@ -338,7 +377,7 @@ public final class SideBySide {
     /** The runner's command-line options. */
     private record Options(List<Workload> workloads, int rounds, int warmup, double scale, int startupRuns,
                            Path targetDir, Path docs, String docsName, long latencyRate, List<String> jvmOptions,
-                           String jfrEngine, boolean flinkOnly, String commandLine) {
+                           String jfrEngine, boolean flinkOnly, boolean quiet, String commandLine) {
 
         static Options parse(String[] args) {
             List<Workload> workloads = List.of(Workload.values());
@@ -353,6 +392,7 @@ public final class SideBySide {
             List<String> jvm = List.of("-Xms3g", "-Xmx3g");
             String jfr = null;
             boolean flinkOnly = false;
+            boolean quiet = true;
             for (int i = 0; i < args.length; i++) {
                 String value = i + 1 < args.length ? args[i + 1] : null;
                 switch (args[i]) {
@@ -372,6 +412,10 @@ public final class SideBySide {
                         flinkOnly = true;
                         continue;
                     }
+                    case "--no-quiet" -> {
+                        quiet = false;
+                        continue;
+                    }
                     default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'; see the"
                             + " Javadoc of SideBySide or weir-bench/README.md");
                 }
@@ -387,7 +431,7 @@ public final class SideBySide {
                 throw new IllegalArgumentException("--latency-rate must be at least 1 event/s, was " + latencyRate);
             }
             return new Options(workloads, rounds, warmup, scale, startupRuns, targetDir, docs, docsName, latencyRate,
-                    jvm, jfr, flinkOnly, String.join(" ", args));
+                    jvm, jfr, flinkOnly, quiet, String.join(" ", args));
         }
     }
 }

@@ -35,7 +35,13 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     private List<CheckpointParticipant> sources = List.of();
     private final Consumer<Throwable> failJob;
     private final CheckpointThreads threads;
-    private final ThreadLocal<StateSerializer> serializers = ThreadLocal.withInitial(StateSerializers::create);
+    /** A class, not {@code ThreadLocal.withInitial(...)}: every job makes its coordinator while starting. */
+    private final ThreadLocal<StateSerializer> serializers = new ThreadLocal<>() {
+        @Override
+        protected StateSerializer initialValue() {
+            return StateSerializers.create();
+        }
+    };
     private final TreeMap<Long, Pending> pending = new TreeMap<>();
     private long nextId;
     private long lastCompletedAt;

@@ -39,11 +39,11 @@ public record CheckpointOptions(boolean enabled, long interval, CheckpointingMod
 
     private static Map<String, String> storageSettings(Map<String, String> settings) {
         Map<String, String> storage = new TreeMap<>();
-        settings.forEach((key, value) -> {
-            if (key.startsWith(STORAGE_PREFIX)) {
-                storage.put(key, value);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            if (setting.getKey().startsWith(STORAGE_PREFIX)) {
+                storage.put(setting.getKey(), setting.getValue());
             }
-        });
+        }
         return Map.copyOf(storage);
     }
 

@@ -56,7 +56,19 @@ public final class JobExecution implements JobClient {
         this.checkpointOptions = checkpointOptions;
         this.restartPolicy = restartPolicy;
         this.storage = CheckpointStorage.open(checkpointOptions.directory(), jobName + "-" + jobId, checkpointOptions.storageSettings());
-        this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, () -> status, this::stopWithSavepointWritten);
+        // Classes, not lambdas, on the start path (here and in startAttempt): linking a lambda costs about a millisecond
+        // in a JVM's first job.
+        this.monitor = new JobMonitor(jobId.toString(), jobName, graph, this, new java.util.function.Supplier<JobStatus>() {
+            @Override
+            public JobStatus get() {
+                return status;
+            }
+        }, new JobMonitor.SavepointStop() {
+            @Override
+            public CompletableFuture<String> stop(boolean advanceToEndOfEventTime, String savepointDirectory) {
+                return stopWithSavepointWritten(advanceToEndOfEventTime, savepointDirectory);
+            }
+        });
     }
 
     private static ClassLoader userClassLoaderOfCaller() {
@@ -87,7 +99,12 @@ public final class JobExecution implements JobClient {
         Attempt[] self = new Attempt[1];
         accumulators = new JobAccumulators();
         CheckpointCoordinator coordinator = new CheckpointCoordinator(jobName, checkpointOptions, storage, firstId,
-                new java.util.ArrayList<>(), new java.util.ArrayList<>(), t -> self[0].fail(null, t));
+                new java.util.ArrayList<>(), new java.util.ArrayList<>(), new java.util.function.Consumer<Throwable>() {
+                    @Override
+                    public void accept(Throwable t) {
+                        self[0].fail(null, t);
+                    }
+                });
         TaskWiring.Wiring wiring = TaskWiring.build(graph, settings, autoWatermarkInterval, accumulators,
                 new TaskWiring.AttemptSettings(number, checkpointOptions.enabled(),
                         checkpointOptions.mode() == CheckpointingMode.EXACTLY_ONCE, restore, coordinator, monitor));
@@ -96,7 +113,12 @@ public final class JobExecution implements JobClient {
             monitor.checkpointHistory().restored(System.currentTimeMillis());
         }
         coordinator.setParticipants(wiring.participants(), wiring.sources());
-        Attempt attempt = new Attempt(number, jobName, wiring, coordinator, this::attemptEnded, userClassLoader);
+        Attempt attempt = new Attempt(number, jobName, wiring, coordinator, new java.util.function.Consumer<Attempt>() {
+            @Override
+            public void accept(Attempt ended) {
+                attemptEnded(ended);
+            }
+        }, userClassLoader);
         self[0] = attempt;
         current = attempt;
         status = JobStatus.RUNNING;

@@ -50,11 +50,11 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
                     + mode + "': set the mode with env.setRuntimeMode(...)");
         }
         Map<String, String> stateSettings = new HashMap<>();
-        settings.forEach((key, value) -> {
-            if (key.startsWith(StateBackendLoader.PREFIX)) {
-                stateSettings.put(key, value);
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            if (setting.getKey().startsWith(StateBackendLoader.PREFIX)) {
+                stateSettings.put(setting.getKey(), setting.getValue());
             }
-        });
+        }
         KeyedStateBackendFactory stateBackend;
         try {
             stateBackend = StateBackendLoader.load(stateSettings);

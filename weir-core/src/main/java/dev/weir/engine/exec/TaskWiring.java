@@ -47,6 +47,13 @@ import java.util.Map;
  */
 final class TaskWiring {
     private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(TaskWiring.class.getName());
+    /** The tasks' wall clock; a class, not {@code System::currentTimeMillis}: every job wires its tasks while starting. */
+    private static final java.util.function.LongSupplier WALL_CLOCK = new java.util.function.LongSupplier() {
+        @Override
+        public long getAsLong() {
+            return System.currentTimeMillis();
+        }
+    };
     private final StreamGraph graph;
     private final RuntimeSettings settings;
     private final long autoWatermarkInterval;
@@ -90,7 +97,27 @@ final class TaskWiring {
 
     /** The id that matches an operator's state across runs: its uid, or one derived from its place in the program. */
     static String operatorId(StreamNode node) {
-        return node.uid() != null ? node.uid() : "auto-" + node.id() + "-" + node.name().replaceAll("[^A-Za-z0-9]+", "_");
+        return node.uid() != null ? node.uid() : "auto-" + node.id() + "-" + underscored(node.name());
+    }
+
+    /**
+     * {@code name} with every run of characters other than ASCII letters and digits replaced by one '_' (what
+     * {@code replaceAll("[^A-Za-z0-9]+", "_")} gives, which compiled a pattern per operator of every job started).
+     */
+    static String underscored(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        boolean inRun = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean kept = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+            if (kept) {
+                out.append(c);
+            } else if (!inRun) {
+                out.append('_');
+            }
+            inRun = !kept;
+        }
+        return out.toString();
     }
 
     private Wiring build() {
@@ -135,7 +162,7 @@ final class TaskWiring {
 
     @SuppressWarnings("unchecked")
     private void buildTask(StreamNode head, List<StreamNode> members, int subtask) {
-        ProcessingTimeService processingTime = new TaskProcessingTimeService(System::currentTimeMillis);
+        ProcessingTimeService processingTime = new TaskProcessingTimeService(WALL_CLOCK);
         Map<StreamNode, StreamOperator> operators = new LinkedHashMap<>();
         for (StreamNode m : members) {
             if (!(m.spec() instanceof Specs.SourceSpec)) {
@@ -213,14 +240,21 @@ final class TaskWiring {
                 }
             }
         }
-        OperatorTask task = new OperatorTask(name, channels.toArray(new RecordRing[0]), inputOf.stream().mapToInt(Integer::intValue).toArray(),
+        int[] inputIndexes = new int[inputOf.size()];
+        int[] producerVertices = new int[producers.size()];
+        int[] producerSubtasks = new int[producers.size()];
+        for (int i = 0; i < inputIndexes.length; i++) {
+            inputIndexes[i] = inputOf.get(i);
+            producerVertices[i] = producers.get(i)[0];
+            producerSubtasks[i] = producers.get(i)[1];
+        }
+        OperatorTask task = new OperatorTask(name, channels.toArray(new RecordRing[0]), inputIndexes,
                 operators.get(head), chain, taskWriters, processingTime, attempt.exactlyOnce(), finished);
         if (settings.batch() && head.isKeyed() && operators.get(head) instanceof dev.weir.engine.operators.OneInputOperator) {
             task.sortInputByTimestamp();
         }
         task.setCheckpoints(checkpoints);
-        task.setMetrics(metricsOf(head, subtask, producers.stream().mapToInt(p -> p[0]).toArray(),
-                producers.stream().mapToInt(p -> p[1]).toArray()));
+        task.setMetrics(metricsOf(head, subtask, producerVertices, producerSubtasks));
         tasklets.add(task);
     }
 
@@ -229,15 +263,18 @@ final class TaskWiring {
      * checkpoint participant of its own, which triggers the source's readers.
      */
     private SourceCoordinator<?, ?> coordinatorOf(StreamNode source, EnumeratedSource<?, ?, ?> enumerated) {
-        return coordinators.computeIfAbsent(source, node -> {
-            SourceCoordinator<?, ?> coordinator = new SourceCoordinator<>(node.describe(), operatorId(node),
-                    FunctionCopier.copyForAttempt(enumerated, node.describe()), node.parallelism(),
-                    restore.enumeratorRestore(operatorId(node), node.name(), node.parallelism()), participants.size(),
-                    attempt.acknowledger());
-            participants.add(coordinator);
-            sources.add(coordinator);
-            return coordinator;
-        });
+        SourceCoordinator<?, ?> existing = coordinators.get(source);
+        if (existing != null) {
+            return existing;
+        }
+        SourceCoordinator<?, ?> coordinator = new SourceCoordinator<>(source.describe(), operatorId(source),
+                FunctionCopier.copyForAttempt(enumerated, source.describe()), source.parallelism(),
+                restore.enumeratorRestore(operatorId(source), source.name(), source.parallelism()), participants.size(),
+                attempt.acknowledger());
+        participants.add(coordinator);
+        sources.add(coordinator);
+        coordinators.put(source, coordinator);
+        return coordinator;
     }
 
     private dev.weir.engine.status.TaskMetrics metricsOf(StreamNode head, int subtask, int[] producerVertex, int[] producerSubtask) {
@@ -348,7 +385,7 @@ final class TaskWiring {
     private CheckpointableKeyedStateBackend createKeyedStateBackend(StreamNode node, int subtask) {
         var parameters = new KeyedStateBackendParameters(operatorId(node), node.describe(), subtask, node.maxParallelism(),
                 KeyGroupRangeAssignment.computeKeyGroupRangeForOperatorIndex(node.maxParallelism(), node.parallelism(), subtask),
-                System::currentTimeMillis, settings.stateBackendSettings());
+                WALL_CLOCK, settings.stateBackendSettings());
         try {
             return settings.stateBackend().create(parameters);
         } catch (RuntimeException e) {

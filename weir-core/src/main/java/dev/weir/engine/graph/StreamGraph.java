@@ -42,7 +42,12 @@ public final class StreamGraph {
     public Map<StreamNode, List<StreamNode>> chains() {
         Map<StreamNode, List<StreamNode>> chains = new LinkedHashMap<>();
         for (StreamNode n : nodes) {
-            chains.computeIfAbsent(n.chainHead(), h -> new ArrayList<>()).add(n);
+            List<StreamNode> chain = chains.get(n.chainHead());
+            if (chain == null) {
+                chain = new ArrayList<>();
+                chains.put(n.chainHead(), chain);
+            }
+            chain.add(n);
         }
         return chains;
     }

@@ -21,6 +21,13 @@ import java.util.Set;
  * edges, fixes every operator's parallelism, checks that the job can run, and forms chains.
  */
 public final class StreamGraphBuilder {
+    /** A class, not {@code Comparator.comparingInt(...)}: every job builds its graph while starting. */
+    private static final Comparator<Transformation> BY_ID = new Comparator<>() {
+        @Override
+        public int compare(Transformation a, Transformation b) {
+            return Integer.compare(a.getId(), b.getId());
+        }
+    };
     private final Pipeline.PipelineConfig config;
     private final Map<Integer, StreamNode> nodes = new HashMap<>();
 
@@ -141,7 +148,7 @@ public final class StreamGraphBuilder {
             }
         }
         List<Transformation> ordered = new ArrayList<>(seen);
-        ordered.sort(Comparator.comparingInt(Transformation::getId));
+        ordered.sort(BY_ID);
         return ordered;
     }
 }

@@ -19,6 +19,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * operator's class). A job run again — or another job of the same shape — reuses the copies and their compiled code,
  * instead of warming up new classes every time (that made short benchmark rounds bimodal).
  *
+ * <p>The first callee a template serves in this JVM gets the template itself, whose profiles then see only that
+ * callee: a JVM that runs one job (a user's first run, a start-up) reads and defines no copies at all — reading a
+ * class's bytes goes through a jar URL connection, about fifteen JDK classes outside the CDS archive. Later callees get
+ * copies.
+ *
  * <p>Only classes without inner classes that touch their private members are cloned. When the JVM refuses (no
  * bytecode found, a security manager), the ordinary class is used.
  */
@@ -33,6 +38,28 @@ public final class ClassCloner {
         }
     };
 
+    /** The callee each template serves uncopied: the first one asked for; weak, so a user's class can be unloaded. */
+    private static final ClassValue<FirstCallee> FIRST_CALLEE = new ClassValue<>() {
+        @Override
+        protected FirstCallee computeValue(Class<?> template) {
+            return new FirstCallee();
+        }
+    };
+
+    /** The one callee a template's own class is reserved for, claimed once. */
+    private static final class FirstCallee {
+        private java.lang.ref.WeakReference<Class<?>> callee;
+
+        /** Whether {@code candidate} is (now or already) the callee the template's own class serves. */
+        synchronized boolean claim(Class<?> candidate) {
+            if (callee == null) {
+                callee = new java.lang.ref.WeakReference<>(candidate);
+                return true;
+            }
+            return callee.get() == candidate;
+        }
+    }
+
     private ClassCloner() {
     }
 
@@ -43,7 +70,7 @@ public final class ClassCloner {
     @SuppressWarnings("unchecked")
     public static <T> T newInstance(Class<T> template, Class<?> callee, Class<?>[] parameterTypes, Object... arguments) {
         try {
-            Class<?> type = ENABLED ? COPIES.get(callee).computeIfAbsent(template, ClassCloner::copyOf) : template;
+            Class<?> type = !ENABLED || FIRST_CALLEE.get(template).claim(callee) ? template : sharedCopy(template, callee);
             // Reflection rather than MethodHandle.invokeWithArguments, which spins about twenty lambda-form classes
             // on the first job of a JVM (startup); this runs once per operator and subtask, never per record.
             Constructor<?> constructor = type.getDeclaredConstructor(parameterTypes);
@@ -65,8 +92,24 @@ public final class ClassCloner {
         }
     }
 
+    /** The copy of {@code template} for {@code callee}, made once (get and putIfAbsent: no lambda to link at start). */
+    private static Class<?> sharedCopy(Class<?> template, Class<?> callee) {
+        Map<Class<?>, Class<?>> copies = COPIES.get(callee);
+        Class<?> copy = copies.get(template);
+        if (copy == null) {
+            copy = copyOf(template);
+            Class<?> raced = copies.putIfAbsent(template, copy);
+            copy = raced != null ? raced : copy;
+        }
+        return copy;
+    }
+
     private static Class<?> copyOf(Class<?> template) {
-        byte[] bytes = BYTES.computeIfAbsent(template, ClassCloner::readBytes);
+        byte[] bytes = BYTES.get(template);
+        if (bytes == null) {
+            bytes = readBytes(template);
+            BYTES.putIfAbsent(template, bytes);
+        }
         if (bytes.length == 0) {
             return template;
         }

@@ -32,7 +32,15 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
 
     static <T> WatermarkStrategy<T> forBoundedOutOfOrderness(Duration maxOutOfOrderness) {
         Objects.requireNonNull(maxOutOfOrderness, "maxOutOfOrderness");
-        return context -> new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness);
+        // Classes, not lambdas, here and in withTimestampAssigner: most event-time jobs reach them while starting.
+        return new WatermarkStrategy<>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public WatermarkGenerator<T> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
+                return new BoundedOutOfOrdernessWatermarks<>(maxOutOfOrderness);
+            }
+        };
     }
 
     static <T> WatermarkStrategy<T> forGenerator(WatermarkGeneratorSupplier<T> generatorSupplier) {
@@ -46,7 +54,14 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
 
     default WatermarkStrategy<T> withTimestampAssigner(SerializableTimestampAssigner<T> timestampAssigner) {
         Objects.requireNonNull(timestampAssigner, "timestampAssigner");
-        return withTimestampAssigner((TimestampAssignerSupplier<T>) context -> timestampAssigner);
+        return withTimestampAssigner(new TimestampAssignerSupplier<T>() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
+                return timestampAssigner;
+            }
+        });
     }
 
     default WatermarkStrategy<T> withTimestampAssigner(TimestampAssignerSupplier<T> assignerSupplier) {

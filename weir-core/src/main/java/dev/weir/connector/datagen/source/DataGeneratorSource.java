@@ -93,7 +93,15 @@ public final class DataGeneratorSource<OUT> implements Source<OUT> {
     /** The time source of the rate limiter; a seam for tests, serializable because the source is. */
     @FunctionalInterface
     interface NanoClock extends Serializable {
-        NanoClock SYSTEM = System::nanoTime;
+        // A class, not a method reference: every generator source reaches this while its job starts.
+        NanoClock SYSTEM = new NanoClock() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+        };
 
         long nanoTime();
     }

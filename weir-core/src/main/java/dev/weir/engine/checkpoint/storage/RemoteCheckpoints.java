@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  * the same reason.
  */
 final class RemoteCheckpoints implements AutoCloseable {
-    private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*)://.*");
-    private static final Pattern CHECKPOINT_METADATA = Pattern.compile("^chk-(\\d{1,18})/" + FileFormat.METADATA_FILE + "$");
+    /** Compiled on first use: every local job asks {@link #isRemote}, only remote ones list checkpoints. */
+    private static final class MetadataKeys {
+        static final Pattern CHECKPOINT_METADATA = Pattern.compile("^chk-(\\d{1,18})/" + FileFormat.METADATA_FILE + "$");
+    }
 
     private static final String SHARED_PREFIX = SharedStateFiles.FOLDER + "/";
 
@@ -39,16 +41,44 @@ final class RemoteCheckpoints implements AutoCloseable {
         this.store = store;
     }
 
+    /**
+     * The scheme of {@code location} when it reads {@code scheme://rest} (a letter, then letters, digits, '+', '.' or
+     * '-'; a rest without line breaks), else null. A loop rather than a regular expression: every job asks while
+     * starting, and compiling a pattern in a fresh JVM costs more than the rest of this check.
+     */
+    static String scheme(String location) {
+        int colon = location.indexOf("://");
+        if (colon < 1 || !isAsciiLetter(location.charAt(0))) {
+            return null;
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = location.charAt(i);
+            if (!isAsciiLetter(c) && !(c >= '0' && c <= '9') && c != '+' && c != '.' && c != '-') {
+                return null;
+            }
+        }
+        for (int i = colon + 3; i < location.length(); i++) {
+            char c = location.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+                return null;
+            }
+        }
+        return location.substring(0, colon);
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
     /** Whether {@code location} names an object store ({@code s3://...}) rather than a local folder. */
     static boolean isRemote(String location) {
-        Matcher m = SCHEME.matcher(location);
-        return m.matches() && !m.group(1).equalsIgnoreCase("file");
+        String scheme = scheme(location);
+        return scheme != null && !scheme.equalsIgnoreCase("file");
     }
 
     /** A local folder given as a path or a {@code file://} URI. */
     static Path localPath(String location) {
-        Matcher m = SCHEME.matcher(location);
-        return m.matches() ? Path.of(URI.create(location)) : Path.of(location);
+        return scheme(location) != null ? Path.of(URI.create(location)) : Path.of(location);
     }
 
     /**
@@ -57,11 +87,11 @@ final class RemoteCheckpoints implements AutoCloseable {
      * @throws IllegalArgumentException when no module on the class path serves the scheme, naming the module to add
      */
     static RemoteCheckpoints open(String location, Map<String, String> settings) {
-        Matcher m = SCHEME.matcher(location);
-        if (!m.matches()) {
+        String named = scheme(location);
+        if (named == null) {
             throw new IllegalArgumentException("'" + location + "' is not a URI with a scheme");
         }
-        String scheme = m.group(1).toLowerCase(Locale.ROOT);
+        String scheme = named.toLowerCase(Locale.ROOT);
         List<String> known = new ArrayList<>();
         for (CheckpointObjectStoreFactory factory : ServiceLoader.load(CheckpointObjectStoreFactory.class,
                 RemoteCheckpoints.class.getClassLoader())) {
@@ -175,7 +205,7 @@ final class RemoteCheckpoints implements AutoCloseable {
         Set<String> listed = new HashSet<>();
         Files.createDirectories(scratch);
         for (String key : keys) {
-            if (CHECKPOINT_METADATA.matcher(key).matches()) {
+            if (MetadataKeys.CHECKPOINT_METADATA.matcher(key).matches()) {
                 Path metadata = scratch.resolve(key.replace('/', '_'));
                 store.download(key, metadata);
                 SharedStateFiles.listedBy(MetadataFile.read(metadata), listed);
@@ -226,7 +256,7 @@ final class RemoteCheckpoints implements AutoCloseable {
         } else {
             long newest = -1;
             for (String key : keys) {
-                Matcher m = CHECKPOINT_METADATA.matcher(key);
+                Matcher m = MetadataKeys.CHECKPOINT_METADATA.matcher(key);
                 if (m.matches()) {
                     newest = Math.max(newest, Long.parseLong(m.group(1)));
                 }

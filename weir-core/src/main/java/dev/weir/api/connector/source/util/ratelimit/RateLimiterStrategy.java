@@ -34,6 +34,14 @@ public interface RateLimiterStrategy extends Serializable {
 
     /** No limit: every reader emits as fast as it is polled. */
     static RateLimiterStrategy noOp() {
-        return parallelism -> new NoOpRateLimiter();
+        // A class, not a lambda: most jobs reach this while starting, and a lambda's first link costs milliseconds.
+        return new RateLimiterStrategy() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public RateLimiter createRateLimiter(int parallelism) {
+                return new NoOpRateLimiter();
+            }
+        };
     }
 }
