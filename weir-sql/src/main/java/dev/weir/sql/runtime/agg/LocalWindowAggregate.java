@@ -11,10 +11,10 @@ import java.util.Objects;
  * The local phase of a two-phase window aggregate, Flink's {@code LocalWindowAggregate}: before the exchange, the rows
  * of one subtask are aggregated per grouping key and slice of event time (a tumbling window, or a hopping window's
  * slide), and only the partial accumulators cross to the window operator, which merges them ({@link
- * GlobalWindowAggregate}). The bundle of partials is sent before every watermark and checkpoint barrier passes and at
- * the end of input, so the window operator sees every row's contribution before the watermark that fires its window,
- * as with one phase; its late rule applies to the slice, which is the same for every row of the slice. When
- * {@link #MAX_PAIRS} pairs are held, the pairs of the slices the input has left are sent.
+ * GlobalWindowAggregate}). The bundle of partials is sent before every watermark and checkpoint barrier passes, at the
+ * end of input and when {@link #MAX_PAIRS} pairs are held, so the window operator sees every row's contribution before
+ * the watermark that fires its window, as with one phase; its late rule applies to the slice, which is the same for
+ * every row of the slice.
  */
 public final class LocalWindowAggregate implements BundledFunction<Row, WindowPartial> {
     private static final long serialVersionUID = 1L;
@@ -67,7 +67,7 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
         int at = table.find(key, slice);
         if (at < 0) {
             if (table.isFull()) {
-                makeRoom(slice, out);
+                finishBundle(out);
                 at = table.find(key, slice);
             }
             at = table.add(at, key, slice);
@@ -83,27 +83,6 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
             out.collect(new WindowPartial(table.keyToSend(at), table.copyOfAccumulator(at)), table.slice(at) + sliceSize - 1);
         }
         table.clear();
-    }
-
-    /**
-     * Sends the pairs of every slice but {@code slice}, the one the input is in, and keeps that one's when they fill at
-     * most half the table: rows come nearly in time order, so the slices left behind are complete and each key's slice
-     * leaves as one partial instead of being split wherever the table happened to fill. Otherwise sends every pair.
-     */
-    private void makeRoom(long slice, BundleOutput<WindowPartial> out) {
-        PartialTable table = this.table;
-        int size = table.size();
-        if (table.countOf(slice) > size / 2) {
-            finishBundle(out);
-            return;
-        }
-        for (int at = 0; at < size; at++) {
-            long pairSlice = table.slice(at);
-            if (pairSlice != slice) {
-                out.collect(new WindowPartial(table.keyToSend(at), table.copyOfAccumulator(at)), pairSlice + sliceSize - 1);
-            }
-        }
-        table.retainSlice(slice);
     }
 
     @Override

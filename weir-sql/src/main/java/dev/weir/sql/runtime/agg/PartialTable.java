@@ -137,48 +137,6 @@ final class PartialTable {
         return Arrays.copyOfRange(pairs, from, from + initial.length);
     }
 
-    /** How many pairs hold {@code slice}. */
-    int countOf(long slice) {
-        int count = 0;
-        for (int at = 0; at < size; at++) {
-            if (pairs[at * stride + SLICE] == slice) {
-                count++;
-            }
-        }
-        return count;
-    }
-
-    /**
-     * Forgets every pair but those of {@code slice}, which keep their order and accumulators and move to the front, so
-     * that a full table can send the slices the input has left and go on aggregating the one it is in.
-     */
-    void retainSlice(long slice) {
-        Arrays.fill(index, 0);
-        int kept = 0;
-        for (int at = 0; at < size; at++) {
-            int base = at * stride;
-            if (pairs[base + SLICE] != slice) {
-                continue;
-            }
-            Object key = keys[at];
-            if (kept != at) {
-                System.arraycopy(pairs, base, pairs, kept * stride, stride);
-                keys[kept] = key;
-            }
-            // Long.hashCode(v) equals Long.valueOf(v).hashCode(): the slot find would probe first in either mode.
-            int h = mix(key.hashCode(), slice) & mask;
-            while (index[h] != 0) {
-                h = (h + 1) & mask;
-            }
-            index[h] = ++kept;
-        }
-        Arrays.fill(keys, kept, size, null);
-        size = kept;
-        if (kept == 0) {
-            allLongs = true;
-        }
-    }
-
     /** Forgets every pair. */
     void clear() {
         Arrays.fill(index, 0);

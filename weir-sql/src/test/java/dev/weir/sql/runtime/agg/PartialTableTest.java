@@ -84,42 +84,4 @@ class PartialTableTest {
         }
         assertThat(positions).hasSize(1000).doesNotHaveDuplicates();
     }
-
-    @Test
-    void retainingASliceKeepsItsPairsInOrderWithTheirAccumulatorsAndForgetsTheOthers() {
-        PartialTable table = new PartialTable(8, INITIAL);
-        bump(table, 1L, 0, 1);
-        bump(table, 2L, 1000, 2);
-        bump(table, 3L, 0, 3);
-        bump(table, 4L, 1000, 4);
-        bump(table, 2L, 1000, 20);
-        assertThat(table.countOf(1000)).isEqualTo(2);
-        table.retainSlice(1000);
-        assertThat(table.size()).isEqualTo(2);
-        assertThat(table.key(0)).isEqualTo(2L);
-        assertThat(table.key(1)).isEqualTo(4L);
-        assertThat(table.find(1L, 0)).isNegative();
-        assertThat(table.find(3L, 0)).isNegative();
-        assertThat(bump(table, 4L, 1000, 40)).isEqualTo(1);
-        assertThat(bump(table, 1L, 0, 7)).isEqualTo(2);
-        assertThat(table.copyOfAccumulator(0)).containsExactly(22, 2, Long.MIN_VALUE, 0);
-        assertThat(table.copyOfAccumulator(1)).containsExactly(44, 2, Long.MIN_VALUE, 0);
-        assertThat(table.copyOfAccumulator(2)).containsExactly(7, 1, Long.MIN_VALUE, 0);
-        table.retainSlice(5000);
-        assertThat(table.size()).isZero();
-        bump(table, "a", 0, 1);
-        assertThat(table.find("a", 0)).isZero();
-    }
-
-    @Test
-    void retainingASliceAfterKeysOtherThanLongsFindsEveryKeptPairAgain() {
-        PartialTable table = new PartialTable(8, INITIAL);
-        bump(table, 5L, 0, 1);
-        bump(table, "x", 1000, 2);
-        bump(table, 5L, 1000, 3);
-        table.retainSlice(1000);
-        assertThat(table.find("x", 1000)).isZero();
-        assertThat(table.find(5L, 1000)).isEqualTo(1);
-        assertThat(table.slice(1)).isEqualTo(1000);
-    }
 }
