@@ -150,6 +150,15 @@ class SqlTwoPhaseWindowAggregateTest {
     }
 
     @Test
+    void aFullLocalTableSendsTheSlicesLeftBehindAndKeepsAggregatingTheCurrentOneWithTheRowsOfOnePhase() throws Exception {
+        // 100 ms windows hold about 500 rows per subtask, so the local table fills over many slices and keeps the current
+        // one; the rows 150 ms behind then reopen slices already sent, whose second partials the window merges.
+        List<String> rows = twoPhaseRows("TUMBLE(TABLE events, DESCRIPTOR(rowtime), INTERVAL '0.1' SECOND)");
+
+        assertThat(rows).isEqualTo(expected(100, 100, 0));
+    }
+
+    @Test
     void anAggregateThatDoesNotMergeOnIntegersRunsInOnePhase() throws Exception {
         String plan = events().explainSql("SELECT k, window_start, COUNT(DISTINCT v) FROM TABLE(TUMBLE(TABLE events, "
                 + "DESCRIPTOR(rowtime), INTERVAL '1' SECOND)) GROUP BY k, window_start, window_end");

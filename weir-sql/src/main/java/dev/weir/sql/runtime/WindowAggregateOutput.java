@@ -17,6 +17,10 @@ public final class WindowAggregateOutput extends ProcessWindowFunction<Object[],
 
     private final int[] groupColumns;
     private final GroupKeySelector keys;
+    /** The bounds of the window last emitted, boxed; the rows of one window share them. */
+    private transient Long boxedStart;
+    private transient Long boxedEnd;
+    private transient Long boxedTime;
 
     /**
      * {@code groupColumns[i]} is a field index of the key {@code keys} made, or {@link #WINDOW_START},
@@ -30,12 +34,18 @@ public final class WindowAggregateOutput extends ProcessWindowFunction<Object[],
     @Override
     public void process(Object key, Context context, Iterable<Object[]> elements, Collector<Row> out) {
         TimeWindow window = context.window();
+        if (boxedStart == null || window.getStart() != boxedStart || window.getEnd() != boxedEnd) {
+            // A firing emits every key's row of one window: its bounds are boxed once, not once per key.
+            boxedStart = window.getStart();
+            boxedEnd = window.getEnd();
+            boxedTime = window.getEnd() - 1;
+        }
         for (Object[] results : elements) {
             Row row = new Row(groupColumns.length + results.length);
             for (int i = 0; i < groupColumns.length; i++) {
                 int source = groupColumns[i];
-                row.setField(i, source == WINDOW_START ? (Object) window.getStart() : source == WINDOW_END ? (Object) window.getEnd()
-                        : source == WINDOW_TIME ? (Object) (window.getEnd() - 1) : keys.field(key, source));
+                row.setField(i, source == WINDOW_START ? boxedStart : source == WINDOW_END ? boxedEnd
+                        : source == WINDOW_TIME ? boxedTime : keys.field(key, source));
             }
             for (int i = 0; i < results.length; i++) {
                 row.setField(groupColumns.length + i, results[i]);

@@ -57,7 +57,7 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
         }
         PartialTable table = this.table;
         if (table == null) {
-            table = this.table = new PartialTable(MAX_PAIRS);
+            table = this.table = new PartialTable(MAX_PAIRS, aggregate.createAccumulator());
         }
         if (timestamp < sliceStart || timestamp >= sliceEnd) {
             sliceStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize);
@@ -70,9 +70,9 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
                 finishBundle(out);
                 at = table.find(key, slice);
             }
-            at = table.add(at, key, slice, aggregate.createAccumulator());
+            at = table.add(at, key, slice);
         }
-        aggregate.add(row, table.accumulator(at));
+        aggregate.addInto(row, table.accumulators(), table.accumulatorOffset(at));
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
         PartialTable table = this.table;
         int size = table.size();
         for (int at = 0; at < size; at++) {
-            out.collect(new WindowPartial(table.key(at), table.accumulator(at)), table.slice(at) + sliceSize - 1);
+            out.collect(new WindowPartial(table.keyToSend(at), table.copyOfAccumulator(at)), table.slice(at) + sliceSize - 1);
         }
         table.clear();
     }

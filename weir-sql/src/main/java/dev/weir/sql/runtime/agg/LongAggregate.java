@@ -2,6 +2,7 @@ package dev.weir.sql.runtime.agg;
 
 import dev.weir.api.common.functions.AggregateFunction;
 import dev.weir.types.Row;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
@@ -26,6 +27,8 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
     private final int[] ops;
     private final int[] args;
     private final int[] filters;
+    /** Whether any call has a FILTER clause; without one, no row is asked for a filter column. */
+    private final boolean filtered;
     /** The Java type of each call's result, as a {@link SqlTypeName}. */
     private final SqlTypeName[] resultTypes;
 
@@ -33,6 +36,7 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
         this.ops = ops;
         this.args = args;
         this.filters = filters;
+        this.filtered = Arrays.stream(filters).anyMatch(filter -> filter >= 0);
         this.resultTypes = resultTypes;
     }
 
@@ -95,16 +99,29 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
 
     @Override
     public long[] add(Row row, long[] acc) {
+        addInto(row, acc, 0);
+        return acc;
+    }
+
+    /**
+     * Adds {@code row} to the accumulator held in {@code accumulators} from {@code offset} on ({@link #width()} slots),
+     * so that a table of many accumulators can keep them in one array.
+     */
+    void addInto(Row row, long[] accumulators, int offset) {
         int[] ops = this.ops;
+        int[] args = this.args;
+        boolean filtered = this.filtered;
         for (int i = 0; i < ops.length; i++) {
-            int filter = filters[i];
-            if (filter >= 0 && !Boolean.TRUE.equals(row.getField(filter))) {
-                continue;
+            if (filtered) {
+                int filter = filters[i];
+                if (filter >= 0 && !Boolean.TRUE.equals(row.getField(filter))) {
+                    continue;
+                }
             }
-            int at = 2 * i;
+            int at = offset + 2 * i;
             int arg = args[i];
             if (arg < 0) {
-                acc[at + 1]++;
+                accumulators[at + 1]++;
                 continue;
             }
             Object value = row.getField(arg);
@@ -114,23 +131,27 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
             int op = ops[i];
             if (op == COUNT) {
                 // COUNT(column) counts the column's non-null values, of any type.
-                acc[at + 1]++;
+                accumulators[at + 1]++;
                 continue;
             }
             long v = value instanceof Long ? (Long) value : ((Number) value).longValue();
             switch (op) {
                 case MIN:
-                    acc[at] = Math.min(acc[at], v);
+                    accumulators[at] = Math.min(accumulators[at], v);
                     break;
                 case MAX:
-                    acc[at] = Math.max(acc[at], v);
+                    accumulators[at] = Math.max(accumulators[at], v);
                     break;
                 default:
-                    acc[at] += v;
+                    accumulators[at] += v;
             }
-            acc[at + 1]++;
+            accumulators[at + 1]++;
         }
-        return acc;
+    }
+
+    /** The number of {@code long} slots of an accumulator. */
+    int width() {
+        return 2 * ops.length;
     }
 
     @Override
