@@ -1,7 +1,5 @@
 package dev.weir.engine.state;
 
-import java.util.Arrays;
-
 /**
  * The values of one state in one key group and namespace, by key: an open-addressing map (linear probing,
  * power-of-two capacity, removal by shifting back) in parallel arrays. A lookup allocates nothing and, while every
@@ -9,12 +7,17 @@ import java.util.Arrays;
  * objects, which are cold: scattered over the heap. {@code java.util.HashMap} costs a node and a key dereference
  * per probe. Public for the operators that keep their own per-key structures on the heap (the session window operator's
  * sessions by key).
+ *
+ * <p>Each key object sits next to its value in one array ({@code kv}), so a hit reads two cache lines (the long key and
+ * the pair), not three; while every key is a {@code Long} the map keeps no hash per slot (it recomputes it from the long
+ * key when a removal shifts entries or the map grows), so an insertion writes two lines, not four.
  */
 public final class StateMap {
     private static final int MIN_CAPACITY = 8;
 
-    private Object[] keys;
-    private Object[] values;
+    /** Key of slot i at 2i, its value at 2i + 1. */
+    private Object[] kv;
+    /** Each slot's hash; null while {@link #allLongs}. */
     private int[] hashes;
     private long[] longKeys;
     private boolean allLongs = true;
@@ -44,43 +47,44 @@ public final class StateMap {
 
     /** The slots are 0 until this; a slot holds an entry when {@link #keyAt} is not null. */
     public int capacity() {
-        return keys.length;
+        return longKeys.length;
     }
 
     public Object keyAt(int slot) {
-        return keys[slot];
+        return kv[slot << 1];
     }
 
     public Object valueAt(int slot) {
-        return values[slot];
+        return kv[(slot << 1) + 1];
     }
 
     /** The value of {@code key}, or null. */
     public Object get(Object key) {
         int i = find(key);
-        return i < 0 ? null : values[i];
+        return i < 0 ? null : kv[(i << 1) + 1];
     }
 
     public void put(Object key, Object value) {
         int i = find(key);
         if (i >= 0) {
-            values[i] = value;
+            kv[(i << 1) + 1] = value;
             return;
         }
         i = ~i;
-        if (size >= (keys.length >> 1) + (keys.length >> 2)) {
-            rehash(keys.length * 2);
+        int capacity = longKeys.length;
+        if (size >= (capacity >> 1) + (capacity >> 2)) {
+            rehash(capacity * 2);
             i = ~find(key);
         }
-        int hash = spread(key.hashCode());
         if (allLongs && key.getClass() != Long.class) {
-            allLongs = false;
+            leaveLongMode();
         }
-        keys[i] = key;
-        values[i] = value;
-        hashes[i] = hash;
+        kv[i << 1] = key;
+        kv[(i << 1) + 1] = value;
         if (allLongs) {
             longKeys[i] = (Long) key;
+        } else {
+            hashes[i] = spread(key.hashCode());
         }
         size++;
         lastSlot = i;
@@ -94,27 +98,31 @@ public final class StateMap {
         }
         lastKey = null;
         size--;
+        Object[] pairs = kv;
         int gap = i;
         int j = i;
         while (true) {
             j = (j + 1) & mask;
-            if (keys[j] == null) {
+            if (pairs[j << 1] == null) {
                 break;
             }
-            int home = hashes[j] >>> shift;
+            int home = hashAt(j) >>> shift;
             // Move the entry at j into the gap unless its home lies cyclically in (gap, j].
             if (((j - home) & mask) >= ((j - gap) & mask)) {
-                keys[gap] = keys[j];
-                values[gap] = values[j];
-                hashes[gap] = hashes[j];
+                pairs[gap << 1] = pairs[j << 1];
+                pairs[(gap << 1) + 1] = pairs[(j << 1) + 1];
                 longKeys[gap] = longKeys[j];
+                if (!allLongs) {
+                    hashes[gap] = hashes[j];
+                }
                 gap = j;
             }
         }
-        keys[gap] = null;
-        values[gap] = null;
+        pairs[gap << 1] = null;
+        pairs[(gap << 1) + 1] = null;
         if (size == 0) {
             allLongs = true;
+            hashes = null;
         }
     }
 
@@ -123,25 +131,36 @@ public final class StateMap {
         if (key == lastKey) {
             return lastSlot;
         }
-        int i = indexOf(key, spread(key.hashCode()));
-        int found = keys[i] == null ? ~i : i;
+        int i = indexOf(key);
+        int found = kv[i << 1] == null ? ~i : i;
         lastKey = key;
         lastSlot = found;
         return found;
     }
 
     /** The slot holding {@code key}, or the empty slot where it would go. */
-    private int indexOf(Object key, int hash) {
-        int i = hash >>> shift;
-        Object[] ks = keys;
-        if (allLongs && key.getClass() == Long.class) {
+    private int indexOf(Object key) {
+        Object[] pairs = kv;
+        if (allLongs) {
+            if (key.getClass() != Long.class) {
+                // No key in the map is of this key's class, so it is in no slot: find where it would go.
+                int i = spread(key.hashCode()) >>> shift;
+                while (pairs[i << 1] != null) {
+                    i = (i + 1) & mask;
+                }
+                return i;
+            }
             long value = (Long) key;
-            while (ks[i] != null && longKeys[i] != value) {
+            long[] longs = longKeys;
+            int i = spread(Long.hashCode(value)) >>> shift;
+            while (pairs[i << 1] != null && longs[i] != value) {
                 i = (i + 1) & mask;
             }
             return i;
         }
-        for (Object k = ks[i]; k != null; k = ks[i]) {
+        int hash = spread(key.hashCode());
+        int i = hash >>> shift;
+        for (Object k = pairs[i << 1]; k != null; k = pairs[i << 1]) {
             if (hashes[i] == hash && (k == key || k.equals(key))) {
                 return i;
             }
@@ -150,31 +169,51 @@ public final class StateMap {
         return i;
     }
 
+    /** The spread hash of the entry in {@code slot}. */
+    private int hashAt(int slot) {
+        return allLongs ? spread(Long.hashCode(longKeys[slot])) : hashes[slot];
+    }
+
+    /** The first key that is not a {@code Long}: from now on, slots keep their hashes and probes compare by equals. */
+    private void leaveLongMode() {
+        int[] kept = new int[longKeys.length];
+        for (int slot = 0; slot < kept.length; slot++) {
+            if (kv[slot << 1] != null) {
+                kept[slot] = spread(Long.hashCode(longKeys[slot]));
+            }
+        }
+        hashes = kept;
+        allLongs = false;
+    }
+
     private void rehash(int capacity) {
         lastKey = null;
-        Object[] oldKeys = keys;
-        Object[] oldValues = values;
+        Object[] oldPairs = kv;
         int[] oldHashes = hashes;
         long[] oldLongs = longKeys;
+        int oldCapacity = oldLongs.length;
         allocate(capacity);
-        for (int j = 0; j < oldKeys.length; j++) {
-            if (oldKeys[j] != null) {
-                int i = oldHashes[j] >>> shift;
-                while (keys[i] != null) {
+        for (int j = 0; j < oldCapacity; j++) {
+            Object key = oldPairs[j << 1];
+            if (key != null) {
+                int hash = allLongs ? spread(Long.hashCode(oldLongs[j])) : oldHashes[j];
+                int i = hash >>> shift;
+                while (kv[i << 1] != null) {
                     i = (i + 1) & mask;
                 }
-                keys[i] = oldKeys[j];
-                values[i] = oldValues[j];
-                hashes[i] = oldHashes[j];
+                kv[i << 1] = key;
+                kv[(i << 1) + 1] = oldPairs[(j << 1) + 1];
                 longKeys[i] = oldLongs[j];
+                if (!allLongs) {
+                    hashes[i] = hash;
+                }
             }
         }
     }
 
     private void allocate(int capacity) {
-        keys = new Object[capacity];
-        values = new Object[capacity];
-        hashes = new int[capacity];
+        kv = new Object[capacity * 2];
+        hashes = allLongs ? null : new int[capacity];
         longKeys = new long[capacity];
         mask = capacity - 1;
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
@@ -187,6 +226,10 @@ public final class StateMap {
 
     @Override
     public String toString() {
-        return "StateMap{size=" + size + ", capacity=" + keys.length + ", keys=" + Arrays.toString(keys) + '}';
+        StringBuilder keys = new StringBuilder();
+        for (int slot = 0; slot < longKeys.length; slot++) {
+            keys.append(slot == 0 ? "" : ", ").append(kv[slot << 1]);
+        }
+        return "StateMap{size=" + size + ", capacity=" + longKeys.length + ", keys=[" + keys + "]}";
     }
 }

@@ -7,21 +7,56 @@ import java.util.Arrays;
  * partial aggregate, an identity that stays with it through merges, and a version that changes whenever its bounds
  * change (the registration sequence of the generic operator's timer, which orders sessions of equal end across
  * keys). In-flight sessions never touch: two sessions whose bounds meet merge, as Flink's {@code TimeWindow}s do.
+ *
+ * <p>A session's four longs sit together in one array ({@code start, end, id, version} at {@code 4 * index}), and the
+ * list starts with room for one session, which is what most keys have: with keys far more than the caches hold,
+ * opening or firing a session touches this object, one line of longs and the partials, instead of five arrays.
  */
 final class KeySessions {
+    private static final int STRIDE = 4;
+    private static final int END = 1;
+    private static final int ID = 2;
+    private static final int VERSION = 3;
+
     /** The key; set when the operator takes this list for a key, as emptied lists are reused for new keys. */
     Object key;
-    long[] starts = new long[2];
-    long[] ends = new long[2];
-    long[] ids = new long[2];
-    long[] versions = new long[2];
-    Object[] partials = new Object[2];
+    /** Session i's start, end, identity and version at {@code STRIDE * i}. */
+    private long[] bounds = new long[STRIDE];
+    private Object[] partials = new Object[1];
     int count;
+
+    long start(int index) {
+        return bounds[index * STRIDE];
+    }
+
+    long end(int index) {
+        return bounds[index * STRIDE + END];
+    }
+
+    long version(int index) {
+        return bounds[index * STRIDE + VERSION];
+    }
+
+    Object partial(int index) {
+        return partials[index];
+    }
+
+    void setPartial(int index, Object partial) {
+        partials[index] = partial;
+    }
+
+    /** Gives session {@code index} new bounds and the version that marks the change. */
+    void setBounds(int index, long start, long end, long version) {
+        int at = index * STRIDE;
+        bounds[at] = start;
+        bounds[at + END] = end;
+        bounds[at + VERSION] = version;
+    }
 
     /** The index of the first session that a window {@code [start, end)} would merge with, or {@link #count}. */
     int firstTouching(long start) {
         int i = 0;
-        while (i < count && ends[i] < start) {
+        while (i < count && bounds[i * STRIDE + END] < start) {
             i++;
         }
         return i;
@@ -30,7 +65,7 @@ final class KeySessions {
     /** The index of the session with this identity, or -1. */
     int indexOf(long id) {
         for (int i = 0; i < count; i++) {
-            if (ids[i] == id) {
+            if (bounds[i * STRIDE + ID] == id) {
                 return i;
             }
         }
@@ -39,26 +74,21 @@ final class KeySessions {
 
     /** Inserts a session at {@code index}, shifting later ones. */
     void insert(int index, long start, long end, long id, long version, Object partial) {
-        if (count == starts.length) {
+        if (count == partials.length) {
             int capacity = count * 2;
-            starts = Arrays.copyOf(starts, capacity);
-            ends = Arrays.copyOf(ends, capacity);
-            ids = Arrays.copyOf(ids, capacity);
-            versions = Arrays.copyOf(versions, capacity);
+            bounds = Arrays.copyOf(bounds, capacity * STRIDE);
             partials = Arrays.copyOf(partials, capacity);
         }
         int moved = count - index;
         if (moved > 0) {
-            System.arraycopy(starts, index, starts, index + 1, moved);
-            System.arraycopy(ends, index, ends, index + 1, moved);
-            System.arraycopy(ids, index, ids, index + 1, moved);
-            System.arraycopy(versions, index, versions, index + 1, moved);
+            System.arraycopy(bounds, index * STRIDE, bounds, (index + 1) * STRIDE, moved * STRIDE);
             System.arraycopy(partials, index, partials, index + 1, moved);
         }
-        starts[index] = start;
-        ends[index] = end;
-        ids[index] = id;
-        versions[index] = version;
+        int at = index * STRIDE;
+        bounds[at] = start;
+        bounds[at + END] = end;
+        bounds[at + ID] = id;
+        bounds[at + VERSION] = version;
         partials[index] = partial;
         count++;
     }
@@ -67,14 +97,13 @@ final class KeySessions {
     void remove(int from, int to) {
         int moved = count - to;
         if (moved > 0) {
-            System.arraycopy(starts, to, starts, from, moved);
-            System.arraycopy(ends, to, ends, from, moved);
-            System.arraycopy(ids, to, ids, from, moved);
-            System.arraycopy(versions, to, versions, from, moved);
+            System.arraycopy(bounds, to * STRIDE, bounds, from * STRIDE, moved * STRIDE);
             System.arraycopy(partials, to, partials, from, moved);
         }
         int newCount = count - (to - from);
-        Arrays.fill(partials, newCount, count, null);
+        for (int i = newCount; i < count; i++) {
+            partials[i] = null;
+        }
         count = newCount;
     }
 }

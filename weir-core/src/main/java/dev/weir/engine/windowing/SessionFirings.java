@@ -1,41 +1,69 @@
 package dev.weir.engine.windowing;
 
-import java.util.Arrays;
-
 /**
- * When sessions fire: a four-ary min-heap of (max timestamp, version) with the session's identity and its key's list
- * of sessions (so firing needs no lookup by key), in arrays. Four children share a cache line of times, so the heap,
- * which holds every session opened since the last watermark and outgrows the caches, is half as deep as a binary one
- * for the same comparisons per level. Entries go stale instead of being updated: a session
- * that grows or merges keeps its old entry, and the operator, when that entry comes due, either pushes the session
- * again under its current time and version or, when the session merged away, drops it. A session therefore fires
- * at the position its exact (max timestamp, version) gives it, and growing a session costs no heap operation.
+ * When sessions fire, earliest (max timestamp, version) first, each with the session's identity and its key's list of
+ * sessions (so firing needs no lookup by key). Entries go stale instead of being updated: a session that grows or
+ * merges keeps its old entry, and the operator, when that entry comes due, either pushes the session again under its
+ * current time and version or, when the session merged away, drops it. A session therefore fires at the position its
+ * exact (max timestamp, version) gives it, and growing a session costs nothing here.
+ *
+ * <p>Firings arrive almost in order: a session's end is its first element's timestamp plus the gap, and each input
+ * channel's timestamps rise, so the firings of one channel's elements come in order and a subtask sees a few such
+ * streams interleaved. Each firing therefore goes to the first of a few {@linkplain SortedRun sorted runs} it extends
+ * (the one whose last firing is latest without coming after it), and only firings that extend none go to a
+ * {@link FiringHeap}. Taking the earliest compares the heads of the runs and the heap. Between two watermarks this
+ * holds every session opened, more than the caches hold: a heap pop walks its depth through memory, a run's head and
+ * tail are in cache.
  */
 final class SessionFirings {
-    private long[] times = new long[64];
-    private long[] versions = new long[64];
-    private long[] ids = new long[64];
-    private KeySessions[] owners = new KeySessions[64];
+    /** Enough for the interleaved input channels of a subtask; a firing that extends none goes to the heap. */
+    private static final int RUNS = 4;
+    /** {@link #head} when the earliest firing has not been looked for since the last change. */
+    private static final int UNKNOWN = -2;
+    /** {@link #head} when the earliest firing is the heap's. */
+    private static final int HEAP = -1;
+
+    private final SortedRun[] runs = new SortedRun[RUNS];
+    private final FiringHeap heap = new FiringHeap();
     private int size;
+    /** Where the earliest firing is: a run's index, {@link #HEAP}, or {@link #UNKNOWN}. */
+    private int head = UNKNOWN;
+
+    SessionFirings() {
+        for (int i = 0; i < RUNS; i++) {
+            runs[i] = new SortedRun();
+        }
+    }
 
     void push(long time, long version, KeySessions owner, long id) {
-        if (size == times.length) {
-            int capacity = size * 2;
-            times = Arrays.copyOf(times, capacity);
-            versions = Arrays.copyOf(versions, capacity);
-            ids = Arrays.copyOf(ids, capacity);
-            owners = Arrays.copyOf(owners, capacity);
-        }
-        int position = size++;
-        while (position > 0) {
-            int parent = (position - 1) >>> 2;
-            if (!before(time, version, times[parent], versions[parent])) {
-                break;
+        int best = -1;
+        int empty = -1;
+        for (int i = 0; i < RUNS; i++) {
+            SortedRun run = runs[i];
+            if (run.isEmpty()) {
+                if (empty < 0) {
+                    empty = i;
+                }
+            } else if (run.accepts(time, version) && (best < 0 || laterTail(run, runs[best]))) {
+                best = i;
             }
-            copy(parent, position);
-            position = parent;
         }
-        set(position, time, version, id, owner);
+        if (best < 0) {
+            best = empty;
+        }
+        if (best >= 0) {
+            runs[best].append(time, version, owner, id);
+        } else {
+            heap.push(time, version, owner, id);
+        }
+        size++;
+        head = UNKNOWN;
+    }
+
+    private static boolean laterTail(SortedRun run, SortedRun other) {
+        long time = run.tailTime();
+        long otherTime = other.tailTime();
+        return time > otherTime || (time == otherTime && run.tailVersion() > other.tailVersion());
     }
 
     boolean isEmpty() {
@@ -43,67 +71,65 @@ final class SessionFirings {
     }
 
     long headTime() {
-        return times[0];
+        int at = head();
+        return at == HEAP ? heap.headTime() : runs[at].headTime();
     }
 
     long headVersion() {
-        return versions[0];
+        int at = head();
+        return at == HEAP ? heap.headVersion() : runs[at].headVersion();
     }
 
     long headId() {
-        return ids[0];
+        int at = head();
+        return at == HEAP ? heap.headId() : runs[at].headId();
     }
 
     /** The sessions of the key whose session is earliest; the session may have merged away or changed since. */
     KeySessions headOwner() {
-        return owners[0];
+        int at = head();
+        return at == HEAP ? heap.headOwner() : runs[at].headOwner();
     }
 
+    /** Removes the earliest firing; only when not {@link #isEmpty}. */
     void pop() {
-        int last = --size;
-        long time = times[last];
-        long version = versions[last];
-        long id = ids[last];
-        KeySessions owner = owners[last];
-        owners[last] = null;
-        if (last == 0) {
-            return;
+        int at = head();
+        if (at == HEAP) {
+            heap.pop();
+        } else {
+            runs[at].pop();
         }
-        int position = 0;
-        while (true) {
-            int child = (position << 2) + 1;
-            if (child >= last) {
-                break;
-            }
-            for (int other = child + 1, end = Math.min(child + 4, last); other < end; other++) {
-                if (before(times[other], versions[other], times[child], versions[child])) {
-                    child = other;
-                }
-            }
-            if (!before(times[child], versions[child], time, version)) {
-                break;
-            }
-            copy(child, position);
-            position = child;
+        size--;
+        head = UNKNOWN;
+    }
+
+    /** Where the earliest firing is, found once per change; only when not {@link #isEmpty}. */
+    private int head() {
+        if (head != UNKNOWN) {
+            return head;
         }
-        set(position, time, version, id, owner);
-    }
-
-    private static boolean before(long time, long version, long otherTime, long otherVersion) {
-        return time < otherTime || (time == otherTime && version < otherVersion);
-    }
-
-    private void copy(int from, int to) {
-        times[to] = times[from];
-        versions[to] = versions[from];
-        ids[to] = ids[from];
-        owners[to] = owners[from];
-    }
-
-    private void set(int position, long time, long version, long id, KeySessions owner) {
-        times[position] = time;
-        versions[position] = version;
-        ids[position] = id;
-        owners[position] = owner;
+        int at = HEAP;
+        long time = 0;
+        long version = 0;
+        if (!heap.isEmpty()) {
+            time = heap.headTime();
+            version = heap.headVersion();
+        }
+        for (int i = 0; i < RUNS; i++) {
+            SortedRun run = runs[i];
+            if (run.isEmpty()) {
+                continue;
+            }
+            long runTime = run.headTime();
+            long runVersion = run.headVersion();
+            boolean first = at == HEAP && heap.isEmpty();
+            if (first || runTime < time || (runTime == time && runVersion < version)) {
+                at = i;
+                time = runTime;
+                version = runVersion;
+            }
+        }
+        head = at;
+        return at;
     }
 }

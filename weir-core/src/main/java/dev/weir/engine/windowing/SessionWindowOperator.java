@@ -90,9 +90,9 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
         int last = first;
         if (sessions != null) {
             // In-flight sessions are sorted and apart, so the ones the window touches are a run, growing the cover.
-            while (last < sessions.count && sessions.starts[last] <= end) {
-                start = Math.min(start, sessions.starts[last]);
-                end = Math.max(end, sessions.ends[last]);
+            while (last < sessions.count && sessions.start(last) <= end) {
+                start = Math.min(start, sessions.start(last));
+                end = Math.max(end, sessions.end(last));
                 last++;
             }
         }
@@ -109,18 +109,16 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
             firings.push(end - 1, version, sessions, version);
             return;
         }
-        Object partial = sessions.partials[first];
+        Object partial = sessions.partial(first);
         if (last - first > 1) {
             partial = combineBridged(sessions, first, last);
             sessions.remove(first + 1, last);
         }
-        if (start != sessions.starts[first] || end != sessions.ends[first]) {
+        if (start != sessions.start(first) || end != sessions.end(first)) {
             // The bounds changed: the session's firing entry is now stale and is renewed when it comes due.
-            sessions.starts[first] = start;
-            sessions.ends[first] = end;
-            sessions.versions[first] = nextVersion++;
+            sessions.setBounds(first, start, end, nextVersion++);
         }
-        sessions.partials[first] = aggregation.add(partial, value);
+        sessions.setPartial(first, aggregation.add(partial, value));
     }
 
     /**
@@ -138,7 +136,7 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
         int[] order = new int[count];
         int[] buckets = new int[count];
         for (int i = 0; i < count; i++) {
-            int hash = new TimeWindow(sessions.starts[first + i], sessions.ends[first + i]).hashCode();
+            int hash = new TimeWindow(sessions.start(first + i), sessions.end(first + i)).hashCode();
             int bucket = (hash ^ (hash >>> 16)) & (capacity - 1);
             // Insertion sort by bucket; sessions come in start order, which is the set's order within a bucket.
             int j = i;
@@ -150,11 +148,11 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
             buckets[j] = bucket;
             order[j] = first + i;
         }
-        Object later = sessions.partials[order[1]];
+        Object later = sessions.partial(order[1]);
         for (int i = 2; i < count; i++) {
-            later = aggregation.combine(later, sessions.partials[order[i]]);
+            later = aggregation.combine(later, sessions.partial(order[i]));
         }
-        return aggregation.combine(sessions.partials[order[0]], later);
+        return aggregation.combine(sessions.partial(order[0]), later);
     }
 
     @Override
@@ -173,9 +171,9 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
             if (index < 0) {
                 continue; // merged into an earlier session of its key, or fired
             }
-            long currentVersion = sessions.versions[index];
+            long currentVersion = sessions.version(index);
             if (currentVersion != version) {
-                due.push(sessions.ends[index] - 1, currentVersion, sessions, id);
+                due.push(sessions.end(index) - 1, currentVersion, sessions, id);
                 continue;
             }
             fire(sessions, index, time);
@@ -186,8 +184,9 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
     @SuppressWarnings("unchecked")
     private void fire(KeySessions sessions, int index, long maxTimestamp) throws Exception {
         Object key = sessions.key;
-        TimeWindow window = new TimeWindow(sessions.starts[index], sessions.ends[index]);
-        Object result = aggregation.result(sessions.partials[index], true);
+        long start = sessions.start(index);
+        long end = sessions.end(index);
+        Object result = aggregation.result(sessions.partial(index), true);
         sessions.remove(index, index + 1);
         if (sessions.count == 0) {
             byKey.remove(key);
@@ -196,12 +195,14 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
                 spare.push(sessions);
             }
         }
-        firingWindow = window;
         collector.setTimestamp(maxTimestamp);
         if (emitsAsIs) {
+            // No function sees the window: no object for it.
             collector.collect(result);
             return;
         }
+        TimeWindow window = new TimeWindow(start, end);
+        firingWindow = window;
         keyedState.setCurrentKey(key);
         function.process(key, window, this, input.of(result), collector);
         function.clear(window, this);
@@ -239,7 +240,7 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
             KeySessions sessions = (KeySessions) byKey.valueAt(slot);
             int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
             for (int i = 0; i < sessions.count; i++) {
-                visitor.visit(keyGroup, key, new TimeWindow(sessions.starts[i], sessions.ends[i]), sessions.partials[i]);
+                visitor.visit(keyGroup, key, new TimeWindow(sessions.start(i), sessions.end(i)), sessions.partial(i));
             }
         }
     }

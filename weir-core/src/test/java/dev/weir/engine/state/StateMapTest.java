@@ -116,4 +116,38 @@ class StateMapTest {
         assertThat(map.get(5L)).isNull();
         assertThat(map.get(5)).isEqualTo("int");
     }
+
+    /**
+     * While every key is a Long the map keeps no hashes; the first other key makes it keep them for every entry, and
+     * emptying it returns to the Long-only form. Entries must stay findable through both changes and the growth after.
+     */
+    @Test
+    void entriesStayFindableWhenTheMapLeavesAndReentersItsLongOnlyForm() {
+        StateMap map = new StateMap();
+        for (long k = 0; k < 40; k++) {
+            map.put(k * 1_000_003L, "v" + k);
+        }
+        map.put("text", "t");
+        for (long k = 40; k < 200; k++) {
+            map.put(k * 1_000_003L, "v" + k);
+        }
+        for (long k = 0; k < 200; k += 2) {
+            map.remove(k * 1_000_003L);
+        }
+        assertThat(map.get("text")).isEqualTo("t");
+        for (long k = 0; k < 200; k++) {
+            assertThat(map.get(k * 1_000_003L)).isEqualTo(k % 2 == 0 ? null : "v" + k);
+        }
+        map.remove("text");
+        for (long k = 1; k < 200; k += 2) {
+            map.remove(k * 1_000_003L);
+        }
+        assertThat(map.isEmpty()).isTrue();
+        map.put(7L, "seven");
+        map.put(8, "eight");
+        assertThat(map.get(7L)).isEqualTo("seven");
+        assertThat(map.get(8)).isEqualTo("eight");
+        assertThat(map.get(8L)).isNull();
+        assertThat(contents(map)).isEqualTo(Map.of(7L, "seven", 8, "eight"));
+    }
 }
