@@ -24,7 +24,8 @@ public final class JobExecution implements JobClient {
     private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(JobExecution.class.getName());
     private final JobID jobId = JobID.generate();
     private final String jobName;
-    private final StreamGraph graph;
+    /** Null once the job ended: the graph holds the user's functions, and at parallelism 1 their state handles. */
+    private volatile StreamGraph graph;
     private final RuntimeSettings settings;
     private final long autoWatermarkInterval;
     private final CheckpointOptions checkpointOptions;
@@ -193,6 +194,7 @@ public final class JobExecution implements JobClient {
         long runtimeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         status = end;
         current = null;
+        graph = null;
         try {
             monitor.ended();
             discardCheckpointsUnlessRetained(end);
