@@ -232,7 +232,13 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
                 }
             }
         } catch (Throwable t) {
-            abort(p.id, new IllegalStateException("writing the state of task " + taskIndex + " failed: " + t, t));
+            Throwable reason;
+            try {
+                reason = new IllegalStateException("writing the state of task " + taskIndex + " failed: " + t, t);
+            } catch (Throwable noRoom) {
+                reason = t;
+            }
+            abort(p.id, reason);
             return;
         } finally {
             for (OperatorSubtaskSnapshot s : snapshots) {
@@ -363,8 +369,16 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     }
 
     private void expire(long checkpointId) {
-        abort(checkpointId, new IllegalStateException("checkpoint " + checkpointId + " expired after " + options.timeout()
-                + " ms before all tasks acknowledged it (raise CheckpointConfig#setCheckpointTimeout, or look for a blocked task)"));
+        Throwable reason;
+        try {
+            reason = new IllegalStateException("checkpoint " + checkpointId + " expired after " + options.timeout()
+                    + " ms before all tasks acknowledged it (raise CheckpointConfig#setCheckpointTimeout, or look for a blocked task)");
+        } catch (Throwable noRoom) {
+            // Thrown out of this timer task, it would vanish in the task's future and the checkpoint (the final one a
+            // job's end waits for among them) would never end: it ends with the error instead.
+            reason = noRoom;
+        }
+        abort(checkpointId, reason);
     }
 
     private void abort(long checkpointId, Throwable reason) {
@@ -395,14 +409,24 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
                 shutdown = true;
             }
         }
-        history.failed(p.id, reason);
-        LOG.log(System.Logger.Level.WARNING, (p.savepoint ? "Savepoint " : "Checkpoint ") + p.id + " of job '" + jobName + "' failed"
-                + (p.savepoint ? "" : " (" + inARow + " in a row, " + options.tolerableFailures() + " tolerated)")
-                + ": " + reason.getMessage());
+        try {
+            history.failed(p.id, reason);
+            LOG.log(System.Logger.Level.WARNING, (p.savepoint ? "Savepoint " : "Checkpoint ") + p.id + " of job '" + jobName + "' failed"
+                    + (p.savepoint ? "" : " (" + inARow + " in a row, " + options.tolerableFailures() + " tolerated)")
+                    + ": " + reason.getMessage());
+        } catch (Throwable noRoom) {
+            // Only the record of the failure is lost (an OutOfMemoryError): whoever waits for the checkpoint hears of it below.
+        }
         p.result.completeExceptionally(reason);
         if (tooMany) {
-            failJob.accept(new IllegalStateException("Exceeded checkpoint tolerable failure threshold ("
-                    + options.tolerableFailures() + "): " + reason.getMessage(), reason));
+            Throwable tooManyFailures;
+            try {
+                tooManyFailures = new IllegalStateException("Exceeded checkpoint tolerable failure threshold ("
+                        + options.tolerableFailures() + "): " + reason.getMessage(), reason);
+            } catch (Throwable noRoom) {
+                tooManyFailures = reason;
+            }
+            failJob.accept(tooManyFailures);
         }
     }
 

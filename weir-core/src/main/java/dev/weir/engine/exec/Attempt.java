@@ -21,6 +21,9 @@ final class Attempt {
     private final Consumer<Attempt> onEnd;
     private final ClassLoader userClassLoader;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    /** The task whose failure is {@link #failure}, or null; written by the thread that recorded it, before it stops. */
+    private volatile Tasklet failedTasklet;
+    private volatile boolean failedInClose;
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final List<Throwable> closeFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile boolean stopping;
@@ -62,6 +65,8 @@ final class Attempt {
             Thread thread = new Thread(new Worker(this, groups.get(i)), "weir-" + jobName + "-worker-" + i);
             thread.setDaemon(true);
             thread.setContextClassLoader(userClassLoader);
+            // The last resort: the JDK's default handler only prints (and needs memory to), the job would go on waiting.
+            thread.setUncaughtExceptionHandler((dead, t) -> fail(null, t));
             thread.start();
         }
         if (periodicCheckpoints) {
@@ -90,13 +95,31 @@ final class Attempt {
         stopping = true;
     }
 
+    /**
+     * The first failure, naming the task it came from. The name is put together here, when the attempt has ended,
+     * rather than in {@link #fail}: there, an {@link OutOfMemoryError} may leave no room for a message, and a failure
+     * that cannot be recorded would leave the job running (or waiting) forever.
+     */
     Throwable failure() {
-        return failure.get();
+        Throwable t = failure.get();
+        if (t == null || t instanceof OperatorFailure) {
+            return t;
+        }
+        try {
+            Tasklet tasklet = failedTasklet;
+            return new OperatorFailure(tasklet == null ? "Job '" + jobName + "'" : tasklet.name(), failedInClose ? "in close()" : "", t);
+        } catch (Throwable noRoom) {
+            return t;
+        }
     }
 
+    /**
+     * Fails the attempt with {@code t} (the first failure wins) and stops its workers. Allocates nothing, so that it
+     * works when the heap is full; any thread may call it, with {@code tasklet} null when no task failed.
+     */
     void fail(Tasklet tasklet, Throwable t) {
-        Throwable located = t instanceof OperatorFailure ? t : new OperatorFailure(tasklet == null ? "Job '" + jobName + "'" : tasklet.name(), "", t);
-        if (failure.compareAndSet(null, located)) {
+        if (failure.compareAndSet(null, t)) {
+            failedTasklet = tasklet;
             stopping = true;
         }
     }
@@ -107,13 +130,19 @@ final class Attempt {
      * is logged and kept for the job's exceptions ({@link #closeFailures()}).
      */
     void closeFailed(Tasklet tasklet, Throwable t) {
-        Throwable located = t instanceof OperatorFailure ? t : new OperatorFailure(tasklet.name(), "in close()", t);
-        if (!stopping && failure.compareAndSet(null, located)) {
+        if (!stopping && failure.compareAndSet(null, t)) {
+            failedInClose = true;
+            failedTasklet = tasklet;
             stopping = true;
             return;
         }
-        LOG.log(System.Logger.Level.WARNING, "Job '" + jobName + "' (attempt " + number + "): " + located.getMessage(), located);
-        closeFailures.add(located);
+        try {
+            Throwable located = t instanceof OperatorFailure ? t : new OperatorFailure(tasklet.name(), "in close()", t);
+            LOG.log(System.Logger.Level.WARNING, "Job '" + jobName + "' (attempt " + number + "): " + located.getMessage(), located);
+            closeFailures.add(located);
+        } catch (Throwable noRoom) {
+            // The outcome is decided already; with no room left to describe this one, it is lost rather than hang the worker.
+        }
     }
 
     /** The close() failures that came after the attempt's outcome was decided (cancelled, or failed before). */
@@ -121,17 +150,34 @@ final class Attempt {
         return List.copyOf(closeFailures);
     }
 
+    /**
+     * A worker thread ended; the last one ends the attempt. Each step is guarded, so that whatever one of them throws
+     * (an {@link OutOfMemoryError} included) fails the attempt and the job still hears of its end.
+     */
     void workerExited() {
-        if (liveWorkers.decrementAndGet() == 0) {
+        if (liveWorkers.decrementAndGet() != 0) {
+            return;
+        }
+        try {
             if (checkpointing && !stopping) {
                 takeFinalCheckpoint();
             }
-            coordinator.shutdown();
-            for (SourceCoordinator<?, ?> source : wiring.sourceCoordinators()) {
-                source.close();
-            }
-            onEnd.accept(this);
+        } catch (Throwable t) {
+            fail(null, t);
         }
+        try {
+            coordinator.shutdown();
+        } catch (Throwable t) {
+            fail(null, t);
+        }
+        for (SourceCoordinator<?, ?> source : wiring.sourceCoordinators()) {
+            try {
+                source.close();
+            } catch (Throwable t) {
+                fail(null, t);
+            }
+        }
+        onEnd.accept(this);
     }
 
     /**

@@ -24,7 +24,8 @@ public final class JobExecution implements JobClient {
     private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(JobExecution.class.getName());
     private final JobID jobId = JobID.generate();
     private final String jobName;
-    private final StreamGraph graph;
+    /** Null once the job ended: the graph holds the user's functions, and at parallelism 1 their state handles. */
+    private volatile StreamGraph graph;
     private final RuntimeSettings settings;
     private final long autoWatermarkInterval;
     private final CheckpointOptions checkpointOptions;
@@ -125,13 +126,31 @@ public final class JobExecution implements JobClient {
         attempt.start(settings.workerThreads(), checkpointOptions.enabled());
     }
 
+    /**
+     * Called on the attempt's last thread. Deciding allocates (messages, the dashboard's record of the failure); when
+     * that fails too (an {@link OutOfMemoryError} while the heap is full), the job still ends, failed, with the cause
+     * it has: whoever waits for its result must never wait forever.
+     */
     private void attemptEnded(Attempt attempt) {
-        Throwable failed = attempt.failure();
-        if (failed != null) {
-            monitor.failed(attempt.number(), failed);
+        try {
+            decideAfter(attempt);
+        } catch (Throwable t) {
+            Throwable failed = attempt.failure();
+            finish(JobStatus.FAILED, failed != null ? failed : t);
         }
-        for (Throwable closeFailure : attempt.closeFailures()) {
-            monitor.failed(attempt.number(), closeFailure);
+    }
+
+    private void decideAfter(Attempt attempt) {
+        Throwable failed = attempt.failure();
+        try {
+            if (failed != null) {
+                monitor.failed(attempt.number(), failed);
+            }
+            for (Throwable closeFailure : attempt.closeFailures()) {
+                monitor.failed(attempt.number(), closeFailure);
+            }
+        } catch (Throwable noRoom) {
+            // The dashboard's record only: the job's outcome below does not depend on it.
         }
         if (failed == null) {
             if (cancelled && !stoppedWithSavepoint) {
@@ -189,18 +208,33 @@ public final class JobExecution implements JobClient {
         });
     }
 
+    /**
+     * Ends the job: its result completes whatever else fails on the way, and the last attempt is let go, so that a
+     * finished job kept on the dashboard holds none of its tasks' state.
+     */
     private void finish(JobStatus end, Throwable failed) {
         long runtimeMillis = (System.nanoTime() - startNanos) / 1_000_000;
         status = end;
-        monitor.ended();
-        discardCheckpointsUnlessRetained(end);
-        switch (end) {
-            case FAILED -> {
-                Throwable cause = failed instanceof dev.weir.engine.operators.OperatorFailure && failed.getCause() != null ? failed.getCause() : failed;
-                result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' failed: " + failed.getMessage(), cause));
+        current = null;
+        graph = null;
+        try {
+            monitor.ended();
+            discardCheckpointsUnlessRetained(end);
+        } catch (Throwable t) {
+            LOG.log(System.Logger.Level.WARNING, "Job ''{0}'' ended {1}, but recording its end failed: {2}", jobName, end, t);
+        }
+        try {
+            switch (end) {
+                case FAILED -> {
+                    Throwable cause = failed instanceof dev.weir.engine.operators.OperatorFailure && failed.getCause() != null ? failed.getCause() : failed;
+                    result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' failed: " + failed.getMessage(), cause));
+                }
+                case CANCELED -> result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' was cancelled", null));
+                default -> result.complete(new JobExecutionResult(jobId, runtimeMillis, accumulators.results()));
             }
-            case CANCELED -> result.completeExceptionally(new JobExecutionException(jobId, "Job '" + jobName + "' was cancelled", null));
-            default -> result.complete(new JobExecutionResult(jobId, runtimeMillis, accumulators.results()));
+        } catch (Throwable noRoom) {
+            // No room for the result's message: end with the cause itself rather than never.
+            result.completeExceptionally(failed != null ? failed : noRoom);
         }
         terminated.complete(null);
     }

@@ -266,7 +266,13 @@ final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> implements S
         }
         T r = result;
         Throwable e = error;
-        runInCoordinatorThread(() -> handler.accept(r, e));
+        try {
+            runInCoordinatorThread(() -> handler.accept(r, e));
+        } catch (Throwable noRoom) {
+            if (failure == null) {
+                failure = describedFailure(noRoom);
+            }
+        }
     }
 
     @Override
@@ -307,9 +313,22 @@ final class SourceCoordinator<SplitT extends SourceSplit, EnumChkT> implements S
             try {
                 work.run();
             } catch (Throwable t) {
-                failure = new IllegalStateException("The split enumerator of " + name + " failed: " + t, t);
+                failure = describedFailure(t);
             }
         };
+    }
+
+    /**
+     * What the readers' tasks throw for {@code t}: a message naming the enumerator, or {@code t} itself when there is
+     * no room for one (an {@link OutOfMemoryError}); an exception escaping a task of the coordinator's executors would
+     * be kept in its future, unseen, and the readers would wait for the enumerator forever.
+     */
+    private Throwable describedFailure(Throwable t) {
+        try {
+            return new IllegalStateException("The split enumerator of " + name + " failed: " + t, t);
+        } catch (Throwable noRoom) {
+            return t;
+        }
     }
 
     private interface ThrowingRunnable {

@@ -25,6 +25,8 @@ final class Worker implements Runnable, ProducerYield {
     /** Unwinds a producer waiting for room once its job stops (cancel, stop, another task's failure); not a failure. */
     private static final class JobStopping extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        /** Shared: it has no stack trace and no suppressed list, and throwing it must not allocate when the heap is full. */
+        static final JobStopping INSTANCE = new JobStopping();
 
         JobStopping() {
             super("the job is stopping", null, false, false);
@@ -38,39 +40,57 @@ final class Worker implements Runnable, ProducerYield {
 
     @Override
     public void run() {
+        try {
+            runTasklets();
+        } catch (JobStopping stopping) {
+            // A producer waited for room while the job stopped, or a task failed (the job knows): unwind and close.
+        } catch (Throwable t) {
+            // Thrown outside a tasklet's call, or by the failure path itself (an OutOfMemoryError again): still the
+            // job's failure, never the end of this thread alone, which would leave the job waiting for it forever.
+            job.fail(null, t);
+        } finally {
+            ProducerYield.install(null);
+            closeTasklets();
+            job.workerExited();
+        }
+    }
+
+    private void runTasklets() {
         active = tasklets.toArray(new Tasklet[0]);
         inCall = new boolean[active.length];
         ProducerYield.install(this);
-        try {
-            for (Tasklet t : active) {
-                try {
-                    t.init();
-                } catch (Throwable e) {
-                    job.fail(t, e);
-                    return;
+        for (Tasklet t : active) {
+            try {
+                t.init();
+            } catch (Throwable e) {
+                job.fail(t, e);
+                return;
+            }
+        }
+        remaining = active.length;
+        while (remaining > 0 && !job.isStopping()) {
+            int work = 0;
+            for (int i = 0; i < active.length; i++) {
+                if (active[i] != null) {
+                    work += callOnce(i);
                 }
             }
-            remaining = active.length;
-            while (remaining > 0 && !job.isStopping()) {
-                int work = 0;
-                for (int i = 0; i < active.length; i++) {
-                    if (active[i] != null) {
-                        work += callOnce(i);
-                    }
-                }
-                idleStrategy.idle(work);
+            idleStrategy.idle(work);
+        }
+    }
+
+    /** Closes every tasklet of this worker, each whatever the others threw, and hands their failures to the job. */
+    private void closeTasklets() {
+        for (Tasklet t : tasklets) {
+            Throwable failure;
+            try {
+                failure = t.close();
+            } catch (Throwable e) {
+                failure = e;
             }
-        } catch (JobStopping stopping) {
-            // A producer waited for room while the job stopped, or a task failed (the job knows): unwind and close.
-        } finally {
-            ProducerYield.install(null);
-            for (Tasklet t : tasklets) {
-                Throwable failure = t.close();
-                if (failure != null) {
-                    job.closeFailed(t, failure);
-                }
+            if (failure != null) {
+                job.closeFailed(t, failure);
             }
-            job.workerExited();
         }
     }
 
@@ -89,7 +109,7 @@ final class Worker implements Runnable, ProducerYield {
             if (!isStopping(e)) {
                 job.fail(t, e);
             }
-            throw new JobStopping();
+            throw JobStopping.INSTANCE;
         } finally {
             inCall[i] = false;
         }
@@ -108,7 +128,7 @@ final class Worker implements Runnable, ProducerYield {
     @Override
     public void awaitRoom() {
         if (job.isStopping()) {
-            throw new JobStopping();
+            throw JobStopping.INSTANCE;
         }
         int work = 0;
         for (int i = 0; i < active.length; i++) {

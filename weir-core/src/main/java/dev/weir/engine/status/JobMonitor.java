@@ -36,7 +36,8 @@ public final class JobMonitor implements JobView {
     private volatile long endTime = -1;
     private final List<VertexInfo> vertices = new ArrayList<>();
     private final List<EdgeInfo> edges = new ArrayList<>();
-    private final Map<StreamNode, Integer> vertexOfHead = new HashMap<>();
+    /** By the head's node id, not the node: a finished job kept for the dashboard must not hold its graph's functions. */
+    private final Map<Integer, Integer> vertexOfHead = new HashMap<>();
     private final TaskMetrics[][] tasks;
     private final CheckpointHistory checkpoints = new CheckpointHistory();
     private final List<ExceptionRecord> exceptions = new CopyOnWriteArrayList<>();
@@ -59,7 +60,7 @@ public final class JobMonitor implements JobView {
                 vertexName.append(vertexName.length() == 0 ? "" : " -> ").append(m.name());
             }
             vertices.add(new VertexInfo(vertexId(head), vertexName.toString(), head.parallelism(), head.maxParallelism(), List.copyOf(operators)));
-            vertexOfHead.put(head, v);
+            vertexOfHead.put(head.id(), v);
             tasks[v] = new TaskMetrics[head.parallelism()];
             for (int s = 0; s < tasks[v].length; s++) {
                 tasks[v][s] = new TaskMetrics();
@@ -84,7 +85,7 @@ public final class JobMonitor implements JobView {
 
     /** The index in {@link #vertices()} of the chain headed by {@code head}. */
     public int vertexIndex(StreamNode head) {
-        Integer v = vertexOfHead.get(head);
+        Integer v = vertexOfHead.get(head.id());
         if (v == null) {
             throw new IllegalArgumentException(head + " heads no chain of job '" + name + "'");
         }

@@ -61,6 +61,11 @@ public final class FunctionInvoker implements Serializable {
         try {
             return method.invoke(function, arguments);
         } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof VirtualMachineError error) {
+                // As from Flink's generated code, which calls eval directly: an OutOfMemoryError or StackOverflowError
+                // fails the job as itself, and wrapping it would need memory or stack there may be none of.
+                throw error;
+            }
             throw new TableException("User-defined function " + functionName + " (" + function.getClass().getName() + "."
                     + methodName + ") failed: " + e.getCause(), e.getCause());
         } catch (IllegalAccessException e) {
