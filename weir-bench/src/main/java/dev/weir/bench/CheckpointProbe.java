@@ -95,7 +95,9 @@ public final class CheckpointProbe {
     public static void allow(long perSubtask) {
         List<CompletableFuture<Void>> released;
         synchronized (waiting) {
-            quietFrom = Long.MAX_VALUE;
+            if (perSubtask * parallelism != allowedTotal) {
+                quietFrom = Long.MAX_VALUE;
+            }
             allowedTotal = perSubtask * parallelism;
             allowedPerSubtask.set(perSubtask);
             released = new ArrayList<>(waiting);
