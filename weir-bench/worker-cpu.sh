@@ -2,7 +2,7 @@
 # One engine's bench worker alone, without SideBySide: warm-up rounds, then per measured round its wall throughput and
 # the worker JVM's CPU time per event (all its threads), which a loaded machine distorts far less than wall time.
 #   weir-bench/worker-cpu.sh weir|flink WORKLOAD EVENTS ROUNDS [file.jfr]
-# Environment: WARMUP (rounds, default 2), WEIR_CORE_JAR and WEIR_SQL_JAR (measure this weir-core or weir-sql jar
+# Environment: WARMUP (rounds, default 2), WEIR_CORE_JAR, WEIR_SQL_JAR and WEIR_ROCKSDB_JAR (measure this weir-core, weir-sql or weir-rocksdb jar
 # instead of the tree's, to compare two builds in alternating fresh workers), EXTRA_JVM. Needs a built weir-bench (weir-bench/run.sh builds it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,6 +13,9 @@ if [ -n "${WEIR_CORE_JAR:-}" ]; then
 fi
 if [ -n "${WEIR_SQL_JAR:-}" ]; then
   cp=$(echo "$cp" | tr ':' '\n' | sed "s#^.*/weir-sql/target/weir-sql-[^/]*\.jar\$#$WEIR_SQL_JAR#" | paste -sd:)
+fi
+if [ -n "${WEIR_ROCKSDB_JAR:-}" ]; then
+  cp=$(echo "$cp" | tr ':' '\n' | sed "s#^.*/weir-rocksdb/target/weir-rocksdb-[^/]*\.jar\$#$WEIR_ROCKSDB_JAR#" | paste -sd:)
 fi
 if [ "$engine" = weir ]; then
   cp=$(echo "$cp" | tr ':' '\n' | grep -v -e frocksdbjni -e flink-statebackend-rocksdb | paste -sd:)

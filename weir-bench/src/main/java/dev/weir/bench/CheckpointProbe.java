@@ -17,7 +17,9 @@ import java.util.stream.Stream;
 /**
  * Workload 11a's checkpoint figures (issue 19), the same way on both engines: the job's source is gated, so the
  * driver lets through the first {@code loaded} events (all of the 1M keys), waits until the job has processed them
- * and for a checkpoint taken after that (a "quiet" one: every subtask's barrier came after its last record), then
+ * and for a checkpoint triggered after that (a "quiet" one: every subtask's barrier came after its last record, and
+ * the checkpoint was triggered once the job had processed them, so its duration never includes processing events that
+ * were still in flight at the trigger), then
  * lets through {@code changed} more events (about that many keys change) and waits for the next quiet checkpoint.
  * Both engines then hold exactly the same state at each measured checkpoint, whatever their speed. The engines
  * read each measured checkpoint's duration and size from their own statistics (Flink's REST API, Weir's checkpoint
@@ -41,6 +43,14 @@ public final class CheckpointProbe {
     /** Per checkpoint id, how many subtasks heard it completed. */
     private static final Map<Long, AtomicInteger> completions = new ConcurrentHashMap<>();
     private static final List<CompletableFuture<Void>> waiting = new ArrayList<>();
+    /** The highest checkpoint id a marking subtask has snapshotted. */
+    private static final AtomicLong lastSnapshotted = new AtomicLong(-1);
+    /**
+     * The least checkpoint id triggered after the job processed the current allowance's last event. Both engines run
+     * one checkpoint at a time (Flink's and Weir's default), and checkpoint n + 1 is triggered only after n completed:
+     * when the last event is processed, every checkpoint triggered so far is at most one past the highest snapshotted.
+     */
+    private static volatile long quietFrom = Long.MAX_VALUE;
     /** Called once per completed checkpoint id, on the first subtask that hears of it (null: none). */
     private static volatile java.util.function.LongConsumer onFirstCompletion;
 
@@ -75,6 +85,8 @@ public final class CheckpointProbe {
             parallelism = subtasks;
             quietSnapshots.clear();
             completions.clear();
+            lastSnapshotted.set(-1);
+            quietFrom = Long.MAX_VALUE;
             waiting.clear();
         }
     }
@@ -83,6 +95,9 @@ public final class CheckpointProbe {
     public static void allow(long perSubtask) {
         List<CompletableFuture<Void>> released;
         synchronized (waiting) {
+            if (perSubtask * parallelism != allowedTotal) {
+                quietFrom = Long.MAX_VALUE;
+            }
             allowedTotal = perSubtask * parallelism;
             allowedPerSubtask.set(perSubtask);
             released = new ArrayList<>(waiting);
@@ -108,11 +123,14 @@ public final class CheckpointProbe {
 
     /** The marking function saw one event. */
     public static void processedOne() {
-        processed.incrementAndGet();
+        if (processed.incrementAndGet() == allowedTotal) {
+            quietFrom = lastSnapshotted.get() + 2;
+        }
     }
 
     /** A subtask of the marking function snapshots checkpoint {@code id}. */
     public static void snapshot(long id) {
+        lastSnapshotted.accumulateAndGet(id, Math::max);
         long seen = processed.get();
         long allowed = allowedTotal;
         if (seen == allowed) {
@@ -144,7 +162,7 @@ public final class CheckpointProbe {
             for (Map.Entry<Quiet, AtomicInteger> quiet : quietSnapshots.entrySet()) {
                 long id = quiet.getKey().checkpointId();
                 AtomicInteger done = completions.get(id);
-                if (quiet.getKey().allowed() == allowedTotal && quiet.getValue().get() == parallelism && done != null
+                if (quiet.getKey().allowed() == allowedTotal && id >= quietFrom && quiet.getValue().get() == parallelism && done != null
                         && done.get() == parallelism) {
                     first = Math.min(first, id);
                 }

@@ -63,6 +63,8 @@ final class FlinkCheckpointJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p, conf);
         env.getConfig().enableObjectReuse();
         env.enableCheckpointing(INTERVAL_MILLIS);
+        // One at a time (the default, made explicit): CheckpointProbe relies on it to tell checkpoints triggered after the quiet.
+        env.getCheckpointConfig().setMaxConcurrentCheckpoints(1);
         FlinkJobs.valueStateCount(FlinkJobs.events(env, workload.shape(loaded + changed + p), new Gate()))
                 .map(new MarkQuietCheckpoints())
                 .sinkTo(new DiscardingSink<>());

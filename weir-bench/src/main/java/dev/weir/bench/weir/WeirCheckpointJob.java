@@ -50,6 +50,8 @@ final class WeirCheckpointJob {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(p);
         env.setStateBackend(new EmbeddedRocksDBStateBackend(incremental));
         env.enableCheckpointing(INTERVAL_MILLIS);
+        // One at a time (the default, made explicit): CheckpointProbe relies on it to tell checkpoints triggered after the quiet.
+        env.getCheckpointConfig().setMaxConcurrentCheckpoints(1);
         env.getCheckpointConfig().setCheckpointStorage(folder.toUri().toString());
         WeirJobs.valueStateCount(WeirJobs.events(env, workload.shape(loaded + changed + p), new Gate()))
                 .map(new MarkQuietCheckpoints())
