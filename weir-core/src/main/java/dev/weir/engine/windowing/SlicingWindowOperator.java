@@ -50,7 +50,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     private final SliceFunction sliceFunction;
     private final boolean emitsAsIs;
     private final OneElement input = new OneElement();
-    private final SliceTimeline timeline = new SliceTimeline();
+    private final SliceTimeline timeline;
     private final WindowAssembly assembly;
     /** For windows of many slides (size / slide of 12 or more; below, combining every slice measured as fast) with pre-aggregation; null otherwise. */
     private final SlidingAssembly sliding;
@@ -80,6 +80,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         this.sliceSize = gcd(size, slide);
         this.sliceFunction = sliceFunction;
         this.emitsAsIs = function.emitsInputAsIs() && !sliceFunction.resultIsElements();
+        this.timeline = new SliceTimeline(sliceFunction.flatWidth());
         this.assembly = new WindowAssembly(sliceFunction);
         this.sliding = size / slide >= 12 && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
     }
@@ -119,7 +120,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
                         + "another window layout. Restore it with the Weir version that wrote it, or start without it");
             }
             SliceTable table = timeline.tableFor(start);
-            table.setValue(table.slot(key), value);
+            sliceFunction.restoreInto(table, table.slot(key), value);
         });
     }
 
@@ -149,8 +150,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
             sliding.invalidate();
         }
         SliceTable table = timeline.tableFor(sliceStart);
-        int slot = table.slot(keyedState.getCurrentKey());
-        table.setValue(slot, sliceFunction.add(table.value(slot), value));
+        sliceFunction.addTo(table, table.slot(keyedState.getCurrentKey()), value);
     }
 
     @Override
@@ -306,7 +306,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         int sinceCheck = 0;
         for (int i = emittingSlot, n = table.capacity(); i < n; i++) {
             if (table.occupied(i)) {
-                emit(table, i, window, sliceFunction.result(table.value(i), table.single(i)));
+                emit(table, i, window, sliceFunction.resultOf(table, i));
                 if (stop != null && ++sinceCheck == 256) {
                     sinceCheck = 0;
                     if (stop.getAsBoolean() && i + 1 < n) {
@@ -384,7 +384,8 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
                 if (table.occupied(i)) {
                     // Key groups are computed here, per snapshot, rather than stored per entry for every element.
                     Object key = table.key(i);
-                    visitor.visit(KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism), key, start, table.value(i));
+                    visitor.visit(KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism), key, start,
+                            sliceFunction.partialOf(table, i));
                 }
             }
         }
