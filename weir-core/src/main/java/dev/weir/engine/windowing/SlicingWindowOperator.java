@@ -60,6 +60,14 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     /** Windows whose max timestamp is at or below this have fired; elements only they would take are late. */
     private long firedThrough = Long.MIN_VALUE;
 
+    // The heap slice the last element went to, [recentStart, recentEnd), and the end of the last window holding it:
+    // in-order elements skip two divisions and the timeline's search. Forgotten whenever a window fires (the timeline
+    // may then drop the slice and reuse its table).
+    private long recentStart = Long.MAX_VALUE;
+    private long recentEnd = Long.MIN_VALUE;
+    private long recentLastWindowEnd;
+    private SliceTable recentTable;
+
     // A firing stopped because the task's output has a backlog (see StreamOperator#hasPendingOutput): the
     // watermark it fires for (forwarded once everything fired), the table being emitted, its next slot and window,
     // and whether that table is the assembly of several slices (cleared once emitted).
@@ -131,6 +139,18 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
             throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker): " + describe()
                     + " needs timestamps; call assignTimestampsAndWatermarks(...) before the window");
         }
+        if (timestamp >= recentStart && timestamp < recentEnd) {
+            if (recentLastWindowEnd - 1 <= firedThrough) {
+                dropLate(value, timestamp);
+                return;
+            }
+            if (sliding != null && sliding.covers(recentStart)) {
+                sliding.invalidate();
+            }
+            SliceTable table = recentTable;
+            sliceFunction.addTo(table, table.slot(keyedState.getCurrentKey()), value);
+            return;
+        }
         long lastStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, slide);
         if (lastStart + size <= timestamp) {
             // Between two windows of a sliding assigner whose slide exceeds its size: Flink assigns no window.
@@ -150,6 +170,11 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
             sliding.invalidate();
         }
         SliceTable table = timeline.tableFor(sliceStart);
+        // Every timestamp of a slice has the same last window: a slice divides the slide.
+        recentStart = sliceStart;
+        recentEnd = sliceStart + sliceSize;
+        recentLastWindowEnd = lastStart + size;
+        recentTable = table;
         sliceFunction.addTo(table, table.slot(keyedState.getCurrentKey()), value);
     }
 
@@ -222,6 +247,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
 
     /** After the window ending at {@code end} fired: drops what no later window needs. */
     private void finishWindow(long end) throws Exception {
+        forgetRecentSlice();
         if (emittingAssembly) {
             assembly.clear();
             emittingAssembly = false;
@@ -236,6 +262,12 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
             sliding.retire(end - size + slide);
         }
         timeline.dropBefore(end - size + slide);
+    }
+
+    private void forgetRecentSlice() {
+        recentStart = Long.MAX_VALUE;
+        recentEnd = Long.MIN_VALUE;
+        recentTable = null;
     }
 
     /** The end of the first window not fired yet that holds the earliest slice, or a later window when that fired. */
