@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * slicing: time is cut into slices of {@code gcd(size, slide)}; each slice is one table of partial aggregates by key
  * ({@link SliceTable}) — or, for window functions without pre-aggregation, of the key's elements in the slice, each
  * stored once ({@link SliceBuffer}). An element costs one table lookup and one call of the user's function (or one
- * append), whatever {@code size / slide} is.
+ * append), whatever {@code size / slide} is. An {@code AggregateFunction} whose accumulator has only primitive fields
+ * keeps its partials in the tables' own arrays ({@link FlatAggregatingSlices}): no object per key and slice.
  *
  * <p>No timers: all keys' windows with the same end fire together, so when the watermark passes a window's end the
  * operator walks the window's slices in time order — one slice for a tumbling window, whose results come straight
