@@ -48,8 +48,13 @@ final class FlatAggregatingSlices extends SliceFunction.Aggregating {
             table.setValue(slot, function.add(value, held));
             return;
         }
-        Object accumulator = table.added() ? function.createAccumulator() : load(scratch(), table, slot);
-        put(table, slot, function.add(value, accumulator));
+        // Two calls rather than one on either accumulator: a new accumulator that flows only into add and put never
+        // escapes, so the JIT can leave it unallocated.
+        if (table.added()) {
+            put(table, slot, function.add(value, function.createAccumulator()));
+        } else {
+            put(table, slot, function.add(value, load(scratch(), table, slot)));
+        }
     }
 
     @Override
