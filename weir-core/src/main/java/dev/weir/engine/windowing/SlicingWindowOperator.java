@@ -53,7 +53,11 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     private final OneElement input = new OneElement();
     private final SliceTimeline timeline;
     private final WindowAssembly assembly;
-    /** For windows of many slides (size / slide of 12 or more; below, combining every slice measured as fast) with pre-aggregation; null otherwise. */
+    /**
+     * For windows of many slides with pre-aggregation; null otherwise. Many is 12 or more for object partials (below,
+     * combining every slice measured as fast) and 6 or more for partials in the tables' arrays (at 10 / 1 two stacks
+     * measured 352 against 375 ns CPU per event, medians of six loaded rounds; issue 22 notes in docs/benchmarks.md).
+     */
     private final SlidingAssembly sliding;
     /** The slices when the backend keeps them (RocksDB); null while they are the heap tables of {@code timeline}. */
     private BackendSlices stored;
@@ -91,7 +95,8 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         this.emitsAsIs = function.emitsInputAsIs() && !sliceFunction.resultIsElements();
         this.timeline = new SliceTimeline(sliceFunction.flatWidth());
         this.assembly = new WindowAssembly(sliceFunction);
-        this.sliding = size / slide >= 12 && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
+        long manySlides = sliceFunction.flatWidth() > 0 ? 6 : 12;
+        this.sliding = size / slide >= manySlides && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
     }
 
     static long gcd(long a, long b) {
