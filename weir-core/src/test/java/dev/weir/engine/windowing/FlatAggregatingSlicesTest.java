@@ -61,33 +61,6 @@ class FlatAggregatingSlicesTest {
         }
     }
 
-    /** The same with a {@code long[]} accumulator: arrays are objects, kept as they are. */
-    static final class ArraySummary implements AggregateFunction<Tuple2<String, Integer>, long[], String> {
-        @Override
-        public long[] createAccumulator() {
-            return new long[2];
-        }
-
-        @Override
-        public long[] add(Tuple2<String, Integer> value, long[] acc) {
-            acc[0]++;
-            acc[1] += value.f1;
-            return acc;
-        }
-
-        @Override
-        public String getResult(long[] acc) {
-            return acc[0] + "/" + acc[1];
-        }
-
-        @Override
-        public long[] merge(long[] a, long[] b) {
-            a[0] += b[0];
-            a[1] += b[1];
-            return a;
-        }
-    }
-
     private static HarnessRecord in(String key, int value, long timestamp) {
         return HarnessRecord.of(Tuple2.of(key, value), timestamp);
     }
@@ -98,11 +71,11 @@ class FlatAggregatingSlicesTest {
     }
 
     @Test
-    void anAccumulatorDeclaredWithOnlyPrimitiveFieldsGoesIntoTheTablesAndAnArrayOneStaysAnObject() {
+    void anAccumulatorDeclaredWithOnlyPrimitiveFieldsGoesIntoTheTablesAndABoxedOneStaysAnObject() {
         SliceFunction flat = SliceFunction.aggregatingInTables(erased(new Summary()));
         assertThat(flat).isInstanceOf(FlatAggregatingSlices.class);
         assertThat(flat.flatWidth()).isEqualTo(2);
-        SliceFunction objects = SliceFunction.aggregatingInTables(erased(new ArraySummary()));
+        SliceFunction objects = SliceFunction.aggregatingInTables(erased(new WindowOperatorReplayTest.Count()));
         assertThat(objects).isNotInstanceOf(FlatAggregatingSlices.class);
         assertThat(objects.flatWidth()).isZero();
     }
