@@ -51,8 +51,7 @@ final class PrimitiveFieldsBytecode implements Opcodes {
     }
 
     private static void staticInitializer(ClassWriter writer, int count) {
-        MethodVisitor m = writer.visitMethod(ACC_STATIC, "<clinit>", "()V", null, null);
-        m.visitCode();
+        MethodVisitor m = begin(writer, ACC_STATIC, "<clinit>", "()V");
         m.visitMethodInsn(INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()Ljava/lang/invoke/MethodHandles$Lookup;", false);
         m.visitLdcInsn("_");
         m.visitLdcInsn(Type.getType(List.class));
@@ -67,63 +66,66 @@ final class PrimitiveFieldsBytecode implements Opcodes {
             m.visitTypeInsn(CHECKCAST, VAR_HANDLE);
             m.visitFieldInsn(PUTSTATIC, NAME, "f" + i, VAR_HANDLE_DESCRIPTOR);
         }
-        m.visitInsn(RETURN);
-        m.visitMaxs(0, 0);
-        m.visitEnd();
+        end(m);
     }
 
     private static void constructor(ClassWriter writer) {
-        MethodVisitor m = writer.visitMethod(0, "<init>", "(ILjava/lang/Class;)V", null, null);
-        m.visitCode();
+        MethodVisitor m = begin(writer, 0, "<init>", "(ILjava/lang/Class;)V");
         m.visitVarInsn(ALOAD, 0);
         m.visitVarInsn(ILOAD, 1);
         m.visitVarInsn(ALOAD, 2);
         m.visitMethodInsn(INVOKESPECIAL, SUPER, "<init>", "(ILjava/lang/Class;)V", false);
-        m.visitInsn(RETURN);
-        m.visitMaxs(0, 0);
-        m.visitEnd();
+        end(m);
     }
 
     /** {@code load(Object target, long[] data, int base)}: {@code f_i.set(target, (T) data[base + i])} per field. */
     private static void load(ClassWriter writer, List<Field> fields) {
-        MethodVisitor m = writer.visitMethod(0, "load", "(Ljava/lang/Object;[JI)V", null, null);
-        m.visitCode();
+        MethodVisitor m = begin(writer, 0, "load", "(Ljava/lang/Object;[JI)V");
         for (int i = 0; i < fields.size(); i++) {
             Class<?> t = fields.get(i).getType();
             m.visitFieldInsn(GETSTATIC, NAME, "f" + i, VAR_HANDLE_DESCRIPTOR);
             m.visitVarInsn(ALOAD, 1);
-            m.visitVarInsn(ALOAD, 2);
-            m.visitVarInsn(ILOAD, 3);
-            m.visitLdcInsn(i);
-            m.visitInsn(IADD);
+            element(m, i);
             m.visitInsn(LALOAD);
             fromLong(m, t);
             m.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "set", "(Ljava/lang/Object;" + Type.getDescriptor(t) + ")V", false);
         }
-        m.visitInsn(RETURN);
-        m.visitMaxs(0, 0);
-        m.visitEnd();
+        end(m);
     }
 
     /** {@code store(Object source, long[] data, int base)}: {@code data[base + i] = (long) f_i.get(source)} per field. */
     private static void store(ClassWriter writer, List<Field> fields) {
-        MethodVisitor m = writer.visitMethod(0, "store", "(Ljava/lang/Object;[JI)V", null, null);
-        m.visitCode();
+        MethodVisitor m = begin(writer, 0, "store", "(Ljava/lang/Object;[JI)V");
         for (int i = 0; i < fields.size(); i++) {
             Class<?> t = fields.get(i).getType();
-            m.visitVarInsn(ALOAD, 2);
-            m.visitVarInsn(ILOAD, 3);
-            m.visitLdcInsn(i);
-            m.visitInsn(IADD);
+            element(m, i);
             m.visitFieldInsn(GETSTATIC, NAME, "f" + i, VAR_HANDLE_DESCRIPTOR);
             m.visitVarInsn(ALOAD, 1);
             m.visitMethodInsn(INVOKEVIRTUAL, VAR_HANDLE, "get", "(Ljava/lang/Object;)" + Type.getDescriptor(t), false);
             toLong(m, t);
             m.visitInsn(LASTORE);
         }
+        end(m);
+    }
+
+    private static MethodVisitor begin(ClassWriter writer, int access, String name, String descriptor) {
+        MethodVisitor m = writer.visitMethod(access, name, descriptor, null, null);
+        m.visitCode();
+        return m;
+    }
+
+    private static void end(MethodVisitor m) {
         m.visitInsn(RETURN);
         m.visitMaxs(0, 0);
         m.visitEnd();
+    }
+
+    /** Pushes {@code data} and {@code base + i}: the array element of field {@code i} (locals 2 and 3). */
+    private static void element(MethodVisitor m, int i) {
+        m.visitVarInsn(ALOAD, 2);
+        m.visitVarInsn(ILOAD, 3);
+        m.visitLdcInsn(i);
+        m.visitInsn(IADD);
     }
 
     /** Turns the {@code long} on the stack into a value of {@code t}, without branches (no stack map frames). */
