@@ -49,32 +49,50 @@ abstract class SliceFunction {
      * reuses its first argument never changes a slice.
      */
     static SliceFunction aggregating(AggregateFunction<Object, Object, Object> function) {
-        return new SliceFunction() {
-            @Override
-            Object add(Object partial, Object value) {
-                return function.add(value, partial == null ? function.createAccumulator() : partial);
-            }
+        return new Aggregating(function);
+    }
 
-            @Override
-            Object first(Object partial) {
-                return partial;
-            }
+    /**
+     * As {@link #aggregating}, for the slicing operator's tables: accumulators whose fields are all primitive are
+     * kept in the tables' own arrays ({@link FlatAggregatingSlices}).
+     */
+    static SliceFunction aggregatingInTables(AggregateFunction<Object, Object, Object> function) {
+        PrimitiveFields fields = PrimitiveFields.of(FlatAggregatingSlices.accumulatorClass(function));
+        return fields == null ? new Aggregating(function) : new FlatAggregatingSlices(function, fields);
+    }
 
-            @Override
-            Object combine(Object combined, Object partial) {
-                return function.merge(combined, partial);
-            }
+    /** An {@code AggregateFunction}'s accumulators as objects. */
+    static class Aggregating extends SliceFunction {
+        final AggregateFunction<Object, Object, Object> function;
 
-            @Override
-            Object result(Object combined, boolean single) {
-                return function.getResult(combined);
-            }
+        Aggregating(AggregateFunction<Object, Object, Object> function) {
+            this.function = function;
+        }
 
-            @Override
-            Object startMany(Object partial) {
-                return function.merge(function.createAccumulator(), partial);
-            }
-        };
+        @Override
+        Object add(Object partial, Object value) {
+            return function.add(value, partial == null ? function.createAccumulator() : partial);
+        }
+
+        @Override
+        Object first(Object partial) {
+            return partial;
+        }
+
+        @Override
+        Object combine(Object combined, Object partial) {
+            return function.merge(combined, partial);
+        }
+
+        @Override
+        Object result(Object combined, boolean single) {
+            return function.getResult(combined);
+        }
+
+        @Override
+        Object startMany(Object partial) {
+            return function.merge(function.createAccumulator(), partial);
+        }
     }
 
     /** The combination of a window with more than one slice, starting from its first slice. */
@@ -85,6 +103,45 @@ abstract class SliceFunction {
     /** Whether {@link #result} is the window's elements (no pre-aggregation) rather than one value. */
     boolean resultIsElements() {
         return false;
+    }
+
+    /** Longs per entry a {@link SliceTable} keeps for this function's partials; 0 when they are objects. */
+    int flatWidth() {
+        return 0;
+    }
+
+    /** Adds {@code value} to the partial in {@code table}'s {@code slot}, just looked up (or added) by its key. */
+    void addTo(SliceTable table, int slot, Object value) throws Exception {
+        table.setValue(slot, add(table.value(slot), value));
+    }
+
+    /** Gives the new entry {@code slot} of {@code into} the partial of {@code from}'s slot {@code j}, shared. */
+    void copyInto(SliceTable into, int slot, SliceTable from, int j) {
+        into.setValue(slot, from.value(j));
+    }
+
+    /**
+     * Combines {@code from}'s partial in slot {@code j} into {@code into}'s in {@code slot}; {@code owned} when that is
+     * already a combination of this window (no slice shares it), so it may change in place.
+     */
+    void combineInto(SliceTable into, int slot, boolean owned, SliceTable from, int j) throws Exception {
+        Object existing = into.value(slot);
+        into.setValue(slot, combine(owned ? existing : startMany(existing), from.value(j)));
+    }
+
+    /** The window function's input from {@code table}'s {@code slot}. */
+    Object resultOf(SliceTable table, int slot) {
+        return result(table.value(slot), table.single(slot));
+    }
+
+    /** The partial in {@code table}'s {@code slot} as an object, as checkpoints hold it. */
+    Object partialOf(SliceTable table, int slot) {
+        return table.value(slot);
+    }
+
+    /** Puts a restored partial into {@code table}'s {@code slot}. */
+    void restoreInto(SliceTable table, int slot, Object partial) {
+        table.setValue(slot, partial);
     }
 
     /**

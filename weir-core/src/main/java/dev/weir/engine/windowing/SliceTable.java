@@ -16,6 +16,10 @@ import java.util.Arrays;
  * scattered over the heap; neither boxed keys nor hashes are kept (the value gives the hash again). A key of another
  * type turns the table into an ordinary one, with key objects and their hashes.
  *
+ * <p>Partials of a function whose accumulators have only primitive fields ({@link FlatAggregatingSlices}) live in
+ * {@code flat}, {@code width} longs per entry, instead of one object per key and slice; such an entry's value slot
+ * stays null unless the function handed back an accumulator of another class, which is then kept as it is.
+ *
  * <p>Array lengths are a power of two minus 4 entries: with the 16-byte array header each array then fills a
  * power-of-two number of bytes, so a large table's arrays fill whole G1 heap regions instead of spilling into one more.
  */
@@ -38,13 +42,23 @@ final class SliceTable {
     /** Per entry, how many partials a window's combination holds; only for {@link WindowAssembly}'s table. */
     private int[] counts;
     private final boolean counting;
+    /** Longs per entry in {@code flat}; 0 when partials are objects. */
+    private final int width;
+    private long[] flat;
+    /** Whether the last {@link #slot} or {@link #slotOf} call added its key. */
+    private boolean added;
     private int size;
 
     SliceTable() {
-        this(false);
+        this(0, false);
     }
 
     SliceTable(boolean counting) {
+        this(0, counting);
+    }
+
+    SliceTable(int width, boolean counting) {
+        this.width = width;
         this.counting = counting;
         allocate(MIN_CAPACITY);
     }
@@ -80,6 +94,20 @@ final class SliceTable {
         values[slot] = value;
     }
 
+    /** The entries' primitive partials, {@link #width} longs per entry from {@code slot * width}; null when width is 0. */
+    long[] flat() {
+        return flat;
+    }
+
+    int width() {
+        return width;
+    }
+
+    /** Whether the last {@link #slot} or {@link #slotOf} call added its key (the entry holds no partial yet). */
+    boolean added() {
+        return added;
+    }
+
     /**
      * Whether the value in {@code slot} is one slice's partial as it is (every value of a slice or suffix table; in a
      * combination table, a key only one slice held), rather than a combination of several.
@@ -113,6 +141,7 @@ final class SliceTable {
             if (hashes[e] == hash) {
                 Object k = keys[e];
                 if (k == key || k.equals(key)) {
+                    added = false;
                     return e;
                 }
             }
@@ -127,6 +156,7 @@ final class SliceTable {
         idx[i] = size + 1;
         keys[size] = key;
         hashes[size] = hash;
+        added = true;
         return size++;
     }
 
@@ -138,6 +168,7 @@ final class SliceTable {
         long[] ks = longKeys;
         for (int e = idx[i]; e != 0; e = idx[i]) {
             if (ks[e - 1] == value) {
+                added = false;
                 return e - 1;
             }
             if (++i == n) {
@@ -150,6 +181,7 @@ final class SliceTable {
         }
         idx[i] = size + 1;
         ks[size] = value;
+        added = true;
         return size++;
     }
 
@@ -208,6 +240,9 @@ final class SliceTable {
         int capacity = capacityFor(Math.max(entries, values.length * 2 + HEADER_ELEMENTS));
         longKeys = Arrays.copyOf(longKeys, capacity);
         values = Arrays.copyOf(values, capacity);
+        if (width > 0) {
+            flat = Arrays.copyOf(flat, capacity * width);
+        }
         if (counting) {
             counts = Arrays.copyOf(counts, capacity);
         }
@@ -233,6 +268,7 @@ final class SliceTable {
         index = new int[indexLength(capacity)];
         longKeys = new long[capacity];
         values = new Object[capacity];
+        flat = width > 0 ? new long[capacity * width] : null;
         counts = counting ? new int[capacity] : null;
     }
 

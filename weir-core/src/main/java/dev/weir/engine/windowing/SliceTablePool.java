@@ -9,11 +9,17 @@ import java.util.Arrays;
 final class SliceTablePool {
     private SliceTable[] free = new SliceTable[8];
     private int count;
+    /** Longs per entry of the tables made here (see {@link SliceTable}); 0 for object partials. */
+    private final int width;
+
+    SliceTablePool(int width) {
+        this.width = width;
+    }
 
     /** An empty table: a released one when there is one. */
     SliceTable take() {
         if (count == 0) {
-            return new SliceTable();
+            return new SliceTable(width, false);
         }
         SliceTable table = free[--count];
         free[count] = null;

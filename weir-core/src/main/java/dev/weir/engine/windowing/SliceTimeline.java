@@ -11,9 +11,14 @@ final class SliceTimeline {
     private SliceTable[] slices = new SliceTable[8];
     private int head;
     private int tail;
-    private final SliceTablePool free = new SliceTablePool();
+    private final SliceTablePool free;
     /** How many keys a recent slice held: a new table starts that large instead of growing up to it. */
     private int sizeHint;
+
+    /** A timeline whose tables keep {@code width} longs per entry (0 for object partials; see {@link SliceTable}). */
+    SliceTimeline(int width) {
+        free = new SliceTablePool(width);
+    }
 
     boolean isEmpty() {
         return head == tail;

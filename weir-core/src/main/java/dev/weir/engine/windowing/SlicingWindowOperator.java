@@ -16,7 +16,8 @@ import java.util.function.BooleanSupplier;
  * slicing: time is cut into slices of {@code gcd(size, slide)}; each slice is one table of partial aggregates by key
  * ({@link SliceTable}) — or, for window functions without pre-aggregation, of the key's elements in the slice, each
  * stored once ({@link SliceBuffer}). An element costs one table lookup and one call of the user's function (or one
- * append), whatever {@code size / slide} is.
+ * append), whatever {@code size / slide} is. An {@code AggregateFunction} whose accumulator has only primitive fields
+ * keeps its partials in the tables' own arrays ({@link FlatAggregatingSlices}): no object per key and slice.
  *
  * <p>No timers: all keys' windows with the same end fire together, so when the watermark passes a window's end the
  * operator walks the window's slices in time order — one slice for a tumbling window, whose results come straight
@@ -50,15 +51,27 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     private final SliceFunction sliceFunction;
     private final boolean emitsAsIs;
     private final OneElement input = new OneElement();
-    private final SliceTimeline timeline = new SliceTimeline();
+    private final SliceTimeline timeline;
     private final WindowAssembly assembly;
-    /** For windows of many slides (size / slide of 12 or more; below, combining every slice measured as fast) with pre-aggregation; null otherwise. */
+    /**
+     * For windows of many slides with pre-aggregation; null otherwise. Many is 12 or more for object partials (below,
+     * combining every slice measured as fast) and 6 or more for partials in the tables' arrays (at 10 / 1 two stacks
+     * measured 352 against 375 ns CPU per event, medians of six loaded rounds; issue 22 notes in docs/benchmarks.md).
+     */
     private final SlidingAssembly sliding;
     /** The slices when the backend keeps them (RocksDB); null while they are the heap tables of {@code timeline}. */
     private BackendSlices stored;
 
     /** Windows whose max timestamp is at or below this have fired; elements only they would take are late. */
     private long firedThrough = Long.MIN_VALUE;
+
+    // The heap slice the last element went to, [recentStart, recentEnd), and the end of the last window holding it:
+    // in-order elements skip two divisions and the timeline's search. Forgotten whenever a window fires (the timeline
+    // may then drop the slice and reuse its table).
+    private long recentStart = Long.MAX_VALUE;
+    private long recentEnd = Long.MIN_VALUE;
+    private long recentLastWindowEnd;
+    private SliceTable recentTable;
 
     // A firing stopped because the task's output has a backlog (see StreamOperator#hasPendingOutput): the
     // watermark it fires for (forwarded once everything fired), the table being emitted, its next slot and window,
@@ -80,8 +93,10 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         this.sliceSize = gcd(size, slide);
         this.sliceFunction = sliceFunction;
         this.emitsAsIs = function.emitsInputAsIs() && !sliceFunction.resultIsElements();
+        this.timeline = new SliceTimeline(sliceFunction.flatWidth());
         this.assembly = new WindowAssembly(sliceFunction);
-        this.sliding = size / slide >= 12 && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
+        long manySlides = sliceFunction.flatWidth() > 0 ? 6 : 12;
+        this.sliding = size / slide >= manySlides && !sliceFunction.resultIsElements() ? new SlidingAssembly(sliceFunction) : null;
     }
 
     static long gcd(long a, long b) {
@@ -119,7 +134,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
                         + "another window layout. Restore it with the Weir version that wrote it, or start without it");
             }
             SliceTable table = timeline.tableFor(start);
-            table.setValue(table.slot(key), value);
+            sliceFunction.restoreInto(table, table.slot(key), value);
         });
     }
 
@@ -129,6 +144,18 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         if (timestamp == Long.MIN_VALUE) {
             throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker): " + describe()
                     + " needs timestamps; call assignTimestampsAndWatermarks(...) before the window");
+        }
+        if (timestamp >= recentStart && timestamp < recentEnd) {
+            if (recentLastWindowEnd - 1 <= firedThrough) {
+                dropLate(value, timestamp);
+                return;
+            }
+            if (sliding != null && sliding.covers(recentStart)) {
+                sliding.invalidate();
+            }
+            SliceTable table = recentTable;
+            sliceFunction.addTo(table, table.slot(keyedState.getCurrentKey()), value);
+            return;
         }
         long lastStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, slide);
         if (lastStart + size <= timestamp) {
@@ -149,8 +176,12 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
             sliding.invalidate();
         }
         SliceTable table = timeline.tableFor(sliceStart);
-        int slot = table.slot(keyedState.getCurrentKey());
-        table.setValue(slot, sliceFunction.add(table.value(slot), value));
+        // Every timestamp of a slice has the same last window: a slice divides the slide.
+        recentStart = sliceStart;
+        recentEnd = sliceStart + sliceSize;
+        recentLastWindowEnd = lastStart + size;
+        recentTable = table;
+        sliceFunction.addTo(table, table.slot(keyedState.getCurrentKey()), value);
     }
 
     @Override
@@ -222,6 +253,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
 
     /** After the window ending at {@code end} fired: drops what no later window needs. */
     private void finishWindow(long end) throws Exception {
+        forgetRecentSlice();
         if (emittingAssembly) {
             assembly.clear();
             emittingAssembly = false;
@@ -236,6 +268,12 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
             sliding.retire(end - size + slide);
         }
         timeline.dropBefore(end - size + slide);
+    }
+
+    private void forgetRecentSlice() {
+        recentStart = Long.MAX_VALUE;
+        recentEnd = Long.MIN_VALUE;
+        recentTable = null;
     }
 
     /** The end of the first window not fired yet that holds the earliest slice, or a later window when that fired. */
@@ -306,7 +344,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         int sinceCheck = 0;
         for (int i = emittingSlot, n = table.capacity(); i < n; i++) {
             if (table.occupied(i)) {
-                emit(table, i, window, sliceFunction.result(table.value(i), table.single(i)));
+                emit(table, i, window, sliceFunction.resultOf(table, i));
                 if (stop != null && ++sinceCheck == 256) {
                     sinceCheck = 0;
                     if (stop.getAsBoolean() && i + 1 < n) {
@@ -384,7 +422,8 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
                 if (table.occupied(i)) {
                     // Key groups are computed here, per snapshot, rather than stored per entry for every element.
                     Object key = table.key(i);
-                    visitor.visit(KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism), key, start, table.value(i));
+                    visitor.visit(KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism), key, start,
+                            sliceFunction.partialOf(table, i));
                 }
             }
         }

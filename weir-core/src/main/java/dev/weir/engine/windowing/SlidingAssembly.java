@@ -17,7 +17,7 @@ import java.util.Arrays;
  */
 final class SlidingAssembly {
     private final SliceFunction function;
-    private final SliceTable back = new SliceTable();
+    private final SliceTable back;
     private SliceTable[] backSlices = new SliceTable[16];
     private int backCount;
     /** Suffix combinations, oldest slice first, between {@code frontHead} and {@code frontTail}. */
@@ -25,13 +25,16 @@ final class SlidingAssembly {
     private long[] frontStarts = new long[16];
     private int frontHead;
     private int frontTail;
-    private final SliceTablePool free = new SliceTablePool();
-    private final SliceTable window = new SliceTable();
+    private final SliceTablePool free;
+    private final SliceTable window;
     /** Every slice starting before this is in the front or the back; MIN_VALUE when the stacks are empty. */
     private long frontier = Long.MIN_VALUE;
 
     SlidingAssembly(SliceFunction function) {
         this.function = function;
+        this.back = new SliceTable(function.flatWidth(), false);
+        this.window = new SliceTable(function.flatWidth(), false);
+        this.free = new SliceTablePool(function.flatWidth());
     }
 
     /** Whether a change to the slice starting at {@code sliceStart} must invalidate the stacks. */
@@ -124,9 +127,11 @@ final class SlidingAssembly {
         for (int i = 0, n = from.capacity(); i < n; i++) {
             if (from.occupied(i)) {
                 int slot = into.slotOf(from, i);
-                Object existing = into.value(slot);
-                into.setValue(slot, existing == null ? from.value(i)
-                        : function.combine(function.startMany(existing), from.value(i)));
+                if (into.added()) {
+                    function.copyInto(into, slot, from, i);
+                } else {
+                    function.combineInto(into, slot, false, from, i);
+                }
             }
         }
     }

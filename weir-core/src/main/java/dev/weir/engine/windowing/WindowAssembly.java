@@ -6,11 +6,12 @@ package dev.weir.engine.windowing;
  * firing; the slices themselves are never changed (later windows share them).
  */
 final class WindowAssembly {
-    private final SliceTable combined = new SliceTable(true);
+    private final SliceTable combined;
     private final SliceFunction function;
 
     WindowAssembly(SliceFunction function) {
         this.function = function;
+        this.combined = new SliceTable(function.flatWidth(), true);
     }
 
     /** Adds one slice's partials to the combinations. */
@@ -19,10 +20,11 @@ final class WindowAssembly {
             if (slice.occupied(i)) {
                 int slot = combined.slotOf(slice, i);
                 int count = combined.count(slot);
-                Object partial = slice.value(i);
-                combined.setValue(slot, count == 0 ? partial
-                        : count == 1 ? function.combine(function.startMany(combined.value(slot)), partial)
-                        : function.combine(combined.value(slot), partial));
+                if (count == 0) {
+                    function.copyInto(combined, slot, slice, i);
+                } else {
+                    function.combineInto(combined, slot, count > 1, slice, i);
+                }
                 combined.setCount(slot, count + 1);
             }
         }

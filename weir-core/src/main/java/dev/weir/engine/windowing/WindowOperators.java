@@ -108,7 +108,7 @@ public final class WindowOperators {
         Object pre = FunctionCopier.copyFor(spec.preAggregation(), parallelism, description);
         SliceFunction slices = pre == null ? SliceFunction.buffering()
                 : pre instanceof ReduceFunction<?> reduce ? SliceFunction.reducing(castReduce(reduce))
-                : SliceFunction.aggregating(castAggregate((AggregateFunction<?, ?, ?>) pre));
+                : SliceFunction.aggregatingInTables(castAggregate((AggregateFunction<?, ?, ?>) pre));
         InternalWindowFunction function = InternalWindowFunction.of(FunctionCopier.copyFor(spec.windowFunction(), parallelism, description));
         return new SlicingWindowOperator(size, slide, offset, spec.lateDataOutputTag(), slices, function);
     }
