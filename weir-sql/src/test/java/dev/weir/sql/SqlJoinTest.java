@@ -111,5 +111,9 @@ class SqlJoinTest {
                 .containsExactlyInAnyOrder("+I[4]", "+I[4]", "+I[4]", "+I[4]", "+I[5]", "+I[5]", "+I[5]", "+I[5]");
         assertThat(materialized(env, "SELECT u.name FROM orders o FULL JOIN users u ON o.uid = u.uid"))
                 .containsExactlyInAnyOrder("[Ann]", "[Bob]", "[Ann]", "[null]", "[null]", "[Cy]", "[Nobody]");
+        // The WHERE on the padded side stays above the left join; the join below it is trimmed all the same.
+        String unmatched = "SELECT o.id FROM orders o LEFT JOIN users u ON o.uid = u.uid WHERE u.name IS NULL";
+        assertThat(env.explainSql(unmatched)).contains("Join(joinType=[LeftOuterJoin], where=[=(uid, uid0)], select=[id, uid, uid0, name])");
+        assertThat(materialized(env, unmatched)).containsExactlyInAnyOrder("[4]", "[5]");
     }
 }

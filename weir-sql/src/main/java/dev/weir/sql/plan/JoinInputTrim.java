@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.core.Project;
@@ -24,16 +25,23 @@ final class JoinInputTrim {
     }
 
     /**
-     * {@code project} with its join input's inputs trimmed; {@code project} itself when its input is no inner or outer
-     * join, or the join is a window join (its window columns are matched by position), or every column is used.
+     * {@code project} with its join input's inputs trimmed (the join directly below it or below a filter);
+     * {@code project} itself when that is no inner or outer join, or is a window join (left as planned: its translator
+     * traces the window bounds through the plan), or every column is used.
      */
     static RelNode apply(Project project, WindowJoinTranslator windowJoins) {
-        if (!(project.getInput() instanceof Join join) || !isRegular(join.getJoinType()) || windowJoins.isWindowJoin(join)) {
+        // A WHERE on an outer join's padded side stays above the join (FILTER_INTO_JOIN may not move it): look through it.
+        Filter filter = project.getInput() instanceof Filter f ? f : null;
+        RelNode below = filter == null ? project.getInput() : filter.getInput();
+        if (!(below instanceof Join join) || !isRegular(join.getJoinType()) || windowJoins.isWindowJoin(join)) {
             return project;
         }
         int leftCount = join.getLeft().getRowType().getFieldCount();
         int rightCount = join.getRight().getRowType().getFieldCount();
         ImmutableBitSet used = RelOptUtil.InputFinder.bits(project.getProjects(), join.getCondition());
+        if (filter != null) {
+            used = used.union(RelOptUtil.InputFinder.bits(filter.getCondition()));
+        }
         if (used.cardinality() == leftCount + rightCount) {
             return project;
         }
@@ -61,7 +69,9 @@ final class JoinInputTrim {
         };
         Join trimmed = join.copy(join.getTraitSet(), join.getCondition().accept(renumber), left, right, join.getJoinType(),
                 join.isSemiJoinDone());
-        return project.copy(project.getTraitSet(), trimmed, renumber.apply(project.getProjects()), project.getRowType());
+        RelNode input = filter == null ? trimmed
+                : filter.copy(filter.getTraitSet(), trimmed, filter.getCondition().accept(renumber));
+        return project.copy(project.getTraitSet(), input, renumber.apply(project.getProjects()), project.getRowType());
     }
 
     private static boolean isRegular(JoinRelType type) {
