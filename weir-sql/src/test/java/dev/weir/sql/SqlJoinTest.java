@@ -90,6 +90,30 @@ class SqlJoinTest {
     @Test
     void explainNamesTheJoinOperator() {
         assertThat(env.explainSql("SELECT o.id, u.name FROM orders o LEFT JOIN users u ON o.uid = u.uid"))
-                .contains("Join(joinType=[LeftOuterJoin], where=[=(uid, uid0)], select=[id, uid, amount, uid0, name])");
+                .contains("Join(joinType=[LeftOuterJoin], where=[=(uid, uid0)], select=[id, uid, uid0, name])");
+    }
+
+    @Test
+    void aJoinKeepsOnlyTheColumnsItsConditionAndTheQueryAboveItRead() {
+        // amount is read by neither, so no side's state row holds it; a side none of whose columns is read keeps one.
+        assertThat(env.explainSql("SELECT o.id, u.name FROM orders o LEFT JOIN users u ON o.uid = u.uid"))
+                .contains("Calc(select=[id, uid])\n");
+        assertThat(env.explainSql("SELECT o.id FROM orders o, users u WHERE o.amount > 15"))
+                .contains("Join(joinType=[InnerJoin], where=[true], select=[id, uid])");
+    }
+
+    @Test
+    void aJoinWithTrimmedInputsGivesTheSameRowsAndChangelog() throws Exception {
+        env.getConfig().set("parallelism.default", "1");
+        assertThat(rows(env, "SELECT u.name FROM orders o JOIN users u ON o.uid = u.uid AND o.amount > 15"))
+                .containsExactlyInAnyOrder("+I[Bob]", "+I[Ann]");
+        assertThat(rows(env, "SELECT o.id FROM orders o, users u WHERE o.amount > 35"))
+                .containsExactlyInAnyOrder("+I[4]", "+I[4]", "+I[4]", "+I[4]", "+I[5]", "+I[5]", "+I[5]", "+I[5]");
+        assertThat(materialized(env, "SELECT u.name FROM orders o FULL JOIN users u ON o.uid = u.uid"))
+                .containsExactlyInAnyOrder("[Ann]", "[Bob]", "[Ann]", "[null]", "[null]", "[Cy]", "[Nobody]");
+        // The WHERE on the padded side stays above the left join; the join below it is trimmed all the same.
+        String unmatched = "SELECT o.id FROM orders o LEFT JOIN users u ON o.uid = u.uid WHERE u.name IS NULL";
+        assertThat(env.explainSql(unmatched)).contains("Join(joinType=[LeftOuterJoin], where=[=(uid, uid0)], select=[id, uid, uid0, name])");
+        assertThat(materialized(env, unmatched)).containsExactlyInAnyOrder("[4]", "[5]");
     }
 }

@@ -148,7 +148,10 @@ public final class StreamTranslator {
         if (OverTranslator.hasOver(rel)) {
             return new OverTranslator(this).translate((Project) rel);
         }
-        if (rel instanceof Project || rel instanceof Filter) {
+        if (rel instanceof Project project) {
+            return calc(JoinInputTrim.apply(project, new WindowJoinTranslator(this)));
+        }
+        if (rel instanceof Filter) {
             return calc(rel);
         }
         if (rel instanceof TableFunctionScan) {

@@ -25,29 +25,22 @@ final class WindowJoinTranslator {
         this.translator = translator;
     }
 
+    /** Whether {@code join}'s condition equates both sides' window bounds, so {@link #tryTranslate} takes it. */
+    boolean isWindowJoin(Join join) {
+        return windowEnds(join, join.analyzeCondition()) != null;
+    }
+
     /** The window join of {@code join}, or null when its condition does not equate both sides' window bounds. */
     Translated tryTranslate(Join join) {
         JoinInfo info = join.analyzeCondition();
-        List<String> leftNames = join.getLeft().getRowType().getFieldNames();
-        List<String> rightNames = join.getRight().getRowType().getFieldNames();
-        int leftEnd = -1;
-        int rightEnd = -1;
-        boolean starts = false;
-        WindowBounds bounds = new WindowBounds(new WindowTranslator(translator));
-        for (int i = 0; i < info.leftKeys.size(); i++) {
-            String l = leftNames.get(info.leftKeys.get(i));
-            String r = rightNames.get(info.rightKeys.get(i));
-            // The bounds by name (window table functions), or under other names as Flink tracks them (Nexmark q5).
-            WindowBounds.Kind kind = boundKind(bounds, join, info.leftKeys.get(i), info.rightKeys.get(i));
-            starts |= l.equals("window_start") && r.equals("window_start") || kind == WindowBounds.Kind.START;
-            if (l.equals("window_end") && r.equals("window_end") || kind == WindowBounds.Kind.END) {
-                leftEnd = info.leftKeys.get(i);
-                rightEnd = info.rightKeys.get(i);
-            }
-        }
-        if (!starts || leftEnd < 0) {
+        int[] ends = windowEnds(join, info);
+        if (ends == null) {
             return null;
         }
+        int leftEnd = ends[0];
+        int rightEnd = ends[1];
+        List<String> leftNames = join.getLeft().getRowType().getFieldNames();
+        List<String> rightNames = join.getRight().getRowType().getFieldNames();
         JoinRelType type = join.getJoinType();
         if (type != JoinRelType.INNER && type != JoinRelType.LEFT && type != JoinRelType.RIGHT && type != JoinRelType.FULL) {
             throw new ValidationException("Window " + type + " joins are not supported yet; write an INNER, LEFT, RIGHT or FULL "
@@ -71,6 +64,28 @@ final class WindowJoinTranslator {
                         type == JoinRelType.LEFT || type == JoinRelType.FULL, type == JoinRelType.RIGHT || type == JoinRelType.FULL))
                 .name(name);
         return new Translated(out, join.getRowType(), -1, false);
+    }
+
+    /** The left and right window-end fields {@code join} equates, or null when it does not equate both bounds. */
+    private int[] windowEnds(Join join, JoinInfo info) {
+        List<String> leftNames = join.getLeft().getRowType().getFieldNames();
+        List<String> rightNames = join.getRight().getRowType().getFieldNames();
+        int leftEnd = -1;
+        int rightEnd = -1;
+        boolean starts = false;
+        WindowBounds bounds = new WindowBounds(new WindowTranslator(translator));
+        for (int i = 0; i < info.leftKeys.size(); i++) {
+            String l = leftNames.get(info.leftKeys.get(i));
+            String r = rightNames.get(info.rightKeys.get(i));
+            // The bounds by name (window table functions), or under other names as Flink tracks them (Nexmark q5).
+            WindowBounds.Kind kind = boundKind(bounds, join, info.leftKeys.get(i), info.rightKeys.get(i));
+            starts |= l.equals("window_start") && r.equals("window_start") || kind == WindowBounds.Kind.START;
+            if (l.equals("window_end") && r.equals("window_end") || kind == WindowBounds.Kind.END) {
+                leftEnd = info.leftKeys.get(i);
+                rightEnd = info.rightKeys.get(i);
+            }
+        }
+        return !starts || leftEnd < 0 ? null : new int[] {leftEnd, rightEnd};
     }
 
     /** Which bound of the same windows both join keys are, or null when they are not both the same bound. */
