@@ -25,7 +25,8 @@ import org.apache.kafka.server.common.MetadataVersion;
  *
  * <p>A JVM killed with SIGKILL cannot delete its log directory, so each directory names its owner's process id (in
  * {@value #OWNER_FILE}), and every start deletes the directories whose owner is no longer alive. A JVM that ends
- * without {@link #close()} (Ctrl-C, {@code System.exit}) deletes its directory in a shutdown hook.
+ * without {@link #close()} (Ctrl-C, {@code System.exit}) stops its broker and then deletes its directory in a shutdown
+ * hook, in that order: a directory deleted under a running broker makes the broker halt the JVM with status 1.
  *
  * <pre>{@code
  * try (EmbeddedKafka kafka = EmbeddedKafka.start()) {
@@ -41,12 +42,13 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path logDir;
     private final String bootstrapServers;
     private final Thread cleanupOnExit;
+    private boolean stopped;
 
     private EmbeddedKafka(KafkaRaftServer server, Path logDir, String bootstrapServers) {
         this.server = server;
         this.logDir = logDir;
         this.bootstrapServers = bootstrapServers;
-        this.cleanupOnExit = new Thread(() -> deleteQuietly(logDir), "weir-kafka-cleanup");
+        this.cleanupOnExit = new Thread(this::stopAndDelete, "weir-kafka-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanupOnExit);
     }
 
@@ -114,14 +116,26 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
-        deleteQuietly(logDir);
+        stopAndDelete();
         try {
             Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
         } catch (IllegalStateException shuttingDown) {
             // Closed from another shutdown hook: the cleanup hook runs anyway and finds nothing left.
         }
+    }
+
+    /**
+     * Stops the broker, then deletes its log directory; once only, whichever of {@link #close()} and the shutdown hook
+     * comes first (the other waits for it).
+     */
+    private synchronized void stopAndDelete() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        server.shutdown();
+        server.awaitShutdown();
+        deleteQuietly(logDir);
     }
 
     /**

@@ -27,8 +27,8 @@ public final class SharedKafka {
 
     public static synchronized String bootstrap() throws Exception {
         if (kafka == null) {
+            // Stopped and deleted by EmbeddedKafka's own shutdown hook; a second hook here would race it.
             kafka = EmbeddedKafka.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close));
         }
         return kafka.bootstrapServers();
     }
