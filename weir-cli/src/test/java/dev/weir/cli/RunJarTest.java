@@ -1,12 +1,12 @@
 package dev.weir.cli;
 
+import dev.weir.testing.LocalPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ class RunJarTest {
         Path output = dir.resolve("totals.txt");
         int code;
         try {
-            code = Weir.execute("run", "-p", Integer.toString(parallelism), "--port", Integer.toString(freePort()), jar.toString(),
+            code = Weir.execute("run", "-p", Integer.toString(parallelism), "--port", Integer.toString(LocalPorts.pick()), jar.toString(),
                     output.toString(), dir.resolve("checkpoints").toString());
         } finally {
             System.clearProperty("weir.parallelism");
@@ -96,9 +96,4 @@ class RunJarTest {
         return lines;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

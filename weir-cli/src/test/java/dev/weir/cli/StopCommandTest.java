@@ -1,5 +1,6 @@
 package dev.weir.cli;
 
+import dev.weir.testing.LocalPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.common.JobStatus;
@@ -8,7 +9,6 @@ import dev.weir.engine.status.JobView;
 import dev.weir.web.RestSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,10 +45,7 @@ class StopCommandTest {
 
     @Test
     void stopPrintsTheSavepointPathAndWeirRunEndsNormally() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = LocalPorts.pick();
         AtomicInteger runExit = new AtomicInteger(-1);
         Thread run = new Thread(() -> runExit.set(Weir.execute("run", "--port", Integer.toString(port), EndlessJob.class.getName())));
         run.start();

@@ -1,12 +1,12 @@
 package dev.weir.cli;
 
+import dev.weir.testing.LocalPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.engine.status.WeirVersion;
 import dev.weir.web.WebServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,10 +36,7 @@ class WeirCommandTest {
 
     @Test
     void listAgainstAnAddressWhereNothingListensExitsWithFiveAndSaysWhatToDo() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = LocalPorts.pick();
         assertThat(Weir.execute("list", "--address", "localhost:" + port)).isEqualTo(5);
         assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("weir: Cannot reach Weir at http://localhost:" + port)
                 .contains("pass --address HOST:PORT");
@@ -47,10 +44,7 @@ class WeirCommandTest {
 
     @Test
     void everythingAfterTheJobsClassGoesToTheJobEvenWhatLooksLikeAWeirOption() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+        int port = LocalPorts.pick();
         assertThat(Weir.execute("run", "--port", Integer.toString(port), ArgsRecordingJob.class.getName(),
                 "--hostname", "localhost", "--port", "9000", "-p", "3")).isZero();
         assertThat(ArgsRecordingJob.received).containsExactly("--hostname", "localhost", "--port", "9000", "-p", "3");

@@ -1,5 +1,6 @@
 package dev.weir.web;
 
+import dev.weir.testing.LocalPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.common.JobStatus;
@@ -8,7 +9,6 @@ import dev.weir.configuration.RestOptions;
 import dev.weir.core.execution.JobClient;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.sink.v2.DiscardingSink;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,10 +23,7 @@ class LocalEnvironmentWithWebUiTest {
 
     @Test
     void theWebUiServesTheRestApiOnTheConfiguredPortUntilTheJobEnds() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = LocalPorts.pick();
         Configuration config = new Configuration();
         config.set(RestOptions.PORT, port);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);

@@ -1,11 +1,11 @@
 package dev.weir.cli.soak;
 
+import dev.weir.testing.LocalPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,7 +81,7 @@ class AnomalyDemoSoak {
     private Run start(String name, String... options) throws IOException {
         Path dir = work.resolve(name);
         Files.createDirectories(dir);
-        int port = freePort();
+        int port = LocalPorts.pick();
         List<String> command = new ArrayList<>(List.of(dist.resolve("bin/weir").toAbsolutePath().toString(), "run",
                 "--port", Integer.toString(port), JOB, "--events", Long.toString(events), "--start", START));
         command.addAll(List.of(options));
@@ -203,9 +203,4 @@ class AnomalyDemoSoak {
         Files.writeString(work.resolve("samples.csv"), csv);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
 }

@@ -1,10 +1,9 @@
 package dev.weir.flink.cluster;
 
+import dev.weir.testing.LocalPorts;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -57,8 +55,6 @@ public final class FlinkProcessCluster implements AutoCloseable {
      * machine C2's work never pays off in a short run. A measurement passes none and gets the JVM's full JIT.
      */
     public static final List<String> SHORT_LIVED = List.of("-XX:TieredStopAtLevel=1");
-    /** Where the cluster's chosen ports start: above the well-known and most registered service ports. */
-    private static final int FIRST_CHOSEN_PORT = 20_000;
 
     /**
      * Starts the processes of a JobManager and {@code taskManagers} TaskManagers with {@code slots} slots each and
@@ -67,8 +63,9 @@ public final class FlinkProcessCluster implements AutoCloseable {
      */
     public static FlinkProcessCluster launch(Path dir, int taskManagers, int slots, Map<String, String> extraConfig,
                                              List<String> jvmOptions) throws Exception {
-        int rpcPort = freePort(-1);
-        int restPort = freePort(rpcPort);
+        int[] ports = LocalPorts.pick(2);
+        int rpcPort = ports[0];
+        int restPort = ports[1];
         Map<String, String> config = new TreeMap<>();
         config.put("jobmanager.rpc.address", "localhost");
         config.put("jobmanager.rpc.port", Integer.toString(rpcPort));
@@ -305,40 +302,5 @@ public final class FlinkProcessCluster implements AutoCloseable {
             n++;
         }
         return n;
-    }
-
-    /**
-     * A free port other than {@code taken}, below the kernel's ephemeral range where there is one: a port the kernel
-     * handed out for port 0 and that was closed again may be handed out again (to the JobManager's own BLOB server,
-     * once, before its REST endpoint bound the same number), while one below the range is never handed out.
-     */
-    private static int freePort(int taken) throws IOException {
-        int below = ephemeralRangeStart();
-        for (int attempt = 0; attempt < 200 && below > FIRST_CHOSEN_PORT; attempt++) {
-            int port = FIRST_CHOSEN_PORT + ThreadLocalRandom.current().nextInt(below - FIRST_CHOSEN_PORT);
-            if (port == taken) {
-                continue;
-            }
-            try (ServerSocket socket = new ServerSocket()) {
-                socket.bind(new InetSocketAddress("localhost", port));
-                return port;
-            } catch (IOException inUse) {
-                // another one
-            }
-        }
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free port for the Flink cluster", e);
-        }
-    }
-
-    /** The first port of Linux's ephemeral range, or 0 (no range below it to use) elsewhere. */
-    private static int ephemeralRangeStart() {
-        try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.weir.kafka.embedded;
 
+import dev.weir.testing.LocalPorts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,8 +58,9 @@ public final class EmbeddedKafka implements AutoCloseable {
         removeLeftovers(temp);
         Path logDir = Files.createTempDirectory(temp, PREFIX);
         Files.writeString(logDir.resolve(OWNER_FILE), Long.toString(ProcessHandle.current().pid()));
-        int brokerPort = freePort();
-        int controllerPort = freePort();
+        int[] ports = LocalPorts.pick(2);
+        int brokerPort = ports[0];
+        int controllerPort = ports[1];
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
@@ -174,13 +175,6 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (IOException | java.io.UncheckedIOException e) {
             // A temp directory left behind is harmless (the next start removes it); failing the caller's cleanup is not.
             LOG.log(System.Logger.Level.WARNING, "Cannot delete " + dir + ": " + e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 

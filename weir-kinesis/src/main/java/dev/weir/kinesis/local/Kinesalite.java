@@ -1,9 +1,9 @@
 package dev.weir.kinesis.local;
 
+import dev.weir.testing.LocalPorts;
 import dev.weir.connector.aws.config.AWSConfigConstants;
 import dev.weir.kinesis.KinesisClients;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +71,7 @@ public final class Kinesalite implements AutoCloseable {
                         + ":\n" + Files.readString(home.resolve("npm-install.log")));
             }
         }
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LocalPorts.pick();
         Path log = home.resolve("kinesalite-" + port + ".log");
         Path keepServing = home.resolve("keep-serving-on-client-abort.js");
         Path written = Files.writeString(Files.createTempFile(home, "keep-serving", ".js"), KEEP_SERVING_ON_CLIENT_ABORT);

@@ -1,12 +1,12 @@
 package dev.weir.streaming.api.environment;
 
+import dev.weir.testing.LocalPorts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.common.RuntimeExecutionMode;
 import dev.weir.configuration.Configuration;
 import dev.weir.configuration.RestOptions;
 import dev.weir.util.CloseableIterator;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,10 +62,7 @@ class EnvironmentLogTest {
 
     @Test
     void withoutWeirWebTheWebUiEnvironmentRunsJobsWithoutADashboardAndSaysHowToAddIt() throws Exception {
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = LocalPorts.pick();
         Configuration config = new Configuration();
         config.set(RestOptions.PORT, port);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironmentWithWebUI(config);
