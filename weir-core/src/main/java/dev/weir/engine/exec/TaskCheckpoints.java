@@ -25,13 +25,6 @@ final class TaskCheckpoints implements CheckpointParticipant {
     private final CheckpointAcknowledger acknowledger;
     private final Chain chain;
     private final ConcurrentLinkedQueue<long[]> inbox = new ConcurrentLinkedQueue<>();
-    /**
-     * Set after each request is queued, cleared by the task thread before it takes them: a source reader asks
-     * {@link #hasRequests} after every record, and one volatile read is cheaper there than the queue's emptiness test
-     * (three volatile reads and the branches between them). Never false while a request waits: the setter queues
-     * first, the task clears first.
-     */
-    private volatile boolean requested;
     private volatile List<OperatorSubtaskSnapshot> finishedSnapshot;
 
     TaskCheckpoints(int taskIndex, CheckpointAcknowledger acknowledger, Chain chain) {
@@ -43,13 +36,11 @@ final class TaskCheckpoints implements CheckpointParticipant {
     @Override
     public void triggerCheckpoint(long checkpointId, long timestamp) {
         inbox.add(new long[] {TRIGGER, checkpointId, timestamp});
-        requested = true;
     }
 
     @Override
     public void drain() {
         inbox.add(new long[] {DRAIN, 0, 0});
-        requested = true;
     }
 
     @Override
@@ -59,7 +50,6 @@ final class TaskCheckpoints implements CheckpointParticipant {
             chain.notifyCheckpointComplete(checkpointId);
         } else {
             inbox.add(new long[] {COMPLETE, checkpointId, 0});
-            requested = true;
         }
     }
 
@@ -70,15 +60,11 @@ final class TaskCheckpoints implements CheckpointParticipant {
 
     /** Whether the coordinator sent requests that {@link #processInbox} has not handled yet. */
     boolean hasRequests() {
-        return requested;
+        return !inbox.isEmpty();
     }
 
     /** Handles the coordinator's requests on the task thread; returns how many there were. */
     int processInbox(Triggerable source) throws Exception {
-        if (!requested) {
-            return 0;
-        }
-        requested = false;
         int n = 0;
         long[] request;
         while ((request = inbox.poll()) != null) {
