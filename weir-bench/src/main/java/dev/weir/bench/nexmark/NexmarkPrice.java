@@ -2,7 +2,7 @@ package dev.weir.bench.nexmark;
 
 /**
  * Nexmark's price, {@code Math.round(Math.pow(10.0, u * 6.0) * 100.0)} cents for {@code u} uniform in [0, 1) from the
- * top 53 bits of a draw, computed without {@code Math.pow}: it was half the shared generator's cost (about 16 of 34 ns
+ * top 53 bits of a draw, computed without {@code Math.pow}: it was half the shared generator's cost (17.7 of about 35 ns
  * per event), and both engines pay it for every bid.
  *
  * <p>Exactly the same prices: with {@code t = u * 6.0} cut into 2^-14 steps, {@code 10^t} is the product of two table
