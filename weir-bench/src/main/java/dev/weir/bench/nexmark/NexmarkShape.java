@@ -30,6 +30,8 @@ public final class NexmarkShape implements java.io.Serializable {
     private static final int EVENTS_PER_MILLI = 10;
     private static final String[] FIRST_NAMES = {"Peter", "Paul", "Luke", "John", "Saul", "Vicky", "Kate", "Julie",
         "Sarah", "Deiter", "Walter"};
+    /** Each first name's address, built once: a person's strings come from small pools, as in Nexmark's generator. */
+    private static final String[] EMAILS = emails();
     private static final String[] CITIES = {"Phoenix", "Los Angeles", "San Francisco", "Boise", "Portland", "Bend",
         "Redmond", "Seattle", "Kent", "Cheyenne"};
     private static final String[] STATES = {"AZ", "CA", "ID", "OR", "WA", "WY"};
@@ -74,7 +76,7 @@ public final class NexmarkShape implements java.io.Serializable {
 
     private static Person person(long epoch, long i, long time) {
         long r = EventShape.splitmix64(i);
-        return new Person(FIRST_PERSON_ID + epoch, pick(FIRST_NAMES, r), pick(FIRST_NAMES, r >>> 8) + "@example.com",
+        return new Person(FIRST_PERSON_ID + epoch, pick(FIRST_NAMES, r), pick(EMAILS, r >>> 8),
                 Long.toString(r >>> 20 & 0xffff_ffffL), pick(CITIES, r >>> 16), pick(STATES, r >>> 24), time);
     }
 
@@ -112,8 +114,15 @@ public final class NexmarkShape implements java.io.Serializable {
 
     /** Nexmark's price: {@code round(10^(6u) * 100)} for {@code u} uniform in [0, 1) from the top 53 bits of r. */
     private static long price(long r) {
-        double u = (r >>> 11) * 0x1.0p-53;
-        return Math.round(Math.pow(10.0, u * 6.0) * 100.0);
+        return NexmarkPrice.of(r);
+    }
+
+    private static String[] emails() {
+        String[] emails = new String[FIRST_NAMES.length];
+        for (int k = 0; k < emails.length; k++) {
+            emails[k] = FIRST_NAMES[k] + "@example.com";
+        }
+        return emails;
     }
 
     private static String pick(String[] values, long r) {
