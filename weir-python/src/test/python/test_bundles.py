@@ -5,8 +5,9 @@ from collections import namedtuple
 
 from weir._internal import codec
 from weir._internal.bundle_reply import CHUNK, BundleReply
-from weir.common import Configuration
+from weir.common import Configuration, WatermarkStrategy
 from weir.datastream import StreamExecutionEnvironment
+from weir.datastream.connectors import NumberSequenceSource
 from weir.errors import JobExecutionError
 from streams_for_tests import env_with
 
@@ -53,6 +54,56 @@ class BundlesTest(unittest.TestCase):
                          ["The Python function of wide (subtask 1 of 1) failed on the record %d:" % (CHUNK + 1),
                           "TypeError: the integer 18446744073709551616 does not fit in 64 bits, the widest integer "
                           "Weir's JVM side holds; pass it as a str"])
+
+
+def _typed(values):
+    """Each value with its type: 1 == True and 2 == 2.0 in Python, so an int that came back as a bool or a float would
+    otherwise pass."""
+    return [(type(v), v) for v in values]
+
+
+def _numbers_mapped(function):
+    """A number sequence, read only by a Python map: its numbers reach Python unboxed, as one packed array a bundle."""
+    env = env_with(1)
+    numbers = env.from_source(NumberSequenceSource(1, RECORDS), WatermarkStrategy.no_watermarks(), "numbers")
+    return list(numbers.map(function).name("numbers mapped").execute_and_collect())
+
+
+class UnboxedAnswersTest(unittest.TestCase):
+    """A bundle whose answers are all ints crosses unboxed; one answer of another type, anywhere in the bundle, sends
+    the whole bundle's answers as values, each with its own type."""
+
+    def test_int_answers_of_every_width_come_back_exactly(self):
+        edges = [0, -1, 1 << 31, -(1 << 31) - 1, (1 << 62) + 3, (1 << 63) - 1, -(1 << 63)]
+        answer = lambda x: edges[x % len(edges)] if x % 5 == 0 else x * 2 + 1
+        self.assertEqual(_typed(_numbers_mapped(answer)), _typed(answer(x) for x in range(1, RECORDS + 1)))
+
+    def test_a_float_in_the_middle_of_a_chunk_of_int_answers_comes_back_a_float_and_the_ints_stay_ints(self):
+        answer = lambda x: x / 2 if x == CHUNK + 100 else x * 2
+        self.assertEqual(_typed(_numbers_mapped(answer)), _typed(answer(x) for x in range(1, RECORDS + 1)))
+
+    def test_bools_answered_for_numbers_stay_bools(self):
+        answer = lambda x: x % 3 == 0
+        self.assertEqual(_typed(_numbers_mapped(answer)), _typed(answer(x) for x in range(1, RECORDS + 1)))
+
+    def test_a_str_after_the_first_chunk_of_int_answers_comes_back_in_its_place(self):
+        answer = lambda x: "x%d" % x if x == 2 * CHUNK + 1 else -x
+        self.assertEqual(_typed(_numbers_mapped(answer)), _typed(answer(x) for x in range(1, RECORDS + 1)))
+
+    def test_int_answers_for_records_that_are_not_numbers_come_back_as_ints(self):
+        words = ["w" * (x % 7) for x in range(RECORDS)]
+        result = env_with(1).from_collection(words).map(len).execute_and_collect()
+        self.assertEqual(_typed(result), _typed(len(w) for w in words))
+
+    def test_an_error_after_int_answers_fails_the_job_naming_its_record(self):
+        with self.assertRaises(JobExecutionError) as failed:
+            _numbers_mapped(_fail_at(CHUNK + 9))
+        lines = str(failed.exception).splitlines()
+        self.assertEqual(lines[0], "The Python function of numbers mapped (subtask 1 of 1) failed on the record %d:"
+                         % (CHUNK + 9))
+        self.assertEqual(lines[1], "Traceback (most recent call last):")
+        self.assertIn("    return x // (x - at)", lines)
+        self.assertEqual(lines[-1], "ZeroDivisionError: integer division or modulo by zero")
 
 
 def _in_small_bundles(records, bundle_size):

@@ -36,6 +36,16 @@ final class BundleAnswers {
         return values;
     }
 
+    /** Whether every answer is an int, held unboxed in {@link #longs()}. */
+    boolean onlyLongs() {
+        return onlyLongs;
+    }
+
+    /** The answers while {@link #onlyLongs()}: the first {@link #size()} entries. */
+    long[] longs() {
+        return longs;
+    }
+
     int size() {
         return onlyLongs ? size : values.size();
     }
