@@ -13,16 +13,9 @@ import java.util.ServiceLoader;
  * every jar of the class path and keeps each one's central directory on the heap for the rest of the JVM's life,
  * about 5 MB and a quarter of the start-up time on weir-bench's 90-jar class path. Any other target, or a nearest
  * file that names no local runtime, gets the full scan.
- *
- * <p>Before even that, the default target tries the runtime weir-core's own service file names, by its class name: no
- * other module registers a local runtime, so it is the executor the file would give, found without opening a resource
- * through a {@code jar:} URL (about 40 classes of the JDK's URL, charset and module-image readers that a job never
- * needs otherwise).
  */
 public final class RegisteredExecutors {
     private static final String SERVICE_FILE = "META-INF/services/" + PipelineExecutor.class.getName();
-    /** What weir-core's service file lists; a name, not an import: the API never links the runtime. */
-    private static final String WEIR_CORE_EXECUTOR = "dev.weir.engine.exec.LocalPipelineExecutor";
 
     private RegisteredExecutors() {
     }
@@ -34,11 +27,7 @@ public final class RegisteredExecutors {
      */
     public static PipelineExecutor forTarget(String target, ClassLoader loader) {
         if (PipelineExecutor.LOCAL_TARGET.equals(target)) {
-            PipelineExecutor nearest = create(WEIR_CORE_EXECUTOR, target, loader);
-            if (nearest != null) {
-                return nearest;
-            }
-            nearest = nearestListed(target, loader);
+            PipelineExecutor nearest = nearestListed(target, loader);
             if (nearest != null) {
                 return nearest;
             }
@@ -54,17 +43,6 @@ public final class RegisteredExecutors {
         }
         throw new IllegalStateException("No Weir runtime on the class path runs " + PipelineExecutor.TARGET + " '" + target
                 + "': Weir runs 'local'; weir-flink (with Flink's flink-clients) adds 'remote' and 'flink-minicluster'");
-    }
-
-    /** A new {@code className} if it is an executor for {@code target}; null if it is not, or cannot be made. */
-    private static PipelineExecutor create(String className, String target, ClassLoader loader) {
-        try {
-            PipelineExecutor executor = Class.forName(className, true, loader).asSubclass(PipelineExecutor.class)
-                    .getDeclaredConstructor().newInstance();
-            return executor.supportsTarget(target) ? executor : null;
-        } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
-            return null;
-        }
     }
 
     /**
@@ -83,12 +61,13 @@ public final class RegisteredExecutors {
                 if (className.isEmpty()) {
                     continue;
                 }
-                PipelineExecutor executor = create(className, target, loader);
-                if (executor != null) {
+                PipelineExecutor executor = Class.forName(className, true, loader).asSubclass(PipelineExecutor.class)
+                        .getDeclaredConstructor().newInstance();
+                if (executor.supportsTarget(target)) {
                     return executor;
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | ReflectiveOperationException | ClassCastException | LinkageError e) {
             return null;
         }
         return null;

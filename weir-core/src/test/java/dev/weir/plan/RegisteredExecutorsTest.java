@@ -29,28 +29,6 @@ class RegisteredExecutorsTest {
     }
 
     @Test
-    void theLocalTargetIsFoundWithoutReadingAServiceFile() {
-        List<String> read = new ArrayList<>();
-        ClassLoader loader = new ClassLoader(getClass().getClassLoader()) {
-            @Override
-            public URL getResource(String name) {
-                read.add(name);
-                return super.getResource(name);
-            }
-
-            @Override
-            public Enumeration<URL> getResources(String name) throws IOException {
-                read.add(name);
-                return super.getResources(name);
-            }
-        };
-
-        assertThat(RegisteredExecutors.forTarget("local", loader).getClass().getName())
-                .isEqualTo("dev.weir.engine.exec.LocalPipelineExecutor");
-        assertThat(read).isEmpty();
-    }
-
-    @Test
     void aNearestServiceFileWithoutTheLocalRuntimeFallsBackToTheScanOfTheWholeClassPath() throws IOException {
         ClassLoader loader = remoteFirst();
 
