@@ -17,5 +17,11 @@ public interface ReaderYield {
     }
 
     /** Never asks to yield: the output of a reader run outside a Weir source task. */
-    ReaderYield NEVER = () -> false;
+    ReaderYield NEVER = new ReaderYield() {
+        // A class, not a lambda: initializing this interface (every source task's first poll) links no lambda.
+        @Override
+        public boolean yieldRequested() {
+            return false;
+        }
+    };
 }

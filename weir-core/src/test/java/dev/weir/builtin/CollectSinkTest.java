@@ -96,6 +96,79 @@ class CollectSinkTest {
     }
 
     @Test
+    void eachWritersElementsArriveInTheOrderItWroteThemWhileWritersRunAtOnce() throws Exception {
+        // 21 slots per writer: every queue fills and wraps many times, few enough wake-ups for a loaded machine.
+        CollectSink<String> sink = new CollectSink<>(64);
+        CollectIterator<String> iterator = new CollectIterator<>(sink, closes::incrementAndGet);
+        List<CompletableFuture<Void>> producers = new ArrayList<>();
+        for (int subtask = 0; subtask < 3; subtask++) {
+            SinkWriter<String> writer = writer(sink, subtask, 3);
+            String name = "w" + subtask + "-";
+            producers.add(CompletableFuture.runAsync(() -> {
+                try {
+                    for (int i = 0; i < 5_000; i++) {
+                        writer.write(name + i, NoTimestampContext.INSTANCE);
+                    }
+                    writer.flush(true);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, runnable -> new Thread(runnable).start()));
+        }
+
+        List<String> all = drain(iterator);
+
+        for (CompletableFuture<Void> producer : producers) {
+            producer.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(all).hasSize(15_000);
+        for (int subtask = 0; subtask < 3; subtask++) {
+            String name = "w" + subtask + "-";
+            assertThat(all.stream().filter(e -> e.startsWith(name)).toList())
+                    .isEqualTo(IntStream.range(0, 5_000).mapToObj(i -> name + i).toList());
+        }
+    }
+
+    @Test
+    void aConsumerWaitingForElementsIsWokenByTheNextWrite() throws Exception {
+        CollectSink<String> sink = new CollectSink<>();
+        CollectIterator<String> iterator = new CollectIterator<>(sink, closes::incrementAndGet);
+        SinkWriter<String> writer = writer(sink, 0, 1);
+        CompletableFuture<String> consumer = CompletableFuture.supplyAsync(iterator::next,
+                runnable -> new Thread(runnable).start());
+        while (!consumer.isDone() && !aConsumerIsParkedInTheSink()) {
+            Thread.onSpinWait();
+        }
+
+        writer.write("wake", NoTimestampContext.INSTANCE);
+
+        assertThat(consumer.get(10, TimeUnit.SECONDS)).isEqualTo("wake");
+    }
+
+    @Test
+    void aRestartedJobsWriterContinuesItsPredecessorsQueue() throws Exception {
+        CollectSink<String> sink = new CollectSink<>();
+        CollectIterator<String> iterator = new CollectIterator<>(sink, closes::incrementAndGet);
+        writer(sink, 0, 1).write("first attempt", NoTimestampContext.INSTANCE);
+        SinkWriter<String> restarted = writer(sink, 0, 1);
+
+        restarted.write("second attempt", NoTimestampContext.INSTANCE);
+        restarted.flush(true);
+
+        assertThat(drain(iterator)).containsExactly("first attempt", "second attempt");
+    }
+
+    @Test
+    void aWriterOfAJobWithAnotherParallelismIsRefused() {
+        CollectSink<String> sink = new CollectSink<>();
+        writer(sink, 0, 2);
+
+        assertThatThrownBy(() -> writer(sink, 0, 3))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("parallelism 3");
+    }
+
+    @Test
     void aCheckedFailureIsRethrownWrappedByHasNextAndNext() throws Exception {
         CollectSink<String> sink = new CollectSink<>();
         CollectIterator<String> iterator = new CollectIterator<>(sink, closes::incrementAndGet);
@@ -216,5 +289,18 @@ class CollectSinkTest {
     @Test
     void refusesACapacityBelowOne() {
         assertThatThrownBy(() -> new CollectSink<String>(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");
+    }
+
+    /** Whether a thread waits, parked, in a sink's {@code take}: the state in which only a writer's wake-up helps. */
+    private static boolean aConsumerIsParkedInTheSink() {
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            for (StackTraceElement frame : t.getStackTrace()) {
+                if (frame.getClassName().equals(CollectSink.class.getName()) && frame.getMethodName().equals("take")
+                        && t.getState() == Thread.State.WAITING) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

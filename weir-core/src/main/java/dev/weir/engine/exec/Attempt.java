@@ -26,6 +26,13 @@ final class Attempt {
     private volatile boolean failedInClose;
     private final AtomicInteger liveWorkers = new AtomicInteger();
     private final List<Throwable> closeFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** A class, not a lambda, on the start path: linking a lambda costs class loading in a JVM's first job. */
+    private final Thread.UncaughtExceptionHandler failOnUncaught = new Thread.UncaughtExceptionHandler() {
+        @Override
+        public void uncaughtException(Thread dead, Throwable t) {
+            fail(null, t);
+        }
+    };
     private volatile boolean stopping;
     private boolean checkpointing;
 
@@ -66,7 +73,7 @@ final class Attempt {
             thread.setDaemon(true);
             thread.setContextClassLoader(userClassLoader);
             // The last resort: the JDK's default handler only prints (and needs memory to), the job would go on waiting.
-            thread.setUncaughtExceptionHandler((dead, t) -> fail(null, t));
+            thread.setUncaughtExceptionHandler(failOnUncaught);
             thread.start();
         }
         if (periodicCheckpoints) {

@@ -20,6 +20,7 @@ import dev.weir.engine.checkpoint.OperatorSubtaskSnapshot;
 import dev.weir.engine.operators.OperatorFailure;
 import dev.weir.engine.operators.Output;
 import dev.weir.engine.operators.WatermarkEmitter;
+import dev.weir.engine.time.ProcessingTimeCallback;
 import dev.weir.engine.time.ProcessingTimeService;
 import dev.weir.plan.SourceFunctionSource;
 import dev.weir.streaming.api.functions.source.SourceFunction;
@@ -64,6 +65,22 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
     private SplitWatermarks splits;
     private int emitted;
     private boolean ended;
+    /**
+     * Classes, not method references: a source task's start then links no lambda (each costs class loading in a JVM's
+     * first job), and the periodic watermark's timer re-registers one instance instead of a new one per interval.
+     */
+    private final SplitWatermarks.ElementSink splitElements = new SplitWatermarks.ElementSink() {
+        @Override
+        public void emit(Object record, long timestamp, WatermarkGenerator<Object> generator, WatermarkOutput watermarks) {
+            SourceTask.this.emit(record, timestamp, generator, watermarks);
+        }
+    };
+    private final ProcessingTimeCallback periodicWatermarkTimer = new ProcessingTimeCallback() {
+        @Override
+        public void onProcessingTime(long time) {
+            periodicWatermark(time);
+        }
+    };
     private boolean done;
 
     SourceTask(String name, Source<Object> source, WatermarkStrategy<Object> strategy, int subtaskIndex, int parallelism,
@@ -131,7 +148,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
         generator = strategy.createWatermarkGenerator(new WatermarkGeneratorSupplier.Context() {
         });
         emitter = new WatermarkEmitter(output);
-        splits = new SplitWatermarks(strategy, emitter, this::emit);
+        splits = new SplitWatermarks(strategy, emitter, splitElements);
         try {
             reader = createReader();
             if (coordinator != null) {
@@ -146,7 +163,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
             throw new OperatorFailure(name, "while starting its reader", t);
         }
         if (watermarkInterval > 0) {
-            processingTime.registerTimer(processingTime.getCurrentProcessingTime() + watermarkInterval, this::periodicWatermark);
+            processingTime.registerTimer(processingTime.getCurrentProcessingTime() + watermarkInterval, periodicWatermarkTimer);
         }
     }
 
@@ -187,7 +204,7 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
         } else {
             generator.onPeriodicEmit(emitter);
         }
-        processingTime.registerTimer(time + watermarkInterval, this::periodicWatermark);
+        processingTime.registerTimer(time + watermarkInterval, periodicWatermarkTimer);
     }
 
     @Override

@@ -18,7 +18,8 @@ public interface WatermarkStrategy<T> extends TimestampAssignerSupplier<T>, Wate
     /** By default elements keep the timestamp they arrived with (e.g. a Kafka record's). */
     @Override
     default TimestampAssigner<T> createTimestampAssigner(TimestampAssignerSupplier.Context context) {
-        return (element, recordTimestamp) -> recordTimestamp;
+        // A class, not a lambda: every source task of a job without an assigner calls this while starting.
+        return new RecordTimestampAssigner<>();
     }
 
     /** Whether this strategy produces event time; {@link #noWatermarks()} does not. */

@@ -34,9 +34,11 @@ import dev.weir.streaming.api.windowing.triggers.CountTrigger;
 import dev.weir.streaming.api.windowing.triggers.PurgingTrigger;
 import dev.weir.streaming.api.windowing.windows.GlobalWindow;
 import dev.weir.streaming.api.windowing.windows.Window;
+import dev.weir.api.common.JobExecutionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 
 /**
  * A stream of elements of type {@code T}, as in Flink: transformations return new streams, and nothing runs until
@@ -289,12 +291,21 @@ public class DataStream<T> {
         CollectSink<T> sink = new CollectSink<>();
         sinkTo(sink).name("Collect Sink");
         JobClient client = environment.executeAsync(jobName);
-        client.getJobExecutionResult().whenComplete((result, failure) -> {
-            if (failure != null) {
-                sink.fail(failure);
+        // Classes, not lambdas: a job that only collects then links none while it starts (each costs class loading).
+        client.getJobExecutionResult().whenComplete(new BiConsumer<JobExecutionResult, Throwable>() {
+            @Override
+            public void accept(JobExecutionResult result, Throwable failure) {
+                if (failure != null) {
+                    sink.fail(failure);
+                }
             }
         });
-        return new CollectIterator<>(sink, () -> client.cancel());
+        return new CollectIterator<>(sink, new Runnable() {
+            @Override
+            public void run() {
+                client.cancel();
+            }
+        });
     }
 
     /** Runs the job and returns its first {@code limit} elements, then cancels it. */
