@@ -42,7 +42,10 @@ public final class CollectSink<T> implements Sink<T> {
     private transient volatile boolean consumerClosed;
     /** The consumer, while it is parked waiting for elements. */
     private transient volatile Thread parkedConsumer;
-    /** The queue the consumer took from last: it stays on one writer's queue while that has elements. */
+    /**
+     * The queue the consumer looks at first: the one after the queue it took from last, so that every writer's elements
+     * come in turn and a writer that is always ahead (an unbounded source) cannot keep another's waiting for ever.
+     */
     private transient int cursor;
 
     /** A sink whose writers share a bound of {@value #DEFAULT_CAPACITY} elements not yet taken. */
@@ -142,7 +145,7 @@ public final class CollectSink<T> implements Sink<T> {
         }
     }
 
-    /** One look at every writer's queue, starting at the one taken from last; {@code null} when all are empty. */
+    /** One look at every writer's queue, starting after the one taken from last; {@code null} when all are empty. */
     private Object poll() {
         if (failure.get() != null) {
             return FAILED;
@@ -160,7 +163,7 @@ public final class CollectSink<T> implements Sink<T> {
             boolean finished = ring.finished;
             Object element = ring.poll();
             if (element != null) {
-                cursor = i;
+                cursor = i + 1 < n ? i + 1 : 0;
                 return element;
             }
             allFinished &= finished;

@@ -96,6 +96,29 @@ class CollectSinkTest {
     }
 
     @Test
+    void writersTakeTurnsSoAWriterThatIsAlwaysAheadCannotKeepAnotherWaiting() throws Exception {
+        // Eight slots per writer: the writer that is ahead never has to wait in this single-threaded test.
+        CollectSink<String> sink = new CollectSink<>(16);
+        CollectIterator<String> iterator = new CollectIterator<>(sink, closes::incrementAndGet);
+        SinkWriter<String> ahead = writer(sink, 0, 2);
+        SinkWriter<String> behind = writer(sink, 1, 2);
+        for (int i = 0; i < 4; i++) {
+            ahead.write("ahead-" + i, NoTimestampContext.INSTANCE);
+        }
+        behind.write("behind-0", NoTimestampContext.INSTANCE);
+        behind.write("behind-1", NoTimestampContext.INSTANCE);
+
+        List<String> firstFour = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            firstFour.add(iterator.next());
+            // The writer that is ahead refills its queue after every take, as an unbounded source would.
+            ahead.write("ahead-" + (4 + i), NoTimestampContext.INSTANCE);
+        }
+
+        assertThat(firstFour).containsExactly("ahead-0", "behind-0", "ahead-1", "behind-1");
+    }
+
+    @Test
     void eachWritersElementsArriveInTheOrderItWroteThemWhileWritersRunAtOnce() throws Exception {
         // 21 slots per writer: every queue fills and wraps many times, few enough wake-ups for a loaded machine.
         CollectSink<String> sink = new CollectSink<>(64);
