@@ -16,15 +16,19 @@ import java.util.function.LongSupplier;
  * A task backpressured by its own output does not report that call: its time counts as busy, so its inputs shrink and
  * the backpressure reaches its producers with little queued.
  *
- * <p>Consumer thread only. Reads the clock once per call that drains records, twice in a call that finds the input
- * empty (when the task has nothing else to do).
+ * <p>Consumer thread only. Reads the clock once every {@value #CALLS_PER_CLOCK_READ} calls that drain records (a period
+ * ends at the first reading past it), and twice around a call that finds the input empty (when the task has nothing
+ * else to do).
  */
 public final class RingDebloater {
 
     /** What a task's input holds at the least, per channel, whatever its throughput. */
     public static final int DEFAULT_FLOOR = 256;
     private static final long NOT_IDLE = Long.MIN_VALUE;
+    /** How many calls that drained records pass between two readings of the clock. */
+    static final int CALLS_PER_CLOCK_READ = 8;
 
+    private final int callsPerClockRead;
     private final RecordRing[] rings;
     private final long targetNanos;
     private final long periodNanos;
@@ -37,6 +41,7 @@ public final class RingDebloater {
     private long idleSince = NOT_IDLE;
     private long idleNanos;
     private long records;
+    private int callsSinceClock;
     /** The smoothed limit per channel; starts at the largest capacity. */
     private double smoothed;
 
@@ -50,6 +55,13 @@ public final class RingDebloater {
      */
     public RingDebloater(RecordRing[] rings, long targetNanos, long periodNanos, int samples, int floor,
                          LongSupplier nanoClock) {
+        this(rings, targetNanos, periodNanos, samples, floor, nanoClock, CALLS_PER_CLOCK_READ);
+    }
+
+    /** As the public constructor, reading the clock every {@code callsPerClockRead} draining calls (tests: 1). */
+    RingDebloater(RecordRing[] rings, long targetNanos, long periodNanos, int samples, int floor,
+                  LongSupplier nanoClock, int callsPerClockRead) {
+        this.callsPerClockRead = callsPerClockRead;
         this.rings = Objects.requireNonNull(rings, "rings").clone();
         if (targetNanos <= 0 || periodNanos <= 0 || samples < 1 || floor < 1) {
             throw new IllegalArgumentException("Buffer debloating needs a positive target, period, samples and floor,"
@@ -89,8 +101,13 @@ public final class RingDebloater {
             idleSince = nanoClock.getAsLong();
             return;
         }
-        final long now = nanoClock.getAsLong();
         records += drained;
+        // The clock costs about as much as draining a few records: a busy task reads it every few calls only.
+        if (++callsSinceClock < callsPerClockRead) {
+            return;
+        }
+        callsSinceClock = 0;
+        final long now = nanoClock.getAsLong();
         final long elapsed = now - periodStart;
         if (elapsed >= periodNanos) {
             resize(elapsed - idleNanos);

@@ -32,7 +32,7 @@ class RingDebloaterTest {
         ManualClock clock = new ManualClock();
         RecordRing a = new RecordRing(4096);
         RecordRing b = new RecordRing(4096);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {a, b}, MS, 100 * MS, 1, 256, clock::nanos);
+        RingDebloater debloater = new RingDebloater(new RecordRing[] {a, b}, MS, 100 * MS, 1, 256, clock::nanos, 1);
 
         for (int call = 1; call <= 100; call++) {
             clock.now = call * MS;
@@ -45,10 +45,38 @@ class RingDebloaterTest {
     }
 
     @Test
+    void aBusyTaskReadsTheClockEveryEighthDrainingCallAndEndsThePeriodAtThatReading() {
+        ManualClock clock = new ManualClock();
+        long[] reads = new long[1];
+        RecordRing ring = new RecordRing(4096);
+        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, () -> {
+            reads[0]++;
+            return clock.now;
+        });
+
+        for (int call = 1; call <= 100; call++) {
+            clock.now = call * MS;
+            debloater.beforeDrain();
+            debloater.afterDrain(1_000);
+        }
+        // Read at construction and at calls 8, 16, ..., 96: the period has not ended at 96 ms.
+        assertThat(reads[0]).isEqualTo(13);
+        assertThat(ring.capacityLimit()).isEqualTo(4096);
+        for (int call = 101; call <= 104; call++) {
+            clock.now = call * MS;
+            debloater.afterDrain(1_000);
+        }
+
+        // Call 104 reads 104 ms: 104,000 records in 104 ms, 1,000 in the target.
+        assertThat(reads[0]).isEqualTo(14);
+        assertThat(ring.capacityLimit()).isEqualTo(1_000);
+    }
+
+    @Test
     void limitsStayAtFullCapacityUntilTheFirstPeriodEnds() {
         ManualClock clock = new ManualClock();
         RecordRing ring = new RecordRing(4096);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos);
+        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos, 1);
 
         clock.now = 99 * MS;
         debloater.afterDrain(10);
@@ -61,8 +89,8 @@ class RingDebloaterTest {
         ManualClock clock = new ManualClock();
         RecordRing slow = new RecordRing(4096);
         RecordRing fast = new RecordRing(4096);
-        RingDebloater slowDebloater = new RingDebloater(new RecordRing[] {slow}, MS, 100 * MS, 1, 256, clock::nanos);
-        RingDebloater fastDebloater = new RingDebloater(new RecordRing[] {fast}, MS, 100 * MS, 1, 256, clock::nanos);
+        RingDebloater slowDebloater = new RingDebloater(new RecordRing[] {slow}, MS, 100 * MS, 1, 256, clock::nanos, 1);
+        RingDebloater fastDebloater = new RingDebloater(new RecordRing[] {fast}, MS, 100 * MS, 1, 256, clock::nanos, 1);
 
         clock.now = 100 * MS;
         // 10,000 records in 100 ms (100 a millisecond, a RocksDB read-modify-write each under load): under the floor.
@@ -78,7 +106,7 @@ class RingDebloaterTest {
     void timeWithAnEmptyInputDoesNotCountAsSlowness() {
         ManualClock clock = new ManualClock();
         RecordRing ring = new RecordRing(4096);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos);
+        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos, 1);
 
         clock.now = 20 * MS;
         debloater.afterDrain(20_000);
@@ -102,7 +130,7 @@ class RingDebloaterTest {
     void theCallThatEndsAnIdleSpellCountsAsBusy() {
         ManualClock clock = new ManualClock();
         RecordRing ring = new RecordRing(4096);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos);
+        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos, 1);
 
         debloater.beforeDrain();
         debloater.afterDrain(0);
@@ -120,7 +148,7 @@ class RingDebloaterTest {
         ManualClock clock = new ManualClock();
         RecordRing ring = new RecordRing(4096);
         // Three samples: alpha 2 / (3 + 1) = 0.5.
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 3, 256, clock::nanos);
+        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 3, 256, clock::nanos, 1);
 
         clock.now = 100 * MS;
         debloater.afterDrain(100_000);
@@ -141,7 +169,7 @@ class RingDebloaterTest {
     void aRingSmallerThanTheFloorKeepsItsCapacity() {
         ManualClock clock = new ManualClock();
         RecordRing ring = new RecordRing(64);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos);
+        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos, 1);
 
         clock.now = 100 * MS;
         debloater.afterDrain(1);
