@@ -27,12 +27,17 @@ class RingDebloaterTest {
         }
     }
 
+    /** Target 1 ms, period 100 ms, one sample (no smoothing), floor 256, the clock read on every call. */
+    private static RingDebloater withoutSmoothing(ManualClock clock, RecordRing... rings) {
+        return new RingDebloater(rings, MS, 100 * MS, 1, 256, clock::nanos, 1);
+    }
+
     @Test
     void aConsumerDrainingOneMillionRecordsASecondGetsOneMillisecondOfThemSplitOverItsChannels() {
         ManualClock clock = new ManualClock();
         RecordRing a = new RecordRing(4096);
         RecordRing b = new RecordRing(4096);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {a, b}, MS, 100 * MS, 1, 256, clock::nanos, 1);
+        RingDebloater debloater = withoutSmoothing(clock, a, b);
 
         for (int call = 1; call <= 100; call++) {
             clock.now = call * MS;
@@ -76,7 +81,7 @@ class RingDebloaterTest {
     void limitsStayAtFullCapacityUntilTheFirstPeriodEnds() {
         ManualClock clock = new ManualClock();
         RecordRing ring = new RecordRing(4096);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos, 1);
+        RingDebloater debloater = withoutSmoothing(clock, ring);
 
         clock.now = 99 * MS;
         debloater.afterDrain(10);
@@ -89,8 +94,8 @@ class RingDebloaterTest {
         ManualClock clock = new ManualClock();
         RecordRing slow = new RecordRing(4096);
         RecordRing fast = new RecordRing(4096);
-        RingDebloater slowDebloater = new RingDebloater(new RecordRing[] {slow}, MS, 100 * MS, 1, 256, clock::nanos, 1);
-        RingDebloater fastDebloater = new RingDebloater(new RecordRing[] {fast}, MS, 100 * MS, 1, 256, clock::nanos, 1);
+        RingDebloater slowDebloater = withoutSmoothing(clock, slow);
+        RingDebloater fastDebloater = withoutSmoothing(clock, fast);
 
         clock.now = 100 * MS;
         // 10,000 records in 100 ms (100 a millisecond, a RocksDB read-modify-write each under load): under the floor.
@@ -106,7 +111,7 @@ class RingDebloaterTest {
     void timeWithAnEmptyInputDoesNotCountAsSlowness() {
         ManualClock clock = new ManualClock();
         RecordRing ring = new RecordRing(4096);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos, 1);
+        RingDebloater debloater = withoutSmoothing(clock, ring);
 
         clock.now = 20 * MS;
         debloater.afterDrain(20_000);
@@ -130,7 +135,7 @@ class RingDebloaterTest {
     void theCallThatEndsAnIdleSpellCountsAsBusy() {
         ManualClock clock = new ManualClock();
         RecordRing ring = new RecordRing(4096);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos, 1);
+        RingDebloater debloater = withoutSmoothing(clock, ring);
 
         debloater.beforeDrain();
         debloater.afterDrain(0);
@@ -169,7 +174,7 @@ class RingDebloaterTest {
     void aRingSmallerThanTheFloorKeepsItsCapacity() {
         ManualClock clock = new ManualClock();
         RecordRing ring = new RecordRing(64);
-        RingDebloater debloater = new RingDebloater(new RecordRing[] {ring}, MS, 100 * MS, 1, 256, clock::nanos, 1);
+        RingDebloater debloater = withoutSmoothing(clock, ring);
 
         clock.now = 100 * MS;
         debloater.afterDrain(1);
