@@ -65,6 +65,7 @@ final class WeirCheckpointJob {
             CheckpointProbe.Figures afterLoad = CheckpointProbe.measureAfter(loaded / p, stats, job, -1);
             CheckpointProbe.Figures afterChange = CheckpointProbe.measureAfter((loaded + changed) / p, stats, job,
                     incremental ? afterLoad.checkpointId() : -1);
+            printUnderFlow(name, afterLoad.checkpointId());
             return afterLoad.answer() + " " + afterChange.answer();
         } finally {
             // One event per subtask is never allowed, so the job cannot end (and stop checkpointing) before the
@@ -73,6 +74,24 @@ final class WeirCheckpointJob {
                 client.cancel().get(120, TimeUnit.SECONDS);
             }
             CheckpointProbe.delete(folder);
+        }
+    }
+
+    /**
+     * Prints (to stderr, beside the worker's answers) the median duration of the checkpoints completed while the
+     * loading events flowed, before {@code quietId}: those whose barriers waited behind records in the exchange.
+     */
+    private static void printUnderFlow(String jobName, long quietId) {
+        JobView job = JobRegistry.global().jobs().stream().filter(j -> j.name().equals(jobName)).findFirst().orElse(null);
+        if (job == null) {
+            return;
+        }
+        long[] durations = job.checkpoints().stream()
+                .filter(r -> r.id() < quietId - 1 && r.status().equals("COMPLETED"))
+                .mapToLong(CheckpointRecord::durationMillis).sorted().toArray();
+        if (durations.length > 0) {
+            System.err.printf("weir checkpoints under flow: %d, median %d ms, max %d ms%n", durations.length,
+                    durations[durations.length / 2], durations[durations.length - 1]);
         }
     }
 

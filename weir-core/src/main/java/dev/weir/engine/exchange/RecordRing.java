@@ -18,8 +18,12 @@ package dev.weir.engine.exchange;
  * group the producer computed to pick the channel, so the consumer sets its current key without extracting and
  * hashing the key again (Flink does both on each side of a keyBy).
  *
+ * <p>The consumer may {@linkplain #limitCapacity limit} how many of the slots the producer fills (buffer debloating:
+ * a slow consumer keeps only a few milliseconds of work queued, so a checkpoint barrier or a watermark behind them
+ * does not wait for seconds). The producer sees a new limit the next time the ring looks full to it.
+ *
  * <p>Thread rules: {@code offer*}, {@code publish} and {@code remainingCapacity} are called by one producer
- * thread; {@code drain} and {@code isEmpty} by one consumer thread; {@code size} and {@code capacity} by any
+ * thread; {@code drain}, {@code isEmpty} and {@code limitCapacity} by one consumer thread; {@code size} and {@code capacity} by any
  * thread. The two threads may change over the ring's life only with a happens-before edge between the old and
  * the new thread (as a task moving between workers has).
  */
@@ -84,12 +88,16 @@ public final class RecordRing extends RecordRingFields {
         return true;
     }
 
-    /** The slot the next offered item goes to, or -1 when the ring is full; reads the consumer's index only then. */
+    /**
+     * The slot the next offered item goes to, or -1 when the ring is full up to its limit; reads the consumer's index
+     * and the limit only then.
+     */
     private int nextFreeSlot() {
         final long tail = producerTail;
-        if (tail - consumerIndexCache >= capacity) {
+        if (tail - consumerIndexCache >= limitCache) {
             consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
-            if (tail - consumerIndexCache >= capacity) {
+            limitCache = (int) LIMIT.getOpaque(this);
+            if (tail - consumerIndexCache >= limitCache) {
                 return -1;
             }
         }
@@ -144,13 +152,27 @@ public final class RecordRing extends RecordRingFields {
         }
     }
 
-    /** The number of items the producer can offer before the ring is full, as of now; producer thread only. */
+    /** The number of items the producer can offer before the ring is full up to its limit, as of now; producer thread only. */
     public int remainingCapacity() {
         consumerIndexCache = (long) CONSUMER_INDEX.getAcquire(this);
-        return (int) (capacity - (producerTail - consumerIndexCache));
+        limitCache = (int) LIMIT.getOpaque(this);
+        return (int) Math.max(0, limitCache - (producerTail - consumerIndexCache));
     }
 
     // ---------------------------------------------------------------- consumer side
+
+    /**
+     * Lets the producer fill at most {@code slots} slots from now on (clamped to 1 and the capacity); items already
+     * in the ring stay. Consumer thread only.
+     */
+    public void limitCapacity(int slots) {
+        LIMIT.setOpaque(this, Math.max(1, Math.min(capacity, slots)));
+    }
+
+    /** How many slots the producer may fill, as the consumer last {@linkplain #limitCapacity limited} it; any thread. */
+    public int capacityLimit() {
+        return (int) LIMIT.getOpaque(this);
+    }
 
     /**
      * Hands up to {@code limit} published items to {@code handler} in order (a record that came with its key through

@@ -25,6 +25,8 @@ abstract class RecordRingProducerFields extends RecordRingPadding0 {
     long producerTail;
     /** The producer's last read of consumerIndex; stale but never ahead of the real value. */
     long consumerIndexCache;
+    /** The producer's last read of limit: it fills the ring only this far. */
+    int limitCache;
 }
 
 /** Padding between the producer's and the consumer's fields. */
@@ -39,6 +41,11 @@ abstract class RecordRingConsumerFields extends RecordRingPadding1 {
     long consumerIndex;
     /** The consumer's last read of producerIndex; stale but never ahead of the real value. */
     long producerIndexCache;
+    /**
+     * How many slots the producer may fill, at most the capacity: set by the consumer (buffer debloating), read by
+     * the producer only when its cached view says the ring is full. Written and read opaquely.
+     */
+    int limit;
 }
 
 /** Padding between the consumer's fields and the read-only fields. */
@@ -51,12 +58,14 @@ abstract class RecordRingPadding2 extends RecordRingConsumerFields {
 abstract class RecordRingFields extends RecordRingPadding2 {
     static final VarHandle PRODUCER_INDEX;
     static final VarHandle CONSUMER_INDEX;
+    static final VarHandle LIMIT;
 
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
             PRODUCER_INDEX = lookup.findVarHandle(RecordRingProducerFields.class, "producerIndex", long.class);
             CONSUMER_INDEX = lookup.findVarHandle(RecordRingConsumerFields.class, "consumerIndex", long.class);
+            LIMIT = lookup.findVarHandle(RecordRingConsumerFields.class, "limit", int.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -74,6 +83,8 @@ abstract class RecordRingFields extends RecordRingPadding2 {
     RecordRingFields(int capacity, boolean carriesKeys) {
         this.capacity = capacity;
         this.mask = capacity - 1;
+        this.limit = capacity;
+        this.limitCache = capacity;
         this.values = new Object[capacity];
         this.timestamps = new long[capacity];
         this.keys = carriesKeys ? new Object[capacity] : null;

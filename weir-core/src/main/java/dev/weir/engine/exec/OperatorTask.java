@@ -5,6 +5,7 @@ import dev.weir.engine.exchange.Marker;
 import dev.weir.engine.exchange.OutputBacklog;
 import dev.weir.engine.exchange.RecordHandler;
 import dev.weir.engine.exchange.RecordRing;
+import dev.weir.engine.exchange.RingDebloater;
 import dev.weir.engine.operators.KeyedRecordInput;
 import dev.weir.engine.operators.OneInputOperator;
 import dev.weir.engine.operators.OperatorFailure;
@@ -52,6 +53,8 @@ final class OperatorTask implements Tasklet, RecordHandler {
     private final boolean[] inputEndSignalled = new boolean[2];
     private final boolean restoredFinished;
     private TaskCheckpoints checkpoints;
+    /** Sizes the input channels to this task's throughput (buffer debloating); null when switched off. */
+    private RingDebloater debloater;
     private dev.weir.engine.status.TaskMetrics metrics = new dev.weir.engine.status.TaskMetrics();
 
     private int currentChannel;
@@ -98,6 +101,11 @@ final class OperatorTask implements Tasklet, RecordHandler {
         this.checkpoints = checkpoints;
     }
 
+    /** Buffer debloating for this task's input channels (the rings given at construction). */
+    void setDebloater(RingDebloater debloater) {
+        this.debloater = debloater;
+    }
+
     void setMetrics(dev.weir.engine.status.TaskMetrics metrics) {
         this.metrics = metrics;
     }
@@ -140,6 +148,9 @@ final class OperatorTask implements Tasklet, RecordHandler {
         int work = checkpoints.processInbox(null) + processingTime.fireDueTimers();
         int budget = RECORDS_PER_CALL;
         int n = channels.length;
+        if (debloater != null) {
+            debloater.beforeDrain();
+        }
         for (int k = 0; k < n && budget > 0 && !writers.hasBacklog() && !chain.hasPendingOutput(); k++) {
             int ch = nextChannel + k;
             if (ch >= n) {
@@ -155,6 +166,13 @@ final class OperatorTask implements Tasklet, RecordHandler {
             work += drained;
         }
         nextChannel = nextChannel + 1 == n ? 0 : nextChannel + 1;
+        if (debloater != null) {
+            int drained = RECORDS_PER_CALL - budget;
+            // Nothing drained because the output is blocked is busy time, not an empty input.
+            if (drained > 0 || !writers.hasBacklog() && !chain.hasPendingOutput()) {
+                debloater.afterDrain(drained);
+            }
+        }
         if ((finishedChannels == n || restoredFinished) && !chain.hasPendingOutput()) {
             if (!restoredFinished) {
                 chain.endInput();

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * {@code state.backend.} go to the state backend {@code state.backend.type} names, which checks them.
  */
 record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, ExecutionConfig executionConfig,
-                       KeyedStateBackendFactory stateBackend, Map<String, String> stateBackendSettings) {
+                       KeyedStateBackendFactory stateBackend, Map<String, String> stateBackendSettings,
+                       DebloatSettings debloat) {
     static final String EXCHANGE_CAPACITY = "weir.exchange.capacity";
     static final String WORKER_THREADS = "weir.workers";
     static final String RUNTIME_MODE = "execution.runtime-mode";
@@ -37,7 +38,7 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
 
     static RuntimeSettings from(Map<String, String> settings, ExecutionConfig executionConfig) {
         for (String key : settings.keySet()) {
-            if (!KNOWN.contains(key) && !key.startsWith(StateBackendLoader.PREFIX)
+            if (!KNOWN.contains(key) && !DebloatSettings.KEYS.contains(key) && !key.startsWith(StateBackendLoader.PREFIX)
                     && !key.startsWith(dev.weir.engine.checkpoint.CheckpointOptions.STORAGE_PREFIX)) {
                 throw new InvalidProgramException("Unknown setting '" + key + "': Weir knows " + new TreeSet<>(KNOWN));
             }
@@ -61,7 +62,8 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
         } catch (IllegalArgumentException e) {
             throw new InvalidProgramException(e.getMessage(), e);
         }
-        return new RuntimeSettings(capacity, workers, mode.equals("BATCH"), executionConfig, stateBackend, Map.copyOf(stateSettings));
+        return new RuntimeSettings(capacity, workers, mode.equals("BATCH"), executionConfig, stateBackend, Map.copyOf(stateSettings),
+                DebloatSettings.from(settings));
     }
 
     private static int positive(Map<String, String> settings, String key, int defaultValue) {

@@ -248,8 +248,10 @@ final class TaskWiring {
             producerVertices[i] = producers.get(i)[0];
             producerSubtasks[i] = producers.get(i)[1];
         }
-        OperatorTask task = new OperatorTask(name, channels.toArray(new RecordRing[0]), inputIndexes,
+        RecordRing[] inputs = channels.toArray(new RecordRing[0]);
+        OperatorTask task = new OperatorTask(name, inputs, inputIndexes,
                 operators.get(head), chain, taskWriters, processingTime, attempt.exactlyOnce(), finished);
+        task.setDebloater(settings.debloat().debloaterOf(inputs));
         if (settings.batch() && head.isKeyed() && operators.get(head) instanceof dev.weir.engine.operators.OneInputOperator) {
             task.sortInputByTimestamp();
         }

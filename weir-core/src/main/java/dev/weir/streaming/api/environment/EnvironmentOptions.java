@@ -74,6 +74,7 @@ final class EnvironmentOptions {
         for (String key : config.keySet()) {
             // s3.*: Flink's options of the S3 checkpoint storage (endpoint, path style, keys), read by weir-s3.
             if (key.startsWith("weir.") || key.startsWith("s3.") || RUNTIME_KEYS.contains(key)
+                    || key.startsWith("taskmanager.network.memory.buffer-debloat.")
                     || key.startsWith("state.backend.") && !key.equals(StateBackendOptions.STATE_BACKEND.key())) {
                 env.putSetting(key, config.getString(key, null));
             } else if (!USED.contains(key)) {
