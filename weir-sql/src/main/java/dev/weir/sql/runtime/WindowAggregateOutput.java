@@ -17,6 +17,13 @@ public final class WindowAggregateOutput extends ProcessWindowFunction<Object[],
 
     private final int[] groupColumns;
     private final GroupKeySelector keys;
+    /**
+     * The bounds of the window last emitted, 0 and 0 (no window's) before the first: compared without a first-row test
+     * (a null box), a branch the JIT compiles away once it profiled a job past its first window and the next job's
+     * first window then discards the compiled code.
+     */
+    private transient long start;
+    private transient long end;
     /** The bounds of the window last emitted, boxed; the rows of one window share them. */
     private transient Long boxedStart;
     private transient Long boxedEnd;
@@ -34,11 +41,13 @@ public final class WindowAggregateOutput extends ProcessWindowFunction<Object[],
     @Override
     public void process(Object key, Context context, Iterable<Object[]> elements, Collector<Row> out) {
         TimeWindow window = context.window();
-        if (boxedStart == null || window.getStart() != boxedStart || window.getEnd() != boxedEnd) {
+        if (window.getStart() != start || window.getEnd() != end) {
             // A firing emits every key's row of one window: its bounds are boxed once, not once per key.
-            boxedStart = window.getStart();
-            boxedEnd = window.getEnd();
-            boxedTime = window.getEnd() - 1;
+            start = window.getStart();
+            end = window.getEnd();
+            boxedStart = start;
+            boxedEnd = end;
+            boxedTime = end - 1;
         }
         for (Object[] results : elements) {
             Row row = new Row(groupColumns.length + results.length);

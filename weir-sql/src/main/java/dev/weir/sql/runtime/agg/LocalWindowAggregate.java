@@ -1,5 +1,7 @@
 package dev.weir.sql.runtime.agg;
 
+import dev.weir.api.common.functions.AbstractRichFunction;
+import dev.weir.api.common.functions.OpenContext;
 import dev.weir.builtin.BundledFunction;
 import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.streaming.api.windowing.windows.TimeWindow;
@@ -16,7 +18,7 @@ import java.util.Objects;
  * the watermark that fires its window, as with one phase; its late rule applies to the slice, which is the same for
  * every row of the slice.
  */
-public final class LocalWindowAggregate implements BundledFunction<Row, WindowPartial> {
+public final class LocalWindowAggregate extends AbstractRichFunction implements BundledFunction<Row, WindowPartial> {
     private static final long serialVersionUID = 1L;
     /**
      * Pairs of key and slice held at most, as Flink's {@code table.exec.window-agg.buffer-size-limit} bounds its buffer.
@@ -31,6 +33,11 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
     private final LongAggregate aggregate;
     private final long sliceSize;
     private final long offset;
+    /**
+     * Made in {@link #open}, not on the first row: the JIT compiles this function's rows into the source's chain from a
+     * profile in which that first-row branch was never taken (the table of the job it profiled was made before), and
+     * the next job of the JVM (a new instance) then threw the whole compiled chain away on its first row.
+     */
     private transient PartialTable table;
     /**
      * The slice the last row fell in, [start, end), empty at first: rows come nearly in time order, so most need no
@@ -48,6 +55,11 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
     }
 
     @Override
+    public void open(OpenContext openContext) {
+        table = new PartialTable(MAX_PAIRS, aggregate.createAccumulator());
+    }
+
+    @Override
     public void addToBundle(Row row, long timestamp, BundleOutput<WindowPartial> out) {
         Object key = keys.getKey(row);
         if (timestamp == Long.MIN_VALUE) {
@@ -56,9 +68,6 @@ public final class LocalWindowAggregate implements BundledFunction<Row, WindowPa
             return;
         }
         PartialTable table = this.table;
-        if (table == null) {
-            table = this.table = new PartialTable(MAX_PAIRS, aggregate.createAccumulator());
-        }
         if (timestamp < sliceStart || timestamp >= sliceEnd) {
             sliceStart = TimeWindow.getWindowStartWithOffset(timestamp, offset, sliceSize);
             sliceEnd = sliceStart + sliceSize;
