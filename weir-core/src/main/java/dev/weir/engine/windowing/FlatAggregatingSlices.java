@@ -80,6 +80,28 @@ final class FlatAggregatingSlices extends SliceFunction.Aggregating {
     }
 
     @Override
+    void combineBefore(SliceTable into, int slot, SliceTable from, int j) {
+        Object earlier = from.value(j);
+        Object later = into.value(slot);
+        Object first = earlier == null ? load(scratch(), from, j) : startMany(earlier);
+        put(into, slot, function.merge(first, later == null ? load(scratchOther(), into, slot) : later));
+    }
+
+    @Override
+    Object resultOfBoth(SliceTable earlier, int i, SliceTable later, int j) {
+        // The first argument is a fresh accumulator: merge may return it, and the result is emitted by reference.
+        Object held = earlier.value(i);
+        Object first = held == null ? load(function.createAccumulator(), earlier, i) : startMany(held);
+        Object other = later.value(j);
+        Object merged = function.merge(first, other == null ? load(scratchOther(), later, j) : other);
+        if (merged == scratchOther) {
+            // A merge that returned its second argument: that instance now leaves as a result, never to be reused.
+            scratchOther = null;
+        }
+        return function.getResult(merged);
+    }
+
+    @Override
     Object resultOf(SliceTable table, int slot) {
         return function.getResult(partialOf(table, slot));
     }

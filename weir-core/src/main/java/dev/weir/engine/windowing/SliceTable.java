@@ -197,6 +197,76 @@ final class SliceTable {
     }
 
     /**
+     * The slot of the key in {@code other}'s slot {@code j}, or -1 when this table does not hold it; adds nothing.
+     * While both tables hold only {@code Long}s, without boxing or reading a key object.
+     */
+    int find(SliceTable other, int j) {
+        if (allLongs && other.allLongs) {
+            return findLong(other.longKeys[j]);
+        }
+        Object key = other.key(j);
+        if (allLongs) {
+            return key.getClass() == Long.class ? findLong((Long) key) : -1;
+        }
+        int hash = spread(key.hashCode());
+        int[] idx = index;
+        int n = idx.length;
+        int i = home(hash, n);
+        for (int e = idx[i]; e != 0; e = idx[i]) {
+            e--;
+            if (hashes[e] == hash) {
+                Object k = keys[e];
+                if (k == key || k.equals(key)) {
+                    return e;
+                }
+            }
+            if (++i == n) {
+                i = 0;
+            }
+        }
+        return -1;
+    }
+
+    private int findLong(long value) {
+        int[] idx = index;
+        int n = idx.length;
+        int i = home(spread(Long.hashCode(value)), n);
+        long[] ks = longKeys;
+        for (int e = idx[i]; e != 0; e = idx[i]) {
+            if (ks[e - 1] == value) {
+                return e - 1;
+            }
+            if (++i == n) {
+                i = 0;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Makes this empty table a copy of {@code other}: its entries in the same slots, values shared, by copying arrays
+     * instead of adding key by key. Both tables keep the same width; neither counts.
+     */
+    void copyFrom(SliceTable other) {
+        if (values.length != other.values.length) {
+            allocate(other.values.length);
+        }
+        int n = other.size;
+        System.arraycopy(other.index, 0, index, 0, index.length);
+        System.arraycopy(other.longKeys, 0, longKeys, 0, n);
+        System.arraycopy(other.values, 0, values, 0, n);
+        if (width > 0) {
+            System.arraycopy(other.flat, 0, flat, 0, n * width);
+        }
+        if (!other.allLongs) {
+            keys = Arrays.copyOf(other.keys, values.length);
+            hashes = Arrays.copyOf(other.hashes, values.length);
+        }
+        allLongs = other.allLongs;
+        size = n;
+    }
+
+    /**
      * A key that is not a {@code Long} arrived: every key becomes an object again, with its hash. The index stays as
      * it is: a {@code Long}'s hash code is the one its value gave.
      */

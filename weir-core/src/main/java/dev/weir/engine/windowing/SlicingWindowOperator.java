@@ -83,6 +83,8 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     private int emittingSlot;
     private TimeWindow emittingWindow;
     private boolean emittingAssembly;
+    /** Whether the window being emitted is {@code sliding}'s oldest suffix combined with its back, key by key. */
+    private boolean emittingSliding;
 
     SlicingWindowOperator(long size, long slide, long offset, OutputTag<?> lateDataOutputTag, SliceFunction sliceFunction,
                           InternalWindowFunction function) {
@@ -259,6 +261,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
             emittingAssembly = false;
         }
         emitting = null;
+        emittingSliding = false;
         firedThrough = end - 1;
         if (stored != null) {
             stored.dropBefore(end - size + slide);
@@ -316,7 +319,11 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         TimeWindow window = new TimeWindow(start, end);
         if (sliding != null) {
             sliding.retire(start);
-            emitting = sliding.assemble(timeline, start, end);
+            sliding.prepare(timeline, start, end);
+            emittingSliding = true;
+            emittingSlot = 0;
+            emittingWindow = window;
+            return emitSliding();
         } else if (nonEmpty == 1) {
             emitting = only;
         } else {
@@ -336,6 +343,9 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
      * the output's backlog, which it asks every 256 results (no input reaches the table until it completes).
      */
     private boolean emitRest() throws Exception {
+        if (emittingSliding) {
+            return emitSliding();
+        }
         SliceTable table = emitting;
         TimeWindow window = emittingWindow;
         firingWindow = window;
@@ -351,6 +361,43 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
                         emittingSlot = i + 1;
                         return false;
                     }
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * As {@link #emitRest()}, for a window of {@code sliding}: each key of its oldest suffix, combined with the back's
+     * partial of that key when there is one, then each key only the back holds; the two tables are read, never
+     * changed. Slots number the suffix's entries first, then the back's.
+     */
+    private boolean emitSliding() throws Exception {
+        SliceTable suffix = sliding.oldestSuffix();
+        SliceTable back = sliding.back();
+        TimeWindow window = emittingWindow;
+        firingWindow = window;
+        collector.setTimestamp(window.maxTimestamp());
+        BooleanSupplier stop = backlog;
+        int inSuffix = suffix == null ? 0 : suffix.capacity();
+        int n = inSuffix + back.capacity();
+        int sinceCheck = 0;
+        for (int i = emittingSlot; i < n; i++) {
+            if (i < inSuffix) {
+                int j = back.find(suffix, i);
+                emit(suffix, i, window, j < 0 ? sliceFunction.resultOf(suffix, i) : sliceFunction.resultOfBoth(suffix, i, back, j));
+            } else {
+                int j = i - inSuffix;
+                if (suffix != null && suffix.find(back, j) >= 0) {
+                    continue;
+                }
+                emit(back, j, window, sliceFunction.resultOf(back, j));
+            }
+            if (stop != null && ++sinceCheck == 256) {
+                sinceCheck = 0;
+                if (stop.getAsBoolean() && i + 1 < n) {
+                    emittingSlot = i + 1;
+                    return false;
                 }
             }
         }
