@@ -89,13 +89,14 @@ final class FlatAggregatingSlices extends SliceFunction.Aggregating {
 
     @Override
     Object resultOfBoth(SliceTable earlier, int i, SliceTable later, int j) {
-        // The first argument is a fresh accumulator: merge may return it, and the result is emitted by reference.
         Object held = earlier.value(i);
-        Object first = held == null ? load(function.createAccumulator(), earlier, i) : startMany(held);
+        Object first = held == null ? load(scratch(), earlier, i) : startMany(held);
         Object other = later.value(j);
         Object merged = function.merge(first, other == null ? load(scratchOther(), later, j) : other);
-        if (merged == scratchOther) {
-            // A merge that returned its second argument: that instance now leaves as a result, never to be reused.
+        // The result is emitted by reference: a scratch instance merge handed back leaves with it and is replaced.
+        if (merged == scratch) {
+            scratch = null;
+        } else if (merged == scratchOther) {
             scratchOther = null;
         }
         return function.getResult(merged);

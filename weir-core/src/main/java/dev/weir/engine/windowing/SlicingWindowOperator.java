@@ -8,6 +8,7 @@ import dev.weir.engine.exchange.OutputBacklog;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
 import dev.weir.engine.state.SlicedStateBackend;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -85,6 +86,9 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     private boolean emittingAssembly;
     /** Whether the window being emitted is {@code sliding}'s oldest suffix combined with its back, key by key. */
     private boolean emittingSliding;
+    /** Per slot of {@code sliding}'s back, the firing that emitted its key with the suffix's; see {@link #emitSliding}. */
+    private int[] backEmitted = new int[0];
+    private int firing;
 
     SlicingWindowOperator(long size, long slide, long offset, OutputTag<?> lateDataOutputTag, SliceFunction sliceFunction,
                           InternalWindowFunction function) {
@@ -320,6 +324,13 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         if (sliding != null) {
             sliding.retire(start);
             sliding.prepare(timeline, start, end);
+            if (backEmitted.length < sliding.back().capacity()) {
+                backEmitted = new int[Math.max(sliding.back().capacity(), 2 * backEmitted.length)];
+            }
+            if (++firing == 0) {
+                Arrays.fill(backEmitted, 0);
+                firing = 1;
+            }
             emittingSliding = true;
             emittingSlot = 0;
             emittingWindow = window;
@@ -370,7 +381,8 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     /**
      * As {@link #emitRest()}, for a window of {@code sliding}: each key of its oldest suffix, combined with the back's
      * partial of that key when there is one, then each key only the back holds; the two tables are read, never
-     * changed. Slots number the suffix's entries first, then the back's.
+     * changed. Slots number the suffix's entries first, then the back's. A back slot combined with the suffix is
+     * stamped with the firing's number, so the second pass skips it without looking its key up in the suffix.
      */
     private boolean emitSliding() throws Exception {
         SliceTable suffix = sliding.oldestSuffix();
@@ -381,14 +393,21 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         BooleanSupplier stop = backlog;
         int inSuffix = suffix == null ? 0 : suffix.capacity();
         int n = inSuffix + back.capacity();
+        int[] emitted = backEmitted;
+        int stamp = firing;
         int sinceCheck = 0;
         for (int i = emittingSlot; i < n; i++) {
             if (i < inSuffix) {
                 int j = back.find(suffix, i);
-                emit(suffix, i, window, j < 0 ? sliceFunction.resultOf(suffix, i) : sliceFunction.resultOfBoth(suffix, i, back, j));
+                if (j < 0) {
+                    emit(suffix, i, window, sliceFunction.resultOf(suffix, i));
+                } else {
+                    emitted[j] = stamp;
+                    emit(suffix, i, window, sliceFunction.resultOfBoth(suffix, i, back, j));
+                }
             } else {
                 int j = i - inSuffix;
-                if (suffix != null && suffix.find(back, j) >= 0) {
+                if (emitted[j] == stamp) {
                     continue;
                 }
                 emit(back, j, window, sliceFunction.resultOf(back, j));
