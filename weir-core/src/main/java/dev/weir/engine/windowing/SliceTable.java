@@ -39,6 +39,11 @@ final class SliceTable {
     private Object[] keys;
     private int[] hashes;
     private boolean allLongs = true;
+    /**
+     * Whether any value slot was set since the table was last empty: while not, every value is null and readers of
+     * flat partials skip the value array, one cache line less per element.
+     */
+    private boolean holdsValues;
     /** Per entry, how many partials a window's combination holds; only for {@link WindowAssembly}'s table. */
     private int[] counts;
     private final boolean counting;
@@ -92,6 +97,14 @@ final class SliceTable {
 
     void setValue(int slot, Object value) {
         values[slot] = value;
+        if (value != null) {
+            holdsValues = true;
+        }
+    }
+
+    /** The value of {@code slot}, null without reading the value array while {@link #holdsValues} is false. */
+    Object valueIfAny(int slot) {
+        return holdsValues ? values[slot] : null;
     }
 
     /** The entries' primitive partials, {@link #width} longs per entry from {@code slot * width}; null when width is 0. */
@@ -263,6 +276,7 @@ final class SliceTable {
             hashes = Arrays.copyOf(other.hashes, values.length);
         }
         allLongs = other.allLongs;
+        holdsValues = other.holdsValues;
         size = n;
     }
 
@@ -301,6 +315,7 @@ final class SliceTable {
         }
         size = 0;
         allLongs = true;
+        holdsValues = false;
         keys = null;
         hashes = null;
     }
