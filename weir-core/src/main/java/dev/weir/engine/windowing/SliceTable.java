@@ -146,27 +146,16 @@ final class SliceTable {
             leaveLongMode();
         }
         int hash = spread(key.hashCode());
-        int[] idx = index;
-        int n = idx.length;
-        int i = home(hash, n);
-        for (int e = idx[i]; e != 0; e = idx[i]) {
-            e--;
-            if (hashes[e] == hash) {
-                Object k = keys[e];
-                if (k == key || k.equals(key)) {
-                    added = false;
-                    return e;
-                }
-            }
-            if (++i == n) {
-                i = 0;
-            }
+        int found = probe(key, hash);
+        if (found >= 0) {
+            added = false;
+            return found;
         }
         if (size == values.length) {
             grow(size + 1);
             return slot(key);
         }
-        idx[i] = size + 1;
+        index[-found - 1] = size + 1;
         keys[size] = key;
         hashes[size] = hash;
         added = true;
@@ -175,27 +164,56 @@ final class SliceTable {
 
     /** The slot of the {@code Long} key {@code value}; only while every key is a {@code Long}. */
     private int slotOfLong(long value) {
+        int found = probeLong(value);
+        if (found >= 0) {
+            added = false;
+            return found;
+        }
+        if (size == longKeys.length) {
+            grow(size + 1);
+            return slotOfLong(value);
+        }
+        index[-found - 1] = size + 1;
+        longKeys[size] = value;
+        added = true;
+        return size++;
+    }
+
+    /** The entry of {@code key} (its spread hash given), or -1 minus the empty index slot where it would go. */
+    private int probe(Object key, int hash) {
+        int[] idx = index;
+        int n = idx.length;
+        int i = home(hash, n);
+        for (int e = idx[i]; e != 0; e = idx[i]) {
+            e--;
+            if (hashes[e] == hash) {
+                Object k = keys[e];
+                if (k == key || k.equals(key)) {
+                    return e;
+                }
+            }
+            if (++i == n) {
+                i = 0;
+            }
+        }
+        return -i - 1;
+    }
+
+    /** As {@link #probe}, for the {@code Long} key {@code value} while every key is a {@code Long}. */
+    private int probeLong(long value) {
         int[] idx = index;
         int n = idx.length;
         int i = home(spread(Long.hashCode(value)), n);
         long[] ks = longKeys;
         for (int e = idx[i]; e != 0; e = idx[i]) {
             if (ks[e - 1] == value) {
-                added = false;
                 return e - 1;
             }
             if (++i == n) {
                 i = 0;
             }
         }
-        if (size == ks.length) {
-            grow(size + 1);
-            return slotOfLong(value);
-        }
-        idx[i] = size + 1;
-        ks[size] = value;
-        added = true;
-        return size++;
+        return -i - 1;
     }
 
     /**
@@ -214,46 +232,18 @@ final class SliceTable {
      * While both tables hold only {@code Long}s, without boxing or reading a key object.
      */
     int find(SliceTable other, int j) {
+        int found;
         if (allLongs && other.allLongs) {
-            return findLong(other.longKeys[j]);
-        }
-        Object key = other.key(j);
-        if (allLongs) {
-            return key.getClass() == Long.class ? findLong((Long) key) : -1;
-        }
-        int hash = spread(key.hashCode());
-        int[] idx = index;
-        int n = idx.length;
-        int i = home(hash, n);
-        for (int e = idx[i]; e != 0; e = idx[i]) {
-            e--;
-            if (hashes[e] == hash) {
-                Object k = keys[e];
-                if (k == key || k.equals(key)) {
-                    return e;
-                }
-            }
-            if (++i == n) {
-                i = 0;
+            found = probeLong(other.longKeys[j]);
+        } else {
+            Object key = other.key(j);
+            if (allLongs) {
+                found = key.getClass() == Long.class ? probeLong((Long) key) : -1;
+            } else {
+                found = probe(key, spread(key.hashCode()));
             }
         }
-        return -1;
-    }
-
-    private int findLong(long value) {
-        int[] idx = index;
-        int n = idx.length;
-        int i = home(spread(Long.hashCode(value)), n);
-        long[] ks = longKeys;
-        for (int e = idx[i]; e != 0; e = idx[i]) {
-            if (ks[e - 1] == value) {
-                return e - 1;
-            }
-            if (++i == n) {
-                i = 0;
-            }
-        }
-        return -1;
+        return Math.max(found, -1);
     }
 
     /**

@@ -84,6 +84,8 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     private int emittingSlot;
     private TimeWindow emittingWindow;
     private boolean emittingAssembly;
+    /** Results emitted since the output's backlog was last asked about. */
+    private int sinceCheck;
     /** Whether the window being emitted is {@code sliding}'s oldest suffix combined with its back, key by key. */
     private boolean emittingSliding;
     /** Per slot of {@code sliding}'s back, the firing that emitted its key with the suffix's; see {@link #emitSliding}. */
@@ -361,21 +363,31 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         TimeWindow window = emittingWindow;
         firingWindow = window;
         collector.setTimestamp(window.maxTimestamp());
-        BooleanSupplier stop = backlog;
-        int sinceCheck = 0;
+        sinceCheck = 0;
         for (int i = emittingSlot, n = table.capacity(); i < n; i++) {
             if (table.occupied(i)) {
                 emit(table, i, window, sliceFunction.resultOf(table, i));
-                if (stop != null && ++sinceCheck == 256) {
-                    sinceCheck = 0;
-                    if (stop.getAsBoolean() && i + 1 < n) {
-                        emittingSlot = i + 1;
-                        return false;
-                    }
+                if (stopsBefore(i + 1, n)) {
+                    return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * After a result, whether to stop for the output's backlog, which it asks every 256 results; when it stops, the
+     * firing resumes from slot {@code next} of {@code n}.
+     */
+    private boolean stopsBefore(int next, int n) {
+        if (backlog != null && ++sinceCheck == 256) {
+            sinceCheck = 0;
+            if (backlog.getAsBoolean() && next < n) {
+                emittingSlot = next;
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -390,12 +402,11 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         TimeWindow window = emittingWindow;
         firingWindow = window;
         collector.setTimestamp(window.maxTimestamp());
-        BooleanSupplier stop = backlog;
         int inSuffix = suffix == null ? 0 : suffix.capacity();
         int n = inSuffix + back.capacity();
         int[] emitted = backEmitted;
         int stamp = firing;
-        int sinceCheck = 0;
+        sinceCheck = 0;
         for (int i = emittingSlot; i < n; i++) {
             if (i < inSuffix) {
                 int j = back.find(suffix, i);
@@ -412,12 +423,8 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
                 }
                 emit(back, j, window, sliceFunction.resultOf(back, j));
             }
-            if (stop != null && ++sinceCheck == 256) {
-                sinceCheck = 0;
-                if (stop.getAsBoolean() && i + 1 < n) {
-                    emittingSlot = i + 1;
-                    return false;
-                }
+            if (stopsBefore(i + 1, n)) {
+                return false;
             }
         }
         return true;

@@ -96,7 +96,7 @@ final class SlidingAssembly {
         if (slice.isEmpty()) {
             return;
         }
-        fold(back, slice);
+        fold(back, slice, false);
         if (backCount == backSlices.length) {
             backSlices = Arrays.copyOf(backSlices, backCount * 2);
         }
@@ -120,7 +120,7 @@ final class SlidingAssembly {
                 // A copy of the later suffix's arrays, then slice k's keys: one lookup per key of the slice rather
                 // than one per key of the whole suffix; slice k's partial stays first in each combination.
                 suffix.copyFrom(later);
-                prepend(suffix, backSlices[k]);
+                fold(suffix, backSlices[k], true);
             }
             front[k] = suffix;
             frontStarts[k] = backSlices[k].start;
@@ -131,27 +131,18 @@ final class SlidingAssembly {
         backCount = 0;
     }
 
-    /** Combines {@code earlier}'s values with {@code into}'s, key by key, {@code earlier}'s values first. */
-    private void prepend(SliceTable into, SliceTable earlier) throws Exception {
-        for (int i = 0, n = earlier.capacity(); i < n; i++) {
-            if (earlier.occupied(i)) {
-                int slot = into.slotOf(earlier, i);
-                if (into.added()) {
-                    function.copyInto(into, slot, earlier, i);
-                } else {
-                    function.combineBefore(into, slot, earlier, i);
-                }
-            }
-        }
-    }
-
-    /** Combines {@code from}'s values into {@code into}'s, key by key, {@code into}'s values first. */
-    private void fold(SliceTable into, SliceTable from) throws Exception {
+    /**
+     * Combines {@code from}'s values with {@code into}'s, key by key: {@code into}'s first, or {@code from}'s when
+     * {@code fromFirst} (its slice is the earlier one).
+     */
+    private void fold(SliceTable into, SliceTable from, boolean fromFirst) throws Exception {
         for (int i = 0, n = from.capacity(); i < n; i++) {
             if (from.occupied(i)) {
                 int slot = into.slotOf(from, i);
                 if (into.added()) {
                     function.copyInto(into, slot, from, i);
+                } else if (fromFirst) {
+                    function.combineBefore(into, slot, from, i);
                 } else {
                     function.combineInto(into, slot, false, from, i);
                 }
