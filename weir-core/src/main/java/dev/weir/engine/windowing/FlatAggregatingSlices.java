@@ -43,7 +43,7 @@ final class FlatAggregatingSlices extends SliceFunction.Aggregating {
 
     @Override
     void addTo(SliceTable table, int slot, Object value) {
-        Object held = table.value(slot);
+        Object held = table.valueIfAny(slot);
         if (held != null) {
             table.setValue(slot, function.add(value, held));
             return;
@@ -59,7 +59,7 @@ final class FlatAggregatingSlices extends SliceFunction.Aggregating {
 
     @Override
     void copyInto(SliceTable into, int slot, SliceTable from, int j) {
-        Object held = from.value(j);
+        Object held = from.valueIfAny(j);
         if (held != null) {
             into.setValue(slot, held);
         } else {
@@ -69,8 +69,8 @@ final class FlatAggregatingSlices extends SliceFunction.Aggregating {
 
     @Override
     void combineInto(SliceTable into, int slot, boolean owned, SliceTable from, int j) {
-        Object held = into.value(slot);
-        Object other = from.value(j);
+        Object held = into.valueIfAny(slot);
+        Object other = from.valueIfAny(j);
         if (held == null && other == null) {
             put(into, slot, function.merge(load(scratch(), into, slot), load(scratchOther(), from, j)));
             return;
@@ -80,13 +80,36 @@ final class FlatAggregatingSlices extends SliceFunction.Aggregating {
     }
 
     @Override
+    void combineBefore(SliceTable into, int slot, SliceTable from, int j) {
+        Object earlier = from.valueIfAny(j);
+        Object later = into.valueIfAny(slot);
+        Object first = earlier == null ? load(scratch(), from, j) : startMany(earlier);
+        put(into, slot, function.merge(first, later == null ? load(scratchOther(), into, slot) : later));
+    }
+
+    @Override
+    Object resultOfBoth(SliceTable earlier, int i, SliceTable later, int j) {
+        Object held = earlier.valueIfAny(i);
+        Object first = held == null ? load(scratch(), earlier, i) : startMany(held);
+        Object other = later.valueIfAny(j);
+        Object merged = function.merge(first, other == null ? load(scratchOther(), later, j) : other);
+        // The result is emitted by reference: a scratch instance merge handed back leaves with it and is replaced.
+        if (merged == scratch) {
+            scratch = null;
+        } else if (merged == scratchOther) {
+            scratchOther = null;
+        }
+        return function.getResult(merged);
+    }
+
+    @Override
     Object resultOf(SliceTable table, int slot) {
         return function.getResult(partialOf(table, slot));
     }
 
     @Override
     Object partialOf(SliceTable table, int slot) {
-        Object held = table.value(slot);
+        Object held = table.valueIfAny(slot);
         return held != null ? held : load(function.createAccumulator(), table, slot);
     }
 
@@ -99,7 +122,7 @@ final class FlatAggregatingSlices extends SliceFunction.Aggregating {
     private void put(SliceTable table, int slot, Object accumulator) {
         if (accumulator != null && accumulator.getClass() == fields.type) {
             fields.store(accumulator, table.flat(), slot * width);
-            if (table.value(slot) != null) {
+            if (table.valueIfAny(slot) != null) {
                 table.setValue(slot, null);
             }
         } else {

@@ -129,6 +129,22 @@ abstract class SliceFunction {
         into.setValue(slot, combine(owned ? existing : startMany(existing), from.value(j)));
     }
 
+    /**
+     * Combines {@code from}'s partial in slot {@code j}, the earlier one, with {@code into}'s in {@code slot}, which may
+     * be shared with another table (so it is never changed), and keeps the combination in {@code into}'s slot.
+     */
+    void combineBefore(SliceTable into, int slot, SliceTable from, int j) throws Exception {
+        into.setValue(slot, combine(startMany(from.value(j)), into.value(slot)));
+    }
+
+    /**
+     * The window function's input for a key held by both {@code earlier}'s slot {@code i} and {@code later}'s slot
+     * {@code j}: their combination in time order, changing neither.
+     */
+    Object resultOfBoth(SliceTable earlier, int i, SliceTable later, int j) throws Exception {
+        return result(combine(startMany(earlier.value(i)), later.value(j)), false);
+    }
+
     /** The window function's input from {@code table}'s {@code slot}. */
     Object resultOf(SliceTable table, int slot) {
         return result(table.value(slot), table.single(slot));

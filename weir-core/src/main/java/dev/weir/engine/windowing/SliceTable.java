@@ -39,6 +39,11 @@ final class SliceTable {
     private Object[] keys;
     private int[] hashes;
     private boolean allLongs = true;
+    /**
+     * Whether any value slot was set since the table was last empty: while not, every value is null and readers of
+     * flat partials skip the value array, one cache line less per element.
+     */
+    private boolean holdsValues;
     /** Per entry, how many partials a window's combination holds; only for {@link WindowAssembly}'s table. */
     private int[] counts;
     private final boolean counting;
@@ -92,6 +97,14 @@ final class SliceTable {
 
     void setValue(int slot, Object value) {
         values[slot] = value;
+        if (value != null) {
+            holdsValues = true;
+        }
+    }
+
+    /** The value of {@code slot}, null without reading the value array while {@link #holdsValues} is false. */
+    Object valueIfAny(int slot) {
+        return holdsValues ? values[slot] : null;
     }
 
     /** The entries' primitive partials, {@link #width} longs per entry from {@code slot * width}; null when width is 0. */
@@ -133,27 +146,16 @@ final class SliceTable {
             leaveLongMode();
         }
         int hash = spread(key.hashCode());
-        int[] idx = index;
-        int n = idx.length;
-        int i = home(hash, n);
-        for (int e = idx[i]; e != 0; e = idx[i]) {
-            e--;
-            if (hashes[e] == hash) {
-                Object k = keys[e];
-                if (k == key || k.equals(key)) {
-                    added = false;
-                    return e;
-                }
-            }
-            if (++i == n) {
-                i = 0;
-            }
+        int found = probe(key, hash);
+        if (found >= 0) {
+            added = false;
+            return found;
         }
         if (size == values.length) {
             grow(size + 1);
             return slot(key);
         }
-        idx[i] = size + 1;
+        index[-found - 1] = size + 1;
         keys[size] = key;
         hashes[size] = hash;
         added = true;
@@ -162,27 +164,56 @@ final class SliceTable {
 
     /** The slot of the {@code Long} key {@code value}; only while every key is a {@code Long}. */
     private int slotOfLong(long value) {
+        int found = probeLong(value);
+        if (found >= 0) {
+            added = false;
+            return found;
+        }
+        if (size == longKeys.length) {
+            grow(size + 1);
+            return slotOfLong(value);
+        }
+        index[-found - 1] = size + 1;
+        longKeys[size] = value;
+        added = true;
+        return size++;
+    }
+
+    /** The entry of {@code key} (its spread hash given), or -1 minus the empty index slot where it would go. */
+    private int probe(Object key, int hash) {
+        int[] idx = index;
+        int n = idx.length;
+        int i = home(hash, n);
+        for (int e = idx[i]; e != 0; e = idx[i]) {
+            e--;
+            if (hashes[e] == hash) {
+                Object k = keys[e];
+                if (k == key || k.equals(key)) {
+                    return e;
+                }
+            }
+            if (++i == n) {
+                i = 0;
+            }
+        }
+        return -i - 1;
+    }
+
+    /** As {@link #probe}, for the {@code Long} key {@code value} while every key is a {@code Long}. */
+    private int probeLong(long value) {
         int[] idx = index;
         int n = idx.length;
         int i = home(spread(Long.hashCode(value)), n);
         long[] ks = longKeys;
         for (int e = idx[i]; e != 0; e = idx[i]) {
             if (ks[e - 1] == value) {
-                added = false;
                 return e - 1;
             }
             if (++i == n) {
                 i = 0;
             }
         }
-        if (size == ks.length) {
-            grow(size + 1);
-            return slotOfLong(value);
-        }
-        idx[i] = size + 1;
-        ks[size] = value;
-        added = true;
-        return size++;
+        return -i - 1;
     }
 
     /**
@@ -194,6 +225,49 @@ final class SliceTable {
             return slotOfLong(other.longKeys[j]);
         }
         return slot(other.key(j));
+    }
+
+    /**
+     * The slot of the key in {@code other}'s slot {@code j}, or -1 when this table does not hold it; adds nothing.
+     * While both tables hold only {@code Long}s, without boxing or reading a key object.
+     */
+    int find(SliceTable other, int j) {
+        int found;
+        if (allLongs && other.allLongs) {
+            found = probeLong(other.longKeys[j]);
+        } else {
+            Object key = other.key(j);
+            if (allLongs) {
+                found = key.getClass() == Long.class ? probeLong((Long) key) : -1;
+            } else {
+                found = probe(key, spread(key.hashCode()));
+            }
+        }
+        return Math.max(found, -1);
+    }
+
+    /**
+     * Makes this empty table a copy of {@code other}: its entries in the same slots, values shared, by copying arrays
+     * instead of adding key by key. Both tables keep the same width; neither counts.
+     */
+    void copyFrom(SliceTable other) {
+        if (values.length != other.values.length) {
+            allocate(other.values.length);
+        }
+        int n = other.size;
+        System.arraycopy(other.index, 0, index, 0, index.length);
+        System.arraycopy(other.longKeys, 0, longKeys, 0, n);
+        System.arraycopy(other.values, 0, values, 0, n);
+        if (width > 0) {
+            System.arraycopy(other.flat, 0, flat, 0, n * width);
+        }
+        if (!other.allLongs) {
+            keys = Arrays.copyOf(other.keys, values.length);
+            hashes = Arrays.copyOf(other.hashes, values.length);
+        }
+        allLongs = other.allLongs;
+        holdsValues = other.holdsValues;
+        size = n;
     }
 
     /**
@@ -231,6 +305,7 @@ final class SliceTable {
         }
         size = 0;
         allLongs = true;
+        holdsValues = false;
         keys = null;
         hashes = null;
     }

@@ -8,6 +8,7 @@ import dev.weir.engine.exchange.OutputBacklog;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
 import dev.weir.engine.state.SlicedStateBackend;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -83,6 +84,13 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
     private int emittingSlot;
     private TimeWindow emittingWindow;
     private boolean emittingAssembly;
+    /** Results emitted since the output's backlog was last asked about. */
+    private int sinceCheck;
+    /** Whether the window being emitted is {@code sliding}'s oldest suffix combined with its back, key by key. */
+    private boolean emittingSliding;
+    /** Per slot of {@code sliding}'s back, the firing that emitted its key with the suffix's; see {@link #emitSliding}. */
+    private int[] backEmitted = new int[0];
+    private int firing;
 
     SlicingWindowOperator(long size, long slide, long offset, OutputTag<?> lateDataOutputTag, SliceFunction sliceFunction,
                           InternalWindowFunction function) {
@@ -259,6 +267,7 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
             emittingAssembly = false;
         }
         emitting = null;
+        emittingSliding = false;
         firedThrough = end - 1;
         if (stored != null) {
             stored.dropBefore(end - size + slide);
@@ -316,7 +325,18 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
         TimeWindow window = new TimeWindow(start, end);
         if (sliding != null) {
             sliding.retire(start);
-            emitting = sliding.assemble(timeline, start, end);
+            sliding.prepare(timeline, start, end);
+            if (backEmitted.length < sliding.back().capacity()) {
+                backEmitted = new int[Math.max(sliding.back().capacity(), 2 * backEmitted.length)];
+            }
+            if (++firing == 0) {
+                Arrays.fill(backEmitted, 0);
+                firing = 1;
+            }
+            emittingSliding = true;
+            emittingSlot = 0;
+            emittingWindow = window;
+            return emitSliding();
         } else if (nonEmpty == 1) {
             emitting = only;
         } else {
@@ -336,22 +356,75 @@ public final class SlicingWindowOperator extends PreAggregatingWindowOperator im
      * the output's backlog, which it asks every 256 results (no input reaches the table until it completes).
      */
     private boolean emitRest() throws Exception {
+        if (emittingSliding) {
+            return emitSliding();
+        }
         SliceTable table = emitting;
         TimeWindow window = emittingWindow;
         firingWindow = window;
         collector.setTimestamp(window.maxTimestamp());
-        BooleanSupplier stop = backlog;
-        int sinceCheck = 0;
+        sinceCheck = 0;
         for (int i = emittingSlot, n = table.capacity(); i < n; i++) {
             if (table.occupied(i)) {
                 emit(table, i, window, sliceFunction.resultOf(table, i));
-                if (stop != null && ++sinceCheck == 256) {
-                    sinceCheck = 0;
-                    if (stop.getAsBoolean() && i + 1 < n) {
-                        emittingSlot = i + 1;
-                        return false;
-                    }
+                if (stopsBefore(i + 1, n)) {
+                    return false;
                 }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * After a result, whether to stop for the output's backlog, which it asks every 256 results; when it stops, the
+     * firing resumes from slot {@code next} of {@code n}.
+     */
+    private boolean stopsBefore(int next, int n) {
+        if (backlog != null && ++sinceCheck == 256) {
+            sinceCheck = 0;
+            if (backlog.getAsBoolean() && next < n) {
+                emittingSlot = next;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * As {@link #emitRest()}, for a window of {@code sliding}: each key of its oldest suffix, combined with the back's
+     * partial of that key when there is one, then each key only the back holds; the two tables are read, never
+     * changed. Slots number the suffix's entries first, then the back's. A back slot combined with the suffix is
+     * stamped with the firing's number, so the second pass skips it without looking its key up in the suffix.
+     */
+    private boolean emitSliding() throws Exception {
+        SliceTable suffix = sliding.oldestSuffix();
+        SliceTable back = sliding.back();
+        TimeWindow window = emittingWindow;
+        firingWindow = window;
+        collector.setTimestamp(window.maxTimestamp());
+        int inSuffix = suffix == null ? 0 : suffix.capacity();
+        int n = inSuffix + back.capacity();
+        int[] emitted = backEmitted;
+        int stamp = firing;
+        sinceCheck = 0;
+        for (int i = emittingSlot; i < n; i++) {
+            if (i < inSuffix) {
+                int j = back.find(suffix, i);
+                if (j < 0) {
+                    emit(suffix, i, window, sliceFunction.resultOf(suffix, i));
+                } else {
+                    emitted[j] = stamp;
+                    emit(suffix, i, window, sliceFunction.resultOfBoth(suffix, i, back, j));
+                }
+            } else {
+                int j = i - inSuffix;
+                if (emitted[j] == stamp) {
+                    continue;
+                }
+                emit(back, j, window, sliceFunction.resultOf(back, j));
+            }
+            if (stopsBefore(i + 1, n)) {
+                return false;
             }
         }
         return true;

@@ -141,4 +141,94 @@ class FlatAggregatingSlicesTest {
                 .expectOutput(expected.toArray(new HarnessRecord[0]))
                 .verify();
     }
+
+    /** Count and sum of a window's values, compared by value: it is the window's result itself. */
+    public static final class Tally {
+        public long count;
+        public long sum;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Tally t && t.count == count && t.sum == sum;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(count * 31 + sum);
+        }
+
+        @Override
+        public String toString() {
+            return count + "/" + sum;
+        }
+    }
+
+    /** Emits its accumulator as the result, and merges into its second argument: both reach the output by reference. */
+    static final class TallyIntoSecond implements AggregateFunction<Tuple2<String, Integer>, Tally, Tally> {
+        @Override
+        public Tally createAccumulator() {
+            return new Tally();
+        }
+
+        @Override
+        public Tally add(Tuple2<String, Integer> value, Tally acc) {
+            acc.count++;
+            acc.sum += value.f1;
+            return acc;
+        }
+
+        @Override
+        public Tally getResult(Tally acc) {
+            return acc;
+        }
+
+        @Override
+        public Tally merge(Tally a, Tally b) {
+            b.count += a.count;
+            b.sum += a.sum;
+            return b;
+        }
+    }
+
+    @Test
+    void slidingResultsThatAreMergedAccumulatorsStayTheirWindowsOwnWithOutOfOrderElements() throws Exception {
+        String[] keys = {"a", "b", "c", "d", "e"};
+        List<HarnessRecord> input = new ArrayList<>();
+        List<long[]> elements = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            // Every fourth element lands three slices back (out of order, never late: watermarks lag by five).
+            long t = i % 4 == 3 ? i - 3 : i;
+            int key = (i * 7) % keys.length;
+            input.add(in(keys[key], i, t));
+            elements.add(new long[] {key, i, t});
+            if (i % 6 == 5) {
+                input.add(HarnessRecord.watermark(i - 5));
+            }
+        }
+        // Windows [e - 10, e) for e = 1 .. 69, by key in the order their key was first seen in the window's slices.
+        List<HarnessRecord> expected = new ArrayList<>();
+        for (int end = 1; end <= 69; end++) {
+            long[] counts = new long[keys.length];
+            long[] sums = new long[keys.length];
+            for (long[] e : elements) {
+                if (e[2] >= end - 10 && e[2] < end) {
+                    counts[(int) e[0]]++;
+                    sums[(int) e[0]] += e[1];
+                }
+            }
+            for (int k = 0; k < keys.length; k++) {
+                if (counts[k] > 0) {
+                    Tally tally = new Tally();
+                    tally.count = counts[k];
+                    tally.sum = sums[k];
+                    expected.add(HarnessRecord.of(tally, end - 1L));
+                }
+            }
+        }
+        ReplayVerifier.of(() -> OneInputHarness.forWindow(KEY, SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(1)))
+                        .aggregate(new TallyIntoSecond()))
+                .input(input)
+                .expectOutput(expected.toArray(new HarnessRecord[0]))
+                .verify();
+    }
 }
