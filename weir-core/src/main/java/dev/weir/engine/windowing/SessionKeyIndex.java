@@ -1,21 +1,29 @@
 package dev.weir.engine.windowing;
 
 /**
- * Each key's first in-flight session in a {@link SessionTable}: an open-addressing map (linear probing, power-of-two
- * capacity, removal by shifting back) from a key to a slot, each entry's key code and slot side by side in one
+ * Each key's latest in-flight session in a {@link SessionTable}: an open-addressing map (linear probing, power-of-two
+ * capacity) from a key to the slot of its latest session by start and that session's end, side by side in one
  * {@code long[]}, so a probe reads one cache line.
  *
+ * <p>An entry outlives its key's sessions: once the watermark has reached its end, every session of the key has fired
+ * and the entry is dead, which the operator tells from the entry alone. So a firing never touches this map; a key that
+ * comes back takes its dead entry again, and {@link #sweep} drops the dead entries of keys that do not when they
+ * outnumber the sessions in flight.
+ *
  * <p>While every key is a {@code Long} (the usual case) the code is the key's value and a probe compares longs without
- * reading a key object; after the first key of another class, codes are hash codes and a probe that matches one also
- * compares the key with the key object of the entry's slot in the table. An entry's home is the key's
- * {@code hashCode()} in both modes, which the table keeps per session: so removing a key whose first session fired
- * finds its entry by that hash and the slot, without reading the key.
+ * reading a key object; after the first key of another class, codes are hash codes, the entries keep their key
+ * objects, and a probe that matches a code also compares the keys.
  */
 final class SessionKeyIndex {
     private static final int MIN_CAPACITY = 16;
+    /** An entry's key code, its latest session's slot plus one (0: free entry) and that session's end. */
+    private static final int STRIDE = 3;
+    private static final int SLOT = 1;
+    private static final int END = 2;
 
-    /** Entry i's key code at 2i and its slot plus one at 2i + 1; 0 there marks a free entry. */
     private long[] entries;
+    /** Each entry's key once the keys are not all {@code Long}s; null before. */
+    private Object[] keys;
     private boolean allLongs = true;
     private int size;
     private int mask;
@@ -25,140 +33,135 @@ final class SessionKeyIndex {
         allocate(MIN_CAPACITY);
     }
 
+    /** Entries, live and dead. */
     int size() {
         return size;
     }
 
-    /** The slot of {@code key}'s first session, or -1. */
-    int get(Object key, SessionTable table) {
-        int i = indexOf(key, table);
-        return (int) entries[(i << 1) + 1] - 1;
-    }
-
-    /** Makes {@code slot} the first session of {@code key}, which has an entry or gets one. */
-    void put(Object key, int slot, SessionTable table) {
-        if (allLongs && key.getClass() != Long.class) {
-            leaveLongMode();
-        }
-        int i = indexOf(key, table);
-        if (entries[(i << 1) + 1] == 0) {
-            int capacity = mask + 1;
-            if (size >= capacity >> 1) {
-                rehash(capacity * 2);
-                i = indexOf(key, table);
-            }
-            entries[i << 1] = allLongs ? (Long) key : key.hashCode();
-            size++;
-        }
-        entries[(i << 1) + 1] = slot + 1L;
-    }
-
-    /** Gives the key whose first session is {@code slot} (its key's hash code {@code hash}) the first session {@code next}. */
-    void replace(int hash, int slot, int next) {
-        entries[(find(hash, slot) << 1) + 1] = next + 1L;
-    }
-
-    /** Removes the entry of the key whose first session is {@code slot}; {@code hash} is that key's hash code. */
-    void remove(int hash, int slot) {
-        long[] pairs = entries;
-        int gap = find(hash, slot);
-        size--;
-        int j = gap;
-        while (true) {
-            j = (j + 1) & mask;
-            if (pairs[(j << 1) + 1] == 0) {
-                break;
-            }
-            int home = homeOf(pairs[j << 1]);
-            // Move the entry at j into the gap unless its home lies cyclically in (gap, j].
-            if (((j - home) & mask) >= ((j - gap) & mask)) {
-                pairs[gap << 1] = pairs[j << 1];
-                pairs[(gap << 1) + 1] = pairs[(j << 1) + 1];
-                gap = j;
-            }
-        }
-        pairs[gap << 1] = 0;
-        pairs[(gap << 1) + 1] = 0;
-    }
-
-    /** The entry whose slot is {@code slot}, probing from the home of {@code hash}; it must exist. */
-    private int find(int hash, int slot) {
-        long[] pairs = entries;
-        long value = slot + 1L;
-        int i = spread(hash) >>> shift;
-        while (pairs[(i << 1) + 1] != value) {
-            i = (i + 1) & mask;
-        }
-        return i;
-    }
-
-    /** The entry of {@code key}, or the free entry where it would go. */
-    private int indexOf(Object key, SessionTable table) {
+    /** The entry of {@code key}, or {@code ~entry} of the free entry where it would go. */
+    int find(Object key) {
         long[] pairs = entries;
         if (allLongs) {
             if (key.getClass() != Long.class) {
                 // No key here is of this key's class: find where it would go.
                 int i = spread(key.hashCode()) >>> shift;
-                while (pairs[(i << 1) + 1] != 0) {
+                while (pairs[i * STRIDE + SLOT] != 0) {
                     i = (i + 1) & mask;
                 }
-                return i;
+                return ~i;
             }
             long value = (Long) key;
             int i = spread(Long.hashCode(value)) >>> shift;
-            while (pairs[(i << 1) + 1] != 0 && pairs[i << 1] != value) {
+            while (true) {
+                int at = i * STRIDE;
+                if (pairs[at + SLOT] == 0) {
+                    return ~i;
+                }
+                if (pairs[at] == value) {
+                    return i;
+                }
                 i = (i + 1) & mask;
             }
-            return i;
         }
         int hash = key.hashCode();
         int i = spread(hash) >>> shift;
-        for (long slot = pairs[(i << 1) + 1]; slot != 0; slot = pairs[(i << 1) + 1]) {
-            if (pairs[i << 1] == hash) {
-                Object other = table.key((int) slot - 1);
+        while (pairs[i * STRIDE + SLOT] != 0) {
+            if (pairs[i * STRIDE] == hash) {
+                Object other = keys[i];
                 if (other == key || other.equals(key)) {
                     return i;
                 }
             }
             i = (i + 1) & mask;
         }
-        return i;
+        return ~i;
     }
 
-    private int homeOf(long code) {
-        return spread(allLongs ? Long.hashCode(code) : (int) code) >>> shift;
+    /** The slot of the latest session of the key at {@code entry}; it is in flight only while {@link #end} is not reached. */
+    int slot(int entry) {
+        return (int) entries[entry * STRIDE + SLOT] - 1;
     }
 
-    /** The first key that is not a {@code Long}: codes become hash codes; homes stay where they are. */
+    /** The end of the latest session of the key at {@code entry}. */
+    long end(int entry) {
+        return entries[entry * STRIDE + END];
+    }
+
+    /** Makes {@code slot}, which ends at {@code end}, the latest session of the key at {@code entry}. */
+    void set(int entry, int slot, long end) {
+        int at = entry * STRIDE;
+        entries[at + SLOT] = slot + 1L;
+        entries[at + END] = end;
+    }
+
+    /** Adds {@code key}, which {@link #find} put at {@code ~free}, with its latest session {@code slot} ending at {@code end}. */
+    void add(int free, Object key, int slot, long end) {
+        if (allLongs && key.getClass() != Long.class) {
+            leaveLongMode();
+            free = find(key);
+        }
+        int capacity = mask + 1;
+        if (size >= capacity >> 1) {
+            rehash(capacity * 2, Long.MIN_VALUE);
+            free = find(key);
+        }
+        int i = ~free;
+        int at = i * STRIDE;
+        entries[at] = allLongs ? (Long) key : key.hashCode();
+        if (!allLongs) {
+            keys[i] = key;
+        }
+        size++;
+        set(i, slot, end);
+    }
+
+    /**
+     * Drops the entries of keys whose sessions have all fired (end at or below {@code watermark}). The capacity stays,
+     * as a map of keys does: the keys that come back after this watermark would grow it again.
+     */
+    void sweep(long watermark) {
+        rehash(mask + 1, watermark);
+    }
+
+    /** Into {@code capacity} entries, keeping those whose end lies after {@code watermark}. */
+    private void rehash(int capacity, long watermark) {
+        long[] old = entries;
+        Object[] oldKeys = keys;
+        int oldCapacity = mask + 1;
+        allocate(capacity);
+        size = 0;
+        for (int j = 0; j < oldCapacity; j++) {
+            int from = j * STRIDE;
+            if (old[from + SLOT] != 0 && old[from + END] - 1 > watermark) {
+                int i = spread(allLongs ? Long.hashCode(old[from]) : (int) old[from]) >>> shift;
+                while (entries[i * STRIDE + SLOT] != 0) {
+                    i = (i + 1) & mask;
+                }
+                System.arraycopy(old, from, entries, i * STRIDE, STRIDE);
+                if (!allLongs) {
+                    keys[i] = oldKeys[j];
+                }
+                size++;
+            }
+        }
+    }
+
+    /** The first key that is not a {@code Long}: codes become hash codes, entries keep keys; homes stay. */
     private void leaveLongMode() {
-        long[] pairs = entries;
+        keys = new Object[mask + 1];
         for (int i = 0; i <= mask; i++) {
-            if (pairs[(i << 1) + 1] != 0) {
-                pairs[i << 1] = Long.hashCode(pairs[i << 1]);
+            int at = i * STRIDE;
+            if (entries[at + SLOT] != 0) {
+                keys[i] = entries[at];
+                entries[at] = Long.hashCode(entries[at]);
             }
         }
         allLongs = false;
     }
 
-    private void rehash(int capacity) {
-        long[] old = entries;
-        int oldCapacity = mask + 1;
-        allocate(capacity);
-        for (int j = 0; j < oldCapacity; j++) {
-            long slot = old[(j << 1) + 1];
-            if (slot != 0) {
-                int i = homeOf(old[j << 1]);
-                while (entries[(i << 1) + 1] != 0) {
-                    i = (i + 1) & mask;
-                }
-                entries[i << 1] = old[j << 1];
-                entries[(i << 1) + 1] = slot;
-            }
-        }
-    }
-
     private void allocate(int capacity) {
-        entries = new long[capacity * 2];
+        entries = new long[capacity * STRIDE];
+        keys = allLongs ? null : new Object[capacity];
         mask = capacity - 1;
         shift = 32 - Integer.numberOfTrailingZeros(capacity);
     }
@@ -166,5 +169,10 @@ final class SessionKeyIndex {
     /** Fibonacci hashing: the top bits pick the entry, so keys with close hash codes spread out. */
     private static int spread(int h) {
         return (h ^ (h >>> 16)) * 0x9E3779B9;
+    }
+
+    @Override
+    public String toString() {
+        return "SessionKeyIndex{entries=" + size + ", capacity=" + (mask + 1) + ", longKeys=" + allLongs + "}";
     }
 }

@@ -6,13 +6,15 @@ import java.util.Arrays;
 /**
  * The in-flight sessions of every key of one session-window subtask, one row of longs per session: its bounds
  * {@code [start, end)}, an identity that stays with it through merges, a version that changes whenever its bounds
- * change, the slot of its key's next session by start, its key's hash code, and, for an {@code AggregateFunction}
+ * change, the slot and identity of its key's previous session by start, and, for an {@code AggregateFunction}
  * whose accumulator has only primitive fields ({@link PrimitiveFields}), the accumulator's fields. Other partial
  * aggregates (a reduce's element, other accumulators) are objects beside the row.
  *
  * <p>With far more keys than the caches hold, each session's data is a cache miss wherever it lives; here an element
- * that opens a session writes one row, and a firing reads that row, instead of touching a list object, its arrays, an
- * accumulator object and a key object each. Freed rows are reused last-freed first: the rows that the sessions of one
+ * that opens a session writes one row, and a firing reads that row and frees it, instead of touching a list object,
+ * its arrays, an accumulator object and a key object each. A key's sessions form a list from its latest back
+ * ({@link SessionKeyIndex} holds the latest); a link to a session that has fired since is told by its identity, so a
+ * firing updates no other session. Freed rows are reused last-freed first: the rows that the sessions of one
  * watermark free in firing order are taken by the next elements in arrival order, so rows stay near each other in
  * both passes.
  *
@@ -27,12 +29,13 @@ final class SessionTable {
     private static final int END = 1;
     private static final int ID = 2;
     private static final int VERSION = 3;
-    /** The slot of the key's next session plus one (0: none), and {@link #HELD} when the partial is an object. */
-    private static final int NEXT = 4;
-    private static final int HASH = 5;
+    /** The slot of the key's previous session plus one (0: none), and {@link #HELD} when the partial is an object. */
+    private static final int PREV = 4;
+    /** The identity of the key's previous session when it was linked; a different one now means it has fired. */
+    private static final int PREV_ID = 5;
     private static final int HEADER = 6;
     private static final long HELD = 1L << 32;
-    private static final long NEXT_MASK = HELD - 1;
+    private static final long PREV_MASK = HELD - 1;
 
     private final SliceFunction aggregation;
     /** The accumulator's fields when partials are kept in the rows; null when every partial is an object. */
@@ -99,19 +102,18 @@ final class SessionTable {
         return rows[slot * stride + VERSION];
     }
 
-    /** The slot of the key's next session by start, or -1. */
-    int next(int slot) {
-        return (int) (rows[slot * stride + NEXT] & NEXT_MASK) - 1;
+    /** The slot of the key's previous session by start, or -1 when it has none in flight. */
+    int prev(int slot) {
+        int at = slot * stride;
+        int prev = (int) (rows[at + PREV] & PREV_MASK) - 1;
+        return prev >= 0 && rows[prev * stride + ID] == rows[at + PREV_ID] ? prev : -1;
     }
 
-    void setNext(int slot, int next) {
-        int at = slot * stride + NEXT;
-        rows[at] = (rows[at] & HELD) | (next + 1L);
-    }
-
-    /** The hash code of the session's key. */
-    int hash(int slot) {
-        return (int) rows[slot * stride + HASH];
+    /** Links the session to its key's previous session {@code prev} (-1: none). */
+    void setPrev(int slot, int prev) {
+        int at = slot * stride;
+        rows[at + PREV] = (rows[at + PREV] & HELD) | (prev + 1L);
+        rows[at + PREV_ID] = prev < 0 ? -1 : rows[prev * stride + ID];
     }
 
     /** Gives the session new bounds and the version that marks the change. */
@@ -122,8 +124,8 @@ final class SessionTable {
         rows[at + VERSION] = version;
     }
 
-    /** A new session of {@code key}, without a partial yet and without a next session; returns its slot. */
-    int open(Object key, int hash, long start, long end, long id, long version) {
+    /** A new session of {@code key}, without a partial yet and without a previous session; returns its slot. */
+    int open(Object key, long start, long end, long id, long version) {
         int slot;
         if (freeCount > 0) {
             slot = free[--freeCount];
@@ -139,8 +141,8 @@ final class SessionTable {
         row[at + END] = end;
         row[at + ID] = id;
         row[at + VERSION] = version;
-        row[at + NEXT] = 0;
-        row[at + HASH] = hash;
+        row[at + PREV] = 0;
+        row[at + PREV_ID] = -1;
         keys[slot] = key;
         live++;
         return slot;
@@ -165,7 +167,7 @@ final class SessionTable {
         } else if (first) {
             // A new accumulator that flows only into add and put never escapes, so the JIT can leave it unallocated.
             put(slot, function.add(value, function.createAccumulator()));
-        } else if ((rows[slot * stride + NEXT] & HELD) != 0) {
+        } else if ((rows[slot * stride + PREV] & HELD) != 0) {
             put(slot, function.add(value, partials[slot]));
         } else {
             Object target = scratch;
@@ -178,7 +180,7 @@ final class SessionTable {
 
     /** The session's partial as an object, as checkpoints hold it and merges combine it: a fresh one when flat. */
     Object partial(int slot) {
-        if (fields == null || (rows[slot * stride + NEXT] & HELD) != 0) {
+        if (fields == null || (rows[slot * stride + PREV] & HELD) != 0) {
             return partials[slot];
         }
         return load(function.createAccumulator(), slot);
@@ -203,12 +205,12 @@ final class SessionTable {
         int at = slot * stride;
         if (accumulator != null && accumulator.getClass() == fields.type) {
             fields.store(accumulator, rows, at + HEADER);
-            if ((rows[at + NEXT] & HELD) != 0) {
-                rows[at + NEXT] &= NEXT_MASK;
+            if ((rows[at + PREV] & HELD) != 0) {
+                rows[at + PREV] &= PREV_MASK;
                 partials[slot] = null;
             }
         } else {
-            rows[at + NEXT] |= HELD;
+            rows[at + PREV] |= HELD;
             partials[slot] = accumulator;
         }
     }

@@ -28,13 +28,15 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
     static final String SESSIONS_STATE = "session-windows";
     /** The generic {@link WindowOperator}'s state of in-flight sessions. */
     private static final String GENERIC_SESSIONS_STATE = "merging-window-set";
+    /** Dead entries the key index may hold beyond the sessions in flight before a watermark sweeps them. */
+    private static final int SWEEP_SLACK = 1024;
 
     private final long gap;
     private final SliceFunction aggregation;
     private final boolean emitsAsIs;
     /** Every key's in-flight sessions, a row each. */
     private final SessionTable sessions;
-    /** Each key's first session in {@link #sessions}; the others follow it there. */
+    /** Each key's latest session in {@link #sessions}; the earlier ones are linked from it there. */
     private final SessionKeyIndex index = new SessionKeyIndex();
     private final SessionFirings firings = new SessionFirings();
     private final OneElement input = new OneElement();
@@ -83,20 +85,28 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
         SessionTable table = sessions;
         long start = timestamp;
         long end = timestamp + gap;
-        // The key's sessions are a list sorted by start and apart; the ones the window touches are a run of it.
-        int before = -1;
-        int first = index.get(key, table);
-        while (first >= 0 && table.end(first) < start) {
-            before = first;
-            first = table.next(first);
+        int entry = index.find(key);
+        // The key's sessions, apart and sorted by start, are a list from its latest back; elements mostly come after it.
+        int after = -1;
+        int session = latestSession(entry);
+        while (session >= 0 && table.start(session) > end) {
+            after = session;
+            session = table.prev(session);
         }
-        int after = first;
+        int last = session;
+        int first = -1;
         int touched = 0;
-        while (after >= 0 && table.start(after) <= end) {
-            start = Math.min(start, table.start(after));
-            end = Math.max(end, table.end(after));
-            after = table.next(after);
+        while (session >= 0 && table.end(session) >= start) {
+            long sessionStart = table.start(session);
+            end = Math.max(end, table.end(session));
+            first = session;
             touched++;
+            if (start >= sessionStart) {
+                // Earlier sessions end before this one starts: the window touches none of them.
+                start = sessionStart;
+                break;
+            }
+            session = table.prev(session);
         }
         if (touched == 0) {
             if (end - 1 <= currentWatermark) {
@@ -104,55 +114,76 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
                 return;
             }
             long version = nextVersion++;
-            int slot = open(key, before, after, start, end, version);
+            int slot = open(key, entry, session, after, start, end, version);
             table.add(slot, value, true);
             firings.push(end - 1, version, slot, version);
             return;
         }
         if (touched > 1) {
-            table.setPartial(first, combineBridged(table, first, touched));
-            for (int merged = table.next(first); merged != after; ) {
-                int following = table.next(merged);
+            table.setPartial(first, combineBridged(table, first, last, touched));
+            for (int merged = last; merged != first; ) {
+                int previous = table.prev(merged);
                 table.close(merged);
-                merged = following;
+                merged = previous;
             }
-            table.setNext(first, after);
+            if (after >= 0) {
+                table.setPrev(after, first);
+            }
         }
         if (start != table.start(first) || end != table.end(first)) {
             // The bounds changed: the session's firing entry is now stale and is renewed when it comes due.
             table.setBounds(first, start, end, nextVersion++);
         }
+        if (after < 0) {
+            index.set(entry, first, end);
+        }
         table.add(first, value, false);
     }
 
-    /** Opens a session of {@code key} between its sessions {@code before} and {@code after} (-1: none). */
-    private int open(Object key, int before, int after, long start, long end, long version) {
-        int slot = sessions.open(key, key.hashCode(), start, end, version, version);
-        sessions.setNext(slot, after);
-        if (before < 0) {
-            index.put(key, slot, sessions);
+    /** The slot of the latest in-flight session of the key at {@code entry} of the index (or {@code ~free}), or -1. */
+    private int latestSession(int entry) {
+        // Once the watermark reached the latest session's end, every session of the key has fired.
+        return entry >= 0 && index.end(entry) - 1 > currentWatermark ? index.slot(entry) : -1;
+    }
+
+    /**
+     * Opens a session of {@code key} between its sessions {@code before} and {@code after} (-1: none);
+     * {@code entry} is the key's in the index, or {@code ~free}.
+     */
+    private int open(Object key, int entry, int before, int after, long start, long end, long version) {
+        SessionTable table = sessions;
+        int slot = table.open(key, start, end, version, version);
+        table.setPrev(slot, before);
+        if (after >= 0) {
+            table.setPrev(after, slot);
+        } else if (entry >= 0) {
+            index.set(entry, slot, end);
         } else {
-            sessions.setNext(before, slot);
+            index.add(entry, key, slot, end);
         }
         return slot;
     }
 
     /**
-     * Combines the partial aggregates of the {@code count} sessions from {@code first} on that an element bridges, in
+     * Combines the partial aggregates of the {@code count} sessions {@code first} to {@code last} that an element bridges, in
      * the generic operator's order, which is Flink's: the merged windows in the iteration order of the {@code HashSet}
      * that {@code TimeWindow.mergeWindows} collects them in (with the element's window, which is then removed), the
      * first one the target, the others combined first and then into it. Only a bridge takes this path, so the windows
      * it makes are no per-record cost.
      */
-    private Object combineBridged(SessionTable table, int first, int count) throws Exception {
+    private Object combineBridged(SessionTable table, int first, int last, int count) throws Exception {
         int capacity = 16;
         while (count + 1 > capacity * 3 / 4) {
             capacity *= 2;
         }
+        int[] slots = new int[count];
+        for (int i = count - 1, slot = last; i >= 0; i--, slot = table.prev(slot)) {
+            slots[i] = slot;
+        }
         int[] order = new int[count];
         int[] buckets = new int[count];
-        int slot = first;
-        for (int i = 0; i < count; i++, slot = table.next(slot)) {
+        for (int i = 0; i < count; i++) {
+            int slot = slots[i];
             int hash = new TimeWindow(table.start(slot), table.end(slot)).hashCode();
             int bucket = (hash ^ (hash >>> 16)) & (capacity - 1);
             // Insertion sort by bucket; sessions come in start order, which is the set's order within a bucket.
@@ -195,6 +226,9 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
             }
             fire(slot, time);
         }
+        if (index.size() > 2 * sessions.size() + SWEEP_SLACK) {
+            index.sweep(currentWatermark);
+        }
         super.processWatermark(currentWatermark);
     }
 
@@ -205,7 +239,8 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
         long start = table.start(slot);
         long end = table.end(slot);
         Object key = emitsAsIs ? null : table.key(slot);
-        unlink(slot);
+        // The session is its key's earliest; a later one's link to it goes stale, and the index's entry dies with the
+        // key's latest session: nothing else to update.
         table.close(slot);
         collector.setTimestamp(maxTimestamp);
         if (emitsAsIs) {
@@ -220,31 +255,17 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
         function.clear(window, this);
     }
 
-    /**
-     * Takes a firing session out of its key's list. It is the key's first session (a key's sessions are apart, so the
-     * earliest ends first and fires first), and the key leaves the index with its last session.
-     */
-    private void unlink(int slot) {
-        SessionTable table = sessions;
-        int hash = table.hash(slot);
-        int next = table.next(slot);
-        if (next < 0) {
-            index.remove(hash, slot);
-        } else {
-            index.replace(hash, slot, next);
-        }
-    }
-
     private void restoreSession(Object key, long start, long end, Object partial) {
         SessionTable table = sessions;
-        int before = -1;
-        int after = index.get(key, table);
-        while (after >= 0 && table.start(after) < start) {
-            before = after;
-            after = table.next(after);
+        int entry = index.find(key);
+        int after = -1;
+        int before = latestSession(entry);
+        while (before >= 0 && table.start(before) > start) {
+            after = before;
+            before = table.prev(before);
         }
         long version = nextVersion++;
-        int slot = open(key, before, after, start, end, version);
+        int slot = open(key, entry, before, after, start, end, version);
         table.setPartial(slot, partial);
         firings.push(end - 1, version, slot, version);
     }
