@@ -7,8 +7,8 @@ package dev.weir.engine.windowing;
  *
  * <p>An entry outlives its key's sessions: once the watermark has reached its end, every session of the key has fired
  * and the entry is dead, which the operator tells from the entry alone. So a firing never touches this map; a key that
- * comes back takes its dead entry again, and {@link #sweep} drops the dead entries of keys that do not when they
- * outnumber the sessions in flight.
+ * comes back takes its dead entry again, and when the map fills up it drops the dead entries of keys that did not come
+ * back before it grows.
  *
  * <p>While every key is a {@code Long} (the usual case) the code is the key's value and a probe compares longs without
  * reading a key object; after the first key of another class, codes are hash codes, the entries keep their key
@@ -94,15 +94,22 @@ final class SessionKeyIndex {
         entries[at + END] = end;
     }
 
-    /** Adds {@code key}, which {@link #find} put at {@code ~free}, with its latest session {@code slot} ending at {@code end}. */
-    void add(int free, Object key, int slot, long end) {
+    /**
+     * Adds {@code key}, which {@link #find} put at {@code ~free}, with its latest session {@code slot} ending at
+     * {@code end}. A full map first drops the entries of keys whose sessions have all fired (end at or below
+     * {@code watermark}), and grows only when the rest fill a quarter of it.
+     */
+    void add(int free, Object key, int slot, long end, long watermark) {
         if (allLongs && key.getClass() != Long.class) {
             leaveLongMode();
             free = find(key);
         }
         int capacity = mask + 1;
         if (size >= capacity >> 1) {
-            rehash(capacity * 2, Long.MIN_VALUE);
+            rehash(capacity, watermark);
+            if (size >= capacity >> 2) {
+                rehash(capacity * 2, watermark);
+            }
             free = find(key);
         }
         int i = ~free;
@@ -113,14 +120,6 @@ final class SessionKeyIndex {
         }
         size++;
         set(i, slot, end);
-    }
-
-    /**
-     * Drops the entries of keys whose sessions have all fired (end at or below {@code watermark}). The capacity stays,
-     * as a map of keys does: the keys that come back after this watermark would grow it again.
-     */
-    void sweep(long watermark) {
-        rehash(mask + 1, watermark);
     }
 
     /** Into {@code capacity} entries, keeping those whose end lies after {@code watermark}. */

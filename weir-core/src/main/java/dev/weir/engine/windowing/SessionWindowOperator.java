@@ -28,8 +28,6 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
     static final String SESSIONS_STATE = "session-windows";
     /** The generic {@link WindowOperator}'s state of in-flight sessions. */
     private static final String GENERIC_SESSIONS_STATE = "merging-window-set";
-    /** Dead entries the key index may hold beyond the sessions in flight before a watermark sweeps them. */
-    private static final int SWEEP_SLACK = 1024;
 
     private final long gap;
     private final SliceFunction aggregation;
@@ -159,7 +157,7 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
         } else if (entry >= 0) {
             index.set(entry, slot, end);
         } else {
-            index.add(entry, key, slot, end);
+            index.add(entry, key, slot, end, currentWatermark);
         }
         return slot;
     }
@@ -225,9 +223,6 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
                 continue;
             }
             fire(slot, time);
-        }
-        if (index.size() > 2 * sessions.size() + SWEEP_SLACK) {
-            index.sweep(currentWatermark);
         }
         super.processWatermark(currentWatermark);
     }
