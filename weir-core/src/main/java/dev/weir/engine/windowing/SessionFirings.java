@@ -2,9 +2,9 @@ package dev.weir.engine.windowing;
 
 /**
  * When sessions fire, earliest (max timestamp, version) first, each with the session's identity and its slot in the
- * {@link SessionTable} (so firing needs no lookup by key). Entries go stale instead of being updated: a session that grows or
- * merges keeps its old entry, and the operator, when that entry comes due, either pushes the session again under its
- * current time and version or, when the session merged away, drops it. A session therefore fires at the position its
+ * {@link SessionTable} (so firing needs no lookup by key). Entries go stale instead of being updated: a session that
+ * grows or merges keeps its old entry, and the operator, when that entry comes due, either pushes the session again
+ * under its current time and version or, when the session merged away, drops it. A session therefore fires at the position its
  * exact (max timestamp, version) gives it, and growing a session costs nothing here.
  *
  * <p>Firings arrive almost in order: a session's end is its first element's timestamp plus the gap, and each input

@@ -7,8 +7,8 @@ package dev.weir.engine.windowing;
  *
  * <p>An entry outlives its key's sessions: once the watermark has reached its end, every session of the key has fired
  * and the entry is dead, which the operator tells from the entry alone. So a firing never touches this map; a key that
- * comes back takes its dead entry again, and when the map fills up it drops the dead entries of keys that did not come
- * back before it grows.
+ * comes back takes its dead entry again, and when the map fills up it drops, in place, the dead entries of keys that
+ * did not come back, and grows only if the rest still fill a quarter of it.
  *
  * <p>While every key is a {@code Long} (the usual case) the code is the key's value and a probe compares longs without
  * reading a key object; after the first key of another class, codes are hash codes, the entries keep their key
@@ -106,7 +106,7 @@ final class SessionKeyIndex {
         }
         int capacity = mask + 1;
         if (size >= capacity >> 1) {
-            rehash(capacity, watermark);
+            dropDead(watermark);
             if (size >= capacity >> 2) {
                 rehash(capacity * 2, watermark);
             }
@@ -120,6 +120,55 @@ final class SessionKeyIndex {
         }
         size++;
         set(i, slot, end);
+    }
+
+    /**
+     * Removes, in place, the entries whose end lies at or before {@code watermark}: a scan from a free entry (the map is
+     * at most half full) that shifts each removed entry's followers back, so that what moves comes from the part not
+     * yet scanned.
+     */
+    private void dropDead(long watermark) {
+        long[] pairs = entries;
+        int start = 0;
+        while (pairs[start * STRIDE + SLOT] != 0) {
+            start++;
+        }
+        for (int k = 1; k <= mask; k++) {
+            int i = (start + k) & mask;
+            while (pairs[i * STRIDE + SLOT] != 0 && pairs[i * STRIDE + END] - 1 <= watermark) {
+                removeAt(i);
+            }
+        }
+    }
+
+    /** Removes entry {@code gap}, moving later entries of its probe run back so that lookups never stop early. */
+    private void removeAt(int gap) {
+        long[] pairs = entries;
+        size--;
+        int j = gap;
+        while (true) {
+            j = (j + 1) & mask;
+            int from = j * STRIDE;
+            if (pairs[from + SLOT] == 0) {
+                break;
+            }
+            int home = spread(allLongs ? Long.hashCode(pairs[from]) : (int) pairs[from]) >>> shift;
+            // Move the entry at j into the gap unless its home lies cyclically in (gap, j].
+            if (((j - home) & mask) >= ((j - gap) & mask)) {
+                System.arraycopy(pairs, from, pairs, gap * STRIDE, STRIDE);
+                if (!allLongs) {
+                    keys[gap] = keys[j];
+                }
+                gap = j;
+            }
+        }
+        int at = gap * STRIDE;
+        pairs[at] = 0;
+        pairs[at + SLOT] = 0;
+        pairs[at + END] = 0;
+        if (!allLongs) {
+            keys[gap] = null;
+        }
     }
 
     /** Into {@code capacity} entries, keeping those whose end lies after {@code watermark}. */

@@ -22,6 +22,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -113,19 +115,8 @@ class SessionWindowOperatorTest {
     @Test
     void randomInputsGiveTheGenericOperatorsOutputInTheSameOrder() throws Exception {
         for (int seed = 0; seed < 25; seed++) {
-            Random random = new Random(seed);
-            List<Object[]> input = new ArrayList<>();
-            long watermark = 0;
-            for (int i = 0; i < 200; i++) {
-                if (random.nextInt(8) == 0) {
-                    watermark += random.nextInt(15);
-                    input.add(new Object[] {watermark});
-                } else {
-                    // Mostly around the watermark, some well before it: late ones and late ones that bridge sessions.
-                    long timestamp = Math.max(0, watermark - 20 + random.nextInt(45));
-                    input.add(new Object[] {"k" + random.nextInt(4), String.valueOf((char) ('a' + i % 26)), timestamp});
-                }
-            }
+            List<Object[]> input = randomInput(seed, 200, random -> "k" + random.nextInt(4),
+                    i -> String.valueOf((char) ('a' + i % 26)));
             List<String> inPlace = run(sessions().sideOutputLateData(LATE).reduce(CONCAT), input, LATE);
             // An explicit EventTimeTrigger is the default trigger, but it sends the window to the generic operator.
             List<String> generic = run(sessions().sideOutputLateData(LATE).trigger(EventTimeTrigger.create()).reduce(CONCAT), input,
@@ -191,19 +182,7 @@ class SessionWindowOperatorTest {
     @Test
     void accumulatorsKeptInTheTablesRowsGiveTheGenericOperatorsOutputInTheSameOrder() throws Exception {
         for (int seed = 0; seed < 25; seed++) {
-            Random random = new Random(seed);
-            List<Object[]> input = new ArrayList<>();
-            long watermark = 0;
-            for (int i = 0; i < 300; i++) {
-                if (random.nextInt(8) == 0) {
-                    watermark += random.nextInt(15);
-                    input.add(new Object[] {watermark});
-                } else {
-                    // Mostly around the watermark, some well before it: late ones and late ones that bridge sessions.
-                    long timestamp = Math.max(0, watermark - 20 + random.nextInt(45));
-                    input.add(new Object[] {(long) random.nextInt(6) - 2, (long) i, timestamp});
-                }
-            }
+            List<Object[]> input = randomInput(seed, 300, random -> (long) random.nextInt(6) - 2, i -> (long) i);
             boolean describe = seed % 2 == 0;
             List<String> inPlace = run(describe ? longSessions(false).aggregate(new Mixing(), new Describe())
                     : longSessions(false).aggregate(new Mixing()), input, LONG_LATE);
@@ -253,6 +232,26 @@ class SessionWindowOperatorTest {
                         HarnessRecord.of(Tuple2.of(1L, 5L), 36), HarnessRecord.watermark(100))
                 .expectOutput(HarnessRecord.of("1/1", 9L), HarnessRecord.of("10/3", 54L), HarnessRecord.of("4/1", 59L))
                 .verify();
+    }
+
+    /**
+     * {@code count} items of random input: watermarks (an item of one long) and elements (key, value, timestamp), mostly
+     * around the watermark, some well before it: late ones and late ones that bridge sessions.
+     */
+    private static List<Object[]> randomInput(long seed, int count, Function<Random, Object> key, IntFunction<Object> value) {
+        Random random = new Random(seed);
+        List<Object[]> input = new ArrayList<>();
+        long watermark = 0;
+        for (int i = 0; i < count; i++) {
+            if (random.nextInt(8) == 0) {
+                watermark += random.nextInt(15);
+                input.add(new Object[] {watermark});
+            } else {
+                long timestamp = Math.max(0, watermark - 20 + random.nextInt(45));
+                input.add(new Object[] {key.apply(random), value.apply(i), timestamp});
+            }
+        }
+        return input;
     }
 
     /** Runs {@code input} (watermarks, and elements of key, value and timestamp) to the end; the output and late data. */
