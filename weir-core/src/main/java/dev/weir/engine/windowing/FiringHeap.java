@@ -3,8 +3,8 @@ package dev.weir.engine.windowing;
 import java.util.Arrays;
 
 /**
- * A four-ary min-heap of session firings by (max timestamp, version), each with the session's identity and its key's
- * list of sessions, in arrays. Four children share a cache line of times, so the heap is half as deep as a binary one
+ * A four-ary min-heap of session firings by (max timestamp, version), each with the session's identity and its slot in
+ * the {@link SessionTable}, in arrays. Four children share a cache line of times, so the heap is half as deep as a binary one
  * for the same comparisons per level. {@link SessionFirings} keeps here only the firings that fit none of its sorted
  * runs.
  */
@@ -12,16 +12,16 @@ final class FiringHeap {
     private long[] times = new long[64];
     private long[] versions = new long[64];
     private long[] ids = new long[64];
-    private KeySessions[] owners = new KeySessions[64];
+    private int[] slots = new int[64];
     private int size;
 
-    void push(long time, long version, KeySessions owner, long id) {
+    void push(long time, long version, int slot, long id) {
         if (size == times.length) {
             int capacity = size * 2;
             times = Arrays.copyOf(times, capacity);
             versions = Arrays.copyOf(versions, capacity);
             ids = Arrays.copyOf(ids, capacity);
-            owners = Arrays.copyOf(owners, capacity);
+            slots = Arrays.copyOf(slots, capacity);
         }
         int position = size++;
         while (position > 0) {
@@ -32,7 +32,7 @@ final class FiringHeap {
             copy(parent, position);
             position = parent;
         }
-        set(position, time, version, id, owner);
+        set(position, time, version, id, slot);
     }
 
     boolean isEmpty() {
@@ -51,9 +51,9 @@ final class FiringHeap {
         return ids[0];
     }
 
-    /** The sessions of the key whose session is earliest; the session may have merged away or changed since. */
-    KeySessions headOwner() {
-        return owners[0];
+    /** The table slot of the earliest session; the session may have merged away, fired or changed since. */
+    int headSlot() {
+        return slots[0];
     }
 
     void pop() {
@@ -61,8 +61,7 @@ final class FiringHeap {
         long time = times[last];
         long version = versions[last];
         long id = ids[last];
-        KeySessions owner = owners[last];
-        owners[last] = null;
+        int slot = slots[last];
         if (last == 0) {
             return;
         }
@@ -83,7 +82,7 @@ final class FiringHeap {
             copy(child, position);
             position = child;
         }
-        set(position, time, version, id, owner);
+        set(position, time, version, id, slot);
     }
 
     private static boolean before(long time, long version, long otherTime, long otherVersion) {
@@ -94,13 +93,13 @@ final class FiringHeap {
         times[to] = times[from];
         versions[to] = versions[from];
         ids[to] = ids[from];
-        owners[to] = owners[from];
+        slots[to] = slots[from];
     }
 
-    private void set(int position, long time, long version, long id, KeySessions owner) {
+    private void set(int position, long time, long version, long id, int slot) {
         times[position] = time;
         versions[position] = version;
         ids[position] = id;
-        owners[position] = owner;
+        slots[position] = slot;
     }
 }

@@ -1,10 +1,10 @@
 package dev.weir.engine.windowing;
 
 /**
- * When sessions fire, earliest (max timestamp, version) first, each with the session's identity and its key's list of
- * sessions (so firing needs no lookup by key). Entries go stale instead of being updated: a session that grows or
- * merges keeps its old entry, and the operator, when that entry comes due, either pushes the session again under its
- * current time and version or, when the session merged away, drops it. A session therefore fires at the position its
+ * When sessions fire, earliest (max timestamp, version) first, each with the session's identity and its slot in the
+ * {@link SessionTable} (so firing needs no lookup by key). Entries go stale instead of being updated: a session that
+ * grows or merges keeps its old entry, and the operator, when that entry comes due, either pushes the session again
+ * under its current time and version or, when the session merged away, drops it. A session therefore fires at the position its
  * exact (max timestamp, version) gives it, and growing a session costs nothing here.
  *
  * <p>Firings arrive almost in order: a session's end is its first element's timestamp plus the gap, and each input
@@ -35,7 +35,7 @@ final class SessionFirings {
         }
     }
 
-    void push(long time, long version, KeySessions owner, long id) {
+    void push(long time, long version, int slot, long id) {
         int best = -1;
         int empty = -1;
         for (int i = 0; i < RUNS; i++) {
@@ -52,9 +52,9 @@ final class SessionFirings {
             best = empty;
         }
         if (best >= 0) {
-            runs[best].append(time, version, owner, id);
+            runs[best].append(time, version, slot, id);
         } else {
-            heap.push(time, version, owner, id);
+            heap.push(time, version, slot, id);
         }
         size++;
         head = UNKNOWN;
@@ -85,10 +85,10 @@ final class SessionFirings {
         return at == HEAP ? heap.headId() : runs[at].headId();
     }
 
-    /** The sessions of the key whose session is earliest; the session may have merged away or changed since. */
-    KeySessions headOwner() {
+    /** The table slot of the earliest session; the session may have merged away, fired or changed since. */
+    int headSlot() {
         int at = head();
-        return at == HEAP ? heap.headOwner() : runs[at].headOwner();
+        return at == HEAP ? heap.headSlot() : runs[at].headSlot();
     }
 
     /** Removes the earliest firing; only when not {@link #isEmpty}. */

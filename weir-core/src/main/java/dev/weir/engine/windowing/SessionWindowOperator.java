@@ -2,16 +2,15 @@ package dev.weir.engine.windowing;
 
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.OwnedKeyedState;
-import dev.weir.engine.state.StateMap;
 import dev.weir.streaming.api.windowing.windows.TimeWindow;
 import dev.weir.util.OutputTag;
-import java.util.ArrayDeque;
 
 /**
  * Event-time session windows with a fixed gap, the default trigger, no evictor and no allowed lateness, with
- * pre-aggregation: each key's in-flight sessions sorted by start ({@link KeySessions}), merged in place with
- * primitive timestamps, and one heap of session ends ({@link SessionFirings}) instead of a merging-window set in
- * keyed state, two timers, and a state lookup per element and window.
+ * pre-aggregation: every key's in-flight sessions as rows of one table ({@link SessionTable}, each key's sorted by
+ * start and found through one index probe, {@link SessionKeyIndex}), merged in place with primitive timestamps, and
+ * one queue of session ends ({@link SessionFirings}) that names each session's row, instead of a merging-window set
+ * in keyed state, two timers, and a state lookup per element and window.
  *
  * <p>Results equal the generic {@link WindowOperator}'s: an element's window {@code [t, t + gap)} merges with every
  * in-flight session it touches (bounds that meet merge, as {@code TimeWindow.intersects} says), the merged partial
@@ -27,33 +26,31 @@ import java.util.ArrayDeque;
  */
 public final class SessionWindowOperator extends PreAggregatingWindowOperator implements OwnedKeyedState {
     static final String SESSIONS_STATE = "session-windows";
-    /** Bounds the lists kept for reuse, so that a burst of keys does not pin their memory afterwards. */
-    private static final int MAX_SPARE_LISTS = 4096;
     /** The generic {@link WindowOperator}'s state of in-flight sessions. */
     private static final String GENERIC_SESSIONS_STATE = "merging-window-set";
 
     private final long gap;
     private final SliceFunction aggregation;
     private final boolean emitsAsIs;
-    /** Each key's in-flight sessions: an open-addressing map that compares {@code Long} keys without reading them. */
-    private final StateMap byKey = new StateMap();
+    /** Every key's in-flight sessions, a row each. */
+    private final SessionTable sessions;
+    /** Each key's latest session in {@link #sessions}; the earlier ones are linked from it there. */
+    private final SessionKeyIndex index = new SessionKeyIndex();
     private final SessionFirings firings = new SessionFirings();
-    /**
-     * Emptied session lists, reused for new keys: with a gap shorter than a key's pauses most elements open a
-     * session of a key that has none, which would otherwise allocate a list each time.
-     */
-    private final ArrayDeque<KeySessions> spare = new ArrayDeque<>();
     private final OneElement input = new OneElement();
     /** Versions and identities of sessions, from one counter: a session's identity is its first version. */
     private long nextVersion;
 
-    SessionWindowOperator(long gap, OutputTag<?> lateDataOutputTag, SliceFunction aggregation, InternalWindowFunction function) {
+    /** Sessions whose partials {@code sessions} keeps, combined by {@code aggregation} when they merge. */
+    SessionWindowOperator(long gap, OutputTag<?> lateDataOutputTag, SliceFunction aggregation, SessionTable sessions,
+                          InternalWindowFunction function) {
         super(lateDataOutputTag, function);
         if (gap <= 0) {
             throw new IllegalArgumentException("A session window's gap must be positive, was " + gap + " ms");
         }
         this.gap = gap;
         this.aggregation = aggregation;
+        this.sessions = sessions;
         this.emitsAsIs = function.emitsInputAsIs();
     }
 
@@ -83,60 +80,109 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
                     + " needs timestamps; call assignTimestampsAndWatermarks(...) before the window");
         }
         Object key = keyedState.getCurrentKey();
-        KeySessions sessions = (KeySessions) byKey.get(key);
+        SessionTable table = sessions;
         long start = timestamp;
         long end = timestamp + gap;
-        int first = sessions == null ? 0 : sessions.firstTouching(start);
-        int last = first;
-        if (sessions != null) {
-            // In-flight sessions are sorted and apart, so the ones the window touches are a run, growing the cover.
-            while (last < sessions.count && sessions.start(last) <= end) {
-                start = Math.min(start, sessions.start(last));
-                end = Math.max(end, sessions.end(last));
-                last++;
-            }
+        int entry = index.find(key);
+        // The key's sessions, apart and sorted by start, are a list from its latest back; elements mostly come after it.
+        int after = -1;
+        int session = latestSession(entry);
+        while (session >= 0 && table.start(session) > end) {
+            after = session;
+            session = table.prev(session);
         }
-        if (first == last) {
+        int last = session;
+        int first = -1;
+        int touched = 0;
+        while (session >= 0 && table.end(session) >= start) {
+            long sessionStart = table.start(session);
+            end = Math.max(end, table.end(session));
+            first = session;
+            touched++;
+            if (start >= sessionStart) {
+                // Earlier sessions end before this one starts: the window touches none of them.
+                start = sessionStart;
+                break;
+            }
+            session = table.prev(session);
+        }
+        if (touched == 0) {
             if (end - 1 <= currentWatermark) {
                 dropLate(value, timestamp);
                 return;
             }
-            if (sessions == null) {
-                sessions = sessionsFor(key);
-            }
             long version = nextVersion++;
-            sessions.insert(first, start, end, version, version, aggregation.add(null, value));
-            firings.push(end - 1, version, sessions, version);
+            int slot = open(key, entry, session, after, start, end, version);
+            table.add(slot, value, true);
+            firings.push(end - 1, version, slot, version);
             return;
         }
-        Object partial = sessions.partial(first);
-        if (last - first > 1) {
-            partial = combineBridged(sessions, first, last);
-            sessions.remove(first + 1, last);
+        if (touched > 1) {
+            table.setPartial(first, combineBridged(table, first, last, touched));
+            for (int merged = last; merged != first; ) {
+                int previous = table.prev(merged);
+                table.close(merged);
+                merged = previous;
+            }
+            if (after >= 0) {
+                table.setPrev(after, first);
+            }
         }
-        if (start != sessions.start(first) || end != sessions.end(first)) {
+        if (start != table.start(first) || end != table.end(first)) {
             // The bounds changed: the session's firing entry is now stale and is renewed when it comes due.
-            sessions.setBounds(first, start, end, nextVersion++);
+            table.setBounds(first, start, end, nextVersion++);
         }
-        sessions.setPartial(first, aggregation.add(partial, value));
+        if (after < 0) {
+            index.set(entry, first, end);
+        }
+        table.add(first, value, false);
+    }
+
+    /** The slot of the latest in-flight session of the key at {@code entry} of the index (or {@code ~free}), or -1. */
+    private int latestSession(int entry) {
+        // Once the watermark reached the latest session's end, every session of the key has fired.
+        return entry >= 0 && index.end(entry) - 1 > currentWatermark ? index.slot(entry) : -1;
     }
 
     /**
-     * Combines the partial aggregates of sessions that an element bridges, in the generic operator's order, which
-     * is Flink's: the merged windows in the iteration order of the {@code HashSet} that {@code TimeWindow.mergeWindows}
-     * collects them in (with the element's window, which is then removed), the first one the target, the others
-     * combined first and then into it. Only a bridge takes this path, so the windows it makes are no per-record cost.
+     * Opens a session of {@code key} between its sessions {@code before} and {@code after} (-1: none);
+     * {@code entry} is the key's in the index, or {@code ~free}.
      */
-    private Object combineBridged(KeySessions sessions, int first, int last) throws Exception {
-        int count = last - first;
+    private int open(Object key, int entry, int before, int after, long start, long end, long version) {
+        SessionTable table = sessions;
+        int slot = table.open(key, start, end, version, version);
+        table.setPrev(slot, before);
+        if (after >= 0) {
+            table.setPrev(after, slot);
+        } else if (entry >= 0) {
+            index.set(entry, slot, end);
+        } else {
+            index.add(entry, key, slot, end, currentWatermark);
+        }
+        return slot;
+    }
+
+    /**
+     * Combines the partial aggregates of the {@code count} sessions {@code first} to {@code last} that an element bridges, in
+     * the generic operator's order, which is Flink's: the merged windows in the iteration order of the {@code HashSet}
+     * that {@code TimeWindow.mergeWindows} collects them in (with the element's window, which is then removed), the
+     * first one the target, the others combined first and then into it. Only a bridge takes this path, so the windows
+     * it makes are no per-record cost.
+     */
+    private Object combineBridged(SessionTable table, int first, int last, int count) throws Exception {
         int capacity = 16;
         while (count + 1 > capacity * 3 / 4) {
             capacity *= 2;
         }
+        int[] slots = new int[count];
+        for (int i = count - 1, slot = last; i >= 0; i--, slot = table.prev(slot)) {
+            slots[i] = slot;
+        }
         int[] order = new int[count];
         int[] buckets = new int[count];
         for (int i = 0; i < count; i++) {
-            int hash = new TimeWindow(sessions.start(first + i), sessions.end(first + i)).hashCode();
+            int slot = slots[i];
+            int hash = new TimeWindow(table.start(slot), table.end(slot)).hashCode();
             int bucket = (hash ^ (hash >>> 16)) & (capacity - 1);
             // Insertion sort by bucket; sessions come in start order, which is the set's order within a bucket.
             int j = i;
@@ -146,13 +192,13 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
                 j--;
             }
             buckets[j] = bucket;
-            order[j] = first + i;
+            order[j] = slot;
         }
-        Object later = sessions.partial(order[1]);
+        Object later = table.partial(order[1]);
         for (int i = 2; i < count; i++) {
-            later = aggregation.combine(later, sessions.partial(order[i]));
+            later = aggregation.combine(later, table.partial(order[i]));
         }
-        return aggregation.combine(sessions.partial(order[0]), later);
+        return aggregation.combine(table.partial(order[0]), later);
     }
 
     @Override
@@ -160,44 +206,40 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
         // Set first: the window functions of the sessions firing now see this watermark, as timers' callbacks do.
         currentWatermark = Math.max(watermark, currentWatermark);
         SessionFirings due = firings;
+        SessionTable table = sessions;
         while (!due.isEmpty() && due.headTime() <= watermark) {
             long time = due.headTime();
             long version = due.headVersion();
             long id = due.headId();
-            KeySessions sessions = due.headOwner();
+            int slot = due.headSlot();
             due.pop();
-            // Identities are never reused, so a list since emptied (or reused for another key) does not hold this one.
-            int index = sessions.indexOf(id);
-            if (index < 0) {
+            // Identities are never reused and a freed slot's reads -1, so a slot since freed or taken again fails this.
+            if (table.id(slot) != id) {
                 continue; // merged into an earlier session of its key, or fired
             }
-            long currentVersion = sessions.version(index);
+            long currentVersion = table.version(slot);
             if (currentVersion != version) {
-                due.push(sessions.end(index) - 1, currentVersion, sessions, id);
+                due.push(table.end(slot) - 1, currentVersion, slot, id);
                 continue;
             }
-            fire(sessions, index, time);
+            fire(slot, time);
         }
         super.processWatermark(currentWatermark);
     }
 
     @SuppressWarnings("unchecked")
-    private void fire(KeySessions sessions, int index, long maxTimestamp) throws Exception {
-        Object key = sessions.key;
-        long start = sessions.start(index);
-        long end = sessions.end(index);
-        Object result = aggregation.result(sessions.partial(index), true);
-        sessions.remove(index, index + 1);
-        if (sessions.count == 0) {
-            byKey.remove(key);
-            if (spare.size() < MAX_SPARE_LISTS) {
-                sessions.key = null;
-                spare.push(sessions);
-            }
-        }
+    private void fire(int slot, long maxTimestamp) throws Exception {
+        SessionTable table = sessions;
+        Object result = table.result(slot);
+        long start = table.start(slot);
+        long end = table.end(slot);
+        Object key = emitsAsIs ? null : table.key(slot);
+        // The session is its key's earliest; a later one's link to it goes stale, and the index's entry dies with the
+        // key's latest session: nothing else to update.
+        table.close(slot);
         collector.setTimestamp(maxTimestamp);
         if (emitsAsIs) {
-            // No function sees the window: no object for it.
+            // No function sees the window: no object for it, and no read of the key.
             collector.collect(result);
             return;
         }
@@ -209,38 +251,29 @@ public final class SessionWindowOperator extends PreAggregatingWindowOperator im
     }
 
     private void restoreSession(Object key, long start, long end, Object partial) {
-        KeySessions sessions = (KeySessions) byKey.get(key);
-        if (sessions == null) {
-            sessions = sessionsFor(key);
+        SessionTable table = sessions;
+        int entry = index.find(key);
+        int after = -1;
+        int before = latestSession(entry);
+        while (before >= 0 && table.start(before) > start) {
+            after = before;
+            before = table.prev(before);
         }
         long version = nextVersion++;
-        sessions.insert(sessions.firstTouching(start), start, end, version, version, partial);
-        firings.push(end - 1, version, sessions, version);
-    }
-
-    /** An empty session list for a key that has none, registered under it. */
-    private KeySessions sessionsFor(Object key) {
-        KeySessions sessions = spare.poll();
-        if (sessions == null) {
-            sessions = new KeySessions();
-        }
-        sessions.key = key;
-        byKey.put(key, sessions);
-        return sessions;
+        int slot = open(key, entry, before, after, start, end, version);
+        table.setPartial(slot, partial);
+        firings.push(end - 1, version, slot, version);
     }
 
     @Override
     public void forEachEntry(OwnedKeyedState.Visitor visitor) throws Exception {
         int maxParallelism = keyedState.getMaxParallelism();
-        for (int slot = 0, n = byKey.capacity(); slot < n; slot++) {
-            Object key = byKey.keyAt(slot);
-            if (key == null) {
-                continue;
-            }
-            KeySessions sessions = (KeySessions) byKey.valueAt(slot);
-            int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
-            for (int i = 0; i < sessions.count; i++) {
-                visitor.visit(keyGroup, key, new TimeWindow(sessions.start(i), sessions.end(i)), sessions.partial(i));
+        SessionTable table = sessions;
+        for (int slot = 0, n = table.limit(); slot < n; slot++) {
+            Object key = table.key(slot);
+            if (key != null) {
+                int keyGroup = KeyGroupRangeAssignment.assignToKeyGroup(key, maxParallelism);
+                visitor.visit(keyGroup, key, new TimeWindow(table.start(slot), table.end(slot)), table.partial(slot));
             }
         }
     }

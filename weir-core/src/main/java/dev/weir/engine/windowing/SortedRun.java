@@ -8,7 +8,7 @@ final class SortedRun {
     private long[] times = new long[64];
     private long[] versions = new long[64];
     private long[] ids = new long[64];
-    private KeySessions[] owners = new KeySessions[64];
+    private int[] slots = new int[64];
     private int mask = 63;
     /** Positions of the head and one past the tail; they only grow, and index the arrays through {@link #mask}. */
     private int head;
@@ -36,7 +36,7 @@ final class SortedRun {
     }
 
     /** Appends a firing that {@link #accepts} says fits. */
-    void append(long time, long version, KeySessions owner, long id) {
+    void append(long time, long version, int slot, long id) {
         if (tail - head == times.length) {
             grow();
         }
@@ -44,7 +44,7 @@ final class SortedRun {
         times[at] = time;
         versions[at] = version;
         ids[at] = id;
-        owners[at] = owner;
+        slots[at] = slot;
         tail++;
     }
 
@@ -60,13 +60,12 @@ final class SortedRun {
         return ids[head & mask];
     }
 
-    KeySessions headOwner() {
-        return owners[head & mask];
+    int headSlot() {
+        return slots[head & mask];
     }
 
     void pop() {
-        owners[head & mask] = null;
-        head++;
+                head++;
         if (head == tail) {
             head = 0;
             tail = 0;
@@ -80,11 +79,11 @@ final class SortedRun {
         times = unwrap(times, capacity);
         versions = unwrap(versions, capacity);
         ids = unwrap(ids, capacity);
-        KeySessions[] moved = new KeySessions[capacity];
+        int[] moved = new int[capacity];
         for (int i = 0; i < size; i++) {
-            moved[i] = owners[(head + i) & mask];
+            moved[i] = slots[(head + i) & mask];
         }
-        owners = moved;
+        slots = moved;
         mask = capacity - 1;
         head = 0;
         tail = size;

@@ -61,10 +61,19 @@ public final class WindowOperators {
     private static StreamOperator sessions(WindowSpecs.WindowSpec spec, int parallelism, String description) {
         long gap = ((EventTimeSessionWindows) spec.assigner()).getGap();
         Object pre = FunctionCopier.copyFor(spec.preAggregation(), parallelism, description);
-        SliceFunction aggregation = pre instanceof ReduceFunction<?> reduce ? SliceFunction.reducing(castReduce(reduce))
-                : SliceFunction.aggregating(castAggregate((AggregateFunction<?, ?, ?>) pre));
+        SliceFunction aggregation;
+        SessionTable table;
+        if (pre instanceof ReduceFunction<?> reduce) {
+            aggregation = SliceFunction.reducing(castReduce(reduce));
+            table = new SessionTable(aggregation);
+        } else {
+            AggregateFunction<Object, Object, Object> aggregate = castAggregate((AggregateFunction<?, ?, ?>) pre);
+            aggregation = SliceFunction.aggregating(aggregate);
+            // Accumulators of primitive fields only live in the table's rows, not as an object per session.
+            table = new SessionTable(aggregation, aggregate, PrimitiveFields.of(FlatAggregatingSlices.accumulatorClass(aggregate)));
+        }
         InternalWindowFunction function = InternalWindowFunction.of(FunctionCopier.copyFor(spec.windowFunction(), parallelism, description));
-        return new SessionWindowOperator(gap, spec.lateDataOutputTag(), aggregation, function);
+        return new SessionWindowOperator(gap, spec.lateDataOutputTag(), aggregation, table, function);
     }
 
     /** The generic operator even where slicing applies; for tests that compare both. */

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * its heap holds them, as a priority queue does.
  */
 class SessionFiringsTest {
-    private record Firing(long time, long version, long id, KeySessions owner) {
+    private record Firing(long time, long version, long id, int slot) {
     }
 
     private static final Comparator<Firing> ORDER = Comparator.comparingLong(Firing::time).thenComparingLong(Firing::version);
@@ -28,10 +28,6 @@ class SessionFiringsTest {
         SessionFirings firings = new SessionFirings();
         PriorityQueue<Firing> model = new PriorityQueue<>(ORDER);
         long[] clocks = new long[streams];
-        KeySessions[] owners = new KeySessions[7];
-        for (int i = 0; i < owners.length; i++) {
-            owners[i] = new KeySessions();
-        }
         long version = 0;
         List<Firing> popped = new ArrayList<>();
         List<Firing> expected = new ArrayList<>();
@@ -41,19 +37,19 @@ class SessionFiringsTest {
                 clocks[stream] += random.nextInt(3);
                 long time = clocks[stream] - (disorder == 0 ? 0 : random.nextInt(disorder + 1));
                 long v = version++;
-                Firing firing = new Firing(time, v, 1_000_000 + v, owners[random.nextInt(owners.length)]);
-                firings.push(firing.time, firing.version, firing.owner, firing.id);
+                Firing firing = new Firing(time, v, 1_000_000 + v, random.nextInt(7));
+                firings.push(firing.time, firing.version, firing.slot, firing.id);
                 model.add(firing);
             } else {
                 expected.add(model.poll());
-                popped.add(new Firing(firings.headTime(), firings.headVersion(), firings.headId(), firings.headOwner()));
+                popped.add(new Firing(firings.headTime(), firings.headVersion(), firings.headId(), firings.headSlot()));
                 firings.pop();
             }
             assertThat(firings.isEmpty()).isEqualTo(model.isEmpty());
         }
         while (!model.isEmpty()) {
             expected.add(model.poll());
-            popped.add(new Firing(firings.headTime(), firings.headVersion(), firings.headId(), firings.headOwner()));
+            popped.add(new Firing(firings.headTime(), firings.headVersion(), firings.headId(), firings.headSlot()));
             firings.pop();
         }
         assertThat(firings.isEmpty()).isTrue();
@@ -78,13 +74,13 @@ class SessionFiringsTest {
     @Test
     void equalTimesComeOutInVersionOrderAcrossRunsAndHeap() {
         SessionFirings firings = new SessionFirings();
-        KeySessions owner = new KeySessions();
+        int slot = 3;
         // Versions 0..9 at time 5, pushed so that they land in different runs and the heap.
         long[] versions = {9, 4, 8, 3, 7, 2, 6, 1, 5, 0};
         for (long v : versions) {
-            firings.push(5, v, owner, 100 + v);
+            firings.push(5, v, slot, 100 + v);
         }
-        firings.push(4, 10, owner, 110);
+        firings.push(4, 10, slot, 110);
         List<Long> ids = new ArrayList<>();
         while (!firings.isEmpty()) {
             ids.add(firings.headId());

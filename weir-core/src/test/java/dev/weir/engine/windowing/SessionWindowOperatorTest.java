@@ -3,9 +3,11 @@ package dev.weir.engine.windowing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.weir.api.common.functions.AggregateFunction;
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.api.java.tuple.Tuple2;
+import dev.weir.streaming.api.functions.windowing.ProcessWindowFunction;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.triggers.EventTimeTrigger;
 import dev.weir.streaming.api.windowing.windows.TimeWindow;
@@ -14,11 +16,14 @@ import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.OneInputHarness;
 import dev.weir.testing.ReplayVerifier;
 import dev.weir.testing.WindowHarnessBuilder;
+import dev.weir.util.Collector;
 import dev.weir.util.OutputTag;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -110,28 +115,148 @@ class SessionWindowOperatorTest {
     @Test
     void randomInputsGiveTheGenericOperatorsOutputInTheSameOrder() throws Exception {
         for (int seed = 0; seed < 25; seed++) {
-            Random random = new Random(seed);
-            List<Object[]> input = new ArrayList<>();
-            long watermark = 0;
-            for (int i = 0; i < 200; i++) {
-                if (random.nextInt(8) == 0) {
-                    watermark += random.nextInt(15);
-                    input.add(new Object[] {watermark});
-                } else {
-                    // Mostly around the watermark, some well before it: late ones and late ones that bridge sessions.
-                    long timestamp = Math.max(0, watermark - 20 + random.nextInt(45));
-                    input.add(new Object[] {"k" + random.nextInt(4), String.valueOf((char) ('a' + i % 26)), timestamp});
-                }
-            }
-            List<String> inPlace = run(sessions().sideOutputLateData(LATE).reduce(CONCAT), input);
+            List<Object[]> input = randomInput(seed, 200, random -> "k" + random.nextInt(4),
+                    i -> String.valueOf((char) ('a' + i % 26)));
+            List<String> inPlace = run(sessions().sideOutputLateData(LATE).reduce(CONCAT), input, LATE);
             // An explicit EventTimeTrigger is the default trigger, but it sends the window to the generic operator.
-            List<String> generic = run(sessions().sideOutputLateData(LATE).trigger(EventTimeTrigger.create()).reduce(CONCAT), input);
+            List<String> generic = run(sessions().sideOutputLateData(LATE).trigger(EventTimeTrigger.create()).reduce(CONCAT), input,
+                    LATE);
             assertThat(inPlace).as("seed %d", seed).isEqualTo(generic);
             assertThat(inPlace).as("seed %d", seed).isNotEmpty();
         }
     }
 
-    private static List<String> run(OneInputHarness<Tuple2<String, String>, Tuple2<String, String>> harness, List<Object[]> input)
+    /** An accumulator of primitive fields only, which the session table keeps in its rows. */
+    static class Mix {
+        long hash;
+        long count;
+    }
+
+    /** Not commutative: the result shows in which order elements were added and partials merged. */
+    static final class Mixing implements AggregateFunction<Tuple2<Long, Long>, Mix, String> {
+        @Override
+        public Mix createAccumulator() {
+            return new Mix();
+        }
+
+        @Override
+        public Mix add(Tuple2<Long, Long> value, Mix accumulator) {
+            accumulator.hash = accumulator.hash * 31 + value.f1;
+            accumulator.count++;
+            return accumulator;
+        }
+
+        @Override
+        public String getResult(Mix accumulator) {
+            return accumulator.hash + "/" + accumulator.count;
+        }
+
+        @Override
+        public Mix merge(Mix a, Mix b) {
+            a.hash = a.hash * 1_000_003 + b.hash;
+            a.count += b.count;
+            return a;
+        }
+    }
+
+    /** Emits the key, the window and the aggregate. */
+    static final class Describe extends ProcessWindowFunction<String, String, Long, TimeWindow> {
+        @Override
+        public void process(Long key, Context context, Iterable<String> elements, Collector<String> out) {
+            out.collect(key + " " + context.window() + " " + elements.iterator().next() + " wm " + context.currentWatermark());
+        }
+    }
+
+    private static final KeySelector<Tuple2<Long, Long>, Long> LONG_KEY = t -> t.f0;
+    private static final OutputTag<Tuple2<Long, Long>> LONG_LATE = new OutputTag<>("late") {
+    };
+
+    private static WindowHarnessBuilder<Tuple2<Long, Long>, Long, TimeWindow> longSessions(boolean generic) {
+        WindowHarnessBuilder<Tuple2<Long, Long>, Long, TimeWindow> builder =
+                OneInputHarness.forWindow(LONG_KEY, EventTimeSessionWindows.withGap(Duration.ofMillis(10)));
+        builder.sideOutputLateData(LONG_LATE);
+        // An explicit EventTimeTrigger is the default trigger, but it sends the window to the generic operator.
+        return generic ? builder.trigger(EventTimeTrigger.create()) : builder;
+    }
+
+    @Test
+    void accumulatorsKeptInTheTablesRowsGiveTheGenericOperatorsOutputInTheSameOrder() throws Exception {
+        for (int seed = 0; seed < 25; seed++) {
+            List<Object[]> input = randomInput(seed, 300, random -> (long) random.nextInt(6) - 2, i -> (long) i);
+            boolean describe = seed % 2 == 0;
+            List<String> inPlace = run(describe ? longSessions(false).aggregate(new Mixing(), new Describe())
+                    : longSessions(false).aggregate(new Mixing()), input, LONG_LATE);
+            List<String> generic = run(describe ? longSessions(true).aggregate(new Mixing(), new Describe())
+                    : longSessions(true).aggregate(new Mixing()), input, LONG_LATE);
+            assertThat(inPlace).as("seed %d", seed).isEqualTo(generic);
+            assertThat(inPlace).as("seed %d", seed).hasSizeGreaterThan(10);
+        }
+    }
+
+    /** Sum and count of the values, in an accumulator of primitive fields. */
+    static final class Summing implements AggregateFunction<Tuple2<Long, Long>, Mix, String> {
+        @Override
+        public Mix createAccumulator() {
+            return new Mix();
+        }
+
+        @Override
+        public Mix add(Tuple2<Long, Long> value, Mix accumulator) {
+            accumulator.hash += value.f1;
+            accumulator.count++;
+            return accumulator;
+        }
+
+        @Override
+        public String getResult(Mix accumulator) {
+            return accumulator.hash + "/" + accumulator.count;
+        }
+
+        @Override
+        public Mix merge(Mix a, Mix b) {
+            a.hash += b.hash;
+            a.count += b.count;
+            return a;
+        }
+    }
+
+    @Test
+    void aKeyWhoseSessionsAllFiredStartsAfreshAndAnElementBetweenTwoOfItsSessionsBridgesThemAcrossEveryRestore()
+            throws Exception {
+        ReplayVerifier.of(() -> longSessions(false).aggregate(new Summing()))
+                .input(HarnessRecord.of(Tuple2.of(1L, 1L), 0), HarnessRecord.watermark(20),
+                        // key 1's only session fired at 9: this one starts afresh
+                        HarnessRecord.of(Tuple2.of(1L, 2L), 30), HarnessRecord.of(Tuple2.of(1L, 3L), 45),
+                        HarnessRecord.of(Tuple2.of(2L, 4L), 50), HarnessRecord.watermark(38),
+                        // behind the watermark, but its window [36, 46) touches [30, 40) and [45, 55): all three merge
+                        HarnessRecord.of(Tuple2.of(1L, 5L), 36), HarnessRecord.watermark(100))
+                .expectOutput(HarnessRecord.of("1/1", 9L), HarnessRecord.of("10/3", 54L), HarnessRecord.of("4/1", 59L))
+                .verify();
+    }
+
+    /**
+     * {@code count} items of random input: watermarks (an item of one long) and elements (key, value, timestamp), mostly
+     * around the watermark, some well before it: late ones and late ones that bridge sessions.
+     */
+    private static List<Object[]> randomInput(long seed, int count, Function<Random, Object> key, IntFunction<Object> value) {
+        Random random = new Random(seed);
+        List<Object[]> input = new ArrayList<>();
+        long watermark = 0;
+        for (int i = 0; i < count; i++) {
+            if (random.nextInt(8) == 0) {
+                watermark += random.nextInt(15);
+                input.add(new Object[] {watermark});
+            } else {
+                long timestamp = Math.max(0, watermark - 20 + random.nextInt(45));
+                input.add(new Object[] {key.apply(random), value.apply(i), timestamp});
+            }
+        }
+        return input;
+    }
+
+    /** Runs {@code input} (watermarks, and elements of key, value and timestamp) to the end; the output and late data. */
+    @SuppressWarnings("unchecked")
+    private static <K, V> List<String> run(OneInputHarness<Tuple2<K, V>, ?> harness, List<Object[]> input, OutputTag<Tuple2<K, V>> late)
             throws Exception {
         List<String> out = new ArrayList<>();
         try (harness) {
@@ -140,14 +265,14 @@ class SessionWindowOperatorTest {
                 if (item.length == 1) {
                     harness.processWatermark((Long) item[0]);
                 } else {
-                    harness.processElement(Tuple2.of((String) item[0], (String) item[1]), (Long) item[2]);
+                    harness.processElement(Tuple2.of((K) item[0], (V) item[1]), (Long) item[2]);
                 }
             }
             harness.processWatermark(Long.MAX_VALUE);
             for (HarnessRecord record : harness.getOutput()) {
                 out.add(record.toString());
             }
-            out.add("late " + harness.getSideOutput(LATE));
+            out.add("late " + harness.getSideOutput(late));
         }
         return out;
     }
