@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  *
  * <p>Options: {@code --workloads 1,6,9} (default: all that some engine can run), {@code --rounds 3},
  * {@code --warmup 1} and {@code --warmup-seconds 5} (before the measured rounds of each throughput and latency workload,
- * every engine runs warm-up rounds until it has run at least that many and spent at least that long in them, so that
+ * every engine runs warm-up rounds until it has run at least that many and its worker has spent at least that much
+ * CPU time in them, so that
  * the JIT has finished compiling the hot path; see {@link WarmUp}; workloads 9 and 13 measure a fresh JVM and never
  * warm up, workload 10 runs {@code --warmup} rounds only), {@code --scale 1.0} (times each workload's event count), {@code --startup-runs 3},
  * {@code --target-dir weir-bench/target}, {@code --docs docs}, {@code --docs-name benchmarks} (the file written in
@@ -116,11 +117,8 @@ public final class SideBySide {
         Map<String, long[]> cpuSamples = new LinkedHashMap<>();
         running.forEach(engine -> samples.put(engine, new long[options.rounds]));
         running.forEach(engine -> cpuSamples.put(engine, new long[options.rounds]));
-        warmUp(workload, running, (engine, warmUpRound) -> {
-            long started = System.nanoTime();
-            throughputRound(workload, workers, engine, events, "warm-up " + warmUpRound);
-            return System.nanoTime() - started;
-        });
+        warmUp(workload, running,
+                (engine, warmUpRound) -> throughputRound(workload, workers, engine, events, "warm-up " + warmUpRound)[1]);
         for (int round = 0; round < options.rounds; round++) {
             // Rotating the order keeps any engine from always running right after the same other one.
             for (int i = 0; i < running.size(); i++) {
@@ -149,8 +147,10 @@ public final class SideBySide {
     }
 
     /**
-     * Runs {@code workload}'s warm-up ({@link WarmUp}: {@code --warmup} rounds and {@code --warmup-seconds} per
-     * engine, whichever is longer), then prints and keeps the number of rounds each engine needed.
+     * Runs {@code workload}'s warm-up ({@link WarmUp}: {@code --warmup} rounds and {@code --warmup-seconds} of the
+     * engine's worker CPU time per engine, whichever is longer), then prints and keeps the rounds each engine ran.
+     * CPU time, not wall time: on the loaded machine one round of workload 1 took 8 s of wall time but 1 s of CPU, so
+     * a wall-time warm-up shrank back to a single round exactly when the load made the figures noisy.
      */
     private void warmUp(Workload workload, List<String> running, WarmUp.Round round) throws IOException {
         Map<String, long[]> spent = new WarmUp(options.warmup, Math.round(options.warmupSeconds * 1e9))
@@ -231,15 +231,13 @@ public final class SideBySide {
         List<String> running = runnable(workload, workers, results);
         Map<String, long[][]> rounds = new LinkedHashMap<>();
         running.forEach(engine -> rounds.put(engine, new long[options.rounds][]));
-        warmUp(workload, running, (engine, warmUpRound) -> {
-            long started = System.nanoTime();
-            latencyRound(workload, workers, engine, events, "warm-up " + warmUpRound);
-            return System.nanoTime() - started;
-        });
+        warmUp(workload, running,
+                (engine, warmUpRound) -> latencyRound(workload, workers, engine, events, "warm-up " + warmUpRound)[4]);
         for (int round = 0; round < options.rounds; round++) {
             for (int i = 0; i < running.size(); i++) {
                 String engine = running.get(Math.floorMod(i + round, running.size()));
-                rounds.get(engine)[round] = latencyRound(workload, workers, engine, events, "round " + round);
+                rounds.get(engine)[round] = Arrays.copyOf(latencyRound(workload, workers, engine, events,
+                        "round " + round), 4);
             }
         }
         rounds.forEach((engine, perRound) -> {
@@ -251,7 +249,10 @@ public final class SideBySide {
         return results;
     }
 
-    /** One round of the latency workload on {@code engine}, logged; returns its p50, p99, p99.9 and input rate. */
+    /**
+     * One round of the latency workload on {@code engine}, logged; returns its p50, p99, p99.9, input rate and the
+     * worker's CPU nanos.
+     */
     private long[] latencyRound(Workload workload, Map<String, ForkedJvm> workers, String engine, long events,
                                 String label) throws IOException {
         startRound();
@@ -259,9 +260,10 @@ public final class SideBySide {
                 .split(" ");
         long[] figures = Arrays.stream(answer).mapToLong(Long::parseLong).toArray();
         long rate = Math.round(events * 1e9 / figures[4]);
+        long own = quiet.cpuSinceRoundStart()[quiet.indexOf(engine)];
         System.err.printf("%-14s %-14s %-10s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %,d results at %,d events/s%n",
                 workload, engine, label, figures[0] / 1e6, figures[1] / 1e6, figures[2] / 1e6, figures[3], rate);
-        return new long[] {figures[0], figures[1], figures[2], rate};
+        return new long[] {figures[0], figures[1], figures[2], rate, own};
     }
 
     /**

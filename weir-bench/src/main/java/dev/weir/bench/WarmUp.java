@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The warm-up before a workload's measured rounds: every engine keeps running warm-up rounds until it has run at least
- * {@code minRounds} of them and spent at least {@code minNanos} in them, each engine counted on its own, so an engine
+ * {@code minRounds} of them and spent at least {@code minNanos} in them (the caller's measure of a round: SideBySide
+ * counts the worker's CPU time, which load stretches far less than wall time), each engine counted on its own, so an engine
  * whose rounds are short runs more of them. A fixed round count is not enough: one round of workload 1 at
  * {@code --scale 0.2} takes about 0.1 s, while C2 goes on compiling the hot methods for seconds, so the first
  * measured rounds still carried the compilation (and its deoptimizations) in their figures.
@@ -17,7 +18,7 @@ import java.util.Map;
  * the order rotated by one each pass; an engine that has had enough is skipped while the others catch up.
  */
 final class WarmUp {
-    /** Runs one warm-up round of the workload on {@code engine} and returns how long the round itself took. */
+    /** Runs one warm-up round of the workload on {@code engine} and returns the nanos it counts towards the warm-up. */
     @FunctionalInterface
     interface Round {
         long run(String engine, int warmUpRound) throws IOException;
