@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * one for Weir. Only one worker computes at a time. Startup (workload 9) forks a fresh JVM per measurement.
  *
  * <p>Options: {@code --workloads 1,6,9} (default: all that some engine can run), {@code --rounds 3},
- * {@code --warmup 1} and {@code --warmup-seconds 5} (before the measured rounds of each throughput and latency workload,
+ * {@code --warmup 1} and {@code --warmup-seconds 10} (before the measured rounds of each throughput and latency workload,
  * every engine runs warm-up rounds until it has run at least that many and its worker has spent at least that much
  * CPU time in them, so that
  * the JIT has finished compiling the hot path; see {@link WarmUp}; workloads 9 and 13 measure a fresh JVM and never
@@ -421,11 +421,12 @@ public final class SideBySide {
                            String jfrEngine, boolean flinkOnly, boolean quiet, String commandLine) {
 
         /**
-         * Seconds every engine warms up on each workload by default: long enough for the per-round CPU time of
-         * workloads 1, 2b and 6 to settle (see docs/benchmarks.md, "Branch h9"), short enough to keep a full run
-         * under an hour.
+         * CPU seconds every engine warms up on each workload by default. Weir's per-round CPU time of workloads 1, 2b
+         * and 6 settles within 2.5 s, Flink 1.20's of workload 6 only after about 10 s (4,583, 2,417, 1,850 ns per
+         * event in its first three rounds); a shorter warm-up measured Flink while it was still compiling (see
+         * docs/benchmarks.md, "Branch h9").
          */
-        static final double DEFAULT_WARMUP_SECONDS = 5;
+        static final double DEFAULT_WARMUP_SECONDS = 10;
 
         static Options parse(String[] args) {
             List<Workload> workloads = List.of(Workload.values());

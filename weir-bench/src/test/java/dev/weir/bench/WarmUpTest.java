@@ -55,12 +55,12 @@ class WarmUpTest {
     }
 
     @Test
-    void warmUpSecondsDefaultToFiveAndTheCommandLineSaysSo() {
+    void warmUpSecondsDefaultToTenAndTheCommandLineSaysSo() {
         SideBySide.Options options = SideBySide.Options.parse(new String[] {"--workloads", "1", "--warmup", "2"});
 
         assertThat(options.warmup()).isEqualTo(2);
-        assertThat(options.warmupSeconds()).isEqualTo(5.0);
-        assertThat(options.commandLine()).isEqualTo("--workloads 1 --warmup 2 --warmup-seconds 5");
+        assertThat(options.warmupSeconds()).isEqualTo(10.0);
+        assertThat(options.commandLine()).isEqualTo("--workloads 1 --warmup 2 --warmup-seconds 10");
     }
 
     @Test
@@ -69,7 +69,7 @@ class WarmUpTest {
 
         assertThat(options.warmupSeconds()).isEqualTo(0.5);
         assertThat(options.commandLine()).isEqualTo("--warmup-seconds 0.5");
-        assertThat(SideBySide.Options.parse(new String[0]).commandLine()).isEqualTo("--warmup-seconds 5");
+        assertThat(SideBySide.Options.parse(new String[0]).commandLine()).isEqualTo("--warmup-seconds 10");
     }
 
     @Test
