@@ -19,11 +19,10 @@ import java.util.stream.Stream;
  * one for Weir. Only one worker computes at a time. Startup (workload 9) forks a fresh JVM per measurement.
  *
  * <p>Options: {@code --workloads 1,6,9} (default: all that some engine can run), {@code --rounds 3},
- * {@code --warmup 1} and {@code --warmup-seconds 10} (before the measured rounds of each throughput and latency workload,
- * every engine runs warm-up rounds until it has run at least that many and its worker has spent at least that much
- * CPU time in them, so that
- * the JIT has finished compiling the hot path; see {@link WarmUp}; workloads 9 and 13 measure a fresh JVM and never
- * warm up, workload 10 runs {@code --warmup} rounds only), {@code --scale 1.0} (times each workload's event count), {@code --startup-runs 3},
+ * {@code --warmup 1} and {@code --warmup-seconds 10} (before the measured rounds of each throughput and latency
+ * workload, every engine runs warm-up rounds until it has run at least that many and its worker has spent at least
+ * that much CPU time in them, so that the JIT has finished compiling the hot path; see {@link WarmUp}; workloads 9 and
+ * 13 measure a fresh JVM and never warm up, workload 10 runs {@code --warmup} rounds only), {@code --scale 1.0} (times each workload's event count), {@code --startup-runs 3},
  * {@code --target-dir weir-bench/target}, {@code --docs docs}, {@code --docs-name benchmarks} (the file written in
  * the docs folder: {@code <name>.md} and {@code <name>.svg}), {@code --latency-rate 100000} (workload 8's fixed
  * input rate in events/s; it runs {@code 10 s × --scale} at that rate), {@code --jvm "-Xmx3g"}, {@code --jfr weir}
