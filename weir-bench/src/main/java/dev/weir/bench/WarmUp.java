@@ -45,7 +45,13 @@ final class WarmUp {
                 String engine = engines.get(Math.floorMod(i + pass, engines.size()));
                 long[] roundsAndNanos = spent.get(engine);
                 if (!warm(roundsAndNanos)) {
-                    roundsAndNanos[1] += round.run(engine, (int) roundsAndNanos[0]);
+                    long nanos = round.run(engine, (int) roundsAndNanos[0]);
+                    if (nanos <= 0 && minNanos > 0) {
+                        // A JVM that reports no CPU time would otherwise warm up forever.
+                        throw new IllegalStateException(engine + "'s warm-up round counted " + nanos + " ns; it cannot"
+                                + " warm up by time: pass --warmup-seconds 0 and a --warmup round count");
+                    }
+                    roundsAndNanos[1] += nanos;
                     roundsAndNanos[0]++;
                 }
             }

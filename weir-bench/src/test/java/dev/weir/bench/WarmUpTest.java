@@ -45,6 +45,13 @@ class WarmUpTest {
     }
 
     @Test
+    void aRoundThatCountsNoTimeFailsInsteadOfWarmingUpForever() {
+        assertThatThrownBy(() -> new WarmUp(1, SECOND).run(List.of("weir"), (engine, round) -> 0))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("weir's warm-up round counted 0 ns; it cannot warm up by time");
+    }
+
+    @Test
     void theSummaryNamesEachEnginesRoundsAndSeconds() {
         Map<String, long[]> spent = new java.util.LinkedHashMap<>();
         spent.put("weir", new long[] {48, 5_020_000_000L});
