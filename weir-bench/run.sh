@@ -2,6 +2,8 @@
 # Regenerates docs/benchmarks.md and docs/benchmarks.svg: builds weir-bench once per Flink line, then runs
 # dev.weir.bench.SideBySide, which forks one worker JVM per engine (Weir, Flink 1.20.x, Flink 2.x).
 # Extra arguments go to SideBySide, e.g.  weir-bench/run.sh --workloads 1,6,9 --rounds 5 --scale 0.5
+# Before the measured rounds of each throughput and latency workload, every engine warms up for at least
+# --warmup rounds and --warmup-seconds of its worker's CPU time (default 1 and 10), e.g. --warmup-seconds 20.
 # Set FLINK_VERSIONS="1.20.5" to build only one line.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  * one for Weir. Only one worker computes at a time. Startup (workload 9) forks a fresh JVM per measurement.
  *
  * <p>Options: {@code --workloads 1,6,9} (default: all that some engine can run), {@code --rounds 3},
- * {@code --warmup 1}, {@code --scale 1.0} (times each workload's event count), {@code --startup-runs 3},
+ * {@code --warmup 1} and {@code --warmup-seconds 10} (before the measured rounds of each throughput and latency
+ * workload, every engine runs warm-up rounds until it has run at least that many and its worker has spent at least
+ * that much CPU time in them, so that the JIT has finished compiling the hot path; see {@link WarmUp}; workloads 9 and
+ * 13 measure a fresh JVM and never warm up, workload 10 runs {@code --warmup} rounds only), {@code --scale 1.0} (times each workload's event count), {@code --startup-runs 3},
  * {@code --target-dir weir-bench/target}, {@code --docs docs}, {@code --docs-name benchmarks} (the file written in
  * the docs folder: {@code <name>.md} and {@code <name>.svg}), {@code --latency-rate 100000} (workload 8's fixed
  * input rate in events/s; it runs {@code 10 s × --scale} at that rate), {@code --jvm "-Xmx3g"}, {@code --jfr weir}
@@ -31,6 +34,8 @@ public final class SideBySide {
     private final Options options;
     private final Map<String, String> classpaths;
     private final Path logs;
+    /** Lines printed after the table: each workload's warm-up rounds per engine. */
+    private final List<String> warmUpLines = new ArrayList<>();
     /** Lines printed after the table: workload 11a's checkpoint figures. */
     private final List<String> checkpointLines = new ArrayList<>();
     /** Lines printed after the table: each throughput workload's CPU time per event, engine by engine. */
@@ -51,6 +56,7 @@ public final class SideBySide {
         Report report = new Report(results, options.commandLine, options.docsName);
         System.out.println(report.plainTable());
         bench.cpuLines.forEach(System.out::println);
+        bench.warmUpLines.forEach(System.out::println);
         bench.checkpointLines.forEach(System.out::println);
         if (options.docs != null) {
             report.write(options.docs);
@@ -110,26 +116,47 @@ public final class SideBySide {
         Map<String, long[]> cpuSamples = new LinkedHashMap<>();
         running.forEach(engine -> samples.put(engine, new long[options.rounds]));
         running.forEach(engine -> cpuSamples.put(engine, new long[options.rounds]));
-        for (int round = -options.warmup; round < options.rounds; round++) {
+        warmUp(workload, running,
+                (engine, warmUpRound) -> throughputRound(workload, workers, engine, events, "warm-up " + warmUpRound)[1]);
+        for (int round = 0; round < options.rounds; round++) {
             // Rotating the order keeps any engine from always running right after the same other one.
             for (int i = 0; i < running.size(); i++) {
                 String engine = running.get(Math.floorMod(i + round, running.size()));
-                startRound();
-                long nanos = Long.parseLong(workers.get(engine).ask("measure " + workload + " " + events));
-                long[] cpu = quiet.cpuSinceRoundStart();
-                long own = cpu[quiet.indexOf(engine)];
-                System.err.printf("%-14s %-14s round %2d: %,.0f events/s, %.1f ns CPU/event, others %s%s%n", workload,
-                        engine, round, events * 1e9 / nanos, (double) own / events, othersCpu(quiet, cpu, engine),
-                        options.quiet && !quiet.lastWaitQuiet() ? " (started before the workers were quiet)" : "");
-                if (round >= 0) {
-                    samples.get(engine)[round] = nanos;
-                    cpuSamples.get(engine)[round] = own;
-                }
+                long[] nanosAndCpu = throughputRound(workload, workers, engine, events, "round " + round);
+                samples.get(engine)[round] = nanosAndCpu[0];
+                cpuSamples.get(engine)[round] = nanosAndCpu[1];
             }
         }
         samples.forEach((engine, nanos) -> results.add(new Measurement(engine, workload, events, nanos)));
         cpuLines.add(CpuPerEvent.line(workload, events, cpuSamples));
         return results;
+    }
+
+    /** One round of a throughput workload on {@code engine}, logged; returns its nanos and the worker's CPU nanos. */
+    private long[] throughputRound(Workload workload, Map<String, ForkedJvm> workers, String engine, long events,
+                                   String label) throws IOException {
+        startRound();
+        long nanos = Long.parseLong(workers.get(engine).ask("measure " + workload + " " + events));
+        long[] cpu = quiet.cpuSinceRoundStart();
+        long own = cpu[quiet.indexOf(engine)];
+        System.err.printf("%-14s %-14s %-10s: %,.0f events/s, %.1f ns CPU/event, others %s%s%n", workload, engine,
+                label, events * 1e9 / nanos, (double) own / events, othersCpu(quiet, cpu, engine),
+                options.quiet && !quiet.lastWaitQuiet() ? " (started before the workers were quiet)" : "");
+        return new long[] {nanos, own};
+    }
+
+    /**
+     * Runs {@code workload}'s warm-up ({@link WarmUp}: {@code --warmup} rounds and {@code --warmup-seconds} of the
+     * engine's worker CPU time per engine, whichever is longer), then prints and keeps the rounds each engine ran.
+     * CPU time, not wall time: on the loaded machine one round of workload 1 took 8 s of wall time but 1 s of CPU, so
+     * a wall-time warm-up shrank back to a single round exactly when the load made the figures noisy.
+     */
+    private void warmUp(Workload workload, List<String> running, WarmUp.Round round) throws IOException {
+        Map<String, long[]> spent = new WarmUp(options.warmup, Math.round(options.warmupSeconds * 1e9))
+                .run(running, round);
+        String line = WarmUp.summary(workload, spent);
+        System.err.println(line);
+        warmUpLines.add(line);
     }
 
     /** Waits for quiet workers (unless {@code --no-quiet}) and notes their CPU times as the round's start. */
@@ -203,20 +230,13 @@ public final class SideBySide {
         List<String> running = runnable(workload, workers, results);
         Map<String, long[][]> rounds = new LinkedHashMap<>();
         running.forEach(engine -> rounds.put(engine, new long[options.rounds][]));
-        for (int round = -options.warmup; round < options.rounds; round++) {
+        warmUp(workload, running,
+                (engine, warmUpRound) -> latencyRound(workload, workers, engine, events, "warm-up " + warmUpRound)[4]);
+        for (int round = 0; round < options.rounds; round++) {
             for (int i = 0; i < running.size(); i++) {
                 String engine = running.get(Math.floorMod(i + round, running.size()));
-                startRound();
-                String[] answer = workers.get(engine).ask("latency " + workload + " " + events + " "
-                        + options.latencyRate).split(" ");
-                long[] figures = Arrays.stream(answer).mapToLong(Long::parseLong).toArray();
-                long rate = Math.round(events * 1e9 / figures[4]);
-                System.err.printf("%-14s %-14s round %2d: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %,d results"
-                        + " at %,d events/s%n", workload, engine, round, figures[0] / 1e6, figures[1] / 1e6,
-                        figures[2] / 1e6, figures[3], rate);
-                if (round >= 0) {
-                    rounds.get(engine)[round] = new long[] {figures[0], figures[1], figures[2], rate};
-                }
+                rounds.get(engine)[round] = Arrays.copyOf(latencyRound(workload, workers, engine, events,
+                        "round " + round), 4);
             }
         }
         rounds.forEach((engine, perRound) -> {
@@ -226,6 +246,23 @@ public final class SideBySide {
             results.add(new Measurement(engine, workload, events, p999, byP999[byP999.length / 2]));
         });
         return results;
+    }
+
+    /**
+     * One round of the latency workload on {@code engine}, logged; returns its p50, p99, p99.9, input rate and the
+     * worker's CPU nanos.
+     */
+    private long[] latencyRound(Workload workload, Map<String, ForkedJvm> workers, String engine, long events,
+                                String label) throws IOException {
+        startRound();
+        String[] answer = workers.get(engine).ask("latency " + workload + " " + events + " " + options.latencyRate)
+                .split(" ");
+        long[] figures = Arrays.stream(answer).mapToLong(Long::parseLong).toArray();
+        long rate = Math.round(events * 1e9 / figures[4]);
+        long own = quiet.cpuSinceRoundStart()[quiet.indexOf(engine)];
+        System.err.printf("%-14s %-14s %-10s: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms over %,d results at %,d events/s%n",
+                workload, engine, label, figures[0] / 1e6, figures[1] / 1e6, figures[2] / 1e6, figures[3], rate);
+        return new long[] {figures[0], figures[1], figures[2], rate, own};
     }
 
     /**
@@ -374,15 +411,28 @@ public final class SideBySide {
         return builds;
     }
 
-    /** The runner's command-line options. */
-    private record Options(List<Workload> workloads, int rounds, int warmup, double scale, int startupRuns,
+    /**
+     * The runner's command-line options. {@code commandLine} is the arguments as given, plus the warm-up in seconds
+     * when it was left at its default, so the report's "Command:" line says how long the engines warmed up.
+     */
+    record Options(List<Workload> workloads, int rounds, int warmup, double warmupSeconds, double scale, int startupRuns,
                            Path targetDir, Path docs, String docsName, long latencyRate, List<String> jvmOptions,
                            String jfrEngine, boolean flinkOnly, boolean quiet, String commandLine) {
+
+        /**
+         * CPU seconds every engine warms up on each workload by default. Weir's per-round CPU time of workloads 1, 2b
+         * and 6 settles within 2.5 s, Flink 1.20's of workload 6 only after about 10 s (4,583, 2,417, 1,850 ns per
+         * event in its first three rounds); a shorter warm-up measured Flink while it was still compiling (see
+         * docs/benchmarks.md, "Branch h9").
+         */
+        static final double DEFAULT_WARMUP_SECONDS = 10;
 
         static Options parse(String[] args) {
             List<Workload> workloads = List.of(Workload.values());
             int rounds = 3;
             int warmup = 1;
+            double warmupSeconds = DEFAULT_WARMUP_SECONDS;
+            boolean warmupSecondsGiven = false;
             double scale = 1.0;
             int startupRuns = 3;
             Path targetDir = Path.of("weir-bench", "target");
@@ -400,6 +450,10 @@ public final class SideBySide {
                             .flatMap(w -> Workload.parseGroup(w).stream()).toList();
                     case "--rounds" -> rounds = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
+                    case "--warmup-seconds" -> {
+                        warmupSeconds = Double.parseDouble(value);
+                        warmupSecondsGiven = true;
+                    }
                     case "--scale" -> scale = Double.parseDouble(value);
                     case "--startup-runs" -> startupRuns = Integer.parseInt(value);
                     case "--target-dir" -> targetDir = Path.of(value);
@@ -427,11 +481,22 @@ public final class SideBySide {
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be at least 1, was " + rounds);
             }
+            if (warmup < 0) {
+                throw new IllegalArgumentException("--warmup must be at least 0 rounds, was " + warmup);
+            }
+            if (!(warmupSeconds >= 0)) {
+                throw new IllegalArgumentException("--warmup-seconds must be at least 0, was " + warmupSeconds);
+            }
             if (latencyRate < 1) {
                 throw new IllegalArgumentException("--latency-rate must be at least 1 event/s, was " + latencyRate);
             }
-            return new Options(workloads, rounds, warmup, scale, startupRuns, targetDir, docs, docsName, latencyRate,
-                    jvm, jfr, flinkOnly, quiet, String.join(" ", args));
+            String commandLine = String.join(" ", args);
+            if (!warmupSecondsGiven) {
+                commandLine = (commandLine + " --warmup-seconds "
+                        + java.math.BigDecimal.valueOf(warmupSeconds).stripTrailingZeros().toPlainString()).trim();
+            }
+            return new Options(workloads, rounds, warmup, warmupSeconds, scale, startupRuns, targetDir, docs, docsName,
+                    latencyRate, jvm, jfr, flinkOnly, quiet, commandLine);
         }
     }
 }
