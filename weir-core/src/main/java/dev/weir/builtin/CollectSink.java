@@ -217,19 +217,13 @@ public final class CollectSink<T> implements Sink<T> {
             }
             idle++;
         }
-        Thread consumer = parkedConsumer;
-        if (consumer != null) {
-            LockSupport.unpark(consumer);
-        }
+        LockSupport.unpark(parkedConsumer); // no effect while no consumer is parked (null)
     }
 
     /** Marks {@code ring}'s writer finished and wakes a consumer that may be waiting for just that. */
     private void finish(CollectRing ring) {
         ring.finished = true;
-        Thread consumer = parkedConsumer;
-        if (consumer != null) {
-            LockSupport.unpark(consumer);
-        }
+        LockSupport.unpark(parkedConsumer); // no effect while no consumer is parked (null)
     }
 
     /** Puts one subtask's elements into its queue. */

@@ -34,19 +34,7 @@ record DebloatSettings(boolean enabled, Duration target, Duration period, int sa
         if (!enabled.equalsIgnoreCase("true") && !enabled.equalsIgnoreCase("false")) {
             throw new InvalidProgramException("Setting '" + ENABLED + "' must be true or false, was '" + enabled + "'");
         }
-        int samples = DEFAULT.samples;
-        String samplesText = settings.get(SAMPLES);
-        if (samplesText != null) {
-            try {
-                samples = Integer.parseInt(samplesText.trim());
-            } catch (NumberFormatException e) {
-                samples = 0;
-            }
-            if (samples < 1) {
-                throw new InvalidProgramException("Setting '" + SAMPLES + "' must be a positive integer, was '"
-                        + samplesText + "'");
-            }
-        }
+        int samples = RuntimeSettings.positive(settings, SAMPLES, DEFAULT.samples);
         return new DebloatSettings(Boolean.parseBoolean(enabled), duration(settings, TARGET, DEFAULT.target),
                 duration(settings, PERIOD, DEFAULT.period), samples);
     }

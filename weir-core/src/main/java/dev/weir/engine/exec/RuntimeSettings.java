@@ -66,7 +66,8 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
                 DebloatSettings.from(settings));
     }
 
-    private static int positive(Map<String, String> settings, String key, int defaultValue) {
+    /** The positive integer set for {@code key}, or {@code defaultValue}; refused with the key's name otherwise. */
+    static int positive(Map<String, String> settings, String key, int defaultValue) {
         String value = settings.get(key);
         if (value == null) {
             return defaultValue;
