@@ -48,7 +48,11 @@ public final class KeyGroupRangeAssignment {
 
     /** The subtask that owns {@code keyGroup}. */
     public static int computeOperatorIndexForKeyGroup(int maxParallelism, int parallelism, int keyGroup) {
-        return keyGroup * parallelism / maxParallelism;
+        // Runs per record on a keyed exchange: for the usual power-of-two max parallelism a shift equals the (slower)
+        // division, the product being non-negative and below 2^30.
+        return (maxParallelism & (maxParallelism - 1)) == 0
+                ? keyGroup * parallelism >>> Integer.numberOfTrailingZeros(maxParallelism)
+                : keyGroup * parallelism / maxParallelism;
     }
 
     /** The subtask that owns {@code key}. */

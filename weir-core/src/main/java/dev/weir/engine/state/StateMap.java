@@ -67,7 +67,11 @@ public final class StateMap {
     public void put(Object key, Object value) {
         int i = find(key);
         if (i >= 0) {
-            kv[(i << 1) + 1] = value;
+            // A keyed function mostly writes back the object it read and changed in place (value(), then
+            // update(v)): skipping that store spares the collector's write barrier and leaves the line clean.
+            if (kv[(i << 1) + 1] != value) {
+                kv[(i << 1) + 1] = value;
+            }
             return;
         }
         i = ~i;

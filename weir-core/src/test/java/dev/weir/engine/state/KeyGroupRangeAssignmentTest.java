@@ -60,6 +60,25 @@ class KeyGroupRangeAssignmentTest {
         assertThat(KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(10, 3, 4)).isEqualTo(1);
     }
 
+    /** A power-of-two max parallelism takes a shift instead of the division: the same subtask, up to the largest. */
+    @Test
+    void operatorIndexForAPowerOfTwoMaxParallelismIsKeyGroupTimesParallelismDividedByIt() {
+        for (int maxParallelism = 1; maxParallelism <= KeyGroupRangeAssignment.UPPER_BOUND_MAX_PARALLELISM; maxParallelism *= 2) {
+            for (int parallelism : new int[] {1, 2, 3, 5, 7, 100, 1000, 32767, 32768}) {
+                if (parallelism > maxParallelism) {
+                    continue;
+                }
+                for (int keyGroup = 0; keyGroup < maxParallelism; keyGroup += 1 + keyGroup / 64) {
+                    assertThat(KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(maxParallelism, parallelism, keyGroup))
+                            .as("max=%d p=%d keyGroup=%d", maxParallelism, parallelism, keyGroup)
+                            .isEqualTo((int) ((long) keyGroup * parallelism / maxParallelism));
+                }
+                assertThat(KeyGroupRangeAssignment.computeOperatorIndexForKeyGroup(maxParallelism, parallelism, maxParallelism - 1))
+                        .isEqualTo(parallelism - 1);
+            }
+        }
+    }
+
     @Test
     void rangeOfEachOperatorIsExactlyTheKeyGroupsAssignedToItForAllSmallParallelisms() {
         for (int parallelism = 1; parallelism <= 16; parallelism++) {

@@ -105,6 +105,26 @@ class StateMapTest {
         assertThat(contents(map)).isEqualTo(model);
     }
 
+    /** value() then update(v) with the same object, as a keyed function does, then with another object and a removal. */
+    @Test
+    void writingBackTheObjectAKeyHoldsKeepsItAndAnotherObjectReplacesIt() {
+        StateMap map = new StateMap();
+        Long key = 42L;
+        StringBuilder first = new StringBuilder("first");
+        map.put(key, first);
+        Object read = map.get(key);
+        ((StringBuilder) read).append(" changed");
+        map.put(key, read);
+        assertThat(map.get(Long.valueOf(42L))).isSameAs(first).hasToString("first changed");
+        StringBuilder second = new StringBuilder("second");
+        map.put(key, second);
+        assertThat(map.get(Long.valueOf(42L))).isSameAs(second);
+        map.put(Long.valueOf(42L), second);
+        map.remove(key);
+        assertThat(map.get(key)).isNull();
+        assertThat(map.size()).isZero();
+    }
+
     @Test
     void aLongKeyIsNotFoundByAnEqualIntegerKey() {
         StateMap map = new StateMap();
