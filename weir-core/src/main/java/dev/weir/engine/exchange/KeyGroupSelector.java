@@ -8,17 +8,14 @@ import java.util.Objects;
  * reaches the same subtask. Keys are checked on the way: a selector that throws, a null key or an identity-hashed
  * key fails with an {@link IllegalKeyException} naming the fix.
  *
- * <p>After each {@link #select}, {@link #selectedKey()} and {@link #selectedKeyGroup()} hold what it computed, so a
- * {@link RecordWriter} can send them with the record and the consumer sets its current key without extracting and
- * hashing it again.
+ * <p>On an edge whose rings carry keys, {@link #emitKeyed} sends the key and key group it computed with the record, so
+ * the consumer sets its current key without extracting and hashing it again.
  */
 public final class KeyGroupSelector implements ChannelSelector {
 
     private final KeySelector<Object, Object> keySelector;
     private final KeyToChannel keyToChannel;
     private final KeyChecks keyChecks;
-    private Object selectedKey;
-    private int selectedKeyGroup;
 
     /**
      * @param keySelector  the user's key selector; its key type must have value-based equals and hashCode
@@ -34,20 +31,17 @@ public final class KeyGroupSelector implements ChannelSelector {
 
     @Override
     public int select(Object value) {
+        return keyToChannel.channelOf(keyToChannel.keyGroupOf(keyChecks.keyOf(keySelector, value)));
+    }
+
+    /**
+     * Emits {@code value} to the channel owning its key's group, with the key and key group, into rings that
+     * {@linkplain RecordRing#carriesKeys() carry keys}. Passed along rather than kept in fields for a later call: that
+     * would be two stores per record, one of them a reference the collector's write barrier checks.
+     */
+    void emitKeyed(OutboundChannel[] channels, Object value, long timestamp) {
         final Object key = keyChecks.keyOf(keySelector, value);
         final int keyGroup = keyToChannel.keyGroupOf(key);
-        selectedKey = key;
-        selectedKeyGroup = keyGroup;
-        return keyToChannel.channelOf(keyGroup);
-    }
-
-    /** The key of the record last {@linkplain #select selected}. */
-    public Object selectedKey() {
-        return selectedKey;
-    }
-
-    /** The key group of the record last {@linkplain #select selected}. */
-    public int selectedKeyGroup() {
-        return selectedKeyGroup;
+        channels[keyToChannel.channelOf(keyGroup)].emitKeyed(value, timestamp, key, keyGroup);
     }
 }

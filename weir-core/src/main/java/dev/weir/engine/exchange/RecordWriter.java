@@ -52,8 +52,7 @@ public final class RecordWriter {
     public void emit(Object value, long timestamp) {
         final KeyGroupSelector keyed = this.keyed;
         if (keyed != null) {
-            final int channel = keyed.select(value);
-            channels[channel].emitKeyed(value, timestamp, keyed.selectedKey(), keyed.selectedKeyGroup());
+            keyed.emitKeyed(channels, value, timestamp);
             return;
         }
         final int channel = selector.select(value);
