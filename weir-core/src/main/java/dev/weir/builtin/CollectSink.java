@@ -31,9 +31,6 @@ public final class CollectSink<T> implements Sink<T> {
     static final Object FAILED = new Object();
     /** A writer on a full queue looks again this often for a consumer that closed or a job that failed. */
     private static final long OFFER_WAIT_NANOS = 50_000_000L;
-    /** Idle looks before a side parks: a peer that is only a few elements behind is met without a wake-up. */
-    private static final int SPINS = 100;
-    private static final int YIELDS = 10;
 
     private final transient int capacity;
     private final transient AtomicReference<Throwable> failure;
@@ -122,10 +119,8 @@ public final class CollectSink<T> implements Sink<T> {
             if (next != null) {
                 return next;
             }
-            if (idle < SPINS) {
-                Thread.onSpinWait();
-            } else if (idle < SPINS + YIELDS) {
-                Thread.yield();
+            if (CollectBackoff.spinOrYield(idle)) {
+                idle++;
             } else {
                 parkedConsumer = Thread.currentThread();
                 // Looked at again after announcing the park: a writer that published before it saw no parked consumer.
@@ -141,7 +136,6 @@ public final class CollectSink<T> implements Sink<T> {
                     throw new InterruptedException();
                 }
             }
-            idle++;
         }
     }
 
@@ -200,10 +194,8 @@ public final class CollectSink<T> implements Sink<T> {
             if (consumerClosed || failure.get() != null) {
                 return;
             }
-            if (idle < SPINS) {
-                Thread.onSpinWait();
-            } else if (idle < SPINS + YIELDS) {
-                Thread.yield();
+            if (CollectBackoff.spinOrYield(idle)) {
+                idle++;
             } else {
                 ring.parkedProducer = Thread.currentThread();
                 // Looked at again after announcing the park: the consumer may have taken elements before it.
@@ -215,7 +207,6 @@ public final class CollectSink<T> implements Sink<T> {
                     throw new InterruptedException();
                 }
             }
-            idle++;
         }
         LockSupport.unpark(parkedConsumer); // no effect while no consumer is parked (null)
     }

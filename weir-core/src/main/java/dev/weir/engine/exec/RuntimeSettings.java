@@ -40,7 +40,9 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
         for (String key : settings.keySet()) {
             if (!KNOWN.contains(key) && !DebloatSettings.KEYS.contains(key) && !key.startsWith(StateBackendLoader.PREFIX)
                     && !key.startsWith(dev.weir.engine.checkpoint.CheckpointOptions.STORAGE_PREFIX)) {
-                throw new InvalidProgramException("Unknown setting '" + key + "': Weir knows " + new TreeSet<>(KNOWN));
+                throw new InvalidProgramException("Unknown setting '" + key + "': Weir knows " + knownKeys()
+                        + " and the keys under '" + StateBackendLoader.PREFIX + "' and '"
+                        + dev.weir.engine.checkpoint.CheckpointOptions.STORAGE_PREFIX + "'");
             }
         }
         int capacity = positive(settings, EXCHANGE_CAPACITY, 4096);
@@ -64,6 +66,13 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
         }
         return new RuntimeSettings(capacity, workers, mode.equals("BATCH"), executionConfig, stateBackend, Map.copyOf(stateSettings),
                 DebloatSettings.from(settings));
+    }
+
+    /** Every exact key a job may set, sorted: the runtime's own and the buffer debloating ones. */
+    private static Set<String> knownKeys() {
+        Set<String> keys = new TreeSet<>(KNOWN);
+        keys.addAll(DebloatSettings.KEYS);
+        return keys;
     }
 
     /** The positive integer set for {@code key}, or {@code defaultValue}; refused with the key's name otherwise. */
