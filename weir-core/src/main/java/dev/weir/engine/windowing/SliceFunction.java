@@ -110,9 +110,18 @@ abstract class SliceFunction {
         return 0;
     }
 
-    /** Adds {@code value} to the partial in {@code table}'s {@code slot}, just looked up (or added) by its key. */
+    /**
+     * Adds {@code value} to the partial in {@code table}'s {@code slot}, just looked up (or added) by its key. The slot
+     * is written only when the partial is another object: a reduce that keeps the held element (a running maximum) or
+     * an accumulator changed in place leaves it as it is, which skips the GC's write barrier, a fence when the table is
+     * in the old generation (about 8 ns of 26 per element in a reduce into an old table, issue 22).
+     */
     void addTo(SliceTable table, int slot, Object value) throws Exception {
-        table.setValue(slot, add(table.value(slot), value));
+        Object held = table.value(slot);
+        Object partial = add(held, value);
+        if (partial != held) {
+            table.setValue(slot, partial);
+        }
     }
 
     /** Gives the new entry {@code slot} of {@code into} the partial of {@code from}'s slot {@code j}, shared. */

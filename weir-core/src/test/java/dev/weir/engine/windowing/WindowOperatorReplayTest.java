@@ -100,6 +100,55 @@ class WindowOperatorReplayTest {
     }
 
     @Test
+    void aTumblingMaximumThatReturnsItsHeldElementGivesEachWindowsLargestElementThroughEveryRestore() throws Exception {
+        // Returns the held element itself unless the new one is larger: the slice's slot is then left as it is.
+        ReduceFunction<Tuple2<String, Integer>> max = (held, next) -> next.f1 > held.f1 ? next : held;
+        ReplayVerifier.of(() -> OneInputHarness.forWindow(KEY, TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                        .reduce(max))
+                .input(in("a", 3, 1), in("a", 7, 2), in("a", 5, 4), in("a", 2, 6), in("b", 1, 8),
+                        HarnessRecord.watermark(9), in("a", 1, 11), in("a", 9, 13), in("a", 4, 19),
+                        HarnessRecord.watermark(19))
+                .expectOutput(HarnessRecord.of(Tuple2.of("a", 7), 9L), HarnessRecord.of(Tuple2.of("b", 1), 9L),
+                        HarnessRecord.of(Tuple2.of("a", 9), 19L))
+                .verify();
+    }
+
+    @Test
+    void aTumblingAggregateWhoseAccumulatorChangesInPlaceCountsEveryElementThroughEveryRestore() throws Exception {
+        AggregateFunction<Tuple2<String, Integer>, List<Integer>, String> collect = new AggregateFunction<>() {
+            @Override
+            public List<Integer> createAccumulator() {
+                return new ArrayList<>();
+            }
+
+            @Override
+            public List<Integer> add(Tuple2<String, Integer> value, List<Integer> accumulator) {
+                accumulator.add(value.f1);
+                return accumulator;
+            }
+
+            @Override
+            public String getResult(List<Integer> accumulator) {
+                return accumulator.toString();
+            }
+
+            @Override
+            public List<Integer> merge(List<Integer> a, List<Integer> b) {
+                List<Integer> merged = new ArrayList<>(a);
+                merged.addAll(b);
+                return merged;
+            }
+        };
+        ReplayVerifier.of(() -> OneInputHarness.forWindow(KEY, TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                        .aggregate(collect))
+                .input(in("a", 1, 1), in("a", 2, 4), in("b", 3, 5), in("a", 4, 8), HarnessRecord.watermark(9),
+                        in("a", 5, 12), HarnessRecord.watermark(19))
+                .expectOutput(HarnessRecord.of("[1, 2, 4]", 9L), HarnessRecord.of("[3]", 9L),
+                        HarnessRecord.of("[5]", 19L))
+                .verify();
+    }
+
+    @Test
     void aSlidingAggregateWithAWindowFunctionOnTheSlicingOperatorSurvivesEveryRestore() throws Exception {
         ReplayVerifier.of(() -> OneInputHarness.forWindow(KEY, SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(5)))
                         .aggregate(new Count(), new Describe<Integer>()))
