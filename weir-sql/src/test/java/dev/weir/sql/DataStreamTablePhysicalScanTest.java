@@ -17,8 +17,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * A window aggregate over a DataStream table whose {@code rowtime} metadata column only repeats the records'
- * timestamps scans the elements' own rows when it reads no metadata column, and the full rows otherwise; the
+ * A window aggregate or a projection over a DataStream table whose {@code rowtime} metadata column only repeats the
+ * records' timestamps scans the elements' own rows when it reads no metadata column, and the full rows otherwise; the
  * results are the same either way.
  */
 class DataStreamTablePhysicalScanTest {
@@ -78,6 +78,25 @@ class DataStreamTablePhysicalScanTest {
 
         assertThat(tables.explainSql(PER_WINDOW)).contains("DataStreamScan(table=[events], fields=[k, v, ts, rowtime])");
         assertThat(collect(tables, PER_WINDOW)).containsExactlyInAnyOrder(PER_WINDOW_ROWS);
+    }
+
+    @Test
+    void aProjectionReadingNoMetadataColumnScansThePhysicalColumnsAlone() throws Exception {
+        StreamTableEnvironment tables = events(StreamExecutionEnvironment.createLocalEnvironment(1), "SOURCE_WATERMARK()");
+        String query = "SELECT k, v * 2 AS twice FROM events WHERE k = 1";
+
+        assertThat(tables.explainSql(query)).contains("DataStreamScan(table=[events], fields=[k, v, ts])");
+        assertThat(collect(tables, query)).containsExactly("+I[1, 20]", "+I[1, 10]", "+I[1, 14]", "+I[1, 198]");
+    }
+
+    @Test
+    void aProjectionReadingTheRowtimeColumnScansTheFullRows() throws Exception {
+        StreamTableEnvironment tables = events(StreamExecutionEnvironment.createLocalEnvironment(1), "SOURCE_WATERMARK()");
+        String query = "SELECT k, rowtime FROM events WHERE v > 7";
+
+        assertThat(tables.explainSql(query)).contains("DataStreamScan(table=[events], fields=[k, v, ts, rowtime])");
+        assertThat(collect(tables, query)).containsExactly("+I[1, 1970-01-01T00:00:00.100Z]", "+I[2, 1970-01-01T00:00:00.200Z]",
+                "+I[1, 1970-01-01T00:00:00.900Z]");
     }
 
     /** Emits each row's timestamp as the watermark right away, so which row is late does not depend on timing. */

@@ -43,6 +43,18 @@ class SqlCurrentWatermarkTest {
     }
 
     @Test
+    void aWatermarkComputedFromTheTimestampsEqualsTheSameExpressionEvaluatedPerRow() throws Exception {
+        // ts - INTERVAL '1' SECOND is computed from each row's timestamp; the CASE is the same value evaluated per row.
+        TableEnvironment env = events();
+        env.executeSql("CREATE TABLE evaluated (id STRING, ts TIMESTAMP(3), WATERMARK FOR ts AS CASE WHEN id IS NULL THEN ts "
+                + "ELSE ts - INTERVAL '1' SECOND END) WITH ('connector' = 'filesystem', 'path' = '" + dir.resolve("events.csv")
+                + "', 'format' = 'csv')");
+        assertThat(rows(env, "SELECT id, CURRENT_WATERMARK(ts) AS wm FROM evaluated"))
+                .containsExactlyElementsOf(rows(env, "SELECT id, CURRENT_WATERMARK(ts) AS wm FROM events"))
+                .contains("+I[f, 2020-01-01T10:00:14]");
+    }
+
+    @Test
     void theResultHasTheRowtimeColumnsTypeAndIsNullable() throws Exception {
         assertThat(events().sqlQuery("SELECT CURRENT_WATERMARK(ts) AS wm FROM events").getResolvedSchema().toString())
                 .isEqualTo("(\n  `wm` TIMESTAMP(3)\n)");

@@ -127,7 +127,7 @@ public final class FlinkTimedNexmarkFactory implements DynamicTableSourceFactory
         @Override
         public RowData map(Long n) {
             stamps.record();
-            return GenericRowData.of(columns.fill(generator.event(n), this));
+            return GenericRowData.of(columns.fill(generator, n, this));
         }
 
         @Override

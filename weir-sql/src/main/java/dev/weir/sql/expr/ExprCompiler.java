@@ -69,6 +69,9 @@ public final class ExprCompiler {
         }
         if (node instanceof RexFieldAccess) {
             RexFieldAccess access = (RexFieldAccess) node;
+            if (access.getReferenceExpr() instanceof RexInputRef) {
+                return new Leaf.ColumnField(((RexInputRef) access.getReferenceExpr()).getIndex(), access.getField().getIndex());
+            }
             return new Leaf.NestedField(compileExpanded(access.getReferenceExpr()), access.getField().getIndex());
         }
         throw unsupported(node.toString(), "a column, a field of a ROW column, a literal or a function call");

@@ -40,6 +40,27 @@ final class Leaf {
         }
     }
 
+    /**
+     * Field {@code index} of the ROW column {@code column} ({@code bid.price}): {@link NestedField} over a {@link Field}
+     * in one node, one virtual call per value fewer in a projection of a nested row's fields.
+     */
+    static final class ColumnField extends Expr {
+        private static final long serialVersionUID = 1L;
+        private final int column;
+        private final int index;
+
+        ColumnField(int column, int index) {
+            this.column = column;
+            this.index = index;
+        }
+
+        @Override
+        public Object eval(Row input) {
+            Object value = input.getField(column);
+            return value == null ? null : ((Row) value).getField(index);
+        }
+    }
+
     /** A literal, already in internal form. */
     static final class Constant extends Expr {
         private static final long serialVersionUID = 1L;

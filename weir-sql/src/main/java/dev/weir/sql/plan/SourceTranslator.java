@@ -5,6 +5,7 @@ import dev.weir.sql.connector.ReadFields;
 import dev.weir.sql.connector.TableConnector;
 import dev.weir.sql.connector.TableConnectors;
 import dev.weir.sql.expr.Expr;
+import dev.weir.sql.expr.ExprCompiler;
 import dev.weir.sql.parse.Statement;
 import dev.weir.sql.runtime.CalcFunction;
 import dev.weir.sql.runtime.RowtimeWatermarks;
@@ -14,7 +15,12 @@ import dev.weir.types.Row;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Translates a table scan: the connector's (or DataStream's) rows of source columns, then the computed columns in
@@ -137,10 +143,35 @@ final class SourceTranslator {
                 RexNode rex = planner.planExpressions(tableType, List.of(watermark)).get(0);
                 String name = "WatermarkAssigner(rowtime=[" + rowtimeName + "], watermark=[" + watermark.trim() + "])";
                 translator.record(name);
-                stream = stream.assignTimestampsAndWatermarks(new RowtimeWatermarks(rowtime, rowtimeName,
-                        translator.compiler().compile(rex), translator.env().getConfig().getAutoWatermarkInterval())).name(name);
+                long interval = translator.env().getConfig().getAutoWatermarkInterval();
+                Long offset = rowtimeOffset(rex, rowtime);
+                stream = stream.assignTimestampsAndWatermarks(offset != null
+                        ? RowtimeWatermarks.rowtimeMinus(rowtime, rowtimeName, offset, interval)
+                        : new RowtimeWatermarks(rowtime, rowtimeName, translator.compiler().compile(rex), interval)).name(name);
             }
         }
         return new Translated(stream, tableType, rowtime, updating);
+    }
+
+    /**
+     * {@code offset} when the watermark expression is the rowtime column itself (0) or the rowtime minus a day-time
+     * interval literal, which the watermark strategy computes from each row's timestamp; null for any other expression.
+     */
+    static Long rowtimeOffset(RexNode watermark, int rowtime) {
+        if (isColumn(watermark, rowtime)) {
+            return 0L;
+        }
+        if (watermark.getKind() == SqlKind.MINUS && watermark instanceof RexCall) {
+            List<RexNode> operands = ((RexCall) watermark).getOperands();
+            if (operands.size() == 2 && isColumn(operands.get(0), rowtime) && operands.get(1) instanceof RexLiteral literal
+                    && !literal.isNull() && SqlTypeName.DAY_INTERVAL_TYPES.contains(literal.getType().getSqlTypeName())) {
+                return (Long) ExprCompiler.literal(literal);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isColumn(RexNode node, int index) {
+        return node instanceof RexInputRef && ((RexInputRef) node).getIndex() == index;
     }
 }

@@ -295,7 +295,12 @@ public final class StreamTranslator {
         RexNode condition = chain.condition();
         List<RexNode> projects = chain.projects();
         RelNode input = chain.input();
-        Translated in = translate(input);
+        // A projection that reads only a DataStream table's physical columns reads its elements' rows as they are.
+        Translated in = projects == null ? null
+                : tryPhysicalScan(input, org.apache.calcite.plan.RelOptUtil.InputFinder.bits(projects, condition).length());
+        if (in == null) {
+            in = translate(input);
+        }
         OperatorWatermark watermark = new OperatorWatermark();
         compiler.beginCalc(watermark);
         Expr compiledCondition = condition == null ? null : compiler.compile(condition);

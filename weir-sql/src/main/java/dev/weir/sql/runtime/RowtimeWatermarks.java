@@ -16,7 +16,8 @@ import dev.weir.types.Row;
  * the job's auto-watermark interval since the last one emitted, else periodically at that interval, and once more at
  * the end of bounded input. Which rows are late therefore depends on the rows' order, not on the wall clock. Unlike the
  * DataStream API's bounded-out-of-orderness strategy, nothing is subtracted: {@code ts - INTERVAL '5' SECOND}
- * emits exactly that. Rows with a null rowtime fail the job, as in Flink.
+ * emits exactly that. Rows with a null rowtime fail the job, as in Flink. The common {@code rowtime - INTERVAL ...} is
+ * computed from the row's timestamp as a {@code long} ({@link #rowtimeMinus}), without evaluating and boxing it per row.
  */
 public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
     private static final long serialVersionUID = 1L;
@@ -25,17 +26,30 @@ public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
     private final Expr watermarkExpression;
     private final String rowtimeName;
     private final long intervalMillis;
+    /** With no expression, the watermark is the rowtime minus this many milliseconds. */
+    private final long offsetMillis;
 
     public RowtimeWatermarks(int rowtimeIndex, String rowtimeName, Expr watermarkExpression, long intervalMillis) {
+        this(rowtimeIndex, rowtimeName, watermarkExpression, 0, intervalMillis);
+    }
+
+    private RowtimeWatermarks(int rowtimeIndex, String rowtimeName, Expr watermarkExpression, long offsetMillis,
+            long intervalMillis) {
         this.rowtimeIndex = rowtimeIndex;
         this.intervalMillis = intervalMillis;
         this.rowtimeName = rowtimeName;
         this.watermarkExpression = watermarkExpression;
+        this.offsetMillis = offsetMillis;
+    }
+
+    /** {@code WATERMARK FOR rowtime AS rowtime - offset}: the same watermarks as the expression, from the timestamps. */
+    public static RowtimeWatermarks rowtimeMinus(int rowtimeIndex, String rowtimeName, long offsetMillis, long intervalMillis) {
+        return new RowtimeWatermarks(rowtimeIndex, rowtimeName, null, offsetMillis, intervalMillis);
     }
 
     @Override
     public WatermarkGenerator<Row> createWatermarkGenerator(WatermarkGeneratorSupplier.Context context) {
-        return new Generator(watermarkExpression, intervalMillis);
+        return new Generator(watermarkExpression, offsetMillis, intervalMillis);
     }
 
     @Override
@@ -52,23 +66,30 @@ public final class RowtimeWatermarks implements WatermarkStrategy<Row> {
 
     private static final class Generator implements WatermarkGenerator<Row> {
         private final Expr expression;
+        private final long offset;
         private final long interval;
         // Flink's assigner starts both at 0: no watermark before the epoch.
         private long max;
         private long emitted;
 
-        Generator(Expr expression, long interval) {
+        Generator(Expr expression, long offset, long interval) {
             this.expression = expression;
+            this.offset = offset;
             this.interval = interval;
         }
 
         @Override
         public void onEvent(Row event, long eventTimestamp, WatermarkOutput output) {
-            Object value = expression.eval(event);
-            if (value != null) {
-                long watermark = (Long) value;
+            if (expression == null) {
+                // The timestamp is the rowtime, never null here: the assigner has failed the job on a null one.
+                long watermark = eventTimestamp - offset;
                 if (watermark > max) {
                     max = watermark;
+                }
+            } else {
+                Object value = expression.eval(event);
+                if (value != null && (Long) value > max) {
+                    max = (Long) value;
                 }
             }
             if (max - emitted > interval) {

@@ -102,18 +102,37 @@ public final class NexmarkColumns implements Serializable {
 
     /** The physical columns' values of {@code event}, nested rows built by {@code rows}; unread ones null. */
     public <R> Object[] fill(NexmarkEvent event, RowFactory<R> rows) {
+        return fill(event.type(), event.person(), event.auction(), event.bid(), null, 0, rows);
+    }
+
+    /**
+     * The physical columns' values of event {@code n} of {@code generator}, as {@link #fill(NexmarkEvent, RowFactory)}
+     * gives them for {@link #event}, without the event around the person, auction or bid.
+     */
+    public <R> Object[] fill(NexmarkGenerator generator, long n, RowFactory<R> rows) {
+        int type = generator.type(n);
+        return switch (type) {
+            case NexmarkEvent.PERSON -> fill(type, generator.person(n, personFields), null, null, null, 0, rows);
+            case NexmarkEvent.AUCTION -> fill(type, null, generator.auction(n, auctionFields), null, null, 0, rows);
+            // The bid's fields straight from the generator, without a Bid: most events are bids.
+            default -> fill(type, null, null, null, generator, n, rows);
+        };
+    }
+
+    /** The values of a person, an auction, a bid, or the bid that is event {@code n} of {@code bids}. */
+    private <R> Object[] fill(int type, Person person, Auction auction, Bid bid, NexmarkGenerator bids, long n,
+            RowFactory<R> rows) {
         Object[] values = new Object[top.length];
         for (int i = 0; i < top.length; i++) {
             if (!topRead[i]) {
                 continue;
             }
             switch (top[i]) {
-                case 0 -> values[i] = event.type();
-                case 1 -> values[i] = event.person() == null ? null
-                        : rows.row(person(event.person(), nested[i], fieldRead[i], rows));
-                case 2 -> values[i] = event.auction() == null ? null
-                        : rows.row(auction(event.auction(), nested[i], fieldRead[i], rows));
-                default -> values[i] = event.bid() == null ? null : rows.row(bid(event.bid(), nested[i], fieldRead[i], rows));
+                case 0 -> values[i] = type;
+                case 1 -> values[i] = person == null ? null : rows.row(person(person, nested[i], fieldRead[i], rows));
+                case 2 -> values[i] = auction == null ? null : rows.row(auction(auction, nested[i], fieldRead[i], rows));
+                default -> values[i] = bid != null ? rows.row(bid(bid, nested[i], fieldRead[i], rows))
+                        : bids != null ? rows.row(bid(bids, n, nested[i], fieldRead[i], rows)) : null;
             }
         }
         return values;
@@ -156,6 +175,26 @@ public final class NexmarkColumns implements Serializable {
                 case 7 -> a.seller();
                 case 8 -> a.category();
                 default -> rows.string(a.extra());
+            };
+        }
+        return v;
+    }
+
+    /** The bid fields of event {@code n}, each made by the generator alone: the values of {@link #bid(Bid, int[], boolean[], RowFactory)}. */
+    private static Object[] bid(NexmarkGenerator g, long n, int[] fields, boolean[] read, RowFactory<?> rows) {
+        Object[] v = new Object[fields.length];
+        for (int f = 0; f < fields.length; f++) {
+            if (!read[f]) {
+                continue;
+            }
+            v[f] = switch (fields[f]) {
+                case 0 -> g.bidAuction(n);
+                case 1 -> g.bidBidder(n);
+                case 2 -> NexmarkGenerator.bidPrice(n);
+                case 3 -> rows.string(NexmarkGenerator.bidChannel(n));
+                case 4 -> rows.string(NexmarkGenerator.bidUrl(n));
+                case 5 -> rows.timestamp(g.time(n));
+                default -> rows.string(NexmarkGenerator.extra(n));
             };
         }
         return v;

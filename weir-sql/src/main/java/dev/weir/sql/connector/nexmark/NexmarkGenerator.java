@@ -1,6 +1,7 @@
 package dev.weir.sql.connector.nexmark;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
@@ -71,18 +72,43 @@ public final class NexmarkGenerator implements Serializable {
      * every value is drawn from the event number alone.
      */
     public NexmarkEvent event(long n, int personFields, int auctionFields, int bidFields) {
-        long time = BASE_TIME + (long) (n * microsPerEvent) / 1000;
+        switch (type(n)) {
+            case NexmarkEvent.PERSON:
+                return new NexmarkEvent(NexmarkEvent.PERSON, person(n, personFields), null, null, time(n));
+            case NexmarkEvent.AUCTION:
+                return new NexmarkEvent(NexmarkEvent.AUCTION, null, auction(n, auctionFields), null, time(n));
+            default:
+                return new NexmarkEvent(NexmarkEvent.BID, null, null, bid(n, bidFields), time(n));
+        }
+    }
+
+    /** Event {@code n}'s kind: {@link NexmarkEvent#PERSON}, {@link NexmarkEvent#AUCTION} or {@link NexmarkEvent#BID}. */
+    public int type(long n) {
+        int offset = (int) (n % config.totalProportion());
+        return offset < config.personProportion() ? NexmarkEvent.PERSON
+                : offset < config.personProportion() + config.auctionProportion() ? NexmarkEvent.AUCTION : NexmarkEvent.BID;
+    }
+
+    /** Event {@code n}'s time in epoch milliseconds. */
+    public long time(long n) {
+        return BASE_TIME + (long) (n * microsPerEvent) / 1000;
+    }
+
+    /** Event {@code n} as a person, with the fields of mask {@code fields} made; {@code n} must be a person's. */
+    public Person person(long n, int fields) {
+        return person(n, personsBefore(n), time(n), fields);
+    }
+
+    /** Event {@code n} as an auction, with the fields of mask {@code fields} made; {@code n} must be an auction's. */
+    public Auction auction(long n, int fields) {
         int total = config.totalProportion();
-        long epoch = n / total;
-        int offset = (int) (n % total);
-        if (offset < config.personProportion()) {
-            return new NexmarkEvent(NexmarkEvent.PERSON, person(n, personsBefore(n), time, personFields), null, null, time);
-        }
-        if (offset < config.personProportion() + config.auctionProportion()) {
-            return new NexmarkEvent(NexmarkEvent.AUCTION, null, auction(n, auctionsBefore(epoch, offset), time, auctionFields),
-                    null, time);
-        }
-        return new NexmarkEvent(NexmarkEvent.BID, null, null, bid(n, epoch, offset, time, bidFields), time);
+        return auction(n, auctionsBefore(n / total, (int) (n % total)), time(n), fields);
+    }
+
+    /** Event {@code n} as a bid, with the fields of mask {@code fields} made; {@code n} must be a bid's. */
+    public Bid bid(long n, int fields) {
+        int total = config.totalProportion();
+        return bid(n, n / total, (int) (n % total), time(n), fields);
     }
 
     private long personsBefore(long n) {
@@ -125,47 +151,79 @@ public final class NexmarkGenerator implements Serializable {
     }
 
     private Bid bid(long n, long epoch, int offset, long time, int fields) {
+        long c = has(fields, 3) || has(fields, 4) ? draw(n, 3) : 0;
+        return new Bid(bidAuction(n, epoch, offset), bidBidder(n), has(fields, 2) ? bidPrice(n) : 0,
+                has(fields, 3) || has(fields, 4) ? channel(c) : null, has(fields, 3) || has(fields, 4) ? url(c) : null, time,
+                has(fields, 6) ? extra(n) : null);
+    }
+
+    // A bid's fields one by one, each from the event number alone: a source that reads some of them makes those only,
+    // without a Bid around them. n must be a bid's event number.
+
+    /** Field {@code auction} of bid {@code n}. */
+    public long bidAuction(long n) {
+        int total = config.totalProportion();
+        return bidAuction(n, n / total, (int) (n % total));
+    }
+
+    private long bidAuction(long n, long epoch, int offset) {
         long auctions = Math.max(1, auctionsBefore(epoch, offset));
         long r = draw(n, 1);
         long auction = (r & 1) == 0 ? (auctions - 1) / HOT_RATIO * HOT_RATIO
                 : Math.max(0, auctions - AUCTIONS_IN_FLIGHT) + Long.remainderUnsigned(r >>> 1, Math.min(auctions, AUCTIONS_IN_FLIGHT));
+        return FIRST_AUCTION_ID + auction;
+    }
+
+    /** Field {@code bidder} of bid {@code n}. */
+    public long bidBidder(long n) {
         long persons = Math.max(1, personsBefore(n));
         long b = draw(n, 2);
         long bidder = (b & 3) != 0 ? (persons - 1) / HOT_RATIO * HOT_RATIO
                 : Math.max(0, persons - PERSONS_ACTIVE) + Long.remainderUnsigned(b >>> 2, Math.min(persons, PERSONS_ACTIVE));
-        String channel = null;
-        String url = null;
-        if (has(fields, 3) || has(fields, 4)) {
-            long c = draw(n, 3);
-            String path = "https://www.nexmark.com/" + pick(URL_WORDS, c >>> 8) + "/" + pick(URL_WORDS, c >>> 16) + "/"
-                    + pick(URL_WORDS, c >>> 24) + "/item.htm?query=1";
-            if (Long.remainderUnsigned(c, 5) == 0) {
-                channel = pick(HOT_CHANNELS, c >>> 32);
-                url = path;
-            } else {
-                long id = Long.remainderUnsigned(c >>> 32, 1000);
-                channel = "channel-" + id;
-                url = path + "&channel_id=" + id;
-            }
-        }
-        return new Bid(FIRST_AUCTION_ID + auction, FIRST_PERSON_ID + bidder, has(fields, 2) ? price(draw(n, 4)) : 0, channel, url,
-                time, has(fields, 6) ? extra(n) : null);
+        return FIRST_PERSON_ID + bidder;
+    }
+
+    /** Field {@code price} of bid {@code n}. */
+    public static long bidPrice(long n) {
+        return price(draw(n, 4));
+    }
+
+    /** Field {@code channel} of bid {@code n}. */
+    public static String bidChannel(long n) {
+        return channel(draw(n, 3));
+    }
+
+    /** Field {@code url} of bid {@code n}. */
+    public static String bidUrl(long n) {
+        return url(draw(n, 3));
+    }
+
+    /** One bid in five comes from a hot channel, the others name theirs in the url's channel_id; c is the bid's draw 3. */
+    private static String channel(long c) {
+        return Long.remainderUnsigned(c, 5) == 0 ? pick(HOT_CHANNELS, c >>> 32) : "channel-" + Long.remainderUnsigned(c >>> 32, 1000);
+    }
+
+    private static String url(long c) {
+        String path = "https://www.nexmark.com/" + pick(URL_WORDS, c >>> 8) + "/" + pick(URL_WORDS, c >>> 16) + "/"
+                + pick(URL_WORDS, c >>> 24) + "/item.htm?query=1";
+        return Long.remainderUnsigned(c, 5) == 0 ? path : path + "&channel_id=" + Long.remainderUnsigned(c >>> 32, 1000);
     }
 
     private static boolean has(int fields, int field) {
         return (fields & (1 << field)) != 0;
     }
 
-    /** Nexmark's padding column: 8 to 23 lower-case letters. */
-    private static String extra(long n) {
+    /** Field {@code extra} of event {@code n}, of any kind: Nexmark's padding column, 8 to 23 lower-case letters. */
+    public static String extra(long n) {
         long r = draw(n, 9);
-        char[] chars = new char[8 + (int) (r & 15)];
+        // Latin-1 bytes, the compact string's own form: no char[] to build and compress per event.
+        byte[] letters = new byte[8 + (int) (r & 15)];
         long s = draw(n, 10);
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = (char) ('a' + (s >>> 33) % 26);
+        for (int i = 0; i < letters.length; i++) {
+            letters[i] = (byte) ('a' + (s >>> 33) % 26);
             s = s * 0x5DEECE66DL + 11;
         }
-        return new String(chars);
+        return new String(letters, StandardCharsets.ISO_8859_1);
     }
 
     private static String digits(long r, int group) {

@@ -17,7 +17,7 @@ final class NexmarkRows implements GeneratorFunction<Long, Row>, NexmarkColumns.
 
     @Override
     public Row map(Long index) {
-        return Row.of(columns.fill(columns.event(generator, index), this));
+        return Row.of(columns.fill(generator, index, this));
     }
 
     @Override
