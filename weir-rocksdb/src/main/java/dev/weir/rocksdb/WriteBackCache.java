@@ -51,7 +51,8 @@ final class WriteBackCache implements AutoCloseable {
 
     /** The stored bytes of {@code key} in {@code column} (never to be changed by the caller), or null when absent. */
     byte[] get(Column column, byte[] key, String stateName) {
-        Entry e = find(column, key, hash(column, key));
+        int h = hash(column, key);
+        Entry e = find(column, key, h);
         if (e != null) {
             touch(e);
             return e.value;
@@ -64,15 +65,16 @@ final class WriteBackCache implements AutoCloseable {
                 throw failure("read", stateName, ex);
             }
         }
-        insert(column, key, stored, false);
+        insert(column, key, h, stored, false);
         return stored;
     }
 
     /** Stores {@code value} (which the cache keeps: the caller must not change it) for {@code key}; null deletes. */
     void put(Column column, byte[] key, byte[] value) {
-        Entry e = find(column, key, hash(column, key));
+        int h = hash(column, key);
+        Entry e = find(column, key, h);
         if (e == null) {
-            insert(column, key, value, true);
+            insert(column, key, h, value, true);
             return;
         }
         bytes += length(value) - length(e.value);
@@ -132,18 +134,17 @@ final class WriteBackCache implements AutoCloseable {
         }
     }
 
-    private void insert(Column column, byte[] key, byte[] value, boolean isDirty) {
+    private void insert(Column column, byte[] key, int h, byte[] value, boolean isDirty) {
         if (budget <= 0) {
             if (isDirty) {
                 try (WriteBatch batch = new WriteBatch()) {
-                    Entry e = new Entry(column, key, hash(column, key), value);
+                    Entry e = new Entry(column, key, h, value);
                     add(batch, e);
                     write(batch);
                 }
             }
             return;
         }
-        int h = hash(column, key);
         Entry e = new Entry(column, key, h, value);
         e.dirty = isDirty;
         if (isDirty) {
