@@ -33,13 +33,9 @@ final class RocksDBSlicedState implements SlicedKeyedState {
     private byte[] lastKeyBytes;
     private long lastSlice;
     private byte[] lastRocksKey;
-    /** This state's column in the backend's write-back cache, which knows the slices RocksDB may hold entries of. */
-    private final SliceColumn cached;
 
-    /** {@code restored}: the column may hold entries already (from a checkpoint or a savepoint). */
     RocksDBSlicedState(RocksDBStateAccess access, RocksDBInstance rocks, ColumnFamilyHandle column, String name, StateKeys keys,
-                       KeyGroupRange range, StateSerializer serializer, boolean restored) {
-        this.cached = new SliceColumn(column, restored);
+                       KeyGroupRange range, StateSerializer serializer) {
         this.access = access;
         this.rocks = rocks;
         this.column = column;
@@ -59,13 +55,13 @@ final class RocksDBSlicedState implements SlicedKeyedState {
 
     @Override
     public Object get(long slice) {
-        byte[] bytes = access.cache().get(cached, rocksKey(slice), name);
+        byte[] bytes = access.get(column, rocksKey(slice), name);
         return bytes == null ? null : serializer.deserialize(bytes);
     }
 
     @Override
     public void put(long slice, Object value) {
-        access.cache().put(cached, rocksKey(slice), serializer.serialize(value));
+        access.put(column, rocksKey(slice), serializer.serialize(value), name);
     }
 
     private byte[] rocksKey(long slice) {
@@ -84,7 +80,6 @@ final class RocksDBSlicedState implements SlicedKeyedState {
 
     @Override
     public void forEachSlice(LongConsumer slices) {
-        access.cache().flush();
         try (RocksIterator it = rocks.newIterator(column)) {
             for (int group = range.getStartKeyGroup(); group <= range.getEndKeyGroup(); group++) {
                 byte[] groupPrefix = StateKeys.keyGroupPrefix(group);
@@ -102,8 +97,6 @@ final class RocksDBSlicedState implements SlicedKeyedState {
 
     @Override
     public Cursor read(long[] slices, int count) {
-        // Only the slices read reach RocksDB now: the open slices' entries stay in the cache, unwritten.
-        access.cache().flush(cached, key -> contains(slices, count, SliceKeys.slice(key)));
         return new RocksDBSliceCursor(rocks, column, slices, count, range, serializer);
     }
 
@@ -115,7 +108,6 @@ final class RocksDBSlicedState implements SlicedKeyedState {
     @Override
     public void remove(long slice) {
         lastKeyBytes = null;
-        access.cache().drop(cached, key -> SliceKeys.slice(key) == slice);
         try (RocksIterator it = rocks.newIterator(column); WriteBatch batch = new WriteBatch()) {
             for (int group = range.getStartKeyGroup(); group <= range.getEndKeyGroup(); group++) {
                 byte[] prefix = SliceKeys.prefix(group, slice);
@@ -128,59 +120,9 @@ final class RocksDBSlicedState implements SlicedKeyedState {
                 }
             }
             rocks.db().write(rocks.writeOptions(), batch);
-            cached.dropped(slice);
         } catch (RocksDBException e) {
             throw new IllegalStateException("RocksDB could not drop slice " + slice + " of window state '" + name + "' in "
                     + rocks.directory() + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean contains(long[] slices, int count, long slice) {
-        for (int i = 0; i < count; i++) {
-            if (slices[i] == slice) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /**
-     * The slices RocksDB may hold entries of: those the cache wrote entries of and that were not dropped since, or
-     * all of them once restored. A miss in any other slice (the open slices, normally) needs no RocksDB read.
-     */
-    private static final class SliceColumn extends WriteBackCache.Column {
-        private final boolean restored;
-        private long[] written = new long[16];
-        private int writtenCount;
-
-        SliceColumn(ColumnFamilyHandle handle, boolean restored) {
-            super(handle, restored);
-            this.restored = restored;
-        }
-
-        @Override
-        boolean mayHold(byte[] key) {
-            return restored || contains(written, writtenCount, SliceKeys.slice(key));
-        }
-
-        @Override
-        void written(byte[] key) {
-            long slice = SliceKeys.slice(key);
-            if (!contains(written, writtenCount, slice)) {
-                if (writtenCount == written.length) {
-                    written = java.util.Arrays.copyOf(written, writtenCount * 2);
-                }
-                written[writtenCount++] = slice;
-            }
-        }
-
-        void dropped(long slice) {
-            for (int i = 0; i < writtenCount; i++) {
-                if (written[i] == slice) {
-                    written[i] = written[--writtenCount];
-                    return;
-                }
-            }
         }
     }
 

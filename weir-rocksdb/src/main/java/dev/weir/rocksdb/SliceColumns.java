@@ -67,12 +67,11 @@ final class SliceColumns {
         if (state != null) {
             return state;
         }
-        boolean restored = handles.containsKey(name) || staged != null;
         ColumnFamilyHandle column = column(name);
         if (staged != null) {
             moveIntoSlices(name, staged, column, operatorName);
         }
-        state = new RocksDBSlicedState(access, rocks, column, name, keys, range, serializer, restored);
+        state = new RocksDBSlicedState(access, rocks, column, name, keys, range, serializer);
         states.put(name, state);
         return state;
     }

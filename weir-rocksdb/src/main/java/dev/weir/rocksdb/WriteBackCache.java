@@ -2,7 +2,6 @@ package dev.weir.rocksdb;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
@@ -59,7 +58,7 @@ final class WriteBackCache implements AutoCloseable {
             return e.value;
         }
         byte[] stored = null;
-        if (column.mayHold(key)) {
+        if (column.mayHoldEntries) {
             try {
                 stored = rocks.db().get(column.handle, key);
             } catch (RocksDBException ex) {
@@ -108,49 +107,9 @@ final class WriteBackCache implements AutoCloseable {
         dirty = 0;
     }
 
-    /** Writes the dirty entries of {@code column} that {@code which} accepts, keeping them cached, clean. */
-    void flush(Column column, Predicate<byte[]> which) {
-        if (dirty == 0) {
-            return;
-        }
-        try (WriteBatch batch = new WriteBatch()) {
-            for (Entry e = head; e != null; e = e.after) {
-                if (e.dirty && e.column == column && which.test(e.key)) {
-                    add(batch, e);
-                    e.dirty = false;
-                    dirty--;
-                }
-            }
-            if (batch.count() > 0) {
-                write(batch);
-            }
-        }
-    }
-
-    /** Forgets the entries of {@code column} that {@code which} accepts, unwritten: for entries RocksDB drops too. */
-    void drop(Column column, Predicate<byte[]> which) {
-        Entry e = head;
-        while (e != null) {
-            Entry next = e.after;
-            if (e.column == column && which.test(e.key)) {
-                if (e.dirty) {
-                    dirty--;
-                }
-                unlink(e);
-                remove(e);
-                size--;
-                bytes -= e.key.length + length(e.value) + ENTRY_OVERHEAD;
-            }
-            e = next;
-        }
-    }
-
     /** Flushes, then forgets every entry: for writes that reach RocksDB past the cache (restores). */
     void invalidate() {
         flush();
-        if (size == 0) {
-            return;
-        }
         Arrays.fill(table, null);
         head = null;
         tail = null;
@@ -237,7 +196,7 @@ final class WriteBackCache implements AutoCloseable {
 
     private static void add(WriteBatch batch, Entry e) {
         try {
-            e.column.written(e.key);
+            e.column.mayHoldEntries = true;
             if (e.value == null) {
                 batch.delete(e.column.handle, e.key);
             } else {
@@ -334,9 +293,9 @@ final class WriteBackCache implements AutoCloseable {
 
     /**
      * One cached state's column family, and whether RocksDB may hold entries of it: a column created empty and never
-     * written past the cache holds none, so a miss there needs no read. A subclass may know this per key.
+     * written past the cache holds none, so a miss there needs no read.
      */
-    static class Column {
+    static final class Column {
         final ColumnFamilyHandle handle;
         final int hash;
         boolean mayHoldEntries;
@@ -345,16 +304,6 @@ final class WriteBackCache implements AutoCloseable {
             this.handle = handle;
             this.hash = System.identityHashCode(handle);
             this.mayHoldEntries = mayHoldEntries;
-        }
-
-        /** Whether RocksDB may hold an entry under {@code key}: if not, a miss is answered without a read. */
-        boolean mayHold(byte[] key) {
-            return mayHoldEntries;
-        }
-
-        /** Called as an entry under {@code key} goes into a write batch for RocksDB. */
-        void written(byte[] key) {
-            mayHoldEntries = true;
         }
     }
 
