@@ -110,6 +110,10 @@ final class WriteBackCache implements AutoCloseable {
     /** Flushes, then forgets every entry: for writes that reach RocksDB past the cache (restores). */
     void invalidate() {
         flush();
+        if (size == 0) {
+            // A restore calls this per entry: clearing an empty table again each time would cost its whole length.
+            return;
+        }
         Arrays.fill(table, null);
         head = null;
         tail = null;
