@@ -7,18 +7,29 @@ import dev.weir.engine.state.VoidNamespace;
 import java.util.Objects;
 import org.rocksdb.ColumnFamilyHandle;
 
-/** What every RocksDB state shares: its column family, its current namespace, and the current key's RocksDB key. */
+/**
+ * What every RocksDB state shares: its column family, its current namespace, and the current key's RocksDB key. A
+ * state of one entry per key and namespace (value, reducing, aggregating) reads and writes through the backend's
+ * {@link WriteBackCache}; list and map states, which RocksDB merges and iterates, go to RocksDB directly.
+ */
 abstract class AbstractRocksDBState<N> implements InternalKvState<N> {
     final RocksDBStateAccess access;
     final ColumnFamilyHandle column;
     private final String name;
+    /** This state's column in the write-back cache, or null when it bypasses the cache. */
+    private final WriteBackCache.Column cached;
     N currentNamespace;
 
-    @SuppressWarnings("unchecked")
     AbstractRocksDBState(RocksDBStateAccess access, ColumnFamilyHandle column, String name) {
+        this(access, column, name, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    AbstractRocksDBState(RocksDBStateAccess access, ColumnFamilyHandle column, String name, WriteBackCache.Column cached) {
         this.access = access;
         this.column = column;
         this.name = name;
+        this.cached = cached;
         this.currentNamespace = (N) VoidNamespace.INSTANCE;
     }
 
@@ -44,12 +55,17 @@ abstract class AbstractRocksDBState<N> implements InternalKvState<N> {
 
     /** The stored value of the current key in the current namespace, decoded, or null. */
     final Object read() {
-        byte[] stored = access.get(column, currentKey(), name);
+        byte[] stored = cached != null ? access.cache().get(cached, currentKey(), name) : access.get(column, currentKey(), name);
         return stored == null ? null : access.serializer().deserialize(stored);
     }
 
     final void write(Object value) {
-        access.put(column, currentKey(), access.serializer().serialize(value), name);
+        byte[] bytes = access.serializer().serialize(value);
+        if (cached != null) {
+            access.cache().put(cached, currentKey(), bytes);
+        } else {
+            access.put(column, currentKey(), bytes, name);
+        }
     }
 
     /**
@@ -81,6 +97,10 @@ abstract class AbstractRocksDBState<N> implements InternalKvState<N> {
 
     /** Removes the value of the current key in the current namespace. */
     public void clear() {
-        access.delete(column, currentKey(), name);
+        if (cached != null) {
+            access.cache().put(cached, currentKey(), null);
+        } else {
+            access.delete(column, currentKey(), name);
+        }
     }
 }

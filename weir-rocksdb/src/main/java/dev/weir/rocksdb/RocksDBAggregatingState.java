@@ -3,16 +3,15 @@ package dev.weir.rocksdb;
 import dev.weir.api.common.functions.AggregateFunction;
 import dev.weir.api.common.state.AggregatingState;
 import dev.weir.engine.state.TtlPolicy;
-import org.rocksdb.ColumnFamilyHandle;
 
 /** An {@link AggregatingState} in RocksDB: stores the serialized accumulator (with a time to live if set). */
 final class RocksDBAggregatingState<N, IN, ACC, OUT> extends AbstractRocksDBState<N> implements AggregatingState<IN, OUT> {
     private final AggregateFunction<IN, ACC, OUT> aggregateFunction;
     private final TtlPolicy ttl;
 
-    RocksDBAggregatingState(RocksDBStateAccess access, ColumnFamilyHandle column, String name,
+    RocksDBAggregatingState(RocksDBStateAccess access, WriteBackCache.Column column, String name,
                             AggregateFunction<IN, ACC, OUT> aggregateFunction, TtlPolicy ttl) {
-        super(access, column, name);
+        super(access, column.handle, name, column);
         this.aggregateFunction = aggregateFunction;
         this.ttl = ttl;
     }

@@ -63,6 +63,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private final RocksDBStateAccess access;
     private final StoredFormWriter storedForm;
     private final RocksDBInstance rocks;
+    /** Recently used entries of value, reducing and aggregating states, written to RocksDB when evicted or snapshotted. */
+    private final WriteBackCache cache;
     /** The stored files the next checkpoint may reference. */
     private final SharedFileTracker sharedFiles;
     /** The operator's timers when they live in this database (the timer service factory ROCKSDB). */
@@ -78,14 +80,15 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     RocksDBKeyedStateBackend(int maxParallelism, KeyGroupRange range, String operatorName, LongSupplier processingClock,
                              StateSerializer serializer, RocksDBInstance rocks, boolean incremental, boolean heapTimers,
-                             String storedPrefix) {
+                             String storedPrefix, long writeBackCache) {
         this.maxParallelism = maxParallelism;
         this.processingClock = processingClock;
         this.keyGroupRange = range;
         this.operatorName = operatorName;
         this.serializer = serializer;
         this.keys = new StateKeys(serializer);
-        this.access = new RocksDBStateAccess(rocks, keys, serializer, operatorName);
+        this.cache = new WriteBackCache(rocks, operatorName, writeBackCache, WriteBackCache.PROCESS_CACHES);
+        this.access = new RocksDBStateAccess(rocks, keys, serializer, operatorName, cache);
         this.storedForm = new StoredFormWriter(access, serializer, operatorName);
         this.rocks = rocks;
         this.sharedFiles = new SharedFileTracker(incremental, storedPrefix);
@@ -159,32 +162,36 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
                     + " state: the checkpoint holds it as " + column.kind + " state; the job that took the checkpoint used "
                     + "another kind of state descriptor under this name");
         }
+        // A column created here, with nothing restored into it, holds no entry RocksDB would have to be asked for.
+        boolean restored = column.live != null || column.staged != null;
         if (column.live == null) {
             column.live = rocks.createColumnFamily(name);
         }
         column.kind = descriptor.getType();
-        column.state = createState(descriptor, column.live);
+        column.cached = new WriteBackCache.Column(column.live, restored);
+        column.state = createState(descriptor, column.cached);
         if (column.staged != null) {
             moveStagedIntoLayout(name, column);
         }
         return (S) column.state;
     }
 
-    private Object createState(StateDescriptor<?> descriptor, ColumnFamilyHandle handle) {
+    private Object createState(StateDescriptor<?> descriptor, WriteBackCache.Column cached) {
+        ColumnFamilyHandle handle = cached.handle;
         String name = descriptor.getName();
         TtlPolicy ttl = descriptor.getTtlConfig().isEnabled() ? new TtlPolicy(descriptor.getTtlConfig(), processingClock) : null;
         switch (descriptor.getType()) {
             case VALUE:
-                return new RocksDBValueState<>(access, handle, name, ((ValueStateDescriptor<?>) descriptor).getDefaultValue(), ttl);
+                return new RocksDBValueState<>(access, cached, name, ((ValueStateDescriptor<?>) descriptor).getDefaultValue(), ttl);
             case LIST:
                 return ttl == null ? new RocksDBListState<>(access, handle, name) : new RocksDBTtlListState<>(access, handle, name, ttl);
             case MAP:
                 return ttl == null ? new RocksDBMapState<>(access, handle, name) : new RocksDBTtlMapState<>(access, handle, name, ttl);
             case REDUCING:
-                return new RocksDBReducingState<>(access, handle, name, ((ReducingStateDescriptor<Object>) cast(descriptor)).getReduceFunction(),
+                return new RocksDBReducingState<>(access, cached, name, ((ReducingStateDescriptor<Object>) cast(descriptor)).getReduceFunction(),
                         ttl);
             case AGGREGATING:
-                return new RocksDBAggregatingState<>(access, handle, name,
+                return new RocksDBAggregatingState<>(access, cached, name,
                         ((AggregatingStateDescriptor<Object, Object, Object>) cast(descriptor)).getAggregateFunction(), ttl);
             default:
                 throw new IllegalArgumentException("unsupported state kind " + descriptor.getType() + " of " + descriptor);
@@ -246,6 +253,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         if (column == null) {
             return Stream.empty();
         }
+        cache.flush();
         Set<Object> found = new LinkedHashSet<>();
         try (RocksIterator it = rocks.newIterator(column.live != null ? column.live : column.staged)) {
             for (it.seekToFirst(); it.isValid(); it.next()) {
@@ -269,6 +277,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     @Override
     public void forEachEntry(int keyGroup, StateEntryVisitor visitor) throws Exception {
         requireOwned(keyGroup, "visit");
+        cache.flush();
         byte[] prefix = StateKeys.keyGroupPrefix(keyGroup);
         for (Map.Entry<String, Column> e : columns.entrySet()) {
             Column column = e.getValue();
@@ -304,6 +313,11 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         Column column = columns.computeIfAbsent(stateName, n -> new Column());
         byte[] rocksKey = keys.keyAndNamespace(key, keyGroup, namespace);
         if (column.kind != null) {
+            // Past the cache, into a state already in use: the cache must not answer for this key any more.
+            cache.invalidate();
+            if (column.cached != null) {
+                column.cached.mayHoldEntries = true;
+            }
             storedForm.write(stateName, column.kind, column.live, rocksKey, storedValue);
             return;
         }
@@ -321,6 +335,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     @Override
     public void close() {
+        cache.close();
         timers.close();
         rocks.close();
     }
@@ -388,6 +403,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     private Path localCopy(String kind, long checkpointId) {
         Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + kind + checkpointId);
         RocksDBInstance.deleteRecursively(local);
+        cache.flush();
         timers.storeSequence();
         rocks.createCheckpoint(local);
         return local;
@@ -496,6 +512,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         StateDescriptor.Type kind;
         ColumnFamilyHandle live;
         ColumnFamilyHandle staged;
+        /** The live column as the write-back cache knows it, once the state is created. */
+        WriteBackCache.Column cached;
         Object state;
     }
 }

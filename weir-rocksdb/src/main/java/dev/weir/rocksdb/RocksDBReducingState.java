@@ -3,16 +3,15 @@ package dev.weir.rocksdb;
 import dev.weir.api.common.functions.ReduceFunction;
 import dev.weir.api.common.state.ReducingState;
 import dev.weir.engine.state.TtlPolicy;
-import org.rocksdb.ColumnFamilyHandle;
 
 /** A {@link ReducingState} in RocksDB: read, reduce, write back the reduced value (with a time to live if set). */
 final class RocksDBReducingState<N, T> extends AbstractRocksDBState<N> implements ReducingState<T> {
     private final ReduceFunction<T> reduceFunction;
     private final TtlPolicy ttl;
 
-    RocksDBReducingState(RocksDBStateAccess access, ColumnFamilyHandle column, String name, ReduceFunction<T> reduceFunction,
+    RocksDBReducingState(RocksDBStateAccess access, WriteBackCache.Column column, String name, ReduceFunction<T> reduceFunction,
                          TtlPolicy ttl) {
-        super(access, column, name);
+        super(access, column.handle, name, column);
         this.reduceFunction = reduceFunction;
         this.ttl = ttl;
     }

@@ -18,9 +18,11 @@ import java.util.TreeSet;
  * @param predefined      {@code state.backend.rocksdb.predefined-options}
  * @param managedMemory   {@code state.backend.rocksdb.memory.managed}: share one block cache and write buffer budget
  * @param fixedPerSlot    {@code state.backend.rocksdb.memory.fixed-per-slot} in bytes, or -1 when unset
+ * @param writeBackCache  {@code state.backend.rocksdb.write-back-cache.size} (Weir only) in bytes: what the caches of
+ *                        recently used values in front of RocksDB may hold together in this process; 0 turns them off
  */
 record RocksDBSettings(Path localDir, boolean incremental, boolean heapTimers, String predefined, boolean managedMemory,
-                       long fixedPerSlot) {
+                       long fixedPerSlot, long writeBackCache) {
     static final String TYPE = "state.backend.type";
     static final String INCREMENTAL = "state.backend.incremental";
     static final String INCREMENTAL_2X = "execution.checkpointing.incremental";
@@ -29,7 +31,9 @@ record RocksDBSettings(Path localDir, boolean incremental, boolean heapTimers, S
     static final String PREDEFINED = "state.backend.rocksdb.predefined-options";
     static final String MANAGED = "state.backend.rocksdb.memory.managed";
     static final String FIXED_PER_SLOT = "state.backend.rocksdb.memory.fixed-per-slot";
-    static final Set<String> KNOWN = Set.of(TYPE, INCREMENTAL, LOCAL_DIR, TIMER_SERVICE, PREDEFINED, MANAGED, FIXED_PER_SLOT);
+    static final String WRITE_BACK_CACHE = "state.backend.rocksdb.write-back-cache.size";
+    static final Set<String> KNOWN = Set.of(TYPE, INCREMENTAL, LOCAL_DIR, TIMER_SERVICE, PREDEFINED, MANAGED, FIXED_PER_SLOT,
+            WRITE_BACK_CACHE);
     static final Set<String> PREDEFINED_VALUES = Set.of("DEFAULT", "SPINNING_DISK_OPTIMIZED",
             "SPINNING_DISK_OPTIMIZED_HIGH_MEM", "FLASH_SSD_OPTIMIZED");
 
@@ -58,7 +62,17 @@ record RocksDBSettings(Path localDir, boolean incremental, boolean heapTimers, S
         }
         boolean managed = bool(settings, MANAGED, true);
         long fixed = settings.containsKey(FIXED_PER_SLOT) ? memorySize(FIXED_PER_SLOT, settings.get(FIXED_PER_SLOT)) : -1;
-        return new RocksDBSettings(localDir, incremental, timers.equals("HEAP"), predefined, managed, fixed);
+        String cache = settings.get(WRITE_BACK_CACHE);
+        long writeBackCache = cache == null ? defaultWriteBackCache() : cache.trim().equals("0") ? 0 : memorySize(WRITE_BACK_CACHE, cache);
+        return new RocksDBSettings(localDir, incremental, timers.equals("HEAP"), predefined, managed, fixed, writeBackCache);
+    }
+
+    /**
+     * An eighth of the heap: enough to hold the hot keys of typical jobs, and little beside the rest of the heap a
+     * job whose state is larger than memory needs for its records and RocksDB's own buffers live off the heap.
+     */
+    static long defaultWriteBackCache() {
+        return Runtime.getRuntime().maxMemory() / 8;
     }
 
     /** The bytes the shared block cache and write buffers may use together: fixed-per-slot when set, else the default. */

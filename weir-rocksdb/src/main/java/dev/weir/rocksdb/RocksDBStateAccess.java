@@ -18,12 +18,19 @@ final class RocksDBStateAccess {
     private final StateKeys keys;
     private final StateSerializer serializer;
     private final String operatorName;
+    private final WriteBackCache cache;
 
-    RocksDBStateAccess(RocksDBInstance rocks, StateKeys keys, StateSerializer serializer, String operatorName) {
+    RocksDBStateAccess(RocksDBInstance rocks, StateKeys keys, StateSerializer serializer, String operatorName, WriteBackCache cache) {
         this.rocks = rocks;
         this.keys = keys;
         this.serializer = serializer;
         this.operatorName = operatorName;
+        this.cache = cache;
+    }
+
+    /** The recently used entries of value, reducing and aggregating states, in front of RocksDB. */
+    WriteBackCache cache() {
+        return cache;
     }
 
     StateSerializer serializer() {

@@ -41,6 +41,7 @@ public final class RocksDBStateBackendFactory implements KeyedStateBackendFactor
         Path directory = settings.localDir().resolve("weir-rocksdb-" + instance);
         RocksDBInstance rocks = new RocksDBInstance(directory, settings);
         return new RocksDBKeyedStateBackend(maxParallelism, p.keyGroupRange(), p.operatorName(), p.processingClock(),
-                StateSerializers.create(), rocks, settings.incremental(), settings.heapTimers(), instance);
+                StateSerializers.create(), rocks, settings.incremental(), settings.heapTimers(), instance,
+                settings.writeBackCache());
     }
 }

@@ -2,7 +2,6 @@ package dev.weir.rocksdb;
 
 import dev.weir.api.common.state.ValueState;
 import dev.weir.engine.state.TtlPolicy;
-import org.rocksdb.ColumnFamilyHandle;
 
 /**
  * A {@link ValueState} in RocksDB: one entry per key and namespace holding the serialized value (a {@code TtlValue}
@@ -13,8 +12,8 @@ final class RocksDBValueState<N, T> extends AbstractRocksDBState<N> implements V
     private final T defaultValue;
     private final TtlPolicy ttl;
 
-    RocksDBValueState(RocksDBStateAccess access, ColumnFamilyHandle column, String name, T defaultValue, TtlPolicy ttl) {
-        super(access, column, name);
+    RocksDBValueState(RocksDBStateAccess access, WriteBackCache.Column column, String name, T defaultValue, TtlPolicy ttl) {
+        super(access, column.handle, name, column);
         this.defaultValue = defaultValue;
         this.ttl = ttl;
     }

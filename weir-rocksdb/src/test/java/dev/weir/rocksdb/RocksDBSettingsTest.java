@@ -60,7 +60,7 @@ class RocksDBSettingsTest {
                 .hasMessage("Unknown state backend option 'state.backend.rocksdb.block.cache-size': the RocksDB backend knows "
                         + "[state.backend.incremental, state.backend.rocksdb.localdir, state.backend.rocksdb.memory.fixed-per-slot, "
                         + "state.backend.rocksdb.memory.managed, state.backend.rocksdb.predefined-options, "
-                        + "state.backend.rocksdb.timer-service.factory, state.backend.type]");
+                        + "state.backend.rocksdb.timer-service.factory, state.backend.rocksdb.write-back-cache.size, state.backend.type]");
     }
 
     @Test

@@ -1,0 +1,145 @@
+package dev.weir.rocksdb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rocksdb.ColumnFamilyHandle;
+
+/** The write-back cache in front of RocksDB: what stays in memory, what reaches RocksDB, and when. */
+class WriteBackCacheTest {
+    /** What one entry of a 4-byte key and a 4-byte value counts against the budget. */
+    private static final int ENTRY = 4 + 4 + WriteBackCache.ENTRY_OVERHEAD;
+
+    @TempDir
+    Path dir;
+    private RocksDBInstance rocks;
+    private ColumnFamilyHandle handle;
+
+    @BeforeEach
+    void open() throws Exception {
+        rocks = new RocksDBInstance(dir.resolve("db"), RocksDBSettings.from(Map.of()));
+        handle = rocks.createColumnFamily("state");
+    }
+
+    @AfterEach
+    void close() {
+        rocks.close();
+    }
+
+    private WriteBackCache cache(long budget) {
+        return new WriteBackCache(rocks, "op", budget, new AtomicInteger());
+    }
+
+    private static byte[] bytes(int i) {
+        return new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i};
+    }
+
+    private byte[] inRocksDB(int key) throws Exception {
+        return rocks.db().get(handle, bytes(key));
+    }
+
+    @Test
+    void aWriteStaysInTheCacheUntilFlushedThenRocksDBHoldsIt() throws Exception {
+        WriteBackCache cache = cache(1 << 20);
+        WriteBackCache.Column column = new WriteBackCache.Column(handle, false);
+        cache.put(column, bytes(1), bytes(100));
+        cache.put(column, bytes(1), bytes(101));
+
+        assertThat(cache.get(column, bytes(1), "state")).isEqualTo(bytes(101));
+        assertThat(inRocksDB(1)).isNull();
+        cache.flush();
+        assertThat(inRocksDB(1)).isEqualTo(bytes(101));
+        assertThat(cache.size()).isEqualTo(1);
+        assertThat(column.mayHoldEntries).isTrue();
+    }
+
+    @Test
+    void pastItsBudgetTheCacheWritesItsLeastRecentlyUsedEntriesToRocksDBAndKeepsTheRest() throws Exception {
+        WriteBackCache cache = cache(10 * ENTRY);
+        WriteBackCache.Column column = new WriteBackCache.Column(handle, false);
+        for (int k = 0; k < 10; k++) {
+            cache.put(column, bytes(k), bytes(100 + k));
+        }
+        assertThat(cache.get(column, bytes(0), "state")).isEqualTo(bytes(100));
+        for (int k = 0; k < 10; k++) {
+            assertThat(inRocksDB(k)).isNull();
+        }
+
+        // The eleventh entry passes the budget: the two least recently used (1 and 2; 0 was just read) go, down to 90%.
+        cache.put(column, bytes(10), bytes(110));
+
+        assertThat(cache.size()).isEqualTo(9);
+        assertThat(inRocksDB(1)).isEqualTo(bytes(101));
+        assertThat(inRocksDB(2)).isEqualTo(bytes(102));
+        assertThat(inRocksDB(0)).isNull();
+        assertThat(inRocksDB(3)).isNull();
+        for (int k = 0; k <= 10; k++) {
+            assertThat(cache.get(column, bytes(k), "state")).isEqualTo(bytes(100 + k));
+        }
+    }
+
+    @Test
+    void aDeleteOfAnEntryRocksDBHoldsReachesRocksDBWhenFlushed() throws Exception {
+        rocks.db().put(handle, bytes(7), bytes(70));
+        WriteBackCache cache = cache(1 << 20);
+        WriteBackCache.Column column = new WriteBackCache.Column(handle, true);
+        assertThat(cache.get(column, bytes(7), "state")).isEqualTo(bytes(70));
+
+        cache.put(column, bytes(7), null);
+
+        assertThat(cache.get(column, bytes(7), "state")).isNull();
+        assertThat(inRocksDB(7)).isEqualTo(bytes(70));
+        cache.flush();
+        assertThat(inRocksDB(7)).isNull();
+    }
+
+    @Test
+    void aMissIsReadFromRocksDBOnlyInAColumnRocksDBMayHoldEntriesOf() throws Exception {
+        rocks.db().put(handle, bytes(5), bytes(50));
+        WriteBackCache cache = cache(1 << 20);
+
+        assertThat(cache.get(new WriteBackCache.Column(handle, false), bytes(5), "state")).isNull();
+        assertThat(cache.get(new WriteBackCache.Column(handle, true), bytes(5), "state")).isEqualTo(bytes(50));
+    }
+
+    @Test
+    void cachesSplitTheirBudgetEvenlyWhileOpen() {
+        AtomicInteger sharers = new AtomicInteger();
+        WriteBackCache first = new WriteBackCache(rocks, "op", 1000, sharers);
+        WriteBackCache second = new WriteBackCache(rocks, "op", 1000, sharers);
+        assertThat(first.capacity()).isEqualTo(500);
+        second.close();
+        second.close();
+        assertThat(first.capacity()).isEqualTo(1000);
+    }
+
+    @Test
+    void withNoBudgetEveryWriteGoesStraightToRocksDB() throws Exception {
+        WriteBackCache cache = cache(0);
+        WriteBackCache.Column column = new WriteBackCache.Column(handle, false);
+        cache.put(column, bytes(3), bytes(30));
+
+        assertThat(inRocksDB(3)).isEqualTo(bytes(30));
+        assertThat(cache.size()).isZero();
+        assertThat(cache.get(column, bytes(3), "state")).isEqualTo(bytes(30));
+    }
+
+    @Test
+    void invalidatingWritesTheDirtyEntriesAndForgetsThemAll() throws Exception {
+        WriteBackCache cache = cache(1 << 20);
+        WriteBackCache.Column column = new WriteBackCache.Column(handle, false);
+        cache.put(column, bytes(1), bytes(10));
+        cache.invalidate();
+
+        assertThat(cache.size()).isZero();
+        assertThat(inRocksDB(1)).isEqualTo(bytes(10));
+        rocks.db().put(handle, bytes(1), bytes(11));
+        assertThat(cache.get(column, bytes(1), "state")).isEqualTo(bytes(11));
+    }
+}
