@@ -14,7 +14,7 @@ import dev.weir.util.Collector;
  * it by a row with a strictly earlier time, keep-last by a row with the same or a later time; the first kept row is
  * inserted, a replacement emitted as {@code -U} old, {@code +U} new. Output rows have an (unset) row number appended.
  */
-public final class RowTimeDeduplicateFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class RowTimeDeduplicateFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final int rowtimeIndex;
