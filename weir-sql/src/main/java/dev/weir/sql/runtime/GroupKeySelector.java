@@ -8,8 +8,9 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * The grouping key of a row, in the cheapest form that groups alike: for one column of a type with a value-based
  * {@code hashCode} (integers, strings, booleans) the column's value itself ({@link NullKey} for NULL), which the
- * window operator's slice tables keep unboxed when it is a {@code Long}; otherwise a {@link GroupKey} carrying its
- * hash. Either way no {@link Row} is built and no field array is hashed twice per record.
+ * window operator's slice tables keep unboxed when it is a {@code Long}; for two non-NULL {@code Long}s a
+ * {@link LongPairKey}; otherwise a {@link GroupKey} carrying its hash. Either way no {@link Row} is built and no field
+ * array is hashed twice per record.
  */
 public abstract class GroupKeySelector implements KeySelector<Row, Object> {
     private static final long serialVersionUID = 1L;
@@ -51,6 +52,9 @@ public abstract class GroupKeySelector implements KeySelector<Row, Object> {
         if (key instanceof GroupKey) {
             return ((GroupKey) key).get(index);
         }
+        if (key instanceof LongPairKey) {
+            return ((LongPairKey) key).get(index);
+        }
         return key instanceof NullKey ? null : key;
     }
 
@@ -59,7 +63,9 @@ public abstract class GroupKeySelector implements KeySelector<Row, Object> {
     public abstract Object getKey(Row row);
 
     /** The value of the key's {@code index}-th column, NULL as null. */
-    public abstract Object field(Object key, int index);
+    public final Object field(Object key, int index) {
+        return column(key, index);
+    }
 
     /** One column, keyed by its value. */
     private static final class SingleColumn extends GroupKeySelector {
@@ -76,10 +82,6 @@ public abstract class GroupKeySelector implements KeySelector<Row, Object> {
             return value == null ? NullKey.INSTANCE : value;
         }
 
-        @Override
-        public Object field(Object key, int index) {
-            return key instanceof NullKey ? null : key;
-        }
     }
 
     /** Any number of columns, keyed by a {@link GroupKey}. */
@@ -98,6 +100,9 @@ public abstract class GroupKeySelector implements KeySelector<Row, Object> {
             if (fields.length == 0) {
                 return NO_COLUMNS;
             }
+            if (fields.length == 2) {
+                return LongPairKey.of(row.getField(fields[0]), row.getField(fields[1]));
+            }
             Object[] values = new Object[fields.length];
             for (int i = 0; i < fields.length; i++) {
                 values[i] = row.getField(fields[i]);
@@ -105,10 +110,6 @@ public abstract class GroupKeySelector implements KeySelector<Row, Object> {
             return new GroupKey(values);
         }
 
-        @Override
-        public Object field(Object key, int index) {
-            return ((GroupKey) key).get(index);
-        }
     }
 
     /** One expression, keyed by its value. */
@@ -126,10 +127,6 @@ public abstract class GroupKeySelector implements KeySelector<Row, Object> {
             return value == null ? NullKey.INSTANCE : value;
         }
 
-        @Override
-        public Object field(Object key, int index) {
-            return key instanceof NullKey ? null : key;
-        }
     }
 
     /** Any number of expressions, keyed by a {@link GroupKey}. */
@@ -143,6 +140,9 @@ public abstract class GroupKeySelector implements KeySelector<Row, Object> {
 
         @Override
         public Object getKey(Row row) {
+            if (keys.length == 2) {
+                return LongPairKey.of(keys[0].eval(row), keys[1].eval(row));
+            }
             Object[] values = new Object[keys.length];
             for (int i = 0; i < keys.length; i++) {
                 values[i] = keys[i].eval(row);
@@ -150,9 +150,5 @@ public abstract class GroupKeySelector implements KeySelector<Row, Object> {
             return new GroupKey(values);
         }
 
-        @Override
-        public Object field(Object key, int index) {
-            return ((GroupKey) key).get(index);
-        }
     }
 }

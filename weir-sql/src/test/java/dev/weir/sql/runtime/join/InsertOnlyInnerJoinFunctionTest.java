@@ -65,6 +65,19 @@ class InsertOnlyInnerJoinFunctionTest {
     }
 
     @Test
+    void keyedByTheKeysValueANullKeyStillJoinsNothingAndEqualValuesJoin() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new InsertOnlyInnerJoinFunction(new boolean[] {true}, 2, 2, null, Duration.ZERO),
+                GroupKeySelector.of(new int[] {0}, true), GroupKeySelector.of(new int[] {0}, true))) {
+            h.processElement1(Row.of(null, 1));
+            h.processElement2(Row.of(null, "x"));
+            h.processElement1(Row.of(7L, 2));
+            h.processElement2(Row.of(7L, "y"));
+            assertThat(drain(h)).containsExactly("+I[7, 2, 7, y]");
+        }
+    }
+
+    @Test
     void rowsOlderThanTheStateTtlAreForgotten() throws Exception {
         try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ofSeconds(10))) {
             h.setProcessingTime(0);
