@@ -1,6 +1,7 @@
 package dev.weir.sql.plan;
 
 import dev.weir.sql.expr.Expr;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.sql.runtime.join.ExprKeySelector;
 import dev.weir.sql.runtime.join.InsertOnlyInnerJoinFunction;
 import dev.weir.sql.runtime.join.IntervalJoinFunction;
@@ -10,10 +11,12 @@ import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
 import java.time.Duration;
+import java.util.List;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Translates a join: both inputs keyed by the equi-join key, into an {@link IntervalJoinFunction} when the ON clause
@@ -56,32 +59,49 @@ final class JoinTranslator {
         RelDataType joinedType = join.getRowType();
         String where = StreamTranslator.describe(join.getCondition(), joinedType);
         String select = String.join(", ", joinedType.getFieldNames());
-        KeyedCoProcessFunction<Row, Row, Row, Row> function;
+        DataStream<Row> out;
         String name;
         boolean updating;
         if (condition.isInterval()) {
-            function = new IntervalJoinFunction(leftOuter, rightOuter, nullKeysNeverMatch, leftCount, rightCount,
+            KeyedCoProcessFunction<Row, Row, Row, Row> function = new IntervalJoinFunction(leftOuter, rightOuter, nullKeysNeverMatch, leftCount, rightCount,
                     left.rowtimeIndex(), right.rowtimeIndex(), condition.lowerBound, condition.upperBound, restExpr);
             name = "IntervalJoin(joinType=[" + flinkName(type) + "], windowBounds=[isRowTime=true, leftLowerBound="
                     + condition.lowerBound + ", leftUpperBound=" + condition.upperBound + ", leftTimeIndex=" + left.rowtimeIndex()
                     + ", rightTimeIndex=" + right.rowtimeIndex() + "], where=[" + where + "], select=[" + select + "])";
             updating = false;
+            translator.record(name);
+            out = left.stream().connect(right.stream())
+                    .keyBy(new ExprKeySelector(leftKeys), new ExprKeySelector(rightKeys))
+                    .process(function).name(name);
         } else {
             Duration ttl = translator.stateTtl();
-            function = appendOnly && type == JoinRelType.INNER
+            KeyedCoProcessFunction<Object, Row, Row, Row> function = appendOnly && type == JoinRelType.INNER
                     ? new InsertOnlyInnerJoinFunction(nullKeysNeverMatch, leftCount, rightCount, restExpr, ttl)
                     : new RegularJoinFunction(leftOuter, rightOuter, nullKeysNeverMatch, leftCount, rightCount, restExpr, ttl);
             name = "Join(joinType=[" + flinkName(type) + "], where=[" + where + "], select=[" + select + "]"
                     + (ttl.isZero() ? "" : ", stateTtl=[" + ttl.toMillis() + " ms]") + ")";
             updating = !appendOnly || type != JoinRelType.INNER;
+            translator.record(name);
+            boolean byValue = keysByValue(condition.leftKeys, condition.rightKeys);
+            out = left.stream().connect(right.stream())
+                    .keyBy(GroupKeySelector.ofExpressions(leftKeys, byValue), GroupKeySelector.ofExpressions(rightKeys, byValue))
+                    .process(function).name(name);
         }
-        translator.record(name);
-        DataStream<Row> out = left.stream().connect(right.stream())
-                .keyBy(new ExprKeySelector(leftKeys), new ExprKeySelector(rightKeys))
-                .process(function).name(name);
         // The time attributes are not kept: Weir does not hold back the join's watermark by the interval, so a
         // downstream window on them could find rows late (Flink keeps them for interval joins).
         return new Translated(out, joinedType, -1, updating);
+    }
+
+    /**
+     * Whether a one-column join key can be its value itself (no key row to build, hash and compare per record): both
+     * sides' key of one SQL type that hashes by value, so equal keys of the two sides are equal objects.
+     */
+    static boolean keysByValue(List<RexNode> leftKeys, List<RexNode> rightKeys) {
+        if (leftKeys.size() != 1) {
+            return false;
+        }
+        SqlTypeName type = leftKeys.get(0).getType().getSqlTypeName();
+        return type == rightKeys.get(0).getType().getSqlTypeName() && GroupKeySelector.keysByValue(type);
     }
 
     private static String flinkName(JoinRelType type) {

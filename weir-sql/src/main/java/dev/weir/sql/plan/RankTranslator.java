@@ -2,7 +2,7 @@ package dev.weir.sql.plan;
 
 import dev.weir.sql.expr.Expr;
 import dev.weir.sql.runtime.CalcFunction;
-import dev.weir.sql.runtime.join.ExprKeySelector;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.sql.runtime.rank.AppendOnlyTopNFunction;
 import dev.weir.sql.runtime.rank.ProcTimeDeduplicateFunction;
 import dev.weir.sql.runtime.rank.RetractableTopNFunction;
@@ -149,7 +149,7 @@ final class RankTranslator {
         for (int i = 0; i < partition.length; i++) {
             partition[i] = translator.compiler().compile(over.getWindow().partitionKeys.get(i));
         }
-        KeyedProcessFunction<Row, Row, Row> function;
+        KeyedProcessFunction<Object, Row, Row> function;
         String name;
         String partitionNames = describeAll(over.getWindow().partitionKeys, input);
         boolean onRowtime = orderKeys.size() == 1 && orderKeys.get(0).left instanceof RexInputRef
@@ -186,7 +186,10 @@ final class RankTranslator {
                     + "], select=[" + String.join(", ", input.getRowType().getFieldNames()) + ", w0$o0])";
         }
         translator.record(name);
-        DataStream<Row> ranked = in.stream().keyBy(new ExprKeySelector(partition)).process(function).name(name);
+        boolean byValue = partition.length == 1
+                && GroupKeySelector.keysByValue(over.getWindow().partitionKeys.get(0).getType().getSqlTypeName());
+        DataStream<Row> ranked = in.stream().keyBy(GroupKeySelector.ofExpressions(partition, byValue)).process(function)
+                .name(name);
         Expr[] compiled = new Expr[outputs.size()];
         for (int i = 0; i < compiled.length; i++) {
             compiled[i] = translator.compiler().compile(outputs.get(i));

@@ -1,7 +1,7 @@
 package dev.weir.sql.plan;
 
 import dev.weir.sql.expr.Expr;
-import dev.weir.sql.runtime.join.ExprKeySelector;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.sql.runtime.join.SemiAntiJoinFunction;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.types.Row;
@@ -45,8 +45,9 @@ final class SemiAntiJoinTranslator {
                 + String.join(", ", join.getRowType().getFieldNames()) + "]"
                 + (ttl.isZero() ? "" : ", stateTtl=[" + ttl.toMillis() + " ms]") + ")";
         translator.record(name);
+        boolean byValue = JoinTranslator.keysByValue(condition.leftKeys, condition.rightKeys);
         DataStream<Row> out = left.stream().connect(right.stream())
-                .keyBy(new ExprKeySelector(leftKeys), new ExprKeySelector(rightKeys))
+                .keyBy(GroupKeySelector.ofExpressions(leftKeys, byValue), GroupKeySelector.ofExpressions(rightKeys, byValue))
                 .process(new SemiAntiJoinFunction(anti, nullKeysNeverMatch, leftCount, rightCount, restExpr, ttl)).name(name);
         return new Translated(out, join.getRowType(), -1, anti || left.updating() || right.updating());
     }

@@ -7,7 +7,7 @@ import dev.weir.sql.expr.ExprCompiler;
 import dev.weir.sql.expr.OperatorWatermark;
 import dev.weir.sql.runtime.CalcFunction;
 import dev.weir.sql.runtime.GroupAggregateFunction;
-import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.sql.runtime.WatermarkCalcFunction;
 import dev.weir.sql.runtime.agg.AggCall;
 import dev.weir.sql.runtime.agg.AggCalls;
@@ -403,7 +403,9 @@ public final class StreamTranslator {
         String name = "GroupAggregate(groupBy=[" + names(keys, aggregate.getInput().getRowType()) + "], select=["
                 + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         record(name);
-        DataStream<Row> out = in.stream().keyBy(new RowKeySelector(keys))
+        boolean byValue = keys.length == 1
+                && GroupKeySelector.keysByValue(aggregate.getInput().getRowType().getFieldList().get(keys[0]).getType().getSqlTypeName());
+        DataStream<Row> out = in.stream().keyBy(GroupKeySelector.of(keys, byValue))
                 .process(new GroupAggregateFunction(new SqlAggregate(calls), keys)).name(name);
         return new Translated(out, aggregate.getRowType(), -1, true);
     }

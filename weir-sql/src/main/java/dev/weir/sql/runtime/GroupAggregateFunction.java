@@ -14,16 +14,17 @@ import java.util.Arrays;
  * An unbounded GROUP BY, as Flink runs it: per key, the accumulators and the number of rows they hold are keyed
  * state; each input row (+I/+U accumulate, -U/-D retract) updates them and emits the change of the key's result
  * row: {@code +I} for a new key, {@code -U} of the old and {@code +U} of the new result when it changed, nothing
- * when it did not, and {@code -D} when the key's last row was retracted.
+ * when it did not, and {@code -D} when the key's last row was retracted. The accumulators and the row count are one
+ * state value, so a record looks its key up once (Flink keeps its count among the accumulators alike).
  */
-public final class GroupAggregateFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class GroupAggregateFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final SqlAggregate aggregate;
     private final int[] keyFields;
-    private transient ValueState<Object[]> accumulators;
-    private transient ValueState<Long> rowCount;
+    private transient ValueState<GroupAccumulators> groups;
 
+    /** {@code keyFields}: the GROUP BY's columns of the input row, the result row's first columns. */
     public GroupAggregateFunction(SqlAggregate aggregate, int[] keyFields) {
         this.aggregate = aggregate;
         this.keyFields = keyFields.clone();
@@ -31,55 +32,50 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<Row, Row,
 
     @Override
     public void open(OpenContext openContext) {
-        accumulators = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-group-accumulators", Object[].class));
-        rowCount = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-group-row-count", Long.class));
+        groups = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-group-accumulators", GroupAccumulators.class));
     }
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        Object[] acc = accumulators.value();
-        Long countBefore = rowCount.value();
-        long count = countBefore == null ? 0 : countBefore;
-        boolean firstRow = acc == null;
-        if (firstRow) {
-            acc = aggregate.createAccumulator();
-        }
-        Object[] before = firstRow || count == 0 ? null : aggregate.getResult(acc);
+        GroupAccumulators group = groups.value();
         RowKind kind = input.getKind();
-        if (kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER) {
-            acc = aggregate.add(input, acc);
-            count++;
-        } else {
-            if (firstRow || count == 0) {
-                return;
+        boolean accumulate = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER;
+        if (group == null) {
+            if (!accumulate) {
+                return; // a retraction of a group this key no longer holds: nothing to take back
             }
-            acc = aggregate.retract(input, acc);
-            count--;
+            group = new GroupAccumulators(aggregate.createAccumulator());
         }
-        Row key = ctx.getCurrentKey();
-        if (count == 0) {
-            accumulators.clear();
-            rowCount.clear();
+        Object[] before = group.rows == 0 ? null : aggregate.getResult(group.accumulators);
+        if (accumulate) {
+            group.accumulators = aggregate.add(input, group.accumulators);
+            group.rows++;
+        } else {
+            group.accumulators = aggregate.retract(input, group.accumulators);
+            group.rows--;
+        }
+        if (group.rows == 0) {
+            groups.clear();
             if (before != null) {
-                out.collect(result(RowKind.DELETE, key, before));
+                out.collect(result(RowKind.DELETE, input, before));
             }
             return;
         }
-        accumulators.update(acc);
-        rowCount.update(count);
-        Object[] after = aggregate.getResult(acc);
+        groups.update(group);
+        Object[] after = aggregate.getResult(group.accumulators);
         if (before == null) {
-            out.collect(result(RowKind.INSERT, key, after));
+            out.collect(result(RowKind.INSERT, input, after));
         } else if (!Arrays.deepEquals(before, after)) {
-            out.collect(result(RowKind.UPDATE_BEFORE, key, before));
-            out.collect(result(RowKind.UPDATE_AFTER, key, after));
+            out.collect(result(RowKind.UPDATE_BEFORE, input, before));
+            out.collect(result(RowKind.UPDATE_AFTER, input, after));
         }
     }
 
-    private Row result(RowKind kind, Row key, Object[] values) {
+    /** The result row: the group's columns (read from {@code input}, which holds the group's values) then {@code values}. */
+    private Row result(RowKind kind, Row input, Object[] values) {
         Row row = new Row(kind, keyFields.length + values.length);
         for (int i = 0; i < keyFields.length; i++) {
-            row.setField(i, key.getField(i));
+            row.setField(i, input.getField(keyFields[i]));
         }
         for (int i = 0; i < values.length; i++) {
             row.setField(keyFields.length + i, values[i]);

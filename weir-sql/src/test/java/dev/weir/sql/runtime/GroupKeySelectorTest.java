@@ -2,6 +2,7 @@ package dev.weir.sql.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.sql.expr.Expr;
 import dev.weir.types.Row;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +58,58 @@ class GroupKeySelectorTest {
         GroupKeySelector keys = GroupKeySelector.of(new int[0], false);
 
         assertThat(keys.getKey(Row.of(1L))).isEqualTo(keys.getKey(Row.of(2L)));
+    }
+
+    @Test
+    void aTwoColumnKeyOfLongsIsAPairEqualToTheSameValuesAndHashedAsAGroupKeyOfThem() {
+        GroupKeySelector keys = GroupKeySelector.of(new int[] {2, 0}, false);
+
+        Object first = keys.getKey(Row.of(1L, "x", 9L));
+        Object second = keys.getKey(Row.of(1L, "y", 9L));
+        Object swapped = keys.getKey(Row.of(9L, "x", 1L));
+
+        assertThat(first).isInstanceOf(LongPairKey.class).isEqualTo(second).hasSameHashCodeAs(second)
+                .isNotEqualTo(swapped).hasToString("[9, 1]");
+        assertThat(first.hashCode()).isEqualTo(new GroupKey(new Object[] {9L, 1L}).hashCode());
+        assertThat(keys.field(first, 0)).isEqualTo(9L);
+        assertThat(keys.field(first, 1)).isEqualTo(1L);
+    }
+
+    @Test
+    void aTwoColumnKeyWithANullOrANonLongIsAGroupKeyThatReadsBackItsValues() {
+        GroupKeySelector keys = GroupKeySelector.of(new int[] {0, 1}, false);
+
+        Object withNull = keys.getKey(Row.of(null, 1L));
+        Object withInt = keys.getKey(Row.of(1L, 2));
+
+        assertThat(withNull).isInstanceOf(GroupKey.class).isEqualTo(keys.getKey(Row.of(null, 1L)));
+        assertThat(GroupKeySelector.column(withNull, 0)).isNull();
+        assertThat(GroupKeySelector.column(withNull, 1)).isEqualTo(1L);
+        assertThat(withInt).isInstanceOf(GroupKey.class).isNotEqualTo(keys.getKey(Row.of(1L, 2L)));
+    }
+
+    @Test
+    void anExpressionKeyOfOneValueColumnIsItsValueAndOfTwoLongsAPair() {
+        Expr first = column(0);
+        Expr second = column(1);
+
+        Object single = GroupKeySelector.ofExpressions(new Expr[] {second}, true).getKey(Row.of("a", 5L));
+        Object nullSingle = GroupKeySelector.ofExpressions(new Expr[] {first}, true).getKey(Row.of(null, 5L));
+        Object pair = GroupKeySelector.ofExpressions(new Expr[] {first, second}, false).getKey(Row.of(4L, 5L));
+
+        assertThat(single).isEqualTo(5L);
+        assertThat(GroupKeySelector.column(nullSingle, 0)).isNull();
+        assertThat(pair).isEqualTo(GroupKeySelector.of(new int[] {0, 1}, false).getKey(Row.of(4L, 5L)));
+    }
+
+    private static Expr column(int index) {
+        return new Expr() {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            public Object eval(Row row) {
+                return row.getField(index);
+            }
+        };
     }
 }

@@ -16,7 +16,7 @@ import java.time.Duration;
  * duplicate row is simply in the list twice. A row whose key has a NULL compared with {@code =} joins nothing and is
  * not kept. With {@code table.exec.state.ttl} set, a row not written for that long is forgotten, as in Flink.
  */
-public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final boolean[] nullKeysNeverMatch;
@@ -49,7 +49,7 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ro
         process(input, false, ctx.getCurrentKey(), out);
     }
 
-    private void process(Row input, boolean inputIsLeft, Row key, Collector<Row> out) throws Exception {
+    private void process(Row input, boolean inputIsLeft, Object key, Collector<Row> out) throws Exception {
         if (input.getKind() != RowKind.INSERT) {
             throw new IllegalStateException("The insert-only inner join received a " + input.getKind() + " row " + input
                     + " on its " + (inputIsLeft ? "left" : "right") + " input; the planner chose it for insert-only"

@@ -3,6 +3,7 @@ package dev.weir.sql.runtime.join;
 import dev.weir.api.common.state.ListStateDescriptor;
 import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.common.state.StateTtlConfig;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.types.Row;
 import java.time.Duration;
 
@@ -32,10 +33,10 @@ final class JoinStates {
         return descriptor;
     }
 
-    /** Whether {@code key} has a NULL in a column compared with {@code =} ({@code nullKeysNeverMatch}): it matches nothing. */
-    static boolean matchesNothing(Row key, boolean[] nullKeysNeverMatch) {
+    /** Whether {@code key} (a {@link GroupKeySelector}'s) has a NULL in a column compared with {@code =} ({@code nullKeysNeverMatch}): it matches nothing. */
+    static boolean matchesNothing(Object key, boolean[] nullKeysNeverMatch) {
         for (int i = 0; i < nullKeysNeverMatch.length; i++) {
-            if (nullKeysNeverMatch[i] && key.getField(i) == null) {
+            if (nullKeysNeverMatch[i] && GroupKeySelector.column(key, i) == null) {
                 return true;
             }
         }

@@ -21,7 +21,7 @@ import java.util.Map;
  * match is retracted. An inner join passes its input's change kind through; an outer side emits {@code +I}/{@code -D}.
  * With {@code table.exec.state.ttl} set, a row not written for that long is forgotten, as in Flink.
  */
-public final class RegularJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class RegularJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final boolean leftOuter;
@@ -66,7 +66,7 @@ public final class RegularJoinFunction extends KeyedCoProcessFunction<Row, Row, 
         process(input, false, ctx.getCurrentKey(), out);
     }
 
-    private void process(Row input, boolean inputIsLeft, Row key, Collector<Row> out) throws Exception {
+    private void process(Row input, boolean inputIsLeft, Object key, Collector<Row> out) throws Exception {
         RowKind kind = input.getKind();
         boolean accumulate = kind == RowKind.INSERT || kind == RowKind.UPDATE_AFTER;
         Row record = Row.copy(input);
@@ -137,7 +137,7 @@ public final class RegularJoinFunction extends KeyedCoProcessFunction<Row, Row, 
     }
 
     /** Fills the matched lists with the other side's rows that join {@code record}; returns how many, with duplicates. */
-    private long findMatches(Row record, boolean inputIsLeft, Row key, MapState<Row, long[]> other) throws Exception {
+    private long findMatches(Row record, boolean inputIsLeft, Object key, MapState<Row, long[]> other) throws Exception {
         matchedRows.clear();
         matchedCounts.clear();
         if (JoinStates.matchesNothing(key, nullKeysNeverMatch)) {

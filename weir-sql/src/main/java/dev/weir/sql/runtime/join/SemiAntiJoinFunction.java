@@ -19,7 +19,7 @@ import java.util.Map;
  * last match away emits {@code -D} (semi) or {@code +I} (anti). With {@code table.exec.state.ttl} set, a row not
  * written for that long is forgotten, as in Flink.
  */
-public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Row, Row, Row, Row> {
+public final class SemiAntiJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final boolean anti;

@@ -16,7 +16,7 @@ import dev.weir.util.Collector;
  * the rank, {@code +U} its new holder) and a rank newly filled is inserted; without it, the row pushed out is deleted
  * and the new row inserted.
  */
-public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final SortKeyComparator order;

@@ -15,7 +15,7 @@ import dev.weir.util.Collector;
  * kept row by every later one, emitted as {@code -U} old, {@code +U} new. Output rows have an (unset) row number
  * appended.
  */
-public final class ProcTimeDeduplicateFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class ProcTimeDeduplicateFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final boolean keepLast;

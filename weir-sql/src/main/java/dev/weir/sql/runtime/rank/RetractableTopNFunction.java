@@ -20,7 +20,7 @@ import java.util.List;
  * updated ({@code -U} the old holder, {@code +U} the new one), a rank newly filled is inserted and a rank left empty
  * deleted; without it, the rows that left the top N are deleted and those that entered it inserted.
  */
-public final class RetractableTopNFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class RetractableTopNFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final SortKeyComparator order;

@@ -14,7 +14,7 @@ import dev.weir.util.Collector;
  * it by a row with a strictly earlier time, keep-last by a row with the same or a later time; the first kept row is
  * inserted, a replacement emitted as {@code -U} old, {@code +U} new. Output rows have an (unset) row number appended.
  */
-public final class RowTimeDeduplicateFunction extends KeyedProcessFunction<Row, Row, Row> {
+public final class RowTimeDeduplicateFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final int rowtimeIndex;
@@ -41,14 +41,15 @@ public final class RowTimeDeduplicateFunction extends KeyedProcessFunction<Row, 
                 return;
             }
         }
-        Row row = Row.copy(input);
-        row.setKind(RowKind.INSERT);
+        // The kept row is the output row (the row number slot included), so a new key's row is built once; the row
+        // emitted as +I is the kept one, as the processing-time deduplication emits its kept row.
+        Row row = withRowNumber(RowKind.INSERT, input);
         kept.update(row);
         if (previous == null) {
-            out.collect(withRowNumber(RowKind.INSERT, row));
+            out.collect(row);
         } else {
-            out.collect(withRowNumber(RowKind.UPDATE_BEFORE, previous));
-            out.collect(withRowNumber(RowKind.UPDATE_AFTER, row));
+            out.collect(withKind(RowKind.UPDATE_BEFORE, previous));
+            out.collect(withKind(RowKind.UPDATE_AFTER, row));
         }
     }
 
@@ -58,5 +59,11 @@ public final class RowTimeDeduplicateFunction extends KeyedProcessFunction<Row, 
             out.setField(i, row.getField(i));
         }
         return out;
+    }
+
+    private static Row withKind(RowKind kind, Row row) {
+        Row copy = Row.copy(row);
+        copy.setKind(kind);
+        return copy;
     }
 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.sql.expr.Expr;
-import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.ProcessFunctionTestHarnesses;
 import dev.weir.testing.TwoInputHarness;
@@ -19,7 +19,7 @@ class InsertOnlyInnerJoinFunctionTest {
     private static TwoInputHarness<Row, Row, Row> harness(Expr condition, Duration ttl) {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                 new InsertOnlyInnerJoinFunction(new boolean[] {true}, 2, 2, condition, ttl),
-                new RowKeySelector(new int[] {0}), new RowKeySelector(new int[] {0}));
+                GroupKeySelector.of(new int[] {0}, false), GroupKeySelector.of(new int[] {0}, false));
     }
 
     @Test
@@ -61,6 +61,19 @@ class InsertOnlyInnerJoinFunctionTest {
             h.processElement2(Row.of(null, "x"));
             h.processElement1(Row.of(null, 2));
             assertThat(drain(h)).isEmpty();
+        }
+    }
+
+    @Test
+    void keyedByTheKeysValueANullKeyStillJoinsNothingAndEqualValuesJoin() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new InsertOnlyInnerJoinFunction(new boolean[] {true}, 2, 2, null, Duration.ZERO),
+                GroupKeySelector.of(new int[] {0}, true), GroupKeySelector.of(new int[] {0}, true))) {
+            h.processElement1(Row.of(null, 1));
+            h.processElement2(Row.of(null, "x"));
+            h.processElement1(Row.of(7L, 2));
+            h.processElement2(Row.of(7L, "y"));
+            assertThat(drain(h)).containsExactly("+I[7, 2, 7, y]");
         }
     }
 

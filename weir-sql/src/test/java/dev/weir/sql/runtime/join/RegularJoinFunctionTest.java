@@ -2,7 +2,7 @@ package dev.weir.sql.runtime.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.ProcessFunctionTestHarnesses;
 import dev.weir.testing.TwoInputHarness;
@@ -17,7 +17,7 @@ class RegularJoinFunctionTest {
     private static TwoInputHarness<Row, Row, Row> harness(boolean leftOuter, boolean rightOuter, Duration ttl) {
         return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
                 new RegularJoinFunction(leftOuter, rightOuter, new boolean[] {true}, 2, 2, null, ttl),
-                new RowKeySelector(new int[] {0}), new RowKeySelector(new int[] {0}));
+                GroupKeySelector.of(new int[] {0}, false), GroupKeySelector.of(new int[] {0}, false));
     }
 
     private static List<String> drain(TwoInputHarness<Row, Row, Row> h) {

@@ -4,7 +4,7 @@ import static dev.weir.sql.runtime.ChangelogDrain.drain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.sql.expr.Expr;
-import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.OneInputHarness;
 import dev.weir.testing.ProcessFunctionTestHarnesses;
@@ -29,7 +29,7 @@ class AppendOnlyTopNFunctionTest {
         SortKeyComparator byValueDesc = new SortKeyComparator(new Expr[] {new Value()}, new boolean[] {true},
                 new boolean[] {false});
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new AppendOnlyTopNFunction(byValueDesc, 3, withRowNumber),
-                new RowKeySelector(new int[] {0}));
+                GroupKeySelector.of(new int[] {0}, false));
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.weir.sql.runtime.rank;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.testing.OneInputHarness;
 import dev.weir.testing.ProcessFunctionTestHarnesses;
 import dev.weir.types.Row;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ProcTimeDeduplicateFunctionTest {
     private static List<String> run(boolean keepLast) throws Exception {
         try (OneInputHarness<Row, Row> h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-                new ProcTimeDeduplicateFunction(keepLast), new RowKeySelector(new int[] {0}))) {
+                new ProcTimeDeduplicateFunction(keepLast), GroupKeySelector.of(new int[] {0}, false))) {
             h.setProcessingTime(1_000);
             h.processElement(Row.of("a", 1));
             h.processElement(Row.of("b", 2));

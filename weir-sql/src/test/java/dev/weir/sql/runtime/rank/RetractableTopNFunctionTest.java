@@ -3,7 +3,7 @@ package dev.weir.sql.runtime.rank;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.sql.expr.Expr;
-import dev.weir.sql.runtime.RowKeySelector;
+import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.OneInputHarness;
 import dev.weir.testing.ProcessFunctionTestHarnesses;
@@ -27,7 +27,7 @@ class RetractableTopNFunctionTest {
         SortKeyComparator byValueDesc = new SortKeyComparator(new Expr[] {new Value()}, new boolean[] {true},
                 new boolean[] {false});
         return ProcessFunctionTestHarnesses.forKeyedProcessFunction(new RetractableTopNFunction(byValueDesc, 2, withRowNumber),
-                new RowKeySelector(new int[] {0}));
+                GroupKeySelector.of(new int[] {0}, false));
     }
 
     private static List<String> drain(OneInputHarness<Row, Row> h) {
