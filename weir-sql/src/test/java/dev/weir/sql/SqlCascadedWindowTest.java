@@ -60,4 +60,21 @@ class SqlCascadedWindowTest {
         assertThat(bids().explainSql("SELECT starttime, MAX(num) FROM (" + COUNTS + ") GROUP BY starttime"))
                 .contains("GroupAggregate(groupBy=[starttime]").endsWith("(changelog: +I, -U, +U, -D)\n");
     }
+
+    @Test
+    void theCountsQ5UsesTwiceRunAsOneWindowAggregateAsFlinksSubPlanReuseRunsThem() throws Exception {
+        String plan = bids().explainSql(HOT_ITEMS);
+        String operators = plan.substring(plan.indexOf("== Weir Operators =="));
+        assertThat(operators.lines().filter(l -> l.startsWith("GlobalWindowAggregate(groupBy=[auction]"))).hasSize(1);
+        assertThat(operators.lines().filter(l -> l.startsWith("Reused(WindowAggregate("))).containsExactly(
+                "Reused(WindowAggregate(select=[auction, starttime, endtime, num]))");
+    }
+
+    @Test
+    void differentWindowAggregatesAreNotReused() throws Exception {
+        String other = COUNTS.replace("COUNT(*)", "MIN(auction)");
+        assertThat(bids().explainSql("SELECT A.auction, B.num FROM (" + COUNTS + ") A JOIN (" + other + ") B "
+                + "ON A.starttime = B.starttime AND A.endtime = B.endtime AND A.auction = B.auction"))
+                .doesNotContain("Reused(WindowAggregate(");
+    }
 }

@@ -56,6 +56,8 @@ public final class StreamTranslator {
     private boolean reuseSources = true;
     /** Each table's scan once translated, for the other scans of it when sources are reused. */
     private final java.util.Map<CatalogTable, Translated> scans = new java.util.IdentityHashMap<>();
+    /** The window aggregates translated so far, for identical ones (Flink's sub-plan reuse). */
+    private final WindowAggregateReuse windowAggregates = new WindowAggregateReuse();
     /** What the query reads of each table, from its root: the first {@link #translate} call. */
     private ScanReads reads;
 
@@ -163,9 +165,17 @@ public final class StreamTranslator {
                 throw new ValidationException("GROUPING SETS, ROLLUP and CUBE are not supported yet; write one GROUP BY per "
                         + "grouping and combine them with UNION ALL");
             }
-            Translated windowed = new WindowTranslator(this).tryWindowAggregate(aggregate);
+            Translated windowed = windowAggregates.reused(aggregate);
+            if (windowed != null) {
+                record("Reused(WindowAggregate(select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "]))");
+                return windowed;
+            }
+            windowed = new WindowTranslator(this).tryWindowAggregate(aggregate);
             if (windowed == null) {
                 windowed = new CascadedWindowAggregateTranslator(this).tryTranslate(aggregate);
+            }
+            if (windowed != null) {
+                windowAggregates.remember(aggregate, windowed);
             }
             return windowed != null ? windowed : groupAggregate(aggregate);
         }
