@@ -55,7 +55,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
      * {@code poll}, which this reader calls without waiting: each fetch costs the task a round trip of idle polls, so
      * fewer, larger fetches keep it busy. The whole fetch stays bounded by {@code fetch.max.bytes} (50 MB).
      */
-    static final int PARTITION_FETCH_BYTES = 8 << 20;
+    private static final int PARTITION_FETCH_BYTES = 8 << 20;
 
     private final KafkaSource<T> source;
     private final int subtask;
