@@ -31,10 +31,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * of its own ({@code weir/WeirKafkaJob}, {@code flink/FlinkKafkaJob}), Flink's on kafka-clients 3.4.0 (the version its
  * connector is built against) instead of Weir's 4.3.1. Per round, every engine and guarantee runs once into a fresh
  * output topic, in an order rotating by round; the output is counted (read_committed) and must be exactly what the
- * filter keeps. A run's time is from its first parsed record to its job's end, commits included.
+ * filter keeps. A run's time is from its first parsed record to its job's end, commits included. Each run also reports
+ * the CPU time per input record of the worker JVM and of the broker (this JVM), which a loaded machine distorts far
+ * less than records per second.
  *
  * <p>Start it with {@code weir-bench/kafka-run.sh}. Options: {@code --records 3000000}, {@code --partitions 2},
- * {@code --rounds 3}, {@code --warmup 1}, {@code --jvm "-Xms2g -Xmx2g"}.
+ * {@code --rounds 3}, {@code --warmup 1}, {@code --jvm "-Xms2g -Xmx2g"}, and {@code --baseline-kafka-jar
+ * /tmp/weir-kafka-before.jar}, which adds a third worker, "Weir baseline", running the same job on that copy of
+ * weir-kafka's jar: a connector change measured against the build before it in the same run, rounds interleaved.
  */
 public final class KafkaThroughput {
     private static final String INPUT = "readings";
@@ -49,6 +53,7 @@ public final class KafkaThroughput {
         int rounds = 3;
         int warmup = 1;
         String jvm = "-Xms2g -Xmx2g";
+        String baselineKafkaJar = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--records" -> records = Long.parseLong(args[i + 1]);
@@ -56,8 +61,9 @@ public final class KafkaThroughput {
                 case "--rounds" -> rounds = Integer.parseInt(args[i + 1]);
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--jvm" -> jvm = args[i + 1];
+                case "--baseline-kafka-jar" -> baselineKafkaJar = args[i + 1];
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + "; use --records, --partitions, --rounds, --warmup, --jvm");
+                        + "; use --records, --partitions, --rounds, --warmup, --jvm, --baseline-kafka-jar");
             }
         }
         Path work = Files.createTempDirectory("weir-kafka-throughput");
@@ -73,7 +79,11 @@ public final class KafkaThroughput {
                     "dev.weir.bench.weir.WeirKafkaJob"));
             workers.put("Flink 1.20.5", ForkedJvm.start(flinkClasspath(), jvmOptions, work.resolve("flink.log"),
                     "dev.weir.bench.flink.FlinkKafkaJob"));
-            Map<String, List<Double>> rates = new LinkedHashMap<>();
+            if (baselineKafkaJar != null) {
+                workers.put("Weir baseline", ForkedJvm.start(withJar(weirClasspath(), "weir-kafka-", Path.of(baselineKafkaJar)),
+                        jvmOptions, work.resolve("weir-baseline.log"), "dev.weir.bench.weir.WeirKafkaJob"));
+            }
+            Map<String, List<Run>> runs = new LinkedHashMap<>();
             try {
                 int run = 0;
                 for (int round = -warmup; round < rounds; round++) {
@@ -81,13 +91,12 @@ public final class KafkaThroughput {
                     java.util.Collections.rotate(order, Math.floorMod(round, order.size()));
                     for (String guarantee : GUARANTEES) {
                         for (String engine : order) {
-                            double rate = measure(workers.get(engine), bootstrap, guarantee, partitions, records, expected,
-                                    work, run++);
+                            Run r = measure(workers.get(engine), bootstrap, guarantee, partitions, records, expected, work, run++);
                             String label = engine + " " + guarantee;
-                            System.out.printf(Locale.ROOT, "%s %-28s %,12.0f records/s%n", round < 0 ? "warm-up" : "round " + round,
-                                    label, rate);
+                            System.out.printf(Locale.ROOT, "%s %-34s %,12.0f records/s, CPU per record %,6.0f ns worker + %,6.0f ns broker%n",
+                                    round < 0 ? "warm-up" : "round " + round, label, r.rate(), r.workerCpu(), r.brokerCpu());
                             if (round >= 0) {
-                                rates.computeIfAbsent(label, k -> new ArrayList<>()).add(rate);
+                                runs.computeIfAbsent(label, k -> new ArrayList<>()).add(r);
                             }
                         }
                     }
@@ -97,7 +106,7 @@ public final class KafkaThroughput {
                     w.close();
                 }
             }
-            report(rates, records, partitions, rounds);
+            report(runs, workers.keySet(), records, partitions, rounds);
         } finally {
             deleteRecursively(work);
         }
@@ -125,16 +134,27 @@ public final class KafkaThroughput {
         return kept;
     }
 
-    /** One run into a fresh output topic; checks the output and returns input records per second. */
-    private static double measure(ForkedJvm worker, String bootstrap, String guarantee, int partitions, long records,
-                                  long expected, Path work, int run) throws Exception {
+    /**
+     * One run: input records per second, and CPU nanoseconds per input record of the worker JVM (from its first parsed
+     * record to its job's end) and of this JVM, which is the broker's (from the command to the answer).
+     */
+    private record Run(double rate, double workerCpu, double brokerCpu) {
+    }
+
+    /** One run into a fresh output topic; checks the output. */
+    private static Run measure(ForkedJvm worker, String bootstrap, String guarantee, int partitions, long records,
+                               long expected, Path work, int run) throws Exception {
         String output = "out-" + run;
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(output, partitions, (short) 1))).all().get();
         }
         Path checkpoints = work.resolve("checkpoints-" + run);
-        long nanos = Long.parseLong(worker.ask(String.join(" ", "run", guarantee, bootstrap, INPUT, output,
-                "kafka-throughput-" + run, checkpoints.toString())));
+        long brokerCpu = Readings.processCpuNanos();
+        String[] answer = worker.ask(String.join(" ", "run", guarantee, bootstrap, INPUT, output,
+                "kafka-throughput-" + run, checkpoints.toString())).split(" ");
+        brokerCpu = Readings.processCpuNanos() - brokerCpu;
+        long nanos = Long.parseLong(answer[0]);
+        long workerCpu = Long.parseLong(answer[1]);
         long written = countCommitted(bootstrap, output);
         if (written != expected) {
             throw new IllegalStateException("run " + run + " (" + guarantee + ") wrote " + written + " records, expected " + expected);
@@ -143,7 +163,7 @@ public final class KafkaThroughput {
             admin.deleteTopics(List.of(output)).all().get();
         }
         deleteRecursively(checkpoints);
-        return records / (nanos / 1e9);
+        return new Run(records / (nanos / 1e9), (double) workerCpu / records, (double) brokerCpu / records);
     }
 
     /** The records a read_committed consumer reads from the topic, once every transaction in it is decided. */
@@ -178,28 +198,29 @@ public final class KafkaThroughput {
         }
     }
 
-    private static void report(Map<String, List<Double>> rates, long records, int partitions, int rounds) {
+    private static void report(Map<String, List<Run>> runs, Iterable<String> engines, long records, int partitions, int rounds) {
         System.out.printf(Locale.ROOT, "%n%,d records, %d partitions, parallelism 2, checkpoints every 1 s, median of %d rounds "
                 + "(%s, %d cores, %s)%n", records, partitions, rounds, Machine.cpuModel(),
                 Runtime.getRuntime().availableProcessors(), Machine.memory());
-        System.out.println("| engine | guarantee | records/s (median) | rounds | Weir / Flink |");
-        System.out.println("|---|---|---:|---|---:|");
+        System.out.println("| engine | guarantee | records/s (median) | rounds | Weir / Flink | CPU ns/record worker + broker (median) |");
+        System.out.println("|---|---|---:|---|---:|---:|");
         for (String guarantee : GUARANTEES) {
-            double weir = median(rates.get("Weir " + guarantee));
-            double flink = median(rates.get("Flink 1.20.5 " + guarantee));
-            for (String engine : List.of("Weir", "Flink 1.20.5")) {
-                List<Double> all = rates.get(engine + " " + guarantee);
-                System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %s | %s |%n", engine, guarantee, median(all),
-                        all.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r)).toList(),
-                        engine.equals("Weir") ? String.format(Locale.ROOT, "%.2f", weir / flink) : "");
+            double flink = median(runs.get("Flink 1.20.5 " + guarantee), Run::rate);
+            for (String engine : engines) {
+                List<Run> all = runs.get(engine + " " + guarantee);
+                double rate = median(all, Run::rate);
+                System.out.printf(Locale.ROOT, "| %s | %s | %,.0f | %s | %s | %,.0f + %,.0f |%n", engine, guarantee, rate,
+                        all.stream().map(r -> String.format(Locale.ROOT, "%,.0f", r.rate())).toList(),
+                        engine.startsWith("Weir") ? String.format(Locale.ROOT, "%.2f", rate / flink) : "",
+                        median(all, Run::workerCpu), median(all, Run::brokerCpu));
             }
         }
     }
 
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> figure) {
+        double[] sorted = runs.stream().mapToDouble(figure).sorted().toArray();
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /** This JVM's own classpath: the build's classes and kafka-classpath.txt, which {@code kafka-run.sh} starts it with. */
@@ -216,9 +237,14 @@ public final class KafkaThroughput {
                     .orElseThrow(() -> new IllegalStateException("no kafka-clients jar in " + build.resolve("flink-kafka-clients")
                             + ": build weir-bench with -Dflink.version=1.20.5"));
         }
+        return withJar(System.getProperty("java.class.path"), "kafka-clients-", clients);
+    }
+
+    /** {@code classpath} with each entry whose file name starts with {@code prefix} replaced by {@code jar}. */
+    private static String withJar(String classpath, String prefix, Path jar) {
         List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            entries.add(Path.of(entry).getFileName().toString().startsWith("kafka-clients-") ? clients.toString() : entry);
+        for (String entry : classpath.split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).getFileName().toString().startsWith(prefix) ? jar.toString() : entry);
         }
         return String.join(java.io.File.pathSeparator, entries);
     }

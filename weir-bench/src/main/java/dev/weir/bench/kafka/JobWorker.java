@@ -11,8 +11,8 @@ import java.nio.file.Path;
 /**
  * The loop of one engine's worker JVM in the Kafka throughput bench, driven by {@code KafkaThroughput} over
  * stdin/stdout: {@code run <AT_LEAST_ONCE|EXACTLY_ONCE> <bootstrap> <input topic> <output topic> <transactional id
- * prefix> <checkpoint directory>} answers {@code ok <nanos>}, from the job's first parsed record to the job's end
- * (its last commit included); a failure answers {@code error <message>}; end of stdin exits. The engines' chatter
+ * prefix> <checkpoint directory>} answers {@code ok <nanos> <cpu nanos>}, from the job's first parsed record to the
+ * job's end (its last commit included), in wall time and in this JVM's CPU time (all its threads); a failure answers {@code error <message>}; end of stdin exits. The engines' chatter
  * goes to stderr.
  */
 public final class JobWorker {
@@ -37,7 +37,8 @@ public final class JobWorker {
                 Readings.FIRST_PARSED.set(0);
                 job.run(c[1].equals("EXACTLY_ONCE"), c[2], c[3], c[4], c[5], Path.of(c[6]));
                 long end = System.nanoTime();
-                protocol.println("ok " + (end - Readings.FIRST_PARSED.get()));
+                long cpu = Readings.processCpuNanos();
+                protocol.println("ok " + (end - Readings.FIRST_PARSED.get()) + " " + (cpu - Readings.FIRST_PARSED_CPU.get()));
             } catch (Throwable e) {
                 e.printStackTrace();
                 protocol.println("error " + String.valueOf(e).replace('\n', ' '));

@@ -40,6 +40,12 @@ import java.util.Map;
  * completion of its checkpoint, and across a restore: the sink's {@code transaction.timeout.ms} must exceed the
  * checkpoint interval plus the longest time to restore, or the brokers abort it and the restored commit fails (with
  * that reason). The prefix must be unique to one running job on the cluster.
+ *
+ * <p>Producer properties ({@link KafkaSinkBuilder#setProperty}) go to the sink's producers unchanged, with one
+ * difference from Flink's sink, which leaves every unset property at the client's default: where the user sets no
+ * {@code batch.size} or {@code linger.ms}, the sink uses 256 KB batches and a linger of 5 ms (the client's 16 KB cut
+ * a stream of small records into many small produce requests). Setting either property restores Kafka's behaviour
+ * for it.
  */
 public final class KafkaSink<IN> implements Sink<IN>, SupportsCommitter<KafkaCommittable> {
     private static final long serialVersionUID = 1L;

@@ -3,7 +3,6 @@ package dev.weir.connector.kafka.sink;
 import dev.weir.api.connector.sink2.Committer;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -97,7 +96,7 @@ final class KafkaTransactionCommitter implements Committer<KafkaCommittable> {
 
     /** A producer for the sink's transactions under {@code transactionalId}; initializing it fences that id. */
     static KafkaProducer<byte[], byte[]> transactionalProducer(Map<String, String> properties, String transactionalId) {
-        Map<String, Object> props = new HashMap<>(properties);
+        Map<String, Object> props = ProducerBatching.withDefaults(properties);
         props.put("transactional.id", transactionalId);
         props.put("enable.idempotence", "true");
         return new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());

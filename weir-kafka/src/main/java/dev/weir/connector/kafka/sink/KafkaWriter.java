@@ -3,7 +3,6 @@ package dev.weir.connector.kafka.sink;
 import dev.weir.connector.base.DeliveryGuarantee;
 
 import dev.weir.api.connector.sink2.SinkWriter;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -24,7 +23,7 @@ final class KafkaWriter<IN> implements SinkWriter<IN>, Callback {
         this.serializer = serializer;
         this.context = context;
         this.guarantee = guarantee;
-        Map<String, Object> props = new HashMap<>(properties);
+        Map<String, Object> props = ProducerBatching.withDefaults(properties);
         props.remove("transactional.id");
         this.producer = new KafkaProducer<>(props, new ByteArraySerializer(), new ByteArraySerializer());
     }

@@ -34,6 +34,10 @@ import java.util.regex.Pattern;
  * not. Positions are part of checkpoints and are committed to the group when a checkpoint completes, for monitoring
  * only. A record the deserializer rejects fails the job with its topic, partition and offset, or goes to the
  * dead-letter topic given with {@link KafkaSourceBuilder#setDeadLetterTopic(String)}.
+ *
+ * <p>Consumer properties go to the consumer unchanged; unlike Flink's source, which leaves unset properties at the
+ * client's defaults, a reader fetches up to 8 MB per partition ({@code max.partition.fetch.bytes}, Kafka's default
+ * 1 MB) unless the user sets it: the reader polls without waiting, and fewer, larger fetches leave it idle less often.
  */
 public final class KafkaSource<OUT> implements Source<OUT> {
     private static final long serialVersionUID = 1L;

@@ -49,6 +49,13 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     static final String DISCOVERY_INTERVAL = "partition.discovery.interval.ms";
     private static final long DEFAULT_DISCOVERY_INTERVAL_MS = 30_000;
     private static final long DISCOVERY_TIMEOUT_S = 30;
+    /**
+     * The consumer's {@code max.partition.fetch.bytes} unless the user sets it (Kafka's default is 1 MB). The consumer
+     * asks for a partition's next records only once the last fetch's are drained, and its network I/O runs in
+     * {@code poll}, which this reader calls without waiting: each fetch costs the task a round trip of idle polls, so
+     * fewer, larger fetches keep it busy. The whole fetch stays bounded by {@code fetch.max.bytes} (50 MB).
+     */
+    private static final int PARTITION_FETCH_BYTES = 8 << 20;
 
     private final KafkaSource<T> source;
     private final int subtask;
@@ -123,6 +130,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         props.remove(DISCOVERY_INTERVAL);
         props.put("enable.auto.commit", "false");
         props.putIfAbsent("auto.offset.reset", "earliest");
+        props.putIfAbsent("max.partition.fetch.bytes", String.valueOf(PARTITION_FETCH_BYTES));
         props.putIfAbsent("client.id", props.getOrDefault("client.id.prefix", "weir-kafka-source") + "-" + subtask);
         props.remove("client.id.prefix");
         consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
