@@ -46,6 +46,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private static final String TARGET = "execution.target";
     private static final String AGG_PHASE_STRATEGY = "table.optimizer.agg-phase-strategy";
     private static final String REUSE_SOURCE = "table.optimizer.reuse-source-enabled";
+    private static final String REUSE_SUB_PLAN = "table.optimizer.reuse-sub-plan-enabled";
 
     private final StreamExecutionEnvironment boundEnvironment;
     private final TableConfig config = new TableConfig();
@@ -243,7 +244,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         SqlPlanner.Planned planned = planner.planQuery(query);
         StreamTranslator translator = new StreamTranslator(StreamExecutionEnvironment.createLocalEnvironment(1), catalog, planner,
                 config.getLocalTimeZone()).withStateTtl(stateTtl()).withAggPhaseStrategy(aggPhaseStrategy())
-                .withSourceReuse(reuseSource());
+                .withSourceReuse(flag(REUSE_SOURCE)).withSubPlanReuse(flag(REUSE_SUB_PLAN));
         Translated translated = planned.translateWith(translator);
         StringBuilder sb = new StringBuilder("== Abstract Syntax Tree ==\n").append(RelOptUtil.toString(planned.rel()))
                 .append("\n== Weir Operators ==\n");
@@ -278,7 +279,8 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         logIgnoredOptions();
         SqlPlanner.Planned planned = planner.planQuery(query);
         return planned.translateWith(new StreamTranslator(env, catalog, planner, config.getLocalTimeZone())
-                .withStateTtl(stateTtl()).withAggPhaseStrategy(aggPhaseStrategy()).withSourceReuse(reuseSource()));
+                .withStateTtl(stateTtl()).withAggPhaseStrategy(aggPhaseStrategy()).withSourceReuse(flag(REUSE_SOURCE))
+                .withSubPlanReuse(flag(REUSE_SUB_PLAN)));
     }
 
     /** {@code table.optimizer.agg-phase-strategy} as Flink spells it: AUTO (the default), ONE_PHASE or TWO_PHASE. */
@@ -286,13 +288,16 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         return config.getConfiguration().getString(AGG_PHASE_STRATEGY, "AUTO");
     }
 
-    /** {@code table.optimizer.reuse-source-enabled} as Flink reads it: true (the default) or false. */
-    private boolean reuseSource() {
-        String reuse = config.getConfiguration().getString(REUSE_SOURCE, "true").trim();
-        if (!reuse.equalsIgnoreCase("true") && !reuse.equalsIgnoreCase("false")) {
-            throw new ValidationException("Invalid value '" + reuse + "' for option '" + REUSE_SOURCE + "': write true or false");
+    /**
+     * A boolean {@code table.optimizer.*} option whose default, as in Flink, is true: {@code reuse-source-enabled},
+     * {@code reuse-sub-plan-enabled}.
+     */
+    private boolean flag(String key) {
+        String value = config.getConfiguration().getString(key, "true").trim();
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw new ValidationException("Invalid value '" + value + "' for option '" + key + "': write true or false");
         }
-        return Boolean.parseBoolean(reuse);
+        return Boolean.parseBoolean(value);
     }
 
     /** {@code table.exec.state.ttl} as Flink reads it ({@code '1 h'}, {@code '30 s'}, {@code '0'}: forever). */
@@ -312,7 +317,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private void logIgnoredOptions() {
         for (String key : config.getConfiguration().keySet()) {
             if (key.startsWith("table.exec.mini-batch") || key.startsWith("table.optimizer") && !key.equals(AGG_PHASE_STRATEGY)
-                    && !key.equals(REUSE_SOURCE)) {
+                    && !key.equals(REUSE_SOURCE) && !key.equals(REUSE_SUB_PLAN)) {
                 LOG.log(System.Logger.Level.INFO, "Option ''{0}'' is accepted and ignored: Weir has no such setting", key);
             }
         }

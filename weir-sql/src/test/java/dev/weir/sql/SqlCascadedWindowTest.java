@@ -3,8 +3,10 @@ package dev.weir.sql;
 import static dev.weir.sql.SqlTestSupport.csv;
 import static dev.weir.sql.SqlTestSupport.rows;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.table.api.TableEnvironment;
+import dev.weir.table.api.ValidationException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,6 +70,26 @@ class SqlCascadedWindowTest {
         assertThat(operators.lines().filter(l -> l.startsWith("GlobalWindowAggregate(groupBy=[auction]"))).hasSize(1);
         assertThat(operators.lines().filter(l -> l.startsWith("Reused(WindowAggregate("))).containsExactly(
                 "Reused(WindowAggregate(select=[auction, starttime, endtime, num]))");
+    }
+
+    @Test
+    void withSubPlanReuseOffEachUseRunsItsOwnWindowAggregateGivingTheSameHotItems() throws Exception {
+        TableEnvironment env = bids();
+        env.getConfig().set("table.optimizer.reuse-sub-plan-enabled", "false");
+        String plan = env.explainSql(HOT_ITEMS);
+        String operators = plan.substring(plan.indexOf("== Weir Operators =="));
+        assertThat(operators.lines().filter(l -> l.startsWith("GlobalWindowAggregate(groupBy=[auction]"))).hasSize(2);
+        assertThat(operators).doesNotContain("Reused(WindowAggregate(");
+        assertThat(rows(env, HOT_ITEMS)).containsExactlyInAnyOrder("+I[1, 2, 2020-04-15T12:00]",
+                "+I[2, 2, 2020-04-15T12:05]", "+I[1, 1, 2020-04-15T12:10]");
+    }
+
+    @Test
+    void aSubPlanReuseValueOtherThanTrueOrFalseIsRefusedNamingTheOption() throws Exception {
+        TableEnvironment env = bids();
+        env.getConfig().set("table.optimizer.reuse-sub-plan-enabled", "sometimes");
+        assertThatThrownBy(() -> env.explainSql(HOT_ITEMS)).isInstanceOf(ValidationException.class)
+                .hasMessage("Invalid value 'sometimes' for option 'table.optimizer.reuse-sub-plan-enabled': write true or false");
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class StreamTranslator {
     private final java.util.Map<CatalogTable, Translated> scans = new java.util.IdentityHashMap<>();
     /** The window aggregates translated so far, for identical ones (Flink's sub-plan reuse). */
     private final WindowAggregateReuse windowAggregates = new WindowAggregateReuse();
+    private boolean reuseSubPlans = true;
     /** What the query reads of each table, from its root: the first {@link #translate} call. */
     private ScanReads reads;
 
@@ -98,6 +99,15 @@ public final class StreamTranslator {
      */
     public StreamTranslator withSourceReuse(boolean reuse) {
         this.reuseSources = reuse;
+        return this;
+    }
+
+    /**
+     * Sets {@code table.optimizer.reuse-sub-plan-enabled} (Flink's default: true): identical window aggregates of one
+     * query run once and feed every place that reads them; false runs each as written.
+     */
+    public StreamTranslator withSubPlanReuse(boolean reuse) {
+        this.reuseSubPlans = reuse;
         return this;
     }
 
@@ -165,7 +175,7 @@ public final class StreamTranslator {
                 throw new ValidationException("GROUPING SETS, ROLLUP and CUBE are not supported yet; write one GROUP BY per "
                         + "grouping and combine them with UNION ALL");
             }
-            Translated windowed = windowAggregates.reused(aggregate);
+            Translated windowed = reuseSubPlans ? windowAggregates.reused(aggregate) : null;
             if (windowed != null) {
                 record("Reused(WindowAggregate(select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "]))");
                 return windowed;
