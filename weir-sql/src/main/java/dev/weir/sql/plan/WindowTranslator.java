@@ -255,7 +255,7 @@ final class WindowTranslator {
         }
         int[] keys = keyFields.stream().mapToInt(Integer::intValue).toArray();
         GroupKeySelector keySelector = GroupKeySelector.of(keys, keys.length == 1
-                && hasValueKeyType(aggregateInput.getFieldList().get(keys[0]).getType().getSqlTypeName()));
+                && GroupKeySelector.keysByValue(aggregateInput.getFieldList().get(keys[0]).getType().getSqlTypeName()));
         String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregateInput) + "], window=["
                 + call.spec().describe() + (procTime ? ", PROCTIME" : "") + "], select=["
                 + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
@@ -333,22 +333,6 @@ final class WindowTranslator {
             }
         }
         return mapping;
-    }
-
-    /** Whether values of the type hash by value in every JVM, so that a one-column key can be the value itself. */
-    private static boolean hasValueKeyType(SqlTypeName type) {
-        switch (type) {
-            case BIGINT:
-            case INTEGER:
-            case SMALLINT:
-            case TINYINT:
-            case BOOLEAN:
-            case CHAR:
-            case VARCHAR:
-                return true;
-            default:
-                return false;
-        }
     }
 
     /** Whether the GROUP BY's columns besides the window bounds are exactly the session's PARTITION BY columns. */
