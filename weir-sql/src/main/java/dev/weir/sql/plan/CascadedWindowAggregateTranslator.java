@@ -65,7 +65,7 @@ final class CascadedWindowAggregateTranslator {
         DataStream<Row> out = in.stream().keyBy(keySelector)
                 .window(new AttachedEventTimeWindows(grouping.startColumn(), grouping.endColumn()))
                 .aggregate(new SqlAggregate(translator.aggCalls(aggregate.getAggCallList(), inputType)),
-                        new WindowAggregateOutput(groupColumns, keySelector))
+                        new WindowAggregateOutput(groupColumns))
                 .name(name);
         return new Translated(out, aggregate.getRowType(), rowtime, false);
     }

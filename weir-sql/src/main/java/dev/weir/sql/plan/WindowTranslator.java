@@ -262,7 +262,7 @@ final class WindowTranslator {
         List<AggregateCall> aggCalls = picked == null ? aggregate.getAggCallList()
                 : aggregate.getAggCallList().stream().map(c -> c.transform(picked)).toList();
         LongAggregate integers = LongAggregate.tryCreate(aggCalls, aggregateInput);
-        WindowAggregateOutput output = new WindowAggregateOutput(groupColumns, keySelector);
+        WindowAggregateOutput output = new WindowAggregateOutput(groupColumns);
         DataStream<Row> out;
         if (integers != null && !procTime && translator.twoPhaseAggregates() && (call.spec().kind() == WindowSpec.Kind.TUMBLE
                 || call.spec().kind() == WindowSpec.Kind.HOP)) {

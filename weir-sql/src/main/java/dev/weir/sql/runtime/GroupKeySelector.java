@@ -62,11 +62,6 @@ public abstract class GroupKeySelector implements KeySelector<Row, Object> {
     @Override
     public abstract Object getKey(Row row);
 
-    /** The value of the key's {@code index}-th column, NULL as null. */
-    public final Object field(Object key, int index) {
-        return column(key, index);
-    }
-
     /** One column, keyed by its value. */
     private static final class SingleColumn extends GroupKeySelector {
         private static final long serialVersionUID = 1L;

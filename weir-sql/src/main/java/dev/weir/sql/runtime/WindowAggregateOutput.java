@@ -16,7 +16,6 @@ public final class WindowAggregateOutput extends ProcessWindowFunction<Object[],
     public static final int WINDOW_TIME = -3;
 
     private final int[] groupColumns;
-    private final GroupKeySelector keys;
     /**
      * The bounds of the window last emitted, 0 and 0 (no window's) before the first: compared without a first-row test
      * (a null box), a branch the JIT compiles away once it profiled a job past its first window and the next job's
@@ -30,12 +29,11 @@ public final class WindowAggregateOutput extends ProcessWindowFunction<Object[],
     private transient Long boxedTime;
 
     /**
-     * {@code groupColumns[i]} is a field index of the key {@code keys} made, or {@link #WINDOW_START},
+     * {@code groupColumns[i]} is a field index of the key a {@link GroupKeySelector} made, or {@link #WINDOW_START},
      * {@link #WINDOW_END}, {@link #WINDOW_TIME}.
      */
-    public WindowAggregateOutput(int[] groupColumns, GroupKeySelector keys) {
+    public WindowAggregateOutput(int[] groupColumns) {
         this.groupColumns = groupColumns.clone();
-        this.keys = keys;
     }
 
     @Override
@@ -54,7 +52,7 @@ public final class WindowAggregateOutput extends ProcessWindowFunction<Object[],
             for (int i = 0; i < groupColumns.length; i++) {
                 int source = groupColumns[i];
                 row.setField(i, source == WINDOW_START ? boxedStart : source == WINDOW_END ? boxedEnd
-                        : source == WINDOW_TIME ? boxedTime : keys.field(key, source));
+                        : source == WINDOW_TIME ? boxedTime : GroupKeySelector.column(key, source));
             }
             for (int i = 0; i < results.length; i++) {
                 row.setField(groupColumns.length + i, results[i]);

@@ -151,10 +151,11 @@ public final class NexmarkGenerator implements Serializable {
     }
 
     private Bid bid(long n, long epoch, int offset, long time, int fields) {
-        long c = has(fields, 3) || has(fields, 4) ? draw(n, 3) : 0;
+        // The channel and the url come from one draw: either read makes both.
+        boolean channelOrUrl = has(fields, 3) || has(fields, 4);
+        long c = channelOrUrl ? draw(n, 3) : 0;
         return new Bid(bidAuction(n, epoch, offset), bidBidder(n), has(fields, 2) ? bidPrice(n) : 0,
-                has(fields, 3) || has(fields, 4) ? channel(c) : null, has(fields, 3) || has(fields, 4) ? url(c) : null, time,
-                has(fields, 6) ? extra(n) : null);
+                channelOrUrl ? channel(c) : null, channelOrUrl ? url(c) : null, time, has(fields, 6) ? extra(n) : null);
     }
 
     // A bid's fields one by one, each from the event number alone: a source that reads some of them makes those only,
