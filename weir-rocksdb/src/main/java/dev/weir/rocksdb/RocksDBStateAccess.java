@@ -115,6 +115,12 @@ final class RocksDBStateAccess {
     }
 
     private IllegalStateException failure(String action, String stateName, RocksDBException e) {
+        return failure(action, stateName, operatorName, rocks, e);
+    }
+
+    /** RocksDB's error on {@code action} of a state, naming the state, the operator and the database's directory. */
+    static IllegalStateException failure(String action, String stateName, String operatorName, RocksDBInstance rocks,
+            RocksDBException e) {
         return new IllegalStateException("RocksDB could not " + action + " state '" + stateName + "' of " + operatorName
                 + " in " + rocks.directory() + ": " + e.getMessage(), e);
     }

@@ -166,7 +166,7 @@ final class WriteBackCache implements AutoCloseable {
             tail = e;
         }
         size++;
-        bytes += key.length + length(value) + ENTRY_OVERHEAD;
+        bytes += footprint(key, value);
         if (size > table.length - (table.length >>> 2)) {
             grow();
         }
@@ -190,7 +190,7 @@ final class WriteBackCache implements AutoCloseable {
                 unlink(e);
                 remove(e);
                 size--;
-                bytes -= e.key.length + length(e.value) + ENTRY_OVERHEAD;
+                bytes -= footprint(e.key, e.value);
             }
             if (batch.count() > 0) {
                 write(batch);
@@ -286,13 +286,17 @@ final class WriteBackCache implements AutoCloseable {
         return h ^ (h >>> 16);
     }
 
+    /** What an entry of {@code key} and {@code value} counts against the capacity. */
+    private static long footprint(byte[] key, byte[] value) {
+        return key.length + length(value) + ENTRY_OVERHEAD;
+    }
+
     private static int length(byte[] value) {
         return value == null ? 0 : value.length;
     }
 
     private IllegalStateException failure(String action, String stateName, RocksDBException e) {
-        return new IllegalStateException("RocksDB could not " + action + " state '" + stateName + "' of " + operatorName
-                + " in " + rocks.directory() + ": " + e.getMessage(), e);
+        return RocksDBStateAccess.failure(action, stateName, operatorName, rocks, e);
     }
 
     /**
