@@ -215,7 +215,7 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
 
     private static void emitLongs(long[] values, RecordBundle bundle, int size, BundleOutput<Object> out) {
         for (int i = 0; i < size; i++) {
-            out.collect(values[i], bundle.timestamp(i));
+            out.collect(RecordBundle.box(values[i]), bundle.timestamp(i));
         }
     }
 
