@@ -13,6 +13,7 @@ import dev.weir.api.common.eventtime.WatermarkGenerator;
 import dev.weir.api.common.eventtime.WatermarkGeneratorSupplier;
 import dev.weir.api.common.eventtime.WatermarkOutput;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.builtin.LongReaderOutput;
 import dev.weir.builtin.ReaderYield;
 import dev.weir.builtin.SplitSourceReader;
 import dev.weir.engine.checkpoint.OperatorStateSnapshot;
@@ -31,7 +32,8 @@ import java.util.List;
  * watermark generator (per element and every auto-watermark interval), and at the end of bounded input emits the
  * final {@code Long.MAX_VALUE} watermark, ends the chain and sends end-of-input downstream.
  */
-final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, SourceReaderContext, TaskCheckpoints.Triggerable {
+final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, LongReaderOutput, SourceReaderContext,
+        TaskCheckpoints.Triggerable {
     private static final int POLLS_PER_CALL = 64;
     /** The operator-state entry holding the reader's position. */
     static final String POSITION = "_source_position";
@@ -347,6 +349,21 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, So
     @Override
     public void collect(Object record, long timestamp) {
         emit(record, timestamp, generator, emitter);
+    }
+
+    /**
+     * {@link #emit} of the boxed value, written out rather than called: this method is what the JIT compiles with the
+     * chain inlined, and the box must be made in it for escape analysis to remove it (see {@link LongReaderOutput});
+     * a call to {@code emit}, compiled on its own first, would take the box out of this method.
+     */
+    @Override
+    public void collectLong(long value) {
+        Long record = value;
+        long ts = assigner.extractTimestamp(record, Output.NO_TIMESTAMP);
+        emitter.markActive();
+        output.collect(record, ts);
+        generator.onEvent(record, ts, emitter);
+        emitted++;
     }
 
     /** Sends an element downstream; {@code watermarks} is the whole task's or, for a split's element, the split's. */

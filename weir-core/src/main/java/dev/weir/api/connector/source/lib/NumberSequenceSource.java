@@ -1,6 +1,7 @@
 package dev.weir.api.connector.source.lib;
 
 import dev.weir.builtin.LongRangeShare;
+import dev.weir.builtin.LongReaderOutput;
 import dev.weir.builtin.ReaderYield;
 
 import dev.weir.api.connector.source.Boundedness;
@@ -79,9 +80,15 @@ public final class NumberSequenceSource implements Source<Long> {
             }
             final long last = this.last;
             final ReaderYield yield = ReaderYield.of(output);
+            // Unboxed where the task takes longs: see LongReaderOutput. The test is the same for the whole loop.
+            final LongReaderOutput longs = LongReaderOutput.of(output);
             long n = next;
             for (int emitted = 0; emitted < MAX_NUMBERS_PER_POLL; emitted++) {
-                output.collect(n);
+                if (longs != null) {
+                    longs.collectLong(n);
+                } else {
+                    output.collect(n);
+                }
                 if (n == last) {
                     next = n;
                     exhausted = true;

@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.connector.source.Boundedness;
 import dev.weir.core.io.InputStatus;
+import dev.weir.api.connector.source.ReaderOutput;
 import dev.weir.api.connector.source.SourceReader;
+import dev.weir.builtin.LongReaderOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -135,5 +137,43 @@ class NumberSequenceSourceTest {
 
         assertThat(copy.getBoundedness()).isEqualTo(Boundedness.BOUNDED);
         assertThat(CollectingReaderOutput.readAll(copy, 0, 1)).containsExactly(3L, 4L, 5L);
+    }
+
+    @Test
+    void anOutputThatTakesLongsGetsEveryNumberUnboxedUpToLongMaxValue() throws Exception {
+        SourceReader<Long> reader = new NumberSequenceSource(Long.MAX_VALUE - 2, Long.MAX_VALUE)
+                .createReader(new TestReaderContext(0, 1));
+        LongCollectingOutput output = new LongCollectingOutput();
+
+        assertThat(reader.pollNext(output)).isEqualTo(InputStatus.MORE_AVAILABLE);
+        assertThat(reader.pollNext(output)).isEqualTo(InputStatus.END_OF_INPUT);
+
+        assertThat(output.longs).containsExactly(Long.MAX_VALUE - 2, Long.MAX_VALUE - 1, Long.MAX_VALUE);
+        assertThat(output.records).isEmpty();
+    }
+
+    /** An output like Weir's source task: it takes longs unboxed, and keeps anything that came boxed apart. */
+    private static final class LongCollectingOutput implements ReaderOutput<Long>, LongReaderOutput {
+        final List<Long> longs = new ArrayList<>();
+        final List<Long> records = new ArrayList<>();
+
+        @Override
+        public void collectLong(long value) {
+            longs.add(value);
+        }
+
+        @Override
+        public void collect(Long record) {
+            records.add(record);
+        }
+
+        @Override
+        public void collect(Long record, long timestamp) {
+            records.add(record);
+        }
+
+        @Override
+        public void markIdle() {
+        }
     }
 }
