@@ -170,4 +170,33 @@ class StateMapTest {
         assertThat(map.get(8L)).isNull();
         assertThat(contents(map)).isEqualTo(Map.of(7L, "seven", 8, "eight"));
     }
+    /**
+     * A write finds its slot through the map's memory of the last lookup (a {@code Long} key by its value, another key
+     * by identity): reads, insertions and removals of other keys, of either kind, in between must never let a write
+     * land in a slot that another key took meanwhile, also while the map leaves and re-enters its Long-only form.
+     */
+    @Test
+    void aWriteAfterLookupsOfOtherKindsOfKeysLandsInItsOwnKeysSlot() {
+        Random random = new Random(5);
+        Object[] sameObjects = {7L, 8, 9L, 10, 11L};
+        StateMap map = new StateMap();
+        Map<Object, Object> model = new HashMap<>();
+        for (int op = 0; op < 50_000; op++) {
+            int k = random.nextInt(sameObjects.length);
+            // Half the time an equal but new key object, as a key selector boxing a field gives.
+            Object key = random.nextBoolean() ? sameObjects[k] : (k % 2 == 0 ? (Object) Long.valueOf(7L + k) : (Object) Integer.valueOf(7 + k));
+            switch (random.nextInt(4)) {
+                case 0 -> assertThat(map.get(key)).isEqualTo(model.get(key));
+                case 1, 2 -> {
+                    map.put(key, op);
+                    model.put(key, op);
+                }
+                default -> {
+                    map.remove(key);
+                    model.remove(key);
+                }
+            }
+            assertThat(contents(map)).isEqualTo(model);
+        }
+    }
 }
