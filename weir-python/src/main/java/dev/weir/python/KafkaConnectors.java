@@ -66,12 +66,7 @@ final class KafkaConnectors {
         sink.get("properties").fields().forEachRemaining(e -> builder.setProperty(e.getKey(), e.getValue().asText()));
         DataStream<String> strings = input.map(new OnlyStrings(name)).name(name + " (str values)");
         DataStreamSink<String> written = strings.sinkTo(builder.build()).name(name);
-        if (node.hasNonNull("uid")) {
-            written.uid(node.get("uid").asText());
-        }
-        if (node.hasNonNull("parallelism")) {
-            written.setParallelism(node.get("parallelism").asInt());
-        }
+        PlanTranslator.configureSink(written, node);
     }
 
     /** SimpleStringSchema writes str values: anything else fails the job naming the record and the fix. */
