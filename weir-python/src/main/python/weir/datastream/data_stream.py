@@ -239,8 +239,8 @@ class DataStream:
         if not isinstance(sink, (FileSink, KafkaSink)):
             raise NotImplementedError("sink_to(...) in Weir's Python API writes to a FileSink or a KafkaSink, not %r"
                                       % (sink,))
-        node = self._add("sink_to", sink=sink._sink_plan())
-        return DataStreamSink(node)
+        written = sink._written(self) if isinstance(sink, KafkaSink) else self
+        return DataStreamSink(written._add("sink_to", sink=sink._sink_plan()))
 
     def execute_and_collect(self, job_name=None, limit=None):
         """Runs the job and returns its records: a list of at most ``limit`` of them, or an iterator over all."""

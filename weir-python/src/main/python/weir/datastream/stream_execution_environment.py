@@ -239,10 +239,16 @@ class StreamExecutionEnvironment:
         node["name"] = str(source_name)
         if watermark_strategy._assigner is None:
             node["strategy"] = watermark_strategy._plan()
-            return DataStream(self, node)
+            return self._read(source, DataStream(self, node))
         node["strategy"] = WatermarkStrategy.no_watermarks()._plan()
-        # A Python timestamp assigner runs in a Python operator right after the source.
-        return DataStream(self, node).assign_timestamps_and_watermarks(watermark_strategy)
+        # A Python timestamp assigner runs in a Python operator right after the source (and its value format).
+        return self._read(source, DataStream(self, node)).assign_timestamps_and_watermarks(watermark_strategy)
+
+    @staticmethod
+    def _read(source, stream):
+        """The source's records: a KafkaSource's values converted by their format (e.g. JSON to Rows)."""
+        from weir.datastream.connectors.kafka import KafkaSource
+        return source._read(stream) if isinstance(source, KafkaSource) else stream
 
     def execute(self, job_name=None):
         """Runs the job to its end; raises InvalidProgramError if Weir refuses it, JobExecutionError if it fails."""

@@ -50,6 +50,11 @@ class KafkaSource:
     def _plan(self):
         return dict(self._plan_settings, kind="kafka_source")
 
+    def _read(self, stream):
+        """``stream`` of the values as text, converted by the value's format where it is not SimpleStringSchema."""
+        read = getattr(getattr(self, "_value_format", None), "_read", None)
+        return stream if read is None else stream.flat_map(read).name("%s (JSON)" % stream.get_name())
+
 
 class KafkaSourceBuilder:
     def __init__(self):
@@ -85,9 +90,11 @@ class KafkaSourceBuilder:
         return self
 
     def set_value_only_deserializer(self, deserialization_schema):
-        if not isinstance(deserialization_schema, SimpleStringSchema):
-            raise NotImplementedError("Weir's Python KafkaSource reads str values with SimpleStringSchema(), not %r"
-                                      % (deserialization_schema,))
+        """SimpleStringSchema() (str records) or JsonRowDeserializationSchema (Rows)."""
+        from weir.datastream.formats.json import JsonRowDeserializationSchema
+        if not isinstance(deserialization_schema, (SimpleStringSchema, JsonRowDeserializationSchema)):
+            raise NotImplementedError("Weir's Python KafkaSource reads values with SimpleStringSchema() or "
+                                      "JsonRowDeserializationSchema, not %r" % (deserialization_schema,))
         self._deserializer = deserialization_schema
         return self
 
@@ -107,16 +114,19 @@ class KafkaSourceBuilder:
             raise ValueError("KafkaSource.builder() needs set_topics(...)")
         if self._deserializer is None:
             raise ValueError("KafkaSource.builder() needs set_value_only_deserializer(SimpleStringSchema())")
-        return KafkaSource({"bootstrap_servers": self._bootstrap_servers, "topics": self._topics,
-                            "group_id": self._group_id, "starting_offsets": self._starting,
-                            "bounded": self._bounded, "properties": dict(self._properties)})
+        source = KafkaSource({"bootstrap_servers": self._bootstrap_servers, "topics": self._topics,
+                              "group_id": self._group_id, "starting_offsets": self._starting,
+                              "bounded": self._bounded, "properties": dict(self._properties)})
+        source._value_format = self._deserializer
+        return source
 
 
 class KafkaRecordSerializationSchema:
     """How a KafkaSink writes a record: its topic and its value's schema."""
 
-    def __init__(self, topic):
+    def __init__(self, topic, value_schema=None):
         self._topic = topic
+        self._value_schema = value_schema
 
     @staticmethod
     def builder():
@@ -133,9 +143,11 @@ class KafkaRecordSerializationSchemaBuilder:
         return self
 
     def set_value_serialization_schema(self, value_serialization_schema):
-        if not isinstance(value_serialization_schema, SimpleStringSchema):
-            raise NotImplementedError("Weir's Python KafkaSink writes str values with SimpleStringSchema(), not %r"
-                                      % (value_serialization_schema,))
+        """SimpleStringSchema() (str records) or JsonRowSerializationSchema (Rows)."""
+        from weir.datastream.formats.json import JsonRowSerializationSchema
+        if not isinstance(value_serialization_schema, (SimpleStringSchema, JsonRowSerializationSchema)):
+            raise NotImplementedError("Weir's Python KafkaSink writes values with SimpleStringSchema() or "
+                                      "JsonRowSerializationSchema, not %r" % (value_serialization_schema,))
         self._value_schema = value_serialization_schema
         return self
 
@@ -147,14 +159,16 @@ class KafkaRecordSerializationSchemaBuilder:
         if self._topic is None or self._value_schema is None:
             raise ValueError("KafkaRecordSerializationSchema.builder() needs set_topic(...) and "
                              "set_value_serialization_schema(SimpleStringSchema())")
-        return KafkaRecordSerializationSchema(self._topic)
+        return KafkaRecordSerializationSchema(self._topic, self._value_schema)
 
 
 class KafkaSink:
-    """Writes str records to a Kafka topic; build it with ``KafkaSink.builder()``."""
+    """Writes str records (or Rows, with JsonRowSerializationSchema) to a Kafka topic; build it with
+    ``KafkaSink.builder()``."""
 
-    def __init__(self, plan):
+    def __init__(self, plan, value_schema=None):
         self._plan = plan
+        self._value_schema = value_schema
 
     @staticmethod
     def builder():
@@ -162,6 +176,11 @@ class KafkaSink:
 
     def _sink_plan(self):
         return self._plan
+
+    def _written(self, stream):
+        """``stream`` as the text values the sink writes: converted by the value's format where it has one."""
+        write = getattr(self._value_schema, "_write", None)
+        return stream if write is None else stream.map(write).name("%s (JSON)" % stream.get_name())
 
 
 class KafkaSinkBuilder:
@@ -177,6 +196,7 @@ class KafkaSinkBuilder:
         if not isinstance(record_serializer, KafkaRecordSerializationSchema):
             raise TypeError("set_record_serializer needs a KafkaRecordSerializationSchema, not %r" % (record_serializer,))
         self._plan["topic"] = record_serializer._topic
+        self._value_schema = record_serializer._value_schema
         return self
 
     def set_delivery_guarantee(self, delivery_guarantee):
@@ -197,4 +217,5 @@ class KafkaSinkBuilder:
     def build(self):
         if not self._plan["bootstrap_servers"] or self._plan["topic"] is None:
             raise ValueError("KafkaSink.builder() needs set_bootstrap_servers(...) and set_record_serializer(...)")
-        return KafkaSink(dict(self._plan, properties=dict(self._plan["properties"])))
+        return KafkaSink(dict(self._plan, properties=dict(self._plan["properties"])),
+                         getattr(self, "_value_schema", None))
