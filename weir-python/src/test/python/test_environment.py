@@ -168,6 +168,14 @@ class EnvironmentTest(unittest.TestCase):
         with self.assertRaises(NotImplementedError) as archive:
             env.add_python_archive("venv.zip")
         self.assertIn("add_python_file(directory)", str(archive.exception))
+        with self.assertRaises(NotImplementedError) as execute_async:
+            env.execute_async("job")
+        self.assertIn("use execute()", str(execute_async.exception))
+        for call in (env.get_execution_plan, lambda: env.register_cached_file("/tmp/x", "x"),
+                     lambda: env.from_collection([1]).cache(),
+                     lambda: env.from_collection([(1, 1)]).key_by(lambda x: x[0]).count_window(2).evictor(None)):
+            with self.assertRaises(NotImplementedError):
+                call()
 
     def test_settings_with_a_wrong_value_are_refused_at_the_call(self):
         env = env_with(1)

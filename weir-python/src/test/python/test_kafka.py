@@ -8,8 +8,8 @@ from weir.common import Duration, Row, Types, WatermarkStrategy
 from weir.common.serialization import SimpleStringSchema
 from weir.datastream import StreamExecutionEnvironment
 from weir.datastream.connectors import DeliveryGuarantee
-from weir.datastream.connectors.kafka import (KafkaOffsetsInitializer, KafkaRecordSerializationSchema, KafkaSink,
-                                              KafkaSource)
+from weir.datastream.connectors.kafka import (KafkaOffsetResetStrategy, KafkaOffsetsInitializer,
+                                              KafkaRecordSerializationSchema, KafkaSink, KafkaSource)
 from weir.datastream.formats.json import JsonRowDeserializationSchema, JsonRowSerializationSchema
 from weir.errors import JobExecutionError
 
@@ -91,6 +91,22 @@ class KafkaTest(unittest.TestCase):
             .map(lambda row: (row.id, row.item, row["ts"])).execute_and_collect()
         self.assertEqual(sorted(read), [(1, "tea", 1000), (2, "cake", 2000)])
 
+    def test_a_topic_pattern_with_committed_offsets_falling_back_to_earliest_reads_every_matching_topic(self):
+        env = env_with(1)
+        env.from_collection(["x1", "x2"]).sink_to(self.sink("pattern-x")).name("to x")
+        env.from_collection(["y1"]).sink_to(self.sink("pattern-y")).name("to y")
+        env.execute()
+        source = KafkaSource.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_topic_pattern("pattern-.*") \
+            .set_group_id("pattern-group") \
+            .set_starting_offsets(KafkaOffsetsInitializer.committed_offsets(KafkaOffsetResetStrategy.EARLIEST)) \
+            .set_bounded(KafkaOffsetsInitializer.latest()) \
+            .set_value_only_deserializer(SimpleStringSchema()) \
+            .build()
+        read = env_with(1).from_source(source, WatermarkStrategy.no_watermarks(), "by pattern").execute_and_collect()
+        self.assertEqual(sorted(read), ["x1", "x2", "y1"])
+
     def test_a_record_that_is_not_a_str_fails_the_job_naming_the_record_and_the_fix(self):
         env = env_with(1)
         env.from_collection([("a", 1)]).sink_to(self.sink("tuples")).name("tuples to kafka")
@@ -104,6 +120,8 @@ class KafkaTest(unittest.TestCase):
             KafkaSource.builder().set_bootstrap_servers("localhost:1").set_topics("t").build()
         self.assertEqual(str(refused.exception),
                          "KafkaSource.builder() needs set_value_only_deserializer(SimpleStringSchema())")
+        with self.assertRaises(TypeError):
+            KafkaOffsetsInitializer.committed_offsets("earliest")
         with self.assertRaises(TypeError) as refused:
             KafkaSource.builder().set_starting_offsets("earliest")
         self.assertEqual(str(refused.exception), "set_starting_offsets needs a KafkaOffsetsInitializer "

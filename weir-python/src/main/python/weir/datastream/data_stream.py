@@ -142,6 +142,10 @@ class DataStream:
         raise NotImplementedError("partition_custom(...) is not supported by Weir's Python API yet; use key_by(...) "
                                   "to place records by key, or rebalance()/shuffle()")
 
+    def cache(self):
+        """Refused: caching an intermediate result is for batch jobs that Weir's Python API runs again."""
+        raise NotImplementedError("cache() is not supported by Weir's Python API; build the stream again for each job")
+
     def add_sink(self, sink_func):
         """Refused: PyFlink's add_sink takes a Java SinkFunction, which Weir's Python API has none of."""
         raise NotImplementedError("add_sink(...) is not supported by Weir's Python API (PyFlink's takes a Java "
@@ -334,6 +338,11 @@ class WindowedStream:
                                       "Python are not supported" % (trigger,))
         self._window["trigger"] = trigger._plan_entry
         return self
+
+    def evictor(self, evictor):
+        """Refused: Weir's Python API has no evictors."""
+        raise NotImplementedError("evictor(...) is not supported by Weir's Python API; filter the window's records in "
+                                  "process(...) instead")
 
     def allowed_lateness(self, time_ms):
         """Keeps each window's state ``time_ms`` milliseconds past its end; late records then fire it again."""

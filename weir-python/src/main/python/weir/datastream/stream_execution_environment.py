@@ -201,6 +201,21 @@ class StreamExecutionEnvironment:
                                   "SourceFunction): read with from_source(...) and a NumberSequenceSource, FileSource "
                                   "or KafkaSource, or with from_collection(...)")
 
+    def execute_async(self, job_name=None):
+        """Refused: Weir's Python API runs a job in the driver's process and returns when it ends."""
+        raise NotImplementedError("execute_async(...) is not supported by Weir's Python API yet; use execute(), which "
+                                  "runs the job to its end (or until it fails)")
+
+    def get_execution_plan(self):
+        """Refused: Weir's plan is not Flink's JSON execution plan."""
+        raise NotImplementedError("get_execution_plan() is not supported by Weir's Python API; the job's operators "
+                                  "are shown on Weir's dashboard while it runs")
+
+    def register_cached_file(self, file_path, name, executable=False):
+        """Refused: Weir's workers are forks of this process and read local files directly."""
+        raise NotImplementedError("register_cached_file(...) is not supported by Weir's Python API: the job runs on "
+                                  "this machine, so open the file by its path in the function")
+
     def read_text_file(self, file_path, charset_name="UTF-8"):
         """The lines of the file (or of every file under the directory) at ``file_path``, read once, as str records."""
         from weir.common.watermark_strategy import WatermarkStrategy

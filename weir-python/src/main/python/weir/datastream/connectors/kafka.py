@@ -1,7 +1,17 @@
 """PyFlink's ``pyflink.datastream.connectors.kafka``: Weir's KafkaSource and KafkaSink (str values with
 SimpleStringSchema), which run in the JVM."""
+from enum import Enum
+
 from weir.common.serialization import SimpleStringSchema
 from weir.datastream.connectors.base import DeliveryGuarantee
+
+
+class KafkaOffsetResetStrategy(Enum):
+    """Where ``committed_offsets`` starts a partition that has no committed offset: ``EARLIEST``, ``LATEST`` or
+    ``NONE`` (the job fails)."""
+    LATEST = 0
+    EARLIEST = 1
+    NONE = 2
 
 
 class KafkaOffsetsInitializer:
@@ -20,10 +30,12 @@ class KafkaOffsetsInitializer:
 
     @staticmethod
     def committed_offsets(offset_reset_strategy=None):
-        if offset_reset_strategy is not None:
-            raise NotImplementedError("committed_offsets(offset_reset_strategy) is not supported by Weir's Python API "
-                                      "yet; use committed_offsets()")
-        return KafkaOffsetsInitializer({"type": "committed"})
+        """The group's committed offsets; a partition without one starts as ``offset_reset_strategy`` says."""
+        if offset_reset_strategy is None:
+            return KafkaOffsetsInitializer({"type": "committed"})
+        if not isinstance(offset_reset_strategy, KafkaOffsetResetStrategy):
+            raise TypeError("committed_offsets(...) needs a KafkaOffsetResetStrategy, not %r" % (offset_reset_strategy,))
+        return KafkaOffsetsInitializer({"type": "committed", "reset": offset_reset_strategy.name})
 
     @staticmethod
     def timestamp(timestamp):
@@ -65,6 +77,7 @@ class KafkaSourceBuilder:
         self._bounded = None
         self._deserializer = None
         self._properties = {}
+        self._topic_pattern = None
 
     def set_bootstrap_servers(self, bootstrap_servers):
         self._bootstrap_servers = str(bootstrap_servers)
@@ -75,7 +88,17 @@ class KafkaSourceBuilder:
         return self
 
     def set_topic_pattern(self, topic_pattern):
-        raise NotImplementedError("set_topic_pattern(...) is not supported by Weir's Python API yet; use set_topics(...)")
+        """Reads every topic whose name matches ``topic_pattern`` (a Java regular expression)."""
+        self._topic_pattern = str(topic_pattern)
+        return self
+
+    def set_partitions(self, partitions):
+        raise NotImplementedError("set_partitions(...) is not supported by Weir's Python API yet; use set_topics(...) "
+                                  "or set_topic_pattern(...)")
+
+    def set_unbounded(self, stopping_offsets_initializer):
+        raise NotImplementedError("set_unbounded(...) is not supported by Weir's Python API yet; leave it out to read "
+                                  "without end, or use set_bounded(...)")
 
     def set_group_id(self, group_id):
         self._group_id = str(group_id)
@@ -110,13 +133,14 @@ class KafkaSourceBuilder:
     def build(self):
         if not self._bootstrap_servers:
             raise ValueError("KafkaSource.builder() needs set_bootstrap_servers(...)")
-        if not self._topics:
-            raise ValueError("KafkaSource.builder() needs set_topics(...)")
+        if not self._topics and self._topic_pattern is None:
+            raise ValueError("KafkaSource.builder() needs set_topics(...) or set_topic_pattern(...)")
         if self._deserializer is None:
             raise ValueError("KafkaSource.builder() needs set_value_only_deserializer(SimpleStringSchema())")
         source = KafkaSource({"bootstrap_servers": self._bootstrap_servers, "topics": self._topics,
                               "group_id": self._group_id, "starting_offsets": self._starting,
-                              "bounded": self._bounded, "properties": dict(self._properties)})
+                              "bounded": self._bounded, "properties": dict(self._properties),
+                              "topic_pattern": self._topic_pattern})
         source._value_format = self._deserializer
         return source
 
@@ -150,6 +174,10 @@ class KafkaRecordSerializationSchemaBuilder:
                                       "JsonRowSerializationSchema, not %r" % (value_serialization_schema,))
         self._value_schema = value_serialization_schema
         return self
+
+    def set_topic_selector(self, topic_selector):
+        raise NotImplementedError("set_topic_selector(...) is not supported by Weir's Python API yet; use "
+                                  "set_topic(...), one sink per topic")
 
     def set_key_serialization_schema(self, key_serialization_schema):
         raise NotImplementedError("Kafka record keys are not supported by Weir's Python API yet; records are written "
