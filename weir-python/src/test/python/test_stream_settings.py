@@ -5,6 +5,8 @@ import sys
 import unittest
 
 from weir.common import Configuration, Duration, Time, Types, WatermarkStrategy
+from weir.datastream.connectors import NumberSequenceSource
+from weir.errors import InvalidProgramError
 from weir.datastream import (AllWindowFunction, CountTumblingWindowAssigner, MapFunction, OutputTag,
                              ProcessAllWindowFunction, TumblingEventTimeWindows)
 from streams_for_tests import env_with, event_time
@@ -62,6 +64,22 @@ class StreamSettingsTest(unittest.TestCase):
                   .set_description("adds one").slot_sharing_group("python").uid("add").set_uid_hash("a" * 32)
                   .filter(lambda x: x > 2).start_new_chain().set_buffer_timeout(5))
         self.assertEqual(sorted(mapped.execute_and_collect()), [3, 4])
+
+    def test_a_sources_parallelism_is_applied_as_flink_applies_it(self):
+        env = env_with(2)
+        numbers = env.from_source(NumberSequenceSource(1, 4), WatermarkStrategy.no_watermarks(), "numbers")
+        mapped = numbers.set_parallelism(1).forward().map(WithSubtask()).name("tagged")
+        with self.assertRaises(InvalidProgramError) as forward:
+            mapped.execute_and_collect()
+        self.assertIn("Forward partitioning does not allow a change of parallelism: Source 'numbers' has parallelism 1",
+                      str(forward.exception))
+        env = env_with(2)
+        one = env.from_source(NumberSequenceSource(1, 4), WatermarkStrategy.no_watermarks(), "numbers").set_parallelism(1)
+        self.assertEqual(sorted(v for v, _ in one.map(WithSubtask()).execute_and_collect()), [1, 2, 3, 4])
+        env = env_with(2)
+        with self.assertRaises(InvalidProgramError) as collection:
+            env.from_collection([1, 2]).name("pair").set_parallelism(2).map(lambda x: x).execute_and_collect()
+        self.assertIn("Source 'pair' can run with at most 1 subtask (it is not parallel)", str(collection.exception))
 
     def test_force_non_parallel_runs_the_operator_in_one_subtask(self):
         env = env_with(2)

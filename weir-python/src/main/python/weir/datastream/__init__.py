@@ -5,7 +5,8 @@ from weir.datastream.checkpointing_mode import CheckpointingMode
 from weir.datastream.data_stream import (AllWindowedStream, CloseableIterator, ConnectedStreams, DataStream,
                                          DataStreamSink, KeyedStream, WindowedStream)
 from weir.datastream.execution_mode import RuntimeExecutionMode
-from weir.datastream.functions import (AggregateFunction, AllWindowFunction, CoFlatMapFunction, CoMapFunction,
+from weir.datastream.functions import (AggregateFunction, AllWindowFunction, BroadcastProcessFunction,
+                                       CoFlatMapFunction, CoMapFunction, KeyedBroadcastProcessFunction,
                                        CoProcessFunction, FilterFunction, FlatMapFunction, Function,
                                        KeyedCoProcessFunction, KeyedProcessFunction, KeySelector, MapFunction,
                                        Partitioner, ProcessAllWindowFunction, ProcessFunction, ProcessWindowFunction,
@@ -20,7 +21,7 @@ from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProces
                                     EventTimeSessionWindows, EventTimeTrigger, GlobalWindow, GlobalWindows,
                                     ProcessingTimeSessionWindows, ProcessingTimeTrigger, PurgingTrigger,
                                     SlidingEventTimeWindows, SlidingProcessingTimeWindows, TimeWindow, Trigger,
-                                    TumblingEventTimeWindows, TumblingProcessingTimeWindows, WindowAssigner)
+                                    TumblingEventTimeWindows, TumblingProcessingTimeWindows, Window, WindowAssigner)
 
 __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction", "ConnectedStreams", "CloseableIterator", "DataStream", "DataStreamSink", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
            "Function", "KeySelector", "MapFunction", "ReduceFunction", "RuntimeContext", "KeyedProcessFunction",
@@ -34,4 +35,5 @@ __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction
            "AllWindowedStream", "AllWindowFunction", "ProcessAllWindowFunction", "Partitioner", "SinkFunction",
            "SourceFunction", "CheckpointConfig", "CheckpointingMode", "ExternalizedCheckpointCleanup",
            "ExternalizedCheckpointRetention", "RuntimeExecutionMode", "TimeCharacteristic", "StateBackend",
-           "HashMapStateBackend", "EmbeddedRocksDBStateBackend"]
+           "HashMapStateBackend", "EmbeddedRocksDBStateBackend", "BroadcastProcessFunction",
+           "KeyedBroadcastProcessFunction", "Window"]

@@ -255,8 +255,7 @@ class DataStream:
         return CloseableIterator(values)
 
     def window(self, window_assigner):
-        raise TypeError("window(...) works on a keyed stream: call key_by(...) first, or window_all(...) for one "
-                        "window of all records")
+        raise TypeError("window(...) works on a keyed stream: call key_by(...) first")
 
 
 #: Plan nodes that are a stream but no operator of their own, so operator settings cannot apply to them.

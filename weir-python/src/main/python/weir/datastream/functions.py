@@ -332,6 +332,24 @@ class Partitioner(Function):
         raise NotImplementedError("a Partitioner must define partition(self, key, num_partitions)")
 
 
+class BroadcastProcessFunction(Function):
+    """PyFlink's function of the broadcast state pattern; Weir's Python API refuses ``broadcast(descriptor)``, so
+    this class is importable but cannot run yet."""
+
+    def process_element(self, value, ctx):
+        raise NotImplementedError("a BroadcastProcessFunction must define process_element(self, value, ctx)")
+
+    def process_broadcast_element(self, value, ctx):
+        raise NotImplementedError("a BroadcastProcessFunction must define process_broadcast_element(self, value, ctx)")
+
+
+class KeyedBroadcastProcessFunction(BroadcastProcessFunction):
+    """The keyed form of BroadcastProcessFunction; importable, not runnable yet (see there)."""
+
+    def on_timer(self, timestamp, ctx):
+        pass
+
+
 class SourceFunction:
     """PyFlink's wrapper of a Java SourceFunction. Weir's Python API has no Java source functions:
     ``env.add_source(...)`` refuses them; use ``from_source(...)``."""

@@ -81,22 +81,24 @@ final class PlanTranslator {
         switch (kind) {
             case "from_collection": {
                 byte[] values = Base64.getDecoder().decode(node.get("values").asText());
-                return (DataStream<Object>) (DataStream<?>) env.fromData(ValueCodec.readAll(values)).name(name);
+                return configure((SingleOutputStreamOperator<Object>) (SingleOutputStreamOperator<?>)
+                        env.fromData(ValueCodec.readAll(values)).name(name), node);
             }
             case "number_sequence": {
-                if (onlyPythonStagesRead(id)) {
+                // Runs of numbers need forward edges to the Python stages: the source at the job's parallelism.
+                if (!node.hasNonNull("parallelism") && onlyPythonStagesRead(id)) {
                     NumberRunSource runs = new NumberRunSource(node.get("start").asLong(), node.get("end").asLong(),
                             Math.min(bundleSize, 1024));
-                    return env.fromSource(runs, (WatermarkStrategy<Object>) watermarks(node.get("strategy")), name);
+                    return configure(env.fromSource(runs, (WatermarkStrategy<Object>) watermarks(node.get("strategy")), name), node);
                 }
                 NumberSequenceSource source = new NumberSequenceSource(node.get("start").asLong(), node.get("end").asLong());
                 DataStream<?> numbers = env.fromSource(source, (WatermarkStrategy<Long>) (WatermarkStrategy<?>) watermarks(node.get("strategy")), name);
-                return (DataStream<Object>) numbers;
+                return configure((SingleOutputStreamOperator<Object>) numbers, node);
             }
             case "file_source":
-                return FileConnectors.source(env, node, watermarks(node.get("strategy")), name);
+                return configure((SingleOutputStreamOperator<Object>) FileConnectors.source(env, node, watermarks(node.get("strategy")), name), node);
             case "kafka_source":
-                return KafkaConnectors.source(env, node, watermarks(node.get("strategy")), name);
+                return configure((SingleOutputStreamOperator<Object>) KafkaConnectors.source(env, node, watermarks(node.get("strategy")), name), node);
             case "sink_to":
                 if (node.get("sink").get("type").asText().equals("kafka")) {
                     KafkaConnectors.sink(input(node), node.get("sink"), name, node);
