@@ -452,8 +452,9 @@ class AllWindowedStream(WindowedStream):
         return super()._window_function(window_function, call)
 
 
-class _KeylessProcess(ProcessWindowFunction):
-    """A ProcessAllWindowFunction run as the window function of window_all's one constant key."""
+class _Keyless:
+    """Runs an all-window function as the window function of window_all's one constant key: opened and closed as
+    the function itself."""
 
     def __init__(self, function):
         self._function = function
@@ -463,22 +464,17 @@ class _KeylessProcess(ProcessWindowFunction):
 
     def close(self):
         self._function.close()
+
+
+class _KeylessProcess(_Keyless, ProcessWindowFunction):
+    """A ProcessAllWindowFunction, called without the key."""
 
     def process(self, key, context, elements):
         return self._function.process(context, elements)
 
 
-class _KeylessApply(WindowFunction):
-    """An AllWindowFunction run as the window function of window_all's one constant key."""
-
-    def __init__(self, function):
-        self._function = function
-
-    def open(self, runtime_context):
-        self._function.open(runtime_context)
-
-    def close(self):
-        self._function.close()
+class _KeylessApply(_Keyless, WindowFunction):
+    """An AllWindowFunction, called without the key."""
 
     def apply(self, key, window, inputs):
         return self._function.apply(window, inputs)
