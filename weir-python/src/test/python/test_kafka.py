@@ -4,12 +4,13 @@ import subprocess
 import unittest
 
 from weir._internal import jvm
-from weir.common import WatermarkStrategy
+from weir.common import Duration, Row, Types, WatermarkStrategy
 from weir.common.serialization import SimpleStringSchema
 from weir.datastream import StreamExecutionEnvironment
 from weir.datastream.connectors import DeliveryGuarantee
-from weir.datastream.connectors.kafka import (KafkaOffsetsInitializer, KafkaRecordSerializationSchema, KafkaSink,
-                                              KafkaSource)
+from weir.datastream.connectors.kafka import (KafkaOffsetResetStrategy, KafkaOffsetsInitializer,
+                                              KafkaRecordSerializationSchema, KafkaSink, KafkaSource)
+from weir.datastream.formats.json import JsonRowDeserializationSchema, JsonRowSerializationSchema
 from weir.errors import JobExecutionError
 
 
@@ -64,6 +65,48 @@ class KafkaTest(unittest.TestCase):
             .map(lambda word: word + "!").execute_and_collect()
         self.assertEqual(sorted(read), ["BE!", "NOT!", "OR!", "TO!"])
 
+    def test_rows_written_as_json_are_read_back_as_rows_with_event_time_from_a_field(self):
+        order = Types.ROW_NAMED(["id", "item", "ts"], [Types.LONG(), Types.STRING(), Types.LONG()])
+        sink = KafkaSink.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_record_serializer(KafkaRecordSerializationSchema.builder().set_topic("orders")
+                                   .set_value_serialization_schema(
+                                       JsonRowSerializationSchema.builder().with_type_info(order).build()).build()) \
+            .build()
+        env = env_with(1)
+        env.from_collection([(1, "tea", 1000), (2, "cake", 2000)]).map(lambda t: Row(id=t[0], item=t[1], ts=t[2])) \
+            .sink_to(sink).name("orders to kafka")
+        env.execute()
+
+        source = KafkaSource.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_topics("orders") \
+            .set_starting_offsets(KafkaOffsetsInitializer.earliest()) \
+            .set_bounded(KafkaOffsetsInitializer.latest()) \
+            .set_value_only_deserializer(JsonRowDeserializationSchema.builder().type_info(order).build()) \
+            .build()
+        strategy = WatermarkStrategy.for_bounded_out_of_orderness(Duration.of_seconds(1)) \
+            .with_timestamp_assigner(lambda row, previous: row["ts"])
+        read = env_with(1).from_source(source, strategy, "orders") \
+            .map(lambda row: (row.id, row.item, row["ts"])).execute_and_collect()
+        self.assertEqual(sorted(read), [(1, "tea", 1000), (2, "cake", 2000)])
+
+    def test_a_topic_pattern_with_committed_offsets_falling_back_to_earliest_reads_every_matching_topic(self):
+        env = env_with(1)
+        env.from_collection(["x1", "x2"]).sink_to(self.sink("pattern-x")).name("to x")
+        env.from_collection(["y1"]).sink_to(self.sink("pattern-y")).name("to y")
+        env.execute()
+        source = KafkaSource.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_topic_pattern("pattern-.*") \
+            .set_group_id("pattern-group") \
+            .set_starting_offsets(KafkaOffsetsInitializer.committed_offsets(KafkaOffsetResetStrategy.EARLIEST)) \
+            .set_bounded(KafkaOffsetsInitializer.latest()) \
+            .set_value_only_deserializer(SimpleStringSchema()) \
+            .build()
+        read = env_with(1).from_source(source, WatermarkStrategy.no_watermarks(), "by pattern").execute_and_collect()
+        self.assertEqual(sorted(read), ["x1", "x2", "y1"])
+
     def test_a_record_that_is_not_a_str_fails_the_job_naming_the_record_and_the_fix(self):
         env = env_with(1)
         env.from_collection([("a", 1)]).sink_to(self.sink("tuples")).name("tuples to kafka")
@@ -77,6 +120,8 @@ class KafkaTest(unittest.TestCase):
             KafkaSource.builder().set_bootstrap_servers("localhost:1").set_topics("t").build()
         self.assertEqual(str(refused.exception),
                          "KafkaSource.builder() needs set_value_only_deserializer(SimpleStringSchema())")
+        with self.assertRaises(TypeError):
+            KafkaOffsetsInitializer.committed_offsets("earliest")
         with self.assertRaises(TypeError) as refused:
             KafkaSource.builder().set_starting_offsets("earliest")
         self.assertEqual(str(refused.exception), "set_starting_offsets needs a KafkaOffsetsInitializer "

@@ -21,6 +21,8 @@ class Plan:
     def __init__(self):
         self.nodes = []
         self.functions = {}
+        #: The output_type a call was given, by node id (for DataStream.get_type(); never sent to the JVM).
+        self.types = {}
 
     def add(self, kind, input_node=None, function=None, **settings):
         node_id = len(self.nodes) + 1
@@ -35,3 +37,4 @@ class Plan:
     def clear(self):
         self.nodes = []
         self.functions = {}
+        self.types = {}

@@ -20,3 +20,11 @@ class SimpleStringSchema:
     def __init__(self, charset="UTF-8"):
         if str(charset).upper().replace("_", "-") not in ("UTF-8", "UTF8"):
             raise ValueError("Weir's Python API reads and writes text as UTF-8 only, not %s" % charset)
+
+
+def __getattr__(name):
+    """PyFlink 1.x's place of the JSON row schemas (now ``weir.datastream.formats.json``)."""
+    if name in ("JsonRowSerializationSchema", "JsonRowDeserializationSchema"):
+        from weir.datastream.formats import json
+        return getattr(json, name)
+    raise AttributeError("module %r has no attribute %r" % (__name__, name))

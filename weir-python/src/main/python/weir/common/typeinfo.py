@@ -68,6 +68,22 @@ class Types:
         return TypeInformation("BIG_DEC")
 
     @staticmethod
+    def INSTANT():
+        return TypeInformation("INSTANT")
+
+    @staticmethod
+    def LOCAL_DATE():
+        return TypeInformation("LOCAL_DATE")
+
+    @staticmethod
+    def LOCAL_TIME():
+        return TypeInformation("LOCAL_TIME")
+
+    @staticmethod
+    def LOCAL_DATE_TIME():
+        return TypeInformation("LOCAL_DATE_TIME")
+
+    @staticmethod
     def SQL_DATE():
         return TypeInformation("SQL_DATE")
 

@@ -1,11 +1,19 @@
 """PyFlink's ``pyflink.datastream``: the DataStream API."""
-from weir.datastream.data_stream import (CloseableIterator, ConnectedStreams, DataStream, DataStreamSink, KeyedStream,
-                                         WindowedStream)
-from weir.datastream.functions import (AggregateFunction, CoFlatMapFunction, CoMapFunction, CoProcessFunction,
-                                       FilterFunction, FlatMapFunction, Function, KeyedCoProcessFunction,
-                                       KeyedProcessFunction, KeySelector, MapFunction, ProcessFunction,
-                                       ProcessWindowFunction, ReduceFunction, RuntimeContext, TimeDomain, TimerService,
-                                       WindowFunction)
+from weir.datastream.checkpoint_config import (CheckpointConfig, ExternalizedCheckpointCleanup,
+                                               ExternalizedCheckpointRetention)
+from weir.datastream.checkpointing_mode import CheckpointingMode
+from weir.datastream.data_stream import (AllWindowedStream, CloseableIterator, ConnectedStreams, DataStream,
+                                         DataStreamSink, KeyedStream, WindowedStream)
+from weir.datastream.execution_mode import RuntimeExecutionMode
+from weir.datastream.functions import (AggregateFunction, AllWindowFunction, BroadcastProcessFunction,
+                                       CoFlatMapFunction, CoMapFunction, KeyedBroadcastProcessFunction,
+                                       CoProcessFunction, FilterFunction, FlatMapFunction, Function,
+                                       KeyedCoProcessFunction, KeyedProcessFunction, KeySelector, MapFunction,
+                                       Partitioner, ProcessAllWindowFunction, ProcessFunction, ProcessWindowFunction,
+                                       ReduceFunction, RuntimeContext, SinkFunction, SourceFunction, TimeDomain,
+                                       TimerService, WindowFunction)
+from weir.datastream.state_backend import EmbeddedRocksDBStateBackend, HashMapStateBackend, StateBackend
+from weir.datastream.time_characteristic import TimeCharacteristic
 from weir.datastream.output_tag import OutputTag
 from weir.datastream.stream_execution_environment import JobExecutionResult, StreamExecutionEnvironment
 from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProcessingTimeTrigger,
@@ -13,7 +21,7 @@ from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProces
                                     EventTimeSessionWindows, EventTimeTrigger, GlobalWindow, GlobalWindows,
                                     ProcessingTimeSessionWindows, ProcessingTimeTrigger, PurgingTrigger,
                                     SlidingEventTimeWindows, SlidingProcessingTimeWindows, TimeWindow, Trigger,
-                                    TumblingEventTimeWindows, TumblingProcessingTimeWindows, WindowAssigner)
+                                    TumblingEventTimeWindows, TumblingProcessingTimeWindows, Window, WindowAssigner)
 
 __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction", "ConnectedStreams", "CloseableIterator", "DataStream", "DataStreamSink", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
            "Function", "KeySelector", "MapFunction", "ReduceFunction", "RuntimeContext", "KeyedProcessFunction",
@@ -23,4 +31,9 @@ __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction
            "TumblingProcessingTimeWindows", "WindowAssigner", "CoProcessFunction", "KeyedCoProcessFunction",
            "ProcessWindowFunction", "WindowFunction", "ContinuousEventTimeTrigger", "ContinuousProcessingTimeTrigger",
            "CountSlidingWindowAssigner", "CountTrigger", "CountTumblingWindowAssigner", "EventTimeTrigger",
-           "GlobalWindow", "GlobalWindows", "ProcessingTimeTrigger", "PurgingTrigger", "TimeWindow", "Trigger"]
+           "GlobalWindow", "GlobalWindows", "ProcessingTimeTrigger", "PurgingTrigger", "TimeWindow", "Trigger",
+           "AllWindowedStream", "AllWindowFunction", "ProcessAllWindowFunction", "Partitioner", "SinkFunction",
+           "SourceFunction", "CheckpointConfig", "CheckpointingMode", "ExternalizedCheckpointCleanup",
+           "ExternalizedCheckpointRetention", "RuntimeExecutionMode", "TimeCharacteristic", "StateBackend",
+           "HashMapStateBackend", "EmbeddedRocksDBStateBackend", "BroadcastProcessFunction",
+           "KeyedBroadcastProcessFunction", "Window"]

@@ -3,8 +3,9 @@ from weir.common.watermark_strategy import WatermarkStrategy
 from weir.common.time import Duration, Time
 from weir.datastream.functions import (AggregateFunction, CoFlatMapFunction, CoMapFunction, CoProcessFunction,
                                        FilterFunction, FlatMapFunction, KeyedCoProcessFunction, KeyedProcessFunction,
-                                       KeySelector, MapFunction, ProcessFunction, ProcessWindowFunction,
-                                       ReduceFunction, WindowFunction, as_callable)
+                                       KeySelector, MapFunction, ProcessAllWindowFunction, ProcessFunction,
+                                       ProcessWindowFunction, ReduceFunction, AllWindowFunction, WindowFunction,
+                                       as_callable)
 from weir.datastream.window import CountSlidingWindowAssigner, CountTumblingWindowAssigner, Trigger, WindowAssigner
 
 
@@ -17,6 +18,12 @@ class DataStream:
 
     def _add(self, kind, function=None, **settings):
         return self._env._plan.add(kind, self._node, function, **settings)
+
+    def _typed(self, stream, output_type):
+        """``stream``, with the ``output_type`` its call was given kept for ``get_type()``."""
+        if output_type is not None:
+            self._env._plan.types[stream._node["id"]] = output_type
+        return stream
 
     def get_name(self):
         return self._node["name"]
@@ -31,21 +38,143 @@ class DataStream:
         return self
 
     def set_parallelism(self, parallelism):
-        if not isinstance(parallelism, int) or parallelism < 1:
+        self._operator("set_parallelism(...)")
+        if isinstance(parallelism, bool) or not isinstance(parallelism, int) or parallelism < 1:
             raise ValueError("set_parallelism(...) on %s needs a positive int, not %r" % (self._node["name"], parallelism))
+        if self._node.get("non_parallel") and parallelism != 1:
+            raise ValueError("set_parallelism(%d) on %s: a window_all operator is not parallel (parallelism 1), as in "
+                             "Flink; key the stream (key_by(...).window(...)) to run windows in parallel"
+                             % (parallelism, self._node["name"]))
         self._node["parallelism"] = parallelism
         return self
+
+    def _operator(self, call):
+        """The node a setting such as ``call`` applies to; refused where this stream is not an operator's output."""
+        if self._node["kind"] in _NOT_OPERATORS:
+            raise TypeError("%s applies to an operator's output (map, process, a window, a source...), not to the "
+                            "stream %s of %s; call it on the operator before it" % (call, self._node["kind"],
+                                                                                      self._node["name"]))
+        return self._node
+
+    def get_execution_environment(self):
+        return self._env
+
+    def get_type(self):
+        """The ``output_type`` given to the call that made this stream, else ``Types.PICKLED_BYTE_ARRAY()`` as in
+        PyFlink (Weir's records keep their Python type either way)."""
+        from weir.common.typeinfo import Types
+        type_info = self._env._plan.types.get(self._node["id"])
+        return type_info if type_info is not None else Types.PICKLED_BYTE_ARRAY()
+
+    def set_max_parallelism(self, max_parallelism):
+        """The number of key groups of this operator's keyed state (1 to 32768)."""
+        self._operator("set_max_parallelism(...)")
+        if isinstance(max_parallelism, bool) or not isinstance(max_parallelism, int) \
+                or not 0 < max_parallelism <= 32768:
+            raise ValueError("set_max_parallelism(...) needs an int from 1 to 32768, not %r" % (max_parallelism,))
+        self._node["max_parallelism"] = max_parallelism
+        return self
+
+    def force_non_parallel(self):
+        """Runs this operator in one subtask (parallelism and max parallelism 1)."""
+        self.set_parallelism(1)
+        return self.set_max_parallelism(1)
+
+    def set_description(self, description):
+        self._operator("set_description(...)")["description"] = str(description)
+        return self
+
+    def set_uid_hash(self, uid_hash):
+        self._operator("set_uid_hash(...)")["uid_hash"] = str(uid_hash)
+        return self
+
+    def slot_sharing_group(self, slot_sharing_group):
+        """Accepted as in Flink (a name or a SlotSharingGroup); Weir runs every task on its one pool of workers."""
+        self._operator("slot_sharing_group(...)")
+        name = getattr(slot_sharing_group, "get_name", None)
+        self._node["slot_sharing_group"] = name() if callable(name) else str(slot_sharing_group)
+        return self
+
+    def disable_chaining(self):
+        """Runs this operator in a task of its own, neither chained to the one before nor to the one after."""
+        self._operator("disable_chaining()")["chaining"] = "disable"
+        return self
+
+    def start_new_chain(self):
+        """Starts a new chain at this operator (not chained to the one before)."""
+        self._operator("start_new_chain()")["chaining"] = "new_chain"
+        return self
+
+    def set_buffer_timeout(self, timeout_millis):
+        """Accepted and without effect: Weir hands a batch to the next task as soon as the producing task yields."""
+        self._operator("set_buffer_timeout(...)")
+        return self
+
+    def _partition(self, how):
+        return DataStream(self._env, self._add("partition", how=how))
+
+    def rebalance(self):
+        """Sends records round-robin to the next operator's subtasks."""
+        return self._partition("rebalance")
+
+    def rescale(self):
+        """Sends records round-robin to a subset of the next operator's subtasks (Flink's rescale)."""
+        return self._partition("rescale")
+
+    def shuffle(self):
+        """Sends each record to a random subtask of the next operator."""
+        return self._partition("shuffle")
+
+    def forward(self):
+        """Sends each record to the next operator's subtask of the same index (both need the same parallelism)."""
+        return self._partition("forward")
+
+    def broadcast(self, broadcast_state_descriptor=None, *other_broadcast_state_descriptors):
+        """Sends every record to every subtask of the next operator. The broadcast state pattern
+        (``broadcast(map_state_descriptor)``) is not supported."""
+        if broadcast_state_descriptor is not None:
+            raise NotImplementedError("broadcast(MapStateDescriptor) (the broadcast state pattern) is not supported by "
+                                      "Weir's Python API yet; broadcast() the stream and connect(...) it with a "
+                                      "CoProcessFunction that keeps the broadcast values in its own state")
+        return self._partition("broadcast")
+
+    def partition_custom(self, partitioner, key_selector):
+        raise NotImplementedError("partition_custom(...) is not supported by Weir's Python API yet; use key_by(...) "
+                                  "to place records by key, or rebalance()/shuffle()")
+
+    def cache(self):
+        """Refused: caching an intermediate result is for batch jobs that Weir's Python API runs again."""
+        raise NotImplementedError("cache() is not supported by Weir's Python API; build the stream again for each job")
+
+    def add_sink(self, sink_func):
+        """Refused: PyFlink's add_sink takes a Java SinkFunction, which Weir's Python API has none of."""
+        raise NotImplementedError("add_sink(...) is not supported by Weir's Python API (PyFlink's takes a Java "
+                                  "SinkFunction): write with sink_to(FileSink or KafkaSink), print() or "
+                                  "execute_and_collect()")
+
+    def window_all(self, window_assigner):
+        """All records' windows in one subtask (not parallel), as PyFlink's ``window_all``."""
+        if not isinstance(window_assigner, WindowAssigner):
+            raise TypeError("window_all(...) needs a window assigner such as TumblingEventTimeWindows.of(Time.seconds(5)), "
+                            "not %r" % (window_assigner,))
+        return AllWindowedStream(self._env, self._add("key_all"), window_assigner)
+
+    def count_window_all(self, size, slide=0):
+        """Windows of ``size`` records of the whole stream, every ``slide`` records (tumbling when 0)."""
+        if slide:
+            return self.window_all(CountSlidingWindowAssigner.of(size, slide))
+        return self.window_all(CountTumblingWindowAssigner.of(size))
 
     def map(self, func, output_type=None):
         """Applies ``func`` (a MapFunction or a function of one record) to each record."""
         function = as_callable(func, MapFunction, "map", "map(...)")
-        return DataStream(self._env, self._add("map", ("map", function, func)))
+        return self._typed(DataStream(self._env, self._add("map", ("map", function, func))), output_type)
 
     def flat_map(self, func, output_type=None):
         """Emits every value ``func`` yields or returns (a FlatMapFunction, a generator function, or a function
         returning a list) for each record."""
         function = as_callable(func, FlatMapFunction, "flat_map", "flat_map(...)")
-        return DataStream(self._env, self._add("flat_map", ("flat_map", function, func)))
+        return self._typed(DataStream(self._env, self._add("flat_map", ("flat_map", function, func))), output_type)
 
     def filter(self, func):
         """Keeps the records for which ``func`` is true."""
@@ -103,10 +232,9 @@ class DataStream:
 
     def print(self, sink_identifier=None):
         """Prints each record on standard output (``n> record`` when the sink runs in parallel), as Flink does."""
-        if sink_identifier is not None:
-            raise NotImplementedError("print(sink_identifier) is not supported by Weir's Python API yet; use print()")
-        self._add("print")
-        return self
+        if sink_identifier is None:
+            return DataStreamSink(self._add("print"))
+        return DataStreamSink(self._add("print", identifier=str(sink_identifier)))
 
     def sink_to(self, sink):
         """Writes the stream to ``sink`` (a FileSink or a KafkaSink), which runs in the JVM."""
@@ -115,8 +243,8 @@ class DataStream:
         if not isinstance(sink, (FileSink, KafkaSink)):
             raise NotImplementedError("sink_to(...) in Weir's Python API writes to a FileSink or a KafkaSink, not %r"
                                       % (sink,))
-        node = self._add("sink_to", sink=sink._sink_plan())
-        return DataStreamSink(node)
+        written = sink._written(self) if isinstance(sink, KafkaSink) else self
+        return DataStreamSink(written._add("sink_to", sink=sink._sink_plan()))
 
     def execute_and_collect(self, job_name=None, limit=None):
         """Runs the job and returns its records: a list of at most ``limit`` of them, or an iterator over all."""
@@ -128,6 +256,10 @@ class DataStream:
 
     def window(self, window_assigner):
         raise TypeError("window(...) works on a keyed stream: call key_by(...) first")
+
+
+#: Plan nodes that are a stream but no operator of their own, so operator settings cannot apply to them.
+_NOT_OPERATORS = ("union", "side_output", "partition", "key_all")
 
 
 class KeyedStream(DataStream):
@@ -146,6 +278,22 @@ class KeyedStream(DataStream):
 
     def max(self, position_to_max=0):
         return DataStream(self._env, self._add("max", **_field(position_to_max, "max")))
+
+    def min_by(self, position_to_min_by=0):
+        """The key's record with the smallest value at the field so far (the first of equal ones), per record."""
+        return DataStream(self._env, self._add("min_by", **_field(position_to_min_by, "min_by")))
+
+    def max_by(self, position_to_max_by=0):
+        """The key's record with the largest value at the field so far (the first of equal ones), per record."""
+        return DataStream(self._env, self._add("max_by", **_field(position_to_max_by, "max_by")))
+
+    def _partition(self, how):
+        raise TypeError("%s() on a KeyedStream: a keyed stream is partitioned by its key, as in Flink; call it before "
+                        "key_by(...)" % how)
+
+    def window_all(self, window_assigner):
+        raise TypeError("window_all(...) on a KeyedStream: use window(...) for each key's windows, or call "
+                        "window_all(...) before key_by(...)")
 
     def process(self, func, output_type=None):
         """Runs a KeyedProcessFunction: per key, with keyed state and timers kept by Weir."""
@@ -189,6 +337,11 @@ class WindowedStream:
                                       "Python are not supported" % (trigger,))
         self._window["trigger"] = trigger._plan_entry
         return self
+
+    def evictor(self, evictor):
+        """Refused: Weir's Python API has no evictors."""
+        raise NotImplementedError("evictor(...) is not supported by Weir's Python API; filter the window's records in "
+                                  "process(...) instead")
 
     def allowed_lateness(self, time_ms):
         """Keeps each window's state ``time_ms`` milliseconds past its end; late records then fire it again."""
@@ -251,6 +404,81 @@ class WindowedStream:
     def max(self, position_to_max=0):
         return DataStream(self._env, self._add("max", **_field(position_to_max, "max")))
 
+    def min_by(self, position_to_min_by=0):
+        """Each window's record with the smallest value at the field (the first of equal ones)."""
+        return DataStream(self._env, self._add("min_by", **_field(position_to_min_by, "min_by")))
+
+    def max_by(self, position_to_max_by=0):
+        """Each window's record with the largest value at the field (the first of equal ones)."""
+        return DataStream(self._env, self._add("max_by", **_field(position_to_max_by, "max_by")))
+
+    def get_execution_environment(self):
+        return self._env
+
+
+class AllWindowedStream(WindowedStream):
+    """The windows of a whole stream (``window_all``), as PyFlink's ``AllWindowedStream``: one subtask holds every
+    window, as in Flink; the functions are PyFlink's all-window ones (no key)."""
+
+    def _add(self, kind, function=None, **settings):
+        node = super()._add(kind, function, **settings)
+        node["parallelism"] = 1
+        node["non_parallel"] = True
+        return node
+
+    def process(self, process_all_window_function, output_type=None):
+        """Calls a ProcessAllWindowFunction with each fired window's context and records."""
+        if not isinstance(process_all_window_function, ProcessAllWindowFunction):
+            raise TypeError("process(...) on window_all(...) needs a ProcessAllWindowFunction, not %r"
+                            % (process_all_window_function,))
+        return super().process(_KeylessProcess(process_all_window_function))
+
+    def apply(self, all_window_function, output_type=None):
+        """Calls an AllWindowFunction with each fired window and its records."""
+        if not isinstance(all_window_function, AllWindowFunction):
+            raise TypeError("apply(...) on window_all(...) needs an AllWindowFunction, not %r" % (all_window_function,))
+        return super().apply(_KeylessApply(all_window_function))
+
+    def _window_function(self, window_function, call):
+        if window_function is None:
+            return None
+        if isinstance(window_function, ProcessAllWindowFunction):
+            window_function = _KeylessProcess(window_function)
+        elif isinstance(window_function, AllWindowFunction):
+            window_function = _KeylessApply(window_function)
+        else:
+            raise TypeError("%s on window_all(...) takes a ProcessAllWindowFunction or an AllWindowFunction as its "
+                            "window function, not %r" % (call, window_function))
+        return super()._window_function(window_function, call)
+
+
+class _Keyless:
+    """Runs an all-window function as the window function of window_all's one constant key: opened and closed as
+    the function itself."""
+
+    def __init__(self, function):
+        self._function = function
+
+    def open(self, runtime_context):
+        self._function.open(runtime_context)
+
+    def close(self):
+        self._function.close()
+
+
+class _KeylessProcess(_Keyless, ProcessWindowFunction):
+    """A ProcessAllWindowFunction, called without the key."""
+
+    def process(self, key, context, elements):
+        return self._function.process(context, elements)
+
+
+class _KeylessApply(_Keyless, WindowFunction):
+    """An AllWindowFunction, called without the key."""
+
+    def apply(self, key, window, inputs):
+        return self._function.apply(window, inputs)
+
 
 def _check_window_function(function, call):
     if not isinstance(function, (ProcessWindowFunction, WindowFunction)):
@@ -303,7 +531,7 @@ class ConnectedStreams:
 
 
 class DataStreamSink:
-    """What ``sink_to`` returns, as PyFlink's: the sink's name, uid and parallelism."""
+    """What ``sink_to`` and ``print`` return, as PyFlink's: the sink's name, uid and parallelism."""
 
     def __init__(self, node):
         self._node = node
@@ -320,6 +548,25 @@ class DataStreamSink:
         if not isinstance(parallelism, int) or parallelism < 1:
             raise ValueError("set_parallelism(...) on %s needs a positive int, not %r" % (self._node["name"], parallelism))
         self._node["parallelism"] = parallelism
+        return self
+
+    def set_description(self, description):
+        self._node["description"] = str(description)
+        return self
+
+    def set_uid_hash(self, uid_hash):
+        self._node["uid_hash"] = str(uid_hash)
+        return self
+
+    def slot_sharing_group(self, slot_sharing_group):
+        """Accepted as in Flink; Weir runs every task on its one pool of workers."""
+        name = getattr(slot_sharing_group, "get_name", None)
+        self._node["slot_sharing_group"] = name() if callable(name) else str(slot_sharing_group)
+        return self
+
+    def disable_chaining(self):
+        """Runs the sink in a task of its own."""
+        self._node["chaining"] = "disable"
         return self
 
 

@@ -45,6 +45,40 @@ class RuntimeContext:
     def get_number_of_parallel_subtasks(self):
         return self._parallelism
 
+    def get_task_name_with_subtasks(self):
+        """``name (index+1/parallelism)``, as Flink names a subtask."""
+        return "%s (%d/%d)" % (self._task_name, self._index + 1, self._parallelism)
+
+    def get_max_number_of_parallel_subtasks(self):
+        """The job's max parallelism (``set_max_parallelism``; Weir's default is 128)."""
+        return _JOB["max_parallelism"]
+
+    def get_attempt_number(self):
+        """0: Weir's Python workers start afresh with each run of the job, a restore included."""
+        return 0
+
+    def get_job_parameter(self, key, default_value):
+        """The global job parameter ``key`` (``env.get_config().set_global_job_parameters({...})``)."""
+        return _JOB["parameters"].get(key, default_value)
+
+    def get_metrics_group(self):
+        """A metric group whose counters, meters and distributions count in this worker; Weir does not report
+        Python metrics to its dashboard or Prometheus yet."""
+        from weir.metrics import MetricGroup
+        if self.__dict__.get("_metrics") is None:
+            self._metrics = MetricGroup()
+        return self._metrics
+
+
+#: What every RuntimeContext of the running job reports; set before the job's workers are forked.
+_JOB = {"max_parallelism": 128, "parameters": {}}
+
+
+def set_job_settings(max_parallelism, parameters):
+    """Called by ``execute()`` before the workers fork, so their RuntimeContexts answer for this job."""
+    _JOB["max_parallelism"] = max_parallelism
+    _JOB["parameters"] = dict(parameters)
+
 
 class Function:
     """The base of user functions: ``open`` runs in the worker before the first record, ``close`` after the last."""
@@ -270,6 +304,66 @@ class ProcessWindowFunction(Function):
 
     def clear(self, context):
         pass
+
+
+class ProcessAllWindowFunction(Function):
+    """Called once per firing of a ``window_all`` window with its records; ``process(context, elements)`` yields the
+    outputs (``context.window()``, ``current_watermark()``, ``global_state()``)."""
+    Context = _WindowContext
+
+    def process(self, context, elements):
+        raise NotImplementedError("a ProcessAllWindowFunction must define process(self, context, elements)")
+
+    def clear(self, context):
+        pass
+
+
+class AllWindowFunction(Function):
+    """Called once per firing of a ``window_all`` window; ``apply(window, inputs)`` yields the outputs."""
+
+    def apply(self, window, inputs):
+        raise NotImplementedError("an AllWindowFunction must define apply(self, window, inputs)")
+
+
+class Partitioner(Function):
+    """Picks a record's partition from its key, as PyFlink's; ``partition_custom`` is not supported by Weir yet."""
+
+    def partition(self, key, num_partitions):
+        raise NotImplementedError("a Partitioner must define partition(self, key, num_partitions)")
+
+
+class BroadcastProcessFunction(Function):
+    """PyFlink's function of the broadcast state pattern; Weir's Python API refuses ``broadcast(descriptor)``, so
+    this class is importable but cannot run yet."""
+
+    def process_element(self, value, ctx):
+        raise NotImplementedError("a BroadcastProcessFunction must define process_element(self, value, ctx)")
+
+    def process_broadcast_element(self, value, ctx):
+        raise NotImplementedError("a BroadcastProcessFunction must define process_broadcast_element(self, value, ctx)")
+
+
+class KeyedBroadcastProcessFunction(BroadcastProcessFunction):
+    """The keyed form of BroadcastProcessFunction; importable, not runnable yet (see there)."""
+
+    def on_timer(self, timestamp, ctx):
+        pass
+
+
+class SourceFunction:
+    """PyFlink's wrapper of a Java SourceFunction. Weir's Python API has no Java source functions:
+    ``env.add_source(...)`` refuses them; use ``from_source(...)``."""
+
+    def __init__(self, source_func=None):
+        self._source_func = source_func
+
+
+class SinkFunction:
+    """PyFlink's wrapper of a Java SinkFunction. Weir's Python API has no Java sink functions:
+    ``add_sink(...)`` refuses them; use ``sink_to(...)``."""
+
+    def __init__(self, sink_func=None):
+        self._sink_func = sink_func
 
 
 class WindowFunction(Function):

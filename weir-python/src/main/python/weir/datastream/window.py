@@ -96,7 +96,14 @@ def _count(value, call):
     return value
 
 
-class TimeWindow:
+class Window:
+    """The base of windows, as PyFlink's ``Window``: ``max_timestamp()`` is the last time that belongs to it."""
+
+    def max_timestamp(self):
+        raise NotImplementedError
+
+
+class TimeWindow(Window):
     """A window of event or processing time, ``[start, end)``, as PyFlink's ``TimeWindow``."""
 
     def __init__(self, start, end):
@@ -116,7 +123,7 @@ class TimeWindow:
         return "TimeWindow(start=%d, end=%d)" % (self.start, self.end)
 
 
-class GlobalWindow:
+class GlobalWindow(Window):
     """The one window of ``GlobalWindows`` and of count windows, as PyFlink's ``GlobalWindow``."""
 
     def max_timestamp(self):

@@ -7,15 +7,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code sum}, {@code min} and {@code max} of one field of a Python stream's tuples, lists or {@code Row}s, in the
- * JVM, with Flink's semantics: the result is the first record of the key (or window) with the aggregated field
- * replaced. The field is a position, or a name for rows with named fields (a position there counts the names).
+ * {@code sum}, {@code min}, {@code max}, {@code min_by} and {@code max_by} of one field of a Python stream's tuples,
+ * lists or {@code Row}s, in the JVM, with Flink's semantics: {@code sum}/{@code min}/{@code max} give the first record
+ * of the key (or window) with the aggregated field replaced; {@code min_by}/{@code max_by} give the whole record with
+ * the smallest/largest field, the first of equal ones. The field is a position, or a name for rows with named fields
+ * (a position there counts the names).
  */
 final class FieldAggregation implements ReduceFunction<Object> {
     private static final long serialVersionUID = 1L;
 
     /** The aggregate. */
-    enum Kind { SUM, MIN, MAX }
+    enum Kind { SUM, MIN, MAX, MIN_BY, MAX_BY }
 
     private final Kind kind;
     private final int position;
@@ -35,7 +37,28 @@ final class FieldAggregation implements ReduceFunction<Object> {
         Keyed a = (Keyed) accumulated;
         Object left = field(a.value());
         Object right = field(((Keyed) value).value());
+        if (kind == Kind.MIN_BY) {
+            return compare(left, right) > 0 ? value : accumulated;
+        }
+        if (kind == Kind.MAX_BY) {
+            return compare(left, right) < 0 ? value : accumulated;
+        }
         return new Keyed(a.key(), withField(a.value(), combine(left, right)));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private int compare(Object left, Object right) {
+        if (left instanceof Long l && right instanceof Long r) {
+            return Long.compare(l, r);
+        }
+        if (left instanceof Number l && right instanceof Number r) {
+            return Double.compare(l.doubleValue(), r.doubleValue());
+        }
+        if (left instanceof Comparable c && right != null && left.getClass() == right.getClass()) {
+            return c.compareTo(right);
+        }
+        throw new IllegalArgumentException(call + " compares " + where() + " of the records, but got " + left + " and "
+                + right + "; compare numbers or values of one type (str with str), or use reduce(...)");
     }
 
     private Object combine(Object left, Object right) {

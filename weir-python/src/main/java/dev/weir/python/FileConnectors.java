@@ -55,11 +55,6 @@ final class FileConnectors {
             builder.withBucketCheckInterval(sink.get("bucket_check_millis").asLong());
         }
         DataStreamSink<Object> written = input.sinkTo(builder.build()).name(name);
-        if (node.hasNonNull("uid")) {
-            written.uid(node.get("uid").asText());
-        }
-        if (node.hasNonNull("parallelism")) {
-            written.setParallelism(node.get("parallelism").asInt());
-        }
+        PlanTranslator.configureSink(written, node);
     }
 }

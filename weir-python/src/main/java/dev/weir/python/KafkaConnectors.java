@@ -28,9 +28,13 @@ final class KafkaConnectors {
         node.get("topics").forEach(t -> topics.add(t.asText()));
         KafkaSourceBuilder<String> builder = KafkaSource.<String>builder()
                 .setBootstrapServers(node.get("bootstrap_servers").asText())
-                .setTopics(topics)
                 .setStartingOffsets(offsets(node.get("starting_offsets")))
                 .setValueOnlyDeserializer(new SimpleStringSchema());
+        if (node.hasNonNull("topic_pattern")) {
+            builder.setTopicPattern(java.util.regex.Pattern.compile(node.get("topic_pattern").asText()));
+        } else {
+            builder.setTopics(topics);
+        }
         if (node.hasNonNull("group_id")) {
             builder.setGroupId(node.get("group_id").asText());
         }
@@ -46,7 +50,9 @@ final class KafkaConnectors {
         switch (offsets.get("type").asText()) {
             case "earliest": return OffsetsInitializer.earliest();
             case "latest": return OffsetsInitializer.latest();
-            case "committed": return OffsetsInitializer.committedOffsets();
+            case "committed": return offsets.hasNonNull("reset")
+                    ? OffsetsInitializer.committedOffsets(org.apache.kafka.clients.consumer.OffsetResetStrategy.valueOf(offsets.get("reset").asText()))
+                    : OffsetsInitializer.committedOffsets();
             case "timestamp": return OffsetsInitializer.timestamp(offsets.get("timestamp").asLong());
             default: throw new IllegalArgumentException("unknown Kafka offsets '" + offsets.get("type").asText() + "' in the plan");
         }
@@ -66,12 +72,7 @@ final class KafkaConnectors {
         sink.get("properties").fields().forEachRemaining(e -> builder.setProperty(e.getKey(), e.getValue().asText()));
         DataStream<String> strings = input.map(new OnlyStrings(name)).name(name + " (str values)");
         DataStreamSink<String> written = strings.sinkTo(builder.build()).name(name);
-        if (node.hasNonNull("uid")) {
-            written.uid(node.get("uid").asText());
-        }
-        if (node.hasNonNull("parallelism")) {
-            written.setParallelism(node.get("parallelism").asInt());
-        }
+        PlanTranslator.configureSink(written, node);
     }
 
     /** SimpleStringSchema writes str values: anything else fails the job naming the record and the fix. */

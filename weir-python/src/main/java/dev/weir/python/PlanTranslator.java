@@ -9,6 +9,7 @@ import dev.weir.api.java.functions.KeySelector;
 import dev.weir.configuration.Configuration;
 import dev.weir.streaming.api.datastream.ConnectedStreams;
 import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.datastream.DataStreamSink;
 import dev.weir.streaming.api.datastream.KeyedStream;
 import dev.weir.streaming.api.datastream.SingleOutputStreamOperator;
 import dev.weir.streaming.api.datastream.WindowedStream;
@@ -80,22 +81,24 @@ final class PlanTranslator {
         switch (kind) {
             case "from_collection": {
                 byte[] values = Base64.getDecoder().decode(node.get("values").asText());
-                return (DataStream<Object>) (DataStream<?>) env.fromData(ValueCodec.readAll(values)).name(name);
+                return configure((SingleOutputStreamOperator<Object>) (SingleOutputStreamOperator<?>)
+                        env.fromData(ValueCodec.readAll(values)).name(name), node);
             }
             case "number_sequence": {
-                if (onlyPythonStagesRead(id)) {
+                // Runs of numbers need forward edges to the Python stages: the source at the job's parallelism.
+                if (!node.hasNonNull("parallelism") && onlyPythonStagesRead(id)) {
                     NumberRunSource runs = new NumberRunSource(node.get("start").asLong(), node.get("end").asLong(),
                             Math.min(bundleSize, 1024));
-                    return env.fromSource(runs, (WatermarkStrategy<Object>) watermarks(node.get("strategy")), name);
+                    return configure(env.fromSource(runs, (WatermarkStrategy<Object>) watermarks(node.get("strategy")), name), node);
                 }
                 NumberSequenceSource source = new NumberSequenceSource(node.get("start").asLong(), node.get("end").asLong());
                 DataStream<?> numbers = env.fromSource(source, (WatermarkStrategy<Long>) (WatermarkStrategy<?>) watermarks(node.get("strategy")), name);
-                return (DataStream<Object>) numbers;
+                return configure((SingleOutputStreamOperator<Object>) numbers, node);
             }
             case "file_source":
-                return FileConnectors.source(env, node, watermarks(node.get("strategy")), name);
+                return configure((SingleOutputStreamOperator<Object>) FileConnectors.source(env, node, watermarks(node.get("strategy")), name), node);
             case "kafka_source":
-                return KafkaConnectors.source(env, node, watermarks(node.get("strategy")), name);
+                return configure((SingleOutputStreamOperator<Object>) KafkaConnectors.source(env, node, watermarks(node.get("strategy")), name), node);
             case "sink_to":
                 if (node.get("sink").get("type").asText().equals("kafka")) {
                     KafkaConnectors.sink(input(node), node.get("sink"), name, node);
@@ -118,7 +121,9 @@ final class PlanTranslator {
                         : new PythonKeyedReduce(driverPort, id, bundleSize, bundleTimeMillis), name);
             case "sum":
             case "min":
-            case "max": {
+            case "max":
+            case "min_by":
+            case "max_by": {
                 FieldAggregation.Kind aggregate = FieldAggregation.Kind.valueOf(kind.toUpperCase(java.util.Locale.ROOT));
                 return keyedReduce(node, new FieldAggregation(aggregate, node.path("position").asInt(),
                         node.hasNonNull("field") ? node.get("field").asText() : null, name), name);
@@ -152,8 +157,14 @@ final class PlanTranslator {
                 return input(node).union(others);
             }
             case "print":
-                input(node).print().name(name);
+                configureSink(node.hasNonNull("identifier") ? input(node).print(node.get("identifier").asText())
+                        : input(node).print(), node).name(name);
                 return null;
+            case "partition":
+                return partition(input(node), node.get("how").asText());
+            case "key_all":
+                // window_all: every record under one key, so the keyed window operators (at parallelism 1) hold all.
+                return input(node).map(new KeyAll()).name(name);
             case "collect":
                 collected = input(node);
                 return null;
@@ -164,6 +175,24 @@ final class PlanTranslator {
             default:
                 throw new IllegalArgumentException("this weir-python jar does not know the plan's '" + kind
                         + "' operator; the weir Python package is newer than the jar: rebuild Weir");
+        }
+    }
+
+    private static DataStream<Object> partition(DataStream<Object> input, String how) {
+        switch (how) {
+            case "rebalance":
+                return input.rebalance();
+            case "rescale":
+                return input.rescale();
+            case "shuffle":
+                return input.shuffle();
+            case "forward":
+                return input.forward();
+            case "broadcast":
+                return input.broadcast();
+            default:
+                throw new IllegalArgumentException("this weir-python jar does not know the partitioning '" + how
+                        + "'; the weir Python package is newer than the jar: rebuild Weir");
         }
     }
 
@@ -183,14 +212,21 @@ final class PlanTranslator {
     }
 
     static WatermarkStrategy<Object> watermarks(JsonNode strategy) {
+        WatermarkStrategy<Object> watermarks;
         switch (strategy.get("type").asText()) {
             case "bounded_out_of_orderness":
-                return WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(strategy.get("millis").asLong()));
+                watermarks = WatermarkStrategy.forBoundedOutOfOrderness(Duration.ofMillis(strategy.get("millis").asLong()));
+                break;
             case "monotonous_timestamps":
-                return WatermarkStrategy.forMonotonousTimestamps();
+                watermarks = WatermarkStrategy.forMonotonousTimestamps();
+                break;
             default:
-                return WatermarkStrategy.noWatermarks();
+                watermarks = WatermarkStrategy.noWatermarks();
         }
+        if (strategy.hasNonNull("idleness_millis")) {
+            watermarks = watermarks.withIdleness(Duration.ofMillis(strategy.get("idleness_millis").asLong()));
+        }
+        return watermarks;
     }
 
     private DataStream<Object> keyedReduce(JsonNode node, ReduceFunction<Object> function, String name) {
@@ -280,14 +316,56 @@ final class PlanTranslator {
         return streams.get(node.get("input").asInt());
     }
 
+    /** Applies the operator settings a Python program gave the node (uid, parallelism, chaining...). */
     private static DataStream<Object> configure(SingleOutputStreamOperator<Object> op, JsonNode node) {
         if (node.hasNonNull("uid")) {
             op.uid(node.get("uid").asText());
         }
+        if (node.hasNonNull("uid_hash")) {
+            op.setUidHash(node.get("uid_hash").asText());
+        }
+        if (node.hasNonNull("description")) {
+            op.setDescription(node.get("description").asText());
+        }
         if (node.hasNonNull("parallelism")) {
             op.setParallelism(node.get("parallelism").asInt());
         }
+        if (node.hasNonNull("max_parallelism")) {
+            op.setMaxParallelism(node.get("max_parallelism").asInt());
+        }
+        if (node.hasNonNull("slot_sharing_group")) {
+            op.slotSharingGroup(node.get("slot_sharing_group").asText());
+        }
+        String chaining = node.path("chaining").asText("");
+        if (chaining.equals("disable")) {
+            op.disableChaining();
+        } else if (chaining.equals("new_chain")) {
+            op.startNewChain();
+        }
         return op;
+    }
+
+    /** As {@link #configure} for a sink: the settings PyFlink's DataStreamSink takes. */
+    static <T> DataStreamSink<T> configureSink(DataStreamSink<T> sink, JsonNode node) {
+        if (node.hasNonNull("uid")) {
+            sink.uid(node.get("uid").asText());
+        }
+        if (node.hasNonNull("uid_hash")) {
+            sink.setUidHash(node.get("uid_hash").asText());
+        }
+        if (node.hasNonNull("description")) {
+            sink.setDescription(node.get("description").asText());
+        }
+        if (node.hasNonNull("parallelism")) {
+            sink.setParallelism(node.get("parallelism").asInt());
+        }
+        if (node.hasNonNull("slot_sharing_group")) {
+            sink.slotSharingGroup(node.get("slot_sharing_group").asText());
+        }
+        if (node.path("chaining").asText("").equals("disable")) {
+            sink.disableChaining();
+        }
+        return sink;
     }
 
     /** The key a Python key selector computed. */
@@ -300,7 +378,18 @@ final class PlanTranslator {
         }
     }
 
-    /** Drops the event time's carrier once Weir has taken the timestamp from it. */
+    /** window_all's one key: every record of the stream belongs to it. */
+    private static final class KeyAll implements MapFunction<Object, Object> {
+        private static final long serialVersionUID = 1L;
+        private static final Long KEY = 0L;
+
+        @Override
+        public Object map(Object record) {
+            return new Keyed(KEY, Keyed.plain(record));
+        }
+    }
+
+        /** Drops the event time's carrier once Weir has taken the timestamp from it. */
     private static final class Unstamp implements MapFunction<Object, Object> {
         private static final long serialVersionUID = 1L;
 

@@ -1,7 +1,17 @@
 """PyFlink's ``pyflink.datastream.connectors.kafka``: Weir's KafkaSource and KafkaSink (str values with
 SimpleStringSchema), which run in the JVM."""
+from enum import Enum
+
 from weir.common.serialization import SimpleStringSchema
 from weir.datastream.connectors.base import DeliveryGuarantee
+
+
+class KafkaOffsetResetStrategy(Enum):
+    """Where ``committed_offsets`` starts a partition that has no committed offset: ``EARLIEST``, ``LATEST`` or
+    ``NONE`` (the job fails)."""
+    LATEST = 0
+    EARLIEST = 1
+    NONE = 2
 
 
 class KafkaOffsetsInitializer:
@@ -20,10 +30,12 @@ class KafkaOffsetsInitializer:
 
     @staticmethod
     def committed_offsets(offset_reset_strategy=None):
-        if offset_reset_strategy is not None:
-            raise NotImplementedError("committed_offsets(offset_reset_strategy) is not supported by Weir's Python API "
-                                      "yet; use committed_offsets()")
-        return KafkaOffsetsInitializer({"type": "committed"})
+        """The group's committed offsets; a partition without one starts as ``offset_reset_strategy`` says."""
+        if offset_reset_strategy is None:
+            return KafkaOffsetsInitializer({"type": "committed"})
+        if not isinstance(offset_reset_strategy, KafkaOffsetResetStrategy):
+            raise TypeError("committed_offsets(...) needs a KafkaOffsetResetStrategy, not %r" % (offset_reset_strategy,))
+        return KafkaOffsetsInitializer({"type": "committed", "reset": offset_reset_strategy.name})
 
     @staticmethod
     def timestamp(timestamp):
@@ -50,6 +62,11 @@ class KafkaSource:
     def _plan(self):
         return dict(self._plan_settings, kind="kafka_source")
 
+    def _read(self, stream):
+        """``stream`` of the values as text, converted by the value's format where it is not SimpleStringSchema."""
+        read = getattr(getattr(self, "_value_format", None), "_read", None)
+        return stream if read is None else stream.flat_map(read).name("%s (JSON)" % stream.get_name())
+
 
 class KafkaSourceBuilder:
     def __init__(self):
@@ -60,6 +77,7 @@ class KafkaSourceBuilder:
         self._bounded = None
         self._deserializer = None
         self._properties = {}
+        self._topic_pattern = None
 
     def set_bootstrap_servers(self, bootstrap_servers):
         self._bootstrap_servers = str(bootstrap_servers)
@@ -70,7 +88,17 @@ class KafkaSourceBuilder:
         return self
 
     def set_topic_pattern(self, topic_pattern):
-        raise NotImplementedError("set_topic_pattern(...) is not supported by Weir's Python API yet; use set_topics(...)")
+        """Reads every topic whose name matches ``topic_pattern`` (a Java regular expression)."""
+        self._topic_pattern = str(topic_pattern)
+        return self
+
+    def set_partitions(self, partitions):
+        raise NotImplementedError("set_partitions(...) is not supported by Weir's Python API yet; use set_topics(...) "
+                                  "or set_topic_pattern(...)")
+
+    def set_unbounded(self, stopping_offsets_initializer):
+        raise NotImplementedError("set_unbounded(...) is not supported by Weir's Python API yet; leave it out to read "
+                                  "without end, or use set_bounded(...)")
 
     def set_group_id(self, group_id):
         self._group_id = str(group_id)
@@ -85,9 +113,11 @@ class KafkaSourceBuilder:
         return self
 
     def set_value_only_deserializer(self, deserialization_schema):
-        if not isinstance(deserialization_schema, SimpleStringSchema):
-            raise NotImplementedError("Weir's Python KafkaSource reads str values with SimpleStringSchema(), not %r"
-                                      % (deserialization_schema,))
+        """SimpleStringSchema() (str records) or JsonRowDeserializationSchema (Rows)."""
+        from weir.datastream.formats.json import JsonRowDeserializationSchema
+        if not isinstance(deserialization_schema, (SimpleStringSchema, JsonRowDeserializationSchema)):
+            raise NotImplementedError("Weir's Python KafkaSource reads values with SimpleStringSchema() or "
+                                      "JsonRowDeserializationSchema, not %r" % (deserialization_schema,))
         self._deserializer = deserialization_schema
         return self
 
@@ -103,20 +133,24 @@ class KafkaSourceBuilder:
     def build(self):
         if not self._bootstrap_servers:
             raise ValueError("KafkaSource.builder() needs set_bootstrap_servers(...)")
-        if not self._topics:
-            raise ValueError("KafkaSource.builder() needs set_topics(...)")
+        if not self._topics and self._topic_pattern is None:
+            raise ValueError("KafkaSource.builder() needs set_topics(...) or set_topic_pattern(...)")
         if self._deserializer is None:
             raise ValueError("KafkaSource.builder() needs set_value_only_deserializer(SimpleStringSchema())")
-        return KafkaSource({"bootstrap_servers": self._bootstrap_servers, "topics": self._topics,
-                            "group_id": self._group_id, "starting_offsets": self._starting,
-                            "bounded": self._bounded, "properties": dict(self._properties)})
+        source = KafkaSource({"bootstrap_servers": self._bootstrap_servers, "topics": self._topics,
+                              "group_id": self._group_id, "starting_offsets": self._starting,
+                              "bounded": self._bounded, "properties": dict(self._properties),
+                              "topic_pattern": self._topic_pattern})
+        source._value_format = self._deserializer
+        return source
 
 
 class KafkaRecordSerializationSchema:
     """How a KafkaSink writes a record: its topic and its value's schema."""
 
-    def __init__(self, topic):
+    def __init__(self, topic, value_schema=None):
         self._topic = topic
+        self._value_schema = value_schema
 
     @staticmethod
     def builder():
@@ -133,11 +167,17 @@ class KafkaRecordSerializationSchemaBuilder:
         return self
 
     def set_value_serialization_schema(self, value_serialization_schema):
-        if not isinstance(value_serialization_schema, SimpleStringSchema):
-            raise NotImplementedError("Weir's Python KafkaSink writes str values with SimpleStringSchema(), not %r"
-                                      % (value_serialization_schema,))
+        """SimpleStringSchema() (str records) or JsonRowSerializationSchema (Rows)."""
+        from weir.datastream.formats.json import JsonRowSerializationSchema
+        if not isinstance(value_serialization_schema, (SimpleStringSchema, JsonRowSerializationSchema)):
+            raise NotImplementedError("Weir's Python KafkaSink writes values with SimpleStringSchema() or "
+                                      "JsonRowSerializationSchema, not %r" % (value_serialization_schema,))
         self._value_schema = value_serialization_schema
         return self
+
+    def set_topic_selector(self, topic_selector):
+        raise NotImplementedError("set_topic_selector(...) is not supported by Weir's Python API yet; use "
+                                  "set_topic(...), one sink per topic")
 
     def set_key_serialization_schema(self, key_serialization_schema):
         raise NotImplementedError("Kafka record keys are not supported by Weir's Python API yet; records are written "
@@ -147,14 +187,16 @@ class KafkaRecordSerializationSchemaBuilder:
         if self._topic is None or self._value_schema is None:
             raise ValueError("KafkaRecordSerializationSchema.builder() needs set_topic(...) and "
                              "set_value_serialization_schema(SimpleStringSchema())")
-        return KafkaRecordSerializationSchema(self._topic)
+        return KafkaRecordSerializationSchema(self._topic, self._value_schema)
 
 
 class KafkaSink:
-    """Writes str records to a Kafka topic; build it with ``KafkaSink.builder()``."""
+    """Writes str records (or Rows, with JsonRowSerializationSchema) to a Kafka topic; build it with
+    ``KafkaSink.builder()``."""
 
-    def __init__(self, plan):
+    def __init__(self, plan, value_schema=None):
         self._plan = plan
+        self._value_schema = value_schema
 
     @staticmethod
     def builder():
@@ -162,6 +204,11 @@ class KafkaSink:
 
     def _sink_plan(self):
         return self._plan
+
+    def _written(self, stream):
+        """``stream`` as the text values the sink writes: converted by the value's format where it has one."""
+        write = getattr(self._value_schema, "_write", None)
+        return stream if write is None else stream.map(write).name("%s (JSON)" % stream.get_name())
 
 
 class KafkaSinkBuilder:
@@ -177,6 +224,7 @@ class KafkaSinkBuilder:
         if not isinstance(record_serializer, KafkaRecordSerializationSchema):
             raise TypeError("set_record_serializer needs a KafkaRecordSerializationSchema, not %r" % (record_serializer,))
         self._plan["topic"] = record_serializer._topic
+        self._value_schema = record_serializer._value_schema
         return self
 
     def set_delivery_guarantee(self, delivery_guarantee):
@@ -197,4 +245,5 @@ class KafkaSinkBuilder:
     def build(self):
         if not self._plan["bootstrap_servers"] or self._plan["topic"] is None:
             raise ValueError("KafkaSink.builder() needs set_bootstrap_servers(...) and set_record_serializer(...)")
-        return KafkaSink(dict(self._plan, properties=dict(self._plan["properties"])))
+        return KafkaSink(dict(self._plan, properties=dict(self._plan["properties"])),
+                         getattr(self, "_value_schema", None))
