@@ -33,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(120)
 class CheckpointRecoveryTest {
     private static final long N = 20_000;
+    /** Numbers enough for 1,000 s at the job's rate: a job given them only ends by failing. */
+    private static final long ENDLESS = 10_000_000;
 
     @TempDir
     Path dir;
@@ -113,7 +115,11 @@ class CheckpointRecoveryTest {
     }
 
     private void numbersJob(StreamExecutionEnvironment env, Path checkpoints, Damage damage, Path out) {
-        env.fromSource(new DataGeneratorSource<>(i -> i, N, RateLimiterStrategy.perSecond(10_000)), WatermarkStrategy.noWatermarks(),
+        numbersJob(env, checkpoints, damage, out, N);
+    }
+
+    private void numbersJob(StreamExecutionEnvironment env, Path checkpoints, Damage damage, Path out, long count) {
+        env.fromSource(new DataGeneratorSource<>(i -> i, count, RateLimiterStrategy.perSecond(10_000)), WatermarkStrategy.noWatermarks(),
                         "numbers").uid("numbers")
                 .map(new DamageThenFail(checkpoints, damage)).uid("text")
                 .sinkTo(FileSink.forRowFormat(out, new SimpleStringEncoder<String>()).build()).uid("files");
@@ -131,18 +137,16 @@ class CheckpointRecoveryTest {
     private void refusesTheDamagedLatestCheckpoint(Damage damage, String reason) throws Exception {
         Path checkpoints = dir.resolve("checkpoints");
         StreamExecutionEnvironment env = environment(checkpoints);
-        numbersJob(env, checkpoints, damage, dir.resolve("out"));
-        Path damaged = null;
-        try {
-            assertThatThrownBy(() -> env.execute("damaged"))
-                    .isInstanceOf(JobExecutionException.class)
-                    .hasMessageContaining("Refusing to restore job 'damaged")
-                    .hasMessageContaining("chk-2")
-                    .hasMessageContaining(reason)
-                    .hasMessageContaining("does not fall back to an older checkpoint");
-        } finally {
-            damaged = checkpointFolder(checkpoints, 2);
-        }
+        // A source that cannot finish before checkpoint 2 completes, however slow the machine: the job must end by
+        // the damage (the test's timeout guards against a hang), never by running out of numbers first.
+        numbersJob(env, checkpoints, damage, dir.resolve("out"), ENDLESS);
+        assertThatThrownBy(() -> env.execute("damaged"))
+                .isInstanceOf(JobExecutionException.class)
+                .hasMessageContaining("Refusing to restore job 'damaged")
+                .hasMessageContaining("chk-2")
+                .hasMessageContaining(reason)
+                .hasMessageContaining("does not fall back to an older checkpoint");
+        Path damaged = checkpointFolder(checkpoints, 2);
         assertThatThrownBy(() -> env.execute("damaged")).hasMessageContaining("No operators");
 
         // Restoring it explicitly is refused as well, naming the damaged file.
