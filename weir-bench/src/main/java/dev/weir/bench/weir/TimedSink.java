@@ -1,5 +1,6 @@
 package dev.weir.bench.weir;
 
+import dev.weir.api.connector.sink2.CooperativeSink;
 import dev.weir.api.connector.sink2.Sink;
 import dev.weir.api.connector.sink2.SinkWriter;
 import dev.weir.api.connector.sink2.WriterInitContext;
@@ -7,9 +8,10 @@ import dev.weir.bench.Span;
 
 /**
  * Weir's discarding sink that reports to the {@link Span}: the first record it sees and the end of its input. The
- * flag test per record costs the same on both engines ({@code flink/TimedWriter.java} does the same).
+ * flag test per record costs the same on both engines ({@code flink/TimedWriter.java} does the same). It never blocks,
+ * so it says so ({@link CooperativeSink}): its chain runs on Weir's two shared workers, not on a thread of its own.
  */
-final class TimedSink<T> implements Sink<T> {
+final class TimedSink<T> implements Sink<T>, CooperativeSink {
     private static final long serialVersionUID = 1L;
 
     @Override

@@ -2,6 +2,7 @@ package dev.weir.engine.operators;
 
 import dev.weir.api.connector.sink2.Committer;
 import dev.weir.api.connector.sink2.CommittingSinkWriter;
+import dev.weir.api.connector.sink2.CooperativeSink;
 import dev.weir.api.connector.sink2.Sink;
 import dev.weir.api.connector.sink2.SinkWriter;
 import dev.weir.api.connector.sink2.StatefulSinkWriter;
@@ -161,10 +162,10 @@ public final class SinkWriterOperator extends AbstractStreamOperator implements 
         }
     }
 
-    /** Sinks may block on I/O, so they get a thread of their own; the discarding sink never blocks. */
+    /** Sinks may block on I/O, so they get a thread of their own; the discarding sink and cooperative ones never block. */
     @Override
     public boolean isCooperative() {
-        return sink instanceof DiscardingSink;
+        return sink instanceof DiscardingSink || sink instanceof CooperativeSink;
     }
 
     @Override
