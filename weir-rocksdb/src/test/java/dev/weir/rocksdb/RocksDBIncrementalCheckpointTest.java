@@ -151,7 +151,11 @@ class RocksDBIncrementalCheckpointTest {
     }
 
     private void assertRestores(RestoredJob restore, KeyGroupRange range) throws Exception {
-        RocksDBKeyedStateBackend restored = backend(range);
+        assertRestores(restore, range, true);
+    }
+
+    private void assertRestores(RestoredJob restore, KeyGroupRange range, boolean incremental) throws Exception {
+        RocksDBKeyedStateBackend restored = backend(range, incremental);
         restored.restoreFiles(restore.keyedStateFiles(OPERATOR, range.getStartKeyGroup(), range.getEndKeyGroup()));
         Set<Object> expectedKeys = new TreeSet<>();
         for (int key = 0; key < KEYS; key++) {
@@ -231,6 +235,26 @@ class RocksDBIncrementalCheckpointTest {
         assertThat(uploadedInAll).as("bytes 20 checkpoints uploaded in all (" + uploads + "), of a state of " + state)
                 .isLessThan(state);
         assertRestores(StoredRestore.load(storage.latest().orElseThrow()), KeyGroupRange.of(0, MAX_PARALLELISM - 1));
+    }
+
+    @Test
+    void aCheckpointRestoresWhenTheJobSwitchesBetweenIncrementalAndFullCheckpointsEitherWay() throws Exception {
+        // Incremental checkpoints compact universally, full ones by level: each database opens under the other style.
+        RocksDBKeyedStateBackend incremental = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1), true);
+        fill(incremental);
+        for (int id = 1; id <= 6; id++) {
+            changeEveryKey(incremental, id);
+            checkpoint(id, incremental);
+        }
+        assertRestores(StoredRestore.load(storage.latest().orElseThrow()), KeyGroupRange.of(0, MAX_PARALLELISM - 1), false);
+
+        RocksDBKeyedStateBackend full = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1), false);
+        full.restoreFiles(StoredRestore.load(storage.latest().orElseThrow()).keyedStateFiles(OPERATOR, 0, MAX_PARALLELISM - 1));
+        for (int id = 7; id <= 12; id++) {
+            changeEveryKey(full, id);
+            checkpoint(id, full);
+        }
+        assertRestores(StoredRestore.load(storage.latest().orElseThrow()), KeyGroupRange.of(0, MAX_PARALLELISM - 1), true);
     }
 
     @Test
