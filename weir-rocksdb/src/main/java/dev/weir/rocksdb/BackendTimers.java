@@ -27,6 +27,11 @@ final class BackendTimers {
     private long restoredSequence;
     /** The timer columns a restore at another parallelism created before the timer services existed (or with HEAP). */
     private final Map<String, ColumnFamilyHandle> copiedColumns = new HashMap<>();
+    /**
+     * The sequence the database holds since the last store (-1: none stored by this backend). Storing it again unchanged
+     * would put a write in the memtable of the default column family, and so a new SST file in every checkpoint.
+     */
+    private long storedSequence = -1;
 
     BackendTimers(RocksDBKeyedStateBackend backend, RocksDBInstance rocks, String operatorName, boolean onHeap) {
         this.backend = backend;
@@ -66,8 +71,13 @@ final class BackendTimers {
         if (services == null) {
             return;
         }
+        long next = services.nextSequenceToStore();
+        if (next == storedSequence) {
+            return;
+        }
         try {
-            TimerSequence.write(rocks.db(), rocks.writeOptions(), services.nextSequenceToStore());
+            TimerSequence.write(rocks.db(), rocks.writeOptions(), next);
+            storedSequence = next;
         } catch (RocksDBException e) {
             throw new IllegalStateException("RocksDB could not store the timer sequence of " + operatorName + " in "
                     + rocks.directory() + ": " + e.getMessage(), e);
@@ -90,6 +100,7 @@ final class BackendTimers {
      * replaced the database; refused when this job keeps its timers on the heap and the checkpoint holds some.
      */
     void restored(Map<String, ColumnFamilyHandle> columns, long sequence, boolean databaseReplaced) {
+        storedSequence = -1;
         if (onHeap) {
             for (ColumnFamilyHandle column : columns.values()) {
                 try (RocksIterator it = rocks.newIterator(column)) {

@@ -66,6 +66,16 @@ final class RocksDBInstance implements AutoCloseable {
         this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setInfoLogLevel(InfoLogLevel.HEADER_LEVEL).setStatsDumpPeriodSec(0).setUseFsync(false).setMaxOpenFiles(-1);
         this.columnOptions = new ColumnFamilyOptions().setMergeOperator(append);
+        if (settings.incremental()) {
+            // Universal compaction unless a predefined option says otherwise: a small change flushes into a small sorted
+            // run, which merges with the runs of other small changes and rewrites the large run of the whole state only
+            // once the changes add up to a large share of it. Levelled compaction (RocksDB's default) with uniformly
+            // spread keys rewrites the whole last level whenever level 0 reaches its trigger, so every few incremental
+            // checkpoints uploaded the whole state again (docs/state-backends.md, "Incremental checkpoints and
+            // compaction"). A full checkpoint copies every file anyway, and levelled compaction keeps fewer of them.
+            // RocksDB opens a database written with either style under the other, so a restore may switch.
+            columnOptions.setCompactionStyle(CompactionStyle.UNIVERSAL);
+        }
         switch (settings.predefined()) {
             case "SPINNING_DISK_OPTIMIZED" -> {
                 dbOptions.setIncreaseParallelism(4);
