@@ -1,5 +1,6 @@
 package dev.weir.sql.runtime;
 
+import static dev.weir.sql.runtime.ColumnExprs.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.sql.expr.Expr;
@@ -34,17 +35,6 @@ class ComputedColumnsFunctionTest {
         Row table = new ComputedColumnsFunction(leading, 0).map(fromSource);
         assertThat(table.toString()).isEqualTo("+I[5, 2, 3]");
         assertThat(fromSource.toString()).isEqualTo("+I[2, 3, null]");
-    }
-
-    private static Expr column(int index) {
-        return new Expr() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Object eval(Row row) {
-                return row.getField(index);
-            }
-        };
     }
 
     private static Expr sum(int left, int right) {
