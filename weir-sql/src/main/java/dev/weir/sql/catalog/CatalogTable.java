@@ -82,7 +82,24 @@ public final class CatalogTable {
         return streamWatermarks;
     }
 
-    /** The number of leading physical columns the source produces. */
+    /**
+     * How many computed columns follow every physical and metadata column (Nexmark's {@code dateTime}); 0 when a computed
+     * column stands between them. A source whose rows leave that many empty slots after its columns lets the planner
+     * write the computed values into its row ({@code ComputedColumnsFunction}).
+     */
+    public int trailingComputedColumns() {
+        int trailing = 0;
+        for (Statement.ColumnDefinition c : columns) {
+            if (c.expression() != null) {
+                trailing++;
+            } else if (trailing > 0) {
+                return 0;
+            }
+        }
+        return trailing;
+    }
+
+        /** The number of leading physical columns the source produces. */
     public int physicalColumnCount() {
         int n = 0;
         for (Statement.ColumnDefinition c : columns) {

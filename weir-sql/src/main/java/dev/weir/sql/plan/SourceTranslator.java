@@ -7,7 +7,7 @@ import dev.weir.sql.connector.TableConnectors;
 import dev.weir.sql.expr.Expr;
 import dev.weir.sql.expr.ExprCompiler;
 import dev.weir.sql.parse.Statement;
-import dev.weir.sql.runtime.CalcFunction;
+import dev.weir.sql.runtime.ComputedColumnsFunction;
 import dev.weir.sql.runtime.RowtimeWatermarks;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.table.api.ValidationException;
@@ -132,7 +132,7 @@ final class SourceTranslator {
             }
             String name = "Calc(select=[" + String.join(", ", tableType.getFieldNames()) + "])";
             translator.record(name);
-            stream = stream.flatMap(new CalcFunction(null, projections)).name(name);
+            stream = stream.map(new ComputedColumnsFunction(projections, table.trailingComputedColumns())).name(name);
         }
         int rowtime = -1;
         String rowtimeName = table.schema().getRowtimeColumn().orElse(null);

@@ -65,7 +65,7 @@ final class WindowTranslator {
     private record WindowCall(WindowSpec spec, int timeColumn, String function, int[] partitionKeys) {
     }
 
-    private static boolean isWindowFunction(RelNode rel) {
+    static boolean isWindowFunction(RelNode rel) {
         return rel instanceof TableFunctionScan && ((TableFunctionScan) rel).getCall() instanceof RexCall
                 && ((RexCall) ((TableFunctionScan) rel).getCall()).getOperator() instanceof WindowTableFunction;
     }

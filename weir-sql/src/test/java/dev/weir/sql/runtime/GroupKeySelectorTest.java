@@ -1,5 +1,6 @@
 package dev.weir.sql.runtime;
 
+import static dev.weir.sql.runtime.ColumnExprs.column;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.sql.expr.Expr;
@@ -100,16 +101,5 @@ class GroupKeySelectorTest {
         assertThat(single).isEqualTo(5L);
         assertThat(GroupKeySelector.column(nullSingle, 0)).isNull();
         assertThat(pair).isEqualTo(GroupKeySelector.of(new int[] {0, 1}, false).getKey(Row.of(4L, 5L)));
-    }
-
-    private static Expr column(int index) {
-        return new Expr() {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            public Object eval(Row row) {
-                return row.getField(index);
-            }
-        };
     }
 }

@@ -34,6 +34,8 @@ public final class NexmarkColumns implements Serializable {
     /** Per column, per declared field: whether the query reads it (unread ones stay null, their values unmade). */
     private final boolean[] topRead;
     private final boolean[][] fieldRead;
+    /** Empty slots after the columns in each row {@link #fill} makes, for the table's computed columns. */
+    private final int room;
     /** Which fields of each kind {@link #event} makes, as {@link NexmarkGenerator#event(long, int, int, int)} takes them. */
     private int personFields;
     private int auctionFields;
@@ -58,6 +60,15 @@ public final class NexmarkColumns implements Serializable {
      * does not make their values (projection push-down).
      */
     public NexmarkColumns(List<String> columns, List<List<String>> nestedFields, Reads reads) {
+        this(columns, nestedFields, reads, 0);
+    }
+
+    /**
+     * As {@link #NexmarkColumns(List, List, Reads)}, each row with {@code room} empty slots after the columns, where the
+     * table's trailing computed columns are written in place instead of into a second row per event.
+     */
+    public NexmarkColumns(List<String> columns, List<List<String>> nestedFields, Reads reads, int room) {
+        this.room = room;
         top = new int[columns.size()];
         nested = new int[columns.size()][];
         topRead = new boolean[columns.size()];
@@ -122,7 +133,7 @@ public final class NexmarkColumns implements Serializable {
     /** The values of a person, an auction, a bid, or the bid that is event {@code n} of {@code bids}. */
     private <R> Object[] fill(int type, Person person, Auction auction, Bid bid, NexmarkGenerator bids, long n,
             RowFactory<R> rows) {
-        Object[] values = new Object[top.length];
+        Object[] values = new Object[top.length + room];
         for (int i = 0; i < top.length; i++) {
             if (!topRead[i]) {
                 continue;

@@ -76,7 +76,7 @@ public final class NexmarkConnector implements TableConnector {
         }
         try {
             return new NexmarkColumns(names, nested, (column, field) -> field == null ? read.reads(column)
-                    : read.readsField(column, field));
+                    : read.readsField(column, field), table.trailingComputedColumns());
         } catch (IllegalArgumentException e) {
             throw new ValidationException("Table '" + table.name() + "': " + e.getMessage(), e);
         }
