@@ -2,8 +2,6 @@ package dev.weir.sql.runtime.join;
 
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.state.ListState;
-import dev.weir.api.common.state.ValueState;
-import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.sql.expr.Expr;
 import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.weir.types.Row;
@@ -16,8 +14,7 @@ import java.time.Duration;
  * ever retracted, so each side's rows under the join key are just a list, appended to and scanned, where the general
  * {@link RegularJoinFunction} keeps a map from each whole row (hashed over every field per lookup) to its counters. A
  * duplicate row is simply in the list twice. A row whose key has a NULL compared with {@code =} joins nothing and is
- * not kept. Both sides' rows of a key are one state value ({@link JoinKeyRows}). With {@code table.exec.state.ttl} set, a
- * row not written for that long is forgotten, as in Flink: each side then keeps a list state with a time to live per row.
+ * not kept. With {@code table.exec.state.ttl} set, a row not written for that long is forgotten, as in Flink.
  */
 public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -25,7 +22,6 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ob
     private final boolean[] nullKeysNeverMatch;
     private final JoinedRow joined;
     private final long stateTtlMillis;
-    private transient ValueState<JoinKeyRows> keyRows;
     private transient ListState<Row> leftRows;
     private transient ListState<Row> rightRows;
 
@@ -39,10 +35,6 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ob
 
     @Override
     public void open(OpenContext openContext) {
-        if (stateTtlMillis <= 0) {
-            keyRows = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-join-key-rows", JoinKeyRows.class));
-            return;
-        }
         leftRows = getRuntimeContext().getListState(JoinStates.rowList("sql-join-left-row-list", stateTtlMillis));
         rightRows = getRuntimeContext().getListState(JoinStates.rowList("sql-join-right-row-list", stateTtlMillis));
     }
@@ -66,34 +58,12 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ob
         if (JoinStates.matchesNothing(key, nullKeysNeverMatch)) {
             return;
         }
-        // A copy: the stored row must not change if an upstream operator reuses the row it passed on.
-        Row stored = Row.copy(input);
-        if (keyRows == null) {
-            processWithTtl(input, stored, inputIsLeft, out);
-            return;
-        }
-        JoinKeyRows rows = keyRows.value();
-        if (rows == null) {
-            keyRows.update(new JoinKeyRows(stored, inputIsLeft));
-            return;
-        }
-        for (int i = 0, n = rows.count(!inputIsLeft); i < n; i++) {
-            Row other = rows.row(!inputIsLeft, i);
-            if (joined.matches(input, other, inputIsLeft)) {
-                out.collect(joined.of(RowKind.INSERT, input, other, inputIsLeft));
-            }
-        }
-        rows.add(stored, inputIsLeft);
-        // The heap backend keeps the object changed in place; a serializing backend needs the write.
-        keyRows.update(rows);
-    }
-
-    private void processWithTtl(Row input, Row stored, boolean inputIsLeft, Collector<Row> out) throws Exception {
         for (Row other : (inputIsLeft ? rightRows : leftRows).get()) {
             if (joined.matches(input, other, inputIsLeft)) {
                 out.collect(joined.of(RowKind.INSERT, input, other, inputIsLeft));
             }
         }
-        (inputIsLeft ? leftRows : rightRows).add(stored);
+        // A copy: the stored row must not change if an upstream operator reuses the row it passed on.
+        (inputIsLeft ? leftRows : rightRows).add(Row.copy(input));
     }
 }
