@@ -37,6 +37,23 @@ class InsertOnlyInnerJoinFunctionTest {
     }
 
     @Test
+    void bothSidesOfAKeyKeepTheirRowsInArrivalOrderAsTheKeyGrows() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ZERO)) {
+            h.processElement2(Row.of("a", "x"));
+            h.processElement1(Row.of("a", 1));
+            h.processElement1(Row.of("a", 2));
+            h.processElement2(Row.of("a", "y"));
+            h.processElement1(Row.of("a", 3));
+            h.processElement2(Row.of("a", "z"));
+            assertThat(drain(h)).containsExactly("+I[a, 1, a, x]", "+I[a, 2, a, x]", "+I[a, 1, a, y]",
+                    "+I[a, 2, a, y]", "+I[a, 3, a, x]", "+I[a, 3, a, y]", "+I[a, 1, a, z]", "+I[a, 2, a, z]",
+                    "+I[a, 3, a, z]");
+            h.processElement1(Row.of("a", 4));
+            assertThat(drain(h)).containsExactly("+I[a, 4, a, x]", "+I[a, 4, a, y]", "+I[a, 4, a, z]");
+        }
+    }
+
+    @Test
     void theRestOfTheOnClauseFiltersThePairs() throws Exception {
         Expr leftValueBelowTwo = new Expr() {
             private static final long serialVersionUID = 1L;
@@ -103,6 +120,22 @@ class InsertOnlyInnerJoinFunctionTest {
             snapshot = h.snapshot();
         }
         try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ZERO)) {
+            h.restore(snapshot);
+            h.processElement2(Row.of("a", "x"));
+            h.processElement1(Row.of("b", 2));
+            assertThat(drain(h)).containsExactly("+I[a, 1, a, x]", "+I[b, 2, b, z]");
+        }
+    }
+
+    @Test
+    void bothSidesRowsSurviveASnapshotAndRestoreWithAStateTtl() throws Exception {
+        HarnessSnapshot snapshot;
+        try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ofHours(1))) {
+            h.processElement1(Row.of("a", 1));
+            h.processElement2(Row.of("b", "z"));
+            snapshot = h.snapshot();
+        }
+        try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ofHours(1))) {
             h.restore(snapshot);
             h.processElement2(Row.of("a", "x"));
             h.processElement1(Row.of("b", 2));
