@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.weir.api.common.serialization.SimpleStringSchema;
 import dev.weir.api.connector.source.ReaderOutput;
 import dev.weir.api.connector.source.SourceReader;
-import dev.weir.api.connector.source.SourceReaderContext;
+import dev.weir.api.connector.source.TestReaderContext;
 import dev.weir.builtin.ReaderYield;
 import dev.weir.connector.kafka.source.KafkaSource;
 import dev.weir.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import dev.weir.core.io.InputStatus;
-import dev.weir.metrics.MetricGroup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -42,7 +41,7 @@ class KafkaSourceFetcherTest {
                 .setValueOnlyDeserializer(new SimpleStringSchema()).build();
         String fetcherThread = topic + "-0-fetcher";
 
-        SourceReader<String> first = source.createReader(new Subtask());
+        SourceReader<String> first = source.createReader(new TestReaderContext(0, 1));
         Output before = new Output(BEFORE_CHECKPOINT);
         Object position;
         try {
@@ -58,7 +57,7 @@ class KafkaSourceFetcherTest {
         }
         assertThat(threadAlive(fetcherThread)).as("the fetcher thread after the reader closed").isFalse();
 
-        SourceReader<String> restored = source.createReader(new Subtask());
+        SourceReader<String> restored = source.createReader(new TestReaderContext(0, 1));
         Output after = new Output(Integer.MAX_VALUE);
         try {
             restored.restoreState(position);
@@ -83,24 +82,6 @@ class KafkaSourceFetcherTest {
 
     private static boolean threadAlive(String name) {
         return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
-    }
-
-    /** Subtask 0 of 1; no metrics (the string schema asks for none). */
-    private static final class Subtask implements SourceReaderContext {
-        @Override
-        public int getIndexOfSubtask() {
-            return 0;
-        }
-
-        @Override
-        public int getParallelism() {
-            return 1;
-        }
-
-        @Override
-        public MetricGroup metricGroup() {
-            return null;
-        }
     }
 
     /** Collects records and asks the reader to yield after each once it holds {@code limit}, as a checkpoint does. */
