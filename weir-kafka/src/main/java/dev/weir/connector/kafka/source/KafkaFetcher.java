@@ -29,7 +29,11 @@ import org.apache.kafka.common.errors.WakeupException;
 final class KafkaFetcher implements Runnable {
     /** Batches (consumer polls, up to {@code max.poll.records} each) fetched ahead of the reader; Flink's default too. */
     static final int CAPACITY = 2;
-    /** How long a poll waits for records; also the longest a request waits for a poll to end. */
+    /**
+     * How long a poll waits for records; also the longest a request waits for a poll to end. Requests do not
+     * {@code wakeup()} the consumer: a wakeup that finds no poll waiting makes the next blocking call throw, and
+     * requests make such calls (offset look-ups). Only {@link #close} wakes it.
+     */
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(20);
     private static final long IDLE_PARK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     private static final long CLOSE_TIMEOUT_MS = 10_000;
