@@ -14,7 +14,17 @@ final class ProducerPool {
     static final int MAX_IDLE = 4;
 
     private final ArrayDeque<KafkaProducer<byte[], byte[]>> idle = new ArrayDeque<>(MAX_IDLE);
+    /** Runs after a producer was given back and kept, on the thread that gave it back. */
+    private final Runnable afterGiveBack;
     private boolean closed;
+
+    ProducerPool() {
+        this(() -> { });
+    }
+
+    ProducerPool(Runnable afterGiveBack) {
+        this.afterGiveBack = afterGiveBack;
+    }
 
     /** An idle producer, its last transaction committed, or null when there is none. */
     synchronized KafkaProducer<byte[], byte[]> poll() {
@@ -26,10 +36,14 @@ final class ProducerPool {
         synchronized (this) {
             if (!closed && idle.size() < MAX_IDLE && TransactionalIdSwitch.isReady(producer)) {
                 idle.addLast(producer);
-                return;
+                producer = null;
             }
         }
-        producer.close();
+        if (producer == null) {
+            afterGiveBack.run();
+        } else {
+            producer.close();
+        }
     }
 
     /** Closes the idle producers; producers given back afterwards are closed at once. */

@@ -20,7 +20,9 @@ import org.apache.kafka.common.utils.ProducerIdAndEpoch;
  * producer id and epoch: the checkpoint's size does not depend on the output's volume) and opens the next one on
  * the next record. Each transaction has its own id, {@code <prefix>-<subtask>-<checkpoint>} ({@link TransactionalIds});
  * the committer commits with the producer that opened it and hands that producer back to the writer's
- * {@link ProducerPool}, and the next transaction takes it under the next id ({@link TransactionalIdSwitch}).
+ * {@link ProducerPool}, and the next transaction takes it under the next id ({@link TransactionalIdSwitch}), prepared
+ * at once off the task thread ({@link NextTransaction}): the first record after a checkpoint finds the producer
+ * initialized under its new id.
  *
  * <p>It implements {@link StatefulSinkWriter} only to learn the id of each checkpoint it takes, which names the
  * next transaction; it has no state of its own. A sink that wraps this writer must pass {@code snapshotState} on:
@@ -41,7 +43,8 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
     /** The transactions handed to the committer whose producers it has not taken yet. */
     private final List<KafkaCommittable> handedOver = new ArrayList<>();
     /** Producers whose transactions were committed, for the next transactions. */
-    private final ProducerPool pool = new ProducerPool();
+    private final ProducerPool pool = new ProducerPool(this::prepareNextTransaction);
+    private final NextTransaction next;
     private int producersCreated;
     private volatile Exception sendFailure;
 
@@ -52,6 +55,7 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
         this.properties = properties;
         this.prefix = prefix;
         this.nextCheckpointId = restoredCheckpointId + 1;
+        this.next = new NextTransaction(pool, "kafka-sink-" + prefix + "-" + context.getParallelInstanceId() + "-next-transaction");
     }
 
     @Override
@@ -67,9 +71,17 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
         producer.send(record, this);
     }
 
-    /** Opens this checkpoint interval's transaction, in a committed transaction's producer when there is one. */
-    private void beginTransaction() {
+    /**
+     * Opens this checkpoint interval's transaction: in the producer {@link NextTransaction} prepared, or else in a
+     * committed transaction's producer when there is one.
+     */
+    private void beginTransaction() throws Exception {
         String id = TransactionalIds.of(prefix, context.getParallelInstanceId(), nextCheckpointId);
+        KafkaProducer<byte[], byte[]> prepared = next.take(id);
+        if (prepared != null) {
+            producer = prepared;
+            return;
+        }
         KafkaProducer<byte[], byte[]> p = pool.poll();
         if (p == null) {
             p = KafkaTransactionCommitter.transactionalProducer(properties, id);
@@ -81,6 +93,16 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
         // Initializing the id also aborts what a killed run left open under it.
         p.initTransactions();
         p.beginTransaction();
+    }
+
+    /**
+     * A commit gave a producer back (normally on the task thread, in the checkpoint's completion): prepares the
+     * transaction after the open one, or the next one when none is open. Ids only grow, so a stale view from another
+     * thread prepares an id too low, which {@link NextTransaction#take} corrects, never one a later checkpoint skips.
+     */
+    private void prepareNextTransaction() {
+        long checkpoint = producer == null ? nextCheckpointId : nextCheckpointId + 1;
+        next.prepare(TransactionalIds.of(prefix, context.getParallelInstanceId(), checkpoint));
     }
 
     @Override
@@ -156,6 +178,7 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
             }
         }
         handedOver.clear();
+        next.close();
         pool.close();
     }
 }

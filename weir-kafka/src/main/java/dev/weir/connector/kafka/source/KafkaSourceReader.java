@@ -42,8 +42,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * One subtask's reader of a {@link KafkaSource}: assigns itself the partitions it owns, emits each partition's
  * records through that partition's split output (per-partition watermarks), and rediscovers partitions
- * periodically. Never blocks: it polls the consumer with a zero timeout, and ends a call early, in the middle of a
- * poll's records, when a checkpoint waits for the task thread ({@link ReaderYield}).
+ * periodically. Never blocks: its consumer is polled by a thread of its own ({@link KafkaFetcher}), and the task
+ * thread only takes the batches it fetched; a call ends early, in the middle of a batch, when a checkpoint waits for
+ * the task thread ({@link ReaderYield}). The positions it checkpoints are those of the records it emitted.
  */
 final class KafkaSourceReader<T> implements SourceReader<T> {
     static final String DISCOVERY_INTERVAL = "partition.discovery.interval.ms";
@@ -51,9 +52,9 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     private static final long DISCOVERY_TIMEOUT_S = 30;
     /**
      * The consumer's {@code max.partition.fetch.bytes} unless the user sets it (Kafka's default is 1 MB). The consumer
-     * asks for a partition's next records only once the last fetch's are drained, and its network I/O runs in
-     * {@code poll}, which this reader calls without waiting: each fetch costs the task a round trip of idle polls, so
-     * fewer, larger fetches keep it busy. The whole fetch stays bounded by {@code fetch.max.bytes} (50 MB).
+     * asks for a partition's next records only once the last fetch's are drained, so each fetch costs a round trip
+     * to the broker in which the fetcher's queue may run dry; fewer, larger fetches keep the reader busy. The whole
+     * fetch stays bounded by {@code fetch.max.bytes} (50 MB).
      */
     private static final int PARTITION_FETCH_BYTES = 8 << 20;
 
@@ -68,7 +69,10 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     private final Emitter<T> emitter = new Emitter<>();
     private Map<TopicPartition, Long> restored;
     private java.util.Set<TopicPartition> restoredEnded = java.util.Set.of();
-    private KafkaConsumer<byte[], byte[]> consumer;
+    /** Owns the consumer once started: every use of the consumer goes through it. */
+    private KafkaFetcher fetcher;
+    /** How many partitions the consumer is assigned: the unfinished ones. */
+    private int activePartitions;
     private Admin admin;
     private DeadLetters deadLetters;
     private boolean discoveredOnce;
@@ -133,7 +137,8 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         props.putIfAbsent("max.partition.fetch.bytes", String.valueOf(PARTITION_FETCH_BYTES));
         props.putIfAbsent("client.id", props.getOrDefault("client.id.prefix", "weir-kafka-source") + "-" + subtask);
         props.remove("client.id.prefix");
-        consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        fetcher = new KafkaFetcher(consumer, props.get("client.id") + "-fetcher");
         Map<String, Object> adminProps = new HashMap<>(props);
         adminProps.keySet().retainAll(AdminClientConfig.configNames());
         admin = Admin.create(adminProps);
@@ -141,6 +146,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
             deadLetters = new DeadLetters(source.deadLetterTopic, source.properties);
         }
         discover();
+        fetcher.start();
     }
 
     @Override
@@ -151,7 +157,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         if (assignmentChanged) {
             applyAssignment(output);
         }
-        if (consumer.assignment().isEmpty()) {
+        if (activePartitions == 0) {
             if (source.stoppingOffsets != null || (endedByEndOfStream && allPartitionsEnded())) {
                 return InputStatus.END_OF_INPUT;
             }
@@ -159,8 +165,8 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
             return InputStatus.NOTHING_AVAILABLE;
         }
         if (batch == null) {
-            ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ZERO);
-            if (records.isEmpty()) {
+            ConsumerRecords<byte[], byte[]> records = fetcher.poll();
+            if (records == null) {
                 return InputStatus.NOTHING_AVAILABLE;
             }
             batch = records;
@@ -247,7 +253,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     }
 
     /** Looks up the topics' partitions and takes on the new ones this subtask owns. */
-    private void discover() {
+    private void discover() throws Exception {
         lastDiscovery = System.currentTimeMillis();
         List<TopicPartition> found = new ArrayList<>();
         try {
@@ -296,7 +302,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         return source.topics != null ? "topics " + source.topics : "topics matching " + source.topicPattern;
     }
 
-    private void startPartitions(List<TopicPartition> added) {
+    private void startPartitions(List<TopicPartition> added) throws Exception {
         List<TopicPartition> fresh = new ArrayList<>();
         Map<TopicPartition, Long> starts = new HashMap<>();
         for (TopicPartition tp : added) {
@@ -310,10 +316,10 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         if (!fresh.isEmpty()) {
             // Partitions that appear after the first discovery (or after the restored checkpoint) are new: read them whole.
             OffsetsInitializer initializer = discoveredOnce || restored != null ? OffsetsInitializer.earliest() : source.startingOffsets;
-            starts.putAll(initializer.getPartitionOffsets(fresh, consumer));
+            starts.putAll(fetcher.call(consumer -> initializer.getPartitionOffsets(fresh, consumer)));
         }
         Map<TopicPartition, Long> stops = source.stoppingOffsets == null ? Map.of()
-                : source.stoppingOffsets.getPartitionOffsets(added, consumer);
+                : fetcher.call(consumer -> source.stoppingOffsets.getPartitionOffsets(added, consumer));
         for (TopicPartition tp : added) {
             PartitionState state = new PartitionState(tp, starts.get(tp), stops.getOrDefault(tp, Long.MAX_VALUE));
             state.endOfStream = restoredEnded.contains(tp);
@@ -336,14 +342,20 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
                 state.output = null;
             }
         }
-        consumer.assign(active);
+        Map<TopicPartition, Long> seeks = new HashMap<>();
         for (TopicPartition tp : active) {
             PartitionState state = partitions.get(tp);
             if (state.output == null) {
                 state.output = output.createOutputForSplit(state.splitId);
-                consumer.seek(tp, state.next);
+                seeks.put(tp, state.next);
             }
         }
+        activePartitions = active.size();
+        // Batches fetched before the change may still hold records of partitions finished since: emitBatch skips them.
+        fetcher.submit(consumer -> {
+            consumer.assign(active);
+            seeks.forEach(consumer::seek);
+        });
     }
 
     @Override
@@ -381,14 +393,14 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         pendingCommits.headMap(checkpointId, true).clear();
         if (!offsets.isEmpty()) {
             // Monitoring only: the checkpoint, not the group, is the source of truth, so a failed commit is ignored.
-            consumer.commitAsync(offsets, null);
+            fetcher.submit(consumer -> consumer.commitAsync(offsets, null));
         }
     }
 
     @Override
     public void close() {
-        if (consumer != null) {
-            consumer.close(Duration.ofSeconds(5));
+        if (fetcher != null) {
+            fetcher.close(Duration.ofSeconds(5));
         }
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));

@@ -58,9 +58,13 @@ class ProducerReuseTest {
         KafkaSink<String> sink = sink(topic, prefix);
         TransactionalKafkaWriter<String> writer = (TransactionalKafkaWriter<String>) sink.createWriter(new WriterSubtask(0, 1, 0));
         try (writer; Committer<KafkaCommittable> committer = sink.createCommitter()) {
-            checkpoint(writer, committer, 1, "first");
-            // Another process left a transaction open under the id of the next checkpoint's transaction.
+            writer.write("first", NoTimestamp.CONTEXT);
+            Collection<KafkaCommittable> first = writer.prepareCommit();
+            writer.snapshotState(1);
+            // Another process left a transaction open under the id of the next checkpoint's transaction (before the
+            // commit, which starts preparing that transaction in the committed producer).
             abandonTransaction(prefix + "-0-2", topic, "stale");
+            committer.commit(first);
             checkpoint(writer, committer, 2, "second");
             assertThat(writer.producersCreated()).isEqualTo(1);
         }
