@@ -293,10 +293,16 @@ public final class ExprCompiler {
                         + "window, or use the window table functions, e.g. FROM "
                         + "TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, "
                         + "window_end, selecting window_start and window_end");
-            default:
+            default: {
+                Expr builtIn = BuiltInCalls.of(name, call, all(operands));
+                if (builtIn != null) {
+                    return builtIn;
+                }
                 throw unsupported(name, "arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, COALESCE, NULLIF, "
                         + "UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, CONCAT/||, POSITION, LIKE, ABS, FLOOR, CEIL, EXTRACT, "
-                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, PROCTIME, CURRENT_WATERMARK");
+                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, PROCTIME, CURRENT_WATERMARK and "
+                        + BuiltInCalls.NAMES);
+            }
         }
     }
 
