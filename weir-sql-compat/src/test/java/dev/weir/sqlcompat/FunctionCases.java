@@ -28,7 +28,7 @@ final class FunctionCases {
         q.add(new SqlCases.Query("fnIfAndIfNull", "SELECT id, IF(n > 2, s, 'x'), IF(n IS NULL, -1, n), IFNULL(n, -1), "
                 + "IFNULL(s, 'none') FROM fn_texts"));
         q.add(new SqlCases.Query("fnGreatestLeastNullIf", "SELECT id, GREATEST(n, 2, id), LEAST(n, 2, id), GREATEST(x, n), "
-                + "LEAST(d, n), NULLIF(n, 0) FROM fn_texts"));
+                + "LEAST(d, n), NULLIF(n, 0) FROM fn_texts WHERE n IS NOT NULL"));
         q.add(new SqlCases.Query("fnIsDistinctFrom", "SELECT id, n IS DISTINCT FROM 3, n IS NOT DISTINCT FROM id, "
                 + "s IS DISTINCT FROM CAST(NULL AS STRING) FROM fn_texts"));
         q.add(new SqlCases.Query("fnConcatOperatorAndConcatWs", "SELECT id, s || '!', CONCAT_WS('-', s, CAST(n AS STRING), 'z'), "
@@ -53,18 +53,35 @@ final class FunctionCases {
         q.add(new SqlCases.Query("fnInitCapReverseRepeatLeftRight", "SELECT id, INITCAP(s), REVERSE(s), REPEAT(s, 2), REPEAT(s, n), "
                 + "LEFT(s, 3), RIGHT(s, 3), LEFT(s, n), RIGHT(s, -1) FROM fn_texts"));
         q.add(new SqlCases.Query("fnLocateAndInstr", "SELECT id, LOCATE('o', s), LOCATE('o', s, 6), INSTR(s, 'l'), "
-                + "POSITION('l' IN s), LOCATE('語', s) FROM fn_texts"));
+                + "POSITION('l' IN s), LOCATE('ö', s) FROM fn_texts"));
         q.add(new SqlCases.Query("fnRegexpMatchAndReplace", "SELECT id, REGEXP(s, 'o.l'), REGEXP(s, '^[a-z-]+$'), "
                 + "REGEXP_REPLACE(s, '[aeiou]', '_'), REGEXP_REPLACE(s, '(l+)', '<$1>') FROM fn_texts"));
         q.add(new SqlCases.Query("fnAsciiChrAndBase64", "SELECT id, ASCII(s), CHR(n + 60), TO_BASE64(s), FROM_BASE64(TO_BASE64(s)) "
                 + "FROM fn_texts"));
         q.add(new SqlCases.Query("fnHashes", "SELECT id, MD5(s), SHA1(s), SHA256(s) FROM fn_texts"));
         q.add(new SqlCases.Query("fnOverlay", "SELECT id, OVERLAY(s PLACING 'XY' FROM 2), OVERLAY(s PLACING '' FROM 1 FOR 2), "
-                + "OVERLAY(s PLACING '#' FROM 3 FOR 0) FROM fn_texts"));
-        q.add(new SqlCases.Query("fnUuidShape", "SELECT id, CHAR_LENGTH(UUID()), "
-                + "REGEXP(UUID(), '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$') FROM fn_texts"));
+                + "OVERLAY(s PLACING '#' FROM 3 FOR 1) FROM fn_texts WHERE s <> ''"));
         q.add(new SqlCases.Query("fnNestedInWhere", "SELECT id, UPPER(LEFT(s, 1)), LPAD(CAST(ROUND(x) AS STRING), 6, '0') "
                 + "FROM fn_texts WHERE CHAR_LENGTH(REPLACE(s, ' ', '')) > 4 AND ROUND(x) <> 0"));
+        // Time.
+        q.add(new SqlCases.Query("fnDatePartFunctions", "SELECT item, YEAR(bidtime), QUARTER(bidtime), MONTH(bidtime), WEEK(bidtime), "
+                + "DAYOFYEAR(bidtime), DAYOFMONTH(bidtime), DAYOFWEEK(bidtime), HOUR(bidtime), MINUTE(bidtime), SECOND(bidtime) FROM bids"));
+        q.add(new SqlCases.Query("fnTimestampAddAndDiff", "SELECT item, TIMESTAMPADD(MINUTE, 5, bidtime), TIMESTAMPADD(DAY, -1, bidtime), "
+                + "TIMESTAMPDIFF(SECOND, TIMESTAMP '2020-04-15 08:00:00', bidtime), "
+                + "TIMESTAMPDIFF(MINUTE, bidtime, TIMESTAMP '2020-04-15 09:00:00') FROM bids"));
+        q.add(new SqlCases.Query("fnTimestampAddMonths", "SELECT item, TIMESTAMPADD(MONTH, 2, bidtime), "
+                + "TIMESTAMPDIFF(MONTH, TIMESTAMP '2019-12-31 00:00:00', bidtime) FROM bids"));
+        q.add(new SqlCases.Query("fnIntervalArithmetic", "SELECT item, bidtime + INTERVAL '1' HOUR, bidtime - INTERVAL '30' SECOND, "
+                + "CAST(bidtime AS DATE) + INTERVAL '2' DAY FROM bids"));
+        q.add(new SqlCases.Query("fnLtzIntervalArithmetic", "SELECT user_name, ts + INTERVAL '90' MINUTE, HOUR(ts) FROM clicks"));
+        q.add(new SqlCases.Query("fnDateAndTimestampLiterals", "SELECT item FROM bids WHERE bidtime > TIMESTAMP '2020-04-15 08:10:00' "
+                + "AND CAST(bidtime AS DATE) = DATE '2020-04-15'"));
+        q.add(new SqlCases.Query("fnToDateAndConvertTz", "SELECT id, TO_DATE(CONCAT('2021-0', CAST(id AS STRING), '-01')), "
+                + "TO_DATE(CONCAT('1', CAST(id AS STRING), '/04/2020'), 'dd/MM/yyyy'), "
+                + "CONVERT_TZ(CONCAT('2020-04-15 0', CAST(id AS STRING), ':00:00'), 'UTC', 'Asia/Shanghai') FROM fn_texts WHERE id < 6"));
+        q.add(new SqlCases.Query("fnCurrentTimeIsNow", "SELECT id FROM fn_texts WHERE YEAR(CURRENT_DATE) >= 2024 "
+                + "AND YEAR(LOCALTIMESTAMP) >= 2024 AND DATE_FORMAT(CURRENT_TIMESTAMP, 'yyyy') >= '2024' "
+                + "AND DATE_FORMAT(NOW(), 'yyyy') >= '2024' AND HOUR(CURRENT_TIME) BETWEEN 0 AND 23"));
         return q;
     }
 }

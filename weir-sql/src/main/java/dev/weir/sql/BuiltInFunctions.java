@@ -23,7 +23,8 @@ final class BuiltInFunctions {
             "GREATEST", "LEAST", "IFNULL", "concat_ws", "round", "truncate", "power", "sqrt", "exp", "ln", "log", "log10", "log2",
             "sign", "pi", "e", "degrees", "radians", "sin", "cos", "tan", "rand", "randInteger", "replace", "lpad", "rpad",
             "ltrim", "rtrim", "initCap", "reverse", "repeat", "left", "right", "locate", "instr", "regexp", "regexpReplace",
-            "ascii", "chr", "toBase64", "fromBase64", "md5", "sha1", "sha256", "overlay", "uuid",
+            "ascii", "chr", "toBase64", "fromBase64", "md5", "sha1", "sha256", "overlay", "currentTimestamp", "now", "localTimestamp",
+            "currentDate", "currentTime", "toDate", "convertTz",
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value");
 

@@ -294,7 +294,7 @@ public final class ExprCompiler {
                         + "TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, "
                         + "window_end, selecting window_start and window_end");
             default: {
-                Expr builtIn = BuiltInCalls.of(name, call, all(operands));
+                Expr builtIn = BuiltInCalls.of(name, call, all(operands), zone);
                 if (builtIn != null) {
                     return builtIn;
                 }

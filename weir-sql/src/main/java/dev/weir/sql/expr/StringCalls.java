@@ -5,14 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.UUID;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
  * Flink's string functions beyond {@link Strings}: REPLACE, LPAD, RPAD, LTRIM, RTRIM, INITCAP, REVERSE, REPEAT, LEFT,
  * RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE, ASCII, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, OVERLAY,
- * CONCAT_WS and UUID. A NULL argument gives NULL, except CONCAT_WS, which skips NULL strings (NULL only for a NULL
+ * and CONCAT_WS. A NULL argument gives NULL, except CONCAT_WS, which skips NULL strings (NULL only for a NULL
  * separator), as in Flink. A literal regular expression is compiled once; an invalid one gives NULL, as in Flink.
  */
 final class StringCalls extends Expr {
@@ -21,7 +21,7 @@ final class StringCalls extends Expr {
 
     enum Fn {
         REPLACE, LPAD, RPAD, LTRIM, RTRIM, INITCAP, REVERSE, REPEAT, LEFT, RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE,
-        ASCII, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, OVERLAY, CONCAT_WS, UUID
+        ASCII, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, OVERLAY, CONCAT_WS
     }
 
     private final Fn fn;
@@ -58,9 +58,6 @@ final class StringCalls extends Expr {
 
     @Override
     public Object eval(Row row) {
-        if (fn == Fn.UUID) {
-            return UUID.randomUUID().toString();
-        }
         if (fn == Fn.CONCAT_WS) {
             return concatWs(row);
         }
@@ -78,8 +75,10 @@ final class StringCalls extends Expr {
         }
         switch (fn) {
             case ASCII: {
+                // Flink's ASCII is the first UTF-8 byte, signed: -26 for '日'.
                 String s = a.toString();
-                return s.isEmpty() ? 0 : (int) s.charAt(0);
+                return s.isEmpty() ? 0 : (int) s.substring(0, Character.charCount(s.codePointAt(0)))
+                        .getBytes(StandardCharsets.UTF_8)[0];
             }
             case CHR: {
                 int code = ((Number) a).intValue();
@@ -143,11 +142,8 @@ final class StringCalls extends Expr {
                 if (p == null) {
                     return null;
                 }
-                try {
-                    return p.matcher(s).replaceAll(c.toString());
-                } catch (RuntimeException e) {
-                    return null; // a replacement naming a group the pattern lacks, as Flink's: NULL
-                }
+                // The replacement is literal text in Flink ('$1' stays '$1').
+                return p.matcher(s).replaceAll(Matcher.quoteReplacement(c.toString()));
             }
             case TO_BASE64:
                 return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));

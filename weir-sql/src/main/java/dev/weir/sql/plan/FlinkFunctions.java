@@ -113,10 +113,6 @@ public final class FlinkFunctions {
     public static final SqlFunction MD5 = string("MD5", NULLABLE_STRING, OperandTypes.STRING);
     public static final SqlFunction SHA1 = string("SHA1", NULLABLE_STRING, OperandTypes.STRING);
     public static final SqlFunction SHA256 = string("SHA256", NULLABLE_STRING, OperandTypes.STRING);
-    /** UUID(): a random UUID string, a new one per row. */
-    public static final SqlFunction UUID = new Nondeterministic("UUID",
-            ReturnTypes.explicit(SqlTypeName.CHAR, 36), OperandTypes.NILADIC, SqlFunctionCategory.STRING);
-
     /** ROUND(x [, d]) and TRUNCATE(x [, d]): x rounded half up (cut) to d decimals, of Flink's result type. */
     public static final SqlFunction ROUND = numeric("ROUND", FlinkFunctions::roundType,
             OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER));
@@ -127,13 +123,23 @@ public final class FlinkFunctions {
             OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_NUMERIC));
     /** LOG2(x): the logarithm to base 2. */
     public static final SqlFunction LOG2 = numeric("LOG2", ReturnTypes.DOUBLE_NULLABLE, OperandTypes.NUMERIC);
+    /** TO_DATE(string [, format]): a 'yyyy-MM-dd' string (or the given pattern) to a DATE. */
+    public static final SqlFunction TO_DATE = new SqlFunction("TO_DATE", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.DATE.andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
+            OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING), SqlFunctionCategory.TIMEDATE);
+    /** CONVERT_TZ(string, from, to): a 'yyyy-MM-dd HH:mm:ss' string read in zone from, written in zone to. */
+    public static final SqlFunction CONVERT_TZ = new SqlFunction("CONVERT_TZ", SqlKind.OTHER_FUNCTION, FORCED_NULLABLE_STRING,
+            null, OperandTypes.STRING_STRING_STRING, SqlFunctionCategory.TIMEDATE);
+    /** NOW(): the current time, TIMESTAMP_LTZ(3), per row, as CURRENT_TIMESTAMP. */
+    public static final SqlFunction NOW = new RuntimeValue("NOW",
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), OperandTypes.NILADIC);
     /** E(): Euler's number. */
     public static final SqlFunction E = numeric("E", ReturnTypes.DOUBLE, OperandTypes.NILADIC);
 
     static final List<SqlFunction> ALL = List.of(TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, CONCAT,
             PROCTIME, CURRENT_WATERMARK, REGEXP_EXTRACT, SPLIT_INDEX, CONCAT_WS, LPAD, RPAD, LTRIM, RTRIM, REVERSE, REPEAT, LEFT,
-            RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, UUID, ROUND, TRUNCATE,
-            LOG, LOG2, E, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
+            RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, ROUND, TRUNCATE,
+            LOG, LOG2, E, TO_DATE, CONVERT_TZ, NOW, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
             SqlLibraryOperators.LEAST);
 
     /** Names of Calcite's standard functions that Flink defines differently (result type, argument order). */
@@ -171,24 +177,6 @@ public final class FlinkFunctions {
     }
 
     private FlinkFunctions() {
-    }
-
-    /** A function whose value differs from call to call (UUID): never folded to a constant at planning time. */
-    private static final class Nondeterministic extends SqlFunction {
-        Nondeterministic(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands,
-                SqlFunctionCategory category) {
-            super(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, category);
-        }
-
-        @Override
-        public boolean isDynamicFunction() {
-            return true;
-        }
-
-        @Override
-        public boolean isDeterministic() {
-            return false;
-        }
     }
 
     /** A time function whose value is known only when a row is evaluated: never folded to a constant at planning time. */
