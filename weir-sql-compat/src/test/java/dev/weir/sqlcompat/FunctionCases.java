@@ -70,7 +70,10 @@ final class FunctionCases {
                 + "TIMESTAMPDIFF(SECOND, TIMESTAMP '2020-04-15 08:00:00', bidtime), "
                 + "TIMESTAMPDIFF(MINUTE, bidtime, TIMESTAMP '2020-04-15 09:00:00') FROM bids"));
         q.add(new SqlCases.Query("fnTimestampAddMonths", "SELECT item, TIMESTAMPADD(MONTH, 2, bidtime), "
-                + "TIMESTAMPDIFF(MONTH, TIMESTAMP '2019-12-31 00:00:00', bidtime) FROM bids"));
+                + "TIMESTAMPDIFF(MONTH, TIMESTAMP '2019-12-31 00:00:00', bidtime), bidtime - INTERVAL '1' YEAR, "
+                + "TIMESTAMPDIFF(YEAR, bidtime, TIMESTAMP '2018-04-15 08:10:00') FROM bids"));
+        q.add(new SqlCases.Query("fnDatePartsOfADate", "SELECT item, YEAR(d), MONTH(d), DAYOFWEEK(d), d + INTERVAL '1' MONTH, "
+                + "d - INTERVAL '3' DAY FROM (SELECT item, CAST(bidtime AS DATE) AS d FROM bids)"));
         q.add(new SqlCases.Query("fnIntervalArithmetic", "SELECT item, bidtime + INTERVAL '1' HOUR, bidtime - INTERVAL '30' SECOND, "
                 + "CAST(bidtime AS DATE) + INTERVAL '2' DAY FROM bids"));
         q.add(new SqlCases.Query("fnLtzIntervalArithmetic", "SELECT user_name, ts + INTERVAL '90' MINUTE, HOUR(ts) FROM clicks"));

@@ -209,7 +209,10 @@ public final class ExprCompiler {
             case POSITION:
                 return new Strings(Strings.Fn.POSITION, all(operands), null);
             case EXTRACT:
-                return new Temporal(Temporal.Fn.EXTRACT, new Expr[] {compileExpanded(operands.get(1))},
+                // A DATE counts days; EXTRACT reads the milliseconds of a timestamp.
+                return new Temporal(Temporal.Fn.EXTRACT, new Expr[] {operands.get(1).getType().getSqlTypeName() == SqlTypeName.DATE
+                        ? new Arithmetic(Arithmetic.Op.TIMES, NumericKind.LONG, 0, compileExpanded(operands.get(1)),
+                                new Leaf.Constant(86_400_000L)) : compileExpanded(operands.get(1))},
                         (TimeUnitRange) ((RexLiteral) operands.get(0)).getValue(), zone, isLtz(operands.get(1)));
             case FLOOR:
             case CEIL:
@@ -313,6 +316,12 @@ public final class ExprCompiler {
     private Expr arithmetic(Arithmetic.Op op, RexCall call) {
         RelDataType type = call.getType();
         SqlTypeName t = type.getSqlTypeName();
+        if (op == Arithmetic.Op.PLUS || op == Arithmetic.Op.MINUS) {
+            Expr calendar = CalendarArithmetic.of(op == Arithmetic.Op.MINUS, call, this::compileExpanded, zone);
+            if (calendar != null) {
+                return calendar;
+            }
+        }
         if (t == SqlTypeName.INTERVAL_YEAR_MONTH || t == SqlTypeName.INTERVAL_MONTH || t == SqlTypeName.INTERVAL_YEAR
                 || hasYearMonthInterval(call)) {
             throw unsupported("arithmetic with YEAR or MONTH intervals", "intervals in DAY, HOUR, MINUTE or SECOND");
