@@ -14,7 +14,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * Time arithmetic that is not a sum of milliseconds: a DATE, TIMESTAMP or TIMESTAMP_LTZ plus or minus a YEAR/MONTH
  * interval (calendar months, the day clamped to the month's last, as Flink's {@code TIMESTAMPADD(MONTH, ..)}), the
- * months between two times ({@code TIMESTAMPDIFF(MONTH, ..)}), and a DATE plus or minus a DAY-TIME interval (whole
+ * months between the dates of two times ({@code TIMESTAMPDIFF(MONTH, ..)}), and a DATE plus or minus a DAY-TIME interval (whole
  * days). A TIMESTAMP_LTZ moves on the wall clock of {@code table.local-time-zone}. NULL in gives NULL out.
  */
 final class CalendarArithmetic extends Expr {
@@ -97,10 +97,13 @@ final class CalendarArithmetic extends Expr {
         }
     }
 
-    // later - earlier in whole months: the most months that, added to earlier, do not pass later.
-    private static int monthsBetween(LocalDateTime later, LocalDateTime earlier) {
+    // later - earlier in whole months of their dates (the time of day is not counted, as in Flink's TIMESTAMPDIFF): the
+    // most months that, added to earlier's date, do not pass later's.
+    private static int monthsBetween(LocalDateTime laterTime, LocalDateTime earlierTime) {
+        java.time.LocalDate later = laterTime.toLocalDate();
+        java.time.LocalDate earlier = earlierTime.toLocalDate();
         if (later.isBefore(earlier)) {
-            return -monthsBetween(earlier, later);
+            return -monthsBetween(earlierTime, laterTime);
         }
         int m = (later.getYear() * 12 + later.getMonthValue()) - (earlier.getYear() * 12 + earlier.getMonthValue());
         while (m > 0 && earlier.plusMonths(m).isAfter(later)) {

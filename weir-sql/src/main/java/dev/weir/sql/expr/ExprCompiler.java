@@ -322,22 +322,9 @@ public final class ExprCompiler {
                 return calendar;
             }
         }
-        if (t == SqlTypeName.INTERVAL_YEAR_MONTH || t == SqlTypeName.INTERVAL_MONTH || t == SqlTypeName.INTERVAL_YEAR
-                || hasYearMonthInterval(call)) {
-            throw unsupported("arithmetic with YEAR or MONTH intervals", "intervals in DAY, HOUR, MINUTE or SECOND");
-        }
+        // What remains of YEAR/MONTH intervals is arithmetic on their months (interval times or by a number).
         return new Arithmetic(op, NumericKind.of(type), Math.max(0, type.getScale()), compileExpanded(call.getOperands().get(0)),
                 compileExpanded(call.getOperands().get(1)));
-    }
-
-    private static boolean hasYearMonthInterval(RexCall call) {
-        for (RexNode o : call.getOperands()) {
-            SqlTypeName t = o.getType().getSqlTypeName();
-            if (t == SqlTypeName.INTERVAL_YEAR_MONTH || t == SqlTypeName.INTERVAL_MONTH || t == SqlTypeName.INTERVAL_YEAR) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private Expr comparison(Comparison.Op op, RexCall call) {
