@@ -221,6 +221,7 @@ final class SqlCases {
         q.addAll(RankCases.queries());
         q.addAll(OverCases.queries());
         q.addAll(GroupWindowCases.queries());
+        q.addAll(FunctionCases.queries());
         return q;
     }
 }

@@ -33,6 +33,7 @@ class SqlDifferentialTest {
         List<String> ddl = SqlCases.tables(dir);
         ddl.addAll(TemporalJoinCases.tables(dir));
         ddl.addAll(GroupWindowCases.tables(dir));
+        ddl.addAll(FunctionCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {
             runAll(flinkThreads, ddl);

@@ -18,6 +18,13 @@ final class BuiltInFunctions {
             "abs", "ceil", "floor", "upper", "lower", "charLength", "substring", "trim", "concat", "position",
             "regexpExtract", "splitIndex", "extract", "dateFormat", "fromUnixtime", "unixTimestamp", "toTimestamp",
             "TO_TIMESTAMP_LTZ", "proctime", "CURRENT_WATERMARK", "SOURCE_WATERMARK",
+            // Conditional, arithmetic and string functions of the expression families (ConditionalCalls, MathCalls,
+            // StringCalls).
+            "GREATEST", "LEAST", "IFNULL", "concat_ws", "round", "truncate", "power", "sqrt", "exp", "ln", "log", "log10", "log2",
+            "sign", "pi", "e", "degrees", "radians", "sin", "cos", "tan", "rand", "randInteger", "replace", "lpad", "rpad",
+            "ltrim", "rtrim", "initCap", "reverse", "repeat", "left", "right", "locate", "instr", "regexp", "regexpReplace",
+            "ascii", "chr", "toBase64", "fromBase64", "md5", "sha1", "sha256", "overlay", "currentTimestamp", "now", "localTimestamp",
+            "currentDate", "currentTime", "toDate", "convertTz",
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value");
 

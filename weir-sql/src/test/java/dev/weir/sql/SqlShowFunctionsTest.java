@@ -41,7 +41,8 @@ class SqlShowFunctionsTest {
     @Test
     void withoutUserFunctionsShowFunctionsStillListsTheBuiltIns() throws Exception {
         assertThat(rows(SqlTestSupport.env(), "SHOW FUNCTIONS")).hasSize(BuiltInFunctions.NAMES.size())
-                .startsWith("+I[COALESCE]", "+I[CURRENT_WATERMARK]", "+I[LIKE]", "+I[SOURCE_WATERMARK]", "+I[TO_TIMESTAMP_LTZ]", "+I[abs]");
+                .startsWith("+I[COALESCE]", "+I[CURRENT_WATERMARK]", "+I[GREATEST]", "+I[IFNULL]", "+I[LEAST]", "+I[LIKE]",
+                        "+I[SOURCE_WATERMARK]", "+I[TO_TIMESTAMP_LTZ]", "+I[abs]");
         assertThat(rows(SqlTestSupport.env(), "SHOW USER FUNCTIONS")).isEmpty();
     }
 }

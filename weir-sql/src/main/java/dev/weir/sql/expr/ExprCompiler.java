@@ -209,7 +209,10 @@ public final class ExprCompiler {
             case POSITION:
                 return new Strings(Strings.Fn.POSITION, all(operands), null);
             case EXTRACT:
-                return new Temporal(Temporal.Fn.EXTRACT, new Expr[] {compileExpanded(operands.get(1))},
+                // A DATE counts days; EXTRACT reads the milliseconds of a timestamp.
+                return new Temporal(Temporal.Fn.EXTRACT, new Expr[] {operands.get(1).getType().getSqlTypeName() == SqlTypeName.DATE
+                        ? new Arithmetic(Arithmetic.Op.TIMES, NumericKind.LONG, 0, compileExpanded(operands.get(1)),
+                                new Leaf.Constant(86_400_000L)) : compileExpanded(operands.get(1))},
                         (TimeUnitRange) ((RexLiteral) operands.get(0)).getValue(), zone, isLtz(operands.get(1)));
             case FLOOR:
             case CEIL:
@@ -293,10 +296,16 @@ public final class ExprCompiler {
                         + "window, or use the window table functions, e.g. FROM "
                         + "TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, "
                         + "window_end, selecting window_start and window_end");
-            default:
+            default: {
+                Expr builtIn = BuiltInCalls.of(name, call, all(operands), zone);
+                if (builtIn != null) {
+                    return builtIn;
+                }
                 throw unsupported(name, "arithmetic, comparisons, AND/OR/NOT, IS [NOT] NULL, CASE, CAST, COALESCE, NULLIF, "
                         + "UPPER, LOWER, CHAR_LENGTH, SUBSTRING, TRIM, CONCAT/||, POSITION, LIKE, ABS, FLOOR, CEIL, EXTRACT, "
-                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, PROCTIME, CURRENT_WATERMARK");
+                        + "TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, REGEXP_EXTRACT, SPLIT_INDEX, PROCTIME, CURRENT_WATERMARK and "
+                        + BuiltInCalls.NAMES);
+            }
         }
     }
 
@@ -307,22 +316,15 @@ public final class ExprCompiler {
     private Expr arithmetic(Arithmetic.Op op, RexCall call) {
         RelDataType type = call.getType();
         SqlTypeName t = type.getSqlTypeName();
-        if (t == SqlTypeName.INTERVAL_YEAR_MONTH || t == SqlTypeName.INTERVAL_MONTH || t == SqlTypeName.INTERVAL_YEAR
-                || hasYearMonthInterval(call)) {
-            throw unsupported("arithmetic with YEAR or MONTH intervals", "intervals in DAY, HOUR, MINUTE or SECOND");
-        }
-        return new Arithmetic(op, NumericKind.of(type), Math.max(0, type.getScale()), compileExpanded(call.getOperands().get(0)),
-                compileExpanded(call.getOperands().get(1)));
-    }
-
-    private static boolean hasYearMonthInterval(RexCall call) {
-        for (RexNode o : call.getOperands()) {
-            SqlTypeName t = o.getType().getSqlTypeName();
-            if (t == SqlTypeName.INTERVAL_YEAR_MONTH || t == SqlTypeName.INTERVAL_MONTH || t == SqlTypeName.INTERVAL_YEAR) {
-                return true;
+        if (op == Arithmetic.Op.PLUS || op == Arithmetic.Op.MINUS) {
+            Expr calendar = CalendarArithmetic.of(op == Arithmetic.Op.MINUS, call, this::compileExpanded, zone);
+            if (calendar != null) {
+                return calendar;
             }
         }
-        return false;
+        // What remains of YEAR/MONTH intervals is arithmetic on their months (interval times or by a number).
+        return new Arithmetic(op, NumericKind.of(type), Math.max(0, type.getScale()), compileExpanded(call.getOperands().get(0)),
+                compileExpanded(call.getOperands().get(1)));
     }
 
     private Expr comparison(Comparison.Op op, RexCall call) {

@@ -1,11 +1,16 @@
 package dev.weir.sql.plan;
 
 import java.util.List;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
+import org.apache.calcite.sql.type.SqlOperandTypeChecker;
 import org.apache.calcite.sql.type.SqlReturnTypeInference;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 import org.apache.calcite.sql.type.SqlTypeName;
@@ -64,8 +69,112 @@ public final class FlinkFunctions {
     public static final SqlFunction SPLIT_INDEX = new SqlFunction("SPLIT_INDEX", SqlKind.OTHER_FUNCTION, NULLABLE_STRING, null,
             OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING, SqlTypeFamily.INTEGER), SqlFunctionCategory.STRING);
 
+    private static final SqlReturnTypeInference FORCED_NULLABLE_STRING =
+            ReturnTypes.explicit(SqlTypeName.VARCHAR, Integer.MAX_VALUE).andThen(SqlTypeTransforms.FORCE_NULLABLE);
+
+    /** CONCAT_WS(separator, s1, ...): the non-null strings joined by separator; NULL only for a NULL separator. */
+    public static final SqlFunction CONCAT_WS = string("CONCAT_WS", NULLABLE_STRING,
+            OperandTypes.repeat(org.apache.calcite.sql.type.SqlOperandCountRanges.from(1), OperandTypes.STRING));
+    /** LPAD(s, length, padding) and RPAD: s cut or padded on the left (right) to length; NULL for a negative length. */
+    public static final SqlFunction LPAD = string("LPAD", FORCED_NULLABLE_STRING,
+            OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.INTEGER, SqlTypeFamily.STRING));
+    public static final SqlFunction RPAD = string("RPAD", FORCED_NULLABLE_STRING,
+            OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.INTEGER, SqlTypeFamily.STRING));
+    /** LTRIM(s), RTRIM(s): s without its leading (trailing) spaces. */
+    public static final SqlFunction LTRIM = string("LTRIM", NULLABLE_STRING, OperandTypes.STRING);
+    public static final SqlFunction RTRIM = string("RTRIM", NULLABLE_STRING, OperandTypes.STRING);
+    /** REVERSE(s): s backwards. */
+    public static final SqlFunction REVERSE = string("REVERSE", NULLABLE_STRING, OperandTypes.STRING);
+    /** REPEAT(s, n): s n times ('' for n <= 0). */
+    public static final SqlFunction REPEAT = string("REPEAT", NULLABLE_STRING,
+            OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.INTEGER));
+    /** LEFT(s, n), RIGHT(s, n): the leftmost (rightmost) n characters ('' for n <= 0). */
+    public static final SqlFunction LEFT = string("LEFT", NULLABLE_STRING, OperandTypes.family(SqlTypeFamily.STRING,
+            SqlTypeFamily.INTEGER));
+    public static final SqlFunction RIGHT = string("RIGHT", NULLABLE_STRING, OperandTypes.family(SqlTypeFamily.STRING,
+            SqlTypeFamily.INTEGER));
+    /** LOCATE(needle, haystack [, from]): the 1-based position of needle in haystack from position from; 0 if absent. */
+    public static final SqlFunction LOCATE = string("LOCATE", ReturnTypes.INTEGER_NULLABLE, OperandTypes.or(
+            OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING, SqlTypeFamily.INTEGER)));
+    /** INSTR(s, needle): the 1-based position of needle in s; 0 if absent. */
+    public static final SqlFunction INSTR = string("INSTR", ReturnTypes.INTEGER_NULLABLE, OperandTypes.STRING_STRING);
+    /** REGEXP(s, regex): whether a part of s matches regex. */
+    public static final SqlFunction REGEXP = string("REGEXP",
+            ReturnTypes.BOOLEAN.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.STRING_STRING);
+    /** REGEXP_REPLACE(s, regex, replacement): every match of regex in s replaced. */
+    public static final SqlFunction REGEXP_REPLACE = string("REGEXP_REPLACE", FORCED_NULLABLE_STRING,
+            OperandTypes.STRING_STRING_STRING);
+    /** CHR(n): the character of code n modulo 256. */
+    public static final SqlFunction CHR = string("CHR", NULLABLE_STRING, OperandTypes.INTEGER);
+    /** TO_BASE64(s), FROM_BASE64(s): s's UTF-8 bytes in base64, and back to a string. */
+    public static final SqlFunction TO_BASE64 = string("TO_BASE64", NULLABLE_STRING, OperandTypes.STRING);
+    public static final SqlFunction FROM_BASE64 = string("FROM_BASE64", FORCED_NULLABLE_STRING, OperandTypes.STRING);
+    /** MD5(s), SHA1(s), SHA256(s): the digest of s's UTF-8 bytes as lower-case hex. */
+    public static final SqlFunction MD5 = string("MD5", NULLABLE_STRING, OperandTypes.STRING);
+    public static final SqlFunction SHA1 = string("SHA1", NULLABLE_STRING, OperandTypes.STRING);
+    public static final SqlFunction SHA256 = string("SHA256", NULLABLE_STRING, OperandTypes.STRING);
+    /** ROUND(x [, d]) and TRUNCATE(x [, d]): x rounded half up (cut) to d decimals, of Flink's result type. */
+    public static final SqlFunction ROUND = numeric("ROUND", FlinkFunctions::roundType,
+            OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER));
+    public static final SqlFunction TRUNCATE = numeric("TRUNCATE", FlinkFunctions::roundType,
+            OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_INTEGER));
+    /** LOG(x): the natural logarithm; LOG(base, x): the logarithm to base. */
+    public static final SqlFunction LOG = numeric("LOG", ReturnTypes.DOUBLE_NULLABLE,
+            OperandTypes.or(OperandTypes.NUMERIC, OperandTypes.NUMERIC_NUMERIC));
+    /** LOG2(x): the logarithm to base 2. */
+    public static final SqlFunction LOG2 = numeric("LOG2", ReturnTypes.DOUBLE_NULLABLE, OperandTypes.NUMERIC);
+    /** TO_DATE(string [, format]): a 'yyyy-MM-dd' string (or the given pattern) to a DATE. */
+    public static final SqlFunction TO_DATE = new SqlFunction("TO_DATE", SqlKind.OTHER_FUNCTION,
+            ReturnTypes.DATE.andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
+            OperandTypes.or(OperandTypes.STRING, OperandTypes.STRING_STRING), SqlFunctionCategory.TIMEDATE);
+    /** CONVERT_TZ(string, from, to): a 'yyyy-MM-dd HH:mm:ss' string read in zone from, written in zone to. */
+    public static final SqlFunction CONVERT_TZ = new SqlFunction("CONVERT_TZ", SqlKind.OTHER_FUNCTION, FORCED_NULLABLE_STRING,
+            null, OperandTypes.STRING_STRING_STRING, SqlFunctionCategory.TIMEDATE);
+    /** NOW(): the current time, TIMESTAMP_LTZ(3), per row, as CURRENT_TIMESTAMP. */
+    public static final SqlFunction NOW = new RuntimeValue("NOW",
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), OperandTypes.NILADIC);
+    /** E(): Euler's number. */
+    public static final SqlFunction E = numeric("E", ReturnTypes.DOUBLE, OperandTypes.NILADIC);
+
     static final List<SqlFunction> ALL = List.of(TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, CONCAT,
-            PROCTIME, CURRENT_WATERMARK, REGEXP_EXTRACT, SPLIT_INDEX);
+            PROCTIME, CURRENT_WATERMARK, REGEXP_EXTRACT, SPLIT_INDEX, CONCAT_WS, LPAD, RPAD, LTRIM, RTRIM, REVERSE, REPEAT, LEFT,
+            RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, ROUND, TRUNCATE,
+            LOG, LOG2, E, TO_DATE, CONVERT_TZ, NOW, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
+            SqlLibraryOperators.LEAST);
+
+    /** Names of Calcite's standard functions that Flink defines differently (result type, argument order). */
+    static final java.util.Set<String> REDEFINED = java.util.Set.of("ROUND", "TRUNCATE", "LOG");
+
+    private static SqlFunction string(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, SqlFunctionCategory.STRING);
+    }
+
+    private static SqlFunction numeric(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
+        return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, SqlFunctionCategory.NUMERIC);
+    }
+
+    /**
+     * Flink's type of ROUND(x, d) and TRUNCATE(x, d): x's type, except for a DECIMAL(p, s) rounded to fewer than s
+     * digits: DECIMAL(1 + p - s + d, d) for d >= 0 (one more digit for a carry), DECIMAL(1 + p - s, 0) for d < 0.
+     */
+    private static RelDataType roundType(SqlOperatorBinding binding) {
+        RelDataType x = binding.getOperandType(0);
+        boolean nullable = x.isNullable() || (binding.getOperandCount() > 1 && binding.getOperandType(1).isNullable());
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        if (x.getSqlTypeName() != SqlTypeName.DECIMAL) {
+            return factory.createTypeWithNullability(x, nullable);
+        }
+        int digits = 0;
+        if (binding.getOperandCount() > 1) {
+            Integer literal = binding.isOperandLiteral(1, false) ? binding.getOperandLiteralValue(1, Integer.class) : null;
+            digits = literal == null ? x.getScale() : literal;
+        }
+        int p = x.getPrecision();
+        int s = x.getScale();
+        RelDataType result = digits >= s ? x : digits < 0 ? factory.createSqlType(SqlTypeName.DECIMAL, Math.min(38, 1 + p - s), 0)
+                : factory.createSqlType(SqlTypeName.DECIMAL, Math.min(38, 1 + p - s + digits), digits);
+        return factory.createTypeWithNullability(result, nullable);
+    }
 
     private FlinkFunctions() {
     }

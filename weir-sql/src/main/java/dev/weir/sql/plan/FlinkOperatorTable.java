@@ -36,7 +36,8 @@ final class FlinkOperatorTable {
         @Override
         public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
                 List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
-            if (opName.isSimple() && REPLACED.contains(opName.getSimple().toUpperCase())) {
+            if (opName.isSimple() && (REPLACED.contains(opName.getSimple().toUpperCase())
+                    || FlinkFunctions.REDEFINED.contains(opName.getSimple().toUpperCase()))) {
                 return;
             }
             standard.lookupOperatorOverloads(opName, category, syntax, operatorList, nameMatcher);
@@ -46,7 +47,7 @@ final class FlinkOperatorTable {
         public List<SqlOperator> getOperatorList() {
             List<SqlOperator> list = new ArrayList<>();
             for (SqlOperator op : standard.getOperatorList()) {
-                if (!REPLACED.contains(op.getName())) {
+                if (!REPLACED.contains(op.getName()) && !FlinkFunctions.REDEFINED.contains(op.getName())) {
                     list.add(op);
                 }
             }

@@ -1,0 +1,90 @@
+package dev.weir.sqlcompat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The differential suite's built-in scalar functions (conditional, arithmetic and string families) over a table of
+ * texts and numbers with NULLs, an empty string, negative numbers and multi-byte characters.
+ */
+final class FunctionCases {
+    private FunctionCases() {
+    }
+
+    /** The table the queries read, written under {@code dir}. */
+    static List<String> tables(Path dir) throws Exception {
+        Path texts = Files.write(dir.resolve("fn_texts.csv"), List.of(
+                "1,Hello World,3,12.345,2.5", "2,,0,-7.125,-1.5", "3,NULL,NULL,NULL,NULL", "4,héllo wörld,-2,0.005,100.0",
+                "5,日本語テキスト,5,-0.555,0.0", "6,a-b-c,10,999.999,-0.25"));
+        return List.of("CREATE TABLE fn_texts (id INT, s STRING, n INT, d DECIMAL(10, 3), x DOUBLE) WITH ("
+                + "'connector' = 'filesystem', 'path' = '" + texts + "', 'format' = 'csv', 'csv.null-literal' = 'NULL')");
+    }
+
+    static List<SqlCases.Query> queries() {
+        List<SqlCases.Query> q = new ArrayList<>();
+        // Conditional.
+        q.add(new SqlCases.Query("fnIfAndIfNull", "SELECT id, IF(n > 2, s, 'x'), IF(n IS NULL, -1, n), IFNULL(n, -1), "
+                + "IFNULL(s, 'none') FROM fn_texts"));
+        q.add(new SqlCases.Query("fnGreatestLeastNullIf", "SELECT id, GREATEST(n, 2, id), LEAST(n, 2, id), GREATEST(x, n), "
+                + "LEAST(d, n), NULLIF(n, 0) FROM fn_texts WHERE n IS NOT NULL"));
+        q.add(new SqlCases.Query("fnIsDistinctFrom", "SELECT id, n IS DISTINCT FROM 3, n IS NOT DISTINCT FROM id, "
+                + "s IS DISTINCT FROM CAST(NULL AS STRING) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnConcatOperatorAndConcatWs", "SELECT id, s || '!', CONCAT_WS('-', s, CAST(n AS STRING), 'z'), "
+                + "CONCAT_WS(CAST(NULL AS STRING), s), CONCAT_WS('', s, s) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnInBetweenAndNegations", "SELECT id, n IN (0, 3, 5), n NOT IN (3, 5), n BETWEEN -2 AND 3, "
+                + "x NOT BETWEEN -1 AND 1 FROM fn_texts WHERE id IN (1, 2, 3, 4, 5) OR x BETWEEN -1 AND 1"));
+        // Arithmetic.
+        q.add(new SqlCases.Query("fnRoundAndTruncate", "SELECT id, ROUND(d, 1), ROUND(d), ROUND(d, -1), TRUNCATE(d, 2), ROUND(x), "
+                + "ROUND(x, 1), ROUND(n, -1), TRUNCATE(x) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnPowersAndLogarithms", "SELECT id, POWER(x, 2), SQRT(ABS(x)), EXP(n), LN(ABS(x) + 1), "
+                + "LOG10(ABS(x) + 1), LOG2(ABS(x) + 1), LOG(2, ABS(x) + 1), LOG(ABS(x) + 1) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnSignAndTrigonometry", "SELECT id, SIGN(n), SIGN(x), SIGN(d), SIN(x), COS(x), TAN(x), "
+                + "DEGREES(x), RADIANS(x) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnPiAndE", "SELECT id, PI() * n, E() + n FROM fn_texts"));
+        q.add(new SqlCases.Query("fnRandStaysInRange", "SELECT id FROM fn_texts WHERE RAND() >= 0 AND RAND() < 1 "
+                + "AND RAND(42) < 1 AND RAND_INTEGER(10) BETWEEN 0 AND 9 AND RAND_INTEGER(7, 3) < 3"));
+        // Strings.
+        q.add(new SqlCases.Query("fnReplaceAndPad", "SELECT id, REPLACE(s, 'l', 'L'), REPLACE(s, 'o', ''), LPAD(s, 8, '*-'), "
+                + "RPAD(s, 3, '.'), LPAD(s, -1, 'x'), RPAD(s, n, '#') FROM fn_texts"));
+        q.add(new SqlCases.Query("fnTrimFamily", "SELECT id, LTRIM(CONCAT('  ', s, '  ')), RTRIM(CONCAT('  ', s, '  ')), "
+                + "TRIM(BOTH 'l' FROM s), TRIM(LEADING 'H' FROM s), TRIM(TRAILING 'd' FROM s) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnInitCapReverseRepeatLeftRight", "SELECT id, INITCAP(s), REVERSE(s), REPEAT(s, 2), REPEAT(s, n), "
+                + "LEFT(s, 3), RIGHT(s, 3), LEFT(s, n), RIGHT(s, -1) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnLocateAndInstr", "SELECT id, LOCATE('o', s), LOCATE('o', s, 6), INSTR(s, 'l'), "
+                + "POSITION('l' IN s), LOCATE('ö', s) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnRegexpMatchAndReplace", "SELECT id, REGEXP(s, 'o.l'), REGEXP(s, '^[a-z-]+$'), "
+                + "REGEXP_REPLACE(s, '[aeiou]', '_'), REGEXP_REPLACE(s, '(l+)', '<$1>') FROM fn_texts"));
+        q.add(new SqlCases.Query("fnAsciiChrAndBase64", "SELECT id, ASCII(s), CHR(n + 60), TO_BASE64(s), FROM_BASE64(TO_BASE64(s)) "
+                + "FROM fn_texts"));
+        q.add(new SqlCases.Query("fnHashes", "SELECT id, MD5(s), SHA1(s), SHA256(s) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnOverlay", "SELECT id, OVERLAY(s PLACING 'XY' FROM 2), OVERLAY(s PLACING '' FROM 1 FOR 2), "
+                + "OVERLAY(s PLACING '#' FROM 3 FOR 1) FROM fn_texts WHERE s <> ''"));
+        q.add(new SqlCases.Query("fnNestedInWhere", "SELECT id, UPPER(LEFT(s, 1)), LPAD(CAST(ROUND(x) AS STRING), 6, '0') "
+                + "FROM fn_texts WHERE CHAR_LENGTH(REPLACE(s, ' ', '')) > 4 AND ROUND(x) <> 0"));
+        // Time.
+        q.add(new SqlCases.Query("fnDatePartFunctions", "SELECT item, YEAR(bidtime), QUARTER(bidtime), MONTH(bidtime), WEEK(bidtime), "
+                + "DAYOFYEAR(bidtime), DAYOFMONTH(bidtime), DAYOFWEEK(bidtime), HOUR(bidtime), MINUTE(bidtime), SECOND(bidtime) FROM bids"));
+        q.add(new SqlCases.Query("fnTimestampAddAndDiff", "SELECT item, TIMESTAMPADD(MINUTE, 5, bidtime), TIMESTAMPADD(DAY, -1, bidtime), "
+                + "TIMESTAMPDIFF(SECOND, TIMESTAMP '2020-04-15 08:00:00', bidtime), "
+                + "TIMESTAMPDIFF(MINUTE, bidtime, TIMESTAMP '2020-04-15 09:00:00') FROM bids"));
+        q.add(new SqlCases.Query("fnTimestampAddMonths", "SELECT item, TIMESTAMPADD(MONTH, 2, bidtime), "
+                + "TIMESTAMPDIFF(MONTH, TIMESTAMP '2019-12-31 00:00:00', bidtime), bidtime - INTERVAL '1' YEAR, "
+                + "TIMESTAMPDIFF(YEAR, bidtime, TIMESTAMP '2018-04-15 08:10:00') FROM bids"));
+        q.add(new SqlCases.Query("fnDatePartsOfADate", "SELECT item, YEAR(d), MONTH(d), DAYOFWEEK(d), d + INTERVAL '1' MONTH, "
+                + "d - INTERVAL '3' DAY FROM (SELECT item, CAST(bidtime AS DATE) AS d FROM bids)"));
+        q.add(new SqlCases.Query("fnIntervalArithmetic", "SELECT item, bidtime + INTERVAL '1' HOUR, bidtime - INTERVAL '30' SECOND, "
+                + "CAST(bidtime AS DATE) + INTERVAL '2' DAY FROM bids"));
+        q.add(new SqlCases.Query("fnLtzIntervalArithmetic", "SELECT user_name, ts + INTERVAL '90' MINUTE, HOUR(ts) FROM clicks"));
+        q.add(new SqlCases.Query("fnDateAndTimestampLiterals", "SELECT item FROM bids WHERE bidtime > TIMESTAMP '2020-04-15 08:10:00' "
+                + "AND CAST(bidtime AS DATE) = DATE '2020-04-15'"));
+        q.add(new SqlCases.Query("fnToDateAndConvertTz", "SELECT id, TO_DATE(CONCAT('2021-0', CAST(id AS STRING), '-01')), "
+                + "TO_DATE(CONCAT('1', CAST(id AS STRING), '/04/2020'), 'dd/MM/yyyy'), "
+                + "CONVERT_TZ(CONCAT('2020-04-15 0', CAST(id AS STRING), ':00:00'), 'UTC', 'Asia/Shanghai') FROM fn_texts WHERE id < 6"));
+        q.add(new SqlCases.Query("fnCurrentTimeIsNow", "SELECT id FROM fn_texts WHERE YEAR(CURRENT_DATE) >= 2024 "
+                + "AND YEAR(LOCALTIMESTAMP) >= 2024 AND DATE_FORMAT(CURRENT_TIMESTAMP, 'yyyy') >= '2024' "
+                + "AND DATE_FORMAT(NOW(), 'yyyy') >= '2024' AND HOUR(CURRENT_TIME) BETWEEN 0 AND 23"));
+        return q;
+    }
+}

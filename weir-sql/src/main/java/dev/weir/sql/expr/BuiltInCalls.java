@@ -1,0 +1,41 @@
+package dev.weir.sql.expr;
+
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+
+/** Finds the family ({@link ConditionalCalls}, {@link TimeCalls}, {@link MathCalls}, {@link StringCalls}) that evaluates a built-in call. */
+final class BuiltInCalls {
+    /** The functions these families run, for the message refusing one they do not. */
+    static final String NAMES = "GREATEST, LEAST, IF, IFNULL, ROUND, TRUNCATE, POWER, SQRT, EXP, LN, LOG10, LOG2, LOG, SIGN, "
+            + "SIN, COS, TAN, DEGREES, RADIANS, PI, E, RAND, RAND_INTEGER, REPLACE, LPAD, RPAD, LTRIM, RTRIM, INITCAP, REVERSE, "
+            + "REPEAT, LEFT, RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE, ASCII, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, "
+            + "SHA256, OVERLAY, CONCAT_WS, CURRENT_TIMESTAMP, NOW, LOCALTIMESTAMP, CURRENT_DATE, CURRENT_TIME, "
+            + "TO_DATE, CONVERT_TZ";
+
+    private BuiltInCalls() {
+    }
+
+    /** The compiled call, or null when no family knows {@code name}. */
+    static Expr of(String name, RexCall call, Expr[] args, ZoneId zone) {
+        Expr e = ConditionalCalls.of(name, call.getType(), args);
+        if (e == null) {
+            e = TimeCalls.of(name, call.getType(), args, zone, literalOperand(call.getOperands(), 1));
+        }
+        if (e == null) {
+            e = MathCalls.of(name, call.getType(), args, literalOperand(call.getOperands(), 0));
+        }
+        if (e == null) {
+            Object regex = literalOperand(call.getOperands(), 1);
+            e = StringCalls.of(name, args, regex instanceof String ? (String) regex : null);
+        }
+        return e;
+    }
+
+    private static Object literalOperand(List<RexNode> operands, int i) {
+        return operands.size() > i && operands.get(i) instanceof RexLiteral ? ExprCompiler.literal((RexLiteral) operands.get(i))
+                : null;
+    }
+}
