@@ -1,6 +1,6 @@
 package dev.weir.bench.weir;
 
-import dev.weir.api.connector.sink2.CooperativeSink;
+import dev.weir.builtin.CooperativeSink;
 import dev.weir.api.connector.sink2.Sink;
 import dev.weir.api.connector.sink2.SinkWriter;
 import dev.weir.api.connector.sink2.WriterInitContext;

@@ -2,7 +2,7 @@ package dev.weir.engine.operators;
 
 import dev.weir.api.connector.sink2.Committer;
 import dev.weir.api.connector.sink2.CommittingSinkWriter;
-import dev.weir.api.connector.sink2.CooperativeSink;
+import dev.weir.builtin.CooperativeSink;
 import dev.weir.api.connector.sink2.Sink;
 import dev.weir.api.connector.sink2.SinkWriter;
 import dev.weir.api.connector.sink2.StatefulSinkWriter;

@@ -1,4 +1,6 @@
-package dev.weir.api.connector.sink2;
+package dev.weir.builtin;
+
+import dev.weir.api.connector.sink2.Sink;
 
 /**
  * Marks a {@link Sink} whose writer never blocks its thread: no waiting on I/O, a lock or another thread in

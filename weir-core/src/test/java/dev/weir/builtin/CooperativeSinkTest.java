@@ -1,8 +1,11 @@
-package dev.weir.api.connector.sink2;
+package dev.weir.builtin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.weir.api.common.eventtime.WatermarkStrategy;
+import dev.weir.api.connector.sink2.Sink;
+import dev.weir.api.connector.sink2.SinkWriter;
+import dev.weir.api.connector.sink2.WriterInitContext;
 import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import java.util.Set;
