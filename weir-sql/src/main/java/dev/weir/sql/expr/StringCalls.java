@@ -10,17 +10,17 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * Flink's string functions beyond {@link Strings}: REPLACE, LPAD, RPAD, LTRIM, RTRIM, INITCAP, REVERSE, REPEAT, LEFT,
- * RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE, ASCII, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, OVERLAY,
- * and CONCAT_WS. A NULL argument gives NULL, except CONCAT_WS, which skips NULL strings (NULL only for a NULL
- * separator), as in Flink. A literal regular expression is compiled once; an invalid one gives NULL, as in Flink.
+ * Flink's string functions beyond {@link Strings}: REPLACE, LPAD, RPAD, INITCAP, REVERSE, REPEAT, LEFT, RIGHT, LOCATE,
+ * INSTR, REGEXP, REGEXP_REPLACE, ASCII, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, OVERLAY and CONCAT_WS; LTRIM
+ * and RTRIM compile to {@link Strings}' TRIM of spaces. A NULL argument gives NULL, except CONCAT_WS, which skips NULL
+ * strings (NULL only for a NULL separator), as in Flink. A literal regular expression is compiled once; an invalid one gives NULL, as in Flink.
  */
 final class StringCalls extends Expr {
     private static final long serialVersionUID = 1L;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     enum Fn {
-        REPLACE, LPAD, RPAD, LTRIM, RTRIM, INITCAP, REVERSE, REPEAT, LEFT, RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE,
+        REPLACE, LPAD, RPAD, INITCAP, REVERSE, REPEAT, LEFT, RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE,
         ASCII, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, OVERLAY, CONCAT_WS
     }
 
@@ -39,6 +39,11 @@ final class StringCalls extends Expr {
      * literal pattern of REGEXP or REGEXP_REPLACE, when it is one.
      */
     static Expr of(String name, Expr[] args, String regex) {
+        if (name.equals("LTRIM") || name.equals("RTRIM")) {
+            // TRIM(LEADING | TRAILING ' ' FROM s), which Strings already runs.
+            return new Strings(name.equals("LTRIM") ? Strings.Fn.TRIM_LEADING : Strings.Fn.TRIM_TRAILING,
+                    new Expr[] {new Leaf.Constant(" "), args[0]}, null);
+        }
         Fn fn;
         try {
             fn = Fn.valueOf(name);
@@ -98,15 +103,6 @@ final class StringCalls extends Expr {
             case LPAD:
             case RPAD:
                 return pad(s, ((Number) b).intValue(), c.toString());
-            case LTRIM:
-                return s.substring(leadingSpaces(s));
-            case RTRIM: {
-                int end = s.length();
-                while (end > 0 && s.charAt(end - 1) == ' ') {
-                    end--;
-                }
-                return s.substring(0, end);
-            }
             case INITCAP:
                 return initCap(s);
             case REVERSE:
@@ -190,14 +186,6 @@ final class StringCalls extends Expr {
             fill.append(padding.charAt(i % padding.length()));
         }
         return fn == Fn.LPAD ? fill.append(s).toString() : s + fill;
-    }
-
-    private static int leadingSpaces(String s) {
-        int i = 0;
-        while (i < s.length() && s.charAt(i) == ' ') {
-            i++;
-        }
-        return i;
     }
 
     // The first letter of each word upper case, the rest lower case, as Flink's INITCAP: only ASCII letters and digits
