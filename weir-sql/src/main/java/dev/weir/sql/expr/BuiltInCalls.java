@@ -22,7 +22,7 @@ final class BuiltInCalls {
     static Expr of(String name, RexCall call, Expr[] args, ZoneId zone) {
         Expr e = ConditionalCalls.of(name, call.getType(), args);
         if (e == null) {
-            e = TimeCalls.of(name, call.getType(), args, zone, literalOperand(call.getOperands(), 1));
+            e = TimeCalls.of(name, call.getType(), args, zone);
         }
         if (e == null) {
             e = MathCalls.of(name, call.getType(), args, literalOperand(call.getOperands(), 0));

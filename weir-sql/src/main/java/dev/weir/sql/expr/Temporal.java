@@ -24,6 +24,7 @@ final class Temporal extends Expr {
     private final TimeUnitRange unit;
     private final ZoneId zone;
     private final boolean localZoneInput;
+    private final DateTimePatterns patterns = new DateTimePatterns();
 
     Temporal(Fn fn, Expr[] args, TimeUnitRange unit, ZoneId zone, boolean localZoneInput) {
         this.fn = fn;
@@ -85,20 +86,19 @@ final class Temporal extends Expr {
             }
             case TO_TIMESTAMP:
                 return b == null ? Cast.parseTimestamp((String) a)
-                        : LocalDateTime.parse((String) a, DateTimeFormatter.ofPattern((String) b)).toInstant(ZoneOffset.UTC).toEpochMilli();
+                        : LocalDateTime.parse((String) a, patterns.of((String) b)).toInstant(ZoneOffset.UTC).toEpochMilli();
             case UNIX_TIMESTAMP: {
-                String pattern = b == null ? DEFAULT_PATTERN : (String) b;
-                return LocalDateTime.parse((String) a, DateTimeFormatter.ofPattern(pattern)).atZone(zone).toEpochSecond();
+                DateTimeFormatter format = b == null ? DateTimePatterns.DEFAULT : patterns.of((String) b);
+                return LocalDateTime.parse((String) a, format).atZone(zone).toEpochSecond();
             }
             case FROM_UNIXTIME: {
-                String pattern = b == null ? DEFAULT_PATTERN : (String) b;
-                return LocalDateTime.ofInstant(Instant.ofEpochSecond(((Number) a).longValue()), zone)
-                        .format(DateTimeFormatter.ofPattern(pattern));
+                DateTimeFormatter format = b == null ? DateTimePatterns.DEFAULT : patterns.of((String) b);
+                return LocalDateTime.ofInstant(Instant.ofEpochSecond(((Number) a).longValue()), zone).format(format);
             }
             default: {
                 LocalDateTime t = a instanceof String ? LocalDateTime.ofInstant(Instant.ofEpochMilli(Cast.parseTimestamp((String) a)),
                         ZoneOffset.UTC) : local(((Number) a).longValue());
-                return t.format(DateTimeFormatter.ofPattern((String) b));
+                return t.format(patterns.of((String) b));
             }
         }
     }
@@ -133,7 +133,7 @@ final class Temporal extends Expr {
     static String formatTimestamp(long millis, int precision) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L), (int) Math.floorMod(millis, 1000L) * 1_000_000,
                 ZoneOffset.UTC);
-        String base = t.format(DateTimeFormatter.ofPattern(DEFAULT_PATTERN));
+        String base = t.format(DateTimePatterns.DEFAULT);
         if (precision <= 0) {
             return base;
         }

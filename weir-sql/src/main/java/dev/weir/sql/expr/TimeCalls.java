@@ -26,34 +26,31 @@ final class TimeCalls extends Expr {
     private final Fn fn;
     private final Expr[] args;
     private final ZoneId zone;
-    // DateTimeFormatter is not serializable: the literal pattern is kept and compiled once per task, lazily.
-    private final String constantPattern;
-    private transient DateTimeFormatter formatter;
+    private final DateTimePatterns patterns = new DateTimePatterns();
 
-    private TimeCalls(Fn fn, Expr[] args, ZoneId zone, String constantPattern) {
+    private TimeCalls(Fn fn, Expr[] args, ZoneId zone) {
         this.fn = fn;
         this.args = args;
         this.zone = zone;
-        this.constantPattern = constantPattern;
     }
 
     /** The call of the time function {@code name}, or null when {@code name} is not one. */
-    static Expr of(String name, RelDataType type, Expr[] args, ZoneId zone, Object secondLiteral) {
+    static Expr of(String name, RelDataType type, Expr[] args, ZoneId zone) {
         switch (name) {
             case "CURRENT_TIMESTAMP":
             case "NOW":
             case "LOCALTIMESTAMP":
                 return new TimeCalls(type.getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE ? Fn.NOW_LTZ : Fn.NOW_LOCAL,
-                        args, zone, null);
+                        args, zone);
             case "CURRENT_DATE":
-                return new TimeCalls(Fn.CURRENT_DATE, args, zone, null);
+                return new TimeCalls(Fn.CURRENT_DATE, args, zone);
             case "CURRENT_TIME":
             case "LOCALTIME":
-                return new TimeCalls(Fn.CURRENT_TIME, args, zone, null);
+                return new TimeCalls(Fn.CURRENT_TIME, args, zone);
             case "TO_DATE":
-                return new TimeCalls(Fn.TO_DATE, args, zone, secondLiteral instanceof String ? (String) secondLiteral : null);
+                return new TimeCalls(Fn.TO_DATE, args, zone);
             case "CONVERT_TZ":
-                return new TimeCalls(Fn.CONVERT_TZ, args, zone, null);
+                return new TimeCalls(Fn.CONVERT_TZ, args, zone);
             default:
                 return null;
         }
@@ -83,29 +80,19 @@ final class TimeCalls extends Expr {
         }
         try {
             if (fn == Fn.TO_DATE) {
-                LocalDate date = b == null ? LocalDate.parse(a.toString()) : LocalDate.parse(a.toString(), pattern(b.toString()));
+                LocalDate date = b == null ? LocalDate.parse(a.toString()) : LocalDate.parse(a.toString(), patterns.of(b.toString()));
                 return (int) date.toEpochDay();
             }
             Object c = args[2].eval(row);
             if (c == null) {
                 return null;
             }
-            DateTimeFormatter format = DateTimeFormatter.ofPattern(Temporal.DEFAULT_PATTERN);
+            DateTimeFormatter format = DateTimePatterns.DEFAULT;
             LocalDateTime t = LocalDateTime.parse(a.toString(), format);
             return t.atZone(ZoneId.of(b.toString())).withZoneSameInstant(ZoneId.of(c.toString())).toLocalDateTime().format(format);
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    private DateTimeFormatter pattern(String pattern) {
-        if (constantPattern == null) {
-            return DateTimeFormatter.ofPattern(pattern);
-        }
-        if (formatter == null) {
-            formatter = DateTimeFormatter.ofPattern(constantPattern);
-        }
-        return formatter;
     }
 
     // The session zone's wall clock at an instant, as the epoch millis of that wall clock read in UTC (TIMESTAMP's form).
