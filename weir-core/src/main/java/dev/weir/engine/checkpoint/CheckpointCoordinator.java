@@ -49,6 +49,18 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     private boolean shutdown;
     /** Set by {@link #triggerFinal()}: no periodic checkpoint starts after it, so none can subsume the final one. */
     private boolean finalRequested;
+    /**
+     * Set when a task of the attempt failed: a checkpoint whose last acknowledgement arrives after that is aborted (by
+     * {@link #shutdown()}) rather than completed, as Flink aborts pending checkpoints on a failover. Completed, it would
+     * become the latest one in the middle of the failure, ahead of the one the restart was decided from.
+     */
+    private volatile boolean attemptFailed;
+    /**
+     * How many completions are between leaving {@code pending} and handing their notifications to the tasks. No
+     * periodic checkpoint is triggered meanwhile, so that every task hears "checkpoint N completed" before the barrier
+     * of N + 1 (a task's mailbox keeps that order), as a sink committing on the notification expects.
+     */
+    private int completing;
     private dev.weir.engine.status.CheckpointHistory history = new dev.weir.engine.status.CheckpointHistory();
 
     public CheckpointCoordinator(String jobName, CheckpointOptions options, CheckpointStorage storage, long firstCheckpointId,
@@ -105,7 +117,8 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
     private void periodicTriggerIfDue() {
         long now = System.currentTimeMillis();
         synchronized (this) {
-            if (shutdown || pending.size() >= options.maxConcurrent() || now - lastCompletedAt < options.minPause()) {
+            if (shutdown || attemptFailed || completing > 0 || pending.size() >= options.maxConcurrent()
+                    || now - lastCompletedAt < options.minPause()) {
                 return;
             }
             if (!pending.isEmpty() && now - pending.lastEntry().getValue().startedAt < options.interval()) {
@@ -144,7 +157,7 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         long id;
         long now;
         synchronized (this) {
-            if (shutdown) {
+            if (shutdown || attemptFailed) {
                 return CompletableFuture.failedFuture(new IllegalStateException("the job is not running"));
             }
             if (periodic && finalRequested) {
@@ -248,14 +261,21 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         boolean complete;
         synchronized (this) {
             p.writesInFlight--;
-            complete = pending.get(p.id) == p && p.writesInFlight == 0 && p.acked.cardinality() == tasks.size();
+            complete = !attemptFailed && pending.get(p.id) == p && p.writesInFlight == 0 && p.acked.cardinality() == tasks.size();
             if (complete) {
                 pending.remove(p.id);
                 p.cancelExpiry();
+                completing++;
             }
         }
         if (complete) {
-            complete(p);
+            try {
+                complete(p);
+            } finally {
+                synchronized (this) {
+                    completing--;
+                }
+            }
         }
     }
 
@@ -428,6 +448,14 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
             }
             failJob.accept(tooManyFailures);
         }
+    }
+
+    /**
+     * A task failed: no checkpoint starts or completes from now on, and {@link #shutdown()} aborts the pending ones once
+     * the attempt's workers stopped. Allocates nothing (it runs when the heap may be full) and takes no lock.
+     */
+    public void attemptFailed() {
+        attemptFailed = true;
     }
 
     /** Stops triggering and aborts pending checkpoints; called when the attempt ends. */

@@ -128,6 +128,7 @@ final class Attempt {
         if (failure.compareAndSet(null, t)) {
             failedTasklet = tasklet;
             stopping = true;
+            coordinator.attemptFailed();
         }
     }
 
