@@ -159,9 +159,6 @@ class EnvironmentTest(unittest.TestCase):
             env.add_source(object())
         self.assertIn("add_source(...) is not supported by Weir's Python API", str(source.exception))
         self.assertIn("from_source(...)", str(source.exception))
-        with self.assertRaises(NotImplementedError) as rocksdb:
-            env.set_state_backend(EmbeddedRocksDBStateBackend())
-        self.assertIn("use HashMapStateBackend()", str(rocksdb.exception))
         with self.assertRaises(NotImplementedError) as sink:
             env.from_collection([1]).add_sink(object())
         self.assertIn("sink_to(FileSink or KafkaSink)", str(sink.exception))

@@ -122,12 +122,13 @@ class StreamExecutionEnvironment:
         return self._time_characteristic or TimeCharacteristic.EventTime
 
     def set_state_backend(self, state_backend):
-        """Where keyed state lives: HashMapStateBackend() (the JVM's heap, Weir's default)."""
+        """Where keyed state lives: HashMapStateBackend() (the JVM's heap, Weir's default) or
+        EmbeddedRocksDBStateBackend() (RocksDB on local disk)."""
         from weir.datastream.state_backend import StateBackend
         if not isinstance(state_backend, StateBackend):
             raise TypeError("set_state_backend(...) needs a StateBackend such as HashMapStateBackend(), not %r"
                             % (state_backend,))
-        self._configuration["state.backend.type"] = state_backend._backend_type()
+        self._configuration.update(state_backend._settings())
         self._state_backend = state_backend
         return self
 
