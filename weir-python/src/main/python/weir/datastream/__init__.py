@@ -2,8 +2,9 @@
 from weir.datastream.checkpoint_config import (CheckpointConfig, ExternalizedCheckpointCleanup,
                                                ExternalizedCheckpointRetention)
 from weir.datastream.checkpointing_mode import CheckpointingMode
-from weir.datastream.data_stream import (AllWindowedStream, CloseableIterator, ConnectedStreams, DataStream,
-                                         DataStreamSink, KeyedStream, WindowedStream)
+from weir.datastream.data_stream import (AllWindowedStream, BroadcastConnectedStream, BroadcastStream,
+                                         CloseableIterator, ConnectedStreams, DataStream, DataStreamSink, KeyedStream,
+                                         WindowedStream)
 from weir.datastream.execution_mode import RuntimeExecutionMode
 from weir.datastream.functions import (AggregateFunction, AllWindowFunction, BroadcastProcessFunction,
                                        CoFlatMapFunction, CoMapFunction, KeyedBroadcastProcessFunction,
@@ -36,4 +37,4 @@ __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction
            "SourceFunction", "CheckpointConfig", "CheckpointingMode", "ExternalizedCheckpointCleanup",
            "ExternalizedCheckpointRetention", "RuntimeExecutionMode", "TimeCharacteristic", "StateBackend",
            "HashMapStateBackend", "EmbeddedRocksDBStateBackend", "BroadcastProcessFunction",
-           "KeyedBroadcastProcessFunction", "Window"]
+           "KeyedBroadcastProcessFunction", "Window", "BroadcastStream", "BroadcastConnectedStream"]

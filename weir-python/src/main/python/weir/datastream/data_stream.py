@@ -1,8 +1,9 @@
 """PyFlink's DataStream, KeyedStream and WindowedStream: each call adds a node to the environment's plan."""
 from weir.common.watermark_strategy import WatermarkStrategy
 from weir.common.time import Duration, Time
-from weir.datastream.functions import (AggregateFunction, CoFlatMapFunction, CoMapFunction, CoProcessFunction,
-                                       FilterFunction, FlatMapFunction, KeyedCoProcessFunction, KeyedProcessFunction,
+from weir.datastream.functions import (AggregateFunction, BroadcastProcessFunction, CoFlatMapFunction, CoMapFunction,
+                                       CoProcessFunction, FilterFunction, FlatMapFunction, KeyedBroadcastProcessFunction,
+                                       KeyedCoProcessFunction, KeyedProcessFunction,
                                        KeySelector, MapFunction, ProcessAllWindowFunction, ProcessFunction,
                                        ProcessWindowFunction, ReduceFunction, AllWindowFunction, WindowFunction,
                                        as_callable)
@@ -130,13 +131,18 @@ class DataStream:
         return self._partition("forward")
 
     def broadcast(self, broadcast_state_descriptor=None, *other_broadcast_state_descriptors):
-        """Sends every record to every subtask of the next operator. The broadcast state pattern
-        (``broadcast(map_state_descriptor)``) is not supported."""
-        if broadcast_state_descriptor is not None:
-            raise NotImplementedError("broadcast(MapStateDescriptor) (the broadcast state pattern) is not supported by "
-                                      "Weir's Python API yet; broadcast() the stream and connect(...) it with a "
-                                      "CoProcessFunction that keeps the broadcast values in its own state")
-        return self._partition("broadcast")
+        """Sends every record to every subtask of the next operator; with MapStateDescriptors, a BroadcastStream for
+        the broadcast state pattern: ``stream.connect(broadcast_stream).process(BroadcastProcessFunction)`` (or a
+        keyed stream's, with a KeyedBroadcastProcessFunction), whose broadcast states these descriptors name."""
+        if broadcast_state_descriptor is None:
+            return self._partition("broadcast")
+        from weir.datastream.state import MapStateDescriptor
+        descriptors = (broadcast_state_descriptor,) + other_broadcast_state_descriptors
+        for descriptor in descriptors:
+            if not isinstance(descriptor, MapStateDescriptor):
+                raise TypeError("broadcast(...) takes MapStateDescriptors for the broadcast state, not %r"
+                                % (descriptor,))
+        return BroadcastStream(self._env, self._add("broadcast_state", descriptors=[d.name for d in descriptors]))
 
     def partition_custom(self, partitioner, key_selector):
         raise NotImplementedError("partition_custom(...) is not supported by Weir's Python API yet; use key_by(...) "
@@ -206,17 +212,21 @@ class DataStream:
         from weir.datastream.output_tag import OutputTag
         if not isinstance(output_tag, OutputTag):
             raise TypeError("get_side_output(...) needs an OutputTag, not %r" % (output_tag,))
-        if self._node["kind"] not in ("process", "keyed_process", "co_process", "keyed_co_process", "window_process") \
+        if self._node["kind"] not in ("process", "keyed_process", "co_process", "keyed_co_process", "window_process",
+                                      "broadcast_process") \
                 and "late_tag" not in self._node:
             raise TypeError("get_side_output(...) reads the side outputs of process(...) or a window's late data; %s "
                             "has none" % self._node["name"])
         return DataStream(self._env, self._add("side_output", tag=output_tag.tag_id))
 
     def connect(self, other):
-        """Connects this stream with ``other`` (records of both kept apart) for a CoMapFunction or CoFlatMapFunction."""
+        """Connects this stream with ``other`` (records of both kept apart) for a CoMapFunction or CoFlatMapFunction;
+        with a BroadcastStream, for a (Keyed)BroadcastProcessFunction."""
+        if isinstance(other, BroadcastStream) and other._env is self._env:
+            return BroadcastConnectedStream(self, other)
         if isinstance(other, DataStream) and other._env is self._env:
             return ConnectedStreams(self, other)
-        raise TypeError("connect(...) needs a DataStream of the same environment, not %r" % (other,))
+        raise TypeError("connect(...) needs a DataStream or a BroadcastStream of the same environment, not %r" % (other,))
 
     def assign_timestamps_and_watermarks(self, watermark_strategy):
         """Gives records event time and the stream watermarks, as ``watermark_strategy`` says."""
@@ -528,6 +538,39 @@ class ConnectedStreams:
         if not isinstance(func, CoProcessFunction):
             raise TypeError("process(...) on connected streams needs a CoProcessFunction, not %r" % (func,))
         return DataStream(self._first._env, self._add("co_process", ("process", None, func)))
+
+
+class BroadcastStream:
+    """What ``broadcast(map_state_descriptor, ...)`` returns, as PyFlink's: a stream whose every record reaches every
+    subtask of the (Keyed)BroadcastProcessFunction it is connected to, with the broadcast states it names."""
+
+    def __init__(self, env, node):
+        self._env = env
+        self._node = node
+
+    def get_execution_environment(self):
+        return self._env
+
+
+class BroadcastConnectedStream:
+    """A stream (keyed or not) connected with a BroadcastStream, as PyFlink's; ``process`` runs the function."""
+
+    def __init__(self, stream, broadcast_stream):
+        self._stream = stream
+        self._broadcast_stream = broadcast_stream
+
+    def process(self, func, output_type=None):
+        """Runs a KeyedBroadcastProcessFunction on a keyed stream, a BroadcastProcessFunction on another."""
+        keyed = isinstance(self._stream, KeyedStream)
+        if keyed and not isinstance(func, KeyedBroadcastProcessFunction):
+            raise TypeError("process(...) on a keyed stream connected with a broadcast stream needs a "
+                            "KeyedBroadcastProcessFunction, not %r" % (func,))
+        if not keyed and (isinstance(func, KeyedBroadcastProcessFunction) or not isinstance(func, BroadcastProcessFunction)):
+            raise TypeError("process(...) on a stream connected with a broadcast stream needs a BroadcastProcessFunction "
+                            "(a KeyedBroadcastProcessFunction needs key_by(...) first), not %r" % (func,))
+        node = self._stream._env._plan.add("broadcast_process", self._stream._node, ("process", None, func),
+                                           other=self._broadcast_stream._node["id"], keyed=keyed)
+        return DataStream(self._stream._env, node)
 
 
 class DataStreamSink:
