@@ -17,8 +17,9 @@ from weir.datastream.state_backend import EmbeddedRocksDBStateBackend, HashMapSt
 from weir.datastream.time_characteristic import TimeCharacteristic
 from weir.datastream.output_tag import OutputTag
 from weir.datastream.stream_execution_environment import JobExecutionResult, StreamExecutionEnvironment
-from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProcessingTimeTrigger,
-                                    CountSlidingWindowAssigner, CountTrigger, CountTumblingWindowAssigner,
+from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProcessingTimeTrigger, CountEvictor,
+                                    CountSlidingWindowAssigner, CountTrigger, CountTumblingWindowAssigner, DeltaEvictor,
+                                    Evictor, TimeEvictor,
                                     EventTimeSessionWindows, EventTimeTrigger, GlobalWindow, GlobalWindows,
                                     ProcessingTimeSessionWindows, ProcessingTimeTrigger, PurgingTrigger,
                                     SlidingEventTimeWindows, SlidingProcessingTimeWindows, TimeWindow, Trigger,
@@ -37,4 +38,5 @@ __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction
            "SourceFunction", "CheckpointConfig", "CheckpointingMode", "ExternalizedCheckpointCleanup",
            "ExternalizedCheckpointRetention", "RuntimeExecutionMode", "TimeCharacteristic", "StateBackend",
            "HashMapStateBackend", "EmbeddedRocksDBStateBackend", "BroadcastProcessFunction",
-           "KeyedBroadcastProcessFunction", "Window", "BroadcastStream", "BroadcastConnectedStream"]
+           "KeyedBroadcastProcessFunction", "Window", "BroadcastStream", "BroadcastConnectedStream",
+           "Evictor", "CountEvictor", "TimeEvictor", "DeltaEvictor"]

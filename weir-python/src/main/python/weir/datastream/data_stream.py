@@ -7,7 +7,8 @@ from weir.datastream.functions import (AggregateFunction, BroadcastProcessFuncti
                                        KeySelector, MapFunction, ProcessAllWindowFunction, ProcessFunction,
                                        ProcessWindowFunction, ReduceFunction, AllWindowFunction, WindowFunction,
                                        as_callable)
-from weir.datastream.window import CountSlidingWindowAssigner, CountTumblingWindowAssigner, Trigger, WindowAssigner
+from weir.datastream.window import (CountSlidingWindowAssigner, CountTumblingWindowAssigner, Evictor, Trigger,
+                                   WindowAssigner)
 
 
 class DataStream:
@@ -349,9 +350,14 @@ class WindowedStream:
         return self
 
     def evictor(self, evictor):
-        """Refused: Weir's Python API has no evictors."""
-        raise NotImplementedError("evictor(...) is not supported by Weir's Python API; filter the window's records in "
-                                  "process(...) instead")
+        """Removes records from a window before (or after) its function runs: ``CountEvictor`` or ``TimeEvictor``,
+        run in Weir's JVM as in Flink (the window then keeps its records instead of pre-aggregating them)."""
+        if not isinstance(evictor, Evictor):
+            raise NotImplementedError("evictor(...) in Weir's Python API takes a CountEvictor or a TimeEvictor, not %r; "
+                                      "evictors written in Python are not supported: filter the window's records in "
+                                      "process(...)" % (evictor,))
+        self._window["evictor"] = evictor._plan_entry
+        return self
 
     def allowed_lateness(self, time_ms):
         """Keeps each window's state ``time_ms`` milliseconds past its end; late records then fire it again."""

@@ -187,3 +187,47 @@ class PurgingTrigger(Trigger):
         if not isinstance(nested_trigger, Trigger) or nested_trigger._plan_entry is None:
             raise TypeError("PurgingTrigger.of(...) needs one of Weir's built-in triggers, not %r" % (nested_trigger,))
         return PurgingTrigger({"type": "purging", "nested": nested_trigger._plan_entry})
+
+
+class Evictor:
+    """Removes records from a window when it fires, as Flink's ``Evictor``; Weir runs the built-in ones below in its
+    JVM, before the window function or, with ``do_evict_after``, after it."""
+
+    def __init__(self, plan):
+        self._plan_entry = plan
+
+
+def _evict_after(value, call):
+    if not isinstance(value, bool):
+        raise TypeError("%s takes a bool for do_evict_after, not %r" % (call, value))
+    return value
+
+
+class CountEvictor(Evictor):
+    """Keeps the window's last ``max_count`` records (in the order they came), as Flink's ``CountEvictor``."""
+
+    @staticmethod
+    def of(max_count, do_evict_after=False):
+        call = "CountEvictor.of(...)"
+        return CountEvictor({"type": "count", "count": _count(max_count, call),
+                             "after": _evict_after(do_evict_after, call)})
+
+
+class TimeEvictor(Evictor):
+    """Keeps the records of the window's last ``window_size`` of event time (those with a timestamp above the newest
+    record's minus ``window_size``), as Flink's ``TimeEvictor``."""
+
+    @staticmethod
+    def of(window_size, do_evict_after=False):
+        call = "TimeEvictor.of(...)"
+        return TimeEvictor({"type": "time", "millis": to_millis(window_size, call, "the window size"),
+                            "after": _evict_after(do_evict_after, call)})
+
+
+class DeltaEvictor(Evictor):
+    """Flink's evictor by a delta function; refused, as its function would be Python called from the JVM's window."""
+
+    @staticmethod
+    def of(threshold, delta_function, do_evict_after=False):
+        raise NotImplementedError("DeltaEvictor.of(...) is not supported by Weir's Python API; use CountEvictor or "
+                                  "TimeEvictor, or drop the records beyond the threshold in process(...)")

@@ -11,6 +11,9 @@ import dev.weir.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
+import dev.weir.streaming.api.windowing.evictors.CountEvictor;
+import dev.weir.streaming.api.windowing.evictors.Evictor;
+import dev.weir.streaming.api.windowing.evictors.TimeEvictor;
 import dev.weir.streaming.api.windowing.triggers.ContinuousEventTimeTrigger;
 import dev.weir.streaming.api.windowing.triggers.ContinuousProcessingTimeTrigger;
 import dev.weir.streaming.api.windowing.triggers.CountTrigger;
@@ -24,7 +27,7 @@ import java.time.Duration;
 
 /**
  * A Python plan's window settings as Weir's {@link WindowedStream}: the assigner (or a count window), the trigger,
- * the allowed lateness and the late data's side output.
+ * the evictor, the allowed lateness and the late data's side output.
  */
 final class WindowTranslation {
     private WindowTranslation() {
@@ -44,6 +47,9 @@ final class WindowTranslation {
         }
         if (node.hasNonNull("trigger")) {
             windowed.trigger((Trigger) trigger(node.get("trigger")));
+        }
+        if (node.hasNonNull("evictor")) {
+            windowed.evictor((Evictor) evictor(node.get("evictor")));
         }
         if (node.hasNonNull("allowed_lateness")) {
             windowed.allowedLateness(Duration.ofMillis(node.get("allowed_lateness").asLong()));
@@ -76,6 +82,18 @@ final class WindowTranslation {
                 return (WindowAssigner) GlobalWindows.create();
             default:
                 throw new IllegalArgumentException("unknown window assigner '" + window.get("type").asText() + "' in the plan");
+        }
+    }
+
+    private static Evictor<?, ?> evictor(JsonNode evictor) {
+        boolean after = evictor.path("after").asBoolean();
+        switch (evictor.get("type").asText()) {
+            case "count":
+                return CountEvictor.of(evictor.get("count").asLong(), after);
+            case "time":
+                return TimeEvictor.of(Duration.ofMillis(evictor.get("millis").asLong()), after);
+            default:
+                throw new IllegalArgumentException("unknown evictor '" + evictor.get("type").asText() + "' in the plan");
         }
     }
 
