@@ -1,5 +1,6 @@
 """The environment's PyFlink settings: max parallelism, job parameters, runtime mode, checkpoint and execution config,
 state backend, and the calls Weir accepts without effect or refuses at the call."""
+import json
 import os
 import sys
 import tempfile
@@ -165,14 +166,28 @@ class EnvironmentTest(unittest.TestCase):
         with self.assertRaises(NotImplementedError) as archive:
             env.add_python_archive("venv.zip")
         self.assertIn("add_python_file(directory)", str(archive.exception))
-        with self.assertRaises(NotImplementedError) as execute_async:
-            env.execute_async("job")
-        self.assertIn("use execute()", str(execute_async.exception))
-        for call in (env.get_execution_plan, lambda: env.register_cached_file("/tmp/x", "x"),
+        for call in (lambda: env.register_cached_file("/tmp/x", "x"),
                      lambda: env.from_collection([1]).cache(),
                      lambda: env.from_collection([(1, 1)]).key_by(lambda x: x[0]).count_window(2).evictor(None)):
             with self.assertRaises(NotImplementedError):
                 call()
+
+    def test_get_execution_plan_describes_the_job_built_so_far_in_flink_s_json_shape_without_running_it(self):
+        env = env_with(2)
+        counts = env.from_collection(["a", "b"]).map(lambda w: (w, 1)).name("pairs").key_by(lambda p: p[0]) \
+            .name("by word").sum(1).name("counts")
+        counts.rebalance().print().name("out")
+        plan = json.loads(env.get_execution_plan())
+        self.assertEqual([(n["id"], n["type"], n["pact"], n["contents"], n["parallelism"],
+                           [(p["id"], p["ship_strategy"], p["side"]) for p in n.get("predecessors", [])])
+                          for n in plan["nodes"][1:]],
+                         [(2, "pairs", "Operator", "pairs", 2, [(1, "REBALANCE", "first")]),
+                          (3, "by word", "Operator", "by word", 2, [(2, "FORWARD", "first")]),
+                          (4, "counts", "Operator", "counts", 2, [(3, "HASH", "first")]),
+                          (6, "Sink: out", "Data Sink", "out", 2, [(4, "REBALANCE", "first")])])
+        self.assertEqual((plan["nodes"][0]["pact"], plan["nodes"][0]["parallelism"]), ("Data Source", 1))
+        # The plan stays: the job still runs.
+        self.assertEqual(sorted(counts.execute_and_collect()), [("a", 1), ("b", 1)])
 
     def test_settings_with_a_wrong_value_are_refused_at_the_call(self):
         env = env_with(1)

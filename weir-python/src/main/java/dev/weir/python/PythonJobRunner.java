@@ -6,8 +6,12 @@ import dev.weir.api.common.InvalidProgramException;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.util.CloseableIterator;
+import dev.weir.api.common.JobStatus;
+import dev.weir.core.execution.JobClient;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,12 +21,14 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The JVM side of a Python program's {@code execute()}: reads the plan the Python driver wrote, builds the Weir job,
- * runs it, and reports to the driver over a control connection: {@code ["record", value]} for each collected value,
- * then {@code ["finished"]}, {@code ["invalid", message]} (the job was refused before it started) or
- * {@code ["failed", message]}.
+ * runs it, and reports to the driver over a control connection: {@code ["started", job id]} once the job runs,
+ * {@code ["record", value]} for each collected value, then {@code ["finished"]}, {@code ["canceled"]},
+ * {@code ["invalid", message]} (the job was refused before it started) or {@code ["failed", message]}. The driver may
+ * send {@code ["cancel"]} (PyFlink's {@code JobClient.cancel()}) while the job runs.
  */
 public final class PythonJobRunner {
     private final DataOutputStream control;
@@ -45,12 +51,12 @@ public final class PythonJobRunner {
             DataOutputStream control = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             PythonJobRunner runner = new PythonJobRunner(control);
             runner.send(List.of("control"));
-            runner.run(plan, port);
+            runner.run(plan, port, new DataInputStream(new BufferedInputStream(socket.getInputStream())));
         }
         System.exit(0);
     }
 
-    private void run(JsonNode plan, int port) throws IOException {
+    private void run(JsonNode plan, int port, DataInputStream requests) throws IOException {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         String jobName = plan.path("job_name").asText("Python job");
         DataStream<Object> collected;
@@ -65,7 +71,18 @@ public final class PythonJobRunner {
         }
         try {
             if (collected == null) {
-                env.execute(jobName);
+                JobClient client = env.executeAsync(jobName);
+                send(List.of("started", client.getJobID().toString()));
+                listenForCancel(requests, client);
+                try {
+                    client.getJobExecutionResult().get();
+                } catch (ExecutionException e) {
+                    if (client.getJobStatus().get() == JobStatus.CANCELED) {
+                        send(List.of("canceled"));
+                        return;
+                    }
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
             } else {
                 try (CloseableIterator<Object> values = collected.executeAndCollect(jobName)) {
                     while (values.hasNext()) {
@@ -83,6 +100,25 @@ public final class PythonJobRunner {
                 send(List.of("failed", describe(e)));
             }
         }
+    }
+
+    /** Cancels the job when the driver asks; a closed connection asks nothing (the driver waits for the end). */
+    private static void listenForCancel(DataInputStream requests, JobClient client) {
+        Thread listener = new Thread(() -> {
+            try {
+                while (true) {
+                    byte[] frame = new byte[requests.readInt()];
+                    requests.readFully(frame);
+                    if (frame.length > 0) {
+                        client.cancel();
+                    }
+                }
+            } catch (IOException e) {
+                // The driver closed the connection: the job ends on its own.
+            }
+        }, "weir-python-cancel");
+        listener.setDaemon(true);
+        listener.start();
     }
 
     /** A Python function's failure is told in Python's words; anything else with its Java causes. */
