@@ -276,10 +276,11 @@ def serve_process(conn, function, name, subtask, parallelism):
                     channel.bundle = None
                 write_frame(conn, bytes(reply))
                 continue
-            if kind == "window":
+            if kind == "window" or kind == "clear":
                 _, key, window, window_ctx._watermark, window_ctx._processing_time, elements = message
                 window_ctx._window = GlobalWindow() if window is None else TimeWindow(window[0], window[1])
-                record = "window %r of the key %r" % (window_ctx._window, key)
+                record = "window %r of the key %r" % (window_ctx._window, key) if kind == "window" else \
+                    "clear(context) of window %r" % (window_ctx._window,)
             elif kind == "timer":
                 _, timestamp, ctx._key, timers._watermark, ctx._time_domain = message
                 ctx._timestamp = timestamp
@@ -299,6 +300,9 @@ def serve_process(conn, function, name, subtask, parallelism):
                     result = function.process_element1(value, ctx)
                 elif kind == "element2":
                     result = function.process_element2(value, ctx)
+                elif kind == "clear":
+                    function.clear(window_ctx)
+                    result = None
                 elif kind == "window":
                     if isinstance(function, ProcessWindowFunction):
                         result = function.process(key, window_ctx, elements)

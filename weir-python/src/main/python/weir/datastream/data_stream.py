@@ -387,7 +387,8 @@ class WindowedStream:
         """Reduces each window's records to one; a window function, if given, gets that one as its elements."""
         function = as_callable(reduce_function, ReduceFunction, "reduce", "reduce(...)")
         return DataStream(self._env, self._add("reduce", ("reduce", function, reduce_function),
-                                               window_function=self._window_function(window_function, "reduce(...)")))
+                                               window_function=self._window_function(window_function, "reduce(...)"),
+                                               window_function_clears=_clears(window_function)))
 
     def aggregate(self, aggregate_function, window_function=None, accumulator_type=None, output_type=None):
         """Adds each record to the window's accumulator (an AggregateFunction) and emits ``get_result`` when the
@@ -397,13 +398,14 @@ class WindowedStream:
                             "get_result, merge), not %r" % (aggregate_function,))
         window_id = self._window_function(window_function, "aggregate(...)")
         return DataStream(self._env, self._add("aggregate", ("aggregate", None, aggregate_function),
-                                               window_function=window_id))
+                                               window_function=window_id, window_function_clears=_clears(window_function)))
 
     def process(self, process_window_function, output_type=None):
         """Calls a ProcessWindowFunction with each fired window's records, its key and its context."""
         if not isinstance(process_window_function, ProcessWindowFunction):
             raise TypeError("process(...) on a window needs a ProcessWindowFunction, not %r" % (process_window_function,))
-        return DataStream(self._env, self._add("window_process", ("window", None, process_window_function)))
+        return DataStream(self._env, self._add("window_process", ("window", None, process_window_function),
+                                               clears=_clears(process_window_function)))
 
     def apply(self, window_function, output_type=None):
         """Calls a WindowFunction with each fired window's key, the window and its records."""
@@ -494,6 +496,12 @@ class _KeylessApply(_Keyless, WindowFunction):
 
     def apply(self, key, window, inputs):
         return self._function.apply(window, inputs)
+
+
+def _clears(window_function):
+    """Whether a ProcessWindowFunction defines ``clear(context)``: only then does Weir call it when a window goes."""
+    return isinstance(window_function, ProcessWindowFunction) and \
+        type(window_function).clear is not ProcessWindowFunction.clear
 
 
 def _check_window_function(function, call):

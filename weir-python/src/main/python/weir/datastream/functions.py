@@ -275,6 +275,7 @@ class _WindowContext:
         self._window = None
         self._processing_time = None
         self._watermark = None
+        self._window_store = None
 
     def window(self):
         return self._window
@@ -290,8 +291,23 @@ class _WindowContext:
         return self._runtime_context
 
     def window_state(self):
-        raise NotImplementedError("window_state() is not supported by Weir's Python API yet; keep per-window values in "
-                                  "global_state() under a name that includes context.window().start")
+        """The key's state in this window (``get_state(...)`` and the other getters), as Flink's ``windowState()``;
+        clear it in the function's ``clear(context)``, which Weir calls when the window goes."""
+        if self._window_store is None:
+            runtime = self._runtime_context
+            self._window_store = RuntimeContext(runtime._task_name, runtime._index, runtime._parallelism,
+                                                _WindowChannel(runtime._channel))
+        return self._window_store
+
+
+class _WindowChannel:
+    """``window_state()``'s requests: those of the window function's channel, for the window being fired or cleared."""
+
+    def __init__(self, channel):
+        self._channel = channel
+
+    def request(self, kind, *args):
+        return self._channel.request("window_" + kind, *args)
 
 
 class ProcessWindowFunction(Function):
@@ -303,7 +319,7 @@ class ProcessWindowFunction(Function):
         raise NotImplementedError("a ProcessWindowFunction must define process(self, key, context, elements)")
 
     def clear(self, context):
-        pass
+        """Called when the window goes (its end plus the allowed lateness), to clear its ``window_state()``."""
 
 
 class ProcessAllWindowFunction(Function):

@@ -152,7 +152,7 @@ final class PlanTranslator {
                 return windowAggregate(node, name, id);
             case "window_process":
                 return configure(WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node)
-                        .process(new PythonWindowProcess(driverPort, id)).name(name), node);
+                        .process(new PythonWindowProcess(driverPort, id, node.path("clears").asBoolean())).name(name), node);
             case "function":
                 // A window function given with a reduce or an aggregate: that node runs it.
                 return null;
@@ -261,7 +261,8 @@ final class PlanTranslator {
     }
 
     private PythonWindowProcess windowFunction(JsonNode node) {
-        return new PythonWindowProcess(driverPort, node.get("window_function").asInt());
+        return new PythonWindowProcess(driverPort, node.get("window_function").asInt(),
+                node.path("window_function_clears").asBoolean());
     }
 
     /** {@code input.connect(other.broadcast(descriptors)).process(...)}, keyed by the Python key where the plan says so. */

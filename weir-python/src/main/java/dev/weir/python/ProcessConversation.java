@@ -39,6 +39,8 @@ final class ProcessConversation {
     private final boolean keyed;
     /** A broadcast process function's broadcast state, or null. */
     private BroadcastStateRequests broadcast;
+    /** A window function's per-window state, or null. */
+    private WindowStateRequests windowState;
 
     /** Where a call's side outputs go: its context's {@code output(tag, value)}. */
     interface SideOutput {
@@ -54,6 +56,11 @@ final class ProcessConversation {
     /** Serves the worker's {@code broadcast_*} requests from {@code broadcast} (a broadcast process function's). */
     void useBroadcastState(BroadcastStateRequests broadcast) {
         this.broadcast = broadcast;
+    }
+
+    /** Serves the worker's {@code window_*} requests from {@code windowState} (a window function's). */
+    void useWindowState(WindowStateRequests windowState) {
+        this.windowState = windowState;
     }
 
     /**
@@ -211,6 +218,9 @@ final class ProcessConversation {
                         + "KeyedBroadcastProcessFunction on a stream connected with broadcast(MapStateDescriptor)");
             }
             return broadcast.serve(kind, request);
+        }
+        if (kind.startsWith("window_") && windowState != null) {
+            return windowState.serve(kind, request);
         }
         if (kind.startsWith("timer_") && timers == null || kind.matches("value_.*|list_.*|map_.*|state_ttl") && !keyed) {
             throw new UnsupportedOperationException(keyed ? "a window function has no timers: use a trigger on the "
