@@ -19,7 +19,8 @@ from weir.datastream.output_tag import OutputTag
 from weir.datastream.stream_execution_environment import JobExecutionResult, StreamExecutionEnvironment
 from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProcessingTimeTrigger, CountEvictor,
                                     CountSlidingWindowAssigner, CountTrigger, CountTumblingWindowAssigner, DeltaEvictor,
-                                    Evictor, TimeEvictor,
+                                    DynamicEventTimeSessionWindows, DynamicProcessingTimeSessionWindows, Evictor,
+                                    SessionWindowTimeGapExtractor, TimeEvictor,
                                     EventTimeSessionWindows, EventTimeTrigger, GlobalWindow, GlobalWindows,
                                     ProcessingTimeSessionWindows, ProcessingTimeTrigger, PurgingTrigger,
                                     SlidingEventTimeWindows, SlidingProcessingTimeWindows, TimeWindow, Trigger,
@@ -39,4 +40,5 @@ __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction
            "ExternalizedCheckpointRetention", "RuntimeExecutionMode", "TimeCharacteristic", "StateBackend",
            "HashMapStateBackend", "EmbeddedRocksDBStateBackend", "BroadcastProcessFunction",
            "KeyedBroadcastProcessFunction", "Window", "BroadcastStream", "BroadcastConnectedStream",
-           "Evictor", "CountEvictor", "TimeEvictor", "DeltaEvictor"]
+           "Evictor", "CountEvictor", "TimeEvictor", "DeltaEvictor",
+           "DynamicEventTimeSessionWindows", "DynamicProcessingTimeSessionWindows", "SessionWindowTimeGapExtractor"]

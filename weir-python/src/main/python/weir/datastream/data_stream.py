@@ -335,6 +335,10 @@ class WindowedStream:
         self._env = env
         self._node = keyed_node
         self._window = {"window": assigner._plan()}
+        if assigner._extractor is not None:
+            # The dynamic gap's extractor runs in a worker of its own, called by the JVM's session assigner.
+            gaps = env._plan.add("function", None, ("process", None, _GapExtraction(assigner._extractor)))
+            self._window["window"] = dict(assigner._plan(), extractor=gaps["id"])
 
     def _add(self, kind, function=None, **settings):
         return self._env._plan.add(kind, self._node, function, **dict(self._window, **settings))
@@ -496,6 +500,20 @@ class _KeylessApply(_Keyless, WindowFunction):
 
     def apply(self, key, window, inputs):
         return self._function.apply(window, inputs)
+
+
+class _GapExtraction(ProcessFunction):
+    """A SessionWindowTimeGapExtractor as the process function its worker runs: one gap for each record."""
+
+    def __init__(self, extractor):
+        self._extractor = extractor
+
+    def process_element(self, value, ctx):
+        gap = self._extractor.extract(value)
+        if isinstance(gap, bool) or not isinstance(gap, int):
+            raise TypeError("extract(...) returned %r; it must return the session gap in milliseconds as an int"
+                            % (gap,))
+        return [gap]
 
 
 def _clears(window_function):

@@ -7,6 +7,8 @@ class WindowAssigner:
 
     def __init__(self, plan):
         self._plan_entry = plan
+        #: A dynamic session's SessionWindowTimeGapExtractor, or None.
+        self._extractor = None
 
     def _plan(self):
         return self._plan_entry
@@ -55,12 +57,67 @@ class EventTimeSessionWindows(WindowAssigner):
         return EventTimeSessionWindows({"type": "event_time_session",
                                         "gap": to_millis(size, "EventTimeSessionWindows.with_gap(...)", "the gap")})
 
+    @staticmethod
+    def with_dynamic_gap(extractor):
+        """Sessions whose gap each record gives: ``extractor`` (a SessionWindowTimeGapExtractor, or a function of
+        the record) returns it in milliseconds."""
+        return DynamicEventTimeSessionWindows.with_dynamic_gap(extractor)
+
 
 class ProcessingTimeSessionWindows(WindowAssigner):
     @staticmethod
     def with_gap(size):
         return ProcessingTimeSessionWindows({"type": "processing_time_session",
                                              "gap": to_millis(size, "ProcessingTimeSessionWindows.with_gap(...)", "the gap")})
+
+    @staticmethod
+    def with_dynamic_gap(extractor):
+        """Processing-time sessions whose gap each record gives (see EventTimeSessionWindows.with_dynamic_gap)."""
+        return DynamicProcessingTimeSessionWindows.with_dynamic_gap(extractor)
+
+
+class SessionWindowTimeGapExtractor:
+    """Gives the session gap a record opens, in milliseconds: ``extract(element)``, as PyFlink's. Weir calls it in a
+    Python worker for each record the session window assigner places."""
+
+    def extract(self, element):
+        raise NotImplementedError("a SessionWindowTimeGapExtractor must define extract(self, element)")
+
+
+def _extractor(extractor, call):
+    if isinstance(extractor, SessionWindowTimeGapExtractor):
+        return extractor
+    if callable(extractor):
+        return _ExtractorOf(extractor)
+    raise TypeError("%s needs a SessionWindowTimeGapExtractor or a function of the record, not %r" % (call, extractor))
+
+
+class _ExtractorOf(SessionWindowTimeGapExtractor):
+    def __init__(self, function):
+        self._function = function
+
+    def extract(self, element):
+        return self._function(element)
+
+
+class DynamicEventTimeSessionWindows(WindowAssigner):
+    """Event-time sessions with a gap per record (``with_dynamic_gap(extractor)``), as PyFlink's."""
+
+    @staticmethod
+    def with_dynamic_gap(extractor):
+        assigner = DynamicEventTimeSessionWindows({"type": "dynamic_event_time_session"})
+        assigner._extractor = _extractor(extractor, "DynamicEventTimeSessionWindows.with_dynamic_gap(...)")
+        return assigner
+
+
+class DynamicProcessingTimeSessionWindows(WindowAssigner):
+    """Processing-time sessions with a gap per record (``with_dynamic_gap(extractor)``), as PyFlink's."""
+
+    @staticmethod
+    def with_dynamic_gap(extractor):
+        assigner = DynamicProcessingTimeSessionWindows({"type": "dynamic_processing_time_session"})
+        assigner._extractor = _extractor(extractor, "DynamicProcessingTimeSessionWindows.with_dynamic_gap(...)")
+        return assigner
 
 
 class GlobalWindows(WindowAssigner):

@@ -151,7 +151,7 @@ final class PlanTranslator {
             case "aggregate":
                 return windowAggregate(node, name, id);
             case "window_process":
-                return configure(WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node)
+                return configure(WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node, driverPort)
                         .process(new PythonWindowProcess(driverPort, id, node.path("clears").asBoolean())).name(name), node);
             case "function":
                 // A window function given with a reduce or an aggregate: that node runs it.
@@ -244,7 +244,7 @@ final class PlanTranslator {
         if (window == null || window.isNull()) {
             return configure(keyed.reduce(function).name(name), node);
         }
-        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(keyed, node);
+        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(keyed, node, driverPort);
         if (node.hasNonNull("window_function")) {
             return configure(windowed.reduce(function, windowFunction(node)).name(name), node);
         }
@@ -252,7 +252,7 @@ final class PlanTranslator {
     }
 
     private DataStream<Object> windowAggregate(JsonNode node, String name, int id) {
-        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node);
+        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node, driverPort);
         PythonWindowAggregate aggregate = new PythonWindowAggregate(driverPort, id);
         if (node.hasNonNull("window_function")) {
             return configure(windowed.aggregate(aggregate, windowFunction(node)).name(name), node);

@@ -3,6 +3,8 @@ package dev.weir.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weir.streaming.api.datastream.KeyedStream;
 import dev.weir.streaming.api.datastream.WindowedStream;
+import dev.weir.streaming.api.windowing.assigners.DynamicEventTimeSessionWindows;
+import dev.weir.streaming.api.windowing.assigners.DynamicProcessingTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.GlobalWindows;
 import dev.weir.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
@@ -35,7 +37,7 @@ final class WindowTranslation {
 
     /** {@code keyed}'s windows as the node's {@code window}, {@code trigger}, {@code allowed_lateness} and {@code late_tag} say. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static WindowedStream<Object, Object, Window> windowed(KeyedStream<Object, Object> keyed, JsonNode node) {
+    static WindowedStream<Object, Object, Window> windowed(KeyedStream<Object, Object> keyed, JsonNode node, int driverPort) {
         JsonNode window = node.get("window");
         WindowedStream<Object, Object, Window> windowed;
         if (window.get("type").asText().equals("count")) {
@@ -43,7 +45,7 @@ final class WindowTranslation {
             long slide = window.path("slide").asLong();
             windowed = (WindowedStream) (slide > 0 ? keyed.countWindow(size, slide) : keyed.countWindow(size));
         } else {
-            windowed = (WindowedStream) keyed.window(assigner(window));
+            windowed = (WindowedStream) keyed.window(assigner(window, driverPort));
         }
         if (node.hasNonNull("trigger")) {
             windowed.trigger((Trigger) trigger(node.get("trigger")));
@@ -61,7 +63,7 @@ final class WindowTranslation {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static WindowAssigner<Object, ?> assigner(JsonNode window) {
+    private static WindowAssigner<Object, ?> assigner(JsonNode window, int driverPort) {
         long size = window.path("size").asLong();
         long slide = window.path("slide").asLong();
         long offset = window.path("offset").asLong();
@@ -78,6 +80,12 @@ final class WindowTranslation {
                 return (WindowAssigner) SlidingProcessingTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide), Duration.ofMillis(offset));
             case "processing_time_session":
                 return (WindowAssigner) ProcessingTimeSessionWindows.withGap(Duration.ofMillis(window.get("gap").asLong()));
+            case "dynamic_event_time_session":
+                return (WindowAssigner) DynamicEventTimeSessionWindows.withDynamicGap(
+                        new PythonGapExtractor(driverPort, window.get("extractor").asInt()));
+            case "dynamic_processing_time_session":
+                return (WindowAssigner) DynamicProcessingTimeSessionWindows.withDynamicGap(
+                        new PythonGapExtractor(driverPort, window.get("extractor").asInt()));
             case "global":
                 return (WindowAssigner) GlobalWindows.create();
             default:
