@@ -16,7 +16,7 @@ from weir.datastream.output_tag import OutputTag
 from weir.errors import StateUnavailableError
 from weir.datastream.functions import (BroadcastProcessFunction, Function, ProcessWindowFunction, RuntimeContext,
                                        TimerService, _BroadcastContext, _Context, _WindowContext)
-from weir.datastream.window import GlobalWindow, TimeWindow
+from weir.datastream.window import CountWindow, GlobalWindow, TimeWindow
 
 _NO_TIMESTAMP = -(1 << 63)
 #: The JVM's request to send the last reply again as tagged values (it read a marshalled value it does not take);
@@ -278,7 +278,8 @@ def serve_process(conn, function, name, subtask, parallelism):
                 continue
             if kind == "window" or kind == "clear":
                 _, key, window, window_ctx._watermark, window_ctx._processing_time, elements = message
-                window_ctx._window = GlobalWindow() if window is None else TimeWindow(window[0], window[1])
+                window_ctx._window = GlobalWindow() if window is None else TimeWindow(window[0], window[1]) \
+                    if len(window) == 2 else CountWindow(window[0])
                 record = "window %r of the key %r" % (window_ctx._window, key) if kind == "window" else \
                     "clear(context) of window %r" % (window_ctx._window,)
             elif kind == "timer":

@@ -18,7 +18,8 @@ from weir.datastream.time_characteristic import TimeCharacteristic
 from weir.datastream.output_tag import OutputTag
 from weir.datastream.stream_execution_environment import JobExecutionResult, StreamExecutionEnvironment
 from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProcessingTimeTrigger, CountEvictor,
-                                    CountSlidingWindowAssigner, CountTrigger, CountTumblingWindowAssigner, DeltaEvictor,
+                                    CountSlidingWindowAssigner, CountTrigger, CountTumblingWindowAssigner, CountWindow,
+                                    DeltaEvictor,
                                     DynamicEventTimeSessionWindows, DynamicProcessingTimeSessionWindows, Evictor,
                                     SessionWindowTimeGapExtractor, TimeEvictor,
                                     EventTimeSessionWindows, EventTimeTrigger, GlobalWindow, GlobalWindows,
@@ -41,4 +42,4 @@ __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction
            "HashMapStateBackend", "EmbeddedRocksDBStateBackend", "BroadcastProcessFunction",
            "KeyedBroadcastProcessFunction", "Window", "BroadcastStream", "BroadcastConnectedStream",
            "Evictor", "CountEvictor", "TimeEvictor", "DeltaEvictor",
-           "DynamicEventTimeSessionWindows", "DynamicProcessingTimeSessionWindows", "SessionWindowTimeGapExtractor"]
+           "DynamicEventTimeSessionWindows", "DynamicProcessingTimeSessionWindows", "SessionWindowTimeGapExtractor", "CountWindow"]

@@ -180,8 +180,28 @@ class TimeWindow(Window):
         return "TimeWindow(start=%d, end=%d)" % (self.start, self.end)
 
 
+class CountWindow(Window):
+    """A window of a tumbling count window (``count_window(size)``), as PyFlink's ``CountWindow``: ``id`` numbers
+    each key's windows from 0."""
+
+    def __init__(self, id):
+        self.id = id
+
+    def max_timestamp(self):
+        return (1 << 63) - 1
+
+    def __eq__(self, other):
+        return isinstance(other, CountWindow) and other.id == self.id
+
+    def __hash__(self):
+        return hash(self.id)
+
+    def __repr__(self):
+        return "CountWindow(id=%d)" % self.id
+
+
 class GlobalWindow(Window):
-    """The one window of ``GlobalWindows`` and of count windows, as PyFlink's ``GlobalWindow``."""
+    """The one window of ``GlobalWindows`` and of sliding count windows, as PyFlink's ``GlobalWindow``."""
 
     def max_timestamp(self):
         return (1 << 63) - 1

@@ -152,7 +152,7 @@ final class PlanTranslator {
                 return windowAggregate(node, name, id);
             case "window_process":
                 return configure(WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node, driverPort)
-                        .process(new PythonWindowProcess(driverPort, id, node.path("clears").asBoolean())).name(name), node);
+                        .process(new PythonWindowProcess(driverPort, id, node.path("clears").asBoolean(), countWindows(node))).name(name), node);
             case "function":
                 // A window function given with a reduce or an aggregate: that node runs it.
                 return null;
@@ -262,7 +262,13 @@ final class PlanTranslator {
 
     private PythonWindowProcess windowFunction(JsonNode node) {
         return new PythonWindowProcess(driverPort, node.get("window_function").asInt(),
-                node.path("window_function_clears").asBoolean());
+                node.path("window_function_clears").asBoolean(), countWindows(node));
+    }
+
+    /** Whether the node's windows are tumbling count windows, whose functions see PyFlink's {@code CountWindow}. */
+    private static boolean countWindows(JsonNode node) {
+        JsonNode window = node.path("window");
+        return window.path("type").asText().equals("count") && window.path("slide").asLong() == 0;
     }
 
     /** {@code input.connect(other.broadcast(descriptors)).process(...)}, keyed by the Python key where the plan says so. */

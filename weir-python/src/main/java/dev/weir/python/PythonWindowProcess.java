@@ -1,6 +1,8 @@
 package dev.weir.python;
 
 import dev.weir.api.common.functions.OpenContext;
+import dev.weir.api.common.state.ValueState;
+import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.streaming.api.functions.windowing.ProcessWindowFunction;
 import dev.weir.streaming.api.windowing.windows.TimeWindow;
 import dev.weir.streaming.api.windowing.windows.Window;
@@ -21,17 +23,25 @@ final class PythonWindowProcess extends ProcessWindowFunction<Object, Object, Ob
     private final ConversationLink link;
     /** Whether the Python function defines {@code clear(context)}; without it a window's end costs no call. */
     private final boolean clears;
+    /**
+     * Whether the windows are tumbling count windows, which PyFlink numbers ({@code CountWindow(id)}: the key's n-th
+     * window has id n - 1); the key's next id is kept in its global state, so checkpoints hold it.
+     */
+    private final boolean countWindows;
+    private transient ValueStateDescriptor<Long> nextCountWindow;
     private transient WindowStateRequests windowState;
 
-    PythonWindowProcess(int driverPort, int operatorId, boolean clears) {
+    PythonWindowProcess(int driverPort, int operatorId, boolean clears, boolean countWindows) {
         link = new ConversationLink(driverPort, operatorId, true);
         this.clears = clears;
+        this.countWindows = countWindows;
     }
 
     @Override
     public void open(OpenContext openContext) throws Exception {
         link.open(getRuntimeContext());
         windowState = new WindowStateRequests();
+        nextCountWindow = new ValueStateDescriptor<>("weir.python.next-count-window", Long.class);
         link.conversation().useWindowState(windowState);
     }
 
@@ -43,7 +53,8 @@ final class PythonWindowProcess extends ProcessWindowFunction<Object, Object, Ob
         }
         windowState.use(context.windowState(), context.globalState());
         try {
-            link.conversation().call(Arrays.asList("window", key, bounds(context.window()), context.currentWatermark(),
+            Object window = countWindows ? List.of(countWindowId(context)) : bounds(context.window());
+            link.conversation().call(Arrays.asList("window", key, window, context.currentWatermark(),
                     context.currentProcessingTime(), values), null, out, context::output);
         } finally {
             windowState.use(null, null);
@@ -63,6 +74,13 @@ final class PythonWindowProcess extends ProcessWindowFunction<Object, Object, Ob
         } finally {
             windowState.use(null, null);
         }
+    }
+
+    private long countWindowId(Context context) throws Exception {
+        ValueState<Long> next = context.globalState().getState(nextCountWindow);
+        long id = next.value() == null ? 0 : next.value();
+        next.update(id + 1);
+        return id;
     }
 
     private static Object bounds(Window window) {
