@@ -246,6 +246,19 @@ class ListState(_Handle):
         self._request("list_clear")
 
 
+def _keys(state):
+    """A map-like state's keys, from its ``items()`` (one request)."""
+    return [key for key, _ in state.items()]
+
+
+def _values(state):
+    return [value for _, value in state.items()]
+
+
+def _is_empty(state):
+    return not state.items()
+
+
 class MapState(_Handle):
     """A map per key: ``get``, ``put``, ``put_all``, ``contains``, ``remove``, ``keys``, ``values``, ``items``,
     ``is_empty``, ``clear``."""
@@ -272,14 +285,9 @@ class MapState(_Handle):
     def items(self):
         return [tuple(item) for item in self._request("map_items")]
 
-    def keys(self):
-        return [key for key, _ in self.items()]
-
-    def values(self):
-        return [value for _, value in self.items()]
-
-    def is_empty(self):
-        return not self.items()
+    keys = _keys
+    values = _values
+    is_empty = _is_empty
 
     def clear(self):
         self._request("map_clear")
@@ -305,14 +313,9 @@ class ReadOnlyBroadcastState:
     def items(self):
         return [tuple(item) for item in self._request("broadcast_items")]
 
-    def keys(self):
-        return [key for key, _ in self.items()]
-
-    def values(self):
-        return [value for _, value in self.items()]
-
-    def is_empty(self):
-        return not self.items()
+    keys = _keys
+    values = _values
+    is_empty = _is_empty
 
     def __getitem__(self, key):
         return self.get(key)

@@ -105,9 +105,7 @@ class DynamicEventTimeSessionWindows(WindowAssigner):
 
     @staticmethod
     def with_dynamic_gap(extractor):
-        assigner = DynamicEventTimeSessionWindows({"type": "dynamic_event_time_session"})
-        assigner._extractor = _extractor(extractor, "DynamicEventTimeSessionWindows.with_dynamic_gap(...)")
-        return assigner
+        return _dynamic(DynamicEventTimeSessionWindows, "dynamic_event_time_session", extractor)
 
 
 class DynamicProcessingTimeSessionWindows(WindowAssigner):
@@ -115,9 +113,14 @@ class DynamicProcessingTimeSessionWindows(WindowAssigner):
 
     @staticmethod
     def with_dynamic_gap(extractor):
-        assigner = DynamicProcessingTimeSessionWindows({"type": "dynamic_processing_time_session"})
-        assigner._extractor = _extractor(extractor, "DynamicProcessingTimeSessionWindows.with_dynamic_gap(...)")
-        return assigner
+        return _dynamic(DynamicProcessingTimeSessionWindows, "dynamic_processing_time_session", extractor)
+
+
+def _dynamic(assigner_class, plan_type, extractor):
+    """A dynamic session assigner of ``assigner_class`` with the gaps ``extractor`` gives."""
+    assigner = assigner_class({"type": plan_type})
+    assigner._extractor = _extractor(extractor, "%s.with_dynamic_gap(...)" % assigner_class.__name__)
+    return assigner
 
 
 class GlobalWindows(WindowAssigner):
