@@ -1,14 +1,16 @@
 """The environment's PyFlink settings: max parallelism, job parameters, runtime mode, checkpoint and execution config,
 state backend, and the calls Weir accepts without effect or refuses at the call."""
+import glob
 import json
 import os
 import sys
 import tempfile
+import time
 import unittest
 
 from weir.common import Configuration, ExecutionConfig
-from weir.datastream import (CheckpointConfig, CheckpointingMode, EmbeddedRocksDBStateBackend,
-                             ExternalizedCheckpointRetention, HashMapStateBackend, MapFunction, RuntimeExecutionMode,
+from weir.datastream import (CheckpointConfig, CheckpointingMode, CustomCheckpointStorage, EmbeddedRocksDBStateBackend,
+                             ExternalizedCheckpointRetention, FileSystemCheckpointStorage, JobManagerCheckpointStorage, HashMapStateBackend, MapFunction, RuntimeExecutionMode,
                              TimeCharacteristic)
 from streams_for_tests import env_with
 
@@ -89,6 +91,34 @@ class EnvironmentTest(unittest.TestCase):
             "execution.checkpointing.tolerable-failed-checkpoints": "3",
             "execution.checkpointing.externalized-checkpoint-retention": "RETAIN_ON_CANCELLATION",
             "execution.checkpointing.unaligned.enabled": "true"})
+
+    def test_a_checkpoint_storage_names_where_the_checkpoints_are_written(self):
+        directory = tempfile.mkdtemp(prefix="weir-python-storage-")
+        env = env_with(1)
+        config = env.get_checkpoint_config()
+        storage = FileSystemCheckpointStorage("file://" + directory)
+        config.set_checkpoint_storage(storage)
+        self.assertIs(config.get_checkpoint_storage(), storage)
+        self.assertEqual((env._configuration["execution.checkpointing.storage"], config.get_checkpoint_storage_dir()),
+                         ("filesystem", "file://" + directory))
+        env.enable_checkpointing(30)
+        configured = Configuration()
+        configured.set_string("python.fn-execution.bundle.size", "10")
+        env.configure(configured)
+
+        def paced(n):
+            time.sleep(0.002)  # checkpoints are triggered while the job runs
+            return n
+
+        self.assertEqual(sum(env.from_collection(list(range(300))).map(paced).execute_and_collect()), 44850)
+        self.assertNotEqual(glob.glob(os.path.join(directory, "**", "chk-*"), recursive=True), [])
+        memory = JobManagerCheckpointStorage()
+        env_with(1).get_checkpoint_config().set_checkpoint_storage(memory)
+        self.assertIsNone(memory.get_checkpoint_path())
+        with self.assertRaises(TypeError):
+            config.set_checkpoint_storage("file:///tmp")
+        with self.assertRaises(NotImplementedError):
+            CustomCheckpointStorage(object())
 
     def test_a_job_with_at_least_once_checkpoints_and_its_settings_runs_to_its_end(self):
         env = env_with(2)

@@ -1,6 +1,8 @@
 """PyFlink's ``pyflink.datastream``: the DataStream API."""
 from weir.datastream.checkpoint_config import (CheckpointConfig, ExternalizedCheckpointCleanup,
                                                ExternalizedCheckpointRetention)
+from weir.datastream.checkpoint_storage import (CheckpointStorage, CustomCheckpointStorage,
+                                                FileSystemCheckpointStorage, JobManagerCheckpointStorage)
 from weir.datastream.checkpointing_mode import CheckpointingMode
 from weir.datastream.data_stream import (AllWindowedStream, BroadcastConnectedStream, BroadcastStream,
                                          CloseableIterator, ConnectedStreams, DataStream, DataStreamSink, KeyedStream,
@@ -42,4 +44,5 @@ __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction
            "HashMapStateBackend", "EmbeddedRocksDBStateBackend", "BroadcastProcessFunction",
            "KeyedBroadcastProcessFunction", "Window", "BroadcastStream", "BroadcastConnectedStream",
            "Evictor", "CountEvictor", "TimeEvictor", "DeltaEvictor",
-           "DynamicEventTimeSessionWindows", "DynamicProcessingTimeSessionWindows", "SessionWindowTimeGapExtractor", "CountWindow"]
+           "DynamicEventTimeSessionWindows", "DynamicProcessingTimeSessionWindows", "SessionWindowTimeGapExtractor", "CountWindow",
+           "CheckpointStorage", "CustomCheckpointStorage", "FileSystemCheckpointStorage", "JobManagerCheckpointStorage"]
