@@ -6,7 +6,7 @@ import tempfile
 import time
 import unittest
 
-from weir.common import Encoder, Time, JobClient, JobExecutionResult, JobID, JobStatus, WatermarkStrategy
+from weir.common import Configuration, Encoder, Time, JobClient, JobExecutionResult, JobID, JobStatus, WatermarkStrategy
 from weir.datastream import StreamExecutionEnvironment, TumblingEventTimeWindows
 from weir.datastream.connectors import FileSink, NumberSequenceSource
 from weir.errors import InvalidProgramError, JobExecutionError
@@ -24,6 +24,9 @@ def committed_lines(base):
         with open(path, encoding="utf-8") as f:
             lines.extend(f.read().splitlines())
     return sorted(lines)
+
+
+LAST = 2000
 
 
 class JobClientTest(unittest.TestCase):
@@ -76,11 +79,53 @@ class JobClientTest(unittest.TestCase):
         self.assertIn("assign_timestamps_and_watermarks(", str(refused.exception))
         self.assertEqual(client.get_job_status().result(), JobStatus.FAILED)
 
-    def test_savepoints_through_the_client_are_refused_naming_the_alternative(self):
-        client = JobClient("job")
-        with self.assertRaises(NotImplementedError) as stop:
-            client.stop_with_savepoint(False, "/tmp/savepoints")
-        self.assertIn("execution.savepoint.path", str(stop.exception))
+    def test_a_savepoint_of_the_running_job_and_a_stop_with_savepoint_that_a_new_job_restores(self):
+        directory = tempfile.mkdtemp(prefix="weir-python-savepoints-")
+        started = os.path.join(directory, "running")
+
+        def job(configuration, slow):
+            env = StreamExecutionEnvironment.get_execution_environment(configuration)
+            env.set_parallelism(1)
+            sums = env.from_source(NumberSequenceSource(1, LAST), WatermarkStrategy.no_watermarks(), "numbers") \
+                .uid("numbers").map(slow).uid("slow").key_by(lambda pair: pair[0]) \
+                .reduce(lambda a, b: (b[0], a[1] + b[1])).uid("sums")
+            return env, sums
+
+        def slow(n):
+            open(started, "w").close()
+            time.sleep(0.01)  # the job runs for 20 s unless stopped
+            return n % 2, n
+
+        config = Configuration()
+        config.set_string("python.fn-execution.bundle.size", "10")
+        env, sums = job(config, slow)
+        sums.print()
+        client = env.execute_async("savepoints")
+        deadline = time.monotonic() + 300  # only against a hang
+        while not os.path.exists(started) and time.monotonic() < deadline:
+            time.sleep(0.01)
+        taken = client.trigger_savepoint(os.path.join(directory, "taken")).result(timeout=300)
+        self.assertTrue(os.path.isfile(os.path.join(taken, "_metadata")), taken)
+        self.assertEqual(client.get_job_status().result(), JobStatus.RUNNING)
+        stopped = client.stop_with_savepoint(False, os.path.join(directory, "stopped")).result(timeout=300)
+        self.assertTrue(os.path.isfile(os.path.join(stopped, "_metadata")), stopped)
+        client.get_job_execution_result().result(timeout=300)
+        self.assertEqual(client.get_job_status().result(), JobStatus.FINISHED)
+        with self.assertRaises(JobExecutionError):
+            client.trigger_savepoint().result(timeout=300)
+
+        # A job restored from the stop's savepoint goes on from there: it reads only the records after it, and the
+        # keys' sums end where one run's would.
+        restore = Configuration()
+        restore.set_string("execution.savepoint.path", stopped)
+        restore.set_string("execution.savepoint.ignore-unclaimed-state", "true")  # the print sink is not there now
+        env, sums = job(restore, lambda n: (n % 2, n))
+        resumed = list(sums.execute_and_collect())
+        self.assertLess(len(resumed), LAST)
+        last = {}
+        for key, total in resumed:
+            last[key] = total
+        self.assertEqual(last, {0: sum(range(2, LAST + 1, 2)), 1: sum(range(1, LAST + 1, 2))})
 
 
 if __name__ == "__main__":

@@ -70,6 +70,8 @@ def run(plan, functions, client=None):
                     elif message[0] == "started":
                         if client is not None:
                             client._running(message[1])
+                    elif message[0] in ("savepoint", "savepoint_failed"):
+                        client._answered(message)
                     else:
                         outcome = message
                         break

@@ -1,5 +1,6 @@
 """PyFlink's ``JobClient`` and what it answers with (``JobID``, ``JobStatus``, ``CompletableFuture``): the handle
 ``execute_async()`` returns on a job that runs in the background."""
+import collections
 import concurrent.futures
 import threading
 from enum import Enum
@@ -98,6 +99,8 @@ class JobClient:
         self._cancel_requested = False
         self._started = threading.Event()
         self._result = CompletableFuture()
+        #: The savepoint requests the JVM has not answered yet, in the order they were sent.
+        self._savepoints = collections.deque()
 
     def get_job_id(self):
         """The job's id (once the JVM started it; this waits for that)."""
@@ -109,13 +112,12 @@ class JobClient:
 
     def cancel(self):
         """Cancels the job; the future completes once it asked Weir to. The job's result then raises."""
-        from weir._internal.frames import write_frame
         with self._lock:
             if not self._status.is_terminal_state():
                 self._cancel_requested = True
                 if self._control is not None:
                     self._status = JobStatus.CANCELLING
-                    write_frame(self._control, b"c")
+                    _send(self._control, ["cancel"])
         return CompletableFuture._of(None)
 
     def get_job_execution_result(self):
@@ -124,22 +126,36 @@ class JobClient:
         return self._result
 
     def stop_with_savepoint(self, advance_to_end_of_event_time=False, savepoint_directory=None, formatType=None):
-        raise NotImplementedError("stop_with_savepoint(...) is not supported by Weir's Python API; cancel() the job "
-                                  "and restore from its last retained checkpoint (execution.savepoint.path)")
+        """Takes a savepoint and stops the job (first ending event time if ``advance_to_end_of_event_time``); the
+        future gives the savepoint's path once the job ended. Restore with ``execution.savepoint.path``."""
+        return self._savepoint(savepoint_directory, True, bool(advance_to_end_of_event_time))
 
     def trigger_savepoint(self, savepoint_directory=None, formatType=None):
-        raise NotImplementedError("trigger_savepoint(...) is not supported by Weir's Python API; retain checkpoints "
-                                  "(CheckpointConfig.set_externalized_checkpoint_retention) and restore from one")
+        """Takes a savepoint of the running job (in ``savepoint_directory``, Weir's ``weir-savepoints`` by default);
+        the future gives its path."""
+        return self._savepoint(savepoint_directory, False, False)
+
+    def _savepoint(self, directory, stop, drain):
+        self._started.wait()
+        future = CompletableFuture()
+        with self._lock:
+            if self._control is None:
+                from weir.errors import JobExecutionError
+                future.set_exception(JobExecutionError("Job '%s' is %s, not RUNNING: no savepoint taken"
+                                                       % (self._job_name, self._status.name)))
+                return future
+            self._savepoints.append(future)
+            _send(self._control, ["savepoint", None if directory is None else str(directory), stop, drain])
+        return future
 
     # The driver's side, called from the thread that runs the job.
 
     def _connected(self, control):
-        from weir._internal.frames import write_frame
         with self._lock:
             self._control = control
             if self._cancel_requested:
                 self._status = JobStatus.CANCELLING
-                write_frame(control, b"c")
+                _send(control, ["cancel"])
 
     def _running(self, job_id):
         with self._lock:
@@ -148,12 +164,34 @@ class JobClient:
                 self._status = JobStatus.RUNNING
         self._started.set()
 
+    def _answered(self, message):
+        """The JVM's answer to the oldest savepoint request: ``["savepoint", path]`` or ``["savepoint_failed", why]``."""
+        from weir.errors import JobExecutionError
+        with self._lock:
+            future = self._savepoints.popleft()
+        if message[0] == "savepoint":
+            future.set_result(message[1])
+        else:
+            future.set_exception(JobExecutionError("The savepoint failed: %s" % message[1]))
+
     def _ended(self, status, result=None, error=None):
+        from weir.errors import JobExecutionError
         with self._lock:
             self._status = status
             self._control = None
+            unanswered = list(self._savepoints)
+            self._savepoints.clear()
+        for future in unanswered:
+            future.set_exception(JobExecutionError("Job '%s' ended (%s) before its savepoint was taken"
+                                                   % (self._job_name, status.name)))
         self._started.set()
         if error is not None:
             self._result.set_exception(error)
         else:
             self._result.set_result(result)
+
+
+def _send(control, message):
+    from weir._internal import codec
+    from weir._internal.frames import write_frame
+    write_frame(control, bytes(codec.encode(message, bytearray())))
