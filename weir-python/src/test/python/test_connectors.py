@@ -2,12 +2,14 @@
 import glob
 import os
 import tempfile
+import time
 import unittest
 
 from weir.common import WatermarkStrategy
 from weir.common.serialization import Encoder
 from weir.datastream import StreamExecutionEnvironment
-from weir.datastream.connectors import FileSink, FileSource, OutputFileConfig, RollingPolicy, StreamFormat
+from weir.datastream.connectors import (BucketAssigner, FileSink, FileSource, OutputFileConfig, RollingPolicy,
+                                       StreamFormat)
 
 
 def env_with(parallelism):
@@ -26,6 +28,25 @@ def committed_lines(base, pattern):
 
 
 class FileConnectorsTest(unittest.TestCase):
+    def test_bucket_assigners_put_part_files_under_the_base_path_or_a_folder_per_formatted_time(self):
+        flat = tempfile.mkdtemp(prefix="weir-python-out-")
+        by_year = tempfile.mkdtemp(prefix="weir-python-out-")
+        year_before = time.strftime("%Y", time.gmtime())
+        env = env_with(1)
+        words = env.from_collection(["to", "be"])
+        words.sink_to(FileSink.for_row_format(flat, Encoder.simple_string_encoder())
+                      .with_bucket_assigner(BucketAssigner.base_path_bucket_assigner()).build())
+        words.sink_to(FileSink.for_row_format(by_year, Encoder.simple_string_encoder())
+                      .with_bucket_assigner(BucketAssigner.date_time_bucket_assigner("yyyy", "UTC")).build())
+        env.execute()
+        year_after = time.strftime("%Y", time.gmtime())
+        self.assertEqual([os.path.isfile(os.path.join(flat, name)) for name in os.listdir(flat)], [True])
+        self.assertIn(os.listdir(by_year), ([year_before], [year_after]))
+        self.assertEqual((committed_lines(flat, "part-*"), committed_lines(by_year, "part-*")),
+                         (["be", "to"], ["be", "to"]))
+        with self.assertRaises(TypeError):
+            FileSink.for_row_format(flat, Encoder.simple_string_encoder()).with_bucket_assigner("yyyy")
+
     def test_a_file_source_reads_every_line_of_the_files_under_a_directory_and_of_a_single_file(self):
         directory = tempfile.mkdtemp(prefix="weir-python-in-")
         with open(os.path.join(directory, "a.txt"), "w", encoding="utf-8") as f:

@@ -1,13 +1,16 @@
 """The environment's PyFlink settings: max parallelism, job parameters, runtime mode, checkpoint and execution config,
 state backend, and the calls Weir accepts without effect or refuses at the call."""
+import glob
+import json
 import os
 import sys
 import tempfile
+import time
 import unittest
 
 from weir.common import Configuration, ExecutionConfig
-from weir.datastream import (CheckpointConfig, CheckpointingMode, EmbeddedRocksDBStateBackend,
-                             ExternalizedCheckpointRetention, HashMapStateBackend, MapFunction, RuntimeExecutionMode,
+from weir.datastream import (CheckpointConfig, CheckpointingMode, CustomCheckpointStorage, EmbeddedRocksDBStateBackend,
+                             ExternalizedCheckpointRetention, FileSystemCheckpointStorage, JobManagerCheckpointStorage, HashMapStateBackend, MapFunction, RuntimeExecutionMode,
                              TimeCharacteristic)
 from streams_for_tests import env_with
 
@@ -89,6 +92,34 @@ class EnvironmentTest(unittest.TestCase):
             "execution.checkpointing.externalized-checkpoint-retention": "RETAIN_ON_CANCELLATION",
             "execution.checkpointing.unaligned.enabled": "true"})
 
+    def test_a_checkpoint_storage_names_where_the_checkpoints_are_written(self):
+        directory = tempfile.mkdtemp(prefix="weir-python-storage-")
+        env = env_with(1)
+        config = env.get_checkpoint_config()
+        storage = FileSystemCheckpointStorage("file://" + directory)
+        config.set_checkpoint_storage(storage)
+        self.assertIs(config.get_checkpoint_storage(), storage)
+        self.assertEqual((env._configuration["execution.checkpointing.storage"], config.get_checkpoint_storage_dir()),
+                         ("filesystem", "file://" + directory))
+        env.enable_checkpointing(30)
+        configured = Configuration()
+        configured.set_string("python.fn-execution.bundle.size", "10")
+        env.configure(configured)
+
+        def paced(n):
+            time.sleep(0.002)  # checkpoints are triggered while the job runs
+            return n
+
+        self.assertEqual(sum(env.from_collection(list(range(300))).map(paced).execute_and_collect()), 44850)
+        self.assertNotEqual(glob.glob(os.path.join(directory, "**", "chk-*"), recursive=True), [])
+        memory = JobManagerCheckpointStorage()
+        env_with(1).get_checkpoint_config().set_checkpoint_storage(memory)
+        self.assertIsNone(memory.get_checkpoint_path())
+        with self.assertRaises(TypeError):
+            config.set_checkpoint_storage("file:///tmp")
+        with self.assertRaises(NotImplementedError):
+            CustomCheckpointStorage(object())
+
     def test_a_job_with_at_least_once_checkpoints_and_its_settings_runs_to_its_end(self):
         env = env_with(2)
         env.enable_checkpointing(50, CheckpointingMode.AT_LEAST_ONCE)
@@ -159,23 +190,34 @@ class EnvironmentTest(unittest.TestCase):
             env.add_source(object())
         self.assertIn("add_source(...) is not supported by Weir's Python API", str(source.exception))
         self.assertIn("from_source(...)", str(source.exception))
-        with self.assertRaises(NotImplementedError) as rocksdb:
-            env.set_state_backend(EmbeddedRocksDBStateBackend())
-        self.assertIn("use HashMapStateBackend()", str(rocksdb.exception))
         with self.assertRaises(NotImplementedError) as sink:
             env.from_collection([1]).add_sink(object())
         self.assertIn("sink_to(FileSink or KafkaSink)", str(sink.exception))
         with self.assertRaises(NotImplementedError) as archive:
             env.add_python_archive("venv.zip")
         self.assertIn("add_python_file(directory)", str(archive.exception))
-        with self.assertRaises(NotImplementedError) as execute_async:
-            env.execute_async("job")
-        self.assertIn("use execute()", str(execute_async.exception))
-        for call in (env.get_execution_plan, lambda: env.register_cached_file("/tmp/x", "x"),
+        for call in (lambda: env.register_cached_file("/tmp/x", "x"),
                      lambda: env.from_collection([1]).cache(),
                      lambda: env.from_collection([(1, 1)]).key_by(lambda x: x[0]).count_window(2).evictor(None)):
             with self.assertRaises(NotImplementedError):
                 call()
+
+    def test_get_execution_plan_describes_the_job_built_so_far_in_flink_s_json_shape_without_running_it(self):
+        env = env_with(2)
+        counts = env.from_collection(["a", "b"]).map(lambda w: (w, 1)).name("pairs").key_by(lambda p: p[0]) \
+            .name("by word").sum(1).name("counts")
+        counts.rebalance().print().name("out")
+        plan = json.loads(env.get_execution_plan())
+        self.assertEqual([(n["id"], n["type"], n["pact"], n["contents"], n["parallelism"],
+                           [(p["id"], p["ship_strategy"], p["side"]) for p in n.get("predecessors", [])])
+                          for n in plan["nodes"][1:]],
+                         [(2, "pairs", "Operator", "pairs", 2, [(1, "REBALANCE", "first")]),
+                          (3, "by word", "Operator", "by word", 2, [(2, "FORWARD", "first")]),
+                          (4, "counts", "Operator", "counts", 2, [(3, "HASH", "first")]),
+                          (6, "Sink: out", "Data Sink", "out", 2, [(4, "REBALANCE", "first")])])
+        self.assertEqual((plan["nodes"][0]["pact"], plan["nodes"][0]["parallelism"]), ("Data Source", 1))
+        # The plan stays: the job still runs.
+        self.assertEqual(sorted(counts.execute_and_collect()), [("a", 1), ("b", 1)])
 
     def test_settings_with_a_wrong_value_are_refused_at_the_call(self):
         env = env_with(1)

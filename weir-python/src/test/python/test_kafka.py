@@ -107,6 +107,57 @@ class KafkaTest(unittest.TestCase):
         read = env_with(1).from_source(source, WatermarkStrategy.no_watermarks(), "by pattern").execute_and_collect()
         self.assertEqual(sorted(read), ["x1", "x2", "y1"])
 
+    def keys_and_values(self, topic, count):
+        """The topic's first ``count`` records as (key, value) pairs, read by the broker's JVM (a KafkaSource reads
+        values only)."""
+        self.broker.stdin.write("read %s %d\n" % (topic, count))
+        self.broker.stdin.flush()
+        pairs = []
+        for line in iter(self.broker.stdout.readline, ""):
+            if line == ".\n":
+                break
+            pairs.append(tuple(line.rstrip("\n").split("\t")))
+        return sorted(pairs)
+
+    def test_a_key_serialization_schema_writes_each_record_s_key_from_the_same_record_as_flink_does(self):
+        keyed = KafkaSink.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_record_serializer(KafkaRecordSerializationSchema.builder().set_topic("keyed")
+                                   .set_key_serialization_schema(SimpleStringSchema())
+                                   .set_value_serialization_schema(SimpleStringSchema()).build()) \
+            .build()
+        env = env_with(2)
+        env.from_collection(["to", "be"]).map(str.upper).sink_to(keyed).name("keyed to kafka")
+        env.execute()
+        self.assertEqual(self.keys_and_values("keyed", 2), [("BE", "BE"), ("TO", "TO")])
+
+    def test_rows_get_json_keys_beside_their_json_values(self):
+        point = Types.ROW_NAMED(["x"], [Types.LONG()])
+        json = JsonRowSerializationSchema.builder().with_type_info(point).build()
+        keyed = KafkaSink.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_record_serializer(KafkaRecordSerializationSchema.builder().set_topic("keyed-rows")
+                                   .set_key_serialization_schema(json).set_value_serialization_schema(json).build()) \
+            .build()
+        env = env_with(1)
+        env.from_collection([1]).map(lambda x: Row(x=x)).sink_to(keyed)
+        env.execute()
+        self.assertEqual(self.keys_and_values("keyed-rows", 1), [('{"x":1}', '{"x":1}')])
+
+    def test_an_unbounded_source_with_stopping_offsets_reads_up_to_them(self):
+        env = env_with(1)
+        env.from_collection(["u1", "u2"]).sink_to(self.sink("until")).name("to until")
+        env.execute()
+        source = KafkaSource.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_topics("until") \
+            .set_starting_offsets(KafkaOffsetsInitializer.earliest()) \
+            .set_unbounded(KafkaOffsetsInitializer.latest()) \
+            .set_value_only_deserializer(SimpleStringSchema()) \
+            .build()
+        read = env_with(1).from_source(source, WatermarkStrategy.no_watermarks(), "until").execute_and_collect()
+        self.assertEqual(sorted(read), ["u1", "u2"])
+
     def test_a_record_that_is_not_a_str_fails_the_job_naming_the_record_and_the_fix(self):
         env = env_with(1)
         env.from_collection([("a", 1)]).sink_to(self.sink("tuples")).name("tuples to kafka")
@@ -126,6 +177,9 @@ class KafkaTest(unittest.TestCase):
             KafkaSource.builder().set_starting_offsets("earliest")
         self.assertEqual(str(refused.exception), "set_starting_offsets needs a KafkaOffsetsInitializer "
                          "(e.g. KafkaOffsetsInitializer.earliest()), not 'earliest'")
+        with self.assertRaises(NotImplementedError) as partitions:
+            KafkaSource.builder().set_partitions({("t", 0)})
+        self.assertIn("use set_topics(...) or set_topic_pattern(...)", str(partitions.exception))
 
 
 if __name__ == "__main__":

@@ -11,10 +11,10 @@ import unittest
 
 from weir._internal import driver
 from weir.common import Configuration, WatermarkStrategy
-from weir.datastream import KeyedProcessFunction, StreamExecutionEnvironment
+from weir.datastream import EmbeddedRocksDBStateBackend, KeyedProcessFunction, StreamExecutionEnvironment
 from weir.datastream.connectors import NumberSequenceSource
 from weir.datastream.state import ValueStateDescriptor
-from weir.errors import JobExecutionError
+from weir.errors import InvalidProgramError, JobExecutionError
 
 LAST = 300
 REACHED = 100
@@ -38,6 +38,18 @@ def completed_checkpoints(directory):
 def job(configuration, map_function):
     env = StreamExecutionEnvironment.get_execution_environment(configuration)
     env.set_parallelism(1)
+    return numbers_summed(env, map_function)
+
+
+def rocksdb_job(configuration, map_function):
+    """The same job with its keyed state in RocksDB, as PyFlink sets it."""
+    env = StreamExecutionEnvironment.get_execution_environment(configuration)
+    env.set_parallelism(1)
+    env.set_state_backend(EmbeddedRocksDBStateBackend(enable_incremental_checkpointing=True))
+    return numbers_summed(env, map_function)
+
+
+def numbers_summed(env, map_function):
     return (env.from_source(NumberSequenceSource(1, LAST), WatermarkStrategy.no_watermarks(), "numbers").uid("numbers")
             .map(map_function).uid("paced")
             .key_by(lambda n: n % 3)
@@ -61,6 +73,21 @@ class RestoreTest(unittest.TestCase):
 
     def test_a_killed_jvm_restores_a_bundled_keyed_reduce_s_running_values_from_the_last_checkpoint(self):
         self._kill_restore_and_check_the_running_sums(reduce_job)
+
+    def test_a_killed_jvm_restores_keyed_python_state_kept_in_rocksdb_from_the_last_checkpoint(self):
+        latest = self._kill_restore_and_check_the_running_sums(rocksdb_job)
+        # The incremental checkpoint holds RocksDB's own files, which only the RocksDB backend restores.
+        on_the_heap = Configuration()
+        on_the_heap.set_string("execution.savepoint.path", latest)
+        with self.assertRaises(InvalidProgramError) as refused:
+            job(on_the_heap, lambda n: n).execute_and_collect()
+        self.assertIn("Restore it with state.backend.type: rocksdb", str(refused.exception))
+
+    def test_state_backend_type_rocksdb_in_the_configuration_restores_as_well(self):
+        def configured_rocksdb_job(configuration, map_function):
+            configuration.set_string("state.backend.type", "rocksdb")
+            return job(configuration, map_function)
+        self._kill_restore_and_check_the_running_sums(configured_rocksdb_job)
 
     def _kill_restore_and_check_the_running_sums(self, job):
         checkpoints = tempfile.mkdtemp(prefix="weir-python-chk-")
@@ -113,6 +140,7 @@ class RestoreTest(unittest.TestCase):
         self.assertEqual([value for _, value, _ in resumed], list(range(LAST - len(resumed) + 1, LAST + 1)))
         for key, value, total in resumed:
             self.assertEqual(total, sum(m for m in range(1, value + 1) if m % 3 == key), "running sum at %d" % value)
+        return latest
 
 
 if __name__ == "__main__":

@@ -108,8 +108,9 @@ class WindowsTest(unittest.TestCase):
         env = env_with(1)
         records = [("a", i, 0) for i in range(1, 6)] + [("b", 10, 0)]
         result = env.from_collection(records).key_by(lambda t: t[0]).count_window(2).apply(Total()).execute_and_collect()
-        # A count window fires when it holds 2 records: "a"'s fifth record and "b"'s only one never fire.
-        self.assertEqual(sorted(result), [("a", "GlobalWindow", 3), ("a", "GlobalWindow", 7)])
+        # A count window fires when it holds 2 records: "a"'s fifth record and "b"'s only one never fire. PyFlink numbers
+        # each key's count windows from 0.
+        self.assertEqual(sorted(result), [("a", "CountWindow(id=0)", 3), ("a", "CountWindow(id=1)", 7)])
 
     def test_global_windows_fire_by_their_trigger_and_a_purging_trigger_clears_them(self):
         env = env_with(1)

@@ -23,8 +23,9 @@ jvm_pid = None
 worker_cpu_seconds = 0.0
 
 
-def run(plan, functions):
-    """Runs the plan's job; returns the values its collect node gathered (empty without one)."""
+def run(plan, functions, client=None):
+    """Runs the plan's job; returns the values its collect node gathered (empty without one). ``client`` (a
+    JobClient of execute_async) learns the job's id and can cancel it."""
     names = {node["id"]: node["name"] for node in plan["nodes"]}
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
@@ -54,6 +55,8 @@ def run(plan, functions):
                     if hello[0] == "control":
                         control = conn
                         selector.register(conn, selectors.EVENT_READ)
+                        if client is not None:
+                            client._connected(conn)
                     else:
                         _, operator_id, subtask, parallelism = hello
                         children.add(_fork_worker(conn, listener, control, selector, functions[operator_id],
@@ -64,6 +67,11 @@ def run(plan, functions):
                     message = codec.decode(payload)[0] if payload is not None else ["lost"]
                     if message[0] == "record":
                         collected.append(message[1])
+                    elif message[0] == "started":
+                        if client is not None:
+                            client._running(message[1])
+                    elif message[0] in ("savepoint", "savepoint_failed"):
+                        client._answered(message)
                     else:
                         outcome = message
                         break
@@ -76,6 +84,8 @@ def run(plan, functions):
             raise InvalidProgramError(in_python_names(outcome[1]))
         if outcome[0] == "failed":
             raise JobExecutionError(outcome[1])
+        if outcome[0] == "canceled":
+            raise JobExecutionError("The job '%s' was cancelled" % plan["job_name"])
         raise JobExecutionError("Weir's JVM ended (exit code %s) before the job finished; its error output is above"
                                 % _exit_code(process))
     finally:

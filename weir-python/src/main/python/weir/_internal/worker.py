@@ -14,9 +14,9 @@ from weir._internal.keyed_bundle import KeyedBundle
 from weir._internal.frames import ReadAheadConnection, read_frame, write_frame
 from weir.datastream.output_tag import OutputTag
 from weir.errors import StateUnavailableError
-from weir.datastream.functions import (Function, ProcessWindowFunction, RuntimeContext, TimerService, _Context,
-                                       _WindowContext)
-from weir.datastream.window import GlobalWindow, TimeWindow
+from weir.datastream.functions import (BroadcastProcessFunction, Function, ProcessWindowFunction, RuntimeContext,
+                                       TimerService, _BroadcastContext, _Context, _WindowContext)
+from weir.datastream.window import CountWindow, GlobalWindow, TimeWindow
 
 _NO_TIMESTAMP = -(1 << 63)
 #: The JVM's request to send the last reply again as tagged values (it read a marshalled value it does not take);
@@ -235,6 +235,11 @@ def serve_process(conn, function, name, subtask, parallelism):
         channel = _Channel(conn)
         timers = TimerService(channel)
         ctx = _Context(timers)
+        broadcast_ctx = None
+        if isinstance(function, BroadcastProcessFunction):
+            # Elements and timers see the broadcast state read-only; broadcast records may change it.
+            ctx = _BroadcastContext(timers, channel, False)
+            broadcast_ctx = _BroadcastContext(timers, channel, True)
         runtime_context = RuntimeContext(name, subtask, parallelism, channel)
         window_ctx = _WindowContext(runtime_context)
         bundle = KeyedBundle(channel.ask, channel.ttl_names)
@@ -271,25 +276,34 @@ def serve_process(conn, function, name, subtask, parallelism):
                     channel.bundle = None
                 write_frame(conn, bytes(reply))
                 continue
-            if kind == "window":
+            if kind == "window" or kind == "clear":
                 _, key, window, window_ctx._watermark, window_ctx._processing_time, elements = message
-                window_ctx._window = GlobalWindow() if window is None else TimeWindow(window[0], window[1])
-                record = "window %r of the key %r" % (window_ctx._window, key)
+                window_ctx._window = GlobalWindow() if window is None else TimeWindow(window[0], window[1]) \
+                    if len(window) == 2 else CountWindow(window[0])
+                record = "window %r of the key %r" % (window_ctx._window, key) if kind == "window" else \
+                    "clear(context) of window %r" % (window_ctx._window,)
             elif kind == "timer":
                 _, timestamp, ctx._key, timers._watermark, ctx._time_domain = message
                 ctx._timestamp = timestamp
                 record = "timer at %d of the key %r" % (timestamp, ctx._key)
             else:
-                _, value, ctx._timestamp, ctx._key, timers._watermark = message
-                ctx._time_domain = None
-                record = "record %r" % (value,) if kind == "element" else "record %r of input %s" % (value, kind[-1])
+                called = broadcast_ctx if kind == "broadcast" else ctx
+                _, value, called._timestamp, called._key, timers._watermark = message
+                called._time_domain = None
+                record = "record %r" % (value,) if kind == "element" else "broadcast record %r" % (value,) \
+                    if kind == "broadcast" else "record %r of input %s" % (value, kind[-1])
             try:
                 if kind == "element":
                     result = function.process_element(value, ctx)
+                elif kind == "broadcast":
+                    result = function.process_broadcast_element(value, broadcast_ctx)
                 elif kind == "element1":
                     result = function.process_element1(value, ctx)
                 elif kind == "element2":
                     result = function.process_element2(value, ctx)
+                elif kind == "clear":
+                    function.clear(window_ctx)
+                    result = None
                 elif kind == "window":
                     if isinstance(function, ProcessWindowFunction):
                         result = function.process(key, window_ctx, elements)

@@ -1,9 +1,12 @@
 """PyFlink's ``pyflink.datastream``: the DataStream API."""
 from weir.datastream.checkpoint_config import (CheckpointConfig, ExternalizedCheckpointCleanup,
                                                ExternalizedCheckpointRetention)
+from weir.datastream.checkpoint_storage import (CheckpointStorage, CustomCheckpointStorage,
+                                                FileSystemCheckpointStorage, JobManagerCheckpointStorage)
 from weir.datastream.checkpointing_mode import CheckpointingMode
-from weir.datastream.data_stream import (AllWindowedStream, CloseableIterator, ConnectedStreams, DataStream,
-                                         DataStreamSink, KeyedStream, WindowedStream)
+from weir.datastream.data_stream import (AllWindowedStream, BroadcastConnectedStream, BroadcastStream,
+                                         CloseableIterator, ConnectedStreams, DataStream, DataStreamSink, KeyedStream,
+                                         WindowedStream)
 from weir.datastream.execution_mode import RuntimeExecutionMode
 from weir.datastream.functions import (AggregateFunction, AllWindowFunction, BroadcastProcessFunction,
                                        CoFlatMapFunction, CoMapFunction, KeyedBroadcastProcessFunction,
@@ -16,8 +19,11 @@ from weir.datastream.state_backend import EmbeddedRocksDBStateBackend, HashMapSt
 from weir.datastream.time_characteristic import TimeCharacteristic
 from weir.datastream.output_tag import OutputTag
 from weir.datastream.stream_execution_environment import JobExecutionResult, StreamExecutionEnvironment
-from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProcessingTimeTrigger,
-                                    CountSlidingWindowAssigner, CountTrigger, CountTumblingWindowAssigner,
+from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProcessingTimeTrigger, CountEvictor,
+                                    CountSlidingWindowAssigner, CountTrigger, CountTumblingWindowAssigner, CountWindow,
+                                    DeltaEvictor,
+                                    DynamicEventTimeSessionWindows, DynamicProcessingTimeSessionWindows, Evictor,
+                                    SessionWindowTimeGapExtractor, TimeEvictor,
                                     EventTimeSessionWindows, EventTimeTrigger, GlobalWindow, GlobalWindows,
                                     ProcessingTimeSessionWindows, ProcessingTimeTrigger, PurgingTrigger,
                                     SlidingEventTimeWindows, SlidingProcessingTimeWindows, TimeWindow, Trigger,
@@ -36,4 +42,7 @@ __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction
            "SourceFunction", "CheckpointConfig", "CheckpointingMode", "ExternalizedCheckpointCleanup",
            "ExternalizedCheckpointRetention", "RuntimeExecutionMode", "TimeCharacteristic", "StateBackend",
            "HashMapStateBackend", "EmbeddedRocksDBStateBackend", "BroadcastProcessFunction",
-           "KeyedBroadcastProcessFunction", "Window"]
+           "KeyedBroadcastProcessFunction", "Window", "BroadcastStream", "BroadcastConnectedStream",
+           "Evictor", "CountEvictor", "TimeEvictor", "DeltaEvictor",
+           "DynamicEventTimeSessionWindows", "DynamicProcessingTimeSessionWindows", "SessionWindowTimeGapExtractor", "CountWindow",
+           "CheckpointStorage", "CustomCheckpointStorage", "FileSystemCheckpointStorage", "JobManagerCheckpointStorage"]

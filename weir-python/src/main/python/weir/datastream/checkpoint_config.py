@@ -117,6 +117,21 @@ class CheckpointConfig:
     def is_unaligned_checkpoints_enabled(self):
         return self._get("execution.checkpointing.unaligned.enabled", "false") == "true"
 
+    def set_checkpoint_storage(self, storage):
+        """Where checkpoints are written: a FileSystemCheckpointStorage(path) or JobManagerCheckpointStorage()."""
+        from weir.datastream.checkpoint_storage import CheckpointStorage
+        if not isinstance(storage, CheckpointStorage):
+            raise TypeError("set_checkpoint_storage(...) needs a CheckpointStorage such as "
+                            "FileSystemCheckpointStorage('file:///checkpoints'), not %r" % (storage,))
+        for key, value in storage._settings().items():
+            self._set(key, value)
+        self._env._checkpoint_storage = storage
+        return self
+
+    def get_checkpoint_storage(self):
+        """The storage set with ``set_checkpoint_storage`` (None where Weir's default applies)."""
+        return getattr(self._env, "_checkpoint_storage", None)
+
     def set_checkpoint_storage_dir(self, checkpoint_path):
         """Writes checkpoints under ``checkpoint_path`` (a directory or ``file://`` URI)."""
         return self._set("execution.checkpointing.dir", checkpoint_path)

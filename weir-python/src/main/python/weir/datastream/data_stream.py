@@ -1,12 +1,14 @@
 """PyFlink's DataStream, KeyedStream and WindowedStream: each call adds a node to the environment's plan."""
 from weir.common.watermark_strategy import WatermarkStrategy
 from weir.common.time import Duration, Time
-from weir.datastream.functions import (AggregateFunction, CoFlatMapFunction, CoMapFunction, CoProcessFunction,
-                                       FilterFunction, FlatMapFunction, KeyedCoProcessFunction, KeyedProcessFunction,
+from weir.datastream.functions import (AggregateFunction, BroadcastProcessFunction, CoFlatMapFunction, CoMapFunction,
+                                       CoProcessFunction, FilterFunction, FlatMapFunction, KeyedBroadcastProcessFunction,
+                                       KeyedCoProcessFunction, KeyedProcessFunction,
                                        KeySelector, MapFunction, ProcessAllWindowFunction, ProcessFunction,
                                        ProcessWindowFunction, ReduceFunction, AllWindowFunction, WindowFunction,
                                        as_callable)
-from weir.datastream.window import CountSlidingWindowAssigner, CountTumblingWindowAssigner, Trigger, WindowAssigner
+from weir.datastream.window import (CountSlidingWindowAssigner, CountTumblingWindowAssigner, Evictor, Trigger,
+                                   WindowAssigner)
 
 
 class DataStream:
@@ -130,13 +132,18 @@ class DataStream:
         return self._partition("forward")
 
     def broadcast(self, broadcast_state_descriptor=None, *other_broadcast_state_descriptors):
-        """Sends every record to every subtask of the next operator. The broadcast state pattern
-        (``broadcast(map_state_descriptor)``) is not supported."""
-        if broadcast_state_descriptor is not None:
-            raise NotImplementedError("broadcast(MapStateDescriptor) (the broadcast state pattern) is not supported by "
-                                      "Weir's Python API yet; broadcast() the stream and connect(...) it with a "
-                                      "CoProcessFunction that keeps the broadcast values in its own state")
-        return self._partition("broadcast")
+        """Sends every record to every subtask of the next operator; with MapStateDescriptors, a BroadcastStream for
+        the broadcast state pattern: ``stream.connect(broadcast_stream).process(BroadcastProcessFunction)`` (or a
+        keyed stream's, with a KeyedBroadcastProcessFunction), whose broadcast states these descriptors name."""
+        if broadcast_state_descriptor is None:
+            return self._partition("broadcast")
+        from weir.datastream.state import MapStateDescriptor
+        descriptors = (broadcast_state_descriptor,) + other_broadcast_state_descriptors
+        for descriptor in descriptors:
+            if not isinstance(descriptor, MapStateDescriptor):
+                raise TypeError("broadcast(...) takes MapStateDescriptors for the broadcast state, not %r"
+                                % (descriptor,))
+        return BroadcastStream(self._env, self._add("broadcast_state", descriptors=[d.name for d in descriptors]))
 
     def partition_custom(self, partitioner, key_selector):
         raise NotImplementedError("partition_custom(...) is not supported by Weir's Python API yet; use key_by(...) "
@@ -206,17 +213,21 @@ class DataStream:
         from weir.datastream.output_tag import OutputTag
         if not isinstance(output_tag, OutputTag):
             raise TypeError("get_side_output(...) needs an OutputTag, not %r" % (output_tag,))
-        if self._node["kind"] not in ("process", "keyed_process", "co_process", "keyed_co_process", "window_process") \
+        if self._node["kind"] not in ("process", "keyed_process", "co_process", "keyed_co_process", "window_process",
+                                      "broadcast_process") \
                 and "late_tag" not in self._node:
             raise TypeError("get_side_output(...) reads the side outputs of process(...) or a window's late data; %s "
                             "has none" % self._node["name"])
         return DataStream(self._env, self._add("side_output", tag=output_tag.tag_id))
 
     def connect(self, other):
-        """Connects this stream with ``other`` (records of both kept apart) for a CoMapFunction or CoFlatMapFunction."""
+        """Connects this stream with ``other`` (records of both kept apart) for a CoMapFunction or CoFlatMapFunction;
+        with a BroadcastStream, for a (Keyed)BroadcastProcessFunction."""
+        if isinstance(other, BroadcastStream) and other._env is self._env:
+            return BroadcastConnectedStream(self, other)
         if isinstance(other, DataStream) and other._env is self._env:
             return ConnectedStreams(self, other)
-        raise TypeError("connect(...) needs a DataStream of the same environment, not %r" % (other,))
+        raise TypeError("connect(...) needs a DataStream or a BroadcastStream of the same environment, not %r" % (other,))
 
     def assign_timestamps_and_watermarks(self, watermark_strategy):
         """Gives records event time and the stream watermarks, as ``watermark_strategy`` says."""
@@ -324,6 +335,10 @@ class WindowedStream:
         self._env = env
         self._node = keyed_node
         self._window = {"window": assigner._plan()}
+        if assigner._extractor is not None:
+            # The dynamic gap's extractor runs in a worker of its own, called by the JVM's session assigner.
+            gaps = env._plan.add("function", None, ("process", None, _GapExtraction(assigner._extractor)))
+            self._window["window"] = dict(assigner._plan(), extractor=gaps["id"])
 
     def _add(self, kind, function=None, **settings):
         return self._env._plan.add(kind, self._node, function, **dict(self._window, **settings))
@@ -339,9 +354,14 @@ class WindowedStream:
         return self
 
     def evictor(self, evictor):
-        """Refused: Weir's Python API has no evictors."""
-        raise NotImplementedError("evictor(...) is not supported by Weir's Python API; filter the window's records in "
-                                  "process(...) instead")
+        """Removes records from a window before (or after) its function runs: ``CountEvictor`` or ``TimeEvictor``,
+        run in Weir's JVM as in Flink (the window then keeps its records instead of pre-aggregating them)."""
+        if not isinstance(evictor, Evictor):
+            raise NotImplementedError("evictor(...) in Weir's Python API takes a CountEvictor or a TimeEvictor, not %r; "
+                                      "evictors written in Python are not supported: filter the window's records in "
+                                      "process(...)" % (evictor,))
+        self._window["evictor"] = evictor._plan_entry
+        return self
 
     def allowed_lateness(self, time_ms):
         """Keeps each window's state ``time_ms`` milliseconds past its end; late records then fire it again."""
@@ -371,7 +391,8 @@ class WindowedStream:
         """Reduces each window's records to one; a window function, if given, gets that one as its elements."""
         function = as_callable(reduce_function, ReduceFunction, "reduce", "reduce(...)")
         return DataStream(self._env, self._add("reduce", ("reduce", function, reduce_function),
-                                               window_function=self._window_function(window_function, "reduce(...)")))
+                                               window_function=self._window_function(window_function, "reduce(...)"),
+                                               window_function_clears=_clears(window_function)))
 
     def aggregate(self, aggregate_function, window_function=None, accumulator_type=None, output_type=None):
         """Adds each record to the window's accumulator (an AggregateFunction) and emits ``get_result`` when the
@@ -381,13 +402,14 @@ class WindowedStream:
                             "get_result, merge), not %r" % (aggregate_function,))
         window_id = self._window_function(window_function, "aggregate(...)")
         return DataStream(self._env, self._add("aggregate", ("aggregate", None, aggregate_function),
-                                               window_function=window_id))
+                                               window_function=window_id, window_function_clears=_clears(window_function)))
 
     def process(self, process_window_function, output_type=None):
         """Calls a ProcessWindowFunction with each fired window's records, its key and its context."""
         if not isinstance(process_window_function, ProcessWindowFunction):
             raise TypeError("process(...) on a window needs a ProcessWindowFunction, not %r" % (process_window_function,))
-        return DataStream(self._env, self._add("window_process", ("window", None, process_window_function)))
+        return DataStream(self._env, self._add("window_process", ("window", None, process_window_function),
+                                               clears=_clears(process_window_function)))
 
     def apply(self, window_function, output_type=None):
         """Calls a WindowFunction with each fired window's key, the window and its records."""
@@ -480,6 +502,26 @@ class _KeylessApply(_Keyless, WindowFunction):
         return self._function.apply(window, inputs)
 
 
+class _GapExtraction(ProcessFunction):
+    """A SessionWindowTimeGapExtractor as the process function its worker runs: one gap for each record."""
+
+    def __init__(self, extractor):
+        self._extractor = extractor
+
+    def process_element(self, value, ctx):
+        gap = self._extractor.extract(value)
+        if isinstance(gap, bool) or not isinstance(gap, int):
+            raise TypeError("extract(...) returned %r; it must return the session gap in milliseconds as an int"
+                            % (gap,))
+        return [gap]
+
+
+def _clears(window_function):
+    """Whether a ProcessWindowFunction defines ``clear(context)``: only then does Weir call it when a window goes."""
+    return isinstance(window_function, ProcessWindowFunction) and \
+        type(window_function).clear is not ProcessWindowFunction.clear
+
+
 def _check_window_function(function, call):
     if not isinstance(function, (ProcessWindowFunction, WindowFunction)):
         raise TypeError("%s takes a ProcessWindowFunction or a WindowFunction as its window function, not %r"
@@ -528,6 +570,39 @@ class ConnectedStreams:
         if not isinstance(func, CoProcessFunction):
             raise TypeError("process(...) on connected streams needs a CoProcessFunction, not %r" % (func,))
         return DataStream(self._first._env, self._add("co_process", ("process", None, func)))
+
+
+class BroadcastStream:
+    """What ``broadcast(map_state_descriptor, ...)`` returns, as PyFlink's: a stream whose every record reaches every
+    subtask of the (Keyed)BroadcastProcessFunction it is connected to, with the broadcast states it names."""
+
+    def __init__(self, env, node):
+        self._env = env
+        self._node = node
+
+    def get_execution_environment(self):
+        return self._env
+
+
+class BroadcastConnectedStream:
+    """A stream (keyed or not) connected with a BroadcastStream, as PyFlink's; ``process`` runs the function."""
+
+    def __init__(self, stream, broadcast_stream):
+        self._stream = stream
+        self._broadcast_stream = broadcast_stream
+
+    def process(self, func, output_type=None):
+        """Runs a KeyedBroadcastProcessFunction on a keyed stream, a BroadcastProcessFunction on another."""
+        keyed = isinstance(self._stream, KeyedStream)
+        if keyed and not isinstance(func, KeyedBroadcastProcessFunction):
+            raise TypeError("process(...) on a keyed stream connected with a broadcast stream needs a "
+                            "KeyedBroadcastProcessFunction, not %r" % (func,))
+        if not keyed and (isinstance(func, KeyedBroadcastProcessFunction) or not isinstance(func, BroadcastProcessFunction)):
+            raise TypeError("process(...) on a stream connected with a broadcast stream needs a BroadcastProcessFunction "
+                            "(a KeyedBroadcastProcessFunction needs key_by(...) first), not %r" % (func,))
+        node = self._stream._env._plan.add("broadcast_process", self._stream._node, ("process", None, func),
+                                           other=self._broadcast_stream._node["id"], keyed=keyed)
+        return DataStream(self._stream._env, node)
 
 
 class DataStreamSink:

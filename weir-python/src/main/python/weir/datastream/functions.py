@@ -275,6 +275,7 @@ class _WindowContext:
         self._window = None
         self._processing_time = None
         self._watermark = None
+        self._window_store = None
 
     def window(self):
         return self._window
@@ -290,8 +291,23 @@ class _WindowContext:
         return self._runtime_context
 
     def window_state(self):
-        raise NotImplementedError("window_state() is not supported by Weir's Python API yet; keep per-window values in "
-                                  "global_state() under a name that includes context.window().start")
+        """The key's state in this window (``get_state(...)`` and the other getters), as Flink's ``windowState()``;
+        clear it in the function's ``clear(context)``, which Weir calls when the window goes."""
+        if self._window_store is None:
+            runtime = self._runtime_context
+            self._window_store = RuntimeContext(runtime._task_name, runtime._index, runtime._parallelism,
+                                                _WindowChannel(runtime._channel))
+        return self._window_store
+
+
+class _WindowChannel:
+    """``window_state()``'s requests: those of the window function's channel, for the window being fired or cleared."""
+
+    def __init__(self, channel):
+        self._channel = channel
+
+    def request(self, kind, *args):
+        return self._channel.request("window_" + kind, *args)
 
 
 class ProcessWindowFunction(Function):
@@ -303,7 +319,7 @@ class ProcessWindowFunction(Function):
         raise NotImplementedError("a ProcessWindowFunction must define process(self, key, context, elements)")
 
     def clear(self, context):
-        pass
+        """Called when the window goes (its end plus the allowed lateness), to clear its ``window_state()``."""
 
 
 class ProcessAllWindowFunction(Function):
@@ -332,9 +348,49 @@ class Partitioner(Function):
         raise NotImplementedError("a Partitioner must define partition(self, key, num_partitions)")
 
 
+class _BroadcastContext(_Context):
+    """The context of one call of a broadcast process function: the broadcast state (writable only in
+    ``process_broadcast_element``), the time, and on the keyed stream's side the key and its timers."""
+
+    def __init__(self, timer_service, channel, writable):
+        super().__init__(timer_service)
+        self._channel = channel
+        self._writable = writable
+
+    def get_broadcast_state(self, state_descriptor):
+        """The broadcast state ``state_descriptor`` (a MapStateDescriptor given to ``broadcast(...)``) names."""
+        from weir.datastream.state import BroadcastState, MapStateDescriptor, ReadOnlyBroadcastState
+        if not isinstance(state_descriptor, MapStateDescriptor):
+            raise TypeError("get_broadcast_state(...) needs the MapStateDescriptor given to broadcast(...), not %r"
+                            % (state_descriptor,))
+        state_class = BroadcastState if self._writable else ReadOnlyBroadcastState
+        return state_class(self._channel, state_descriptor.name)
+
+    def current_processing_time(self):
+        return self._timer_service.current_processing_time()
+
+    def current_watermark(self):
+        return self._timer_service.current_watermark()
+
+    def timer_service(self):
+        if self._writable:
+            raise NotImplementedError("process_broadcast_element has no timers (it runs for no key), as in Flink: "
+                                      "register timers in process_element")
+        return self._timer_service
+
+    def apply_to_keyed_state(self, state_descriptor, applier_function):
+        """Refused: Weir's Python API does not visit every key's state from a broadcast element."""
+        raise NotImplementedError("apply_to_keyed_state(...) is not supported by Weir's Python API; keep what the "
+                                  "broadcast element changes in the broadcast state, and read it in process_element")
+
+
 class BroadcastProcessFunction(Function):
-    """PyFlink's function of the broadcast state pattern; Weir's Python API refuses ``broadcast(descriptor)``, so
-    this class is importable but cannot run yet."""
+    """Called for each record of a stream connected with a broadcast stream (``stream.connect(other.broadcast(
+    descriptor))``): ``process_element`` reads the broadcast state (``ctx.get_broadcast_state(descriptor)``), which
+    ``process_broadcast_element`` writes; both yield their outputs. Every subtask sees every broadcast record, so every
+    subtask's broadcast state is the same, as in Flink."""
+    Context = _BroadcastContext
+    ReadOnlyContext = _BroadcastContext
 
     def process_element(self, value, ctx):
         raise NotImplementedError("a BroadcastProcessFunction must define process_element(self, value, ctx)")
@@ -344,7 +400,9 @@ class BroadcastProcessFunction(Function):
 
 
 class KeyedBroadcastProcessFunction(BroadcastProcessFunction):
-    """The keyed form of BroadcastProcessFunction; importable, not runnable yet (see there)."""
+    """The broadcast state pattern on a keyed stream (``keyed.connect(other.broadcast(descriptor))``):
+    ``process_element`` and ``on_timer`` also have the key, its keyed state and timers."""
+    OnTimerContext = _BroadcastContext
 
     def on_timer(self, timestamp, ctx):
         pass

@@ -246,6 +246,19 @@ class ListState(_Handle):
         self._request("list_clear")
 
 
+def _keys(state):
+    """A map-like state's keys, from its ``items()`` (one request)."""
+    return [key for key, _ in state.items()]
+
+
+def _values(state):
+    return [value for _, value in state.items()]
+
+
+def _is_empty(state):
+    return not state.items()
+
+
 class MapState(_Handle):
     """A map per key: ``get``, ``put``, ``put_all``, ``contains``, ``remove``, ``keys``, ``values``, ``items``,
     ``is_empty``, ``clear``."""
@@ -272,14 +285,84 @@ class MapState(_Handle):
     def items(self):
         return [tuple(item) for item in self._request("map_items")]
 
-    def keys(self):
-        return [key for key, _ in self.items()]
-
-    def values(self):
-        return [value for _, value in self.items()]
-
-    def is_empty(self):
-        return not self.items()
+    keys = _keys
+    values = _values
+    is_empty = _is_empty
 
     def clear(self):
         self._request("map_clear")
+
+
+class ReadOnlyBroadcastState:
+    """The broadcast state as ``process_element`` and ``on_timer`` see it: ``get``, ``contains``, ``items``, ``keys``,
+    ``values``, ``is_empty``; changing it raises, as in Flink."""
+
+    def __init__(self, channel, name):
+        self._channel = channel
+        self._name = name
+
+    def _request(self, kind, *args):
+        return self._channel.request(kind, self._name, *args)
+
+    def get(self, key):
+        return self._request("broadcast_get", key)
+
+    def contains(self, key):
+        return self._request("broadcast_contains", key)
+
+    def items(self):
+        return [tuple(item) for item in self._request("broadcast_items")]
+
+    keys = _keys
+    values = _values
+    is_empty = _is_empty
+
+    def __getitem__(self, key):
+        return self.get(key)
+
+    def __contains__(self, key):
+        return self.contains(key)
+
+    def __iter__(self):
+        return iter(self.keys())
+
+    def put(self, key, value):
+        raise _read_only("put")
+
+    def put_all(self, dict_value):
+        raise _read_only("put_all")
+
+    def remove(self, key):
+        raise _read_only("remove")
+
+    def clear(self):
+        raise _read_only("clear")
+
+
+def _read_only(call):
+    from weir.errors import StateUnavailableError
+    return StateUnavailableError("%s(...) on the broadcast state in process_element or on_timer: it is read-only there, "
+                                 "as in Flink; change it in process_broadcast_element" % call)
+
+
+class BroadcastState(ReadOnlyBroadcastState):
+    """The broadcast state as ``process_broadcast_element`` sees it: also ``put``, ``put_all``, ``remove``, ``clear``."""
+
+    def put(self, key, value):
+        self._request("broadcast_put", key, value)
+
+    def put_all(self, dict_value):
+        for key, value in dict_value.items():
+            self.put(key, value)
+
+    def remove(self, key):
+        self._request("broadcast_remove", key)
+
+    def clear(self):
+        self._request("broadcast_clear")
+
+    def __setitem__(self, key, value):
+        self.put(key, value)
+
+    def __delitem__(self, key):
+        self.remove(key)

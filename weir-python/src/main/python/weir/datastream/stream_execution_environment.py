@@ -4,22 +4,9 @@ import time
 
 from weir._internal import codec, driver
 from weir._internal.plan import Plan
+from weir.common.job_client import JobClient, JobExecutionResult
 from weir.datastream.data_stream import DataStream
 from weir.datastream.functions import set_job_settings
-
-
-class JobExecutionResult:
-    """What ``execute()`` returns once the job finished."""
-
-    def __init__(self, job_name, net_runtime_millis):
-        self._job_name = job_name
-        self._net_runtime = net_runtime_millis
-
-    def get_job_name(self):
-        return self._job_name
-
-    def get_net_runtime(self):
-        return self._net_runtime
 
 
 class StreamExecutionEnvironment:
@@ -122,12 +109,13 @@ class StreamExecutionEnvironment:
         return self._time_characteristic or TimeCharacteristic.EventTime
 
     def set_state_backend(self, state_backend):
-        """Where keyed state lives: HashMapStateBackend() (the JVM's heap, Weir's default)."""
+        """Where keyed state lives: HashMapStateBackend() (the JVM's heap, Weir's default) or
+        EmbeddedRocksDBStateBackend() (RocksDB on local disk)."""
         from weir.datastream.state_backend import StateBackend
         if not isinstance(state_backend, StateBackend):
             raise TypeError("set_state_backend(...) needs a StateBackend such as HashMapStateBackend(), not %r"
                             % (state_backend,))
-        self._configuration["state.backend.type"] = state_backend._backend_type()
+        self._configuration.update(state_backend._settings())
         self._state_backend = state_backend
         return self
 
@@ -202,14 +190,36 @@ class StreamExecutionEnvironment:
                                   "or KafkaSource, or with from_collection(...)")
 
     def execute_async(self, job_name=None):
-        """Refused: Weir's Python API runs a job in the driver's process and returns when it ends."""
-        raise NotImplementedError("execute_async(...) is not supported by Weir's Python API yet; use execute(), which "
-                                  "runs the job to its end (or until it fails)")
+        """Starts the job and returns at once with its JobClient (id, status, cancel(), result); the job runs on a
+        thread of this process, which waits for it before it exits."""
+        import threading
+        name = job_name or "Python Streaming Job"
+        client = JobClient(name)
+        if any(node["kind"] == "collect" for node in self._plan.nodes):
+            raise NotImplementedError("execute_async(...) of a job with execute_and_collect(...) is not supported: "
+                                      "execute_and_collect() runs the job itself")
+        plan, functions = self._take_plan(name)
+
+        def run():
+            from weir._internal import driver
+            from weir.common.job_client import JobStatus
+            started = time.monotonic()
+            try:
+                driver.run(plan, functions, client)
+            except Exception as e:
+                client._ended(JobStatus.CANCELED if client._cancel_requested else JobStatus.FAILED, error=e)
+                return
+            client._ended(JobStatus.FINISHED,
+                          JobExecutionResult(name, int((time.monotonic() - started) * 1000), client._job_id))
+
+        threading.Thread(target=run, name="weir-job-" + name).start()
+        return client
 
     def get_execution_plan(self):
-        """Refused: Weir's plan is not Flink's JSON execution plan."""
-        raise NotImplementedError("get_execution_plan() is not supported by Weir's Python API; the job's operators "
-                                  "are shown on Weir's dashboard while it runs")
+        """The job built so far as JSON in Flink's shape (``{"nodes": [{"id", "type", "pact", "contents",
+        "parallelism", "predecessors": [{"id", "ship_strategy", "side"}]}]}``); nothing runs, and the plan stays."""
+        from weir._internal.execution_plan import execution_plan
+        return execution_plan(self._plan.nodes, self.get_parallelism())
 
     def register_cached_file(self, file_path, name, executable=False):
         """Refused: Weir's workers are forks of this process and read local files directly."""
@@ -273,10 +283,16 @@ class StreamExecutionEnvironment:
         return JobExecutionResult(name, int((time.monotonic() - started) * 1000))
 
     def _run(self, job_name):
+        plan, functions = self._take_plan(job_name)
+        return driver.run(plan, functions)
+
+    def _take_plan(self, job_name):
+        """The job's plan and functions; the environment starts a new plan, as Flink's does after execute()."""
         plan = {"job_name": job_name or "Python Streaming Job", "parallelism": self._parallelism,
-                "checkpoint_interval": self._checkpoint_interval, "configuration": self._configuration, "nodes": self._plan.nodes}
+                "checkpoint_interval": self._checkpoint_interval, "configuration": dict(self._configuration),
+                "nodes": self._plan.nodes}
         functions = self._plan.functions
         self._plan.clear()
         max_parallelism = self.get_max_parallelism()
         set_job_settings(max_parallelism if max_parallelism > 0 else 128, self.get_config().get_global_job_parameters())
-        return driver.run(plan, functions)
+        return plan, functions

@@ -7,6 +7,8 @@ class WindowAssigner:
 
     def __init__(self, plan):
         self._plan_entry = plan
+        #: A dynamic session's SessionWindowTimeGapExtractor, or None.
+        self._extractor = None
 
     def _plan(self):
         return self._plan_entry
@@ -55,12 +57,70 @@ class EventTimeSessionWindows(WindowAssigner):
         return EventTimeSessionWindows({"type": "event_time_session",
                                         "gap": to_millis(size, "EventTimeSessionWindows.with_gap(...)", "the gap")})
 
+    @staticmethod
+    def with_dynamic_gap(extractor):
+        """Sessions whose gap each record gives: ``extractor`` (a SessionWindowTimeGapExtractor, or a function of
+        the record) returns it in milliseconds."""
+        return DynamicEventTimeSessionWindows.with_dynamic_gap(extractor)
+
 
 class ProcessingTimeSessionWindows(WindowAssigner):
     @staticmethod
     def with_gap(size):
         return ProcessingTimeSessionWindows({"type": "processing_time_session",
                                              "gap": to_millis(size, "ProcessingTimeSessionWindows.with_gap(...)", "the gap")})
+
+    @staticmethod
+    def with_dynamic_gap(extractor):
+        """Processing-time sessions whose gap each record gives (see EventTimeSessionWindows.with_dynamic_gap)."""
+        return DynamicProcessingTimeSessionWindows.with_dynamic_gap(extractor)
+
+
+class SessionWindowTimeGapExtractor:
+    """Gives the session gap a record opens, in milliseconds: ``extract(element)``, as PyFlink's. Weir calls it in a
+    Python worker for each record the session window assigner places."""
+
+    def extract(self, element):
+        raise NotImplementedError("a SessionWindowTimeGapExtractor must define extract(self, element)")
+
+
+def _extractor(extractor, call):
+    if isinstance(extractor, SessionWindowTimeGapExtractor):
+        return extractor
+    if callable(extractor):
+        return _ExtractorOf(extractor)
+    raise TypeError("%s needs a SessionWindowTimeGapExtractor or a function of the record, not %r" % (call, extractor))
+
+
+class _ExtractorOf(SessionWindowTimeGapExtractor):
+    def __init__(self, function):
+        self._function = function
+
+    def extract(self, element):
+        return self._function(element)
+
+
+class DynamicEventTimeSessionWindows(WindowAssigner):
+    """Event-time sessions with a gap per record (``with_dynamic_gap(extractor)``), as PyFlink's."""
+
+    @staticmethod
+    def with_dynamic_gap(extractor):
+        return _dynamic(DynamicEventTimeSessionWindows, "dynamic_event_time_session", extractor)
+
+
+class DynamicProcessingTimeSessionWindows(WindowAssigner):
+    """Processing-time sessions with a gap per record (``with_dynamic_gap(extractor)``), as PyFlink's."""
+
+    @staticmethod
+    def with_dynamic_gap(extractor):
+        return _dynamic(DynamicProcessingTimeSessionWindows, "dynamic_processing_time_session", extractor)
+
+
+def _dynamic(assigner_class, plan_type, extractor):
+    """A dynamic session assigner of ``assigner_class`` with the gaps ``extractor`` gives."""
+    assigner = assigner_class({"type": plan_type})
+    assigner._extractor = _extractor(extractor, "%s.with_dynamic_gap(...)" % assigner_class.__name__)
+    return assigner
 
 
 class GlobalWindows(WindowAssigner):
@@ -123,8 +183,28 @@ class TimeWindow(Window):
         return "TimeWindow(start=%d, end=%d)" % (self.start, self.end)
 
 
+class CountWindow(Window):
+    """A window of a tumbling count window (``count_window(size)``), as PyFlink's ``CountWindow``: ``id`` numbers
+    each key's windows from 0."""
+
+    def __init__(self, id):
+        self.id = id
+
+    def max_timestamp(self):
+        return (1 << 63) - 1
+
+    def __eq__(self, other):
+        return isinstance(other, CountWindow) and other.id == self.id
+
+    def __hash__(self):
+        return hash(self.id)
+
+    def __repr__(self):
+        return "CountWindow(id=%d)" % self.id
+
+
 class GlobalWindow(Window):
-    """The one window of ``GlobalWindows`` and of count windows, as PyFlink's ``GlobalWindow``."""
+    """The one window of ``GlobalWindows`` and of sliding count windows, as PyFlink's ``GlobalWindow``."""
 
     def max_timestamp(self):
         return (1 << 63) - 1
@@ -187,3 +267,47 @@ class PurgingTrigger(Trigger):
         if not isinstance(nested_trigger, Trigger) or nested_trigger._plan_entry is None:
             raise TypeError("PurgingTrigger.of(...) needs one of Weir's built-in triggers, not %r" % (nested_trigger,))
         return PurgingTrigger({"type": "purging", "nested": nested_trigger._plan_entry})
+
+
+class Evictor:
+    """Removes records from a window when it fires, as Flink's ``Evictor``; Weir runs the built-in ones below in its
+    JVM, before the window function or, with ``do_evict_after``, after it."""
+
+    def __init__(self, plan):
+        self._plan_entry = plan
+
+
+def _evict_after(value, call):
+    if not isinstance(value, bool):
+        raise TypeError("%s takes a bool for do_evict_after, not %r" % (call, value))
+    return value
+
+
+class CountEvictor(Evictor):
+    """Keeps the window's last ``max_count`` records (in the order they came), as Flink's ``CountEvictor``."""
+
+    @staticmethod
+    def of(max_count, do_evict_after=False):
+        call = "CountEvictor.of(...)"
+        return CountEvictor({"type": "count", "count": _count(max_count, call),
+                             "after": _evict_after(do_evict_after, call)})
+
+
+class TimeEvictor(Evictor):
+    """Keeps the records of the window's last ``window_size`` of event time (those with a timestamp above the newest
+    record's minus ``window_size``), as Flink's ``TimeEvictor``."""
+
+    @staticmethod
+    def of(window_size, do_evict_after=False):
+        call = "TimeEvictor.of(...)"
+        return TimeEvictor({"type": "time", "millis": to_millis(window_size, call, "the window size"),
+                            "after": _evict_after(do_evict_after, call)})
+
+
+class DeltaEvictor(Evictor):
+    """Flink's evictor by a delta function; refused, as its function would be Python called from the JVM's window."""
+
+    @staticmethod
+    def of(threshold, delta_function, do_evict_after=False):
+        raise NotImplementedError("DeltaEvictor.of(...) is not supported by Weir's Python API; use CountEvictor or "
+                                  "TimeEvictor, or drop the records beyond the threshold in process(...)")

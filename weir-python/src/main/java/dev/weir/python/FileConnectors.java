@@ -10,10 +10,13 @@ import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.DataStreamSink;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.streaming.api.functions.sink.filesystem.OutputFileConfig;
+import dev.weir.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import dev.weir.streaming.api.functions.sink.filesystem.bucketassigners.DateTimeBucketAssigner;
 import dev.weir.streaming.api.functions.sink.filesystem.rollingpolicies.DefaultRollingPolicy;
 import dev.weir.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 
 /** The plan's {@code file_source} and file {@code sink_to} nodes as Weir's own FileSource and FileSink. */
 final class FileConnectors {
@@ -50,6 +53,13 @@ final class FileConnectors {
                         .withInactivityInterval(Duration.ofMillis(rolling.get("inactivity_millis").asLong()))
                         .build());
             }
+        }
+        JsonNode buckets = sink.get("bucket_assigner");
+        if (buckets != null && !buckets.isNull()) {
+            builder.withBucketAssigner(buckets.get("type").asText().equals("base_path") ? new BasePathBucketAssigner<>()
+                    : buckets.hasNonNull("zone") ? new DateTimeBucketAssigner<>(buckets.get("format").asText(),
+                            ZoneId.of(buckets.get("zone").asText()))
+                    : new DateTimeBucketAssigner<>(buckets.get("format").asText()));
         }
         if (sink.hasNonNull("bucket_check_millis")) {
             builder.withBucketCheckInterval(sink.get("bucket_check_millis").asLong());

@@ -3,7 +3,9 @@ package dev.weir.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.api.common.functions.MapFunction;
+import dev.weir.api.common.serialization.SerializationSchema;
 import dev.weir.api.common.serialization.SimpleStringSchema;
+import dev.weir.api.java.tuple.Tuple2;
 import dev.weir.connector.base.DeliveryGuarantee;
 import dev.weir.connector.kafka.sink.KafkaRecordSerializationSchema;
 import dev.weir.connector.kafka.sink.KafkaSink;
@@ -14,6 +16,7 @@ import dev.weir.connector.kafka.source.enumerator.initializer.OffsetsInitializer
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.DataStreamSink;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,6 +44,9 @@ final class KafkaConnectors {
         if (node.hasNonNull("bounded")) {
             builder.setBounded(offsets(node.get("bounded")));
         }
+        if (node.hasNonNull("unbounded")) {
+            builder.setUnbounded(offsets(node.get("unbounded")));
+        }
         node.get("properties").fields().forEachRemaining(e -> builder.setProperty(e.getKey(), e.getValue().asText()));
         DataStream<?> values = env.fromSource(builder.build(), (WatermarkStrategy<String>) (WatermarkStrategy<?>) watermarks, name);
         return (DataStream<Object>) values;
@@ -59,6 +65,10 @@ final class KafkaConnectors {
     }
 
     static void sink(DataStream<Object> input, JsonNode sink, String name, JsonNode node) {
+        if (sink.path("keyed").asBoolean()) {
+            keyedSink(input, sink, name, node);
+            return;
+        }
         KafkaSinkBuilder<String> builder = KafkaSink.<String>builder()
                 .setBootstrapServers(sink.get("bootstrap_servers").asText())
                 .setRecordSerializer(KafkaRecordSerializationSchema.<String>builder()
@@ -73,6 +83,61 @@ final class KafkaConnectors {
         DataStream<String> strings = input.map(new OnlyStrings(name)).name(name + " (str values)");
         DataStreamSink<String> written = strings.sinkTo(builder.build()).name(name);
         PlanTranslator.configureSink(written, node);
+    }
+
+    /** A sink with a key schema: the Python side made each record a (key, value) pair of texts. */
+    private static void keyedSink(DataStream<Object> input, JsonNode sink, String name, JsonNode node) {
+        KafkaSinkBuilder<Tuple2<String, String>> builder = KafkaSink.<Tuple2<String, String>>builder()
+                .setBootstrapServers(sink.get("bootstrap_servers").asText())
+                .setRecordSerializer(KafkaRecordSerializationSchema.<Tuple2<String, String>>builder()
+                        .setTopic(sink.get("topic").asText())
+                        .setKeySerializationSchema(new TextField(0))
+                        .setValueSerializationSchema(new TextField(1))
+                        .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.valueOf(sink.get("delivery_guarantee").asText()));
+        if (sink.hasNonNull("transactional_id_prefix")) {
+            builder.setTransactionalIdPrefix(sink.get("transactional_id_prefix").asText());
+        }
+        sink.get("properties").fields().forEachRemaining(e -> builder.setProperty(e.getKey(), e.getValue().asText()));
+        DataStream<Tuple2<String, String>> pairs = input.map(new OnlyStringPairs(name)).name(name + " (str keys and values)");
+        PlanTranslator.configureSink(pairs.sinkTo(builder.build()).name(name), node);
+    }
+
+    /** One text of a (key, value) pair, in UTF-8 as SimpleStringSchema writes it. */
+    private static final class TextField implements SerializationSchema<Tuple2<String, String>> {
+        private static final long serialVersionUID = 1L;
+        private final int position;
+
+        TextField(int position) {
+            this.position = position;
+        }
+
+        @Override
+        public byte[] serialize(Tuple2<String, String> element) {
+            String text = position == 0 ? element.f0 : element.f1;
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The (key, value) pair of a keyed sink's record: both must be str, as for the value alone. */
+    private static final class OnlyStringPairs implements MapFunction<Object, Tuple2<String, String>> {
+        private static final long serialVersionUID = 1L;
+        private final String sink;
+
+        OnlyStringPairs(String sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public Tuple2<String, String> map(Object value) {
+            if (value instanceof Tuple2<?, ?> pair && pair.f0 instanceof String key && pair.f1 instanceof String text) {
+                return Tuple2.of(key, text);
+            }
+            Object record = value instanceof Tuple2<?, ?> pair ? pair.f1 : value;
+            throw new IllegalArgumentException("The KafkaSink " + sink + " writes str keys and values with "
+                    + "SimpleStringSchema, but got " + record + "; map the records to str first (e.g. .map(str) or a "
+                    + "format of your own)");
+        }
     }
 
     /** SimpleStringSchema writes str values: anything else fails the job naming the record and the fix. */

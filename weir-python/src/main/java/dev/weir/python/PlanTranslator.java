@@ -5,8 +5,10 @@ import dev.weir.api.common.eventtime.WatermarkStrategy;
 import dev.weir.api.common.functions.MapFunction;
 import dev.weir.api.connector.source.lib.NumberSequenceSource;
 import dev.weir.api.common.functions.ReduceFunction;
+import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.java.functions.KeySelector;
 import dev.weir.configuration.Configuration;
+import dev.weir.streaming.api.datastream.BroadcastStream;
 import dev.weir.streaming.api.datastream.ConnectedStreams;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.datastream.DataStreamSink;
@@ -19,8 +21,10 @@ import dev.weir.streaming.api.windowing.windows.Window;
 import dev.weir.util.OutputTag;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -135,6 +139,11 @@ final class PlanTranslator {
             case "co_map":
             case "co_flat_map":
                 return configure(connected(node).flatMap(new PythonCoStage(driverPort, id)).name(name), node);
+            case "broadcast_state":
+                // Not a stream of its own: the broadcast_process node that connects it reads it.
+                return null;
+            case "broadcast_process":
+                return broadcastProcess(node, name, id);
             case "co_process":
                 return configure(connected(node).process(new PythonCoProcess(driverPort, id)).name(name), node);
             case "keyed_co_process":
@@ -142,8 +151,8 @@ final class PlanTranslator {
             case "aggregate":
                 return windowAggregate(node, name, id);
             case "window_process":
-                return configure(WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node)
-                        .process(new PythonWindowProcess(driverPort, id)).name(name), node);
+                return configure(WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node, driverPort)
+                        .process(new PythonWindowProcess(driverPort, id, node.path("clears").asBoolean(), countWindows(node))).name(name), node);
             case "function":
                 // A window function given with a reduce or an aggregate: that node runs it.
                 return null;
@@ -235,7 +244,7 @@ final class PlanTranslator {
         if (window == null || window.isNull()) {
             return configure(keyed.reduce(function).name(name), node);
         }
-        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(keyed, node);
+        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(keyed, node, driverPort);
         if (node.hasNonNull("window_function")) {
             return configure(windowed.reduce(function, windowFunction(node)).name(name), node);
         }
@@ -243,7 +252,7 @@ final class PlanTranslator {
     }
 
     private DataStream<Object> windowAggregate(JsonNode node, String name, int id) {
-        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node);
+        WindowedStream<Object, Object, Window> windowed = WindowTranslation.windowed(input(node).keyBy(new KeyOfKeyed()), node, driverPort);
         PythonWindowAggregate aggregate = new PythonWindowAggregate(driverPort, id);
         if (node.hasNonNull("window_function")) {
             return configure(windowed.aggregate(aggregate, windowFunction(node)).name(name), node);
@@ -252,7 +261,38 @@ final class PlanTranslator {
     }
 
     private PythonWindowProcess windowFunction(JsonNode node) {
-        return new PythonWindowProcess(driverPort, node.get("window_function").asInt());
+        return new PythonWindowProcess(driverPort, node.get("window_function").asInt(),
+                node.path("window_function_clears").asBoolean(), countWindows(node));
+    }
+
+    /** Whether the node's windows are tumbling count windows, whose functions see PyFlink's {@code CountWindow}. */
+    private static boolean countWindows(JsonNode node) {
+        JsonNode window = node.path("window");
+        return window.path("type").asText().equals("count") && window.path("slide").asLong() == 0;
+    }
+
+    /** {@code input.connect(other.broadcast(descriptors)).process(...)}, keyed by the Python key where the plan says so. */
+    private DataStream<Object> broadcastProcess(JsonNode node, String name, int id) {
+        JsonNode broadcastNode = null;
+        for (JsonNode candidate : nodes) {
+            if (candidate.get("id").asInt() == node.get("other").asInt()) {
+                broadcastNode = candidate;
+            }
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode descriptor : broadcastNode.get("descriptors")) {
+            names.add(descriptor.asText());
+        }
+        MapStateDescriptor<?, ?>[] descriptors = new MapStateDescriptor<?, ?>[names.size()];
+        for (int i = 0; i < descriptors.length; i++) {
+            descriptors[i] = BroadcastStateRequests.descriptor(names.get(i));
+        }
+        BroadcastStream<Object> broadcast = streams.get(broadcastNode.get("input").asInt()).broadcast(descriptors);
+        if (node.path("keyed").asBoolean()) {
+            return configure(input(node).keyBy(new KeyOfKeyed()).connect(broadcast)
+                    .process(new PythonKeyedBroadcastProcess(driverPort, id, names)).name(name), node);
+        }
+        return configure(input(node).connect(broadcast).process(new PythonBroadcastProcess(driverPort, id, names)).name(name), node);
     }
 
     /** Both inputs of a connected node, keyed by their Python keys where the plan says so. */

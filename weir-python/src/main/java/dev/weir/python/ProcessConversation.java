@@ -37,6 +37,10 @@ final class ProcessConversation {
     private final Map<String, StateTtlConfig> ttls = new HashMap<>();
     /** Whether the function runs on a keyed stream, so it has keyed state (timers come with each call). */
     private final boolean keyed;
+    /** A broadcast process function's broadcast state, or null. */
+    private BroadcastStateRequests broadcast;
+    /** A window function's per-window state, or null. */
+    private WindowStateRequests windowState;
 
     /** Where a call's side outputs go: its context's {@code output(tag, value)}. */
     interface SideOutput {
@@ -47,6 +51,16 @@ final class ProcessConversation {
         this.worker = worker;
         this.context = context;
         this.keyed = keyed;
+    }
+
+    /** Serves the worker's {@code broadcast_*} requests from {@code broadcast} (a broadcast process function's). */
+    void useBroadcastState(BroadcastStateRequests broadcast) {
+        this.broadcast = broadcast;
+    }
+
+    /** Serves the worker's {@code window_*} requests from {@code windowState} (a window function's). */
+    void useWindowState(WindowStateRequests windowState) {
+        this.windowState = windowState;
     }
 
     /**
@@ -198,6 +212,16 @@ final class ProcessConversation {
     }
 
     private Object serve(String kind, List<Object> request, TimerService timers) throws Exception {
+        if (kind.startsWith("broadcast_")) {
+            if (broadcast == null) {
+                throw new UnsupportedOperationException("broadcast state is for a BroadcastProcessFunction or a "
+                        + "KeyedBroadcastProcessFunction on a stream connected with broadcast(MapStateDescriptor)");
+            }
+            return broadcast.serve(kind, request);
+        }
+        if (kind.startsWith("window_") && windowState != null) {
+            return windowState.serve(kind, request);
+        }
         if (kind.startsWith("timer_") && timers == null || kind.matches("value_.*|list_.*|map_.*|state_ttl") && !keyed) {
             throw new UnsupportedOperationException(keyed ? "a window function has no timers: use a trigger on the "
                     + "window, or a KeyedProcessFunction" : "state and timers need a keyed stream: call key_by(...) "

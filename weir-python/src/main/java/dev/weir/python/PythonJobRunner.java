@@ -6,8 +6,12 @@ import dev.weir.api.common.InvalidProgramException;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.util.CloseableIterator;
+import dev.weir.api.common.JobStatus;
+import dev.weir.core.execution.JobClient;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -17,17 +21,24 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The JVM side of a Python program's {@code execute()}: reads the plan the Python driver wrote, builds the Weir job,
- * runs it, and reports to the driver over a control connection: {@code ["record", value]} for each collected value,
- * then {@code ["finished"]}, {@code ["invalid", message]} (the job was refused before it started) or
- * {@code ["failed", message]}.
+ * runs it, and reports to the driver over a control connection: {@code ["started", job id]} once the job runs,
+ * {@code ["record", value]} for each collected value, then {@code ["finished"]}, {@code ["canceled"]},
+ * {@code ["invalid", message]} (the job was refused before it started) or {@code ["failed", message]}. While the job
+ * runs the driver may send PyFlink's {@code JobClient} calls: {@code ["cancel"]} and {@code ["savepoint", directory,
+ * stop, drain]}, answered by {@code ["savepoint", path]} or {@code ["savepoint_failed", message]} before the job's end
+ * is reported.
  */
 public final class PythonJobRunner {
     private final DataOutputStream control;
     private final ByteArrayOutputStream frame = new ByteArrayOutputStream();
     private final DataOutputStream frameOut = new DataOutputStream(frame);
+    /** The answer to the driver's last savepoint request, sent before the job's end. */
+    private volatile CompletableFuture<?> savepointAnswered = CompletableFuture.completedFuture(null);
 
     private PythonJobRunner(DataOutputStream control) {
         this.control = control;
@@ -45,12 +56,12 @@ public final class PythonJobRunner {
             DataOutputStream control = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             PythonJobRunner runner = new PythonJobRunner(control);
             runner.send(List.of("control"));
-            runner.run(plan, port);
+            runner.run(plan, port, new DataInputStream(new BufferedInputStream(socket.getInputStream())));
         }
         System.exit(0);
     }
 
-    private void run(JsonNode plan, int port) throws IOException {
+    private void run(JsonNode plan, int port, DataInputStream requests) throws IOException {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         String jobName = plan.path("job_name").asText("Python job");
         DataStream<Object> collected;
@@ -65,7 +76,20 @@ public final class PythonJobRunner {
         }
         try {
             if (collected == null) {
-                env.execute(jobName);
+                JobClient client = env.executeAsync(jobName);
+                send(List.of("started", client.getJobID().toString()));
+                listenForRequests(requests, client);
+                try {
+                    client.getJobExecutionResult().get();
+                    savepointAnswered.exceptionally(e -> null).join();
+                } catch (ExecutionException e) {
+                    savepointAnswered.exceptionally(failure -> null).join();
+                    if (client.getJobStatus().get() == JobStatus.CANCELED) {
+                        send(List.of("canceled"));
+                        return;
+                    }
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
             } else {
                 try (CloseableIterator<Object> values = collected.executeAndCollect(jobName)) {
                     while (values.hasNext()) {
@@ -83,6 +107,49 @@ public final class PythonJobRunner {
                 send(List.of("failed", describe(e)));
             }
         }
+    }
+
+    /** Serves the driver's JobClient calls; a closed connection asks nothing more (the driver waits for the end). */
+    private void listenForRequests(DataInputStream requests, JobClient client) {
+        Thread listener = new Thread(() -> {
+            try {
+                while (true) {
+                    byte[] frame = new byte[requests.readInt()];
+                    requests.readFully(frame);
+                    List<?> request = (List<?>) ValueCodec.readAll(frame).get(0);
+                    if (request.get(0).equals("cancel")) {
+                        client.cancel();
+                    } else if (request.get(0).equals("savepoint")) {
+                        savepoint(client, (String) request.get(1), (Boolean) request.get(2), (Boolean) request.get(3));
+                    }
+                }
+            } catch (IOException e) {
+                // The driver closed the connection: the job ends on its own.
+            }
+        }, "weir-python-job-client");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    private void savepoint(JobClient client, String directory, boolean stop, boolean drain) {
+        CompletableFuture<String> written = stop ? client.stopWithSavepoint(drain, directory)
+                : client.triggerSavepoint(directory);
+        savepointAnswered = written.whenComplete((path, failure) -> {
+            try {
+                send(failure == null ? List.of("savepoint", path)
+                        : List.of("savepoint_failed", String.valueOf(rootMessage(failure))));
+            } catch (IOException e) {
+                // The driver is gone; nobody waits for the answer.
+            }
+        });
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
     /** A Python function's failure is told in Python's words; anything else with its Java causes. */
@@ -111,7 +178,7 @@ public final class PythonJobRunner {
         return null;
     }
 
-    private void send(Object message) throws IOException {
+    private synchronized void send(Object message) throws IOException {
         frame.reset();
         ValueCodec.write(frameOut, message);
         control.writeInt(frame.size());

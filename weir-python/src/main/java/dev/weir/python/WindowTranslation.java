@@ -3,6 +3,8 @@ package dev.weir.python;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.weir.streaming.api.datastream.KeyedStream;
 import dev.weir.streaming.api.datastream.WindowedStream;
+import dev.weir.streaming.api.windowing.assigners.DynamicEventTimeSessionWindows;
+import dev.weir.streaming.api.windowing.assigners.DynamicProcessingTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.EventTimeSessionWindows;
 import dev.weir.streaming.api.windowing.assigners.GlobalWindows;
 import dev.weir.streaming.api.windowing.assigners.ProcessingTimeSessionWindows;
@@ -11,6 +13,9 @@ import dev.weir.streaming.api.windowing.assigners.SlidingProcessingTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingEventTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
 import dev.weir.streaming.api.windowing.assigners.WindowAssigner;
+import dev.weir.streaming.api.windowing.evictors.CountEvictor;
+import dev.weir.streaming.api.windowing.evictors.Evictor;
+import dev.weir.streaming.api.windowing.evictors.TimeEvictor;
 import dev.weir.streaming.api.windowing.triggers.ContinuousEventTimeTrigger;
 import dev.weir.streaming.api.windowing.triggers.ContinuousProcessingTimeTrigger;
 import dev.weir.streaming.api.windowing.triggers.CountTrigger;
@@ -24,7 +29,7 @@ import java.time.Duration;
 
 /**
  * A Python plan's window settings as Weir's {@link WindowedStream}: the assigner (or a count window), the trigger,
- * the allowed lateness and the late data's side output.
+ * the evictor, the allowed lateness and the late data's side output.
  */
 final class WindowTranslation {
     private WindowTranslation() {
@@ -32,7 +37,7 @@ final class WindowTranslation {
 
     /** {@code keyed}'s windows as the node's {@code window}, {@code trigger}, {@code allowed_lateness} and {@code late_tag} say. */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    static WindowedStream<Object, Object, Window> windowed(KeyedStream<Object, Object> keyed, JsonNode node) {
+    static WindowedStream<Object, Object, Window> windowed(KeyedStream<Object, Object> keyed, JsonNode node, int driverPort) {
         JsonNode window = node.get("window");
         WindowedStream<Object, Object, Window> windowed;
         if (window.get("type").asText().equals("count")) {
@@ -40,10 +45,13 @@ final class WindowTranslation {
             long slide = window.path("slide").asLong();
             windowed = (WindowedStream) (slide > 0 ? keyed.countWindow(size, slide) : keyed.countWindow(size));
         } else {
-            windowed = (WindowedStream) keyed.window(assigner(window));
+            windowed = (WindowedStream) keyed.window(assigner(window, driverPort));
         }
         if (node.hasNonNull("trigger")) {
             windowed.trigger((Trigger) trigger(node.get("trigger")));
+        }
+        if (node.hasNonNull("evictor")) {
+            windowed.evictor((Evictor) evictor(node.get("evictor")));
         }
         if (node.hasNonNull("allowed_lateness")) {
             windowed.allowedLateness(Duration.ofMillis(node.get("allowed_lateness").asLong()));
@@ -55,7 +63,7 @@ final class WindowTranslation {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static WindowAssigner<Object, ?> assigner(JsonNode window) {
+    private static WindowAssigner<Object, ?> assigner(JsonNode window, int driverPort) {
         long size = window.path("size").asLong();
         long slide = window.path("slide").asLong();
         long offset = window.path("offset").asLong();
@@ -72,10 +80,28 @@ final class WindowTranslation {
                 return (WindowAssigner) SlidingProcessingTimeWindows.of(Duration.ofMillis(size), Duration.ofMillis(slide), Duration.ofMillis(offset));
             case "processing_time_session":
                 return (WindowAssigner) ProcessingTimeSessionWindows.withGap(Duration.ofMillis(window.get("gap").asLong()));
+            case "dynamic_event_time_session":
+                return (WindowAssigner) DynamicEventTimeSessionWindows.withDynamicGap(
+                        new PythonGapExtractor(driverPort, window.get("extractor").asInt()));
+            case "dynamic_processing_time_session":
+                return (WindowAssigner) DynamicProcessingTimeSessionWindows.withDynamicGap(
+                        new PythonGapExtractor(driverPort, window.get("extractor").asInt()));
             case "global":
                 return (WindowAssigner) GlobalWindows.create();
             default:
                 throw new IllegalArgumentException("unknown window assigner '" + window.get("type").asText() + "' in the plan");
+        }
+    }
+
+    private static Evictor<?, ?> evictor(JsonNode evictor) {
+        boolean after = evictor.path("after").asBoolean();
+        switch (evictor.get("type").asText()) {
+            case "count":
+                return CountEvictor.of(evictor.get("count").asLong(), after);
+            case "time":
+                return TimeEvictor.of(Duration.ofMillis(evictor.get("millis").asLong()), after);
+            default:
+                throw new IllegalArgumentException("unknown evictor '" + evictor.get("type").asText() + "' in the plan");
         }
     }
 

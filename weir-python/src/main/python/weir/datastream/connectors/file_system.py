@@ -103,6 +103,26 @@ class RollingPolicy:
         return RollingPolicy({"type": "on_checkpoint"})
 
 
+class BucketAssigner:
+    """Which folder under a FileSink's base path a record's part file goes in, as PyFlink's: by the time it is written
+    (the default) or the base path itself."""
+
+    def __init__(self, plan):
+        self._plan = plan
+
+    @staticmethod
+    def base_path_bucket_assigner():
+        """Every part file straight under the base path."""
+        return BucketAssigner({"type": "base_path"})
+
+    @staticmethod
+    def date_time_bucket_assigner(format_str="yyyy-MM-dd--HH", timezone_id=None):
+        """A folder per the processing time's ``format_str`` (Java's DateTimeFormatter pattern) in ``timezone_id``
+        (e.g. 'UTC'; the machine's zone by default), Flink's default bucket assigner."""
+        return BucketAssigner({"type": "date_time", "format": str(format_str),
+                               "zone": None if timezone_id is None else str(timezone_id)})
+
+
 class FileSink:
     """Writes each record as a line into part files under a base path, in bucket folders by hour (Flink's default),
     committed exactly once with checkpoints (or at the end of a bounded job)."""
@@ -131,6 +151,13 @@ class FileSink:
 
         def with_rolling_policy(self, rolling_policy):
             self._plan["rolling"] = rolling_policy._plan
+            return self
+
+        def with_bucket_assigner(self, bucket_assigner):
+            if not isinstance(bucket_assigner, BucketAssigner):
+                raise TypeError("with_bucket_assigner(...) needs a BucketAssigner (BucketAssigner.base_path_bucket_"
+                                "assigner() or date_time_bucket_assigner(...)), not %r" % (bucket_assigner,))
+            self._plan["bucket_assigner"] = bucket_assigner._plan
             return self
 
         def with_bucket_check_interval(self, interval):

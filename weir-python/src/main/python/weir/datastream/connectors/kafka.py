@@ -75,6 +75,7 @@ class KafkaSourceBuilder:
         self._group_id = None
         self._starting = KafkaOffsetsInitializer.earliest()._plan
         self._bounded = None
+        self._unbounded = None
         self._deserializer = None
         self._properties = {}
         self._topic_pattern = None
@@ -93,12 +94,16 @@ class KafkaSourceBuilder:
         return self
 
     def set_partitions(self, partitions):
-        raise NotImplementedError("set_partitions(...) is not supported by Weir's Python API yet; use set_topics(...) "
-                                  "or set_topic_pattern(...)")
+        """Refused: weir-kafka's KafkaSource subscribes to topics (or a pattern), not to chosen partitions."""
+        raise NotImplementedError("set_partitions(...) is not supported by Weir's KafkaSource, which reads whole "
+                                  "topics; use set_topics(...) or set_topic_pattern(...)")
 
     def set_unbounded(self, stopping_offsets_initializer):
-        raise NotImplementedError("set_unbounded(...) is not supported by Weir's Python API yet; leave it out to read "
-                                  "without end, or use set_bounded(...)")
+        """Reads without end but stops each partition at ``stopping_offsets_initializer``'s offsets, as Flink's (the
+        source stays unbounded, e.g. for a streaming job's watermarks)."""
+        self._unbounded = _check_offsets(stopping_offsets_initializer, "set_unbounded")
+        self._bounded = None
+        return self
 
     def set_group_id(self, group_id):
         self._group_id = str(group_id)
@@ -109,7 +114,9 @@ class KafkaSourceBuilder:
         return self
 
     def set_bounded(self, stopping_offsets_initializer):
+        """Stops each partition at ``stopping_offsets_initializer``'s offsets; the source ends then, as Flink's."""
         self._bounded = _check_offsets(stopping_offsets_initializer, "set_bounded")
+        self._unbounded = None
         return self
 
     def set_value_only_deserializer(self, deserialization_schema):
@@ -139,18 +146,20 @@ class KafkaSourceBuilder:
             raise ValueError("KafkaSource.builder() needs set_value_only_deserializer(SimpleStringSchema())")
         source = KafkaSource({"bootstrap_servers": self._bootstrap_servers, "topics": self._topics,
                               "group_id": self._group_id, "starting_offsets": self._starting,
-                              "bounded": self._bounded, "properties": dict(self._properties),
+                              "bounded": self._bounded, "unbounded": self._unbounded,
+                              "properties": dict(self._properties),
                               "topic_pattern": self._topic_pattern})
         source._value_format = self._deserializer
         return source
 
 
 class KafkaRecordSerializationSchema:
-    """How a KafkaSink writes a record: its topic and its value's schema."""
+    """How a KafkaSink writes a record: its topic, its value's schema and, if set, its key's schema."""
 
-    def __init__(self, topic, value_schema=None):
+    def __init__(self, topic, value_schema=None, key_schema=None):
         self._topic = topic
         self._value_schema = value_schema
+        self._key_schema = key_schema
 
     @staticmethod
     def builder():
@@ -161,6 +170,7 @@ class KafkaRecordSerializationSchemaBuilder:
     def __init__(self):
         self._topic = None
         self._value_schema = None
+        self._key_schema = None
 
     def set_topic(self, topic):
         self._topic = str(topic)
@@ -180,23 +190,30 @@ class KafkaRecordSerializationSchemaBuilder:
                                   "set_topic(...), one sink per topic")
 
     def set_key_serialization_schema(self, key_serialization_schema):
-        raise NotImplementedError("Kafka record keys are not supported by Weir's Python API yet; records are written "
-                                  "with their value only")
+        """Writes each record's key too, as Flink does: ``key_serialization_schema`` (SimpleStringSchema() for str
+        records, or JsonRowSerializationSchema for Rows) serializes the same record the value schema does."""
+        from weir.datastream.formats.json import JsonRowSerializationSchema
+        if not isinstance(key_serialization_schema, (SimpleStringSchema, JsonRowSerializationSchema)):
+            raise NotImplementedError("Weir's Python KafkaSink writes keys with SimpleStringSchema() or "
+                                      "JsonRowSerializationSchema, not %r" % (key_serialization_schema,))
+        self._key_schema = key_serialization_schema
+        return self
 
     def build(self):
         if self._topic is None or self._value_schema is None:
             raise ValueError("KafkaRecordSerializationSchema.builder() needs set_topic(...) and "
                              "set_value_serialization_schema(SimpleStringSchema())")
-        return KafkaRecordSerializationSchema(self._topic, self._value_schema)
+        return KafkaRecordSerializationSchema(self._topic, self._value_schema, self._key_schema)
 
 
 class KafkaSink:
     """Writes str records (or Rows, with JsonRowSerializationSchema) to a Kafka topic; build it with
     ``KafkaSink.builder()``."""
 
-    def __init__(self, plan, value_schema=None):
+    def __init__(self, plan, value_schema=None, key_schema=None):
         self._plan = plan
         self._value_schema = value_schema
+        self._key_schema = key_schema
 
     @staticmethod
     def builder():
@@ -206,9 +223,26 @@ class KafkaSink:
         return self._plan
 
     def _written(self, stream):
-        """``stream`` as the text values the sink writes: converted by the value's format where it has one."""
+        """``stream`` as the text values the sink writes: converted by the value's format where it has one; with a
+        key schema, (key, value) pairs of texts, each converted by its schema."""
         write = getattr(self._value_schema, "_write", None)
+        if self._key_schema is not None:
+            return stream.map(_KeyAndValue(getattr(self._key_schema, "_write", None), write)) \
+                .name("%s (key and value)" % stream.get_name())
         return stream if write is None else stream.map(write).name("%s (JSON)" % stream.get_name())
+
+
+class _KeyAndValue:
+    """A record as the (key, value) texts a keyed KafkaSink writes; a schema without a conversion (SimpleStringSchema)
+    takes the record as it is, and the JVM checks it is a str."""
+
+    def __init__(self, write_key, write_value):
+        self._write_key = write_key
+        self._write_value = write_value
+
+    def __call__(self, record):
+        return (record if self._write_key is None else self._write_key(record),
+                record if self._write_value is None else self._write_value(record))
 
 
 class KafkaSinkBuilder:
@@ -224,7 +258,9 @@ class KafkaSinkBuilder:
         if not isinstance(record_serializer, KafkaRecordSerializationSchema):
             raise TypeError("set_record_serializer needs a KafkaRecordSerializationSchema, not %r" % (record_serializer,))
         self._plan["topic"] = record_serializer._topic
+        self._plan["keyed"] = record_serializer._key_schema is not None
         self._value_schema = record_serializer._value_schema
+        self._key_schema = record_serializer._key_schema
         return self
 
     def set_delivery_guarantee(self, delivery_guarantee):
@@ -246,4 +282,4 @@ class KafkaSinkBuilder:
         if not self._plan["bootstrap_servers"] or self._plan["topic"] is None:
             raise ValueError("KafkaSink.builder() needs set_bootstrap_servers(...) and set_record_serializer(...)")
         return KafkaSink(dict(self._plan, properties=dict(self._plan["properties"])),
-                         getattr(self, "_value_schema", None))
+                         getattr(self, "_value_schema", None), getattr(self, "_key_schema", None))
