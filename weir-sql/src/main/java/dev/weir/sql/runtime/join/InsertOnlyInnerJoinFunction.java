@@ -63,7 +63,8 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ob
                 out.collect(joined.of(RowKind.INSERT, input, other, inputIsLeft));
             }
         }
-        // A copy: the stored row must not change if an upstream operator reuses the row it passed on.
-        (inputIsLeft ? leftRows : rightRows).add(Row.copy(input));
+        // Kept as it came, without a copy: Weir passes records by reference and no operator changes a row it has
+        // passed on (those that reuse a row copy it first), as heap state keeps a DataStream job's values.
+        (inputIsLeft ? leftRows : rightRows).add(input);
     }
 }
