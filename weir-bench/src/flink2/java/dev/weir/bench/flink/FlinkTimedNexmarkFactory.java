@@ -127,7 +127,7 @@ public final class FlinkTimedNexmarkFactory implements DynamicTableSourceFactory
         @Override
         public RowData map(Long n) {
             stamps.record();
-            return GenericRowData.of(columns.fill(generator, n, this));
+            return columns.fill(generator, n, this);
         }
 
         @Override
@@ -136,8 +136,13 @@ public final class FlinkTimedNexmarkFactory implements DynamicTableSourceFactory
         }
 
         @Override
-        public RowData row(Object[] fields) {
-            return GenericRowData.of(fields);
+        public RowData row(int arity) {
+            return new GenericRowData(arity);
+        }
+
+        @Override
+        public void set(RowData row, int field, Object value) {
+            ((GenericRowData) row).setField(field, value);
         }
 
         @Override

@@ -92,7 +92,7 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
                 public DataStream<RowData> produceDataStream(ProviderContext provider, StreamExecutionEnvironment env) {
                     long last = gen.events() == 0 ? Long.MAX_VALUE - 1 : gen.events() - 1;
                     return env.fromSequence(0, last)
-                            .map(n -> (RowData) GenericRowData.of(cols.fill(gen.event(n), new FlinkRows())))
+                            .map(n -> cols.fill(gen.event(n), new FlinkRows()))
                             .returns(type)
                             .name("nexmark");
                 }
@@ -120,8 +120,13 @@ public final class NexmarkTableSourceFactory implements DynamicTableSourceFactor
         private static final long serialVersionUID = 1L;
 
         @Override
-        public RowData row(Object[] fields) {
-            return GenericRowData.of(fields);
+        public RowData row(int arity) {
+            return new GenericRowData(arity);
+        }
+
+        @Override
+        public void set(RowData row, int field, Object value) {
+            ((GenericRowData) row).setField(field, value);
         }
 
         @Override

@@ -20,9 +20,16 @@ public final class NexmarkColumns implements Serializable {
             "expires", "seller", "category", "extra");
     public static final List<String> BID = List.of("auction", "bidder", "price", "channel", "url", "dateTime", "extra");
 
-    /** Builds the engine's rows; timestamps arrive as epoch milliseconds, for the factory to convert. */
+    /**
+     * Builds the engine's rows; timestamps arrive as epoch milliseconds, for the factory to convert. Each row is made
+     * empty and filled field by field, so no array of values is built and then copied into the row.
+     */
     public interface RowFactory<R> {
-        R row(Object[] fields);
+        /** A new row of {@code arity} null fields. */
+        R row(int arity);
+
+        /** Sets field {@code field} of {@code row}, one this factory made and nothing else has seen yet. */
+        void set(R row, int field, Object value);
 
         Object timestamp(long epochMillis);
 
@@ -111,16 +118,16 @@ public final class NexmarkColumns implements Serializable {
         return generator.event(n, personFields, auctionFields, bidFields);
     }
 
-    /** The physical columns' values of {@code event}, nested rows built by {@code rows}; unread ones null. */
-    public <R> Object[] fill(NexmarkEvent event, RowFactory<R> rows) {
+    /** The physical columns' row of {@code event}, nested rows too built by {@code rows}; unread values null. */
+    public <R> R fill(NexmarkEvent event, RowFactory<R> rows) {
         return fill(event.type(), event.person(), event.auction(), event.bid(), null, 0, rows);
     }
 
     /**
-     * The physical columns' values of event {@code n} of {@code generator}, as {@link #fill(NexmarkEvent, RowFactory)}
-     * gives them for {@link #event}, without the event around the person, auction or bid.
+     * The physical columns' row of event {@code n} of {@code generator}, as {@link #fill(NexmarkEvent, RowFactory)}
+     * gives it for {@link #event}, without the event around the person, auction or bid.
      */
-    public <R> Object[] fill(NexmarkGenerator generator, long n, RowFactory<R> rows) {
+    public <R> R fill(NexmarkGenerator generator, long n, RowFactory<R> rows) {
         int type = generator.type(n);
         return switch (type) {
             case NexmarkEvent.PERSON -> fill(type, generator.person(n, personFields), null, null, null, 0, rows);
@@ -130,32 +137,32 @@ public final class NexmarkColumns implements Serializable {
         };
     }
 
-    /** The values of a person, an auction, a bid, or the bid that is event {@code n} of {@code bids}. */
-    private <R> Object[] fill(int type, Person person, Auction auction, Bid bid, NexmarkGenerator bids, long n,
+    /** The row of a person, an auction, a bid, or the bid that is event {@code n} of {@code bids}. */
+    private <R> R fill(int type, Person person, Auction auction, Bid bid, NexmarkGenerator bids, long n,
             RowFactory<R> rows) {
-        Object[] values = new Object[top.length + room];
+        R values = rows.row(top.length + room);
         for (int i = 0; i < top.length; i++) {
             if (!topRead[i]) {
                 continue;
             }
             switch (top[i]) {
-                case 0 -> values[i] = type;
-                case 1 -> values[i] = person == null ? null : rows.row(person(person, nested[i], fieldRead[i], rows));
-                case 2 -> values[i] = auction == null ? null : rows.row(auction(auction, nested[i], fieldRead[i], rows));
-                default -> values[i] = bid != null ? rows.row(bid(bid, nested[i], fieldRead[i], rows))
-                        : bids != null ? rows.row(bid(bids, n, nested[i], fieldRead[i], rows)) : null;
+                case 0 -> rows.set(values, i, type);
+                case 1 -> rows.set(values, i, person == null ? null : person(person, nested[i], fieldRead[i], rows));
+                case 2 -> rows.set(values, i, auction == null ? null : auction(auction, nested[i], fieldRead[i], rows));
+                default -> rows.set(values, i, bid != null ? bid(bid, nested[i], fieldRead[i], rows)
+                        : bids != null ? bid(bids, n, nested[i], fieldRead[i], rows) : null);
             }
         }
         return values;
     }
 
-    private static Object[] person(Person p, int[] fields, boolean[] read, RowFactory<?> rows) {
-        Object[] v = new Object[fields.length];
+    private static <R> R person(Person p, int[] fields, boolean[] read, RowFactory<R> rows) {
+        R v = rows.row(fields.length);
         for (int f = 0; f < fields.length; f++) {
             if (!read[f]) {
                 continue;
             }
-            v[f] = switch (fields[f]) {
+            rows.set(v, f, switch (fields[f]) {
                 case 0 -> p.id();
                 case 1 -> rows.string(p.name());
                 case 2 -> rows.string(p.emailAddress());
@@ -164,18 +171,18 @@ public final class NexmarkColumns implements Serializable {
                 case 5 -> rows.string(p.state());
                 case 6 -> rows.timestamp(p.dateTime());
                 default -> rows.string(p.extra());
-            };
+            });
         }
         return v;
     }
 
-    private static Object[] auction(Auction a, int[] fields, boolean[] read, RowFactory<?> rows) {
-        Object[] v = new Object[fields.length];
+    private static <R> R auction(Auction a, int[] fields, boolean[] read, RowFactory<R> rows) {
+        R v = rows.row(fields.length);
         for (int f = 0; f < fields.length; f++) {
             if (!read[f]) {
                 continue;
             }
-            v[f] = switch (fields[f]) {
+            rows.set(v, f, switch (fields[f]) {
                 case 0 -> a.id();
                 case 1 -> rows.string(a.itemName());
                 case 2 -> rows.string(a.description());
@@ -186,19 +193,19 @@ public final class NexmarkColumns implements Serializable {
                 case 7 -> a.seller();
                 case 8 -> a.category();
                 default -> rows.string(a.extra());
-            };
+            });
         }
         return v;
     }
 
     /** The bid fields of event {@code n}, each made by the generator alone: the values of {@link #bid(Bid, int[], boolean[], RowFactory)}. */
-    private static Object[] bid(NexmarkGenerator g, long n, int[] fields, boolean[] read, RowFactory<?> rows) {
-        Object[] v = new Object[fields.length];
+    private static <R> R bid(NexmarkGenerator g, long n, int[] fields, boolean[] read, RowFactory<R> rows) {
+        R v = rows.row(fields.length);
         for (int f = 0; f < fields.length; f++) {
             if (!read[f]) {
                 continue;
             }
-            v[f] = switch (fields[f]) {
+            rows.set(v, f, switch (fields[f]) {
                 case 0 -> g.bidAuction(n);
                 case 1 -> g.bidBidder(n);
                 case 2 -> NexmarkGenerator.bidPrice(n);
@@ -206,18 +213,18 @@ public final class NexmarkColumns implements Serializable {
                 case 4 -> rows.string(NexmarkGenerator.bidUrl(n));
                 case 5 -> rows.timestamp(g.time(n));
                 default -> rows.string(NexmarkGenerator.extra(n));
-            };
+            });
         }
         return v;
     }
 
-    private static Object[] bid(Bid b, int[] fields, boolean[] read, RowFactory<?> rows) {
-        Object[] v = new Object[fields.length];
+    private static <R> R bid(Bid b, int[] fields, boolean[] read, RowFactory<R> rows) {
+        R v = rows.row(fields.length);
         for (int f = 0; f < fields.length; f++) {
             if (!read[f]) {
                 continue;
             }
-            v[f] = switch (fields[f]) {
+            rows.set(v, f, switch (fields[f]) {
                 case 0 -> b.auction();
                 case 1 -> b.bidder();
                 case 2 -> b.price();
@@ -225,7 +232,7 @@ public final class NexmarkColumns implements Serializable {
                 case 4 -> rows.string(b.url());
                 case 5 -> rows.timestamp(b.dateTime());
                 default -> rows.string(b.extra());
-            };
+            });
         }
         return v;
     }

@@ -17,12 +17,17 @@ final class NexmarkRows implements GeneratorFunction<Long, Row>, NexmarkColumns.
 
     @Override
     public Row map(Long index) {
-        return Row.of(columns.fill(generator, index, this));
+        return columns.fill(generator, index, this);
     }
 
     @Override
-    public Row row(Object[] fields) {
-        return Row.of(fields);
+    public Row row(int arity) {
+        return new Row(arity);
+    }
+
+    @Override
+    public void set(Row row, int field, Object value) {
+        row.setField(field, value);
     }
 
     @Override

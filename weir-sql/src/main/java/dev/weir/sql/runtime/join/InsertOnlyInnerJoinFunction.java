@@ -8,6 +8,8 @@ import dev.weir.types.Row;
 import dev.weir.types.RowKind;
 import dev.weir.util.Collector;
 import java.time.Duration;
+import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * A regular inner join of two insert-only inputs (Nexmark q3, q4, q9, q20): its output is insert-only, and no row is
@@ -58,12 +60,25 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ob
         if (JoinStates.matchesNothing(key, nullKeysNeverMatch)) {
             return;
         }
-        for (Row other : (inputIsLeft ? rightRows : leftRows).get()) {
-            if (joined.matches(input, other, inputIsLeft)) {
-                out.collect(joined.of(RowKind.INSERT, input, other, inputIsLeft));
+        Iterable<Row> others = (inputIsLeft ? rightRows : leftRows).get();
+        if (others instanceof List<Row> list && others instanceof RandomAccess) {
+            // The heap's lists by index: an iterator per probe showed in q9's allocation samples (22 bytes an event).
+            for (int i = 0, n = list.size(); i < n; i++) {
+                emitIfMatching(input, list.get(i), inputIsLeft, out);
+            }
+        } else {
+            for (Row other : others) {
+                emitIfMatching(input, other, inputIsLeft, out);
             }
         }
-        // A copy: the stored row must not change if an upstream operator reuses the row it passed on.
-        (inputIsLeft ? leftRows : rightRows).add(Row.copy(input));
+        // Kept as it came, without a copy: Weir passes records by reference and no operator changes a row it has
+        // passed on (those that reuse a row copy it first), as heap state keeps a DataStream job's values.
+        (inputIsLeft ? leftRows : rightRows).add(input);
+    }
+
+    private void emitIfMatching(Row input, Row other, boolean inputIsLeft, Collector<Row> out) {
+        if (joined.matches(input, other, inputIsLeft)) {
+            out.collect(joined.of(RowKind.INSERT, input, other, inputIsLeft));
+        }
     }
 }

@@ -43,8 +43,13 @@ public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Object, R
         if (position >= n) {
             return; // not better than the N-th row: the common case once a key's list is full, decided without a copy
         }
-        Row row = Row.copy(input);
-        row.setKind(RowKind.INSERT);
+        // Kept as it came when it is an INSERT (always, for an insert-only input): no operator changes a row it has
+        // passed on, and the output rows are new rows.
+        Row row = input;
+        if (row.getKind() != RowKind.INSERT) {
+            row = Row.copy(input);
+            row.setKind(RowKind.INSERT);
+        }
         // A new array, never the stored one changed in place, so that no state snapshot can see a half-shifted list.
         int newSize = (int) Math.min(size + 1, n);
         Row[] updated = new Row[newSize];

@@ -44,12 +44,12 @@ class NexmarkGeneratorTest {
         });
         for (long n = 0; n < 5_000; n++) {
             for (NexmarkColumns columns : List.of(all, some)) {
-                assertThat(Row.of(columns.fill(GENERATOR, n, ROWS))).as("event %d", n)
-                        .isEqualTo(Row.of(columns.fill(columns.event(GENERATOR, n), ROWS)));
+                assertThat(columns.fill(GENERATOR, n, ROWS)).as("event %d", n)
+                        .isEqualTo(columns.fill(columns.event(GENERATOR, n), ROWS));
             }
         }
-        assertThat(some.fill(GENERATOR, 0, ROWS)).containsExactly(0, Row.of(null, null, null, null, null, null,
-                1_436_918_400_000L, null), null, null);
+        assertThat(some.fill(GENERATOR, 0, ROWS)).isEqualTo(Row.of(0, Row.of(null, null, null, null, null, null,
+                1_436_918_400_000L, null), null, null));
     }
 
     @Test
