@@ -46,6 +46,8 @@ final class RocksDBInstance implements AutoCloseable {
     private final BloomFilter bloom;
     private final WriteOptions writeOptions;
     private final ReadOptions readOptions;
+    /** Merges the runs a loading burst left at the checkpoint after it (incremental checkpoints only, else null). */
+    private final LoadingBurstCompaction burstCompaction;
     private RocksDB db;
     private ColumnFamilyHandle defaultColumn;
     private final List<ColumnFamilyHandle> created = new ArrayList<>();
@@ -76,6 +78,8 @@ final class RocksDBInstance implements AutoCloseable {
             // RocksDB opens a database written with either style under the other, so a restore may switch.
             columnOptions.setCompactionStyle(CompactionStyle.UNIVERSAL);
         }
+        boolean universal = settings.incremental() && !settings.predefined().startsWith("SPINNING_DISK_OPTIMIZED");
+        this.burstCompaction = universal ? new LoadingBurstCompaction() : null;
         switch (settings.predefined()) {
             case "SPINNING_DISK_OPTIMIZED" -> {
                 dbOptions.setIncreaseParallelism(4);
@@ -117,7 +121,18 @@ final class RocksDBInstance implements AutoCloseable {
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true); Checkpoint checkpoint = Checkpoint.create(db)) {
             List<ColumnFamilyHandle> all = new ArrayList<>(created);
             all.add(defaultColumn);
+            long[] memtables = new long[all.size()];
+            if (burstCompaction != null) {
+                for (int i = 0; i < memtables.length; i++) {
+                    memtables[i] = LoadingBurstCompaction.memtableBytes(db, all.get(i));
+                }
+            }
             db.flush(flush, all);
+            if (burstCompaction != null) {
+                for (int i = 0; i < memtables.length; i++) {
+                    burstCompaction.afterFlush(db, all.get(i), memtables[i]);
+                }
+            }
             checkpoint.createCheckpoint(target.toString());
         } catch (RocksDBException e) {
             throw new IllegalStateException("RocksDB could not create a checkpoint of " + databaseDirectory() + " in " + target
@@ -141,6 +156,13 @@ final class RocksDBInstance implements AutoCloseable {
         List<ColumnFamilyDescriptor> descriptors = descriptors(databaseDirectory());
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         db = RocksDB.open(dbOptions, databaseDirectory().toString(), descriptors, handles);
+        if (burstCompaction != null) {
+            // The restored files are stored already: merging them would upload the whole state again.
+            burstCompaction.forgetAll();
+            for (ColumnFamilyHandle handle : handles) {
+                burstCompaction.mergedAsItIs(db, handle);
+            }
+        }
         return byName(descriptors, handles, h -> defaultColumn = h, created);
     }
 
@@ -224,6 +246,9 @@ final class RocksDBInstance implements AutoCloseable {
             throw new IllegalStateException("RocksDB could not drop a column family in " + directory + ": " + e.getMessage(), e);
         }
         created.remove(handle);
+        if (burstCompaction != null) {
+            burstCompaction.forget(handle);
+        }
         handle.close();
     }
 

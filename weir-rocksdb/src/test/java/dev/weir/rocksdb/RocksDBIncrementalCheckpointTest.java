@@ -238,6 +238,49 @@ class RocksDBIncrementalCheckpointTest {
     }
 
     @Test
+    void theIncrementalCheckpointsRightAfterALoadingBurstUploadOnlyTheFewChangedKeys() throws Exception {
+        RocksDBKeyedStateBackend backend = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1));
+        // Loading: every key new, a tenth of them between each two checkpoints, as a job's first seconds under
+        // periodic checkpoints; each checkpoint's flush leaves one more sorted run of new keys.
+        int steps = 10;
+        Set<String> previous = Set.of();
+        for (int id = 1; id <= steps; id++) {
+            for (int key = (id - 1) * KEYS / steps; key < id * KEYS / steps; key++) {
+                backend.setCurrentKey(key);
+                value(backend).update(payload(key, 0));
+                values.put(key, payload(key, 0));
+                if (key % 10 == 0) {
+                    list(backend).add(key);
+                    list(backend).add(-key);
+                    map(backend).put("k", "m" + key);
+                }
+            }
+            previous = sharedNames(files(checkpoint(id, backend)));
+            storage.retain(1);
+        }
+        // The checkpoint after the burst, nothing changed since the last one, then three of 1% changes each.
+        List<Long> uploads = new ArrayList<>();
+        long stateBytes = 0;
+        for (int id = steps + 1; id <= steps + 4; id++) {
+            if (id > steps + 1) {
+                changeOnePercent(backend, id);
+            }
+            List<StateFile> files = files(checkpoint(id, backend));
+            storage.retain(1);
+            Set<String> known = previous;
+            uploads.add(files.stream().filter(f -> f.shared() && !known.contains(f.storedName())).mapToLong(StateFile::length).sum());
+            stateBytes = files.stream().filter(StateFile::shared).mapToLong(StateFile::length).sum();
+            previous = sharedNames(files);
+        }
+        long state = stateBytes;
+        // A hundred keys of 10,000 change: a few KB of SST files each time, never a merge of the loading's runs
+        // (which universal compaction ran right after the burst, so the next checkpoint uploaded the whole state).
+        assertThat(uploads.subList(1, uploads.size())).as("SST bytes uploaded by the checkpoints after 1% changes, of a state of "
+                + state + " (the one after the burst uploaded " + uploads.get(0) + ")").allMatch(u -> u < state / 10);
+        assertRestores(StoredRestore.load(storage.latest().orElseThrow()), KeyGroupRange.of(0, MAX_PARALLELISM - 1));
+    }
+
+    @Test
     void aCheckpointRestoresWhenTheJobSwitchesBetweenIncrementalAndFullCheckpointsEitherWay() throws Exception {
         // Incremental checkpoints compact universally, full ones by level: each database opens under the other style.
         RocksDBKeyedStateBackend incremental = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1), true);

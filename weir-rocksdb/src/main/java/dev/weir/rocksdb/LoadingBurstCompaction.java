@@ -1,0 +1,83 @@
+package dev.weir.rocksdb;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+
+/**
+ * Merges a column family's sorted runs into one inside the first incremental checkpoint after a loading burst, so the
+ * merge universal compaction would otherwise run right after it (and upload, whole, with the next checkpoint) is paid
+ * by the checkpoint that uploads the loaded state anyway. A loading burst leaves many runs of new keys; the first
+ * small change after it brought their number to the compaction trigger and rewrote the whole state: the probe's
+ * incremental checkpoint after loading plus 1,000 events wrote 2.6-7.3 MB of a 6-7 MB state (docs/state-backends.md,
+ * "The first incremental checkpoint after loading").
+ *
+ * <p>"After a burst" means: the column's files grew to more than {@link #GROWTH} times what they were after the last
+ * merge, and this checkpoint flushed less than {@code 1/}{@link #QUIET_SHARE} of them (the burst has ended). A steady
+ * stream of small changes never merges here (universal compaction keeps those small), and while the state grows the
+ * merges fall at each doubling, so they rewrite about twice the state in all. Used by the task's thread only.
+ */
+final class LoadingBurstCompaction {
+    /** How many times its size after the last merge a column must have grown to count as loaded. */
+    static final int GROWTH = 2;
+    /** A checkpoint flushing less than this share of the column's files ends a burst. */
+    static final int QUIET_SHARE = 16;
+    private static final int LEVELS = 7;
+
+    /** The live SST bytes of each column after its last merge here (absent: never merged, 0). */
+    private final Map<ColumnFamilyHandle, Long> merged = new IdentityHashMap<>();
+
+    /** What {@code column}'s memtables hold: read before the checkpoint's flush, for {@link #afterFlush}. */
+    static long memtableBytes(RocksDB db, ColumnFamilyHandle column) throws RocksDBException {
+        return db.getLongProperty(column, "rocksdb.cur-size-all-mem-tables");
+    }
+
+    /**
+     * Called after the checkpoint's flush wrote {@code flushedBytes} of memtables of {@code column}: merges its runs
+     * into one when a loading burst has just ended. Returns whether it merged.
+     */
+    boolean afterFlush(RocksDB db, ColumnFamilyHandle column, long flushedBytes) throws RocksDBException {
+        long files = db.getLongProperty(column, "rocksdb.live-sst-files-size");
+        long before = merged.getOrDefault(column, 0L);
+        if (files < before) {
+            // Deletes or compaction shrank the column: growth counts from here.
+            merged.put(column, files);
+            return false;
+        }
+        if (files <= GROWTH * before || flushedBytes * QUIET_SHARE >= files || sortedRuns(db, column) < 2) {
+            return false;
+        }
+        db.compactRange(column);
+        merged.put(column, db.getLongProperty(column, "rocksdb.live-sst-files-size"));
+        return true;
+    }
+
+    /** Counts {@code column}'s growth from its present size, as if just merged (a restored column). */
+    void mergedAsItIs(RocksDB db, ColumnFamilyHandle column) throws RocksDBException {
+        merged.put(column, db.getLongProperty(column, "rocksdb.live-sst-files-size"));
+    }
+
+    /** Forgets a dropped column. */
+    void forget(ColumnFamilyHandle column) {
+        merged.remove(column);
+    }
+
+    /** Forgets every column (the database was replaced). */
+    void forgetAll() {
+        merged.clear();
+    }
+
+    /** Universal compaction's sorted runs: each level-0 file, and each other level that holds files. */
+    static int sortedRuns(RocksDB db, ColumnFamilyHandle column) throws RocksDBException {
+        // A string property (RocksDB has no integer form of it).
+        int runs = Integer.parseInt(db.getProperty(column, "rocksdb.num-files-at-level0").trim());
+        for (int level = 1; level < LEVELS; level++) {
+            if (!db.getProperty(column, "rocksdb.num-files-at-level" + level).trim().equals("0")) {
+                runs++;
+            }
+        }
+        return runs;
+    }
+}
