@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,16 +24,7 @@ class DoorbellTest {
         Doorbell consumerBell = new Doorbell();
         ring.wakeConsumerThrough(consumerBell);
         RecordingHandler handler = new RecordingHandler();
-        Thread consumer = new Thread(() -> {
-            consumerBell.announce();
-            while (ring.isEmpty()) {
-                LockSupport.park();
-            }
-            consumerBell.clear();
-            ring.drain(handler, 8);
-        }, "consumer");
-        consumer.start();
-        awaitParked(consumer);
+        Thread consumer = parkedConsumer(ring, consumerBell, handler);
 
         ring.offer("a", 1);
         ring.offer("b", 2);
@@ -49,16 +41,7 @@ class DoorbellTest {
         Doorbell consumerBell = new Doorbell();
         ring.wakeConsumerThrough(consumerBell);
         RecordingHandler handler = new RecordingHandler();
-        Thread consumer = new Thread(() -> {
-            consumerBell.announce();
-            while (ring.isEmpty()) {
-                LockSupport.park();
-            }
-            consumerBell.clear();
-            ring.drain(handler, 8);
-        }, "consumer");
-        consumer.start();
-        awaitParked(consumer);
+        Thread consumer = parkedConsumer(ring, consumerBell, handler);
 
         ring.offer("a", 1);
         ring.offerEndOfInput();
@@ -78,11 +61,7 @@ class DoorbellTest {
         ring.offer("b", 2);
         ring.publish();
         Thread producer = new Thread(() -> {
-            producerBell.announce();
-            while (ring.remainingCapacity() == 0) {
-                LockSupport.park();
-            }
-            producerBell.clear();
+            parkWhile(producerBell, () -> ring.remainingCapacity() == 0);
             ring.offer("c", 3);
             ring.publish();
         }, "producer");
@@ -117,12 +96,7 @@ class DoorbellTest {
                 for (int i = 0; i < batch && next < records; i++) {
                     while (!ring.offer(Integer.valueOf(next), next)) {
                         ring.publish();
-                        // As a worker parks: announce, look once more, park only if still blocked.
-                        producerBell.announce();
-                        if (ring.remainingCapacity() == 0) {
-                            LockSupport.park();
-                        }
-                        producerBell.clear();
+                        parkWhile(producerBell, () -> ring.remainingCapacity() == 0);
                     }
                     next++;
                 }
@@ -130,11 +104,7 @@ class DoorbellTest {
             }
             while (!ring.offerEndOfInput()) {
                 ring.publish();
-                producerBell.announce();
-                if (ring.remainingCapacity() == 0) {
-                    LockSupport.park();
-                }
-                producerBell.clear();
+                parkWhile(producerBell, () -> ring.remainingCapacity() == 0);
             }
             ring.publish();
         }, "producer");
@@ -144,11 +114,7 @@ class DoorbellTest {
             try {
                 while (!counted.ended) {
                     if (ring.drain(counted, 17 + random.nextInt(12)) == 0) {
-                        consumerBell.announce();
-                        if (ring.isEmpty()) {
-                            LockSupport.park();
-                        }
-                        consumerBell.clear();
+                        parkWhile(consumerBell, ring::isEmpty);
                     }
                 }
             } catch (Throwable t) {
@@ -162,6 +128,26 @@ class DoorbellTest {
 
         assertThat(failure.get()).isNull();
         assertThat(counted.next).isEqualTo(records);
+    }
+
+    /** Starts a consumer that parks at {@code bell} until {@code ring} has items, then drains them into {@code handler}. */
+    private static Thread parkedConsumer(RecordRing ring, Doorbell bell, RecordHandler handler) throws InterruptedException {
+        Thread consumer = new Thread(() -> {
+            parkWhile(bell, ring::isEmpty);
+            ring.drain(handler, 64);
+        }, "consumer");
+        consumer.start();
+        awaitParked(consumer);
+        return consumer;
+    }
+
+    /** As a worker waits: announces itself at {@code bell}, then parks (untimed) as long as {@code blocked} holds. */
+    private static void parkWhile(Doorbell bell, BooleanSupplier blocked) {
+        bell.announce();
+        while (blocked.getAsBoolean()) {
+            LockSupport.park();
+        }
+        bell.clear();
     }
 
     /** Waits until {@code thread} is parked (or done), so that what the test does next happens while it waits. */
