@@ -21,34 +21,28 @@ class DoorbellTest {
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aConsumerParkedAtItsDoorbellWakesWhenTheProducerPublishesAFullRing() throws Exception {
         RecordRing ring = new RecordRing(2);
-        Doorbell consumerBell = new Doorbell();
-        ring.wakeConsumerThrough(consumerBell);
-        RecordingHandler handler = new RecordingHandler();
-        Thread consumer = parkedConsumer(ring, consumerBell, handler);
+        ParkedConsumer consumer = parkedConsumer(ring);
 
         ring.offer("a", 1);
         ring.offer("b", 2);
         ring.publish();
-        consumer.join();
+        consumer.thread.join();
 
-        assertThat(handler.items).containsExactly("a@1", "b@2");
+        assertThat(consumer.handler.items).containsExactly("a@1", "b@2");
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void aConsumerParkedAtItsDoorbellWakesWhenTheProducerPublishesItsEndOfInput() throws Exception {
         RecordRing ring = new RecordRing(8);
-        Doorbell consumerBell = new Doorbell();
-        ring.wakeConsumerThrough(consumerBell);
-        RecordingHandler handler = new RecordingHandler();
-        Thread consumer = parkedConsumer(ring, consumerBell, handler);
+        ParkedConsumer consumer = parkedConsumer(ring);
 
         ring.offer("a", 1);
         ring.offerEndOfInput();
         ring.publish();
-        consumer.join();
+        consumer.thread.join();
 
-        assertThat(handler.items).containsExactly("a@1", "END_OF_INPUT:" + Marker.NO_ARGUMENT);
+        assertThat(consumer.handler.items).containsExactly("a@1", "END_OF_INPUT:" + Marker.NO_ARGUMENT);
     }
 
     @Test
@@ -130,15 +124,25 @@ class DoorbellTest {
         assertThat(counted.next).isEqualTo(records);
     }
 
-    /** Starts a consumer that parks at {@code bell} until {@code ring} has items, then drains them into {@code handler}. */
-    private static Thread parkedConsumer(RecordRing ring, Doorbell bell, RecordHandler handler) throws InterruptedException {
+    /** A consumer thread and what it drained. */
+    private record ParkedConsumer(Thread thread, RecordingHandler handler) {
+    }
+
+    /**
+     * Starts a consumer of {@code ring} that parks at the ring's consumer doorbell until the ring has items, then drains
+     * them; returns once it is parked.
+     */
+    private static ParkedConsumer parkedConsumer(RecordRing ring) throws InterruptedException {
+        Doorbell bell = new Doorbell();
+        ring.wakeConsumerThrough(bell);
+        RecordingHandler handler = new RecordingHandler();
         Thread consumer = new Thread(() -> {
             parkWhile(bell, ring::isEmpty);
             ring.drain(handler, 64);
         }, "consumer");
         consumer.start();
         awaitParked(consumer);
-        return consumer;
+        return new ParkedConsumer(consumer, handler);
     }
 
     /** As a worker waits: announces itself at {@code bell}, then parks (untimed) as long as {@code blocked} holds. */
