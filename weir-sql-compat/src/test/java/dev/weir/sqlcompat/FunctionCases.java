@@ -19,7 +19,11 @@ final class FunctionCases {
                 "1,Hello World,3,12.345,2.5", "2,,0,-7.125,-1.5", "3,NULL,NULL,NULL,NULL", "4,héllo wörld,-2,0.005,100.0",
                 "5,日本語テキスト,5,-0.555,0.0", "6,a-b-c,10,999.999,-0.25"));
         return List.of("CREATE TABLE fn_texts (id INT, s STRING, n INT, d DECIMAL(10, 3), x DOUBLE) WITH ("
-                + "'connector' = 'filesystem', 'path' = '" + texts + "', 'format' = 'csv', 'csv.null-literal' = 'NULL')");
+                + "'connector' = 'filesystem', 'path' = '" + texts + "', 'format' = 'csv', 'csv.null-literal' = 'NULL')",
+                // The types of the current-time functions, as DESCRIBE shows them.
+                "CREATE VIEW fn_now AS SELECT CURRENT_TIMESTAMP AS ts, NOW() AS now_ts, LOCALTIMESTAMP AS local_ts, "
+                + "CURRENT_TIME AS t, LOCALTIME AS local_t, CURRENT_DATE AS d, CURRENT_ROW_TIMESTAMP() AS row_ts, UUID() AS u "
+                + "FROM fn_texts");
     }
 
     static List<SqlCases.Query> queries() {
@@ -61,6 +65,32 @@ final class FunctionCases {
         q.add(new SqlCases.Query("fnHashes", "SELECT id, MD5(s), SHA1(s), SHA256(s) FROM fn_texts"));
         q.add(new SqlCases.Query("fnOverlay", "SELECT id, OVERLAY(s PLACING 'XY' FROM 2), OVERLAY(s PLACING '' FROM 1 FOR 2), "
                 + "OVERLAY(s PLACING '#' FROM 3 FOR 1) FROM fn_texts WHERE s <> ''"));
+        q.add(new SqlCases.Query("fnOverlayOutsideTheString", "SELECT id, OVERLAY(s PLACING 'XY' FROM n FOR 2), "
+                + "OVERLAY(s PLACING 'XY' FROM n), OVERLAY(s PLACING '' FROM 2 FOR n), OVERLAY(s PLACING '#' FROM 1 FOR 0) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnUuidShape", "SELECT id, CHAR_LENGTH(UUID()), "
+                + "REGEXP(UUID(), '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$'), "
+                + "uuid() IS NOT NULL FROM fn_texts"));
+        q.add(new SqlCases.Query("fnBinHexAndUrlCodes", "SELECT id, BIN(n), BIN(CAST(n AS BIGINT) * 1000000000), HEX(n), HEX(s), "
+                + "URL_ENCODE(s), URL_DECODE(URL_ENCODE(s)), URL_DECODE('%zz'), URL_DECODE('a+b%26c') FROM fn_texts"));
+        q.add(new SqlCases.Query("fnSha2Family", "SELECT id, SHA224(s), SHA384(s), SHA512(s), SHA2(s, 224), SHA2(s, 256), SHA2(s, 384), "
+                + "SHA2(s, 512) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnSubstrTranslateElt", "SELECT id, SUBSTR(s, n), SUBSTR(s, 2, n), SUBSTR(s, -3), SUBSTRING(s FROM 2 FOR n), TRANSLATE(s, 'lo', 'L'), "
+                + "TRANSLATE(s, '語-', '!_'), ELT(n, 'a', 'b', 'c'), ELT(2, s, 'x') FROM fn_texts"));
+        q.add(new SqlCases.Query("fnPrintf", "SELECT id, PRINTF('%s|%d|%s', s, n, x), PRINTF('no args'), PRINTF(s) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnRegexpCountInstrSubstr", "SELECT id, REGEXP_COUNT(s, 'l'), REGEXP_INSTR(s, 'o.'), "
+                + "REGEXP_SUBSTR(s, '[a-z]+'), REGEXP_COUNT(s, '('), REGEXP_INSTR(s, 'zz'), REGEXP_SUBSTR(s, '語.') FROM fn_texts"));
+        q.add(new SqlCases.Query("fnStartsEndsWithAndBtrim", "SELECT id, STARTSWITH(s, 'H'), ENDSWITH(s, 'd'), STARTSWITH(s, ''), "
+                + "BTRIM(CONCAT('  ', s, ' ')), BTRIM(s, 'Hdl'), BTRIM(s, '') FROM fn_texts"));
+        q.add(new SqlCases.Query("fnParseUrl", "SELECT id, PARSE_URL(CONCAT('http://u:p@h', CAST(id AS STRING), '.com:80/p/f.php?k=', "
+                + "CAST(n AS STRING), '&z=2#r'), 'QUERY', 'k'), PARSE_URL(CONCAT('http://h', CAST(id AS STRING), '.com/p?q=1#frag'), 'HOST'), "
+                + "PARSE_URL('http://u:p@h.com:80/p/f.php?k=1#r', 'USERINFO'), PARSE_URL('http://h.com/p/f.php?k=1#r', 'REF'), "
+                + "PARSE_URL('http://h.com/p/f.php?k=1#r', 'PATH'), PARSE_URL('http://h.com/p/f.php?k=1#r', 'FILE'), "
+                + "PARSE_URL('https://h.com:8080/p', 'PROTOCOL'), PARSE_URL('https://h.com:8080/p', 'AUTHORITY'), "
+                + "PARSE_URL('mailto:x@y.com', 'HOST'), PARSE_URL('http://h.com', 'PATH'), PARSE_URL('http://h.com', 'QUERY'), "
+                + "PARSE_URL('http://h.com/p?k=1', 'QUERY', 'zz'), PARSE_URL('no url', 'HOST'), PARSE_URL('http://h.com', 'BAD') "
+                + "FROM fn_texts"));
+        q.add(new SqlCases.Query("fnSplitAndRegexpExtractAll", "SELECT id, SPLIT(s, '-'), SPLIT(s, 'l'), SPLIT(s, ''), "
+                + "REGEXP_EXTRACT_ALL(s, '(l+)'), REGEXP_EXTRACT_ALL(s, '([a-z])([a-z])', 2), REGEXP_EXTRACT_ALL(s, 'l') FROM fn_texts"));
         q.add(new SqlCases.Query("fnNestedInWhere", "SELECT id, UPPER(LEFT(s, 1)), LPAD(CAST(ROUND(x) AS STRING), 6, '0') "
                 + "FROM fn_texts WHERE CHAR_LENGTH(REPLACE(s, ' ', '')) > 4 AND ROUND(x) <> 0"));
         // Time.
@@ -85,6 +115,10 @@ final class FunctionCases {
         q.add(new SqlCases.Query("fnCurrentTimeIsNow", "SELECT id FROM fn_texts WHERE YEAR(CURRENT_DATE) >= 2024 "
                 + "AND YEAR(LOCALTIMESTAMP) >= 2024 AND DATE_FORMAT(CURRENT_TIMESTAMP, 'yyyy') >= '2024' "
                 + "AND DATE_FORMAT(NOW(), 'yyyy') >= '2024' AND HOUR(CURRENT_TIME) BETWEEN 0 AND 23"));
+        q.add(new SqlCases.Query("fnCurrentTimeTypes", "DESCRIBE fn_now"));
+        q.add(new SqlCases.Query("fnCurrentRowTimestampIsAnInstant", "SELECT id FROM fn_texts WHERE "
+                + "CURRENT_ROW_TIMESTAMP() > TO_TIMESTAMP_LTZ(1700000000000, 3) AND CURRENT_TIMESTAMP > TO_TIMESTAMP_LTZ(1700000000, 0) "
+                + "AND now() >= TO_TIMESTAMP_LTZ(0, 3)"));
         return q;
     }
 }

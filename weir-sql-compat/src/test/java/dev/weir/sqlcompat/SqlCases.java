@@ -222,6 +222,7 @@ final class SqlCases {
         q.addAll(OverCases.queries());
         q.addAll(GroupWindowCases.queries());
         q.addAll(FunctionCases.queries());
+        q.addAll(JsonFunctionCases.queries());
         return q;
     }
 }

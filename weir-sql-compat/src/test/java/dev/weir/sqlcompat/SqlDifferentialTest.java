@@ -34,6 +34,7 @@ class SqlDifferentialTest {
         ddl.addAll(TemporalJoinCases.tables(dir));
         ddl.addAll(GroupWindowCases.tables(dir));
         ddl.addAll(FunctionCases.tables(dir));
+        ddl.addAll(JsonFunctionCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {
             runAll(flinkThreads, ddl);

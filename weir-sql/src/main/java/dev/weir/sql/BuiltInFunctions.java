@@ -24,7 +24,13 @@ final class BuiltInFunctions {
             "sign", "pi", "e", "degrees", "radians", "sin", "cos", "tan", "rand", "randInteger", "replace", "lpad", "rpad",
             "ltrim", "rtrim", "initCap", "reverse", "repeat", "left", "right", "locate", "instr", "regexp", "regexpReplace",
             "ascii", "chr", "toBase64", "fromBase64", "md5", "sha1", "sha256", "overlay", "currentTimestamp", "now", "localTimestamp",
-            "currentDate", "currentTime", "toDate", "convertTz",
+            "currentDate", "currentTime", "toDate", "convertTz", "currentRowTimestamp", "localTime", "uuid",
+            // JSON (JsonCalls, JsonConstructors).
+            "JSON_VALUE", "JSON_QUERY", "JSON_EXISTS", "IS_JSON", "JSON_OBJECT", "JSON_ARRAY", "JSON_STRING",
+            // Encodings, digests and text (CodecCalls, TextCalls).
+            "bin", "hex", "URL_ENCODE", "URL_DECODE", "sha2", "sha224", "sha384", "sha512", "substr", "TRANSLATE3", "ELT",
+            "PRINTF", "REGEXP_COUNT", "REGEXP_INSTR", "REGEXP_SUBSTR", "REGEXP_EXTRACT_ALL", "SPLIT", "parseUrl", "STARTSWITH",
+            "ENDSWITH", "BTRIM",
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value");
 

@@ -5,27 +5,53 @@ import java.util.List;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.type.SqlTypeFamily;
 
-/** Finds the family ({@link ConditionalCalls}, {@link TimeCalls}, {@link MathCalls}, {@link StringCalls}) that evaluates a built-in call. */
+/**
+ * Finds the family ({@link ConditionalCalls}, {@link TimeCalls}, {@link MathCalls}, {@link JsonCalls},
+ * {@link JsonConstructors}, {@link CodecCalls}, {@link TextCalls}, {@link StringCalls}) that evaluates a built-in call.
+ */
 final class BuiltInCalls {
     /** The functions these families run, for the message refusing one they do not. */
     static final String NAMES = "GREATEST, LEAST, IF, IFNULL, ROUND, TRUNCATE, POWER, SQRT, EXP, LN, LOG10, LOG2, LOG, SIGN, "
             + "SIN, COS, TAN, DEGREES, RADIANS, PI, E, RAND, RAND_INTEGER, REPLACE, LPAD, RPAD, LTRIM, RTRIM, INITCAP, REVERSE, "
             + "REPEAT, LEFT, RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE, ASCII, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, "
             + "SHA256, OVERLAY, CONCAT_WS, CURRENT_TIMESTAMP, NOW, LOCALTIMESTAMP, CURRENT_DATE, CURRENT_TIME, "
-            + "TO_DATE, CONVERT_TZ";
+            + "CURRENT_ROW_TIMESTAMP, LOCALTIME, UUID, TO_DATE, CONVERT_TZ, "
+            + "JSON_VALUE, JSON_QUERY, JSON_EXISTS, IS [NOT] JSON, JSON_OBJECT, JSON_ARRAY, JSON_STRING, "
+            + "BIN, HEX, URL_ENCODE, URL_DECODE, SHA224, SHA384, SHA512, SHA2, SUBSTR, TRANSLATE, ELT, PRINTF, REGEXP_COUNT, "
+            + "REGEXP_INSTR, REGEXP_SUBSTR, REGEXP_EXTRACT_ALL, SPLIT, PARSE_URL, STARTSWITH, ENDSWITH, BTRIM";
 
     private BuiltInCalls() {
     }
 
     /** The compiled call, or null when no family knows {@code name}. */
     static Expr of(String name, RexCall call, Expr[] args, ZoneId zone) {
+        if (name.equals("UUID")) {
+            return new RandomUuid();
+        }
         Expr e = ConditionalCalls.of(name, call.getType(), args);
         if (e == null) {
             e = TimeCalls.of(name, call.getType(), args, zone);
         }
         if (e == null) {
             e = MathCalls.of(name, call.getType(), args, literalOperand(call.getOperands(), 0));
+        }
+        if (e == null) {
+            e = JsonCalls.of(name, call, args);
+        }
+        if (e == null) {
+            e = JsonConstructors.of(name, call, args);
+        }
+        if (e == null) {
+            e = CodecCalls.of(name, args, !call.getOperands().isEmpty()
+                    && SqlTypeFamily.CHARACTER.getTypeNames().contains(call.getOperands().get(0).getType().getSqlTypeName()));
+        }
+        if (e == null) {
+            e = TextCalls.of(name, args, literalOperand(call.getOperands(), 1));
+        }
+        if (e == null && name.equals("SUBSTR")) {
+            e = new Strings(Strings.Fn.SUBSTRING, args, null);
         }
         if (e == null) {
             Object regex = literalOperand(call.getOperands(), 1);

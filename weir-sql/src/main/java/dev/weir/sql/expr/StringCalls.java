@@ -209,7 +209,8 @@ final class StringCalls extends Expr {
         return sb.toString();
     }
 
-    // OVERLAY(s PLACING r FROM start [FOR length]): length defaults to r's length.
+    // OVERLAY(s PLACING r FROM start [FOR length]), length defaulting to r's length, as Flink 2.3 runs it: a start
+    // outside s (below 1 or past its last character) leaves s unchanged, and a length of 0 or less drops the rest of s.
     private Object overlay(String s, String replacement, int start, Row row) {
         int length = replacement.length();
         if (args.length > 3) {
@@ -219,9 +220,11 @@ final class StringCalls extends Expr {
             }
             length = ((Number) l).intValue();
         }
-        int begin = Math.min(Math.max(start - 1, 0), s.length());
-        int end = Math.min(Math.max(begin + Math.max(length, 0), begin), s.length());
-        return s.substring(0, begin) + replacement + s.substring(end);
+        if (start < 1 || start > s.length()) {
+            return s;
+        }
+        String rest = length <= 0 ? "" : s.substring((int) Math.min(s.length(), (long) start - 1 + length));
+        return s.substring(0, start - 1) + replacement + rest;
     }
 
     private Object concatWs(Row row) {
@@ -244,7 +247,8 @@ final class StringCalls extends Expr {
         return sb.toString();
     }
 
-    private static String digest(String algorithm, String s) {
+    /** The digest of s's UTF-8 bytes by {@code algorithm}, as lower-case hex. */
+    static String digest(String algorithm, String s) {
         try {
             byte[] hash = MessageDigest.getInstance(algorithm).digest(s.getBytes(StandardCharsets.UTF_8));
             char[] out = new char[hash.length * 2];

@@ -43,10 +43,11 @@ final class Strings extends Expr {
                 int end = s.length();
                 if (args.length > 2) {
                     Object len = args[2].eval(row);
-                    if (len == null) {
+                    // A negative length gives NULL, as in Flink.
+                    if (len == null || ((Number) len).intValue() < 0) {
                         return null;
                     }
-                    end = Math.min(s.length(), begin + Math.max(0, ((Number) len).intValue()));
+                    end = (int) Math.min(s.length(), (long) begin + ((Number) len).intValue());
                 }
                 return begin >= s.length() || begin >= end ? "" : s.substring(begin, end);
             }

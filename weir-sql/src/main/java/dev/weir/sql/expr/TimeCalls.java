@@ -13,7 +13,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Flink's time functions beyond {@link Temporal}: the current time (CURRENT_TIMESTAMP, NOW(), LOCALTIMESTAMP,
- * CURRENT_DATE, CURRENT_TIME, read per row, as Flink does in streaming mode; wall-clock values in the session zone),
+ * CURRENT_DATE, CURRENT_TIME, CURRENT_ROW_TIMESTAMP(), read per row, as Flink does in streaming mode; wall-clock values in the session zone),
  * TO_DATE(string [, format]) and CONVERT_TZ(string, from zone, to zone). NULL in gives NULL out; a string that does
  * not parse gives NULL, as in Flink.
  */
@@ -39,6 +39,7 @@ final class TimeCalls extends Expr {
         switch (name) {
             case "CURRENT_TIMESTAMP":
             case "NOW":
+            case "CURRENT_ROW_TIMESTAMP":
             case "LOCALTIMESTAMP":
                 return new TimeCalls(type.getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE ? Fn.NOW_LTZ : Fn.NOW_LOCAL,
                         args, zone);

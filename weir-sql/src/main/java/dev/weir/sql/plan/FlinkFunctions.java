@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlOperatorBinding;
+import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.type.OperandTypes;
 import org.apache.calcite.sql.type.ReturnTypes;
@@ -133,17 +134,88 @@ public final class FlinkFunctions {
     /** NOW(): the current time, TIMESTAMP_LTZ(3), per row, as CURRENT_TIMESTAMP. */
     public static final SqlFunction NOW = new RuntimeValue("NOW",
             ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), OperandTypes.NILADIC);
+    /**
+     * CURRENT_TIMESTAMP and CURRENT_ROW_TIMESTAMP(): the current instant, TIMESTAMP_LTZ(3) NOT NULL, read per row, as in
+     * Flink 2.3 (Calcite's CURRENT_TIMESTAMP is a TIMESTAMP(0) wall clock).
+     */
+    public static final SqlFunction CURRENT_TIMESTAMP = new RuntimeValue("CURRENT_TIMESTAMP",
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), OperandTypes.NILADIC, SqlSyntax.FUNCTION_ID);
+    public static final SqlFunction CURRENT_ROW_TIMESTAMP = new RuntimeValue("CURRENT_ROW_TIMESTAMP",
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3), OperandTypes.NILADIC);
+    /** LOCALTIMESTAMP: the session zone's wall clock, TIMESTAMP(3) NOT NULL, as in Flink. */
+    public static final SqlFunction LOCALTIMESTAMP = new RuntimeValue("LOCALTIMESTAMP",
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP, 3), OperandTypes.NILADIC, SqlSyntax.FUNCTION_ID);
+    /** LOCALTIME and its synonym CURRENT_TIME: the session zone's time of day, TIME(0) NOT NULL, as in Flink. */
+    public static final SqlFunction LOCALTIME = new RuntimeValue("LOCALTIME", ReturnTypes.explicit(SqlTypeName.TIME, 0),
+            OperandTypes.NILADIC, SqlSyntax.FUNCTION_ID);
+    public static final SqlFunction CURRENT_TIME = new RuntimeValue("CURRENT_TIME", ReturnTypes.explicit(SqlTypeName.TIME, 0),
+            OperandTypes.NILADIC, SqlSyntax.FUNCTION_ID);
+    /** UUID(): a random (type 4) UUID as a 36-character string, CHAR(36) NOT NULL, new for every row. */
+    public static final SqlFunction UUID = new RuntimeValue("UUID", ReturnTypes.explicit(SqlTypeName.CHAR, 36),
+            OperandTypes.NILADIC);
+    /** JSON_STRING(value): the value as a JSON text ('1', '"a"', 'true'); NULL for NULL. */
+    public static final SqlFunction JSON_STRING = string("JSON_STRING", NULLABLE_STRING, OperandTypes.ANY);
+    /** BIN(n): n in binary; HEX(n or s): n, or s's UTF-8 bytes, in upper-case hexadecimal. */
+    public static final SqlFunction BIN = string("BIN", NULLABLE_STRING, OperandTypes.INTEGER);
+    public static final SqlFunction HEX = string("HEX", NULLABLE_STRING, OperandTypes.or(OperandTypes.NUMERIC,
+            OperandTypes.STRING));
+    /** URL_ENCODE(s), URL_DECODE(s): application/x-www-form-urlencoded UTF-8; NULL for text that does not decode. */
+    public static final SqlFunction URL_ENCODE = string("URL_ENCODE", FORCED_NULLABLE_STRING, OperandTypes.STRING);
+    public static final SqlFunction URL_DECODE = string("URL_DECODE", FORCED_NULLABLE_STRING, OperandTypes.STRING);
+    /** SHA224(s), SHA384(s), SHA512(s), SHA2(s, bits): SHA-2 digests of s's UTF-8 bytes as lower-case hex. */
+    public static final SqlFunction SHA224 = string("SHA224", NULLABLE_STRING, OperandTypes.STRING);
+    public static final SqlFunction SHA384 = string("SHA384", NULLABLE_STRING, OperandTypes.STRING);
+    public static final SqlFunction SHA512 = string("SHA512", NULLABLE_STRING, OperandTypes.STRING);
+    public static final SqlFunction SHA2 = string("SHA2", NULLABLE_STRING,
+            OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.INTEGER));
+    /** SUBSTR(s, start [, length]): SUBSTRING's synonym. */
+    public static final SqlFunction SUBSTR = string("SUBSTR", NULLABLE_STRING, OperandTypes.or(
+            OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.INTEGER),
+            OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.INTEGER, SqlTypeFamily.INTEGER)));
+    /** ELT(n, e1, e2, ...): the n-th expression; NULL when n is out of range. */
+    public static final SqlFunction ELT = string("ELT", FlinkFunctions::eltType,
+            OperandTypes.repeat(org.apache.calcite.sql.type.SqlOperandCountRanges.from(2), OperandTypes.ANY));
+    /** PRINTF(format, args...): the arguments formatted as Java's String.format does. */
+    public static final SqlFunction PRINTF = string("PRINTF", FORCED_NULLABLE_STRING,
+            OperandTypes.repeat(org.apache.calcite.sql.type.SqlOperandCountRanges.from(1), OperandTypes.ANY));
+    /** REGEXP_COUNT(s, regex), REGEXP_INSTR(s, regex), REGEXP_SUBSTR(s, regex): count, 1-based place, text of matches. */
+    public static final SqlFunction REGEXP_COUNT = string("REGEXP_COUNT",
+            ReturnTypes.INTEGER.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.STRING_STRING);
+    public static final SqlFunction REGEXP_INSTR = string("REGEXP_INSTR",
+            ReturnTypes.INTEGER.andThen(SqlTypeTransforms.FORCE_NULLABLE), OperandTypes.STRING_STRING);
+    public static final SqlFunction REGEXP_SUBSTR = string("REGEXP_SUBSTR", FORCED_NULLABLE_STRING, OperandTypes.STRING_STRING);
+    /** REGEXP_EXTRACT_ALL(s, regex [, group]): the group (1 by default) of every match, ARRAY<STRING>. */
+    public static final SqlFunction REGEXP_EXTRACT_ALL = string("REGEXP_EXTRACT_ALL", FlinkFunctions::stringArray,
+            OperandTypes.or(OperandTypes.STRING_STRING, OperandTypes.family(SqlTypeFamily.STRING, SqlTypeFamily.STRING,
+                    SqlTypeFamily.INTEGER)));
+    /** SPLIT(s, delimiter): s cut at each delimiter, ARRAY<STRING>. */
+    public static final SqlFunction SPLIT = string("SPLIT", FlinkFunctions::stringArray, OperandTypes.STRING_STRING);
+    /** PARSE_URL(url, part [, key]): a part of the URL, or a query parameter's value. */
+    public static final SqlFunction PARSE_URL = string("PARSE_URL", FORCED_NULLABLE_STRING, OperandTypes.or(
+            OperandTypes.STRING_STRING, OperandTypes.STRING_STRING_STRING));
+    /** STARTSWITH(s, prefix), ENDSWITH(s, suffix). */
+    public static final SqlFunction STARTSWITH = string("STARTSWITH", ReturnTypes.BOOLEAN_NULLABLE, OperandTypes.STRING_STRING);
+    public static final SqlFunction ENDSWITH = string("ENDSWITH", ReturnTypes.BOOLEAN_NULLABLE, OperandTypes.STRING_STRING);
+    /** BTRIM(s [, characters]): s without the given characters (spaces by default) at both ends. */
+    public static final SqlFunction BTRIM = string("BTRIM", NULLABLE_STRING, OperandTypes.or(OperandTypes.STRING,
+            OperandTypes.STRING_STRING));
     /** E(): Euler's number. */
     public static final SqlFunction E = numeric("E", ReturnTypes.DOUBLE, OperandTypes.NILADIC);
 
     static final List<SqlFunction> ALL = List.of(TO_TIMESTAMP_LTZ, TO_TIMESTAMP, UNIX_TIMESTAMP, FROM_UNIXTIME, DATE_FORMAT, CONCAT,
             PROCTIME, CURRENT_WATERMARK, REGEXP_EXTRACT, SPLIT_INDEX, CONCAT_WS, LPAD, RPAD, LTRIM, RTRIM, REVERSE, REPEAT, LEFT,
             RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, SHA256, ROUND, TRUNCATE,
-            LOG, LOG2, E, TO_DATE, CONVERT_TZ, NOW, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
+            LOG, LOG2, E, TO_DATE, CONVERT_TZ, NOW,
+            CURRENT_TIMESTAMP, CURRENT_ROW_TIMESTAMP, LOCALTIMESTAMP, LOCALTIME, CURRENT_TIME, UUID, JSON_STRING,
+            BIN, HEX, URL_ENCODE, URL_DECODE, SHA224, SHA384, SHA512, SHA2, SUBSTR, ELT, PRINTF, REGEXP_COUNT,
+            REGEXP_INSTR, REGEXP_SUBSTR, REGEXP_EXTRACT_ALL, SPLIT, PARSE_URL, STARTSWITH, ENDSWITH, BTRIM,
+            // TRANSLATE(s, from, to), which Calcite's parser reads as its TRANSLATE3.
+            SqlLibraryOperators.TRANSLATE3, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
             SqlLibraryOperators.LEAST);
 
     /** Names of Calcite's standard functions that Flink defines differently (result type, argument order). */
-    static final java.util.Set<String> REDEFINED = java.util.Set.of("ROUND", "TRUNCATE", "LOG");
+    static final java.util.Set<String> REDEFINED = java.util.Set.of("ROUND", "TRUNCATE", "LOG", "CURRENT_TIMESTAMP",
+            "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIME", "UUID");
 
     private static SqlFunction string(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, SqlFunctionCategory.STRING);
@@ -176,13 +248,41 @@ public final class FlinkFunctions {
         return factory.createTypeWithNullability(result, nullable);
     }
 
+    // ELT's values' common type, nullable (an index out of range gives NULL).
+    private static RelDataType eltType(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType common = factory.leastRestrictive(binding.collectOperandTypes().subList(1, binding.getOperandCount()));
+        return common == null ? null : factory.createTypeWithNullability(common, true);
+    }
+
+    private static RelDataType stringArray(SqlOperatorBinding binding) {
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        RelDataType string = factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE), true);
+        return factory.createTypeWithNullability(factory.createArrayType(string, -1), true);
+    }
+
     private FlinkFunctions() {
     }
 
-    /** A time function whose value is known only when a row is evaluated: never folded to a constant at planning time. */
+    /**
+     * A function whose value is known only when a row is evaluated (the time, a random UUID): never folded to a
+     * constant at planning time. Those of syntax FUNCTION_ID are written without parentheses (CURRENT_TIMESTAMP).
+     */
     private static final class RuntimeValue extends SqlFunction {
-        RuntimeValue(String name, SqlReturnTypeInference returnType, org.apache.calcite.sql.type.SqlOperandTypeChecker operands) {
+        private final SqlSyntax syntax;
+
+        RuntimeValue(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
+            this(name, returnType, operands, SqlSyntax.FUNCTION);
+        }
+
+        RuntimeValue(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands, SqlSyntax syntax) {
             super(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, SqlFunctionCategory.TIMEDATE);
+            this.syntax = syntax;
+        }
+
+        @Override
+        public SqlSyntax getSyntax() {
+            return syntax;
         }
 
         @Override

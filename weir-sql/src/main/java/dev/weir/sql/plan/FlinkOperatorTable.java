@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlSyntax;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlOperatorTables;
 import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
 
 /**
  * The functions Weir SQL knows: Calcite's standard operators, with Flink's window table functions in place of
@@ -26,7 +27,27 @@ final class FlinkOperatorTable {
     static SqlOperatorTable create() {
         List<SqlOperator> own = new ArrayList<>(WindowTableFunction.ALL);
         own.addAll(FlinkFunctions.ALL);
-        return SqlOperatorTables.chain(SqlOperatorTables.of(own), new StandardWithoutReplaced());
+        return SqlOperatorTables.chain(new CaseInsensitive(SqlOperatorTables.of(own)), new StandardWithoutReplaced());
+    }
+
+    /** Flink's function names match in any case ({@code now()}, {@code Lpad(...)}), as Calcite's standard ones do. */
+    private static final class CaseInsensitive implements SqlOperatorTable {
+        private final SqlOperatorTable table;
+
+        CaseInsensitive(SqlOperatorTable table) {
+            this.table = table;
+        }
+
+        @Override
+        public void lookupOperatorOverloads(SqlIdentifier opName, SqlFunctionCategory category, SqlSyntax syntax,
+                List<SqlOperator> operatorList, SqlNameMatcher nameMatcher) {
+            table.lookupOperatorOverloads(opName, category, syntax, operatorList, SqlNameMatchers.withCaseSensitive(false));
+        }
+
+        @Override
+        public List<SqlOperator> getOperatorList() {
+            return table.getOperatorList();
+        }
     }
 
     /** Calcite's standard table, minus the operators Flink defines differently. */

@@ -47,7 +47,8 @@ public final class SqlPlanner {
             .withQuotedCasing(Casing.UNCHANGED)
             .withCaseSensitive(true)
             .withConformance(SqlConformanceEnum.LENIENT)
-            .withIdentifierMaxLength(1024);
+            .withIdentifierMaxLength(1024)
+            .withParserFactory(UuidCallParser.FACTORY);
 
     private final SessionCatalog catalog;
 

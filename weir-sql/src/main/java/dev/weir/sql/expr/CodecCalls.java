@@ -1,0 +1,100 @@
+package dev.weir.sql.expr;
+
+import dev.weir.types.Row;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Flink's number and text encodings and the SHA-2 digests: BIN(n) and HEX(n) (two's complement, 64 bits, for a
+ * negative number), HEX(s) (s's UTF-8 bytes, upper case), URL_ENCODE(s) and URL_DECODE(s) (UTF-8
+ * application/x-www-form-urlencoded; NULL for text that does not decode), SHA224, SHA384, SHA512 and SHA2(s, bits)
+ * (lower-case hex of s's UTF-8 bytes; bits one of 224, 256, 384, 512, else the call fails, as Flink's). NULL in gives
+ * NULL out.
+ */
+final class CodecCalls extends Expr {
+    private static final long serialVersionUID = 1L;
+
+    enum Fn { BIN, HEX_NUMBER, HEX_TEXT, URL_ENCODE, URL_DECODE, SHA224, SHA384, SHA512, SHA2 }
+
+    private final Fn fn;
+    private final Expr[] args;
+
+    private CodecCalls(Fn fn, Expr[] args) {
+        this.fn = fn;
+        this.args = args;
+    }
+
+    /** The call of {@code name}, or null when it is not one of these functions; {@code textArg}: HEX of a string. */
+    static Expr of(String name, Expr[] args, boolean textArg) {
+        switch (name) {
+            case "BIN":
+                return new CodecCalls(Fn.BIN, args);
+            case "HEX":
+                return new CodecCalls(textArg ? Fn.HEX_TEXT : Fn.HEX_NUMBER, args);
+            case "URL_ENCODE":
+                return new CodecCalls(Fn.URL_ENCODE, args);
+            case "URL_DECODE":
+                return new CodecCalls(Fn.URL_DECODE, args);
+            case "SHA224":
+                return new CodecCalls(Fn.SHA224, args);
+            case "SHA384":
+                return new CodecCalls(Fn.SHA384, args);
+            case "SHA512":
+                return new CodecCalls(Fn.SHA512, args);
+            case "SHA2":
+                return new CodecCalls(Fn.SHA2, args);
+            default:
+                return null;
+        }
+    }
+
+    @Override
+    public Object eval(Row row) {
+        Object a = args[0].eval(row);
+        if (a == null) {
+            return null;
+        }
+        switch (fn) {
+            case BIN:
+                return Long.toBinaryString(((Number) a).longValue());
+            case HEX_NUMBER:
+                return Long.toHexString(((Number) a).longValue()).toUpperCase(Locale.ROOT);
+            case HEX_TEXT: {
+                byte[] bytes = a.toString().getBytes(StandardCharsets.UTF_8);
+                char[] out = new char[bytes.length * 2];
+                for (int i = 0; i < bytes.length; i++) {
+                    out[2 * i] = Character.toUpperCase(Character.forDigit((bytes[i] >> 4) & 0xF, 16));
+                    out[2 * i + 1] = Character.toUpperCase(Character.forDigit(bytes[i] & 0xF, 16));
+                }
+                return new String(out);
+            }
+            case URL_ENCODE:
+                return URLEncoder.encode(a.toString(), StandardCharsets.UTF_8);
+            case URL_DECODE:
+                try {
+                    return URLDecoder.decode(a.toString(), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+            case SHA224:
+                return StringCalls.digest("SHA-224", a.toString());
+            case SHA384:
+                return StringCalls.digest("SHA-384", a.toString());
+            case SHA512:
+                return StringCalls.digest("SHA-512", a.toString());
+            default: {
+                Object bits = args[1].eval(row);
+                if (bits == null) {
+                    return null;
+                }
+                int n = ((Number) bits).intValue();
+                if (n != 224 && n != 256 && n != 384 && n != 512) {
+                    throw new IllegalArgumentException("SHA2's hash length must be 224, 256, 384 or 512, not " + n);
+                }
+                return StringCalls.digest("SHA-" + n, a.toString());
+            }
+        }
+    }
+}
