@@ -117,7 +117,7 @@ public final class Node implements Expression {
     }
 
     public static Node rowInterval(long rows) {
-        return new Node(Kind.ROW_INTERVAL, rows + ".rows", null, List.of(), null, rows);
+        return new Node(Kind.ROW_INTERVAL, Long.toString(rows), null, List.of(), null, rows);
     }
 
     /** An over window's bound: {@code UNBOUNDED_ROW} and its three siblings. */

@@ -47,7 +47,7 @@ public final class Expressions {
 
     /** A typed null. */
     public static ApiExpression nullOf(DataType dataType) {
-        return wrap(Node.cast("cast", "CAST", SqlRendering.literal(null), dataType));
+        return wrap(Node.literal("CAST(NULL AS " + SqlRendering.typeSql(dataType) + ")", "null", dataType));
     }
 
     /** The conjunction of the predicates. */

@@ -621,7 +621,8 @@ public abstract class BaseExpressions<InType, OutType> {
 
     /** The {@code unit} part of this temporal value. */
     public OutType extract(TimeIntervalUnit timeIntervalUnit) {
-        return wrap(Node.call("extract", "EXTRACT(" + unit(timeIntervalUnit) + " FROM $0)", self()));
+        return wrap(Node.call("extract", "EXTRACT(" + unit(timeIntervalUnit) + " FROM $1)", Node.literal(timeIntervalUnit.name(),
+                timeIntervalUnit.name()), self()));
     }
 
     /** This temporal value rounded down to {@code unit}. */
