@@ -185,6 +185,11 @@ final class TableImpl implements Table {
     }
 
     @Override
+    public Table flatMap(Expression tableFunction) {
+        return derive(operations().flatMap(tableFunction), "flatMap");
+    }
+
+    @Override
     public Table union(Table right) {
         throw unboundedSetOperation("UNION", right);
     }

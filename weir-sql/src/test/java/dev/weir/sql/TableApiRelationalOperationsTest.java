@@ -2,6 +2,7 @@ package dev.weir.sql;
 
 import static dev.weir.sql.SqlTestSupport.rows;
 import static dev.weir.table.api.Expressions.$;
+import static dev.weir.table.api.Expressions.call;
 import static dev.weir.table.api.Expressions.concat;
 import static dev.weir.table.api.Expressions.ifThenElse;
 import static dev.weir.table.api.Expressions.lit;
@@ -101,6 +102,22 @@ class TableApiRelationalOperationsTest {
                 .containsExactlyInAnyOrder("[Alice, 4, 4]", "[Alice, 8, 8]", "[Carol, null, 0]");
         assertThatThrownBy(() -> c.join(c)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("join relations with ambiguous names: [u, n, ts]");
+    }
+
+    @Test
+    void lateralJoinsAndFlatMapCallATableFunctionPerRow() throws Exception {
+        TableEnvironment env = env();
+        env.createTemporarySystemFunction("split", SqlFunctionTest.Split.class);
+        Table lines = env.fromValues(DataTypes.ROW(DataTypes.FIELD("id", DataTypes.INT()), DataTypes.FIELD("text",
+                DataTypes.STRING())), row(1, "hello world"), row(2, "x"), row(3, (Object) null));
+        assertThat(rows(lines.joinLateral(call(SqlFunctionTest.Split.class, $("text")).as("word", "len"))
+                .select($("id"), $("word"), $("len")).execute()))
+                .containsExactlyInAnyOrder("+I[1, hello, 5]", "+I[1, world, 5]", "+I[2, x, 1]");
+        assertThat(rows(lines.leftOuterJoinLateral(call("split", $("text"))).select($("id"), $("word")).execute()))
+                .containsExactlyInAnyOrder("+I[1, hello]", "+I[1, world]", "+I[2, x]", "+I[3, null]");
+        Table words = lines.flatMap(call("split", $("text")).as("w", "n"));
+        assertThat(words.getResolvedSchema().getColumnNames()).containsExactly("w", "n");
+        assertThat(rows(words.execute())).containsExactlyInAnyOrder("+I[hello, 5]", "+I[world, 5]", "+I[x, 1]");
     }
 
     @Test

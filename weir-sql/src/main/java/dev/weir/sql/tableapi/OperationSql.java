@@ -159,6 +159,21 @@ public final class OperationSql {
      * keeps rows for which it returns none (with nulls), as {@code leftOuterJoinLateral}.
      */
     public String joinLateral(Expression tableFunctionCall, Expression condition, boolean left) {
+        String table = lateralTable(tableFunctionCall, "joinLateral");
+        String on = condition == null ? "TRUE" : rendering.render(SqlRendering.node(condition));
+        if (left) {
+            return "SELECT * FROM " + input + " LEFT JOIN " + table + " ON " + on;
+        }
+        return "SELECT * FROM " + input + ", " + table + (condition == null ? "" : " WHERE " + on);
+    }
+
+    /** {@code flatMap(call("split", $("c")))}: the rows the table function returns for each row, its columns only. */
+    public String flatMap(Expression tableFunctionCall) {
+        return "SELECT `T$lateral`.* FROM " + input + ", " + lateralTable(tableFunctionCall, "flatMap");
+    }
+
+    /** {@code LATERAL TABLE(f(..)) AS T$lateral(names)} of a table function call, optionally aliased. */
+    private String lateralTable(Expression tableFunctionCall, String call) {
         Node node = SqlRendering.node(tableFunctionCall);
         List<String> names = null;
         if (node.kind() == Node.Kind.ALIAS) {
@@ -166,8 +181,8 @@ public final class OperationSql {
             node = node.args().get(0);
         }
         if (node.kind() != Node.Kind.CALL) {
-            throw new ValidationException("A lateral join only accepts an expression which defines a table function call that "
-                    + "might be followed by some alias; not " + node.asSummaryString());
+            throw new ValidationException("A " + call + " only accepts an expression which defines a table function call "
+                    + "that might be followed by some alias; not " + node.asSummaryString());
         }
         StringBuilder table = new StringBuilder("LATERAL TABLE(").append(rendering.render(node)).append(") AS `T$lateral`");
         if (names != null) {
@@ -177,11 +192,7 @@ public final class OperationSql {
             }
             table.append(')');
         }
-        String on = condition == null ? "TRUE" : rendering.render(SqlRendering.node(condition));
-        if (left) {
-            return "SELECT * FROM " + input + " LEFT JOIN " + table + " ON " + on;
-        }
-        return "SELECT * FROM " + input + ", " + table + (condition == null ? "" : " WHERE " + on);
+        return table.toString();
     }
 
     /** {@code unionAll(right)}: both inputs' rows. */

@@ -125,6 +125,27 @@ public interface Table {
     /** This table written to the table {@code tablePath}, once the pipeline is executed. */
     TablePipeline insertInto(String tablePath);
 
+    /** {@link #insertInto(String)}; {@code overwrite} (INSERT OVERWRITE) is refused in streaming mode, as in Flink. */
+    default TablePipeline insertInto(String tablePath, boolean overwrite) {
+        if (overwrite) {
+            throw new ValidationException("INSERT OVERWRITE is not supported in streaming mode; use insertInto(tablePath)");
+        }
+        return insertInto(tablePath);
+    }
+
+    /** Runs {@code INSERT INTO tablePath}; {@code overwrite} is refused in streaming mode, as in Flink. */
+    default TableResult executeInsert(String tablePath, boolean overwrite) {
+        return insertInto(tablePath, overwrite).execute();
+    }
+
+    /** The rows a table function returns for each row, as the table: {@code flatMap(call("split", $("c")))}. */
+    Table flatMap(Expression tableFunction);
+
+    /** Prints {@link #explain()} to standard out. */
+    default void printExplain() {
+        System.out.println(explain());
+    }
+
     /** A readable plan of the Weir operators this query runs on. */
     String explain();
 }
