@@ -65,6 +65,14 @@ final class TableImpl implements Table {
 
     @Override
     public TableResult execute() {
+        if (orderBy != null) {
+            try {
+                return environment.executeQuery(sql);
+            } catch (ValidationException e) {
+                throw new ValidationException("Table.orderBy(..) failed: " + e.getMessage() + " Weir sorts a streaming table "
+                        + "only for a Top-N: add fetch(n) (or offset(n))", e);
+            }
+        }
         return environment.executeQuery(sql);
     }
 

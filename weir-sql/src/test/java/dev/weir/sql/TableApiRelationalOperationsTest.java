@@ -38,16 +38,7 @@ class TableApiRelationalOperationsTest {
     }
 
     private static List<String> materialized(Table table) throws Exception {
-        List<String> live = new ArrayList<>();
-        for (String row : rows(table.execute())) {
-            String fields = row.substring(row.indexOf('['));
-            if (row.startsWith("+I") || row.startsWith("+U")) {
-                live.add(fields);
-            } else if (!live.remove(fields)) {
-                throw new AssertionError("retracted row " + row + " was not emitted before");
-            }
-        }
-        return live;
+        return SqlTestSupport.materialized(table.execute());
     }
 
     @Test
@@ -140,6 +131,8 @@ class TableApiRelationalOperationsTest {
         assertThat(materialized(top)).containsExactlyInAnyOrder("[a, 8]", "[b, 5]");
         assertThatThrownBy(() -> env().from("clicks").fetch(2)).isInstanceOf(ValidationException.class)
                 .hasMessageContaining("A limit operation must be preceded by a sort operation");
+        assertThatThrownBy(() -> env().from("clicks").orderBy($("n")).execute()).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("Table.orderBy(..) failed").hasMessageContaining("add fetch(n)");
     }
 
     @Test
