@@ -247,8 +247,12 @@ public final class SqlRendering {
                     continue;
                 }
                 if (Character.isDigit(next)) {
-                    sb.append(render(args.get(next - '0')));
-                    i++;
+                    int end = i + 1;
+                    while (end < template.length() && Character.isDigit(template.charAt(end))) {
+                        end++;
+                    }
+                    sb.append(render(args.get(Integer.parseInt(template.substring(i + 1, end)))));
+                    i = end - 1;
                     continue;
                 }
             }

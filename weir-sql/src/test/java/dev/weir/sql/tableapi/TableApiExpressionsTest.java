@@ -68,5 +68,8 @@ class TableApiExpressionsTest {
         assertThat(sql($("n").minutes())).isEqualTo("(`n` * INTERVAL '1' MINUTE)");
         assertThat(sql(nullOf(DataTypes.STRING()))).isEqualTo("CAST(NULL AS STRING)");
         assertThat(sql($("ts").extract(TimeIntervalUnit.DAY_TO_SECOND))).isEqualTo("EXTRACT(DAY TO SECOND FROM `ts`)");
+        assertThat(sql(and(lit(true), lit(true), lit(true), lit(true), lit(true), lit(true), lit(true), lit(true), lit(true),
+                lit(true), lit(false)))).isEqualTo("(TRUE AND TRUE AND TRUE AND TRUE AND TRUE AND TRUE AND TRUE AND TRUE AND TRUE AND "
+                + "TRUE AND FALSE)");
     }
 }
