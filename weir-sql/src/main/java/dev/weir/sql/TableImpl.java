@@ -1,23 +1,48 @@
 package dev.weir.sql;
 
+import dev.weir.sql.tableapi.OperationSql;
+import dev.weir.sql.tableapi.SqlRendering;
+import dev.weir.table.api.GroupWindow;
+import dev.weir.table.api.GroupWindowedTable;
+import dev.weir.table.api.GroupedTable;
+import dev.weir.table.api.OverWindow;
+import dev.weir.table.api.OverWindowedTable;
+import dev.weir.table.api.SqlParserException;
 import dev.weir.table.api.Table;
+import dev.weir.table.api.TableException;
+import dev.weir.table.api.TablePipeline;
 import dev.weir.table.api.TableResult;
+import dev.weir.table.api.ValidationException;
 import dev.weir.table.catalog.ResolvedSchema;
+import dev.weir.table.expressions.Expression;
+import dev.weir.table.functions.UserDefinedFunction;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * A planned query of a {@link TableEnvironmentImpl}: its SQL text and result schema. Its {@link #toString()} is, as in
- * Flink, the name of an anonymous view of it, so {@code "SELECT * FROM " + table} works in SQL.
+ * Flink, the name of an anonymous view of it, so {@code "SELECT * FROM " + table} works in SQL. Each relational
+ * operation renders its SQL over that view ({@link OperationSql}) and plans it into a new table.
  */
 final class TableImpl implements Table {
     private final TableEnvironmentImpl environment;
     private final String sql;
     private final ResolvedSchema schema;
+    /** For a table made by {@code orderBy}: the sorted input's view and the ORDER BY clause; null otherwise. */
+    private final String sortInput;
+    private final String orderBy;
     private String registeredName;
 
     TableImpl(TableEnvironmentImpl environment, String sql, ResolvedSchema schema) {
+        this(environment, sql, schema, null, null);
+    }
+
+    private TableImpl(TableEnvironmentImpl environment, String sql, ResolvedSchema schema, String sortInput, String orderBy) {
         this.environment = environment;
         this.sql = sql;
         this.schema = schema;
+        this.sortInput = sortInput;
+        this.orderBy = orderBy;
     }
 
     String sql() {
@@ -40,12 +65,289 @@ final class TableImpl implements Table {
 
     @Override
     public TableResult execute() {
+        if (orderBy != null) {
+            try {
+                return environment.executeQuery(sql);
+            } catch (ValidationException e) {
+                throw new ValidationException("Table.orderBy(..) failed: " + e.getMessage() + " Weir sorts a streaming table "
+                        + "only for a Top-N: add fetch(n) (or offset(n))", e);
+            }
+        }
         return environment.executeQuery(sql);
     }
 
     @Override
     public TableResult executeInsert(String tablePath) {
         return environment.executeInsert(tablePath, sql);
+    }
+
+    // ---- the relational operations of the Table API
+
+    @Override
+    public Table select(Expression... fields) {
+        return derive(operations().select(fields), "select");
+    }
+
+    @Override
+    public Table filter(Expression predicate) {
+        return derive(operations().filter(predicate), "filter");
+    }
+
+    @Override
+    public Table where(Expression predicate) {
+        return derive(operations().filter(predicate), "where");
+    }
+
+    @Override
+    public GroupedTable groupBy(Expression... fields) {
+        List<Expression> keys = List.of(fields);
+        return select -> derive(operations().groupBySelect(keys, select), "groupBy(..).select");
+    }
+
+    @Override
+    public Table distinct() {
+        return derive(operations().distinct(), "distinct");
+    }
+
+    @Override
+    public Table as(String field, String... fields) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(field);
+        names.addAll(List.of(fields));
+        return derive(operations().as(names), "as");
+    }
+
+    @Override
+    public Table addColumns(Expression... fields) {
+        return derive(operations().addColumns(false, fields), "addColumns");
+    }
+
+    @Override
+    public Table addOrReplaceColumns(Expression... fields) {
+        return derive(operations().addColumns(true, fields), "addOrReplaceColumns");
+    }
+
+    @Override
+    public Table renameColumns(Expression... fields) {
+        return derive(operations().renameColumns(fields), "renameColumns");
+    }
+
+    @Override
+    public Table dropColumns(Expression... fields) {
+        return derive(operations().dropColumns(fields), "dropColumns");
+    }
+
+    @Override
+    public Table join(Table right) {
+        return join("INNER", right, null, "join");
+    }
+
+    @Override
+    public Table join(Table right, Expression joinPredicate) {
+        return join("INNER", right, joinPredicate, "join");
+    }
+
+    @Override
+    public Table leftOuterJoin(Table right) {
+        return join("LEFT", right, null, "leftOuterJoin");
+    }
+
+    @Override
+    public Table leftOuterJoin(Table right, Expression joinPredicate) {
+        return join("LEFT", right, joinPredicate, "leftOuterJoin");
+    }
+
+    @Override
+    public Table rightOuterJoin(Table right, Expression joinPredicate) {
+        return join("RIGHT", right, joinPredicate, "rightOuterJoin");
+    }
+
+    @Override
+    public Table fullOuterJoin(Table right, Expression joinPredicate) {
+        return join("FULL", right, joinPredicate, "fullOuterJoin");
+    }
+
+    private Table join(String type, Table right, Expression condition, String call) {
+        TableImpl other = sameEnvironment(right, call);
+        return derive(operations().join(type, other.toString(), other.schema.getColumnNames(), condition), call);
+    }
+
+    @Override
+    public Table joinLateral(Expression tableFunctionCall) {
+        return derive(operations().joinLateral(tableFunctionCall, null, false), "joinLateral");
+    }
+
+    @Override
+    public Table joinLateral(Expression tableFunctionCall, Expression joinPredicate) {
+        return derive(operations().joinLateral(tableFunctionCall, joinPredicate, false), "joinLateral");
+    }
+
+    @Override
+    public Table leftOuterJoinLateral(Expression tableFunctionCall) {
+        return derive(operations().joinLateral(tableFunctionCall, null, true), "leftOuterJoinLateral");
+    }
+
+    @Override
+    public Table leftOuterJoinLateral(Expression tableFunctionCall, Expression joinPredicate) {
+        return derive(operations().joinLateral(tableFunctionCall, joinPredicate, true), "leftOuterJoinLateral");
+    }
+
+    @Override
+    public Table flatMap(Expression tableFunction) {
+        return derive(operations().flatMap(tableFunction), "flatMap");
+    }
+
+    @Override
+    public Table union(Table right) {
+        throw unboundedSetOperation("UNION", right);
+    }
+
+    @Override
+    public Table unionAll(Table right) {
+        return derive(operations().unionAll(sameEnvironment(right, "unionAll").toString()), "unionAll");
+    }
+
+    @Override
+    public Table intersect(Table right) {
+        throw unboundedSetOperation("INTERSECT", right);
+    }
+
+    @Override
+    public Table intersectAll(Table right) {
+        throw unboundedSetOperation("INTERSECT", right);
+    }
+
+    @Override
+    public Table minus(Table right) {
+        throw unboundedSetOperation("MINUS", right);
+    }
+
+    @Override
+    public Table minusAll(Table right) {
+        throw unboundedSetOperation("MINUS", right);
+    }
+
+    /** Flink's Table API refuses set operations but UNION ALL in streaming mode, the only mode Weir has. */
+    private ValidationException unboundedSetOperation(String operation, Table right) {
+        sameEnvironment(right, operation.toLowerCase(Locale.ROOT));
+        return new ValidationException("The " + operation + " operation on two unbounded tables is currently not supported; "
+                + "use unionAll, or a join or an aggregate over it");
+    }
+
+    @Override
+    public Table orderBy(Expression... fields) {
+        String clause = operations().orderBy(fields);
+        String input = toString();
+        // Planned once offset or fetch make it a Top-N, or when it is used: a sort alone has the input's schema.
+        return new TableImpl(environment, "SELECT * FROM " + input + clause, schema, input, clause);
+    }
+
+    @Override
+    public Table offset(int offset) {
+        return range(offset, -1, "offset");
+    }
+
+    @Override
+    public Table fetch(int fetch) {
+        return range(0, fetch, "fetch");
+    }
+
+    @Override
+    public Table limit(int fetch) {
+        return limit(0, fetch);
+    }
+
+    @Override
+    public Table limit(int offset, int fetch) {
+        if (orderBy != null) {
+            return range(offset, fetch, "limit");
+        }
+        return derive("SELECT * FROM " + this + " LIMIT " + fetch + (offset > 0 ? " OFFSET " + offset : ""), "limit");
+    }
+
+    /**
+     * Rows {@code offset} to {@code offset + fetch} of a sorted table (fetch -1: all from offset on). In streaming this is
+     * Flink's Top-N: the rows ranked by ROW_NUMBER over the sort order, an updating result.
+     */
+    private Table range(int offset, int fetch, String call) {
+        if (orderBy == null) {
+            throw new ValidationException("A limit operation must be preceded by a sort operation: call orderBy(..) before "
+                    + call + "(..)");
+        }
+        if (offset < 0 || fetch < -1) {
+            throw new ValidationException(call + "(..) takes a non-negative number of rows");
+        }
+        StringBuilder columns = new StringBuilder();
+        for (String c : schema.getColumnNames()) {
+            columns.append(columns.length() > 0 ? ", " : "").append(SqlRendering.quote(c));
+        }
+        String rank = "`$rownum`";
+        String bounds = (offset > 0 ? rank + " > " + offset : "") + (offset > 0 && fetch >= 0 ? " AND " : "")
+                + (fetch >= 0 ? rank + " <= " + (offset + (long) fetch) : "");
+        String topN = "SELECT " + columns + " FROM (SELECT *, ROW_NUMBER() OVER (" + orderBy.trim() + ") AS " + rank
+                + " FROM " + sortInput + ")" + (bounds.isEmpty() ? "" : " WHERE " + bounds);
+        return derive(topN, call);
+    }
+
+    @Override
+    public GroupWindowedTable window(GroupWindow groupWindow) {
+        return keys -> select -> derive(operations().windowSelect(groupWindow, List.of(keys), select),
+                "window(..).groupBy(..).select");
+    }
+
+    @Override
+    public OverWindowedTable window(OverWindow... overWindows) {
+        List<OverWindow> windows = List.of(overWindows);
+        return select -> derive(operations().overSelect(windows, select), "window(Over..).select");
+    }
+
+    @Override
+    public TablePipeline insertInto(String tablePath) {
+        return new TablePipeline() {
+            @Override
+            public TableResult execute() {
+                return executeInsert(tablePath);
+            }
+
+            @Override
+            public String explain() {
+                return environment.explainSql(TableEnvironmentImpl.insertStatement(tablePath, sql));
+            }
+        };
+    }
+
+    private OperationSql operations() {
+        return new OperationSql(toString(), schema.getColumnNames(), this::functionName);
+    }
+
+    /** Registers a function instance passed to {@code call(..)} under a name of its own, once. */
+    private String functionName(Object function) {
+        String name = "tableapi_" + function.getClass().getSimpleName().toLowerCase(Locale.ROOT) + "_"
+                + Integer.toHexString(System.identityHashCode(function));
+        for (String registered : environment.listUserDefinedFunctions()) {
+            if (registered.equalsIgnoreCase(name)) {
+                return name;
+            }
+        }
+        environment.createTemporarySystemFunction(name, (UserDefinedFunction) function);
+        return name;
+    }
+
+    private TableImpl sameEnvironment(Table table, String call) {
+        if (!(table instanceof TableImpl) || ((TableImpl) table).environment != environment) {
+            throw new ValidationException("Only tables from the same TableEnvironment can be used in " + call);
+        }
+        return (TableImpl) table;
+    }
+
+    /** The table {@code query} plans to; a planning error names the Table API call. */
+    private Table derive(String query, String call) {
+        try {
+            return environment.sqlQuery(query);
+        } catch (ValidationException | SqlParserException | TableException e) {
+            throw new ValidationException("Table." + call + "(..) failed: " + e.getMessage() + "\n(Weir planned it as: "
+                    + query + ")", e);
+        }
     }
 
     @Override

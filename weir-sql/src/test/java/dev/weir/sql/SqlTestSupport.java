@@ -58,8 +58,13 @@ final class SqlTestSupport {
 
     /** A result's rows after its changelog is applied (every -U/-D cancels an earlier +I/+U), as {@code [fields]}. */
     static List<String> materialized(TableEnvironment env, String query) throws Exception {
+        return materialized(env.executeSql(query));
+    }
+
+    /** A result's rows after its changelog is applied, as {@code [fields]}. */
+    static List<String> materialized(TableResult result) throws Exception {
         List<String> live = new ArrayList<>();
-        for (String row : rows(env, query)) {
+        for (String row : rows(result)) {
             String fields = row.substring(row.indexOf('['));
             if (row.startsWith("+I") || row.startsWith("+U")) {
                 live.add(fields);

@@ -38,6 +38,47 @@ public interface TableEnvironment {
     /** The registered table or view {@code path}. */
     Table from(String path);
 
+    /**
+     * A table of the rows {@code values}, each {@code row(..)} of values or expressions, a {@code Row}, or one value:
+     * columns {@code f0, f1, ..} of each column's common type, as in Flink.
+     */
+    default Table fromValues(Object... values) {
+        return fromValuesSql(dev.weir.sql.tableapi.ValuesSql.of(null, values));
+    }
+
+    /** The same as {@link #fromValues(Object...)} for expressions ({@code row(1, "a")}). */
+    default Table fromValues(dev.weir.table.expressions.Expression... values) {
+        return fromValuesSql(dev.weir.sql.tableapi.ValuesSql.of(null, (Object[]) values));
+    }
+
+    /** The same as {@link #fromValues(Object...)} for a collection of rows. */
+    default Table fromValues(Iterable<?> values) {
+        return fromValues(java.util.stream.StreamSupport.stream(values.spliterator(), false).toArray());
+    }
+
+    /** A table of the rows {@code values}, their fields cast to the fields of {@code rowType}, a ROW type. */
+    default Table fromValues(dev.weir.table.types.DataType rowType, Object... values) {
+        return fromValuesSql(dev.weir.sql.tableapi.ValuesSql.of(rowType, values));
+    }
+
+    /** The same as {@link #fromValues(dev.weir.table.types.DataType, Object...)} for expressions. */
+    default Table fromValues(dev.weir.table.types.DataType rowType, dev.weir.table.expressions.Expression... values) {
+        return fromValuesSql(dev.weir.sql.tableapi.ValuesSql.of(rowType, (Object[]) values));
+    }
+
+    /** The same as {@link #fromValues(dev.weir.table.types.DataType, Object...)} for a collection of rows. */
+    default Table fromValues(dev.weir.table.types.DataType rowType, Iterable<?> values) {
+        return fromValues(rowType, java.util.stream.StreamSupport.stream(values.spliterator(), false).toArray());
+    }
+
+    private Table fromValuesSql(String sql) {
+        try {
+            return sqlQuery(sql);
+        } catch (ValidationException | SqlParserException e) {
+            throw new ValidationException("fromValues(..) failed: " + e.getMessage() + "\n(Weir planned it as: " + sql + ")", e);
+        }
+    }
+
     TableConfig getConfig();
 
     /** Names of all tables and views, sorted. */
