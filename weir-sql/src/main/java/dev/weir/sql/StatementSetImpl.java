@@ -6,6 +6,8 @@ import dev.weir.sql.parse.StatementParser;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.table.api.StatementSet;
 import dev.weir.table.api.Table;
+import dev.weir.table.api.TableDescriptor;
+import dev.weir.table.api.TablePipeline;
 import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
 import java.util.ArrayList;
@@ -33,7 +35,36 @@ final class StatementSetImpl implements StatementSet {
 
     @Override
     public StatementSet addInsert(String targetPath, Table table) {
-        inserts.add(new String[] {targetPath, ((TableImpl) table).sql()});
+        inserts.add(new String[] {CatalogStatements.objectName(targetPath), environment.sqlOf(table)});
+        return this;
+    }
+
+    @Override
+    public StatementSet addInsert(String targetPath, Table table, boolean overwrite) {
+        TableEnvironmentImpl.refuseOverwrite(overwrite);
+        return addInsert(targetPath, table);
+    }
+
+    @Override
+    public StatementSet addInsert(TableDescriptor targetDescriptor, Table table) {
+        inserts.add(new String[] {environment.registerSink(targetDescriptor, table), environment.sqlOf(table)});
+        return this;
+    }
+
+    @Override
+    public StatementSet addInsert(TableDescriptor targetDescriptor, Table table, boolean overwrite) {
+        TableEnvironmentImpl.refuseOverwrite(overwrite);
+        return addInsert(targetDescriptor, table);
+    }
+
+    @Override
+    public StatementSet add(TablePipeline tablePipeline) {
+        if (!(tablePipeline instanceof InsertPipeline) || ((InsertPipeline) tablePipeline).environment() != environment) {
+            throw new ValidationException("Only a TablePipeline of this table environment (Table.insertInto) can be added "
+                    + "to its StatementSet");
+        }
+        InsertPipeline pipeline = (InsertPipeline) tablePipeline;
+        inserts.add(new String[] {pipeline.target(), pipeline.query()});
         return this;
     }
 
@@ -49,7 +80,7 @@ final class StatementSetImpl implements StatementSet {
     @Override
     public TableResult execute() {
         if (inserts.isEmpty()) {
-            throw new ValidationException("No statement to execute: add INSERT statements with addInsertSql first");
+            throw new ValidationException("No statement to execute: add INSERT statements with addInsertSql, addInsert or add first");
         }
         if (!environment.runsOnWeir()) {
             List<String> statements = new ArrayList<>();

@@ -24,6 +24,7 @@ import dev.weir.table.api.Schema;
 import dev.weir.table.api.StatementSet;
 import dev.weir.table.api.Table;
 import dev.weir.table.api.TableConfig;
+import dev.weir.table.api.TableDescriptor;
 import dev.weir.table.api.TableException;
 import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
@@ -44,6 +45,8 @@ import org.apache.calcite.plan.RelOptUtil;
 public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private static final System.Logger LOG = System.getLogger(TableEnvironmentImpl.class.getName());
     private static final String TARGET = "execution.target";
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\s*CREATE\\s+TEMPORARY\\s",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     private static final String AGG_PHASE_STRATEGY = "table.optimizer.agg-phase-strategy";
     private static final String REUSE_SOURCE = "table.optimizer.reuse-source-enabled";
     private static final String REUSE_SUB_PLAN = "table.optimizer.reuse-sub-plan-enabled";
@@ -90,7 +93,12 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
             }
             return result;
         }
+        String created = parsed instanceof Statement.CreateTable c ? c.name() : parsed instanceof Statement.CreateView v ? v.name() : null;
+        boolean existed = created != null && catalog.get(created) != null;
         TableResult result = CatalogStatements.handles(parsed) ? catalogStatements.execute(parsed) : executeStatement(statement, parsed);
+        if (created != null && !existed && TEMPORARY.matcher(statement).lookingAt()) {
+            catalog.markTemporary(created);
+        }
         // SET goes into the table config, which another runtime receives whole with each job (SqlJob's settings).
         if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView || parsed instanceof Statement.Drop
                 || parsed instanceof Statement.AlterTable || parsed instanceof Statement.Use) {
@@ -191,9 +199,10 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     @Override
     public Table from(String path) {
-        Object entry = entry(path);
+        String name = CatalogStatements.objectName(path);
+        Object entry = entry(name);
         ResolvedSchema schema = entry instanceof CatalogTable ? ((CatalogTable) entry).schema() : ((CatalogView) entry).schema();
-        return new TableImpl(this, "SELECT * FROM `" + path + "`", schema);
+        return new TableImpl(this, "SELECT * FROM " + DescriptorDdl.quote(name), schema);
     }
 
     @Override
@@ -210,6 +219,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     public void createTemporaryView(String path, Table view) {
         TableImpl table = own(view);
         catalog.createView(new CatalogView(path, table.sql(), table.getResolvedSchema()), false);
+        catalog.markTemporary(path);
         session.addView(path, table.sql());
     }
 
@@ -457,6 +467,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private <T> void registerStream(String name, DataStream<T> dataStream, Schema schema) {
         requireBound(dataStream);
         new DataStreamTables(resolver, catalog).register(name, dataStream, schema);
+        catalog.markTemporary(name);
         session.dataStreamTable(name);
     }
 
@@ -494,5 +505,177 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
                     + "on Weir (execution.target 'local'), or write the table with INSERT INTO a connector table");
         }
         return translate(boundEnvironment, own(table).sql());
+    }
+
+    // ---- TableDescriptor, catalogs and views (Flink's TableEnvironment beyond SQL text)
+
+    @Override
+    public void createTemporaryTable(String path, TableDescriptor descriptor) {
+        createTemporaryTable(path, descriptor, false);
+    }
+
+    @Override
+    public void createTemporaryTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
+        createDescribedTable(path, descriptor, true, ignoreIfExists);
+    }
+
+    @Override
+    public void createTable(String path, TableDescriptor descriptor) {
+        createTable(path, descriptor, false);
+    }
+
+    @Override
+    public boolean createTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
+        return createDescribedTable(path, descriptor, false, ignoreIfExists);
+    }
+
+    /** Runs the CREATE TABLE statement {@code descriptor} spells; false if the name was taken and that is ignored. */
+    private boolean createDescribedTable(String path, TableDescriptor descriptor, boolean temporary, boolean ignoreIfExists) {
+        String name = CatalogStatements.objectName(path);
+        boolean existed = catalog.get(name) != null;
+        executeSql(DescriptorDdl.createTable(name, Objects.requireNonNull(descriptor, "descriptor"), temporary, ignoreIfExists, null));
+        return !existed;
+    }
+
+    @Override
+    public Table from(TableDescriptor descriptor) {
+        String name = "UnnamedTable$" + anonymousTables++;
+        executeSql(DescriptorDdl.createTable(name, Objects.requireNonNull(descriptor, "descriptor"), true, false, null));
+        return from(name);
+    }
+
+    /** Registers the anonymous sink table {@code descriptor} declares (its columns, if not declared, {@code table}'s). */
+    String registerSink(TableDescriptor descriptor, Table table) {
+        String name = "UnnamedTable$" + anonymousTables++;
+        executeSql(DescriptorDdl.createTable(name, Objects.requireNonNull(descriptor, "descriptor"), true, false,
+                own(table).getResolvedSchema()));
+        return name;
+    }
+
+    /** The SQL text of a table of this environment. */
+    String sqlOf(Table table) {
+        return own(table).sql();
+    }
+
+    static void refuseOverwrite(boolean overwrite) {
+        if (overwrite) {
+            throw new ValidationException("INSERT OVERWRITE is not supported in streaming mode, as in Flink: insert without "
+                    + "overwrite, or write to a new table");
+        }
+    }
+
+    @Override
+    public void createView(String path, Table view) {
+        createView(path, view, false);
+    }
+
+    @Override
+    public boolean createView(String path, Table view, boolean ignoreIfExists) {
+        String name = CatalogStatements.objectName(path);
+        if (ignoreIfExists && catalog.get(name) != null) {
+            return false;
+        }
+        TableImpl table = own(view);
+        catalog.createView(new CatalogView(name, table.sql(), table.getResolvedSchema()), false);
+        session.addView(name, table.sql());
+        return true;
+    }
+
+    @Override
+    public boolean dropTable(String path) {
+        return dropPermanent(path, false, true);
+    }
+
+    @Override
+    public boolean dropTable(String path, boolean ignoreIfNotExists) {
+        return dropPermanent(path, false, ignoreIfNotExists);
+    }
+
+    @Override
+    public boolean dropView(String path) {
+        return dropPermanent(path, true, true);
+    }
+
+    @Override
+    public boolean dropView(String path, boolean ignoreIfNotExists) {
+        return dropPermanent(path, true, ignoreIfNotExists);
+    }
+
+    /** Flink's dropTable / dropView: permanent objects only; a temporary one must be dropped with dropTemporary* first. */
+    private boolean dropPermanent(String path, boolean view, boolean ignoreIfNotExists) {
+        String name = CatalogStatements.objectName(path);
+        String identifier = "'`" + CatalogStatements.CATALOG + "`.`" + CatalogStatements.DATABASE + "`.`" + name + "`'";
+        if (catalog.isTemporary(name)) {
+            throw new ValidationException("Temporary " + (view ? "view" : "table") + " with identifier " + identifier
+                    + " exists. Drop it first before removing the permanent " + (view ? "view" : "table")
+                    + " (dropTemporary" + (view ? "View" : "Table") + ")");
+        }
+        if (catalog.get(name) == null) {
+            if (!ignoreIfNotExists) {
+                throw new ValidationException((view ? "View" : "Table") + " with identifier " + identifier + " does not exist.");
+            }
+            return false;
+        }
+        catalog.drop(name, view);
+        session.add("DROP " + (view ? "VIEW " : "TABLE ") + DescriptorDdl.quote(name));
+        return true;
+    }
+
+    @Override
+    public String[] listTemporaryTables() {
+        return CatalogStatements.temporaryNames(catalog, false);
+    }
+
+    @Override
+    public String[] listTemporaryViews() {
+        return CatalogStatements.temporaryNames(catalog, true);
+    }
+
+    @Override
+    public String[] listTables(String catalogName, String databaseName) {
+        CatalogStatements.use(catalogName, databaseName);
+        return listTables();
+    }
+
+    @Override
+    public String[] listFunctions() {
+        List<String> names = new java.util.ArrayList<>();
+        executeSql("SHOW FUNCTIONS").collect().forEachRemaining(row -> names.add((String) row.getField(0)));
+        return names.toArray(new String[0]);
+    }
+
+    @Override
+    public String[] listCatalogs() {
+        return new String[] {CatalogStatements.CATALOG};
+    }
+
+    @Override
+    public String[] listDatabases() {
+        return new String[] {CatalogStatements.DATABASE};
+    }
+
+    @Override
+    public String[] listModules() {
+        return new String[] {"core"};
+    }
+
+    @Override
+    public void useCatalog(String catalogName) {
+        CatalogStatements.use(Objects.requireNonNull(catalogName, "catalogName"), null);
+    }
+
+    @Override
+    public void useDatabase(String databaseName) {
+        CatalogStatements.use(null, Objects.requireNonNull(databaseName, "databaseName"));
+    }
+
+    @Override
+    public String getCurrentCatalog() {
+        return CatalogStatements.CATALOG;
+    }
+
+    @Override
+    public String getCurrentDatabase() {
+        return CatalogStatements.DATABASE;
     }
 }

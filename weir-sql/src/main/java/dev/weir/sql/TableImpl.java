@@ -1,6 +1,8 @@
 package dev.weir.sql;
 
 import dev.weir.table.api.Table;
+import dev.weir.table.api.TableDescriptor;
+import dev.weir.table.api.TablePipeline;
 import dev.weir.table.api.TableResult;
 import dev.weir.table.catalog.ResolvedSchema;
 
@@ -59,5 +61,21 @@ final class TableImpl implements Table {
             registeredName = environment.registerAnonymous(this);
         }
         return "`" + registeredName + "`";
+    }
+
+    @Override
+    public TablePipeline insertInto(TableDescriptor descriptor) {
+        return new InsertPipeline(environment, environment.registerSink(descriptor, this), sql);
+    }
+
+    @Override
+    public TableResult executeInsert(TableDescriptor descriptor) {
+        return insertInto(descriptor).execute();
+    }
+
+    @Override
+    public TableResult executeInsert(TableDescriptor descriptor, boolean overwrite) {
+        TableEnvironmentImpl.refuseOverwrite(overwrite);
+        return executeInsert(descriptor);
     }
 }

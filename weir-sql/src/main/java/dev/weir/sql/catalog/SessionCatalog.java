@@ -10,6 +10,8 @@ import java.util.TreeMap;
  */
 public final class SessionCatalog {
     private final Map<String, Object> entries = new TreeMap<>();
+    /** The names of temporary tables and views (CREATE TEMPORARY, createTemporaryTable / View); the others are permanent. */
+    private final java.util.Set<String> temporary = new java.util.HashSet<>();
     /** User-defined functions; their names are case-insensitive, as Flink's are. */
     private final Map<String, dev.weir.table.functions.UserDefinedFunction> functions =
             new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -44,7 +46,20 @@ public final class SessionCatalog {
                     + "; use DROP " + (view ? "TABLE" : "VIEW"));
         }
         entries.remove(name);
+        temporary.remove(name);
         return true;
+    }
+
+    /** Marks the entry {@code name} as temporary, as Flink tells temporary tables and views from permanent ones. */
+    public void markTemporary(String name) {
+        if (entries.containsKey(name)) {
+            temporary.add(name);
+        }
+    }
+
+    /** Whether {@code name} is a temporary table or view. */
+    public boolean isTemporary(String name) {
+        return temporary.contains(name);
     }
 
     /**
@@ -68,6 +83,9 @@ public final class SessionCatalog {
         }
         entries.remove(oldName);
         entries.put(newName, entry);
+        if (temporary.remove(oldName)) {
+            temporary.add(newName);
+        }
     }
 
     /** The table or view named {@code name}, or null. */

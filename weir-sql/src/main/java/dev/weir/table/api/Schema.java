@@ -44,9 +44,32 @@ public final class Schema {
         return primaryKey.isEmpty() ? Optional.empty() : Optional.of(primaryKey);
     }
 
+    /**
+     * Flink's form: one component a line inside parentheses, e.g. {@code `ts` AS [expr]},
+     * {@code WATERMARK FOR `ts` AS [expr]}, {@code CONSTRAINT `PK_id` PRIMARY KEY (`id`) NOT ENFORCED}.
+     */
     @Override
     public String toString() {
-        return "Schema" + columns + watermarkSpecs;
+        List<String> components = new ArrayList<>();
+        for (UnresolvedColumn c : columns) {
+            components.add(c.toString());
+        }
+        for (UnresolvedWatermarkSpec w : watermarkSpecs) {
+            components.add(w.toString());
+        }
+        if (!primaryKey.isEmpty()) {
+            StringBuilder key = new StringBuilder();
+            for (String k : primaryKey) {
+                key.append(key.length() == 0 ? "" : ", ").append(quote(k));
+            }
+            components.add("CONSTRAINT " + quote("PK_" + String.join("_", primaryKey)) + " PRIMARY KEY (" + key + ") NOT ENFORCED");
+        }
+        return "(\n  " + String.join(",\n  ", components) + "\n)";
+    }
+
+    /** A backquoted identifier, a backquote in it doubled, as Flink writes identifiers. */
+    static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
     }
 
     /** A declared column: physical when it has a type only, computed with an expression, metadata with a key. */
@@ -57,14 +80,21 @@ public final class Schema {
         private final String expression;
         private final boolean metadata;
         private final String metadataKey;
+        private final boolean isVirtual;
 
         UnresolvedColumn(String name, DataType dataType, String sqlType, String expression, boolean metadata, String metadataKey) {
+            this(name, dataType, sqlType, expression, metadata, metadataKey, false);
+        }
+
+        UnresolvedColumn(String name, DataType dataType, String sqlType, String expression, boolean metadata, String metadataKey,
+                boolean isVirtual) {
             this.name = Objects.requireNonNull(name, "column name");
             this.dataType = dataType;
             this.sqlType = sqlType;
             this.expression = expression;
             this.metadata = metadata;
             this.metadataKey = metadataKey;
+            this.isVirtual = isVirtual;
         }
 
         public String getName() {
@@ -92,10 +122,17 @@ public final class Schema {
             return metadataKey;
         }
 
+        public boolean isVirtual() {
+            return isVirtual;
+        }
+
         @Override
         public String toString() {
-            return "`" + name + "` " + (expression != null ? "AS " + expression : dataType != null ? dataType : sqlType)
-                    + (metadata ? " METADATA" : "");
+            if (expression != null) {
+                return quote(name) + " AS [" + expression + "]";
+            }
+            return quote(name) + " " + (dataType != null ? dataType : sqlType) + (metadata ? " METADATA" : "")
+                    + (metadataKey != null ? " FROM '" + metadataKey.replace("'", "''") + "'" : "") + (isVirtual ? " VIRTUAL" : "");
         }
     }
 
@@ -119,7 +156,7 @@ public final class Schema {
 
         @Override
         public String toString() {
-            return "WATERMARK FOR `" + columnName + "` AS " + expression;
+            return "WATERMARK FOR " + quote(columnName) + " AS [" + expression + "]";
         }
     }
 
@@ -161,11 +198,18 @@ public final class Schema {
         }
 
         public Builder columnByMetadata(String columnName, DataType dataType, boolean isVirtual) {
-            return columnByMetadata(columnName, dataType);
+            columns.add(new UnresolvedColumn(columnName, dataType, null, null, true, null, isVirtual));
+            return this;
         }
 
         public Builder columnByMetadata(String columnName, DataType dataType, String metadataKey, boolean isVirtual) {
-            return columnByMetadata(columnName, dataType, metadataKey);
+            columns.add(new UnresolvedColumn(columnName, dataType, null, null, true, metadataKey, isVirtual));
+            return this;
+        }
+
+        public Builder columnByMetadata(String columnName, String serializableTypeString, String metadataKey, boolean isVirtual) {
+            columns.add(new UnresolvedColumn(columnName, null, serializableTypeString, null, true, metadataKey, isVirtual));
+            return this;
         }
 
         public Builder watermark(String columnName, String sqlExpression) {
