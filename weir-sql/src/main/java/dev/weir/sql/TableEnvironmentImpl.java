@@ -30,6 +30,9 @@ import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
 import dev.weir.table.api.bridge.java.StreamTableEnvironment;
 import dev.weir.table.catalog.ResolvedSchema;
+import dev.weir.table.connector.ChangelogMode;
+import dev.weir.table.types.AbstractDataType;
+import dev.weir.table.types.UnresolvedDataType;
 import dev.weir.types.Row;
 import java.util.List;
 import java.util.Objects;
@@ -677,5 +680,107 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     @Override
     public String getCurrentDatabase() {
         return CatalogStatements.DATABASE;
+    }
+
+    // ---- DataStream conversions with a target type, schema or changelog mode
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> DataStream<T> toDataStream(Table table, Class<T> targetClass) {
+        Objects.requireNonNull(targetClass, "targetClass");
+        DataStream<Row> rows = toDataStream(table);
+        if (targetClass == Row.class) {
+            return (DataStream<T>) rows;
+        }
+        ResolvedSchema schema = table.getResolvedSchema();
+        return rows.map(RowToClass.of(targetClass, schema.getColumnNames(), schema.getColumnDataTypes()))
+                .name("ToDataStream(" + targetClass.getSimpleName() + ")");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> DataStream<T> toDataStream(Table table, AbstractDataType<?> targetDataType) {
+        Objects.requireNonNull(targetDataType, "targetDataType");
+        if (targetDataType instanceof UnresolvedDataType unresolved) {
+            return unresolved.getTypeClass() != null
+                    ? toDataStream(table, (Class<T>) unresolved.getConversionClass())
+                    : toDataStream(table, dev.weir.sql.parse.DataTypeParser.parse(unresolved.getTypeString()));
+        }
+        dev.weir.table.types.DataType type = (dev.weir.table.types.DataType) targetDataType;
+        if (type.getTypeRoot() == dev.weir.table.types.logical.LogicalTypeRoot.ROW) {
+            return (DataStream<T>) toDataStream(table);
+        }
+        return toDataStream(table, (Class<T>) type.getConversionClass());
+    }
+
+    @Override
+    public DataStream<Row> toChangelogStream(Table table, Schema targetSchema) {
+        return toChangelogStream(table, targetSchema, ChangelogMode.all());
+    }
+
+    @Override
+    public DataStream<Row> toChangelogStream(Table table, Schema targetSchema, ChangelogMode changelogMode) {
+        Objects.requireNonNull(targetSchema, "targetSchema");
+        Translated translated = translateBound(table);
+        if (changelogMode.containsOnly(dev.weir.types.RowKind.INSERT) && translated.updating()) {
+            throw new ValidationException("Table sink '*anonymous_datastream_sink*' doesn't support consuming update and delete "
+                    + "changes, as ChangelogMode.insertOnly() declares; use ChangelogMode.all() or upsert()");
+        }
+        List<String> names = translated.rowType().getFieldNames();
+        List<Integer> fields = new java.util.ArrayList<>();
+        List<org.apache.calcite.sql.type.SqlTypeName> types = new java.util.ArrayList<>();
+        for (Schema.UnresolvedColumn c : targetSchema.getColumns()) {
+            if (c.getExpression() != null || c.isMetadata() && !"rowtime".equals(c.getMetadataKey() == null ? c.getName() : c.getMetadataKey())) {
+                throw new ValidationException("Column '" + c.getName() + "' of the target schema is " + (c.isMetadata()
+                        ? "an unknown metadata column; a changelog stream has one, 'rowtime' (the records' timestamps)"
+                        : "computed; a changelog stream's schema declares physical columns and the metadata column 'rowtime'"));
+            }
+            if (c.isMetadata()) {
+                if (translated.rowtimeIndex() < 0) {
+                    throw new ValidationException("The metadata column 'rowtime' needs a time attribute in the table, which "
+                            + "it has none of; declare a watermark on the source, or leave the column out");
+                }
+                continue;
+            }
+            int index = names.indexOf(c.getName());
+            if (index < 0) {
+                throw new ValidationException("Column '" + c.getName() + "' of the target schema is not in the table, whose "
+                        + "columns are " + names);
+            }
+            dev.weir.table.types.DataType declared = c.getDataType() != null ? c.getDataType()
+                    : dev.weir.sql.parse.DataTypeParser.parse(c.getSqlType());
+            dev.weir.table.types.DataType actual = table.getResolvedSchema().getColumnDataTypes().get(index);
+            if (!declared.getConversionClass().equals(actual.getConversionClass())) {
+                throw new ValidationException("Column '" + c.getName() + "' is " + actual + " in the table and " + declared
+                        + " in the target schema; Weir does not cast here: declare " + actual + ", or CAST the column in the query");
+            }
+            fields.add(index);
+            types.add(translated.rowType().getFieldList().get(index).getType().getSqlTypeName());
+        }
+        return translated.stream().flatMap(new ChangelogProjection(fields.stream().mapToInt(Integer::intValue).toArray(),
+                new dev.weir.sql.types.ValueConversions(types), !changelogMode.contains(dev.weir.types.RowKind.UPDATE_BEFORE)))
+                .name("ToChangelogStream");
+    }
+
+    @Override
+    public Table fromChangelogStream(DataStream<Row> dataStream) {
+        throw new ValidationException("Weir cannot derive a table's columns from a DataStream's element type (Weir keeps "
+                + "no type information); pass the columns: fromChangelogStream(stream, Schema.newBuilder().column(\"name\", "
+                + "DataTypes.STRING())...build())");
+    }
+
+    @Override
+    public Table fromChangelogStream(DataStream<Row> dataStream, Schema schema) {
+        return fromChangelogStream(dataStream, schema, ChangelogMode.all());
+    }
+
+    @Override
+    public Table fromChangelogStream(DataStream<Row> dataStream, Schema schema, ChangelogMode changelogMode) {
+        requireBound(dataStream);
+        String name = "UnnamedTable$" + anonymousTables++;
+        new DataStreamTables(resolver, catalog).register(name, dataStream, Objects.requireNonNull(schema, "schema"),
+                Objects.requireNonNull(changelogMode, "changelogMode"));
+        session.dataStreamTable(name);
+        return new TableImpl(this, "SELECT * FROM `" + name + "`", ((CatalogTable) catalog.get(name)).schema());
     }
 }
