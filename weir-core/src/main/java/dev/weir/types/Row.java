@@ -21,11 +21,21 @@ public final class Row implements Serializable {
     private RowKind kind;
     private final Object[] fieldByPosition;
     private final Map<String, Object> fieldByName;
+    /**
+     * For a row the framework made (a query's result, {@code toDataStream}): each column's position by name, shared by
+     * all rows of the result, so that fields are read by name as well as by position (Flink's named positions).
+     */
+    private final Map<String, Integer> positionByName;
 
     private Row(RowKind kind, Object[] fieldByPosition, Map<String, Object> fieldByName) {
+        this(kind, fieldByPosition, fieldByName, null);
+    }
+
+    Row(RowKind kind, Object[] fieldByPosition, Map<String, Object> fieldByName, Map<String, Integer> positionByName) {
         this.kind = kind;
         this.fieldByPosition = fieldByPosition;
         this.fieldByName = fieldByName;
+        this.positionByName = positionByName;
     }
 
     /** A row of {@code arity} null fields, of kind {@link RowKind#INSERT}. */
@@ -68,10 +78,19 @@ public final class Row implements Serializable {
         return new Row(Objects.requireNonNull(kind, "kind"), null, new LinkedHashMap<>());
     }
 
-    /** A copy whose fields are the same objects (a shallow copy). */
+    /** A copy whose fields are the same objects (a shallow copy), in the same field mode. */
     public static Row copy(Row row) {
         return new Row(row.kind, row.fieldByPosition == null ? null : row.fieldByPosition.clone(),
-                row.fieldByName == null ? null : new LinkedHashMap<>(row.fieldByName));
+                row.fieldByName == null ? null : new LinkedHashMap<>(row.fieldByName), row.positionByName);
+    }
+
+    /** A name-based row of {@code row}'s fields named {@code fieldNames}, of {@code row}'s kind. */
+    public static Row project(Row row, String[] fieldNames) {
+        Row projected = withNames(row.kind);
+        for (String name : fieldNames) {
+            projected.setField(name, row.getField(name));
+        }
+        return projected;
     }
 
     /** A position-based row of {@code row}'s fields at {@code fields}, of {@code row}'s kind. */
@@ -128,8 +147,11 @@ public final class Row implements Serializable {
         return fieldByPosition[pos];
     }
 
-    /** The field named {@code name}; only for a name-based row. */
+    /** The field named {@code name}: of a name-based row, or of a row with named positions (a query's result). */
     public Object getField(String name) {
+        if (fieldByName == null && positionByName != null) {
+            return fieldByPosition[position(name)];
+        }
         if (fieldByName == null) {
             throw new IllegalArgumentException("Accessing a field by name ('" + name + "') is not supported in position-based "
                     + "field mode; read it by position, or build the row with Row.withNames()");
@@ -157,15 +179,34 @@ public final class Row implements Serializable {
     }
 
     public void setField(String name, Object value) {
+        if (fieldByName == null && positionByName != null) {
+            fieldByPosition[position(name)] = value;
+            return;
+        }
         if (fieldByName == null) {
             throw new IllegalArgumentException("Setting a field by name ('" + name + "') is not supported in position-based field mode");
         }
         fieldByName.put(name, value);
     }
 
-    /** The field names of a name-based row, in insertion order, or null for a position-based row. */
+    /**
+     * The field names of a name-based row, in insertion order; with {@code includeNamedPositions}, those of a row with
+     * named positions in column order; otherwise null.
+     */
     public Set<String> getFieldNames(boolean includeNamedPositions) {
-        return fieldByName == null ? null : fieldByName.keySet();
+        if (fieldByName != null) {
+            return fieldByName.keySet();
+        }
+        return includeNamedPositions && positionByName != null ? positionByName.keySet() : null;
+    }
+
+    private int position(String name) {
+        Integer pos = positionByName.get(name);
+        if (pos == null) {
+            throw new IllegalArgumentException("Unknown field name '" + name + "' for mapping to a row position. Available "
+                    + "names are: " + positionByName.keySet());
+        }
+        return pos;
     }
 
     /** Sets every field to null. */

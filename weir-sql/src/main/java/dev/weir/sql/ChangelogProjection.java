@@ -4,6 +4,9 @@ import dev.weir.api.common.functions.FlatMapFunction;
 import dev.weir.sql.types.ValueConversions;
 import dev.weir.types.Row;
 import dev.weir.types.RowKind;
+import dev.weir.types.RowUtils;
+import java.util.LinkedHashMap;
+import java.util.List;
 import dev.weir.util.Collector;
 
 /**
@@ -16,9 +19,13 @@ final class ChangelogProjection implements FlatMapFunction<Row, Row> {
     private final int[] fields;
     private final ValueConversions conversions;
     private final boolean dropUpdateBefore;
+    private final LinkedHashMap<String, Integer> positionByName = new LinkedHashMap<>();
 
-    ChangelogProjection(int[] fields, ValueConversions conversions, boolean dropUpdateBefore) {
+    ChangelogProjection(int[] fields, List<String> names, ValueConversions conversions, boolean dropUpdateBefore) {
         this.fields = fields.clone();
+        for (int i = 0; i < names.size(); i++) {
+            positionByName.put(names.get(i), i);
+        }
         this.conversions = conversions;
         this.dropUpdateBefore = dropUpdateBefore;
     }
@@ -28,6 +35,10 @@ final class ChangelogProjection implements FlatMapFunction<Row, Row> {
         if (dropUpdateBefore && row.getKind() == RowKind.UPDATE_BEFORE) {
             return;
         }
-        out.collect(conversions.toExternal(Row.project(row, fields)));
+        Object[] values = new Object[fields.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getField(fields[i]);
+        }
+        out.collect(conversions.toExternal(RowUtils.createRowWithNamedPositions(row.getKind(), values, positionByName)));
     }
 }

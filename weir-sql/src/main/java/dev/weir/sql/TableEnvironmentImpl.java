@@ -68,6 +68,11 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
             throw new ValidationException("Weir runs SQL in streaming mode only; create the environment with "
                     + "EnvironmentSettings.inStreamingMode() (bounded sources still end, with final results)");
         }
+        if (!CatalogStatements.CATALOG.equals(settings.getBuiltInCatalogName())
+                || !CatalogStatements.DATABASE.equals(settings.getBuiltInDatabaseName())) {
+            throw new ValidationException("Weir's one catalog and database are named " + CatalogStatements.CATALOG + "."
+                    + CatalogStatements.DATABASE + "; leave out withBuiltInCatalogName / withBuiltInDatabaseName");
+        }
         this.boundEnvironment = boundEnvironment;
         config.addConfiguration(settings.getConfiguration());
     }
@@ -315,16 +320,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     /** {@code table.exec.state.ttl} as Flink reads it ({@code '1 h'}, {@code '30 s'}, {@code '0'}: forever). */
     private java.time.Duration stateTtl() {
-        String ttl = config.getConfiguration().getString("table.exec.state.ttl", null);
-        if (ttl == null) {
-            return java.time.Duration.ZERO;
-        }
-        try {
-            return dev.weir.util.TimeUtils.parseDuration(ttl);
-        } catch (RuntimeException e) {
-            throw new ValidationException("Invalid duration '" + ttl + "' in option 'table.exec.state.ttl'; write e.g. '1 h', "
-                    + "'30 min', '10 s' or '0' (keep state forever)", e);
-        }
+        return config.getIdleStateRetention();
     }
 
     private void logIgnoredOptions() {
@@ -345,7 +341,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         StreamExecutionEnvironment env = jobEnvironment();
         Translated translated = translate(env, query);
         CollectSink<Row> sink = new CollectSink<>();
-        translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()))).name("ToExternal")
+        translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()), translated.rowType().getFieldNames())).name("ToExternal")
                 .sinkTo(sink).name("Collect Sink");
         JobClient client = submit(env, "collect");
         client.getJobExecutionResult().whenComplete((result, failure) -> {
@@ -489,13 +485,13 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
                     + "delete changes: the table is the result of a GROUP BY without windows; use toChangelogStream(table), "
                     + "or a window aggregate, which is insert-only");
         }
-        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()))).name("ToDataStream");
+        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()), translated.rowType().getFieldNames())).name("ToDataStream");
     }
 
     @Override
     public DataStream<Row> toChangelogStream(Table table) {
         Translated translated = translateBound(table);
-        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()))).name("ToChangelogStream");
+        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()), translated.rowType().getFieldNames())).name("ToChangelogStream");
     }
 
     private Translated translateBound(Table table) {
@@ -728,6 +724,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         }
         List<String> names = translated.rowType().getFieldNames();
         List<Integer> fields = new java.util.ArrayList<>();
+        List<String> declaredNames = new java.util.ArrayList<>();
         List<org.apache.calcite.sql.type.SqlTypeName> types = new java.util.ArrayList<>();
         for (Schema.UnresolvedColumn c : targetSchema.getColumns()) {
             if (c.getExpression() != null || c.isMetadata() && !"rowtime".equals(c.getMetadataKey() == null ? c.getName() : c.getMetadataKey())) {
@@ -755,10 +752,11 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
                         + " in the target schema; Weir does not cast here: declare " + actual + ", or CAST the column in the query");
             }
             fields.add(index);
+            declaredNames.add(c.getName());
             types.add(translated.rowType().getFieldList().get(index).getType().getSqlTypeName());
         }
         return translated.stream().flatMap(new ChangelogProjection(fields.stream().mapToInt(Integer::intValue).toArray(),
-                new dev.weir.sql.types.ValueConversions(types), !changelogMode.contains(dev.weir.types.RowKind.UPDATE_BEFORE)))
+                declaredNames, new dev.weir.sql.types.ValueConversions(types), !changelogMode.contains(dev.weir.types.RowKind.UPDATE_BEFORE)))
                 .name("ToChangelogStream");
     }
 
