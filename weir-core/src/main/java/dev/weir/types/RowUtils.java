@@ -12,6 +12,8 @@ public final class RowUtils {
      * of {@code positionByName} (shared, not copied: one map serves every row of a result).
      */
     public static Row createRowWithNamedPositions(RowKind kind, Object[] fieldByPosition, LinkedHashMap<String, Integer> positionByName) {
-        return new Row(kind, fieldByPosition, null, positionByName);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> names = (java.util.Map<String, Object>) (java.util.Map<String, ?>) positionByName;
+        return new Row(kind, fieldByPosition, names);
     }
 }
