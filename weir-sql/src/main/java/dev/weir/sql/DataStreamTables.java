@@ -87,7 +87,9 @@ final class DataStreamTables {
             }
         }
         int[] fields = sourceFields.stream().mapToInt(Integer::intValue).toArray();
-        DataStream<Row> rows = stream.process(new DataStreamRows<>(fields, sourceTypes.toArray(new SqlTypeName[0])))
+        String[] names = columns.stream().filter(c -> c.expression() == null).map(Statement.ColumnDefinition::name)
+                .toArray(String[]::new);
+        DataStream<Row> rows = stream.process(new DataStreamRows<>(fields, sourceTypes.toArray(new SqlTypeName[0]), names))
                 .name("FromDataStream(" + name + ")");
         boolean insertOnly = mode.containsOnly(dev.weir.types.RowKind.INSERT);
         if (!insertOnly && !mode.contains(dev.weir.types.RowKind.UPDATE_BEFORE)) {
@@ -103,7 +105,8 @@ final class DataStreamTables {
         if (physical > 0 && physical < fields.length && fields.length == columns.size() && metadataTrails(fields, physical)) {
             // Without its trailing metadata columns, a Row element of the physical columns is the table's row as it is.
             DataStream<Row> physicalRows = stream.process(new DataStreamRows<>(java.util.Arrays.copyOf(fields, physical),
-                    sourceTypes.subList(0, physical).toArray(new SqlTypeName[0]))).name("FromDataStream(" + name + ")");
+                    sourceTypes.subList(0, physical).toArray(new SqlTypeName[0]), java.util.Arrays.copyOf(names, physical)))
+                    .name("FromDataStream(" + name + ")");
             table = table.withPhysicalStream(physicalRows);
         }
         catalog.createTable(table, false);

@@ -21,13 +21,13 @@ import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.table.api.EnvironmentSettings;
 import dev.weir.table.api.Schema;
-import dev.weir.table.api.StatementSet;
 import dev.weir.table.api.Table;
 import dev.weir.table.api.TableConfig;
 import dev.weir.table.api.TableDescriptor;
 import dev.weir.table.api.TableException;
 import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
+import dev.weir.table.api.bridge.java.StreamStatementSet;
 import dev.weir.table.api.bridge.java.StreamTableEnvironment;
 import dev.weir.table.catalog.ResolvedSchema;
 import dev.weir.table.connector.ChangelogMode;
@@ -242,7 +242,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     }
 
     @Override
-    public StatementSet createStatementSet() {
+    public StreamStatementSet createStatementSet() {
         return new StatementSetImpl(this);
     }
 
@@ -291,6 +291,15 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     StreamExecutionEnvironment jobEnvironmentForSet() {
         return jobEnvironment();
+    }
+
+    /** The environment a StreamStatementSet attaches its inserts to: the one this environment was created on. */
+    StreamExecutionEnvironment boundEnvironmentForAttach() {
+        if (boundEnvironment == null || !runsOnWeir()) {
+            throw new ValidationException("attachAsDataStream() needs a StreamTableEnvironment created on a "
+                    + "StreamExecutionEnvironment, running on Weir (execution.target 'local'); run the set with execute()");
+        }
+        return boundEnvironment;
     }
 
     private Translated translate(StreamExecutionEnvironment env, String query) {

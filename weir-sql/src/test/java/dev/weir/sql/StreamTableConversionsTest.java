@@ -10,16 +10,22 @@ import dev.weir.streaming.api.functions.ProcessFunction;
 import dev.weir.table.api.DataTypes;
 import dev.weir.table.api.Schema;
 import dev.weir.table.api.Table;
+import dev.weir.table.api.TableDescriptor;
+import dev.weir.table.api.bridge.java.StreamStatementSet;
 import dev.weir.table.api.ValidationException;
 import dev.weir.table.api.bridge.java.StreamTableEnvironment;
 import dev.weir.table.connector.ChangelogMode;
 import dev.weir.types.Row;
 import dev.weir.types.RowKind;
 import dev.weir.util.Collector;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Flink's DataStream API integration beyond Rows: POJOs and atomic values, changelog streams in and out by mode. */
 class StreamTableConversionsTest {
@@ -52,6 +58,17 @@ class StreamTableConversionsTest {
             this.score = score;
         }
 
+        public int getScore() {
+            return score;
+        }
+
+        static Score of(String name, int score) {
+            Score s = new Score();
+            s.name = name;
+            s.score = score;
+            return s;
+        }
+
         @Override
         public String toString() {
             return name + "=" + score;
@@ -72,6 +89,22 @@ class StreamTableConversionsTest {
         DataStream<Long> longs = tEnv.toDataStream(tEnv.sqlQuery("SELECT CAST(score AS BIGINT) * 2 FROM " + table), DataTypes.BIGINT());
         assertThat(collect(longs)).containsExactly("24", "10");
         assertThat(collect(tEnv.toDataStream(table, Row.class))).containsExactly("+I[Alice, 12]", "+I[Bob, 5]");
+    }
+
+    @Test
+    void aDataStreamOfPojosBecomesATableOfTheirPropertiesByNameAndOfStringsATableOfOneColumn() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        StreamTableEnvironment tEnv = tableEnv(env);
+        Table pojos = tEnv.fromDataStream(env.fromData(Score.of("Alice", 12), Score.of("Bob", 5)),
+                Schema.newBuilder().column("score", "INT").column("name", "STRING").build());
+        assertThat(collect(tEnv.toDataStream(pojos))).containsExactly("+I[12, Alice]", "+I[5, Bob]");
+        // String has isBlank(): a String element is still the one column's value, not a POJO of property 'blank'.
+        tEnv.createTemporaryView("words", env.fromData("a", "bb"), Schema.newBuilder().column("blank", "STRING").build());
+        assertThat(collect(tEnv.toDataStream(tEnv.sqlQuery("SELECT `blank`, CHAR_LENGTH(`blank`) FROM words"))))
+                .containsExactly("+I[a, 1]", "+I[bb, 2]");
+        assertThat(tEnv.listTemporaryViews()).containsExactly("words");
+        assertThat(tEnv.dropTemporaryView("words")).isTrue();
+        assertThat(tEnv.listTables()).isEmpty();
     }
 
     @Test
@@ -148,6 +181,30 @@ class StreamTableConversionsTest {
                 collector.collect(row + "@" + ctx.timestamp());
             }
         }))).containsExactly("+I[a]@1000", "+I[b]@2500");
+    }
+
+    @Test
+    void aStreamStatementSetAttachedAsDataStreamRunsWhenTheProgramRuns(@TempDir Path dir) throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        StreamTableEnvironment tEnv = tableEnv(env);
+        Path out = dir.resolve("out");
+        tEnv.createTemporaryTable("sink", TableDescriptor.forConnector("filesystem").schema(Schema.newBuilder()
+                .column("name", DataTypes.STRING()).column("score", DataTypes.INT()).build()).option("path", out.toString())
+                .format("csv").build());
+        StreamStatementSet set = tEnv.createStatementSet();
+        set.addInsert("sink", tEnv.sqlQuery("SELECT name, score * 2 FROM " + scores(env, tEnv)));
+        set.attachAsDataStream();
+        assertThat(out).doesNotExist();
+        env.execute("attached");
+        List<String> lines = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path p : (Iterable<Path>) files.filter(f -> f.getFileName().toString().startsWith("part-"))::iterator) {
+                lines.addAll(Files.readAllLines(p));
+            }
+        }
+        assertThat(lines).containsExactlyInAnyOrder("Alice,24", "Bob,10");
+        assertThatThrownBy(set::attachAsDataStream).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("No statement to attach");
     }
 
     @Test

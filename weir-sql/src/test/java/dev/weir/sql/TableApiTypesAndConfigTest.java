@@ -8,10 +8,12 @@ import dev.weir.configuration.ConfigOptions;
 import dev.weir.table.api.DataTypes;
 import dev.weir.table.api.EnvironmentSettings;
 import dev.weir.table.api.ResultKind;
+import dev.weir.table.api.Schema;
 import dev.weir.table.api.TableConfig;
 import dev.weir.table.api.TableEnvironment;
 import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
+import dev.weir.table.types.AbstractDataType;
 import dev.weir.types.Row;
 import dev.weir.util.CloseableIterator;
 import java.time.Duration;
@@ -46,6 +48,26 @@ class TableApiTypesAndConfigTest {
         assertThat(DataTypes.VARBINARY(4).toString()).isEqualTo("VARBINARY(4)");
         assertThat(DataTypes.BYTES().toString()).isEqualTo("BYTES");
         assertThat(DataTypes.of(String.class).toString()).isEqualTo("[java.lang.String]");
+    }
+
+    @Test
+    void schemaBuildersTakeFieldsAndAResolvedSchemaAsFlinksDo() {
+        Schema fields = Schema.newBuilder().fromFields(new String[] {"a", "b"},
+                new AbstractDataType<?>[] {DataTypes.INT(), DataTypes.of("DECIMAL(10, 2)")}).build();
+        assertThat(fields.toString()).isEqualTo("(\n  `a` INT,\n  `b` DECIMAL(10, 2)\n)");
+        TableEnvironment env = SqlTestSupport.env();
+        env.executeSql("CREATE TABLE t (id BIGINT NOT NULL, ts TIMESTAMP(3), d AS id * 2, WATERMARK FOR ts AS ts - INTERVAL '1' "
+                + "SECOND, PRIMARY KEY (id) NOT ENFORCED) WITH ('connector' = 'datagen')");
+        Schema copy = Schema.newBuilder().fromResolvedSchema(env.from("t").getResolvedSchema()).build();
+        assertThat(copy.toString()).isEqualTo("(\n"
+                + "  `id` BIGINT NOT NULL,\n"
+                + "  `ts` TIMESTAMP(3),\n"
+                + "  `d` AS [`id` * 2],\n"
+                + "  WATERMARK FOR `ts` AS [`ts` - INTERVAL '1' SECOND],\n"
+                + "  CONSTRAINT `PK_id` PRIMARY KEY (`id`) NOT ENFORCED\n"
+                + ")");
+        assertThatThrownBy(() -> Schema.newBuilder().column("p", DataTypes.of(Row.class))).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("Column 'p' is typed by class dev.weir.types.Row");
     }
 
     @Test

@@ -35,13 +35,18 @@ public final class SessionCatalog {
         entries.put(name, entry);
     }
 
-    /** Removes {@code name}; false if there was none. Refuses to drop a view as a table or the other way round. */
+    /**
+     * Removes {@code name}; false if there was none. Refuses to drop a view as a table or the other way round, except a
+     * table over a DataStream, which is both.
+     */
     public boolean drop(String name, boolean view) {
         Object entry = entries.get(name);
         if (entry == null) {
             return false;
         }
-        if (view != (entry instanceof CatalogView)) {
+        // A DataStream registered with createTemporaryView is a view in Flink, and a table to SQL: either drop takes it.
+        boolean streamTable = entry instanceof CatalogTable && ((CatalogTable) entry).stream() != null;
+        if (!streamTable && view != (entry instanceof CatalogView)) {
             throw new ValidationException("'" + name + "' is a " + (view ? "table" : "view") + ", not a " + (view ? "view" : "table")
                     + "; use DROP " + (view ? "TABLE" : "VIEW"));
         }

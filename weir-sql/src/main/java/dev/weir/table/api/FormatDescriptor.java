@@ -1,7 +1,6 @@
 package dev.weir.table.api;
 
 import dev.weir.configuration.ConfigOption;
-import dev.weir.configuration.Configuration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,9 +75,7 @@ public final class FormatDescriptor {
         }
 
         public <T> Builder option(ConfigOption<T> configOption, T value) {
-            Objects.requireNonNull(configOption, "configOption");
-            Objects.requireNonNull(value, "value");
-            return option(configOption.key(), new Configuration().set(configOption, value).toMap().get(configOption.key()));
+            return option(Objects.requireNonNull(configOption, "configOption").key(), TableDescriptor.optionValue(configOption, value));
         }
 
         public FormatDescriptor build() {

@@ -1,6 +1,10 @@
 package dev.weir.table.api;
 
+import dev.weir.table.catalog.Column;
+import dev.weir.table.catalog.ResolvedSchema;
+import dev.weir.table.types.AbstractDataType;
 import dev.weir.table.types.DataType;
+import dev.weir.table.types.UnresolvedDataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -235,6 +239,72 @@ public final class Schema {
 
         public Builder primaryKeyNamed(String constraintName, String... columnNames) {
             return primaryKey(columnNames);
+        }
+
+        /**
+         * A physical column of a type given as {@link AbstractDataType}: a {@link DataType}, or
+         * {@code DataTypes.of("DECIMAL(10, 2)")}; a type named by a class is refused, naming the SQL type to write.
+         */
+        public Builder column(String columnName, AbstractDataType<?> dataType) {
+            if (dataType instanceof DataType) {
+                return column(columnName, (DataType) dataType);
+            }
+            UnresolvedDataType unresolved = (UnresolvedDataType) Objects.requireNonNull(dataType, "dataType");
+            if (unresolved.getTypeString() == null) {
+                throw new ValidationException("Column '" + columnName + "' is typed by class " + unresolved.getTypeClass().getName()
+                        + ", which Weir does not resolve to a SQL type; declare the SQL type, e.g. DataTypes.STRING()");
+            }
+            return column(columnName, unresolved.getTypeString());
+        }
+
+        /** Physical columns of the given names and types, in order. */
+        public Builder fromFields(String[] fieldNames, AbstractDataType<?>[] fieldDataTypes) {
+            return fromFields(Arrays.asList(fieldNames), Arrays.asList(fieldDataTypes));
+        }
+
+        /** Physical columns of the given names and types, in order. */
+        public Builder fromFields(List<String> fieldNames, List<? extends AbstractDataType<?>> fieldDataTypes) {
+            if (fieldNames.size() != fieldDataTypes.size()) {
+                throw new ValidationException("Field names and field data types must have the same length: " + fieldNames.size()
+                        + " names, " + fieldDataTypes.size() + " types");
+            }
+            for (int i = 0; i < fieldNames.size(); i++) {
+                column(fieldNames.get(i), fieldDataTypes.get(i));
+            }
+            return this;
+        }
+
+        /** The given declared columns, in order. */
+        public Builder fromColumns(List<UnresolvedColumn> unresolvedColumns) {
+            columns.addAll(unresolvedColumns);
+            return this;
+        }
+
+        /**
+         * The columns, watermark and primary key of a resolved schema: physical columns with their types, computed and
+         * metadata columns as declared.
+         */
+        public Builder fromResolvedSchema(ResolvedSchema resolvedSchema) {
+            for (Column c : resolvedSchema.getColumns()) {
+                if (c.getExpression().isPresent()) {
+                    columnByExpression(c.getName(), c.getExpression().get());
+                } else if (c.isMetadata()) {
+                    columns.add(new UnresolvedColumn(c.getName(), c.getDataType(), null, null, true, c.getMetadataKey().orElse(null)));
+                } else {
+                    column(c.getName(), c.getDataType());
+                }
+            }
+            resolvedSchema.getRowtimeColumn().ifPresent(rowtime -> resolvedSchema.getWatermarkExpression()
+                    .filter(expression -> !expression.isEmpty()).ifPresent(expression -> watermark(rowtime, expression)));
+            if (!resolvedSchema.getPrimaryKeyColumns().isEmpty()) {
+                primaryKey(resolvedSchema.getPrimaryKeyColumns());
+            }
+            return this;
+        }
+
+        /** A comment on the last column added; Weir does not keep column comments. */
+        public Builder withComment(String comment) {
+            return this;
         }
 
         /** Adds the columns, watermark and key of {@code schema}. */

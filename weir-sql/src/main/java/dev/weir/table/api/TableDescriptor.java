@@ -92,6 +92,11 @@ public final class TableDescriptor {
         return toString().hashCode();
     }
 
+    /** {@code value} as Flink writes a typed option's value in a table's options ({@code 10 s}, {@code true}). */
+    static <T> String optionValue(ConfigOption<T> option, T value) {
+        return new Configuration().set(option, Objects.requireNonNull(value, "value")).toMap().get(option.key());
+    }
+
     static String escape(String text) {
         return text.replace("'", "''");
     }
@@ -119,9 +124,7 @@ public final class TableDescriptor {
 
         /** Sets a typed option, written as Flink writes its value ({@code Duration.ofSeconds(10)} as {@code 10 s}). */
         public <T> Builder option(ConfigOption<T> configOption, T value) {
-            Objects.requireNonNull(configOption, "configOption");
-            Objects.requireNonNull(value, "value");
-            return option(configOption.key(), new Configuration().set(configOption, value).toMap().get(configOption.key()));
+            return option(Objects.requireNonNull(configOption, "configOption").key(), optionValue(configOption, value));
         }
 
         /** The format of the connector's values: the option {@code 'format'}. */

@@ -37,6 +37,10 @@ public interface StreamTableEnvironment extends TableEnvironment {
     /** Registers {@code dataStream} as view {@code path} with the declared schema. */
     <T> void createTemporaryView(String path, DataStream<T> dataStream, Schema schema);
 
+    /** A set of inserts that run as one job, or join the DataStream program's job ({@link StreamStatementSet#attachAsDataStream()}). */
+    @Override
+    StreamStatementSet createStatementSet();
+
     /** The rows of an insert-only table; an updating table is refused, naming {@link #toChangelogStream(Table)}. */
     DataStream<Row> toDataStream(Table table);
 
