@@ -44,11 +44,62 @@ final class CatalogStatements {
                 || statement instanceof Statement.AlterView;
     }
 
-    /** The names of the catalog's tables and views (SHOW TABLES, as in Flink), or of its views alone; sorted. */
+    /**
+     * The names of the catalog's tables and views (SHOW TABLES, as in Flink), or of its views alone; sorted. A DataStream
+     * registered with createTemporaryView is a view, as in Flink.
+     */
     static String[] names(SessionCatalog catalog, boolean views) {
         return catalog.entries().entrySet().stream()
-                .filter(e -> !e.getKey().startsWith("UnnamedTable$") && (!views || e.getValue() instanceof CatalogView))
+                .filter(e -> !e.getKey().startsWith("UnnamedTable$") && (!views || isView(e.getValue())))
                 .map(java.util.Map.Entry::getKey).toArray(String[]::new);
+    }
+
+    /** The names of the temporary tables and views, or of the temporary views alone; sorted. */
+    static String[] temporaryNames(SessionCatalog catalog, boolean views) {
+        return java.util.Arrays.stream(names(catalog, views)).filter(catalog::isTemporary).toArray(String[]::new);
+    }
+
+    static boolean isView(Object entry) {
+        return entry instanceof CatalogView || entry instanceof CatalogTable table && table.stream() != null;
+    }
+
+    /**
+     * The table name of a Table API path: {@code t}, {@code db.t} or {@code catalog.db.t}, each part bare or backquoted;
+     * a catalog or database other than Weir's one is refused as USE refuses it.
+     */
+    static String objectName(String path) {
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c == '`') {
+                if (quoted && i + 1 < path.length() && path.charAt(i + 1) == '`') {
+                    part.append('`');
+                    i++;
+                } else {
+                    quoted = !quoted;
+                }
+            } else if (c == '.' && !quoted) {
+                parts.add(part.toString());
+                part.setLength(0);
+            } else {
+                part.append(c);
+            }
+        }
+        parts.add(part.toString());
+        if (parts.size() > 3 || parts.stream().anyMatch(String::isEmpty)) {
+            throw new ValidationException("Invalid path '" + path + "': write a table name, database.table or "
+                    + "catalog.database.table (e.g. " + CATALOG + "." + DATABASE + ".orders), backquoting a part with dots in it");
+        }
+        int n = parts.size();
+        use(new Statement.Use(n == 3 ? parts.get(0) : null, n >= 2 ? parts.get(n - 2) : null));
+        return parts.get(n - 1);
+    }
+
+    /** USE CATALOG / USE from the Table API: the same checks as the statements. */
+    static void use(String catalog, String database) {
+        use(new Statement.Use(catalog, database));
     }
 
     TableResult execute(Statement statement) {

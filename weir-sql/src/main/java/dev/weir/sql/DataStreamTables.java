@@ -5,12 +5,15 @@ import dev.weir.sql.catalog.SessionCatalog;
 import dev.weir.sql.catalog.TableResolver;
 import dev.weir.sql.parse.DataTypeParser;
 import dev.weir.sql.parse.Statement;
+import dev.weir.sql.runtime.ChangelogNormalizeFunction;
 import dev.weir.sql.runtime.DataStreamRows;
+import dev.weir.sql.runtime.RowKeySelector;
 import dev.weir.sql.types.RowTypes;
 import dev.weir.sql.types.SqlTypes;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.table.api.Schema;
 import dev.weir.table.api.ValidationException;
+import dev.weir.table.connector.ChangelogMode;
 import dev.weir.table.types.DataType;
 import dev.weir.types.Row;
 import java.util.ArrayList;
@@ -33,6 +36,15 @@ final class DataStreamTables {
     }
 
     <T> void register(String name, DataStream<T> stream, Schema schema) {
+        register(name, stream, schema, ChangelogMode.insertOnly());
+    }
+
+    /**
+     * Registers {@code stream} whose rows are a changelog of {@code mode}: with update-before rows ({@code all()}) as
+     * they are, an upsert stream ({@code upsert()}, which needs the schema's primary key) normalized by that key into a
+     * full changelog, as Flink's ChangelogNormalize does.
+     */
+    <T> void register(String name, DataStream<T> stream, Schema schema, ChangelogMode mode) {
         List<Statement.ColumnDefinition> columns = new ArrayList<>();
         List<Integer> sourceFields = new ArrayList<>();
         List<SqlTypeName> sourceTypes = new ArrayList<>();
@@ -75,18 +87,49 @@ final class DataStreamTables {
             }
         }
         int[] fields = sourceFields.stream().mapToInt(Integer::intValue).toArray();
-        DataStream<Row> rows = stream.process(new DataStreamRows<>(fields, sourceTypes.toArray(new SqlTypeName[0])))
+        String[] names = columns.stream().filter(c -> c.expression() == null).map(Statement.ColumnDefinition::name)
+                .toArray(String[]::new);
+        DataStream<Row> rows = stream.process(new DataStreamRows<>(fields, sourceTypes.toArray(new SqlTypeName[0]), names))
                 .name("FromDataStream(" + name + ")");
+        boolean insertOnly = mode.containsOnly(dev.weir.types.RowKind.INSERT);
+        if (!insertOnly && !mode.contains(dev.weir.types.RowKind.UPDATE_BEFORE)) {
+            rows = normalizedUpserts(name, rows, columns, schema);
+        }
         CatalogTable table = resolver.resolve(name, columns, watermarkColumn, watermarkExpression,
                 schema.getPrimaryKey().orElse(List.of()), Map.of(), rows, sourceWatermark);
+        if (!insertOnly) {
+            catalog.createTable(table.asChangelog(), false);
+            return;
+        }
         int physical = position;
         if (physical > 0 && physical < fields.length && fields.length == columns.size() && metadataTrails(fields, physical)) {
             // Without its trailing metadata columns, a Row element of the physical columns is the table's row as it is.
             DataStream<Row> physicalRows = stream.process(new DataStreamRows<>(java.util.Arrays.copyOf(fields, physical),
-                    sourceTypes.subList(0, physical).toArray(new SqlTypeName[0]))).name("FromDataStream(" + name + ")");
+                    sourceTypes.subList(0, physical).toArray(new SqlTypeName[0]), java.util.Arrays.copyOf(names, physical)))
+                    .name("FromDataStream(" + name + ")");
             table = table.withPhysicalStream(physicalRows);
         }
         catalog.createTable(table, false);
+    }
+
+    /** An upsert changelog keyed by the schema's primary key, turned into +I, -U, +U and -D rows of whole rows. */
+    private static DataStream<Row> normalizedUpserts(String name, DataStream<Row> rows, List<Statement.ColumnDefinition> columns,
+            Schema schema) {
+        List<String> key = schema.getPrimaryKey().orElseThrow(() -> new ValidationException("An upsert changelog needs a "
+                + "primary key to tell which row an update replaces; declare it: Schema.newBuilder()...primaryKey(\"id\")"));
+        // The rows hold the physical and metadata columns, without the computed ones.
+        List<Statement.ColumnDefinition> source = columns.stream().filter(c -> c.expression() == null).toList();
+        List<String> names = source.stream().map(Statement.ColumnDefinition::name).toList();
+        int[] positions = new int[key.size()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = names.indexOf(key.get(i));
+            if (positions[i] < 0 || source.get(positions[i]).metadata()) {
+                throw new ValidationException("Primary key column '" + key.get(i) + "' of '" + name + "' is not a physical "
+                        + "column; the columns are " + names);
+            }
+        }
+        return rows.keyBy(new RowKeySelector(positions)).process(new ChangelogNormalizeFunction()).name("ChangelogNormalize(key=["
+                + String.join(", ", key) + "])");
     }
 
     /** Whether the first {@code physical} columns are the elements' fields in order and all later ones metadata. */

@@ -21,14 +21,18 @@ import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
 import dev.weir.table.api.EnvironmentSettings;
 import dev.weir.table.api.Schema;
-import dev.weir.table.api.StatementSet;
 import dev.weir.table.api.Table;
 import dev.weir.table.api.TableConfig;
+import dev.weir.table.api.TableDescriptor;
 import dev.weir.table.api.TableException;
 import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
+import dev.weir.table.api.bridge.java.StreamStatementSet;
 import dev.weir.table.api.bridge.java.StreamTableEnvironment;
 import dev.weir.table.catalog.ResolvedSchema;
+import dev.weir.table.connector.ChangelogMode;
+import dev.weir.table.types.AbstractDataType;
+import dev.weir.table.types.UnresolvedDataType;
 import dev.weir.types.Row;
 import java.util.List;
 import java.util.Objects;
@@ -44,6 +48,8 @@ import org.apache.calcite.plan.RelOptUtil;
 public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private static final System.Logger LOG = System.getLogger(TableEnvironmentImpl.class.getName());
     private static final String TARGET = "execution.target";
+    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\s*CREATE\\s+TEMPORARY\\s",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
     private static final String AGG_PHASE_STRATEGY = "table.optimizer.agg-phase-strategy";
     private static final String REUSE_SOURCE = "table.optimizer.reuse-source-enabled";
     private static final String REUSE_SUB_PLAN = "table.optimizer.reuse-sub-plan-enabled";
@@ -61,6 +67,11 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         if (!settings.isStreamingMode()) {
             throw new ValidationException("Weir runs SQL in streaming mode only; create the environment with "
                     + "EnvironmentSettings.inStreamingMode() (bounded sources still end, with final results)");
+        }
+        if (!CatalogStatements.CATALOG.equals(settings.getBuiltInCatalogName())
+                || !CatalogStatements.DATABASE.equals(settings.getBuiltInDatabaseName())) {
+            throw new ValidationException("Weir's one catalog and database are named " + CatalogStatements.CATALOG + "."
+                    + CatalogStatements.DATABASE + "; leave out withBuiltInCatalogName / withBuiltInDatabaseName");
         }
         this.boundEnvironment = boundEnvironment;
         config.addConfiguration(settings.getConfiguration());
@@ -90,7 +101,12 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
             }
             return result;
         }
+        String created = parsed instanceof Statement.CreateTable c ? c.name() : parsed instanceof Statement.CreateView v ? v.name() : null;
+        boolean existed = created != null && catalog.get(created) != null;
         TableResult result = CatalogStatements.handles(parsed) ? catalogStatements.execute(parsed) : executeStatement(statement, parsed);
+        if (created != null && !existed && TEMPORARY.matcher(statement).lookingAt()) {
+            catalog.markTemporary(created);
+        }
         // SET goes into the table config, which another runtime receives whole with each job (SqlJob's settings).
         if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView || parsed instanceof Statement.Drop
                 || parsed instanceof Statement.AlterTable || parsed instanceof Statement.Use) {
@@ -191,9 +207,10 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     @Override
     public Table from(String path) {
-        Object entry = entry(path);
+        String name = CatalogStatements.objectName(path);
+        Object entry = entry(name);
         ResolvedSchema schema = entry instanceof CatalogTable ? ((CatalogTable) entry).schema() : ((CatalogView) entry).schema();
-        return new TableImpl(this, "SELECT * FROM `" + path + "`", schema);
+        return new TableImpl(this, "SELECT * FROM " + DescriptorDdl.quote(name), schema);
     }
 
     @Override
@@ -210,6 +227,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     public void createTemporaryView(String path, Table view) {
         TableImpl table = own(view);
         catalog.createView(new CatalogView(path, table.sql(), table.getResolvedSchema()), false);
+        catalog.markTemporary(path);
         session.addView(path, table.sql());
     }
 
@@ -224,7 +242,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     }
 
     @Override
-    public StatementSet createStatementSet() {
+    public StreamStatementSet createStatementSet() {
         return new StatementSetImpl(this);
     }
 
@@ -275,6 +293,15 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         return jobEnvironment();
     }
 
+    /** The environment a StreamStatementSet attaches its inserts to: the one this environment was created on. */
+    StreamExecutionEnvironment boundEnvironmentForAttach() {
+        if (boundEnvironment == null || !runsOnWeir()) {
+            throw new ValidationException("attachAsDataStream() needs a StreamTableEnvironment created on a "
+                    + "StreamExecutionEnvironment, running on Weir (execution.target 'local'); run the set with execute()");
+        }
+        return boundEnvironment;
+    }
+
     private Translated translate(StreamExecutionEnvironment env, String query) {
         logIgnoredOptions();
         SqlPlanner.Planned planned = planner.planQuery(query);
@@ -302,16 +329,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     /** {@code table.exec.state.ttl} as Flink reads it ({@code '1 h'}, {@code '30 s'}, {@code '0'}: forever). */
     private java.time.Duration stateTtl() {
-        String ttl = config.getConfiguration().getString("table.exec.state.ttl", null);
-        if (ttl == null) {
-            return java.time.Duration.ZERO;
-        }
-        try {
-            return dev.weir.util.TimeUtils.parseDuration(ttl);
-        } catch (RuntimeException e) {
-            throw new ValidationException("Invalid duration '" + ttl + "' in option 'table.exec.state.ttl'; write e.g. '1 h', "
-                    + "'30 min', '10 s' or '0' (keep state forever)", e);
-        }
+        return config.getIdleStateRetention();
     }
 
     private void logIgnoredOptions() {
@@ -332,7 +350,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         StreamExecutionEnvironment env = jobEnvironment();
         Translated translated = translate(env, query);
         CollectSink<Row> sink = new CollectSink<>();
-        translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()))).name("ToExternal")
+        translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()), translated.rowType().getFieldNames())).name("ToExternal")
                 .sinkTo(sink).name("Collect Sink");
         JobClient client = submit(env, "collect");
         client.getJobExecutionResult().whenComplete((result, failure) -> {
@@ -457,6 +475,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
     private <T> void registerStream(String name, DataStream<T> dataStream, Schema schema) {
         requireBound(dataStream);
         new DataStreamTables(resolver, catalog).register(name, dataStream, schema);
+        catalog.markTemporary(name);
         session.dataStreamTable(name);
     }
 
@@ -475,13 +494,13 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
                     + "delete changes: the table is the result of a GROUP BY without windows; use toChangelogStream(table), "
                     + "or a window aggregate, which is insert-only");
         }
-        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()))).name("ToDataStream");
+        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()), translated.rowType().getFieldNames())).name("ToDataStream");
     }
 
     @Override
     public DataStream<Row> toChangelogStream(Table table) {
         Translated translated = translateBound(table);
-        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()))).name("ToChangelogStream");
+        return translated.stream().map(new ToExternal(RowTypes.conversions(translated.rowType()), translated.rowType().getFieldNames())).name("ToChangelogStream");
     }
 
     private Translated translateBound(Table table) {
@@ -494,5 +513,281 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
                     + "on Weir (execution.target 'local'), or write the table with INSERT INTO a connector table");
         }
         return translate(boundEnvironment, own(table).sql());
+    }
+
+    // ---- TableDescriptor, catalogs and views (Flink's TableEnvironment beyond SQL text)
+
+    @Override
+    public void createTemporaryTable(String path, TableDescriptor descriptor) {
+        createTemporaryTable(path, descriptor, false);
+    }
+
+    @Override
+    public void createTemporaryTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
+        createDescribedTable(path, descriptor, true, ignoreIfExists);
+    }
+
+    @Override
+    public void createTable(String path, TableDescriptor descriptor) {
+        createTable(path, descriptor, false);
+    }
+
+    @Override
+    public boolean createTable(String path, TableDescriptor descriptor, boolean ignoreIfExists) {
+        return createDescribedTable(path, descriptor, false, ignoreIfExists);
+    }
+
+    /** Runs the CREATE TABLE statement {@code descriptor} spells; false if the name was taken and that is ignored. */
+    private boolean createDescribedTable(String path, TableDescriptor descriptor, boolean temporary, boolean ignoreIfExists) {
+        String name = CatalogStatements.objectName(path);
+        boolean existed = catalog.get(name) != null;
+        executeSql(DescriptorDdl.createTable(name, Objects.requireNonNull(descriptor, "descriptor"), temporary, ignoreIfExists, null));
+        return !existed;
+    }
+
+    @Override
+    public Table from(TableDescriptor descriptor) {
+        String name = "UnnamedTable$" + anonymousTables++;
+        executeSql(DescriptorDdl.createTable(name, Objects.requireNonNull(descriptor, "descriptor"), true, false, null));
+        return from(name);
+    }
+
+    /** Registers the anonymous sink table {@code descriptor} declares (its columns, if not declared, {@code table}'s). */
+    String registerSink(TableDescriptor descriptor, Table table) {
+        String name = "UnnamedTable$" + anonymousTables++;
+        executeSql(DescriptorDdl.createTable(name, Objects.requireNonNull(descriptor, "descriptor"), true, false,
+                own(table).getResolvedSchema()));
+        return name;
+    }
+
+    /** The SQL text of a table of this environment. */
+    String sqlOf(Table table) {
+        return own(table).sql();
+    }
+
+    static void refuseOverwrite(boolean overwrite) {
+        if (overwrite) {
+            throw new ValidationException("INSERT OVERWRITE is not supported in streaming mode, as in Flink: insert without "
+                    + "overwrite, or write to a new table");
+        }
+    }
+
+    @Override
+    public void createView(String path, Table view) {
+        createView(path, view, false);
+    }
+
+    @Override
+    public boolean createView(String path, Table view, boolean ignoreIfExists) {
+        String name = CatalogStatements.objectName(path);
+        if (ignoreIfExists && catalog.get(name) != null) {
+            return false;
+        }
+        TableImpl table = own(view);
+        catalog.createView(new CatalogView(name, table.sql(), table.getResolvedSchema()), false);
+        session.addView(name, table.sql());
+        return true;
+    }
+
+    @Override
+    public boolean dropTable(String path) {
+        return dropPermanent(path, false, true);
+    }
+
+    @Override
+    public boolean dropTable(String path, boolean ignoreIfNotExists) {
+        return dropPermanent(path, false, ignoreIfNotExists);
+    }
+
+    @Override
+    public boolean dropView(String path) {
+        return dropPermanent(path, true, true);
+    }
+
+    @Override
+    public boolean dropView(String path, boolean ignoreIfNotExists) {
+        return dropPermanent(path, true, ignoreIfNotExists);
+    }
+
+    /** Flink's dropTable / dropView: permanent objects only; a temporary one must be dropped with dropTemporary* first. */
+    private boolean dropPermanent(String path, boolean view, boolean ignoreIfNotExists) {
+        String name = CatalogStatements.objectName(path);
+        String identifier = "'`" + CatalogStatements.CATALOG + "`.`" + CatalogStatements.DATABASE + "`.`" + name + "`'";
+        if (catalog.isTemporary(name)) {
+            throw new ValidationException("Temporary " + (view ? "view" : "table") + " with identifier " + identifier
+                    + " exists. Drop it first before removing the permanent " + (view ? "view" : "table")
+                    + " (dropTemporary" + (view ? "View" : "Table") + ")");
+        }
+        if (catalog.get(name) == null) {
+            if (!ignoreIfNotExists) {
+                throw new ValidationException((view ? "View" : "Table") + " with identifier " + identifier + " does not exist.");
+            }
+            return false;
+        }
+        catalog.drop(name, view);
+        session.add("DROP " + (view ? "VIEW " : "TABLE ") + DescriptorDdl.quote(name));
+        return true;
+    }
+
+    @Override
+    public String[] listTemporaryTables() {
+        return CatalogStatements.temporaryNames(catalog, false);
+    }
+
+    @Override
+    public String[] listTemporaryViews() {
+        return CatalogStatements.temporaryNames(catalog, true);
+    }
+
+    @Override
+    public String[] listTables(String catalogName, String databaseName) {
+        CatalogStatements.use(catalogName, databaseName);
+        return listTables();
+    }
+
+    @Override
+    public String[] listFunctions() {
+        List<String> names = new java.util.ArrayList<>();
+        executeSql("SHOW FUNCTIONS").collect().forEachRemaining(row -> names.add((String) row.getField(0)));
+        return names.toArray(new String[0]);
+    }
+
+    @Override
+    public String[] listCatalogs() {
+        return new String[] {CatalogStatements.CATALOG};
+    }
+
+    @Override
+    public String[] listDatabases() {
+        return new String[] {CatalogStatements.DATABASE};
+    }
+
+    @Override
+    public String[] listModules() {
+        return new String[] {"core"};
+    }
+
+    @Override
+    public void useCatalog(String catalogName) {
+        CatalogStatements.use(Objects.requireNonNull(catalogName, "catalogName"), null);
+    }
+
+    @Override
+    public void useDatabase(String databaseName) {
+        CatalogStatements.use(null, Objects.requireNonNull(databaseName, "databaseName"));
+    }
+
+    @Override
+    public String getCurrentCatalog() {
+        return CatalogStatements.CATALOG;
+    }
+
+    @Override
+    public String getCurrentDatabase() {
+        return CatalogStatements.DATABASE;
+    }
+
+    // ---- DataStream conversions with a target type, schema or changelog mode
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> DataStream<T> toDataStream(Table table, Class<T> targetClass) {
+        Objects.requireNonNull(targetClass, "targetClass");
+        DataStream<Row> rows = toDataStream(table);
+        if (targetClass == Row.class) {
+            return (DataStream<T>) rows;
+        }
+        ResolvedSchema schema = table.getResolvedSchema();
+        return rows.map(RowToClass.of(targetClass, schema.getColumnNames(), schema.getColumnDataTypes()))
+                .name("ToDataStream(" + targetClass.getSimpleName() + ")");
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> DataStream<T> toDataStream(Table table, AbstractDataType<?> targetDataType) {
+        Objects.requireNonNull(targetDataType, "targetDataType");
+        if (targetDataType instanceof UnresolvedDataType unresolved) {
+            return unresolved.getTypeClass() != null
+                    ? toDataStream(table, (Class<T>) unresolved.getConversionClass())
+                    : toDataStream(table, dev.weir.sql.parse.DataTypeParser.parse(unresolved.getTypeString()));
+        }
+        dev.weir.table.types.DataType type = (dev.weir.table.types.DataType) targetDataType;
+        if (type.getTypeRoot() == dev.weir.table.types.logical.LogicalTypeRoot.ROW) {
+            return (DataStream<T>) toDataStream(table);
+        }
+        return toDataStream(table, (Class<T>) type.getConversionClass());
+    }
+
+    @Override
+    public DataStream<Row> toChangelogStream(Table table, Schema targetSchema) {
+        return toChangelogStream(table, targetSchema, ChangelogMode.all());
+    }
+
+    @Override
+    public DataStream<Row> toChangelogStream(Table table, Schema targetSchema, ChangelogMode changelogMode) {
+        Objects.requireNonNull(targetSchema, "targetSchema");
+        Translated translated = translateBound(table);
+        if (changelogMode.containsOnly(dev.weir.types.RowKind.INSERT) && translated.updating()) {
+            throw new ValidationException("Table sink '*anonymous_datastream_sink*' doesn't support consuming update and delete "
+                    + "changes, as ChangelogMode.insertOnly() declares; use ChangelogMode.all() or upsert()");
+        }
+        List<String> names = translated.rowType().getFieldNames();
+        List<Integer> fields = new java.util.ArrayList<>();
+        List<String> declaredNames = new java.util.ArrayList<>();
+        List<org.apache.calcite.sql.type.SqlTypeName> types = new java.util.ArrayList<>();
+        for (Schema.UnresolvedColumn c : targetSchema.getColumns()) {
+            if (c.getExpression() != null || c.isMetadata() && !"rowtime".equals(c.getMetadataKey() == null ? c.getName() : c.getMetadataKey())) {
+                throw new ValidationException("Column '" + c.getName() + "' of the target schema is " + (c.isMetadata()
+                        ? "an unknown metadata column; a changelog stream has one, 'rowtime' (the records' timestamps)"
+                        : "computed; a changelog stream's schema declares physical columns and the metadata column 'rowtime'"));
+            }
+            if (c.isMetadata()) {
+                if (translated.rowtimeIndex() < 0) {
+                    throw new ValidationException("The metadata column 'rowtime' needs a time attribute in the table, which "
+                            + "it has none of; declare a watermark on the source, or leave the column out");
+                }
+                continue;
+            }
+            int index = names.indexOf(c.getName());
+            if (index < 0) {
+                throw new ValidationException("Column '" + c.getName() + "' of the target schema is not in the table, whose "
+                        + "columns are " + names);
+            }
+            dev.weir.table.types.DataType declared = c.getDataType() != null ? c.getDataType()
+                    : dev.weir.sql.parse.DataTypeParser.parse(c.getSqlType());
+            dev.weir.table.types.DataType actual = table.getResolvedSchema().getColumnDataTypes().get(index);
+            if (!declared.getConversionClass().equals(actual.getConversionClass())) {
+                throw new ValidationException("Column '" + c.getName() + "' is " + actual + " in the table and " + declared
+                        + " in the target schema; Weir does not cast here: declare " + actual + ", or CAST the column in the query");
+            }
+            fields.add(index);
+            declaredNames.add(c.getName());
+            types.add(translated.rowType().getFieldList().get(index).getType().getSqlTypeName());
+        }
+        return translated.stream().flatMap(new ChangelogProjection(fields.stream().mapToInt(Integer::intValue).toArray(),
+                declaredNames, new dev.weir.sql.types.ValueConversions(types), !changelogMode.contains(dev.weir.types.RowKind.UPDATE_BEFORE)))
+                .name("ToChangelogStream");
+    }
+
+    @Override
+    public Table fromChangelogStream(DataStream<Row> dataStream) {
+        throw new ValidationException("Weir cannot derive a table's columns from a DataStream's element type (Weir keeps "
+                + "no type information); pass the columns: fromChangelogStream(stream, Schema.newBuilder().column(\"name\", "
+                + "DataTypes.STRING())...build())");
+    }
+
+    @Override
+    public Table fromChangelogStream(DataStream<Row> dataStream, Schema schema) {
+        return fromChangelogStream(dataStream, schema, ChangelogMode.all());
+    }
+
+    @Override
+    public Table fromChangelogStream(DataStream<Row> dataStream, Schema schema, ChangelogMode changelogMode) {
+        requireBound(dataStream);
+        String name = "UnnamedTable$" + anonymousTables++;
+        new DataStreamTables(resolver, catalog).register(name, dataStream, Objects.requireNonNull(schema, "schema"),
+                Objects.requireNonNull(changelogMode, "changelogMode"));
+        session.dataStreamTable(name);
+        return new TableImpl(this, "SELECT * FROM `" + name + "`", ((CatalogTable) catalog.get(name)).schema());
     }
 }

@@ -10,6 +10,8 @@ import dev.weir.table.api.OverWindowedTable;
 import dev.weir.table.api.SqlParserException;
 import dev.weir.table.api.Table;
 import dev.weir.table.api.TableException;
+
+import dev.weir.table.api.TableDescriptor;
 import dev.weir.table.api.TablePipeline;
 import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
@@ -361,5 +363,21 @@ final class TableImpl implements Table {
             registeredName = environment.registerAnonymous(this);
         }
         return "`" + registeredName + "`";
+    }
+
+    @Override
+    public TablePipeline insertInto(TableDescriptor descriptor) {
+        return new InsertPipeline(environment, environment.registerSink(descriptor, this), sql);
+    }
+
+    @Override
+    public TableResult executeInsert(TableDescriptor descriptor) {
+        return insertInto(descriptor).execute();
+    }
+
+    @Override
+    public TableResult executeInsert(TableDescriptor descriptor, boolean overwrite) {
+        TableEnvironmentImpl.refuseOverwrite(overwrite);
+        return executeInsert(descriptor);
     }
 }

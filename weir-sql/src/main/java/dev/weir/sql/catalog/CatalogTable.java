@@ -21,14 +21,15 @@ public final class CatalogTable {
     private final DataStream<Row> stream;
     private final boolean streamWatermarks;
     private final DataStream<Row> physicalStream;
+    private final boolean changelog;
 
     public CatalogTable(String name, List<Statement.ColumnDefinition> columns, ResolvedSchema schema, Map<String, String> options,
             DataStream<Row> stream, boolean streamWatermarks) {
-        this(name, columns, schema, options, stream, streamWatermarks, null);
+        this(name, columns, schema, options, stream, streamWatermarks, null, false);
     }
 
     private CatalogTable(String name, List<Statement.ColumnDefinition> columns, ResolvedSchema schema, Map<String, String> options,
-            DataStream<Row> stream, boolean streamWatermarks, DataStream<Row> physicalStream) {
+            DataStream<Row> stream, boolean streamWatermarks, DataStream<Row> physicalStream, boolean changelog) {
         this.name = Objects.requireNonNull(name, "name");
         this.columns = List.copyOf(columns);
         this.schema = Objects.requireNonNull(schema, "schema");
@@ -37,6 +38,17 @@ public final class CatalogTable {
         this.stream = stream;
         this.streamWatermarks = streamWatermarks;
         this.physicalStream = physicalStream;
+        this.changelog = changelog;
+    }
+
+    /** This DataStream table as a changelog ({@code fromChangelogStream}): its rows carry +I, -U, +U and -D. */
+    public CatalogTable asChangelog() {
+        return new CatalogTable(name, columns, schema, options, stream, streamWatermarks, null, true);
+    }
+
+    /** Whether the DataStream's rows are a changelog rather than inserts only. */
+    public boolean changelog() {
+        return changelog;
     }
 
     /**
@@ -45,7 +57,7 @@ public final class CatalogTable {
      */
     public CatalogTable withPhysicalStream(DataStream<Row> physicalStream) {
         return new CatalogTable(name, columns, schema, options, stream, streamWatermarks,
-                Objects.requireNonNull(physicalStream, "physicalStream"));
+                Objects.requireNonNull(physicalStream, "physicalStream"), changelog);
     }
 
     public String name() {

@@ -10,6 +10,8 @@ import java.util.TreeMap;
  */
 public final class SessionCatalog {
     private final Map<String, Object> entries = new TreeMap<>();
+    /** The names of temporary tables and views (CREATE TEMPORARY, createTemporaryTable / View); the others are permanent. */
+    private final java.util.Set<String> temporary = new java.util.HashSet<>();
     /** User-defined functions; their names are case-insensitive, as Flink's are. */
     private final Map<String, dev.weir.table.functions.UserDefinedFunction> functions =
             new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -33,18 +35,36 @@ public final class SessionCatalog {
         entries.put(name, entry);
     }
 
-    /** Removes {@code name}; false if there was none. Refuses to drop a view as a table or the other way round. */
+    /**
+     * Removes {@code name}; false if there was none. Refuses to drop a view as a table or the other way round, except a
+     * table over a DataStream, which is both.
+     */
     public boolean drop(String name, boolean view) {
         Object entry = entries.get(name);
         if (entry == null) {
             return false;
         }
-        if (view != (entry instanceof CatalogView)) {
+        // A DataStream registered with createTemporaryView is a view in Flink, and a table to SQL: either drop takes it.
+        boolean streamTable = entry instanceof CatalogTable && ((CatalogTable) entry).stream() != null;
+        if (!streamTable && view != (entry instanceof CatalogView)) {
             throw new ValidationException("'" + name + "' is a " + (view ? "table" : "view") + ", not a " + (view ? "view" : "table")
                     + "; use DROP " + (view ? "TABLE" : "VIEW"));
         }
         entries.remove(name);
+        temporary.remove(name);
         return true;
+    }
+
+    /** Marks the entry {@code name} as temporary, as Flink tells temporary tables and views from permanent ones. */
+    public void markTemporary(String name) {
+        if (entries.containsKey(name)) {
+            temporary.add(name);
+        }
+    }
+
+    /** Whether {@code name} is a temporary table or view. */
+    public boolean isTemporary(String name) {
+        return temporary.contains(name);
     }
 
     /**
@@ -68,6 +88,9 @@ public final class SessionCatalog {
         }
         entries.remove(oldName);
         entries.put(newName, entry);
+        if (temporary.remove(oldName)) {
+            temporary.add(newName);
+        }
     }
 
     /** The table or view named {@code name}, or null. */

@@ -47,6 +47,11 @@ public final class StatementParser {
                 at++;
                 return createView();
             }
+            if (peek().is("CATALOG") || peek().is("DATABASE")) {
+                throw new ValidationException("CREATE " + peek().text().toUpperCase(java.util.Locale.ROOT) + " is not supported: Weir "
+                        + "has one in-memory catalog, default_catalog, with one database, default_database, where every table "
+                        + "and view lives; leave the statement out and create the tables there");
+            }
             throw error(peek(), "TABLE or VIEW (Weir supports CREATE [TEMPORARY] TABLE and CREATE [TEMPORARY] VIEW)");
         }
         if (first.is("DROP")) {

@@ -96,6 +96,7 @@ final class SourceTranslator {
         boolean updating = false;
         if (table.stream() != null) {
             stream = table.stream();
+            updating = table.changelog();
             translator.record("DataStreamScan(table=[" + table.name() + "], fields=[" + String.join(", ", sourceType.getFieldNames()) + "])");
         } else {
             TableConnector connector = TableConnectors.of(table);

@@ -6,11 +6,12 @@ import dev.weir.streaming.api.functions.ProcessFunction;
 import dev.weir.types.Row;
 import dev.weir.types.RowKind;
 import dev.weir.util.Collector;
+import java.lang.invoke.MethodHandle;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Turns a DataStream's elements into a table's source rows (internal form): a {@link Row}'s fields or a tuple's by
- * position, any other element as the single column; a metadata column {@code rowtime} takes the element's
+ * position, a POJO's public getters or fields by column name, any other element as the single column; a metadata column {@code rowtime} takes the element's
  * timestamp, as Flink's {@code columnByMetadata("rowtime", ...)} does.
  *
  * <p>Per element this builds exactly one row: the element's class is tested once, and only the columns whose type
@@ -27,8 +28,24 @@ public final class DataStreamRows<T> extends ProcessFunction<T, Row> {
     /** Whether a positional Row element of {@code sourceField.length} fields is already the table's row. */
     private final boolean rowIsTable;
 
+    /** Column i's name, by which a POJO element's property is read; null: such elements are one column. */
+    private final String[] names;
+    /** A POJO element's getter per column (null for the timestamp), found at its first element; null until then. */
+    private transient MethodHandle[] getters;
+    private transient Class<?> pojoClass;
+
     /** {@code sourceField[i]} is the element's field for column i, or -1 for the element's timestamp. */
     public DataStreamRows(int[] sourceField, SqlTypeName[] types) {
+        this(sourceField, types, null);
+    }
+
+    /**
+     * As {@link #DataStreamRows(int[], SqlTypeName[])}; an element that is neither a Row nor a tuple fills the columns
+     * {@code names} from its public getters or fields of those names, as Flink maps a POJO's fields by name, unless
+     * the table has one physical column and the class has no property of its name (the element is the value).
+     */
+    public DataStreamRows(int[] sourceField, SqlTypeName[] types, String[] names) {
+        this.names = names == null ? null : names.clone();
         this.sourceField = sourceField.clone();
         this.types = types.clone();
         this.converts = new boolean[types.length];
@@ -65,6 +82,16 @@ public final class DataStreamRows<T> extends ProcessFunction<T, Row> {
                 set(row, i, f < 0 ? ctx.timestamp() : element.getField(f));
             }
             out.collect(row);
+        } else if (names != null && (value.getClass() == pojoClass || isPojo(value.getClass()))) {
+            Row row = new Row(RowKind.INSERT, sourceField.length);
+            try {
+                for (int i = 0; i < sourceField.length; i++) {
+                    set(row, i, sourceField[i] < 0 ? ctx.timestamp() : getters[i].invoke(value));
+                }
+            } catch (Throwable t) {
+                throw new IllegalStateException("Could not read the fields of " + value + " into the table's columns: " + t, t);
+            }
+            out.collect(row);
         } else {
             Row row = new Row(RowKind.INSERT, sourceField.length);
             for (int i = 0; i < sourceField.length; i++) {
@@ -72,6 +99,44 @@ public final class DataStreamRows<T> extends ProcessFunction<T, Row> {
             }
             out.collect(row);
         }
+    }
+
+    /**
+     * Whether elements of {@code type} are POJOs whose properties fill the columns, finding their getters if so; refuses
+     * a class that has some of the columns' properties but not all, and several columns from an element without any.
+     */
+    private boolean isPojo(Class<?> type) throws IllegalStateException {
+        int columns = 0;
+        for (int f : sourceField) {
+            columns += f >= 0 ? 1 : 0;
+        }
+        if (columns == 1 && type.getName().startsWith("java.")) {
+            // A String, number or time is the one column's value, even where it has a getter of the column's name.
+            return false;
+        }
+        MethodHandle[] found = new MethodHandle[sourceField.length];
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        int physical = 0;
+        for (int i = 0; i < sourceField.length; i++) {
+            if (sourceField[i] >= 0) {
+                physical++;
+                found[i] = PojoGetters.find(type, names[i]);
+                if (found[i] == null) {
+                    missing.add(names[i]);
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            getters = found;
+            pojoClass = type;
+            return true;
+        }
+        if (physical == 1 && missing.size() == 1) {
+            return false;
+        }
+        throw new IllegalStateException("A DataStream element of " + type.getName() + " has no public getter or field for "
+                + "the column(s) " + missing + ": the columns of a table over a DataStream of POJOs take their properties by "
+                + "name; rename the columns in the Schema, or map the elements to Rows first");
     }
 
     private void set(Row row, int i, Object value) {

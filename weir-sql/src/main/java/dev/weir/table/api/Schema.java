@@ -1,6 +1,10 @@
 package dev.weir.table.api;
 
+import dev.weir.table.catalog.Column;
+import dev.weir.table.catalog.ResolvedSchema;
+import dev.weir.table.types.AbstractDataType;
 import dev.weir.table.types.DataType;
+import dev.weir.table.types.UnresolvedDataType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,9 +48,32 @@ public final class Schema {
         return primaryKey.isEmpty() ? Optional.empty() : Optional.of(primaryKey);
     }
 
+    /**
+     * Flink's form: one component a line inside parentheses, e.g. {@code `ts` AS [expr]},
+     * {@code WATERMARK FOR `ts` AS [expr]}, {@code CONSTRAINT `PK_id` PRIMARY KEY (`id`) NOT ENFORCED}.
+     */
     @Override
     public String toString() {
-        return "Schema" + columns + watermarkSpecs;
+        List<String> components = new ArrayList<>();
+        for (UnresolvedColumn c : columns) {
+            components.add(c.toString());
+        }
+        for (UnresolvedWatermarkSpec w : watermarkSpecs) {
+            components.add(w.toString());
+        }
+        if (!primaryKey.isEmpty()) {
+            StringBuilder key = new StringBuilder();
+            for (String k : primaryKey) {
+                key.append(key.length() == 0 ? "" : ", ").append(quote(k));
+            }
+            components.add("CONSTRAINT " + quote("PK_" + String.join("_", primaryKey)) + " PRIMARY KEY (" + key + ") NOT ENFORCED");
+        }
+        return "(\n  " + String.join(",\n  ", components) + "\n)";
+    }
+
+    /** A backquoted identifier, a backquote in it doubled, as Flink writes identifiers. */
+    static String quote(String identifier) {
+        return "`" + identifier.replace("`", "``") + "`";
     }
 
     /** A declared column: physical when it has a type only, computed with an expression, metadata with a key. */
@@ -57,14 +84,21 @@ public final class Schema {
         private final String expression;
         private final boolean metadata;
         private final String metadataKey;
+        private final boolean isVirtual;
 
         UnresolvedColumn(String name, DataType dataType, String sqlType, String expression, boolean metadata, String metadataKey) {
+            this(name, dataType, sqlType, expression, metadata, metadataKey, false);
+        }
+
+        UnresolvedColumn(String name, DataType dataType, String sqlType, String expression, boolean metadata, String metadataKey,
+                boolean isVirtual) {
             this.name = Objects.requireNonNull(name, "column name");
             this.dataType = dataType;
             this.sqlType = sqlType;
             this.expression = expression;
             this.metadata = metadata;
             this.metadataKey = metadataKey;
+            this.isVirtual = isVirtual;
         }
 
         public String getName() {
@@ -92,10 +126,17 @@ public final class Schema {
             return metadataKey;
         }
 
+        public boolean isVirtual() {
+            return isVirtual;
+        }
+
         @Override
         public String toString() {
-            return "`" + name + "` " + (expression != null ? "AS " + expression : dataType != null ? dataType : sqlType)
-                    + (metadata ? " METADATA" : "");
+            if (expression != null) {
+                return quote(name) + " AS [" + expression + "]";
+            }
+            return quote(name) + " " + (dataType != null ? dataType : sqlType) + (metadata ? " METADATA" : "")
+                    + (metadataKey != null ? " FROM '" + metadataKey.replace("'", "''") + "'" : "") + (isVirtual ? " VIRTUAL" : "");
         }
     }
 
@@ -119,7 +160,7 @@ public final class Schema {
 
         @Override
         public String toString() {
-            return "WATERMARK FOR `" + columnName + "` AS " + expression;
+            return "WATERMARK FOR " + quote(columnName) + " AS [" + expression + "]";
         }
     }
 
@@ -161,11 +202,18 @@ public final class Schema {
         }
 
         public Builder columnByMetadata(String columnName, DataType dataType, boolean isVirtual) {
-            return columnByMetadata(columnName, dataType);
+            columns.add(new UnresolvedColumn(columnName, dataType, null, null, true, null, isVirtual));
+            return this;
         }
 
         public Builder columnByMetadata(String columnName, DataType dataType, String metadataKey, boolean isVirtual) {
-            return columnByMetadata(columnName, dataType, metadataKey);
+            columns.add(new UnresolvedColumn(columnName, dataType, null, null, true, metadataKey, isVirtual));
+            return this;
+        }
+
+        public Builder columnByMetadata(String columnName, String serializableTypeString, String metadataKey, boolean isVirtual) {
+            columns.add(new UnresolvedColumn(columnName, null, serializableTypeString, null, true, metadataKey, isVirtual));
+            return this;
         }
 
         public Builder watermark(String columnName, String sqlExpression) {
@@ -191,6 +239,72 @@ public final class Schema {
 
         public Builder primaryKeyNamed(String constraintName, String... columnNames) {
             return primaryKey(columnNames);
+        }
+
+        /**
+         * A physical column of a type given as {@link AbstractDataType}: a {@link DataType}, or
+         * {@code DataTypes.of("DECIMAL(10, 2)")}; a type named by a class is refused, naming the SQL type to write.
+         */
+        public Builder column(String columnName, AbstractDataType<?> dataType) {
+            if (dataType instanceof DataType) {
+                return column(columnName, (DataType) dataType);
+            }
+            UnresolvedDataType unresolved = (UnresolvedDataType) Objects.requireNonNull(dataType, "dataType");
+            if (unresolved.getTypeString() == null) {
+                throw new ValidationException("Column '" + columnName + "' is typed by class " + unresolved.getTypeClass().getName()
+                        + ", which Weir does not resolve to a SQL type; declare the SQL type, e.g. DataTypes.STRING()");
+            }
+            return column(columnName, unresolved.getTypeString());
+        }
+
+        /** Physical columns of the given names and types, in order. */
+        public Builder fromFields(String[] fieldNames, AbstractDataType<?>[] fieldDataTypes) {
+            return fromFields(Arrays.asList(fieldNames), Arrays.asList(fieldDataTypes));
+        }
+
+        /** Physical columns of the given names and types, in order. */
+        public Builder fromFields(List<String> fieldNames, List<? extends AbstractDataType<?>> fieldDataTypes) {
+            if (fieldNames.size() != fieldDataTypes.size()) {
+                throw new ValidationException("Field names and field data types must have the same length: " + fieldNames.size()
+                        + " names, " + fieldDataTypes.size() + " types");
+            }
+            for (int i = 0; i < fieldNames.size(); i++) {
+                column(fieldNames.get(i), fieldDataTypes.get(i));
+            }
+            return this;
+        }
+
+        /** The given declared columns, in order. */
+        public Builder fromColumns(List<UnresolvedColumn> unresolvedColumns) {
+            columns.addAll(unresolvedColumns);
+            return this;
+        }
+
+        /**
+         * The columns, watermark and primary key of a resolved schema: physical columns with their types, computed and
+         * metadata columns as declared.
+         */
+        public Builder fromResolvedSchema(ResolvedSchema resolvedSchema) {
+            for (Column c : resolvedSchema.getColumns()) {
+                if (c.getExpression().isPresent()) {
+                    columnByExpression(c.getName(), c.getExpression().get());
+                } else if (c.isMetadata()) {
+                    columns.add(new UnresolvedColumn(c.getName(), c.getDataType(), null, null, true, c.getMetadataKey().orElse(null)));
+                } else {
+                    column(c.getName(), c.getDataType());
+                }
+            }
+            resolvedSchema.getRowtimeColumn().ifPresent(rowtime -> resolvedSchema.getWatermarkExpression()
+                    .filter(expression -> !expression.isEmpty()).ifPresent(expression -> watermark(rowtime, expression)));
+            if (!resolvedSchema.getPrimaryKeyColumns().isEmpty()) {
+                primaryKey(resolvedSchema.getPrimaryKeyColumns());
+            }
+            return this;
+        }
+
+        /** A comment on the last column added; Weir does not keep column comments. */
+        public Builder withComment(String comment) {
+            return this;
         }
 
         /** Adds the columns, watermark and key of {@code schema}. */

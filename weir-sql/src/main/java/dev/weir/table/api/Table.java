@@ -148,4 +148,13 @@ public interface Table {
 
     /** A readable plan of the Weir operators this query runs on. */
     String explain();
+
+    /** An insert of this query into the anonymous table {@code descriptor} declares, to run or add to a StatementSet. */
+    TablePipeline insertInto(TableDescriptor descriptor);
+
+    /** Runs an insert of this query into the anonymous table {@code descriptor} declares, as a job. */
+    TableResult executeInsert(TableDescriptor descriptor);
+
+    /** As {@link #executeInsert(TableDescriptor)}; {@code overwrite} (INSERT OVERWRITE) is refused in streaming mode. */
+    TableResult executeInsert(TableDescriptor descriptor, boolean overwrite);
 }

@@ -2,8 +2,11 @@ package dev.weir.table.api;
 
 import dev.weir.configuration.ConfigOption;
 import dev.weir.configuration.Configuration;
+import dev.weir.util.TimeUtils;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The {@code table.*} options of a {@link TableEnvironment}, as in Flink. Weir reads {@code table.local-time-zone}
@@ -13,6 +16,7 @@ import java.util.Objects;
  */
 public final class TableConfig {
     public static final String LOCAL_TIME_ZONE = "table.local-time-zone";
+    private static final String STATE_TTL = "table.exec.state.ttl";
 
     private final Configuration configuration = new Configuration();
 
@@ -53,5 +57,40 @@ public final class TableConfig {
 
     public void setLocalTimeZone(ZoneId zone) {
         configuration.setString(LOCAL_TIME_ZONE, zone.getId());
+    }
+
+    /** A config of its own, with no option set: what a new environment starts from. */
+    public static TableConfig getDefault() {
+        return new TableConfig();
+    }
+
+    /** The value of {@code option} if it was set. */
+    public <T> Optional<T> getOptional(ConfigOption<T> option) {
+        return configuration.getOptional(option);
+    }
+
+    /**
+     * How long the state of a key that was not updated is kept ({@code table.exec.state.ttl}): by joins and group
+     * aggregates; {@link Duration#ZERO}, the default, keeps it forever.
+     */
+    public Duration getIdleStateRetention() {
+        String ttl = configuration.getString(STATE_TTL, null);
+        if (ttl == null) {
+            return Duration.ZERO;
+        }
+        try {
+            return TimeUtils.parseDuration(ttl);
+        } catch (RuntimeException e) {
+            throw new ValidationException("Invalid duration '" + ttl + "' in option '" + STATE_TTL + "'; write e.g. '1 h', "
+                    + "'30 min', '10 s' or '0' (keep state forever)", e);
+        }
+    }
+
+    /** Sets {@code table.exec.state.ttl}; {@link Duration#ZERO} keeps idle state forever. */
+    public void setIdleStateRetention(Duration duration) {
+        if (Objects.requireNonNull(duration, "duration").isNegative()) {
+            throw new ValidationException("The idle state retention must not be negative, was " + duration);
+        }
+        configuration.setString(STATE_TTL, TimeUtils.formatWithHighestUnit(duration));
     }
 }

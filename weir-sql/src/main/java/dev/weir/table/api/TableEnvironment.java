@@ -131,4 +131,73 @@ public interface TableEnvironment {
 
     /** Names of the user-defined functions, sorted. */
     String[] listUserDefinedFunctions();
+
+    // ---- declared tables, catalogs and views (Flink's TableEnvironment, beyond SQL text)
+
+    /**
+     * Registers the table {@code descriptor} declares under {@code path}, the same catalog table as the
+     * {@code CREATE TEMPORARY TABLE} statement it spells; refuses a path that is taken.
+     */
+    void createTemporaryTable(String path, TableDescriptor descriptor);
+
+    /** As {@link #createTemporaryTable(String, TableDescriptor)}; a taken path is left as it is when {@code ignoreIfExists}. */
+    void createTemporaryTable(String path, TableDescriptor descriptor, boolean ignoreIfExists);
+
+    /** Registers the table {@code descriptor} declares in the catalog {@code default_catalog}; refuses a taken path. */
+    void createTable(String path, TableDescriptor descriptor);
+
+    /** As {@link #createTable(String, TableDescriptor)}; false if the path was taken and {@code ignoreIfExists}. */
+    boolean createTable(String path, TableDescriptor descriptor, boolean ignoreIfExists);
+
+    /** A table reading the anonymous table {@code descriptor} declares. */
+    Table from(TableDescriptor descriptor);
+
+    /** Registers {@code view} as a view under {@code path}; refuses a taken path. */
+    void createView(String path, Table view);
+
+    /** As {@link #createView(String, Table)}; false if the path was taken and {@code ignoreIfExists}. */
+    boolean createView(String path, Table view, boolean ignoreIfExists);
+
+    /** Drops the table {@code path}; false if there was none. A temporary table is refused: drop it with dropTemporaryTable. */
+    boolean dropTable(String path);
+
+    /** As {@link #dropTable(String)}; a missing table is an error unless {@code ignoreIfNotExists}. */
+    boolean dropTable(String path, boolean ignoreIfNotExists);
+
+    /** Drops the view {@code path}; false if there was none. A temporary view is refused: drop it with dropTemporaryView. */
+    boolean dropView(String path);
+
+    /** As {@link #dropView(String)}; a missing view is an error unless {@code ignoreIfNotExists}. */
+    boolean dropView(String path, boolean ignoreIfNotExists);
+
+    /** Names of the temporary tables and views, sorted. */
+    String[] listTemporaryTables();
+
+    /** Names of the temporary views, sorted. */
+    String[] listTemporaryViews();
+
+    /** Names of the tables and views of {@code catalogName}.{@code databaseName}, which must be Weir's one database. */
+    String[] listTables(String catalogName, String databaseName);
+
+    /** The names of every function: the user-defined ones, then the built-in ones, as SHOW FUNCTIONS lists them. */
+    String[] listFunctions();
+
+    /** Weir's one catalog: {@code default_catalog}. */
+    String[] listCatalogs();
+
+    /** The databases of the current catalog: {@code default_database}. */
+    String[] listDatabases();
+
+    /** The loaded modules: {@code core}, whose functions Weir's are. */
+    String[] listModules();
+
+    /** Makes {@code catalogName} current; Weir has one, {@code default_catalog}, and refuses another naming CREATE CATALOG. */
+    void useCatalog(String catalogName);
+
+    /** Makes {@code databaseName} current; Weir has one, {@code default_database}. */
+    void useDatabase(String databaseName);
+
+    String getCurrentCatalog();
+
+    String getCurrentDatabase();
 }

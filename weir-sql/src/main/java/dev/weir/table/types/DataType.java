@@ -11,7 +11,7 @@ import java.util.Objects;
  * {@link #toString()} is Flink's summary string ({@code INT}, {@code STRING}, {@code BIGINT NOT NULL},
  * {@code DECIMAL(10, 2)}).
  */
-public class DataType implements Serializable {
+public class DataType implements AbstractDataType<DataType>, Serializable {
     private static final long serialVersionUID = 1L;
     public static final int MAX_LENGTH = Integer.MAX_VALUE;
 
@@ -21,15 +21,23 @@ public class DataType implements Serializable {
     private final boolean nullable;
     private final List<String> fieldNames;
     private final List<DataType> children;
+    /** The class values are bridged to ({@link #bridgedTo}), or null for the root's default. */
+    private final Class<?> conversionClass;
 
     /** A type of {@code root}; precision is the length of character and binary types. Weir's DataTypes builds these. */
     public DataType(LogicalTypeRoot root, int precision, int scale, boolean nullable, List<String> fieldNames, List<DataType> children) {
+        this(root, precision, scale, nullable, fieldNames, children, null);
+    }
+
+    private DataType(LogicalTypeRoot root, int precision, int scale, boolean nullable, List<String> fieldNames, List<DataType> children,
+            Class<?> conversionClass) {
         this.root = Objects.requireNonNull(root, "root");
         this.precision = precision;
         this.scale = scale;
         this.nullable = nullable;
         this.fieldNames = List.copyOf(fieldNames);
         this.children = List.copyOf(children);
+        this.conversionClass = conversionClass;
     }
 
     public LogicalTypeRoot getTypeRoot() {
@@ -51,7 +59,7 @@ public class DataType implements Serializable {
 
     /** The field names of a ROW, empty otherwise. */
     public List<String> getFieldNames() {
-        return fieldNames;
+        return root == LogicalTypeRoot.ROW ? fieldNames : List.of();
     }
 
     /** The field types of a ROW or the element type of an ARRAY. */
@@ -60,13 +68,27 @@ public class DataType implements Serializable {
     }
 
     /** This type, not accepting null. */
+    @Override
     public DataType notNull() {
-        return new DataType(root, precision, scale, false, fieldNames, children);
+        return new DataType(root, precision, scale, false, fieldNames, children, conversionClass);
     }
 
     /** This type, accepting null. */
+    @Override
     public DataType nullable() {
-        return new DataType(root, precision, scale, true, fieldNames, children);
+        return new DataType(root, precision, scale, true, fieldNames, children, conversionClass);
+    }
+
+    /** This type with its values handed to and taken from user code as {@code newConversionClass}, e.g. {@code int.class}. */
+    @Override
+    public DataType bridgedTo(Class<?> newConversionClass) {
+        return new DataType(root, precision, scale, nullable, fieldNames, children, Objects.requireNonNull(newConversionClass,
+                "newConversionClass"));
+    }
+
+    /** The class of this type's values in user code: {@link #bridgedTo}'s, else Flink's default for the root. */
+    public Class<?> getConversionClass() {
+        return conversionClass != null ? conversionClass : DefaultConversions.of(this);
     }
 
     @Override
@@ -76,7 +98,8 @@ public class DataType implements Serializable {
         }
         DataType other = (DataType) o;
         return root == other.root && precision == other.precision && scale == other.scale && nullable == other.nullable
-                && fieldNames.equals(other.fieldNames) && children.equals(other.children);
+                && fieldNames.equals(other.fieldNames) && children.equals(other.children)
+                && getConversionClass().equals(other.getConversionClass());
     }
 
     @Override
@@ -114,6 +137,13 @@ public class DataType implements Serializable {
                 return "TIMESTAMP(" + precision + ") WITH TIME ZONE";
             case ARRAY:
                 return "ARRAY<" + children.get(0) + ">";
+            case MULTISET:
+                return "MULTISET<" + children.get(0) + ">";
+            case MAP:
+                return "MAP<" + children.get(0) + ", " + children.get(1) + ">";
+            case INTERVAL_YEAR_MONTH:
+            case INTERVAL_DAY_TIME:
+                return IntervalQualifier.summary(fieldNames.get(0), precision, scale);
             case ROW: {
                 StringBuilder sb = new StringBuilder("ROW<");
                 for (int i = 0; i < children.size(); i++) {
