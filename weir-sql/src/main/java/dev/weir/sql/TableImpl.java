@@ -305,17 +305,7 @@ final class TableImpl implements Table {
 
     @Override
     public TablePipeline insertInto(String tablePath) {
-        return new TablePipeline() {
-            @Override
-            public TableResult execute() {
-                return executeInsert(tablePath);
-            }
-
-            @Override
-            public String explain() {
-                return environment.explainSql(TableEnvironmentImpl.insertStatement(tablePath, sql));
-            }
-        };
+        return new InsertPipeline(environment, tablePath, sql);
     }
 
     private OperationSql operations() {

@@ -1,12 +1,5 @@
 package dev.weir.table.api;
 
-/** A table and the sink table it is written to ({@link Table#insertInto(String)}), ready to run. */
-public interface TablePipeline {
-    /** Runs {@code INSERT INTO} the sink as a job. */
-    TableResult execute();
-
-    /** A readable plan of the Weir operators the pipeline runs on. */
-
 /**
  * An insert of a {@link Table} into a sink table, planned and not yet run, as in Flink: {@link #execute()} runs it as
  * a job, {@link StatementSet#add(TablePipeline)} runs it together with other inserts.
