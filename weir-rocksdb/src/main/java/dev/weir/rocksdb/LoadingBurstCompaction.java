@@ -10,9 +10,9 @@ import org.rocksdb.RocksDBException;
  * Merges a column family's sorted runs into one inside the first incremental checkpoint after a loading burst, so the
  * merge universal compaction would otherwise run right after it (and upload, whole, with the next checkpoint) is paid
  * by the checkpoint that uploads the loaded state anyway. A loading burst leaves many runs of new keys; the first
- * small change after it brought their number to the compaction trigger and rewrote the whole state: the probe's
- * incremental checkpoint after loading plus 1,000 events wrote 2.6-7.3 MB of a 6-7 MB state (docs/state-backends.md,
- * "The first incremental checkpoint after loading").
+ * small change after it brought their number to the compaction trigger and rewrote much of the state: the probe's
+ * incremental checkpoint after loading plus 1,000 events wrote 7.3 MB of a 7.3 MB state in an idle run and 0.4-3.2 MB
+ * of 5.8-6.8 MB in five loaded ones (docs/state-backends.md, "The first incremental checkpoint after loading").
  *
  * <p>"After a burst" means: the column's files grew to more than {@link #GROWTH} times what they were after the last
  * merge, and this checkpoint flushed less than {@code 1/}{@link #QUIET_SHARE} of them (the burst has ended). A steady

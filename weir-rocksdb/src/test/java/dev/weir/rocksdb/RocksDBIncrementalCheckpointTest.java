@@ -90,7 +90,12 @@ class RocksDBIncrementalCheckpointTest {
     }
 
     private void fill(RocksDBKeyedStateBackend backend) throws Exception {
-        for (int key = 0; key < KEYS; key++) {
+        fill(backend, 0, KEYS);
+    }
+
+    /** Writes the first state of keys {@code from} to {@code to - 1}: a value each, a list and a map entry every tenth. */
+    private void fill(RocksDBKeyedStateBackend backend, int from, int to) throws Exception {
+        for (int key = from; key < to; key++) {
             backend.setCurrentKey(key);
             value(backend).update(payload(key, 0));
             values.put(key, payload(key, 0));
@@ -245,16 +250,7 @@ class RocksDBIncrementalCheckpointTest {
         int steps = 10;
         Set<String> previous = Set.of();
         for (int id = 1; id <= steps; id++) {
-            for (int key = (id - 1) * KEYS / steps; key < id * KEYS / steps; key++) {
-                backend.setCurrentKey(key);
-                value(backend).update(payload(key, 0));
-                values.put(key, payload(key, 0));
-                if (key % 10 == 0) {
-                    list(backend).add(key);
-                    list(backend).add(-key);
-                    map(backend).put("k", "m" + key);
-                }
-            }
+            fill(backend, (id - 1) * KEYS / steps, id * KEYS / steps);
             previous = sharedNames(files(checkpoint(id, backend)));
             storage.retain(1);
         }
