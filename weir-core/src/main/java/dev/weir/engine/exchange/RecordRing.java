@@ -7,8 +7,7 @@ package dev.weir.engine.exchange;
  * <p>The producer {@link #offer offers} any number of items, each a plain write into a slot, then makes them all
  * visible with one ordered write in {@link #publish()}. The consumer {@link #drain drains} what was published,
  * clears each slot's reference and frees all slots it read with one ordered write. Neither side takes a lock,
- * allocates, or writes a volatile per record (each side rings the other's {@link Doorbell}, when one is attached, once
- * per published or freed batch); the producer reads the consumer's index only when its cached copy
+ * allocates, or writes a volatile per record; the producer reads the consumer's index only when its cached copy
  * says the ring is full, the consumer reads the producer's index at most once per drain.
  *
  * <p>Control items are slots whose value is a {@link Marker}, so watermarks, idleness, end of input and
@@ -58,22 +57,6 @@ public final class RecordRing extends RecordRingFields {
                     + " but was " + capacity + "; pick the exchange's queue size in that range");
         }
         return capacity == 1 ? 1 : Integer.highestOneBit(capacity - 1) << 1;
-    }
-
-    /**
-     * Rings {@code doorbell} after every {@link #publish()} that made items visible: the consumer's worker waits behind
-     * it when it parks. Set before the consumer's and the producer's threads start (their start publishes it).
-     */
-    public void wakeConsumerThrough(Doorbell doorbell) {
-        this.consumerDoorbell = doorbell;
-    }
-
-    /**
-     * Rings {@code doorbell} after every drain that freed slots: the producer's worker waits behind it when it parks.
-     * Set before the consumer's and the producer's threads start (their start publishes it).
-     */
-    public void wakeProducerThrough(Doorbell doorbell) {
-        this.producerDoorbell = doorbell;
     }
 
     /** Whether records may come with their key and key group. */
@@ -150,18 +133,12 @@ public final class RecordRing extends RecordRingFields {
 
     /** Offers the end of input; the producer offers nothing after it. */
     public boolean offerEndOfInput() {
-        return urgent(offer(Marker.END_OF_INPUT, Marker.NO_ARGUMENT));
+        return offer(Marker.END_OF_INPUT, Marker.NO_ARGUMENT);
     }
 
     /** Offers a checkpoint barrier carrying {@code checkpointId}. */
     public boolean offerBarrier(long checkpointId) {
-        return urgent(offer(Marker.BARRIER, checkpointId));
-    }
-
-    /** Notes that an offered item should wake a parked consumer at the next publish. */
-    private boolean urgent(boolean offered) {
-        urgent |= offered;
-        return offered;
+        return offer(Marker.BARRIER, checkpointId);
     }
 
     /**
@@ -172,13 +149,6 @@ public final class RecordRing extends RecordRingFields {
         final long tail = producerTail;
         if (tail != producerIndex) {
             PRODUCER_INDEX.setRelease(this, tail);
-            final Doorbell consumer = consumerDoorbell;
-            // Only when the producer cannot go on (full) or an item must not wait (end of input, a barrier): a bell
-            // per publish woke the consumer for a few records at a time, which cost more CPU than its parks did.
-            if (consumer != null && (urgent || tail - consumerIndexCache >= limitCache)) {
-                urgent = false;
-                consumer.ring();
-            }
         }
     }
 
@@ -225,8 +195,6 @@ public final class RecordRing extends RecordRingFields {
         if (count <= 0) {
             return 0;
         }
-        // A full ring may have a producer parked behind it; only then does freeing slots ring its bell.
-        fullBeforeDrain = available >= this.limit;
         if (keys != null) {
             return drainKeyed(handler, head, count);
         }
@@ -251,19 +219,10 @@ public final class RecordRing extends RecordRingFields {
             }
         } finally {
             if (taken > 0) {
-                freed(head + taken);
+                CONSUMER_INDEX.setRelease(this, head + taken);
             }
         }
         return taken;
-    }
-
-    /** Frees the slots below {@code index} for the producer and wakes it if it waits for room. */
-    private void freed(long index) {
-        CONSUMER_INDEX.setRelease(this, index);
-        final Doorbell producer = producerDoorbell;
-        if (producer != null && fullBeforeDrain) {
-            producer.ring();
-        }
     }
 
     /** {@link #drain} of a ring that carries keys: a slot with a key is a record that came with its key. */
@@ -295,7 +254,7 @@ public final class RecordRing extends RecordRingFields {
             }
         } finally {
             if (taken > 0) {
-                freed(head + taken);
+                CONSUMER_INDEX.setRelease(this, head + taken);
             }
         }
         return taken;

@@ -27,8 +27,6 @@ abstract class RecordRingProducerFields extends RecordRingPadding0 {
     long consumerIndexCache;
     /** The producer's last read of limit: it fills the ring only this far. */
     int limitCache;
-    /** Whether an item offered since the last publish must wake a parked consumer (end of input, a barrier). */
-    boolean urgent;
 }
 
 /** Padding between the producer's and the consumer's fields. */
@@ -48,8 +46,6 @@ abstract class RecordRingConsumerFields extends RecordRingPadding1 {
      * the producer only when its cached view says the ring is full. Written and read opaquely.
      */
     int limit;
-    /** Whether the ring was full when the current drain began: a producer may wait for the slots it frees. */
-    boolean fullBeforeDrain;
 }
 
 /** Padding between the consumer's fields and the read-only fields. */
@@ -83,10 +79,6 @@ abstract class RecordRingFields extends RecordRingPadding2 {
     final int[] keyGroups;
     final int mask;
     final int capacity;
-    /** Rung after each publish: the consumer's worker may be parked waiting for items; null when none is attached. */
-    Doorbell consumerDoorbell;
-    /** Rung after each drain: the producer's worker may be parked waiting for room; null when none is attached. */
-    Doorbell producerDoorbell;
 
     RecordRingFields(int capacity, boolean carriesKeys) {
         this.capacity = capacity;

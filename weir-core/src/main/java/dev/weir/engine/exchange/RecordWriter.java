@@ -106,13 +106,6 @@ public final class RecordWriter {
         return drained;
     }
 
-    /** Makes every ring of this edge ring {@code doorbell}, the producing task's worker's, when its consumer frees slots. */
-    public void wakeThrough(Doorbell doorbell) {
-        for (OutboundChannel c : channels) {
-            c.ring().wakeProducerThrough(doorbell);
-        }
-    }
-
     /** Whether any channel holds items waiting for room in its ring. */
     public boolean hasBacklog() {
         for (OutboundChannel c : channels) {

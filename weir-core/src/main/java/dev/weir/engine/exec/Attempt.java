@@ -68,14 +68,8 @@ final class Attempt {
         // Set before any worker starts (Thread.start publishes it): the last worker to exit reads it to take the
         // final checkpoint, and a short job's workers could all exit before an assignment after the loop.
         checkpointing = periodicCheckpoints;
-        // Every worker before any thread starts: a worker attaches its doorbell to the rings its tasklets share with
-        // other workers' tasklets, and each thread's start publishes all of them to it.
-        List<Worker> workers = new ArrayList<>(groups.size());
-        for (List<Tasklet> group : groups) {
-            workers.add(new Worker(this, group));
-        }
         for (int i = 0; i < groups.size(); i++) {
-            Thread thread = new Thread(workers.get(i), "weir-" + jobName + "-worker-" + i);
+            Thread thread = new Thread(new Worker(this, groups.get(i)), "weir-" + jobName + "-worker-" + i);
             thread.setDaemon(true);
             thread.setContextClassLoader(userClassLoader);
             // The last resort: the JDK's default handler only prints (and needs memory to), the job would go on waiting.

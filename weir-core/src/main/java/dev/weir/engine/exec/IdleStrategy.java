@@ -4,9 +4,7 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Backs off when a worker finds no work: spins briefly, then parks for growing intervals up to a millisecond; resets
- * as soon as work appears. This keeps latency low and CPU use low when idle. A park ends early when a ring the worker
- * waits on rings its {@link dev.weir.engine.exchange.Doorbell} (see {@link Worker}); the growing interval is the
- * fallback for work that rings no bell (timers, a source with nothing available).
+ * as soon as work appears. This keeps latency low and CPU use low when idle.
  *
  * <p>No {@code Thread.yield()} phase: a worker often waits for another worker's thread (a job with blocking sinks has
  * more threads than cores), and on a busy machine a yielding thread goes to the back of the run queue behind other
@@ -22,27 +20,18 @@ final class IdleStrategy {
     private int idleCalls;
     private long parkNanos = MIN_PARK_NANOS;
 
-    /**
-     * Notes a pass that did {@code workDone}; returns {@code true} when it reset or spun, {@code false} when the
-     * spins are used up and the worker should {@link #park()}.
-     */
-    boolean spin(int workDone) {
+    void idle(int workDone) {
         if (workDone > 0) {
             idleCalls = 0;
             parkNanos = MIN_PARK_NANOS;
-            return true;
+            return;
         }
         idleCalls++;
         if (idleCalls <= SPINS) {
             Thread.onSpinWait();
-            return true;
+        } else {
+            LockSupport.parkNanos(parkNanos);
+            parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
         }
-        return false;
-    }
-
-    /** Parks for the current interval (or until unparked) and doubles the next one. */
-    void park() {
-        LockSupport.parkNanos(parkNanos);
-        parkNanos = Math.min(parkNanos * 2, MAX_PARK_NANOS);
     }
 }

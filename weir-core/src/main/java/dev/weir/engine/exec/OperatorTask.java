@@ -4,7 +4,6 @@ import dev.weir.engine.checkpoint.OperatorSubtaskSnapshot;
 import dev.weir.engine.exchange.Marker;
 import dev.weir.engine.exchange.OutputBacklog;
 import dev.weir.engine.exchange.RecordHandler;
-import dev.weir.engine.exchange.Doorbell;
 import dev.weir.engine.exchange.RecordRing;
 import dev.weir.engine.exchange.RingDebloater;
 import dev.weir.engine.operators.KeyedRecordInput;
@@ -114,14 +113,6 @@ final class OperatorTask implements Tasklet, RecordHandler {
     @Override
     public void init() throws Exception {
         chain.open();
-    }
-
-    @Override
-    public void wakeThrough(Doorbell doorbell) {
-        for (RecordRing channel : channels) {
-            channel.wakeConsumerThrough(doorbell);
-        }
-        writers.wakeThrough(doorbell);
     }
 
     @Override

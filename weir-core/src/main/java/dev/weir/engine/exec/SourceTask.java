@@ -18,7 +18,6 @@ import dev.weir.builtin.ReaderYield;
 import dev.weir.builtin.SplitSourceReader;
 import dev.weir.engine.checkpoint.OperatorStateSnapshot;
 import dev.weir.engine.checkpoint.OperatorSubtaskSnapshot;
-import dev.weir.engine.exchange.Doorbell;
 import dev.weir.engine.operators.OperatorFailure;
 import dev.weir.engine.operators.Output;
 import dev.weir.engine.operators.WatermarkEmitter;
@@ -208,11 +207,6 @@ final class SourceTask implements Tasklet, ReaderOutput<Object>, ReaderYield, Lo
             generator.onPeriodicEmit(emitter);
         }
         processingTime.registerTimer(time + watermarkInterval, periodicWatermarkTimer);
-    }
-
-    @Override
-    public void wakeThrough(Doorbell doorbell) {
-        writers.wakeThrough(doorbell);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.weir.engine.exec;
 
-import dev.weir.engine.exchange.Doorbell;
 import dev.weir.engine.exchange.RecordWriter;
 import java.util.List;
 
@@ -19,13 +18,6 @@ final class TaskWriters {
             drained &= w.flush();
         }
         return drained;
-    }
-
-    /** Makes every outgoing ring ring {@code doorbell} when its consumer frees slots. */
-    void wakeThrough(Doorbell doorbell) {
-        for (RecordWriter w : writers) {
-            w.wakeThrough(doorbell);
-        }
     }
 
     boolean hasBacklog() {

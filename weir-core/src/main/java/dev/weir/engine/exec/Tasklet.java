@@ -1,7 +1,5 @@
 package dev.weir.engine.exec;
 
-import dev.weir.engine.exchange.Doorbell;
-
 /**
  * A unit of cooperative work: a task (one subtask of a chain of operators). A worker calls {@link #call()}
  * repeatedly; each call does a bounded amount of work and reports how much, so that an idle worker can back off.
@@ -16,12 +14,6 @@ public interface Tasklet {
 
     /** Whether the tasklet has finished all its work (bounded input only). */
     boolean isDone();
-
-    /**
-     * Makes the rings this tasklet reads and writes ring {@code doorbell}, its worker's, when items or room appear in
-     * them, so that its worker parks until then rather than for a fixed time. Called once, before the worker starts.
-     */
-    void wakeThrough(Doorbell doorbell);
 
     /** Whether the tasklet never blocks; a tasklet that may block gets a thread of its own. */
     boolean isCooperative();

@@ -1,6 +1,5 @@
 package dev.weir.engine.exec;
 
-import dev.weir.engine.exchange.Doorbell;
 import dev.weir.engine.exchange.ProducerYield;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +18,6 @@ final class Worker implements Runnable, ProducerYield {
     private final Attempt job;
     private final List<Tasklet> tasklets;
     private final IdleStrategy idleStrategy = new IdleStrategy();
-    /** Rung by the rings this worker's tasklets read and write when items or room appear (attached in the constructor). */
-    private final Doorbell doorbell = new Doorbell();
     private Tasklet[] active;
     private boolean[] inCall;
     private int remaining;
@@ -39,10 +36,6 @@ final class Worker implements Runnable, ProducerYield {
     Worker(Attempt job, List<Tasklet> tasklets) {
         this.job = job;
         this.tasklets = new ArrayList<>(tasklets);
-        // Here, before the thread starts, so that every other worker's thread sees the doorbell once it runs.
-        for (Tasklet t : tasklets) {
-            t.wakeThrough(doorbell);
-        }
     }
 
     @Override
@@ -76,40 +69,13 @@ final class Worker implements Runnable, ProducerYield {
         }
         remaining = active.length;
         while (remaining > 0 && !job.isStopping()) {
-            idle(callEach());
-        }
-    }
-
-    /** Calls each tasklet that is not in a call (a producer waiting for room is) once; returns the work they did. */
-    private int callEach() {
-        int work = 0;
-        for (int i = 0; i < active.length; i++) {
-            if (active[i] != null && !inCall[i]) {
-                work += callOnce(i);
+            int work = 0;
+            for (int i = 0; i < active.length; i++) {
+                if (active[i] != null) {
+                    work += callOnce(i);
+                }
             }
-        }
-        return work;
-    }
-
-    /**
-     * Backs off after a pass that did {@code work}: spins, then parks until a ring rings this worker's doorbell or
-     * the interval ends. The doorbell is announced before one more pass, so an item published or a slot freed before
-     * the announcement is found by that pass and one after it unparks the worker (see {@link Doorbell}).
-     */
-    private void idle(int work) {
-        if (idleStrategy.spin(work)) {
-            return;
-        }
-        doorbell.announce();
-        try {
-            int found = callEach();
-            if (found > 0) {
-                idleStrategy.spin(found);
-            } else if (remaining > 0 && !job.isStopping()) {
-                idleStrategy.park();
-            }
-        } finally {
-            doorbell.clear();
+            idleStrategy.idle(work);
         }
     }
 
@@ -164,6 +130,12 @@ final class Worker implements Runnable, ProducerYield {
         if (job.isStopping()) {
             throw JobStopping.INSTANCE;
         }
-        idle(callEach());
+        int work = 0;
+        for (int i = 0; i < active.length; i++) {
+            if (active[i] != null && !inCall[i]) {
+                work += callOnce(i);
+            }
+        }
+        idleStrategy.idle(work);
     }
 }
