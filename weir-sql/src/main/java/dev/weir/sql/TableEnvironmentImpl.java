@@ -731,42 +731,8 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
             throw new ValidationException("Table sink '*anonymous_datastream_sink*' doesn't support consuming update and delete "
                     + "changes, as ChangelogMode.insertOnly() declares; use ChangelogMode.all() or upsert()");
         }
-        List<String> names = translated.rowType().getFieldNames();
-        List<Integer> fields = new java.util.ArrayList<>();
-        List<String> declaredNames = new java.util.ArrayList<>();
-        List<org.apache.calcite.sql.type.SqlTypeName> types = new java.util.ArrayList<>();
-        for (Schema.UnresolvedColumn c : targetSchema.getColumns()) {
-            if (c.getExpression() != null || c.isMetadata() && !"rowtime".equals(c.getMetadataKey() == null ? c.getName() : c.getMetadataKey())) {
-                throw new ValidationException("Column '" + c.getName() + "' of the target schema is " + (c.isMetadata()
-                        ? "an unknown metadata column; a changelog stream has one, 'rowtime' (the records' timestamps)"
-                        : "computed; a changelog stream's schema declares physical columns and the metadata column 'rowtime'"));
-            }
-            if (c.isMetadata()) {
-                if (translated.rowtimeIndex() < 0) {
-                    throw new ValidationException("The metadata column 'rowtime' needs a time attribute in the table, which "
-                            + "it has none of; declare a watermark on the source, or leave the column out");
-                }
-                continue;
-            }
-            int index = names.indexOf(c.getName());
-            if (index < 0) {
-                throw new ValidationException("Column '" + c.getName() + "' of the target schema is not in the table, whose "
-                        + "columns are " + names);
-            }
-            dev.weir.table.types.DataType declared = c.getDataType() != null ? c.getDataType()
-                    : dev.weir.sql.parse.DataTypeParser.parse(c.getSqlType());
-            dev.weir.table.types.DataType actual = table.getResolvedSchema().getColumnDataTypes().get(index);
-            if (!declared.getConversionClass().equals(actual.getConversionClass())) {
-                throw new ValidationException("Column '" + c.getName() + "' is " + actual + " in the table and " + declared
-                        + " in the target schema; Weir does not cast here: declare " + actual + ", or CAST the column in the query");
-            }
-            fields.add(index);
-            declaredNames.add(c.getName());
-            types.add(translated.rowType().getFieldList().get(index).getType().getSqlTypeName());
-        }
-        return translated.stream().flatMap(new ChangelogProjection(fields.stream().mapToInt(Integer::intValue).toArray(),
-                declaredNames, new dev.weir.sql.types.ValueConversions(types), !changelogMode.contains(dev.weir.types.RowKind.UPDATE_BEFORE)))
-                .name("ToChangelogStream");
+        return translated.stream().flatMap(ChangelogProjection.of(translated, table.getResolvedSchema(), targetSchema,
+                changelogMode)).name("ToChangelogStream");
     }
 
     @Override
