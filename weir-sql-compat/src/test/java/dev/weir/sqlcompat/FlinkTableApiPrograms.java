@@ -1,6 +1,7 @@
 package dev.weir.sqlcompat;
 
 import static org.apache.flink.table.api.Expressions.$;
+import static org.apache.flink.table.api.Expressions.call;
 import static org.apache.flink.table.api.Expressions.CURRENT_ROW;
 import static org.apache.flink.table.api.Expressions.UNBOUNDED_RANGE;
 import static org.apache.flink.table.api.Expressions.concat;
@@ -18,6 +19,7 @@ import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.Tumble;
 import org.apache.flink.table.expressions.TimeIntervalUnit;
+import org.apache.flink.table.functions.TableFunction;
 
 /**
  * Table API programs written against Flink 2.3's packages; WeirTableApiPrograms is the same text against Weir's. Each program reads the table {@code clicks (u STRING, n INT, ts TIMESTAMP(3))} with a watermark on
@@ -143,5 +145,35 @@ final class FlinkTableApiPrograms {
     static Table timeFunctionsAndIntervals(TableEnvironment env) {
         return env.from("clicks").select($("ts"), $("ts").extract(TimeIntervalUnit.MINUTE), $("ts").floor(TimeIntervalUnit.HOUR),
                 $("ts").plus(lit(90).seconds()), $("ts").minus(lit(1500).millis()), $("ts").plus(lit(1).days()));
+    }
+
+    static Table lateralJoinWithATableFunction(TableEnvironment env) {
+        Table lines = env.fromValues(row(1, "hello big world"), row(2, "x")).as("id", "text");
+        return lines.joinLateral(call(Words.class, $("text")).as("word")).select($("id"), $("word"), $("word").charLength());
+    }
+
+    static Table flatMapWithATableFunction(TableEnvironment env) {
+        return env.fromValues(row(1, "hello big world"), row(2, "x")).as("id", "text").flatMap(call(Words.class, $("text")));
+    }
+
+    static Table overWindowWithoutPartitions(TableEnvironment env) {
+        return env.from("clicks").window(Over.orderBy($("ts")).preceding(UNBOUNDED_RANGE).as("w"))
+                .select($("u"), $("n"), $("n").sum().over($("w")).as("total"));
+    }
+
+    static Table windowOnTheRowtimeOfAnotherWindow(TableEnvironment env) {
+        Table perUser = env.from("clicks").window(Tumble.over(lit(5).minutes()).on($("ts")).as("w")).groupBy($("u"), $("w"))
+                .select($("u"), $("w").rowtime().as("rt"), $("n").sum().as("s"));
+        return perUser.window(Tumble.over(lit(10).minutes()).on($("rt")).as("w2")).groupBy($("w2"))
+                .select($("w2").start(), $("s").sum().as("total"), $("u").count().as("windows"));
+    }
+
+    /** Splits a line into its words. */
+    public static class Words extends TableFunction<String> {
+        public void eval(String line) {
+            for (String word : line.split(" ")) {
+                collect(word);
+            }
+        }
     }
 }

@@ -196,7 +196,13 @@ final class TableImpl implements Table {
 
     @Override
     public Table flatMap(Expression tableFunction) {
-        return derive(operations().flatMap(tableFunction), "flatMap");
+        Table flat = derive(operations().flatMap(tableFunction), "flatMap");
+        // As in Flink, the one column of a function of an atomic type (named f0 in SQL) is EXPR$0 unless aliased.
+        if (flat.getResolvedSchema().getColumnNames().equals(List.of("f0"))
+                && SqlRendering.node(tableFunction).kind() != dev.weir.sql.tableapi.Node.Kind.ALIAS) {
+            return derive("SELECT `f0` AS `EXPR$0` FROM " + flat, "flatMap");
+        }
+        return flat;
     }
 
     @Override

@@ -109,6 +109,10 @@ class TableApiRelationalOperationsTest {
         Table words = lines.flatMap(call("split", $("text")).as("w", "n"));
         assertThat(words.getResolvedSchema().getColumnNames()).containsExactly("w", "n");
         assertThat(rows(words.execute())).containsExactlyInAnyOrder("+I[hello, 5]", "+I[world, 5]", "+I[x, 1]");
+        env.createTemporarySystemFunction("letters", SqlFunctionTest.Letters.class);
+        Table letters = env.fromValues("ab").as("s").flatMap(call("letters", $("s")));
+        assertThat(letters.getResolvedSchema().getColumnNames()).containsExactly("EXPR$0");
+        assertThat(rows(letters.execute())).containsExactlyInAnyOrder("+I[a]", "+I[b]");
     }
 
     @Test
