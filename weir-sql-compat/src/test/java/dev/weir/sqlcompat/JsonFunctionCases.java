@@ -25,7 +25,11 @@ final class JsonFunctionCases {
         }
         Path file = Files.write(dir.resolve("fn_json.csv"), lines);
         return List.of("CREATE TABLE fn_json (id INT, j STRING) WITH ('connector' = 'filesystem', 'path' = '" + file
-                + "', 'format' = 'csv', 'csv.field-delimiter' = '|', 'csv.null-literal' = 'NULL')");
+                + "', 'format' = 'csv', 'csv.field-delimiter' = '|', 'csv.null-literal' = 'NULL')",
+                // The JSON functions' types, as DESCRIBE shows them.
+                "CREATE VIEW fn_json_types AS SELECT JSON_VALUE(j, '$.a') AS v, JSON_VALUE(j, '$.a' RETURNING INT) AS vi, "
+                + "JSON_QUERY(j, '$.a') AS q, JSON_EXISTS(j, '$.a') AS e, JSON_STRING(id) AS s, JSON_OBJECT('a' VALUE id) AS o, "
+                + "JSON_ARRAY(id) AS a FROM fn_json");
     }
 
     static List<SqlCases.Query> queries() {
@@ -62,6 +66,7 @@ final class JsonFunctionCases {
         q.add(new SqlCases.Query("jsonArrayNullClausesAndNesting", "SELECT id, JSON_ARRAY(id, j), JSON_ARRAY(j NULL ON NULL), "
                 + "JSON_ARRAY(JSON_ARRAY(id), JSON_OBJECT('k' VALUE j)), JSON_OBJECT('q' VALUE JSON_QUERY(j, '$.a')), "
                 + "JSON_OBJECT('s' VALUE JSON_STRING(j)), JSON_ARRAY(CAST(id AS DOUBLE) / 4), JSON_ARRAY() FROM fn_json"));
+        q.add(new SqlCases.Query("jsonFunctionTypes", "DESCRIBE fn_json_types"));
         q.add(new SqlCases.Query("jsonValueInAWhereClause", "SELECT id, JSON_VALUE(j, '$.k') FROM fn_json "
                 + "WHERE j IS JSON OBJECT AND JSON_EXISTS(j, 'lax $.k')"));
         return q;

@@ -41,8 +41,11 @@ class SqlShowFunctionsTest {
     @Test
     void withoutUserFunctionsShowFunctionsStillListsTheBuiltIns() throws Exception {
         assertThat(rows(SqlTestSupport.env(), "SHOW FUNCTIONS")).hasSize(BuiltInFunctions.NAMES.size())
-                .startsWith("+I[COALESCE]", "+I[CURRENT_WATERMARK]", "+I[GREATEST]", "+I[IFNULL]", "+I[LEAST]", "+I[LIKE]",
-                        "+I[SOURCE_WATERMARK]", "+I[TO_TIMESTAMP_LTZ]", "+I[abs]");
+                .startsWith("+I[BTRIM]", "+I[COALESCE]", "+I[CURRENT_WATERMARK]", "+I[ELT]", "+I[ENDSWITH]", "+I[GREATEST]",
+                        "+I[IFNULL]", "+I[IS_JSON]", "+I[JSON_ARRAY]", "+I[JSON_EXISTS]", "+I[JSON_OBJECT]", "+I[JSON_QUERY]",
+                        "+I[JSON_STRING]", "+I[JSON_VALUE]", "+I[LEAST]", "+I[LIKE]", "+I[PRINTF]", "+I[REGEXP_COUNT]",
+                        "+I[REGEXP_EXTRACT_ALL]", "+I[REGEXP_INSTR]", "+I[REGEXP_SUBSTR]", "+I[SOURCE_WATERMARK]", "+I[SPLIT]",
+                        "+I[STARTSWITH]", "+I[TO_TIMESTAMP_LTZ]", "+I[TRANSLATE3]", "+I[URL_DECODE]", "+I[URL_ENCODE]", "+I[abs]");
         assertThat(rows(SqlTestSupport.env(), "SHOW USER FUNCTIONS")).isEmpty();
     }
 }

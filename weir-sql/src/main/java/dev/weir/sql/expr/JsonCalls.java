@@ -126,8 +126,8 @@ final class JsonCalls extends Expr {
         SqlTypeName returning = call.getType().getSqlTypeName();
         if (returning != SqlTypeName.VARCHAR && returning != SqlTypeName.CHAR && returning != SqlTypeName.BOOLEAN
                 && returning != SqlTypeName.INTEGER && returning != SqlTypeName.DOUBLE) {
-            throw new ValidationException("Unsupported type '" + returning + "' for RETURNING in JSON_VALUE(); as in Flink, "
-                    + "it returns STRING, BOOLEAN, INT or DOUBLE: CAST the result to the type you need");
+            throw new ValidationException("Weir SQL does not support JSON_VALUE ... RETURNING " + returning + ", nor does Flink: "
+                    + "JSON_VALUE returns STRING, BOOLEAN, INT or DOUBLE; CAST the result to the type you need");
         }
         return new JsonCalls(Fn.VALUE, false, args[0], args[1], returning, onEmpty, defaultOnEmpty, onError, defaultOnError,
                 null);

@@ -100,8 +100,8 @@ final class JsonConstructors extends Expr {
         boolean scalar = t == SqlTypeName.NULL || t == SqlTypeName.BOOLEAN || t == SqlTypeName.TIMESTAMP || SqlTypeName.NUMERIC_TYPES.contains(t)
                 || SqlTypeFamily.CHARACTER.getTypeNames().contains(t);
         if (!scalar) {
-            throw new ValidationException("Weir SQL's " + function + " takes strings, numbers and booleans, as Flink's; "
-                    + "a value of type " + t + " has no JSON form: CAST it to STRING first");
+            throw new ValidationException("Weir SQL does not support " + function + " of a " + t + " value, nor does Flink: "
+                    + "it takes strings, numbers, booleans and timestamps; CAST the value to STRING first");
         }
     }
 

@@ -50,14 +50,8 @@ final class StringCalls extends Expr {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        Pattern p = null;
-        if (regex != null && (fn == Fn.REGEXP || fn == Fn.REGEXP_REPLACE)) {
-            try {
-                p = Pattern.compile(regex);
-            } catch (PatternSyntaxException e) {
-                p = null; // evaluated per row, where it gives NULL, as Flink's does
-            }
-        }
+        // An invalid literal pattern is compiled again per row, where it gives NULL, as Flink's does.
+        Pattern p = regex != null && (fn == Fn.REGEXP || fn == Fn.REGEXP_REPLACE) ? compiled(regex) : null;
         return new StringCalls(fn, args, p);
     }
 
@@ -163,9 +157,11 @@ final class StringCalls extends Expr {
     }
 
     private Pattern pattern(String regex) {
-        if (constantPattern != null) {
-            return constantPattern;
-        }
+        return constantPattern != null ? constantPattern : compiled(regex);
+    }
+
+    /** The compiled regular expression, or null when it is invalid (Flink's regular-expression functions give NULL). */
+    static Pattern compiled(String regex) {
         try {
             return Pattern.compile(regex);
         } catch (PatternSyntaxException e) {

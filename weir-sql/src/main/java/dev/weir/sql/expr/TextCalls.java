@@ -8,7 +8,6 @@ import java.util.IllegalFormatException;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Flink's text functions beyond {@link StringCalls}: TRANSLATE(s, from, to), ELT(n, e1, ...), PRINTF(format, ...),
@@ -29,6 +28,7 @@ final class TextCalls extends Expr {
     private final Fn fn;
     private final Expr[] args;
     private final Pattern constantPattern; // the literal second argument as a pattern, when it is one and compiles
+    private transient QueryKey lastKey; // PARSE_URL's last query parameter
 
     private TextCalls(Fn fn, Expr[] args, Pattern constantPattern) {
         this.fn = fn;
@@ -44,14 +44,7 @@ final class TextCalls extends Expr {
         } catch (IllegalArgumentException e) {
             return null;
         }
-        Pattern p = null;
-        if (second instanceof String && fn.name().startsWith("REGEXP")) {
-            try {
-                p = Pattern.compile((String) second);
-            } catch (PatternSyntaxException e) {
-                p = null; // evaluated per row, where it gives NULL
-            }
-        }
+        Pattern p = second instanceof String && fn.name().startsWith("REGEXP") ? StringCalls.compiled((String) second) : null;
         return new TextCalls(fn, args, p);
     }
 
@@ -123,14 +116,7 @@ final class TextCalls extends Expr {
     }
 
     private Pattern pattern(String regex) {
-        if (constantPattern != null) {
-            return constantPattern;
-        }
-        try {
-            return Pattern.compile(regex);
-        } catch (PatternSyntaxException e) {
-            return null;
-        }
+        return constantPattern != null ? constantPattern : StringCalls.compiled(regex);
     }
 
     private Object elt(Row row) {
@@ -213,6 +199,20 @@ final class TextCalls extends Expr {
         return found.toArray(NO_STRINGS);
     }
 
+    // The pattern of a query parameter, kept for the next row (the key is most often a literal).
+    private Pattern keyPattern(String key) {
+        QueryKey last = lastKey;
+        if (last == null || !last.key.equals(key)) {
+            last = new QueryKey(key, Pattern.compile("(&|^)" + Pattern.quote(key) + "=([^&]*)"));
+            lastKey = last;
+        }
+        return last.pattern;
+    }
+
+    /** A query parameter's name and the pattern that finds its value (immutable, swapped whole). */
+    private record QueryKey(String key, Pattern pattern) {
+    }
+
     private Object parseUrl(String s, String part, Row row) {
         URL url;
         try {
@@ -234,7 +234,7 @@ final class TextCalls extends Expr {
                 if (key == null) {
                     return null;
                 }
-                Matcher m = Pattern.compile("(&|^)" + Pattern.quote(key.toString()) + "=([^&]*)").matcher(query);
+                Matcher m = keyPattern(key.toString()).matcher(query);
                 return m.find() ? m.group(2) : null;
             }
             case "REF":

@@ -199,6 +199,34 @@ public final class FlinkFunctions {
     /** BTRIM(s [, characters]): s without the given characters (spaces by default) at both ends. */
     public static final SqlFunction BTRIM = string("BTRIM", NULLABLE_STRING, OperandTypes.or(OperandTypes.STRING,
             OperandTypes.STRING_STRING));
+    /**
+     * JSON_VALUE, JSON_QUERY, JSON_OBJECT and JSON_ARRAY, typed STRING where Calcite types them VARCHAR(2000), as Flink
+     * does (DESCRIBE shows STRING); JSON_VALUE ... RETURNING keeps its type.
+     */
+    public static final SqlFunction JSON_VALUE = new org.apache.calcite.sql.fun.SqlJsonValueFunction("JSON_VALUE") {
+        @Override
+        public RelDataType inferReturnType(SqlOperatorBinding binding) {
+            return unbounded(binding, super.inferReturnType(binding));
+        }
+    };
+    public static final SqlFunction JSON_QUERY = new org.apache.calcite.sql.fun.SqlJsonQueryFunction() {
+        @Override
+        public RelDataType inferReturnType(SqlOperatorBinding binding) {
+            return unbounded(binding, super.inferReturnType(binding));
+        }
+    };
+    public static final SqlFunction JSON_OBJECT = new org.apache.calcite.sql.fun.SqlJsonObjectFunction() {
+        @Override
+        public RelDataType inferReturnType(SqlOperatorBinding binding) {
+            return unbounded(binding, super.inferReturnType(binding));
+        }
+    };
+    public static final SqlFunction JSON_ARRAY = new org.apache.calcite.sql.fun.SqlJsonArrayFunction() {
+        @Override
+        public RelDataType inferReturnType(SqlOperatorBinding binding) {
+            return unbounded(binding, super.inferReturnType(binding));
+        }
+    };
     /** E(): Euler's number. */
     public static final SqlFunction E = numeric("E", ReturnTypes.DOUBLE, OperandTypes.NILADIC);
 
@@ -210,12 +238,12 @@ public final class FlinkFunctions {
             BIN, HEX, URL_ENCODE, URL_DECODE, SHA224, SHA384, SHA512, SHA2, SUBSTR, ELT, PRINTF, REGEXP_COUNT,
             REGEXP_INSTR, REGEXP_SUBSTR, REGEXP_EXTRACT_ALL, SPLIT, PARSE_URL, STARTSWITH, ENDSWITH, BTRIM,
             // TRANSLATE(s, from, to), which Calcite's parser reads as its TRANSLATE3.
-            SqlLibraryOperators.TRANSLATE3, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
+            SqlLibraryOperators.TRANSLATE3, JSON_VALUE, JSON_QUERY, JSON_OBJECT, JSON_ARRAY, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
             SqlLibraryOperators.LEAST);
 
     /** Names of Calcite's standard functions that Flink defines differently (result type, argument order). */
     static final java.util.Set<String> REDEFINED = java.util.Set.of("ROUND", "TRUNCATE", "LOG", "CURRENT_TIMESTAMP",
-            "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIME", "UUID");
+            "LOCALTIMESTAMP", "LOCALTIME", "CURRENT_TIME", "UUID", "JSON_VALUE", "JSON_QUERY", "JSON_OBJECT", "JSON_ARRAY");
 
     private static SqlFunction string(String name, SqlReturnTypeInference returnType, SqlOperandTypeChecker operands) {
         return new SqlFunction(name, SqlKind.OTHER_FUNCTION, returnType, null, operands, SqlFunctionCategory.STRING);
@@ -246,6 +274,15 @@ public final class FlinkFunctions {
         RelDataType result = digits >= s ? x : digits < 0 ? factory.createSqlType(SqlTypeName.DECIMAL, Math.min(38, 1 + p - s), 0)
                 : factory.createSqlType(SqlTypeName.DECIMAL, Math.min(38, 1 + p - s + digits), digits);
         return factory.createTypeWithNullability(result, nullable);
+    }
+
+    // A VARCHAR(2000), Calcite's type of the JSON functions' text, as Flink's STRING.
+    private static RelDataType unbounded(SqlOperatorBinding binding, RelDataType type) {
+        if (type.getSqlTypeName() != SqlTypeName.VARCHAR || type.getPrecision() != 2000) {
+            return type;
+        }
+        RelDataTypeFactory factory = binding.getTypeFactory();
+        return factory.createTypeWithNullability(factory.createSqlType(SqlTypeName.VARCHAR, Integer.MAX_VALUE), type.isNullable());
     }
 
     // ELT's values' common type, nullable (an index out of range gives NULL).
