@@ -8,10 +8,12 @@ import tempfile
 import time
 import unittest
 
-from weir.common import Configuration, ExecutionConfig
+from weir.common import Configuration, ExecutionConfig, WatermarkStrategy
 from weir.datastream import (CheckpointConfig, CheckpointingMode, CustomCheckpointStorage, EmbeddedRocksDBStateBackend,
                              ExternalizedCheckpointRetention, FileSystemCheckpointStorage, JobManagerCheckpointStorage, HashMapStateBackend, MapFunction, RuntimeExecutionMode,
                              TimeCharacteristic)
+from weir.datastream.connectors import NumberSequenceSource
+from weir.errors import JobExecutionError
 from streams_for_tests import env_with
 
 
@@ -107,11 +109,20 @@ class EnvironmentTest(unittest.TestCase):
         env.configure(configured)
 
         def paced(n):
-            time.sleep(0.002)  # checkpoints are triggered while the job runs
+            time.sleep(0.01)  # the endless job runs until the test has seen a checkpoint and cancels it
             return n
 
-        self.assertEqual(sum(env.from_collection(list(range(300))).map(paced).execute_and_collect()), 44850)
+        env.from_source(NumberSequenceSource(1, 10 ** 9), WatermarkStrategy.no_watermarks(), "numbers") \
+            .map(paced).print()
+        client = env.execute_async()
+        self.addCleanup(client.cancel)
+        deadline = time.monotonic() + 120  # only against a hang
+        while not glob.glob(os.path.join(directory, "**", "chk-*"), recursive=True) and time.monotonic() < deadline:
+            time.sleep(0.02)
         self.assertNotEqual(glob.glob(os.path.join(directory, "**", "chk-*"), recursive=True), [])
+        client.cancel()
+        with self.assertRaises(JobExecutionError):
+            client.get_job_execution_result().result(timeout=300)  # only against a hang
         memory = JobManagerCheckpointStorage()
         env_with(1).get_checkpoint_config().set_checkpoint_storage(memory)
         self.assertIsNone(memory.get_checkpoint_path())

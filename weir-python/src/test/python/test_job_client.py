@@ -48,7 +48,12 @@ class JobClientTest(unittest.TestCase):
         self.assertEqual(committed_lines(base), ["10", "20", "30"])
 
     def test_cancel_stops_a_running_job_whose_result_then_raises(self):
-        env = env_with(1)
+        # A cancelled job ends once the bundle in flight is answered (as a checkpoint waits for it): small bundles of
+        # this slow function let it end at once.
+        config = Configuration()
+        config.set_string("python.fn-execution.bundle.size", "10")
+        env = StreamExecutionEnvironment.get_execution_environment(config)
+        env.set_parallelism(1)
         started = tempfile.mkdtemp(prefix="weir-python-async-")
 
         def slow(n):
@@ -59,6 +64,7 @@ class JobClientTest(unittest.TestCase):
         env.from_source(NumberSequenceSource(1, 10 ** 9), WatermarkStrategy.no_watermarks(), "numbers") \
             .map(slow).print()
         client = env.execute_async()
+        self.addCleanup(client.cancel)  # a failed assertion must not leave the endless job running
         deadline = time.monotonic() + 300  # only against a hang
         while not os.path.exists(os.path.join(started, "running")) and time.monotonic() < deadline:
             time.sleep(0.01)
@@ -101,6 +107,7 @@ class JobClientTest(unittest.TestCase):
         env, sums = job(config, slow)
         sums.print()
         client = env.execute_async("savepoints")
+        self.addCleanup(client.cancel)  # a failed assertion must not leave the job running
         deadline = time.monotonic() + 300  # only against a hang
         while not os.path.exists(started) and time.monotonic() < deadline:
             time.sleep(0.01)
