@@ -117,9 +117,9 @@ final class CalendarArithmetic extends Expr {
             case DATE:
                 return LocalDateTime.ofEpochSecond(v * 86_400L, 0, ZoneOffset.UTC);
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-                return LocalDateTime.ofInstant(Instant.ofEpochMilli(v), zone);
+                return EpochMillis.toLocal(v, zone);
             default:
-                return LocalDateTime.ofInstant(Instant.ofEpochMilli(v), ZoneOffset.UTC);
+                return EpochMillis.utc(v);
         }
     }
 
@@ -128,7 +128,7 @@ final class CalendarArithmetic extends Expr {
             case DATE:
                 return (int) t.toLocalDate().toEpochDay();
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
-                return t.atZone(zone).toInstant().toEpochMilli();
+                return EpochMillis.fromLocal(t, zone);
             default:
                 return t.toInstant(ZoneOffset.UTC).toEpochMilli();
         }

@@ -68,9 +68,7 @@ final class Cast extends Expr {
                 return toTimestamp(v);
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 if (from == SqlTypeName.TIMESTAMP) {
-                    LocalDateTime local = LocalDateTime.ofEpochSecond(Math.floorDiv((Long) v, 1000L),
-                            (int) Math.floorMod((Long) v, 1000L) * 1_000_000, ZoneOffset.UTC);
-                    return local.atZone(zone).toInstant().toEpochMilli();
+                    return EpochMillis.fromLocal(EpochMillis.utc((Long) v), zone);
                 }
                 return truncate(v instanceof String ? parseTimestamp((String) v) : ((Number) v).longValue());
             case DATE:
@@ -91,7 +89,7 @@ final class Cast extends Expr {
             return truncate(parseTimestamp((String) v));
         }
         if (from == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE) {
-            LocalDateTime local = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli((Long) v), zone);
+            LocalDateTime local = EpochMillis.toLocal((Long) v, zone);
             return truncate(local.toInstant(ZoneOffset.UTC).toEpochMilli());
         }
         if (from == SqlTypeName.DATE) {
@@ -121,7 +119,7 @@ final class Cast extends Expr {
             case TIMESTAMP:
                 return Temporal.formatTimestamp((Long) v, fromPrecision);
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
-                LocalDateTime local = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli((Long) v), zone);
+                LocalDateTime local = EpochMillis.toLocal((Long) v, zone);
                 return Temporal.formatTimestamp(local.toInstant(ZoneOffset.UTC).toEpochMilli(), fromPrecision);
             }
             case DATE:

@@ -89,22 +89,21 @@ final class Temporal extends Expr {
                         : LocalDateTime.parse((String) a, patterns.of((String) b)).toInstant(ZoneOffset.UTC).toEpochMilli();
             case UNIX_TIMESTAMP: {
                 DateTimeFormatter format = b == null ? DateTimePatterns.DEFAULT : patterns.of((String) b);
-                return LocalDateTime.parse((String) a, format).atZone(zone).toEpochSecond();
+                return Math.floorDiv(EpochMillis.fromLocal(LocalDateTime.parse((String) a, format), zone), 1000L);
             }
             case FROM_UNIXTIME: {
                 DateTimeFormatter format = b == null ? DateTimePatterns.DEFAULT : patterns.of((String) b);
-                return LocalDateTime.ofInstant(Instant.ofEpochSecond(((Number) a).longValue()), zone).format(format);
+                return EpochMillis.toLocal(((Number) a).longValue() * 1000L, zone).format(format);
             }
             default: {
-                LocalDateTime t = a instanceof String ? LocalDateTime.ofInstant(Instant.ofEpochMilli(Cast.parseTimestamp((String) a)),
-                        ZoneOffset.UTC) : local(((Number) a).longValue());
+                LocalDateTime t = a instanceof String ? EpochMillis.utc(Cast.parseTimestamp((String) a)) : local(((Number) a).longValue());
                 return t.format(patterns.of((String) b));
             }
         }
     }
 
     private LocalDateTime local(long millis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(millis), localZoneInput ? zone : ZoneOffset.UTC);
+        return localZoneInput ? EpochMillis.toLocal(millis, zone) : EpochMillis.utc(millis);
     }
 
     private long roundTo(long millis, boolean up) {

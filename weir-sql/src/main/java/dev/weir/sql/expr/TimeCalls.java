@@ -98,6 +98,6 @@ final class TimeCalls extends Expr {
 
     // The session zone's wall clock at an instant, as the epoch millis of that wall clock read in UTC (TIMESTAMP's form).
     private long localMillis(long epochMillis) {
-        return LocalDateTime.ofInstant(Instant.ofEpochMilli(epochMillis), zone).toInstant(ZoneOffset.UTC).toEpochMilli();
+        return EpochMillis.toLocal(epochMillis, zone).toInstant(ZoneOffset.UTC).toEpochMilli();
     }
 }
