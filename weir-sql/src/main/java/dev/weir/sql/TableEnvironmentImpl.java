@@ -5,7 +5,6 @@ import dev.weir.sql.catalog.CatalogTable;
 import dev.weir.sql.catalog.CatalogView;
 import dev.weir.sql.catalog.SessionCatalog;
 import dev.weir.sql.catalog.TableResolver;
-import dev.weir.sql.exec.TableResultImpl;
 import dev.weir.sql.parse.Statement;
 import dev.weir.sql.parse.StatementParser;
 import dev.weir.sql.plan.SqlPlanner;
@@ -33,21 +32,20 @@ import java.util.Objects;
  * the Calcite planner over it, and the translation of each statement to a Weir job. A plain environment runs every
  * job on a fresh local {@link StreamExecutionEnvironment}; a stream table environment builds jobs on the one it
  * was created with, where its DataStream tables live (so {@code execute} there also runs that environment's other
- * pending sinks, unlike Flink).
+ * pending sinks, unlike Flink). This class is the public façade: {@link SqlStatements} runs executeSql's statements,
+ * {@link StatementJobs} plans and submits jobs, {@link DataStreamConversions} bridges to DataStreams and
+ * {@link CatalogCalls} answers the catalog calls.
  */
 public final class TableEnvironmentImpl implements StreamTableEnvironment {
-    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\s*CREATE\\s+TEMPORARY\\s",
-            java.util.regex.Pattern.CASE_INSENSITIVE);
-
     private final TableConfig config = new TableConfig();
     private final SessionCatalog catalog = new SessionCatalog();
     private final SqlPlanner planner = new SqlPlanner(catalog);
     private final TableResolver resolver = new TableResolver(planner);
     private final SessionStatements session = new SessionStatements();
-    private final CatalogStatements catalogStatements = new CatalogStatements(catalog, resolver, planner);
     private final CatalogCalls catalogCalls = new CatalogCalls(catalog, session);
     private final StatementJobs jobs;
     private final DataStreamConversions conversions;
+    private final SqlStatements statements;
     private int anonymousTables;
 
     private TableEnvironmentImpl(StreamExecutionEnvironment boundEnvironment, EnvironmentSettings settings) {
@@ -62,6 +60,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         }
         this.jobs = new StatementJobs(boundEnvironment, config, catalog, planner, session, catalogCalls);
         this.conversions = new DataStreamConversions(this, boundEnvironment, catalog, resolver, session, jobs);
+        this.statements = new SqlStatements(config, catalog, planner, resolver, session, catalogCalls, jobs);
         config.addConfiguration(settings.getConfiguration());
     }
 
@@ -80,74 +79,7 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     @Override
     public TableResult executeSql(String statement) {
-        Statement parsed = StatementParser.parse(Objects.requireNonNull(statement, "statement"));
-        if (parsed instanceof Statement.CreateFunction || parsed instanceof Statement.DropFunction
-                || parsed instanceof Statement.ShowFunctions) {
-            TableResult result = new Functions(catalog).execute(parsed);
-            if (parsed instanceof Statement.CreateFunction) {
-                session.weirFunction(((Statement.CreateFunction) parsed).name());
-            }
-            return result;
-        }
-        String created = parsed instanceof Statement.CreateTable c ? c.name() : parsed instanceof Statement.CreateView v ? v.name() : null;
-        boolean existed = created != null && catalog.get(created) != null;
-        TableResult result = CatalogStatements.handles(parsed) ? catalogStatements.execute(parsed) : executeStatement(statement, parsed);
-        if (created != null && !existed && TEMPORARY.matcher(statement).lookingAt()) {
-            catalog.markTemporary(created);
-        }
-        // SET goes into the table config, which another runtime receives whole with each job (SqlJob's settings).
-        if (parsed instanceof Statement.CreateTable || parsed instanceof Statement.CreateView || parsed instanceof Statement.Drop
-                || parsed instanceof Statement.AlterTable || parsed instanceof Statement.Use) {
-            session.add(statement);
-        }
-        return result;
-    }
-
-    private TableResult executeStatement(String statement, Statement parsed) {
-        if (parsed instanceof Statement.CreateTable) {
-            Statement.CreateTable c = (Statement.CreateTable) parsed;
-            if (c.ifNotExists() && catalog.get(c.name()) != null) {
-                return TableResultImpl.OK;
-            }
-            catalog.createTable(resolver.resolve(c.name(), c.columns(), c.watermarkColumn(), c.watermarkExpression(), c.primaryKey(),
-                    c.options(), null, false), c.ifNotExists());
-            return TableResultImpl.OK;
-        }
-        if (parsed instanceof Statement.CreateView) {
-            Statement.CreateView v = (Statement.CreateView) parsed;
-            if (v.ifNotExists() && catalog.get(v.name()) != null) {
-                return TableResultImpl.OK;
-            }
-            SqlPlanner.Planned planned = planner.planQuery(v.query());
-            catalog.createView(new CatalogView(v.name(), v.query(), RowTypes.schema(planned.rowType(), -1)), v.ifNotExists());
-            return TableResultImpl.OK;
-        }
-        if (parsed instanceof Statement.Drop) {
-            Statement.Drop d = (Statement.Drop) parsed;
-            if (!catalog.drop(d.name(), d.view()) && !d.ifExists()) {
-                throw new ValidationException((d.view() ? "View" : "Table") + " with identifier 'default_catalog.default_database."
-                        + d.name() + "' does not exist; write DROP " + (d.view() ? "VIEW" : "TABLE") + " IF EXISTS to ignore that");
-            }
-            return TableResultImpl.OK;
-        }
-        if (parsed instanceof Statement.Describe) {
-            return Describe.of(catalogCalls.entry(((Statement.Describe) parsed).name()));
-        }
-        if (parsed instanceof Statement.Explain) {
-            String plan = explainSql(((Statement.Explain) parsed).statement());
-            return TableResultImpl.ofRows(ResolvedSchema.physical(List.of("result"), List.of(dev.weir.table.api.DataTypes.STRING())),
-                    List.of(Row.of(plan)));
-        }
-        if (parsed instanceof Statement.Insert) {
-            Statement.Insert insert = (Statement.Insert) parsed;
-            return executeInsert(insert.target(), insert.query());
-        }
-        if (parsed instanceof Statement.Set) {
-            Statement.Set set = (Statement.Set) parsed;
-            config.set(set.key(), set.value());
-            return TableResultImpl.OK;
-        }
-        return executeQuery(((Statement.Query) parsed).sql());
+        return statements.execute(statement);
     }
 
     @Override
