@@ -37,12 +37,12 @@ final class CatalogCalls {
         session.addView(path, table.sql());
     }
 
-    boolean exists(String path) {
-        return catalog.get(CatalogStatements.objectName(path)) != null;
+    boolean exists(String name) {
+        return catalog.get(name) != null;
     }
 
-    void createView(String path, TableImpl table) {
-        String name = CatalogStatements.objectName(path);
+    /** Creates the permanent view {@code name} (an object name, not a path) of {@code table}'s query. */
+    void createView(String name, TableImpl table) {
         catalog.createView(new CatalogView(name, table.sql(), table.getResolvedSchema()), false);
         session.addView(name, table.sql());
     }

@@ -317,11 +317,12 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
 
     @Override
     public boolean createView(String path, Table view, boolean ignoreIfExists) {
+        String name = CatalogStatements.objectName(path);
         // The name is checked before the table is: an existing name with ignoreIfExists is false for any table.
-        if (ignoreIfExists && catalogCalls.exists(path)) {
+        if (ignoreIfExists && catalogCalls.exists(name)) {
             return false;
         }
-        catalogCalls.createView(path, own(view));
+        catalogCalls.createView(name, own(view));
         return true;
     }
 
