@@ -71,8 +71,8 @@ final class TableImpl implements Table {
             try {
                 return environment.executeQuery(sql);
             } catch (ValidationException e) {
-                throw new ValidationException("Table.orderBy(..) failed: " + e.getMessage() + " Weir sorts a streaming table "
-                        + "only for a Top-N: add fetch(n) (or offset(n))", e);
+                throw new ValidationException("Table.orderBy(..) failed: " + e.getMessage() + " A streaming table sorts on an "
+                        + "ascending time attribute first, or as a Top-N: add fetch(n) (or offset(n))", e);
             }
         }
         return environment.executeQuery(sql);

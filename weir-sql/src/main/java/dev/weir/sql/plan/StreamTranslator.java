@@ -211,6 +211,9 @@ public final class StreamTranslator {
         if (rel instanceof Values) {
             return values((Values) rel);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Sort sort && SortTranslator.isSortAlone(sort)) {
+            return new SortTranslator(this).translate(sort);
+        }
         throw unsupported(rel);
     }
 
