@@ -315,6 +315,11 @@ final class TableImpl implements Table {
     }
 
     private OperationSql operations() {
+        if (orderBy != null) {
+            // Calcite cannot expand a view ending in ORDER BY inside another query, and dropping the sort would not be Flink's.
+            throw new ValidationException("An operation after orderBy(..) other than offset, fetch or limit is not supported "
+                    + "yet: call orderBy(..) last");
+        }
         return new OperationSql(toString(), schema.getColumnNames(), this::functionName);
     }
 

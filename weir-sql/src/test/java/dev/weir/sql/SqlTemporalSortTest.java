@@ -84,6 +84,8 @@ class SqlTemporalSortTest {
         assertThat(collect(tables, sorted)).containsExactly("+I[a, 1, 1970-01-01T00:00:00.200Z]",
                 "+I[d, 4, 1970-01-01T00:00:00.700Z]", "+I[c, 3, 1970-01-01T00:00:01Z]", "+I[b, 2, 1970-01-01T00:00:01Z]",
                 "+I[a, 7, 1970-01-01T00:00:02Z]", "+I[f, 6, 1970-01-01T00:00:02Z]", "+I[e, 5, 1970-01-01T00:00:02.500Z]");
+        assertThatThrownBy(() -> tables.from("events").orderBy($("rowtime")).select($("k")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("call orderBy(..) last");
     }
 
     @Test
