@@ -1,10 +1,6 @@
 package dev.weir.sql.runtime;
 
 import dev.weir.api.common.functions.OpenContext;
-import dev.weir.api.common.state.MapState;
-import dev.weir.api.common.state.MapStateDescriptor;
-import dev.weir.api.common.state.ValueState;
-import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.types.Row;
 import dev.weir.util.Collector;
@@ -12,11 +8,10 @@ import java.util.Arrays;
 import java.util.Comparator;
 
 /**
- * Flink's temporal sort ({@code ORDER BY rowtime [, more keys]} on a stream): rows wait in keyed state, one array per
- * event time, until the watermark passes their time, then leave in time order; rows of the same time are ordered by
- * the further sort keys, then by arrival. A row at or before a time already emitted is late and dropped, as Flink's
- * temporal sort drops it. The planner keys every row to one key at parallelism 1: the sort is global. The buffer lives
- * in keyed state, so a checkpoint holds it.
+ * Flink's temporal sort ({@code ORDER BY rowtime [, more keys]} on a stream): rows wait in keyed state until the
+ * watermark passes their time ({@link RowsAwaitingWatermark}, which drops late rows as Flink's temporal sort does), then
+ * leave in time order; rows of the same time are ordered by the further sort keys, then by arrival. The planner keys
+ * every row to one key at parallelism 1: the sort is global.
  */
 public final class TimeSortFunction extends KeyedProcessFunction<Row, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -24,8 +19,7 @@ public final class TimeSortFunction extends KeyedProcessFunction<Row, Row, Row> 
     private final int rowtimeIndex;
     /** The sort keys after the time attribute; null when there are none (ties then leave in arrival order). */
     private final Comparator<Row> ties;
-    private transient MapState<Long, Row[]> pending;
-    private transient ValueState<Long> lastEmittedTime;
+    private transient RowsAwaitingWatermark pending;
 
     public TimeSortFunction(int rowtimeIndex, Comparator<Row> ties) {
         this.rowtimeIndex = rowtimeIndex;
@@ -34,37 +28,20 @@ public final class TimeSortFunction extends KeyedProcessFunction<Row, Row, Row> 
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("sql-sort-pending", Long.class, Row[].class));
-        lastEmittedTime = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-sort-last-emitted", Long.class));
+        pending = new RowsAwaitingWatermark(getRuntimeContext(), "sql-sort");
     }
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        Object time = input.getField(rowtimeIndex);
-        if (time == null) {
-            return;
-        }
-        long t = (Long) time;
-        Long last = lastEmittedTime.value();
-        if (last != null && t <= last) {
-            return;
-        }
-        Row[] waiting = pending.get(t);
-        Row[] more = waiting == null ? new Row[1] : Arrays.copyOf(waiting, waiting.length + 1);
-        more[more.length - 1] = input;
-        pending.put(t, more);
-        if (waiting == null) {
-            ctx.timerService().registerEventTimeTimer(t);
-        }
+        pending.add(input, rowtimeIndex, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        Row[] due = pending.get(timestamp);
+        Row[] due = pending.take(timestamp);
         if (due == null) {
             return;
         }
-        pending.remove(timestamp);
         if (ties != null && due.length > 1) {
             // A stable sort: rows equal on every key keep their arrival order.
             Arrays.sort(due, ties);
@@ -72,6 +49,5 @@ public final class TimeSortFunction extends KeyedProcessFunction<Row, Row, Row> 
         for (Row row : due) {
             out.collect(row);
         }
-        lastEmittedTime.update(timestamp);
     }
 }
