@@ -206,6 +206,8 @@ final class SqlCases {
                 + "INTERVAL '5' MINUTES))) WHERE rn <= 1", true));
         q.add(new Query("windowDeduplicationFirstRowPerSupplier", "SELECT window_start, supplier, item FROM (SELECT *, ROW_NUMBER() OVER "
                 + "(PARTITION BY window_start, window_end, supplier ORDER BY bidtime ASC) AS rn FROM " + TUMBLE + ") WHERE rn = 1"));
+        // Temporal sort: ORDER BY the rowtime first (two bids at 08:17 ordered by item), at parallelism 1 as Flink sorts.
+        q.add(new Query("temporalSortWithSecondKey", "SELECT bidtime, item, price FROM bids ORDER BY bidtime, item DESC", true));
         // Window joins.
         String bySupplier = "(SELECT * FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(bidtime), INTERVAL '5' MINUTES)) WHERE %s) %s";
         String onWindow = " ON L.supplier = R.supplier AND L.window_start = R.window_start AND L.window_end = R.window_end";

@@ -71,8 +71,8 @@ final class TableImpl implements Table {
             try {
                 return environment.executeQuery(sql);
             } catch (ValidationException e) {
-                throw new ValidationException("Table.orderBy(..) failed: " + e.getMessage() + " Weir sorts a streaming table "
-                        + "only for a Top-N: add fetch(n) (or offset(n))", e);
+                throw new ValidationException("Table.orderBy(..) failed: " + e.getMessage() + " A streaming table sorts on an "
+                        + "ascending time attribute first, or as a Top-N: add fetch(n) (or offset(n))", e);
             }
         }
         return environment.executeQuery(sql);
@@ -315,6 +315,11 @@ final class TableImpl implements Table {
     }
 
     private OperationSql operations() {
+        if (orderBy != null) {
+            // Calcite cannot expand a view ending in ORDER BY inside another query, and dropping the sort would not be Flink's.
+            throw new ValidationException("An operation after orderBy(..) other than offset, fetch or limit is not supported "
+                    + "yet: call orderBy(..) last");
+        }
         return new OperationSql(toString(), schema.getColumnNames(), this::functionName);
     }
 

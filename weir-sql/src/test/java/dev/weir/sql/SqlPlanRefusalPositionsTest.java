@@ -29,6 +29,20 @@ class SqlPlanRefusalPositionsTest {
     @Test
     void anOrderByOnAStreamIsRefusedAtTheOrderBy() {
         assertThatThrownBy(() -> env.executeSql("SELECT u\nFROM clicks\nORDER BY n")).isInstanceOf(ValidationException.class)
+                .hasMessage("At line 3, column 1: Sort on a non-time-attribute field is not supported. Order the rows by an "
+                        + "ascending time attribute first (ORDER BY rowtime, other columns), or keep a Top-N with LIMIT");
+    }
+
+    @Test
+    void anOrderByOnProcessingTimeIsRefusedAtTheOrderBy() {
+        assertThatThrownBy(() -> env.executeSql("SELECT u\nFROM clicks\nORDER BY p, n")).isInstanceOf(ValidationException.class)
+                .hasMessage("At line 3, column 1: Sort on a processing-time attribute is not supported yet; order the rows by "
+                        + "an event-time attribute first (a column with a WATERMARK)");
+    }
+
+    @Test
+    void anOrderByWithLimitOnAStreamIsRefusedAtTheOrderBy() {
+        assertThatThrownBy(() -> env.executeSql("SELECT u\nFROM clicks\nORDER BY n LIMIT 2")).isInstanceOf(ValidationException.class)
                 .hasMessage("At line 3, column 1: Weir cannot run this query: ORDER BY and LIMIT on a streaming table are not "
                         + "supported yet; remove them, or aggregate per window.");
     }

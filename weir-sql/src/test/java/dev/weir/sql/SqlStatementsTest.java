@@ -138,7 +138,7 @@ class SqlStatementsTest {
         TableEnvironment env = SqlTestSupport.env();
         env.executeSql("CREATE TABLE t (a INT, b INT) WITH ('connector' = 'datagen')");
         assertThatThrownBy(() -> env.executeSql("SELECT a FROM t ORDER BY b")).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("ORDER BY and LIMIT on a streaming table are not supported yet");
+                .hasMessageContaining("Sort on a non-time-attribute field is not supported.");
     }
 
     @Test

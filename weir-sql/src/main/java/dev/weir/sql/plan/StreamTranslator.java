@@ -39,7 +39,8 @@ import org.apache.calcite.rex.RexNode;
  * Translates Calcite's logical plan into Weir operators on the public DataStream API: scans to connector sources
  * with computed columns and watermarks, projections and filters to one compiled {@link CalcFunction}, window
  * table functions with a GROUP BY to Weir's window operators (the slicing operator for TUMBLE and HOP), other
- * GROUP BYs to a keyed, retracting {@link GroupAggregateFunction}, UNION ALL to a union, VALUES to a bounded source.
+ * GROUP BYs to a keyed, retracting {@link GroupAggregateFunction}, UNION ALL to a union, VALUES to a bounded source,
+ * an ORDER BY on the event time to Flink's temporal sort ({@link SortTranslator}).
  * Whatever it cannot translate fails here, at planning time, naming what to write instead. It records the
  * operators it adds, for EXPLAIN.
  */
@@ -210,6 +211,9 @@ public final class StreamTranslator {
         }
         if (rel instanceof Values) {
             return values((Values) rel);
+        }
+        if (rel instanceof org.apache.calcite.rel.core.Sort sort && SortTranslator.isSortAlone(sort)) {
+            return new SortTranslator(this).translate(sort);
         }
         throw unsupported(rel);
     }

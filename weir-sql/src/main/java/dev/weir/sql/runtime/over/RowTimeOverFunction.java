@@ -1,10 +1,9 @@
 package dev.weir.sql.runtime.over;
 
 import dev.weir.api.common.functions.OpenContext;
-import dev.weir.api.common.state.MapState;
-import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
+import dev.weir.sql.runtime.RowsAwaitingWatermark;
 import dev.weir.sql.runtime.agg.SqlAggregate;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.types.Row;
@@ -27,10 +26,9 @@ public final class RowTimeOverFunction extends KeyedProcessFunction<Row, Row, Ro
     private final boolean rows;
     private final long preceding;
     private final SqlAggregate aggregate;
-    private transient MapState<Long, Row[]> pending;
+    private transient RowsAwaitingWatermark pending;
     private transient ValueState<Object[]> accumulators;
     private transient ValueState<ArrayDeque<TimedRow>> frame;
-    private transient ValueState<Long> lastEmittedTime;
 
     public RowTimeOverFunction(int rowtimeIndex, boolean rows, long preceding, SqlAggregate aggregate) {
         this.rowtimeIndex = rowtimeIndex;
@@ -42,37 +40,22 @@ public final class RowTimeOverFunction extends KeyedProcessFunction<Row, Row, Ro
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("sql-over-pending", Long.class, Row[].class));
+        pending = new RowsAwaitingWatermark(getRuntimeContext(), "sql-over");
         accumulators = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-over-accumulators", Object[].class));
         frame = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-over-frame", (Class) ArrayDeque.class));
-        lastEmittedTime = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-over-last-emitted", Long.class));
     }
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
-        Object time = input.getField(rowtimeIndex);
-        if (time == null) {
-            return;
-        }
-        long t = (Long) time;
-        Long last = lastEmittedTime.value();
-        if (last != null && t <= last) {
-            return;
-        }
-        Row[] waiting = pending.get(t);
-        Row[] more = waiting == null ? new Row[1] : java.util.Arrays.copyOf(waiting, waiting.length + 1);
-        more[more.length - 1] = input;
-        pending.put(t, more);
-        ctx.timerService().registerEventTimeTimer(t);
+        pending.add(input, rowtimeIndex, ctx.timerService());
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        Row[] due = pending.get(timestamp);
+        Row[] due = pending.take(timestamp);
         if (due == null) {
             return;
         }
-        pending.remove(timestamp);
         Object[] acc = accumulators.value();
         if (acc == null) {
             acc = aggregate.createAccumulator();
@@ -112,7 +95,6 @@ public final class RowTimeOverFunction extends KeyedProcessFunction<Row, Row, Ro
         if (bounded) {
             frame.update(inFrame);
         }
-        lastEmittedTime.update(timestamp);
     }
 
     private static Row withResults(Row row, Object[] results) {
