@@ -123,6 +123,9 @@ public final class LineFormat implements Serializable {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         boolean quoted = false;
+        // A quote opens a quoted cell only as the cell's first character; elsewhere it is text, as in Flink's csv
+        // format (Jackson's CSV parser): {"a":1} unquoted stays {"a":1}.
+        boolean cellStart = true;
         for (int i = 0; i < line.length(); i++) {
             char c = line.charAt(i);
             if (quoted) {
@@ -136,13 +139,16 @@ public final class LineFormat implements Serializable {
                 } else {
                     cell.append(c);
                 }
-            } else if (c == '"') {
+            } else if (c == '"' && cellStart) {
                 quoted = true;
+                cellStart = false;
             } else if (c == delimiter) {
                 cells.add(cell.toString());
                 cell.setLength(0);
+                cellStart = true;
             } else {
                 cell.append(c);
+                cellStart = false;
             }
         }
         cells.add(cell.toString());
