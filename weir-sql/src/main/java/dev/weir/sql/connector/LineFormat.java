@@ -3,6 +3,7 @@ package dev.weir.sql.connector;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.weir.sql.types.EpochMillis;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
 import java.io.IOException;
@@ -27,6 +28,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 public final class LineFormat implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A timestamp's whole seconds as the csv and json formats write them (parsed once, not per row). */
+    private static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final boolean json;
     private final char delimiter;
@@ -214,9 +217,8 @@ public final class LineFormat implements Serializable {
             case TIMESTAMP:
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE: {
                 long millis = (Long) v;
-                java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
-                        (int) Math.floorMod(millis, 1000L) * 1_000_000, java.time.ZoneOffset.UTC);
-                String s = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+                java.time.LocalDateTime t = EpochMillis.utc(millis);
+                String s = t.format(SECONDS);
                 int p = Math.min(3, precisions[i]);
                 return p == 0 ? s : s + "." + String.format("%03d", t.getNano() / 1_000_000).substring(0, p);
             }

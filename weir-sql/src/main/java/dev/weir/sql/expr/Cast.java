@@ -1,5 +1,6 @@
 package dev.weir.sql.expr;
 
+import dev.weir.sql.types.EpochMillis;
 import dev.weir.types.Row;
 import java.math.BigDecimal;
 import java.time.LocalDate;

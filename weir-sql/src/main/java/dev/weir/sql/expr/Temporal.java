@@ -1,7 +1,7 @@
 package dev.weir.sql.expr;
 
+import dev.weir.sql.types.EpochMillis;
 import dev.weir.types.Row;
-import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -130,8 +130,7 @@ final class Temporal extends Expr {
 
     /** {@code yyyy-MM-dd HH:mm:ss} and {@code precision} fraction digits, as Flink prints a TIMESTAMP(precision). */
     static String formatTimestamp(long millis, int precision) {
-        LocalDateTime t = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L), (int) Math.floorMod(millis, 1000L) * 1_000_000,
-                ZoneOffset.UTC);
+        LocalDateTime t = EpochMillis.utc(millis);
         String base = t.format(DateTimePatterns.DEFAULT);
         if (precision <= 0) {
             return base;

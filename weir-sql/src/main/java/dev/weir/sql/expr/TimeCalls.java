@@ -1,7 +1,7 @@
 package dev.weir.sql.expr;
 
+import dev.weir.sql.types.EpochMillis;
 import dev.weir.types.Row;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -63,8 +63,7 @@ public final class ValueConversions implements Serializable {
         }
         switch (type) {
             case TIMESTAMP:
-                return LocalDateTime.ofEpochSecond(Math.floorDiv((Long) value, 1000L),
-                        (int) Math.floorMod((Long) value, 1000L) * 1_000_000, ZoneOffset.UTC);
+                return EpochMillis.utc((Long) value);
             case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
                 return Instant.ofEpochMilli((Long) value);
             case DATE:

@@ -1,5 +1,6 @@
 package dev.weir.sql.udf;
 
+import dev.weir.sql.types.EpochMillis;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -43,8 +44,7 @@ public final class JavaValues {
                 return BigDecimal.valueOf(n.longValue());
             }
             if (type == LocalDateTime.class) {
-                return LocalDateTime.ofEpochSecond(Math.floorDiv(n.longValue(), 1000), (int) Math.floorMod(n.longValue(), 1000) * 1_000_000,
-                        ZoneOffset.UTC);
+                return EpochMillis.utc(n.longValue());
             }
             if (type == LocalDate.class) {
                 return LocalDate.ofEpochDay(n.longValue());

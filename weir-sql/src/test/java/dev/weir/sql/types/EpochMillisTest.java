@@ -1,4 +1,4 @@
-package dev.weir.sql.expr;
+package dev.weir.sql.types;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.weir.sql.expr;
+package dev.weir.sql.types;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,23 +10,23 @@ import java.time.ZoneOffset;
  * zone for its rules, and a {@link ZoneOffset} (UTC included) builds new rules, with a map of their own, on every call
  * (113 bytes a row in Nexmark q16's DATE_FORMAT): a fixed offset is applied directly here.
  */
-final class EpochMillis {
+public final class EpochMillis {
     private EpochMillis() {
     }
 
     /** The wall clock in UTC at {@code millis}: TIMESTAMP's form of an instant. */
-    static LocalDateTime utc(long millis) {
+    public static LocalDateTime utc(long millis) {
         return at(millis, ZoneOffset.UTC);
     }
 
     /** The wall clock in {@code zone} at {@code millis}. */
-    static LocalDateTime toLocal(long millis, ZoneId zone) {
+    public static LocalDateTime toLocal(long millis, ZoneId zone) {
         ZoneOffset offset = zone instanceof ZoneOffset ? (ZoneOffset) zone : zone.getRules().getOffset(Instant.ofEpochMilli(millis));
         return at(millis, offset);
     }
 
     /** The instant at which {@code zone}'s wall clock reads {@code t} (a gap or overlap resolved as {@code atZone} does). */
-    static long fromLocal(LocalDateTime t, ZoneId zone) {
+    public static long fromLocal(LocalDateTime t, ZoneId zone) {
         if (zone instanceof ZoneOffset) {
             return t.toInstant((ZoneOffset) zone).toEpochMilli();
         }
