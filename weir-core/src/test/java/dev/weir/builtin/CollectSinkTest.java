@@ -287,6 +287,21 @@ class CollectSinkTest {
     }
 
     @Test
+    void allWritersFinishedOnlyOnceEveryWriterReportedTheEndOfItsInput() throws Exception {
+        CollectSink<String> sink = new CollectSink<>();
+        assertThat(sink.allWritersFinished()).as("no writer yet").isFalse();
+        SinkWriter<String> first = writer(sink, 0, 2);
+        SinkWriter<String> second = writer(sink, 1, 2);
+        first.write("a", NoTimestampContext.INSTANCE);
+        first.flush(true);
+        second.flush(false);
+
+        assertThat(sink.allWritersFinished()).isFalse();
+        second.flush(true);
+        assertThat(sink.allWritersFinished()).isTrue();
+    }
+
+    @Test
     void refusesNullElementsNamingTheSubtask() {
         SinkWriter<String> writer = writer(new CollectSink<>(), 2, 3);
 

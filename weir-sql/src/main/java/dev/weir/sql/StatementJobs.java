@@ -161,7 +161,13 @@ final class StatementJobs {
             }
         });
         return TableResultImpl.ofJob(RowTypes.schema(translated.rowType(), translated.rowtimeIndex()),
-                new CollectIterator<>(sink, () -> client.cancel()), client);
+                new CollectIterator<>(sink, () -> {
+                    // Closed before the query's rows were all written: stop the job. Once they were, the job is
+                    // finishing by itself, and a cancel then would fail a later await() with "cancelled".
+                    if (!sink.allWritersFinished()) {
+                        client.cancel();
+                    }
+                }), client);
     }
 
     TableResult executeInsert(String target, String query) {
