@@ -109,23 +109,6 @@ public final class CollectSink<T> implements Sink<T> {
     }
 
     /**
-     * Whether every parallel writer reported the end of its input: what the job sends here is complete, and a job whose
-     * only sink this is ends by itself (its consumer need not cancel it, which would turn its success into a cancel).
-     */
-    public boolean allWritersFinished() {
-        CollectRing[] all = rings;
-        if (all == null) {
-            return false;
-        }
-        for (CollectRing ring : all) {
-            if (!ring.finished) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * The consumer's next element, waiting until there is one: {@link #END_OF_RESULTS} once every writer finished and
      * its elements were taken, {@link #FAILED} once the job failed.
      */

@@ -287,18 +287,34 @@ class CollectSinkTest {
     }
 
     @Test
-    void allWritersFinishedOnlyOnceEveryWriterReportedTheEndOfItsInput() throws Exception {
+    void givenTheJobsEndTheIteratorEndsOnlyOnceTheJobHasTerminated() throws Exception {
         CollectSink<String> sink = new CollectSink<>();
-        assertThat(sink.allWritersFinished()).as("no writer yet").isFalse();
-        SinkWriter<String> first = writer(sink, 0, 2);
-        SinkWriter<String> second = writer(sink, 1, 2);
-        first.write("a", NoTimestampContext.INSTANCE);
-        first.flush(true);
-        second.flush(false);
+        CompletableFuture<String> jobEnd = new CompletableFuture<>();
+        CollectIterator<String> iterator = new CollectIterator<>(sink, closes::incrementAndGet, jobEnd);
+        SinkWriter<String> writer = writer(sink, 0, 1);
+        writer.write("a", NoTimestampContext.INSTANCE);
+        writer.flush(true);
 
-        assertThat(sink.allWritersFinished()).isFalse();
-        second.flush(true);
-        assertThat(sink.allWritersFinished()).isTrue();
+        assertThat(iterator.next()).isEqualTo("a");
+        CompletableFuture<Boolean> more = CompletableFuture.supplyAsync(iterator::hasNext,
+                runnable -> new Thread(runnable).start());
+        Thread.sleep(50);
+        assertThat(more).as("the writers finished but the job has not").isNotDone();
+        jobEnd.complete("finished");
+
+        assertThat(more.get(10, TimeUnit.SECONDS)).isFalse();
+    }
+
+    @Test
+    void givenTheJobsEndAFailureAfterTheLastElementIsThrownAtTheEnd() throws Exception {
+        CollectSink<String> sink = new CollectSink<>();
+        CompletableFuture<String> jobEnd = new CompletableFuture<>();
+        CollectIterator<String> iterator = new CollectIterator<>(sink, closes::incrementAndGet, jobEnd);
+        writer(sink, 0, 1).flush(true);
+        jobEnd.completeExceptionally(new IllegalStateException("the final checkpoint failed"));
+
+        assertThatThrownBy(iterator::hasNext).isInstanceOf(IllegalStateException.class)
+                .hasMessage("the final checkpoint failed");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.weir.sql;
 
+import dev.weir.api.common.JobExecutionResult;
 import dev.weir.builtin.CollectIterator;
 import dev.weir.builtin.CollectSink;
 import dev.weir.core.execution.JobClient;
@@ -22,6 +23,7 @@ import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.calcite.plan.RelOptUtil;
 
 /**
@@ -160,14 +162,15 @@ final class StatementJobs {
                 sink.fail(failure);
             }
         });
+        // As Flink's collect: the rows end when the job has terminated, and closing them cancels only a job still
+        // running (a cancel while it ends by itself would fail a later await() with "cancelled").
+        CompletableFuture<JobExecutionResult> jobEnd = client.getJobExecutionResult();
         return TableResultImpl.ofJob(RowTypes.schema(translated.rowType(), translated.rowtimeIndex()),
                 new CollectIterator<>(sink, () -> {
-                    // Closed before the query's rows were all written: stop the job. Once they were, the job is
-                    // finishing by itself, and a cancel then would fail a later await() with "cancelled".
-                    if (!sink.allWritersFinished()) {
+                    if (!jobEnd.isDone()) {
                         client.cancel();
                     }
-                }), client);
+                }, jobEnd), client);
     }
 
     TableResult executeInsert(String target, String query) {

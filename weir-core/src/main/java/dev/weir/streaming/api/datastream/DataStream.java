@@ -38,6 +38,7 @@ import dev.weir.api.common.JobExecutionResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 /**
@@ -282,7 +283,10 @@ public class DataStream<T> {
         return new DataStreamSink<>(t);
     }
 
-    /** Runs the job and returns an iterator over this stream's elements; closing it early cancels the job. */
+    /**
+     * Runs the job and returns an iterator over this stream's elements, which ends when the job has terminated; closing
+     * it while the job runs cancels the job.
+     */
     public CloseableIterator<T> executeAndCollect() throws Exception {
         return executeAndCollect("DataStream Collect");
     }
@@ -300,12 +304,16 @@ public class DataStream<T> {
                 }
             }
         });
+        // As Flink's: the iterator ends when the job has terminated, and closing it cancels only a job still running.
+        CompletableFuture<JobExecutionResult> jobEnd = client.getJobExecutionResult();
         return new CollectIterator<>(sink, new Runnable() {
             @Override
             public void run() {
-                client.cancel();
+                if (!jobEnd.isDone()) {
+                    client.cancel();
+                }
             }
-        });
+        }, jobEnd);
     }
 
     /** Runs the job and returns its first {@code limit} elements, then cancels it. */
