@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * workload, every engine runs warm-up rounds until it has run at least that many and its worker has spent at least
  * that much CPU time in them, so that the JIT has finished compiling the hot path; see {@link WarmUp}; workloads 9 and
  * 13 measure a fresh JVM and never warm up, workload 10 runs {@code --warmup} rounds only), {@code --scale 1.0} (times each workload's event count), {@code --startup-runs 3},
- * {@code --target-dir weir-bench/target}, {@code --docs docs}, {@code --docs-name benchmarks} (the file written in
+ * {@code --runs 1} (independent runs of everything, each with fresh worker JVMs: the report shows every run's ratio
+ * and their spread, since a floor must hold in every run), {@code --target-dir weir-bench/target}, {@code --docs docs}, {@code --docs-name benchmarks} (the file written in
  * the docs folder: {@code <name>.md} and {@code <name>.svg}), {@code --latency-rate 100000} (workload 8's fixed
  * input rate in events/s; it runs {@code 10 s × --scale} at that rate), {@code --jvm "-Xmx3g"}, {@code --jfr weir}
  * (records a JFR profile of that engine's worker into the target dir), {@code --flink-only} (also run windowed
@@ -52,8 +53,18 @@ public final class SideBySide {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         SideBySide bench = new SideBySide(options);
-        List<Measurement> results = bench.run();
-        Report report = new Report(results, options.commandLine, options.docsName);
+        List<List<Measurement>> runs = new ArrayList<>();
+        for (int run = 1; run <= options.runs; run++) {
+            if (options.runs > 1) {
+                String header = "Run " + run + " of " + options.runs + " (fresh worker JVMs):";
+                System.out.println(header);
+                bench.cpuLines.add(header);
+                bench.warmUpLines.add(header);
+                bench.checkpointLines.add(header);
+            }
+            runs.add(bench.run());
+        }
+        Report report = new Report(runs, options.commandLine, options.docsName);
         System.out.println(report.plainTable());
         bench.cpuLines.forEach(System.out::println);
         bench.warmUpLines.forEach(System.out::println);
@@ -415,7 +426,7 @@ public final class SideBySide {
      * The runner's command-line options. {@code commandLine} is the arguments as given, plus the warm-up in seconds
      * when it was left at its default, so the report's "Command:" line says how long the engines warmed up.
      */
-    record Options(List<Workload> workloads, int rounds, int warmup, double warmupSeconds, double scale, int startupRuns,
+    record Options(List<Workload> workloads, int runs, int rounds, int warmup, double warmupSeconds, double scale, int startupRuns,
                            Path targetDir, Path docs, String docsName, long latencyRate, List<String> jvmOptions,
                            String jfrEngine, boolean flinkOnly, boolean quiet, String commandLine) {
 
@@ -429,6 +440,7 @@ public final class SideBySide {
 
         static Options parse(String[] args) {
             List<Workload> workloads = List.of(Workload.values());
+            int runs = 1;
             int rounds = 3;
             int warmup = 1;
             double warmupSeconds = DEFAULT_WARMUP_SECONDS;
@@ -448,6 +460,7 @@ public final class SideBySide {
                 switch (args[i]) {
                     case "--workloads" -> workloads = Arrays.stream(value.split(","))
                             .flatMap(w -> Workload.parseGroup(w).stream()).toList();
+                    case "--runs" -> runs = Integer.parseInt(value);
                     case "--rounds" -> rounds = Integer.parseInt(value);
                     case "--warmup" -> warmup = Integer.parseInt(value);
                     case "--warmup-seconds" -> {
@@ -478,6 +491,9 @@ public final class SideBySide {
                 }
                 i++;
             }
+            if (runs < 1) {
+                throw new IllegalArgumentException("--runs must be at least 1, was " + runs);
+            }
             if (rounds < 1) {
                 throw new IllegalArgumentException("--rounds must be at least 1, was " + rounds);
             }
@@ -495,7 +511,7 @@ public final class SideBySide {
                 commandLine = (commandLine + " --warmup-seconds "
                         + java.math.BigDecimal.valueOf(warmupSeconds).stripTrailingZeros().toPlainString()).trim();
             }
-            return new Options(workloads, rounds, warmup, warmupSeconds, scale, startupRuns, targetDir, docs, docsName,
+            return new Options(workloads, runs, rounds, warmup, warmupSeconds, scale, startupRuns, targetDir, docs, docsName,
                     latencyRate, jvm, jfr, flinkOnly, quiet, commandLine);
         }
     }
