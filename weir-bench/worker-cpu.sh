@@ -19,6 +19,11 @@ if [ -n "${WEIR_ROCKSDB_JAR:-}" ]; then
 fi
 if [ "$engine" = weir ]; then
   cp=$(echo "$cp" | tr ':' '\n' | grep -v -e frocksdbjni -e flink-statebackend-rocksdb | paste -sd:)
+else
+  # As SideBySide.withOwnRocksDB: Weir's RocksDB, and Weir SQL's Calcite and Janino, which break Flink's planner
+  # ("Unable to instantiate java compiler"); weir-sql's classes stay (Flink's Nexmark SQL reads its generator).
+  cp=$(echo "$cp" | tr ':' '\n' | grep -v -e /org/rocksdb/rocksdbjni/ -e weir-rocksdb -e /org/apache/calcite/ \
+    -e /org/codehaus/janino/ | paste -sd:)
 fi
 jvm=(-Xms2g -Xmx2g ${EXTRA_JVM:-})
 [ -n "$jfr" ] && jvm+=("-XX:StartFlightRecording=filename=$jfr,settings=profile")
