@@ -3,19 +3,21 @@
 # the worker JVM's CPU time per event (all its threads), which a loaded machine distorts far less than wall time.
 #   weir-bench/worker-cpu.sh weir|flink WORKLOAD EVENTS ROUNDS [file.jfr]
 # Environment: WARMUP (rounds, default 2), WEIR_CORE_JAR, WEIR_SQL_JAR and WEIR_ROCKSDB_JAR (measure this weir-core, weir-sql or weir-rocksdb jar
-# instead of the tree's, to compare two builds in alternating fresh workers), EXTRA_JVM. Needs a built weir-bench (weir-bench/run.sh builds it).
+# instead of the tree's, to compare two builds in alternating fresh workers), BENCH_CLASSES (another build's
+# weir-bench/target/flink-<version>/classes, copied away, to compare two builds of the bench's own jobs), EXTRA_JVM. Needs a built weir-bench (weir-bench/run.sh builds it).
+# (A test run of weir-bench leaves target/classes instead of the jars in classpath.txt: both are replaced.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 engine=$1; workload=$2; events=$3; rounds=$4; jfr=${5:-}; warmup=${WARMUP:-2}
-cp="weir-bench/target/flink-${FLINK_VERSION:-1.20.5}/classes:$(cat "weir-bench/target/flink-${FLINK_VERSION:-1.20.5}/classpath.txt")"
+cp="${BENCH_CLASSES:-weir-bench/target/flink-${FLINK_VERSION:-1.20.5}/classes}:$(cat "weir-bench/target/flink-${FLINK_VERSION:-1.20.5}/classpath.txt")"
 if [ -n "${WEIR_CORE_JAR:-}" ]; then
-  cp=$(echo "$cp" | tr ':' '\n' | sed "s#^.*/weir-core/target/weir-core-[^/]*\.jar\$#$WEIR_CORE_JAR#" | paste -sd:)
+  cp=$(echo "$cp" | tr ':' '\n' | sed -E "s#^.*/weir-core/target/(weir-core-[^/]*\.jar|classes)\$#$WEIR_CORE_JAR#" | paste -sd:)
 fi
 if [ -n "${WEIR_SQL_JAR:-}" ]; then
-  cp=$(echo "$cp" | tr ':' '\n' | sed "s#^.*/weir-sql/target/weir-sql-[^/]*\.jar\$#$WEIR_SQL_JAR#" | paste -sd:)
+  cp=$(echo "$cp" | tr ':' '\n' | sed -E "s#^.*/weir-sql/target/(weir-sql-[^/]*\.jar|classes)\$#$WEIR_SQL_JAR#" | paste -sd:)
 fi
 if [ -n "${WEIR_ROCKSDB_JAR:-}" ]; then
-  cp=$(echo "$cp" | tr ':' '\n' | sed "s#^.*/weir-rocksdb/target/weir-rocksdb-[^/]*\.jar\$#$WEIR_ROCKSDB_JAR#" | paste -sd:)
+  cp=$(echo "$cp" | tr ':' '\n' | sed -E "s#^.*/weir-rocksdb/target/(weir-rocksdb-[^/]*\.jar|classes)\$#$WEIR_ROCKSDB_JAR#" | paste -sd:)
 fi
 if [ "$engine" = weir ]; then
   cp=$(echo "$cp" | tr ':' '\n' | grep -v -e frocksdbjni -e flink-statebackend-rocksdb | paste -sd:)
