@@ -5,11 +5,13 @@ import dev.weir.api.common.state.ListState;
 import dev.weir.api.common.state.ListStateDescriptor;
 import dev.weir.api.common.state.MapState;
 import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.state.State;
 import dev.weir.api.common.state.StateDescriptor;
 import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.builtin.BundledKeyedProcessFunction;
+import dev.weir.runtime.state.KeyedStateFunction;
 import dev.weir.streaming.api.TimeDomain;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.util.Collector;
@@ -41,6 +43,13 @@ final class ProcessConversation {
     private BroadcastStateRequests broadcast;
     /** A window function's per-window state, or null. */
     private WindowStateRequests windowState;
+    /** The broadcast side's {@code applyToKeyedState} during a keyed broadcast function's broadcast call, or null. */
+    private KeyedStateVisitor keyedStateVisitor;
+
+    /** A keyed broadcast function's {@code Context.applyToKeyedState}, as the conversation calls it. */
+    interface KeyedStateVisitor {
+        void apply(StateDescriptor<Object> descriptor, KeyedStateFunction<Object, State> function) throws Exception;
+    }
 
     /** Where a call's side outputs go: its context's {@code output(tag, value)}. */
     interface SideOutput {
@@ -56,6 +65,11 @@ final class ProcessConversation {
     /** Serves the worker's {@code broadcast_*} requests from {@code broadcast} (a broadcast process function's). */
     void useBroadcastState(BroadcastStateRequests broadcast) {
         this.broadcast = broadcast;
+    }
+
+    /** Serves the worker's {@code apply_to_keyed_state} requests with {@code visitor} until the next call; null: refused. */
+    void useKeyedStateVisitor(KeyedStateVisitor visitor) {
+        this.keyedStateVisitor = visitor;
     }
 
     /** Serves the worker's {@code window_*} requests from {@code windowState} (a window function's). */
@@ -219,6 +233,10 @@ final class ProcessConversation {
             }
             return broadcast.serve(kind, request);
         }
+        if (kind.equals("apply_to_keyed_state")) {
+            visitKeys(request, timers);
+            return null;
+        }
         if (kind.startsWith("window_") && windowState != null) {
             return windowState.serve(kind, request);
         }
@@ -268,6 +286,39 @@ final class ProcessConversation {
             default:
                 throw new UnsupportedOperationException("unknown request '" + kind + "' from the Python worker");
         }
+    }
+
+    /**
+     * {@code ["apply_to_keyed_state", name, family]}: for each key with a value of that state, tells the worker the key
+     * ({@code ["apply_key", key]}, the key current in Weir's state) and serves its state requests until it says
+     * {@code ["applied"]}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void visitKeys(List<Object> request, TimerService timers) throws Exception {
+        if (keyedStateVisitor == null) {
+            throw new UnsupportedOperationException("apply_to_keyed_state(...) is for process_broadcast_element of a "
+                    + "KeyedBroadcastProcessFunction, as in Flink");
+        }
+        String name = (String) request.get(1);
+        StateDescriptor<?> descriptor = switch ((String) request.get(2)) {
+            case "list" -> withTtl(new ListStateDescriptor<>(name, Object.class));
+            case "map" -> withTtl(new MapStateDescriptor<>(name, Object.class, Object.class));
+            default -> withTtl(new ValueStateDescriptor<>(name, Object.class));
+        };
+        keyedStateVisitor.apply((StateDescriptor) descriptor, (key, state) -> {
+            worker.send(Arrays.asList("apply_key", key));
+            while (true) {
+                List<Object> visit = (List<Object>) worker.receive();
+                String kind = (String) visit.get(0);
+                if (kind.equals("applied")) {
+                    return;
+                }
+                if (kind.equals("error")) {
+                    throw new PythonFunctionException((String) visit.get(1));
+                }
+                answer(kind, visit, timers);
+            }
+        });
     }
 
     @SuppressWarnings("unchecked")
