@@ -43,6 +43,8 @@ final class ProcessConversation {
     private BroadcastStateRequests broadcast;
     /** A window function's per-window state, or null. */
     private WindowStateRequests windowState;
+    /** A Python trigger's context, or null. */
+    private TriggerRequests triggerRequests;
     /** The broadcast side's {@code applyToKeyedState} during a keyed broadcast function's broadcast call, or null. */
     private KeyedStateVisitor keyedStateVisitor;
 
@@ -70,6 +72,11 @@ final class ProcessConversation {
     /** Serves the worker's {@code apply_to_keyed_state} requests with {@code visitor} until the next call; null: refused. */
     void useKeyedStateVisitor(KeyedStateVisitor visitor) {
         this.keyedStateVisitor = visitor;
+    }
+
+    /** Serves the worker's {@code trigger_*} requests from {@code triggerRequests} (a Python trigger's). */
+    void useTriggerRequests(TriggerRequests triggerRequests) {
+        this.triggerRequests = triggerRequests;
     }
 
     /** Serves the worker's {@code window_*} requests from {@code windowState} (a window function's). */
@@ -236,6 +243,9 @@ final class ProcessConversation {
         if (kind.equals("apply_to_keyed_state")) {
             visitKeys(request, timers);
             return null;
+        }
+        if (kind.startsWith("trigger_") && triggerRequests != null) {
+            return triggerRequests.serve(kind, request);
         }
         if (kind.startsWith("window_") && windowState != null) {
             return windowState.serve(kind, request);
