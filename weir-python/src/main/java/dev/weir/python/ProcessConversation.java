@@ -29,7 +29,7 @@ import java.util.Map;
  * worker's state reads and writes and timer registrations, until the worker says {@code done} with its outputs. State
  * lives in Weir's keyed state (so checkpoints hold it); Python holds none between calls.
  */
-final class ProcessConversation {
+final class ProcessConversation implements NamedStateRequests.States {
     private final WorkerConnection worker;
     private final RuntimeContext context;
     private final Map<String, ValueState<Object>> values = new HashMap<>();
@@ -258,32 +258,6 @@ final class ProcessConversation {
         String name = request.size() > 1 ? String.valueOf(request.get(1)) : "";
         switch (kind) {
             case "state_ttl": declareTtl(name, request); return null;
-            case "value_get": return value(name).value();
-            case "value_update": value(name).update(request.get(2)); return null;
-            case "value_clear": value(name).clear(); return null;
-            case "list_get": {
-                List<Object> all = new ArrayList<>();
-                Iterable<Object> stored = list(name).get();
-                if (stored != null) {
-                    stored.forEach(all::add);
-                }
-                return all;
-            }
-            case "list_add": list(name).add(request.get(2)); return null;
-            case "list_update": list(name).update(asList(request.get(2))); return null;
-            case "list_clear": list(name).clear(); return null;
-            case "map_get": return map(name).get(request.get(2));
-            case "map_put": map(name).put(request.get(2), request.get(3)); return null;
-            case "map_contains": return map(name).contains(request.get(2));
-            case "map_remove": map(name).remove(request.get(2)); return null;
-            case "map_items": {
-                List<Object> items = new ArrayList<>();
-                for (Map.Entry<Object, Object> e : map(name).entries()) {
-                    items.add(List.of(e.getKey(), e.getValue()));
-                }
-                return items;
-            }
-            case "map_clear": map(name).clear(); return null;
             case "timer_register_event": timers.registerEventTimeTimer((Long) request.get(1)); return null;
             case "timer_register_processing": timers.registerProcessingTimeTimer((Long) request.get(1)); return null;
             case "timer_delete_event": timers.deleteEventTimeTimer((Long) request.get(1)); return null;
@@ -294,6 +268,9 @@ final class ProcessConversation {
                 }
                 return timers.currentProcessingTime();
             default:
+                if (NamedStateRequests.serves(kind)) {
+                    return NamedStateRequests.serve(kind, request, this);
+                }
                 throw new UnsupportedOperationException("unknown request '" + kind + "' from the Python worker");
         }
     }
@@ -331,11 +308,6 @@ final class ProcessConversation {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> asList(Object value) {
-        return (List<Object>) value;
-    }
-
     /** {@code ["state_ttl", name, family, ttl millis, update type, visibility]}: comes before the state's first use. */
     private void declareTtl(String name, List<Object> request) {
         if (values.containsKey(name) || lists.containsKey(name) || maps.containsKey(name)) {
@@ -355,15 +327,18 @@ final class ProcessConversation {
         return descriptor;
     }
 
-    private ValueState<Object> value(String name) {
+    @Override
+    public ValueState<Object> value(String name) {
         return values.computeIfAbsent(name, n -> context.getState(withTtl(new ValueStateDescriptor<>(n, Object.class))));
     }
 
-    private ListState<Object> list(String name) {
+    @Override
+    public ListState<Object> list(String name) {
         return lists.computeIfAbsent(name, n -> context.getListState(withTtl(new ListStateDescriptor<>(n, Object.class))));
     }
 
-    private MapState<Object, Object> map(String name) {
+    @Override
+    public MapState<Object, Object> map(String name) {
         return maps.computeIfAbsent(name, n -> context.getMapState(withTtl(new MapStateDescriptor<>(n, Object.class, Object.class))));
     }
 }

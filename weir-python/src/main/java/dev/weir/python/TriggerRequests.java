@@ -7,9 +7,7 @@ import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.streaming.api.windowing.triggers.Trigger;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Serves a Python trigger's requests ({@code trigger_register_event} and the other {@code trigger_} kinds) from the
@@ -18,6 +16,23 @@ import java.util.Map;
  */
 final class TriggerRequests {
     private Trigger.TriggerContext context;
+    /** The current call's partitioned states, by name. */
+    private final NamedStateRequests.States partitioned = new NamedStateRequests.States() {
+        @Override
+        public ValueState<Object> value(String name) {
+            return context.getPartitionedState(new ValueStateDescriptor<>(name, Object.class));
+        }
+
+        @Override
+        public ListState<Object> list(String name) {
+            return context.getPartitionedState(new ListStateDescriptor<>(name, Object.class));
+        }
+
+        @Override
+        public MapState<Object, Object> map(String name) {
+            return context.getPartitionedState(new MapStateDescriptor<>(name, Object.class, Object.class));
+        }
+    };
 
     /** The context of the call that follows; null between calls. */
     void use(Trigger.TriggerContext context) {
@@ -43,57 +58,7 @@ final class TriggerRequests {
                 throw new UnsupportedOperationException("a trigger's state with a time to live is not supported by "
                         + "Weir's Python API; a trigger's state goes with its window");
             default:
-                return serveState(kind, request, String.valueOf(request.get(1)));
+                return NamedStateRequests.serve(kind.substring("trigger_".length()), request, partitioned);
         }
-    }
-
-    private Object serveState(String kind, List<Object> request, String name) throws Exception {
-        switch (kind) {
-            case "trigger_value_get": return value(name).value();
-            case "trigger_value_update": value(name).update(request.get(2)); return null;
-            case "trigger_value_clear": value(name).clear(); return null;
-            case "trigger_list_get": {
-                List<Object> all = new ArrayList<>();
-                Iterable<Object> stored = list(name).get();
-                if (stored != null) {
-                    stored.forEach(all::add);
-                }
-                return all;
-            }
-            case "trigger_list_add": list(name).add(request.get(2)); return null;
-            case "trigger_list_update": list(name).update(asList(request.get(2))); return null;
-            case "trigger_list_clear": list(name).clear(); return null;
-            case "trigger_map_get": return map(name).get(request.get(2));
-            case "trigger_map_put": map(name).put(request.get(2), request.get(3)); return null;
-            case "trigger_map_contains": return map(name).contains(request.get(2));
-            case "trigger_map_remove": map(name).remove(request.get(2)); return null;
-            case "trigger_map_items": {
-                List<Object> items = new ArrayList<>();
-                for (Map.Entry<Object, Object> e : map(name).entries()) {
-                    items.add(List.of(e.getKey(), e.getValue()));
-                }
-                return items;
-            }
-            case "trigger_map_clear": map(name).clear(); return null;
-            default:
-                throw new UnsupportedOperationException("unknown request '" + kind + "' from the Python worker");
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> asList(Object value) {
-        return (List<Object>) value;
-    }
-
-    private ValueState<Object> value(String name) {
-        return context.getPartitionedState(new ValueStateDescriptor<>(name, Object.class));
-    }
-
-    private ListState<Object> list(String name) {
-        return context.getPartitionedState(new ListStateDescriptor<>(name, Object.class));
-    }
-
-    private MapState<Object, Object> map(String name) {
-        return context.getPartitionedState(new MapStateDescriptor<>(name, Object.class, Object.class));
     }
 }
