@@ -5,13 +5,14 @@ import unittest
 from weir.common import Types
 from weir.datastream import (BroadcastConnectedStream, BroadcastProcessFunction, BroadcastStream,
                              KeyedBroadcastProcessFunction, OutputTag)
-from weir.datastream.state import ListStateDescriptor, MapStateDescriptor
+from weir.datastream.state import ListStateDescriptor, MapStateDescriptor, ValueStateDescriptor
 from weir.errors import JobExecutionError, StateUnavailableError
 from streams_for_tests import env_with, event_time
 
 LIMITS = MapStateDescriptor("limits", Types.STRING(), Types.INT())
 UNITS = MapStateDescriptor("units", Types.STRING(), Types.STRING())
 NO_LIMIT = OutputTag("no-limit")
+TOTAL = ValueStateDescriptor("total", Types.LONG())
 
 
 class AlertAboveTheLimit(KeyedBroadcastProcessFunction):
@@ -120,8 +121,46 @@ class BroadcastStateTest(unittest.TestCase):
         with self.assertRaises(TypeError):
             env.from_collection([1]).broadcast(ListStateDescriptor("x"))
         with self.assertRaises(NotImplementedError) as keyed_state:
-            AlertAboveTheLimit.Context(None, None, True).apply_to_keyed_state(ListStateDescriptor("x"), print)
-        self.assertIn("apply_to_keyed_state(...) is not supported", str(keyed_state.exception))
+            AlertAboveTheLimit.Context(None, None, False).apply_to_keyed_state(ListStateDescriptor("x"), print)
+        self.assertIn("apply_to_keyed_state(...) is for process_broadcast_element, as in Flink", str(keyed_state.exception))
+
+    def test_apply_to_keyed_state_gives_every_key_that_has_the_state_its_own_state_to_change(self):
+        env = env_with(2)
+        amounts = event_time(env.from_collection([("a", 1, 1), ("b", 2, 1), ("a", 4, 2), ("c", 8, 2), ("b", 16, 3)]))
+        bonuses = event_time(env.from_collection([("bonus", 100, 0), ("bonus", 1000, 0)])).broadcast(BONUSES)
+        totals = amounts.key_by(lambda record: record[0]).connect(bonuses).process(TotalWithBonuses())
+        self.assertEqual(sorted(totals.execute_and_collect()), [("a", 1105), ("b", 1118), ("c", 1108)])
+
+
+BONUSES = MapStateDescriptor("bonuses", Types.STRING(), Types.INT())
+
+
+class TotalWithBonuses(KeyedBroadcastProcessFunction):
+    """Each key's total of its amounts and of every bonus, whichever input comes first: a bonus is added to the keys
+    that have a total (apply_to_keyed_state) and remembered in the broadcast state for keys that come later; the totals
+    are emitted at the end of input (a timer at the last event time)."""
+
+    def open(self, runtime_context):
+        self.total = runtime_context.get_state(TOTAL)
+
+    def process_element(self, value, ctx):
+        total = self.total.value()
+        if total is None:
+            total = sum(ctx.get_broadcast_state(BONUSES).values())
+            ctx.timer_service().register_event_time_timer(1000)
+        self.total.update(total + value[1])
+
+    def process_broadcast_element(self, value, ctx):
+        bonuses = ctx.get_broadcast_state(BONUSES)
+        bonuses.put("bonus %d" % value[1], value[1])
+
+        def add_bonus(key, state):
+            state.update(state.value() + value[1])
+
+        ctx.apply_to_keyed_state(TOTAL, add_bonus)
+
+    def on_timer(self, timestamp, ctx):
+        yield ctx.get_current_key(), self.total.value()
 
 
 if __name__ == "__main__":

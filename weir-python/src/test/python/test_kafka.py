@@ -9,7 +9,8 @@ from weir.common.serialization import SimpleStringSchema
 from weir.datastream import StreamExecutionEnvironment
 from weir.datastream.connectors import DeliveryGuarantee
 from weir.datastream.connectors.kafka import (KafkaOffsetResetStrategy, KafkaOffsetsInitializer,
-                                              KafkaRecordSerializationSchema, KafkaSink, KafkaSource)
+                                              KafkaRecordSerializationSchema, KafkaSink, KafkaSource,
+                                              KafkaTopicPartition)
 from weir.datastream.formats.json import JsonRowDeserializationSchema, JsonRowSerializationSchema
 from weir.errors import JobExecutionError
 
@@ -177,9 +178,58 @@ class KafkaTest(unittest.TestCase):
             KafkaSource.builder().set_starting_offsets("earliest")
         self.assertEqual(str(refused.exception), "set_starting_offsets needs a KafkaOffsetsInitializer "
                          "(e.g. KafkaOffsetsInitializer.earliest()), not 'earliest'")
-        with self.assertRaises(NotImplementedError) as partitions:
+        with self.assertRaises(TypeError) as partitions:
             KafkaSource.builder().set_partitions({("t", 0)})
-        self.assertIn("use set_topics(...) or set_topic_pattern(...)", str(partitions.exception))
+        self.assertEqual(str(partitions.exception),
+                         "set_partitions(...) needs KafkaTopicPartition(topic, partition)s, not ('t', 0)")
+
+    def test_a_source_subscribes_once_and_a_schema_has_one_topic_or_one_selector_as_in_flink(self):
+        with self.assertRaises(ValueError) as twice:
+            KafkaSource.builder().set_topics("t").set_partitions({KafkaTopicPartition("t", 0)})
+        self.assertEqual(str(twice.exception), "Cannot use partitions for consumption because a topic list "
+                                               "(set_topics) is already set for consumption.")
+        with self.assertRaises(ValueError) as twice:
+            KafkaSource.builder().set_partitions({KafkaTopicPartition("t", 0)}).set_topic_pattern("t.*")
+        self.assertEqual(str(twice.exception), "Cannot use topic pattern for consumption because a partition set "
+                                               "(set_partitions) is already set for consumption.")
+        with self.assertRaises(ValueError) as both:
+            KafkaRecordSerializationSchema.builder().set_topic("t").set_topic_selector(lambda record: "u")
+        self.assertEqual(str(both.exception), "Topic selector already set.")
+
+    def command(self, line):
+        self.broker.stdin.write(line + "\n")
+        self.broker.stdin.flush()
+        self.assertEqual(self.broker.stdout.readline(), ".\n")
+
+    def test_set_partitions_reads_exactly_the_given_partitions(self):
+        self.command("create parts 3")
+        for partition in range(3):
+            self.command("write parts %d p%d-a p%d-b" % (partition, partition, partition))
+        source = KafkaSource.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_partitions({KafkaTopicPartition("parts", 0), KafkaTopicPartition("parts", 2)}) \
+            .set_bounded(KafkaOffsetsInitializer.latest()) \
+            .set_value_only_deserializer(SimpleStringSchema()) \
+            .build()
+        read = env_with(2).from_source(source, WatermarkStrategy.no_watermarks(), "two partitions").execute_and_collect()
+        self.assertEqual(sorted(read), ["p0-a", "p0-b", "p2-a", "p2-b"])
+
+    def test_a_topic_selector_writes_each_record_to_the_topic_it_chooses(self):
+        selected = KafkaSink.builder() \
+            .set_bootstrap_servers(self.bootstrap_servers) \
+            .set_record_serializer(KafkaRecordSerializationSchema.builder()
+                                   .set_topic_selector(lambda word: "long-words" if len(word) > 2 else "short-words")
+                                   .set_key_serialization_schema(SimpleStringSchema())
+                                   .set_value_serialization_schema(SimpleStringSchema()).build()) \
+            .set_delivery_guarantee(DeliveryGuarantee.EXACTLY_ONCE) \
+            .set_transactional_id_prefix("selected") \
+            .build()
+        env = env_with(2)
+        env.enable_checkpointing(100)
+        env.from_collection(["to", "be", "not", "or", "that"]).sink_to(selected).name("by length")
+        env.execute()
+        self.assertEqual(self.keys_and_values("long-words", 2), [("not", "not"), ("that", "that")])
+        self.assertEqual(self.keys_and_values("short-words", 3), [("be", "be"), ("or", "or"), ("to", "to")])
 
 
 if __name__ == "__main__":

@@ -215,16 +215,35 @@ class _Channel:
         return self.ask(kind, *args)
 
     def ask(self, kind, *args):
-        out = bytearray()
-        codec.encode([kind] + list(args), out)
-        write_frame(self._conn, bytes(out))
+        self._send([kind] + list(args))
+        return self._answer(self._receive())
+
+    def _send(self, message):
+        write_frame(self._conn, bytes(codec.encode(message, bytearray())))
+
+    def _receive(self):
         payload = read_frame(self._conn)
         if payload is None:
             raise ConnectionError("Weir's JVM closed the connection")
-        answer = codec.decode(payload)[0]
+        return codec.decode(payload)[0]
+
+    @staticmethod
+    def _answer(answer):
         if answer[0] == "refused":
             raise StateUnavailableError(answer[1])
         return answer[1] if len(answer) > 1 else None
+
+    def visit_keys(self, name, family, visit):
+        """Asks Weir to visit every key of the keyed state ``name`` (of ``family``: value, list or map): for each, the
+        JVM sends ``["apply_key", key]`` with that key current, serves ``visit(key)``'s state requests and waits for
+        ``["applied"]``; then it answers the request."""
+        self._send(["apply_to_keyed_state", name, family])
+        while True:
+            message = self._receive()
+            if message[0] != "apply_key":
+                return self._answer(message)
+            visit(message[1])
+            self._send(["applied"])
 
 
 def serve_process(conn, function, name, subtask, parallelism):

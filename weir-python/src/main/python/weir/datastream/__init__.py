@@ -27,6 +27,7 @@ from weir.datastream.window import (ContinuousEventTimeTrigger, ContinuousProces
                                     EventTimeSessionWindows, EventTimeTrigger, GlobalWindow, GlobalWindows,
                                     ProcessingTimeSessionWindows, ProcessingTimeTrigger, PurgingTrigger,
                                     SlidingEventTimeWindows, SlidingProcessingTimeWindows, TimeWindow, Trigger,
+                                    TriggerResult,
                                     TumblingEventTimeWindows, TumblingProcessingTimeWindows, Window, WindowAssigner)
 
 __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction", "ConnectedStreams", "CloseableIterator", "DataStream", "DataStreamSink", "KeyedStream", "WindowedStream", "FilterFunction", "FlatMapFunction",
@@ -38,7 +39,7 @@ __all__ = ["AggregateFunction", "OutputTag", "CoFlatMapFunction", "CoMapFunction
            "ProcessWindowFunction", "WindowFunction", "ContinuousEventTimeTrigger", "ContinuousProcessingTimeTrigger",
            "CountSlidingWindowAssigner", "CountTrigger", "CountTumblingWindowAssigner", "EventTimeTrigger",
            "GlobalWindow", "GlobalWindows", "ProcessingTimeTrigger", "PurgingTrigger", "TimeWindow", "Trigger",
-           "AllWindowedStream", "AllWindowFunction", "ProcessAllWindowFunction", "Partitioner", "SinkFunction",
+           "TriggerResult", "AllWindowedStream", "AllWindowFunction", "ProcessAllWindowFunction", "Partitioner", "SinkFunction",
            "SourceFunction", "CheckpointConfig", "CheckpointingMode", "ExternalizedCheckpointCleanup",
            "ExternalizedCheckpointRetention", "RuntimeExecutionMode", "TimeCharacteristic", "StateBackend",
            "HashMapStateBackend", "EmbeddedRocksDBStateBackend", "BroadcastProcessFunction",

@@ -344,13 +344,17 @@ class WindowedStream:
         return self._env._plan.add(kind, self._node, function, **dict(self._window, **settings))
 
     def trigger(self, trigger):
-        """Fires (and purges) windows as ``trigger`` says instead of the assigner's default trigger."""
-        if not isinstance(trigger, Trigger) or trigger._plan_entry is None:
-            raise NotImplementedError("trigger(...) in Weir's Python API takes a built-in trigger (EventTimeTrigger, "
-                                      "ProcessingTimeTrigger, CountTrigger, ContinuousEventTimeTrigger, "
-                                      "ContinuousProcessingTimeTrigger, PurgingTrigger), not %r; triggers written in "
-                                      "Python are not supported" % (trigger,))
-        self._window["trigger"] = trigger._plan_entry
+        """Fires (and purges) windows as ``trigger`` says instead of the assigner's default trigger: a built-in trigger
+        runs in Weir's JVM, a Trigger subclass written in Python in a worker the window operator calls."""
+        if not isinstance(trigger, Trigger):
+            raise TypeError("trigger(...) needs a Trigger (EventTimeTrigger.create(), CountTrigger.of(n), ... or a "
+                            "subclass of Trigger), not %r" % (trigger,))
+        if trigger._plan_entry is not None:
+            self._window["trigger"] = trigger._plan_entry
+            return self
+        from weir._internal.trigger_calls import TriggerCalls
+        calls = self._env._plan.add("function", None, ("process", None, TriggerCalls(trigger)))
+        self._window["trigger"] = {"type": "python", "function": calls["id"], "merging": bool(trigger.can_merge())}
         return self
 
     def evictor(self, evictor):

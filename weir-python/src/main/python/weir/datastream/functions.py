@@ -379,9 +379,33 @@ class _BroadcastContext(_Context):
         return self._timer_service
 
     def apply_to_keyed_state(self, state_descriptor, applier_function):
-        """Refused: Weir's Python API does not visit every key's state from a broadcast element."""
-        raise NotImplementedError("apply_to_keyed_state(...) is not supported by Weir's Python API; keep what the "
-                                  "broadcast element changes in the broadcast state, and read it in process_element")
+        """Calls ``applier_function(key, state)`` for every key that has a value in the keyed state
+        ``state_descriptor`` names, with that key's state (it may read, change or clear it), as Flink's; only in
+        ``process_broadcast_element``."""
+        from weir.datastream import state
+        if not self._writable:
+            raise NotImplementedError("apply_to_keyed_state(...) is for process_broadcast_element, as in Flink; "
+                                      "process_element reaches its own key's state through the runtime context")
+        if not callable(applier_function):
+            raise TypeError("apply_to_keyed_state(...) needs a function of the key and its state, not %r"
+                            % (applier_function,))
+        for descriptor_class, handle_class, family in _KEYED_STATE_HANDLES:
+            if isinstance(state_descriptor, getattr(state, descriptor_class)):
+                handle = getattr(state, handle_class)(self._channel, state_descriptor)
+                self._channel.visit_keys(state_descriptor.name, family, lambda key: applier_function(key, handle))
+                return
+        raise TypeError("apply_to_keyed_state(...) needs a state descriptor (ValueStateDescriptor, ListStateDescriptor, "
+                        "MapStateDescriptor, ReducingStateDescriptor, AggregatingStateDescriptor), not %r"
+                        % (state_descriptor,))
+
+
+#: Each keyed state descriptor's handle, and the kind of Weir state that holds it (reducing and aggregating states
+#: keep their value in a value state).
+_KEYED_STATE_HANDLES = (("ReducingStateDescriptor", "ReducingState", "value"),
+                        ("AggregatingStateDescriptor", "AggregatingState", "value"),
+                        ("ValueStateDescriptor", "ValueState", "value"),
+                        ("ListStateDescriptor", "ListState", "list"),
+                        ("MapStateDescriptor", "MapState", "map"))
 
 
 class BroadcastProcessFunction(Function):

@@ -1,4 +1,6 @@
 """PyFlink's window assigners (``pyflink.datastream.window``); windows run in Weir's JVM."""
+from enum import Enum
+
 from weir.common.time import Time, to_millis
 
 
@@ -219,12 +221,85 @@ class GlobalWindow(Window):
         return "GlobalWindow"
 
 
+class TriggerResult(Enum):
+    """What a trigger's call answers, as PyFlink's ``TriggerResult``: whether the window fires and whether its
+    contents are purged."""
+    CONTINUE = (False, False)
+    FIRE_AND_PURGE = (True, True)
+    FIRE = (True, False)
+    PURGE = (False, True)
+
+    def is_fire(self):
+        return self.value[0]
+
+    def is_purge(self):
+        return self.value[1]
+
+
 class Trigger:
-    """When a window fires, as PyFlink's ``Trigger``. Weir runs the built-in triggers below in its JVM; a trigger
-    written in Python is refused by ``WindowedStream.trigger(...)``."""
+    """When a window fires, as PyFlink's ``Trigger``. The built-in triggers below run in Weir's JVM; a subclass written
+    in Python (``on_element``, ``on_processing_time``, ``on_event_time``, ``can_merge``, ``on_merge``, ``clear``) runs
+    in a Python worker that Weir's window operator calls for each record and timer of the window, with a
+    ``TriggerContext`` whose timers and partitioned state are the window's, kept in Weir."""
+
+    #: The built-in trigger's settings for the JVM (None for a trigger written in Python).
+    _plan_entry = None
 
     def __init__(self, plan=None):
         self._plan_entry = plan
+
+    class TriggerContext:
+        """What a trigger call may use, as PyFlink's ``Trigger.TriggerContext``: the time, timers and partitioned
+        state of the current key and window."""
+
+        def get_current_processing_time(self):
+            raise NotImplementedError
+
+        def get_metric_group(self):
+            raise NotImplementedError
+
+        def get_current_watermark(self):
+            raise NotImplementedError
+
+        def register_processing_time_timer(self, time):
+            raise NotImplementedError
+
+        def register_event_time_timer(self, time):
+            raise NotImplementedError
+
+        def delete_processing_time_timer(self, time):
+            raise NotImplementedError
+
+        def delete_event_time_timer(self, time):
+            raise NotImplementedError
+
+        def get_partitioned_state(self, state_descriptor):
+            raise NotImplementedError
+
+    class OnMergeContext(TriggerContext):
+        """The context of ``on_merge``: also ``merge_partitioned_state(descriptor)``, as PyFlink's."""
+
+        def merge_partitioned_state(self, state_descriptor):
+            raise NotImplementedError
+
+    def on_element(self, element, timestamp, window, ctx):
+        raise NotImplementedError("a Trigger must define on_element(self, element, timestamp, window, ctx)")
+
+    def on_processing_time(self, time, window, ctx):
+        raise NotImplementedError("a Trigger must define on_processing_time(self, time, window, ctx)")
+
+    def on_event_time(self, time, window, ctx):
+        raise NotImplementedError("a Trigger must define on_event_time(self, time, window, ctx)")
+
+    def can_merge(self):
+        """Whether the trigger supports merging windows (session windows need it)."""
+        return False
+
+    def on_merge(self, window, ctx):
+        raise NotImplementedError("This trigger does not support merging.")
+
+    def clear(self, window, ctx):
+        raise NotImplementedError("a Trigger must define clear(self, window, ctx)")
 
 
 class EventTimeTrigger(Trigger):
@@ -264,9 +339,41 @@ class ContinuousProcessingTimeTrigger(Trigger):
 class PurgingTrigger(Trigger):
     @staticmethod
     def of(nested_trigger):
-        if not isinstance(nested_trigger, Trigger) or nested_trigger._plan_entry is None:
-            raise TypeError("PurgingTrigger.of(...) needs one of Weir's built-in triggers, not %r" % (nested_trigger,))
+        if not isinstance(nested_trigger, Trigger):
+            raise TypeError("PurgingTrigger.of(...) needs a Trigger, not %r" % (nested_trigger,))
+        if nested_trigger._plan_entry is None:
+            return _PurgingPythonTrigger(nested_trigger)
         return PurgingTrigger({"type": "purging", "nested": nested_trigger._plan_entry})
+
+
+class _PurgingPythonTrigger(Trigger):
+    """PurgingTrigger of a trigger written in Python: each FIRE becomes FIRE_AND_PURGE, as Flink's PurgingTrigger."""
+
+    def __init__(self, nested):
+        super().__init__()
+        self._nested = nested
+
+    @staticmethod
+    def _purging(result):
+        return TriggerResult.FIRE_AND_PURGE if isinstance(result, TriggerResult) and result.is_fire() else result
+
+    def on_element(self, element, timestamp, window, ctx):
+        return self._purging(self._nested.on_element(element, timestamp, window, ctx))
+
+    def on_event_time(self, time, window, ctx):
+        return self._purging(self._nested.on_event_time(time, window, ctx))
+
+    def on_processing_time(self, time, window, ctx):
+        return self._purging(self._nested.on_processing_time(time, window, ctx))
+
+    def can_merge(self):
+        return self._nested.can_merge()
+
+    def on_merge(self, window, ctx):
+        self._nested.on_merge(window, ctx)
+
+    def clear(self, window, ctx):
+        self._nested.clear(window, ctx)
 
 
 class Evictor:

@@ -5,11 +5,13 @@ import dev.weir.api.common.state.ListState;
 import dev.weir.api.common.state.ListStateDescriptor;
 import dev.weir.api.common.state.MapState;
 import dev.weir.api.common.state.MapStateDescriptor;
+import dev.weir.api.common.state.State;
 import dev.weir.api.common.state.StateDescriptor;
 import dev.weir.api.common.state.StateTtlConfig;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.builtin.BundledKeyedProcessFunction;
+import dev.weir.runtime.state.KeyedStateFunction;
 import dev.weir.streaming.api.TimeDomain;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.util.Collector;
@@ -27,7 +29,7 @@ import java.util.Map;
  * worker's state reads and writes and timer registrations, until the worker says {@code done} with its outputs. State
  * lives in Weir's keyed state (so checkpoints hold it); Python holds none between calls.
  */
-final class ProcessConversation {
+final class ProcessConversation implements NamedStateRequests.States {
     private final WorkerConnection worker;
     private final RuntimeContext context;
     private final Map<String, ValueState<Object>> values = new HashMap<>();
@@ -41,6 +43,15 @@ final class ProcessConversation {
     private BroadcastStateRequests broadcast;
     /** A window function's per-window state, or null. */
     private WindowStateRequests windowState;
+    /** A Python trigger's context, or null. */
+    private TriggerRequests triggerRequests;
+    /** The broadcast side's {@code applyToKeyedState} during a keyed broadcast function's broadcast call, or null. */
+    private KeyedStateVisitor keyedStateVisitor;
+
+    /** A keyed broadcast function's {@code Context.applyToKeyedState}, as the conversation calls it. */
+    interface KeyedStateVisitor {
+        void apply(StateDescriptor<Object> descriptor, KeyedStateFunction<Object, State> function) throws Exception;
+    }
 
     /** Where a call's side outputs go: its context's {@code output(tag, value)}. */
     interface SideOutput {
@@ -56,6 +67,16 @@ final class ProcessConversation {
     /** Serves the worker's {@code broadcast_*} requests from {@code broadcast} (a broadcast process function's). */
     void useBroadcastState(BroadcastStateRequests broadcast) {
         this.broadcast = broadcast;
+    }
+
+    /** Serves the worker's {@code apply_to_keyed_state} requests with {@code visitor} until the next call; null: refused. */
+    void useKeyedStateVisitor(KeyedStateVisitor visitor) {
+        this.keyedStateVisitor = visitor;
+    }
+
+    /** Serves the worker's {@code trigger_*} requests from {@code triggerRequests} (a Python trigger's). */
+    void useTriggerRequests(TriggerRequests triggerRequests) {
+        this.triggerRequests = triggerRequests;
     }
 
     /** Serves the worker's {@code window_*} requests from {@code windowState} (a window function's). */
@@ -219,6 +240,13 @@ final class ProcessConversation {
             }
             return broadcast.serve(kind, request);
         }
+        if (kind.equals("apply_to_keyed_state")) {
+            visitKeys(request, timers);
+            return null;
+        }
+        if (kind.startsWith("trigger_") && triggerRequests != null) {
+            return triggerRequests.serve(kind, request);
+        }
         if (kind.startsWith("window_") && windowState != null) {
             return windowState.serve(kind, request);
         }
@@ -230,32 +258,6 @@ final class ProcessConversation {
         String name = request.size() > 1 ? String.valueOf(request.get(1)) : "";
         switch (kind) {
             case "state_ttl": declareTtl(name, request); return null;
-            case "value_get": return value(name).value();
-            case "value_update": value(name).update(request.get(2)); return null;
-            case "value_clear": value(name).clear(); return null;
-            case "list_get": {
-                List<Object> all = new ArrayList<>();
-                Iterable<Object> stored = list(name).get();
-                if (stored != null) {
-                    stored.forEach(all::add);
-                }
-                return all;
-            }
-            case "list_add": list(name).add(request.get(2)); return null;
-            case "list_update": list(name).update(asList(request.get(2))); return null;
-            case "list_clear": list(name).clear(); return null;
-            case "map_get": return map(name).get(request.get(2));
-            case "map_put": map(name).put(request.get(2), request.get(3)); return null;
-            case "map_contains": return map(name).contains(request.get(2));
-            case "map_remove": map(name).remove(request.get(2)); return null;
-            case "map_items": {
-                List<Object> items = new ArrayList<>();
-                for (Map.Entry<Object, Object> e : map(name).entries()) {
-                    items.add(List.of(e.getKey(), e.getValue()));
-                }
-                return items;
-            }
-            case "map_clear": map(name).clear(); return null;
             case "timer_register_event": timers.registerEventTimeTimer((Long) request.get(1)); return null;
             case "timer_register_processing": timers.registerProcessingTimeTimer((Long) request.get(1)); return null;
             case "timer_delete_event": timers.deleteEventTimeTimer((Long) request.get(1)); return null;
@@ -266,13 +268,44 @@ final class ProcessConversation {
                 }
                 return timers.currentProcessingTime();
             default:
+                if (NamedStateRequests.serves(kind)) {
+                    return NamedStateRequests.serve(kind, request, this);
+                }
                 throw new UnsupportedOperationException("unknown request '" + kind + "' from the Python worker");
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> asList(Object value) {
-        return (List<Object>) value;
+    /**
+     * {@code ["apply_to_keyed_state", name, family]}: for each key with a value of that state, tells the worker the key
+     * ({@code ["apply_key", key]}, the key current in Weir's state) and serves its state requests until it says
+     * {@code ["applied"]}.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void visitKeys(List<Object> request, TimerService timers) throws Exception {
+        if (keyedStateVisitor == null) {
+            throw new UnsupportedOperationException("apply_to_keyed_state(...) is for process_broadcast_element of a "
+                    + "KeyedBroadcastProcessFunction, as in Flink");
+        }
+        String name = (String) request.get(1);
+        StateDescriptor<?> descriptor = switch ((String) request.get(2)) {
+            case "list" -> withTtl(new ListStateDescriptor<>(name, Object.class));
+            case "map" -> withTtl(new MapStateDescriptor<>(name, Object.class, Object.class));
+            default -> withTtl(new ValueStateDescriptor<>(name, Object.class));
+        };
+        keyedStateVisitor.apply((StateDescriptor) descriptor, (key, state) -> {
+            worker.send(Arrays.asList("apply_key", key));
+            while (true) {
+                List<Object> visit = (List<Object>) worker.receive();
+                String kind = (String) visit.get(0);
+                if (kind.equals("applied")) {
+                    return;
+                }
+                if (kind.equals("error")) {
+                    throw new PythonFunctionException((String) visit.get(1));
+                }
+                answer(kind, visit, timers);
+            }
+        });
     }
 
     /** {@code ["state_ttl", name, family, ttl millis, update type, visibility]}: comes before the state's first use. */
@@ -294,15 +327,18 @@ final class ProcessConversation {
         return descriptor;
     }
 
-    private ValueState<Object> value(String name) {
+    @Override
+    public ValueState<Object> value(String name) {
         return values.computeIfAbsent(name, n -> context.getState(withTtl(new ValueStateDescriptor<>(n, Object.class))));
     }
 
-    private ListState<Object> list(String name) {
+    @Override
+    public ListState<Object> list(String name) {
         return lists.computeIfAbsent(name, n -> context.getListState(withTtl(new ListStateDescriptor<>(n, Object.class))));
     }
 
-    private MapState<Object, Object> map(String name) {
+    @Override
+    public MapState<Object, Object> map(String name) {
         return maps.computeIfAbsent(name, n -> context.getMapState(withTtl(new MapStateDescriptor<>(n, Object.class, Object.class))));
     }
 }

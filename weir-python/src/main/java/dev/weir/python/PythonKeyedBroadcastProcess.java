@@ -40,8 +40,14 @@ final class PythonKeyedBroadcastProcess extends KeyedBroadcastProcessFunction<Ob
     @Override
     public void processBroadcastElement(Object value, Context ctx, Collector<Object> out) throws Exception {
         broadcast.use(ctx::getBroadcastState, true);
-        link.conversation().call(Arrays.asList("broadcast", Keyed.plain(value), ctx.timestamp(), null,
-                ctx.currentWatermark()), null, out, ctx::output);
+        ProcessConversation conversation = link.conversation();
+        conversation.useKeyedStateVisitor(ctx::applyToKeyedState);
+        try {
+            conversation.call(Arrays.asList("broadcast", Keyed.plain(value), ctx.timestamp(), null,
+                    ctx.currentWatermark()), null, out, ctx::output);
+        } finally {
+            conversation.useKeyedStateVisitor(null);
+        }
     }
 
     @Override

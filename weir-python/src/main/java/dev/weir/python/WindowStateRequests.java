@@ -7,16 +7,14 @@ import dev.weir.api.common.state.MapState;
 import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Serves a Python {@code ProcessWindowFunction}'s {@code context.window_state()} requests ({@code window_value_get}
  * and the other {@code window_} kinds) from the state of the window being fired or cleared: the same state as the
  * global one's, scoped to that window, as Flink's {@code windowState()}.
  */
-final class WindowStateRequests {
+final class WindowStateRequests implements NamedStateRequests.States {
     private KeyedStateStore store;
     private KeyedStateStore global;
 
@@ -54,55 +52,25 @@ final class WindowStateRequests {
     }
 
     private Object serve(String kind, List<Object> request, String name) throws Exception {
-        switch (kind) {
-            case "window_value_get": return value(name).value();
-            case "window_value_update": value(name).update(request.get(2)); return null;
-            case "window_value_clear": value(name).clear(); return null;
-            case "window_list_get": {
-                List<Object> all = new ArrayList<>();
-                Iterable<Object> stored = list(name).get();
-                if (stored != null) {
-                    stored.forEach(all::add);
-                }
-                return all;
-            }
-            case "window_list_add": list(name).add(request.get(2)); return null;
-            case "window_list_update": list(name).update(asList(request.get(2))); return null;
-            case "window_list_clear": list(name).clear(); return null;
-            case "window_map_get": return map(name).get(request.get(2));
-            case "window_map_put": map(name).put(request.get(2), request.get(3)); return null;
-            case "window_map_contains": return map(name).contains(request.get(2));
-            case "window_map_remove": map(name).remove(request.get(2)); return null;
-            case "window_map_items": {
-                List<Object> items = new ArrayList<>();
-                for (Map.Entry<Object, Object> e : map(name).entries()) {
-                    items.add(List.of(e.getKey(), e.getValue()));
-                }
-                return items;
-            }
-            case "window_map_clear": map(name).clear(); return null;
-            case "window_state_ttl":
-                throw new UnsupportedOperationException("window_state() with a time to live is not supported by "
-                        + "Weir's Python API; a window's state goes with the window");
-            default:
-                throw new UnsupportedOperationException("unknown request '" + kind + "' from the Python worker");
+        if (kind.equals("window_state_ttl")) {
+            throw new UnsupportedOperationException("window_state() with a time to live is not supported by "
+                    + "Weir's Python API; a window's state goes with the window");
         }
+        return NamedStateRequests.serve(kind.substring("window_".length()), request, this);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> asList(Object value) {
-        return (List<Object>) value;
-    }
-
-    private ValueState<Object> value(String name) {
+    @Override
+    public ValueState<Object> value(String name) {
         return store.getState(new ValueStateDescriptor<>(name, Object.class));
     }
 
-    private ListState<Object> list(String name) {
+    @Override
+    public ListState<Object> list(String name) {
         return store.getListState(new ListStateDescriptor<>(name, Object.class));
     }
 
-    private MapState<Object, Object> map(String name) {
+    @Override
+    public MapState<Object, Object> map(String name) {
         return store.getMapState(new MapStateDescriptor<>(name, Object.class, Object.class));
     }
 }

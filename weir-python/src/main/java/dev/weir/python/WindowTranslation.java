@@ -48,7 +48,7 @@ final class WindowTranslation {
             windowed = (WindowedStream) keyed.window(assigner(window, driverPort));
         }
         if (node.hasNonNull("trigger")) {
-            windowed.trigger((Trigger) trigger(node.get("trigger")));
+            windowed.trigger((Trigger) trigger(node.get("trigger"), driverPort));
         }
         if (node.hasNonNull("evictor")) {
             windowed.evictor((Evictor) evictor(node.get("evictor")));
@@ -106,8 +106,10 @@ final class WindowTranslation {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Trigger<?, ?> trigger(JsonNode trigger) {
+    private static Trigger<?, ?> trigger(JsonNode trigger, int driverPort) {
         switch (trigger.get("type").asText()) {
+            case "python":
+                return new PythonTrigger(driverPort, trigger.get("function").asInt(), trigger.get("merging").asBoolean());
             case "event_time":
                 return EventTimeTrigger.create();
             case "processing_time":
@@ -119,7 +121,7 @@ final class WindowTranslation {
             case "continuous_processing_time":
                 return ContinuousProcessingTimeTrigger.of(Duration.ofMillis(trigger.get("interval").asLong()));
             case "purging":
-                return PurgingTrigger.of((Trigger) trigger(trigger.get("nested")));
+                return PurgingTrigger.of((Trigger) trigger(trigger.get("nested"), driverPort));
             default:
                 throw new IllegalArgumentException("unknown trigger '" + trigger.get("type").asText() + "' in the plan");
         }

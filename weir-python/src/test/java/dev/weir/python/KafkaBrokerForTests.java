@@ -6,18 +6,26 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Starts weir-kafka's embedded broker for the Python Kafka test: prints its bootstrap servers on a line and stops
  * the broker when its standard input closes (the Python test ending, however it ends). A line {@code read TOPIC N}
  * on its input prints the first N records of the topic as {@code key<TAB>value} lines, then a line {@code .}: what
- * the test reads record keys with, which no Python KafkaSource gives.
+ * the test reads record keys with, which no Python KafkaSource gives. {@code create TOPIC N} creates a topic of N
+ * partitions and {@code write TOPIC PARTITION VALUE...} writes values to one partition (no Python KafkaSink chooses
+ * partitions); each answers a line {@code .} when done.
  */
 public final class KafkaBrokerForTests {
     private KafkaBrokerForTests() {
@@ -32,6 +40,19 @@ public final class KafkaBrokerForTests {
                 String[] words = command.trim().split(" ");
                 if (words.length == 3 && words[0].equals("read")) {
                     read(kafka.bootstrapServers(), words[1], Integer.parseInt(words[2]));
+                } else if (words.length == 3 && words[0].equals("create")) {
+                    try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", kafka.bootstrapServers()))) {
+                        admin.createTopics(List.of(new NewTopic(words[1], Integer.parseInt(words[2]), (short) 1))).all().get();
+                    }
+                    done();
+                } else if (words.length > 3 && words[0].equals("write")) {
+                    try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.<String, Object>of(
+                            "bootstrap.servers", kafka.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+                        for (int i = 3; i < words.length; i++) {
+                            producer.send(new ProducerRecord<>(words[1], Integer.parseInt(words[2]), null, words[i])).get();
+                        }
+                    }
+                    done();
                 }
             }
         }
@@ -54,6 +75,10 @@ public final class KafkaBrokerForTests {
                 }
             }
         }
+        done();
+    }
+
+    private static void done() {
         System.out.println(".");
         System.out.flush();
     }

@@ -4,9 +4,12 @@ import dev.weir.api.common.serialization.SerializationSchema;
 import java.util.Objects;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
-/** Builds a {@link KafkaRecordSerializationSchema} from a topic, value and optional key schemas and a partitioner. */
+/**
+ * Builds a {@link KafkaRecordSerializationSchema} from a topic (or a {@link TopicSelector} choosing each record's), value
+ * and optional key schemas and a partitioner.
+ */
 public final class KafkaRecordSerializationSchemaBuilder<T> {
-    private String topic;
+    private TopicSelector<? super T> topicSelector;
     private SerializationSchema<? super T> keySchema;
     private SerializationSchema<? super T> valueSchema;
     private KafkaPartitioner<? super T> partitioner;
@@ -14,8 +17,18 @@ public final class KafkaRecordSerializationSchemaBuilder<T> {
     KafkaRecordSerializationSchemaBuilder() {
     }
 
+    /** Writes every record to {@code topic}; a schema has one topic or one selector, as in Flink. */
     public KafkaRecordSerializationSchemaBuilder<T> setTopic(String topic) {
-        this.topic = Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(topic, "topic");
+        return setTopicSelector(new ConstantTopic<>(topic));
+    }
+
+    /** Writes each record to the topic {@code topicSelector} chooses for it; it cannot follow setTopic, as in Flink. */
+    public KafkaRecordSerializationSchemaBuilder<T> setTopicSelector(TopicSelector<? super T> topicSelector) {
+        if (this.topicSelector != null) {
+            throw new IllegalStateException("Topic selector already set.");
+        }
+        this.topicSelector = Objects.requireNonNull(topicSelector, "topicSelector");
         return this;
     }
 
@@ -36,26 +49,27 @@ public final class KafkaRecordSerializationSchemaBuilder<T> {
     }
 
     public KafkaRecordSerializationSchema<T> build() {
-        if (topic == null) {
-            throw new IllegalStateException("KafkaRecordSerializationSchema needs a topic: call setTopic(\"name\")");
+        if (topicSelector == null) {
+            throw new IllegalStateException("KafkaRecordSerializationSchema needs a topic: call setTopic(\"name\") or "
+                    + "setTopicSelector(...)");
         }
         if (valueSchema == null) {
             throw new IllegalStateException("KafkaRecordSerializationSchema needs a value schema: call"
                     + " setValueSerializationSchema(new SimpleStringSchema())");
         }
-        return new Built<>(topic, keySchema, valueSchema, partitioner);
+        return new Built<>(topicSelector, keySchema, valueSchema, partitioner);
     }
 
     private static final class Built<T> implements KafkaRecordSerializationSchema<T> {
         private static final long serialVersionUID = 1L;
-        private final String topic;
+        private final TopicSelector<? super T> topicSelector;
         private final SerializationSchema<? super T> keySchema;
         private final SerializationSchema<? super T> valueSchema;
         private final KafkaPartitioner<? super T> partitioner;
 
-        Built(String topic, SerializationSchema<? super T> keySchema, SerializationSchema<? super T> valueSchema,
-              KafkaPartitioner<? super T> partitioner) {
-            this.topic = topic;
+        Built(TopicSelector<? super T> topicSelector, SerializationSchema<? super T> keySchema,
+              SerializationSchema<? super T> valueSchema, KafkaPartitioner<? super T> partitioner) {
+            this.topicSelector = topicSelector;
             this.keySchema = keySchema;
             this.valueSchema = valueSchema;
             this.partitioner = partitioner;
@@ -79,11 +93,23 @@ public final class KafkaRecordSerializationSchemaBuilder<T> {
 
         @Override
         public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+            String topic = topicSelector.apply(element);
+            if (topic == null) {
+                throw new IllegalArgumentException("the TopicSelector chose no topic (null) for the record " + element);
+            }
             byte[] key = keySchema == null ? null : keySchema.serialize(element);
             byte[] value = valueSchema.serialize(element);
             Integer partition = partitioner == null ? null
                     : partitioner.partition(element, key, value, topic, context.getPartitionsForTopic(topic));
             return new ProducerRecord<>(topic, partition, timestamp, key, value);
+        }
+    }
+
+    /** The selector of {@code setTopic}: one topic for every record. */
+    private record ConstantTopic<T>(String topic) implements TopicSelector<T> {
+        @Override
+        public String apply(T element) {
+            return topic;
         }
     }
 }

@@ -11,13 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.kafka.common.TopicPartition;
 
 /** Builds a {@link KafkaSource} with Flink's builder methods; {@link #build()} says what is missing. */
 public final class KafkaSourceBuilder<OUT> {
     private final Map<String, String> properties = new HashMap<>();
     private List<String> topics;
     private Pattern topicPattern;
+    private Set<TopicPartition> partitions;
     private OffsetsInitializer startingOffsets = OffsetsInitializer.earliest();
     private OffsetsInitializer stoppingOffsets;
     private Boundedness boundedness = Boundedness.CONTINUOUS_UNBOUNDED;
@@ -36,16 +39,36 @@ public final class KafkaSourceBuilder<OUT> {
     }
 
     public KafkaSourceBuilder<OUT> setTopics(List<String> topics) {
+        ensureNoSubscriptionYet("topics");
         this.topics = List.copyOf(topics);
-        this.topicPattern = null;
         return this;
     }
 
     /** Reads every topic whose whole name matches, including topics created later (found on discovery). */
     public KafkaSourceBuilder<OUT> setTopicPattern(Pattern topicPattern) {
+        ensureNoSubscriptionYet("topic pattern");
         this.topicPattern = Objects.requireNonNull(topicPattern, "topicPattern");
-        this.topics = null;
         return this;
+    }
+
+    /**
+     * Reads exactly these partitions and no others, as Flink's: discovery never adds another partition of their
+     * topics, and a partition the brokers do not have (yet) is skipped until a discovery finds it.
+     */
+    public KafkaSourceBuilder<OUT> setPartitions(Set<TopicPartition> partitions) {
+        ensureNoSubscriptionYet("partitions");
+        this.partitions = Set.copyOf(partitions);
+        return this;
+    }
+
+    /** A source subscribes one way (topics, a pattern or partitions), once: a second call fails, as in Flink. */
+    private void ensureNoSubscriptionYet(String attempted) {
+        String existing = topics != null ? "topic list (setTopics)" : topicPattern != null ? "topic pattern (setTopicPattern)"
+                : partitions != null ? "partition set (setPartitions)" : null;
+        if (existing != null) {
+            throw new IllegalStateException("Cannot use " + attempted + " for consumption because a " + existing
+                    + " is already set for consumption.");
+        }
     }
 
     /** The consumer group that offsets are committed to (for monitoring) and read from by {@code committedOffsets}. */
@@ -107,14 +130,15 @@ public final class KafkaSourceBuilder<OUT> {
         if (!properties.containsKey("bootstrap.servers")) {
             throw new IllegalStateException("KafkaSource needs the brokers: call setBootstrapServers(\"host:9092\")");
         }
-        if (topics == null && topicPattern == null) {
-            throw new IllegalStateException("KafkaSource needs topics: call setTopics(...) or setTopicPattern(...)");
+        if (topics == null && topicPattern == null && partitions == null) {
+            throw new IllegalStateException("KafkaSource needs topics: call setTopics(...), setTopicPattern(...) or "
+                    + "setPartitions(...)");
         }
         if (deserializer == null) {
             throw new IllegalStateException("KafkaSource needs a deserializer: call setValueOnlyDeserializer(new SimpleStringSchema())"
                     + " or setDeserializer(...)");
         }
-        return new KafkaSource<>(properties, topics, topicPattern, startingOffsets, stoppingOffsets, boundedness, deserializer,
+        return new KafkaSource<>(properties, topics, topicPattern, partitions, startingOffsets, stoppingOffsets, boundedness, deserializer,
                 deadLetterTopic);
     }
 }

@@ -259,6 +259,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
         try {
             // The admin client, not the consumer: the consumer's metadata of assigned topics can be minutes old.
             Collection<String> names = source.topics != null ? source.topics
+                    : source.partitions != null ? source.partitions.stream().map(TopicPartition::topic).distinct().toList()
                     : admin.listTopics().names().get(DISCOVERY_TIMEOUT_S, TimeUnit.SECONDS).stream()
                             .filter(t -> source.topicPattern.matcher(t).matches()).toList();
             Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(names).topicNameValues();
@@ -274,7 +275,8 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
                 }
                 for (TopicPartitionInfo info : d.partitions()) {
                     TopicPartition tp = new TopicPartition(topic.getKey(), info.partition());
-                    if (PartitionOwnership.owner(tp, parallelism) == subtask) {
+                    boolean subscribed = source.partitions == null || source.partitions.contains(tp);
+                    if (subscribed && PartitionOwnership.owner(tp, parallelism) == subtask) {
                         found.add(tp);
                     }
                 }
@@ -299,7 +301,8 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     }
 
     private String describeTopics() {
-        return source.topics != null ? "topics " + source.topics : "topics matching " + source.topicPattern;
+        return source.topics != null ? "topics " + source.topics
+                : source.partitions != null ? "partitions " + source.partitions : "topics matching " + source.topicPattern;
     }
 
     private void startPartitions(List<TopicPartition> added) throws Exception {
