@@ -9,31 +9,48 @@ import org.rocksdb.RocksDBException;
 /**
  * The recently used entries of one backend's value, reducing and aggregating states, held in front of RocksDB in
  * their stored (serialized) form, so a read-modify-write of a recently used key is a hash lookup and no native call.
- * Writes stay in the cache (dirty) until their entry is evicted, least recently used first, or until {@link #flush()}
- * (before every snapshot and every read of a whole column); dirty entries reach RocksDB in one batch. A read decodes
- * the stored bytes afresh, so it hands out a new copy, as Flink's RocksDB backend does.
+ * Writes stay in the cache (dirty) until their entry is evicted or until {@link #flush()} (before every snapshot and
+ * every read of a whole column); dirty entries reach RocksDB in one batch. Eviction is the clock's (second chance): a
+ * hand walks the entries in number order and evicts those not used since it last passed them, so an entry read or
+ * written again since it was cached outlives one that was not. A read decodes the stored bytes afresh, so it hands
+ * out a new copy, as Flink's RocksDB backend does.
  *
  * <p>No object per entry: a million cached keys would otherwise be millions of small objects that G1 tracks and copies
- * (remembered sets, write barriers, survivor copies). Entries are numbered; each number indexes a few {@code int}
- * arrays (where its key and value lie, its column, its neighbours in recency order), a bitset marks the dirty ones,
- * the keys and values live in one byte arena ({@link #arena}), and an open-addressing table maps a key's hash to its
- * entry's number.
+ * (remembered sets, write barriers, survivor copies). Entries are numbered; an entry's fields (its hash, column, where
+ * its key and value lie) are eight consecutive {@code int}s of {@link #entries}, so a lookup touches one or two cache
+ * lines there; a bitset marks the dirty entries; keys and values live in one byte arena ({@link #arena}); an
+ * open-addressing table maps a key's hash to its entry's number.
  *
  * <p>All backends of the process share one budget ({@code state.backend.rocksdb.write-back-cache.size}), split evenly
  * among the open ones; an entry counts its key, its value and a fixed overhead. Used by the task's thread only.
  */
 final class WriteBackCache implements AutoCloseable {
-    /** What an entry costs beside its key and value bytes: its table slot, its per-entry ints, the arena's slack. */
+    /** What an entry costs beside its key and value bytes: its fields, its table slot, the arena's slack. */
     static final int ENTRY_OVERHEAD = 64;
     /** Evicting down to this share of the capacity at once fills one write batch rather than one write per entry. */
     private static final double EVICT_TO = 0.9;
     /** One cache never holds more (the arena is one array, which is half empty at worst). */
     private static final long MAX_BYTES = 1L << 29;
     private static final int NONE = -1;
-    /** {@link #valueLength} of an entry that caches the key's absence (never written, or deleted). */
+    /** The value length of an entry that caches the key's absence (never written, or deleted). */
     private static final int ABSENT = -1;
     /** How many caches of this process share their budget (backends not closed yet). */
     static final AtomicInteger PROCESS_CACHES = new AtomicInteger();
+
+    // An entry's fields in entries[e * STRIDE + field]. Its key lies at arena[KEY_AT, KEY_AT + KEY_LENGTH), its value
+    // at VALUE_AT in VALUE_ROOM bytes. A free entry has no LIVE flag and links the next free one in VALUE_AT.
+    private static final int STRIDE = 8;
+    private static final int HASH = 0;
+    private static final int COLUMN = 1;
+    private static final int KEY_AT = 2;
+    private static final int KEY_LENGTH = 3;
+    private static final int VALUE_AT = 4;
+    private static final int VALUE_LENGTH = 5;
+    private static final int VALUE_ROOM = 6;
+    private static final int FLAGS = 7;
+    private static final int LIVE = 1;
+    /** Used since the clock's hand last passed. */
+    private static final int REFERENCED = 2;
 
     private final RocksDBInstance rocks;
     private final String operatorName;
@@ -46,23 +63,18 @@ final class WriteBackCache implements AutoCloseable {
     private Column[] columns = new Column[4];
     private int columnCount;
 
-    // Per entry number. An entry's key lies at arena[keyAt, keyAt + keyLength), its value at valueAt, in valueRoom bytes.
-    private int[] hashOf = new int[1 << 9];
-    private int[] columnOf = new int[1 << 9];
-    private int[] keyAt = new int[1 << 9];
-    private int[] keyLength = new int[1 << 9];
-    private int[] valueAt = new int[1 << 9];
-    private int[] valueLength = new int[1 << 9];
-    private int[] valueRoom = new int[1 << 9];
-    /** Recency order: {@link #newest} first, {@link #oldest} the next to evict; a freed entry links the free ones in older. */
-    private int[] newer = new int[1 << 9];
-    private int[] older = new int[1 << 9];
+    private int[] entries = new int[STRIDE << 9];
     private long[] dirtyBits = new long[(1 << 9) >>> 6];
-    private int newest = NONE;
-    private int oldest = NONE;
     private int freeEntries = NONE;
     /** Entries numbered from here up were never used. */
     private int unused;
+    /** The clock's hand: the next entry eviction looks at. */
+    private int hand;
+
+    /** The entry of the last key read or written, by the key array's identity: a read-modify-write finds it once. */
+    private byte[] lastKey;
+    private int lastColumn;
+    private int lastEntry = NONE;
 
     private byte[] arena = new byte[1 << 14];
     private int arenaTop;
@@ -89,15 +101,22 @@ final class WriteBackCache implements AutoCloseable {
     /**
      * The value of {@code key} in {@code column}, decoded by {@code serializer} from its stored bytes, or null when
      * absent. A miss reads RocksDB (only if it may hold entries of the column) and caches what it found, absence too.
+     * The caller must not change {@code key} afterwards (the cache knows its last key by identity).
      */
     Object read(Column column, byte[] key, StateSerializer serializer, String stateName) {
         int c = columnId(column);
-        int h = hash(c, key);
-        int e = find(c, key, h);
+        int e = key == lastKey && c == lastColumn ? lastEntry : NONE;
+        int h = 0;
+        if (e == NONE) {
+            h = hash(c, key);
+            e = find(c, key, h);
+        }
         if (e != NONE) {
-            touch(e);
-            int length = valueLength[e];
-            return length == ABSENT ? null : serializer.deserialize(arena, valueAt[e], length);
+            int at = e * STRIDE;
+            entries[at + FLAGS] |= REFERENCED;
+            remember(key, c, e);
+            int length = entries[at + VALUE_LENGTH];
+            return length == ABSENT ? null : serializer.deserialize(arena, entries[at + VALUE_AT], length);
         }
         byte[] stored = null;
         if (column.mayHoldEntries) {
@@ -113,34 +132,39 @@ final class WriteBackCache implements AutoCloseable {
         return stored == null ? null : serializer.deserialize(stored);
     }
 
-    /** Stores a copy of {@code value} for {@code key}; null deletes. */
+    /** Stores a copy of {@code value} for {@code key}; null deletes. The caller must not change {@code key} afterwards. */
     void put(Column column, byte[] key, byte[] value) {
         int c = columnId(column);
         if (budget <= 0) {
             writeStraight(c, key, value);
             return;
         }
-        int h = hash(c, key);
-        int e = find(c, key, h);
+        int e = key == lastKey && c == lastColumn ? lastEntry : NONE;
         if (e == NONE) {
-            insert(c, key, h, value, true);
-            return;
+            int h = hash(c, key);
+            e = find(c, key, h);
+            if (e == NONE) {
+                insert(c, key, h, value, true);
+                return;
+            }
         }
+        int at = e * STRIDE;
         int length = value == null ? ABSENT : value.length;
-        bytes += Math.max(length, 0) - Math.max(valueLength[e], 0);
-        if (length > valueRoom[e]) {
+        bytes += Math.max(length, 0) - Math.max(entries[at + VALUE_LENGTH], 0);
+        if (length > entries[at + VALUE_ROOM]) {
             // Allocate first: a compaction inside allocate copies the old value and resets its room.
-            int at = allocate(length);
-            garbage += valueRoom[e];
-            valueAt[e] = at;
-            valueRoom[e] = length;
+            int valueAt = allocate(length);
+            garbage += entries[at + VALUE_ROOM];
+            entries[at + VALUE_AT] = valueAt;
+            entries[at + VALUE_ROOM] = length;
         }
         if (length > 0) {
-            System.arraycopy(value, 0, arena, valueAt[e], length);
+            System.arraycopy(value, 0, arena, entries[at + VALUE_AT], length);
         }
-        valueLength[e] = length;
+        entries[at + VALUE_LENGTH] = length;
+        entries[at + FLAGS] |= REFERENCED;
         markDirty(e);
-        touch(e);
+        remember(key, c, e);
         evictIfFull();
     }
 
@@ -173,10 +197,11 @@ final class WriteBackCache implements AutoCloseable {
             return;
         }
         Arrays.fill(slots, 0L);
-        newest = NONE;
-        oldest = NONE;
+        Arrays.fill(entries, 0, unused * STRIDE, 0);
         freeEntries = NONE;
         unused = 0;
+        hand = 0;
+        lastEntry = NONE;
         arenaTop = 0;
         garbage = 0;
         size = 0;
@@ -200,73 +225,91 @@ final class WriteBackCache implements AutoCloseable {
         }
     }
 
+    private void remember(byte[] key, int c, int e) {
+        lastKey = key;
+        lastColumn = c;
+        lastEntry = e;
+    }
+
     private void insert(int c, byte[] key, int h, byte[] value, boolean isDirty) {
-        int e = newEntry();
         int length = value == null ? ABSENT : value.length;
         int room = Math.max(length, 0);
-        int at = allocate(key.length + room);
-        System.arraycopy(key, 0, arena, at, key.length);
+        int keyAt = allocate(key.length + room);
+        System.arraycopy(key, 0, arena, keyAt, key.length);
         if (length > 0) {
-            System.arraycopy(value, 0, arena, at + key.length, length);
+            System.arraycopy(value, 0, arena, keyAt + key.length, length);
         }
-        hashOf[e] = h;
-        columnOf[e] = c;
-        keyAt[e] = at;
-        keyLength[e] = key.length;
-        valueAt[e] = at + key.length;
-        valueLength[e] = length;
-        valueRoom[e] = room;
+        int e = newEntry();
+        int at = e * STRIDE;
+        entries[at + HASH] = h;
+        entries[at + COLUMN] = c;
+        entries[at + KEY_AT] = keyAt;
+        entries[at + KEY_LENGTH] = key.length;
+        entries[at + VALUE_AT] = keyAt + key.length;
+        entries[at + VALUE_LENGTH] = length;
+        entries[at + VALUE_ROOM] = room;
+        entries[at + FLAGS] = LIVE;
         if (isDirty) {
             markDirty(e);
         }
-        older[e] = newest;
-        newer[e] = NONE;
-        if (newest != NONE) {
-            newer[newest] = e;
-        } else {
-            oldest = e;
-        }
-        newest = e;
         if (++size > slots.length >>> 1) {
             growSlots();
         }
         place(e, h);
+        remember(key, c, e);
         bytes += key.length + room + ENTRY_OVERHEAD;
         evictIfFull();
     }
 
-    /** Evicts least recently used entries down to {@link #EVICT_TO} of the capacity, writing the dirty ones in one batch. */
+    /** Evicts entries down to {@link #EVICT_TO} of the capacity, in clock order, writing the dirty ones in one batch. */
     private void evictIfFull() {
         long capacity = Math.min(capacity(), MAX_BYTES);
         if (bytes <= capacity) {
             return;
         }
         long target = (long) (capacity * EVICT_TO);
-        while (bytes > target && oldest != NONE) {
-            int e = oldest;
+        while (bytes > target && size > 0) {
+            int e = hand;
+            hand = hand + 1 == unused ? 0 : hand + 1;
+            int at = e * STRIDE;
+            int flags = entries[at + FLAGS];
+            if ((flags & REFERENCED) != 0) {
+                entries[at + FLAGS] = flags & ~REFERENCED;
+                continue;
+            }
+            if ((flags & LIVE) == 0) {
+                continue;
+            }
             if (isDirty(e)) {
                 add(e);
                 dirtyBits[e >>> 6] &= ~(1L << e);
                 dirty--;
             }
-            unlink(e);
             unplace(e);
             size--;
-            bytes -= keyLength[e] + Math.max(valueLength[e], 0) + ENTRY_OVERHEAD;
-            garbage += keyLength[e] + valueRoom[e];
-            older[e] = freeEntries;
+            bytes -= entries[at + KEY_LENGTH] + Math.max(entries[at + VALUE_LENGTH], 0) + ENTRY_OVERHEAD;
+            garbage += entries[at + KEY_LENGTH] + entries[at + VALUE_ROOM];
+            entries[at + FLAGS] = 0;
+            entries[at + VALUE_AT] = freeEntries;
             freeEntries = e;
+            if (e == lastEntry) {
+                lastEntry = NONE;
+            }
         }
         write();
     }
 
     /** Adds entry {@code e}'s key and value to the pending batch, writing the batch when it is large. */
     private void add(int e) {
-        Column column = columns[columnOf[e]];
+        int at = e * STRIDE;
+        Column column = columns[entries[at + COLUMN]];
         column.mayHoldEntries = true;
-        boolean due = valueLength[e] == ABSENT
-                ? batch.delete(column.handle, arena, keyAt[e], keyLength[e])
-                : batch.put(column.handle, arena, keyAt[e], keyLength[e], arena, valueAt[e], valueLength[e]);
+        int keyAt = entries[at + KEY_AT];
+        int keyLength = entries[at + KEY_LENGTH];
+        int valueLength = entries[at + VALUE_LENGTH];
+        boolean due = valueLength == ABSENT
+                ? batch.delete(column.handle, arena, keyAt, keyLength)
+                : batch.put(column.handle, arena, keyAt, keyLength, arena, entries[at + VALUE_AT], valueLength);
         if (due) {
             write();
         }
@@ -299,10 +342,14 @@ final class WriteBackCache implements AutoCloseable {
             if (slot == 0) {
                 return NONE;
             }
-            int e = (int) slot - 1;
-            if ((int) (slot >>> 32) == h && columnOf[e] == c && keyLength[e] == key.length
-                    && Arrays.equals(arena, keyAt[e], keyAt[e] + key.length, key, 0, key.length)) {
-                return e;
+            if ((int) (slot >>> 32) == h) {
+                int e = (int) slot - 1;
+                int at = e * STRIDE;
+                int keyAt = entries[at + KEY_AT];
+                if (entries[at + COLUMN] == c && entries[at + KEY_LENGTH] == key.length
+                        && Arrays.equals(arena, keyAt, keyAt + key.length, key, 0, key.length)) {
+                    return e;
+                }
             }
         }
     }
@@ -319,7 +366,7 @@ final class WriteBackCache implements AutoCloseable {
     /** Removes entry {@code e}'s slot, shifting later slots of its probe run back so that no lookup stops early. */
     private void unplace(int e) {
         int mask = slots.length - 1;
-        int i = hashOf[e] & mask;
+        int i = entries[e * STRIDE + HASH] & mask;
         while ((int) slots[i] != e + 1) {
             i = (i + 1) & mask;
         }
@@ -352,21 +399,12 @@ final class WriteBackCache implements AutoCloseable {
     private int newEntry() {
         if (freeEntries != NONE) {
             int e = freeEntries;
-            freeEntries = older[e];
+            freeEntries = entries[e * STRIDE + VALUE_AT];
             return e;
         }
-        if (unused == hashOf.length) {
-            int length = hashOf.length << 1;
-            hashOf = Arrays.copyOf(hashOf, length);
-            columnOf = Arrays.copyOf(columnOf, length);
-            keyAt = Arrays.copyOf(keyAt, length);
-            keyLength = Arrays.copyOf(keyLength, length);
-            valueAt = Arrays.copyOf(valueAt, length);
-            valueLength = Arrays.copyOf(valueLength, length);
-            valueRoom = Arrays.copyOf(valueRoom, length);
-            newer = Arrays.copyOf(newer, length);
-            older = Arrays.copyOf(older, length);
-            dirtyBits = Arrays.copyOf(dirtyBits, length >>> 6);
+        if (unused * STRIDE == entries.length) {
+            entries = Arrays.copyOf(entries, entries.length << 1);
+            dirtyBits = Arrays.copyOf(dirtyBits, (entries.length / STRIDE) >>> 6);
         }
         return unused++;
     }
@@ -396,14 +434,18 @@ final class WriteBackCache implements AutoCloseable {
             System.arraycopy(arena, 0, bigger, 0, arenaTop);
         } else {
             int top = 0;
-            for (int e = newest; e != NONE; e = older[e]) {
-                System.arraycopy(arena, keyAt[e], bigger, top, keyLength[e]);
-                keyAt[e] = top;
-                top += keyLength[e];
-                int value = Math.max(valueLength[e], 0);
-                System.arraycopy(arena, valueAt[e], bigger, top, value);
-                valueAt[e] = top;
-                valueRoom[e] = value;
+            for (int at = 0; at < unused * STRIDE; at += STRIDE) {
+                if ((entries[at + FLAGS] & LIVE) == 0) {
+                    continue;
+                }
+                int keyLength = entries[at + KEY_LENGTH];
+                System.arraycopy(arena, entries[at + KEY_AT], bigger, top, keyLength);
+                entries[at + KEY_AT] = top;
+                top += keyLength;
+                int value = Math.max(entries[at + VALUE_LENGTH], 0);
+                System.arraycopy(arena, entries[at + VALUE_AT], bigger, top, value);
+                entries[at + VALUE_AT] = top;
+                entries[at + VALUE_ROOM] = value;
                 top += value;
             }
             arenaTop = top;
@@ -422,32 +464,6 @@ final class WriteBackCache implements AutoCloseable {
 
     private boolean isDirty(int e) {
         return (dirtyBits[e >>> 6] & (1L << e)) != 0;
-    }
-
-    private void touch(int e) {
-        if (e == newest) {
-            return;
-        }
-        unlink(e);
-        older[e] = newest;
-        newer[e] = NONE;
-        newer[newest] = e;
-        newest = e;
-    }
-
-    private void unlink(int e) {
-        int n = newer[e];
-        int o = older[e];
-        if (n != NONE) {
-            older[n] = o;
-        } else {
-            newest = o;
-        }
-        if (o != NONE) {
-            newer[o] = n;
-        } else {
-            oldest = n;
-        }
     }
 
     /** The column's number in this cache, given on its first use. */
