@@ -57,6 +57,7 @@ final class WriteBackCache implements AutoCloseable {
     private final long budget;
     private final AtomicInteger sharers;
     private final HeapWriteBatch batch = new HeapWriteBatch();
+    private final FlushOrder flushOrder = new FlushOrder();
 
     /** Open addressing, linear probing: {@code hash << 32 | entry + 1} per slot, 0 when empty; at most half full. */
     private long[] slots = new long[1 << 10];
@@ -169,22 +170,34 @@ final class WriteBackCache implements AutoCloseable {
     }
 
     /**
-     * Writes every dirty entry to RocksDB, in entry order, and keeps the entries, clean: reads stay hash lookups after
-     * a snapshot. Call before anything reads RocksDB past the cache.
+     * Writes every dirty entry to RocksDB and keeps the entries, clean: reads stay hash lookups after a snapshot. Call
+     * before anything reads RocksDB past the cache. The entries go column by column in (about) key order
+     * ({@link FlushOrder}): RocksDB inserts each into its memtable's skip list starting from where the previous insert
+     * ended, so keys in order cost a fraction of keys scattered over the whole list.
      */
     void flush() {
         if (dirty == 0) {
             return;
         }
-        for (int word = 0; word < dirtyBits.length; word++) {
-            long bits = dirtyBits[word];
-            while (bits != 0) {
-                int e = (word << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                add(e);
+        int[] dirtyEntries = new int[dirty];
+        for (int c = 0; c < columnCount; c++) {
+            int n = 0;
+            for (int word = 0; word < dirtyBits.length; word++) {
+                long bits = dirtyBits[word];
+                while (bits != 0) {
+                    int e = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (entries[e * STRIDE + COLUMN] == c) {
+                        dirtyEntries[n++] = e;
+                    }
+                }
             }
-            dirtyBits[word] = 0;
+            flushOrder.sort(dirtyEntries, n, entries, STRIDE, KEY_AT, KEY_LENGTH, arena);
+            for (int i = 0; i < n; i++) {
+                add(dirtyEntries[i]);
+            }
         }
+        Arrays.fill(dirtyBits, 0L);
         write();
         dirty = 0;
     }
