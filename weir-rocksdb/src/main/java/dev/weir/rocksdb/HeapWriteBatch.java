@@ -33,22 +33,24 @@ final class HeapWriteBatch {
     private int size = HEADER;
     private int count;
 
-    /** Adds a put of {@code key[keyAt ..]} to {@code value[valueAt ..]}; returns whether the batch is due to be written. */
-    boolean put(ColumnFamilyHandle column, byte[] key, int keyAt, int keyLength, byte[] value, int valueAt, int valueLength) {
-        int id = column.getID();
+    /**
+     * Adds a put of {@code key[keyAt ..]} to {@code value[valueAt ..]} in the column family of id {@code columnFamily}
+     * ({@link ColumnFamilyHandle#getID()}, a native call the caller makes once); returns whether the batch is due to be
+     * written.
+     */
+    boolean put(int columnFamily, byte[] key, int keyAt, int keyLength, byte[] value, int valueAt, int valueLength) {
         room(1 + 5 + 5 + keyLength + 5 + valueLength);
-        tag(id, PUT, COLUMN_FAMILY_PUT);
+        tag(columnFamily, PUT, COLUMN_FAMILY_PUT);
         slice(key, keyAt, keyLength);
         slice(value, valueAt, valueLength);
         count++;
         return size >= WRITE_AT;
     }
 
-    /** Adds a delete of {@code key[keyAt ..]}; returns whether the batch is due to be written. */
-    boolean delete(ColumnFamilyHandle column, byte[] key, int keyAt, int keyLength) {
-        int id = column.getID();
+    /** Adds a delete of {@code key[keyAt ..]} in column family {@code columnFamily}; returns whether the batch is due. */
+    boolean delete(int columnFamily, byte[] key, int keyAt, int keyLength) {
         room(1 + 5 + 5 + keyLength);
-        tag(id, DELETE, COLUMN_FAMILY_DELETE);
+        tag(columnFamily, DELETE, COLUMN_FAMILY_DELETE);
         slice(key, keyAt, keyLength);
         count++;
         return size >= WRITE_AT;

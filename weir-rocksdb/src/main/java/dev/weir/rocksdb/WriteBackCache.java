@@ -321,8 +321,8 @@ final class WriteBackCache implements AutoCloseable {
         int keyLength = entries[at + KEY_LENGTH];
         int valueLength = entries[at + VALUE_LENGTH];
         boolean due = valueLength == ABSENT
-                ? batch.delete(column.handle, arena, keyAt, keyLength)
-                : batch.put(column.handle, arena, keyAt, keyLength, arena, entries[at + VALUE_AT], valueLength);
+                ? batch.delete(column.familyId, arena, keyAt, keyLength)
+                : batch.put(column.familyId, arena, keyAt, keyLength, arena, entries[at + VALUE_AT], valueLength);
         if (due) {
             write();
         }
@@ -341,9 +341,9 @@ final class WriteBackCache implements AutoCloseable {
         Column column = columns[c];
         column.mayHoldEntries = true;
         if (value == null) {
-            batch.delete(column.handle, key, 0, key.length);
+            batch.delete(column.familyId, key, 0, key.length);
         } else {
-            batch.put(column.handle, key, 0, key.length, value, 0, value.length);
+            batch.put(column.familyId, key, 0, key.length, value, 0, value.length);
         }
         write();
     }
@@ -516,12 +516,15 @@ final class WriteBackCache implements AutoCloseable {
      */
     static final class Column {
         final ColumnFamilyHandle handle;
+        /** The column family's id, read once: {@link ColumnFamilyHandle#getID()} is a native call. */
+        final int familyId;
         boolean mayHoldEntries;
         /** Its number in the cache that uses it, -1 before its first use. */
         int id = -1;
 
         Column(ColumnFamilyHandle handle, boolean mayHoldEntries) {
             this.handle = handle;
+            this.familyId = handle.getID();
             this.mayHoldEntries = mayHoldEntries;
         }
     }

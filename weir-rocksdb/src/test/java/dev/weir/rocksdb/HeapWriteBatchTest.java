@@ -38,10 +38,10 @@ class HeapWriteBatchTest {
         }
 
         HeapWriteBatch batch = new HeapWriteBatch();
-        batch.put(first, arena, 2, 5, arena, 9, 7);
-        batch.put(second, "large".getBytes(), 0, 5, large, 0, large.length);
-        batch.put(second, "empty".getBytes(), 0, 5, new byte[0], 0, 0);
-        batch.delete(second, "gone".getBytes(), 0, 4);
+        batch.put(first.getID(), arena, 2, 5, arena, 9, 7);
+        batch.put(second.getID(), "large".getBytes(), 0, 5, large, 0, large.length);
+        batch.put(second.getID(), "empty".getBytes(), 0, 5, new byte[0], 0, 0);
+        batch.delete(second.getID(), "gone".getBytes(), 0, 4);
         assertThat(batch.count()).isEqualTo(4);
         assertThat(rocks.db().get(first, "key-a".getBytes())).isNull();
         batch.write(rocks.db(), rocks.writeOptions());
@@ -60,10 +60,10 @@ class HeapWriteBatchTest {
         HeapWriteBatch batch = new HeapWriteBatch();
         byte[] value = new byte[HeapWriteBatch.WRITE_AT / 2];
 
-        assertThat(batch.put(column, "a".getBytes(), 0, 1, value, 0, value.length)).isFalse();
-        assertThat(batch.put(column, "b".getBytes(), 0, 1, value, 0, value.length)).isTrue();
+        assertThat(batch.put(column.getID(), "a".getBytes(), 0, 1, value, 0, value.length)).isFalse();
+        assertThat(batch.put(column.getID(), "b".getBytes(), 0, 1, value, 0, value.length)).isTrue();
         batch.write(rocks.db(), rocks.writeOptions());
-        batch.put(column, "c".getBytes(), 0, 1, "3".getBytes(), 0, 1);
+        batch.put(column.getID(), "c".getBytes(), 0, 1, "3".getBytes(), 0, 1);
         batch.write(rocks.db(), rocks.writeOptions());
 
         assertThat(rocks.db().get(column, "a".getBytes())).hasSize(value.length);
