@@ -55,7 +55,10 @@ abstract class AbstractRocksDBState<N> implements InternalKvState<N> {
 
     /** The stored value of the current key in the current namespace, decoded, or null. */
     final Object read() {
-        byte[] stored = cached != null ? access.cache().get(cached, currentKey(), name) : access.get(column, currentKey(), name);
+        if (cached != null) {
+            return access.cache().read(cached, currentKey(), access.serializer(), name);
+        }
+        byte[] stored = access.get(column, currentKey(), name);
         return stored == null ? null : access.serializer().deserialize(stored);
     }
 

@@ -1,37 +1,87 @@
 package dev.weir.rocksdb;
 
+import dev.weir.engine.checkpoint.storage.StateSerializer;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteBatch;
 
 /**
  * The recently used entries of one backend's value, reducing and aggregating states, held in front of RocksDB in
  * their stored (serialized) form, so a read-modify-write of a recently used key is a hash lookup and no native call.
- * Writes stay in the cache (dirty) until their entry is evicted, least recently used first, or until {@link #flush()}
- * (before every snapshot and every read of a whole column); evicted dirty entries go to RocksDB in one
- * {@link WriteBatch}. Values are kept as bytes, so a read still hands out a fresh copy, as Flink's RocksDB backend does.
+ * Writes stay in the cache (dirty) until their entry is evicted or until {@link #flush()} (before every snapshot and
+ * every read of a whole column); dirty entries reach RocksDB in one batch. Eviction is the clock's (second chance): a
+ * hand walks the entries in number order and evicts those not used since it last passed them, so an entry read or
+ * written again since it was cached outlives one that was not. A read decodes the stored bytes afresh, so it hands
+ * out a new copy, as Flink's RocksDB backend does.
+ *
+ * <p>No object per entry: a million cached keys would otherwise be millions of small objects that G1 tracks and copies
+ * (remembered sets, write barriers, survivor copies). Entries are numbered; an entry's fields (its hash, column, where
+ * its key and value lie) are eight consecutive {@code int}s of {@link #entries}, so a lookup touches one or two cache
+ * lines there; a bitset marks the dirty entries; keys and values live in one byte arena ({@link #arena}); an
+ * open-addressing table maps a key's hash to its entry's number.
  *
  * <p>All backends of the process share one budget ({@code state.backend.rocksdb.write-back-cache.size}), split evenly
  * among the open ones; an entry counts its key, its value and a fixed overhead. Used by the task's thread only.
  */
 final class WriteBackCache implements AutoCloseable {
-    /** What an entry costs beside its key and value bytes: the entry object, two array headers and a table slot. */
-    static final int ENTRY_OVERHEAD = 96;
-    /** Evicting down to this share of the capacity at once fills one write batch rather than one put per entry. */
+    /** What an entry costs beside its key and value bytes: its fields, its table slot, the arena's slack. */
+    static final int ENTRY_OVERHEAD = 64;
+    /** Evicting down to this share of the capacity at once fills one write batch rather than one write per entry. */
     private static final double EVICT_TO = 0.9;
+    /** One cache never holds more (the arena is one array, which is half empty at worst). */
+    private static final long MAX_BYTES = 1L << 29;
+    private static final int NONE = -1;
+    /** The value length of an entry that caches the key's absence (never written, or deleted). */
+    private static final int ABSENT = -1;
     /** How many caches of this process share their budget (backends not closed yet). */
     static final AtomicInteger PROCESS_CACHES = new AtomicInteger();
+
+    // An entry's fields in entries[e * STRIDE + field]. Its key lies at arena[KEY_AT, KEY_AT + KEY_LENGTH), its value
+    // at VALUE_AT in VALUE_ROOM bytes. A free entry has no LIVE flag and links the next free one in VALUE_AT.
+    private static final int STRIDE = 8;
+    private static final int HASH = 0;
+    private static final int COLUMN = 1;
+    private static final int KEY_AT = 2;
+    private static final int KEY_LENGTH = 3;
+    private static final int VALUE_AT = 4;
+    private static final int VALUE_LENGTH = 5;
+    private static final int VALUE_ROOM = 6;
+    private static final int FLAGS = 7;
+    private static final int LIVE = 1;
+    /** Used since the clock's hand last passed. */
+    private static final int REFERENCED = 2;
 
     private final RocksDBInstance rocks;
     private final String operatorName;
     private final long budget;
     private final AtomicInteger sharers;
-    private Entry[] table = new Entry[1 << 10];
-    /** Most recently used first; {@code tail} is the next to evict. */
-    private Entry head;
-    private Entry tail;
+    private final HeapWriteBatch batch = new HeapWriteBatch();
+    private final FlushOrder flushOrder = new FlushOrder();
+
+    /** Open addressing, linear probing: {@code hash << 32 | entry + 1} per slot, 0 when empty; at most half full. */
+    private long[] slots = new long[1 << 10];
+    private Column[] columns = new Column[4];
+    private int columnCount;
+
+    private int[] entries = new int[STRIDE << 9];
+    private long[] dirtyBits = new long[(1 << 9) >>> 6];
+    private int freeEntries = NONE;
+    /** Entries numbered from here up were never used. */
+    private int unused;
+    /** The clock's hand: the next entry eviction looks at. */
+    private int hand;
+
+    /** The entry of the last key read or written, by the key array's identity: a read-modify-write finds it once. */
+    private byte[] lastKey;
+    private int lastColumn;
+    private int lastEntry = NONE;
+
+    private byte[] arena = new byte[1 << 14];
+    private int arenaTop;
+    /** Arena bytes no entry uses any more (evicted entries, values moved when they grew). */
+    private long garbage;
+
     private int size;
     private long bytes;
     private int dirty;
@@ -49,13 +99,25 @@ final class WriteBackCache implements AutoCloseable {
         sharers.incrementAndGet();
     }
 
-    /** The stored bytes of {@code key} in {@code column} (never to be changed by the caller), or null when absent. */
-    byte[] get(Column column, byte[] key, String stateName) {
-        int h = hash(column, key);
-        Entry e = find(column, key, h);
-        if (e != null) {
-            touch(e);
-            return e.value;
+    /**
+     * The value of {@code key} in {@code column}, decoded by {@code serializer} from its stored bytes, or null when
+     * absent. A miss reads RocksDB (only if it may hold entries of the column) and caches what it found, absence too.
+     * The caller must not change {@code key} afterwards (the cache knows its last key by identity).
+     */
+    Object read(Column column, byte[] key, StateSerializer serializer, String stateName) {
+        int c = columnId(column);
+        int e = key == lastKey && c == lastColumn ? lastEntry : NONE;
+        int h = 0;
+        if (e == NONE) {
+            h = hash(c, key);
+            e = find(c, key, h);
+        }
+        if (e != NONE) {
+            int at = e * STRIDE;
+            entries[at + FLAGS] |= REFERENCED;
+            remember(key, c, e);
+            int length = entries[at + VALUE_LENGTH];
+            return length == ABSENT ? null : serializer.deserialize(arena, entries[at + VALUE_AT], length);
         }
         byte[] stored = null;
         if (column.mayHoldEntries) {
@@ -65,45 +127,78 @@ final class WriteBackCache implements AutoCloseable {
                 throw failure("read", stateName, ex);
             }
         }
-        insert(column, key, h, stored, false);
-        return stored;
+        if (budget > 0) {
+            insert(c, key, h, stored, false);
+        }
+        return stored == null ? null : serializer.deserialize(stored);
     }
 
-    /** Stores {@code value} (which the cache keeps: the caller must not change it) for {@code key}; null deletes. */
+    /** Stores a copy of {@code value} for {@code key}; null deletes. The caller must not change {@code key} afterwards. */
     void put(Column column, byte[] key, byte[] value) {
-        int h = hash(column, key);
-        Entry e = find(column, key, h);
-        if (e == null) {
-            insert(column, key, h, value, true);
+        int c = columnId(column);
+        if (budget <= 0) {
+            writeStraight(c, key, value);
             return;
         }
-        bytes += length(value) - length(e.value);
-        e.value = value;
-        if (!e.dirty) {
-            e.dirty = true;
-            dirty++;
+        int e = key == lastKey && c == lastColumn ? lastEntry : NONE;
+        if (e == NONE) {
+            int h = hash(c, key);
+            e = find(c, key, h);
+            if (e == NONE) {
+                insert(c, key, h, value, true);
+                return;
+            }
         }
-        touch(e);
+        int at = e * STRIDE;
+        int length = value == null ? ABSENT : value.length;
+        bytes += Math.max(length, 0) - Math.max(entries[at + VALUE_LENGTH], 0);
+        if (length > entries[at + VALUE_ROOM]) {
+            // Allocate first: a compaction inside allocate copies the old value and resets its room.
+            int valueAt = allocate(length);
+            garbage += entries[at + VALUE_ROOM];
+            entries[at + VALUE_AT] = valueAt;
+            entries[at + VALUE_ROOM] = length;
+        }
+        if (length > 0) {
+            System.arraycopy(value, 0, arena, entries[at + VALUE_AT], length);
+        }
+        entries[at + VALUE_LENGTH] = length;
+        entries[at + FLAGS] |= REFERENCED;
+        markDirty(e);
+        remember(key, c, e);
         evictIfFull();
     }
 
     /**
-     * Writes every dirty entry to RocksDB in one batch and keeps the entries, clean: reads stay hash lookups after a
-     * snapshot. Call before anything reads RocksDB past the cache.
+     * Writes every dirty entry to RocksDB and keeps the entries, clean: reads stay hash lookups after a snapshot. Call
+     * before anything reads RocksDB past the cache. The entries go column by column in (about) key order
+     * ({@link FlushOrder}): RocksDB inserts each into its memtable's skip list starting from where the previous insert
+     * ended, so keys in order cost a fraction of keys scattered over the whole list.
      */
     void flush() {
         if (dirty == 0) {
             return;
         }
-        try (WriteBatch batch = new WriteBatch()) {
-            for (Entry e = head; e != null; e = e.after) {
-                if (e.dirty) {
-                    add(batch, e);
-                    e.dirty = false;
+        int[] dirtyEntries = new int[dirty];
+        for (int c = 0; c < columnCount; c++) {
+            int n = 0;
+            for (int word = 0; word < dirtyBits.length; word++) {
+                long bits = dirtyBits[word];
+                while (bits != 0) {
+                    int e = (word << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    if (entries[e * STRIDE + COLUMN] == c) {
+                        dirtyEntries[n++] = e;
+                    }
                 }
             }
-            write(batch);
+            flushOrder.sort(dirtyEntries, n, entries, STRIDE, KEY_AT, KEY_LENGTH, arena);
+            for (int i = 0; i < n; i++) {
+                add(dirtyEntries[i]);
+            }
         }
+        Arrays.fill(dirtyBits, 0L);
+        write();
         dirty = 0;
     }
 
@@ -114,9 +209,14 @@ final class WriteBackCache implements AutoCloseable {
             // A restore calls this per entry: clearing an empty table again each time would cost its whole length.
             return;
         }
-        Arrays.fill(table, null);
-        head = null;
-        tail = null;
+        Arrays.fill(slots, 0L);
+        Arrays.fill(entries, 0, unused * STRIDE, 0);
+        freeEntries = NONE;
+        unused = 0;
+        hand = 0;
+        lastEntry = NONE;
+        arenaTop = 0;
+        garbage = 0;
         size = 0;
         bytes = 0;
     }
@@ -138,161 +238,272 @@ final class WriteBackCache implements AutoCloseable {
         }
     }
 
-    private void insert(Column column, byte[] key, int h, byte[] value, boolean isDirty) {
-        if (budget <= 0) {
-            if (isDirty) {
-                try (WriteBatch batch = new WriteBatch()) {
-                    Entry e = new Entry(column, key, h, value);
-                    add(batch, e);
-                    write(batch);
-                }
-            }
-            return;
+    private void remember(byte[] key, int c, int e) {
+        lastKey = key;
+        lastColumn = c;
+        lastEntry = e;
+    }
+
+    private void insert(int c, byte[] key, int h, byte[] value, boolean isDirty) {
+        int length = value == null ? ABSENT : value.length;
+        int room = Math.max(length, 0);
+        int keyAt = allocate(key.length + room);
+        System.arraycopy(key, 0, arena, keyAt, key.length);
+        if (length > 0) {
+            System.arraycopy(value, 0, arena, keyAt + key.length, length);
         }
-        Entry e = new Entry(column, key, h, value);
-        e.dirty = isDirty;
+        int e = newEntry();
+        int at = e * STRIDE;
+        entries[at + HASH] = h;
+        entries[at + COLUMN] = c;
+        entries[at + KEY_AT] = keyAt;
+        entries[at + KEY_LENGTH] = key.length;
+        entries[at + VALUE_AT] = keyAt + key.length;
+        entries[at + VALUE_LENGTH] = length;
+        entries[at + VALUE_ROOM] = room;
+        entries[at + FLAGS] = LIVE;
         if (isDirty) {
-            dirty++;
+            markDirty(e);
         }
-        int slot = h & (table.length - 1);
-        e.next = table[slot];
-        table[slot] = e;
-        e.after = head;
-        if (head != null) {
-            head.before = e;
+        if (++size > slots.length >>> 1) {
+            growSlots();
         }
-        head = e;
-        if (tail == null) {
-            tail = e;
-        }
-        size++;
-        bytes += footprint(key, value);
-        if (size > table.length - (table.length >>> 2)) {
-            grow();
-        }
+        place(e, h);
+        remember(key, c, e);
+        bytes += key.length + room + ENTRY_OVERHEAD;
         evictIfFull();
     }
 
-    /** Evicts least recently used entries down to {@link #EVICT_TO} of the capacity, writing the dirty ones in one batch. */
+    /** Evicts entries down to {@link #EVICT_TO} of the capacity, in clock order, writing the dirty ones in one batch. */
     private void evictIfFull() {
-        long capacity = capacity();
+        long capacity = Math.min(capacity(), MAX_BYTES);
         if (bytes <= capacity) {
             return;
         }
         long target = (long) (capacity * EVICT_TO);
-        try (WriteBatch batch = new WriteBatch()) {
-            while (bytes > target && tail != null) {
-                Entry e = tail;
-                if (e.dirty) {
-                    add(batch, e);
-                    dirty--;
-                }
-                unlink(e);
-                remove(e);
-                size--;
-                bytes -= footprint(e.key, e.value);
+        while (bytes > target && size > 0) {
+            int e = hand;
+            hand = hand + 1 == unused ? 0 : hand + 1;
+            int at = e * STRIDE;
+            int flags = entries[at + FLAGS];
+            if ((flags & REFERENCED) != 0) {
+                entries[at + FLAGS] = flags & ~REFERENCED;
+                continue;
             }
-            if (batch.count() > 0) {
-                write(batch);
+            if ((flags & LIVE) == 0) {
+                continue;
             }
+            if (isDirty(e)) {
+                add(e);
+                dirtyBits[e >>> 6] &= ~(1L << e);
+                dirty--;
+            }
+            unplace(e);
+            size--;
+            bytes -= entries[at + KEY_LENGTH] + Math.max(entries[at + VALUE_LENGTH], 0) + ENTRY_OVERHEAD;
+            garbage += entries[at + KEY_LENGTH] + entries[at + VALUE_ROOM];
+            entries[at + FLAGS] = 0;
+            entries[at + VALUE_AT] = freeEntries;
+            freeEntries = e;
+            if (e == lastEntry) {
+                lastEntry = NONE;
+            }
+        }
+        write();
+    }
+
+    /** Adds entry {@code e}'s key and value to the pending batch, writing the batch when it is large. */
+    private void add(int e) {
+        int at = e * STRIDE;
+        Column column = columns[entries[at + COLUMN]];
+        column.mayHoldEntries = true;
+        int keyAt = entries[at + KEY_AT];
+        int keyLength = entries[at + KEY_LENGTH];
+        int valueLength = entries[at + VALUE_LENGTH];
+        boolean due = valueLength == ABSENT
+                ? batch.delete(column.familyId, arena, keyAt, keyLength)
+                : batch.put(column.familyId, arena, keyAt, keyLength, arena, entries[at + VALUE_AT], valueLength);
+        if (due) {
+            write();
         }
     }
 
-    private static void add(WriteBatch batch, Entry e) {
+    private void write() {
         try {
-            e.column.mayHoldEntries = true;
-            if (e.value == null) {
-                batch.delete(e.column.handle, e.key);
-            } else {
-                batch.put(e.column.handle, e.key, e.value);
-            }
-        } catch (RocksDBException ex) {
-            throw new IllegalStateException("RocksDB could not batch a write: " + ex.getMessage(), ex);
-        }
-    }
-
-    private void write(WriteBatch batch) {
-        try {
-            rocks.db().write(rocks.writeOptions(), batch);
+            batch.write(rocks.db(), rocks.writeOptions());
         } catch (RocksDBException ex) {
             throw failure("write", "cached values", ex);
         }
     }
 
-    private Entry find(Column column, byte[] key, int h) {
-        for (Entry e = table[h & (table.length - 1)]; e != null; e = e.next) {
-            if (e.hash == h && e.column == column && (e.key == key || Arrays.equals(e.key, key))) {
-                return e;
+    /** With no budget: the write goes to RocksDB at once. */
+    private void writeStraight(int c, byte[] key, byte[] value) {
+        Column column = columns[c];
+        column.mayHoldEntries = true;
+        if (value == null) {
+            batch.delete(column.familyId, key, 0, key.length);
+        } else {
+            batch.put(column.familyId, key, 0, key.length, value, 0, value.length);
+        }
+        write();
+    }
+
+    private int find(int c, byte[] key, int h) {
+        int mask = slots.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            long slot = slots[i];
+            if (slot == 0) {
+                return NONE;
             }
-        }
-        return null;
-    }
-
-    private void touch(Entry e) {
-        if (e == head) {
-            return;
-        }
-        unlink(e);
-        e.after = head;
-        head.before = e;
-        head = e;
-    }
-
-    private void unlink(Entry e) {
-        if (e.before != null) {
-            e.before.after = e.after;
-        } else {
-            head = e.after;
-        }
-        if (e.after != null) {
-            e.after.before = e.before;
-        } else {
-            tail = e.before;
-        }
-        e.before = null;
-        e.after = null;
-    }
-
-    private void remove(Entry e) {
-        int slot = e.hash & (table.length - 1);
-        Entry prev = null;
-        for (Entry x = table[slot]; x != null; prev = x, x = x.next) {
-            if (x == e) {
-                if (prev == null) {
-                    table[slot] = x.next;
-                } else {
-                    prev.next = x.next;
+            if ((int) (slot >>> 32) == h) {
+                int e = (int) slot - 1;
+                int at = e * STRIDE;
+                int keyAt = entries[at + KEY_AT];
+                if (entries[at + COLUMN] == c && entries[at + KEY_LENGTH] == key.length
+                        && Arrays.equals(arena, keyAt, keyAt + key.length, key, 0, key.length)) {
+                    return e;
                 }
-                return;
             }
         }
     }
 
-    private void grow() {
-        Entry[] bigger = new Entry[table.length << 1];
-        for (Entry e = head; e != null; e = e.after) {
-            int slot = e.hash & (bigger.length - 1);
-            e.next = bigger[slot];
-            bigger[slot] = e;
+    private void place(int e, int h) {
+        int mask = slots.length - 1;
+        int i = h & mask;
+        while (slots[i] != 0) {
+            i = (i + 1) & mask;
         }
-        table = bigger;
+        slots[i] = ((long) h << 32) | (e + 1);
     }
 
-    private static int hash(Column column, byte[] key) {
-        int h = column.hash;
+    /** Removes entry {@code e}'s slot, shifting later slots of its probe run back so that no lookup stops early. */
+    private void unplace(int e) {
+        int mask = slots.length - 1;
+        int i = entries[e * STRIDE + HASH] & mask;
+        while ((int) slots[i] != e + 1) {
+            i = (i + 1) & mask;
+        }
+        for (int j = (i + 1) & mask; slots[j] != 0; j = (j + 1) & mask) {
+            int home = (int) (slots[j] >>> 32) & mask;
+            // Slot j may move to the hole at i only if its home is not in (i, j], cyclically.
+            if (i <= j ? (home <= i || home > j) : (home <= i && home > j)) {
+                slots[i] = slots[j];
+                i = j;
+            }
+        }
+        slots[i] = 0;
+    }
+
+    private void growSlots() {
+        long[] old = slots;
+        slots = new long[old.length << 1];
+        int mask = slots.length - 1;
+        for (long slot : old) {
+            if (slot != 0) {
+                int i = (int) (slot >>> 32) & mask;
+                while (slots[i] != 0) {
+                    i = (i + 1) & mask;
+                }
+                slots[i] = slot;
+            }
+        }
+    }
+
+    private int newEntry() {
+        if (freeEntries != NONE) {
+            int e = freeEntries;
+            freeEntries = entries[e * STRIDE + VALUE_AT];
+            return e;
+        }
+        if (unused * STRIDE == entries.length) {
+            entries = Arrays.copyOf(entries, entries.length << 1);
+            dirtyBits = Arrays.copyOf(dirtyBits, (entries.length / STRIDE) >>> 6);
+        }
+        return unused++;
+    }
+
+    /** Where {@code length} free bytes of the arena start: at its top, after growing or compacting it if needed. */
+    private int allocate(int length) {
+        if (arena.length - arenaTop < length) {
+            makeRoom(length);
+        }
+        int at = arenaTop;
+        arenaTop += length;
+        return at;
+    }
+
+    /** Copies the live keys and values into a new arena with at least as much room free as in use, dropping garbage. */
+    private void makeRoom(int length) {
+        long needed = arenaTop - garbage + length;
+        long capacity = arena.length;
+        while (capacity < 2 * needed && capacity < Integer.MAX_VALUE - 8) {
+            capacity = Math.min(capacity * 2, Integer.MAX_VALUE - 8);
+        }
+        if (needed > capacity) {
+            throw new IllegalStateException("the write-back cache of " + operatorName + " cannot hold " + needed + " bytes");
+        }
+        byte[] bigger = new byte[(int) capacity];
+        if (garbage == 0) {
+            System.arraycopy(arena, 0, bigger, 0, arenaTop);
+        } else {
+            int top = 0;
+            for (int at = 0; at < unused * STRIDE; at += STRIDE) {
+                if ((entries[at + FLAGS] & LIVE) == 0) {
+                    continue;
+                }
+                int keyLength = entries[at + KEY_LENGTH];
+                System.arraycopy(arena, entries[at + KEY_AT], bigger, top, keyLength);
+                entries[at + KEY_AT] = top;
+                top += keyLength;
+                int value = Math.max(entries[at + VALUE_LENGTH], 0);
+                System.arraycopy(arena, entries[at + VALUE_AT], bigger, top, value);
+                entries[at + VALUE_AT] = top;
+                entries[at + VALUE_ROOM] = value;
+                top += value;
+            }
+            arenaTop = top;
+            garbage = 0;
+        }
+        arena = bigger;
+    }
+
+    private void markDirty(int e) {
+        long bit = 1L << e;
+        if ((dirtyBits[e >>> 6] & bit) == 0) {
+            dirtyBits[e >>> 6] |= bit;
+            dirty++;
+        }
+    }
+
+    private boolean isDirty(int e) {
+        return (dirtyBits[e >>> 6] & (1L << e)) != 0;
+    }
+
+    /** The column's number in this cache, given on its first use. */
+    private int columnId(Column column) {
+        int id = column.id;
+        if (id >= 0 && id < columnCount && columns[id] == column) {
+            return id;
+        }
+        if (columnCount == columns.length) {
+            columns = Arrays.copyOf(columns, columnCount * 2);
+        }
+        columns[columnCount] = column;
+        column.id = columnCount;
+        return columnCount++;
+    }
+
+    private static int hash(int column, byte[] key) {
+        int h = column;
         for (byte b : key) {
             h = 31 * h + b;
         }
+        // Murmur3's finalizer: linear probing needs the low bits to differ between neighbouring keys.
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
         return h ^ (h >>> 16);
-    }
-
-    /** What an entry of {@code key} and {@code value} counts against the capacity. */
-    private static long footprint(byte[] key, byte[] value) {
-        return key.length + length(value) + ENTRY_OVERHEAD;
-    }
-
-    private static int length(byte[] value) {
-        return value == null ? 0 : value.length;
     }
 
     private IllegalStateException failure(String action, String stateName, RocksDBException e) {
@@ -301,35 +512,20 @@ final class WriteBackCache implements AutoCloseable {
 
     /**
      * One cached state's column family, and whether RocksDB may hold entries of it: a column created empty and never
-     * written past the cache holds none, so a miss there needs no read.
+     * written past the cache holds none, so a miss there needs no read. A column is used with one cache.
      */
     static final class Column {
         final ColumnFamilyHandle handle;
-        final int hash;
+        /** The column family's id, read once: {@link ColumnFamilyHandle#getID()} is a native call. */
+        final int familyId;
         boolean mayHoldEntries;
+        /** Its number in the cache that uses it, -1 before its first use. */
+        int id = -1;
 
         Column(ColumnFamilyHandle handle, boolean mayHoldEntries) {
             this.handle = handle;
-            this.hash = System.identityHashCode(handle);
+            this.familyId = handle.getID();
             this.mayHoldEntries = mayHoldEntries;
-        }
-    }
-
-    private static final class Entry {
-        final Column column;
-        final byte[] key;
-        final int hash;
-        byte[] value;
-        boolean dirty;
-        Entry next;
-        Entry before;
-        Entry after;
-
-        Entry(Column column, byte[] key, int hash, byte[] value) {
-            this.column = column;
-            this.key = key;
-            this.hash = hash;
-            this.value = value;
         }
     }
 }

@@ -2,8 +2,12 @@ package dev.weir.rocksdb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.engine.checkpoint.storage.StateSerializer;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,6 +44,33 @@ class WriteBackCacheTest {
         return new byte[] {(byte) (i >>> 24), (byte) (i >>> 16), (byte) (i >>> 8), (byte) i};
     }
 
+    /** Hands out the stored bytes as they are, so a test sees exactly what the cache holds. */
+    private static final StateSerializer STORED_BYTES = new StateSerializer() {
+        @Override
+        public byte[] serialize(Object value) {
+            return (byte[]) value;
+        }
+
+        @Override
+        public Object deserialize(byte[] bytes) {
+            return bytes.clone();
+        }
+
+        @Override
+        public Object deserialize(byte[] bytes, int offset, int length) {
+            return Arrays.copyOfRange(bytes, offset, offset + length);
+        }
+
+        @Override
+        public Object copy(Object value) {
+            return ((byte[]) value).clone();
+        }
+    };
+
+    private static byte[] stored(WriteBackCache cache, WriteBackCache.Column column, byte[] key) {
+        return (byte[]) cache.read(column, key, STORED_BYTES, "state");
+    }
+
     private byte[] inRocksDB(int key) throws Exception {
         return rocks.db().get(handle, bytes(key));
     }
@@ -51,7 +82,7 @@ class WriteBackCacheTest {
         cache.put(column, bytes(1), bytes(100));
         cache.put(column, bytes(1), bytes(101));
 
-        assertThat(cache.get(column, bytes(1), "state")).isEqualTo(bytes(101));
+        assertThat(stored(cache, column, bytes(1))).isEqualTo(bytes(101));
         assertThat(inRocksDB(1)).isNull();
         cache.flush();
         assertThat(inRocksDB(1)).isEqualTo(bytes(101));
@@ -66,7 +97,7 @@ class WriteBackCacheTest {
         for (int k = 0; k < 10; k++) {
             cache.put(column, bytes(k), bytes(100 + k));
         }
-        assertThat(cache.get(column, bytes(0), "state")).isEqualTo(bytes(100));
+        assertThat(stored(cache, column, bytes(0))).isEqualTo(bytes(100));
         for (int k = 0; k < 10; k++) {
             assertThat(inRocksDB(k)).isNull();
         }
@@ -80,7 +111,7 @@ class WriteBackCacheTest {
         assertThat(inRocksDB(0)).isNull();
         assertThat(inRocksDB(3)).isNull();
         for (int k = 0; k <= 10; k++) {
-            assertThat(cache.get(column, bytes(k), "state")).isEqualTo(bytes(100 + k));
+            assertThat(stored(cache, column, bytes(k))).isEqualTo(bytes(100 + k));
         }
     }
 
@@ -89,11 +120,11 @@ class WriteBackCacheTest {
         rocks.db().put(handle, bytes(7), bytes(70));
         WriteBackCache cache = cache(1 << 20);
         WriteBackCache.Column column = new WriteBackCache.Column(handle, true);
-        assertThat(cache.get(column, bytes(7), "state")).isEqualTo(bytes(70));
+        assertThat(stored(cache, column, bytes(7))).isEqualTo(bytes(70));
 
         cache.put(column, bytes(7), null);
 
-        assertThat(cache.get(column, bytes(7), "state")).isNull();
+        assertThat(stored(cache, column, bytes(7))).isNull();
         assertThat(inRocksDB(7)).isEqualTo(bytes(70));
         cache.flush();
         assertThat(inRocksDB(7)).isNull();
@@ -104,8 +135,8 @@ class WriteBackCacheTest {
         rocks.db().put(handle, bytes(5), bytes(50));
         WriteBackCache cache = cache(1 << 20);
 
-        assertThat(cache.get(new WriteBackCache.Column(handle, false), bytes(5), "state")).isNull();
-        assertThat(cache.get(new WriteBackCache.Column(handle, true), bytes(5), "state")).isEqualTo(bytes(50));
+        assertThat(stored(cache, new WriteBackCache.Column(handle, false), bytes(5))).isNull();
+        assertThat(stored(cache, new WriteBackCache.Column(handle, true), bytes(5))).isEqualTo(bytes(50));
     }
 
     @Test
@@ -127,7 +158,7 @@ class WriteBackCacheTest {
 
         assertThat(inRocksDB(3)).isEqualTo(bytes(30));
         assertThat(cache.size()).isZero();
-        assertThat(cache.get(column, bytes(3), "state")).isEqualTo(bytes(30));
+        assertThat(stored(cache, column, bytes(3))).isEqualTo(bytes(30));
     }
 
     @Test
@@ -140,6 +171,66 @@ class WriteBackCacheTest {
         assertThat(cache.size()).isZero();
         assertThat(inRocksDB(1)).isEqualTo(bytes(10));
         rocks.db().put(handle, bytes(1), bytes(11));
-        assertThat(cache.get(column, bytes(1), "state")).isEqualTo(bytes(11));
+        assertThat(stored(cache, column, bytes(1))).isEqualTo(bytes(11));
+    }
+
+    @Test
+    void aValueThatGrowsOrShrinksIsReadBackExactlyAndItsNeighboursStayIntact() throws Exception {
+        WriteBackCache cache = cache(1 << 20);
+        WriteBackCache.Column column = new WriteBackCache.Column(handle, false);
+        for (int round = 1; round <= 40; round++) {
+            for (int k = 0; k < 100; k++) {
+                cache.put(column, bytes(k), value(k, (k + round) % 7 * round));
+            }
+        }
+        for (int k = 0; k < 100; k++) {
+            assertThat(stored(cache, column, bytes(k))).isEqualTo(value(k, (k + 40) % 7 * 40));
+        }
+        cache.flush();
+        for (int k = 0; k < 100; k++) {
+            assertThat(inRocksDB(k)).isEqualTo(value(k, (k + 40) % 7 * 40));
+        }
+    }
+
+    @Test
+    void underEvictionEveryReadSeesTheLastWriteAndAFlushLeavesRocksDBHoldingExactlyThem() throws Exception {
+        // A small budget: entries are evicted, their slots freed and the arena compacted all along.
+        WriteBackCache cache = cache(300 * (ENTRY + 16));
+        WriteBackCache.Column first = new WriteBackCache.Column(handle, false);
+        WriteBackCache.Column second = new WriteBackCache.Column(rocks.createColumnFamily("other"), false);
+        Map<Integer, byte[]> expectedFirst = new HashMap<>();
+        Map<Integer, byte[]> expectedSecond = new HashMap<>();
+        Random random = new Random(19);
+        for (int i = 0; i < 60_000; i++) {
+            int k = random.nextInt(2_000);
+            boolean inFirst = random.nextBoolean();
+            WriteBackCache.Column column = inFirst ? first : second;
+            Map<Integer, byte[]> expected = inFirst ? expectedFirst : expectedSecond;
+            int action = random.nextInt(10);
+            if (action < 5) {
+                assertThat(stored(cache, column, bytes(k))).isEqualTo(expected.get(k));
+            } else if (action < 9) {
+                byte[] value = value(k, random.nextInt(40));
+                cache.put(column, bytes(k), value);
+                expected.put(k, value);
+            } else {
+                cache.put(column, bytes(k), null);
+                expected.remove(k);
+            }
+        }
+        cache.flush();
+        for (int k = 0; k < 2_000; k++) {
+            assertThat(inRocksDB(k)).isEqualTo(expectedFirst.get(k));
+            assertThat(rocks.db().get(second.handle, bytes(k))).isEqualTo(expectedSecond.get(k));
+        }
+    }
+
+    /** {@code length} bytes counting up from {@code k}. */
+    private static byte[] value(int k, int length) {
+        byte[] value = new byte[length];
+        for (int i = 0; i < length; i++) {
+            value[i] = (byte) (k + i);
+        }
+        return value;
     }
 }
