@@ -80,7 +80,7 @@ final class RankTranslator {
             return null;
         }
         Filter filter = (Filter) (outer != null ? outer.getInput() : top);
-        Project rankProject = (Project) filter.getInput();
+        Project rankProject = RankInputTrim.apply((Project) filter.getInput());
         int rnIndex = rankOver(rankProject);
         RexOver over = (RexOver) rankProject.getProjects().get(rnIndex);
         if (over.getKind() != SqlKind.ROW_NUMBER) {
@@ -195,9 +195,14 @@ final class RankTranslator {
             compiled[i] = translator.compiler().compile(outputs.get(i));
         }
         Expr condition = postFilter == null ? null : translator.compiler().compile(postFilter);
-        String calc = "Calc(select=[" + String.join(", ", top.getRowType().getFieldNames()) + "])";
-        translator.record(calc);
-        DataStream<Row> out = ranked.flatMap(new CalcFunction(condition, compiled)).name(calc);
+        DataStream<Row> out = ranked;
+        // SELECT * over the rank (q19) selects its rows, the row number appended, as they are: no Calc copying each of
+        // its -U/+U rows, as Flink's plan has none.
+        if (condition != null || !selectsAsIs(outputs, inputArity + 1)) {
+            String calc = "Calc(select=[" + String.join(", ", top.getRowType().getFieldNames()) + "])";
+            translator.record(calc);
+            out = ranked.flatMap(new CalcFunction(condition, compiled)).name(calc);
+        }
         // Deduplication on the rowtime keeps the time attribute, as in Flink: its keep-last view is a versioned table.
         int rowtime = -1;
         for (int i = 0; i < outputs.size() && function instanceof RowTimeDeduplicateFunction; i++) {
@@ -209,6 +214,19 @@ final class RankTranslator {
         boolean insertOnly = function instanceof ProcTimeDeduplicateFunction
                 && !((ProcTimeDeduplicateFunction) function).keepsLast();
         return new Translated(out, top.getRowType(), rowtime, !insertOnly);
+    }
+
+    /** True when {@code outputs} are the columns 0 to {@code arity - 1} of their input, in order. */
+    private static boolean selectsAsIs(List<RexNode> outputs, int arity) {
+        if (outputs.size() != arity) {
+            return false;
+        }
+        for (int i = 0; i < arity; i++) {
+            if (!(outputs.get(i) instanceof RexInputRef) || ((RexInputRef) outputs.get(i)).getIndex() != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** N for {@code rn <= N}, {@code rn < N+1}, {@code rn = 1}; 0 if the conjunct does not bound rn; -1 if unsupported. */

@@ -15,7 +15,9 @@ import java.util.Arrays;
  * state; each input row (+I/+U accumulate, -U/-D retract) updates them and emits the change of the key's result
  * row: {@code +I} for a new key, {@code -U} of the old and {@code +U} of the new result when it changed, nothing
  * when it did not, and {@code -D} when the key's last row was retracted. The accumulators and the row count are one
- * state value, so a record looks its key up once (Flink keeps its count among the accumulators alike).
+ * state value, so a record looks its key up once (Flink keeps its count among the accumulators alike). The state
+ * also keeps the result last emitted, which is the next change's {@code -U} (Flink evaluates it again before each row),
+ * and unchanged result columns keep their value objects.
  */
 public final class GroupAggregateFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -46,7 +48,7 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<Object, R
             }
             group = new GroupAccumulators(aggregate.createAccumulator());
         }
-        Object[] before = group.rows == 0 ? null : aggregate.getResult(group.accumulators);
+        Object[] before = group.rows == 0 ? null : group.result != null ? group.result : aggregate.getResult(group.accumulators);
         if (accumulate) {
             group.accumulators = aggregate.add(input, group.accumulators);
             group.rows++;
@@ -61,8 +63,9 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<Object, R
             }
             return;
         }
+        Object[] after = before == null ? aggregate.getResult(group.accumulators) : aggregate.getResult(group.accumulators, before);
+        group.result = after;
         groups.update(group);
-        Object[] after = aggregate.getResult(group.accumulators);
         if (before == null) {
             out.collect(result(RowKind.INSERT, input, after));
         } else if (!Arrays.deepEquals(before, after)) {

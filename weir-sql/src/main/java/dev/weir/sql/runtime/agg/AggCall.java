@@ -41,6 +41,19 @@ public abstract class AggCall implements Serializable {
 
     public abstract Object result(Object acc);
 
+    /**
+     * The result, as {@link #result(Object)}, but {@code previous} itself (this call's last result, or null) when it is
+     * the same value, so that a GROUP BY's unchanged columns box nothing per row.
+     */
+    public Object result(Object acc, Object previous) {
+        return result(acc);
+    }
+
+    /** {@code previous} when it is the {@code Long} {@code value}, else {@code value} boxed. */
+    protected static Object sameOrBoxed(long value, Object previous) {
+        return previous instanceof Long && (Long) previous == value ? previous : (Object) value;
+    }
+
     /** False when the row is filtered out by the call's FILTER clause. */
     protected final boolean applies(Row row) {
         return filterArg < 0 || Boolean.TRUE.equals(row.getField(filterArg));

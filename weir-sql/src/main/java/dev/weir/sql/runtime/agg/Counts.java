@@ -54,6 +54,11 @@ final class Counts {
         public Object result(Object acc) {
             return ((Counter) acc).count;
         }
+
+        @Override
+        public Object result(Object acc, Object previous) {
+            return sameOrBoxed(((Counter) acc).count, previous);
+        }
     }
 
     /** COUNT(DISTINCT x): how many times each value was seen, so that retractions work. */

@@ -19,9 +19,14 @@ final class InsertOnlyCountDistinct extends AggCall {
         this.integers = integers;
     }
 
+    /** True when the argument column is an integer type, whose values a {@link DistinctLongs} holds. */
+    boolean integers() {
+        return integers;
+    }
+
     @Override
     public Object createAccumulator() {
-        return integers ? new DistinctLongs() : new HashSet<Object>();
+        return integers ? new DistinctLongs(1) : new HashSet<Object>();
     }
 
     @Override
@@ -30,7 +35,7 @@ final class InsertOnlyCountDistinct extends AggCall {
         Object v = row.getField(arg);
         if (v != null && applies(row)) {
             if (integers) {
-                ((DistinctLongs) acc).add(((Number) v).longValue());
+                ((DistinctLongs) acc).add(((Number) v).longValue(), 1);
             } else {
                 ((Set<Object>) acc).add(v);
             }
@@ -57,6 +62,12 @@ final class InsertOnlyCountDistinct extends AggCall {
     @Override
     @SuppressWarnings("unchecked")
     public Object result(Object acc) {
-        return (long) (integers ? ((DistinctLongs) acc).size() : ((Set<Object>) acc).size());
+        return (long) (integers ? ((DistinctLongs) acc).count(0) : ((Set<Object>) acc).size());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public Object result(Object acc, Object previous) {
+        return sameOrBoxed(integers ? ((DistinctLongs) acc).count(0) : ((Set<Object>) acc).size(), previous);
     }
 }

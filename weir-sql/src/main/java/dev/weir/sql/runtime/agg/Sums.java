@@ -95,6 +95,15 @@ final class Sums {
         }
 
         @Override
+        public Object result(Object acc, Object previous) {
+            SumAcc s = (SumAcc) acc;
+            if (kind == Kind.INTEGRAL && resultType == ResultType.BIGINT && s.count != 0) {
+                return sameOrBoxed(average ? s.longSum / s.count : s.longSum, previous);
+            }
+            return result(acc);
+        }
+
+        @Override
         public Object result(Object acc) {
             SumAcc s = (SumAcc) acc;
             if (s.count == 0) {
