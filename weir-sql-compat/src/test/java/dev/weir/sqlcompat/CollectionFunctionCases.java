@@ -64,10 +64,17 @@ final class CollectionFunctionCases {
         q.add(new SqlCases.Query("bytesUnhexEncodeDecode", "SELECT id, UNHEX(HEX(s)), DECODE(ENCODE(s, 'UTF-8'), 'UTF-8'), "
                 + "ENCODE(s, 'UTF-16BE'), DECODE(UNHEX('C3BC'), 'UTF-8'), UNHEX('4G'), CHAR_LENGTH(DECODE(ENCODE(s, 'ISO-8859-1'), "
                 + "'ISO-8859-1')) FROM fn_lists"));
+        q.add(new SqlCases.Query("bytesUnhexOfOddAndEmptyText", "SELECT id, UNHEX('ABC'), UNHEX(''), UNHEX(k) FROM fn_lists "
+                + "WHERE id IN (2, 3)"));
         q.add(new SqlCases.Query("jsonObjectAggPerGroup", "SELECT n > 0, JSON_OBJECTAGG(KEY CAST(id AS STRING) VALUE s) "
                 + "FROM fn_lists GROUP BY n > 0", true, true));
         q.add(new SqlCases.Query("jsonArrayAggNullClauses", "SELECT n > 0, JSON_ARRAYAGG(s), JSON_ARRAYAGG(s NULL ON NULL), "
                 + "JSON_OBJECTAGG(KEY CAST(id AS STRING) VALUE s ABSENT ON NULL) FROM fn_lists GROUP BY n > 0", true, true));
+        // Keys in another order than they arrive in; an updating input, whose retracted rows leave the array.
+        q.add(new SqlCases.Query("jsonObjectAggKeyOrder", "SELECT JSON_OBJECTAGG(KEY s VALUE id), JSON_ARRAYAGG(id) FROM fn_lists "
+                + "WHERE s IS NOT NULL", true, true));
+        q.add(new SqlCases.Query("jsonArrayAggOfAnUpdatingInput", "SELECT JSON_ARRAYAGG(c), JSON_OBJECTAGG(KEY CAST(p AS STRING) "
+                + "VALUE c) FROM (SELECT n > 0 AS p, COUNT(*) AS c FROM fn_lists WHERE n IS NOT NULL GROUP BY n > 0)", true, true));
         return q;
     }
 }

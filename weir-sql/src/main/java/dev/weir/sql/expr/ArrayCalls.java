@@ -10,7 +10,8 @@ import java.util.List;
  * Flink's ARRAY functions over Weir SQL's arrays ({@code Object[]} of internal values): the value constructor
  * {@code ARRAY[..]}, {@code a[i]} (1-based; NULL out of range), CARDINALITY, ELEMENT, ARRAY_APPEND, ARRAY_PREPEND,
  * ARRAY_CONTAINS, ARRAY_DISTINCT, ARRAY_POSITION, ARRAY_REMOVE, ARRAY_REVERSE, ARRAY_SLICE, ARRAY_SORT, ARRAY_UNION,
- * ARRAY_CONCAT, ARRAY_EXCEPT, ARRAY_INTERSECT, ARRAY_MAX, ARRAY_MIN and ARRAY_JOIN. A NULL array gives NULL; elements
+ * ARRAY_CONCAT, ARRAY_EXCEPT, ARRAY_INTERSECT, ARRAY_MAX, ARRAY_MIN and ARRAY_JOIN. A NULL array gives NULL (and
+ * ARRAY_POSITION of a NULL element too, while ARRAY_CONTAINS finds a NULL element); elements
  * compare by value (NULL equals NULL, numbers of different classes by their value), as Flink's do. Results are new
  * arrays: an array value is never changed in place, since a row may hold it twice.
  */
@@ -116,7 +117,7 @@ final class ArrayCalls extends Expr {
             case ARRAY_CONTAINS:
                 return indexOf(array, b) >= 0;
             case ARRAY_POSITION:
-                return indexOf(array, b) + 1;
+                return b == null ? null : indexOf(array, b) + 1;
             case ARRAY_REMOVE: {
                 List<Object> kept = new ArrayList<>(array.length);
                 for (Object e : array) {
@@ -168,12 +169,7 @@ final class ArrayCalls extends Expr {
     }
 
     private static int indexOf(Object[] array, Object e) {
-        for (int i = 0; i < array.length; i++) {
-            if (same(array[i], e)) {
-                return i;
-            }
-        }
-        return -1;
+        return indexOf(Arrays.asList(array), e);
     }
 
     private static int indexOf(List<Object> list, Object e) {

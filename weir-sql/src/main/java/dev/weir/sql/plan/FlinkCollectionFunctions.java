@@ -115,7 +115,7 @@ public final class FlinkCollectionFunctions {
         return false;
     }
 
-    // ARRAY_APPEND's and ARRAY_PREPEND's: an array of the common type of the elements and e, nullable with the array.
+    // ARRAY_APPEND's and ARRAY_PREPEND's: an array of the common type of the elements and e, nullable if either is.
     private static RelDataType withElement(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType array = binding.getOperandType(0);
@@ -123,7 +123,7 @@ public final class FlinkCollectionFunctions {
         if (element == null) {
             return null;
         }
-        return factory.createTypeWithNullability(factory.createArrayType(element, -1), array.isNullable());
+        return factory.createTypeWithNullability(factory.createArrayType(element, -1), anyNullable(binding));
     }
 
     // The common type of same-kind collection arguments (ARRAY_UNION, ARRAY_CONCAT, MAP_UNION), nullable if one is.
