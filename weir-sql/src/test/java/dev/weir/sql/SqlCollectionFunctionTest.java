@@ -93,8 +93,8 @@ class SqlCollectionFunctionTest {
     void unhexEncodeAndDecodeGiveBytesAndText() throws Exception {
         assertThat(rows(env, "SELECT id, UNHEX(HEX(s)), DECODE(ENCODE(s, 'UTF-16BE'), 'UTF-16BE'), UNHEX('4G'), UNHEX('ABC') "
                 + "FROM lists WHERE id IN (1, 3)"))
-                .containsExactlyInAnyOrder("+I[1, [97, 44, 98, 44, 99], a,b,c, null, [10, -68]]",
-                        "+I[3, null, null, null, [10, -68]]");
+                .containsExactlyInAnyOrder("+I[1, [97, 44, 98, 44, 99], a,b,c, null, [0, -68]]",
+                        "+I[3, null, null, null, [0, -68]]");
     }
 
     @Test

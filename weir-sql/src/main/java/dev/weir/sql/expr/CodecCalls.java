@@ -117,12 +117,16 @@ final class CodecCalls extends Expr {
         }
     }
 
-    // Two hex digits a byte; an odd count reads as if led by a 0; NULL for a character that is not a hex digit.
+    // Two hex digits a byte; of an odd count, Flink drops the first digit and leads with a zero byte ('ABC' is 00 BC);
+    // NULL for a character that is not a hex digit.
     private static byte[] unhex(String s) {
         int odd = s.length() % 2;
         byte[] out = new byte[(s.length() + 1) / 2];
-        for (int i = 0; i < out.length; i++) {
-            int high = i == 0 && odd == 1 ? 0 : Character.digit(s.charAt(2 * i - odd), 16);
+        if (odd == 1 && Character.digit(s.charAt(0), 16) < 0) {
+            return null;
+        }
+        for (int i = odd; i < out.length; i++) {
+            int high = Character.digit(s.charAt(2 * i - odd), 16);
             int low = Character.digit(s.charAt(2 * i + 1 - odd), 16);
             if (high < 0 || low < 0) {
                 return null;

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weir.sql.expr.JsonNodes;
 import dev.weir.types.Row;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Flink's JSON aggregates: JSON_OBJECTAGG([KEY] k VALUE v [NULL | ABSENT ON NULL]), NULL ON NULL by default, and
@@ -22,7 +22,7 @@ public final class JsonAggregates {
     private JsonAggregates() {
     }
 
-    /** JSON_OBJECTAGG: the accumulator maps each key to its latest value. */
+    /** JSON_OBJECTAGG: the accumulator maps each key to its latest value, keys in order, as Flink writes them. */
     public static final class ObjectAgg extends AggCall {
         private static final long serialVersionUID = 1L;
         private final int valueArg;
@@ -38,7 +38,7 @@ public final class JsonAggregates {
 
         @Override
         public Object createAccumulator() {
-            return new LinkedHashMap<String, Object>();
+            return new TreeMap<String, Object>();
         }
 
         @Override
@@ -70,7 +70,7 @@ public final class JsonAggregates {
         @Override
         @SuppressWarnings("unchecked")
         public Object merge(Object a, Object b) {
-            Map<String, Object> merged = new LinkedHashMap<>((Map<String, Object>) a);
+            Map<String, Object> merged = new TreeMap<>((Map<String, Object>) a);
             merged.putAll((Map<String, Object>) b);
             return merged;
         }
