@@ -31,6 +31,12 @@ final class BuiltInFunctions {
             "bin", "hex", "URL_ENCODE", "URL_DECODE", "sha2", "sha224", "sha384", "sha512", "substr", "TRANSLATE3", "ELT",
             "PRINTF", "REGEXP_COUNT", "REGEXP_INSTR", "REGEXP_SUBSTR", "REGEXP_EXTRACT_ALL", "SPLIT", "parseUrl", "STARTSWITH",
             "ENDSWITH", "BTRIM",
+            // Collections and bytes (ArrayCalls, MapCalls, CodecCalls).
+            "array", "map", "at", "cardinality", "element", "ARRAY_APPEND", "ARRAY_PREPEND", "ARRAY_CONTAINS", "ARRAY_DISTINCT",
+            "ARRAY_POSITION", "ARRAY_REMOVE", "ARRAY_REVERSE", "ARRAY_SLICE", "ARRAY_SORT", "ARRAY_UNION", "ARRAY_CONCAT",
+            "ARRAY_EXCEPT", "ARRAY_INTERSECT", "ARRAY_MAX", "ARRAY_MIN", "ARRAY_JOIN", "MAP_KEYS", "MAP_VALUES", "MAP_ENTRIES",
+            "MAP_FROM_ARRAYS", "MAP_UNION", "UNHEX", "encode", "decode", "JSON_OBJECTAGG_NULL_ON_NULL",
+            "JSON_OBJECTAGG_ABSENT_ON_NULL", "JSON_ARRAYAGG_NULL_ON_NULL", "JSON_ARRAYAGG_ABSENT_ON_NULL",
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value");
 

@@ -176,6 +176,9 @@ public final class LineFormat implements Serializable {
                     node.put(names[i], (BigDecimal) v);
                 } else if (v instanceof Boolean) {
                     node.put(names[i], (Boolean) v);
+                } else if (v instanceof Object[] || v instanceof java.util.Map) {
+                    // An ARRAY as a JSON array and a MAP as an object, as Flink's json format writes them.
+                    node.set(names[i], JSON.valueToTree(v));
                 } else {
                     node.put(names[i], text(v, i));
                 }
@@ -226,6 +229,15 @@ public final class LineFormat implements Serializable {
                 return LocalDate.ofEpochDay((Integer) v).toString();
             case DECIMAL:
                 return ((BigDecimal) v).toPlainString();
+            case ARRAY: {
+                // Flink's csv format writes an array's elements separated by ';' (csv.array-element-delimiter).
+                Object[] elements = (Object[]) v;
+                StringBuilder sb = new StringBuilder();
+                for (int e = 0; e < elements.length; e++) {
+                    sb.append(e == 0 ? "" : ";").append(elements[e] == null ? "" : elements[e]);
+                }
+                return sb.toString();
+            }
             default:
                 return v.toString();
         }

@@ -9,7 +9,8 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * Finds the family ({@link ConditionalCalls}, {@link TimeCalls}, {@link MathCalls}, {@link JsonCalls},
- * {@link JsonConstructors}, {@link CodecCalls}, {@link TextCalls}, {@link StringCalls}) that evaluates a built-in call.
+ * {@link JsonConstructors}, {@link CodecCalls}, {@link TextCalls}, {@link ArrayCalls}, {@link MapCalls},
+ * {@link StringCalls}) that evaluates a built-in call.
  */
 final class BuiltInCalls {
     /** The functions these families run, for the message refusing one they do not. */
@@ -20,7 +21,11 @@ final class BuiltInCalls {
             + "CURRENT_ROW_TIMESTAMP, LOCALTIME, UUID, TO_DATE, CONVERT_TZ, "
             + "JSON_VALUE, JSON_QUERY, JSON_EXISTS, IS [NOT] JSON, JSON_OBJECT, JSON_ARRAY, JSON_STRING, "
             + "BIN, HEX, URL_ENCODE, URL_DECODE, SHA224, SHA384, SHA512, SHA2, SUBSTR, TRANSLATE, ELT, PRINTF, REGEXP_COUNT, "
-            + "REGEXP_INSTR, REGEXP_SUBSTR, REGEXP_EXTRACT_ALL, SPLIT, PARSE_URL, STARTSWITH, ENDSWITH, BTRIM";
+            + "REGEXP_INSTR, REGEXP_SUBSTR, REGEXP_EXTRACT_ALL, SPLIT, PARSE_URL, STARTSWITH, ENDSWITH, BTRIM, "
+            + "ARRAY[..], a[i], CARDINALITY, ELEMENT, ARRAY_APPEND, ARRAY_PREPEND, ARRAY_CONTAINS, ARRAY_DISTINCT, ARRAY_POSITION, "
+            + "ARRAY_REMOVE, ARRAY_REVERSE, ARRAY_SLICE, ARRAY_SORT, ARRAY_UNION, ARRAY_CONCAT, ARRAY_EXCEPT, ARRAY_INTERSECT, "
+            + "ARRAY_MAX, ARRAY_MIN, ARRAY_JOIN, MAP[..], m[k], MAP_KEYS, MAP_VALUES, MAP_ENTRIES, MAP_FROM_ARRAYS, MAP_UNION, "
+            + "STR_TO_MAP, UNHEX, ENCODE, DECODE";
 
     private BuiltInCalls() {
     }
@@ -49,6 +54,16 @@ final class BuiltInCalls {
         }
         if (e == null) {
             e = TextCalls.of(name, args, literalOperand(call.getOperands(), 1));
+        }
+        if (e == null) {
+            e = ArrayCalls.of(name, args);
+        }
+        if (e == null) {
+            Object[] literals = new Object[call.getOperands().size()];
+            for (int i = 0; i < literals.length; i++) {
+                literals[i] = literalOperand(call.getOperands(), i);
+            }
+            e = MapCalls.of(name, args, literals);
         }
         if (e == null && name.equals("SUBSTR")) {
             e = new Strings(Strings.Fn.SUBSTRING, args, null);

@@ -208,6 +208,12 @@ public final class ExprCompiler {
             }
             case POSITION:
                 return new Strings(Strings.Fn.POSITION, all(operands), null);
+            case ARRAY_VALUE_CONSTRUCTOR:
+                return new ArrayCalls(ArrayCalls.Fn.VALUE, castAll(operands, type.getComponentType(), type.getComponentType()));
+            case MAP_VALUE_CONSTRUCTOR:
+                return new MapCalls(MapCalls.Fn.VALUE, castAll(operands, type.getKeyType(), type.getValueType()));
+            case ITEM:
+                return item(call);
             case EXTRACT:
                 // A DATE counts days; EXTRACT reads the milliseconds of a timestamp.
                 return new Temporal(Temporal.Fn.EXTRACT, new Expr[] {operands.get(1).getType().getSqlTypeName() == SqlTypeName.DATE
@@ -243,6 +249,10 @@ public final class ExprCompiler {
             case "||":
             case "CONCAT":
                 return new Strings(Strings.Fn.CONCAT, all(operands), null);
+            case "CARDINALITY":
+                return new ArrayCalls(ArrayCalls.Fn.CARDINALITY, all(operands));
+            case "ELEMENT":
+                return new ArrayCalls(ArrayCalls.Fn.ELEMENT, all(operands));
             case "ABS":
                 return new Numeric(Numeric.Fn.ABS, compileExpanded(operands.get(0)), NumericKind.of(call.getType()));
             case "TO_TIMESTAMP_LTZ":
@@ -325,6 +335,44 @@ public final class ExprCompiler {
         // What remains of YEAR/MONTH intervals is arithmetic on their months (interval times or by a number).
         return new Arithmetic(op, NumericKind.of(type), Math.max(0, type.getScale()), compileExpanded(call.getOperands().get(0)),
                 compileExpanded(call.getOperands().get(1)));
+    }
+
+    // a[i] on an ARRAY, m[k] on a MAP (the key cast to the map's key type, so that it finds keys of that class).
+    private Expr item(RexCall call) {
+        RexNode container = call.getOperands().get(0);
+        RexNode index = call.getOperands().get(1);
+        RelDataType type = container.getType();
+        if (type.getSqlTypeName() == SqlTypeName.ARRAY) {
+            return new ArrayCalls(ArrayCalls.Fn.ITEM, all(call.getOperands()));
+        }
+        if (type.getSqlTypeName() == SqlTypeName.MAP) {
+            return new MapCalls(MapCalls.Fn.ITEM, new Expr[] {compileExpanded(container),
+                castTo(compileExpanded(index), index.getType(), type.getKeyType())});
+        }
+        throw unsupported("ITEM on " + type.getFullTypeString(), "a[i] on an ARRAY and m[k] on a MAP; write row.field for a ROW's field");
+    }
+
+    /** The operands, those at even places cast to {@code even}, those at odd places to {@code odd} when they differ. */
+    private Expr[] castAll(List<RexNode> operands, RelDataType even, RelDataType odd) {
+        Expr[] result = new Expr[operands.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = castTo(compileExpanded(operands.get(i)), operands.get(i).getType(), i % 2 == 0 ? even : odd);
+        }
+        return result;
+    }
+
+    // A scalar of type from as one of type to (an element of an array of a wider type). Text stays text (Flink types
+    // differing string literals VARCHAR), and collections stay as they are.
+    private Expr castTo(Expr e, RelDataType from, RelDataType to) {
+        SqlTypeName f = from.getSqlTypeName();
+        SqlTypeName t = to.getSqlTypeName();
+        boolean same = f == t && from.getPrecision() == to.getPrecision() && from.getScale() == to.getScale();
+        boolean text = SqlTypeName.CHAR_TYPES.contains(f) && SqlTypeName.CHAR_TYPES.contains(t);
+        if (same || text || f == SqlTypeName.NULL || to.isStruct()
+                || to.getComponentType() != null || t == SqlTypeName.MAP) {
+            return e;
+        }
+        return new Cast(e, from, to, zone);
     }
 
     private Expr comparison(Comparison.Op op, RexCall call) {

@@ -2,15 +2,11 @@ package dev.weir.sql.expr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
-import dev.weir.sql.types.ValueConversions;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.TreeMap;
 import org.apache.calcite.rex.RexCall;
@@ -25,12 +21,10 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * JSON_ARRAY(v, ... [NULL | ABSENT ON NULL]), ABSENT ON NULL by default; and JSON_STRING(v), a value as a JSON text
  * (NULL for NULL). Values are strings, numbers, booleans and timestamps (as ISO text); a value built by another
  * JSON_OBJECT or JSON_ARRAY call is inserted as JSON, not as a string; an object's keys are written in order, as in
- * Flink. One ObjectMapper serves the JVM.
+ * Flink ({@link JsonNodes}).
  */
 final class JsonConstructors extends Expr {
     private static final long serialVersionUID = 1L;
-    // Flink writes the keys of every object in order.
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     enum Fn { OBJECT, ARRAY, STRING }
 
@@ -143,50 +137,18 @@ final class JsonConstructors extends Expr {
     }
 
     private JsonNode node(Object v, int arg) {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        if (v == null) {
-            return f.nullNode();
-        }
-        if (timestamp[arg]) {
-            return f.textNode(ValueConversions.toExternal(v, SqlTypeName.TIMESTAMP).toString());
-        }
-        if (nested[arg]) {
+        if (v != null && nested[arg]) {
             try {
-                return MAPPER.readTree(v.toString());
+                return JsonNodes.MAPPER.readTree(v.toString());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("a JSON constructor gave invalid JSON: " + v, e);
             }
         }
-        if (v instanceof String) {
-            return f.textNode((String) v);
-        }
-        if (v instanceof Boolean) {
-            return f.booleanNode((Boolean) v);
-        }
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            return f.numberNode(((Number) v).intValue());
-        }
-        if (v instanceof Long) {
-            return f.numberNode((Long) v);
-        }
-        if (v instanceof BigDecimal) {
-            return f.numberNode((BigDecimal) v);
-        }
-        if (v instanceof Float) {
-            return f.numberNode((Float) v);
-        }
-        if (v instanceof Double) {
-            return f.numberNode((Double) v);
-        }
-        return f.textNode(v.toString());
+        return JsonNodes.of(v, timestamp[arg]);
     }
 
     /** A JSON tree, or maps, lists and scalars, as JSON text, objects' keys in order. */
     static String write(Object node) {
-        try {
-            return MAPPER.writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonNodes.write(node);
     }
 }

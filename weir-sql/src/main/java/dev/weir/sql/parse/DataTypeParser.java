@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Reads a SQL type as Flink's DDL writes it: {@code INT}, {@code STRING}, {@code VARCHAR(10)}, {@code DECIMAL(10, 2)},
- * {@code TIMESTAMP(3)}, {@code TIMESTAMP_LTZ(3)}, {@code TIMESTAMP(3) WITH LOCAL TIME ZONE}, {@code ARRAY<INT>},
+ * {@code TIMESTAMP(3)}, {@code TIMESTAMP_LTZ(3)}, {@code TIMESTAMP(3) WITH LOCAL TIME ZONE}, {@code ARRAY<INT>}, {@code MAP<STRING, INT>},
  * {@code ROW<a INT, b STRING>}, each optionally {@code NOT NULL}.
  */
 public final class DataTypeParser {
@@ -137,6 +137,14 @@ public final class DataTypeParser {
                 expect(">");
                 return DataTypes.ARRAY(element);
             }
+            case "MAP": {
+                expect("<");
+                DataType key = type();
+                expect(",");
+                DataType value = type();
+                expect(">");
+                return DataTypes.MAP(key, value);
+            }
             case "ROW": {
                 boolean angle = peek().isSymbol("<");
                 expect(angle ? "<" : "(");
@@ -158,7 +166,7 @@ public final class DataTypeParser {
             default:
                 throw new ValidationException("Unknown type '" + name.text() + "' at " + Positions.describe(sql, name.start())
                         + "; use one of INT, BIGINT, SMALLINT, TINYINT, BOOLEAN, FLOAT, DOUBLE, DECIMAL(p, s), STRING, "
-                        + "VARCHAR(n), CHAR(n), BYTES, DATE, TIME(p), TIMESTAMP(p), TIMESTAMP_LTZ(p), ARRAY<t>, ROW<...>");
+                        + "VARCHAR(n), CHAR(n), BYTES, DATE, TIME(p), TIMESTAMP(p), TIMESTAMP_LTZ(p), ARRAY<t>, MAP<k, v>, ROW<...>");
         }
     }
 

@@ -27,6 +27,7 @@ final class FlinkOperatorTable {
     static SqlOperatorTable create() {
         List<SqlOperator> own = new ArrayList<>(WindowTableFunction.ALL);
         own.addAll(FlinkFunctions.ALL);
+        own.addAll(FlinkCollectionFunctions.ALL);
         return SqlOperatorTables.chain(new CaseInsensitive(SqlOperatorTables.of(own)), new StandardWithoutReplaced());
     }
 

@@ -69,6 +69,10 @@ public final class SqlTypes {
             case ARRAY:
                 rel = factory.createArrayType(toRelType(factory, type.getChildren().get(0)), -1);
                 break;
+            case MAP:
+                rel = factory.createMapType(toRelType(factory, type.getChildren().get(0)),
+                        toRelType(factory, type.getChildren().get(1)));
+                break;
             case ROW: {
                 List<RelDataType> types = new ArrayList<>();
                 for (DataType child : type.getChildren()) {
@@ -139,6 +143,9 @@ public final class SqlTypes {
                 break;
             case ARRAY:
                 type = DataTypes.ARRAY(toDataType(rel.getComponentType()));
+                break;
+            case MAP:
+                type = DataTypes.MAP(toDataType(rel.getKeyType()), toDataType(rel.getValueType()));
                 break;
             case ROW: {
                 List<DataTypes.Field> fields = new ArrayList<>();

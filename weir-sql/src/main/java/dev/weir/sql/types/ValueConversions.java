@@ -7,15 +7,18 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Converts field values between Weir SQL's internal form and the Java objects users see. Inside a SQL job a
  * TIMESTAMP or TIMESTAMP_LTZ is a {@code Long} of epoch milliseconds (a TIMESTAMP counts its wall-clock fields as if
  * in UTC), a DATE an {@code Integer} of days since 1970-01-01, a TIME an {@code Integer} of milliseconds of the day;
- * users see {@link LocalDateTime}, {@link Instant}, {@link LocalDate} and {@link LocalTime}, as in Flink. Every other
- * type is the same object inside and out.
+ * users see {@link LocalDateTime}, {@link Instant}, {@link LocalDate} and {@link LocalTime}, as in Flink. A MAP is an
+ * ordered map inside and a {@code HashMap} outside, as Flink hands it out. Every other type is the same object inside
+ * and out.
  */
 public final class ValueConversions implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -27,14 +30,14 @@ public final class ValueConversions implements Serializable {
         this.types = types.toArray(new SqlTypeName[0]);
         boolean allSame = true;
         for (SqlTypeName t : this.types) {
-            allSame &= !isTemporal(t);
+            allSame &= !changesForm(t);
         }
         this.identity = allSame;
     }
 
-    private static boolean isTemporal(SqlTypeName t) {
+    private static boolean changesForm(SqlTypeName t) {
         return t == SqlTypeName.TIMESTAMP || t == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE || t == SqlTypeName.DATE
-                || t == SqlTypeName.TIME;
+                || t == SqlTypeName.TIME || t == SqlTypeName.MAP;
     }
 
     /** The external form of an internal row, in place. */
@@ -70,6 +73,12 @@ public final class ValueConversions implements Serializable {
                 return LocalDate.ofEpochDay((Integer) value);
             case TIME:
                 return LocalTime.ofNanoOfDay((Integer) value * 1_000_000L);
+            case MAP: {
+                // A HashMap filled in the map's order, as Flink's MAP conversion hands it out (and prints it).
+                Map<Object, Object> map = new HashMap<>();
+                map.putAll((Map<?, ?>) value);
+                return map;
+            }
             default:
                 return value;
         }

@@ -1,8 +1,12 @@
 package dev.weir.sql.runtime.agg;
 
 import dev.weir.table.api.ValidationException;
+import java.util.List;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.sql.SqlJsonConstructorNullClause;
+import org.apache.calcite.sql.fun.SqlJsonArrayAggAggFunction;
+import org.apache.calcite.sql.fun.SqlJsonObjectAggAggFunction;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Builds the runtime {@link AggCall} for a planned Calcite aggregate call, or refuses it at planning time. */
@@ -17,6 +21,9 @@ public final class AggCalls {
         String name = call.getAggregation().getName();
         if (call.getAggregation() instanceof dev.weir.sql.udf.AggregateFunctionOperator) {
             return ((dev.weir.sql.udf.AggregateFunctionOperator) call.getAggregation()).create(call, inputType);
+        }
+        if (call.getAggregation() instanceof SqlJsonObjectAggAggFunction || call.getAggregation() instanceof SqlJsonArrayAggAggFunction) {
+            return json(call, inputType);
         }
         if (call.getArgList().size() > 1) {
             throw new ValidationException(name + " with " + call.getArgList().size() + " arguments is not supported yet; "
@@ -39,8 +46,31 @@ public final class AggCalls {
                 return retracting ? new Extremes.MinMax(arg, filter, true) : new Extremes.InsertOnlyMinMax(arg, filter, true);
             default:
                 throw new ValidationException("Aggregate function " + name + " is not supported by Weir SQL yet; supported are "
-                        + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN and MAX");
+                        + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN, MAX, JSON_OBJECTAGG and JSON_ARRAYAGG");
         }
+    }
+
+    // JSON_OBJECTAGG(KEY k VALUE v ..) and JSON_ARRAYAGG(v ..), with their NULL clauses; JSON_ARRAYAGG's ORDER BY is refused.
+    private static AggCall json(AggregateCall call, RelDataType inputType) {
+        if (!call.collation.getFieldCollations().isEmpty()) {
+            throw new ValidationException("JSON_ARRAYAGG(... ORDER BY ...) is not supported, nor by Flink; aggregate the values "
+                    + "unordered, e.g. JSON_ARRAYAGG(v)");
+        }
+        if (call.isDistinct()) {
+            throw new ValidationException(call.getAggregation().getName() + "(DISTINCT ...) is not supported, nor by Flink; "
+                    + "use a subquery with SELECT DISTINCT");
+        }
+        List<Integer> args = call.getArgList();
+        int value = args.get(args.size() - 1);
+        boolean timestamp = inputType.getFieldList().get(value).getType().getSqlTypeName() == SqlTypeName.TIMESTAMP;
+        if (call.getAggregation() instanceof SqlJsonObjectAggAggFunction) {
+            boolean absent = ((SqlJsonObjectAggAggFunction) call.getAggregation()).getNullClause()
+                    == SqlJsonConstructorNullClause.ABSENT_ON_NULL;
+            return new JsonAggregates.ObjectAgg(args.get(0), value, call.filterArg, absent, timestamp);
+        }
+        boolean absent = ((SqlJsonArrayAggAggFunction) call.getAggregation()).getNullClause()
+                == SqlJsonConstructorNullClause.ABSENT_ON_NULL;
+        return new JsonAggregates.ArrayAgg(value, call.filterArg, absent, timestamp);
     }
 
     private static boolean isInteger(RelDataType inputType, int arg) {
