@@ -225,6 +225,7 @@ final class SqlCases {
         q.addAll(GroupWindowCases.queries());
         q.addAll(FunctionCases.queries());
         q.addAll(JsonFunctionCases.queries());
+        q.addAll(SortLimitCases.queries());
         return q;
     }
 }

@@ -35,6 +35,7 @@ class SqlDifferentialTest {
         ddl.addAll(GroupWindowCases.tables(dir));
         ddl.addAll(FunctionCases.tables(dir));
         ddl.addAll(JsonFunctionCases.tables(dir));
+        ddl.addAll(SortLimitCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {
             runAll(flinkThreads, ddl);

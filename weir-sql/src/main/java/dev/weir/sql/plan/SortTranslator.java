@@ -1,6 +1,8 @@
 package dev.weir.sql.plan;
 
 import dev.weir.sql.expr.Expr;
+import dev.weir.sql.expr.ExprCompiler;
+import dev.weir.sql.runtime.ProcTimeSortFunction;
 import dev.weir.sql.runtime.TimeSortFunction;
 import dev.weir.sql.runtime.join.ExprKeySelector;
 import dev.weir.sql.runtime.rank.SortKeyComparator;
@@ -15,10 +17,10 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexInputRef;
 
 /**
- * Translates an ORDER BY without LIMIT or OFFSET as Flink's streaming planner does: sorted primarily on the input's
- * event-time attribute, ascending, it is Flink's temporal sort ({@link TimeSortFunction}, one global instance); any
- * other first key is refused with Flink's message. A sort on processing time is refused too: it would emit rows as
- * each millisecond passes, which Weir does not do yet.
+ * Translates an ORDER BY as Flink's streaming planner does: with LIMIT (or FETCH) it is a Top-N
+ * ({@link SortLimitTranslator}); alone, sorted primarily on a time attribute ascending, it is Flink's temporal sort,
+ * on event time ({@link TimeSortFunction}) or on processing time ({@link ProcTimeSortFunction}), one global instance;
+ * any other first key is refused with Flink's message.
  */
 final class SortTranslator {
     private final StreamTranslator translator;
@@ -33,12 +35,26 @@ final class SortTranslator {
     }
 
     Translated translate(Sort sort) {
+        if (!isSortAlone(sort)) {
+            return new SortLimitTranslator(translator).translate(sort);
+        }
         List<RelFieldCollation> keys = sort.getCollation().getFieldCollations();
         RelFieldCollation first = keys.get(0);
         boolean ascending = first.getDirection() == RelFieldCollation.Direction.ASCENDING;
+        RelDataType rowType = sort.getInput().getRowType();
         if (ascending && ProcTimeAttributes.isProcTime(sort.getInput(), first.getFieldIndex(), translator)) {
-            throw new ValidationException("Sort on a processing-time attribute is not supported yet; order the rows by an "
-                    + "event-time attribute first (a column with a WATERMARK)");
+            Translated in = translator.translate(sort.getInput());
+            if (in.updating()) {
+                throw new ValidationException("Sort on a time attribute of an updating table is not supported; sort the rows "
+                        + "before they are aggregated or joined into an updating result");
+            }
+            SortKeyComparator ties = keys.size() == 1 ? null
+                    : comparator(keys.subList(1, keys.size()), rowType, translator.compiler());
+            String name = "TemporalSort(orderBy=[" + describe(keys, rowType) + "])";
+            translator.record(name);
+            DataStream<Row> sorted = in.stream().keyBy(new ExprKeySelector(new Expr[0]))
+                    .process(new ProcTimeSortFunction(ties)).name(name).setParallelism(1);
+            return new Translated(sorted, sort.getRowType(), in.rowtimeIndex(), false);
         }
         Translated in = translator.translate(sort.getInput());
         if (!ascending || first.getFieldIndex() != in.rowtimeIndex()) {
@@ -50,14 +66,9 @@ final class SortTranslator {
             throw new ValidationException("Sort on a time attribute of an updating table is not supported; sort the rows "
                     + "before they are aggregated or joined into an updating result");
         }
-        RelDataType rowType = sort.getInput().getRowType();
-        SortKeyComparator ties = keys.size() == 1 ? null : tieBreaker(keys.subList(1, keys.size()), rowType);
-        List<String> order = new ArrayList<>();
-        for (RelFieldCollation key : keys) {
-            order.add(rowType.getFieldNames().get(key.getFieldIndex())
-                    + (key.getDirection() == RelFieldCollation.Direction.DESCENDING ? " DESC" : " ASC"));
-        }
-        String name = "TemporalSort(orderBy=[" + String.join(", ", order) + "])";
+        SortKeyComparator ties = keys.size() == 1 ? null
+                : comparator(keys.subList(1, keys.size()), rowType, translator.compiler());
+        String name = "TemporalSort(orderBy=[" + describe(keys, rowType) + "])";
         translator.record(name);
         // A global sort, as in Flink: every row to one key, on one subtask.
         DataStream<Row> sorted = in.stream().keyBy(new ExprKeySelector(new Expr[0]))
@@ -65,18 +76,30 @@ final class SortTranslator {
         return new Translated(sorted, sort.getRowType(), in.rowtimeIndex(), false);
     }
 
-    private SortKeyComparator tieBreaker(List<RelFieldCollation> keys, RelDataType rowType) {
+    /** The sort keys as Flink's plans print them: {@code price DESC, item ASC}. */
+    static String describe(List<RelFieldCollation> keys, RelDataType rowType) {
+        List<String> order = new ArrayList<>();
+        for (RelFieldCollation key : keys) {
+            order.add(rowType.getFieldNames().get(key.getFieldIndex())
+                    + (key.getDirection() == RelFieldCollation.Direction.DESCENDING ? " DESC" : " ASC"));
+        }
+        return String.join(", ", order);
+    }
+
+    /** Orders rows of {@code rowType} by {@code keys}, each with its direction and its place for NULL. */
+    static SortKeyComparator comparator(List<RelFieldCollation> keys, RelDataType rowType, ExprCompiler compiler) {
         Expr[] exprs = new Expr[keys.size()];
         boolean[] descending = new boolean[exprs.length];
         boolean[] nullsFirst = new boolean[exprs.length];
         for (int i = 0; i < exprs.length; i++) {
             RelFieldCollation key = keys.get(i);
             int index = key.getFieldIndex();
-            exprs[i] = translator.compiler().compile(new RexInputRef(index, rowType.getFieldList().get(index).getType()));
+            exprs[i] = compiler.compile(new RexInputRef(index, rowType.getFieldList().get(index).getType()));
             descending[i] = key.getDirection() == RelFieldCollation.Direction.DESCENDING;
-            // Flink's default: NULLs first ascending, last descending.
-            nullsFirst[i] = key.nullDirection == RelFieldCollation.NullDirection.FIRST
-                    || (key.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED && !descending[i]);
+            // Flink's default: NULLs first ascending, last descending. Calcite reports its own default (NULLS LAST
+            // ascending, FIRST descending) for a key written without NULLS FIRST|LAST, the same as written, so a
+            // written NULLS LAST ascending or NULLS FIRST descending is not told apart and sorts as Flink's default.
+            nullsFirst[i] = !descending[i];
         }
         return new SortKeyComparator(exprs, descending, nullsFirst);
     }
