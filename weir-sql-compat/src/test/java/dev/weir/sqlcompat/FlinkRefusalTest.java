@@ -61,7 +61,7 @@ class FlinkRefusalTest {
         assertThat(offsetOnly).hasMessageStartingWith("At line 3, column 1: FETCH is missed, which on streaming table is "
                 + "not supported currently.");
         Throwable descending = refusedAtPlanning("SELECT item FROM pbids ORDER BY pt DESC");
-        assertThat(descending).hasMessageStartingWith("At line 1, column 33: Sort on a non-time-attribute field is not "
+        assertThat(descending).hasMessageStartingWith("At line 1, column 24: Sort on a non-time-attribute field is not "
                 + "supported.");
     }
 

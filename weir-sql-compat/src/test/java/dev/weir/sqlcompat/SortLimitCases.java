@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * The differential suite's ORDER BY .. LIMIT, LIMIT and processing-time sort queries over {@link SqlCases}' tables:
  * Flink's SortLimit and Limit (a Top-N over the whole input) of insert-only and updating inputs, with ties, OFFSET,
- * FETCH FIRST and NULLs in the sort key, and Flink's temporal sort on a processing time. Changelogs are compared at
+ * FETCH FIRST and NULLs in the sort key, also on a processing time. Changelogs are compared at
  * parallelism 1 (one file source: the rows' order is fixed); those of an updating input after they are applied, since
  * Flink updates a row in place where Weir's retract Top-N deletes and inserts it.
  */
@@ -47,8 +47,8 @@ final class SortLimitCases {
                 + "ORDER BY price LIMIT 2", true, true));
         q.add(new SqlCases.Query("countOfASortLimit", "SELECT COUNT(*) FROM (SELECT item FROM bids ORDER BY price DESC LIMIT 3)",
                 true, true));
-        q.add(new SqlCases.Query("procTimeSort", "SELECT item, supplier FROM pbids ORDER BY pt"));
-        q.add(new SqlCases.Query("procTimeSortWithSecondKey", "SELECT item, price FROM pbids ORDER BY pt, supplier DESC"));
+        // ORDER BY pt alone is not compared: Flink's processing-time sort drops the rows of the last millisecond when a
+        // bounded input ends before it passes (Flink gave no rows at all in one of two runs).
         q.add(new SqlCases.Query("procTimeSortLimit", "SELECT item, supplier FROM pbids ORDER BY pt LIMIT 2", true));
         return q;
     }

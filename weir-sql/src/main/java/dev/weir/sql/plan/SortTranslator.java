@@ -7,6 +7,7 @@ import dev.weir.sql.runtime.TimeSortFunction;
 import dev.weir.sql.runtime.join.ExprKeySelector;
 import dev.weir.sql.runtime.rank.SortKeyComparator;
 import dev.weir.streaming.api.datastream.DataStream;
+import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
 import java.util.ArrayList;
@@ -42,23 +43,10 @@ final class SortTranslator {
         RelFieldCollation first = keys.get(0);
         boolean ascending = first.getDirection() == RelFieldCollation.Direction.ASCENDING;
         RelDataType rowType = sort.getInput().getRowType();
-        if (ascending && ProcTimeAttributes.isProcTime(sort.getInput(), first.getFieldIndex(), translator)) {
-            Translated in = translator.translate(sort.getInput());
-            if (in.updating()) {
-                throw new ValidationException("Sort on a time attribute of an updating table is not supported; sort the rows "
-                        + "before they are aggregated or joined into an updating result");
-            }
-            SortKeyComparator ties = keys.size() == 1 ? null
-                    : comparator(keys.subList(1, keys.size()), rowType, translator.compiler());
-            String name = "TemporalSort(orderBy=[" + describe(keys, rowType) + "])";
-            translator.record(name);
-            DataStream<Row> sorted = in.stream().keyBy(new ExprKeySelector(new Expr[0]))
-                    .process(new ProcTimeSortFunction(ties)).name(name).setParallelism(1);
-            return new Translated(sorted, sort.getRowType(), in.rowtimeIndex(), false);
-        }
+        boolean onProcTime = ascending && ProcTimeAttributes.isProcTime(sort.getInput(), first.getFieldIndex(), translator);
         Translated in = translator.translate(sort.getInput());
-        if (!ascending || first.getFieldIndex() != in.rowtimeIndex()) {
-            // Flink's message; the ascending event-time attribute first is what Flink and Weir sort a stream by.
+        if (!onProcTime && (!ascending || first.getFieldIndex() != in.rowtimeIndex())) {
+            // Flink's message; an ascending time attribute first is what Flink and Weir sort a stream by.
             throw new ValidationException("Sort on a non-time-attribute field is not supported. Order the rows by an "
                     + "ascending time attribute first (ORDER BY rowtime, other columns), or keep a Top-N with LIMIT");
         }
@@ -70,9 +58,11 @@ final class SortTranslator {
                 : comparator(keys.subList(1, keys.size()), rowType, translator.compiler());
         String name = "TemporalSort(orderBy=[" + describe(keys, rowType) + "])";
         translator.record(name);
+        KeyedProcessFunction<Row, Row, Row> function = onProcTime ? new ProcTimeSortFunction(ties)
+                : new TimeSortFunction(in.rowtimeIndex(), ties);
         // A global sort, as in Flink: every row to one key, on one subtask.
-        DataStream<Row> sorted = in.stream().keyBy(new ExprKeySelector(new Expr[0]))
-                .process(new TimeSortFunction(in.rowtimeIndex(), ties)).name(name).setParallelism(1);
+        DataStream<Row> sorted = in.stream().keyBy(new ExprKeySelector(new Expr[0])).process(function).name(name)
+                .setParallelism(1);
         return new Translated(sorted, sort.getRowType(), in.rowtimeIndex(), false);
     }
 

@@ -3,20 +3,18 @@ package dev.weir.sql.runtime;
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.state.MapState;
 import dev.weir.api.common.state.MapStateDescriptor;
-import dev.weir.streaming.api.TimeDomain;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.types.Row;
 import dev.weir.util.Collector;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.List;
 
 /**
- * Flink's processing-time sort ({@code ORDER BY proctime [, more keys]} on a stream): each row waits in keyed state
- * under the processing time it arrived at, and a processing-time timer one millisecond later emits that millisecond's
- * rows, ordered by the further sort keys, then by arrival. The end of a bounded input (its final watermark) emits the
- * rows still waiting, tick by tick, so none is lost when the input ends within a millisecond of its last row. The
+ * Flink's processing-time sort ({@code ORDER BY proctime [, more keys]} on a stream). With further keys each row waits
+ * in keyed state under the processing time it arrived at, and a processing-time timer one millisecond later emits that
+ * millisecond's rows, ordered by the further keys, then by arrival; as in Flink, rows still waiting when a bounded
+ * input ends are not emitted. Without further keys the order is the arrival order, so each row leaves at once: the
+ * rows and their order are Flink's, less than a millisecond earlier, and none is lost at the end of the input. The
  * planner keys every row to one key at parallelism 1: the sort is global.
  */
 public final class ProcTimeSortFunction extends KeyedProcessFunction<Row, Row, Row> {
@@ -37,6 +35,10 @@ public final class ProcTimeSortFunction extends KeyedProcessFunction<Row, Row, R
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
+        if (ties == null) {
+            out.collect(input);
+            return;
+        }
         long now = ctx.timerService().currentProcessingTime();
         Row[] waiting = pending.get(now);
         Row[] more = waiting == null ? new Row[1] : Arrays.copyOf(waiting, waiting.length + 1);
@@ -44,34 +46,18 @@ public final class ProcTimeSortFunction extends KeyedProcessFunction<Row, Row, R
         pending.put(now, more);
         if (waiting == null) {
             ctx.timerService().registerProcessingTimeTimer(now + 1);
-            // Fires with the final watermark of a bounded input, once: the timers of one key and time are one timer.
-            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
-            emit(timestamp - 1, out);
-            return;
-        }
-        List<Long> ticks = new ArrayList<>();
-        for (Long tick : pending.keys()) {
-            ticks.add(tick);
-        }
-        ticks.sort(null);
-        for (long tick : ticks) {
-            emit(tick, out);
-        }
-    }
-
-    private void emit(long tick, Collector<Row> out) throws Exception {
+        long tick = timestamp - 1;
         Row[] due = pending.get(tick);
         if (due == null) {
             return;
         }
         pending.remove(tick);
-        if (ties != null && due.length > 1) {
+        if (due.length > 1) {
             // A stable sort: rows equal on every key keep their arrival order.
             Arrays.sort(due, ties);
         }
