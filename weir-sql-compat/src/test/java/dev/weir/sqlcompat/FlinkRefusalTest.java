@@ -27,7 +27,9 @@ class FlinkRefusalTest {
         flink = org.apache.flink.table.api.TableEnvironment.create(
                 org.apache.flink.table.api.EnvironmentSettings.inStreamingMode());
         weir = dev.weir.table.api.TableEnvironment.create(dev.weir.table.api.EnvironmentSettings.inStreamingMode());
-        for (String statement : SqlCases.tables(dir)) {
+        List<String> ddl = new java.util.ArrayList<>(SqlCases.tables(dir));
+        ddl.addAll(SortLimitCases.tables(dir));
+        for (String statement : ddl) {
             flink.executeSql(statement);
             weir.executeSql(statement);
         }
@@ -51,6 +53,29 @@ class FlinkRefusalTest {
             assertThat(message).isEqualTo(function + "() function is not supported on Window TopN currently, only ROW_NUMBER() "
                     + "is supported.");
         }
+    }
+
+    @Test
+    void anOffsetWithoutFetchAndADescendingProcessingTimeSortAreRefusedWithFlinksMessageAndPlace() {
+        Throwable offsetOnly = refusedAtPlanning("SELECT item\nFROM bids\nORDER BY price OFFSET 2");
+        assertThat(offsetOnly).hasMessageStartingWith("At line 3, column 1: FETCH is missed, which on streaming table is "
+                + "not supported currently.");
+        Throwable descending = refusedAtPlanning("SELECT item FROM pbids ORDER BY pt DESC");
+        assertThat(descending).hasMessageStartingWith("At line 1, column 24: Sort on a non-time-attribute field is not "
+                + "supported.");
+    }
+
+    /**
+     * Weir's refusal, a {@link dev.weir.table.api.ValidationException} that names the line and column, after checking
+     * that Flink refuses {@code query} too and that Weir's message carries Flink's.
+     */
+    private Throwable refusedAtPlanning(String query) {
+        Throwable flinkError = catchThrowable(() -> flink.executeSql(query).await());
+        assertThat(flinkError).as("Flink refuses " + query).isInstanceOf(org.apache.flink.table.api.TableException.class);
+        Throwable weirError = catchThrowable(() -> weir.executeSql(query));
+        assertThat(weirError).as("Weir refuses " + query).isInstanceOf(dev.weir.table.api.ValidationException.class);
+        assertThat(weirError.getMessage()).contains(flinkError.getMessage());
+        return weirError;
     }
 
     /** Weir's message, after checking that Flink refuses {@code query} too and that Weir's message starts with Flink's. */

@@ -226,6 +226,8 @@ final class SqlCases {
         q.addAll(FunctionCases.queries());
         q.addAll(JsonFunctionCases.queries());
         q.addAll(CollectionFunctionCases.queries());
+
+        q.addAll(SortLimitCases.queries());
         return q;
     }
 }

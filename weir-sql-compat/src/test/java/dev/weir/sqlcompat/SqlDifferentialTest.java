@@ -37,6 +37,8 @@ class SqlDifferentialTest {
         ddl.addAll(JsonFunctionCases.tables(dir));
         ddl.addAll(CollectionFunctionCases.tables(dir));
 
+        ddl.addAll(SortLimitCases.tables(dir));
+
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {
             runAll(flinkThreads, ddl);
         }

@@ -168,6 +168,18 @@ final class WeirTableApiPrograms {
                 .select($("w2").start(), $("s").sum().as("total"), $("u").count().as("windows"));
     }
 
+    static Table orderByWithOffsetAndFetch(TableEnvironment env) {
+        return env.from("clicks").select($("u"), $("n")).orderBy($("n").desc(), $("u")).offset(1).fetch(2);
+    }
+
+    static Table limitWithoutOrderBy(TableEnvironment env) {
+        return env.from("clicks").filter($("n").isGreater(1)).select($("u"), $("n")).limit(3);
+    }
+
+    static Table orderByTheRowtimeWithLimit(TableEnvironment env) {
+        return env.from("clicks").orderBy($("ts")).limit(1, 2);
+    }
+
     /** Splits a line into its words. */
     public static class Words extends TableFunction<String> {
         public void eval(String line) {

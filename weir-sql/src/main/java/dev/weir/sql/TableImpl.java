@@ -33,18 +33,22 @@ final class TableImpl implements Table {
     /** For a table made by {@code orderBy}: the sorted input's view and the ORDER BY clause; null otherwise. */
     private final String sortInput;
     private final String orderBy;
+    /** For a table made by {@code orderBy(..).offset(n)}: n, the rows a later {@code fetch} skips; 0 otherwise. */
+    private final long sortOffset;
     private String registeredName;
 
     TableImpl(TableEnvironmentImpl environment, String sql, ResolvedSchema schema) {
-        this(environment, sql, schema, null, null);
+        this(environment, sql, schema, null, null, 0);
     }
 
-    private TableImpl(TableEnvironmentImpl environment, String sql, ResolvedSchema schema, String sortInput, String orderBy) {
+    private TableImpl(TableEnvironmentImpl environment, String sql, ResolvedSchema schema, String sortInput, String orderBy,
+            long sortOffset) {
         this.environment = environment;
         this.sql = sql;
         this.schema = schema;
         this.sortInput = sortInput;
         this.orderBy = orderBy;
+        this.sortOffset = sortOffset;
     }
 
     String sql() {
@@ -72,7 +76,7 @@ final class TableImpl implements Table {
                 return environment.executeQuery(sql);
             } catch (ValidationException e) {
                 throw new ValidationException("Table.orderBy(..) failed: " + e.getMessage() + " A streaming table sorts on an "
-                        + "ascending time attribute first, or as a Top-N: add fetch(n) (or offset(n))", e);
+                        + "ascending time attribute first, or as a Top-N: add fetch(n)", e);
             }
         }
         return environment.executeQuery(sql);
@@ -247,17 +251,22 @@ final class TableImpl implements Table {
         String clause = operations().orderBy(fields);
         String input = toString();
         // Planned once offset or fetch make it a Top-N, or when it is used: a sort alone has the input's schema.
-        return new TableImpl(environment, "SELECT * FROM " + input + clause, schema, input, clause);
+        return new TableImpl(environment, "SELECT * FROM " + input + clause, schema, input, clause, 0);
     }
 
     @Override
     public Table offset(int offset) {
-        return range(offset, -1, "offset");
+        sorted("offset", offset, 0);
+        // Planned when fetch(n) follows or when it is used: Flink refuses an OFFSET without FETCH on a stream then.
+        long skipped = sortOffset + offset;
+        return new TableImpl(environment, "SELECT * FROM " + sortInput + orderBy + " OFFSET " + skipped, schema, sortInput,
+                orderBy, skipped);
     }
 
     @Override
     public Table fetch(int fetch) {
-        return range(0, fetch, "fetch");
+        sorted("fetch", 0, fetch);
+        return range(sortOffset, fetch, "fetch");
     }
 
     @Override
@@ -268,33 +277,29 @@ final class TableImpl implements Table {
     @Override
     public Table limit(int offset, int fetch) {
         if (orderBy != null) {
-            return range(offset, fetch, "limit");
+            sorted("limit", offset, fetch);
+            return range(sortOffset + offset, fetch, "limit");
         }
         return derive("SELECT * FROM " + this + " LIMIT " + fetch + (offset > 0 ? " OFFSET " + offset : ""), "limit");
     }
 
-    /**
-     * Rows {@code offset} to {@code offset + fetch} of a sorted table (fetch -1: all from offset on). In streaming this is
-     * Flink's Top-N: the rows ranked by ROW_NUMBER over the sort order, an updating result.
-     */
-    private Table range(int offset, int fetch, String call) {
+    private void sorted(String call, int offset, int fetch) {
         if (orderBy == null) {
             throw new ValidationException("A limit operation must be preceded by a sort operation: call orderBy(..) before "
                     + call + "(..)");
         }
-        if (offset < 0 || fetch < -1) {
+        if (offset < 0 || fetch < 0) {
             throw new ValidationException(call + "(..) takes a non-negative number of rows");
         }
-        StringBuilder columns = new StringBuilder();
-        for (String c : schema.getColumnNames()) {
-            columns.append(columns.length() > 0 ? ", " : "").append(SqlRendering.quote(c));
-        }
-        String rank = "`$rownum`";
-        String bounds = (offset > 0 ? rank + " > " + offset : "") + (offset > 0 && fetch >= 0 ? " AND " : "")
-                + (fetch >= 0 ? rank + " <= " + (offset + (long) fetch) : "");
-        String topN = "SELECT " + columns + " FROM (SELECT *, ROW_NUMBER() OVER (" + orderBy.trim() + ") AS " + rank
-                + " FROM " + sortInput + ")" + (bounds.isEmpty() ? "" : " WHERE " + bounds);
-        return derive(topN, call);
+    }
+
+    /**
+     * Rows {@code offset + 1} to {@code offset + fetch} of a sorted table: in streaming, as in SQL's ORDER BY .. LIMIT,
+     * Flink's SortLimit, a Top-N over the whole input and an updating result.
+     */
+    private Table range(long offset, int fetch, String call) {
+        return derive("SELECT * FROM " + sortInput + orderBy + " LIMIT " + fetch + (offset > 0 ? " OFFSET " + offset : ""),
+                call);
     }
 
     @Override

@@ -34,17 +34,17 @@ class SqlPlanRefusalPositionsTest {
     }
 
     @Test
-    void anOrderByOnProcessingTimeIsRefusedAtTheOrderBy() {
-        assertThatThrownBy(() -> env.executeSql("SELECT u\nFROM clicks\nORDER BY p, n")).isInstanceOf(ValidationException.class)
-                .hasMessage("At line 3, column 1: Sort on a processing-time attribute is not supported yet; order the rows by "
-                        + "an event-time attribute first (a column with a WATERMARK)");
+    void anOrderByOnDescendingProcessingTimeIsRefusedAtTheOrderBy() {
+        assertThatThrownBy(() -> env.executeSql("SELECT u\nFROM clicks\nORDER BY p DESC, n")).isInstanceOf(ValidationException.class)
+                .hasMessage("At line 3, column 1: Sort on a non-time-attribute field is not supported. Order the rows by an "
+                        + "ascending time attribute first (ORDER BY rowtime, other columns), or keep a Top-N with LIMIT");
     }
 
     @Test
-    void anOrderByWithLimitOnAStreamIsRefusedAtTheOrderBy() {
-        assertThatThrownBy(() -> env.executeSql("SELECT u\nFROM clicks\nORDER BY n LIMIT 2")).isInstanceOf(ValidationException.class)
-                .hasMessage("At line 3, column 1: Weir cannot run this query: ORDER BY and LIMIT on a streaming table are not "
-                        + "supported yet; remove them, or aggregate per window.");
+    void anOffsetWithoutFetchOnAStreamIsRefusedAtTheOrderBy() {
+        assertThatThrownBy(() -> env.executeSql("SELECT u\nFROM clicks\nORDER BY n OFFSET 2")).isInstanceOf(ValidationException.class)
+                .hasMessage("At line 3, column 1: FETCH is missed, which on streaming table is not supported currently. Add a "
+                        + "LIMIT (ORDER BY .. LIMIT n OFFSET m is a Top-N of the rows so far)");
     }
 
     @Test

@@ -113,7 +113,7 @@ final class RefusalPlaces {
     private static Predicate<SqlNode> construct(String message) {
         String m = message.toLowerCase(Locale.ROOT);
         java.util.regex.Matcher function = UNSUPPORTED_FUNCTION.matcher(message);
-        if (m.contains("order by and limit") || m.contains("sort on a")) {
+        if (m.contains("order by and limit") || m.contains("sort on a") || m.contains("fetch is missed")) {
             // The validator moves an ORDER BY into its SELECT.
             return node -> node instanceof SqlOrderBy || (node instanceof SqlSelect && (((SqlSelect) node).getOrderList() != null
                     && !((SqlSelect) node).getOrderList().isEmpty() || ((SqlSelect) node).getFetch() != null));

@@ -40,7 +40,7 @@ import org.apache.calcite.rex.RexNode;
  * with computed columns and watermarks, projections and filters to one compiled {@link CalcFunction}, window
  * table functions with a GROUP BY to Weir's window operators (the slicing operator for TUMBLE and HOP), other
  * GROUP BYs to a keyed, retracting {@link GroupAggregateFunction}, UNION ALL to a union, VALUES to a bounded source,
- * an ORDER BY on the event time to Flink's temporal sort ({@link SortTranslator}).
+ * an ORDER BY to Flink's temporal sort or, with a LIMIT, to its Top-N ({@link SortTranslator}).
  * Whatever it cannot translate fails here, at planning time, naming what to write instead. It records the
  * operators it adds, for EXPLAIN.
  */
@@ -212,7 +212,7 @@ public final class StreamTranslator {
         if (rel instanceof Values) {
             return values((Values) rel);
         }
-        if (rel instanceof org.apache.calcite.rel.core.Sort sort && SortTranslator.isSortAlone(sort)) {
+        if (rel instanceof org.apache.calcite.rel.core.Sort sort) {
             return new SortTranslator(this).translate(sort);
         }
         throw unsupported(rel);
@@ -223,7 +223,7 @@ public final class StreamTranslator {
         String hint;
         switch (what) {
             case "Sort":
-                hint = "ORDER BY and LIMIT on a streaming table are not supported yet; remove them, or aggregate per window";
+                hint = "this ORDER BY or LIMIT is not supported on a streaming table";
                 break;
             case "Correlate":
                 hint = "LATERAL joins and correlated subqueries are not supported by Weir SQL yet; join on a key instead";
