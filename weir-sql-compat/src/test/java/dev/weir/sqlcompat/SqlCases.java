@@ -226,7 +226,6 @@ final class SqlCases {
         q.addAll(FunctionCases.queries());
         q.addAll(JsonFunctionCases.queries());
         q.addAll(CollectionFunctionCases.queries());
-
         q.addAll(SortLimitCases.queries());
         return q;
     }

@@ -36,7 +36,6 @@ class SqlDifferentialTest {
         ddl.addAll(FunctionCases.tables(dir));
         ddl.addAll(JsonFunctionCases.tables(dir));
         ddl.addAll(CollectionFunctionCases.tables(dir));
-
         ddl.addAll(SortLimitCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {

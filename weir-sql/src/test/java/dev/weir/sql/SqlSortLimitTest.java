@@ -68,6 +68,16 @@ class SqlSortLimitTest {
     }
 
     @Test
+    void aWrittenNullsLastAscendingOrNullsFirstDescendingIsHonoured() throws Exception {
+        assertThat(rows(env, "SELECT name, age FROM people ORDER BY age ASC NULLS LAST LIMIT 3")).containsExactly(
+                "+I[Alice, 34]", "+I[Bob, null]", "+I[null, 27]", "-D[Bob, null]", "+I[Dan, 45]", "-D[Dan, 45]",
+                "+I[Eve, 27]");
+        assertThat(rows(env, "SELECT name, age FROM people ORDER BY age DESC NULLS FIRST FETCH FIRST 2 ROWS ONLY"))
+                .containsExactly("+I[Alice, 34]", "+I[Bob, null]", "-D[Alice, 34]", "+I[Dan, 45]", "-D[Dan, 45]",
+                        "+I[Bob, 52]");
+    }
+
+    @Test
     void aLimitWithoutOrderByKeepsTheFirstRowsToArriveAndInsertsOnly() throws Exception {
         assertThat(env.explainSql("SELECT item FROM bids LIMIT 3")).contains("Limit(offset=[0], fetch=[3])");
         assertThat(rows(env, "SELECT item FROM bids LIMIT 3")).containsExactly("+I[C]", "+I[A]", "+I[D]");

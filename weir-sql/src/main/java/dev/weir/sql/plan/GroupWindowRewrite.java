@@ -42,7 +42,7 @@ final class GroupWindowRewrite extends SqlShuttle {
         try {
             SqlNode parsed = org.apache.calcite.sql.parser.SqlParser.create(query, SqlPlanner.PARSER_CONFIG).parseQuery();
             String before = unparse(parsed);
-            String after = unparse(SessionPartitionRewrite.apply(apply(parsed)));
+            String after = unparse(FlinkNullOrder.apply(SessionPartitionRewrite.apply(apply(parsed))));
             return before.equals(after) ? query : after;
         } catch (org.apache.calcite.sql.parser.SqlParseException e) {
             return query; // the view parsed when it was created; let its expansion report any error

@@ -86,10 +86,9 @@ final class SortTranslator {
             int index = key.getFieldIndex();
             exprs[i] = compiler.compile(new RexInputRef(index, rowType.getFieldList().get(index).getType()));
             descending[i] = key.getDirection() == RelFieldCollation.Direction.DESCENDING;
-            // Flink's default: NULLs first ascending, last descending. Calcite reports its own default (NULLS LAST
-            // ascending, FIRST descending) for a key written without NULLS FIRST|LAST, the same as written, so a
-            // written NULLS LAST ascending or NULLS FIRST descending is not told apart and sorts as Flink's default.
-            nullsFirst[i] = !descending[i];
+            // FlinkNullOrder wrote Flink's default (NULLs first ascending, last descending) on every key without one.
+            nullsFirst[i] = key.nullDirection == RelFieldCollation.NullDirection.UNSPECIFIED ? !descending[i]
+                    : key.nullDirection == RelFieldCollation.NullDirection.FIRST;
         }
         return new SortKeyComparator(exprs, descending, nullsFirst);
     }

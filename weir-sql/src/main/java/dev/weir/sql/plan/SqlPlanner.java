@@ -78,7 +78,7 @@ public final class SqlPlanner {
         } catch (SqlParseException e) {
             throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
         }
-        return convert(planner, SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed)), places);
+        return convert(planner, FlinkNullOrder.apply(SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed))), places);
     }
 
     /**
