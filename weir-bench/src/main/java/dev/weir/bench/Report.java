@@ -24,6 +24,8 @@ final class Report {
     private final Map<Workload, Map<String, Measurement>> byWorkload = new LinkedHashMap<>();
     /** Per workload, the ratio of every run in run order (one entry per run that measured it). */
     private final Map<Workload, List<Double>> ratiosByRun = new LinkedHashMap<>();
+    /** Per workload, Weir's measurement in every run that measured it, for the floors that are figures, not ratios. */
+    private final Map<Workload, List<Measurement>> weirByRun = new LinkedHashMap<>();
     private final Set<String> engines = new LinkedHashSet<>();
     private final int runs;
     private final String commandLine;
@@ -61,6 +63,9 @@ final class Report {
                 if (row != null) {
                     rowsOfW.add(row);
                     entry.getValue().add(ratio(w, row));
+                    if (row.get("weir") != null && row.get("weir").present()) {
+                        weirByRun.computeIfAbsent(w, x -> new ArrayList<>()).add(row.get("weir"));
+                    }
                 }
             }
             byWorkload.put(w, rowsOfW.get(medianIndex(entry.getValue())));
@@ -83,6 +88,9 @@ final class Report {
         if (runs == 1 || ratios == null) {
             return "";
         }
+        if (w.kind() != Workload.Kind.THROUGHPUT && weirByRun.containsKey(w)) {
+            return weirFigures(weirByRun.get(w));
+        }
         StringBuilder out = new StringBuilder();
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -99,13 +107,44 @@ final class Report {
         return out.toString();
     }
 
+    /**
+     * Weir's own figure in each run, for the floors on a figure (startup and peak RSS: every JVM's, smallest to largest;
+     * heap per key; latency's p99.9), since such a floor must hold for every JVM and run, whatever Flink measured.
+     */
+    private static String weirFigures(List<Measurement> perRun) {
+        StringBuilder out = new StringBuilder("Weir: ");
+        for (int i = 0; i < perRun.size(); i++) {
+            Measurement m = perRun.get(i);
+            out.append(i == 0 ? "" : " · ").append(switch (m.workload().kind()) {
+                case STARTUP -> range(m.nanos(), 1e6, "%.0f") + " ms";
+                case PEAK_MEMORY -> range(m.nanos(), 1e6, "%.1f") + " MB";
+                case HEAP -> String.format(Locale.ROOT, "%.0f B/key", m.bytesPerKey());
+                case LATENCY -> "p99.9 " + millis(m.detail()[2]) + " ms";
+                case THROUGHPUT -> figure(m);
+            });
+        }
+        return out.toString();
+    }
+
+    private static String range(long[] samples, double unit, String format) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        for (long sample : samples) {
+            min = Math.min(min, sample);
+            max = Math.max(max, sample);
+        }
+        String low = String.format(Locale.ROOT, format, min / unit);
+        String high = String.format(Locale.ROOT, format, max / unit);
+        return low.equals(high) ? low : low + "–" + high;
+    }
+
     String plainTable() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-52s %12s", "workload", "events"));
         for (String engine : engines) {
             out.append(String.format(Locale.ROOT, " %16s", engine));
         }
         out.append(String.format(Locale.ROOT, " %22s %6s%s%n", "ratio vs faster Flink", "cores",
-                runs > 1 ? "  ratio in each run" : ""));
+                runs > 1 ? "  each run (ratio, or Weir's figures)" : ""));
         for (Map.Entry<Workload, Map<String, Measurement>> row : byWorkload.entrySet()) {
             Workload w = row.getKey();
             out.append(String.format(Locale.ROOT, "%-52s %12s", w.number + " " + w.title + " p=" + w.parallelism,
@@ -149,7 +188,7 @@ final class Report {
                 .append("`\n\n");
         out.append("| # | workload | p | events |");
         engines.forEach(e -> out.append(' ').append(e).append(" |"));
-        out.append(" ratio Weir / faster Flink |").append(runs > 1 ? " ratio in each run |" : "")
+        out.append(" ratio Weir / faster Flink |").append(runs > 1 ? " each run (ratio, or Weir's figures) |" : "")
                 .append(" target | cores |\n|---|---|---|---|");
         engines.forEach(e -> out.append("---|"));
         out.append(runs > 1 ? "---|---|---|---|\n" : "---|---|---|\n");
@@ -173,7 +212,9 @@ final class Report {
         if (runs > 1) {
             out.append("\n").append(runs).append(" independent runs, each with fresh worker JVMs; each row shows the")
                     .append(" figures of the run with the median ratio, then every run's ratio and their spread (largest")
-                    .append(" over smallest). A floor holds only if it holds in every run.\n");
+                    .append(" over smallest); for startup, peak RSS, heap per key and latency, whose floors are figures, Weir's own figures in")
+                    .append(" each run (startup and RSS: the smallest and largest of its JVMs). A floor holds only if it")
+                    .append(" holds in every run.\n");
         }
         out.append("\nThroughput is events per second at the median of the measured rounds, from the first source")
                 .append(" subtask opening to the last sink subtask's end of input; startup is milliseconds from")
