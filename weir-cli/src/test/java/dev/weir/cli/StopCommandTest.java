@@ -47,9 +47,18 @@ class StopCommandTest {
     void stopPrintsTheSavepointPathAndWeirRunEndsNormally() throws Exception {
         int port = LocalPorts.pick();
         AtomicInteger runExit = new AtomicInteger(-1);
+        java.util.Set<String> earlier = new java.util.HashSet<>();
+        for (JobView j : JobRegistry.global().jobs()) {
+            earlier.add(j.id());
+        }
         Thread run = new Thread(() -> runExit.set(Weir.execute("run", "--port", Integer.toString(port), EndlessJob.class.getName())));
         run.start();
-        JobView job = awaitRunning("endless");
+        JobView job = awaitRunning("endless", earlier);
+        // Its dashboard is up: `weir run` prints this line once the server listens (a job of this JVM's registry seen
+        // RUNNING alone proved neither; a fresh-clone CI run once asked a server not yet listening).
+        while (!out.toString(StandardCharsets.UTF_8).contains("Weir dashboard: ")) {
+            Thread.sleep(10);
+        }
 
         int stopExit = Weir.execute("stop", "--address", "localhost:" + port, job.id());
         run.join();
@@ -65,10 +74,11 @@ class StopCommandTest {
         assertThat(job.status()).isEqualTo(JobStatus.FINISHED);
     }
 
-    private static JobView awaitRunning(String name) throws InterruptedException {
+    /** The job named {@code name} that this test started (none of {@code earlier}), once it runs. */
+    private static JobView awaitRunning(String name, java.util.Set<String> earlier) throws InterruptedException {
         while (true) {
             for (JobView j : JobRegistry.global().jobs()) {
-                if (j.name().equals(name) && j.status() == JobStatus.RUNNING) {
+                if (j.name().equals(name) && j.status() == JobStatus.RUNNING && !earlier.contains(j.id())) {
                     return j;
                 }
             }
