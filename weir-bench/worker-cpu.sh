@@ -2,6 +2,7 @@
 # One engine's bench worker alone, without SideBySide: warm-up rounds, then per measured round its wall throughput and
 # the worker JVM's CPU time per event (all its threads), which a loaded machine distorts far less than wall time.
 #   weir-bench/worker-cpu.sh weir|flink WORKLOAD EVENTS ROUNDS [file.jfr]
+# In the span (first source open to last sink end, as the wall figure) it also prints the CPU per event and the cores kept busy.
 # Environment: WARMUP (rounds, default 2), WEIR_CORE_JAR, WEIR_SQL_JAR and WEIR_ROCKSDB_JAR (measure this weir-core, weir-sql or weir-rocksdb jar
 # instead of the tree's, to compare two builds in alternating fresh workers), BENCH_CLASSES (another build's
 # weir-bench/target/flink-<version>/classes, copied away, to compare two builds of the bench's own jobs), EXTRA_JVM. Needs a built weir-bench (weir-bench/run.sh builds it).
@@ -32,9 +33,9 @@ jvm=(-Xms2g -Xmx2g ${EXTRA_JVM:-})
 answers=$(mktemp)
 trap 'rm -f "$answers"' EXIT
 { for _ in $(seq 1 "$warmup"); do echo "measure $workload $events"; done
-  for _ in $(seq 1 "$rounds"); do echo cpu; echo "measure $workload $events"; echo cpu; done; } \
+  for _ in $(seq 1 "$rounds"); do echo cpu; echo "measure $workload $events"; echo cpu; echo spancpu; done; } \
   | java "${jvm[@]}" -cp "$cp" dev.weir.bench.Worker "$engine" > "$answers"
 if grep '^error' "$answers"; then exit 1; fi
-grep '^ok ' "$answers" | tail -n $((3 * rounds)) | awk -v n="$events" -v e="$engine" -v w="$workload" \
-  '{v[NR]=$2} END{for(i=1;i<=NR;i+=3) printf "%s %s: %.2f M/s wall, %.1f ns CPU/event\n", e, w, n/(v[i+1]/1e9)/1e6, (v[i+2]-v[i])/n}'
+grep '^ok ' "$answers" | tail -n $((4 * rounds)) | awk -v n="$events" -v e="$engine" -v w="$workload" \
+  '{v[NR]=$2} END{for(i=1;i<=NR;i+=4) printf "%s %s: %.2f M/s wall, %.1f ns CPU/event; in the span %.1f ns CPU/event, %.2f cores busy\n", e, w, n/(v[i+1]/1e9)/1e6, (v[i+2]-v[i])/n, v[i+3]/n, v[i+3]/v[i+1]}'
 echo "$(uptime | sed 's/.*load/load/')"

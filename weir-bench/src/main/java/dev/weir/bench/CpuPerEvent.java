@@ -15,7 +15,12 @@ final class CpuPerEvent {
 
     /** One line: {@code <workload> CPU per event: weir 20.1 ns, flink-1.20.5 170.2 ns; Flink/Weir 8.47x}. */
     static String line(Workload workload, long events, Map<String, long[]> cpuNanosPerRound) {
-        StringBuilder out = new StringBuilder(workload.number + " CPU per event (median round):");
+        return line(workload.number, events, cpuNanosPerRound);
+    }
+
+    /** The same line for {@code what} (a workload's number, or e.g. "1 in the span,"). */
+    static String line(String what, long events, Map<String, long[]> cpuNanosPerRound) {
+        StringBuilder out = new StringBuilder(what + " CPU per event (median round):");
         double weir = Double.NaN;
         double cheapestFlink = Double.POSITIVE_INFINITY;
         String separator = " ";

@@ -125,8 +125,10 @@ public final class SideBySide {
         List<String> running = runnable(workload, workers, results);
         Map<String, long[]> samples = new LinkedHashMap<>();
         Map<String, long[]> cpuSamples = new LinkedHashMap<>();
+        Map<String, long[]> spanCpuSamples = new LinkedHashMap<>();
         running.forEach(engine -> samples.put(engine, new long[options.rounds]));
         running.forEach(engine -> cpuSamples.put(engine, new long[options.rounds]));
+        running.forEach(engine -> spanCpuSamples.put(engine, new long[options.rounds]));
         warmUp(workload, running,
                 (engine, warmUpRound) -> throughputRound(workload, workers, engine, events, "warm-up " + warmUpRound)[1]);
         for (int round = 0; round < options.rounds; round++) {
@@ -136,24 +138,34 @@ public final class SideBySide {
                 long[] nanosAndCpu = throughputRound(workload, workers, engine, events, "round " + round);
                 samples.get(engine)[round] = nanosAndCpu[0];
                 cpuSamples.get(engine)[round] = nanosAndCpu[1];
+                spanCpuSamples.get(engine)[round] = nanosAndCpu[2];
             }
         }
         samples.forEach((engine, nanos) -> results.add(new Measurement(engine, workload, events, nanos)));
         cpuLines.add(CpuPerEvent.line(workload, events, cpuSamples));
+        if (spanCpuSamples.values().stream().allMatch(cpu -> cpu[0] >= 0)) {
+            cpuLines.add(CpuPerEvent.line(workload.number + " in the span,", events, spanCpuSamples));
+        }
         return results;
     }
 
-    /** One round of a throughput workload on {@code engine}, logged; returns its nanos and the worker's CPU nanos. */
+    /**
+     * One round of a throughput workload on {@code engine}, logged; returns its nanos, the worker's CPU nanos in the
+     * round (with the job's submission and teardown) and in the measured span alone (-1 if the job has no span).
+     */
     private long[] throughputRound(Workload workload, Map<String, ForkedJvm> workers, String engine, long events,
                                    String label) throws IOException {
         startRound();
         long nanos = Long.parseLong(workers.get(engine).ask("measure " + workload + " " + events));
         long[] cpu = quiet.cpuSinceRoundStart();
         long own = cpu[quiet.indexOf(engine)];
-        System.err.printf("%-14s %-14s %-10s: %,.0f events/s, %.1f ns CPU/event, others %s%s%n", workload, engine,
-                label, events * 1e9 / nanos, (double) own / events, othersCpu(quiet, cpu, engine),
+        long inSpan = Long.parseLong(workers.get(engine).ask("spancpu"));
+        System.err.printf("%-14s %-14s %-10s: %,.0f events/s, %.1f ns CPU/event%s, others %s%s%n", workload, engine,
+                label, events * 1e9 / nanos, (double) own / events, inSpan < 0 ? "" : String.format(java.util.Locale.ROOT,
+                " (in the span %.1f ns, %.2f cores busy)", (double) inSpan / events, (double) inSpan / nanos),
+                othersCpu(quiet, cpu, engine),
                 options.quiet && !quiet.lastWaitQuiet() ? " (started before the workers were quiet)" : "");
-        return new long[] {nanos, own};
+        return new long[] {nanos, own, inSpan};
     }
 
     /**
