@@ -76,41 +76,36 @@ public final class WindowJoinFunction extends KeyedCoProcessFunction<Row, Row, R
         left.clear();
         right.clear();
         boolean[] rightMatched = new boolean[rights.size()];
-        // A pair the condition rejects leaves its row for the next pair: q5 meets every auction's count of a window
-        // with the window's maximum and keeps a few, so a new row per pair was mostly garbage.
-        Row candidate = null;
         for (Row l : lefts) {
             boolean matched = false;
             for (int i = 0; i < rights.size(); i++) {
-                candidate = joined(candidate, l, rights.get(i));
-                if (condition == null || condition.isTrue(candidate)) {
-                    out.collect(candidate);
-                    candidate = null;
+                Row joined = joined(l, rights.get(i));
+                if (condition == null || condition.isTrue(joined)) {
+                    out.collect(joined);
                     matched = true;
                     rightMatched[i] = true;
                 }
             }
             if (!matched && keepLeft) {
-                out.collect(joined(null, l, null));
+                out.collect(joined(l, null));
             }
         }
         if (keepRight) {
             for (int i = 0; i < rights.size(); i++) {
                 if (!rightMatched[i]) {
-                    out.collect(joined(null, null, rights.get(i)));
+                    out.collect(joined(null, rights.get(i)));
                 }
             }
         }
     }
 
-    /** {@code l} and {@code r} (null: NULLs) in {@code reused}, or in a new row when {@code reused} is null. */
-    private Row joined(Row reused, Row l, Row r) {
-        Row row = reused == null ? new Row(leftArity + rightArity) : reused;
-        for (int i = 0; i < leftArity; i++) {
-            row.setField(i, l == null ? null : l.getField(i));
+    private Row joined(Row l, Row r) {
+        Row row = new Row(leftArity + rightArity);
+        for (int i = 0; i < leftArity && l != null; i++) {
+            row.setField(i, l.getField(i));
         }
-        for (int i = 0; i < rightArity; i++) {
-            row.setField(leftArity + i, r == null ? null : r.getField(i));
+        for (int i = 0; i < rightArity && r != null; i++) {
+            row.setField(leftArity + i, r.getField(i));
         }
         return row;
     }
