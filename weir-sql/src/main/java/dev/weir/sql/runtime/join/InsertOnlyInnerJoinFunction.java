@@ -21,9 +21,9 @@ import java.util.RandomAccess;
  *
  * <p>Without a state TTL a key's rows of one side are one {@link PackedRows} value (their long columns unboxed, no
  * {@code Row} per row), so a kept row costs the young collector a share of two arrays instead of some ten objects. On
- * a backend that keeps values by reference (the heap) a row is appended in place; on one that serializes them each
- * append writes the key's rows again. With {@code table.exec.state.ttl} set, each side keeps a list of rows, each
- * forgotten when not written for that long, as in Flink.
+ * the heap a row is appended in place; on a backend that serializes values (RocksDB) each append writes the key's rows
+ * of that side again, as each probe already reads the other side's. With {@code table.exec.state.ttl} set, each side
+ * keeps a list of rows, each forgotten when not written for that long, as in Flink.
  */
 public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -37,9 +37,6 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ob
     private transient ListState<Row> rightRows;
     private transient ValueState<PackedRows> leftPacked;
     private transient ValueState<PackedRows> rightPacked;
-    /** Whether the backend hands back the stored value itself, known after this instance's first new key. */
-    private transient boolean valuesByReference;
-    private transient boolean valuesByReferenceKnown;
 
     /** As {@link RegularJoinFunction}'s arguments, for an inner join whose inputs never retract; every column kept by reference. */
     public InsertOnlyInnerJoinFunction(boolean[] nullKeysNeverMatch, int leftArity, int rightArity, Expr condition,
@@ -126,17 +123,12 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ob
         PackedRows rows = own.value();
         if (rows == null) {
             rows = PackedRows.of(packing, input);
-            own.update(rows);
-            if (!valuesByReferenceKnown) {
-                valuesByReference = own.value() == rows;
-                valuesByReferenceKnown = true;
-            }
         } else {
             rows.add(packing, input);
-            if (!valuesByReference) {
-                own.update(rows);
-            }
         }
+        // Written back even when it was changed in place (the heap hands back the stored value; the second lookup
+        // finds the slot the first one just read): a backend that hands back a copy keeps only what is written.
+        own.update(rows);
     }
 
     private void emitIfMatching(Row input, Row other, boolean inputIsLeft, Collector<Row> out) {
