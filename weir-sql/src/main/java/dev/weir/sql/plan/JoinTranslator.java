@@ -6,6 +6,7 @@ import dev.weir.sql.runtime.join.ExprKeySelector;
 import dev.weir.sql.runtime.join.InsertOnlyInnerJoinFunction;
 import dev.weir.sql.runtime.join.IntervalJoinFunction;
 import dev.weir.sql.runtime.join.RegularJoinFunction;
+import dev.weir.sql.runtime.join.RowPacking;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.functions.co.KeyedCoProcessFunction;
 import dev.weir.table.api.ValidationException;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.apache.calcite.rel.core.Join;
 import org.apache.calcite.rel.core.JoinRelType;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
@@ -76,7 +78,8 @@ final class JoinTranslator {
         } else {
             Duration ttl = translator.stateTtl();
             KeyedCoProcessFunction<Object, Row, Row, Row> function = appendOnly && type == JoinRelType.INNER
-                    ? new InsertOnlyInnerJoinFunction(nullKeysNeverMatch, leftCount, rightCount, restExpr, ttl)
+                    ? new InsertOnlyInnerJoinFunction(nullKeysNeverMatch, packing(join.getLeft().getRowType()),
+                            packing(join.getRight().getRowType()), restExpr, ttl)
                     : new RegularJoinFunction(leftOuter, rightOuter, nullKeysNeverMatch, leftCount, rightCount, restExpr, ttl);
             name = "Join(joinType=[" + flinkName(type) + "], where=[" + where + "], select=[" + select + "]"
                     + (ttl.isZero() ? "" : ", stateTtl=[" + ttl.toMillis() + " ms]") + ")";
@@ -102,6 +105,18 @@ final class JoinTranslator {
         }
         SqlTypeName type = leftKeys.get(0).getType().getSqlTypeName();
         return type == rightKeys.get(0).getType().getSqlTypeName() && GroupKeySelector.keysByValue(type);
+    }
+
+    /** The layout of an input's kept rows: its columns whose internal form is a {@code Long} kept unboxed. */
+    static RowPacking packing(RelDataType rowType) {
+        List<RelDataTypeField> fields = rowType.getFieldList();
+        boolean[] longColumns = new boolean[fields.size()];
+        for (int i = 0; i < longColumns.length; i++) {
+            SqlTypeName type = fields.get(i).getType().getSqlTypeName();
+            longColumns[i] = type == SqlTypeName.BIGINT || type == SqlTypeName.TIMESTAMP
+                    || type == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
+        }
+        return new RowPacking(longColumns);
     }
 
     private static String flinkName(JoinRelType type) {

@@ -1,6 +1,7 @@
 package dev.weir.sql.runtime.join;
 
 import dev.weir.types.Row;
+import dev.weir.types.RowKind;
 import java.io.Serializable;
 
 /**
@@ -38,6 +39,29 @@ final class JoinedRow implements Serializable {
         Row out = new Row(kind, leftArity + rightArity);
         fill(out, inputIsLeft ? input : other, inputIsLeft ? other : input);
         return out;
+    }
+
+    /**
+     * The output row of {@code input} (from the left side if {@code inputIsLeft}) and row {@code index} of
+     * {@code others} when they satisfy the condition, else null; the packed row's fields are written once, into the
+     * output row itself, and a row the condition rejects is reused for the next candidate.
+     */
+    Row ofMatching(Row input, PackedRows others, RowPacking packing, int index, boolean inputIsLeft) {
+        Row candidate = scratch == null ? new Row(RowKind.INSERT, leftArity + rightArity) : scratch;
+        scratch = null;
+        int inputOffset = inputIsLeft ? 0 : leftArity;
+        int otherOffset = inputIsLeft ? leftArity : 0;
+        for (int i = 0, n = inputIsLeft ? leftArity : rightArity; i < n; i++) {
+            candidate.setField(inputOffset + i, input.getField(i));
+        }
+        for (int i = 0, n = inputIsLeft ? rightArity : leftArity; i < n; i++) {
+            candidate.setField(otherOffset + i, others.field(packing, index, i));
+        }
+        if (condition != null && !condition.isTrue(candidate)) {
+            scratch = candidate;
+            return null;
+        }
+        return candidate;
     }
 
     private void fill(Row target, Row left, Row right) {

@@ -143,6 +143,52 @@ class InsertOnlyInnerJoinFunctionTest {
         }
     }
 
+    /** Left (key BIGINT, a BIGINT, b VARCHAR, c TIMESTAMP as its epoch millis), right (key BIGINT, d VARCHAR). */
+    private static TwoInputHarness<Row, Row, Row> packedHarness() {
+        return ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new InsertOnlyInnerJoinFunction(new boolean[] {true}, new RowPacking(new boolean[] {true, true, false, true}),
+                        new RowPacking(new boolean[] {true, false}), null, Duration.ZERO),
+                GroupKeySelector.of(new int[] {0}, true), GroupKeySelector.of(new int[] {0}, true));
+    }
+
+    @Test
+    void packedLongColumnsComeBackWithTheirValuesAndNullsInArrivalOrderAsAKeyGrows() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = packedHarness()) {
+            h.processElement1(Row.of(7L, 1L, "p", 1_000L));
+            h.processElement1(Row.of(7L, null, null, null));
+            h.processElement1(Row.of(7L, Long.MIN_VALUE, "q", -1L));
+            h.processElement1(Row.of(7L, Long.MAX_VALUE, "r", 0L));
+            h.processElement1(Row.of(7L, 5L, "s", 2_000L));
+            h.processElement1(Row.of(8L, 9L, "t", 3_000L));
+            h.processElement2(Row.of(7L, "x"));
+            assertThat(drain(h)).containsExactly("+I[7, 1, p, 1000, 7, x]", "+I[7, null, null, null, 7, x]",
+                    "+I[7, -9223372036854775808, q, -1, 7, x]", "+I[7, 9223372036854775807, r, 0, 7, x]",
+                    "+I[7, 5, s, 2000, 7, x]");
+            h.processElement2(Row.of(8L, null));
+            h.processElement1(Row.of(8L, 10L, "u", 4_000L));
+            assertThat(drain(h)).containsExactly("+I[8, 9, t, 3000, 8, null]", "+I[8, 10, u, 4000, 8, null]");
+        }
+    }
+
+    @Test
+    void packedRowsSurviveASnapshotAndRestoreAndKeepGrowing() throws Exception {
+        HarnessSnapshot snapshot;
+        try (TwoInputHarness<Row, Row, Row> h = packedHarness()) {
+            h.processElement1(Row.of(7L, 1L, "p", 1_000L));
+            h.processElement1(Row.of(7L, null, "q", 2_000L));
+            h.processElement2(Row.of(9L, "z"));
+            snapshot = h.snapshot();
+        }
+        try (TwoInputHarness<Row, Row, Row> h = packedHarness()) {
+            h.restore(snapshot);
+            h.processElement1(Row.of(7L, 3L, null, 3_000L));
+            h.processElement2(Row.of(7L, "x"));
+            h.processElement1(Row.of(9L, 4L, "r", 4_000L));
+            assertThat(drain(h)).containsExactly("+I[7, 1, p, 1000, 7, x]", "+I[7, null, q, 2000, 7, x]",
+                    "+I[7, 3, null, 3000, 7, x]", "+I[9, 4, r, 4000, 9, z]");
+        }
+    }
+
     @Test
     void aRetractionReachingItIsRefusedAsAPlannerBugNamingTheRow() throws Exception {
         try (TwoInputHarness<Row, Row, Row> h = harness(null, Duration.ZERO)) {
