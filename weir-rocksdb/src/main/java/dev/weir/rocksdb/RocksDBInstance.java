@@ -121,16 +121,10 @@ final class RocksDBInstance implements AutoCloseable {
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true); Checkpoint checkpoint = Checkpoint.create(db)) {
             List<ColumnFamilyHandle> all = new ArrayList<>(created);
             all.add(defaultColumn);
-            long[] memtables = new long[all.size()];
-            if (burstCompaction != null) {
-                for (int i = 0; i < memtables.length; i++) {
-                    memtables[i] = LoadingBurstCompaction.memtableBytes(db, all.get(i));
-                }
-            }
             db.flush(flush, all);
             if (burstCompaction != null) {
-                for (int i = 0; i < memtables.length; i++) {
-                    burstCompaction.afterFlush(db, all.get(i), memtables[i]);
+                for (ColumnFamilyHandle column : all) {
+                    burstCompaction.afterFlush(db, column);
                 }
             }
             checkpoint.createCheckpoint(target.toString());

@@ -277,6 +277,40 @@ class RocksDBIncrementalCheckpointTest {
     }
 
     @Test
+    void whenALoadingBurstEndsInsideACheckpointTheNextCheckpointsAfterSmallChangesUploadOnlyTheChangedKeys() throws Exception {
+        // The burst's last part is flushed by the checkpoint that ends it (no quiet checkpoint after it), as when the
+        // loading runs faster than the checkpoint interval: all of it in one checkpoint, in two halves, in three thirds.
+        for (int parts : new int[] {1, 2, 3}) {
+            RocksDBKeyedStateBackend backend = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1));
+            storage = new CheckpointStorage(dir.resolve("checkpoints-" + parts), "job");
+            Set<String> previous = Set.of();
+            for (int id = 1; id <= parts; id++) {
+                fill(backend, (id - 1) * KEYS / parts, id * KEYS / parts);
+                previous = sharedNames(files(checkpoint(id, backend)));
+                storage.retain(1);
+            }
+            List<Long> uploads = new ArrayList<>();
+            long stateBytes = 0;
+            // A checkpoint after a 1% change, then one with nothing changed (what a probe's periodic checkpoints see).
+            for (int id = parts + 1; id <= parts + 4; id++) {
+                if ((id - parts) % 2 == 1) {
+                    changeOnePercent(backend, id);
+                }
+                List<StateFile> files = files(checkpoint(id, backend));
+                storage.retain(1);
+                Set<String> known = previous;
+                uploads.add(files.stream().filter(f -> f.shared() && !known.contains(f.storedName())).mapToLong(StateFile::length).sum());
+                stateBytes = files.stream().filter(StateFile::shared).mapToLong(StateFile::length).sum();
+                previous = sharedNames(files);
+            }
+            long state = stateBytes;
+            assertThat(uploads).as("SST bytes uploaded by the checkpoints after a 1%% change and after none, of a state of %d, loaded in %d parts",
+                    state, parts).allMatch(u -> u < state / 10);
+            assertRestores(StoredRestore.load(storage.latest().orElseThrow()), KeyGroupRange.of(0, MAX_PARALLELISM - 1));
+        }
+    }
+
+    @Test
     void aCheckpointRestoresWhenTheJobSwitchesBetweenIncrementalAndFullCheckpointsEitherWay() throws Exception {
         // Incremental checkpoints compact universally, full ones by level: each database opens under the other style.
         RocksDBKeyedStateBackend incremental = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1), true);
