@@ -7,38 +7,31 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 
 /**
- * Merges a column family's sorted runs into one inside the first incremental checkpoint after a loading burst, so the
- * merge universal compaction would otherwise run right after it (and upload, whole, with the next checkpoint) is paid
- * by the checkpoint that uploads the loaded state anyway. A loading burst leaves many runs of new keys; the first
- * small change after it brought their number to the compaction trigger and rewrote much of the state: the probe's
+ * Merges a column family's sorted runs into one inside the checkpoint in which its files doubled, so the merge
+ * universal compaction would otherwise run after a loading burst (and upload, whole, with a later checkpoint) is paid
+ * by a checkpoint that uploads much of the state anyway. A loading burst leaves many runs of new keys; the first small
+ * change after it brought their number to the compaction trigger and rewrote much of the state: the probe's
  * incremental checkpoint after loading plus 1,000 events wrote 7.3 MB of a 7.3 MB state in an idle run and 0.4-3.2 MB
  * of 5.8-6.8 MB in five loaded ones (docs/state-backends.md, "The first incremental checkpoint after loading").
  *
- * <p>"After a burst" means: the column's files grew to more than {@link #GROWTH} times what they were after the last
- * merge, and this checkpoint flushed less than {@code 1/}{@link #QUIET_SHARE} of them (the burst has ended). A steady
- * stream of small changes never merges here (universal compaction keeps those small), and while the state grows the
- * merges fall at each doubling, so they rewrite about twice the state in all. Used by the task's thread only.
+ * <p>A column merges when its files grew to more than {@link #GROWTH} times what they were after the last merge and
+ * lie in two runs or more; a column in one run counts as merged as it is. While the state grows the merges fall at each
+ * doubling, in the checkpoints that upload the growth, so they rewrite about twice the state in all; a steady stream
+ * of small changes never merges here (universal compaction keeps those small). An earlier rule merged only in a
+ * checkpoint that flushed little (the burst over): when the burst ended inside a checkpoint interval, that was a later
+ * checkpoint with little or no change, which then uploaded the whole state again (branch ri). Used by the task's
+ * thread only.
  */
 final class LoadingBurstCompaction {
     /** How many times its size after the last merge a column must have grown to count as loaded. */
     static final int GROWTH = 2;
-    /** A checkpoint flushing less than this share of the column's files ends a burst. */
-    static final int QUIET_SHARE = 16;
     private static final int LEVELS = 7;
 
     /** The live SST bytes of each column after its last merge here (absent: never merged, 0). */
     private final Map<ColumnFamilyHandle, Long> merged = new IdentityHashMap<>();
 
-    /** What {@code column}'s memtables hold: read before the checkpoint's flush, for {@link #afterFlush}. */
-    static long memtableBytes(RocksDB db, ColumnFamilyHandle column) throws RocksDBException {
-        return db.getLongProperty(column, "rocksdb.cur-size-all-mem-tables");
-    }
-
-    /**
-     * Called after the checkpoint's flush wrote {@code flushedBytes} of memtables of {@code column}: merges its runs
-     * into one when a loading burst has just ended. Returns whether it merged.
-     */
-    boolean afterFlush(RocksDB db, ColumnFamilyHandle column, long flushedBytes) throws RocksDBException {
+    /** Called after the checkpoint's flush of {@code column}: merges its runs into one if its files doubled. Returns whether it merged. */
+    boolean afterFlush(RocksDB db, ColumnFamilyHandle column) throws RocksDBException {
         long files = db.getLongProperty(column, "rocksdb.live-sst-files-size");
         long before = merged.getOrDefault(column, 0L);
         if (files < before) {
@@ -46,7 +39,12 @@ final class LoadingBurstCompaction {
             merged.put(column, files);
             return false;
         }
-        if (files <= GROWTH * before || flushedBytes * QUIET_SHARE >= files || sortedRuns(db, column) < 2) {
+        if (files <= GROWTH * before) {
+            return false;
+        }
+        if (sortedRuns(db, column) < 2) {
+            // Loaded in one flush: nothing to merge, and a later merge would rewrite what this checkpoint stores.
+            merged.put(column, files);
             return false;
         }
         db.compactRange(column);

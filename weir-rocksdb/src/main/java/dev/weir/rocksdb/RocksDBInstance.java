@@ -18,6 +18,7 @@ import org.rocksdb.CompactionStyle;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.DBOptions;
 import org.rocksdb.FlushOptions;
+import org.rocksdb.IndexType;
 import org.rocksdb.Options;
 import org.rocksdb.InfoLogLevel;
 import org.rocksdb.ReadOptions;
@@ -64,6 +65,13 @@ final class RocksDBInstance implements AutoCloseable {
             // As Flink with managed memory: index and filter blocks charged to the shared cache, level 0's pinned there.
             table.setBlockCache(memory.cache()).setCacheIndexAndFilterBlocks(true).setCacheIndexAndFilterBlocksWithHighPriority(true)
                     .setPinL0FilterAndIndexBlocksInCache(true);
+            if (settings.partitionedIndexFilters()) {
+                // As Flink's partitioned-index-filters: a lookup loads one small partition of the index and of the filter
+                // (the top level pinned) rather than an SST file's whole index and filter, which evict each other once
+                // they outgrow the cache's high-priority share.
+                table.setIndexType(IndexType.kTwoLevelIndexSearch).setPartitionFilters(true).setMetadataBlockSize(4096)
+                        .setPinTopLevelIndexAndFilter(true);
+            }
         }
         this.dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
                 .setInfoLogLevel(InfoLogLevel.HEADER_LEVEL).setStatsDumpPeriodSec(0).setUseFsync(false).setMaxOpenFiles(-1);
@@ -121,16 +129,10 @@ final class RocksDBInstance implements AutoCloseable {
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true); Checkpoint checkpoint = Checkpoint.create(db)) {
             List<ColumnFamilyHandle> all = new ArrayList<>(created);
             all.add(defaultColumn);
-            long[] memtables = new long[all.size()];
-            if (burstCompaction != null) {
-                for (int i = 0; i < memtables.length; i++) {
-                    memtables[i] = LoadingBurstCompaction.memtableBytes(db, all.get(i));
-                }
-            }
             db.flush(flush, all);
             if (burstCompaction != null) {
-                for (int i = 0; i < memtables.length; i++) {
-                    burstCompaction.afterFlush(db, all.get(i), memtables[i]);
+                for (ColumnFamilyHandle column : all) {
+                    burstCompaction.afterFlush(db, column);
                 }
             }
             checkpoint.createCheckpoint(target.toString());

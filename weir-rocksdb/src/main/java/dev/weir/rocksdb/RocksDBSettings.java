@@ -18,11 +18,16 @@ import java.util.TreeSet;
  * @param predefined      {@code state.backend.rocksdb.predefined-options}
  * @param managedMemory   {@code state.backend.rocksdb.memory.managed}: share one block cache and write buffer budget
  * @param fixedPerSlot    {@code state.backend.rocksdb.memory.fixed-per-slot} in bytes, or -1 when unset
+ * @param partitionedIndexFilters {@code state.backend.rocksdb.memory.partitioned-index-filters}: with a shared budget,
+ *                        index and filter blocks in small partitions, so a point lookup loads a few KB of them into
+ *                        the cache instead of a whole SST file's (default true, where Flink's is false: Weir's budget
+ *                        defaults to 128 MB, whose high-priority tenth cannot hold the index and filters of GBs of state,
+ *                        and LargerThanHeapTest's read-back of 20 M keys otherwise reloaded them for most lookups)
  * @param writeBackCache  {@code state.backend.rocksdb.write-back-cache.size} (Weir only) in bytes: what the caches of
  *                        recently used values in front of RocksDB may hold together in this process; 0 turns them off
  */
 record RocksDBSettings(Path localDir, boolean incremental, boolean heapTimers, String predefined, boolean managedMemory,
-                       long fixedPerSlot, long writeBackCache) {
+                       long fixedPerSlot, boolean partitionedIndexFilters, long writeBackCache) {
     static final String TYPE = "state.backend.type";
     static final String INCREMENTAL = "state.backend.incremental";
     static final String INCREMENTAL_2X = "execution.checkpointing.incremental";
@@ -31,9 +36,10 @@ record RocksDBSettings(Path localDir, boolean incremental, boolean heapTimers, S
     static final String PREDEFINED = "state.backend.rocksdb.predefined-options";
     static final String MANAGED = "state.backend.rocksdb.memory.managed";
     static final String FIXED_PER_SLOT = "state.backend.rocksdb.memory.fixed-per-slot";
+    static final String PARTITIONED_INDEX_FILTERS = "state.backend.rocksdb.memory.partitioned-index-filters";
     static final String WRITE_BACK_CACHE = "state.backend.rocksdb.write-back-cache.size";
     static final Set<String> KNOWN = Set.of(TYPE, INCREMENTAL, LOCAL_DIR, TIMER_SERVICE, PREDEFINED, MANAGED, FIXED_PER_SLOT,
-            WRITE_BACK_CACHE);
+            PARTITIONED_INDEX_FILTERS, WRITE_BACK_CACHE);
     static final Set<String> PREDEFINED_VALUES = Set.of("DEFAULT", "SPINNING_DISK_OPTIMIZED",
             "SPINNING_DISK_OPTIMIZED_HIGH_MEM", "FLASH_SSD_OPTIMIZED");
 
@@ -64,7 +70,8 @@ record RocksDBSettings(Path localDir, boolean incremental, boolean heapTimers, S
         long fixed = settings.containsKey(FIXED_PER_SLOT) ? memorySize(FIXED_PER_SLOT, settings.get(FIXED_PER_SLOT)) : -1;
         String cache = settings.get(WRITE_BACK_CACHE);
         long writeBackCache = cache == null ? defaultWriteBackCache() : cache.trim().equals("0") ? 0 : memorySize(WRITE_BACK_CACHE, cache);
-        return new RocksDBSettings(localDir, incremental, timers.equals("HEAP"), predefined, managed, fixed, writeBackCache);
+        boolean partitioned = bool(settings, PARTITIONED_INDEX_FILTERS, true);
+        return new RocksDBSettings(localDir, incremental, timers.equals("HEAP"), predefined, managed, fixed, partitioned, writeBackCache);
     }
 
     /**

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * A job whose keyed state is far larger than its JVM's heap, run in a child JVM by {@link LargerThanHeapTest}: every
  * key of {@code 0..keys-1} arrives twice (the numbers {@code 0..2 keys-1}, key {@code i mod keys}, in order); the
  * first time its value state stores a payload of {@code payloadChars} characters made from the key, the second time
- * the payload is read back and checked (a missing one is wrong). Prints {@code RESULT checked=<n> wrong=<m>} at the
+ * the payload is read back and checked (a missing one is wrong). Prints {@code RESULT checked=<n> wrong=<m> after <s> s} at the
  * end. Arguments: {@code rocksdb|hashmap keys payloadChars localDir}, then optionally
  * {@code checkpointDir numbersPerSecond restorePath|-}: incremental checkpoints every 200 ms into
  * {@code checkpointDir}, three retained, kept when the process dies, the source limited to {@code numbersPerSecond}.
@@ -27,6 +27,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class LargeStateJob {
     static final AtomicLong CHECKED = new AtomicLong();
     static final AtomicLong WRONG = new AtomicLong();
+    /** For the phases' durations in the log: storing ends when the first number of the second pass arrives. */
+    static final long STARTED = System.nanoTime();
 
     private LargeStateJob() {
     }
@@ -60,7 +62,11 @@ public final class LargeStateJob {
                 .process(new StoreThenCheck(keys, payloadChars)).uid("store-then-check")
                 .sinkTo(new DiscardingSink<>());
         env.execute("larger than heap");
-        System.out.println("RESULT checked=" + CHECKED.get() + " wrong=" + WRONG.get());
+        System.out.println("RESULT checked=" + CHECKED.get() + " wrong=" + WRONG.get() + " after " + secondsSinceStart() + " s");
+    }
+
+    static long secondsSinceStart() {
+        return (System.nanoTime() - STARTED) / 1_000_000_000L;
     }
 
     static String payload(long key, int chars) {
@@ -96,9 +102,15 @@ public final class LargeStateJob {
                 stored.update(expected);
                 return;
             }
+            if (value == keys) {
+                System.out.println("LargeStateJob: reading back after " + secondsSinceStart() + " s");
+            }
             String found = stored.value();
             if (expected.equals(found)) {
-                CHECKED.incrementAndGet();
+                long checked = CHECKED.incrementAndGet();
+                if (checked % 2_000_000 == 0) {
+                    System.out.println("LargeStateJob: " + checked + " checked after " + secondsSinceStart() + " s");
+                }
             } else {
                 WRONG.incrementAndGet();
             }

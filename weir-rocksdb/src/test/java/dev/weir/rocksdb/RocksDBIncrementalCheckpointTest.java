@@ -242,38 +242,76 @@ class RocksDBIncrementalCheckpointTest {
         assertRestores(StoredRestore.load(storage.latest().orElseThrow()), KeyGroupRange.of(0, MAX_PARALLELISM - 1));
     }
 
-    @Test
-    void theIncrementalCheckpointsRightAfterALoadingBurstUploadOnlyTheFewChangedKeys() throws Exception {
-        RocksDBKeyedStateBackend backend = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1));
-        // Loading: every key new, a tenth of them between each two checkpoints, as a job's first seconds under
-        // periodic checkpoints; each checkpoint's flush leaves one more sorted run of new keys.
-        int steps = 10;
-        Set<String> previous = Set.of();
-        for (int id = 1; id <= steps; id++) {
-            fill(backend, (id - 1) * KEYS / steps, id * KEYS / steps);
-            previous = sharedNames(files(checkpoint(id, backend)));
-            storage.retain(1);
-        }
-        // The checkpoint after the burst, nothing changed since the last one, then three of 1% changes each.
-        List<Long> uploads = new ArrayList<>();
-        long stateBytes = 0;
-        for (int id = steps + 1; id <= steps + 4; id++) {
-            if (id > steps + 1) {
-                changeOnePercent(backend, id);
-            }
-            List<StateFile> files = files(checkpoint(id, backend));
+    /** Takes checkpoints one after another, retaining one, and notes the SST bytes each uploaded and the state's. */
+    private final class UploadLog {
+        final List<Long> uploads = new ArrayList<>();
+        long stateBytes;
+        private Set<String> previous = Set.of();
+
+        void checkpoint(long id, RocksDBKeyedStateBackend backend) throws Exception {
+            List<StateFile> files = files(RocksDBIncrementalCheckpointTest.this.checkpoint(id, backend));
             storage.retain(1);
             Set<String> known = previous;
             uploads.add(files.stream().filter(f -> f.shared() && !known.contains(f.storedName())).mapToLong(StateFile::length).sum());
             stateBytes = files.stream().filter(StateFile::shared).mapToLong(StateFile::length).sum();
             previous = sharedNames(files);
         }
-        long state = stateBytes;
+
+        /** Every key new, in {@code parts} equal parts, a checkpoint after each (ids 1 to parts); forgets their uploads. */
+        void load(RocksDBKeyedStateBackend backend, int parts) throws Exception {
+            for (int id = 1; id <= parts; id++) {
+                fill(backend, (id - 1) * KEYS / parts, id * KEYS / parts);
+                checkpoint(id, backend);
+            }
+            uploads.clear();
+        }
+    }
+
+    @Test
+    void theIncrementalCheckpointsRightAfterALoadingBurstUploadOnlyTheFewChangedKeys() throws Exception {
+        RocksDBKeyedStateBackend backend = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1));
+        // Loading: every key new, a tenth of them between each two checkpoints, as a job's first seconds under
+        // periodic checkpoints; each checkpoint's flush leaves one more sorted run of new keys.
+        int steps = 10;
+        UploadLog log = new UploadLog();
+        log.load(backend, steps);
+        // The checkpoint after the burst, nothing changed since the last one, then three of 1% changes each.
+        for (int id = steps + 1; id <= steps + 4; id++) {
+            if (id > steps + 1) {
+                changeOnePercent(backend, id);
+            }
+            log.checkpoint(id, backend);
+        }
+        List<Long> uploads = log.uploads;
+        long state = log.stateBytes;
         // A hundred keys of 10,000 change: a few KB of SST files each time, never a merge of the loading's runs
         // (which universal compaction ran right after the burst, so the next checkpoint uploaded the whole state).
         assertThat(uploads.subList(1, uploads.size())).as("SST bytes uploaded by the checkpoints after 1% changes, of a state of "
                 + state + " (the one after the burst uploaded " + uploads.get(0) + ")").allMatch(u -> u < state / 10);
         assertRestores(StoredRestore.load(storage.latest().orElseThrow()), KeyGroupRange.of(0, MAX_PARALLELISM - 1));
+    }
+
+    @Test
+    void whenALoadingBurstEndsInsideACheckpointTheNextCheckpointsAfterSmallChangesUploadOnlyTheChangedKeys() throws Exception {
+        // The burst's last part is flushed by the checkpoint that ends it (no quiet checkpoint after it), as when the
+        // loading runs faster than the checkpoint interval: all of it in one checkpoint, in two halves, in three thirds.
+        for (int parts : new int[] {1, 2, 3}) {
+            RocksDBKeyedStateBackend backend = backend(KeyGroupRange.of(0, MAX_PARALLELISM - 1));
+            storage = new CheckpointStorage(dir.resolve("checkpoints-" + parts), "job");
+            UploadLog log = new UploadLog();
+            log.load(backend, parts);
+            // A checkpoint after a 1% change, then one with nothing changed (what a probe's periodic checkpoints see).
+            for (int id = parts + 1; id <= parts + 4; id++) {
+                if ((id - parts) % 2 == 1) {
+                    changeOnePercent(backend, id);
+                }
+                log.checkpoint(id, backend);
+            }
+            long state = log.stateBytes;
+            assertThat(log.uploads).as("SST bytes uploaded by the checkpoints after a 1%% change and after none, of a state of %d, "
+                    + "loaded in %d parts", state, parts).allMatch(u -> u < state / 10);
+            assertRestores(StoredRestore.load(storage.latest().orElseThrow()), KeyGroupRange.of(0, MAX_PARALLELISM - 1));
+        }
     }
 
     @Test

@@ -59,7 +59,8 @@ class RocksDBSettingsTest {
                 .isInstanceOf(InvalidProgramException.class)
                 .hasMessage("Unknown state backend option 'state.backend.rocksdb.block.cache-size': the RocksDB backend knows "
                         + "[state.backend.incremental, state.backend.rocksdb.localdir, state.backend.rocksdb.memory.fixed-per-slot, "
-                        + "state.backend.rocksdb.memory.managed, state.backend.rocksdb.predefined-options, "
+                        + "state.backend.rocksdb.memory.managed, state.backend.rocksdb.memory.partitioned-index-filters, "
+                        + "state.backend.rocksdb.predefined-options, "
                         + "state.backend.rocksdb.timer-service.factory, state.backend.rocksdb.write-back-cache.size, state.backend.type]");
     }
 
@@ -76,5 +77,8 @@ class RocksDBSettingsTest {
                         + "SPINNING_DISK_OPTIMIZED, SPINNING_DISK_OPTIMIZED_HIGH_MEM], was 'FAST'");
         assertThat(RocksDBSettings.from(Map.of("state.backend.rocksdb.memory.fixed-per-slot", "1gb")).sharedMemoryBytes())
                 .isEqualTo(1L << 30);
+        assertThat(RocksDBSettings.from(Map.of()).partitionedIndexFilters()).as("Weir's default").isTrue();
+        assertThat(RocksDBSettings.from(Map.of("state.backend.rocksdb.memory.partitioned-index-filters", "false"))
+                .partitionedIndexFilters()).isFalse();
     }
 }

@@ -133,7 +133,10 @@ final class WeirCheckpointJob {
         long ownBytes = CheckpointProbe.sizeOf(own);
         long uploaded = 0;
         if (Files.isDirectory(shared)) {
-            try (DirectoryStream<Path> files = Files.newDirectoryStream(shared, "*-" + id + "-*")) {
+            // A shared file is named <operator>-<subtask>-<UUID>-<checkpoint id>-<SST name>: the id is matched right after the
+            // UUID, since "*-3-*" alone also matched every file of an operator named "auto-3-Map" (checkpoint 3 counted
+            // the whole state as written).
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(shared, "*-????????-????-????-????-????????????-" + id + "-*")) {
                 for (Path f : files) {
                     uploaded += Files.size(f);
                 }
