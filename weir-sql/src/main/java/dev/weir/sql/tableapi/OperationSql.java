@@ -55,9 +55,11 @@ public final class OperationSql {
      * then those columns. The planner computes one aggregate call for all of them.
      */
     public String aggregateSelect(List<Expression> keys, Map<String, String> resultColumns, Expression... fields) {
-        SqlRendering scope = rendering.withColumns(resultColumns);
-        return selectList(scope, expandAggregated(keys, resultColumns, null, fields), true) + " FROM " + input
-                + groupBy(rendering, keys, null);
+        List<Node> selected = expandAggregated(keys, resultColumns, null, fields);
+        List<Node> withKeys = withKeys(keys, null, selected);
+        String inner = selectList(rendering.withColumns(resultColumns), withKeys, namesWithKeys(withKeys, selected))
+                + " FROM " + input + groupBy(rendering, keys, null);
+        return outerSelect(selected, inner);
     }
 
     /** {@code window(w).groupBy(keys).aggregate(f).select(fields)}: {@link #aggregateSelect} within the group window. */
@@ -65,7 +67,44 @@ public final class OperationSql {
             Expression... fields) {
         Node alias = SqlRendering.node(window.getAlias());
         List<Node> selected = expandAggregated(keys, resultColumns, alias.name(), fields);
-        return windowSelect(window, keys, rendering.withColumns(resultColumns), selected);
+        List<Node> withKeys = withKeys(keys, alias.name(), selected);
+        String inner = windowSelect(window, keys, rendering.withColumns(resultColumns), withKeys,
+                namesWithKeys(withKeys, selected));
+        return outerSelect(selected, inner);
+    }
+
+    /*
+     * Calcite's type flattener fails on a ROW-valued aggregate whose group keys the select drops, so the aggregating
+     * select holds the keys too, as hidden columns T$k0.., and an outer select picks the selected columns.
+     */
+    private static List<Node> withKeys(List<Expression> keys, String windowAlias, List<Node> selected) {
+        List<Node> all = new ArrayList<>();
+        for (Expression key : keys) {
+            Node k = SqlRendering.node(key);
+            if (!(k.kind() == Node.Kind.FIELD && k.name().equals(windowAlias))) {
+                all.add(Node.alias(k, List.of("T$k" + all.size())));
+            }
+        }
+        all.addAll(selected);
+        return all;
+    }
+
+    private static List<String> namesWithKeys(List<Node> withKeys, List<Node> selected) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < withKeys.size() - selected.size(); i++) {
+            names.add("T$k" + i);
+        }
+        names.addAll(ColumnNames.of(selected, true));
+        return names;
+    }
+
+    private static String outerSelect(List<Node> selected, String inner) {
+        StringBuilder sb = new StringBuilder("SELECT ");
+        List<String> names = ColumnNames.of(selected, true);
+        for (int i = 0; i < names.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(SqlRendering.quote(names.get(i)));
+        }
+        return sb.append(" FROM (").append(inner).append(")").toString();
     }
 
     /**
@@ -80,7 +119,12 @@ public final class OperationSql {
                 plainKeys.add(key);
             }
         }
-        return "SELECT " + rendering.render(call) + " AS `T$result` FROM " + input
+        // The keys are selected too: Calcite's type flattener fails on a ROW-valued aggregate without them.
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; grouped && i < plainKeys.size(); i++) {
+            select.append(rendering.render(SqlRendering.node(plainKeys.get(i)))).append(" AS `T$k").append(i).append("`, ");
+        }
+        return select + rendering.render(call) + " AS `T$result` FROM " + input
                 + (grouped ? groupBy(rendering, plainKeys, null) : "");
     }
 
@@ -289,6 +333,11 @@ public final class OperationSql {
     }
 
     private String windowSelect(GroupWindow window, List<Expression> keys, SqlRendering scope, List<Node> selected) {
+        return windowSelect(window, keys, scope, selected, ColumnNames.of(selected, true));
+    }
+
+    private String windowSelect(GroupWindow window, List<Expression> keys, SqlRendering scope, List<Node> selected,
+            List<String> names) {
         Node alias = SqlRendering.node(window.getAlias());
         if (alias.kind() != Node.Kind.FIELD) {
             throw new ValidationException("A group window's alias must be a name: as(\"w\"); not " + alias.asSummaryString());
@@ -304,7 +353,7 @@ public final class OperationSql {
         if (aliases != 1) {
             throw new ValidationException("GroupBy must contain exactly one window alias.");
         }
-        return selectList(windowed, selected, true) + " FROM " + input + groupBy(windowed, keys, alias.name());
+        return selectList(windowed, selected, names) + " FROM " + input + groupBy(windowed, keys, alias.name());
     }
 
     /** {@code window(overWindows).select(fields)}. */
@@ -411,7 +460,10 @@ public final class OperationSql {
     }
 
     private static String selectList(SqlRendering scope, List<Node> nodes, boolean aggregating) {
-        List<String> names = ColumnNames.of(nodes, aggregating);
+        return selectList(scope, nodes, ColumnNames.of(nodes, aggregating));
+    }
+
+    private static String selectList(SqlRendering scope, List<Node> nodes, List<String> names) {
         Set<String> seen = new HashSet<>();
         StringBuilder sb = new StringBuilder("SELECT ");
         for (int i = 0; i < nodes.size(); i++) {
