@@ -19,7 +19,10 @@ import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.Tumble;
 import org.apache.flink.table.expressions.TimeIntervalUnit;
+import org.apache.flink.table.annotation.DataTypeHint;
+import org.apache.flink.table.functions.ScalarFunction;
 import org.apache.flink.table.functions.TableFunction;
+import org.apache.flink.types.Row;
 
 /**
  * Table API programs written against Flink 2.3's packages; WeirTableApiPrograms is the same text against Weir's. Each program reads the table {@code clicks (u STRING, n INT, ts TIMESTAMP(3))} with a watermark on
@@ -178,6 +181,30 @@ final class FlinkTableApiPrograms {
 
     static Table orderByTheRowtimeWithLimit(TableEnvironment env) {
         return env.from("clicks").orderBy($("ts")).limit(1, 2);
+    }
+
+    static Table mapWithARowOfTwoColumns(TableEnvironment env) {
+        return env.from("clicks").map(call(PrefixedRow.class, $("u"))).as("a", "b");
+    }
+
+    static Table mapNamesTheColumnsAsTheRowType(TableEnvironment env) {
+        return env.from("clicks").filter($("n").isLess(3)).map(call(PrefixedRow.class, $("u")));
+    }
+
+    static Table orderByTheRowtimeThenSelectAndFilterChangelog(TableEnvironment env) {
+        return env.from("clicks").orderBy($("ts")).select($("u"), $("n"), $("ts")).filter($("n").isGreater(1));
+    }
+
+    static Table orderByTheRowtimeThenDropIt(TableEnvironment env) {
+        return env.from("clicks").orderBy($("ts")).select($("u"), $("n"));
+    }
+
+    /** A row of the string and its prefixed form, as the map function of Flink's documentation. */
+    public static class PrefixedRow extends ScalarFunction {
+        @DataTypeHint("ROW<s1 STRING, s2 STRING>")
+        public Row eval(String a) {
+            return Row.of(a, "pre-" + a);
+        }
     }
 
     /** Splits a line into its words. */

@@ -19,7 +19,10 @@ import dev.weir.table.api.Table;
 import dev.weir.table.api.TableEnvironment;
 import dev.weir.table.api.Tumble;
 import dev.weir.table.expressions.TimeIntervalUnit;
+import dev.weir.table.annotation.DataTypeHint;
+import dev.weir.table.functions.ScalarFunction;
 import dev.weir.table.functions.TableFunction;
+import dev.weir.types.Row;
 
 /**
  * Table API programs written against Weir's packages; FlinkTableApiPrograms is the same text against Flink's. Each program reads the table {@code clicks (u STRING, n INT, ts TIMESTAMP(3))} with a watermark on
@@ -178,6 +181,30 @@ final class WeirTableApiPrograms {
 
     static Table orderByTheRowtimeWithLimit(TableEnvironment env) {
         return env.from("clicks").orderBy($("ts")).limit(1, 2);
+    }
+
+    static Table mapWithARowOfTwoColumns(TableEnvironment env) {
+        return env.from("clicks").map(call(PrefixedRow.class, $("u"))).as("a", "b");
+    }
+
+    static Table mapNamesTheColumnsAsTheRowType(TableEnvironment env) {
+        return env.from("clicks").filter($("n").isLess(3)).map(call(PrefixedRow.class, $("u")));
+    }
+
+    static Table orderByTheRowtimeThenSelectAndFilterChangelog(TableEnvironment env) {
+        return env.from("clicks").orderBy($("ts")).select($("u"), $("n"), $("ts")).filter($("n").isGreater(1));
+    }
+
+    static Table orderByTheRowtimeThenDropIt(TableEnvironment env) {
+        return env.from("clicks").orderBy($("ts")).select($("u"), $("n"));
+    }
+
+    /** A row of the string and its prefixed form, as the map function of Flink's documentation. */
+    public static class PrefixedRow extends ScalarFunction {
+        @DataTypeHint("ROW<s1 STRING, s2 STRING>")
+        public Row eval(String a) {
+            return Row.of(a, "pre-" + a);
+        }
     }
 
     /** Splits a line into its words. */

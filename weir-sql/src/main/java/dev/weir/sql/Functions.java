@@ -29,9 +29,11 @@ final class Functions {
 
     void register(String name, UserDefinedFunction function, boolean ifNotExists) {
         if (!(function instanceof dev.weir.table.functions.ScalarFunction) && !(function instanceof dev.weir.table.functions.TableFunction)
-                && !(function instanceof dev.weir.table.functions.AggregateFunction)) {
+                && !(function instanceof dev.weir.table.functions.AggregateFunction)
+                && !(function instanceof dev.weir.table.functions.TableAggregateFunction)) {
             throw new ValidationException("Function '" + name + "' (" + function.getClass().getName() + ") is not supported: "
-                    + "Weir runs ScalarFunction, TableFunction and AggregateFunction; write it as one of those");
+                    + "Weir runs ScalarFunction, TableFunction, AggregateFunction and TableAggregateFunction; write it as one "
+                    + "of those");
         }
         catalog.createFunction(name, function, ifNotExists);
     }
@@ -92,7 +94,7 @@ final class Functions {
         }
         if (!UserDefinedFunction.class.isAssignableFrom(type)) {
             throw new ValidationException("Class '" + className + "' is not a user-defined function; it must extend "
-                    + "dev.weir.table.functions.ScalarFunction, TableFunction or AggregateFunction");
+                    + "dev.weir.table.functions.ScalarFunction, TableFunction, AggregateFunction or TableAggregateFunction");
         }
         return (Class<? extends UserDefinedFunction>) type;
     }

@@ -1,7 +1,10 @@
 package dev.weir.sql;
 
+import dev.weir.sql.tableapi.Node;
 import dev.weir.sql.tableapi.OperationSql;
 import dev.weir.sql.tableapi.SqlRendering;
+import dev.weir.table.api.AggregatedTable;
+import dev.weir.table.api.FlatAggregateTable;
 import dev.weir.table.api.GroupWindow;
 import dev.weir.table.api.GroupWindowedTable;
 import dev.weir.table.api.GroupedTable;
@@ -15,6 +18,7 @@ import dev.weir.table.api.TableDescriptor;
 import dev.weir.table.api.TablePipeline;
 import dev.weir.table.api.TableResult;
 import dev.weir.table.api.ValidationException;
+import dev.weir.table.api.WindowGroupedTable;
 import dev.weir.table.catalog.ResolvedSchema;
 import dev.weir.table.expressions.Expression;
 import dev.weir.table.functions.UserDefinedFunction;
@@ -35,20 +39,23 @@ final class TableImpl implements Table {
     private final String orderBy;
     /** For a table made by {@code orderBy(..).offset(n)}: n, the rows a later {@code fetch} skips; 0 otherwise. */
     private final long sortOffset;
+    /** The columns the ORDER BY names, when it names columns only; null otherwise. */
+    private final List<String> sortColumns;
     private String registeredName;
 
     TableImpl(TableEnvironmentImpl environment, String sql, ResolvedSchema schema) {
-        this(environment, sql, schema, null, null, 0);
+        this(environment, sql, schema, null, null, 0, null);
     }
 
     private TableImpl(TableEnvironmentImpl environment, String sql, ResolvedSchema schema, String sortInput, String orderBy,
-            long sortOffset) {
+            long sortOffset, List<String> sortColumns) {
         this.environment = environment;
         this.sql = sql;
         this.schema = schema;
         this.sortInput = sortInput;
         this.orderBy = orderBy;
         this.sortOffset = sortOffset;
+        this.sortColumns = sortColumns;
     }
 
     String sql() {
@@ -91,23 +98,53 @@ final class TableImpl implements Table {
 
     @Override
     public Table select(Expression... fields) {
-        return derive(operations().select(fields), "select");
+        return keepingOrder(o -> o.select(fields), "select");
     }
 
     @Override
     public Table filter(Expression predicate) {
-        return derive(operations().filter(predicate), "filter");
+        return keepingOrder(o -> o.filter(predicate), "filter");
     }
 
     @Override
     public Table where(Expression predicate) {
-        return derive(operations().filter(predicate), "where");
+        return keepingOrder(o -> o.filter(predicate), "where");
     }
 
     @Override
     public GroupedTable groupBy(Expression... fields) {
         List<Expression> keys = List.of(fields);
-        return select -> derive(operations().groupBySelect(keys, select), "groupBy(..).select");
+        return new GroupedTable() {
+            @Override
+            public Table select(Expression... select) {
+                return derive(operations().groupBySelect(keys, select), "groupBy(..).select");
+            }
+
+            @Override
+            public AggregatedTable aggregate(Expression aggregateFunction) {
+                return RowBasedOperations.aggregate(TableImpl.this, keys, null, aggregateFunction);
+            }
+
+            @Override
+            public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+                return RowBasedOperations.flatAggregate(TableImpl.this, keys, tableAggregateFunction);
+            }
+        };
+    }
+
+    @Override
+    public Table map(Expression scalarFunction) {
+        return RowBasedOperations.map(this, scalarFunction);
+    }
+
+    @Override
+    public AggregatedTable aggregate(Expression aggregateFunction) {
+        return RowBasedOperations.aggregate(this, List.of(), null, aggregateFunction);
+    }
+
+    @Override
+    public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+        return RowBasedOperations.flatAggregate(this, List.of(), tableAggregateFunction);
     }
 
     @Override
@@ -120,27 +157,27 @@ final class TableImpl implements Table {
         List<String> names = new java.util.ArrayList<>();
         names.add(field);
         names.addAll(List.of(fields));
-        return derive(operations().as(names), "as");
+        return keepingOrder(o -> o.as(names), "as");
     }
 
     @Override
     public Table addColumns(Expression... fields) {
-        return derive(operations().addColumns(false, fields), "addColumns");
+        return keepingOrder(o -> o.addColumns(false, fields), "addColumns");
     }
 
     @Override
     public Table addOrReplaceColumns(Expression... fields) {
-        return derive(operations().addColumns(true, fields), "addOrReplaceColumns");
+        return keepingOrder(o -> o.addColumns(true, fields), "addOrReplaceColumns");
     }
 
     @Override
     public Table renameColumns(Expression... fields) {
-        return derive(operations().renameColumns(fields), "renameColumns");
+        return keepingOrder(o -> o.renameColumns(fields), "renameColumns");
     }
 
     @Override
     public Table dropColumns(Expression... fields) {
-        return derive(operations().dropColumns(fields), "dropColumns");
+        return keepingOrder(o -> o.dropColumns(fields), "dropColumns");
     }
 
     @Override
@@ -250,8 +287,41 @@ final class TableImpl implements Table {
     public Table orderBy(Expression... fields) {
         String clause = operations().orderBy(fields);
         String input = toString();
+        List<String> columns = new java.util.ArrayList<>();
+        for (Expression field : fields) {
+            Node node = SqlRendering.node(field);
+            Node key = node.kind() == Node.Kind.ORDER ? node.args().get(0) : node;
+            if (key.kind() != Node.Kind.FIELD) {
+                columns = null;
+                break;
+            }
+            columns.add(key.name());
+        }
         // Planned once offset or fetch make it a Top-N, or when it is used: a sort alone has the input's schema.
-        return new TableImpl(environment, "SELECT * FROM " + input + clause, schema, input, clause, 0);
+        return new TableImpl(environment, "SELECT * FROM " + input + clause, schema, input, clause, 0, columns);
+    }
+
+    /**
+     * An operation that keeps each row as one row (or none), so it commutes with a sort: after {@code orderBy(..)} it
+     * applies to the sorted input and the sort to its result, the rows and their order Flink's plan (a sort, then a
+     * calc) gives. While the result keeps the sort's columns, it stays sorted for the next such operation.
+     */
+    private Table keepingOrder(java.util.function.Function<OperationSql, String> operation, String call) {
+        if (orderBy == null) {
+            return derive(operation.apply(operations()), call);
+        }
+        if (sortInput == null || sortOffset > 0) {
+            throw afterOrderByRefusal();
+        }
+        String unsorted = operation.apply(new OperationSql(sortInput, schema.getColumnNames(), this::functionName));
+        TableImpl plain = (TableImpl) derive(unsorted, call);
+        if (sortColumns != null && plain.schema.getColumnNames().containsAll(sortColumns)) {
+            String view = plain.toString();
+            return new TableImpl(environment, "SELECT * FROM " + view + orderBy, plain.schema, view, orderBy, 0, sortColumns);
+        }
+        // The sort's columns are gone: sorted by the input's columns, it is complete, and no later operation can sort it.
+        TableImpl sorted = (TableImpl) derive(unsorted + orderBy, call);
+        return new TableImpl(environment, sorted.sql, sorted.schema, null, orderBy, 0, null);
     }
 
     @Override
@@ -260,7 +330,7 @@ final class TableImpl implements Table {
         // Planned when fetch(n) follows or when it is used: Flink refuses an OFFSET without FETCH on a stream then.
         long skipped = sortOffset + offset;
         return new TableImpl(environment, "SELECT * FROM " + sortInput + orderBy + " OFFSET " + skipped, schema, sortInput,
-                orderBy, skipped);
+                orderBy, skipped, sortColumns);
     }
 
     @Override
@@ -288,6 +358,9 @@ final class TableImpl implements Table {
             throw new ValidationException("A limit operation must be preceded by a sort operation: call orderBy(..) before "
                     + call + "(..)");
         }
+        if (sortInput == null) {
+            throw afterOrderByRefusal();
+        }
         if (offset < 0 || fetch < 0) {
             throw new ValidationException(call + "(..) takes a non-negative number of rows");
         }
@@ -304,8 +377,24 @@ final class TableImpl implements Table {
 
     @Override
     public GroupWindowedTable window(GroupWindow groupWindow) {
-        return keys -> select -> derive(operations().windowSelect(groupWindow, List.of(keys), select),
-                "window(..).groupBy(..).select");
+        return keys -> new WindowGroupedTable() {
+            @Override
+            public Table select(Expression... select) {
+                return derive(operations().windowSelect(groupWindow, List.of(keys), select), "window(..).groupBy(..).select");
+            }
+
+            @Override
+            public AggregatedTable aggregate(Expression aggregateFunction) {
+                return RowBasedOperations.aggregate(TableImpl.this, List.of(keys), groupWindow, aggregateFunction);
+            }
+
+            @Override
+            public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
+                throw new ValidationException("A table aggregate over a group window (window(..).groupBy(..).flatAggregate) "
+                        + "is not supported yet; group by the window's start in a select first, then groupBy(..)"
+                        + ".flatAggregate(..) over it");
+            }
+        };
     }
 
     @Override
@@ -319,13 +408,18 @@ final class TableImpl implements Table {
         return new InsertPipeline(environment, tablePath, sql);
     }
 
-    private OperationSql operations() {
+    OperationSql operations() {
         if (orderBy != null) {
             // Calcite cannot expand a view ending in ORDER BY inside another query, and dropping the sort would not be Flink's.
-            throw new ValidationException("An operation after orderBy(..) other than offset, fetch or limit is not supported "
-                    + "yet: call orderBy(..) last");
+            throw afterOrderByRefusal();
         }
         return new OperationSql(toString(), schema.getColumnNames(), this::functionName);
+    }
+
+    private static ValidationException afterOrderByRefusal() {
+        return new ValidationException("After orderBy(..) Weir runs offset, fetch and limit, and operations that keep each row "
+                + "(select, filter, where, as, addColumns, addOrReplaceColumns, renameColumns, dropColumns) while the sort's "
+                + "columns are kept; other operations are not supported there yet: call orderBy(..) after them");
     }
 
     /** Registers a function instance passed to {@code call(..)} under a name of its own, once. */
@@ -349,7 +443,7 @@ final class TableImpl implements Table {
     }
 
     /** The table {@code query} plans to; a planning error names the Table API call. */
-    private Table derive(String query, String call) {
+    Table derive(String query, String call) {
         try {
             return environment.sqlQuery(query);
         } catch (ValidationException | SqlParserException | TableException e) {

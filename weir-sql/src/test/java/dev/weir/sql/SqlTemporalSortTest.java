@@ -84,8 +84,22 @@ class SqlTemporalSortTest {
         assertThat(collect(tables, sorted)).containsExactly("+I[a, 1, 1970-01-01T00:00:00.200Z]",
                 "+I[d, 4, 1970-01-01T00:00:00.700Z]", "+I[c, 3, 1970-01-01T00:00:01Z]", "+I[b, 2, 1970-01-01T00:00:01Z]",
                 "+I[a, 7, 1970-01-01T00:00:02Z]", "+I[f, 6, 1970-01-01T00:00:02Z]", "+I[e, 5, 1970-01-01T00:00:02.500Z]");
-        assertThatThrownBy(() -> tables.from("events").orderBy($("rowtime")).select($("k")))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("call orderBy(..) last");
+    }
+
+    @Test
+    void operationsThatKeepEachRowRunAfterTheTableApisOrderByAsInFlinkEvenWhenTheyDropTheSortColumn() throws Exception {
+        StreamTableEnvironment tables = events();
+        Table sorted = tables.from("events").orderBy($("rowtime")).filter($("v").isLess(7)).select($("k"), $("v"), $("rowtime"))
+                .addColumns($("v").times(10).as("v10")).dropColumns($("v"));
+        assertThat(collect(tables, sorted)).containsExactly("+I[a, 1970-01-01T00:00:00.200Z, 10]",
+                "+I[d, 1970-01-01T00:00:00.700Z, 40]", "+I[c, 1970-01-01T00:00:01Z, 30]", "+I[b, 1970-01-01T00:00:01Z, 20]",
+                "+I[f, 1970-01-01T00:00:02Z, 60]", "+I[e, 1970-01-01T00:00:02.500Z, 50]");
+        Table keys = tables.from("events").orderBy($("rowtime")).select($("k"));
+        assertThat(collect(tables, keys)).containsExactly("+I[a]", "+I[d]", "+I[c]", "+I[b]", "+I[f]", "+I[a]", "+I[e]");
+        assertThatThrownBy(() -> keys.select($("k").upperCase()))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("call orderBy(..) after them");
+        assertThatThrownBy(() -> tables.from("events").orderBy($("rowtime")).groupBy($("k")).select($("k")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("call orderBy(..) after them");
     }
 
     @Test

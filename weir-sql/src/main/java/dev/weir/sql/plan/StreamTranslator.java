@@ -176,6 +176,9 @@ public final class StreamTranslator {
                 throw new ValidationException("GROUPING SETS, ROLLUP and CUBE are not supported yet; write one GROUP BY per "
                         + "grouping and combine them with UNION ALL");
             }
+            if (TableAggregateTranslator.applies(aggregate)) {
+                return new TableAggregateTranslator(this).translate(aggregate);
+            }
             Translated windowed = reuseSubPlans ? windowAggregates.reused(aggregate) : null;
             if (windowed != null) {
                 record("Reused(WindowAggregate(select=[" + String.join(", ", aggregate.getRowType().getFieldNames()) + "]))");

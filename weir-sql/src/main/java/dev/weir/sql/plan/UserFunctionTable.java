@@ -2,9 +2,11 @@ package dev.weir.sql.plan;
 
 import dev.weir.sql.catalog.SessionCatalog;
 import dev.weir.sql.udf.AggregateFunctionOperator;
+import dev.weir.sql.udf.TableAggregateFunctionOperator;
 import dev.weir.sql.udf.ScalarFunctionOperator;
 import dev.weir.sql.udf.TableFunctionOperator;
 import dev.weir.table.functions.AggregateFunction;
+import dev.weir.table.functions.TableAggregateFunction;
 import dev.weir.table.functions.ScalarFunction;
 import dev.weir.table.functions.TableFunction;
 import dev.weir.table.functions.UserDefinedFunction;
@@ -53,6 +55,9 @@ final class UserFunctionTable implements SqlOperatorTable {
         }
         if (function instanceof TableFunction) {
             return new TableFunctionOperator(name, (TableFunction<?>) function);
+        }
+        if (function instanceof TableAggregateFunction) {
+            return new TableAggregateFunctionOperator(name, (TableAggregateFunction<?, ?>) function);
         }
         return new AggregateFunctionOperator(name, (AggregateFunction<?, ?>) function);
     }

@@ -1,8 +1,6 @@
 package dev.weir.sql.runtime;
 
 import dev.weir.api.common.functions.OpenContext;
-import dev.weir.api.common.state.MapState;
-import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.types.Row;
 import dev.weir.util.Collector;
@@ -22,7 +20,7 @@ public final class ProcTimeSortFunction extends KeyedProcessFunction<Row, Row, R
 
     /** The sort keys after the processing time; null when there are none (rows then leave in arrival order). */
     private final Comparator<Row> ties;
-    private transient MapState<Long, Row[]> pending;
+    private transient RowsPerTime pending;
 
     public ProcTimeSortFunction(Comparator<Row> ties) {
         this.ties = ties;
@@ -30,7 +28,7 @@ public final class ProcTimeSortFunction extends KeyedProcessFunction<Row, Row, R
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getMapState(new MapStateDescriptor<>("sql-proctime-sort-pending", Long.class, Row[].class));
+        pending = new RowsPerTime(getRuntimeContext(), "sql-proctime-sort-pending");
     }
 
     @Override
@@ -40,23 +38,17 @@ public final class ProcTimeSortFunction extends KeyedProcessFunction<Row, Row, R
             return;
         }
         long now = ctx.timerService().currentProcessingTime();
-        Row[] waiting = pending.get(now);
-        Row[] more = waiting == null ? new Row[1] : Arrays.copyOf(waiting, waiting.length + 1);
-        more[more.length - 1] = input;
-        pending.put(now, more);
-        if (waiting == null) {
+        if (pending.append(now, input)) {
             ctx.timerService().registerProcessingTimeTimer(now + 1);
         }
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Row> out) throws Exception {
-        long tick = timestamp - 1;
-        Row[] due = pending.get(tick);
+        Row[] due = pending.take(timestamp - 1);
         if (due == null) {
             return;
         }
-        pending.remove(tick);
         if (due.length > 1) {
             // A stable sort: rows equal on every key keep their arrival order.
             Arrays.sort(due, ties);

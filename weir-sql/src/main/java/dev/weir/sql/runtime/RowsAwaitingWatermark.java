@@ -1,26 +1,23 @@
 package dev.weir.sql.runtime;
 
 import dev.weir.api.common.functions.RuntimeContext;
-import dev.weir.api.common.state.MapState;
-import dev.weir.api.common.state.MapStateDescriptor;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.streaming.api.TimerService;
 import dev.weir.types.Row;
-import java.util.Arrays;
 
 /**
- * The rows of a key waiting in keyed state for the watermark to pass their event time, one array per time in arrival
- * order, as Flink's event-time OVER aggregate and temporal sort keep them: a row at or before a time already taken is
- * late and dropped, as Flink drops it. Checkpoints hold the rows with the rest of the keyed state.
+ * The rows of a key waiting in keyed state for the watermark to pass their event time, per time in arrival order
+ * ({@link RowsPerTime}), as Flink's event-time OVER aggregate and temporal sort keep them: a row at or before a time
+ * already taken is late and dropped, as Flink drops it. Checkpoints hold the rows with the rest of the keyed state.
  */
 public final class RowsAwaitingWatermark {
-    private final MapState<Long, Row[]> pending;
+    private final RowsPerTime pending;
     private final ValueState<Long> lastTakenTime;
 
     /** Opens the state named {@code prefix-pending} and {@code prefix-last-emitted} of the function's current key. */
     public RowsAwaitingWatermark(RuntimeContext context, String prefix) {
-        pending = context.getMapState(new MapStateDescriptor<>(prefix + "-pending", Long.class, Row[].class));
+        pending = new RowsPerTime(context, prefix + "-pending");
         lastTakenTime = context.getState(new ValueStateDescriptor<>(prefix + "-last-emitted", Long.class));
     }
 
@@ -38,23 +35,17 @@ public final class RowsAwaitingWatermark {
         if (last != null && t <= last) {
             return;
         }
-        Row[] waiting = pending.get(t);
-        Row[] more = waiting == null ? new Row[1] : Arrays.copyOf(waiting, waiting.length + 1);
-        more[more.length - 1] = row;
-        pending.put(t, more);
-        if (waiting == null) {
+        if (pending.append(t, row)) {
             timers.registerEventTimeTimer(t);
         }
     }
 
     /** The rows of {@code time} in arrival order, removed, with every row up to {@code time} late from now on; null if none. */
     public Row[] take(long time) throws Exception {
-        Row[] due = pending.get(time);
-        if (due == null) {
-            return null;
+        Row[] due = pending.take(time);
+        if (due != null) {
+            lastTakenTime.update(time);
         }
-        pending.remove(time);
-        lastTakenTime.update(time);
         return due;
     }
 }

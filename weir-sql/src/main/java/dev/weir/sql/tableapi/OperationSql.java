@@ -49,6 +49,123 @@ public final class OperationSql {
         return selectList(rendering, expand(fields), true) + " FROM " + input + groupBy(rendering, keys, null);
     }
 
+    /**
+     * {@code groupBy(keys).aggregate(f).select(fields)} (no keys: {@code aggregate(f).select(fields)}): {@code resultColumns}
+     * are the names of the function's flattened result, each with its SQL ({@code (f(`a`)).`x`}); {@code *} is the keys,
+     * then those columns. The planner computes one aggregate call for all of them.
+     */
+    public String aggregateSelect(List<Expression> keys, Map<String, String> resultColumns, Expression... fields) {
+        List<Node> selected = expandAggregated(keys, resultColumns, null, fields);
+        List<Node> withKeys = withKeys(keys, null, selected);
+        String inner = selectList(rendering.withColumns(resultColumns), withKeys, namesWithKeys(withKeys, selected))
+                + " FROM " + input + groupBy(rendering, keys, null);
+        return outerSelect(selected, inner);
+    }
+
+    /** {@code window(w).groupBy(keys).aggregate(f).select(fields)}: {@link #aggregateSelect} within the group window. */
+    public String windowAggregateSelect(GroupWindow window, List<Expression> keys, Map<String, String> resultColumns,
+            Expression... fields) {
+        Node alias = SqlRendering.node(window.getAlias());
+        List<Node> selected = expandAggregated(keys, resultColumns, alias.name(), fields);
+        List<Node> withKeys = withKeys(keys, alias.name(), selected);
+        String inner = windowSelect(window, keys, rendering.withColumns(resultColumns), withKeys,
+                namesWithKeys(withKeys, selected));
+        return outerSelect(selected, inner);
+    }
+
+    /*
+     * Calcite's type flattener fails on a ROW-valued aggregate whose group keys the select drops, so the aggregating
+     * select holds the keys too, as hidden columns T$k0.., and an outer select picks the selected columns.
+     */
+    private static List<Node> withKeys(List<Expression> keys, String windowAlias, List<Node> selected) {
+        List<Node> all = new ArrayList<>();
+        for (Expression key : keys) {
+            Node k = SqlRendering.node(key);
+            if (!(k.kind() == Node.Kind.FIELD && k.name().equals(windowAlias))) {
+                all.add(Node.alias(k, List.of("T$k" + all.size())));
+            }
+        }
+        all.addAll(selected);
+        return all;
+    }
+
+    private static List<String> namesWithKeys(List<Node> withKeys, List<Node> selected) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < withKeys.size() - selected.size(); i++) {
+            names.add("T$k" + i);
+        }
+        names.addAll(ColumnNames.of(selected, true));
+        return names;
+    }
+
+    private static String outerSelect(List<Node> selected, String inner) {
+        StringBuilder sb = new StringBuilder("SELECT ");
+        List<String> names = ColumnNames.of(selected, true);
+        for (int i = 0; i < names.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append(SqlRendering.quote(names.get(i)));
+        }
+        return sb.append(" FROM (").append(inner).append(")").toString();
+    }
+
+    /**
+     * {@code SELECT f(..) AS `T$result` FROM input [GROUP BY keys]}: planned only for the type of the function's result;
+     * {@code grouped} for an aggregate function, whose keys leave out a group window's alias.
+     */
+    public String resultProbe(Node call, List<Expression> keys, String windowAlias, boolean grouped) {
+        List<Expression> plainKeys = new ArrayList<>();
+        for (Expression key : keys) {
+            Node k = SqlRendering.node(key);
+            if (!(k.kind() == Node.Kind.FIELD && k.name().equals(windowAlias))) {
+                plainKeys.add(key);
+            }
+        }
+        // The keys are selected too: Calcite's type flattener fails on a ROW-valued aggregate without them.
+        StringBuilder select = new StringBuilder("SELECT ");
+        for (int i = 0; grouped && i < plainKeys.size(); i++) {
+            select.append(rendering.render(SqlRendering.node(plainKeys.get(i)))).append(" AS `T$k").append(i).append("`, ");
+        }
+        return select + rendering.render(call) + " AS `T$result` FROM " + input
+                + (grouped ? groupBy(rendering, plainKeys, null) : "");
+    }
+
+    /** The SQL text of a function call. */
+    public String callSql(Node call) {
+        return rendering.render(call);
+    }
+
+    /** {@code map(f)}: each row's function result, flattened: {@code resultColumns} as in {@link #aggregateSelect}. */
+    public String map(Map<String, String> resultColumns) {
+        StringBuilder sb = new StringBuilder("SELECT ");
+        int i = 0;
+        for (Map.Entry<String, String> column : resultColumns.entrySet()) {
+            sb.append(i++ > 0 ? ", " : "").append(column.getValue()).append(" AS ").append(SqlRendering.quote(column.getKey()));
+        }
+        return sb.append(" FROM ").append(input).toString();
+    }
+
+    /** The selected fields of an aggregated table, {@code *} expanded to the keys (not a window alias) and the result. */
+    private static List<Node> expandAggregated(List<Expression> keys, Map<String, String> resultColumns, String windowAlias,
+            Expression... fields) {
+        List<Node> nodes = new ArrayList<>();
+        for (Expression f : fields) {
+            Node node = SqlRendering.node(f);
+            if (node.kind() == Node.Kind.FIELD && node.name().equals("*")) {
+                for (Expression key : keys) {
+                    Node k = SqlRendering.node(key);
+                    if (!(k.kind() == Node.Kind.FIELD && k.name().equals(windowAlias))) {
+                        nodes.add(k);
+                    }
+                }
+                for (String column : resultColumns.keySet()) {
+                    nodes.add(Node.field(column));
+                }
+            } else {
+                nodes.add(node);
+            }
+        }
+        return nodes;
+    }
+
     /** {@code distinct()}. */
     public String distinct() {
         return "SELECT DISTINCT * FROM " + input;
@@ -212,11 +329,20 @@ public final class OperationSql {
 
     /** {@code window(groupWindow).groupBy(keys).select(fields)}. */
     public String windowSelect(GroupWindow window, List<Expression> keys, Expression... fields) {
+        return windowSelect(window, keys, rendering, expand(fields));
+    }
+
+    private String windowSelect(GroupWindow window, List<Expression> keys, SqlRendering scope, List<Node> selected) {
+        return windowSelect(window, keys, scope, selected, ColumnNames.of(selected, true));
+    }
+
+    private String windowSelect(GroupWindow window, List<Expression> keys, SqlRendering scope, List<Node> selected,
+            List<String> names) {
         Node alias = SqlRendering.node(window.getAlias());
         if (alias.kind() != Node.Kind.FIELD) {
             throw new ValidationException("A group window's alias must be a name: as(\"w\"); not " + alias.asSummaryString());
         }
-        SqlRendering windowed = rendering.withGroupWindow(alias.name(), windowFunction(window), windowArgs(window));
+        SqlRendering windowed = scope.withGroupWindow(alias.name(), windowFunction(window), windowArgs(window));
         int aliases = 0;
         for (Expression key : keys) {
             Node k = SqlRendering.node(key);
@@ -227,7 +353,7 @@ public final class OperationSql {
         if (aliases != 1) {
             throw new ValidationException("GroupBy must contain exactly one window alias.");
         }
-        return selectList(windowed, expand(fields), true) + " FROM " + input + groupBy(windowed, keys, alias.name());
+        return selectList(windowed, selected, names) + " FROM " + input + groupBy(windowed, keys, alias.name());
     }
 
     /** {@code window(overWindows).select(fields)}. */
@@ -334,7 +460,10 @@ public final class OperationSql {
     }
 
     private static String selectList(SqlRendering scope, List<Node> nodes, boolean aggregating) {
-        List<String> names = ColumnNames.of(nodes, aggregating);
+        return selectList(scope, nodes, ColumnNames.of(nodes, aggregating));
+    }
+
+    private static String selectList(SqlRendering scope, List<Node> nodes, List<String> names) {
         Set<String> seen = new HashSet<>();
         StringBuilder sb = new StringBuilder("SELECT ");
         for (int i = 0; i < nodes.size(); i++) {

@@ -26,6 +26,8 @@ public final class SqlRendering {
     private final String windowArgs;
     /** The over windows in scope: alias to the {@code OVER (..)} clause. */
     private final Map<String, String> overWindows;
+    /** Columns rendered as other SQL: the fields of an aggregate function's flattened result, {@code (f(`a`)).`x`}. */
+    private final Map<String, String> columnSql;
     private final FunctionNames functions;
 
     /** Names the user-defined functions passed as instances or classes to {@code call(..)}: registers them. */
@@ -35,27 +37,33 @@ public final class SqlRendering {
     }
 
     private SqlRendering(String windowAlias, String windowFunction, String windowArgs, Map<String, String> overWindows,
-            FunctionNames functions) {
+            Map<String, String> columnSql, FunctionNames functions) {
         this.windowAlias = windowAlias;
         this.windowFunction = windowFunction;
         this.windowArgs = windowArgs;
         this.overWindows = overWindows;
+        this.columnSql = columnSql;
         this.functions = functions;
     }
 
     /** Renders expressions outside any window. */
     public static SqlRendering plain(FunctionNames functions) {
-        return new SqlRendering(null, null, null, Map.of(), functions);
+        return new SqlRendering(null, null, null, Map.of(), Map.of(), functions);
     }
 
     /** Renders the expressions of a group window's select: {@code alias} is TUMBLE(args), HOP(args) or SESSION(args). */
     public SqlRendering withGroupWindow(String alias, String function, String args) {
-        return new SqlRendering(alias, function, args, overWindows, functions);
+        return new SqlRendering(alias, function, args, overWindows, columnSql, functions);
     }
 
     /** Renders the expressions of an over window select. */
     public SqlRendering withOverWindows(Map<String, String> windows) {
-        return new SqlRendering(windowAlias, windowFunction, windowArgs, windows, functions);
+        return new SqlRendering(windowAlias, windowFunction, windowArgs, windows, columnSql, functions);
+    }
+
+    /** Renders each column named in {@code sql} as its SQL text there (the fields of a flattened function result). */
+    public SqlRendering withColumns(Map<String, String> sql) {
+        return new SqlRendering(windowAlias, windowFunction, windowArgs, overWindows, Map.copyOf(sql), functions);
     }
 
     /** The group window's grouping call: {@code TUMBLE(`ts`, INTERVAL '10' MINUTE)}. */
@@ -194,6 +202,9 @@ public final class SqlRendering {
             case FIELD:
                 if (node.name().equals("*")) {
                     return "*";
+                }
+                if (columnSql.containsKey(node.name())) {
+                    return columnSql.get(node.name());
                 }
                 if (node.name().equals(windowAlias)) {
                     throw new ValidationException("The window alias '" + node.name() + "' is no column; select its "

@@ -32,8 +32,9 @@ public final class AggregateFunctionOperator extends SqlAggFunction {
         super(name, new SqlIdentifier(name, SqlParserPos.ZERO), SqlKind.OTHER_FUNCTION,
                 binding -> {
                     Method getValue = getValue(function);
+                    DataTypeHint hint = getValue.getAnnotation(DataTypeHint.class);
                     return JavaTypes.sqlType(binding.getTypeFactory(), getValue.getReturnType(),
-                            getValue.getAnnotation(DataTypeHint.class), "the result of " + name + "'s getValue");
+                            hint != null ? hint : JavaTypes.resultHint(function.getClass()), "the result of " + name + "'s getValue");
                 },
                 null, new EvalOperandChecker(name, accumulates, 1), SqlFunctionCategory.USER_DEFINED_FUNCTION, false, false,
                 Optionality.FORBIDDEN);

@@ -48,6 +48,18 @@ public final class JavaTypes {
         return factory.createTypeWithNullability(sql, true);
     }
 
+    /**
+     * The hint on {@code function}'s class for its result type: {@code @FunctionHint(output = @DataTypeHint(..))} or a
+     * {@code @DataTypeHint} on the class; null when there is none.
+     */
+    public static DataTypeHint resultHint(Class<?> function) {
+        dev.weir.table.annotation.FunctionHint functionHint = function.getAnnotation(dev.weir.table.annotation.FunctionHint.class);
+        if (functionHint != null && !functionHint.output().value().isEmpty()) {
+            return functionHint.output();
+        }
+        return function.getAnnotation(DataTypeHint.class);
+    }
+
     /** Whether a SQL value of {@code operand}'s type can be passed to a Java parameter of {@code parameter}'s type. */
     public static boolean accepts(Class<?> parameter, DataTypeHint hint, RelDataType operand, boolean exact) {
         SqlTypeName given = operand.getSqlTypeName();

@@ -141,6 +141,18 @@ public interface Table {
     /** The rows a table function returns for each row, as the table: {@code flatMap(call("split", $("c")))}. */
     Table flatMap(Expression tableFunction);
 
+    /**
+     * Each row mapped by a scalar function, as in Flink: a ROW result is flattened into its fields, named by the ROW
+     * type or by {@code as}: {@code map(call(MyMapFunction.class, $("c")).as("a", "b"))}.
+     */
+    Table map(Expression scalarFunction);
+
+    /** {@link GroupedTable#aggregate} over the whole table, as one group. */
+    AggregatedTable aggregate(Expression aggregateFunction);
+
+    /** {@link GroupedTable#flatAggregate} over the whole table, as one group. */
+    FlatAggregateTable flatAggregate(Expression tableAggregateFunction);
+
     /** Prints {@link #explain()} to standard out. */
     default void printExplain() {
         System.out.println(explain());

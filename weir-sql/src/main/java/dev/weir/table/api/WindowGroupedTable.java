@@ -6,4 +6,13 @@ import dev.weir.table.expressions.Expression;
 public interface WindowGroupedTable {
     /** The keys, aggregates and window properties ({@code $("w").start()}) of each window. */
     Table select(Expression... fields);
+
+    /**
+     * One aggregate function per key and window, its result (a ROW) flattened into columns, as in Flink:
+     * {@code aggregate(call(MyMinMax.class, $("a")).as("x", "y")).select($("key"), $("x"), $("w").start())}.
+     */
+    AggregatedTable aggregate(Expression aggregateFunction);
+
+    /** Refused: Weir has no group window table aggregate yet; flatAggregate over a groupBy with the window's columns. */
+    FlatAggregateTable flatAggregate(Expression tableAggregateFunction);
 }

@@ -10,6 +10,8 @@ import dev.weir.testing.HarnessSnapshot;
 import dev.weir.testing.OneInputHarness;
 import dev.weir.testing.ProcessFunctionTestHarnesses;
 import dev.weir.types.Row;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The temporal sort row by row: rows are (time, name), ordered by time, then by name descending. */
@@ -66,6 +68,30 @@ class TimeSortFunctionTest {
             h.processElement(Row.of(20L, "z"), 20L);
             h.processWatermark(40L);
             assertThat(drain(h)).containsExactly("+I[20, z]", "+I[20, y]", "+I[30, x]");
+        }
+    }
+
+    @Test
+    void manyRowsOfOneTimeLeaveInArrivalOrderAcrossASnapshotTakenWhileTheyGrow() throws Exception {
+        HarnessSnapshot snapshot;
+        List<String> expected = new ArrayList<>();
+        try (OneInputHarness<Row, Row> h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new TimeSortFunction(0, null),
+                new ExprKeySelector(new Expr[0]))) {
+            for (int i = 0; i < 5; i++) {
+                h.processElement(Row.of(10L, "r" + i), 10L);
+                expected.add("+I[10, r" + i + "]");
+            }
+            snapshot = h.snapshot();
+        }
+        try (OneInputHarness<Row, Row> h = ProcessFunctionTestHarnesses.forKeyedProcessFunction(new TimeSortFunction(0, null),
+                new ExprKeySelector(new Expr[0]))) {
+            h.restore(snapshot);
+            for (int i = 5; i < 1000; i++) {
+                h.processElement(Row.of(10L, "r" + i), 10L);
+                expected.add("+I[10, r" + i + "]");
+            }
+            h.processWatermark(10L);
+            assertThat(drain(h)).containsExactlyElementsOf(expected);
         }
     }
 }
