@@ -19,10 +19,15 @@ import org.apache.flink.table.api.Table;
 import org.apache.flink.table.api.TableEnvironment;
 import org.apache.flink.table.api.Tumble;
 import org.apache.flink.table.expressions.TimeIntervalUnit;
+import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.table.annotation.DataTypeHint;
+import org.apache.flink.table.annotation.FunctionHint;
+import org.apache.flink.table.functions.AggregateFunction;
 import org.apache.flink.table.functions.ScalarFunction;
+import org.apache.flink.table.functions.TableAggregateFunction;
 import org.apache.flink.table.functions.TableFunction;
 import org.apache.flink.types.Row;
+import org.apache.flink.util.Collector;
 
 /**
  * Table API programs written against Flink 2.3's packages; WeirTableApiPrograms is the same text against Weir's. Each program reads the table {@code clicks (u STRING, n INT, ts TIMESTAMP(3))} with a watermark on
@@ -191,6 +196,24 @@ final class FlinkTableApiPrograms {
         return env.from("clicks").filter($("n").isLess(3)).map(call(PrefixedRow.class, $("u")));
     }
 
+    static Table flatAggregateTopTwoPerGroup(TableEnvironment env) {
+        return env.from("clicks").groupBy($("u")).flatAggregate(call(Top2.class, $("n")).as("v", "rank"))
+                .select($("u"), $("v"), $("rank"));
+    }
+
+    static Table flatAggregateTopTwoOfTheWholeTableChangelog(TableEnvironment env) {
+        return env.from("clicks").flatAggregate(call(Top2.class, $("n")).as("v", "rank")).select($("v"), $("rank"));
+    }
+
+    static Table aggregateWithARowResultPerGroup(TableEnvironment env) {
+        return env.from("clicks").groupBy($("u")).aggregate(call(MinMax.class, $("n")).as("x", "y")).select($("u"), $("x"), $("y"));
+    }
+
+    static Table aggregateWithARowResultPerGroupWindow(TableEnvironment env) {
+        return env.from("clicks").window(Tumble.over(lit(5).minutes()).on($("ts")).as("w")).groupBy($("u"), $("w"))
+                .aggregate(call(MinMax.class, $("n")).as("x", "y")).select($("u"), $("x"), $("y"), $("w").start(), $("w").end());
+    }
+
     static Table orderByTheRowtimeThenSelectAndFilterChangelog(TableEnvironment env) {
         return env.from("clicks").orderBy($("ts")).select($("u"), $("n"), $("ts")).filter($("n").isGreater(1));
     }
@@ -204,6 +227,73 @@ final class FlinkTableApiPrograms {
         @DataTypeHint("ROW<s1 STRING, s2 STRING>")
         public Row eval(String a) {
             return Row.of(a, "pre-" + a);
+        }
+    }
+
+    /** The accumulator of MinMax. */
+    public static class MinMaxAcc {
+        public int min = Integer.MAX_VALUE;
+        public int max = Integer.MIN_VALUE;
+    }
+
+    /** The least and the greatest value, as a row, as the aggregate function of Flink's documentation. */
+    @FunctionHint(output = @DataTypeHint("ROW<x INT, y INT>"))
+    public static class MinMax extends AggregateFunction<Row, MinMaxAcc> {
+        public void accumulate(MinMaxAcc acc, Integer value) {
+            acc.min = Math.min(acc.min, value);
+            acc.max = Math.max(acc.max, value);
+        }
+
+        public void merge(MinMaxAcc acc, Iterable<MinMaxAcc> others) {
+            for (MinMaxAcc other : others) {
+                acc.min = Math.min(acc.min, other.min);
+                acc.max = Math.max(acc.max, other.max);
+            }
+        }
+
+        @Override
+        public MinMaxAcc createAccumulator() {
+            return new MinMaxAcc();
+        }
+
+        @Override
+        public Row getValue(MinMaxAcc acc) {
+            return Row.of(acc.min, acc.max);
+        }
+    }
+
+    /** The accumulator of Top2. */
+    public static class Top2Accum {
+        public Integer first;
+        public Integer second;
+    }
+
+    /** The two greatest values with their rank, as the table aggregate function of Flink's documentation. */
+    public static class Top2 extends TableAggregateFunction<Tuple2<Integer, Integer>, Top2Accum> {
+        @Override
+        public Top2Accum createAccumulator() {
+            Top2Accum acc = new Top2Accum();
+            acc.first = Integer.MIN_VALUE;
+            acc.second = Integer.MIN_VALUE;
+            return acc;
+        }
+
+        public void accumulate(Top2Accum acc, Integer v) {
+            if (v > acc.first) {
+                acc.second = acc.first;
+                acc.first = v;
+            } else if (v > acc.second) {
+                acc.second = v;
+            }
+        }
+
+        public void emitValue(Top2Accum acc, Collector<Tuple2<Integer, Integer>> out) {
+            if (acc.first != Integer.MIN_VALUE) {
+                out.collect(Tuple2.of(acc.first, 1));
+            }
+            if (acc.second != Integer.MIN_VALUE) {
+                out.collect(Tuple2.of(acc.second, 2));
+            }
         }
     }
 

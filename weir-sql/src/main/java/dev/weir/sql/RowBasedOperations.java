@@ -67,8 +67,8 @@ final class RowBasedOperations {
             throw new ValidationException("A " + operation + " takes a function call, optionally aliased: "
                     + "call(MyFunction.class, $(\"a\")).as(\"x\", \"y\"); not " + node.asSummaryString());
         }
-        Table probe = table.derive(sql.resultProbe(node, keys, windowAlias, grouped), operation);
-        List<DataType> types = probe.getResolvedSchema().getColumnDataTypes();
+        List<DataType> types = table.validatedSchema(sql.resultProbe(node, keys, windowAlias, grouped), operation)
+                .getColumnDataTypes();
         DataType result = types.get(types.size() - 1);
         String callSql = "(" + sql.callSql(node) + ")";
         boolean row = result.getTypeRoot() == LogicalTypeRoot.ROW;

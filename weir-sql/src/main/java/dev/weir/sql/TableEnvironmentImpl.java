@@ -116,6 +116,11 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         return new TableImpl(this, sql, RowTypes.schema(planned.rowType(), -1));
     }
 
+    /** The schema {@code query} validates to, without planning it (see {@link SqlPlanner#validatedRowType}). */
+    ResolvedSchema validatedSchema(String query) {
+        return RowTypes.schema(planner.validatedRowType(query), -1);
+    }
+
     @Override
     public Table from(String path) {
         String name = CatalogStatements.objectName(path);

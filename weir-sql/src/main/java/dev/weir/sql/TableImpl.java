@@ -442,6 +442,16 @@ final class TableImpl implements Table {
         return (TableImpl) table;
     }
 
+    /** The schema {@code query} validates to, not planned; a validation error names the Table API call. */
+    ResolvedSchema validatedSchema(String query, String call) {
+        try {
+            return environment.validatedSchema(query);
+        } catch (ValidationException | SqlParserException | TableException e) {
+            throw new ValidationException("Table." + call + "(..) failed: " + e.getMessage() + "\n(Weir planned it as: "
+                    + query + ")", e);
+        }
+    }
+
     /** The table {@code query} plans to; a planning error names the Table API call. */
     Table derive(String query, String call) {
         try {

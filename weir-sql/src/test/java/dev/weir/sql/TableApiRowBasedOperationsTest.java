@@ -20,7 +20,6 @@ import dev.weir.types.Row;
 import dev.weir.util.Collector;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,8 +53,6 @@ class TableApiRowBasedOperationsTest {
     }
 
     @Test
-    @Disabled("Calcite's RelStructuredTypeFlattener asserts (type mismatch, with -ea) on the ROW-valued aggregate call "
-            + "this plans; the rows are right without assertions. To do: an aggregate result Calcite does not flatten")
     void aggregateFlattensTheRowAnAggregateFunctionReturnsPerGroup() throws Exception {
         Table result = env().from("clicks").groupBy($("u")).aggregate(call(MyMinMax.class, $("n")).as("x", "y"))
                 .select($("u"), $("x"), $("y"));
@@ -64,8 +61,6 @@ class TableApiRowBasedOperationsTest {
     }
 
     @Test
-    @Disabled("Calcite's RelStructuredTypeFlattener asserts (type mismatch, with -ea) on the ROW-valued aggregate call "
-            + "this plans; the rows are right without assertions. To do: an aggregate result Calcite does not flatten")
     void aggregateWithoutGroupByAggregatesTheWholeTableAndStarSelectsItsColumns() throws Exception {
         Table result = env().from("clicks").aggregate(call(MyMinMax.class, $("n")).as("x", "y")).select($("*"));
         assertThat(result.getResolvedSchema().getColumnNames()).containsExactly("x", "y");
@@ -73,8 +68,6 @@ class TableApiRowBasedOperationsTest {
     }
 
     @Test
-    @Disabled("Calcite's RelStructuredTypeFlattener asserts (type mismatch, with -ea) on the ROW-valued aggregate call "
-            + "this plans; the rows are right without assertions. To do: an aggregate result Calcite does not flatten")
     void aggregateInAGroupWindowGivesEachWindowsRowWithTheWindowsProperties() throws Exception {
         Table result = env().from("clicks").window(Tumble.over(lit(5).minutes()).on($("ts")).as("w")).groupBy($("u"), $("w"))
                 .aggregate(call(MyMinMax.class, $("n")).as("x", "y"))
@@ -85,8 +78,6 @@ class TableApiRowBasedOperationsTest {
     }
 
     @Test
-    @Disabled("Calcite's RelStructuredTypeFlattener asserts (type mismatch, with -ea) on the ROW-valued aggregate call "
-            + "this plans; the rows are right without assertions. To do: an aggregate result Calcite does not flatten")
     void flatAggregateRetractsAGroupsEmittedRowsBeforeEmittingItsNewTopTwo() throws Exception {
         Table result = env().from("clicks").groupBy($("u")).flatAggregate(call(Top2.class, $("n")).as("v", "rank"))
                 .select($("u"), $("v"), $("rank"));
@@ -101,8 +92,6 @@ class TableApiRowBasedOperationsTest {
     }
 
     @Test
-    @Disabled("Calcite's RelStructuredTypeFlattener asserts (type mismatch, with -ea) on the ROW-valued aggregate call "
-            + "this plans; the rows are right without assertions. To do: an aggregate result Calcite does not flatten")
     void flatAggregateWithoutGroupByRanksTheWholeTableAndNamesUnaliasedColumnsAsTheTuplesFields() throws Exception {
         Table result = env().from("clicks").flatAggregate(call(Top2.class, $("n"))).select($("f0"), $("f1"));
         assertThat(result.getResolvedSchema().getColumnNames()).containsExactly("f0", "f1");

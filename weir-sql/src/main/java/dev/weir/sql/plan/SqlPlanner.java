@@ -82,6 +82,28 @@ public final class SqlPlanner {
     }
 
     /**
+     * The row type {@code sql} (a query) validates to, without converting it to a plan: the Table API learns a function
+     * call's result type this way, since Calcite's type flattener cannot convert a query whose output column is a
+     * ROW-valued aggregate call (it asserts a type mismatch), while reading that row's fields plans well.
+     */
+    public RelDataType validatedRowType(String sql) {
+        Planner planner = Frameworks.getPlanner(config(root(null)).build());
+        SqlNode parsed;
+        try {
+            parsed = planner.parse(sql);
+        } catch (SqlParseException e) {
+            throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
+        }
+        try {
+            return planner.validateAndGetType(FlinkNullOrder.apply(SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed))))
+                    .right;
+        } catch (org.apache.calcite.tools.ValidationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ValidationException("SQL validation failed. " + firstLines(cause.getMessage()), e);
+        }
+    }
+
+    /**
      * Plans expressions over a row of {@code inputType} (a table's computed columns and watermark): {@code expressions}
      * are SQL text, padded so that their positions are those in the original statement.
      */
