@@ -73,7 +73,7 @@ final class MarshalReader {
             }
             int count = littleEndianInt(data, at + 1);
             at += 5;
-            if (count < 0) {
+            if (count < 0 || count > (to - at) / 5) { // an int takes at least five bytes
                 return false;
             }
             long[] longs = into.room(count);
