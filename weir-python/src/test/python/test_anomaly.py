@@ -49,29 +49,29 @@ class AnomalyExampleTest(unittest.TestCase):
                          [0.7274877220719126, 0.26811605392121096, 0.0012739776887721321])
 
     def test_finds_every_injected_anomaly_and_flags_no_normal_reading_for_a_fixed_seed(self):
-        sensors, events = 4, 4 * 600
-        generator = anomaly.SensorGenerator(7, sensors, 1_700_000_000_000, 1000, 5000, 60, 80)
-        env = StreamExecutionEnvironment.get_execution_environment()
-        env.set_parallelism(1)
-        alerts, late = anomaly.build(env, generator, events)
-        found = alerts.map(lambda a: ("alert", a[0], a[1], a[2])) \
-            .union(late.map(lambda r: ("late",) + tuple(r))).execute_and_collect()
-
+        generator, events = _GENERATOR, 4 * 600
         injected = {("alert",) + generator.reading(i) for i in range(events) if generator.is_anomaly(i)}
         late_readings = {("late",) + generator.reading(i) for i in range(events) if generator.is_late(i)}
         self.assertGreater(len(injected), 20)
         self.assertGreater(len(late_readings), 20)
-        self.assertEqual(sorted(found), sorted(injected | late_readings))
+        self.assertEqual(_alerts_and_late_readings(generator, events), sorted(injected | late_readings))
 
     def test_gives_the_java_demos_alerts_and_late_readings_for_the_same_seed(self):
-        generator = anomaly.SensorGenerator(7, 4, 1_700_000_000_000, 1000, 5000, 60, 80)
-        env = StreamExecutionEnvironment.get_execution_environment()
-        env.set_parallelism(1)
-        alerts, late = anomaly.build(env, generator, 4 * 600)
-        found = alerts.map(lambda a: ("alert", a[0], a[1], a[2])) \
-            .union(late.map(lambda r: ("late",) + tuple(r))).execute_and_collect()
-        self.assertEqual(sorted(found), JAVA_DEMO_OUTPUT)
+        self.assertEqual(_alerts_and_late_readings(_GENERATOR, 4 * 600), JAVA_DEMO_OUTPUT)
 
+
+#: Seed 7, four sensors reading once a second from 1,700,000,000,000 ms, delays up to 5 s, an anomaly one in 60, a late
+#: reading one in 80.
+_GENERATOR = anomaly.SensorGenerator(7, 4, 1_700_000_000_000, 1000, 5000, 60, 80)
+
+
+def _alerts_and_late_readings(generator, events):
+    """The example's alerts as ("alert", sensor, timestamp, value) and its late readings as ("late", ...), sorted."""
+    env = StreamExecutionEnvironment.get_execution_environment()
+    env.set_parallelism(1)
+    alerts, late = anomaly.build(env, generator, events)
+    return sorted(alerts.map(lambda a: ("alert", a[0], a[1], a[2]))
+                  .union(late.map(lambda r: ("late",) + tuple(r))).execute_and_collect())
 
 if __name__ == "__main__":
     unittest.main()
