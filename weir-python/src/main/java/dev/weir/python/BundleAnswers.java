@@ -1,6 +1,7 @@
 package dev.weir.python;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,10 +23,20 @@ final class BundleAnswers {
     }
 
     void addLong(long answer) {
-        if (size == longs.length) {
-            longs = java.util.Arrays.copyOf(longs, size * 2);
+        room(1)[size++] = answer;
+    }
+
+    /** The array of unboxed answers, with room for {@code count} more after the first {@link #size()}. */
+    long[] room(int count) {
+        if (longs.length - size < count) {
+            longs = Arrays.copyOf(longs, Math.max(size + count, longs.length * 2));
         }
-        longs[size++] = answer;
+        return longs;
+    }
+
+    /** Counts the {@code count} answers written into {@link #room}'s array after the first {@link #size()}. */
+    void added(int count) {
+        size += count;
     }
 
     /** Starts a read of answers of any type, appended to the list this returns. */

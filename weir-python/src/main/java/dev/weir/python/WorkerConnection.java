@@ -12,7 +12,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.LongBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,9 +136,8 @@ final class WorkerConnection implements AutoCloseable {
         if (received[1] == ValueCodec.LONGS) {
             int size = (int) INTS.get(received, 2);
             into.startLongs();
-            for (int i = 0, at = 6; i < size; i++, at += 8) {
-                into.addLong((long) LONGS.get(received, at));
-            }
+            littleEndianLongs(received, 6, size).get(into.room(size), 0, size);
+            into.added(size);
             return true;
         }
         into.startValues().addAll((List<Object>) ValueCodec.read(
@@ -200,13 +201,19 @@ final class WorkerConnection implements AutoCloseable {
             return;
         }
         int size = bundle.size();
-        long[] values = bundle.longs();
         byte[] frame = packedFrame(size);
-        for (int i = 0, at = 9; i < size; i++, at += 8) {
-            LONGS.set(frame, at, values[i]);
-        }
+        littleEndianLongs(frame, 9, size).put(bundle.longs(), 0, size);
         out.write(frame, 0, 9 + 8 * size);
         out.flush();
+    }
+
+    /**
+     * {@code count} longs in {@code bytes} from {@code offset}, little-endian: a view whose bulk get and put copy
+     * memory at once. A loop of VarHandle calls runs in the interpreter for a job's first bundles at about 1.8 µs a
+     * value (JDK 17).
+     */
+    private static LongBuffer littleEndianLongs(byte[] bytes, int offset, int count) {
+        return ByteBuffer.wrap(bytes, offset, 8 * count).slice().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer();
     }
 
     private void sendLongs(List<?> values) throws IOException {

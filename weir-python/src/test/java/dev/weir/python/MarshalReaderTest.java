@@ -65,7 +65,8 @@ class MarshalReaderTest {
                 "5b010000006c0500000000000000000000001000", // [2**64]
                 "5b010000006cfbffffff01000000000000000800", // [-2**63 - 1]
                 "5b010000007503000000eda080", // ['\ud800']: a lone surrogate
-                "5b0200000069050000")) { // cut short
+                "5b0200000069050000", // cut short
+                "5bffffff7f6905000000")) { // a count of 2**31 - 1 ints in five bytes
             byte[] data = bytes(hex);
             List<Object> out = new ArrayList<>(List.of("kept"));
             assertThat(reader.readLists(data, 0, data.length, out)).as(hex).isFalse();
