@@ -63,14 +63,15 @@ public final class AggCalls {
         List<Integer> args = call.getArgList();
         int value = args.get(args.size() - 1);
         boolean timestamp = inputType.getFieldList().get(value).getType().getSqlTypeName() == SqlTypeName.TIMESTAMP;
+        boolean raw = call.getAggregation() instanceof JsonAggregates.RawValues;
         if (call.getAggregation() instanceof SqlJsonObjectAggAggFunction) {
             boolean absent = ((SqlJsonObjectAggAggFunction) call.getAggregation()).getNullClause()
                     == SqlJsonConstructorNullClause.ABSENT_ON_NULL;
-            return new JsonAggregates.ObjectAgg(args.get(0), value, call.filterArg, absent, timestamp);
+            return new JsonAggregates.ObjectAgg(args.get(0), value, call.filterArg, absent, timestamp, raw);
         }
         boolean absent = ((SqlJsonArrayAggAggFunction) call.getAggregation()).getNullClause()
                 == SqlJsonConstructorNullClause.ABSENT_ON_NULL;
-        return new JsonAggregates.ArrayAgg(value, call.filterArg, absent, timestamp);
+        return new JsonAggregates.ArrayAgg(value, call.filterArg, absent, timestamp, raw);
     }
 
     private static boolean isInteger(RelDataType inputType, int arg) {
