@@ -188,6 +188,10 @@ public final class ExprCompiler {
                 return new Logic.Case(conditions, values, compileExpanded(operands.get(operands.size() - 1)));
             }
             case CAST: {
+                if (isCollection(type) && isCollection(operands.get(0).getType())) {
+                    // Calcite's widening of an ARRAY[..] or MAP[..] element that is itself a collection.
+                    return castTo(compileExpanded(operands.get(0)), operands.get(0).getType(), type);
+                }
                 Expr cast = new Cast(compileExpanded(operands.get(0)), operands.get(0).getType(), type, zone);
                 Expr fused = IntegerCastOfDecimalProduct.tryCreate(operands.get(0), type, this::compileExpanded, cast);
                 return fused != null ? fused : cast;
@@ -318,6 +322,10 @@ public final class ExprCompiler {
                         + BuiltInCalls.NAMES);
             }
         }
+    }
+
+    private static boolean isCollection(RelDataType type) {
+        return type.getSqlTypeName() == SqlTypeName.ARRAY || type.getSqlTypeName() == SqlTypeName.MAP || type.isStruct();
     }
 
     private static boolean isLtz(RexNode node) {
