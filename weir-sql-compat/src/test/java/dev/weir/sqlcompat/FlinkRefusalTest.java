@@ -65,6 +65,18 @@ class FlinkRefusalTest {
                 + "supported.");
     }
 
+    @Test
+    void jsonAggregatesInAHopWindowAggregateAreRefusedWithFlinksMessageAndPlace() {
+        String query = "SELECT window_start, JSON_ARRAYAGG(item)\nFROM TABLE(HOP(TABLE bids, DESCRIPTOR(bidtime), INTERVAL '5' MINUTES, "
+                + "INTERVAL '10' MINUTES)) GROUP BY window_start, window_end";
+        Throwable flinkError = catchThrowable(() -> flink.executeSql(query).await());
+        assertThat(flinkError).as("Flink refuses " + query).isInstanceOf(org.apache.flink.table.api.ValidationException.class);
+        Throwable weirError = catchThrowable(() -> weir.executeSql(query));
+        assertThat(weirError).as("Weir refuses " + query).isInstanceOf(dev.weir.table.api.ValidationException.class);
+        assertThat(weirError.getMessage()).startsWith("At line 2, column 12: ").contains(flinkError.getMessage())
+                .endsWith("aggregate per TUMBLE or CUMULATE window instead");
+    }
+
     /**
      * Weir's refusal, a {@link dev.weir.table.api.ValidationException} that names the line and column, after checking
      * that Flink refuses {@code query} too and that Weir's message carries Flink's.

@@ -46,6 +46,8 @@ final class FunctionCases {
                 + "LOG10(ABS(x) + 1), LOG2(ABS(x) + 1), LOG(2, ABS(x) + 1), LOG(ABS(x) + 1) FROM fn_texts"));
         q.add(new SqlCases.Query("fnSignAndTrigonometry", "SELECT id, SIGN(n), SIGN(x), SIGN(d), SIN(x), COS(x), TAN(x), "
                 + "DEGREES(x), RADIANS(x) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnInverseAndHyperbolicTrigonometry", "SELECT id, COT(x), ASIN(x / 1000), ACOS(x / 1000), "
+                + "ATAN(x), ATAN2(x, n), SINH(x / 100), COSH(x / 100), TANH(x) FROM fn_texts"));
         q.add(new SqlCases.Query("fnPiAndE", "SELECT id, PI() * n, E() + n FROM fn_texts"));
         q.add(new SqlCases.Query("fnRandStaysInRange", "SELECT id FROM fn_texts WHERE RAND() >= 0 AND RAND() < 1 "
                 + "AND RAND(42) < 1 AND RAND_INTEGER(10) BETWEEN 0 AND 9 AND RAND_INTEGER(7, 3) < 3"));

@@ -66,6 +66,8 @@ final class JsonFunctionCases {
         q.add(new SqlCases.Query("jsonArrayNullClausesAndNesting", "SELECT id, JSON_ARRAY(id, j), JSON_ARRAY(j NULL ON NULL), "
                 + "JSON_ARRAY(JSON_ARRAY(id), JSON_OBJECT('k' VALUE j)), JSON_OBJECT('q' VALUE JSON_QUERY(j, '$.a')), "
                 + "JSON_OBJECT('s' VALUE JSON_STRING(j)), JSON_ARRAY(CAST(id AS DOUBLE) / 4), JSON_ARRAY() FROM fn_json"));
+        q.add(new SqlCases.Query("jsonQueryReturningArrayOfStrings", "SELECT id, JSON_QUERY(j, '$.a.b' RETURNING ARRAY<STRING>), "
+                + "JSON_QUERY(j, 'lax $.zz' RETURNING ARRAY<STRING> EMPTY ARRAY ON EMPTY) FROM fn_json"));
         q.add(new SqlCases.Query("jsonFunctionTypes", "DESCRIBE fn_json_types"));
         q.add(new SqlCases.Query("jsonValueInAWhereClause", "SELECT id, JSON_VALUE(j, '$.k') FROM fn_json "
                 + "WHERE j IS JSON OBJECT AND JSON_EXISTS(j, 'lax $.k')"));

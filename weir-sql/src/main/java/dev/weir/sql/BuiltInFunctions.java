@@ -21,10 +21,11 @@ final class BuiltInFunctions {
             // Conditional, arithmetic and string functions of the expression families (ConditionalCalls, MathCalls,
             // StringCalls).
             "GREATEST", "LEAST", "IFNULL", "concat_ws", "round", "truncate", "power", "sqrt", "exp", "ln", "log", "log10", "log2",
-            "sign", "pi", "e", "degrees", "radians", "sin", "cos", "tan", "rand", "randInteger", "replace", "lpad", "rpad",
+            "sign", "pi", "e", "degrees", "radians", "sin", "cos", "tan", "cot", "asin", "acos", "atan", "atan2", "sinh", "cosh",
+            "tanh", "rand", "randInteger", "replace", "lpad", "rpad",
             "ltrim", "rtrim", "initCap", "reverse", "repeat", "left", "right", "locate", "instr", "regexp", "regexpReplace",
             "ascii", "chr", "toBase64", "fromBase64", "md5", "sha1", "sha256", "overlay", "currentTimestamp", "now", "localTimestamp",
-            "currentDate", "currentTime", "toDate", "convertTz", "currentRowTimestamp", "localTime", "uuid",
+            "currentDate", "currentTime", "toDate", "convertTz", "currentRowTimestamp", "localTime", "uuid", "timestampDiff",
             // JSON (JsonCalls, JsonConstructors).
             "JSON_VALUE", "JSON_QUERY", "JSON_EXISTS", "IS_JSON", "JSON_OBJECT", "JSON_ARRAY", "JSON_STRING",
             // Encodings, digests and text (CodecCalls, TextCalls).
@@ -35,7 +36,7 @@ final class BuiltInFunctions {
             "array", "map", "at", "cardinality", "element", "ARRAY_APPEND", "ARRAY_PREPEND", "ARRAY_CONTAINS", "ARRAY_DISTINCT",
             "ARRAY_POSITION", "ARRAY_REMOVE", "ARRAY_REVERSE", "ARRAY_SLICE", "ARRAY_SORT", "ARRAY_UNION", "ARRAY_CONCAT",
             "ARRAY_EXCEPT", "ARRAY_INTERSECT", "ARRAY_MAX", "ARRAY_MIN", "ARRAY_JOIN", "MAP_KEYS", "MAP_VALUES", "MAP_ENTRIES",
-            "MAP_FROM_ARRAYS", "MAP_UNION", "UNHEX", "encode", "decode", "JSON_OBJECTAGG_NULL_ON_NULL",
+            "MAP_FROM_ARRAYS", "MAP_UNION", "strToMap", "UNHEX", "encode", "decode", "JSON_OBJECTAGG_NULL_ON_NULL",
             "JSON_OBJECTAGG_ABSENT_ON_NULL", "JSON_ARRAYAGG_NULL_ON_NULL", "JSON_ARRAYAGG_ABSENT_ON_NULL",
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value");

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.apache.calcite.sql.type.SqlTypeName;
 import dev.weir.util.Collector;
 
 /**
@@ -41,7 +40,7 @@ final class ChangelogProjection implements FlatMapFunction<Row, Row> {
         int[] fields = new int[targetSchema.getColumns().size()];
         int n = 0;
         List<String> declaredNames = new ArrayList<>();
-        List<SqlTypeName> types = new ArrayList<>();
+        List<org.apache.calcite.rel.type.RelDataType> types = new ArrayList<>();
         for (Schema.UnresolvedColumn c : targetSchema.getColumns()) {
             if (c.getExpression() != null || c.isMetadata() && !"rowtime".equals(c.getMetadataKey() == null ? c.getName() : c.getMetadataKey())) {
                 throw new ValidationException("Column '" + c.getName() + "' of the target schema is " + (c.isMetadata()
@@ -68,9 +67,9 @@ final class ChangelogProjection implements FlatMapFunction<Row, Row> {
             }
             fields[n++] = index;
             declaredNames.add(c.getName());
-            types.add(translated.rowType().getFieldList().get(index).getType().getSqlTypeName());
+            types.add(translated.rowType().getFieldList().get(index).getType());
         }
-        return new ChangelogProjection(Arrays.copyOf(fields, n), declaredNames, new ValueConversions(types),
+        return new ChangelogProjection(Arrays.copyOf(fields, n), declaredNames, ValueConversions.of(types),
                 !mode.contains(RowKind.UPDATE_BEFORE));
     }
 

@@ -137,6 +137,57 @@ class SqlCollectionFunctionTest {
         assertThat(lines(csvOut)).containsExactlyInAnyOrder("1,a;b;c", "4,b;a;b");
     }
 
+    @Test
+    void timestampsDatesAndTimesNestedInArraysAndMapsAreJavaTimesAsAtTheTopLevel() throws Exception {
+        Path in = csv(dir, "times", "1|2020-04-15 08:07:00.5");
+        env.executeSql("CREATE TABLE times (id INT, ts TIMESTAMP(3)) WITH ('connector' = 'filesystem', 'path' = '" + in
+                + "', 'format' = 'csv', 'csv.field-delimiter' = '|')");
+        try (var it = env.executeSql("SELECT ts, ARRAY[ts], MAP['k', ts], ARRAY[DATE '2020-01-02'], MAP[TIME '10:00:00', id], "
+                + "ARRAY[ARRAY[ts]] FROM times").collect()) {
+            dev.weir.types.Row row = it.next();
+            assertThat(row.toString()).isEqualTo("+I[2020-04-15T08:07:00.500, [2020-04-15T08:07:00.500], "
+                    + "{k=2020-04-15T08:07:00.500}, [2020-01-02], {10:00=1}, [[2020-04-15T08:07:00.500]]]");
+            assertThat(((Object[]) row.getField(1))[0]).isInstanceOf(java.time.LocalDateTime.class);
+            assertThat(((java.util.Map<?, ?>) row.getField(2)).get("k")).isInstanceOf(java.time.LocalDateTime.class);
+            assertThat(((Object[]) row.getField(3))[0]).isInstanceOf(java.time.LocalDate.class);
+            assertThat(((java.util.Map<?, ?>) row.getField(4)).keySet().iterator().next()).isInstanceOf(java.time.LocalTime.class);
+        }
+    }
+
+    @Test
+    void collectionsWidenTheirElementsToTheResultsElementType() throws Exception {
+        assertThat(rows(env, "SELECT ARRAY_APPEND(ARRAY[CAST(n AS DOUBLE)], id), ARRAY_PREPEND(ARRAY[CAST(n AS BIGINT)], id), "
+                + "ARRAY[ARRAY[n], ARRAY[2.5]], MAP['a', n, 'b', 2.5] FROM lists WHERE id = 1"))
+                .containsExactly("+I[[3.0, 1.0], [1, 3], [[3.0], [2.5]], {a=3.0, b=2.5}]");
+    }
+
+    @Test
+    void appendingAnElementWiderThanTheArraysIsRefusedAsFlinkRefusesIt() {
+        // Flink 2.3: "Invalid function call: ARRAY_APPEND(ARRAY<INT NOT NULL> NOT NULL, DECIMAL(2, 1) NOT NULL)".
+        assertThatThrownBy(() -> env.executeSql("SELECT ARRAY_APPEND(ARRAY[n], 2.5) FROM lists"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid function call:")
+                .hasMessageContaining("ARRAY_APPEND(ARRAY<INT");
+    }
+
+    @Test
+    void jsonAggregatesInsertTheJsonOfAJsonConstructorAsJson() throws Exception {
+        // In one subtask, so that the array's values come in the file's order.
+        env.getConfig().set("parallelism.default", "1");
+        assertThat(materialized(env, "SELECT JSON_ARRAYAGG(JSON_OBJECT('i' VALUE id)), JSON_OBJECTAGG(KEY CAST(id AS STRING) "
+                + "VALUE JSON_ARRAY(n)) FROM lists WHERE id < 3"))
+                .containsExactly("[[{\"i\":1},{\"i\":2}], {\"1\":[3],\"2\":[0]}]");
+    }
+
+    @Test
+    void aMapColumnInACsvSinkIsRefusedWhilePlanningAsFlinkRefusesIt() {
+        env.executeSql("CREATE TABLE csv_map (id INT, m MAP<STRING, INT>) WITH ('connector' = 'filesystem', 'path' = '"
+                + dir.resolve("csv-map") + "', 'format' = 'csv')");
+        // Flink 2.3: "Unsupported type 'MAP<STRING, INT>' for field 'm'."
+        assertThatThrownBy(() -> env.executeSql("INSERT INTO csv_map SELECT id, MAP['n', n] FROM lists"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("Unsupported type 'MAP<STRING, INT>' for field 'm'. The csv format of table ");
+    }
+
     private static List<String> lines(Path dir) throws Exception {
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))

@@ -99,6 +99,17 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
                     + "filesystem connector appends rows; write an insert-only query (a window aggregate instead of an "
                     + "unbounded GROUP BY) or use the 'print' connector");
         }
+        if ("csv".equals(table.options().get("format"))) {
+            // Flink's csv format writes ARRAY and ROW columns but no MAP, and refuses one while planning.
+            for (org.apache.calcite.rel.type.RelDataTypeField f : type.getFieldList()) {
+                if (f.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.MAP) {
+                    throw new ValidationException("Unsupported type '" + dev.weir.sql.types.SqlTypes.toDataType(f.getType())
+                            + "' for field '" + f.getName() + "'. The csv format of table '" + table.name() + "' writes no MAP "
+                            + "columns, in Flink as in Weir; use 'format' = 'json', or write the map as text, e.g. with "
+                            + "JSON_STRING or CAST of its parts");
+                }
+            }
+        }
         // Flink's filesystem table sink writes part files straight into the path (partitioned tables aside): no time buckets.
         FilesystemRollingOptions rolling = FilesystemRollingOptions.of(table);
         FileSink<Row> sink = FileSink.forRowFormat(Path.of(table.options().get("path")), new LineEncoder(format(table, type)))

@@ -15,7 +15,8 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 final class BuiltInCalls {
     /** The functions these families run, for the message refusing one they do not. */
     static final String NAMES = "GREATEST, LEAST, IF, IFNULL, ROUND, TRUNCATE, POWER, SQRT, EXP, LN, LOG10, LOG2, LOG, SIGN, "
-            + "SIN, COS, TAN, DEGREES, RADIANS, PI, E, RAND, RAND_INTEGER, REPLACE, LPAD, RPAD, LTRIM, RTRIM, INITCAP, REVERSE, "
+            + "SIN, COS, TAN, COT, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, TANH, DEGREES, RADIANS, PI, E, RAND, RAND_INTEGER, "
+            + "REPLACE, LPAD, RPAD, LTRIM, RTRIM, INITCAP, REVERSE, "
             + "REPEAT, LEFT, RIGHT, LOCATE, INSTR, REGEXP, REGEXP_REPLACE, ASCII, CHR, TO_BASE64, FROM_BASE64, MD5, SHA1, "
             + "SHA256, OVERLAY, CONCAT_WS, CURRENT_TIMESTAMP, NOW, LOCALTIMESTAMP, CURRENT_DATE, CURRENT_TIME, "
             + "CURRENT_ROW_TIMESTAMP, LOCALTIME, UUID, TO_DATE, CONVERT_TZ, "

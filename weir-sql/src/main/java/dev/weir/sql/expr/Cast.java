@@ -43,7 +43,8 @@ final class Cast extends Expr {
         return v == null ? null : convert(v);
     }
 
-    private Object convert(Object v) {
+    /** {@code v} (not null) as a value of the target type; for casts of elements, see {@link ElementCast}. */
+    Object convert(Object v) {
         switch (to) {
             case CHAR:
             case VARCHAR:

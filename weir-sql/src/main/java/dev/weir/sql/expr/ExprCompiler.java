@@ -188,6 +188,10 @@ public final class ExprCompiler {
                 return new Logic.Case(conditions, values, compileExpanded(operands.get(operands.size() - 1)));
             }
             case CAST: {
+                if (isCollection(type) && isCollection(operands.get(0).getType())) {
+                    // Calcite's widening of an ARRAY[..] or MAP[..] element that is itself a collection.
+                    return castTo(compileExpanded(operands.get(0)), operands.get(0).getType(), type);
+                }
                 Expr cast = new Cast(compileExpanded(operands.get(0)), operands.get(0).getType(), type, zone);
                 Expr fused = IntegerCastOfDecimalProduct.tryCreate(operands.get(0), type, this::compileExpanded, cast);
                 return fused != null ? fused : cast;
@@ -307,7 +311,8 @@ public final class ExprCompiler {
                         + "TABLE(SESSION(TABLE t PARTITION BY k, DESCRIPTOR(ts), INTERVAL '10' SECOND)) GROUP BY k, window_start, "
                         + "window_end, selecting window_start and window_end");
             default: {
-                Expr builtIn = BuiltInCalls.of(name, call, all(operands), zone);
+                Expr[] widened = widened(name, call);
+                Expr builtIn = BuiltInCalls.of(name, call, widened != null ? widened : all(operands), zone);
                 if (builtIn != null) {
                     return builtIn;
                 }
@@ -317,6 +322,10 @@ public final class ExprCompiler {
                         + BuiltInCalls.NAMES);
             }
         }
+    }
+
+    private static boolean isCollection(RelDataType type) {
+        return type.getSqlTypeName() == SqlTypeName.ARRAY || type.getSqlTypeName() == SqlTypeName.MAP || type.isStruct();
     }
 
     private static boolean isLtz(RexNode node) {
@@ -361,18 +370,39 @@ public final class ExprCompiler {
         return result;
     }
 
-    // A scalar of type from as one of type to (an element of an array of a wider type). Text stays text (Flink types
-    // differing string literals VARCHAR), and collections stay as they are.
+    // A value of type from as one of type to (an element of an array of a wider type, an array of narrower elements):
+    // text stays text (Flink types differing string literals VARCHAR).
     private Expr castTo(Expr e, RelDataType from, RelDataType to) {
-        SqlTypeName f = from.getSqlTypeName();
-        SqlTypeName t = to.getSqlTypeName();
-        boolean same = f == t && from.getPrecision() == to.getPrecision() && from.getScale() == to.getScale();
-        boolean text = SqlTypeName.CHAR_TYPES.contains(f) && SqlTypeName.CHAR_TYPES.contains(t);
-        if (same || text || f == SqlTypeName.NULL || to.isStruct()
-                || to.getComponentType() != null || t == SqlTypeName.MAP) {
-            return e;
+        return ElementCast.of(e, from, to, zone);
+    }
+
+    /**
+     * The arguments of a collection function whose result is wider than an argument ({@code ARRAY_APPEND(ARRAY[1], 2.5)},
+     * {@code ARRAY_CONCAT(ARRAY[1], ARRAY[2.5])}), cast to the result's type (a collection) or element type (the element
+     * of ARRAY_APPEND and ARRAY_PREPEND), as Flink widens them; null for any other call.
+     */
+    private Expr[] widened(String name, RexCall call) {
+        RelDataType type = call.getType();
+        List<RexNode> operands = call.getOperands();
+        switch (name) {
+            case "ARRAY_APPEND":
+            case "ARRAY_PREPEND":
+                return new Expr[] {castTo(compileExpanded(operands.get(0)), operands.get(0).getType(), type),
+                    castTo(compileExpanded(operands.get(1)), operands.get(1).getType(), type.getComponentType())};
+            case "ARRAY_CONCAT":
+            case "ARRAY_UNION":
+            case "ARRAY_EXCEPT":
+            case "ARRAY_INTERSECT":
+            case "MAP_UNION": {
+                Expr[] args = new Expr[operands.size()];
+                for (int i = 0; i < args.length; i++) {
+                    args[i] = castTo(compileExpanded(operands.get(i)), operands.get(i).getType(), type);
+                }
+                return args;
+            }
+            default:
+                return null;
         }
-        return new Cast(e, from, to, zone);
     }
 
     private Expr comparison(Comparison.Op op, RexCall call) {

@@ -1,6 +1,7 @@
 package dev.weir.sql.expr;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
@@ -156,7 +157,9 @@ final class JsonCalls extends Expr {
             onEmpty = (Enum<?>) symbol(operands.get(operands.size() - 2));
             onError = (Enum<?>) symbol(operands.get(operands.size() - 1));
         }
-        return new JsonCalls(Fn.QUERY, false, args[0], args[1], null, onEmpty, null, onError, null, wrapper);
+        // RETURNING ARRAY<STRING>: the found array's elements as text, as Flink gives them.
+        SqlTypeName returning = call.getType().getSqlTypeName() == SqlTypeName.ARRAY ? SqlTypeName.ARRAY : null;
+        return new JsonCalls(Fn.QUERY, false, args[0], args[1], returning, onEmpty, null, onError, null, wrapper);
     }
 
     private static Object symbol(RexNode node) {
@@ -189,9 +192,11 @@ final class JsonCalls extends Expr {
         switch (fn) {
             case EXISTS:
                 return JSON.jsonExists(context, p.toString(), (SqlJsonExistsErrorBehavior) onError);
-            case QUERY:
-                return JSON.jsonQuery(context, p.toString(), wrapper, (SqlJsonQueryEmptyOrErrorBehavior) onEmpty,
+            case QUERY: {
+                Object found = JSON.jsonQuery(context, p.toString(), wrapper, (SqlJsonQueryEmptyOrErrorBehavior) onEmpty,
                         (SqlJsonQueryEmptyOrErrorBehavior) onError, true);
+                return returning == SqlTypeName.ARRAY ? array(found) : found;
+            }
             default:
                 return value(context, p.toString(), row);
         }
@@ -247,6 +252,31 @@ final class JsonCalls extends Expr {
             }
             return onError == SqlJsonValueEmptyOrErrorBehavior.DEFAULT && defaultOnError != null ? defaultOnError.eval(row) : null;
         }
+    }
+
+    // RETURNING ARRAY<STRING>: a found JSON array's elements as text (a string's own text, other values' JSON, NULL for
+    // null); anything else found, or nothing, is an error, handled as ON ERROR says, as Flink does.
+    private Object[] array(Object found) {
+        JsonNode node = null;
+        if (found != null) {
+            try {
+                node = READER.readTree(found.toString());
+            } catch (IOException e) {
+                node = null;
+            }
+        }
+        if (node == null || !node.isArray()) {
+            if (onError == SqlJsonQueryEmptyOrErrorBehavior.ERROR) {
+                throw new IllegalArgumentException("JSON_QUERY ... RETURNING ARRAY found no JSON array: " + found);
+            }
+            return onError == SqlJsonQueryEmptyOrErrorBehavior.EMPTY_ARRAY ? new Object[0] : null;
+        }
+        Object[] out = new Object[node.size()];
+        for (int i = 0; i < out.length; i++) {
+            JsonNode e = node.get(i);
+            out[i] = e.isNull() ? null : e.isTextual() ? e.asText() : e.toString();
+        }
+        return out;
     }
 
     private Object returned(Object v) {

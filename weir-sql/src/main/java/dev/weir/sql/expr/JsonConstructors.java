@@ -1,6 +1,5 @@
 package dev.weir.sql.expr;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -78,14 +77,7 @@ final class JsonConstructors extends Expr {
     }
 
     private static boolean isConstructor(RexNode node) {
-        if (!(node instanceof RexCall)) {
-            return false;
-        }
-        String op = ((RexCall) node).getOperator().getName();
-        if (op.equals("JSON_TYPE")) {
-            return isConstructor(((RexCall) node).getOperands().get(0));
-        }
-        return op.equals("JSON_OBJECT") || op.equals("JSON_ARRAY");
+        return JsonNodes.isConstructorCall(node);
     }
 
     // Flink refuses values that have no JSON form (dates, times, timestamps, binary) while planning.
@@ -137,14 +129,7 @@ final class JsonConstructors extends Expr {
     }
 
     private JsonNode node(Object v, int arg) {
-        if (v != null && nested[arg]) {
-            try {
-                return JsonNodes.MAPPER.readTree(v.toString());
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("a JSON constructor gave invalid JSON: " + v, e);
-            }
-        }
-        return JsonNodes.of(v, timestamp[arg]);
+        return JsonNodes.of(v, timestamp[arg], nested[arg]);
     }
 
     /** A JSON tree, or maps, lists and scalars, as JSON text, objects' keys in order. */

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.weir.sql.types.ValueConversions;
 import java.math.BigDecimal;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -51,6 +53,30 @@ public final class JsonNodes {
             return f.numberNode((Double) v);
         }
         return f.textNode(v.toString());
+    }
+
+    /** Whether {@code node} is a JSON_OBJECT or JSON_ARRAY call (possibly in Calcite's JSON_TYPE marker): JSON text. */
+    public static boolean isConstructorCall(RexNode node) {
+        if (!(node instanceof RexCall)) {
+            return false;
+        }
+        String op = ((RexCall) node).getOperator().getName();
+        if (op.equals("JSON_TYPE")) {
+            return isConstructorCall(((RexCall) node).getOperands().get(0));
+        }
+        return op.equals("JSON_OBJECT") || op.equals("JSON_ARRAY");
+    }
+
+    /** The JSON node of {@code v}, JSON text itself when {@code raw} (a JSON constructor's), else as {@link #of}. */
+    public static JsonNode of(Object v, boolean timestamp, boolean raw) {
+        if (v != null && raw) {
+            try {
+                return MAPPER.readTree(v.toString());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a JSON constructor gave invalid JSON: " + v, e);
+            }
+        }
+        return of(v, timestamp);
     }
 
     /** A JSON tree, or maps, lists and scalars, as JSON text, objects' keys in order. */

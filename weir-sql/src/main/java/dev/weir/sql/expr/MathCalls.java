@@ -9,12 +9,16 @@ import org.apache.calcite.rel.type.RelDataType;
 /**
  * Flink's arithmetic functions: ROUND and TRUNCATE (keeping an integer or floating operand's type, a DECIMAL rounded to
  * the scale of its result type), POWER, SQRT, EXP, LN, LOG10, LOG2, LOG(x) and LOG(base, x), SIGN, the trigonometric
- * functions, DEGREES, RADIANS, PI, E, RAND and RAND_INTEGER. NULL in gives NULL out.
+ * functions (SIN, COS, TAN, COT, ASIN, ACOS, ATAN, ATAN2, SINH, COSH, TANH), DEGREES, RADIANS, PI, E, RAND and
+ * RAND_INTEGER. NULL in gives NULL out.
  */
 final class MathCalls extends Expr {
     private static final long serialVersionUID = 1L;
 
-    enum Fn { ROUND, TRUNCATE, POWER, SQRT, EXP, LN, LOG10, LOG2, LOG, SIGN, SIN, COS, TAN, DEGREES, RADIANS, PI, E, RAND, RAND_INTEGER }
+    enum Fn {
+        ROUND, TRUNCATE, POWER, SQRT, EXP, LN, LOG10, LOG2, LOG, SIGN, SIN, COS, TAN, COT, ASIN, ACOS, ATAN, ATAN2, SINH, COSH,
+        TANH, DEGREES, RADIANS, PI, E, RAND, RAND_INTEGER
+    }
 
     private final Fn fn;
     private final Expr[] args;
@@ -51,6 +55,14 @@ final class MathCalls extends Expr {
             case "SIN":
             case "COS":
             case "TAN":
+            case "COT":
+            case "ASIN":
+            case "ACOS":
+            case "ATAN":
+            case "ATAN2":
+            case "SINH":
+            case "COSH":
+            case "TANH":
             case "DEGREES":
             case "RADIANS":
             case "PI":
@@ -105,6 +117,8 @@ final class MathCalls extends Expr {
                 return sign(a);
             case POWER:
                 return Math.pow(((Number) a).doubleValue(), ((Number) b).doubleValue());
+            case ATAN2:
+                return Math.atan2(((Number) a).doubleValue(), ((Number) b).doubleValue());
             case LOG:
                 // LOG(x) is the natural logarithm, LOG(base, x) takes the base first, as in Flink.
                 return b == null ? Math.log(((Number) a).doubleValue())
@@ -132,6 +146,20 @@ final class MathCalls extends Expr {
                 return Math.cos(x);
             case TAN:
                 return Math.tan(x);
+            case COT:
+                return 1.0d / Math.tan(x);
+            case ASIN:
+                return Math.asin(x);
+            case ACOS:
+                return Math.acos(x);
+            case ATAN:
+                return Math.atan(x);
+            case SINH:
+                return Math.sinh(x);
+            case COSH:
+                return Math.cosh(x);
+            case TANH:
+                return Math.tanh(x);
             case DEGREES:
                 return Math.toDegrees(x);
             case RADIANS:

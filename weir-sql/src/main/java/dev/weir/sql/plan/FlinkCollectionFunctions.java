@@ -115,13 +115,24 @@ public final class FlinkCollectionFunctions {
         return false;
     }
 
-    // ARRAY_APPEND's and ARRAY_PREPEND's: an array of the common type of the elements and e, nullable if either is.
+    // ARRAY_APPEND's and ARRAY_PREPEND's: an array of the common type of the elements and e, nullable if either is. Flink
+    // takes only an e that casts implicitly to the array's element type (an INT into an ARRAY<DOUBLE>, not a DECIMAL
+    // into an ARRAY<INT>), and refuses the call otherwise.
     private static RelDataType withElement(SqlOperatorBinding binding) {
         RelDataTypeFactory factory = binding.getTypeFactory();
         RelDataType array = binding.getOperandType(0);
         RelDataType element = factory.leastRestrictive(List.of(array.getComponentType(), binding.getOperandType(1)));
         if (element == null) {
             return null;
+        }
+        RelDataType component = array.getComponentType();
+        if (SqlTypeName.NUMERIC_TYPES.contains(component.getSqlTypeName()) && (element.getSqlTypeName() != component.getSqlTypeName()
+                || element.getPrecision() != component.getPrecision() || element.getScale() != component.getScale())) {
+            throw new dev.weir.table.api.ValidationException("Invalid function call:\n" + binding.getOperator().getName() + "("
+                    + dev.weir.sql.types.SqlTypes.toDataType(array) + ", "
+                    + dev.weir.sql.types.SqlTypes.toDataType(binding.getOperandType(1)) + ")\nFlink adds an element only of "
+                    + "the array's element type or one that casts to it implicitly; build the array of the wider type, "
+                    + "e.g. ARRAY[CAST(x AS DECIMAL(11, 1))]");
         }
         return factory.createTypeWithNullability(factory.createArrayType(element, -1), anyNullable(binding));
     }

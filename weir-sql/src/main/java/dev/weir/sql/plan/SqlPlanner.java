@@ -155,8 +155,8 @@ public final class SqlPlanner {
                 places.statement(validated);
             }
             RelRoot root = planner.rel(validated);
-            return new Planned(JoinFilterPushdown.apply(SubQueryJoinRewrite.apply(root.project())), root.validatedRowType, validated,
-                    places);
+            return new Planned(JsonValueArguments.apply(JoinFilterPushdown.apply(SubQueryJoinRewrite.apply(root.project()))),
+                    root.validatedRowType, validated, places);
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             String message = firstLines(cause.getMessage());

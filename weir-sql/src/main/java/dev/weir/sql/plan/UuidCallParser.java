@@ -15,7 +15,9 @@ import org.apache.calcite.util.SourceStringReader;
  * Calcite's SQL parser, except that {@code UUID} followed by {@code (} is a function name, as in Flink: Calcite reads
  * UUID as the name of its UUID type, so {@code SELECT UUID()} did not parse. The tokens are the parser's own, read
  * from the parser's own character stream (so that line, column and tab size stay Calcite's); only the kind of a
- * UUID token is changed when the next token is an opening parenthesis.
+ * UUID token is changed when the next token is an opening parenthesis. Flink's {@code ARRAY<T>} type of one word
+ * ({@code JSON_QUERY(.. RETURNING ARRAY<STRING>)}) is read as Calcite's {@code T ARRAY}, by giving the tokens in that
+ * order.
  */
 final class UuidCallParser {
     /** The parser factory for {@link SqlPlanner#PARSER_CONFIG}. */
@@ -50,28 +52,45 @@ final class UuidCallParser {
         }
     }
 
-    /** Calcite's tokens, with UUID an identifier when a parenthesis follows it. */
+    /** Calcite's tokens, with UUID an identifier when a parenthesis follows it, and ARRAY &lt; T &gt; as T ARRAY. */
     private static final class UuidCallTokens extends SqlParserImplTokenManager {
-        private Token ahead;
+        private final java.util.ArrayDeque<Token> ahead = new java.util.ArrayDeque<>();
 
         UuidCallTokens(SimpleCharStream stream) {
             super(stream);
         }
 
+        private Token next() {
+            return ahead.isEmpty() ? super.getNextToken() : ahead.poll();
+        }
+
+        private Token peek(int i) {
+            while (ahead.size() <= i) {
+                ahead.add(super.getNextToken());
+            }
+            int at = 0;
+            for (Token t : ahead) {
+                if (at++ == i) {
+                    return t;
+                }
+            }
+            throw new IllegalStateException();
+        }
+
         @Override
         public Token getNextToken() {
-            Token t;
-            if (ahead != null) {
-                t = ahead;
-                ahead = null;
-            } else {
-                t = super.getNextToken();
+            Token t = next();
+            if (t.kind == SqlParserImplConstants.UUID && peek(0).kind == SqlParserImplConstants.LPAREN) {
+                t.kind = SqlParserImplConstants.IDENTIFIER;
             }
-            if (t.kind == SqlParserImplConstants.UUID) {
-                ahead = super.getNextToken();
-                if (ahead.kind == SqlParserImplConstants.LPAREN) {
-                    t.kind = SqlParserImplConstants.IDENTIFIER;
-                }
+            if (t.kind == SqlParserImplConstants.ARRAY && peek(0).kind == SqlParserImplConstants.LT
+                    && peek(2).kind == SqlParserImplConstants.GT) {
+                Token element = peek(1);
+                ahead.poll();
+                ahead.poll();
+                ahead.poll();
+                ahead.addFirst(t);
+                return element;
             }
             return t;
         }

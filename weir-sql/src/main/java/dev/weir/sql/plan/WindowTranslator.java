@@ -10,6 +10,7 @@ import dev.weir.sql.runtime.SessionRowsFunction;
 import dev.weir.sql.runtime.WindowAggregateOutput;
 import dev.weir.sql.runtime.WindowColumnsFunction;
 import dev.weir.sql.runtime.WindowSpec;
+import dev.weir.sql.runtime.agg.AggCalls;
 import dev.weir.sql.runtime.agg.GlobalWindowAggregate;
 import dev.weir.sql.runtime.agg.LocalWindowAggregate;
 import dev.weir.sql.runtime.agg.LongAggregate;
@@ -261,6 +262,9 @@ final class WindowTranslator {
                 + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         List<AggregateCall> aggCalls = picked == null ? aggregate.getAggCallList()
                 : aggregate.getAggCallList().stream().map(c -> c.transform(picked)).toList();
+        if (call.spec().kind() == WindowSpec.Kind.HOP || call.spec().kind() == WindowSpec.Kind.SESSION) {
+            AggCalls.refuseWithoutMerge(aggCalls, call.function());
+        }
         LongAggregate integers = LongAggregate.tryCreate(aggCalls, aggregateInput);
         WindowAggregateOutput output = new WindowAggregateOutput(groupColumns);
         DataStream<Row> out;

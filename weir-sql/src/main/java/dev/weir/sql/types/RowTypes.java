@@ -8,7 +8,6 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.type.SqlTypeFactoryImpl;
-import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Row types of planned queries: as a {@link ResolvedSchema}, as value conversions, and a shared type factory. */
 public final class RowTypes {
@@ -27,10 +26,10 @@ public final class RowTypes {
     }
 
     public static ValueConversions conversions(RelDataType rowType) {
-        List<SqlTypeName> types = new ArrayList<>();
+        List<RelDataType> types = new ArrayList<>();
         for (RelDataTypeField f : rowType.getFieldList()) {
-            types.add(f.getType().getSqlTypeName());
+            types.add(f.getType());
         }
-        return new ValueConversions(types);
+        return ValueConversions.of(types);
     }
 }

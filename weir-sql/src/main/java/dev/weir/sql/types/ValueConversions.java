@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -17,22 +18,45 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * TIMESTAMP or TIMESTAMP_LTZ is a {@code Long} of epoch milliseconds (a TIMESTAMP counts its wall-clock fields as if
  * in UTC), a DATE an {@code Integer} of days since 1970-01-01, a TIME an {@code Integer} of milliseconds of the day;
  * users see {@link LocalDateTime}, {@link Instant}, {@link LocalDate} and {@link LocalTime}, as in Flink. A MAP is an
- * ordered map inside and a {@code HashMap} outside, as Flink hands it out. Every other type is the same object inside
- * and out.
+ * ordered map inside and a {@code HashMap} outside, as Flink hands it out. Values nested in an ARRAY, a MAP or a ROW
+ * convert as they do at the top level ({@code ARRAY[ts]} gives a {@code LocalDateTime} element), as in Flink. Every
+ * other type is the same object inside and out.
  */
 public final class ValueConversions implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final SqlTypeName[] types;
+    /** Per column, how a nested value converts; null for a column whose values keep their form inside. */
+    private final NestedForm[] nested;
     private final boolean identity;
 
     public ValueConversions(List<SqlTypeName> types) {
         this.types = types.toArray(new SqlTypeName[0]);
+        this.nested = new NestedForm[this.types.length];
         boolean allSame = true;
         for (SqlTypeName t : this.types) {
             allSame &= !changesForm(t);
         }
         this.identity = allSame;
+    }
+
+    /** The conversions of columns of {@code types}, nested values (an ARRAY's elements, a MAP's, a ROW's fields) too. */
+    public static ValueConversions of(List<RelDataType> types) {
+        SqlTypeName[] names = new SqlTypeName[types.size()];
+        NestedForm[] nested = new NestedForm[names.length];
+        boolean identity = true;
+        for (int i = 0; i < names.length; i++) {
+            names[i] = types.get(i).getSqlTypeName();
+            nested[i] = NestedForm.of(types.get(i));
+            identity &= !changesForm(names[i]) && nested[i] == null;
+        }
+        return new ValueConversions(names, nested, identity);
+    }
+
+    private ValueConversions(SqlTypeName[] types, NestedForm[] nested, boolean identity) {
+        this.types = types;
+        this.nested = nested;
+        this.identity = identity;
     }
 
     private static boolean changesForm(SqlTypeName t) {
@@ -44,7 +68,8 @@ public final class ValueConversions implements Serializable {
     public Row toExternal(Row row) {
         if (!identity) {
             for (int i = 0; i < types.length; i++) {
-                row.setField(i, toExternal(row.getField(i), types[i]));
+                Object value = row.getField(i);
+                row.setField(i, nested[i] != null ? nested[i].toExternal(value) : toExternal(value, types[i]));
             }
         }
         return row;
@@ -105,6 +130,97 @@ public final class ValueConversions implements Serializable {
                 return value instanceof LocalTime ? (int) (((LocalTime) value).toNanoOfDay() / 1_000_000L) : value;
             default:
                 return value;
+        }
+    }
+
+    /** How a value of a collection or ROW type converts: its own form and its elements', keys', values' or fields'. */
+    private static final class NestedForm implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        private final SqlTypeName type;
+        private final NestedForm element; // an ARRAY's elements, a MAP's keys, null when they keep their form
+        private final NestedForm value; // a MAP's values
+        private final SqlTypeName elementType;
+        private final SqlTypeName valueType;
+        private final NestedForm[] fields; // a ROW's
+        private final SqlTypeName[] fieldTypes;
+
+        private NestedForm(SqlTypeName type, NestedForm element, SqlTypeName elementType, NestedForm value,
+                SqlTypeName valueType, NestedForm[] fields, SqlTypeName[] fieldTypes) {
+            this.type = type;
+            this.element = element;
+            this.elementType = elementType;
+            this.value = value;
+            this.valueType = valueType;
+            this.fields = fields;
+            this.fieldTypes = fieldTypes;
+        }
+
+        /** The form of a collection or ROW type whose values change form going out, or null when they do not. */
+        static NestedForm of(RelDataType type) {
+            switch (type.getSqlTypeName()) {
+                case ARRAY: {
+                    RelDataType e = type.getComponentType();
+                    NestedForm element = of(e);
+                    return element == null && !changesForm(e.getSqlTypeName()) ? null
+                            : new NestedForm(SqlTypeName.ARRAY, element, e.getSqlTypeName(), null, null, null, null);
+                }
+                case MAP:
+                    // A MAP changes form itself (HashMap), whatever its keys and values.
+                    return new NestedForm(SqlTypeName.MAP, of(type.getKeyType()), type.getKeyType().getSqlTypeName(),
+                            of(type.getValueType()), type.getValueType().getSqlTypeName(), null, null);
+                case ROW: {
+                    int n = type.getFieldCount();
+                    NestedForm[] fields = new NestedForm[n];
+                    SqlTypeName[] fieldTypes = new SqlTypeName[n];
+                    boolean changes = false;
+                    for (int i = 0; i < n; i++) {
+                        RelDataType f = type.getFieldList().get(i).getType();
+                        fields[i] = of(f);
+                        fieldTypes[i] = f.getSqlTypeName();
+                        changes |= fields[i] != null || changesForm(fieldTypes[i]);
+                    }
+                    return changes ? new NestedForm(SqlTypeName.ROW, null, null, null, null, fields, fieldTypes) : null;
+                }
+                default:
+                    return null;
+            }
+        }
+
+        Object toExternal(Object v) {
+            if (v == null) {
+                return null;
+            }
+            switch (type) {
+                case ARRAY: {
+                    Object[] in = (Object[]) v;
+                    Object[] out = new Object[in.length];
+                    for (int i = 0; i < in.length; i++) {
+                        out[i] = convert(in[i], element, elementType);
+                    }
+                    return out;
+                }
+                case MAP: {
+                    // A HashMap filled in the map's order, as Flink's MAP conversion hands it out (and prints it).
+                    Map<Object, Object> out = new HashMap<>();
+                    for (Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                        out.put(convert(e.getKey(), element, elementType), convert(e.getValue(), value, valueType));
+                    }
+                    return out;
+                }
+                default: {
+                    // A new row: the internal one may be shared with another sink.
+                    Row out = Row.copy((Row) v);
+                    for (int i = 0; i < fields.length && i < out.getArity(); i++) {
+                        out.setField(i, convert(out.getField(i), fields[i], fieldTypes[i]));
+                    }
+                    return out;
+                }
+            }
+        }
+
+        private static Object convert(Object v, NestedForm form, SqlTypeName type) {
+            return form != null ? form.toExternal(v) : ValueConversions.toExternal(v, type);
         }
     }
 }

@@ -50,6 +50,30 @@ public final class AggCalls {
         }
     }
 
+    /**
+     * Refuses the JSON aggregates among {@code calls} in a {@code window} (HOP, SESSION) aggregate, whose windows share
+     * or merge partial aggregates: Flink's JSON aggregates cannot merge them, and Flink 2.3 refuses them with this
+     * message while planning (in CUMULATE windows it runs them).
+     */
+    public static void refuseWithoutMerge(List<AggregateCall> calls, String window) {
+        for (AggregateCall call : calls) {
+            boolean object = call.getAggregation() instanceof SqlJsonObjectAggAggFunction;
+            if (!object && !(call.getAggregation() instanceof SqlJsonArrayAggAggFunction)) {
+                continue;
+            }
+            SqlJsonConstructorNullClause nulls = object ? ((SqlJsonObjectAggAggFunction) call.getAggregation()).getNullClause()
+                    : ((SqlJsonArrayAggAggFunction) call.getAggregation()).getNullClause();
+            String function = (object ? "JSON_OBJECTAGG_" : "JSON_ARRAYAGG_") + nulls.name();
+            String type = "org.apache.flink.table.runtime.functions.aggregate." + (object ? "JsonObjectAggFunction" : "JsonArrayAggFunction");
+            throw new ValidationException("Could not find an implementation method 'merge' in class '" + type + "' for function '"
+                    + function + "' that matches the following signature:\nvoid merge(" + type + ".Accumulator, java.lang.Iterable)"
+                    + "\n" + (object ? "JSON_OBJECTAGG" : "JSON_ARRAYAGG") + " runs in GROUP BY aggregates and in aggregates of "
+                    + "the TUMBLE and CUMULATE window table functions, not of the " + window + " window table function (its "
+                    + "windows share or merge partial aggregates), in Flink as in Weir; aggregate per TUMBLE or CUMULATE "
+                    + "window instead");
+        }
+    }
+
     // JSON_OBJECTAGG(KEY k VALUE v ..) and JSON_ARRAYAGG(v ..), with their NULL clauses; JSON_ARRAYAGG's ORDER BY is refused.
     private static AggCall json(AggregateCall call, RelDataType inputType) {
         if (!call.collation.getFieldCollations().isEmpty()) {
@@ -63,14 +87,15 @@ public final class AggCalls {
         List<Integer> args = call.getArgList();
         int value = args.get(args.size() - 1);
         boolean timestamp = inputType.getFieldList().get(value).getType().getSqlTypeName() == SqlTypeName.TIMESTAMP;
+        boolean raw = call.getAggregation() instanceof JsonAggregates.RawValues;
         if (call.getAggregation() instanceof SqlJsonObjectAggAggFunction) {
             boolean absent = ((SqlJsonObjectAggAggFunction) call.getAggregation()).getNullClause()
                     == SqlJsonConstructorNullClause.ABSENT_ON_NULL;
-            return new JsonAggregates.ObjectAgg(args.get(0), value, call.filterArg, absent, timestamp);
+            return new JsonAggregates.ObjectAgg(args.get(0), value, call.filterArg, absent, timestamp, raw);
         }
         boolean absent = ((SqlJsonArrayAggAggFunction) call.getAggregation()).getNullClause()
                 == SqlJsonConstructorNullClause.ABSENT_ON_NULL;
-        return new JsonAggregates.ArrayAgg(value, call.filterArg, absent, timestamp);
+        return new JsonAggregates.ArrayAgg(value, call.filterArg, absent, timestamp, raw);
     }
 
     private static boolean isInteger(RelDataType inputType, int arg) {

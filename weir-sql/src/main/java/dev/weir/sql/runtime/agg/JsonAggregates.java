@@ -11,15 +11,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.apache.calcite.sql.SqlAggFunction;
+import org.apache.calcite.sql.fun.SqlJsonArrayAggAggFunction;
+import org.apache.calcite.sql.fun.SqlJsonObjectAggAggFunction;
 
 /**
  * Flink's JSON aggregates: JSON_OBJECTAGG([KEY] k VALUE v [NULL | ABSENT ON NULL]), NULL ON NULL by default, and
  * JSON_ARRAYAGG(v [NULL | ABSENT ON NULL]), ABSENT ON NULL by default, both retracting (a retracted row takes its key
  * out of the object, or its value's first occurrence out of the array), as Flink's run in group aggregates. A NULL key
  * fails the job, as in Flink. The accumulators hold the values themselves; the JSON text is written for each result.
+ * A value built by JSON_OBJECT or JSON_ARRAY is inserted as JSON, not as a string, as Flink does.
  */
 public final class JsonAggregates {
     private JsonAggregates() {
+    }
+
+    /**
+     * The JSON aggregate {@code function} inserting its values as JSON (they are JSON_OBJECT's or JSON_ARRAY's text), or
+     * null when it is no JSON aggregate.
+     */
+    public static SqlAggFunction rawValues(SqlAggFunction function) {
+        if (function instanceof RawValues) {
+            return null;
+        }
+        if (function instanceof SqlJsonObjectAggAggFunction) {
+            return new RawObjectAgg((SqlJsonObjectAggAggFunction) function);
+        }
+        if (function instanceof SqlJsonArrayAggAggFunction) {
+            return new RawArrayAgg((SqlJsonArrayAggAggFunction) function);
+        }
+        return null;
+    }
+
+    /** Marks a JSON aggregate whose values are JSON text to insert as JSON. */
+    interface RawValues {
+    }
+
+    private static final class RawObjectAgg extends SqlJsonObjectAggAggFunction implements RawValues {
+        RawObjectAgg(SqlJsonObjectAggAggFunction function) {
+            super(function.getKind(), function.getNullClause());
+        }
+    }
+
+    private static final class RawArrayAgg extends SqlJsonArrayAggAggFunction implements RawValues {
+        RawArrayAgg(SqlJsonArrayAggAggFunction function) {
+            super(function.getKind(), function.getNullClause());
+        }
     }
 
     /** JSON_OBJECTAGG: the accumulator maps each key to its latest value, keys in order, as Flink writes them. */
@@ -28,12 +65,14 @@ public final class JsonAggregates {
         private final int valueArg;
         private final boolean absentOnNull;
         private final boolean timestampValue;
+        private final boolean rawValue;
 
-        public ObjectAgg(int keyArg, int valueArg, int filterArg, boolean absentOnNull, boolean timestampValue) {
+        public ObjectAgg(int keyArg, int valueArg, int filterArg, boolean absentOnNull, boolean timestampValue, boolean rawValue) {
             super(keyArg, filterArg);
             this.valueArg = valueArg;
             this.absentOnNull = absentOnNull;
             this.timestampValue = timestampValue;
+            this.rawValue = rawValue;
         }
 
         @Override
@@ -80,7 +119,7 @@ public final class JsonAggregates {
         public Object result(Object acc) {
             ObjectNode object = JsonNodeFactory.instance.objectNode();
             for (Map.Entry<String, Object> e : ((Map<String, Object>) acc).entrySet()) {
-                object.set(e.getKey(), JsonNodes.of(e.getValue(), timestampValue));
+                object.set(e.getKey(), JsonNodes.of(e.getValue(), timestampValue, rawValue));
             }
             return JsonNodes.write(object);
         }
@@ -91,11 +130,13 @@ public final class JsonAggregates {
         private static final long serialVersionUID = 1L;
         private final boolean absentOnNull;
         private final boolean timestampValue;
+        private final boolean rawValue;
 
-        public ArrayAgg(int arg, int filterArg, boolean absentOnNull, boolean timestampValue) {
+        public ArrayAgg(int arg, int filterArg, boolean absentOnNull, boolean timestampValue, boolean rawValue) {
             super(arg, filterArg);
             this.absentOnNull = absentOnNull;
             this.timestampValue = timestampValue;
+            this.rawValue = rawValue;
         }
 
         @Override
@@ -143,7 +184,7 @@ public final class JsonAggregates {
             List<Object> values = (List<Object>) acc;
             ArrayNode array = JsonNodeFactory.instance.arrayNode(values.size());
             for (Object v : values) {
-                array.add(JsonNodes.of(v, timestampValue));
+                array.add(JsonNodes.of(v, timestampValue, rawValue));
             }
             return JsonNodes.write(array);
         }
