@@ -78,7 +78,7 @@ public final class SqlPlanner {
         } catch (SqlParseException e) {
             throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
         }
-        return convert(planner, FlinkNullOrder.apply(SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed))), places);
+        return convert(planner, rewritten(parsed), places);
     }
 
     /**
@@ -95,8 +95,7 @@ public final class SqlPlanner {
             throw new SqlParserException("SQL parse failed. " + firstLines(e.getMessage()), e);
         }
         try {
-            return planner.validateAndGetType(FlinkNullOrder.apply(SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed))))
-                    .right;
+            return planner.validateAndGetType(rewritten(parsed)).right;
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ValidationException("SQL validation failed. " + firstLines(cause.getMessage()), e);
@@ -206,6 +205,11 @@ public final class SqlPlanner {
                         .withDefaultNullCollation(org.apache.calcite.config.NullCollation.LOW) // Flink's: NULL sorts first
                         .withIdentifierExpansion(true))
                 .sqlToRelConverterConfig(SqlToRelConverter.config().withExpand(false).withTrimUnusedFields(false));
+    }
+
+    /** A parsed query with Flink's forms Calcite does not know rewritten: group windows, session partitions, NULL order. */
+    private static SqlNode rewritten(SqlNode parsed) {
+        return FlinkNullOrder.apply(SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed)));
     }
 
     /** Calcite lists every token it expected after the first lines; Flink's message keeps the first few. */
