@@ -444,18 +444,18 @@ final class TableImpl implements Table {
 
     /** The schema {@code query} validates to, not planned; a validation error names the Table API call. */
     ResolvedSchema validatedSchema(String query, String call) {
-        try {
-            return environment.validatedSchema(query);
-        } catch (ValidationException | SqlParserException | TableException e) {
-            throw new ValidationException("Table." + call + "(..) failed: " + e.getMessage() + "\n(Weir planned it as: "
-                    + query + ")", e);
-        }
+        return planned(query, call, environment::validatedSchema);
     }
 
     /** The table {@code query} plans to; a planning error names the Table API call. */
     Table derive(String query, String call) {
+        return planned(query, call, environment::sqlQuery);
+    }
+
+    /** {@code step} applied to {@code query}; a failure becomes a ValidationException naming the call and the SQL. */
+    private static <T> T planned(String query, String call, java.util.function.Function<String, T> step) {
         try {
-            return environment.sqlQuery(query);
+            return step.apply(query);
         } catch (ValidationException | SqlParserException | TableException e) {
             throw new ValidationException("Table." + call + "(..) failed: " + e.getMessage() + "\n(Weir planned it as: "
                     + query + ")", e);

@@ -108,7 +108,7 @@ public final class OperationSql {
     }
 
     /**
-     * {@code SELECT f(..) AS `T$result` FROM input [GROUP BY keys]}: planned only for the type of the function's result;
+     * {@code SELECT f(..) AS `T$result` FROM input [GROUP BY keys]}: validated, never planned, for the type of the function's result;
      * {@code grouped} for an aggregate function, whose keys leave out a group window's alias.
      */
     public String resultProbe(Node call, List<Expression> keys, String windowAlias, boolean grouped) {
@@ -119,7 +119,7 @@ public final class OperationSql {
                 plainKeys.add(key);
             }
         }
-        // The keys are selected too: Calcite's type flattener fails on a ROW-valued aggregate without them.
+        // The keys are selected too, as the query that reads the result's fields selects them (aggregateSelect).
         StringBuilder select = new StringBuilder("SELECT ");
         for (int i = 0; grouped && i < plainKeys.size(); i++) {
             select.append(rendering.render(SqlRendering.node(plainKeys.get(i)))).append(" AS `T$k").append(i).append("`, ");

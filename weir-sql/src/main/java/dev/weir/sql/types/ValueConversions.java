@@ -30,16 +30,6 @@ public final class ValueConversions implements Serializable {
     private final NestedForm[] nested;
     private final boolean identity;
 
-    public ValueConversions(List<SqlTypeName> types) {
-        this.types = types.toArray(new SqlTypeName[0]);
-        this.nested = new NestedForm[this.types.length];
-        boolean allSame = true;
-        for (SqlTypeName t : this.types) {
-            allSame &= !changesForm(t);
-        }
-        this.identity = allSame;
-    }
-
     /** The conversions of columns of {@code types}, nested values (an ARRAY's elements, a MAP's, a ROW's fields) too. */
     public static ValueConversions of(List<RelDataType> types) {
         SqlTypeName[] names = new SqlTypeName[types.size()];
