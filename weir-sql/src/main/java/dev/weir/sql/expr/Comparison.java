@@ -3,7 +3,10 @@ package dev.weir.sql.expr;
 import dev.weir.types.Row;
 import java.math.BigDecimal;
 
-/** {@code =}, {@code <>}, {@code <}, {@code <=}, {@code >}, {@code >=}; NULL when either side is NULL. */
+/**
+ * {@code =}, {@code <>}, {@code <}, {@code <=}, {@code >}, {@code >=}; NULL when either side is NULL. Two integer
+ * operands compare as {@code long}s from {@link Expr#evalLong(Row)}, boxing nothing.
+ */
 final class Comparison extends Expr {
     private static final long serialVersionUID = 1L;
 
@@ -12,15 +15,39 @@ final class Comparison extends Expr {
     private final Op op;
     private final Expr left;
     private final Expr right;
+    // Both operands are of integer types: compared by evalLong.
+    private final boolean integers;
 
-    Comparison(Op op, Expr left, Expr right) {
+    Comparison(Op op, Expr left, Expr right, boolean integers) {
         this.op = op;
         this.left = left;
         this.right = right;
+        this.integers = integers;
+    }
+
+    @Override
+    public boolean isTrue(Row row) {
+        if (!integers) {
+            return super.isTrue(row);
+        }
+        long l = left.evalLong(row);
+        if (isNull(l, left, row)) {
+            return false;
+        }
+        long r = right.evalLong(row);
+        return !isNull(r, right, row) && holds(Long.compare(l, r));
     }
 
     @Override
     public Object eval(Row row) {
+        if (integers) {
+            long l = left.evalLong(row);
+            if (isNull(l, left, row)) {
+                return null;
+            }
+            long r = right.evalLong(row);
+            return isNull(r, right, row) ? null : holds(Long.compare(l, r));
+        }
         Object l = left.eval(row);
         if (l == null) {
             return null;
@@ -29,7 +56,10 @@ final class Comparison extends Expr {
         if (r == null) {
             return null;
         }
-        int c = compare(l, r);
+        return holds(compare(l, r));
+    }
+
+    private boolean holds(int c) {
         switch (op) {
             case EQ:
                 return c == 0;

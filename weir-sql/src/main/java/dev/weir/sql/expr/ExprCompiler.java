@@ -328,6 +328,19 @@ public final class ExprCompiler {
         return type.getSqlTypeName() == SqlTypeName.ARRAY || type.getSqlTypeName() == SqlTypeName.MAP || type.isStruct();
     }
 
+    /** Whether {@code node}'s type is TINYINT, SMALLINT, INTEGER or BIGINT, whose values {@link Expr#evalLong} gives. */
+    private static boolean isInteger(RexNode node) {
+        switch (node.getType().getSqlTypeName()) {
+            case TINYINT:
+            case SMALLINT:
+            case INTEGER:
+            case BIGINT:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     private static boolean isLtz(RexNode node) {
         return node.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
     }
@@ -406,7 +419,9 @@ public final class ExprCompiler {
     }
 
     private Expr comparison(Comparison.Op op, RexCall call) {
-        return new Comparison(op, compileExpanded(call.getOperands().get(0)), compileExpanded(call.getOperands().get(1)));
+        RexNode left = call.getOperands().get(0);
+        RexNode right = call.getOperands().get(1);
+        return new Comparison(op, compileExpanded(left), compileExpanded(right), isInteger(left) && isInteger(right));
     }
 
     private Expr[] all(List<RexNode> operands) {

@@ -20,6 +20,15 @@ final class Leaf {
         public Object eval(Row row) {
             return row.getField(index);
         }
+
+        @Override
+        public long evalLong(Row row) {
+            Object v = row.getField(index);
+            if (v instanceof Long) {
+                return (Long) v;
+            }
+            return v == null ? MAYBE_NULL : ((Number) v).longValue();
+        }
     }
 
     /** Field {@code index} of a ROW value ({@code person.id}); NULL when the row is NULL, as in Flink. */
@@ -65,13 +74,26 @@ final class Leaf {
     static final class Constant extends Expr {
         private static final long serialVersionUID = 1L;
         private final Object value;
+        // The value as evalLong gives it, computed once (only read where the value is an integer).
+        private final long asLong;
 
         Constant(Object value) {
             this.value = value;
+            this.asLong = value == null ? MAYBE_NULL : value instanceof Number ? ((Number) value).longValue() : 0;
         }
 
         @Override
         public Object eval(Row row) {
+            return value;
+        }
+
+        @Override
+        public long evalLong(Row row) {
+            return asLong;
+        }
+
+        /** The value, for the compiler's choice of a node specialised to a constant operand. */
+        Object value() {
             return value;
         }
     }

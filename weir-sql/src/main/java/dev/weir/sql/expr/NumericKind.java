@@ -51,6 +51,20 @@ enum NumericKind {
         }
     }
 
+    /** {@code v} cut to this integral kind's width, as {@link #box(long)} would box it. */
+    long narrow(long v) {
+        switch (this) {
+            case TINYINT:
+                return (byte) v;
+            case SMALLINT:
+                return (short) v;
+            case INT:
+                return (int) v;
+            default:
+                return v;
+        }
+    }
+
     Object boxDouble(double v) {
         return this == FLOAT ? (Object) (float) v : (Object) v;
     }
