@@ -69,15 +69,11 @@ final class IntegerCastOfDecimalProduct extends Expr {
 
     @Override
     public Object eval(Row row) {
-        long v = integer.evalLong(row);
-        if (isNull(v, integer, row)) {
+        long result = evalLong(row);
+        // Only a NULL factor makes the product NULL.
+        if (result == MAYBE_NULL && integer.eval(row) == null) {
             return null;
         }
-        long product = v * unscaled;
-        if (Math.multiplyHigh(v, unscaled) != (product >> 63)) {
-            return general.eval(row);
-        }
-        long result = unscale(product);
         switch (to) {
             case TINYINT:
                 return (byte) result;
@@ -90,7 +86,6 @@ final class IntegerCastOfDecimalProduct extends Expr {
         }
     }
 
-    /** As {@link #eval(Row)}, unboxed. */
     @Override
     public long evalLong(Row row) {
         long v = integer.evalLong(row);
@@ -99,7 +94,8 @@ final class IntegerCastOfDecimalProduct extends Expr {
         }
         long product = v * unscaled;
         if (Math.multiplyHigh(v, unscaled) != (product >> 63)) {
-            return super.evalLong(row);
+            // The factor is not NULL, so neither is the decimal cast's result.
+            return ((Number) general.eval(row)).longValue();
         }
         long result = unscale(product);
         return to == SqlTypeName.TINYINT ? (byte) result : to == SqlTypeName.SMALLINT ? (short) result
