@@ -23,7 +23,7 @@ final class SliceCache implements AutoCloseable {
     /** What an entry costs beside its key and value: its slots in six arrays and the table, the key array's header. */
     static final int ENTRY_OVERHEAD = 96;
     /** One value in this many writes is serialized to follow how large the partial aggregates are. */
-    static final int SAMPLE_EVERY = 32;
+    static final int SAMPLE_EVERY = 128;
 
     private final RocksDBInstance rocks;
     private final ColumnFamilyHandle column;
@@ -154,7 +154,8 @@ final class SliceCache implements AutoCloseable {
             keyBytes -= slice.keyBytes[e].length;
         }
         slice.clear();
-        slice.complete = false;
+        // A slice that never reached RocksDB (no entry yet) stays complete: RocksDB holds none of it.
+        slice.complete = !slice.inRocks;
     }
 
     /** Forgets {@code slice} (its window fired and no later one reads it). */
