@@ -10,6 +10,8 @@ import org.rocksdb.RocksIterator;
  * {@link RocksDBSliceCursor} merges a window's runs key by key.
  */
 abstract class SliceRun {
+    private static final int HEAD_BYTES = 6;
+
     /** Whether the run is on an entry. */
     abstract boolean valid();
 
@@ -31,14 +33,35 @@ abstract class SliceRun {
     void close() {
     }
 
+    /**
+     * The current entry's key group and first {@value #HEAD_BYTES} key bytes (zeros past its end) as one number: most
+     * comparisons of a window's merge end on it, without reaching the key arrays (a tenth of 11c's CPU went to them).
+     */
+    private long head;
+
+    /** Sets {@link #head} from the current entry; called by each run whenever it moves onto an entry. */
+    final void headMoved() {
+        byte[] key = keyArray();
+        int from = keyFrom();
+        long h = keyGroup();
+        for (int p = from; p < from + HEAD_BYTES; p++) {
+            h = h << 8 | (p < key.length ? key[p] & 0xFF : 0);
+        }
+        head = h;
+    }
+
     /** Orders the current entries of two runs as RocksDB orders their keys in one slice. */
     static int compare(SliceRun a, SliceRun b) {
-        int byGroup = Integer.compare(a.keyGroup(), b.keyGroup());
-        if (byGroup != 0) {
-            return byGroup;
+        // Key groups are below 2^15: the heads are positive, and their signed order is the bytes' order.
+        int byHead = Long.compare(a.head, b.head);
+        if (byHead != 0) {
+            return byHead;
         }
         byte[] x = a.keyArray();
         byte[] y = b.keyArray();
+        if (x == y && a.keyFrom() == b.keyFrom()) {
+            return 0;
+        }
         return Arrays.compareUnsigned(x, a.keyFrom(), x.length, y, b.keyFrom(), y.length);
     }
 
@@ -56,6 +79,9 @@ abstract class SliceRun {
             this.order = slice.sorted();
             this.copy = copy;
             this.serializer = serializer;
+            if (valid()) {
+                headMoved();
+            }
         }
 
         @Override
@@ -91,7 +117,9 @@ abstract class SliceRun {
 
         @Override
         void next() {
-            at++;
+            if (++at < order.length) {
+                headMoved();
+            }
         }
     }
 
@@ -130,6 +158,7 @@ abstract class SliceRun {
                 if (SliceKeys.slice(k) == slice) {
                     group = found;
                     current = k;
+                    headMoved();
                     return;
                 }
                 // Another slice: the group holds none of this one past it, or a later group may.
@@ -174,6 +203,7 @@ abstract class SliceRun {
                 byte[] k = iterator.key();
                 if (StateKeys.keyGroup(k) == group && SliceKeys.slice(k) == slice) {
                     current = k;
+                    headMoved();
                     return;
                 }
             }
