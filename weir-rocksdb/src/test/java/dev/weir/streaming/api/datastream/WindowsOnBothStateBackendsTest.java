@@ -47,31 +47,6 @@ class WindowsOnBothStateBackendsTest {
         return env;
     }
 
-    /** Counts elements per window. */
-    static final class Count implements dev.weir.api.common.functions.AggregateFunction<Ev, long[], Long> {
-        @Override
-        public long[] createAccumulator() {
-            return new long[1];
-        }
-
-        @Override
-        public long[] add(Ev value, long[] acc) {
-            acc[0]++;
-            return acc;
-        }
-
-        @Override
-        public Long getResult(long[] acc) {
-            return acc[0];
-        }
-
-        @Override
-        public long[] merge(long[] a, long[] b) {
-            a[0] += b[0];
-            return a;
-        }
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void slidingWindowsEmitEveryWindowThatHoldsAnElementOfTheKey(String backend) throws Exception {
@@ -97,7 +72,7 @@ class WindowsOnBothStateBackendsTest {
     void sessionWindowsCountWithPreAggregationAcrossMerges(String backend) throws Exception {
         List<String> out = Jobs.collect(Ev.source(env(backend, 1), Ev.of("a", 0), Ev.of("a", 18), Ev.of("a", 9), Ev.of("a", 27))
                 .keyBy(Ev::key).window(EventTimeSessionWindows.withDynamicGap((Ev e) -> e.ts() == 27 ? 1 : 10))
-                .aggregate(new Count(), new WindowFunction<Long, String, String, TimeWindow>() {
+                .aggregate(new WindowsTest.Count(), new WindowFunction<Long, String, String, TimeWindow>() {
                     @Override
                     public void apply(String key, TimeWindow window, Iterable<Long> input, Collector<String> out) {
                         out.collect(key + window + "=" + input.iterator().next());
@@ -132,7 +107,7 @@ class WindowsOnBothStateBackendsTest {
                 .keyBy(Ev::key).window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
                 .allowedLateness(Duration.ofMillis(5))
                 .sideOutputLateData(late)
-                .aggregate(new Count());
+                .aggregate(new WindowsTest.Count());
         List<String> out = Jobs.collect(counts.map(c -> "count:" + c).union(counts.getSideOutput(late).map(e -> "late:" + e.key() + e.ts())));
         out.sort(null);
         // a[0,10) fires with 1 and 3 (2), again with 4 (3); b[0,10) fires with 2 (1), again with 5 (2); at 16 both close.
@@ -143,7 +118,7 @@ class WindowsOnBothStateBackendsTest {
     @ValueSource(strings = {"hashmap", "rocksdb"})
     void lateElementsWithoutSideOutputAreDroppedAndWindowsWithoutLatenessFireOnce(String backend) throws Exception {
         List<Long> out = Jobs.collect(Ev.source(env(backend, 1), Ev.of("a", 1), Ev.wm("a", 2, 9), Ev.of("a", 3), Ev.of("a", 12))
-                .keyBy(Ev::key).window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).aggregate(new Count()));
+                .keyBy(Ev::key).window(TumblingEventTimeWindows.of(Duration.ofMillis(10))).aggregate(new WindowsTest.Count()));
         assertThat(out).containsExactly(2L, 1L);
     }
 
