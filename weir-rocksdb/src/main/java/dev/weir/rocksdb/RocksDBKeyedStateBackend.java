@@ -93,7 +93,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         this.rocks = rocks;
         this.sharedFiles = new SharedFileTracker(incremental, storedPrefix);
         this.timers = new BackendTimers(this, rocks, operatorName, heapTimers);
-        this.slices = new SliceColumns(access, rocks, keys, range, serializer);
+        this.slices = new SliceColumns(access, rocks, keys, this, range, serializer, writeBackCache);
     }
 
     @Override
@@ -336,6 +336,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     @Override
     public void close() {
         cache.close();
+        slices.close();
         timers.close();
         rocks.close();
     }
@@ -404,6 +405,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + kind + checkpointId);
         RocksDBInstance.deleteRecursively(local);
         cache.flush();
+        slices.flush();
         timers.storeSequence();
         rocks.createCheckpoint(local);
         return local;

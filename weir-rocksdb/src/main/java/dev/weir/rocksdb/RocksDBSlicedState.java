@@ -1,6 +1,7 @@
 package dev.weir.rocksdb;
 
 import dev.weir.engine.checkpoint.storage.StateSerializer;
+import dev.weir.engine.state.KeyContext;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.SlicedKeyedState;
 import dev.weir.engine.state.StateEntryVisitor;
@@ -13,10 +14,11 @@ import org.rocksdb.WriteBatch;
 
 /**
  * The slicing window operator's slices in a column family of their own, laid out by {@link SliceKeys} (key group,
- * slice, key), values serialized with the state serializer. Snapshots see an entry as the key's value in namespace
- * {@code slice start} ({@code Long}) of the state, as the heap operator's slices are.
+ * slice, key), values serialized with the state serializer, with the open slices' entries held as objects by a
+ * {@link SliceCache} in front of RocksDB. Snapshots see an entry as the key's value in namespace {@code slice start}
+ * ({@code Long}) of the state, as the heap operator's slices are.
  */
-final class RocksDBSlicedState implements SlicedKeyedState {
+final class RocksDBSlicedState implements SlicedKeyedState, AutoCloseable {
     /** Column family names of sliced states; a state's own name never starts with a NUL character in practice. */
     static final String COLUMN_PREFIX = "\u0000slices\u0000";
     /** How many deletes one write batch of a dropped slice holds. */
@@ -27,22 +29,29 @@ final class RocksDBSlicedState implements SlicedKeyedState {
     private final ColumnFamilyHandle column;
     private final String name;
     private final StateKeys keys;
+    private final KeyContext keyContext;
     private final KeyGroupRange range;
     private final StateSerializer serializer;
-    /** The RocksDB key of the last access, reused while the key and slice stay (an element's read, then its write). */
-    private byte[] lastKeyBytes;
-    private long lastSlice;
-    private byte[] lastRocksKey;
+    private final SliceCache cache;
+    /** The entry of the last access, while its key array and slice stay (an element's read, then its write). */
+    private byte[] lastKey;
+    private CachedSlice lastSlice;
+    private int lastHash;
+    private int lastEntry = CachedSlice.NONE;
 
     RocksDBSlicedState(RocksDBStateAccess access, RocksDBInstance rocks, ColumnFamilyHandle column, String name, StateKeys keys,
-                       KeyGroupRange range, StateSerializer serializer) {
+                       KeyContext keyContext, KeyGroupRange range, StateSerializer serializer, long cacheBudget) {
         this.access = access;
         this.rocks = rocks;
         this.column = column;
         this.name = name;
         this.keys = keys;
+        this.keyContext = keyContext;
         this.range = range;
         this.serializer = serializer;
+        this.cache = new SliceCache(rocks, column, name, serializer, cacheBudget, WriteBackCache.PROCESS_CACHES);
+        // Restored slices are in RocksDB only: the cache knows them, and that it does not hold them.
+        forEachStoredSlice(slice -> cache.slice(slice, true));
     }
 
     static boolean isSliceColumn(String columnName) {
@@ -55,37 +64,68 @@ final class RocksDBSlicedState implements SlicedKeyedState {
 
     @Override
     public Object get(long slice) {
-        byte[] bytes = access.get(column, rocksKey(slice), name);
+        CachedSlice cached = locate(slice);
+        if (lastEntry != CachedSlice.NONE) {
+            return cached.values[lastEntry];
+        }
+        if (cached.complete) {
+            return null;
+        }
+        byte[] bytes = access.get(column, SliceKeys.key(keys.currentKeyGroup(), slice, lastKey), name);
         return bytes == null ? null : serializer.deserialize(bytes);
     }
 
     @Override
     public void put(long slice, Object value) {
-        access.put(column, rocksKey(slice), serializer.serialize(value), name);
+        CachedSlice cached = locate(slice);
+        if (lastEntry != CachedSlice.NONE) {
+            cache.set(cached, lastEntry, value);
+        } else {
+            lastEntry = cache.add(cached, lastKey, lastHash, keys.currentKeyGroup(), keyContext.getCurrentKey(), value);
+        }
     }
 
-    private byte[] rocksKey(long slice) {
+    /** The cached slice of {@code slice} (added when missing), with {@link #lastEntry} the current key's entry there. */
+    private CachedSlice locate(long slice) {
         byte[] key = keys.currentKeyBytes();
         if (key == null) {
             throw new IllegalStateException("window state '" + name + "' was accessed with no current key: it is only available "
                     + "while processing an element of a keyed stream (after keyBy)");
         }
-        if (key != lastKeyBytes || slice != lastSlice) {
-            lastRocksKey = SliceKeys.key(keys.currentKeyGroup(), slice, key);
-            lastKeyBytes = key;
-            lastSlice = slice;
+        CachedSlice cached = lastSlice;
+        if (key == lastKey && cached != null && cached.start == slice) {
+            return cached;
         }
-        return lastRocksKey;
+        if (key != lastKey) {
+            lastHash = hash(key);
+            lastKey = key;
+        }
+        cached = cache.slice(slice, false);
+        lastSlice = cached;
+        lastEntry = cached.find(key, lastHash);
+        return cached;
+    }
+
+    private static int hash(byte[] key) {
+        int h = java.util.Arrays.hashCode(key);
+        return (h ^ (h >>> 16)) * 0x9E3779B9;
     }
 
     @Override
     public void forEachSlice(LongConsumer slices) {
+        cache.forEachSlice(slices);
+    }
+
+    /** Hands each slice RocksDB holds entries of to {@code slices}, once. */
+    private void forEachStoredSlice(LongConsumer slices) {
         try (RocksIterator it = rocks.newIterator(column)) {
             for (int group = range.getStartKeyGroup(); group <= range.getEndKeyGroup(); group++) {
                 byte[] groupPrefix = StateKeys.keyGroupPrefix(group);
                 for (it.seek(groupPrefix); it.isValid() && StateKeys.startsWith(it.key(), groupPrefix); ) {
                     long slice = SliceKeys.slice(it.key());
-                    slices.accept(slice);
+                    if (cache.find(slice) == null) {
+                        slices.accept(slice);
+                    }
                     if (slice == Long.MAX_VALUE) {
                         break;
                     }
@@ -95,19 +135,53 @@ final class RocksDBSlicedState implements SlicedKeyedState {
         }
     }
 
+    /**
+     * A slice held whole by the cache is read from the heap; any other is first written out of the cache and read from
+     * RocksDB. Every slice but the first hands out copies: later windows read it too (the first never is: a later
+     * window starts after it).
+     */
     @Override
     public Cursor read(long[] slices, int count) {
-        return new RocksDBSliceCursor(rocks, column, slices, count, range, serializer);
+        lastSlice = null;
+        SliceRun[] runs = new SliceRun[count];
+        for (int i = 0; i < count; i++) {
+            CachedSlice cached = cache.find(slices[i]);
+            if (cached == null) {
+                continue;
+            }
+            if (cached.complete) {
+                runs[i] = new SliceRun.Cached(cached, i > 0, serializer);
+            } else {
+                cache.evict(cached);
+                runs[i] = new SliceRun.Stored(rocks.newIterator(column), slices[i], range.getStartKeyGroup(), range.getEndKeyGroup(),
+                        serializer);
+            }
+        }
+        return new RocksDBSliceCursor(runs);
+    }
+
+    /** Writes the cached slices' changes to RocksDB, keeping them cached: before a snapshot reads RocksDB. */
+    void flush() {
+        cache.flush();
     }
 
     /**
-     * Deletes the slice's entries one by one rather than as a range per key group: reads would otherwise pass over a
-     * range tombstone for every key group of every slice dropped until compaction (each new iterator fragments them
-     * all), which made a window of many slices over few keys tens of times slower.
+     * Drops the slice from the cache, and from RocksDB when it went there: by its keys when the cache holds them all,
+     * else entry by entry rather than as a range per key group: reads would otherwise pass over a range tombstone for
+     * every key group of every slice dropped until compaction (each new iterator fragments them all), which made a
+     * window of many slices over few keys tens of times slower.
      */
     @Override
     public void remove(long slice) {
-        lastKeyBytes = null;
+        lastSlice = null;
+        CachedSlice cached = cache.find(slice);
+        if (cached != null) {
+            boolean written = cached.inRocks && cache.deleteWrittenKeys(cached);
+            cache.drop(cached);
+            if (!cached.inRocks || written) {
+                return;
+            }
+        }
         try (RocksIterator it = rocks.newIterator(column); WriteBatch batch = new WriteBatch()) {
             for (int group = range.getStartKeyGroup(); group <= range.getEndKeyGroup(); group++) {
                 byte[] prefix = SliceKeys.prefix(group, slice);
@@ -124,6 +198,11 @@ final class RocksDBSlicedState implements SlicedKeyedState {
             throw new IllegalStateException("RocksDB could not drop slice " + slice + " of window state '" + name + "' in "
                     + rocks.directory() + ": " + e.getMessage(), e);
         }
+    }
+
+    @Override
+    public void close() {
+        cache.close();
     }
 
     /** Visits the entries of one key group of a sliced state's column in the stored form snapshots hold. */

@@ -25,6 +25,9 @@ public final class RocksDBStateBackendFactory implements KeyedStateBackendFactor
         RocksDBSettings parsed = RocksDBSettings.from(settings);
     }
 
+    /** How much of the operator's id a database's directory name keeps (the UUID after it keeps it unique). */
+    private static final int MAX_OPERATOR_CHARS = 100;
+
     @Override
     public CheckpointableKeyedStateBackend create(KeyedStateBackendParameters p) throws Exception {
         int maxParallelism = p.maxParallelism();
@@ -37,7 +40,10 @@ public final class RocksDBStateBackendFactory implements KeyedStateBackendFactor
                     + " of max parallelism " + maxParallelism);
         }
         RocksDBSettings settings = RocksDBSettings.from(p.settings());
-        String instance = p.operatorId().replaceAll("[^A-Za-z0-9_.-]+", "_") + "-" + p.subtask() + "-" + UUID.randomUUID();
+        String operator = p.operatorId().replaceAll("[^A-Za-z0-9_.-]+", "_");
+        // A file name holds at most 255 bytes: an operator named after its window, trigger, evictor and lambdas can exceed it.
+        String instance = operator.substring(0, Math.min(operator.length(), MAX_OPERATOR_CHARS)) + "-" + p.subtask() + "-"
+                + UUID.randomUUID();
         Path directory = settings.localDir().resolve("weir-rocksdb-" + instance);
         RocksDBInstance rocks = new RocksDBInstance(directory, settings);
         return new RocksDBKeyedStateBackend(maxParallelism, p.keyGroupRange(), p.operatorName(), p.processingClock(),

@@ -1,6 +1,7 @@
 package dev.weir.rocksdb;
 
 import dev.weir.engine.checkpoint.storage.StateSerializer;
+import dev.weir.engine.state.KeyContext;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.StateEntryVisitor;
 import java.util.LinkedHashMap;
@@ -23,17 +24,23 @@ final class SliceColumns {
     private final RocksDBStateAccess access;
     private final RocksDBInstance rocks;
     private final StateKeys keys;
+    private final KeyContext keyContext;
     private final KeyGroupRange range;
     private final StateSerializer serializer;
+    /** The write-back cache's budget ({@code state.backend.rocksdb.write-back-cache.size}), which slice caches share. */
+    private final long cacheBudget;
     private final Map<String, ColumnFamilyHandle> handles = new LinkedHashMap<>();
     private final Map<String, RocksDBSlicedState> states = new LinkedHashMap<>();
 
-    SliceColumns(RocksDBStateAccess access, RocksDBInstance rocks, StateKeys keys, KeyGroupRange range, StateSerializer serializer) {
+    SliceColumns(RocksDBStateAccess access, RocksDBInstance rocks, StateKeys keys, KeyContext keyContext, KeyGroupRange range,
+                 StateSerializer serializer, long cacheBudget) {
         this.access = access;
         this.rocks = rocks;
         this.keys = keys;
+        this.keyContext = keyContext;
         this.range = range;
         this.serializer = serializer;
+        this.cacheBudget = cacheBudget;
     }
 
     Set<String> names() {
@@ -71,7 +78,7 @@ final class SliceColumns {
         if (staged != null) {
             moveIntoSlices(name, staged, column, operatorName);
         }
-        state = new RocksDBSlicedState(access, rocks, column, name, keys, range, serializer);
+        state = new RocksDBSlicedState(access, rocks, column, name, keys, keyContext, range, serializer, cacheBudget);
         states.put(name, state);
         return state;
     }
@@ -99,8 +106,23 @@ final class SliceColumns {
         rocks.dropColumnFamily(staged);
     }
 
+    /** Writes the slices the states hold on the heap to RocksDB (they stay cached): before a snapshot of the database. */
+    void flush() {
+        for (RocksDBSlicedState state : states.values()) {
+            state.flush();
+        }
+    }
+
+    /** Gives the slice caches' budget back to the process's other caches. */
+    void close() {
+        for (RocksDBSlicedState state : states.values()) {
+            state.close();
+        }
+    }
+
     /** Visits every sliced state's entries of {@code keyGroup} in stored form. */
     void visit(int keyGroup, StateEntryVisitor visitor) throws Exception {
+        flush();
         for (Map.Entry<String, ColumnFamilyHandle> e : handles.entrySet()) {
             RocksDBSlicedState.visit(e.getKey(), rocks.db(), e.getValue(), keyGroup, serializer, visitor);
         }

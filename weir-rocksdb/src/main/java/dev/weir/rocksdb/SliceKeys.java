@@ -48,7 +48,7 @@ final class SliceKeys {
         return Arrays.compareUnsigned(a, PREFIX_BYTES, a.length, b, PREFIX_BYTES, b.length);
     }
 
-    private static void writePrefix(byte[] out, int keyGroup, long slice) {
+    static void writePrefix(byte[] out, int keyGroup, long slice) {
         out[0] = (byte) (keyGroup >>> 8);
         out[1] = (byte) keyGroup;
         long v = slice ^ Long.MIN_VALUE;
