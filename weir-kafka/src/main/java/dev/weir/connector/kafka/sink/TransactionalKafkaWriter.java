@@ -31,6 +31,12 @@ import org.apache.kafka.common.utils.ProducerIdAndEpoch;
 final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable>, StatefulSinkWriter<IN, Void>, Callback {
     /** How long closing waits for the producer of an uncommitted transaction to abort it. */
     private static final Duration ABORT_ON_CLOSE = Duration.ofSeconds(5);
+    /**
+     * How long a transaction handed over at the end of the input keeps its producer after the writer closed, for the
+     * job's final commit. A job that fails instead never commits it here; the producer is then closed, leaving the
+     * transaction open on the brokers as any other handed over (the committer resumes it after a restore).
+     */
+    private static final Duration FINAL_COMMIT_WAIT = Duration.ofSeconds(60);
 
     private final KafkaRecordSerializationSchema<IN> serializer;
     private final SinkContext context;
@@ -47,6 +53,8 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
     private final NextTransaction next;
     private int producersCreated;
     private volatile Exception sendFailure;
+    /** Whether the input ended ({@code flush(true)}): the job's final commit follows this writer's close. */
+    private boolean inputEnded;
 
     TransactionalKafkaWriter(KafkaRecordSerializationSchema<IN> serializer, SinkContext context, Map<String, String> properties,
                              String prefix, long restoredCheckpointId) {
@@ -114,6 +122,7 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
 
     @Override
     public void flush(boolean endOfInput) throws Exception {
+        inputEnded |= endOfInput;
         if (producer != null) {
             producer.flush();
         }
@@ -170,6 +179,12 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
             producer = null;
         }
         for (KafkaCommittable c : handedOver) {
+            if (inputEnded) {
+                // The job's final commit comes after this close: it commits with the live producer, which spares it
+                // a new producer, an admin client and the coordinator's round trips per transaction to resume it.
+                c.closeProducerUnlessCommittedWithin(FINAL_COMMIT_WAIT);
+                continue;
+            }
             KafkaProducer<byte[], byte[]> p = c.takeProducer();
             if (p != null) {
                 // Handed to a checkpoint: a forced close leaves the transaction open on the brokers, for the commit
