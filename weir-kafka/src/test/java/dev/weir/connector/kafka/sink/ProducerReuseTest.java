@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.common.serialization.SimpleStringSchema;
 import dev.weir.api.connector.sink2.Committer;
+import dev.weir.api.connector.sink2.SinkWriter;
 import dev.weir.connector.base.DeliveryGuarantee;
 import dev.weir.connector.kafka.NoTimestamp;
 import dev.weir.connector.kafka.SharedKafka;
@@ -69,6 +70,48 @@ class ProducerReuseTest {
             assertThat(writer.producersCreated()).isEqualTo(1);
         }
         assertThat(values(topic)).containsExactly("first", "second");
+    }
+
+    @Test
+    void theTransactionHandedOverAtTheEndOfTheInputIsCommittedAfterTheWriterClosedByTheProducerThatOpenedIt() throws Exception {
+        String topic = SharedKafka.newTopic("reuse-final", 1);
+        String prefix = "reuse-final-" + topic;
+        KafkaSink<String> sink = sink(topic, prefix);
+        SinkWriter<String> writer = sink.createWriter(new WriterSubtask(0, 1, 0));
+        Collection<KafkaCommittable> last;
+        try (writer) {
+            writer.write("last", NoTimestamp.CONTEXT);
+            writer.flush(true);
+            last = ((TransactionalKafkaWriter<String>) writer).prepareCommit();
+        }
+        KafkaCommittable committable = last.iterator().next();
+        assertThat(committable.isTaken()).as("the producer kept for the job's final commit").isFalse();
+        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
+            committer.commit(last);
+        }
+        assertThat(committable.isTaken()).as("committed by its own producer, not by resuming").isTrue();
+        assertThat(values(topic)).containsExactly("last");
+        try (Admin admin = SharedKafka.admin()) {
+            assertThat(KafkaTransactionCommitter.stateOf(admin, prefix + "-0-1")).isEqualTo(TransactionState.COMPLETE_COMMIT);
+        }
+    }
+
+    @Test
+    void aWriterClosedBeforeItsInputEndedDropsTheProducersOfItsHandedOverTransactionsWhichAreCommittedByResuming() throws Exception {
+        String topic = SharedKafka.newTopic("reuse-closed-early", 1);
+        String prefix = "reuse-closed-early-" + topic;
+        KafkaSink<String> sink = sink(topic, prefix);
+        SinkWriter<String> writer = sink.createWriter(new WriterSubtask(0, 1, 0));
+        Collection<KafkaCommittable> handedOver;
+        try (writer) {
+            writer.write("handed over", NoTimestamp.CONTEXT);
+            handedOver = ((TransactionalKafkaWriter<String>) writer).prepareCommit();
+        }
+        assertThat(handedOver.iterator().next().isTaken()).as("the producer closed with the writer").isTrue();
+        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
+            committer.commit(handedOver);
+        }
+        assertThat(values(topic)).containsExactly("handed over");
     }
 
     @Test
