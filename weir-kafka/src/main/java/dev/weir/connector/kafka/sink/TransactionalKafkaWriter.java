@@ -22,7 +22,8 @@ import org.apache.kafka.common.utils.ProducerIdAndEpoch;
  * the committer commits with the producer that opened it and hands that producer back to the writer's
  * {@link ProducerPool}, and the next transaction takes it under the next id ({@link TransactionalIdSwitch}), prepared
  * at once off the task thread ({@link NextTransaction}): the first record after a checkpoint finds the producer
- * initialized under its new id.
+ * initialized under its new id. The first transaction's producer is created and initialized there too, from the
+ * writer's creation on, while the job starts.
  *
  * <p>It implements {@link StatefulSinkWriter} only to learn the id of each checkpoint it takes, which names the
  * next transaction; it has no state of its own. A sink that wraps this writer must pass {@code snapshotState} on:
@@ -64,6 +65,9 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
         this.prefix = prefix;
         this.nextCheckpointId = restoredCheckpointId + 1;
         this.next = new NextTransaction(pool, "kafka-sink-" + prefix + "-" + context.getParallelInstanceId() + "-next-transaction");
+        this.producersCreated = 1;
+        next.prepareNew(TransactionalIds.of(prefix, context.getParallelInstanceId(), nextCheckpointId),
+                id -> KafkaTransactionCommitter.transactionalProducer(properties, id));
     }
 
     @Override
