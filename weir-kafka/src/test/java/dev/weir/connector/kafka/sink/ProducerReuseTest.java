@@ -77,19 +77,12 @@ class ProducerReuseTest {
         String topic = SharedKafka.newTopic("reuse-final", 1);
         String prefix = "reuse-final-" + topic;
         KafkaSink<String> sink = sink(topic, prefix);
-        SinkWriter<String> writer = sink.createWriter(new WriterSubtask(0, 1, 0));
-        Collection<KafkaCommittable> last;
-        try (writer) {
-            writer.write("last", NoTimestamp.CONTEXT);
-            writer.flush(true);
-            last = ((TransactionalKafkaWriter<String>) writer).prepareCommit();
-        }
-        KafkaCommittable committable = last.iterator().next();
-        assertThat(committable.isTaken()).as("the producer kept for the job's final commit").isFalse();
+        KafkaCommittable last = handOverAndClose(sink, "last", true);
+        assertThat(last.isTaken()).as("the producer kept for the job's final commit").isFalse();
         try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
-            committer.commit(last);
+            committer.commit(List.of(last));
         }
-        assertThat(committable.isTaken()).as("committed by its own producer, not by resuming").isTrue();
+        assertThat(last.isTaken()).as("committed by its own producer, not by resuming").isTrue();
         assertThat(values(topic)).containsExactly("last");
         try (Admin admin = SharedKafka.admin()) {
             assertThat(KafkaTransactionCommitter.stateOf(admin, prefix + "-0-1")).isEqualTo(TransactionState.COMPLETE_COMMIT);
@@ -99,19 +92,24 @@ class ProducerReuseTest {
     @Test
     void aWriterClosedBeforeItsInputEndedDropsTheProducersOfItsHandedOverTransactionsWhichAreCommittedByResuming() throws Exception {
         String topic = SharedKafka.newTopic("reuse-closed-early", 1);
-        String prefix = "reuse-closed-early-" + topic;
-        KafkaSink<String> sink = sink(topic, prefix);
-        SinkWriter<String> writer = sink.createWriter(new WriterSubtask(0, 1, 0));
-        Collection<KafkaCommittable> handedOver;
-        try (writer) {
-            writer.write("handed over", NoTimestamp.CONTEXT);
-            handedOver = ((TransactionalKafkaWriter<String>) writer).prepareCommit();
-        }
-        assertThat(handedOver.iterator().next().isTaken()).as("the producer closed with the writer").isTrue();
+        KafkaSink<String> sink = sink(topic, "reuse-closed-early-" + topic);
+        KafkaCommittable handedOver = handOverAndClose(sink, "handed over", false);
+        assertThat(handedOver.isTaken()).as("the producer closed with the writer").isTrue();
         try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
-            committer.commit(handedOver);
+            committer.commit(List.of(handedOver));
         }
         assertThat(values(topic)).containsExactly("handed over");
+    }
+
+    /** A new writer writes {@code value}, ends its input if {@code endInput}, hands its transaction over and closes. */
+    private static KafkaCommittable handOverAndClose(KafkaSink<String> sink, String value, boolean endInput) throws Exception {
+        try (SinkWriter<String> writer = sink.createWriter(new WriterSubtask(0, 1, 0))) {
+            writer.write(value, NoTimestamp.CONTEXT);
+            writer.flush(endInput);
+            Collection<KafkaCommittable> handedOver = ((TransactionalKafkaWriter<String>) writer).prepareCommit();
+            assertThat(handedOver).hasSize(1);
+            return handedOver.iterator().next();
+        }
     }
 
     @Test
