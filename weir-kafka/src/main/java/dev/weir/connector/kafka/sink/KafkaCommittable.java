@@ -49,6 +49,24 @@ public final class KafkaCommittable {
         }
     }
 
+    /**
+     * Leaves the live producer for the committer for {@code wait}, then closes it without waiting if no commit took
+     * it: the transaction stays open on the brokers, and a committer resumes it by its id, producer id and epoch.
+     * Whichever comes first takes the producer ({@link #takeProducer}), so a late commit still commits, by resuming.
+     */
+    void closeProducerUnlessCommittedWithin(java.time.Duration wait) {
+        if (isTaken()) {
+            return;
+        }
+        java.util.concurrent.CompletableFuture.delayedExecutor(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                .execute(() -> {
+                    KafkaProducer<byte[], byte[]> p = takeProducer();
+                    if (p != null) {
+                        p.close(java.time.Duration.ZERO);
+                    }
+                });
+    }
+
     /** Whether the live producer was handed over already (or never existed, after a restore). */
     synchronized boolean isTaken() {
         return producer == null;

@@ -57,6 +57,28 @@ final class NextTransaction {
     }
 
     /**
+     * Starts preparing a transaction under {@code transactionalId} in a new producer of {@code newProducer}, created on
+     * the preparing thread: the writer's first transaction, prepared while the job starts (Flink's writer, too,
+     * initializes its first producer when it is created).
+     */
+    synchronized void prepareNew(String transactionalId, java.util.function.Function<String, KafkaProducer<byte[], byte[]>> newProducer) {
+        if (closed || prepared != null) {
+            return;
+        }
+        preparedId = transactionalId;
+        prepared = thread.submit(() -> {
+            KafkaProducer<byte[], byte[]> producer = newProducer.apply(transactionalId);
+            try {
+                producer.initTransactions();
+                return producer;
+            } catch (RuntimeException e) {
+                producer.close(Duration.ZERO);
+                throw e;
+            }
+        });
+    }
+
+    /**
      * The prepared producer, in an open transaction under {@code transactionalId}, waiting for its preparation to end;
      * null when none was prepared. A producer prepared under another id (a checkpoint that found no records skipped
      * one) takes {@code transactionalId} here, on the caller's thread. Fails as the preparation did.

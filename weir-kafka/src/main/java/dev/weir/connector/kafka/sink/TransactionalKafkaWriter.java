@@ -22,7 +22,8 @@ import org.apache.kafka.common.utils.ProducerIdAndEpoch;
  * the committer commits with the producer that opened it and hands that producer back to the writer's
  * {@link ProducerPool}, and the next transaction takes it under the next id ({@link TransactionalIdSwitch}), prepared
  * at once off the task thread ({@link NextTransaction}): the first record after a checkpoint finds the producer
- * initialized under its new id.
+ * initialized under its new id. The first transaction's producer is created and initialized there too, from the
+ * writer's creation on, while the job starts.
  *
  * <p>It implements {@link StatefulSinkWriter} only to learn the id of each checkpoint it takes, which names the
  * next transaction; it has no state of its own. A sink that wraps this writer must pass {@code snapshotState} on:
@@ -31,6 +32,12 @@ import org.apache.kafka.common.utils.ProducerIdAndEpoch;
 final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, KafkaCommittable>, StatefulSinkWriter<IN, Void>, Callback {
     /** How long closing waits for the producer of an uncommitted transaction to abort it. */
     private static final Duration ABORT_ON_CLOSE = Duration.ofSeconds(5);
+    /**
+     * How long a transaction handed over at the end of the input keeps its producer after the writer closed, for the
+     * job's final commit. A job that fails instead never commits it here; the producer is then closed, leaving the
+     * transaction open on the brokers as any other handed over (the committer resumes it after a restore).
+     */
+    private static final Duration FINAL_COMMIT_WAIT = Duration.ofSeconds(60);
 
     private final KafkaRecordSerializationSchema<IN> serializer;
     private final SinkContext context;
@@ -47,6 +54,8 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
     private final NextTransaction next;
     private int producersCreated;
     private volatile Exception sendFailure;
+    /** Whether the input ended ({@code flush(true)}): the job's final commit follows this writer's close. */
+    private boolean inputEnded;
 
     TransactionalKafkaWriter(KafkaRecordSerializationSchema<IN> serializer, SinkContext context, Map<String, String> properties,
                              String prefix, long restoredCheckpointId) {
@@ -56,6 +65,9 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
         this.prefix = prefix;
         this.nextCheckpointId = restoredCheckpointId + 1;
         this.next = new NextTransaction(pool, "kafka-sink-" + prefix + "-" + context.getParallelInstanceId() + "-next-transaction");
+        this.producersCreated = 1;
+        next.prepareNew(TransactionalIds.of(prefix, context.getParallelInstanceId(), nextCheckpointId),
+                id -> KafkaTransactionCommitter.transactionalProducer(properties, id));
     }
 
     @Override
@@ -114,6 +126,7 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
 
     @Override
     public void flush(boolean endOfInput) throws Exception {
+        inputEnded |= endOfInput;
         if (producer != null) {
             producer.flush();
         }
@@ -170,6 +183,12 @@ final class TransactionalKafkaWriter<IN> implements CommittingSinkWriter<IN, Kaf
             producer = null;
         }
         for (KafkaCommittable c : handedOver) {
+            if (inputEnded) {
+                // The job's final commit comes after this close: it commits with the live producer, which spares it
+                // a new producer, an admin client and the coordinator's round trips per transaction to resume it.
+                c.closeProducerUnlessCommittedWithin(FINAL_COMMIT_WAIT);
+                continue;
+            }
             KafkaProducer<byte[], byte[]> p = c.takeProducer();
             if (p != null) {
                 // Handed to a checkpoint: a forced close leaves the transaction open on the brokers, for the commit

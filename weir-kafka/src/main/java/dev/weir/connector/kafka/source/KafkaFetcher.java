@@ -157,8 +157,15 @@ final class KafkaFetcher implements Runnable {
         assigned = !consumer.assignment().isEmpty();
     }
 
-    /** Stops the fetcher thread, waking a poll that waits, and closes the consumer. */
-    void close(Duration consumerTimeout) {
+    /**
+     * Stops the fetcher thread, waking a poll that waits, and closes the consumer: first waits up to
+     * {@code commitTimeout} for the offset commits still in flight when {@code committing} (the reader's consumer has
+     * a group), then closes without waiting. A plain {@code close(timeout)} also closes the fetch sessions, whose
+     * request waits behind the last fetch, which a broker with no new records holds for {@code fetch.max.wait.ms}
+     * (500 ms by default): a bounded job's end waited that long for nothing (docs/benchmarks-kafka.md, round six).
+     * The brokers evict the sessions themselves.
+     */
+    void close(Duration commitTimeout, boolean committing) {
         closed = true;
         if (started) {
             consumer.wakeup();
@@ -169,7 +176,28 @@ final class KafkaFetcher implements Runnable {
                 Thread.currentThread().interrupt();
             }
         }
-        consumer.close(consumerTimeout);
+        if (committing) {
+            awaitCommits(commitTimeout);
+        }
+        consumer.close(Duration.ZERO);
+    }
+
+    /**
+     * Waits for the offset commits in flight: an empty {@code commitSync} completes the pending {@code commitAsync}s,
+     * on the coordinator's connection, which no fetch holds up. The offsets are for monitoring only, so a failure is
+     * ignored. A wakeup left over from {@link #close} (when no poll was waiting) fails the first try and is cleared by it.
+     */
+    private void awaitCommits(Duration timeout) {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                consumer.commitSync(java.util.Map.of(), timeout);
+                return;
+            } catch (WakeupException e) {
+                // close()'s own wakeup, consumed: try again
+            } catch (RuntimeException e) {
+                return;
+            }
+        }
     }
 
     /** A request that no one waits for: its failure fails the fetcher. */

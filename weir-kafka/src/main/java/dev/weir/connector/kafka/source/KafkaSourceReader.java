@@ -403,7 +403,7 @@ final class KafkaSourceReader<T> implements SourceReader<T> {
     @Override
     public void close() {
         if (fetcher != null) {
-            fetcher.close(Duration.ofSeconds(5));
+            fetcher.close(Duration.ofSeconds(5), source.properties.containsKey("group.id"));
         }
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));

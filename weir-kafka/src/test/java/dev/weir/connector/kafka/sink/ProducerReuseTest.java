@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.weir.api.common.serialization.SimpleStringSchema;
 import dev.weir.api.connector.sink2.Committer;
+import dev.weir.api.connector.sink2.SinkWriter;
 import dev.weir.connector.base.DeliveryGuarantee;
 import dev.weir.connector.kafka.NoTimestamp;
 import dev.weir.connector.kafka.SharedKafka;
@@ -69,6 +70,46 @@ class ProducerReuseTest {
             assertThat(writer.producersCreated()).isEqualTo(1);
         }
         assertThat(values(topic)).containsExactly("first", "second");
+    }
+
+    @Test
+    void theTransactionHandedOverAtTheEndOfTheInputIsCommittedAfterTheWriterClosedByTheProducerThatOpenedIt() throws Exception {
+        String topic = SharedKafka.newTopic("reuse-final", 1);
+        String prefix = "reuse-final-" + topic;
+        KafkaSink<String> sink = sink(topic, prefix);
+        KafkaCommittable last = handOverAndClose(sink, "last", true);
+        assertThat(last.isTaken()).as("the producer kept for the job's final commit").isFalse();
+        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
+            committer.commit(List.of(last));
+        }
+        assertThat(last.isTaken()).as("committed by its own producer, not by resuming").isTrue();
+        assertThat(values(topic)).containsExactly("last");
+        try (Admin admin = SharedKafka.admin()) {
+            assertThat(KafkaTransactionCommitter.stateOf(admin, prefix + "-0-1")).isEqualTo(TransactionState.COMPLETE_COMMIT);
+        }
+    }
+
+    @Test
+    void aWriterClosedBeforeItsInputEndedDropsTheProducersOfItsHandedOverTransactionsWhichAreCommittedByResuming() throws Exception {
+        String topic = SharedKafka.newTopic("reuse-closed-early", 1);
+        KafkaSink<String> sink = sink(topic, "reuse-closed-early-" + topic);
+        KafkaCommittable handedOver = handOverAndClose(sink, "handed over", false);
+        assertThat(handedOver.isTaken()).as("the producer closed with the writer").isTrue();
+        try (Committer<KafkaCommittable> committer = sink.createCommitter()) {
+            committer.commit(List.of(handedOver));
+        }
+        assertThat(values(topic)).containsExactly("handed over");
+    }
+
+    /** A new writer writes {@code value}, ends its input if {@code endInput}, hands its transaction over and closes. */
+    private static KafkaCommittable handOverAndClose(KafkaSink<String> sink, String value, boolean endInput) throws Exception {
+        try (SinkWriter<String> writer = sink.createWriter(new WriterSubtask(0, 1, 0))) {
+            writer.write(value, NoTimestamp.CONTEXT);
+            writer.flush(endInput);
+            Collection<KafkaCommittable> handedOver = ((TransactionalKafkaWriter<String>) writer).prepareCommit();
+            assertThat(handedOver).hasSize(1);
+            return handedOver.iterator().next();
+        }
     }
 
     @Test
