@@ -4,6 +4,7 @@ order (no JVM: the test plays the JVM's part on the other end of a socket pair).
 import socket
 import struct
 import threading
+import time
 import unittest
 
 from weir._internal.frames import ReadAheadConnection, new_frame, read_frame
@@ -78,6 +79,27 @@ class ReadAheadConnectionTest(unittest.TestCase):
         self.worker.send_frame(reply)  # more than the socket takes: the rest waits
         self.jvm.close()
         self.assertIsNone(self.worker.read_frame())
+
+    def test_a_frame_whose_length_arrives_in_pieces_while_a_reply_waits_arrives_whole(self):
+        reply = new_frame()
+        reply += _frame(7, FRAME)
+        self.worker.send_frame(reply)  # more than the socket takes: the rest waits while the worker reads
+        replies = []
+
+        def run():
+            header = struct.pack(">i", 5)
+            for piece in (header[:1], header[1:3], header[3:], b"ab", b"cde"):
+                self.jvm.sendall(piece)
+                time.sleep(0.01)
+            replies.append(read_frame(self.jvm))
+        jvm = threading.Thread(target=run, daemon=True)
+        jvm.start()
+        self.assertEqual(self.worker.read_frame(), b"abcde")
+        while jvm.is_alive() and not replies:
+            self.worker.pump()
+            jvm.join(timeout=0.01)
+        jvm.join(timeout=120)
+        self.assertEqual(replies, [_frame(7, FRAME)])
 
 
 if __name__ == "__main__":

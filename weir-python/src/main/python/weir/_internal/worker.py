@@ -8,11 +8,13 @@ import sys
 import traceback
 from functools import partial
 from itertools import repeat
+from time import perf_counter_ns
 
 from weir._internal import codec
 from weir._internal.bundle_reply import BundleReply
 from weir._internal.keyed_bundle import KeyedBundle
 from weir._internal.frames import ReadAheadConnection, read_frame, write_frame
+from weir._internal import timeline
 from weir.datastream.output_tag import OutputTag
 from weir.errors import StateUnavailableError
 from weir.datastream.functions import (BroadcastProcessFunction, Function, ProcessWindowFunction, RuntimeContext,
@@ -51,6 +53,9 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
     status = 0
     keep_freed_memory()
     connection = ReadAheadConnection(conn)
+    if timeline.ENABLED:
+        connection = timeline.TimedConnection(connection, timeline.Timeline(
+            "the worker of %s (subtask %d of %d)" % (name, subtask + 1, parallelism)))
     try:
         if isinstance(original, Function):
             original.open(RuntimeContext(name, subtask, parallelism))
@@ -70,7 +75,11 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
                 previous = last
                 bundle = last = BundleReply(_records(payload))
             try:
+                if timeline.ENABLED:
+                    started = perf_counter_ns()
                 reply = bundle.tagged_reply() if tagged_please else bundle.reply(_answer, kind, function, connection.pump)
+                if timeline.ENABLED:
+                    connection.timeline.add("answer", perf_counter_ns() - started)
             except Exception as e:
                 inputs = bundle.inputs
                 value = inputs[min(bundle.done, len(inputs) - 1)]
@@ -92,6 +101,8 @@ def serve(conn, kind, function, original, name, subtask, parallelism):
             connection.send_frame(reply)
         if isinstance(original, Function):
             original.close()
+        if timeline.ENABLED:
+            connection.timeline.report()
     except BaseException:
         traceback.print_exc()
         status = 1

@@ -50,6 +50,8 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
     private transient ArrayDeque<RecordBundle> spares;
     /** The answers read last. */
     private transient BundleAnswers answers;
+    /** Null unless WEIR_PYTHON_TIMELINE is set. */
+    private transient StageTimeline timeline;
 
     PythonStage(int driverPort, int operatorId, Reply reply, int bundleSize, long bundleTimeMillis) {
         if (bundleSize < 1) {
@@ -74,6 +76,11 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
             spares.add(new RecordBundle(capacity));
         }
         answers = new BundleAnswers();
+        if (StageTimeline.ENABLED) {
+            timeline = new StageTimeline("the Python stage of operator " + operatorId + " (subtask "
+                    + (getRuntimeContext().getIndexOfThisSubtask() + 1) + " of "
+                    + getRuntimeContext().getNumberOfParallelSubtasks() + ")");
+        }
     }
 
     /**
@@ -156,8 +163,12 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
     }
 
     private void send(RecordBundle bundle) throws IOException {
+        long started = timeline == null ? 0 : System.nanoTime();
         try {
             worker.send(bundle);
+            if (timeline != null) {
+                timeline.add(StageTimeline.SEND, started);
+            }
         } catch (IOException e) {
             if (!inFlight.isEmpty()) {
                 // The worker stops at a failing record and closes: its error, already on its way, says why.
@@ -172,8 +183,12 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
     }
 
     private void readAnswers(boolean nextSent) throws IOException {
+        long started = timeline == null ? 0 : System.nanoTime();
         try {
             worker.answers(answers, nextSent);
+            if (timeline != null) {
+                timeline.add(StageTimeline.ANSWERS, started);
+            }
         } catch (IOException e) {
             throw WorkerConnection.lost(e);
         }
@@ -184,6 +199,7 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
      * {@code map}'s int answers are read straight from their array (2.0 against 3.9 ns a record in isolation).
      */
     private void emit(RecordBundle bundle, BundleOutput<Object> out) throws Exception {
+        long started = timeline == null ? 0 : System.nanoTime();
         int size = bundle.size();
         if (answers.size() != size) {
             throw new IOException("the Python worker answered " + answers.size() + " of the " + size
@@ -211,6 +227,9 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
             }
         }
         bundle.clear();
+        if (timeline != null) {
+            timeline.add(StageTimeline.EMIT, started);
+        }
     }
 
     private static void emitLongs(long[] values, RecordBundle bundle, int size, BundleOutput<Object> out) {
@@ -255,6 +274,9 @@ final class PythonStage extends RichFlatMapFunction<Object, Object> implements B
 
     @Override
     public void close() throws Exception {
+        if (timeline != null) {
+            timeline.report(System.err);
+        }
         if (worker != null) {
             worker.close();
         }
