@@ -196,7 +196,7 @@ public final class LargeStateJob {
     /**
      * Paces the first run of the kill test: every number of the loading phase at once, then nothing until a checkpoint
      * holds them all ({@code LOADED checkpoint=<id>}) and the test has created the signal file (once RocksDB's
-     * compactions after the loading settled: {@code UNCHANGED checkpoint=<id>} names the last checkpoint completed
+     * compactions after the loading settled: {@code CHANGING checkpoint=<id>} names the last checkpoint completed
      * before the first change); the change phase's numbers, then nothing until a checkpoint holds them too
      * ({@code CHANGED checkpoint=<id>}); then nothing more.
      */
@@ -250,7 +250,7 @@ public final class LargeStateJob {
             if (phase == LOADED && nowNanos - nextLook >= 0) {
                 nextLook = nowNanos + 10_000_000;
                 if (Files.exists(signal)) {
-                    System.out.println("UNCHANGED checkpoint=" + lastCompleted + " after " + secondsSinceStart() + " s");
+                    System.out.println("CHANGING checkpoint=" + lastCompleted + " after " + secondsSinceStart() + " s");
                     phase = CHANGING;
                     left = changes;
                 }

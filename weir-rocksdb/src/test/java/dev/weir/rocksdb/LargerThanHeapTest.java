@@ -89,21 +89,22 @@ class LargerThanHeapTest {
         printPhases("first JVM", log);
         assertThat(log).as("the first JVM reached the changed checkpoint and was killed before the end").contains("CHANGED checkpoint=")
                 .doesNotContain("RESULT");
-        long unchanged = checkpointId(log, "UNCHANGED");
+        long unchanged = checkpointId(log, "CHANGING");
         long changed = checkpointId(log, "CHANGED");
         long killedAt = System.nanoTime();
 
         sizes(checkpoints, sizes);
         sizes.forEach((id, s) -> System.out.printf("LargerThanHeapTest chk-%d: keyed state files %d bytes, uploaded by this checkpoint "
                 + "%d bytes%n", id, s.referenced(), s.uploaded()));
+        assertThat(changed).as("the checkpoint holding the change comes after the last one without it").isGreaterThan(unchanged);
         long uploadedByTheChange = 0;
         for (long id = unchanged + 1; id <= changed; id++) {
             assertThat(sizes).as("checkpoint %d is retained", id).containsKey(id);
             uploadedByTheChange += sizes.get(id).uploaded();
         }
         long state = sizes.get(changed).referenced();
-        System.out.printf("LargerThanHeapTest: %d keys (%d bytes of keys and payloads), state files %d bytes; checkpoint %d holds "
-                        + "the loaded state, %d the 1 %% changed; checkpoints %d..%d uploaded %d bytes (%.2f %% of the state)%n",
+        System.out.printf("LargerThanHeapTest: %d keys (%d bytes of keys and payloads), state files %d bytes; checkpoint %d is the "
+                        + "last before the change, %d holds the 1 %% changed; checkpoints %d..%d uploaded %d bytes (%.2f %% of the state)%n",
                 KILL_KEYS, KILL_KEYS * (KILL_PAYLOAD_CHARS + 10), state, unchanged, changed, unchanged + 1, changed, uploadedByTheChange,
                 100.0 * uploadedByTheChange / state);
         assertThat(state).as("the state files hold every payload (pseudo-random: no compression)")
@@ -121,12 +122,12 @@ class LargerThanHeapTest {
 
     /** The child's own lines on its phases (not RocksDB's per-checkpoint lines), for where the time goes. */
     private static void printPhases(String which, String log) {
-        log.lines().filter(l -> l.startsWith("LOADED") || l.startsWith("CHANGED") || l.startsWith("LargeStateJob:") || l.startsWith("RESULT"))
+        log.lines().filter(l -> l.startsWith("LOADED") || l.startsWith("CHANG") || l.startsWith("LargeStateJob:") || l.startsWith("RESULT"))
                 .forEach(l -> System.out.println("LargerThanHeapTest " + which + ": " + l));
     }
 
     private static long checkpointId(String log, String phase) {
-        Matcher m = Pattern.compile(phase + " checkpoint=(\\d+)").matcher(log);
+        Matcher m = Pattern.compile("(?m)^" + phase + " checkpoint=(\\d+)").matcher(log);
         assertThat(m.find()).as("%s in the log:%n%s", phase, log).isTrue();
         return Long.parseLong(m.group(1));
     }
@@ -136,7 +137,7 @@ class LargerThanHeapTest {
     }
 
     private static void awaitLine(ChildJvm child, String line, long untilNanos) throws Exception {
-        while (!child.log().contains(line)) {
+        while (!child.log().contains("\n" + line)) {
             assertThat(child.process().isAlive() && System.nanoTime() < untilNanos).as("waiting for '%s'; log:%n%s", line, child.log())
                     .isTrue();
             Thread.sleep(20);
