@@ -29,8 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Keys are decimal strings of fixed width: RocksDB lays each key group's keys out in byte order, which for them is
  * their numeric order, so the check phase (numbers in order) walks each key group's range forward as a range scan
- * would and reads each data block once. With {@code Long} keys (serialized low bits first) the same lookups landed
- * at random in GBs of files and the read-back of 20 M keys took 1,100 s (docs/benchmarks-rocksdb.md, branch ri).
+ * would. The read-back of 20 M keys still took 1,010 s at load 60-88 (1,100 s with {@code Long} keys in branch ri, at
+ * load 46-59): each point lookup's own cost (a filter probe per sorted run), not block reads, bounds it
+ * (docs/benchmarks-rocksdb.md, branch rk).
  *
  * <p>Arguments: {@code rocksdb|hashmap keys payloadChars localDir}, then optionally {@code checkpointDir
  * restorePath|-}: incremental checkpoints every {@value #CHECKPOINT_INTERVAL_MS} ms into {@code checkpointDir}, all
