@@ -172,7 +172,10 @@ class LargerThanHeapTest {
             Set<String> files = new HashSet<>();
             long referenced = 0;
             long uploaded = 0;
-            var checkpoint = new CheckpointStorage(chk.getParent().getParent(), "x").load(chk);
+            // The storage of the checkpoint's own job folder: loading from another's would delete the shared files
+            // the live job uploaded for a checkpoint not completed yet, as orphans of a killed run.
+            Path jobFolder = chk.getParent();
+            var checkpoint = new CheckpointStorage(jobFolder.getParent(), jobFolder.getFileName().toString()).load(chk);
             for (int subtask = 0; subtask < 2; subtask++) {
                 for (StateFile f : checkpoint.stateFiles("store-then-check", subtask)) {
                     files.add(f.storedName());
