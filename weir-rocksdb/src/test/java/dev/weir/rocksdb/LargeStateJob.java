@@ -29,9 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Keys are decimal strings of fixed width: RocksDB lays each key group's keys out in byte order, which for them is
  * their numeric order, so the check phase (numbers in order) walks each key group's range forward as a range scan
- * would. The read-back of 20 M keys still took 1,010 s at load 60-88 (1,100 s with {@code Long} keys in branch ri, at
- * load 46-59): each point lookup's own cost (a filter probe per sorted run), not block reads, bounds it
- * (docs/benchmarks-rocksdb.md, branch rk).
+ * would. Reading 20 M keys back took 171 s at load 35-60 and 1,010 s at load 60-88 (about 1,100 s with {@code Long}
+ * keys in branch ri at load 46-59; docs/benchmarks-rocksdb.md, branch rk).
  *
  * <p>Arguments: {@code rocksdb|hashmap keys payloadChars localDir}, then optionally {@code checkpointDir
  * restorePath|-}: incremental checkpoints every {@value #CHECKPOINT_INTERVAL_MS} ms into {@code checkpointDir}, all
