@@ -30,20 +30,23 @@ final class RocksDBFileSnapshot implements KeyedStateFileSnapshot {
     private final boolean incremental;
     private final Map<String, StateFile> previous;
     private final BiConsumer<Long, Map<String, StateFile>> written;
+    private final SynchronousPart taken;
 
     /**
      * @param storedPrefix what makes the stored names unique in the job (operator, subtask, backend instance)
      * @param previous     the shared SST files earlier checkpoints stored, by local name
      * @param written      told the SST files this checkpoint references once they are written
+     * @param taken        how long taking the local RocksDB checkpoint held up the task thread (for the log)
      */
     RocksDBFileSnapshot(Path localDirectory, long checkpointId, String storedPrefix, boolean incremental,
-                        Map<String, StateFile> previous, BiConsumer<Long, Map<String, StateFile>> written) {
+                        Map<String, StateFile> previous, BiConsumer<Long, Map<String, StateFile>> written, SynchronousPart taken) {
         this.localDirectory = localDirectory;
         this.checkpointId = checkpointId;
         this.storedPrefix = storedPrefix;
         this.incremental = incremental;
         this.previous = previous;
         this.written = written;
+        this.taken = taken;
     }
 
     @Override
@@ -79,8 +82,8 @@ final class RocksDBFileSnapshot implements KeyedStateFileSnapshot {
         }
         written.accept(checkpointId, shared);
         LOG.log(System.Logger.Level.INFO, "RocksDB checkpoint {0} of {1}: {2} files, {3} uploaded ({4} bytes), {5} SST files "
-                + "referenced from earlier checkpoints ({6} bytes)", checkpointId, storedPrefix, result.size(), uploaded, uploadedBytes,
-                result.size() - uploaded, reusedBytes);
+                + "referenced from earlier checkpoints ({6} bytes); {7}", checkpointId, storedPrefix, result.size(), uploaded,
+                uploadedBytes, result.size() - uploaded, reusedBytes, taken);
         return result;
     }
 

@@ -53,6 +53,8 @@ import org.rocksdb.RocksIterator;
 public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateBackend, FileSnapshottingBackend, StreamingSavepointBackend,
         TimerServicesFactory, SlicedStateBackend {
     private static final String STAGED_PREFIX = "\u0000restored\u0000";
+    /** The task thread's CPU time, which a loaded machine distorts far less than wall time, for the snapshot's log line. */
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final int maxParallelism;
     private final KeyGroupRange keyGroupRange;
@@ -77,6 +79,9 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
 
     private Object currentKey;
     private int currentKeyGroup = -1;
+    /** How long the last snapshot's flush of the write-back cache took, for its log line. */
+    private long cacheFlushNanos;
+    private long cacheFlushCpuNanos;
 
     RocksDBKeyedStateBackend(int maxParallelism, KeyGroupRange range, String operatorName, LongSupplier processingClock,
                              StateSerializer serializer, RocksDBInstance rocks, boolean incremental, boolean heapTimers,
@@ -385,9 +390,12 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
     public KeyedStateFileSnapshot snapshotFiles(long checkpointId) {
         // Beside the working directory, not in it: the task may end and delete that before the I/O thread has written
         // the checkpoint, and the hard-linked SST files outlive the database's own.
+        long start = System.nanoTime();
+        long startCpu = THREADS.getCurrentThreadCpuTime();
         Path local = localCopy("-chk-", checkpointId);
         ColumnCatalog.write(local, columnKinds());
-        return sharedFiles.snapshot(local, checkpointId);
+        return sharedFiles.snapshot(local, checkpointId, new SynchronousPart(System.nanoTime() - start,
+                THREADS.getCurrentThreadCpuTime() - startCpu, cacheFlushNanos, cacheFlushCpuNanos));
     }
 
     /**
@@ -400,12 +408,20 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         return new RocksDBSavepointCopy(local, columnKinds(), STAGED_PREFIX, operatorName);
     }
 
-    /** A RocksDB checkpoint (hard links) of the working database beside it, with the timer sequence stored in it. */
+    /**
+     * A RocksDB checkpoint (hard links) of the working database beside it, with the timer sequence stored in it. From the
+     * first one on, the write-back cache keeps few entries dirty, so later ones have little to write here.
+     */
     private Path localCopy(String kind, long checkpointId) {
         Path local = rocks.directory().resolveSibling(rocks.directory().getFileName() + kind + checkpointId);
         RocksDBInstance.deleteRecursively(local);
+        long start = System.nanoTime();
+        long startCpu = THREADS.getCurrentThreadCpuTime();
         cache.flush();
         slices.flush();
+        cache.boundDirtyEntries();
+        cacheFlushNanos = System.nanoTime() - start;
+        cacheFlushCpuNanos = THREADS.getCurrentThreadCpuTime() - startCpu;
         timers.storeSequence();
         rocks.createCheckpoint(local);
         return local;
@@ -436,6 +452,8 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             throw new IllegalStateException("the keyed state files of " + operatorName + " must be restored before any state "
                     + "is created or restored");
         }
+        // A restored job checkpoints: its cache keeps few entries dirty from the start, as after a first checkpoint.
+        cache.boundDirtyEntries();
         int i = 0;
         for (RestoredStateFiles old : oldSubtasks) {
             Path local = rocks.directory().resolve("restore-" + i++);

@@ -25,13 +25,13 @@ final class SharedFileTracker {
         this.storedPrefix = storedPrefix;
     }
 
-    /** The snapshot of checkpoint {@code checkpointId} from the RocksDB checkpoint in {@code local}. */
-    RocksDBFileSnapshot snapshot(Path local, long checkpointId) {
+    /** The snapshot of checkpoint {@code checkpointId} from the RocksDB checkpoint in {@code local}, taken in {@code taken}. */
+    RocksDBFileSnapshot snapshot(Path local, long checkpointId, SynchronousPart taken) {
         // Files of a checkpoint written but not confirmed yet may be referenced too: the writer references a shared file
         // only while it is stored whole, and pins it from then on, so an abort or retention cannot delete it underneath.
         Map<String, StateFile> previous = new HashMap<>(lastCompleted);
         new TreeMap<>(written).values().forEach(previous::putAll);
-        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, incremental, previous, written::put);
+        return new RocksDBFileSnapshot(local, checkpointId, storedPrefix, incremental, previous, written::put, taken);
     }
 
     void completed(long checkpointId) {

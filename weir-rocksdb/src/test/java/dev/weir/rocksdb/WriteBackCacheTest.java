@@ -91,6 +91,30 @@ class WriteBackCacheTest {
     }
 
     @Test
+    void onceCheckpointedTheCacheWritesItsDirtyEntriesBackWhenTheyPassTheLimitAndKeepsThemCached() throws Exception {
+        WriteBackCache cache = cache(64L << 20);
+        WriteBackCache.Column column = new WriteBackCache.Column(handle, false);
+        int limit = WriteBackCache.DIRTY_LIMIT;
+        for (int key = 0; key <= limit; key++) {
+            cache.put(column, bytes(key), bytes(key + 1));
+        }
+        assertThat(inRocksDB(0)).as("never checkpointed: no dirty limit").isNull();
+        cache.flush();
+        cache.boundDirtyEntries();
+
+        for (int key = 0; key < limit; key++) {
+            cache.put(column, bytes(key), bytes(key + 2));
+        }
+        assertThat(inRocksDB(limit - 1)).as("at the limit, still dirty").isEqualTo(bytes(limit));
+        cache.put(column, bytes(limit), bytes(limit + 2));
+        for (int key = 0; key <= limit; key++) {
+            assertThat(inRocksDB(key)).as("key %d", key).isEqualTo(bytes(key + 2));
+            assertThat(stored(cache, column, bytes(key))).isEqualTo(bytes(key + 2));
+        }
+        assertThat(cache.size()).as("written back, not evicted").isEqualTo(limit + 1);
+    }
+
+    @Test
     void pastItsBudgetTheCacheWritesItsLeastRecentlyUsedEntriesToRocksDBAndKeepsTheRest() throws Exception {
         WriteBackCache cache = cache(10 * ENTRY);
         WriteBackCache.Column column = new WriteBackCache.Column(handle, false);
