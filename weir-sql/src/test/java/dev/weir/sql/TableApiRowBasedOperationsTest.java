@@ -99,6 +99,24 @@ class TableApiRowBasedOperationsTest {
     }
 
     @Test
+    void flatAggregateWithEmitUpdateWithRetractEmitsAndRetractsOnlyTheRowsThatChanged() throws Exception {
+        List<String> incremental = List.of(
+                "+I[a, 1, 1]",
+                "-D[a, 1, 1]", "+I[a, 2, 1]", "+I[a, 1, 2]",
+                "+I[b, 5, 1]",
+                "-D[a, 2, 1]", "+I[a, 4, 1]", "-D[a, 1, 2]", "+I[a, 2, 2]",
+                "+I[b, 1, 2]",
+                "-D[a, 4, 1]", "+I[a, 8, 1]", "-D[a, 2, 2]", "+I[a, 4, 2]");
+        Table retractOnly = env().from("clicks").groupBy($("u"))
+                .flatAggregate(call(Top2WithRetract.class, $("n")).as("v", "rank")).select($("u"), $("v"), $("rank"));
+        assertThat(rows(retractOnly.execute())).containsExactlyElementsOf(incremental);
+        Table both = env().from("clicks").groupBy($("u"))
+                .flatAggregate(call(Top2WithRetractAndEmitValue.class, $("n")).as("v", "rank")).select($("u"), $("v"), $("rank"));
+        assertThat(rows(both.execute())).as("emitUpdateWithRetract is preferred to emitValue, as in Flink")
+                .containsExactlyElementsOf(incremental);
+    }
+
+    @Test
     void anAliasListMustNameEveryColumnOfTheResult() throws Exception {
         Table c = env().from("clicks");
         assertThatThrownBy(() -> c.map(call(MyMapFunction.class, $("u")).as("only")))
@@ -183,6 +201,61 @@ class TableApiRowBasedOperationsTest {
             if (acc.second != Integer.MIN_VALUE) {
                 out.collect(Tuple2.of(acc.second, 2));
             }
+        }
+    }
+
+    /** The accumulator of {@link Top2WithRetract}: the top two, and the two it emitted last. */
+    public static class Top2WithRetractAccum {
+        public Integer first;
+        public Integer second;
+        public Integer oldFirst;
+        public Integer oldSecond;
+    }
+
+    /** Flink's documented Top2 with {@code emitUpdateWithRetract}: it retracts and emits only a rank whose value changed. */
+    public static class Top2WithRetract extends TableAggregateFunction<Tuple2<Integer, Integer>, Top2WithRetractAccum> {
+        @Override
+        public Top2WithRetractAccum createAccumulator() {
+            Top2WithRetractAccum acc = new Top2WithRetractAccum();
+            acc.first = Integer.MIN_VALUE;
+            acc.second = Integer.MIN_VALUE;
+            acc.oldFirst = Integer.MIN_VALUE;
+            acc.oldSecond = Integer.MIN_VALUE;
+            return acc;
+        }
+
+        public void accumulate(Top2WithRetractAccum acc, Integer v) {
+            if (v > acc.first) {
+                acc.second = acc.first;
+                acc.first = v;
+            } else if (v > acc.second) {
+                acc.second = v;
+            }
+        }
+
+        public void emitUpdateWithRetract(Top2WithRetractAccum acc, RetractableCollector<Tuple2<Integer, Integer>> out) {
+            if (!acc.first.equals(acc.oldFirst)) {
+                if (acc.oldFirst != Integer.MIN_VALUE) {
+                    out.retract(Tuple2.of(acc.oldFirst, 1));
+                }
+                out.collect(Tuple2.of(acc.first, 1));
+                acc.oldFirst = acc.first;
+            }
+            if (!acc.second.equals(acc.oldSecond)) {
+                if (acc.oldSecond != Integer.MIN_VALUE) {
+                    out.retract(Tuple2.of(acc.oldSecond, 2));
+                }
+                out.collect(Tuple2.of(acc.second, 2));
+                acc.oldSecond = acc.second;
+            }
+        }
+    }
+
+    /** {@link Top2WithRetract} that also has an {@code emitValue}, which Flink then does not call. */
+    public static class Top2WithRetractAndEmitValue extends Top2WithRetract {
+        public void emitValue(Top2WithRetractAccum acc, Collector<Tuple2<Integer, Integer>> out) {
+            out.collect(Tuple2.of(acc.first, 1));
+            out.collect(Tuple2.of(acc.second, 2));
         }
     }
 }

@@ -48,7 +48,7 @@ public final class TableAggregateFunctionOperator extends SqlAggFunction {
 
     /** The ROW type of one emitted value. */
     private static RelDataType emittedType(RelDataTypeFactory factory, String name, TableAggregateFunction<?, ?> function) {
-        emitValue(name, function);
+        emitMethod(name, function);
         DataTypeHint hint = JavaTypes.resultHint(function.getClass());
         String what = "the rows " + name + " emits";
         if (hint != null) {
@@ -94,16 +94,30 @@ public final class TableAggregateFunctionOperator extends SqlAggFunction {
                 + "emits; extend TableAggregateFunction<T, ACC> with a concrete T, or annotate it @DataTypeHint(\"ROW<...>\")");
     }
 
-    /** Its public {@code emitValue(ACC, Collector)}; Weir does not call {@code emitUpdateWithRetract}. */
-    static Method emitValue(String name, TableAggregateFunction<?, ?> function) {
+    /**
+     * The method that emits its rows: public {@code emitUpdateWithRetract(ACC, RetractableCollector)} when it has one
+     * (Flink prefers it), else public {@code emitValue(ACC, Collector)}.
+     */
+    static Method emitMethod(String name, TableAggregateFunction<?, ?> function) {
+        Method emitValue = null;
         for (Method m : function.getClass().getMethods()) {
-            if (m.getName().equals("emitValue") && m.getParameterCount() == 2 && m.getParameterTypes()[1] == Collector.class) {
+            if (m.getParameterCount() != 2) {
+                continue;
+            }
+            if (m.getName().equals("emitUpdateWithRetract")
+                    && m.getParameterTypes()[1] == TableAggregateFunction.RetractableCollector.class) {
                 return m;
             }
+            if (m.getName().equals("emitValue") && m.getParameterTypes()[1] == Collector.class) {
+                emitValue = m;
+            }
         }
-        throw new ValidationException("Table aggregate function " + name + " (" + function.getClass().getName() + ") has no "
-                + "public void emitValue(ACC accumulator, Collector<T> out); Weir needs it (emitUpdateWithRetract alone is not "
-                + "supported yet)");
+        if (emitValue == null) {
+            throw new ValidationException("Table aggregate function " + name + " (" + function.getClass().getName() + ") has "
+                    + "neither public void emitValue(ACC accumulator, Collector<T> out) nor public void "
+                    + "emitUpdateWithRetract(ACC accumulator, RetractableCollector<T> out); define one of them");
+        }
+        return emitValue;
     }
 
     /**
@@ -133,8 +147,9 @@ public final class TableAggregateFunctionOperator extends SqlAggFunction {
             }
         }
         int columns = call.getType().getFieldCount();
+        Method emit = emitMethod(getName(), function);
         return new GroupTableAggregateFunction(function, keys, args, new FunctionInvoker(function, getName(), accumulate),
                 retract == null ? null : new FunctionInvoker(function, getName(), retract),
-                new FunctionInvoker(function, getName(), emitValue(getName(), function)), columns, copies);
+                new FunctionInvoker(function, getName(), emit), !emit.getName().equals("emitValue"), columns, copies);
     }
 }
