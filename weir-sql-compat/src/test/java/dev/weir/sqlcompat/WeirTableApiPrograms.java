@@ -205,11 +205,6 @@ final class WeirTableApiPrograms {
         return env.from("clicks").flatAggregate(call(Top2.class, $("n")).as("v", "rank")).select($("v"), $("rank"));
     }
 
-    static Table flatAggregateWithEmitUpdateWithRetractChangelog(TableEnvironment env) {
-        return env.from("clicks").groupBy($("u")).flatAggregate(call(Top2WithRetract.class, $("n")).as("v", "rank"))
-                .select($("u"), $("v"), $("rank"));
-    }
-
     static Table aggregateWithARowResultPerGroup(TableEnvironment env) {
         return env.from("clicks").groupBy($("u")).aggregate(call(MinMax.class, $("n")).as("x", "y")).select($("u"), $("x"), $("y"));
     }
@@ -298,53 +293,6 @@ final class WeirTableApiPrograms {
             }
             if (acc.second != Integer.MIN_VALUE) {
                 out.collect(Tuple2.of(acc.second, 2));
-            }
-        }
-    }
-
-    /** The accumulator of Top2WithRetract: the top two, and the two it emitted last. */
-    public static class Top2WithRetractAccum {
-        public Integer first;
-        public Integer second;
-        public Integer oldFirst;
-        public Integer oldSecond;
-    }
-
-    /** Top2 with emitUpdateWithRetract, as in Flink's documentation: only a rank whose value changed is retracted and emitted. */
-    public static class Top2WithRetract extends TableAggregateFunction<Tuple2<Integer, Integer>, Top2WithRetractAccum> {
-        @Override
-        public Top2WithRetractAccum createAccumulator() {
-            Top2WithRetractAccum acc = new Top2WithRetractAccum();
-            acc.first = Integer.MIN_VALUE;
-            acc.second = Integer.MIN_VALUE;
-            acc.oldFirst = Integer.MIN_VALUE;
-            acc.oldSecond = Integer.MIN_VALUE;
-            return acc;
-        }
-
-        public void accumulate(Top2WithRetractAccum acc, Integer v) {
-            if (v > acc.first) {
-                acc.second = acc.first;
-                acc.first = v;
-            } else if (v > acc.second) {
-                acc.second = v;
-            }
-        }
-
-        public void emitUpdateWithRetract(Top2WithRetractAccum acc, RetractableCollector<Tuple2<Integer, Integer>> out) {
-            if (!acc.first.equals(acc.oldFirst)) {
-                if (acc.oldFirst != Integer.MIN_VALUE) {
-                    out.retract(Tuple2.of(acc.oldFirst, 1));
-                }
-                out.collect(Tuple2.of(acc.first, 1));
-                acc.oldFirst = acc.first;
-            }
-            if (!acc.second.equals(acc.oldSecond)) {
-                if (acc.oldSecond != Integer.MIN_VALUE) {
-                    out.retract(Tuple2.of(acc.oldSecond, 2));
-                }
-                out.collect(Tuple2.of(acc.second, 2));
-                acc.oldSecond = acc.second;
             }
         }
     }

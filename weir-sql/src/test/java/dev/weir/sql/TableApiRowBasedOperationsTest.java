@@ -99,21 +99,17 @@ class TableApiRowBasedOperationsTest {
     }
 
     @Test
-    void flatAggregateWithEmitUpdateWithRetractEmitsAndRetractsOnlyTheRowsThatChanged() throws Exception {
-        List<String> incremental = List.of(
-                "+I[a, 1, 1]",
-                "-D[a, 1, 1]", "+I[a, 2, 1]", "+I[a, 1, 2]",
-                "+I[b, 5, 1]",
-                "-D[a, 2, 1]", "+I[a, 4, 1]", "-D[a, 1, 2]", "+I[a, 2, 2]",
-                "+I[b, 1, 2]",
-                "-D[a, 4, 1]", "+I[a, 8, 1]", "-D[a, 2, 2]", "+I[a, 4, 2]");
-        Table retractOnly = env().from("clicks").groupBy($("u"))
-                .flatAggregate(call(Top2WithRetract.class, $("n")).as("v", "rank")).select($("u"), $("v"), $("rank"));
-        assertThat(rows(retractOnly.execute())).containsExactlyElementsOf(incremental);
-        Table both = env().from("clicks").groupBy($("u"))
-                .flatAggregate(call(Top2WithRetractAndEmitValue.class, $("n")).as("v", "rank")).select($("u"), $("v"), $("rank"));
-        assertThat(rows(both.execute())).as("emitUpdateWithRetract is preferred to emitValue, as in Flink")
-                .containsExactlyElementsOf(incremental);
+    void flatAggregateRefusesATableAggregateFunctionWithEmitUpdateWithRetract() throws Exception {
+        // Flink 2.3 calls emitUpdateWithRetract but drops the accumulator's changes it makes: for this function it emits
+        // every value as +I on each row and never retracts. Weir refuses it rather than give another changelog.
+        Table clicks = env().from("clicks");
+        assertThatThrownBy(() -> clicks.groupBy($("u")).flatAggregate(call(Top2WithRetract.class, $("n")).as("v", "rank"))
+                .select($("u"), $("v"), $("rank")).execute())
+                .isInstanceOf(ValidationException.class).hasMessageContaining("defines emitUpdateWithRetract");
+        assertThatThrownBy(() -> clicks.groupBy($("u")).flatAggregate(call(Top2WithRetractAndEmitValue.class, $("n"))
+                .as("v", "rank")).select($("u"), $("v"), $("rank")).execute())
+                .as("also beside an emitValue, which Flink then does not call")
+                .isInstanceOf(ValidationException.class).hasMessageContaining("defines emitUpdateWithRetract");
     }
 
     @Test

@@ -17,9 +17,8 @@ import dev.weir.util.Collector;
  * The Table API's {@code groupBy(..).flatAggregate(..)}, as Flink runs a table aggregate: per key, the function's
  * accumulator and the number of rows it holds are keyed state; each input row first retracts ({@code -D}) every row the
  * key emitted last, then accumulates (+I/+U) or retracts (-U/-D) the row and emits ({@code +I}) what {@code emitValue}
- * gives now, nothing once the key's last row was retracted. With {@code emitUpdateWithRetract} (incremental) nothing
- * is retracted for the function: it emits ({@code +I}) and retracts ({@code -D}) rows itself, and the accumulator it
- * changes while doing so is stored after it. Each result row is the key's columns and one ROW column, the emitted value.
+ * gives now, nothing once the key's last row was retracted. Each result row is the key's columns and one ROW column,
+ * the emitted value.
  */
 public final class GroupTableAggregateFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -31,8 +30,6 @@ public final class GroupTableAggregateFunction extends KeyedProcessFunction<Obje
     /** Null when the function has no retract method: the planner then allows only an insert-only input. */
     private final FunctionInvoker retract;
     private final FunctionInvoker emitValue;
-    /** True when {@link #emitValue} is {@code emitUpdateWithRetract}: the function retracts what changed itself. */
-    private final boolean incremental;
     private final int columns;
     private final int copies;
     private transient ValueState<GroupAccumulators> groups;
@@ -41,19 +38,16 @@ public final class GroupTableAggregateFunction extends KeyedProcessFunction<Obje
 
     /**
      * {@code columns}: the fields of one emitted value; {@code copies}: how many ROW columns hold it (the plan may read
-     * each field through a call of its own); {@code keyFields}: the GROUP BY's columns of the input row;
-     * {@code incremental}: {@code emitValue} calls {@code emitUpdateWithRetract}.
+     * each field through a call of its own); {@code keyFields}: the GROUP BY's columns of the input row.
      */
     public GroupTableAggregateFunction(TableAggregateFunction<?, ?> function, int[] keyFields, int[] args,
-            FunctionInvoker accumulate, FunctionInvoker retract, FunctionInvoker emitValue, boolean incremental, int columns,
-            int copies) {
+            FunctionInvoker accumulate, FunctionInvoker retract, FunctionInvoker emitValue, int columns, int copies) {
         this.function = function;
         this.keyFields = keyFields.clone();
         this.args = args.clone();
         this.accumulate = accumulate;
         this.retract = retract;
         this.emitValue = emitValue;
-        this.incremental = incremental;
         this.columns = columns;
         this.copies = copies;
     }
@@ -78,7 +72,7 @@ public final class GroupTableAggregateFunction extends KeyedProcessFunction<Obje
         }
         Object accumulator = group.accumulators[0];
         emitted.reset(input, out);
-        if (group.rows > 0 && !incremental) {
+        if (group.rows > 0) {
             emitted.kind = RowKind.DELETE;
             emitValue.invoke(accumulator, emitted.asArgument);
         }
@@ -100,17 +94,13 @@ public final class GroupTableAggregateFunction extends KeyedProcessFunction<Obje
             groups.clear();
             return;
         }
+        groups.update(group);
         emitted.kind = RowKind.INSERT;
         emitValue.invoke(accumulator, emitted.asArgument);
-        // After the emit: emitUpdateWithRetract records in the accumulator what it emitted.
-        groups.update(group);
     }
 
-    /**
-     * The collector emitValue writes to: each value becomes a result row of the current kind; a value
-     * emitUpdateWithRetract retracts becomes a {@code -D} row.
-     */
-    private final class Emitted implements TableAggregateFunction.RetractableCollector<Object> {
+    /** The collector emitValue writes to: each value becomes a result row of the current kind. */
+    private final class Emitted implements Collector<Object> {
         final Object[] asArgument = {this};
         RowKind kind;
         private Row input;
@@ -123,15 +113,6 @@ public final class GroupTableAggregateFunction extends KeyedProcessFunction<Obje
 
         @Override
         public void collect(Object value) {
-            emit(kind, value);
-        }
-
-        @Override
-        public void retract(Object value) {
-            emit(RowKind.DELETE, value);
-        }
-
-        private void emit(RowKind kind, Object value) {
             Row row = new Row(kind, keyFields.length + copies);
             for (int i = 0; i < keyFields.length; i++) {
                 row.setField(i, input.getField(keyFields[i]));
