@@ -26,7 +26,7 @@ final class BuiltInCalls {
             + "ARRAY[..], a[i], CARDINALITY, ELEMENT, ARRAY_APPEND, ARRAY_PREPEND, ARRAY_CONTAINS, ARRAY_DISTINCT, ARRAY_POSITION, "
             + "ARRAY_REMOVE, ARRAY_REVERSE, ARRAY_SLICE, ARRAY_SORT, ARRAY_UNION, ARRAY_CONCAT, ARRAY_EXCEPT, ARRAY_INTERSECT, "
             + "ARRAY_MAX, ARRAY_MIN, ARRAY_JOIN, MAP[..], m[k], MAP_KEYS, MAP_VALUES, MAP_ENTRIES, MAP_FROM_ARRAYS, MAP_UNION, "
-            + "STR_TO_MAP, UNHEX, ENCODE, DECODE";
+            + "STR_TO_MAP, UNHEX, ENCODE, DECODE, TRY_CAST";
 
     private BuiltInCalls() {
     }
@@ -35,6 +35,9 @@ final class BuiltInCalls {
     static Expr of(String name, RexCall call, Expr[] args, ZoneId zone) {
         if (name.equals("UUID")) {
             return new RandomUuid();
+        }
+        if (name.equals("TRY_CAST") || name.equals("SAFE_CAST")) {
+            return new TryCast(new Cast(args[0], call.getOperands().get(0).getType(), call.getType(), zone));
         }
         Expr e = ConditionalCalls.of(name, call.getType(), args);
         if (e == null) {

@@ -25,6 +25,16 @@ public final class AggCalls {
         if (call.getAggregation() instanceof SqlJsonObjectAggAggFunction || call.getAggregation() instanceof SqlJsonArrayAggAggFunction) {
             return json(call, inputType);
         }
+        if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.LISTAGG) {
+            return listAgg(call, arg, filter);
+        }
+        if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.ARRAY_AGG) {
+            if (!call.collation.getFieldCollations().isEmpty()) {
+                throw new ValidationException("ARRAY_AGG(... ORDER BY ...) is not supported, nor by Flink; aggregate the values "
+                        + "unordered, e.g. ARRAY_AGG(v), and sort the array with ARRAY_SORT");
+            }
+            return new ListAggregates.ArrayAgg(arg, filter, call.isDistinct());
+        }
         if (call.getArgList().size() > 1) {
             throw new ValidationException(name + " with " + call.getArgList().size() + " arguments is not supported yet; "
                     + "aggregate one column");
@@ -46,7 +56,8 @@ public final class AggCalls {
                 return retracting ? new Extremes.MinMax(arg, filter, true) : new Extremes.InsertOnlyMinMax(arg, filter, true);
             default:
                 throw new ValidationException("Aggregate function " + name + " is not supported by Weir SQL yet; supported are "
-                        + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN, MAX, JSON_OBJECTAGG and JSON_ARRAYAGG");
+                        + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN, MAX, STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP, LISTAGG, "
+                        + "ARRAY_AGG, JSON_OBJECTAGG and JSON_ARRAYAGG");
         }
     }
 
@@ -96,6 +107,15 @@ public final class AggCalls {
         boolean absent = ((SqlJsonArrayAggAggFunction) call.getAggregation()).getNullClause()
                 == SqlJsonConstructorNullClause.ABSENT_ON_NULL;
         return new JsonAggregates.ArrayAgg(value, call.filterArg, absent, timestamp, raw);
+    }
+
+    // LISTAGG(v [, separator]); Flink refuses DISTINCT and WITHIN GROUP (ORDER BY ...) as well.
+    private static AggCall listAgg(AggregateCall call, int arg, int filter) {
+        if (call.isDistinct() || !call.collation.getFieldCollations().isEmpty()) {
+            throw new ValidationException("LISTAGG(DISTINCT ...) and LISTAGG(...) WITHIN GROUP (ORDER BY ...) are not supported; "
+                    + "aggregate the values in arrival order, e.g. LISTAGG(v, ',')");
+        }
+        return new ListAggregates.ListAgg(arg, call.getArgList().size() > 1 ? call.getArgList().get(1) : -1, filter);
     }
 
     private static boolean isInteger(RelDataType inputType, int arg) {
