@@ -39,7 +39,9 @@ final class BuiltInFunctions {
             "MAP_FROM_ARRAYS", "MAP_UNION", "strToMap", "UNHEX", "encode", "decode", "JSON_OBJECTAGG_NULL_ON_NULL",
             "JSON_OBJECTAGG_ABSENT_ON_NULL", "JSON_ARRAYAGG_NULL_ON_NULL", "JSON_ARRAYAGG_ABSENT_ON_NULL",
             // Aggregates.
-            "count", "sum", "min", "max", "avg", "first_value", "last_value");
+            "count", "sum", "min", "max", "avg", "first_value", "last_value", "listAgg", "ARRAY_AGG",
+            // TRY_CAST (TryCast).
+            "TRY_CAST");
 
     private BuiltInFunctions() {
     }

@@ -56,7 +56,7 @@ public final class AggCalls {
                 return retracting ? new Extremes.MinMax(arg, filter, true) : new Extremes.InsertOnlyMinMax(arg, filter, true);
             default:
                 throw new ValidationException("Aggregate function " + name + " is not supported by Weir SQL yet; supported are "
-                        + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN, MAX, STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP, LISTAGG, "
+                        + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN, MAX, LISTAGG, "
                         + "ARRAY_AGG, JSON_OBJECTAGG and JSON_ARRAYAGG");
         }
     }
