@@ -114,7 +114,11 @@ final class Cast extends Expr {
         try {
             value = Long.parseLong(s);
         } catch (NumberFormatException notAnInteger) {
-            value = new BigDecimal(s).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+            try {
+                value = new BigDecimal(s).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+            } catch (ArithmeticException | NumberFormatException notANumber) {
+                throw new NumberFormatException("For input string: \"" + text + "\" (not a number of the target type)");
+            }
         }
         if (value < min || value > max) {
             throw new NumberFormatException("For input string: \"" + text + "\" (out of the target type's range)");
