@@ -23,15 +23,18 @@ public final class ListAggregates {
         String separator;
     }
 
-    /** LISTAGG: the non-NULL values' text joined by the separator. */
-    public static final class ListAgg extends AggCall {
+    /** The values of the rows in arrival order (NULLs too unless {@code skipsNulls}); a retraction removes the first equal one. */
+    private abstract static class ValueList extends AggCall {
         private static final long serialVersionUID = 1L;
-        private final int separatorArg;
+        private final boolean skipsNulls;
 
-        /** {@code separatorArg} is the separator's column, or -1 for Flink's default {@code ','}. */
-        public ListAgg(int arg, int separatorArg, int filterArg) {
+        ValueList(int arg, int filterArg, boolean skipsNulls) {
             super(arg, filterArg);
-            this.separatorArg = separatorArg;
+            this.skipsNulls = skipsNulls;
+        }
+
+        /** Called with the row of a group's first value (LISTAGG reads its separator there). */
+        void first(Values values, Row row) {
         }
 
         @Override
@@ -42,11 +45,10 @@ public final class ListAggregates {
         @Override
         public Object accumulate(Object acc, Row row) {
             Object value = row.getField(arg);
-            if (applies(row) && value != null) {
+            if (applies(row) && (value != null || !skipsNulls)) {
                 Values values = (Values) acc;
-                if (values.separator == null) {
-                    Object separator = separatorArg < 0 ? "," : row.getField(separatorArg);
-                    values.separator = separator == null ? "," : separator.toString();
+                if (values.values.isEmpty()) {
+                    first(values, row);
                 }
                 values.values.add(value);
             }
@@ -56,7 +58,7 @@ public final class ListAggregates {
         @Override
         public Object retract(Object acc, Row row) {
             Object value = row.getField(arg);
-            if (applies(row) && value != null) {
+            if (applies(row) && (value != null || !skipsNulls)) {
                 removeFirst(((Values) acc).values, value);
             }
             return acc;
@@ -65,6 +67,24 @@ public final class ListAggregates {
         @Override
         public Object merge(Object a, Object b) {
             return merged((Values) a, (Values) b);
+        }
+    }
+
+    /** LISTAGG: the non-NULL values' text joined by the separator. */
+    public static final class ListAgg extends ValueList {
+        private static final long serialVersionUID = 1L;
+        private final int separatorArg;
+
+        /** {@code separatorArg} is the separator's column, or -1 for Flink's default {@code ','}. */
+        public ListAgg(int arg, int separatorArg, int filterArg) {
+            super(arg, filterArg, true);
+            this.separatorArg = separatorArg;
+        }
+
+        @Override
+        void first(Values values, Row row) {
+            Object separator = separatorArg < 0 ? "," : row.getField(separatorArg);
+            values.separator = separator == null ? "," : separator.toString();
         }
 
         @Override
@@ -85,39 +105,13 @@ public final class ListAggregates {
     }
 
     /** ARRAY_AGG: the values (NULLs included; each value once for DISTINCT) as an ARRAY ({@code Object[]}). */
-    public static final class ArrayAgg extends AggCall {
+    public static final class ArrayAgg extends ValueList {
         private static final long serialVersionUID = 1L;
         private final boolean distinct;
 
         public ArrayAgg(int arg, int filterArg, boolean distinct) {
-            super(arg, filterArg);
+            super(arg, filterArg, false);
             this.distinct = distinct;
-        }
-
-        @Override
-        public Object createAccumulator() {
-            return new Values();
-        }
-
-        @Override
-        public Object accumulate(Object acc, Row row) {
-            if (applies(row)) {
-                ((Values) acc).values.add(row.getField(arg));
-            }
-            return acc;
-        }
-
-        @Override
-        public Object retract(Object acc, Row row) {
-            if (applies(row)) {
-                removeFirst(((Values) acc).values, row.getField(arg));
-            }
-            return acc;
-        }
-
-        @Override
-        public Object merge(Object a, Object b) {
-            return merged((Values) a, (Values) b);
         }
 
         @Override
