@@ -86,6 +86,9 @@ final class CollectionFunctionCases {
                 + "JSON_OBJECTAGG(KEY CAST(id AS STRING) VALUE JSON_ARRAY(id, s)) FROM fn_lists GROUP BY n > 0", true, true));
         q.add(new SqlCases.Query("jsonConstructorOfAProjectedConstructor", "SELECT id, JSON_OBJECT('k' VALUE o), JSON_ARRAY(o) "
                 + "FROM (SELECT id, JSON_OBJECT('a' VALUE id) AS o FROM fn_lists)"));
+        // LISTAGG skips NULLs and joins with ',' by default; ARRAY_AGG keeps NULLs; both in arrival order.
+        q.add(new SqlCases.Query("listAggAndArrayAggPerGroup", "SELECT name, LISTAGG(CAST(id AS STRING)), "
+                + "LISTAGG(CAST(id AS STRING), '|'), ARRAY_AGG(age), ARRAY_AGG(DISTINCT age) FROM people GROUP BY name", true));
         return q;
     }
 }

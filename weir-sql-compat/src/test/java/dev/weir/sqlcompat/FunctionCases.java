@@ -51,6 +51,17 @@ final class FunctionCases {
         q.add(new SqlCases.Query("fnPiAndE", "SELECT id, PI() * n, E() + n FROM fn_texts"));
         q.add(new SqlCases.Query("fnRandStaysInRange", "SELECT id FROM fn_texts WHERE RAND() >= 0 AND RAND() < 1 "
                 + "AND RAND(42) < 1 AND RAND_INTEGER(10) BETWEEN 0 AND 9 AND RAND_INTEGER(7, 3) < 3"));
+        // TRY_CAST: CAST's value, NULL where CAST fails (texts that are no number, boolean, date or timestamp).
+        q.add(new SqlCases.Query("fnTryCastGivesNullWhereCastFails", "SELECT id, TRY_CAST(s AS INT), "
+                + "TRY_CAST(CAST(d AS STRING) AS DECIMAL(5,1)), TRY_CAST(s AS DOUBLE), TRY_CAST(s AS BOOLEAN), TRY_CAST(s AS DATE), "
+                + "TRY_CAST(s AS TIMESTAMP(3)), TRY_CAST(n AS STRING), TRY_CAST(CAST(n AS STRING) AS INT), TRY_CAST(x AS INT), "
+                + "TRY_CAST(d AS TINYINT) FROM fn_texts"));
+        // JSON_QUOTE escapes '"', '\\', '/', control and non-ASCII characters; JSON_UNQUOTE leaves a non-literal as it is.
+        q.add(new SqlCases.Query("fnJsonQuoteAndUnquote", "SELECT id, JSON_QUOTE(s), JSON_UNQUOTE(JSON_QUOTE(s)), JSON_UNQUOTE(s) "
+                + "FROM fn_texts"));
+        q.add(new SqlCases.Query("fnJsonQuoteAndUnquoteEscapes", "SELECT JSON_QUOTE('a\"b\\c/d'), JSON_QUOTE(''), "
+                + "JSON_UNQUOTE('\"a\\\"b\"'), JSON_UNQUOTE('\"\\u00e9\"'), JSON_UNQUOTE('[1,2]'), JSON_UNQUOTE('\"abc'), "
+                + "JSON_UNQUOTE('\"a\\nb\"'), JSON_QUOTE('tab\tx'), JSON_UNQUOTE('\"\\t\"')"));
         // Strings.
         q.add(new SqlCases.Query("fnReplaceAndPad", "SELECT id, REPLACE(s, 'l', 'L'), REPLACE(s, 'o', ''), LPAD(s, 8, '*-'), "
                 + "RPAD(s, 3, '.'), LPAD(s, -1, 'x'), RPAD(s, n, '#') FROM fn_texts"));

@@ -27,7 +27,8 @@ final class BuiltInFunctions {
             "ascii", "chr", "toBase64", "fromBase64", "md5", "sha1", "sha256", "overlay", "currentTimestamp", "now", "localTimestamp",
             "currentDate", "currentTime", "toDate", "convertTz", "currentRowTimestamp", "localTime", "uuid", "timestampDiff",
             // JSON (JsonCalls, JsonConstructors).
-            "JSON_VALUE", "JSON_QUERY", "JSON_EXISTS", "IS_JSON", "JSON_OBJECT", "JSON_ARRAY", "JSON_STRING",
+            "JSON_VALUE", "JSON_QUERY", "JSON_EXISTS", "IS_JSON", "JSON_OBJECT", "JSON_ARRAY", "JSON_STRING", "JSON_QUOTE",
+            "JSON_UNQUOTE",
             // Encodings, digests and text (CodecCalls, TextCalls).
             "bin", "hex", "URL_ENCODE", "URL_DECODE", "sha2", "sha224", "sha384", "sha512", "substr", "TRANSLATE3", "ELT",
             "PRINTF", "REGEXP_COUNT", "REGEXP_INSTR", "REGEXP_SUBSTR", "REGEXP_EXTRACT_ALL", "SPLIT", "parseUrl", "STARTSWITH",
@@ -39,7 +40,10 @@ final class BuiltInFunctions {
             "MAP_FROM_ARRAYS", "MAP_UNION", "strToMap", "UNHEX", "encode", "decode", "JSON_OBJECTAGG_NULL_ON_NULL",
             "JSON_OBJECTAGG_ABSENT_ON_NULL", "JSON_ARRAYAGG_NULL_ON_NULL", "JSON_ARRAYAGG_ABSENT_ON_NULL",
             // Aggregates.
-            "count", "sum", "min", "max", "avg", "first_value", "last_value");
+            "count", "sum", "min", "max", "avg", "first_value", "last_value", "listAgg", "ARRAY_AGG",
+            "stddevPop", "stddevSamp", "varPop", "varSamp",
+            // TRY_CAST (TryCast).
+            "TRY_CAST");
 
     private BuiltInFunctions() {
     }

@@ -8,7 +8,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
- * Finds the family ({@link ConditionalCalls}, {@link TimeCalls}, {@link MathCalls}, {@link JsonCalls},
+ * Finds the family ({@link ConditionalCalls}, {@link JsonQuoting}, {@link TimeCalls}, {@link MathCalls}, {@link JsonCalls},
  * {@link JsonConstructors}, {@link CodecCalls}, {@link TextCalls}, {@link ArrayCalls}, {@link MapCalls},
  * {@link StringCalls}) that evaluates a built-in call.
  */
@@ -26,7 +26,7 @@ final class BuiltInCalls {
             + "ARRAY[..], a[i], CARDINALITY, ELEMENT, ARRAY_APPEND, ARRAY_PREPEND, ARRAY_CONTAINS, ARRAY_DISTINCT, ARRAY_POSITION, "
             + "ARRAY_REMOVE, ARRAY_REVERSE, ARRAY_SLICE, ARRAY_SORT, ARRAY_UNION, ARRAY_CONCAT, ARRAY_EXCEPT, ARRAY_INTERSECT, "
             + "ARRAY_MAX, ARRAY_MIN, ARRAY_JOIN, MAP[..], m[k], MAP_KEYS, MAP_VALUES, MAP_ENTRIES, MAP_FROM_ARRAYS, MAP_UNION, "
-            + "STR_TO_MAP, UNHEX, ENCODE, DECODE";
+            + "STR_TO_MAP, UNHEX, ENCODE, DECODE, TRY_CAST, JSON_QUOTE, JSON_UNQUOTE";
 
     private BuiltInCalls() {
     }
@@ -36,7 +36,13 @@ final class BuiltInCalls {
         if (name.equals("UUID")) {
             return new RandomUuid();
         }
+        if (name.equals("TRY_CAST") || name.equals("SAFE_CAST")) {
+            return new TryCast(new Cast(args[0], call.getOperands().get(0).getType(), call.getType(), zone));
+        }
         Expr e = ConditionalCalls.of(name, call.getType(), args);
+        if (e == null) {
+            e = JsonQuoting.of(name, args);
+        }
         if (e == null) {
             e = TimeCalls.of(name, call.getType(), args, zone);
         }

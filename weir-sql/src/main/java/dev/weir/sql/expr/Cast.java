@@ -13,7 +13,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 /**
  * CAST between SQL types with Flink's results: numbers to strings as Java prints them, booleans as {@code TRUE} and
  * {@code FALSE}, timestamps as {@code yyyy-MM-dd HH:mm:ss} plus as many fraction digits as the precision, strings
- * parsed (a string that is not a valid value fails the job, as Flink's CAST does; TRY_CAST is not supported yet),
+ * parsed (a string that is not a valid value fails the job, as Flink's CAST does; {@link TryCast} gives NULL instead),
  * and TIMESTAMP to and from TIMESTAMP_LTZ through the session time zone.
  */
 final class Cast extends Expr {
@@ -50,15 +50,15 @@ final class Cast extends Expr {
             case VARCHAR:
                 return toText(v);
             case BOOLEAN:
-                return v instanceof Boolean ? v : Boolean.valueOf(v.toString().trim());
+                return v instanceof Boolean ? v : v instanceof String ? parseBoolean((String) v) : ((Number) v).doubleValue() != 0;
             case TINYINT:
-                return (byte) integral(v);
+                return (byte) (v instanceof String ? parseIntegral((String) v, Byte.MIN_VALUE, Byte.MAX_VALUE) : integral(v));
             case SMALLINT:
-                return (short) integral(v);
+                return (short) (v instanceof String ? parseIntegral((String) v, Short.MIN_VALUE, Short.MAX_VALUE) : integral(v));
             case INTEGER:
-                return (int) integral(v);
+                return (int) (v instanceof String ? parseIntegral((String) v, Integer.MIN_VALUE, Integer.MAX_VALUE) : integral(v));
             case BIGINT:
-                return integral(v);
+                return v instanceof String ? parseIntegral((String) v, Long.MIN_VALUE, Long.MAX_VALUE) : integral(v);
             case FLOAT:
             case REAL:
                 return v instanceof String ? Float.parseFloat(((String) v).trim()) : ((Number) v).floatValue();
@@ -102,6 +102,48 @@ final class Cast extends Expr {
 
     private long truncate(long millis) {
         return toPrecision >= 3 ? millis : millis - Math.floorMod(millis, toPrecision == 0 ? 1000L : toPrecision == 1 ? 100L : 10L);
+    }
+
+    /**
+     * A string's integer as Flink's CAST reads it: trimmed, a fraction cut off ('1.5' is 1), a value outside the target
+     * type's range an error (where a number's cast wraps around).
+     */
+    private static long parseIntegral(String text, long min, long max) {
+        String s = text.trim();
+        long value;
+        try {
+            value = Long.parseLong(s);
+        } catch (NumberFormatException notAnInteger) {
+            try {
+                value = new BigDecimal(s).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
+            } catch (ArithmeticException | NumberFormatException notANumber) {
+                throw new NumberFormatException("For input string: \"" + text + "\" (not a number of the target type)");
+            }
+        }
+        if (value < min || value > max) {
+            throw new NumberFormatException("For input string: \"" + text + "\" (out of the target type's range)");
+        }
+        return value;
+    }
+
+    // Flink's words for the booleans, in any case; any other text fails.
+    private static Boolean parseBoolean(String text) {
+        switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "t":
+            case "true":
+            case "y":
+            case "yes":
+            case "1":
+                return Boolean.TRUE;
+            case "f":
+            case "false":
+            case "n":
+            case "no":
+            case "0":
+                return Boolean.FALSE;
+            default:
+                throw new IllegalArgumentException("Cannot cast \"" + text + "\" to BOOLEAN");
+        }
     }
 
     private long integral(Object v) {

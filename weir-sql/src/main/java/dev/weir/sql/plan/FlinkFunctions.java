@@ -227,6 +227,9 @@ public final class FlinkFunctions {
             return unbounded(binding, super.inferReturnType(binding));
         }
     };
+    /** JSON_QUOTE(s), JSON_UNQUOTE(s): s as a JSON string literal, and such a literal read back. */
+    public static final SqlFunction JSON_QUOTE = string("JSON_QUOTE", NULLABLE_STRING, OperandTypes.STRING);
+    public static final SqlFunction JSON_UNQUOTE = string("JSON_UNQUOTE", NULLABLE_STRING, OperandTypes.STRING);
     /** E(): Euler's number. */
     public static final SqlFunction E = numeric("E", ReturnTypes.DOUBLE, OperandTypes.NILADIC);
 
@@ -239,7 +242,9 @@ public final class FlinkFunctions {
             REGEXP_INSTR, REGEXP_SUBSTR, REGEXP_EXTRACT_ALL, SPLIT, PARSE_URL, STARTSWITH, ENDSWITH, BTRIM,
             // TRANSLATE(s, from, to), which Calcite's parser reads as its TRANSLATE3.
             SqlLibraryOperators.TRANSLATE3, JSON_VALUE, JSON_QUERY, JSON_OBJECT, JSON_ARRAY, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
-            SqlLibraryOperators.LEAST, SqlLibraryOperators.SINH, SqlLibraryOperators.COSH, SqlLibraryOperators.TANH);
+            SqlLibraryOperators.LEAST, SqlLibraryOperators.SINH, SqlLibraryOperators.COSH, SqlLibraryOperators.TANH,
+            // TRY_CAST(x AS type): CAST, NULL where CAST fails; ARRAY_AGG([DISTINCT] x): the values as an ARRAY.
+            SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.ARRAY_AGG, JSON_QUOTE, JSON_UNQUOTE);
 
     /** Names of Calcite's standard functions that Flink defines differently (result type, argument order). */
     static final java.util.Set<String> REDEFINED = java.util.Set.of("ROUND", "TRUNCATE", "LOG", "CURRENT_TIMESTAMP",

@@ -25,6 +25,36 @@ public final class AggCalls {
         if (call.getAggregation() instanceof SqlJsonObjectAggAggFunction || call.getAggregation() instanceof SqlJsonArrayAggAggFunction) {
             return json(call, inputType);
         }
+        if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.LISTAGG) {
+            return listAgg(call, arg, filter);
+        }
+        if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.ARRAY_AGG) {
+            if (!call.collation.getFieldCollations().isEmpty()) {
+                throw new ValidationException("ARRAY_AGG(... ORDER BY ...) is not supported, nor by Flink; aggregate the values "
+                        + "unordered, e.g. ARRAY_AGG(v), and sort the array with ARRAY_SORT");
+            }
+            return new ListAggregates.ArrayAgg(arg, filter, call.isDistinct());
+        }
+        switch (call.getAggregation().getKind()) {
+            case STDDEV_POP:
+            case STDDEV_SAMP:
+            case VAR_POP:
+            case VAR_SAMP: {
+                org.apache.calcite.sql.SqlKind kind = call.getAggregation().getKind();
+                if (retracting) {
+                    throw statisticRefused(name, "over an updating input (its changelog differs from Flink's yet)");
+                }
+                if (call.isDistinct()) {
+                    throw new ValidationException(name + "(DISTINCT ...) is not supported yet; use a subquery with SELECT DISTINCT");
+                }
+                return new StatisticAggregates(arg, filter, kind == org.apache.calcite.sql.SqlKind.STDDEV_SAMP
+                        || kind == org.apache.calcite.sql.SqlKind.VAR_SAMP, kind == org.apache.calcite.sql.SqlKind.STDDEV_POP
+                        || kind == org.apache.calcite.sql.SqlKind.STDDEV_SAMP, call.getType().getSqlTypeName(),
+                        Math.max(0, call.getType().getScale()));
+            }
+            default:
+                break;
+        }
         if (call.getArgList().size() > 1) {
             throw new ValidationException(name + " with " + call.getArgList().size() + " arguments is not supported yet; "
                     + "aggregate one column");
@@ -46,7 +76,8 @@ public final class AggCalls {
                 return retracting ? new Extremes.MinMax(arg, filter, true) : new Extremes.InsertOnlyMinMax(arg, filter, true);
             default:
                 throw new ValidationException("Aggregate function " + name + " is not supported by Weir SQL yet; supported are "
-                        + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN, MAX, JSON_OBJECTAGG and JSON_ARRAYAGG");
+                        + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN, MAX, STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP, LISTAGG, "
+                        + "ARRAY_AGG, JSON_OBJECTAGG and JSON_ARRAYAGG");
         }
     }
 
@@ -96,6 +127,35 @@ public final class AggCalls {
         boolean absent = ((SqlJsonArrayAggAggFunction) call.getAggregation()).getNullClause()
                 == SqlJsonConstructorNullClause.ABSENT_ON_NULL;
         return new JsonAggregates.ArrayAgg(value, call.filterArg, absent, timestamp, raw);
+    }
+
+    /**
+     * Refuses STDDEV_POP, STDDEV_SAMP, VAR_POP and VAR_SAMP among a window aggregate's {@code calls}: merged partial
+     * statistics differ from Flink's in the last digits, so Weir runs them in GROUP BY aggregates of insert-only input only.
+     */
+    public static void refuseStatisticsInWindows(List<AggregateCall> calls) {
+        for (AggregateCall call : calls) {
+            switch (call.getAggregation().getKind()) {
+                case STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP -> throw statisticRefused(call.getAggregation().getName(),
+                        "in a window aggregate (merged partials differ from Flink's in the last digits yet)");
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static ValidationException statisticRefused(String name, String where) {
+        return new ValidationException(name + " " + where + " is not supported by Weir SQL yet; it runs in a GROUP BY "
+                + "aggregate of an insert-only input, e.g. SELECT k, " + name + "(v) FROM t GROUP BY k");
+    }
+
+    // LISTAGG(v [, separator]); Flink refuses DISTINCT and WITHIN GROUP (ORDER BY ...) as well.
+    private static AggCall listAgg(AggregateCall call, int arg, int filter) {
+        if (call.isDistinct() || !call.collation.getFieldCollations().isEmpty()) {
+            throw new ValidationException("LISTAGG(DISTINCT ...) and LISTAGG(...) WITHIN GROUP (ORDER BY ...) are not supported; "
+                    + "aggregate the values in arrival order, e.g. LISTAGG(v, ',')");
+        }
+        return new ListAggregates.ListAgg(arg, call.getArgList().size() > 1 ? call.getArgList().get(1) : -1, filter);
     }
 
     private static boolean isInteger(RelDataType inputType, int arg) {
