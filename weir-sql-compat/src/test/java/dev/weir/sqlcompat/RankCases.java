@@ -31,9 +31,15 @@ final class RankCases {
                 + "OVER (PARTITION BY supplier ORDER BY bidtime DESC) AS rn FROM bids) WHERE rn = 1", true));
         q.add(new SqlCases.Query("deduplicateOnLocalZonedRowtime", "SELECT user_name, url FROM (SELECT *, ROW_NUMBER() "
                 + "OVER (PARTITION BY user_name ORDER BY ts DESC) AS rn FROM clicks) WHERE rn <= 1", true));
-        // Top-N over an updating input (an unbounded GROUP BY): Flink's retract rank.
+        // Top-N over an updating input (an unbounded GROUP BY): Flink's update-fast rank for a COUNT ordered descending
+        // (compared as a changelog: -U/+U where the retract rank would delete and insert), its retract rank for a SUM.
         q.add(new SqlCases.Query("topNOfAnAggregate", "SELECT * FROM (SELECT supplier, c, ROW_NUMBER() OVER (ORDER BY c DESC, "
-                + "supplier) AS rn FROM (SELECT supplier, COUNT(*) AS c FROM bids GROUP BY supplier)) WHERE rn <= 2", true, true));
+                + "supplier) AS rn FROM (SELECT supplier, COUNT(*) AS c FROM bids GROUP BY supplier)) WHERE rn <= 2", true));
+        q.add(new SqlCases.Query("topNOfACountWithoutRowNumber", "SELECT supplier, c FROM (SELECT *, ROW_NUMBER() OVER ("
+                + "ORDER BY c DESC) AS rn FROM (SELECT supplier, COUNT(*) AS c FROM bids GROUP BY supplier)) WHERE rn <= 1", true));
+        q.add(new SqlCases.Query("topNOfAMaxPerPartition", "SELECT * FROM (SELECT supplier, item, top_price, ROW_NUMBER() "
+                + "OVER (PARTITION BY supplier ORDER BY top_price DESC) AS rn FROM (SELECT supplier, item, MAX(price) AS "
+                + "top_price FROM bids GROUP BY supplier, item)) WHERE rn <= 2", true));
         q.add(new SqlCases.Query("topNOfAnAggregateWithoutRowNumber", "SELECT supplier, total FROM (SELECT *, ROW_NUMBER() OVER ("
                 + "ORDER BY total DESC) AS rn FROM (SELECT supplier, SUM(price) AS total FROM bids GROUP BY supplier)) "
                 + "WHERE rn <= 1", true, true));

@@ -178,10 +178,15 @@ final class RankTranslator {
                 nullsFirst[i] = key.right.contains(SqlKind.NULLS_FIRST) || (!key.right.contains(SqlKind.NULLS_LAST) && !descending[i]);
             }
             SortKeyComparator comparator = new SortKeyComparator(keys, descending, nullsFirst);
-            // An updating input retracts rows, which can lift a row from below the top N: Flink's retract strategy.
-            function = in.updating() ? new RetractableTopNFunction(comparator, n, rowNumberShown)
+            // An updating input retracts rows, which can lift a row from below the top N: Flink's retract strategy,
+            // or its update-fast one where each row's sort key only moves one way (UpdateFastRank).
+            int[] uniqueKey = in.updating() ? UpdateFastRank.uniqueKey(input, over.getWindow().partitionKeys, orderKeys,
+                    translator::scannedInsertOnly) : null;
+            function = in.updating() ? new RetractableTopNFunction(comparator, n, rowNumberShown, uniqueKey != null)
                     : new AppendOnlyTopNFunction(comparator, n, rowNumberShown);
-            name = "Rank(strategy=[" + (in.updating() ? "RetractStrategy" : "AppendFastStrategy") + "], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n
+            String strategy = !in.updating() ? "AppendFastStrategy"
+                    : uniqueKey != null ? UpdateFastRank.describe(uniqueKey) : "RetractStrategy";
+            name = "Rank(strategy=[" + strategy + "], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n
                     + "], partitionBy=[" + partitionNames + "], orderBy=[" + describeAll(keysOf(orderKeys), input)
                     + "], select=[" + String.join(", ", input.getRowType().getFieldNames()) + ", w0$o0])";
         }

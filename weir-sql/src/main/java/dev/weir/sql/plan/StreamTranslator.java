@@ -57,6 +57,8 @@ public final class StreamTranslator {
     private boolean reuseSources = true;
     /** Each table's scan once translated, for the other scans of it when sources are reused. */
     private final java.util.Map<CatalogTable, Translated> scans = new java.util.IdentityHashMap<>();
+    /** The tables translated so far whose scans emit only inserts. */
+    private final java.util.Set<CatalogTable> insertOnlyTables = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     /** The window aggregates translated so far, for identical ones (Flink's sub-plan reuse). */
     private final WindowAggregateReuse windowAggregates = new WindowAggregateReuse();
     private boolean reuseSubPlans = true;
@@ -266,7 +268,20 @@ public final class StreamTranslator {
         operators.add(operator);
     }
 
+    /** Whether the table {@code scan} reads was translated and emits only inserts (for {@link UpdateFastRank}). */
+    boolean scannedInsertOnly(TableScan scan) {
+        return insertOnlyTables.contains(catalogTable(scan));
+    }
+
     private Translated scan(TableScan scan) {
+        Translated translated = sharedScan(scan);
+        if (!translated.updating()) {
+            insertOnlyTables.add(catalogTable(scan));
+        }
+        return translated;
+    }
+
+    private Translated sharedScan(TableScan scan) {
         CatalogTable table = catalogTable(scan);
         if (!reuseSources) {
             return new SourceTranslator(this, planner).scan(table, scan.getRowType());

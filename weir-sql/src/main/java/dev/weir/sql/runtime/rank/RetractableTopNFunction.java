@@ -19,6 +19,11 @@ import java.util.List;
  * difference between the top N before and after it. With the row number in the result, a rank whose holder changed is
  * updated ({@code -U} the old holder, {@code +U} the new one), a rank newly filled is inserted and a rank left empty
  * deleted; without it, the rows that left the top N are deleted and those that entered it inserted.
+ *
+ * <p>As Flink's update-fast rank ({@code updateFast}: the input's rows have a unique key and their sort keys move one
+ * way, see the planner's {@code UpdateFastRank}), an update's {@code -U} is held until its {@code +U} and the two change
+ * the top N as one step: a row that moves within the top N is updated ({@code -U}/{@code +U} of its old and new
+ * values) where two separate steps would delete and insert it again.
  */
 public final class RetractableTopNFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -26,26 +31,51 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Object, 
     private final SortKeyComparator order;
     private final long n;
     private final boolean withRowNumber;
+    private final boolean updateFast;
     private transient ValueState<Row[]> sortedRows;
+    /** Update-fast only: the {@code -U} row waiting for its {@code +U}. */
+    private transient ValueState<Row> pendingBefore;
 
     public RetractableTopNFunction(SortKeyComparator order, long n, boolean withRowNumber) {
+        this(order, n, withRowNumber, false);
+    }
+
+    public RetractableTopNFunction(SortKeyComparator order, long n, boolean withRowNumber, boolean updateFast) {
         this.order = order;
         this.n = n;
         this.withRowNumber = withRowNumber;
+        this.updateFast = updateFast;
     }
 
     @Override
     public void open(OpenContext openContext) {
         sortedRows = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-retract-top-n-rows", Row[].class));
+        if (updateFast) {
+            pendingBefore = getRuntimeContext().getState(new ValueStateDescriptor<>("sql-update-fast-top-n-before", Row.class));
+        }
     }
 
     @Override
     public void processElement(Row input, Context ctx, Collector<Row> out) throws Exception {
+        if (updateFast && input.getKind() == RowKind.UPDATE_BEFORE) {
+            Row held = Row.copy(input);
+            held.setKind(RowKind.INSERT);
+            pendingBefore.update(held);
+            return;
+        }
         Row[] stored = sortedRows.value();
         List<Row> rows = stored == null ? new ArrayList<>() : new ArrayList<>(Arrays.asList(stored));
         List<Row> before = new ArrayList<>(rows.subList(0, (int) Math.min(n, rows.size())));
         Row row = Row.copy(input);
         row.setKind(RowKind.INSERT);
+        Row replaced = null;
+        if (updateFast && input.getKind() == RowKind.UPDATE_AFTER) {
+            replaced = pendingBefore.value();
+            pendingBefore.clear();
+            if (replaced != null && !rows.remove(replaced)) {
+                replaced = null;
+            }
+        }
         if (input.getKind() == RowKind.INSERT || input.getKind() == RowKind.UPDATE_AFTER) {
             int position = Collections.binarySearch(rows, row, (a, b) -> order.compare(a, b) <= 0 ? -1 : 1);
             rows.add(-position - 1, row); // after every row that sorts before or equal to it
@@ -68,6 +98,13 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Object, 
             }
         } else {
             List<Row> after = new ArrayList<>(rows.subList(0, size));
+            if (replaced != null && before.contains(replaced) && after.contains(row)) {
+                // The updated row stayed in the top N: one update, not a delete and an insert.
+                before.remove(replaced);
+                after.remove(row);
+                out.collect(ranked(RowKind.UPDATE_BEFORE, replaced, 0));
+                out.collect(ranked(RowKind.UPDATE_AFTER, row, 0));
+            }
             List<Row> left = new ArrayList<>(before);
             for (Row r : after) {
                 left.remove(r);

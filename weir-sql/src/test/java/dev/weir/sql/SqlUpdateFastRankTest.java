@@ -1,0 +1,62 @@
+package dev.weir.sql;
+
+import static dev.weir.sql.SqlTestSupport.csv;
+import static dev.weir.sql.SqlTestSupport.rows;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.weir.table.api.TableEnvironment;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A Top-N over an unbounded GROUP BY whose sort key only moves one way (COUNT or MAX descending, MIN ascending, a
+ * group key) runs as Flink's update-fast rank: an update of a row that stays in the top N is one {@code -U}/{@code +U}
+ * pair, as Flink 2.3 emits it; other orders keep the retract rank. The strategies are those Flink 2.3's EXPLAIN names.
+ */
+class SqlUpdateFastRankTest {
+    @TempDir
+    Path dir;
+
+    private TableEnvironment env;
+
+    @BeforeEach
+    void tables() throws Exception {
+        env = SqlTestSupport.env();
+        env.getConfig().set("parallelism.default", "1");
+        Path bids = csv(dir, "bids", "s1,3", "s2,5", "s1,7", "s1,1", "s2,2", "s3,9");
+        env.executeSql("CREATE TABLE bids (supplier STRING, price INT) "
+                + "WITH ('connector' = 'filesystem', 'path' = '" + bids + "', 'format' = 'csv')");
+    }
+
+    private static String topOf(String aggregate, String direction, String rn) {
+        return "SELECT supplier, v" + rn + " FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY v " + direction + ") AS rn FROM "
+                + "(SELECT supplier, " + aggregate + " AS v FROM bids GROUP BY supplier)) WHERE rn <= 1";
+    }
+
+    @Test
+    void aCountOrderedDescendingRanksUpdateFastByTheGroupKey() throws Exception {
+        assertThat(env.explainSql(topOf("COUNT(*)", "DESC", ", rn"))).contains("Rank(strategy=[UpdateFastStrategy[0]]");
+        assertThat(env.explainSql(topOf("MAX(price)", "DESC", ""))).contains("Rank(strategy=[UpdateFastStrategy[0]]");
+        assertThat(env.explainSql(topOf("MIN(price)", "ASC", ""))).contains("Rank(strategy=[UpdateFastStrategy[0]]");
+    }
+
+    @Test
+    void ordersThatCanMoveBothWaysKeepTheRetractRank() throws Exception {
+        assertThat(env.explainSql(topOf("COUNT(*)", "ASC", ""))).contains("Rank(strategy=[RetractStrategy]");
+        assertThat(env.explainSql(topOf("SUM(price)", "DESC", ""))).contains("Rank(strategy=[RetractStrategy]");
+        assertThat(env.explainSql(topOf("COUNT(*) + 1", "DESC", ""))).contains("Rank(strategy=[RetractStrategy]");
+        assertThat(env.explainSql(topOf("MAX(price)", "ASC", ""))).contains("Rank(strategy=[RetractStrategy]");
+    }
+
+    @Test
+    void theLeaderGrowingIsOneUpdateAndANewLeaderReplacesTheOldOne() throws Exception {
+        // Counts: s1 1, s2 1, s1 2, s1 3, s2 2, s3 1: s1 leads from its first bid and only grows.
+        assertThat(rows(env, topOf("COUNT(*)", "DESC", ", rn"))).containsExactly(
+                "+I[s1, 1, 1]", "-U[s1, 1, 1]", "+U[s1, 2, 1]", "-U[s1, 2, 1]", "+U[s1, 3, 1]");
+        // Maxima: s1 3, s2 5 (takes the lead), s1 7 (takes it back), s3 9 (takes it).
+        assertThat(rows(env, topOf("MAX(price)", "DESC", ""))).containsExactly(
+                "+I[s1, 3]", "-D[s1, 3]", "+I[s2, 5]", "-D[s2, 5]", "+I[s1, 7]", "-D[s1, 7]", "+I[s3, 9]");
+    }
+}
