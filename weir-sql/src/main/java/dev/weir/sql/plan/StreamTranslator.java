@@ -274,15 +274,15 @@ public final class StreamTranslator {
     }
 
     private Translated scan(TableScan scan) {
-        Translated translated = sharedScan(scan);
+        CatalogTable table = catalogTable(scan);
+        Translated translated = sharedScan(table, scan);
         if (!translated.updating()) {
-            insertOnlyTables.add(catalogTable(scan));
+            insertOnlyTables.add(table);
         }
         return translated;
     }
 
-    private Translated sharedScan(TableScan scan) {
-        CatalogTable table = catalogTable(scan);
+    private Translated sharedScan(CatalogTable table, TableScan scan) {
         if (!reuseSources) {
             return new SourceTranslator(this, planner).scan(table, scan.getRowType());
         }
