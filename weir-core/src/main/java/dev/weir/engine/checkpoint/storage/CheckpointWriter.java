@@ -42,6 +42,8 @@ public final class CheckpointWriter {
     private final SharedStateFiles shared;
     private final ConcurrentLinkedQueue<String> pinned = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<String> uploaded = new ConcurrentLinkedQueue<>();
+    /** The subtask files written so far, not yet forced to disk: {@link #complete()} forces them together. */
+    private final ConcurrentLinkedQueue<Path> written = new ConcurrentLinkedQueue<>();
 
     CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName, SharedStateFiles shared) {
         this(directory, checkpointId, savepoint, jobName, shared, null);
@@ -129,7 +131,7 @@ public final class CheckpointWriter {
     }
 
     /**
-     * Writes and fsyncs one operator subtask's snapshot: its operator state and the keyed state of the key
+     * Writes one operator subtask's snapshot (forced to disk with the checkpoint's other files by {@link #complete()}): its operator state and the keyed state of the key
      * groups {@code firstKeyGroup .. firstKeyGroup + keyGroupStates.length - 1}, one {@code byte[]} each.
      * A {@code null} array or element is stored as empty. Thread-safe; each (operator, subtask) once.
      */
@@ -138,6 +140,7 @@ public final class CheckpointWriter {
         byte[][] keyGroups = keyGroupStates == null ? new byte[0][] : keyGroupStates;
         OperatorFiles files = claim(operatorId, operatorName, parallelism, maxParallelism, subtask, firstKeyGroup, keyGroups.length);
         Path file = directory.resolve("op" + files.ordinal + "-" + subtask + ".state");
+        written.add(file);
         files.subtasks.set(subtask, SubtaskFileWriter.write(file, subtask, operatorState, firstKeyGroup, keyGroups));
     }
 
@@ -156,6 +159,7 @@ public final class CheckpointWriter {
             int subtask, byte[] operatorState, int firstKeyGroup, int keyGroupCount, KeyGroupSections sections) throws Exception {
         OperatorFiles files = claim(operatorId, operatorName, parallelism, maxParallelism, subtask, firstKeyGroup, keyGroupCount);
         Path file = directory.resolve("op" + files.ordinal + "-" + subtask + ".state");
+        written.add(file);
         files.subtasks.set(subtask, StreamedSubtaskFileWriter.write(file, subtask, operatorState, firstKeyGroup, keyGroupCount,
                 sections));
     }
@@ -186,8 +190,8 @@ public final class CheckpointWriter {
     }
 
     /**
-     * Completes the checkpoint: checks every operator has all its subtasks and whole key-group ranges, then
-     * writes {@code _metadata} atomically. With an object store, the folder is then uploaded with {@code _metadata}
+     * Completes the checkpoint: checks every operator has all its subtasks and whole key-group ranges, forces the
+     * subtask files to disk together with {@code _metadata}'s content, then renames {@code _metadata} into place. With an object store, the folder is then uploaded with {@code _metadata}
      * last; if that fails, the local folder is deleted too and the checkpoint fails (the job goes on). Returns the
      * checkpoint's local folder; {@link #location()} is what a restore takes. Shared files this checkpoint lists that
      * the store does not hold yet are uploaded before its own folder.
@@ -203,11 +207,12 @@ public final class CheckpointWriter {
                     + (state.get() == COMPLETED ? "completed" : "aborted"));
         }
         CheckpointMetadata metadata = new CheckpointMetadata(checkpointId, timestamp, savepoint, jobName, metas);
+        Path inProgress = MetadataFile.prepare(directory, metadata, List.copyOf(written));
         if (shared != null) {
             // From here _metadata lists the files: retention counts them from there instead of from the pins.
-            shared.completeAndUnpin(() -> MetadataFile.write(directory, metadata), pinned);
+            shared.completeAndUnpin(() -> MetadataFile.publish(directory, inProgress), pinned);
         } else {
-            MetadataFile.write(directory, metadata);
+            MetadataFile.publish(directory, inProgress);
         }
         if (publisher != null) {
             try {

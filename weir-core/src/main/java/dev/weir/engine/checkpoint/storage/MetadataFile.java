@@ -21,8 +21,9 @@ import java.util.zip.CRC32C;
  * Writes a checkpoint's {@code _metadata} atomically and reads it back verified.
  *
  * <p>Layout (big-endian): magic, version, payload length, payload, CRC32C of everything before it. The file
- * is written as {@code _metadata.inprogress}, fsynced, then renamed with {@code ATOMIC_MOVE}: a crash leaves
- * either no {@code _metadata} (the checkpoint never completed) or a whole one.
+ * is written as {@code _metadata.inprogress}, fsynced with the checkpoint's data files, then renamed with
+ * {@code ATOMIC_MOVE}: a crash leaves either no {@code _metadata} (the checkpoint never completed) or a whole one
+ * whose data files are whole too.
  */
 final class MetadataFile {
     private static final int HEADER_BYTES = FileFormat.PREAMBLE_BYTES + 4;
@@ -30,8 +31,27 @@ final class MetadataFile {
     private MetadataFile() {
     }
 
-    /** Writes {@code metadata} into {@code directory} and makes it visible atomically; returns its path. */
-    static Path write(Path directory, CheckpointMetadata metadata) {
+    /**
+     * Writes {@code metadata} as {@code _metadata.inprogress} and forces it to disk together with {@code dataFiles} (the
+     * checkpoint's other files, written but not yet forced), then the folder; returns the in-progress file, which
+     * {@link #publish} then renames into place.
+     *
+     * <p>This order is what makes the rename a completion marker: every file and its name are on disk before
+     * {@code _metadata} exists. Forcing them together ({@link DurableFiles}) costs one or two journal commits where
+     * forcing each file as it was written cost one per file.
+     */
+    static Path prepare(Path directory, CheckpointMetadata metadata, List<Path> dataFiles) {
+        Path inProgress = writeInProgress(directory, metadata);
+        List<Path> files = new ArrayList<>(dataFiles.size() + 1);
+        files.add(inProgress);
+        files.addAll(dataFiles);
+        DurableFiles.forceAll(files);
+        forceDirectory(directory);
+        return inProgress;
+    }
+
+    /** Writes {@code metadata} as {@code _metadata.inprogress}, not forced; returns its path. */
+    private static Path writeInProgress(Path directory, CheckpointMetadata metadata) {
         byte[] payload = encode(metadata);
         ByteBuffer file = ByteBuffer.allocate(HEADER_BYTES + payload.length + FileFormat.TRAILER_BYTES);
         file.putInt(FileFormat.METADATA_MAGIC).putInt(FileFormat.VERSION).putInt(payload.length).put(payload);
@@ -40,24 +60,31 @@ final class MetadataFile {
         file.putInt((int) crc.getValue());
         file.flip();
         Path inProgress = directory.resolve(FileFormat.METADATA_IN_PROGRESS);
+        try (FileChannel channel = FileChannel.open(inProgress, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            SubtaskFileWriter.writeFully(channel, file);
+            return inProgress;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + inProgress + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes the checkpoint complete: renames {@code inProgress}, from {@link #prepare}, to {@code _metadata} atomically
+     * and forces the folder so the rename survives a crash; returns {@code _metadata}'s path.
+     */
+    static Path publish(Path directory, Path inProgress) {
         Path target = directory.resolve(FileFormat.METADATA_FILE);
         try {
-            try (FileChannel channel = FileChannel.open(inProgress, StandardOpenOption.CREATE,
-                    StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-                SubtaskFileWriter.writeFully(channel, file);
-                channel.force(true);
-            }
-            try {
-                Files.move(inProgress, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new UncheckedIOException("the file system of " + directory + " cannot rename atomically; "
-                        + "checkpoints need a local or POSIX file system", e);
-            }
-            forceDirectory(directory);
-            return target;
+            Files.move(inProgress, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new UncheckedIOException("the file system of " + directory + " cannot rename atomically; "
+                    + "checkpoints need a local or POSIX file system", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
+        forceDirectory(directory);
+        return target;
     }
 
     /** Reads and verifies {@code file}; throws {@link CheckpointException} naming it and the reason. */

@@ -20,7 +20,10 @@ final class StreamedSubtaskFileWriter {
     private StreamedSubtaskFileWriter() {
     }
 
-    /** Writes and fsyncs the file; section {@code i} of {@code 0..keyGroupCount-1} comes from {@code sections}. */
+    /**
+     * Writes the file, not yet forced to disk ({@link CheckpointWriter#complete()} forces a checkpoint's files together);
+     * section {@code i} of {@code 0..keyGroupCount-1} comes from {@code sections}.
+     */
     static SubtaskStateMeta write(Path file, int subtask, byte[] operatorState, int firstKeyGroup, int keyGroupCount,
             CheckpointWriter.KeyGroupSections sections) throws Exception {
         ByteBuffer header = SubtaskFileWriter.header(firstKeyGroup, keyGroupCount);
@@ -61,7 +64,6 @@ final class StreamedSubtaskFileWriter {
             int checksum = (int) fileCrc.getValue();
             channel.position(offset);
             SubtaskFileWriter.writeFully(channel, ByteBuffer.allocate(4).putInt(0, checksum));
-            channel.force(true);
             return new SubtaskStateMeta(subtask, file.getFileName().toString(), offset + FileFormat.TRAILER_BYTES,
                     Integer.toUnsignedLong(checksum), firstKeyGroup, keyGroupCount);
         } catch (IOException e) {

@@ -40,7 +40,10 @@ final class SubtaskFileWriter {
         return header;
     }
 
-    /** Writes and fsyncs the file; {@code null} sections are written as empty. */
+    /**
+     * Writes the file, not yet forced to disk ({@link CheckpointWriter#complete()} forces a checkpoint's files together);
+     * {@code null} sections are written as empty.
+     */
     static SubtaskStateMeta write(Path file, int subtask, byte[] operatorState, int firstKeyGroup,
             byte[][] keyGroupStates) {
         int count = keyGroupStates.length;
@@ -69,7 +72,6 @@ final class SubtaskFileWriter {
             }
             int checksum = (int) fileCrc.getValue();
             writeFully(channel, ByteBuffer.allocate(4).putInt(0, checksum));
-            channel.force(true);
             return new SubtaskStateMeta(subtask, file.getFileName().toString(), offset + FileFormat.TRAILER_BYTES,
                     Integer.toUnsignedLong(checksum), firstKeyGroup, count);
         } catch (IOException e) {
