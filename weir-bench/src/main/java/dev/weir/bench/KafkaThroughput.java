@@ -39,6 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * {@code --rounds 3}, {@code --warmup 1}, {@code --jvm "-Xms2g -Xmx2g"}, and {@code --baseline-kafka-jar
  * /tmp/weir-kafka-before.jar}, which adds a third worker, "Weir baseline", running the same job on that copy of
  * weir-kafka's jar: a connector change measured against the build before it in the same run, rounds interleaved.
+ * {@code --baseline-core-jar /tmp/weir-core-before.jar} does the same for weir-core's jar (an engine change), alone or
+ * with {@code --baseline-kafka-jar} (both jars swapped in the one baseline worker).
  */
 public final class KafkaThroughput {
     private static final String INPUT = "readings";
@@ -54,6 +56,7 @@ public final class KafkaThroughput {
         int warmup = 1;
         String jvm = "-Xms2g -Xmx2g";
         String baselineKafkaJar = null;
+        String baselineCoreJar = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--records" -> records = Long.parseLong(args[i + 1]);
@@ -62,8 +65,9 @@ public final class KafkaThroughput {
                 case "--warmup" -> warmup = Integer.parseInt(args[i + 1]);
                 case "--jvm" -> jvm = args[i + 1];
                 case "--baseline-kafka-jar" -> baselineKafkaJar = args[i + 1];
+                case "--baseline-core-jar" -> baselineCoreJar = args[i + 1];
                 default -> throw new IllegalArgumentException("Unknown option " + args[i]
-                        + "; use --records, --partitions, --rounds, --warmup, --jvm, --baseline-kafka-jar");
+                        + "; use --records, --partitions, --rounds, --warmup, --jvm, --baseline-kafka-jar, --baseline-core-jar");
             }
         }
         Path work = Files.createTempDirectory("weir-kafka-throughput");
@@ -79,9 +83,16 @@ public final class KafkaThroughput {
                     "dev.weir.bench.weir.WeirKafkaJob"));
             workers.put("Flink 1.20.5", ForkedJvm.start(flinkClasspath(), jvmOptions, work.resolve("flink.log"),
                     "dev.weir.bench.flink.FlinkKafkaJob"));
-            if (baselineKafkaJar != null) {
-                workers.put("Weir baseline", ForkedJvm.start(withJar(weirClasspath(), "weir-kafka-", Path.of(baselineKafkaJar)),
-                        jvmOptions, work.resolve("weir-baseline.log"), "dev.weir.bench.weir.WeirKafkaJob"));
+            if (baselineKafkaJar != null || baselineCoreJar != null) {
+                String classpath = weirClasspath();
+                if (baselineKafkaJar != null) {
+                    classpath = withJar(classpath, "weir-kafka-", Path.of(baselineKafkaJar));
+                }
+                if (baselineCoreJar != null) {
+                    classpath = withJar(classpath, "weir-core-", Path.of(baselineCoreJar));
+                }
+                workers.put("Weir baseline", ForkedJvm.start(classpath, jvmOptions, work.resolve("weir-baseline.log"),
+                        "dev.weir.bench.weir.WeirKafkaJob"));
             }
             Map<String, List<Run>> runs = new LinkedHashMap<>();
             try {
