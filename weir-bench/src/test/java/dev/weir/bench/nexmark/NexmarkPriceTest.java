@@ -45,6 +45,32 @@ class NexmarkPriceTest {
     }
 
     @Test
+    void sixTimesADrawRoundsAsTheDoubleProductDoesAtEveryBinadeAndTie() {
+        long mismatches = 0;
+        long tried = 0;
+        // Around every power of two 6m can reach (where 0 to 3 low bits are dropped) and around ties of each width.
+        for (int bit = 0; bit <= 56; bit++) {
+            long center = (1L << bit) / 6;
+            for (long m = Math.max(0, center - 40); m <= center + 40 && m < 1L << 53; m++) {
+                mismatches += sixTimesAsDouble(m) == NexmarkPrice.timesSixAsTheDoubleRounds(m) ? 0 : 1;
+                tried++;
+            }
+        }
+        for (long i = 0; i < 2_000_000; i++) {
+            long m = EventShape.splitmix64(i) >>> 11;
+            mismatches += sixTimesAsDouble(m) == NexmarkPrice.timesSixAsTheDoubleRounds(m) ? 0 : 1;
+            tried++;
+        }
+
+        assertThat(mismatches).isZero();
+        assertThat(tried).isGreaterThan(2_003_000);
+    }
+
+    private static long sixTimesAsDouble(long m) {
+        return (long) (m * 0x1.0p-53 * 6.0 * 0x1.0p53);
+    }
+
+    @Test
     void theFirstTwoMillionEventsAreTheSameAsWhenPricesCameFromMathPowAndEmailsWereConcatenated() {
         // The digest of every field of events 0 to 1,999,999 as the generator produced them before it got cheaper
         // (branch h4): the events both engines see did not change.
