@@ -88,6 +88,15 @@ class SqlJoinTest {
     }
 
     @Test
+    void aJoinBackToAWindowAggregatesEndsFindsEachWindowsTopRowsAsNexmarkQ7Does() throws Exception {
+        assertThat(rows(env, "SELECT B.u, B.qty, B.ts FROM buys B JOIN (SELECT MAX(qty) AS maxq, window_end AS we "
+                + "FROM TABLE(TUMBLE(TABLE buys, DESCRIPTOR(ts), INTERVAL '5' MINUTE)) GROUP BY window_start, window_end) M "
+                + "ON B.qty = M.maxq WHERE B.ts BETWEEN M.we - INTERVAL '5' MINUTE AND M.we"))
+                .containsExactlyInAnyOrder("+I[a, 7, 2020-01-01T00:03]", "+I[b, 9, 2020-01-01T00:05:30]",
+                        "+I[c, 1, 2020-01-01T00:20]");
+    }
+
+    @Test
     void explainNamesTheJoinOperator() {
         assertThat(env.explainSql("SELECT o.id, u.name FROM orders o LEFT JOIN users u ON o.uid = u.uid"))
                 .contains("Join(joinType=[LeftOuterJoin], where=[=(uid, uid0)], select=[id, uid, uid0, name])");

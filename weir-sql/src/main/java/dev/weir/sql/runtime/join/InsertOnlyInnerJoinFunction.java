@@ -21,8 +21,8 @@ import java.util.RandomAccess;
  *
  * <p>Without a state TTL a key's rows of one side are one {@link PackedRows} value (their long columns unboxed, no
  * {@code Row} per row), so a kept row costs the young collector a share of two arrays instead of some ten objects. On
- * the heap a row is appended in place; on a backend that serializes values (RocksDB) each append writes the key's rows
- * of that side again, as each probe already reads the other side's. With {@code table.exec.state.ttl} set, each side
+ * the heap a row is appended in place and not written back; on a backend that serializes values (RocksDB) each append
+ * writes the key's rows of that side again, as each probe already reads the other side's. With {@code table.exec.state.ttl} set, each side
  * keeps a list of rows, each forgotten when not written for that long, as in Flink.
  */
 public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Object, Row, Row, Row> {
@@ -37,6 +37,9 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ob
     private transient ListState<Row> rightRows;
     private transient ValueState<PackedRows> leftPacked;
     private transient ValueState<PackedRows> rightPacked;
+    /** Whether the state backend's values are the stored objects themselves (the heap), once {@link #storesValuesChecked}. */
+    private transient boolean storesValues;
+    private transient boolean storesValuesChecked;
 
     /** As {@link RegularJoinFunction}'s arguments, for an inner join whose inputs never retract; every column kept by reference. */
     public InsertOnlyInnerJoinFunction(boolean[] nullKeysNeverMatch, int leftArity, int rightArity, Expr condition,
@@ -123,12 +126,21 @@ public final class InsertOnlyInnerJoinFunction extends KeyedCoProcessFunction<Ob
         PackedRows rows = own.value();
         if (rows == null) {
             rows = PackedRows.of(packing, input);
+            own.update(rows);
+            if (!storesValuesChecked) {
+                // Asked once per instance: the heap hands back the stored object, RocksDB a copy of it.
+                storesValuesChecked = true;
+                storesValues = own.value() == rows;
+            }
         } else {
             rows.add(packing, input);
+            if (!storesValues) {
+                // A backend that hands back a copy keeps only what is written. On the heap the rows just changed in
+                // place are the stored value already: writing them back was a second hash lookup per row (q7's join
+                // keeps every bid under its price).
+                own.update(rows);
+            }
         }
-        // Written back even when it was changed in place (the heap hands back the stored value; the second lookup
-        // finds the slot the first one just read): a backend that hands back a copy keeps only what is written.
-        own.update(rows);
     }
 
     private void emitIfMatching(Row input, Row other, boolean inputIsLeft, Collector<Row> out) {
