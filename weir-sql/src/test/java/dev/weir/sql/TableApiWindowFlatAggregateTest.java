@@ -122,6 +122,17 @@ class TableApiWindowFlatAggregateTest {
     }
 
     @Test
+    void aProcessingTimeWindowPlansOnTheProcessingTimeWindowOperatorWithTheWindowsProctime() throws Exception {
+        TableEnvironment env = SqlTestSupport.env();
+        env.executeSql("CREATE TABLE pclicks (u STRING, n INT, pt AS PROCTIME()) WITH ('connector' = 'filesystem', "
+                + "'path' = '" + SqlTestSupport.csv(dir, "pclicks", "a,1", "b,2") + "', 'format' = 'csv')");
+        Table result = env.from("pclicks").window(Tumble.over(lit(5).minutes()).on($("pt")).as("w")).groupBy($("u"), $("w"))
+                .flatAggregate(call(Top2.class, $("n")).as("v", "rank")).select($("u"), $("w").proctime().as("t"), $("v"));
+        assertThat(result.getResolvedSchema().getColumnNames()).containsExactly("u", "t", "v");
+        assertThat(result.explain()).contains("GroupWindowTableAggregate(groupBy=[u], window=[TUMBLE(").contains("PROCTIME");
+    }
+
+    @Test
     void slidingAndSessionWindowsRefuseAFunctionWithoutMerge() throws Exception {
         Table c = clicks();
         assertThatThrownBy(() -> c.window(Slide.over(lit(10).minutes()).every(lit(5).minutes()).on($("ts")).as("w"))
