@@ -205,6 +205,29 @@ final class FlinkTableApiPrograms {
         return env.from("clicks").flatAggregate(call(Top2.class, $("n")).as("v", "rank")).select($("v"), $("rank"));
     }
 
+    static Table flatAggregateTopTwoPerTumblingWindow(TableEnvironment env) {
+        return env.from("clicks").window(Tumble.over(lit(5).minutes()).on($("ts")).as("w")).groupBy($("u"), $("w"))
+                .flatAggregate(call(Top2.class, $("n")).as("v", "rank"))
+                .select($("u"), $("w").start(), $("w").end(), $("w").rowtime(), $("v"), $("rank"));
+    }
+
+    static Table flatAggregateTopTwoPerSlidingWindow(TableEnvironment env) {
+        return env.from("clicks").window(Slide.over(lit(10).minutes()).every(lit(5).minutes()).on($("ts")).as("w"))
+                .groupBy($("u"), $("w")).flatAggregate(call(MergingTop2.class, $("n")).as("v", "rank"))
+                .select($("u"), $("w").start(), $("w").end(), $("v"), $("rank"));
+    }
+
+    static Table flatAggregateTopTwoPerSessionWindow(TableEnvironment env) {
+        return env.from("clicks").window(Session.withGap(lit(3).minutes()).on($("ts")).as("w")).groupBy($("u"), $("w"))
+                .flatAggregate(call(MergingTop2.class, $("n")).as("v", "rank"))
+                .select($("u"), $("w").start(), $("w").end(), $("w").rowtime(), $("v"), $("rank"));
+    }
+
+    static Table flatAggregateOfWholeWindowsThenAnExpression(TableEnvironment env) {
+        return env.from("clicks").window(Tumble.over(lit(5).minutes()).on($("ts")).as("w")).groupBy($("w"))
+                .flatAggregate(call(Top2.class, $("n"))).select($("f0").plus($("f1")).as("x"), $("w").end());
+    }
+
     static Table aggregateWithARowResultPerGroup(TableEnvironment env) {
         return env.from("clicks").groupBy($("u")).aggregate(call(MinMax.class, $("n")).as("x", "y")).select($("u"), $("x"), $("y"));
     }
@@ -293,6 +316,16 @@ final class FlinkTableApiPrograms {
             }
             if (acc.second != Integer.MIN_VALUE) {
                 out.collect(Tuple2.of(acc.second, 2));
+            }
+        }
+    }
+
+    /** Top2 with merge, which sliding and session windows need. */
+    public static class MergingTop2 extends Top2 {
+        public void merge(Top2Accum acc, Iterable<Top2Accum> others) {
+            for (Top2Accum other : others) {
+                accumulate(acc, other.first);
+                accumulate(acc, other.second);
             }
         }
     }

@@ -40,6 +40,19 @@ final class RankCases {
         q.add(new SqlCases.Query("topNOfAMaxPerPartition", "SELECT * FROM (SELECT supplier, item, top_price, ROW_NUMBER() "
                 + "OVER (PARTITION BY supplier ORDER BY top_price DESC) AS rn FROM (SELECT supplier, item, MAX(price) AS "
                 + "top_price FROM bids GROUP BY supplier, item)) WHERE rn <= 2", true));
+        // A SUM whose filter keeps its argument at zero or above only grows: Flink's update-fast rank ordered descending,
+        // from the WHERE clause or the call's own FILTER; a bound below zero keeps the retract rank. The first two are
+        // compared materialized: where one row overtakes another, Flink's update-fast rank emits -U/+U per rank position
+        // (and its FastTop1 for a top-1 without rn), Weir's -D/+I, a changelog it does not reproduce yet.
+        q.add(new SqlCases.Query("topNOfASumOfPositivePrices", "SELECT * FROM (SELECT supplier, total, ROW_NUMBER() OVER ("
+                + "ORDER BY total DESC) AS rn FROM (SELECT supplier, SUM(price) AS total FROM bids WHERE price > 0 GROUP BY "
+                + "supplier)) WHERE rn <= 2", true, true));
+        q.add(new SqlCases.Query("topNOfAFilteredSumPerPartition", "SELECT supplier, item, total FROM (SELECT *, ROW_NUMBER() "
+                + "OVER (PARTITION BY supplier ORDER BY total DESC) AS rn FROM (SELECT supplier, item, SUM(price) FILTER ("
+                + "WHERE price >= 2) AS total FROM bids GROUP BY supplier, item)) WHERE rn <= 1", true, true));
+        q.add(new SqlCases.Query("topNOfASumBoundedBelowZero", "SELECT * FROM (SELECT supplier, total, ROW_NUMBER() OVER ("
+                + "ORDER BY total DESC) AS rn FROM (SELECT supplier, SUM(price) AS total FROM bids WHERE price > -1 GROUP BY "
+                + "supplier)) WHERE rn <= 2", true));
         q.add(new SqlCases.Query("topNOfAnAggregateWithoutRowNumber", "SELECT supplier, total FROM (SELECT *, ROW_NUMBER() OVER ("
                 + "ORDER BY total DESC) AS rn FROM (SELECT supplier, SUM(price) AS total FROM bids GROUP BY supplier)) "
                 + "WHERE rn <= 1", true, true));

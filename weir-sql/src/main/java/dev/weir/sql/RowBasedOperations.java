@@ -44,11 +44,30 @@ final class RowBasedOperations {
                 "window(..).groupBy(..).aggregate(..).select");
     }
 
-    /** {@code flatAggregate(call)} after {@code groupBy(keys)} (none: the whole table). */
-    static FlatAggregateTable flatAggregate(TableImpl table, List<Expression> keys, Expression call) {
+    /**
+     * {@code flatAggregate(call)} after {@code groupBy(keys)} (none: the whole table), or within {@code window} when not
+     * null: the planner runs a group window's table aggregate on the window operator, emitting once per fired window.
+     */
+    static FlatAggregateTable flatAggregate(TableImpl table, List<Expression> keys, GroupWindow window, Expression call) {
         OperationSql sql = table.operations();
-        Map<String, String> columns = resultColumns(table, sql, call, keys, null, true, "f0", "flatAggregate");
-        return fields -> table.derive(sql.aggregateSelect(keys, columns, fields), "flatAggregate(..).select");
+        String alias = window == null ? null : SqlRendering.node(window.getAlias()).name();
+        Map<String, String> columns = resultColumns(table, sql, call, keys, alias, true, "f0", "flatAggregate");
+        if (window == null) {
+            return fields -> table.derive(sql.aggregateSelect(keys, columns, fields), "flatAggregate(..).select");
+        }
+        return fields -> {
+            for (Expression field : fields) {
+                Node node = SqlRendering.node(field);
+                if (node.kind() == Node.Kind.FIELD && node.name().equals("*")) {
+                    // Flink 2.3's message: a window's table aggregate names the window properties it selects.
+                    throw new ValidationException("Can not use * for window aggregate! Select the keys, the function's "
+                            + "columns " + columns.keySet() + " and the window's properties ($(\"" + alias + "\").start(), "
+                            + "end(), rowtime() or proctime()) by name");
+                }
+            }
+            return table.derive(sql.windowAggregateSelect(window, keys, columns, fields),
+                    "window(..).groupBy(..).flatAggregate(..).select");
+        };
     }
 
     /**

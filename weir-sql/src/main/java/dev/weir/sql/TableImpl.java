@@ -127,7 +127,7 @@ final class TableImpl implements Table {
 
             @Override
             public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
-                return RowBasedOperations.flatAggregate(TableImpl.this, keys, tableAggregateFunction);
+                return RowBasedOperations.flatAggregate(TableImpl.this, keys, null, tableAggregateFunction);
             }
         };
     }
@@ -144,7 +144,7 @@ final class TableImpl implements Table {
 
     @Override
     public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
-        return RowBasedOperations.flatAggregate(this, List.of(), tableAggregateFunction);
+        return RowBasedOperations.flatAggregate(this, List.of(), null, tableAggregateFunction);
     }
 
     @Override
@@ -390,9 +390,7 @@ final class TableImpl implements Table {
 
             @Override
             public FlatAggregateTable flatAggregate(Expression tableAggregateFunction) {
-                throw new ValidationException("A table aggregate over a group window (window(..).groupBy(..).flatAggregate) "
-                        + "is not supported yet; group by the window's start in a select first, then groupBy(..)"
-                        + ".flatAggregate(..) over it");
+                return RowBasedOperations.flatAggregate(TableImpl.this, List.of(keys), groupWindow, tableAggregateFunction);
             }
         };
     }

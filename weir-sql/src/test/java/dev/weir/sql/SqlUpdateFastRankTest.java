@@ -50,6 +50,51 @@ class SqlUpdateFastRankTest {
         assertThat(env.explainSql(topOf("MAX(price)", "ASC", ""))).contains("Rank(strategy=[RetractStrategy]");
     }
 
+    private static String topOfSum(String where, String direction) {
+        return "SELECT supplier, v FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY v " + direction + ") AS rn FROM "
+                + "(SELECT supplier, SUM(price) AS v FROM bids " + where + " GROUP BY supplier)) WHERE rn <= 1";
+    }
+
+    @Test
+    void aSumWhoseFilterKeepsItsArgumentFromZeroOrAboveRanksUpdateFastDescending() throws Exception {
+        for (String where : new String[] {"WHERE price > 0", "WHERE price >= 0", "WHERE 0 < price",
+            "WHERE price BETWEEN 0 AND 10", "WHERE price > 0 AND supplier <> 'x'", "WHERE price IN (1, 2)",
+            "WHERE price > 5 OR price > 1", "WHERE NOT (price <= 0)", "WHERE price IS NOT NULL AND price > 0"}) {
+            assertThat(env.explainSql(topOfSum(where, "DESC"))).as(where).contains("Rank(strategy=[UpdateFastStrategy[0]]");
+            assertThat(env.explainSql(topOfSum(where, "ASC"))).as(where).contains("Rank(strategy=[RetractStrategy]");
+        }
+        assertThat(env.explainSql("SELECT supplier, v FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY v DESC) AS rn FROM "
+                + "(SELECT supplier, SUM(price) FILTER (WHERE price > 0) AS v FROM bids GROUP BY supplier)) WHERE rn <= 1"))
+                .as("the call's own FILTER").contains("Rank(strategy=[UpdateFastStrategy[0]]");
+        assertThat(env.explainSql("SELECT supplier, v FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY v DESC) AS rn FROM "
+                + "(SELECT supplier, SUM(1) AS v FROM bids GROUP BY supplier)) WHERE rn <= 1"))
+                .as("a positive literal").contains("Rank(strategy=[UpdateFastStrategy[0]]");
+    }
+
+    @Test
+    void aSumOfANegativeArgumentRanksUpdateFastAscendingAndABoundBelowZeroKeepsTheRetractRank() throws Exception {
+        for (String where : new String[] {"WHERE price < 0", "WHERE price <= 0"}) {
+            assertThat(env.explainSql(topOfSum(where, "ASC"))).as(where).contains("Rank(strategy=[UpdateFastStrategy[0]]");
+            assertThat(env.explainSql(topOfSum(where, "DESC"))).as(where).contains("Rank(strategy=[RetractStrategy]");
+        }
+        // As Flink 2.3 measured: a lower bound below zero makes a SUM neither grow nor shrink, whatever the upper bound.
+        for (String where : new String[] {"WHERE price > -1", "WHERE price BETWEEN -10 AND -1", "WHERE price <> 0",
+            "WHERE price > 0 OR supplier = 'x'", "WHERE price IN (-1, 2)", "WHERE price > 0 OR price IS NULL"}) {
+            assertThat(env.explainSql(topOfSum(where, "DESC"))).as(where).contains("Rank(strategy=[RetractStrategy]");
+            assertThat(env.explainSql(topOfSum(where, "ASC"))).as(where).contains("Rank(strategy=[RetractStrategy]");
+        }
+        assertThat(env.explainSql("SELECT supplier, v FROM (SELECT *, ROW_NUMBER() OVER (ORDER BY v DESC) AS rn FROM "
+                + "(SELECT supplier, SUM(price * 2) AS v FROM bids WHERE price > 0 GROUP BY supplier)) WHERE rn <= 1"))
+                .as("an expression of the column has no bounds").contains("Rank(strategy=[RetractStrategy]");
+    }
+
+    @Test
+    void aGrowingSumThatStaysInTheTopIsOneUpdate() throws Exception {
+        // Sums: s1 3, s2 5 (takes the lead), s1 10 (takes it back), s1 11 (keeps it: one update), s2 7, s3 9.
+        assertThat(rows(env, topOfSum("WHERE price > 0", "DESC"))).containsExactly(
+                "+I[s1, 3]", "-D[s1, 3]", "+I[s2, 5]", "-D[s2, 5]", "+I[s1, 10]", "-U[s1, 10]", "+U[s1, 11]");
+    }
+
     @Test
     void theLeaderGrowingIsOneUpdateAndANewLeaderReplacesTheOldOne() throws Exception {
         // Counts: s1 1, s2 1, s1 2, s1 3, s2 2, s3 1: s1 leads from its first bid and only grows.

@@ -22,8 +22,8 @@ import org.apache.calcite.sql.SqlKind;
  * or an aggregate that only moves one way in that direction — COUNT descending, MAX descending, MIN ascending. Flink
  * 2.3's EXPLAIN picks the same strategy for these shapes and the retract strategy for the others measured (COUNT
  * ascending, an unfiltered SUM, {@code COUNT(*) + 1}, a partition column outside the group key, a group key projected
- * through a function). Flink also proves a SUM monotonic from a filter on its argument ({@code WHERE price > 0}); Weir
- * does not, and ranks such a SUM with the retract strategy.
+ * through a function). A SUM moves one way when the filters on its argument bound it ({@link SumSign}: {@code WHERE
+ * price > 0} for descending, {@code WHERE price < 0} for ascending), as Flink's monotonicity analysis proves it.
  */
 final class UpdateFastRank {
     private UpdateFastRank() {
@@ -68,7 +68,7 @@ final class UpdateFastRank {
                 return null;
             }
             int column = columns[ref.getIndex()];
-            if (column >= groupCount && !movesOneWay(aggregate.getAggCallList().get(column - groupCount),
+            if (column >= groupCount && !movesOneWay(aggregate, aggregate.getAggCallList().get(column - groupCount),
                     order.getDirection() == RelFieldCollation.Direction.DESCENDING)) {
                 return null;
             }
@@ -76,8 +76,11 @@ final class UpdateFastRank {
         return key;
     }
 
-    private static boolean movesOneWay(AggregateCall call, boolean descending) {
+    private static boolean movesOneWay(Aggregate aggregate, AggregateCall call, boolean descending) {
         SqlKind kind = call.getAggregation().getKind();
+        if (kind == SqlKind.SUM || kind == SqlKind.SUM0) {
+            return descending ? SumSign.grows(aggregate, call) : SumSign.shrinks(aggregate, call);
+        }
         if (call.filterArg >= 0) {
             return false;
         }

@@ -257,7 +257,9 @@ final class WindowTranslator {
         int[] keys = keyFields.stream().mapToInt(Integer::intValue).toArray();
         GroupKeySelector keySelector = GroupKeySelector.of(keys, keys.length == 1
                 && GroupKeySelector.keysByValue(aggregateInput.getFieldList().get(keys[0]).getType().getSqlTypeName()));
-        String name = "WindowAggregate(groupBy=[" + StreamTranslator.names(keys, aggregateInput) + "], window=["
+        boolean tableAggregate = TableAggregateTranslator.applies(aggregate);
+        String name = (tableAggregate ? "GroupWindowTableAggregate" : "WindowAggregate") + "(groupBy=["
+                + StreamTranslator.names(keys, aggregateInput) + "], window=["
                 + call.spec().describe() + (procTime ? ", PROCTIME" : "") + "], select=["
                 + String.join(", ", aggregate.getRowType().getFieldNames()) + "])";
         List<AggregateCall> aggCalls = picked == null ? aggregate.getAggCallList()
@@ -265,7 +267,7 @@ final class WindowTranslator {
         if (call.spec().kind() == WindowSpec.Kind.HOP || call.spec().kind() == WindowSpec.Kind.SESSION) {
             AggCalls.refuseWithoutMerge(aggCalls, call.function());
         }
-        LongAggregate integers = LongAggregate.tryCreate(aggCalls, aggregateInput);
+        LongAggregate integers = tableAggregate ? null : LongAggregate.tryCreate(aggCalls, aggregateInput);
         WindowAggregateOutput output = new WindowAggregateOutput(groupColumns);
         DataStream<Row> out;
         if (integers != null && !procTime && translator.twoPhaseAggregates() && (call.spec().kind() == WindowSpec.Kind.TUMBLE
@@ -274,7 +276,9 @@ final class WindowTranslator {
         } else {
             translator.record(name);
             WindowedStream<Row, Object, TimeWindow> windowed = stream.keyBy(keySelector).window(assigner(call.spec(), procTime));
-            out = (integers != null ? windowed.aggregate(integers, output)
+            out = (tableAggregate ? TableAggregateTranslator.emitPerWindow(windowed, aggCalls, aggregateInput, groupColumns,
+                    call.spec().kind() != WindowSpec.Kind.TUMBLE)
+                    : integers != null ? windowed.aggregate(integers, output)
                     : windowed.aggregate(new SqlAggregate(translator.aggCalls(aggCalls, aggregateInput)), output)).name(name);
         }
         int rowtime = -1;

@@ -3,9 +3,7 @@ package dev.weir.sql.runtime;
 import dev.weir.api.common.functions.OpenContext;
 import dev.weir.api.common.state.ValueState;
 import dev.weir.api.common.state.ValueStateDescriptor;
-import dev.weir.api.java.tuple.Tuple;
 import dev.weir.sql.udf.FunctionInvoker;
-import dev.weir.sql.udf.JavaValues;
 import dev.weir.streaming.api.functions.KeyedProcessFunction;
 import dev.weir.table.api.TableException;
 import dev.weir.table.functions.TableAggregateFunction;
@@ -117,27 +115,11 @@ public final class GroupTableAggregateFunction extends KeyedProcessFunction<Obje
             for (int i = 0; i < keyFields.length; i++) {
                 row.setField(i, input.getField(keyFields[i]));
             }
-            Row fields = fields(value);
+            Row fields = EmittedValue.fields(value, columns);
             for (int i = 0; i < copies; i++) {
                 row.setField(keyFields.length + i, fields);
             }
             out.collect(row);
-        }
-
-        private Row fields(Object value) {
-            Row fields = new Row(columns);
-            if (value instanceof Row r) {
-                for (int i = 0; i < columns; i++) {
-                    fields.setField(i, JavaValues.toInternal(r.getField(i)));
-                }
-            } else if (value instanceof Tuple t) {
-                for (int i = 0; i < columns; i++) {
-                    fields.setField(i, JavaValues.toInternal(t.getField(i)));
-                }
-            } else {
-                fields.setField(0, JavaValues.toInternal(value));
-            }
-            return fields;
         }
     }
 }

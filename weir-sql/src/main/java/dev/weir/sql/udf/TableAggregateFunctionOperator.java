@@ -130,16 +130,8 @@ public final class TableAggregateFunctionOperator extends SqlAggFunction {
      */
     public GroupTableAggregateFunction create(AggregateCall call, RelDataType inputType, int[] keys, int copies,
             boolean updatingInput) {
-        if (call.isDistinct() || call.filterArg >= 0) {
-            throw new ValidationException(getName() + " with DISTINCT or FILTER is not supported");
-        }
-        List<RelDataType> types = new ArrayList<>();
-        int[] args = new int[call.getArgList().size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = call.getArgList().get(i);
-            types.add(inputType.getFieldList().get(args[i]).getType());
-        }
-        Method accumulate = Evals.choose(accumulates, types, 1);
+        int[] args = args(call);
+        Method accumulate = accumulate(args, inputType);
         Method retract = null;
         try {
             retract = function.getClass().getMethod("retract", accumulate.getParameterTypes());
@@ -155,5 +147,54 @@ public final class TableAggregateFunctionOperator extends SqlAggFunction {
         return new GroupTableAggregateFunction(function, keys, args, new FunctionInvoker(function, getName(), accumulate),
                 retract == null ? null : new FunctionInvoker(function, getName(), retract),
                 new FunctionInvoker(function, getName(), emit), columns, copies);
+    }
+
+    /**
+     * The call as the one aggregate of a group window over rows of {@code inputType}; {@code merging} for a window
+     * whose accumulators are merged (HOP's slices, SESSION's sessions), which needs the function's {@code merge}, as in
+     * Flink, which refuses such a window without it while planning.
+     */
+    public TableAggCall windowCall(AggregateCall call, RelDataType inputType, boolean merging) {
+        int[] args = args(call);
+        Method accumulate = accumulate(args, inputType);
+        Method merge = null;
+        for (Method m : function.getClass().getMethods()) {
+            if (m.getName().equals("merge") && m.getParameterCount() == 2
+                    && Iterable.class.isAssignableFrom(m.getParameterTypes()[1])) {
+                merge = m;
+            }
+        }
+        if (merge == null && merging) {
+            throw new ValidationException("Table aggregate function " + getName() + " (" + function.getClass().getName()
+                    + ") has no merge method, which a sliding or session group window needs (its windows combine "
+                    + "accumulators); add public void merge(ACC accumulator, java.lang.Iterable<ACC> others), or use a "
+                    + "tumbling window");
+        }
+        return new TableAggCall(getName(), function, args, new FunctionInvoker(function, getName(), accumulate),
+                merge == null ? null : new FunctionInvoker(function, getName(), merge));
+    }
+
+    /** The function's {@code emitValue} for a group window's output, which calls it once per fired window and key. */
+    public FunctionInvoker emitValue() {
+        return new FunctionInvoker(function, getName(), emitMethod(getName(), function));
+    }
+
+    private int[] args(AggregateCall call) {
+        if (call.isDistinct() || call.filterArg >= 0) {
+            throw new ValidationException(getName() + " with DISTINCT or FILTER is not supported");
+        }
+        int[] args = new int[call.getArgList().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = call.getArgList().get(i);
+        }
+        return args;
+    }
+
+    private Method accumulate(int[] args, RelDataType inputType) {
+        List<RelDataType> types = new ArrayList<>();
+        for (int arg : args) {
+            types.add(inputType.getFieldList().get(arg).getType());
+        }
+        return Evals.choose(accumulates, types, 1);
     }
 }

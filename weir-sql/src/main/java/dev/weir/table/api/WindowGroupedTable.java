@@ -13,6 +13,10 @@ public interface WindowGroupedTable {
      */
     AggregatedTable aggregate(Expression aggregateFunction);
 
-    /** Refused: Weir has no group window table aggregate yet; flatAggregate over a groupBy with the window's columns. */
+    /**
+     * One table aggregate function per key and window, as in Flink: when the window fires, each row its
+     * {@code emitValue} emits, flattened into columns, with the keys and the window's properties:
+     * {@code flatAggregate(call(Top2.class, $("a")).as("v", "rank")).select($("key"), $("w").start(), $("v"), $("rank"))}.
+     */
     FlatAggregateTable flatAggregate(Expression tableAggregateFunction);
 }

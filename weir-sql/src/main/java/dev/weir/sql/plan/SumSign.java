@@ -1,0 +1,170 @@
+package dev.weir.sql.plan;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexLiteral;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+import org.apache.calcite.sql.SqlKind;
+
+/**
+ * Whether a SUM only grows or only shrinks, as Flink 2.3's monotonicity analysis finds it from the interval of the
+ * summed column: the bounds the filters below the aggregate (and the call's own FILTER) put on it, or a literal. A
+ * lower bound of zero or more makes it grow; without a lower bound, an upper bound of zero or less makes it shrink;
+ * a lower bound below zero makes it neither, whatever the upper bound (measured on Flink 2.3: {@code BETWEEN -10 AND
+ * -1} keeps the retract rank). Only comparisons of the column itself with a literal count, joined by AND, OR and NOT;
+ * an expression of the column ({@code price * 2}, a CAST) and {@code <>} give no bound.
+ */
+final class SumSign {
+    private SumSign() {
+    }
+
+    /** A closed or open range; a null bound is none. Only a bound's value is compared with zero, as Flink does. */
+    private record Bounds(BigDecimal lower, BigDecimal upper) {
+        static final Bounds ALL = new Bounds(null, null);
+
+        Bounds and(Bounds other) {
+            return new Bounds(lower == null ? other.lower : other.lower == null ? lower : lower.max(other.lower),
+                    upper == null ? other.upper : other.upper == null ? upper : upper.min(other.upper));
+        }
+
+        Bounds or(Bounds other) {
+            return new Bounds(lower == null || other.lower == null ? null : lower.min(other.lower),
+                    upper == null || other.upper == null ? null : upper.max(other.upper));
+        }
+
+        boolean empty() {
+            return lower != null && upper != null && lower.compareTo(upper) > 0;
+        }
+    }
+
+    /** Whether SUM {@code call} of {@code aggregate} never decreases (its argument is never negative). */
+    static boolean grows(Aggregate aggregate, AggregateCall call) {
+        Bounds bounds = argumentBounds(aggregate, call);
+        return bounds != null && bounds.lower() != null && bounds.lower().signum() >= 0;
+    }
+
+    /** Whether SUM {@code call} of {@code aggregate} never increases (its argument has no lower bound, an upper one <= 0). */
+    static boolean shrinks(Aggregate aggregate, AggregateCall call) {
+        Bounds bounds = argumentBounds(aggregate, call);
+        return bounds != null && bounds.lower() == null && bounds.upper() != null && bounds.upper().signum() <= 0;
+    }
+
+    private static Bounds argumentBounds(Aggregate aggregate, AggregateCall call) {
+        if (call.getArgList().size() != 1) {
+            return null;
+        }
+        int arg = call.getArgList().get(0);
+        Bounds bounds = of(aggregate.getInput(), arg);
+        if (call.filterArg >= 0) {
+            // FILTER (WHERE p): p is a column the aggregate's input computes; its bounds on the argument's source count.
+            if (!(aggregate.getInput() instanceof Project project)
+                    || !(project.getProjects().get(arg) instanceof RexInputRef source)) {
+                return null;
+            }
+            RexBuilder rex = aggregate.getCluster().getRexBuilder();
+            Bounds filtered = predicate(RexUtil.expandSearch(rex, null, project.getProjects().get(call.filterArg)),
+                    source.getIndex());
+            bounds = bounds == null ? filtered : bounds.and(filtered);
+        }
+        return bounds == null || bounds.empty() ? null : bounds;
+    }
+
+    /** The bounds of column {@code column} of {@code node}'s rows; null when none are known. */
+    private static Bounds of(RelNode node, int column) {
+        if (node instanceof Project project) {
+            RexNode e = project.getProjects().get(column);
+            if (e instanceof RexInputRef ref) {
+                return of(project.getInput(), ref.getIndex());
+            }
+            BigDecimal value = e instanceof RexLiteral literal ? number(literal) : null;
+            return value == null ? null : new Bounds(value, value);
+        }
+        if (node instanceof Filter filter) {
+            RexBuilder rex = filter.getCluster().getRexBuilder();
+            Bounds below = of(filter.getInput(), column);
+            Bounds bounds = predicate(RexUtil.expandSearch(rex, null, filter.getCondition()), column);
+            return below == null ? bounds : below.and(bounds);
+        }
+        return null;
+    }
+
+    /** The bounds {@code condition}, when true, puts on column {@code column}; {@link Bounds#ALL} for none. */
+    private static Bounds predicate(RexNode condition, int column) {
+        if (!(condition instanceof RexCall call)) {
+            return Bounds.ALL;
+        }
+        List<RexNode> operands = call.getOperands();
+        switch (call.getKind()) {
+            case AND: {
+                Bounds bounds = Bounds.ALL;
+                for (RexNode operand : operands) {
+                    bounds = bounds.and(predicate(operand, column));
+                }
+                return bounds;
+            }
+            case OR: {
+                Bounds bounds = null;
+                for (RexNode operand : operands) {
+                    Bounds one = predicate(operand, column);
+                    bounds = bounds == null ? one : bounds.or(one);
+                }
+                return bounds == null ? Bounds.ALL : bounds;
+            }
+            case IS_TRUE:
+                return predicate(operands.get(0), column); // FILTER (WHERE p) reads IS TRUE(p)
+            case NOT:
+                // NOT (price <= 0) is price > 0 (a NULL price passes neither).
+                return operands.get(0) instanceof RexCall negated && isComparison(negated.getKind())
+                        && isComparison(negated.getKind().negateNullSafe())
+                        ? comparison(negated.getKind().negateNullSafe(), negated.getOperands(), column) : Bounds.ALL;
+            default:
+                return isComparison(call.getKind()) ? comparison(call.getKind(), operands, column) : Bounds.ALL;
+        }
+    }
+
+    private static boolean isComparison(SqlKind kind) {
+        return kind == SqlKind.EQUALS || kind == SqlKind.GREATER_THAN || kind == SqlKind.GREATER_THAN_OR_EQUAL
+                || kind == SqlKind.LESS_THAN || kind == SqlKind.LESS_THAN_OR_EQUAL;
+    }
+
+    /** {@code column kind literal} or {@code literal kind column}; {@link Bounds#ALL} for another comparison. */
+    private static Bounds comparison(SqlKind kind, List<RexNode> operands, int column) {
+        SqlKind k = kind;
+        RexNode left = operands.get(0);
+        RexNode right = operands.get(1);
+        if (left instanceof RexLiteral && right instanceof RexInputRef) {
+            RexNode swap = left;
+            left = right;
+            right = swap;
+            k = k.reverse();
+        }
+        if (!(left instanceof RexInputRef ref) || ref.getIndex() != column || !(right instanceof RexLiteral literal)) {
+            return Bounds.ALL;
+        }
+        BigDecimal value = number(literal);
+        if (value == null) {
+            return Bounds.ALL;
+        }
+        return switch (k) {
+            case EQUALS -> new Bounds(value, value);
+            case GREATER_THAN, GREATER_THAN_OR_EQUAL -> new Bounds(value, null);
+            default -> new Bounds(null, value);
+        };
+    }
+
+    private static BigDecimal number(RexLiteral literal) {
+        if (literal.isNull() || !org.apache.calcite.sql.type.SqlTypeUtil.isNumeric(literal.getType())) {
+            return null;
+        }
+        return literal.getValueAs(BigDecimal.class);
+    }
+}
