@@ -156,6 +156,23 @@ class WindowsTest {
     }
 
     @Test
+    void lateElementsOfAnAggregateWithAllowedLatenessFireItAgainAndThosePastItGoToTheSideOutput() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        OutputTag<Ev> late = new OutputTag<>("late") {
+        };
+        SingleOutputStreamOperator<Long> counts = Ev.source(env, Ev.of("a", 1), Ev.of("b", 2), Ev.wm("a", 3, 10),
+                        Ev.of("a", 4), Ev.of("b", 5), Ev.wm("a", 21, 16), Ev.of("a", 6), Ev.of("b", 12))
+                .keyBy(Ev::key).window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .allowedLateness(Duration.ofMillis(5))
+                .sideOutputLateData(late)
+                .aggregate(new Count());
+        List<String> out = Jobs.collect(counts.map(c -> "count:" + c).union(counts.getSideOutput(late).map(e -> "late:" + e.key() + e.ts())));
+        out.sort(null);
+        // a[0,10) fires with 1 and 3 (2), again with 4 (3); b[0,10) fires with 2 (1), again with 5 (2); at 16 both close.
+        assertThat(out).containsExactly("count:1", "count:1", "count:1", "count:2", "count:2", "count:3", "late:a6");
+    }
+
+    @Test
     void lateElementsWithoutSideOutputAreDroppedAndWindowsWithoutLatenessFireOnce() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
         List<Long> out = Jobs.collect(Ev.source(env, Ev.of("a", 1), Ev.wm("a", 2, 9), Ev.of("a", 3), Ev.of("a", 12))
