@@ -11,7 +11,9 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.jar.JarFile;
 import picocli.CommandLine.Command;
@@ -58,9 +60,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--jobmanager", paramLabel = "HOST:PORT", description = "The Flink cluster's REST address, for --target flink.")
     String jobManager;
 
+    @Option(names = "-D", paramLabel = "KEY=VALUE", description = "A configuration option every "
+            + "environment of the job starts from, as Flink's dynamic properties (repeatable): -D state.backend.type=rocksdb, "
+            + "-Dexecution.checkpointing.interval=10s, -D s3.region=eu-west-1. What the job sets itself wins. The keys are "
+            + "set as JVM system properties, so a job started with plain java takes the same ones as -Dkey=value.")
+    Map<String, String> dynamicProperties = new LinkedHashMap<>();
+
     @Override
     public Integer call() throws Exception {
         Method main = findMain();
+        DynamicProperties.apply(dynamicProperties);
         if (parallelism != null) {
             if (parallelism <= 0) {
                 throw new CliFailure(2, "--parallelism must be positive; got " + parallelism);

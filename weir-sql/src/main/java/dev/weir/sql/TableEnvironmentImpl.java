@@ -1,5 +1,6 @@
 package dev.weir.sql;
 
+import dev.weir.plan.DefaultConfiguration;
 import dev.weir.core.execution.JobClient;
 import dev.weir.sql.catalog.CatalogTable;
 import dev.weir.sql.catalog.CatalogView;
@@ -61,6 +62,8 @@ public final class TableEnvironmentImpl implements StreamTableEnvironment {
         this.jobs = new StatementJobs(boundEnvironment, config, catalog, planner, session, catalogCalls);
         this.conversions = new DataStreamConversions(this, boundEnvironment, catalog, resolver, session, jobs);
         this.statements = new SqlStatements(config, catalog, planner, resolver, session, catalogCalls, jobs);
+        // As in Flink, the process's dynamic properties (weir run -D, or -D system properties) come first, the settings win.
+        config.addConfiguration(DefaultConfiguration.load());
         config.addConfiguration(settings.getConfiguration());
     }
 

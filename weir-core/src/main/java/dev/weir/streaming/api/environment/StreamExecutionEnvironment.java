@@ -12,6 +12,7 @@ import dev.weir.streaming.api.datastream.DataStreamSource;
 
 import dev.weir.streaming.api.environment.CheckpointConfig;
 import dev.weir.plan.CheckpointSettings;
+import dev.weir.plan.DefaultConfiguration;
 import dev.weir.runtime.state.StateBackend;
 import dev.weir.core.execution.CheckpointingMode;
 import dev.weir.api.connector.source.Source;
@@ -68,40 +69,57 @@ public class StreamExecutionEnvironment {
     /** The dashboard started by {@link #createLocalEnvironmentWithWebUI}, stopped when the next job ends. */
     private AutoCloseable webUi;
 
+    /**
+     * An environment with {@code parallelism} over the process's default configuration ({@link DefaultConfiguration}:
+     * {@code weir run -D key=value}, or the same keys as JVM system properties).
+     */
     protected StreamExecutionEnvironment(int parallelism) {
+        configureDefaults();
         setParallelism(parallelism);
     }
 
-    /** An environment with the default parallelism, configured as {@link #getExecutionEnvironment(Configuration)} does. */
+    /** An environment with the process's default configuration: {@code parallelism.default} there, else one subtask per core. */
+    protected StreamExecutionEnvironment() {
+        this.parallelism = Runtime.getRuntime().availableProcessors();
+        configureDefaults();
+    }
+
+    /**
+     * An environment configured as {@link #getExecutionEnvironment(Configuration)} does: the process's default
+     * configuration, then {@code configuration}, which wins.
+     */
     public StreamExecutionEnvironment(Configuration configuration) {
-        this(defaultParallelism());
+        this();
         configure(configuration);
     }
 
     /**
-     * An environment with the default parallelism: the system property {@code weir.parallelism} when set (as
-     * {@code weir run --parallelism} sets it), else the number of available cores. The system properties
-     * {@code execution.target}, {@code rest.address}, {@code rest.port} and {@code pipeline.jars}, when set (as
-     * {@code weir run --target flink} sets them), choose where the job runs.
+     * An environment with the process's default configuration ({@link DefaultConfiguration}): the options
+     * {@code weir run -D key=value} sets, or a JVM started with {@code -Dkey=value} gives, under Flink's keys
+     * ({@code state.backend.type}, {@code execution.checkpointing.interval}, ...). Its parallelism is
+     * {@code parallelism.default} there ({@code weir run --parallelism} sets it), else the number of available cores;
+     * {@code execution.target}, {@code rest.address}, {@code rest.port} and {@code pipeline.jars} there (as
+     * {@code weir run --target flink} sets them) choose where the job runs. What the program sets afterwards wins.
      */
     public static StreamExecutionEnvironment getExecutionEnvironment() {
-        StreamExecutionEnvironment environment = new StreamExecutionEnvironment(defaultParallelism());
-        // Where the job runs, as `weir run --target flink --jobmanager HOST:PORT` sets it, so a job's main stays unchanged.
-        for (String key : TARGET_PROPERTIES) {
-            String value = System.getProperty(key);
-            if (value != null) {
-                environment.configure(key, value);
-            }
-        }
-        return environment;
+        return new StreamExecutionEnvironment();
     }
 
-    /** The system properties {@link #getExecutionEnvironment()} reads: the target and the Flink cluster's endpoint. */
-    private static final List<String> TARGET_PROPERTIES = List.of(PipelineExecutor.TARGET, "rest.address", "rest.port", "pipeline.jars");
-
-    /** The system property {@code weir.parallelism} when set (as {@code weir run --parallelism} sets it), else the cores. */
-    private static int defaultParallelism() {
-        return Integer.getInteger("weir.parallelism", Runtime.getRuntime().availableProcessors());
+    /**
+     * Applies the process's default configuration, naming where a bad value came from: it is not in the program, so
+     * the message must send the user to the command line or the JVM's options.
+     */
+    private void configureDefaults() {
+        Configuration defaults = DefaultConfiguration.load();
+        if (defaults.keySet().isEmpty()) {
+            return;
+        }
+        try {
+            configure(defaults);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + " (in the process's default configuration, given with weir run "
+                    + "-D key=value or as a JVM system property -Dkey=value: correct or remove it there)", e);
+        }
     }
 
     /**
@@ -112,15 +130,20 @@ public class StreamExecutionEnvironment {
         return new StreamExecutionEnvironment(configuration);
     }
 
+    /** A local environment with the process's default configuration; without {@code parallelism.default}, one subtask per core. */
     public static LocalStreamEnvironment createLocalEnvironment() {
-        return new LocalStreamEnvironment(defaultParallelism());
+        return new LocalStreamEnvironment();
     }
 
+    /** A local environment with the process's default configuration and the given parallelism whatever that says. */
     public static LocalStreamEnvironment createLocalEnvironment(int parallelism) {
         return new LocalStreamEnvironment(parallelism);
     }
 
-    /** A local environment configured by Flink's options, with the given parallelism whatever they say (as in Flink). */
+    /**
+     * A local environment configured by the process's default configuration and then by Flink's options in
+     * {@code configuration}, with the given parallelism whatever they say (as in Flink).
+     */
     public static LocalStreamEnvironment createLocalEnvironment(int parallelism, Configuration configuration) {
         LocalStreamEnvironment env = new LocalStreamEnvironment(parallelism);
         env.configure(configuration);
@@ -128,9 +151,12 @@ public class StreamExecutionEnvironment {
         return env;
     }
 
-    /** A local environment configured by Flink's options; without {@code parallelism.default}, one subtask per core. */
+    /**
+     * A local environment configured by the process's default configuration and then by Flink's options in
+     * {@code configuration}; without {@code parallelism.default} in either, one subtask per core.
+     */
     public static LocalStreamEnvironment createLocalEnvironment(Configuration configuration) {
-        LocalStreamEnvironment env = new LocalStreamEnvironment(defaultParallelism());
+        LocalStreamEnvironment env = new LocalStreamEnvironment();
         env.configure(configuration);
         return env;
     }

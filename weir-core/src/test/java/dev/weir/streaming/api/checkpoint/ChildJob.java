@@ -3,6 +3,7 @@ package dev.weir.streaming.api.checkpoint;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.weir.plan.DefaultConfiguration;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,10 @@ public final class ChildJob {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-cp", System.getProperty("java.class.path")));
+        // The process's default configuration (e.g. state.backend.type when a suite runs on RocksDB) holds in the child too.
+        DefaultConfiguration.load().toMap().forEach((key, value) -> command.add(2, "-D" + key + "=" + value));
+        command.add(main.getName());
         command.addAll(args);
         return new ChildJob(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
     }

@@ -33,6 +33,7 @@ import dev.weir.streaming.api.windowing.windows.TimeWindow;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -153,6 +154,23 @@ class WindowsTest {
         List<String> out = Jobs.collect(windows.union(windows.getSideOutput(late).map(e -> "late:" + e.ts())));
         assertThat(out).containsExactlyInAnyOrder("a[0,10):1+2", "a[0,10):1+2+3", "late:4", "a[20,30):20");
         assertThat(out.stream().filter(s -> !s.startsWith("late"))).containsExactly("a[0,10):1+2", "a[0,10):1+2+3", "a[20,30):20");
+    }
+
+    @Test
+    void lateElementsOfAnAggregateWithAllowedLatenessFireItAgainAndThosePastItGoToTheSideOutput() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1);
+        OutputTag<Ev> late = new OutputTag<>("late") {
+        };
+        SingleOutputStreamOperator<Long> counts = Ev.source(env, Ev.of("a", 1), Ev.of("b", 2), Ev.wm("a", 3, 10),
+                        Ev.of("a", 4), Ev.of("b", 5), Ev.wm("a", 21, 16), Ev.of("a", 6), Ev.of("b", 12))
+                .keyBy(Ev::key).window(TumblingEventTimeWindows.of(Duration.ofMillis(10)))
+                .allowedLateness(Duration.ofMillis(5))
+                .sideOutputLateData(late)
+                .aggregate(new Count());
+        List<String> out = Jobs.collect(counts.map(c -> "count:" + c).union(counts.getSideOutput(late).map(e -> "late:" + e.key() + e.ts())));
+        out.sort(null);
+        // a[0,10) fires with 1 and 3 (2), again with 4 (3); b[0,10) fires with 2 (1), again with 5 (2); at 16 both close.
+        assertThat(out).containsExactly("count:1", "count:1", "count:1", "count:2", "count:2", "count:3", "late:a6");
     }
 
     @Test
@@ -312,5 +330,81 @@ class WindowsTest {
             public void clear(Window window, TriggerContext ctx) {
             }
         })).isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("canMerge");
+    }
+
+    /**
+     * The slicing operator over 2,000 keys on two subtasks, out of order within each window: every key's tumbling sum and
+     * sliding maximum (three slices per window) exactly once per window holding one of its elements.
+     */
+    @Test
+    void slicedTumblingSumsAndSlidingMaximaOfManyKeysComeOutOncePerWindow() throws Exception {
+        int keys = 2_000;
+        int perKey = 6;
+        List<Ev> events = new ArrayList<>();
+        TreeMap<String, Long> tumbling = new TreeMap<>();
+        TreeMap<String, Long> sliding = new TreeMap<>();
+        for (int round = 0; round < perKey; round++) {
+            for (int k = 0; k < keys; k++) {
+                // Timestamps step 30 ms per round, shuffled by key within 25 ms: windows of 100 ms hold 3 or 4 rounds.
+                long ts = round * 30L + (k * 7L) % 25;
+                int value = (k * 31 + round * 17) % 1_000;
+                events.add(Ev.of("k" + k, ts, value));
+                long start = ts - ts % 100;
+                tumbling.merge("k" + k + "@" + start, (long) value, Long::sum);
+                for (long s = ts - ts % 50; s > ts - 150; s -= 50) {
+                    sliding.merge("k" + k + "@" + s, (long) value, Math::max);
+                }
+            }
+        }
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        DataStream<Ev> source = Ev.source(env, events.toArray(new Ev[0]));
+        DataStream<String> sums = source.keyBy(Ev::key).window(TumblingEventTimeWindows.of(Duration.ofMillis(100)))
+                .aggregate(new SumOfValues(), new Labelled());
+        DataStream<String> maxima = source.keyBy(Ev::key).window(SlidingEventTimeWindows.of(Duration.ofMillis(150), Duration.ofMillis(50)))
+                .reduce((a, b) -> a.value() >= b.value() ? a : b, new LabelledMaximum());
+        List<String> out = Jobs.collect(sums.union(maxima));
+        out.sort(null);
+        List<String> expected = new ArrayList<>();
+        tumbling.forEach((window, sum) -> expected.add("sum " + window + "=" + sum));
+        sliding.forEach((window, max) -> expected.add("max " + window + "=" + max));
+        expected.sort(null);
+        assertThat(out).hasSize(expected.size()).isEqualTo(expected);
+    }
+
+    static final class SumOfValues implements dev.weir.api.common.functions.AggregateFunction<Ev, long[], Long> {
+        @Override
+        public long[] createAccumulator() {
+            return new long[1];
+        }
+
+        @Override
+        public long[] add(Ev value, long[] acc) {
+            acc[0] += value.value();
+            return acc;
+        }
+
+        @Override
+        public Long getResult(long[] acc) {
+            return acc[0];
+        }
+
+        @Override
+        public long[] merge(long[] a, long[] b) {
+            return new long[] {a[0] + b[0]};
+        }
+    }
+
+    static final class Labelled extends ProcessWindowFunction<Long, String, String, TimeWindow> {
+        @Override
+        public void process(String key, Context ctx, Iterable<Long> sums, Collector<String> out) {
+            out.collect("sum " + key + "@" + ctx.window().getStart() + "=" + sums.iterator().next());
+        }
+    }
+
+    static final class LabelledMaximum extends ProcessWindowFunction<Ev, String, String, TimeWindow> {
+        @Override
+        public void process(String key, Context ctx, Iterable<Ev> maxima, Collector<String> out) {
+            out.collect("max " + key + "@" + ctx.window().getStart() + "=" + maxima.iterator().next().value());
+        }
     }
 }
