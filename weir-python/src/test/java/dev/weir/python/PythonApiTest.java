@@ -7,9 +7,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -32,9 +38,12 @@ class PythonApiTest {
     private static final Path PYTHON_SOURCES = Path.of("src/main/python").toAbsolutePath();
     private static final Path PYTHON_TESTS = Path.of("src/test/python").toAbsolutePath();
     private static final Path CLASS_ARCHIVE = Path.of("target/python-tests-jvm.jsa").toAbsolutePath();
+    private static final int MODULES_AT_ONCE = 2;
     private static final String QUIET_CDS = "-Xlog:cds=off,cds+dynamic=off";
     private static final String TEST_JVM_OPTIONS =
             "-XX:SharedArchiveFile=" + CLASS_ARCHIVE + " -XX:TieredStopAtLevel=1 " + QUIET_CDS;
+    /** Runs the Python test modules, {@value #MODULES_AT_ONCE} at a time. */
+    private static final ExecutorService MODULE_RUNNER = Executors.newFixedThreadPool(MODULES_AT_ONCE);
     /** This JVM's classpath with every class folder packed into a jar, for the jobs' JVMs (WEIR_CLASSPATH). */
     private static String JOB_CLASSPATH = System.getProperty("java.class.path");
 
@@ -66,11 +75,23 @@ class PythonApiTest {
             modules = files.filter(p -> p.getFileName().toString().matches("test_.*\\.py")).sorted().toList();
         }
         assertThat(modules).isNotEmpty();
+        // Each module's run waits on its JVMs' start and on its Python worker processes as much as it computes: two
+        // at a time keep both cores busy. Each module runs in its own python3 process and writes only to its own temp folders.
+        Map<Path, Future<Result>> runs = new LinkedHashMap<>();
+        for (Path module : modules) {
+            String name = module.getFileName().toString().replace(".py", "");
+            runs.put(module, MODULE_RUNNER.submit(() -> python(PYTHON_SOURCES, PYTHON_TESTS, TEST_JVM_OPTIONS, "-m", "unittest", "-v", name)));
+        }
         return modules.stream().map(module -> DynamicTest.dynamicTest(module.getFileName().toString(), () -> {
             String name = module.getFileName().toString().replace(".py", "");
-            Result result = python(PYTHON_SOURCES, PYTHON_TESTS, TEST_JVM_OPTIONS, "-m", "unittest", "-v", name);
+            Result result = runs.get(module).get();
             assertThat(result.exitCode()).as("python3 -m unittest %s:%n%s", name, result.output()).isZero();
         }));
+    }
+
+    @AfterAll
+    static void stopTheModuleRunner() {
+        MODULE_RUNNER.shutdownNow();
     }
 
     @Test
