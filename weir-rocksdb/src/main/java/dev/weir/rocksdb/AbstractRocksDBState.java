@@ -63,7 +63,7 @@ abstract class AbstractRocksDBState<N> implements InternalKvState<N> {
     }
 
     final void write(Object value) {
-        byte[] bytes = access.serializer().serialize(value);
+        byte[] bytes = access.valueBytes(value, name);
         if (cached != null) {
             access.cache().put(cached, currentKey(), bytes);
         } else {

@@ -31,7 +31,7 @@ final class RocksDBMapState<N, UK, UV> extends AbstractRocksDBState<N> implement
 
     @Override
     public void put(UK key, UV value) {
-        access.put(column, entryKey(key), access.serializer().serialize(value), getName());
+        access.put(column, entryKey(key), access.valueBytes(value, getName()), getName());
     }
 
     /** Puts every entry; null or an empty map changes nothing. */
@@ -162,7 +162,7 @@ final class RocksDBMapState<N, UK, UV> extends AbstractRocksDBState<N> implement
         @Override
         public UV setValue(UV newValue) {
             UV old = value;
-            access.put(column, rocksKey, access.serializer().serialize(newValue), getName());
+            access.put(column, rocksKey, access.valueBytes(newValue, getName()), getName());
             value = newValue;
             return old;
         }

@@ -37,6 +37,23 @@ final class RocksDBStateAccess {
         return serializer;
     }
 
+    /**
+     * {@code value} serialized for a write to state {@code stateName}. RocksDB stores every value serialized when it is
+     * written (the heap only at a checkpoint), so a value the serializer cannot write fails here, naming the state, the
+     * operator, the key and what to do, not with the serializer's message alone.
+     */
+    byte[] valueBytes(Object value, String stateName) {
+        try {
+            return serializer.serialize(value);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("State '" + stateName + "' of " + operatorName + " for key '" + keys.currentKey()
+                    + "' (key group " + keys.currentKeyGroup() + "): a value of " + value.getClass().getName()
+                    + " cannot be serialized for RocksDB, which stores every state value serialized as it is written ("
+                    + e.getMessage() + "); make the field that holds a resource (a thread, a connection, a stream, a lambda) "
+                    + "transient and rebuild it in open(), or keep this job's state on the heap (state.backend.type: hashmap)", e);
+        }
+    }
+
     byte[] currentKeyAndNamespace(String stateName, Object namespace) {
         if (!keys.hasCurrentKey()) {
             throw new IllegalStateException("state '" + stateName + "' was accessed with no current key: keyed state is only "

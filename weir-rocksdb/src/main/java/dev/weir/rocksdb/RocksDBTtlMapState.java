@@ -35,7 +35,7 @@ final class RocksDBTtlMapState<N, UK, UV> extends AbstractRocksDBState<N> implem
             return ttl.returnExpired() ? entry : null;
         }
         if (ttl.refreshOnRead()) {
-            access.put(column, rocksKey, access.serializer().serialize(ttl.wrap(entry.getUserValue(), now)), getName());
+            access.put(column, rocksKey, access.valueBytes(ttl.wrap(entry.getUserValue(), now), getName()), getName());
         }
         return entry;
     }
@@ -55,7 +55,7 @@ final class RocksDBTtlMapState<N, UK, UV> extends AbstractRocksDBState<N> implem
 
     @Override
     public void put(UK key, UV value) {
-        access.put(column, entryKey(key), access.serializer().serialize(ttl.wrap(value, ttl.now())), getName());
+        access.put(column, entryKey(key), access.valueBytes(ttl.wrap(value, ttl.now()), getName()), getName());
     }
 
     /** Puts every entry with a fresh time to live; null or an empty map changes nothing. */
@@ -66,7 +66,7 @@ final class RocksDBTtlMapState<N, UK, UV> extends AbstractRocksDBState<N> implem
         }
         long now = ttl.now();
         for (Map.Entry<UK, UV> e : entries.entrySet()) {
-            access.put(column, entryKey(e.getKey()), access.serializer().serialize(ttl.wrap(e.getValue(), now)), getName());
+            access.put(column, entryKey(e.getKey()), access.valueBytes(ttl.wrap(e.getValue(), now), getName()), getName());
         }
     }
 

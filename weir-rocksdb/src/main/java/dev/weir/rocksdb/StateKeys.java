@@ -28,6 +28,7 @@ final class StateKeys {
     private byte[] lastNamespaceBytes;
     /** The last {@code keyPrefix + namespace}, valid while neither changed. */
     private byte[] composite;
+    private Object currentKey;
     private byte[] compositeKeyPrefix;
     private Object compositeNamespace;
 
@@ -36,6 +37,7 @@ final class StateKeys {
     }
 
     void setCurrentKey(Object key, int keyGroup) {
+        currentKey = key;
         int slot = RecentKeyBytes.slot(key);
         if (slot >= 0 && recent.holds(slot, key, keyGroup)) {
             keyBytes = recent.bytes(slot);
@@ -53,6 +55,11 @@ final class StateKeys {
     /** The current key serialized; the same array until the key changes. */
     byte[] currentKeyBytes() {
         return keyBytes;
+    }
+
+    /** The current key as the user's function sees it, for error messages. */
+    Object currentKey() {
+        return currentKey;
     }
 
     int currentKeyGroup() {
