@@ -42,8 +42,8 @@ final class BuiltInFunctions {
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value", "listAgg", "ARRAY_AGG",
             "stddevPop", "stddevSamp", "varPop", "varSamp",
-            // TRY_CAST (TryCast).
-            "TRY_CAST");
+            // TRY_CAST (TryCast), TYPEOF (FlinkTypeStrings).
+            "TRY_CAST", "TYPEOF");
 
     private BuiltInFunctions() {
     }
