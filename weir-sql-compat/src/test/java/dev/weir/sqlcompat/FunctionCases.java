@@ -62,6 +62,17 @@ final class FunctionCases {
         q.add(new SqlCases.Query("fnJsonQuoteAndUnquoteEscapes", "SELECT JSON_QUOTE('a\"b\\c/d'), JSON_QUOTE(''), "
                 + "JSON_UNQUOTE('\"a\\\"b\"'), JSON_UNQUOTE('\"\\u00e9\"'), JSON_UNQUOTE('[1,2]'), JSON_UNQUOTE('\"abc'), "
                 + "JSON_UNQUOTE('\"a\\nb\"'), JSON_QUOTE('tab\tx'), JSON_UNQUOTE('\"\\t\"')"));
+        // TYPEOF: the planned type as Flink prints it, summary (STRING) or forced serializable (VARCHAR(2147483647)).
+        q.add(new SqlCases.Query("fnTypeOfColumnsLiteralsAndExpressions", "SELECT id, TYPEOF(id), TYPEOF(s), TYPEOF(s, TRUE), "
+                + "TYPEOF(s, FALSE), TYPEOF(d), TYPEOF(x), TYPEOF(1), TYPEOF('ab'), TYPEOF(1.5), TYPEOF(NULL), TYPEOF(TYPEOF(1)), "
+                + "TYPEOF(n + 1), TYPEOF(d * d), TYPEOF(CAST(NULL AS INT)) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnTypeOfNestedTimeAndBinaryTypes", "SELECT id, TYPEOF(MAP['a', n]), TYPEOF(ARRAY[1, 2]), "
+                + "TYPEOF(ROW(1, s)), TYPEOF(INTERVAL '1' HOUR), TYPEOF(INTERVAL '1' YEAR), TYPEOF(CAST(s AS BYTES)), "
+                + "TYPEOF(CAST(s AS BYTES), TRUE), TYPEOF(CURRENT_DATE), TYPEOF(TO_TIMESTAMP_LTZ(n, 3)), "
+                + "TYPEOF(TO_TIMESTAMP_LTZ(n, 3), TRUE), TYPEOF(CAST(n AS TINYINT)), TYPEOF(CAST(x AS FLOAT)), TYPEOF(n > 1), "
+                + "TYPEOF(CAST(s AS CHAR(3))) FROM fn_texts"));
+        q.add(new SqlCases.Query("fnTypeOfRowtimeAndWindowColumns", "SELECT item, TYPEOF(bidtime), TYPEOF(window_start), "
+                + "TYPEOF(window_time), TYPEOF(price) FROM TABLE(TUMBLE(TABLE bids, DESCRIPTOR(bidtime), INTERVAL '10' MINUTES))"));
         // Strings.
         q.add(new SqlCases.Query("fnReplaceAndPad", "SELECT id, REPLACE(s, 'l', 'L'), REPLACE(s, 'o', ''), LPAD(s, 8, '*-'), "
                 + "RPAD(s, 3, '.'), LPAD(s, -1, 'x'), RPAD(s, n, '#') FROM fn_texts"));

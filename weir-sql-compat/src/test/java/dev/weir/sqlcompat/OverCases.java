@@ -29,6 +29,15 @@ final class OverCases {
                 + "ORDER BY ts RANGE BETWEEN INTERVAL '1' MINUTE PRECEDING AND CURRENT ROW) FROM clicks"));
         q.add(new SqlCases.Query("overInExpressionWithFilter", "SELECT item, price - MIN(price) OVER (PARTITION BY supplier "
                 + "ORDER BY bidtime ROWS BETWEEN 1 PRECEDING AND CURRENT ROW) FROM bids WHERE price > 1", true));
+        // LAG: rows of the same time share the value before the last of them; a default may be a column of the current row.
+        q.add(new SqlCases.Query("overLagPerPartitionWithCount", "SELECT item, LAG(item) OVER w, LAG(price, 2) OVER w, "
+                + "COUNT(*) OVER w FROM bids WINDOW w AS (PARTITION BY supplier ORDER BY bidtime)", true));
+        q.add(new SqlCases.Query("overLagGlobalWithTies", "SELECT item, bidtime, LAG(item) OVER (ORDER BY bidtime), "
+                + "LAG(price, 3) OVER (ORDER BY bidtime) FROM bids", true));
+        q.add(new SqlCases.Query("overLagOffsetsDefaultsAndExpressions", "SELECT item, LAG(item, 1, item) OVER w, "
+                + "LAG(item, 2, CAST('none' AS STRING)) OVER w, LAG(item, 1, 'none') OVER w, LAG(item, 0) OVER w, "
+                + "LAG(price * 2, 1) OVER w, LAG(price, 1, CAST(0 AS DECIMAL(10, 2))) OVER w, LAG(bidtime) OVER w, "
+                + "TYPEOF(LAG(price) OVER w) FROM bids WINDOW w AS (PARTITION BY supplier ORDER BY bidtime)", true));
         return q;
     }
 }

@@ -41,9 +41,9 @@ final class BuiltInFunctions {
             "JSON_OBJECTAGG_ABSENT_ON_NULL", "JSON_ARRAYAGG_NULL_ON_NULL", "JSON_ARRAYAGG_ABSENT_ON_NULL",
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value", "listAgg", "ARRAY_AGG",
-            "stddevPop", "stddevSamp", "varPop", "varSamp",
-            // TRY_CAST (TryCast).
-            "TRY_CAST");
+            "stddevPop", "stddevSamp", "varPop", "varSamp", "lag",
+            // TRY_CAST (TryCast), TYPEOF (FlinkTypeStrings).
+            "TRY_CAST", "TYPEOF");
 
     private BuiltInFunctions() {
     }

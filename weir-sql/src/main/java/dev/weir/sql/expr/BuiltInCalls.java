@@ -1,5 +1,6 @@
 package dev.weir.sql.expr;
 
+import dev.weir.sql.types.FlinkTypeStrings;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.calcite.rex.RexCall;
@@ -26,7 +27,7 @@ final class BuiltInCalls {
             + "ARRAY[..], a[i], CARDINALITY, ELEMENT, ARRAY_APPEND, ARRAY_PREPEND, ARRAY_CONTAINS, ARRAY_DISTINCT, ARRAY_POSITION, "
             + "ARRAY_REMOVE, ARRAY_REVERSE, ARRAY_SLICE, ARRAY_SORT, ARRAY_UNION, ARRAY_CONCAT, ARRAY_EXCEPT, ARRAY_INTERSECT, "
             + "ARRAY_MAX, ARRAY_MIN, ARRAY_JOIN, MAP[..], m[k], MAP_KEYS, MAP_VALUES, MAP_ENTRIES, MAP_FROM_ARRAYS, MAP_UNION, "
-            + "STR_TO_MAP, UNHEX, ENCODE, DECODE, TRY_CAST, JSON_QUOTE, JSON_UNQUOTE";
+            + "STR_TO_MAP, UNHEX, ENCODE, DECODE, TRY_CAST, JSON_QUOTE, JSON_UNQUOTE, TYPEOF";
 
     private BuiltInCalls() {
     }
@@ -80,6 +81,12 @@ final class BuiltInCalls {
             e = StringCalls.of(name, args, regex instanceof String ? (String) regex : null);
         }
         return e;
+    }
+
+    /** TYPEOF(x [, force]): x's type as Flink prints it, a constant; x itself is never evaluated, as in Flink. */
+    static Expr typeOf(RexCall call) {
+        Object force = literalOperand(call.getOperands(), 1);
+        return new Leaf.Constant(FlinkTypeStrings.of(call.getOperands().get(0).getType(), Boolean.TRUE.equals(force)));
     }
 
     private static Object literalOperand(List<RexNode> operands, int i) {

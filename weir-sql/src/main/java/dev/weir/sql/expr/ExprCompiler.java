@@ -288,6 +288,8 @@ public final class ExprCompiler {
                 }
                 return new TextParts(TextParts.Fn.REGEXP_EXTRACT, all(operands), p);
             }
+            case "TYPEOF":
+                return BuiltInCalls.typeOf(call);
             case "SPLIT_INDEX":
                 return new TextParts(TextParts.Fn.SPLIT_INDEX, all(operands), null);
             case "DATE_FORMAT":

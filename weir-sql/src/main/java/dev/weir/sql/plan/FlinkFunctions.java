@@ -22,9 +22,12 @@ public final class FlinkFunctions {
     private static final SqlReturnTypeInference NULLABLE_STRING =
             ReturnTypes.explicit(SqlTypeName.VARCHAR, Integer.MAX_VALUE).andThen(SqlTypeTransforms.TO_NULLABLE);
 
-    /** TO_TIMESTAMP_LTZ(epoch, precision): epoch seconds (precision 0) or milliseconds (3) to TIMESTAMP_LTZ(3). */
+    /**
+     * TO_TIMESTAMP_LTZ(epoch, precision): epoch seconds (precision 0) or milliseconds (3) to TIMESTAMP_LTZ(3), nullable
+     * whatever its arguments, as in Flink 2.3 (TYPEOF(TO_TIMESTAMP_LTZ(1, 3)) is TIMESTAMP_LTZ(3)).
+     */
     public static final SqlFunction TO_TIMESTAMP_LTZ = new SqlFunction("TO_TIMESTAMP_LTZ", SqlKind.OTHER_FUNCTION,
-            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3).andThen(SqlTypeTransforms.TO_NULLABLE), null,
+            ReturnTypes.explicit(SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE, 3).andThen(SqlTypeTransforms.FORCE_NULLABLE), null,
             OperandTypes.family(SqlTypeFamily.NUMERIC, SqlTypeFamily.INTEGER), SqlFunctionCategory.TIMEDATE);
     /** TO_TIMESTAMP(string [, format]): a 'yyyy-MM-dd HH:mm:ss' string (or the given pattern) to TIMESTAMP(3). */
     public static final SqlFunction TO_TIMESTAMP = new SqlFunction("TO_TIMESTAMP", SqlKind.OTHER_FUNCTION,
@@ -230,6 +233,19 @@ public final class FlinkFunctions {
     /** JSON_QUOTE(s), JSON_UNQUOTE(s): s as a JSON string literal, and such a literal read back. */
     public static final SqlFunction JSON_QUOTE = string("JSON_QUOTE", NULLABLE_STRING, OperandTypes.STRING);
     public static final SqlFunction JSON_UNQUOTE = string("JSON_UNQUOTE", NULLABLE_STRING, OperandTypes.STRING);
+    /**
+     * TYPEOF(x [, force]): x's planned type as Flink prints it, its summary string ({@code INT NOT NULL}, {@code STRING}),
+     * or its serializable string ({@code VARCHAR(2147483647)}) when force is TRUE; known while planning.
+     */
+    public static final SqlFunction TYPEOF = new SqlFunction("TYPEOF", SqlKind.OTHER_FUNCTION, NULLABLE_STRING.andThen(
+            SqlTypeTransforms.FORCE_NULLABLE), null, OperandTypes.or(OperandTypes.ANY, OperandTypes.sequence("",
+                    OperandTypes.ANY, OperandTypes.and(OperandTypes.BOOLEAN, OperandTypes.LITERAL))), SqlFunctionCategory.SYSTEM) {
+        // Flink's signatures, in the message refusing a call that matches neither (a force that is no BOOLEAN literal).
+        @Override
+        public String getAllowedSignatures(String opNameToUse) {
+            return "TYPEOF(input <ANY>)\nTYPEOF(input <ANY>, force_serializable [<BOOLEAN> & <LITERAL NOT NULL>])";
+        }
+    };
     /** E(): Euler's number. */
     public static final SqlFunction E = numeric("E", ReturnTypes.DOUBLE, OperandTypes.NILADIC);
 
@@ -244,7 +260,7 @@ public final class FlinkFunctions {
             SqlLibraryOperators.TRANSLATE3, JSON_VALUE, JSON_QUERY, JSON_OBJECT, JSON_ARRAY, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
             SqlLibraryOperators.LEAST, SqlLibraryOperators.SINH, SqlLibraryOperators.COSH, SqlLibraryOperators.TANH,
             // TRY_CAST(x AS type): CAST, NULL where CAST fails; ARRAY_AGG([DISTINCT] x): the values as an ARRAY.
-            SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.ARRAY_AGG, JSON_QUOTE, JSON_UNQUOTE);
+            SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.ARRAY_AGG, JSON_QUOTE, JSON_UNQUOTE, TYPEOF);
 
     /** Names of Calcite's standard functions that Flink defines differently (result type, argument order). */
     static final java.util.Set<String> REDEFINED = java.util.Set.of("ROUND", "TRUNCATE", "LOG", "CURRENT_TIMESTAMP",

@@ -63,6 +63,11 @@ final class OverTranslator {
                 throw refusal("all OVER aggregates of one SELECT must use the same window (PARTITION BY, ORDER BY and "
                         + "frame); compute the others in a separate query and join them");
             }
+            if (over.getKind() == SqlKind.LEAD) {
+                throw new ValidationException("LEAD Function is not supported in stream mode (Weir SQL does not support the "
+                        + "function LEAD on streaming tables, as Flink); read the row before with LAG instead, e.g. "
+                        + "LAG(x) OVER (PARTITION BY k ORDER BY rowtime)");
+            }
             if (over.getKind() == SqlKind.ROW_NUMBER || over.getKind() == SqlKind.RANK || over.getKind() == SqlKind.DENSE_RANK) {
                 throw refusal(over.getOperator().getName() + "() is supported only for Top-N: filter it, e.g. "
                         + "WHERE rn <= 10, in an outer query");
@@ -99,6 +104,10 @@ final class OverTranslator {
         AggCall[] calls = new AggCall[overs.size()];
         for (int i = 0; i < calls.length; i++) {
             RexOver over = overs.get(i);
+            if (over.getKind() == SqlKind.LAG) {
+                calls[i] = LagCalls.of(over, translator.compiler());
+                continue;
+            }
             List<Integer> args = new ArrayList<>();
             for (RexNode operand : over.getOperands()) {
                 if (!(operand instanceof RexInputRef)) {
