@@ -178,6 +178,9 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         if (column.staged != null) {
             moveStagedIntoLayout(name, column);
         }
+        if (restored) {
+            RestoredValueType.check(descriptor, rocks, column.live, serializer);
+        }
         return (S) column.state;
     }
 
