@@ -52,7 +52,7 @@ class SqlShowFunctionsTest {
                         "+I[LIKE]", "+I[MAP_ENTRIES]", "+I[MAP_FROM_ARRAYS]", "+I[MAP_KEYS]", "+I[MAP_UNION]", "+I[MAP_VALUES]",
                         "+I[PRINTF]", "+I[REGEXP_COUNT]", "+I[REGEXP_EXTRACT_ALL]", "+I[REGEXP_INSTR]", "+I[REGEXP_SUBSTR]",
                         "+I[SOURCE_WATERMARK]", "+I[SPLIT]", "+I[STARTSWITH]", "+I[TO_TIMESTAMP_LTZ]",
-                        "+I[TRANSLATE3]", "+I[TRY_CAST]", "+I[UNHEX]", "+I[URL_DECODE]", "+I[URL_ENCODE]", "+I[abs]");
+                        "+I[TRANSLATE3]", "+I[TRY_CAST]", "+I[TYPEOF]", "+I[UNHEX]", "+I[URL_DECODE]", "+I[URL_ENCODE]", "+I[abs]");
         assertThat(rows(SqlTestSupport.env(), "SHOW USER FUNCTIONS")).isEmpty();
     }
 }
