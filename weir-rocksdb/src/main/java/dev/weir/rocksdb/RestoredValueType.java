@@ -2,39 +2,33 @@ package dev.weir.rocksdb;
 
 import dev.weir.api.common.state.StateDescriptor;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
-import dev.weir.engine.state.TtlValue;
+import dev.weir.engine.state.RestoredValueClass;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksIterator;
 
 /**
- * Refuses, when a restored value state is registered (in open(), before any record), values of another class than its
- * descriptor now declares, with the heap backend's message: a {@code ValueState<Long>} restored as
- * {@code ValueState<String>} would otherwise fail later with a bare ClassCastException in the user's function. One
- * stored value is read, not all: a state's values share their type, and a restore must not scan a state larger than
- * memory.
+ * {@link RestoredValueClass}'s check on RocksDB: one stored value is read, not all, since a state's values share their
+ * type and a restore must not scan a state larger than memory.
  */
 final class RestoredValueType {
     private RestoredValueType() {
     }
 
     static void check(StateDescriptor<?> descriptor, RocksDBInstance rocks, ColumnFamilyHandle column, StateSerializer serializer) {
-        Class<?> declared = descriptor.getTypeClass();
-        if (declared == null || declared == Object.class || descriptor.getType() != StateDescriptor.Type.VALUE) {
+        Class<?> declared = RestoredValueClass.declared(descriptor);
+        if (declared == null) {
             return;
         }
-        Object value;
+        Object stored;
         try (RocksIterator it = rocks.newIterator(column)) {
             it.seekToFirst();
             if (!it.isValid()) {
                 return;
             }
-            Object stored = serializer.deserialize(it.value());
-            value = stored instanceof TtlValue ttl ? ttl.getUserValue() : stored;
+            stored = serializer.deserialize(it.value());
         }
-        if (value != null && !declared.isInstance(value)) {
-            throw new IllegalStateException("The restored state '" + descriptor.getName() + "' is incompatible: the checkpoint holds "
-                    + "ValueState<" + value.getClass().getName() + "> values, but the job now declares ValueState<"
-                    + declared.getName() + ">: keep the state's type, or declare the new type under a new state name");
+        if (!RestoredValueClass.fits(declared, stored)) {
+            throw RestoredValueClass.incompatible(descriptor.getName(), stored, declared);
         }
     }
 }

@@ -119,23 +119,18 @@ public final class HeapKeyedStateBackend implements CheckpointableKeyedStateBack
         return (S) state;
     }
 
-    /**
-     * Refuses, when the state is registered (in open(), before any record), restored values of a value state that are
-     * not of the class its descriptor now declares: a {@code ValueState<Long>} restored as {@code ValueState<String>}
-     * would otherwise fail later with a bare ClassCastException on some record, or never.
-     */
+    /** Refuses restored values of a value state that are not of the class its descriptor now declares: {@link RestoredValueClass}. */
     private void checkRestoredValuesFit(StateDescriptor<?> descriptor, StateTable table) {
-        Class<?> declared = descriptor.getTypeClass();
-        if (declared == null || declared == Object.class || descriptor.getType() != StateDescriptor.Type.VALUE) {
+        Class<?> declared = RestoredValueClass.declared(descriptor);
+        if (declared == null) {
             return;
         }
         Object[] misfit = new Object[1];
         try {
             for (int i = 0; i < keyGroupRange.size() && misfit[0] == null; i++) {
                 table.forEachEntry(i, (state, key, namespace, stored) -> {
-                    Object value = stored instanceof TtlValue ttl ? ttl.getUserValue() : stored;
-                    if (misfit[0] == null && value != null && !declared.isInstance(value)) {
-                        misfit[0] = value;
+                    if (misfit[0] == null && !RestoredValueClass.fits(declared, stored)) {
+                        misfit[0] = stored;
                     }
                 });
             }
@@ -143,9 +138,7 @@ public final class HeapKeyedStateBackend implements CheckpointableKeyedStateBack
             throw new IllegalStateException("cannot check the restored values of state '" + descriptor.getName() + "': " + e, e);
         }
         if (misfit[0] != null) {
-            throw new IllegalStateException("The restored state '" + descriptor.getName() + "' is incompatible: the checkpoint holds "
-                    + "ValueState<" + misfit[0].getClass().getName() + "> values, but the job now declares ValueState<"
-                    + declared.getName() + ">: keep the state's type, or declare the new type under a new state name");
+            throw RestoredValueClass.incompatible(descriptor.getName(), misfit[0], declared);
         }
     }
 
