@@ -70,12 +70,7 @@ public final class AggregateFunctionOperator extends SqlAggFunction {
         }
         Method accumulate = Evals.choose(accumulates, types, 1);
         Method retract = sameParameters(function.getClass(), "retract", accumulate);
-        Method merge = null;
-        for (Method m : function.getClass().getMethods()) {
-            if (m.getName().equals("merge") && m.getParameterCount() == 2 && Iterable.class.isAssignableFrom(m.getParameterTypes()[1])) {
-                merge = m;
-            }
-        }
+        Method merge = Evals.merge(function.getClass());
         return new UserAggCall(getName(), function, args, call.filterArg, accumulate, retract, merge);
     }
 

@@ -31,6 +31,20 @@ public final class Evals {
         return methods;
     }
 
+    /**
+     * An aggregate function's {@code merge(ACC accumulator, Iterable<ACC> others)}, or null when it has none (Flink's
+     * signature: the window operators merge slices and sessions through it).
+     */
+    public static Method merge(Class<?> type) {
+        Method merge = null;
+        for (Method m : type.getMethods()) {
+            if (m.getName().equals("merge") && m.getParameterCount() == 2 && Iterable.class.isAssignableFrom(m.getParameterTypes()[1])) {
+                merge = m;
+            }
+        }
+        return merge;
+    }
+
     /** The method for {@code operands}, or null when none fits. */
     public static Method choose(List<Method> methods, List<RelDataType> operands, int skip) {
         for (boolean exact : new boolean[] {true, false}) {

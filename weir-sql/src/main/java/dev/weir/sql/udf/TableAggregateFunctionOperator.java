@@ -157,13 +157,7 @@ public final class TableAggregateFunctionOperator extends SqlAggFunction {
     public TableAggCall windowCall(AggregateCall call, RelDataType inputType, boolean merging) {
         int[] args = args(call);
         Method accumulate = accumulate(args, inputType);
-        Method merge = null;
-        for (Method m : function.getClass().getMethods()) {
-            if (m.getName().equals("merge") && m.getParameterCount() == 2
-                    && Iterable.class.isAssignableFrom(m.getParameterTypes()[1])) {
-                merge = m;
-            }
-        }
+        Method merge = Evals.merge(function.getClass());
         if (merge == null && merging) {
             throw new ValidationException("Table aggregate function " + getName() + " (" + function.getClass().getName()
                     + ") has no merge method, which a sliding or session group window needs (its windows combine "
