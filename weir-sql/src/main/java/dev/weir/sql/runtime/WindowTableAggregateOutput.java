@@ -15,7 +15,7 @@ import dev.weir.util.Collector;
 public final class WindowTableAggregateOutput extends ProcessWindowFunction<Object[], Row, Object, TimeWindow> {
     private static final long serialVersionUID = 1L;
 
-    private final int[] groupColumns;
+    private final WindowGroupColumns groupColumns;
     private final FunctionInvoker emitValue;
     private final int columns;
     private final int copies;
@@ -28,7 +28,7 @@ public final class WindowTableAggregateOutput extends ProcessWindowFunction<Obje
      * of its own).
      */
     public WindowTableAggregateOutput(int[] groupColumns, FunctionInvoker emitValue, int columns, int copies) {
-        this.groupColumns = groupColumns.clone();
+        this.groupColumns = new WindowGroupColumns(groupColumns);
         this.emitValue = emitValue;
         this.columns = columns;
         this.copies = copies;
@@ -39,7 +39,8 @@ public final class WindowTableAggregateOutput extends ProcessWindowFunction<Obje
         if (emitted == null) {
             emitted = new Emitted();
         }
-        emitted.reset(key, context.window(), out);
+        groupColumns.window(context.window());
+        emitted.reset(key, out);
         for (Object[] accumulators : elements) {
             emitValue.invoke(accumulators[0], emitted.asArgument);
         }
@@ -50,37 +51,20 @@ public final class WindowTableAggregateOutput extends ProcessWindowFunction<Obje
         final Object[] asArgument = {this};
         private Object key;
         private Collector<Row> out;
-        private long start = Long.MIN_VALUE;
-        private long end = Long.MIN_VALUE;
-        /** The bounds of the current window, boxed once: every key's rows of one firing share them. */
-        private Long boxedStart;
-        private Long boxedEnd;
-        private Long boxedTime;
 
-        void reset(Object key, TimeWindow window, Collector<Row> out) {
+        void reset(Object key, Collector<Row> out) {
             this.key = key;
             this.out = out;
-            if (window.getStart() != start || window.getEnd() != end) {
-                start = window.getStart();
-                end = window.getEnd();
-                boxedStart = start;
-                boxedEnd = end;
-                boxedTime = end - 1;
-            }
         }
 
         @Override
         public void collect(Object value) {
-            Row row = new Row(groupColumns.length + copies);
-            for (int i = 0; i < groupColumns.length; i++) {
-                int source = groupColumns[i];
-                row.setField(i, source == WindowAggregateOutput.WINDOW_START ? boxedStart
-                        : source == WindowAggregateOutput.WINDOW_END ? boxedEnd
-                        : source == WindowAggregateOutput.WINDOW_TIME ? boxedTime : GroupKeySelector.column(key, source));
-            }
+            int first = groupColumns.count();
+            Row row = new Row(first + copies);
+            groupColumns.fill(row, key);
             Row fields = EmittedValue.fields(value, columns);
             for (int i = 0; i < copies; i++) {
-                row.setField(groupColumns.length + i, fields);
+                row.setField(first + i, fields);
             }
             out.collect(row);
         }
