@@ -5,7 +5,6 @@ import dev.weir.table.annotation.DataTypeHint;
 import dev.weir.table.api.ValidationException;
 import dev.weir.table.functions.AggregateFunction;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
@@ -62,13 +61,8 @@ public final class AggregateFunctionOperator extends SqlAggFunction {
             throw new ValidationException(getName() + "(DISTINCT ...) is not supported for user-defined aggregates yet; "
                     + "SELECT DISTINCT in a subquery first");
         }
-        List<RelDataType> types = new ArrayList<>();
-        int[] args = new int[call.getArgList().size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = call.getArgList().get(i);
-            types.add(inputType.getFieldList().get(args[i]).getType());
-        }
-        Method accumulate = Evals.choose(accumulates, types, 1);
+        int[] args = Evals.arguments(call);
+        Method accumulate = Evals.accumulate(accumulates, args, inputType);
         Method retract = sameParameters(function.getClass(), "retract", accumulate);
         Method merge = Evals.merge(function.getClass());
         return new UserAggCall(getName(), function, args, call.filterArg, accumulate, retract, merge);

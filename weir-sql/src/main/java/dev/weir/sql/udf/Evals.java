@@ -6,6 +6,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.type.RelDataType;
 
 /**
@@ -55,6 +56,27 @@ public final class Evals {
             }
         }
         return null;
+    }
+
+    /**
+     * An aggregate's {@code accumulate} for the call's arguments, the input fields {@code args} of rows of
+     * {@code inputType}, or null when none fits.
+     */
+    public static Method accumulate(List<Method> accumulates, int[] args, RelDataType inputType) {
+        List<RelDataType> types = new ArrayList<>(args.length);
+        for (int arg : args) {
+            types.add(inputType.getFieldList().get(arg).getType());
+        }
+        return choose(accumulates, types, 1);
+    }
+
+    /** The input fields an aggregate call reads, in its argument order. */
+    public static int[] arguments(AggregateCall call) {
+        int[] args = new int[call.getArgList().size()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = call.getArgList().get(i);
+        }
+        return args;
     }
 
     private static boolean fits(Method m, List<RelDataType> operands, int skip, boolean exact) {

@@ -177,18 +177,10 @@ public final class TableAggregateFunctionOperator extends SqlAggFunction {
         if (call.isDistinct() || call.filterArg >= 0) {
             throw new ValidationException(getName() + " with DISTINCT or FILTER is not supported");
         }
-        int[] args = new int[call.getArgList().size()];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = call.getArgList().get(i);
-        }
-        return args;
+        return Evals.arguments(call);
     }
 
     private Method accumulate(int[] args, RelDataType inputType) {
-        List<RelDataType> types = new ArrayList<>();
-        for (int arg : args) {
-            types.add(inputType.getFieldList().get(arg).getType());
-        }
-        return Evals.choose(accumulates, types, 1);
+        return Evals.accumulate(accumulates, args, inputType);
     }
 }
