@@ -1,10 +1,7 @@
 package dev.weir.rocksdb;
 
-import dev.weir.api.common.state.AggregatingStateDescriptor;
-import dev.weir.api.common.state.ReducingStateDescriptor;
 import dev.weir.api.common.state.State;
 import dev.weir.api.common.state.StateDescriptor;
-import dev.weir.api.common.state.ValueStateDescriptor;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
 import dev.weir.engine.state.CheckpointableKeyedStateBackend;
 import dev.weir.engine.state.KeyGroupRange;
@@ -13,7 +10,6 @@ import dev.weir.engine.state.OwnedKeyedState;
 import dev.weir.engine.state.SlicedKeyedState;
 import dev.weir.engine.state.SlicedStateBackend;
 import dev.weir.engine.state.StateEntryVisitor;
-import dev.weir.engine.state.TtlPolicy;
 import dev.weir.engine.checkpoint.DeferredKeyGroups;
 import dev.weir.engine.checkpoint.FileSnapshottingBackend;
 import dev.weir.engine.checkpoint.StreamingSavepointBackend;
@@ -174,7 +170,7 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
         }
         column.kind = descriptor.getType();
         column.cached = new WriteBackCache.Column(column.live, restored);
-        column.state = createState(descriptor, column.cached);
+        column.state = RocksDBStateKinds.create(descriptor, column.cached, access, processingClock);
         if (column.staged != null) {
             moveStagedIntoLayout(name, column);
         }
@@ -182,33 +178,6 @@ public final class RocksDBKeyedStateBackend implements CheckpointableKeyedStateB
             RestoredValueType.check(descriptor, rocks, column.live, serializer);
         }
         return (S) column.state;
-    }
-
-    private Object createState(StateDescriptor<?> descriptor, WriteBackCache.Column cached) {
-        ColumnFamilyHandle handle = cached.handle;
-        String name = descriptor.getName();
-        TtlPolicy ttl = descriptor.getTtlConfig().isEnabled() ? new TtlPolicy(descriptor.getTtlConfig(), processingClock) : null;
-        switch (descriptor.getType()) {
-            case VALUE:
-                return new RocksDBValueState<>(access, cached, name, ((ValueStateDescriptor<?>) descriptor).getDefaultValue(), ttl);
-            case LIST:
-                return ttl == null ? new RocksDBListState<>(access, handle, name) : new RocksDBTtlListState<>(access, handle, name, ttl);
-            case MAP:
-                return ttl == null ? new RocksDBMapState<>(access, handle, name) : new RocksDBTtlMapState<>(access, handle, name, ttl);
-            case REDUCING:
-                return new RocksDBReducingState<>(access, cached, name, ((ReducingStateDescriptor<Object>) cast(descriptor)).getReduceFunction(),
-                        ttl);
-            case AGGREGATING:
-                return new RocksDBAggregatingState<>(access, cached, name,
-                        ((AggregatingStateDescriptor<Object, Object, Object>) cast(descriptor)).getAggregateFunction(), ttl);
-            default:
-                throw new IllegalArgumentException("unsupported state kind " + descriptor.getType() + " of " + descriptor);
-        }
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static <T> T cast(StateDescriptor descriptor) {
-        return (T) descriptor;
     }
 
     /** Lays the restored entries of a state just created out for its kind, then drops the staging column family. */

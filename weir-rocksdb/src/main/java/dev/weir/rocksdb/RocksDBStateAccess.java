@@ -1,5 +1,6 @@
 package dev.weir.rocksdb;
 
+import dev.weir.engine.checkpoint.KeyedStateSnapshots;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
@@ -49,8 +50,8 @@ final class RocksDBStateAccess {
             throw new IllegalStateException("State '" + stateName + "' of " + operatorName + " for key '" + keys.currentKey()
                     + "' (key group " + keys.currentKeyGroup() + "): a value of " + value.getClass().getName()
                     + " cannot be serialized for RocksDB, which stores every state value serialized as it is written ("
-                    + e.getMessage() + "); make the field that holds a resource (a thread, a connection, a stream, a lambda) "
-                    + "transient and rebuild it in open(), or keep this job's state on the heap (state.backend.type: hashmap)", e);
+                    + e.getMessage() + "); " + KeyedStateSnapshots.RESOURCE_FIELD_FIX
+                    + ", or keep this job's state on the heap (state.backend.type: hashmap)", e);
         }
     }
 

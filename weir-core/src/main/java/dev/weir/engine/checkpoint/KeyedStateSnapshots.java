@@ -17,6 +17,13 @@ import dev.weir.engine.checkpoint.storage.StateSerializers;
  * values a backend reads fresh from its storage ({@link CheckpointableKeyedStateBackend#visitsDetachedValues()}).
  */
 public final class KeyedStateSnapshots {
+    /**
+     * What to do with a state value the serializer cannot write, in every backend's message: the heap's at the
+     * checkpoint, RocksDB's at the write.
+     */
+    public static final String RESOURCE_FIELD_FIX =
+            "make the field that holds a resource (a thread, a connection, a stream, a lambda) transient and rebuild it in open()";
+
     private static final ThreadLocal<StateSerializer> COPIER = ThreadLocal.withInitial(StateSerializers::create);
 
     private KeyedStateSnapshots() {
@@ -82,9 +89,8 @@ public final class KeyedStateSnapshots {
             Object shown = value instanceof TtlValue ttl ? ttl.getUserValue() : value;
             throw new IllegalStateException("the value of state '" + state + "' for key '" + key + "' (key group " + keyGroup
                     + ") cannot be serialized for the checkpoint: " + (shown == null ? "null" : shown.getClass().getName())
-                    + " holds something no serializer can write (" + rootMessage(e) + "). Keep only data in state: make the "
-                    + "field that holds a resource (a thread, a connection, a stream, a lambda) transient and rebuild it in "
-                    + "open(), or store what is needed to rebuild it", e);
+                    + " holds something no serializer can write (" + rootMessage(e) + "). Keep only data in state: "
+                    + RESOURCE_FIELD_FIX + ", or store what is needed to rebuild it", e);
         }
     }
 
