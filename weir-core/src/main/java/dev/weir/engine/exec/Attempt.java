@@ -34,6 +34,8 @@ final class Attempt {
         }
     };
     private volatile boolean stopping;
+    /** How often the last worker, waiting for the final checkpoint, looks whether the attempt failed meanwhile. */
+    private static final long FINAL_CHECKPOINT_POLL_MILLIS = 20;
     private boolean checkpointing;
 
     Attempt(int number, String jobName, TaskWiring.Wiring wiring, CheckpointCoordinator coordinator, Consumer<Attempt> onEnd,
@@ -196,7 +198,19 @@ final class Attempt {
      */
     private void takeFinalCheckpoint() {
         try {
-            coordinator.triggerFinal().get();
+            java.util.concurrent.CompletableFuture<String> result = coordinator.triggerFinal();
+            // A failure while it is open (a finished task's operator throwing when an earlier checkpoint completes, on
+            // the coordinator's thread) means it never completes: the coordinator completes nothing after a failure
+            // and aborts what is open only at shutdown(), which comes after this. The attempt then ends with the
+            // failure, rather than wait here until the checkpoint times out.
+            while (!stopping) {
+                try {
+                    result.get(FINAL_CHECKPOINT_POLL_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+                    return;
+                } catch (java.util.concurrent.TimeoutException stillOpen) {
+                    // Look at stopping again.
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             fail(null, e);
