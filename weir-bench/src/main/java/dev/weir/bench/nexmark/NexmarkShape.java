@@ -57,38 +57,76 @@ public final class NexmarkShape implements java.io.Serializable {
 
     /** The event for source index {@code j} in {@code [0, events)}. */
     public NexmarkEvent event(long j) {
-        return eventAt(j % share * parallelism + j / share);
+        return eventAt(logicalIndex(j));
+    }
+
+    /**
+     * The event for source index {@code j}, written into {@code slot}'s event, person and auction instead of new ones
+     * (its bid is always new): the same fields as {@link #event(long)}'s, valid until the slot's next use.
+     */
+    public NexmarkEvent event(long j, NexmarkEventSlot slot) {
+        return fill(logicalIndex(j), slot.event, slot.person, slot.auction);
+    }
+
+    private long logicalIndex(long j) {
+        return j % share * parallelism + j / share;
     }
 
     /** The logical event {@code i} of the Nexmark stream. */
     public static NexmarkEvent eventAt(long i) {
+        return fill(i, new NexmarkEvent(), null, null);
+    }
+
+    /** Event {@code i} in {@code event}, its person or auction in the one given or, where that is null, a new one. */
+    private static NexmarkEvent fill(long i, NexmarkEvent event, Person reusedPerson, Auction reusedAuction) {
         long epoch = i / PROPORTION;
         int offset = (int) (i % PROPORTION);
         long time = i / EVENTS_PER_MILLI;
+        event.dateTime = time;
         if (offset < PERSONS) {
-            return new NexmarkEvent(person(epoch, i, time), null, null, time);
+            event.person = person(reusedPerson != null ? reusedPerson : new Person(), epoch, i, time);
+            event.auction = null;
+            event.bid = null;
+        } else if (offset < PERSONS + AUCTIONS) {
+            event.person = null;
+            event.auction = auction(reusedAuction != null ? reusedAuction : new Auction(),
+                    epoch * AUCTIONS + offset - PERSONS, epoch, i, time);
+            event.bid = null;
+        } else {
+            event.person = null;
+            event.auction = null;
+            event.bid = bid(epoch, i, time);
         }
-        if (offset < PERSONS + AUCTIONS) {
-            return new NexmarkEvent(null, auction(epoch * AUCTIONS + offset - PERSONS, epoch, i, time), null, time);
-        }
-        return new NexmarkEvent(null, null, bid(epoch, i, time), time);
+        return event;
     }
 
-    private static Person person(long epoch, long i, long time) {
+    private static Person person(Person person, long epoch, long i, long time) {
         long r = EventShape.splitmix64(i);
-        return new Person(FIRST_PERSON_ID + epoch, pick(FIRST_NAMES, r), pick(EMAILS, r >>> 8),
-                Long.toString(r >>> 20 & 0xffff_ffffL), pick(CITIES, r >>> 16), pick(STATES, r >>> 24), time);
+        person.id = FIRST_PERSON_ID + epoch;
+        person.name = pick(FIRST_NAMES, r);
+        person.emailAddress = pick(EMAILS, r >>> 8);
+        person.creditCard = Long.toString(r >>> 20 & 0xffff_ffffL);
+        person.city = pick(CITIES, r >>> 16);
+        person.state = pick(STATES, r >>> 24);
+        person.dateTime = time;
+        return person;
     }
 
-    private static Auction auction(long base0Id, long epoch, long i, long time) {
+    private static Auction auction(Auction auction, long base0Id, long epoch, long i, long time) {
         long r = EventShape.splitmix64(i);
         long initialBid = price(r);
-        long seller = FIRST_PERSON_ID + ((r & 3) == 0 ? epoch / HOT_RATIO * HOT_RATIO
+        auction.id = FIRST_AUCTION_ID + base0Id;
+        auction.itemName = pick(ITEMS, r >>> 8);
+        auction.description = pick(ITEMS, r >>> 12);
+        auction.initialBid = initialBid;
+        auction.reserve = initialBid + price(EventShape.splitmix64(r)) / 10;
+        auction.dateTime = time;
+        auction.expires = time + 10_000 + (r >>> 40 & 0xffff);
+        auction.seller = FIRST_PERSON_ID + ((r & 3) == 0 ? epoch / HOT_RATIO * HOT_RATIO
                 : Math.max(0, epoch - PERSONS_ACTIVE)
                         + Long.remainderUnsigned(r >>> 2, Math.min(epoch, PERSONS_ACTIVE) + 1));
-        return new Auction(FIRST_AUCTION_ID + base0Id, pick(ITEMS, r >>> 8), pick(ITEMS, r >>> 12), initialBid,
-                initialBid + price(EventShape.splitmix64(r)) / 10, time, time + 10_000 + (r >>> 40 & 0xffff), seller,
-                FIRST_CATEGORY_ID + (r >>> 32 & 7));
+        auction.category = FIRST_CATEGORY_ID + (r >>> 32 & 7);
+        return auction;
     }
 
     private static Bid bid(long epoch, long i, long time) {

@@ -21,6 +21,7 @@ import dev.weir.bench.Span;
 import dev.weir.bench.nexmark.AuctionCount;
 import dev.weir.bench.nexmark.Bid;
 import dev.weir.bench.nexmark.NexmarkEvent;
+import dev.weir.bench.nexmark.NexmarkEventSlot;
 import dev.weir.bench.nexmark.NexmarkShape;
 import java.time.Duration;
 
@@ -68,6 +69,8 @@ public final class WeirNexmarkJobs {
     static final class NexmarkGenerator implements GeneratorFunction<Long, NexmarkEvent> {
         private static final long serialVersionUID = 1L;
         private final NexmarkShape shape;
+        /** This subtask's event, refilled per index: the job keeps only its bid (see {@link NexmarkEventSlot}). */
+        private transient NexmarkEventSlot slot;
 
         NexmarkGenerator(NexmarkShape shape) {
             this.shape = shape;
@@ -75,12 +78,13 @@ public final class WeirNexmarkJobs {
 
         @Override
         public void open(SourceReaderContext readerContext) {
+            slot = new NexmarkEventSlot();
             Span.sourceOpened();
         }
 
         @Override
         public NexmarkEvent map(Long index) {
-            return shape.event(index);
+            return shape.event(index, slot);
         }
     }
 

@@ -82,7 +82,7 @@ class NexmarkPriceTest {
         assertThat(Long.toHexString(digest)).isEqualTo("481c3043f70954a5");
     }
 
-    private static long fields(NexmarkEvent event) {
+    static long fields(NexmarkEvent event) {
         long x = event.dateTime;
         if (event.person != null) {
             Person p = event.person;
