@@ -58,6 +58,14 @@ public final class CheckpointingOptions {
     public static final ConfigOption<Boolean> INCREMENTAL_CHECKPOINTS = ConfigOptions.key("execution.checkpointing.incremental")
             .booleanType().defaultValue(false).withDeprecatedKeys("state.backend.incremental");
 
+    /**
+     * A subtask's snapshot of at most this size is stored inline in the checkpoint's {@code _metadata} instead of a file
+     * of its own (at most 1 mb; 0 writes every snapshot to a file), as in Flink.
+     */
+    public static final ConfigOption<MemorySize> FS_SMALL_FILE_THRESHOLD = ConfigOptions
+            .key("execution.checkpointing.data-inline-threshold").memoryType().defaultValue(MemorySize.parse("20kb"))
+            .withDeprecatedKeys("state.storage.fs.memory-threshold");
+
     /** Accepted, not used: Weir's checkpoints are aligned. */
     public static final ConfigOption<Boolean> ENABLE_UNALIGNED = ConfigOptions.key("execution.checkpointing.unaligned.enabled")
             .booleanType().defaultValue(false).withDeprecatedKeys("execution.checkpointing.unaligned");

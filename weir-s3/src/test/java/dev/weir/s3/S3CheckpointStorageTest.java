@@ -48,9 +48,19 @@ class S3CheckpointStorageTest {
         writer.writeSubtask("counts", "Counts", 2, 4, 1, bytes("op1@" + id), 2, new byte[][] {bytes("kg2@" + id), bytes("kg3@" + id)});
     }
 
+    /**
+     * The store's settings with every subtask snapshot in a file of its own (no inline threshold), so that the tests see
+     * the objects a checkpoint uploads one by one.
+     */
+    private static Map<String, String> filesOnly() {
+        Map<String, String> settings = new HashMap<>(s3.settings());
+        settings.put(CheckpointStorage.INLINE_THRESHOLD, "0");
+        return settings;
+    }
+
     @Test
     void aCompletedCheckpointIsUploadedObjectByObjectAndRestoresFromItsS3Location() {
-        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/round-trip", "orders job", s3.settings());
+        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/round-trip", "orders job", filesOnly());
         CheckpointWriter writer = storage.begin(7, false);
         write(writer, 7);
         writer.complete();
@@ -69,8 +79,21 @@ class S3CheckpointStorageTest {
     }
 
     @Test
+    void smallSnapshotsTravelInsideTheMetadataObjectAloneByDefaultAndRestore() {
+        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/inline", "orders job", s3.settings());
+        CheckpointWriter writer = storage.begin(7, false);
+        write(writer, 7);
+        writer.complete();
+
+        assertThat(s3.keys(BUCKET, "inline/")).containsExactly("inline/orders_job/chk-7/_metadata");
+        CompletedCheckpoint restored = CheckpointStorage.open(dir.toString(), "restorer", s3.settings()).load(writer.location());
+        assertThat(new String(restored.readOperatorState("counts", 1), UTF_8)).isEqualTo("op1@7");
+        assertThat(new String(restored.readKeyGroup("counts", 2), UTF_8)).isEqualTo("kg2@7");
+    }
+
+    @Test
     void retentionDeletesTheRetiredCheckpointsObjectsAndARestoreOfTheJobFolderTakesTheNewest() {
-        CheckpointStorage storage = CheckpointStorage.open("s3a://" + BUCKET + "/retained/", "job", s3.settings());
+        CheckpointStorage storage = CheckpointStorage.open("s3a://" + BUCKET + "/retained/", "job", filesOnly());
         for (long id = 1; id <= 3; id++) {
             CheckpointWriter writer = storage.begin(id, false);
             write(writer, id);
@@ -104,7 +127,7 @@ class S3CheckpointStorageTest {
 
     @Test
     void aCheckpointThatCannotBeUploadedFailsAloneAndLeavesNoMetadataObject() throws Exception {
-        Map<String, String> settings = new HashMap<>(s3.settings());
+        Map<String, String> settings = new HashMap<>(filesOnly());
         settings.put(S3Options.MAX_ATTEMPTS, "2");
         CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/outage", "job", settings);
         CheckpointWriter writer = storage.begin(1, false);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -84,9 +85,19 @@ class S3SharedStateFilesTest {
         return added;
     }
 
+    /**
+     * The store's settings with every subtask snapshot in a file of its own (no inline threshold), so that the tests see
+     * the objects a checkpoint uploads one by one.
+     */
+    private static Map<String, String> filesOnly() {
+        Map<String, String> settings = new HashMap<>(s3.settings());
+        settings.put(CheckpointStorage.INLINE_THRESHOLD, "0");
+        return settings;
+    }
+
     @Test
     void aCheckpointAfterASmallChangeUploadsOnlyItsNewSstAndRestoresFromS3WithTheSameFiles() throws Exception {
-        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/small-change", "job", s3.settings());
+        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/small-change", "job", filesOnly());
         Map<String, Path> ssts = new LinkedHashMap<>();
         for (String name : List.of("a", "b", "c", "d", "e")) {
             ssts.put(name, sst(name));
@@ -125,7 +136,7 @@ class S3SharedStateFilesTest {
 
     @Test
     void retentionDeletesTheSharedObjectsNoRetainedCheckpointListsAndKeepsTheOthers() throws Exception {
-        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/retention", "job", s3.settings());
+        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/retention", "job", filesOnly());
         Map<String, Path> ssts = new LinkedHashMap<>();
         ssts.put("a", sst("a"));
         ssts.put("b", sst("b"));
@@ -144,7 +155,7 @@ class S3SharedStateFilesTest {
 
     @Test
     void theNextRetentionDeletesASharedObjectNoCheckpointListsWhoseUploadOutlivedItsCheckpoint() throws Exception {
-        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/outlived", "job", s3.settings());
+        CheckpointStorage storage = CheckpointStorage.open("s3://" + BUCKET + "/outlived", "job", filesOnly());
         Map<String, Path> ssts = new LinkedHashMap<>();
         ssts.put("a", sst("a"));
         Map<String, StateFile> previous = new LinkedHashMap<>();
@@ -162,7 +173,7 @@ class S3SharedStateFilesTest {
 
     @Test
     void restoringFromAKilledRunsFolderOnS3DeletesTheSharedObjectsNoneOfItsCompletedCheckpointsLists() throws Exception {
-        CheckpointStorage killed = CheckpointStorage.open("s3://" + BUCKET + "/killed", "job", s3.settings());
+        CheckpointStorage killed = CheckpointStorage.open("s3://" + BUCKET + "/killed", "job", filesOnly());
         Map<String, Path> ssts = new LinkedHashMap<>();
         ssts.put("a", sst("a"));
         checkpoint(killed, 1, ssts, manifest(1), new LinkedHashMap<>());

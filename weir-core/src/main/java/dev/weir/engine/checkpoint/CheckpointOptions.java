@@ -9,7 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The checkpoint settings of a job, read from its configuration (Flink's keys). {@code directory} is a folder or an
- * object store location ({@code s3://bucket/path}); {@code storageSettings} are the {@code s3.*} options the store reads.
+ * object store location ({@code s3://bucket/path}); {@code storageSettings} are the {@code s3.*} options the store reads
+ * and the inline threshold of its {@code _metadata}.
  */
 public record CheckpointOptions(boolean enabled, long interval, CheckpointingMode mode, long timeout, long minPause,
                                 int maxConcurrent, int tolerableFailures, int retained, ExternalizedCheckpointRetention retention,
@@ -40,7 +41,8 @@ public record CheckpointOptions(boolean enabled, long interval, CheckpointingMod
     private static Map<String, String> storageSettings(Map<String, String> settings) {
         Map<String, String> storage = new TreeMap<>();
         for (Map.Entry<String, String> setting : settings.entrySet()) {
-            if (setting.getKey().startsWith(STORAGE_PREFIX)) {
+            if (setting.getKey().startsWith(STORAGE_PREFIX)
+                    || setting.getKey().equals(dev.weir.engine.checkpoint.storage.CheckpointStorage.INLINE_THRESHOLD)) {
                 storage.put(setting.getKey(), setting.getValue());
             }
         }

@@ -29,6 +29,7 @@ record RuntimeSettings(int exchangeCapacity, int workerThreads, boolean batch, E
             CheckpointSettings.ALLOW_NON_RESTORED_STATE, CheckpointSettings.RESTART_STRATEGY, CheckpointSettings.RESTART_ATTEMPTS,
             CheckpointSettings.RESTART_DELAY, CheckpointSettings.RESTART_MAX_DELAY, CheckpointSettings.RESTART_BACKOFF_MULTIPLIER,
             CheckpointSettings.RESTART_FAILURE_RATE_INTERVAL, dev.weir.plan.PipelineExecutor.TARGET,
+            dev.weir.engine.checkpoint.storage.CheckpointStorage.INLINE_THRESHOLD,
             // The remote target's endpoint and jars: read by the weir-flink runner, not used by the local runtime.
             "rest.address", "rest.port", "pipeline.jars");
 

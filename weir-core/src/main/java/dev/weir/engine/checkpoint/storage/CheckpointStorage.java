@@ -25,6 +25,10 @@ import java.util.function.Consumer;
  * back would duplicate that output. Restoring from an older retained checkpoint is the user's explicit
  * choice, through {@link #load(Path)}.
  *
+ * <p>A subtask's snapshot of at most {@link #INLINE_THRESHOLD} bytes (20 KB unless set) is stored in {@code _metadata}
+ * itself, as Flink stores state handles under its memory threshold, so a job of small states writes one file per
+ * checkpoint.
+ *
  * <p>On an object store ({@link #open} with an {@code s3://} location), each checkpoint is written to a local staging
  * folder first ({@link StagingFolders}) and then uploaded with {@code _metadata} last, after the shared state files
  * (incremental RocksDB SST files) it lists that are not up yet; it counts as completed only once uploaded. Retention
@@ -38,6 +42,15 @@ import java.util.function.Consumer;
 public final class CheckpointStorage {
     private static final System.Logger LOG = new dev.weir.engine.status.OnDemandLogger(CheckpointStorage.class.getName());
     private static final String CHECKPOINT_PREFIX = "chk-";
+    /**
+     * Flink's {@code execution.checkpointing.data-inline-threshold} (1.x: {@code state.storage.fs.memory-threshold}): a
+     * subtask's snapshot of at most this many bytes is stored in {@code _metadata} instead of a file of its own.
+     */
+    public static final String INLINE_THRESHOLD = "execution.checkpointing.data-inline-threshold";
+    /** Flink's default for {@link #INLINE_THRESHOLD}: 20 KB. */
+    public static final int DEFAULT_INLINE_THRESHOLD = 20 * 1024;
+    /** Flink's upper bound for {@link #INLINE_THRESHOLD}: 1 MB, since {@code _metadata} is read whole. */
+    public static final int MAX_INLINE_THRESHOLD = 1024 * 1024;
 
     private final String jobName;
     private final Path jobDirectory;
@@ -45,11 +58,23 @@ public final class CheckpointStorage {
     private final RemoteCheckpoints remote;
     private final Map<String, String> settings;
     private final SharedStateFiles shared;
+    private final int inlineThreshold;
 
-    /** Checkpoints of {@code jobName} under {@code baseDirectory}; nothing is created until {@link #begin}. */
+    /**
+     * Checkpoints of {@code jobName} under {@code baseDirectory}, snapshots of up to 20 KB inline in {@code _metadata};
+     * nothing is created until {@link #begin}.
+     */
     public CheckpointStorage(Path baseDirectory, String jobName) {
+        this(baseDirectory, jobName, DEFAULT_INLINE_THRESHOLD);
+    }
+
+    /**
+     * Checkpoints of {@code jobName} under {@code baseDirectory}, a subtask's snapshot of at most {@code inlineThreshold}
+     * bytes inline in {@code _metadata} (0: every snapshot in a file of its own).
+     */
+    public CheckpointStorage(Path baseDirectory, String jobName, int inlineThreshold) {
         this(Objects.requireNonNull(jobName, "jobName"), Objects.requireNonNull(baseDirectory, "baseDirectory").resolve(sanitise(jobName)),
-                null, Map.of());
+                null, Map.of(INLINE_THRESHOLD, Integer.toString(inlineThreshold)));
     }
 
     private CheckpointStorage(Path jobDirectory) {
@@ -63,6 +88,27 @@ public final class CheckpointStorage {
         this.remote = remote;
         this.settings = Map.copyOf(settings);
         this.shared = new SharedStateFiles(jobDirectory);
+        this.inlineThreshold = inlineThreshold(settings);
+    }
+
+    /** {@link #INLINE_THRESHOLD} from {@code settings} (a size such as {@code 20kb}, or bytes), checked against Flink's bounds. */
+    static int inlineThreshold(Map<String, String> settings) {
+        String text = settings.get(INLINE_THRESHOLD);
+        if (text == null) {
+            return DEFAULT_INLINE_THRESHOLD;
+        }
+        long bytes;
+        try {
+            bytes = dev.weir.configuration.MemorySize.parseBytes(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + INLINE_THRESHOLD + "' must be a memory size such as 20kb, was '" + text
+                    + "': " + e.getMessage(), e);
+        }
+        if (bytes < 0 || bytes > MAX_INLINE_THRESHOLD) {
+            throw new IllegalArgumentException("'" + INLINE_THRESHOLD + "' is " + text + "; it must be between 0 and 1mb "
+                    + "(as in Flink: _metadata is read whole); set a smaller size, or 0 to write every snapshot to a file");
+        }
+        return (int) bytes;
     }
 
     /**
@@ -122,7 +168,7 @@ public final class CheckpointStorage {
         }
         Folders.deleteRecursively(directory);
         String key = CHECKPOINT_PREFIX + checkpointId;
-        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName, shared,
+        return new CheckpointWriter(createDirectories(directory), checkpointId, savepoint, jobName, shared, inlineThreshold,
                 remote == null ? null : (folder, metadata) -> publish(folder, metadata, key));
     }
 
@@ -145,7 +191,7 @@ public final class CheckpointStorage {
         String name = "savepoint-" + sanitise(jobName) + "-" + checkpointId;
         Path staged = StagingFolders.own().resolve("savepoints").resolve(name + "-" + UUID.randomUUID());
         String base = target.endsWith("/") ? target : target + "/";
-        return new CheckpointWriter(createDirectories(staged), checkpointId, true, jobName, null, (folder, metadata) -> {
+        return new CheckpointWriter(createDirectories(staged), checkpointId, true, jobName, null, inlineThreshold, (folder, metadata) -> {
             try (RemoteCheckpoints store = RemoteCheckpoints.open(base, settings)) {
                 return store.publish(folder, name);
             }
@@ -162,7 +208,7 @@ public final class CheckpointStorage {
             throw new IllegalStateException("savepoint folder " + directory + " already exists; choose another "
                     + "target directory or delete it");
         }
-        return new CheckpointWriter(createDirectories(directory), checkpointId, true, jobName, null);
+        return new CheckpointWriter(createDirectories(directory), checkpointId, true, jobName, null, inlineThreshold);
     }
 
     /** {@link #latest(Consumer)} that logs the skipped checkpoints as warnings. */

@@ -45,12 +45,17 @@ public final class CheckpointWriter {
     /** The subtask files written so far, not yet forced to disk: {@link #complete()} forces them together. */
     private final ConcurrentLinkedQueue<Path> written = new ConcurrentLinkedQueue<>();
 
-    CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName, SharedStateFiles shared) {
-        this(directory, checkpointId, savepoint, jobName, shared, null);
+    /** A subtask's data of at most this many bytes goes into {@code _metadata} instead of a file of its own. */
+    private final int inlineThreshold;
+
+    CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName, SharedStateFiles shared,
+            int inlineThreshold) {
+        this(directory, checkpointId, savepoint, jobName, shared, inlineThreshold, null);
     }
 
     CheckpointWriter(Path directory, long checkpointId, boolean savepoint, String jobName, SharedStateFiles shared,
-            BiFunction<Path, CheckpointMetadata, String> publisher) {
+            int inlineThreshold, BiFunction<Path, CheckpointMetadata, String> publisher) {
+        this.inlineThreshold = inlineThreshold;
         this.publisher = publisher;
         this.location = directory.toString();
         this.directory = directory;
@@ -133,13 +138,21 @@ public final class CheckpointWriter {
     /**
      * Writes one operator subtask's snapshot (forced to disk with the checkpoint's other files by {@link #complete()}): its operator state and the keyed state of the key
      * groups {@code firstKeyGroup .. firstKeyGroup + keyGroupStates.length - 1}, one {@code byte[]} each.
-     * A {@code null} array or element is stored as empty. Thread-safe; each (operator, subtask) once.
+     * A {@code null} array or element is stored as empty. A snapshot of at most the storage's inline threshold in bytes
+     * goes into {@code _metadata} instead of a file of its own, as Flink's memory threshold does: most subtasks of most
+     * jobs hold a few bytes, and a file each costs a create, a write and an {@code fsync}. Thread-safe; each (operator,
+     * subtask) once.
      */
     public void writeSubtask(String operatorId, String operatorName, int parallelism, int maxParallelism,
             int subtask, byte[] operatorState, int firstKeyGroup, byte[][] keyGroupStates) {
         byte[][] keyGroups = keyGroupStates == null ? new byte[0][] : keyGroupStates;
         OperatorFiles files = claim(operatorId, operatorName, parallelism, maxParallelism, subtask, firstKeyGroup, keyGroups.length);
-        Path file = directory.resolve("op" + files.ordinal + "-" + subtask + ".state");
+        String name = "op" + files.ordinal + "-" + subtask + ".state";
+        if (SubtaskFileWriter.fileBytes(operatorState, keyGroups) <= inlineThreshold) {
+            files.subtasks.set(subtask, SubtaskFileWriter.inline(name, subtask, operatorState, firstKeyGroup, keyGroups));
+            return;
+        }
+        Path file = directory.resolve(name);
         written.add(file);
         files.subtasks.set(subtask, SubtaskFileWriter.write(file, subtask, operatorState, firstKeyGroup, keyGroups));
     }

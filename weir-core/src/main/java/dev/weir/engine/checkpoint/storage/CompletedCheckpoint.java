@@ -23,12 +23,15 @@ public final class CompletedCheckpoint {
         this.metadata = metadata;
     }
 
-    /** Reads {@code _metadata} and verifies every data file it lists (length, magic, version, checksum). */
+    /**
+     * Reads {@code _metadata} and verifies every data file it lists and every subtask's data stored in it inline
+     * (length, magic, version, checksum).
+     */
     static CompletedCheckpoint open(Path directory) {
         CheckpointMetadata metadata = MetadataFile.read(directory.resolve(FileFormat.METADATA_FILE));
         for (OperatorStateMeta operator : metadata.operators()) {
             for (SubtaskStateMeta subtask : operator.subtasks()) {
-                SubtaskFileReader.verify(directory.resolve(subtask.fileName()), subtask);
+                SubtaskFileReader.verify(SubtaskFileReader.location(directory, subtask), subtask);
                 for (StateFile file : subtask.stateFiles()) {
                     SharedStateFiles.verify(stateFilePath(directory, file), file, "a state file of subtask " + subtask.subtask()
                             + " of operator '" + operator.operatorId() + "' (" + operator.operatorName() + ")");
@@ -106,7 +109,7 @@ public final class CompletedCheckpoint {
 
     private SubtaskFileReader.SectionTable table(SubtaskStateMeta subtask) {
         return tables.computeIfAbsent(subtask.fileName(),
-                name -> SubtaskFileReader.readTable(directory.resolve(name), subtask));
+                name -> SubtaskFileReader.readTable(SubtaskFileReader.location(directory, subtask), subtask));
     }
 
     private OperatorStateMeta operator(String operatorId) {

@@ -17,9 +17,11 @@ final class FileFormat {
     static final int DATA_MAGIC = 0x57455344;
     /**
      * The format version this code writes and the newest it reads. Version 2 added the state files a subtask's
-     * backend snapshotted into ({@link StateFile}) to {@code _metadata}; version 1 files read as having none.
+     * backend snapshotted into ({@link StateFile}) to {@code _metadata}; version 1 files read as having none. Version 3
+     * added a subtask's data stored inline in {@code _metadata} ({@link SubtaskStateMeta#inlineContent()}); versions 1
+     * and 2 read as having every subtask's data in a file. A data file's own layout is the same in all three.
      */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** Magic plus version. */
     static final int PREAMBLE_BYTES = 8;
     static final int TRAILER_BYTES = 4;

@@ -20,7 +20,9 @@ import java.util.zip.CRC32C;
 /**
  * Writes a checkpoint's {@code _metadata} atomically and reads it back verified.
  *
- * <p>Layout (big-endian): magic, version, payload length, payload, CRC32C of everything before it. The file
+ * <p>Layout (big-endian): magic, version, payload length, payload, CRC32C of everything before it. The payload lists
+ * every operator's subtasks; a subtask's data smaller than the storage's inline threshold is in the payload itself
+ * (version 3), the others are files of the folder. The file
  * is written as {@code _metadata.inprogress}, fsynced with the checkpoint's data files, then renamed with
  * {@code ATOMIC_MOVE}: a crash leaves either no {@code _metadata} (the checkpoint never completed) or a whole one
  * whose data files are whole too.
@@ -152,6 +154,11 @@ final class MetadataFile {
                         out.writeLong(f.length());
                         out.writeLong(f.checksum());
                     }
+                    byte[] inline = subtask.inlineContent();
+                    out.writeInt(inline == null ? -1 : inline.length);
+                    if (inline != null) {
+                        out.write(inline);
+                    }
                 }
             }
         } catch (IOException e) {
@@ -184,6 +191,14 @@ final class MetadataFile {
                         files.add(new StateFile(in.readUTF(), in.readUTF(), in.readBoolean(), in.readLong(), in.readLong()));
                     }
                     subtask = subtask.withStateFiles(files);
+                }
+                if (version >= 3) {
+                    int inlineLength = in.readInt();
+                    if (inlineLength >= 0) {
+                        byte[] inline = new byte[inlineLength];
+                        in.readFully(inline);
+                        subtask = subtask.withInlineContent(inline);
+                    }
                 }
                 subtasks.add(subtask);
             }

@@ -4,14 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.zip.CRC32C;
 
 /**
- * Reads and verifies the data files {@link SubtaskFileWriter} writes; every failure names the file and why.
+ * Reads and verifies the data files {@link SubtaskFileWriter} writes, and the same bytes stored inline in
+ * {@code _metadata}; every failure names the file (for inline data, {@link #inlineLabel}) and why.
  */
 final class SubtaskFileReader {
     private static final int CHUNK = 64 * 1024;
@@ -19,13 +20,28 @@ final class SubtaskFileReader {
     private SubtaskFileReader() {
     }
 
-    /** The section table of one data file: offsets, lengths and checksums, entry 0 for operator state. */
-    record SectionTable(Path file, long[] offsets, int[] lengths, int[] checksums) {
+    /**
+     * The section table of one data file: offsets, lengths and checksums, entry 0 for operator state; {@code inline} is
+     * the data itself when it is stored in {@code _metadata}, else null.
+     */
+    record SectionTable(Path file, byte[] inline, long[] offsets, int[] lengths, int[] checksums) {
+    }
+
+    /**
+     * The path messages name for a subtask's data in {@code checkpoint}: its file, or for data stored inline
+     * {@code _metadata[<file name>]}, since no file of that name exists.
+     */
+    static Path location(Path checkpoint, SubtaskStateMeta meta) {
+        return meta.isInline() ? inlineLabel(checkpoint, meta.fileName()) : checkpoint.resolve(meta.fileName());
+    }
+
+    static Path inlineLabel(Path checkpoint, String fileName) {
+        return checkpoint.resolve(FileFormat.METADATA_FILE + "[" + fileName + "]");
     }
 
     /** Verifies the whole file against its preamble, its trailer and what {@code _metadata} recorded. */
     static void verify(Path file, SubtaskStateMeta meta) {
-        try (FileChannel channel = open(file)) {
+        try (SeekableByteChannel channel = open(file, meta.inlineContent())) {
             long size = channel.size();
             checkPreambleAndLength(file, channel, size, meta);
             CRC32C crc = new CRC32C();
@@ -56,7 +72,7 @@ final class SubtaskFileReader {
 
     /** Reads and verifies the section table (not the sections). */
     static SectionTable readTable(Path file, SubtaskStateMeta meta) {
-        try (FileChannel channel = open(file)) {
+        try (SeekableByteChannel channel = open(file, meta.inlineContent())) {
             long size = channel.size();
             checkPreambleAndLength(file, channel, size, meta);
             int count = meta.keyGroupCount();
@@ -84,7 +100,7 @@ final class SubtaskFileReader {
                 throw FileFormat.corrupt(file, "holds key groups " + firstKeyGroup + " + " + storedCount
                         + " but _metadata records " + meta.firstKeyGroup() + " + " + count);
             }
-            return new SectionTable(file, offsets, lengths, checksums);
+            return new SectionTable(file, meta.inlineContent(), offsets, lengths, checksums);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read checkpoint file " + file + ": " + e.getMessage(), e);
         }
@@ -93,7 +109,7 @@ final class SubtaskFileReader {
     /** Reads section {@code index} (0 = operator state, 1 + i = the i-th key group) and verifies its checksum. */
     static byte[] readSection(SectionTable table, int index) {
         Path file = table.file();
-        try (FileChannel channel = open(file)) {
+        try (SeekableByteChannel channel = open(file, table.inline())) {
             ByteBuffer bytes = ByteBuffer.allocate(table.lengths()[index]);
             readFully(file, channel, bytes, table.offsets()[index]);
             CRC32C crc = new CRC32C();
@@ -111,7 +127,10 @@ final class SubtaskFileReader {
         }
     }
 
-    private static FileChannel open(Path file) throws IOException {
+    private static SeekableByteChannel open(Path file, byte[] inline) throws IOException {
+        if (inline != null) {
+            return new InlineContentChannel(inline);
+        }
         try {
             return FileChannel.open(file, StandardOpenOption.READ);
         } catch (NoSuchFileException e) {
@@ -119,7 +138,7 @@ final class SubtaskFileReader {
         }
     }
 
-    private static void checkPreambleAndLength(Path file, FileChannel channel, long size, SubtaskStateMeta meta)
+    private static void checkPreambleAndLength(Path file, SeekableByteChannel channel, long size, SubtaskStateMeta meta)
             throws IOException {
         if (size < FileFormat.PREAMBLE_BYTES) {
             throw FileFormat.truncated(file, size, meta.length());
@@ -137,19 +156,20 @@ final class SubtaskFileReader {
         }
     }
 
-    private static int readInt(Path file, FileChannel channel, long position) throws IOException {
+    private static int readInt(Path file, SeekableByteChannel channel, long position) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(4);
         readFully(file, channel, buffer, position);
         return buffer.getInt(0);
     }
 
-    private static void readFully(Path file, FileChannel channel, ByteBuffer buffer, long position)
+    private static void readFully(Path file, SeekableByteChannel channel, ByteBuffer buffer, long position)
             throws IOException {
         long at = position;
+        channel.position(at);
         while (buffer.hasRemaining()) {
-            int read = channel.read(buffer, at);
+            int read = channel.read(buffer);
             if (read < 0) {
-                throw FileFormat.truncated(file, Files.size(file), at + buffer.remaining());
+                throw FileFormat.truncated(file, channel.size(), at + buffer.remaining());
             }
             at += read;
         }

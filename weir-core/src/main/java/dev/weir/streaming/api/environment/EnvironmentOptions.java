@@ -34,7 +34,7 @@ final class EnvironmentOptions {
             CheckpointingOptions.CHECKPOINTING_TIMEOUT, CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS,
             CheckpointingOptions.MAX_CONCURRENT_CHECKPOINTS, CheckpointingOptions.TOLERABLE_FAILURE_NUMBER,
             CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION, CheckpointingOptions.MAX_RETAINED_CHECKPOINTS,
-            CheckpointingOptions.CHECKPOINTS_DIRECTORY, CheckpointingOptions.INCREMENTAL_CHECKPOINTS, StateBackendOptions.STATE_BACKEND, StateRecoveryOptions.SAVEPOINT_PATH,
+            CheckpointingOptions.CHECKPOINTS_DIRECTORY, CheckpointingOptions.INCREMENTAL_CHECKPOINTS, CheckpointingOptions.FS_SMALL_FILE_THRESHOLD, StateBackendOptions.STATE_BACKEND, StateRecoveryOptions.SAVEPOINT_PATH,
             StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, RestOptions.BIND_ADDRESS, RestOptions.BIND_PORT,
             RestOptions.ADDRESS, RestOptions.PORT));
     /** The restart keys the runtime reads itself, passed through as given. */
@@ -66,6 +66,7 @@ final class EnvironmentOptions {
         config.getOptional(PipelineOptions.GLOBAL_JOB_PARAMETERS)
                 .ifPresent(map -> executionConfig.setGlobalJobParameters(new ExecutionConfig.MapBasedJobParameters(map)));
         applyCheckpointing(config, env.getCheckpointConfig());
+        applyInlineThreshold(config, env);
         if (config.contains(StateBackendOptions.STATE_BACKEND)) {
             // The runtime loads the backend by this key and checks the other state.backend.* keys against it.
             env.putSetting(StateBackendOptions.STATE_BACKEND.key(), config.get(StateBackendOptions.STATE_BACKEND));
@@ -100,6 +101,12 @@ final class EnvironmentOptions {
                 .ifPresent(checkpoints::setExternalizedCheckpointRetention);
         config.getOptional(CheckpointingOptions.MAX_RETAINED_CHECKPOINTS).ifPresent(checkpoints::setNumRetainedCheckpoints);
         config.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).ifPresent(checkpoints::setCheckpointStorage);
+    }
+
+    /** The inline threshold of the checkpoint storage, under its Flink 2.x key whichever key set it, in bytes. */
+    private static void applyInlineThreshold(Configuration config, StreamExecutionEnvironment env) {
+        config.getOptional(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD).ifPresent(size ->
+                env.putSetting(CheckpointingOptions.FS_SMALL_FILE_THRESHOLD.key(), Long.toString(size.getBytes())));
     }
 
     /** {@code execution.state-recovery.path} (or Flink 1.x's {@code execution.savepoint.path}) restores the next job. */

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A checkpoint's subtask files are forced to disk together when it completes, before {@code _metadata} exists: a file
- * that cannot be forced fails the completion and leaves no {@code _metadata}.
+ * that cannot be forced fails the completion and leaves no {@code _metadata}. (The storages here inline nothing, so that
+ * every subtask has a file to force.)
  */
 class CheckpointCompletionOrderTest {
     @TempDir
@@ -30,7 +31,7 @@ class CheckpointCompletionOrderTest {
 
     @Test
     void aCheckpointOfMoreFilesThanForcingThreadsCompletesAndReadsBack() {
-        CheckpointStorage storage = new CheckpointStorage(base, "job");
+        CheckpointStorage storage = new CheckpointStorage(base, "job", 0);
         CheckpointWriter writer = storage.begin(1, false);
         int operators = DurableFiles.MAX_THREADS + 3;
         for (int o = 0; o < operators; o++) {
@@ -46,7 +47,7 @@ class CheckpointCompletionOrderTest {
 
     @Test
     void aSubtaskFileThatCannotBeForcedFailsTheCompletionNamingItAndLeavesNoMetadata() throws IOException {
-        CheckpointStorage storage = new CheckpointStorage(base, "job");
+        CheckpointStorage storage = new CheckpointStorage(base, "job", 0);
         CheckpointWriter writer = storage.begin(3, false);
         writeSubtasks(writer, "source", 2);
         writeSubtasks(writer, "sink", 2);

@@ -27,8 +27,9 @@ class CheckpointStorageTest {
     @TempDir
     Path base;
 
+    /** Every subtask in a file of its own (no inline threshold), so the tests can damage one file. */
     private CheckpointStorage storage() {
-        return new CheckpointStorage(base, "orders job/v1");
+        return new CheckpointStorage(base, "orders job/v1", 0);
     }
 
     private static byte[] bytes(String text) {
@@ -235,12 +236,12 @@ class CheckpointStorageTest {
         CheckpointStorage storage = storage();
         Path latest = completeCheckpoint(storage, 5);
         Path metadata = latest.resolve("_metadata");
-        overwriteInt(metadata, 4, 3);
+        overwriteInt(metadata, 4, 4);
 
         assertThatThrownBy(storage::latest).isInstanceOf(CheckpointException.class)
                 .satisfies(e -> assertThat(((CheckpointException) e).file()).isEqualTo(metadata))
                 .satisfies(e -> assertThat(((CheckpointException) e).reason()).isEqualTo(
-                        "format version 3 is newer than this Weir reads (up to 2): it was written by a newer Weir; "
+                        "format version 4 is newer than this Weir reads (up to 3): it was written by a newer Weir; "
                                 + "restore it with that version"));
     }
 

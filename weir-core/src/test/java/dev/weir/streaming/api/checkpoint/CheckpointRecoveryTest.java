@@ -104,7 +104,10 @@ class CheckpointRecoveryTest {
     }
 
     private StreamExecutionEnvironment environment(Path checkpoints) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
+        // Every subtask's snapshot in a file of its own (none inline in _metadata), so that there is a data file to damage.
+        dev.weir.configuration.Configuration files = new dev.weir.configuration.Configuration();
+        files.setString("execution.checkpointing.data-inline-threshold", "0");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, files);
         env.enableCheckpointing(20);
         env.getCheckpointConfig().setCheckpointStorage(checkpoints.toString());
         env.getCheckpointConfig().setNumRetainedCheckpoints(3);

@@ -75,6 +75,21 @@ class EnvironmentConfigurationTest {
     }
 
     @Test
+    void theInlineThresholdOfCheckpointMetadataIsReadUnderFlinks1xAnd2xKeysAndPassedOnInBytes() {
+        Configuration flink1 = new Configuration();
+        flink1.setString("state.storage.fs.memory-threshold", "1 kb");
+        Configuration flink2 = new Configuration();
+        flink2.setString("execution.checkpointing.data-inline-threshold", "0");
+
+        assertThat(StreamExecutionEnvironment.getExecutionEnvironment(flink1).setting("execution.checkpointing.data-inline-threshold"))
+                .isEqualTo("1024");
+        assertThat(StreamExecutionEnvironment.getExecutionEnvironment(flink2).setting("execution.checkpointing.data-inline-threshold"))
+                .isEqualTo("0");
+        assertThat(StreamExecutionEnvironment.getExecutionEnvironment(new Configuration())
+                .setting("execution.checkpointing.data-inline-threshold")).as("unset: the storage's 20 KB default").isNull();
+    }
+
+    @Test
     void globalJobParametersReachEveryFunctionAsAMapAndAsTheObjectTheJobSet() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2);
         env.getConfig().setGlobalJobParameters(ParameterTool.fromArgs(new String[] {"--suffix", "!", "--times", "2"}));
