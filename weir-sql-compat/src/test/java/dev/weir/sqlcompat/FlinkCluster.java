@@ -27,6 +27,13 @@ final class FlinkCluster implements AutoCloseable {
         rest = cluster.getRestAddress().get();
     }
 
+    /** A fresh StreamExecutionEnvironment whose jobs run on this cluster, at parallelism 1. */
+    StreamExecutionEnvironment streamEnvironment() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort());
+        env.setParallelism(1);
+        return env;
+    }
+
     /** A fresh streaming TableEnvironment (own catalog) whose jobs run on this cluster, in UTC, at parallelism 1. */
     TableEnvironment tableEnvironment() {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(rest.getHost(), rest.getPort());

@@ -89,8 +89,8 @@ final class DataStreamTables {
         int[] fields = sourceFields.stream().mapToInt(Integer::intValue).toArray();
         String[] names = columns.stream().filter(c -> c.expression() == null).map(Statement.ColumnDefinition::name)
                 .toArray(String[]::new);
-        DataStream<Row> rows = stream.process(new DataStreamRows<>(fields, sourceTypes.toArray(new SqlTypeName[0]), names))
-                .name("FromDataStream(" + name + ")");
+        DataStreamRows<T> conversion = new DataStreamRows<>(fields, sourceTypes.toArray(new SqlTypeName[0]), names);
+        DataStream<Row> rows = stream.process(conversion).name("FromDataStream(" + name + ")");
         boolean insertOnly = mode.containsOnly(dev.weir.types.RowKind.INSERT);
         if (!insertOnly && !mode.contains(dev.weir.types.RowKind.UPDATE_BEFORE)) {
             rows = normalizedUpserts(name, rows, columns, schema);
@@ -104,10 +104,13 @@ final class DataStreamTables {
         int physical = position;
         if (physical > 0 && physical < fields.length && fields.length == columns.size() && metadataTrails(fields, physical)) {
             // Without its trailing metadata columns, a Row element of the physical columns is the table's row as it is.
-            DataStream<Row> physicalRows = stream.process(new DataStreamRows<>(java.util.Arrays.copyOf(fields, physical),
-                    sourceTypes.subList(0, physical).toArray(new SqlTypeName[0]), java.util.Arrays.copyOf(names, physical)))
-                    .name("FromDataStream(" + name + ")");
-            table = table.withPhysicalStream(physicalRows);
+            DataStreamRows<T> physicalConversion = new DataStreamRows<>(java.util.Arrays.copyOf(fields, physical),
+                    sourceTypes.subList(0, physical).toArray(new SqlTypeName[0]), java.util.Arrays.copyOf(names, physical));
+            DataStream<Row> physicalRows = stream.process(physicalConversion).name("FromDataStream(" + name + ")");
+            table = table.withPhysicalStream(physicalRows).withElements(stream, physicalConversion);
+        } else if (physical == fields.length && fields.length == columns.size()) {
+            // Physical columns alone: the table's rows are those a Calc over them may read from the elements instead.
+            table = table.withElements(stream, conversion);
         }
         catalog.createTable(table, false);
     }

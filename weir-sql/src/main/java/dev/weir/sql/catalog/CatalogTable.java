@@ -1,6 +1,7 @@
 package dev.weir.sql.catalog;
 
 import dev.weir.sql.parse.Statement;
+import dev.weir.sql.runtime.DataStreamRows;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.table.catalog.ResolvedSchema;
 import dev.weir.types.Row;
@@ -22,14 +23,17 @@ public final class CatalogTable {
     private final boolean streamWatermarks;
     private final DataStream<Row> physicalStream;
     private final boolean changelog;
+    private final DataStream<?> elements;
+    private final DataStreamRows<?> physicalRows;
 
     public CatalogTable(String name, List<Statement.ColumnDefinition> columns, ResolvedSchema schema, Map<String, String> options,
             DataStream<Row> stream, boolean streamWatermarks) {
-        this(name, columns, schema, options, stream, streamWatermarks, null, false);
+        this(name, columns, schema, options, stream, streamWatermarks, null, false, null, null);
     }
 
     private CatalogTable(String name, List<Statement.ColumnDefinition> columns, ResolvedSchema schema, Map<String, String> options,
-            DataStream<Row> stream, boolean streamWatermarks, DataStream<Row> physicalStream, boolean changelog) {
+            DataStream<Row> stream, boolean streamWatermarks, DataStream<Row> physicalStream, boolean changelog,
+            DataStream<?> elements, DataStreamRows<?> physicalRows) {
         this.name = Objects.requireNonNull(name, "name");
         this.columns = List.copyOf(columns);
         this.schema = Objects.requireNonNull(schema, "schema");
@@ -39,11 +43,13 @@ public final class CatalogTable {
         this.streamWatermarks = streamWatermarks;
         this.physicalStream = physicalStream;
         this.changelog = changelog;
+        this.elements = elements;
+        this.physicalRows = physicalRows;
     }
 
     /** This DataStream table as a changelog ({@code fromChangelogStream}): its rows carry +I, -U, +U and -D. */
     public CatalogTable asChangelog() {
-        return new CatalogTable(name, columns, schema, options, stream, streamWatermarks, null, true);
+        return new CatalogTable(name, columns, schema, options, stream, streamWatermarks, null, true, null, null);
     }
 
     /** Whether the DataStream's rows are a changelog rather than inserts only. */
@@ -57,7 +63,27 @@ public final class CatalogTable {
      */
     public CatalogTable withPhysicalStream(DataStream<Row> physicalStream) {
         return new CatalogTable(name, columns, schema, options, stream, streamWatermarks,
-                Objects.requireNonNull(physicalStream, "physicalStream"), changelog);
+                Objects.requireNonNull(physicalStream, "physicalStream"), changelog, elements, physicalRows);
+    }
+
+    /**
+     * This DataStream table with the stream of its elements as they are, {@code elements}, and {@code physicalRows}, the
+     * function that makes {@link #physicalStream()} of them: a Calc that reads only physical columns may read them
+     * straight from each element ({@code PojoScanCalc}) instead of from a row built per element.
+     */
+    public CatalogTable withElements(DataStream<?> elements, DataStreamRows<?> physicalRows) {
+        return new CatalogTable(name, columns, schema, options, stream, streamWatermarks, physicalStream, changelog,
+                Objects.requireNonNull(elements, "elements"), Objects.requireNonNull(physicalRows, "physicalRows"));
+    }
+
+    /** The DataStream's elements before any conversion to rows, or null (see {@link #withElements}). */
+    public DataStream<?> elements() {
+        return elements;
+    }
+
+    /** The function that turns {@link #elements()} into {@link #physicalStream()}'s rows, or null. */
+    public DataStreamRows<?> physicalRows() {
+        return physicalRows;
     }
 
     public String name() {

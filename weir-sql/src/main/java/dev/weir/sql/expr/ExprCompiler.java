@@ -29,6 +29,8 @@ public final class ExprCompiler {
     // The watermark CURRENT_WATERMARK reads while a Calc is compiled; null elsewhere, where no operator feeds one.
     private OperatorWatermark calcWatermark;
     private boolean watermarkRead;
+    // What a column reference compiles to while set (a fused scan reads its columns from the element); null: the row's field.
+    private java.util.function.IntFunction<Expr> columns;
 
     public ExprCompiler(RexBuilder rexBuilder, ZoneId zone) {
         this.rexBuilder = rexBuilder;
@@ -57,9 +59,23 @@ public final class ExprCompiler {
         return read;
     }
 
+    /**
+     * Compiles {@code node} with every column reference {@code i} compiled to {@code columns.apply(i)} instead of the
+     * input row's field {@code i}: for an operator whose input is not a table row, such as a DataStream's POJO element.
+     */
+    public Expr compile(RexNode node, java.util.function.IntFunction<Expr> columns) {
+        this.columns = columns;
+        try {
+            return compile(node);
+        } finally {
+            this.columns = null;
+        }
+    }
+
     private Expr compileExpanded(RexNode node) {
         if (node instanceof RexInputRef) {
-            return new Leaf.Field(((RexInputRef) node).getIndex());
+            int index = ((RexInputRef) node).getIndex();
+            return columns != null ? columns.apply(index) : new Leaf.Field(index);
         }
         if (node instanceof RexLiteral) {
             return new Leaf.Constant(literal((RexLiteral) node));
@@ -69,7 +85,7 @@ public final class ExprCompiler {
         }
         if (node instanceof RexFieldAccess) {
             RexFieldAccess access = (RexFieldAccess) node;
-            if (access.getReferenceExpr() instanceof RexInputRef) {
+            if (access.getReferenceExpr() instanceof RexInputRef && columns == null) {
                 return new Leaf.ColumnField(((RexInputRef) access.getReferenceExpr()).getIndex(), access.getField().getIndex());
             }
             return new Leaf.NestedField(compileExpanded(access.getReferenceExpr()), access.getField().getIndex());

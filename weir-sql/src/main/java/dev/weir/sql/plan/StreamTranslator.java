@@ -337,6 +337,10 @@ public final class StreamTranslator {
         RexNode condition = chain.condition();
         List<RexNode> projects = chain.projects();
         RelNode input = chain.input();
+        Translated fused = new PojoScanCalcTranslator(this).tryFuse(rel, chain);
+        if (fused != null) {
+            return fused;
+        }
         // A projection that reads only a DataStream table's physical columns reads its elements' rows as they are.
         Translated in = projects == null ? null
                 : tryPhysicalScan(input, org.apache.calcite.plan.RelOptUtil.InputFinder.bits(projects, condition).length());

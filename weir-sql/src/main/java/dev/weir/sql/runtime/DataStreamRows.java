@@ -60,6 +60,16 @@ public final class DataStreamRows<T> extends ProcessFunction<T, Row> {
         this.rowIsTable = identity;
     }
 
+    /** Whether column {@code column} is an element's field or property as it is, with no conversion to internal form. */
+    public boolean readsAsIs(int column) {
+        return sourceField[column] >= 0 && !converts[column];
+    }
+
+    /** A fresh copy, with nothing found yet of the elements' classes, for another operator. */
+    public DataStreamRows<T> copy() {
+        return new DataStreamRows<>(sourceField, types, names);
+    }
+
     @Override
     public void processElement(T value, Context ctx, Collector<Row> out) {
         if (value instanceof Row) {
@@ -99,6 +109,16 @@ public final class DataStreamRows<T> extends ProcessFunction<T, Row> {
             }
             out.collect(row);
         }
+    }
+
+    /**
+     * Whether {@code value} fills the columns from its properties, as a POJO: neither a Row nor a tuple, and of a class
+     * with a public getter or field for every physical column. Refuses, as {@link #processElement} does, a class that
+     * has some of the columns' properties but not all.
+     */
+    public boolean fillsFromProperties(T value) {
+        return !(value instanceof Row) && !(value instanceof Tuple) && names != null
+                && (value.getClass() == pojoClass || isPojo(value.getClass()));
     }
 
     /**

@@ -14,6 +14,23 @@ final class PojoGetters {
 
     /** A handle of type {@code (Object)Object} reading property {@code name} of {@code type}, or null if it has none. */
     static MethodHandle find(Class<?> type, String name) {
+        MethodHandle reader = reader(type, name);
+        return reader == null ? null : reader.asType(MethodType.methodType(Object.class, Object.class));
+    }
+
+    /**
+     * A handle of type {@code (Object)long} reading property {@code name} of {@code type} without boxing, or null unless
+     * the property is a primitive {@code long}, {@code int}, {@code short} or {@code byte}.
+     */
+    static MethodHandle findLong(Class<?> type, String name) {
+        MethodHandle reader = reader(type, name);
+        Class<?> value = reader == null ? null : reader.type().returnType();
+        return value == long.class || value == int.class || value == short.class || value == byte.class
+                ? reader.asType(MethodType.methodType(long.class, Object.class)) : null;
+    }
+
+    /** The property's getter or field as a handle of its own types, or null. */
+    private static MethodHandle reader(Class<?> type, String name) {
         if (!Modifier.isPublic(type.getModifiers()) || name.isEmpty()) {
             return null;
         }
@@ -24,15 +41,14 @@ final class PojoGetters {
                 try {
                     Method m = type.getMethod(getter);
                     if (!Modifier.isStatic(m.getModifiers()) && m.getReturnType() != void.class) {
-                        return lookup.unreflect(m).asType(MethodType.methodType(Object.class, Object.class));
+                        return lookup.unreflect(m);
                     }
                 } catch (NoSuchMethodException e) {
                     // try the next form
                 }
             }
             Field f = type.getField(name);
-            return Modifier.isStatic(f.getModifiers()) ? null
-                    : lookup.unreflectGetter(f).asType(MethodType.methodType(Object.class, Object.class));
+            return Modifier.isStatic(f.getModifiers()) ? null : lookup.unreflectGetter(f);
         } catch (NoSuchFieldException | IllegalAccessException e) {
             return null;
         }
