@@ -25,6 +25,20 @@ final class Changelogs {
     }
 
     /**
+     * The changelog split by key (its first {@code keyFields} fields; all rows under one key for 0), each key's rows in
+     * the order they came: what a keyed operator's order fixes when keys interleave differently.
+     */
+    static Map<String, List<String>> perKey(List<String> changelog, int keyFields) {
+        Map<String, List<String>> byKey = new java.util.TreeMap<>();
+        for (String row : changelog) {
+            String fields = row.substring(row.indexOf('[') + 1, row.length() - 1);
+            String key = String.join(", ", List.of(fields.split(", ", -1)).subList(0, keyFields));
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+        }
+        return byKey;
+    }
+
+    /**
      * The rows an upsert stream leaves: the last +I/+U of each key (its first {@code keyFields} fields), a -D removing
      * it; -U rows are ignored, so a retract stream of the same result leaves the same rows.
      */

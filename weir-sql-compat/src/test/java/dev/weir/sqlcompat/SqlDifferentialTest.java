@@ -103,11 +103,18 @@ class SqlDifferentialTest {
 
     private Stream<DynamicTest> compareWithFlink(Map<String, List<String>> weirRows, String backend) {
         return selected().stream().map(q -> DynamicTest.dynamicTest(q.name() + backend, () -> {
+            assertThat(flink.get(q.name())).as("Flink's rows for " + q.name()).isNotEmpty()
+                    .noneMatch(r -> r.startsWith("FLINK FAILED"));
+            Integer keyFields = RankCases.IN_ORDER.get(q.name());
+            if (keyFields != null) {
+                assertThat(Changelogs.perKey(weirRows.get(q.name()), keyFields)).as(q.name() + backend + " in Flink's order: "
+                        + q.sql()).isEqualTo(Changelogs.perKey(flink.get(q.name()), keyFields));
+                return;
+            }
             List<String> expected = q.materialized() ? Changelogs.materialize(flink.get(q.name())) : new ArrayList<>(flink.get(q.name()));
             List<String> actual = q.materialized() ? Changelogs.materialize(weirRows.get(q.name())) : new ArrayList<>(weirRows.get(q.name()));
             Collections.sort(expected);
             Collections.sort(actual);
-            assertThat(expected).as("Flink's rows for " + q.name()).isNotEmpty().noneMatch(r -> r.startsWith("FLINK FAILED"));
             assertThat(actual).as(q.name() + backend + ": " + q.sql()).isEqualTo(expected);
         }));
     }

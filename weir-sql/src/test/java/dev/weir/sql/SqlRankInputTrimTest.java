@@ -46,7 +46,7 @@ class SqlRankInputTrimTest {
                 "WatermarkAssigner(rowtime=[ts], watermark=[`ts` - INTERVAL '5' SECOND])",
                 "Calc(select=[price, item, ts])",
                 "Rank(strategy=[AppendFastStrategy], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=2], "
-                        + "partitionBy=[item], orderBy=[price], select=[price, item, ts, w0$o0])",
+                        + "partitionBy=[item], orderBy=[price DESC], select=[price, item, ts, w0$o0])",
                 "Collect (changelog: +I, -U, +U, -D)");
     }
 

@@ -187,7 +187,7 @@ final class RankTranslator {
             String strategy = !in.updating() ? "AppendFastStrategy"
                     : uniqueKey != null ? UpdateFastRank.describe(uniqueKey) : "RetractStrategy";
             name = "Rank(strategy=[" + strategy + "], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n
-                    + "], partitionBy=[" + partitionNames + "], orderBy=[" + describeAll(keysOf(orderKeys), input)
+                    + "], partitionBy=[" + partitionNames + "], orderBy=[" + describeOrder(orderKeys, input)
                     + "], select=[" + String.join(", ", input.getRowType().getFieldNames()) + ", w0$o0])";
         }
         translator.record(name);
@@ -279,12 +279,14 @@ final class RankTranslator {
         });
     }
 
-    private static List<RexNode> keysOf(List<RexFieldCollation> keys) {
-        List<RexNode> nodes = new ArrayList<>();
+    /** Flink's {@code orderBy=[total DESC, supplier ASC]}. */
+    private static String describeOrder(List<RexFieldCollation> keys, RelNode input) {
+        List<String> parts = new ArrayList<>();
         for (RexFieldCollation k : keys) {
-            nodes.add(k.left);
+            parts.add(StreamTranslator.describe(k.left, input.getRowType())
+                    + (k.getDirection() == RelFieldCollation.Direction.DESCENDING ? " DESC" : " ASC"));
         }
-        return nodes;
+        return String.join(", ", parts);
     }
 
     private static String describeAll(List<RexNode> nodes, RelNode input) {

@@ -7,6 +7,7 @@ import org.apache.calcite.rel.core.Aggregate;
 import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
+import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexInputRef;
@@ -39,6 +40,10 @@ final class SumSign {
         Bounds or(Bounds other) {
             return new Bounds(lower == null || other.lower == null ? null : lower.min(other.lower),
                     upper == null || other.upper == null ? null : upper.max(other.upper));
+        }
+
+        boolean point() {
+            return lower != null && upper != null && lower.compareTo(upper) == 0;
         }
 
         boolean empty() {
@@ -88,11 +93,27 @@ final class SumSign {
             BigDecimal value = e instanceof RexLiteral literal ? number(literal) : null;
             return value == null ? null : new Bounds(value, value);
         }
+        if (node instanceof Union union) {
+            // A UNION ALL's column is bounded as loosely as its loosest input.
+            Bounds bounds = null;
+            for (RelNode input : union.getInputs()) {
+                Bounds one = of(input, column);
+                if (one == null) {
+                    return null;
+                }
+                bounds = bounds == null ? one : bounds.or(one);
+            }
+            return bounds;
+        }
         if (node instanceof Filter filter) {
             RexBuilder rex = filter.getCluster().getRexBuilder();
             Bounds below = of(filter.getInput(), column);
             Bounds bounds = predicate(RexUtil.expandSearch(rex, null, filter.getCondition()), column);
-            return below == null ? bounds : below.and(bounds);
+            Bounds both = below == null ? bounds : below.and(bounds);
+            // A WHERE clause that pins the column to one value gives no bound (Flink 2.3's EXPLAIN: i = 5, IN (5),
+            // BETWEEN 5 AND 5, i = 5 AND i >= 0 keep the retract rank on INT, BIGINT, DOUBLE and DECIMAL; i = 5 OR
+            // i = 6 and the call's FILTER (WHERE i = 5) do not).
+            return both.point() ? null : both;
         }
         return null;
     }
@@ -136,15 +157,17 @@ final class SumSign {
                 || kind == SqlKind.LESS_THAN || kind == SqlKind.LESS_THAN_OR_EQUAL;
     }
 
-    /** {@code column kind literal} or {@code literal kind column}; {@link Bounds#ALL} for another comparison. */
+    /**
+     * {@code column kind literal} or {@code literal kind column}, either side possibly under a cast the comparison's
+     * types added; {@link Bounds#ALL} for another comparison.
+     */
     private static Bounds comparison(SqlKind kind, List<RexNode> operands, int column) {
         SqlKind k = kind;
-        RexNode left = operands.get(0);
-        RexNode right = operands.get(1);
-        if (left instanceof RexLiteral && right instanceof RexInputRef) {
-            RexNode swap = left;
-            left = right;
-            right = swap;
+        RexNode left = column(operands.get(0));
+        RexNode right = literal(operands.get(1));
+        if (!(left instanceof RexInputRef)) {
+            left = column(operands.get(1));
+            right = literal(operands.get(0));
             k = k.reverse();
         }
         if (!(left instanceof RexInputRef ref) || ref.getIndex() != column || !(right instanceof RexLiteral literal)) {
@@ -159,6 +182,17 @@ final class SumSign {
             case GREATER_THAN, GREATER_THAN_OR_EQUAL -> new Bounds(value, null);
             default -> new Bounds(null, value);
         };
+    }
+
+    /** The column under a cast that keeps every value (a DECIMAL(10, 2) compared as DECIMAL(12, 2)); else {@code e}. */
+    private static RexNode column(RexNode e) {
+        return e.isA(SqlKind.CAST) && RexUtil.isLosslessCast(e) && ((RexCall) e).getOperands().get(0) instanceof RexInputRef ref
+                ? ref : e;
+    }
+
+    /** The literal under a cast the planner left unreduced ({@code d > CAST(0):DOUBLE}); else {@code e}. */
+    private static RexNode literal(RexNode e) {
+        return e.isA(SqlKind.CAST) && ((RexCall) e).getOperands().get(0) instanceof RexLiteral literal ? literal : e;
     }
 
     private static BigDecimal number(RexLiteral literal) {

@@ -2,6 +2,7 @@ package dev.weir.sql.plan;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.apache.calcite.rel.RelFieldCollation;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -9,6 +10,7 @@ import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.Filter;
 import org.apache.calcite.rel.core.Project;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.core.Union;
 import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rex.RexFieldCollation;
 import org.apache.calcite.rex.RexInputRef;
@@ -17,7 +19,7 @@ import org.apache.calcite.sql.SqlKind;
 
 /**
  * Decides whether a Top-N over an updating input runs as Flink's update-fast rank ({@code UpdateFastStrategy} in
- * EXPLAIN): the input is an unbounded GROUP BY of an insert-only input, seen through projections that keep every group
+ * EXPLAIN): the input is an unbounded GROUP BY (of any input, updating ones included), seen through projections that keep every group
  * key (the rows' unique key), the PARTITION BY columns are group keys, and every ORDER BY column either is a group key
  * or an aggregate that only moves one way in that direction — COUNT descending, MAX descending, MIN ascending. Flink
  * 2.3's EXPLAIN picks the same strategy for these shapes and the retract strategy for the others measured (COUNT
@@ -34,7 +36,7 @@ final class UpdateFastRank {
      * null when the update-fast strategy does not apply.
      */
     static int[] uniqueKey(RelNode rankInput, List<RexNode> partitionKeys, List<RexFieldCollation> orderKeys,
-                           java.util.function.Predicate<TableScan> scanInsertOnly) {
+                           Predicate<TableScan> scanInsertOnly) {
         // The rank input's column i is the aggregate's column columns[i], or -1 when computed.
         RelNode node = rankInput;
         int[] columns = identity(node.getRowType().getFieldCount());
@@ -47,7 +49,9 @@ final class UpdateFastRank {
             columns = below;
             node = project.getInput();
         }
-        if (!(node instanceof Aggregate aggregate) || aggregate.getGroupSets().size() != 1 || !insertOnly(aggregate.getInput(), scanInsertOnly)) {
+        // The aggregate's own input may update (a join, another GROUP BY): Flink 2.3's EXPLAIN still picks the
+        // update-fast rank for a COUNT, MAX or MIN over it, but not for a SUM (movesOneWay).
+        if (!(node instanceof Aggregate aggregate) || aggregate.getGroupSets().size() != 1) {
             return null;
         }
         int groupCount = aggregate.getGroupCount();
@@ -69,17 +73,19 @@ final class UpdateFastRank {
             }
             int column = columns[ref.getIndex()];
             if (column >= groupCount && !movesOneWay(aggregate, aggregate.getAggCallList().get(column - groupCount),
-                    order.getDirection() == RelFieldCollation.Direction.DESCENDING)) {
+                    order.getDirection() == RelFieldCollation.Direction.DESCENDING, scanInsertOnly)) {
                 return null;
             }
         }
         return key;
     }
 
-    private static boolean movesOneWay(Aggregate aggregate, AggregateCall call, boolean descending) {
+    private static boolean movesOneWay(Aggregate aggregate, AggregateCall call, boolean descending,
+                                       Predicate<TableScan> scanInsertOnly) {
         SqlKind kind = call.getAggregation().getKind();
         if (kind == SqlKind.SUM || kind == SqlKind.SUM0) {
-            return descending ? SumSign.grows(aggregate, call) : SumSign.shrinks(aggregate, call);
+            return insertOnly(aggregate.getInput(), scanInsertOnly)
+                    && (descending ? SumSign.grows(aggregate, call) : SumSign.shrinks(aggregate, call));
         }
         if (call.filterArg >= 0) {
             return false;
@@ -87,16 +93,21 @@ final class UpdateFastRank {
         return descending ? kind == SqlKind.COUNT || kind == SqlKind.MAX : kind == SqlKind.MIN;
     }
 
-    /** Whether {@code node} emits only inserts: scans of insert-only tables, values, projections and filters of them. */
-    private static boolean insertOnly(RelNode node, java.util.function.Predicate<TableScan> scanInsertOnly) {
+    /** Whether {@code node} emits only inserts: scans, values, and projections, filters and UNION ALLs of them. */
+    private static boolean insertOnly(RelNode node, Predicate<TableScan> scanInsertOnly) {
         if (node instanceof TableScan scan) {
             return scanInsertOnly.test(scan);
         }
         if (node instanceof Values) {
             return true;
         }
-        if (node instanceof Project || node instanceof Filter) {
-            return insertOnly(node.getInput(0), scanInsertOnly);
+        if (node instanceof Project || node instanceof Filter || node instanceof Union union && union.all) {
+            for (RelNode input : node.getInputs()) {
+                if (!insertOnly(input, scanInsertOnly)) {
+                    return false;
+                }
+            }
+            return true;
         }
         return false;
     }

@@ -23,7 +23,9 @@ import java.util.List;
  * <p>As Flink's update-fast rank ({@code updateFast}: the input's rows have a unique key and their sort keys move one
  * way, see the planner's {@code UpdateFastRank}), an update's {@code -U} is held until its {@code +U} and the two change
  * the top N as one step: a row that moves within the top N is updated ({@code -U}/{@code +U} of its old and new
- * values) where two separate steps would delete and insert it again.
+ * values) where two separate steps would delete and insert it again. With the row number, a row that moves within the
+ * top N retracts every rank between its old and new place ({@code -U}) before emitting their new holders ({@code +U}),
+ * as Flink 2.3 does; a top-1 without the row number updates its one row when another takes its place.
  */
 public final class RetractableTopNFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
@@ -83,7 +85,21 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Object, 
             return; // a retraction of a row this key no longer holds (its state expired): nothing it ranked is left
         }
         int size = (int) Math.min(n, rows.size());
-        if (withRowNumber) {
+        int from = replaced == null ? -1 : before.indexOf(replaced);
+        int to = from < 0 ? -1 : indexOfSame(rows, row, size);
+        if (withRowNumber && to >= 0 && to != from) {
+            // An update that moves a row within the top N: Flink's update-fast rank retracts every rank between its old
+            // and new place, then emits their new holders (measured on Flink 2.3); a row entering from below the top N
+            // changes one rank after another, as below.
+            int low = Math.min(from, to);
+            int high = Math.max(from, to);
+            for (int i = low; i <= high; i++) {
+                out.collect(ranked(RowKind.UPDATE_BEFORE, before.get(i), i + 1L));
+            }
+            for (int i = low; i <= high; i++) {
+                out.collect(ranked(RowKind.UPDATE_AFTER, rows.get(i), i + 1L));
+            }
+        } else if (withRowNumber) {
             for (int rank = 1; rank <= Math.max(before.size(), size); rank++) {
                 Row old = rank <= before.size() ? before.get(rank - 1) : null;
                 Row now = rank <= size ? rows.get(rank - 1) : null;
@@ -112,6 +128,14 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Object, 
             for (Row r : before) {
                 after.remove(r);
             }
+            if (updateFast && n == 1 && left.size() == 1 && after.size() == 1) {
+                // A top-1 without the row number holds one row per partition: Flink 2.3's update-fast rank updates it
+                // (-U the old leader, +U the new one) where a longer top N deletes and inserts.
+                out.collect(ranked(RowKind.UPDATE_BEFORE, left.get(0), 0));
+                out.collect(ranked(RowKind.UPDATE_AFTER, after.get(0), 0));
+                left.clear();
+                after.clear();
+            }
             for (Row r : left) {
                 out.collect(ranked(RowKind.DELETE, r, 0));
             }
@@ -124,6 +148,16 @@ public final class RetractableTopNFunction extends KeyedProcessFunction<Object, 
         } else {
             sortedRows.update(rows.toArray(new Row[0]));
         }
+    }
+
+    /** The index of {@code row} itself (not an equal row) among the first {@code size} of {@code rows}; -1 if absent. */
+    private static int indexOfSame(List<Row> rows, Row row, int size) {
+        for (int i = 0; i < size; i++) {
+            if (rows.get(i) == row) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Row ranked(RowKind kind, Row row, long rank) {
