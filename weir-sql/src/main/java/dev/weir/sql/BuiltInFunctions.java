@@ -43,7 +43,9 @@ final class BuiltInFunctions {
             "count", "sum", "min", "max", "avg", "first_value", "last_value", "listAgg", "ARRAY_AGG",
             "stddevPop", "stddevSamp", "varPop", "varSamp", "lag",
             // TRY_CAST (TryCast), TYPEOF (FlinkTypeStrings).
-            "TRY_CAST", "TYPEOF");
+            "TRY_CAST", "TYPEOF",
+            // IPv4 addresses (InetCalls).
+            "INET_ATON", "INET_NTOA");
 
     private BuiltInFunctions() {
     }

@@ -1,0 +1,27 @@
+package dev.weir.sqlcompat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The differential suite's INET_ATON/INET_NTOA, PERCENTILE and COLLECT over {@link SqlCases}' tables: short address
+ * forms and text that is none, NULLs, PERCENTILE's interpolation, frequencies and array form in GROUP BY (updating,
+ * retracted at parallelism 1) and in window aggregates, COLLECT's multisets.
+ */
+final class InetPercentileCollectCases {
+    private static final String TUMBLE = "TABLE(TUMBLE(TABLE bids, DESCRIPTOR(bidtime), INTERVAL '10' MINUTES))";
+    private static final String HOP = "TABLE(HOP(TABLE bids, DESCRIPTOR(bidtime), INTERVAL '5' MINUTES, INTERVAL '10' MINUTES))";
+
+    private InetPercentileCollectCases() {
+    }
+
+    static List<SqlCases.Query> queries() {
+        List<SqlCases.Query> q = new ArrayList<>();
+        q.add(new SqlCases.Query("inetAtonForms", "SELECT id, INET_ATON(CONCAT(CAST(id AS STRING), '.', CAST(age AS STRING))), "
+                + "INET_ATON(name), INET_ATON('192.168.1.1'), INET_ATON('1.2.3'), INET_ATON('1.2.70000'), INET_ATON('010.0.0.1') "
+                + "FROM people"));
+        q.add(new SqlCases.Query("inetNtoaRange", "SELECT id, INET_NTOA(id * 16777216 + age), INET_NTOA(age - 30), "
+                + "INET_NTOA(4294967295), INET_NTOA(4294967296) FROM people"));
+        return q;
+    }
+}
