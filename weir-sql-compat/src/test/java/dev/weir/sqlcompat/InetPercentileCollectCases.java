@@ -22,6 +22,17 @@ final class InetPercentileCollectCases {
                 + "FROM people"));
         q.add(new SqlCases.Query("inetNtoaRange", "SELECT id, INET_NTOA(id * 16777216 + age), INET_NTOA(age - 30), "
                 + "INET_NTOA(4294967295), INET_NTOA(4294967296) FROM people"));
+        // PERCENTILE: Flink's interpolation digits, frequencies, NULLs, retraction over an updating input (parallelism 1).
+        q.add(new SqlCases.Query("percentileGroupByUpdates", "SELECT supplier, PERCENTILE(price, 0.9), PERCENTILE(price, 0.5, 2), "
+                + "PERCENTILE(CAST(price AS DOUBLE), 0), PERCENTILE(price, 1) FROM bids GROUP BY supplier", true));
+        q.add(new SqlCases.Query("percentileNullsArraysAndFrequencyColumn", "SELECT name, PERCENTILE(age, 0.3), "
+                + "PERCENTILE(score, ARRAY[0.25, 0.75]), PERCENTILE(age, 0.5, id), PERCENTILE(age, 0.5, 0) FROM people GROUP BY name", true));
+        q.add(new SqlCases.Query("percentileOverAnUpdatingInput", "SELECT PERCENTILE(c, 0.9) FROM (SELECT name, COUNT(*) AS c "
+                + "FROM people GROUP BY name)", true));
+        q.add(new SqlCases.Query("percentileInTumbleWindows", "SELECT window_start, supplier, PERCENTILE(price, 0.9), "
+                + "PERCENTILE(price, ARRAY[0.1, 0.9]) FROM " + TUMBLE + " GROUP BY window_start, window_end, supplier"));
+        q.add(new SqlCases.Query("percentileInHopWindows", "SELECT window_start, PERCENTILE(price, 0.9) FROM " + HOP
+                + " GROUP BY window_start, window_end"));
         return q;
     }
 }

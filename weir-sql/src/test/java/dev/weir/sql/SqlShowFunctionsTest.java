@@ -50,7 +50,7 @@ class SqlShowFunctionsTest {
                         "+I[JSON_OBJECTAGG_NULL_ON_NULL]", "+I[JSON_QUERY]", "+I[JSON_QUOTE]", "+I[JSON_STRING]", "+I[JSON_UNQUOTE]",
                         "+I[JSON_VALUE]", "+I[LEAST]",
                         "+I[LIKE]", "+I[MAP_ENTRIES]", "+I[MAP_FROM_ARRAYS]", "+I[MAP_KEYS]", "+I[MAP_UNION]", "+I[MAP_VALUES]",
-                        "+I[PRINTF]", "+I[REGEXP_COUNT]", "+I[REGEXP_EXTRACT_ALL]", "+I[REGEXP_INSTR]", "+I[REGEXP_SUBSTR]",
+                        "+I[PERCENTILE]", "+I[PRINTF]", "+I[REGEXP_COUNT]", "+I[REGEXP_EXTRACT_ALL]", "+I[REGEXP_INSTR]", "+I[REGEXP_SUBSTR]",
                         "+I[SOURCE_WATERMARK]", "+I[SPLIT]", "+I[STARTSWITH]", "+I[TO_TIMESTAMP_LTZ]",
                         "+I[TRANSLATE3]", "+I[TRY_CAST]", "+I[TYPEOF]", "+I[UNHEX]", "+I[URL_DECODE]", "+I[URL_ENCODE]", "+I[abs]");
         assertThat(rows(SqlTestSupport.env(), "SHOW USER FUNCTIONS")).isEmpty();
