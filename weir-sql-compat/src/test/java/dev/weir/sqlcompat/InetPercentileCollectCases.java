@@ -33,6 +33,16 @@ final class InetPercentileCollectCases {
                 + "PERCENTILE(price, ARRAY[0.1, 0.9]) FROM " + TUMBLE + " GROUP BY window_start, window_end, supplier"));
         q.add(new SqlCases.Query("percentileInHopWindows", "SELECT window_start, PERCENTILE(price, 0.9) FROM " + HOP
                 + " GROUP BY window_start, window_end"));
+        // COLLECT: multisets as Flink prints them, NULLs left out, retraction, DISTINCT, windows.
+        q.add(new SqlCases.Query("collectGroupByUpdates", "SELECT supplier, COLLECT(item), COLLECT(price) FROM bids GROUP BY supplier",
+                true));
+        q.add(new SqlCases.Query("collectNullsAndEmptyMultiset", "SELECT name, COLLECT(age), COLLECT(id) FROM people GROUP BY name",
+                true));
+        q.add(new SqlCases.Query("collectOverAnUpdatingInput", "SELECT COLLECT(c) FROM (SELECT name, COUNT(*) AS c FROM people "
+                + "GROUP BY name)", true));
+        q.add(new SqlCases.Query("collectDistinct", "SELECT COLLECT(DISTINCT name) FROM people", true));
+        q.add(new SqlCases.Query("collectInTumbleWindows", "SELECT window_start, COLLECT(item) FROM " + TUMBLE
+                + " GROUP BY window_start, window_end"));
         return q;
     }
 }

@@ -41,7 +41,7 @@ final class BuiltInFunctions {
             "JSON_OBJECTAGG_ABSENT_ON_NULL", "JSON_ARRAYAGG_NULL_ON_NULL", "JSON_ARRAYAGG_ABSENT_ON_NULL",
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value", "listAgg", "ARRAY_AGG",
-            "stddevPop", "stddevSamp", "varPop", "varSamp", "lag", "PERCENTILE",
+            "stddevPop", "stddevSamp", "varPop", "varSamp", "lag", "PERCENTILE", "collect",
             // TRY_CAST (TryCast), TYPEOF (FlinkTypeStrings).
             "TRY_CAST", "TYPEOF",
             // IPv4 addresses (InetCalls).
