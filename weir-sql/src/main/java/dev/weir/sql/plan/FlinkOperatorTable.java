@@ -29,6 +29,7 @@ final class FlinkOperatorTable {
         own.addAll(FlinkFunctions.ALL);
         own.addAll(FlinkCollectionFunctions.ALL);
         own.add(PercentileFunction.INSTANCE);
+        own.addAll(VariantFunctions.ALL);
         return SqlOperatorTables.chain(new CaseInsensitive(SqlOperatorTables.of(own)), new StandardWithoutReplaced());
     }
 
