@@ -40,8 +40,9 @@ class SqlInetFunctionTest {
         Throwable refusal = catchThrowable(() -> env.executeSql("SELECT\n INET_NTOA('1.2.3.4')"));
         assertThat(refusal).isInstanceOf(ValidationException.class).hasMessage("SQL validation failed. From line 2, column 2 "
                 + "to line 2, column 21: Cannot apply 'INET_NTOA' to arguments of type 'INET_NTOA(<CHAR(7)>)'. Supported "
-                + "form(s): 'INET_NTOA(<INTEGER>)'");
+                + "form(s): INET_NTOA(<INTEGER>)");
         assertThat(catchThrowable(() -> env.executeSql("SELECT INET_ATON(1)"))).isInstanceOf(ValidationException.class)
-                .hasMessageContaining("Cannot apply 'INET_ATON' to arguments of type 'INET_ATON(<INTEGER>)'");
+                .hasMessageContaining("Cannot apply 'INET_ATON' to arguments of type 'INET_ATON(<INTEGER>)'. Supported form(s): "
+                        + "INET_ATON(<CHARACTER>)");
     }
 }

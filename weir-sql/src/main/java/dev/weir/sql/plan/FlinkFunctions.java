@@ -248,9 +248,9 @@ public final class FlinkFunctions {
     };
     /** INET_ATON(s): the IPv4 address s (also in inet_aton's short forms) as a BIGINT; NULL for text that is none. */
     public static final SqlFunction INET_ATON = string("INET_ATON", ReturnTypes.BIGINT.andThen(SqlTypeTransforms.FORCE_NULLABLE),
-            OperandTypes.STRING);
+            new StrictOperand(SqlTypeFamily.CHARACTER));
     /** INET_NTOA(n): the number n as an IPv4 address 'a.b.c.d'; NULL outside 0 to 2^32 - 1. */
-    public static final SqlFunction INET_NTOA = string("INET_NTOA", FORCED_NULLABLE_STRING, OperandTypes.INTEGER);
+    public static final SqlFunction INET_NTOA = string("INET_NTOA", FORCED_NULLABLE_STRING, new StrictOperand(SqlTypeFamily.INTEGER));
     /** E(): Euler's number. */
     public static final SqlFunction E = numeric("E", ReturnTypes.DOUBLE, OperandTypes.NILADIC);
 
