@@ -41,9 +41,11 @@ final class BuiltInFunctions {
             "JSON_OBJECTAGG_ABSENT_ON_NULL", "JSON_ARRAYAGG_NULL_ON_NULL", "JSON_ARRAYAGG_ABSENT_ON_NULL",
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value", "listAgg", "ARRAY_AGG",
-            "stddevPop", "stddevSamp", "varPop", "varSamp", "lag",
+            "stddevPop", "stddevSamp", "varPop", "varSamp", "lag", "PERCENTILE", "collect",
             // TRY_CAST (TryCast), TYPEOF (FlinkTypeStrings).
-            "TRY_CAST", "TYPEOF");
+            "TRY_CAST", "TYPEOF",
+            // IPv4 addresses (InetCalls).
+            "INET_ATON", "INET_NTOA");
 
     private BuiltInFunctions() {
     }

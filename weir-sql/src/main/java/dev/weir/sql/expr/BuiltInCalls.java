@@ -9,7 +9,7 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
- * Finds the family ({@link ConditionalCalls}, {@link JsonQuoting}, {@link TimeCalls}, {@link MathCalls}, {@link JsonCalls},
+ * Finds the family ({@link ConditionalCalls}, {@link JsonQuoting}, {@link InetCalls}, {@link TimeCalls}, {@link MathCalls}, {@link JsonCalls},
  * {@link JsonConstructors}, {@link CodecCalls}, {@link TextCalls}, {@link ArrayCalls}, {@link MapCalls},
  * {@link StringCalls}) that evaluates a built-in call.
  */
@@ -27,7 +27,7 @@ final class BuiltInCalls {
             + "ARRAY[..], a[i], CARDINALITY, ELEMENT, ARRAY_APPEND, ARRAY_PREPEND, ARRAY_CONTAINS, ARRAY_DISTINCT, ARRAY_POSITION, "
             + "ARRAY_REMOVE, ARRAY_REVERSE, ARRAY_SLICE, ARRAY_SORT, ARRAY_UNION, ARRAY_CONCAT, ARRAY_EXCEPT, ARRAY_INTERSECT, "
             + "ARRAY_MAX, ARRAY_MIN, ARRAY_JOIN, MAP[..], m[k], MAP_KEYS, MAP_VALUES, MAP_ENTRIES, MAP_FROM_ARRAYS, MAP_UNION, "
-            + "STR_TO_MAP, UNHEX, ENCODE, DECODE, TRY_CAST, JSON_QUOTE, JSON_UNQUOTE, TYPEOF";
+            + "STR_TO_MAP, UNHEX, ENCODE, DECODE, TRY_CAST, JSON_QUOTE, JSON_UNQUOTE, TYPEOF, INET_ATON, INET_NTOA";
 
     private BuiltInCalls() {
     }
@@ -43,6 +43,9 @@ final class BuiltInCalls {
         Expr e = ConditionalCalls.of(name, call.getType(), args);
         if (e == null) {
             e = JsonQuoting.of(name, args);
+        }
+        if (e == null) {
+            e = InetCalls.of(name, args);
         }
         if (e == null) {
             e = TimeCalls.of(name, call.getType(), args, zone);

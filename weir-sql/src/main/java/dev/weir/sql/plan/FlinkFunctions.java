@@ -246,6 +246,11 @@ public final class FlinkFunctions {
             return "TYPEOF(input <ANY>)\nTYPEOF(input <ANY>, force_serializable [<BOOLEAN> & <LITERAL NOT NULL>])";
         }
     };
+    /** INET_ATON(s): the IPv4 address s (also in inet_aton's short forms) as a BIGINT; NULL for text that is none. */
+    public static final SqlFunction INET_ATON = string("INET_ATON", ReturnTypes.BIGINT.andThen(SqlTypeTransforms.FORCE_NULLABLE),
+            new StrictOperand(SqlTypeFamily.CHARACTER));
+    /** INET_NTOA(n): the number n as an IPv4 address 'a.b.c.d'; NULL outside 0 to 2^32 - 1. */
+    public static final SqlFunction INET_NTOA = string("INET_NTOA", FORCED_NULLABLE_STRING, new StrictOperand(SqlTypeFamily.INTEGER));
     /** E(): Euler's number. */
     public static final SqlFunction E = numeric("E", ReturnTypes.DOUBLE, OperandTypes.NILADIC);
 
@@ -260,7 +265,7 @@ public final class FlinkFunctions {
             SqlLibraryOperators.TRANSLATE3, JSON_VALUE, JSON_QUERY, JSON_OBJECT, JSON_ARRAY, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
             SqlLibraryOperators.LEAST, SqlLibraryOperators.SINH, SqlLibraryOperators.COSH, SqlLibraryOperators.TANH,
             // TRY_CAST(x AS type): CAST, NULL where CAST fails; ARRAY_AGG([DISTINCT] x): the values as an ARRAY.
-            SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.ARRAY_AGG, JSON_QUOTE, JSON_UNQUOTE, TYPEOF);
+            SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.ARRAY_AGG, JSON_QUOTE, JSON_UNQUOTE, TYPEOF, INET_ATON, INET_NTOA);
 
     /** Names of Calcite's standard functions that Flink defines differently (result type, argument order). */
     static final java.util.Set<String> REDEFINED = java.util.Set.of("ROUND", "TRUNCATE", "LOG", "CURRENT_TIMESTAMP",

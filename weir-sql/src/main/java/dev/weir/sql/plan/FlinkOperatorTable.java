@@ -28,6 +28,8 @@ final class FlinkOperatorTable {
         List<SqlOperator> own = new ArrayList<>(WindowTableFunction.ALL);
         own.addAll(FlinkFunctions.ALL);
         own.addAll(FlinkCollectionFunctions.ALL);
+        own.add(PercentileFunction.INSTANCE);
+        own.addAll(VariantFunctions.ALL);
         return SqlOperatorTables.chain(new CaseInsensitive(SqlOperatorTables.of(own)), new StandardWithoutReplaced());
     }
 

@@ -69,6 +69,9 @@ public final class SqlTypes {
             case ARRAY:
                 rel = factory.createArrayType(toRelType(factory, type.getChildren().get(0)), -1);
                 break;
+            case MULTISET:
+                rel = factory.createMultisetType(toRelType(factory, type.getChildren().get(0)), -1);
+                break;
             case MAP:
                 rel = factory.createMapType(toRelType(factory, type.getChildren().get(0)),
                         toRelType(factory, type.getChildren().get(1)));
@@ -143,6 +146,10 @@ public final class SqlTypes {
                 break;
             case ARRAY:
                 type = DataTypes.ARRAY(toDataType(rel.getComponentType()));
+                break;
+            case MULTISET:
+                // COLLECT's result: a Map of each value to its count, as Flink hands a MULTISET out.
+                type = DataTypes.MULTISET(toDataType(rel.getComponentType()));
                 break;
             case MAP:
                 type = DataTypes.MAP(toDataType(rel.getKeyType()), toDataType(rel.getValueType()));

@@ -35,6 +35,14 @@ public final class AggCalls {
             }
             return new ListAggregates.ArrayAgg(arg, filter, call.isDistinct());
         }
+        if (name.equals("PERCENTILE")) {
+            List<Integer> args = call.getArgList();
+            boolean array = inputType.getFieldList().get(args.get(1)).getType().getSqlTypeName() == SqlTypeName.ARRAY;
+            return new Percentile(arg, filter, args.get(1), array, args.size() > 2 ? args.get(2) : -1);
+        }
+        if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.COLLECT) {
+            return new Collect(arg, filter, call.isDistinct());
+        }
         switch (call.getAggregation().getKind()) {
             case STDDEV_POP:
             case STDDEV_SAMP:
@@ -77,7 +85,7 @@ public final class AggCalls {
             default:
                 throw new ValidationException("Aggregate function " + name + " is not supported by Weir SQL yet; supported are "
                         + "COUNT, COUNT(DISTINCT), SUM, AVG, MIN, MAX, STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP, LISTAGG, "
-                        + "ARRAY_AGG, JSON_OBJECTAGG and JSON_ARRAYAGG");
+                        + "ARRAY_AGG, COLLECT, PERCENTILE, JSON_OBJECTAGG and JSON_ARRAYAGG");
         }
     }
 
