@@ -83,7 +83,7 @@ class MovingAverageProcessKillTest {
 
             restore.ifPresent(folder -> restoredFrom.add(folder.getFileName().toString()));
             ChildJob last = start(bootstrap, checkpoints, restore, false, dir.resolve("run-last.log"));
-            assertThat(last.awaitExit(60)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
+            assertThat(last.awaitExit(180)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
 
             assertThat(restoredFrom).as("every restart restored the killed run's checkpoint folder (seed %d)", SEED)
                     .hasSize(KILLS).doesNotHaveDuplicates();

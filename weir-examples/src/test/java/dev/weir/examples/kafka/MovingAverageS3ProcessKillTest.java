@@ -95,7 +95,7 @@ class MovingAverageS3ProcessKillTest {
 
             restore.ifPresent(restoredFrom::add);
             ChildJob last = start(bootstrap, s3, restore, false, dir.resolve("run-last.log"));
-            assertThat(last.awaitExit(120)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
+            assertThat(last.awaitExit(180)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
 
             assertThat(restoredFrom).as("every restart restored the killed run's job folder on S3 (seed %d)", SEED)
                     .hasSize(KILLS).doesNotHaveDuplicates().allMatch(location -> location.startsWith(JOBS + "/"));
