@@ -30,7 +30,8 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
  * once and with the count it has in a failure-free run: no record lost, none read twice, the keyed state restored with
  * the shards' sequence numbers. {@code -Dweir.kill.seed=<n>} replays other moments.
  */
-@Timeout(240)
+// Against hangs only: kill tests ran past their old limits at load 50 with two modules' tests at once.
+@Timeout(480)
 class KinesisProcessKillTest {
     private static final String STREAM = "killed";
     private static final int KILLS = 2;

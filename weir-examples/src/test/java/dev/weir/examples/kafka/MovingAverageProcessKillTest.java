@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * read_committed consumer sees, within 20 seconds of the end, equals the failure-free output exactly.
  * {@code -Dweir.kill.seed=<n>} replays other moments.
  */
-@Timeout(300)
+// Against hangs only: its S3 twin's failure-free run alone took 191 s at load 43.
+@Timeout(600)
 class MovingAverageProcessKillTest {
     private static final int SENSORS = 10;
     private static final int PER_SENSOR = 2_000;
@@ -48,14 +49,16 @@ class MovingAverageProcessKillTest {
             Path checkpoints = dir.resolve("checkpoints");
             Random random = new Random(SEED);
             List<String> restoredFrom = new ArrayList<>();
+            Optional<Path> restore = Optional.empty();
             for (int run = 0; run < KILLS; run++) {
-                Optional<Path> restore = ChildJob.newestJobFolderWithACompletedCheckpoint(checkpoints);
                 restore.ifPresent(folder -> restoredFrom.add(folder.getFileName().toString()));
-                ChildJob child = start(bootstrap, checkpoints, restore, dir.resolve("run-" + run + ".log"));
+                ChildJob child = start(bootstrap, checkpoints, restore, true, dir.resolve("run-" + run + ".log"));
                 int delay;
+                Path jobFolder;
                 try {
                     String jobId = child.awaitRunning();
-                    child.awaitACompletedCheckpoint(checkpoints.resolve(KillableMovingAverageMain.JOB_NAME + "-" + jobId));
+                    jobFolder = checkpoints.resolve(KillableMovingAverageMain.JOB_NAME + "-" + jobId);
+                    child.awaitACompletedCheckpoint(jobFolder);
                     if (run == KILLS - 1) {
                         // The final averages are committed when the job ends: the last kill lands among those transactions.
                         child.awaitLog("both sink subtasks' input ended", text -> text.contains("INPUT ENDED 0") && text.contains("INPUT ENDED 1"));
@@ -75,12 +78,12 @@ class MovingAverageProcessKillTest {
                         + " last stable offsets %s, ends %s%n", SEED, run, restore.map(Path::getFileName).orElse(null), delay,
                         run == KILLS - 1 ? "its input ended and a transaction was open" : "its first checkpoint",
                         TransactionalTopic.endOffsets(bootstrap, "killed", "read_committed"), TransactionalTopic.endOffsets(bootstrap, "killed", "read_uncommitted"));
+                restore = Optional.of(ChildJob.killedRunsFolder(jobFolder));
             }
 
-            Optional<Path> restore = ChildJob.newestJobFolderWithACompletedCheckpoint(checkpoints);
             restore.ifPresent(folder -> restoredFrom.add(folder.getFileName().toString()));
-            ChildJob last = start(bootstrap, checkpoints, restore, dir.resolve("run-last.log"));
-            assertThat(last.awaitExit(60)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
+            ChildJob last = start(bootstrap, checkpoints, restore, false, dir.resolve("run-last.log"));
+            assertThat(last.awaitExit(180)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
 
             assertThat(restoredFrom).as("every restart restored the killed run's checkpoint folder (seed %d)", SEED)
                     .hasSize(KILLS).doesNotHaveDuplicates();
@@ -102,9 +105,13 @@ class MovingAverageProcessKillTest {
         return lines;
     }
 
-    private static ChildJob start(String bootstrap, Path checkpoints, Optional<Path> restore, Path log) throws IOException {
+    /** {@code killed}: a run the test kills, whose job is held open after its final commit (see {@link KillableMovingAverageMain}). */
+    private static ChildJob start(String bootstrap, Path checkpoints, Optional<Path> restore, boolean killed, Path log) throws IOException {
         List<String> args = new ArrayList<>(List.of(bootstrap, "killed", "eos-killed", checkpoints.toString()));
         restore.ifPresent(folder -> args.addAll(List.of("-s", folder.toString())));
+        if (killed) {
+            args.add(KillableMovingAverageMain.HOLD_AT_END);
+        }
         return ChildJob.start(KillableMovingAverageMain.class, log, args);
     }
 }

@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
  * What a read_committed consumer sees equals the failure-free output exactly. {@code -Dweir.kill.seed=<n>} replays
  * other moments.
  */
-// Against hangs only: on a 2-core machine shared by many builds (load 38) one pass took 127 s, on a quiet one ~20 s.
-@Timeout(300)
+// Against hangs only: on a 2-core machine shared by many builds (load 38) one pass took 127 s, on a quiet one ~20 s; at
+// load 43 the failure-free run alone took 191 s and the whole pass went past 300 s.
+@Timeout(600)
 class MovingAverageS3ProcessKillTest {
     private static final String BUCKET = "durable";
     private static final String JOBS = "s3://" + BUCKET + "/jobs";
@@ -58,14 +59,16 @@ class MovingAverageS3ProcessKillTest {
 
             Random random = new Random(SEED);
             List<String> restoredFrom = new ArrayList<>();
+            Optional<String> restore = Optional.empty();
             for (int run = 0; run < KILLS; run++) {
-                Optional<String> restore = newestJobFolder(s3);
                 restore.ifPresent(restoredFrom::add);
-                ChildJob child = start(bootstrap, s3, restore, dir.resolve("run-" + run + ".log"));
+                ChildJob child = start(bootstrap, s3, restore, true, dir.resolve("run-" + run + ".log"));
                 int delay;
+                String jobFolder;
                 try {
                     String jobId = child.awaitRunning();
-                    awaitACompletedCheckpoint(s3, child, "jobs/" + KillableMovingAverageMain.JOB_NAME + "-" + jobId + "/");
+                    jobFolder = "jobs/" + KillableMovingAverageMain.JOB_NAME + "-" + jobId + "/";
+                    awaitACompletedCheckpoint(s3, child, jobFolder);
                     if (run == KILLS - 1) {
                         // The final averages are committed when the job ends: the last kill lands among those transactions.
                         child.awaitLog("both sink subtasks' input ended", text -> text.contains("INPUT ENDED 0") && text.contains("INPUT ENDED 1"));
@@ -87,12 +90,12 @@ class MovingAverageS3ProcessKillTest {
                         run == KILLS - 1 ? "its input ended and a transaction was open" : "its first checkpoint on S3",
                         TransactionalTopic.endOffsets(bootstrap, "killed", "read_committed"),
                         TransactionalTopic.endOffsets(bootstrap, "killed", "read_uncommitted"));
+                restore = Optional.of(killedRunsFolder(s3, jobFolder));
             }
 
-            Optional<String> restore = newestJobFolder(s3);
             restore.ifPresent(restoredFrom::add);
-            ChildJob last = start(bootstrap, s3, restore, dir.resolve("run-last.log"));
-            assertThat(last.awaitExit(120)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
+            ChildJob last = start(bootstrap, s3, restore, false, dir.resolve("run-last.log"));
+            assertThat(last.awaitExit(180)).as("exit code of the last run; its log:%n%s", last.log()).isZero();
 
             assertThat(restoredFrom).as("every restart restored the killed run's job folder on S3 (seed %d)", SEED)
                     .hasSize(KILLS).doesNotHaveDuplicates().allMatch(location -> location.startsWith(JOBS + "/"));
@@ -116,24 +119,35 @@ class MovingAverageS3ProcessKillTest {
         return lines;
     }
 
-    /** The {@code s3://} job folder holding the newest completed checkpoint: ids continue past the restored one. */
-    private static Optional<String> newestJobFolder(S3ProxyServer s3) {
-        return S3CheckpointFolders.newestJobFolder(s3, BUCKET, "jobs/").map(key -> "s3://" + BUCKET + "/" + key);
+    /**
+     * The killed run's own job folder on S3 as an {@code s3://} location, to restore the next run from; fails naming it
+     * when it holds no completed checkpoint (never another run's folder, see {@link ChildJob#killedRunsFolder}).
+     */
+    private static String killedRunsFolder(S3ProxyServer s3, String jobFolder) {
+        String location = "s3://" + BUCKET + "/" + jobFolder.substring(0, jobFolder.length() - 1);
+        assertThat(S3CheckpointFolders.newestCompletedId(s3, BUCKET, jobFolder)).as("the killed run's checkpoint folder %s holds a"
+                + " completed checkpoint (it holds none: the job ended and deleted its checkpoints before the kill)", location)
+                .isGreaterThanOrEqualTo(0);
+        return location;
     }
 
     /** Waits until the child's own job folder on S3 holds a completed checkpoint, so a kill always loses progress. */
     private static void awaitACompletedCheckpoint(S3ProxyServer s3, ChildJob child, String jobFolder) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + SECONDS.toNanos(120);
         while (S3CheckpointFolders.newestCompletedId(s3, BUCKET, jobFolder) < 0) {
             assertThat(child.isAlive()).as("the child JVM ended before a checkpoint completed on S3; its log:%n%s", child.log()).isTrue();
-            assertThat(System.nanoTime()).as("a checkpoint of the child completed on S3 within 60 s").isLessThan(deadline);
+            assertThat(System.nanoTime()).as("a checkpoint of the child completed on S3 within 120 s").isLessThan(deadline);
             Thread.sleep(10);
         }
     }
 
-    private static ChildJob start(String bootstrap, S3ProxyServer s3, Optional<String> restore, Path log) throws IOException {
+    /** {@code killed}: a run the test kills, whose job is held open after its final commit (see {@link KillableMovingAverageMain}). */
+    private static ChildJob start(String bootstrap, S3ProxyServer s3, Optional<String> restore, boolean killed, Path log) throws IOException {
         List<String> args = new ArrayList<>(List.of(bootstrap, "killed", "eos-killed", JOBS));
         restore.ifPresent(folder -> args.addAll(List.of("-s", folder)));
+        if (killed) {
+            args.add(KillableMovingAverageMain.HOLD_AT_END);
+        }
         s3.settings().forEach((key, value) -> args.add("-D" + key + "=" + value));
         return ChildJob.start(KillableMovingAverageMain.class, log, args);
     }

@@ -40,13 +40,13 @@ final class TransactionalTopic {
 
     /** Waits until {@code topic} has a transaction not yet decided: its last stable offsets fall short of its ends. */
     static void awaitAnOpenTransaction(String bootstrap, String topic, ChildJob child) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + SECONDS.toNanos(120);
         try (KafkaConsumer<byte[], byte[]> committed = consumer(bootstrap, "read_committed");
              KafkaConsumer<byte[], byte[]> uncommitted = consumer(bootstrap, "read_uncommitted")) {
             List<TopicPartition> parts = committed.partitionsFor(topic).stream().map(i -> new TopicPartition(topic, i.partition())).toList();
             while (committed.endOffsets(parts).equals(uncommitted.endOffsets(parts))) {
                 assertThat(child.isAlive()).as("the child JVM ended before it wrote its final averages; its log:%n%s", child.log()).isTrue();
-                assertThat(System.nanoTime()).as("the child wrote its final averages within 60 s").isLessThan(deadline);
+                assertThat(System.nanoTime()).as("the child wrote its final averages within 120 s").isLessThan(deadline);
             }
         }
     }

@@ -91,18 +91,23 @@ public final class ChildJob {
         await(what, () -> condition.test(log()));
     }
 
-    /** Waits until the child's job completed a checkpoint of its own, so a kill always loses progress to restore. */
+    /**
+     * Waits until the child's job completed a checkpoint in its own folder ({@code jobFolder}), so a kill always loses
+     * progress to restore.
+     */
     public void awaitACompletedCheckpoint(Path jobFolder) throws Exception {
-        await("its job completed a checkpoint in " + jobFolder,
-                () -> newestJobFolderWithACompletedCheckpoint(jobFolder.getParent()).map(jobFolder::equals).orElse(false));
+        await("its job completed a checkpoint in " + jobFolder, () -> holdsACompletedCheckpoint(jobFolder));
     }
 
-    /** Polls {@code done} for up to 60 s, failing with the child's log when it ends first or time runs out. */
+    /**
+     * Polls {@code done} for up to 120 s, failing with the child's log when it ends first or time runs out (a first
+     * checkpoint took 18 s at load 50 with two modules' tests at once, where it takes 1 s idle).
+     */
     private void await(String what, Condition done) throws Exception {
-        long deadline = System.nanoTime() + SECONDS.toNanos(60);
+        long deadline = System.nanoTime() + SECONDS.toNanos(120);
         while (!done.holds()) {
             assertThat(isAlive()).as("the child JVM ended before %s; its log:%n%s", what, log()).isTrue();
-            assertThat(System.nanoTime()).as("the child JVM: %s within 60 s", what).isLessThan(deadline);
+            assertThat(System.nanoTime()).as("the child JVM: %s within 120 s", what).isLessThan(deadline);
             Thread.sleep(2);
         }
     }
@@ -130,8 +135,32 @@ public final class ChildJob {
     }
 
     /**
+     * The killed run's own job folder ({@code <checkpoints>/<job name>-<job id>}), to restore the next run from; fails
+     * naming it when it holds no completed checkpoint. Never the folder of another run picked by checkpoint id: a job
+     * that ended before the kill deleted its folder, and "the newest" was then an earlier run's, whose restore replays
+     * output the later runs had already committed.
+     */
+    public static Path killedRunsFolder(Path jobFolder) throws IOException {
+        assertThat(holdsACompletedCheckpoint(jobFolder)).as("the killed run's checkpoint folder %s holds a completed checkpoint"
+                + " (it holds none: the job ended and deleted its checkpoints before the kill, or never completed one; hold"
+                + " the child's job open until the kill)", jobFolder).isTrue();
+        return jobFolder;
+    }
+
+    /** Whether {@code jobFolder} holds a {@code chk-<id>} folder with its {@code _metadata}, the mark of a completed one. */
+    static boolean holdsACompletedCheckpoint(Path jobFolder) throws IOException {
+        if (!Files.isDirectory(jobFolder)) {
+            return false;
+        }
+        try (Stream<Path> chks = Files.list(jobFolder)) {
+            return chks.anyMatch(chk -> chk.getFileName().toString().startsWith("chk-") && Files.exists(chk.resolve("_metadata")));
+        }
+    }
+
+    /**
      * The job folder ({@code <checkpoints>/<job name>-<job id>}) holding the highest completed checkpoint: checkpoint ids
-     * continue past the restored one, so it is the newest run's that completed any.
+     * continue past the restored one, so it is the newest run's that completed any. Only for a test's single restore;
+     * a test that kills and restores repeatedly takes {@link #killedRunsFolder} of the run it killed.
      */
     public static Optional<Path> newestJobFolderWithACompletedCheckpoint(Path checkpoints) throws IOException {
         if (!Files.isDirectory(checkpoints)) {
