@@ -28,6 +28,7 @@ final class FlinkOperatorTable {
         List<SqlOperator> own = new ArrayList<>(WindowTableFunction.ALL);
         own.addAll(FlinkFunctions.ALL);
         own.addAll(FlinkCollectionFunctions.ALL);
+        own.addAll(BitmapFunctions.ALL);
         return SqlOperatorTables.chain(new CaseInsensitive(SqlOperatorTables.of(own)), new StandardWithoutReplaced());
     }
 
