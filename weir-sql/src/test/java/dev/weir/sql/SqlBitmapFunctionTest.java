@@ -53,7 +53,9 @@ class SqlBitmapFunctionTest {
     void anArrayOfBigintsIsRefusedWithItsPlaceAndTheSignature() throws Exception {
         TableEnvironment env = SqlTestSupport.timedClicks(dir);
         Throwable refusal = catchThrowable(() -> env.executeSql("SELECT u,\n  BITMAP_BUILD(ARRAY[CAST(n AS BIGINT)]) FROM clicks"));
-        assertThat(refusal).isInstanceOf(ValidationException.class).hasMessage("MESSAGE");
+        assertThat(refusal).isInstanceOf(ValidationException.class).hasMessage("SQL validation failed. From line 2, column 3 to line 2, "
+                + "column 40: Cannot apply 'BITMAP_BUILD' to arguments of type 'BITMAP_BUILD(<BIGINT ARRAY>)'. Supported form(s): "
+                + "BITMAP_BUILD(ARRAY<INT>)");
     }
 
     @Test

@@ -117,7 +117,7 @@ public final class BitmapFunctions {
                 SqlFunctionCategory.SYSTEM);
     }
 
-    private static SqlAggFunction aggregate(String name, SqlReturnTypeInference returnType, Operand operand) {
+    private static SqlAggFunction aggregate(String name, SqlReturnTypeInference returnType, Operand... operand) {
         return new SqlAggFunction(name, null, SqlKind.OTHER_FUNCTION, returnType, null, new Operands(name, operand),
                 SqlFunctionCategory.SYSTEM, false, false, Optionality.FORBIDDEN) {
         };

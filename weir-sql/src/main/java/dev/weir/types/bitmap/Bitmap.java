@@ -6,7 +6,6 @@ import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.nio.ByteBuffer;
 import org.roaringbitmap.IntIterator;
-import org.roaringbitmap.InvalidRoaringFormat;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -43,7 +42,7 @@ public final class Bitmap implements Serializable {
         RoaringBitmap bits = new RoaringBitmap();
         try {
             bits.deserialize(ByteBuffer.wrap(bytes));
-        } catch (IOException | InvalidRoaringFormat | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException("The " + bytes.length + " bytes are no bitmap in Roaring's portable "
                     + "serialization (" + e + "); pass bytes written by BITMAP_TO_BYTES", e);
         }

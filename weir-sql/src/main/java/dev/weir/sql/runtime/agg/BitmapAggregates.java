@@ -8,7 +8,8 @@ import java.io.Serializable;
 /**
  * Flink 2.3's BITMAP aggregates: BITMAP_BUILD_AGG(int) adds a group's values to one bitmap; BITMAP_AND_AGG,
  * BITMAP_OR_AGG and BITMAP_XOR_AGG(bitmap) combine a group's bitmaps; each _CARDINALITY_AGG gives the count of its
- * bitmap instead. NULL arguments are skipped. Insert-only in Weir: an updating input is refused while planning.
+ * bitmap instead. NULL arguments are skipped; a group of NULLs gives NULL, as in Flink 2.3. Insert-only in Weir: an updating input, which
+ * Flink 2.3 retracts from the bitmap, is refused while planning.
  */
 final class BitmapAggregates extends AggCall {
     private static final long serialVersionUID = 1L;
@@ -103,7 +104,8 @@ final class BitmapAggregates extends AggCall {
     public Object result(Object acc) {
         Bitmap bits = ((Acc) acc).bits;
         if (cardinality) {
-            return bits == null ? 0L : bits.getLongCardinality();
+            // NULL, as the bitmap is, for a group without a non-null argument.
+            return bits == null ? null : bits.getLongCardinality();
         }
         return bits == null ? null : bits.copy();
     }
