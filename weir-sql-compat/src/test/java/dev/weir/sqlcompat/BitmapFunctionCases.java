@@ -17,10 +17,10 @@ final class BitmapFunctionCases {
     /** The table the queries read, written under {@code dir}. */
     static List<String> tables(Path dir) throws Exception {
         Path file = Files.write(dir.resolve("fn_bitmap.csv"), List.of("1,a,5,2020-01-01 00:00:01", "2,a,-1,2020-01-01 00:00:02",
-                "3,b,5,2020-01-01 00:00:03", "4,a,,2020-01-01 00:00:04", "5,b,70000,2020-01-01 00:00:11",
+                "3,b,5,2020-01-01 00:00:03", "4,a,NULL,2020-01-01 00:00:04", "5,b,70000,2020-01-01 00:00:11",
                 "6,a,-2147483648,2020-01-01 00:00:12", "7,b,2,2020-01-01 00:00:13"));
         return List.of("CREATE TABLE fn_bitmap (id INT, k STRING, v INT, ts TIMESTAMP(3), WATERMARK FOR ts AS ts) WITH ("
-                + "'connector' = 'filesystem', 'path' = '" + file + "', 'format' = 'csv')");
+                + "'connector' = 'filesystem', 'path' = '" + file + "', 'format' = 'csv', 'csv.null-literal' = 'NULL')");
     }
 
     static List<SqlCases.Query> queries() {
