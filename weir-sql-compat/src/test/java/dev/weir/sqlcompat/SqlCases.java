@@ -227,6 +227,7 @@ final class SqlCases {
         q.addAll(JsonFunctionCases.queries());
         q.addAll(CollectionFunctionCases.queries());
         q.addAll(SortLimitCases.queries());
+        q.addAll(BitmapFunctionCases.queries());
         q.addAll(StatisticAggregateCases.queries());
         // Branch sf: INET_ATON/INET_NTOA, PERCENTILE, COLLECT.
         q.addAll(InetPercentileCollectCases.queries());

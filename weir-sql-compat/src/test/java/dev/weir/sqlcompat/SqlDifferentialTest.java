@@ -41,6 +41,7 @@ class SqlDifferentialTest {
         ddl.addAll(JsonFunctionCases.tables(dir));
         ddl.addAll(CollectionFunctionCases.tables(dir));
         ddl.addAll(SortLimitCases.tables(dir));
+        ddl.addAll(BitmapFunctionCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {
             runAll(flinkThreads, ddl);

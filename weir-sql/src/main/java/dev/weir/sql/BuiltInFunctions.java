@@ -42,6 +42,25 @@ final class BuiltInFunctions {
             // Aggregates.
             "count", "sum", "min", "max", "avg", "first_value", "last_value", "listAgg", "ARRAY_AGG",
             "stddevPop", "stddevSamp", "varPop", "varSamp", "lag", "PERCENTILE", "collect",
+            // BITMAP (BitmapCalls, BitmapAggregates), one name a line.
+            "BITMAP_AND",
+            "BITMAP_AND_AGG",
+            "BITMAP_AND_CARDINALITY_AGG",
+            "BITMAP_ANDNOT",
+            "BITMAP_BUILD",
+            "BITMAP_BUILD_AGG",
+            "BITMAP_BUILD_CARDINALITY_AGG",
+            "BITMAP_CARDINALITY",
+            "BITMAP_FROM_BYTES",
+            "BITMAP_OR",
+            "BITMAP_OR_AGG",
+            "BITMAP_OR_CARDINALITY_AGG",
+            "BITMAP_TO_ARRAY",
+            "BITMAP_TO_BYTES",
+            "BITMAP_TO_STRING",
+            "BITMAP_XOR",
+            "BITMAP_XOR_AGG",
+            "BITMAP_XOR_CARDINALITY_AGG",
             // TRY_CAST (TryCast), TYPEOF (FlinkTypeStrings).
             "TRY_CAST", "TYPEOF",
             // IPv4 addresses (InetCalls).

@@ -10,7 +10,7 @@ import org.apache.calcite.sql.type.SqlTypeFamily;
 
 /**
  * Finds the family ({@link ConditionalCalls}, {@link JsonQuoting}, {@link InetCalls}, {@link TimeCalls}, {@link MathCalls}, {@link JsonCalls},
- * {@link JsonConstructors}, {@link CodecCalls}, {@link TextCalls}, {@link ArrayCalls}, {@link MapCalls},
+ * {@link JsonConstructors}, {@link CodecCalls}, {@link TextCalls}, {@link ArrayCalls}, {@link BitmapCalls}, {@link MapCalls},
  * {@link StringCalls}) that evaluates a built-in call.
  */
 final class BuiltInCalls {
@@ -27,7 +27,9 @@ final class BuiltInCalls {
             + "ARRAY[..], a[i], CARDINALITY, ELEMENT, ARRAY_APPEND, ARRAY_PREPEND, ARRAY_CONTAINS, ARRAY_DISTINCT, ARRAY_POSITION, "
             + "ARRAY_REMOVE, ARRAY_REVERSE, ARRAY_SLICE, ARRAY_SORT, ARRAY_UNION, ARRAY_CONCAT, ARRAY_EXCEPT, ARRAY_INTERSECT, "
             + "ARRAY_MAX, ARRAY_MIN, ARRAY_JOIN, MAP[..], m[k], MAP_KEYS, MAP_VALUES, MAP_ENTRIES, MAP_FROM_ARRAYS, MAP_UNION, "
-            + "STR_TO_MAP, UNHEX, ENCODE, DECODE, TRY_CAST, JSON_QUOTE, JSON_UNQUOTE, TYPEOF, INET_ATON, INET_NTOA";
+            + "STR_TO_MAP, UNHEX, ENCODE, DECODE, TRY_CAST, JSON_QUOTE, JSON_UNQUOTE, TYPEOF, INET_ATON, INET_NTOA, "
+            + "BITMAP_BUILD, BITMAP_FROM_BYTES, BITMAP_TO_BYTES, BITMAP_TO_STRING, BITMAP_TO_ARRAY, BITMAP_CARDINALITY, "
+            + "BITMAP_AND, BITMAP_ANDNOT, BITMAP_OR, BITMAP_XOR";
 
     private BuiltInCalls() {
     }
@@ -68,6 +70,9 @@ final class BuiltInCalls {
         }
         if (e == null) {
             e = ArrayCalls.of(name, args);
+        }
+        if (e == null) {
+            e = BitmapCalls.of(name, args);
         }
         if (e == null) {
             Object[] literals = new Object[call.getOperands().size()];

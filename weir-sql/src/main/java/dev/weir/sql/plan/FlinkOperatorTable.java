@@ -30,6 +30,7 @@ final class FlinkOperatorTable {
         own.addAll(FlinkCollectionFunctions.ALL);
         own.add(PercentileFunction.INSTANCE);
         own.addAll(VariantFunctions.ALL);
+        own.addAll(BitmapFunctions.ALL);
         return SqlOperatorTables.chain(new CaseInsensitive(SqlOperatorTables.of(own)), new StandardWithoutReplaced());
     }
 

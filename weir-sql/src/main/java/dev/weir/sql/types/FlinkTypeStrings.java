@@ -35,6 +35,9 @@ public final class FlinkTypeStrings {
                 return "DECIMAL(" + type.getPrecision() + ", " + type.getScale() + ")";
             case INTEGER:
                 return "INT";
+            case OTHER:
+                // Weir's planned form of Flink's BITMAP (SqlTypes).
+                return "BITMAP";
             case REAL:
             case FLOAT:
                 return "FLOAT";

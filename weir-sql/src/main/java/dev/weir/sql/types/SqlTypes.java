@@ -27,6 +27,10 @@ public final class SqlTypes {
             case BOOLEAN:
                 rel = factory.createSqlType(SqlTypeName.BOOLEAN);
                 break;
+            case BITMAP:
+                // Calcite has no BITMAP; Weir plans Flink's BITMAP as OTHER, a type nothing else in Weir SQL uses.
+                rel = factory.createSqlType(SqlTypeName.OTHER);
+                break;
             case BINARY:
                 rel = factory.createSqlType(SqlTypeName.BINARY, type.getPrecision());
                 break;
@@ -103,6 +107,9 @@ public final class SqlTypes {
                 break;
             case BOOLEAN:
                 type = DataTypes.BOOLEAN();
+                break;
+            case OTHER:
+                type = DataTypes.BITMAP();
                 break;
             case BINARY:
                 type = DataTypes.BINARY(rel.getPrecision());

@@ -29,6 +29,11 @@ public final class DataTypes {
         return of(LogicalTypeRoot.BOOLEAN, 0, 0);
     }
 
+    /** Flink 2.3's BITMAP: a set of 32-bit integers, ordered as unsigned, held as a Roaring bitmap. */
+    public static DataType BITMAP() {
+        return of(LogicalTypeRoot.BITMAP, 0, 0);
+    }
+
     public static DataType BINARY(int n) {
         return of(LogicalTypeRoot.BINARY, n, 0);
     }

@@ -25,6 +25,10 @@ public final class AggCalls {
         if (call.getAggregation() instanceof SqlJsonObjectAggAggFunction || call.getAggregation() instanceof SqlJsonArrayAggAggFunction) {
             return json(call, inputType);
         }
+        AggCall bitmap = BitmapAggregates.of(name, arg, filter, retracting, call.isDistinct());
+        if (bitmap != null) {
+            return bitmap;
+        }
         if (call.getAggregation().getKind() == org.apache.calcite.sql.SqlKind.LISTAGG) {
             return listAgg(call, arg, filter);
         }
