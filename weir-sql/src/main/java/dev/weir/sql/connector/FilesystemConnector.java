@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 
@@ -46,8 +45,9 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
     @Override
     public Set<String> describeOptions() {
         Set<String> keys = new java.util.HashSet<>(Set.of("path", "format", "csv.field-delimiter", "csv.ignore-parse-errors",
-                "csv.null-literal", "json.ignore-parse-errors", "sink.parallelism", "source.monitor-interval", LOOKUP_TTL));
+                "csv.null-literal", "sink.parallelism", "source.monitor-interval", LOOKUP_TTL));
         keys.addAll(FilesystemRollingOptions.KEYS);
+        keys.addAll(JsonOptions.KEYS);
         return Set.copyOf(keys);
     }
 
@@ -64,14 +64,14 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
             throw new ValidationException("Option 'csv.field-delimiter' of table '" + table.name() + "' must be a single character, was '"
                     + delimiter + "'");
         }
+        if (format.equals("json")) {
+            JsonOptions.of(table.options(), "", table.name());
+        }
         FilesystemRollingOptions.of(table);
     }
 
     private static LineFormat format(CatalogTable table, RelDataType type) {
-        Map<String, String> o = table.options();
-        String format = o.get("format");
-        boolean ignore = Boolean.parseBoolean(o.getOrDefault(format + ".ignore-parse-errors", "false"));
-        return new LineFormat(format, o.getOrDefault("csv.field-delimiter", ",").charAt(0), ignore, o.get("csv.null-literal"), type);
+        return LineFormat.of(table.options().get("format"), table.options(), "", table.name(), type);
     }
 
     @Override
