@@ -101,6 +101,23 @@ class SqlJsonNestedFormatTest {
                         + "declare the map MAP<STRING, ...>, as Flink's json format requires");
     }
 
+    @Test
+    void csvColumnsOfNestedTypesWeirCannotReadOrWriteAreRefusedWhilePlanning() throws Exception {
+        Path file = Files.write(dir.resolve("c.csv"), List.of("1,a;b"));
+        TableEnvironment env = SqlTestSupport.env();
+        env.executeSql("CREATE TABLE c (id INT, tags ARRAY<STRING>) WITH ('connector' = 'filesystem', 'path' = '" + file
+                + "', 'format' = 'csv')");
+        assertThatThrownBy(() -> env.executeSql("SELECT * FROM c")).isInstanceOf(ValidationException.class).hasMessage(
+                "Unsupported type 'ARRAY<STRING>' for field 'tags'. The csv format of table 'c' does not read this type in Weir "
+                        + "yet; use 'format' = 'json', or read the column as STRING and parse it in the query (SPLIT, STR_TO_MAP, "
+                        + "JSON_VALUE)");
+        env.executeSql("CREATE TABLE rows_out (id INT, r ROW<a INT>) WITH ('connector' = 'filesystem', 'path' = '"
+                + dir.resolve("rows-out") + "', 'format' = 'csv')");
+        assertThatThrownBy(() -> env.executeSql("INSERT INTO rows_out SELECT 1, ROW(2)")).isInstanceOf(ValidationException.class)
+                .hasMessageStartingWith("Unsupported type 'ROW<`a` INT>' for field 'r'. The csv format of table 'rows_out' does "
+                        + "not write this type in Weir yet; use 'format' = 'json', or write it as text");
+    }
+
     private static List<String> lines(Path directory) throws Exception {
         List<String> all = new ArrayList<>();
         try (Stream<Path> files = Files.list(directory)) {

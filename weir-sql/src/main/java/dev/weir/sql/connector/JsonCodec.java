@@ -191,7 +191,11 @@ abstract class JsonCodec implements Serializable {
                 try {
                     row.setField(i, v.isNull() ? null : fields[i].read(v));
                 } catch (RuntimeException ex) {
-                    throw JsonFieldError.at(names[i], ex);
+                    if (!options.ignoreParseErrors) {
+                        throw JsonFieldError.at(names[i], ex);
+                    }
+                    // As Flink: with json.ignore-parse-errors a value that does not read is NULL (the innermost field
+                    // whose value fails), the rest of the record is kept.
                 }
             }
             return row;
@@ -300,8 +304,11 @@ abstract class JsonCodec implements Serializable {
                     out.writeNumber(((Number) v).doubleValue());
                     return;
                 case DECIMAL: {
+                    // Flink's json writer keeps the scale only as a plain number; otherwise it writes Jackson's
+                    // normalized number: trailing zeros stripped (12.50 as 12.5, 100 as 1E+2), zero as 0.
                     BigDecimal d = (BigDecimal) v;
-                    out.writeNumber(options.decimalAsPlainNumber ? d.toPlainString() : d.toString());
+                    out.writeNumber(options.decimalAsPlainNumber ? d.toPlainString()
+                            : d.signum() == 0 ? "0" : d.stripTrailingZeros().toString());
                     return;
                 }
                 case DATE:

@@ -83,6 +83,27 @@ public final class LineFormat implements Serializable {
         return new LineFormat(format, delimiter.charAt(0), ignore, options.get(prefix + "csv.null-literal"), rowType, null, table);
     }
 
+    /**
+     * Refuses, while planning, a csv column of a nested type Weir's csv format cannot {@code read} (or write): Flink's
+     * csv format has no MAP at all; Weir reads no ARRAY or ROW yet and writes an ARRAY of atomic elements (joined by
+     * ';'), no ROW. Without it such a column would fail at run time, or be written as Weir's {@code +I[..]} text.
+     */
+    public static void refuseNestedCsvColumns(RelDataType rowType, String table, boolean read) {
+        for (RelDataTypeField f : rowType.getFieldList()) {
+            SqlTypeName t = f.getType().getSqlTypeName();
+            boolean nestedArray = t == SqlTypeName.ARRAY && (read || f.getType().getComponentType().isStruct()
+                    || f.getType().getComponentType().getComponentType() != null || f.getType().getComponentType().getKeyType() != null);
+            if (t == SqlTypeName.MAP || t == SqlTypeName.ROW || nestedArray) {
+                throw new ValidationException("Unsupported type '" + dev.weir.sql.types.SqlTypes.toDataType(f.getType()) + "' for field '"
+                        + f.getName() + "'. The csv format of table '" + table + "' " + (t == SqlTypeName.MAP
+                        ? "reads and writes no MAP columns, in Flink as in Weir" : "does not " + (read ? "read" : "write") + " this "
+                        + "type in Weir yet") + "; use 'format' = 'json', or " + (read ? "read the column as STRING and "
+                        + "parse it in the query (SPLIT, STR_TO_MAP, JSON_VALUE)" : "write it as text (JSON_STRING, ARRAY_JOIN, "
+                        + "CAST of its parts)"));
+            }
+        }
+    }
+
     /** The row of one line, or null when it does not parse and errors are ignored. */
     public Row parse(String line) {
         return parse(line, null);
