@@ -53,7 +53,7 @@ final class JsonLineFormat implements Serializable {
             String reason = e instanceof JsonProcessingException ? ((JsonProcessingException) e).getOriginalMessage() : e.getMessage();
             throw new IllegalArgumentException("Failed to deserialize JSON '" + text + "'" + (where == null ? "" : " (" + where + ")")
                     + ": " + reason + "; fix the record, or set '" + options.prefix + "json.ignore-parse-errors' = 'true' to "
-                    + "skip records that do not parse", e);
+                    + "read such values as NULL (and skip records that are not JSON objects)", e);
         }
     }
 
