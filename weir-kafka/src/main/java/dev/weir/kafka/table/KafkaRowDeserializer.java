@@ -49,7 +49,7 @@ final class KafkaRowDeserializer implements KafkaRecordDeserializationSchema<Row
                             + "one has none; write the topic with keys, or read it with the 'kafka' connector");
                 }
             } else {
-                Row key = keyFormat.decode(record.key());
+                Row key = keyFormat.decode(record.key(), record);
                 if (key == null) {
                     return;
                 }
@@ -59,7 +59,7 @@ final class KafkaRowDeserializer implements KafkaRecordDeserializationSchema<Row
             }
         }
         if (record.value() != null) {
-            Row value = valueFormat.decode(record.value());
+            Row value = valueFormat.decode(record.value(), record);
             if (value == null) {
                 return;
             }

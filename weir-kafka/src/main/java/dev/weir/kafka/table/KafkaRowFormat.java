@@ -1,5 +1,6 @@
 package dev.weir.kafka.table;
 
+import dev.weir.sql.connector.JsonOptions;
 import dev.weir.sql.connector.LineFormat;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
@@ -22,9 +24,14 @@ final class KafkaRowFormat implements Serializable {
 
     static final Set<String> NAMES = Set.of("json", "csv", "raw");
     /** The options of each format, without the {@code key.} / {@code value.} prefix. */
-    static final Set<String> OPTIONS = Set.of("json.ignore-parse-errors", "json.fail-on-missing-field", "json.timestamp-format.standard",
-            "json.encode.decimal-as-plain-number", "csv.field-delimiter", "csv.ignore-parse-errors", "csv.null-literal",
-            "csv.quote-character", "csv.allow-comments", "raw.charset", "raw.endianness");
+    static final Set<String> OPTIONS = union(JsonOptions.KEYS, Set.of("csv.field-delimiter", "csv.ignore-parse-errors",
+            "csv.null-literal", "csv.quote-character", "csv.allow-comments", "raw.charset", "raw.endianness"));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
 
     private final LineFormat lines;
     private final boolean rawBytes;
@@ -43,16 +50,8 @@ final class KafkaRowFormat implements Serializable {
     static KafkaRowFormat of(String name, String option, String table, Map<String, String> options, String prefix, RelDataType type) {
         switch (name) {
             case "json":
-            case "csv": {
-                boolean ignore = Boolean.parseBoolean(options.getOrDefault(prefix + name + ".ignore-parse-errors", "false"));
-                String delimiter = options.getOrDefault(prefix + "csv.field-delimiter", ",");
-                if (delimiter.length() != 1) {
-                    throw new ValidationException("Option '" + prefix + "csv.field-delimiter' of table '" + table
-                            + "' must be a single character, was '" + delimiter + "'");
-                }
-                return new KafkaRowFormat(new LineFormat(name, delimiter.charAt(0), ignore, options.get(prefix + "csv.null-literal"), type),
-                        false, null);
-            }
+            case "csv":
+                return new KafkaRowFormat(LineFormat.of(name, options, prefix, table, type), false, null);
             case "raw": {
                 if (type.getFieldCount() != 1) {
                     throw new ValidationException("The 'raw' format of table '" + table + "' (option '" + option + "') supports only"
@@ -75,10 +74,19 @@ final class KafkaRowFormat implements Serializable {
         }
     }
 
-    /** The row of a record's key or value bytes, or null when the bytes do not parse and the format skips such records. */
-    Row decode(byte[] bytes) {
+    /**
+     * The row of a record's key or value bytes, or null when the bytes do not parse and the format skips such records;
+     * an error names the record's topic, partition and offset.
+     */
+    Row decode(byte[] bytes, ConsumerRecord<?, ?> record) {
         if (lines != null) {
-            return lines.parse(new String(bytes, StandardCharsets.UTF_8));
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            try {
+                return lines.parse(text);
+            } catch (IllegalArgumentException e) {
+                // Parsed again to name the record's place: only records that fail pay for the text.
+                return lines.parse(text, "topic '" + record.topic() + "', partition " + record.partition() + ", offset " + record.offset());
+            }
         }
         Row row = new Row(1);
         row.setField(0, rawBytes ? bytes : new String(bytes, Charset.forName(charset)));

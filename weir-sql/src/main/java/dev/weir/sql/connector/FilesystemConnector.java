@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.Set;
 import org.apache.calcite.rel.type.RelDataType;
 
@@ -46,8 +45,9 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
     @Override
     public Set<String> describeOptions() {
         Set<String> keys = new java.util.HashSet<>(Set.of("path", "format", "csv.field-delimiter", "csv.ignore-parse-errors",
-                "csv.null-literal", "json.ignore-parse-errors", "sink.parallelism", "source.monitor-interval", LOOKUP_TTL));
+                "csv.null-literal", "sink.parallelism", "source.monitor-interval", LOOKUP_TTL));
         keys.addAll(FilesystemRollingOptions.KEYS);
+        keys.addAll(JsonOptions.KEYS);
         return Set.copyOf(keys);
     }
 
@@ -64,14 +64,21 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
             throw new ValidationException("Option 'csv.field-delimiter' of table '" + table.name() + "' must be a single character, was '"
                     + delimiter + "'");
         }
+        if (format.equals("json")) {
+            JsonOptions.of(table.options(), "", table.name());
+        }
         FilesystemRollingOptions.of(table);
     }
 
     private static LineFormat format(CatalogTable table, RelDataType type) {
-        Map<String, String> o = table.options();
-        String format = o.get("format");
-        boolean ignore = Boolean.parseBoolean(o.getOrDefault(format + ".ignore-parse-errors", "false"));
-        return new LineFormat(format, o.getOrDefault("csv.field-delimiter", ",").charAt(0), ignore, o.get("csv.null-literal"), type);
+        return LineFormat.of(table.options().get("format"), table.options(), "", table.name(), type);
+    }
+
+    private static LineFormat readFormat(CatalogTable table, RelDataType type) {
+        if ("csv".equals(table.options().get("format"))) {
+            LineFormat.refuseNestedCsvColumns(type, table.name(), true);
+        }
+        return LineFormat.of(table.options().get("format"), table.options(), "", table.name(), type);
     }
 
     @Override
@@ -80,7 +87,7 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
                 .build();
         var lines = env.fromSource(source, WatermarkStrategy.noWatermarks(), "Source: " + table.name() + " [filesystem]");
         // Parsing runs at the source's parallelism, chained to it, so rows keep each file's order downstream.
-        var parsed = lines.flatMap(new ParseLines(format(table, physicalType))).name("Parse: " + table.options().get("format"));
+        var parsed = lines.flatMap(new ParseLines(readFormat(table, physicalType))).name("Parse: " + table.options().get("format"));
         int parallelism = lines.getTransformation().getParallelism();
         return parallelism > 0 ? parsed.setParallelism(parallelism) : parsed;
     }
@@ -88,7 +95,7 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
     @Override
     public LookupFunction createLookupFunction(CatalogTable table, RelDataType physicalType, int[] keyColumns) {
         long ttlMillis = TableConnector.positiveDuration(table, LOOKUP_TTL, "60 min").toMillis();
-        return new FilesystemLookupFunction(table.name(), Path.of(table.options().get("path")), format(table, physicalType),
+        return new FilesystemLookupFunction(table.name(), Path.of(table.options().get("path")), readFormat(table, physicalType),
                 table.options().get("format"), keyColumns, ttlMillis);
     }
 
@@ -100,15 +107,7 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
                     + "unbounded GROUP BY) or use the 'print' connector");
         }
         if ("csv".equals(table.options().get("format"))) {
-            // Flink's csv format writes ARRAY and ROW columns but no MAP, and refuses one while planning.
-            for (org.apache.calcite.rel.type.RelDataTypeField f : type.getFieldList()) {
-                if (f.getType().getSqlTypeName() == org.apache.calcite.sql.type.SqlTypeName.MAP) {
-                    throw new ValidationException("Unsupported type '" + dev.weir.sql.types.SqlTypes.toDataType(f.getType())
-                            + "' for field '" + f.getName() + "'. The csv format of table '" + table.name() + "' writes no MAP "
-                            + "columns, in Flink as in Weir; use 'format' = 'json', or write the map as text, e.g. with "
-                            + "JSON_STRING or CAST of its parts");
-                }
-            }
+            LineFormat.refuseNestedCsvColumns(type, table.name(), false);
         }
         // Flink's filesystem table sink writes part files straight into the path (partitioned tables aside): no time buckets.
         FilesystemRollingOptions rolling = FilesystemRollingOptions.of(table);

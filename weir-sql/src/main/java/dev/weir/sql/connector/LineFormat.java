@@ -1,33 +1,29 @@
 package dev.weir.sql.connector;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.weir.sql.types.EpochMillis;
 import dev.weir.table.api.ValidationException;
 import dev.weir.types.Row;
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
  * Flink's {@code csv} and {@code json} formats, one row a line: CSV fields separated by {@code csv.field-delimiter}
- * (default {@code ,}), quoted with {@code "} when they contain it, empty for NULL; JSON objects by column name.
- * Timestamps are written and read in Flink's SQL form {@code yyyy-MM-dd HH:mm:ss.SSS}. A CSV cell equal to
+ * (default {@code ,}), quoted with {@code "} when they contain it, empty for NULL; JSON objects by column name, nested
+ * types and Flink's {@code json.*} options included ({@link JsonLineFormat}). CSV timestamps are written and read in
+ * Flink's SQL form {@code yyyy-MM-dd HH:mm:ss.SSS}. A CSV cell equal to
  * {@code csv.null-literal} is NULL (otherwise an empty cell is an empty string, and fails to parse as a number). A line that does not parse
  * fails the job naming the line, unless {@code csv.ignore-parse-errors} / {@code json.ignore-parse-errors} is set,
  * which skips it.
  */
 public final class LineFormat implements Serializable {
     private static final long serialVersionUID = 1L;
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** A timestamp's whole seconds as the csv and json formats write them (parsed once, not per row). */
     private static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -38,8 +34,16 @@ public final class LineFormat implements Serializable {
     private final String[] names;
     private final SqlTypeName[] types;
     private final int[] precisions;
+    /** The json format's reader and writer; null for csv. */
+    private final JsonLineFormat jsonLines;
 
+    /** The format with Flink's defaults for the options not given here (json's options all at their defaults). */
     public LineFormat(String format, char delimiter, boolean ignoreErrors, String nullLiteral, RelDataType rowType) {
+        this(format, delimiter, ignoreErrors, nullLiteral, rowType, format.equals("json") ? JsonOptions.defaults(ignoreErrors) : null, "");
+    }
+
+    private LineFormat(String format, char delimiter, boolean ignoreErrors, String nullLiteral, RelDataType rowType,
+            JsonOptions jsonOptions, String table) {
         if (!format.equals("csv") && !format.equals("json")) {
             throw new ValidationException("Format '" + format + "' is not supported by Weir's line formats yet; use "
                     + "'csv' or 'json'");
@@ -57,32 +61,76 @@ public final class LineFormat implements Serializable {
             types[i] = fields.get(i).getType().getSqlTypeName();
             precisions[i] = fields.get(i).getType().getPrecision();
         }
+        this.jsonLines = json ? new JsonLineFormat(rowType, jsonOptions, table) : null;
+    }
+
+    /**
+     * The format {@code format} ('csv' or 'json') of the columns {@code rowType} of table {@code table}, configured by
+     * its options under {@code prefix} ({@code ""} for {@code 'format'}, {@code "key."} / {@code "value."} for a Kafka
+     * table's key and value); a value Flink refuses is refused here, naming the option.
+     */
+    public static LineFormat of(String format, Map<String, String> options, String prefix, String table, RelDataType rowType) {
+        if (format.equals("json")) {
+            JsonOptions json = JsonOptions.of(options, prefix, table);
+            return new LineFormat(format, ',', json.ignoreParseErrors, null, rowType, json, table);
+        }
+        String delimiter = options.getOrDefault(prefix + "csv.field-delimiter", ",");
+        if (delimiter.length() != 1) {
+            throw new ValidationException("Option '" + prefix + "csv.field-delimiter' of table '" + table
+                    + "' must be a single character, was '" + delimiter + "'");
+        }
+        boolean ignore = Boolean.parseBoolean(options.getOrDefault(prefix + "csv.ignore-parse-errors", "false"));
+        return new LineFormat(format, delimiter.charAt(0), ignore, options.get(prefix + "csv.null-literal"), rowType, null, table);
+    }
+
+    /**
+     * Refuses, while planning, a csv column of a nested type Weir's csv format cannot {@code read} (or write): Flink's
+     * csv format has no MAP at all; Weir reads no ARRAY or ROW yet and writes an ARRAY of atomic elements (joined by
+     * ';'), no ROW. Without it such a column would fail at run time, or be written as Weir's {@code +I[..]} text.
+     */
+    public static void refuseNestedCsvColumns(RelDataType rowType, String table, boolean read) {
+        for (RelDataTypeField f : rowType.getFieldList()) {
+            SqlTypeName t = f.getType().getSqlTypeName();
+            boolean nestedArray = t == SqlTypeName.ARRAY && (read || f.getType().getComponentType().isStruct()
+                    || f.getType().getComponentType().getComponentType() != null || f.getType().getComponentType().getKeyType() != null);
+            if (t == SqlTypeName.MAP || t == SqlTypeName.ROW || nestedArray) {
+                throw new ValidationException("Unsupported type '" + dev.weir.sql.types.SqlTypes.toDataType(f.getType()) + "' for field '"
+                        + f.getName() + "'. The csv format of table '" + table + "' " + (t == SqlTypeName.MAP
+                        ? "reads and writes no MAP columns, in Flink as in Weir" : "does not " + (read ? "read" : "write") + " this "
+                        + "type in Weir yet") + "; use 'format' = 'json', or " + (read ? "read the column as STRING and "
+                        + "parse it in the query (SPLIT, STR_TO_MAP, JSON_VALUE)" : "write it as text (JSON_STRING, ARRAY_JOIN, "
+                        + "CAST of its parts)"));
+            }
+        }
     }
 
     /** The row of one line, or null when it does not parse and errors are ignored. */
     public Row parse(String line) {
+        return parse(line, null);
+    }
+
+    /**
+     * The row of one line, or null when it does not parse and errors are ignored; {@code where} names the line's place
+     * in the error ({@code topic 'orders', partition 0, offset 12}), null when unknown.
+     */
+    public Row parse(String line, String where) {
+        if (json) {
+            return jsonLines.parse(line, where);
+        }
         try {
             Row row = new Row(names.length);
-            if (json) {
-                JsonNode node = JSON.readTree(line);
-                for (int i = 0; i < names.length; i++) {
-                    JsonNode v = node.get(names[i]);
-                    row.setField(i, v == null || v.isNull() ? null : value(v.isTextual() ? v.asText() : v.toString(), i));
-                }
-            } else {
-                List<String> cells = splitCsv(line);
-                for (int i = 0; i < names.length; i++) {
-                    String cell = i < cells.size() ? cells.get(i) : null;
-                    row.setField(i, cell == null || cell.equals(nullLiteral) ? null : value(cell, i));
-                }
+            List<String> cells = splitCsv(line);
+            for (int i = 0; i < names.length; i++) {
+                String cell = i < cells.size() ? cells.get(i) : null;
+                row.setField(i, cell == null || cell.equals(nullLiteral) ? null : value(cell, i));
             }
             return row;
-        } catch (RuntimeException | IOException e) {
+        } catch (RuntimeException e) {
             if (ignoreErrors) {
                 return null;
             }
-            throw new IllegalArgumentException("Failed to deserialize " + (json ? "JSON" : "CSV") + " row '" + line + "': "
-                    + e.getMessage() + "; fix the line, or set '" + (json ? "json" : "csv") + ".ignore-parse-errors' = 'true' to skip such lines", e);
+            throw new IllegalArgumentException("Failed to deserialize CSV row '" + line + "'" + (where == null ? "" : " (" + where + ")")
+                    + ": " + e.getMessage() + "; fix the line, or set 'csv.ignore-parse-errors' = 'true' to skip such lines", e);
         }
     }
 
@@ -161,33 +209,7 @@ public final class LineFormat implements Serializable {
     /** One line for {@code row} (internal form), without the line break. */
     public String format(Row row) {
         if (json) {
-            ObjectNode node = JSON.createObjectNode();
-            for (int i = 0; i < names.length; i++) {
-                Object v = row.getField(i);
-                if (v == null) {
-                    node.putNull(names[i]);
-                } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
-                    node.put(names[i], ((Number) v).intValue());
-                } else if (v instanceof Long && !isTemporal(i)) {
-                    node.put(names[i], (Long) v);
-                } else if (v instanceof Double || v instanceof Float) {
-                    node.put(names[i], ((Number) v).doubleValue());
-                } else if (v instanceof BigDecimal) {
-                    node.put(names[i], (BigDecimal) v);
-                } else if (v instanceof Boolean) {
-                    node.put(names[i], (Boolean) v);
-                } else if (v instanceof Object[] || v instanceof java.util.Map) {
-                    // An ARRAY as a JSON array and a MAP as an object, as Flink's json format writes them.
-                    node.set(names[i], JSON.valueToTree(v));
-                } else {
-                    node.put(names[i], text(v, i));
-                }
-            }
-            try {
-                return JSON.writeValueAsString(node);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return jsonLines.format(row);
         }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < names.length; i++) {
@@ -209,10 +231,6 @@ public final class LineFormat implements Serializable {
             }
         }
         return sb.toString();
-    }
-
-    private boolean isTemporal(int i) {
-        return types[i] == SqlTypeName.TIMESTAMP || types[i] == SqlTypeName.TIMESTAMP_WITH_LOCAL_TIME_ZONE || types[i] == SqlTypeName.DATE;
     }
 
     private String text(Object v, int i) {

@@ -234,6 +234,10 @@ public final class ExprCompiler {
                 return new MapCalls(MapCalls.Fn.VALUE, castAll(operands, type.getKeyType(), type.getValueType()));
             case ITEM:
                 return item(call);
+            case ROW: {
+                RexNode whole = rebuiltRow(call);
+                return whole != null ? compileExpanded(whole) : new RowConstructor(all(operands));
+            }
             case EXTRACT:
                 // A DATE counts days; EXTRACT reads the milliseconds of a timestamp.
                 return new Temporal(Temporal.Fn.EXTRACT, new Expr[] {operands.get(1).getType().getSqlTypeName() == SqlTypeName.DATE
@@ -340,6 +344,34 @@ public final class ExprCompiler {
                         + BuiltInCalls.NAMES);
             }
         }
+    }
+
+    /**
+     * The ROW-typed expression that {@code row} rebuilds field by field, or null when it builds a new row. Calcite's type
+     * flattener turns a ROW column {@code r} into {@code ROW(r.a, ROW(r.b.c))} (typed nullable, unlike a ROW constructor),
+     * which would make a NULL row a row of NULLs; reading {@code r} itself keeps it NULL, as in Flink.
+     */
+    private static RexNode rebuiltRow(RexCall row) {
+        if (!row.getType().isNullable()) {
+            return null;
+        }
+        List<RexNode> operands = row.getOperands();
+        RexNode source = null;
+        for (int i = 0; i < operands.size(); i++) {
+            RexNode operand = operands.get(i);
+            if (operand instanceof RexCall && operand.getKind() == SqlKind.ROW) {
+                operand = rebuiltRow((RexCall) operand);
+            }
+            if (!(operand instanceof RexFieldAccess) || ((RexFieldAccess) operand).getField().getIndex() != i) {
+                return null;
+            }
+            RexNode reference = ((RexFieldAccess) operand).getReferenceExpr();
+            if (source != null && !source.equals(reference)) {
+                return null;
+            }
+            source = reference;
+        }
+        return source != null && source.getType().getFieldCount() == operands.size() ? source : null;
     }
 
     private static boolean isCollection(RelDataType type) {
