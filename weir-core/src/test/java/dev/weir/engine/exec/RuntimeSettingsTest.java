@@ -13,7 +13,7 @@ class RuntimeSettingsTest {
     void anUnknownKeyIsRefusedListingEveryKeyWeirAcceptsTheBufferDebloatOnesIncluded() {
         assertThatThrownBy(() -> RuntimeSettings.from(Map.of("weir.nonsense", "1")))
                 .isInstanceOf(InvalidProgramException.class)
-                .hasMessage("Unknown setting 'weir.nonsense': Weir knows [execution.checkpointing.dir, "
+                .hasMessage("Unknown setting 'weir.nonsense': Weir knows [execution.checkpointing.data-inline-threshold, execution.checkpointing.dir, "
                         + "execution.checkpointing.externalized-checkpoint-retention, execution.checkpointing.interval, "
                         + "execution.checkpointing.max-concurrent-checkpoints, execution.checkpointing.min-pause, "
                         + "execution.checkpointing.mode, execution.checkpointing.num-retained, "
