@@ -1,7 +1,7 @@
 package dev.weir.rocksdb;
 
-import dev.weir.engine.checkpoint.KeyedStateSnapshots;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
+import dev.weir.engine.state.UnserializableStateAdvice;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -50,7 +50,7 @@ final class RocksDBStateAccess {
             throw new IllegalStateException("State '" + stateName + "' of " + operatorName + " for key '" + keys.currentKey()
                     + "' (key group " + keys.currentKeyGroup() + "): a value of " + value.getClass().getName()
                     + " cannot be serialized for RocksDB, which stores every state value serialized as it is written ("
-                    + e.getMessage() + "); " + KeyedStateSnapshots.RESOURCE_FIELD_FIX
+                    + e.getMessage() + "); " + UnserializableStateAdvice.RESOURCE_FIELD_FIX
                     + ", or keep this job's state on the heap (state.backend.type: hashmap)", e);
         }
     }

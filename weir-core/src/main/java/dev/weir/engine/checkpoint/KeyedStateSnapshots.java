@@ -4,6 +4,7 @@ import dev.weir.engine.state.CheckpointableKeyedStateBackend;
 import dev.weir.engine.state.KeyGroupRange;
 import dev.weir.engine.state.KeyGroupRangeAssignment;
 import dev.weir.engine.state.TtlValue;
+import dev.weir.engine.state.UnserializableStateAdvice;
 import dev.weir.engine.time.CheckpointableTimerServices;
 import dev.weir.engine.checkpoint.storage.StateSerializer;
 import dev.weir.engine.checkpoint.storage.StateSerializers;
@@ -17,13 +18,6 @@ import dev.weir.engine.checkpoint.storage.StateSerializers;
  * values a backend reads fresh from its storage ({@link CheckpointableKeyedStateBackend#visitsDetachedValues()}).
  */
 public final class KeyedStateSnapshots {
-    /**
-     * What to do with a state value the serializer cannot write, in every backend's message: the heap's at the
-     * checkpoint, RocksDB's at the write.
-     */
-    public static final String RESOURCE_FIELD_FIX =
-            "make the field that holds a resource (a thread, a connection, a stream, a lambda) transient and rebuild it in open()";
-
     private static final ThreadLocal<StateSerializer> COPIER = ThreadLocal.withInitial(StateSerializers::create);
 
     private KeyedStateSnapshots() {
@@ -90,7 +84,7 @@ public final class KeyedStateSnapshots {
             throw new IllegalStateException("the value of state '" + state + "' for key '" + key + "' (key group " + keyGroup
                     + ") cannot be serialized for the checkpoint: " + (shown == null ? "null" : shown.getClass().getName())
                     + " holds something no serializer can write (" + rootMessage(e) + "). Keep only data in state: "
-                    + RESOURCE_FIELD_FIX + ", or store what is needed to rebuild it", e);
+                    + UnserializableStateAdvice.RESOURCE_FIELD_FIX + ", or store what is needed to rebuild it", e);
         }
     }
 
