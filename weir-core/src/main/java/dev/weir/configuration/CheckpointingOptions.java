@@ -64,7 +64,7 @@ public final class CheckpointingOptions {
      */
     public static final ConfigOption<MemorySize> FS_SMALL_FILE_THRESHOLD = ConfigOptions
             .key("execution.checkpointing.data-inline-threshold").memoryType().defaultValue(MemorySize.parse("20kb"))
-            .withDeprecatedKeys("state.storage.fs.memory-threshold");
+            .withDeprecatedKeys("state.storage.fs.memory-threshold", "state.backend.fs.memory-threshold");
 
     /** Accepted, not used: Weir's checkpoints are aligned. */
     public static final ConfigOption<Boolean> ENABLE_UNALIGNED = ConfigOptions.key("execution.checkpointing.unaligned.enabled")

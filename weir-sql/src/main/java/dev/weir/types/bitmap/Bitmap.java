@@ -33,6 +33,11 @@ public final class Bitmap implements Serializable {
         return new Bitmap(RoaringBitmap.bitmapOf(values));
     }
 
+    /** A copy of {@code other}, as Flink's {@code Bitmap.from}. */
+    public static Bitmap from(Bitmap other) {
+        return other.copy();
+    }
+
     /**
      * The bitmap Roaring's portable serialization {@code bytes} hold.
      *
@@ -52,6 +57,31 @@ public final class Bitmap implements Serializable {
     /** Adds {@code value}. */
     public void add(int value) {
         bits.add(value);
+    }
+
+    /** Adds every value from {@code rangeStart} (inclusive) to {@code rangeEnd} (exclusive), as unsigned 32-bit values. */
+    public void add(long rangeStart, long rangeEnd) {
+        bits.add(rangeStart, rangeEnd);
+    }
+
+    /** Adds {@code length} values of {@code values} from {@code offset}. */
+    public void addN(int[] values, int offset, int length) {
+        bits.addN(values, offset, length);
+    }
+
+    /** Whether it holds {@code value}. */
+    public boolean contains(int value) {
+        return bits.contains(value);
+    }
+
+    /** Removes every value. */
+    public void clear() {
+        bits.clear();
+    }
+
+    /** How many values it holds, as an int (Roaring's: wraps past 2^31 - 1; see {@link #getLongCardinality()}). */
+    public int getCardinality() {
+        return bits.getCardinality();
     }
 
     /** Removes {@code value}. */
@@ -84,6 +114,7 @@ public final class Bitmap implements Serializable {
         return bits.getLongCardinality();
     }
 
+    /** Whether it holds no value. */
     public boolean isEmpty() {
         return bits.isEmpty();
     }
