@@ -24,7 +24,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  */
 public final class LineFormat implements Serializable {
     private static final long serialVersionUID = 1L;
-    /** A timestamp's whole seconds as the csv and json formats write them (parsed once, not per row). */
+    /** A timestamp's whole seconds as the csv format writes them (parsed once, not per row; json's are JsonTimes'). */
     private static final java.time.format.DateTimeFormatter SECONDS = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private final boolean json;
