@@ -47,10 +47,6 @@ public final class CheckpointStorage {
      * subtask's snapshot of at most this many bytes is stored in {@code _metadata} instead of a file of its own.
      */
     public static final String INLINE_THRESHOLD = "execution.checkpointing.data-inline-threshold";
-    /** Flink's default for {@link #INLINE_THRESHOLD}: 20 KB. */
-    public static final int DEFAULT_INLINE_THRESHOLD = 20 * 1024;
-    /** Flink's upper bound for {@link #INLINE_THRESHOLD}: 1 MB, since {@code _metadata} is read whole. */
-    public static final int MAX_INLINE_THRESHOLD = 1024 * 1024;
 
     private final String jobName;
     private final Path jobDirectory;
@@ -65,7 +61,7 @@ public final class CheckpointStorage {
      * nothing is created until {@link #begin}.
      */
     public CheckpointStorage(Path baseDirectory, String jobName) {
-        this(baseDirectory, jobName, DEFAULT_INLINE_THRESHOLD);
+        this(baseDirectory, jobName, InlineThreshold.DEFAULT_BYTES);
     }
 
     /**
@@ -88,27 +84,7 @@ public final class CheckpointStorage {
         this.remote = remote;
         this.settings = Map.copyOf(settings);
         this.shared = new SharedStateFiles(jobDirectory);
-        this.inlineThreshold = inlineThreshold(settings);
-    }
-
-    /** {@link #INLINE_THRESHOLD} from {@code settings} (a size such as {@code 20kb}, or bytes), checked against Flink's bounds. */
-    static int inlineThreshold(Map<String, String> settings) {
-        String text = settings.get(INLINE_THRESHOLD);
-        if (text == null) {
-            return DEFAULT_INLINE_THRESHOLD;
-        }
-        long bytes;
-        try {
-            bytes = dev.weir.configuration.MemorySize.parseBytes(text);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + INLINE_THRESHOLD + "' must be a memory size such as 20kb, was '" + text
-                    + "': " + e.getMessage(), e);
-        }
-        if (bytes < 0 || bytes > MAX_INLINE_THRESHOLD) {
-            throw new IllegalArgumentException("'" + INLINE_THRESHOLD + "' is " + text + "; it must be between 0 and 1mb "
-                    + "(as in Flink: _metadata is read whole); set a smaller size, or 0 to write every snapshot to a file");
-        }
-        return (int) bytes;
+        this.inlineThreshold = InlineThreshold.fromSettings(settings);
     }
 
     /**
@@ -280,61 +256,7 @@ public final class CheckpointStorage {
         if (!RemoteCheckpoints.isRemote(location)) {
             return load(RemoteCheckpoints.localPath(location));
         }
-        String folder = location.endsWith("/" + FileFormat.METADATA_FILE)
-                ? location.substring(0, location.length() - FileFormat.METADATA_FILE.length()) : location;
-        folder = folder.endsWith("/") ? folder : folder + "/";
-        Path target = Path.of(location);
-        try (RemoteCheckpoints store = RemoteCheckpoints.open(folder, settings)) {
-            Path local = store.fetch(createDirectories(StagingFolders.own().resolve("restores"))
-                    .resolve(Long.toString(System.nanoTime()))).orElseThrow(() -> new CheckpointException(target,
-                    "no completed checkpoint", "Cannot restore from " + location + ": it holds no completed checkpoint "
-                    + "or savepoint (no " + FileFormat.METADATA_FILE + " object). Give the location of a completed "
-                    + "checkpoint or savepoint, or of a job's checkpoint folder.", null));
-            String jobFolder = local.getFileName().toString().equals("checkpoint") ? parentLocation(folder) : folder;
-            try {
-                fetchSharedFiles(local, jobFolder);
-                return CompletedCheckpoint.open(local);
-            } catch (CheckpointException e) {
-                throw new CheckpointException(e.file(), e.reason(), "Cannot restore from " + location + " (downloaded to "
-                        + local + "): " + e.getMessage() + ". Choose another savepoint or retained checkpoint.", e);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the checkpoint at " + location + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Downloads the shared state files the checkpoint downloaded to {@code local} lists from its job folder at
-     * {@code jobFolder} into {@code local}'s sibling {@code shared/}, where {@link CompletedCheckpoint} finds them; then
-     * deletes the job folder's orphaned shared objects (a killed run's), which nothing can list any more.
-     */
-    private void fetchSharedFiles(Path local, String jobFolder) throws IOException {
-        CheckpointMetadata metadata = MetadataFile.read(local.resolve(FileFormat.METADATA_FILE));
-        if (metadata.savepoint() || jobFolder == null) {
-            return;
-        }
-        Set<String> names = new HashSet<>();
-        SharedStateFiles.listedBy(metadata, names);
-        try (RemoteCheckpoints job = RemoteCheckpoints.open(jobFolder, settings)) {
-            job.fetchShared(names, local.getParent().resolve(SharedStateFiles.FOLDER));
-            try {
-                int deleted = job.sweepOrphans(local.getParent().resolve("metadata"));
-                if (deleted > 0) {
-                    LOG.log(System.Logger.Level.INFO, "Deleted " + deleted + " shared state objects at " + jobFolder
-                            + " that no completed checkpoint lists (left by a run stopped while checkpointing)");
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "Could not delete orphaned shared state objects at " + jobFolder + ": "
-                        + e.getMessage() + "; they cost storage only");
-            }
-        }
-    }
-
-    /** {@code s3://b/jobs/job-1/} for {@code s3://b/jobs/job-1/chk-3/}; null when the location has no parent folder. */
-    private static String parentLocation(String folder) {
-        String trimmed = folder.substring(0, folder.length() - 1);
-        int slash = trimmed.lastIndexOf('/');
-        return slash < 0 || trimmed.substring(0, slash).endsWith(":/") ? null : trimmed.substring(0, slash + 1);
+        return RemoteRestore.load(location, settings);
     }
 
     private CompletedCheckpoint loadLocal(Path checkpointDirectory) {
@@ -476,7 +398,7 @@ public final class CheckpointStorage {
         return ids;
     }
 
-    private static Path createDirectories(Path directory) {
+    static Path createDirectories(Path directory) {
         try {
             return Files.createDirectories(directory);
         } catch (IOException e) {

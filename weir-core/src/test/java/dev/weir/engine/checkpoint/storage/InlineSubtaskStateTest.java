@@ -142,7 +142,7 @@ class InlineSubtaskStateTest {
 
         assertThat(options.storageSettings()).isEqualTo(Map.of("execution.checkpointing.data-inline-threshold", "1024",
                 "s3.endpoint", "http://localhost:9000"));
-        assertThat(CheckpointStorage.inlineThreshold(options.storageSettings())).isEqualTo(1024);
+        assertThat(InlineThreshold.fromSettings(options.storageSettings())).isEqualTo(1024);
     }
 
     @Test
