@@ -231,6 +231,8 @@ final class SqlCases {
         q.addAll(StatisticAggregateCases.queries());
         // Branch sf: INET_ATON/INET_NTOA, PERCENTILE, COLLECT.
         q.addAll(InetPercentileCollectCases.queries());
+        // The lead, seventeenth session: GROUPING SETS, ROLLUP, CUBE.
+        q.addAll(GroupingSetsCases.queries());
         return q;
     }
 }

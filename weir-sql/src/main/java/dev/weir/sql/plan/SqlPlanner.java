@@ -154,7 +154,8 @@ public final class SqlPlanner {
                 places.statement(validated);
             }
             RelRoot root = planner.rel(validated);
-            return new Planned(JsonValueArguments.apply(JoinFilterPushdown.apply(SubQueryJoinRewrite.apply(root.project()))),
+            return new Planned(GroupingSetsRewrite.apply(JsonValueArguments.apply(JoinFilterPushdown.apply(
+                    SubQueryJoinRewrite.apply(root.project())))),
                     root.validatedRowType, validated, places);
         } catch (org.apache.calcite.tools.ValidationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
