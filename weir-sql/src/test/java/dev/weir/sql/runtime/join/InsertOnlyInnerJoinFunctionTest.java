@@ -12,6 +12,8 @@ import dev.weir.testing.TwoInputHarness;
 import dev.weir.types.Row;
 import dev.weir.types.RowKind;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The inner join of insert-only inputs row by row: rows are (key, value) on both sides. */
@@ -186,6 +188,66 @@ class InsertOnlyInnerJoinFunctionTest {
             h.processElement1(Row.of(9L, 4L, "r", 4_000L));
             assertThat(drain(h)).containsExactly("+I[7, 1, p, 1000, 7, x]", "+I[7, null, q, 2000, 7, x]",
                     "+I[7, 3, null, 3000, 7, x]", "+I[9, 4, r, 4000, 9, z]");
+        }
+    }
+
+    @Test
+    void aKeyKeepingHundredsOfRowsJoinsThemAllInArrivalOrderAcrossASnapshotAndRestore() throws Exception {
+        int rows = 197;
+        List<String> expected = new ArrayList<>();
+        HarnessSnapshot snapshot;
+        try (TwoInputHarness<Row, Row, Row> h = packedHarness()) {
+            for (long i = 0; i < rows; i++) {
+                h.processElement1(Row.of(7L, i % 5 == 0 ? null : i, "v" + i, 1_000L * i));
+                expected.add("+I[7, " + (i % 5 == 0 ? "null" : i) + ", v" + i + ", " + 1_000L * i + ", 7, x]");
+            }
+            h.processElement2(Row.of(7L, "x"));
+            assertThat(drain(h)).containsExactlyElementsOf(expected);
+            snapshot = h.snapshot();
+        }
+        try (TwoInputHarness<Row, Row, Row> h = packedHarness()) {
+            h.restore(snapshot);
+            h.processElement1(Row.of(7L, -1L, "last", -1L));
+            h.processElement2(Row.of(7L, "y"));
+            List<String> all = new ArrayList<>(List.of("+I[7, -1, last, -1, 7, x]"));
+            for (String line : expected) {
+                all.add(line.replace(", 7, x]", ", 7, y]"));
+            }
+            all.add("+I[7, -1, last, -1, 7, y]");
+            assertThat(drain(h)).containsExactlyElementsOf(all);
+        }
+    }
+
+    @Test
+    void aKeysSingleRowKeepsItsNullsAndValuesThroughASnapshotAndWhenItsKeyGrows() throws Exception {
+        HarnessSnapshot snapshot;
+        try (TwoInputHarness<Row, Row, Row> h = packedHarness()) {
+            h.processElement1(Row.of(7L, null, "p", Long.MIN_VALUE));
+            h.processElement1(Row.of(8L, Long.MAX_VALUE, null, null));
+            snapshot = h.snapshot();
+        }
+        try (TwoInputHarness<Row, Row, Row> h = packedHarness()) {
+            h.restore(snapshot);
+            h.processElement2(Row.of(8L, "y"));
+            h.processElement1(Row.of(7L, 2L, "q", 0L));
+            h.processElement2(Row.of(7L, "x"));
+            assertThat(drain(h)).containsExactly("+I[8, 9223372036854775807, null, null, 8, y]",
+                    "+I[7, null, p, -9223372036854775808, 7, x]", "+I[7, 2, q, 0, 7, x]");
+        }
+    }
+
+    @Test
+    void rowsOfManyLongAndOtherColumnsJoinWithEveryValueInPlace() throws Exception {
+        try (TwoInputHarness<Row, Row, Row> h = ProcessFunctionTestHarnesses.forKeyedCoProcessFunction(
+                new InsertOnlyInnerJoinFunction(new boolean[] {true},
+                        new RowPacking(new boolean[] {true, true, true, true, true, true, false, false, false}),
+                        new RowPacking(new boolean[] {true, false}), null, Duration.ZERO),
+                GroupKeySelector.of(new int[] {0}, true), GroupKeySelector.of(new int[] {0}, true))) {
+            h.processElement1(Row.of(7L, 1L, 2L, null, 4L, 5L, "a", null, "c"));
+            h.processElement2(Row.of(7L, "x"));
+            h.processElement1(Row.of(7L, 6L, null, 8L, 9L, 10L, null, "b", "d"));
+            assertThat(drain(h)).containsExactly("+I[7, 1, 2, null, 4, 5, a, null, c, 7, x]",
+                    "+I[7, 6, null, 8, 9, 10, null, b, d, 7, x]");
         }
     }
 
