@@ -1,5 +1,7 @@
 package dev.weir.sqlcompat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +19,40 @@ final class RankCases {
      * the partition key (0 for a global Top-N: the whole changelog in order). Flink and Weir both run them at
      * parallelism 1 from one file source, so each partition's rows arrive in the same order on both.
      */
-    static final Map<String, Integer> IN_ORDER = Map.of("topNOfASumOfPositivePrices", 0,
-            "topNOfAFilteredSumPerPartition", 1, "topNOfAnAggregate", 0, "topNOfACountWithoutRowNumber", 0,
-            "topNOfAMaxPerPartition", 1);
+    static final Map<String, Integer> IN_ORDER = Map.ofEntries(Map.entry("topNOfASumOfPositivePrices", 0),
+            Map.entry("topNOfAFilteredSumPerPartition", 1), Map.entry("topNOfAnAggregate", 0),
+            Map.entry("topNOfACountWithoutRowNumber", 0), Map.entry("topNOfAMaxPerPartition", 1),
+            Map.entry("topNOfTiesInArrivalOrder", 1), Map.entry("appendOnlyTopOneWithoutRowNumber", 1),
+            Map.entry("appendOnlyRankRange", 1), Map.entry("appendOnlyRankRangeWithoutRowNumber", 1),
+            Map.entry("retractTopNOfAShrinkingPartition", 1), Map.entry("retractTopNOfAShrinkingPartitionWithoutRowNumber", 1),
+            Map.entry("retractTopOneWithRowNumber", 1), Map.entry("retractRankRange", 1));
+
+    /**
+     * The ties and shrinking partitions block's tables: {@code rank_ties} (partition a: ids 1, 2, 3, 6 and 10 tie at 5)
+     * and {@code rank_sums}, whose sums per (k, p) tie at 5, then move; each sum reaching 10 leaves the queries' filter
+     * {@code s < 10}, a retraction that shrinks its partition below N.
+     */
+    static List<String> tables(Path dir) throws Exception {
+        Path ties = Files.write(dir.resolve("rank_ties.csv"), List.of("a,1,5", "a,2,5", "a,3,5", "a,4,7", "b,5,2", "a,6,5",
+                "b,7,2", "a,8,9", "b,9,1", "a,10,5"));
+        Path sums = Files.write(dir.resolve("rank_sums.csv"), List.of("a,x,5", "a,y,5", "a,z,5", "a,w,3", "a,x,-1", "a,y,1",
+                "a,z,-5", "a,w,-3", "b,x,2", "b,x,20", "a,y,10", "a,x,10", "b,y,2", "b,y,1", "a,z,20", "a,w,20", "a,v,4"));
+        return new ArrayList<>(List.of(
+                "CREATE TABLE rank_ties (k STRING, id INT, v INT) WITH ('connector' = 'filesystem', 'path' = '" + ties
+                        + "', 'format' = 'csv')",
+                "CREATE TABLE rank_sums (k STRING, p STRING, v INT) WITH ('connector' = 'filesystem', 'path' = '" + sums
+                        + "', 'format' = 'csv')"));
+    }
+
+    private static String ofTies(String select, String where) {
+        return "SELECT " + select + " FROM (SELECT k, id, v, ROW_NUMBER() OVER (PARTITION BY k ORDER BY v DESC) AS rn "
+                + "FROM rank_ties) WHERE " + where;
+    }
+
+    private static String ofSums(String select, String where) {
+        return "SELECT " + select + " FROM (SELECT k, p, s, ROW_NUMBER() OVER (PARTITION BY k ORDER BY s DESC) AS rn FROM "
+                + "(SELECT k, p, SUM(v) AS s FROM rank_sums GROUP BY k, p) WHERE s < 10) WHERE " + where;
+    }
 
     static List<SqlCases.Query> queries() {
         List<SqlCases.Query> q = new ArrayList<>();
@@ -69,6 +102,17 @@ final class RankCases {
         q.add(new SqlCases.Query("topNOfAnOuterJoin", "SELECT name, item FROM (SELECT p.name, b.item, ROW_NUMBER() OVER ("
                 + "PARTITION BY p.name ORDER BY b.item DESC) AS rn FROM people p LEFT JOIN bids b ON p.id = CHAR_LENGTH(b.item)) "
                 + "WHERE rn <= 1", true, true));
+        // Ties and shrinking partitions, compared as the full changelog per partition key. Flink 2.3's retract rank
+        // with a range from rank 2 and no row number, or with rn = 2, gives changelogs that retract rows it never
+        // emitted (measured): Weir's are the row-numbered changelog (without the number), not compared here.
+        q.add(new SqlCases.Query("topNOfTiesInArrivalOrder", ofTies("*", "rn <= 2"), true));
+        q.add(new SqlCases.Query("appendOnlyTopOneWithoutRowNumber", ofTies("k, id, v", "rn = 1"), true));
+        q.add(new SqlCases.Query("appendOnlyRankRange", ofTies("*", "rn BETWEEN 2 AND 3"), true));
+        q.add(new SqlCases.Query("appendOnlyRankRangeWithoutRowNumber", ofTies("k, id, v", "rn BETWEEN 2 AND 3"), true));
+        q.add(new SqlCases.Query("retractTopNOfAShrinkingPartition", ofSums("*", "rn <= 3"), true));
+        q.add(new SqlCases.Query("retractTopNOfAShrinkingPartitionWithoutRowNumber", ofSums("k, p, s", "rn <= 3"), true));
+        q.add(new SqlCases.Query("retractTopOneWithRowNumber", ofSums("*", "rn = 1"), true));
+        q.add(new SqlCases.Query("retractRankRange", ofSums("*", "rn BETWEEN 2 AND 3"), true));
         return q;
     }
 }

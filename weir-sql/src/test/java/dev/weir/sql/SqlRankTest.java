@@ -72,6 +72,6 @@ class SqlRankTest {
         assertThatThrownBy(() -> env.executeSql("SELECT * FROM (SELECT item, ROW_NUMBER() OVER (ORDER BY price) AS rn FROM bids) "
                 + "WHERE rn > 2"))
                 .isInstanceOf(ValidationException.class)
-                .hasMessageContaining("the row number's filter must be rn <= N, rn < N or rn = 1");
+                .hasMessageContaining("ROW_NUMBER() needs a filter with an upper bound such as WHERE rn <= 10 (Top-N)");
     }
 }

@@ -35,7 +35,9 @@ import org.apache.calcite.sql.SqlKind;
  * Translates Top-N and deduplication: {@code SELECT .. FROM (SELECT .., ROW_NUMBER() OVER (PARTITION BY ..
  * ORDER BY ..) AS rn FROM t) WHERE rn <= N}, optionally under a projection. Ordered by the input's event time with
  * {@code rn = 1} and the row number not selected, it is Flink's deduplication (keep first for ASC, keep last for
- * DESC); otherwise an append-only Top-N, or Flink's retract Top-N over an updating input. RANK() and DENSE_RANK() are
+ * DESC); otherwise an append-only Top-N, or Flink's retract Top-N over an updating input. The filter on the row number
+ * is a rank range ({@code rn <= N}, {@code rn BETWEEN K AND N}, {@code rn = K}, ...); a range from rank 2 or later ranks
+ * with the row number and projects it away, a Top-1 ranks without it (it is the constant 1), as Flink 2.3's plans do. RANK() and DENSE_RANK() are
  * refused as Flink 2.3 refuses them on streaming tables. The rank runs on the input rows with the row number appended;
  * one compiled step after it computes the query's columns and the filter's other conditions.
  */
@@ -92,30 +94,41 @@ final class RankTranslator {
         int inputArity = input.getRowType().getFieldCount();
         RexBuilder rexBuilder = top.getCluster().getRexBuilder();
 
-        // The rank's bound: rn <= N, rn < N, rn = 1 (either way round); other conjuncts filter the result.
+        // The rank's range: rn <= N, rn < N, rn = K, rn >= K, rn > K, BETWEEN (either way round); other conjuncts filter
+        // the result. Flink's rankRange=[rankStart=K, rankEnd=N].
+        long start = 1;
         long n = -1;
         List<RexNode> otherConditions = new ArrayList<>();
-        for (RexNode conjunct : RelOptUtil.conjunctions(filter.getCondition())) {
-            long bound = rankBound(conjunct, rnIndex);
-            if (bound == 0) {
+        for (RexNode conjunct : RelOptUtil.conjunctions(RexUtil.expandSearch(rexBuilder, null, filter.getCondition()))) {
+            long[] bound = rankBound(conjunct, rnIndex);
+            if (bound == null) {
                 otherConditions.add(conjunct);
-            } else if (bound < 0) {
-                throw refusal(filter, "the row number's filter must be rn <= N, rn < N or rn = 1 (a Top-N starting at rank 1); "
-                        + "ranges starting later are not supported yet");
+            } else if (bound.length == 0) {
+                throw refusal(filter, "the row number's filter must compare it with a number (rn <= N, rn < N, rn = K, "
+                        + "rn >= K, rn > K, rn BETWEEN K AND N) joined with the others by AND");
             } else {
-                n = n < 0 ? bound : Math.min(n, bound);
+                start = Math.max(start, bound[0]);
+                n = bound[1] < 0 ? n : n < 0 ? bound[1] : Math.min(n, bound[1]);
             }
         }
         if (n < 0) {
-            throw refusal(filter, "ROW_NUMBER() needs a filter such as WHERE rn <= 10 (Top-N); unbounded ROW_NUMBER() is not "
-                    + "supported");
+            throw refusal(filter, "ROW_NUMBER() needs a filter with an upper bound such as WHERE rn <= 10 (Top-N); unbounded "
+                    + "ROW_NUMBER() is not supported");
+        }
+        if (start > n) {
+            throw refusal(filter, "the row number's filter keeps no rank (from " + start + " to " + n + "); write a range "
+                    + "such as rn BETWEEN 1 AND " + Math.max(n, 1));
         }
         // The rank's output row: the input's columns, then the row number. The rank projection's expressions and the
         // outer projection are rewritten over it.
+        // A Top-1 (rn = 1, rn <= 1, rn < 2) makes the row number a constant: as in Flink's plan, the rank runs without
+        // it and the projection writes 1, so that rn = 1 with rn selected emits Flink's changelog of a Top-1 without it.
+        long onlyRank = n == 1 ? 1 : -1;
         RexShuttle overAsRowNumber = new RexShuttle() {
             @Override
             public RexNode visitOver(RexOver o) {
-                return new RexInputRef(inputArity, o.getType());
+                return onlyRank > 0 ? rexBuilder.makeExactLiteral(java.math.BigDecimal.valueOf(onlyRank), o.getType())
+                        : new RexInputRef(inputArity, o.getType());
             }
         };
         List<RexNode> rankColumns = new ArrayList<>();
@@ -182,11 +195,14 @@ final class RankTranslator {
             // or its update-fast one where each row's sort key only moves one way (UpdateFastRank).
             int[] uniqueKey = in.updating() ? UpdateFastRank.uniqueKey(input, over.getWindow().partitionKeys, orderKeys,
                     translator::scannedInsertOnly) : null;
-            function = in.updating() ? new RetractableTopNFunction(comparator, n, rowNumberShown, uniqueKey != null)
-                    : new AppendOnlyTopNFunction(comparator, n, rowNumberShown);
+            // A range starting below rank 1 ranks with the row number and projects it away: Flink 2.3's changelog is
+            // then the row-numbered one without the number.
+            boolean withRowNumber = rowNumberShown || start > 1;
+            function = in.updating() ? new RetractableTopNFunction(comparator, start, n, withRowNumber, uniqueKey != null)
+                    : new AppendOnlyTopNFunction(comparator, start, n, withRowNumber);
             String strategy = !in.updating() ? "AppendFastStrategy"
                     : uniqueKey != null ? UpdateFastRank.describe(uniqueKey) : "RetractStrategy";
-            name = "Rank(strategy=[" + strategy + "], rankType=[ROW_NUMBER], rankRange=[rankStart=1, rankEnd=" + n
+            name = "Rank(strategy=[" + strategy + "], rankType=[ROW_NUMBER], rankRange=[rankStart=" + start + ", rankEnd=" + n
                     + "], partitionBy=[" + partitionNames + "], orderBy=[" + describeOrder(orderKeys, input)
                     + "], select=[" + String.join(", ", input.getRowType().getFieldNames()) + ", w0$o0])";
         }
@@ -234,13 +250,16 @@ final class RankTranslator {
         return true;
     }
 
-    /** N for {@code rn <= N}, {@code rn < N+1}, {@code rn = 1}; 0 if the conjunct does not bound rn; -1 if unsupported. */
-    private static long rankBound(RexNode conjunct, int rnIndex) {
+    /**
+     * The ranks {@code conjunct} keeps as {from, to} (to -1 for no upper bound); null if it does not name the row
+     * number; an empty array if it names it in a way no Top-N reads.
+     */
+    private static long[] rankBound(RexNode conjunct, int rnIndex) {
         if (!RelOptUtil.InputFinder.bits(conjunct).get(rnIndex)) {
-            return 0;
+            return null;
         }
         if (!(conjunct instanceof RexCall) || ((RexCall) conjunct).getOperands().size() != 2) {
-            return -1;
+            return new long[0];
         }
         RexNode a = ((RexCall) conjunct).getOperands().get(0);
         RexNode b = ((RexCall) conjunct).getOperands().get(1);
@@ -252,21 +271,25 @@ final class RankTranslator {
             kind = kind.reverse();
         }
         if (!(a instanceof RexInputRef) || ((RexInputRef) a).getIndex() != rnIndex || !(b instanceof RexLiteral)) {
-            return -1;
+            return new long[0];
         }
         Long value = ((RexLiteral) b).getValueAs(Long.class);
         if (value == null) {
-            return -1;
+            return new long[0];
         }
         switch (kind) {
             case LESS_THAN_OR_EQUAL:
-                return value >= 1 ? value : -1;
+                return new long[] {1, value};
             case LESS_THAN:
-                return value >= 2 ? value - 1 : -1;
+                return new long[] {1, value - 1};
             case EQUALS:
-                return value == 1 ? 1 : -1;
+                return new long[] {value, value};
+            case GREATER_THAN_OR_EQUAL:
+                return new long[] {value, -1};
+            case GREATER_THAN:
+                return new long[] {value + 1, -1};
             default:
-                return -1;
+                return new long[0];
         }
     }
 

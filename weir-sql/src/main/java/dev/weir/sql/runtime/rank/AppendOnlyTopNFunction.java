@@ -14,18 +14,30 @@ import dev.weir.util.Collector;
  * that is not better than the N-th of a full list is dropped. Output rows are the input row with the row number
  * appended. With the row number in the result, every row whose rank changed is updated ({@code -U} the row that held
  * the rank, {@code +U} its new holder) and a rank newly filled is inserted; without it, the row pushed out is deleted
- * and the new row inserted.
+ * and the new row inserted, except in a top-1, whose one row is updated ({@code -U} old, {@code +U} new) as in Flink 2.3.
  */
 public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Object, Row, Row> {
     private static final long serialVersionUID = 1L;
 
     private final SortKeyComparator order;
+    /** The first rank emitted ({@code rn >= start}); the rows above it are kept to rank the others. */
+    private final long start;
     private final long n;
     private final boolean withRowNumber;
     private transient ValueState<Row[]> topRows;
 
     public AppendOnlyTopNFunction(SortKeyComparator order, long n, boolean withRowNumber) {
+        this(order, 1, n, withRowNumber);
+    }
+
+    /** The ranks {@code start} to {@code n} ({@code rn BETWEEN start AND n}); from a start above 1 with the row number. */
+    public AppendOnlyTopNFunction(SortKeyComparator order, long start, long n, boolean withRowNumber) {
+        if (start > 1 && !withRowNumber) {
+            throw new IllegalArgumentException("a rank range from " + start + " needs the row number: the planner adds it "
+                    + "and projects it away, as Flink does");
+        }
         this.order = order;
+        this.start = start;
         this.n = n;
         this.withRowNumber = withRowNumber;
     }
@@ -63,13 +75,18 @@ public final class AppendOnlyTopNFunction extends KeyedProcessFunction<Object, R
         if (withRowNumber) {
             // Ranks from the new row's to the last one held change holder (-U the old, +U the new); a rank newly
             // filled (the list was not full) is inserted.
-            for (int rank = position + 1; rank <= size; rank++) {
+            for (int rank = (int) Math.max(position + 1, start); rank <= size; rank++) {
                 out.collect(ranked(RowKind.UPDATE_BEFORE, rows[rank - 1], rank));
                 out.collect(ranked(RowKind.UPDATE_AFTER, updated[rank - 1], rank));
             }
-            if (size < n) {
+            if (size < n && size + 1 >= start) {
                 out.collect(ranked(RowKind.INSERT, updated[size], size + 1L));
             }
+        } else if (n == 1 && size == 1) {
+            // A top-1 holds one row per partition: Flink 2.3 updates it (-U the old row, +U the new one) where a
+            // longer top N deletes the row pushed out and inserts the new one.
+            out.collect(ranked(RowKind.UPDATE_BEFORE, rows[0], 0));
+            out.collect(ranked(RowKind.UPDATE_AFTER, row, 0));
         } else {
             if (size == n) {
                 out.collect(ranked(RowKind.DELETE, rows[size - 1], 0));
