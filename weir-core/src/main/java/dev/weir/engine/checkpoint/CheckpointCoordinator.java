@@ -322,10 +322,15 @@ public final class CheckpointCoordinator implements CheckpointAcknowledger {
         synchronized (this) {
             lastCompletedAt = System.currentTimeMillis();
             consecutiveFailures = 0;
-            latestCompleted = p.id;
-            // Older pending checkpoints can no longer complete usefully: subsume them.
+            latestCompleted = Math.max(latestCompleted, p.id);
+            // Older pending checkpoints can no longer complete usefully: subsume them. Not a savepoint, as in Flink: the
+            // user asked for it (a stop-with-savepoint waits for it), and a periodic checkpoint overtaking a slow one is
+            // no reason to fail it.
             for (Iterator<Map.Entry<Long, Pending>> it = pending.headMap(p.id).entrySet().iterator(); it.hasNext(); ) {
                 Pending older = it.next().getValue();
+                if (older.savepoint) {
+                    continue;
+                }
                 it.remove();
                 older.cancelExpiry();
                 older.writer.abort();
