@@ -11,6 +11,7 @@ import dev.weir.sql.runtime.GroupKeySelector;
 import dev.weir.sql.runtime.WatermarkCalcFunction;
 import dev.weir.sql.runtime.agg.AggCall;
 import dev.weir.sql.runtime.agg.AggCalls;
+import dev.weir.sql.runtime.agg.LongAggregate;
 import dev.weir.sql.runtime.agg.SqlAggregate;
 import dev.weir.streaming.api.datastream.DataStream;
 import dev.weir.streaming.api.environment.StreamExecutionEnvironment;
@@ -451,8 +452,12 @@ public final class StreamTranslator {
         record(name);
         boolean byValue = keys.length == 1
                 && GroupKeySelector.keysByValue(aggregate.getInput().getRowType().getFieldList().get(keys[0]).getType().getSqlTypeName());
-        DataStream<Row> out = in.stream().keyBy(GroupKeySelector.of(keys, byValue))
-                .process(new GroupAggregateFunction(new SqlAggregate(calls), keys)).name(name);
+        // Over an insert-only input, integer COUNT/SUM/AVG/MIN/MAX calls keep one long[] per key (Nexmark q17, q4's MAX).
+        LongAggregate integers = in.updating() ? null
+                : LongAggregate.tryCreate(aggregate.getAggCallList(), aggregate.getInput().getRowType());
+        GroupAggregateFunction function = integers != null ? new GroupAggregateFunction(integers, keys)
+                : new GroupAggregateFunction(new SqlAggregate(calls), keys);
+        DataStream<Row> out = in.stream().keyBy(GroupKeySelector.of(keys, byValue)).process(function).name(name);
         return new Translated(out, aggregate.getRowType(), -1, true);
     }
 

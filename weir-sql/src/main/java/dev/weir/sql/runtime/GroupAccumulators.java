@@ -10,7 +10,10 @@ import java.io.Serializable;
 final class GroupAccumulators implements Serializable {
     private static final long serialVersionUID = 1L;
 
+    /** One accumulator per call ({@link dev.weir.sql.runtime.agg.SqlAggregate}); null when {@link #longs} holds them. */
     Object[] accumulators;
+    /** All calls' accumulators in one array ({@link dev.weir.sql.runtime.agg.LongAggregate}), or null. */
+    long[] longs;
     long rows;
     /**
      * The result last emitted for the group, so that the next row's {@code -U} needs no second evaluation; null when
@@ -20,5 +23,9 @@ final class GroupAccumulators implements Serializable {
 
     GroupAccumulators(Object[] accumulators) {
         this.accumulators = accumulators;
+    }
+
+    GroupAccumulators(long[] longs) {
+        this.longs = longs;
     }
 }

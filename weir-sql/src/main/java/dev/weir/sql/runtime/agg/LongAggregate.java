@@ -9,7 +9,8 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * The aggregate calls of an insert-only GROUP BY (a window aggregate) when every one is COUNT, or SUM, AVG, MIN or MAX
+ * The aggregate calls of an insert-only GROUP BY (a window aggregate, or an unbounded GROUP BY over an insert-only
+ * input) when every one is COUNT, or SUM, AVG, MIN or MAX
  * of an integer column: the accumulator is one {@code long[]} holding two slots per call (value and count), updated
  * by one loop over operation codes. Compared with {@link SqlAggregate}'s object per call, an element costs no virtual
  * call and no pointer chase per call, and a key's slice one array. Results equal {@link SqlAggregate}'s: SUM and AVG
@@ -164,6 +165,26 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
                 result[i] = count;
             } else if (count > 0) {
                 result[i] = as(ops[i] == AVG ? value / count : value, resultTypes[i]);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * The result, as {@link #getResult(long[])}, holding {@code previous}'s own value objects where a BIGINT call's
+     * result did not change: an unbounded GROUP BY that emits its key's old and new result per row boxes only the
+     * changed columns.
+     */
+    public Object[] getResult(long[] acc, Object[] previous) {
+        Object[] result = new Object[ops.length];
+        for (int i = 0; i < ops.length; i++) {
+            long value = acc[2 * i];
+            long count = acc[2 * i + 1];
+            if (ops[i] == COUNT) {
+                result[i] = AggCall.sameOrBoxed(count, previous[i]);
+            } else if (count > 0) {
+                long v = ops[i] == AVG ? value / count : value;
+                result[i] = resultTypes[i] == SqlTypeName.BIGINT ? AggCall.sameOrBoxed(v, previous[i]) : as(v, resultTypes[i]);
             }
         }
         return result;
