@@ -228,6 +228,7 @@ final class SqlCases {
         q.addAll(CollectionFunctionCases.queries());
         q.addAll(SortLimitCases.queries());
         q.addAll(BitmapFunctionCases.queries());
+        q.addAll(ChangelogFunctionCases.queries());
         q.addAll(StatisticAggregateCases.queries());
         // Branch sf: INET_ATON/INET_NTOA, PERCENTILE, COLLECT.
         q.addAll(InetPercentileCollectCases.queries());

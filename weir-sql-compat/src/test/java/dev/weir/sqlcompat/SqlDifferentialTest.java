@@ -43,6 +43,7 @@ class SqlDifferentialTest {
         ddl.addAll(SortLimitCases.tables(dir));
         ddl.addAll(BitmapFunctionCases.tables(dir));
         ddl.addAll(RankCases.tables(dir));
+        ddl.addAll(ChangelogFunctionCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {
             runAll(flinkThreads, ddl);

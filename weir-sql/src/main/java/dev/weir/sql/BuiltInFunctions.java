@@ -63,6 +63,8 @@ final class BuiltInFunctions {
             "BITMAP_XOR_CARDINALITY_AGG",
             // TRY_CAST (TryCast), TYPEOF (FlinkTypeStrings).
             "TRY_CAST", "TYPEOF",
+            // The process table functions TO_CHANGELOG and FROM_CHANGELOG (ChangelogFunction).
+            "FROM_CHANGELOG", "TO_CHANGELOG",
             // IPv4 addresses (InetCalls).
             "INET_ATON", "INET_NTOA");
 

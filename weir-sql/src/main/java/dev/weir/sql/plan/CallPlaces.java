@@ -26,6 +26,9 @@ final class CallPlaces {
     /** Calcite's standard conversion of calls, recording where each converted call of the statement was written. */
     SqlRexConvertletTable convertlets() {
         return call -> {
+            if (call.getOperator() instanceof ChangelogFunction) {
+                return ChangelogConvertlet.INSTANCE;
+            }
             SqlRexConvertlet standard = StandardConvertletTable.INSTANCE.get(call);
             if (standard == null) {
                 return null;

@@ -31,6 +31,7 @@ final class FlinkOperatorTable {
         own.add(PercentileFunction.INSTANCE);
         own.addAll(VariantFunctions.ALL);
         own.addAll(BitmapFunctions.ALL);
+        own.addAll(ChangelogFunction.ALL);
         return SqlOperatorTables.chain(new CaseInsensitive(SqlOperatorTables.of(own)), new StandardWithoutReplaced());
     }
 

@@ -170,6 +170,9 @@ public final class StreamTranslator {
         if (rel instanceof Filter) {
             return calc(rel);
         }
+        if (rel instanceof TableFunctionScan scan && ChangelogTranslator.applies(scan)) {
+            return new ChangelogTranslator(this).translate(scan);
+        }
         if (rel instanceof TableFunctionScan) {
             return new WindowTranslator(this).windowColumns((TableFunctionScan) rel);
         }
