@@ -44,6 +44,7 @@ class SqlDifferentialTest {
         ddl.addAll(BitmapFunctionCases.tables(dir));
         ddl.addAll(RankCases.tables(dir));
         ddl.addAll(ChangelogFunctionCases.tables(dir));
+        ddl.addAll(StatisticAggregateCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {
             runAll(flinkThreads, ddl);

@@ -475,7 +475,6 @@ public final class StreamTranslator {
 
     /** The runtime calls of the insert-only aggregate {@code calls} over rows of {@code inputType}. */
     AggCall[] aggCalls(List<AggregateCall> calls, RelDataType inputType) {
-        AggCalls.refuseStatisticsInWindows(calls);
         AggCall[] result = new AggCall[calls.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = AggCalls.of(calls.get(i), inputType, false);

@@ -141,21 +141,6 @@ public final class AggCalls {
         return new JsonAggregates.ArrayAgg(value, call.filterArg, absent, timestamp, raw);
     }
 
-    /**
-     * Refuses STDDEV_POP, STDDEV_SAMP, VAR_POP and VAR_SAMP among a window aggregate's {@code calls}: merged partial
-     * statistics differ from Flink's in the last digits, so Weir runs them in GROUP BY aggregates of insert-only input only.
-     */
-    public static void refuseStatisticsInWindows(List<AggregateCall> calls) {
-        for (AggregateCall call : calls) {
-            switch (call.getAggregation().getKind()) {
-                case STDDEV_POP, STDDEV_SAMP, VAR_POP, VAR_SAMP -> throw statisticRefused(call.getAggregation().getName(),
-                        "in a window aggregate (merged partials differ from Flink's in the last digits yet)");
-                default -> {
-                }
-            }
-        }
-    }
-
     private static ValidationException statisticRefused(String name, String where) {
         return new ValidationException(name + " " + where + " is not supported by Weir SQL yet; it runs in a GROUP BY "
                 + "aggregate of an insert-only input, e.g. SELECT k, " + name + "(v) FROM t GROUP BY k");

@@ -16,6 +16,12 @@ public final class Percentile extends AggCall {
     private final int percentageArg;
     private final boolean array;
     private final int frequencyArg;
+    /**
+     * {@link #result}'s scratch: a group's sorted values and their counts, grown to the largest table seen, so that a
+     * GROUP BY computing a result per row allocates no arrays. A function is copied per subtask, so one thread uses them.
+     */
+    private transient double[] sortedValues;
+    private transient long[] sortedTimes;
 
     /**
      * {@code percentageArg}: the column of the percentage (a constant, or an ARRAY of constants: the planner refuses
@@ -85,8 +91,12 @@ public final class Percentile extends AggCall {
     @Override
     public Object result(Object acc) {
         ValueCounts counts = (ValueCounts) acc;
-        double[] values = new double[counts.capacity()];
-        long[] times = new long[values.length];
+        if (sortedValues == null || sortedValues.length < counts.capacity()) {
+            sortedValues = new double[counts.capacity()];
+            sortedTimes = new long[counts.capacity()];
+        }
+        double[] values = sortedValues;
+        long[] times = sortedTimes;
         int n = counts.sorted(values, times);
         long total = 0;
         for (int i = 0; i < n; i++) {

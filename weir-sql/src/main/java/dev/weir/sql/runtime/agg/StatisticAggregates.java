@@ -11,7 +11,11 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * and sum of squared differences kept by Welford's method in {@code double}s, which gives Flink 2.3's digits, then the
  * result converted to the call's type as Flink does (an INT column's STDDEV is an INT, cut toward zero; a DECIMAL's is
  * rounded half up to the result's scale). No value gives NULL, and so does one value's sample variance. A retracted
- * row is taken out by the same method run backwards.
+ * row is taken out by the same method run backwards. In window aggregates, partial statistics (a HOP's or CUMULATE's
+ * slices) merge by Chan's formula, as Flink 2.3's {@code $WELFORD_M2} merges its local aggregates' partials; a merge with
+ * an empty side is the other side unchanged, as in Flink. Flink's local aggregate also cuts a slice's rows into partials
+ * where a watermark passes a slice end, so a DOUBLE result may still differ from Flink's in its last digit where Weir
+ * took the same rows in one run.
  */
 public final class StatisticAggregates extends AggCall {
     private static final long serialVersionUID = 1L;
