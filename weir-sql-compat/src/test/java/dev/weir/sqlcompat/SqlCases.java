@@ -231,6 +231,7 @@ final class SqlCases {
         q.addAll(StatisticAggregateCases.queries());
         // Branch sf: INET_ATON/INET_NTOA, PERCENTILE, COLLECT.
         q.addAll(InetPercentileCollectCases.queries());
+        q.addAll(MatchRecognizeCases.queries());
         return q;
     }
 }

@@ -42,6 +42,7 @@ class SqlDifferentialTest {
         ddl.addAll(CollectionFunctionCases.tables(dir));
         ddl.addAll(SortLimitCases.tables(dir));
         ddl.addAll(BitmapFunctionCases.tables(dir));
+        ddl.addAll(MatchRecognizeCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {
             runAll(flinkThreads, ddl);
