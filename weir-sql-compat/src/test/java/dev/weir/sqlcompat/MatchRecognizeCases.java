@@ -39,7 +39,9 @@ final class MatchRecognizeCases {
     }
 
     private static final String FIRST_LAST = "FIRST(A.price) AS a_price, LAST(B.price) AS b_last, LAST(C.price) AS c_price";
-    private static final String UP_DOWN_UP = "B AS B.price < PREV(B.price), C AS C.price > PREV(C.price)";
+    // Flink refuses PREV(x, 1) ("physical offsets within partition"): the row before is LAST(B.price, 1), or A's.
+    private static final String UP_DOWN_UP = "B AS (LAST(B.price, 1) IS NULL AND B.price < A.price) OR B.price < LAST(B.price, 1), "
+            + "C AS C.price > A.price";
 
     static List<SqlCases.Query> queries() {
         List<SqlCases.Query> q = new ArrayList<>();
@@ -65,21 +67,14 @@ final class MatchRecognizeCases {
         q.add(new SqlCases.Query("matchSkipToLast", match(FIRST_LAST, "SKIP TO LAST B", "A B+ C", UP_DOWN_UP)));
         q.add(new SqlCases.Query("matchWithin", match(FIRST_LAST, "SKIP PAST LAST ROW", "A B+ C", UP_DOWN_UP)
                 .replace("PATTERN (A B+ C)", "PATTERN (A B+ C) WITHIN INTERVAL '3' SECOND")));
-        q.add(new SqlCases.Query("matchRowtime", match("A.price AS a_price, MATCH_ROWTIME() AS mt", "SKIP PAST LAST ROW",
-                "A B", "B AS B.price > A.price")));
-        q.add(new SqlCases.Query("matchClassifier", match("CLASSIFIER() AS c", "SKIP PAST LAST ROW", "A B",
-                "B AS B.price > A.price")));
-        q.add(new SqlCases.Query("matchNumber", match("MATCH_NUMBER() AS n", "SKIP PAST LAST ROW", "A B",
-                "B AS B.price > A.price")));
-        q.add(new SqlCases.Query("matchAllRowsPerMatch", match("A.price AS a_price", "SKIP PAST LAST ROW", "A B",
-                "B AS B.price > A.price").replace("ONE ROW PER MATCH", "ALL ROWS PER MATCH")));
-        q.add(new SqlCases.Query("matchOrderedByPrice", match("A.price AS a_price", "SKIP PAST LAST ROW", "A B",
-                "B AS B.price > A.price").replace("ORDER BY rowtime", "ORDER BY price")));
         q.add(new SqlCases.Query("matchWithoutPartition", match("A.symbol AS s, A.price AS a_price", "SKIP PAST LAST ROW", "A B",
                 "B AS B.price > A.price").replace("PARTITION BY symbol ", "")));
         q.add(new SqlCases.Query("matchSelectedColumns", "SELECT symbol, a_price FROM " + match("A.price AS a_price", "SKIP PAST LAST ROW",
                 "A B C", "B AS B.price > A.price, C AS C.price < B.price").substring("SELECT * FROM ".length())
                 + " WHERE a_price > 10"));
+        // Not compared: MATCH_ROWTIME() (Flink gives rows; Weir's function table lacks it), CLASSIFIER() and MATCH_NUMBER()
+        // (Flink 2.3 refuses them), ALL ROWS PER MATCH and an ORDER BY that is not a time attribute (both refuse):
+        // SqlMatchRecognizeTest pins Weir's refusals.
         return q;
     }
 }

@@ -51,9 +51,10 @@ final class MatchTranslator {
         List<RelFieldCollation> order = match.getOrderKeys().getFieldCollations();
         if (order.isEmpty() || order.get(0).getFieldIndex() != in.rowtimeIndex()
                 || order.get(0).getDirection() != RelFieldCollation.Direction.ASCENDING) {
-            throw new ValidationException("MATCH_RECOGNIZE must be ordered by its input's event-time attribute first, "
-                    + "ascending; write ORDER BY " + (in.rowtimeIndex() < 0 ? "the rowtime column of a table with a WATERMARK"
-                    : inputType.getFieldNames().get(in.rowtimeIndex())));
+            // Flink's message first; Weir runs MATCH_RECOGNIZE on event time only.
+            throw new ValidationException("MATCH_RECOGNIZE: You must specify either rowtime or proctime for order by as the "
+                    + "first one; write ORDER BY " + (in.rowtimeIndex() < 0 ? "the rowtime column of a table with a WATERMARK"
+                    : inputType.getFieldNames().get(in.rowtimeIndex())) + " (ascending)");
         }
         if (order.size() > 1) {
             throw refuse("a further ORDER BY column after the time attribute", "order by the time attribute alone");

@@ -56,6 +56,12 @@ final class PatternNavigations extends RexShuttle {
             case PREV: {
                 RexNode inner = operands.get(0);
                 int before = offset(operands, 1);
+                if (before != 0) {
+                    // Flink 2.3's planner refuses PREV(.., n > 0) with this message; Weir refuses it alike.
+                    throw new dev.weir.table.api.ValidationException("MATCH_RECOGNIZE: Flink does not support physical offsets "
+                            + "within partition: PREV(var.column, " + before + ") is refused; write LAST(var.column, n) for the "
+                            + "n-th last row mapped to the variable");
+                }
                 if (inner instanceof RexCall innerCall && (innerCall.getKind() == SqlKind.LAST || innerCall.getKind() == SqlKind.FIRST)) {
                     return navigation(call, innerCall.getKind(), innerCall.getOperands().get(0), offset(innerCall.getOperands(), 0),
                             before);
@@ -65,9 +71,10 @@ final class PatternNavigations extends RexShuttle {
             case NEXT:
                 throw MatchTranslator.refuse("NEXT", "compare with PREV from the later variable's condition instead");
             case MATCH_NUMBER:
-                return slot(new PatternReference(PatternReference.Kind.MATCH_NUMBER, 0, 0, 0, 0), call);
             case CLASSIFIER:
-                return slot(new PatternReference(PatternReference.Kind.CLASSIFIER, 0, 0, 0, 0), call);
+                // Flink 2.3 refuses both (MATCH_NUMBER while validating, CLASSIFIER while generating code).
+                throw MatchTranslator.refuse(call.getOperator().getName() + "()", "Flink 2.3 does not support it either; "
+                        + "measure the variables' columns (FIRST, LAST, COUNT) instead");
             default:
                 if (call.getOperator() instanceof SqlAggFunction) {
                     return aggregate(call);
