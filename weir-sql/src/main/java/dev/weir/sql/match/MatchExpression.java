@@ -21,22 +21,22 @@ public final class MatchExpression implements Serializable {
         this.expr = expr;
     }
 
-    /** The value for the rows {@code start..end} of {@code rows}, the key's {@code matchNumber}-th match. */
-    Object eval(MatchRows rows, int start, int end, long matchNumber, String[] names) {
-        return expr.eval(fill(rows, start, end, matchNumber, names));
+    /** The value for the rows {@code start..end} of {@code rows}. */
+    Object eval(MatchRows rows, int start, int end) {
+        return expr.eval(fill(rows, start, end));
     }
 
     /** Whether the condition holds (only TRUE does, as in a WHERE) for the rows {@code start..end}. */
-    boolean holds(MatchRows rows, int start, int end, String[] names) {
-        return expr.isTrue(fill(rows, start, end, 0, names));
+    boolean holds(MatchRows rows, int start, int end) {
+        return expr.isTrue(fill(rows, start, end));
     }
 
-    private Row fill(MatchRows rows, int start, int end, long matchNumber, String[] names) {
+    private Row fill(MatchRows rows, int start, int end) {
         if (scratch == null) {
             scratch = new Row(Math.max(1, references.length));
         }
         for (int i = 0; i < references.length; i++) {
-            scratch.setField(i, references[i].read(rows, start, end, matchNumber, names));
+            scratch.setField(i, references[i].read(rows, start, end));
         }
         return scratch;
     }

@@ -52,10 +52,6 @@ public final class MatchPattern implements Serializable {
         this.skipVariable = skipVariable;
     }
 
-    String[] names() {
-        return names;
-    }
-
     /** The last row of the match the latest {@link #search} found. */
     int end() {
         return end;
@@ -105,7 +101,7 @@ public final class MatchPattern implements Serializable {
         int variable = variables[element];
         rows.label(at, variable);
         MatchExpression define = defines[variable];
-        if (define != null && !define.holds(rows, start, at, names)) {
+        if (define != null && !define.holds(rows, start, at)) {
             return NO_MATCH;
         }
         return step(element, count + 1, at + 1, rowtimeIndex);

@@ -24,7 +24,6 @@ public final class MatchRecognizeFunction extends KeyedProcessFunction<Row, Row,
     private final MatchExpression[] measures;
     private transient RowsAwaitingWatermark pending;
     private transient ValueState<Row[]> kept;
-    private transient ValueState<Long> matches;
     private transient MatchRows rows;
 
     public MatchRecognizeFunction(int rowtimeIndex, int[] partitionColumns, MatchPattern pattern, MatchExpression[] measures) {
@@ -38,7 +37,6 @@ public final class MatchRecognizeFunction extends KeyedProcessFunction<Row, Row,
     public void open(OpenContext openContext) {
         pending = new RowsAwaitingWatermark(getRuntimeContext(), "match");
         kept = getRuntimeContext().getState(new ValueStateDescriptor<>("match-rows", Row[].class));
-        matches = getRuntimeContext().getState(new ValueStateDescriptor<>("match-count", Long.class));
         rows = new MatchRows();
     }
 
@@ -60,8 +58,6 @@ public final class MatchRecognizeFunction extends KeyedProcessFunction<Row, Row,
                 rows.add(row);
             }
         }
-        Long count = matches.value();
-        long matched = count == null ? 0 : count;
         int from = 0;
         for (Row row : due) {
             rows.add(row);
@@ -74,7 +70,7 @@ public final class MatchRecognizeFunction extends KeyedProcessFunction<Row, Row,
                     from++;
                     continue;
                 }
-                out.collect(output(from, pattern.end(), ++matched));
+                out.collect(output(from, pattern.end()));
                 from = pattern.next(rows, from);
             }
         }
@@ -84,20 +80,17 @@ public final class MatchRecognizeFunction extends KeyedProcessFunction<Row, Row,
         } else {
             kept.update(rows.asList().toArray(new Row[0]));
         }
-        if (matched != (count == null ? 0 : count)) {
-            matches.update(matched);
-        }
         rows.clear();
     }
 
-    private Row output(int start, int end, long matchNumber) {
+    private Row output(int start, int end) {
         Row out = new Row(partitionColumns.length + measures.length);
         Row first = rows.row(start);
         for (int i = 0; i < partitionColumns.length; i++) {
             out.setField(i, first.getField(partitionColumns[i]));
         }
         for (int i = 0; i < measures.length; i++) {
-            out.setField(partitionColumns.length + i, measures[i].eval(rows, start, end, matchNumber, pattern.names()));
+            out.setField(partitionColumns.length + i, measures[i].eval(rows, start, end));
         }
         return out;
     }

@@ -5,14 +5,14 @@ import java.io.Serializable;
 /**
  * One value a DEFINE condition or a MEASURES expression reads from the rows of a (partial) match: a column of the
  * n-th last or n-th first row mapped to a pattern variable, of a row some rows before that one (PREV), an aggregate of
- * a column over a variable's rows, the match's number or the variable of its last row. The planner rewrites each such
+ * a column over a variable's rows. The planner rewrites each such
  * navigation into a column of a scratch row, so the rest of the expression compiles as any other.
  */
 public final class PatternReference implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** What a reference reads. */
-    public enum Kind { LAST, FIRST, AVG, SUM, COUNT, MIN, MAX, MATCH_NUMBER, CLASSIFIER }
+    public enum Kind { LAST, FIRST, AVG, SUM, COUNT, MIN, MAX }
 
     /** A pattern variable: any row ({@code *}, a column named without a variable). */
     public static final int ANY_VARIABLE = -1;
@@ -36,10 +36,9 @@ public final class PatternReference implements Serializable {
     }
 
     /**
-     * The value for the rows {@code start..end} of {@code rows}, mapped to variables by {@code labels} (same
-     * indexes), the {@code matchNumber}-th match of the key, with {@code names} the variables' names.
+     * The value for the rows {@code start..end} of {@code rows}, as they are mapped to variables now.
      */
-    Object read(MatchRows rows, int start, int end, long matchNumber, String[] names) {
+    Object read(MatchRows rows, int start, int end) {
         switch (kind) {
             case LAST:
             case FIRST: {
@@ -50,10 +49,6 @@ public final class PatternReference implements Serializable {
                 at -= before;
                 return at < start ? null : rows.row(at).getField(column);
             }
-            case MATCH_NUMBER:
-                return matchNumber;
-            case CLASSIFIER:
-                return names[rows.label(end)];
             default:
                 return aggregate(rows, start, end);
         }
