@@ -234,6 +234,7 @@ final class SqlCases {
         q.addAll(InetPercentileCollectCases.queries());
         // The lead, seventeenth session: GROUPING SETS, ROLLUP, CUBE.
         q.addAll(GroupingSetsCases.queries());
+        q.addAll(MatchRecognizeCases.queries());
         return q;
     }
 }

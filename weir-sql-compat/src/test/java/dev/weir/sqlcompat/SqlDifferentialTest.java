@@ -45,6 +45,7 @@ class SqlDifferentialTest {
         ddl.addAll(RankCases.tables(dir));
         ddl.addAll(ChangelogFunctionCases.tables(dir));
         ddl.addAll(StatisticAggregateCases.tables(dir));
+        ddl.addAll(MatchRecognizeCases.tables(dir));
 
         try (FlinkCluster cluster = new FlinkCluster(); FlinkQueryThreads flinkThreads = new FlinkQueryThreads(cluster, ddl)) {
             runAll(flinkThreads, ddl);

@@ -143,6 +143,9 @@ final class RefusalPlaces {
         if (m.contains("over aggregat") || m.contains("over clause") || m.contains("over window")) {
             return node -> node.getKind() == SqlKind.OVER;
         }
+        if (m.startsWith("match_recognize")) {
+            return node -> node.getKind() == SqlKind.MATCH_RECOGNIZE;
+        }
         if (m.contains("lateral") || m.contains("correlated")) {
             return node -> node.getKind() == SqlKind.LATERAL;
         }

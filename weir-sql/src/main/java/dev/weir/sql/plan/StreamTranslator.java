@@ -221,6 +221,9 @@ public final class StreamTranslator {
         if (rel instanceof Values) {
             return values((Values) rel);
         }
+        if (rel instanceof org.apache.calcite.rel.core.Match match) {
+            return new MatchTranslator(this).translate(match);
+        }
         if (rel instanceof org.apache.calcite.rel.core.Sort sort) {
             return new SortTranslator(this).translate(sort);
         }
