@@ -38,11 +38,12 @@ class SqlJsonTextFunctionTest {
     }
 
     @Test
-    void nullIsNullOrAbsentByTheNullClauseAndAnEmptyTextIsJsonNull() throws Exception {
+    void nullAndAnEmptyTextAreNullOrAbsentByTheNullClause() throws Exception {
         assertThat(rows(env, "SELECT JSON_OBJECT('a' VALUE JSON(CAST(NULL AS STRING))), "
                 + "JSON_OBJECT('a' VALUE JSON(CAST(NULL AS STRING)) ABSENT ON NULL), JSON_ARRAY(JSON(CAST(NULL AS STRING)) NULL ON NULL), "
-                + "JSON_ARRAY(JSON(CAST(NULL AS STRING))), JSON_OBJECT('a' VALUE JSON(''))"))
-                .containsExactly("+I[{\"a\":null}, {}, [null], [], {\"a\":null}]");
+                + "JSON_ARRAY(JSON(CAST(NULL AS STRING))), JSON_OBJECT('a' VALUE JSON('')), "
+                + "JSON_OBJECT('a' VALUE JSON(' ') ABSENT ON NULL), JSON_ARRAY(JSON(''), JSON('\"s\"'))"))
+                .containsExactly("+I[{\"a\":null}, {}, [null], [], {\"a\":null}, {}, [\"s\"]]");
     }
 
     @Test

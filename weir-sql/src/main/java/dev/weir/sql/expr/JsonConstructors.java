@@ -105,7 +105,7 @@ final class JsonConstructors extends Expr {
             case ARRAY: {
                 ArrayNode array = JsonNodeFactory.instance.arrayNode(args.length);
                 for (int i = 0; i < args.length; i++) {
-                    Object v = args[i].eval(row);
+                    Object v = value(i, row);
                     if (v != null || !absentOnNull) {
                         array.add(node(v, i));
                     }
@@ -120,7 +120,7 @@ final class JsonConstructors extends Expr {
                     if (key == null) {
                         throw new IllegalArgumentException("JSON_OBJECT's key may not be NULL");
                     }
-                    Object v = args[i + 1].eval(row);
+                    Object v = value(i + 1, row);
                     if (v != null || !absentOnNull) {
                         fields.put(key.toString(), node(v, i + 1));
                     }
@@ -130,6 +130,12 @@ final class JsonConstructors extends Expr {
                 return write(object);
             }
         }
+    }
+
+    // As in Flink, JSON(s) of an empty or blank text is NULL: absent under ABSENT ON NULL.
+    private Object value(int arg, Row row) {
+        Object v = args[arg].eval(row);
+        return jsonText[arg] && v != null && v.toString().isBlank() ? null : v;
     }
 
     private JsonNode node(Object v, int arg) {
