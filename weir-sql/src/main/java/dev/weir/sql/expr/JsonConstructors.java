@@ -139,7 +139,8 @@ final class JsonConstructors extends Expr {
     }
 
     private JsonNode node(Object v, int arg) {
-        if (v != null && jsonText[arg]) {
+        if (v != null && (jsonText[arg] || nested[arg])) {
+            // A nested constructor's text too: Flink reads it keeping its decimals as written (2.50, 1E+2).
             return JsonText.read(v.toString());
         }
         return JsonNodes.of(v, timestamp[arg], nested[arg]);
