@@ -77,6 +77,18 @@ class FlinkRefusalTest {
                 .endsWith("aggregate per TUMBLE or CUMULATE window instead");
     }
 
+    @Test
+    void jsonOutsideTheValuesOfJsonObjectAndJsonArrayIsRefusedWithFlinksMessageAndPlace() {
+        for (String query : List.of("SELECT item,\n  JSON(item) FROM bids", "SELECT UPPER(JSON(item)) FROM bids",
+                "SELECT JSON_OBJECT(KEY JSON('{}') VALUE 1) FROM bids", "SELECT JSON_ARRAYAGG(JSON(item)) FROM bids")) {
+            Throwable flinkError = catchThrowable(() -> flink.executeSql(query).await());
+            assertThat(flinkError).as("Flink refuses " + query).isInstanceOf(org.apache.flink.table.api.ValidationException.class);
+            Throwable weirError = catchThrowable(() -> weir.executeSql(query));
+            assertThat(weirError).as("Weir refuses " + query).isInstanceOf(dev.weir.table.api.ValidationException.class);
+            assertThat(weirError.getMessage()).matches("At line \\d, column \\d+: .*").endsWith(": " + flinkError.getMessage());
+        }
+    }
+
     /**
      * Weir's refusal, a {@link dev.weir.table.api.ValidationException} that names the line and column, after checking
      * that Flink refuses {@code query} too and that Weir's message carries Flink's.

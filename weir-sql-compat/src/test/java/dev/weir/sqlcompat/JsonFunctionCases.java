@@ -71,6 +71,12 @@ final class JsonFunctionCases {
         q.add(new SqlCases.Query("jsonFunctionTypes", "DESCRIBE fn_json_types"));
         q.add(new SqlCases.Query("jsonValueInAWhereClause", "SELECT id, JSON_VALUE(j, '$.k') FROM fn_json "
                 + "WHERE j IS JSON OBJECT AND JSON_EXISTS(j, 'lax $.k')"));
+        // Flink 2.x's JSON(s) (branch jf): the text inserted as JSON by JSON_OBJECT and JSON_ARRAY, NULL clauses, nesting.
+        q.add(new SqlCases.Query("jsonTextInConstructorsWithNullClauses", "SELECT id, JSON_OBJECT('j' VALUE JSON(j)), "
+                + "JSON_OBJECT('j' VALUE JSON(j) ABSENT ON NULL), JSON_ARRAY(JSON(j), j), JSON_ARRAY(JSON(j) NULL ON NULL), "
+                + "JSON_OBJECT('o' VALUE JSON_ARRAY(JSON(j), id)) FROM fn_json WHERE id <> 3"));
+        q.add(new SqlCases.Query("jsonTextLiteralsKeepTheirNumbersAndSortTheirKeys", "SELECT JSON_OBJECT('a' VALUE "
+                + "JSON('{\"b\":{\"d\":1,\"c\":[{\"z\":1,\"y\":2}]},\"a\":1e2,\"x\":12.50}')), JSON_ARRAY(JSON(''), JSON('\"s\"'))"));
         return q;
     }
 }

@@ -29,6 +29,7 @@ final class BuiltInFunctions {
             // JSON (JsonCalls, JsonConstructors).
             "JSON_VALUE", "JSON_QUERY", "JSON_EXISTS", "IS_JSON", "JSON_OBJECT", "JSON_ARRAY", "JSON_STRING", "JSON_QUOTE",
             "JSON_UNQUOTE",
+            "JSON",
             // Encodings, digests and text (CodecCalls, TextCalls).
             "bin", "hex", "URL_ENCODE", "URL_DECODE", "sha2", "sha224", "sha384", "sha512", "substr", "TRANSLATE3", "ELT",
             "PRINTF", "REGEXP_COUNT", "REGEXP_INSTR", "REGEXP_SUBSTR", "REGEXP_EXTRACT_ALL", "SPLIT", "parseUrl", "STARTSWITH",

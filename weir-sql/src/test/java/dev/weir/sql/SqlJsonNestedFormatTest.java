@@ -59,15 +59,16 @@ class SqlJsonNestedFormatTest {
     }
 
     @Test
-    void aValueThatDoesNotParseFailsTheJobNamingTheRecordTheFieldPathAndTheOption() throws Exception {
+    void aValueThatDoesNotParseFailsTheJobNamingTheRecordItsFileAndLineTheFieldPathAndTheOption() throws Exception {
         TableEnvironment env = table("t", "", "{\"id\":1,\"rs\":[{\"k\":\"p\"},{\"k\":[1]}],\"r\":{\"a\":\"one\"}}");
         assertThatThrownBy(() -> rows(env, "SELECT * FROM t")).hasStackTraceContaining("Failed to deserialize JSON "
-                + "'{\"id\":1,\"rs\":[{\"k\":\"p\"},{\"k\":[1]}],\"r\":{\"a\":\"one\"}}': field 'r.a': For input string: \"one\"; fix the "
+                + "'{\"id\":1,\"rs\":[{\"k\":\"p\"},{\"k\":[1]}],\"r\":{\"a\":\"one\"}}' (file " + dir.resolve("t.json")
+                + ", line 1): field 'r.a': For input string: \"one\"; fix the "
                 + "record, or set 'json.ignore-parse-errors' = 'true' to read such values as NULL (and skip records that are not "
                 + "JSON objects)");
         TableEnvironment arrays = table("u", "", "{\"id\":1,\"arr\":[1,\"x\"]}");
         assertThatThrownBy(() -> rows(arrays, "SELECT * FROM u")).hasStackTraceContaining("Failed to deserialize JSON "
-                + "'{\"id\":1,\"arr\":[1,\"x\"]}': field 'arr[2]': For input string: \"x\"; fix the record");
+                + "'{\"id\":1,\"arr\":[1,\"x\"]}' (file " + dir.resolve("u.json") + ", line 1): field 'arr[2]': For input string: \"x\"; fix the record");
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.weir.api.common.functions.FlatMapFunction;
 import dev.weir.api.common.serialization.Encoder;
 import dev.weir.connector.file.sink.FileSink;
 import dev.weir.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
+import dev.weir.builtin.LineOrigin;
 import dev.weir.connector.file.src.FileSource;
 import dev.weir.connector.file.src.reader.TextLineInputFormat;
 import dev.weir.sql.catalog.CatalogTable;
@@ -121,7 +122,10 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
         }
     }
 
-    /** Parses each line into a row; lines that fail are skipped only when the format says so. */
+    /**
+     * Parses each line into a row; lines that fail are skipped only when the format says so, and otherwise fail the job
+     * naming the line's file and number, which the file source tells while it emits the line ({@link LineOrigin}).
+     */
     private static final class ParseLines implements FlatMapFunction<String, Row> {
         private static final long serialVersionUID = 1L;
         private final LineFormat format;
@@ -135,7 +139,17 @@ final class FilesystemConnector implements TableConnector, LookupTableSource {
             if (line.isEmpty()) {
                 return;
             }
-            Row row = format.parse(line);
+            Row row;
+            try {
+                row = format.parse(line);
+            } catch (IllegalArgumentException e) {
+                // Rare: the line does not parse. Parsed again to name its file and line, known while the reader emits it.
+                String where = LineOrigin.current();
+                if (where == null) {
+                    throw e;
+                }
+                row = format.parse(line, where);
+            }
             if (row != null) {
                 out.collect(row);
             }

@@ -75,6 +75,8 @@ final class JsonCalls extends Expr {
                 return jsonQuery(call, args);
             case "JSON_TYPE":
                 // Calcite's marker around the values of JSON_OBJECT and JSON_ARRAY: the value itself.
+            case "JSON":
+                // JSON(s) is the text s; the constructor around it, the only place it is allowed, reads it as JSON.
                 return args[0];
             case "JSON_EXISTS": {
                 Enum<?> onError = SqlJsonExistsErrorBehavior.FALSE;

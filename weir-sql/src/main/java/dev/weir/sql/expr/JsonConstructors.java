@@ -19,7 +19,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * Flink's JSON constructors: JSON_OBJECT([KEY] k VALUE v, ... [NULL | ABSENT ON NULL]), NULL ON NULL by default;
  * JSON_ARRAY(v, ... [NULL | ABSENT ON NULL]), ABSENT ON NULL by default; and JSON_STRING(v), a value as a JSON text
  * (NULL for NULL). Values are strings, numbers, booleans and timestamps (as ISO text); a value built by another
- * JSON_OBJECT or JSON_ARRAY call is inserted as JSON, not as a string; an object's keys are written in order, as in
+ * JSON_OBJECT or JSON_ARRAY call, or given as JSON text by Flink 2.x's JSON(s), is inserted as JSON, not as a string; an object's keys are written in order, as in
  * Flink ({@link JsonNodes}).
  */
 final class JsonConstructors extends Expr {
@@ -31,13 +31,15 @@ final class JsonConstructors extends Expr {
     private final boolean absentOnNull;
     private final Expr[] args; // JSON_OBJECT: keys and values alternate
     private final boolean[] nested; // per argument: the JSON text of a nested constructor, inserted as JSON
+    private final boolean[] jsonText; // per argument: the text of JSON(s), read as Flink reads it and inserted as JSON
     private final boolean[] timestamp; // per argument: a TIMESTAMP, written as its ISO local date-time text
 
-    private JsonConstructors(Fn fn, boolean absentOnNull, Expr[] args, boolean[] nested, boolean[] timestamp) {
+    private JsonConstructors(Fn fn, boolean absentOnNull, Expr[] args, boolean[] nested, boolean[] jsonText, boolean[] timestamp) {
         this.fn = fn;
         this.absentOnNull = absentOnNull;
         this.args = args;
         this.nested = nested;
+        this.jsonText = jsonText;
         this.timestamp = timestamp;
     }
 
@@ -62,18 +64,20 @@ final class JsonConstructors extends Expr {
         boolean absent = fn != Fn.STRING && ((RexLiteral) operands.get(0)).getValue() == SqlJsonConstructorNullClause.ABSENT_ON_NULL;
         Expr[] values = new Expr[args.length - first];
         boolean[] nested = new boolean[values.length];
+        boolean[] jsonText = new boolean[values.length];
         boolean[] timestamp = new boolean[values.length];
         for (int i = 0; i < values.length; i++) {
             RexNode operand = operands.get(first + i);
             values[i] = args[first + i];
             nested[i] = isConstructor(operand);
+            jsonText[i] = JsonNodes.isJsonCall(operand);
             timestamp[i] = operand.getType().getSqlTypeName() == SqlTypeName.TIMESTAMP;
             boolean isKey = fn == Fn.OBJECT && i % 2 == 0;
-            if (!isKey && !nested[i]) {
+            if (!isKey && !nested[i] && !jsonText[i]) {
                 checkScalar(name, operand);
             }
         }
-        return new JsonConstructors(fn, absent, values, nested, timestamp);
+        return new JsonConstructors(fn, absent, values, nested, jsonText, timestamp);
     }
 
     private static boolean isConstructor(RexNode node) {
@@ -101,7 +105,7 @@ final class JsonConstructors extends Expr {
             case ARRAY: {
                 ArrayNode array = JsonNodeFactory.instance.arrayNode(args.length);
                 for (int i = 0; i < args.length; i++) {
-                    Object v = args[i].eval(row);
+                    Object v = value(i, row);
                     if (v != null || !absentOnNull) {
                         array.add(node(v, i));
                     }
@@ -116,7 +120,7 @@ final class JsonConstructors extends Expr {
                     if (key == null) {
                         throw new IllegalArgumentException("JSON_OBJECT's key may not be NULL");
                     }
-                    Object v = args[i + 1].eval(row);
+                    Object v = value(i + 1, row);
                     if (v != null || !absentOnNull) {
                         fields.put(key.toString(), node(v, i + 1));
                     }
@@ -128,7 +132,17 @@ final class JsonConstructors extends Expr {
         }
     }
 
+    // As in Flink, JSON(s) of an empty or blank text is NULL: absent under ABSENT ON NULL.
+    private Object value(int arg, Row row) {
+        Object v = args[arg].eval(row);
+        return jsonText[arg] && v != null && v.toString().isBlank() ? null : v;
+    }
+
     private JsonNode node(Object v, int arg) {
+        if (v != null && (jsonText[arg] || nested[arg])) {
+            // A nested constructor's text too: Flink reads it keeping its decimals as written (2.50, 1E+2).
+            return JsonText.read(v.toString());
+        }
         return JsonNodes.of(v, timestamp[arg], nested[arg]);
     }
 

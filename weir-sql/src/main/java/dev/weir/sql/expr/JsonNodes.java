@@ -79,6 +79,15 @@ public final class JsonNodes {
         return of(v, timestamp);
     }
 
+    /** Whether {@code node} is a call of Flink 2.x's JSON(s), possibly in Calcite's JSON_TYPE marker. */
+    public static boolean isJsonCall(RexNode node) {
+        if (!(node instanceof RexCall)) {
+            return false;
+        }
+        String op = ((RexCall) node).getOperator().getName();
+        return op.equals("JSON") || (op.equals("JSON_TYPE") && isJsonCall(((RexCall) node).getOperands().get(0)));
+    }
+
     /** A JSON tree, or maps, lists and scalars, as JSON text, objects' keys in order. */
     public static String write(Object node) {
         try {

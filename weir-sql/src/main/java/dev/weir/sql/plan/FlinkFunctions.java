@@ -230,6 +230,11 @@ public final class FlinkFunctions {
             return unbounded(binding, super.inferReturnType(binding));
         }
     };
+    /**
+     * JSON(s): the JSON text s, inserted by JSON_OBJECT (as a VALUE) and JSON_ARRAY as JSON rather than as a string, as
+     * in Flink 2.x; refused anywhere else while planning ({@link JsonTextPlacement}).
+     */
+    public static final SqlFunction JSON = string("JSON", NULLABLE_STRING, new StrictOperand(SqlTypeFamily.CHARACTER));
     /** JSON_QUOTE(s), JSON_UNQUOTE(s): s as a JSON string literal, and such a literal read back. */
     public static final SqlFunction JSON_QUOTE = string("JSON_QUOTE", NULLABLE_STRING, OperandTypes.STRING);
     public static final SqlFunction JSON_UNQUOTE = string("JSON_UNQUOTE", NULLABLE_STRING, OperandTypes.STRING);
@@ -265,7 +270,7 @@ public final class FlinkFunctions {
             SqlLibraryOperators.TRANSLATE3, JSON_VALUE, JSON_QUERY, JSON_OBJECT, JSON_ARRAY, SqlLibraryOperators.IF, SqlLibraryOperators.IFNULL, SqlLibraryOperators.GREATEST,
             SqlLibraryOperators.LEAST, SqlLibraryOperators.SINH, SqlLibraryOperators.COSH, SqlLibraryOperators.TANH,
             // TRY_CAST(x AS type): CAST, NULL where CAST fails; ARRAY_AGG([DISTINCT] x): the values as an ARRAY.
-            SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.ARRAY_AGG, JSON_QUOTE, JSON_UNQUOTE, TYPEOF, INET_ATON, INET_NTOA);
+            SqlLibraryOperators.TRY_CAST, SqlLibraryOperators.ARRAY_AGG, JSON, JSON_QUOTE, JSON_UNQUOTE, TYPEOF, INET_ATON, INET_NTOA);
 
     /** Names of Calcite's standard functions that Flink defines differently (result type, argument order). */
     static final java.util.Set<String> REDEFINED = java.util.Set.of("ROUND", "TRUNCATE", "LOG", "CURRENT_TIMESTAMP",

@@ -210,7 +210,7 @@ public final class SqlPlanner {
 
     /** A parsed query with Flink's forms Calcite does not know rewritten: group windows, session partitions, NULL order. */
     private static SqlNode rewritten(SqlNode parsed) {
-        return FlinkNullOrder.apply(SessionPartitionRewrite.apply(GroupWindowRewrite.apply(parsed)));
+        return FlinkNullOrder.apply(SessionPartitionRewrite.apply(GroupWindowRewrite.apply(JsonTextPlacement.check(StructuredFunctions.check(parsed)))));
     }
 
     /** Calcite lists every token it expected after the first lines; Flink's message keeps the first few. */

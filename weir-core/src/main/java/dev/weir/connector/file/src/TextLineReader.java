@@ -1,5 +1,6 @@
 package dev.weir.connector.file.src;
 
+import dev.weir.builtin.LineOrigin;
 import dev.weir.builtin.ReaderYield;
 
 import dev.weir.core.io.InputStatus;
@@ -40,6 +41,7 @@ final class TextLineReader implements SourceReader<String> {
     private boolean endOfFile;
 
     private final MalformedText malformed;
+    private final LineOrigin origin = new CurrentLine();
 
     TextLineReader(String[] files, int subtask, int parallelism, MalformedText malformed) {
         this.malformed = malformed;
@@ -54,6 +56,16 @@ final class TextLineReader implements SourceReader<String> {
 
     @Override
     public InputStatus pollNext(ReaderOutput<String> output) throws IOException {
+        // A function chained to this source that cannot read a line asks for its file and line (LineOrigin).
+        LineOrigin.set(origin);
+        try {
+            return poll(output);
+        } finally {
+            LineOrigin.set(null);
+        }
+    }
+
+    private InputStatus poll(ReaderOutput<String> output) throws IOException {
         int emitted = 0;
         final ReaderYield yield = ReaderYield.of(output);
         while (emitted < MAX_LINES_PER_POLL) {
@@ -178,6 +190,17 @@ final class TextLineReader implements SourceReader<String> {
         channel = null;
         if (open != null) {
             open.close();
+        }
+    }
+
+    /** The line being emitted: it starts at {@code lineOffset} of the current file; its number is counted on demand. */
+    private final class CurrentLine extends LineOrigin {
+        @Override
+        protected String describe() {
+            if (fileIndex >= files.length) {
+                return null;
+            }
+            return "file " + files[fileIndex] + ", line " + LineNumbers.lineAt(Path.of(files[fileIndex]), lineOffset);
         }
     }
 
