@@ -103,7 +103,7 @@ public final class GroupAggregateFunction extends KeyedProcessFunction<Object, R
         Object[] before = group.rows == 0 ? null : group.result != null ? group.result : integers.getResult(group.longs);
         integers.add(input, group.longs);
         group.rows++;
-        Object[] after = before == null ? integers.getResult(group.longs) : integers.getResult(group.longs, before);
+        Object[] after = integers.getResult(group.longs, before);
         group.result = after;
         groups.update(group);
         if (before == null) {

@@ -157,21 +157,11 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
 
     @Override
     public Object[] getResult(long[] acc) {
-        Object[] result = new Object[ops.length];
-        for (int i = 0; i < ops.length; i++) {
-            long value = acc[2 * i];
-            long count = acc[2 * i + 1];
-            if (ops[i] == COUNT) {
-                result[i] = count;
-            } else if (count > 0) {
-                result[i] = as(ops[i] == AVG ? value / count : value, resultTypes[i]);
-            }
-        }
-        return result;
+        return getResult(acc, null);
     }
 
     /**
-     * The result, as {@link #getResult(long[])}, holding {@code previous}'s own value objects where a BIGINT call's
+     * The result, as {@link #getResult(long[])}, holding {@code previous}'s own value objects (null: none) where a BIGINT call's
      * result did not change: an unbounded GROUP BY that emits its key's old and new result per row boxes only the
      * changed columns.
      */
@@ -180,11 +170,12 @@ public final class LongAggregate implements AggregateFunction<Row, long[], Objec
         for (int i = 0; i < ops.length; i++) {
             long value = acc[2 * i];
             long count = acc[2 * i + 1];
+            Object old = previous == null ? null : previous[i];
             if (ops[i] == COUNT) {
-                result[i] = AggCall.sameOrBoxed(count, previous[i]);
+                result[i] = AggCall.sameOrBoxed(count, old);
             } else if (count > 0) {
                 long v = ops[i] == AVG ? value / count : value;
-                result[i] = resultTypes[i] == SqlTypeName.BIGINT ? AggCall.sameOrBoxed(v, previous[i]) : as(v, resultTypes[i]);
+                result[i] = resultTypes[i] == SqlTypeName.BIGINT ? AggCall.sameOrBoxed(v, old) : as(v, resultTypes[i]);
             }
         }
         return result;
