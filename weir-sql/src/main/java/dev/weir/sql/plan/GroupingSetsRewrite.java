@@ -29,10 +29,8 @@ final class GroupingSetsRewrite {
     private GroupingSetsRewrite() {
     }
 
+    /** {@code rel} with its grouping-set aggregates expanded; where it has none, {@code rel} itself (nothing is copied). */
     static RelNode apply(RelNode rel) {
-        if (!contains(rel)) {
-            return rel;
-        }
         return rel.accept(new RelHomogeneousShuttle() {
             @Override
             public RelNode visit(RelNode other) {
@@ -41,18 +39,6 @@ final class GroupingSetsRewrite {
                         ? expand(aggregate) : visited;
             }
         });
-    }
-
-    private static boolean contains(RelNode rel) {
-        if (rel instanceof Aggregate aggregate && aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
-            return true;
-        }
-        for (RelNode input : rel.getInputs()) {
-            if (contains(input)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static RelNode expand(Aggregate aggregate) {
